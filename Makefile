@@ -1,0 +1,42 @@
+# prepcoach — the README's commands. `make run` and `make test` set up what they need.
+SHELL := /bin/sh
+PORT ?= 8000
+HOST ?= 127.0.0.1
+VENV := .venv
+BIN := $(VENV)/bin
+PY := $(BIN)/python
+
+.PHONY: run test lint bench clean
+
+# The venv is rebuilt when pyproject.toml changes; the stamps record which extras are in it.
+$(VENV)/.created:
+	@PYTHON=$$(scripts/find-python) || exit 1; \
+	  echo "Creating $(VENV) with $$PYTHON"; \
+	  "$$PYTHON" -m venv $(VENV) && $(PY) -m pip install -q --upgrade pip
+	@touch $@
+
+$(VENV)/.run-deps: pyproject.toml $(VENV)/.created
+	$(PY) -m pip install -q -e .
+	@touch $@
+
+$(VENV)/.dev-deps: pyproject.toml $(VENV)/.created
+	$(PY) -m pip install -q -e '.[dev]'
+	@touch $@ $(VENV)/.run-deps
+
+run: $(VENV)/.run-deps
+	$(BIN)/prepcoach serve --host $(HOST) --port $(PORT)
+
+test: $(VENV)/.dev-deps
+	@scripts/system-deps chromium
+	$(BIN)/pytest
+
+lint: $(VENV)/.dev-deps
+	$(BIN)/ruff check src tests bench
+	$(BIN)/ruff format --check src tests bench
+	$(BIN)/mypy
+
+bench: $(VENV)/.dev-deps
+	$(PY) bench/run.py
+
+clean:
+	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache

@@ -1,0 +1,29 @@
+"""Run every benchmark in bench/ and print its ratio against a baseline measured in the same run.
+
+Each benchmark is a module `bench/bench_*.py` with a `run() -> None` function that prints
+its own results. There are none yet.
+"""
+
+import importlib.util
+import pathlib
+import sys
+
+
+def main() -> int:
+    here = pathlib.Path(__file__).parent
+    modules = sorted(here.glob("bench_*.py"))
+    if not modules:
+        print("no benchmarks yet")
+        return 0
+    for path in modules:
+        spec = importlib.util.spec_from_file_location(path.stem, path)
+        assert spec is not None and spec.loader is not None
+        module = importlib.util.module_from_spec(spec)
+        spec.loader.exec_module(module)
+        print(f"== {path.stem}")
+        module.run()
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,3 @@
+from prepcoach.cli import main
+
+raise SystemExit(main())

@@ -1,0 +1,114 @@
+from __future__ import annotations
+
+from typing import Any
+
+from django import forms
+from django.contrib.auth import forms as auth_forms
+from django.template import loader
+
+from prepcoach.accounts.models import TIME_ZONES, Profile, User
+from prepcoach.accounts.tasks import send_email
+from prepcoach.coach.availability import MAX_HOURS_PER_DAY, WEEKDAYS
+
+
+class SignUpForm(auth_forms.BaseUserCreationForm):  # type: ignore[type-arg]
+    class Meta:
+        model = User
+        fields = ("email",)
+
+    error_messages = {
+        **auth_forms.BaseUserCreationForm.error_messages,
+        "email_taken": "An account with this email already exists: log in, or reset your "
+        "password if you have forgotten it.",
+    }
+
+    def clean_email(self) -> str:
+        email: str = self.cleaned_data["email"].strip().lower()
+        if User.objects.filter(email__iexact=email).exists():
+            raise forms.ValidationError(self.error_messages["email_taken"], code="email_taken")
+        return email
+
+
+class LoginForm(auth_forms.AuthenticationForm):
+    error_messages = {
+        **auth_forms.AuthenticationForm.error_messages,
+        "invalid_login": "That email and password do not match an account. Check both, or "
+        "reset your password.",
+    }
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["username"].label = "Email"
+        self.fields["username"].widget.attrs.update(type="email", autocomplete="email")
+
+
+class QueuedPasswordResetForm(auth_forms.PasswordResetForm):
+    """Hands the reset mail to the worker instead of talking to SMTP inside the request."""
+
+    def send_mail(
+        self,
+        subject_template_name: str,
+        email_template_name: str,
+        context: dict[str, Any],
+        from_email: str | None,
+        to_email: str,
+        html_email_template_name: str | None = None,
+    ) -> None:
+        subject = "".join(loader.render_to_string(subject_template_name, context).splitlines())
+        body = loader.render_to_string(email_template_name, context)
+        send_email.enqueue(subject=subject, body=body, to=[to_email])
+
+
+class ProfileForm(forms.ModelForm):  # type: ignore[type-arg]
+    class Meta:
+        model = Profile
+        fields = ("name", "target_role", "industry", "time_zone")
+        labels = {"target_role": "Target role", "time_zone": "Time zone"}
+        help_texts = {
+            "target_role": "The job you are preparing for, e.g. “Senior data analyst”.",
+            "industry": "e.g. “Healthcare”, “Fintech”, “Public sector”.",
+        }
+
+    time_zone = forms.ChoiceField(
+        label="Time zone",
+        choices=[(tz, tz.replace("_", " ")) for tz in TIME_ZONES],
+        help_text="Deadlines and reminders follow it.",
+    )
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        hours = self.instance.availability.hours
+        for index, day in enumerate(WEEKDAYS):
+            self.fields[f"hours_{index}"] = forms.DecimalField(
+                label=day,
+                min_value=0,
+                max_value=MAX_HOURS_PER_DAY,
+                decimal_places=2,
+                max_digits=4,
+                initial=hours[index],
+                widget=forms.NumberInput(attrs={"step": "0.25", "inputmode": "decimal"}),
+            )
+
+    @property
+    def hour_fields(self) -> list[forms.BoundField]:
+        return [self[f"hours_{index}"] for index in range(len(WEEKDAYS))]
+
+    @property
+    def other_fields(self) -> list[forms.BoundField]:
+        return [self[name] for name in self.Meta.fields]
+
+    def save(self, commit: bool = True) -> Profile:
+        profile: Profile = super().save(commit=False)
+        profile.weekly_hours = [float(self.cleaned_data[f"hours_{i}"]) for i in range(7)]
+        if commit:
+            profile.full_clean()
+            profile.save()
+        return profile
+
+
+class AccessTokenForm(forms.Form):
+    name = forms.CharField(
+        max_length=100,
+        label="Token name",
+        help_text="What will use it, e.g. “laptop script”.",
+    )

@@ -1,0 +1,84 @@
+from django.contrib import messages
+from django.contrib.auth import login
+from django.contrib.auth.decorators import login_required
+from django.db import transaction
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.views.decorators.http import require_POST
+
+from prepcoach.accounts.access import get_owned_or_404
+from prepcoach.accounts.forms import AccessTokenForm, ProfileForm, SignUpForm
+from prepcoach.accounts.models import AccessToken, Profile, User
+
+
+def signup(request: HttpRequest) -> HttpResponse:
+    if request.user.is_authenticated:
+        return redirect("dashboard:home")
+    first_account = not User.objects.exists()
+    form = SignUpForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        with transaction.atomic():  # a user without a profile is never left behind
+            user = form.save()
+            Profile.objects.create(user=user)
+        login(request, user, backend="django.contrib.auth.backends.ModelBackend")
+        messages.success(request, "Welcome to prepcoach! Tell it about the job you want.")
+        return redirect("accounts:profile")
+    return render(request, "accounts/signup.html", {"form": form, "first_account": first_account})
+
+
+def profile_of(user: User) -> Profile:
+    # Accounts made with createsuperuser have no profile until they first open this page.
+    return Profile.objects.get_or_create(user=user)[0]
+
+
+@login_required
+def profile(request: HttpRequest) -> HttpResponse:
+    assert isinstance(request.user, User)
+    form = ProfileForm(request.POST or None, instance=profile_of(request.user))
+    if request.method == "POST" and form.is_valid():
+        form.save()
+        messages.success(request, "Profile saved.")
+        return redirect("accounts:profile")
+    return render(
+        request,
+        "accounts/profile.html",
+        {"form": form, "token_form": AccessTokenForm(), **_token_context(request.user)},
+    )
+
+
+def _token_context(user: User) -> dict[str, object]:
+    return {"tokens": AccessToken.objects.filter(user=user)}
+
+
+def _tokens_response(request: HttpRequest, context: dict[str, object]) -> HttpResponse:
+    """The token section alone for HTMX, the whole profile page otherwise."""
+    if request.headers.get("HX-Request"):
+        return render(request, "accounts/partials/tokens.html", context)
+    return redirect("accounts:profile")
+
+
+@login_required
+@require_POST
+def token_create(request: HttpRequest) -> HttpResponse:
+    assert isinstance(request.user, User)
+    form = AccessTokenForm(request.POST)
+    context: dict[str, object] = {"token_form": form}
+    if form.is_valid():
+        token, secret = AccessToken.issue(request.user, form.cleaned_data["name"])
+        context.update(new_token=token, new_secret=secret, token_form=AccessTokenForm())
+        if not request.headers.get("HX-Request"):
+            # Without HTMX the secret must survive one redirect; it is shown once, then dropped.
+            messages.info(request, f"Your new token “{token.name}”: {secret} — copy it now.")
+    context.update(_token_context(request.user))
+    return _tokens_response(request, context)
+
+
+@login_required
+@require_POST
+def token_revoke(request: HttpRequest, token_id: int) -> HttpResponse:
+    assert isinstance(request.user, User)
+    token = get_owned_or_404(AccessToken.objects.all(), request.user, pk=token_id)
+    token.revoke()
+    context: dict[str, object] = {"token_form": AccessTokenForm(), "revoked": token}
+    context.update(_token_context(request.user))
+    return _tokens_response(request, context)

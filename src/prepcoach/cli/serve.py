@@ -1,0 +1,117 @@
+"""`prepcoach serve`: migrate, start the worker beside the web server, print the URL."""
+
+from __future__ import annotations
+
+import argparse
+import errno
+import logging
+import os
+import signal
+import subprocess
+import sys
+import threading
+from types import FrameType
+
+from prepcoach.cli import UserError, django_setup
+
+logger = logging.getLogger("prepcoach.serve")
+
+# Set on the worker serve starts: if serve dies without stopping it (killed hard), the worker
+# stops too instead of living on as an orphan.
+EXIT_WITH_PARENT = "PREPCOACH_WORKER_EXIT_WITH_PARENT"
+
+
+def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+    parser = subparsers.add_parser("serve", help="serve the app and run the worker beside it")
+    parser.add_argument("--host", default=os.environ.get("HOST", "127.0.0.1"))
+    parser.add_argument("--port", type=int, default=int(os.environ.get("PORT", "8000")))
+    parser.add_argument(
+        "--no-worker", action="store_true", help="do not start a worker (one runs elsewhere)"
+    )
+    parser.add_argument("--threads", type=int, default=8, help="request threads (default: 8)")
+    parser.set_defaults(handler=run)
+
+
+class WorkerSupervisor(threading.Thread):
+    """Keeps one `prepcoach worker` process alive, restarting it if it crashes."""
+
+    MAX_BACKOFF = 30.0
+
+    def __init__(self) -> None:
+        super().__init__(name="worker-supervisor", daemon=True)
+        self.stopping = threading.Event()
+        self.process: subprocess.Popen[bytes] | None = None
+
+    def run(self) -> None:
+        backoff = 1.0
+        while not self.stopping.is_set():
+            # Its own process group: Ctrl+C reaches serve alone, which then stops the worker
+            # once, cleanly, instead of both receiving it at the same time.
+            self.process = subprocess.Popen(
+                [sys.executable, "-m", "prepcoach", "worker"],
+                env={**os.environ, EXIT_WITH_PARENT: "1"},
+                process_group=0,
+            )
+            code = self.process.wait()
+            if self.stopping.is_set():
+                return
+            print(
+                f"prepcoach: the worker stopped (exit {code}); restarting in {backoff:g} s. "
+                "Queued work is kept in the database.",
+                file=sys.stderr,
+            )
+            self.stopping.wait(backoff)
+            backoff = min(backoff * 2, self.MAX_BACKOFF)
+
+    def stop(self) -> None:
+        self.stopping.set()
+        if self.process and self.process.poll() is None:
+            self.process.terminate()
+            try:
+                self.process.wait(timeout=10)
+            except subprocess.TimeoutExpired:
+                self.process.kill()
+
+
+def run(args: argparse.Namespace) -> int:
+    django_setup.setup()
+    django_setup.check_database()
+    from django.conf import settings
+    from django.core.management import call_command
+    from waitress import create_server
+
+    from prepcoach.wsgi import application
+
+    try:
+        server = create_server(application, host=args.host, port=args.port, threads=args.threads)
+    except OSError as exc:
+        if exc.errno == errno.EADDRINUSE:
+            raise UserError(
+                f"port {args.port} on {args.host} is already in use: stop the program using it, "
+                f"or choose another port with --port (make run PORT=8001)."
+            ) from None
+        raise UserError(f"cannot listen on {args.host}:{args.port}: {exc.strerror}.") from None
+
+    call_command("migrate", interactive=False, verbosity=0)
+
+    supervisor = None if args.no_worker else WorkerSupervisor()
+    if supervisor:
+        supervisor.start()
+
+    def stop(signum: int, frame: FrameType | None) -> None:
+        raise KeyboardInterrupt
+
+    signal.signal(signal.SIGTERM, stop)
+    shown_host = f"[{args.host}]" if ":" in args.host else args.host
+    print(f"prepcoach is running at http://{shown_host}:{args.port}/", flush=True)
+    print(f"  data folder: {settings.HOME}   (Ctrl+C to stop)", flush=True)
+    try:
+        server.run()
+    except KeyboardInterrupt:
+        pass
+    finally:
+        print("prepcoach: stopping…", flush=True)
+        server.close()
+        if supervisor:
+            supervisor.stop()
+    return 0

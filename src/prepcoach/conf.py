@@ -1,0 +1,146 @@
+"""Typed reading of prepcoach's environment variables.
+
+Every helper fails loudly with one sentence naming the variable, what was wrong and what to do,
+so that a typo in a deployment never silently falls back to a default.
+"""
+
+from __future__ import annotations
+
+import os
+import secrets
+from collections.abc import Mapping
+from pathlib import Path
+from typing import Any
+
+import dj_database_url
+import platformdirs
+from django.core.exceptions import ImproperlyConfigured
+
+TRUE_WORDS = frozenset({"1", "true", "yes", "on"})
+FALSE_WORDS = frozenset({"0", "false", "no", "off", ""})
+POSTGRES_SCHEMES = frozenset({"postgres", "postgresql", "pgsql"})
+
+
+class EnvError(ImproperlyConfigured):
+    """A setting in the environment has a value prepcoach cannot use."""
+
+
+def env_str(name: str, default: str = "", environ: Mapping[str, str] = os.environ) -> str:
+    return environ.get(name, default).strip()
+
+
+def env_bool(name: str, default: bool, environ: Mapping[str, str] = os.environ) -> bool:
+    raw = environ.get(name)
+    if raw is None:
+        return default
+    word = raw.strip().lower()
+    if word in TRUE_WORDS:
+        return True
+    if word in FALSE_WORDS:
+        return False
+    raise EnvError(f"{name}={raw!r} is not a yes/no value: use true or false.")
+
+
+def env_int(
+    name: str,
+    default: int,
+    environ: Mapping[str, str] = os.environ,
+    *,
+    minimum: int | None = None,
+    maximum: int | None = None,
+) -> int:
+    raw = environ.get(name)
+    if raw is None or not raw.strip():
+        return default
+    try:
+        value = int(raw.strip())
+    except ValueError:
+        raise EnvError(f"{name}={raw!r} is not a whole number.") from None
+    if (minimum is not None and value < minimum) or (maximum is not None and value > maximum):
+        raise EnvError(f"{name}={value} is out of range: use a number from {minimum} to {maximum}.")
+    return value
+
+
+def env_list(name: str, default: list[str], environ: Mapping[str, str] = os.environ) -> list[str]:
+    raw = environ.get(name)
+    if raw is None:
+        return default
+    return [item.strip() for item in raw.split(",") if item.strip()]
+
+
+def home_folder(environ: Mapping[str, str] = os.environ) -> Path:
+    """The folder that holds the user's data, created if needed and proven writable.
+
+    If it cannot be created or written, raise with what to do, and leave behind none of the
+    folders this call created.
+    """
+    raw = environ.get("PREPCOACH_HOME", "").strip()
+    home = Path(raw).expanduser() if raw else Path(platformdirs.user_data_dir("prepcoach"))
+    home = home.absolute()
+    created = [p for p in (home, *home.parents) if not p.exists()]
+    try:
+        home.mkdir(parents=True, exist_ok=True)
+        probe = home / f".write-test-{secrets.token_hex(4)}"
+        probe.write_bytes(b"")
+        probe.unlink()
+    except OSError as exc:
+        for path in created:  # deepest first, so each rmdir sees an empty folder
+            try:
+                path.rmdir()
+            except OSError:
+                pass
+        raise EnvError(
+            f"PREPCOACH_HOME={str(home)!r} is not a writable folder ({exc.strerror or exc}): "
+            "set PREPCOACH_HOME to a folder you can write to."
+        ) from None
+    return home
+
+
+def secret_key(home: Path, environ: Mapping[str, str] = os.environ) -> str:
+    """SECRET_KEY from the environment, or one generated once and kept in the home folder."""
+    if key := environ.get("SECRET_KEY", "").strip():
+        return key
+    path = home / "secret_key"
+    try:
+        return path.read_text().strip()
+    except FileNotFoundError:
+        pass
+    key = secrets.token_urlsafe(50)
+    # O_EXCL: two processes starting at once (server and worker) must agree on one key.
+    try:
+        fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+    except FileExistsError:
+        return path.read_text().strip()
+    with os.fdopen(fd, "w") as handle:
+        handle.write(key)
+    return key
+
+
+def database(home: Path, environ: Mapping[str, str] = os.environ) -> dict[str, Any]:
+    """PostgreSQL from DATABASE_URL, or SQLite in the home folder in WAL mode."""
+    url = environ.get("DATABASE_URL", "").strip()
+    if not url:
+        return {
+            "ENGINE": "django.db.backends.sqlite3",
+            "NAME": home / "prepcoach.sqlite3",
+            "OPTIONS": {
+                # WAL lets the worker write while pages read; the busy timeout makes a writer
+                # wait for the lock instead of failing; IMMEDIATE avoids lock-upgrade deadlocks.
+                "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;",
+                "timeout": 20,
+                "transaction_mode": "IMMEDIATE",
+            },
+            "TEST": {"NAME": home / "test-prepcoach.sqlite3"},
+        }
+    hint = "expected postgresql://USER:PASSWORD@HOST:PORT/DATABASE"
+    scheme = url.split("://", 1)[0].lower() if "://" in url else ""
+    if scheme not in POSTGRES_SCHEMES and scheme != "sqlite":
+        raise EnvError(f"DATABASE_URL is malformed (scheme {scheme or 'missing'!r}): {hint}.")
+    try:
+        config: dict[str, Any] = dict(dj_database_url.parse(url, conn_max_age=60))
+    except ValueError as exc:
+        raise EnvError(f"DATABASE_URL is malformed ({exc}): {hint}.") from None
+    if scheme in POSTGRES_SCHEMES and not config.get("NAME"):
+        raise EnvError(f"DATABASE_URL names no database: {hint}.")
+    config["CONN_HEALTH_CHECKS"] = True
+    return config

@@ -1,0 +1,17 @@
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import render
+
+from prepcoach.accounts.models import Profile, User
+
+
+def home(request: HttpRequest) -> HttpResponse:
+    """The dashboard once signed in; otherwise a welcome, or the first-account invitation."""
+    if not request.user.is_authenticated:
+        first_account = not User.objects.exists()
+        return render(request, "dashboard/welcome.html", {"first_account": first_account})
+    profile = Profile.objects.filter(user=request.user).first()
+    return render(
+        request,
+        "dashboard/home.html",
+        {"profile_blank": profile is None or profile.is_blank},
+    )

@@ -1,0 +1,7 @@
+from django.apps import AppConfig
+
+
+class ResearchConfig(AppConfig):
+    name = "prepcoach.research"
+    label = "research"
+    verbose_name = "Grow: company and industry research"

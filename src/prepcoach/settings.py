@@ -1,0 +1,193 @@
+"""Django settings, read from the environment with safe local defaults.
+
+The embedded default (no variables set) is a single-user install: SQLite and files in
+PREPCOACH_HOME, mail printed to the console, the worker beside the server. A shared server sets
+DATABASE_URL, SECRET_KEY, ALLOWED_HOSTS, PREPCOACH_HTTPS and the EMAIL_* variables.
+See docs/operations.md for the full list.
+"""
+
+from datetime import timedelta
+from pathlib import Path
+
+from django.utils.csp import CSP
+
+from prepcoach import conf
+
+PACKAGE_DIR = Path(__file__).resolve().parent
+HOME = conf.home_folder()
+
+SECRET_KEY = conf.secret_key(HOME)
+DEBUG = conf.env_bool("DEBUG", default=False)
+ALLOWED_HOSTS = conf.env_list("ALLOWED_HOSTS", ["127.0.0.1", "localhost", "[::1]"])
+CSRF_TRUSTED_ORIGINS = conf.env_list("CSRF_TRUSTED_ORIGINS", [])
+
+INSTALLED_APPS = [
+    "prepcoach.accounts",
+    "prepcoach.ops",
+    "prepcoach.dashboard",
+    "prepcoach.goals",
+    "prepcoach.research",
+    "prepcoach.practice",
+    "prepcoach.api",
+    "django.contrib.admin",
+    "django.contrib.auth",
+    "django.contrib.contenttypes",
+    "django.contrib.sessions",
+    "django.contrib.messages",
+    "django.contrib.staticfiles",
+    "django_tasks_db",
+    "ninja",
+    "axes",
+]
+
+MIDDLEWARE = [
+    "django.middleware.security.SecurityMiddleware",
+    "whitenoise.middleware.WhiteNoiseMiddleware",
+    "django.middleware.csp.ContentSecurityPolicyMiddleware",
+    "django.contrib.sessions.middleware.SessionMiddleware",
+    "django.middleware.common.CommonMiddleware",
+    "django.middleware.csrf.CsrfViewMiddleware",
+    "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "prepcoach.accounts.middleware.UserTimeZoneMiddleware",
+    "django.contrib.messages.middleware.MessageMiddleware",
+    "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    # Last, as django-axes asks: it turns a lockout into the page that explains it.
+    "axes.middleware.AxesMiddleware",
+]
+
+ROOT_URLCONF = "prepcoach.urls"
+WSGI_APPLICATION = "prepcoach.wsgi.application"
+
+TEMPLATES = [
+    {
+        "BACKEND": "django.template.backends.django.DjangoTemplates",
+        "DIRS": [PACKAGE_DIR / "templates"],
+        "APP_DIRS": True,
+        "OPTIONS": {
+            "context_processors": [
+                "django.template.context_processors.request",
+                "django.template.context_processors.csp",
+                "django.contrib.auth.context_processors.auth",
+                "django.contrib.messages.context_processors.messages",
+            ],
+        },
+    },
+]
+
+DATABASES = {"default": conf.database(HOME)}
+DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
+
+# Accounts
+AUTH_USER_MODEL = "accounts.User"
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",  # first, so a locked-out login never reaches a hasher
+    "django.contrib.auth.backends.ModelBackend",
+]
+PASSWORD_HASHERS = [
+    "django.contrib.auth.hashers.Argon2PasswordHasher",
+    "django.contrib.auth.hashers.PBKDF2PasswordHasher",
+]
+AUTH_PASSWORD_VALIDATORS = [
+    {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
+    {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator"},
+    {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
+    {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
+]
+LOGIN_URL = "accounts:login"
+LOGIN_REDIRECT_URL = "dashboard:home"
+LOGOUT_REDIRECT_URL = "dashboard:home"
+PASSWORD_RESET_TIMEOUT = 60 * 60 * 24  # one day: long enough to find the mail, short if leaked
+
+# Login throttling (django-axes): five failures for one email from one address lock that pair
+# for fifteen minutes; a successful login resets the count.
+AXES_FAILURE_LIMIT = conf.env_int("LOGIN_FAILURE_LIMIT", 5, minimum=1)
+AXES_COOLOFF_TIME = timedelta(minutes=conf.env_int("LOGIN_COOLOFF_MINUTES", 15, minimum=1))
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_LOCKOUT_TEMPLATE = "accounts/locked_out.html"
+AXES_RESET_ON_SUCCESS = True
+AXES_VERBOSE = False
+
+# Internationalisation: times are stored in UTC and shown in the user's own time zone.
+LANGUAGE_CODE = "en"
+TIME_ZONE = "UTC"
+USE_I18N = True
+USE_TZ = True
+
+# Files
+STATIC_URL = "static/"
+STATICFILES_DIRS = [PACKAGE_DIR / "static"]
+# Only a shared server behind another web server needs collectstatic (STATIC_ROOT=/srv/...).
+STATIC_ROOT = conf.env_str("STATIC_ROOT") or None
+MEDIA_ROOT = Path(conf.env_str("MEDIA_ROOT") or HOME / "media")
+MEDIA_URL = "media/"
+# WhiteNoise serves straight from the package, so the embedded default needs no collectstatic.
+WHITENOISE_USE_FINDERS = True
+WHITENOISE_AUTOREFRESH = DEBUG
+
+# Mail: printed to the console unless an SMTP server is configured.
+EMAIL_HOST = conf.env_str("EMAIL_HOST")
+if EMAIL_HOST:
+    EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
+    EMAIL_PORT = conf.env_int("EMAIL_PORT", 587, minimum=1, maximum=65535)
+    EMAIL_HOST_USER = conf.env_str("EMAIL_HOST_USER")
+    EMAIL_HOST_PASSWORD = conf.env_str("EMAIL_HOST_PASSWORD")
+    EMAIL_USE_TLS = conf.env_bool("EMAIL_USE_TLS", default=EMAIL_PORT == 587)
+    EMAIL_USE_SSL = conf.env_bool("EMAIL_USE_SSL", default=EMAIL_PORT == 465)
+    EMAIL_TIMEOUT = 30
+else:
+    EMAIL_BACKEND = "django.core.mail.backends.console.EmailBackend"
+DEFAULT_FROM_EMAIL = conf.env_str("DEFAULT_FROM_EMAIL", "prepcoach <prepcoach@localhost>")
+SERVER_EMAIL = DEFAULT_FROM_EMAIL
+
+# Background work: django.tasks with the database backend, so the embedded default needs no
+# other server. The worker writes a heartbeat that /healthz reads.
+TASKS = {
+    "default": {
+        "BACKEND": "django_tasks_db.DatabaseBackend",
+        "QUEUES": ["default"],
+    }
+}
+WORKER_HEARTBEAT_SECONDS = conf.env_int("WORKER_HEARTBEAT_SECONDS", 5, minimum=1)
+# Three missed beats before /healthz calls the worker gone: one slow beat is not an outage.
+WORKER_STALE_SECONDS = conf.env_int(
+    "WORKER_STALE_SECONDS", 3 * WORKER_HEARTBEAT_SECONDS, minimum=WORKER_HEARTBEAT_SECONDS
+)
+
+# Security. Served over HTTPS (PREPCOACH_HTTPS=true, usually behind a proxy that terminates
+# TLS), cookies are secure and browsers are told to stay on HTTPS.
+HTTPS = conf.env_bool("PREPCOACH_HTTPS", default=False)
+SESSION_COOKIE_SECURE = HTTPS
+CSRF_COOKIE_SECURE = HTTPS
+SECURE_SSL_REDIRECT = HTTPS
+SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https") if HTTPS else None
+SECURE_HSTS_SECONDS = conf.env_int("HSTS_SECONDS", 60 * 60 * 24 * 365 if HTTPS else 0, minimum=0)
+SECURE_HSTS_INCLUDE_SUBDOMAINS = conf.env_bool("HSTS_INCLUDE_SUBDOMAINS", default=HTTPS)
+SECURE_HSTS_PRELOAD = conf.env_bool("HSTS_PRELOAD", default=False)
+SECURE_REFERRER_POLICY = "same-origin"
+SESSION_COOKIE_HTTPONLY = True
+X_FRAME_OPTIONS = "DENY"
+# No inline scripts or styles anywhere: every script is a static file, so 'self' is enough.
+# media-src allows blob: for recordings played back before upload.
+SECURE_CSP = {
+    "default-src": [CSP.SELF],
+    "script-src": [CSP.SELF],
+    "style-src": [CSP.SELF],
+    "img-src": [CSP.SELF, "data:"],
+    "media-src": [CSP.SELF, "blob:"],
+    "connect-src": [CSP.SELF],
+    "font-src": [CSP.SELF],
+    "object-src": [CSP.NONE],
+    "base-uri": [CSP.NONE],
+    "form-action": [CSP.SELF],
+    "frame-ancestors": [CSP.NONE],
+}
+
+LOGGING = {
+    "version": 1,
+    "disable_existing_loggers": False,
+    "handlers": {"console": {"class": "logging.StreamHandler"}},
+    "root": {"handlers": ["console"], "level": conf.env_str("LOG_LEVEL", "WARNING").upper()},
+    "loggers": {
+        "prepcoach": {"level": conf.env_str("LOG_LEVEL", "INFO").upper()},
+    },
+}

@@ -1,0 +1,16 @@
+from django.contrib import admin
+from django.urls import include, path
+
+from prepcoach.api.api import api
+from prepcoach.ops.views import healthz
+
+urlpatterns = [
+    path("", include("prepcoach.dashboard.urls")),
+    path("account/", include("prepcoach.accounts.urls")),
+    path("plan/", include("prepcoach.goals.urls")),
+    path("grow/", include("prepcoach.research.urls")),
+    path("improve/", include("prepcoach.practice.urls")),
+    path("api/", api.urls),
+    path("healthz", healthz, name="healthz"),
+    path("admin/", admin.site.urls),
+]
