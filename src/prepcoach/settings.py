@@ -103,7 +103,8 @@ PASSWORD_RESET_TIMEOUT = 60 * 60 * 24  # one day: long enough to find the mail, 
 AXES_FAILURE_LIMIT = conf.env_int("LOGIN_FAILURE_LIMIT", 5, minimum=1)
 AXES_COOLOFF_TIME = timedelta(minutes=conf.env_int("LOGIN_COOLOFF_MINUTES", 15, minimum=1))
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
-AXES_LOCKOUT_TEMPLATE = "accounts/locked_out.html"
+AXES_USERNAME_CALLABLE = "prepcoach.accounts.views.login_identity"
+AXES_LOCKOUT_CALLABLE = "prepcoach.accounts.views.locked_out"
 AXES_RESET_ON_SUCCESS = True
 AXES_VERBOSE = False
 
@@ -124,18 +125,27 @@ MEDIA_URL = "media/"
 WHITENOISE_USE_FINDERS = True
 WHITENOISE_AUTOREFRESH = DEBUG
 
-# Mail: printed to the console unless an SMTP server is configured.
+# Mail: printed to the console unless an SMTP server is configured (EMAIL_HOST).
 EMAIL_HOST = conf.env_str("EMAIL_HOST")
 if EMAIL_HOST:
-    EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
-    EMAIL_PORT = conf.env_int("EMAIL_PORT", 587, minimum=1, maximum=65535)
-    EMAIL_HOST_USER = conf.env_str("EMAIL_HOST_USER")
-    EMAIL_HOST_PASSWORD = conf.env_str("EMAIL_HOST_PASSWORD")
-    EMAIL_USE_TLS = conf.env_bool("EMAIL_USE_TLS", default=EMAIL_PORT == 587)
-    EMAIL_USE_SSL = conf.env_bool("EMAIL_USE_SSL", default=EMAIL_PORT == 465)
-    EMAIL_TIMEOUT = 30
+    _email_port = conf.env_int("EMAIL_PORT", 587, minimum=1, maximum=65535)
+    MAILERS = {
+        "default": {
+            "BACKEND": "django.core.mail.backends.smtp.EmailBackend",
+            "OPTIONS": {
+                "host": EMAIL_HOST,
+                "port": _email_port,
+                "username": conf.env_str("EMAIL_HOST_USER"),
+                "password": conf.env_str("EMAIL_HOST_PASSWORD"),
+                "use_tls": conf.env_bool("EMAIL_USE_TLS", default=_email_port == 587),
+                "use_ssl": conf.env_bool("EMAIL_USE_SSL", default=_email_port == 465),
+                "timeout": 30,
+            },
+        }
+    }
 else:
-    EMAIL_BACKEND = "django.core.mail.backends.console.EmailBackend"
+    MAILERS = {"default": {"BACKEND": "django.core.mail.backends.console.EmailBackend"}}
+del EMAIL_HOST  # a deprecated Django setting name once MAILERS exists
 DEFAULT_FROM_EMAIL = conf.env_str("DEFAULT_FROM_EMAIL", "prepcoach <prepcoach@localhost>")
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
 

@@ -1,3 +1,6 @@
+from typing import Any
+
+from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth import login
 from django.contrib.auth.decorators import login_required
@@ -82,3 +85,20 @@ def token_revoke(request: HttpRequest, token_id: int) -> HttpResponse:
     context: dict[str, object] = {"token_form": AccessTokenForm(), "revoked": token}
     context.update(_token_context(request.user))
     return _tokens_response(request, context)
+
+
+def locked_out(request: HttpRequest, response: HttpResponse | None, credentials: Any) -> HttpResponse:
+    """django-axes calls this when too many log-ins failed; say when to try again."""
+    minutes = int(settings.AXES_COOLOFF_TIME.total_seconds() // 60)
+    return render(request, "accounts/locked_out.html", {"minutes": minutes}, status=429)
+
+
+def login_identity(request: HttpRequest, credentials: dict[str, Any] | None) -> str | None:
+    """The email a log-in attempt is for, lower-cased so ALICE@ and alice@ share one count.
+
+    Django's authenticate() names the credential after USERNAME_FIELD ("email"); the log-in
+    form's field is still called "username".
+    """
+    credentials = credentials or {}
+    raw = credentials.get("email") or credentials.get("username") or request.POST.get("username")
+    return str(raw).strip().lower() if raw else None

@@ -1,0 +1,82 @@
+import pytest
+from django.http import HttpResponse
+from django.test import Client
+from django.urls import reverse
+
+from prepcoach.accounts.models import Profile, User
+
+URL = reverse("accounts:profile")
+
+
+def profile_data(**overrides: object) -> dict[str, object]:
+    data: dict[str, object] = {
+        "name": "Alice D.",
+        "target_role": "Senior data analyst",
+        "industry": "Healthcare",
+        "time_zone": "America/New_York",
+    }
+    data |= {f"hours_{i}": h for i, h in enumerate([1, 1.5, 1, 1, 0.5, 4, 0])}
+    data |= overrides
+    return data
+
+
+def test_profile_shows_what_alice_entered(alice_client: Client) -> None:
+    page = alice_client.get(URL).text
+    assert 'value="Data analyst"' in page
+    assert "Hours you can give to preparation each weekday" in page
+
+
+def test_profile_saves_role_industry_zone_and_hours(alice_client: Client, alice: User) -> None:
+    response = alice_client.post(URL, profile_data())
+    assert response.url == URL
+    profile = Profile.objects.get(user=alice)
+    assert profile.target_role == "Senior data analyst"
+    assert profile.time_zone == "America/New_York"
+    assert profile.availability.hours == (1, 1.5, 1, 1, 0.5, 4, 0)
+    assert profile.availability.per_week == 9
+
+
+@pytest.mark.parametrize(
+    ("field", "value", "message"),
+    [
+        ("hours_2", "25", "less than or equal to 16"),
+        ("hours_0", "-1", "greater than or equal to 0"),
+        ("time_zone", "Mars/Olympus", "Select a valid choice"),
+    ],
+)
+def test_impossible_values_are_explained_and_nothing_changes(
+    alice_client: Client, alice: User, field: str, value: str, message: str
+) -> None:
+    response = alice_client.post(URL, profile_data(**{field: value}))
+    assert response.status_code == 200
+    assert message in response.text
+    assert Profile.objects.get(user=alice).target_role == "Data analyst"
+
+
+def test_each_request_runs_in_the_users_own_time_zone(alice: User, bob: User) -> None:
+    from django.test import RequestFactory
+    from django.utils import timezone
+
+    from prepcoach.accounts.middleware import UserTimeZoneMiddleware
+
+    seen: list[str] = []
+
+    def view(request: object) -> HttpResponse:
+        seen.append(timezone.get_current_timezone_name())
+        return HttpResponse()
+
+    middleware = UserTimeZoneMiddleware(view)  # type: ignore[arg-type]
+    for user in (alice, bob):
+        request = RequestFactory().get("/")
+        request.user = user
+        middleware(request)
+    assert seen == ["Europe/London", "UTC"]
+
+
+def test_new_user_without_profile_sees_the_empty_state(client: Client, db: None) -> None:
+    user = User.objects.create_user("admin@example.com", "x" * 20)
+    client.force_login(user)
+    home = client.get(reverse("dashboard:home")).text
+    assert "Start here: your profile" in home
+    assert client.get(URL).status_code == 200
+    assert Profile.objects.filter(user=user).exists()

@@ -1,0 +1,76 @@
+import pytest
+from django.contrib.auth import get_user
+from django.test import Client
+from django.urls import reverse
+
+from prepcoach.accounts.models import Profile, User
+from tests.conftest import PASSWORD
+
+URL = reverse("accounts:signup")
+
+
+def sign_up(client: Client, email: str, password: str = PASSWORD, confirm: str | None = None):
+    return client.post(
+        URL, {"email": email, "password1": password, "password2": confirm or password}
+    )
+
+
+@pytest.mark.django_db
+def test_fresh_install_invites_the_first_account(client: Client) -> None:
+    home = client.get(reverse("dashboard:home"))
+    assert "Create the first account" in home.text
+    assert "Create the first account" in client.get(URL).text
+
+
+@pytest.mark.django_db
+def test_sign_up_creates_user_and_profile_and_logs_in(client: Client) -> None:
+    response = sign_up(client, "Carol@Example.com")
+    assert response.status_code == 302
+    assert response.url == reverse("accounts:profile")
+    user = User.objects.get()
+    assert user.email == "carol@example.com"
+    assert Profile.objects.filter(user=user).exists()
+    assert get_user(client).pk == user.pk
+    assert user.password.startswith("argon2$")
+
+
+def test_once_someone_exists_the_invitation_is_gone(client: Client, alice: User) -> None:
+    assert "Create the first account" not in client.get(reverse("dashboard:home")).text
+    assert "Create your account" in client.get(URL).text
+
+
+def test_email_in_use_is_explained_whatever_its_case(client: Client, alice: User) -> None:
+    response = sign_up(client, "ALICE@example.com")
+    assert response.status_code == 200
+    assert "An account with this email already exists" in response.text
+    assert User.objects.count() == 1
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    ("password", "message"),
+    [
+        ("short1", "too short"),
+        ("password123", "too common"),
+        ("84629173650", "entirely numeric"),
+    ],
+)
+def test_weak_password_is_refused_with_the_reason(
+    client: Client, password: str, message: str
+) -> None:
+    response = sign_up(client, "dave@example.com", password)
+    assert response.status_code == 200
+    assert message in response.text
+    assert not User.objects.exists()
+    assert not Profile.objects.exists()
+
+
+@pytest.mark.django_db
+def test_mismatched_confirmation_is_refused(client: Client) -> None:
+    response = sign_up(client, "dave@example.com", PASSWORD, "something else entirely")
+    assert "didn’t match" in response.text
+    assert not User.objects.exists()
+
+
+def test_signed_in_user_is_sent_home(alice_client: Client) -> None:
+    assert alice_client.get(URL).url == reverse("dashboard:home")

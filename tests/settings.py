@@ -1,0 +1,16 @@
+"""Settings for the test suite: the real settings, in a throwaway home folder.
+
+DATABASE_URL passes through, so `DATABASE_URL=postgresql://... make test` runs the same suite
+on PostgreSQL. Tasks run in-process (Django's immediate backend) unless a test asks for the
+database backend and a real worker (tests/ops/test_worker_process.py).
+"""
+
+import os
+import tempfile
+
+# Never the developer's own data folder: a fresh one for every run.
+os.environ["PREPCOACH_HOME"] = tempfile.mkdtemp(prefix="prepcoach-test-")
+
+from prepcoach.settings import *  # noqa: E402, F403
+
+TASKS = {"default": {"BACKEND": "django.tasks.backends.immediate.ImmediateBackend"}}

@@ -1,0 +1,98 @@
+"""Settings read from the environment fail loudly, in one sentence, on values they cannot use."""
+
+import stat
+from pathlib import Path
+
+import pytest
+from django.db import connection
+
+from prepcoach import conf
+
+
+@pytest.mark.parametrize(("raw", "expected"), [("1", True), ("Yes", True), ("off", False)])
+def test_env_bool_reads_common_words(raw: str, expected: bool) -> None:
+    assert conf.env_bool("DEBUG", default=not expected, environ={"DEBUG": raw}) is expected
+
+
+def test_env_bool_rejects_other_words() -> None:
+    with pytest.raises(conf.EnvError, match="DEBUG='maybe' is not a yes/no value"):
+        conf.env_bool("DEBUG", default=False, environ={"DEBUG": "maybe"})
+
+
+def test_env_int_rejects_words_and_ranges() -> None:
+    with pytest.raises(conf.EnvError, match="EMAIL_PORT='twenty' is not a whole number"):
+        conf.env_int("EMAIL_PORT", 25, environ={"EMAIL_PORT": "twenty"})
+    with pytest.raises(conf.EnvError, match="out of range"):
+        conf.env_int("EMAIL_PORT", 25, environ={"EMAIL_PORT": "70000"}, maximum=65535)
+
+
+def test_env_list_splits_on_commas() -> None:
+    environ = {"ALLOWED_HOSTS": " a.example , b.example,, "}
+    assert conf.env_list("ALLOWED_HOSTS", [], environ) == ["a.example", "b.example"]
+
+
+def test_home_folder_is_created(tmp_path: Path) -> None:
+    home = conf.home_folder({"PREPCOACH_HOME": str(tmp_path / "a" / "b")})
+    assert home.is_dir()
+    assert list(home.iterdir()) == []  # the write probe is removed
+
+
+def test_unwritable_home_says_what_to_do_and_creates_nothing(tmp_path: Path) -> None:
+    blocker = tmp_path / "a-file"
+    blocker.write_text("not a folder")
+    with pytest.raises(conf.EnvError, match="not a writable folder.*set PREPCOACH_HOME"):
+        conf.home_folder({"PREPCOACH_HOME": str(blocker / "data")})
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["a-file"]
+
+
+def test_secret_key_is_generated_once_and_private(tmp_path: Path) -> None:
+    first = conf.secret_key(tmp_path, environ={})
+    assert len(first) >= 50
+    assert conf.secret_key(tmp_path, environ={}) == first
+    assert stat.S_IMODE((tmp_path / "secret_key").stat().st_mode) == 0o600
+
+
+def test_secret_key_from_the_environment_wins(tmp_path: Path) -> None:
+    assert conf.secret_key(tmp_path, environ={"SECRET_KEY": "s3cret" * 10}) == "s3cret" * 10
+    assert not (tmp_path / "secret_key").exists()
+
+
+def test_no_database_url_means_sqlite_in_home(tmp_path: Path) -> None:
+    config = conf.database(tmp_path, environ={})
+    assert config["ENGINE"] == "django.db.backends.sqlite3"
+    assert config["NAME"] == tmp_path / "prepcoach.sqlite3"
+
+
+def test_postgres_url_is_parsed(tmp_path: Path) -> None:
+    url = "postgresql://coach:pw@db.internal:5433/prepcoach"
+    config = conf.database(tmp_path, environ={"DATABASE_URL": url})
+    assert config["ENGINE"] == "django.db.backends.postgresql"
+    assert (config["HOST"], config["PORT"], config["NAME"]) == ("db.internal", 5433, "prepcoach")
+
+
+@pytest.mark.parametrize(
+    "url",
+    [
+        "mysql://root@localhost/prepcoach",
+        "localhost:5432/prepcoach",
+        "postgresql://coach@localhost:port/prepcoach",
+        "postgresql://coach@localhost:5432/",
+    ],
+)
+def test_malformed_database_url_is_explained(tmp_path: Path, url: str) -> None:
+    with pytest.raises(conf.EnvError, match=r"DATABASE_URL .*postgresql://USER:PASSWORD@HOST"):
+        conf.database(tmp_path, environ={"DATABASE_URL": url})
+
+
+@pytest.mark.django_db
+def test_sqlite_runs_in_wal_mode_with_a_busy_timeout() -> None:
+    if connection.vendor != "sqlite":
+        assert connection.vendor == "postgresql"
+        return
+    with connection.cursor() as cursor:
+        cursor.execute("PRAGMA journal_mode")
+        journal = cursor.fetchone()[0]
+        cursor.execute("PRAGMA busy_timeout")
+        busy = cursor.fetchone()[0]
+    assert journal == "wal"
+    assert busy == 20_000
