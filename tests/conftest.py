@@ -7,10 +7,13 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+
 import pytest
 from django.test import Client
 
 from prepcoach.accounts.models import Profile, User
+from tests.support import SmtpSink, free_port
 
 PASSWORD = "correct horse battery staple"
 
@@ -42,3 +45,17 @@ def bob(db: None) -> User:
 def alice_client(client: Client, alice: User) -> Client:
     client.force_login(alice)
     return client
+
+
+@pytest.fixture
+def smtp_server() -> Iterator[tuple[int, SmtpSink]]:
+    """A real SMTP server on 127.0.0.1; yields its port and what it received."""
+    from aiosmtpd.controller import Controller
+
+    sink = SmtpSink()
+    controller = Controller(sink, hostname="127.0.0.1", port=free_port())
+    controller.start()
+    try:
+        yield controller.port, sink
+    finally:
+        controller.stop()

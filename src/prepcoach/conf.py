@@ -116,21 +116,26 @@ def secret_key(home: Path, environ: Mapping[str, str] = os.environ) -> str:
     return key
 
 
+def sqlite(path: Path | str) -> dict[str, Any]:
+    return {
+        "ENGINE": "django.db.backends.sqlite3",
+        "NAME": path,
+        "OPTIONS": {
+            # WAL lets the worker write while pages read; the busy timeout makes a writer wait
+            # for the lock instead of failing; IMMEDIATE avoids lock-upgrade deadlocks.
+            "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;",
+            "timeout": 20,
+            "transaction_mode": "IMMEDIATE",
+        },
+    }
+
+
 def database(home: Path, environ: Mapping[str, str] = os.environ) -> dict[str, Any]:
-    """PostgreSQL from DATABASE_URL, or SQLite in the home folder in WAL mode."""
+    """PostgreSQL (or another SQLite file) from DATABASE_URL, or SQLite in the home folder."""
     url = environ.get("DATABASE_URL", "").strip()
     if not url:
-        return {
-            "ENGINE": "django.db.backends.sqlite3",
-            "NAME": home / "prepcoach.sqlite3",
-            "OPTIONS": {
-                # WAL lets the worker write while pages read; the busy timeout makes a writer
-                # wait for the lock instead of failing; IMMEDIATE avoids lock-upgrade deadlocks.
-                "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;",
-                "timeout": 20,
-                "transaction_mode": "IMMEDIATE",
-            },
-            "TEST": {"NAME": home / "test-prepcoach.sqlite3"},
+        return sqlite(home / "prepcoach.sqlite3") | {
+            "TEST": {"NAME": home / "test-prepcoach.sqlite3"}
         }
     hint = "expected postgresql://USER:PASSWORD@HOST:PORT/DATABASE"
     scheme = url.split("://", 1)[0].lower() if "://" in url else ""
@@ -140,7 +145,9 @@ def database(home: Path, environ: Mapping[str, str] = os.environ) -> dict[str, A
         config: dict[str, Any] = dict(dj_database_url.parse(url, conn_max_age=60))
     except ValueError as exc:
         raise EnvError(f"DATABASE_URL is malformed ({exc}): {hint}.") from None
-    if scheme in POSTGRES_SCHEMES and not config.get("NAME"):
+    if not config.get("NAME") or config["NAME"] == ":memory:":
         raise EnvError(f"DATABASE_URL names no database: {hint}.")
+    if scheme == "sqlite":
+        return sqlite(config["NAME"])
     config["CONN_HEALTH_CHECKS"] = True
     return config

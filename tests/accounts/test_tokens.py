@@ -14,7 +14,7 @@ def test_profile_without_tokens_says_so(alice_client: Client) -> None:
 def test_create_token_shows_the_secret_once_and_stores_its_hash(
     alice_client: Client, alice: User
 ) -> None:
-    response = alice_client.post(CREATE, {"name": "laptop script"}, **HTMX)
+    response = alice_client.post(CREATE, {"token-name": "laptop script"}, **HTMX)
     assert response.status_code == 200
     token = AccessToken.objects.get(user=alice)
     secret = response.context["new_secret"]
@@ -26,12 +26,12 @@ def test_create_token_shows_the_secret_once_and_stores_its_hash(
 
 
 def test_create_token_without_htmx_goes_back_to_the_profile(alice_client: Client) -> None:
-    response = alice_client.post(CREATE, {"name": "cron"}, follow=True)
+    response = alice_client.post(CREATE, {"token-name": "cron"}, follow=True)
     assert "Your new token “cron”: pc_" in response.text
 
 
 def test_a_token_needs_a_name(alice_client: Client) -> None:
-    response = alice_client.post(CREATE, {"name": ""}, **HTMX)
+    response = alice_client.post(CREATE, {"token-name": ""}, **HTMX)
     assert "This field is required" in response.text
     assert not AccessToken.objects.exists()
 

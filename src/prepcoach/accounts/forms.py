@@ -107,6 +107,7 @@ class ProfileForm(forms.ModelForm):  # type: ignore[type-arg]
 
 
 class AccessTokenForm(forms.Form):
+    prefix = "token"  # it shares the profile page with ProfileForm, which has a "name" too
     name = forms.CharField(
         max_length=100,
         label="Token name",

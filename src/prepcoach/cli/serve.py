@@ -75,7 +75,6 @@ class WorkerSupervisor(threading.Thread):
 
 def run(args: argparse.Namespace) -> int:
     django_setup.setup()
-    django_setup.check_database()
     from django.conf import settings
     from django.core.management import call_command
     from waitress import create_server
@@ -92,6 +91,11 @@ def run(args: argparse.Namespace) -> int:
             ) from None
         raise UserError(f"cannot listen on {args.host}:{args.port}: {exc.strerror}.") from None
 
+    try:
+        django_setup.check_database()
+    except UserError:
+        server.close()
+        raise
     call_command("migrate", interactive=False, verbosity=0)
 
     supervisor = None if args.no_worker else WorkerSupervisor()

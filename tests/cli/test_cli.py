@@ -1,0 +1,139 @@
+"""The `prepcoach` command, run as a user runs it: a real process with a real environment."""
+
+import signal
+import socket
+import subprocess
+import sys
+from pathlib import Path
+
+from prepcoach import __version__
+from tests.support import child_env, free_port, http_get, wait_for
+
+PRODUCTION_LIKE = {
+    "SECRET_KEY": "k" * 30 + "-a-long-random-production-secret-" + "z" * 20,
+    "ALLOWED_HOSTS": "coach.example.org",
+    "PREPCOACH_HTTPS": "true",
+    "DATABASE_URL": "postgresql://coach:pw@db.example.org:5432/prepcoach",
+    "EMAIL_HOST": "smtp.example.org",
+}
+
+
+def prepcoach(*args: str, env: dict[str, str], timeout: float = 120) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-m", "prepcoach", *args],
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=timeout,
+    )
+
+
+def test_version(tmp_path: Path) -> None:
+    result = prepcoach("--version", env=child_env(tmp_path))
+    assert result.stdout.strip() == f"prepcoach {__version__}"
+
+
+def test_help_lists_the_subcommands(tmp_path: Path) -> None:
+    result = prepcoach("--help", env=child_env(tmp_path))
+    for name in ("serve", "worker", "check", "manage"):
+        assert name in result.stdout
+
+
+def test_check_passes_on_the_embedded_default(tmp_path: Path) -> None:
+    result = prepcoach("check", env=child_env(tmp_path))
+    assert result.returncode == 0, result.stderr
+    assert "System check identified no issues" in result.stdout
+
+
+def test_deploy_check_has_no_warnings_with_production_like_settings(tmp_path: Path) -> None:
+    result = prepcoach(
+        "check", "--deploy", "--fail-level", "WARNING", env=child_env(tmp_path, **PRODUCTION_LIKE)
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "System check identified no issues" in result.stdout
+
+
+def test_deploy_check_warns_about_the_local_defaults(tmp_path: Path) -> None:
+    # The opposite case, so the test above cannot pass by never looking.
+    result = prepcoach("check", "--deploy", "--fail-level", "WARNING", env=child_env(tmp_path))
+    assert result.returncode == 1
+    assert "SECURE_SSL_REDIRECT" in result.stdout
+
+
+def one_line_error(result: subprocess.CompletedProcess[str]) -> str:
+    assert result.returncode == 2, result.stdout + result.stderr
+    lines = result.stderr.strip().splitlines()
+    assert len(lines) == 1, result.stderr
+    assert lines[0].startswith("prepcoach: ")
+    return lines[0]
+
+
+def test_malformed_database_url_is_one_line(tmp_path: Path) -> None:
+    env = child_env(tmp_path, DATABASE_URL="postgres//oops")
+    message = one_line_error(prepcoach("serve", "--port", str(free_port()), env=env))
+    assert "DATABASE_URL is malformed" in message
+    assert "postgresql://USER:PASSWORD@HOST:PORT/DATABASE" in message
+
+
+def test_unreachable_database_is_one_line(tmp_path: Path) -> None:
+    env = child_env(tmp_path, DATABASE_URL="postgresql://nobody@127.0.0.1:9/nothing")
+    message = one_line_error(prepcoach("serve", "--port", str(free_port()), env=env))
+    assert "cannot reach the database" in message
+    assert "check DATABASE_URL" in message
+
+
+def test_unwritable_home_is_one_line_and_creates_nothing(tmp_path: Path) -> None:
+    blocker = tmp_path / "file"
+    blocker.write_text("")
+    env = child_env(tmp_path)
+    env["PREPCOACH_HOME"] = str(blocker / "data")
+    message = one_line_error(prepcoach("serve", "--port", str(free_port()), env=env))
+    assert "is not a writable folder" in message
+    assert "set PREPCOACH_HOME" in message
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["file"]
+
+
+def test_bad_setting_value_is_one_line(tmp_path: Path) -> None:
+    message = one_line_error(prepcoach("check", env=child_env(tmp_path, DEBUG="perhaps")))
+    assert "DEBUG='perhaps' is not a yes/no value" in message
+
+
+def test_port_in_use_is_one_line_and_starts_nothing(tmp_path: Path) -> None:
+    with socket.socket() as taken:
+        taken.bind(("127.0.0.1", 0))
+        taken.listen()
+        port = taken.getsockname()[1]
+        message = one_line_error(prepcoach("serve", "--port", str(port), env=child_env(tmp_path)))
+    assert f"port {port} on 127.0.0.1 is already in use" in message
+    assert "--port" in message
+    assert not (tmp_path / "prepcoach.sqlite3").exists()  # nothing migrated for nothing
+
+
+def test_serve_migrates_starts_the_worker_and_serves(tmp_path: Path) -> None:
+    port = free_port()
+    base = f"http://127.0.0.1:{port}"
+    with (tmp_path / "serve.log").open("w+") as log:
+        server = subprocess.Popen(
+            [sys.executable, "-m", "prepcoach", "serve", "--port", str(port)],
+            env=child_env(tmp_path / "home", WORKER_HEARTBEAT_SECONDS="1"),
+            stdout=log,
+            stderr=subprocess.STDOUT,
+            text=True,
+        )
+        try:
+            wait_for(lambda: http_get(f"{base}/healthz")[0] == 200, timeout=60, what="/healthz")
+            status, page = http_get(f"{base}/account/signup/")
+            assert status == 200
+            assert "Create the first account" in page
+            status, css = http_get(f"{base}/static/prepcoach/css/app.css")
+            assert status == 200
+            assert ":focus-visible" in css
+        finally:
+            server.send_signal(signal.SIGINT)
+            code = server.wait(timeout=30)
+        log.seek(0)
+        output = log.read()
+    assert code == 0, output
+    assert f"prepcoach is running at {base}/" in output
+    assert (tmp_path / "home" / "prepcoach.sqlite3").exists()
+    assert (tmp_path / "home" / "secret_key").exists()

@@ -1,0 +1,70 @@
+"""Real headless Chromium (Debian's package) driven by Playwright against a live server.
+
+No browser is downloaded: Playwright launches the system binary through executable_path.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from playwright.sync_api import Browser, ConsoleMessage, Page, sync_playwright
+
+# Playwright's sync API runs an event loop in this thread; the live server's database calls
+# happen in their own thread, but Django cannot tell and would refuse them.
+os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+
+# The flags keep Chromium from reaching out to Google's services, which a closed network (and
+# a private app) should never see; --no-sandbox because CI runs as root.
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
+
+
+def chromium_path() -> str:
+    path = os.environ.get("PREPCOACH_CHROMIUM") or shutil.which("chromium") or "/usr/bin/chromium"
+    if not Path(path).exists():
+        pytest.fail(
+            f"Chromium not found at {path}: install Debian's chromium package "
+            "(make test does it when run as root) or set PREPCOACH_CHROMIUM.",
+            pytrace=False,
+        )
+    return path
+
+
+@pytest.fixture(scope="session")
+def browser() -> Iterator[Browser]:
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(
+            executable_path=chromium_path(), headless=True, args=CHROMIUM_ARGS
+        )
+        yield browser
+        browser.close()
+
+
+@pytest.fixture
+def page(browser: Browser, live_server: object) -> Iterator[Page]:
+    """A fresh browser tab; the test fails if the page logs an error (a CSP violation, say)."""
+    context = browser.new_context(base_url=str(live_server))
+    context.set_default_timeout(15_000)
+    page = context.new_page()
+    errors: list[str] = []
+
+    def remember(message: ConsoleMessage) -> None:
+        if message.type == "error":
+            errors.append(message.text)
+
+    page.on("console", remember)
+    page.on("pageerror", lambda error: errors.append(str(error)))
+    yield page
+    context.close()
+    assert errors == [], f"the browser reported errors: {errors}"
