@@ -18,6 +18,14 @@ from tests.support import SmtpSink, free_port
 PASSWORD = "correct horse battery staple"
 
 
+def pytest_report_header() -> str:
+    from django.conf import settings
+
+    db = settings.DATABASES["default"]
+    where = db["NAME"] if "sqlite" in db["ENGINE"] else f"{db.get('HOST')}:{db.get('PORT')}"
+    return f"database: {db['ENGINE'].rsplit('.', 1)[-1]} ({where})"
+
+
 def make_user(email: str, **profile: object) -> User:
     user = User.objects.create_user(email=email, password=PASSWORD)
     Profile.objects.create(user=user, **profile)

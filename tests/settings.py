@@ -11,6 +11,6 @@ import tempfile
 # Never the developer's own data folder: a fresh one for every run.
 os.environ["PREPCOACH_HOME"] = tempfile.mkdtemp(prefix="prepcoach-test-")
 
-from prepcoach.settings import *  # noqa: E402, F403
+from prepcoach.settings import *  # noqa: F403
 
 TASKS = {"default": {"BACKEND": "django.tasks.backends.immediate.ImmediateBackend"}}

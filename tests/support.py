@@ -29,7 +29,8 @@ def database_url() -> str:
     user = quote(config["USER"] or "", safe="")
     password = quote(config["PASSWORD"] or "", safe="")
     auth = f"{user}:{password}@" if password else f"{user}@"
-    return f"postgresql://{auth}{config['HOST'] or '127.0.0.1'}:{config['PORT'] or 5432}/{config['NAME']}"
+    host = f"{config['HOST'] or '127.0.0.1'}:{config['PORT'] or 5432}"
+    return f"postgresql://{auth}{host}/{config['NAME']}"
 
 
 def child_env(home: Path, **extra: str) -> dict[str, str]:

@@ -40,7 +40,7 @@ def test_home_folder_is_created(tmp_path: Path) -> None:
 def test_unwritable_home_says_what_to_do_and_creates_nothing(tmp_path: Path) -> None:
     blocker = tmp_path / "a-file"
     blocker.write_text("not a folder")
-    with pytest.raises(conf.EnvError, match="not a writable folder.*set PREPCOACH_HOME"):
+    with pytest.raises(conf.EnvError, match=r"not a writable folder.*set PREPCOACH_HOME"):
         conf.home_folder({"PREPCOACH_HOME": str(blocker / "data")})
     assert sorted(p.name for p in tmp_path.iterdir()) == ["a-file"]
 
@@ -85,10 +85,12 @@ def test_malformed_database_url_is_explained(tmp_path: Path, url: str) -> None:
 
 
 @pytest.mark.django_db
-def test_sqlite_runs_in_wal_mode_with_a_busy_timeout() -> None:
-    if connection.vendor != "sqlite":
-        assert connection.vendor == "postgresql"
+def test_the_database_is_tuned_for_its_engine() -> None:
+    if connection.vendor == "postgresql":
+        assert connection.settings_dict["CONN_HEALTH_CHECKS"] is True
+        assert connection.pg_version >= 130000  # type: ignore[attr-defined]
         return
+    assert connection.vendor == "sqlite"
     with connection.cursor() as cursor:
         cursor.execute("PRAGMA journal_mode")
         journal = cursor.fetchone()[0]

@@ -6,6 +6,7 @@ so that a typo in a deployment never silently falls back to a default.
 
 from __future__ import annotations
 
+import contextlib
 import os
 import secrets
 from collections.abc import Mapping
@@ -85,10 +86,8 @@ def home_folder(environ: Mapping[str, str] = os.environ) -> Path:
         probe.unlink()
     except OSError as exc:
         for path in created:  # deepest first, so each rmdir sees an empty folder
-            try:
+            with contextlib.suppress(OSError):
                 path.rmdir()
-            except OSError:
-                pass
         raise EnvError(
             f"PREPCOACH_HOME={str(home)!r} is not a writable folder ({exc.strerror or exc}): "
             "set PREPCOACH_HOME to a folder you can write to."

@@ -18,7 +18,9 @@ PRODUCTION_LIKE = {
 }
 
 
-def prepcoach(*args: str, env: dict[str, str], timeout: float = 120) -> subprocess.CompletedProcess[str]:
+def prepcoach(
+    *args: str, env: dict[str, str], timeout: float = 120
+) -> subprocess.CompletedProcess[str]:
     return subprocess.run(
         [sys.executable, "-m", "prepcoach", *args],
         env=env,

@@ -13,8 +13,7 @@ COACH_DIR = Path(prepcoach.coach.__file__).parent
 
 def coach_modules() -> list[str]:
     return [
-        info.name
-        for info in pkgutil.walk_packages([str(COACH_DIR)], prefix="prepcoach.coach.")
+        info.name for info in pkgutil.walk_packages([str(COACH_DIR)], prefix="prepcoach.coach.")
     ]
 
 

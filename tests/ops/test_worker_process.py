@@ -5,10 +5,10 @@ worker process started the way users start it, and an SMTP server on loopback.
 """
 
 import signal
-from collections.abc import Iterator
 import socket
 import subprocess
 import sys
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest

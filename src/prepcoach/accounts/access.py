@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from django.core.exceptions import ObjectDoesNotExist
 from django.db.models import Model, QuerySet
 from django.http import Http404
 
@@ -28,5 +29,5 @@ def get_owned_or_404[M: Model](
     """One row the user owns; 404 (not 403) otherwise, so ids of others' rows reveal nothing."""
     try:
         return owned_by(queryset, user, owner_field).get(**lookup)
-    except queryset.model.DoesNotExist:
+    except ObjectDoesNotExist:
         raise Http404("Not found.") from None

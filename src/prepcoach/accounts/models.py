@@ -53,7 +53,7 @@ class User(AbstractUser):
     USERNAME_FIELD = "email"
     REQUIRED_FIELDS: ClassVar[list[str]] = []
 
-    objects: ClassVar[EmailUserManager] = EmailUserManager()  # type: ignore[assignment]
+    objects: ClassVar[EmailUserManager] = EmailUserManager()
 
     class Meta:
         constraints: ClassVar = [
@@ -98,7 +98,9 @@ class Profile(models.Model):
     # Validated rather than given choices, so a tzdata update never needs a migration.
     time_zone = models.CharField(max_length=64, default="UTC", validators=[validate_time_zone])
     # Hours per weekday, Monday first: the planner schedules steps into them.
-    weekly_hours = models.JSONField(default=default_weekly_hours, validators=[validate_weekly_hours])
+    weekly_hours = models.JSONField(
+        default=default_weekly_hours, validators=[validate_weekly_hours]
+    )
 
     def __str__(self) -> str:
         return f"Profile of {self.user.email}"
@@ -112,7 +114,7 @@ class Profile(models.Model):
         return not (self.name or self.target_role or self.industry) and self.availability.is_empty
 
 
-TOKEN_PREFIX = "pc_"
+TOKEN_PREFIX = "pc_"  # noqa: S105 (a prefix that marks tokens in logs, not a secret)
 
 
 def hash_token(token: str) -> str:

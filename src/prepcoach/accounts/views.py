@@ -87,7 +87,9 @@ def token_revoke(request: HttpRequest, token_id: int) -> HttpResponse:
     return _tokens_response(request, context)
 
 
-def locked_out(request: HttpRequest, response: HttpResponse | None, credentials: Any) -> HttpResponse:
+def locked_out(
+    request: HttpRequest, response: HttpResponse | None, credentials: Any
+) -> HttpResponse:
     """django-axes calls this when too many log-ins failed; say when to try again."""
     minutes = int(settings.AXES_COOLOFF_TIME.total_seconds() // 60)
     return render(request, "accounts/locked_out.html", {"minutes": minutes}, status=429)

@@ -6,7 +6,7 @@ import logging
 import os
 import socket
 import threading
-from datetime import timedelta
+from datetime import datetime, timedelta
 
 from django.conf import settings
 from django.db import DatabaseError, close_old_connections, connection
@@ -18,7 +18,7 @@ logger = logging.getLogger(__name__)
 FORGET_AFTER = timedelta(days=1)  # rows of workers that died without saying goodbye
 
 
-def beat(worker_id: str, started_at: timezone.datetime) -> None:
+def beat(worker_id: str, started_at: datetime) -> None:
     now = timezone.now()
     WorkerHeartbeat.objects.update_or_create(
         worker_id=worker_id,

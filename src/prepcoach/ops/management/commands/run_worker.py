@@ -1,6 +1,7 @@
 """`prepcoach worker`: django-tasks-db's worker, plus a heartbeat for /healthz."""
 
 import atexit
+import contextlib
 import os
 import signal
 import socket
@@ -12,7 +13,6 @@ from django_tasks_db.management.commands import db_worker
 
 from prepcoach.cli.serve import EXIT_WITH_PARENT
 from prepcoach.ops.heartbeat import HeartbeatThread, forget
-
 
 
 def watch_parent(parent_pid: int) -> None:
@@ -39,10 +39,8 @@ class Command(db_worker.Command):
             signal.signal(signal.SIGTERM, signal.SIG_IGN)
             signal.signal(signal.SIGINT, signal.SIG_IGN)
             heartbeat.stop()
-            try:
+            with contextlib.suppress(DatabaseError):
                 forget(worker_id)
-            except DatabaseError:
-                pass
 
         atexit.register(goodbye)
         super().handle(*args, **options)
