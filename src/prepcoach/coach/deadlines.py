@@ -1,0 +1,286 @@
+"""Find the deadline in a goal, however people write it.
+
+dateparser reads the dates themselves ("Friday", "9 May", "2027-01-05", "in 10 days"); the
+patterns here only find *where* a deadline is said and cover the phrasings dateparser does not
+("within two weeks", "by the end of the month", "in the next 6 weeks", "mid-January"). A date
+that cannot exist ("30 February") or lies in the past is reported, not silently dropped.
+"""
+
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+import difflib
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+import dateparser
+
+from prepcoach.coach.text import NUMBER_PATTERN, parse_number
+
+MONTHS = {name.lower(): i for i, name in enumerate(calendar.month_name) if name}
+MONTHS |= {name.lower(): i for i, name in enumerate(calendar.month_abbr) if name}
+MONTHS["sept"] = 9
+WEEKDAYS = {name.lower(): i for i, name in enumerate(calendar.day_name)}
+WEEKDAYS |= {name.lower(): i for i, name in enumerate(calendar.day_abbr)}
+WEEKDAYS |= {"tues": 1, "weds": 2, "thur": 3, "thurs": 3}
+MONTH_RE = r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)"  # noqa: E501
+WEEKDAY_RE = r"(?:mon(?:day)?|tue(?:s(?:day)?)?|wed(?:s|nesday)?|thu(?:rs?(?:day)?)?|fri(?:day)?|sat(?:urday)?|sun(?:day)?)"  # noqa: E501
+ORD = r"(?:st|nd|rd|th)?"
+
+# Where a deadline is announced; the date follows within a few words.
+ANCHOR_RE = re.compile(
+    r"\b(by|before|until|till|til|due(?: on| by)?|no later than|deadline(?: is|:)?|ahead of|"
+    r"prior to|on|for)\s+",
+    re.IGNORECASE,
+)
+# A fragment must look like a date before dateparser may read it: dateparser happily turns
+# "2027" into today's day in 2027 and "the 5th" into a month away.
+DATEISH_RE = re.compile(
+    rf"\b(?:{MONTH_RE}|{WEEKDAY_RE}|today|tonight|tomorrow|tmrw|weekend)\b|"
+    r"\b\d{4}-\d{1,2}-\d{1,2}\b|\b\d{1,2}[/.]\d{1,2}(?:[/.]\d{2,4})?\b|"
+    r"\bnext (?:week|month|year)\b",
+    re.IGNORECASE,
+)
+UNIT_DAYS = {"day": 1, "week": 7, "fortnight": 14}
+RELATIVE_RE = re.compile(
+    rf"\b(?:(?:with)?in(?: the)?(?: next| coming)?|over the (?:next|coming)|during the next|"
+    rf"for the next|for|in about)\s+(?P<n>{NUMBER_PATTERN}|a|an)\s+(?P<unit>day|week|fortnight|month|year)s?\b"
+    rf"|\b(?P<n2>{NUMBER_PATTERN}|a|an)\s+(?P<unit2>day|week|fortnight|month|year)s?\s+from\s+(?:now|today)\b"
+    r"|\b(?:in|within|over|during)\s+the\s+(?:next|coming)\s+(?P<unit3>day|week|fortnight|month|year)\b",
+    re.IGNORECASE,
+)
+END_OF_RE = re.compile(
+    rf"\b(?:the\s+)?end\s+of\s+(?:the\s+|this\s+|(?P<next>next)\s+)?(?P<period>week|month|year|quarter|{MONTH_RE})\b"
+    r"|\b(?P<abbr>eow|eom|eoy|month[- ]end|week'?s end|year[- ]end)\b"
+    rf"|\b(?P<when>this|next)\s+weekend\b|\bmid[- ](?P<mid>{MONTH_RE})\b"
+    r"|\bthis\s+(?P<this>week|month|year|quarter)\b",
+    re.IGNORECASE,
+)
+DAY_MONTH_RE = re.compile(
+    rf"\b(?P<day>\d{{1,2}}){ORD}\s+(?:of\s+)?(?P<month>{MONTH_RE})\b|\b(?P<month2>{MONTH_RE})\.?\s+(?P<day2>\d{{1,2}}){ORD}\b",
+    re.IGNORECASE,
+)
+VAGUE_TIME_RE = re.compile(
+    r"\b(soon|someday|some day|eventually|asap|at some point|in the future|one day|"
+    r"sometime|when i can|later)\b",
+    re.IGNORECASE,
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Deadline:
+    """What the text says about when the goal is due."""
+
+    date: dt.date | None
+    phrase: str | None  # the words the date came from, as the user wrote them
+    problem: str | None = None  # why a date that was written cannot be used
+    vague: str | None = None  # "soon", "someday": a time word that names no date
+
+
+def find_deadline(text: str, today: dt.date) -> Deadline:
+    candidates = [
+        *_relative(text, today),
+        *_ends_of_periods(text, today),
+        *_anchored(text, today),
+        *_bare_dates(text, today),
+    ]
+    for found in candidates:  # an impossible date beats a parse that guessed around it
+        if found.problem:
+            return found
+    dated = [c for c in candidates if c.date is not None]
+    if dated:
+        best = dated[0]
+        if best.date is not None and best.date < today:
+            return Deadline(
+                best.date, best.phrase, problem=f"“{best.phrase}” is in the past ({best.date})."
+            )
+        return best
+    vague = VAGUE_TIME_RE.search(text)
+    return Deadline(None, None, vague=vague.group(0) if vague else None)
+
+
+def _relative(text: str, today: dt.date) -> list[Deadline]:
+    found = []
+    for match in RELATIVE_RE.finditer(text):
+        raw_n = match.group("n") or match.group("n2") or "a"
+        unit = (match.group("unit") or match.group("unit2") or match.group("unit3")).lower()
+        n = 1.0 if raw_n.lower() in {"a", "an"} else parse_number(raw_n)
+        if n is None or n <= 0 or n > 520:
+            continue
+        if unit in UNIT_DAYS:
+            date = today + dt.timedelta(days=round(n * UNIT_DAYS[unit]))
+        else:
+            months = round(n * (12 if unit == "year" else 1))
+            date = _add_months(today, months)
+        found.append(Deadline(date, match.group(0).strip()))
+    return found
+
+
+def _ends_of_periods(text: str, today: dt.date) -> list[Deadline]:
+    found = []
+    for match in END_OF_RE.finditer(text):
+        phrase = match.group(0).strip()
+        if match.group("mid"):
+            month = MONTHS[match.group("mid").lower()]
+            found.append(Deadline(_next_month_day(today, month, 15), phrase))
+            continue
+        if match.group("when"):
+            sunday = today + dt.timedelta(days=(6 - today.weekday()) % 7)
+            if match.group("when").lower() == "next":
+                sunday += dt.timedelta(days=7)
+            found.append(Deadline(sunday, phrase))
+            continue
+        if match.group("this"):  # "this week": before it is over
+            period = match.group("this").lower()
+            if period == "week":
+                found.append(Deadline(today + dt.timedelta(days=6 - today.weekday()), phrase))
+                continue
+        else:
+            period = (match.group("period") or match.group("abbr") or "").lower()
+        nxt = bool(match.group("next"))
+        if period in MONTHS:
+            month = MONTHS[period]
+            found.append(Deadline(_month_end(_next_month_day(today, month, 1)), phrase))
+        elif period in {"week", "eow", "week's end", "weeks end"}:
+            friday = today + dt.timedelta(days=(4 - today.weekday()) % 7)
+            found.append(Deadline(friday + dt.timedelta(days=7 if nxt else 0), phrase))
+        elif period in {"month", "eom", "month-end", "month end"}:
+            found.append(Deadline(_month_end(_add_months(today, 1 if nxt else 0)), phrase))
+        elif period == "quarter":
+            quarter_end_month = ((today.month - 1) // 3 + 1) * 3 + (3 if nxt else 0)
+            year = today.year + (quarter_end_month - 1) // 12
+            month = (quarter_end_month - 1) % 12 + 1
+            found.append(Deadline(_month_end(dt.date(year, month, 1)), phrase))
+        elif period in {"year", "eoy", "year-end", "year end"}:
+            found.append(Deadline(dt.date(today.year + (1 if nxt else 0), 12, 31), phrase))
+    return found
+
+
+WEAK_ANCHORS = {"on", "for"}  # "practise on Monday": a date, but maybe not the deadline
+
+
+def _anchored(text: str, today: dt.date) -> list[Deadline]:
+    strong: list[Deadline] = []
+    weak: list[Deadline] = []
+    for anchor in ANCHOR_RE.finditer(text):
+        rest = text[anchor.end() :]
+        following = rest.split()[:5]
+        for size in range(len(following), 0, -1):
+            fragment = " ".join(following[:size]).rstrip(".,;:!?)")
+            fragment = _fix_typos(fragment)
+            if ordinal := re.fullmatch(r"(?:the\s+)?(\d{1,2})(?:st|nd|rd|th)", fragment, re.I):
+                if date := _next_day_of_month(today, int(ordinal.group(1))):
+                    strong.append(Deadline(date, f"{anchor.group(0)}{fragment}".strip()))
+                break
+            if not DATEISH_RE.search(fragment):
+                continue
+            if problem := _impossible(fragment):
+                return [Deadline(None, fragment, problem=problem)]
+            date = _parse(fragment, today)
+            if date is not None:
+                found = weak if anchor.group(1).lower() in WEAK_ANCHORS else strong
+                found.append(Deadline(date, f"{anchor.group(0)}{fragment}".strip()))
+                break
+    return strong + weak
+
+
+def _bare_dates(text: str, today: dt.date) -> list[Deadline]:
+    found = []
+    for match in DAY_MONTH_RE.finditer(text):
+        fragment = match.group(0)
+        if problem := _impossible(fragment):
+            return [Deadline(None, fragment, problem=problem)]
+        date = _parse(fragment, today)
+        if date is not None:
+            found.append(Deadline(date, fragment))
+    for match in re.finditer(r"\b\d{4}-\d{1,2}-\d{1,2}\b", text):
+        try:
+            found.append(Deadline(dt.date.fromisoformat(match.group(0)), match.group(0)))
+        except ValueError:
+            return [Deadline(None, match.group(0), problem=f"“{match.group(0)}” is not a date.")]
+    return found
+
+
+def _impossible(fragment: str) -> str | None:
+    """“30 February” and the like: a day the month does not have."""
+    match = DAY_MONTH_RE.search(fragment)
+    if not match:
+        return None
+    day = int(match.group("day") or match.group("day2"))
+    month = MONTHS[(match.group("month") or match.group("month2")).lower().rstrip(".")]
+    year = re.search(r"\b(\d{4})\b", fragment[match.end() :])
+    # Without a year, 29 February may be meant for a leap year ahead.
+    longest = calendar.monthrange(int(year.group(1)) if year else 2024, month)[1]
+    if 1 <= day <= longest:
+        return None
+    written = f"{match.group(0)} {year.group(1)}" if year else match.group(0)
+    in_year = f" in {year.group(1)}" if year else ""
+    return (
+        f"“{written}” is not a real date: {calendar.month_name[month]} has {longest} days{in_year}."
+    )
+
+
+@lru_cache(maxsize=2048)
+def _parse(fragment: str, today: dt.date) -> dt.date | None:
+    settings = {
+        "RELATIVE_BASE": dt.datetime.combine(today, dt.time()),
+        "PREFER_DATES_FROM": "future",
+        "PREFER_DAY_OF_MONTH": "first",
+        "DATE_ORDER": "DMY",
+        "RETURN_AS_TIMEZONE_AWARE": False,
+    }
+    parsed = dateparser.parse(fragment, languages=["en"], settings=settings)  # type: ignore[arg-type]
+    if parsed is None:
+        return None
+    date = parsed.date()
+    # A weekday said on that very weekday ("by Friday" on a Friday) means next week's.
+    if date == today and re.search(WEEKDAY_RE, fragment, re.IGNORECASE) and "today" not in fragment:
+        date += dt.timedelta(days=7)
+    return date
+
+
+def _fix_typos(fragment: str) -> str:
+    """“fridy”, “feburary”: a word close to a weekday or month name is read as it."""
+    names = [n for n in (*WEEKDAYS, *MONTHS) if len(n) > 4]
+    fixed = []
+    for word in fragment.split():
+        bare = word.lower().strip(".,")
+        if len(bare) >= 5 and bare not in WEEKDAYS and bare not in MONTHS:
+            close = difflib.get_close_matches(bare, names, n=1, cutoff=0.8)
+            if close:
+                word = close[0]
+        fixed.append(word)
+    return " ".join(fixed)
+
+
+def _add_months(day: dt.date, months: int) -> dt.date:
+    index = day.month - 1 + months
+    year, month = day.year + index // 12, index % 12 + 1
+    return dt.date(year, month, min(day.day, calendar.monthrange(year, month)[1]))
+
+
+def _month_end(day: dt.date) -> dt.date:
+    return dt.date(day.year, day.month, calendar.monthrange(day.year, day.month)[1])
+
+
+def _next_month_day(today: dt.date, month: int, day: int) -> dt.date:
+    """That day of that month, this year if it is still ahead, next year otherwise."""
+    candidate = dt.date(today.year, month, day)
+    if _month_end(candidate) < today:
+        candidate = dt.date(today.year + 1, month, day)
+    return candidate
+
+
+def _next_day_of_month(today: dt.date, day: int) -> dt.date | None:
+    """“by the 5th”: the next 5th from today (today included)."""
+    if not 1 <= day <= 31:
+        return None
+    for months in range(0, 3):
+        first = _add_months(today.replace(day=1), months)
+        if day <= calendar.monthrange(first.year, first.month)[1]:
+            candidate = first.replace(day=day)
+            if candidate >= today:
+                return candidate
+    return None

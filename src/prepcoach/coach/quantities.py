@@ -1,0 +1,145 @@
+"""Find the numbers a goal can be measured by: "3 mock interviews", "at least five facts",
+"under 3 fillers per minute", "every weekday", "twice a week"."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from prepcoach.coach.text import NUMBER_PATTERN, parse_number
+
+COMPARATORS = {
+    "at least": ">=",
+    "minimum of": ">=",
+    "min": ">=",
+    "more than": ">",
+    "over": ">",
+    "at most": "<=",
+    "no more than": "<=",
+    "up to": "<=",
+    "maximum of": "<=",
+    "max": "<=",
+    "under": "<",
+    "below": "<",
+    "less than": "<",
+    "fewer than": "<",
+}
+COMPARATOR_RE = "|".join(sorted((re.escape(c) for c in COMPARATORS), key=len, reverse=True))
+# Words that end a unit: what follows them is no longer what is being counted.
+UNIT_STOP = {
+    "by", "before", "until", "till", "in", "on", "at", "for", "and", "or", "with", "about",
+    "from", "to", "so", "that", "which", "within", "during", "each", "every", "of", "into",
+    "after", "while", "using", "than", "i", "my", "the",
+}  # fmt: skip
+RATE_RE = re.compile(
+    r"^(?:per|a|an|each|every)\s+(minute|hour|day|week|month|weekday|session)\b", re.I
+)
+QUANTITY_RE = re.compile(
+    rf"(?:(?P<cmp>{COMPARATOR_RE})\s+)?(?P<num>{NUMBER_PATTERN})(?P<pct>\s?%|\s+percent\b)?"
+    rf"(?P<times>\s+times?)?\b",
+    re.IGNORECASE,
+)
+FREQUENCY_RE = re.compile(
+    r"\b(?P<phrase>every\s+(?:single\s+)?(?P<every>weekday|day|morning|evening|night|week|month|"
+    r"monday|tuesday|wednesday|thursday|friday|saturday|sunday)|each\s+(?P<each>day|week|weekday)|"
+    r"(?P<daily>daily)|(?P<weekly>weekly)|(?P<weekdays>on weekdays))\b",
+    re.IGNORECASE,
+)
+PER_WEEK = {
+    "weekday": 5, "day": 7, "morning": 7, "evening": 7, "night": 7, "week": 1, "month": 0.25,
+    "monday": 1, "tuesday": 1, "wednesday": 1, "thursday": 1, "friday": 1, "saturday": 1,
+    "sunday": 1,
+}  # fmt: skip
+
+
+@dataclass(frozen=True, slots=True)
+class Quantity:
+    value: float
+    unit: str  # "mock interviews", "fillers per minute", "times per week", "%"
+    comparator: str  # "=", ">=", ">", "<=", "<"
+    text: str  # the words as written
+    frequency: bool = False
+
+    def as_dict(self) -> dict[str, object]:
+        return {
+            "value": int(self.value) if self.value.is_integer() else self.value,
+            "unit": self.unit,
+            "comparator": self.comparator,
+            "text": self.text,
+        }
+
+
+def find_quantities(text: str, skip: list[tuple[int, int]] | None = None) -> list[Quantity]:
+    """Quantities in text, leaving out the character spans in skip (a deadline's date, say)."""
+    skip = skip or []
+    found: list[Quantity] = []
+    taken: list[tuple[int, int]] = list(skip)
+    for match in QUANTITY_RE.finditer(text):
+        start, end = match.span()
+        if _overlaps((start, end), taken) or _is_date_or_year(text, match):
+            continue
+        value = parse_number(match.group("num"))
+        if value is None:
+            continue
+        comparator = COMPARATORS.get((match.group("cmp") or "").lower(), "=")
+        if match.group("pct"):
+            unit, unit_end = "%", end
+        else:
+            unit, unit_end = _unit_after(text, end)
+            if match.group("times"):
+                unit = f"times {unit}".strip()
+        if not unit and match.group("num").lower() in {"once", "twice"}:
+            unit = "times"
+        phrase = text[start:unit_end].strip()
+        if not unit:
+            continue  # a bare number counts nothing we can name
+        found.append(Quantity(value, unit, comparator, phrase))
+        taken.append((start, unit_end))
+    for match in FREQUENCY_RE.finditer(text):
+        if _overlaps(match.span(), taken):
+            continue
+        key = (
+            match.group("every")
+            or match.group("each")
+            or ("day" if match.group("daily") else None)
+            or ("week" if match.group("weekly") else None)
+            or "weekday"
+        ).lower()
+        found.append(
+            Quantity(PER_WEEK[key], "days per week" if key != "week" else "per week", "=",
+                     match.group("phrase"), frequency=True)
+        )  # fmt: skip
+    return found
+
+
+def _unit_after(text: str, position: int) -> tuple[str, int]:
+    """The noun phrase counted by the number that ends at position, and where it ends."""
+    rest = text[position:]
+    unit_words: list[str] = []
+    consumed = 0
+    for match in re.finditer(r"\s*([A-Za-z][A-Za-z'+#-]*)", rest):
+        word = match.group(1)
+        if word.lower() in UNIT_STOP or len(unit_words) == 4:
+            break
+        unit_words.append(word)
+        consumed = match.end()
+    unit = " ".join(unit_words)
+    after = rest[consumed:]
+    rate = RATE_RE.match(after.lstrip())
+    if rate:
+        skipped = len(after) - len(after.lstrip())
+        unit = f"{unit} per {rate.group(1).lower()}".strip()
+        consumed += skipped + rate.end()
+    return unit, position + consumed
+
+
+def _is_date_or_year(text: str, match: re.Match[str]) -> bool:
+    number = match.group("num")
+    if re.fullmatch(r"(19|20)\d\d", number):
+        return True
+    after = text[match.end() : match.end() + 4]
+    return bool(re.match(r"(st|nd|rd|th)\b|[/.-]\d", after, re.IGNORECASE))
+
+
+def _overlaps(span: tuple[int, int], others: list[tuple[int, int]]) -> bool:
+    return any(span[0] < end and start < span[1] for start, end in others)

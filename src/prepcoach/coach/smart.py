@@ -1,0 +1,635 @@
+"""The SMART check: is a goal specific, measurable, attainable, relevant and time-bound?
+
+`check_goal` is a pure function of the text, "today" and optional context. For each criterion
+it returns a verdict, a one-sentence reason quoting the words it relied on, and a concrete fix;
+it also names the goal's kind, its deadline and quantities, and proposes a rewrite that passes.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+import zoneinfo
+from dataclasses import dataclass, field
+from enum import StrEnum
+
+from prepcoach.coach.availability import WeeklyAvailability
+from prepcoach.coach.deadlines import Deadline, find_deadline
+from prepcoach.coach.goal_kind import GoalKind, KindGuess, classify_goal
+from prepcoach.coach.quantities import Quantity, find_quantities
+from prepcoach.coach.text import STOPWORDS, clip, content_words, quote, quote_all, stem, words
+
+MAX_GOAL_CHARS = 500  # a goal is a sentence or two; the "why" and the steps hold the rest
+DEFAULT_HORIZON = dt.timedelta(weeks=4)  # a deadline to propose when the goal has none
+
+
+class Verdict(StrEnum):
+    MET = "met"
+    MISSING = "missing"
+    UNSURE = "unsure"
+
+
+@dataclass(frozen=True, slots=True)
+class Criterion:
+    verdict: Verdict
+    reason: str
+    fix: str = ""
+
+    def as_dict(self) -> dict[str, str]:
+        return {"verdict": self.verdict.value, "reason": self.reason, "fix": self.fix}
+
+
+@dataclass(frozen=True, slots=True)
+class SmartContext:
+    """What else prepcoach knows about the person: all optional."""
+
+    target_role: str = ""
+    industry: str = ""
+    job_description: str = ""
+    company: str = ""
+    planned_hours: float | None = None  # what the goal's steps add up to
+    available_hours: float | None = None  # hours free before the deadline, if already known
+    availability: WeeklyAvailability | None = None  # or the weekly hours to count them from
+
+
+@dataclass(frozen=True, slots=True)
+class SmartCheck:
+    specific: Criterion
+    measurable: Criterion
+    attainable: Criterion
+    relevant: Criterion
+    time_bound: Criterion
+    kind: GoalKind
+    kind_evidence: tuple[str, ...]
+    deadline: dt.date | None
+    deadline_phrase: str | None
+    quantities: tuple[Quantity, ...]
+    rewrite: str
+    notes: tuple[str, ...] = field(default=())  # about the input itself (too long, empty)
+
+    @property
+    def criteria(self) -> dict[str, Criterion]:
+        return {
+            "specific": self.specific,
+            "measurable": self.measurable,
+            "attainable": self.attainable,
+            "relevant": self.relevant,
+            "time_bound": self.time_bound,
+        }
+
+    @property
+    def met_count(self) -> int:
+        return sum(c.verdict is Verdict.MET for c in self.criteria.values())
+
+    @property
+    def is_smart(self) -> bool:
+        return self.met_count == 5
+
+    def as_dict(self) -> dict[str, object]:
+        """The JSON contract shared by `prepcoach smart --json` and the API."""
+        return {
+            **{name: c.as_dict() for name, c in self.criteria.items()},
+            "type": self.kind.value,
+            "deadline": self.deadline.isoformat() if self.deadline else None,
+            "quantities": [q.as_dict() for q in self.quantities],
+            "rewrite": self.rewrite,
+        }
+
+
+# --- cue lists ---------------------------------------------------------------------------
+
+VAGUE_RE = re.compile(
+    r"\b(?:get(?:ting)?|be(?:come)?|feel|do)\s+(?:a lot\s+|much\s+|way\s+|a bit\s+)?"
+    r"(?:better|good|great|more confident|ready|prepared|well)\b"
+    r"|\b(?:improve|improving|work(?:ing)? on|brush(?:ing)? up(?: on)?|level up|step up|"
+    r"learn more|study more|practi[sc]e more|network more|read more|be more|more and more|"
+    r"know more|a lot|some|more|better|less|fewer\s+ums|the basics|basics of|"
+    r"somehow|stuff|things|in general|generally|overall|etc)\b",
+    re.IGNORECASE,
+)
+ACTION_RE = re.compile(
+    r"\b(?:do|doing|complete|finish|write|draft|record|rehearse|practi[sc]e|solve|read|"
+    r"research|list|prepare|contact|message|e-?mail|reach out|attend|schedule|book|submit|"
+    r"apply|build|create|publish|watch|take|run|conduct|ask|review|summari[sz]e|memori[sz]e|"
+    r"join|meet|call|send|update|compile|identify|outline|present|deliver|learn|study|map|"
+    r"answer|note|go to|sign up|enrol|enroll|interview|shadow|reduce|cut|keep|hold|film|"
+    r"test|score|pass|earn|redo|rewrite|role-?play|plan|ship|deploy|implement|analy[sz]e|"
+    r"find|collect|gather|track|log|follow up|connect|introduce|pitch|speak|explain|teach|"
+    r"check in|complete)\b",
+    re.IGNORECASE,
+)
+CONCRETE_RE = re.compile(
+    r"\b(?:mock interviews?|practice interviews?|star|stories|story|answers?|questions?|facts?|"
+    r"mission|values|strategy|products?|competitors?|annual report|earnings|news|articles?|"
+    r"papers?|books?|chapters?|courses?|modules?|certifications?|exams?|leetcode|problems?|"
+    r"system design|sql|python|java|javascript|excel|tableau|statistics|case stud(?:y|ies)|"
+    r"portfolio|resume|cv|cover letters?|applications?|linkedin|recruiters?|mentors?|alumni|"
+    r"coffee chats?|informational|meetups?|events?|conferences?|contacts?|"
+    r"hiring managers?|pitch|elevator pitch|tell me about yourself|presentation|slides|"
+    r"fillers?|filler words|eye contact|body language|posture|pace|video|recordings?|"
+    r"job description|glassdoor|salary|negotiation|algorithms?|"
+    r"data structures?|projects?|take-home|whiteboard|weakness(?:es)?|strengths?|"
+    r"behaviou?ral questions?|references?|thank-you notes?|follow-up|podcasts?|"
+    r"newsletters?|reports?|blog posts?|kata|exercises?|hours?|minutes?|sessions?|"
+    r"referrals?|connections?|messages?|emails?|calls?)\b",
+    re.IGNORECASE,
+)
+# One thing done or not done: a single deliverable needs no count to be measurable.
+COMPLETION_RE = re.compile(
+    r"\b(?:finish|complete|submit|pass|publish|earn|obtain|launch|get certified|ship|"
+    r"deploy|send|take)\w*\b.{0,60}?\b(?:course|certification|certificate|exam|book|"
+    r"portfolio|application|module|tutorial|project|website|specialization|bootcamp|"
+    r"chapter|resume|cv|cover letter|test|assessment|take-home)s?\b"
+    r"|\b(?:ask|email|e-mail|message|call|book|schedule)\w*\b.{0,60}?\b(?:for|a|an)\s+"
+    r"(?:reference|referral|introduction|call|meeting|mock interview)\b"
+    r"|\b(?:each|every|all)\s+(?:of\s+)?(?:the\s+|my\s+)?(?!day|week|weekday|morning|month)"
+    r"[a-z]+\b.{0,40}?\b(?:to|with|for|in)\b",
+    re.IGNORECASE,
+)
+BARE_NUMBER_RE = re.compile(r"\b\d+\b")
+# Interview preparation in general: relevant whatever the target role is.
+INTERVIEW_RE = re.compile(
+    r"\b(?:interview\w*|mock|star|answers?|recruiters?|hiring|onsite|on-site|job|role|"
+    r"offer|applications?|resume|cv|portfolio|questions?|employer|position|career|"
+    r"panel|screen(?:ing)?|networking|referral\w*|elevator pitch|tell me about yourself|"
+    r"compan(?:y|ies)|mission|values|culture|competitors?|annual report|glassdoor|"
+    r"alumni|linkedin|mentors?|coffee chats?|informational|fillers?|filler words|"
+    r"body language|eye contact|posture|pace|stories|story|pitch|salary|negotiat\w*)\b",
+    re.IGNORECASE,
+)
+# What people in common roles are asked about: a goal on these is relevant to that role even
+# when it shares no word with the role's title.
+ROLE_FAMILIES: dict[str, tuple[str, ...]] = {
+    r"data|analyst|analytics|scientist|bi\b|business intelligence": (
+        "sql", "excel", "python", "r", "tableau", "power bi", "statistic", "dashboard",
+        "pandas", "regression", "a/b", "experiment", "visuali", "machine learning", "etl",
+        "spreadsheet", "metric", "kaggle", "case stud",
+    ),
+    r"software|developer|engineer|programmer|sre|devops|backend|frontend|full[- ]stack": (
+        "leetcode", "algorithm", "data structure", "system design", "coding", "code",
+        "python", "java", "javascript", "typescript", r"go\b", "rust", r"c\+\+", "kubernetes",
+        "docker", "aws", "api", "hackerrank", "debug", "git", "whiteboard", "take-home",
+    ),
+    r"product manager|product owner|\bpm\b|product": (
+        "product", "roadmap", "prioriti", "metric", "user research", "case stud", "strategy",
+        "sql", "a/b", "stakeholder", "spec", "estimation", "market",
+    ),
+    r"design|ux|ui\b|researcher": (
+        "portfolio", "figma", "prototype", "user research", "usability", "case stud",
+        "wireframe", "design system", "accessibility", "whiteboard",
+    ),
+    "marketing|growth|brand|content|seo": (
+        "campaign", "seo", "content", "analytics", "brand", "social media", "copy", "funnel",
+        "google ads", "email marketing", "a/b", "market",
+    ),
+    "sales|account executive|business development|sdr|bdr": (
+        "pitch", "cold call", "crm", "salesforce", "quota", "negotiat", "objection", "demo",
+        "prospect", "pipeline",
+    ),
+    "finance|accountant|accounting|banking|investment|analyst": (
+        "excel", "valuation", "dcf", "financial model", "accounting", "cfa", "cpa",
+        "modeling", "modelling", "balance sheet", "earnings", "market",
+    ),
+    "nurs|clinical|health|medical|patient": (
+        "patient", "clinical", "care plan", "nclex", "medication", "triage", "bls", "acls",
+        "charting", "shadow", "ward",
+    ),
+    "teach|education|school|tutor|instructor": (
+        "lesson", "classroom", "curriculum", "pupil", "student", "assessment", "demo lesson",
+        "behaviour management", "behavior management", "safeguarding",
+    ),
+    "project manager|program manager|scrum|agile|delivery": (
+        "pmp", "prince2", "agile", "scrum", "stakeholder", "risk", "gantt", "jira", "budget",
+        "timeline", "kanban",
+    ),
+}  # fmt: skip
+PROPER_NOUN_RE = re.compile(r"(?<=[a-z,;:]\s)([A-Z][A-Za-z0-9&.'-]+)|\b([A-Z]{2,}[0-9]*)\b")
+# Rough hours one unit takes, for goals whose steps are not planned yet.
+HOURS_PER_UNIT: list[tuple[str, float]] = [
+    ("mock interview", 1.5), ("interview", 1.5), ("stor", 0.75), ("answer", 0.5),
+    ("question", 0.5), ("fact", 0.25), ("problem", 0.75), ("exercise", 0.5), ("kata", 0.5),
+    ("application", 1.0), ("chat", 1.0), ("call", 0.75), ("coffee", 1.0), ("meeting", 1.0),
+    ("article", 0.75), ("paper", 1.5), ("chapter", 1.5), ("book", 8.0), ("course", 15.0),
+    ("module", 2.0), ("event", 2.5), ("meetup", 2.5), ("conference", 8.0), ("session", 1.0),
+    ("hour", 1.0), ("minute", 1 / 60), ("message", 0.25), ("email", 0.25), ("people", 0.5),
+    ("contact", 0.5), ("connection", 0.25), ("case stud", 1.5), ("project", 10.0),
+    ("presentation", 3.0), ("post", 1.0), ("podcast", 1.0), ("video", 0.5),
+]  # fmt: skip
+MAX_HOURS_A_DAY = 8.0  # beyond this, a preparation plan is not attainable beside a life
+
+
+def check_goal(
+    text: str,
+    today: dt.date | None = None,
+    tz: str = "UTC",
+    context: SmartContext | None = None,
+) -> SmartCheck:
+    """Judge a goal statement against the five SMART criteria."""
+    context = context or SmartContext()
+    if today is None:
+        today = dt.datetime.now(zoneinfo.ZoneInfo(tz)).date()
+    notes: list[str] = []
+    original = text
+    text = " ".join(text.split())
+    if len(text) > MAX_GOAL_CHARS:
+        notes.append(
+            f"Only the first {MAX_GOAL_CHARS} characters were checked: keep the goal to a "
+            "sentence or two and put the details in its steps."
+        )
+        text = text[:MAX_GOAL_CHARS]
+    if not words(text):
+        return _empty(original, today, context, notes)
+
+    guess = classify_goal(text)
+    deadline = find_deadline(text, today)
+    skip = _span_of(text, deadline.phrase)
+    quantities = tuple(find_quantities(text, skip=[skip] if skip else []))
+
+    specific = _specific(text, quantities, deadline)
+    measurable = _measurable(text, quantities, guess.kind)
+    time_bound = _time_bound(deadline, today)
+    attainable, feasible_by = _attainable(deadline, quantities, today, context)
+    relevant = _relevant(text, context)
+    rewrite = _rewrite(
+        text,
+        guess,
+        deadline,
+        Verdicts(specific, measurable, time_bound, relevant),
+        feasible_by,
+        today,
+        context,
+    )
+    return SmartCheck(
+        specific=specific,
+        measurable=measurable,
+        attainable=attainable,
+        relevant=relevant,
+        time_bound=time_bound,
+        kind=guess.kind,
+        kind_evidence=guess.evidence,
+        deadline=deadline.date if time_bound.verdict is Verdict.MET else None,
+        deadline_phrase=deadline.phrase,
+        quantities=quantities,
+        rewrite=rewrite,
+        notes=tuple(notes),
+    )
+
+
+def _empty(text: str, today: dt.date, context: SmartContext, notes: list[str]) -> SmartCheck:
+    reason = "There is no goal yet: type what you want to achieve."
+    if text.strip():
+        reason = f"{quote(clip(text, 20))} has no words to check: describe the goal in words."
+    missing = Criterion(
+        Verdict.MISSING, reason, "Start with what you will do, e.g. “Do 3 mock interviews”."
+    )
+    guess = KindGuess(GoalKind.BEHAVIORAL, (), confident=False)
+    rewrite = _template(guess.kind, context) + f" by {format_date(today + DEFAULT_HORIZON)}"
+    return SmartCheck(missing, missing, missing, missing, missing, guess.kind, (), None, None, (),
+                      rewrite, tuple(notes))  # fmt: skip
+
+
+# --- the five criteria ---------------------------------------------------------------------
+
+
+def _specific(text: str, quantities: tuple[Quantity, ...], deadline: Deadline) -> Criterion:
+    """Specific: a concrete action on a concrete object, with a detail that pins it down
+    (how many, which one, about what). "Solve SQL problems" names the activity but could mean
+    anything; "Solve 15 SQL window-function problems" cannot."""
+    vague = [m.group(0) for m in VAGUE_RE.finditer(text)]
+    actions = [m.group(0) for m in ACTION_RE.finditer(text)]
+    concrete = [m.group(0) for m in CONCRETE_RE.finditer(text)]
+    counted = [q.text for q in quantities if not q.frequency and q.unit != "%"]
+    names = [a or b for a, b in PROPER_NOUN_RE.findall(text) if (a or b) not in _date_words(deadline)]
+    detail = counted + names + _qualifiers(text, deadline)
+    fix = "Say exactly what you will do, and how many or which, e.g. “Write 5 STAR stories about leading a project”."
+    if len(words(text)) < 3:
+        return Criterion(Verdict.MISSING, f"{quote(text)} is too short to say what you will do.", fix)
+    if vague and not (actions and concrete and detail):
+        return Criterion(
+            Verdict.MISSING, f"{quote(vague[0])} says what to improve, not what you will do.", fix
+        )
+    if (actions or counted) and (concrete or counted or names) and detail:
+        evidence = [*actions[:1], *counted[:1], *names[:1], *concrete[:1]]
+        return Criterion(Verdict.MET, f"It says what you will do, and to what: {quote_all(evidence)}.", "")
+    if actions and concrete:
+        return Criterion(
+            Verdict.MISSING,
+            f"{quote_all([actions[0], concrete[0]])} names the activity, not which or how many.",
+            fix,
+        )
+    if actions:
+        return Criterion(
+            Verdict.MISSING,
+            f"It says what you will do ({quote(actions[0])}) but not exactly what to.",
+            "Name the thing: which questions, company, skill or people.",
+        )
+    return Criterion(
+        Verdict.MISSING, f"Nothing in {quote(clip(text))} names an action on something concrete.", fix
+    )
+
+
+QUALIFIER_RE = re.compile(
+    r"\b(?:about|on|covering|for|with|from|in|at|to)\s+(?:the\s+|my\s+|a\s+|an\s+|each\s+)?"
+    r"(?P<what>[a-z][\w'-]+(?:\s+[a-z][\w'-]+){0,3})"
+    r"|\b(?:each|every|all)\s+(?:of\s+)?(?:the\s+|my\s+)?(?P<each>[a-z][\w'-]+)",
+    re.IGNORECASE,
+)
+GENERIC_OBJECTS = frozenset(
+    """the company industry role interview interviews job stuff things it them people events
+    friday monday tuesday wednesday thursday saturday sunday week month year interviewer
+    day tomorrow today future time product products team culture field sector trends news
+    fewer more less better ums uhs basics""".split()
+)
+
+
+def _qualifiers(text: str, deadline: Deadline) -> list[str]:
+    """Phrases that pin an object down: "about leadership", "on graphs", "each requirement"."""
+    found = []
+    date_words = {w.lower() for w in _date_words(deadline)}
+    for match in QUALIFIER_RE.finditer(text):
+        phrase = match.group("what") or match.group("each") or ""
+        meaningful = [
+            w for w in phrase.lower().split()
+            if w not in GENERIC_OBJECTS and w not in date_words and w not in STOPWORDS
+        ]  # fmt: skip
+        if meaningful:
+            found.append(match.group(0))
+    return found
+
+
+def _measurable(text: str, quantities: tuple[Quantity, ...], kind: GoalKind) -> Criterion:
+    fix = MEASURABLE_FIXES[kind]
+    if quantities:
+        return Criterion(
+            Verdict.MET, f"You can count it: {quote_all(q.text for q in quantities)}.", ""
+        )
+    completion = COMPLETION_RE.search(text)
+    if completion:
+        return Criterion(
+            Verdict.MET, f"It is done or not done: {quote(clip(completion.group(0)))}.", ""
+        )
+    bare = BARE_NUMBER_RE.search(text)
+    if bare:
+        return Criterion(
+            Verdict.UNSURE, f"{quote(bare.group(0))} is a number, but of what is not clear.", fix
+        )
+    return Criterion(Verdict.MISSING, "There is no number or finish line to check it against.", fix)
+
+
+MEASURABLE_FIXES = {
+    GoalKind.BEHAVIORAL: "Add a count or a target, e.g. “3 recorded mock interviews” or “under 3 fillers per minute”.",
+    GoalKind.KNOWLEDGE: "Add a count, e.g. “at least 5 key facts with sources”.",
+    GoalKind.SKILLS: "Add a count, e.g. “10 practice problems” or “4 sessions of 45 minutes”.",
+    GoalKind.NETWORKING: "Add a count, e.g. “contact 5 people” or “2 coffee chats”.",
+}  # fmt: skip
+
+
+def _role_family_words(text: str, target_text: str) -> list[str]:
+    lowered = text.lower()
+    found = []
+    for role_pattern, cues in ROLE_FAMILIES.items():
+        if re.search(role_pattern, target_text, re.IGNORECASE):
+            for cue in cues:
+                match = re.search(rf"\b{cue}", lowered)
+                if match:
+                    found.append(text[match.start() : match.end()])
+    return found
+
+
+def _time_bound(deadline: Deadline, today: dt.date) -> Criterion:
+    example = f"e.g. “by {format_date(today + DEFAULT_HORIZON)}”"
+    if deadline.problem:
+        return Criterion(
+            Verdict.MISSING, deadline.problem, f"Pick a date from today on, {example}."
+        )
+    if deadline.date:
+        return Criterion(
+            Verdict.MET,
+            f"Due {format_date(deadline.date)}, from {quote(deadline.phrase or '')}.",
+            "",
+        )
+    if deadline.vague:
+        return Criterion(
+            Verdict.MISSING, f"{quote(deadline.vague)} is not a date.", f"Give a date, {example}."
+        )
+    return Criterion(Verdict.MISSING, "There is no deadline.", f"Add one, {example}.")
+
+
+def _attainable(
+    deadline: Deadline, quantities: tuple[Quantity, ...], today: dt.date, context: SmartContext
+) -> tuple[Criterion, dt.date | None]:
+    """The verdict, and the earliest date the work would fit by when it does not fit now."""
+    if deadline.date is None or deadline.problem:
+        return _no_date(
+            Criterion(
+                Verdict.UNSURE,
+                "Without a valid deadline there is no time to compare the work with.",
+                "Add a deadline, then steps with time estimates.",
+            )
+        )
+    days = (deadline.date - today).days + 1
+    available = context.available_hours
+    if available is None and context.availability and not context.availability.is_empty:
+        available = context.availability.between(today, deadline.date)
+    needed, source = context.planned_hours, "your plan's steps need"
+    if needed is None:
+        needed, source = _estimate_hours(quantities), "a rough estimate is"
+    due = format_date(deadline.date)
+    if needed is None:
+        return _no_date(
+            Criterion(
+                Verdict.UNSURE,
+                f"Nothing says how much work it is, so it cannot be compared with your time before {due}.",
+                "Add steps with time estimates; prepcoach will check they fit your week.",
+            )
+        )
+    if available is None:
+        per_day = needed / days
+        if per_day > MAX_HOURS_A_DAY:
+            return _no_date(
+                Criterion(
+                    Verdict.MISSING,
+                    f"{source.capitalize()} {needed:g} h in {days} day{'s' * (days != 1)}: "
+                    f"{per_day:.1f} h a day.",
+                    "Move the deadline or do less: aim for a few hours a day at most.",
+                )
+            )
+        return _no_date(
+            Criterion(
+                Verdict.UNSURE,
+                f"{source.capitalize()} {needed:g} h before {due}, but your weekly hours are not set.",
+                "Set the hours you can give each weekday on your profile.",
+            )
+        )
+    if needed <= available:
+        return _no_date(
+            Criterion(
+                Verdict.MET,
+                f"{source.capitalize()} {needed:g} h; you have {available:g} h before {due}.",
+                "",
+            )
+        )
+    short = needed - available
+    feasible_by = _feasible_by(needed, today, context)
+    fix = (
+        f"Move the deadline to {format_date(feasible_by)}, or cut {short:g} h of work."
+        if feasible_by
+        else f"Cut {short:g} h of work or find more hours each week."
+    )
+    return Criterion(
+        Verdict.MISSING,
+        f"{source.capitalize()} {needed:g} h but you have {available:g} h before {due}: "
+        f"{short:g} h short.",
+        fix,
+    ), feasible_by
+
+
+def _no_date(criterion: Criterion) -> tuple[Criterion, dt.date | None]:
+    return criterion, None
+
+
+def _feasible_by(needed: float, today: dt.date, context: SmartContext) -> dt.date | None:
+    """The first day by which the weekly hours add up to what the work needs."""
+    week = context.availability
+    if not week or week.is_empty:
+        return None
+    full_weeks = int(needed // week.per_week)
+    day = today + dt.timedelta(weeks=max(full_weeks - 1, 0))
+    while week.between(today, day) < needed:
+        day += dt.timedelta(days=1)
+    return day
+
+
+def _estimate_hours(quantities: tuple[Quantity, ...]) -> float | None:
+    total, known = 0.0, False
+    for quantity in quantities:
+        if quantity.frequency or quantity.comparator in {"<", "<="} or "per" in quantity.unit:
+            continue
+        unit = quantity.unit.lower()
+        for stem_text, hours in HOURS_PER_UNIT:
+            if stem_text in unit:
+                total += quantity.value * hours
+                known = True
+                break
+    return round(total, 2) if known else None
+
+
+def _relevant(text: str, context: SmartContext) -> Criterion:
+    target_text = " ".join(
+        [context.target_role, context.industry, context.job_description, context.company]
+    )
+    interview_words = [m.group(0) for m in INTERVIEW_RE.finditer(text)]
+    if not target_text.strip():
+        if interview_words:
+            return Criterion(
+                Verdict.MET, f"It prepares you for interviews: {quote_all(interview_words)}.", ""
+            )
+        return Criterion(
+            Verdict.UNSURE,
+            "prepcoach does not know your target role yet, so it cannot tell how this helps.",
+            "Add your target role and industry on your profile.",
+        )
+    shared = content_words(text) & content_words(target_text)
+    if shared:
+        quoted = [w for w in words(text) if stem(w) in shared]
+        return Criterion(Verdict.MET, f"It matches your target: {quote_all(quoted)}.", "")
+    if family := _role_family_words(text, target_text):
+        role = clip(context.target_role or context.industry, 40)
+        return Criterion(
+            Verdict.MET, f"{quote_all(family)} is asked about in {quote(role)} interviews.", ""
+        )
+    if interview_words:
+        return Criterion(
+            Verdict.MET, f"It prepares you for interviews: {quote_all(interview_words)}.", ""
+        )
+    role = context.target_role or context.industry or "your target role"
+    return Criterion(
+        Verdict.MISSING,
+        f"Nothing in it connects to {quote(clip(role, 40))}.",
+        f"Say how it helps you as {quote(clip(role, 40))}, or choose a goal that does.",
+    )
+
+
+# --- the rewrite -------------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class Verdicts:
+    specific: Criterion
+    measurable: Criterion
+    time_bound: Criterion
+    relevant: Criterion
+
+
+def _rewrite(
+    text: str,
+    guess: KindGuess,
+    deadline: Deadline,
+    verdicts: Verdicts,
+    feasible_by: dt.date | None,
+    today: dt.date,
+    context: SmartContext,
+) -> str:
+    """The goal, changed as little as possible so that it would pass."""
+    timely = verdicts.time_bound.verdict is Verdict.MET
+    due = feasible_by or (deadline.date if timely and deadline.date else today + DEFAULT_HORIZON)
+    if verdicts.specific.verdict is not Verdict.MET:
+        return f"{_template(guess.kind, context)} by {format_date(due)}"
+    base = text.rstrip(" .!")
+    if deadline.phrase and (not timely or feasible_by):
+        base = _remove(base, deadline.phrase)
+    if deadline.vague:
+        base = _remove(base, deadline.vague)
+    if verdicts.measurable.verdict is not Verdict.MET:
+        base += f" in {MEASURABLE_PLANS[guess.kind]}"
+    if verdicts.relevant.verdict is Verdict.MISSING and context.target_role:
+        base += f" to prepare for {context.target_role} interviews"
+    if not timely or feasible_by:
+        base += f" by {format_date(due)}"
+    return base[:1].upper() + base[1:]
+
+
+MEASURABLE_PLANS = {
+    GoalKind.BEHAVIORAL: "3 recorded practice sessions",
+    GoalKind.KNOWLEDGE: "4 sessions of 45 minutes, noting at least 5 key facts",
+    GoalKind.SKILLS: "4 practice sessions of 45 minutes",
+    GoalKind.NETWORKING: "5 messages to people in the field",
+}
+
+
+def _template(kind: GoalKind, context: SmartContext) -> str:
+    role = f" for my {context.target_role} interviews" if context.target_role else ""
+    role_for = f" for the {context.target_role} role" if context.target_role else ""
+    company = context.company or "the company I am interviewing with"
+    field_ = context.industry or context.target_role or "my target field"
+    return {
+        GoalKind.BEHAVIORAL: f"Do 3 recorded mock interviews{role_for} and review each one for "
+        "STAR structure and filler words",
+        GoalKind.KNOWLEDGE: f"Research {company} and write down at least 5 key facts about its "
+        "mission, strategy and culture, with sources",
+        GoalKind.SKILLS: f"Solve 10 practice problems in the technical area I find hardest{role}",
+        GoalKind.NETWORKING: f"Contact 5 people who work in {field_} and ask each for a "
+        "20-minute informational chat",
+    }[kind]
+
+
+def _remove(text: str, phrase: str) -> str:
+    pattern = re.compile(
+        r"\s*(?:by|before|until|on|within|in)?\s*" + re.escape(phrase), re.IGNORECASE
+    )
+    return " ".join(pattern.sub("", text, count=1).split())
+
+
+def _span_of(text: str, phrase: str | None) -> tuple[int, int] | None:
+    if not phrase:
+        return None
+    start = text.lower().find(phrase.lower())
+    return (start, start + len(phrase)) if start >= 0 else None
+
+
+def _date_words(deadline: Deadline) -> set[str]:
+    return set(deadline.phrase.split()) if deadline.phrase else set()
+
+
+def format_date(day: dt.date) -> str:
+    return f"{day.day} {day:%B %Y}"

@@ -1,0 +1,107 @@
+"""Small text helpers shared by the core's judgements: words, numbers, quoting."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+WORD_RE = re.compile(r"[A-Za-z][A-Za-z'+#.-]*[A-Za-z+#]|[A-Za-z]")
+
+NUMBER_WORDS = {
+    "one": 1,
+    "two": 2,
+    "three": 3,
+    "four": 4,
+    "five": 5,
+    "six": 6,
+    "seven": 7,
+    "eight": 8,
+    "nine": 9,
+    "ten": 10,
+    "eleven": 11,
+    "twelve": 12,
+    "thirteen": 13,
+    "fourteen": 14,
+    "fifteen": 15,
+    "sixteen": 16,
+    "seventeen": 17,
+    "eighteen": 18,
+    "nineteen": 19,
+    "twenty": 20,
+    "thirty": 30,
+    "forty": 40,
+    "fifty": 50,
+    "sixty": 60,
+    "hundred": 100,
+    "dozen": 12,
+    "a dozen": 12,
+    "a couple of": 2,
+    "a couple": 2,
+    "couple of": 2,
+    "a single": 1,
+    "single": 1,
+    "once": 1,
+    "twice": 2,
+}
+NUMBER_WORD_PATTERN = "|".join(sorted((re.escape(w) for w in NUMBER_WORDS), key=len, reverse=True))
+NUMBER_PATTERN = rf"(?:\d+(?:[.,]\d+)?|{NUMBER_WORD_PATTERN})"
+
+# Words that carry no topic: left out when comparing a goal with a role or a job description.
+STOPWORDS = frozenset(
+    """
+    a about above after again against all am an and any are as at be because been before being
+    below between both but by can could did do does doing done down during each few for from
+    further get getting got had has have having he her here hers herself him himself his how i
+    if in into is it its itself just let me more most my myself no nor not now of off on once
+    only or other our ours ourselves out over own same she should so some such than that the
+    their theirs them themselves then there these they this those through to too under until up
+    very was we were what when where which while who whom why will with would you your yours
+    yourself yourselves also every least less many much per via within without week weeks day
+    days month months year years next end today tomorrow better good great really well able make
+    sure things stuff lot lots time times least one two three four five six seven eight nine ten
+    work working improve improving better want need try trying become keep new start
+    """.split()
+)
+
+
+def parse_number(token: str) -> float | None:
+    """3, 2.5, "five", "a dozen" → their value; anything else → None."""
+    token = token.strip().lower()
+    if token in NUMBER_WORDS:
+        return float(NUMBER_WORDS[token])
+    try:
+        return float(token.replace(",", "."))
+    except ValueError:
+        return None
+
+
+def words(text: str) -> list[str]:
+    return WORD_RE.findall(text)
+
+
+def stem(word: str) -> str:
+    """A crude plural folding, enough to match "interviews" with "interview"."""
+    word = word.lower()
+    if len(word) > 4 and word.endswith("ies"):
+        return word[:-3] + "y"
+    if len(word) > 3 and word.endswith("s") and not word.endswith(("ss", "us", "is")):
+        return word[:-1]
+    return word
+
+
+def content_words(text: str) -> set[str]:
+    return {stem(w) for w in words(text) if w.lower() not in STOPWORDS and len(w) > 1}
+
+
+def quote(fragment: str) -> str:
+    return f"“{fragment.strip()}”"
+
+
+def quote_all(fragments: Iterable[str], limit: int = 3) -> str:
+    unique = list(dict.fromkeys(f.strip() for f in fragments if f.strip()))[:limit]
+    return ", ".join(quote(f) for f in unique)
+
+
+def clip(text: str, limit: int = 60) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
