@@ -46,7 +46,8 @@ DATEISH_RE = re.compile(
 UNIT_DAYS = {"day": 1, "week": 7, "fortnight": 14}
 RELATIVE_RE = re.compile(
     rf"\b(?:(?:with)?in(?: the)?(?: next| coming)?|over the (?:next|coming)|during the next|"
-    rf"for the next|for|in about)\s+(?P<n>{NUMBER_PATTERN}|a|an)\s+(?P<unit>day|week|fortnight|month|year)s?\b"
+    rf"for the next|for|in about)\s+(?P<n>{NUMBER_PATTERN}|a|an)\s+"
+    r"(?P<unit>day|week|fortnight|month|year)s?\b"
     rf"|\b(?P<n2>{NUMBER_PATTERN}|a|an)\s+(?P<unit2>day|week|fortnight|month|year)s?\s+from\s+(?:now|today)\b"
     r"|\b(?:in|within|over|during)\s+the\s+(?:next|coming)\s+(?P<unit3>day|week|fortnight|month|year)\b",
     re.IGNORECASE,
@@ -231,10 +232,10 @@ def _parse(fragment: str, today: dt.date) -> dt.date | None:
         "DATE_ORDER": "DMY",
         "RETURN_AS_TIMEZONE_AWARE": False,
     }
-    parsed = dateparser.parse(fragment, languages=["en"], settings=settings)  # type: ignore[arg-type]
+    parsed = dateparser.parse(fragment, languages=["en"], settings=settings)
     if parsed is None:
         return None
-    date = parsed.date()
+    date: dt.date = parsed.date()
     # A weekday said on that very weekday ("by Friday" on a Friday) means next week's.
     if date == today and re.search(WEEKDAY_RE, fragment, re.IGNORECASE) and "today" not in fragment:
         date += dt.timedelta(days=7)

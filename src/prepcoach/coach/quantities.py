@@ -35,10 +35,15 @@ RATE_RE = re.compile(
     r"^(?:per|a|an|each|every)\s+(minute|hour|day|week|month|weekday|session)\b", re.I
 )
 QUANTITY_RE = re.compile(
-    rf"(?:(?P<cmp>{COMPARATOR_RE})\s+)?(?P<num>{NUMBER_PATTERN})(?P<pct>\s?%|\s+percent\b)?"
-    rf"(?P<times>\s+times?)?\b",
+    rf"(?:\b(?P<cmp>{COMPARATOR_RE})\s+)?(?<![\w.,])(?P<num>{NUMBER_PATTERN})"
+    r"(?:(?P<pct>\s?%|\s+percent\b)|(?P<times>\s+times?\b)|\b)",
     re.IGNORECASE,
 )
+MONTH_NAMES = (
+    r"jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|"
+    r"sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?"
+)
+UNIT_WORD_RE = re.compile(r"\s+([A-Za-z][A-Za-z'+#-]*)")
 FREQUENCY_RE = re.compile(
     r"\b(?P<phrase>every\s+(?:single\s+)?(?P<every>weekday|day|morning|evening|night|week|month|"
     r"monday|tuesday|wednesday|thursday|friday|saturday|sunday)|each\s+(?P<each>day|week|weekday)|"
@@ -88,8 +93,8 @@ def find_quantities(text: str, skip: list[tuple[int, int]] | None = None) -> lis
             unit, unit_end = _unit_after(text, end)
             if match.group("times"):
                 unit = f"times {unit}".strip()
-        if not unit and match.group("num").lower() in {"once", "twice"}:
-            unit = "times"
+        if match.group("num").lower() in {"once", "twice"} and not match.group("times"):
+            unit = f"times {unit}".strip()
         phrase = text[start:unit_end].strip()
         if not unit:
             continue  # a bare number counts nothing we can name
@@ -113,32 +118,38 @@ def find_quantities(text: str, skip: list[tuple[int, int]] | None = None) -> lis
 
 
 def _unit_after(text: str, position: int) -> tuple[str, int]:
-    """The noun phrase counted by the number that ends at position, and where it ends."""
-    rest = text[position:]
+    """The noun phrase counted by the number that ends at position, and where it ends.
+
+    Words are taken while they follow one another (no punctuation between) and until a word
+    that starts a new part of the sentence; a rate ("per minute", "a week") closes the unit.
+    """
     unit_words: list[str] = []
-    consumed = 0
-    for match in re.finditer(r"\s*([A-Za-z][A-Za-z'+#-]*)", rest):
-        word = match.group(1)
-        if word.lower() in UNIT_STOP or len(unit_words) == 4:
+    cursor = position
+    while len(unit_words) < 4:
+        rate = (
+            RATE_RE.match(text[cursor:].lstrip()) if text[cursor : cursor + 1].isspace() else None
+        )
+        if rate:
+            cursor += len(text[cursor:]) - len(text[cursor:].lstrip()) + rate.end()
+            unit_words.append(f"per {rate.group(1).lower()}")
             break
-        unit_words.append(word)
-        consumed = match.end()
-    unit = " ".join(unit_words)
-    after = rest[consumed:]
-    rate = RATE_RE.match(after.lstrip())
-    if rate:
-        skipped = len(after) - len(after.lstrip())
-        unit = f"{unit} per {rate.group(1).lower()}".strip()
-        consumed += skipped + rate.end()
-    return unit, position + consumed
+        match = UNIT_WORD_RE.match(text, cursor)
+        if not match or match.group(1).lower() in UNIT_STOP:
+            break
+        unit_words.append(match.group(1))
+        cursor = match.end()
+    return " ".join(unit_words), cursor
 
 
 def _is_date_or_year(text: str, match: re.Match[str]) -> bool:
     number = match.group("num")
     if re.fullmatch(r"(19|20)\d\d", number):
         return True
-    after = text[match.end() : match.end() + 4]
-    return bool(re.match(r"(st|nd|rd|th)\b|[/.-]\d", after, re.IGNORECASE))
+    after = text[match.end() : match.end() + 12]
+    if re.match(rf"(st|nd|rd|th)\b|[/.-]\d|\s+(of\s+)?(?:{MONTH_NAMES})\b", after, re.IGNORECASE):
+        return True
+    before = text[max(0, match.start() - 10) : match.start()]
+    return bool(re.search(rf"\b(?:{MONTH_NAMES})\.?\s+$", before, re.IGNORECASE))
 
 
 def _overlaps(span: tuple[int, int], others: list[tuple[int, int]]) -> bool:

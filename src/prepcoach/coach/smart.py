@@ -239,40 +239,65 @@ def check_goal(
         text = text[:MAX_GOAL_CHARS]
     if not words(text):
         return _empty(original, today, context, notes)
+    found = _assess(text, today, context)
+    rewrite = _rewrite(text, found, today, context)
+    if not _passes(_assess(rewrite, today, context)):
+        # An edit of strange input can still fail; the template for its kind never does.
+        due = found.feasible_by or found.deadline.date or today + DEFAULT_HORIZON
+        rewrite = f"{_template(found.guess.kind, context)} by {format_date(due)}"
+    return SmartCheck(
+        specific=found.specific,
+        measurable=found.measurable,
+        attainable=found.attainable,
+        relevant=found.relevant,
+        time_bound=found.time_bound,
+        kind=found.guess.kind,
+        kind_evidence=found.guess.evidence,
+        deadline=found.deadline.date if found.time_bound.verdict is Verdict.MET else None,
+        deadline_phrase=found.deadline.phrase,
+        quantities=found.quantities,
+        rewrite=rewrite,
+        notes=tuple(notes),
+    )
 
+
+@dataclass(frozen=True, slots=True)
+class Assessment:
+    guess: KindGuess
+    deadline: Deadline
+    quantities: tuple[Quantity, ...]
+    specific: Criterion
+    measurable: Criterion
+    time_bound: Criterion
+    attainable: Criterion
+    relevant: Criterion
+    feasible_by: dt.date | None
+
+
+def _assess(text: str, today: dt.date, context: SmartContext) -> Assessment:
     guess = classify_goal(text)
     deadline = find_deadline(text, today)
     skip = _span_of(text, deadline.phrase)
     quantities = tuple(find_quantities(text, skip=[skip] if skip else []))
-
-    specific = _specific(text, quantities, deadline)
-    measurable = _measurable(text, quantities, guess.kind)
-    time_bound = _time_bound(deadline, today)
     attainable, feasible_by = _attainable(deadline, quantities, today, context)
-    relevant = _relevant(text, context)
-    rewrite = _rewrite(
-        text,
-        guess,
-        deadline,
-        Verdicts(specific, measurable, time_bound, relevant),
-        feasible_by,
-        today,
-        context,
-    )
-    return SmartCheck(
-        specific=specific,
-        measurable=measurable,
-        attainable=attainable,
-        relevant=relevant,
-        time_bound=time_bound,
-        kind=guess.kind,
-        kind_evidence=guess.evidence,
-        deadline=deadline.date if time_bound.verdict is Verdict.MET else None,
-        deadline_phrase=deadline.phrase,
+    return Assessment(
+        guess=guess,
+        deadline=deadline,
         quantities=quantities,
-        rewrite=rewrite,
-        notes=tuple(notes),
+        specific=_specific(text, quantities, deadline),
+        measurable=_measurable(_blank(text, skip), quantities, guess.kind),
+        time_bound=_time_bound(deadline, today),
+        attainable=attainable,
+        relevant=_relevant(text, context),
+        feasible_by=feasible_by,
     )
+
+
+def _passes(found: Assessment) -> bool:
+    """What a rewrite must satisfy; attainable depends on a plan the text cannot change."""
+    needed = (found.specific, found.measurable, found.time_bound)
+    relevant_ok = found.relevant.verdict is not Verdict.MISSING
+    return all(c.verdict is Verdict.MET for c in needed) and relevant_ok
 
 
 def _empty(text: str, today: dt.date, context: SmartContext, notes: list[str]) -> SmartCheck:
@@ -299,18 +324,27 @@ def _specific(text: str, quantities: tuple[Quantity, ...], deadline: Deadline) -
     actions = [m.group(0) for m in ACTION_RE.finditer(text)]
     concrete = [m.group(0) for m in CONCRETE_RE.finditer(text)]
     counted = [q.text for q in quantities if not q.frequency and q.unit != "%"]
-    names = [a or b for a, b in PROPER_NOUN_RE.findall(text) if (a or b) not in _date_words(deadline)]
+    names = [
+        a or b for a, b in PROPER_NOUN_RE.findall(text) if (a or b) not in _date_words(deadline)
+    ]
     detail = counted + names + _qualifiers(text, deadline)
-    fix = "Say exactly what you will do, and how many or which, e.g. “Write 5 STAR stories about leading a project”."
+    fix = (
+        "Say exactly what you will do, and how many or which, "
+        "e.g. “Write 5 STAR stories about leading a project”."
+    )
     if len(words(text)) < 3:
-        return Criterion(Verdict.MISSING, f"{quote(text)} is too short to say what you will do.", fix)
+        return Criterion(
+            Verdict.MISSING, f"{quote(text)} is too short to say what you will do.", fix
+        )
     if vague and not (actions and concrete and detail):
         return Criterion(
             Verdict.MISSING, f"{quote(vague[0])} says what to improve, not what you will do.", fix
         )
     if (actions or counted) and (concrete or counted or names) and detail:
         evidence = [*actions[:1], *counted[:1], *names[:1], *concrete[:1]]
-        return Criterion(Verdict.MET, f"It says what you will do, and to what: {quote_all(evidence)}.", "")
+        return Criterion(
+            Verdict.MET, f"It says what you will do, and to what: {quote_all(evidence)}.", ""
+        )
     if actions and concrete:
         return Criterion(
             Verdict.MISSING,
@@ -324,7 +358,9 @@ def _specific(text: str, quantities: tuple[Quantity, ...], deadline: Deadline) -
             "Name the thing: which questions, company, skill or people.",
         )
     return Criterion(
-        Verdict.MISSING, f"Nothing in {quote(clip(text))} names an action on something concrete.", fix
+        Verdict.MISSING,
+        f"Nothing in {quote(clip(text))} names an action on something concrete.",
+        fix,
     )
 
 
@@ -377,7 +413,8 @@ def _measurable(text: str, quantities: tuple[Quantity, ...], kind: GoalKind) -> 
 
 
 MEASURABLE_FIXES = {
-    GoalKind.BEHAVIORAL: "Add a count or a target, e.g. “3 recorded mock interviews” or “under 3 fillers per minute”.",
+    GoalKind.BEHAVIORAL: "Add a count or a target, e.g. “3 recorded mock interviews” or "
+    "“under 3 fillers per minute”.",
     GoalKind.KNOWLEDGE: "Add a count, e.g. “at least 5 key facts with sources”.",
     GoalKind.SKILLS: "Add a count, e.g. “10 practice problems” or “4 sessions of 45 minutes”.",
     GoalKind.NETWORKING: "Add a count, e.g. “contact 5 people” or “2 coffee chats”.",
@@ -439,7 +476,8 @@ def _attainable(
         return _no_date(
             Criterion(
                 Verdict.UNSURE,
-                f"Nothing says how much work it is, so it cannot be compared with your time before {due}.",
+                "Nothing says how much work it is, so it cannot be compared with your time "
+                f"before {due}.",
                 "Add steps with time estimates; prepcoach will check they fit your week.",
             )
         )
@@ -457,7 +495,8 @@ def _attainable(
         return _no_date(
             Criterion(
                 Verdict.UNSURE,
-                f"{source.capitalize()} {needed:g} h before {due}, but your weekly hours are not set.",
+                f"{source.capitalize()} {needed:g} h before {due}, "
+                "but your weekly hours are not set.",
                 "Set the hours you can give each weekday on your profile.",
             )
         )
@@ -553,36 +592,21 @@ def _relevant(text: str, context: SmartContext) -> Criterion:
 # --- the rewrite -------------------------------------------------------------------------
 
 
-@dataclass(frozen=True, slots=True)
-class Verdicts:
-    specific: Criterion
-    measurable: Criterion
-    time_bound: Criterion
-    relevant: Criterion
-
-
-def _rewrite(
-    text: str,
-    guess: KindGuess,
-    deadline: Deadline,
-    verdicts: Verdicts,
-    feasible_by: dt.date | None,
-    today: dt.date,
-    context: SmartContext,
-) -> str:
+def _rewrite(text: str, found: Assessment, today: dt.date, context: SmartContext) -> str:
     """The goal, changed as little as possible so that it would pass."""
-    timely = verdicts.time_bound.verdict is Verdict.MET
+    deadline, feasible_by = found.deadline, found.feasible_by
+    timely = found.time_bound.verdict is Verdict.MET
     due = feasible_by or (deadline.date if timely and deadline.date else today + DEFAULT_HORIZON)
-    if verdicts.specific.verdict is not Verdict.MET:
-        return f"{_template(guess.kind, context)} by {format_date(due)}"
+    if found.specific.verdict is not Verdict.MET:
+        return f"{_template(found.guess.kind, context)} by {format_date(due)}"
     base = text.rstrip(" .!")
     if deadline.phrase and (not timely or feasible_by):
         base = _remove(base, deadline.phrase)
     if deadline.vague:
         base = _remove(base, deadline.vague)
-    if verdicts.measurable.verdict is not Verdict.MET:
-        base += f" in {MEASURABLE_PLANS[guess.kind]}"
-    if verdicts.relevant.verdict is Verdict.MISSING and context.target_role:
+    if found.measurable.verdict is not Verdict.MET:
+        base += f" in {MEASURABLE_PLANS[found.guess.kind]}"
+    if found.relevant.verdict is Verdict.MISSING and context.target_role:
         base += f" to prepare for {context.target_role} interviews"
     if not timely or feasible_by:
         base += f" by {format_date(due)}"
@@ -618,6 +642,13 @@ def _remove(text: str, phrase: str) -> str:
         r"\s*(?:by|before|until|on|within|in)?\s*" + re.escape(phrase), re.IGNORECASE
     )
     return " ".join(pattern.sub("", text, count=1).split())
+
+
+def _blank(text: str, span: tuple[int, int] | None) -> str:
+    """The text with a span (the deadline's words) replaced by spaces."""
+    if span is None:
+        return text
+    return text[: span[0]] + " " * (span[1] - span[0]) + text[span[1] :]
 
 
 def _span_of(text: str, phrase: str | None) -> tuple[int, int] | None:

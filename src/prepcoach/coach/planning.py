@@ -1,0 +1,207 @@
+"""Action plans: the order of steps, and their place in the hours a person has each week.
+
+Steps are placed earliest-deadline-first (priority breaks ties), split across days as the free
+hours allow. With work that can be split, earliest-deadline-first is the order that finishes
+the most work on time: if it cannot meet a deadline, no order can, so a shortfall it reports
+is real over-commitment, not a scheduling accident.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import defaultdict
+from collections.abc import Hashable, Iterable, Sequence
+from dataclasses import dataclass
+
+from prepcoach.coach.availability import WeeklyAvailability
+
+LEVELS = {1: "low", 2: "medium", 3: "high"}
+HORIZON_DAYS = 730  # a plan that does not finish within two years is reported, not scheduled
+EPSILON = 1e-9
+
+
+@dataclass(frozen=True, slots=True)
+class PlanStep:
+    id: Hashable
+    goal_id: Hashable
+    title: str
+    due: dt.date
+    hours: float  # hours of work still to do
+    impact: int = 2  # 1 low, 2 medium, 3 high
+    urgency: int = 2
+
+
+@dataclass(frozen=True, slots=True)
+class Priority:
+    score: int  # impact × urgency, 1 to 9
+    label: str  # "do first", "schedule", "fit in", "if time allows"
+    explanation: str
+
+
+@dataclass(frozen=True, slots=True)
+class Allocation:
+    step_id: Hashable
+    day: dt.date
+    hours: float
+
+
+@dataclass(frozen=True, slots=True)
+class StepOutcome:
+    step_id: Hashable
+    goal_id: Hashable
+    finish: dt.date | None  # the day its last hour is placed; None beyond the horizon
+    late_hours: float  # hours that only fit after its due date
+    on_time: bool
+
+
+@dataclass(frozen=True, slots=True)
+class Shortfall:
+    goal_id: Hashable
+    hours: float  # hours of the goal's steps that cannot be done by their due dates
+    steps: tuple[Hashable, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Plan:
+    start: dt.date
+    allocations: tuple[Allocation, ...]
+    outcomes: dict[Hashable, StepOutcome]
+    shortfalls: tuple[Shortfall, ...]
+
+    def on(self, day: dt.date) -> list[Allocation]:
+        return [a for a in self.allocations if a.day == day]
+
+    def week_of(self, day: dt.date) -> dict[dt.date, list[Allocation]]:
+        monday = day - dt.timedelta(days=day.weekday())
+        return {
+            monday + dt.timedelta(days=i): self.on(monday + dt.timedelta(days=i)) for i in range(7)
+        }
+
+    def shortfall_of(self, goal_id: Hashable) -> float:
+        return next((s.hours for s in self.shortfalls if s.goal_id == goal_id), 0.0)
+
+    @property
+    def is_overcommitted(self) -> bool:
+        return bool(self.shortfalls)
+
+
+@dataclass(frozen=True, slots=True)
+class Move:
+    step_id: Hashable
+    before: dt.date | None
+    after: dt.date | None
+
+    @property
+    def later(self) -> bool:
+        if self.before is None or self.after is None:
+            return self.after is None
+        return self.after > self.before
+
+
+def priority(step: PlanStep, today: dt.date) -> Priority:
+    """Impact times urgency, explained; a step due within two days is treated as urgent."""
+    urgency = step.urgency
+    days_left = (step.due - today).days
+    raised = days_left <= 2 and urgency < 3
+    if raised:
+        urgency = 3
+    score = step.impact * urgency
+    label = (
+        "do first"
+        if score >= 6
+        else "schedule"
+        if score >= 4
+        else "fit in"
+        if score >= 2
+        else "if time allows"
+    )
+    parts = [f"{LEVELS[step.impact]} impact × {LEVELS[urgency]} urgency = {score}"]
+    if raised:
+        parts.append(f"urgency raised: due {_days_phrase(days_left)}")
+    return Priority(score, label, "; ".join(parts))
+
+
+def order(steps: Iterable[PlanStep], today: dt.date) -> list[tuple[PlanStep, Priority]]:
+    """Steps in the order to work on them: priority first, then the nearer deadline."""
+    ranked = [(step, priority(step, today)) for step in steps]
+    return sorted(ranked, key=lambda pair: (-pair[1].score, pair[0].due, str(pair[0].title)))
+
+
+def schedule(
+    steps: Sequence[PlanStep],
+    availability: WeeklyAvailability,
+    today: dt.date,
+    busy: dict[dt.date, float] | None = None,
+) -> Plan:
+    """Place each step's hours into free hours from today, earliest deadline first."""
+    busy = dict(busy or {})
+    used: dict[dt.date, float] = defaultdict(float, busy)
+    allocations: list[Allocation] = []
+    outcomes: dict[Hashable, StepOutcome] = {}
+    queue = sorted(steps, key=lambda s: (s.due, -priority(s, today).score, str(s.title)))
+    for step in queue:
+        remaining = max(step.hours, 0.0)
+        day = today if step.hours > 0 else step.due
+        finish: dt.date | None = day if remaining <= EPSILON else None
+        late = 0.0
+        while remaining > EPSILON:
+            if (day - today).days > HORIZON_DAYS:
+                late += remaining
+                finish = None
+                break
+            free = availability.on(day) - used[day]
+            if free > EPSILON:
+                placed = min(free, remaining)
+                used[day] += placed
+                remaining -= placed
+                allocations.append(Allocation(step.id, day, round(placed, 4)))
+                if day > step.due:
+                    late += placed
+                finish = day
+            if remaining > EPSILON:
+                day += dt.timedelta(days=1)
+        outcomes[step.id] = StepOutcome(
+            step.id,
+            step.goal_id,
+            finish,
+            round(late, 4),
+            on_time=late <= EPSILON and finish is not None,
+        )
+    return Plan(today, tuple(allocations), outcomes, _shortfalls(steps, outcomes))
+
+
+def _shortfalls(
+    steps: Sequence[PlanStep], outcomes: dict[Hashable, StepOutcome]
+) -> tuple[Shortfall, ...]:
+    by_goal: dict[Hashable, list[StepOutcome]] = defaultdict(list)
+    for step in steps:
+        outcome = outcomes[step.id]
+        if not outcome.on_time:
+            by_goal[step.goal_id].append(outcome)
+    hours_of = {s.id: s.hours for s in steps}
+    result = []
+    for goal_id, late in by_goal.items():
+        hours = sum(o.late_hours if o.finish else hours_of[o.step_id] for o in late)
+        result.append(Shortfall(goal_id, round(hours, 2), tuple(o.step_id for o in late)))
+    return tuple(sorted(result, key=lambda s: -s.hours))
+
+
+def moves(before: Plan, after: Plan) -> list[Move]:
+    """Steps whose finishing day changed between two plans, latest-moved first."""
+    changed = []
+    for step_id, outcome in after.outcomes.items():
+        old = before.outcomes.get(step_id)
+        if old is not None and old.finish != outcome.finish:
+            changed.append(Move(step_id, old.finish, outcome.finish))
+    far = dt.date.max
+    return sorted(changed, key=lambda m: (m.after or far) - (m.before or far), reverse=True)
+
+
+def _days_phrase(days: int) -> str:
+    if days < 0:
+        return f"{-days} day{'s' * (days != -1)} ago"
+    if days == 0:
+        return "today"
+    if days == 1:
+        return "tomorrow"
+    return f"in {days} days"

@@ -1,0 +1,176 @@
+"""Progress on a goal: how far along, against the ideal line, streaks, milestones, the week."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Hashable, Iterable, Sequence
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True, slots=True)
+class StepState:
+    id: Hashable
+    title: str
+    hours: float
+    due: dt.date
+    done_on: dt.date | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class CheckIn:
+    day: dt.date
+    value: float  # the measured amount so far ("mock interviews done: 2")
+
+
+@dataclass(frozen=True, slots=True)
+class Point:
+    day: dt.date
+    percent: float
+
+
+@dataclass(frozen=True, slots=True)
+class Progress:
+    percent: float  # 0 to 100
+    basis: str  # how it was measured, for the page: "2 of 3 mock interviews", "3 of 5 steps"
+    actual: tuple[Point, ...]  # measured progress over time
+    ideal: tuple[Point, ...]  # a straight line from the start to 100 % at the deadline
+    expected_now: float | None  # where the ideal line is today
+    behind: bool  # more than 10 points below the ideal line
+
+
+def goal_progress(
+    *,
+    start: dt.date,
+    deadline: dt.date | None,
+    today: dt.date,
+    steps: Sequence[StepState] = (),
+    check_ins: Sequence[CheckIn] = (),
+    target: float | None = None,
+    unit: str = "",
+) -> Progress:
+    """Measured against the target when the goal has one, otherwise by the steps' hours."""
+    if target and target > 0:
+        ordered = sorted(check_ins, key=lambda c: c.day)
+        actual = tuple(Point(c.day, _clamp(100 * c.value / target)) for c in ordered)
+        value = ordered[-1].value if ordered else 0.0
+        percent = _clamp(100 * value / target)
+        basis = f"{value:g} of {target:g} {unit}".strip()
+    else:
+        total = sum(s.hours or 1 for s in steps)
+        done = sorted((s for s in steps if s.done_on), key=lambda s: s.done_on or today)
+        running, points = 0.0, []
+        for step in done:
+            running += step.hours or 1
+            points.append(Point(step.done_on or today, _clamp(100 * running / total)))
+        actual = tuple(_last_per_day(points))
+        percent = _clamp(100 * running / total) if total else 0.0
+        basis = f"{len(done)} of {len(steps)} steps" if steps else "no steps yet"
+    ideal = _ideal(start, deadline)
+    expected = _ideal_at(start, deadline, today)
+    behind = expected is not None and percent + 10 < expected
+    return Progress(round(percent, 1), basis, actual, ideal, expected, behind)
+
+
+def streak(active_days: Iterable[dt.date], today: dt.date) -> int:
+    """Consecutive days with some progress, ending today (or yesterday, if today is young)."""
+    days = set(active_days)
+    day = today if today in days else today - dt.timedelta(days=1)
+    count = 0
+    while day in days:
+        count += 1
+        day -= dt.timedelta(days=1)
+    return count
+
+
+@dataclass(frozen=True, slots=True)
+class MilestoneState:
+    id: Hashable
+    title: str
+    threshold: float  # percent of the goal
+    reached_on: dt.date | None
+
+
+def newly_reached(milestones: Sequence[MilestoneState], percent: float) -> list[MilestoneState]:
+    """Milestones that the goal's progress has passed but that were not yet marked reached."""
+    return [m for m in milestones if m.reached_on is None and percent + 1e-9 >= m.threshold]
+
+
+@dataclass(frozen=True, slots=True)
+class ReviewItem:
+    step_id: Hashable
+    title: str
+    due: dt.date
+    done_on: dt.date | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class WeeklyReview:
+    week_start: dt.date
+    done: tuple[ReviewItem, ...]
+    slipped: tuple[ReviewItem, ...]  # due before today, not done
+    due_next: tuple[ReviewItem, ...]  # due within the coming seven days
+    prompts: tuple[str, ...]
+
+
+def weekly_review(
+    steps: Sequence[StepState], today: dt.date, overcommitted_hours: float = 0
+) -> WeeklyReview:
+    """What got done in the last seven days, what slipped, what is next, and what to adjust."""
+    week_start = today - dt.timedelta(days=6)
+    done = tuple(
+        ReviewItem(s.id, s.title, s.due, s.done_on)
+        for s in steps
+        if s.done_on and week_start <= s.done_on <= today
+    )
+    slipped = tuple(
+        ReviewItem(s.id, s.title, s.due)
+        for s in sorted(steps, key=lambda s: s.due)
+        if not s.done_on and s.due < today
+    )
+    due_next = tuple(
+        ReviewItem(s.id, s.title, s.due)
+        for s in sorted(steps, key=lambda s: s.due)
+        if not s.done_on and today <= s.due < today + dt.timedelta(days=7)
+    )
+    prompts: list[str] = []
+    for item in slipped[:3]:
+        prompts.append(
+            f"“{item.title}” was due {item.due:%a %-d %b}: give it a new date, drop it, "
+            "or split it into smaller steps."
+        )
+    if overcommitted_hours > 0:
+        prompts.append(
+            f"Your plan is {overcommitted_hours:g} h over what your week holds: move a deadline, "
+            "drop a step, or split a goal in two."
+        )
+    if not done and not slipped:
+        prompts.append("Nothing was ticked off this week: pick one small step for tomorrow.")
+    if done and not slipped and not overcommitted_hours:
+        prompts.append(
+            f"{len(done)} step{'s' * (len(done) != 1)} done and nothing slipped: keep this pace."
+        )
+    return WeeklyReview(week_start, done, slipped, due_next, tuple(prompts))
+
+
+def _ideal(start: dt.date, deadline: dt.date | None) -> tuple[Point, ...]:
+    if deadline is None or deadline <= start:
+        return ()
+    return (Point(start, 0.0), Point(deadline, 100.0))
+
+
+def _ideal_at(start: dt.date, deadline: dt.date | None, day: dt.date) -> float | None:
+    if deadline is None or deadline <= start:
+        return None
+    share = (day - start).days / (deadline - start).days
+    return round(_clamp(100 * share), 1)
+
+
+def _last_per_day(points: list[Point]) -> list[Point]:
+    by_day: dict[dt.date, Point] = {}
+    for point in points:
+        by_day[point.day] = point
+    return list(by_day.values())
+
+
+def _clamp(value: float) -> float:
+    return max(0.0, min(100.0, value))

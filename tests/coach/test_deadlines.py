@@ -1,0 +1,87 @@
+import datetime as dt
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from prepcoach.coach.deadlines import find_deadline
+
+TODAY = dt.date(2026, 11, 21)  # a Saturday
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("research Acme by Friday", dt.date(2026, 11, 27)),
+        ("by fridy", dt.date(2026, 11, 27)),
+        ("finish within two weeks", dt.date(2026, 12, 5)),
+        ("before my interview on 9 May", dt.date(2027, 5, 9)),
+        ("Do 3 recorded mock interviews before my onsite on 14 March", dt.date(2027, 3, 14)),
+        ("by the end of the month", dt.date(2026, 11, 30)),
+        ("in the next 6 weeks", dt.date(2027, 1, 2)),
+        ("in the coming month", dt.date(2026, 12, 21)),
+        ("end of next week", dt.date(2026, 12, 4)),
+        ("by mid-January", dt.date(2027, 1, 15)),
+        ("3 weeks from now", dt.date(2026, 12, 12)),
+        ("by dec 12th", dt.date(2026, 12, 12)),
+        ("by the 5th", dt.date(2026, 12, 5)),
+        ("before 2027-01-10", dt.date(2027, 1, 10)),
+        ("deadline: 12/01/2027", dt.date(2027, 1, 12)),
+        ("by tomorrow", dt.date(2026, 11, 22)),
+        ("this weekend", dt.date(2026, 11, 22)),
+        ("by end of March", dt.date(2027, 3, 31)),
+        ("every day for 14 days", dt.date(2026, 12, 5)),
+        ("start Monday and finish by Thursday", dt.date(2026, 11, 26)),
+    ],
+)
+def test_deadlines_written_many_ways(text: str, expected: dt.date) -> None:
+    found = find_deadline(text, TODAY)
+    assert found.problem is None
+    assert found.date == expected
+
+
+def test_the_phrase_is_kept_as_evidence() -> None:
+    assert find_deadline("Do it before my interview on 9 May", TODAY).phrase == "on 9 May"
+
+
+@pytest.mark.parametrize(
+    ("text", "problem"),
+    [
+        ("practice on 30 February", "“30 February” is not a real date: February has 29 days."),
+        ("by 31 April", "“31 April” is not a real date: April has 30 days."),
+        ("by 29 February 2027", "February has 28 days in 2027"),
+        ("by 3 January 2025", "is in the past (2025-01-03)"),
+        ("by 2027-02-30", "is not a date"),
+    ],
+)
+def test_impossible_and_past_dates_are_reported(text: str, problem: str) -> None:
+    found = find_deadline(text, TODAY)
+    assert found.problem is not None
+    assert problem in found.problem
+
+
+def test_a_leap_day_without_a_year_is_the_next_one() -> None:
+    assert find_deadline("by 29 February", TODAY).date == dt.date(2028, 2, 29)
+
+
+@pytest.mark.parametrize("text", ["soon", "someday", "asap", "at some point"])
+def test_vague_time_words_are_named_but_give_no_date(text: str) -> None:
+    found = find_deadline(f"do mock interviews {text}", TODAY)
+    assert found.date is None
+    assert found.vague == text
+
+
+@pytest.mark.parametrize(
+    "text", ["get better at interviews", "Solve 50 problems", "practise every weekday", "in 2027"]
+)
+def test_no_deadline(text: str) -> None:
+    assert find_deadline(text, TODAY).date is None
+
+
+@given(
+    st.text(max_size=200), st.dates(min_value=dt.date(2000, 1, 1), max_value=dt.date(2090, 1, 1))
+)
+def test_any_text_gives_an_answer_and_never_a_past_date(text: str, today: dt.date) -> None:
+    found = find_deadline(text, today)
+    if found.date is not None and found.problem is None:
+        assert found.date >= today

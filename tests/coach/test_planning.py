@@ -1,0 +1,124 @@
+import datetime as dt
+from collections import defaultdict
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from prepcoach.coach.availability import WeeklyAvailability
+from prepcoach.coach.planning import PlanStep, moves, order, priority, schedule
+
+MONDAY = dt.date(2026, 11, 23)
+EVENINGS = WeeklyAvailability((2, 2, 2, 2, 2, 0, 0))  # two hours each weekday
+
+
+def step(
+    id: str, due_in: int, hours: float, goal: str = "g", impact: int = 2, urgency: int = 2
+) -> PlanStep:
+    return PlanStep(id, goal, id, MONDAY + dt.timedelta(days=due_in), hours, impact, urgency)
+
+
+def test_steps_fill_the_week_earliest_deadline_first() -> None:
+    plan = schedule([step("later", 4, 3), step("sooner", 1, 3)], EVENINGS, MONDAY)
+    week = plan.week_of(MONDAY)
+    assert [(a.step_id, a.hours) for a in week[MONDAY]] == [("sooner", 2)]
+    assert [(a.step_id, a.hours) for a in week[MONDAY + dt.timedelta(days=1)]] == [
+        ("sooner", 1),
+        ("later", 1),
+    ]
+    assert plan.outcomes["sooner"].finish == MONDAY + dt.timedelta(days=1)
+    assert not plan.is_overcommitted
+
+
+def test_overcommitment_names_the_goal_and_the_hours() -> None:
+    steps = [
+        step("a", 1, 3, goal="mock"),
+        step("b", 1, 3, goal="mock"),
+        step("c", 30, 1, goal="read"),
+    ]
+    plan = schedule(steps, EVENINGS, MONDAY)
+    assert plan.shortfall_of("mock") == 2  # 6 h of work, 4 h before Tuesday night
+    assert plan.shortfall_of("read") == 0
+    assert plan.outcomes["b"].late_hours == 2
+    assert plan.outcomes["b"].finish == MONDAY + dt.timedelta(days=2)
+
+
+def test_weekends_off_means_nothing_is_placed_on_them() -> None:
+    plan = schedule([step("a", 10, 12)], EVENINGS, MONDAY)
+    assert all(a.day.weekday() < 5 for a in plan.allocations)
+
+
+def test_a_slip_moves_the_step_and_says_what_else_moves() -> None:
+    steps = [step("a", 2, 2), step("b", 3, 2), step("c", 4, 2)]
+    before = schedule(steps, EVENINGS, MONDAY)
+    # "a" did not get done on Monday: re-planning from Tuesday pushes everything a day.
+    after = schedule(steps, EVENINGS, MONDAY + dt.timedelta(days=1))
+    moved = {m.step_id: (m.before, m.after) for m in moves(before, after)}
+    assert set(moved) == {"a", "b", "c"}
+    assert moved["c"] == (MONDAY + dt.timedelta(days=2), MONDAY + dt.timedelta(days=3))
+
+
+def test_priority_is_impact_times_urgency_and_explained() -> None:
+    high = priority(step("x", 10, 1, impact=3, urgency=2), MONDAY)
+    assert high.score == 6
+    assert high.label == "do first"
+    assert high.explanation == "high impact × medium urgency = 6"
+    raised = priority(step("y", 1, 1, impact=1, urgency=1), MONDAY)
+    assert raised.score == 3
+    assert "urgency raised: due tomorrow" in raised.explanation
+    ranked = [s.id for s, _ in order([step("low", 3, 1, 1, 1), step("top", 9, 1, 3, 3)], MONDAY)]
+    assert ranked == ["top", "low"]
+
+
+def test_no_hours_at_all_reports_everything_short() -> None:
+    plan = schedule([step("a", 3, 2)], WeeklyAvailability(), MONDAY)
+    assert plan.shortfall_of("g") == 2
+    assert plan.outcomes["a"].finish is None
+
+
+weeks = st.tuples(*[st.sampled_from([0, 0.5, 1, 2, 3])] * 7).map(WeeklyAvailability)
+step_lists = st.lists(
+    st.builds(
+        lambda i, due, hours, goal: PlanStep(
+            i, goal, f"s{i}", MONDAY + dt.timedelta(days=due), hours
+        ),
+        st.integers(0, 10_000),
+        st.integers(0, 40),
+        st.sampled_from([0.5, 1, 1.5, 2, 4]),
+        st.sampled_from(["g1", "g2"]),
+    ),
+    max_size=12,
+    unique_by=lambda s: s.id,
+)
+
+
+@settings(max_examples=200)
+@given(step_lists, weeks)
+def test_no_day_holds_more_than_its_hours_and_all_work_is_placed(
+    steps: list[PlanStep], week: WeeklyAvailability
+) -> None:
+    plan = schedule(steps, week, MONDAY)
+    per_day: dict[dt.date, float] = defaultdict(float)
+    per_step: dict[object, float] = defaultdict(float)
+    for allocation in plan.allocations:
+        per_day[allocation.day] += allocation.hours
+        per_step[allocation.step_id] += allocation.hours
+    for day, hours in per_day.items():
+        assert hours <= week.on(day) + 1e-6
+    if not week.is_empty:
+        for s in steps:
+            assert abs(per_step[s.id] - s.hours) < 1e-6
+
+
+@settings(max_examples=200)
+@given(step_lists, weeks)
+def test_a_shortfall_means_no_order_could_have_made_it(
+    steps: list[PlanStep], week: WeeklyAvailability
+) -> None:
+    """Earliest-deadline-first is optimal: a plan is short iff some deadline asks for more
+    hours than exist up to it (counting every step due by then)."""
+    plan = schedule(steps, week, MONDAY)
+    impossible = any(
+        sum(s.hours for s in steps if s.due <= d.due) > week.between(MONDAY, d.due) + 1e-6
+        for d in steps
+    )
+    assert plan.is_overcommitted == impossible

@@ -1,0 +1,82 @@
+import datetime as dt
+
+from prepcoach.coach.progress import (
+    CheckIn,
+    MilestoneState,
+    StepState,
+    goal_progress,
+    newly_reached,
+    streak,
+    weekly_review,
+)
+
+START = dt.date(2026, 11, 1)
+DEADLINE = dt.date(2026, 12, 1)
+
+
+def day(n: int) -> dt.date:
+    return START + dt.timedelta(days=n)
+
+
+def test_measurable_goals_use_the_latest_check_in() -> None:
+    progress = goal_progress(
+        start=START, deadline=DEADLINE, today=day(15), target=3, unit="mock interviews",
+        check_ins=[CheckIn(day(10), 2), CheckIn(day(3), 1)],
+    )  # fmt: skip
+    assert progress.percent == 66.7
+    assert progress.basis == "2 of 3 mock interviews"
+    assert [p.day for p in progress.actual] == [day(3), day(10)]
+    assert progress.ideal[0].percent == 0
+    assert progress.ideal[-1].percent == 100
+    assert progress.expected_now == 50.0
+    assert not progress.behind
+
+
+def test_other_goals_are_measured_by_the_hours_of_steps_done() -> None:
+    steps = [
+        StepState(1, "a", 1, day(5), done_on=day(4)),
+        StepState(2, "b", 3, day(9)),
+    ]
+    progress = goal_progress(start=START, deadline=DEADLINE, today=day(24), steps=steps)
+    assert progress.percent == 25.0
+    assert progress.basis == "1 of 2 steps"
+    assert progress.behind  # 25 % done, the ideal line is at 80 %
+
+
+def test_a_goal_without_steps_or_target_is_at_zero() -> None:
+    progress = goal_progress(start=START, deadline=None, today=day(3))
+    assert progress.percent == 0
+    assert progress.basis == "no steps yet"
+    assert progress.ideal == ()
+
+
+def test_streak_counts_consecutive_days_up_to_today_or_yesterday() -> None:
+    active = [day(1), day(2), day(3), day(5)]
+    assert streak(active, day(5)) == 1
+    assert streak(active, day(4)) == 3
+    assert streak(active, day(7)) == 0
+
+
+def test_milestones_reached_once() -> None:
+    milestones = [
+        MilestoneState(1, "Halfway", 50, None),
+        MilestoneState(2, "Done", 100, None),
+        MilestoneState(3, "Started", 10, day(1)),
+    ]
+    assert [m.title for m in newly_reached(milestones, 66.7)] == ["Halfway"]
+
+
+def test_weekly_review_lists_done_slipped_next_and_prompts() -> None:
+    today = day(14)
+    steps = [
+        StepState(1, "Research Acme", 1, day(10), done_on=day(12)),
+        StepState(2, "Mock interview", 1, day(12)),
+        StepState(3, "Write stories", 2, day(16)),
+        StepState(4, "Old thing", 1, day(1), done_on=day(1)),
+    ]
+    review = weekly_review(steps, today, overcommitted_hours=3)
+    assert [i.title for i in review.done] == ["Research Acme"]
+    assert [i.title for i in review.slipped] == ["Mock interview"]
+    assert [i.title for i in review.due_next] == ["Write stories"]
+    assert any("“Mock interview” was due" in p for p in review.prompts)
+    assert any("3 h over" in p for p in review.prompts)

@@ -1,0 +1,54 @@
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from prepcoach.coach.quantities import find_quantities
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "unit", "comparator"),
+    [
+        ("Do 3 mock interviews", 3, "mock interviews", "="),
+        ("write at least five facts about Acme", 5, "facts", ">="),
+        ("under 3 fillers per minute", 3, "fillers per minute", "<"),
+        ("under 3 per minute", 3, "per minute", "<"),
+        ("read 2 papers a week", 2, "papers per week", "="),
+        ("practise twice a week", 2, "times per week", "="),
+        ("contact a dozen alumni", 12, "alumni", "="),
+        ("raise my score by 20%", 20, "%", "="),
+        ("no more than 2 minutes per answer", 2, "minutes per answer", "<="),
+    ],
+)
+def test_quantities(text: str, value: float, unit: str, comparator: str) -> None:
+    first = find_quantities(text)[0]
+    assert (first.value, first.unit, first.comparator) == (value, unit, comparator)
+
+
+@pytest.mark.parametrize(
+    ("text", "per_week"), [("every weekday", 5), ("daily", 7), ("every day", 7), ("weekly", 1)]
+)
+def test_frequencies(text: str, per_week: float) -> None:
+    found = find_quantities(f"practise SQL {text}")
+    assert len(found) == 1
+    assert found[0].frequency
+    assert found[0].value == per_week
+
+
+@pytest.mark.parametrize(
+    "text", ["on 14 March", "by the 5th", "in 2027", "get better at interviews", "by 12/01"]
+)
+def test_dates_and_years_are_not_quantities(text: str) -> None:
+    assert find_quantities(text) == []
+
+
+def test_skipped_spans_are_left_out() -> None:
+    text = "do 3 mock interviews within 2 weeks"
+    start = text.index("within")
+    assert [q.value for q in find_quantities(text, skip=[(start, len(text))])] == [3]
+
+
+@given(st.text(max_size=200))
+def test_any_text_is_safe(text: str) -> None:
+    for quantity in find_quantities(text):
+        assert quantity.unit
+        assert quantity.text
