@@ -70,6 +70,7 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
             ],
+            "builtins": ["prepcoach.templating"],
         },
     },
 ]
@@ -146,6 +147,8 @@ if EMAIL_HOST:
 else:
     MAILERS = {"default": {"BACKEND": "django.core.mail.backends.console.EmailBackend"}}
 del EMAIL_HOST  # a deprecated Django setting name once MAILERS exists
+# Where links in e-mails point: the address people open prepcoach at.
+SITE_URL = conf.env_str("SITE_URL", "http://127.0.0.1:8000").rstrip("/")
 DEFAULT_FROM_EMAIL = conf.env_str("DEFAULT_FROM_EMAIL", "prepcoach <prepcoach@localhost>")
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
 
@@ -156,6 +159,11 @@ TASKS = {
         "BACKEND": "django_tasks_db.DatabaseBackend",
         "QUEUES": ["default"],
     }
+}
+# Work the worker enqueues on a timer: task path → seconds between runs. Each task decides for
+# itself what is due (reminders check every user's local morning), so running late is harmless.
+PERIODIC_TASKS = {
+    "prepcoach.goals.tasks.send_reminders": conf.env_int("REMINDER_CHECK_SECONDS", 900, minimum=1),
 }
 WORKER_HEARTBEAT_SECONDS = conf.env_int("WORKER_HEARTBEAT_SECONDS", 5, minimum=1)
 # Three missed beats before /healthz calls the worker gone: one slow beat is not an outage.

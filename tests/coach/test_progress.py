@@ -80,3 +80,33 @@ def test_weekly_review_lists_done_slipped_next_and_prompts() -> None:
     assert [i.title for i in review.due_next] == ["Write stories"]
     assert any("“Mock interview” was due" in p for p in review.prompts)
     assert any("3 h over" in p for p in review.prompts)
+
+
+def test_reminders_are_due_in_the_morning_once() -> None:
+    import datetime as dt
+
+    from prepcoach.coach.reminders import reminder_due
+
+    monday_8am = dt.datetime(2026, 11, 23, 8)
+    assert reminder_due("daily", monday_8am, last_sent=None)
+    assert not reminder_due("daily", monday_8am, last_sent=monday_8am.date())
+    assert not reminder_due("daily", monday_8am.replace(hour=6), last_sent=None)
+    assert reminder_due("weekly", monday_8am, last_sent=None)
+    assert not reminder_due("weekly", monday_8am + dt.timedelta(days=1), last_sent=None)
+    assert not reminder_due("off", monday_8am, last_sent=None)
+
+
+def test_the_digest_lists_overdue_and_due_steps() -> None:
+    from prepcoach.coach.reminders import digest
+
+    today = day(10)
+    steps = [
+        StepState(1, "late", 1, day(8)),
+        StepState(2, "today", 1, day(10)),
+        StepState(3, "friday", 1, day(13)),
+        StepState(4, "done", 1, day(9), done_on=day(9)),
+    ]
+    daily = digest(steps, today, "daily")
+    assert [s.title for s in daily.overdue] == ["late"]
+    assert [s.title for s in daily.due] == ["today"]
+    assert [s.title for s in digest(steps, today, "weekly").due] == ["today", "friday"]

@@ -156,3 +156,13 @@ def test_the_rewrite_is_specific_measurable_and_time_bound(text: str) -> None:
             name,
             again.criteria[name],
         )
+
+
+def test_a_target_date_set_in_the_form_makes_it_time_bound() -> None:
+    context = SmartContext(deadline=dt.date(2026, 12, 12), planned_hours=10, available_hours=3)
+    result = check_goal("Do 3 recorded mock interviews before my onsite", TODAY, context=context)
+    assert result.time_bound.reason == "Due 12 December 2026: the target date you set."
+    assert result.attainable.verdict is Verdict.MISSING
+    assert "7 h short" in result.attainable.reason
+    past = SmartContext(deadline=dt.date(2026, 11, 1))
+    assert check_goal("Do 3 mock interviews", TODAY, context=past).time_bound.verdict is Verdict.MISSING

@@ -14,7 +14,7 @@ from collections.abc import Sequence
 
 from prepcoach import __version__
 
-SUBCOMMANDS = ("serve", "worker", "check", "manage")
+SUBCOMMANDS = ("serve", "worker", "check", "manage", "smart")
 
 
 class UserError(Exception):

@@ -20,7 +20,8 @@ from prepcoach.coach.quantities import Quantity, find_quantities
 from prepcoach.coach.text import STOPWORDS, clip, content_words, quote, quote_all, stem, words
 
 MAX_GOAL_CHARS = 500  # a goal is a sentence or two; the "why" and the steps hold the rest
-DEFAULT_HORIZON = dt.timedelta(weeks=4)  # a deadline to propose when the goal has none
+DEFAULT_HORIZON = dt.timedelta(weeks=4)
+SET_DATE = "the target date you set"  # the deadline came from the form, not the words  # a deadline to propose when the goal has none
 
 
 class Verdict(StrEnum):
@@ -50,6 +51,7 @@ class SmartContext:
     planned_hours: float | None = None  # what the goal's steps add up to
     available_hours: float | None = None  # hours free before the deadline, if already known
     availability: WeeklyAvailability | None = None  # or the weekly hours to count them from
+    deadline: dt.date | None = None  # a target date set apart from the text (the goal's form)
 
 
 @dataclass(frozen=True, slots=True)
@@ -277,6 +279,11 @@ class Assessment:
 def _assess(text: str, today: dt.date, context: SmartContext) -> Assessment:
     guess = classify_goal(text)
     deadline = find_deadline(text, today)
+    if deadline.date is None and deadline.problem is None and context.deadline:
+        problem = None
+        if context.deadline < today:
+            problem = f"The target date you set, {format_date(context.deadline)}, is in the past."
+        deadline = Deadline(context.deadline, SET_DATE, problem)
     skip = _span_of(text, deadline.phrase)
     quantities = tuple(find_quantities(text, skip=[skip] if skip else []))
     attainable, feasible_by = _attainable(deadline, quantities, today, context)
@@ -427,7 +434,9 @@ def _role_family_words(text: str, target_text: str) -> list[str]:
     for role_pattern, cues in ROLE_FAMILIES.items():
         if re.search(role_pattern, target_text, re.IGNORECASE):
             for cue in cues:
-                match = re.search(rf"\b{cue}", lowered)
+                # Short cues ("r", "go") must be whole words; longer ones may be stems.
+                ending = r"\b" if len(cue) <= 3 else ""
+                match = re.search(rf"\b{cue}{ending}", lowered)
                 if match:
                     found.append(text[match.start() : match.end()])
     return found
@@ -438,6 +447,10 @@ def _time_bound(deadline: Deadline, today: dt.date) -> Criterion:
     if deadline.problem:
         return Criterion(
             Verdict.MISSING, deadline.problem, f"Pick a date from today on, {example}."
+        )
+    if deadline.date and deadline.phrase == SET_DATE:
+        return Criterion(
+            Verdict.MET, f"Due {format_date(deadline.date)}: the target date you set.", ""
         )
     if deadline.date:
         return Criterion(

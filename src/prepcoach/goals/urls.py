@@ -3,4 +3,23 @@ from django.urls import path
 from prepcoach.goals import views
 
 app_name = "goals"
-urlpatterns = [path("", views.index, name="index")]
+urlpatterns = [
+    path("", views.index, name="index"),
+    path("goals/new/", views.goal_new, name="new"),
+    path("goals/check/", views.smart_check, name="smart_check"),
+    path("goals/<int:goal_id>/", views.detail, name="detail"),
+    path("goals/<int:goal_id>/edit/", views.goal_edit, name="edit"),
+    path("goals/<int:goal_id>/status/", views.goal_status, name="status"),
+    path("goals/<int:goal_id>/steps/", views.step_add, name="step_add"),
+    path("goals/<int:goal_id>/check-ins/", views.checkin_add, name="checkin_add"),
+    path("goals/<int:goal_id>/milestones/", views.milestone_add, name="milestone_add"),
+    path("steps/<int:step_id>/edit/", views.step_edit, name="step_edit"),
+    path("steps/<int:step_id>/toggle/", views.step_toggle, name="step_toggle"),
+    path("steps/<int:step_id>/delete/", views.step_delete, name="step_delete"),
+    path("week/", views.week, name="week"),
+    path("review/", views.review, name="review"),
+    path("calendar/", views.calendar_settings, name="calendar"),
+    path("calendar/address/", views.feed_action, name="feed_action"),
+    path("calendar/plan.ics", views.ics_download, name="ics"),
+    path("calendar/<str:token>.ics", views.feed, name="feed"),
+]

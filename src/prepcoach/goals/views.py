@@ -1,8 +1,406 @@
+"""Plan: goals, their steps and check-ins, the week, the weekly review, calendar and reminders."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.db import transaction
 from django.http import HttpRequest, HttpResponse
-from django.shortcuts import render
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.utils import timezone
+from django.views.decorators.http import require_POST
+
+from prepcoach.accounts.access import get_owned_or_404, owned_by
+from prepcoach.accounts.models import User
+from prepcoach.coach import planning
+from prepcoach.coach.progress import MilestoneState, newly_reached, streak, weekly_review
+from prepcoach.goals import plans
+from prepcoach.goals.calendar import build_calendar
+from prepcoach.goals.charts import progress_chart
+from prepcoach.goals.forms import CheckInForm, GoalForm, MilestoneForm, ReminderForm, StepForm
+from prepcoach.goals.models import CalendarFeed, Goal, Milestone, ReminderSettings, Step
+
+
+def _user(request: HttpRequest) -> User:
+    assert isinstance(request.user, User)
+    return request.user
+
+
+def _goal(request: HttpRequest, goal_id: int) -> Goal:
+    return get_owned_or_404(Goal.objects.all(), _user(request), pk=goal_id)
+
+
+def _step(request: HttpRequest, step_id: int) -> Step:
+    return get_owned_or_404(
+        Step.objects.select_related("goal"), _user(request), "goal__user", pk=step_id
+    )
 
 
 @login_required
 def index(request: HttpRequest) -> HttpResponse:
-    return render(request, "goals/index.html")
+    user, today = _user(request), timezone.localdate()
+    plan = plans.plan_for(user, today)
+    goals = owned_by(Goal.objects.all(), user)
+    views = plans.goal_views(goals, today, plan)
+    return render(
+        request,
+        "goals/index.html",
+        {
+            "active": [v for v in views if v.goal.status == Goal.Status.ACTIVE],
+            "finished": [v for v in views if v.goal.status != Goal.Status.ACTIVE],
+            "plan": plan,
+            "short_goals": {g.pk: g for g in goals if plan.shortfall_of(g.pk)},
+            "streak": streak(plans.active_days(user), today),
+            "no_hours": plans.availability_of(user).is_empty,
+        },
+    )
+
+
+@login_required
+def smart_check(request: HttpRequest) -> HttpResponse:
+    """The live SMART panel, re-rendered as the user types (HTMX) or on demand."""
+    text = request.POST.get("text", request.GET.get("text", ""))
+    goal = None
+    if goal_id := request.POST.get("goal_id"):
+        goal = Goal.objects.filter(user=_user(request), pk=goal_id).first()
+    check = plans.check(_user(request), text, timezone.localdate(), goal)
+    return render(request, "goals/partials/smart_panel.html", {"check": check, "text": text})
+
+
+@login_required
+def goal_new(request: HttpRequest) -> HttpResponse:
+    return _goal_form(request, Goal(user=_user(request)))
+
+
+@login_required
+def goal_edit(request: HttpRequest, goal_id: int) -> HttpResponse:
+    return _goal_form(request, _goal(request, goal_id))
+
+
+def _goal_form(request: HttpRequest, goal: Goal) -> HttpResponse:
+    user, today = _user(request), timezone.localdate()
+    form = GoalForm(request.POST or None, instance=goal, today=today)
+    if request.method == "POST" and form.is_valid():
+        check = plans.check(user, form.cleaned_data["text"], today, goal if goal.pk else None)
+        goal = form.apply(check)
+        goal.user = user
+        goal.save()
+        verb = "saved" if "goal_id" in request.POST else "created"
+        messages.success(request, f"Goal {verb}. Next: break it into steps.")
+        return redirect("goals:detail", goal_id=goal.pk)
+    text = form["text"].value() or ""
+    check = plans.check(user, str(text), today, goal if goal.pk else None)
+    return render(request, "goals/goal_form.html", {"form": form, "goal": goal, "check": check})
+
+
+@login_required
+def detail(request: HttpRequest, goal_id: int) -> HttpResponse:
+    goal = _goal(request, goal_id)
+    return render(request, "goals/detail.html", _detail_context(request, goal))
+
+
+def _detail_context(request: HttpRequest, goal: Goal, **extra: object) -> dict[str, object]:
+    user, today = _user(request), timezone.localdate()
+    plan = plans.plan_for(user, today)
+    progress = plans.progress_of(goal, today)
+    steps = list(goal.steps.all())
+    pending = [plans.plan_step(s) for s in steps if s.done_on is None]
+    ranked = {step.id: prio for step, prio in planning.order(pending, today)}
+    return {
+        "goal": goal,
+        "check": plans.check(user, goal.text, today, goal),
+        "progress": progress,
+        "chart": progress_chart(progress, goal.start_date, goal.target_date, today),
+        "steps": sorted(
+            steps,
+            key=lambda s: (
+                s.done_on is not None,
+                -(ranked[s.pk].score if s.pk in ranked else 0),
+                s.due_date,
+            ),
+        ),
+        "priorities": ranked,
+        "outcomes": plan.outcomes,
+        "shortfall": plan.shortfall_of(goal.pk),
+        "step_form": extra.pop("step_form", None)
+        or StepForm(initial={"due_date": goal.target_date}),
+        "checkin_form": extra.pop("checkin_form", None) or CheckInForm(goal=goal),
+        "milestone_form": extra.pop("milestone_form", None) or MilestoneForm(),
+        "check_ins": goal.check_ins.all()[:10],
+        "milestones": goal.milestones.all(),
+        **extra,
+    }
+
+
+@login_required
+@require_POST
+def goal_status(request: HttpRequest, goal_id: int) -> HttpResponse:
+    goal = _goal(request, goal_id)
+    status = request.POST.get("status", "")
+    if status not in Goal.Status.values:
+        messages.error(request, "Unknown status.")
+        return redirect(goal)
+    goal.status = status
+    goal.completed_on = timezone.localdate() if status == Goal.Status.DONE else None
+    goal.save(update_fields=["status", "completed_on", "updated_at"])
+    if status == Goal.Status.DONE:
+        messages.success(request, f"🎉 Goal reached: “{goal.text}”. It is in your wins log.")
+    else:
+        messages.info(request, f"Goal marked {goal.get_status_display().lower()}.")
+    return redirect("goals:detail", goal_id=goal.pk)
+
+
+@login_required
+@require_POST
+def step_add(request: HttpRequest, goal_id: int) -> HttpResponse:
+    goal = _goal(request, goal_id)
+    form = StepForm(request.POST, instance=Step(goal=goal))
+    if not form.is_valid():
+        return render(
+            request, "goals/detail.html", _detail_context(request, goal, step_form=form), status=422
+        )
+    before = plans.plan_for(_user(request), timezone.localdate())
+    form.save()
+    _report_moves(request, before, exclude=form.instance.pk)
+    messages.success(request, f"Step “{form.instance.title}” added and scheduled.")
+    return redirect(reverse("goals:detail", args=[goal.pk]) + "#steps")
+
+
+@login_required
+def step_edit(request: HttpRequest, step_id: int) -> HttpResponse:
+    step = _step(request, step_id)
+    form = StepForm(request.POST or None, instance=step)
+    if request.method == "POST" and form.is_valid():
+        before = plans.plan_for(_user(request), timezone.localdate())
+        form.save()
+        _report_moves(request, before)
+        messages.success(request, f"Step “{step.title}” saved.")
+        return redirect(reverse("goals:detail", args=[step.goal_id]) + "#steps")
+    return render(request, "goals/step_form.html", {"form": form, "step": step, "goal": step.goal})
+
+
+@login_required
+@require_POST
+def step_toggle(request: HttpRequest, step_id: int) -> HttpResponse:
+    step = _step(request, step_id)
+    today = timezone.localdate()
+    step.done_on = None if step.done_on else today
+    step.save(update_fields=["done_on"])
+    if step.done_on:
+        _celebrate_milestones(request, step.goal, today)
+    if request.headers.get("HX-Request"):
+        context = _detail_context(request, step.goal)
+        return render(request, "goals/partials/goal_live.html", context)
+    return redirect(reverse("goals:detail", args=[step.goal_id]) + "#steps")
+
+
+@login_required
+@require_POST
+def step_delete(request: HttpRequest, step_id: int) -> HttpResponse:
+    step = _step(request, step_id)
+    before = plans.plan_for(_user(request), timezone.localdate())
+    goal_id, title = step.goal_id, step.title
+    step.delete()
+    _report_moves(request, before)
+    messages.info(request, f"Step “{title}” deleted.")
+    return redirect(reverse("goals:detail", args=[goal_id]) + "#steps")
+
+
+@login_required
+@require_POST
+def checkin_add(request: HttpRequest, goal_id: int) -> HttpResponse:
+    goal = _goal(request, goal_id)
+    form = CheckInForm(request.POST, goal=goal, instance=None)
+    if not form.is_valid():
+        return render(
+            request,
+            "goals/detail.html",
+            _detail_context(request, goal, checkin_form=form),
+            status=422,
+        )
+    check_in = form.save(commit=False)
+    check_in.goal = goal
+    check_in.save()
+    messages.success(request, "Progress logged.")
+    _celebrate_milestones(request, goal, timezone.localdate())
+    return redirect(reverse("goals:detail", args=[goal.pk]) + "#progress")
+
+
+@login_required
+@require_POST
+def milestone_add(request: HttpRequest, goal_id: int) -> HttpResponse:
+    goal = _goal(request, goal_id)
+    form = MilestoneForm(request.POST, instance=Milestone(goal=goal))
+    if not form.is_valid():
+        return render(
+            request,
+            "goals/detail.html",
+            _detail_context(request, goal, milestone_form=form),
+            status=422,
+        )
+    form.save()
+    _celebrate_milestones(request, goal, timezone.localdate())
+    return redirect(reverse("goals:detail", args=[goal.pk]) + "#milestones")
+
+
+def _celebrate_milestones(request: HttpRequest, goal: Goal, today: dt.date) -> None:
+    percent = plans.progress_of(goal, today).percent
+    states = [
+        MilestoneState(m.pk, m.title, m.threshold, m.reached_on) for m in goal.milestones.all()
+    ]
+    reached = newly_reached(states, percent)
+    if reached:
+        Milestone.objects.filter(pk__in=[m.id for m in reached]).update(reached_on=today)
+        for milestone in reached:
+            messages.success(
+                request, f"🎉 Milestone reached: {milestone.title}!", extra_tags="celebrate"
+            )
+
+
+def _report_moves(request: HttpRequest, before: planning.Plan, exclude: object = None) -> None:
+    """After a change to the plan, say which other steps moved and where to."""
+    after = plans.plan_for(_user(request), timezone.localdate())
+    moved = [m for m in planning.moves(before, after) if m.step_id != exclude]
+    if not moved:
+        return
+    titles = dict(Step.objects.filter(pk__in=[m.step_id for m in moved]).values_list("pk", "title"))
+    parts = [
+        f"“{titles.get(m.step_id, '?')}” {_when(m.before)} → {_when(m.after)}" for m in moved[:5]
+    ]
+    more = f" and {len(moved) - 5} more" if len(moved) > 5 else ""
+    messages.info(request, "Re-planned: " + "; ".join(parts) + more + ".")
+
+
+def _when(day: dt.date | None) -> str:
+    return f"{day:%a %-d %b}" if day else "not before the horizon"
+
+
+@login_required
+def week(request: HttpRequest) -> HttpResponse:
+    user, today = _user(request), timezone.localdate()
+    try:
+        start = dt.date.fromisoformat(request.GET.get("start", ""))
+    except ValueError:
+        start = today
+    start -= dt.timedelta(days=start.weekday())
+    plan = plans.plan_for(user, today)
+    steps = {s.pk: s for s in plans.active_steps(user)}
+    availability = plans.availability_of(user)
+    days = [
+        {
+            "day": day,
+            "hours": availability.on(day),
+            "items": [(steps[a.step_id], a.hours) for a in allocations if a.step_id in steps],
+            "used": sum(a.hours for a in allocations),
+            "is_today": day == today,
+        }
+        for day, allocations in plan.week_of(start).items()
+    ]
+    goals = {
+        g.pk: g for g in Goal.objects.filter(user=user, pk__in=[s.goal_id for s in plan.shortfalls])
+    }
+    return render(
+        request,
+        "goals/week.html",
+        {
+            "days": days,
+            "start": start,
+            "previous": start - dt.timedelta(days=7),
+            "next": start + dt.timedelta(days=7),
+            "shortfalls": [(goals[s.goal_id], s) for s in plan.shortfalls if s.goal_id in goals],
+            "no_hours": availability.is_empty,
+            "late": {sid: o for sid, o in plan.outcomes.items() if not o.on_time},
+        },
+    )
+
+
+@login_required
+def review(request: HttpRequest) -> HttpResponse:
+    user, today = _user(request), timezone.localdate()
+    plan = plans.plan_for(user, today)
+    steps = Step.objects.filter(goal__user=user, goal__status=Goal.Status.ACTIVE).select_related(
+        "goal"
+    )
+    result = weekly_review(
+        [plans.step_state(s) for s in steps], today, sum(s.hours for s in plan.shortfalls)
+    )
+    by_id = {s.pk: s for s in steps}
+    goals = Goal.objects.filter(user=user, status=Goal.Status.ACTIVE)
+    return render(
+        request,
+        "goals/review.html",
+        {
+            "review": result,
+            "steps": by_id,
+            "goals": goals,
+            "wins": _wins(user),
+            "streak": streak(plans.active_days(user), today),
+        },
+    )
+
+
+def _wins(user: User) -> list[tuple[dt.date, str]]:
+    milestones = Milestone.objects.filter(goal__user=user, reached_on__isnull=False).select_related(
+        "goal"
+    )
+    done = Goal.objects.filter(user=user, status=Goal.Status.DONE, completed_on__isnull=False)
+    wins = [
+        (m.reached_on, f"Milestone “{m.title}” on “{m.goal.text}”")
+        for m in milestones
+        if m.reached_on
+    ]
+    wins += [(g.completed_on, f"Goal reached: “{g.text}”") for g in done if g.completed_on]
+    return sorted(wins, reverse=True)
+
+
+@login_required
+def calendar_settings(request: HttpRequest) -> HttpResponse:
+    user = _user(request)
+    reminders, _ = ReminderSettings.objects.get_or_create(user=user)
+    form = ReminderForm(request.POST or None, instance=reminders)
+    if request.method == "POST" and form.is_valid():
+        form.save()
+        messages.success(request, "Reminder settings saved.")
+        return redirect("goals:calendar")
+    feed = CalendarFeed.objects.filter(user=user).first()
+    feed_url = (
+        request.build_absolute_uri(reverse("goals:feed", args=[feed.token])) if feed else None
+    )
+    return render(request, "goals/calendar.html", {"form": form, "feed_url": feed_url})
+
+
+@login_required
+@require_POST
+def feed_action(request: HttpRequest) -> HttpResponse:
+    user = _user(request)
+    with transaction.atomic():
+        CalendarFeed.objects.filter(user=user).delete()
+        if request.POST.get("action") == "create":
+            CalendarFeed.objects.create(user=user)
+            messages.success(request, "New calendar address created; any old one stopped working.")
+        else:
+            messages.info(
+                request, "Calendar address revoked: calendars subscribed to it stop updating."
+            )
+    return redirect("goals:calendar")
+
+
+def feed(request: HttpRequest, token: str) -> HttpResponse:
+    """The subscribed calendar: no session, the secret address is the access."""
+    found = CalendarFeed.objects.filter(token=token).select_related("user").first()
+    if found is None or not found.user.is_active:
+        return HttpResponse("This calendar address was revoked or never existed.", status=404,
+                            content_type="text/plain; charset=utf-8")  # fmt: skip
+    body = build_calendar(found.user, request.get_host())
+    return HttpResponse(body, content_type="text/calendar; charset=utf-8")
+
+
+@login_required
+def ics_download(request: HttpRequest) -> HttpResponse:
+    body = build_calendar(_user(request), request.get_host())
+    response = HttpResponse(body, content_type="text/calendar; charset=utf-8")
+    response["Content-Disposition"] = 'attachment; filename="prepcoach-plan.ics"'
+    return response

@@ -13,6 +13,7 @@ from django.db import DatabaseError, close_old_connections, connection
 from django.utils import timezone
 
 from prepcoach.ops.models import WorkerHeartbeat
+from prepcoach.ops.periodic import enqueue_due
 
 logger = logging.getLogger(__name__)
 FORGET_AFTER = timedelta(days=1)  # rows of workers that died without saying goodbye
@@ -48,6 +49,7 @@ class HeartbeatThread(threading.Thread):
             close_old_connections()
             try:
                 beat(self.worker_id, self.started_at)
+                enqueue_due()
             except DatabaseError:
                 # A busy or restarting database must not kill the worker; /healthz will show
                 # the missed beats if it lasts.

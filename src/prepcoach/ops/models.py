@@ -17,3 +17,13 @@ class WorkerHeartbeat(models.Model):
 
     def __str__(self) -> str:
         return f"worker {self.worker_id} on {self.hostname} (pid {self.pid})"
+
+
+class PeriodicRun(models.Model):
+    """When each periodic task was last enqueued, shared by every worker."""
+
+    name = models.CharField(max_length=200, unique=True)
+    last_enqueued = models.DateTimeField()
+
+    def __str__(self) -> str:
+        return f"{self.name} at {self.last_enqueued}"

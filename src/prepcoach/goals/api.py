@@ -1,0 +1,183 @@
+"""The Plan part of the JSON API: the SMART check, goals, steps and the week."""
+
+from __future__ import annotations
+
+import datetime as dt
+from decimal import Decimal
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.http import HttpRequest
+from django.utils import timezone
+from ninja import Router, Schema
+from ninja.errors import HttpError
+
+from prepcoach.accounts.access import get_owned_or_404, owned_by
+from prepcoach.accounts.models import User
+from prepcoach.coach.smart import MAX_GOAL_CHARS
+from prepcoach.goals import plans
+from prepcoach.goals.models import Goal, Step
+
+router = Router(tags=["plan"])
+
+
+class CriterionOut(Schema):
+    verdict: str
+    reason: str
+    fix: str
+
+
+class QuantityOut(Schema):
+    value: float
+    unit: str
+    comparator: str
+    text: str
+
+
+class SmartIn(Schema):
+    text: str
+    today: dt.date | None = None
+
+
+class SmartOut(Schema):
+    specific: CriterionOut
+    measurable: CriterionOut
+    attainable: CriterionOut
+    relevant: CriterionOut
+    time_bound: CriterionOut
+    type: str
+    deadline: dt.date | None
+    quantities: list[QuantityOut]
+    rewrite: str
+
+
+class StepIn(Schema):
+    title: str
+    due_date: dt.date
+    estimated_hours: Decimal = Decimal(1)
+    impact: int = 2
+    urgency: int = 2
+    resources: str = ""
+
+
+class StepOut(Schema):
+    id: int
+    title: str
+    due_date: dt.date
+    estimated_hours: float
+    impact: int
+    urgency: int
+    resources: list[str]
+    done_on: dt.date | None
+
+
+class GoalIn(Schema):
+    text: str
+    kind: str | None = None
+    why: str = ""
+    success_note: str = ""
+    target_date: dt.date | None = None
+    target_value: Decimal | None = None
+    unit: str = ""
+
+
+class GoalOut(Schema):
+    id: int
+    text: str
+    kind: str
+    status: str
+    why: str
+    success_note: str
+    target_date: dt.date | None
+    target_value: float | None
+    unit: str
+    progress_percent: float
+    steps: list[StepOut]
+
+
+def _user(request: HttpRequest) -> User:
+    assert isinstance(request.user, User)
+    return request.user
+
+
+def _step_out(step: Step) -> dict[str, object]:
+    return {
+        "id": step.pk, "title": step.title, "due_date": step.due_date,
+        "estimated_hours": float(step.estimated_hours), "impact": step.impact,
+        "urgency": step.urgency, "resources": step.resource_list, "done_on": step.done_on,
+    }  # fmt: skip
+
+
+def _goal_out(goal: Goal, today: dt.date) -> dict[str, object]:
+    return {
+        "id": goal.pk, "text": goal.text, "kind": goal.kind, "status": goal.status,
+        "why": goal.why, "success_note": goal.success_note, "target_date": goal.target_date,
+        "target_value": float(goal.target_value) if goal.target_value is not None else None,
+        "unit": goal.unit, "progress_percent": plans.progress_of(goal, today).percent,
+        "steps": [_step_out(s) for s in goal.steps.all()],
+    }  # fmt: skip
+
+
+@router.post("/smart", response=SmartOut, summary="Check a goal against the SMART criteria")
+def smart(request: HttpRequest, body: SmartIn) -> dict[str, object]:
+    today = body.today or timezone.localdate()
+    return plans.check(_user(request), body.text, today).as_dict()
+
+
+@router.get("/goals", response=list[GoalOut], summary="Your goals with their steps")
+def list_goals(request: HttpRequest) -> list[dict[str, object]]:
+    today = timezone.localdate()
+    goals = owned_by(Goal.objects.prefetch_related("steps", "check_ins"), _user(request))
+    return [_goal_out(g, today) for g in goals]
+
+
+@router.post("/goals", response={201: GoalOut}, summary="Create a goal")
+def create_goal(request: HttpRequest, body: GoalIn) -> tuple[int, dict[str, object]]:
+    user, today = _user(request), timezone.localdate()
+    text = " ".join(body.text.split())
+    if not any(ch.isalpha() for ch in text):
+        raise HttpError(422, "Describe the goal in words, e.g. “Do 3 mock interviews by Friday”.")
+    if len(text) > MAX_GOAL_CHARS:
+        raise HttpError(422, f"Keep the goal under {MAX_GOAL_CHARS} characters.")
+    if body.kind and body.kind not in Goal.Kind.values:
+        raise HttpError(422, f"kind must be one of {', '.join(Goal.Kind.values)}.")
+    if body.target_date and body.target_date < today:
+        raise HttpError(422, "The target date is in the past: pick today or later.")
+    check = plans.check(user, text, today)
+    goal = Goal.objects.create(
+        user=user, text=text, kind=body.kind or check.kind.value, why=body.why,
+        success_note=body.success_note, target_date=body.target_date or check.deadline,
+        target_value=body.target_value, unit=body.unit[:60],
+    )  # fmt: skip
+    return 201, _goal_out(goal, today)
+
+
+@router.get("/goals/{goal_id}", response=GoalOut, summary="One goal")
+def get_goal(request: HttpRequest, goal_id: int) -> dict[str, object]:
+    goal = get_owned_or_404(Goal.objects.all(), _user(request), pk=goal_id)
+    return _goal_out(goal, timezone.localdate())
+
+
+@router.post("/goals/{goal_id}/steps", response={201: StepOut}, summary="Add a step to a goal")
+def add_step(request: HttpRequest, goal_id: int, body: StepIn) -> tuple[int, dict[str, object]]:
+    goal = get_owned_or_404(Goal.objects.all(), _user(request), pk=goal_id)
+    step = Step(goal=goal, **body.dict())
+    try:
+        step.full_clean()
+    except ValidationError as error:
+        raise HttpError(
+            422, " ".join(m for ms in error.message_dict.values() for m in ms)
+        ) from None
+    with transaction.atomic():
+        step.save()
+    return 201, _step_out(step)
+
+
+@router.post("/steps/{step_id}/done", response=StepOut, summary="Tick a step off (again: undo)")
+def toggle_step(request: HttpRequest, step_id: int) -> dict[str, object]:
+    step = get_owned_or_404(
+        Step.objects.select_related("goal"), _user(request), "goal__user", pk=step_id
+    )
+    step.done_on = None if step.done_on else timezone.localdate()
+    step.save(update_fields=["done_on"])
+    return _step_out(step)

@@ -1,0 +1,156 @@
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from django import forms
+
+from prepcoach.coach.smart import MAX_GOAL_CHARS, SmartCheck
+from prepcoach.goals.models import CheckIn, Goal, Milestone, ReminderSettings, Step
+
+AUTO = "auto"
+DATE_ERROR = "That is not a real date: pick one with the date picker, or type YYYY-MM-DD."
+
+
+class DateInput(forms.DateInput):
+    input_type = "date"
+
+    def __init__(self) -> None:
+        super().__init__(format="%Y-%m-%d")
+
+
+class GoalForm(forms.ModelForm):  # type: ignore[type-arg]
+    kind = forms.ChoiceField(
+        choices=[(AUTO, "Suggest it for me"), *Goal.Kind.choices],
+        initial=AUTO,
+        help_text="prepcoach suggests one from your words; you can change it.",
+    )
+
+    class Meta:
+        model = Goal
+        fields = ("text", "kind", "why", "success_note", "target_date", "target_value", "unit")
+        widgets = {
+            "text": forms.Textarea(attrs={"rows": 3, "maxlength": MAX_GOAL_CHARS}),
+            "why": forms.Textarea(attrs={"rows": 2}),
+            "success_note": forms.Textarea(attrs={"rows": 2}),
+            "target_date": DateInput(),
+        }
+        help_texts = {
+            "text": "What will you do, how much, and by when? prepcoach checks it as you type.",
+            "success_note": "Picture the day you reach it: what do you see, hear, feel?",
+            "target_date": "Left empty, the deadline in your goal's words is used.",
+            "target_value": "For a measurable goal: the number to reach, e.g. 3.",
+        }
+        error_messages = {
+            "text": {
+                "required": "Type the goal first: what will you do, and by when?",
+                "max_length": f"Keep the goal under {MAX_GOAL_CHARS} characters "
+                "(this one has %(show_value)d): put the details in “why it matters” and the steps.",
+            },
+            "target_date": {"invalid": DATE_ERROR},
+        }
+
+    def __init__(self, *args: Any, today: dt.date, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.today = today
+        if self.instance.pk:
+            self.fields["kind"].initial = self.instance.kind
+
+    def clean_kind(self) -> str:
+        kind: str = self.cleaned_data["kind"]
+        self.kind_auto = kind == AUTO
+        # The model only knows the four kinds; apply() puts the suggestion in its place.
+        return self.instance.kind if self.kind_auto else kind
+
+    def clean_text(self) -> str:
+        text = " ".join(self.cleaned_data["text"].split())
+        if not any(ch.isalpha() for ch in text):
+            raise forms.ValidationError(
+                "Describe the goal in words, e.g. “Do 3 mock interviews by Friday”."
+            )
+        return text
+
+    def clean_target_date(self) -> dt.date | None:
+        date: dt.date | None = self.cleaned_data.get("target_date")
+        changed = "target_date" in self.changed_data
+        if date and date < self.today and changed:
+            raise forms.ValidationError("The target date is in the past: pick today or later.")
+        return date
+
+    def apply(self, check: SmartCheck) -> Goal:
+        """Fill what the user left to prepcoach (kind, date, target) from its reading."""
+        goal: Goal = super().save(commit=False)
+        if self.kind_auto:
+            goal.kind = check.kind.value
+        if goal.target_date is None and check.deadline:
+            goal.target_date = check.deadline
+        countable = [q for q in check.quantities if not q.frequency and q.comparator in {"=", ">="}]
+        if goal.target_value is None and len(countable) == 1:
+            goal.target_value = countable[0].value  # type: ignore[assignment]
+            goal.unit = goal.unit or countable[0].unit[:60]
+        return goal
+
+
+class StepForm(forms.ModelForm):  # type: ignore[type-arg]
+    class Meta:
+        model = Step
+        fields = ("title", "due_date", "estimated_hours", "impact", "urgency", "resources")
+        widgets = {
+            "due_date": DateInput(),
+            "resources": forms.Textarea(attrs={"rows": 2}),
+            "estimated_hours": forms.NumberInput(attrs={"step": "0.25", "min": "0.25"}),
+        }
+        error_messages = {
+            "title": {"required": "Name the step, e.g. “Mock interview with Sam”."},
+            "due_date": {"invalid": DATE_ERROR, "required": "Give the step a due date."},
+        }
+        help_texts = {"estimated_hours": "How long it will take you, in hours."}
+
+    prefix = "step"
+
+
+class CheckInForm(forms.ModelForm):  # type: ignore[type-arg]
+    class Meta:
+        model = CheckIn
+        fields = ("day", "value", "note")
+        widgets = {"day": DateInput(), "note": forms.Textarea(attrs={"rows": 2})}
+        labels = {"value": "Done so far"}
+        error_messages = {"day": {"invalid": DATE_ERROR}}
+
+    prefix = "checkin"
+
+    def __init__(self, *args: Any, goal: Goal, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.goal = goal
+        if goal.is_measurable:
+            self.fields["value"].required = True
+            self.fields["value"].label = f"{goal.unit or 'Done'} so far".capitalize()
+        else:
+            del self.fields["value"]
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean() or {}
+        if (
+            not data.get("value")
+            and not (data.get("note") or "").strip()
+            and "value" not in self.fields
+        ):
+            raise forms.ValidationError("Write a note about what you did.")
+        return data
+
+
+class MilestoneForm(forms.ModelForm):  # type: ignore[type-arg]
+    class Meta:
+        model = Milestone
+        fields = ("title", "threshold")
+        labels = {"threshold": "When the goal is this % done"}
+
+    prefix = "milestone"
+
+
+class ReminderForm(forms.ModelForm):  # type: ignore[type-arg]
+    class Meta:
+        model = ReminderSettings
+        fields = ("frequency",)
+        labels = {"frequency": "E-mail me my due and overdue steps"}
+        widgets = {"frequency": forms.RadioSelect}

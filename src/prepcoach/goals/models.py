@@ -1,0 +1,168 @@
+"""Goals, their steps, check-ins and milestones; the calendar feed and reminder settings."""
+
+from __future__ import annotations
+
+import secrets
+from decimal import Decimal
+from typing import ClassVar
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.core.validators import MaxValueValidator, MinValueValidator
+from django.db import models
+from django.urls import reverse
+from django.utils import timezone
+
+from prepcoach.coach.goal_kind import GoalKind
+from prepcoach.coach.smart import MAX_GOAL_CHARS, format_date
+
+
+class Goal(models.Model):
+    class Kind(models.TextChoices):
+        KNOWLEDGE = GoalKind.KNOWLEDGE.value, "Knowledge: the industry, the company, the role"
+        SKILLS = GoalKind.SKILLS.value, "Skills: communication, technical, problem solving"
+        BEHAVIORAL = GoalKind.BEHAVIORAL.value, "Behavioral: answers, body language, presentation"
+        NETWORKING = GoalKind.NETWORKING.value, "Networking: contacts, events, mentors"
+
+    class Status(models.TextChoices):
+        ACTIVE = "active", "Active"
+        DONE = "done", "Done"
+        DROPPED = "dropped", "Dropped"
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="goals"
+    )
+    text = models.CharField("goal", max_length=MAX_GOAL_CHARS)
+    kind = models.CharField(max_length=12, choices=Kind.choices, default=Kind.BEHAVIORAL)
+    why = models.TextField("why it matters", blank=True)
+    success_note = models.TextField("what success looks like", blank=True)
+    target_date = models.DateField("target date", null=True, blank=True)
+    status = models.CharField(max_length=8, choices=Status.choices, default=Status.ACTIVE)
+    target_value = models.DecimalField(
+        "target number", max_digits=8, decimal_places=2, null=True, blank=True,
+        validators=[MinValueValidator(Decimal("0.01"))],
+    )  # fmt: skip
+    unit = models.CharField(max_length=60, blank=True, help_text="e.g. “mock interviews”")
+    start_date = models.DateField(default=timezone.localdate)
+    completed_on = models.DateField(null=True, blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        ordering: ClassVar = ["status", "target_date", "-created_at"]
+        indexes: ClassVar = [models.Index(fields=["user", "status"])]
+
+    def __str__(self) -> str:
+        return self.text
+
+    def get_absolute_url(self) -> str:
+        return reverse("goals:detail", args=[self.pk])
+
+    @property
+    def is_measurable(self) -> bool:
+        return self.target_value is not None
+
+
+class Step(models.Model):
+    class Level(models.IntegerChoices):
+        LOW = 1, "Low"
+        MEDIUM = 2, "Medium"
+        HIGH = 3, "High"
+
+    goal = models.ForeignKey(Goal, on_delete=models.CASCADE, related_name="steps")
+    title = models.CharField(max_length=200)
+    due_date = models.DateField("due")
+    estimated_hours = models.DecimalField(
+        "hours", max_digits=5, decimal_places=2, default=Decimal(1),
+        validators=[MinValueValidator(Decimal("0.25")), MaxValueValidator(Decimal(200))],
+    )  # fmt: skip
+    impact = models.PositiveSmallIntegerField(choices=Level.choices, default=Level.MEDIUM)
+    urgency = models.PositiveSmallIntegerField(choices=Level.choices, default=Level.MEDIUM)
+    resources = models.TextField(
+        blank=True, help_text="Links, books, courses or people: one per line."
+    )
+    done_on = models.DateField(null=True, blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering: ClassVar = ["due_date", "pk"]
+
+    def __str__(self) -> str:
+        return self.title
+
+    def clean(self) -> None:
+        goal = getattr(self, "goal", None)
+        if goal and goal.target_date and self.due_date and self.due_date > goal.target_date:
+            raise ValidationError(
+                {
+                    "due_date": f"This step would be due after its goal "
+                    f"({format_date(goal.target_date)}): pick an earlier date or move the goal."
+                }
+            )
+
+    @property
+    def resource_list(self) -> list[str]:
+        return [line.strip() for line in self.resources.splitlines() if line.strip()]
+
+
+class CheckIn(models.Model):
+    goal = models.ForeignKey(Goal, on_delete=models.CASCADE, related_name="check_ins")
+    day = models.DateField(default=timezone.localdate)
+    value = models.DecimalField(max_digits=8, decimal_places=2, null=True, blank=True)
+    note = models.TextField(blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering: ClassVar = ["-day", "-created_at"]
+
+    def __str__(self) -> str:
+        return f"{self.goal}: {self.value} on {self.day}"
+
+
+class Milestone(models.Model):
+    goal = models.ForeignKey(Goal, on_delete=models.CASCADE, related_name="milestones")
+    title = models.CharField(max_length=120)
+    threshold = models.PositiveSmallIntegerField(
+        "at % of the goal", validators=[MinValueValidator(1), MaxValueValidator(100)]
+    )
+    reached_on = models.DateField(null=True, blank=True)
+
+    class Meta:
+        ordering: ClassVar = ["threshold"]
+
+    def __str__(self) -> str:
+        return self.title
+
+
+def new_feed_token() -> str:
+    return secrets.token_urlsafe(24)
+
+
+class CalendarFeed(models.Model):
+    """A private, revocable address a calendar app subscribes to. Knowing it is the access:
+    it is shown only to its owner and replaced when they regenerate it."""
+
+    user = models.OneToOneField(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="calendar_feed"
+    )
+    token = models.CharField(max_length=64, unique=True, default=new_feed_token)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    def __str__(self) -> str:
+        return f"Calendar feed of {self.user}"
+
+
+class ReminderSettings(models.Model):
+    class Frequency(models.TextChoices):
+        OFF = "off", "Off"
+        DAILY = "daily", "Every morning"
+        WEEKLY = "weekly", "Monday mornings"
+
+    user = models.OneToOneField(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="reminder_settings"
+    )
+    frequency = models.CharField(max_length=6, choices=Frequency.choices, default=Frequency.OFF)
+    last_sent_on = models.DateField(null=True, blank=True)
+
+    def __str__(self) -> str:
+        return f"{self.user}: {self.frequency}"

@@ -1,0 +1,113 @@
+"""Between the goals' rows and the core: build the core's inputs, never its judgements."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+from django.db.models import QuerySet
+
+from prepcoach.accounts.models import Profile, User
+from prepcoach.coach import planning, progress
+from prepcoach.coach.availability import WeeklyAvailability
+from prepcoach.coach.smart import SmartCheck, SmartContext, check_goal
+from prepcoach.goals.models import CheckIn, Goal, Step
+
+
+def availability_of(user: User) -> WeeklyAvailability:
+    profile = Profile.objects.filter(user=user).first()
+    return profile.availability if profile else WeeklyAvailability()
+
+
+def active_steps(user: User) -> QuerySet[Step]:
+    return Step.objects.filter(
+        goal__user=user, goal__status=Goal.Status.ACTIVE, done_on__isnull=True
+    ).select_related("goal")
+
+
+def plan_step(step: Step) -> planning.PlanStep:
+    return planning.PlanStep(
+        id=step.pk,
+        goal_id=step.goal_id,
+        title=step.title,
+        due=step.due_date,
+        hours=float(step.estimated_hours),
+        impact=step.impact,
+        urgency=step.urgency,
+    )
+
+
+def plan_for(user: User, today: dt.date) -> planning.Plan:
+    steps = [plan_step(s) for s in active_steps(user)]
+    return planning.schedule(steps, availability_of(user), today)
+
+
+def step_state(step: Step) -> progress.StepState:
+    return progress.StepState(
+        step.pk, step.title, float(step.estimated_hours), step.due_date, step.done_on
+    )
+
+
+def smart_context(
+    user: User, goal: Goal | None, today: dt.date, plan: planning.Plan | None = None
+) -> SmartContext:
+    profile = Profile.objects.filter(user=user).first()
+    planned = available = None
+    if goal is not None and goal.pk:
+        hours = [float(s.estimated_hours) for s in goal.steps.all() if s.done_on is None]
+        if hours:
+            plan = plan or plan_for(user, today)
+            planned = sum(hours)
+            available = planned - plan.shortfall_of(goal.pk)
+    return SmartContext(
+        target_role=profile.target_role if profile else "",
+        industry=profile.industry if profile else "",
+        planned_hours=planned,
+        available_hours=available,
+        availability=profile.availability if profile else None,
+        deadline=goal.target_date if goal is not None else None,
+    )
+
+
+def check(user: User, text: str, today: dt.date, goal: Goal | None = None) -> SmartCheck:
+    return check_goal(text, today=today, context=smart_context(user, goal, today))
+
+
+@dataclass(frozen=True)
+class GoalView:
+    """A goal with what its pages show about it."""
+
+    goal: Goal
+    progress: progress.Progress
+    shortfall: float
+
+
+def progress_of(goal: Goal, today: dt.date) -> progress.Progress:
+    return progress.goal_progress(
+        start=goal.start_date,
+        deadline=goal.target_date,
+        today=today,
+        steps=[step_state(s) for s in goal.steps.all()],
+        check_ins=[
+            progress.CheckIn(c.day, float(c.value))
+            for c in goal.check_ins.all()
+            if c.value is not None
+        ],
+        target=float(goal.target_value) if goal.target_value is not None else None,
+        unit=goal.unit,
+    )
+
+
+def goal_views(goals: QuerySet[Goal], today: dt.date, plan: planning.Plan) -> list[GoalView]:
+    goals = goals.prefetch_related("steps", "check_ins")
+    return [GoalView(g, progress_of(g, today), plan.shortfall_of(g.pk)) for g in goals]
+
+
+def active_days(user: User) -> list[dt.date]:
+    """Days with some progress: a step ticked off or a check-in logged."""
+    done = Step.objects.filter(goal__user=user, done_on__isnull=False)
+    checked = CheckIn.objects.filter(goal__user=user)
+    return [
+        *done.values_list("done_on", flat=True),
+        *checked.values_list("day", flat=True),
+    ]

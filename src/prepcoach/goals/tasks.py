@@ -1,0 +1,50 @@
+"""Reminder e-mails of due and overdue steps, for users who asked for them."""
+
+from __future__ import annotations
+
+import zoneinfo
+
+from django.conf import settings
+from django.core.mail import send_mail
+from django.tasks import task
+from django.template.loader import render_to_string
+from django.urls import reverse
+from django.utils import timezone
+
+from prepcoach.accounts.models import Profile
+from prepcoach.coach.reminders import digest, reminder_due
+from prepcoach.goals import plans
+from prepcoach.goals.models import ReminderSettings
+
+
+@task()
+def send_reminders() -> int:
+    """Send each user whose local morning has come their digest; returns how many were sent."""
+    sent = 0
+    wanted = ReminderSettings.objects.exclude(frequency=ReminderSettings.Frequency.OFF)
+    for reminder in wanted.select_related("user"):
+        user = reminder.user
+        profile = Profile.objects.filter(user=user).first()
+        now = timezone.now().astimezone(zoneinfo.ZoneInfo(profile.time_zone if profile else "UTC"))
+        if not user.is_active or not reminder_due(reminder.frequency, now, reminder.last_sent_on):
+            continue
+        today = now.date()
+        items = digest(
+            [plans.step_state(s) for s in plans.active_steps(user)], today, reminder.frequency
+        )
+        if not items.is_empty:
+            context = {
+                "digest": items,
+                "plan_url": settings.SITE_URL + reverse("goals:index"),
+                "settings_url": settings.SITE_URL + reverse("goals:calendar"),
+                "weekly": reminder.frequency == ReminderSettings.Frequency.WEEKLY,
+            }
+            count = len(items.overdue) + len(items.due)
+            subject = f"prepcoach: {count} step{'s' * (count != 1)} to look at"
+            send_mail(
+                subject, render_to_string("goals/email/reminder.txt", context), None, [user.email]
+            )
+            sent += 1
+        # The day is handled even when there was nothing to say: check again tomorrow.
+        ReminderSettings.objects.filter(pk=reminder.pk).update(last_sent_on=today)
+    return sent

@@ -1,0 +1,115 @@
+import pytest
+from django.test import Client
+from django.urls import reverse
+
+from prepcoach.accounts.models import User
+from prepcoach.goals.models import Goal
+from tests.goals.conftest import days
+
+NEW = reverse("goals:new")
+CHECK = reverse("goals:smart_check")
+
+
+def test_plan_without_goals_shows_how_to_start(alice_client: Client) -> None:
+    page = alice_client.get(reverse("goals:index")).text
+    assert "Set your first goal" in page
+
+
+def test_the_live_check_explains_each_criterion(alice_client: Client) -> None:
+    panel = alice_client.post(CHECK, {"text": "get better at interviews"}, HTTP_HX_REQUEST="true")
+    assert panel.status_code == 200
+    assert "1 of 5 met" in panel.text
+    assert "“get better” says what to improve" in panel.text
+    assert "A sharper version" in panel.text
+    assert 'data-rewrite="Do 3 recorded mock interviews for the Data analyst role' in panel.text
+    sharper = alice_client.post(CHECK, {"text": "Do 3 recorded mock interviews by Friday"})
+    assert 'data-criterion="time_bound"' in sharper.text
+    assert "verdict-met" in sharper.text
+
+
+def test_create_fills_kind_date_and_target_from_the_words(
+    alice_client: Client, alice: User
+) -> None:
+    response = alice_client.post(
+        NEW, {"text": "Do 3 recorded mock interviews within two weeks", "kind": "auto"}
+    )
+    goal = Goal.objects.get(user=alice)
+    assert response.url == reverse("goals:detail", args=[goal.pk])
+    assert goal.kind == "behavioral"
+    assert goal.target_date == days(14)
+    assert goal.target_value == 3
+    assert goal.unit == "recorded mock interviews"
+
+
+def test_a_chosen_kind_and_date_win(alice_client: Client, alice: User) -> None:
+    alice_client.post(
+        NEW,
+        {
+            "text": "Research 5 facts about Acme",
+            "kind": "networking",
+            "target_date": days(3).isoformat(),
+        },
+    )
+    goal = Goal.objects.get(user=alice)
+    assert (goal.kind, goal.target_date) == ("networking", days(3))
+
+
+@pytest.mark.parametrize(
+    ("data", "message"),
+    [
+        ({"text": ""}, "Type the goal first"),
+        ({"text": "🎯🎯🎯"}, "Describe the goal in words"),
+        ({"text": "x" * 10_000}, "Keep the goal under 500 characters (this one has 10000)"),
+        (
+            {"text": "Read 3 papers", "target_date": days(-2).isoformat()},
+            "The target date is in the past",
+        ),
+        ({"text": "Read 3 papers", "target_date": "2027-02-30"}, "That is not a real date"),
+    ],
+)
+def test_bad_input_is_explained_and_the_text_is_kept(
+    alice_client: Client, alice: User, data: dict[str, str], message: str
+) -> None:
+    response = alice_client.post(NEW, {"kind": "auto", **data})
+    assert response.status_code == 200
+    assert message in response.text
+    if data["text"]:
+        assert data["text"][:200] in response.text  # nothing typed is lost
+    assert not Goal.objects.exists()
+
+
+def test_emoji_and_other_languages_are_kept(alice_client: Client, alice: User) -> None:
+    alice_client.post(NEW, {"text": "Préparer 3 entretiens 🚀 avant vendredi", "kind": "auto"})
+    assert Goal.objects.get(user=alice).text == "Préparer 3 entretiens 🚀 avant vendredi"
+
+
+def test_edit_keeps_the_kind_and_saves(alice_client: Client, mock_goal: Goal) -> None:
+    url = reverse("goals:edit", args=[mock_goal.pk])
+    assert 'value="behavioral" selected' in alice_client.get(url).text
+    alice_client.post(
+        url, {"text": "Do 4 recorded mock interviews", "kind": "behavioral", "goal_id": mock_goal.pk,
+              "target_date": mock_goal.target_date.isoformat()},  # type: ignore[union-attr]
+    )  # fmt: skip
+    mock_goal.refresh_from_db()
+    assert mock_goal.text == "Do 4 recorded mock interviews"
+
+
+def test_bob_cannot_see_or_change_alices_goal(client: Client, bob: User, mock_goal: Goal) -> None:
+    client.force_login(bob)
+    for name in ("goals:detail", "goals:edit"):
+        assert client.get(reverse(name, args=[mock_goal.pk])).status_code == 404
+    assert (
+        client.post(reverse("goals:status", args=[mock_goal.pk]), {"status": "done"}).status_code
+        == 404
+    )
+
+
+def test_reach_drop_and_reopen(alice_client: Client, mock_goal: Goal) -> None:
+    url = reverse("goals:status", args=[mock_goal.pk])
+    done = alice_client.post(url, {"status": "done"}, follow=True)
+    assert "Goal reached" in done.text
+    mock_goal.refresh_from_db()
+    assert mock_goal.completed_on is not None
+    alice_client.post(url, {"status": "active"})
+    mock_goal.refresh_from_db()
+    assert (mock_goal.status, mock_goal.completed_on) == ("active", None)

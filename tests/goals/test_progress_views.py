@@ -1,0 +1,63 @@
+from django.test import Client
+from django.urls import reverse
+
+from prepcoach.accounts.models import User
+from prepcoach.goals.models import Goal, Milestone
+from tests.goals.conftest import add_step, days
+
+
+def test_check_in_moves_progress_and_celebrates_a_milestone(
+    alice_client: Client, mock_goal: Goal
+) -> None:
+    Milestone.objects.create(goal=mock_goal, title="First mock done", threshold=30)
+    response = alice_client.post(
+        reverse("goals:checkin_add", args=[mock_goal.pk]),
+        {"checkin-day": days(0).isoformat(), "checkin-value": "1", "checkin-note": "with Sam"},
+        follow=True,
+    )
+    assert "1 of 3 mock interviews" in response.text
+    assert "🎉 Milestone reached: First mock done!" in response.text
+    assert 'class="message message-success celebrate"' in response.text
+    assert Milestone.objects.get().reached_on == days(0)
+    review = alice_client.get(reverse("goals:review")).text
+    assert "Milestone “First mock done”" in review  # the wins log
+
+
+def test_a_measurable_goal_needs_a_value(alice_client: Client, mock_goal: Goal) -> None:
+    response = alice_client.post(
+        reverse("goals:checkin_add", args=[mock_goal.pk]), {"checkin-day": days(0).isoformat()}
+    )
+    assert response.status_code == 422
+    assert "This field is required" in response.text
+
+
+def test_week_shows_steps_in_the_hours_alice_has(alice_client: Client, mock_goal: Goal) -> None:
+    add_step(mock_goal, "Mock interview with Sam", 6, hours=1)
+    page = alice_client.get(reverse("goals:week")).text
+    assert "Mock interview with Sam" in page
+    assert "Day off" in page  # alice gives Sundays nothing
+
+
+def test_overcommitment_is_reported_with_hours(alice_client: Client, mock_goal: Goal) -> None:
+    add_step(mock_goal, "Ten hours tomorrow", 1, hours=10)
+    page = alice_client.get(reverse("goals:week")).text
+    assert "cannot be done in time" in page
+    plan_page = alice_client.get(reverse("goals:index")).text
+    assert "Your plan does not fit before its deadlines" in plan_page
+    detail = alice_client.get(reverse("goals:detail", args=[mock_goal.pk])).text
+    assert "attainable" in detail.lower()
+    assert "h short" in detail
+
+
+def test_weekly_review_lists_slipped_steps_with_prompts(
+    alice_client: Client, alice: User, mock_goal: Goal
+) -> None:
+    add_step(mock_goal, "Slipped step", -2)
+    add_step(mock_goal, "Next step", 3)
+    mock_goal.success_note = "I walk out of the onsite calm"
+    mock_goal.save()
+    page = alice_client.get(reverse("goals:review")).text
+    assert "Slipped step" in page
+    assert "give it a new date, drop it, or split it" in page
+    assert "Next step" in page
+    assert "I walk out of the onsite calm" in page
