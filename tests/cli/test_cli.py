@@ -1,5 +1,6 @@
 """The `prepcoach` command, run as a user runs it: a real process with a real environment."""
 
+import json
 import signal
 import socket
 import subprocess
@@ -139,3 +140,35 @@ def test_serve_migrates_starts_the_worker_and_serves(tmp_path: Path) -> None:
     assert f"prepcoach is running at {base}/" in output
     assert (tmp_path / "home" / "prepcoach.sqlite3").exists()
     assert (tmp_path / "home" / "secret_key").exists()
+
+
+def test_smart_json_follows_the_contract(tmp_path: Path) -> None:
+    result = prepcoach(
+        "smart", "Do 3 recorded mock interviews before my onsite on 14 March", "--today",
+        "2026-11-21", "--json", env=child_env(tmp_path),
+    )  # fmt: skip
+    assert result.returncode == 0, result.stderr
+    data = json.loads(result.stdout)
+    assert data["deadline"] == "2027-03-14"
+    assert data["type"] == "behavioral"
+    assert data["specific"] == {"verdict": "met", "reason": data["specific"]["reason"], "fix": ""}
+    assert data["quantities"][0]["value"] == 3
+    assert set(data) == {
+        "specific", "measurable", "attainable", "relevant", "time_bound", "type", "deadline",
+        "quantities", "rewrite",
+    }  # fmt: skip
+
+
+def test_smart_table_is_readable(tmp_path: Path) -> None:
+    result = prepcoach(
+        "smart", "get better at interviews", "--today", "2026-11-21", env=child_env(tmp_path)
+    )
+    assert result.returncode == 0
+    assert "✗ specific    missing" in result.stdout
+    assert "A sharper version:" in result.stdout
+    assert "19 December 2026" in result.stdout
+
+
+def test_smart_rejects_a_bad_today(tmp_path: Path) -> None:
+    message = one_line_error(prepcoach("smart", "x", "--today", "30/02", env=child_env(tmp_path)))
+    assert "--today '30/02' is not a date" in message

@@ -110,3 +110,15 @@ def test_the_digest_lists_overdue_and_due_steps() -> None:
     assert [s.title for s in daily.overdue] == ["late"]
     assert [s.title for s in daily.due] == ["today"]
     assert [s.title for s in digest(steps, today, "weekly").due] == ["today", "friday"]
+
+
+def test_a_measured_goal_also_reports_its_steps() -> None:
+    steps = [StepState(1, "a", 1, day(5), done_on=day(4)), StepState(2, "b", 1, day(9))]
+    progress = goal_progress(
+        start=START, deadline=DEADLINE, today=day(5), target=3, unit="mocks", steps=steps
+    )
+    assert progress.percent == 0
+    assert progress.steps_percent == 50.0
+    assert progress.steps_basis == "1 of 2 steps"
+    unmeasured = goal_progress(start=START, deadline=DEADLINE, today=day(5), steps=steps)
+    assert unmeasured.steps_percent is None

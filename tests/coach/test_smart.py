@@ -165,4 +165,7 @@ def test_a_target_date_set_in_the_form_makes_it_time_bound() -> None:
     assert result.attainable.verdict is Verdict.MISSING
     assert "7 h short" in result.attainable.reason
     past = SmartContext(deadline=dt.date(2026, 11, 1))
-    assert check_goal("Do 3 mock interviews", TODAY, context=past).time_bound.verdict is Verdict.MISSING
+    assert (
+        check_goal("Do 3 mock interviews", TODAY, context=past).time_bound.verdict
+        is Verdict.MISSING
+    )

@@ -68,3 +68,15 @@ def page(browser: Browser, live_server: object) -> Iterator[Page]:
     yield page
     context.close()
     assert errors == [], f"the browser reported errors: {errors}"
+
+
+def log_in(page: Page, user: object) -> None:
+    """Sign the browser in as user by handing it a session cookie (the log-in form has its own
+    test in test_accounts_journey.py)."""
+    from django.test import Client
+
+    client = Client()
+    client.force_login(user)  # type: ignore[arg-type]
+    page.goto("/")
+    cookie = client.cookies["sessionid"]
+    page.context.add_cookies([{"name": "sessionid", "value": cookie.value, "url": page.url}])

@@ -3,28 +3,16 @@
 import re
 
 import pytest
-from django.test import Client
 from playwright.sync_api import Page, expect
 
 from prepcoach.accounts.models import AccessToken, User
+from tests.e2e.conftest import log_in
 
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
 
 
-def log_in_as(page: Page, user: User) -> None:
-    client = Client()
-    client.force_login(user)
-    cookie = client.cookies["sessionid"]
-    page.context.add_cookies([{"name": "sessionid", "value": cookie.value, "url": page_url(page)}])
-
-
-def page_url(page: Page) -> str:
-    page.goto("/")
-    return page.url
-
-
 def test_create_and_revoke_a_token_without_leaving_the_page(page: Page, alice: User) -> None:
-    log_in_as(page, alice)
+    log_in(page, alice)
     page.goto("/account/profile/")
     expect(page.get_by_text("You have no tokens")).to_be_visible()
     marker = page.evaluate("() => (window.__untouched = true)")  # lost if the page reloads
@@ -44,7 +32,7 @@ def test_create_and_revoke_a_token_without_leaving_the_page(page: Page, alice: U
 
 
 def test_profile_hours_are_saved(page: Page, alice: User) -> None:
-    log_in_as(page, alice)
+    log_in(page, alice)
     page.goto("/account/profile/")
     page.get_by_label("Target role").fill("Product manager")
     page.get_by_label("Saturday").fill("5")

@@ -87,7 +87,8 @@ def test_edit_keeps_the_kind_and_saves(alice_client: Client, mock_goal: Goal) ->
     url = reverse("goals:edit", args=[mock_goal.pk])
     assert 'value="behavioral" selected' in alice_client.get(url).text
     alice_client.post(
-        url, {"text": "Do 4 recorded mock interviews", "kind": "behavioral", "goal_id": mock_goal.pk,
+        url,
+        {"text": "Do 4 recorded mock interviews", "kind": "behavioral", "goal_id": mock_goal.pk,
               "target_date": mock_goal.target_date.isoformat()},  # type: ignore[union-attr]
     )  # fmt: skip
     mock_goal.refresh_from_db()

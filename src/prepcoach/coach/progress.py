@@ -36,6 +36,8 @@ class Progress:
     ideal: tuple[Point, ...]  # a straight line from the start to 100 % at the deadline
     expected_now: float | None  # where the ideal line is today
     behind: bool  # more than 10 points below the ideal line
+    steps_percent: float | None = None  # share of step hours done, when measured by a target
+    steps_basis: str = ""
 
 
 def goal_progress(
@@ -49,6 +51,7 @@ def goal_progress(
     unit: str = "",
 ) -> Progress:
     """Measured against the target when the goal has one, otherwise by the steps' hours."""
+    steps_percent, steps_basis, step_points = _steps_done(steps, today)
     if target and target > 0:
         ordered = sorted(check_ins, key=lambda c: c.day)
         actual = tuple(Point(c.day, _clamp(100 * c.value / target)) for c in ordered)
@@ -56,19 +59,29 @@ def goal_progress(
         percent = _clamp(100 * value / target)
         basis = f"{value:g} of {target:g} {unit}".strip()
     else:
-        total = sum(s.hours or 1 for s in steps)
-        done = sorted((s for s in steps if s.done_on), key=lambda s: s.done_on or today)
-        running, points = 0.0, []
-        for step in done:
-            running += step.hours or 1
-            points.append(Point(step.done_on or today, _clamp(100 * running / total)))
-        actual = tuple(_last_per_day(points))
-        percent = _clamp(100 * running / total) if total else 0.0
-        basis = f"{len(done)} of {len(steps)} steps" if steps else "no steps yet"
+        actual, percent, basis = step_points, steps_percent or 0.0, steps_basis
     ideal = _ideal(start, deadline)
     expected = _ideal_at(start, deadline, today)
     behind = expected is not None and percent + 10 < expected
-    return Progress(round(percent, 1), basis, actual, ideal, expected, behind)
+    measured_by_target = bool(target and target > 0)
+    return Progress(
+        round(percent, 1), basis, actual, ideal, expected, behind,
+        steps_percent=round(steps_percent, 1) if measured_by_target and steps else None,
+        steps_basis=steps_basis if measured_by_target else "",
+    )  # fmt: skip
+
+
+def _steps_done(steps: Sequence[StepState], today: dt.date) -> tuple[float, str, tuple[Point, ...]]:
+    """Progress by the hours of steps ticked off, and how it grew day by day."""
+    total = sum(s.hours or 1 for s in steps)
+    done = sorted((s for s in steps if s.done_on), key=lambda s: s.done_on or today)
+    running, points = 0.0, []
+    for step in done:
+        running += step.hours or 1
+        points.append(Point(step.done_on or today, _clamp(100 * running / total)))
+    percent = _clamp(100 * running / total) if total else 0.0
+    basis = f"{len(done)} of {len(steps)} steps" if steps else "no steps yet"
+    return percent, basis, tuple(_last_per_day(points))
 
 
 def streak(active_days: Iterable[dt.date], today: dt.date) -> int:

@@ -20,8 +20,8 @@ from prepcoach.coach.quantities import Quantity, find_quantities
 from prepcoach.coach.text import STOPWORDS, clip, content_words, quote, quote_all, stem, words
 
 MAX_GOAL_CHARS = 500  # a goal is a sentence or two; the "why" and the steps hold the rest
-DEFAULT_HORIZON = dt.timedelta(weeks=4)
-SET_DATE = "the target date you set"  # the deadline came from the form, not the words  # a deadline to propose when the goal has none
+DEFAULT_HORIZON = dt.timedelta(weeks=4)  # a deadline to propose when the goal has none
+SET_DATE = "the target date you set"  # the deadline came from the form, not the words
 
 
 class Verdict(StrEnum):

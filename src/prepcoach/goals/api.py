@@ -9,7 +9,7 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.http import HttpRequest
 from django.utils import timezone
-from ninja import Router, Schema
+from ninja import Router, Schema, Status
 from ninja.errors import HttpError
 
 from prepcoach.accounts.access import get_owned_or_404, owned_by
@@ -132,7 +132,7 @@ def list_goals(request: HttpRequest) -> list[dict[str, object]]:
 
 
 @router.post("/goals", response={201: GoalOut}, summary="Create a goal")
-def create_goal(request: HttpRequest, body: GoalIn) -> tuple[int, dict[str, object]]:
+def create_goal(request: HttpRequest, body: GoalIn) -> Status[dict[str, object]]:
     user, today = _user(request), timezone.localdate()
     text = " ".join(body.text.split())
     if not any(ch.isalpha() for ch in text):
@@ -149,7 +149,7 @@ def create_goal(request: HttpRequest, body: GoalIn) -> tuple[int, dict[str, obje
         success_note=body.success_note, target_date=body.target_date or check.deadline,
         target_value=body.target_value, unit=body.unit[:60],
     )  # fmt: skip
-    return 201, _goal_out(goal, today)
+    return Status(201, _goal_out(goal, today))
 
 
 @router.get("/goals/{goal_id}", response=GoalOut, summary="One goal")
@@ -159,7 +159,7 @@ def get_goal(request: HttpRequest, goal_id: int) -> dict[str, object]:
 
 
 @router.post("/goals/{goal_id}/steps", response={201: StepOut}, summary="Add a step to a goal")
-def add_step(request: HttpRequest, goal_id: int, body: StepIn) -> tuple[int, dict[str, object]]:
+def add_step(request: HttpRequest, goal_id: int, body: StepIn) -> Status[dict[str, object]]:
     goal = get_owned_or_404(Goal.objects.all(), _user(request), pk=goal_id)
     step = Step(goal=goal, **body.dict())
     try:
@@ -170,7 +170,7 @@ def add_step(request: HttpRequest, goal_id: int, body: StepIn) -> tuple[int, dic
         ) from None
     with transaction.atomic():
         step.save()
-    return 201, _step_out(step)
+    return Status(201, _step_out(step))
 
 
 @router.post("/steps/{step_id}/done", response=StepOut, summary="Tick a step off (again: undo)")

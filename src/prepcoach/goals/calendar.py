@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import zoneinfo
+from collections.abc import Hashable
 
 import icalendar
 from django.utils import timezone
@@ -56,7 +57,7 @@ def build_calendar(user: User, host: str) -> bytes:
     ):
         assert goal.target_date is not None
         event(f"goal-{goal.pk}", goal.target_date, f"Goal deadline: {goal.text}", goal.success_note)
-    titles = {s.pk: s.title for s in steps}
+    titles: dict[Hashable, str] = {s.pk: s.title for s in steps}
     plan = plans.plan_for(user, today)
     for allocation in plan.allocations:
         if allocation.day < today + dt.timedelta(days=SCHEDULE_DAYS):

@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from decimal import Decimal
 from typing import Any
 
 from django import forms
@@ -86,7 +87,7 @@ class GoalForm(forms.ModelForm):  # type: ignore[type-arg]
             goal.target_date = check.deadline
         countable = [q for q in check.quantities if not q.frequency and q.comparator in {"=", ">="}]
         if goal.target_value is None and len(countable) == 1:
-            goal.target_value = countable[0].value  # type: ignore[assignment]
+            goal.target_value = Decimal(str(countable[0].value))
             goal.unit = goal.unit or countable[0].unit[:60]
         return goal
 
@@ -105,6 +106,7 @@ class StepForm(forms.ModelForm):  # type: ignore[type-arg]
             "due_date": {"invalid": DATE_ERROR, "required": "Give the step a due date."},
         }
         help_texts = {"estimated_hours": "How long it will take you, in hours."}
+        labels = {"title": "Step", "due_date": "Due", "estimated_hours": "Hours"}
 
     prefix = "step"
 
@@ -143,7 +145,7 @@ class MilestoneForm(forms.ModelForm):  # type: ignore[type-arg]
     class Meta:
         model = Milestone
         fields = ("title", "threshold")
-        labels = {"threshold": "When the goal is this % done"}
+        labels = {"title": "Milestone", "threshold": "When the goal is this % done"}
 
     prefix = "milestone"
 

@@ -107,7 +107,5 @@ def active_days(user: User) -> list[dt.date]:
     """Days with some progress: a step ticked off or a check-in logged."""
     done = Step.objects.filter(goal__user=user, done_on__isnull=False)
     checked = CheckIn.objects.filter(goal__user=user)
-    return [
-        *done.values_list("done_on", flat=True),
-        *checked.values_list("day", flat=True),
-    ]
+    days = [*done.values_list("done_on", flat=True), *checked.values_list("day", flat=True)]
+    return [day for day in days if day is not None]

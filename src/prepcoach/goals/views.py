@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Hashable
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
@@ -82,14 +83,17 @@ def goal_edit(request: HttpRequest, goal_id: int) -> HttpResponse:
 
 def _goal_form(request: HttpRequest, goal: Goal) -> HttpResponse:
     user, today = _user(request), timezone.localdate()
+    is_new = goal.pk is None
     form = GoalForm(request.POST or None, instance=goal, today=today)
     if request.method == "POST" and form.is_valid():
         check = plans.check(user, form.cleaned_data["text"], today, goal if goal.pk else None)
         goal = form.apply(check)
         goal.user = user
         goal.save()
-        verb = "saved" if "goal_id" in request.POST else "created"
-        messages.success(request, f"Goal {verb}. Next: break it into steps.")
+        if is_new:
+            messages.success(request, "Goal created. Next: break it into steps.")
+        else:
+            messages.success(request, "Goal saved.")
         return redirect("goals:detail", goal_id=goal.pk)
     text = form["text"].value() or ""
     check = plans.check(user, str(text), today, goal if goal.pk else None)
@@ -266,7 +270,9 @@ def _report_moves(request: HttpRequest, before: planning.Plan, exclude: object =
     moved = [m for m in planning.moves(before, after) if m.step_id != exclude]
     if not moved:
         return
-    titles = dict(Step.objects.filter(pk__in=[m.step_id for m in moved]).values_list("pk", "title"))
+    titles: dict[Hashable, str] = dict(
+        Step.objects.filter(pk__in=[m.step_id for m in moved]).values_list("pk", "title")
+    )
     parts = [
         f"“{titles.get(m.step_id, '?')}” {_when(m.before)} → {_when(m.after)}" for m in moved[:5]
     ]

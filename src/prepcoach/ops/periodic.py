@@ -6,6 +6,7 @@ run once.
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import logging
 
@@ -24,10 +25,8 @@ def enqueue_due(now: dt.datetime | None = None) -> list[str]:
     now = now or timezone.now()
     enqueued = []
     for path, seconds in settings.PERIODIC_TASKS.items():
-        try:
+        with contextlib.suppress(IntegrityError):  # another worker created it a moment ago
             PeriodicRun.objects.get_or_create(name=path, defaults={"last_enqueued": NEVER})
-        except IntegrityError:  # another worker created it a moment ago
-            pass
         due_before = now - dt.timedelta(seconds=seconds)
         won = PeriodicRun.objects.filter(name=path, last_enqueued__lte=due_before).update(
             last_enqueued=now

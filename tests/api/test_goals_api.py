@@ -1,0 +1,63 @@
+import datetime as dt
+import json
+
+from django.test import Client
+from django.utils import timezone
+
+from prepcoach.accounts.models import AccessToken, User
+from prepcoach.goals.models import Goal
+
+CRITERIA = {"specific", "measurable", "attainable", "relevant", "time_bound"}
+
+
+def post(client: Client, path: str, body: dict[str, object], **headers: str):
+    return client.post(path, json.dumps(body), content_type="application/json", **headers)
+
+
+def test_smart_check_follows_the_contract(client: Client, alice: User) -> None:
+    _, secret = AccessToken.issue(alice, "script")
+    response = post(
+        client, "/api/smart", {"text": "get better at interviews", "today": "2026-11-21"},
+        HTTP_AUTHORIZATION=f"Bearer {secret}",
+    )  # fmt: skip
+    assert response.status_code == 200
+    data = response.json()
+    assert set(data) == CRITERIA | {"type", "deadline", "quantities", "rewrite"}
+    assert data["specific"]["verdict"] == "missing"
+    assert data["deadline"] is None
+    assert "Data analyst" in data["rewrite"]  # alice's profile is the context
+
+
+def test_create_goal_add_step_tick_it_off(alice_client: Client, alice: User) -> None:
+    created = post(alice_client, "/api/goals", {"text": "Write 2 STAR stories within two weeks"})
+    assert created.status_code == 201
+    goal = created.json()
+    assert goal["kind"] == "behavioral"
+    assert goal["target_date"] == (timezone.localdate() + dt.timedelta(days=14)).isoformat()
+    due = (timezone.localdate() + dt.timedelta(days=3)).isoformat()
+    step = post(
+        alice_client, f"/api/goals/{goal['id']}/steps", {"title": "Conflict story", "due_date": due}
+    )
+    assert step.status_code == 201
+    done = alice_client.post(f"/api/steps/{step.json()['id']}/done")
+    assert done.json()["done_on"] == timezone.localdate().isoformat()
+    assert alice_client.get(f"/api/goals/{goal['id']}").json()["progress_percent"] == 100.0
+    assert [g["id"] for g in alice_client.get("/api/goals").json()] == [goal["id"]]
+
+
+def test_bad_goals_and_steps_are_explained(alice_client: Client, alice: User) -> None:
+    empty = post(alice_client, "/api/goals", {"text": "🎯"})
+    assert empty.status_code == 422
+    assert "Describe the goal in words" in empty.json()["detail"]
+    goal = Goal.objects.create(user=alice, text="Read 3 papers", target_date=timezone.localdate())
+    late = (timezone.localdate() + dt.timedelta(days=5)).isoformat()
+    step = post(alice_client, f"/api/goals/{goal.pk}/steps", {"title": "Paper 1", "due_date": late})
+    assert step.status_code == 422
+    assert "due after its goal" in step.json()["detail"]
+
+
+def test_other_peoples_goals_are_not_found(client: Client, alice: User, bob: User) -> None:
+    goal = Goal.objects.create(user=alice, text="Read 3 papers")
+    client.force_login(bob)
+    assert client.get(f"/api/goals/{goal.pk}").status_code == 404
+    assert client.get("/api/goals").json() == []

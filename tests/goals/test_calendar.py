@@ -1,0 +1,77 @@
+import datetime as dt
+import zoneinfo
+
+import icalendar
+from django.test import Client
+from django.urls import reverse
+from django.utils import timezone
+
+from prepcoach.accounts.models import User
+from prepcoach.goals.models import CalendarFeed, Goal
+from tests.goals.conftest import add_step
+
+
+def events(body: bytes) -> dict[str, icalendar.Event]:
+    calendar = icalendar.Calendar.from_ical(body)
+    return {str(e["summary"]): e for e in calendar.walk("VEVENT")}
+
+
+def local_today(zone: str) -> dt.date:
+    return timezone.now().astimezone(zoneinfo.ZoneInfo(zone)).date()
+
+
+def test_subscribe_then_revoke(alice_client: Client, alice: User) -> None:
+    alice.profile.time_zone = "Pacific/Kiritimati"  # UTC+14: often a day ahead of the server
+    alice.profile.save()
+    today = local_today("Pacific/Kiritimati")
+    goal = Goal.objects.create(
+        user=alice, text="Write 3 STAR stories", target_date=today + dt.timedelta(days=9)
+    )
+    add_step(goal, "Story about conflict", 0, resources="https://example.org/star")
+    step = goal.steps.get()
+    step.due_date = today + dt.timedelta(days=2)
+    step.save()
+
+    alice_client.post(reverse("goals:feed_action"), {"action": "create"})
+    feed = CalendarFeed.objects.get(user=alice)
+    url = reverse("goals:feed", args=[feed.token])
+    stranger = Client()  # no session: the address is the key
+    response = stranger.get(url)
+    assert response["Content-Type"] == "text/calendar; charset=utf-8"
+    found = events(response.content)
+    due = found["Due: Story about conflict"]
+    assert due.decoded("dtstart") == today + dt.timedelta(days=2)
+    assert "https://example.org/star" in str(due["description"])
+    assert found["Goal deadline: Write 3 STAR stories"].decoded("dtstart") == today + dt.timedelta(
+        days=9
+    )
+    work = [e for s, e in found.items() if s.endswith("· Story about conflict")]
+    assert work
+    assert work[0].decoded("dtstart") >= today  # scheduled from alice's today, not the server's
+    calendar = icalendar.Calendar.from_ical(response.content)
+    assert str(calendar["x-wr-timezone"]) == "Pacific/Kiritimati"
+
+    alice_client.post(reverse("goals:feed_action"), {"action": "revoke"})
+    assert stranger.get(url).status_code == 404
+
+
+def test_regenerating_replaces_the_address(alice_client: Client, alice: User) -> None:
+    alice_client.post(reverse("goals:feed_action"), {"action": "create"})
+    old = CalendarFeed.objects.get(user=alice).token
+    alice_client.post(reverse("goals:feed_action"), {"action": "create"})
+    assert CalendarFeed.objects.get(user=alice).token != old
+    assert alice_client.get(reverse("goals:feed", args=[old])).status_code == 404
+
+
+def test_one_off_download_needs_login(alice_client: Client) -> None:
+    response = alice_client.get(reverse("goals:ics"))
+    assert response["Content-Disposition"] == 'attachment; filename="prepcoach-plan.ics"'
+    icalendar.Calendar.from_ical(response.content)
+    assert Client().get(reverse("goals:ics")).status_code == 302
+
+
+def test_reminder_settings(alice_client: Client, alice: User) -> None:
+    page = alice_client.get(reverse("goals:calendar")).text
+    assert "Create a private calendar address" in page
+    alice_client.post(reverse("goals:calendar"), {"frequency": "daily"})
+    assert alice.reminder_settings.frequency == "daily"
