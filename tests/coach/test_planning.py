@@ -52,7 +52,7 @@ def test_a_slip_moves_the_step_and_says_what_else_moves() -> None:
     before = schedule(steps, EVENINGS, MONDAY)
     # "a" did not get done on Monday: re-planning from Tuesday pushes everything a day.
     after = schedule(steps, EVENINGS, MONDAY + dt.timedelta(days=1))
-    moved = {m.step_id: (m.before, m.after) for m in moves(before, after)}
+    moved = {m.step_id: (m.before, m.after) for m in moves(before.finishes, after.finishes)}
     assert set(moved) == {"a", "b", "c"}
     assert moved["c"] == (MONDAY + dt.timedelta(days=2), MONDAY + dt.timedelta(days=3))
 

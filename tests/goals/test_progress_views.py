@@ -1,3 +1,5 @@
+import datetime as dt
+
 from django.test import Client
 from django.urls import reverse
 
@@ -61,3 +63,23 @@ def test_weekly_review_lists_slipped_steps_with_prompts(
     assert "give it a new date, drop it, or split it" in page
     assert "Next step" in page
     assert "I walk out of the onsite calm" in page
+
+
+def test_when_days_pass_the_plan_says_what_moved(
+    alice_client: Client, alice: User, mock_goal: Goal
+) -> None:
+    from prepcoach.goals.models import PlanSnapshot
+
+    add_step(mock_goal, "Long step", 10, hours=4)
+    alice_client.get(reverse("goals:index"))  # alice looks at her plan today
+    snapshot = PlanSnapshot.objects.get(user=alice)
+    # Pretend she last looked three days ago, when the step would have finished earlier.
+    step_id = next(iter(snapshot.finishes))
+    earlier = (days(0) - dt.timedelta(days=3)).isoformat()
+    PlanSnapshot.objects.filter(pk=snapshot.pk).update(
+        taken_on=days(-3), finishes={step_id: earlier}
+    )
+    page = alice_client.get(reverse("goals:index")).text
+    assert "Re-planned since" in page
+    assert "“Long step”" in page
+    assert alice_client.get(reverse("goals:index")).text.count("Re-planned since") == 0  # once

@@ -108,3 +108,19 @@ def test_bob_cannot_touch_alices_steps(client: Client, bob: User, mock_goal: Goa
     assert (
         client.post(reverse("goals:step_add", args=[mock_goal.pk]), step_data()).status_code == 404
     )
+
+
+def test_split_a_goal_moves_the_chosen_steps(
+    alice_client: Client, alice: User, mock_goal: Goal
+) -> None:
+    keep = add_step(mock_goal, "Mock with Sam", 3)
+    move = add_step(mock_goal, "Research the panel", 8)
+    url = reverse("goals:split", args=[mock_goal.pk])
+    assert "Research the panel" in alice_client.get(url).text
+    refused = alice_client.post(url, {"text": "Research the panel"})
+    assert "Choose at least one step to move" in refused.text
+    alice_client.post(url, {"text": "Research my 3 panel interviewers", "steps": [str(move.pk)]})
+    part = Goal.objects.exclude(pk=mock_goal.pk).get(user=alice)
+    assert list(part.steps.all()) == [move]
+    assert part.target_date == move.due_date
+    assert list(mock_goal.steps.all()) == [keep]

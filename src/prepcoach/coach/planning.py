@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import defaultdict
-from collections.abc import Hashable, Iterable, Sequence
+from collections.abc import Hashable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
 from prepcoach.coach.availability import WeeklyAvailability
@@ -79,6 +79,11 @@ class Plan:
 
     def shortfall_of(self, goal_id: Hashable) -> float:
         return next((s.hours for s in self.shortfalls if s.goal_id == goal_id), 0.0)
+
+    @property
+    def finishes(self) -> dict[Hashable, dt.date | None]:
+        """Each step's finishing day: what `moves` compares."""
+        return {step_id: outcome.finish for step_id, outcome in self.outcomes.items()}
 
     @property
     def is_overcommitted(self) -> bool:
@@ -186,13 +191,16 @@ def _shortfalls(
     return tuple(sorted(result, key=lambda s: -s.hours))
 
 
-def moves(before: Plan, after: Plan) -> list[Move]:
-    """Steps whose finishing day changed between two plans, latest-moved first."""
-    changed = []
-    for step_id, outcome in after.outcomes.items():
-        old = before.outcomes.get(step_id)
-        if old is not None and old.finish != outcome.finish:
-            changed.append(Move(step_id, old.finish, outcome.finish))
+def moves(
+    before: Mapping[Hashable, dt.date | None], after: Mapping[Hashable, dt.date | None]
+) -> list[Move]:
+    """Steps whose finishing day changed between two plans' `finishes`, latest-moved first.
+    Steps in only one of them (added, done, deleted) did not move."""
+    changed = [
+        Move(step_id, before[step_id], finish)
+        for step_id, finish in after.items()
+        if step_id in before and before[step_id] != finish
+    ]
     far = dt.date.max
     return sorted(changed, key=lambda m: (m.after or far) - (m.before or far), reverse=True)
 

@@ -156,3 +156,25 @@ class ReminderForm(forms.ModelForm):  # type: ignore[type-arg]
         fields = ("frequency",)
         labels = {"frequency": "E-mail me my due and overdue steps"}
         widgets = {"frequency": forms.RadioSelect}
+
+
+class SplitForm(forms.Form):
+    text = forms.CharField(
+        label="The new goal",
+        max_length=MAX_GOAL_CHARS,
+        widget=forms.Textarea(attrs={"rows": 2}),
+        error_messages={"required": "Say what the new goal is."},
+    )
+    steps = forms.MultipleChoiceField(
+        label="Steps to move into it",
+        widget=forms.CheckboxSelectMultiple,
+        error_messages={"required": "Choose at least one step to move."},
+    )
+
+    def __init__(self, *args: Any, steps: list[Step], **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        field = self.fields["steps"]
+        assert isinstance(field, forms.MultipleChoiceField)
+        field.choices = [
+            (str(s.pk), f"{s.title} (due {s.due_date:%-d %b})") for s in steps
+        ]

@@ -166,3 +166,17 @@ class ReminderSettings(models.Model):
 
     def __str__(self) -> str:
         return f"{self.user}: {self.frequency}"
+
+
+class PlanSnapshot(models.Model):
+    """Each step's finishing day as the user last saw the plan, so that when days pass and
+    steps slip, prepcoach can say what moved since."""
+
+    user = models.OneToOneField(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="plan_snapshot"
+    )
+    taken_on = models.DateField()
+    finishes = models.JSONField(default=dict)  # step id → ISO date, or null if it does not fit
+
+    def __str__(self) -> str:
+        return f"Plan of {self.user} on {self.taken_on}"

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Hashable
 from dataclasses import dataclass
 
 from django.db.models import QuerySet
@@ -11,7 +12,7 @@ from prepcoach.accounts.models import Profile, User
 from prepcoach.coach import planning, progress
 from prepcoach.coach.availability import WeeklyAvailability
 from prepcoach.coach.smart import SmartCheck, SmartContext, check_goal
-from prepcoach.goals.models import CheckIn, Goal, Step
+from prepcoach.goals.models import CheckIn, Goal, PlanSnapshot, Step
 
 
 def availability_of(user: User) -> WeeklyAvailability:
@@ -109,3 +110,36 @@ def active_days(user: User) -> list[dt.date]:
     checked = CheckIn.objects.filter(goal__user=user)
     days = [*done.values_list("done_on", flat=True), *checked.values_list("day", flat=True)]
     return [day for day in days if day is not None]
+
+
+def _encode(finishes: dict[Hashable, dt.date | None]) -> dict[str, str | None]:
+    return {str(k): v.isoformat() if v else None for k, v in finishes.items()}
+
+
+def _decode(stored: dict[str, str | None]) -> dict[Hashable, dt.date | None]:
+    return {int(k): dt.date.fromisoformat(v) if v else None for k, v in stored.items()}
+
+
+def remember(user: User, today: dt.date, plan: planning.Plan) -> None:
+    PlanSnapshot.objects.update_or_create(
+        user=user, defaults={"taken_on": today, "finishes": _encode(plan.finishes)}
+    )
+
+
+@dataclass(frozen=True)
+class Replan:
+    since: dt.date
+    moves: list[planning.Move]
+
+
+def changes_since_last_look(user: User, today: dt.date, plan: planning.Plan) -> Replan | None:
+    """What moved in the plan since the user last saw it on an earlier day; then remember
+    this plan as the one they have seen."""
+    snapshot = PlanSnapshot.objects.filter(user=user).first()
+    report = None
+    if snapshot and snapshot.taken_on < today:
+        moved = planning.moves(_decode(snapshot.finishes), plan.finishes)
+        if moved:
+            report = Replan(snapshot.taken_on, moved)
+    remember(user, today, plan)
+    return report

@@ -10,6 +10,7 @@ urlpatterns = [
     path("goals/<int:goal_id>/", views.detail, name="detail"),
     path("goals/<int:goal_id>/edit/", views.goal_edit, name="edit"),
     path("goals/<int:goal_id>/status/", views.goal_status, name="status"),
+    path("goals/<int:goal_id>/split/", views.goal_split, name="split"),
     path("goals/<int:goal_id>/steps/", views.step_add, name="step_add"),
     path("goals/<int:goal_id>/check-ins/", views.checkin_add, name="checkin_add"),
     path("goals/<int:goal_id>/milestones/", views.milestone_add, name="milestone_add"),

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Hashable
+from typing import Any
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
@@ -21,7 +21,14 @@ from prepcoach.coach.progress import MilestoneState, newly_reached, streak, week
 from prepcoach.goals import plans
 from prepcoach.goals.calendar import build_calendar
 from prepcoach.goals.charts import progress_chart
-from prepcoach.goals.forms import CheckInForm, GoalForm, MilestoneForm, ReminderForm, StepForm
+from prepcoach.goals.forms import (
+    CheckInForm,
+    GoalForm,
+    MilestoneForm,
+    ReminderForm,
+    SplitForm,
+    StepForm,
+)
 from prepcoach.goals.models import CalendarFeed, Goal, Milestone, ReminderSettings, Step
 
 
@@ -46,6 +53,7 @@ def index(request: HttpRequest) -> HttpResponse:
     plan = plans.plan_for(user, today)
     goals = owned_by(Goal.objects.all(), user)
     views = plans.goal_views(goals, today, plan)
+    replan = plans.changes_since_last_look(user, today, plan)
     return render(
         request,
         "goals/index.html",
@@ -56,6 +64,7 @@ def index(request: HttpRequest) -> HttpResponse:
             "short_goals": {g.pk: g for g in goals if plan.shortfall_of(g.pk)},
             "streak": streak(plans.active_days(user), today),
             "no_hours": plans.availability_of(user).is_empty,
+            "replan": _describe(replan),
         },
     )
 
@@ -267,17 +276,28 @@ def _celebrate_milestones(request: HttpRequest, goal: Goal, today: dt.date) -> N
 def _report_moves(request: HttpRequest, before: planning.Plan, exclude: object = None) -> None:
     """After a change to the plan, say which other steps moved and where to."""
     after = plans.plan_for(_user(request), timezone.localdate())
-    moved = [m for m in planning.moves(before, after) if m.step_id != exclude]
+    plans.remember(_user(request), timezone.localdate(), after)
+    moved = [m for m in planning.moves(before.finishes, after.finishes) if m.step_id != exclude]
     if not moved:
         return
-    titles: dict[Hashable, str] = dict(
-        Step.objects.filter(pk__in=[m.step_id for m in moved]).values_list("pk", "title")
-    )
-    parts = [
-        f"“{titles.get(m.step_id, '?')}” {_when(m.before)} → {_when(m.after)}" for m in moved[:5]
-    ]
+    parts = [f"“{title}” {was} → {now}" for title, was, now, _ in _titled(moved[:5])]
     more = f" and {len(moved) - 5} more" if len(moved) > 5 else ""
     messages.info(request, "Re-planned: " + "; ".join(parts) + more + ".")
+
+
+def _describe(replan: plans.Replan | None) -> dict[str, object] | None:
+    """The moves since the user's last look, with step titles, for the page."""
+    if replan is None:
+        return None
+    return {"since": replan.since, "moves": _titled(replan.moves)}
+
+
+def _titled(moved: list[planning.Move]) -> list[tuple[str, str, str, bool]]:
+    ids: list[Any] = [m.step_id for m in moved]
+    titles: dict[Any, str] = dict(Step.objects.filter(pk__in=ids).values_list("pk", "title"))
+    return [
+        (titles.get(m.step_id, "a step"), _when(m.before), _when(m.after), m.later) for m in moved
+    ]
 
 
 def _when(day: dt.date | None) -> str:
@@ -308,6 +328,8 @@ def week(request: HttpRequest) -> HttpResponse:
     goals = {
         g.pk: g for g in Goal.objects.filter(user=user, pk__in=[s.goal_id for s in plan.shortfalls])
     }
+    this_week = start <= today < start + dt.timedelta(days=7)
+    replan = plans.changes_since_last_look(user, today, plan) if this_week else None
     return render(
         request,
         "goals/week.html",
@@ -319,6 +341,7 @@ def week(request: HttpRequest) -> HttpResponse:
             "shortfalls": [(goals[s.goal_id], s) for s in plan.shortfalls if s.goal_id in goals],
             "no_hours": availability.is_empty,
             "late": {sid: o for sid, o in plan.outcomes.items() if not o.on_time},
+            "replan": _describe(replan),
         },
     )
 
@@ -410,3 +433,24 @@ def ics_download(request: HttpRequest) -> HttpResponse:
     response = HttpResponse(body, content_type="text/calendar; charset=utf-8")
     response["Content-Disposition"] = 'attachment; filename="prepcoach-plan.ics"'
     return response
+
+
+@login_required
+def goal_split(request: HttpRequest, goal_id: int) -> HttpResponse:
+    """Move some of a goal's open steps into a new goal of their own."""
+    goal = _goal(request, goal_id)
+    open_steps = list(goal.steps.filter(done_on__isnull=True))
+    form = SplitForm(request.POST or None, steps=open_steps)
+    if request.method == "POST" and form.is_valid():
+        chosen = [s for s in open_steps if str(s.pk) in form.cleaned_data["steps"]]
+        with transaction.atomic():
+            part = Goal.objects.create(
+                user=goal.user, text=form.cleaned_data["text"], kind=goal.kind, why=goal.why,
+                target_date=max(s.due_date for s in chosen), start_date=timezone.localdate(),
+            )  # fmt: skip
+            Step.objects.filter(pk__in=[s.pk for s in chosen]).update(goal=part)
+        messages.success(
+            request, f"Split: {len(chosen)} step{'s' * (len(chosen) != 1)} moved to “{part.text}”."
+        )
+        return redirect("goals:detail", goal_id=part.pk)
+    return render(request, "goals/split.html", {"goal": goal, "form": form})
