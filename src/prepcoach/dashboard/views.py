@@ -1,7 +1,9 @@
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
+from django.utils import timezone
 
 from prepcoach.accounts.models import Profile, User
+from prepcoach.goals import plans
 
 
 def home(request: HttpRequest) -> HttpResponse:
@@ -9,9 +11,13 @@ def home(request: HttpRequest) -> HttpResponse:
     if not request.user.is_authenticated:
         first_account = not User.objects.exists()
         return render(request, "dashboard/welcome.html", {"first_account": first_account})
+    assert isinstance(request.user, User)
     profile = Profile.objects.filter(user=request.user).first()
     return render(
         request,
         "dashboard/home.html",
-        {"profile_blank": profile is None or profile.is_blank},
+        {
+            "profile_blank": profile is None or profile.is_blank,
+            "plan": plans.summary(request.user, timezone.localdate()),
+        },
     )

@@ -175,6 +175,4 @@ class SplitForm(forms.Form):
         super().__init__(*args, **kwargs)
         field = self.fields["steps"]
         assert isinstance(field, forms.MultipleChoiceField)
-        field.choices = [
-            (str(s.pk), f"{s.title} (due {s.due_date:%-d %b})") for s in steps
-        ]
+        field.choices = [(str(s.pk), f"{s.title} (due {s.due_date:%-d %b})") for s in steps]

@@ -143,3 +143,24 @@ def changes_since_last_look(user: User, today: dt.date, plan: planning.Plan) -> 
             report = Replan(snapshot.taken_on, moved)
     remember(user, today, plan)
     return report
+
+
+@dataclass(frozen=True)
+class Summary:
+    """What the dashboard shows of the plan."""
+
+    active_goals: int
+    due_soon: list[Step]
+    short_hours: float
+    streak: int
+
+
+def summary(user: User, today: dt.date) -> Summary:
+    plan = plan_for(user, today)
+    soon = list(active_steps(user).filter(due_date__lt=today + dt.timedelta(days=7))[:5])
+    return Summary(
+        active_goals=Goal.objects.filter(user=user, status=Goal.Status.ACTIVE).count(),
+        due_soon=soon,
+        short_hours=round(sum(s.hours for s in plan.shortfalls), 2),
+        streak=progress.streak(active_days(user), today),
+    )
