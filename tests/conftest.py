@@ -7,13 +7,17 @@
 
 from __future__ import annotations
 
+import signal
+import subprocess
+import sys
 from collections.abc import Iterator
+from pathlib import Path
 
 import pytest
 from django.test import Client
 
 from prepcoach.accounts.models import Profile, User
-from tests.support import SmtpSink, free_port
+from tests.support import SmtpSink, child_env, database_url, free_port
 
 PASSWORD = "correct horse battery staple"
 
@@ -67,3 +71,38 @@ def smtp_server() -> Iterator[tuple[int, SmtpSink]]:
         yield controller.port, sink
     finally:
         controller.stop()
+
+
+@pytest.fixture
+def worker(
+    transactional_db: None, tmp_path: Path, smtp_server: tuple[int, SmtpSink]
+) -> Iterator[subprocess.Popen[str]]:
+    """A real `prepcoach worker` process on the suite's database, mailing to smtp_server.
+
+    Its heartbeat (and so its periodic work) runs every second; its output is printed when
+    a test fails.
+    """
+    port, _ = smtp_server
+    env = child_env(
+        tmp_path,
+        DATABASE_URL=database_url(),
+        EMAIL_HOST="127.0.0.1",
+        EMAIL_PORT=str(port),
+        EMAIL_USE_TLS="false",
+        WORKER_HEARTBEAT_SECONDS="1",
+        REMINDER_CHECK_SECONDS="1",
+    )
+    log_path = tmp_path / "worker.log"
+    with log_path.open("w") as log:
+        process = subprocess.Popen(
+            [sys.executable, "-m", "prepcoach", "worker", "--interval", "0.2"],
+            env=env,
+            stdout=log,
+            stderr=subprocess.STDOUT,
+            text=True,
+        )
+        yield process
+        if process.poll() is None:
+            process.send_signal(signal.SIGTERM)
+            process.wait(timeout=20)
+    print(log_path.read_text())

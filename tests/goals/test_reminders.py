@@ -1,13 +1,8 @@
 """Reminder e-mails, sent by the worker process through a real SMTP server on loopback."""
 
 import datetime as dt
-import signal
 import subprocess
-import sys
-from collections.abc import Iterator
-from pathlib import Path
 
-import pytest
 from django.core import mail
 from django.utils import timezone
 
@@ -16,7 +11,7 @@ from prepcoach.goals.models import Goal, ReminderSettings
 from prepcoach.goals.tasks import send_reminders
 from tests.conftest import make_user
 from tests.goals.conftest import add_step
-from tests.support import SmtpSink, child_env, database_url, wait_for
+from tests.support import SmtpSink, wait_for
 
 # Somewhere it is past 7 in the morning whatever the time in UTC: pick the zone per run.
 ZONES = [
@@ -59,26 +54,6 @@ def test_reminders_go_once_a_day_to_those_who_asked(db: None) -> None:
     assert send_reminders.call() == 0  # not twice the same day
     carol.reminder_settings.refresh_from_db()
     assert carol.reminder_settings.last_sent_on is not None
-
-
-@pytest.fixture
-def worker(
-    transactional_db: None, tmp_path: Path, smtp_server: tuple[int, SmtpSink]
-) -> Iterator[subprocess.Popen[str]]:
-    port, _ = smtp_server
-    env = child_env(
-        tmp_path, DATABASE_URL=database_url(), EMAIL_HOST="127.0.0.1", EMAIL_PORT=str(port),
-        EMAIL_USE_TLS="false", WORKER_HEARTBEAT_SECONDS="1", REMINDER_CHECK_SECONDS="1",
-    )  # fmt: skip
-    with (tmp_path / "worker.log").open("w") as log:
-        process = subprocess.Popen(
-            [sys.executable, "-m", "prepcoach", "worker", "--interval", "0.2"],
-            env=env, stdout=log, stderr=subprocess.STDOUT, text=True,
-        )  # fmt: skip
-        yield process
-        process.send_signal(signal.SIGTERM)
-        process.wait(timeout=20)
-    print((tmp_path / "worker.log").read_text())
 
 
 def test_the_worker_sends_reminders_on_its_own(

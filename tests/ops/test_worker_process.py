@@ -7,48 +7,16 @@ worker process started the way users start it, and an SMTP server on loopback.
 import signal
 import socket
 import subprocess
-import sys
-from collections.abc import Iterator
-from pathlib import Path
 
-import pytest
 from django.test import Client
 from django.urls import reverse
 from django_tasks_db.models import DBTaskResult
 
 from prepcoach.accounts.models import User
 from prepcoach.ops.models import WorkerHeartbeat
-from tests.support import SmtpSink, child_env, database_url, wait_for
+from tests.support import SmtpSink, wait_for
 
 DATABASE_TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend", "QUEUES": ["default"]}}
-
-
-@pytest.fixture
-def worker(
-    transactional_db: None, tmp_path: Path, smtp_server: tuple[int, SmtpSink]
-) -> Iterator[subprocess.Popen[str]]:
-    port, _ = smtp_server
-    env = child_env(
-        tmp_path,
-        DATABASE_URL=database_url(),
-        EMAIL_HOST="127.0.0.1",
-        EMAIL_PORT=str(port),
-        EMAIL_USE_TLS="false",
-        WORKER_HEARTBEAT_SECONDS="1",
-    )
-    with (tmp_path / "worker.log").open("w") as log:
-        process = subprocess.Popen(
-            [sys.executable, "-m", "prepcoach", "worker", "--interval", "0.2"],
-            env=env,
-            stdout=log,
-            stderr=subprocess.STDOUT,
-            text=True,
-        )
-        yield process
-        if process.poll() is None:
-            process.send_signal(signal.SIGTERM)
-            process.wait(timeout=20)
-    print((tmp_path / "worker.log").read_text())  # shown by pytest when a test fails
 
 
 def test_password_reset_mail_is_sent_by_the_worker_process(
