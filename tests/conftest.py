@@ -20,6 +20,7 @@ from prepcoach.accounts.models import Profile, User
 from tests.support import SmtpSink, child_env, database_url, free_port
 
 PASSWORD = "correct horse battery staple"
+ALICE_ZONE = "Europe/London"
 
 
 def pytest_report_header() -> str:
@@ -43,7 +44,7 @@ def alice(db: None) -> User:
         name="Alice Doe",
         target_role="Data analyst",
         industry="Healthcare",
-        time_zone="Europe/London",
+        time_zone=ALICE_ZONE,
         weekly_hours=[1, 1, 1, 1, 1, 3, 0],
     )
 

@@ -2,10 +2,10 @@ import datetime as dt
 import json
 
 from django.test import Client
-from django.utils import timezone
 
 from prepcoach.accounts.models import AccessToken, User
 from prepcoach.goals.models import Goal
+from tests.goals.conftest import today
 
 CRITERIA = {"specific", "measurable", "attainable", "relevant", "time_bound"}
 
@@ -33,14 +33,14 @@ def test_create_goal_add_step_tick_it_off(alice_client: Client, alice: User) -> 
     assert created.status_code == 201
     goal = created.json()
     assert goal["kind"] == "behavioral"
-    assert goal["target_date"] == (timezone.localdate() + dt.timedelta(days=14)).isoformat()
-    due = (timezone.localdate() + dt.timedelta(days=3)).isoformat()
+    assert goal["target_date"] == (today() + dt.timedelta(days=14)).isoformat()
+    due = (today() + dt.timedelta(days=3)).isoformat()
     step = post(
         alice_client, f"/api/goals/{goal['id']}/steps", {"title": "Conflict story", "due_date": due}
     )
     assert step.status_code == 201
     done = alice_client.post(f"/api/steps/{step.json()['id']}/done")
-    assert done.json()["done_on"] == timezone.localdate().isoformat()
+    assert done.json()["done_on"] == today().isoformat()
     assert alice_client.get(f"/api/goals/{goal['id']}").json()["progress_percent"] == 100.0
     assert [g["id"] for g in alice_client.get("/api/goals").json()] == [goal["id"]]
 
@@ -49,8 +49,8 @@ def test_bad_goals_and_steps_are_explained(alice_client: Client, alice: User) ->
     empty = post(alice_client, "/api/goals", {"text": "🎯"})
     assert empty.status_code == 422
     assert "Describe the goal in words" in empty.json()["detail"]
-    goal = Goal.objects.create(user=alice, text="Read 3 papers", target_date=timezone.localdate())
-    late = (timezone.localdate() + dt.timedelta(days=5)).isoformat()
+    goal = Goal.objects.create(user=alice, text="Read 3 papers", target_date=today())
+    late = (today() + dt.timedelta(days=5)).isoformat()
     step = post(alice_client, f"/api/goals/{goal.pk}/steps", {"title": "Paper 1", "due_date": late})
     assert step.status_code == 422
     assert "due after its goal" in step.json()["detail"]

@@ -5,12 +5,12 @@ import datetime as dt
 import re
 
 import pytest
-from django.utils import timezone
 from playwright.sync_api import Page, expect
 
 from prepcoach.accounts.models import User
 from prepcoach.goals.models import Goal, Step
 from tests.e2e.conftest import log_in
+from tests.goals.conftest import today
 
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
 
@@ -42,13 +42,13 @@ def test_from_a_vague_wish_to_a_scheduled_plan(page: Page, alice: User) -> None:
         "Do 3 recorded mock interviews within three weeks"
     )
     goal = Goal.objects.get(user=alice)
-    assert goal.target_date == timezone.localdate() + dt.timedelta(days=21)
+    assert goal.target_date == today() + dt.timedelta(days=21)
     expect(page.get_by_text("0 of 3 recorded mock interviews").first).to_be_visible()
 
     add_step = page.get_by_role("region", name="Add a step")
     for title, due_in in [("Mock interview with Sam", 5), ("Mock interview with Priya", 9)]:
         add_step.get_by_label("Step").fill(title)
-        due = timezone.localdate() + dt.timedelta(days=due_in)
+        due = today() + dt.timedelta(days=due_in)
         add_step.get_by_label("Due").fill(due.isoformat())
         add_step.get_by_label("Hours").fill("1.5")
         add_step.get_by_role("button", name="Add step").click()
@@ -68,7 +68,7 @@ def test_from_a_vague_wish_to_a_scheduled_plan(page: Page, alice: User) -> None:
     page.get_by_role("button", name="Mark “Mock interview with Sam” done").click()
     expect(steps_bar).to_have_attribute("value", "50.0")
     expect(page.get_by_text("steps: 1 of 2 steps")).to_be_visible()
-    assert Step.objects.get(title="Mock interview with Sam").done_on == timezone.localdate()
+    assert Step.objects.get(title="Mock interview with Sam").done_on == today()
     progress_bar = page.get_by_role("progressbar", name="Progress")
     page.get_by_label("Recorded mock interviews so far").fill("1")
     page.get_by_role("button", name="Log it").click()

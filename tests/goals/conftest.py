@@ -1,6 +1,7 @@
 """Personas for Plan: alice's goals and steps (alice herself comes from tests/conftest.py)."""
 
 import datetime as dt
+import zoneinfo
 from decimal import Decimal
 
 import pytest
@@ -8,10 +9,12 @@ from django.utils import timezone
 
 from prepcoach.accounts.models import User
 from prepcoach.goals.models import Goal, Step
+from tests.conftest import ALICE_ZONE
 
 
 def today() -> dt.date:
-    return timezone.localdate()
+    """Alice's today: the pages and the API work in her time zone, not the server's."""
+    return timezone.now().astimezone(zoneinfo.ZoneInfo(ALICE_ZONE)).date()
 
 
 def days(n: int) -> dt.date:

@@ -33,10 +33,17 @@ def test_a_measurable_goal_needs_a_value(alice_client: Client, mock_goal: Goal) 
     assert "This field is required" in response.text
 
 
-def test_week_shows_steps_in_the_hours_alice_has(alice_client: Client, mock_goal: Goal) -> None:
-    add_step(mock_goal, "Mock interview with Sam", 6, hours=1)
-    page = alice_client.get(reverse("goals:week")).text
+def test_week_shows_steps_in_the_hours_alice_has(
+    alice_client: Client, alice: User, mock_goal: Goal
+) -> None:
+    from prepcoach.goals.plans import plan_for
+
+    step = add_step(mock_goal, "Mock interview with Sam", 6, hours=1)
+    # The first day with free hours may fall in next week (today could be alice's day off).
+    first_day = plan_for(alice, days(0)).allocations[0].day
+    page = alice_client.get(reverse("goals:week"), {"start": first_day.isoformat()}).text
     assert "Mock interview with Sam" in page
+    assert f"due {step.due_date:%-d %b}" in page
     assert "Day off" in page  # alice gives Sundays nothing
 
 

@@ -5,6 +5,17 @@ from django.http import HttpRequest, HttpResponse
 from django.utils import timezone
 
 
+def activate_time_zone_of(user: object) -> None:
+    """Make "today" and every shown time the user's own; UTC for visitors."""
+    profile = getattr(user, "profile", None) if getattr(user, "is_authenticated", False) else None
+    try:
+        timezone.activate(
+            zoneinfo.ZoneInfo(profile.time_zone)
+        ) if profile else timezone.deactivate()
+    except (zoneinfo.ZoneInfoNotFoundError, ValueError):
+        timezone.deactivate()
+
+
 class UserTimeZoneMiddleware:
     """Show every date and time in the signed-in user's own time zone."""
 
@@ -12,12 +23,5 @@ class UserTimeZoneMiddleware:
         self.get_response = get_response
 
     def __call__(self, request: HttpRequest) -> HttpResponse:
-        profile = getattr(request.user, "profile", None) if request.user.is_authenticated else None
-        if profile is not None:
-            try:
-                timezone.activate(zoneinfo.ZoneInfo(profile.time_zone))
-            except (zoneinfo.ZoneInfoNotFoundError, ValueError):
-                timezone.deactivate()
-        else:
-            timezone.deactivate()
+        activate_time_zone_of(request.user)
         return self.get_response(request)

@@ -8,6 +8,7 @@ from django.http import HttpRequest
 from django.utils import timezone
 from ninja.security import HttpBearer
 
+from prepcoach.accounts.middleware import activate_time_zone_of
 from prepcoach.accounts.models import AccessToken, User, hash_token
 
 # Writing last_used_at on every call would turn reads into writes; once a minute is enough to
@@ -29,4 +30,6 @@ class PersonalAccessToken(HttpBearer):
         if found.last_used_at is None or now - found.last_used_at > LAST_USED_RESOLUTION:
             AccessToken.objects.filter(pk=found.pk).update(last_used_at=now)
         request.user = found.user
+        # The middleware ran before the token was read: give the API the user's "today" too.
+        activate_time_zone_of(found.user)
         return found.user

@@ -322,6 +322,7 @@ def week(request: HttpRequest) -> HttpResponse:
             "items": [(steps[a.step_id], a.hours) for a in allocations if a.step_id in steps],
             "used": sum(a.hours for a in allocations),
             "is_today": day == today,
+            "is_past": day < today,
         }
         for day, allocations in plan.week_of(start).items()
     ]
