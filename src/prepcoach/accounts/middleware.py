@@ -8,10 +8,11 @@ from django.utils import timezone
 def activate_time_zone_of(user: object) -> None:
     """Make "today" and every shown time the user's own; UTC for visitors."""
     profile = getattr(user, "profile", None) if getattr(user, "is_authenticated", False) else None
+    if profile is None:
+        timezone.deactivate()
+        return
     try:
-        timezone.activate(
-            zoneinfo.ZoneInfo(profile.time_zone)
-        ) if profile else timezone.deactivate()
+        timezone.activate(zoneinfo.ZoneInfo(profile.time_zone))
     except (zoneinfo.ZoneInfoNotFoundError, ValueError):
         timezone.deactivate()
 
