@@ -85,3 +85,32 @@ def test_any_text_gives_an_answer_and_never_a_past_date(text: str, today: dt.dat
     found = find_deadline(text, today)
     if found.date is not None and found.problem is None:
         assert found.date >= today
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Do 3 mock interviews tomorrow", dt.date(2026, 11, 22)),
+        ("update my LinkedIn profile today", TODAY),
+        ("do 2 mocks next week", dt.date(2026, 11, 29)),
+        ("by the weekend", dt.date(2026, 11, 22)),
+        ("by Christmas", dt.date(2026, 12, 25)),
+        ("do three mock interviews in January", dt.date(2027, 1, 31)),
+        ("by end of Q1", dt.date(2027, 3, 31)),
+        ("by next month", dt.date(2026, 12, 31)),
+        ("by 21 November", TODAY),  # said on 21 November: today, not next year
+    ],
+)
+def test_more_ways_of_saying_when(text: str, expected: dt.date) -> None:
+    assert find_deadline(text, TODAY).date == expected
+
+
+def test_a_second_clause_does_not_join_the_date() -> None:
+    found = find_deadline("Write 2 cover letters by Friday and 3 by Monday", TODAY)
+    assert (found.date, found.phrase, found.problem) == (dt.date(2026, 11, 27), "by Friday", None)
+
+
+def test_the_phrase_quotes_what_was_written_even_with_a_typo() -> None:
+    found = find_deadline("Solve 50 LeetCode problems by fridy", TODAY)
+    assert found.phrase == "by fridy"
+    assert found.date == dt.date(2026, 11, 27)

@@ -52,3 +52,24 @@ def test_any_text_is_safe(text: str) -> None:
     for quantity in find_quantities(text):
         assert quantity.unit
         assert quantity.text
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "unit"),
+    [
+        ("Send 1,000 applications", 1000, "applications"),
+        ("Solve 2000 LeetCode problems by June", 2000, "LeetCode problems"),
+        ("Do 3 mock interviews next week", 3, "mock interviews"),
+        ("Contact five alumni this month", 5, "alumni"),
+        ("read 2,5 books", 2.5, "books"),
+    ],
+)
+def test_numbers_and_units_end_where_they_should(text: str, value: float, unit: str) -> None:
+    first = find_quantities(text)[0]
+    assert (first.value, first.unit) == (value, unit)
+
+
+def test_a_unit_stops_at_a_skipped_deadline() -> None:
+    text = "do 3 mock interviews over the next 3 weeks"
+    start = text.index("over")
+    assert [q.unit for q in find_quantities(text, skip=[(start, len(text))])] == ["mock interviews"]

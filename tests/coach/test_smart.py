@@ -1,12 +1,19 @@
 import datetime as dt
 import json
+import zoneinfo
 
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from prepcoach.coach.availability import WeeklyAvailability
-from prepcoach.coach.smart import MAX_GOAL_CHARS, SmartContext, Verdict, check_goal
+from prepcoach.coach.smart import (
+    MAX_GOAL_CHARS,
+    SmartContext,
+    Verdict,
+    check_goal,
+    target_quantity,
+)
 
 TODAY = dt.date(2026, 11, 21)
 ALICE = SmartContext(
@@ -122,13 +129,12 @@ def test_the_json_contract() -> None:
 
 
 def test_today_defaults_to_the_users_time_zone() -> None:
-    # Whatever the moment, Kiritimati (UTC+14) and Niue (UTC-11) are a day apart: "tomorrow"
-    # means different dates there.
-    early = check_goal("Do 3 mock interviews by tomorrow", tz="Pacific/Niue").deadline
-    late = check_goal("Do 3 mock interviews by tomorrow", tz="Pacific/Kiritimati").deadline
-    assert early is not None
-    assert late is not None
-    assert (late - early).days == 1
+    # Kiritimati (UTC+14) and Niue (UTC-11) are on different dates for most of each day.
+    for zone in ("Pacific/Niue", "Pacific/Kiritimati", "UTC"):
+        before = dt.datetime.now(zoneinfo.ZoneInfo(zone)).date()
+        deadline = check_goal("Do 3 mock interviews by tomorrow", tz=zone).deadline
+        after = dt.datetime.now(zoneinfo.ZoneInfo(zone)).date()
+        assert deadline in {before + dt.timedelta(days=1), after + dt.timedelta(days=1)}
 
 
 goal_texts = st.one_of(
@@ -169,3 +175,46 @@ def test_a_target_date_set_in_the_form_makes_it_time_bound() -> None:
         check_goal("Do 3 mock interviews", TODAY, context=past).time_bound.verdict
         is Verdict.MISSING
     )
+
+
+def test_a_saved_target_date_wins_over_relative_words() -> None:
+    # Written on 21 November as "within two weeks" (5 December); read again on 10 December.
+    saved = SmartContext(deadline=dt.date(2026, 12, 5))
+    later = check_goal(
+        "Do 3 mock interviews within two weeks", dt.date(2026, 12, 10), context=saved
+    )
+    assert later.time_bound.verdict is Verdict.MISSING
+    assert "is in the past" in later.time_bound.reason
+
+
+def test_huge_counts_do_not_break_the_check() -> None:
+    result = check_goal("Solve 99999999 problems by Friday", TODAY, context=ALICE)
+    assert result.attainable.verdict is Verdict.MISSING
+    assert "Move the deadline" not in result.attainable.fix  # no date decades away
+    assert target_quantity(result) is None
+
+
+def test_the_target_is_the_one_count_the_goal_names() -> None:
+    assert target_quantity(check_goal("Do 3 mock interviews by Friday", TODAY)).value == 3  # type: ignore[union-attr]
+    assert target_quantity(check_goal("Keep under 3 fillers per minute by Friday", TODAY)) is None
+    assert target_quantity(check_goal("Read 2 papers and 3 articles by Friday", TODAY)) is None
+
+
+def test_evidence_is_quoted_right_after_letters_that_change_length_in_lower_case() -> None:
+    context = SmartContext(target_role="BI developer")
+    result = check_goal("İİİ Practise 3 Tableau dashboards by Friday", TODAY, context=context)
+    assert "“Tableau”" in result.relevant.reason or "“dashboard”" in result.relevant.reason
+
+
+@pytest.mark.parametrize(
+    ("text", "keeps"),
+    [
+        ("Write my resume by Friday", "Write my resume"),
+        ("Learn Python in 3 months", "Learn Python"),
+        ("Solve 50 LeetCode problems by fridy", "Solve 50 LeetCode problems"),
+    ],
+)
+def test_the_rewrite_keeps_the_users_own_words(text: str, keeps: str) -> None:
+    rewrite = check_goal(text, TODAY, context=ALICE).rewrite
+    assert rewrite.startswith(keeps)
+    assert check_goal(rewrite, TODAY, context=ALICE).time_bound.verdict is Verdict.MET

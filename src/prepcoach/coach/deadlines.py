@@ -9,6 +9,7 @@ that cannot exist ("30 February") or lies in the past is reported, not silently 
 from __future__ import annotations
 
 import calendar
+import contextlib
 import datetime as dt
 import difflib
 import re
@@ -32,7 +33,7 @@ ORD = r"(?:st|nd|rd|th)?"
 # Where a deadline is announced; the date follows within a few words.
 ANCHOR_RE = re.compile(
     r"\b(by|before|until|till|til|due(?: on| by)?|no later than|deadline(?: is|:)?|ahead of|"
-    r"prior to|on|for)\s+",
+    r"prior to|on|for|in)\s+",
     re.IGNORECASE,
 )
 # A fragment must look like a date before dateparser may read it: dateparser happily turns
@@ -56,7 +57,12 @@ END_OF_RE = re.compile(
     rf"\b(?:the\s+)?end\s+of\s+(?:the\s+|this\s+|(?P<next>next)\s+)?(?P<period>week|month|year|quarter|{MONTH_RE})\b"
     r"|\b(?P<abbr>eow|eom|eoy|month[- ]end|week'?s end|year[- ]end)\b"
     rf"|\b(?P<when>this|next)\s+weekend\b|\bmid[- ](?P<mid>{MONTH_RE})\b"
-    r"|\bthis\s+(?P<this>week|month|year|quarter)\b",
+    r"|\bthis\s+(?P<this>week|month|year|quarter)\b"
+    r"|\bnext\s+(?P<nextp>week|month|year|quarter)\b"
+    r"|\b(?:by|before|until|over)\s+the\s+(?P<weekend>weekend)\b"
+    r"|\b(?:end\s+of\s+|by\s+)?(?P<q>q[1-4])\b"
+    r"|\b(?P<xmas>christmas|new year'?s eve)\b"
+    rf"|\b(?:in|during|throughout)\s+(?P<inmonth>{MONTH_RE})\b(?!\s+\d)",
     re.IGNORECASE,
 )
 DAY_MONTH_RE = re.compile(
@@ -133,14 +139,38 @@ def _ends_of_periods(text: str, today: dt.date) -> list[Deadline]:
                 sunday += dt.timedelta(days=7)
             found.append(Deadline(sunday, phrase))
             continue
-        if match.group("this"):  # "this week": before it is over
+        if match.group("weekend"):
+            found.append(Deadline(today + dt.timedelta(days=(6 - today.weekday()) % 7), phrase))
+            continue
+        if match.group("q"):
+            quarter = int(match.group("q")[1])
+            year = today.year + (1 if quarter * 3 < today.month else 0)
+            found.append(Deadline(_month_end(dt.date(year, quarter * 3, 1)), phrase))
+            continue
+        if match.group("xmas"):
+            day = 25 if match.group("xmas").lower() == "christmas" else 31
+            found.append(Deadline(_next_month_day(today, 12, day), phrase))
+            continue
+        if match.group("inmonth"):  # "in January": before that month is over
+            month = MONTHS[match.group("inmonth").lower()]
+            found.append(Deadline(_month_end(_next_month_day(today, month, 1)), phrase))
+            continue
+        if match.group("nextp"):  # "next week": before next week is over
+            period = match.group("nextp").lower()
+            if period == "week":
+                sunday = today + dt.timedelta(days=6 - today.weekday() + 7)
+                found.append(Deadline(sunday, phrase))
+                continue
+            nxt = True
+        elif match.group("this"):  # "this week": before it is over
             period = match.group("this").lower()
             if period == "week":
                 found.append(Deadline(today + dt.timedelta(days=6 - today.weekday()), phrase))
                 continue
+            nxt = False
         else:
             period = (match.group("period") or match.group("abbr") or "").lower()
-        nxt = bool(match.group("next"))
+            nxt = bool(match.group("next"))
         if period in MONTHS:
             month = MONTHS[period]
             found.append(Deadline(_month_end(_next_month_day(today, month, 1)), phrase))
@@ -159,36 +189,55 @@ def _ends_of_periods(text: str, today: dt.date) -> list[Deadline]:
     return found
 
 
-WEAK_ANCHORS = {"on", "for"}  # "practise on Monday": a date, but maybe not the deadline
+WEAK_ANCHORS = {"on", "for", "in"}  # "practise on Monday": a date, but maybe not the deadline
 
 
 def _anchored(text: str, today: dt.date) -> list[Deadline]:
     strong: list[Deadline] = []
     weak: list[Deadline] = []
     for anchor in ANCHOR_RE.finditer(text):
-        rest = text[anchor.end() :]
-        following = rest.split()[:5]
+        following = _clause(text[anchor.end() :])
         for size in range(len(following), 0, -1):
-            fragment = " ".join(following[:size]).rstrip(".,;:!?)")
-            fragment = _fix_typos(fragment)
+            written = " ".join(following[:size]).rstrip(".,;:!?)")
+            fragment = _fix_typos(written)  # for reading only: the phrase quotes what was written
+            phrase = f"{anchor.group(0)}{written}".strip()
             if ordinal := re.fullmatch(r"(?:the\s+)?(\d{1,2})(?:st|nd|rd|th)", fragment, re.I):
                 if date := _next_day_of_month(today, int(ordinal.group(1))):
-                    strong.append(Deadline(date, f"{anchor.group(0)}{fragment}".strip()))
+                    strong.append(Deadline(date, phrase))
                 break
             if not DATEISH_RE.search(fragment):
                 continue
             if problem := _impossible(fragment):
-                return [Deadline(None, fragment, problem=problem)]
+                return [Deadline(None, written, problem=problem)]
             date = _parse(fragment, today)
             if date is not None:
                 found = weak if anchor.group(1).lower() in WEAK_ANCHORS else strong
-                found.append(Deadline(date, f"{anchor.group(0)}{fragment}".strip()))
+                found.append(Deadline(date, phrase))
                 break
     return strong + weak
 
 
+CLAUSE_END = re.compile(r"^(?:and|or|but|then|to|so|with|while|after|plus|&)$", re.IGNORECASE)
+
+
+def _clause(rest: str) -> list[str]:
+    """Up to five words after an anchor, stopping where a new clause starts: in "by Friday
+    and 3 by Monday", the date after "by" is "Friday", not "Friday and 3"."""
+    words: list[str] = []
+    for word in rest.split()[:5]:
+        if CLAUSE_END.match(word):
+            break
+        words.append(word)
+        if word.endswith((",", ";", ".", ")")):
+            break
+    return words
+
+
 def _bare_dates(text: str, today: dt.date) -> list[Deadline]:
     found = []
+    for match in re.finditer(r"\b(today|tonight|tomorrow)\b", text, re.IGNORECASE):
+        later = 1 if match.group(1).lower() == "tomorrow" else 0
+        found.append(Deadline(today + dt.timedelta(days=later), match.group(0)))
     for match in DAY_MONTH_RE.finditer(text):
         fragment = match.group(0)
         if problem := _impossible(fragment):
@@ -236,6 +285,11 @@ def _parse(fragment: str, today: dt.date) -> dt.date | None:
     if parsed is None:
         return None
     date: dt.date = parsed.date()
+    # "by 21 November" said on 21 November means today, not next year's.
+    if date.year == today.year + 1 and not re.search(r"\b\d{4}\b", fragment):
+        with contextlib.suppress(ValueError):  # 29 February
+            if date.replace(year=today.year) == today:
+                date = today
     # A weekday said on that very weekday ("by Friday" on a Friday) means next week's.
     if date == today and re.search(WEEKDAY_RE, fragment, re.IGNORECASE) and "today" not in fragment:
         date += dt.timedelta(days=7)

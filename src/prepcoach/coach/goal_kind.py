@@ -75,7 +75,7 @@ CUES: dict[GoalKind, list[tuple[str, float]]] = {
     ],
 }  # fmt: skip
 COMPILED = {
-    kind: [(re.compile(rf"\b{pattern}\b"), weight) for pattern, weight in cues]
+    kind: [(re.compile(rf"\b{pattern}\b", re.IGNORECASE), weight) for pattern, weight in cues]
     for kind, cues in CUES.items()
 }
 
@@ -88,14 +88,13 @@ class KindGuess:
 
 
 def classify_goal(text: str) -> KindGuess:
-    lowered = text.lower()
     scores: dict[GoalKind, float] = {}
     evidence: dict[GoalKind, list[str]] = {}
     for kind, cues in COMPILED.items():
         for pattern, weight in cues:
-            for match in pattern.finditer(lowered):
+            for match in pattern.finditer(text):
                 scores[kind] = scores.get(kind, 0) + weight
-                evidence.setdefault(kind, []).append(text[match.start() : match.end()])
+                evidence.setdefault(kind, []).append(match.group(0))
     if not scores:
         # Interview preparation with nothing else said is most often about answering well.
         return KindGuess(GoalKind.BEHAVIORAL, (), confident=False)

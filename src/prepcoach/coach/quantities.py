@@ -29,7 +29,8 @@ COMPARATOR_RE = "|".join(sorted((re.escape(c) for c in COMPARATORS), key=len, re
 UNIT_STOP = {
     "by", "before", "until", "till", "in", "on", "at", "for", "and", "or", "with", "about",
     "from", "to", "so", "that", "which", "within", "during", "each", "every", "of", "into",
-    "after", "while", "using", "than", "i", "my", "the",
+    "after", "while", "using", "than", "i", "my", "the", "next", "this", "over", "today",
+    "tomorrow", "tonight", "daily", "weekly", "before", "last",
 }  # fmt: skip
 RATE_RE = re.compile(
     r"^(?:per|a|an|each|every)\s+(minute|hour|day|week|month|weekday|session)\b", re.I
@@ -90,7 +91,8 @@ def find_quantities(text: str, skip: list[tuple[int, int]] | None = None) -> lis
         if match.group("pct"):
             unit, unit_end = "%", end
         else:
-            unit, unit_end = _unit_after(text, end)
+            limit = min((s for s, _ in skip if s >= end), default=len(text))
+            unit, unit_end = _unit_after(text[:limit], end)
             if match.group("times"):
                 unit = f"times {unit}".strip()
         if match.group("num").lower() in {"once", "twice"} and not match.group("times"):
@@ -144,7 +146,15 @@ def _unit_after(text: str, position: int) -> tuple[str, int]:
 def _is_date_or_year(text: str, match: re.Match[str]) -> bool:
     number = match.group("num")
     if re.fullmatch(r"(19|20)\d\d", number):
-        return True
+        # "by June 2027", "in 2027": a year. "2000 LeetCode problems": a count.
+        before = text[max(0, match.start() - 16) : match.start()]
+        dated = re.search(
+            rf"(?:\b(?:by|in|before|until|of|since|during)|(?:{MONTH_NAMES})\.?|\d(?:st|nd|rd|th)?,?)\s+$",
+            before,
+            re.IGNORECASE,
+        )
+        counted = re.match(r"\s+[a-z]", text[match.end() :], re.IGNORECASE)
+        return bool(dated) or not counted
     after = text[match.end() : match.end() + 12]
     if re.match(rf"(st|nd|rd|th)\b|[/.-]\d|\s+(of\s+)?(?:{MONTH_NAMES})\b", after, re.IGNORECASE):
         return True

@@ -51,7 +51,7 @@ class SmartContext:
     planned_hours: float | None = None  # what the goal's steps add up to
     available_hours: float | None = None  # hours free before the deadline, if already known
     availability: WeeklyAvailability | None = None  # or the weekly hours to count them from
-    deadline: dt.date | None = None  # a target date set apart from the text (the goal's form)
+    deadline: dt.date | None = None  # a saved target date: it wins over the words
 
 
 @dataclass(frozen=True, slots=True)
@@ -139,13 +139,14 @@ CONCRETE_RE = re.compile(
 # One thing done or not done: a single deliverable needs no count to be measurable.
 COMPLETION_RE = re.compile(
     r"\b(?:finish|complete|submit|pass|publish|earn|obtain|launch|get certified|ship|"
+    r"write|draft|update|rewrite|polish|"
     r"deploy|send|take)\w*\b.{0,60}?\b(?:course|certification|certificate|exam|book|"
     r"portfolio|application|module|tutorial|project|website|specialization|bootcamp|"
     r"chapter|resume|cv|cover letter|test|assessment|take-home)s?\b"
-    r"|\b(?:ask|email|e-mail|message|call|book|schedule)\w*\b.{0,60}?\b(?:for|a|an)\s+"
+    r"|\b(?:ask|email|e-mail|message|call|book|schedule)\w*\b.{0,60}?\b(?:for|a|an)\s+(?:[\w-]+\s+)?"
     r"(?:reference|referral|introduction|call|meeting|mock interview)\b"
-    r"|\b(?:each|every|all)\s+(?:of\s+)?(?:the\s+|my\s+)?(?!day|week|weekday|morning|month)"
-    r"[a-z]+\b.{0,40}?\b(?:to|with|for|in)\b",
+    r"|\b(?:each|every|all)\s+(?:of\s+)?(?:the\s+|my\s+)?"
+    r"(?!(?:day|week|weekday|morning|evening|night|month|year|time)s?\b)[a-z]{3,}",
     re.IGNORECASE,
 )
 BARE_NUMBER_RE = re.compile(r"\b\d+\b")
@@ -217,6 +218,7 @@ HOURS_PER_UNIT: list[tuple[str, float]] = [
     ("contact", 0.5), ("connection", 0.25), ("case stud", 1.5), ("project", 10.0),
     ("presentation", 3.0), ("post", 1.0), ("podcast", 1.0), ("video", 0.5),
 ]  # fmt: skip
+HORIZON_DAYS = 365  # a later date is not proposed as a fix: cutting the work is the advice
 MAX_HOURS_A_DAY = 8.0  # beyond this, a preparation plan is not attainable beside a life
 
 
@@ -279,7 +281,9 @@ class Assessment:
 def _assess(text: str, today: dt.date, context: SmartContext) -> Assessment:
     guess = classify_goal(text)
     deadline = find_deadline(text, today)
-    if deadline.date is None and deadline.problem is None and context.deadline:
+    if context.deadline:
+        # A saved target date is the goal's deadline: "within two weeks" in its words was
+        # read on the day it was written, and must not slide forward every day after.
         problem = None
         if context.deadline < today:
             problem = f"The target date you set, {format_date(context.deadline)}, is in the past."
@@ -379,7 +383,7 @@ QUALIFIER_RE = re.compile(
 )
 GENERIC_OBJECTS = frozenset(
     """the company industry role interview interviews job stuff things it them people events
-    friday monday tuesday wednesday thursday saturday sunday week month year interviewer
+    friday monday tuesday wednesday thursday saturday sunday week month year 
     day tomorrow today future time product products team culture field sector trends news
     fewer more less better ums uhs basics""".split()
 )
@@ -429,16 +433,15 @@ MEASURABLE_FIXES = {
 
 
 def _role_family_words(text: str, target_text: str) -> list[str]:
-    lowered = text.lower()
     found = []
     for role_pattern, cues in ROLE_FAMILIES.items():
         if re.search(role_pattern, target_text, re.IGNORECASE):
             for cue in cues:
                 # Short cues ("r", "go") must be whole words; longer ones may be stems.
                 ending = r"\b" if len(cue) <= 3 else ""
-                match = re.search(rf"\b{cue}{ending}", lowered)
+                match = re.search(rf"\b{cue}{ending}", text, re.IGNORECASE)
                 if match:
-                    found.append(text[match.start() : match.end()])
+                    found.append(match.group(0))
     return found
 
 
@@ -546,6 +549,8 @@ def _feasible_by(needed: float, today: dt.date, context: SmartContext) -> dt.dat
     if not week or week.is_empty:
         return None
     full_weeks = int(needed // week.per_week)
+    if full_weeks * 7 > HORIZON_DAYS:
+        return None  # years away: proposing such a date would not help anyone
     day = today + dt.timedelta(weeks=max(full_weeks - 1, 0))
     while week.between(today, day) < needed:
         day += dt.timedelta(days=1)
@@ -606,31 +611,61 @@ def _relevant(text: str, context: SmartContext) -> Criterion:
 
 
 def _rewrite(text: str, found: Assessment, today: dt.date, context: SmartContext) -> str:
-    """The goal, changed as little as possible so that it would pass."""
+    """The goal, changed as little as possible so that it would pass: its own words, then
+    what it lacks (a count, what it is for), then its deadline last."""
     deadline, feasible_by = found.deadline, found.feasible_by
     timely = found.time_bound.verdict is Verdict.MET
     due = feasible_by or (deadline.date if timely and deadline.date else today + DEFAULT_HORIZON)
-    if found.specific.verdict is not Verdict.MET:
+    specific = found.specific.verdict is Verdict.MET
+    if not specific and not _has_action_and_object(text):
         return f"{_template(found.guess.kind, context)} by {format_date(due)}"
     base = text.rstrip(" .!")
-    if deadline.phrase and (not timely or feasible_by):
-        base = _remove(base, deadline.phrase)
-    if deadline.vague:
-        base = _remove(base, deadline.vague)
+    for phrase in (deadline.phrase, deadline.vague):
+        if phrase and phrase != SET_DATE:
+            base = _remove(base, phrase)
+    if not specific:
+        base += _detail(found.guess.kind, context)
     if found.measurable.verdict is not Verdict.MET:
         base += f" in {MEASURABLE_PLANS[found.guess.kind]}"
     if found.relevant.verdict is Verdict.MISSING and context.target_role:
         base += f" to prepare for {context.target_role} interviews"
-    if not timely or feasible_by:
+    if timely and not feasible_by and deadline.phrase and deadline.phrase != SET_DATE:
+        base += f" {_deadline_words(deadline.phrase)}"
+    elif not (timely and deadline.phrase == SET_DATE and not feasible_by):
         base += f" by {format_date(due)}"
     return base[:1].upper() + base[1:]
+
+
+def _has_action_and_object(text: str) -> bool:
+    return bool(ACTION_RE.search(text) and CONCRETE_RE.search(text))
+
+
+def _detail(kind: GoalKind, context: SmartContext) -> str:
+    """A qualifier that pins a goal down when the words name the activity but not which."""
+    if context.target_role:
+        return f" for the {context.target_role} role"
+    return {
+        GoalKind.BEHAVIORAL: " using 3 situations from my last role",
+        GoalKind.KNOWLEDGE: " about the company I am interviewing with",
+        GoalKind.SKILLS: " tailored to the job description",
+        GoalKind.NETWORKING: " with people working in my target field",
+    }[kind]
+
+
+def _deadline_words(phrase: str) -> str:
+    """A found deadline phrase as it can stand at the end: "Friday" → "by Friday"."""
+    if re.match(r"(?i)(by|before|until|till|within|in|on|over|during|for|no later than)\b", phrase):
+        return phrase
+    if re.match(r"(?i)(today|tonight|tomorrow|this|next)\b", phrase):
+        return phrase
+    return f"by {phrase}"
 
 
 MEASURABLE_PLANS = {
     GoalKind.BEHAVIORAL: "3 recorded practice sessions",
     GoalKind.KNOWLEDGE: "4 sessions of 45 minutes, noting at least 5 key facts",
     GoalKind.SKILLS: "4 practice sessions of 45 minutes",
-    GoalKind.NETWORKING: "5 messages to people in the field",
+    GoalKind.NETWORKING: "3 sessions of 30 minutes",
 }
 
 
@@ -652,7 +687,7 @@ def _template(kind: GoalKind, context: SmartContext) -> str:
 
 def _remove(text: str, phrase: str) -> str:
     pattern = re.compile(
-        r"\s*(?:by|before|until|on|within|in)?\s*" + re.escape(phrase), re.IGNORECASE
+        r"\s*(?:\b(?:by|before|until|on|within|in)\s+)?" + re.escape(phrase), re.IGNORECASE
     )
     return " ".join(pattern.sub("", text, count=1).split())
 
@@ -673,6 +708,20 @@ def _span_of(text: str, phrase: str | None) -> tuple[int, int] | None:
 
 def _date_words(deadline: Deadline) -> set[str]:
     return set(deadline.phrase.split()) if deadline.phrase else set()
+
+
+MAX_TARGET = 999_999  # what a goal's target field holds; larger counts are not a plan
+
+
+def target_quantity(check: SmartCheck) -> Quantity | None:
+    """The number a measurable goal counts towards, when its words name exactly one: "3 mock
+    interviews" yes; "under 3 fillers per minute" (a ceiling), "every weekday" (a rhythm) or
+    two different counts, no."""
+    countable = [
+        q for q in check.quantities
+        if not q.frequency and q.comparator in {"=", ">="} and 0 < q.value <= MAX_TARGET
+    ]  # fmt: skip
+    return countable[0] if len(countable) == 1 else None
 
 
 def format_date(day: dt.date) -> str:

@@ -44,7 +44,7 @@ NUMBER_WORDS = {
     "twice": 2,
 }
 NUMBER_WORD_PATTERN = "|".join(sorted((re.escape(w) for w in NUMBER_WORDS), key=len, reverse=True))
-NUMBER_PATTERN = rf"(?:\d+(?:[.,]\d+)?|{NUMBER_WORD_PATTERN})"
+NUMBER_PATTERN = rf"(?:\d{{1,3}}(?:,\d{{3}})+(?!\d)|\d+(?:[.,]\d+)?|{NUMBER_WORD_PATTERN})"
 
 # Words that carry no topic: left out when comparing a goal with a role or a job description.
 STOPWORDS = frozenset(
@@ -69,8 +69,10 @@ def parse_number(token: str) -> float | None:
     token = token.strip().lower()
     if token in NUMBER_WORDS:
         return float(NUMBER_WORDS[token])
+    if re.fullmatch(r"\d{1,3}(?:,\d{3})+", token):  # 1,000: a thousands separator
+        token = token.replace(",", "")
     try:
-        return float(token.replace(",", "."))
+        return float(token.replace(",", "."))  # 2,5: a decimal comma
     except ValueError:
         return None
 
