@@ -30,7 +30,7 @@ UNIT_STOP = {
     "by", "before", "until", "till", "in", "on", "at", "for", "and", "or", "with", "about",
     "from", "to", "so", "that", "which", "within", "during", "each", "every", "of", "into",
     "after", "while", "using", "than", "i", "my", "the", "next", "this", "over", "today",
-    "tomorrow", "tonight", "daily", "weekly", "before", "last",
+    "tomorrow", "tonight", "daily", "weekly", "last",
 }  # fmt: skip
 RATE_RE = re.compile(
     r"^(?:per|a|an|each|every)\s+(minute|hour|day|week|month|weekday|session)\b", re.I

@@ -383,7 +383,7 @@ QUALIFIER_RE = re.compile(
 )
 GENERIC_OBJECTS = frozenset(
     """the company industry role interview interviews job stuff things it them people events
-    friday monday tuesday wednesday thursday saturday sunday week month year 
+    friday monday tuesday wednesday thursday saturday sunday week month year
     day tomorrow today future time product products team culture field sector trends news
     fewer more less better ums uhs basics""".split()
 )
