@@ -66,6 +66,15 @@ class SmtpSink:
 
     def __init__(self) -> None:
         self.messages: list[Any] = []
+        self.refuse: set[str] = set()  # recipients answered with 550, like a real server would
+
+    async def handle_RCPT(  # noqa: N802
+        self, server: Any, session: Any, envelope: Any, address: str, options: list[str]
+    ) -> str:
+        if address in self.refuse:
+            return "550 5.1.1 No such user here"
+        envelope.rcpt_tos.append(address)
+        return "250 OK"
 
     async def handle_DATA(self, server: Any, session: Any, envelope: Any) -> str:  # noqa: N802
         from email import message_from_bytes, policy

@@ -109,6 +109,9 @@ AXES_LOCKOUT_CALLABLE = "prepcoach.accounts.views.locked_out"
 AXES_RESET_ON_SUCCESS = True
 AXES_VERBOSE = False
 
+# Messages live in the session, not a cookie: one of them shows a new API token once.
+MESSAGE_STORAGE = "django.contrib.messages.storage.session.SessionStorage"
+
 # Internationalisation: times are stored in UTC and shown in the user's own time zone.
 LANGUAGE_CODE = "en"
 TIME_ZONE = "UTC"

@@ -41,7 +41,9 @@ def test_create_goal_add_step_tick_it_off(alice_client: Client, alice: User) -> 
     assert step.status_code == 201
     done = alice_client.post(f"/api/steps/{step.json()['id']}/done")
     assert done.json()["done_on"] == today().isoformat()
-    assert alice_client.get(f"/api/goals/{goal['id']}").json()["progress_percent"] == 100.0
+    # The goal counts 2 STAR stories (read from its words, as on the web): a step is not one.
+    assert (goal["target_value"], goal["unit"]) == (2, "STAR stories")
+    assert alice_client.get(f"/api/goals/{goal['id']}").json()["progress_percent"] == 0.0
     assert [g["id"] for g in alice_client.get("/api/goals").json()] == [goal["id"]]
 
 
@@ -61,3 +63,12 @@ def test_other_peoples_goals_are_not_found(client: Client, alice: User, bob: Use
     client.force_login(bob)
     assert client.get(f"/api/goals/{goal.pk}").status_code == 404
     assert client.get("/api/goals").json() == []
+
+
+def test_out_of_range_values_are_refused(alice_client: Client) -> None:
+    far = post(alice_client, "/api/smart", {"text": "Do 3 mocks", "today": "9999-12-30"})
+    assert far.status_code == 422
+    huge = post(alice_client, "/api/goals", {"text": "Do 3 mocks", "target_value": 123456789})
+    assert huge.status_code == 422
+    negative = post(alice_client, "/api/goals", {"text": "Do 3 mocks", "target_value": -5})
+    assert negative.status_code == 422

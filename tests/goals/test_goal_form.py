@@ -83,16 +83,19 @@ def test_emoji_and_other_languages_are_kept(alice_client: Client, alice: User) -
     assert Goal.objects.get(user=alice).text == "Préparer 3 entretiens 🚀 avant vendredi"
 
 
-def test_edit_keeps_the_kind_and_saves(alice_client: Client, mock_goal: Goal) -> None:
+def test_edit_shows_the_saved_kind_and_saves_changes(alice_client: Client, mock_goal: Goal) -> None:
     url = reverse("goals:edit", args=[mock_goal.pk])
     assert 'value="behavioral" selected' in alice_client.get(url).text
-    alice_client.post(
-        url,
-        {"text": "Do 4 recorded mock interviews", "kind": "behavioral", "goal_id": mock_goal.pk,
-              "target_date": mock_goal.target_date.isoformat()},  # type: ignore[union-attr]
-    )  # fmt: skip
+    assert mock_goal.target_date is not None
+    data = {
+        "text": "Contact 4 alumni who work at Acme",
+        "kind": "networking",
+        "goal_id": mock_goal.pk,
+        "target_date": mock_goal.target_date.isoformat(),
+    }
+    alice_client.post(url, data)
     mock_goal.refresh_from_db()
-    assert mock_goal.text == "Do 4 recorded mock interviews"
+    assert (mock_goal.text, mock_goal.kind) == ("Contact 4 alumni who work at Acme", "networking")
 
 
 def test_bob_cannot_see_or_change_alices_goal(client: Client, bob: User, mock_goal: Goal) -> None:
@@ -114,3 +117,29 @@ def test_reach_drop_and_reopen(alice_client: Client, mock_goal: Goal) -> None:
     alice_client.post(url, {"status": "active"})
     mock_goal.refresh_from_db()
     assert (mock_goal.status, mock_goal.completed_on) == ("active", None)
+
+
+def test_a_huge_count_is_saved_without_breaking_any_page(alice_client: Client, alice: User) -> None:
+    alice_client.post(NEW, {"text": "Solve 1000000 LeetCode problems by Friday", "kind": "auto"})
+    goal = Goal.objects.get(user=alice)
+    assert goal.target_value is None  # too large to be a plan's target
+    for url in (
+        reverse("goals:index"),
+        reverse("goals:review"),
+        reverse("goals:detail", args=[goal.pk]),
+        "/api/goals",
+    ):
+        assert alice_client.get(url).status_code == 200, url
+
+
+def test_odd_parameters_get_a_page_not_an_error(alice_client: Client, mock_goal: Goal) -> None:
+    assert alice_client.post(CHECK, {"text": "x", "goal_id": "abc"}).status_code == 200
+    for start in ("0001-01-01", "9999-12-31", "not-a-date"):
+        assert alice_client.get(reverse("goals:week"), {"start": start}).status_code == 200
+
+
+def test_dates_far_outside_a_plan_are_refused(alice_client: Client, alice: User) -> None:
+    response = alice_client.post(
+        NEW, {"text": "Read 3 papers", "kind": "auto", "target_date": "9999-12-31"}
+    )
+    assert "Pick a date between 2000 and 2100" in response.text

@@ -90,3 +90,30 @@ def test_when_days_pass_the_plan_says_what_moved(
     assert "Re-planned since" in page
     assert "“Long step”" in page
     assert alice_client.get(reverse("goals:index")).text.count("Re-planned since") == 0  # once
+
+
+def test_the_latest_check_in_of_a_day_counts(alice_client: Client, mock_goal: Goal) -> None:
+    url = reverse("goals:checkin_add", args=[mock_goal.pk])
+    for value in ("1", "2"):
+        alice_client.post(url, {"checkin-day": days(0).isoformat(), "checkin-value": value})
+    page = alice_client.get(reverse("goals:detail", args=[mock_goal.pk])).text
+    assert "2 of 3 mock interviews" in page
+
+
+def test_a_check_in_cannot_be_in_the_future(alice_client: Client, mock_goal: Goal) -> None:
+    response = alice_client.post(
+        reverse("goals:checkin_add", args=[mock_goal.pk]),
+        {"checkin-day": days(3).isoformat(), "checkin-value": "3"},
+    )
+    assert response.status_code == 422
+    assert "A check-in records what is done" in response.text
+
+
+def test_a_step_due_in_year_9999_is_refused(alice_client: Client, alice: User) -> None:
+    goal = Goal.objects.create(user=alice, text="Read 3 papers")
+    response = alice_client.post(
+        reverse("goals:step_add", args=[goal.pk]),
+        {"step-title": "Paper", "step-due_date": "9999-12-31", "step-estimated_hours": "1",
+         "step-impact": "2", "step-urgency": "2"},
+    )  # fmt: skip
+    assert "Pick a date between 2000 and 2100" in response.text

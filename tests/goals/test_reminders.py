@@ -66,3 +66,20 @@ def test_the_worker_sends_reminders_on_its_own(
     assert message["To"] == "erin@example.com"
     assert message["Subject"] == "prepcoach: 1 step to look at"
     assert "Overdue story" in message.get_content()
+
+
+def test_a_refused_address_does_not_stop_the_others(
+    db: None, settings: object, smtp_server: tuple[int, SmtpSink]
+) -> None:
+    port, sink = smtp_server
+    settings.MAILERS = {  # type: ignore[attr-defined]
+        "default": {
+            "BACKEND": "django.core.mail.backends.smtp.EmailBackend",
+            "OPTIONS": {"host": "127.0.0.1", "port": port, "use_tls": False, "timeout": 10},
+        }
+    }
+    sink.refuse.add("gone@example.com")
+    reminded_user("gone@example.com")
+    reminded_user("here@example.com")
+    assert send_reminders.call() == 1
+    assert [m["To"] for m in sink.messages] == ["here@example.com"]

@@ -191,6 +191,20 @@ def _shortfalls(
     return tuple(sorted(result, key=lambda s: -s.hours))
 
 
+def hours_free_for(
+    plan: Plan, goal_id: Hashable, availability: WeeklyAvailability, until: dt.date
+) -> float:
+    """Hours one goal can have from the plan's start to a day: the week's hours, less what the
+    other goals' steps take before then. When the goal is short, it is short by the plan's
+    own measure: its shortfall, not this figure, is the over-commitment."""
+    others = sum(
+        a.hours
+        for a in plan.allocations
+        if a.day <= until and plan.outcomes[a.step_id].goal_id != goal_id
+    )
+    return max(availability.between(plan.start, until) - others, 0.0)
+
+
 def moves(
     before: Mapping[Hashable, dt.date | None], after: Mapping[Hashable, dt.date | None]
 ) -> list[Move]:

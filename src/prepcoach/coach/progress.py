@@ -46,14 +46,14 @@ def goal_progress(
     deadline: dt.date | None,
     today: dt.date,
     steps: Sequence[StepState] = (),
-    check_ins: Sequence[CheckIn] = (),
+    check_ins: Sequence[CheckIn] = (),  # in the order they were logged
     target: float | None = None,
     unit: str = "",
 ) -> Progress:
     """Measured against the target when the goal has one, otherwise by the steps' hours."""
     steps_percent, steps_basis, step_points = _steps_done(steps, today)
     if target and target > 0:
-        ordered = sorted(check_ins, key=lambda c: c.day)
+        ordered = sorted(check_ins, key=lambda c: c.day)  # stable: a day's last entry stays last
         actual = tuple(Point(c.day, _clamp(100 * c.value / target)) for c in ordered)
         value = ordered[-1].value if ordered else 0.0
         percent = _clamp(100 * value / target)

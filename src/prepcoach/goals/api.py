@@ -6,15 +6,14 @@ import datetime as dt
 from decimal import Decimal
 
 from django.core.exceptions import ValidationError
-from django.db import transaction
 from django.http import HttpRequest
 from django.utils import timezone
-from ninja import Router, Schema, Status
+from ninja import Field, Router, Schema, Status
 from ninja.errors import HttpError
 
 from prepcoach.accounts.access import get_owned_or_404, owned_by
 from prepcoach.accounts.models import User
-from prepcoach.coach.smart import MAX_GOAL_CHARS
+from prepcoach.coach.smart import MAX_GOAL_CHARS, MAX_TARGET, target_quantity
 from prepcoach.goals import plans
 from prepcoach.goals.models import Goal, Step
 
@@ -35,8 +34,8 @@ class QuantityOut(Schema):
 
 
 class SmartIn(Schema):
-    text: str
-    today: dt.date | None = None
+    text: str = Field(max_length=20_000)
+    today: dt.date | None = Field(None, ge=dt.date(2000, 1, 1), le=dt.date(2100, 12, 31))
 
 
 class SmartOut(Schema):
@@ -52,11 +51,11 @@ class SmartOut(Schema):
 
 
 class StepIn(Schema):
-    title: str
+    title: str = Field(min_length=1, max_length=200)
     due_date: dt.date
-    estimated_hours: Decimal = Decimal(1)
-    impact: int = 2
-    urgency: int = 2
+    estimated_hours: Decimal = Field(Decimal(1), ge=Decimal("0.25"), le=Decimal(200))
+    impact: int = Field(2, ge=1, le=3)
+    urgency: int = Field(2, ge=1, le=3)
     resources: str = ""
 
 
@@ -77,8 +76,8 @@ class GoalIn(Schema):
     why: str = ""
     success_note: str = ""
     target_date: dt.date | None = None
-    target_value: Decimal | None = None
-    unit: str = ""
+    target_value: Decimal | None = Field(None, gt=0, le=MAX_TARGET)
+    unit: str = Field("", max_length=60)
 
 
 class GoalOut(Schema):
@@ -144,12 +143,26 @@ def create_goal(request: HttpRequest, body: GoalIn) -> Status[dict[str, object]]
     if body.target_date and body.target_date < today:
         raise HttpError(422, "The target date is in the past: pick today or later.")
     check = plans.check(user, text, today)
-    goal = Goal.objects.create(
+    target = target_quantity(check) if body.target_value is None else None
+    goal = Goal(
         user=user, text=text, kind=body.kind or check.kind.value, why=body.why,
         success_note=body.success_note, target_date=body.target_date or check.deadline,
-        target_value=body.target_value, unit=body.unit[:60],
+        target_value=body.target_value if target is None else Decimal(str(target.value)),
+        unit=body.unit or (target.unit[:60] if target else ""),
     )  # fmt: skip
+    _validate(goal)
+    goal.save()
     return Status(201, _goal_out(goal, today))
+
+
+def _validate(row: Goal | Step) -> None:
+    """The model's own rules, as a 422 that says what to fix."""
+    try:
+        row.full_clean()
+    except ValidationError as error:
+        raise HttpError(
+            422, " ".join(m for ms in error.message_dict.values() for m in ms)
+        ) from None
 
 
 @router.get("/goals/{goal_id}", response=GoalOut, summary="One goal")
@@ -162,14 +175,8 @@ def get_goal(request: HttpRequest, goal_id: int) -> dict[str, object]:
 def add_step(request: HttpRequest, goal_id: int, body: StepIn) -> Status[dict[str, object]]:
     goal = get_owned_or_404(Goal.objects.all(), _user(request), pk=goal_id)
     step = Step(goal=goal, **body.dict())
-    try:
-        step.full_clean()
-    except ValidationError as error:
-        raise HttpError(
-            422, " ".join(m for ms in error.message_dict.values() for m in ms)
-        ) from None
-    with transaction.atomic():
-        step.save()
+    _validate(step)
+    step.save()
     return Status(201, _step_out(step))
 
 

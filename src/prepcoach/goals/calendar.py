@@ -13,6 +13,7 @@ from collections.abc import Hashable
 import icalendar
 from django.utils import timezone
 
+from prepcoach.accounts.access import owned_by
 from prepcoach.accounts.models import Profile, User
 from prepcoach.goals import plans
 from prepcoach.goals.models import Goal
@@ -52,9 +53,8 @@ def build_calendar(user: User, host: str) -> bytes:
     for step in steps:
         details = "\n".join([f"Goal: {step.goal.text}", *step.resource_list])
         event(f"step-{step.pk}", step.due_date, f"Due: {step.title}", details)
-    for goal in Goal.objects.filter(
-        user=user, status=Goal.Status.ACTIVE, target_date__isnull=False
-    ):
+    goals = owned_by(Goal.objects.all(), user)
+    for goal in goals.filter(status=Goal.Status.ACTIVE, target_date__isnull=False):
         assert goal.target_date is not None
         event(f"goal-{goal.pk}", goal.target_date, f"Goal deadline: {goal.text}", goal.success_note)
     titles: dict[Hashable, str] = {s.pk: s.title for s in steps}

@@ -5,8 +5,9 @@ from decimal import Decimal
 from typing import Any
 
 from django import forms
+from django.utils import timezone
 
-from prepcoach.coach.smart import MAX_GOAL_CHARS, SmartCheck
+from prepcoach.coach.smart import MAX_GOAL_CHARS, SmartCheck, target_quantity
 from prepcoach.goals.models import CheckIn, Goal, Milestone, ReminderSettings, Step
 
 AUTO = "auto"
@@ -85,10 +86,10 @@ class GoalForm(forms.ModelForm):  # type: ignore[type-arg]
             goal.kind = check.kind.value
         if goal.target_date is None and check.deadline:
             goal.target_date = check.deadline
-        countable = [q for q in check.quantities if not q.frequency and q.comparator in {"=", ">="}]
-        if goal.target_value is None and len(countable) == 1:
-            goal.target_value = Decimal(str(countable[0].value))
-            goal.unit = goal.unit or countable[0].unit[:60]
+        target = target_quantity(check)
+        if goal.target_value is None and target is not None:
+            goal.target_value = Decimal(str(target.value)).quantize(Decimal("0.01"))
+            goal.unit = goal.unit or target.unit[:60]
         return goal
 
 
@@ -129,6 +130,12 @@ class CheckInForm(forms.ModelForm):  # type: ignore[type-arg]
             self.fields["value"].label = f"{goal.unit or 'Done'} so far".capitalize()
         else:
             del self.fields["value"]
+
+    def clean_day(self) -> dt.date:
+        day: dt.date = self.cleaned_data["day"]
+        if day > timezone.localdate():
+            raise forms.ValidationError("A check-in records what is done: pick today or earlier.")
+        return day
 
     def clean(self) -> dict[str, Any]:
         data = super().clean() or {}

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import secrets
 from decimal import Decimal
 from typing import ClassVar
+from urllib.parse import urlsplit
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
@@ -14,7 +16,17 @@ from django.urls import reverse
 from django.utils import timezone
 
 from prepcoach.coach.goal_kind import GoalKind
-from prepcoach.coach.smart import MAX_GOAL_CHARS, format_date
+from prepcoach.coach.smart import MAX_GOAL_CHARS, MAX_TARGET, format_date
+
+FIRST_PLAN_YEAR, LAST_PLAN_YEAR = 2000, 2100
+
+
+def validate_plan_date(value: dt.date) -> None:
+    """Dates a preparation plan can hold; 9999-12-31 is a typo, and it breaks calendars."""
+    if not FIRST_PLAN_YEAR <= value.year <= LAST_PLAN_YEAR:
+        raise ValidationError(
+            f"Pick a date between {FIRST_PLAN_YEAR} and {LAST_PLAN_YEAR}.", code="out_of_range"
+        )
 
 
 class Goal(models.Model):
@@ -36,11 +48,13 @@ class Goal(models.Model):
     kind = models.CharField(max_length=12, choices=Kind.choices, default=Kind.BEHAVIORAL)
     why = models.TextField("why it matters", blank=True)
     success_note = models.TextField("what success looks like", blank=True)
-    target_date = models.DateField("target date", null=True, blank=True)
+    target_date = models.DateField(
+        "target date", null=True, blank=True, validators=[validate_plan_date]
+    )
     status = models.CharField(max_length=8, choices=Status.choices, default=Status.ACTIVE)
     target_value = models.DecimalField(
         "target number", max_digits=8, decimal_places=2, null=True, blank=True,
-        validators=[MinValueValidator(Decimal("0.01"))],
+        validators=[MinValueValidator(Decimal("0.01")), MaxValueValidator(Decimal(MAX_TARGET))],
     )  # fmt: skip
     unit = models.CharField(max_length=60, blank=True, help_text="e.g. “mock interviews”")
     start_date = models.DateField(default=timezone.localdate)
@@ -71,7 +85,7 @@ class Step(models.Model):
 
     goal = models.ForeignKey(Goal, on_delete=models.CASCADE, related_name="steps")
     title = models.CharField(max_length=200)
-    due_date = models.DateField("due")
+    due_date = models.DateField("due", validators=[validate_plan_date])
     estimated_hours = models.DecimalField(
         "hours", max_digits=5, decimal_places=2, default=Decimal(1),
         validators=[MinValueValidator(Decimal("0.25")), MaxValueValidator(Decimal(200))],
@@ -104,10 +118,15 @@ class Step(models.Model):
     def resource_list(self) -> list[str]:
         return [line.strip() for line in self.resources.splitlines() if line.strip()]
 
+    @property
+    def resource_links(self) -> list[tuple[str, bool]]:
+        """Each resource, and whether it is a web address the page may link to."""
+        return [(r, urlsplit(r).scheme in {"http", "https"}) for r in self.resource_list]
+
 
 class CheckIn(models.Model):
     goal = models.ForeignKey(Goal, on_delete=models.CASCADE, related_name="check_ins")
-    day = models.DateField(default=timezone.localdate)
+    day = models.DateField(default=timezone.localdate, validators=[validate_plan_date])
     value = models.DecimalField(max_digits=8, decimal_places=2, null=True, blank=True)
     note = models.TextField(blank=True)
     created_at = models.DateTimeField(auto_now_add=True)

@@ -8,6 +8,7 @@ from dataclasses import dataclass
 
 from django.db.models import QuerySet
 
+from prepcoach.accounts.access import owned_by
 from prepcoach.accounts.models import Profile, User
 from prepcoach.coach import planning, progress
 from prepcoach.coach.availability import WeeklyAvailability
@@ -21,9 +22,8 @@ def availability_of(user: User) -> WeeklyAvailability:
 
 
 def active_steps(user: User) -> QuerySet[Step]:
-    return Step.objects.filter(
-        goal__user=user, goal__status=Goal.Status.ACTIVE, done_on__isnull=True
-    ).select_related("goal")
+    steps = owned_by(Step.objects.select_related("goal"), user, "goal__user")
+    return steps.filter(goal__status=Goal.Status.ACTIVE, done_on__isnull=True)
 
 
 def plan_step(step: Step) -> planning.PlanStep:
@@ -50,28 +50,38 @@ def step_state(step: Step) -> progress.StepState:
 
 
 def smart_context(
-    user: User, goal: Goal | None, today: dt.date, plan: planning.Plan | None = None
+    user: User, goal: Goal | None, today: dt.date, *, saved_date: bool = True
 ) -> SmartContext:
+    """What the SMART check should know: the profile, and for a saved goal its steps' hours,
+    the hours free for it, and (unless the user is editing it) its saved target date."""
     profile = Profile.objects.filter(user=user).first()
     planned = available = None
     if goal is not None and goal.pk:
         hours = [float(s.estimated_hours) for s in goal.steps.all() if s.done_on is None]
         if hours:
-            plan = plan or plan_for(user, today)
+            plan = plan_for(user, today)
             planned = sum(hours)
-            available = planned - plan.shortfall_of(goal.pk)
+            short = plan.shortfall_of(goal.pk)
+            if short or goal.target_date is None:
+                available = planned - short
+            else:
+                week = availability_of(user)
+                available = planning.hours_free_for(plan, goal.pk, week, goal.target_date)
     return SmartContext(
         target_role=profile.target_role if profile else "",
         industry=profile.industry if profile else "",
         planned_hours=planned,
         available_hours=available,
         availability=profile.availability if profile else None,
-        deadline=goal.target_date if goal is not None else None,
+        deadline=goal.target_date if goal is not None and saved_date else None,
     )
 
 
-def check(user: User, text: str, today: dt.date, goal: Goal | None = None) -> SmartCheck:
-    return check_goal(text, today=today, context=smart_context(user, goal, today))
+def check(
+    user: User, text: str, today: dt.date, goal: Goal | None = None, *, saved_date: bool = True
+) -> SmartCheck:
+    context = smart_context(user, goal, today, saved_date=saved_date)
+    return check_goal(text, today=today, context=context)
 
 
 @dataclass(frozen=True)
@@ -89,9 +99,10 @@ def progress_of(goal: Goal, today: dt.date) -> progress.Progress:
         deadline=goal.target_date,
         today=today,
         steps=[step_state(s) for s in goal.steps.all()],
+        # In the order they were logged: the core takes the last one of a day as the day's.
         check_ins=[
             progress.CheckIn(c.day, float(c.value))
-            for c in goal.check_ins.all()
+            for c in sorted(goal.check_ins.all(), key=lambda c: (c.day, c.created_at))
             if c.value is not None
         ],
         target=float(goal.target_value) if goal.target_value is not None else None,
@@ -106,8 +117,8 @@ def goal_views(goals: QuerySet[Goal], today: dt.date, plan: planning.Plan) -> li
 
 def active_days(user: User) -> list[dt.date]:
     """Days with some progress: a step ticked off or a check-in logged."""
-    done = Step.objects.filter(goal__user=user, done_on__isnull=False)
-    checked = CheckIn.objects.filter(goal__user=user)
+    done = owned_by(Step.objects.all(), user, "goal__user").filter(done_on__isnull=False)
+    checked = owned_by(CheckIn.objects.all(), user, "goal__user")
     days = [*done.values_list("done_on", flat=True), *checked.values_list("day", flat=True)]
     return [day for day in days if day is not None]
 
@@ -159,7 +170,7 @@ def summary(user: User, today: dt.date) -> Summary:
     plan = plan_for(user, today)
     soon = list(active_steps(user).filter(due_date__lt=today + dt.timedelta(days=7))[:5])
     return Summary(
-        active_goals=Goal.objects.filter(user=user, status=Goal.Status.ACTIVE).count(),
+        active_goals=owned_by(Goal.objects.all(), user).filter(status=Goal.Status.ACTIVE).count(),
         due_soon=soon,
         short_hours=round(sum(s.hours for s in plan.shortfalls), 2),
         streak=progress.streak(active_days(user), today),

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import logging
+import smtplib
 import zoneinfo
 
 from django.conf import settings
@@ -15,6 +17,8 @@ from prepcoach.accounts.models import Profile
 from prepcoach.coach.reminders import digest, reminder_due
 from prepcoach.goals import plans
 from prepcoach.goals.models import ReminderSettings
+
+logger = logging.getLogger(__name__)
 
 
 @task()
@@ -41,10 +45,15 @@ def send_reminders() -> int:
             }
             count = len(items.overdue) + len(items.due)
             subject = f"prepcoach: {count} step{'s' * (count != 1)} to look at"
-            send_mail(
-                subject, render_to_string("goals/email/reminder.txt", context), None, [user.email]
-            )
-            sent += 1
+            body = render_to_string("goals/email/reminder.txt", context)
+            try:
+                send_mail(subject, body, None, [user.email])
+            except (smtplib.SMTPException, OSError):
+                # One refused address must not stop everyone else's reminders; it is tried
+                # again tomorrow.
+                logger.exception("reminder to user %s failed", user.pk)
+            else:
+                sent += 1
         # The day is handled even when there was nothing to say: check again tomorrow.
         ReminderSettings.objects.filter(pk=reminder.pk).update(last_sent_on=today)
     return sent

@@ -74,9 +74,10 @@ def smart_check(request: HttpRequest) -> HttpResponse:
     """The live SMART panel, re-rendered as the user types (HTMX) or on demand."""
     text = request.POST.get("text", request.GET.get("text", ""))
     goal = None
-    if goal_id := request.POST.get("goal_id"):
-        goal = Goal.objects.filter(user=_user(request), pk=goal_id).first()
-    check = plans.check(_user(request), text, timezone.localdate(), goal)
+    if (goal_id := request.POST.get("goal_id", "")).isdigit():
+        goal = owned_by(Goal.objects.all(), _user(request)).filter(pk=int(goal_id)).first()
+    # While editing, the words decide the deadline, not the date saved before.
+    check = plans.check(_user(request), text, timezone.localdate(), goal, saved_date=False)
     return render(request, "goals/partials/smart_panel.html", {"check": check, "text": text})
 
 
@@ -95,7 +96,9 @@ def _goal_form(request: HttpRequest, goal: Goal) -> HttpResponse:
     is_new = goal.pk is None
     form = GoalForm(request.POST or None, instance=goal, today=today)
     if request.method == "POST" and form.is_valid():
-        check = plans.check(user, form.cleaned_data["text"], today, goal if goal.pk else None)
+        check = plans.check(
+            user, form.cleaned_data["text"], today, goal if goal.pk else None, saved_date=False
+        )
         goal = form.apply(check)
         goal.user = user
         goal.save()
@@ -105,7 +108,7 @@ def _goal_form(request: HttpRequest, goal: Goal) -> HttpResponse:
             messages.success(request, "Goal saved.")
         return redirect("goals:detail", goal_id=goal.pk)
     text = form["text"].value() or ""
-    check = plans.check(user, str(text), today, goal if goal.pk else None)
+    check = plans.check(user, str(text), today, goal if goal.pk else None, saved_date=False)
     return render(request, "goals/goal_form.html", {"form": form, "goal": goal, "check": check})
 
 
@@ -304,12 +307,17 @@ def _when(day: dt.date | None) -> str:
     return f"{day:%a %-d %b}" if day else "not before the horizon"
 
 
+WEEK_RANGE_DAYS = 3 * 366  # weeks further away are not plans; the page shows this week instead
+
+
 @login_required
 def week(request: HttpRequest) -> HttpResponse:
     user, today = _user(request), timezone.localdate()
     try:
         start = dt.date.fromisoformat(request.GET.get("start", ""))
     except ValueError:
+        start = today
+    if abs((start - today).days) > WEEK_RANGE_DAYS:
         start = today
     start -= dt.timedelta(days=start.weekday())
     plan = plans.plan_for(user, today)
@@ -326,9 +334,8 @@ def week(request: HttpRequest) -> HttpResponse:
         }
         for day, allocations in plan.week_of(start).items()
     ]
-    goals = {
-        g.pk: g for g in Goal.objects.filter(user=user, pk__in=[s.goal_id for s in plan.shortfalls])
-    }
+    short_ids: list[Any] = [s.goal_id for s in plan.shortfalls]
+    goals = {g.pk: g for g in owned_by(Goal.objects.all(), user).filter(pk__in=short_ids)}
     this_week = start <= today < start + dt.timedelta(days=7)
     replan = plans.changes_since_last_look(user, today, plan) if this_week else None
     return render(
@@ -351,21 +358,15 @@ def week(request: HttpRequest) -> HttpResponse:
 def review(request: HttpRequest) -> HttpResponse:
     user, today = _user(request), timezone.localdate()
     plan = plans.plan_for(user, today)
-    steps = Step.objects.filter(goal__user=user, goal__status=Goal.Status.ACTIVE).select_related(
-        "goal"
-    )
-    result = weekly_review(
-        [plans.step_state(s) for s in steps], today, sum(s.hours for s in plan.shortfalls)
-    )
-    by_id = {s.pk: s for s in steps}
-    goals = Goal.objects.filter(user=user, status=Goal.Status.ACTIVE)
+    active = owned_by(Goal.objects.all(), user).filter(status=Goal.Status.ACTIVE)
+    steps = Step.objects.filter(goal__in=active)
+    short = sum(s.hours for s in plan.shortfalls)
     return render(
         request,
         "goals/review.html",
         {
-            "review": result,
-            "steps": by_id,
-            "goals": goals,
+            "review": weekly_review([plans.step_state(s) for s in steps], today, short),
+            "goals": active,
             "wins": _wins(user),
             "streak": streak(plans.active_days(user), today),
         },
@@ -373,13 +374,12 @@ def review(request: HttpRequest) -> HttpResponse:
 
 
 def _wins(user: User) -> list[tuple[dt.date, str]]:
-    milestones = Milestone.objects.filter(goal__user=user, reached_on__isnull=False).select_related(
-        "goal"
-    )
-    done = Goal.objects.filter(user=user, status=Goal.Status.DONE, completed_on__isnull=False)
+    goals = owned_by(Goal.objects.all(), user)
+    milestones = Milestone.objects.filter(goal__in=goals, reached_on__isnull=False)
+    done = goals.filter(status=Goal.Status.DONE, completed_on__isnull=False)
     wins = [
         (m.reached_on, f"Milestone “{m.title}” on “{m.goal.text}”")
-        for m in milestones
+        for m in milestones.select_related("goal")
         if m.reached_on
     ]
     wins += [(g.completed_on, f"Goal reached: “{g.text}”") for g in done if g.completed_on]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 from dataclasses import dataclass
 from datetime import timedelta
 
@@ -10,6 +11,8 @@ from django.db import DatabaseError, connection
 from django.utils import timezone
 
 from prepcoach.ops.models import WorkerHeartbeat
+
+logger = logging.getLogger(__name__)
 
 
 @dataclass(frozen=True)
@@ -24,8 +27,10 @@ def database_status() -> str | None:
         with connection.cursor() as cursor:
             cursor.execute("SELECT 1")
             cursor.fetchone()
-    except DatabaseError as exc:
-        return f"database unreachable: {exc}".strip()
+    except DatabaseError:
+        # The details (host names, user names) are for the log, not for anyone who asks.
+        logger.exception("health check: database unreachable")
+        return "database unreachable: see the server log"
     return None
 
 
