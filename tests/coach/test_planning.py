@@ -122,3 +122,13 @@ def test_a_shortfall_means_no_order_could_have_made_it(
         for d in steps
     )
     assert plan.is_overcommitted == impossible
+
+
+def test_hours_free_for_a_goal_leave_out_other_goals_work() -> None:
+    from prepcoach.coach.planning import hours_free_for
+
+    steps = [step("mine", 4, 2, goal="mine"), step("theirs", 1, 3, goal="theirs")]
+    plan = schedule(steps, EVENINGS, MONDAY)
+    friday = MONDAY + dt.timedelta(days=4)
+    assert hours_free_for(plan, "mine", EVENINGS, friday) == 10 - 3
+    assert hours_free_for(plan, "theirs", EVENINGS, friday) == 10 - 2
