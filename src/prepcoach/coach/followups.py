@@ -1,0 +1,43 @@
+"""The interviewer's follow-up question: asked about what an answer left out."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from prepcoach.coach.content import ContentAnalysis
+
+# (rule, question): the first rule an answer breaks decides the follow-up.
+RULES = (
+    ("no result", "What was the outcome?"),
+    ("no personal action", "What did you do yourself?"),
+    ("no situation", "Can you set the scene: where were you, and what was going on?"),
+    ("result without a number", "How did you know it worked? What changed, in numbers?"),
+)
+# Asked in turn when the answer lacks nothing, or before it has been read.
+FIXED = (
+    "What would you do differently if it happened again?",
+    "What did you learn from that?",
+    "Who else was involved, and how did you work with them?",
+    "What was the hardest part for you?",
+)
+
+
+@dataclass(frozen=True, slots=True)
+class FollowUp:
+    text: str
+    rule: str  # why this question: the rule, or "fixed list"
+
+
+def follow_up(analysis: ContentAnalysis | None, turn: int = 0) -> FollowUp:
+    """The follow-up for an answer; turn picks from the fixed list so it does not repeat."""
+    if analysis is not None and analysis.words > 0:
+        broken = {
+            "no result": not analysis.star["result"].present,
+            "no personal action": not analysis.ownership.personal,
+            "no situation": not analysis.star["situation"].present,
+            "result without a number": not analysis.quantified_result.present,
+        }
+        for rule, question in RULES:
+            if broken[rule]:
+                return FollowUp(question, rule)
+    return FollowUp(FIXED[turn % len(FIXED)], "fixed list")

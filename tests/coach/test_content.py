@@ -1,0 +1,65 @@
+from hypothesis import given
+from hypothesis import strategies as st
+
+from prepcoach.coach.content import analyse_content
+from prepcoach.coach.followups import FIXED, follow_up
+from prepcoach.coach.rubric import compare, read_answer
+
+GOOD = (
+    "In my last role at a small clinic, our appointment no-show rate was hurting revenue. "
+    "My job was to find out why and fix it within a quarter. "
+    "I analysed six months of bookings, I called twenty patients who had missed visits, "
+    "and I set up text reminders two days before each appointment. "
+    "As a result, no-shows dropped from 18% to 7% in three months."
+)
+WEAK = (
+    "So we had this project, I guess, and it was kind of messy. "
+    "We talked about it a lot and we worked on it together. "
+    "It was a good learning experience, sort of."
+)
+
+
+def test_a_good_answer_has_every_star_part_and_a_number() -> None:
+    analysis = analyse_content(GOOD)
+    assert analysis.star_complete == 4
+    assert analysis.quantified_result.present
+    assert "18% to 7%" in analysis.quantified_result.evidence[0]
+    assert analysis.ownership.i_actions == 3
+    assert analysis.ownership.personal
+    assert analysis.hedges == ()
+
+
+def test_a_weak_answer_shows_what_is_missing() -> None:
+    analysis = analyse_content(WEAK)
+    assert not analysis.star["result"].present
+    assert not analysis.star["task"].present
+    assert not analysis.ownership.personal
+    assert analysis.ownership.we_actions == 2
+    assert set(analysis.hedges) == {"I guess", "kind of", "sort of"}
+
+
+def test_follow_ups_ask_about_what_the_answer_lacks() -> None:
+    assert follow_up(analyse_content(WEAK)).text == "What was the outcome?"
+    team_only = (
+        "There was a backlog. We split the work and we shipped it, which cut waiting by 30%."
+    )
+    assert follow_up(analyse_content(team_only)).rule == "no personal action"
+    good = follow_up(analyse_content(GOOD), turn=1)
+    assert (good.text, good.rule) == (FIXED[1], "fixed list")
+    assert follow_up(None, turn=5).text == FIXED[5 % len(FIXED)]
+
+
+def test_the_rubric_reading_and_where_a_scorer_differs() -> None:
+    ours = {j.criterion: j.score for j in read_answer(analyse_content(WEAK))}
+    assert ours == {"situation": 2, "task": 0, "action": 1, "result": 0, "evidence": 0}
+    yours = {"situation": 2, "task": 2, "action": 2, "result": 2, "evidence": 1}
+    differences = compare(yours, read_answer(analyse_content(WEAK)))
+    assert [d.criterion for d in differences] == ["task", "result", "action", "evidence"]
+    assert "never says how it ended" in differences[1].why
+
+
+@given(st.text(max_size=400))
+def test_any_text_can_be_read(text: str) -> None:
+    analysis = analyse_content(text)
+    assert 0 <= analysis.star_complete <= 4
+    assert analysis.words >= 0
