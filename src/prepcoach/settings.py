@@ -155,6 +155,14 @@ SITE_URL = conf.env_str("SITE_URL", "http://127.0.0.1:8000").rstrip("/")
 DEFAULT_FROM_EMAIL = conf.env_str("DEFAULT_FROM_EMAIL", "prepcoach <prepcoach@localhost>")
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
 
+# Recordings: limits on what one answer may upload (WebM/Opus speech is about 1 MB a minute;
+# video at the browser's default quality about 10 to 20 MB a minute).
+RECORDING_MAX_BYTES = conf.env_int("RECORDING_MAX_MB", 300, minimum=1) * 1024 * 1024
+RECORDING_MAX_SECONDS = conf.env_int("RECORDING_MAX_SECONDS", 600, minimum=10)
+RECORDING_CHUNK_SECONDS = 2  # the browser uploads what it has every two seconds
+# A recording that sent nothing for this long is finalised with what arrived (closed tab).
+RECORDING_ABANDONED_SECONDS = conf.env_int("RECORDING_ABANDONED_SECONDS", 120, minimum=10)
+
 # Background work: django.tasks with the database backend, so the embedded default needs no
 # other server. The worker writes a heartbeat that /healthz reads.
 TASKS = {
@@ -167,6 +175,7 @@ TASKS = {
 # itself what is due (reminders check every user's local morning), so running late is harmless.
 PERIODIC_TASKS = {
     "prepcoach.goals.tasks.send_reminders": conf.env_int("REMINDER_CHECK_SECONDS", 900, minimum=1),
+    "prepcoach.practice.tasks.finalise_abandoned": 60,
 }
 WORKER_HEARTBEAT_SECONDS = conf.env_int("WORKER_HEARTBEAT_SECONDS", 5, minimum=1)
 # Three missed beats before /healthz calls the worker gone: one slow beat is not an outage.

@@ -63,3 +63,23 @@ def test_any_text_can_be_read(text: str) -> None:
     analysis = analyse_content(text)
     assert 0 <= analysis.star_complete <= 4
     assert analysis.words >= 0
+
+
+def test_the_reading_tells_the_teams_good_sample_answers_from_the_weak_ones() -> None:
+    """The sample answers in the bank were written to be good or weak; the rubric reading must
+    rank every good one above its weak twin."""
+    import json
+    from pathlib import Path
+
+    import prepcoach.practice
+
+    path = Path(prepcoach.practice.__file__).parent / "data" / "sample_answers.json"
+    samples = json.loads(path.read_text(encoding="utf-8"))
+    assert len(samples) >= 30
+
+    def total(answer: str) -> int:
+        return sum(j.score for j in read_answer(analyse_content(answer)))
+
+    for sample in samples:
+        assert total(sample["good_answer"]) > total(sample["weak_answer"]), sample["text"]
+    assert sum(total(s["good_answer"]) for s in samples) / len(samples) >= 8

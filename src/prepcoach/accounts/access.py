@@ -10,7 +10,7 @@ from __future__ import annotations
 from typing import Any
 
 from django.core.exceptions import ObjectDoesNotExist
-from django.db.models import Model, QuerySet
+from django.db.models import Model, Q, QuerySet
 from django.http import Http404
 
 from prepcoach.accounts.models import User
@@ -31,3 +31,13 @@ def get_owned_or_404[M: Model](
         return owned_by(queryset, user, owner_field).get(**lookup)
     except ObjectDoesNotExist:
         raise Http404("Not found.") from None
+
+
+def shared_or_owned[M: Model](
+    queryset: QuerySet[M], user: User, owner_field: str = "owner"
+) -> QuerySet[M]:
+    """Rows everyone shares (no owner, such as the starter question bank) and the user's own."""
+    shared = Q(**{f"{owner_field}__isnull": True})
+    if not user.is_authenticated:
+        return queryset.filter(shared)
+    return queryset.filter(shared | Q(**{owner_field: user}))

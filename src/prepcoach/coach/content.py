@@ -17,13 +17,18 @@ SITUATION_RE = re.compile(
     r"we (?:had|were)|there was|there were|our (?:team|company|client|clinic|school|ward)|"
     r"a few (?:years|months) ago|last (?:year|month|summer|spring|autumn|winter)|"
     r"in (?:19|20)\d\d|the (?:company|project|team|client) (?:was|had)|back when|"
-    r"during my|at the time)\b",
+    r"during my|at the time|in a previous (?:job|role)|while working|"
+    r"(?:as|at) (?:a|an) [\w-]+(?: [\w-]+){0,3}|i was (?:a|an|the) [\w-]+|"
+    r"[\w-]+ (?:years?|months?) ago|"
+    r"in my (?:first|second|third|final) (?:year|month|week|job|role))\b",
     re.IGNORECASE,
 )
 TASK_RE = re.compile(
     r"\b(?:my (?:job|role|task|responsibility|goal|aim) was|i was (?:responsible|asked|"
     r"tasked|in charge|supposed|expected)|i (?:needed|had) to|the (?:goal|aim|task|challenge) "
-    r"was|i was given|it was (?:up to me|my job)|i owned|we needed to|our goal was)\b",
+    r"was|i was given|it was (?:up to me|my job)|i owned|we needed to|our goal was|"
+    r"asked me to|my part was|it wasn't my job|(?:took|take|taking) (?:it on|ownership|"
+    r"responsibility|charge|the lead)|set myself|i wanted to|i offered to|i volunteered to)\b",
     re.IGNORECASE,
 )
 ACTION_VERBS = (
@@ -51,13 +56,18 @@ RESULT_RE = re.compile(
     r"increased|saved|grew|doubled|halved|shipped|launched|hit|met|exceeded|won|delivered|"
     r"finished)|(?:it|they|the team|sales|costs|errors|complaints|scores) (?:went|dropped|"
     r"rose|fell|improved|doubled|halved)|by the end|afterwards|since then|got promoted|"
-    r"was adopted|we managed to|i managed to|succeeded|on time|under budget)\b",
+    r"was adopted|we managed to|i managed to|succeeded|on time|under budget|"
+    r"(?:went|dropped|fell|rose|grew|climbed|improved|increased|decreased|shrank|came down|"
+    r"went up|went down|jumped) (?:from|to|by)|has since|have since|now (?:runs?|uses?|is|are|"
+    r"has|have)|(?:signed|agreed|adopted|approved|renewed|won|passed)\b.{0,40}\b(?:contract|"
+    r"deal|plan|proposal|change|checklist|process|it))\b",
     re.IGNORECASE,
 )
 NUMBER_RE = re.compile(
     r"\b\d+(?:[.,]\d+)?\s*(?:%|percent|per cent|hours?|days?|weeks?|months?|minutes?|"
     r"people|users|customers|patients|students|points?|k\b|x\b|times)|[$£€]\s?\d|"
-    r"\b\d+(?:[.,]\d+)?\s*(?:thousand|million|k)\b|\bfrom \d[\d.,]*\s*\w* to \d|"
+    r"\b\d+(?:[.,]\d+)?\s*(?:thousand|million|k)\b|"
+    r"\bfrom (?:about |around )?\d[\d.,]*\b.{0,40}?\bto \d|"
     r"\b(?:doubled|halved|tripled)\b",
     re.IGNORECASE,
 )

@@ -1,0 +1,127 @@
+from __future__ import annotations
+
+from typing import Any
+
+from django import forms
+
+from prepcoach.coach.rubric import RUBRIC
+from prepcoach.practice.models import Attempt, MockSession, PracticeSettings, Question
+
+FIELDS = [
+    ("general", "General"),
+    ("software-engineering", "Software engineering"),
+    ("data", "Data"),
+    ("product", "Product"),
+    ("design", "Design"),
+    ("marketing", "Marketing"),
+    ("sales", "Sales"),
+    ("finance", "Finance"),
+    ("nursing", "Nursing"),
+    ("teaching", "Teaching"),
+    ("project-management", "Project management"),
+]
+MIXES = {
+    "balanced": {"motivation": 1, "behavioral": 2, "situational": 1, "role-specific": 2},
+    "behavioral": {"motivation": 1, "behavioral": 4, "situational": 1},
+    "role": {"motivation": 1, "behavioral": 1, "role-specific": 4},
+}
+
+
+class QuestionForm(forms.ModelForm):  # type: ignore[type-arg]
+    field = forms.ChoiceField(choices=FIELDS, initial="general")
+
+    class Meta:
+        model = Question
+        fields = ("text", "category", "competency", "field", "seniority", "difficulty", "source")
+        widgets = {"text": forms.Textarea(attrs={"rows": 2})}
+        error_messages = {"text": {"required": "Write the question."}}
+
+
+class QuestionFilter(forms.Form):
+    q = forms.CharField(label="Search", required=False)
+    category = forms.ChoiceField(
+        choices=[("", "Any category"), *Question.Category.choices], required=False
+    )
+    field = forms.ChoiceField(choices=[("", "Any field"), *FIELDS], required=False)
+    seniority = forms.ChoiceField(
+        choices=[("", "Any level"), *Question.Seniority.choices], required=False
+    )
+    difficulty = forms.ChoiceField(
+        choices=[("", "Any difficulty"), ("1", "Easy"), ("2", "Medium"), ("3", "Hard")],
+        required=False,
+    )
+    mine = forms.BooleanField(label="Only my questions", required=False)
+
+
+class ImportForm(forms.Form):
+    file = forms.FileField(
+        label="CSV file",
+        help_text="Columns: text, category, competency, field, seniority, difficulty (and source).",
+    )
+
+
+class TypedAnswerForm(forms.ModelForm):  # type: ignore[type-arg]
+    class Meta:
+        model = Attempt
+        fields = ("text", "rating")
+        widgets = {
+            "text": forms.Textarea(attrs={"rows": 8}),
+            "rating": forms.RadioSelect(choices=[(i, str(i)) for i in range(1, 6)]),
+        }
+        labels = {"text": "Your answer"}
+        error_messages = {"text": {"required": "Type your answer first, or record it."}}
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["text"].required = True  # blank on the model: recorded answers have none
+
+    def clean_text(self) -> str:
+        text: str = self.cleaned_data["text"]
+        if not any(ch.isalnum() for ch in text):
+            raise forms.ValidationError("Type your answer in words, or record it.")
+        return text
+
+
+class RatingForm(forms.ModelForm):  # type: ignore[type-arg]
+    class Meta:
+        model = Attempt
+        fields = ("rating",)
+        widgets = {"rating": forms.RadioSelect(choices=[(i, str(i)) for i in range(1, 6)])}
+
+
+class MockForm(forms.ModelForm):  # type: ignore[type-arg]
+    field = forms.ChoiceField(choices=FIELDS, initial="general")
+    seniority = forms.ChoiceField(choices=Question.Seniority.choices, initial="any")
+    count = forms.IntegerField(label="Questions", min_value=1, max_value=12, initial=4)
+    mix = forms.ChoiceField(
+        choices=[
+            ("balanced", "Balanced"),
+            ("behavioral", "Mostly behavioral"),
+            ("role", "Mostly about the role"),
+        ],
+        initial="balanced",
+    )
+
+    class Meta:
+        model = MockSession
+        fields = ("company", "role", "field", "seniority", "seconds_per_answer", "speak")
+        labels = {"seconds_per_answer": "Seconds per answer", "speak": "Read the questions aloud"}
+        help_texts = {"seconds_per_answer": "Most answers fit in 90 to 150 seconds."}
+
+
+LEVEL_CHOICES = [(2, "Yes"), (1, "Partly"), (0, "No")]
+
+
+class RubricForm(forms.Form):
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        for name, label in RUBRIC:
+            self.fields[name] = forms.TypedChoiceField(
+                label=label, choices=LEVEL_CHOICES, coerce=int, widget=forms.RadioSelect
+            )
+
+
+class PracticeSettingsForm(forms.ModelForm):  # type: ignore[type-arg]
+    class Meta:
+        model = PracticeSettings
+        fields = ("daily_target", "speak_questions")

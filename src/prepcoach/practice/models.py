@@ -1,0 +1,236 @@
+"""Improve (practice): the question bank, attempts and their recordings, mock interviews,
+drills and practice settings."""
+
+from __future__ import annotations
+
+from typing import ClassVar
+
+from django.conf import settings
+from django.contrib.contenttypes.fields import GenericForeignKey
+from django.contrib.contenttypes.models import ContentType
+from django.core.validators import MaxValueValidator, MinValueValidator
+from django.db import models
+from django.db.models import Q
+from django.db.models.functions import Lower
+from django.urls import reverse
+
+
+class Question(models.Model):
+    class Category(models.TextChoices):
+        BEHAVIORAL = "behavioral", "Behavioral"
+        SITUATIONAL = "situational", "Situational"
+        ROLE_SPECIFIC = "role-specific", "Role-specific"
+        MOTIVATION = "motivation", "Motivation and career goals"
+
+    class Seniority(models.TextChoices):
+        ANY = "any", "Any level"
+        JUNIOR = "junior", "Junior"
+        MID = "mid", "Mid-level"
+        SENIOR = "senior", "Senior"
+        LEAD = "lead", "Lead or manager"
+
+    # None: the starter bank everyone shares. A user's own questions are theirs alone.
+    owner = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.CASCADE,
+        related_name="questions",
+    )
+    text = models.CharField("question", max_length=300)
+    category = models.CharField(
+        max_length=16, choices=Category.choices, default=Category.BEHAVIORAL
+    )
+    competency = models.CharField(max_length=40, blank=True)
+    field = models.CharField(max_length=40, default="general")
+    seniority = models.CharField(max_length=8, choices=Seniority.choices, default=Seniority.ANY)
+    difficulty = models.PositiveSmallIntegerField(
+        default=2, validators=[MinValueValidator(1), MaxValueValidator(3)]
+    )
+    source = models.CharField(
+        max_length=200, blank=True, help_text="Where you heard it, e.g. “Acme onsite, May 2026”."
+    )
+    sample_good = models.TextField("a good sample answer", blank=True)
+    sample_weak = models.TextField("a weak sample answer", blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering: ClassVar = ["category", "competency", "text"]
+        constraints: ClassVar = [
+            models.UniqueConstraint(
+                Lower("text"), condition=Q(owner__isnull=True), name="practice_bank_text_unique"
+            ),
+            models.UniqueConstraint(
+                "owner",
+                Lower("text"),
+                condition=Q(owner__isnull=False),
+                name="practice_own_text_unique",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return self.text
+
+    def get_absolute_url(self) -> str:
+        return reverse("practice:question", args=[self.pk])
+
+    @property
+    def in_bank(self) -> bool:
+        return self.owner_id is None
+
+
+class PracticeSettings(models.Model):
+    user = models.OneToOneField(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="practice_settings"
+    )
+    daily_target = models.PositiveSmallIntegerField(
+        "drills a day", default=10, validators=[MinValueValidator(1), MaxValueValidator(200)]
+    )
+    speak_questions = models.BooleanField("read questions aloud", default=True)
+
+    def __str__(self) -> str:
+        return f"Practice settings of {self.user}"
+
+
+class MockSession(models.Model):
+    class Status(models.TextChoices):
+        ACTIVE = "active", "In progress"
+        FINISHED = "finished", "Finished"
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="mocks"
+    )
+    company = models.CharField(max_length=120, blank=True)
+    role = models.CharField(max_length=120, blank=True)
+    field = models.CharField(max_length=40, default="general")
+    seniority = models.CharField(max_length=8, default="any")
+    seconds_per_answer = models.PositiveSmallIntegerField(
+        default=120, validators=[MinValueValidator(30), MaxValueValidator(900)]
+    )
+    speak = models.BooleanField(default=True)
+    question_ids = models.JSONField(default=list)  # in the order they are asked
+    status = models.CharField(max_length=8, choices=Status.choices, default=Status.ACTIVE)
+    started_at = models.DateTimeField(auto_now_add=True)
+    finished_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering: ClassVar = ["-started_at"]
+
+    def __str__(self) -> str:
+        return f"Mock interview {self.pk} of {self.user}"
+
+
+def recording_path(attempt: Attempt, filename: str) -> str:
+    return f"recordings/{attempt.user_id}/{attempt.pk}/{filename}"
+
+
+class Attempt(models.Model):
+    """One answer, typed or recorded: saved before anything else happens to it."""
+
+    class Mode(models.TextChoices):
+        DRILL = "drill", "Drill"
+        MOCK = "mock", "Mock interview"
+        PRACTICE = "practice", "Free practice"
+
+    class Status(models.TextChoices):
+        RECORDING = "recording", "Recording"
+        SAVED = "saved", "Saved"
+        QUEUED = "queued", "Waiting for analysis"
+        ANALYSING = "analysing", "Analysing"
+        ANALYSED = "analysed", "Analysed"
+        FAILED = "failed", "Analysis failed"
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="attempts"
+    )
+    # The question may be deleted later; its words stay with the answer.
+    question = models.ForeignKey(
+        Question, null=True, blank=True, on_delete=models.SET_NULL, related_name="attempts"
+    )
+    question_text = models.CharField(max_length=300)
+    mode = models.CharField(max_length=8, choices=Mode.choices, default=Mode.PRACTICE)
+    session = models.ForeignKey(
+        MockSession, null=True, blank=True, on_delete=models.SET_NULL, related_name="attempts"
+    )
+    follow_up_to = models.ForeignKey(
+        "self", null=True, blank=True, on_delete=models.SET_NULL, related_name="follow_ups"
+    )
+    text = models.TextField("typed answer", blank=True)
+    rating = models.PositiveSmallIntegerField(
+        "how it went (1–5)",
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(1), MaxValueValidator(5)],
+    )
+    status = models.CharField(max_length=10, choices=Status.choices, default=Status.SAVED)
+    failure = models.TextField(blank=True)
+    recording = models.FileField(upload_to=recording_path, blank=True, max_length=300)
+    media_type = models.CharField(max_length=40, blank=True)
+    with_video = models.BooleanField(default=False)
+    bytes_received = models.PositiveBigIntegerField(default=0)
+    chunks_received = models.PositiveIntegerField(default=0)
+    interrupted = models.BooleanField(
+        default=False, help_text="Finalised without the recorder saying it stopped."
+    )
+    last_chunk_at = models.DateTimeField(null=True, blank=True)
+    analysis = models.JSONField(null=True, blank=True)
+    task_id = models.CharField(max_length=64, blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+    finalised_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering: ClassVar = ["-created_at"]
+        indexes: ClassVar = [models.Index(fields=["user", "status"])]
+
+    def __str__(self) -> str:
+        return f"Answer to “{self.question_text[:40]}”"
+
+    def get_absolute_url(self) -> str:
+        return reverse("practice:attempt", args=[self.pk])
+
+    @property
+    def is_recorded(self) -> bool:
+        return bool(self.recording) or self.status == self.Status.RECORDING
+
+    @property
+    def is_busy(self) -> bool:
+        return self.status in {self.Status.QUEUED, self.Status.ANALYSING}
+
+
+class DrillCard(models.Model):
+    """Any item a user drills: a question now; stories and company facts can join later."""
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="drill_cards"
+    )
+    content_type = models.ForeignKey(ContentType, on_delete=models.CASCADE)
+    object_id = models.PositiveBigIntegerField()
+    item = GenericForeignKey("content_type", "object_id")
+    state = models.JSONField()  # the FSRS card
+    due = models.DateTimeField(db_index=True)
+    reviews = models.PositiveIntegerField(default=0)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering: ClassVar = ["due"]
+        constraints: ClassVar = [
+            models.UniqueConstraint(
+                fields=["user", "content_type", "object_id"], name="practice_one_card_per_item"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"Drill card {self.pk} of {self.user}"
+
+
+class DrillReview(models.Model):
+    card = models.ForeignKey(DrillCard, on_delete=models.CASCADE, related_name="review_log")
+    rating = models.CharField(max_length=5)
+    reviewed_at = models.DateTimeField()
+    attempt = models.ForeignKey(Attempt, null=True, blank=True, on_delete=models.SET_NULL)
+
+    class Meta:
+        ordering: ClassVar = ["-reviewed_at"]
+
+    def __str__(self) -> str:
+        return f"{self.rating} at {self.reviewed_at}"

@@ -1,0 +1,139 @@
+"""Recordings arrive in chunks while the user speaks; each is written to disk before anything
+else happens, so a closed tab, a lost network or a crashed browser keeps what was recorded.
+
+Chunks are idempotent by index: the same chunk sent twice is accepted once; a different chunk
+under an index already taken is refused. Finalising joins the chunks in order into one file and
+hands the attempt to analysis. Nothing here deletes a recording.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import hashlib
+import logging
+import os
+from dataclasses import dataclass
+from pathlib import Path
+
+from django.conf import settings
+from django.db import transaction
+from django.db.models import F
+from django.utils import timezone
+
+from prepcoach.coach.media import sniff
+from prepcoach.practice.models import Attempt
+
+logger = logging.getLogger(__name__)
+
+
+class RecordingError(Exception):
+    """Something the user can act on; status is the HTTP status to answer with."""
+
+    def __init__(self, message: str, status: int = 400) -> None:
+        super().__init__(message)
+        self.status = status
+
+
+def folder(attempt: Attempt) -> Path:
+    return Path(settings.MEDIA_ROOT) / "recordings" / str(attempt.user_id) / str(attempt.pk)
+
+
+def chunk_path(attempt: Attempt, index: int) -> Path:
+    return folder(attempt) / "chunks" / f"{index:06d}.part"
+
+
+def max_chunks() -> int:
+    # Twice the chunks the longest allowed answer needs: browsers do not slice exactly.
+    return 2 * settings.RECORDING_MAX_SECONDS // settings.RECORDING_CHUNK_SECONDS + 10
+
+
+def store_chunk(attempt: Attempt, index: int, data: bytes) -> bool:
+    """Write one chunk; returns False when it was already there (a retry). Raises
+    RecordingError with what to do otherwise."""
+    if attempt.status != Attempt.Status.RECORDING:
+        raise RecordingError("This answer is already saved: record a new one to add more.", 409)
+    if not 0 <= index < max_chunks():
+        raise RecordingError(
+            f"The recording is longer than the {settings.RECORDING_MAX_SECONDS // 60}-minute "
+            "limit: what was recorded before it is kept.",
+            413,
+        )
+    if not data:
+        raise RecordingError("An empty piece of recording arrived: check the microphone.", 400)
+    if index == 0 and sniff(data[:16]) is None:
+        raise RecordingError(
+            "This is not audio or video prepcoach can read (WebM, Ogg, MP4/M4A, WAV, MP3).", 415
+        )
+    path = chunk_path(attempt, index)
+    if path.exists():
+        if hashlib.sha256(path.read_bytes()).digest() == hashlib.sha256(data).digest():
+            return False
+        raise RecordingError(f"Piece {index} of this recording was already received.", 409)
+    if attempt.bytes_received + len(data) > settings.RECORDING_MAX_BYTES:
+        raise RecordingError(
+            f"The recording is over the {settings.RECORDING_MAX_BYTES // (1024 * 1024)} MB limit: "
+            "what was recorded before it is kept.",
+            413,
+        )
+    path.parent.mkdir(parents=True, exist_ok=True)
+    partial = path.with_suffix(".tmp")
+    partial.write_bytes(data)
+    os.replace(partial, path)  # a chunk is either whole on disk or absent
+    Attempt.objects.filter(pk=attempt.pk).update(
+        bytes_received=F("bytes_received") + len(data),
+        chunks_received=F("chunks_received") + 1,
+        last_chunk_at=timezone.now(),
+    )
+    return True
+
+
+@dataclass(frozen=True)
+class Finalised:
+    attempt: Attempt
+    kept_chunks: int
+    skipped_chunks: int  # after a gap: kept on disk, not joined
+
+
+def finalise(attempt: Attempt, interrupted: bool = False) -> Finalised:
+    """Join the chunks into the answer's recording and queue its analysis. Safe to call again."""
+    with transaction.atomic():
+        attempt = Attempt.objects.select_for_update().get(pk=attempt.pk)
+        if attempt.status != Attempt.Status.RECORDING:
+            return Finalised(attempt, attempt.chunks_received, 0)
+        chunks = sorted(folder(attempt).glob("chunks/*.part"))
+        indexes = [int(p.stem) for p in chunks]
+        contiguous = 0
+        while contiguous < len(indexes) and indexes[contiguous] == contiguous:
+            contiguous += 1
+        skipped = len(indexes) - contiguous
+        attempt.interrupted = interrupted
+        attempt.finalised_at = timezone.now()
+        if contiguous == 0:
+            attempt.status = Attempt.Status.FAILED
+            attempt.failure = (
+                "No recording arrived for this answer: check that the microphone works "
+                "(the level meter moves) and record it again, or type your answer."
+            )
+            attempt.save()
+            return Finalised(attempt, 0, skipped)
+        head = chunk_path(attempt, 0).read_bytes()[:16]
+        kind = sniff(head)
+        target = folder(attempt) / f"answer.{kind.extension if kind else 'bin'}"
+        partial = target.with_suffix(".joining")
+        with partial.open("wb") as out:
+            for index in range(contiguous):
+                out.write(chunk_path(attempt, index).read_bytes())
+        os.replace(partial, target)
+        for index in range(contiguous):
+            with contextlib.suppress(OSError):
+                chunk_path(attempt, index).unlink()
+        attempt.recording.name = str(target.relative_to(settings.MEDIA_ROOT))
+        attempt.media_type = kind.mime if kind else "application/octet-stream"
+        if skipped:
+            attempt.failure = (
+                f"{skipped} piece(s) arrived after a gap and could not be joined; they are kept "
+                "on disk. The answer up to the gap is saved."
+            )
+        attempt.status = Attempt.Status.SAVED
+        attempt.save()
+    return Finalised(attempt, contiguous, skipped)

@@ -1,0 +1,1 @@
+"""Improve: the question bank, answers and recordings, drills, mock interviews, role reversal."""

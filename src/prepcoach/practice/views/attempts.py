@@ -1,0 +1,191 @@
+"""Answers: typed or recorded, their playback, rating and analysis progress."""
+
+from __future__ import annotations
+
+import re
+import shutil
+from pathlib import Path
+
+from django.conf import settings
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.http import FileResponse, Http404, HttpRequest, HttpResponse, JsonResponse
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.utils.http import url_has_allowed_host_and_scheme
+from django.views.decorators.http import require_POST
+
+from prepcoach.practice.forms import RatingForm, TypedAnswerForm
+from prepcoach.practice.models import Attempt, MockSession
+from prepcoach.practice.recordings import RecordingError, finalise, folder, store_chunk
+from prepcoach.practice.tasks import queue_analysis
+from prepcoach.practice.views.common import attempt_or_404, question_or_404, user_of
+
+RANGE_RE = re.compile(r"bytes=(\d*)-(\d*)")
+
+
+def _context(request: HttpRequest) -> dict[str, object]:
+    """Where an answer belongs: its mode, and its mock interview when it is part of one."""
+    mode = request.POST.get("mode", Attempt.Mode.PRACTICE)
+    if mode not in Attempt.Mode.values:
+        mode = Attempt.Mode.PRACTICE
+    session = None
+    if (session_id := request.POST.get("session", "")).isdigit():
+        session = MockSession.objects.filter(user=user_of(request), pk=int(session_id)).first()
+    follow_up_to = None
+    if (parent := request.POST.get("follow_up_to", "")).isdigit():
+        follow_up_to = Attempt.objects.filter(user=user_of(request), pk=int(parent)).first()
+    return {"mode": mode, "session": session, "follow_up_to": follow_up_to}
+
+
+@login_required
+@require_POST
+def typed_create(request: HttpRequest, question_id: int) -> HttpResponse:
+    question = question_or_404(request, question_id)
+    form = TypedAnswerForm(request.POST)
+    question_text = request.POST.get("question_text", "")[:300] or question.text
+    if not form.is_valid():
+        return render(
+            request, "practice/question.html",
+            {"question": question, "form": form, "attempts": [], "drilled": False}, status=422,
+        )  # fmt: skip
+    attempt = form.save(commit=False)
+    attempt.user = user_of(request)
+    attempt.question = question
+    attempt.question_text = question_text
+    for key, value in _context(request).items():
+        setattr(attempt, key, value)
+    attempt.save()  # the answer is safe before anything else happens
+    queue_analysis(attempt)
+    nxt = request.POST.get("next", "")
+    if nxt and url_has_allowed_host_and_scheme(nxt, allowed_hosts={request.get_host()}):
+        return redirect(nxt)
+    return redirect(attempt)
+
+
+@login_required
+@require_POST
+def recording_start(request: HttpRequest, question_id: int) -> JsonResponse:
+    question = question_or_404(request, question_id)
+    attempt = Attempt.objects.create(
+        user=user_of(request), question=question,
+        question_text=request.POST.get("question_text", "")[:300] or question.text,
+        status=Attempt.Status.RECORDING, with_video=request.POST.get("video") == "1",
+        **_context(request),
+    )  # fmt: skip
+    return JsonResponse(
+        {
+            "id": attempt.pk,
+            "chunk_url": reverse("practice:chunk", args=[attempt.pk, 0]).rsplit("/0/", 1)[0],
+            "finalise_url": reverse("practice:finalise", args=[attempt.pk]),
+            "delete_url": reverse("practice:attempt_delete", args=[attempt.pk]),
+            "chunk_seconds": settings.RECORDING_CHUNK_SECONDS,
+            "max_seconds": settings.RECORDING_MAX_SECONDS,
+        },
+        status=201,
+    )
+
+
+@login_required
+@require_POST
+def chunk(request: HttpRequest, attempt_id: int, index: int) -> JsonResponse:
+    attempt = attempt_or_404(request, attempt_id)
+    try:
+        stored = store_chunk(attempt, index, request.body)
+    except RecordingError as error:
+        return JsonResponse({"error": str(error)}, status=error.status)
+    return JsonResponse({"index": index, "stored": stored}, status=201 if stored else 200)
+
+
+@login_required
+@require_POST
+def recording_finalise(request: HttpRequest, attempt_id: int) -> JsonResponse:
+    attempt = attempt_or_404(request, attempt_id)
+    done = finalise(attempt, interrupted=request.POST.get("interrupted") == "1")
+    if done.attempt.status == Attempt.Status.SAVED:
+        queue_analysis(done.attempt)
+    payload = {
+        "status": done.attempt.status,
+        "url": done.attempt.get_absolute_url(),
+        "message": done.attempt.failure,
+    }
+    return JsonResponse(
+        payload, status=200 if done.attempt.status != Attempt.Status.FAILED else 422
+    )
+
+
+@login_required
+def attempt_detail(request: HttpRequest, attempt_id: int) -> HttpResponse:
+    attempt = attempt_or_404(request, attempt_id)
+    return render(
+        request,
+        "practice/attempt.html",
+        {"attempt": attempt, "rating_form": RatingForm(instance=attempt)},
+    )
+
+
+@login_required
+def attempt_status(request: HttpRequest, attempt_id: int) -> HttpResponse:
+    """The progress panel alone, polled by the page while the analysis runs."""
+    return render(
+        request,
+        "practice/partials/attempt_status.html",
+        {"attempt": attempt_or_404(request, attempt_id)},
+    )
+
+
+@login_required
+@require_POST
+def attempt_rate(request: HttpRequest, attempt_id: int) -> HttpResponse:
+    attempt = attempt_or_404(request, attempt_id)
+    form = RatingForm(request.POST, instance=attempt)
+    if form.is_valid():
+        form.save()
+        messages.success(request, "Thanks: your own rating sits beside the measured figures.")
+    return redirect(attempt)
+
+
+@login_required
+@require_POST
+def attempt_delete(request: HttpRequest, attempt_id: int) -> HttpResponse:
+    """Delete an answer and its recording: only ever at the user's own request (retake, delete)."""
+    attempt = attempt_or_404(request, attempt_id)
+    question_id = attempt.question_id
+    recording_folder = folder(attempt)
+    attempt.delete()
+    shutil.rmtree(recording_folder, ignore_errors=True)
+    if request.headers.get("Accept", "").startswith("application/json"):
+        return JsonResponse({"deleted": attempt_id})
+    messages.info(request, "Answer deleted.")
+    return (
+        redirect("practice:question", question_id=question_id)
+        if question_id
+        else redirect("practice:index")
+    )
+
+
+@login_required
+def attempt_media(request: HttpRequest, attempt_id: int) -> HttpResponse | FileResponse:
+    """The recording, to its owner only, with byte ranges so players can seek."""
+    attempt = attempt_or_404(request, attempt_id)
+    if not attempt.recording:
+        raise Http404("This answer has no recording.")
+    path = Path(attempt.recording.path)
+    size = path.stat().st_size
+    match = RANGE_RE.fullmatch(request.headers.get("Range", ""))
+    if not match or not (match.group(1) or match.group(2)):
+        whole = FileResponse(path.open("rb"), content_type=attempt.media_type)
+        whole["Accept-Ranges"] = "bytes"
+        return whole
+    start = int(match.group(1)) if match.group(1) else max(size - int(match.group(2)), 0)
+    end = int(match.group(2)) if match.group(1) and match.group(2) else size - 1
+    end = min(end, size - 1)
+    if start > end:
+        return HttpResponse(status=416, headers={"Content-Range": f"bytes */{size}"})
+    with path.open("rb") as handle:
+        handle.seek(start)
+        body = handle.read(end - start + 1)
+    response = HttpResponse(body, status=206, content_type=attempt.media_type)
+    response["Content-Range"] = f"bytes {start}-{end}/{size}"
+    response["Accept-Ranges"] = "bytes"
+    return response

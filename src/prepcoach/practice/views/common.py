@@ -1,0 +1,38 @@
+from __future__ import annotations
+
+from django.db.models import QuerySet
+from django.http import HttpRequest
+
+from prepcoach.accounts.access import get_owned_or_404, shared_or_owned
+from prepcoach.accounts.models import User
+from prepcoach.practice.models import Attempt, PracticeSettings, Question
+
+
+def user_of(request: HttpRequest) -> User:
+    assert isinstance(request.user, User)
+    return request.user
+
+
+def visible_questions(request: HttpRequest) -> QuerySet[Question]:
+    return shared_or_owned(Question.objects.all(), user_of(request))
+
+
+def question_or_404(request: HttpRequest, question_id: int) -> Question:
+    from django.http import Http404
+
+    question = visible_questions(request).filter(pk=question_id).first()
+    if question is None:
+        raise Http404("Not found.")
+    return question
+
+
+def own_question_or_404(request: HttpRequest, question_id: int) -> Question:
+    return get_owned_or_404(Question.objects.all(), user_of(request), "owner", pk=question_id)
+
+
+def attempt_or_404(request: HttpRequest, attempt_id: int) -> Attempt:
+    return get_owned_or_404(Attempt.objects.all(), user_of(request), pk=attempt_id)
+
+
+def settings_of(user: User) -> PracticeSettings:
+    return PracticeSettings.objects.get_or_create(user=user)[0]

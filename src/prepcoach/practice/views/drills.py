@@ -1,0 +1,152 @@
+"""Drills: the questions due today, answered and graded, scheduled by FSRS."""
+
+from __future__ import annotations
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.contrib.contenttypes.models import ContentType
+from django.db import IntegrityError, transaction
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.utils import timezone
+from django.views.decorators.http import require_POST
+
+from prepcoach.accounts.access import get_owned_or_404
+from prepcoach.accounts.models import Profile
+from prepcoach.coach import drills
+from prepcoach.practice.forms import PracticeSettingsForm
+from prepcoach.practice.models import Attempt, DrillCard, DrillReview, Question
+from prepcoach.practice.views.common import question_or_404, settings_of, user_of, visible_questions
+
+
+def _queue(request: HttpRequest) -> tuple[list[DrillCard], int]:
+    user, now = user_of(request), timezone.now()
+    cards = list(DrillCard.objects.filter(user=user))
+    start_of_day = timezone.localtime(now).replace(hour=0, minute=0, second=0, microsecond=0)
+    reviewed_today = DrillReview.objects.filter(
+        card__user=user, reviewed_at__gte=start_of_day
+    ).count()
+    items = [drills.DueItem(c.pk, c.due, is_new=c.reviews == 0) for c in cards]
+    queue = drills.due_queue(items, now, settings_of(user).daily_target, reviewed_today)
+    by_id = {c.pk: c for c in cards}
+    return [by_id[i.id] for i in queue], reviewed_today
+
+
+@login_required
+def drill_home(request: HttpRequest) -> HttpResponse:
+    user, now = user_of(request), timezone.now()
+    queue, reviewed_today = _queue(request)
+    card = queue[0] if queue else None
+    question = card.item if card else None
+    ratings = list(
+        DrillReview.objects.filter(card__user=user).values_list("rating", flat=True)[:500]
+    )
+    states = list(DrillCard.objects.filter(user=user).values_list("state", flat=True))
+    stats = drills.retention(ratings, states, now, len(queue), reviewed_today)
+    return render(
+        request,
+        "practice/drills.html",
+        {
+            "card": card,
+            "question": question,
+            "preview": drills.preview(card.state, now) if card else {},
+            "queue_size": len(queue),
+            "stats": stats,
+            "total_cards": len(states),
+            "settings_form": PracticeSettingsForm(instance=settings_of(user)),
+            "revealed": request.GET.get("reveal") == "1",
+        },
+    )
+
+
+@login_required
+@require_POST
+def drill_add(request: HttpRequest, question_id: int) -> HttpResponse:
+    question = question_or_404(request, question_id)
+    added = _add_cards(request, [question])
+    messages.success(request, "Added to your drills." if added else "Already in your drills.")
+    return redirect(question)
+
+
+@login_required
+@require_POST
+def drill_add_some(request: HttpRequest) -> HttpResponse:
+    """Ten questions for the user's target field (and general ones) not yet drilled."""
+    user = user_of(request)
+    profile = Profile.objects.filter(user=user).first()
+    drilled = DrillCard.objects.filter(user=user).values_list("object_id", flat=True)
+    questions = visible_questions(request).exclude(pk__in=drilled)
+    field = _field_of(profile.target_role if profile else "")
+    preferred = list(questions.filter(field=field)[:5]) if field else []
+    rest = list(
+        questions.exclude(pk__in=[q.pk for q in preferred]).order_by("?")[: 10 - len(preferred)]
+    )
+    added = _add_cards(request, [*preferred, *rest])
+    messages.success(request, f"{added} question{'s' * (added != 1)} added to your drills.")
+    return redirect("practice:drills")
+
+
+def _field_of(role: str) -> str:
+    role = role.lower()
+    for word, field in (("data", "data"), ("analyst", "data"), ("engineer", "software-engineering"),
+                        ("developer", "software-engineering"), ("product", "product"),
+                        ("design", "design"), ("market", "marketing"), ("sales", "sales"),
+                        ("financ", "finance"), ("nurs", "nursing"), ("teach", "teaching"),
+                        ("project", "project-management")):  # fmt: skip
+        if word in role:
+            return field
+    return ""
+
+
+def _add_cards(request: HttpRequest, questions: list[Question]) -> int:
+    user, now = user_of(request), timezone.now()
+    kind = ContentType.objects.get_for_model(Question)
+    added = 0
+    for question in questions:
+        try:
+            with transaction.atomic():
+                DrillCard.objects.create(
+                    user=user, content_type=kind, object_id=question.pk,
+                    state=drills.new_card(question.pk, now), due=now,
+                )  # fmt: skip
+                added += 1
+        except IntegrityError:
+            continue
+    return added
+
+
+@login_required
+@require_POST
+def drill_grade(request: HttpRequest, card_id: int) -> HttpResponse:
+    card = get_owned_or_404(DrillCard.objects.all(), user_of(request), pk=card_id)
+    grade = request.POST.get("grade", "")
+    if grade not in drills.GRADES:
+        messages.error(request, "Choose Again, Hard, Good or Easy.")
+        return redirect("practice:drills")
+    now = timezone.now()
+    attempt = None
+    if (text := request.POST.get("text", "").strip()) and isinstance(card.item, Question):
+        attempt = Attempt.objects.create(
+            user=card.user, question=card.item, question_text=card.item.text, text=text,
+            mode=Attempt.Mode.DRILL,
+        )  # fmt: skip
+    graded = drills.grade(card.state, grade, now)
+    with transaction.atomic():
+        DrillCard.objects.filter(pk=card.pk).update(
+            state=graded.state, due=graded.due, reviews=card.reviews + 1
+        )
+        DrillReview.objects.create(card=card, rating=grade, reviewed_at=now, attempt=attempt)
+    messages.info(request, f"Graded {grade}: next review {graded.interval}.")
+    return redirect("practice:drills")
+
+
+@login_required
+@require_POST
+def drill_settings(request: HttpRequest) -> HttpResponse:
+    form = PracticeSettingsForm(request.POST, instance=settings_of(user_of(request)))
+    if form.is_valid():
+        form.save()
+        messages.success(request, "Drill settings saved.")
+    else:
+        messages.error(request, "The daily target must be between 1 and 200.")
+    return redirect("practice:drills")

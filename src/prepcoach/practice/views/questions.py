@@ -1,0 +1,153 @@
+"""The question bank: search, filter, add and edit your own, import and export CSV."""
+
+from __future__ import annotations
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.paginator import Paginator
+from django.db import IntegrityError, transaction
+from django.db.models import Q, QuerySet
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.views.decorators.http import require_POST
+
+from prepcoach.practice import bank
+from prepcoach.practice.forms import ImportForm, QuestionFilter, QuestionForm, TypedAnswerForm
+from prepcoach.practice.models import Attempt, DrillCard, Question
+from prepcoach.practice.views.common import (
+    own_question_or_404,
+    question_or_404,
+    user_of,
+    visible_questions,
+)
+
+PAGE_SIZE = 25
+
+
+def _filtered(request: HttpRequest) -> tuple[QuestionFilter, QuerySet[Question]]:
+    form = QuestionFilter(request.GET or None)
+    questions = visible_questions(request)
+    if form.is_valid():
+        data = form.cleaned_data
+        if data["q"]:
+            questions = questions.filter(
+                Q(text__icontains=data["q"]) | Q(competency__icontains=data["q"])
+            )
+        for name in ("category", "field", "seniority", "difficulty"):
+            if data[name]:
+                questions = questions.filter(**{name: data[name]})
+        if data["mine"]:
+            questions = questions.filter(owner=user_of(request))
+    return form, questions
+
+
+@login_required
+def question_list(request: HttpRequest) -> HttpResponse:
+    form, questions = _filtered(request)
+    page = Paginator(questions, PAGE_SIZE).get_page(request.GET.get("page"))
+    query = request.GET.copy()
+    query.pop("page", None)
+    context = {"form": form, "page": page, "query": query.urlencode(), "total": questions.count()}
+    if request.headers.get("HX-Request"):
+        return render(request, "practice/partials/question_rows.html", context)
+    return render(request, "practice/questions.html", context)
+
+
+@login_required
+def question_detail(request: HttpRequest, question_id: int) -> HttpResponse:
+    question = question_or_404(request, question_id)
+    user = user_of(request)
+    return render(
+        request,
+        "practice/question.html",
+        {
+            "question": question,
+            "form": TypedAnswerForm(),
+            "attempts": Attempt.objects.filter(user=user, question=question)[:20],
+            "drilled": DrillCard.objects.filter(user=user, object_id=question.pk).exists(),
+        },
+    )
+
+
+@login_required
+def question_new(request: HttpRequest) -> HttpResponse:
+    return _question_form(request, Question(owner=user_of(request)))
+
+
+@login_required
+def question_edit(request: HttpRequest, question_id: int) -> HttpResponse:
+    return _question_form(request, own_question_or_404(request, question_id))
+
+
+def _question_form(request: HttpRequest, question: Question) -> HttpResponse:
+    form = QuestionForm(request.POST or None, instance=question)
+    if request.method == "POST" and form.is_valid():
+        try:
+            with transaction.atomic():
+                form.save()
+        except IntegrityError:
+            form.add_error("text", "You already have this question.")
+        else:
+            messages.success(request, "Question saved.")
+            return redirect(question)
+    return render(request, "practice/question_form.html", {"form": form, "question": question})
+
+
+@login_required
+@require_POST
+def question_delete(request: HttpRequest, question_id: int) -> HttpResponse:
+    question = own_question_or_404(request, question_id)
+    question.delete()  # its answers keep the question's words
+    messages.info(request, "Question deleted. Your answers to it are kept.")
+    return redirect("practice:questions")
+
+
+@login_required
+def questions_export(request: HttpRequest) -> HttpResponse:
+    _, questions = _filtered(request)
+    response = HttpResponse(bank.export_rows(questions), content_type="text/csv; charset=utf-8")
+    response["Content-Disposition"] = 'attachment; filename="prepcoach-questions.csv"'
+    return response
+
+
+@login_required
+def questions_import(request: HttpRequest) -> HttpResponse:
+    form = ImportForm(request.POST or None, request.FILES or None)
+    errors: list[str] = []
+    if request.method == "POST" and form.is_valid():
+        result = bank.parse_import(form.cleaned_data["file"].read())
+        errors = result.errors
+        if not errors:
+            added, existing = _import_rows(request, result.rows)
+            messages.success(
+                request, f"Imported {added} question{'s' * (added != 1)}"
+                + (f"; {existing} you already had were left as they were." if existing else "."),
+            )  # fmt: skip
+            return redirect(reverse_mine())
+    return render(request, "practice/import.html", {"form": form, "errors": errors})
+
+
+def reverse_mine() -> str:
+    from django.urls import reverse
+
+    return reverse("practice:questions") + "?mine=on"
+
+
+def _import_rows(request: HttpRequest, rows: list[dict[str, str]]) -> tuple[int, int]:
+    user = user_of(request)
+    own = {t.lower() for t in Question.objects.filter(owner=user).values_list("text", flat=True)}
+    added = existing = 0
+    with transaction.atomic():  # all or nothing
+        for row in rows:
+            if row["text"].lower() in own:
+                existing += 1
+                continue
+            Question.objects.create(
+                owner=user, text=row["text"], category=row["category"],
+                competency=row.get("competency", "")[:40], field=row.get("field") or "general",
+                seniority=row.get("seniority") or "any", difficulty=int(row.get("difficulty") or 2),
+                source=row.get("source", "")[:200],
+            )  # fmt: skip
+            own.add(row["text"].lower())
+            added += 1
+    return added, existing

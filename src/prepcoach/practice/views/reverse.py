@@ -1,0 +1,57 @@
+"""Role reversal: the user interviews, scores a sample answer, and compares with prepcoach."""
+
+from __future__ import annotations
+
+import random
+
+from django.contrib.auth.decorators import login_required
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import render
+
+from prepcoach.coach.content import analyse_content
+from prepcoach.coach.rubric import RUBRIC, compare, read_answer
+from prepcoach.practice.forms import FIELDS, RubricForm
+from prepcoach.practice.views.common import question_or_404, visible_questions
+
+
+@login_required
+def reverse_list(request: HttpRequest) -> HttpResponse:
+    field = request.GET.get("field", "")
+    questions = visible_questions(request).exclude(sample_good="").exclude(sample_weak="")
+    if field in dict(FIELDS):
+        questions = questions.filter(field__in=[field, "general"])
+    return render(
+        request,
+        "practice/reverse_list.html",
+        {"questions": questions, "fields": FIELDS, "field": field},
+    )
+
+
+@login_required
+def reverse_question(request: HttpRequest, question_id: int) -> HttpResponse:
+    question = question_or_404(request, question_id)
+    surprise = random.choice(["good", "weak"])  # noqa: S311 (which sample to show, not a secret)
+    which = request.GET.get("answer") or request.POST.get("answer") or surprise
+    if which not in {"good", "weak"}:
+        raise Http404("No such sample answer.")
+    sample = question.sample_good if which == "good" else question.sample_weak
+    if not sample:
+        raise Http404("This question has no sample answers.")
+    form = RubricForm(request.POST or None)
+    context: dict[str, object] = {
+        "question": question,
+        "sample": sample,
+        "which": which,
+        "form": form,
+    }
+    if request.method == "POST" and form.is_valid():
+        analysis = analyse_content(sample)
+        ours = read_answer(analysis)
+        context.update(
+            ours=ours,
+            yours=form.cleaned_data,
+            differences=compare(form.cleaned_data, ours),
+            labels=dict(RUBRIC),
+            analysis=analysis,
+        )
+    return render(request, "practice/reverse_question.html", context)

@@ -1,0 +1,264 @@
+// Recording an answer in the browser. Every few seconds the recorder hands over a chunk, which
+// is uploaded at once, so a closed tab or a lost connection keeps what was said so far; the
+// server joins the chunks when the recording stops (or, if the page dies, a minute later).
+// Echo cancellation, noise suppression and automatic gain are off: they change the pace,
+// pauses and loudness the analysis measures.
+
+const csrf = () => document.querySelector('meta[name="csrf-token"]').content;
+
+const MESSAGES = {
+  unsupported: "This browser cannot record here. Use a recent Chrome, Edge or Firefox, or type your answer instead.",
+  NotAllowedError: "Microphone access was denied. Allow it from the address bar, then press Record again, or type your answer.",
+  SecurityError: "The browser blocked the microphone on this page. Open prepcoach at http://127.0.0.1 or over HTTPS.",
+  NotFoundError: "No microphone (or camera) was found. Plug one in and press Record again, or type your answer.",
+  NotReadableError: "The microphone is busy in another program. Close it there and press Record again.",
+  OverconstrainedError: "The chosen device cannot be used. Pick another one and press Record again.",
+};
+
+function pickMimeType(video) {
+  const candidates = video
+    ? ["video/webm;codecs=vp8,opus", "video/webm", "video/mp4"]
+    : ["audio/webm;codecs=opus", "audio/webm", "audio/ogg;codecs=opus", "audio/mp4"];
+  return candidates.find((type) => MediaRecorder.isTypeSupported(type)) || "";
+}
+
+function formatTime(seconds) {
+  const s = Math.max(0, Math.floor(seconds));
+  return `${Math.floor(s / 60)}:${String(s % 60).padStart(2, "0")}`;
+}
+
+async function post(url, fields = {}, options = {}) {
+  const body = new FormData();
+  Object.entries(fields).forEach(([key, value]) => body.append(key, value));
+  return fetch(url, { method: "POST", body, headers: { "X-CSRFToken": csrf(), Accept: "application/json" }, ...options });
+}
+
+class Recorder {
+  constructor(root) {
+    this.root = root;
+    this.el = (name) => root.querySelector(`[data-${name}]`);
+    this.button = (action) => root.querySelector(`[data-action="${action}"]`);
+    this.guide = Number(root.dataset.guideSeconds || 120);
+    this.queue = [];
+    this.uploading = false;
+    this.failed = false;
+    this.state = "idle";
+    if (!navigator.mediaDevices?.getUserMedia || !window.MediaRecorder) {
+      this.say(MESSAGES.unsupported, true);
+      this.button("record").disabled = true;
+      return;
+    }
+    this.button("record").addEventListener("click", () => this.start());
+    this.button("stop").addEventListener("click", () => this.stop());
+    this.button("retake").addEventListener("click", () => this.retake());
+    this.el("video").addEventListener("change", () => this.openDevices());
+    window.addEventListener("pagehide", () => this.abandon());
+    this.updateTimer(0);
+  }
+
+  say(text, isError = false) {
+    const status = this.el("status");
+    status.textContent = text;
+    status.classList.toggle("error", isError);
+  }
+
+  async openDevices() {
+    const video = this.el("video").checked;
+    const mic = this.el("mic").value;
+    const camera = this.el("camera").value;
+    this.closeDevices();
+    this.stream = await navigator.mediaDevices.getUserMedia({
+      audio: {
+        deviceId: mic ? { exact: mic } : undefined,
+        echoCancellation: false,
+        noiseSuppression: false,
+        autoGainControl: false,
+      },
+      video: video ? { deviceId: camera ? { exact: camera } : undefined } : false,
+    });
+    await this.listDevices();
+    this.meter();
+    const preview = this.el("preview");
+    preview.hidden = !video;
+    if (video) {
+      preview.srcObject = this.stream;
+      preview.play().catch(() => {});
+    }
+  }
+
+  async listDevices() {
+    const devices = await navigator.mediaDevices.enumerateDevices();
+    for (const [kind, name] of [["audioinput", "mic"], ["videoinput", "camera"]]) {
+      const select = this.el(name);
+      const current = select.value;
+      select.replaceChildren(
+        ...devices.filter((d) => d.kind === kind).map((d, i) => new Option(d.label || `${name} ${i + 1}`, d.deviceId)),
+      );
+      if (current) select.value = current;
+    }
+    this.el("camera-label").hidden = !this.el("video").checked;
+  }
+
+  meter() {
+    const context = new AudioContext();
+    const analyser = context.createAnalyser();
+    analyser.fftSize = 1024;
+    context.createMediaStreamSource(this.stream).connect(analyser);
+    const samples = new Float32Array(analyser.fftSize);
+    const level = this.el("level");
+    const tick = () => {
+      if (!this.stream) return context.close();
+      analyser.getFloatTimeDomainData(samples);
+      const rms = Math.sqrt(samples.reduce((sum, x) => sum + x * x, 0) / samples.length);
+      level.value = Math.min(1, rms * 4);
+      requestAnimationFrame(tick);
+    };
+    tick();
+  }
+
+  closeDevices() {
+    this.stream?.getTracks().forEach((track) => track.stop());
+    this.stream = null;
+  }
+
+  async start() {
+    this.button("record").disabled = true;
+    try {
+      await this.openDevices();
+    } catch (error) {
+      this.say(MESSAGES[error.name] || `The recording could not start (${error.name}).`, true);
+      this.button("record").disabled = false;
+      return;
+    }
+    for (const n of [3, 2, 1]) {
+      this.say(`Recording in ${n}…`);
+      await new Promise((resolve) => setTimeout(resolve, 700));
+    }
+    const response = await post(this.root.dataset.startUrl, {
+      mode: this.root.dataset.mode || "practice",
+      session: this.root.dataset.session || "",
+      follow_up_to: this.root.dataset.followUpTo || "",
+      question_text: this.root.dataset.questionText || "",
+      video: this.el("video").checked ? "1" : "0",
+    });
+    if (!response.ok) {
+      this.say("The answer could not be started on the server. Reload the page and try again.", true);
+      this.button("record").disabled = false;
+      return;
+    }
+    this.attempt = await response.json();
+    this.index = 0;
+    this.recorder = new MediaRecorder(this.stream, { mimeType: pickMimeType(this.el("video").checked) });
+    this.recorder.addEventListener("dataavailable", (event) => {
+      if (event.data.size > 0) this.enqueue(event.data);
+    });
+    this.recorder.addEventListener("stop", () => this.finish());
+    this.recorder.start(this.attempt.chunk_seconds * 1000);
+    this.state = "recording";
+    this.started = performance.now();
+    this.timer = setInterval(() => this.tickTimer(), 250);
+    this.button("record").hidden = true;
+    this.button("stop").hidden = false;
+    this.button("stop").focus();
+    this.say("Recording. Press Stop when you have finished.");
+    this.root.dataset.state = "recording";
+  }
+
+  tickTimer() {
+    const elapsed = (performance.now() - this.started) / 1000;
+    this.updateTimer(elapsed);
+    if (elapsed >= this.attempt.max_seconds) this.stop();
+  }
+
+  updateTimer(elapsed) {
+    const timer = this.el("timer");
+    timer.textContent = `${formatTime(elapsed)} / ${formatTime(this.guide)}`;
+    timer.classList.toggle("over", elapsed > this.guide);
+  }
+
+  enqueue(blob) {
+    this.queue.push({ index: this.index++, blob });
+    this.upload();
+  }
+
+  async upload() {
+    if (this.uploading) return;
+    this.uploading = true;
+    while (this.queue.length) {
+      const { index, blob } = this.queue[0];
+      let done = false;
+      for (let attempt = 0; attempt < 6 && !done; attempt++) {
+        try {
+          const response = await fetch(`${this.attempt.chunk_url}/${index}/`, {
+            method: "POST",
+            body: blob,
+            headers: { "X-CSRFToken": csrf() },
+            keepalive: blob.size < 60000,
+          });
+          if (response.ok) done = true;
+          else if (response.status >= 400 && response.status < 500) {
+            const { error } = await response.json().catch(() => ({}));
+            this.failed = true;
+            this.say(error || "The server refused part of the recording.", true);
+            if (this.state === "recording") this.stop();
+            done = true;
+          }
+        } catch {
+          this.say("The connection dropped: what you said is kept in the page and sent again…");
+        }
+        if (!done) await new Promise((resolve) => setTimeout(resolve, 500 * 2 ** attempt));
+      }
+      this.queue.shift();
+    }
+    this.uploading = false;
+  }
+
+  stop() {
+    if (this.state !== "recording") return;
+    this.state = "stopping";
+    clearInterval(this.timer);
+    this.say("Saving your answer…");
+    this.recorder.stop();
+  }
+
+  async finish() {
+    this.closeDevices();
+    while (this.uploading || this.queue.length) await new Promise((resolve) => setTimeout(resolve, 100));
+    const response = await post(this.attempt.finalise_url);
+    const data = await response.json().catch(() => ({}));
+    this.state = "done";
+    this.root.dataset.state = "saved";
+    this.button("stop").hidden = true;
+    this.button("retake").hidden = false;
+    if (!response.ok) {
+      this.say(data.message || "The answer could not be saved.", true);
+      return;
+    }
+    this.say("Saved.");
+    window.location.assign(this.root.dataset.next || data.url);
+  }
+
+  abandon() {
+    // The page is going away mid-answer: ask the server to keep what arrived.
+    if (this.state !== "recording" || !this.attempt) return;
+    const body = new FormData();
+    body.append("interrupted", "1");
+    body.append("csrfmiddlewaretoken", csrf());
+    navigator.sendBeacon(this.attempt.finalise_url, body);
+  }
+
+  async retake() {
+    if (this.attempt && !confirm("Delete this recording and record the answer again?")) return;
+    if (this.attempt) await post(this.attempt.delete_url);
+    this.attempt = null;
+    this.state = "idle";
+    this.root.dataset.state = "idle";
+    this.button("retake").hidden = true;
+    this.button("record").hidden = false;
+    this.button("record").disabled = false;
+    this.updateTimer(0);
+    this.say("Press Record when ready.");
+  }
+}
+
+document.querySelectorAll("[data-recorder]").forEach((root) => new Recorder(root));

@@ -1,0 +1,209 @@
+import datetime as dt
+from pathlib import Path
+
+import pytest
+from django.test import Client
+from django.urls import reverse
+from django.utils import timezone
+
+from prepcoach.accounts.models import User
+from prepcoach.practice.models import Attempt, Question
+from prepcoach.practice.tasks import finalise_abandoned
+from tests.practice.conftest import tone_wav
+
+GOOD = (
+    "In my last role our ward lost track of handovers. My job was to fix it. I designed a "
+    "one-page checklist and I trained twelve nurses. As a result, missed handover items fell by 40%."
+)
+
+
+def start(client: Client, question: Question, **fields: str) -> dict[str, object]:
+    response = client.post(reverse("practice:recording_start", args=[question.pk]), fields)
+    assert response.status_code == 201
+    return response.json()
+
+
+def send(client: Client, started: dict[str, object], index: int, data: bytes):
+    return client.post(
+        f"{started['chunk_url']}/{index}/", data, content_type="application/octet-stream"
+    )
+
+
+def test_a_typed_answer_is_saved_then_analysed(
+    alice_client: Client, alice: User, question: Question
+) -> None:
+    response = alice_client.post(
+        reverse("practice:typed_create", args=[question.pk]),
+        {"text": GOOD, "rating": "4"},
+        follow=True,
+    )
+    attempt = Attempt.objects.get(user=alice)
+    assert (attempt.status, attempt.rating, attempt.mode) == ("analysed", 4, "practice")
+    assert attempt.analysis["version"] == 1
+    assert attempt.analysis["content"]["quantified_result"]["present"]
+    assert "Result with a number" in response.text
+
+
+@pytest.mark.parametrize(
+    ("text", "message"), [("", "Type your answer first"), ("🎤🎤", "in words")]
+)
+def test_an_empty_typed_answer_is_explained(
+    alice_client: Client, question: Question, text: str, message: str
+) -> None:
+    response = alice_client.post(
+        reverse("practice:typed_create", args=[question.pk]), {"text": text}
+    )
+    assert response.status_code == 422
+    assert message in response.text
+    assert not Attempt.objects.exists()
+
+
+def test_chunks_are_joined_into_a_playable_recording(
+    alice_client: Client, alice: User, question: Question
+) -> None:
+    audio = tone_wav(1.0)
+    started = start(alice_client, question, mode="practice")
+    pieces = [audio[:10_000], audio[10_000:20_000], audio[20_000:]]
+    assert send(alice_client, started, 0, pieces[0]).status_code == 201
+    assert send(alice_client, started, 2, pieces[2]).status_code == 201  # out of order
+    assert send(alice_client, started, 1, pieces[1]).status_code == 201
+    assert send(alice_client, started, 1, pieces[1]).json() == {
+        "index": 1,
+        "stored": False,
+    }  # twice
+    clash = send(alice_client, started, 1, b"something else")
+    assert clash.status_code == 409
+    done = alice_client.post(started["finalise_url"])  # type: ignore[arg-type]
+    assert done.status_code == 200
+    attempt = Attempt.objects.get(user=alice)
+    assert attempt.status == "analysed"
+    assert Path(attempt.recording.path).read_bytes() == audio
+    assert attempt.media_type == "audio/wav"
+    media = alice_client.get(
+        reverse("practice:attempt_media", args=[attempt.pk]), HTTP_RANGE="bytes=0-99"
+    )
+    assert media.status_code == 206
+    assert media["Content-Range"] == f"bytes 0-99/{len(audio)}"
+    assert media.content == audio[:100]
+    page = alice_client.get(reverse("practice:attempt", args=[attempt.pk])).text
+    assert "<audio controls" in page
+
+
+@pytest.mark.parametrize(
+    ("data", "status", "message"),
+    [
+        (b"", 400, "empty piece"),
+        (b"%PDF-1.7 not a recording", 415, "not audio or video"),
+    ],
+)
+def test_bad_uploads_are_refused_with_a_reason(
+    alice_client: Client, question: Question, data: bytes, status: int, message: str
+) -> None:
+    started = start(alice_client, question)
+    response = send(alice_client, started, 0, data)
+    assert response.status_code == status
+    assert message in response.json()["error"]
+
+
+def test_an_upload_past_the_limit_keeps_what_came_before(
+    alice_client: Client, alice: User, question: Question, settings: object
+) -> None:
+    settings.RECORDING_MAX_BYTES = 30_000  # type: ignore[attr-defined]
+    audio = tone_wav(1.0)
+    started = start(alice_client, question)
+    assert send(alice_client, started, 0, audio[:20_000]).status_code == 201
+    over = send(alice_client, started, 1, audio[20_000:])
+    assert over.status_code == 413
+    assert "limit" in over.json()["error"]
+    alice_client.post(started["finalise_url"])  # type: ignore[arg-type]
+    attempt = Attempt.objects.get(user=alice)
+    assert Path(attempt.recording.path).read_bytes() == audio[:20_000]
+
+
+def test_nothing_recorded_is_a_clear_failure(
+    alice_client: Client, alice: User, question: Question
+) -> None:
+    started = start(alice_client, question)
+    response = alice_client.post(started["finalise_url"])  # type: ignore[arg-type]
+    assert response.status_code == 422
+    assert "No recording arrived" in response.json()["message"]
+
+
+def test_a_gap_keeps_the_answer_up_to_it(
+    alice_client: Client, alice: User, question: Question
+) -> None:
+    audio = tone_wav(1.0)
+    started = start(alice_client, question)
+    send(alice_client, started, 0, audio[:10_000])
+    send(alice_client, started, 2, audio[20_000:])
+    alice_client.post(started["finalise_url"])  # type: ignore[arg-type]
+    attempt = Attempt.objects.get(user=alice)
+    assert Path(attempt.recording.path).read_bytes() == audio[:10_000]
+    assert "after a gap" in attempt.failure
+
+
+def test_a_recording_whose_page_closed_is_saved_by_the_worker(
+    alice_client: Client, alice: User, question: Question
+) -> None:
+    audio = tone_wav(0.5)
+    started = start(alice_client, question)
+    send(alice_client, started, 0, audio)
+    long_ago = timezone.now() - dt.timedelta(minutes=10)
+    Attempt.objects.update(created_at=long_ago, last_chunk_at=long_ago)
+    assert finalise_abandoned.call() == 1
+    attempt = Attempt.objects.get(user=alice)
+    assert attempt.interrupted
+    assert attempt.status == "analysed"
+    assert Path(attempt.recording.path).read_bytes() == audio
+    assert (
+        "the page closed during this answer"
+        in alice_client.get(reverse("practice:attempt", args=[attempt.pk])).text
+    )
+
+
+def test_chunks_after_saving_are_refused(alice_client: Client, question: Question) -> None:
+    audio = tone_wav(0.3)
+    started = start(alice_client, question)
+    send(alice_client, started, 0, audio)
+    alice_client.post(started["finalise_url"])  # type: ignore[arg-type]
+    assert send(alice_client, started, 1, b"late").status_code == 409
+
+
+def test_delete_removes_the_answer_and_its_recording(
+    alice_client: Client, alice: User, question: Question
+) -> None:
+    started = start(alice_client, question)
+    send(alice_client, started, 0, tone_wav(0.3))
+    alice_client.post(started["finalise_url"])  # type: ignore[arg-type]
+    attempt = Attempt.objects.get()
+    path = Path(attempt.recording.path)
+    alice_client.post(reverse("practice:attempt_delete", args=[attempt.pk]))
+    assert not Attempt.objects.exists()
+    assert not path.exists()
+
+
+def test_bob_cannot_reach_alices_answers(
+    client: Client, alice_client: Client, bob: User, question: Question
+) -> None:
+    started = start(alice_client, question)
+    send(alice_client, started, 0, tone_wav(0.3))
+    alice_client.post(started["finalise_url"])  # type: ignore[arg-type]
+    attempt = Attempt.objects.get()
+    other = Client()
+    other.force_login(bob)
+    for name in ("practice:attempt", "practice:attempt_media"):
+        assert other.get(reverse(name, args=[attempt.pk])).status_code == 404
+    assert (
+        other.post(
+            f"{started['chunk_url']}/1/", b"x", content_type="application/octet-stream"
+        ).status_code
+        == 404
+    )
+
+
+def test_rate_an_answer(alice_client: Client, alice: User, question: Question) -> None:
+    alice_client.post(reverse("practice:typed_create", args=[question.pk]), {"text": GOOD})
+    attempt = Attempt.objects.get()
+    alice_client.post(reverse("practice:attempt_rate", args=[attempt.pk]), {"rating": "2"})
+    attempt.refresh_from_db()
+    assert attempt.rating == 2

@@ -1,0 +1,113 @@
+from collections import Counter
+
+import pytest
+from django.test import Client
+from django.urls import reverse
+
+from prepcoach.accounts.models import User
+from prepcoach.practice.bank import load_bank, parse_import
+from prepcoach.practice.models import Question
+
+FIELDS = {"software-engineering", "data", "product", "design", "marketing", "sales", "finance",
+          "nursing", "teaching", "project-management"}  # fmt: skip
+
+
+@pytest.mark.django_db
+def test_the_starter_bank_is_loaded_with_everything_the_issue_asks_for() -> None:
+    bank = Question.objects.filter(owner__isnull=True)
+    assert bank.count() >= 250
+    competencies = Counter(bank.filter(category="behavioral").values_list("competency", flat=True))
+    for competency in ("leadership", "conflict", "failure", "teamwork", "ownership",
+                       "communication", "influence", "adaptability"):  # fmt: skip
+        assert competencies[competency] >= 5, competency
+    assert bank.filter(category="situational").count() >= 20
+    role_fields = Counter(bank.filter(category="role-specific").values_list("field", flat=True))
+    assert all(role_fields[f] >= 8 for f in FIELDS), role_fields
+    for text in ("Where do you see yourself in five years?", "What motivates you?"):
+        assert bank.filter(text=text).exists()
+    with_samples = bank.exclude(sample_good="").exclude(sample_weak="")
+    assert with_samples.count() >= 30
+    assert set(bank.values_list("difficulty", flat=True)) == {1, 2, 3}
+
+
+@pytest.mark.django_db
+def test_loading_again_updates_and_never_duplicates() -> None:
+    before = Question.objects.count()
+    assert load_bank(Question) == Question.objects.filter(owner__isnull=True).count()
+    assert Question.objects.count() == before
+
+
+@pytest.mark.parametrize(
+    ("raw", "message"),
+    [
+        (b"", "The file is empty"),
+        (
+            b"text,category\nHi?,behavioral\n",
+            "Missing columns: competency, field, seniority, difficulty",
+        ),
+        (
+            "text,category,competency,field,seniority,difficulty\nCafé?,behavioral,x,general,any,2\n".encode(
+                "latin-1"
+            ),
+            "not UTF-8",
+        ),
+        (
+            b"text,category,competency,field,seniority,difficulty\nHi?,gossip,x,general,any,5\n",
+            "Line 2: category must be one of",
+        ),
+        (b"text,category,competency,field,seniority,difficulty\n", "no questions"),
+    ],
+)
+def test_bad_csv_is_explained(raw: bytes, message: str) -> None:
+    result = parse_import(raw)
+    assert result.errors
+    assert message in " ".join(result.errors)
+
+
+def test_import_is_all_or_nothing_and_skips_what_you_have(
+    alice_client: Client, alice: User, alices_question: Question
+) -> None:
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    header = "text,category,competency,field,seniority,difficulty,source\n"
+    bad = (
+        header
+        + "A fine question?,behavioral,teamwork,general,any,2,\n,behavioral,x,general,any,2,\n"
+    )
+    response = alice_client.post(
+        reverse("practice:questions_import"), {"file": SimpleUploadedFile("q.csv", bad.encode())}
+    )
+    assert "Nothing was imported" in response.text
+    assert "Line 3: the question is empty" in response.text
+    assert Question.objects.filter(owner=alice).count() == 1
+    good = (
+        header
+        + f"A fine question?,behavioral,teamwork,general,any,2,Acme onsite\n{alices_question.text},motivation,,data,any,1,\n"
+    )
+    alice_client.post(
+        reverse("practice:questions_import"), {"file": SimpleUploadedFile("q.csv", good.encode())}
+    )
+    assert Question.objects.filter(owner=alice).count() == 2
+    assert Question.objects.get(owner=alice, text="A fine question?").source == "Acme onsite"
+
+
+def test_export_then_import_round_trips(
+    alice_client: Client, alice: User, alices_question: Question, bob: User
+) -> None:
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    exported = alice_client.get(reverse("practice:questions_export"), {"mine": "on"})
+    assert exported["Content-Disposition"] == 'attachment; filename="prepcoach-questions.csv"'
+    body = exported.content
+    assert alices_question.text.encode() in body
+    bob_client = Client()
+    bob_client.force_login(bob)
+    bob_client.post(
+        reverse("practice:questions_import"), {"file": SimpleUploadedFile("q.csv", body)}
+    )
+    copied = Question.objects.get(owner=bob)
+    assert (copied.text, copied.source, copied.field) == (
+        alices_question.text,
+        "Acme phone screen",
+        "data",
+    )

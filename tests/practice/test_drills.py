@@ -1,0 +1,77 @@
+import datetime as dt
+
+from django.test import Client
+from django.urls import reverse
+from django.utils import timezone
+
+from prepcoach.accounts.models import User
+from prepcoach.practice.models import Attempt, DrillCard, DrillReview, Question
+
+
+def test_no_drills_yet_says_how_to_start(alice_client: Client) -> None:
+    assert "No drills yet" in alice_client.get(reverse("practice:drills")).text
+
+
+def test_add_a_question_then_grade_it(
+    alice_client: Client, alice: User, question: Question
+) -> None:
+    alice_client.post(reverse("practice:drill_add", args=[question.pk]))
+    page = alice_client.get(reverse("practice:drills")).text
+    assert question.text in page
+    assert "in 10 minutes" in page  # what "Good" would do, on its button
+    card = DrillCard.objects.get(user=alice)
+    response = alice_client.post(
+        reverse("practice:drill_grade", args=[card.pk]),
+        {"grade": "easy", "text": "I led the team..."},
+        follow=True,
+    )
+    assert "Graded easy: next review in" in response.text
+    card.refresh_from_db()
+    assert card.reviews == 1
+    assert card.due > timezone.now() + dt.timedelta(days=1)
+    review = DrillReview.objects.get()
+    assert review.attempt == Attempt.objects.get(mode="drill")
+    assert "Nothing is due right now" in alice_client.get(reverse("practice:drills")).text
+
+
+def test_add_ten_prefers_the_target_field(alice_client: Client, alice: User) -> None:
+    alice_client.post(reverse("practice:drill_add_some"))
+    cards = DrillCard.objects.filter(user=alice)
+    assert cards.count() == 10
+    fields = list(
+        Question.objects.filter(pk__in=cards.values("object_id")).values_list("field", flat=True)
+    )
+    assert fields.count("data") >= 5  # alice is a data analyst
+
+
+def test_the_daily_target_caps_new_cards(alice_client: Client, alice: User) -> None:
+    alice_client.post(
+        reverse("practice:drill_settings"), {"daily_target": "3", "speak_questions": "on"}
+    )
+    alice_client.post(reverse("practice:drill_add_some"))
+    assert "3 due" in alice_client.get(reverse("practice:drills")).text
+
+
+def test_a_made_up_grade_is_refused(alice_client: Client, alice: User, question: Question) -> None:
+    alice_client.post(reverse("practice:drill_add", args=[question.pk]))
+    card = DrillCard.objects.get()
+    response = alice_client.post(
+        reverse("practice:drill_grade", args=[card.pk]), {"grade": "perfect"}, follow=True
+    )
+    assert "Choose Again, Hard, Good or Easy" in response.text
+    assert DrillCard.objects.get().reviews == 0
+
+
+def test_bob_cannot_grade_alices_cards(
+    client: Client, alice_client: Client, bob: User, question: Question
+) -> None:
+    alice_client.post(reverse("practice:drill_add", args=[question.pk]))
+    client_b = Client()
+    client_b.force_login(bob)
+    card = DrillCard.objects.get()
+    assert (
+        client_b.post(
+            reverse("practice:drill_grade", args=[card.pk]), {"grade": "good"}
+        ).status_code
+        == 404
+    )

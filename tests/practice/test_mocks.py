@@ -1,0 +1,93 @@
+from django.test import Client
+from django.urls import reverse
+
+from prepcoach.accounts.models import User
+from prepcoach.practice.models import Attempt, MockSession, Question
+
+WEAK = "We had a project and we worked on it together. It was kind of messy but fine."
+
+
+def new_mock(client: Client, **extra: str) -> MockSession:
+    data = {"company": "Acme", "role": "Data analyst", "field": "data", "seniority": "any", "count": "3",
+            "mix": "balanced", "seconds_per_answer": "90", "speak": "on"} | extra  # fmt: skip
+    response = client.post(reverse("practice:mock_new"), data)
+    session = MockSession.objects.get()
+    assert response.url == reverse("practice:mock_question", args=[session.pk, 1])
+    return session
+
+
+def test_a_mock_picks_questions_for_the_target(alice_client: Client, alice: User) -> None:
+    session = new_mock(alice_client)
+    questions = Question.objects.filter(pk__in=session.question_ids)
+    assert len(session.question_ids) == 3
+    assert {q.field for q in questions} <= {"data", "general"}
+    page = alice_client.get(reverse("practice:mock_question", args=[session.pk, 1])).text
+    assert "question 1 of 3" in page
+    assert 'data-speak="1"' in page
+    assert 'data-guide-seconds="90"' in page
+
+
+def test_an_answer_that_lacks_a_result_gets_that_follow_up(
+    alice_client: Client, alice: User
+) -> None:
+    session = new_mock(alice_client)
+    first = Question.objects.get(pk=session.question_ids[0])
+    here = reverse("practice:mock_question", args=[session.pk, 1])
+    alice_client.post(
+        reverse("practice:typed_create", args=[first.pk]),
+        {"text": WEAK, "mode": "mock", "session": session.pk, "next": here},
+    )
+    page = alice_client.get(here).text
+    assert "What was the outcome?" in page
+    assert "Asked because: no result" in page
+    main = Attempt.objects.get(session=session)
+    alice_client.post(
+        reverse("practice:typed_create", args=[first.pk]),
+        {"text": "In the end we shipped it two weeks late.", "mode": "mock", "session": session.pk,
+         "follow_up_to": main.pk, "question_text": "What was the outcome?", "next": here},
+    )  # fmt: skip
+    follow = Attempt.objects.get(follow_up_to=main)
+    assert follow.question_text == "What was the outcome?"
+    assert "What was the outcome?" not in alice_client.get(here).text.split("Answer saved")[1]
+
+
+def test_the_summary_lists_every_answer(alice_client: Client, alice: User) -> None:
+    session = new_mock(alice_client, count="2")
+    for number, question_id in enumerate(session.question_ids, start=1):
+        alice_client.post(
+            reverse("practice:typed_create", args=[question_id]),
+            {
+                "text": f"Answer {number}: I did it and it worked.",
+                "mode": "mock",
+                "session": session.pk,
+            },
+        )
+    alice_client.post(reverse("practice:mock_finish", args=[session.pk]))
+    summary = alice_client.get(reverse("practice:mock_summary", args=[session.pk])).text
+    assert summary.count("typed answer") == 2
+    session.refresh_from_db()
+    assert session.status == "finished"
+
+
+def test_bad_settings_are_explained(alice_client: Client) -> None:
+    response = alice_client.post(
+        reverse("practice:mock_new"),
+        {
+            "count": "50",
+            "seconds_per_answer": "5",
+            "mix": "balanced",
+            "field": "data",
+            "seniority": "any",
+        },
+    )
+    assert "less than or equal to 12" in response.text
+    assert "greater than or equal to 30" in response.text
+    assert not MockSession.objects.exists()
+
+
+def test_bob_cannot_open_alices_mock(client: Client, alice_client: Client, bob: User) -> None:
+    session = new_mock(alice_client)
+    other = Client()
+    other.force_login(bob)
+    assert other.get(reverse("practice:mock_question", args=[session.pk, 1])).status_code == 404
+    assert other.get(reverse("practice:mock_summary", args=[session.pk])).status_code == 404

@@ -1,0 +1,48 @@
+from django.test import Client
+from django.urls import reverse
+
+from prepcoach.accounts.models import User
+from prepcoach.practice.models import Attempt, Question
+
+
+def test_search_and_filter(alice_client: Client, alices_question: Question) -> None:
+    page = alice_client.get(reverse("practice:questions"), {"q": "five years"}).text
+    assert "Where do you see yourself in five years?" in page
+    nursing = alice_client.get(
+        reverse("practice:questions"),
+        {"field": "nursing", "category": "role-specific"},
+        HTTP_HX_REQUEST="true",
+    )
+    assert "<html" not in nursing.text  # the rows alone, for HTMX
+    assert "nursing" in nursing.text
+    mine = alice_client.get(reverse("practice:questions"), {"mine": "on"}).text
+    assert alices_question.text in mine
+    assert "1 question" in mine
+
+
+def test_add_edit_and_delete_your_own(alice_client: Client, alice: User) -> None:
+    data = {"text": "How would you triage three alarms at once?", "category": "situational", "competency": "prioritisation",
+            "field": "nursing", "seniority": "junior", "difficulty": "2", "source": "St Mary's panel"}  # fmt: skip
+    alice_client.post(reverse("practice:question_new"), data)
+    question = Question.objects.get(owner=alice)
+    assert question.source == "St Mary's panel"
+    duplicate = alice_client.post(reverse("practice:question_new"), data)
+    assert "You already have this question" in duplicate.text
+    Attempt.objects.create(
+        user=alice, question=question, question_text=question.text, text="I would..."
+    )
+    alice_client.post(reverse("practice:question_delete", args=[question.pk]))
+    assert not Question.objects.filter(owner=alice).exists()
+    assert Attempt.objects.get().question_text == "How would you triage three alarms at once?"
+
+
+def test_the_bank_and_other_peoples_questions_are_not_yours_to_edit(
+    client: Client, bob: User, alices_question: Question, question: Question
+) -> None:
+    client.force_login(bob)
+    assert client.get(reverse("practice:question", args=[alices_question.pk])).status_code == 404
+    assert (
+        client.get(reverse("practice:question_edit", args=[alices_question.pk])).status_code == 404
+    )
+    assert client.get(reverse("practice:question_edit", args=[question.pk])).status_code == 404
+    assert client.get(reverse("practice:question", args=[question.pk])).status_code == 200
