@@ -4,6 +4,7 @@ from django.utils import timezone
 
 from prepcoach.accounts.models import Profile, User
 from prepcoach.goals import plans
+from prepcoach.practice.models import Attempt, DrillCard
 
 
 def home(request: HttpRequest) -> HttpResponse:
@@ -19,5 +20,9 @@ def home(request: HttpRequest) -> HttpResponse:
         {
             "profile_blank": profile is None or profile.is_blank,
             "plan": plans.summary(request.user, timezone.localdate()),
+            "practice": {
+                "answers": Attempt.objects.filter(user=request.user).count(),
+                "due": DrillCard.objects.filter(user=request.user, due__lte=timezone.now()).count(),
+            },
         },
     )

@@ -54,7 +54,13 @@ def drill_home(request: HttpRequest) -> HttpResponse:
             "stats": stats,
             "total_cards": len(states),
             "settings_form": PracticeSettingsForm(instance=settings_of(user)),
-            "revealed": request.GET.get("reveal") == "1",
+            "spoken": (
+                Attempt.objects.filter(user=user, question=question, mode=Attempt.Mode.DRILL)
+                .exclude(recording="")
+                .first()
+                if question
+                else None
+            ),
         },
     )
 

@@ -1,0 +1,174 @@
+"""Improve, end to end, with a fake microphone that plays a spoken answer made by espeak-ng."""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+import time
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from django.contrib.contenttypes.models import ContentType
+from django.utils import timezone
+from playwright.sync_api import Browser, Page, Playwright, expect
+
+from prepcoach.accounts.models import User
+from prepcoach.coach.drills import new_card
+from prepcoach.practice.models import Attempt, DrillCard, Question
+from tests.e2e.conftest import CHROMIUM_ARGS, chromium_path, log_in
+
+pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
+
+ANSWER = (
+    "In my last job our reports were always late. I built a checklist and I trained the team. "
+    "As a result, the reports went out two days earlier."
+)
+
+
+@pytest.fixture(autouse=True)
+def starter_bank(transactional_db: None) -> None:
+    """Transactional tests empty the database after each test: put the bank back."""
+    from prepcoach.practice.bank import load_bank
+
+    if not Question.objects.filter(owner__isnull=True).exists():
+        load_bank(Question)
+
+
+@pytest.fixture(scope="session")
+def spoken_answer(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    espeak = shutil.which("espeak-ng")
+    if espeak is None:
+        pytest.fail(
+            "espeak-ng is needed to make the fake microphone's speech: apt-get install espeak-ng",
+            pytrace=False,
+        )
+    path = tmp_path_factory.mktemp("audio") / "answer.wav"
+    subprocess.run([espeak, "-s", "150", "-w", str(path), ANSWER], check=True, capture_output=True)
+    return path
+
+
+@pytest.fixture(scope="session")
+def microphone_browser(playwright: Playwright, spoken_answer: Path) -> Iterator[Browser]:
+    args = [
+        *CHROMIUM_ARGS,
+        "--use-fake-ui-for-media-stream",
+        "--use-fake-device-for-media-stream",
+        f"--use-file-for-fake-audio-capture={spoken_answer}",
+        "--autoplay-policy=no-user-gesture-required",
+    ]
+    browser = playwright.chromium.launch(executable_path=chromium_path(), headless=True, args=args)
+    yield browser
+    browser.close()
+
+
+@pytest.fixture
+def mic_page(microphone_browser: Browser, live_server: object) -> Iterator[Page]:
+    context = microphone_browser.new_context(base_url=str(live_server))
+    context.set_default_timeout(20_000)
+    page = context.new_page()
+    errors: list[str] = []
+    page.on("pageerror", lambda error: errors.append(str(error)))
+    yield page
+    context.close()
+    assert errors == [], errors
+
+
+def record(page: Page, seconds: float) -> None:
+    recorder = page.locator("[data-recorder]").first
+    recorder.get_by_role("button", name="Record").click()
+    expect(recorder).to_have_attribute("data-state", "recording")
+    page.wait_for_timeout(seconds * 1000)
+    recorder.get_by_role("button", name="Stop").click()
+
+
+def test_a_two_question_mock_interview_with_recorded_answers(mic_page: Page, alice: User) -> None:
+    page = mic_page
+    log_in(page, alice)
+    page.goto("/improve/mock/new/")
+    page.get_by_label("Questions", exact=True).fill("2")
+    page.get_by_label("Seconds per answer").fill("60")
+    page.get_by_label("Read the questions aloud").uncheck()
+    page.get_by_role("button", name="Start").click()
+    expect(page.get_by_text("question 1 of 2")).to_be_visible()
+
+    record(page, 4.5)
+    expect(page.get_by_text("Answer saved.")).to_be_visible()
+    expect(page.get_by_role("heading", name="Follow-up")).to_be_visible()
+    page.get_by_role("link", name="Next question →").click()
+    expect(page.get_by_text("question 2 of 2")).to_be_visible()
+    record(page, 4.5)
+    expect(page.get_by_text("Answer saved.")).to_be_visible()
+    page.get_by_role("button", name="Finish the interview").click()
+
+    expect(page.get_by_role("heading", name="Mock interview")).to_be_visible()
+    attempts = list(Attempt.objects.filter(user=alice, mode="mock").order_by("created_at"))
+    assert len(attempts) == 2
+    for attempt in attempts:
+        assert attempt.recording
+        assert Path(attempt.recording.path).stat().st_size > 5_000
+        assert attempt.media_type in {"video/webm", "audio/ogg", "video/mp4"}
+    expect(page.locator("audio")).to_have_count(2)
+
+    page.goto(f"/improve/attempts/{attempts[0].pk}/")
+    playable = page.evaluate(
+        """() => new Promise((resolve) => {
+            const audio = document.querySelector('audio[data-playback]');
+            if (audio.readyState >= 1) return resolve(true);
+            audio.addEventListener('loadedmetadata', () => resolve(true));
+            audio.addEventListener('error', () => resolve(false));
+            audio.load();
+        })"""
+    )
+    assert playable is True
+
+
+def test_closing_the_page_mid_answer_keeps_what_was_recorded(mic_page: Page, alice: User) -> None:
+    page = mic_page
+    log_in(page, alice)
+    question = Question.objects.filter(owner__isnull=True).order_by("pk").first()
+    assert question is not None
+    page.goto(f"/improve/questions/{question.pk}/")
+    page.get_by_role("button", name="Record").click()
+    expect(page.locator("[data-recorder]").first).to_have_attribute("data-state", "recording")
+    page.wait_for_timeout(5500)  # two chunks or more reach the server
+    page.close()  # the tab goes away mid-answer
+
+    deadline = time.monotonic() + 15
+    attempt = Attempt.objects.get(user=alice)
+    while attempt.status == "recording" and time.monotonic() < deadline:
+        time.sleep(0.2)
+        attempt.refresh_from_db()
+    assert attempt.status != "recording", "the page's goodbye should have saved it"
+    assert attempt.interrupted
+    assert attempt.recording
+    assert Path(attempt.recording.path).stat().st_size > 5_000
+
+
+def test_drill_two_due_questions(mic_page: Page, alice: User) -> None:
+    page = mic_page
+    kind = ContentType.objects.get_for_model(Question)
+    now = timezone.now()
+    for question in Question.objects.filter(owner__isnull=True, category="behavioral").order_by(
+        "pk"
+    )[:2]:
+        DrillCard.objects.create(
+            user=alice,
+            content_type=kind,
+            object_id=question.pk,
+            state=new_card(question.pk, now),
+            due=now,
+        )
+    log_in(page, alice)
+    page.goto("/improve/drills/")
+    expect(page.get_by_role("heading", name="Drills 2 due")).to_be_visible()
+    for _ in range(2):
+        page.get_by_label("Answer it out loud, or type it here (optional)").fill(
+            "I would start with the situation..."
+        )
+        page.get_by_role("button", name="Good").click()
+        expect(page.get_by_role("status").first).to_contain_text(
+            "Graded good: next review in 10 minutes"
+        )
+    expect(page.get_by_text("Nothing is due right now")).to_be_visible()
+    assert DrillCard.objects.filter(user=alice, reviews=1).count() == 2
