@@ -42,7 +42,7 @@ def read_answer(analysis: ContentAnalysis) -> list[Judgement]:
         found = star[part]
         judgements.append(
             Judgement(part, 2 if found.present else 0,
-                      f"{len(found.evidence)} sentence(s) set out the {part}" if found.present
+                      f"{_sentences(len(found.evidence))} out the {part}" if found.present
                       else f"no sentence sets out the {part}", found.evidence)
         )  # fmt: skip
     if own.i_actions and own.personal:
@@ -69,6 +69,10 @@ def read_answer(analysis: ContentAnalysis) -> list[Judgement]:
         evidence = Judgement("evidence", 0, "there is no result to back")
     judgements.append(evidence)
     return judgements
+
+
+def _sentences(count: int) -> str:
+    return "1 sentence sets" if count == 1 else f"{count} sentences set"
 
 
 def compare(yours: dict[str, int], ours: list[Judgement]) -> list[Difference]:
