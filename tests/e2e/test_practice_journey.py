@@ -172,3 +172,28 @@ def test_drill_two_due_questions(mic_page: Page, alice: User) -> None:
         )
     expect(page.get_by_text("Nothing is due right now")).to_be_visible()
     assert DrillCard.objects.filter(user=alice, reviews=1).count() == 2
+
+
+def test_a_browser_without_recording_says_what_to_do(page: Page, alice: User) -> None:
+    page.add_init_script("delete window.MediaRecorder")
+    log_in(page, alice)
+    question = Question.objects.filter(owner__isnull=True).order_by("pk").first()
+    assert question is not None
+    page.goto(f"/improve/questions/{question.pk}/")
+    status = page.locator("[data-recorder] [data-status]")
+    expect(status).to_contain_text("This browser cannot record here")
+    expect(page.get_by_role("button", name="Record")).to_be_disabled()
+    expect(page.get_by_role("textbox", name="Your answer")).to_be_visible()  # typing still works
+
+
+def test_no_microphone_is_explained(page: Page, alice: User) -> None:
+    # The ordinary test browser has no microphone, fake or real, and no permission to use one.
+    log_in(page, alice)
+    question = Question.objects.filter(owner__isnull=True).order_by("pk").first()
+    assert question is not None
+    page.goto(f"/improve/questions/{question.pk}/")
+    page.get_by_role("button", name="Record").click()
+    status = page.locator("[data-recorder] [data-status]")
+    expect(status).to_have_class("recorder-status error")
+    expect(status).to_contain_text("or type your answer")
+    assert not Attempt.objects.exists()  # nothing half-started on the server
