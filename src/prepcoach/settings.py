@@ -162,6 +162,8 @@ RECORDING_MAX_SECONDS = conf.env_int("RECORDING_MAX_SECONDS", 600, minimum=10)
 RECORDING_CHUNK_SECONDS = 2  # the browser uploads what it has every two seconds
 # A recording that sent nothing for this long is finalised with what arrived (closed tab).
 RECORDING_ABANDONED_SECONDS = conf.env_int("RECORDING_ABANDONED_SECONDS", 120, minimum=10)
+# After the page says goodbye, chunks already sent may still arrive: wait this long for them.
+RECORDING_INTERRUPTED_GRACE_SECONDS = 10
 
 # Background work: django.tasks with the database backend, so the embedded default needs no
 # other server. The worker writes a heartbeat that /healthz reads.
@@ -175,7 +177,7 @@ TASKS = {
 # itself what is due (reminders check every user's local morning), so running late is harmless.
 PERIODIC_TASKS = {
     "prepcoach.goals.tasks.send_reminders": conf.env_int("REMINDER_CHECK_SECONDS", 900, minimum=1),
-    "prepcoach.practice.tasks.finalise_abandoned": 60,
+    "prepcoach.practice.tasks.finalise_abandoned": 15,
 }
 WORKER_HEARTBEAT_SECONDS = conf.env_int("WORKER_HEARTBEAT_SECONDS", 5, minimum=1)
 # Three missed beats before /healthz calls the worker gone: one slow beat is not an outage.

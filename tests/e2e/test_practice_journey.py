@@ -16,6 +16,7 @@ from playwright.sync_api import Browser, Page, Playwright, expect
 from prepcoach.accounts.models import User
 from prepcoach.coach.drills import new_card
 from prepcoach.practice.models import Attempt, DrillCard, Question
+from prepcoach.practice.tasks import finalise_abandoned
 from tests.e2e.conftest import CHROMIUM_ARGS, chromium_path, log_in
 
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
@@ -74,11 +75,22 @@ def mic_page(microphone_browser: Browser, live_server: object) -> Iterator[Page]
     assert errors == [], errors
 
 
-def record(page: Page, seconds: float) -> None:
+def wait_for_chunks(user: User, count: int, timeout: float = 20) -> Attempt:
+    """Wait on the server, not the clock: until count pieces of the answer have arrived."""
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        attempt = Attempt.objects.filter(user=user, status="recording").first()
+        if attempt and attempt.chunks_received >= count:
+            return attempt
+        time.sleep(0.2)
+    raise AssertionError(f"{count} pieces of the recording never arrived")
+
+
+def record(page: Page, user: User) -> None:
     recorder = page.locator("[data-recorder]").first
     recorder.get_by_role("button", name="Record").click()
     expect(recorder).to_have_attribute("data-state", "recording")
-    page.wait_for_timeout(seconds * 1000)
+    wait_for_chunks(user, 2)
     recorder.get_by_role("button", name="Stop").click()
 
 
@@ -92,12 +104,12 @@ def test_a_two_question_mock_interview_with_recorded_answers(mic_page: Page, ali
     page.get_by_role("button", name="Start").click()
     expect(page.get_by_text("question 1 of 2")).to_be_visible()
 
-    record(page, 4.5)
+    record(page, alice)
     expect(page.get_by_text("Answer saved.")).to_be_visible()
     expect(page.get_by_role("heading", name="Follow-up")).to_be_visible()
     page.get_by_role("link", name="Next question →").click()
     expect(page.get_by_text("question 2 of 2")).to_be_visible()
-    record(page, 4.5)
+    record(page, alice)
     expect(page.get_by_text("Answer saved.")).to_be_visible()
     page.get_by_role("button", name="Finish the interview").click()
 
@@ -123,7 +135,9 @@ def test_a_two_question_mock_interview_with_recorded_answers(mic_page: Page, ali
     assert playable is True
 
 
-def test_closing_the_page_mid_answer_keeps_what_was_recorded(mic_page: Page, alice: User) -> None:
+def test_closing_the_page_mid_answer_keeps_what_was_recorded(
+    mic_page: Page, alice: User, settings: object
+) -> None:
     page = mic_page
     log_in(page, alice)
     question = Question.objects.filter(owner__isnull=True).order_by("pk").first()
@@ -131,16 +145,22 @@ def test_closing_the_page_mid_answer_keeps_what_was_recorded(mic_page: Page, ali
     page.goto(f"/improve/questions/{question.pk}/")
     page.get_by_role("button", name="Record").click()
     expect(page.locator("[data-recorder]").first).to_have_attribute("data-state", "recording")
-    page.wait_for_timeout(5500)  # two chunks or more reach the server
+    wait_for_chunks(alice, 2)
     page.close()  # the tab goes away mid-answer
 
+    # The page's goodbye marks the answer interrupted; the worker's sweep then joins what
+    # arrived once nothing more is on its way (here the test runs the sweep itself).
     deadline = time.monotonic() + 15
     attempt = Attempt.objects.get(user=alice)
-    while attempt.status == "recording" and time.monotonic() < deadline:
+    while not attempt.interrupted and time.monotonic() < deadline:
         time.sleep(0.2)
         attempt.refresh_from_db()
-    assert attempt.status != "recording", "the page's goodbye should have saved it"
-    assert attempt.interrupted
+    assert attempt.interrupted, "the page's goodbye should have reached the server"
+    settings.RECORDING_INTERRUPTED_GRACE_SECONDS = 1  # type: ignore[attr-defined]
+    time.sleep(1.5)
+    assert finalise_abandoned.call() == 1
+    attempt.refresh_from_db()
+    assert attempt.status != "recording"
     assert attempt.recording
     assert Path(attempt.recording.path).stat().st_size > 5_000
 

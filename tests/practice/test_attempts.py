@@ -207,3 +207,58 @@ def test_rate_an_answer(alice_client: Client, alice: User, question: Question) -
     alice_client.post(reverse("practice:attempt_rate", args=[attempt.pk]), {"rating": "2"})
     attempt.refresh_from_db()
     assert attempt.rating == 2
+
+
+def test_a_piece_arriving_after_the_join_is_refused_not_orphaned(
+    alice_client: Client, alice: User, question: Question
+) -> None:
+    from prepcoach.practice.recordings import RecordingError, folder, store_chunk
+
+    audio = tone_wav(0.5)
+    started = start(alice_client, question)
+    send(alice_client, started, 0, audio[:5000])
+    stale = Attempt.objects.get()  # loaded before the join, as a slow request would
+    alice_client.post(started["finalise_url"])  # type: ignore[arg-type]
+    with pytest.raises(RecordingError, match="already saved"):
+        store_chunk(stale, 1, audio[5000:])
+    assert list(folder(stale).glob("chunks/*.part")) == []
+
+
+def test_the_pages_goodbye_marks_the_answer_and_the_sweep_saves_it(
+    alice_client: Client, alice: User, question: Question, settings: object
+) -> None:
+    started = start(alice_client, question)
+    send(alice_client, started, 0, tone_wav(0.3))
+    goodbye = alice_client.post(started["finalise_url"], {"interrupted": "1"})  # type: ignore[arg-type]
+    assert goodbye.json()["status"] == "recording"
+    attempt = Attempt.objects.get()
+    assert attempt.interrupted
+    assert finalise_abandoned.call() == 0  # pieces may still be on their way
+    settings.RECORDING_INTERRUPTED_GRACE_SECONDS = 0  # type: ignore[attr-defined]
+    assert finalise_abandoned.call() == 1
+    attempt.refresh_from_db()
+    assert (attempt.status, attempt.interrupted) == ("analysed", True)
+
+
+def test_ranges_are_capped_and_a_missing_file_is_a_404(
+    alice_client: Client, alice: User, question: Question, settings: object
+) -> None:
+    from prepcoach.practice.views import attempts as views
+
+    audio = tone_wav(1.0)
+    started = start(alice_client, question)
+    send(alice_client, started, 0, audio)
+    alice_client.post(started["finalise_url"])  # type: ignore[arg-type]
+    attempt = Attempt.objects.get()
+    url = reverse("practice:attempt_media", args=[attempt.pk])
+    original = views.MAX_RANGE_BYTES
+    views.MAX_RANGE_BYTES = 1000
+    try:
+        open_ended = alice_client.get(url, HTTP_RANGE="bytes=0-")
+    finally:
+        views.MAX_RANGE_BYTES = original
+    assert open_ended.status_code == 206
+    assert open_ended["Content-Range"] == f"bytes 0-999/{len(audio)}"
+    assert alice_client.get(url, HTTP_RANGE=f"bytes={len(audio) + 5}-").status_code == 416
+    Path(attempt.recording.path).unlink()
+    assert alice_client.get(url).status_code == 404

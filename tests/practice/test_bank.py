@@ -111,3 +111,26 @@ def test_export_then_import_round_trips(
         "Acme phone screen",
         "data",
     )
+
+
+def test_a_broken_quote_or_a_strange_field_is_reported_not_crashed() -> None:
+    header = b"text,category,competency,field,seniority,difficulty\n"
+    unclosed = parse_import(header + b'"' + b"x" * 200_000)
+    assert unclosed.errors
+    assert "cannot be read" in unclosed.errors[0] or "over" in " ".join(unclosed.errors)
+    odd = parse_import(header + b"Fine?,behavioral,x," + b"f" * 100 + b",any,2\n")
+    assert "field must be one of" in odd.errors[0]
+
+
+def test_a_huge_upload_is_refused_without_reading_it_all(alice_client: Client, alice: User) -> None:
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    huge = (
+        b"text,category,competency,field,seniority,difficulty\n"
+        + b"A?,behavioral,x,general,any,2\n" * 60_000
+    )
+    response = alice_client.post(
+        reverse("practice:questions_import"), {"file": SimpleUploadedFile("q.csv", huge)}
+    )
+    assert "split it in parts" in response.text
+    assert not Question.objects.filter(owner=alice).exists()

@@ -75,3 +75,12 @@ def test_bob_cannot_grade_alices_cards(
         ).status_code
         == 404
     )
+
+
+def test_deleting_a_drilled_question_removes_its_card(
+    alice_client: Client, alice: User, alices_question: Question
+) -> None:
+    alice_client.post(reverse("practice:drill_add", args=[alices_question.pk]))
+    alice_client.post(reverse("practice:question_delete", args=[alices_question.pk]))
+    assert not DrillCard.objects.exists()
+    assert alice_client.get(reverse("practice:drills")).status_code == 200

@@ -91,3 +91,37 @@ def test_bob_cannot_open_alices_mock(client: Client, alice_client: Client, bob: 
     other.force_login(bob)
     assert other.get(reverse("practice:mock_question", args=[session.pk, 1])).status_code == 404
     assert other.get(reverse("practice:mock_summary", args=[session.pk])).status_code == 404
+
+
+def test_a_mock_with_nothing_to_ask_is_refused(alice_client: Client, alice: User) -> None:
+    Question.objects.all().delete()
+    response = alice_client.post(
+        reverse("practice:mock_new"),
+        {
+            "count": "3",
+            "mix": "balanced",
+            "field": "data",
+            "seniority": "any",
+            "seconds_per_answer": "90",
+        },
+    )
+    assert "No questions match these settings" in response.text
+    assert not MockSession.objects.exists()
+
+
+def test_a_question_deleted_mid_mock_does_not_lose_the_answers(
+    alice_client: Client, alice: User, alices_question: Question
+) -> None:
+    session = MockSession.objects.create(
+        user=alice, question_ids=[alices_question.pk], question_texts=[alices_question.text]
+    )
+    alice_client.post(
+        reverse("practice:typed_create", args=[alices_question.pk]),
+        {"text": "Because I care about patients.", "mode": "mock", "session": session.pk},
+    )
+    alices_question.delete()
+    page = alice_client.get(reverse("practice:mock_question", args=[session.pk, 1])).text
+    assert "was deleted from your bank" in page
+    summary = alice_client.get(reverse("practice:mock_summary", args=[session.pk])).text
+    assert alices_question.text in summary
+    assert "typed answer" in summary

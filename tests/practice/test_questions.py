@@ -14,7 +14,10 @@ def test_search_and_filter(alice_client: Client, alices_question: Question) -> N
         HTTP_HX_REQUEST="true",
     )
     assert "<html" not in nursing.text  # the rows alone, for HTMX
-    assert "nursing" in nursing.text
+    shown = nursing.context["page"].object_list
+    assert shown
+    assert {q.field for q in shown} == {"nursing"}
+    assert {q.category for q in shown} == {"role-specific"}
     mine = alice_client.get(reverse("practice:questions"), {"mine": "on"}).text
     assert alices_question.text in mine
     assert "1 question" in mine

@@ -19,6 +19,20 @@ COLUMNS = ("text", "category", "competency", "field", "seniority", "difficulty")
 OPTIONAL_COLUMNS = ("source",)
 CATEGORIES = ("behavioral", "situational", "role-specific", "motivation")
 SENIORITIES = ("any", "junior", "mid", "senior", "lead")
+FIELDS = [
+    ("general", "General"),
+    ("software-engineering", "Software engineering"),
+    ("data", "Data"),
+    ("product", "Product"),
+    ("design", "Design"),
+    ("marketing", "Marketing"),
+    ("sales", "Sales"),
+    ("finance", "Finance"),
+    ("nursing", "Nursing"),
+    ("teaching", "Teaching"),
+    ("project-management", "Project management"),
+]
+FIELD_VALUES = tuple(value for value, _ in FIELDS)
 MAX_IMPORT_ROWS = 2000
 MAX_IMPORT_BYTES = 1024 * 1024
 
@@ -95,21 +109,31 @@ def parse_import(raw: bytes) -> ImportResult:
             f"name the columns {', '.join(COLUMNS)} (and optionally source)."
         )
         return result
-    for number, raw_row in enumerate(reader, start=2):
-        if number - 1 > MAX_IMPORT_ROWS:
-            result.errors.append(f"More than {MAX_IMPORT_ROWS} questions: split the file.")
-            break
-        row = {k.strip(): (v or "").strip() for k, v in raw_row.items() if k}
-        if not any(row.values()):
-            continue
-        problems = _row_problems(row)
-        if problems:
-            result.errors.append(f"Line {number}: {'; '.join(problems)}.")
-        else:
-            result.rows.append(row)
+    try:
+        for count, raw_row in enumerate(reader, start=1):
+            if count > MAX_IMPORT_ROWS:
+                result.errors.append(f"More than {MAX_IMPORT_ROWS} questions: split the file.")
+                break
+            _check_row(raw_row, reader.line_num, result)
+    except csv.Error as error:
+        result.errors.append(
+            f"Line {reader.line_num}: the CSV cannot be read ({error}); a quote is probably "
+            "not closed."
+        )
     if not result.rows and not result.errors:
         result.errors.append("The file has a header but no questions.")
     return result
+
+
+def _check_row(raw_row: dict[str, str | None], line: int, result: ImportResult) -> None:
+    row = {k.strip(): (v or "").strip() for k, v in raw_row.items() if k}
+    if not any(row.values()):
+        return
+    problems = _row_problems(row)
+    if problems:
+        result.errors.append(f"Line {line}: {'; '.join(problems)}.")
+    else:
+        result.rows.append(row)
 
 
 def _row_problems(row: dict[str, str]) -> list[str]:
@@ -124,6 +148,10 @@ def _row_problems(row: dict[str, str]) -> list[str]:
         problems.append(f"seniority must be one of {', '.join(SENIORITIES)}")
     if row.get("difficulty", "2") not in {"1", "2", "3"}:
         problems.append("difficulty must be 1, 2 or 3")
+    if (row.get("field") or "general") not in FIELD_VALUES:
+        problems.append(f"field must be one of {', '.join(FIELD_VALUES)}")
+    if len(row.get("competency", "")) > 40:
+        problems.append("the competency is over 40 characters")
     return problems
 
 

@@ -5,21 +5,9 @@ from typing import Any
 from django import forms
 
 from prepcoach.coach.rubric import RUBRIC
+from prepcoach.practice.bank import FIELDS
 from prepcoach.practice.models import Attempt, MockSession, PracticeSettings, Question
 
-FIELDS = [
-    ("general", "General"),
-    ("software-engineering", "Software engineering"),
-    ("data", "Data"),
-    ("product", "Product"),
-    ("design", "Design"),
-    ("marketing", "Marketing"),
-    ("sales", "Sales"),
-    ("finance", "Finance"),
-    ("nursing", "Nursing"),
-    ("teaching", "Teaching"),
-    ("project-management", "Project management"),
-]
 MIXES = {
     "balanced": {"motivation": 1, "behavioral": 2, "situational": 1, "role-specific": 2},
     "behavioral": {"motivation": 1, "behavioral": 4, "situational": 1},

@@ -6,7 +6,7 @@ from __future__ import annotations
 from typing import ClassVar
 
 from django.conf import settings
-from django.contrib.contenttypes.fields import GenericForeignKey
+from django.contrib.contenttypes.fields import GenericForeignKey, GenericRelation
 from django.contrib.contenttypes.models import ContentType
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
@@ -53,6 +53,8 @@ class Question(models.Model):
     sample_good = models.TextField("a good sample answer", blank=True)
     sample_weak = models.TextField("a weak sample answer", blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
+    # Deleting a question deletes its drill cards (its answers keep their own copy of the words).
+    drill_cards = GenericRelation("DrillCard")
 
     class Meta:
         ordering: ClassVar = ["category", "competency", "text"]
@@ -109,6 +111,8 @@ class MockSession(models.Model):
     )
     speak = models.BooleanField(default=True)
     question_ids = models.JSONField(default=list)  # in the order they are asked
+    # Their words too: a question deleted later must not take the interview with it.
+    question_texts = models.JSONField(default=list)
     status = models.CharField(max_length=8, choices=Status.choices, default=Status.ACTIVE)
     started_at = models.DateTimeField(auto_now_add=True)
     finished_at = models.DateTimeField(null=True, blank=True)

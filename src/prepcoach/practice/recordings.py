@@ -49,9 +49,12 @@ def max_chunks() -> int:
 
 def store_chunk(attempt: Attempt, index: int, data: bytes) -> bool:
     """Write one chunk; returns False when it was already there (a retry). Raises
-    RecordingError with what to do otherwise."""
-    if attempt.status != Attempt.Status.RECORDING:
-        raise RecordingError("This answer is already saved: record a new one to add more.", 409)
+    RecordingError with what to do otherwise.
+
+    The check and the write happen under the attempt's row lock, the same lock finalise takes:
+    a chunk is either written before the join (and joined) or refused after it, never left
+    behind unjoined.
+    """
     if not 0 <= index < max_chunks():
         raise RecordingError(
             f"The recording is longer than the {settings.RECORDING_MAX_SECONDS // 60}-minute "
@@ -64,27 +67,37 @@ def store_chunk(attempt: Attempt, index: int, data: bytes) -> bool:
         raise RecordingError(
             "This is not audio or video prepcoach can read (WebM, Ogg, MP4/M4A, WAV, MP3).", 415
         )
-    path = chunk_path(attempt, index)
-    if path.exists():
-        if hashlib.sha256(path.read_bytes()).digest() == hashlib.sha256(data).digest():
-            return False
-        raise RecordingError(f"Piece {index} of this recording was already received.", 409)
-    if attempt.bytes_received + len(data) > settings.RECORDING_MAX_BYTES:
-        raise RecordingError(
-            f"The recording is over the {settings.RECORDING_MAX_BYTES // (1024 * 1024)} MB limit: "
-            "what was recorded before it is kept.",
-            413,
+    with transaction.atomic():
+        attempt = Attempt.objects.select_for_update().get(pk=attempt.pk)
+        if attempt.status != Attempt.Status.RECORDING:
+            raise RecordingError("This answer is already saved: record a new one to add more.", 409)
+        path = chunk_path(attempt, index)
+        if path.exists():
+            if hashlib.sha256(path.read_bytes()).digest() == hashlib.sha256(data).digest():
+                return False
+            raise RecordingError(f"Piece {index} of this recording was already received.", 409)
+        if attempt.bytes_received + len(data) > settings.RECORDING_MAX_BYTES:
+            raise RecordingError(
+                f"The recording is over the {settings.RECORDING_MAX_BYTES // (1024 * 1024)} MB "
+                "limit: what was recorded before it is kept.",
+                413,
+            )
+        path.parent.mkdir(parents=True, exist_ok=True)
+        partial = path.with_suffix(".tmp")
+        partial.write_bytes(data)
+        os.replace(partial, path)  # a chunk is either whole on disk or absent
+        Attempt.objects.filter(pk=attempt.pk).update(
+            bytes_received=F("bytes_received") + len(data),
+            chunks_received=F("chunks_received") + 1,
+            last_chunk_at=timezone.now(),
         )
-    path.parent.mkdir(parents=True, exist_ok=True)
-    partial = path.with_suffix(".tmp")
-    partial.write_bytes(data)
-    os.replace(partial, path)  # a chunk is either whole on disk or absent
-    Attempt.objects.filter(pk=attempt.pk).update(
-        bytes_received=F("bytes_received") + len(data),
-        chunks_received=F("chunks_received") + 1,
-        last_chunk_at=timezone.now(),
-    )
     return True
+
+
+def mark_interrupted(attempt: Attempt) -> None:
+    """The page went away mid-answer. Chunks may still be on their way, so the join waits for
+    a quiet moment (the worker's sweep) instead of happening now."""
+    Attempt.objects.filter(pk=attempt.pk, status=Attempt.Status.RECORDING).update(interrupted=True)
 
 
 @dataclass(frozen=True)
@@ -94,7 +107,7 @@ class Finalised:
     skipped_chunks: int  # after a gap: kept on disk, not joined
 
 
-def finalise(attempt: Attempt, interrupted: bool = False) -> Finalised:
+def finalise(attempt: Attempt, interrupted: bool | None = None) -> Finalised:
     """Join the chunks into the answer's recording and queue its analysis. Safe to call again."""
     with transaction.atomic():
         attempt = Attempt.objects.select_for_update().get(pk=attempt.pk)
@@ -106,7 +119,8 @@ def finalise(attempt: Attempt, interrupted: bool = False) -> Finalised:
         while contiguous < len(indexes) and indexes[contiguous] == contiguous:
             contiguous += 1
         skipped = len(indexes) - contiguous
-        attempt.interrupted = interrupted
+        if interrupted is not None:
+            attempt.interrupted = interrupted
         attempt.finalised_at = timezone.now()
         if contiguous == 0:
             attempt.status = Attempt.Status.FAILED

@@ -7,6 +7,7 @@ import logging
 from dataclasses import asdict
 
 from django.conf import settings
+from django.db.models import Q
 from django.tasks import task
 from django.utils import timezone
 
@@ -73,9 +74,14 @@ def finalise_abandoned() -> int:
     """Save recordings whose browser stopped sending (a closed tab, a crash) with what arrived."""
     from prepcoach.practice.recordings import finalise
 
-    cutoff = timezone.now() - dt.timedelta(seconds=settings.RECORDING_ABANDONED_SECONDS)
-    stale = Attempt.objects.filter(status=Attempt.Status.RECORDING, created_at__lt=cutoff).exclude(
-        last_chunk_at__gte=cutoff
+    now = timezone.now()
+    silent = now - dt.timedelta(seconds=settings.RECORDING_ABANDONED_SECONDS)
+    settled = now - dt.timedelta(seconds=settings.RECORDING_INTERRUPTED_GRACE_SECONDS)
+    recording = Attempt.objects.filter(status=Attempt.Status.RECORDING)
+    # Silent for long (a crash, a lost network), or closed by the page and quiet since.
+    stale = recording.filter(
+        (Q(created_at__lt=silent) & (Q(last_chunk_at__isnull=True) | Q(last_chunk_at__lt=silent)))
+        | (Q(interrupted=True) & (Q(last_chunk_at__isnull=True) | Q(last_chunk_at__lt=settled)))
     )
     count = 0
     for attempt in stale:

@@ -17,11 +17,18 @@ from django.views.decorators.http import require_POST
 
 from prepcoach.practice.forms import RatingForm, TypedAnswerForm
 from prepcoach.practice.models import Attempt, MockSession
-from prepcoach.practice.recordings import RecordingError, finalise, folder, store_chunk
+from prepcoach.practice.recordings import (
+    RecordingError,
+    finalise,
+    folder,
+    mark_interrupted,
+    store_chunk,
+)
 from prepcoach.practice.tasks import queue_analysis
 from prepcoach.practice.views.common import attempt_or_404, question_or_404, user_of
 
 RANGE_RE = re.compile(r"bytes=(\d*)-(\d*)")
+MAX_RANGE_BYTES = 4 * 1024 * 1024
 
 
 def _context(request: HttpRequest) -> dict[str, object]:
@@ -101,7 +108,10 @@ def chunk(request: HttpRequest, attempt_id: int, index: int) -> JsonResponse:
 @require_POST
 def recording_finalise(request: HttpRequest, attempt_id: int) -> JsonResponse:
     attempt = attempt_or_404(request, attempt_id)
-    done = finalise(attempt, interrupted=request.POST.get("interrupted") == "1")
+    if request.POST.get("interrupted") == "1":
+        mark_interrupted(attempt)
+        return JsonResponse({"status": "recording", "message": "Kept: it is saved shortly."})
+    done = finalise(attempt, interrupted=False)
     if done.attempt.status == Attempt.Status.SAVED:
         queue_analysis(done.attempt)
     payload = {
@@ -171,6 +181,8 @@ def attempt_media(request: HttpRequest, attempt_id: int) -> HttpResponse | FileR
     if not attempt.recording:
         raise Http404("This answer has no recording.")
     path = Path(attempt.recording.path)
+    if not path.exists():
+        raise Http404("The recording file is missing from the data folder.")
     size = path.stat().st_size
     match = RANGE_RE.fullmatch(request.headers.get("Range", ""))
     if not match or not (match.group(1) or match.group(2)):
@@ -179,7 +191,8 @@ def attempt_media(request: HttpRequest, attempt_id: int) -> HttpResponse | FileR
         return whole
     start = int(match.group(1)) if match.group(1) else max(size - int(match.group(2)), 0)
     end = int(match.group(2)) if match.group(1) and match.group(2) else size - 1
-    end = min(end, size - 1)
+    # A player asking for "bytes=0-" gets the start and asks again: never load a whole file.
+    end = min(end, size - 1, start + MAX_RANGE_BYTES - 1)
     if start > end:
         return HttpResponse(status=416, headers={"Content-Range": f"bytes */{size}"})
     with path.open("rb") as handle:

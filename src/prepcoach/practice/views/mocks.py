@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import random
+from typing import Any
 
 from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpRequest, HttpResponse
@@ -45,9 +46,18 @@ def mock_new(request: HttpRequest) -> HttpResponse:
             seniority=session.seniority, seed=random.SystemRandom().randrange(1 << 30),
             avoid=frozenset(recent),
         )  # fmt: skip
-        session.question_ids = [q.id for q in picked]
-        session.save()
-        return redirect("practice:mock_question", session_id=session.pk, number=1)
+        if picked:
+            ids: list[Any] = [q.id for q in picked]
+            texts: dict[Any, str] = dict(
+                Question.objects.filter(pk__in=ids).values_list("pk", "text")
+            )
+            session.question_ids = [q.id for q in picked]
+            session.question_texts = [texts[q.id] for q in picked]
+            session.save()
+            return redirect("practice:mock_question", session_id=session.pk, number=1)
+        form.add_error(
+            None, "No questions match these settings: choose another field or add questions."
+        )
     return render(request, "practice/mock_new.html", {"form": form})
 
 
@@ -62,7 +72,9 @@ def mock_question(request: HttpRequest, session_id: int, number: int) -> HttpRes
         raise Http404("No such question in this mock interview.")
     question = Question.objects.filter(pk=session.question_ids[number - 1]).first()
     if question is None:
-        raise Http404("This question was deleted.")
+        gone = {"session": session, "number": number, "total": len(session.question_ids),
+                "text": _text_of(session, number)}  # fmt: skip
+        return render(request, "practice/mock_question_gone.html", gone)
     answers = list(
         Attempt.objects.filter(session=session, question=question).order_by("created_at")
     )
@@ -102,10 +114,24 @@ def mock_finish(request: HttpRequest, session_id: int) -> HttpResponse:
 @login_required
 def mock_summary(request: HttpRequest, session_id: int) -> HttpResponse:
     session = _session(request, session_id)
-    questions = {q.pk: q for q in Question.objects.filter(pk__in=session.question_ids)}
     answers = list(Attempt.objects.filter(session=session).order_by("created_at"))
-    rows = [
-        (n, questions.get(qid), [a for a in answers if a.question_id == qid])
-        for n, qid in enumerate(session.question_ids, start=1)
-    ]
+    rows = []
+    for n, question_id in enumerate(session.question_ids, start=1):
+        text = _text_of(session, n)
+        # An answer to a question deleted since keeps the question's words: match on those.
+        mine = [
+            a for a in answers
+            if a.question_id == question_id
+            or (a.question_id is None and a.follow_up_to_id is None and a.question_text == text)
+        ]  # fmt: skip
+        ids = {a.pk for a in mine}
+        mine += [a for a in answers if a.follow_up_to_id in ids]
+        rows.append((n, text, mine))
     return render(request, "practice/mock_summary.html", {"session": session, "rows": rows})
+
+
+def _text_of(session: MockSession, number: int) -> str:
+    if number <= len(session.question_texts):
+        return str(session.question_texts[number - 1])
+    question = Question.objects.filter(pk=session.question_ids[number - 1]).first()
+    return question.text if question else "(a deleted question)"

@@ -115,7 +115,9 @@ def questions_import(request: HttpRequest) -> HttpResponse:
     form = ImportForm(request.POST or None, request.FILES or None)
     errors: list[str] = []
     if request.method == "POST" and form.is_valid():
-        result = bank.parse_import(form.cleaned_data["file"].read())
+        upload = form.cleaned_data["file"]
+        # Read one byte past the limit at most: the size check must not load a huge file.
+        result = bank.parse_import(upload.read(bank.MAX_IMPORT_BYTES + 1))
         errors = result.errors
         if not errors:
             added, existing = _import_rows(request, result.rows)

@@ -10,7 +10,8 @@ from django.shortcuts import render
 
 from prepcoach.coach.content import analyse_content
 from prepcoach.coach.rubric import RUBRIC, compare, read_answer
-from prepcoach.practice.forms import FIELDS, RubricForm
+from prepcoach.practice.bank import FIELDS
+from prepcoach.practice.forms import RubricForm
 from prepcoach.practice.views.common import question_or_404, visible_questions
 
 

@@ -51,8 +51,12 @@ class Recorder {
     this.button("record").addEventListener("click", () => this.start());
     this.button("stop").addEventListener("click", () => this.stop());
     this.button("retake").addEventListener("click", () => this.retake());
-    this.el("video").addEventListener("change", () => this.openDevices());
+    this.button("save").addEventListener("click", () => this.finish());
     window.addEventListener("pagehide", () => this.abandon());
+    window.addEventListener("beforeunload", (event) => {
+      // Leaving now would drop pieces not yet sent: ask first.
+      if (this.queue.length || this.state === "stopping") event.preventDefault();
+    });
     this.updateTimer(0);
   }
 
@@ -134,15 +138,21 @@ class Recorder {
       this.say(`Recording in ${n}…`);
       await new Promise((resolve) => setTimeout(resolve, 700));
     }
-    const response = await post(this.root.dataset.startUrl, {
-      mode: this.root.dataset.mode || "practice",
-      session: this.root.dataset.session || "",
-      follow_up_to: this.root.dataset.followUpTo || "",
-      question_text: this.root.dataset.questionText || "",
-      video: this.el("video").checked ? "1" : "0",
-    });
-    if (!response.ok) {
-      this.say("The answer could not be started on the server. Reload the page and try again.", true);
+    let response;
+    try {
+      response = await post(this.root.dataset.startUrl, {
+        mode: this.root.dataset.mode || "practice",
+        session: this.root.dataset.session || "",
+        follow_up_to: this.root.dataset.followUpTo || "",
+        question_text: this.root.dataset.questionText || "",
+        video: this.el("video").checked ? "1" : "0",
+      });
+    } catch {
+      response = null;
+    }
+    if (!response?.ok) {
+      this.closeDevices();
+      this.say("prepcoach could not be reached to start the answer. Check that it is running, then press Record again.", true);
       this.button("record").disabled = false;
       return;
     }
@@ -155,6 +165,7 @@ class Recorder {
     this.recorder.addEventListener("stop", () => this.finish());
     this.recorder.start(this.attempt.chunk_seconds * 1000);
     this.state = "recording";
+    this.setupControls(false);
     this.started = performance.now();
     this.timer = setInterval(() => this.tickTimer(), 250);
     this.button("record").hidden = true;
@@ -182,33 +193,41 @@ class Recorder {
   }
 
   async upload() {
+    // One piece at a time, in order, until the server has it: a piece is only let go once
+    // the server stored it or refused it for good (4xx). While the network is down, pieces
+    // wait in the page and go as soon as it is back.
     if (this.uploading) return;
     this.uploading = true;
+    let wait = 500;
     while (this.queue.length) {
       const { index, blob } = this.queue[0];
-      let done = false;
-      for (let attempt = 0; attempt < 6 && !done; attempt++) {
-        try {
-          const response = await fetch(`${this.attempt.chunk_url}/${index}/`, {
-            method: "POST",
-            body: blob,
-            headers: { "X-CSRFToken": csrf() },
-            keepalive: blob.size < 60000,
-          });
-          if (response.ok) done = true;
-          else if (response.status >= 400 && response.status < 500) {
-            const { error } = await response.json().catch(() => ({}));
-            this.failed = true;
-            this.say(error || "The server refused part of the recording.", true);
-            if (this.state === "recording") this.stop();
-            done = true;
-          }
-        } catch {
-          this.say("The connection dropped: what you said is kept in the page and sent again…");
+      try {
+        const response = await fetch(`${this.attempt.chunk_url}/${index}/`, {
+          method: "POST",
+          body: blob,
+          headers: { "X-CSRFToken": csrf() },
+          keepalive: blob.size < 60000,
+        });
+        if (response.ok) {
+          this.queue.shift();
+          wait = 500;
+          if (this.state === "recording") this.say("Recording. Press Stop when you have finished.");
+          continue;
         }
-        if (!done) await new Promise((resolve) => setTimeout(resolve, 500 * 2 ** attempt));
+        if (response.status >= 400 && response.status < 500) {
+          const { error } = await response.json().catch(() => ({}));
+          this.queue.shift();
+          this.failed = true;
+          this.say(error || "The server refused part of the recording.", true);
+          if (this.state === "recording") this.stop();
+          continue;
+        }
+      } catch {
+        // fall through to the wait
       }
-      this.queue.shift();
+      this.say(`The connection dropped: ${this.queue.length} piece(s) of your answer are kept in this page and will be sent when it is back. Keep the page open.`, true);
+      await new Promise((resolve) => setTimeout(resolve, wait));
+      wait = Math.min(wait * 2, 10000);
     }
     this.uploading = false;
   }
@@ -223,12 +242,21 @@ class Recorder {
 
   async finish() {
     this.closeDevices();
+    this.button("stop").hidden = true;
+    this.button("save").hidden = true;
     while (this.uploading || this.queue.length) await new Promise((resolve) => setTimeout(resolve, 100));
-    const response = await post(this.attempt.finalise_url);
+    let response;
+    try {
+      response = await post(this.attempt.finalise_url);
+    } catch {
+      this.say("prepcoach could not be reached to save the answer. Everything sent so far is kept: press Save again.", true);
+      this.button("save").hidden = false;
+      return;
+    }
     const data = await response.json().catch(() => ({}));
     this.state = "done";
     this.root.dataset.state = "saved";
-    this.button("stop").hidden = true;
+    this.setupControls(true);
     this.button("retake").hidden = false;
     if (!response.ok) {
       this.say(data.message || "The answer could not be saved.", true);
@@ -238,9 +266,15 @@ class Recorder {
     window.location.assign(this.root.dataset.next || data.url);
   }
 
+  setupControls(enabled) {
+    // Changing devices mid-answer would end the recording: lock them while it runs.
+    for (const name of ["mic", "video", "camera"]) this.el(name).disabled = !enabled;
+  }
+
   abandon() {
-    // The page is going away mid-answer: ask the server to keep what arrived.
-    if (this.state !== "recording" || !this.attempt) return;
+    // The page is going away mid-answer: tell the server, which saves what arrived once the
+    // pieces still on their way have landed.
+    if (!["recording", "stopping"].includes(this.state) || !this.attempt) return;
     const body = new FormData();
     body.append("interrupted", "1");
     body.append("csrfmiddlewaretoken", csrf());
@@ -256,6 +290,7 @@ class Recorder {
     this.button("retake").hidden = true;
     this.button("record").hidden = false;
     this.button("record").disabled = false;
+    this.setupControls(true);
     this.updateTimer(0);
     this.say("Press Record when ready.");
   }

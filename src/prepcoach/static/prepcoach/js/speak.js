@@ -1,16 +1,17 @@
-// Mock interviews: the interviewer's question is read aloud (browser speech synthesis), unless
-// the user switched it off. Nothing leaves the machine: the browser's own voices speak.
-const question = document.querySelector("[data-speak-text]");
-const button = document.querySelector("[data-action='speak']");
-
-function speak() {
-  if (!question || !("speechSynthesis" in window)) return;
+// Mock interviews: questions are read aloud by the browser's own voices (nothing leaves the
+// machine). Each "Read it aloud" button reads the text it names; a question marked
+// data-speak="1" is read as soon as the page opens, unless the user switched that off.
+function speak(text) {
   window.speechSynthesis.cancel();
-  window.speechSynthesis.speak(new SpeechSynthesisUtterance(question.dataset.speakText));
+  window.speechSynthesis.speak(new SpeechSynthesisUtterance(text));
 }
 
-if (button) {
-  if ("speechSynthesis" in window) button.addEventListener("click", speak);
-  else button.hidden = true;
+for (const button of document.querySelectorAll("[data-action='speak']")) {
+  if (!("speechSynthesis" in window)) {
+    button.hidden = true;
+    continue;
+  }
+  button.addEventListener("click", () => speak(button.dataset.text));
 }
-if (question?.dataset.speak === "1") speak();
+const first = document.querySelector("[data-speak='1']");
+if (first && "speechSynthesis" in window) speak(first.textContent.trim());
