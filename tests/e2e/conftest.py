@@ -8,6 +8,7 @@ from __future__ import annotations
 import os
 import shutil
 from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
@@ -57,11 +58,11 @@ def browser(playwright: Playwright) -> Iterator[Browser]:
     browser.close()
 
 
-@pytest.fixture
-def page(browser: Browser, live_server: object) -> Iterator[Page]:
+@contextmanager
+def watched_page(browser: Browser, base_url: str, timeout_ms: int = 15_000) -> Iterator[Page]:
     """A fresh browser tab; the test fails if the page logs an error (a CSP violation, say)."""
-    context = browser.new_context(base_url=str(live_server))
-    context.set_default_timeout(15_000)
+    context = browser.new_context(base_url=base_url)
+    context.set_default_timeout(timeout_ms)
     page = context.new_page()
     errors: list[str] = []
 
@@ -74,6 +75,12 @@ def page(browser: Browser, live_server: object) -> Iterator[Page]:
     yield page
     context.close()
     assert errors == [], f"the browser reported errors: {errors}"
+
+
+@pytest.fixture
+def page(browser: Browser, live_server: object) -> Iterator[Page]:
+    with watched_page(browser, str(live_server)) as tab:
+        yield tab
 
 
 def log_in(page: Page, user: object) -> None:

@@ -17,7 +17,7 @@ from prepcoach.accounts.models import User
 from prepcoach.coach.drills import new_card
 from prepcoach.practice.models import Attempt, DrillCard, Question
 from prepcoach.practice.tasks import finalise_abandoned
-from tests.e2e.conftest import CHROMIUM_ARGS, chromium_path, log_in
+from tests.e2e.conftest import CHROMIUM_ARGS, chromium_path, log_in, watched_page
 
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
 
@@ -65,14 +65,8 @@ def microphone_browser(playwright: Playwright, spoken_answer: Path) -> Iterator[
 
 @pytest.fixture
 def mic_page(microphone_browser: Browser, live_server: object) -> Iterator[Page]:
-    context = microphone_browser.new_context(base_url=str(live_server))
-    context.set_default_timeout(20_000)
-    page = context.new_page()
-    errors: list[str] = []
-    page.on("pageerror", lambda error: errors.append(str(error)))
-    yield page
-    context.close()
-    assert errors == [], errors
+    with watched_page(microphone_browser, str(live_server), timeout_ms=20_000) as tab:
+        yield tab
 
 
 def wait_for_chunks(user: User, count: int, timeout: float = 20) -> Attempt:

@@ -262,3 +262,19 @@ def test_ranges_are_capped_and_a_missing_file_is_a_404(
     assert alice_client.get(url, HTTP_RANGE=f"bytes={len(audio) + 5}-").status_code == 416
     Path(attempt.recording.path).unlink()
     assert alice_client.get(url).status_code == 404
+
+
+def test_the_attempt_page_polls_while_the_analysis_waits(
+    alice_client: Client, alice: User, question: Question
+) -> None:
+    attempt = Attempt.objects.create(
+        user=alice, question=question, question_text=question.text, text=GOOD, status="queued"
+    )
+    panel = alice_client.get(reverse("practice:attempt_status", args=[attempt.pk])).text
+    assert 'hx-trigger="every 2s"' in panel
+    assert "Waiting for analysis" in panel
+    Attempt.objects.filter(pk=attempt.pk).update(
+        status="analysed", analysis={"version": 1, "content": None, "note": "Saved."}
+    )
+    done = alice_client.get(reverse("practice:attempt_status", args=[attempt.pk])).text
+    assert "hx-trigger" not in done
