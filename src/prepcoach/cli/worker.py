@@ -11,6 +11,9 @@ def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[ty
         default=1.0,
         help="seconds to wait between polls when the queue is empty (default: 1)",
     )
+    parser.add_argument(
+        "-v", "--verbose", action="store_true", help="log every task, not only failures"
+    )
     parser.set_defaults(handler=run)
 
 
@@ -19,5 +22,6 @@ def run(args: argparse.Namespace) -> int:
     django_setup.check_database()
     from django.core.management import call_command
 
-    call_command("run_worker", interval=args.interval, startup_delay=False, verbosity=1)
+    verbosity = 2 if args.verbose else 1
+    call_command("run_worker", interval=args.interval, startup_delay=False, verbosity=verbosity)
     return 0

@@ -34,5 +34,5 @@ def enqueue_due(now: dt.datetime | None = None) -> list[str]:
         if won:
             import_string(path).enqueue()
             enqueued.append(path)
-            logger.info("enqueued periodic task %s", path)
+            logger.debug("enqueued periodic task %s", path)
     return enqueued

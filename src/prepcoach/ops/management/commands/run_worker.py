@@ -2,6 +2,7 @@
 
 import atexit
 import contextlib
+import logging
 import os
 import signal
 import socket
@@ -9,6 +10,7 @@ import threading
 from typing import Any
 
 from django.db import DatabaseError
+from django_tasks_db.compat import TASKS_LOGGER
 from django_tasks_db.management.commands import db_worker
 
 from prepcoach.cli.serve import EXIT_WITH_PARENT
@@ -23,6 +25,13 @@ def watch_parent(parent_pid: int) -> None:
 
 class Command(db_worker.Command):
     help = "Run the background worker (tasks from the database) with a heartbeat for /healthz."
+
+    def configure_logging(self, verbosity: int) -> None:
+        super().configure_logging(verbosity)
+        if verbosity == 1:
+            # Periodic tasks run every few seconds: say only what failed, unless asked (-v 2).
+            logging.getLogger(TASKS_LOGGER).setLevel(logging.WARNING)
+            logging.getLogger("django_tasks_db").setLevel(logging.WARNING)
 
     def handle(self, *args: Any, **options: Any) -> None:
         # hostname-pid is unique across a pool of worker machines and readable in /healthz.
