@@ -66,3 +66,14 @@ def test_the_same_seed_gives_the_same_mock_and_recent_questions_wait() -> None:
 def test_asking_for_more_than_the_bank_has_fills_from_the_rest() -> None:
     picked = pick_questions(BANK, 6, {"motivation": 1}, seed=3)
     assert len(picked) == 6
+
+
+@pytest.mark.parametrize(
+    ("role", "field"),
+    [("Senior data analyst", "data"), ("Staff nurse", "nursing"), ("Backend developer", "software-engineering"),
+     ("Account executive", "sales"), ("Astronaut", "")],
+)  # fmt: skip
+def test_a_role_maps_to_a_field_of_the_bank(role: str, field: str) -> None:
+    from prepcoach.coach.questions import field_for_role
+
+    assert field_for_role(role) == field

@@ -82,3 +82,20 @@ def _apportion(count: int, shares: Mapping[str, float]) -> dict[str, int]:
     ]:
         whole[key] += 1
     return whole
+
+
+# Words in a job title and the bank field whose questions suit it, most telling first.
+ROLE_WORDS = (
+    ("nurs", "nursing"), ("teach", "teaching"), ("tutor", "teaching"), ("data", "data"),
+    ("analyst", "data"), ("scientist", "data"), ("product", "product"), ("design", "design"),
+    ("ux", "design"), ("market", "marketing"), ("sales", "sales"), ("account exec", "sales"),
+    ("financ", "finance"), ("account", "finance"), ("project", "project-management"),
+    ("programme", "project-management"), ("engineer", "software-engineering"),
+    ("developer", "software-engineering"), ("programmer", "software-engineering"),
+)  # fmt: skip
+
+
+def field_for_role(role: str) -> str:
+    """The bank's field for a target role ("Senior data analyst" → "data"), or "" if unknown."""
+    lowered = role.lower()
+    return next((field for word, field in ROLE_WORDS if word in lowered), "")

@@ -14,6 +14,7 @@ from django.views.decorators.http import require_POST
 from prepcoach.accounts.access import get_owned_or_404
 from prepcoach.accounts.models import Profile
 from prepcoach.coach import drills
+from prepcoach.coach.questions import field_for_role
 from prepcoach.practice.forms import PracticeSettingsForm
 from prepcoach.practice.models import Attempt, DrillCard, DrillReview, Question
 from prepcoach.practice.views.common import question_or_404, settings_of, user_of, visible_questions
@@ -82,7 +83,7 @@ def drill_add_some(request: HttpRequest) -> HttpResponse:
     profile = Profile.objects.filter(user=user).first()
     drilled = DrillCard.objects.filter(user=user).values_list("object_id", flat=True)
     questions = visible_questions(request).exclude(pk__in=drilled)
-    field = _field_of(profile.target_role if profile else "")
+    field = field_for_role(profile.target_role if profile else "")
     preferred = list(questions.filter(field=field)[:5]) if field else []
     rest = list(
         questions.exclude(pk__in=[q.pk for q in preferred]).order_by("?")[: 10 - len(preferred)]
@@ -90,18 +91,6 @@ def drill_add_some(request: HttpRequest) -> HttpResponse:
     added = _add_cards(request, [*preferred, *rest])
     messages.success(request, f"{added} question{'s' * (added != 1)} added to your drills.")
     return redirect("practice:drills")
-
-
-def _field_of(role: str) -> str:
-    role = role.lower()
-    for word, field in (("data", "data"), ("analyst", "data"), ("engineer", "software-engineering"),
-                        ("developer", "software-engineering"), ("product", "product"),
-                        ("design", "design"), ("market", "marketing"), ("sales", "sales"),
-                        ("financ", "finance"), ("nurs", "nursing"), ("teach", "teaching"),
-                        ("project", "project-management")):  # fmt: skip
-        if word in role:
-            return field
-    return ""
 
 
 def _add_cards(request: HttpRequest, questions: list[Question]) -> int:
