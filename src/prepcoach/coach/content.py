@@ -68,7 +68,11 @@ NUMBER_RE = re.compile(
     r"people|users|customers|patients|students|points?|k\b|x\b|times)|[$£€]\s?\d|"
     r"\b\d+(?:[.,]\d+)?\s*(?:thousand|million|k)\b|"
     r"\bfrom (?:about |around )?\d[\d.,]*\b.{0,40}?\bto \d|"
-    r"\b(?:doubled|halved|tripled)\b",
+    r"\b(?:doubled|halved|tripled)\b|"
+    r"\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|"
+    r"thirty|forty|fifty|sixty|hundred|a hundred|a thousand|a dozen|half an?)\s+(?:%|percent|"
+    r"hours?|days?|weeks?|months?|minutes?|people|users|customers|patients|students|points?|"
+    r"times)\b",
     re.IGNORECASE,
 )
 I_RE = re.compile(r"\b(?:I|I'm|I've|I'd|I'll|me|my|myself)\b")

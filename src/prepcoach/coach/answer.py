@@ -1,0 +1,134 @@
+"""The whole reading of one answer: what it said, how it was said, and three tips. The JSON
+it produces is the contract shared by `prepcoach analyze`, the API and the stored analysis."""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass
+
+import numpy as np
+from numpy.typing import NDArray
+
+from prepcoach.coach.content import ContentAnalysis, analyse_content
+from prepcoach.coach.delivery import Delivery, DeliverySettings, measure
+from prepcoach.coach.keywords import Coverage, coverage, key_terms
+from prepcoach.coach.speech.engine import Transcript, Word
+from prepcoach.coach.speech.vad import Span
+from prepcoach.coach.text import content_words
+from prepcoach.coach.tips import Facts, Tip, choose_tips
+
+ANALYSIS_VERSION = 2
+
+
+@dataclass(frozen=True)
+class AnswerAnalysis:
+    transcript: str
+    words: tuple[Word, ...] | None
+    delivery: Delivery
+    content: ContentAnalysis
+    keywords: Coverage | None
+    relevance: float | None  # share of the question's content words the answer takes up
+    tips: tuple[Tip, ...]
+    engine: str
+
+    def as_dict(self) -> dict[str, object]:
+        d, c = self.delivery, self.content
+        timed = self.words is not None
+        return {
+            "version": ANALYSIS_VERSION,
+            "engine": self.engine,
+            "transcript": self.transcript,
+            "words": [{"w": w.w.strip(), "start": w.start, "end": w.end} for w in self.words or ()]
+            if timed
+            else None,
+            "duration_s": d.duration_s,
+            "speech_s": d.speech_s,
+            "wpm": d.wpm,
+            "pace": {"verdict": d.pace, "over_time": [list(w) for w in d.pace_over_time]}
+            if timed
+            else None,
+            "fillers": {
+                "count": len(d.fillers),
+                "per_min": d.fillers_per_min,
+                "items": [{"text": f.text, "start": f.start} for f in d.fillers],
+            },
+            "pauses": {
+                "count": len(d.pauses),
+                "longest_s": round(max((p.length for p in d.pauses), default=0.0), 2),
+                "long_count": len(d.long_pauses),
+                "items": [{"start": p.start, "end": p.end} for p in d.pauses],
+            }
+            if timed
+            else None,
+            "length": {
+                "band": list(d.length_band) if d.length_band else None,
+                "verdict": d.length_verdict,
+            },
+            "repeats": [{"text": r.text, "start": r.start} for r in d.repeats],
+            "restarts": [{"text": r.text, "start": r.start} for r in d.restarts],
+            "star": {
+                **{
+                    part: {"present": p.present, "evidence": list(p.evidence)}
+                    for part, p in c.star.items()
+                },
+                "quantified_result": {
+                    "present": c.quantified_result.present,
+                    "evidence": list(c.quantified_result.evidence),
+                },
+            },
+            "ownership": {
+                "i": c.ownership.i,
+                "we": c.ownership.we,
+                "i_actions": c.ownership.i_actions,
+                "we_actions": c.ownership.we_actions,
+            },
+            "hedges": list(c.hedges),
+            "keywords": {"used": list(self.keywords.used), "missed": list(self.keywords.missed)}
+            if self.keywords
+            else {"used": [], "missed": []},
+            "relevance": self.relevance,
+            "prosody": {
+                "pitch_semitones": d.pitch_semitones,
+                "loudness_db": d.loudness_db,
+                "monotone": d.monotone,
+            }
+            if timed
+            else None,
+            "tips": [
+                {"rule": t.rule, "text": t.text, "evidence": [asdict(e) for e in t.evidence]}
+                for t in self.tips
+            ],
+        }
+
+
+def analyse_answer(
+    *,
+    text: str = "",
+    transcript: Transcript | None = None,
+    duration_s: float | None = None,
+    spans: list[Span] | None = None,
+    samples: NDArray[np.float32] | None = None,
+    question: str = "",
+    category: str = "behavioral",
+    job_description: str = "",
+    settings: DeliverySettings | None = None,
+    engine: str = "text",
+) -> AnswerAnalysis:
+    """Read an answer from its transcript (with timings) or from typed text (without)."""
+    settings = settings or DeliverySettings()
+    words = transcript.words if transcript else None
+    said = transcript.text if transcript else text
+    content = analyse_content(said)
+    delivery = measure(
+        words=words,
+        text=said,
+        duration_s=duration_s,
+        spans=spans,
+        samples=samples,
+        category=category,
+        settings=settings,
+    )
+    keywords = coverage(said, key_terms(job_description)) if job_description.strip() else None
+    asked = content_words(question)
+    relevance = round(len(asked & content_words(said)) / len(asked), 2) if asked else None
+    tips = choose_tips(Facts(content, delivery, keywords, settings))
+    return AnswerAnalysis(said, words, delivery, content, keywords, relevance, tuple(tips), engine)

@@ -1,0 +1,348 @@
+"""How an answer was said: pace, fillers, pauses, length, repeats and restarts, pitch and
+loudness. Every figure keeps the words and times it came from.
+
+Thresholds are named settings with their sources, and users can change them (DeliverySettings).
+"""
+
+from __future__ import annotations
+
+import itertools
+import re
+from dataclasses import dataclass, field
+
+import numpy as np
+from numpy.typing import NDArray
+
+from prepcoach.coach.speech.engine import Word
+from prepcoach.coach.speech.vad import Span
+
+
+@dataclass(frozen=True, slots=True)
+class DeliverySettings:
+    # 130–160 wpm: the range presentation coaches and the National Center for Voice and Speech
+    # give for clear conversational speech in English (about 150 wpm on average).
+    pace_low: int = 130
+    pace_high: int = 160
+    # Fillers: under about 3 a minute go unnoticed by most listeners (a common threshold in
+    # public-speaking feedback, e.g. Toastmasters' "ah-counter" reports).
+    fillers_per_min_high: float = 3.0
+    # A silence of 1 s or more is a pause a listener notices; 3 s or more reads as being stuck.
+    pause_s: float = 1.0
+    long_pause_s: float = 3.0
+    # Pitch spread under 2 semitones sounds flat; lively speech spreads over 3 or more.
+    monotone_semitones: float = 2.0
+    window_s: float = 15.0  # pace over time is measured in windows this long
+    # Answer length (seconds) by kind of question: 1–3 minutes is the usual advice for a STAR
+    # story; motivation questions want less.
+    length_bands: dict[str, tuple[int, int]] = field(
+        default_factory=lambda: {
+            "behavioral": (60, 180),
+            "situational": (45, 150),
+            "role-specific": (45, 180),
+            "motivation": (30, 120),
+        }
+    )
+
+
+SINGLE_FILLERS = frozenset({"um", "uh", "er", "erm", "hmm", "umm", "uhm", "uhh", "mm", "hm"})
+PHRASE_FILLERS = (("you", "know"), ("i", "mean"), ("kind", "of"), ("sort", "of"))
+# "like" is a verb or a comparison after these words: "I like data", "looks like rain".
+LIKE_NOT_FILLER_BEFORE = frozenset(
+    """i you we they he she it would 'd do don't didn't does doesn't really also to not
+    feel feels felt look looks looked sound sounds sounded seem seems seemed something
+    things stuff people someone anyone everyone nothing much just more less""".split()
+)
+NOUN_BEFORE_OF = frozenset(
+    {"a", "the", "this", "that", "what", "some", "any", "which", "same", "one"}
+)
+NUMBER_RE = re.compile(
+    r"^(?:\d|one|two|three|four|five|six|seven|eight|nine|ten|twenty|thirty|forty|fifty|hundred|a\b)"
+)
+WORD_RE = re.compile(r"[a-z0-9']+")
+
+
+@dataclass(frozen=True, slots=True)
+class Token:
+    text: str  # lower-case, no punctuation
+    raw: str  # as transcribed
+    start: float | None
+    comma_after: bool
+
+
+@dataclass(frozen=True, slots=True)
+class Filler:
+    text: str
+    start: float | None
+
+
+@dataclass(frozen=True, slots=True)
+class Delivery:
+    duration_s: float | None
+    speech_s: float | None
+    words: int
+    wpm: float | None
+    pace: str | None  # "slow", "in band", "fast"
+    pace_over_time: tuple[tuple[float, float], ...]  # (window start s, wpm)
+    fillers: tuple[Filler, ...]
+    fillers_per_min: float | None
+    pauses: tuple[Span, ...]  # every pause of pause_s or more
+    long_pauses: tuple[Span, ...]
+    repeats: tuple[Filler, ...]  # "the the", "I I": the second word and its time
+    restarts: tuple[Filler, ...]  # "we were – we had": the word where the speaker started over
+    length_band: tuple[int, int] | None
+    length_verdict: str | None  # "short", "in band", "long"
+    pitch_semitones: float | None  # spread of pitch (standard deviation)
+    loudness_db: float | None  # mean loudness of speech, dBFS
+    monotone: bool | None
+
+
+def tokens_of(words: tuple[Word, ...] | list[Word] | None, text: str = "") -> list[Token]:
+    """Word tokens with their times (None for typed text) and whether a comma follows."""
+    pieces: list[tuple[str, float | None]] = (
+        [(w.w, w.start) for w in words] if words else [(piece, None) for piece in text.split()]
+    )
+    tokens = []
+    for raw, start in pieces:
+        for part in re.split(r"(?<=[a-z0-9'])-(?=[a-z])", raw.strip(), flags=re.IGNORECASE):
+            clean = "".join(WORD_RE.findall(part.lower()))
+            if clean:
+                tokens.append(Token(clean, part, start, bool(re.search(r"[,;:.!?…]$", part))))
+    return tokens
+
+
+def find_fillers(tokens: list[Token]) -> list[Filler]:
+    found: list[Filler] = []
+    skip = 0
+    for i, token in enumerate(tokens):
+        if skip:
+            skip -= 1
+            continue
+        if token.text in SINGLE_FILLERS:
+            found.append(Filler(token.text, token.start))
+            continue
+        nxt = tokens[i + 1] if i + 1 < len(tokens) else None
+        prev = tokens[i - 1] if i > 0 else None
+        pair = (token.text, nxt.text) if nxt else None
+        if (
+            pair in PHRASE_FILLERS
+            and nxt is not None
+            and _phrase_is_filler(pair, prev, nxt, tokens[i + 2] if i + 2 < len(tokens) else None)
+        ):
+            found.append(Filler(f"{token.text} {nxt.text}", token.start))
+            skip = 1
+            continue
+        if token.text == "like" and _like_is_filler(prev, token, nxt):
+            found.append(Filler("like", token.start))
+    return found
+
+
+def _phrase_is_filler(
+    pair: tuple[str, str], prev: Token | None, second: Token, after: Token | None
+) -> bool:
+    if pair in {("kind", "of"), ("sort", "of")}:
+        # "a kind of tool", "what sort of person": a noun, not a hedge.
+        return prev is None or prev.text not in NOUN_BEFORE_OF
+    # "you know" and "I mean" are fillers when they stand apart: "it was, you know, hard".
+    stands_apart = second.comma_after or (prev is not None and prev.comma_after) or after is None
+    if (
+        pair == ("you", "know")
+        and after is not None
+        and after.text
+        in {
+            "what",
+            "how",
+            "that",
+            "the",
+            "it",
+            "him",
+            "her",
+            "them",
+            "about",
+            "why",
+            "when",
+            "where",
+            "who",
+            "if",
+        }
+    ):
+        return stands_apart and second.comma_after
+    return stands_apart
+
+
+def _like_is_filler(prev: Token | None, token: Token, nxt: Token | None) -> bool:
+    if prev is not None and prev.text in LIKE_NOT_FILLER_BEFORE and not prev.comma_after:
+        return False
+    if token.comma_after or (prev is not None and prev.comma_after):
+        return True  # "it was, like, hard"
+    if nxt is not None and NUMBER_RE.match(nxt.text):
+        return True  # "like twenty people": an approximation said as a filler
+    if prev is not None and prev.text in {
+        "was",
+        "were",
+        "is",
+        "it's",
+        "and",
+        "but",
+        "so",
+        "just",
+        "it",
+        "that's",
+    }:
+        return nxt is not None and nxt.text in {
+            "really",
+            "so",
+            "very",
+            "totally",
+            "super",
+            "literally",
+            "kind",
+            "the",
+            "a",
+            "we",
+            "i",
+            "my",
+            "our",
+            "no",
+            "not",
+            "all",
+        }
+    return False
+
+
+def find_repeats(tokens: list[Token]) -> tuple[list[Filler], list[Filler]]:
+    """Immediate repeats ("the the") and restarts (a two-word phrase said again at once)."""
+    repeats, restarts = [], []
+    for i in range(1, len(tokens)):
+        if (
+            tokens[i].text == tokens[i - 1].text
+            and tokens[i].text not in SINGLE_FILLERS
+            and tokens[i].text not in {"very", "really", "so", "no", "bye"}
+        ):
+            repeats.append(Filler(tokens[i].text, tokens[i].start))
+        if (
+            i >= 3
+            and (tokens[i - 1].text, tokens[i].text) == (tokens[i - 3].text, tokens[i - 2].text)
+            and tokens[i].text != tokens[i - 1].text
+        ):
+            restarts.append(Filler(f"{tokens[i - 1].text} {tokens[i].text}", tokens[i - 1].start))
+    return repeats, restarts
+
+
+def measure(
+    *,
+    words: tuple[Word, ...] | None,
+    text: str,
+    duration_s: float | None,
+    spans: list[Span] | None,
+    samples: NDArray[np.float32] | None = None,
+    category: str = "behavioral",
+    settings: DeliverySettings | None = None,
+) -> Delivery:
+    """Delivery figures. With typed text (no words, no audio) the timing figures are None."""
+    settings = settings or DeliverySettings()
+    tokens = tokens_of(words, text)
+    fillers = find_fillers(tokens)
+    repeats, restarts = find_repeats(tokens)
+    count = len(tokens)
+    band = settings.length_bands.get(category)
+    if not words or duration_s is None:
+        return Delivery(
+            None,
+            None,
+            count,
+            None,
+            None,
+            (),
+            tuple(fillers),
+            None,
+            (),
+            (),
+            tuple(repeats),
+            tuple(restarts),
+            band,
+            None,
+            None,
+            None,
+            None,
+        )
+    spans = spans or []
+    first, last = words[0].start, words[-1].end
+    speaking_min = max(last - first, 1e-6) / 60
+    wpm = round(count / speaking_min, 1)
+    speech_s = round(sum(s.length for s in spans), 2) if spans else round(last - first, 2)
+    pauses = [
+        Span(a.end, b.start)
+        for a, b in itertools.pairwise(spans)
+        if b.start - a.end >= settings.pause_s
+    ]
+    long_pauses = [p for p in pauses if p.length >= settings.long_pause_s]
+    pitch, loudness = _prosody(samples, spans) if samples is not None else (None, None)
+    return Delivery(
+        duration_s=round(duration_s, 2),
+        speech_s=speech_s,
+        words=count,
+        wpm=wpm,
+        pace="slow"
+        if wpm < settings.pace_low
+        else "fast"
+        if wpm > settings.pace_high
+        else "in band",
+        pace_over_time=_pace_windows(words, settings.window_s),
+        fillers=tuple(fillers),
+        fillers_per_min=round(len(fillers) / speaking_min, 2),
+        pauses=tuple(pauses),
+        long_pauses=tuple(long_pauses),
+        repeats=tuple(repeats),
+        restarts=tuple(restarts),
+        length_band=band,
+        length_verdict=None
+        if band is None
+        else "short"
+        if last < band[0]
+        else "long"
+        if last > band[1]
+        else "in band",
+        pitch_semitones=pitch,
+        loudness_db=loudness,
+        monotone=None if pitch is None else pitch < settings.monotone_semitones,
+    )
+
+
+def _pace_windows(words: tuple[Word, ...], window_s: float) -> tuple[tuple[float, float], ...]:
+    if not words:
+        return ()
+    end = words[-1].end
+    windows = []
+    start = 0.0
+    while start < end:
+        inside = [w for w in words if start <= w.start < start + window_s]
+        length = min(window_s, end - start)
+        if length >= window_s / 3:  # a short last window would exaggerate
+            windows.append((round(start, 1), round(len(inside) / (length / 60), 1)))
+        start += window_s
+    return tuple(windows)
+
+
+def _prosody(samples: NDArray[np.float32], spans: list[Span]) -> tuple[float | None, float | None]:
+    """Pitch spread (semitones) by autocorrelation over 40 ms frames of speech, and loudness."""
+    rate, frame = 16_000, 640
+    pitches: list[float] = []
+    levels: list[float] = []
+    for span in spans:
+        segment = samples[int(span.start * rate) : int(span.end * rate)]
+        for i in range(0, len(segment) - frame, frame):
+            chunk = segment[i : i + frame].astype(np.float64)
+            rms = float(np.sqrt(np.mean(chunk**2)))
+            if rms < 1e-3:
+                continue
+            levels.append(20 * np.log10(rms))
+            chunk = chunk - chunk.mean()
+            corr = np.correlate(chunk, chunk, mode="full")[frame - 1 :]
+            low, high = rate // 400, rate // 75  # 75–400 Hz: the range of speaking voices
+            lag = low + int(np.argmax(corr[low:high]))
+            if corr[0] > 0 and corr[lag] / corr[0] > 0.45:  # clearly periodic: voiced
+                pitches.append(rate / lag)
+    if len(pitches) < 10:
+        return None, round(float(np.mean(levels)), 1) if levels else None
+    semitones = 12 * np.log2(np.array(pitches) / np.median(pitches))
+    return round(float(np.std(semitones)), 2), round(float(np.mean(levels)), 1)

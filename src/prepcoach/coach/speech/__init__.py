@@ -1,0 +1,2 @@
+"""Speech: decoding recordings, finding speech, and transcribing it with word timings, all on
+the user's own machine."""

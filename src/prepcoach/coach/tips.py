@@ -1,0 +1,188 @@
+"""The three things to work on next, chosen by a rule table. Each tip quotes the answer (with
+times when it was spoken) and names the rule behind it; no labels about the person."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from prepcoach.coach.content import ContentAnalysis
+from prepcoach.coach.delivery import Delivery, DeliverySettings
+from prepcoach.coach.keywords import Coverage
+
+
+@dataclass(frozen=True, slots=True)
+class Evidence:
+    text: str
+    start: float | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Tip:
+    rule: str  # the rule that fired, in words
+    text: str  # what to do
+    evidence: tuple[Evidence, ...]
+    weight: float  # how much it matters, to rank tips
+
+
+@dataclass(frozen=True, slots=True)
+class Facts:
+    content: ContentAnalysis
+    delivery: Delivery
+    keywords: Coverage | None
+    settings: DeliverySettings
+
+
+Rule = Callable[[Facts], Tip | None]
+
+
+def _result(f: Facts) -> Tip | None:
+    if f.content.star["result"].present or f.content.words < 25:
+        return None
+    last = f.content.sentences[-1] if f.content.sentences else ""
+    return Tip(
+        "STAR: the answer never says how it ended",
+        "Finish with the result: what changed because of what you did.",
+        (Evidence(f"It ends: “{last}”"),),
+        5,
+    )
+
+
+def _action(f: Facts) -> Tip | None:
+    own = f.content.ownership
+    if own.personal or f.content.words < 25:
+        return None
+    quotes = tuple(Evidence(s) for s in f.content.star["action"].evidence[:2])
+    return Tip(
+        f"Ownership: {own.we_actions} “we” actions against {own.i_actions} “I”",
+        "Say what you did yourself: “I decided…”, “I built…”.",
+        quotes,
+        4.5,
+    )
+
+
+def _quantified(f: Facts) -> Tip | None:
+    if not f.content.star["result"].present or f.content.quantified_result.present:
+        return None
+    quotes = tuple(Evidence(s) for s in f.content.star["result"].evidence[:1])
+    return Tip(
+        "STAR: the result has no number",
+        "Put a number on the result: how much, how many, how much faster.",
+        quotes,
+        3.5,
+    )
+
+
+def _fillers(f: Facts) -> Tip | None:
+    rate, limit = f.delivery.fillers_per_min, f.settings.fillers_per_min_high
+    if rate is None or rate <= limit:
+        return None
+    quotes = tuple(Evidence(x.text, x.start) for x in f.delivery.fillers[:4])
+    return Tip(
+        f"Fillers: {rate:g} a minute, above {limit:g}",
+        "Pause silently instead of filling: a short silence sounds confident.",
+        quotes,
+        3 + min(rate - limit, 4) / 2,
+    )
+
+
+def _pace(f: Facts) -> Tip | None:
+    d, s = f.delivery, f.settings
+    if d.wpm is None or d.pace == "in band":
+        return None
+    fastest = max(d.pace_over_time, key=lambda w: w[1], default=None)
+    slowest = min(d.pace_over_time, key=lambda w: w[1], default=None)
+    window = fastest if d.pace == "fast" else slowest
+    evidence = (Evidence(f"{window[1]:g} words a minute from here", window[0]),) if window else ()
+    advice = (
+        "Slow down: breathe between points."
+        if d.pace == "fast"
+        else "Pick up the pace a little: prepare the next point before you stop."
+    )
+    return Tip(
+        f"Pace: {d.wpm:g} words a minute, outside {s.pace_low}–{s.pace_high}", advice, evidence, 3
+    )
+
+
+def _long_pauses(f: Facts) -> Tip | None:
+    pauses = f.delivery.long_pauses
+    if not pauses:
+        return None
+    evidence = tuple(Evidence(f"{p.length:.1f} s of silence", p.start) for p in pauses[:3])
+    return Tip(
+        f"Pauses: {len(pauses)} of {f.settings.long_pause_s:g} s or more",
+        "Know your story's outline so you never search for the next step.",
+        evidence,
+        2.5,
+    )
+
+
+def _length(f: Facts) -> Tip | None:
+    d = f.delivery
+    if d.length_verdict in (None, "in band") or d.length_band is None or d.duration_s is None:
+        return None
+    low, high = d.length_band
+    advice = (
+        "Add the situation and the result: a full story needs a minute or more."
+        if d.length_verdict == "short"
+        else "Tighten it: one situation, your three key actions, the result."
+    )
+    return Tip(f"Length: {d.duration_s:.0f} s, outside {low}–{high} s", advice, (), 2)
+
+
+def _hedges(f: Facts) -> Tip | None:
+    hedges = f.content.hedges
+    if len(hedges) < 3:
+        return None
+    return Tip(
+        f"Hedges: {len(hedges)} (“{hedges[0]}”…)",
+        "Say it plainly: drop “I guess” and “kind of”.",
+        tuple(Evidence(h) for h in hedges[:3]),
+        2,
+    )
+
+
+def _monotone(f: Facts) -> Tip | None:
+    if not f.delivery.monotone:
+        return None
+    return Tip(
+        f"Voice: pitch varies by {f.delivery.pitch_semitones:g} semitones, "
+        f"under {f.settings.monotone_semitones:g}",
+        "Stress the words that matter, and lift your voice at the result.",
+        (),
+        1.5,
+    )
+
+
+def _keywords(f: Facts) -> Tip | None:
+    if (
+        f.keywords is None
+        or not f.keywords.missed
+        or len(f.keywords.used) >= len(f.keywords.missed)
+    ):
+        return None
+    return Tip(
+        f"Job terms: {len(f.keywords.missed)} of the description's key terms unused",
+        "Use the job's own words where they are true for you.",
+        tuple(Evidence(t) for t in f.keywords.missed[:4]),
+        1.5,
+    )
+
+
+RULES: tuple[Rule, ...] = (
+    _result,
+    _action,
+    _quantified,
+    _fillers,
+    _pace,
+    _long_pauses,
+    _length,
+    _hedges,
+    _monotone,
+    _keywords,
+)
+
+
+def choose_tips(facts: Facts, count: int = 3) -> list[Tip]:
+    tips = [tip for rule in RULES if (tip := rule(facts)) is not None]
+    return sorted(tips, key=lambda t: -t.weight)[:count]
