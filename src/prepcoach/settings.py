@@ -165,6 +165,11 @@ RECORDING_ABANDONED_SECONDS = conf.env_int("RECORDING_ABANDONED_SECONDS", 120, m
 # After the page says goodbye, chunks already sent may still arrive: wait this long for them.
 RECORDING_INTERRUPTED_GRACE_SECONDS = 10
 
+# Speech: the packaged Whisper base model, joined into the data folder on first use, unless
+# SPEECH_MODEL names another faster-whisper model folder.
+SPEECH_MODEL = conf.env_str("SPEECH_MODEL")
+SPEECH_MODEL_DIR = HOME / "models" / "whisper-base"
+
 # Background work: django.tasks with the database backend, so the embedded default needs no
 # other server. The worker writes a heartbeat that /healthz reads.
 TASKS = {
@@ -178,6 +183,7 @@ TASKS = {
 PERIODIC_TASKS = {
     "prepcoach.goals.tasks.send_reminders": conf.env_int("REMINDER_CHECK_SECONDS", 900, minimum=1),
     "prepcoach.practice.tasks.finalise_abandoned": 15,
+    "prepcoach.practice.tasks.requeue_stuck": 300,
 }
 WORKER_HEARTBEAT_SECONDS = conf.env_int("WORKER_HEARTBEAT_SECONDS", 5, minimum=1)
 # Three missed beats before /healthz calls the worker gone: one slow beat is not an outage.

@@ -14,3 +14,9 @@ def get_item(mapping: Mapping[Any, Any] | None, key: Any) -> Any:
     if not mapping:
         return None
     return mapping.get(key)
+
+
+@register.filter
+def split_words(text: str) -> list[str]:
+    """{% for part in "situation task action result"|split_words %}"""
+    return text.split()

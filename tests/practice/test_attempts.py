@@ -39,9 +39,11 @@ def test_a_typed_answer_is_saved_then_analysed(
     )
     attempt = Attempt.objects.get(user=alice)
     assert (attempt.status, attempt.rating, attempt.mode) == ("analysed", 4, "practice")
-    assert attempt.analysis["version"] == 1
-    assert attempt.analysis["content"]["quantified_result"]["present"]
-    assert "Result with a number" in response.text
+    assert attempt.analysis["version"] == 2
+    assert attempt.analysis["star"]["quantified_result"]["present"]
+    assert attempt.analysis["wpm"] is None  # typed: no timings
+    assert "Your report" in response.text
+    assert "result with a number" in response.text
 
 
 @pytest.mark.parametrize(
@@ -76,7 +78,9 @@ def test_chunks_are_joined_into_a_playable_recording(
     done = alice_client.post(started["finalise_url"])  # type: ignore[arg-type]
     assert done.status_code == 200
     attempt = Attempt.objects.get(user=alice)
-    assert attempt.status == "analysed"
+    # A tone is not speech: the analysis says so, and the recording is kept whole.
+    assert attempt.status == "failed"
+    assert "No speech was found" in attempt.failure
     assert Path(attempt.recording.path).read_bytes() == audio
     assert attempt.media_type == "audio/wav"
     media = alice_client.get(
@@ -139,7 +143,7 @@ def test_a_gap_keeps_the_answer_up_to_it(
     alice_client.post(started["finalise_url"])  # type: ignore[arg-type]
     attempt = Attempt.objects.get(user=alice)
     assert Path(attempt.recording.path).read_bytes() == audio[:10_000]
-    assert "after a gap" in attempt.failure
+    assert "after a gap" in attempt.recording_note
 
 
 def test_a_recording_whose_page_closed_is_saved_by_the_worker(
@@ -153,7 +157,7 @@ def test_a_recording_whose_page_closed_is_saved_by_the_worker(
     assert finalise_abandoned.call() == 1
     attempt = Attempt.objects.get(user=alice)
     assert attempt.interrupted
-    assert attempt.status == "analysed"
+    assert attempt.status == "failed"  # saved, then read: a tone holds no speech
     assert Path(attempt.recording.path).read_bytes() == audio
     assert (
         "the page closed during this answer"
@@ -237,7 +241,8 @@ def test_the_pages_goodbye_marks_the_answer_and_the_sweep_saves_it(
     settings.RECORDING_INTERRUPTED_GRACE_SECONDS = 0  # type: ignore[attr-defined]
     assert finalise_abandoned.call() == 1
     attempt.refresh_from_db()
-    assert (attempt.status, attempt.interrupted) == ("analysed", True)
+    assert (attempt.status, attempt.interrupted) == ("failed", True)
+    assert attempt.recording
 
 
 def test_ranges_are_capped_and_a_missing_file_is_a_404(

@@ -14,7 +14,7 @@ from collections.abc import Sequence
 
 from prepcoach import __version__
 
-SUBCOMMANDS = ("serve", "worker", "check", "manage", "smart")
+SUBCOMMANDS = ("serve", "worker", "check", "manage", "smart", "analyze")
 
 
 class UserError(Exception):

@@ -132,3 +132,28 @@ def analyse_answer(
     relevance = round(len(asked & content_words(said)) / len(asked), 2) if asked else None
     tips = choose_tips(Facts(content, delivery, keywords, settings))
     return AnswerAnalysis(said, words, delivery, content, keywords, relevance, tuple(tips), engine)
+
+
+def measured_rating(data: dict[str, object]) -> int | None:
+    """A 1–5 figure from a stored analysis, to set beside the user's own rating: STAR parts and
+    a numbered result (60 %), and delivery within its bands (40 %). None for old analyses."""
+    star = data.get("star")
+    if not isinstance(star, dict) or "situation" not in star:
+        return None
+    parts = sum(bool(star[p]["present"]) for p in ("situation", "task", "action", "result"))
+    content = (parts + bool(star["quantified_result"]["present"])) / 5
+    checks: list[bool] = []
+    pace = data.get("pace")
+    if isinstance(pace, dict) and pace.get("verdict"):
+        checks.append(pace["verdict"] == "in band")
+    fillers = data.get("fillers")
+    if isinstance(fillers, dict) and fillers.get("per_min") is not None:
+        checks.append(float(fillers["per_min"]) <= DeliverySettings().fillers_per_min_high)
+    pauses = data.get("pauses")
+    if isinstance(pauses, dict):
+        checks.append(pauses.get("long_count", 0) == 0)
+    length = data.get("length")
+    if isinstance(length, dict) and length.get("verdict"):
+        checks.append(length["verdict"] == "in band")
+    delivery = sum(checks) / len(checks) if checks else content
+    return 1 + round(4 * (0.6 * content + 0.4 * delivery))

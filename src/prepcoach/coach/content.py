@@ -57,10 +57,16 @@ RESULT_RE = re.compile(
     r"finished)|(?:it|they|the team|sales|costs|errors|complaints|scores) (?:went|dropped|"
     r"rose|fell|improved|doubled|halved)|by the end|afterwards|since then|got promoted|"
     r"was adopted|we managed to|i managed to|succeeded|on time|under budget|"
-    r"(?:went|dropped|fell|rose|grew|climbed|improved|increased|decreased|shrank|came down|"
-    r"went up|went down|jumped) (?:from|to|by)|has since|have since|now (?:runs?|uses?|is|are|"
+    r"(?:went|dropped|fell|fallen|rose|risen|grew|grown|climbed|improved|increased|decreased|"
+    r"shrank|came down|went up|went down|gone down|gone up|jumped) (?:from|to|by)|has since|have since|now (?:runs?|uses?|is|are|"
     r"has|have)|(?:signed|agreed|adopted|approved|renewed|won|passed)\b.{0,40}\b(?:contract|"
-    r"deal|plan|proposal|change|checklist|process|it))\b",
+    r"deal|plan|proposal|change|checklist|process|it)|"
+    r"ended up|turned out|was (?:fixed|settled|resolved|solved|approved|accepted|renewed|"
+    r"signed|adopted|praised|promoted)|were (?:fixed|settled|resolved|approved|accepted)|"
+    r"recovered|decided to (?:stay|keep|renew|sign|go ahead)|went (?:really |very )?smoothly|"
+    r"(?:gave|offered) me (?:a|the) (?:commendation|promotion|award|job|role|contract|shift)|"
+    r"we caught it|got (?:through|back)|handed it over|hit (?:the|our) (?:target|deadline)|"
+    r"made (?:the|our) (?:deadline|target)|was (?:a|the) (?:success|hit))\b",
     re.IGNORECASE,
 )
 NUMBER_RE = re.compile(
@@ -73,6 +79,12 @@ NUMBER_RE = re.compile(
     r"thirty|forty|fifty|sixty|hundred|a hundred|a thousand|a dozen|half an?)\s+(?:%|percent|"
     r"hours?|days?|weeks?|months?|minutes?|people|users|customers|patients|students|points?|"
     r"times)\b",
+    re.IGNORECASE,
+)
+CHANGE_RE = re.compile(
+    r"\b(?:cut|reduced|increased|saved|grew|raised|dropped|fell|rose|improved|went|came|"
+    r"ended|finished|delivered|won|got|reached|doubled|halved|shrank|climbed|jumped|lost|"
+    r"gained|sold|signed|scrapped|avoided|fallen|risen|grown|passed|dropped)\b",
     re.IGNORECASE,
 )
 I_RE = re.compile(r"\b(?:I|I'm|I've|I'd|I'll|me|my|myself)\b")
@@ -129,9 +141,9 @@ def analyse_content(text: str) -> ContentAnalysis:
     task = [s for s in sentences if TASK_RE.search(s)]
     action = [s for s in sentences if I_ACTION_RE.search(s) or WE_ACTION_RE.search(s)]
     result = [s for s in sentences if RESULT_RE.search(s)]
-    # A number late in the answer is usually its result, even without a cue word.
+    # A number late in the answer, said with a verb of change, is usually its result.
     tail = sentences[len(sentences) * 2 // 3 :] if len(sentences) >= 3 else sentences[-1:]
-    result += [s for s in tail if NUMBER_RE.search(s) and s not in result]
+    result += [s for s in tail if NUMBER_RE.search(s) and CHANGE_RE.search(s) and s not in result]
     quantified = [s for s in result if NUMBER_RE.search(s)]
     ownership = Ownership(
         i=len(I_RE.findall(text)),

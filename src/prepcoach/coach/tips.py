@@ -123,7 +123,7 @@ def _length(f: Facts) -> Tip | None:
         return None
     low, high = d.length_band
     advice = (
-        "Add the situation and the result: a full story needs a minute or more."
+        "Say more: set the scene, walk through what you did, and end with the result."
         if d.length_verdict == "short"
         else "Tighten it: one situation, your three key actions, the result."
     )

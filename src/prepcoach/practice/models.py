@@ -167,7 +167,8 @@ class Attempt(models.Model):
         validators=[MinValueValidator(1), MaxValueValidator(5)],
     )
     status = models.CharField(max_length=10, choices=Status.choices, default=Status.SAVED)
-    failure = models.TextField(blank=True)
+    failure = models.TextField(blank=True)  # why the analysis could not run
+    recording_note = models.TextField(blank=True)  # what happened to the recording itself
     recording = models.FileField(upload_to=recording_path, blank=True, max_length=300)
     media_type = models.CharField(max_length=40, blank=True)
     with_video = models.BooleanField(default=False)
@@ -179,6 +180,7 @@ class Attempt(models.Model):
     last_chunk_at = models.DateTimeField(null=True, blank=True)
     analysis = models.JSONField(null=True, blank=True)
     task_id = models.CharField(max_length=64, blank=True)
+    analysis_started_at = models.DateTimeField(null=True, blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
     finalised_at = models.DateTimeField(null=True, blank=True)
 

@@ -144,7 +144,7 @@ def finalise(attempt: Attempt, interrupted: bool | None = None) -> Finalised:
         attempt.recording.name = str(target.relative_to(settings.MEDIA_ROOT))
         attempt.media_type = kind.mime if kind else "application/octet-stream"
         if skipped:
-            attempt.failure = (
+            attempt.recording_note = (
                 f"{skipped} piece(s) arrived after a gap and could not be joined; they are kept "
                 "on disk. The answer up to the gap is saved."
             )

@@ -4,59 +4,63 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
-from dataclasses import asdict
+from pathlib import Path
 
 from django.conf import settings
 from django.db.models import Q
 from django.tasks import task
 from django.utils import timezone
 
-from prepcoach.coach.content import analyse_content
+from prepcoach.coach.answer import analyse_answer
+from prepcoach.coach.speech.audio import AudioError
+from prepcoach.coach.speech.engine import SpeechEngine, whisper_engine
+from prepcoach.coach.speech.model import ModelError, packaged_model
+from prepcoach.coach.speech.pipeline import analyse_recording
 from prepcoach.practice.models import Attempt
 
 logger = logging.getLogger(__name__)
-ANALYSIS_VERSION = 1
+# An analysis still running after this long lost its worker: a 10-minute answer is read in
+# about 3 minutes on a 2-core laptop.
+STUCK_AFTER = dt.timedelta(minutes=15)
 
 
 def queue_analysis(attempt: Attempt) -> Attempt:
     """Mark the attempt queued and enqueue its analysis; the attempt page shows the progress."""
-    result = analyse_attempt.enqueue(attempt.pk)
-    Attempt.objects.filter(pk=attempt.pk, status=Attempt.Status.SAVED).update(
-        status=Attempt.Status.QUEUED, task_id=str(result.id)
+    Attempt.objects.filter(pk=attempt.pk).update(
+        status=Attempt.Status.QUEUED, finalised_at=attempt.finalised_at or timezone.now()
     )
+    result = analyse_attempt.enqueue(attempt.pk)  # the immediate backend runs it right here
+    Attempt.objects.filter(pk=attempt.pk).update(task_id=str(result.id))
     attempt.refresh_from_db()
     return attempt
 
 
 @task()
 def analyse_attempt(attempt_id: int) -> str:
-    """Read the answer. Typed answers get the content reading now; recordings are kept and
-    wait for the speech engine (the analysis issue adds transcripts and delivery)."""
-    attempt = Attempt.objects.filter(pk=attempt_id).first()
+    """Read the answer: typed text at once; a recording decoded, transcribed and measured on
+    this machine. A recording that cannot be analysed keeps its file and says why."""
+    attempt = Attempt.objects.filter(pk=attempt_id).select_related("question").first()
     if attempt is None:
         return "gone"
-    Attempt.objects.filter(pk=attempt_id).update(status=Attempt.Status.ANALYSING)
+    Attempt.objects.filter(pk=attempt_id).update(
+        status=Attempt.Status.ANALYSING, analysis_started_at=timezone.now(), failure=""
+    )
+    category = attempt.question.category if attempt.question else "behavioral"
     try:
-        if attempt.text.strip():
-            content = analyse_content(attempt.text)
-            analysis = {
-                "version": ANALYSIS_VERSION,
-                "engine": "prepcoach-content",
-                "content": {
-                    "words": content.words,
-                    "star": {k: asdict(v) for k, v in content.star.items()},
-                    "quantified_result": asdict(content.quantified_result),
-                    "ownership": asdict(content.ownership),
-                    "hedges": list(content.hedges),
-                },
-            }
+        if attempt.recording:
+            result = analyse_recording(
+                Path(attempt.recording.path), speech_engine(),
+                question=attempt.question_text, category=category,
+            )  # fmt: skip
         else:
-            analysis = {
-                "version": ANALYSIS_VERSION,
-                "engine": "none",
-                "note": "The recording is saved. Transcripts and delivery feedback need the "
-                "speech engine, which this version of prepcoach does not include yet.",
-            }
+            result = analyse_answer(
+                text=attempt.text, question=attempt.question_text, category=category
+            )
+    except (AudioError, ModelError) as error:
+        Attempt.objects.filter(pk=attempt_id).update(
+            status=Attempt.Status.FAILED, failure=str(error)
+        )
+        return "failed"
     except Exception as error:  # a bug must not lose the answer: say so and keep it
         logger.exception("analysis of attempt %s failed", attempt_id)
         Attempt.objects.filter(pk=attempt_id).update(
@@ -65,8 +69,36 @@ def analyse_attempt(attempt_id: int) -> str:
             "is kept and can be analysed again.",
         )
         return "failed"
-    Attempt.objects.filter(pk=attempt_id).update(status=Attempt.Status.ANALYSED, analysis=analysis)
+    Attempt.objects.filter(pk=attempt_id).update(
+        status=Attempt.Status.ANALYSED, analysis=result.as_dict(), failure=""
+    )
     return "analysed"
+
+
+def speech_engine() -> SpeechEngine:
+    """The worker's speech engine: loaded on first use, then kept for every answer."""
+    model = (
+        Path(settings.SPEECH_MODEL)
+        if settings.SPEECH_MODEL
+        else packaged_model(settings.SPEECH_MODEL_DIR)
+    )
+    return whisper_engine(model)
+
+
+@task()
+def requeue_stuck() -> int:
+    """Analyses whose worker died (killed, out of memory) start again, so no answer stays
+    "analysing" for ever."""
+    now = timezone.now()
+    stuck = Attempt.objects.filter(
+        Q(status=Attempt.Status.ANALYSING, analysis_started_at__lt=now - STUCK_AFTER)
+        | Q(status=Attempt.Status.QUEUED, finalised_at__lt=now - STUCK_AFTER)
+    )
+    count = 0
+    for attempt in stuck:
+        queue_analysis(attempt)
+        count += 1
+    return count
 
 
 @task()

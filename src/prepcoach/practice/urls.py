@@ -18,6 +18,9 @@ urlpatterns = [
     path("attempts/<int:attempt_id>/", attempts.attempt_detail, name="attempt"),
     path("attempts/<int:attempt_id>/status/", attempts.attempt_status, name="attempt_status"),
     path("attempts/<int:attempt_id>/rate/", attempts.attempt_rate, name="attempt_rate"),
+    path(
+        "attempts/<int:attempt_id>/reanalyse/", attempts.attempt_reanalyse, name="attempt_reanalyse"
+    ),
     path("attempts/<int:attempt_id>/delete/", attempts.attempt_delete, name="attempt_delete"),
     path("attempts/<int:attempt_id>/media/", attempts.attempt_media, name="attempt_media"),
     path("attempts/<int:attempt_id>/chunks/<int:index>/", attempts.chunk, name="chunk"),

@@ -3,6 +3,7 @@ faster-whisper with the packaged Whisper base model; another model is a setting 
 
 from __future__ import annotations
 
+import os
 import threading
 from dataclasses import dataclass
 from pathlib import Path
@@ -49,6 +50,8 @@ class WhisperEngine:
     name = ENGINE_VERSION
 
     def __init__(self, model_dir: Path, threads: int = 0) -> None:
+        # Never reach for a model hub: the model is a local folder, and this makes sure of it.
+        os.environ.setdefault("HF_HUB_OFFLINE", "1")
         from faster_whisper import WhisperModel
 
         self.model = WhisperModel(

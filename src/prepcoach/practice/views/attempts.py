@@ -15,6 +15,7 @@ from django.urls import reverse
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.http import require_POST
 
+from prepcoach.coach.answer import measured_rating
 from prepcoach.practice.forms import RatingForm, TypedAnswerForm
 from prepcoach.practice.models import Attempt, MockSession
 from prepcoach.practice.recordings import (
@@ -24,6 +25,7 @@ from prepcoach.practice.recordings import (
     mark_interrupted,
     store_chunk,
 )
+from prepcoach.practice.report import pace_chart, transcript_pieces
 from prepcoach.practice.tasks import queue_analysis
 from prepcoach.practice.views.common import attempt_or_404, question_or_404, user_of
 
@@ -112,36 +114,52 @@ def recording_finalise(request: HttpRequest, attempt_id: int) -> JsonResponse:
         mark_interrupted(attempt)
         return JsonResponse({"status": "recording", "message": "Kept: it is saved shortly."})
     done = finalise(attempt, interrupted=False)
-    if done.attempt.status == Attempt.Status.SAVED:
-        queue_analysis(done.attempt)
-    payload = {
-        "status": done.attempt.status,
-        "url": done.attempt.get_absolute_url(),
-        "message": done.attempt.failure,
-    }
+    saved = done.attempt.status == Attempt.Status.SAVED
+    if not saved:  # nothing arrived to keep
+        payload = {
+            "status": done.attempt.status,
+            "url": done.attempt.get_absolute_url(),
+            "message": done.attempt.failure,
+        }
+        return JsonResponse(payload, status=422)
+    # The recording is safe on disk; how its analysis goes is the attempt page's business.
+    attempt = queue_analysis(done.attempt)
     return JsonResponse(
-        payload, status=200 if done.attempt.status != Attempt.Status.FAILED else 422
+        {"status": attempt.status, "url": attempt.get_absolute_url(), "message": ""}
     )
+
+
+def _report(attempt: Attempt) -> dict[str, object]:
+    """What the report shows: the stored analysis and its drawings (it judges nothing)."""
+    data = attempt.analysis or {}
+    if not data.get("transcript"):
+        return {"attempt": attempt}
+    earlier = Attempt.objects.filter(
+        user=attempt.user, question=attempt.question, status=Attempt.Status.ANALYSED,
+        created_at__lt=attempt.created_at,
+    ).exclude(question=None)  # fmt: skip
+    return {
+        "attempt": attempt,
+        "report": data,
+        "sentences": transcript_pieces(data),
+        "pace_chart": pace_chart(data),
+        "measured": measured_rating(data),
+        "previous": earlier.first(),
+    }
 
 
 @login_required
 def attempt_detail(request: HttpRequest, attempt_id: int) -> HttpResponse:
     attempt = attempt_or_404(request, attempt_id)
-    return render(
-        request,
-        "practice/attempt.html",
-        {"attempt": attempt, "rating_form": RatingForm(instance=attempt)},
-    )
+    context = {**_report(attempt), "rating_form": RatingForm(instance=attempt)}
+    return render(request, "practice/attempt.html", context)
 
 
 @login_required
 def attempt_status(request: HttpRequest, attempt_id: int) -> HttpResponse:
     """The progress panel alone, polled by the page while the analysis runs."""
-    return render(
-        request,
-        "practice/partials/attempt_status.html",
-        {"attempt": attempt_or_404(request, attempt_id)},
-    )
+    context = _report(attempt_or_404(request, attempt_id))
+    return render(request, "practice/partials/attempt_status.html", context)
 
 
 @login_required
@@ -202,3 +220,16 @@ def attempt_media(request: HttpRequest, attempt_id: int) -> HttpResponse | FileR
     response["Content-Range"] = f"bytes {start}-{end}/{size}"
     response["Accept-Ranges"] = "bytes"
     return response
+
+
+@login_required
+@require_POST
+def attempt_reanalyse(request: HttpRequest, attempt_id: int) -> HttpResponse:
+    """Read the answer again: after a failure, or when the analysis engine has improved."""
+    attempt = attempt_or_404(request, attempt_id)
+    if attempt.status == Attempt.Status.RECORDING:
+        messages.error(request, "This answer is still being recorded.")
+    else:
+        queue_analysis(attempt)
+        messages.info(request, "Analysing again.")
+    return redirect(attempt)

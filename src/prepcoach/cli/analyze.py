@@ -1,0 +1,81 @@
+"""`prepcoach analyze PATH`: read an answer from an audio/video file or a .txt transcript."""
+
+import argparse
+import json
+from pathlib import Path
+
+from prepcoach.cli import UserError
+
+
+def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+    parser = subparsers.add_parser("analyze", help="analyse a recorded or written answer")
+    parser.add_argument("path", type=Path, help="an audio or video file, or a .txt transcript")
+    parser.add_argument("--question", default="", help="the question it answers")
+    parser.add_argument("--jd", type=Path, help="a job description (text file) for key terms")
+    parser.add_argument("--json", action="store_true", help="print JSON instead of a summary")
+    parser.set_defaults(handler=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    from prepcoach.coach.answer import analyse_answer
+    from prepcoach.coach.speech.audio import AudioError
+
+    if not args.path.exists():
+        raise UserError(f"{args.path} does not exist.")
+    jd = _read(args.jd) if args.jd else ""
+    if args.path.suffix.lower() in {".txt", ".md"}:
+        text = _read(args.path)
+        if not text.strip():
+            raise UserError(f"{args.path} is empty: write the answer in it first.")
+        result = analyse_answer(text=text, question=args.question, job_description=jd)
+    else:
+        from prepcoach import conf
+        from prepcoach.coach.speech.engine import whisper_engine
+        from prepcoach.coach.speech.model import ModelError, packaged_model
+        from prepcoach.coach.speech.pipeline import analyse_recording
+
+        try:
+            home = conf.home_folder()
+            custom = conf.env_str("SPEECH_MODEL")
+            model = Path(custom) if custom else packaged_model(home / "models" / "whisper-base")
+            result = analyse_recording(
+                args.path, whisper_engine(model), question=args.question, job_description=jd
+            )
+        except (AudioError, ModelError) as error:
+            raise UserError(str(error)) from None
+    data = result.as_dict()
+    if args.json:
+        print(json.dumps(data, ensure_ascii=False, indent=2))
+        return 0
+    print(f"Transcript: {data['transcript']}\n")
+    if data["wpm"] is not None:
+        print(f"Pace: {data['wpm']:g} words a minute · {data['duration_s']:g} s")
+    fillers = data["fillers"]
+    assert isinstance(fillers, dict)
+    print(
+        f"Fillers: {fillers['count']}"
+        + (f" ({fillers['per_min']:g} a minute)" if fillers["per_min"] is not None else "")
+    )
+    star = data["star"]
+    assert isinstance(star, dict)
+    print(
+        "STAR: "
+        + ", ".join(
+            f"{p} {'✓' if star[p]['present'] else '✗'}"
+            for p in ("situation", "task", "action", "result")
+        )
+    )
+    tips = data["tips"]
+    assert isinstance(tips, list)
+    for number, tip in enumerate(tips, start=1):
+        print(f"{number}. {tip['text']}  [{tip['rule']}]")
+    return 0
+
+
+def _read(path: Path) -> str:
+    try:
+        return path.read_text(encoding="utf-8")
+    except UnicodeDecodeError:
+        raise UserError(f"{path} is not UTF-8 text: save it as UTF-8 and try again.") from None
+    except OSError as error:
+        raise UserError(f"{path} cannot be read: {error.strerror}.") from None

@@ -1,0 +1,48 @@
+"""From a recording file to an answer analysis: decode, find speech, transcribe, read."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from prepcoach.coach.answer import AnswerAnalysis, analyse_answer
+from prepcoach.coach.delivery import DeliverySettings
+from prepcoach.coach.speech.audio import AudioError, decode
+from prepcoach.coach.speech.engine import SpeechEngine
+from prepcoach.coach.speech.vad import speech_spans
+
+MIN_WORDS = 3
+
+
+def analyse_recording(
+    path: Path,
+    engine: SpeechEngine,
+    *,
+    question: str = "",
+    category: str = "behavioral",
+    job_description: str = "",
+    settings: DeliverySettings | None = None,
+) -> AnswerAnalysis:
+    """Raises AudioError with a reason the user can act on when there is nothing to analyse."""
+    audio = decode(path)
+    spans = speech_spans(audio.samples)
+    if not spans:
+        raise AudioError(
+            "No speech was found in this recording (silence or noise only): check the microphone "
+            "level meter moves when you speak, and record the answer again."
+        )
+    transcript = engine.transcribe(audio.samples)
+    if transcript.language != "en" and transcript.language_probability > 0.8:
+        raise AudioError(
+            f"The answer seems to be in another language ({transcript.language}): prepcoach's "
+            "speech model reads English answers only for now."
+        )
+    if len(transcript.words) < MIN_WORDS:
+        raise AudioError(
+            "Too few words were recognised to analyse (music, noise, or a very short answer): "
+            "record a full answer, speaking close to the microphone."
+        )
+    return analyse_answer(
+        transcript=transcript, duration_s=audio.duration_s, spans=spans, samples=audio.samples,
+        question=question, category=category, job_description=job_description,
+        settings=settings, engine=engine.name,
+    )  # fmt: skip

@@ -1,0 +1,107 @@
+"""Turning a stored analysis into what the report page draws: the transcript as marked-up
+pieces and the pace chart's geometry. It judges nothing: the analysis already did."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Any
+
+FILLER_WORDS = {"um", "uh", "er", "erm", "hmm", "umm", "uhm", "uhh", "mm", "hm"}
+
+
+@dataclass
+class Piece:
+    text: str
+    filler: bool = False
+    pause_s: float | None = None  # a pause marker, not a word
+    start: float | None = None
+
+
+@dataclass
+class Sentence:
+    parts: list[str]  # STAR parts this sentence carries
+    pieces: list[Piece] = field(default_factory=list)
+
+
+def clock(seconds: float | None) -> str:
+    if seconds is None:
+        return ""
+    return f"{int(seconds // 60)}:{int(seconds % 60):02d}"
+
+
+def transcript_pieces(data: dict[str, Any]) -> list[Sentence]:
+    """Sentences with their STAR parts; words flagged as fillers; long pauses in place."""
+    star = data.get("star") or {}
+    evidence = {
+        part: {s.strip() for s in star.get(part, {}).get("evidence", [])}
+        for part in ("situation", "task", "action", "result")
+    }
+    filler_starts = {
+        f["start"]
+        for f in (data.get("fillers") or {}).get("items", [])
+        if f.get("start") is not None
+    }
+    filler_texts = [f["text"] for f in (data.get("fillers") or {}).get("items", [])]
+    long_pause = float((data.get("length") or {}).get("long_pause_s", 3.0))
+    sentences = [
+        s.strip() for s in re.findall(r"[^.!?]+[.!?]*", data.get("transcript", "")) if s.strip()
+    ]
+    result = [Sentence([p for p, found in evidence.items() if s in found]) for s in sentences]
+    words = data.get("words")
+    if words:
+        index, previous_end = 0, None
+        for word in words:
+            if previous_end is not None and word["start"] - previous_end >= long_pause:
+                result[min(index, len(result) - 1)].pieces.append(
+                    Piece("", pause_s=round(word["start"] - previous_end, 1))
+                )
+            target = result[min(index, len(result) - 1)] if result else None
+            if target is not None:
+                target.pieces.append(
+                    Piece(word["w"], filler=word["start"] in filler_starts, start=word["start"])
+                )
+            previous_end = word["end"]
+            if re.search(r"[.!?]$", word["w"]) and index < len(result) - 1:
+                index += 1
+        return result
+    for sentence, text in zip(result, sentences, strict=False):
+        for token in text.split():
+            bare = re.sub(r"\W", "", token.lower())
+            sentence.pieces.append(
+                Piece(
+                    token,
+                    filler=bare in FILLER_WORDS or (bare == "like" and "like" in filler_texts),
+                )
+            )
+    return result
+
+
+@dataclass(frozen=True)
+class PaceChart:
+    width: int
+    height: int
+    line: str
+    band_low_y: float
+    band_high_y: float
+    labels: list[tuple[float, str]]
+
+
+def pace_chart(data: dict[str, Any], low: int = 130, high: int = 160) -> PaceChart | None:
+    windows = (data.get("pace") or {}).get("over_time") or []
+    if len(windows) < 2:
+        return None
+    width, height, pad = 480, 140, 24
+    top = max(220, max(w[1] for w in windows) + 10)
+    last = windows[-1][0] or 1
+
+    def x(t: float) -> float:
+        return round(pad + (width - 2 * pad) * t / last, 1)
+
+    def y(v: float) -> float:
+        return round(float(height - pad - (height - 2 * pad) * min(v, top) / top), 1)
+
+    return PaceChart(
+        width, height, " ".join(f"{x(t)},{y(v)}" for t, v in windows), y(low), y(high),
+        [(x(t), clock(t)) for t, _ in windows[:: max(len(windows) // 4, 1)]],
+    )  # fmt: skip
