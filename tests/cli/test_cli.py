@@ -172,3 +172,51 @@ def test_smart_table_is_readable(tmp_path: Path) -> None:
 def test_smart_rejects_a_bad_today(tmp_path: Path) -> None:
     message = one_line_error(prepcoach("smart", "x", "--today", "30/02", env=child_env(tmp_path)))
     assert "--today '30/02' is not a date" in message
+
+
+ANALYZE_KEYS = {
+    "transcript", "words", "duration_s", "speech_s", "wpm", "fillers", "pauses", "star",
+    "ownership", "keywords", "prosody", "tips",
+}  # fmt: skip
+
+
+def test_analyze_a_recording_follows_the_contract(tmp_path: Path) -> None:
+    from tests.coach.speech.conftest import ANSWER, speak
+
+    audio = speak(ANSWER, tmp_path / "answer.wav")
+    jd = tmp_path / "jd.txt"
+    jd.write_text(
+        "Reporting analyst: you will own the weekly reports and the checklist for the team."
+    )
+    result = prepcoach("analyze", str(audio), "--question", "Tell me about a process you fixed", "--jd", str(jd),
+                       "--json", env=child_env(tmp_path / "home"), timeout=300)  # fmt: skip
+    assert result.returncode == 0, result.stderr
+    data = json.loads(result.stdout)
+    assert ANALYZE_KEYS <= set(data)
+    assert {"w", "start", "end"} == set(data["words"][0])
+    assert set(data["fillers"]) >= {"count", "per_min", "items"}
+    assert set(data["pauses"]) >= {"count", "longest_s", "long_count"}
+    assert set(data["star"]) == {"situation", "task", "action", "result", "quantified_result"}
+    assert set(data["star"]["result"]) == {"present", "evidence"}
+    assert set(data["ownership"]) >= {"i", "we"}
+    assert "checklist" in data["keywords"]["used"]
+    assert data["fillers"]["count"] == 2
+
+
+def test_analyze_a_transcript_has_no_timings(tmp_path: Path) -> None:
+    text = tmp_path / "answer.txt"
+    text.write_text("Um, we kind of fixed it. I like data.")
+    result = prepcoach("analyze", str(text), "--json", env=child_env(tmp_path))
+    data = json.loads(result.stdout)
+    assert ANALYZE_KEYS <= set(data)
+    assert (data["words"], data["wpm"], data["duration_s"], data["pauses"], data["prosody"]) == (
+        None,
+    ) * 5
+    assert data["fillers"]["count"] == 2
+
+
+def test_analyze_explains_a_file_it_cannot_read(tmp_path: Path) -> None:
+    bad = tmp_path / "photo.webm"
+    bad.write_bytes(b"\x89PNG\r\n\x1a\n not a recording")
+    message = one_line_error(prepcoach("analyze", str(bad), env=child_env(tmp_path)))
+    assert "cannot be read as audio or video" in message or "no sound track" in message

@@ -143,30 +143,26 @@ def _phrase_is_filler(
         # "a kind of tool", "what sort of person": a noun, not a hedge.
         return prev is None or prev.text not in NOUN_BEFORE_OF
     # "you know" and "I mean" are fillers when they stand apart: "it was, you know, hard".
-    stands_apart = second.comma_after or (prev is not None and prev.comma_after) or after is None
-    if (
-        pair == ("you", "know")
-        and after is not None
-        and after.text
-        in {
-            "what",
-            "how",
-            "that",
+    if second.comma_after or after is None:
+        return True
+    if pair == ("i", "mean"):
+        # "I mean we had no time": a filler before a new clause; "I mean it": a verb.
+        return after.text in {
+            "i",
+            "we",
+            "they",
+            "he",
+            "she",
+            "you",
+            "there",
             "the",
-            "it",
-            "him",
-            "her",
-            "them",
-            "about",
-            "why",
-            "when",
-            "where",
-            "who",
-            "if",
+            "that's",
+            "it's",
+            "like",
+            "so",
         }
-    ):
-        return stands_apart and second.comma_after
-    return stands_apart
+    # "you know what I mean", "you know the answer": a verb, unless set off by commas.
+    return prev is not None and prev.comma_after and not prev.raw.endswith((".", "!", "?"))
 
 
 def _like_is_filler(prev: Token | None, token: Token, nxt: Token | None) -> bool:

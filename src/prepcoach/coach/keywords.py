@@ -15,7 +15,8 @@ ADVERT_WORDS = frozenset(
     skills skill strong excellent good great looking including include includes will
     responsibilities requirements required preferred plus opportunity environment across
     within help ensure support using use based new including our you your we us job position
-    apply applicant salary benefits location remote office day week hours""".split()
+    apply applicant salary benefits location remote office day week hours build write need
+    make take manage create develop deliver drive own lead provide bring every teams""".split()
 )
 WORD_RE = re.compile(r"[A-Za-z][A-Za-z+#.-]*[A-Za-z+#]|[A-Za-z]{2,}")
 
@@ -32,11 +33,16 @@ def key_terms(description: str, limit: int = 15) -> list[str]:
     words = WORD_RE.findall(description)
     useful = [w for w in words if w.lower() not in STOPWORDS and w.lower() not in ADVERT_WORDS]
     counts: Counter[str] = Counter()
-    shown: dict[str, str] = {}
+    forms: dict[str, set[str]] = {}
     for word in useful:
         key = stem(word)
         counts[key] += 2 if word.isupper() and len(word) > 1 else 1
-        shown.setdefault(key, word if word.isupper() else word.lower())
+        forms.setdefault(key, set()).add(word)
+    # A name keeps its capitals when it is always written with them ("Tableau", "SQL").
+    shown = {
+        key: next(iter(f)) if all(w[:1].isupper() for w in f) else min(f).lower()
+        for key, f in forms.items()
+    }
     lowered = [w.lower() for w in words]
     for a, b in itertools.pairwise(lowered):
         if (

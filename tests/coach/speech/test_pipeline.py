@@ -1,0 +1,63 @@
+import json
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+from prepcoach.coach.speech.audio import AudioError
+from prepcoach.coach.speech.engine import WhisperEngine
+from prepcoach.coach.speech.model import MODEL_SHA256, packaged_model
+from prepcoach.coach.speech.pipeline import analyse_recording
+from tests.coach.speech.conftest import read_wav, speak, write_wav
+
+
+def test_the_packaged_model_is_joined_once_and_checked(tmp_path: Path) -> None:
+    import hashlib
+
+    folder = packaged_model(tmp_path / "whisper-base")
+    assert hashlib.sha256((folder / "model.bin").read_bytes()).hexdigest() == MODEL_SHA256
+    stamp = (folder / "model.bin").stat().st_mtime_ns
+    assert packaged_model(tmp_path / "whisper-base") == folder
+    assert (folder / "model.bin").stat().st_mtime_ns == stamp  # not joined again
+
+
+def test_a_spoken_answer_is_transcribed_with_fillers_and_timings(
+    answer_wav: Path, engine: WhisperEngine
+) -> None:
+    result = analyse_recording(
+        answer_wav, engine, question="Tell me about a time you fixed a late process"
+    )
+    data = result.as_dict()
+    assert "checklist" in data["transcript"].lower()
+    assert [f["text"] for f in data["fillers"]["items"]] == ["um", "uh"]  # kept, not cleaned away
+    assert all(f["start"] is not None for f in data["fillers"]["items"])
+    words = data["words"]
+    assert words[0]["start"] < 0.5
+    assert all(a["start"] <= b["start"] for a, b in zip(words, words[1:]))
+    assert 120 < data["wpm"] < 220
+    assert data["star"]["result"]["present"]
+    assert data["star"]["action"]["present"]
+    assert data["ownership"]["i_actions"] >= 2
+    assert len(data["tips"]) <= 3
+    json.dumps(data)
+
+
+def test_a_long_silence_is_a_long_pause(audio_dir: Path, engine: WhisperEngine) -> None:
+    first, rate = read_wav(speak("I built a checklist for the team.", audio_dir / "p1.wav"))
+    second, _ = read_wav(
+        speak("As a result, the reports were two days early.", audio_dir / "p2.wav")
+    )
+    gap = np.zeros(int(rate * 4.0), dtype=np.int16)
+    path = write_wav(audio_dir / "paused.wav", np.concatenate([first, gap, second]), rate)
+    data = analyse_recording(path, engine).as_dict()
+    assert data["pauses"]["long_count"] == 1
+    assert 3.5 < data["pauses"]["longest_s"] < 4.6
+
+
+@pytest.mark.parametrize("kind", ["silence", "noise"])
+def test_silence_or_noise_is_explained(tmp_path: Path, engine: WhisperEngine, kind: str) -> None:
+    rng = np.random.default_rng(1)
+    samples = np.zeros(16_000 * 3) if kind == "silence" else rng.normal(0, 300, 16_000 * 3)
+    path = write_wav(tmp_path / f"{kind}.wav", samples, 16_000)
+    with pytest.raises(AudioError, match="No speech was found|Too few words"):
+        analyse_recording(path, engine)

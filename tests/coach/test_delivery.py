@@ -1,0 +1,81 @@
+import json
+from pathlib import Path
+
+import pytest
+
+from prepcoach.coach.answer import analyse_answer, measured_rating
+from prepcoach.coach.delivery import find_fillers, tokens_of
+from prepcoach.coach.keywords import coverage, key_terms
+
+
+@pytest.mark.parametrize(
+    ("text", "fillers"),
+    [
+        ("I like working with data.", []),
+        ("It was, like, really hard.", ["like"]),
+        ("We had like twenty people there.", ["like"]),
+        ("It looks like rain and people like her agree.", []),
+        ("Um, so, uh, I mean, it was hard, you know.", ["um", "uh", "i mean", "you know"]),
+        ("You know the answer. I mean it.", []),
+        ("It was kind of messy and sort of late.", ["kind of", "sort of"]),
+        ("What kind of tool was it? A sort of checklist.", []),
+    ],
+)
+def test_fillers_and_not_fillers(text: str, fillers: list[str]) -> None:
+    assert [f.text for f in find_fillers(tokens_of(None, text))] == fillers
+
+
+def test_typed_answers_have_no_timings() -> None:
+    data = analyse_answer(text="Um, I built it. As a result we saved 10 hours a week.").as_dict()
+    assert (data["words"], data["wpm"], data["pauses"], data["duration_s"]) == (
+        None,
+        None,
+        None,
+        None,
+    )
+    assert data["fillers"]["count"] == 1
+    assert data["star"]["quantified_result"]["present"]
+
+
+def test_job_description_terms_used_and_missed() -> None:
+    jd = "We need SQL and Tableau skills. You will build dashboards in Tableau and write SQL every day for clinical teams."
+    terms = key_terms(jd)
+    assert "SQL" in terms
+    assert "Tableau" in terms
+    found = coverage("I built dashboards in Tableau.", terms)
+    assert "Tableau" in found.used
+    assert "SQL" in found.missed
+
+
+def test_the_measured_rating_rewards_a_complete_answer() -> None:
+    weak = analyse_answer(text="We kind of did stuff and it was fine I guess.").as_dict()
+    strong = analyse_answer(
+        text="In my last role our releases slipped. My task was to fix it. I set up a checklist and I "
+        "trained the team. As a result, late releases fell from 8 to 1 a quarter."
+    ).as_dict()
+    assert measured_rating(strong) > measured_rating(weak)  # type: ignore[operator]
+    assert measured_rating({"version": 1, "content": {}}) is None
+
+
+def test_agreement_with_the_labelled_transcripts() -> None:
+    """64 transcripts labelled by hand (tests/data/answer_transcripts.json); make bench prints
+    the figures, this keeps them from sliding."""
+    data = json.loads(
+        (Path(__file__).parent.parent / "data" / "answer_transcripts.json").read_text()
+    )
+    agree = dict.fromkeys(("situation", "task", "action", "result", "quantified_result"), 0)
+    found = labelled = 0
+    for item in data:
+        result = analyse_answer(text=item["transcript"])
+        star = result.content.star
+        got = {
+            "situation": star["situation"].present, "task": star["task"].present,
+            "action": result.content.ownership.personal, "result": star["result"].present,
+            "quantified_result": result.content.quantified_result.present,
+        }  # fmt: skip
+        for label in agree:
+            agree[label] += got[label] == item[label]
+        found += min(len(result.delivery.fillers), item["fillers"])
+        labelled += item["fillers"]
+    assert all(count / len(data) >= 0.8 for count in agree.values()), agree
+    assert found / labelled >= 0.9
