@@ -22,7 +22,8 @@ from tests.e2e.conftest import CHROMIUM_ARGS, chromium_path, log_in, watched_pag
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
 
 ANSWER = (
-    "In my last job our reports were always late. I built a checklist and I trained the team. "
+    "In my last job, um, our reports were always late. My task was to fix that. "
+    "I built a checklist and, uh, I trained the team. "
     "As a result, the reports went out two days earlier."
 )
 
@@ -80,11 +81,11 @@ def wait_for_chunks(user: User, count: int, timeout: float = 20) -> Attempt:
     raise AssertionError(f"{count} pieces of the recording never arrived")
 
 
-def record(page: Page, user: User) -> None:
+def record(page: Page, user: User, chunks: int = 2) -> None:
     recorder = page.locator("[data-recorder]").first
     recorder.get_by_role("button", name="Record").click()
     expect(recorder).to_have_attribute("data-state", "recording")
-    wait_for_chunks(user, 2)
+    wait_for_chunks(user, chunks)
     recorder.get_by_role("button", name="Stop").click()
 
 
@@ -98,7 +99,7 @@ def test_a_two_question_mock_interview_with_recorded_answers(mic_page: Page, ali
     page.get_by_role("button", name="Start").click()
     expect(page.get_by_text("question 1 of 2")).to_be_visible()
 
-    record(page, alice)
+    record(page, alice, chunks=8)  # the spoken answer loops: 16 s holds all of it once
     expect(page.get_by_text("Answer saved.")).to_be_visible()
     expect(page.get_by_role("heading", name="Follow-up")).to_be_visible()
     page.get_by_role("link", name="Next question →").click()
@@ -116,7 +117,16 @@ def test_a_two_question_mock_interview_with_recorded_answers(mic_page: Page, ali
         assert attempt.media_type in {"video/webm", "audio/ogg", "video/mp4"}
     expect(page.locator("audio")).to_have_count(2)
 
+    # The answer was read on this machine: its report marks the fillers and the STAR parts.
     page.goto(f"/improve/attempts/{attempts[0].pk}/")
+    expect(page.get_by_role("heading", name="Your report")).to_be_visible()
+    expect(page.locator(".transcript mark.filler").first).to_be_visible()
+    expect(page.locator(".transcript .star-result")).not_to_have_count(0)
+    expect(page.locator(".transcript .star-action")).not_to_have_count(0)
+    expect(page.get_by_role("heading", name="Three things to work on")).to_be_visible()
+    analysed = Attempt.objects.get(pk=attempts[0].pk)
+    assert analysed.status == "analysed"
+    assert {f["text"] for f in analysed.analysis["fillers"]["items"]} >= {"um", "uh"}
     playable = page.evaluate(
         """() => new Promise((resolve) => {
             const audio = document.querySelector('audio[data-playback]');
