@@ -49,7 +49,9 @@ class WhisperEngine:
 
     name = ENGINE_VERSION
 
-    def __init__(self, model_dir: Path, threads: int = 0) -> None:
+    def __init__(
+        self, model_dir: Path, threads: int = 0, prompt: str | None = DISFLUENT_PROMPT
+    ) -> None:
         # Never reach for a model hub: the model is a local folder, and this makes sure of it.
         os.environ.setdefault("HF_HUB_OFFLINE", "1")
         from faster_whisper import WhisperModel
@@ -57,6 +59,7 @@ class WhisperEngine:
         self.model = WhisperModel(
             str(model_dir), device="cpu", compute_type="int8", cpu_threads=threads
         )
+        self.prompt = prompt  # None: Whisper's own habits, for measuring what the prompt adds
         self._lock = threading.Lock()  # one transcription at a time per loaded model
 
     def transcribe(self, samples: NDArray[np.float32]) -> Transcript:
@@ -65,9 +68,10 @@ class WhisperEngine:
                 samples,
                 language="en",
                 word_timestamps=True,
-                initial_prompt=DISFLUENT_PROMPT,
+                initial_prompt=self.prompt,
                 condition_on_previous_text=False,
-                vad_filter=False,  # pauses are measured separately; keep every word
+                vad_filter=True,  # long silences otherwise make Whisper skip what follows them
+                vad_parameters={"min_silence_duration_ms": 500, "speech_pad_ms": 200},
                 beam_size=1,
             )
             words = tuple(
