@@ -167,8 +167,8 @@ RECORDING_INTERRUPTED_GRACE_SECONDS = 10
 
 # Speech: the packaged Whisper base model, joined into the data folder on first use, unless
 # SPEECH_MODEL names another faster-whisper model folder.
-SPEECH_MODEL = conf.env_str("SPEECH_MODEL")
-SPEECH_MODEL_DIR = HOME / "models" / "whisper-base"
+SPEECH_MODEL = conf.env_str("SPEECH_MODEL")  # "", "base", "tiny.en" or a model folder
+MODELS_DIR = HOME / "models"
 
 # Background work: django.tasks with the database backend, so the embedded default needs no
 # other server. The worker writes a heartbeat that /healthz reads.

@@ -11,6 +11,7 @@ from prepcoach.accounts.views import profile_of
 from prepcoach.api.auth import PersonalAccessToken
 from prepcoach.api.schemas import MeOut
 from prepcoach.goals.api import router as goals_router
+from prepcoach.practice.api import router as practice_router
 
 accounts_router = Router(tags=["accounts"])
 
@@ -35,6 +36,7 @@ def me(request: HttpRequest) -> dict[str, object]:
 ROUTERS: list[tuple[str, Router]] = [
     ("/", accounts_router),
     ("/", goals_router),
+    ("/", practice_router),
 ]
 
 # Swagger UI is served from django-ninja's own static files (no CDN); it styles itself inline,

@@ -31,13 +31,11 @@ def run(args: argparse.Namespace) -> int:
     else:
         from prepcoach import conf
         from prepcoach.coach.speech.engine import whisper_engine
-        from prepcoach.coach.speech.model import ModelError, packaged_model
+        from prepcoach.coach.speech.model import ModelError, resolve_model
         from prepcoach.coach.speech.pipeline import analyse_recording
 
         try:
-            home = conf.home_folder()
-            custom = conf.env_str("SPEECH_MODEL")
-            model = Path(custom) if custom else packaged_model(home / "models" / "whisper-base")
+            model = resolve_model(conf.env_str("SPEECH_MODEL"), conf.home_folder() / "models")
             result = analyse_recording(
                 args.path, whisper_engine(model), question=args.question, job_description=jd
             )

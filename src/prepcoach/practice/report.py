@@ -105,3 +105,46 @@ def pace_chart(data: dict[str, Any], low: int = 130, high: int = 160) -> PaceCha
         width, height, " ".join(f"{x(t)},{y(v)}" for t, v in windows), y(low), y(high),
         [(x(t), clock(t)) for t, _ in windows[:: max(len(windows) // 4, 1)]],
     )  # fmt: skip
+
+
+@dataclass(frozen=True)
+class TrendChart:
+    label: str
+    line: str
+    dots: list[tuple[float, float, str]]
+    first: str
+    last: str
+    change: float | None
+    width: int = 320
+    height: int = 120
+
+
+def trend_charts(trends: list[Any]) -> list[TrendChart]:
+    charts = []
+    for trend in trends:
+        values = [v for _, v in trend.points]
+        low, high = min(values), max(values)
+        span = (high - low) or 1
+        width, height, pad = 320, 120, 16
+        step = (width - 2 * pad) / max(len(values) - 1, 1)
+        coords = [
+            (
+                round(pad + i * step, 1),
+                round(height - pad - (height - 2 * pad) * (v - low) / span, 1),
+            )
+            for i, v in enumerate(values)
+        ]
+        charts.append(
+            TrendChart(
+                trend.label,
+                " ".join(f"{x},{y}" for x, y in coords),
+                [
+                    (x, y, f"{v:g} in the week of {w:%-d %b}")
+                    for (x, y), (w, v) in zip(coords, trend.points, strict=True)
+                ],
+                f"{trend.points[0][0]:%-d %b}",
+                f"{trend.points[-1][0]:%-d %b}",
+                trend.change,
+            )
+        )
+    return charts

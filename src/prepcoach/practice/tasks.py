@@ -14,7 +14,7 @@ from django.utils import timezone
 from prepcoach.coach.answer import analyse_answer
 from prepcoach.coach.speech.audio import AudioError
 from prepcoach.coach.speech.engine import SpeechEngine, whisper_engine
-from prepcoach.coach.speech.model import ModelError, packaged_model
+from prepcoach.coach.speech.model import ModelError, resolve_model
 from prepcoach.coach.speech.pipeline import analyse_recording
 from prepcoach.practice.models import Attempt
 
@@ -77,12 +77,7 @@ def analyse_attempt(attempt_id: int) -> str:
 
 def speech_engine() -> SpeechEngine:
     """The worker's speech engine: loaded on first use, then kept for every answer."""
-    model = (
-        Path(settings.SPEECH_MODEL)
-        if settings.SPEECH_MODEL
-        else packaged_model(settings.SPEECH_MODEL_DIR)
-    )
-    return whisper_engine(model)
+    return whisper_engine(resolve_model(settings.SPEECH_MODEL, settings.MODELS_DIR))
 
 
 @task()

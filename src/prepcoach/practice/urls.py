@@ -5,6 +5,7 @@ from prepcoach.practice.views import attempts, drills, home, mocks, questions, r
 app_name = "practice"
 urlpatterns = [
     path("", home.index, name="index"),
+    path("progress/", home.progress, name="progress"),
     path("questions/", questions.question_list, name="questions"),
     path("questions/new/", questions.question_new, name="question_new"),
     path("questions/export.csv", questions.questions_export, name="questions_export"),

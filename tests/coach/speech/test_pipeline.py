@@ -62,3 +62,12 @@ def test_silence_or_noise_is_explained(tmp_path: Path, engine: WhisperEngine, ki
     path = write_wav(tmp_path / f"{kind}.wav", samples, 16_000)
     with pytest.raises(AudioError, match=r"No speech was found|Too few words"):
         analyse_recording(path, engine)
+
+
+def test_a_model_is_chosen_by_name_or_folder(tmp_path: Path) -> None:
+    from prepcoach.coach.speech.model import ModelError, resolve_model
+
+    assert (resolve_model("", tmp_path) / "model.bin").exists()
+    assert resolve_model("base", tmp_path) == tmp_path / "whisper-base"
+    with pytest.raises(ModelError, match="not a model folder"):
+        resolve_model(str(tmp_path / "nowhere"), tmp_path)

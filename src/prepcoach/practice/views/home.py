@@ -3,8 +3,11 @@ from __future__ import annotations
 from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
+from django.utils import timezone
 
+from prepcoach.coach.trends import weekly
 from prepcoach.practice.models import Attempt, MockSession
+from prepcoach.practice.report import trend_charts
 from prepcoach.practice.views.common import user_of, visible_questions
 from prepcoach.practice.views.drills import _queue
 
@@ -22,4 +25,19 @@ def index(request: HttpRequest) -> HttpResponse:
             "mocks": MockSession.objects.filter(user=user)[:5],
             "bank_size": visible_questions(request).count(),
         },
+    )
+
+
+@login_required
+def progress(request: HttpRequest) -> HttpResponse:
+    """Trends of every measured figure over the weeks, across all analysed answers."""
+    user = user_of(request)
+    analysed = Attempt.objects.filter(user=user, status=Attempt.Status.ANALYSED).order_by(
+        "created_at"
+    )
+    answers = [(timezone.localtime(a.created_at).date(), a.analysis or {}) for a in analysed]
+    return render(
+        request,
+        "practice/progress.html",
+        {"charts": trend_charts(weekly(answers)), "count": len(answers)},
     )

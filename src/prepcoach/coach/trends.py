@@ -1,0 +1,71 @@
+"""How an answer's figures move over the weeks: one mean per week for each metric."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import defaultdict
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from statistics import mean
+
+METRICS = {
+    "wpm": "Pace (words a minute)",
+    "fillers_per_min": "Fillers a minute",
+    "long_pauses": "Pauses of 3 s or more",
+    "star_parts": "STAR parts present (of 4)",
+    "duration_s": "Answer length (seconds)",
+}
+
+
+@dataclass(frozen=True, slots=True)
+class Trend:
+    metric: str
+    label: str
+    points: tuple[tuple[dt.date, float], ...]  # (Monday of the week, mean that week)
+
+    @property
+    def change(self) -> float | None:
+        """Last week against the first, when there are two weeks to compare."""
+        if len(self.points) < 2:
+            return None
+        return round(self.points[-1][1] - self.points[0][1], 2)
+
+
+def figures(analysis: Mapping[str, object]) -> dict[str, float]:
+    """The trend figures of one stored analysis (version 2); those it lacks are left out."""
+    out: dict[str, float] = {}
+    if isinstance(analysis.get("wpm"), (int, float)):
+        out["wpm"] = float(analysis["wpm"])  # type: ignore[arg-type]
+    fillers = analysis.get("fillers")
+    if isinstance(fillers, Mapping) and isinstance(fillers.get("per_min"), (int, float)):
+        out["fillers_per_min"] = float(fillers["per_min"])
+    pauses = analysis.get("pauses")
+    if isinstance(pauses, Mapping):
+        out["long_pauses"] = float(pauses.get("long_count", 0))
+    star = analysis.get("star")
+    if isinstance(star, Mapping) and "situation" in star:
+        out["star_parts"] = float(
+            sum(bool(star[p]["present"]) for p in ("situation", "task", "action", "result"))
+        )
+    if isinstance(analysis.get("duration_s"), (int, float)):
+        out["duration_s"] = float(analysis["duration_s"])  # type: ignore[arg-type]
+    return out
+
+
+def weekly(answers: Sequence[tuple[dt.date, Mapping[str, object]]]) -> list[Trend]:
+    by_week: dict[str, dict[dt.date, list[float]]] = defaultdict(lambda: defaultdict(list))
+    for day, analysis in answers:
+        monday = day - dt.timedelta(days=day.weekday())
+        for metric, value in figures(analysis).items():
+            by_week[metric][monday].append(value)
+    return [
+        Trend(
+            metric,
+            label,
+            tuple(
+                (week, round(mean(values), 2)) for week, values in sorted(by_week[metric].items())
+            ),
+        )
+        for metric, label in METRICS.items()
+        if by_week.get(metric)
+    ]

@@ -1,0 +1,64 @@
+"""The Improve part of the JSON API: answers and their analyses."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from django.http import HttpRequest
+from ninja import Router, Schema
+
+from prepcoach.accounts.access import get_owned_or_404, owned_by
+from prepcoach.accounts.models import User
+from prepcoach.coach.answer import analyse_answer
+from prepcoach.practice.models import Attempt
+
+router = Router(tags=["improve"])
+
+
+class AttemptOut(Schema):
+    id: int
+    question: str
+    mode: str
+    status: str
+    recorded: bool
+    rating: int | None
+    created_at: dt.datetime
+    failure: str
+    analysis: dict[str, Any] | None
+
+
+class AnalyzeIn(Schema):
+    text: str
+    question: str = ""
+    job_description: str = ""
+
+
+def _user(request: HttpRequest) -> User:
+    assert isinstance(request.user, User)
+    return request.user
+
+
+def _out(attempt: Attempt) -> dict[str, object]:
+    return {
+        "id": attempt.pk, "question": attempt.question_text, "mode": attempt.mode,
+        "status": attempt.status, "recorded": bool(attempt.recording), "rating": attempt.rating,
+        "created_at": attempt.created_at, "failure": attempt.failure, "analysis": attempt.analysis,
+    }  # fmt: skip
+
+
+@router.get("/attempts", response=list[AttemptOut], summary="Your answers, newest first")
+def list_attempts(request: HttpRequest) -> list[dict[str, object]]:
+    return [_out(a) for a in owned_by(Attempt.objects.all(), _user(request))[:200]]
+
+
+@router.get("/attempts/{attempt_id}", response=AttemptOut, summary="One answer and its analysis")
+def get_attempt(request: HttpRequest, attempt_id: int) -> dict[str, object]:
+    return _out(get_owned_or_404(Attempt.objects.all(), _user(request), pk=attempt_id))
+
+
+@router.post("/analyze", summary="Analyse a written answer (the same JSON as prepcoach analyze)")
+def analyze(request: HttpRequest, body: AnalyzeIn) -> dict[str, object]:
+    return analyse_answer(
+        text=body.text, question=body.question, job_description=body.job_description
+    ).as_dict()

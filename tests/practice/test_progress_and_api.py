@@ -1,0 +1,100 @@
+import datetime as dt
+import json
+
+from django.test import Client
+from django.urls import reverse
+from django.utils import timezone
+
+from prepcoach.accounts.models import AccessToken, User
+from prepcoach.coach.answer import analyse_answer
+from prepcoach.coach.trends import weekly
+from prepcoach.practice.models import Attempt, Question
+from prepcoach.practice.tasks import requeue_stuck
+
+STRONG = ("In my last role our releases slipped. My task was to fix it. I set up a checklist and I "
+          "trained the team. As a result, late releases fell from 8 to 1 a quarter.")  # fmt: skip
+
+
+def analysed(user: User, question: Question, text: str, days_ago: int) -> Attempt:
+    attempt = Attempt.objects.create(
+        user=user, question=question, question_text=question.text, text=text,
+        status="analysed", analysis=analyse_answer(text=text).as_dict(),
+    )  # fmt: skip
+    Attempt.objects.filter(pk=attempt.pk).update(
+        created_at=timezone.now() - dt.timedelta(days=days_ago)
+    )
+    return attempt
+
+
+def test_weekly_trends_are_means_per_week() -> None:
+    monday = dt.date(2026, 11, 16)
+    answers = [
+        (
+            monday,
+            {
+                "wpm": 170,
+                "star": {p: {"present": False} for p in ("situation", "task", "action", "result")},
+            },
+        ),
+        (monday + dt.timedelta(days=2), {"wpm": 150}),
+        (monday + dt.timedelta(days=7), {"wpm": 140}),
+    ]
+    trends = {t.metric: t for t in weekly(answers)}
+    assert trends["wpm"].points == ((monday, 160.0), (monday + dt.timedelta(days=7), 140.0))
+    assert trends["wpm"].change == -20.0
+    assert trends["star_parts"].points == ((monday, 0.0),)
+
+
+def test_the_progress_page_draws_a_chart_per_figure(
+    alice_client: Client, alice: User, question: Question
+) -> None:
+    assert "No analysed answers yet" in alice_client.get(reverse("practice:progress")).text
+    analysed(alice, question, "We kind of did stuff.", 10)
+    analysed(alice, question, STRONG, 1)
+    page = alice_client.get(reverse("practice:progress")).text
+    assert "STAR parts present (of 4)" in page
+    assert page.count("<svg") >= 1
+    assert "2 analysed answers" in page
+
+
+def test_the_api_lists_answers_and_analyses_text(
+    client: Client, alice: User, bob: User, question: Question
+) -> None:
+    mine = analysed(alice, question, STRONG, 0)
+    analysed(bob, question, "Not alice's.", 0)
+    _, secret = AccessToken.issue(alice, "script")
+    auth = {"HTTP_AUTHORIZATION": f"Bearer {secret}"}
+    listed = client.get("/api/attempts", **auth).json()
+    assert [a["id"] for a in listed] == [mine.pk]
+    one = client.get(f"/api/attempts/{mine.pk}", **auth).json()
+    assert one["analysis"]["star"]["result"]["present"]
+    other = Attempt.objects.exclude(pk=mine.pk).get()
+    assert client.get(f"/api/attempts/{other.pk}", **auth).status_code == 404
+    response = client.post(
+        "/api/analyze",
+        json.dumps({"text": "Um, I fixed it."}),
+        content_type="application/json",
+        **auth,
+    )
+    assert response.json()["fillers"]["count"] == 1
+
+
+def test_an_analysis_whose_worker_died_runs_again(alice: User, question: Question) -> None:
+    attempt = Attempt.objects.create(user=alice, question=question, question_text=question.text, text=STRONG, status="analysing",
+                                     analysis_started_at=timezone.now() - dt.timedelta(hours=1))  # fmt: skip
+    fresh = Attempt.objects.create(user=alice, question=question, question_text=question.text, text=STRONG, status="analysing",
+                                   analysis_started_at=timezone.now())  # fmt: skip
+    assert requeue_stuck.call() == 1
+    attempt.refresh_from_db()
+    fresh.refresh_from_db()
+    assert attempt.status == "analysed"
+    assert fresh.status == "analysing"  # still within its time
+
+
+def test_reanalyse_an_old_answer(alice_client: Client, alice: User, question: Question) -> None:
+    old = Attempt.objects.create(user=alice, question=question, question_text=question.text, text=STRONG,
+                                 status="analysed", analysis={"version": 1, "engine": "prepcoach-content", "content": None})  # fmt: skip
+    assert "Analyse again" in alice_client.get(reverse("practice:attempt", args=[old.pk])).text
+    alice_client.post(reverse("practice:attempt_reanalyse", args=[old.pk]))
+    old.refresh_from_db()
+    assert old.analysis["version"] == 2
