@@ -79,3 +79,16 @@ def test_agreement_with_the_labelled_transcripts() -> None:
         labelled += item["fillers"]
     assert all(count / len(data) >= 0.8 for count in agree.values()), agree
     assert found / labelled >= 0.9
+
+
+def test_tips_point_to_the_moment_of_the_words_they_quote() -> None:
+    from prepcoach.coach.speech.engine import Transcript, Word
+
+    text = ("In my last job our reports were late. My task was to fix it. I built a checklist. "
+            "I trained the team. In the end the reports were better.")  # fmt: skip
+    words = tuple(Word(f" {w}", i * 0.4, i * 0.4 + 0.3) for i, w in enumerate(text.split()))
+    result = analyse_answer(
+        transcript=Transcript(words, "en", 0.99), duration_s=words[-1].end, spans=[]
+    )
+    tip = next(t for t in result.tips if t.rule == "STAR: the result has no number")
+    assert tip.evidence[0].start == words[text.split().index("end") - 2].start  # "In the end…"

@@ -98,3 +98,49 @@ def test_reanalyse_an_old_answer(alice_client: Client, alice: User, question: Qu
     alice_client.post(reverse("practice:attempt_reanalyse", args=[old.pk]))
     old.refresh_from_db()
     assert old.analysis["version"] == 2
+
+
+def test_feedback_thresholds_are_the_users_to_set(
+    alice_client: Client, alice: User, question: Question
+) -> None:
+    url = reverse("practice:feedback_settings")
+    bad = alice_client.post(
+        url,
+        {"pace_low": "170", "pace_high": "150", "fillers_per_min_high": "3", "long_pause_s": "3"},
+    )
+    assert "must be below the fastest" in bad.text
+    alice_client.post(
+        url,
+        {"pace_low": "100", "pace_high": "200", "fillers_per_min_high": "0.5", "long_pause_s": "2"},
+    )
+    thresholds = alice.practice_settings.delivery_settings()
+    assert (
+        thresholds.pace_low,
+        thresholds.pace_high,
+        thresholds.fillers_per_min_high,
+        thresholds.long_pause_s,
+    ) == (100, 200, 0.5, 2.0)
+
+
+def test_a_lower_filler_threshold_brings_the_filler_tip() -> None:
+    from prepcoach.coach.delivery import DeliverySettings
+    from prepcoach.coach.speech.engine import Transcript, Word
+    from prepcoach.coach.tips import Facts, choose_tips
+
+    text = "In my last role, um, I built a checklist. As a result we saved 10 hours a week."
+    words = tuple(
+        Word(f" {w}", i * 3.0, i * 3.0 + 0.3) for i, w in enumerate(text.split())
+    )  # 1.2 fillers a minute
+    transcript = Transcript(words, "en", 0.99)
+
+    def rules(settings: DeliverySettings) -> list[str]:
+        result = analyse_answer(
+            transcript=transcript, duration_s=words[-1].end, spans=[], settings=settings
+        )
+        return [
+            t.rule
+            for t in choose_tips(Facts(result.content, result.delivery, None, settings), count=10)
+        ]
+
+    assert not any(r.startswith("Fillers") for r in rules(DeliverySettings()))
+    assert any(r.startswith("Fillers") for r in rules(DeliverySettings(fillers_per_min_high=0.5)))

@@ -3,7 +3,8 @@ it produces is the contract shared by `prepcoach analyze`, the API and the store
 
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass
+import re
+from dataclasses import asdict, dataclass, replace
 
 import numpy as np
 from numpy.typing import NDArray
@@ -14,7 +15,7 @@ from prepcoach.coach.keywords import Coverage, coverage, key_terms
 from prepcoach.coach.speech.engine import Transcript, Word
 from prepcoach.coach.speech.vad import Span
 from prepcoach.coach.text import content_words
-from prepcoach.coach.tips import Facts, Tip, choose_tips
+from prepcoach.coach.tips import Evidence, Facts, Tip, choose_tips
 
 ANALYSIS_VERSION = 2
 
@@ -131,7 +132,37 @@ def analyse_answer(
     asked = content_words(question)
     relevance = round(len(asked & content_words(said)) / len(asked), 2) if asked else None
     tips = choose_tips(Facts(content, delivery, keywords, settings))
+    if words:
+        tips = [_timed(tip, _sentence_starts(words)) for tip in tips]
     return AnswerAnalysis(said, words, delivery, content, keywords, relevance, tuple(tips), engine)
+
+
+def _key(text: str) -> str:
+    return " ".join(re.findall(r"[a-z0-9']+", text.lower()))
+
+
+def _sentence_starts(words: tuple[Word, ...]) -> dict[str, float]:
+    """When each sentence of a transcript began, so a tip can point to its moment."""
+    starts: dict[str, float] = {}
+    current: list[Word] = []
+    for word in words:
+        current.append(word)
+        if re.search(r"[.!?]$", word.w.strip()):
+            starts[_key("".join(w.w for w in current))] = current[0].start
+            current = []
+    if current:
+        starts[_key("".join(w.w for w in current))] = current[0].start
+    return starts
+
+
+def _timed(tip: Tip, starts: dict[str, float]) -> Tip:
+    evidence = tuple(
+        e
+        if e.start is not None
+        else Evidence(e.text, starts.get(_key(e.text.removeprefix("It ends: "))))
+        for e in tip.evidence
+    )
+    return replace(tip, evidence=evidence)
 
 
 def measured_rating(data: dict[str, object]) -> int | None:

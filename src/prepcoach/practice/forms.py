@@ -113,3 +113,20 @@ class PracticeSettingsForm(forms.ModelForm):  # type: ignore[type-arg]
     class Meta:
         model = PracticeSettings
         fields = ("daily_target", "speak_questions")
+
+
+class FeedbackSettingsForm(forms.ModelForm):  # type: ignore[type-arg]
+    class Meta:
+        model = PracticeSettings
+        fields = ("pace_low", "pace_high", "fillers_per_min_high", "long_pause_s")
+        help_texts = {
+            "pace_low": "Default 130: clear conversational English runs at 130–160 words a minute.",
+            "fillers_per_min_high": "Default 3: fewer go unnoticed by most listeners.",
+            "long_pause_s": "Default 3: a silence this long reads as being stuck.",
+        }
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean() or {}
+        if data.get("pace_low") and data.get("pace_high") and data["pace_low"] >= data["pace_high"]:
+            raise forms.ValidationError("The slowest good pace must be below the fastest.")
+        return data

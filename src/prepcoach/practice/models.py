@@ -14,6 +14,8 @@ from django.db.models import Q
 from django.db.models.functions import Lower
 from django.urls import reverse
 
+from prepcoach.coach.delivery import DeliverySettings
+
 
 class Question(models.Model):
     class Category(models.TextChoices):
@@ -89,9 +91,42 @@ class PracticeSettings(models.Model):
         "drills a day", default=10, validators=[MinValueValidator(1), MaxValueValidator(200)]
     )
     speak_questions = models.BooleanField("read questions aloud", default=True)
+    # The feedback thresholds (defaults and their sources: coach.delivery.DeliverySettings).
+    pace_low = models.PositiveSmallIntegerField(
+        "slowest good pace (wpm)",
+        default=130,
+        validators=[MinValueValidator(60), MaxValueValidator(250)],
+    )
+    pace_high = models.PositiveSmallIntegerField(
+        "fastest good pace (wpm)",
+        default=160,
+        validators=[MinValueValidator(60), MaxValueValidator(300)],
+    )
+    fillers_per_min_high = models.DecimalField(
+        "fillers a minute before a tip",
+        max_digits=4,
+        decimal_places=1,
+        default=3,
+        validators=[MinValueValidator(0), MaxValueValidator(30)],
+    )
+    long_pause_s = models.DecimalField(
+        "a long pause (seconds)",
+        max_digits=3,
+        decimal_places=1,
+        default=3,
+        validators=[MinValueValidator(1), MaxValueValidator(20)],
+    )
 
     def __str__(self) -> str:
         return f"Practice settings of {self.user}"
+
+    def delivery_settings(self) -> DeliverySettings:
+        return DeliverySettings(
+            pace_low=self.pace_low,
+            pace_high=self.pace_high,
+            fillers_per_min_high=float(self.fillers_per_min_high),
+            long_pause_s=float(self.long_pause_s),
+        )
 
 
 class MockSession(models.Model):

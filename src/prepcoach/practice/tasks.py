@@ -16,7 +16,7 @@ from prepcoach.coach.speech.audio import AudioError
 from prepcoach.coach.speech.engine import SpeechEngine, whisper_engine
 from prepcoach.coach.speech.model import ModelError, resolve_model
 from prepcoach.coach.speech.pipeline import analyse_recording
-from prepcoach.practice.models import Attempt
+from prepcoach.practice.models import Attempt, PracticeSettings
 
 logger = logging.getLogger(__name__)
 # An analysis still running after this long lost its worker: a 10-minute answer is read in
@@ -46,15 +46,20 @@ def analyse_attempt(attempt_id: int) -> str:
         status=Attempt.Status.ANALYSING, analysis_started_at=timezone.now(), failure=""
     )
     category = attempt.question.category if attempt.question else "behavioral"
+    preferences = PracticeSettings.objects.filter(user=attempt.user).first()
+    thresholds = preferences.delivery_settings() if preferences else None
     try:
         if attempt.recording:
             result = analyse_recording(
                 Path(attempt.recording.path), speech_engine(),
-                question=attempt.question_text, category=category,
+                question=attempt.question_text, category=category, settings=thresholds,
             )  # fmt: skip
         else:
             result = analyse_answer(
-                text=attempt.text, question=attempt.question_text, category=category
+                text=attempt.text,
+                question=attempt.question_text,
+                category=category,
+                settings=thresholds,
             )
     except (AudioError, ModelError) as error:
         Attempt.objects.filter(pk=attempt_id).update(

@@ -6,6 +6,7 @@ app_name = "practice"
 urlpatterns = [
     path("", home.index, name="index"),
     path("progress/", home.progress, name="progress"),
+    path("feedback-settings/", home.feedback_settings, name="feedback_settings"),
     path("questions/", questions.question_list, name="questions"),
     path("questions/new/", questions.question_new, name="question_new"),
     path("questions/export.csv", questions.questions_export, name="questions_export"),

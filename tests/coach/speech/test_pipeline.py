@@ -71,3 +71,17 @@ def test_a_model_is_chosen_by_name_or_folder(tmp_path: Path) -> None:
     assert resolve_model("base", tmp_path) == tmp_path / "whisper-base"
     with pytest.raises(ModelError, match="not a model folder"):
         resolve_model(str(tmp_path / "nowhere"), tmp_path)
+
+
+def test_an_answer_in_another_language_is_explained(audio_dir: Path, engine: WhisperEngine) -> None:
+    import shutil
+    import subprocess
+
+    path = audio_dir / "french.wav"
+    text = ("Bonjour, dans mon dernier poste, j'ai construit une liste de contrôle et j'ai formé "
+            "toute l'équipe. En conséquence, les rapports sont partis deux jours plus tôt.")  # fmt: skip
+    subprocess.run(
+        [shutil.which("espeak-ng") or "espeak-ng", "-v", "fr", "-w", str(path), text], check=True
+    )
+    with pytest.raises(AudioError, match="another language"):
+        analyse_recording(path, engine)

@@ -30,8 +30,9 @@ class Word:
 @dataclass(frozen=True, slots=True)
 class Transcript:
     words: tuple[Word, ...]
-    language: str
+    language: str  # the language the speech most sounds like
     language_probability: float
+    english_probability: float = 1.0  # how much it sounds like English (the model reads English)
 
     @property
     def text(self) -> str:
@@ -64,7 +65,9 @@ class WhisperEngine:
 
     def transcribe(self, samples: NDArray[np.float32]) -> Transcript:
         with self._lock:
-            segments, info = self.model.transcribe(
+            language, probability, ranked = self.model.detect_language(samples)
+            english = dict(ranked).get("en", 0.0)
+            segments, _ = self.model.transcribe(
                 samples,
                 language="en",
                 word_timestamps=True,
@@ -79,7 +82,7 @@ class WhisperEngine:
                 for segment in segments
                 for w in (segment.words or [])
             )
-        return Transcript(words, info.language, float(info.language_probability))
+        return Transcript(words, language, float(probability), float(english))
 
 
 _engines: dict[Path, WhisperEngine] = {}

@@ -1,14 +1,16 @@
 from __future__ import annotations
 
+from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse
-from django.shortcuts import render
+from django.shortcuts import redirect, render
 from django.utils import timezone
 
 from prepcoach.coach.trends import weekly
+from prepcoach.practice.forms import FeedbackSettingsForm
 from prepcoach.practice.models import Attempt, MockSession
 from prepcoach.practice.report import trend_charts
-from prepcoach.practice.views.common import user_of, visible_questions
+from prepcoach.practice.views.common import settings_of, user_of, visible_questions
 from prepcoach.practice.views.drills import _queue
 
 
@@ -41,3 +43,17 @@ def progress(request: HttpRequest) -> HttpResponse:
         "practice/progress.html",
         {"charts": trend_charts(weekly(answers)), "count": len(answers)},
     )
+
+
+@login_required
+def feedback_settings(request: HttpRequest) -> HttpResponse:
+    """The thresholds the report judges delivery by; each answer analysed from now on uses them."""
+    form = FeedbackSettingsForm(request.POST or None, instance=settings_of(user_of(request)))
+    if request.method == "POST" and form.is_valid():
+        form.save()
+        messages.success(
+            request,
+            "Saved: new analyses use these thresholds (use “Analyse again” for old answers).",
+        )
+        return redirect("practice:feedback_settings")
+    return render(request, "practice/feedback_settings.html", {"form": form})
