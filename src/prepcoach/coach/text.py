@@ -107,3 +107,23 @@ def quote_all(fragments: Iterable[str], limit: int = 3) -> str:
 def clip(text: str, limit: int = 60) -> str:
     text = " ".join(text.split())
     return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
+
+
+BLOCK_TAG_RE = re.compile(
+    r"<\s*/?\s*(?:p|div|br|li|h[1-6]|tr|td|ul|ol|section|article|header|footer)\b[^>]*>", re.I
+)
+
+
+def plain_text(text: str) -> str:
+    """Text pasted from a web page (a job advert, say) without its HTML: block elements become
+    line breaks, scripts and styles go, entities are decoded. Plain text passes unchanged."""
+    if "<" not in text or not re.search(r"<\s*[a-zA-Z!/]", text):
+        return text.strip()
+    import html
+
+    import nh3
+
+    spaced = BLOCK_TAG_RE.sub("\n", text)
+    stripped = html.unescape(nh3.clean(spaced, tags=set()))
+    lines = (" ".join(line.split()) for line in stripped.splitlines())
+    return "\n".join(line for line in lines if line).strip()

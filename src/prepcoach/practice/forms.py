@@ -7,6 +7,7 @@ from django import forms
 from prepcoach.coach.rubric import RUBRIC
 from prepcoach.practice.bank import FIELDS
 from prepcoach.practice.models import Attempt, MockSession, PracticeSettings, Question
+from prepcoach.research.models import Opportunity
 
 MIXES = {
     "balanced": {"motivation": 1, "behavioral": 2, "situational": 1, "role-specific": 2},
@@ -92,9 +93,36 @@ class MockForm(forms.ModelForm):  # type: ignore[type-arg]
 
     class Meta:
         model = MockSession
-        fields = ("company", "role", "field", "seniority", "seconds_per_answer", "speak")
-        labels = {"seconds_per_answer": "Seconds per answer", "speak": "Read the questions aloud"}
+        fields = (
+            "opportunity",
+            "company",
+            "role",
+            "field",
+            "seniority",
+            "seconds_per_answer",
+            "speak",
+        )
+        labels = {
+            "seconds_per_answer": "Seconds per answer",
+            "speak": "Read the questions aloud",
+            "opportunity": "For the job",
+        }
         help_texts = {"seconds_per_answer": "Most answers fit in 90 to 150 seconds."}
+
+    def __init__(self, *args: Any, user: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        # Only the user's own jobs can be chosen.
+        field = self.fields["opportunity"]
+        assert isinstance(field, forms.ModelChoiceField)
+        field.queryset = Opportunity.objects.filter(user=user)
+        field.empty_label = "No particular job"
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean() or {}
+        if job := data.get("opportunity"):
+            data["company"] = data.get("company") or job.company
+            data["role"] = data.get("role") or job.role
+        return data
 
 
 LEVEL_CHOICES = [(2, "Yes"), (1, "Partly"), (0, "No")]

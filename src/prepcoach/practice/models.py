@@ -137,6 +137,14 @@ class MockSession(models.Model):
     user = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="mocks"
     )
+    # The job it prepares for: its description's key terms are looked for in the answers.
+    opportunity = models.ForeignKey(
+        "research.Opportunity",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="mocks",
+    )
     company = models.CharField(max_length=120, blank=True)
     role = models.CharField(max_length=120, blank=True)
     field = models.CharField(max_length=40, default="general")

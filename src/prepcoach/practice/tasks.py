@@ -39,7 +39,11 @@ def queue_analysis(attempt: Attempt) -> Attempt:
 def analyse_attempt(attempt_id: int) -> str:
     """Read the answer: typed text at once; a recording decoded, transcribed and measured on
     this machine. A recording that cannot be analysed keeps its file and says why."""
-    attempt = Attempt.objects.filter(pk=attempt_id).select_related("question").first()
+    attempt = (
+        Attempt.objects.filter(pk=attempt_id)
+        .select_related("question", "session__opportunity")
+        .first()
+    )
     if attempt is None:
         return "gone"
     Attempt.objects.filter(pk=attempt_id).update(
@@ -48,11 +52,14 @@ def analyse_attempt(attempt_id: int) -> str:
     category = attempt.question.category if attempt.question else "behavioral"
     preferences = PracticeSettings.objects.filter(user=attempt.user).first()
     thresholds = preferences.delivery_settings() if preferences else None
+    job = attempt.session.opportunity if attempt.session else None
+    job_description = job.job_description if job else ""
     try:
         if attempt.recording:
             result = analyse_recording(
                 Path(attempt.recording.path), speech_engine(),
                 question=attempt.question_text, category=category, settings=thresholds,
+                job_description=job_description,
             )  # fmt: skip
         else:
             result = analyse_answer(
@@ -60,6 +67,7 @@ def analyse_attempt(attempt_id: int) -> str:
                 question=attempt.question_text,
                 category=category,
                 settings=thresholds,
+                job_description=job_description,
             )
     except (AudioError, ModelError) as error:
         Attempt.objects.filter(pk=attempt_id).update(

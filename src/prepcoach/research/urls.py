@@ -3,4 +3,10 @@ from django.urls import path
 from prepcoach.research import views
 
 app_name = "research"
-urlpatterns = [path("", views.index, name="index")]
+urlpatterns = [
+    path("", views.index, name="index"),
+    path("jobs/new/", views.opportunity_new, name="opportunity_new"),
+    path("jobs/<int:opportunity_id>/", views.opportunity_detail, name="opportunity"),
+    path("jobs/<int:opportunity_id>/edit/", views.opportunity_edit, name="opportunity_edit"),
+    path("jobs/<int:opportunity_id>/delete/", views.opportunity_delete, name="opportunity_delete"),
+]

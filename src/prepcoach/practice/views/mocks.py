@@ -18,6 +18,7 @@ from prepcoach.coach.questions import QuestionInfo, pick_questions
 from prepcoach.practice.forms import MIXES, MockForm, TypedAnswerForm
 from prepcoach.practice.models import Attempt, MockSession, Question
 from prepcoach.practice.views.common import settings_of, user_of, visible_questions
+from prepcoach.research.models import Opportunity
 
 RECENT = 50  # questions asked in the last mocks wait their turn
 
@@ -25,11 +26,16 @@ RECENT = 50  # questions asked in the last mocks wait their turn
 @login_required
 def mock_new(request: HttpRequest) -> HttpResponse:
     user = user_of(request)
-    initial = {"speak": settings_of(user).speak_questions}
-    form = MockForm(request.POST or None, initial=initial)
+    initial: dict[str, object] = {"speak": settings_of(user).speak_questions}
+    if (job_id := request.GET.get("opportunity", "")).isdigit():
+        job = Opportunity.objects.filter(user=user, pk=int(job_id)).first()
+        if job:
+            initial |= {"opportunity": job, "company": job.company, "role": job.role}
+    form = MockForm(request.POST or None, initial=initial, user=user)
     if request.method == "POST" and form.is_valid():
         session = form.save(commit=False)
         session.user = user
+        session.company, session.role = form.cleaned_data["company"], form.cleaned_data["role"]
         bank = [
             QuestionInfo(q.pk, q.category, q.competency, q.field, q.seniority, q.difficulty)
             for q in visible_questions(request)

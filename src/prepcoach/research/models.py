@@ -1,0 +1,47 @@
+"""Grow: the jobs a user is interviewing for."""
+
+from __future__ import annotations
+
+from typing import ClassVar
+
+from django.conf import settings
+from django.db import models
+from django.urls import reverse
+
+from prepcoach.coach.keywords import key_terms
+
+
+class Opportunity(models.Model):
+    class Stage(models.TextChoices):
+        INTERESTED = "interested", "Interested"
+        APPLIED = "applied", "Applied"
+        INTERVIEWING = "interviewing", "Interviewing"
+        OFFER = "offer", "Offer"
+        CLOSED = "closed", "Closed"
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="opportunities"
+    )
+    company = models.CharField(max_length=120)
+    role = models.CharField(max_length=120)
+    link = models.URLField(blank=True, max_length=500)
+    job_description = models.TextField(
+        blank=True, help_text="Paste the advert; HTML copied by mistake is reduced to its text."
+    )
+    stage = models.CharField(max_length=12, choices=Stage.choices, default=Stage.INTERESTED)
+    interview_dates = models.JSONField(default=list, blank=True)  # ISO dates, earliest first
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        ordering: ClassVar = ["stage", "-updated_at"]
+
+    def __str__(self) -> str:
+        return f"{self.role} at {self.company}"
+
+    def get_absolute_url(self) -> str:
+        return reverse("research:opportunity", args=[self.pk])
+
+    @property
+    def key_terms(self) -> list[str]:
+        return key_terms(self.job_description)

@@ -1,0 +1,92 @@
+from django.test import Client
+from django.urls import reverse
+
+from prepcoach.accounts.models import User
+from prepcoach.practice.models import Attempt, MockSession, Question
+from prepcoach.research.models import Opportunity
+
+ADVERT_HTML = (
+    "<div><h2>Reporting Analyst</h2><p>You will own weekly <b>SQL</b> reports and Tableau "
+    "dashboards for clinical teams.</p><script>alert(1)</script><ul><li>SQL</li><li>Tableau "
+    "dashboards</li><li>Stakeholder reporting</li></ul></div>"
+)
+
+
+def add(client: Client, **extra: str):
+    data = {"company": "Acme Health", "role": "Reporting analyst", "stage": "applied",
+            "job_description": ADVERT_HTML, "interview_dates": "2027-01-14, 2027-01-07"} | extra  # fmt: skip
+    return client.post(reverse("research:opportunity_new"), data)
+
+
+def test_grow_without_jobs_says_where_to_start(alice_client: Client) -> None:
+    assert (
+        "Add the job you are interviewing for" in alice_client.get(reverse("research:index")).text
+    )
+
+
+def test_add_a_job_cleans_pasted_html_and_shows_its_key_terms(
+    alice_client: Client, alice: User
+) -> None:
+    response = add(alice_client)
+    job = Opportunity.objects.get(user=alice)
+    assert response.url == reverse("research:opportunity", args=[job.pk])
+    assert "<" not in job.job_description
+    assert "alert" not in job.job_description
+    assert (
+        "You will own weekly SQL reports and Tableau dashboards for clinical teams."
+        in job.job_description
+    )
+    assert job.interview_dates == ["2027-01-07", "2027-01-14"]
+    page = alice_client.get(response.url).text
+    for term in ("SQL", "Tableau", "dashboards"):
+        assert f'<li class="badge">{term}</li>' in page
+
+
+def test_bad_input_is_explained(alice_client: Client) -> None:
+    response = add(alice_client, company="", link="not a link", interview_dates="30/02/2027")
+    assert "Which company is it?" in response.text
+    assert "That is not a web address" in response.text
+    assert "is not a date" in response.text
+    assert not Opportunity.objects.exists()
+
+
+def test_a_mock_for_a_job_checks_answers_for_its_terms(alice_client: Client, alice: User) -> None:
+    add(alice_client)
+    job = Opportunity.objects.get(user=alice)
+    page = alice_client.get(reverse("practice:mock_new"), {"opportunity": job.pk}).text
+    assert 'value="Acme Health"' in page
+    alice_client.post(reverse("practice:mock_new"), {"opportunity": job.pk, "company": "", "role": "", "field": "data", "seniority": "any",
+                                                    "count": "2", "mix": "balanced", "seconds_per_answer": "90"})  # fmt: skip
+    session = MockSession.objects.get()
+    assert (session.opportunity, session.company) == (job, "Acme Health")
+    question = Question.objects.get(pk=session.question_ids[0])
+    alice_client.post(reverse("practice:typed_create", args=[question.pk]),
+                      {"text": "I built Tableau dashboards for the ward.", "mode": "mock", "session": session.pk})  # fmt: skip
+    keywords = Attempt.objects.get().analysis["keywords"]
+    assert "Tableau" in keywords["used"]
+    assert "SQL" in keywords["missed"]
+
+
+def test_bob_cannot_see_or_use_alices_jobs(client: Client, alice_client: Client, bob: User) -> None:
+    add(alice_client)
+    job = Opportunity.objects.get()
+    client.force_login(bob)
+    assert client.get(reverse("research:opportunity", args=[job.pk])).status_code == 404
+    response = client.post(reverse("practice:mock_new"), {"opportunity": job.pk, "field": "data", "seniority": "any", "count": "2",
+                                                         "mix": "balanced", "seconds_per_answer": "90"})  # fmt: skip
+    assert "Select a valid choice" in response.text
+
+
+def test_the_report_shows_the_jobs_terms(alice_client: Client, alice: User) -> None:
+    add(alice_client)
+    job = Opportunity.objects.get(user=alice)
+    session = MockSession.objects.create(
+        user=alice, opportunity=job, question_ids=[], question_texts=[]
+    )
+    question = Question.objects.filter(owner__isnull=True).first()
+    assert question is not None
+    alice_client.post(reverse("practice:typed_create", args=[question.pk]),
+                      {"text": "I wrote SQL reports every week.", "mode": "mock", "session": session.pk})  # fmt: skip
+    page = alice_client.get(reverse("practice:attempt", args=[Attempt.objects.get().pk])).text
+    assert "The job&#x27;s key terms" in page or "The job's key terms" in page
+    assert '<span class="badge verdict-met">SQL</span>' in page
