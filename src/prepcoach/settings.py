@@ -27,6 +27,7 @@ INSTALLED_APPS = [
     "prepcoach.dashboard",
     "prepcoach.goals",
     "prepcoach.research",
+    "prepcoach.reflection",
     "prepcoach.practice",
     "prepcoach.api",
     "django.contrib.admin",

@@ -9,6 +9,7 @@ urlpatterns = [
     path("account/", include("prepcoach.accounts.urls")),
     path("plan/", include("prepcoach.goals.urls")),
     path("grow/", include("prepcoach.research.urls")),
+    path("grow/", include("prepcoach.reflection.urls")),
     path("improve/", include("prepcoach.practice.urls")),
     path("api/", api.urls),
     path("healthz", healthz, name="healthz"),

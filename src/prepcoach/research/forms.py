@@ -20,8 +20,11 @@ class OpportunityForm(forms.ModelForm):  # type: ignore[type-arg]
 
     class Meta:
         model = Opportunity
-        fields = ("company", "role", "link", "stage", "job_description")
-        widgets = {"job_description": forms.Textarea(attrs={"rows": 10})}
+        fields = ("company", "role", "link", "stage", "job_description", "values")
+        widgets = {
+            "job_description": forms.Textarea(attrs={"rows": 10}),
+            "values": forms.Textarea(attrs={"rows": 3}),
+        }
         error_messages = {
             "company": {"required": "Which company is it?"},
             "role": {"required": "Which role is it?"},
@@ -34,6 +37,21 @@ class OpportunityForm(forms.ModelForm):  # type: ignore[type-arg]
         super().__init__(*args, **kwargs)
         if self.instance.pk and self.instance.interview_dates:
             self.initial["interview_dates"] = ", ".join(self.instance.interview_dates)
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean() or {}
+        company, role = data.get("company", ""), data.get("role", "")
+        same = Opportunity.objects.filter(
+            user=self.instance.user, company__iexact=company.strip(), role__iexact=role.strip()
+        ).exclude(pk=self.instance.pk)
+        if company and role and same.exists():
+            raise forms.ValidationError(
+                f"You already have {role} at {company}: open it from Grow instead."
+            )
+        return data
+
+    def clean_values(self) -> str:
+        return plain_text(self.cleaned_data.get("values", ""))
 
     def clean_job_description(self) -> str:
         text = plain_text(self.cleaned_data.get("job_description", ""))

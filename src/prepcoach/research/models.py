@@ -28,6 +28,9 @@ class Opportunity(models.Model):
     job_description = models.TextField(
         blank=True, help_text="Paste the advert; HTML copied by mistake is reduced to its text."
     )
+    values = models.TextField(
+        "company values", blank=True, help_text="One per line, as the company states them."
+    )
     stage = models.CharField(max_length=12, choices=Stage.choices, default=Stage.INTERESTED)
     interview_dates = models.JSONField(default=list, blank=True)  # ISO dates, earliest first
     created_at = models.DateTimeField(auto_now_add=True)
@@ -41,6 +44,10 @@ class Opportunity(models.Model):
 
     def get_absolute_url(self) -> str:
         return reverse("research:opportunity", args=[self.pk])
+
+    @property
+    def value_list(self) -> list[str]:
+        return [line.strip() for line in self.values.splitlines() if line.strip()]
 
     @property
     def key_terms(self) -> list[str]:

@@ -1,0 +1,7 @@
+from django.apps import AppConfig
+
+
+class ReflectionConfig(AppConfig):
+    name = "prepcoach.reflection"
+    label = "reflection"
+    verbose_name = "Grow: reflections, retrospectives and STAR stories"

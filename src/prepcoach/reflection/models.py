@@ -1,0 +1,113 @@
+"""Grow: STAR stories, retrospectives on past roles, and dated answers to reflection prompts."""
+
+from __future__ import annotations
+
+from typing import ClassVar
+
+from django.conf import settings
+from django.db import models
+from django.urls import reverse
+
+from prepcoach.coach.stories import StoryCheck, check_story
+
+PROMPTS = {
+    "five-years": "Where do you see yourself in five years?",
+    "motivation": "What motivates you?",
+    "values": "What do you value most in your work?",
+    "next-role": "What do you want from your next role?",
+    "challenge": "What is a challenge you faced, and what did it teach you?",
+}
+
+
+class Story(models.Model):
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="stories"
+    )
+    title = models.CharField(max_length=150)
+    situation = models.TextField(blank=True)
+    task = models.TextField(blank=True)
+    action = models.TextField(blank=True)
+    result = models.TextField(blank=True)
+    metrics = models.CharField(
+        max_length=200, blank=True, help_text="The numbers that show the result."
+    )
+    competencies = models.JSONField(default=list, blank=True)
+    tags = models.CharField(max_length=200, blank=True, help_text="Comma-separated.")
+    # The interviews it is chosen for.
+    opportunities = models.ManyToManyField(
+        "research.Opportunity", blank=True, related_name="stories"
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        ordering: ClassVar = ["-updated_at"]
+
+    def __str__(self) -> str:
+        return self.title
+
+    def get_absolute_url(self) -> str:
+        return reverse("reflection:story", args=[self.pk])
+
+    @property
+    def text(self) -> str:
+        return " ".join(
+            [
+                self.title,
+                self.situation,
+                self.task,
+                self.action,
+                self.result,
+                self.metrics,
+                self.tags,
+            ]
+        )
+
+    @property
+    def star_check(self) -> StoryCheck:
+        return check_story(
+            {
+                "situation": self.situation,
+                "task": self.task,
+                "action": self.action,
+                "result": self.result,
+            },
+            self.metrics,
+        )
+
+
+class Retrospective(models.Model):
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="retrospectives"
+    )
+    role = models.CharField("role or project", max_length=150)
+    organisation = models.CharField(max_length=150, blank=True)
+    period = models.CharField(max_length=60, blank=True, help_text="e.g. “2021–2023”.")
+    energised = models.TextField("Which projects energised you, and why?", blank=True)
+    stumbled = models.TextField("Where did you stumble, and how did you grow?", blank=True)
+    best_team = models.TextField("Which team environments brought out your best?", blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering: ClassVar = ["-created_at"]
+
+    def __str__(self) -> str:
+        return f"{self.role} {self.organisation}".strip()
+
+    def get_absolute_url(self) -> str:
+        return reverse("reflection:retro", args=[self.pk])
+
+
+class Reflection(models.Model):
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="reflections"
+    )
+    prompt = models.CharField(max_length=20, choices=list(PROMPTS.items()))
+    answer = models.TextField()
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering: ClassVar = ["-created_at"]
+
+    def __str__(self) -> str:
+        return f"{self.get_prompt_display()} ({self.created_at:%Y-%m-%d})"

@@ -1,0 +1,125 @@
+"""Grow: the STAR story bank and its coverage, retrospectives, and the career compass."""
+
+from __future__ import annotations
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.views.decorators.http import require_POST
+
+from prepcoach.accounts.access import get_owned_or_404, owned_by
+from prepcoach.accounts.models import User
+from prepcoach.coach.stories import StoryInfo, coverage, shift
+from prepcoach.reflection.forms import ReflectionForm, RetrospectiveForm, StoryForm
+from prepcoach.reflection.models import PROMPTS, Reflection, Retrospective, Story
+from prepcoach.research.models import Opportunity
+
+
+def _user(request: HttpRequest) -> User:
+    assert isinstance(request.user, User)
+    return request.user
+
+
+@login_required
+def stories(request: HttpRequest) -> HttpResponse:
+    user = _user(request)
+    bank = list(owned_by(Story.objects.prefetch_related("opportunities"), user))
+    jobs = owned_by(Opportunity.objects.all(), user)
+    job = None
+    if (job_id := request.GET.get("for", "")).isdigit():
+        job = jobs.filter(pk=int(job_id)).first()
+    infos = [StoryInfo(s.pk, s.title, s.text, tuple(s.competencies)) for s in bank]
+    rows = coverage(infos, values=job.value_list if job else (), terms=job.key_terms if job else ())
+    return render(request, "reflection/stories.html", {
+        "stories": bank, "rows": rows, "jobs": jobs, "job": job,
+        "titles": {s.pk: s.title for s in bank}, "gaps": sum(r.gap for r in rows),
+    })  # fmt: skip
+
+
+@login_required
+def story_new(request: HttpRequest) -> HttpResponse:
+    return _story_form(request, Story(user=_user(request)))
+
+
+@login_required
+def story_edit(request: HttpRequest, story_id: int) -> HttpResponse:
+    return _story_form(request, get_owned_or_404(Story.objects.all(), _user(request), pk=story_id))
+
+
+def _story_form(request: HttpRequest, story: Story) -> HttpResponse:
+    form = StoryForm(request.POST or None, instance=story, user=_user(request))
+    if request.method == "POST" and form.is_valid():
+        saved = form.save()
+        messages.success(request, "Story saved.")
+        return redirect(saved)
+    return render(request, "reflection/story_form.html", {"form": form, "story": story})
+
+
+@login_required
+def story_detail(request: HttpRequest, story_id: int) -> HttpResponse:
+    story = get_owned_or_404(Story.objects.all(), _user(request), pk=story_id)
+    return render(request, "reflection/story.html", {"story": story, "check": story.star_check})
+
+
+@login_required
+@require_POST
+def story_delete(request: HttpRequest, story_id: int) -> HttpResponse:
+    get_owned_or_404(Story.objects.all(), _user(request), pk=story_id).delete()
+    messages.info(request, "Story deleted.")
+    return redirect("reflection:stories")
+
+
+@login_required
+def retros(request: HttpRequest) -> HttpResponse:
+    form = RetrospectiveForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        retro = form.save(commit=False)
+        retro.user = _user(request)
+        retro.save()
+        messages.success(request, "Retrospective saved.")
+        return redirect(retro)
+    entries = owned_by(Retrospective.objects.all(), _user(request))
+    return render(request, "reflection/retros.html", {"form": form, "entries": entries})
+
+
+@login_required
+def retro_detail(request: HttpRequest, retro_id: int) -> HttpResponse:
+    retro = get_owned_or_404(Retrospective.objects.all(), _user(request), pk=retro_id)
+    return render(request, "reflection/retro.html", {"retro": retro})
+
+
+@login_required
+@require_POST
+def retro_to_story(request: HttpRequest, retro_id: int) -> HttpResponse:
+    """One click: a draft story from a retrospective, to finish in the STAR form."""
+    retro = get_owned_or_404(Retrospective.objects.all(), _user(request), pk=retro_id)
+    where = ", ".join(p for p in (retro.organisation, retro.period) if p)
+    story = Story.objects.create(
+        user=retro.user,
+        title=f"{retro.role}: a project that energised me"[:150],
+        situation=f"As {retro.role}{f' ({where})' if where else ''}: {retro.energised}".strip(),
+        action=retro.stumbled,
+        tags="retrospective",
+    )
+    messages.info(request, "A draft story is ready: fill in the task and the result.")
+    return redirect("reflection:story_edit", story_id=story.pk)
+
+
+@login_required
+def compass(request: HttpRequest) -> HttpResponse:
+    user = _user(request)
+    form = ReflectionForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        entry = form.save(commit=False)
+        entry.user = user
+        entry.save()
+        messages.success(request, "Reflection saved.")
+        return redirect("reflection:compass")
+    entries = list(owned_by(Reflection.objects.all(), user))
+    prompts = []
+    for key, text in PROMPTS.items():
+        answers = [e for e in entries if e.prompt == key]
+        change = shift(answers[1].answer, answers[0].answer) if len(answers) > 1 else None
+        prompts.append({"key": key, "text": text, "answers": answers[:3], "shift": change})
+    return render(request, "reflection/compass.html", {"prompts": prompts, "form": form})

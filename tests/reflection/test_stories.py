@@ -1,0 +1,97 @@
+from django.test import Client
+from django.urls import reverse
+
+from prepcoach.accounts.models import User
+from prepcoach.reflection.models import Reflection, Retrospective, Story
+from prepcoach.research.models import Opportunity
+
+
+def story_data(**extra: object) -> dict[str, object]:
+    return {"title": "The late reports", "situation": "In my last job our weekly reports were always late.",
+            "task": "My task was to get them out on time.", "action": "I built a checklist and I trained the team.",
+            "result": "Reports went out earlier after that.", "metrics": "", "tags": "process",
+            "competencies": ["ownership"]} | extra  # fmt: skip
+
+
+def test_the_bank_starts_empty_and_shows_every_gap(alice_client: Client) -> None:
+    page = alice_client.get(reverse("reflection:stories")).text
+    assert "No stories yet" in page
+    assert "12 gaps" in page
+
+
+def test_a_story_is_checked_and_fills_the_matrix(alice_client: Client, alice: User) -> None:
+    job = Opportunity.objects.create(user=alice, company="Acme", role="Analyst", values="Ownership\nPatients first",
+                                     job_description="Weekly SQL reports. SQL and checklists. Reporting for teams.")  # fmt: skip
+    alice_client.post(reverse("reflection:story_new"), story_data(opportunities=[job.pk]))
+    story = Story.objects.get(user=alice)
+    page = alice_client.get(reverse("reflection:story", args=[story.pk])).text
+    assert "Put a number on the result" in page
+    matrix = alice_client.get(reverse("reflection:stories"), {"for": job.pk}).text
+    assert "Patients first" in matrix
+    assert ">The late reports</a>" in matrix
+    before = matrix.count("no story yet")
+    alice_client.post(
+        reverse("reflection:story_edit", args=[story.pk]),
+        story_data(
+            result="Reports went out 2 days earlier; errors fell by 40%.",
+            competencies=["ownership", "leadership"],
+            opportunities=[job.pk],
+        ),
+    )
+    after = alice_client.get(reverse("reflection:stories"), {"for": job.pk}).text
+    assert after.count("no story yet") == before - 1  # leadership is covered now
+    assert (
+        "A complete STAR story"
+        in alice_client.get(reverse("reflection:story", args=[story.pk])).text
+    )
+
+
+def test_a_retrospective_becomes_a_draft_story(alice_client: Client, alice: User) -> None:
+    alice_client.post(reverse("reflection:retros"), {"role": "Data analyst", "organisation": "Acme", "period": "2021–2023",
+                                                     "energised": "Building the clinic dashboard with the nurses.", "stumbled": "I underestimated data cleaning.", "best_team": "Small teams."})  # fmt: skip
+    retro = Retrospective.objects.get(user=alice)
+    response = alice_client.post(reverse("reflection:retro_story", args=[retro.pk]))
+    story = Story.objects.get(user=alice)
+    assert response.url == reverse("reflection:story_edit", args=[story.pk])
+    assert "Building the clinic dashboard" in story.situation
+    assert story.star_check.missing  # a draft: task and result still to write
+
+
+def test_reflections_are_dated_and_compared(alice_client: Client, alice: User) -> None:
+    url = reverse("reflection:compass")
+    alice_client.post(url, {"prompt": "five-years", "answer": "Leading a data team in a bank."})
+    alice_client.post(url, {"prompt": "five-years", "answer": "Leading a data team in healthcare."})
+    assert Reflection.objects.filter(user=alice).count() == 2
+    page = alice_client.get(url).text
+    assert "Since your previous answer" in page
+    assert "healthcare" in page
+    empty = alice_client.post(url, {"prompt": "motivation", "answer": ""})
+    assert "Write a few sentences first" in empty.text
+    assert Reflection.objects.filter(user=alice).count() == 2
+
+
+def test_scripts_typed_in_stories_stay_text(alice_client: Client, alice: User) -> None:
+    alice_client.post(
+        reverse("reflection:story_new"), story_data(title="<script>alert(1)</script>")
+    )
+    page = alice_client.get(reverse("reflection:stories")).text
+    assert "<script>alert(1)</script>" not in page
+    assert "&lt;script&gt;" in page
+
+
+def test_bob_cannot_see_alices_stories(client: Client, alice_client: Client, bob: User) -> None:
+    alice_client.post(reverse("reflection:story_new"), story_data())
+    story = Story.objects.get()
+    client.force_login(bob)
+    assert client.get(reverse("reflection:story", args=[story.pk])).status_code == 404
+    assert "The late reports" not in client.get(reverse("reflection:stories")).text
+
+
+def test_a_duplicate_job_is_refused(alice_client: Client, alice: User) -> None:
+    Opportunity.objects.create(user=alice, company="Acme", role="Analyst")
+    response = alice_client.post(
+        reverse("research:opportunity_new"),
+        {"company": "acme", "role": "analyst", "stage": "applied"},
+    )
+    assert "You already have analyst at acme" in response.text
+    assert Opportunity.objects.count() == 1
