@@ -20,3 +20,13 @@ def get_item(mapping: Mapping[Any, Any] | None, key: Any) -> Any:
 def split_words(text: str) -> list[str]:
     """{% for part in "situation task action result"|split_words %}"""
     return text.split()
+
+
+@register.filter
+def markdown(text: str) -> str:
+    """{{ notes|markdown }}: the user's Markdown, rendered and sanitised (see coach.text)."""
+    from django.utils.safestring import mark_safe
+
+    from prepcoach.coach.text import markdown_html
+
+    return mark_safe(markdown_html(text or ""))  # noqa: S308 (sanitised by nh3 just above)

@@ -90,3 +90,44 @@ def test_the_report_shows_the_jobs_terms(alice_client: Client, alice: User) -> N
     page = alice_client.get(reverse("practice:attempt", args=[Attempt.objects.get().pk])).text
     assert "The job&#x27;s key terms" in page or "The job's key terms" in page
     assert '<span class="badge verdict-met">SQL</span>' in page
+
+
+def test_research_with_five_facts_drives_a_knowledge_goal(
+    alice_client: Client, alice: User
+) -> None:
+    from prepcoach.goals.models import Goal
+
+    add(alice_client)
+    job = Opportunity.objects.get(user=alice)
+    alice_client.post(reverse("research:facts_goal", args=[job.pk]))
+    goal = Goal.objects.get(user=alice)
+    assert (goal.kind, goal.target_value, goal.unit) == ("knowledge", 5, "key facts")
+    assert goal.target_date.isoformat() == "2027-01-07"  # type: ignore[union-attr]
+    refused = alice_client.post(
+        reverse("research:fact_add", args=[job.pk]),
+        {"fact-text": "Founded in 1999", "fact-source": ""},
+        follow=True,
+    )
+    assert "Every fact needs its source" in refused.text
+    for n in range(5):
+        alice_client.post(
+            reverse("research:fact_add", args=[job.pk]),
+            {"fact-text": f"Fact {n}", "fact-source": "https://acme.example/about"},
+        )
+    page = alice_client.get(reverse("goals:detail", args=[goal.pk])).text
+    assert "5 of 5 key facts" in page
+
+
+def test_research_notes_are_markdown_that_cannot_run_code(
+    alice_client: Client, alice: User
+) -> None:
+    add(alice_client)
+    job = Opportunity.objects.get(user=alice)
+    alice_client.post(reverse("research:research", args=[job.pk]), {
+        "mission": "**Heal** the world", "notes": "<script>alert(1)</script> [x](javascript:alert(2)) [ok](https://acme.example)",
+        "strategy": "", "products": "", "culture": "", "news": "", "competitors": "", "people": "", "fact_target": "5"})  # fmt: skip
+    page = alice_client.get(reverse("research:research", args=[job.pk])).text
+    assert "<strong>Heal</strong>" in page
+    assert "<script>alert(1)</script>" not in page
+    assert "javascript:" not in page.split("Edit the research")[0]
+    assert 'href="https://acme.example"' in page

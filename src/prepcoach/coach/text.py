@@ -127,3 +127,25 @@ def plain_text(text: str) -> str:
     stripped = html.unescape(nh3.clean(spaced, tags=set()))
     lines = (" ".join(line.split()) for line in stripped.splitlines())
     return "\n".join(line for line in lines if line).strip()
+
+
+ALLOWED_TAGS = {
+    "p", "br", "strong", "em", "b", "i", "ul", "ol", "li", "a", "code", "pre", "blockquote",
+    "h3", "h4", "h5", "h6", "hr", "table", "thead", "tbody", "tr", "th", "td",
+}  # fmt: skip
+
+
+def markdown_html(text: str) -> str:
+    """Markdown a user wrote, as HTML that cannot run code: rendered, then sanitised, links
+    kept only for http(s) and opened without handing over the page."""
+    import markdown
+    import nh3
+
+    rendered = markdown.markdown(text, extensions=["tables", "sane_lists"], output_format="html")
+    return nh3.clean(
+        rendered,
+        tags=ALLOWED_TAGS,
+        attributes={"a": {"href", "title"}},
+        url_schemes={"http", "https", "mailto"},
+        link_rel="noopener noreferrer nofollow",
+    )

@@ -6,7 +6,7 @@ from typing import Any
 from django import forms
 
 from prepcoach.coach.text import plain_text
-from prepcoach.research.models import Opportunity
+from prepcoach.research.models import Fact, Opportunity
 
 MAX_DESCRIPTION = 50_000
 
@@ -80,3 +80,45 @@ class OpportunityForm(forms.ModelForm):  # type: ignore[type-arg]
         if commit:
             opportunity.save()
         return opportunity
+
+
+class ResearchForm(forms.ModelForm):  # type: ignore[type-arg]
+    class Meta:
+        model = Opportunity
+        fields = (
+            "mission",
+            "strategy",
+            "products",
+            "culture",
+            "news",
+            "competitors",
+            "people",
+            "notes",
+            "fact_target",
+        )
+        widgets = {
+            f: forms.Textarea(attrs={"rows": 3})
+            for f in (
+                "mission",
+                "strategy",
+                "products",
+                "culture",
+                "news",
+                "competitors",
+                "people",
+                "notes",
+            )
+        }
+        help_texts = {"notes": "Markdown works: **bold**, lists, [links](https://…)."}
+
+
+class FactForm(forms.ModelForm):  # type: ignore[type-arg]
+    class Meta:
+        model = Fact
+        fields = ("text", "source")
+        error_messages = {
+            "text": {"required": "Write the fact."},
+            "source": {"required": "Every fact needs its source: a link, or where you heard it."},
+        }
+
+    prefix = "fact"

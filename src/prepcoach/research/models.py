@@ -33,6 +33,20 @@ class Opportunity(models.Model):
     )
     stage = models.CharField(max_length=12, choices=Stage.choices, default=Stage.INTERESTED)
     interview_dates = models.JSONField(default=list, blank=True)  # ISO dates, earliest first
+    # Company research, in Markdown.
+    mission = models.TextField(blank=True)
+    strategy = models.TextField(blank=True)
+    products = models.TextField(blank=True)
+    culture = models.TextField("culture and values", blank=True)
+    news = models.TextField("recent news", blank=True)
+    competitors = models.TextField(blank=True)
+    people = models.TextField("people met", blank=True)
+    notes = models.TextField(blank=True)
+    fact_target = models.PositiveSmallIntegerField("key facts to collect", default=5)
+    # A knowledge goal whose progress is the number of facts collected (Plan is upstream).
+    facts_goal = models.ForeignKey(
+        "goals.Goal", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
 
@@ -52,3 +66,34 @@ class Opportunity(models.Model):
     @property
     def key_terms(self) -> list[str]:
         return key_terms(self.job_description)
+
+
+RESEARCH_SECTIONS = (
+    "mission",
+    "strategy",
+    "products",
+    "culture",
+    "news",
+    "competitors",
+    "people",
+    "notes",
+)
+
+
+class Fact(models.Model):
+    """One key fact about the company, with where it came from."""
+
+    opportunity = models.ForeignKey(Opportunity, on_delete=models.CASCADE, related_name="facts")
+    text = models.CharField("fact", max_length=500)
+    source = models.CharField(max_length=500, help_text="A link, or where you read or heard it.")
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering: ClassVar = ["created_at"]
+
+    def __str__(self) -> str:
+        return self.text
+
+    @property
+    def source_is_link(self) -> bool:
+        return self.source.startswith(("http://", "https://"))

@@ -9,4 +9,7 @@ urlpatterns = [
     path("jobs/<int:opportunity_id>/", views.opportunity_detail, name="opportunity"),
     path("jobs/<int:opportunity_id>/edit/", views.opportunity_edit, name="opportunity_edit"),
     path("jobs/<int:opportunity_id>/delete/", views.opportunity_delete, name="opportunity_delete"),
+    path("jobs/<int:opportunity_id>/research/", views.research, name="research"),
+    path("jobs/<int:opportunity_id>/facts/", views.fact_add, name="fact_add"),
+    path("jobs/<int:opportunity_id>/facts/goal/", views.facts_goal, name="facts_goal"),
 ]

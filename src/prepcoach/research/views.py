@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import datetime as dt
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse
@@ -10,8 +12,9 @@ from django.views.decorators.http import require_POST
 
 from prepcoach.accounts.access import get_owned_or_404, owned_by
 from prepcoach.accounts.models import User
-from prepcoach.research.forms import OpportunityForm
-from prepcoach.research.models import Opportunity
+from prepcoach.goals.models import CheckIn, Goal
+from prepcoach.research.forms import FactForm, OpportunityForm, ResearchForm
+from prepcoach.research.models import RESEARCH_SECTIONS, Opportunity
 
 
 def _user(request: HttpRequest) -> User:
@@ -65,3 +68,76 @@ def opportunity_delete(request: HttpRequest, opportunity_id: int) -> HttpRespons
     opportunity.delete()
     messages.info(request, "Opportunity deleted. Mock interviews for it are kept.")
     return redirect("research:index")
+
+
+@login_required
+def research(request: HttpRequest, opportunity_id: int) -> HttpResponse:
+    """The company research page: its sections in Markdown, and the key facts with sources."""
+    opportunity = get_owned_or_404(Opportunity.objects.all(), _user(request), pk=opportunity_id)
+    form = ResearchForm(request.POST or None, instance=opportunity)
+    if request.method == "POST" and form.is_valid():
+        form.save()
+        messages.success(request, "Research saved.")
+        return redirect("research:research", opportunity_id=opportunity.pk)
+    sections = [
+        (
+            name,
+            str(getattr(opportunity._meta.get_field(name), "verbose_name", name)),
+            getattr(opportunity, name),
+        )
+        for name in RESEARCH_SECTIONS
+    ]
+    context = {
+        "opportunity": opportunity,
+        "form": form,
+        "fact_form": FactForm(),
+        "sections": sections,
+    }
+    return render(request, "research/research.html", context)
+
+
+@login_required
+@require_POST
+def fact_add(request: HttpRequest, opportunity_id: int) -> HttpResponse:
+    opportunity = get_owned_or_404(Opportunity.objects.all(), _user(request), pk=opportunity_id)
+    form = FactForm(request.POST)
+    if form.is_valid():
+        fact = form.save(commit=False)
+        fact.opportunity = opportunity
+        fact.save()
+        _log_facts(opportunity)
+        count = opportunity.facts.count()
+        messages.success(request, f"Fact {count} of {opportunity.fact_target} saved.")
+    else:
+        for errors in form.errors.values():
+            messages.error(request, str(errors[0]))
+    return redirect("research:research", opportunity_id=opportunity.pk)
+
+
+@login_required
+@require_POST
+def facts_goal(request: HttpRequest, opportunity_id: int) -> HttpResponse:
+    """A knowledge goal whose progress is the number of facts collected."""
+    opportunity = get_owned_or_404(Opportunity.objects.all(), _user(request), pk=opportunity_id)
+    if opportunity.facts_goal is None:
+        due = min((dt.date.fromisoformat(d) for d in opportunity.interview_dates), default=None)
+        goal = Goal.objects.create(
+            user=opportunity.user, kind=Goal.Kind.KNOWLEDGE,
+            text=f"Research at least {opportunity.fact_target} key facts about "
+            f"{opportunity.company}, with sources",
+            target_value=opportunity.fact_target, unit="key facts", target_date=due,
+        )  # fmt: skip
+        opportunity.facts_goal = goal
+        opportunity.save(update_fields=["facts_goal"])
+        _log_facts(opportunity)
+        messages.success(
+            request, "A goal now follows your facts: it moves with every fact you add."
+        )
+    return redirect(opportunity.facts_goal)
+
+
+def _log_facts(opportunity: Opportunity) -> None:
+    if opportunity.facts_goal is not None:
+        CheckIn.objects.create(
+            goal=opportunity.facts_goal, value=opportunity.facts.count(), note="Key facts collected"
+        )
