@@ -27,7 +27,7 @@ run: $(VENV)/.run-deps
 	$(BIN)/prepcoach serve --host $(HOST) --port $(PORT)
 
 test: $(VENV)/.dev-deps
-	@scripts/system-deps chromium espeak-ng $(if $(DATABASE_URL),postgresql)
+	@scripts/system-deps chromium espeak-ng pango $(if $(DATABASE_URL),postgresql)
 	$(BIN)/pytest
 
 lint: $(VENV)/.dev-deps

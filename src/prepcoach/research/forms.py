@@ -94,6 +94,8 @@ class ResearchForm(forms.ModelForm):  # type: ignore[type-arg]
             "competitors",
             "people",
             "notes",
+            "my_questions",
+            "logistics",
             "fact_target",
         )
         widgets = {

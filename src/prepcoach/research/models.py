@@ -42,6 +42,10 @@ class Opportunity(models.Model):
     competitors = models.TextField(blank=True)
     people = models.TextField("people met", blank=True)
     notes = models.TextField(blank=True)
+    my_questions = models.TextField(
+        "my questions for the interviewer", blank=True, help_text="One per line."
+    )
+    logistics = models.TextField(blank=True, help_text="Where, when, who, format, what to bring.")
     fact_target = models.PositiveSmallIntegerField("key facts to collect", default=5)
     # A knowledge goal whose progress is the number of facts collected (Plan is upstream).
     facts_goal = models.ForeignKey(

@@ -12,4 +12,7 @@ urlpatterns = [
     path("jobs/<int:opportunity_id>/research/", views.research, name="research"),
     path("jobs/<int:opportunity_id>/facts/", views.fact_add, name="fact_add"),
     path("jobs/<int:opportunity_id>/facts/goal/", views.facts_goal, name="facts_goal"),
+    path("jobs/<int:opportunity_id>/brief/", views.brief, name="brief"),
+    path("jobs/<int:opportunity_id>/brief.md", views.brief_markdown, name="brief_md"),
+    path("jobs/<int:opportunity_id>/brief.pdf", views.brief_pdf, name="brief_pdf"),
 ]

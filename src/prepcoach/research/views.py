@@ -8,6 +8,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.template.loader import render_to_string
 from django.views.decorators.http import require_POST
 
 from prepcoach.accounts.access import get_owned_or_404, owned_by
@@ -141,3 +142,62 @@ def _log_facts(opportunity: Opportunity) -> None:
         CheckIn.objects.create(
             goal=opportunity.facts_goal, value=opportunity.facts.count(), note="Key facts collected"
         )
+
+
+def _brief(request: HttpRequest, opportunity_id: int) -> dict[str, object]:
+    """What the one-page brief holds: facts, values matched to stories, chosen stories, the
+    user's questions, logistics and the job's key terms."""
+    from prepcoach.coach.stories import StoryInfo, coverage
+    from prepcoach.reflection.models import Story
+
+    user = _user(request)
+    opportunity = get_owned_or_404(Opportunity.objects.all(), user, pk=opportunity_id)
+    stories = list(owned_by(Story.objects.all(), user))
+    infos = [StoryInfo(s.pk, s.title, s.text, tuple(s.competencies)) for s in stories]
+    titles: dict[object, str] = {s.pk: s.title for s in stories}
+    values = [
+        (row.target, [titles[i] for i in row.stories])
+        for row in coverage(infos, values=opportunity.value_list, competencies=())
+    ]
+    return {
+        "opportunity": opportunity,
+        "facts": list(opportunity.facts.all()),
+        "values": values,
+        "chosen": [s for s in stories if opportunity in s.opportunities.all()],
+        "questions": [q.strip() for q in opportunity.my_questions.splitlines() if q.strip()],
+        "terms": opportunity.key_terms[:10],
+    }
+
+
+@login_required
+def brief(request: HttpRequest, opportunity_id: int) -> HttpResponse:
+    return render(request, "research/brief.html", _brief(request, opportunity_id))
+
+
+@login_required
+def brief_markdown(request: HttpRequest, opportunity_id: int) -> HttpResponse:
+    context = _brief(request, opportunity_id)
+    body = render_to_string("research/brief.md", context)
+    response = HttpResponse(body, content_type="text/markdown; charset=utf-8")
+    response["Content-Disposition"] = f'attachment; filename="brief-{opportunity_id}.md"'
+    return response
+
+
+@login_required
+def brief_pdf(request: HttpRequest, opportunity_id: int) -> HttpResponse:
+    context = _brief(request, opportunity_id)
+    html = render_to_string("research/brief_print.html", context)
+    try:
+        from weasyprint import HTML
+
+        pdf = HTML(string=html).write_pdf()
+    except OSError:
+        messages.error(
+            request,
+            "The PDF needs the Pango text library: install it (sudo apt install libpango-1.0-0 "
+            "libpangoft2-1.0-0) and try again. The Markdown download works meanwhile.",
+        )
+        return redirect("research:brief", opportunity_id=opportunity_id)
+    response = HttpResponse(pdf, content_type="application/pdf")
+    response["Content-Disposition"] = f'attachment; filename="brief-{opportunity_id}.pdf"'
+    return response

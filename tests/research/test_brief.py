@@ -1,0 +1,83 @@
+import io
+
+from django.test import Client
+from django.urls import reverse
+from pypdf import PdfReader
+
+from prepcoach.accounts.models import User
+from prepcoach.reflection.models import Story
+from prepcoach.research.models import Fact, Opportunity
+
+
+def job_with_research(alice: User) -> Opportunity:
+    job = Opportunity.objects.create(
+        user=alice,
+        company="Acme Health",
+        role="Reporting analyst",
+        values="Patients first\nOwn the outcome",
+        my_questions="How is success measured in the first 90 days?\nWho uses the reports?",
+        logistics="Video call with Priya Shah, 45 minutes, camera on.",
+        job_description="You will own weekly SQL reports and Tableau dashboards.",
+    )
+    for n in range(3):
+        Fact.objects.create(
+            opportunity=job, text=f"Fact {n}: 12 clinics in 2026", source="Annual report"
+        )
+    story = Story.objects.create(
+        user=alice,
+        title="Rescued the clinic dashboard",
+        situation="The weekly clinic dashboard was wrong.",
+        action="I owned the fix and rebuilt the SQL.",
+        result="Errors fell by 80% within a month.",
+        competencies=["ownership"],
+        tags="own the outcome",
+    )
+    story.opportunities.add(job)
+    return job
+
+
+def test_brief_page_gathers_facts_values_stories_and_questions(
+    alice_client: Client, alice: User
+) -> None:
+    job = job_with_research(alice)
+    page = alice_client.get(reverse("research:brief", args=[job.pk])).text
+    for text in ("Fact 2: 12 clinics in 2026", "Patients first", "Rescued the clinic dashboard",
+                 "How is success measured in the first 90 days?", "Video call with Priya Shah"):  # fmt: skip
+        assert text in page
+
+
+def test_brief_downloads_as_markdown(alice_client: Client, alice: User) -> None:
+    job = job_with_research(alice)
+    response = alice_client.get(reverse("research:brief_md", args=[job.pk]))
+    assert response["Content-Disposition"] == f'attachment; filename="brief-{job.pk}.md"'
+    text = response.content.decode()
+    assert text.startswith("# Reporting analyst at Acme Health")
+    assert "1. Fact 0: 12 clinics in 2026 (Annual report)" in text
+    assert "- **Rescued the clinic dashboard**: Errors fell by 80% within a month." in text
+    assert "2. Who uses the reports?" in text
+
+
+def test_brief_downloads_as_a_one_page_pdf(alice_client: Client, alice: User) -> None:
+    job = job_with_research(alice)
+    response = alice_client.get(reverse("research:brief_pdf", args=[job.pk]))
+    assert response["Content-Type"] == "application/pdf"
+    reader = PdfReader(io.BytesIO(response.content))
+    assert len(reader.pages) == 1
+    text = " ".join(reader.pages[0].extract_text().split())
+    assert "Reporting analyst at Acme Health" in text
+    assert "How is success measured in the first 90 days?" in text
+    assert "Rescued the clinic dashboard" in text
+
+
+def test_an_empty_brief_says_what_to_add(alice_client: Client, alice: User) -> None:
+    job = Opportunity.objects.create(user=alice, company="Acme", role="Analyst")
+    text = alice_client.get(reverse("research:brief_md", args=[job.pk])).content.decode()
+    assert "(none yet)" in text
+    assert "(none chosen)" in text
+
+
+def test_someone_elses_brief_is_not_found(client: Client, alice: User, bob: User) -> None:
+    job = job_with_research(alice)
+    client.force_login(bob)
+    for name in ("research:brief", "research:brief_md", "research:brief_pdf"):
+        assert client.get(reverse(name, args=[job.pk])).status_code == 404
