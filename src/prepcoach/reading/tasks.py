@@ -1,0 +1,77 @@
+"""Background work of the industry deep dive: fetching feeds and sending digests."""
+
+from __future__ import annotations
+
+import datetime as dt
+import logging
+import smtplib
+import zoneinfo
+
+from django.conf import settings
+from django.core.mail import send_mail
+from django.tasks import task
+from django.template.loader import render_to_string
+from django.urls import reverse
+from django.utils import timezone
+
+from prepcoach.accounts.models import Profile
+from prepcoach.coach.reminders import reminder_due
+from prepcoach.reading import fetch
+from prepcoach.reading.digest import digest_for
+from prepcoach.reading.models import DigestSettings, Feed
+
+logger = logging.getLogger(__name__)
+
+
+@task()
+def fetch_feed(feed_id: int) -> int:
+    feed = Feed.objects.filter(pk=feed_id).first()
+    return fetch.refresh(feed) if feed else 0
+
+
+@task()
+def fetch_feeds() -> int:
+    """Refresh every feed not fetched within FEED_REFRESH_SECONDS; returns new items."""
+    cutoff = timezone.now() - dt.timedelta(seconds=settings.FEED_REFRESH_SECONDS)
+    stale = Feed.objects.filter(last_fetched_at__lt=cutoff) | Feed.objects.filter(
+        last_fetched_at__isnull=True
+    )
+    added = 0
+    for feed in stale:
+        try:
+            added += fetch.refresh(feed)
+        except Exception:
+            # One feed's surprise must not stop the others from being fetched.
+            logger.exception("feed %s failed", feed.pk)
+    return added
+
+
+@task()
+def send_digests() -> int:
+    """E-mail each user who asked for a digest their new and saved items, on their morning."""
+    sent = 0
+    wanted = DigestSettings.objects.exclude(frequency=DigestSettings.Frequency.OFF)
+    for choice in wanted.select_related("user"):
+        user = choice.user
+        profile = Profile.objects.filter(user=user).first()
+        now = timezone.now().astimezone(zoneinfo.ZoneInfo(profile.time_zone if profile else "UTC"))
+        if not user.is_active or not reminder_due(choice.frequency, now, choice.last_sent_on):
+            continue
+        digest = digest_for(user, choice)
+        if digest.new or digest.saved:
+            body = render_to_string(
+                "reading/email/digest.txt",
+                {"digest": digest, "page_url": settings.SITE_URL + reverse("reading:digest")},
+            )
+            try:
+                send_mail(
+                    f"prepcoach: {len(digest.new)} new in your reading", body, None, [user.email]
+                )
+            except (smtplib.SMTPException, OSError):
+                logger.exception("digest to user %s failed", user.pk)
+                continue  # tried again at the next check
+            sent += 1
+        DigestSettings.objects.filter(pk=choice.pk).update(
+            last_sent_on=now.date(), last_sent_at=timezone.now()
+        )
+    return sent

@@ -1,0 +1,148 @@
+from __future__ import annotations
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.views.decorators.http import require_POST
+
+from prepcoach.accounts.access import get_owned_or_404
+from prepcoach.accounts.models import User
+from prepcoach.reading import tasks
+from prepcoach.reading.digest import digest_for
+from prepcoach.reading.forms import DigestForm, FeedForm, ReadingItemForm
+from prepcoach.reading.models import DigestSettings, Feed, FeedItem, ReadingItem
+
+
+def _user(request: HttpRequest) -> User:
+    assert isinstance(request.user, User)
+    return request.user
+
+
+@login_required
+def reading_list(request: HttpRequest) -> HttpResponse:
+    user = _user(request)
+    form = ReadingItemForm(request.POST or None, instance=ReadingItem(user=user))
+    if request.method == "POST" and form.is_valid():
+        form.save()
+        messages.success(request, "Added to your reading list.")
+        return redirect("reading:list")
+    items = list(ReadingItem.objects.filter(user=user))
+    groups = [
+        (label, [i for i in items if i.status == value])
+        for value, label in ReadingItem.Status.choices
+    ]
+    return render(request, "reading/list.html", {"form": form, "groups": groups, "items": items})
+
+
+@login_required
+def item_edit(request: HttpRequest, item_id: int) -> HttpResponse:
+    item = get_owned_or_404(ReadingItem.objects.all(), _user(request), pk=item_id)
+    form = ReadingItemForm(request.POST or None, instance=item)
+    if request.method == "POST" and form.is_valid():
+        form.save()
+        messages.success(request, "Saved.")
+        return redirect("reading:list")
+    return render(request, "reading/item_form.html", {"form": form, "item": item})
+
+
+@login_required
+@require_POST
+def item_delete(request: HttpRequest, item_id: int) -> HttpResponse:
+    item = get_owned_or_404(ReadingItem.objects.all(), _user(request), pk=item_id)
+    item.delete()
+    messages.success(request, f"Removed “{item.title}” from your reading list.")
+    return redirect("reading:list")
+
+
+@login_required
+def feeds(request: HttpRequest) -> HttpResponse:
+    """The feeds the user follows and the inbox of their new items."""
+    user = _user(request)
+    form = FeedForm(request.POST or None, instance=Feed(user=user))
+    if request.method == "POST" and form.is_valid():
+        feed = form.save()
+        tasks.fetch_feed.enqueue(feed.pk)
+        feed.refresh_from_db()
+        if feed.problem:
+            messages.error(request, f"Feed added, but: {feed.problem}")
+        elif feed.last_fetched_at:
+            messages.success(
+                request, f"Following {feed}: {feed.items.count()} items in your inbox."
+            )
+        else:
+            messages.success(request, "Feed added: its items arrive in your inbox shortly.")
+        return redirect("reading:feeds")
+    inbox = FeedItem.objects.filter(feed__user=user, status=FeedItem.Status.NEW).select_related(
+        "feed"
+    )
+    return render(
+        request,
+        "reading/feeds.html",
+        {"form": form, "feeds": Feed.objects.filter(user=user), "inbox": list(inbox[:100])},
+    )
+
+
+@login_required
+@require_POST
+def feed_refresh(request: HttpRequest, feed_id: int) -> HttpResponse:
+    feed = get_owned_or_404(Feed.objects.all(), _user(request), pk=feed_id)
+    tasks.fetch_feed.enqueue(feed.pk)
+    messages.success(request, f"Checking {feed} for new items.")
+    return redirect("reading:feeds")
+
+
+@login_required
+@require_POST
+def feed_delete(request: HttpRequest, feed_id: int) -> HttpResponse:
+    feed = get_owned_or_404(Feed.objects.all(), _user(request), pk=feed_id)
+    feed.delete()
+    messages.success(
+        request, f"Stopped following {feed}. Items you saved stay on your reading list."
+    )
+    return redirect("reading:feeds")
+
+
+ACTIONS = {
+    "read": FeedItem.Status.READ,
+    "save": FeedItem.Status.SAVED,
+    "dismiss": FeedItem.Status.DISMISSED,
+    "undo": FeedItem.Status.NEW,
+}
+
+
+@login_required
+@require_POST
+def item_action(request: HttpRequest, item_id: int) -> HttpResponse:
+    """Read, save to the reading list, dismiss, or undo that; HTMX swaps just the row."""
+    item = get_owned_or_404(
+        FeedItem.objects.select_related("feed"), _user(request), "feed__user", pk=item_id
+    )
+    action = request.POST.get("action", "")
+    if action not in ACTIONS:
+        return HttpResponse("Unknown action.", status=400)
+    saved = ReadingItem.objects.filter(user=_user(request), title=item.title, link=item.link)
+    if action == "save" and not saved.exists():
+        ReadingItem.objects.create(user=_user(request), title=item.title, link=item.link)
+    elif action == "undo" and item.status == FeedItem.Status.SAVED:
+        # Undo takes back only what the click added, never notes written since.
+        saved.filter(status=ReadingItem.Status.TO_READ, takeaways="").delete()
+    item.status = ACTIONS[action]
+    item.save(update_fields=["status"])
+    if request.headers.get("HX-Request"):
+        return render(request, "reading/partials/inbox_item.html", {"item": item})
+    return redirect("reading:feeds")
+
+
+@login_required
+def digest(request: HttpRequest) -> HttpResponse:
+    user = _user(request)
+    choice, _ = DigestSettings.objects.get_or_create(user=user)
+    form = DigestForm(request.POST or None, instance=choice)
+    if request.method == "POST" and form.is_valid():
+        form.save()
+        messages.success(request, f"Digest: {choice.get_frequency_display().lower()}.")
+        return redirect("reading:digest")
+    return render(
+        request, "reading/digest.html", {"digest": digest_for(user, choice), "form": form}
+    )
