@@ -1,7 +1,7 @@
 from hypothesis import given
 from hypothesis import strategies as st
 
-from prepcoach.coach.content import analyse_content
+from prepcoach.coach.content import analyse_content, sentences_of
 from prepcoach.coach.followups import FIXED, follow_up
 from prepcoach.coach.rubric import compare, read_answer
 
@@ -83,3 +83,13 @@ def test_the_reading_tells_the_teams_good_sample_answers_from_the_weak_ones() ->
     for sample in samples:
         assert total(sample["good_answer"]) > total(sample["weak_answer"]), sample["text"]
     assert sum(total(s["good_answer"]) for s in samples) / len(samples) >= 8
+
+
+def test_a_decimal_stays_inside_its_sentence_and_counts_as_a_number() -> None:
+    text = "I owned the fix. As a result, costs fell by 2.5 percent. Uptime hit 99.9% after."
+    assert sentences_of(text) == [
+        "I owned the fix.",
+        "As a result, costs fell by 2.5 percent.",
+        "Uptime hit 99.9% after.",
+    ]
+    assert analyse_content("As a result, costs fell by 2.5 percent.").quantified_result.present

@@ -148,10 +148,11 @@ def _sentence_starts(words: tuple[Word, ...]) -> dict[str, float]:
     for word in words:
         current.append(word)
         if re.search(r"[.!?]$", word.w.strip()):
-            starts[_key("".join(w.w for w in current))] = current[0].start
+            # The first time a sentence is said is the moment a tip points to.
+            starts.setdefault(_key("".join(w.w for w in current)), current[0].start)
             current = []
     if current:
-        starts[_key("".join(w.w for w in current))] = current[0].start
+        starts.setdefault(_key("".join(w.w for w in current)), current[0].start)
     return starts
 
 

@@ -9,7 +9,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-SENTENCE_RE = re.compile(r"[^.!?\n]+[.!?]*")
+# A sentence ends at . ! or ? followed by a space or the end, or at a line break: "2.5" and
+# "99.9%" stay inside their sentence, so a result with a decimal still counts as a number.
+SENTENCE_RE = re.compile(r"[^\n]+?(?:[.!?]+(?=\s|$)|(?=\n)|$)")
 
 SITUATION_RE = re.compile(
     r"\b(?:when i was|while i was|at my (?:last|previous|old|first)|in my (?:last|previous|"

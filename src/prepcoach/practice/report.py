@@ -7,6 +7,8 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
+from prepcoach.coach.content import sentences_of
+
 FILLER_WORDS = {"um", "uh", "er", "erm", "hmm", "umm", "uhm", "uhh", "mm", "hm"}
 
 
@@ -44,9 +46,7 @@ def transcript_pieces(data: dict[str, Any]) -> list[Sentence]:
     }
     filler_texts = [f["text"] for f in (data.get("fillers") or {}).get("items", [])]
     long_pause = float((data.get("length") or {}).get("long_pause_s", 3.0))
-    sentences = [
-        s.strip() for s in re.findall(r"[^.!?]+[.!?]*", data.get("transcript", "")) if s.strip()
-    ]
+    sentences = sentences_of(data.get("transcript", ""))
     result = [Sentence([p for p, found in evidence.items() if s in found]) for s in sentences]
     words = data.get("words")
     if words:

@@ -69,8 +69,20 @@ def test_a_model_is_chosen_by_name_or_folder(tmp_path: Path) -> None:
 
     assert (resolve_model("", tmp_path) / "model.bin").exists()
     assert resolve_model("base", tmp_path) == tmp_path / "whisper-base"
-    with pytest.raises(ModelError, match="not a model folder"):
+    with pytest.raises(ModelError, match="not a complete model folder"):
         resolve_model(str(tmp_path / "nowhere"), tmp_path)
+
+
+def test_a_model_folder_without_its_tokenizer_is_refused(tmp_path: Path) -> None:
+    """faster-whisper would fetch the missing tokenizer from the model hub: never."""
+    from prepcoach.coach.speech.model import ModelError, resolve_model
+
+    folder = tmp_path / "half"
+    folder.mkdir()
+    for name in ("model.bin", "config.json", "vocabulary.json"):
+        (folder / name).write_bytes(b"x")
+    with pytest.raises(ModelError, match=r"missing tokenizer\.json"):
+        resolve_model(str(folder), tmp_path)
 
 
 def test_an_answer_in_another_language_is_explained(audio_dir: Path, engine: WhisperEngine) -> None:

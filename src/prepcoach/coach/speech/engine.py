@@ -54,7 +54,7 @@ class WhisperEngine:
         self, model_dir: Path, threads: int = 0, prompt: str | None = DISFLUENT_PROMPT
     ) -> None:
         # Never reach for a model hub: the model is a local folder, and this makes sure of it.
-        os.environ.setdefault("HF_HUB_OFFLINE", "1")
+        os.environ["HF_HUB_OFFLINE"] = "1"
         from faster_whisper import WhisperModel
 
         self.model = WhisperModel(

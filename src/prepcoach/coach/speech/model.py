@@ -75,11 +75,21 @@ def resolve_model(setting: str, data_dir: Path) -> Path:
                 f"The speech model {setting} needs its package: pip install "
                 f"{NAMED[setting].replace('_', '-')}."
             )
-        return Path(next(iter(spec.submodule_search_locations))) / "model"
-    folder = Path(setting).expanduser()
-    if not (folder / "model.bin").exists():
+        return _complete(Path(next(iter(spec.submodule_search_locations))) / "model", setting)
+    return _complete(Path(setting).expanduser(), setting)
+
+
+# Without its tokenizer or config, faster-whisper quietly fetches them from the model hub:
+# a folder missing either is refused here instead.
+MODEL_FILES = ("model.bin", "config.json", "tokenizer.json")
+
+
+def _complete(folder: Path, setting: str) -> Path:
+    missing = [name for name in MODEL_FILES if not (folder / name).exists()]
+    if missing:
         raise ModelError(
-            f"SPEECH_MODEL={setting!r} is not a model folder (no model.bin in it): give a "
-            f"faster-whisper model folder, or one of: base, {', '.join(NAMED)}."
+            f"SPEECH_MODEL={setting!r} is not a complete model folder (missing "
+            f"{', '.join(missing)}): give a faster-whisper model folder, or one of: base, "
+            f"{', '.join(NAMED)}."
         )
     return folder
