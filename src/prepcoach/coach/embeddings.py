@@ -47,7 +47,7 @@ class MiniLMEmbedder:
     model. Load it once per process; it takes about a second and ~100 MB."""
 
     def __init__(self, model: Path, tokenizer: Path, threads: int = 0) -> None:
-        os.environ.setdefault("HF_HUB_OFFLINE", "1")  # belt and braces: no hub, ever
+        os.environ["HF_HUB_OFFLINE"] = "1"  # belt and braces: no hub, ever
         import onnxruntime as ort  # type: ignore[import-untyped]
         from tokenizers import Tokenizer
 

@@ -167,12 +167,17 @@ def plural(noun: str) -> str:
 def sentence(label: str, count: int, total: int, group: str, verb: str = "appears in") -> str:
     """“mentoring” appears in 5 of your 7 energising projects. The label is quoted so that any
     form the user wrote ("juniors", "code reviews") reads as a name and the verb still agrees."""
+    return f"{quote(label)} {verb} {share(count, total, group)}"
+
+
+def share(count: int, total: int, group: str) -> str:
+    """ "2 of your 3 stories", "both of your stories", "all 4 of your entries"."""
     nouns = plural(group) if group else "entries"
     if count == total == 2:
-        return f"{quote(label)} {verb} both of your {nouns}"
+        return f"both of your {nouns}"
     if count == total:
-        return f"{quote(label)} {verb} all {total} of your {nouns}"
-    return f"{quote(label)} {verb} {count} of your {total} {nouns}"
+        return f"all {total} of your {nouns}"
+    return f"{count} of your {total} {nouns}"
 
 
 def _score(count: int, total: int, outside: float | None) -> float:
@@ -278,9 +283,7 @@ def _semantic(
         else:
             central = max(members, key=lambda i: sum(similarity[i][j] for j in members))
             label = clip(entries[central].text, 48)
-            nouns = plural(group) if group else "entries"
-            share = "both" if len(keys) == total == 2 else f"{len(keys)} of your {total}"
-            text = f"{share} {nouns} are like {quote(label)}"
+            text = f"{share(len(keys), total, group)} are like {quote(label)}"
         theme = Theme(label, keys, group, len(keys), total, text)
         found.append((_score(len(keys), total, None) + 0.5, theme, False))  # meaning beats words
     return found

@@ -13,4 +13,5 @@ urlpatterns = [
     path("retrospectives/<int:retro_id>/", views.retro_detail, name="retro"),
     path("retrospectives/<int:retro_id>/story/", views.retro_to_story, name="retro_story"),
     path("compass/", views.compass, name="compass"),
+    path("patterns/", views.patterns, name="patterns"),
 ]

@@ -123,3 +123,11 @@ def compass(request: HttpRequest) -> HttpResponse:
         change = shift(answers[1].answer, answers[0].answer) if len(answers) > 1 else None
         prompts.append({"key": key, "text": text, "answers": answers[:3], "shift": change})
     return render(request, "reflection/compass.html", {"prompts": prompts, "form": form})
+
+
+@login_required
+def patterns(request: HttpRequest) -> HttpResponse:
+    from prepcoach.reflection.patterns import themes_for
+
+    themes, read = themes_for(_user(request))
+    return render(request, "reflection/patterns.html", {"themes": themes, "read": read})

@@ -1,0 +1,67 @@
+"""The user's writing gathered for the core's theme finder, and its themes linked back."""
+
+from __future__ import annotations
+
+import functools
+from dataclasses import dataclass
+
+from django.urls import reverse
+
+from prepcoach.accounts.access import owned_by
+from prepcoach.accounts.models import User
+from prepcoach.coach.embeddings import load_embedder
+from prepcoach.coach.patterns import Embedder, Entry, Theme, find_themes
+from prepcoach.reflection.models import PROMPTS, Reflection, Retrospective, Story
+
+# Retrospective answers, each counted as its own kind of entry so a sentence can say
+# "in 5 of your 7 energising projects".
+RETRO_PARTS = {
+    "energised": "energising project",
+    "stumbled": "setback",
+    "best_team": "team environment",
+}
+
+
+@dataclass(frozen=True)
+class Source:
+    title: str
+    url: str
+
+
+@dataclass(frozen=True)
+class LinkedTheme:
+    theme: Theme
+    sources: list[Source]
+
+
+@functools.cache
+def _embedder() -> Embedder | None:
+    # Loaded once per process (a fraction of a second); None when the themes extra is absent.
+    return load_embedder(threads=1)
+
+
+def themes_for(user: User) -> tuple[list[LinkedTheme], int]:
+    """The user's recurring themes with links to the entries showing each; and how many
+    entries were read."""
+    entries: list[Entry] = []
+    sources: dict[str, Source] = {}
+    for retro in owned_by(Retrospective.objects.all(), user):
+        for field, group in RETRO_PARTS.items():
+            text = getattr(retro, field)
+            if text.strip():
+                key = f"retro:{retro.pk}:{field}"
+                entries.append(Entry(key, text, group))
+                sources[key] = Source(f"{retro} ({group})", retro.get_absolute_url())
+    for story in owned_by(Story.objects.all(), user):
+        key = f"story:{story.pk}"
+        text = "\n".join((story.title, story.situation, story.task, story.action, story.result))
+        entries.append(Entry(key, text, "STAR story"))
+        sources[key] = Source(story.title, story.get_absolute_url())
+    for reflection in owned_by(Reflection.objects.all(), user):
+        key = f"reflection:{reflection.pk}"
+        entries.append(Entry(key, reflection.answer, "reflection"))
+        title = f"{PROMPTS.get(reflection.prompt, 'Reflection')} ({reflection.created_at:%d %b %Y})"
+        sources[key] = Source(title, reverse("reflection:compass") + f"#reflection-{reflection.pk}")
+    themes = find_themes(entries, embedder=_embedder()) if len(entries) > 1 else []
+    linked = [LinkedTheme(t, [sources[k] for k in t.keys if k in sources]) for t in themes]
+    return linked, len(entries)
