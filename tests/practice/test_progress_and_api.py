@@ -144,3 +144,38 @@ def test_a_lower_filler_threshold_brings_the_filler_tip() -> None:
 
     assert not any(r.startswith("Fillers") for r in rules(DeliverySettings()))
     assert any(r.startswith("Fillers") for r in rules(DeliverySettings(fillers_per_min_high=0.5)))
+
+
+def test_a_reanalysed_old_answer_is_not_queued_twice(alice: User, question: Question) -> None:
+    """Re-analysis of an answer finalised long ago must not look stuck to requeue_stuck."""
+    long_ago = timezone.now() - dt.timedelta(days=2)
+    waiting = Attempt.objects.create(user=alice, question=question, question_text=question.text, text=STRONG,
+                                     status="queued", finalised_at=long_ago, queued_at=timezone.now())  # fmt: skip
+    lost = Attempt.objects.create(user=alice, question=question, question_text=question.text, text=STRONG,
+                                  status="queued", finalised_at=long_ago, queued_at=long_ago)  # fmt: skip
+    assert requeue_stuck.call() == 1
+    waiting.refresh_from_db()
+    lost.refresh_from_db()
+    assert waiting.status == "queued"
+    assert lost.status == "analysed"
+
+
+def test_an_answer_being_analysed_is_not_analysed_again(alice_client: Client, alice: User, question: Question) -> None:  # fmt: skip
+    busy = Attempt.objects.create(user=alice, question=question, question_text=question.text, text=STRONG,
+                                  status="analysing", analysis_started_at=timezone.now())  # fmt: skip
+    page = alice_client.post(
+        reverse("practice:attempt_reanalyse", args=[busy.pk]), follow=True
+    ).text
+    assert "already being analysed" in page
+    busy.refresh_from_db()
+    assert busy.status == "analysing"
+
+
+def test_a_second_task_for_the_same_answer_does_nothing(alice: User, question: Question) -> None:
+    from prepcoach.practice.tasks import analyse_attempt
+
+    taken = Attempt.objects.create(user=alice, question=question, question_text=question.text, text=STRONG,
+                                   status="analysing", analysis_started_at=timezone.now())  # fmt: skip
+    assert analyse_attempt.call(taken.pk) == "taken"
+    taken.refresh_from_db()
+    assert taken.status == "analysing"

@@ -226,6 +226,8 @@ class Attempt(models.Model):
     analysis_started_at = models.DateTimeField(null=True, blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
     finalised_at = models.DateTimeField(null=True, blank=True)
+    # When the analysis was last asked for: a queued answer waiting far longer was lost.
+    queued_at = models.DateTimeField(null=True, blank=True)
 
     class Meta:
         ordering: ClassVar = ["-created_at"]

@@ -26,8 +26,9 @@ STUCK_AFTER = dt.timedelta(minutes=15)
 
 def queue_analysis(attempt: Attempt) -> Attempt:
     """Mark the attempt queued and enqueue its analysis; the attempt page shows the progress."""
+    now = timezone.now()
     Attempt.objects.filter(pk=attempt.pk).update(
-        status=Attempt.Status.QUEUED, finalised_at=attempt.finalised_at or timezone.now()
+        status=Attempt.Status.QUEUED, finalised_at=attempt.finalised_at or now, queued_at=now
     )
     result = analyse_attempt.enqueue(attempt.pk)  # the immediate backend runs it right here
     Attempt.objects.filter(pk=attempt.pk).update(task_id=str(result.id))
@@ -46,9 +47,13 @@ def analyse_attempt(attempt_id: int) -> str:
     )
     if attempt is None:
         return "gone"
-    Attempt.objects.filter(pk=attempt_id).update(
+    # Claim it: of two tasks for the same answer (a requeue racing a slow worker), only the
+    # one that finds it still queued does the work.
+    claimed = Attempt.objects.filter(pk=attempt_id, status=Attempt.Status.QUEUED).update(
         status=Attempt.Status.ANALYSING, analysis_started_at=timezone.now(), failure=""
     )
+    if not claimed:
+        return "taken"
     category = attempt.question.category if attempt.question else "behavioral"
     preferences = PracticeSettings.objects.filter(user=attempt.user).first()
     thresholds = preferences.delivery_settings() if preferences else None
@@ -98,9 +103,12 @@ def requeue_stuck() -> int:
     """Analyses whose worker died (killed, out of memory) start again, so no answer stays
     "analysing" for ever."""
     now = timezone.now()
+    waiting = Q(status=Attempt.Status.QUEUED)
     stuck = Attempt.objects.filter(
         Q(status=Attempt.Status.ANALYSING, analysis_started_at__lt=now - STUCK_AFTER)
-        | Q(status=Attempt.Status.QUEUED, finalised_at__lt=now - STUCK_AFTER)
+        | (waiting & Q(queued_at__lt=now - STUCK_AFTER))
+        # queued before queued_at existed
+        | (waiting & Q(queued_at__isnull=True, finalised_at__lt=now - STUCK_AFTER))
     )
     count = 0
     for attempt in stuck:

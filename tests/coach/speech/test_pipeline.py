@@ -97,3 +97,33 @@ def test_an_answer_in_another_language_is_explained(audio_dir: Path, engine: Whi
     )
     with pytest.raises(AudioError, match="another language"):
         analyse_recording(path, engine)
+
+
+def test_two_first_uses_at_once_both_get_the_whole_model(tmp_path: Path) -> None:
+    """The worker and the CLI may join the packaged model at the same moment."""
+    import hashlib
+    import threading
+
+    from prepcoach.coach.speech.model import MODEL_SHA256, packaged_model
+
+    start = threading.Barrier(2)
+    results: list[object] = []
+
+    def join() -> None:
+        start.wait()
+        try:
+            results.append(packaged_model(tmp_path / "whisper-base"))
+        except Exception as error:  # the test reports what went wrong
+            results.append(error)
+
+    threads = [threading.Thread(target=join) for _ in range(2)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert results == [tmp_path / "whisper-base"] * 2
+    model = (tmp_path / "whisper-base" / "model.bin").read_bytes()
+    assert hashlib.sha256(model).hexdigest() == MODEL_SHA256
+    assert sorted(p.name for p in (tmp_path / "whisper-base").iterdir()) == [
+        "config.json", "model.bin", "tokenizer.json", "vocabulary.json"
+    ]  # fmt: skip

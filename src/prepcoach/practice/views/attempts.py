@@ -229,6 +229,10 @@ def attempt_reanalyse(request: HttpRequest, attempt_id: int) -> HttpResponse:
     attempt = attempt_or_404(request, attempt_id)
     if attempt.status == Attempt.Status.RECORDING:
         messages.error(request, "This answer is still being recorded.")
+    elif attempt.status in (Attempt.Status.QUEUED, Attempt.Status.ANALYSING):
+        messages.info(
+            request, "This answer is already being analysed: this page updates when it is done."
+        )
     else:
         queue_analysis(attempt)
         messages.info(request, "Analysing again.")
