@@ -142,7 +142,7 @@ def test_from_a_pasted_advert_to_a_brief_in_hand(page: Page, alice: User) -> Non
     )
     expect(page.get_by_label("Title")).to_have_value(STORY_TITLE)
     expect(page.get_by_label("Situation")).to_have_value(
-        re.compile(r"^As Junior data analyst \(Leeds Teaching Hospitals, 2021–2023\): Cleaning")
+        re.compile(r"^As junior data analyst \(Leeds Teaching Hospitals, 2021–2023\): Cleaning")
     )
     expect(page.get_by_label("Action")).to_have_value(re.compile(r"^I rebuilt the SQL alone"))
     page.get_by_label("Task").fill("I was asked to make the weekly waiting-list report correct.")

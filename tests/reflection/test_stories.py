@@ -53,8 +53,17 @@ def test_a_retrospective_becomes_a_draft_story(alice_client: Client, alice: User
     response = alice_client.post(reverse("reflection:retro_story", args=[retro.pk]))
     story = Story.objects.get(user=alice)
     assert response.url == reverse("reflection:story_edit", args=[story.pk])
-    assert "Building the clinic dashboard" in story.situation
+    assert story.situation.startswith("As data analyst (Acme, 2021–2023): Building the clinic")
     assert story.star_check.missing  # a draft: task and result still to write
+    again = alice_client.post(reverse("reflection:retro_story", args=[retro.pk]))
+    assert again.url == response.url  # a second click opens the same draft
+    assert Story.objects.filter(user=alice).count() == 1
+
+
+def test_a_group_of_checkboxes_is_a_labelled_fieldset(alice_client: Client) -> None:
+    page = alice_client.get(reverse("reflection:story_new")).text
+    assert 'for=""' not in page
+    assert "<legend>Competencies</legend>" in page
 
 
 def test_reflections_are_dated_and_compared(alice_client: Client, alice: User) -> None:

@@ -116,6 +116,8 @@ def test_research_with_five_facts_drives_a_knowledge_goal(
         )
     page = alice_client.get(reverse("goals:detail", args=[goal.pk])).text
     assert "5 of 5 key facts" in page
+    research = alice_client.get(reverse("research:research", args=[job.pk])).text
+    assert "Target reached: you know 5 key facts about Acme Health." in research
 
 
 def test_research_notes_are_markdown_that_cannot_run_code(

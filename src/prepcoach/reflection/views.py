@@ -95,13 +95,18 @@ def retro_to_story(request: HttpRequest, retro_id: int) -> HttpResponse:
     """One click: a draft story from a retrospective, to finish in the STAR form."""
     retro = get_owned_or_404(Retrospective.objects.all(), _user(request), pk=retro_id)
     where = ", ".join(p for p in (retro.organisation, retro.period) if p)
-    story = Story.objects.create(
-        user=retro.user,
-        title=f"{retro.role}: a project that energised me"[:150],
-        situation=f"As {retro.role}{f' ({where})' if where else ''}: {retro.energised}".strip(),
-        action=retro.stumbled,
-        tags="retrospective",
-    )
+    role = retro.role if retro.role[:2].isupper() else retro.role[:1].lower() + retro.role[1:]
+    draft = {
+        "title": f"{retro.role}: a project that energised me"[:150],
+        "situation": f"As {role}{f' ({where})' if where else ''}: {retro.energised}".strip(),
+        "action": retro.stumbled,
+    }
+    # A second click (or a return visit) opens the draft already made instead of a copy.
+    existing = Story.objects.filter(user=retro.user, tags="retrospective", **draft).first()
+    if existing:
+        messages.info(request, "You already drafted a story from this retrospective: here it is.")
+        return redirect("reflection:story_edit", story_id=existing.pk)
+    story = Story.objects.create(user=retro.user, tags="retrospective", **draft)
     messages.info(request, "A draft story is ready: fill in the task and the result.")
     return redirect("reflection:story_edit", story_id=story.pk)
 
