@@ -249,7 +249,7 @@ class Attempt(models.Model):
 
 
 class DrillCard(models.Model):
-    """Any item a user drills: a question now; stories and company facts can join later."""
+    """Any item a user drills: a question, one of their STAR stories, or a company fact."""
 
     user = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="drill_cards"

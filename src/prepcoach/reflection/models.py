@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import ClassVar
 
 from django.conf import settings
+from django.contrib.contenttypes.fields import GenericRelation
 from django.db import models
 from django.urls import reverse
 
@@ -33,6 +34,8 @@ class Story(models.Model):
     )
     competencies = models.JSONField(default=list, blank=True)
     tags = models.CharField(max_length=200, blank=True, help_text="Comma-separated.")
+    # Deleting it deletes its drill cards.
+    drill_cards = GenericRelation("practice.DrillCard")
     # The interviews it is chosen for.
     opportunities = models.ManyToManyField(
         "research.Opportunity", blank=True, related_name="stories"

@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import ClassVar
 
 from django.conf import settings
+from django.contrib.contenttypes.fields import GenericRelation
 from django.db import models
 from django.urls import reverse
 
@@ -88,6 +89,8 @@ class Fact(models.Model):
     """One key fact about the company, with where it came from."""
 
     opportunity = models.ForeignKey(Opportunity, on_delete=models.CASCADE, related_name="facts")
+    # Deleting it deletes its drill cards.
+    drill_cards = GenericRelation("practice.DrillCard")
     text = models.CharField("fact", max_length=500)
     source = models.CharField(max_length=500, help_text="A link, or where you read or heard it.")
     created_at = models.DateTimeField(auto_now_add=True)

@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.contrib.contenttypes.models import ContentType
 from django.db import IntegrityError, transaction
+from django.db.models import Model
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
@@ -38,7 +41,8 @@ def drill_home(request: HttpRequest) -> HttpResponse:
     user, now = user_of(request), timezone.now()
     queue, reviewed_today = _queue(request)
     card = queue[0] if queue else None
-    question = card.item if card else None
+    item = card.item if card else None
+    question = item if isinstance(item, Question) else None
     ratings = list(
         DrillReview.objects.filter(card__user=user).values_list("rating", flat=True)[:500]
     )
@@ -50,6 +54,8 @@ def drill_home(request: HttpRequest) -> HttpResponse:
         {
             "card": card,
             "question": question,
+            "item": item,
+            "kind": card.content_type.model if card else "",
             "preview": drills.preview(card.state, now) if card else {},
             "queue_size": len(queue),
             "stats": stats,
@@ -81,7 +87,9 @@ def drill_add_some(request: HttpRequest) -> HttpResponse:
     """Ten questions for the user's target field (and general ones) not yet drilled."""
     user = user_of(request)
     profile = Profile.objects.filter(user=user).first()
-    drilled = DrillCard.objects.filter(user=user).values_list("object_id", flat=True)
+    drilled = DrillCard.objects.filter(
+        user=user, content_type=ContentType.objects.get_for_model(Question)
+    ).values_list("object_id", flat=True)
     questions = visible_questions(request).exclude(pk__in=drilled)
     field = field_for_role(profile.target_role if profile else "")
     preferred = list(questions.filter(field=field)[:5]) if field else []
@@ -93,21 +101,49 @@ def drill_add_some(request: HttpRequest) -> HttpResponse:
     return redirect("practice:drills")
 
 
-def _add_cards(request: HttpRequest, questions: list[Question]) -> int:
+def _add_cards(request: HttpRequest, items: Sequence[Model]) -> int:
+    """Cards for questions, stories or company facts; an item already drilled is skipped."""
     user, now = user_of(request), timezone.now()
-    kind = ContentType.objects.get_for_model(Question)
     added = 0
-    for question in questions:
+    for item in items:
+        kind = ContentType.objects.get_for_model(item)
         try:
             with transaction.atomic():
                 DrillCard.objects.create(
-                    user=user, content_type=kind, object_id=question.pk,
-                    state=drills.new_card(question.pk, now), due=now,
+                    user=user, content_type=kind, object_id=item.pk,
+                    state=drills.new_card(item.pk, now), due=now,
                 )  # fmt: skip
                 added += 1
         except IntegrityError:
             continue
     return added
+
+
+@login_required
+@require_POST
+def drill_add_story(request: HttpRequest, story_id: int) -> HttpResponse:
+    from prepcoach.reflection.models import Story
+
+    story = get_owned_or_404(Story.objects.all(), user_of(request), pk=story_id)
+    added = _add_cards(request, [story])
+    messages.success(
+        request,
+        "Added to your drills: you will be asked to tell it again just before you would forget it."
+        if added
+        else "Already in your drills.",
+    )
+    return redirect(story)
+
+
+@login_required
+@require_POST
+def drill_add_facts(request: HttpRequest, opportunity_id: int) -> HttpResponse:
+    from prepcoach.research.models import Opportunity
+
+    job = get_owned_or_404(Opportunity.objects.all(), user_of(request), pk=opportunity_id)
+    added = _add_cards(request, list(job.facts.all()))
+    messages.success(request, f"{added} fact{'s' * (added != 1)} added to your drills.")
+    return redirect("research:research", opportunity_id=job.pk)
 
 
 @login_required
