@@ -143,3 +143,19 @@ def test_dates_far_outside_a_plan_are_refused(alice_client: Client, alice: User)
         NEW, {"text": "Read 3 papers", "kind": "auto", "target_date": "9999-12-31"}
     )
     assert "Pick a date between 2000 and 2100" in response.text
+
+
+def test_a_goal_about_a_jobs_key_terms_is_relevant(db: None, client: Client) -> None:
+    """Someone with no target role yet, interviewing for a job whose advert names Tableau."""
+    from prepcoach.research.models import Opportunity
+    from tests.conftest import make_user
+
+    carol = make_user("carol@example.com")
+    client.force_login(carol)
+    text = "Build 3 Tableau dashboards by 2027-01-05"
+    before = client.post(CHECK, {"text": text}, HTTP_HX_REQUEST="true").text
+    assert "does not know your target role yet" in before
+    Opportunity.objects.create(user=carol, company="Acme Health", role="Reporting analyst",
+                               job_description="You will build Tableau dashboards and SQL reports.")  # fmt: skip
+    after = client.post(CHECK, {"text": text}, HTTP_HX_REQUEST="true").text
+    assert "It matches your target: “Tableau”" in after

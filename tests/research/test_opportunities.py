@@ -133,3 +133,21 @@ def test_research_notes_are_markdown_that_cannot_run_code(
     assert "<script>alert(1)</script>" not in page
     assert "javascript:" not in page.split("Edit the research")[0]
     assert 'href="https://acme.example"' in page
+
+
+def test_a_200_kb_description_is_refused_and_kept_in_the_form(alice_client: Client) -> None:
+    huge = "We are hiring a data analyst. " * 7000  # about 200 KB
+    response = add(alice_client, job_description=huge)
+    assert (
+        "The description is over 50,000 characters: paste the advert&#x27;s text only."
+        in response.text
+    )
+    assert "We are hiring a data analyst." in response.text  # what was typed is still there
+    assert not Opportunity.objects.exists()
+
+
+def test_the_same_job_twice_is_refused(alice_client: Client) -> None:
+    add(alice_client)
+    again = add(alice_client, company="acme health ", role="Reporting Analyst")
+    assert "You already have Reporting Analyst at acme health" in again.text
+    assert Opportunity.objects.count() == 1

@@ -67,9 +67,15 @@ def smart_context(
             else:
                 week = availability_of(user)
                 available = planning.hours_free_for(plan, goal.pk, week, goal.target_date)
+    from prepcoach.research.models import Opportunity
+
+    # The jobs still in play: their companies and key terms make a goal relevant too.
+    jobs = Opportunity.objects.filter(user=user).exclude(stage=Opportunity.Stage.CLOSED)[:10]
     return SmartContext(
         target_role=profile.target_role if profile else "",
         industry=profile.industry if profile else "",
+        job_description=" ".join(term for job in jobs for term in job.key_terms),
+        company=" ".join(job.company for job in jobs),
         planned_hours=planned,
         available_hours=available,
         availability=profile.availability if profile else None,
