@@ -4,7 +4,8 @@ it produces is the contract shared by `prepcoach analyze`, the API and the store
 from __future__ import annotations
 
 import re
-from dataclasses import asdict, dataclass, replace
+from dataclasses import asdict, dataclass, field, replace
+from typing import Any
 
 import numpy as np
 from numpy.typing import NDArray
@@ -30,6 +31,7 @@ class AnswerAnalysis:
     relevance: float | None  # share of the question's content words the answer takes up
     tips: tuple[Tip, ...]
     engine: str
+    settings: DeliverySettings = field(default_factory=DeliverySettings)
 
     def as_dict(self) -> dict[str, object]:
         d, c = self.delivery, self.content
@@ -63,6 +65,15 @@ class AnswerAnalysis:
             "length": {
                 "band": list(d.length_band) if d.length_band else None,
                 "verdict": d.length_verdict,
+                "seconds": d.answer_s,
+            },
+            # The bands this answer was judged by (the user's own, if they changed them), so
+            # the report draws and words them as they were.
+            "thresholds": {
+                "pace": [self.settings.pace_low, self.settings.pace_high],
+                "fillers_per_min_high": self.settings.fillers_per_min_high,
+                "pause_s": self.settings.pause_s,
+                "long_pause_s": self.settings.long_pause_s,
             },
             "repeats": [{"text": r.text, "start": r.start} for r in d.repeats],
             "restarts": [{"text": r.text, "start": r.start} for r in d.restarts],
@@ -134,7 +145,9 @@ def analyse_answer(
     tips = choose_tips(Facts(content, delivery, keywords, settings))
     if words:
         tips = [_timed(tip, _sentence_starts(words)) for tip in tips]
-    return AnswerAnalysis(said, words, delivery, content, keywords, relevance, tuple(tips), engine)
+    return AnswerAnalysis(
+        said, words, delivery, content, keywords, relevance, tuple(tips), engine, settings
+    )
 
 
 def _key(text: str) -> str:
@@ -180,7 +193,8 @@ def measured_rating(data: dict[str, object]) -> int | None:
         checks.append(pace["verdict"] == "in band")
     fillers = data.get("fillers")
     if isinstance(fillers, dict) and fillers.get("per_min") is not None:
-        checks.append(float(fillers["per_min"]) <= DeliverySettings().fillers_per_min_high)
+        limit = thresholds(data)["fillers_per_min_high"]
+        checks.append(float(fillers["per_min"]) <= limit)
     pauses = data.get("pauses")
     if isinstance(pauses, dict):
         checks.append(pauses.get("long_count", 0) == 0)
@@ -189,3 +203,18 @@ def measured_rating(data: dict[str, object]) -> int | None:
         checks.append(length["verdict"] == "in band")
     delivery = sum(checks) / len(checks) if checks else content
     return 1 + round(4 * (0.6 * content + 0.4 * delivery))
+
+
+def thresholds(data: dict[str, Any]) -> dict[str, Any]:
+    """The bands a stored analysis was judged by; the defaults for analyses saved before
+    they were recorded."""
+    default = DeliverySettings()
+    stored = data.get("thresholds") or {}
+    return {
+        "pace": tuple(stored.get("pace") or (default.pace_low, default.pace_high)),
+        "fillers_per_min_high": float(
+            stored.get("fillers_per_min_high", default.fillers_per_min_high)
+        ),
+        "pause_s": float(stored.get("pause_s", default.pause_s)),
+        "long_pause_s": float(stored.get("long_pause_s", default.long_pause_s)),
+    }

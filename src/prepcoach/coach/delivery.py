@@ -94,6 +94,9 @@ class Delivery:
     pitch_semitones: float | None  # spread of pitch (standard deviation)
     loudness_db: float | None  # mean loudness of speech, dBFS
     monotone: bool | None
+    # How long the answer lasted, to its last word: the figure its length is judged by and
+    # shown as (silence after the last word is not part of the answer).
+    answer_s: float | None = None
 
 
 def tokens_of(words: tuple[Word, ...] | list[Word] | None, text: str = "") -> list[Token]:
@@ -301,6 +304,7 @@ def measure(
         pitch_semitones=pitch,
         loudness_db=loudness,
         monotone=None if pitch is None else pitch < settings.monotone_semitones,
+        answer_s=round(last, 1),
     )
 
 

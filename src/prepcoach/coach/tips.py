@@ -127,7 +127,8 @@ def _length(f: Facts) -> Tip | None:
         if d.length_verdict == "short"
         else "Tighten it: one situation, your three key actions, the result."
     )
-    return Tip(f"Length: {d.duration_s:.0f} s, outside {low}–{high} s", advice, (), 2)
+    seconds = d.answer_s if d.answer_s is not None else d.duration_s
+    return Tip(f"Length: {seconds:.0f} s, outside {low}–{high} s", advice, (), 2)
 
 
 def _hedges(f: Facts) -> Tip | None:

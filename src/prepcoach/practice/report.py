@@ -7,6 +7,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
+from prepcoach.coach.answer import thresholds
 from prepcoach.coach.content import sentences_of
 
 FILLER_WORDS = {"um", "uh", "er", "erm", "hmm", "umm", "uhm", "uhh", "mm", "hm"}
@@ -45,7 +46,7 @@ def transcript_pieces(data: dict[str, Any]) -> list[Sentence]:
         if f.get("start") is not None
     }
     filler_texts = [f["text"] for f in (data.get("fillers") or {}).get("items", [])]
-    long_pause = float((data.get("length") or {}).get("long_pause_s", 3.0))
+    long_pause = thresholds(data)["long_pause_s"]
     sentences = sentences_of(data.get("transcript", ""))
     result = [Sentence([p for p, found in evidence.items() if s in found]) for s in sentences]
     words = data.get("words")
@@ -85,9 +86,16 @@ class PaceChart:
     band_low_y: float
     band_high_y: float
     labels: list[tuple[float, str]]
+    low: int = 130
+    high: int = 160
+
+    @property
+    def band_height(self) -> float:
+        return round(self.band_low_y - self.band_high_y, 1)
 
 
-def pace_chart(data: dict[str, Any], low: int = 130, high: int = 160) -> PaceChart | None:
+def pace_chart(data: dict[str, Any]) -> PaceChart | None:
+    low, high = thresholds(data)["pace"]
     windows = (data.get("pace") or {}).get("over_time") or []
     if len(windows) < 2:
         return None
@@ -103,7 +111,7 @@ def pace_chart(data: dict[str, Any], low: int = 130, high: int = 160) -> PaceCha
 
     return PaceChart(
         width, height, " ".join(f"{x(t)},{y(v)}" for t, v in windows), y(low), y(high),
-        [(x(t), clock(t)) for t, _ in windows[:: max(len(windows) // 4, 1)]],
+        [(x(t), clock(t)) for t, _ in windows[:: max(len(windows) // 4, 1)]], low, high,
     )  # fmt: skip
 
 

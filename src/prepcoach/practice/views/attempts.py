@@ -15,7 +15,7 @@ from django.urls import reverse
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.http import require_POST
 
-from prepcoach.coach.answer import measured_rating
+from prepcoach.coach.answer import measured_rating, thresholds
 from prepcoach.practice.forms import RatingForm, TypedAnswerForm
 from prepcoach.practice.models import Attempt, MockSession
 from prepcoach.practice.recordings import (
@@ -143,6 +143,7 @@ def _report(attempt: Attempt) -> dict[str, object]:
         "report": data,
         "sentences": transcript_pieces(data),
         "pace_chart": pace_chart(data),
+        "thresholds": thresholds(data),
         "measured": measured_rating(data),
         "previous": earlier.first(),
     }
