@@ -11,9 +11,15 @@ from typing import Any
 
 from django.core.exceptions import ObjectDoesNotExist
 from django.db.models import Model, Q, QuerySet
-from django.http import Http404
+from django.http import Http404, HttpRequest
 
 from prepcoach.accounts.models import User
+
+
+def signed_in_user(request: HttpRequest) -> User:
+    """The user of a request that login_required (or an API auth) has already let through."""
+    assert isinstance(request.user, User)
+    return request.user
 
 
 def owned_by[M: Model](queryset: QuerySet[M], user: User, owner_field: str = "user") -> QuerySet[M]:

@@ -11,8 +11,7 @@ from django.utils import timezone
 from ninja import Field, Router, Schema, Status
 from ninja.errors import HttpError
 
-from prepcoach.accounts.access import get_owned_or_404, owned_by
-from prepcoach.accounts.models import User
+from prepcoach.accounts.access import get_owned_or_404, owned_by, signed_in_user
 from prepcoach.coach.smart import MAX_GOAL_CHARS, MAX_TARGET, target_quantity
 from prepcoach.goals import plans
 from prepcoach.goals.models import Goal, Step
@@ -94,11 +93,6 @@ class GoalOut(Schema):
     steps: list[StepOut]
 
 
-def _user(request: HttpRequest) -> User:
-    assert isinstance(request.user, User)
-    return request.user
-
-
 def _step_out(step: Step) -> dict[str, object]:
     return {
         "id": step.pk, "title": step.title, "due_date": step.due_date,
@@ -120,19 +114,19 @@ def _goal_out(goal: Goal, today: dt.date) -> dict[str, object]:
 @router.post("/smart", response=SmartOut, summary="Check a goal against the SMART criteria")
 def smart(request: HttpRequest, body: SmartIn) -> dict[str, object]:
     today = body.today or timezone.localdate()
-    return plans.check(_user(request), body.text, today).as_dict()
+    return plans.check(signed_in_user(request), body.text, today).as_dict()
 
 
 @router.get("/goals", response=list[GoalOut], summary="Your goals with their steps")
 def list_goals(request: HttpRequest) -> list[dict[str, object]]:
     today = timezone.localdate()
-    goals = owned_by(Goal.objects.prefetch_related("steps", "check_ins"), _user(request))
+    goals = owned_by(Goal.objects.prefetch_related("steps", "check_ins"), signed_in_user(request))
     return [_goal_out(g, today) for g in goals]
 
 
 @router.post("/goals", response={201: GoalOut}, summary="Create a goal")
 def create_goal(request: HttpRequest, body: GoalIn) -> Status[dict[str, object]]:
-    user, today = _user(request), timezone.localdate()
+    user, today = signed_in_user(request), timezone.localdate()
     text = " ".join(body.text.split())
     if not any(ch.isalpha() for ch in text):
         raise HttpError(422, "Describe the goal in words, e.g. “Do 3 mock interviews by Friday”.")
@@ -167,13 +161,13 @@ def _validate(row: Goal | Step) -> None:
 
 @router.get("/goals/{goal_id}", response=GoalOut, summary="One goal")
 def get_goal(request: HttpRequest, goal_id: int) -> dict[str, object]:
-    goal = get_owned_or_404(Goal.objects.all(), _user(request), pk=goal_id)
+    goal = get_owned_or_404(Goal.objects.all(), signed_in_user(request), pk=goal_id)
     return _goal_out(goal, timezone.localdate())
 
 
 @router.post("/goals/{goal_id}/steps", response={201: StepOut}, summary="Add a step to a goal")
 def add_step(request: HttpRequest, goal_id: int, body: StepIn) -> Status[dict[str, object]]:
-    goal = get_owned_or_404(Goal.objects.all(), _user(request), pk=goal_id)
+    goal = get_owned_or_404(Goal.objects.all(), signed_in_user(request), pk=goal_id)
     step = Step(goal=goal, **body.dict())
     _validate(step)
     step.save()
@@ -183,7 +177,7 @@ def add_step(request: HttpRequest, goal_id: int, body: StepIn) -> Status[dict[st
 @router.post("/steps/{step_id}/done", response=StepOut, summary="Tick a step off (again: undo)")
 def toggle_step(request: HttpRequest, step_id: int) -> dict[str, object]:
     step = get_owned_or_404(
-        Step.objects.select_related("goal"), _user(request), "goal__user", pk=step_id
+        Step.objects.select_related("goal"), signed_in_user(request), "goal__user", pk=step_id
     )
     step.done_on = None if step.done_on else timezone.localdate()
     step.save(update_fields=["done_on"])

@@ -7,7 +7,6 @@ so a calendar anywhere shows it on the right day.
 from __future__ import annotations
 
 import datetime as dt
-import zoneinfo
 from collections.abc import Hashable
 
 import icalendar
@@ -15,6 +14,7 @@ from django.utils import timezone
 
 from prepcoach.accounts.access import owned_by
 from prepcoach.accounts.models import Profile, User
+from prepcoach.accounts.timing import local_now
 from prepcoach.goals import plans
 from prepcoach.goals.models import Goal
 
@@ -22,9 +22,7 @@ SCHEDULE_DAYS = 28  # how far ahead the daily work blocks go; due dates go as fa
 
 
 def user_today(user: User) -> dt.date:
-    profile = Profile.objects.filter(user=user).first()
-    zone = zoneinfo.ZoneInfo(profile.time_zone if profile else "UTC")
-    return timezone.now().astimezone(zone).date()
+    return local_now(user).date()
 
 
 def build_calendar(user: User, host: str) -> bytes:

@@ -2,23 +2,15 @@
 
 from __future__ import annotations
 
-import logging
-import smtplib
-import zoneinfo
-
 from django.conf import settings
-from django.core.mail import send_mail
 from django.tasks import task
 from django.template.loader import render_to_string
 from django.urls import reverse
-from django.utils import timezone
 
-from prepcoach.accounts.models import Profile
+from prepcoach.accounts.timing import local_now, mail_user
 from prepcoach.coach.reminders import digest, reminder_due
 from prepcoach.goals import plans
 from prepcoach.goals.models import ReminderSettings
-
-logger = logging.getLogger(__name__)
 
 
 @task()
@@ -28,8 +20,7 @@ def send_reminders() -> int:
     wanted = ReminderSettings.objects.exclude(frequency=ReminderSettings.Frequency.OFF)
     for reminder in wanted.select_related("user"):
         user = reminder.user
-        profile = Profile.objects.filter(user=user).first()
-        now = timezone.now().astimezone(zoneinfo.ZoneInfo(profile.time_zone if profile else "UTC"))
+        now = local_now(user)
         if not user.is_active or not reminder_due(reminder.frequency, now, reminder.last_sent_on):
             continue
         today = now.date()
@@ -46,14 +37,7 @@ def send_reminders() -> int:
             count = len(items.overdue) + len(items.due)
             subject = f"prepcoach: {count} step{'s' * (count != 1)} to look at"
             body = render_to_string("goals/email/reminder.txt", context)
-            try:
-                send_mail(subject, body, None, [user.email])
-            except (smtplib.SMTPException, OSError):
-                # One refused address must not stop everyone else's reminders; it is tried
-                # again tomorrow.
-                logger.exception("reminder to user %s failed", user.pk)
-            else:
-                sent += 1
+            sent += mail_user(user, subject, body)
         # The day is handled even when there was nothing to say: check again tomorrow.
         ReminderSettings.objects.filter(pk=reminder.pk).update(last_sent_on=today)
     return sent

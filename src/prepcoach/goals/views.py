@@ -14,7 +14,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.http import require_POST
 
-from prepcoach.accounts.access import get_owned_or_404, owned_by
+from prepcoach.accounts.access import get_owned_or_404, owned_by, signed_in_user
 from prepcoach.accounts.models import User
 from prepcoach.coach import planning
 from prepcoach.coach.progress import MilestoneState, newly_reached, streak, weekly_review
@@ -32,24 +32,19 @@ from prepcoach.goals.forms import (
 from prepcoach.goals.models import CalendarFeed, Goal, Milestone, ReminderSettings, Step
 
 
-def _user(request: HttpRequest) -> User:
-    assert isinstance(request.user, User)
-    return request.user
-
-
 def _goal(request: HttpRequest, goal_id: int) -> Goal:
-    return get_owned_or_404(Goal.objects.all(), _user(request), pk=goal_id)
+    return get_owned_or_404(Goal.objects.all(), signed_in_user(request), pk=goal_id)
 
 
 def _step(request: HttpRequest, step_id: int) -> Step:
     return get_owned_or_404(
-        Step.objects.select_related("goal"), _user(request), "goal__user", pk=step_id
+        Step.objects.select_related("goal"), signed_in_user(request), "goal__user", pk=step_id
     )
 
 
 @login_required
 def index(request: HttpRequest) -> HttpResponse:
-    user, today = _user(request), timezone.localdate()
+    user, today = signed_in_user(request), timezone.localdate()
     plan = plans.plan_for(user, today)
     goals = owned_by(Goal.objects.all(), user)
     views = plans.goal_views(goals, today, plan)
@@ -75,15 +70,15 @@ def smart_check(request: HttpRequest) -> HttpResponse:
     text = request.POST.get("text", request.GET.get("text", ""))
     goal = None
     if (goal_id := request.POST.get("goal_id", "")).isdigit():
-        goal = owned_by(Goal.objects.all(), _user(request)).filter(pk=int(goal_id)).first()
+        goal = owned_by(Goal.objects.all(), signed_in_user(request)).filter(pk=int(goal_id)).first()
     # While editing, the words decide the deadline, not the date saved before.
-    check = plans.check(_user(request), text, timezone.localdate(), goal, saved_date=False)
+    check = plans.check(signed_in_user(request), text, timezone.localdate(), goal, saved_date=False)
     return render(request, "goals/partials/smart_panel.html", {"check": check, "text": text})
 
 
 @login_required
 def goal_new(request: HttpRequest) -> HttpResponse:
-    return _goal_form(request, Goal(user=_user(request)))
+    return _goal_form(request, Goal(user=signed_in_user(request)))
 
 
 @login_required
@@ -92,7 +87,7 @@ def goal_edit(request: HttpRequest, goal_id: int) -> HttpResponse:
 
 
 def _goal_form(request: HttpRequest, goal: Goal) -> HttpResponse:
-    user, today = _user(request), timezone.localdate()
+    user, today = signed_in_user(request), timezone.localdate()
     is_new = goal.pk is None
     form = GoalForm(request.POST or None, instance=goal, today=today)
     if request.method == "POST" and form.is_valid():
@@ -119,7 +114,7 @@ def detail(request: HttpRequest, goal_id: int) -> HttpResponse:
 
 
 def _detail_context(request: HttpRequest, goal: Goal, **extra: object) -> dict[str, object]:
-    user, today = _user(request), timezone.localdate()
+    user, today = signed_in_user(request), timezone.localdate()
     plan = plans.plan_for(user, today)
     progress = plans.progress_of(goal, today)
     steps = list(goal.steps.all())
@@ -178,7 +173,7 @@ def step_add(request: HttpRequest, goal_id: int) -> HttpResponse:
         return render(
             request, "goals/detail.html", _detail_context(request, goal, step_form=form), status=422
         )
-    before = plans.plan_for(_user(request), timezone.localdate())
+    before = plans.plan_for(signed_in_user(request), timezone.localdate())
     form.save()
     _report_moves(request, before, exclude=form.instance.pk)
     messages.success(request, f"Step “{form.instance.title}” added and scheduled.")
@@ -190,7 +185,7 @@ def step_edit(request: HttpRequest, step_id: int) -> HttpResponse:
     step = _step(request, step_id)
     form = StepForm(request.POST or None, instance=step)
     if request.method == "POST" and form.is_valid():
-        before = plans.plan_for(_user(request), timezone.localdate())
+        before = plans.plan_for(signed_in_user(request), timezone.localdate())
         form.save()
         _report_moves(request, before)
         messages.success(request, f"Step “{step.title}” saved.")
@@ -217,7 +212,7 @@ def step_toggle(request: HttpRequest, step_id: int) -> HttpResponse:
 @require_POST
 def step_delete(request: HttpRequest, step_id: int) -> HttpResponse:
     step = _step(request, step_id)
-    before = plans.plan_for(_user(request), timezone.localdate())
+    before = plans.plan_for(signed_in_user(request), timezone.localdate())
     goal_id, title = step.goal_id, step.title
     step.delete()
     _report_moves(request, before)
@@ -278,8 +273,8 @@ def _celebrate_milestones(request: HttpRequest, goal: Goal, today: dt.date) -> N
 
 def _report_moves(request: HttpRequest, before: planning.Plan, exclude: object = None) -> None:
     """After a change to the plan, say which other steps moved and where to."""
-    after = plans.plan_for(_user(request), timezone.localdate())
-    plans.remember(_user(request), timezone.localdate(), after)
+    after = plans.plan_for(signed_in_user(request), timezone.localdate())
+    plans.remember(signed_in_user(request), timezone.localdate(), after)
     moved = [m for m in planning.moves(before.finishes, after.finishes) if m.step_id != exclude]
     if not moved:
         return
@@ -312,7 +307,7 @@ WEEK_RANGE_DAYS = 3 * 366  # weeks further away are not plans; the page shows th
 
 @login_required
 def week(request: HttpRequest) -> HttpResponse:
-    user, today = _user(request), timezone.localdate()
+    user, today = signed_in_user(request), timezone.localdate()
     try:
         start = dt.date.fromisoformat(request.GET.get("start", ""))
     except ValueError:
@@ -356,7 +351,7 @@ def week(request: HttpRequest) -> HttpResponse:
 
 @login_required
 def review(request: HttpRequest) -> HttpResponse:
-    user, today = _user(request), timezone.localdate()
+    user, today = signed_in_user(request), timezone.localdate()
     plan = plans.plan_for(user, today)
     active = owned_by(Goal.objects.all(), user).filter(status=Goal.Status.ACTIVE)
     steps = Step.objects.filter(goal__in=active)
@@ -388,7 +383,7 @@ def _wins(user: User) -> list[tuple[dt.date, str]]:
 
 @login_required
 def calendar_settings(request: HttpRequest) -> HttpResponse:
-    user = _user(request)
+    user = signed_in_user(request)
     reminders, _ = ReminderSettings.objects.get_or_create(user=user)
     form = ReminderForm(request.POST or None, instance=reminders)
     if request.method == "POST" and form.is_valid():
@@ -405,7 +400,7 @@ def calendar_settings(request: HttpRequest) -> HttpResponse:
 @login_required
 @require_POST
 def feed_action(request: HttpRequest) -> HttpResponse:
-    user = _user(request)
+    user = signed_in_user(request)
     with transaction.atomic():
         CalendarFeed.objects.filter(user=user).delete()
         if request.POST.get("action") == "create":
@@ -430,7 +425,7 @@ def feed(request: HttpRequest, token: str) -> HttpResponse:
 
 @login_required
 def ics_download(request: HttpRequest) -> HttpResponse:
-    body = build_calendar(_user(request), request.get_host())
+    body = build_calendar(signed_in_user(request), request.get_host())
     response = HttpResponse(body, content_type="text/calendar; charset=utf-8")
     response["Content-Disposition"] = 'attachment; filename="prepcoach-plan.ics"'
     return response

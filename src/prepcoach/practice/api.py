@@ -8,8 +8,7 @@ from typing import Any
 from django.http import HttpRequest
 from ninja import Router, Schema
 
-from prepcoach.accounts.access import get_owned_or_404, owned_by
-from prepcoach.accounts.models import User
+from prepcoach.accounts.access import get_owned_or_404, owned_by, signed_in_user
 from prepcoach.coach.answer import analyse_answer
 from prepcoach.practice.models import Attempt
 
@@ -34,11 +33,6 @@ class AnalyzeIn(Schema):
     job_description: str = ""
 
 
-def _user(request: HttpRequest) -> User:
-    assert isinstance(request.user, User)
-    return request.user
-
-
 def _out(attempt: Attempt) -> dict[str, object]:
     return {
         "id": attempt.pk, "question": attempt.question_text, "mode": attempt.mode,
@@ -49,12 +43,12 @@ def _out(attempt: Attempt) -> dict[str, object]:
 
 @router.get("/attempts", response=list[AttemptOut], summary="Your answers, newest first")
 def list_attempts(request: HttpRequest) -> list[dict[str, object]]:
-    return [_out(a) for a in owned_by(Attempt.objects.all(), _user(request))[:200]]
+    return [_out(a) for a in owned_by(Attempt.objects.all(), signed_in_user(request))[:200]]
 
 
 @router.get("/attempts/{attempt_id}", response=AttemptOut, summary="One answer and its analysis")
 def get_attempt(request: HttpRequest, attempt_id: int) -> dict[str, object]:
-    return _out(get_owned_or_404(Attempt.objects.all(), _user(request), pk=attempt_id))
+    return _out(get_owned_or_404(Attempt.objects.all(), signed_in_user(request), pk=attempt_id))
 
 
 @router.post("/analyze", summary="Analyse a written answer (the same JSON as prepcoach analyze)")

@@ -4,17 +4,14 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
-import smtplib
-import zoneinfo
 
 from django.conf import settings
-from django.core.mail import send_mail
 from django.tasks import task
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone
 
-from prepcoach.accounts.models import Profile
+from prepcoach.accounts.timing import local_now, mail_user
 from prepcoach.coach.reminders import reminder_due
 from prepcoach.reading import fetch
 from prepcoach.reading.digest import digest_for
@@ -53,8 +50,7 @@ def send_digests() -> int:
     wanted = DigestSettings.objects.exclude(frequency=DigestSettings.Frequency.OFF)
     for choice in wanted.select_related("user"):
         user = choice.user
-        profile = Profile.objects.filter(user=user).first()
-        now = timezone.now().astimezone(zoneinfo.ZoneInfo(profile.time_zone if profile else "UTC"))
+        now = local_now(user)
         if not user.is_active or not reminder_due(choice.frequency, now, choice.last_sent_on):
             continue
         digest = digest_for(user, choice)
@@ -63,12 +59,8 @@ def send_digests() -> int:
                 "reading/email/digest.txt",
                 {"digest": digest, "page_url": settings.SITE_URL + reverse("reading:digest")},
             )
-            try:
-                send_mail(
-                    f"prepcoach: {len(digest.new)} new in your reading", body, None, [user.email]
-                )
-            except (smtplib.SMTPException, OSError):
-                logger.exception("digest to user %s failed", user.pk)
+            subject = f"prepcoach: {len(digest.new)} new in your reading"
+            if not mail_user(user, subject, body):
                 continue  # tried again at the next check
             sent += 1
         DigestSettings.objects.filter(pk=choice.pk).update(

@@ -6,22 +6,16 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_POST
 
-from prepcoach.accounts.access import get_owned_or_404
-from prepcoach.accounts.models import User
+from prepcoach.accounts.access import get_owned_or_404, signed_in_user
 from prepcoach.reading import tasks
 from prepcoach.reading.digest import digest_for
 from prepcoach.reading.forms import DigestForm, FeedForm, ReadingItemForm
 from prepcoach.reading.models import DigestSettings, Feed, FeedItem, ReadingItem
 
 
-def _user(request: HttpRequest) -> User:
-    assert isinstance(request.user, User)
-    return request.user
-
-
 @login_required
 def reading_list(request: HttpRequest) -> HttpResponse:
-    user = _user(request)
+    user = signed_in_user(request)
     form = ReadingItemForm(request.POST or None, instance=ReadingItem(user=user))
     if request.method == "POST" and form.is_valid():
         form.save()
@@ -37,7 +31,7 @@ def reading_list(request: HttpRequest) -> HttpResponse:
 
 @login_required
 def item_edit(request: HttpRequest, item_id: int) -> HttpResponse:
-    item = get_owned_or_404(ReadingItem.objects.all(), _user(request), pk=item_id)
+    item = get_owned_or_404(ReadingItem.objects.all(), signed_in_user(request), pk=item_id)
     form = ReadingItemForm(request.POST or None, instance=item)
     if request.method == "POST" and form.is_valid():
         form.save()
@@ -49,7 +43,7 @@ def item_edit(request: HttpRequest, item_id: int) -> HttpResponse:
 @login_required
 @require_POST
 def item_delete(request: HttpRequest, item_id: int) -> HttpResponse:
-    item = get_owned_or_404(ReadingItem.objects.all(), _user(request), pk=item_id)
+    item = get_owned_or_404(ReadingItem.objects.all(), signed_in_user(request), pk=item_id)
     item.delete()
     messages.success(request, f"Removed “{item.title}” from your reading list.")
     return redirect("reading:list")
@@ -58,7 +52,7 @@ def item_delete(request: HttpRequest, item_id: int) -> HttpResponse:
 @login_required
 def feeds(request: HttpRequest) -> HttpResponse:
     """The feeds the user follows and the inbox of their new items."""
-    user = _user(request)
+    user = signed_in_user(request)
     form = FeedForm(request.POST or None, instance=Feed(user=user))
     if request.method == "POST" and form.is_valid():
         feed = form.save()
@@ -86,7 +80,7 @@ def feeds(request: HttpRequest) -> HttpResponse:
 @login_required
 @require_POST
 def feed_refresh(request: HttpRequest, feed_id: int) -> HttpResponse:
-    feed = get_owned_or_404(Feed.objects.all(), _user(request), pk=feed_id)
+    feed = get_owned_or_404(Feed.objects.all(), signed_in_user(request), pk=feed_id)
     tasks.fetch_feed.enqueue(feed.pk)
     messages.success(request, f"Checking {feed} for new items.")
     return redirect("reading:feeds")
@@ -95,7 +89,7 @@ def feed_refresh(request: HttpRequest, feed_id: int) -> HttpResponse:
 @login_required
 @require_POST
 def feed_delete(request: HttpRequest, feed_id: int) -> HttpResponse:
-    feed = get_owned_or_404(Feed.objects.all(), _user(request), pk=feed_id)
+    feed = get_owned_or_404(Feed.objects.all(), signed_in_user(request), pk=feed_id)
     feed.delete()
     messages.success(
         request, f"Stopped following {feed}. Items you saved stay on your reading list."
@@ -116,14 +110,16 @@ ACTIONS = {
 def item_action(request: HttpRequest, item_id: int) -> HttpResponse:
     """Read, save to the reading list, dismiss, or undo that; HTMX swaps just the row."""
     item = get_owned_or_404(
-        FeedItem.objects.select_related("feed"), _user(request), "feed__user", pk=item_id
+        FeedItem.objects.select_related("feed"), signed_in_user(request), "feed__user", pk=item_id
     )
     action = request.POST.get("action", "")
     if action not in ACTIONS:
         return HttpResponse("Unknown action.", status=400)
-    saved = ReadingItem.objects.filter(user=_user(request), title=item.title, link=item.link)
+    saved = ReadingItem.objects.filter(
+        user=signed_in_user(request), title=item.title, link=item.link
+    )
     if action == "save" and not saved.exists():
-        ReadingItem.objects.create(user=_user(request), title=item.title, link=item.link)
+        ReadingItem.objects.create(user=signed_in_user(request), title=item.title, link=item.link)
     elif action == "undo" and item.status == FeedItem.Status.SAVED:
         # Undo takes back only what the click added, never notes written since.
         saved.filter(status=ReadingItem.Status.TO_READ, takeaways="").delete()
@@ -136,7 +132,7 @@ def item_action(request: HttpRequest, item_id: int) -> HttpResponse:
 
 @login_required
 def digest(request: HttpRequest) -> HttpResponse:
-    user = _user(request)
+    user = signed_in_user(request)
     choice, _ = DigestSettings.objects.get_or_create(user=user)
     form = DigestForm(request.POST or None, instance=choice)
     if request.method == "POST" and form.is_valid():

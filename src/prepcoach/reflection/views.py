@@ -8,22 +8,16 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_POST
 
-from prepcoach.accounts.access import get_owned_or_404, owned_by
-from prepcoach.accounts.models import User
+from prepcoach.accounts.access import get_owned_or_404, owned_by, signed_in_user
 from prepcoach.coach.stories import StoryInfo, coverage, shift
 from prepcoach.reflection.forms import ReflectionForm, RetrospectiveForm, StoryForm
 from prepcoach.reflection.models import PROMPTS, Reflection, Retrospective, Story
 from prepcoach.research.models import Opportunity
 
 
-def _user(request: HttpRequest) -> User:
-    assert isinstance(request.user, User)
-    return request.user
-
-
 @login_required
 def stories(request: HttpRequest) -> HttpResponse:
-    user = _user(request)
+    user = signed_in_user(request)
     bank = list(owned_by(Story.objects.prefetch_related("opportunities"), user))
     jobs = owned_by(Opportunity.objects.all(), user)
     job = None
@@ -39,16 +33,18 @@ def stories(request: HttpRequest) -> HttpResponse:
 
 @login_required
 def story_new(request: HttpRequest) -> HttpResponse:
-    return _story_form(request, Story(user=_user(request)))
+    return _story_form(request, Story(user=signed_in_user(request)))
 
 
 @login_required
 def story_edit(request: HttpRequest, story_id: int) -> HttpResponse:
-    return _story_form(request, get_owned_or_404(Story.objects.all(), _user(request), pk=story_id))
+    return _story_form(
+        request, get_owned_or_404(Story.objects.all(), signed_in_user(request), pk=story_id)
+    )
 
 
 def _story_form(request: HttpRequest, story: Story) -> HttpResponse:
-    form = StoryForm(request.POST or None, instance=story, user=_user(request))
+    form = StoryForm(request.POST or None, instance=story, user=signed_in_user(request))
     if request.method == "POST" and form.is_valid():
         saved = form.save()
         messages.success(request, "Story saved.")
@@ -58,14 +54,14 @@ def _story_form(request: HttpRequest, story: Story) -> HttpResponse:
 
 @login_required
 def story_detail(request: HttpRequest, story_id: int) -> HttpResponse:
-    story = get_owned_or_404(Story.objects.all(), _user(request), pk=story_id)
+    story = get_owned_or_404(Story.objects.all(), signed_in_user(request), pk=story_id)
     return render(request, "reflection/story.html", {"story": story, "check": story.star_check})
 
 
 @login_required
 @require_POST
 def story_delete(request: HttpRequest, story_id: int) -> HttpResponse:
-    get_owned_or_404(Story.objects.all(), _user(request), pk=story_id).delete()
+    get_owned_or_404(Story.objects.all(), signed_in_user(request), pk=story_id).delete()
     messages.info(request, "Story deleted.")
     return redirect("reflection:stories")
 
@@ -75,17 +71,17 @@ def retros(request: HttpRequest) -> HttpResponse:
     form = RetrospectiveForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         retro = form.save(commit=False)
-        retro.user = _user(request)
+        retro.user = signed_in_user(request)
         retro.save()
         messages.success(request, "Retrospective saved.")
         return redirect(retro)
-    entries = owned_by(Retrospective.objects.all(), _user(request))
+    entries = owned_by(Retrospective.objects.all(), signed_in_user(request))
     return render(request, "reflection/retros.html", {"form": form, "entries": entries})
 
 
 @login_required
 def retro_detail(request: HttpRequest, retro_id: int) -> HttpResponse:
-    retro = get_owned_or_404(Retrospective.objects.all(), _user(request), pk=retro_id)
+    retro = get_owned_or_404(Retrospective.objects.all(), signed_in_user(request), pk=retro_id)
     return render(request, "reflection/retro.html", {"retro": retro})
 
 
@@ -93,7 +89,7 @@ def retro_detail(request: HttpRequest, retro_id: int) -> HttpResponse:
 @require_POST
 def retro_to_story(request: HttpRequest, retro_id: int) -> HttpResponse:
     """One click: a draft story from a retrospective, to finish in the STAR form."""
-    retro = get_owned_or_404(Retrospective.objects.all(), _user(request), pk=retro_id)
+    retro = get_owned_or_404(Retrospective.objects.all(), signed_in_user(request), pk=retro_id)
     where = ", ".join(p for p in (retro.organisation, retro.period) if p)
     role = retro.role if retro.role[:2].isupper() else retro.role[:1].lower() + retro.role[1:]
     draft = {
@@ -113,7 +109,7 @@ def retro_to_story(request: HttpRequest, retro_id: int) -> HttpResponse:
 
 @login_required
 def compass(request: HttpRequest) -> HttpResponse:
-    user = _user(request)
+    user = signed_in_user(request)
     form = ReflectionForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         entry = form.save(commit=False)
@@ -134,5 +130,5 @@ def compass(request: HttpRequest) -> HttpResponse:
 def patterns(request: HttpRequest) -> HttpResponse:
     from prepcoach.reflection.patterns import themes_for
 
-    themes, read = themes_for(_user(request))
+    themes, read = themes_for(signed_in_user(request))
     return render(request, "reflection/patterns.html", {"themes": themes, "read": read})

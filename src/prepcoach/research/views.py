@@ -11,33 +11,32 @@ from django.shortcuts import redirect, render
 from django.template.loader import render_to_string
 from django.views.decorators.http import require_POST
 
-from prepcoach.accounts.access import get_owned_or_404, owned_by
-from prepcoach.accounts.models import User
+from prepcoach.accounts.access import get_owned_or_404, owned_by, signed_in_user
 from prepcoach.goals.models import CheckIn, Goal
 from prepcoach.research.forms import FactForm, OpportunityForm, ResearchForm
 from prepcoach.research.models import RESEARCH_SECTIONS, Opportunity
 
 
-def _user(request: HttpRequest) -> User:
-    assert isinstance(request.user, User)
-    return request.user
+def _opportunity(request: HttpRequest, opportunity_id: int) -> Opportunity:
+    return get_owned_or_404(Opportunity.objects.all(), signed_in_user(request), pk=opportunity_id)
 
 
 @login_required
 def index(request: HttpRequest) -> HttpResponse:
-    opportunities = owned_by(Opportunity.objects.all(), _user(request))
+    opportunities = owned_by(Opportunity.objects.all(), signed_in_user(request))
     return render(request, "research/index.html", {"opportunities": opportunities})
 
 
 @login_required
 def opportunity_new(request: HttpRequest) -> HttpResponse:
-    return _form(request, Opportunity(user=_user(request)))
+    return _form(request, Opportunity(user=signed_in_user(request)))
 
 
 @login_required
 def opportunity_edit(request: HttpRequest, opportunity_id: int) -> HttpResponse:
     return _form(
-        request, get_owned_or_404(Opportunity.objects.all(), _user(request), pk=opportunity_id)
+        request,
+        _opportunity(request, opportunity_id),
     )
 
 
@@ -54,7 +53,9 @@ def _form(request: HttpRequest, opportunity: Opportunity) -> HttpResponse:
 
 @login_required
 def opportunity_detail(request: HttpRequest, opportunity_id: int) -> HttpResponse:
-    opportunity = get_owned_or_404(Opportunity.objects.all(), _user(request), pk=opportunity_id)
+    opportunity = get_owned_or_404(
+        Opportunity.objects.all(), signed_in_user(request), pk=opportunity_id
+    )
     return render(
         request,
         "research/opportunity.html",
@@ -65,7 +66,9 @@ def opportunity_detail(request: HttpRequest, opportunity_id: int) -> HttpRespons
 @login_required
 @require_POST
 def opportunity_delete(request: HttpRequest, opportunity_id: int) -> HttpResponse:
-    opportunity = get_owned_or_404(Opportunity.objects.all(), _user(request), pk=opportunity_id)
+    opportunity = get_owned_or_404(
+        Opportunity.objects.all(), signed_in_user(request), pk=opportunity_id
+    )
     opportunity.delete()
     messages.info(request, "Opportunity deleted. Mock interviews for it are kept.")
     return redirect("research:index")
@@ -74,7 +77,9 @@ def opportunity_delete(request: HttpRequest, opportunity_id: int) -> HttpRespons
 @login_required
 def research(request: HttpRequest, opportunity_id: int) -> HttpResponse:
     """The company research page: its sections in Markdown, and the key facts with sources."""
-    opportunity = get_owned_or_404(Opportunity.objects.all(), _user(request), pk=opportunity_id)
+    opportunity = get_owned_or_404(
+        Opportunity.objects.all(), signed_in_user(request), pk=opportunity_id
+    )
     form = ResearchForm(request.POST or None, instance=opportunity)
     if request.method == "POST" and form.is_valid():
         form.save()
@@ -100,7 +105,9 @@ def research(request: HttpRequest, opportunity_id: int) -> HttpResponse:
 @login_required
 @require_POST
 def fact_add(request: HttpRequest, opportunity_id: int) -> HttpResponse:
-    opportunity = get_owned_or_404(Opportunity.objects.all(), _user(request), pk=opportunity_id)
+    opportunity = get_owned_or_404(
+        Opportunity.objects.all(), signed_in_user(request), pk=opportunity_id
+    )
     form = FactForm(request.POST)
     if form.is_valid():
         fact = form.save(commit=False)
@@ -119,7 +126,9 @@ def fact_add(request: HttpRequest, opportunity_id: int) -> HttpResponse:
 @require_POST
 def facts_goal(request: HttpRequest, opportunity_id: int) -> HttpResponse:
     """A knowledge goal whose progress is the number of facts collected."""
-    opportunity = get_owned_or_404(Opportunity.objects.all(), _user(request), pk=opportunity_id)
+    opportunity = get_owned_or_404(
+        Opportunity.objects.all(), signed_in_user(request), pk=opportunity_id
+    )
     if opportunity.facts_goal is None:
         due = min((dt.date.fromisoformat(d) for d in opportunity.interview_dates), default=None)
         goal = Goal.objects.create(
@@ -150,7 +159,7 @@ def _brief(request: HttpRequest, opportunity_id: int) -> dict[str, object]:
     from prepcoach.coach.stories import StoryInfo, coverage
     from prepcoach.reflection.models import Story
 
-    user = _user(request)
+    user = signed_in_user(request)
     opportunity = get_owned_or_404(Opportunity.objects.all(), user, pk=opportunity_id)
     stories = list(owned_by(Story.objects.all(), user))
     infos = [StoryInfo(s.pk, s.title, s.text, tuple(s.competencies)) for s in stories]
