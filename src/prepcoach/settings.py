@@ -191,6 +191,9 @@ PERIODIC_TASKS = {
 }
 # How often each followed feed is fetched again.
 FEED_REFRESH_SECONDS = conf.env_int("FEED_REFRESH_SECONDS", 3 * 3600, minimum=60)
+# Feeds at loopback or private addresses (an intranet blog, say). Off by default: on a shared
+# server anyone who signs up could otherwise make it fetch from its own network.
+FEEDS_ALLOW_PRIVATE_ADDRESSES = conf.env_bool("FEEDS_ALLOW_PRIVATE_ADDRESSES", False)
 WORKER_HEARTBEAT_SECONDS = conf.env_int("WORKER_HEARTBEAT_SECONDS", 5, minimum=1)
 # Three missed beats before /healthz calls the worker gone: one slow beat is not an outage.
 WORKER_STALE_SECONDS = conf.env_int(

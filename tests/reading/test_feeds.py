@@ -136,9 +136,9 @@ def test_a_feed_that_goes_down_keeps_its_items(alice_client: Client, site: tuple
     settings.FEED_REFRESH_SECONDS = 0  # type: ignore[attr-defined]
     fetch_feeds.call()
     feed.refresh_from_db()
-    assert feed.problem.startswith("Could not reach 127.0.0.1")
+    assert feed.problem.startswith("Could not read a feed from 127.0.0.1")
     assert list(FeedItem.objects.values_list("title", flat=True)) == ["Kept"]
-    assert "Could not reach 127.0.0.1" in alice_client.get(reverse("reading:feeds")).text
+    assert "Could not read a feed from 127.0.0.1" in alice_client.get(reverse("reading:feeds")).text
 
 
 def test_the_same_feed_twice_is_refused(alice_client: Client, site: tuple[str, Site]) -> None:
@@ -191,3 +191,71 @@ def test_the_digest_page_shows_the_same_and_sets_the_frequency(
     assert "Nothing new." in page
     alice_client.post(reverse("reading:digest"), {"frequency": "weekly"})
     assert DigestSettings.objects.get(user=alice).frequency == "weekly"
+
+
+def test_addresses_inside_the_servers_network_are_refused(alice_client: Client, site: tuple[str, Site], settings: object) -> None:  # fmt: skip
+    """On a shared server, a stranger's feed must not make it fetch from its own network."""
+    base, state = site
+    state.pages["/feed.xml"] = (200, "application/rss+xml", rss("Internal"))
+    settings.FEEDS_ALLOW_PRIVATE_ADDRESSES = False  # type: ignore[attr-defined]
+    page = follow(alice_client, base + "/feed.xml").text
+    assert "is an address inside this server&#x27;s network" in page
+    assert not FeedItem.objects.exists()
+
+
+def test_a_feed_that_drips_is_cut_off(db: None, site: tuple[str, Site], monkeypatch: pytest.MonkeyPatch) -> None:  # fmt: skip
+    from prepcoach.reading import fetch
+
+    base, state = site
+    state.pages["/slow.xml"] = (
+        200,
+        "application/rss+xml",
+        rss(*[f"Item {n}" for n in range(3000)]),
+    )
+    monkeypatch.setattr(fetch, "DEADLINE_SECONDS", 0)
+    assert "took over 0 s to send the feed" in fetch.download(base + "/slow.xml").problem
+
+
+def test_odd_entries_do_not_keep_the_rest_out(alice_client: Client, site: tuple[str, Site]) -> None:
+    base, state = site
+    odd = (b'<?xml version="1.0"?><rss version="2.0"><channel><title>Odd</title>'
+           b"<item><title>A&#0;B</title><guid>nul</guid></item>"
+           b"<item><title>Far future</title><guid>y</guid><pubDate>Fri, 31 Dec 9999 23:59:59 -1400</pubDate></item>"
+           b"<item><title>Mentions &lt;html&gt; tags</title><guid>h</guid><description><![CDATA[<html> in text]]></description></item>"
+           b"</channel></rss>")  # fmt: skip
+    state.pages["/odd.xml"] = (200, "application/rss+xml", odd)
+    follow(alice_client, base + "/odd.xml")
+    assert sorted(FeedItem.objects.values_list("title", flat=True)) == [
+        "AB",
+        "Far future",
+        "Mentions tags",  # a tag in a title is dropped: titles are plain text
+    ]
+
+
+def test_undo_never_removes_an_entry_the_user_made_themselves(alice_client: Client, alice: User, site: tuple[str, Site]) -> None:  # fmt: skip
+    base, state = site
+    state.pages["/feed.xml"] = (200, "application/rss+xml", rss("Dashboard standard"))
+    follow(alice_client, base + "/feed.xml")
+    mine = ReadingItem.objects.create(
+        user=alice, title="Dashboard standard", link="https://example.org/0"
+    )
+    item = FeedItem.objects.get()
+    url = reverse("reading:item_action", args=[item.pk])
+    alice_client.post(url, {"action": "save"})
+    alice_client.post(url, {"action": "undo"})
+    assert list(ReadingItem.objects.all()) == [mine]
+
+
+def test_a_digest_of_many_items_says_how_many_more(db: None) -> None:
+    from prepcoach.reading.digest import LISTED
+
+    carol = make_user("carol@example.com", time_zone=a_morning_zone())
+    DigestSettings.objects.create(user=carol, frequency="daily")
+    feed = Feed.objects.create(user=carol, url="https://example.org/feed.xml")
+    FeedItem.objects.bulk_create(
+        FeedItem(feed=feed, guid=str(n), title=f"Item {n}") for n in range(LISTED + 30)
+    )
+    assert send_digests.call() == 1
+    (message,) = mail.outbox
+    assert message.subject == f"prepcoach: {LISTED + 30} new in your reading"
+    assert "…and 30 more in your inbox." in message.body

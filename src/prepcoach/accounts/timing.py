@@ -18,7 +18,11 @@ logger = logging.getLogger(__name__)
 def local_now(user: User) -> dt.datetime:
     """Now on the user's clock (their profile's time zone, UTC without one)."""
     profile = Profile.objects.filter(user=user).first()
-    return timezone.now().astimezone(zoneinfo.ZoneInfo(profile.time_zone if profile else "UTC"))
+    try:
+        zone = zoneinfo.ZoneInfo(profile.time_zone if profile and profile.time_zone else "UTC")
+    except (zoneinfo.ZoneInfoNotFoundError, ValueError):
+        zone = zoneinfo.ZoneInfo("UTC")  # a zone since removed from the system's database
+    return timezone.now().astimezone(zone)
 
 
 def mail_user(user: User, subject: str, body: str) -> bool:

@@ -6,6 +6,7 @@ from __future__ import annotations
 import calendar
 import datetime as dt
 import hashlib
+import re
 from dataclasses import dataclass
 
 import feedparser
@@ -45,8 +46,9 @@ def parse_feed(body: bytes, content_type: str = "") -> ParsedFeed:
     """Entries of the feed in body; a ParsedFeed with a problem and no entries when it is
     not a feed (a web page, broken XML). A feed with minor flaws but readable entries is
     accepted, as feed readers do."""
-    head = body[:2048].lower()
-    if b"<html" in head or b"<!doctype html" in head:
+    # A web page starts with its doctype or <html>; a feed may mention "<html" in its text.
+    head = body[:512].lstrip(b"\xef\xbb\xbf \t\r\n").lower()
+    if head.startswith((b"<!doctype html", b"<html")):
         return ParsedFeed("", (), NOT_A_FEED)
     parsed = feedparser.parse(
         body, response_headers={"content-type": content_type or "application/xml"}
@@ -65,26 +67,39 @@ def parse_feed(body: bytes, content_type: str = "") -> ParsedFeed:
             )
         if not parsed.get("version"):
             return ParsedFeed("", (), NOT_A_FEED)
-    title = plain_text(parsed.feed.get("title", ""))[:TITLE_CHARS]
+    title = _clean(parsed.feed.get("title", ""))[:TITLE_CHARS]
     return ParsedFeed(title, tuple(_entry(e) for e in entries))
 
 
+CONTROL_RE = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")
+
+
+def _clean(text: str) -> str:
+    # NUL and other control characters: invisible, and PostgreSQL refuses NUL in text.
+    return CONTROL_RE.sub("", plain_text(text))
+
+
 def _entry(entry: feedparser.FeedParserDict) -> FeedEntry:
-    title = plain_text(entry.get("title", ""))[:TITLE_CHARS] or "(untitled)"
+    title = _clean(entry.get("title", ""))[:TITLE_CHARS] or "(untitled)"
     link = str(entry.get("link", ""))
     if not link.startswith(("http://", "https://")):
         link = ""  # a javascript: or relative link must never become a clickable href
-    summary = plain_text(entry.get("summary", ""))
+    summary = _clean(entry.get("summary", ""))
     if len(summary) > SUMMARY_CHARS:
         summary = summary[: SUMMARY_CHARS - 1].rsplit(" ", 1)[0] + "…"
-    guid = str(entry.get("id") or link or "")
+    guid = CONTROL_RE.sub("", str(entry.get("id") or link or ""))
     if not guid:
         guid = hashlib.sha256(f"{title}\n{summary}".encode()).hexdigest()
     return FeedEntry(guid[:500], title, link[:1000], summary, _published(entry))
 
 
 def _published(entry: feedparser.FeedParserDict) -> dt.datetime | None:
-    stamp = entry.get("published_parsed") or entry.get("updated_parsed")
+    # dict.get, not entry.get: feedparser's own lookup of a missing "updated_parsed" falls
+    # back to "published_parsed" with a DeprecationWarning.
+    stamp = dict.get(entry, "published_parsed") or dict.get(entry, "updated_parsed")
     if not stamp:
         return None
-    return dt.datetime.fromtimestamp(calendar.timegm(stamp), tz=dt.UTC)
+    try:
+        return dt.datetime.fromtimestamp(calendar.timegm(stamp), tz=dt.UTC)
+    except (ValueError, OverflowError, OSError):
+        return None  # a date like 9999-12-31 at +14:00 is past what a datetime holds

@@ -1,16 +1,23 @@
 """Fetching a feed the user asked for, and storing its new entries in their inbox.
 
 This is the only place prepcoach reaches the network for Grow, and only for addresses the
-user added: that is the configuration the privacy promise allows."""
+user added: that is the configuration the privacy promise allows. On a shared server anyone
+who signs up can add a feed, so by default the server refuses addresses inside its own
+network (loopback, private, link-local), on every redirect too."""
 
 from __future__ import annotations
 
+import http.client
+import ipaddress
 import logging
+import socket
+import time
 import urllib.error
 import urllib.request
-from urllib.parse import urlsplit
+from urllib.parse import quote, urlsplit, urlunsplit
 
-from django.db import IntegrityError, transaction
+from django.conf import settings
+from django.db import DatabaseError, IntegrityError, transaction
 from django.utils import timezone
 
 from prepcoach.coach.feeds import ParsedFeed, parse_feed
@@ -19,41 +26,94 @@ from prepcoach.reading.models import Feed, FeedItem
 logger = logging.getLogger(__name__)
 
 MAX_FEED_BYTES = 5 * 1024 * 1024
-TIMEOUT_SECONDS = 15
-USER_AGENT = "prepcoach feed reader (+https://github.com/prepcoach)"
+TIMEOUT_SECONDS = 15  # for each read
+DEADLINE_SECONDS = 45  # for the whole download: a server dripping bytes cannot hold the worker
+USER_AGENT = "prepcoach feed reader"
+
+
+class RefusedAddressError(Exception):
+    """An address prepcoach will not fetch; the message says why, for the user."""
+
+
+def _check(url: str) -> None:
+    parts = urlsplit(url)
+    if parts.scheme not in ("http", "https") or not parts.hostname:
+        raise RefusedAddressError("A feed's address starts with https:// or http://.")
+    if settings.FEEDS_ALLOW_PRIVATE_ADDRESSES:
+        return
+    try:
+        infos = socket.getaddrinfo(parts.hostname, parts.port or 443, type=socket.SOCK_STREAM)
+    except OSError:
+        return  # unknown name: urlopen reports it in its own words
+    for info in infos:
+        address = ipaddress.ip_address(info[4][0])
+        if not address.is_global:
+            raise RefusedAddressError(
+                f"{parts.hostname} is an address inside this server's network, which this "
+                "server does not fetch feeds from. Use the feed's public address."
+            )
+
+
+class _CheckedRedirects(urllib.request.HTTPRedirectHandler):
+    def redirect_request(self, req, fp, code, msg, headers, newurl):  # type: ignore[no-untyped-def]
+        _check(newurl)  # every hop: no redirect to ftp:// or into the server's own network
+        return super().redirect_request(req, fp, code, msg, headers, newurl)
+
+
+def _ascii(url: str) -> str:
+    """An address with non-ASCII paths (https://example.org/actualités/) percent-encoded."""
+    parts = urlsplit(url)
+    host = parts.hostname.encode("idna").decode() if parts.hostname else ""
+    netloc = host + (f":{parts.port}" if parts.port else "")
+    safe = "/%:@!$&'()*+,;=-._~?"
+    return urlunsplit((parts.scheme, netloc, quote(parts.path, safe), quote(parts.query, safe), ""))
 
 
 def download(url: str) -> ParsedFeed:
     """The feed at url, or a ParsedFeed whose problem says what went wrong."""
-    parts = urlsplit(url)
-    host = parts.hostname or url
-    if parts.scheme not in ("http", "https"):
-        return ParsedFeed("", (), "A feed's address starts with https:// or http://.")
-    request = urllib.request.Request(url, headers={"User-Agent": USER_AGENT})  # noqa: S310
+    host = urlsplit(url).hostname or url
     try:
-        with urllib.request.urlopen(request, timeout=TIMEOUT_SECONDS) as response:  # noqa: S310
-            body = response.read(MAX_FEED_BYTES + 1)
+        url = _ascii(url)
+        _check(url)
+        opener = urllib.request.build_opener(_CheckedRedirects)
+        request = urllib.request.Request(url, headers={"User-Agent": USER_AGENT})  # noqa: S310
+        started = time.monotonic()
+        with opener.open(request, timeout=TIMEOUT_SECONDS) as response:
+            chunks, size = [], 0
+            while chunk := response.read(64 * 1024):
+                chunks.append(chunk)
+                size += len(chunk)
+                if size > MAX_FEED_BYTES:
+                    too_big = f"The feed at {host} is over {MAX_FEED_BYTES // 2**20} MB, too large"
+                    return ParsedFeed("", (), too_big + " to be a news feed. Check the address.")
+                if time.monotonic() - started > DEADLINE_SECONDS:
+                    slow = f"{host} took over {DEADLINE_SECONDS} s to send the feed."
+                    return ParsedFeed("", (), slow + " It is tried again later.")
             content_type = response.headers.get("Content-Type", "")
+    except RefusedAddressError as error:
+        return ParsedFeed("", (), str(error))
     except urllib.error.HTTPError as error:
         problem = (
             f"{host} answered “{error.code} {error.reason}”. Check the address; if it is "
             "right, the site may be down, so it is tried again later."
         )
         return ParsedFeed("", (), problem)
-    except (urllib.error.URLError, TimeoutError, OSError, ValueError) as error:
+    except (urllib.error.URLError, http.client.HTTPException, OSError, ValueError) as error:
         reason = getattr(error, "reason", error)
-        return ParsedFeed("", (), f"Could not reach {host} ({reason}). It is tried again later; "
-                          "check the address if this keeps happening.")  # fmt: skip
-    if len(body) > MAX_FEED_BYTES:
-        return ParsedFeed("", (), f"The feed at {host} is over {MAX_FEED_BYTES // 2**20} MB, "
-                          "too large to be a news feed. Check the address.")  # fmt: skip
-    return parse_feed(body, content_type)
+        return ParsedFeed("", (), f"Could not read a feed from {host} ({reason}). It is tried "
+                          "again later; check the address if this keeps happening.")  # fmt: skip
+    return parse_feed(b"".join(chunks), content_type)
 
 
 def refresh(feed: Feed) -> int:
     """Fetch one feed and add its unseen entries to the inbox; returns how many were new.
     A failed fetch keeps every item already stored and records why it failed."""
-    parsed = download(feed.url)
+    try:
+        parsed = download(feed.url)
+    except Exception:
+        # Whatever a feed sends, the user sees that it failed rather than "not checked yet".
+        logger.exception("feed %s failed", feed.pk)
+        parsed = ParsedFeed("", (), "This feed could not be read. It is tried again later.")
     feed.last_fetched_at = timezone.now()
     feed.problem = parsed.problem
     if parsed.title:
@@ -77,5 +137,8 @@ def refresh(feed: Feed) -> int:
                 )
         except IntegrityError:
             continue  # fetched twice at once: the other fetch stored it
+        except DatabaseError:
+            logger.exception("feed %s: an entry could not be stored", feed.pk)
+            continue  # one odd entry must not keep the rest out of the inbox
         added += 1
     return added

@@ -70,6 +70,10 @@ class FeedItem(models.Model):
     summary = models.TextField(blank=True)
     published = models.DateTimeField(null=True, blank=True)
     status = models.CharField(max_length=10, choices=Status.choices, default=Status.NEW)
+    # The reading-list entry "Save" made, so "Undo" takes back that one and nothing else.
+    reading_item = models.ForeignKey(
+        ReadingItem, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
     created_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:

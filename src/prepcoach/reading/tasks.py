@@ -59,11 +59,11 @@ def send_digests() -> int:
                 "reading/email/digest.txt",
                 {"digest": digest, "page_url": settings.SITE_URL + reverse("reading:digest")},
             )
-            subject = f"prepcoach: {len(digest.new)} new in your reading"
+            subject = f"prepcoach: {len(digest.new) + digest.more} new in your reading"
             if not mail_user(user, subject, body):
                 continue  # tried again at the next check
             sent += 1
         DigestSettings.objects.filter(pk=choice.pk).update(
-            last_sent_on=now.date(), last_sent_at=timezone.now()
+            last_sent_on=now.date(), last_sent_at=digest.until
         )
     return sent

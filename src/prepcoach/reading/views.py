@@ -110,21 +110,26 @@ ACTIONS = {
 def item_action(request: HttpRequest, item_id: int) -> HttpResponse:
     """Read, save to the reading list, dismiss, or undo that; HTMX swaps just the row."""
     item = get_owned_or_404(
-        FeedItem.objects.select_related("feed"), signed_in_user(request), "feed__user", pk=item_id
+        FeedItem.objects.select_related("feed", "reading_item"),
+        signed_in_user(request),
+        "feed__user",
+        pk=item_id,
     )
     action = request.POST.get("action", "")
     if action not in ACTIONS:
         return HttpResponse("Unknown action.", status=400)
-    saved = ReadingItem.objects.filter(
-        user=signed_in_user(request), title=item.title, link=item.link
-    )
-    if action == "save" and not saved.exists():
-        ReadingItem.objects.create(user=signed_in_user(request), title=item.title, link=item.link)
-    elif action == "undo" and item.status == FeedItem.Status.SAVED:
-        # Undo takes back only what the click added, never notes written since.
-        saved.filter(status=ReadingItem.Status.TO_READ, takeaways="").delete()
+    if action == "save" and item.reading_item is None:
+        item.reading_item = ReadingItem.objects.create(
+            user=signed_in_user(request), title=item.title, link=item.link
+        )
+    elif action == "undo" and item.reading_item is not None:
+        # Only if untouched since: notes or progress written meanwhile are the user's.
+        made = item.reading_item
+        if made.status == ReadingItem.Status.TO_READ and not made.takeaways:
+            made.delete()
+        item.reading_item = None
     item.status = ACTIONS[action]
-    item.save(update_fields=["status"])
+    item.save(update_fields=["status", "reading_item"])
     if request.headers.get("HX-Request"):
         return render(request, "reading/partials/inbox_item.html", {"item": item})
     return redirect("reading:feeds")

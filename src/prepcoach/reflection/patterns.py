@@ -22,6 +22,9 @@ RETRO_PARTS = {
 }
 
 
+SEMANTIC_LIMIT = 60
+
+
 @dataclass(frozen=True)
 class Source:
     title: str
@@ -62,6 +65,9 @@ def themes_for(user: User) -> tuple[list[LinkedTheme], int]:
         entries.append(Entry(key, reflection.answer, "reflection"))
         title = f"{PROMPTS.get(reflection.prompt, 'Reflection')} ({reflection.created_at:%d %b %Y})"
         sources[key] = Source(title, reverse("reflection:compass") + f"#reflection-{reflection.pk}")
-    themes = find_themes(entries, embedder=_embedder()) if len(entries) > 1 else []
+    # Grouping by meaning compares every pair of entries, which grows too slow for a page
+    # beyond a few dozen; past that the themes come from shared words alone.
+    embedder = _embedder() if len(entries) <= SEMANTIC_LIMIT else None
+    themes = find_themes(entries, embedder=embedder) if len(entries) > 1 else []
     linked = [LinkedTheme(t, [sources[k] for k in t.keys if k in sources]) for t in themes]
     return linked, len(entries)

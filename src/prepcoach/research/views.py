@@ -172,7 +172,7 @@ def _brief(request: HttpRequest, opportunity_id: int) -> dict[str, object]:
         "opportunity": opportunity,
         "facts": list(opportunity.facts.all()),
         "values": values,
-        "chosen": [s for s in stories if opportunity in s.opportunities.all()],
+        "chosen": list(opportunity.stories.filter(user=user)),
         "questions": [q.strip() for q in opportunity.my_questions.splitlines() if q.strip()],
         "terms": opportunity.key_terms[:10],
     }

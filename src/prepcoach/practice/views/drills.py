@@ -25,7 +25,7 @@ from prepcoach.practice.views.common import question_or_404, settings_of, user_o
 
 def _queue(request: HttpRequest) -> tuple[list[DrillCard], int]:
     user, now = user_of(request), timezone.now()
-    cards = [c for c in DrillCard.objects.filter(user=user) if c.item is not None]
+    cards = [c for c in DrillCard.objects.filter(user=user).prefetch_related("item") if c.item]
     start_of_day = timezone.localtime(now).replace(hour=0, minute=0, second=0, microsecond=0)
     reviewed_today = DrillReview.objects.filter(
         card__user=user, reviewed_at__gte=start_of_day
