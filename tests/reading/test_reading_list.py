@@ -32,3 +32,9 @@ def test_someone_elses_item_is_not_found(alice_client: Client, alice: User) -> N
     other = Client()
     other.force_login(User.objects.create_user("bob@example.com", "pw-long-enough-123"))
     assert other.get(reverse("reading:item_edit", args=[item.pk])).status_code == 404
+
+
+def test_a_title_of_only_markup_is_no_title(alice_client: Client) -> None:
+    page = alice_client.post(reverse("reading:list"), {"title": "<b></b>", "kind": "paper", "status": "to_read"}).text  # fmt: skip
+    assert "What is it called?" in page
+    assert not ReadingItem.objects.exists()

@@ -17,7 +17,10 @@ class ReadingItemForm(forms.ModelForm):  # type: ignore[type-arg]
         }
 
     def clean_title(self) -> str:
-        return plain_text(self.cleaned_data.get("title", ""))
+        title = plain_text(self.cleaned_data.get("title", ""))
+        if not title:  # "<b></b>" is no title either
+            raise forms.ValidationError("What is it called?")
+        return title
 
 
 class FeedForm(forms.ModelForm):  # type: ignore[type-arg]
