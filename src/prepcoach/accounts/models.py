@@ -163,3 +163,12 @@ class AccessToken(models.Model):
         if self.revoked_at is None:
             self.revoked_at = timezone.now()
             self.save(update_fields=["revoked_at"])
+
+
+class MailFrequency(models.TextChoices):
+    """How often a periodic e-mail (reminders, the reading digest) goes out, on the user's
+    morning; coach.reminders.reminder_due decides when."""
+
+    OFF = "off", "Off"
+    DAILY = "daily", "Every morning"
+    WEEKLY = "weekly", "Monday mornings"

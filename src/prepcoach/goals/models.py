@@ -15,6 +15,7 @@ from django.db import models
 from django.urls import reverse
 from django.utils import timezone
 
+from prepcoach.accounts.models import MailFrequency
 from prepcoach.coach.goal_kind import GoalKind
 from prepcoach.coach.smart import MAX_GOAL_CHARS, MAX_TARGET, format_date
 
@@ -172,10 +173,7 @@ class CalendarFeed(models.Model):
 
 
 class ReminderSettings(models.Model):
-    class Frequency(models.TextChoices):
-        OFF = "off", "Off"
-        DAILY = "daily", "Every morning"
-        WEEKLY = "weekly", "Monday mornings"
+    Frequency = MailFrequency
 
     user = models.OneToOneField(
         settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="reminder_settings"

@@ -5,6 +5,8 @@ from __future__ import annotations
 from django.conf import settings
 from django.db import models
 
+from prepcoach.accounts.models import MailFrequency
+
 
 class ReadingItem(models.Model):
     class Kind(models.TextChoices):
@@ -85,10 +87,7 @@ class FeedItem(models.Model):
 
 
 class DigestSettings(models.Model):
-    class Frequency(models.TextChoices):
-        OFF = "off", "Off"
-        DAILY = "daily", "Daily"
-        WEEKLY = "weekly", "Weekly, on Mondays"
+    Frequency = MailFrequency
 
     user = models.OneToOneField(
         settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="digest_settings"
