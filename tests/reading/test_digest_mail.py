@@ -1,0 +1,56 @@
+"""The reading digest goes out through a real SMTP server (aiosmtpd) on 127.0.0.1.
+
+Django's SMTP mailer talks to it over a socket, as it would to the user's mail server: what
+arrives is parsed back from the bytes the server received, not taken from Django's outbox.
+"""
+
+from django.core import mail
+
+from prepcoach.reading.models import DigestSettings, Feed, FeedItem, ReadingItem
+from prepcoach.reading.tasks import send_digests
+from tests.conftest import make_user
+from tests.support import SmtpSink, a_morning_zone
+
+
+def test_the_digest_is_delivered_through_a_real_smtp_server(
+    db: None, smtp_server: tuple[int, SmtpSink], settings: object
+) -> None:
+    port, sink = smtp_server
+    settings.MAILERS = {  # type: ignore[attr-defined]
+        "default": {
+            "BACKEND": "django.core.mail.backends.smtp.EmailBackend",
+            "OPTIONS": {"host": "127.0.0.1", "port": port, "use_tls": False, "timeout": 10},
+        }
+    }
+    settings.SITE_URL = "http://prepcoach.test"  # type: ignore[attr-defined]
+    carol = make_user("carol@example.com", time_zone=a_morning_zone())
+    DigestSettings.objects.create(user=carol, frequency="daily")
+    feed = Feed.objects.create(
+        user=carol, url="https://example.org/feed.xml", title="Health data weekly"
+    )
+    FeedItem.objects.create(
+        feed=feed, guid="1", title="Dashboard standard", link="https://example.org/1"
+    )
+    FeedItem.objects.create(feed=feed, guid="2", title="Open data in clinics")
+    FeedItem.objects.create(feed=feed, guid="3", title="Already dismissed", status="dismissed")
+    ReadingItem.objects.create(user=carol, title="Causal inference course", kind="course")
+    ReadingItem.objects.create(user=carol, title="Finished book", status="done")
+    dave = make_user("dave@example.com")  # never asked for a digest
+    Feed.objects.create(user=dave, url="https://example.org/dave.xml")
+    ReadingItem.objects.create(user=dave, title="Dave's own reading")
+
+    assert send_digests.call() == 1
+
+    assert mail.outbox == []  # it went over the wire, not into the test outbox
+    (message,) = sink.messages
+    assert message["To"] == "carol@example.com"
+    assert message["Subject"] == "prepcoach: 2 new in your reading"
+    body = message.get_content().replace("\r\n", "\n")  # SMTP lines end in CRLF
+    assert "- Dashboard standard (Health data weekly)\n  https://example.org/1" in body
+    assert "- Open data in clinics (Health data weekly)" in body
+    assert "- Causal inference course" in body
+    for absent in ("Already dismissed", "Finished book", "Dave's own reading"):
+        assert absent not in body
+    assert "Open the digest: http://prepcoach.test/grow/reading/digest/" in body
+    assert send_digests.call() == 0  # sent once a day, not at every check
+    assert len(sink.messages) == 1
