@@ -1,4 +1,5 @@
 import json
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -57,14 +58,27 @@ def test_the_measured_rating_rewards_a_complete_answer() -> None:
     assert measured_rating({"version": 1, "content": {}}) is None
 
 
+# What the current rules reach on the labelled transcripts, less about one transcript in 64:
+# each floor sits above the always-the-commonest-label baseline on the same transcripts, so
+# passing means the rule beats guessing. (These transcripts are the ones the rules were
+# written against: a floor here guards against sliding, it does not measure quality.)
+AGREEMENT_FLOORS = {
+    "situation": 0.90,  # reaches 0.92; always "present" scores 0.89
+    "task": 0.84,  # reaches 0.88; always "present" scores 0.72
+    "action": 0.92,  # reaches 0.95; always "present" scores 0.83
+    "result": 0.83,  # reaches 0.86; always "present" scores 0.75
+    "quantified_result": 0.80,  # reaches 0.83; always "absent" scores 0.61
+}
+
+
 def test_agreement_with_the_labelled_transcripts() -> None:
     """64 transcripts labelled by hand (tests/data/answer_transcripts.json); make bench prints
     the figures, this keeps them from sliding."""
     data = json.loads(
         (Path(__file__).parent.parent / "data" / "answer_transcripts.json").read_text()
     )
-    agree = dict.fromkeys(("situation", "task", "action", "result", "quantified_result"), 0)
-    found = labelled = 0
+    agree = dict.fromkeys(AGREEMENT_FLOORS, 0)
+    found = detected = labelled = 0
     for item in data:
         result = analyse_answer(text=item["transcript"])
         star = result.content.star
@@ -75,10 +89,25 @@ def test_agreement_with_the_labelled_transcripts() -> None:
         }  # fmt: skip
         for label in agree:
             agree[label] += got[label] == item[label]
-        found += min(len(result.delivery.fillers), item["fillers"])
-        labelled += item["fillers"]
-    assert all(count / len(data) >= 0.8 for count in agree.values()), agree
-    assert found / labelled >= 0.9
+        # Fillers by position (within one word), so a false alarm cannot stand in for a miss.
+        tokens = [replace(t, start=float(i)) for i, t in enumerate(tokens_of(None, item["transcript"]))]  # fmt: skip
+        places = [int(f.start or 0) for f in find_fillers(tokens)]
+        spans = [at for _, at in item["filler_spans"]]
+        assert len(spans) == item["fillers"], item["id"]
+        for at in spans:
+            near = [p for p in places if abs(p - at) <= 1]
+            if near:
+                places.remove(near[0])
+                found += 1
+        detected += len(find_fillers(tokens))
+        labelled += len(spans)
+    for label, floor in AGREEMENT_FLOORS.items():
+        present = sum(bool(item[label]) for item in data)
+        baseline = max(present, len(data) - present) / len(data)
+        assert floor > baseline, (label, floor, baseline)
+        assert agree[label] / len(data) >= floor, (label, agree[label] / len(data), floor)
+    assert found / labelled >= 0.95  # recall: 200 of 206
+    assert found / detected >= 0.95  # precision: 200 of 201
 
 
 def test_tips_point_to_the_moment_of_the_words_they_quote() -> None:
