@@ -1,10 +1,11 @@
 """Run every benchmark in bench/ and print its ratio against a baseline measured in the same run.
 
 Each benchmark is a module `bench/bench_*.py` with a `run() -> None` function that prints
-its own results: `bench_analysis.py` (answer analysis: transcription of known speech, agreement
-with labelled transcripts, speed; slow, it runs the speech model) and `bench_smart.py` (the SMART
-check's agreement with the labelled goal sets, each figure marked development or held-out, and
-its speed).
+its own results. Today: `bench_analysis.py` (answer analysis: transcription of known speech,
+agreement with labelled transcripts, speed; slow, it runs the speech model), `bench_reading.py`
+(the reading of typed answers against the labelled transcripts, development figures) and
+`bench_smart.py` (the SMART check's agreement with the labelled goal sets, each figure marked
+development or held-out, and its speed).
 """
 
 import importlib.util
