@@ -31,6 +31,12 @@ SENTENCES = {
     "action": "I built a checklist and, uh, I trained the team.",
     "result": "As a result, the reports went out two days earlier.",
 }
+# Issue 14: two sentences with a 3 s silence between them; each sentence's key words.
+PAUSED = (
+    ("I moved our billing system to a new database.", ("billing", "database")),
+    ("As a result, the monthly invoices were never late again.", ("monthly", "invoices")),
+)
+PAUSE_S = 3.0
 # Chromium's fake microphone starts playing its file when the page calls getUserMedia, which
 # recorder.js does before its countdown (3, 2, 1 at 700 ms each); only then does the recorder
 # start. So every file begins with silence longer than the countdown, with a margin for the
@@ -95,6 +101,12 @@ def spoken_answer(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return speak(tmp_path_factory.mktemp("audio"), "answer", pieces)
 
 
+@pytest.fixture(scope="session")
+def paused_answer(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    (first, _), (second, _) = PAUSED
+    return speak(tmp_path_factory.mktemp("audio"), "paused", [(first, PAUSE_S), (second, 0.5)])
+
+
 def microphone(playwright: Playwright, path: Path) -> Browser:
     """Chromium whose microphone plays path once, from when the page opens it."""
     args = [
@@ -112,6 +124,18 @@ def microphone_browser(playwright: Playwright, spoken_answer: Path) -> Iterator[
     browser = microphone(playwright, spoken_answer)
     yield browser
     browser.close()
+
+
+@pytest.fixture
+def paused_mic_page(
+    playwright: Playwright, paused_answer: Path, live_server: object
+) -> Iterator[Page]:
+    browser = microphone(playwright, paused_answer)
+    try:
+        with watched_page(browser, str(live_server), timeout_ms=20_000) as tab:
+            yield tab
+    finally:
+        browser.close()
 
 
 @pytest.fixture
@@ -194,6 +218,27 @@ def test_a_two_question_mock_interview_with_recorded_answers(
         })"""
     )
     assert playable is True
+
+
+def test_a_pause_mid_answer_keeps_every_sentence(
+    paused_mic_page: Page, alice: User, paused_answer: Path
+) -> None:
+    """Issue 14: a 3 s silence between two sentences must not lose the second one."""
+    page = paused_mic_page
+    log_in(page, alice)
+    question = Question.objects.filter(owner__isnull=True).order_by("pk").first()
+    assert question is not None
+    page.goto(f"/improve/questions/{question.pk}/")
+    record(page, alice, chunks=chunks_to_hear_all_of(paused_answer))
+    # Saved, the page goes on to the answer's report.
+    expect(page.get_by_role("heading", name="Your report")).to_be_visible(timeout=ANALYSIS_WAIT_MS)
+    attempt = Attempt.objects.get(user=alice)
+    assert page.url.endswith(f"/improve/attempts/{attempt.pk}/")
+    assert attempt.status == "analysed", attempt.status
+    transcript = page.locator(".transcript").inner_text().lower()
+    for sentence, words in PAUSED:
+        missing = [word for word in words if word not in transcript]
+        assert not missing, f"{missing} of {sentence!r} are not in the report: {transcript!r}"
 
 
 def test_closing_the_page_mid_answer_keeps_what_was_recorded(
