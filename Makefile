@@ -35,7 +35,12 @@ lint: $(VENV)/.dev-deps
 	$(BIN)/ruff format --check src tests bench
 	$(BIN)/mypy
 
-bench: $(VENV)/.dev-deps
+$(VENV)/.bench-deps: pyproject.toml $(VENV)/.dev-deps
+	$(PY) -m pip install -q -e '.[dev,bench]'
+	@touch $@
+
+bench: $(VENV)/.bench-deps
+	@scripts/system-deps espeak-ng sox
 	$(PY) bench/run.py
 
 clean:
