@@ -31,9 +31,11 @@ SENTENCES = {
     "action": "I built a checklist and, uh, I trained the team.",
     "result": "As a result, the reports went out two days earlier.",
 }
-# Issue 14: two sentences with a 3 s silence between them; each sentence's key words.
+# Issue 14: two sentences with a 3 s silence between them; each sentence's key words, ones
+# Whisper base hears in espeak-ng's voice wherever the recording starts (it heard "our
+# billing" as "power-willing", "power-bearing": a misheard word, not a lost sentence).
 PAUSED = (
-    ("I moved our billing system to a new database.", ("billing", "database")),
+    ("I moved our customer records to a new database.", ("customer", "records", "database")),
     ("As a result, the monthly invoices were never late again.", ("monthly", "invoices")),
 )
 PAUSE_S = 3.0
