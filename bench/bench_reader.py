@@ -1,0 +1,238 @@
+"""The answer reader (`coach.reader`, through `coach.content.analyse_content`) against the
+labelled answer corpus, beside the old rule-based reader measured in the same run.
+
+Per criterion: situation, task, action (personal: an action sentence owned by "i"), result,
+quantified result (answer level), sentence-level part accuracy, and addresses_question
+(`coach.relevance`). Each figure stands beside the always-the-commonest-label baseline on the
+same set, with the set's name, the date it was written and its status:
+- `answers/dev.json`: DEVELOPMENT. The reader was trained and chosen on it; its figures are
+  5-fold cross-validated (grouped by answer) with the shipped configuration.
+- `answers/heldout.json`: HELD-OUT. Only aggregate figures are printed; no item is shown.
+- `answer_transcripts.json`: DEVELOPMENT (older set; the old rules were grown on it).
+
+Speed: milliseconds per answer (median over the dev answers, embedder already loaded), new
+reader and old reader. The old reader is `src/prepcoach/coach/content.py` at OLD_COMMIT, loaded
+from git into a temporary module.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import statistics
+import subprocess
+import sys
+import time
+import types
+from pathlib import Path
+from typing import Any
+
+os.environ.setdefault("OPENBLAS_NUM_THREADS", "1")
+
+from prepcoach.coach import reader, reader_training
+from prepcoach.coach.content import analyse_content
+from prepcoach.coach.relevance import question_relevance
+
+ROOT = Path(__file__).resolve().parent.parent
+DATA = ROOT / "tests" / "data"
+OLD_COMMIT = "8c00033"  # the last commit with the cue-list reader
+CRITERIA = ("situation", "task", "action", "result", "quantified_result", "sentence part")
+
+
+def written(path: Path) -> str:
+    try:
+        log = subprocess.run(
+            ["git", "log", "--format=%ad %h", "--date=short", "--", str(path.relative_to(ROOT))],
+            cwd=ROOT, check=True, capture_output=True, text=True,
+        ).stdout.split("\n")  # fmt: skip
+    except (OSError, subprocess.CalledProcessError):
+        return "unknown"
+    dates = [line for line in log if line.strip()]
+    return dates[-1] if dates else "not committed"
+
+
+def old_reader() -> types.ModuleType:
+    source = subprocess.run(
+        ["git", "show", f"{OLD_COMMIT}:src/prepcoach/coach/content.py"],
+        cwd=ROOT, check=True, capture_output=True, text=True,
+    ).stdout  # fmt: skip
+    module = types.ModuleType("baseline_content")
+    exec(compile(source, "baseline_content.py", "exec"), module.__dict__)  # noqa: S102
+    return module
+
+
+def gold(answer: dict[str, Any]) -> dict[str, bool]:
+    s = answer["sentences"]
+    return {
+        "situation": any(x["part"] == "situation" for x in s),
+        "task": any(x["part"] == "task" for x in s),
+        "action": any(x["part"] == "action" and x["owner"] == "i" for x in s),
+        "result": any(x["part"] == "result" for x in s),
+        "quantified_result": any(x["quantified"] for x in s),
+    }
+
+
+def new_answer(text: str) -> dict[str, bool]:
+    a = analyse_content(text)
+    return {
+        "situation": a.star["situation"].present,
+        "task": a.star["task"].present,
+        "action": any(r.part == "action" and r.owner == "i" for r in a.readings),
+        "result": a.star["result"].present,
+        "quantified_result": a.quantified_result.present,
+    }
+
+
+def old_answer(old: types.ModuleType, text: str) -> tuple[dict[str, bool], Any]:
+    a = old.analyse_content(text)
+    return (
+        {
+            "situation": a.star["situation"].present,
+            "task": a.star["task"].present,
+            "action": a.ownership.i_actions > 0,
+            "result": a.star["result"].present,
+            "quantified_result": a.quantified_result.present,
+        },
+        a,
+    )
+
+
+def old_part(analysis: Any, sentence: str) -> str:
+    for part in ("situation", "task", "action", "result"):
+        if sentence in analysis.star[part].evidence:
+            return part
+    return "other"
+
+
+def figures(answers: list[dict[str, Any]], old: types.ModuleType) -> dict[str, tuple[float, ...]]:
+    """{criterion: (new, old, baseline)} over a set, aggregate only."""
+    new_right = dict.fromkeys(CRITERIA, 0)
+    old_right = dict.fromkeys(CRITERIA, 0)
+    counts: dict[str, list[int]] = {c: [0, 0] for c in CRITERIA[:-1]}
+    part_counts: dict[str, int] = {}
+    sentences = 0
+    for answer in answers:
+        text = " ".join(s["text"] for s in answer["sentences"])
+        truth = gold(answer)
+        mine = new_answer(text)
+        theirs, old_analysis = old_answer(old, text)
+        for key, value in truth.items():
+            new_right[key] += mine[key] == value
+            old_right[key] += theirs[key] == value
+            counts[key][value] += 1
+        gold_sentences = [s["text"] for s in answer["sentences"]]
+        labels = reader.label_sentences(
+            gold_sentences, reader.embed(gold_sentences), reader.weights()
+        )
+        for s, label in zip(answer["sentences"], labels, strict=True):
+            sentences += 1
+            part_counts[s["part"]] = part_counts.get(s["part"], 0) + 1
+            new_right["sentence part"] += label[0] == s["part"]
+            old_right["sentence part"] += old_part(old_analysis, s["text"]) == s["part"]
+    n = len(answers)
+    out = {c: (new_right[c] / n, old_right[c] / n, max(counts[c]) / n) for c in CRITERIA[:-1]}
+    out["sentence part"] = (
+        new_right["sentence part"] / sentences,
+        old_right["sentence part"] / sentences,
+        max(part_counts.values()) / sentences,
+    )
+    return out
+
+
+def relevance_figures(answers: list[dict[str, Any]]) -> tuple[float, float]:
+    right = yes = 0
+    for answer in answers:
+        text = " ".join(s["text"] for s in answer["sentences"])
+        verdict = question_relevance(answer["question"], text)
+        right += verdict.addresses == answer["addresses_question"]
+        yes += bool(answer["addresses_question"])
+    return right / len(answers), max(yes, len(answers) - yes) / len(answers)
+
+
+def show(title: str, rows: dict[str, tuple[float, ...]], heads: tuple[str, ...]) -> None:
+    print(f"  {title}")
+    print("    " + f"{'criterion':18}" + "".join(f"{h:>10}" for h in heads))
+    for key, values in rows.items():
+        print("    " + f"{key:18}" + "".join(f"{v:>10.3f}" for v in values))
+
+
+def run() -> None:
+    if reader.embedder() is None:
+        print("  the MiniLM sentence model is not installed: no reader figures")
+        return
+    old = old_reader()
+    chosen = json.loads(str(reader.weights()["chosen"]))
+    dev_path = DATA / "answers" / "dev.json"
+    dev = json.loads(dev_path.read_text(encoding="utf-8"))
+
+    # Development, cross-validated with the shipped configuration (no selection again).
+    corpus = reader_training.load(dev_path)
+    vectors = reader_training.embed_corpus(corpus)
+    full = chosen["full"]
+    cv = reader_training.cross_validate(
+        corpus, vectors, tuple(full["shape"]), float(full["penalty"]),
+        (True, float(full["owner_penalty"])),
+    )  # fmt: skip
+    in_sample = figures(dev, old)
+    rows = {c: (cv[c], in_sample[c][1], in_sample[c][2]) for c in CRITERIA}
+    rows["addresses_question"] = (
+        chosen["relevance"]["cv agreement"], float("nan"), chosen["relevance"]["baseline"],
+    )  # fmt: skip
+    show(
+        f"answers/dev.json ({len(dev)} answers), written {written(dev_path)}, DEVELOPMENT "
+        "(reader cross-validated, 5 folds by answer)",
+        rows, ("reader", "old", "baseline"),
+    )  # fmt: skip
+
+    held_path = DATA / "answers" / "heldout.json"
+    held = json.loads(held_path.read_text(encoding="utf-8"))
+    rows = figures(held, old)
+    new_rel, base_rel = relevance_figures(held)
+    rows["addresses_question"] = (new_rel, float("nan"), base_rel)
+    show(
+        f"answers/heldout.json ({len(held)} answers), written {written(held_path)}, HELD-OUT "
+        "(aggregate only)",
+        rows, ("reader", "old", "baseline"),
+    )  # fmt: skip
+
+    transcripts_path = DATA / "answer_transcripts.json"
+    transcripts = json.loads(transcripts_path.read_text(encoding="utf-8"))
+    keys = ("situation", "task", "action", "result", "quantified_result")
+    right_new, right_old, yes = (
+        dict.fromkeys(keys, 0),
+        dict.fromkeys(keys, 0),
+        dict.fromkeys(keys, 0),
+    )
+    for item in transcripts:
+        mine = new_answer(item["transcript"])
+        theirs, _ = old_answer(old, item["transcript"])
+        for k in keys:
+            right_new[k] += mine[k] == item[k]
+            right_old[k] += theirs[k] == item[k]
+            yes[k] += bool(item[k])
+    n = len(transcripts)
+    show(
+        f"answer_transcripts.json ({n}), written {written(transcripts_path)}, DEVELOPMENT",
+        {k: (right_new[k] / n, right_old[k] / n, max(yes[k], n - yes[k]) / n) for k in keys},
+        ("reader", "old", "baseline"),
+    )  # fmt: skip
+
+    texts = [" ".join(s["text"] for s in a["sentences"]) for a in dev]
+    new_ms, old_ms = [], []
+    for text in texts:
+        start = time.perf_counter()
+        analyse_content(text)
+        new_ms.append((time.perf_counter() - start) * 1000)
+        start = time.perf_counter()
+        old.analyse_content(text)
+        old_ms.append((time.perf_counter() - start) * 1000)
+    print(
+        f"  speed per answer (dev, {len(texts)} answers, model loaded): reader median "
+        f"{statistics.median(new_ms):.1f} ms (max {max(new_ms):.1f}), old rules median "
+        f"{statistics.median(old_ms):.2f} ms; budget 100 ms"
+    )
+
+
+if __name__ == "__main__":
+    run()
+    sys.exit(0)

@@ -1,0 +1,406 @@
+"""The one reader of answers, stories and transcripts: sentence by sentence, which STAR part a
+sentence plays, who does what it describes, and whether a result states an amount.
+
+Each sentence is read from what generalises beyond a word list: its meaning (a MiniLM sentence
+embedding, `coach.embeddings`), its structure (where it sits in the answer, the grammatical
+person of its subject, its tense, numbers with any unit or currency, number words) and the old
+cue lists as features among the rest. Small multinomial logistic regressions, trained on
+`tests/data/answers/dev.json` by `prepcoach.coach.reader_training` and shipped as
+`reader_weights.npz`, turn those into a part and an owner; the STAR order (situation before
+result) is kept by a Viterbi pass over the answer with transition weights learned from the same
+data.
+
+When there is nothing a reading could rest on (no words, one word, only fillers, not English),
+`read_text` says so in `Reading.cannot_tell` and reads no parts, rather than guessing. Very long
+text is read up to `MAX_SENTENCES` sentences and says how many it left out.
+"""
+
+from __future__ import annotations
+
+import functools
+import math
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from prepcoach.coach.cues import (
+    HEDGE_RE,
+    I_ACTION_RE,
+    NUMBER_RE,
+    RESULT_RE,
+    SITUATION_RE,
+    TASK_RE,
+    WE_ACTION_RE,
+)
+from prepcoach.coach.text import NUMBER_WORDS, STOPWORDS
+
+if TYPE_CHECKING:
+    import numpy as np
+    import numpy.typing as npt
+
+    from prepcoach.coach.patterns import Embedder
+
+    Matrix = npt.NDArray[np.float64]
+
+PARTS = ("situation", "task", "action", "result", "other")
+OWNERS = ("i", "we", "other", "none")
+WEIGHTS = Path(__file__).with_name("reader_weights.npz")
+MAX_SENTENCES = 60  # a long answer is read this far; ~2 s of embedding on a laptop core
+MIN_WORDS = 4  # fewer words than this is not an answer anyone could read parts from
+MODEL_NAME = "prepcoach-reader-1 (all-MiniLM-L6-v2 int8 + structure, logistic regression)"
+
+# A sentence ends at . ! or ? followed by a space or the end, or at a line break: "2.5" and
+# "99.9%" stay inside their sentence. "9 a.m. board round" and "e.g. the ward" do not end there.
+SENTENCE_RE = re.compile(
+    r"(?:\b(?:a\.m|p\.m|e\.g|i\.e|etc|vs|approx|Mr|Mrs|Ms|Dr|St|No)\.(?=\s+[a-z0-9])"
+    r"|[^\n.!?]|[.!?](?!\s|$))+(?:[.!?]+|(?=\n)|$)",
+    re.IGNORECASE,
+)
+WORD_RE = re.compile(r"[^\W_]+(?:['’][^\W_]+)?")
+FILLERS = frozenset(
+    {"um", "uh", "er", "erm", "hmm", "umm", "uhm", "uhh", "mm", "hm", "like", "so", "yeah",
+     "well", "okay", "ok", "right", "anyway", "basically", "actually", "you", "know", "i",
+     "mean", "kind", "of", "sort", "yes", "no", "oh", "ah"}
+)  # fmt: skip
+# Words skipped before a sentence's subject: "so, um, and then I rang…" has "I" as subject.
+LEAD_IN = frozenset(
+    {"so", "and", "then", "but", "um", "uh", "er", "erm", "like", "well", "okay", "ok", "right",
+     "basically", "honestly", "anyway", "also", "after", "that", "because", "yeah", "oh",
+     "actually", "first", "firstly", "next", "finally", "later", "eventually", "in", "the",
+     "end", "by", "now", "still", "just", "only", "once", "when"}
+)  # fmt: skip
+SUBJECTS = {
+    "i": "i", "i'm": "i", "i've": "i", "i'd": "i", "i'll": "i", "me": "i", "my": "i",
+    "myself": "i", "we": "we", "we're": "we", "we've": "we", "we'd": "we", "we'll": "we",
+    "our": "we", "us": "we", "he": "other", "she": "other", "they": "other", "he'd": "other",
+    "she'd": "other", "they'd": "other", "his": "other", "her": "other", "their": "other",
+    "they've": "other", "it": "none", "it's": "none", "there": "none", "this": "none",
+    "that": "none", "nobody": "none", "everyone": "other", "someone": "other",
+}  # fmt: skip
+CURRENCY_RE = re.compile(
+    r"[$£€¥₹]|\b(?:pounds?|quid|grand|euros?|dollars?|rupees?|crore|lakh|yen|francs?|"
+    r"kroner|krona|zloty|usd|gbp|eur|bucks)\b",
+    re.IGNORECASE,
+)
+DIGIT_RE = re.compile(r"\d")
+YEAR_ONLY_RE = re.compile(r"^(?:19|20)\d\d$")
+NUMBER_WORD_RE = re.compile(
+    r"\b(?:"
+    + "|".join(sorted((re.escape(w) for w in NUMBER_WORDS if " " not in w), key=len))
+    + r"|thousand|million|billion|half|quarter|double[ds]?|halved|tripled|quadrupled|"
+    r"seventy|eighty|ninety|hundreds|thousands|first|second|third)\b",
+    re.IGNORECASE,
+)
+ZERO_RE = re.compile(
+    r"\b(?:zero|none|nil|not (?:a|one) single|without (?:a|one) single|not one|no more|"
+    r"no longer|nobody|no one|nothing|never)\b",
+    re.IGNORECASE,
+)
+PERCENT_RE = re.compile(r"%|\bper ?cent\b|\bpercent(?:age)?\b|\bpoints?\b", re.IGNORECASE)
+MULTIPLIER_RE = re.compile(r"\b\d+(?:\.\d+)?\s?x\b|\btimes\b|\bfold\b", re.IGNORECASE)
+FROM_TO_RE = re.compile(r"\bfrom\b[^.]{0,40}?\bto\b", re.IGNORECASE)
+PAST_PERFECT_RE = re.compile(r"\b(?:had|'d)\s+(?:\w+ly\s+)?(?:\w+ed|been|gone|got|fallen)\b", re.I)
+PRESENT_PERFECT_RE = re.compile(
+    r"\b(?:has|have|'s|'ve)\s+(?:\w+ly\s+)?(?:\w+ed|been|gone|got|kept|become|stayed)\b", re.I
+)
+SINCE_NOW_RE = re.compile(r"\b(?:since|now|still|ever since|these days|to this day)\b", re.I)
+MODAL_RE = re.compile(r"\b(?:would|'d|will|'ll|going to|could|should|might)\b", re.I)
+PRESENT_RE = re.compile(r"\b(?:am|is|are|'m|'re)\b", re.I)
+PAST_BE_RE = re.compile(r"\b(?:was|were)\b", re.I)
+PAST_VERB_RE = re.compile(r"\b\w{3,}ed\b", re.I)
+GOAL_RE = re.compile(
+    r"\b(?:to \w+|needed|had to|wanted|goal|target|aim|brief|asked|job was|responsible|deadline)\b",
+    re.I,
+)
+GENERAL_RE = re.compile(
+    r"\b(?:i think|i believe|i reckon|in my experience|always|generally|key|i'm (?:a|an|really|"
+    r"very)|i love|i enjoy|i'd like|i want|i hope)\b",
+    re.I,
+)
+LATIN_RE = re.compile(r"[A-Za-z]")
+
+STRUCTURE_NAMES = (
+    "bias", "position", "first", "second", "last", "single", "log_words", "subj_i", "subj_we",
+    "subj_other", "subj_none", "i_words", "we_words", "digit", "currency", "percent",
+    "number_word", "zero_word", "multiplier", "from_to", "past_perfect", "present_perfect",
+    "since_now", "modal", "present", "past_be", "past_verbs", "goal_words", "general",
+    "question", "fillers", "cue_situation", "cue_task", "cue_action", "cue_result",
+    "cue_number", "hedges",
+)  # fmt: skip
+
+
+@dataclass(frozen=True, slots=True)
+class SentenceReading:
+    """One sentence as read. `part` is one of `PARTS`, `owner` one of `OWNERS`; `confidence`
+    is the part's probability (0 to 1); `quantified` is true only for a result that states an
+    amount (a count, money in any currency, a percentage, a time, "zero")."""
+
+    text: str
+    index: int  # 0-based place in the answer
+    part: str
+    owner: str
+    quantified: bool
+    confidence: float
+
+
+@dataclass(frozen=True, slots=True)
+class Reading:
+    """What the reader made of a text. `sentences` holds a reading per sentence read (at most
+    `MAX_SENTENCES`); `total_sentences` counts all of them. `cannot_tell` is None when the text
+    was read, else why not (and then `sentences` is empty). `note` says what was left out."""
+
+    sentences: tuple[SentenceReading, ...]
+    total_sentences: int
+    cannot_tell: str | None
+    note: str | None
+    model: str
+
+    def of_part(self, part: str) -> tuple[SentenceReading, ...]:
+        return tuple(s for s in self.sentences if s.part == part)
+
+
+def sentences_of(text: str) -> list[str]:
+    """The text's sentences, stripped, in order; pieces with no letter or digit are dropped."""
+    return [s.strip() for s in SENTENCE_RE.findall(text) if re.search(r"\w", s)]
+
+
+def words_of(text: str) -> list[str]:
+    return WORD_RE.findall(text.lower().replace("’", "'"))
+
+
+def _subject(words: list[str]) -> str:
+    """The grammatical person of the first subject-like word after the lead-in words."""
+    for word in words[:8]:
+        if word in SUBJECTS:
+            return SUBJECTS[word]
+        if word not in LEAD_IN:
+            return "none" if word in {"the", "a", "an"} else "other_noun"
+    return "none"
+
+
+def structure(sentences: Sequence[str]) -> Matrix:
+    """Structural features, one row per sentence, in the order of `STRUCTURE_NAMES`."""
+    import numpy as np
+
+    n = len(sentences)
+    rows = []
+    for i, text in enumerate(sentences):
+        words = words_of(text)
+        count = max(len(words), 1)
+        subject = _subject(words)
+        numbers = [w for w in re.findall(r"\d[\d,.]*", text) if not YEAR_ONLY_RE.match(w)]
+        rows.append(
+            [
+                1.0,
+                i / (n - 1) if n > 1 else 0.5,
+                float(i == 0 and n > 1),  # a lone sentence is neither first nor last
+                float(i == 1),
+                float(i == n - 1 and n > 1),
+                float(n == 1),
+                math.log1p(len(words)),
+                float(subject == "i"),
+                float(subject == "we"),
+                float(subject in {"other", "other_noun"}),
+                float(subject == "none"),
+                sum(SUBJECTS.get(w) == "i" for w in words) / count * 5,
+                sum(SUBJECTS.get(w) == "we" for w in words) / count * 5,
+                float(bool(numbers)),
+                float(bool(CURRENCY_RE.search(text))),
+                float(bool(PERCENT_RE.search(text))),
+                float(bool(NUMBER_WORD_RE.search(text))),
+                float(bool(ZERO_RE.search(text))),
+                float(bool(MULTIPLIER_RE.search(text))),
+                float(bool(FROM_TO_RE.search(text))),
+                float(bool(PAST_PERFECT_RE.search(text))),
+                float(bool(PRESENT_PERFECT_RE.search(text))),
+                float(bool(SINCE_NOW_RE.search(text))),
+                float(bool(MODAL_RE.search(text))),
+                float(bool(PRESENT_RE.search(text))),
+                float(bool(PAST_BE_RE.search(text))),
+                len(PAST_VERB_RE.findall(text)) / count * 5,
+                float(bool(GOAL_RE.search(text))),
+                float(bool(GENERAL_RE.search(text))),
+                float("?" in text),
+                sum(w in FILLERS for w in words) / count,
+                float(bool(SITUATION_RE.search(text))),
+                float(bool(TASK_RE.search(text))),
+                float(bool(I_ACTION_RE.search(text) or WE_ACTION_RE.search(text))),
+                float(bool(RESULT_RE.search(text))),
+                float(bool(NUMBER_RE.search(text))),
+                float(bool(HEDGE_RE.search(text))),
+            ]
+        )
+    return np.array(rows, dtype=np.float64).reshape(n, len(STRUCTURE_NAMES))
+
+
+def states_amount(text: str) -> bool:
+    """Whether a sentence states an amount: digits (not a bare year), money in any currency, a
+    percentage, a number word, a multiplier or "zero"/"not a single"."""
+    numbers = [w for w in re.findall(r"\d[\d,.]*", text) if not YEAR_ONLY_RE.match(w)]
+    return bool(
+        numbers
+        or CURRENCY_RE.search(text)
+        or NUMBER_WORD_RE.search(text)
+        or MULTIPLIER_RE.search(text)
+        or re.search(r"\b(?:zero|none|nil|not (?:a|one) single|without (?:a|one) single)\b",
+                     text, re.I)
+    )  # fmt: skip
+
+
+def cannot_tell(text: str, sentences: Sequence[str]) -> str | None:
+    """Why a text cannot be read for STAR parts, or None when it can."""
+    words = words_of(text)
+    if not words:
+        return "there are no words to read"
+    if len(words) < MIN_WORDS:
+        return f"{len(words)} word{'s' if len(words) != 1 else ''} is too little to read parts from"
+    if all(w in FILLERS for w in words):
+        return "it is only filler words"
+    letters = [w for w in words if not w.isdigit()]
+    english = sum(w in STOPWORDS or w in SUBJECTS for w in letters)
+    latin = sum(bool(LATIN_RE.search(w)) for w in letters)
+    if letters and (latin < len(letters) / 2 or english < max(1, len(letters) // 10)):
+        return "it does not read as English, the only language prepcoach reads"
+    return None
+
+
+@functools.cache
+def embedder() -> Embedder | None:
+    """The MiniLM embedder, loaded once per process (None when it is not installed)."""
+    from prepcoach.coach.embeddings import load_embedder
+
+    return load_embedder(threads=1)
+
+
+def embed(texts: Sequence[str], model: Embedder | None = None) -> Matrix | None:
+    """Unit vectors for `texts` (n × 384), or None without a model. Texts are embedded in
+    batches of similar length, so short sentences are not padded to the longest."""
+    import numpy as np
+
+    model = model if model is not None else embedder()
+    if model is None:
+        return None
+    if not texts:
+        return np.zeros((0, 384))
+    order = sorted(range(len(texts)), key=lambda k: len(texts[k]))
+    out: list[list[float]] = [[] for _ in texts]
+    for start in range(0, len(order), 16):
+        batch = order[start : start + 16]
+        for k, vector in zip(batch, model.embed([texts[k] for k in batch]), strict=True):
+            out[k] = vector
+    return np.array(out, dtype=np.float64)
+
+
+@functools.cache
+def weights() -> dict[str, Any]:
+    """The trained weights shipped with prepcoach (see `reader_training`)."""
+    import numpy as np
+
+    with np.load(WEIGHTS, allow_pickle=False) as data:
+        return {key: data[key] for key in data.files}
+
+
+def features(structural: Matrix, vectors: Matrix | None, context: bool) -> Matrix:
+    """The classifier's input: structure, the embedding when there is one, and (with
+    `context`) the neighbouring sentences' structure, since a part is read in its answer."""
+    import numpy as np
+
+    blocks = [structural]
+    if context:
+        zero = np.zeros((1, structural.shape[1]))
+        blocks.append(np.vstack([zero, structural[:-1]]))
+        blocks.append(np.vstack([structural[1:], zero]))
+    if vectors is not None:
+        blocks.append(vectors)
+    return np.hstack(blocks)
+
+
+def log_probabilities(x: Matrix, w: dict[str, Any], head: str) -> Matrix:
+    """Log softmax of a trained logistic regression `head` on standardised features."""
+    import numpy as np
+
+    z = (x - w[f"{head}_mean"]) / w[f"{head}_scale"]
+    logits = z @ w[f"{head}_coef"] + w[f"{head}_bias"]
+    logits = logits - logits.max(axis=1, keepdims=True)
+    out: Matrix = logits - np.log(np.exp(logits).sum(axis=1, keepdims=True))
+    return out
+
+
+def viterbi(log_p: Matrix, transitions: Matrix, start: Matrix) -> list[int]:
+    """The likeliest sequence of parts given per-sentence log probabilities and the log
+    transition weights between parts (STAR order)."""
+    import numpy as np
+
+    n, k = log_p.shape
+    score = start + log_p[0]
+    back = np.zeros((n, k), dtype=np.int64)
+    for i in range(1, n):
+        total = score[:, None] + transitions + log_p[i][None, :]
+        back[i] = total.argmax(axis=0)
+        score = total.max(axis=0)
+    path = [int(score.argmax())]
+    for i in range(n - 1, 0, -1):
+        path.append(int(back[i][path[-1]]))
+    return path[::-1]
+
+
+def label_sentences(
+    sentences: Sequence[str], vectors: Matrix | None, w: dict[str, Any]
+) -> list[tuple[str, str, bool, float]]:
+    """(part, owner, quantified, confidence) per sentence, from trained weights `w`."""
+    import numpy as np
+
+    if not sentences:
+        return []
+    prefix = "full" if vectors is not None else "structure"
+    structural = structure(sentences)
+    context = bool(w[f"{prefix}_context"])
+    x = features(structural, vectors if prefix == "full" else None, context)
+    part_lp = log_probabilities(x, w, f"{prefix}_part")
+    if bool(w[f"{prefix}_sequence"]) and len(sentences) > 1:
+        # Order matters only between sentences: one sentence is read on its own merits.
+        path = viterbi(part_lp, w["transitions"], w["start"])
+    else:
+        path = [int(k) for k in part_lp.argmax(axis=1)]
+    owner_x = features(structural, vectors if prefix == "full" else None, False)
+    owners = log_probabilities(owner_x, w, f"{prefix}_owner").argmax(axis=1)
+    out = []
+    for i, text in enumerate(sentences):
+        part = PARTS[path[i]]
+        out.append(
+            (
+                part,
+                OWNERS[int(owners[i])],
+                part == "result" and states_amount(text),
+                round(float(np.exp(part_lp[i, path[i]])), 3),
+            )
+        )
+    return out
+
+
+def read_text(text: str, model: Embedder | None = None) -> Reading:
+    """Read `text` sentence by sentence. Never raises on any string; an unreadable text gives
+    a `Reading` with `cannot_tell` set and no sentences. `model` overrides the packaged
+    embedder (tests); without any embedder the structure-only weights read the text and
+    `model` in the result says so."""
+    every = sentences_of(text)
+    reason = cannot_tell(text, every)
+    chosen = model if model is not None else embedder()
+    name = MODEL_NAME if chosen is not None else MODEL_NAME + " — structure only, no embedder"
+    if reason is not None:
+        return Reading((), len(every), reason, None, name)
+    read = every[:MAX_SENTENCES]
+    note = None
+    if len(every) > MAX_SENTENCES:
+        note = f"read the first {MAX_SENTENCES} of {len(every)} sentences; the rest was not read"
+    vectors = embed(read, chosen) if chosen is not None else None
+    labels = label_sentences(read, vectors, weights())
+    readings = tuple(
+        SentenceReading(s, i, part, owner, quantified, confidence)
+        for i, (s, (part, owner, quantified, confidence)) in enumerate(
+            zip(read, labels, strict=True)
+        )
+    )
+    return Reading(readings, len(every), None, note, name)

@@ -1,0 +1,165 @@
+"""The one reader (`coach.reader` via `coach.content`): the classes of mistakes the old cue
+lists made, each pinned by an example, and the honest "cannot tell" cases."""
+
+from __future__ import annotations
+
+import pytest
+
+from prepcoach.coach.content import read_content as analyse_content
+from prepcoach.coach.reader import MAX_SENTENCES, read_text, states_amount
+from prepcoach.coach.relevance import best_story, question_relevance
+
+pytestmark = pytest.mark.skipif(
+    __import__("prepcoach.coach.reader", fromlist=["embedder"]).embedder() is None,
+    reason="the MiniLM sentence model is a default dependency; it is missing here",
+)
+
+
+def parts(text: str) -> dict[str, str]:
+    return {s.text: s.part for s in read_text(text).sentences}
+
+
+def test_an_unusual_verb_is_still_an_action() -> None:
+    text = (
+        "Our online shop was losing money on refunds last winter. "
+        "I combed through the refund logs, spotted that most refunds came from one courier, "
+        "and recommended we switch. "
+        "Refunds halved within two months."
+    )
+    analysis = analyse_content(text)
+    combed = "I combed through the refund logs, spotted that most refunds came from one courier, and recommended we switch."
+    assert combed in analysis.star["action"].evidence
+    assert analysis.ownership.personal
+
+
+def test_a_number_describing_the_problem_is_situation_and_a_result_cue_is_result() -> None:
+    text = (
+        "The situation was that sign-ups had fallen 20 % since spring. "
+        "I rewrote the onboarding emails and tested two versions of the landing page. "
+        "As a result, sign-ups recovered."
+    )
+    read = parts(text)
+    assert read["The situation was that sign-ups had fallen 20 % since spring."] == "situation"
+    assert read["As a result, sign-ups recovered."] == "result"
+    analysis = analyse_content(text)
+    assert not analysis.quantified_result.present  # "recovered" states no amount
+
+
+def test_a_result_with_no_cue_word() -> None:
+    text = (
+        "On our ward, handovers between the night and day shifts kept getting missed. "
+        "I wrote a one-page handover sheet and walked every nurse through it. "
+        "Nobody has missed a handover since."
+    )
+    assert parts(text)["Nobody has missed a handover since."] == "result"
+
+
+@pytest.mark.parametrize(
+    "result",
+    [
+        "In the first year it saved about 12,000 pounds.",
+        "That contract brought in 80,000 euros.",
+        "By March, complaints had dropped to zero.",
+    ],
+)
+def test_a_result_in_money_or_zero_is_quantified(result: str) -> None:
+    text = (
+        "Our depot kept paying for parcels that customers said never arrived. "
+        "I matched every claim against the drivers' scans and rang the couriers with the gaps. "
+        + result
+    )
+    analysis = analyse_content(text)
+    assert analysis.quantified_result.evidence == (result,)
+    assert states_amount(result)
+
+
+def test_amounts_in_any_unit_but_not_vague_praise() -> None:
+    for said in ("We moved 40 pallets an hour.", "NPS rose nine points.", "It ran 3x faster."):
+        assert states_amount(said), said
+    for said in ("It went much better.", "Sign-ups recovered.", "We got a lot of praise."):
+        assert not states_amount(said), said
+
+
+def test_an_unrelated_story_does_not_address_a_skills_question() -> None:
+    question = "Which skills do you hope to develop?"
+    story = (
+        "Last year our release slipped two weeks behind a client deadline. "
+        "I split the remaining work into daily goals and took the riskiest piece myself. "
+        "We shipped on the Friday and the client renewed for another year."
+    )
+    verdict = question_relevance(question, story)
+    assert verdict.addresses is False
+    assert verdict.tie is None
+    assert "no sentence ties" in verdict.reason
+    fitting = (
+        "I hope to develop my skills in negotiation and in leading a small team. "
+        "I'd also like to get better at public speaking."
+    )
+    good = question_relevance(question, fitting)
+    assert good.addresses is True
+    assert good.tie is not None
+    assert good.tie in fitting
+
+
+@pytest.mark.parametrize(
+    ("text", "why"),
+    [
+        ("", "no words"),
+        ("Hello", "too little"),
+        ("um uh like you know um", "filler"),
+        (
+            "Hier ist meine Antwort: wir haben das Projekt rechtzeitig abgeschlossen und der "
+            "Kunde war zufrieden.",
+            "English",
+        ),
+    ],
+)
+def test_it_says_when_it_cannot_tell(text: str, why: str) -> None:
+    analysis = analyse_content(text)
+    assert analysis.cannot_tell is not None
+    assert why in analysis.cannot_tell
+    assert analysis.star_complete == 0
+    assert not analysis.quantified_result.present
+
+
+def test_a_very_long_text_is_read_up_to_a_cap_and_says_so() -> None:
+    sentence = "I checked the stock levels in the warehouse every morning before the shift."
+    text = " ".join([sentence] * 1000)  # 13,000 words
+    reading = read_text(text)
+    assert len(reading.sentences) == MAX_SENTENCES
+    assert reading.total_sentences == 1000
+    assert reading.note is not None
+    assert f"first {MAX_SENTENCES} of 1000" in reading.note
+
+
+def test_each_sentence_reading_quotes_its_sentence() -> None:
+    text = "I rang the supplier. We agreed a new date. The order arrived 3 days early."
+    reading = read_text(text)
+    assert [s.text for s in reading.sentences] == [
+        "I rang the supplier.",
+        "We agreed a new date.",
+        "The order arrived 3 days early.",
+    ]
+    assert reading.sentences[0].owner == "i"
+    assert reading.sentences[-1].part == "result"
+    assert reading.sentences[-1].quantified
+
+
+def test_the_best_fitting_story_is_ranked_first_with_its_tie() -> None:
+    stories = [
+        (1, "Fixing the night-shift handover", {
+            "situation": "Handovers on the ward kept getting missed.",
+            "action": "I wrote a handover sheet.",
+        }),
+        (2, "Calming an angry customer", {
+            "situation": "A customer shouted at me at the till about a refund.",
+            "action": "I listened, apologised and sorted out the refund on the spot.",
+        }),
+    ]  # fmt: skip
+    choice = best_story("Tell me about a time you dealt with an angry customer.", stories)
+    assert choice.best is not None
+    assert choice.best.key == 2
+    assert [f.key for f in choice.ranked] == [2, 1]
+    assert choice.best.tie in ("Calming an angry customer",
+                               "A customer shouted at me at the till about a refund.")  # fmt: skip
+    assert best_story("Why this role?", []).best is None

@@ -1,0 +1,33 @@
+"""Retraining the reader from dev.json with the shipped configuration reproduces the shipped
+weights (to float rounding) and exactly the same readings of every dev sentence."""
+
+from __future__ import annotations
+
+import json
+
+import numpy as np
+import pytest
+
+from prepcoach.coach import reader, reader_training
+
+pytestmark = pytest.mark.skipif(
+    reader.embedder() is None, reason="the MiniLM sentence model is missing here"
+)
+
+
+def test_retraining_reproduces_the_shipped_weights() -> None:
+    shipped = reader.weights()
+    chosen = json.loads(str(shipped["chosen"]))
+    weights, _ = reader_training.train(chosen=chosen)
+    assert set(weights) == set(shipped)
+    for key, value in weights.items():
+        if key == "chosen":
+            assert json.loads(str(value)) == chosen
+        else:
+            np.testing.assert_allclose(value, shipped[key], rtol=1e-6, atol=1e-8, err_msg=key)
+    corpus = reader_training.load()
+    for sentences in corpus.sentences:
+        vectors = reader.embed(sentences)
+        assert reader.label_sentences(sentences, vectors, weights) == reader.label_sentences(
+            sentences, vectors, shipped
+        )
