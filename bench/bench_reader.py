@@ -30,7 +30,7 @@ from typing import Any
 os.environ.setdefault("OPENBLAS_NUM_THREADS", "1")
 
 from prepcoach.coach import reader, reader_training
-from prepcoach.coach.content import analyse_content
+from prepcoach.coach.content import read_content as analyse_content
 from prepcoach.coach.relevance import question_relevance
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -57,6 +57,7 @@ def old_reader() -> types.ModuleType:
         cwd=ROOT, check=True, capture_output=True, text=True,
     ).stdout  # fmt: skip
     module = types.ModuleType("baseline_content")
+    sys.modules["baseline_content"] = module  # dataclasses look their module up
     exec(compile(source, "baseline_content.py", "exec"), module.__dict__)  # noqa: S102
     return module
 
