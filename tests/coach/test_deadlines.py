@@ -4,7 +4,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from prepcoach.coach.deadlines import find_deadline
+from prepcoach.coach.deadlines import DateOrder, find_deadline
 
 TODAY = dt.date(2026, 11, 21)  # a Saturday
 
@@ -35,7 +35,7 @@ TODAY = dt.date(2026, 11, 21)  # a Saturday
     ],
 )
 def test_deadlines_written_many_ways(text: str, expected: dt.date) -> None:
-    found = find_deadline(text, TODAY)
+    found = find_deadline(text, TODAY, "DMY")
     assert found.problem is None
     assert found.date == expected
 
@@ -114,3 +114,82 @@ def test_the_phrase_quotes_what_was_written_even_with_a_typo() -> None:
     found = find_deadline("Solve 50 LeetCode problems by fridy", TODAY)
     assert found.phrase == "by fridy"
     assert found.date == dt.date(2026, 11, 27)
+
+
+# Issue 9: slash and dot dates in the writer's own order; no silent years-away dates.
+NOW = dt.date(2026, 11, 30)  # a Monday, the day tests/data/goals/ was labelled
+
+
+@pytest.mark.parametrize(
+    ("text", "order", "expected"),
+    [
+        ("by 12/31", "MDY", dt.date(2026, 12, 31)),  # not 12 November 2031
+        ("by 4.12.", "DMY", dt.date(2026, 12, 4)),  # not today at 04:12
+        ("by 04/12", "DMY", dt.date(2026, 12, 4)),
+        ("by 04/12", "MDY", dt.date(2027, 4, 12)),
+        ("by 12/31/26", "MDY", dt.date(2026, 12, 31)),
+        ("by 15.01.2027", "DMY", dt.date(2027, 1, 15)),
+        ("by 3/1", "MDY", dt.date(2027, 3, 1)),
+        ("by 3/1", "DMY", dt.date(2027, 1, 3)),
+        ("by EOD Friday", None, dt.date(2026, 12, 4)),
+        ("EOD Friday", None, dt.date(2026, 12, 4)),
+        ("before 2026-12-04T17:00", None, dt.date(2026, 12, 4)),
+        ("finish it 2026-12-04T17:00", None, dt.date(2026, 12, 4)),
+        ("by tmrw", None, dt.date(2026, 12, 1)),
+        ("by 31/12", None, dt.date(2026, 12, 31)),  # only one order makes it a date
+        ("by 2027", None, dt.date(2027, 12, 31)),
+    ],
+)
+def test_numeric_dates_follow_the_writers_order(
+    text: str, order: DateOrder | None, expected: dt.date
+) -> None:
+    found = find_deadline(text, NOW, order)
+    assert found.problem is None
+    assert found.date == expected
+
+
+def test_a_slash_date_impossible_in_the_writers_order_is_questioned_with_the_other() -> None:
+    found = find_deadline("by 12/31", NOW, "DMY")
+    assert found.date is None
+    assert found.problem is not None
+    assert "not a date in day/month order" in found.problem
+    assert "Did you mean 31 December 2026" in found.problem
+
+
+def test_a_date_that_reads_two_ways_is_questioned_when_the_order_is_unknown() -> None:
+    found = find_deadline("by 04/12", NOW)
+    assert found.date is None
+    assert found.problem is not None
+    assert "4 December 2026 or 12 April 2027" in found.problem
+
+
+@pytest.mark.parametrize(
+    ("text", "order", "meant"),
+    [
+        ("by 12/31/2031", "MDY", "Did you mean 31 December 2026?"),
+        ("by Dec 31 2062", None, "Did you mean 31 December 2026?"),
+        ("by 2031", None, "more than 2 years away"),
+    ],
+)
+def test_a_date_years_away_is_questioned_not_accepted(
+    text: str, order: DateOrder | None, meant: str
+) -> None:
+    found = find_deadline(text, NOW, order)
+    assert found.problem is not None
+    assert meant in found.problem
+
+
+@pytest.mark.parametrize(
+    "text", ["Learn Python 3.12 by Friday", "support 24/7", "blood pressure below 130/80"]
+)
+def test_version_numbers_and_ratios_are_not_dates(text: str) -> None:
+    found = find_deadline(text, NOW)
+    assert found.problem is None
+    assert found.date in {None, dt.date(2026, 12, 4)}
+
+
+@pytest.mark.parametrize("text", ["by 28 November", "before 20 October", "by Q3 2026", "by 23/11"])
+def test_a_date_just_gone_is_past_not_next_year(text: str) -> None:
+    found = find_deadline(text, NOW, "DMY")
+    assert found.problem is not None
+    assert "in the past" in found.problem

@@ -73,3 +73,44 @@ def test_a_unit_stops_at_a_skipped_deadline() -> None:
     text = "do 3 mock interviews over the next 3 weeks"
     start = text.index("over")
     assert [q.unit for q in find_quantities(text, skip=[(start, len(text))])] == ["mock interviews"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Get comfortable with Angular 17",
+        "Learn Python 3.12 by Friday",
+        "Upgrade to Windows 11",
+        "Fill in Form 1040",
+        "Learn TypeScript 5.4 generics",
+        "read chapter 3 of the book",
+    ],
+)
+def test_a_version_or_a_name_is_not_a_count(text: str) -> None:
+    assert find_quantities(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "count"),
+    [
+        ("Build 2 small apps in Angular 17", "2 small apps"),
+        ("Upgrade 3 laptops to Windows 11", "3 laptops"),
+        ("Do 3 mock interviews", "3 mock interviews"),
+    ],
+)
+def test_a_count_beside_a_version_is_still_a_count(text: str, count: str) -> None:
+    assert [q.text for q in find_quantities(text)] == [count]
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "unit"),
+    [
+        ("run 5km", 5, "km"),
+        ("save £500", 500, "£"),
+        ("save $2,000", 2000, "$"),
+        ("lose 4kg", 4, "kg"),
+    ],
+)
+def test_amounts_written_with_their_unit(text: str, value: float, unit: str) -> None:
+    first = find_quantities(text)[0]
+    assert (first.value, first.unit) == (value, unit)

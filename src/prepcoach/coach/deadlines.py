@@ -4,6 +4,12 @@ dateparser reads the dates themselves ("Friday", "9 May", "2027-01-05", "in 10 d
 patterns here only find *where* a deadline is said and cover the phrasings dateparser does not
 ("within two weeks", "by the end of the month", "in the next 6 weeks", "mid-January"). A date
 that cannot exist ("30 February") or lies in the past is reported, not silently dropped.
+
+Slash and dot dates ("12/31", "4.12.", "31.12.2026") are read here, not by dateparser, in the
+writer's own order (`date_order`: "DMY" or "MDY", a profile setting): dateparser reads "12/31"
+as November 2031 and "4.12." as a time of day. Without an order, a date that reads two ways is
+questioned, not guessed. A date more than two years away is questioned too ("did you mean …?"):
+it is usually a typo, and nobody plans a goal towards it.
 """
 
 from __future__ import annotations
@@ -15,6 +21,7 @@ import difflib
 import re
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import Literal
 
 import dateparser
 
@@ -38,12 +45,44 @@ ANCHOR_RE = re.compile(
 )
 # A fragment must look like a date before dateparser may read it: dateparser happily turns
 # "2027" into today's day in 2027 and "the 5th" into a month away.
+# Numeric dates are not "dateish" here: `_numeric_dates` reads them in the writer's order.
 DATEISH_RE = re.compile(
     rf"\b(?:{MONTH_RE}|{WEEKDAY_RE}|today|tonight|tomorrow|tmrw|weekend)\b|"
-    r"\b\d{4}-\d{1,2}-\d{1,2}\b|\b\d{1,2}[/.]\d{1,2}(?:[/.]\d{2,4})?\b|"
     r"\bnext (?:week|month|year)\b",
     re.IGNORECASE,
 )
+DateOrder = Literal["DMY", "MDY"]
+DATE_ORDERS: tuple[DateOrder, ...] = ("DMY", "MDY")
+MAX_AHEAD_YEARS = 2  # a deadline further away is questioned: a typo, or not a plan
+RECENT_DAYS = 60  # "by 27 November" written on 30 November is this year's, so past
+# "by 12/31", "until 19/12", "by 4.12.", "31.12.2026", "12/09/2026": a numeric day and month,
+# after a deadline word unless it has a year (so "Python 3.12", "24/7", "130/80" are not dates).
+NUMERIC_DATE_RE = re.compile(
+    r"(?<![\w.,/-])(?P<a>\d{1,2})(?P<sep>[/.])(?P<b>\d{1,2})(?:(?P=sep)(?P<y>\d{4}|\d{2}))?"
+    r"(?P<dot>\.)?(?![\w/]|[.,]?\d)"
+)
+NUMERIC_ANCHOR_RE = re.compile(
+    r"\b(?:by|before|until|till|til|due|on|deadline:?|no later than|ahead of|prior to|for|"
+    r"from|to|is)\s+(?:the\s+)?$",
+    re.IGNORECASE,
+)
+# ISO dates, with a time or not: "2026-12-04", "2026-12-04T17:00".
+ISO_RE = re.compile(
+    r"(?<![\w-])(?P<y>\d{4})-(?P<m>\d{1,2})-(?P<d>\d{1,2})"
+    r"(?:[T ]\d{1,2}:\d{2}(?::\d{2})?(?:Z|[+-]\d{2}:?\d{2})?)?(?![\w-])"
+)
+# "EOD Friday", "COB Thursday": the end of that day is still that day.
+END_OF_DAY_RE = re.compile(
+    r"\b(?:eod|cob|eob|end of (?:the )?(?:day|play|business)|close of (?:play|business))\b"
+    r"(?:\s+on)?,?\s*",
+    re.IGNORECASE,
+)
+BARE_END_OF_DAY_RE = re.compile(
+    rf"\b(?:eod|cob|eob|end of (?:the )?(?:day|play|business)|close of (?:play|business))"
+    rf"(?:\s+on)?,?\s+(?P<day>{WEEKDAY_RE})\b",
+    re.IGNORECASE,
+)
+YEAR_RE = re.compile(r"\b(?P<word>by|before|until)\s+(?P<year>20\d\d)\b(?![/.-]\d)", re.I)
 UNIT_DAYS = {"day": 1, "week": 7, "fortnight": 14}
 RELATIVE_RE = re.compile(
     rf"\b(?:(?:with)?in(?: the)?(?: next| coming)?|over the (?:next|coming)|during the next|"
@@ -60,7 +99,7 @@ END_OF_RE = re.compile(
     r"|\bthis\s+(?P<this>week|month|year|quarter)\b"
     r"|\bnext\s+(?P<nextp>week|month|year|quarter)\b"
     r"|\b(?:by|before|until|over)\s+the\s+(?P<weekend>weekend)\b"
-    r"|\b(?:end\s+of\s+|by\s+)?(?P<q>q[1-4])\b"
+    r"|\b(?:end\s+of\s+|by\s+)?(?P<q>q[1-4])\b(?:\s+(?P<qyear>20\d\d)\b)?"
     r"|\b(?P<xmas>christmas|new year'?s eve)\b"
     rf"|\b(?:in|during|throughout)\s+(?P<inmonth>{MONTH_RE})\b(?!\s+\d)",
     re.IGNORECASE,
@@ -86,8 +125,11 @@ class Deadline:
     vague: str | None = None  # "soon", "someday": a time word that names no date
 
 
-def find_deadline(text: str, today: dt.date) -> Deadline:
+def find_deadline(text: str, today: dt.date, date_order: DateOrder | None = None) -> Deadline:
+    """The goal's deadline. `date_order` is how the writer puts a slash date's day and month
+    ("DMY": 04/12 is 4 December; "MDY": 12/31 is 31 December); None when not known."""
     candidates = [
+        *_numeric_dates(text, today, date_order),
         *_relative(text, today),
         *_ends_of_periods(text, today),
         *_anchored(text, today),
@@ -103,9 +145,118 @@ def find_deadline(text: str, today: dt.date) -> Deadline:
             return Deadline(
                 best.date, best.phrase, problem=f"“{best.phrase}” is in the past ({best.date})."
             )
+        if best.date is not None and best.date > _years_ahead(today, MAX_AHEAD_YEARS):
+            return Deadline(best.date, best.phrase, problem=_too_far(best, today))
         return best
     vague = VAGUE_TIME_RE.search(text)
     return Deadline(None, None, vague=vague.group(0) if vague else None)
+
+
+def _numeric_dates(text: str, today: dt.date, order: DateOrder | None) -> list[Deadline]:
+    """Slash, dot and ISO dates, read in the writer's order; a problem when they cannot be."""
+    found = []
+    for match in ISO_RE.finditer(text):
+        year, month, day = (int(match.group(g)) for g in ("y", "m", "d"))
+        try:
+            found.append(Deadline(dt.date(year, month, day), match.group(0)))
+        except ValueError:
+            return [Deadline(None, match.group(0), problem=f"“{match.group(0)}” is not a date.")]
+    for match in NUMERIC_DATE_RE.finditer(text):
+        anchored = NUMERIC_ANCHOR_RE.search(text[max(0, match.start() - 20) : match.start()])
+        if not anchored and not match.group("y"):
+            continue  # "Python 3.12", "24/7": not dates
+        written = match.group(0).rstrip(".") if not match.group("y") else match.group(0)
+        readings = {o: _read_numeric(match, o, today) for o in ((order,) if order else DATE_ORDERS)}
+        valid = {o: d for o, d in readings.items() if d is not None}
+        if order:
+            date = valid.get(order)
+            if date is None:
+                other: DateOrder = "MDY" if order == "DMY" else "DMY"
+                guess = _read_numeric(match, other, today)
+                hint = (
+                    f" Did you mean {_format(guess)} ({_ORDER_WORDS[other]})? Your date order is "
+                    f"{_ORDER_WORDS[order]}; change it on your profile if that is wrong."
+                    if guess and today <= guess <= _years_ahead(today, MAX_AHEAD_YEARS)
+                    else ""
+                )
+                problem = f"“{written}” is not a date in {_ORDER_WORDS[order]} order.{hint}"
+                return [Deadline(None, written, problem=problem)]
+            found.append(Deadline(date, written))
+            continue
+        dates = set(valid.values())
+        if not dates:
+            return [Deadline(None, written, problem=f"“{written}” is not a date.")]
+        if len(dates) > 1:
+            both = " or ".join(_format(valid[o]) for o in DATE_ORDERS)
+            return [
+                Deadline(
+                    None,
+                    written,
+                    problem=f"“{written}” could be {both}: which did you mean? Write the month "
+                    "as a word, or set your date order on your profile.",
+                )
+            ]
+        found.append(Deadline(dates.pop(), written))
+    return found
+
+
+_ORDER_WORDS = {"DMY": "day/month", "MDY": "month/day"}
+
+
+def _read_numeric(match: re.Match[str], order: DateOrder, today: dt.date) -> dt.date | None:
+    first, second = int(match.group("a")), int(match.group("b"))
+    day, month = (first, second) if order == "DMY" else (second, first)
+    if not 1 <= month <= 12:
+        return None
+    raw_year = match.group("y")
+    if raw_year:
+        year = int(raw_year) + (2000 if len(raw_year) == 2 else 0)
+        try:
+            return dt.date(year, month, day)
+        except ValueError:
+            return None
+    if not 1 <= day <= calendar.monthrange(2024, month)[1]:
+        return None
+    return _next_occurrence(today, month, day)
+
+
+def _next_occurrence(today: dt.date, month: int, day: int) -> dt.date | None:
+    """A day and month without a year: its next occurrence, but one in the last 60 days is
+    this year's (and so past): "by 27 November" on 30 November is a slip, not next year."""
+    for year in (today.year, today.year + 1, today.year + 2, today.year + 3, today.year + 4):
+        try:
+            candidate = dt.date(year, month, day)
+        except ValueError:
+            continue  # 29 February
+        if candidate >= today:
+            with contextlib.suppress(ValueError):
+                this_year = dt.date(today.year, month, day)
+                if 0 < (today - this_year).days <= RECENT_DAYS:
+                    return this_year
+            return candidate
+    return None
+
+
+def _years_ahead(today: dt.date, years: int) -> dt.date:
+    try:
+        return today.replace(year=today.year + years)
+    except ValueError:  # 29 February
+        return today.replace(year=today.year + years, day=28)
+
+
+def _too_far(found: Deadline, today: dt.date) -> str:
+    assert found.date is not None
+    limit = _years_ahead(today, MAX_AHEAD_YEARS)
+    guess = _next_occurrence(today, found.date.month, found.date.day)
+    meant = f" Did you mean {_format(guess)}?" if guess and today <= guess <= limit else ""
+    return (
+        f"“{found.phrase}” reads as {_format(found.date)}, more than {MAX_AHEAD_YEARS} years "
+        f"away.{meant} Pick a date you will plan towards."
+    )
+
+
+def _format(day: dt.date | None) -> str:
+    return f"{day.day} {day:%B %Y}" if day else ""
 
 
 def _relative(text: str, today: dt.date) -> list[Deadline]:
@@ -145,6 +296,8 @@ def _ends_of_periods(text: str, today: dt.date) -> list[Deadline]:
         if match.group("q"):
             quarter = int(match.group("q")[1])
             year = today.year + (1 if quarter * 3 < today.month else 0)
+            if match.group("qyear"):  # "by Q3 2026": that year's, past or not
+                year = int(match.group("qyear"))
             found.append(Deadline(_month_end(dt.date(year, quarter * 3, 1)), phrase))
             continue
         if match.group("xmas"):
@@ -199,7 +352,10 @@ def _anchored(text: str, today: dt.date) -> list[Deadline]:
         following = _clause(text[anchor.end() :])
         for size in range(len(following), 0, -1):
             written = " ".join(following[:size]).rstrip(".,;:!?)")
-            fragment = _fix_typos(written)  # for reading only: the phrase quotes what was written
+            # For reading only: the phrase quotes what was written. "EOD Friday" is Friday.
+            fragment = END_OF_DAY_RE.sub("", _fix_typos(written)).strip()
+            if not fragment:
+                continue
             phrase = f"{anchor.group(0)}{written}".strip()
             if ordinal := re.fullmatch(r"(?:the\s+)?(\d{1,2})(?:st|nd|rd|th)", fragment, re.I):
                 if date := _next_day_of_month(today, int(ordinal.group(1))):
@@ -235,8 +391,8 @@ def _clause(rest: str) -> list[str]:
 
 def _bare_dates(text: str, today: dt.date) -> list[Deadline]:
     found = []
-    for match in re.finditer(r"\b(today|tonight|tomorrow)\b", text, re.IGNORECASE):
-        later = 1 if match.group(1).lower() == "tomorrow" else 0
+    for match in re.finditer(r"\b(today|tonight|tomorrow|tmrw|tmr)\b", text, re.IGNORECASE):
+        later = 0 if match.group(1).lower() in {"today", "tonight"} else 1
         found.append(Deadline(today + dt.timedelta(days=later), match.group(0)))
     for match in DAY_MONTH_RE.finditer(text):
         fragment = match.group(0)
@@ -245,11 +401,13 @@ def _bare_dates(text: str, today: dt.date) -> list[Deadline]:
         date = _parse(fragment, today)
         if date is not None:
             found.append(Deadline(date, fragment))
-    for match in re.finditer(r"\b\d{4}-\d{1,2}-\d{1,2}\b", text):
-        try:
-            found.append(Deadline(dt.date.fromisoformat(match.group(0)), match.group(0)))
-        except ValueError:
-            return [Deadline(None, match.group(0), problem=f"“{match.group(0)}” is not a date.")]
+    for match in BARE_END_OF_DAY_RE.finditer(text):  # "EOD Friday" with no "by" before it
+        date = _parse(match.group("day"), today)
+        if date is not None:
+            found.append(Deadline(date, match.group(0)))
+    for match in YEAR_RE.finditer(text):  # "by 2027": by its end; "before 2027": by 2026's
+        year = int(match.group("year")) - (1 if match.group("word").lower() == "before" else 0)
+        found.append(Deadline(dt.date(year, 12, 31), match.group(0)))
     return found
 
 
@@ -285,11 +443,13 @@ def _parse(fragment: str, today: dt.date) -> dt.date | None:
     if parsed is None:
         return None
     date: dt.date = parsed.date()
-    # "by 21 November" said on 21 November means today, not next year's.
+    # "by 21 November" said on 21 November means today, not next year's; "by 27 November"
+    # said on 30 November is this year's too (so past), not a year away.
     if date.year == today.year + 1 and not re.search(r"\b\d{4}\b", fragment):
         with contextlib.suppress(ValueError):  # 29 February
-            if date.replace(year=today.year) == today:
-                date = today
+            this_year = date.replace(year=today.year)
+            if 0 <= (today - this_year).days <= RECENT_DAYS and DAY_MONTH_RE.search(fragment):
+                date = this_year
     # A weekday said on that very weekday ("by Friday" on a Friday) means next week's.
     if date == today and re.search(WEEKDAY_RE, fragment, re.IGNORECASE) and "today" not in fragment:
         date += dt.timedelta(days=7)

@@ -40,6 +40,12 @@ QUANTITY_RE = re.compile(
     r"(?:(?P<pct>\s?%|\s+percent\b)|(?P<times>\s+times?\b)|\b)",
     re.IGNORECASE,
 )
+# Amounts written with their unit attached: money, distances, weights, durations.
+ATTACHED_RE = re.compile(
+    rf"(?:\b(?P<cmp>{COMPARATOR_RE})\s+)?(?P<cur>[£$€¥])?(?P<num>\d{{1,3}}(?:,\d{{3}})+|\d+(?:\.\d+)?)"
+    r"(?P<unit>k|km|kg|kgs|mi|lbs?|m|h|hrs?|mins?|l|ml|st|gb|mb|%)?\b",
+    re.IGNORECASE,
+)
 MONTH_NAMES = (
     r"jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|"
     r"sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?"
@@ -84,6 +90,8 @@ def find_quantities(text: str, skip: list[tuple[int, int]] | None = None) -> lis
         start, end = match.span()
         if _overlaps((start, end), taken) or _is_date_or_year(text, match):
             continue
+        if not match.group("cmp") and _is_identifier(text, match):
+            continue  # "Angular 17", "Python 3.12", "Form 1040": a name, not a count
         value = parse_number(match.group("num"))
         if value is None:
             continue
@@ -102,6 +110,19 @@ def find_quantities(text: str, skip: list[tuple[int, int]] | None = None) -> lis
             continue  # a bare number counts nothing we can name
         found.append(Quantity(value, unit, comparator, phrase))
         taken.append((start, unit_end))
+    for match in ATTACHED_RE.finditer(text):  # "£500", "$2,000", "5km", "2k", "4kg", "30min"
+        if _overlaps(match.span(), taken) or (
+            match.group("unit") is None and not match.group("cur")
+        ):
+            continue
+        value = parse_number(match.group("num"))
+        if value is None:
+            continue
+        multiplier = 1000 if (match.group("unit") or "").lower() == "k" else 1
+        unit = match.group("cur") or match.group("unit") or ""
+        comparator = COMPARATORS.get((match.group("cmp") or "").lower(), "=")
+        found.append(Quantity(value * multiplier, unit, comparator, match.group(0).strip()))
+        taken.append(match.span())
     for match in FREQUENCY_RE.finditer(text):
         if _overlaps(match.span(), taken):
             continue
@@ -160,6 +181,36 @@ def _is_date_or_year(text: str, match: re.Match[str]) -> bool:
         return True
     before = text[max(0, match.start() - 10) : match.start()]
     return bool(re.search(rf"\b(?:{MONTH_NAMES})\.?\s+$", before, re.IGNORECASE))
+
+
+# Words after which a number names a version, a form or a part rather than counting anything.
+NAMED_BY_NUMBER = {
+    "python", "java", "angular", "windows", "ios", "android", "node", "nodejs", "office",
+    "form", "version", "v", "react", "vue", "ubuntu", "macos", "php", "es", "gpt", "iphone",
+    "galaxy", "pixel", "level", "grade", "chapter", "module", "unit", "section", "lesson",
+    "typescript", "ts", "dotnet", ".net", "net", "rails", "django", "spring", "kotlin", "swift",
+    "go", "rust", "c++", "perl", "ruby", "scala", "postgres", "postgresql", "mysql", "excel",
+    "word", "powerpoint", "playstation", "ps", "xbox", "stats", "cs", "math", "maths",
+    "series", "model", "gen", "room", "flat", "apartment", "number", "no", "no.", "part",
+    "season", "episode", "year", "day", "week", "step", "phase", "stage", "round", "tier",
+}  # fmt: skip
+SENTENCE_START_RE = re.compile(r"(?:^|[.!?:;\-–—•*(\n]\s*|\band\s+|\bthen\s+)$")
+
+
+def _is_identifier(text: str, match: re.Match[str]) -> bool:
+    """A number that names rather than counts: it follows a product or document name
+    ("Angular 17", "Python 3.12", "Windows 11", "Form 1040", "Stats 101") or is a version
+    ("3.12" after a name). A capitalised word at the start of a sentence ("Do 3 mocks") is a
+    verb, not a name."""
+    before = text[: match.start()]
+    previous = re.search(r"([A-Za-z][\w+#.]*)\s+$", before)
+    if not previous:
+        return False
+    word = previous.group(1)
+    if word.lower().rstrip(".") in NAMED_BY_NUMBER or word.lower() in NAMED_BY_NUMBER:
+        return True
+    at_start = SENTENCE_START_RE.search(before[: previous.start()]) is not None
+    return word[:1].isupper() and not at_start and word.lower() not in {"i", "top", "the"}
 
 
 def _overlaps(span: tuple[int, int], others: list[tuple[int, int]]) -> bool:
