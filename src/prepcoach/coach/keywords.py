@@ -1,75 +1,177 @@
-"""The key terms of a job description, and which of them an answer used."""
+"""The key terms of a job advert (the skills, tools, methods, qualifications and domains it asks
+for) and which of them an answer covers, with the sentence that shows it.
+
+1. The advert is reduced to text (`text.plain_text`) and read for candidates by its structure
+   (`key_term_candidates`): phrases from its lines, bullets and "experience with …" cues, never
+   splitting a contraction, never the employer's name.
+2. A logistic model over structural features keeps the likeliest candidates; a second one, over
+   the same features and each phrase's MiniLM sentence embedding, scores them. Both were trained
+   on the development adverts by `scripts/train_key_terms.py`; the weights are
+   `key_term_model.py`.
+3. Duplicates go: a phrase whose words (in any form) contain or are contained in a better one's
+   ("Tableau dashboards" / "Tableau"), or whose embedding is nearly the same.
+Without the embedding model the first-stage model decides alone."""
 
 from __future__ import annotations
 
-import itertools
+import functools
+import math
 import re
-from collections import Counter
+from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
-from prepcoach.coach.text import STOPWORDS, stem
+from prepcoach.coach import key_term_model
+from prepcoach.coach.key_term_candidates import Advert, Candidate, display, features, read_advert
+from prepcoach.coach.term_forms import root
+from prepcoach.coach.term_match import Covered, find_terms, shared_embedder, term_roots
+from prepcoach.coach.text import plain_text
 
-# Words every job advert uses that say nothing about this job.
-ADVERT_WORDS = frozenset(
-    """role team join company candidate candidates experience work working years ability
-    skills skill strong excellent good great looking including include includes will
-    responsibilities requirements required preferred plus opportunity environment across
-    within help ensure support using use based new including our you your we us job position
-    apply applicant salary benefits location remote office day week hours build write need
-    make take manage create develop deliver drive own lead provide bring every teams""".split()
-)
-WORD_RE = re.compile(r"[A-Za-z][A-Za-z+#.-]*[A-Za-z+#]|[A-Za-z]{2,}")
+if TYPE_CHECKING:
+    from prepcoach.coach.patterns import Embedder
+
+
+LIST_ITEM_RE = re.compile(r"<li\b[^>]*>", re.I)
 
 
 @dataclass(frozen=True, slots=True)
 class Coverage:
     used: tuple[str, ...]
     missed: tuple[str, ...]
+    evidence: tuple[Covered, ...] = ()  # for each used term, the answer's sentence that covers it
 
 
-def key_terms(description: str, limit: int = 15) -> list[str]:
-    """The terms a job description leans on: repeated words and two-word phrases, and names
-    in capitals (SQL, Tableau), most telling first."""
-    words = WORD_RE.findall(description)
-    useful = [w for w in words if w.lower() not in STOPWORDS and w.lower() not in ADVERT_WORDS]
-    counts: Counter[str] = Counter()
-    forms: dict[str, set[str]] = {}
-    for word in useful:
-        key = stem(word)
-        counts[key] += 2 if word.isupper() and len(word) > 1 else 1
-        forms.setdefault(key, set()).add(word)
-    # A name keeps its capitals when it is always written with them ("Tableau", "SQL").
-    shown = {
-        key: next(iter(f)) if all(w[:1].isupper() for w in f) else min(f).lower()
-        for key, f in forms.items()
-    }
-    lowered = [w.lower() for w in words]
-    for a, b in itertools.pairwise(lowered):
-        if (
-            a not in STOPWORDS
-            and b not in STOPWORDS
-            and a not in ADVERT_WORDS
-            and b not in ADVERT_WORDS
-        ):
-            counts[f"{stem(a)} {stem(b)}"] += 1
-            shown.setdefault(f"{stem(a)} {stem(b)}", f"{a} {b}")
-    ranked = [k for k, c in counts.most_common() if c >= 2 or " " not in k]
-    # A phrase that is repeated beats its words said alone.
-    chosen: list[str] = []
-    for key in ranked:
-        if len(chosen) == limit:
+@dataclass(frozen=True, slots=True)
+class TermModel:
+    mean: tuple[float, ...]
+    scale: tuple[float, ...]
+    pre_weights: tuple[float, ...]
+    pre_bias: float
+    pre_keep: int  # candidates the embedding model looks at
+    pre_threshold: float  # the first stage's own cut, when it decides alone
+    weights: tuple[float, ...]  # features, then embedding dimensions
+    bias: float
+    threshold: float
+    dedup_similarity: float
+
+
+@functools.cache
+def trained_model() -> TermModel:
+    return TermModel(**key_term_model.MODEL)  # type: ignore[arg-type]
+
+
+@dataclass(frozen=True, slots=True)
+class ScoredTerm:
+    term: str
+    probability: float
+    roots: frozenset[str]
+    vector: tuple[float, ...]
+
+
+def _sigmoid(x: float) -> float:
+    return 1 / (1 + math.exp(-max(min(x, 40.0), -40.0)))
+
+
+def standardised(candidate: Candidate, advert: Advert, model: TermModel) -> list[float]:
+    raw = features(candidate, advert)
+    return [(x - m) / s for x, m, s in zip(raw, model.mean, model.scale, strict=True)]
+
+
+def score(advert: Advert, model: TermModel, embedder: Embedder | None = None) -> list[ScoredTerm]:
+    """Every candidate worth a look, with its probability of being a key term, best first."""
+    rows = [(c, standardised(c, advert, model)) for c in advert.candidates]
+    first = [
+        (_sigmoid(model.pre_bias + sum(w * x for w, x in zip(model.pre_weights, f, strict=True))),
+         c, f)
+        for c, f in rows
+    ]  # fmt: skip
+    first.sort(key=lambda t: (-t[0], t[1].key))
+    if embedder is None or model.pre_keep == 0:
+        return [
+            ScoredTerm(display(c, advert), p, term_roots(display(c, advert)), ())
+            for p, c, _ in first
+            if p >= model.pre_threshold
+        ]
+    import numpy as np
+
+    kept = first[: model.pre_keep]
+    shown = [display(c, advert) for _, c, _ in kept]
+    vectors = np.array(embedder.embed(shown) if shown else [], dtype=np.float64)
+    if not shown:
+        return []
+    ranks = np.log1p(np.arange(len(kept)))[:, None]
+    x = np.hstack([np.array([f for _, _, f in kept]), ranks, vectors])
+    logits = x @ np.array(model.weights) + model.bias
+    out = [
+        ScoredTerm(term, _sigmoid(float(z)), term_roots(term), tuple(vector.tolist()))
+        for term, z, vector in zip(shown, logits, vectors, strict=True)
+    ]
+    out.sort(key=lambda t: (-t.probability, t.term))
+    return out
+
+
+def select(
+    scored: Sequence[ScoredTerm], threshold: float, dedup_similarity: float, limit: int
+) -> list[ScoredTerm]:
+    """The best terms, one per concept, down to `threshold` times the best one's probability
+    (adverts differ in how sure the model can be, so the cut is relative to each)."""
+    chosen: list[ScoredTerm] = []
+    floor = threshold * scored[0].probability if scored else 0.0
+    for term in scored:
+        if len(chosen) >= limit or term.probability < floor:
             break
-        if " " not in key and any(key in c.split() for c in chosen):
-            continue
-        chosen.append(key)
-    return [shown[k] for k in chosen]
+        same = [i for i, other in enumerate(chosen) if _same_concept(term, other, dedup_similarity)]
+        # The shortest phrase that still names the concept is its name: "Tableau", not
+        # "Tableau dashboards" (a phrase's own words are contained in a longer one's).
+        shorter = [i for i in same if term.roots < chosen[i].roots]
+        if len(same) == 1 and shorter:
+            chosen[shorter[0]] = term
+        elif not same:
+            chosen.append(term)
+    return chosen
 
 
-def coverage(answer: str, terms: list[str]) -> Coverage:
-    answer_stems = " ".join(stem(w) for w in WORD_RE.findall(answer.lower()))
-    used: list[str] = []
-    missed: list[str] = []
-    for term in terms:
-        key = " ".join(stem(w) for w in term.lower().split())
-        (used if re.search(rf"\b{re.escape(key)}\b", answer_stems) else missed).append(term)
-    return Coverage(tuple(used), tuple(missed))
+def _same_concept(a: ScoredTerm, b: ScoredTerm, similarity: float) -> bool:
+    if a.roots <= b.roots or b.roots <= a.roots:
+        return True
+    if a.vector and b.vector:
+        return sum(x * y for x, y in zip(a.vector, b.vector, strict=True)) >= similarity
+    return False
+
+
+def advert_text(description: str) -> str:
+    """The advert as plain text; a list item pasted as HTML stays a list item, since its
+    bullet is part of the advert's structure."""
+    return plain_text(LIST_ITEM_RE.sub(r"\g<0>- ", description))
+
+
+@functools.lru_cache(maxsize=64)
+def _key_terms(description: str, company: str, limit: int) -> tuple[str, ...]:
+    text = advert_text(description)
+    if not text:
+        return ()
+    advert = read_advert(text, company)
+    embedder = shared_embedder()
+    model = trained_model()
+    scored = score(advert, model, embedder)
+    staged = embedder is not None and model.pre_keep > 0
+    threshold = model.threshold if staged else model.pre_threshold
+    return tuple(t.term for t in select(scored, threshold, model.dedup_similarity, limit))
+
+
+def key_terms(description: str, limit: int = 15, company: str = "") -> list[str]:
+    """The skills, tools, methods, qualifications and domains a job advert asks for, as the
+    advert writes them, most likely first. `company` (the employer's name, when known) is never
+    a term; the name the advert itself repeats is found without it."""
+    return list(_key_terms(description, company, limit))
+
+
+def coverage(answer: str, terms: Sequence[str]) -> Coverage:
+    """Which terms the answer covers, by word form or by meaning, each with the sentence."""
+    found = find_terms(answer, terms, shared_embedder())
+    used = tuple(t for t, c in zip(terms, found, strict=True) if c is not None)
+    missed = tuple(t for t, c in zip(terms, found, strict=True) if c is None)
+    return Coverage(used, missed, tuple(c for c in found if c is not None))
+
+
+__all__ = ["Coverage", "Covered", "coverage", "key_terms", "root"]

@@ -5,9 +5,14 @@ from __future__ import annotations
 
 from collections.abc import Hashable, Sequence
 from dataclasses import dataclass
+from typing import TYPE_CHECKING, Literal
 
 from prepcoach.coach.content import NUMBER_RE
-from prepcoach.coach.text import content_words, stem, words
+from prepcoach.coach.term_match import Matcher, shared_embedder
+from prepcoach.coach.text import content_words, quote, words
+
+if TYPE_CHECKING:
+    from prepcoach.coach.patterns import Embedder
 
 COMPETENCIES = (
     "leadership", "conflict", "failure", "teamwork", "ownership", "communication", "influence",
@@ -63,35 +68,46 @@ class CoverageRow:
     target: str  # a competency, value or job term
     kind: str  # "competency", "value" or "job term"
     stories: tuple[Hashable, ...]
+    # For each story, what shows it: the story's sentence that covers the target (by word form or
+    # by meaning), or "tagged" for a competency the user tagged.
+    evidence: tuple[str, ...] = ()
 
     @property
     def gap(self) -> bool:
         return not self.stories
 
 
-def coverage(stories: Sequence[StoryInfo], values: Sequence[str] = (), terms: Sequence[str] = (),
-             competencies: Sequence[str] = COMPETENCIES) -> list[CoverageRow]:  # fmt: skip
-    """Which stories speak to each competency (tagged, or named in the story), value and term."""
-    stems = {s.id: {stem(w) for w in words(s.text.lower())} for s in stories}
-
-    def mentions(story: StoryInfo, target: str) -> bool:
-        needed = {stem(w) for w in words(target.lower())} - {"of", "and", "the"}
-        return bool(needed) and needed <= stems[story.id]
-
-    rows = [
-        CoverageRow(
-            c, "competency", tuple(s.id for s in stories if c in s.competencies or mentions(s, c))
+def coverage(
+    stories: Sequence[StoryInfo],
+    values: Sequence[str] = (),
+    terms: Sequence[str] = (),
+    competencies: Sequence[str] = COMPETENCIES,
+    embedder: Embedder | Literal["shared"] | None = "shared",
+) -> list[CoverageRow]:
+    """Which stories speak to each competency (tagged, or covered in the story), value and job
+    term, each with its evidence. A story covers a target when one of its sentences has every
+    word of it in some form ("managing stakeholders" for "stakeholder management") or means
+    nearly the same (MiniLM similarity above the threshold calibrated on the development
+    adverts: "I help customers" for "customer focus")."""
+    model = shared_embedder() if embedder == "shared" else embedder
+    targets = [(c, "competency") for c in competencies]
+    targets += [(v, "value") for v in values if v.strip()]
+    targets += [(t, "job term") for t in terms]
+    matchers = [Matcher(s.text, model) for s in stories]
+    vectors: list[list[float]] | list[None] = [None] * len(targets)
+    if model is not None and targets and stories:
+        vectors = model.embed([t for t, _ in targets])
+    rows = []
+    for (target, kind), vector in zip(targets, vectors, strict=True):
+        found: list[tuple[Hashable, str]] = []
+        for story, matcher in zip(stories, matchers, strict=True):
+            if kind == "competency" and target in story.competencies:
+                found.append((story.id, "tagged"))
+            elif (covered := matcher.find(target, vector)) is not None:
+                found.append((story.id, quote(covered.sentence)))
+        rows.append(
+            CoverageRow(target, kind, tuple(i for i, _ in found), tuple(e for _, e in found))
         )
-        for c in competencies
-    ]
-    rows += [
-        CoverageRow(v, "value", tuple(s.id for s in stories if mentions(s, v)))
-        for v in values
-        if v.strip()
-    ]
-    rows += [
-        CoverageRow(t, "job term", tuple(s.id for s in stories if mentions(s, t))) for t in terms
-    ]
     return rows
 
 

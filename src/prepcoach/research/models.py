@@ -70,7 +70,8 @@ class Opportunity(models.Model):
 
     @property
     def key_terms(self) -> list[str]:
-        return key_terms(self.job_description)
+        """The skills, tools and domains the advert asks for; never the company's own name."""
+        return key_terms(self.job_description, company=self.company)
 
 
 RESEARCH_SECTIONS = (

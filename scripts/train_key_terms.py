@@ -1,0 +1,284 @@
+"""Train the key-term extractor's models on the development adverts and write
+`src/prepcoach/coach/key_term_model.py`. Deterministic: the same data and code give the same
+weights (Newton's method on an L2-regularised logistic loss, no random start).
+
+    .venv/bin/python scripts/train_key_terms.py           # cross-validate, train, write
+    .venv/bin/python scripts/train_key_terms.py --check   # cross-validation figures only
+
+Only `tests/data/adverts/dev.json` is read. Candidate methods are compared by leave-one-advert-
+out cross-validation on it, and the best by F1 is kept:
+  A. structural features alone (one logistic model),
+  B. features, then features + MiniLM embedding of the phrase (two stages).
+The meaning threshold for coverage is calibrated on the same adverts: a term against the
+sentences that carry one of its variants but not its own words (should match) and against the
+sentences that carry none of its forms (should not)."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+import textwrap
+from dataclasses import dataclass, replace
+from pathlib import Path
+
+import numpy as np
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "src"))
+
+from prepcoach.coach.embeddings import load_embedder  # noqa: E402
+from prepcoach.coach.key_term_candidates import Advert, display, features, read_advert  # noqa: E402
+from prepcoach.coach.keywords import TermModel, advert_text, score, select  # noqa: E402
+from prepcoach.coach.term_forms import TermScore, gold_index, score_terms  # noqa: E402
+from prepcoach.coach.term_match import Matcher, term_roots  # noqa: E402
+from prepcoach.coach.text import plain_text  # noqa: E402
+
+DEV = ROOT / "tests" / "data" / "adverts" / "dev.json"
+OUT = ROOT / "src" / "prepcoach" / "coach" / "key_term_model.py"
+PRE_L2 = 1.0
+L2_CHOICES = (3.0, 10.0)
+KEEP_CHOICES = (60, 90)  # more is slower: each kept phrase is embedded
+THRESHOLDS = tuple(round(t, 2) for t in np.arange(0.1, 0.91, 0.05))
+DEDUP_CHOICES = (0.8, 0.9)
+LIMIT = 15
+
+
+@dataclass
+class Item:
+    advert: Advert
+    labels: list[dict[str, object]]
+    x: np.ndarray  # raw features
+    y: np.ndarray  # 1 when the candidate is a labelled term or variant
+    vectors: np.ndarray  # embedding of each candidate's display form
+
+
+class CachedEmbedder:
+    """Embeds each phrase once for the whole run."""
+
+    def __init__(self) -> None:
+        model = load_embedder(threads=1)
+        if model is None:
+            raise SystemExit("the MiniLM packages are not installed")
+        self.model = model
+        self.cache: dict[str, list[float]] = {}
+
+    def embed(self, texts: list[str]) -> list[list[float]]:
+        missing = [t for t in dict.fromkeys(texts) if t not in self.cache]
+        for start in range(0, len(missing), 64):
+            batch = missing[start : start + 64]
+            self.cache.update(zip(batch, self.model.embed(batch), strict=True))
+        return [self.cache[t] for t in texts]
+
+
+def load(embedder: CachedEmbedder) -> list[Item]:
+    items = []
+    for raw in json.loads(DEV.read_text()):
+        advert = read_advert(advert_text(raw["text"]))
+        index = gold_index(raw["key_terms"])
+        x = np.array([features(c, advert) for c in advert.candidates])
+        y = np.array([float(c.key in index) for c in advert.candidates])
+        vectors = np.array(embedder.embed([display(c, advert) for c in advert.candidates]))
+        items.append(Item(advert, raw["key_terms"], x, y, vectors))
+    return items
+
+
+def fit(x: np.ndarray, y: np.ndarray, l2: float) -> tuple[np.ndarray, float]:
+    """L2-regularised logistic regression by Newton's method (the bias is not penalised)."""
+    xb = np.hstack([x, np.ones((len(x), 1))])
+    w = np.zeros(xb.shape[1])
+    penalty = np.full(xb.shape[1], l2)
+    penalty[-1] = 0.0
+    for _ in range(30):
+        p = 1 / (1 + np.exp(-np.clip(xb @ w, -40, 40)))
+        gradient = xb.T @ (p - y) + penalty * w
+        hessian = (xb * (p * (1 - p))[:, None]).T @ xb + np.diag(penalty + 1e-9)
+        step = np.linalg.solve(hessian, gradient)
+        w -= step
+        if np.abs(step).max() < 1e-8:
+            break
+    return w[:-1], float(w[-1])
+
+
+def train(items: list[Item], l2: float, keep: int, embeddings: bool) -> TermModel:
+    x = np.vstack([i.x for i in items])
+    mean, scale = x.mean(axis=0), x.std(axis=0)
+    scale[scale == 0] = 1.0
+    pre_w, pre_b = fit((x - mean) / scale, np.concatenate([i.y for i in items]), PRE_L2)
+    weights, bias = np.zeros(len(pre_w) + 1 + 384), 0.0
+    if embeddings:
+        rows, labels = [], []
+        for item in items:
+            z = (item.x - mean) / scale
+            top = np.argsort(-(z @ pre_w), kind="stable")[:keep]
+            rank = np.log1p(np.arange(len(top)))[:, None]
+            rows.append(np.hstack([z[top], rank, item.vectors[top]]))
+            labels.append(item.y[top])
+        weights, bias = fit(np.vstack(rows), np.concatenate(labels), l2)
+    return TermModel(
+        tuple(mean.tolist()), tuple(scale.tolist()), tuple(pre_w.tolist()), pre_b, keep, 0.5,
+        tuple(weights.tolist()), bias, 0.5, 0.9,
+    )  # fmt: skip
+
+
+def evaluate(
+    items: list[Item], models: list[TermModel], embedder: CachedEmbedder | None
+) -> dict[tuple[float, float], TermScore]:
+    """Pipeline figures per (threshold, dedup similarity), each advert scored by the model
+    trained without it."""
+    totals: dict[tuple[float, float], TermScore] = {}
+    for item, model in zip(items, models, strict=True):
+        scored = score(item.advert, model, embedder)  # type: ignore[arg-type]
+        for t in THRESHOLDS:
+            for d in DEDUP_CHOICES:
+                terms = [s.term for s in select(scored, t, d, LIMIT)]
+                result = score_terms(terms, item.labels)
+                totals[t, d] = totals.get((t, d), TermScore(0, 0, 0, 0, 0)) + result
+    return totals
+
+
+def cross_validate(
+    items: list[Item], embedder: CachedEmbedder, l2: float, keep: int, embeddings: bool
+) -> tuple[float, float, float, TermScore]:
+    models = [
+        train([o for j, o in enumerate(items) if j != i], l2, keep, embeddings)
+        for i in range(len(items))
+    ]
+    totals = evaluate(items, models, embedder if embeddings else None)
+    (t, d), best = max(totals.items(), key=lambda kv: (round(kv[1].f1, 6), -kv[0][0]))
+    return t, d, l2, best
+
+
+def calibrate_meaning(embedder: CachedEmbedder) -> tuple[float, str]:
+    """The cosine threshold that best separates a term's variant sentences from unrelated ones."""
+    pairs: list[tuple[float, bool]] = []
+    for raw in json.loads(DEV.read_text()):
+        matcher = Matcher(plain_text(raw["text"]), embedder)  # type: ignore[arg-type]
+        for label in raw["key_terms"]:
+            forms = [term_roots(str(f)) for f in [label["term"], *label["variants"]]]
+            own = forms[0]
+            similarities = matcher.similarities(embedder.embed([str(label["term"])])[0])
+            for roots, similarity in zip(matcher.roots, similarities, strict=True):
+                if own <= roots:
+                    continue
+                if any(f <= roots for f in forms[1:]):
+                    pairs.append((similarity, True))
+                elif not own & roots:
+                    pairs.append((similarity, False))
+    best = (0.0, 0.0, 0.0, 0.0)
+    for t in np.arange(0.3, 0.81, 0.01):
+        tp = sum(1 for s, p in pairs if p and s >= t)
+        fp = sum(1 for s, p in pairs if not p and s >= t)
+        fn = sum(1 for s, p in pairs if p and s < t)
+        precision = tp / (tp + fp) if tp + fp else 0.0
+        recall = tp / (tp + fn) if tp + fn else 0.0
+        f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
+        if f1 > best[1]:
+            best = (round(float(t), 2), f1, precision, recall)
+    positives = sum(p for _, p in pairs)
+    note = (
+        f"meaning threshold {best[0]}: F1 {best[1]:.3f}, precision {best[2]:.3f}, recall "
+        f"{best[3]:.3f} over {positives} variant sentences and {len(pairs) - positives} unrelated"
+    )
+    return best[0], note
+
+
+def render(model: TermModel, meaning: float, notes: list[str], l2: float) -> str:
+    def floats(values: tuple[float, ...]) -> str:
+        cells = [f"{v:.6g}," for v in values]
+        rows = [" ".join(cells[i : i + 7]) for i in range(0, len(cells), 7)]
+        return "(\n" + "".join(f"        {row}\n" for row in rows) + "    )"
+
+    body = [
+        '"""The key-term extractor\'s weights: written by scripts/train_key_terms.py from',
+        "tests/data/adverts/dev.json; do not edit by hand (tests/coach/test_keywords.py retrains",
+        "and compares).",
+        "",
+        *(wrapped for note in notes for wrapped in textwrap.wrap(note, 96, subsequent_indent="  ")),
+        '"""',
+        "",
+        "# fmt: off",
+        f"MEANING_THRESHOLD = {meaning}",
+        f"TRAINING_L2 = {l2}",
+        "MODEL: dict[str, object] = {",
+        f'    "mean": {floats(model.mean)},',
+        f'    "scale": {floats(model.scale)},',
+        f'    "pre_weights": {floats(model.pre_weights)},',
+        f'    "pre_bias": {model.pre_bias:.6g},',
+        f'    "pre_keep": {model.pre_keep},',
+        f'    "pre_threshold": {model.pre_threshold},',
+        f'    "weights": {floats(model.weights)},',
+        f'    "bias": {model.bias:.6g},',
+        f'    "threshold": {model.threshold},',
+        f'    "dedup_similarity": {model.dedup_similarity},',
+        "}",
+        "# fmt: on",
+        "",
+    ]
+    return "\n".join(body)
+
+
+def build(check: bool = False) -> str:
+    embedder = CachedEmbedder()
+    items = load(embedder)
+    notes = [f"Leave-one-advert-out cross-validation on {len(items)} development adverts:"]
+    # A: features alone.
+    t_a, _, _, a = cross_validate(items, embedder, 0.0, 0, embeddings=False)
+    notes.append(
+        f"- A features only: threshold {t_a}: P {a.precision:.3f} R {a.recall:.3f} "
+        f"F1 {a.f1:.3f} core recall {a.core_recall:.3f}"
+    )
+    print(notes[-1], flush=True)
+    best_b: tuple[float, float, float, int, TermScore] | None = None
+    for keep in KEEP_CHOICES:
+        for l2 in L2_CHOICES:
+            t, d, _, b = cross_validate(items, embedder, l2, keep, embeddings=True)
+            notes.append(
+                f"- B features + embedding, keep {keep}, L2 {l2}: threshold {t}, dedup {d}: "
+                f"P {b.precision:.3f} R {b.recall:.3f} F1 {b.f1:.3f} core recall "
+                f"{b.core_recall:.3f}"
+            )
+            print(notes[-1], flush=True)
+            if best_b is None or b.f1 > best_b[4].f1 + 1e-9:
+                best_b = (t, d, l2, keep, b)
+    assert best_b is not None
+    t_b, d_b, l2_b, keep_b, b = best_b
+    meaning, note = calibrate_meaning(embedder)
+    notes.append(f"- coverage: {note}")
+    print(notes[-1], flush=True)
+    if b.f1 >= a.f1:
+        model = replace(train(items, l2_b, keep_b, True), threshold=t_b, dedup_similarity=d_b,
+                        pre_threshold=t_a)  # fmt: skip
+        notes.append(f"Kept: B (keep {keep_b}, L2 {l2_b}, threshold {t_b}, dedup {d_b}).")
+    else:
+        l2_b = 0.0
+        model = replace(train(items, 1.0, 0, False), pre_threshold=t_a, threshold=t_a)
+        notes.append("Kept: A (the embedding stage did not help in cross-validation).")
+    return render(model, meaning, notes, l2_b)
+
+
+def retrain_shipped() -> TermModel:
+    """The shipped model's final training step again, with its chosen settings (what the test
+    compares with the shipped weights; the cross-validation that chose them is not repeated)."""
+    from prepcoach.coach import key_term_model
+
+    shipped = TermModel(**key_term_model.MODEL)  # type: ignore[arg-type]
+    items = load(CachedEmbedder())
+    model = train(items, key_term_model.TRAINING_L2, shipped.pre_keep, shipped.pre_keep > 0)
+    return replace(model, pre_threshold=shipped.pre_threshold, threshold=shipped.threshold,
+                   dedup_similarity=shipped.dedup_similarity)  # fmt: skip
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--check", action="store_true", help="print figures, write nothing")
+    args = parser.parse_args()
+    text = build()
+    if not args.check:
+        OUT.write_text(text)
+        print(f"wrote {OUT.relative_to(ROOT)}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

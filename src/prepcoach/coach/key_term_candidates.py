@@ -1,0 +1,328 @@
+"""Candidate key terms of a job advert, found from its structure, with the features the key-term
+classifier scores them by.
+
+An advert is read line by line: headings name sections (what you will do, what you need, nice to
+have, benefits, about us), bullets are items, and each line is cut into chunks at punctuation and
+function words. A candidate is a run of 1-5 words inside a chunk that neither starts nor ends
+with a joining word ("of", "and"); contractions ("we're", "you'll") are single tokens that break
+chunks, never words. The employer's name, from the advert's own wording or given by the caller,
+is never a candidate."""
+
+from __future__ import annotations
+
+import itertools
+import math
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+
+from prepcoach.coach.term_forms import TOKEN_RE, scoring_form
+
+# Closed-class words (articles, pronouns, auxiliaries, prepositions, conjunctions): a chunk
+# breaks at them. A structural list, not a vocabulary of skills.
+FUNCTION_WORDS = frozenset(
+    """a an the this that these those it its they them their we us our you your i me my he she
+    his her who whom whose which what when where why how is are was were be been being am do
+    does did done have has had having will would shall should can could may might must to from
+    by with without within at on in into onto over under about above across after before
+    between through during per via as than then so such if or nor but also both either each
+    every all any some no not only just very more most less least other own up out off down
+    while until because since though although whether there here etc e.g i.e eg ie plus via
+    like including include includes included using use used able well new strong good great
+    excellent solid proven key ideally preferably ideal essential desirable required""".split()
+)
+JOINERS = frozenset({"of", "and", "&"})
+# A word right after a subject or a modal is a verb ("we need", "you will build", "you'll
+# write"); the advert's own grammar marks its verbs, and they break chunks everywhere in it.
+SUBJECTS = frozenset(
+    "i you we they he she will would can must should shall may might".split()
+)  # may sit inside a term ("bills of quantities")
+CUES = re.compile(
+    r"\b(?:experience (?:with|in|of|using)|knowledge of|proficien\w* (?:in|with)|familiar\w* "
+    r"with|skills? in|understanding of|expertise in|such as|including|e\.g\.|certified in|"
+    r"background in|qualified in|trained in|fluent in|confident (?:with|in|using)|hands-on)\s*$",
+    re.I,
+)
+BULLET_RE = re.compile(r"^\s*(?:[-*•·▪◦–—]|\d{1,2}[.)])\s+")
+SECTION_WORDS: dict[str, tuple[str, ...]] = {
+    "nice": ("nice to have", "bonus", "desirable", "plus", "ideally", "preferred", "would be"),
+    "need": ("need", "require", "looking for", "you have", "you bring", "skills", "experience",
+             "qualification", "essential", "must", "about you", "who you are", "person spec",
+             "you'll have", "you will have", "what we want", "criteria", "competenc"),
+    "do": ("do", "work on", "responsib", "day to day", "day-to-day", "duties", "the role",
+           "you'll be", "you will be", "what you'll", "your role", "key tasks", "main tasks"),
+    "perk": ("get", "offer", "benefit", "perks", "package", "why join", "salary", "reward",
+             "in return", "pay"),
+    "about": ("about us", "who we are", "about the company", "our story", "equal", "diversity"),
+}  # fmt: skip
+SECTIONS = ("need", "nice", "do", "perk", "about", "none")
+COMPANY_PATTERNS = (
+    r"(?:^|(?i:\bat|\bjoin|\babout|\bwhy|\bwith)[ \t]+)({name})(?=[\s,.!?'’]|$)",
+    r"({name})[ \t]+(?:is|are|was|has|have|makes|builds|helps|provides|offers|runs|serves|"
+    r"employs|operates|values|prohibits)\b",
+    r"({name})['’]s\b",
+)
+NAME = r"(?:The[ \t]+)?[A-Z][\w&.-]*(?:[ \t]+(?:&[ \t]+)?[A-Z][\w&.-]*){0,4}"
+
+
+@dataclass
+class Candidate:
+    key: str  # scoring form
+    words: tuple[str, ...]  # lower-cased tokens
+    surfaces: Counter[str] = field(default_factory=Counter)
+    count: int = 0
+    first_line: int = 10**6
+    whole_chunk: int = 0
+    chunk_start: int = 0
+    chunk_end: int = 0
+    bullet: int = 0
+    cue: int = 0
+    inner_capital: int = 0
+    sections: Counter[str] = field(default_factory=Counter)
+    title: int = 0
+    whole_line: int = 0  # the phrase is all its line says (a list item, however it was pasted)
+    short_line: int = 0
+    lines: set[int] = field(default_factory=set)
+
+    @property
+    def n_words(self) -> int:
+        return len(self.words)
+
+
+@dataclass(frozen=True)
+class Advert:
+    lines: tuple[str, ...]
+    candidates: tuple[Candidate, ...]
+    company: tuple[str, ...]  # the employer's names, lower case
+    capitalised: frozenset[str]  # words written with a capital inside a sentence
+
+
+def company_names(text: str, given: str = "") -> tuple[str, ...]:
+    """The employer as the advert names it: the capitalised name it repeats as a subject
+    ("Tillwright is …", "join Tillwright", "Tillwright's …"), plus any name the caller gives."""
+    names: dict[str, set[str]] = {}
+    counts: Counter[str] = Counter()
+    for pattern in COMPANY_PATTERNS:
+        for match in re.finditer(pattern.format(name=NAME), text, re.M):
+            name = re.sub(r"^The\s+", "", match.group(1)).strip(" .")
+            first = name.split()[0] if name.split() else ""
+            if len(first) > 1 and first.lower() not in FUNCTION_WORDS:
+                counts[first] += 1
+                names.setdefault(first, set()).add(name)
+    out = [given.strip().lower()] if given.strip() else []
+    repeated = [
+        f
+        for f, c in counts.items()
+        if c >= 2 and len(re.findall(rf"(?<!\w){re.escape(f)}(?!\w)", text)) >= 3
+    ]
+    if repeated:
+        first = max(repeated, key=lambda f: (counts[f], len(f)))
+        out += sorted(n.lower() for n in names[first])
+        out += [first.lower()] if len(first) > 3 else []
+    for name in list(out):
+        # "Harlow & Finch Ltd" is also "Harlow & Finch".
+        out.append(re.split(r"\s+(?:ltd|llp|plc|inc|b\.v\.|gmbh|pvt)\b", name)[0].strip())
+    return tuple(dict.fromkeys(n for n in out if n))
+
+
+def _section(line: str, current: str) -> str:
+    plain = line.strip().rstrip(":").lower()
+    if len(plain.split()) > 9 or BULLET_RE.match(line) or plain.endswith((".", "!")):
+        return current
+    for name in ("about", "nice", "perk", "need", "do"):
+        if any(word in plain for word in SECTION_WORDS[name]):
+            return name
+    return current
+
+
+def verbs_of(text: str) -> frozenset[str]:
+    found: set[str] = set()
+    words = [t.replace("’", "'") for t in TOKEN_RE.findall(text)]
+    for before, word in itertools.pairwise(words):
+        before = before.lower()
+        subject = before in SUBJECTS or before.endswith(("'ll", "'d"))
+        if subject and word.islower() and word.isalpha() and word not in FUNCTION_WORDS:
+            found.add(word)
+    return frozenset(found)
+
+
+def _chunks(line: str, verbs: frozenset[str] = frozenset()) -> list[tuple[list[str], int]]:
+    """Runs of tokens with no punctuation or function word between them, each with the
+    character offset where it starts."""
+    chunks: list[tuple[list[str], int]] = []
+    current: list[str] = []
+    start = 0
+    last_end = 0
+    for match in TOKEN_RE.finditer(line):
+        token = match.group()
+        gap = line[last_end : match.start()]
+        last_end = match.end()
+        broken = bool(current) and (gap.strip(" -") != "" or gap.count(" ") > 2)
+        lower = token.lower().replace("’", "'")
+        is_break = (
+            lower in FUNCTION_WORDS
+            or lower in verbs
+            or "'" in lower
+            or (
+                bool(re.fullmatch(r"[\d.,+%]+[km]?", lower))
+                and not (current and current[-1][:1].isupper())
+            )
+        )
+        if broken:
+            chunks.append((current, start))
+            current = []
+        if is_break:
+            if current:
+                chunks.append((current, start))
+            current = []
+            continue
+        if not current:
+            start = match.start()
+        current.append(token)
+    if current:
+        chunks.append((current, start))
+    return chunks
+
+
+def _without_names(chunk: list[str], names: tuple[str, ...]) -> list[list[str]]:
+    """The chunk's pieces around the employer's name ("Brightwell Analytics" leaves neither
+    "Brightwell" nor "Analytics")."""
+    lowered = [t.lower() for t in chunk]
+    cut = [False] * len(chunk)
+    for name in names:
+        words = TOKEN_RE.findall(name)
+        n = len(words)
+        for i in range(len(chunk) - n + 1):
+            if lowered[i : i + n] == words:
+                cut[i : i + n] = [True] * n
+    pieces: list[list[str]] = [[]]
+    for token, gone in zip(chunk, cut, strict=True):
+        if gone:
+            pieces.append([])
+        else:
+            pieces[-1].append(token)
+    return [p for p in pieces if p]
+
+
+def job_titles(lines: tuple[str, ...], verbs: frozenset[str]) -> frozenset[str]:
+    """The advertised job title (the first run of words of the first line) and its endings:
+    "Senior Data Analyst" → "senior data analyst", "data analyst", "analyst". A title is not a
+    key term, here or anywhere else in the advert."""
+    if not lines or len(TOKEN_RE.findall(lines[0])) > 12:
+        return frozenset()
+    chunks = _chunks(BULLET_RE.sub("", lines[0]), verbs)
+    if not chunks:
+        return frozenset()
+    words = [w.lower() for w in chunks[0][0]]
+    return frozenset(scoring_form(" ".join(words[i:])) for i in range(len(words)))
+
+
+def read_advert(text: str, company: str = "", max_words: int = 5) -> Advert:
+    lines = tuple(line.strip() for line in text.splitlines() if line.strip())
+    names = company_names(text, company)
+    capitalised: set[str] = set()
+    for line in lines:
+        for sentence in re.split(r"(?<=[.!?:])\s+", BULLET_RE.sub("", line)):
+            for token in TOKEN_RE.findall(sentence)[1:]:
+                if token[:1].isupper():
+                    capitalised.add(token.lower())
+    found: dict[str, Candidate] = {}
+    verbs = verbs_of(text)
+    titles = job_titles(lines, verbs)
+    section = "none"
+    for number, line in enumerate(lines):
+        section = _section(line, section)
+        bullet = bool(BULLET_RE.match(line))
+        line_chunks = _chunks(line, verbs)
+        short = len(TOKEN_RE.findall(line)) <= 5
+        for whole, offset in line_chunks:
+            for chunk in _without_names(whole, names):
+                lowered = [t.lower() for t in chunk]
+                before = line[:offset]
+                cue = bool(CUES.search(before))
+                for i in range(len(chunk)):
+                    for j in range(i + 1, min(len(chunk), i + max_words) + 1):
+                        span = lowered[i:j]
+                        if span[0] in JOINERS or span[-1] in JOINERS:
+                            continue
+                        phrase = " ".join(span)
+                        if any(
+                            re.search(rf"(?:^|\s){re.escape(n)}(?:\s|$)", phrase) for n in names
+                        ):
+                            continue
+                        key = scoring_form(phrase)
+                        if key in titles:
+                            continue
+                        cand = found.get(key)
+                        if cand is None:
+                            cand = found[key] = Candidate(key, tuple(span))
+                        cand.count += 1
+                        cand.surfaces[" ".join(chunk[i:j])] += 1
+                        cand.first_line = min(cand.first_line, number)
+                        cand.whole_chunk += i == 0 and j == len(chunk)
+                        cand.chunk_start += i == 0
+                        cand.chunk_end += j == len(chunk)
+                        cand.bullet += bullet
+                        cand.cue += cue and i == 0
+                        cand.inner_capital += any(t[:1].isupper() for t in chunk[i:j])
+                        cand.sections[section] += 1
+                        cand.title += number == 0
+                        cand.whole_line += len(line_chunks) == 1 and i == 0 and j == len(chunk)
+                        cand.short_line += short
+                        cand.lines.add(number)
+    return Advert(lines, tuple(found.values()), names, frozenset(capitalised))
+
+
+def display(candidate: Candidate, advert: Advert) -> str:
+    """The advert's own spelling, with capitals only where the advert uses them mid-sentence."""
+    surface = max(candidate.surfaces.items(), key=lambda kv: (kv[1], kv[0]))[0]
+    return " ".join(
+        w if (w.lower() in advert.capitalised or not w[:1].isupper() or w.isupper()) else w.lower()
+        for w in surface.split()
+    )
+
+
+# The endings of a noun naming an activity or a field: "handling", "management", "analysis".
+NOMINAL_RE = re.compile(r"(?:ing|ment|ion|ance|ence|ysis|ics|ogy|ship|ure|ery)s?$")
+
+FEATURE_NAMES = (
+    "log_count", "n_words", "one_word", "lines", "whole_chunk", "chunk_start", "chunk_end",
+    "bullet", "cue", "capital", "acronym", "symbol", "first_ing", "last_ing", "joiner",
+    "position", "title", "long_word", "short_word", "first_ed", "number", "nominal_head",
+    "whole_line", "short_line",
+    *(f"section_{s}" for s in SECTIONS),
+)  # fmt: skip
+
+
+def features(candidate: Candidate, advert: Advert) -> list[float]:
+    c = candidate
+    total = max(c.count, 1)
+    words = c.words
+    surface = max(c.surfaces.items(), key=lambda kv: kv[1])[0].split()
+    return [
+        math.log1p(c.count),
+        float(c.n_words),
+        float(c.n_words == 1),
+        math.log1p(len(c.lines)),
+        c.whole_chunk / total,
+        c.chunk_start / total,
+        c.chunk_end / total,
+        c.bullet / total,
+        float(c.cue > 0),
+        float(any(w.lower() in advert.capitalised for w in surface)),
+        float(any(len(w) > 1 and w.isupper() for w in surface)),
+        float(any(re.search(r"[./+#&\d]", w) for w in words)),
+        float(words[0].endswith("ing") and c.n_words > 1),
+        float(words[-1].endswith("ing")),
+        float(any(w in JOINERS for w in words)),
+        c.first_line / max(len(advert.lines), 1),
+        c.title / total,
+        float(max(len(w) for w in words) >= 9),
+        float(min(len(w) for w in words) <= 2),
+        float(words[0].endswith("ed") and c.n_words > 1),
+        float(any(re.fullmatch(r"[\d.,:%+£$€-]+", w) is not None for w in words)),
+        float(NOMINAL_RE.search(words[-1]) is not None),
+        c.whole_line / total,
+        c.short_line / total,
+        *(c.sections[s] / total for s in SECTIONS),
+    ]

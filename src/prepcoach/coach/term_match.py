@@ -1,0 +1,122 @@
+"""Whether a text covers a term (a job's key term, a company value, a competency), and the
+sentence that shows it: by word form (every content word of the term, in any of its forms, in
+one sentence: "managing stakeholders" covers "stakeholder management") or by meaning (the
+sentence's MiniLM embedding close enough to the term's: "I help customers" covers "customer
+focus"). The meaning threshold is calibrated on the development adverts by
+`scripts/train_key_terms.py`."""
+
+from __future__ import annotations
+
+import functools
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from prepcoach.coach.key_term_candidates import FUNCTION_WORDS, JOINERS, _chunks
+from prepcoach.coach.key_term_model import MEANING_THRESHOLD
+from prepcoach.coach.term_forms import root, tokens
+
+if TYPE_CHECKING:
+    from prepcoach.coach.patterns import Embedder
+
+SENTENCE_RE = re.compile(r"(?<=[.!?;])\s+|\n+")
+
+
+@dataclass(frozen=True, slots=True)
+class Covered:
+    term: str
+    sentence: str  # the text's own sentence that covers the term
+    by: str  # "word form" or "meaning"
+    similarity: float  # cosine similarity when by meaning; 1.0 by word form
+
+
+@functools.cache
+def shared_embedder() -> Embedder | None:
+    """The MiniLM model, loaded once per process (None if its packages were removed)."""
+    from prepcoach.coach.embeddings import load_embedder
+
+    return load_embedder()
+
+
+def sentences(text: str) -> list[str]:
+    return [s.strip() for s in SENTENCE_RE.split(text) if len(tokens(s)) >= 1]
+
+
+def term_roots(term: str) -> frozenset[str]:
+    words = [w for w in tokens(term) if w.lower() not in FUNCTION_WORDS | JOINERS]
+    return frozenset(root(w) for w in words) or frozenset(root(w) for w in tokens(term))
+
+
+def phrases(sentence: str) -> list[str]:
+    """The sentence's short phrases (2-3 words inside a run without function words) that a term
+    is compared with beside the whole sentence: "help customers" in a long sentence."""
+    out: list[str] = []
+    for chunk, _ in _chunks(sentence):
+        for n in (2, 3):
+            out += [" ".join(chunk[i : i + n]) for i in range(len(chunk) - n + 1)]
+    return list(dict.fromkeys(out))
+
+
+class Matcher:
+    """One text read once (its sentences, their roots and, lazily, the vectors of each sentence
+    and its short phrases), asked about many terms."""
+
+    def __init__(
+        self, text: str, embedder: Embedder | None = None, threshold: float = MEANING_THRESHOLD
+    ) -> None:
+        self.sentences = sentences(text)
+        self.roots = [frozenset(root(w) for w in tokens(s)) for s in self.sentences]
+        self.embedder = embedder
+        self.threshold = threshold
+        self._units: list[tuple[int, list[float]]] | None = None
+
+    def units(self) -> list[tuple[int, list[float]]]:
+        """(sentence index, vector) of each sentence and each of its phrases."""
+        if self._units is None:
+            assert self.embedder is not None
+            owners: list[int] = []
+            texts: list[str] = []
+            for i, sentence in enumerate(self.sentences):
+                for unit in [sentence, *phrases(sentence)]:
+                    owners.append(i)
+                    texts.append(unit)
+            vectors = self.embedder.embed(texts) if texts else []
+            self._units = list(zip(owners, vectors, strict=True))
+        return self._units
+
+    def similarities(self, term_vector: Sequence[float]) -> list[float]:
+        """Per sentence, the highest similarity of the term to it or one of its phrases."""
+        best = [-1.0] * len(self.sentences)
+        for owner, vector in self.units():
+            similarity = sum(a * b for a, b in zip(term_vector, vector, strict=True))
+            best[owner] = max(best[owner], similarity)
+        return best
+
+    def find(self, term: str, term_vector: Sequence[float] | None = None) -> Covered | None:
+        needed = term_roots(term)
+        if not needed:
+            return None
+        for sentence, roots in zip(self.sentences, self.roots, strict=True):
+            if needed <= roots:
+                return Covered(term, sentence, "word form", 1.0)
+        if self.embedder is None or not self.sentences:
+            return None
+        if term_vector is None:
+            term_vector = self.embedder.embed([term])[0]
+        scores = self.similarities(term_vector)
+        best = max(range(len(scores)), key=lambda i: scores[i])
+        if scores[best] >= self.threshold:
+            return Covered(term, self.sentences[best], "meaning", round(scores[best], 3))
+        return None
+
+
+def find_terms(
+    text: str, terms: Sequence[str], embedder: Embedder | None = None
+) -> list[Covered | None]:
+    """For each term, the sentence of `text` that covers it, or None."""
+    matcher = Matcher(text, embedder)
+    vectors: list[list[float]] | list[None] = [None] * len(terms)
+    if embedder is not None and terms and matcher.sentences:
+        vectors = embedder.embed(list(terms))
+    return [matcher.find(t, v) for t, v in zip(terms, vectors, strict=True)]

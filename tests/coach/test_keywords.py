@@ -1,0 +1,162 @@
+"""The key terms of a job advert and which of them an answer covers."""
+
+from __future__ import annotations
+
+import importlib.util
+import json
+import re
+import sys
+from pathlib import Path
+
+import pytest
+
+from prepcoach.coach import key_term_model
+from prepcoach.coach.keywords import coverage, key_terms
+from prepcoach.coach.stories import StoryInfo
+from prepcoach.coach.stories import coverage as story_coverage
+from prepcoach.coach.term_forms import TermScore, score_terms, scoring_form
+
+ROOT = Path(__file__).resolve().parents[2]
+
+ADVERT = """Senior Data Analyst
+Brightwell Analytics – London, UK – £60,000 + bonus
+
+Brightwell Analytics helps 2 million shoppers find better deals. We're a team of 40, and
+Brightwell Analytics is growing fast. At Brightwell Analytics we're proud of our culture.
+
+What you'll do
+- Build Tableau dashboards for the commercial team
+- Write SQL queries against our data warehouse
+- Run A/B testing on pricing and report the results
+- Work with the marketing manager on stakeholder management
+
+What you'll need
+- Strong SQL and Python
+- Experience with Tableau
+- Knowledge of A/B testing and statistics
+- You'll have great communication skills
+
+What we offer
+- 25 days' holiday, pension and a cycle scheme
+- Hybrid working from our London office
+
+Brightwell Analytics is an equal opportunity employer. We're happy to talk flexible working.
+"""
+
+
+def _words(terms: list[str]) -> set[str]:
+    return {w.lower() for t in terms for w in re.findall(r"[A-Za-z']+", t)}
+
+
+def test_no_pieces_of_contractions_titles_places_money_or_the_company() -> None:
+    terms = key_terms(ADVERT)
+    assert terms, "an advert with skills gives terms"
+    lowered = {t.lower() for t in terms}
+    assert not lowered & {"re", "ll", "ve", "we're", "you'll"}
+    for junk in ("senior", "manager", "uk", "million", "brightwell", "analytics"):
+        assert junk not in _words(terms), (junk, terms)
+    assert {"SQL", "Tableau"} <= set(terms)
+
+
+def test_tableau_and_tableau_dashboards_are_one_term() -> None:
+    terms = key_terms(ADVERT)
+    tableau = [t for t in terms if "tableau" in t.lower()]
+    assert tableau == ["Tableau"]
+    short = key_terms("You will build Tableau dashboards and SQL reports. Tableau is a must.")
+    assert len([t for t in short if "tableau" in t.lower()]) == 1
+
+
+def test_an_html_advert_gives_the_same_terms_as_its_text() -> None:
+    lines = ADVERT.strip().splitlines()
+    html = (
+        "".join(
+            f"<li>{line[2:]}</li>" if line.startswith("- ") else f"<p>{line}</p>" for line in lines
+        )
+        .replace("'", "&#8217;")
+        .replace("&", "&amp;", 0)
+    )
+    assert key_terms(html) == key_terms(ADVERT)
+
+
+def test_the_company_name_given_by_the_caller_is_never_a_term() -> None:
+    text = "You will own Acme Cloud reporting. Experience with Acme Cloud, SQL and Excel."
+    assert not any("acme" in t.lower() for t in key_terms(text, company="Acme"))
+
+
+def test_customer_focus_covers_help_customers_with_the_sentence() -> None:
+    answer = "The queue was long. I stayed late to help customers find the right size."
+    found = coverage(answer, ["customer focus", "SQL"])
+    assert found.used == ("customer focus",)
+    assert found.missed == ("SQL",)
+    (evidence,) = found.evidence
+    assert evidence.sentence == "I stayed late to help customers find the right size."
+    assert evidence.by == "meaning"
+
+
+def test_word_forms_cover_a_term() -> None:
+    found = coverage(
+        "I spent a year managing stakeholders across three teams.", ["stakeholder management"]
+    )
+    assert found.used == ("stakeholder management",)
+    assert found.evidence[0].by == "word form"
+
+
+def test_a_story_about_customers_covers_the_value_and_quotes_it() -> None:
+    stories = [
+        StoryInfo(1, "Late shift", "A customer was upset. I showed great customer focus and fixed it.", ()),
+        StoryInfo(2, "Migration", "I moved our reports from Excel to SQL.", ()),
+    ]  # fmt: skip
+    rows = {r.target: r for r in story_coverage(stories, values=["Help customers"], terms=["SQL"])}
+    assert rows["Help customers"].stories == (1,)
+    assert "customer focus" in rows["Help customers"].evidence[0]
+    assert rows["SQL"].stories == (2,)
+    assert rows["SQL"].evidence == ("“I moved our reports from Excel to SQL.”",)
+
+
+def test_scoring_follows_the_guide() -> None:
+    labels: list[dict[str, object]] = [
+        {"term": "A/B testing", "variants": ["split testing"], "core": True},
+        {"term": "SQL", "variants": [], "core": False},
+    ]
+    assert scoring_form("A/B tests") == scoring_form("A/B testing")
+    result = score_terms(["A/B tests", "split testing", "Python"], labels)
+    assert result == TermScore(1, 3, 2, 1, 1)
+
+
+def _dev() -> list[dict[str, object]]:
+    data: list[dict[str, object]] = json.loads((ROOT / "tests/data/adverts/dev.json").read_text())
+    return data
+
+
+def test_development_adverts_beat_the_old_extractor_by_far() -> None:
+    """Development figures (the model was trained on these adverts): a floor against decay,
+    not an estimate of quality; bench/bench_keywords.py reports held-out figures."""
+    total = TermScore(0, 0, 0, 0, 0)
+    for advert in _dev():
+        labels = advert["key_terms"]
+        assert isinstance(labels, list)
+        total += score_terms(key_terms(str(advert["text"])), labels)
+    assert total.precision >= 0.45
+    assert total.recall >= 0.40
+
+
+def _trainer() -> object:
+    spec = importlib.util.spec_from_file_location(
+        "train_key_terms", ROOT / "scripts/train_key_terms.py"
+    )
+    assert spec is not None
+    assert spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    sys.modules["train_key_terms"] = module
+    spec.loader.exec_module(module)
+    return module
+
+
+def test_retraining_reproduces_the_shipped_weights() -> None:
+    trainer = _trainer()
+    model = trainer.retrain_shipped()  # type: ignore[attr-defined]
+    shipped = key_term_model.MODEL
+    for name in ("mean", "scale", "pre_weights", "weights"):
+        assert getattr(model, name) == pytest.approx(shipped[name], abs=1e-3), name
+    assert model.bias == pytest.approx(shipped["bias"], abs=1e-3)
+    assert model.pre_bias == pytest.approx(shipped["pre_bias"], abs=1e-3)
