@@ -6,15 +6,31 @@ from django import forms
 from django.contrib.auth import forms as auth_forms
 from django.template import loader
 
-from prepcoach.accounts.models import TIME_ZONES, Profile, User
+from prepcoach.accounts.models import TIME_ZONES, DateOrder, Profile, User
 from prepcoach.accounts.tasks import send_email
 from prepcoach.coach.availability import MAX_HOURS_PER_DAY, WEEKDAYS
+
+DATE_ORDER_HELP = (
+    "How you write dates in numbers, so that “by 04/12” in a goal means the day you meant."
+)
+
+
+def date_order_widget(hidden: bool = False) -> forms.Widget:
+    # static/prepcoach/js/date-order.js fills an empty one from the browser's language.
+    attrs = {"data-date-order": ""}
+    return forms.HiddenInput(attrs=attrs) if hidden else forms.Select(attrs=attrs)
 
 
 class SignUpForm(auth_forms.BaseUserCreationForm):  # type: ignore[type-arg]
     class Meta:
         model = User
         fields = ("email",)
+
+    date_order = forms.ChoiceField(
+        choices=[("", "Not set"), *DateOrder.choices],
+        required=False,
+        widget=date_order_widget(hidden=True),
+    )
 
     error_messages = {
         **auth_forms.BaseUserCreationForm.error_messages,
@@ -62,12 +78,14 @@ class QueuedPasswordResetForm(auth_forms.PasswordResetForm):
 class ProfileForm(forms.ModelForm):  # type: ignore[type-arg]
     class Meta:
         model = Profile
-        fields = ("name", "target_role", "industry", "time_zone")
-        labels = {"target_role": "Target role", "time_zone": "Time zone"}
+        fields = ("name", "target_role", "industry", "time_zone", "date_order")
+        labels = {"target_role": "Target role", "time_zone": "Time zone", "date_order": "Dates"}
         help_texts = {
             "target_role": "The job you are preparing for, e.g. “Senior data analyst”.",
             "industry": "e.g. “Healthcare”, “Fintech”, “Public sector”.",
+            "date_order": DATE_ORDER_HELP,
         }
+        widgets = {"date_order": date_order_widget()}
 
     time_zone = forms.ChoiceField(
         label="Time zone",

@@ -88,6 +88,13 @@ def default_weekly_hours() -> list[float]:
     return [0.0] * 7
 
 
+class DateOrder(models.TextChoices):
+    """How the person writes a date in numbers: what "04/12" means in their goals."""
+
+    DMY = "DMY", "Day first: 04/12 is 4 December"
+    MDY = "MDY", "Month first: 12/04 is December 4"
+
+
 class Profile(models.Model):
     """What prepcoach needs to know about a job seeker to plan and judge their preparation."""
 
@@ -101,6 +108,8 @@ class Profile(models.Model):
     weekly_hours = models.JSONField(
         default=default_weekly_hours, validators=[validate_weekly_hours]
     )
+    # Blank until set: the sign-up and profile pages pre-fill it from the browser's locale.
+    date_order = models.CharField(max_length=3, choices=DateOrder.choices, blank=True, default="")
 
     def __str__(self) -> str:
         return f"Profile of {self.user.email}"
