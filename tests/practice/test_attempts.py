@@ -7,6 +7,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from prepcoach.accounts.models import User
+from prepcoach.coach.answer import ANALYSIS_VERSION
 from prepcoach.practice.models import Attempt, Question
 from prepcoach.practice.tasks import finalise_abandoned
 from tests.practice.conftest import tone_wav
@@ -39,7 +40,7 @@ def test_a_typed_answer_is_saved_then_analysed(
     )
     attempt = Attempt.objects.get(user=alice)
     assert (attempt.status, attempt.rating, attempt.mode) == ("analysed", 4, "practice")
-    assert attempt.analysis["version"] == 2
+    assert attempt.analysis["version"] == ANALYSIS_VERSION
     assert attempt.analysis["star"]["quantified_result"]["present"]
     assert attempt.analysis["wpm"] is None  # typed: no timings
     assert "Your report" in response.text

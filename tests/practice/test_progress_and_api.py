@@ -6,7 +6,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from prepcoach.accounts.models import AccessToken, User
-from prepcoach.coach.answer import analyse_answer
+from prepcoach.coach.answer import ANALYSIS_VERSION, analyse_answer
 from prepcoach.coach.trends import weekly
 from prepcoach.practice.models import Attempt, Question
 from prepcoach.practice.tasks import requeue_stuck
@@ -97,7 +97,7 @@ def test_reanalyse_an_old_answer(alice_client: Client, alice: User, question: Qu
     assert "Analyse again" in alice_client.get(reverse("practice:attempt", args=[old.pk])).text
     alice_client.post(reverse("practice:attempt_reanalyse", args=[old.pk]))
     old.refresh_from_db()
-    assert old.analysis["version"] == 2
+    assert old.analysis["version"] == ANALYSIS_VERSION
 
 
 def test_feedback_thresholds_are_the_users_to_set(

@@ -13,12 +13,19 @@ from numpy.typing import NDArray
 from prepcoach.coach.content import ContentAnalysis, analyse_content
 from prepcoach.coach.delivery import Delivery, DeliverySettings, measure
 from prepcoach.coach.keywords import Coverage, coverage, key_terms
+from prepcoach.coach.speech.coverage import SpeechCoverage
 from prepcoach.coach.speech.engine import Transcript, Word
+from prepcoach.coach.speech.quality import WORD_TIPS, AudioQuality
 from prepcoach.coach.speech.vad import Span
 from prepcoach.coach.text import content_words
 from prepcoach.coach.tips import Evidence, Facts, Tip, choose_tips
 
-ANALYSIS_VERSION = 2
+# 3: coverage of the speech by words (lost stretches re-read, the rest stated), audio quality,
+# and the verdicts held back when either makes them unreliable.
+ANALYSIS_VERSION = 3
+# Below this share of speech with words, a verdict that the unheard speech could overturn
+# ("task missing", "slow") is not given: the report says what it could not hear instead.
+MIN_COVERAGE = 0.95
 
 
 @dataclass(frozen=True)
@@ -32,10 +39,20 @@ class AnswerAnalysis:
     tips: tuple[Tip, ...]
     engine: str
     settings: DeliverySettings = field(default_factory=DeliverySettings)
+    coverage: SpeechCoverage | None = None
+    reread: tuple[Span, ...] = ()
+    audio: AudioQuality | None = None
+    withheld: frozenset[str] = frozenset()  # tip rules (and their verdicts) held back
+
+    def _verdict(self, found: bool) -> bool | None:
+        """A part found is always reported; a part not found is "can't tell" (None) when the
+        speech it could be in was not heard or was garbled."""
+        return True if found else (None if self.withheld & WORD_TIPS else False)
 
     def as_dict(self) -> dict[str, object]:
         d, c = self.delivery, self.content
         timed = self.words is not None
+        cov, audio = self.coverage, self.audio
         return {
             "version": ANALYSIS_VERSION,
             "engine": self.engine,
@@ -46,7 +63,10 @@ class AnswerAnalysis:
             "duration_s": d.duration_s,
             "speech_s": d.speech_s,
             "wpm": d.wpm,
-            "pace": {"verdict": d.pace, "over_time": [list(w) for w in d.pace_over_time]}
+            "pace": {
+                "verdict": None if "pace" in self.withheld else d.pace,
+                "over_time": [list(w) for w in d.pace_over_time],
+            }
             if timed
             else None,
             "fillers": {
@@ -79,11 +99,14 @@ class AnswerAnalysis:
             "restarts": [{"text": r.text, "start": r.start} for r in d.restarts],
             "star": {
                 **{
-                    part: {"present": p.present, "evidence": list(p.evidence)}
+                    part: {
+                        "present": self._verdict(p.present),
+                        "evidence": list(p.evidence),
+                    }
                     for part, p in c.star.items()
                 },
                 "quantified_result": {
-                    "present": c.quantified_result.present,
+                    "present": self._verdict(c.quantified_result.present),
                     "evidence": list(c.quantified_result.evidence),
                 },
             },
@@ -105,6 +128,25 @@ class AnswerAnalysis:
             }
             if timed
             else None,
+            "coverage": {
+                "ratio": cov.ratio,
+                "speech_s": cov.speech_s,
+                "covered_s": cov.covered_s,
+                "uncovered": [[span.start, span.end] for span in cov.uncovered],
+                "reread": [[span.start, span.end] for span in self.reread],
+            }
+            if cov is not None
+            else None,
+            "audio": {
+                "channels": audio.channels,
+                "clipped_share": audio.clipped_share,
+                "level_db": audio.level_db,
+                "gain_db": audio.gain_db,
+                "warnings": list(audio.warnings),
+            }
+            if audio is not None
+            else None,
+            "withheld": sorted(self.withheld),
             "tips": [
                 {"rule": t.rule, "text": t.text, "evidence": [asdict(e) for e in t.evidence]}
                 for t in self.tips
@@ -124,10 +166,18 @@ def analyse_answer(
     job_description: str = "",
     settings: DeliverySettings | None = None,
     engine: str = "text",
+    audio: AudioQuality | None = None,
 ) -> AnswerAnalysis:
-    """Read an answer from its transcript (with timings) or from typed text (without)."""
+    """Read an answer from its transcript (with timings) or from typed text (without).
+
+    When the transcript's coverage is under MIN_COVERAGE, or the audio is clipped, the verdicts
+    that rest on words are held back (named in `withheld`) and figures use the heard speech."""
     settings = settings or DeliverySettings()
     words = transcript.words if transcript else None
+    cover = transcript.coverage if transcript else None
+    withheld = set(audio.withheld) if audio else set()
+    if cover is not None and cover.ratio < MIN_COVERAGE:
+        withheld |= WORD_TIPS
     said = transcript.text if transcript else text
     content = analyse_content(said)
     delivery = measure(
@@ -138,16 +188,18 @@ def analyse_answer(
         samples=samples,
         category=category,
         settings=settings,
+        lost=cover.uncovered if cover else (),
     )
     keywords = coverage(said, key_terms(job_description)) if job_description.strip() else None
     asked = content_words(question)
     relevance = round(len(asked & content_words(said)) / len(asked), 2) if asked else None
-    tips = choose_tips(Facts(content, delivery, keywords, settings))
+    tips = choose_tips(Facts(content, delivery, keywords, settings), withhold=frozenset(withheld))
     if words:
         tips = [_timed(tip, _sentence_starts(words)) for tip in tips]
     return AnswerAnalysis(
-        said, words, delivery, content, keywords, relevance, tuple(tips), engine, settings
-    )
+        said, words, delivery, content, keywords, relevance, tuple(tips), engine, settings,
+        cover, transcript.reread if transcript else (), audio, frozenset(withheld),
+    )  # fmt: skip
 
 
 def _key(text: str) -> str:
@@ -185,6 +237,8 @@ def measured_rating(data: dict[str, object]) -> int | None:
     star = data.get("star")
     if not isinstance(star, dict) or "situation" not in star:
         return None
+    if any(star[p]["present"] is None for p in ("situation", "task", "action", "result")):
+        return None  # part of the answer was not heard: no figure rather than a wrong one
     parts = sum(bool(star[p]["present"]) for p in ("situation", "task", "action", "result"))
     content = (parts + bool(star["quantified_result"]["present"])) / 5
     checks: list[bool] = []

@@ -236,8 +236,13 @@ def measure(
     samples: NDArray[np.float32] | None = None,
     category: str = "behavioral",
     settings: DeliverySettings | None = None,
+    lost: tuple[Span, ...] = (),
 ) -> Delivery:
-    """Delivery figures. With typed text (no words, no audio) the timing figures are None."""
+    """Delivery figures. With typed text (no words, no audio) the timing figures are None.
+
+    lost: stretches of speech that produced no words (coach.speech.coverage). Pace and fillers
+    a minute are measured over the speech that has words only, so a lost stretch never reads as
+    slow speech; pace windows that are mostly lost are left out."""
     settings = settings or DeliverySettings()
     tokens = tokens_of(words, text)
     fillers = find_fillers(tokens)
@@ -266,7 +271,8 @@ def measure(
         )
     spans = spans or []
     first, last = words[0].start, words[-1].end
-    speaking_min = max(last - first, 1e-6) / 60
+    lost_inside = sum(max(0.0, min(s.end, last) - max(s.start, first)) for s in lost)
+    speaking_min = max(last - first - lost_inside, 1e-6) / 60
     wpm = round(count / speaking_min, 1)
     speech_s = round(sum(s.length for s in spans), 2) if spans else round(last - first, 2)
     pauses = [
@@ -286,7 +292,7 @@ def measure(
         else "fast"
         if wpm > settings.pace_high
         else "in band",
-        pace_over_time=_pace_windows(words, settings.window_s),
+        pace_over_time=_pace_windows(words, settings.window_s, lost),
         fillers=tuple(fillers),
         fillers_per_min=round(len(fillers) / speaking_min, 2),
         pauses=tuple(pauses),
@@ -297,18 +303,21 @@ def measure(
         length_verdict=None
         if band is None
         else "short"
-        if last < band[0]
+        if max(last, spans[-1].end if spans else last) < band[0]
         else "long"
-        if last > band[1]
+        if max(last, spans[-1].end if spans else last) > band[1]
         else "in band",
         pitch_semitones=pitch,
         loudness_db=loudness,
         monotone=None if pitch is None else pitch < settings.monotone_semitones,
-        answer_s=round(last, 1),
+        # To the end of the speech, heard or not: lost last words must not shorten the answer.
+        answer_s=round(max(last, spans[-1].end if spans else last), 1),
     )
 
 
-def _pace_windows(words: tuple[Word, ...], window_s: float) -> tuple[tuple[float, float], ...]:
+def _pace_windows(
+    words: tuple[Word, ...], window_s: float, lost: tuple[Span, ...] = ()
+) -> tuple[tuple[float, float], ...]:
     if not words:
         return ()
     end = words[-1].end
@@ -317,7 +326,8 @@ def _pace_windows(words: tuple[Word, ...], window_s: float) -> tuple[tuple[float
     while start < end:
         inside = [w for w in words if start <= w.start < start + window_s]
         length = min(window_s, end - start)
-        if length >= window_s / 3:  # a short last window would exaggerate
+        length -= sum(max(0.0, min(s.end, start + length) - max(s.start, start)) for s in lost)
+        if length >= window_s / 3:  # a short (or mostly unheard) window would exaggerate
             windows.append((round(start, 1), round(len(inside) / (length / 60), 1)))
         start += window_s
     return tuple(windows)

@@ -170,20 +170,27 @@ def _keywords(f: Facts) -> Tip | None:
     )
 
 
-RULES: tuple[Rule, ...] = (
-    _result,
-    _action,
-    _quantified,
-    _fillers,
-    _pace,
-    _long_pauses,
-    _length,
-    _hedges,
-    _monotone,
-    _keywords,
-)
+# Each rule by name: a report can hold back the rules its recording makes unreliable
+# (speech that produced no words, clipped or very quiet audio); see coach.speech.quality.
+RULES: dict[str, Rule] = {
+    "result": _result,
+    "action": _action,
+    "quantified": _quantified,
+    "fillers": _fillers,
+    "pace": _pace,
+    "long_pauses": _long_pauses,
+    "length": _length,
+    "hedges": _hedges,
+    "monotone": _monotone,
+    "keywords": _keywords,
+}
 
 
-def choose_tips(facts: Facts, count: int = 3) -> list[Tip]:
-    tips = [tip for rule in RULES if (tip := rule(facts)) is not None]
+def choose_tips(facts: Facts, count: int = 3, withhold: frozenset[str] = frozenset()) -> list[Tip]:
+    """The `count` weightiest tips, from every rule not named in withhold."""
+    tips = [
+        tip
+        for name, rule in RULES.items()
+        if name not in withhold and (tip := rule(facts)) is not None
+    ]
     return sorted(tips, key=lambda t: -t.weight)[:count]

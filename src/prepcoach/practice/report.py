@@ -3,6 +3,7 @@ pieces and the pace chart's geometry. It judges nothing: the analysis already di
 
 from __future__ import annotations
 
+import itertools
 import re
 from dataclasses import dataclass, field
 from typing import Any
@@ -19,6 +20,7 @@ class Piece:
     filler: bool = False
     pause_s: float | None = None  # a pause marker, not a word
     start: float | None = None
+    lost: tuple[float, float] | None = None  # speech that produced no words: (start, end) s
 
 
 @dataclass
@@ -51,20 +53,23 @@ def transcript_pieces(data: dict[str, Any]) -> list[Sentence]:
     result = [Sentence([p for p, found in evidence.items() if s in found]) for s in sentences]
     words = data.get("words")
     if words:
-        index, previous_end = 0, None
+        markers = _markers(data, words, long_pause)
+        index = 0
         for word in words:
-            if previous_end is not None and word["start"] - previous_end >= long_pause:
-                result[min(index, len(result) - 1)].pieces.append(
-                    Piece("", pause_s=round(word["start"] - previous_end, 1))
-                )
             target = result[min(index, len(result) - 1)] if result else None
+            while markers and markers[0].start is not None and markers[0].start <= word["start"]:
+                if target is not None:
+                    target.pieces.append(markers.pop(0))
+                else:
+                    markers.pop(0)
             if target is not None:
                 target.pieces.append(
                     Piece(word["w"], filler=word["start"] in filler_starts, start=word["start"])
                 )
-            previous_end = word["end"]
             if re.search(r"[.!?]$", word["w"]) and index < len(result) - 1:
                 index += 1
+        if result:
+            result[-1].pieces.extend(markers)  # after the last word
         return result
     for sentence, text in zip(result, sentences, strict=False):
         for token in text.split():
@@ -76,6 +81,27 @@ def transcript_pieces(data: dict[str, Any]) -> list[Sentence]:
                 )
             )
     return result
+
+
+def _markers(data: dict[str, Any], words: list[dict[str, Any]], long_pause: float) -> list[Piece]:
+    """Long pauses and lost speech, in time order, as the analysis measured them: the pause
+    markers are the Pauses card's own pauses (from the voice detector), never gaps between
+    words, which also open where speech produced no words."""
+    lost = [tuple(span) for span in (data.get("coverage") or {}).get("uncovered", [])]
+    pauses = (data.get("pauses") or {}).get("items")
+    if pauses is None:  # analyses saved before pauses were stored: gaps between words
+        pauses = [
+            {"start": a["end"], "end": b["start"]}
+            for a, b in itertools.pairwise(words)
+            if b["start"] - a["end"] >= long_pause
+        ]
+    found = [
+        Piece("", pause_s=round(p["end"] - p["start"], 1), start=p["start"])
+        for p in pauses
+        if p["end"] - p["start"] >= long_pause
+    ]
+    found += [Piece("", start=start, lost=(start, end)) for start, end in lost]
+    return sorted(found, key=lambda piece: piece.start or 0.0)
 
 
 @dataclass(frozen=True)

@@ -12,6 +12,17 @@ from numpy.typing import NDArray
 
 RATE = 16_000
 MAX_SECONDS = 45 * 60  # longer is not an answer; decoding it would only fill memory
+# A sample this close to full scale was clipped by the microphone or its gain.
+CLIP_LEVEL = 0.98
+# Averaging channels that keep less than this share of the louder channel's level means they
+# cancel (one is the other inverted): the louder channel alone is kept instead.
+CANCEL_RATIO = 0.5
+# A recording whose loudest moment stays under this (about -26 dBFS) is too quiet for the voice
+# detector to find speech reliably: it is amplified for reading, and the report says so.
+QUIET_PEAK = 0.05
+TARGET_PEAK = 0.5
+# WebM's clusters and blocks: a file that has them but no EBML header began part-way through.
+WEBM_CLUSTER = b"\x1f\x43\xb6\x75"
 
 
 class AudioError(ValueError):
@@ -22,15 +33,52 @@ class AudioError(ValueError):
 class Audio:
     samples: NDArray[np.float32]  # mono, RATE per second, -1 to 1
     duration_s: float
+    channels: str = "mono"  # "mono", "mixed" (averaged), or "louder channel" (they cancelled)
+    clipped_share: float = 0.0  # share of samples at full scale in the recording as made
+    gain_db: float = 0.0  # amplification applied to a very quiet recording before reading it
+
+
+def _missing_start(path: Path) -> bool:
+    with path.open("rb") as handle:
+        head = handle.read(4096)
+    return not head.startswith(b"\x1a\x45\xdf\xa3") and (
+        WEBM_CLUSTER in head or head[:1] in (b"\xa3", b"\xa0")
+    )
+
+
+def _missing_start_error() -> AudioError:
+    return AudioError(
+        "The start of the recording is missing: the file begins part-way through (its header "
+        "never arrived), so it cannot be read. Record the answer again; if you upload a file, "
+        "upload the whole recording."
+    )
+
+
+def _to_mono(channels: NDArray[np.float32]) -> tuple[NDArray[np.float32], str]:
+    """One signal from (channels, samples), never losing the voice: channels that cancel when
+    averaged (one inverted) give the louder channel instead of silence."""
+    if channels.shape[0] == 1:
+        return channels[0], "mono"
+    mixed = channels.mean(axis=0)
+    levels = np.sqrt(np.mean(channels.astype(np.float64) ** 2, axis=1))
+    if float(np.sqrt(np.mean(mixed.astype(np.float64) ** 2))) < CANCEL_RATIO * float(levels.max()):
+        return channels[int(np.argmax(levels))], "louder channel"
+    return mixed.astype(np.float32), "mixed"
 
 
 def decode(path: Path | str, max_seconds: float = MAX_SECONDS) -> Audio:
+    """The recording as 16 kHz mono float samples, with what was done to make it readable.
+
+    Raises AudioError (with what to do) for empty, unreadable, header-less, silent-track, too
+    long and too short files. A truncated file keeps what decoded, as a player would."""
     path = Path(path)
     if not path.exists() or path.stat().st_size == 0:
         raise AudioError("The recording is empty: nothing was captured. Record the answer again.")
     try:
         container = av.open(str(path))
     except (av.error.InvalidDataError, av.error.FFmpegError, ValueError) as error:
+        if _missing_start(path):
+            raise _missing_start_error() from None
         raise AudioError(
             f"This file cannot be read as audio or video ({error.__class__.__name__}): record "
             "again, or upload a WebM, Ogg, MP4, M4A or WAV file."
@@ -38,24 +86,29 @@ def decode(path: Path | str, max_seconds: float = MAX_SECONDS) -> Audio:
     with container:
         streams = [s for s in container.streams if s.type == "audio"]
         if not streams:
+            if _missing_start(path):
+                raise _missing_start_error()
             raise AudioError("The file has no sound track: record with a microphone.")
-        resampler = av.AudioResampler(format="flt", layout="mono", rate=RATE)
+        stream = streams[0]
+        assert isinstance(stream, av.AudioStream)
+        layout = "stereo" if (stream.channels or 1) > 1 else "mono"
+        resampler = av.AudioResampler(format="fltp", layout=layout, rate=RATE)
         chunks: list[NDArray[np.float32]] = []
         total = 0
         try:
-            for frame in container.decode(streams[0]):
+            for frame in container.decode(stream):
                 assert isinstance(frame, av.AudioFrame)
                 for out in resampler.resample(frame):
-                    data = out.to_ndarray().reshape(-1).astype(np.float32)
+                    data = out.to_ndarray().astype(np.float32)
                     chunks.append(data)
-                    total += data.size
+                    total += data.shape[1]
                 if total > max_seconds * RATE:
                     raise AudioError(
                         f"The recording is longer than {int(max_seconds // 60)} minutes: an answer "
                         "that long cannot be analysed. Record a shorter one."
                     )
             for out in resampler.resample(None):
-                chunks.append(out.to_ndarray().reshape(-1).astype(np.float32))
+                chunks.append(out.to_ndarray().astype(np.float32))
         except av.error.FFmpegError as error:
             if not chunks:
                 raise AudioError(
@@ -63,9 +116,17 @@ def decode(path: Path | str, max_seconds: float = MAX_SECONDS) -> Audio:
                     "damaged or use a codec prepcoach cannot read. Record the answer again."
                 ) from None
             # A truncated file: keep what decoded, as a player would.
-    samples = np.concatenate(chunks) if chunks else np.zeros(0, dtype=np.float32)
-    if samples.size < RATE // 4:
+    channels = np.concatenate(chunks, axis=1) if chunks else np.zeros((1, 0), dtype=np.float32)
+    if channels.shape[1] < RATE // 4:
         raise AudioError(
             "The recording is shorter than a quarter of a second: record the answer again."
         )
-    return Audio(samples, samples.size / RATE)
+    clipped = float(np.mean(np.abs(channels) >= CLIP_LEVEL))
+    samples, how = _to_mono(channels)
+    peak = float(np.max(np.abs(samples)))
+    gain_db = 0.0
+    if 0 < peak < QUIET_PEAK:
+        gain = TARGET_PEAK / peak
+        samples = (samples * gain).astype(np.float32)
+        gain_db = round(20 * float(np.log10(gain)), 1)
+    return Audio(samples, samples.size / RATE, how, round(clipped, 4), gain_db)

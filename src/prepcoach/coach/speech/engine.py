@@ -7,14 +7,20 @@ import os
 import threading
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Protocol
+from typing import TYPE_CHECKING, Protocol
 
 import numpy as np
 from numpy.typing import NDArray
 
-ENGINE_VERSION = "faster-whisper/base/1"
-# Whisper tends to write clean prose and drop "um" and "uh". A disfluent prompt tells it that
-# this transcript keeps them, which is what a delivery report needs.
+if TYPE_CHECKING:
+    from prepcoach.coach.speech.coverage import SpeechCoverage
+    from prepcoach.coach.speech.vad import Span
+
+ENGINE_VERSION = "faster-whisper/base/2"
+# A prompt of disfluent speech ("Um, so, uh, I was, like…") was meant to make Whisper keep "um"
+# and "uh". Measured on the completeness set (bench/bench_analysis.py), it made Whisper drop
+# whole sentences after a pause, while the plain model kept the fillers as well: it is off by
+# default and stays available for measuring.
 DISFLUENT_PROMPT = (
     "Um, so, uh, I was, like, working on the, um, the project. Uh, I mean, you know, it was hard."
 )
@@ -23,8 +29,15 @@ DISFLUENT_PROMPT = (
 @dataclass(frozen=True, slots=True)
 class Word:
     w: str
-    start: float
+    start: float  # seconds from the start of the audio given to the engine
     end: float
+
+
+@dataclass(frozen=True, slots=True)
+class LanguageGuess:
+    language: str  # the language the speech most sounds like
+    probability: float
+    english_probability: float  # how much it sounds like English (the model reads English)
 
 
 @dataclass(frozen=True, slots=True)
@@ -33,6 +46,11 @@ class Transcript:
     language: str  # the language the speech most sounds like
     language_probability: float
     english_probability: float = 1.0  # how much it sounds like English (the model reads English)
+    # How much of the detected speech the words cover (None when no speech spans were given),
+    # and the stretches that were transcribed a second time because the first pass lost them.
+    coverage: SpeechCoverage | None = None
+    reread: tuple[Span, ...] = ()
+    windowed: bool = False  # redone in windows cut at pauses after a looping first pass
 
     @property
     def text(self) -> str:
@@ -40,9 +58,15 @@ class Transcript:
 
 
 class SpeechEngine(Protocol):
+    """What prepcoach needs of a speech-to-text engine. Samples are 16 kHz mono float32."""
+
     name: str
 
-    def transcribe(self, samples: NDArray[np.float32]) -> Transcript: ...
+    def detect_language(self, samples: NDArray[np.float32]) -> LanguageGuess: ...
+
+    def words(self, samples: NDArray[np.float32]) -> tuple[Word, ...]:
+        """The words said, with times in seconds from samples[0]."""
+        ...
 
 
 class WhisperEngine:
@@ -51,7 +75,11 @@ class WhisperEngine:
     name = ENGINE_VERSION
 
     def __init__(
-        self, model_dir: Path, threads: int = 0, prompt: str | None = DISFLUENT_PROMPT
+        self,
+        model_dir: Path,
+        threads: int = 0,
+        prompt: str | None = None,
+        beam_size: int = 1,
     ) -> None:
         # Never reach for a model hub: the model is a local folder, and this makes sure of it.
         os.environ["HF_HUB_OFFLINE"] = "1"
@@ -60,13 +88,17 @@ class WhisperEngine:
         self.model = WhisperModel(
             str(model_dir), device="cpu", compute_type="int8", cpu_threads=threads
         )
-        self.prompt = prompt  # None: Whisper's own habits, for measuring what the prompt adds
+        self.prompt = prompt
+        self.beam_size = beam_size
         self._lock = threading.Lock()  # one transcription at a time per loaded model
 
-    def transcribe(self, samples: NDArray[np.float32]) -> Transcript:
+    def detect_language(self, samples: NDArray[np.float32]) -> LanguageGuess:
         with self._lock:
             language, probability, ranked = self.model.detect_language(samples)
-            english = dict(ranked).get("en", 0.0)
+        return LanguageGuess(language, float(probability), float(dict(ranked).get("en", 0.0)))
+
+    def words(self, samples: NDArray[np.float32]) -> tuple[Word, ...]:
+        with self._lock:
             segments, _ = self.model.transcribe(
                 samples,
                 language="en",
@@ -75,14 +107,13 @@ class WhisperEngine:
                 condition_on_previous_text=False,
                 vad_filter=True,  # long silences otherwise make Whisper skip what follows them
                 vad_parameters={"min_silence_duration_ms": 500, "speech_pad_ms": 200},
-                beam_size=1,
+                beam_size=self.beam_size,
             )
-            words = tuple(
+            return tuple(
                 Word(w.word, round(float(w.start), 2), round(float(w.end), 2))
                 for segment in segments
                 for w in (segment.words or [])
             )
-        return Transcript(words, language, float(probability), float(english))
 
 
 _engines: dict[Path, WhisperEngine] = {}

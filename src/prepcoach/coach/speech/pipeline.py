@@ -8,6 +8,8 @@ from prepcoach.coach.answer import AnswerAnalysis, analyse_answer
 from prepcoach.coach.delivery import DeliverySettings
 from prepcoach.coach.speech.audio import AudioError, decode
 from prepcoach.coach.speech.engine import SpeechEngine
+from prepcoach.coach.speech.quality import audio_quality
+from prepcoach.coach.speech.transcribe import transcribe
 from prepcoach.coach.speech.vad import speech_spans
 
 MIN_WORDS = 3
@@ -29,8 +31,11 @@ def analyse_recording(
         raise AudioError(
             "No speech was found in this recording (silence or noise only): check the microphone "
             "level meter moves when you speak, and record the answer again."
+            if float(abs(audio.samples).max()) > 1e-4
+            else "The recording is completely silent: the microphone sent no sound. Check it is "
+            "not muted and is the one selected in the browser, then record the answer again."
         )
-    transcript = engine.transcribe(audio.samples)
+    transcript = transcribe(engine, audio.samples, spans)
     # Only when English is clearly not what was spoken: accents lower its score, not this much.
     if transcript.language != "en" and transcript.english_probability < 0.15:
         raise AudioError(
@@ -45,5 +50,5 @@ def analyse_recording(
     return analyse_answer(
         transcript=transcript, duration_s=audio.duration_s, spans=spans, samples=audio.samples,
         question=question, category=category, job_description=job_description,
-        settings=settings, engine=engine.name,
+        settings=settings, engine=engine.name, audio=audio_quality(audio, spans),
     )  # fmt: skip

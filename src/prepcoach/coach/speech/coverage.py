@@ -1,0 +1,103 @@
+"""Which speech the transcript covers. The voice-activity detector says where someone spoke;
+the words say what was understood. Speech with no word over it was lost (Whisper skips text
+after some pauses, or loops), and every figure built on the words must know it.
+
+All times are seconds from the start of the recording.
+"""
+
+from __future__ import annotations
+
+import itertools
+import zlib
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+
+from prepcoach.coach.speech.engine import Word
+from prepcoach.coach.speech.vad import Span
+
+# Whisper's word times are approximate: a word is taken to cover this much speech either side
+# of its own interval, so the gaps between words inside a sentence never count as lost.
+WORD_REACH_S = 0.5
+# Uncovered stretches shorter than this are breaths and word-timing jitter, not lost words.
+MIN_LOST_S = 0.6
+# zlib compression ratio above which a transcript is repetitive rather than speech; 2.4 is the
+# threshold OpenAI's Whisper uses to reject a looping decode (whisper/transcribe.py).
+LOOP_COMPRESSION = 2.4
+# The same word this many times in a row ("worst worst worst…") is a decoding loop.
+LOOP_RUN = 4
+
+
+@dataclass(frozen=True, slots=True)
+class SpeechCoverage:
+    """How much of the detected speech has words: speech_s and covered_s in seconds,
+    uncovered the stretches of speech with no word (each at least MIN_LOST_S long)."""
+
+    speech_s: float
+    covered_s: float
+    uncovered: tuple[Span, ...]
+
+    @property
+    def ratio(self) -> float:
+        """Seconds of speech with words ÷ seconds of speech; 1.0 when there was no speech."""
+        return round(self.covered_s / self.speech_s, 3) if self.speech_s > 0 else 1.0
+
+    @property
+    def lost_s(self) -> float:
+        return round(sum(span.length for span in self.uncovered), 2)
+
+
+def _subtract(span: Span, holes: Iterable[tuple[float, float]]) -> list[Span]:
+    """The parts of span that none of the (sorted) holes overlap."""
+    pieces, cursor = [], span.start
+    for start, end in holes:
+        if end <= cursor or start >= span.end:
+            continue
+        if start > cursor:
+            pieces.append(Span(cursor, start))
+        cursor = max(cursor, end)
+    if cursor < span.end:
+        pieces.append(Span(cursor, span.end))
+    return pieces
+
+
+def measure_coverage(
+    spans: Sequence[Span], words: Sequence[Word], reach: float = WORD_REACH_S
+) -> SpeechCoverage:
+    """SpeechCoverage of the speech spans by the words' intervals (each widened by reach)."""
+    reached = sorted((w.start - reach, w.end + reach) for w in words)
+    speech = sum(span.length for span in spans)
+    lost = [
+        Span(round(piece.start, 2), round(piece.end, 2))
+        for span in spans
+        for piece in _subtract(span, reached)
+        if piece.length >= MIN_LOST_S
+    ]
+    lost_s = sum(piece.length for piece in lost)
+    return SpeechCoverage(round(speech, 2), round(max(speech - lost_s, 0.0), 2), tuple(lost))
+
+
+def merge_words(kept: Sequence[Word], found: Sequence[Word], into: Span) -> tuple[Word, ...]:
+    """Words from a second pass over `into`, added to kept in time order. Only found words whose
+    middle lies in `into` are taken, and none that overlaps a kept word: the second pass saw
+    some context either side, which the first pass had already transcribed."""
+    taken = [
+        w
+        for w in found
+        if into.start <= (w.start + w.end) / 2 <= into.end
+        and not any(k.start < w.end and w.start < k.end for k in kept)
+    ]
+    return tuple(sorted([*kept, *taken], key=lambda w: (w.start, w.end)))
+
+
+def looks_looped(words: Sequence[Word]) -> bool:
+    """A decode that repeats itself: a long run of one word, or text that compresses far
+    better than speech does."""
+    tokens = [w.w.strip().lower().strip(".,!?;:") for w in words]
+    run = 1
+    for previous, token in itertools.pairwise(tokens):
+        run = run + 1 if token and token == previous else 1
+        if run >= LOOP_RUN:
+            return True
+    text = " ".join(tokens).encode()
+    # Short texts compress badly whatever they say, so the ratio only speaks for longer ones.
+    return len(text) >= 120 and len(text) / len(zlib.compress(text)) > LOOP_COMPRESSION

@@ -1,0 +1,98 @@
+"""A transcript that accounts for all the speech: one pass over the whole answer, then every
+stretch of speech that the voice-activity detector heard but no word covers is transcribed again
+on its own, with context either side, and merged in time order. A first pass that loops
+("worst worst worst…") is redone in windows cut at pauses.
+
+Why: Whisper reads audio in 30 s windows and sometimes skips what follows a pause, depending on
+where the pause falls in its window; the report must not build figures on words that were lost
+without saying so. What is still uncovered afterwards is stated as the transcript's coverage.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+import numpy as np
+from numpy.typing import NDArray
+
+from prepcoach.coach.speech.audio import RATE
+from prepcoach.coach.speech.coverage import looks_looped, measure_coverage, merge_words
+from prepcoach.coach.speech.engine import SpeechEngine, Transcript, Word
+from prepcoach.coach.speech.vad import Span
+
+# Seconds of audio either side of a lost stretch given to the second pass: enough for Whisper
+# to hear the sentence around it, which it transcribes better than an isolated fragment.
+CONTEXT_S = 1.5
+# Windows for a redo after a loop: at most this long, cut in the longest silence available.
+WINDOW_S = 20.0
+
+
+def transcribe(
+    engine: SpeechEngine, samples: NDArray[np.float32], spans: Sequence[Span]
+) -> Transcript:
+    """Words for all the speech in samples (16 kHz mono), with their coverage of spans."""
+    guess = engine.detect_language(samples)
+    words = engine.words(samples)
+    windowed = False
+    if looks_looped(words):
+        words = _by_windows(engine, samples, spans)
+        windowed = True
+    reread: list[Span] = []
+    lost = measure_coverage(spans, words).uncovered
+    # Lost stretches close together are read again in one window: one more pass of the model
+    # instead of one per stretch, and each stretch is heard with its neighbours as context.
+    for window in windows(lost):
+        start = max(0.0, window.start - CONTEXT_S)
+        end = min(samples.size / RATE, window.end + CONTEXT_S)
+        found = _offset(engine.words(samples[int(start * RATE) : int(end * RATE)]), start)
+        if looks_looped(found):
+            continue  # a second loop would only add noise; the stretch stays uncovered
+        for piece in (p for p in lost if window.start <= p.start and p.end <= window.end):
+            words = merge_words(words, found, _gap_around(words, piece))
+            reread.append(piece)
+    return Transcript(
+        words,
+        guess.language,
+        guess.probability,
+        guess.english_probability,
+        coverage=measure_coverage(spans, words),
+        reread=tuple(reread),
+        windowed=windowed,
+    )
+
+
+def _gap_around(words: Sequence[Word], piece: Span) -> Span:
+    """The silence-to-silence gap in the kept words that holds a lost piece: words the second
+    pass found anywhere in it are new, since the first pass has nothing there. (A lost piece is
+    measured with each word's reach, so the words lost with it can lie just outside it.)"""
+    before = [w.end for w in words if w.end <= piece.start + 0.2]
+    after = [w.start for w in words if w.start >= piece.end - 0.2]
+    return Span(max(before, default=0.0), min(after, default=float("inf")))
+
+
+def _offset(words: Sequence[Word], seconds: float) -> tuple[Word, ...]:
+    return tuple(Word(w.w, round(w.start + seconds, 2), round(w.end + seconds, 2)) for w in words)
+
+
+def windows(spans: Sequence[Span], limit: float = WINDOW_S) -> list[Span]:
+    """Consecutive speech spans grouped into windows of at most `limit` seconds (a single span
+    longer than that is its own window), each cut in a silence between spans."""
+    groups: list[list[Span]] = []
+    for span in spans:
+        if groups and span.end - groups[-1][0].start <= limit:
+            groups[-1].append(span)
+        else:
+            groups.append([span])
+    return [Span(group[0].start, group[-1].end) for group in groups]
+
+
+def _by_windows(
+    engine: SpeechEngine, samples: NDArray[np.float32], spans: Sequence[Span]
+) -> tuple[Word, ...]:
+    words: list[Word] = []
+    for window in windows(spans):
+        start = max(0.0, window.start - 0.3)
+        end = min(samples.size / RATE, window.end + 0.3)
+        found = _offset(engine.words(samples[int(start * RATE) : int(end * RATE)]), start)
+        words += [w for w in found if not words or w.start >= words[-1].end]
+    return tuple(words)
