@@ -39,7 +39,8 @@ class LinkedTheme:
 
 @functools.cache
 def _embedder() -> Embedder | None:
-    # Loaded once per process (a fraction of a second); None only if the embedding packages were removed.
+    # Loaded once per process (a fraction of a second); None only if the embedding
+    # packages were removed.
     return load_embedder(threads=1)
 
 

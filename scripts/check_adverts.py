@@ -1,7 +1,7 @@
 """Checks the labelled adverts (shape, lengths, term counts) and prints counts per split, field and level."""
 import json, re, html, sys, collections
 import pathlib
-root = str(pathlib.Path(__file__).resolve().parent) + "/"
+root = str(pathlib.Path(__file__).resolve().parent.parent / "tests" / "data" / "adverts") + "/"
 REQ = {"id","company","role","field","level","format","text","key_terms"}
 ok = True
 def words(a):
