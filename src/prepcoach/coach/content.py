@@ -94,24 +94,28 @@ class ContentAnalysis:
 
 
 def content_from_reading(text: str, reading: Reading) -> ContentAnalysis:
-    """Gather a `Reading` of `text` into the answer-level analysis."""
+    """Gather a `Reading` of `text` into the answer-level analysis. Each part, and the
+    quantified result, is present when the reader's answer-level `presence` says so (its
+    strongest sentence reaches the cut chosen by cross-validation), with the sentences that
+    reach the cut as evidence; actions are counted in sentences that reach the personal or
+    team action cut."""
+    found = reading.presence
     by_part = {
-        p: tuple(s.text for s in reading.of_part(p))
+        p: found[p].evidence if p in found else ()
         for p in ("situation", "task", "action", "result")
     }
-    quantified = tuple(s.text for s in reading.sentences if s.quantified)
-    actions = reading.of_part("action")
+    quantified = found["quantified_result"].evidence if found else ()
+    personal = found["personal_action"].evidence if found else ()
+    team = found["team_action"].evidence if found else ()
     ownership = Ownership(
         i=len(I_RE.findall(text)),
         we=len(WE_RE.findall(text)),
-        i_actions=sum(max(1, len(I_CLAUSE_RE.findall(s.text))) for s in actions if s.owner == "i"),
-        we_actions=sum(
-            max(1, len(WE_CLAUSE_RE.findall(s.text))) for s in actions if s.owner == "we"
-        ),
+        i_actions=sum(max(1, len(I_CLAUSE_RE.findall(s))) for s in personal),
+        we_actions=sum(max(1, len(WE_CLAUSE_RE.findall(s))) for s in team),
     )
     return ContentAnalysis(
         words=len(re.findall(r"\b\w+\b", text)),
-        star={part: Part(bool(found), found) for part, found in by_part.items()},
+        star={part: Part(bool(quoted), quoted) for part, quoted in by_part.items()},
         quantified_result=Part(bool(quantified), quantified),
         ownership=ownership,
         hedges=tuple(m.group(0) for m in HEDGE_RE.finditer(text)),

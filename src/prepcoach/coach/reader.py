@@ -21,7 +21,7 @@ import functools
 import math
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -50,6 +50,13 @@ WEIGHTS = Path(__file__).with_name("reader_weights.npz")
 MAX_SENTENCES = 60  # a long answer is read this far; ~2 s of embedding on a laptop core
 MIN_WORDS = 4  # fewer words than this is not an answer anyone could read parts from
 MODEL_NAME = "prepcoach-reader-1 (all-MiniLM-L6-v2 int8 + structure, logistic regression)"
+# What an answer is judged to contain, each decided from the sentences' probabilities (see
+# `presence`): a STAR part, an action by anyone, a personal ("i") or team ("we") action, and a
+# result that states an amount.
+CRITERIA = (
+    "situation", "task", "action", "result", "personal_action", "team_action",
+    "quantified_result",
+)  # fmt: skip
 
 # A sentence ends at . ! or ? followed by a space or the end, or at a line break: "2.5" and
 # "99.9%" stay inside their sentence. "9 a.m. board round" and "e.g. the ward" do not end there.
@@ -146,6 +153,19 @@ class SentenceReading:
 
 
 @dataclass(frozen=True, slots=True)
+class Presence:
+    """Whether an answer contains one of `CRITERIA`: `probability` is the highest sentence
+    probability for it, `cut` the threshold chosen by cross-validation on dev.json, `present`
+    whether the first reaches the second, and `evidence` the sentences that reach it (in
+    order; empty when it is absent)."""
+
+    present: bool
+    probability: float
+    cut: float
+    evidence: tuple[str, ...]
+
+
+@dataclass(frozen=True, slots=True)
 class Reading:
     """What the reader made of a text. `sentences` holds a reading per sentence read (at most
     `MAX_SENTENCES`); `total_sentences` counts all of them. `cannot_tell` is None when the text
@@ -156,6 +176,7 @@ class Reading:
     cannot_tell: str | None
     note: str | None
     model: str
+    presence: dict[str, Presence] = field(default_factory=dict)
 
     def of_part(self, part: str) -> tuple[SentenceReading, ...]:
         return tuple(s for s in self.sentences if s.part == part)
@@ -380,6 +401,66 @@ def label_sentences(
     return out
 
 
+def probabilities(
+    sentences: Sequence[str], vectors: Matrix | None, w: dict[str, Any]
+) -> tuple[Matrix, Matrix]:
+    """Each sentence's probability of each part (n × len(PARTS)) and of each owner
+    (n × len(OWNERS)), read on its own (no STAR-order pass), from trained weights `w`."""
+    import numpy as np
+
+    prefix = "full" if vectors is not None else "structure"
+    if not sentences:
+        return np.zeros((0, len(PARTS))), np.zeros((0, len(OWNERS)))
+    structural = structure(sentences)
+    own = vectors if prefix == "full" else None
+    x = features(structural, own, bool(w[f"{prefix}_context"]))
+    part_p = np.exp(log_probabilities(x, w, f"{prefix}_part"))
+    owner_p = np.exp(log_probabilities(features(structural, own, False), w, f"{prefix}_owner"))
+    return part_p, owner_p
+
+
+def criterion_scores(sentences: Sequence[str], part_p: Matrix, owner_p: Matrix) -> Matrix:
+    """Per sentence (rows) and criterion (columns, in `CRITERIA` order), the probability that
+    the sentence carries it: a part's probability; for a personal or team action, the action's
+    probability times the owner's; for a quantified result, the result's probability when the
+    sentence states an amount and reads likelier as a result than as any other part, else 0
+    (an amount that describes the problem is situation, never a quantified result)."""
+    import numpy as np
+
+    part = {name: part_p[:, k] for k, name in enumerate(PARTS)}
+    amount = np.array([float(states_amount(s)) for s in sentences])
+    is_result = (part_p.argmax(axis=1) == PARTS.index("result")).astype(np.float64)
+    columns = [
+        part["situation"],
+        part["task"],
+        part["action"],
+        part["result"],
+        part["action"] * owner_p[:, OWNERS.index("i")],
+        part["action"] * owner_p[:, OWNERS.index("we")],
+        part["result"] * amount * is_result,
+    ]
+    return np.stack(columns, axis=1).reshape(len(sentences), len(CRITERIA))
+
+
+def presence(
+    sentences: Sequence[str], scores: Matrix, cuts: Sequence[float]
+) -> dict[str, Presence]:
+    """Answer-level findings: a criterion is present when its highest sentence score reaches
+    its cut. One sentence that merely leans towards a part does not flip the answer."""
+    out = {}
+    for k, name in enumerate(CRITERIA):
+        column = [float(v) for v in scores[:, k]] if len(sentences) else []
+        top = max(column, default=0.0)
+        cut = float(cuts[k])
+        evidence = tuple(s for s, v in zip(sentences, column, strict=True) if v >= cut)
+        out[name] = Presence(top >= cut, round(top, 3), round(cut, 3), evidence)
+    return out
+
+
+def cuts_of(w: dict[str, Any], prefix: str) -> list[float]:
+    return [float(v) for v in w[f"{prefix}_presence_cuts"]]
+
+
 def read_text(text: str, model: Embedder | None = None) -> Reading:
     """Read `text` sentence by sentence. Never raises on any string; an unreadable text gives
     a `Reading` with `cannot_tell` set and no sentences. `model` overrides the packaged
@@ -403,4 +484,10 @@ def read_text(text: str, model: Embedder | None = None) -> Reading:
             zip(read, labels, strict=True)
         )
     )
-    return Reading(readings, len(every), None, note, name)
+    part_p, owner_p = probabilities(read, vectors, weights())
+    found = presence(
+        read,
+        criterion_scores(read, part_p, owner_p),
+        cuts_of(weights(), "full" if vectors is not None else "structure"),
+    )
+    return Reading(readings, len(every), None, note, name, found)

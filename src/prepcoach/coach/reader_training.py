@@ -327,6 +327,127 @@ def relevance_cv(scores: Sequence[float], labels: Sequence[bool], past: Sequence
     return right / len(scores)
 
 
+def presence_gold(corpus: Corpus) -> list[list[bool]]:
+    """Each answer's labels for `reader.CRITERIA`, derived from its sentences as GUIDE.md
+    derives them."""
+    out = []
+    for answer in corpus.answers:
+        s = answer["sentences"]
+        part = {
+            p: any(x["part"] == p for x in s) for p in ("situation", "task", "action", "result")
+        }
+        out.append(
+            [
+                *part.values(),
+                any(x["part"] == "action" and x["owner"] == "i" for x in s),
+                any(x["part"] == "action" and x["owner"] == "we" for x in s),
+                any(x["quantified"] for x in s),
+            ]
+        )
+    return out
+
+
+def out_of_fold_scores(
+    corpus: Corpus,
+    vectors: list[Matrix],
+    shape: tuple[bool, bool, bool],
+    penalty: float,
+    owner_shape: tuple[bool, float],
+    members: Sequence[int],
+) -> dict[int, Matrix]:
+    """`reader.criterion_scores` for each answer in `members`, each from heads trained on the
+    other members (FOLDS folds by position in `members`, so no answer is split)."""
+    prefix = "full" if shape[0] else "structure"
+    out = {}
+    for fold in range(FOLDS):
+        held = list(members[fold::FOLDS])
+        train_ = [a for a in members if a not in held]
+        w = train_heads(corpus, vectors, train_, shape, penalty, owner_shape, prefix)
+        for a in held:
+            part_p, owner_p = reader.probabilities(
+                corpus.sentences[a], vectors[a] if shape[0] else None, w
+            )
+            out[a] = reader.criterion_scores(corpus.sentences[a], part_p, owner_p)
+    return out
+
+
+def choose_cuts(scores: Sequence[Matrix], gold: Sequence[Sequence[bool]]) -> list[float]:
+    """Per criterion, the cut on an answer's highest sentence score that agrees best with the
+    labels (midway between neighbouring scores; the median of equally good cuts)."""
+    cuts = []
+    for k in range(len(reader.CRITERIA)):
+        tops = [float(m[:, k].max()) if len(m) else 0.0 for m in scores]
+        labels = [bool(g[k]) for g in gold]
+        ordered = sorted(set(tops))
+        candidates = (
+            [ordered[0] - 1e-6]
+            + [(a + b) / 2 for a, b in itertools.pairwise(ordered)]
+            + [ordered[-1] + 1e-6]
+        )
+        agreement = [
+            sum((t >= c) == y for t, y in zip(tops, labels, strict=True)) for c in candidates
+        ]
+        best = [c for c, a in zip(candidates, agreement, strict=True) if a == max(agreement)]
+        cuts.append(best[len(best) // 2])
+    return cuts
+
+
+def presence_cv(
+    corpus: Corpus,
+    vectors: list[Matrix],
+    shape: tuple[bool, bool, bool],
+    penalty: float,
+    owner_shape: tuple[bool, float],
+) -> tuple[dict[str, float], list[float]]:
+    """Answer-level agreement of the threshold rule by nested cross-validation grouped by
+    answer (the outer fold's answers choose neither the heads nor the cuts), and the cuts for
+    shipping, chosen on every answer's out-of-fold scores."""
+    gold = presence_gold(corpus)
+    n = len(corpus.answers)
+    prefix = "full" if shape[0] else "structure"
+    right = [0] * len(reader.CRITERIA)
+    for fold in range(FOLDS):
+        held = [a for a in range(n) if a % FOLDS == fold]
+        train_ = [a for a in range(n) if a % FOLDS != fold]
+        inner = out_of_fold_scores(corpus, vectors, shape, penalty, owner_shape, train_)
+        cuts = choose_cuts([inner[a] for a in train_], [gold[a] for a in train_])
+        w = train_heads(corpus, vectors, train_, shape, penalty, owner_shape, prefix)
+        for a in held:
+            part_p, owner_p = reader.probabilities(
+                corpus.sentences[a], vectors[a] if shape[0] else None, w
+            )
+            found = reader.presence(
+                corpus.sentences[a],
+                reader.criterion_scores(corpus.sentences[a], part_p, owner_p),
+                cuts,
+            )
+            for k, name in enumerate(reader.CRITERIA):
+                right[k] += found[name].present == gold[a][k]
+    outer = out_of_fold_scores(corpus, vectors, shape, penalty, owner_shape, range(n))
+    figures = {name: right[k] / n for k, name in enumerate(reader.CRITERIA)}
+    return figures, choose_cuts([outer[a] for a in range(n)], gold)
+
+
+def presence_choice(
+    corpus: Corpus, vectors: list[Matrix], chosen: dict[str, Any]
+) -> dict[str, Any]:
+    """The presence cuts (and their nested-CV figures) for the full and structure-only
+    configurations in `chosen`."""
+    out = {}
+    full, structure_only = chosen["full"], chosen["structure"]
+    for prefix, config, owner_shape in (
+        ("full", full, (True, float(full["owner_penalty"]))),
+        ("structure", structure_only, (False, 0.03)),
+    ):
+        s = config["shape"]
+        figures, cuts = presence_cv(
+            corpus, vectors, (bool(s[0]), bool(s[1]), bool(s[2])), float(config["penalty"]),
+            owner_shape,
+        )  # fmt: skip
+        out[prefix] = {"cuts": cuts, "cv": figures}
+    return out
+
+
 def configured(corpus: Corpus, vectors: list[Matrix], chosen: dict[str, Any]) -> dict[str, Any]:
     """The shipped weights for the chosen configurations, trained on every dev answer."""
     everyone = range(len(corpus.answers))
@@ -373,7 +494,11 @@ def train(
             "cv agreement, similarity alone": relevance_cv(scores, labels, [False] * len(labels)),
             "baseline": max(sum(labels), len(labels) - sum(labels)) / len(labels),
         }
+    if "presence" not in chosen:
+        chosen = {**chosen, "presence": presence_choice(corpus, vectors, chosen)}
     weights = configured(corpus, vectors, chosen)
+    for prefix in ("full", "structure"):
+        weights[f"{prefix}_presence_cuts"] = np.array(chosen["presence"][prefix]["cuts"])
     weights["relevance_threshold"] = np.array(float(chosen["relevance"]["threshold"]))
     weights["chosen"] = np.array(json.dumps(chosen, default=str))
     return weights, chosen
