@@ -152,29 +152,34 @@ def build(
     voice: Voice,
     scratch: Path,
     *,
-    pause_after: int | None,
-    pause_s: float,
+    gaps: tuple[float, ...] | None = None,
+    split_fillers: bool = True,
     noise: NDArray[np.float32] | None = None,
     snr_db: float | None = None,
     lead_s: float = 0.6,
 ) -> Clip:
-    """One answer: sentences 0.35 s apart, a pause_s silence after sentence pause_after."""
+    """One answer: gaps[i] seconds of silence after sentence i (0.35 s where not given).
+
+    split_fillers: synthesise "um"/"uh" as pieces of their own, so their times are known (a
+    short 80 ms seam either side); otherwise each sentence is spoken in one breath."""
+    gaps = gaps or ()
     out: list[NDArray[np.float32]] = [np.zeros(int(lead_s * RATE), np.float32)]
     t = lead_s
     sentence_times, fillers, pauses = [], [], []
     for index, sentence in enumerate(sentences):
         start = t
-        for piece in _pieces(sentence):
+        for piece in _pieces(sentence) if split_fillers else [sentence]:
             audio = speak(piece, voice, scratch)
             word = re.sub(r"\W", "", piece.lower())
             if word in FILLERS:
                 fillers.append((word, round(t, 3), round(t + audio.size / RATE, 3)))
-            out += [audio, np.zeros(int(0.08 * RATE), np.float32)]
-            t += audio.size / RATE + 0.08
+            seam = 0.08 if split_fillers else 0.0
+            out += [audio, np.zeros(int(seam * RATE), np.float32)]
+            t += audio.size / RATE + seam
         sentence_times.append((round(start, 3), round(t, 3)))
-        gap = pause_s if index == pause_after else 0.35
+        gap = gaps[index] if index < len(gaps) else 0.35
         if gap >= 1.0:
-            pauses.append((round(t - 0.08, 3), round(t + gap, 3)))
+            pauses.append((round(t, 3), round(t + gap, 3)))
         out.append(np.zeros(int(gap * RATE), np.float32))
         t += gap
     out.append(np.zeros(int(0.5 * RATE), np.float32))
