@@ -13,11 +13,11 @@ from numpy.typing import NDArray
 from prepcoach.coach.content import ContentAnalysis, analyse_content
 from prepcoach.coach.delivery import Delivery, DeliverySettings, measure
 from prepcoach.coach.keywords import Coverage, coverage, key_terms
+from prepcoach.coach.relevance import Relevance, question_relevance
 from prepcoach.coach.speech.coverage import SpeechCoverage
 from prepcoach.coach.speech.engine import Transcript, Word
 from prepcoach.coach.speech.quality import WORD_TIPS, AudioQuality
 from prepcoach.coach.speech.vad import Span
-from prepcoach.coach.text import content_words
 from prepcoach.coach.tips import Evidence, Facts, Tip, choose_tips
 
 # 3: coverage of the speech by words (lost stretches re-read, the rest stated), audio quality,
@@ -35,7 +35,7 @@ class AnswerAnalysis:
     delivery: Delivery
     content: ContentAnalysis
     keywords: Coverage | None
-    relevance: float | None  # share of the question's content words the answer takes up
+    relevance: Relevance | None  # does it address the question, quoting the tie (None: no question)
     tips: tuple[Tip, ...]
     engine: str
     settings: DeliverySettings = field(default_factory=DeliverySettings)
@@ -120,7 +120,13 @@ class AnswerAnalysis:
             "keywords": {"used": list(self.keywords.used), "missed": list(self.keywords.missed)}
             if self.keywords
             else {"used": [], "missed": []},
-            "relevance": self.relevance,
+            "relevance": {
+                "addresses": self.relevance.addresses,
+                "score": self.relevance.score,
+                "evidence": self.relevance.tie,
+            }
+            if self.relevance is not None
+            else None,
             "prosody": {
                 "pitch_semitones": d.pitch_semitones,
                 "loudness_db": d.loudness_db,
@@ -191,8 +197,7 @@ def analyse_answer(
         lost=cover.uncovered if cover else (),
     )
     keywords = coverage(said, key_terms(job_description)) if job_description.strip() else None
-    asked = content_words(question)
-    relevance = round(len(asked & content_words(said)) / len(asked), 2) if asked else None
+    relevance = question_relevance(question, said) if question.strip() else None
     tips = choose_tips(Facts(content, delivery, keywords, settings), withhold=frozenset(withheld))
     if words:
         tips = [_timed(tip, _sentence_starts(words)) for tip in tips]
