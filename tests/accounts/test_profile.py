@@ -80,3 +80,41 @@ def test_new_user_without_profile_sees_the_empty_state(client: Client, db: None)
     assert "Start here: your profile" in home
     assert client.get(URL).status_code == 200
     assert Profile.objects.filter(user=user).exists()
+
+
+def test_the_date_order_is_a_profile_setting(alice_client: Client, alice: User) -> None:
+    page = alice_client.get(URL).text
+    assert 'name="date_order"' in page
+    assert "data-date-order" in page  # date-order.js fills it from the browser when unset
+    assert "prepcoach/js/date-order.js" in page
+    alice_client.post(URL, profile_data(date_order="MDY"))
+    assert Profile.objects.get(user=alice).date_order == "MDY"
+    refused = alice_client.post(URL, profile_data(date_order="YMD"))
+    assert "Select a valid choice" in refused.text
+    alice_client.post(URL, profile_data(date_order=""))
+    assert Profile.objects.get(user=alice).date_order == ""  # not set: questioned, not guessed
+
+
+def test_sign_up_keeps_the_date_order_the_browser_suggested(client: Client, db: None) -> None:
+    page = client.get(reverse("accounts:signup")).text
+    assert 'type="hidden" name="date_order"' in page
+    assert "prepcoach/js/date-order.js" in page
+    client.post(
+        reverse("accounts:signup"),
+        {
+            "email": "carol@example.com",
+            "password1": "a long passphrase 42",
+            "password2": "a long passphrase 42",
+            "date_order": "DMY",
+        },
+    )
+    assert Profile.objects.get(user__email="carol@example.com").date_order == "DMY"
+
+
+def test_the_date_order_reaches_the_live_check(alice_client: Client, alice: User) -> None:
+    check = reverse("goals:smart_check")
+    text = "Do 3 mock interviews by 12/31"
+    Profile.objects.filter(user=alice).update(date_order="MDY")
+    assert "31 December 2026" in alice_client.post(check, {"text": text}).text
+    Profile.objects.filter(user=alice).update(date_order="DMY")
+    assert "not a date in day/month order" in alice_client.post(check, {"text": text}).text

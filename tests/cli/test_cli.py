@@ -169,6 +169,20 @@ def test_smart_table_is_readable(tmp_path: Path) -> None:
     assert "19 December 2026" in result.stdout
 
 
+def test_smart_reads_a_slash_date_in_the_given_order(tmp_path: Path) -> None:
+    args = ("smart", "Do 3 mock interviews by 12/31", "--today", "2026-11-30", "--json")
+    us = prepcoach(*args, "--date-order", "MDY", env=child_env(tmp_path))
+    assert json.loads(us.stdout)["deadline"] == "2026-12-31"
+    uk = json.loads(prepcoach(*args, "--date-order", "dmy", env=child_env(tmp_path)).stdout)
+    assert uk["deadline"] is None
+    assert "Did you mean 31 December 2026" in uk["time_bound"]["reason"]
+
+
+def test_smart_says_when_no_kind_fits(tmp_path: Path) -> None:
+    result = prepcoach("smart", "run 5k", "--today", "2026-11-30", env=child_env(tmp_path))
+    assert "kind: can't tell" in result.stdout
+
+
 def test_smart_rejects_a_bad_today(tmp_path: Path) -> None:
     message = one_line_error(prepcoach("smart", "x", "--today", "30/02", env=child_env(tmp_path)))
     assert "--today '30/02' is not a date" in message

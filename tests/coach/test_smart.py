@@ -14,6 +14,7 @@ from prepcoach.coach.smart import (
     check_goal,
     target_quantity,
 )
+from prepcoach.coach.text import words
 
 TODAY = dt.date(2026, 11, 21)
 ALICE = SmartContext(
@@ -94,7 +95,8 @@ def test_empty_input_says_what_to_do(text: str, message: str) -> None:
     result = check_goal(text, TODAY)
     assert all(c.verdict is Verdict.MISSING for c in result.criteria.values())
     assert message in result.specific.reason
-    assert check_goal(result.rewrite, TODAY).specific.verdict is Verdict.MET
+    assert result.kind is None
+    assert check_goal(result.rewrite, TODAY).time_bound.verdict is Verdict.MET
 
 
 def test_a_very_long_goal_is_checked_in_part_and_says_so() -> None:
@@ -152,16 +154,20 @@ goal_texts = st.one_of(
 
 @settings(max_examples=150, deadline=None)
 @given(goal_texts)
-def test_the_rewrite_is_specific_measurable_and_time_bound(text: str) -> None:
-    rewrite = check_goal(text, TODAY, context=ALICE).rewrite
-    again = check_goal(rewrite, TODAY, context=ALICE)
-    for name in ("specific", "measurable", "time_bound", "relevant"):
-        assert again.criteria[name].verdict is Verdict.MET, (
-            text,
-            rewrite,
-            name,
-            again.criteria[name],
-        )
+def test_the_rewrite_keeps_the_goal_and_adds_a_deadline(text: str) -> None:
+    if not words(text):
+        return  # no goal to keep: test_empty_input_says_what_to_do
+    result = check_goal(text, TODAY, context=ALICE)
+    again = check_goal(result.rewrite, TODAY, context=ALICE)
+    assert again.time_bound.verdict is Verdict.MET, (text, result.rewrite, again.time_bound)
+    # Never another goal: what the user wrote (less a deadline that was replaced) stays.
+    kept = " ".join(text.split()).rstrip(" .!?")
+    for phrase in (result.deadline_phrase, "soon"):
+        if phrase and result.time_bound.verdict is not Verdict.MET:
+            kept = kept.replace(phrase, " ")
+    for word in kept.split()[:3]:
+        if word.isalpha() and word not in {"by", "before", "on", "within", "in", "the"}:
+            assert word.lower() in result.rewrite.lower(), (text, result.rewrite)
 
 
 def test_a_target_date_set_in_the_form_makes_it_time_bound() -> None:
@@ -218,3 +224,108 @@ def test_the_rewrite_keeps_the_users_own_words(text: str, keeps: str) -> None:
     rewrite = check_goal(text, TODAY, context=ALICE).rewrite
     assert rewrite.startswith(keeps)
     assert check_goal(rewrite, TODAY, context=ALICE).time_bound.verdict is Verdict.MET
+
+
+# Issue 9: the rewrite keeps the user's subject; relevance knows core competencies.
+PM = SmartContext(target_role="Product manager", industry="Fintech")
+NOW = dt.date(2026, 11, 30)
+
+
+def test_the_rewrite_never_swaps_the_goal_for_another() -> None:
+    result = check_goal("improve communication skills", NOW, context=PM)
+    assert "communication skills" in result.rewrite.lower()
+    assert "practice problems" not in result.rewrite
+    assert result.relevant.verdict is Verdict.MET
+    assert "core competency" in result.relevant.reason
+    again = check_goal(result.rewrite, NOW, context=PM)
+    assert again.measurable.verdict is Verdict.MET
+    assert again.time_bound.verdict is Verdict.MET
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Write 3 STAR stories about leadership by the end of Q3",
+        "Read 2 books about product strategy by the end of the month",
+        "practise system design before the end of next week",
+    ],
+)
+def test_the_rewrite_does_not_garble_the_deadline(text: str) -> None:
+    rewrite = check_goal(text, NOW, context=PM).rewrite
+    assert "by the by" not in rewrite
+    assert "by by" not in rewrite
+    assert rewrite.lower().count(" by ") <= 2, rewrite
+
+
+def test_a_goal_of_no_preparation_kind_is_not_turned_into_interview_preparation() -> None:
+    rewrite = check_goal("save money", NOW, context=PM).rewrite
+    assert rewrite.startswith("Save money")
+    assert "Product manager" not in rewrite
+    assert "interview" not in rewrite
+
+
+def test_a_goal_with_a_deadline_keeps_it_and_gets_the_count_before_it() -> None:
+    rewrite = check_goal("learn about Acme's products by Friday", NOW, context=PM).rewrite
+    assert rewrite.startswith("Learn about Acme's products")
+    assert rewrite.endswith("by Friday")
+
+
+@pytest.mark.parametrize(
+    ("text", "order", "due"),
+    [
+        ("Do 3 mock interviews by 12/31", "MDY", dt.date(2026, 12, 31)),
+        ("Do 3 mock interviews by 4.12.", "DMY", dt.date(2026, 12, 4)),
+        ("Do 3 mock interviews by EOD Friday", None, dt.date(2026, 12, 4)),
+        ("Do 3 mock interviews before 2026-12-04T17:00", None, dt.date(2026, 12, 4)),
+    ],
+)
+def test_the_date_order_reaches_the_check(text: str, order: str | None, due: dt.date) -> None:
+    context = SmartContext(date_order=order)  # type: ignore[arg-type]
+    result = check_goal(text, NOW, context=context)
+    assert result.time_bound.verdict is Verdict.MET, result.time_bound
+    assert result.deadline == due
+
+
+def test_a_date_years_away_is_questioned_in_the_verdict() -> None:
+    result = check_goal(
+        "Do 3 mock interviews by 12/31", NOW, context=SmartContext(date_order="DMY")
+    )
+    assert result.time_bound.verdict is Verdict.MISSING
+    assert "Did you mean 31 December 2026" in result.time_bound.reason
+
+
+@pytest.mark.parametrize(
+    ("text", "measurable"),
+    [
+        ("Get comfortable with Angular 17", Verdict.MISSING),
+        ("Learn Python 3.12 by Friday", Verdict.MISSING),
+        ("Get comfortable with Windows 11", Verdict.MISSING),
+        ("Install Windows 11 on the family laptop", Verdict.MET),  # a deliverable
+        ("Build 2 small apps in Angular 17 by Friday", Verdict.MET),
+        ("Submit Form 1040 by 15 April", Verdict.MET),  # a deliverable, not the count 1040
+    ],
+)
+def test_a_version_number_is_not_a_count(text: str, measurable: Verdict) -> None:
+    result = check_goal(text, NOW)
+    assert result.measurable.verdict is measurable, result.measurable
+    assert "1040" not in [q.text for q in result.quantities]
+
+
+def test_the_kind_can_be_none_and_says_why() -> None:
+    result = check_goal(
+        "run 5k without stopping by 12/19", NOW, context=SmartContext(date_order="MDY")
+    )
+    assert result.kind is None
+    assert result.kind_reason
+    assert result.as_dict()["type"] is None
+    built = check_goal("Build a small web app with a login page and tests", NOW)
+    assert built.kind is not None
+    assert built.kind.value == "skills"
+
+
+def test_every_verdict_quotes_its_evidence() -> None:
+    result = check_goal("Solve 20 SQL window-function problems by Friday", NOW)
+    assert result.specific.verdict is Verdict.MET
+    assert "“" in result.specific.reason
+    assert result.measurable.verdict is Verdict.MET
+    assert "“20 SQL window-function problems”" in result.measurable.reason

@@ -18,11 +18,19 @@ KINDS = {"knowledge", "skills", "behavioral", "networking", "none"}
 DOMAINS = {"career", "health", "fitness", "study", "finance", "home", "work"}
 
 
+# Since issue 9 both old sets (and goals/dev.csv) are training data of the models in
+# coach/goal_models.py, so these figures are fit on the training set (1.000 when pinned), not
+# an estimate of quality: scripts/train_goal_models.py prints the cross-validated figures and
+# `make bench` the held-out ones. The floors were raised (0.95 and 0.85 before), never lowered.
+FLOOR = 0.97
+
+
 def test_agreement_on_the_old_development_set() -> None:
     result = measure(load_labels(DATA / "goals.csv"))
     assert result.total >= 150
     for criterion, value in result.agreement.items():
-        assert value >= 0.95, (criterion, value, result.misses)
+        assert value >= FLOOR, (criterion, value, result.misses)
+        assert value > result.majority_baseline[criterion], criterion
 
 
 def test_agreement_on_the_old_second_set_now_development() -> None:
@@ -30,7 +38,8 @@ def test_agreement_on_the_old_second_set_now_development() -> None:
     # so it is a development set since (tests/data/README.md).
     result = measure(load_labels(DATA / "goals_heldout.csv"))
     for criterion, value in result.agreement.items():
-        assert value >= 0.85, (criterion, value, result.misses)
+        assert value >= FLOOR, (criterion, value, result.misses)
+        assert value > result.majority_baseline[criterion], criterion
 
 
 def test_every_kind_and_verdict_is_represented() -> None:
@@ -56,7 +65,7 @@ def test_the_new_sets_have_the_guides_shape() -> None:
         assert outside >= 0.3 * len(rows), name
 
 
-def test_kindless_rows_are_left_out_of_kind_agreement() -> None:
+def test_none_is_a_kind_label_the_check_can_give() -> None:
     rows = [
         {"text": "run 5k", "specific": "met", "measurable": "met", "time_bound": "missing",
          "kind": "none", "domain": "fitness", "date_order": ""},
@@ -65,6 +74,8 @@ def test_kindless_rows_are_left_out_of_kind_agreement() -> None:
     ]  # fmt: skip
     result = measure(rows)
     assert result.total == 2
-    assert result.counted == {"specific": 2, "measurable": 2, "time_bound": 2, "kind": 1}
-    assert result.majority_baseline["kind"] == 1.0
-    assert all(miss.expected != "none" for miss in result.misses)
+    assert result.counted == {
+        "specific": 2, "measurable": 2, "time_bound": 2, "kind": 2, "kind_of_four": 1
+    }  # fmt: skip
+    assert result.agreement["kind"] == 1.0  # "run 5k" is none, and the check says so
+    assert result.majority_baseline["kind_of_four"] == 1.0

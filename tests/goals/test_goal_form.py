@@ -21,7 +21,8 @@ def test_the_live_check_explains_each_criterion(alice_client: Client) -> None:
     assert "1 of 5 met" in panel.text
     assert "“get better” says what to improve" in panel.text
     assert "A sharper version" in panel.text
-    assert 'data-rewrite="Do 3 recorded mock interviews for the Data analyst role' in panel.text
+    # The rewrite keeps the user's goal and adds what it lacks; it never swaps in another goal.
+    assert 'data-rewrite="Get better at interviews for the Data analyst role' in panel.text
     sharper = alice_client.post(CHECK, {"text": "Do 3 recorded mock interviews by Friday"})
     assert 'data-criterion="time_bound"' in sharper.text
     assert "verdict-met" in sharper.text
@@ -159,3 +160,16 @@ def test_a_goal_about_a_jobs_key_terms_is_relevant(db: None, client: Client) -> 
                                job_description="You will build Tableau dashboards and SQL reports.")  # fmt: skip
     after = client.post(CHECK, {"text": text}, HTTP_HX_REQUEST="true").text
     assert "It matches your target: “Tableau”" in after
+
+
+def test_the_live_check_says_when_it_cannot_tell_the_kind(alice_client: Client) -> None:
+    panel = alice_client.post(CHECK, {"text": "save £500 for the Lisbon trip by 1 March"})
+    assert "can’t tell" in panel.text
+
+
+def test_a_goal_of_no_kind_keeps_a_kind_the_model_can_store(
+    alice_client: Client, alice: User
+) -> None:
+    alice_client.post(NEW, {"text": "run 5k without stopping within two weeks", "kind": "auto"})
+    goal = Goal.objects.get(user=alice)
+    assert goal.kind in Goal.Kind.values  # the model's default: prepcoach did not guess one

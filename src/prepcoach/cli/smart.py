@@ -15,6 +15,13 @@ def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[ty
     parser.add_argument("--tz", default="UTC", help="time zone for today (default: UTC)")
     parser.add_argument("--role", default="", help="your target role, for the relevance check")
     parser.add_argument("--industry", default="", help="your industry, for the relevance check")
+    parser.add_argument(
+        "--date-order",
+        choices=("DMY", "MDY"),
+        type=str.upper,
+        help="how you write dates in numbers: DMY (04/12 = 4 December) or MDY (12/31 = "
+        "31 December); without it, a date that reads both ways is questioned",
+    )
     parser.add_argument("--json", action="store_true", help="print JSON instead of a table")
     parser.set_defaults(handler=run)
 
@@ -34,14 +41,19 @@ def run(args: argparse.Namespace) -> int:
         zoneinfo.ZoneInfo(args.tz)
     except (zoneinfo.ZoneInfoNotFoundError, ValueError):
         raise UserError(f"--tz {args.tz!r} is not a time zone, e.g. Europe/Paris.") from None
-    context = SmartContext(target_role=args.role, industry=args.industry)
+    context = SmartContext(
+        target_role=args.role, industry=args.industry, date_order=args.date_order
+    )
     result = check_goal(args.text, today=today, tz=args.tz, context=context)
     if args.json:
         print(json.dumps(result.as_dict(), ensure_ascii=False, indent=2))
         return 0
     marks = {"met": "✓", "missing": "✗", "unsure": "?"}
     width = 72
-    print(f"{result.met_count} of 5 SMART criteria met · kind: {result.kind.value}")
+    kind = result.kind.value if result.kind else "can't tell"
+    print(f"{result.met_count} of 5 SMART criteria met · kind: {kind}")
+    if result.kind is None and result.kind_reason:
+        print(" " * 14 + result.kind_reason)
     for name, criterion in result.criteria.items():
         label = name.replace("_", "-")
         print(f"{marks[criterion.verdict.value]} {label:<11} {criterion.verdict.value}")

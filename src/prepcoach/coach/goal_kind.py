@@ -1,9 +1,15 @@
-"""Which of the four kinds of interview-preparation goal a text describes.
+"""Which of the four kinds of interview-preparation goal a text describes, or none.
 
 knowledge: the industry, the company, the role. skills: communication, technical, problem
 solving, leadership. behavioral: answers, body language, presentation. networking: contacts,
-events, mentors. A keyword vote, with the words that voted kept as evidence; the user can
-always change the kind.
+events, mentors. None: "run 5k", "save £500", "send 10 applications" are not preparation of
+any of the four kinds, and a goal the model is unsure about is "can't tell", not a guess.
+
+The kind is decided by a classifier over the goal's sentence embedding, trained on the
+development sets (`goal_models`, `scripts/train_goal_models.py`): a keyword vote called "Build
+a small web app with a login page and tests" behavioral. The keyword cues below remain as the
+evidence quoted beside the kind (the words of the goal that point to it), and as the fallback
+when the sentence model is not installed. The user can always change the kind.
 """
 
 from __future__ import annotations
@@ -80,14 +86,65 @@ COMPILED = {
 }
 
 
+UNSURE_BELOW = 0.45  # the classifier's probability under which the kind is "can't tell"
+
+
 @dataclass(frozen=True, slots=True)
 class KindGuess:
-    kind: GoalKind
-    evidence: tuple[str, ...]  # the words that decided it, as they appear in the text
-    confident: bool  # False when nothing, or a tie, decided it
+    kind: GoalKind | None  # None: no kind fits, or prepcoach cannot tell
+    evidence: tuple[str, ...]  # words of the goal that point to the kind
+    confident: bool  # False when the model (or the vote) was unsure
+    reason: str = ""  # one sentence for the user, quoting the evidence
 
 
 def classify_goal(text: str) -> KindGuess:
+    """The kind by the trained classifier; by the keyword vote if the model is not installed."""
+    from prepcoach.coach.goal_models import predict
+
+    prediction = predict("kind", text, cue_scores(text))
+    if prediction is None:
+        return vote(text)
+    if prediction.label == "none":
+        return KindGuess(
+            None,
+            (),
+            confident=prediction.probability >= UNSURE_BELOW,
+            reason="None of the four kinds of interview preparation (knowledge, skills, "
+            "behavioral, networking) fits it.",
+        )
+    if prediction.probability < UNSURE_BELOW:
+        return KindGuess(
+            None,
+            (),
+            confident=False,
+            reason=f"prepcoach cannot tell its kind (it leans to {prediction.label}, "
+            f"{prediction.probability:.0%} sure): choose one.",
+        )
+    kind = GoalKind(prediction.label)
+    evidence = _cue_words(text, kind)
+    said = f": {', '.join(f'“{w}”' for w in evidence)}" if evidence else " (by its meaning)"
+    return KindGuess(kind, evidence, confident=True, reason=f"It reads as {kind.value}{said}.")
+
+
+def cue_scores(text: str) -> list[float]:
+    """The keyword vote's score for each kind (log-scaled), and whether no cue was found: the
+    non-embedding inputs of the kind classifier."""
+    import math
+
+    scores = [
+        sum(weight * len(pattern.findall(text)) for pattern, weight in COMPILED[kind])
+        for kind in GoalKind
+    ]
+    return [math.log1p(score) for score in scores] + [float(not any(scores))]
+
+
+def _cue_words(text: str, kind: GoalKind) -> tuple[str, ...]:
+    found = [m.group(0) for pattern, _ in COMPILED[kind] for m in pattern.finditer(text)]
+    return tuple(dict.fromkeys(found))
+
+
+def vote(text: str) -> KindGuess:
+    """The old keyword vote: the fallback without the sentence model, and a baseline."""
     scores: dict[GoalKind, float] = {}
     evidence: dict[GoalKind, list[str]] = {}
     for kind, cues in COMPILED.items():
@@ -96,9 +153,12 @@ def classify_goal(text: str) -> KindGuess:
                 scores[kind] = scores.get(kind, 0) + weight
                 evidence.setdefault(kind, []).append(match.group(0))
     if not scores:
-        # Interview preparation with nothing else said is most often about answering well.
-        return KindGuess(GoalKind.BEHAVIORAL, (), confident=False)
+        return KindGuess(
+            None, (), confident=False, reason="No word in it points to a kind: choose one."
+        )
     ranked = sorted(scores.items(), key=lambda item: item[1], reverse=True)
     best, score = ranked[0]
     tie = len(ranked) > 1 and ranked[1][1] == score
-    return KindGuess(best, tuple(dict.fromkeys(evidence[best])), confident=not tie)
+    words = tuple(dict.fromkeys(evidence[best]))
+    quoted = ", ".join(f"“{w}”" for w in words)
+    return KindGuess(best, words, confident=not tie, reason=f"It reads as {best.value}: {quoted}.")

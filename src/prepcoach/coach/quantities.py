@@ -197,6 +197,18 @@ NAMED_BY_NUMBER = {
 SENTENCE_START_RE = re.compile(r"(?:^|[.!?:;\-–—•*(\n]\s*|\band\s+|\bthen\s+)$")
 
 
+def stray_numbers(text: str) -> list[str]:
+    """Numbers that count nothing prepcoach can name and are not a version, a name or a
+    date: "do 3 by Friday" → ["3"]; "Angular 17", "Form 1040", "in 2027" → []."""
+    found = []
+    for match in QUANTITY_RE.finditer(text):
+        if match.group("num").isdigit() and not (
+            _is_date_or_year(text, match) or _is_identifier(text, match)
+        ):
+            found.append(match.group("num"))
+    return found
+
+
 def _is_identifier(text: str, match: re.Match[str]) -> bool:
     """A number that names rather than counts: it follows a product or document name
     ("Angular 17", "Python 3.12", "Windows 11", "Form 1040", "Stats 101") or is a version

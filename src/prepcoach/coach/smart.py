@@ -14,14 +14,16 @@ from dataclasses import dataclass, field
 from enum import StrEnum
 
 from prepcoach.coach.availability import WeeklyAvailability
-from prepcoach.coach.deadlines import Deadline, find_deadline
+from prepcoach.coach.deadlines import DateOrder, Deadline, find_deadline
 from prepcoach.coach.goal_kind import GoalKind, KindGuess, classify_goal
+from prepcoach.coach.goal_models import Prediction, predict, structure
 from prepcoach.coach.quantities import Quantity, find_quantities
 from prepcoach.coach.smart_words import (
     ACTION_RE,
     BARE_NUMBER_RE,
     COMPLETION_RE,
     CONCRETE_RE,
+    CORE_COMPETENCY_RE,
     GENERIC_OBJECTS,
     HOURS_PER_UNIT,
     INTERVIEW_RE,
@@ -65,6 +67,7 @@ class SmartContext:
     available_hours: float | None = None  # hours free before the deadline, if already known
     availability: WeeklyAvailability | None = None  # or the weekly hours to count them from
     deadline: dt.date | None = None  # a saved target date: it wins over the words
+    date_order: DateOrder | None = None  # "DMY" or "MDY": how the user writes 04/12
 
 
 @dataclass(frozen=True, slots=True)
@@ -74,13 +77,14 @@ class SmartCheck:
     attainable: Criterion
     relevant: Criterion
     time_bound: Criterion
-    kind: GoalKind
+    kind: GoalKind | None  # None: no kind fits, or prepcoach cannot tell
     kind_evidence: tuple[str, ...]
     deadline: dt.date | None
     deadline_phrase: str | None
     quantities: tuple[Quantity, ...]
     rewrite: str
     notes: tuple[str, ...] = field(default=())  # about the input itself (too long, empty)
+    kind_reason: str = ""  # why that kind, or why none, quoting the goal's words
 
     @property
     def criteria(self) -> dict[str, Criterion]:
@@ -104,7 +108,7 @@ class SmartCheck:
         """The JSON contract shared by `prepcoach smart --json` and the API."""
         return {
             **{name: c.as_dict() for name, c in self.criteria.items()},
-            "type": self.kind.value,
+            "type": self.kind.value if self.kind else None,
             "deadline": self.deadline.isoformat() if self.deadline else None,
             "quantities": [q.as_dict() for q in self.quantities],
             "rewrite": self.rewrite,
@@ -138,10 +142,6 @@ def check_goal(
         return _empty(original, today, context, notes)
     found = _assess(text, today, context)
     rewrite = _rewrite(text, found, today, context)
-    if not _passes(_assess(rewrite, today, context)):
-        # An edit of strange input can still fail; the template for its kind never does.
-        due = found.feasible_by or found.deadline.date or today + DEFAULT_HORIZON
-        rewrite = f"{_template(found.guess.kind, context)} by {format_date(due)}"
     return SmartCheck(
         specific=found.specific,
         measurable=found.measurable,
@@ -155,6 +155,7 @@ def check_goal(
         quantities=found.quantities,
         rewrite=rewrite,
         notes=tuple(notes),
+        kind_reason=found.guess.reason,
     )
 
 
@@ -171,9 +172,31 @@ class Assessment:
     feasible_by: dt.date | None
 
 
+def goal_inputs(
+    text: str, today: dt.date, date_order: DateOrder | None = None
+) -> tuple[str, list[float]]:
+    """What the trained models read: the goal without its deadline's words (for the sentence
+    embedding) and its structural features (`goal_models.STRUCTURE_NAMES`)."""
+    deadline = find_deadline(text, today, date_order)
+    skip = _span_of(text, deadline.phrase)
+    quantities = find_quantities(text, skip=[skip] if skip else [])
+    core = _without_deadline(text, deadline)
+    return core, structure(core, quantities)
+
+
+def _without_deadline(text: str, deadline: Deadline) -> str:
+    core = text
+    for phrase in (deadline.phrase, deadline.vague):
+        if phrase and phrase != SET_DATE:
+            core = _remove(core, phrase)
+    return core or text
+
+
 def _assess(text: str, today: dt.date, context: SmartContext) -> Assessment:
-    guess = classify_goal(text)
-    deadline = find_deadline(text, today)
+    deadline = find_deadline(text, today, context.date_order)
+    words_deadline = deadline
+    core = _without_deadline(text, words_deadline)
+    guess = classify_goal(core)
     if context.deadline:
         # A saved target date is the goal's deadline: "within two weeks" in its words was
         # read on the day it was written, and must not slide forward every day after.
@@ -181,15 +204,24 @@ def _assess(text: str, today: dt.date, context: SmartContext) -> Assessment:
         if context.deadline < today:
             problem = f"The target date you set, {format_date(context.deadline)}, is in the past."
         deadline = Deadline(context.deadline, SET_DATE, problem)
-    skip = _span_of(text, deadline.phrase)
+    skip = _span_of(text, words_deadline.phrase)
     quantities = tuple(find_quantities(text, skip=[skip] if skip else []))
+    struct = structure(core, quantities)
     attainable, feasible_by = _attainable(deadline, quantities, today, context)
     return Assessment(
         guess=guess,
         deadline=deadline,
         quantities=quantities,
-        specific=_specific(text, quantities, deadline),
-        measurable=_measurable(_blank(text, skip), quantities, guess.kind),
+        specific=_by_model(
+            "specific", core, struct, _specific(text, quantities, words_deadline), quantities
+        ),
+        measurable=_by_model(
+            "measurable",
+            core,
+            struct,
+            _measurable(_blank(text, skip), quantities, guess.kind),
+            quantities,
+        ),
         time_bound=_time_bound(deadline, today),
         attainable=attainable,
         relevant=_relevant(text, context),
@@ -197,11 +229,54 @@ def _assess(text: str, today: dt.date, context: SmartContext) -> Assessment:
     )
 
 
-def _passes(found: Assessment) -> bool:
-    """What a rewrite must satisfy; attainable depends on a plan the text cannot change."""
-    needed = (found.specific, found.measurable, found.time_bound)
-    relevant_ok = found.relevant.verdict is not Verdict.MISSING
-    return all(c.verdict is Verdict.MET for c in needed) and relevant_ok
+CLOSE_CALL = 0.65  # a model verdict less sure than this says so
+
+
+def _by_model(
+    name: str, text: str, struct: list[float], by_words: Criterion, quantities: tuple[Quantity, ...]
+) -> Criterion:
+    """The trained model's verdict, with the reason quoting the words. Where the words alone
+    (the old cue lists) agree, their reason stands; where they do not, the reason quotes what
+    the model's verdict rests on. Without the model, the words decide."""
+    prediction = predict(name, text, struct)
+    if prediction is None:
+        return by_words
+    verdict = Verdict.MET if prediction.label == "met" else Verdict.MISSING
+    close = _close(prediction)
+    if verdict is by_words.verdict:
+        return Criterion(verdict, by_words.reason + close, by_words.fix)
+    fix = by_words.fix or FIXES[name]
+    if name == "specific":
+        if verdict is Verdict.MET:
+            return Criterion(
+                verdict, f"It names what you will do, and to what: {quote(clip(text))}.{close}"
+            )
+        return Criterion(
+            verdict,
+            f"{quote(clip(text))} does not pin down which, how many or about what.{close}",
+            fix,
+        )
+    if verdict is Verdict.MET:
+        completion = COMPLETION_RE.search(text)
+        said = clip(completion.group(0)) if completion else clip(text)
+        return Criterion(verdict, f"It is done or not done: {quote(said)}.{close}")
+    counted = [q.text for q in quantities]
+    extra = f" ({quote_all(counted)} does not measure the goal itself)" if counted else ""
+    return Criterion(
+        verdict, f"There is no count or finish line to check it against{extra}.{close}", fix
+    )
+
+
+FIXES = {
+    "specific": "Say exactly what you will do, and how many or which.",
+    "measurable": "Add a number or a finish line you can tick off.",
+}
+
+
+def _close(prediction: Prediction) -> str:
+    if prediction.probability >= CLOSE_CALL:
+        return ""
+    return f" A close call: prepcoach is {prediction.probability:.0%} sure."
 
 
 def _empty(text: str, today: dt.date, context: SmartContext, notes: list[str]) -> SmartCheck:
@@ -211,10 +286,9 @@ def _empty(text: str, today: dt.date, context: SmartContext, notes: list[str]) -
     missing = Criterion(
         Verdict.MISSING, reason, "Start with what you will do, e.g. “Do 3 mock interviews”."
     )
-    guess = KindGuess(GoalKind.BEHAVIORAL, (), confident=False)
-    rewrite = _template(guess.kind, context) + f" by {format_date(today + DEFAULT_HORIZON)}"
-    return SmartCheck(missing, missing, missing, missing, missing, guess.kind, (), None, None, (),
-                      rewrite, tuple(notes))  # fmt: skip
+    rewrite = f"Do one thing you can count by {format_date(today + DEFAULT_HORIZON)}"
+    return SmartCheck(missing, missing, missing, missing, missing, None, (), None, None, (),
+                      rewrite, tuple(notes), "There is no goal to read a kind from.")  # fmt: skip
 
 
 # --- the five criteria ---------------------------------------------------------------------
@@ -283,8 +357,8 @@ def _qualifiers(text: str, deadline: Deadline) -> list[str]:
     return found
 
 
-def _measurable(text: str, quantities: tuple[Quantity, ...], kind: GoalKind) -> Criterion:
-    fix = MEASURABLE_FIXES[kind]
+def _measurable(text: str, quantities: tuple[Quantity, ...], kind: GoalKind | None) -> Criterion:
+    fix = MEASURABLE_FIXES.get(kind, FIXES["measurable"]) if kind else FIXES["measurable"]
     if quantities:
         return Criterion(
             Verdict.MET, f"You can count it: {quote_all(q.text for q in quantities)}.", ""
@@ -469,6 +543,13 @@ def _relevant(text: str, context: SmartContext) -> Criterion:
     if shared:
         quoted = [w for w in words(text) if stem(w) in shared]
         return Criterion(Verdict.MET, f"It matches your target: {quote_all(quoted)}.", "")
+    if competencies := [m.group(0) for m in CORE_COMPETENCY_RE.finditer(text)]:
+        return Criterion(
+            Verdict.MET,
+            f"{quote_all(competencies)} is a core competency: interviews for every role "
+            "ask about it.",
+            "",
+        )
     if family := _role_family_words(text, target_text):
         role = clip(context.target_role or context.industry, 40)
         return Criterion(
@@ -490,83 +571,64 @@ def _relevant(text: str, context: SmartContext) -> Criterion:
 
 
 def _rewrite(text: str, found: Assessment, today: dt.date, context: SmartContext) -> str:
-    """The goal, changed as little as possible so that it would pass: its own words, then
-    what it lacks (a count, what it is for), then its deadline last."""
+    """The user's goal in their own words, with only what it lacks added: a count or a finish
+    line (worded for its kind), the target role when it names no detail, and a deadline. It never
+    swaps the goal for another one: what to pin down (which, how many) is the user's to say,
+    and the specific criterion's fix says so."""
     deadline, feasible_by = found.deadline, found.feasible_by
     timely = found.time_bound.verdict is Verdict.MET
     due = feasible_by or (deadline.date if timely and deadline.date else today + DEFAULT_HORIZON)
-    specific = found.specific.verdict is Verdict.MET
-    if not specific and not _has_action_and_object(text):
-        return f"{_template(found.guess.kind, context)} by {format_date(due)}"
-    base = text.rstrip(" .!")
-    for phrase in (deadline.phrase, deadline.vague):
-        if phrase and phrase != SET_DATE:
-            base = _remove(base, phrase)
-    if not specific:
-        base += _detail(found.guess.kind, context)
+    base = text.rstrip(" .!?")
+    keep = bool(timely and not feasible_by and deadline.phrase and deadline.phrase != SET_DATE)
+    if not keep:
+        for phrase in (deadline.phrase, deadline.vague):
+            if phrase and phrase != SET_DATE:
+                base = _remove(base, phrase)
+    addition = ""
+    # A goal of no preparation kind ("save money") is not turned into interview preparation.
+    preparation = found.guess.kind is not None and context.target_role
+    if found.specific.verdict is not Verdict.MET and preparation:
+        addition += f" for the {context.target_role} role"
     if found.measurable.verdict is not Verdict.MET:
-        base += f" in {MEASURABLE_PLANS[found.guess.kind]}"
-    if found.relevant.verdict is Verdict.MISSING and context.target_role:
-        base += f" to prepare for {context.target_role} interviews"
-    if timely and not feasible_by and deadline.phrase and deadline.phrase != SET_DATE:
-        base += f" {_deadline_words(deadline.phrase)}"
-    elif not (timely and deadline.phrase == SET_DATE and not feasible_by):
-        base += f" by {format_date(due)}"
+        addition += MEASURABLE_PLANS[found.guess.kind]
+    # Relevance is not added: how a goal helps is the user's claim to make (its fix says so).
+    if keep:
+        at = _deadline_start(base, deadline.phrase or "")
+        base = (
+            base[:at].rstrip(" ,") + addition + " " + base[at:].lstrip() if at else base + addition
+        )
+    else:
+        base += addition
+        if not (timely and deadline.phrase == SET_DATE and not feasible_by):
+            base += f" by {format_date(due)}"
+    base = " ".join(base.split())
     return base[:1].upper() + base[1:]
 
 
-def _has_action_and_object(text: str) -> bool:
-    return bool(ACTION_RE.search(text) and CONCRETE_RE.search(text))
+def _deadline_start(text: str, phrase: str) -> int:
+    """Where the deadline's words (with "by", "before" … in front) start, to add before them;
+    0 when they are not found or open the goal."""
+    pattern = re.compile(
+        r"(?:\b(?:by|before|until|till|on|within|in|due)\s+(?:the\s+)?)?" + re.escape(phrase),
+        re.IGNORECASE,
+    )
+    match = pattern.search(text)
+    return match.start() if match else 0
 
 
-def _detail(kind: GoalKind, context: SmartContext) -> str:
-    """A qualifier that pins a goal down when the words name the activity but not which."""
-    if context.target_role:
-        return f" for the {context.target_role} role"
-    return {
-        GoalKind.BEHAVIORAL: " using 3 situations from my last role",
-        GoalKind.KNOWLEDGE: " about the company I am interviewing with",
-        GoalKind.SKILLS: " tailored to the job description",
-        GoalKind.NETWORKING: " with people working in my target field",
-    }[kind]
-
-
-def _deadline_words(phrase: str) -> str:
-    """A found deadline phrase as it can stand at the end: "Friday" → "by Friday"."""
-    if re.match(r"(?i)(by|before|until|till|within|in|on|over|during|for|no later than)\b", phrase):
-        return phrase
-    if re.match(r"(?i)(today|tonight|tomorrow|this|next)\b", phrase):
-        return phrase
-    return f"by {phrase}"
-
-
-MEASURABLE_PLANS = {
-    GoalKind.BEHAVIORAL: "3 recorded practice sessions",
-    GoalKind.KNOWLEDGE: "4 sessions of 45 minutes, noting at least 5 key facts",
-    GoalKind.SKILLS: "4 practice sessions of 45 minutes",
-    GoalKind.NETWORKING: "3 sessions of 30 minutes",
+MEASURABLE_PLANS: dict[GoalKind | None, str] = {
+    GoalKind.BEHAVIORAL: ", doing 3 recorded practice sessions",
+    GoalKind.KNOWLEDGE: ", noting at least 5 key facts",
+    GoalKind.SKILLS: ", doing 4 practice sessions of 45 minutes",
+    GoalKind.NETWORKING: ", reaching out to 3 people",
+    None: ", with a number to reach that I write down today",
 }
-
-
-def _template(kind: GoalKind, context: SmartContext) -> str:
-    role = f" for my {context.target_role} interviews" if context.target_role else ""
-    role_for = f" for the {context.target_role} role" if context.target_role else ""
-    company = context.company or "the company I am interviewing with"
-    field_ = context.industry or context.target_role or "my target field"
-    return {
-        GoalKind.BEHAVIORAL: f"Do 3 recorded mock interviews{role_for} and review each one for "
-        "STAR structure and filler words",
-        GoalKind.KNOWLEDGE: f"Research {company} and write down at least 5 key facts about its "
-        "mission, strategy and culture, with sources",
-        GoalKind.SKILLS: f"Solve 10 practice problems in the technical area I find hardest{role}",
-        GoalKind.NETWORKING: f"Contact 5 people who work in {field_} and ask each for a "
-        "20-minute informational chat",
-    }[kind]
 
 
 def _remove(text: str, phrase: str) -> str:
     pattern = re.compile(
-        r"\s*(?:\b(?:by|before|until|on|within|in)\s+)?" + re.escape(phrase), re.IGNORECASE
+        r"\s*(?:\b(?:by|before|until|till|on|within|in|due)\s+(?:the\s+)?)?" + re.escape(phrase),
+        re.IGNORECASE,
     )
     return " ".join(pattern.sub("", text, count=1).split())
 

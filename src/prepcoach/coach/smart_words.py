@@ -66,6 +66,15 @@ INTERVIEW_RE = re.compile(
     r"body language|eye contact|posture|pace|stories|story|pitch|salary|negotiat\w*)\b",
     re.IGNORECASE,
 )
+# What interviews for every role ask about: never called irrelevant to a role.
+CORE_COMPETENCY_RE = re.compile(
+    r"\b(?:communicat\w*|leadership|lead(?:ing)? (?:a |the )?team|teamwork|collaborat\w*|"
+    r"problem[- ]solving|stakeholders?|negotiat\w*|presentations?|presenting|public speaking|"
+    r"writing|time management|prioriti[sz]\w*|feedback|conflicts?|influenc\w*|storytelling|"
+    r"emotional intelligence|listening|critical thinking|decision[- ]making|delegat\w*|"
+    r"mentoring|coaching|adaptability|resilience|ownership)\b",
+    re.IGNORECASE,
+)
 # What people in common roles are asked about: a goal on these is relevant to that role even
 # when it shares no word with the role's title.
 ROLE_FAMILIES: dict[str, tuple[str, ...]] = {

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 from decimal import Decimal
+from typing import Literal
 
 from django.core.exceptions import ValidationError
 from django.http import HttpRequest
@@ -12,7 +13,7 @@ from ninja import Field, Router, Schema, Status
 from ninja.errors import HttpError
 
 from prepcoach.accounts.access import get_owned_or_404, owned_by, signed_in_user
-from prepcoach.coach.smart import MAX_GOAL_CHARS, MAX_TARGET, target_quantity
+from prepcoach.coach.smart import MAX_GOAL_CHARS, MAX_TARGET, SmartCheck, target_quantity
 from prepcoach.goals import plans
 from prepcoach.goals.models import Goal, Step
 
@@ -35,6 +36,8 @@ class QuantityOut(Schema):
 class SmartIn(Schema):
     text: str = Field(max_length=20_000)
     today: dt.date | None = Field(None, ge=dt.date(2000, 1, 1), le=dt.date(2100, 12, 31))
+    # How "04/12" is read: DMY (4 December) or MDY (12 April); default: the profile's setting.
+    date_order: Literal["DMY", "MDY"] | None = None
 
 
 class SmartOut(Schema):
@@ -43,7 +46,7 @@ class SmartOut(Schema):
     attainable: CriterionOut
     relevant: CriterionOut
     time_bound: CriterionOut
-    type: str
+    type: str | None  # None: no kind fits, or prepcoach cannot tell
     deadline: dt.date | None
     quantities: list[QuantityOut]
     rewrite: str
@@ -114,7 +117,8 @@ def _goal_out(goal: Goal, today: dt.date) -> dict[str, object]:
 @router.post("/smart", response=SmartOut, summary="Check a goal against the SMART criteria")
 def smart(request: HttpRequest, body: SmartIn) -> dict[str, object]:
     today = body.today or timezone.localdate()
-    return plans.check(signed_in_user(request), body.text, today).as_dict()
+    user = signed_in_user(request)
+    return plans.check(user, body.text, today, date_order=body.date_order).as_dict()
 
 
 @router.get("/goals", response=list[GoalOut], summary="Your goals with their steps")
@@ -139,7 +143,7 @@ def create_goal(request: HttpRequest, body: GoalIn) -> Status[dict[str, object]]
     check = plans.check(user, text, today)
     target = target_quantity(check) if body.target_value is None else None
     goal = Goal(
-        user=user, text=text, kind=body.kind or check.kind.value, why=body.why,
+        user=user, text=text, kind=body.kind or _kind_of(check), why=body.why,
         success_note=body.success_note, target_date=body.target_date or check.deadline,
         target_value=body.target_value if target is None else Decimal(str(target.value)),
         unit=body.unit or (target.unit[:60] if target else ""),
@@ -147,6 +151,12 @@ def create_goal(request: HttpRequest, body: GoalIn) -> Status[dict[str, object]]
     _validate(goal)
     goal.save()
     return Status(201, _goal_out(goal, today))
+
+
+def _kind_of(check: SmartCheck) -> str:
+    """The kind prepcoach read; the goal model's default when none fits or it cannot tell
+    (a goal row always has one of the four kinds; the user can change it)."""
+    return check.kind.value if check.kind else str(Goal._meta.get_field("kind").default)
 
 
 def _validate(row: Goal | Step) -> None:

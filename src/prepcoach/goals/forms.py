@@ -82,8 +82,8 @@ class GoalForm(forms.ModelForm):  # type: ignore[type-arg]
     def apply(self, check: SmartCheck) -> Goal:
         """Fill what the user left to prepcoach (kind, date, target) from its reading."""
         goal: Goal = super().save(commit=False)
-        if self.kind_auto:
-            goal.kind = check.kind.value
+        if self.kind_auto and check.kind is not None:
+            goal.kind = check.kind.value  # when prepcoach cannot tell, the kind stays as it was
         if goal.target_date is None and check.deadline:
             goal.target_date = check.deadline
         target = target_quantity(check)

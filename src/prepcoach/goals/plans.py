@@ -12,6 +12,7 @@ from prepcoach.accounts.access import owned_by
 from prepcoach.accounts.models import Profile, User
 from prepcoach.coach import planning, progress
 from prepcoach.coach.availability import WeeklyAvailability
+from prepcoach.coach.deadlines import DateOrder
 from prepcoach.coach.smart import SmartCheck, SmartContext, check_goal
 from prepcoach.goals.models import CheckIn, Goal, PlanSnapshot, Step
 
@@ -50,7 +51,12 @@ def step_state(step: Step) -> progress.StepState:
 
 
 def smart_context(
-    user: User, goal: Goal | None, today: dt.date, *, saved_date: bool = True
+    user: User,
+    goal: Goal | None,
+    today: dt.date,
+    *,
+    saved_date: bool = True,
+    date_order: DateOrder | None = None,
 ) -> SmartContext:
     """What the SMART check should know: the profile, and for a saved goal its steps' hours,
     the hours free for it, and (unless the user is editing it) its saved target date."""
@@ -80,13 +86,25 @@ def smart_context(
         available_hours=available,
         availability=profile.availability if profile else None,
         deadline=goal.target_date if goal is not None and saved_date else None,
+        # How the user writes 04/12: given with the request, or their profile's setting.
+        date_order=date_order or _date_order(profile.date_order if profile else ""),
     )
 
 
+def _date_order(value: str) -> DateOrder | None:
+    return "DMY" if value == "DMY" else "MDY" if value == "MDY" else None
+
+
 def check(
-    user: User, text: str, today: dt.date, goal: Goal | None = None, *, saved_date: bool = True
+    user: User,
+    text: str,
+    today: dt.date,
+    goal: Goal | None = None,
+    *,
+    saved_date: bool = True,
+    date_order: DateOrder | None = None,
 ) -> SmartCheck:
-    context = smart_context(user, goal, today, saved_date=saved_date)
+    context = smart_context(user, goal, today, saved_date=saved_date, date_order=date_order)
     return check_goal(text, today=today, context=context)
 
 

@@ -1,0 +1,37 @@
+"""The shipped SMART-check models (coach/goal_weights.py) are what scripts/train_goal_models.py
+makes from the development sets: retraining reproduces them, and they never read the held-out
+set."""
+
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from prepcoach.coach import goal_models
+
+ROOT = Path(__file__).resolve().parent.parent.parent
+SCRIPT = ROOT / "scripts" / "train_goal_models.py"
+
+
+def test_the_shipped_models_were_chosen_by_cross_validation_and_beat_the_old_rules() -> None:
+    shipped = goal_models.shipped()
+    assert set(shipped) == {"specific", "measurable", "kind"}
+    for name, model in shipped.items():
+        assert model["inputs"] in {"struct", "emb", "emb+struct", "cues", "emb+cues"}, name
+        assert model["cv_accuracy"] >= model["rules_accuracy"], name
+    assert shipped["kind"]["labels"] == list(goal_models.KINDS)
+
+
+def test_training_reads_development_data_only() -> None:
+    source = SCRIPT.read_text()
+    assert "heldout.csv" not in source.replace("goals_heldout.csv", "")
+
+
+@pytest.mark.skipif(goal_models.embedder() is None, reason="the sentence model is not installed")
+def test_retraining_reproduces_the_shipped_weights() -> None:
+    result = subprocess.run(
+        [sys.executable, str(SCRIPT), "--check"], cwd=ROOT, capture_output=True, text=True
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "shipped weights reproduced" in result.stdout
