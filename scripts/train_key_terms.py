@@ -11,7 +11,8 @@ out cross-validation on it, and the best by F1 is kept:
   B. features, then features + MiniLM embedding of the phrase (two stages).
 The meaning threshold for coverage is calibrated on the same adverts: a term against the
 sentences that carry one of its variants but not its own words (should match) and against the
-sentences that carry none of its forms (should not)."""
+sentences that carry none of its forms (should not), by F0.5 (precision first: a term wrongly
+counted as covered hides a gap the user should fill)."""
 
 from __future__ import annotations
 
@@ -19,6 +20,7 @@ import argparse
 import json
 import sys
 import textwrap
+from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
 
@@ -29,7 +31,14 @@ sys.path.insert(0, str(ROOT / "src"))
 
 from prepcoach.coach.embeddings import load_embedder  # noqa: E402
 from prepcoach.coach.key_term_candidates import Advert, display, features, read_advert  # noqa: E402
-from prepcoach.coach.keywords import TermModel, advert_text, score, select  # noqa: E402
+from prepcoach.coach.keywords import (  # noqa: E402
+    PROTOTYPES,
+    TermModel,
+    advert_text,
+    prototype_vectors,
+    score,
+    select,
+)
 from prepcoach.coach.term_forms import TermScore, gold_index, score_terms  # noqa: E402
 from prepcoach.coach.term_match import Matcher, term_roots  # noqa: E402
 from prepcoach.coach.text import plain_text  # noqa: E402
@@ -41,6 +50,7 @@ L2_CHOICES = (3.0, 10.0)
 KEEP_CHOICES = (60, 90)  # more is slower: each kept phrase is embedded
 THRESHOLDS = tuple(round(t, 2) for t in np.arange(0.1, 0.91, 0.05))
 DEDUP_CHOICES = (0.8, 0.9)
+FLOORS = (0.0, 0.1, 0.2, 0.3)  # the least probability a term may have, whatever the advert
 LIMIT = 15
 
 
@@ -53,6 +63,9 @@ class Item:
     vectors: np.ndarray  # embedding of each candidate's display form
 
 
+EMBEDDER: list[CachedEmbedder] = []
+
+
 class CachedEmbedder:
     """Embeds each phrase once for the whole run."""
 
@@ -62,8 +75,9 @@ class CachedEmbedder:
             raise SystemExit("the MiniLM packages are not installed")
         self.model = model
         self.cache: dict[str, list[float]] = {}
+        EMBEDDER[:] = [self]
 
-    def embed(self, texts: list[str]) -> list[list[float]]:
+    def embed(self, texts: Sequence[str]) -> list[list[float]]:
         missing = [t for t in dict.fromkeys(texts) if t not in self.cache]
         for start in range(0, len(missing), 64):
             batch = missing[start : start + 64]
@@ -105,35 +119,38 @@ def train(items: list[Item], l2: float, keep: int, embeddings: bool) -> TermMode
     mean, scale = x.mean(axis=0), x.std(axis=0)
     scale[scale == 0] = 1.0
     pre_w, pre_b = fit((x - mean) / scale, np.concatenate([i.y for i in items]), PRE_L2)
-    weights, bias = np.zeros(len(pre_w) + 1 + 384), 0.0
+    weights, bias = np.zeros(len(pre_w) + 1 + len(PROTOTYPES) + 384), 0.0
     if embeddings:
+        prototypes: np.ndarray = np.array(prototype_vectors(EMBEDDER[0]))
         rows, labels = [], []
         for item in items:
             z = (item.x - mean) / scale
             top = np.argsort(-(z @ pre_w), kind="stable")[:keep]
             rank = np.log1p(np.arange(len(top)))[:, None]
-            rows.append(np.hstack([z[top], rank, item.vectors[top]]))
+            kinds = item.vectors[top] @ prototypes.T
+            rows.append(np.hstack([z[top], rank, kinds, item.vectors[top]]))
             labels.append(item.y[top])
         weights, bias = fit(np.vstack(rows), np.concatenate(labels), l2)
     return TermModel(
         tuple(mean.tolist()), tuple(scale.tolist()), tuple(pre_w.tolist()), pre_b, keep, 0.5,
-        tuple(weights.tolist()), bias, 0.5, 0.9,
+        tuple(weights.tolist()), bias, 0.5, 0.9, 0.0,
     )  # fmt: skip
 
 
 def evaluate(
     items: list[Item], models: list[TermModel], embedder: CachedEmbedder | None
-) -> dict[tuple[float, float], TermScore]:
-    """Pipeline figures per (threshold, dedup similarity), each advert scored by the model
-    trained without it."""
-    totals: dict[tuple[float, float], TermScore] = {}
+) -> dict[tuple[float, float, float], TermScore]:
+    """Pipeline figures per (threshold, dedup similarity, floor), each advert scored by the
+    model trained without it."""
+    totals: dict[tuple[float, float, float], TermScore] = {}
     for item, model in zip(items, models, strict=True):
-        scored = score(item.advert, model, embedder)  # type: ignore[arg-type]
+        scored = score(item.advert, model, embedder)
         for t in THRESHOLDS:
             for d in DEDUP_CHOICES:
-                terms = [s.term for s in select(scored, t, d, LIMIT)]
-                result = score_terms(terms, item.labels)
-                totals[t, d] = totals.get((t, d), TermScore(0, 0, 0, 0, 0)) + result
+                for f in FLOORS:
+                    terms = [s.term for s in select(scored, t, d, LIMIT, f)]
+                    result = score_terms(terms, item.labels)
+                    totals[t, d, f] = totals.get((t, d, f), TermScore(0, 0, 0, 0, 0)) + result
     return totals
 
 
@@ -145,15 +162,16 @@ def cross_validate(
         for i in range(len(items))
     ]
     totals = evaluate(items, models, embedder if embeddings else None)
-    (t, d), best = max(totals.items(), key=lambda kv: (round(kv[1].f1, 6), -kv[0][0]))
-    return t, d, l2, best
+    # Best F1; among equals, the higher floor and threshold (fewer weak terms on short adverts).
+    (t, d, f), best = max(totals.items(), key=lambda kv: (round(kv[1].f1, 3), kv[0][2], kv[0][0]))
+    return t, d, f, best
 
 
 def calibrate_meaning(embedder: CachedEmbedder) -> tuple[float, str]:
     """The cosine threshold that best separates a term's variant sentences from unrelated ones."""
     pairs: list[tuple[float, bool]] = []
     for raw in json.loads(DEV.read_text()):
-        matcher = Matcher(plain_text(raw["text"]), embedder)  # type: ignore[arg-type]
+        matcher = Matcher(plain_text(raw["text"]), embedder)
         for label in raw["key_terms"]:
             forms = [term_roots(str(f)) for f in [label["term"], *label["variants"]]]
             own = forms[0]
@@ -172,12 +190,14 @@ def calibrate_meaning(embedder: CachedEmbedder) -> tuple[float, str]:
         fn = sum(1 for s, p in pairs if p and s < t)
         precision = tp / (tp + fp) if tp + fp else 0.0
         recall = tp / (tp + fn) if tp + fn else 0.0
-        f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
-        if f1 > best[1]:
-            best = (round(float(t), 2), f1, precision, recall)
+        # F0.5: a term wrongly counted as covered hides a real gap, so precision weighs more.
+        beta2 = 0.25
+        f = (1 + beta2) * precision * recall / (beta2 * precision + recall) if tp else 0.0
+        if f > best[1]:
+            best = (round(float(t), 2), f, precision, recall)
     positives = sum(p for _, p in pairs)
     note = (
-        f"meaning threshold {best[0]}: F1 {best[1]:.3f}, precision {best[2]:.3f}, recall "
+        f"meaning threshold {best[0]}: F0.5 {best[1]:.3f}, precision {best[2]:.3f}, recall "
         f"{best[3]:.3f} over {positives} variant sentences and {len(pairs) - positives} unrelated"
     )
     return best[0], note
@@ -211,6 +231,7 @@ def render(model: TermModel, meaning: float, notes: list[str], l2: float) -> str
         f'    "bias": {model.bias:.6g},',
         f'    "threshold": {model.threshold},',
         f'    "dedup_similarity": {model.dedup_similarity},',
+        f'    "min_probability": {model.min_probability},',
         "}",
         "# fmt: on",
         "",
@@ -223,36 +244,41 @@ def build(check: bool = False) -> str:
     items = load(embedder)
     notes = [f"Leave-one-advert-out cross-validation on {len(items)} development adverts:"]
     # A: features alone.
-    t_a, _, _, a = cross_validate(items, embedder, 0.0, 0, embeddings=False)
+    t_a, _, f_a, a = cross_validate(items, embedder, 0.0, 0, embeddings=False)
     notes.append(
         f"- A features only: threshold {t_a}: P {a.precision:.3f} R {a.recall:.3f} "
         f"F1 {a.f1:.3f} core recall {a.core_recall:.3f}"
     )
     print(notes[-1], flush=True)
-    best_b: tuple[float, float, float, int, TermScore] | None = None
+    best_b: tuple[float, float, float, int, float, TermScore] | None = None
     for keep in KEEP_CHOICES:
         for l2 in L2_CHOICES:
-            t, d, _, b = cross_validate(items, embedder, l2, keep, embeddings=True)
+            t, d, f, b = cross_validate(items, embedder, l2, keep, embeddings=True)
             notes.append(
-                f"- B features + embedding, keep {keep}, L2 {l2}: threshold {t}, dedup {d}: "
+                f"- B features + embedding, keep {keep}, L2 {l2}: threshold {t}, dedup {d}, "
+                f"floor {f}: "
                 f"P {b.precision:.3f} R {b.recall:.3f} F1 {b.f1:.3f} core recall "
                 f"{b.core_recall:.3f}"
             )
             print(notes[-1], flush=True)
-            if best_b is None or b.f1 > best_b[4].f1 + 1e-9:
-                best_b = (t, d, l2, keep, b)
+            if best_b is None or b.f1 > best_b[5].f1 + 1e-9:
+                best_b = (t, d, l2, keep, f, b)
     assert best_b is not None
-    t_b, d_b, l2_b, keep_b, b = best_b
+    t_b, d_b, l2_b, keep_b, f_b, b = best_b
     meaning, note = calibrate_meaning(embedder)
     notes.append(f"- coverage: {note}")
     print(notes[-1], flush=True)
     if b.f1 >= a.f1:
         model = replace(train(items, l2_b, keep_b, True), threshold=t_b, dedup_similarity=d_b,
-                        pre_threshold=t_a)  # fmt: skip
-        notes.append(f"Kept: B (keep {keep_b}, L2 {l2_b}, threshold {t_b}, dedup {d_b}).")
+                        pre_threshold=t_a, min_probability=f_b)  # fmt: skip
+        notes.append(
+            f"Kept: B (keep {keep_b}, L2 {l2_b}, threshold {t_b}, dedup {d_b}, floor {f_b})."
+        )
     else:
         l2_b = 0.0
-        model = replace(train(items, 1.0, 0, False), pre_threshold=t_a, threshold=t_a)
+        model = replace(
+            train(items, 1.0, 0, False), pre_threshold=t_a, threshold=t_a, min_probability=f_a
+        )
         notes.append("Kept: A (the embedding stage did not help in cross-validation).")
     return render(model, meaning, notes, l2_b)
 
@@ -266,7 +292,8 @@ def retrain_shipped() -> TermModel:
     items = load(CachedEmbedder())
     model = train(items, key_term_model.TRAINING_L2, shipped.pre_keep, shipped.pre_keep > 0)
     return replace(model, pre_threshold=shipped.pre_threshold, threshold=shipped.threshold,
-                   dedup_similarity=shipped.dedup_similarity)  # fmt: skip
+                   dedup_similarity=shipped.dedup_similarity,
+                   min_probability=shipped.min_probability)  # fmt: skip
 
 
 def main() -> int:

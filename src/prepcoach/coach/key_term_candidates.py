@@ -22,14 +22,20 @@ from prepcoach.coach.term_forms import TOKEN_RE, scoring_form
 # breaks at them. A structural list, not a vocabulary of skills.
 FUNCTION_WORDS = frozenset(
     """a an the this that these those it its they them their we us our you your i me my he she
-    his her who whom whose which what when where why how is are was were be been being am do
-    does did done have has had having will would shall should can could may might must to from
-    by with without within at on in into onto over under about above across after before
-    between through during per via as than then so such if or nor but also both either each
-    every all any some no not only just very more most less least other own up out off down
-    while until because since though although whether there here etc e.g i.e eg ie plus via
-    like including include includes included using use used able well new strong good great
-    excellent solid proven key ideally preferably ideal essential desirable required""".split()
+    his her who whom whose which what when where why how is are was were be been being am
+    do does did done have has had having will would shall should can could may might must
+    to from by for with without within at on in into against toward towards onto over
+    under about above across after before between through during per via as than then so
+    such if or nor but also both either each every all any some no not only just very more
+    most less least other own up out off down while until because since though although
+    whether there here etc e.g i.e eg ie plus via like including include includes included
+    using use used able well new strong good great excellent solid proven key ideally
+    preferably ideal essential desirable required""".split()
+) | frozenset(
+    # The frame a requirement is written in ("React skills", "knowledge of GDPR"): the thing
+    # asked for is what it frames, not the frame.
+    """skill skills experience knowledge ability abilities expertise understanding proficiency
+    familiarity background""".split()
 )
 JOINERS = frozenset({"of", "and", "&"})
 # A word right after a subject or a modal is a verb ("we need", "you will build", "you'll
@@ -43,6 +49,9 @@ CUES = re.compile(
     r"background in|qualified in|trained in|fluent in|confident (?:with|in|using)|hands-on)\s*$",
     re.I,
 )
+DETERMINER_RE = re.compile(r"\b(?:the|a|an|our|your|their|its|this|these|those)\s+$", re.I)
+# The ending of a noun for a person or an agent ("manager", "analyst", "assistant").
+PERSON_RE = re.compile(r"(?:er|or|ist|ant|ian|ee)s?$")
 BULLET_RE = re.compile(r"^\s*(?:[-*•·▪◦–—]|\d{1,2}[.)])\s+")
 SECTION_WORDS: dict[str, tuple[str, ...]] = {
     "nice": ("nice to have", "bonus", "desirable", "plus", "ideally", "preferred", "would be"),
@@ -80,6 +89,7 @@ class Candidate:
     inner_capital: int = 0
     sections: Counter[str] = field(default_factory=Counter)
     title: int = 0
+    determiner: int = 0  # "the marketing manager", "our office": a thing or person, not a skill
     whole_line: int = 0  # the phrase is all its line says (a list item, however it was pasted)
     short_line: int = 0
     lines: set[int] = field(default_factory=set)
@@ -240,6 +250,7 @@ def read_advert(text: str, company: str = "", max_words: int = 5) -> Advert:
                 lowered = [t.lower() for t in chunk]
                 before = line[:offset]
                 cue = bool(CUES.search(before))
+                determined = bool(DETERMINER_RE.search(before))
                 for i in range(len(chunk)):
                     for j in range(i + 1, min(len(chunk), i + max_words) + 1):
                         span = lowered[i:j]
@@ -264,6 +275,7 @@ def read_advert(text: str, company: str = "", max_words: int = 5) -> Advert:
                         cand.chunk_end += j == len(chunk)
                         cand.bullet += bullet
                         cand.cue += cue and i == 0
+                        cand.determiner += determined and i == 0
                         cand.inner_capital += any(t[:1].isupper() for t in chunk[i:j])
                         cand.sections[section] += 1
                         cand.title += number == 0
@@ -289,7 +301,8 @@ FEATURE_NAMES = (
     "log_count", "n_words", "one_word", "lines", "whole_chunk", "chunk_start", "chunk_end",
     "bullet", "cue", "capital", "acronym", "symbol", "first_ing", "last_ing", "joiner",
     "position", "title", "long_word", "short_word", "first_ed", "number", "nominal_head",
-    "whole_line", "short_line",
+    "whole_line", "short_line", "one_nominal", "one_capital", "one_lower_plain", "determiner",
+    "person_head",
     *(f"section_{s}" for s in SECTIONS),
 )  # fmt: skip
 
@@ -324,5 +337,10 @@ def features(candidate: Candidate, advert: Advert) -> list[float]:
         float(NOMINAL_RE.search(words[-1]) is not None),
         c.whole_line / total,
         c.short_line / total,
+        float(c.n_words == 1 and NOMINAL_RE.search(words[0]) is not None),
+        float(c.n_words == 1 and any(w.lower() in advert.capitalised for w in surface)),
+        float(c.n_words == 1 and surface[0].islower() and NOMINAL_RE.search(words[0]) is None),
+        c.determiner / total,
+        float(surface[-1].islower() and PERSON_RE.search(words[-1]) is not None),
         *(c.sections[s] / total for s in SECTIONS),
     ]

@@ -32,6 +32,7 @@ if TYPE_CHECKING:
 
 
 LIST_ITEM_RE = re.compile(r"<li\b[^>]*>", re.I)
+NAME_RE = re.compile(r"^(?:[A-Z][A-Za-z0-9+#.-]*[A-Za-z0-9+#])(?: [A-Z][A-Za-z0-9+#.-]*)*$")
 
 
 @dataclass(frozen=True, slots=True)
@@ -48,11 +49,12 @@ class TermModel:
     pre_weights: tuple[float, ...]
     pre_bias: float
     pre_keep: int  # candidates the embedding model looks at
-    pre_threshold: float  # the first stage's own cut, when it decides alone
-    weights: tuple[float, ...]  # features, then embedding dimensions
+    pre_threshold: float  # the first stage's own (relative) cut, when it decides alone
+    weights: tuple[float, ...]  # features, rank, similarity to each prototype, embedding
     bias: float
-    threshold: float
+    threshold: float  # relative to the advert's best candidate
     dedup_similarity: float
+    min_probability: float  # and never below this, however few terms an advert has
 
 
 @functools.cache
@@ -66,6 +68,27 @@ class ScoredTerm:
     probability: float
     roots: frozenset[str]
     vector: tuple[float, ...]
+
+
+# What a key term is not, said once in words: the phrase's similarity to each is a feature the
+# model weighs (learnt from the development adverts), so "marketing manager" reads as a job
+# title and "cycle scheme" as a perk without a list of titles or perks.
+PROTOTYPES = (
+    "a job title such as manager, analyst, nurse or engineer",
+    "a place such as a city, a country or an office",
+    "pay, salary, bonus, pension, holiday and employee benefits",
+    "a personality trait such as passionate, motivated or organised",
+    "the company, its team, customers and culture",
+    "a professional skill, method, tool or technology",
+)
+_PROTOTYPE_VECTORS: dict[int, list[list[float]]] = {}
+
+
+def prototype_vectors(embedder: Embedder) -> list[list[float]]:
+    key = id(embedder)
+    if key not in _PROTOTYPE_VECTORS:
+        _PROTOTYPE_VECTORS[key] = embedder.embed(list(PROTOTYPES))
+    return _PROTOTYPE_VECTORS[key]
 
 
 def _sigmoid(x: float) -> float:
@@ -90,7 +113,6 @@ def score(advert: Advert, model: TermModel, embedder: Embedder | None = None) ->
         return [
             ScoredTerm(display(c, advert), p, term_roots(display(c, advert)), ())
             for p, c, _ in first
-            if p >= model.pre_threshold
         ]
     import numpy as np
 
@@ -100,7 +122,8 @@ def score(advert: Advert, model: TermModel, embedder: Embedder | None = None) ->
     if not shown:
         return []
     ranks = np.log1p(np.arange(len(kept)))[:, None]
-    x = np.hstack([np.array([f for _, _, f in kept]), ranks, vectors])
+    kinds = vectors @ np.array(prototype_vectors(embedder)).T
+    x = np.hstack([np.array([f for _, _, f in kept]), ranks, kinds, vectors])
     logits = x @ np.array(model.weights) + model.bias
     out = [
         ScoredTerm(term, _sigmoid(float(z)), term_roots(term), tuple(vector.tolist()))
@@ -111,19 +134,23 @@ def score(advert: Advert, model: TermModel, embedder: Embedder | None = None) ->
 
 
 def select(
-    scored: Sequence[ScoredTerm], threshold: float, dedup_similarity: float, limit: int
+    scored: Sequence[ScoredTerm],
+    threshold: float,
+    dedup_similarity: float,
+    limit: int,
+    min_probability: float = 0.0,
 ) -> list[ScoredTerm]:
     """The best terms, one per concept, down to `threshold` times the best one's probability
     (adverts differ in how sure the model can be, so the cut is relative to each)."""
     chosen: list[ScoredTerm] = []
-    floor = threshold * scored[0].probability if scored else 0.0
+    floor = max(threshold * scored[0].probability if scored else 0.0, min_probability)
     for term in scored:
         if len(chosen) >= limit or term.probability < floor:
             break
         same = [i for i, other in enumerate(chosen) if _same_concept(term, other, dedup_similarity)]
-        # The shortest phrase that still names the concept is its name: "Tableau", not
-        # "Tableau dashboards" (a phrase's own words are contained in a longer one's).
-        shorter = [i for i in same if term.roots < chosen[i].roots]
+        # A name inside a longer phrase is the concept's name: "Tableau", not "Tableau
+        # dashboards". A plain word is not ("distribution" is less than "content distribution").
+        shorter = [i for i in same if term.roots < chosen[i].roots and NAME_RE.match(term.term)]
         if len(same) == 1 and shorter:
             chosen[shorter[0]] = term
         elif not same:
@@ -156,7 +183,9 @@ def _key_terms(description: str, company: str, limit: int) -> tuple[str, ...]:
     scored = score(advert, model, embedder)
     staged = embedder is not None and model.pre_keep > 0
     threshold = model.threshold if staged else model.pre_threshold
-    return tuple(t.term for t in select(scored, threshold, model.dedup_similarity, limit))
+    floor = model.min_probability if staged else 0.0
+    chosen = select(scored, threshold, model.dedup_similarity, limit, floor)
+    return tuple(t.term for t in chosen)
 
 
 def key_terms(description: str, limit: int = 15, company: str = "") -> list[str]:
