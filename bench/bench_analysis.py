@@ -34,6 +34,7 @@ import numpy as np
 import speech_set as ss  # type: ignore[import-not-found]
 
 from prepcoach.coach.speech.audio import decode
+from prepcoach.coach.speech.coverage import measure_coverage
 from prepcoach.coach.speech.engine import DISFLUENT_PROMPT, WhisperEngine
 from prepcoach.coach.speech.model import packaged_model
 from prepcoach.coach.speech.pipeline import analyse_recording
@@ -72,9 +73,33 @@ def wer(reference: list[str], hypothesis: list[str]) -> float:
     return rows[-1] / max(len(reference), 1)
 
 
-def old_pipeline(path: Path, engine: WhisperEngine) -> str:
-    """The transcript as prepcoach made it before the completeness pass: one pass, prompted."""
-    return "".join(w.w for w in engine.words(decode(path).samples))
+def deletions(reference: list[str], hypothesis: list[str]) -> int:
+    """Reference words with no counterpart in the hypothesis, on a minimum-edit alignment:
+    words lost, as opposed to words misheard (substitutions)."""
+    n, m = len(reference), len(hypothesis)
+    cost = np.zeros((n + 1, m + 1), dtype=np.int32)
+    cost[:, 0], cost[0, :] = np.arange(n + 1), np.arange(m + 1)
+    for i in range(1, n + 1):
+        for j in range(1, m + 1):
+            cost[i, j] = min(cost[i - 1, j] + 1, cost[i, j - 1] + 1,
+                             cost[i - 1, j - 1] + (reference[i - 1] != hypothesis[j - 1]))  # fmt: skip
+    i, j, lost = n, m, 0
+    while i > 0:
+        if j > 0 and cost[i, j] == cost[i - 1, j - 1] + (reference[i - 1] != hypothesis[j - 1]):
+            i, j = i - 1, j - 1
+        elif cost[i, j] == cost[i - 1, j] + 1:
+            i, lost = i - 1, lost + 1
+        else:
+            j -= 1
+    return lost
+
+
+def old_pipeline(path: Path, engine: WhisperEngine) -> tuple[str, float]:
+    """The transcript as prepcoach made it before the completeness pass (one pass, prompted),
+    and its coverage of the detected speech."""
+    samples = decode(path).samples
+    words = engine.words(samples)
+    return "".join(w.w for w in words), measure_coverage(speech_spans(samples), words).ratio
 
 
 @dataclass
@@ -82,8 +107,11 @@ class Row:
     name: str
     fmt: str
     wer: float
+    lost: float  # share of the reference's words deleted
     coverage: float
     old_wer: float | None
+    old_lost: float | None
+    old_coverage: float | None
 
 
 def completeness(folder: Path, engine: WhisperEngine, prompted: WhisperEngine) -> None:
@@ -114,23 +142,39 @@ def completeness(folder: Path, engine: WhisperEngine, prompted: WhisperEngine) -
                 reference = words_of(clip.text)
                 wav = ss.write_wav(clip, folder / "clip.wav")
                 webm = ss.write_webm(clip, folder / "clip.webm")
-                old = wer(reference, words_of(old_pipeline(wav, prompted)))
+                old_text, old_cover = old_pipeline(wav, prompted)
+                old = words_of(old_text)
                 for fmt, path in (("wav", wav), ("webm", webm)):
                     data = analyse_recording(path, engine).as_dict()
+                    said = words_of(str(data["transcript"]))
+                    first = fmt == "wav"
                     rows.append(
-                        Row(clip.name, fmt, wer(reference, words_of(str(data["transcript"]))),
-                            float(data["coverage"]["ratio"]), old if fmt == "wav" else None)  # type: ignore[index]
+                        Row(clip.name, fmt, wer(reference, said),
+                            deletions(reference, said) / len(reference),
+                            float(data["coverage"]["ratio"]),  # type: ignore[index]
+                            wer(reference, old) if first else None,
+                            deletions(reference, old) / len(reference) if first else None,
+                            old_cover if first else None)
                     )  # fmt: skip
     clips = len({r.name for r in rows})
     print(
         f"completeness: {clips} clips x 2 formats, {len(voices)} voices "
         f"({time.perf_counter() - started:.0f} s); set written 2026-11-30, development for the prompt choice"
     )
-    print(f"  {'clip':<38} {'fmt':<4} {'WER':>5} {'cover':>6} {'old WER':>8}")
+    print(
+        "  WER = all errors; lost = share of words deleted; cover = seconds of speech with words ÷ speech"
+    )
+    print(
+        f"  {'clip':<38} {'fmt':<4} {'WER':>5} {'lost':>5} {'cover':>6} | {'old WER':>7} {'lost':>5} {'cover':>6}"
+    )
     for r in rows:
-        old = f"{r.old_wer:8.3f}" if r.old_wer is not None else ""
+        old = (f"{r.old_wer:7.3f} {r.old_lost:5.3f} {r.old_coverage:6.3f}"
+               if r.old_wer is not None and r.old_lost is not None and r.old_coverage is not None
+               else " " * 20)  # fmt: skip
         flag = "" if r.wer <= 0.10 and r.coverage >= 0.95 else "  <- misses aim"
-        print(f"  {r.name:<38} {r.fmt:<4} {r.wer:5.3f} {r.coverage:6.3f} {old}{flag}")
+        print(
+            f"  {r.name:<38} {r.fmt:<4} {r.wer:5.3f} {r.lost:5.3f} {r.coverage:6.3f} | {old}{flag}"
+        )
     worst_wer = max(rows, key=lambda r: r.wer)
     worst_cov = min(rows, key=lambda r: r.coverage)
     olds = [r.old_wer for r in rows if r.old_wer is not None]
@@ -139,11 +183,51 @@ def completeness(folder: Path, engine: WhisperEngine, prompted: WhisperEngine) -
     print(
         f"  worst WER      {worst_wer.wer:.3f}  ({worst_wer.name}, {worst_wer.fmt})   mean {np.mean([r.wer for r in rows]):.3f}"
     )
+    worst_lost = max(rows, key=lambda r: r.lost)
     print(f"  worst coverage {worst_cov.coverage:.3f}  ({worst_cov.name}, {worst_cov.fmt})")
+    print(f"  worst lost     {worst_lost.lost:.3f}  ({worst_lost.name}, {worst_lost.fmt})")
+    old_cover = [r.old_coverage for r in rows if r.old_coverage is not None]
+    old_lost = [r.old_lost for r in rows if r.old_lost is not None]
     print(
-        f"  baseline, the pipeline before (prompted, one pass), WAV: worst WER {max(olds):.3f}, "
-        f"mean {np.mean(olds):.3f}, clips with WER > 0.10: {sum(o > 0.10 for o in olds)}/{len(olds)}"
+        f"  baseline, the pipeline before (prompted, one pass), WAV: worst WER {max(olds):.3f} "
+        f"(mean {np.mean(olds):.3f}), worst lost {max(old_lost):.3f}, worst coverage {min(old_cover):.3f}, "
+        f"clips with WER > 0.10: {sum(o > 0.10 for o in olds)}/{len(olds)}"
     )
+
+
+def decoding_settings(folder: Path, engine: WhisperEngine) -> None:
+    """The measurement behind the engine's settings: prompt and beam size, each through the
+    whole completeness pass, on clips of every voice (WAV)."""
+    variants = {
+        "beam 1, no prompt": (1, None),
+        "beam 5, no prompt": (5, None),
+        "beam 1, disfluent prompt": (1, DISFLUENT_PROMPT),
+    }
+    voices = [ss.Voice("espeak en-gb 160", "espeak", "en-gb", 160),
+              ss.Voice("espeak en-us+m3 190", "espeak", "en-us+m3", 190)]  # fmt: skip
+    if ss.piper_available():
+        voices.append(ss.Voice("piper joe", "piper"))
+    clips = [
+        ss.build(f"{voice.name} s{s}", ss.STORIES[s], voice, folder, split_fillers=False,
+                 gaps=tuple(3.0 if i == 1 else 0.35 for i in range(len(ss.STORIES[s]))))
+        for voice in voices for s in range(len(ss.STORIES))
+    ]  # fmt: skip
+    print(f"decoding settings on {len(clips)} clips (a 3 s pause after the second sentence)")
+    for label, (beam, prompt) in variants.items():
+        variant = WhisperEngine.__new__(WhisperEngine)
+        variant.__dict__.update(engine.__dict__)
+        variant.beam_size, variant.prompt = beam, prompt
+        errors, lost, seconds = [], [], 0.0
+        for clip in clips:
+            path = ss.write_wav(clip, folder / "setting.wav")
+            reference = words_of(clip.text)
+            started = time.perf_counter()
+            said = words_of(str(analyse_recording(path, variant).as_dict()["transcript"]))
+            seconds += time.perf_counter() - started
+            errors.append(wer(reference, said))
+            lost.append(deletions(reference, said) / len(reference))
+        print(f"  {label:<26} WER mean {np.mean(errors):.3f} worst {max(errors):.3f}   "
+              f"lost worst {max(lost):.3f}   time {seconds:.0f} s")  # fmt: skip
 
 
 # The earlier accuracy clips: sentences, the silence after each, and the espeak rate.
@@ -272,5 +356,6 @@ def run() -> None:
         prompted.__dict__.update(engine.__dict__)  # the same loaded model, the old prompt
         prompted.prompt = DISFLUENT_PROMPT
         completeness(folder, engine, prompted)
+        decoding_settings(folder, engine)
         accuracy(folder, engine, prompted)
         speed(folder, engine)

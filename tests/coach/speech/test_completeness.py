@@ -178,7 +178,10 @@ def test_merged_words_stay_in_order_and_never_overlap() -> None:
     ],
 )
 def test_a_looping_decode_is_recognised(text: str, looped: bool) -> None:
-    assert looks_looped([Word(f" {w}", i, i + 0.2) for i, w in enumerate(text.split())]) is looped
+    assert (
+        looks_looped([Word(f" {w}", i * 0.4, i * 0.4 + 0.3) for i, w in enumerate(text.split())])
+        is looped
+    )
 
 
 # Figures over lost words.
@@ -290,3 +293,10 @@ def test_a_webm_without_its_start_says_the_start_is_missing(
     later.write_bytes(whole[cluster:])
     with pytest.raises(AudioError, match="start of the recording is missing"):
         decode(later)
+
+
+def test_an_answer_that_tells_its_story_twice_is_not_a_loop() -> None:
+    story = "I ran five user interviews and read two weeks of tickets, then rewrote the form. "
+    words = _words(story * 2, 0.0, pace=4.0)  # the same story twice over two minutes
+    assert not looks_looped(words)
+    assert looks_looped(_words("and then we " * 40, 0.0))  # inside 30 s: a loop

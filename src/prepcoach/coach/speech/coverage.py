@@ -89,15 +89,24 @@ def merge_words(kept: Sequence[Word], found: Sequence[Word], into: Span) -> tupl
     return tuple(sorted([*kept, *taken], key=lambda w: (w.start, w.end)))
 
 
-def looks_looped(words: Sequence[Word]) -> bool:
-    """A decode that repeats itself: a long run of one word, or text that compresses far
-    better than speech does."""
+def looks_looped(words: Sequence[Word], window_s: float = 30.0) -> bool:
+    """A decode that repeats itself: a long run of one word, or a stretch of window_s seconds
+    whose text compresses far better than speech does. Judged per window, as Whisper does per
+    30 s segment: an answer that tells the same story twice is repetitive over its whole
+    length, not a loop."""
     tokens = [w.w.strip().lower().strip(".,!?;:") for w in words]
     run = 1
     for previous, token in itertools.pairwise(tokens):
         run = run + 1 if token and token == previous else 1
         if run >= LOOP_RUN:
             return True
-    text = " ".join(tokens).encode()
-    # Short texts compress badly whatever they say, so the ratio only speaks for longer ones.
-    return len(text) >= 120 and len(text) / len(zlib.compress(text)) > LOOP_COMPRESSION
+    start = 0
+    for end in range(len(words) + 1):
+        if end < len(words) and words[end].start - words[start].start < window_s:
+            continue
+        text = " ".join(tokens[start:end]).encode()
+        # Short texts compress badly whatever they say, so the ratio only speaks for longer ones.
+        if len(text) >= 120 and len(text) / len(zlib.compress(text)) > LOOP_COMPRESSION:
+            return True
+        start = end
+    return False
