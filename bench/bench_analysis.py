@@ -16,7 +16,7 @@ figures built on it, and what does the pipeline cost over the speech engine alon
    the coverage pass, delivery and content reading.
 
 The texts and clips were written for this benchmark; no rule or setting was tuned on the
-accuracy clips after 2026-11-23, and the completeness set is new on 2026-11-30 (its stories
+accuracy clips (written 2026-11-22) after 2026-11-23, and the completeness set is new on 2026-11-30 (its stories
 were written before any setting was chosen; the prompt was turned off because of the figures
 it prints, so it is a development set for that choice).
 """
@@ -261,7 +261,9 @@ def _match(truth: list[tuple[float, float]], found: list[tuple[float, float]], s
 
 
 def accuracy(folder: Path, engine: WhisperEngine, prompted: WhisperEngine) -> None:
-    print("accuracy on the four earlier clips (espeak-ng, 130–190 wpm, pauses 0.4–4 s)")
+    print(
+        "accuracy on the four earlier clips (espeak-ng, 130–190 wpm, pauses 0.4–4 s; development set, written 2026-11-22)"
+    )
     stats = {name: dict.fromkeys(("f_true", "f_found", "f_hit", "p_true", "p_found", "p_hit", "l_true", "l_found", "l_hit"), 0)
              for name in ("default", "prompted")}  # fmt: skip
     errors: dict[str, list[float]] = {"default": [], "prompted": []}
