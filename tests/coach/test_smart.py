@@ -329,3 +329,22 @@ def test_every_verdict_quotes_its_evidence() -> None:
     assert "“" in result.specific.reason
     assert result.measurable.verdict is Verdict.MET
     assert "“20 SQL window-function problems”" in result.measurable.reason
+
+
+@pytest.mark.parametrize(
+    ("text", "rewrite"),
+    [
+        (
+            "- research interviewers on linkedin - by 12/7",
+            "Research interviewers on linkedin, noting at least 5 key facts by 12/7",
+        ),
+        (
+            "Learn Spanish for the Madrid role by 2035",
+            "Learn Spanish for the Madrid role, doing 4 practice sessions of 45 minutes "
+            "by 28 December 2026",
+        ),
+    ],
+)
+def test_the_rewrite_reads_as_one_sentence(text: str, rewrite: str) -> None:
+    context = SmartContext(target_role="Data analyst", date_order="MDY")
+    assert check_goal(text, NOW, context=context).rewrite == rewrite

@@ -578,7 +578,7 @@ def _rewrite(text: str, found: Assessment, today: dt.date, context: SmartContext
     deadline, feasible_by = found.deadline, found.feasible_by
     timely = found.time_bound.verdict is Verdict.MET
     due = feasible_by or (deadline.date if timely and deadline.date else today + DEFAULT_HORIZON)
-    base = text.rstrip(" .!?")
+    base = text.strip(" .!?-–—•*")  # a list item's dash is no part of the goal
     keep = bool(timely and not feasible_by and deadline.phrase and deadline.phrase != SET_DATE)
     if not keep:
         for phrase in (deadline.phrase, deadline.vague):
@@ -587,7 +587,8 @@ def _rewrite(text: str, found: Assessment, today: dt.date, context: SmartContext
     addition = ""
     # A goal of no preparation kind ("save money") is not turned into interview preparation.
     preparation = found.guess.kind is not None and context.target_role
-    if found.specific.verdict is not Verdict.MET and preparation:
+    names_a_role = re.search(r"\brole\b", text, re.IGNORECASE)
+    if found.specific.verdict is not Verdict.MET and preparation and not names_a_role:
         addition += f" for the {context.target_role} role"
     if found.measurable.verdict is not Verdict.MET:
         addition += MEASURABLE_PLANS[found.guess.kind]
@@ -595,7 +596,9 @@ def _rewrite(text: str, found: Assessment, today: dt.date, context: SmartContext
     if keep:
         at = _deadline_start(base, deadline.phrase or "")
         base = (
-            base[:at].rstrip(" ,") + addition + " " + base[at:].lstrip() if at else base + addition
+            base[:at].rstrip(" ,;:-–—") + addition + " " + base[at:].lstrip()
+            if at
+            else base + addition
         )
     else:
         base += addition
