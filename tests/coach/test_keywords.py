@@ -160,3 +160,22 @@ def test_retraining_reproduces_the_shipped_weights() -> None:
         assert getattr(model, name) == pytest.approx(shipped[name], abs=1e-3), name
     assert model.bias == pytest.approx(shipped["bias"], abs=1e-3)
     assert model.pre_bias == pytest.approx(shipped["pre_bias"], abs=1e-3)
+
+
+def test_without_the_embedding_model_the_first_stage_still_gives_terms(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    import prepcoach.coach.keywords as keywords
+
+    monkeypatch.setattr(keywords, "shared_embedder", lambda: None)
+    keywords._key_terms.cache_clear()
+    try:
+        terms = key_terms(ADVERT)
+        # A degraded mode (the model ships as a default dependency): structure alone still
+        # keeps contractions, titles and the company out and one Tableau term, but places
+        # ("London", "UK") need the embedding model's sense of what a place is.
+        assert "SQL" in terms
+        assert not {"re", "ll", "senior", "manager", "million", "brightwell"} & _words(terms)
+        assert len([t for t in terms if "tableau" in t.lower()]) == 1
+    finally:
+        keywords._key_terms.cache_clear()
