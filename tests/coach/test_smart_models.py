@@ -35,3 +35,17 @@ def test_retraining_reproduces_the_shipped_weights() -> None:
     )
     assert result.returncode == 0, result.stdout + result.stderr
     assert "shipped weights reproduced" in result.stdout
+
+
+def test_without_the_sentence_model_the_words_decide(monkeypatch: pytest.MonkeyPatch) -> None:
+    import datetime as dt
+
+    from prepcoach.coach.smart import Verdict, check_goal
+
+    monkeypatch.setattr(goal_models, "embed", lambda text: None)
+    result = check_goal("Write 5 STAR stories by Friday", dt.date(2026, 11, 30))
+    assert result.specific.verdict is Verdict.MET
+    assert result.measurable.verdict is Verdict.MET
+    assert result.kind is not None
+    assert result.kind.value == "behavioral"  # the keyword vote
+    assert "“STAR”" in result.kind_reason
