@@ -1,11 +1,17 @@
 """Run every benchmark in bench/ and print its ratio against a baseline measured in the same run.
 
 Each benchmark is a module `bench/bench_*.py` with a `run() -> None` function that prints
-its own results. Today: `bench_analysis.py` (answer analysis: transcription of known speech,
-agreement with labelled transcripts, speed; slow, it runs the speech model), `bench_reading.py`
-(the reading of typed answers against the labelled transcripts, development figures) and
-`bench_smart.py` (the SMART check's agreement with the labelled goal sets, each figure marked
-development or held-out, and its speed).
+its own results, each quality figure with the set it comes from (development or held-out, and
+the set's date) and a baseline measured in the same run. Today:
+- `bench_analysis.py`: speech to report: completeness (every clip's WER and coverage beside the
+  old pipeline), the decoding settings, accuracy with fillers and pauses matched by time, and
+  speed against plain faster-whisper. Slow: it runs the speech model (about 20 minutes).
+- `bench_keywords.py`: job-advert key terms against the labelled adverts, beside the old extractor.
+- `bench_reader.py`: the trained answer reader (STAR parts, quantified result, relevance) on
+  every labelled answer set, beside the old rules and the commonest label.
+- `bench_reading.py`: the reading of typed answers against the labelled transcripts
+  (development figures), fillers matched by position.
+- `bench_smart.py`: the SMART check on every labelled goal set, and its speed.
 """
 
 import importlib.util
@@ -24,6 +30,7 @@ def main() -> int:
         assert spec is not None
         assert spec.loader is not None
         module = importlib.util.module_from_spec(spec)
+        sys.modules[path.stem] = module  # dataclasses look their module up while it loads
         spec.loader.exec_module(module)
         print(f"== {path.stem}")
         module.run()
