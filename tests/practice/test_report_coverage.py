@@ -73,3 +73,10 @@ def test_an_analysis_from_before_coverage_renders_and_analyse_again_upgrades_it(
     attempt.refresh_from_db()
     assert attempt.analysis["version"] == ANALYSIS_VERSION == 3
     assert "withheld" in attempt.analysis
+
+
+def test_a_part_not_heard_leaves_the_star_trend_alone() -> None:
+    from prepcoach.coach.trends import figures
+
+    assert "star_parts" not in figures(lost_in_the_middle())
+    assert "wpm" in figures(lost_in_the_middle())  # measured over the heard speech

@@ -32,7 +32,8 @@ class Trend:
 
 
 def figures(analysis: Mapping[str, object]) -> dict[str, float]:
-    """The trend figures of one stored analysis (version 2); those it lacks are left out."""
+    """The trend figures of one stored analysis (version 2 or 3); those it lacks or could not
+    measure are left out."""
     out: dict[str, float] = {}
     if isinstance(analysis.get("wpm"), (int, float)):
         out["wpm"] = float(analysis["wpm"])  # type: ignore[arg-type]
@@ -43,10 +44,15 @@ def figures(analysis: Mapping[str, object]) -> dict[str, float]:
     if isinstance(pauses, Mapping):
         out["long_pauses"] = float(pauses.get("long_count", 0))
     star = analysis.get("star")
-    if isinstance(star, Mapping) and "situation" in star:
-        out["star_parts"] = float(
-            sum(bool(star[p]["present"]) for p in ("situation", "task", "action", "result"))
-        )
+    parts = ("situation", "task", "action", "result")
+    # A part that was not heard (None: speech lost or garbled) is unknown, not missing, so an
+    # answer with one says nothing about the STAR trend.
+    if (
+        isinstance(star, Mapping)
+        and "situation" in star
+        and all(star[p]["present"] is not None for p in parts)
+    ):
+        out["star_parts"] = float(sum(bool(star[p]["present"]) for p in parts))
     if isinstance(analysis.get("duration_s"), (int, float)):
         out["duration_s"] = float(analysis["duration_s"])  # type: ignore[arg-type]
     return out
