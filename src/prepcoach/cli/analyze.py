@@ -56,13 +56,23 @@ def run(args: argparse.Namespace) -> int:
     )
     star = data["star"]
     assert isinstance(star, dict)
+    marks = {True: "✓", False: "✗", None: "? (not heard)"}
     print(
         "STAR: "
         + ", ".join(
-            f"{p} {'✓' if star[p]['present'] else '✗'}"
-            for p in ("situation", "task", "action", "result")
+            f"{p} {marks[star[p]['present']]}" for p in ("situation", "task", "action", "result")
         )
     )
+    coverage = data.get("coverage")
+    if isinstance(coverage, dict) and coverage["uncovered"]:
+        lost = ", ".join(f"{a:.1f}–{b:.1f} s" for a, b in coverage["uncovered"])
+        print(
+            f"Not transcribed: {lost} ({coverage['percent']} % of the speech produced words); "
+            "verdicts that speech could change are not given."
+        )
+    audio = data.get("audio")
+    for warning in audio["warnings"] if isinstance(audio, dict) else ():
+        print(f"Warning: {warning}")
     tips = data["tips"]
     assert isinstance(tips, list)
     for number, tip in enumerate(tips, start=1):

@@ -16,16 +16,19 @@ from prepcoach.coach.keywords import Coverage, coverage, key_terms
 from prepcoach.coach.relevance import Relevance, question_relevance
 from prepcoach.coach.speech.coverage import SpeechCoverage
 from prepcoach.coach.speech.engine import Transcript, Word
-from prepcoach.coach.speech.quality import WORD_TIPS, AudioQuality
+from prepcoach.coach.speech.quality import CONTENT_TIPS, RATE_TIPS, AudioQuality
 from prepcoach.coach.speech.vad import Span
 from prepcoach.coach.tips import Evidence, Facts, Tip, choose_tips
 
 # 3: coverage of the speech by words (lost stretches re-read, the rest stated), audio quality,
 # and the verdicts held back when either makes them unreliable.
 ANALYSIS_VERSION = 3
-# Below this share of speech with words, a verdict that the unheard speech could overturn
-# ("task missing", "slow") is not given: the report says what it could not hear instead.
+# Below this share of speech with words, rates over the words (pace, fillers a minute) get no
+# verdict: the report says what it could not hear instead.
 MIN_COVERAGE = 0.95
+# A lost stretch this long can hold a clause ("and errors fell by forty percent"): a part, a
+# number or a term "not found" could be in it, so those verdicts are not given.
+LOST_CLAUSE_S = 1.0
 
 
 @dataclass(frozen=True)
@@ -47,7 +50,7 @@ class AnswerAnalysis:
     def _verdict(self, found: bool) -> bool | None:
         """A part found is always reported; a part not found is "can't tell" (None) when the
         speech it could be in was not heard or was garbled."""
-        return True if found else (None if self.withheld & WORD_TIPS else False)
+        return True if found else (None if self.withheld & CONTENT_TIPS else False)
 
     def as_dict(self) -> dict[str, object]:
         d, c = self.delivery, self.content
@@ -117,11 +120,18 @@ class AnswerAnalysis:
                 "we_actions": c.ownership.we_actions,
             },
             "hedges": list(c.hedges),
-            "keywords": {"used": list(self.keywords.used), "missed": list(self.keywords.missed)}
+            # A term "not used" may have been said in speech that was lost: not listed then.
+            "keywords": {
+                "used": list(self.keywords.used),
+                "missed": [] if "keywords" in self.withheld else list(self.keywords.missed),
+            }
             if self.keywords
             else {"used": [], "missed": []},
             "relevance": {
-                "addresses": self.relevance.addresses,
+                # "does not address it" could be overturned by lost speech; "does" cannot.
+                "addresses": None
+                if self.relevance.addresses is False and self.withheld & CONTENT_TIPS
+                else self.relevance.addresses,
                 "score": self.relevance.score,
                 "evidence": self.relevance.tie,
             }
@@ -130,12 +140,14 @@ class AnswerAnalysis:
             "prosody": {
                 "pitch_semitones": d.pitch_semitones,
                 "loudness_db": d.loudness_db,
-                "monotone": d.monotone,
+                "monotone": None if "monotone" in self.withheld else d.monotone,
             }
             if timed
             else None,
             "coverage": {
                 "ratio": cov.ratio,
+                "complete": cov.ratio >= MIN_COVERAGE,
+                "percent": int(cov.ratio * 100),  # floored: 94.9 % never reads as 95 %
                 "speech_s": cov.speech_s,
                 "covered_s": cov.covered_s,
                 "uncovered": [[span.start, span.end] for span in cov.uncovered],
@@ -182,8 +194,10 @@ def analyse_answer(
     words = transcript.words if transcript else None
     cover = transcript.coverage if transcript else None
     withheld = set(audio.withheld) if audio else set()
+    if cover is not None and any(s.length >= LOST_CLAUSE_S for s in cover.uncovered):
+        withheld |= CONTENT_TIPS
     if cover is not None and cover.ratio < MIN_COVERAGE:
-        withheld |= WORD_TIPS
+        withheld |= RATE_TIPS
     said = transcript.text if transcript else text
     content = analyse_content(said)
     delivery = measure(
@@ -242,8 +256,10 @@ def measured_rating(data: dict[str, object]) -> int | None:
     star = data.get("star")
     if not isinstance(star, dict) or "situation" not in star:
         return None
-    if any(star[p]["present"] is None for p in ("situation", "task", "action", "result")):
+    parts_and_number = ("situation", "task", "action", "result", "quantified_result")
+    if any(star[p]["present"] is None for p in parts_and_number):
         return None  # part of the answer was not heard: no figure rather than a wrong one
+    withheld = set(data.get("withheld") or ())  # type: ignore[call-overload]
     parts = sum(bool(star[p]["present"]) for p in ("situation", "task", "action", "result"))
     content = (parts + bool(star["quantified_result"]["present"])) / 5
     checks: list[bool] = []
@@ -251,7 +267,11 @@ def measured_rating(data: dict[str, object]) -> int | None:
     if isinstance(pace, dict) and pace.get("verdict"):
         checks.append(pace["verdict"] == "in band")
     fillers = data.get("fillers")
-    if isinstance(fillers, dict) and fillers.get("per_min") is not None:
+    if (
+        isinstance(fillers, dict)
+        and fillers.get("per_min") is not None
+        and "fillers" not in withheld
+    ):
         limit = thresholds(data)["fillers_per_min_high"]
         checks.append(float(fillers["per_min"]) <= limit)
     pauses = data.get("pauses")

@@ -35,10 +35,15 @@ def figures(analysis: Mapping[str, object]) -> dict[str, float]:
     """The trend figures of one stored analysis (version 2 or 3); those it lacks or could not
     measure are left out."""
     out: dict[str, float] = {}
-    if isinstance(analysis.get("wpm"), (int, float)):
+    withheld = analysis.get("withheld") or ()
+    if isinstance(analysis.get("wpm"), (int, float)) and "pace" not in withheld:  # type: ignore[operator]
         out["wpm"] = float(analysis["wpm"])  # type: ignore[arg-type]
     fillers = analysis.get("fillers")
-    if isinstance(fillers, Mapping) and isinstance(fillers.get("per_min"), (int, float)):
+    if (
+        isinstance(fillers, Mapping)
+        and isinstance(fillers.get("per_min"), (int, float))
+        and "fillers" not in withheld  # type: ignore[operator]
+    ):
         out["fillers_per_min"] = float(fillers["per_min"])
     pauses = analysis.get("pauses")
     if isinstance(pauses, Mapping):

@@ -21,6 +21,9 @@ CANCEL_RATIO = 0.5
 # detector to find speech reliably: it is amplified for reading, and the report says so.
 QUIET_PEAK = 0.05
 TARGET_PEAK = 0.5
+# Under this peak (-60 dBFS) the microphone sent nothing but its own hiss: not amplified, so
+# the report can say the recording is silent instead of reading the hiss as a quiet voice.
+SILENT_PEAK = 1e-3
 # WebM's clusters and blocks: a file that has them but no EBML header began part-way through.
 WEBM_CLUSTER = b"\x1f\x43\xb6\x75"
 
@@ -36,11 +39,12 @@ class Audio:
     channels: str = "mono"  # "mono", "mixed" (averaged), or "louder channel" (they cancelled)
     clipped_share: float = 0.0  # share of samples at full scale in the recording as made
     gain_db: float = 0.0  # amplification applied to a very quiet recording before reading it
+    peak: float = 1.0  # the loudest sample as recorded (before any gain), 0–1
 
 
 def _missing_start(path: Path) -> bool:
     with path.open("rb") as handle:
-        head = handle.read(4096)
+        head = handle.read(256 * 1024)  # Opus clusters run to tens of kilobytes
     return not head.startswith(b"\x1a\x45\xdf\xa3") and (
         WEBM_CLUSTER in head or head[:1] in (b"\xa3", b"\xa0")
     )
@@ -57,6 +61,12 @@ def _missing_start_error() -> AudioError:
 def _to_mono(channels: NDArray[np.float32]) -> tuple[NDArray[np.float32], str]:
     """One signal from (channels, samples), never losing the voice: channels that cancel when
     averaged (one inverted) give the louder channel instead of silence."""
+    if channels.shape[0] == 1:
+        return channels[0], "mono"
+    levels = np.sqrt(np.mean(channels.astype(np.float64) ** 2, axis=1))
+    # Channels with nothing on them (an unused input of an interface) would only dilute the
+    # voice: joined are the channels within 20 dB of the loudest.
+    channels = channels[levels >= float(levels.max()) / 10]
     if channels.shape[0] == 1:
         return channels[0], "mono"
     mixed = channels.mean(axis=0)
@@ -91,7 +101,9 @@ def decode(path: Path | str, max_seconds: float = MAX_SECONDS) -> Audio:
             raise AudioError("The file has no sound track: record with a microphone.")
         stream = streams[0]
         assert isinstance(stream, av.AudioStream)
-        layout = "stereo" if (stream.channels or 1) > 1 else "mono"
+        # Every channel kept as recorded (a 5.1 downmix to stereo would add channels together
+        # and read as clipping); _to_mono decides how to join them.
+        layout = stream.layout if (stream.channels or 1) > 1 else "mono"
         resampler = av.AudioResampler(format="fltp", layout=layout, rate=RATE)
         chunks: list[NDArray[np.float32]] = []
         total = 0
@@ -121,12 +133,13 @@ def decode(path: Path | str, max_seconds: float = MAX_SECONDS) -> Audio:
         raise AudioError(
             "The recording is shorter than a quarter of a second: record the answer again."
         )
-    clipped = float(np.mean(np.abs(channels) >= CLIP_LEVEL))
+    # Clipping is measured per channel as recorded: the share of the worst channel.
+    clipped = float(np.max(np.mean(np.abs(channels) >= CLIP_LEVEL, axis=1)))
     samples, how = _to_mono(channels)
     peak = float(np.max(np.abs(samples)))
     gain_db = 0.0
-    if 0 < peak < QUIET_PEAK:
+    if SILENT_PEAK <= peak < QUIET_PEAK:
         gain = TARGET_PEAK / peak
         samples = (samples * gain).astype(np.float32)
         gain_db = round(20 * float(np.log10(gain)), 1)
-    return Audio(samples, samples.size / RATE, how, round(clipped, 4), gain_db)
+    return Audio(samples, samples.size / RATE, how, round(clipped, 4), gain_db, round(peak, 5))

@@ -76,16 +76,27 @@ def measure_coverage(
     return SpeechCoverage(round(speech, 2), round(max(speech - lost_s, 0.0), 2), tuple(lost))
 
 
+def _norm(word: Word) -> str:
+    return word.w.strip().lower().strip(".,!?;:")
+
+
 def merge_words(kept: Sequence[Word], found: Sequence[Word], into: Span) -> tuple[Word, ...]:
     """Words from a second pass over `into`, added to kept in time order. Only found words whose
-    middle lies in `into` are taken, and none that overlaps a kept word: the second pass saw
-    some context either side, which the first pass had already transcribed."""
-    taken = [
-        w
-        for w in found
-        if into.start <= (w.start + w.end) / 2 <= into.end
-        and not any(k.start < w.end and w.start < k.end for k in kept)
-    ]
+    middle lies in `into` are taken, and none that overlaps a kept word (a zero-length word
+    overlaps any word at its instant) or repeats a kept word said within WORD_REACH_S of it:
+    the second pass heard some context either side, which the first pass had already
+    transcribed, and Whisper shifts word times by a few tenths at the edges of a clip."""
+
+    def known(w: Word) -> bool:
+        return any(
+            (k.start < w.end and w.start < k.end)
+            or (k.start <= w.start <= k.end)
+            or (w.start <= k.start <= w.end)
+            or (_norm(k) == _norm(w) and abs(k.start - w.start) <= WORD_REACH_S)
+            for k in kept
+        )
+
+    taken = [w for w in found if into.start <= (w.start + w.end) / 2 <= into.end and not known(w)]
     return tuple(sorted([*kept, *taken], key=lambda w: (w.start, w.end)))
 
 

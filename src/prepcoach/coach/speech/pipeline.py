@@ -6,7 +6,7 @@ from pathlib import Path
 
 from prepcoach.coach.answer import AnswerAnalysis, analyse_answer
 from prepcoach.coach.delivery import DeliverySettings
-from prepcoach.coach.speech.audio import AudioError, decode
+from prepcoach.coach.speech.audio import SILENT_PEAK, AudioError, decode
 from prepcoach.coach.speech.engine import SpeechEngine
 from prepcoach.coach.speech.quality import audio_quality
 from prepcoach.coach.speech.transcribe import transcribe
@@ -31,7 +31,7 @@ def analyse_recording(
         raise AudioError(
             "No speech was found in this recording (silence or noise only): check the microphone "
             "level meter moves when you speak, and record the answer again."
-            if float(abs(audio.samples).max()) > 1e-4
+            if audio.peak >= SILENT_PEAK
             else "The recording is completely silent: the microphone sent no sound. Check it is "
             "not muted and is the one selected in the browser, then record the answer again."
         )

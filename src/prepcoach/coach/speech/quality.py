@@ -17,8 +17,12 @@ from prepcoach.coach.speech.vad import Span
 # several percent, and Whisper then mishears words.
 CLIPPED_SHARE_WARN = 0.005
 
-# Tips resting on the words or the voice's pitch, held back when the audio garbles them.
-WORD_TIPS = frozenset({"result", "action", "quantified", "fillers", "pace", "hedges", "keywords"})
+# Tips resting on what the words say: a part, a number, a term "not found" could be in speech
+# that was lost or misheard.
+CONTENT_TIPS = frozenset({"result", "action", "quantified", "hedges", "keywords"})
+# Tips resting on rates over the words (a minute of speech): lost speech skews them.
+RATE_TIPS = frozenset({"fillers", "pace"})
+WORD_TIPS = CONTENT_TIPS | RATE_TIPS
 
 
 @dataclass(frozen=True, slots=True)

@@ -16,7 +16,12 @@ import numpy as np
 from numpy.typing import NDArray
 
 from prepcoach.coach.speech.audio import RATE
-from prepcoach.coach.speech.coverage import looks_looped, measure_coverage, merge_words
+from prepcoach.coach.speech.coverage import (
+    WORD_REACH_S,
+    looks_looped,
+    measure_coverage,
+    merge_words,
+)
 from prepcoach.coach.speech.engine import SpeechEngine, Transcript, Word
 from prepcoach.coach.speech.vad import Span
 
@@ -62,12 +67,15 @@ def transcribe(
 
 
 def _gap_around(words: Sequence[Word], piece: Span) -> Span:
-    """The silence-to-silence gap in the kept words that holds a lost piece: words the second
-    pass found anywhere in it are new, since the first pass has nothing there. (A lost piece is
-    measured with each word's reach, so the words lost with it can lie just outside it.)"""
+    """Where the second pass's words may go for a lost piece: the piece widened by a word's
+    reach (a lost piece is measured with each word's reach, so the words lost with it can lie
+    just outside it), but never past the kept words either side of it."""
     before = [w.end for w in words if w.end <= piece.start + 0.2]
     after = [w.start for w in words if w.start >= piece.end - 0.2]
-    return Span(max(before, default=0.0), min(after, default=float("inf")))
+    return Span(
+        max(max(before, default=0.0), piece.start - WORD_REACH_S),
+        min(min(after, default=float("inf")), piece.end + WORD_REACH_S),
+    )
 
 
 def _offset(words: Sequence[Word], seconds: float) -> tuple[Word, ...]:
@@ -94,5 +102,7 @@ def _by_windows(
         start = max(0.0, window.start - 0.3)
         end = min(samples.size / RATE, window.end + 0.3)
         found = _offset(engine.words(samples[int(start * RATE) : int(end * RATE)]), start)
+        if looks_looped(found):
+            continue  # left uncovered, and said so, rather than kept as words
         words += [w for w in found if not words or w.start >= words[-1].end]
     return tuple(words)
