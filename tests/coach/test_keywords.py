@@ -179,3 +179,8 @@ def test_without_the_embedding_model_the_first_stage_still_gives_terms(
         assert len([t for t in terms if "tableau" in t.lower()]) == 1
     finally:
         keywords._key_terms.cache_clear()
+
+
+def test_a_title_before_a_colon_is_not_a_term() -> None:
+    terms = key_terms("Reporting analyst: you will own the weekly reports and the checklist.")
+    assert not any("analyst" in term.lower() for term in terms)

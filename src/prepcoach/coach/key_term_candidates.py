@@ -218,9 +218,16 @@ def job_titles(lines: tuple[str, ...], verbs: frozenset[str]) -> frozenset[str]:
     """The advertised job title (the first run of words of the first line) and its endings:
     "Senior Data Analyst" → "senior data analyst", "data analyst", "analyst". A title is not a
     key term, here or anywhere else in the advert."""
-    if not lines or len(TOKEN_RE.findall(lines[0])) > 12:
+    if not lines:
         return frozenset()
-    chunks = _chunks(BULLET_RE.sub("", lines[0]), verbs)
+    first = lines[0]
+    # "Reporting analyst: you will own…", "Data Analyst – London": the title before the mark.
+    head = re.split(r":|\s[–—-]\s|\|", first, maxsplit=1)[0]
+    if head != first and len(TOKEN_RE.findall(head)) <= 6:
+        first = head
+    elif len(TOKEN_RE.findall(first)) > 12:
+        return frozenset()
+    chunks = _chunks(BULLET_RE.sub("", first), verbs)
     if not chunks:
         return frozenset()
     words = [w.lower() for w in chunks[0][0]]
