@@ -373,7 +373,9 @@ def _anchored(text: str, today: dt.date) -> list[Deadline]:
     return strong + weak
 
 
-CLAUSE_END = re.compile(r"^(?:and|or|but|then|to|so|with|while|after|plus|&)$", re.IGNORECASE)
+CLAUSE_END = re.compile(
+    r"^(?:and|or|but|then|to|so|with|while|after|plus|&|by|before|until|till)$", re.IGNORECASE
+)
 
 
 def _clause(rest: str) -> list[str]:
