@@ -15,7 +15,9 @@ from django.urls import reverse
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.http import require_POST
 
+from prepcoach.accounts.access import owned_by
 from prepcoach.coach.answer import measured_rating, thresholds
+from prepcoach.coach.relevance import StoryChoice, best_story
 from prepcoach.practice.forms import RatingForm, TypedAnswerForm
 from prepcoach.practice.models import Attempt, MockSession
 from prepcoach.practice.recordings import (
@@ -28,9 +30,13 @@ from prepcoach.practice.recordings import (
 from prepcoach.practice.report import pace_chart, transcript_pieces
 from prepcoach.practice.tasks import queue_analysis
 from prepcoach.practice.views.common import attempt_or_404, question_or_404, user_of
+from prepcoach.reflection.models import Story
 
 RANGE_RE = re.compile(r"bytes=(\d*)-(\d*)")
 MAX_RANGE_BYTES = 4 * 1024 * 1024
+# The stories weighed against a question: the user's 200 most recently updated, so one report
+# embeds at most a few thousand sentences (the embedder itself is loaded once per process).
+MAX_STORIES = 200
 
 
 def _context(request: HttpRequest) -> dict[str, object]:
@@ -129,6 +135,24 @@ def recording_finalise(request: HttpRequest, attempt_id: int) -> JsonResponse:
     )
 
 
+def _story_choice(attempt: Attempt) -> StoryChoice | None:
+    """Which of the user's own stories fits the attempt's question best (`coach.relevance`
+    decides), or None when there is no question or the user has no stories."""
+    question = attempt.question_text.strip()
+    if attempt.question_id is None or not question:
+        return None
+    # Only the attempt owner's stories, most recently updated first, at most MAX_STORIES.
+    stories = owned_by(Story.objects.all(), attempt.user).order_by("-updated_at", "-pk")
+    stories = stories.only("pk", "title", "situation", "task", "action", "result")
+    bank = [
+        (story.pk, story.title,
+         {"situation": story.situation, "task": story.task, "action": story.action,
+          "result": story.result})
+        for story in stories[:MAX_STORIES]
+    ]  # fmt: skip
+    return best_story(question, bank) if bank else None
+
+
 def _report(attempt: Attempt) -> dict[str, object]:
     """What the report shows: the stored analysis and its drawings (it judges nothing)."""
     data = attempt.analysis or {}
@@ -146,6 +170,12 @@ def _report(attempt: Attempt) -> dict[str, object]:
         "thresholds": thresholds(data),
         "measured": measured_rating(data),
         "previous": earlier.first(),
+        # Only when the report is drawn (not on every poll while the analysis runs).
+        "story_choice": (
+            _story_choice(attempt)
+            if attempt.status in (Attempt.Status.SAVED, Attempt.Status.ANALYSED)
+            else None
+        ),
     }
 
 

@@ -1,0 +1,175 @@
+"""The report suggests which of the user's own STAR stories fits the question best, by meaning,
+quoting the sentence that ties it; says so when none does, or when it cannot tell; shows nothing
+when the user has no stories; and never suggests another user's story."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+from django.test import Client
+from django.urls import reverse
+
+from prepcoach.accounts.models import User
+from prepcoach.coach import reader
+from prepcoach.coach.answer import analyse_answer
+from prepcoach.coach.relevance import StoryChoice, StoryFit, best_story, story_sentences
+from prepcoach.practice.models import Attempt, Question
+from prepcoach.reflection.models import Story
+
+needs_model = pytest.mark.skipif(
+    reader.embedder() is None, reason="the MiniLM sentence model is missing here"
+)
+
+QUESTION = "Tell me about a time you had a conflict with a colleague. How did you resolve it?"
+ANSWER = (
+    "Last year a colleague and I disagreed about how to count readmissions. "
+    "I had to settle it before the board report. "
+    "I listened to her reasons and I suggested we test both definitions on last year's data. "
+    "We agreed on one definition within a week."
+)
+CONFLICT = {
+    "title": "Settling a disagreement over the dashboard",
+    "situation": "A colleague and I disagreed sharply about how the ward dashboard should "
+    "count readmissions.",
+    "task": "I needed us to agree before the monthly board report.",
+    "action": "I sat down with her, listened to her reasons and proposed we test both "
+    "definitions on last year's data.",
+    "result": "We agreed on her definition with my adjustment, and we still work well together.",
+}
+MIGRATION = {
+    "title": "Migrating 4 million patient records",
+    "situation": "Our patient records lived in an ageing SQL Server database.",
+    "action": "I wrote the migration scripts and ran them in nightly batches.",
+    "result": "The migration finished two weeks early with no lost records.",
+}
+BOBS = {
+    "title": "A conflict with a colleague, and how I resolved it",
+    "situation": "I had a conflict with a colleague about who owned a project.",
+    "action": "I talked it through with my colleague and we resolved the conflict together.",
+    "result": "We resolved it and became good colleagues.",
+}
+SUGGESTION_RE = re.compile(
+    r"Your story that fits this question best: <a href=\"(?P<url>[^\"]+)\">(?P<title>[^<]+)</a>"
+    r" — ties: “(?P<tie>[^”]+)”"
+)
+NONE_FITS = "None of your stories ties closely to this question."
+
+
+@pytest.fixture
+def conflict_question(alice: User) -> Question:
+    return Question.objects.create(
+        owner=alice, text=QUESTION, category="behavioral", competency="conflict", field="data"
+    )
+
+
+def story(user: User, fields: dict[str, str]) -> Story:
+    return Story.objects.create(user=user, **fields)
+
+
+def bank(*stories: Story) -> list[tuple[object, str, dict[str, str]]]:
+    return [
+        (s.pk, s.title,
+         {"situation": s.situation, "task": s.task, "action": s.action, "result": s.result})
+        for s in stories
+    ]  # fmt: skip
+
+
+def report_page(client: Client, user: User, question: Question) -> str:
+    analysis = analyse_answer(text=ANSWER, question=question.text).as_dict()
+    attempt = Attempt.objects.create(user=user, question=question, question_text=question.text,
+                                     status="analysed", analysis=analysis)  # fmt: skip
+    response = client.get(reverse("practice:attempt", args=[attempt.pk]))
+    assert response.status_code == 200
+    assert "Transcript" in response.text  # the report itself was drawn
+    return response.text
+
+
+@needs_model
+def test_the_conflict_story_is_suggested_with_its_quoted_tie(
+    alice_client: Client, alice: User, conflict_question: Question
+) -> None:
+    conflict = story(alice, CONFLICT)
+    story(alice, MIGRATION)
+    page = report_page(alice_client, alice, conflict_question)
+    found = SUGGESTION_RE.search(page)
+    assert found is not None, "no story suggestion on the report"
+    assert found["url"] == reverse("reflection:story", args=[conflict.pk])
+    assert found["title"] == CONFLICT["title"]
+    sentences = story_sentences(CONFLICT["title"], CONFLICT)
+    assert found["tie"].replace("&#x27;", "'") in sentences
+    assert MIGRATION["title"] not in page
+    assert NONE_FITS not in page
+
+
+@needs_model
+def test_bobs_closer_story_is_never_suggested_to_alice(
+    alice_client: Client, alice: User, bob: User, conflict_question: Question
+) -> None:
+    conflict, migration = story(alice, CONFLICT), story(alice, MIGRATION)
+    bobs = story(bob, BOBS)
+    # The test means something only if bob's story would win were it in alice's bank.
+    everyone = best_story(QUESTION, bank(conflict, migration, bobs))
+    assert everyone.best is not None
+    assert everyone.best.key == bobs.pk
+    page = report_page(alice_client, alice, conflict_question)
+    found = SUGGESTION_RE.search(page)
+    assert found is not None
+    assert found["url"] == reverse("reflection:story", args=[conflict.pk])
+    assert BOBS["title"] not in page
+    assert reverse("reflection:story", args=[bobs.pk]) not in page
+    for sentence in story_sentences(BOBS["title"], BOBS):
+        assert sentence not in page
+
+
+def test_without_stories_there_is_no_card_even_when_bob_has_some(
+    alice_client: Client, alice: User, bob: User, conflict_question: Question
+) -> None:
+    story(bob, BOBS)
+    story(bob, CONFLICT)
+    page = report_page(alice_client, alice, conflict_question)
+    assert "story-fit" not in page
+    assert "Your story that fits" not in page
+    assert NONE_FITS not in page
+    assert "Which of your stories" not in page
+
+
+@needs_model
+def test_when_no_story_ties_it_says_so(
+    alice_client: Client, alice: User, conflict_question: Question
+) -> None:
+    migration = story(alice, MIGRATION)
+    assert best_story(QUESTION, bank(migration)).best is None  # what the report must reflect
+    page = report_page(alice_client, alice, conflict_question)
+    assert NONE_FITS in page
+    assert "Your story that fits" not in page
+
+
+def test_without_the_sentence_model_it_says_it_cannot_tell(
+    alice_client: Client, alice: User, conflict_question: Question,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:  # fmt: skip
+    story(alice, CONFLICT)
+    monkeypatch.setattr(reader, "embedder", lambda: None)
+    page = report_page(alice_client, alice, conflict_question)
+    assert "Which of your stories fits this question: prepcoach cannot tell " in page
+    assert "no sentence model installed" in page
+    assert "Your story that fits" not in page
+    assert NONE_FITS not in page
+
+
+def test_the_suggestion_is_escaped(
+    alice_client: Client, alice: User, conflict_question: Question,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:  # fmt: skip
+    hostile = story(alice, {**CONFLICT, "title": "<script>alert(1)</script>"})
+    fit = StoryFit(hostile.pk, hostile.title, 0.9, "<img src=x onerror=alert(1)>", True)
+    monkeypatch.setattr(
+        "prepcoach.practice.views.attempts.best_story",
+        lambda question, stories, model=None: StoryChoice(fit, (fit,), "stubbed"),
+    )
+    page = report_page(alice_client, alice, conflict_question)
+    assert "<script>alert(1)</script>" not in page
+    assert "<img src=x" not in page
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in page
+    assert "“&lt;img src=x onerror=alert(1)&gt;”" in page
