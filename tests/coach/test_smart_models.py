@@ -28,7 +28,7 @@ def test_training_reads_development_data_only() -> None:
     assert "heldout.csv" not in source.replace("goals_heldout.csv", "")
 
 
-@pytest.mark.skipif(goal_models.embedder() is None, reason="the sentence model is not installed")
+@pytest.mark.usefixtures("sentence_model")
 def test_retraining_reproduces_the_shipped_weights() -> None:
     result = subprocess.run(
         [sys.executable, str(SCRIPT), "--check"], cwd=ROOT, capture_output=True, text=True

@@ -7,7 +7,6 @@ from django.urls import reverse
 
 from prepcoach.accounts.models import User
 from prepcoach.coach.answer import analyse_answer
-from prepcoach.coach.reader import embedder
 from prepcoach.practice.models import Attempt, Question
 
 OFF_QUESTION = (
@@ -25,7 +24,7 @@ def page_for(client: Client, user: User, question: Question, analysis: dict[str,
     return client.get(reverse("practice:attempt", args=[attempt.pk])).text
 
 
-@pytest.mark.skipif(embedder() is None, reason="the MiniLM sentence model is missing here")
+@pytest.mark.usefixtures("sentence_model")
 def test_an_answer_to_another_question_is_named_on_the_report(
     alice_client: Client, alice: User, alices_question: Question
 ) -> None:
@@ -39,7 +38,7 @@ def test_an_answer_to_another_question_is_named_on_the_report(
     assert "Answers the question: yes" not in page
 
 
-@pytest.mark.skipif(embedder() is None, reason="the MiniLM sentence model is missing here")
+@pytest.mark.usefixtures("sentence_model")
 def test_an_answer_to_its_question_quotes_the_sentence_that_ties_it(
     alice_client: Client, alice: User, alices_question: Question
 ) -> None:

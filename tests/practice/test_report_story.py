@@ -17,9 +17,7 @@ from prepcoach.coach.relevance import StoryChoice, StoryFit, best_story, story_s
 from prepcoach.practice.models import Attempt, Question
 from prepcoach.reflection.models import Story
 
-needs_model = pytest.mark.skipif(
-    reader.embedder() is None, reason="the MiniLM sentence model is missing here"
-)
+needs_model = pytest.mark.usefixtures("sentence_model")
 
 QUESTION = "Tell me about a time you had a conflict with a colleague. How did you resolve it?"
 ANSWER = (
