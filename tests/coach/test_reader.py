@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import pytest
 
+from prepcoach.coach.clauses import RUN_ON_WORDS, split_clause
 from prepcoach.coach.content import read_content as analyse_content
 from prepcoach.coach.reader import MAX_SENTENCES, read_text, states_amount
 from prepcoach.coach.relevance import best_story, question_relevance
@@ -163,3 +164,71 @@ def test_the_best_fitting_story_is_ranked_first_with_its_tie() -> None:
     assert choice.best.tie in ("Calming an angry customer",
                                "A customer shouted at me at the till about a refund.")  # fmt: skip
     assert best_story("Why this role?", []).best is None
+
+
+RUN_ON = (
+    "um so I was on the ramp at the regional airport and we had a turnaround of like "
+    "thirty-five minutes for a plane that came in late and the belt loader broke down right as "
+    "we were starting to offload the hold so I ran over to the next stand and asked their lead "
+    "if we could borrow theirs and we pushed back four minutes late"
+)
+
+
+def test_a_run_on_spoken_answer_is_read_clause_by_clause() -> None:
+    clauses = [
+        "um so I was on the ramp at the regional airport",
+        "and we had a turnaround of like thirty-five minutes for a plane that came in late",
+        "and the belt loader broke down right as we were starting to offload the hold",
+        "so I ran over to the next stand and asked their lead if we could borrow theirs",
+        "and we pushed back four minutes late",
+    ]
+    assert split_clause(RUN_ON) == clauses
+    reading = read_text(RUN_ON)
+    assert [s.text for s in reading.sentences] == clauses
+    assert reading.total_sentences == len(clauses)
+
+
+def test_a_clause_without_a_conjunction_starts_at_its_subject() -> None:
+    text = (
+        "the scaffold inspection flagged missing toe boards on the fourth lift and it was on me "
+        "to get it safe without losing the whole week I stopped all work above the second lift "
+        "that morning and rang round three scaffold firms"
+    )
+    assert split_clause(text) == [
+        "the scaffold inspection flagged missing toe boards on the fourth lift",
+        "and it was on me to get it safe without losing the whole week",
+        "I stopped all work above the second lift that morning and rang round three scaffold firms",
+    ]
+
+
+@pytest.mark.parametrize("whole", ["in 2019 and 2020", "£12,000 and rising"])
+def test_numbers_joined_by_and_stay_whole(whole: str) -> None:
+    text = (
+        f"the spend on agency staff across the trust kept climbing {whole} and the board wanted "
+        "it cut so I went through every rota on the two wards with the ward managers and we "
+        "swapped agency shifts for bank shifts wherever we could"
+    )
+    pieces = split_clause(text)
+    assert len(pieces) > 1  # the run-on is cut, just not inside the numbers
+    assert any(whole in piece for piece in pieces)
+
+
+def test_a_quotation_and_a_punctuated_sentence_stay_whole() -> None:
+    quoted = (
+        'the client wrote back "we loved the pilot and we want it on every site and the board '
+        'agrees and we will sign this week" which was the first time anyone there had put it in '
+        "writing for us"
+    )
+    assert split_clause(quoted) == [quoted]
+    # A long written sentence whose writer put a comma before each "and we": kept as written.
+    typed = (
+        "Our depot kept paying for parcels that customers said had never arrived, and I matched "
+        "every single claim from the last quarter against the drivers' handheld scans, and we "
+        "found that almost all of them came from one rural route that had changed hands twice "
+        "in the spring."
+    )
+    assert len(typed.split()) >= RUN_ON_WORDS
+    assert split_clause(typed) == [typed]
+    assert split_clause("I rang the supplier and we agreed a new date") == [
+        "I rang the supplier and we agreed a new date"
+    ]

@@ -10,6 +10,9 @@ cue lists as features among the rest. Small multinomial logistic regressions, tr
 result) is kept by a Viterbi pass over the answer with transition weights learned from the same
 data.
 
+Text is read in the pieces a listener hears: sentences, and a run-on sentence cut into its
+clauses (`coach.clauses`), as the labelled answers are.
+
 When there is nothing a reading could rest on (no words, one word, only fillers, not English),
 `read_text` says so in `Reading.cannot_tell` and reads no parts, rather than guessing. Very long
 text is read up to `MAX_SENTENCES` sentences and says how many it left out.
@@ -25,6 +28,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from prepcoach.coach.clauses import clauses_of
 from prepcoach.coach.cues import (
     HEDGE_RE,
     I_ACTION_RE,
@@ -466,7 +470,9 @@ def read_text(text: str, model: Embedder | None = None) -> Reading:
     a `Reading` with `cannot_tell` set and no sentences. `model` overrides the packaged
     embedder (tests); without any embedder the structure-only weights read the text and
     `model` in the result says so."""
-    every = sentences_of(text)
+    # Read clause by clause: a spoken run-on split only at full stops would give several STAR
+    # parts one label (`coach.clauses`); punctuated sentences come back as they were.
+    every = clauses_of(sentences_of(text))
     reason = cannot_tell(text, every)
     chosen = model if model is not None else embedder()
     name = MODEL_NAME if chosen is not None else MODEL_NAME + " — structure only, no embedder"
