@@ -355,8 +355,8 @@ def run() -> None:
         model = packaged_model(folder / "model")
         engine = WhisperEngine(model)
         prompted = WhisperEngine.__new__(WhisperEngine)
-        prompted.__dict__.update(engine.__dict__)  # the same loaded model, the old prompt
-        prompted.prompt = DISFLUENT_PROMPT
+        prompted.__dict__.update(engine.__dict__)  # the same loaded model, the old settings
+        prompted.prompt, prompted.beam_size = DISFLUENT_PROMPT, 1  # as it was configured before
         completeness(folder, engine, prompted)
         decoding_settings(folder, engine)
         accuracy(folder, engine, prompted)
