@@ -66,10 +66,10 @@ def paused_answer(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 @pytest.fixture(scope="module")
 def prompted(engine: WhisperEngine) -> WhisperEngine:
-    """The engine as it was configured before: the same loaded model with the old prompt."""
+    """The engine as it was configured before: the same loaded model, the old prompt, greedy."""
     old = WhisperEngine.__new__(WhisperEngine)
     old.__dict__.update(engine.__dict__)
-    old.prompt = DISFLUENT_PROMPT
+    old.prompt, old.beam_size = DISFLUENT_PROMPT, 1
     return old
 
 
