@@ -13,10 +13,18 @@ Sets, each printed with its size, date and status:
 - `answers/dev.json`: DEVELOPMENT. The reader and its cuts were trained and chosen on it; its
   reader figures are cross-validated (5 folds grouped by answer; the cuts nested inside).
 - `answers/heldout.json`: DEVELOPMENT since 2026-11-30, when it was looked at (its first
-  figures moved the answer-level rule). Aggregate figures only.
+  figures moved the answer-level rule; its items were then read to tune the clause splitter).
 - `answer_transcripts.json`: DEVELOPMENT (older set; the old rules were grown on it).
-- `answers/heldout2.json`: HELD-OUT, written 2026-11-30 by a writer who saw neither other split.
-  Aggregate figures only; nobody tuning the reader opens it.
+- `answers/heldout2.json`: DEVELOPMENT since 2026-11-30: read once on 2026-11-30 as held-out,
+  then its aggregate figures were used for tuning the reader's clause splitter
+  (`coach.clauses`). Its items were never printed.
+- `answers/heldout3.json`: HELD-OUT, written 2026-11-30 by the guide while the splitter was
+  being tuned, and first read (aggregate figures only) after the tuning was finished. Nobody
+  tuning the reader opens it.
+
+Answers are given to the reader as their sentences joined by a space, so the reader splits the
+text itself (as it must for a user's text), never the labelled sentences; only the "sentence
+part" row reads the labelled sentences.
 
 `python bench/bench_reader.py dev` runs only the development sets.
 
@@ -270,10 +278,17 @@ def run(development_only: bool = False) -> None:
         HEADS,
     )  # fmt: skip
 
+    labelled_set(
+        DATA / "answers" / "heldout2.json",
+        "written 2026-11-30, DEVELOPMENT (was held-out; read once on 2026-11-30, then used for "
+        "tuning the clause splitter)",
+        old,
+    )
+
     if not development_only:
         labelled_set(
-            DATA / "answers" / "heldout2.json",
-            "written 2026-11-30, HELD-OUT (a writer who saw neither other split)",
+            DATA / "answers" / "heldout3.json",
+            "written 2026-11-30, HELD-OUT (by the guide; first read after the splitter was tuned)",
             old,
         )
 
