@@ -119,6 +119,7 @@ def completeness(folder: Path, engine: WhisperEngine, prompted: WhisperEngine) -
         ss.Voice("espeak en-us 130", "espeak", "en-us", 130),
         ss.Voice("espeak en-gb 160", "espeak", "en-gb", 160),
         ss.Voice("espeak en-us+m3 190", "espeak", "en-us+m3", 190),
+        ss.Voice("espeak en-us+f3 175", "espeak", "en-us+f3", 175),
     ]
     if ss.piper_available():
         voices.append(ss.Voice("piper joe", "piper"))
