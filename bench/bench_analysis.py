@@ -327,18 +327,20 @@ def speed(folder: Path, engine: WhisperEngine) -> None:
         )  # fmt: skip
         list(segments)
 
-    def timed(work: object) -> float:
-        best = float("inf")
-        for _ in range(2):  # the faster of two runs: the machine is shared
-            started = time.perf_counter()
-            work()  # type: ignore[operator]
-            best = min(best, time.perf_counter() - started)
-        return best
+    def once(work: object) -> float:
+        started = time.perf_counter()
+        work()  # type: ignore[operator]
+        return time.perf_counter() - started
 
-    raw = timed(plain)
-    whole = timed(lambda: analyse_recording(path, engine))
+    # Interleaved, the fastest of three each: the machine is shared, and load that comes and
+    # goes then falls on both sides alike.
+    raws, wholes = [], []
+    for _ in range(3):
+        raws.append(once(plain))
+        wholes.append(once(lambda: analyse_recording(path, engine)))
+    raw, whole = min(raws), min(wholes)
     print(
-        f"speed on a {clip.duration_s:.0f} s answer (WebM/Opus, this machine, default model; faster of two runs)"
+        f"speed on a {clip.duration_s:.0f} s answer (WebM/Opus, this machine, default model; fastest of three, interleaved)"
     )
     print(f"  plain faster-whisper (baseline): {raw:.1f} s")
     print(f"  file to report: {whole:.1f} s = {whole / raw:.2f}x the plain engine   (aim <= 1.3)")
