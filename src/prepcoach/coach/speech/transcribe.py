@@ -28,7 +28,7 @@ from prepcoach.coach.speech.vad import Span
 # Seconds of audio either side of a lost stretch given to the second pass: enough for Whisper
 # to hear the sentence around it, which it transcribes better than an isolated fragment.
 CONTEXT_S = 1.5
-# Windows for a redo after a loop: at most this long, cut in the longest silence available.
+# Windows for a redo after a loop: consecutive speech spans, at most this long, cut in silences.
 WINDOW_S = 20.0
 
 
