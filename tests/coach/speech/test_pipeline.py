@@ -55,10 +55,27 @@ def test_a_long_silence_is_a_long_pause(audio_dir: Path, engine: WhisperEngine) 
     assert 3.5 < data["pauses"]["longest_s"] < 4.6
 
 
-@pytest.mark.parametrize("kind", ["silence", "noise"])
+def _music(seconds: float = 6.0, rate: int = 16_000) -> np.ndarray:
+    """Plucked notes of an arpeggio, each with harmonics and a decay: music, no voice."""
+    notes = [261.6, 329.6, 392.0, 523.3, 440.0, 349.2, 293.7, 392.0]
+    t = np.arange(int(rate * 0.5)) / rate
+    pluck = [
+        sum(np.sin(2 * np.pi * f * k * t) / k for k in (1, 2, 3)) * np.exp(-4 * t) for f in notes
+    ]
+    tune = np.tile(np.concatenate(pluck), int(seconds / 4) + 1)[: int(rate * seconds)]
+    return tune * 6000
+
+
+@pytest.mark.parametrize("kind", ["silence", "noise", "music"])
 def test_silence_or_noise_is_explained(tmp_path: Path, engine: WhisperEngine, kind: str) -> None:
     rng = np.random.default_rng(1)
-    samples = np.zeros(16_000 * 3) if kind == "silence" else rng.normal(0, 300, 16_000 * 3)
+    samples = (
+        np.zeros(16_000 * 3)
+        if kind == "silence"
+        else rng.normal(0, 300, 16_000 * 3)
+        if kind == "noise"
+        else _music()
+    )
     path = write_wav(tmp_path / f"{kind}.wav", samples, 16_000)
     with pytest.raises(AudioError, match=r"No speech was found|Too few words|completely silent"):
         analyse_recording(path, engine)

@@ -13,6 +13,7 @@ from prepcoach.coach.speech.transcribe import transcribe
 from prepcoach.coach.speech.vad import speech_spans
 
 MIN_WORDS = 3
+MIN_SPEECH_S = 0.5
 
 
 def analyse_recording(
@@ -27,25 +28,28 @@ def analyse_recording(
     """Raises AudioError with a reason the user can act on when there is nothing to analyse."""
     audio = decode(path)
     spans = speech_spans(audio.samples)
-    if not spans:
+    # Half a second of "speech" in a whole recording is a click or a note, not an answer.
+    if sum(span.length for span in spans) < MIN_SPEECH_S:
         raise AudioError(
-            "No speech was found in this recording (silence or noise only): check the microphone "
-            "level meter moves when you speak, and record the answer again."
+            "No speech was found in this recording (silence, noise or music only): check the "
+            "microphone level meter moves when you speak, and record the answer again."
             if audio.peak >= SILENT_PEAK
             else "The recording is completely silent: the microphone sent no sound. Check it is "
             "not muted and is the one selected in the browser, then record the answer again."
         )
     transcript = transcribe(engine, audio.samples, spans)
+    # Words first: music and noise also sound like "another language" to the language detector,
+    # and the message for them must say what they are.
+    if len(transcript.words) < MIN_WORDS:
+        raise AudioError(
+            "Too few words were recognised to analyse (music, noise, or a very short answer): "
+            "record a full answer, speaking close to the microphone."
+        )
     # Only when English is clearly not what was spoken: accents lower its score, not this much.
     if transcript.language != "en" and transcript.english_probability < 0.15:
         raise AudioError(
             f"The answer seems to be in another language ({transcript.language}): prepcoach's "
             "speech model reads English answers only for now."
-        )
-    if len(transcript.words) < MIN_WORDS:
-        raise AudioError(
-            "Too few words were recognised to analyse (music, noise, or a very short answer): "
-            "record a full answer, speaking close to the microphone."
         )
     return analyse_answer(
         transcript=transcript, duration_s=audio.duration_s, spans=spans, samples=audio.samples,
