@@ -350,3 +350,25 @@ def test_every_verdict_quotes_its_evidence() -> None:
 def test_the_rewrite_reads_as_one_sentence(text: str, rewrite: str) -> None:
     context = SmartContext(target_role="Data analyst", date_order="MDY")
     assert check_goal(text, NOW, context=context).rewrite == rewrite
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "um uh um",
+        "Je veux apprendre le SQL avant vendredi",
+        "Quiero aprender SQL antes del viernes",
+    ],
+)
+def test_a_goal_of_fillers_or_in_another_language_gets_can_t_tell(text: str) -> None:
+    check = check_goal(text, dt.date(2026, 11, 30))
+    assert {c.verdict for c in check.criteria.values()} == {Verdict.UNSURE}
+    assert check.kind is None
+    assert "filler" in check.kind_reason or "English" in check.kind_reason
+
+
+def test_a_french_name_in_an_english_goal_is_still_read() -> None:
+    check = check_goal(
+        "Do 3 mock interviews for the role at Le Monde by Friday", dt.date(2026, 11, 30)
+    )
+    assert check.specific.verdict is Verdict.MET

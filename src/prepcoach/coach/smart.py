@@ -140,6 +140,8 @@ def check_goal(
         text = text[:MAX_GOAL_CHARS]
     if not words(text):
         return _empty(original, today, context, notes)
+    if (why := _unreadable(text)) is not None:
+        return _cannot_tell(original, why, today, context, notes)
     found = _assess(text, today, context)
     rewrite = _rewrite(text, found, today, context)
     return SmartCheck(
@@ -289,6 +291,41 @@ def _empty(text: str, today: dt.date, context: SmartContext, notes: list[str]) -
     rewrite = f"Do one thing you can count by {format_date(today + DEFAULT_HORIZON)}"
     return SmartCheck(missing, missing, missing, missing, missing, None, (), None, None, (),
                       rewrite, tuple(notes), "There is no goal to read a kind from.")  # fmt: skip
+
+
+FILLER_WORDS = frozenset({"um", "uh", "er", "erm", "hmm", "like", "so", "yeah", "ok", "okay"})
+# The commonest function words of the other languages people write goals in. A goal is short
+# and often has no English function word at all ("Learn SQL by Friday"), so it is taken as
+# another language only when it has two of these and not one English function word.
+OTHER_LANGUAGE_WORDS = frozenset(
+    """le la les des du une je veux pour avec avant dans sur est être el los las una para
+    quiero antes con der die das und ich bis mit ein eine nicht het een voor met il di che
+    per prima voglio uma com até""".split()
+)
+
+
+def _unreadable(text: str) -> str | None:
+    """Why a goal cannot be judged, or None: only filler words, or another language."""
+    said = [w.lower() for w in words(text)]
+    if all(w in FILLER_WORDS for w in said):
+        return f"{quote(clip(text, 20))} is only filler words: describe the goal in words."
+    foreign = sum(w in OTHER_LANGUAGE_WORDS for w in said)
+    if foreign >= 2 and not any(w in STOPWORDS and w not in OTHER_LANGUAGE_WORDS for w in said):
+        return (
+            f"{quote(clip(text, 30))} does not read as English, and prepcoach checks goals "
+            "written in English only for now."
+        )
+    return None
+
+
+def _cannot_tell(
+    text: str, why: str, today: dt.date, context: SmartContext, notes: list[str]
+) -> SmartCheck:
+    unsure = Criterion(
+        Verdict.UNSURE, why, "Write the goal in English, e.g. “Do 3 mock interviews by Friday”."
+    )
+    return SmartCheck(unsure, unsure, unsure, unsure, unsure, None, (), None, None, (),
+                      " ".join(text.split()), tuple(notes), why)  # fmt: skip
 
 
 # --- the five criteria ---------------------------------------------------------------------
