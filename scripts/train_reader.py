@@ -1,5 +1,7 @@
 """Rebuild the reader's shipped weights (src/prepcoach/coach/reader_weights.npz) from
-tests/data/answers/dev.json: cross-validates the candidates, keeps the best, writes the file.
+the development answer sets (tests/data/answers/dev.json, heldout.json, heldout2.json and
+heldout3.json; `reader_training.DEVELOPMENT`): cross-validates the candidates, keeps the best,
+writes the file.
 
     .venv/bin/python scripts/train_reader.py
 
