@@ -58,16 +58,20 @@ def test_the_measured_rating_rewards_a_complete_answer() -> None:
     assert measured_rating({"version": 1, "content": {}}) is None
 
 
-# What the current rules reach on the labelled transcripts, less about one transcript in 64:
-# each floor sits above the always-the-commonest-label baseline on the same transcripts, so
-# passing means the rule beats guessing. (These transcripts are the ones the rules were
-# written against: a floor here guards against sliding, it does not measure quality.)
+# What the trained reader (`coach.reader`, behind `analyse_content`) reaches on the labelled
+# transcripts, less about one transcript in 64: each floor sits above the
+# always-the-commonest-label baseline on the same transcripts, so passing means the reader beats
+# guessing. These transcripts are development data (the cue lists, which the reader uses as
+# features, were written against them): a floor here guards against sliding, it does not
+# measure quality. The floors were first set at the cue lists' level; the reader is above it
+# on situation, task and the quantified result, and below it on action (two transcripts) and
+# result (one).
 AGREEMENT_FLOORS = {
-    "situation": 0.90,  # reaches 0.92; always "present" scores 0.89
-    "task": 0.84,  # reaches 0.88; always "present" scores 0.72
-    "action": 0.92,  # reaches 0.95; always "present" scores 0.83
-    "result": 0.83,  # reaches 0.86; always "present" scores 0.75
-    "quantified_result": 0.80,  # reaches 0.83; always "absent" scores 0.61
+    "situation": 0.93,  # reaches 0.95 (61 of 64); always "present" scores 0.89
+    "task": 0.93,  # reaches 0.95 (61); always "present" scores 0.72
+    "action": 0.90,  # reaches 0.92 (59); always "present" scores 0.83
+    "result": 0.82,  # reaches 0.84 (54); always "present" scores 0.75
+    "quantified_result": 0.90,  # reaches 0.92 (59); always "absent" scores 0.61
 }
 
 
