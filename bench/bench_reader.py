@@ -5,21 +5,23 @@ baseline, all measured in the same run.
 Per criterion: situation, task, action (personal: the answer says what the speaker did), result,
 quantified result (answer level), sentence-level part accuracy, and addresses_question
 (`coach.relevance`). Answer-level findings come from the sentences' probabilities: a criterion
-is present when its strongest sentence reaches a cut chosen by cross-validation on dev.json
-(`reader.presence`). The "any sent." column is the earlier rule (present when any sentence's
-STAR-order label is that part), kept beside it to show what the aggregation changed.
+is present when its strongest sentence reaches a cut chosen by cross-validation on the
+development sets (`reader.presence`). The "any sent." column is the earlier rule (present when
+any sentence's STAR-order label is that part), kept beside it to show what the aggregation
+changed.
 
 Sets, each printed with its size, date and status:
-- `answers/dev.json`: DEVELOPMENT. The reader and its cuts were trained and chosen on it; its
-  reader figures are cross-validated (5 folds grouped by answer; the cuts nested inside).
-- `answers/heldout.json`: DEVELOPMENT since 2026-11-30, when it was looked at (its first
-  figures moved the answer-level rule; its items were then read to tune the clause splitter).
+- The development answer sets, together (`reader_training.DEVELOPMENT`): `answers/dev.json`,
+  `answers/heldout.json`, `answers/heldout2.json` and `answers/heldout3.json`. The reader and
+  its cuts were trained and chosen on all of them, so its figures are cross-validated (5 folds
+  grouped by answer over the 285 answers; the cuts nested inside); the old rules' and the
+  baseline's are in sample. `heldout.json` was looked at on 2026-11-30; `heldout2.json` was read
+  once and then used for tuning the clause splitter (`coach.clauses`); `heldout3.json` was read
+  once on 2026-11-30 (aggregate only), then became development when the reader was switched on
+  and retrained on every development set.
 - `answer_transcripts.json`: DEVELOPMENT (older set; the old rules were grown on it).
-- `answers/heldout2.json`: DEVELOPMENT since 2026-11-30: read once on 2026-11-30 as held-out,
-  then its aggregate figures were used for tuning the reader's clause splitter
-  (`coach.clauses`). Its items were never printed.
-- `answers/heldout3.json`: HELD-OUT, written 2026-11-30 by the guide while the splitter was
-  being tuned, and first read (aggregate figures only) after the tuning was finished. Nobody
+- `answers/heldout4.json`: HELD-OUT, written 2026-11-30 by the guide while the reader was being
+  switched on, and first read (aggregate figures only) after that work was finished. Nobody
   tuning the reader opens it.
 
 Answers are given to the reader as their sentences joined by a space, so the reader splits the
@@ -226,9 +228,10 @@ def run(development_only: bool = False) -> None:
     dev_path = DATA / "answers" / "dev.json"
     dev = json.loads(dev_path.read_text(encoding="utf-8"))
 
-    # Development, cross-validated with the shipped configuration (no selection again); the
-    # cuts' figures are the nested cross-validation recorded when they were chosen.
-    corpus = reader_training.load(dev_path)
+    # Development, cross-validated with the shipped configuration (no selection again) over
+    # every set the reader was trained on; the cuts' figures are the nested cross-validation
+    # recorded when they were chosen.
+    corpus = reader_training.load()
     vectors = reader_training.embed_corpus(corpus)
     full = chosen["full"]
     cv = reader_training.cross_validate(
@@ -238,23 +241,19 @@ def run(development_only: bool = False) -> None:
     by_cut = dict(chosen["presence"]["full"]["cv"])
     by_cut["action"] = by_cut["personal_action"]
     by_cut["sentence part"] = cv["sentence part"]
-    in_sample = figures(dev, old)
+    in_sample = figures(corpus.answers, old)
     rows = {c: (by_cut[c], cv[c], in_sample[c][2], in_sample[c][3]) for c in CRITERIA}
     rows["addresses_question"] = (
         chosen["relevance"]["cv agreement"], float("nan"), float("nan"),
         chosen["relevance"]["baseline"],
     )  # fmt: skip
+    names = " + ".join(p.name for p in reader_training.DEVELOPMENT)
+    dates = ", ".join(written(p) for p in reader_training.DEVELOPMENT)
     show(
-        f"answers/dev.json ({len(dev)} answers), written {written(dev_path)}, DEVELOPMENT "
+        f"answers/{{{names}}} ({len(corpus.answers)} answers), written {dates}, DEVELOPMENT "
         "(reader cross-validated, 5 folds by answer; old rules in sample)",
         rows, HEADS,
     )  # fmt: skip
-
-    labelled_set(
-        DATA / "answers" / "heldout.json",
-        "written 2026-11-30, DEVELOPMENT (was held-out; looked at 2026-11-30)",
-        old,
-    )
 
     transcripts_path = DATA / "answer_transcripts.json"
     transcripts = json.loads(transcripts_path.read_text(encoding="utf-8"))
@@ -278,17 +277,11 @@ def run(development_only: bool = False) -> None:
         HEADS,
     )  # fmt: skip
 
-    labelled_set(
-        DATA / "answers" / "heldout2.json",
-        "written 2026-11-30, DEVELOPMENT (was held-out; read once on 2026-11-30, then used for "
-        "tuning the clause splitter)",
-        old,
-    )
-
     if not development_only:
         labelled_set(
-            DATA / "answers" / "heldout3.json",
-            "written 2026-11-30, HELD-OUT (by the guide; first read after the splitter was tuned)",
+            DATA / "answers" / "heldout4.json",
+            "written 2026-11-30, HELD-OUT (by the guide; first read after the reader was "
+            "switched on and retrained)",
             old,
         )
 
