@@ -57,7 +57,7 @@ from prepcoach.coach.relevance import question_relevance
 
 ROOT = Path(__file__).resolve().parent.parent
 DATA = ROOT / "tests" / "data"
-OLD_COMMIT = "8c00033"  # the last commit with the cue-list reader
+OLD_COMMIT = "8c00033"  # the cue-list reader as it stood before the trained one (as at f3a3e3d)
 CRITERIA = ("situation", "task", "action", "result", "quantified_result", "sentence part")
 
 

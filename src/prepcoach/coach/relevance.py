@@ -4,7 +4,8 @@ Both by meaning: cosine similarity of MiniLM sentence embeddings (`coach.reader.
 An answer addresses its question unless it talks past it (a question that asks for no story,
 answered mostly with a STAR story, by the reader's parts) or no sentence comes near it in
 meaning: the highest question-to-sentence similarity is under a cut calibrated on
-`tests/data/answers/dev.json`'s `addresses_question` labels by `coach.reader_training` and
+the development answer sets' `addresses_question` labels (dev.json and the former held-out
+sets 1–3) by `coach.reader_training` and
 shipped in the reader's weights (the bench prints the cross-validated agreement beside the
 always-"addresses it" baseline). Every verdict quotes the sentence that ties the answer or story
 to the question most, or says that nothing does; without the embedder, or for text the reader cannot
