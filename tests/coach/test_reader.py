@@ -10,10 +10,7 @@ from prepcoach.coach.content import read_content as analyse_content
 from prepcoach.coach.reader import MAX_SENTENCES, read_text, states_amount
 from prepcoach.coach.relevance import best_story, question_relevance
 
-pytestmark = pytest.mark.skipif(
-    __import__("prepcoach.coach.reader", fromlist=["embedder"]).embedder() is None,
-    reason="the MiniLM sentence model is a default dependency; it is missing here",
-)
+pytestmark = pytest.mark.usefixtures("sentence_model")  # a dependency: missing fails
 
 
 def parts(text: str) -> dict[str, str]:

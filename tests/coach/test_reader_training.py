@@ -10,9 +10,7 @@ import pytest
 
 from prepcoach.coach import reader, reader_training
 
-pytestmark = pytest.mark.skipif(
-    reader.embedder() is None, reason="the MiniLM sentence model is missing here"
-)
+pytestmark = pytest.mark.usefixtures("sentence_model")  # a dependency: missing fails
 
 
 def test_retraining_reproduces_the_shipped_weights() -> None:
