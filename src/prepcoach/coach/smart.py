@@ -621,6 +621,11 @@ def _rewrite(text: str, found: Assessment, today: dt.date, context: SmartContext
         for phrase in (deadline.phrase, deadline.vague):
             if phrase and phrase != SET_DATE:
                 base = _remove(base, phrase)
+        # Taking out a vague word can join what was around it into a date that cannot be
+        # ("0 soon Feb" -> "0 Feb"): that goes too, so the rewrite's own deadline is its only one.
+        joined = find_deadline(base, today, context.date_order)
+        if joined.problem and joined.phrase:
+            base = _remove(base, joined.phrase)
     addition = ""
     # A goal of no preparation kind ("save money") is not turned into interview preparation.
     preparation = found.guess.kind is not None and context.target_role
@@ -642,7 +647,9 @@ def _rewrite(text: str, found: Assessment, today: dt.date, context: SmartContext
         if not (timely and deadline.phrase == SET_DATE and not feasible_by):
             base += f" by {format_date(due)}"
     base = " ".join(base.split())
-    return base[:1].upper() + base[1:]
+    first = base[:1].upper()
+    # "ß".upper() is "SS": a capital that changes the word is not added.
+    return (first if len(first) == 1 else base[:1]) + base[1:]
 
 
 def _deadline_start(text: str, phrase: str) -> int:
