@@ -159,6 +159,8 @@ def test_the_rewrite_keeps_the_goal_and_adds_a_deadline(text: str) -> None:
     if not words(text):
         return  # no goal to keep: test_empty_input_says_what_to_do
     result = check_goal(text, TODAY, context=ALICE)
+    if {c.verdict for c in result.criteria.values()} == {Verdict.UNSURE}:
+        return  # only fillers or another language: test_a_goal_of_fillers_or_in_another_language…
     again = check_goal(result.rewrite, TODAY, context=ALICE)
     assert again.time_bound.verdict is Verdict.MET, (text, result.rewrite, again.time_bound)
     # Not asserted: that the added count makes the goal measurable. The trained measurable
