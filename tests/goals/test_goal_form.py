@@ -42,6 +42,16 @@ def test_create_fills_kind_date_and_target_from_the_words(
     assert goal.unit == "recorded mock interviews"
 
 
+def test_a_goal_none_of_the_four_kinds_fits_is_saved_as_other(
+    alice_client: Client, alice: User
+) -> None:
+    # Issue 9: a health goal used to be filed under the model's default (behavioral).
+    alice_client.post(NEW, {"text": "Walk 8,000 steps a day for the next 30 days", "kind": "auto"})
+    assert Goal.objects.get(user=alice).kind == "other"
+    page = alice_client.get(NEW).text
+    assert "Other: none of the four" in page  # and the user can pick it themselves
+
+
 def test_a_chosen_kind_and_date_win(alice_client: Client, alice: User) -> None:
     alice_client.post(
         NEW,

@@ -154,9 +154,9 @@ def create_goal(request: HttpRequest, body: GoalIn) -> Status[dict[str, object]]
 
 
 def _kind_of(check: SmartCheck) -> str:
-    """The kind prepcoach read; the goal model's default when none fits or it cannot tell
-    (a goal row always has one of the four kinds; the user can change it)."""
-    return check.kind.value if check.kind else str(Goal._meta.get_field("kind").default)
+    """The kind prepcoach read; "other" when none of the four fits or it cannot tell (the
+    user can change it)."""
+    return check.kind.value if check.kind else str(Goal.Kind.OTHER)
 
 
 def _validate(row: Goal | Step) -> None:

@@ -61,7 +61,7 @@ class GoalForm(forms.ModelForm):  # type: ignore[type-arg]
     def clean_kind(self) -> str:
         kind: str = self.cleaned_data["kind"]
         self.kind_auto = kind == AUTO
-        # The model only knows the four kinds; apply() puts the suggestion in its place.
+        # apply() puts the suggestion in its place.
         return self.instance.kind if self.kind_auto else kind
 
     def clean_text(self) -> str:
@@ -82,8 +82,9 @@ class GoalForm(forms.ModelForm):  # type: ignore[type-arg]
     def apply(self, check: SmartCheck) -> Goal:
         """Fill what the user left to prepcoach (kind, date, target) from its reading."""
         goal: Goal = super().save(commit=False)
-        if self.kind_auto and check.kind is not None:
-            goal.kind = check.kind.value  # when prepcoach cannot tell, the kind stays as it was
+        if self.kind_auto:
+            # None of the four fits, or prepcoach cannot tell: "other", never a kind it is not.
+            goal.kind = check.kind.value if check.kind is not None else Goal.Kind.OTHER
         if goal.target_date is None and check.deadline:
             goal.target_date = check.deadline
         target = target_quantity(check)

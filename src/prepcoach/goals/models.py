@@ -36,6 +36,9 @@ class Goal(models.Model):
         SKILLS = GoalKind.SKILLS.value, "Skills: communication, technical, problem solving"
         BEHAVIORAL = GoalKind.BEHAVIORAL.value, "Behavioral: answers, body language, presentation"
         NETWORKING = GoalKind.NETWORKING.value, "Networking: contacts, events, mentors"
+        # A goal none of the four fits (a health or study goal), or one prepcoach cannot read
+        # yet: saying "other" is truer than filing it under a kind it is not.
+        OTHER = "other", "Other: none of the four"
 
     class Status(models.TextChoices):
         ACTIVE = "active", "Active"
@@ -46,7 +49,7 @@ class Goal(models.Model):
         settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="goals"
     )
     text = models.CharField("goal", max_length=MAX_GOAL_CHARS)
-    kind = models.CharField(max_length=12, choices=Kind.choices, default=Kind.BEHAVIORAL)
+    kind = models.CharField(max_length=12, choices=Kind.choices, default=Kind.OTHER)
     why = models.TextField("why it matters", blank=True)
     success_note = models.TextField("what success looks like", blank=True)
     target_date = models.DateField(
