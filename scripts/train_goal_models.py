@@ -5,8 +5,8 @@ Deterministic: the same data and sentence model give the same weights (Newton fi
 starts; the cross-validation folds come from a fixed seed). For each model it compares, by
 5-fold cross-validation on development data only, the old cue-list rules and logistic
 regressions over the sentence embedding, the structural features, or both, at a few strengths
-of regularisation, and keeps the measured best. The held-out goal set in tests/data/goals/ is
-never read.
+of regularisation, and keeps the measured best. The held-out goal set
+(tests/data/goals/heldout2.csv) is never read.
 
     .venv/bin/python scripts/train_goal_models.py          # train, print the comparison, write
     .venv/bin/python scripts/train_goal_models.py --check  # exit 1 if the shipped weights differ
@@ -39,6 +39,10 @@ DEVELOPMENT = (
     (DATA / "goals.csv", LABEL_DAY),
     (DATA / "goals_heldout.csv", LABEL_DAY),
     (DATA / "goals" / "dev.csv", NEW_DAY),
+    # Held-out until 2026-11-30, development since: its aggregate figures were read for issue 9
+    # and a fresh held-out split was written; more labelled goals outside career
+    # are what the measurable and kind models lacked (tests/data/README.md).
+    (DATA / "goals" / "heldout.csv", NEW_DAY),
 )
 INPUTS = {
     "specific": ("struct", "emb", "emb+struct"),

@@ -2,6 +2,7 @@
 makes from the development sets: retraining reproduces them, and they never read the held-out
 set."""
 
+import importlib.util
 import subprocess
 import sys
 from pathlib import Path
@@ -24,8 +25,19 @@ def test_the_shipped_models_were_chosen_by_cross_validation_and_beat_the_old_rul
 
 
 def test_training_reads_development_data_only() -> None:
+    # The held-out split is goals/heldout2.csv (tests/data/README.md): the script must never
+    # name it; goals/heldout.csv has been development since the second session of issue 9.
     source = SCRIPT.read_text()
-    assert "heldout.csv" not in source.replace("goals_heldout.csv", "")
+    named = source.replace("(tests/data/goals/heldout2.csv) is never read", "")
+    assert "heldout2" not in named
+    spec = importlib.util.spec_from_file_location("train_goal_models", SCRIPT)
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    sys.modules["train_goal_models"] = module  # its dataclasses look their module up
+    spec.loader.exec_module(module)
+    assert {path.name for path, _ in module.DEVELOPMENT} == {
+        "goals.csv", "goals_heldout.csv", "dev.csv", "heldout.csv"
+    }
 
 
 @pytest.mark.usefixtures("sentence_model")
