@@ -31,12 +31,16 @@ def test_training_reads_development_data_only() -> None:
     named = source.replace("(tests/data/goals/heldout2.csv) is never read", "")
     assert "heldout2" not in named
     spec = importlib.util.spec_from_file_location("train_goal_models", SCRIPT)
-    assert spec is not None and spec.loader is not None
+    assert spec is not None
+    assert spec.loader is not None
     module = importlib.util.module_from_spec(spec)
     sys.modules["train_goal_models"] = module  # its dataclasses look their module up
     spec.loader.exec_module(module)
     assert {path.name for path, _ in module.DEVELOPMENT} == {
-        "goals.csv", "goals_heldout.csv", "dev.csv", "heldout.csv"
+        "goals.csv",
+        "goals_heldout.csv",
+        "dev.csv",
+        "heldout.csv",
     }
 
 

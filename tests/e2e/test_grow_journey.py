@@ -29,7 +29,7 @@ FACTS = [
     ("About 1,200 staff, 40 of them in the data team", "Annual report 2024, page 3"),
     ("Mission: care close to home for everyone", "https://northwind.example/mission"),
 ]
-STORY_TITLE = "Junior data analyst: a project that energised me"
+STORY_TITLE = "Junior data analyst: Cleaning up the data quality of the outpatient…"
 
 
 def matrix_cell(page: Page, row_header: str) -> Locator:
@@ -126,35 +126,41 @@ def test_from_a_pasted_advert_to_a_brief_in_hand(page: Page, alice: User) -> Non
         page.get_by_role("heading", name=re.compile(r"^Coverage")).inner_text().split()[1]
     )
 
-    # 3. A retrospective, turned into a story in one click and completed in the STAR form.
+    # 3. A retrospective telling two projects: each becomes its own draft story (issue 9), its
+    #    sentences placed in S/T/A/R; the first is saved and completed in the STAR form.
     page.get_by_role("link", name="Retrospectives").click()
     page.get_by_label("Role or project").fill("Junior data analyst")
     page.get_by_label("Organisation").fill("Leeds Teaching Hospitals")
     page.get_by_label("Period").fill("2021–2023")
     page.get_by_label("Which projects energised you, and why?").fill(
-        "Cleaning up the data quality of the outpatient waiting-list report, because "
-        "clinicians finally trusted the numbers."
+        "Cleaning up the data quality of the outpatient waiting-list report in 2022. Clinicians "
+        "did not trust the numbers, because one referral in ten appeared twice. I rebuilt the "
+        "SQL that removed the duplicates and checked each fix with the records team. Duplicate "
+        "referrals fell from 9% to under 1% within two months."
     )
     page.get_by_label("Where did you stumble, and how did you grow?").fill(
-        "I rebuilt the SQL alone at first; I learnt to pair with the records team on each fix."
+        "A year later I built a bed-occupancy dashboard on my own, without asking the ward "
+        "managers what they needed. Nobody used it for three months. Now I sit with the people "
+        "who will use a report before I build it."
     )
     page.get_by_role("button", name="Save").click()
     expect(page.get_by_role("status")).to_contain_text("Retrospective saved.")
     expect(page.get_by_role("heading", level=1)).to_contain_text("Junior data analyst")
-    page.get_by_role("button", name="Turn it into a draft story").click()
+    expect(page.get_by_text("prepcoach found 2 stories")).to_be_visible()
+    drafts = page.get_by_role("listitem").filter(has=page.get_by_role("heading", level=3))
+    expect(drafts).to_have_count(2)
+    expect(drafts.nth(1)).to_contain_text("bed-occupancy dashboard")
+    expect(drafts.nth(0)).not_to_contain_text("bed-occupancy")
+    drafts.nth(0).get_by_role("button", name="Save as a draft story").click()
 
-    expect(page.get_by_role("status")).to_contain_text(
-        "A draft story is ready: fill in the task and the result."
-    )
+    expect(page.get_by_role("status")).to_contain_text("A draft story is ready: fill in the task.")
     expect(page.get_by_label("Title")).to_have_value(STORY_TITLE)
     expect(page.get_by_label("Situation")).to_have_value(
         re.compile(r"^As junior data analyst \(Leeds Teaching Hospitals, 2021–2023\): Cleaning")
     )
-    expect(page.get_by_label("Action")).to_have_value(re.compile(r"^I rebuilt the SQL alone"))
+    expect(page.get_by_label("Action")).to_have_value(re.compile(r"^I rebuilt the SQL"))
+    expect(page.get_by_label("Result")).to_have_value(re.compile(r"fell from 9% to under 1%"))
     page.get_by_label("Task").fill("I was asked to make the weekly waiting-list report correct.")
-    page.get_by_label("Result").fill(
-        "Duplicate referrals fell from 9% to under 1% within two months."
-    )
     page.get_by_label("Ownership").check()
     page.get_by_label(job).check()
     page.get_by_role("button", name="Save story").click()

@@ -2,7 +2,7 @@ from django.test import Client
 from django.urls import reverse
 
 from prepcoach.accounts.models import User
-from prepcoach.reflection.models import Reflection, Retrospective, Story
+from prepcoach.reflection.models import Reflection, Story
 from prepcoach.research.models import Opportunity
 
 
@@ -44,20 +44,6 @@ def test_a_story_is_checked_and_fills_the_matrix(alice_client: Client, alice: Us
         "A complete STAR story"
         in alice_client.get(reverse("reflection:story", args=[story.pk])).text
     )
-
-
-def test_a_retrospective_becomes_a_draft_story(alice_client: Client, alice: User) -> None:
-    alice_client.post(reverse("reflection:retros"), {"role": "Data analyst", "organisation": "Acme", "period": "2021–2023",
-                                                     "energised": "Building the clinic dashboard with the nurses.", "stumbled": "I underestimated data cleaning.", "best_team": "Small teams."})  # fmt: skip
-    retro = Retrospective.objects.get(user=alice)
-    response = alice_client.post(reverse("reflection:retro_story", args=[retro.pk]))
-    story = Story.objects.get(user=alice)
-    assert response.url == reverse("reflection:story_edit", args=[story.pk])
-    assert story.situation.startswith("As data analyst (Acme, 2021–2023): Building the clinic")
-    assert story.star_check.missing  # a draft: task and result still to write
-    again = alice_client.post(reverse("reflection:retro_story", args=[retro.pk]))
-    assert again.url == response.url  # a second click opens the same draft
-    assert Story.objects.filter(user=alice).count() == 1
 
 
 def test_a_group_of_checkboxes_is_a_labelled_fieldset(alice_client: Client) -> None:

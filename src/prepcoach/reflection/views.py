@@ -9,6 +9,8 @@ from django.shortcuts import redirect, render
 from django.views.decorators.http import require_POST
 
 from prepcoach.accounts.access import get_owned_or_404, owned_by, signed_in_user
+from prepcoach.coach.retro_stories import PROMPTS as RETRO_PROMPTS
+from prepcoach.coach.retro_stories import DraftStory, RetroDrafts, draft_stories, whole_story
 from prepcoach.coach.stories import StoryInfo, coverage, shift
 from prepcoach.reflection.forms import ReflectionForm, RetrospectiveForm, StoryForm
 from prepcoach.reflection.models import PROMPTS, Reflection, Retrospective, Story
@@ -82,28 +84,52 @@ def retros(request: HttpRequest) -> HttpResponse:
 @login_required
 def retro_detail(request: HttpRequest, retro_id: int) -> HttpResponse:
     retro = get_owned_or_404(Retrospective.objects.all(), signed_in_user(request), pk=retro_id)
-    return render(request, "reflection/retro.html", {"retro": retro})
+    return render(request, "reflection/retro.html", {"retro": retro, "drafts": _drafts(retro)})
+
+
+def _answers(retro: Retrospective) -> dict[str, str]:
+    return {p: getattr(retro, p) for p in RETRO_PROMPTS}
+
+
+def _drafts(retro: Retrospective) -> RetroDrafts:
+    return draft_stories(_answers(retro), role=retro.role)
 
 
 @login_required
 @require_POST
 def retro_to_story(request: HttpRequest, retro_id: int) -> HttpResponse:
-    """One click: a draft story from a retrospective, to finish in the STAR form."""
+    """One click: one of the retrospective's stories as a draft, to finish in the STAR form."""
     retro = get_owned_or_404(Retrospective.objects.all(), signed_in_user(request), pk=retro_id)
+    raw = request.POST.get("draft", "0")
+    found: DraftStory | None = None
+    if raw == "all":  # the user's choice where prepcoach found no story of its own
+        found = whole_story(_answers(retro), role=retro.role)
+    elif raw.isdigit():
+        stories = _drafts(retro).stories
+        found = stories[int(raw)] if int(raw) < len(stories) else None
+    if found is None:
+        messages.error(request, "That draft is no longer there: pick one below.")
+        return redirect(retro)
     where = ", ".join(p for p in (retro.organisation, retro.period) if p)
     role = retro.role if retro.role[:2].isupper() else retro.role[:1].lower() + retro.role[1:]
+    context = f"As {role}{f' ({where})' if where else ''}:"
     draft = {
-        "title": f"{retro.role}: a project that energised me"[:150],
-        "situation": f"As {role}{f' ({where})' if where else ''}: {retro.energised}".strip(),
-        "action": retro.stumbled,
+        "title": found.title,
+        "situation": f"{context} {found.parts['situation']}".strip(),
+        "task": found.parts["task"],
+        "action": found.parts["action"],
+        "result": found.parts["result"],
     }
     # A second click (or a return visit) opens the draft already made instead of a copy.
-    existing = Story.objects.filter(user=retro.user, tags="retrospective", **draft).first()
+    mine = Story.objects.filter(user=retro.user, tags="retrospective")
+    existing = mine.filter(title=found.title).first()
     if existing:
-        messages.info(request, "You already drafted a story from this retrospective: here it is.")
+        messages.info(request, "You already drafted this story: here it is.")
         return redirect("reflection:story_edit", story_id=existing.pk)
     story = Story.objects.create(user=retro.user, tags="retrospective", **draft)
-    messages.info(request, "A draft story is ready: fill in the task and the result.")
+    missing = [p for p in found.missing if p != "situation"]
+    todo = f"fill in the {' and the '.join(missing)}" if missing else "check each part"
+    messages.info(request, f"A draft story is ready: {todo}.")
     return redirect("reflection:story_edit", story_id=story.pk)
 
 

@@ -1,0 +1,380 @@
+"""Draft STAR stories from a retrospective: one story per project or episode it tells, each
+sentence placed in Situation, Task, Action or Result by the same reader as answers.
+
+A retrospective answers three prompts (`PROMPTS`). One answer may tell two projects, the
+stumble may have happened on the project that energised the writer or on another one, and
+some sentences tell no story at all ("small teams suit me"). Three small steps decide, each
+from meaning and structure rather than a list of cue words:
+
+1. **Story or remark.** Each sentence's reader part probabilities (`coach.reader`), its
+   structure (tense, grammatical person, numbers) and which prompt it answers go to a logistic
+   model that says whether it belongs to a story.
+2. **Same story or a new one.** Walking the story sentences in order, each is compared with
+   the story it follows (within an answer) or with every story so far (at the start of an
+   answer): cosine similarity of MiniLM embeddings to the story's sentences, how much the
+   sentence reads as a new situation, and whether it opens by referring back ("that", "it",
+   "the same"). A second logistic model turns these into the chance it continues that story.
+3. **Parts.** Each story's sentences, in order, are read by `coach.reader.label_sentences`.
+
+Both models were trained on `tests/data/retrospectives/dev.json` by
+`scripts/train_retro_stories.py` (settings chosen by cross-validation grouped by
+retrospective) and ship as `retro_story_weights.json`. Without the embedder, prepcoach cannot
+tell stories apart and says so (`RetroDrafts.cannot_tell`), keeping each answer as one draft.
+"""
+
+from __future__ import annotations
+
+import functools
+import json
+import math
+import re
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from prepcoach.coach import reader
+from prepcoach.coach.clauses import clauses_of
+
+if TYPE_CHECKING:
+    import numpy as np
+    import numpy.typing as npt
+
+    from prepcoach.coach.patterns import Embedder
+
+    Matrix = npt.NDArray[np.float64]
+
+PROMPTS = ("energised", "stumbled", "best_team")
+STAR = ("situation", "task", "action", "result")
+WEIGHTS = Path(__file__).with_name("retro_story_weights.json")
+MAX_SENTENCES = 80  # three answers of a retrospective; beyond this the rest is not read
+# A sentence that opens by pointing back at something already told ("That migration…",
+# "It taught me…", "On the same project…") is a structural signal, one feature among several.
+REFERS_BACK_RE = re.compile(
+    r"^\W*(?:(?:and|but|so|on|in|during|after|with|from|for)\s+)?"
+    r"(?:that|this|it|those|these|there|the same|same|then|they)\b",
+    re.IGNORECASE,
+)
+# ... or names what it continues anywhere in its first words ("I stumbled on that same
+# engagement", "the stumble was on this project too").
+SAME_RE = re.compile(
+    r"\b(?:same|too|also|again)\b|\b(?:that|this)\s+(?:\w+\s+)?(?:project|one|work|rollout|"
+    r"launch|programme|program|engagement|job|role|client|team)\b",
+    re.IGNORECASE,
+)
+
+
+@dataclass(frozen=True, slots=True)
+class PlacedSentence:
+    """One sentence of a draft: the prompt it answered, its STAR part, and the reader's
+    confidence in that part (0 to 1)."""
+
+    text: str
+    prompt: str
+    part: str
+    confidence: float
+
+
+@dataclass(frozen=True, slots=True)
+class DraftStory:
+    """A story found in a retrospective. `parts` maps each of `STAR` to its text (empty when
+    the retrospective does not say it); `sentences` are the story's sentences in order."""
+
+    title: str
+    parts: Mapping[str, str]
+    sentences: tuple[PlacedSentence, ...]
+
+    @property
+    def prompts(self) -> tuple[str, ...]:
+        return tuple(dict.fromkeys(s.prompt for s in self.sentences))
+
+    @property
+    def missing(self) -> tuple[str, ...]:
+        return tuple(p for p in STAR if not self.parts.get(p))
+
+
+@dataclass(frozen=True, slots=True)
+class RetroDrafts:
+    """The stories of a retrospective, the sentences set aside as no story (general remarks),
+    and `cannot_tell`: None when the retrospective was read, else why prepcoach could not tell
+    its stories apart."""
+
+    stories: tuple[DraftStory, ...]
+    set_aside: tuple[PlacedSentence, ...]
+    cannot_tell: str | None
+    note: str | None = None
+
+
+@functools.cache
+def weights() -> dict[str, Any]:
+    data: dict[str, Any] = json.loads(WEIGHTS.read_text())
+    return data
+
+
+def sentences_by_prompt(answers: Mapping[str, str]) -> list[tuple[str, str]]:
+    """(prompt, sentence) for each sentence of each answer, in prompt order, cut into the
+    clauses the reader reads."""
+    return [
+        (prompt, sentence)
+        for prompt in PROMPTS
+        for sentence in clauses_of(reader.sentences_of(answers.get(prompt, "") or ""))
+    ]
+
+
+def sentence_features(sentences: Sequence[str], prompt: str, vectors: Matrix) -> Matrix:
+    """Inputs of the story-or-remark model for one answer's sentences: the reader's part
+    probabilities (read within the answer), the reader's structure features, the prompt."""
+    import numpy as np
+
+    part_p, _ = reader.probabilities(sentences, vectors, reader.weights())
+    structural = reader.structure(sentences)
+    prompt_hot = np.tile([float(prompt == p) for p in PROMPTS], (len(sentences), 1))
+    return np.hstack([part_p, structural, prompt_hot])
+
+
+# How a sentence points back at a story already told, or away from it, said once in words: the
+# sentence's similarity to each is a feature the same-story model weighs, so "I stumbled on
+# that same engagement" reads as a continuation without a list of nouns for "project".
+PROTOTYPES = (
+    "It happened on that same project.",
+    "A different project, another time, somewhere else.",
+)
+
+
+_PROTOTYPE_VECTORS: dict[int, Matrix] = {}
+
+
+def prototype_vectors(model: Embedder | None = None) -> Matrix:
+    """The embeddings of `PROTOTYPES` (rows), once per loaded model."""
+    chosen = model if model is not None else reader.embedder()
+    if chosen is None:
+        raise LookupError("the sentence model is not installed")
+    if id(chosen) not in _PROTOTYPE_VECTORS:
+        vectors = reader.embed(PROTOTYPES, chosen)
+        assert vectors is not None
+        _PROTOTYPE_VECTORS[id(chosen)] = vectors
+    return _PROTOTYPE_VECTORS[id(chosen)]
+
+
+def pair_features(
+    text: str, vector: Matrix, story: Matrix, previous: Matrix | None, situation_p: float,
+    same_answer: bool, prototypes: Matrix,
+) -> list[float]:  # fmt: skip
+    """Inputs of the same-story model: the sentence against the story's sentence vectors
+    (`story`, rows) and, within an answer, against the sentence just before it."""
+    sims = story @ vector
+    toward = prototypes @ vector
+    return [
+        1.0,
+        float(sims.max()),
+        float(sims.mean()),
+        float(previous @ vector) if previous is not None else float(sims[-1]),
+        situation_p,
+        float(bool(REFERS_BACK_RE.search(text))),
+        float(bool(SAME_RE.search(" ".join(text.split()[:12])))),
+        float(same_answer),
+        math.log1p(len(story)),
+        float(toward[0] - toward[1]),
+    ]
+
+
+def logistic(x: Sequence[float], coef: Sequence[float]) -> float:
+    z = sum(a * b for a, b in zip(x, coef, strict=True))
+    return 1.0 / (1.0 + math.exp(-max(min(z, 30.0), -30.0)))
+
+
+def standardised(x: Matrix, model: Mapping[str, Any]) -> Matrix:
+    import numpy as np
+
+    out: Matrix = (x - np.array(model["mean"])) / np.array(model["scale"])
+    return out
+
+
+def story_probabilities(
+    answers: Sequence[tuple[str, Sequence[str]]], vectors: Sequence[Matrix], w: Mapping[str, Any]
+) -> list[list[float]]:
+    """Per answer, each sentence's probability of belonging to a story."""
+    import numpy as np
+
+    model = w["story"]
+    out: list[list[float]] = []
+    for (prompt, sentences), v in zip(answers, vectors, strict=True):
+        if not sentences:
+            out.append([])
+            continue
+        z = standardised(sentence_features(sentences, prompt, v), model)
+        logits = z @ np.array(model["coef"]) + float(model["bias"])
+        out.append([float(p) for p in 1.0 / (1.0 + np.exp(-logits))])
+    return out
+
+
+def group_stories(
+    answers: Sequence[tuple[str, Sequence[str]]],
+    vectors: Sequence[Matrix],
+    in_story: Sequence[Sequence[bool]],
+    w: Mapping[str, Any],
+    prototypes: Matrix,
+) -> list[list[tuple[int, int]]]:
+    """Stories as lists of (answer index, sentence index), in order of first appearance."""
+    import numpy as np
+
+    same = w["same"]
+    stories: list[list[tuple[int, int]]] = []
+    for a, ((_, sentences), v) in enumerate(zip(answers, vectors, strict=True)):
+        if not sentences:
+            continue
+        part_p, _ = reader.probabilities(sentences, v, reader.weights())
+        situation = [float(p) for p in part_p[:, reader.PARTS.index("situation")]]
+        current: int | None = None  # the story this answer is telling
+        previous: int | None = None  # the last story sentence of this answer
+        for i, text in enumerate(sentences):
+            if not in_story[a][i]:
+                continue
+            if current is None:
+                scored = [
+                    (
+                        logistic(
+                            pair_features(
+                                text, v[i], np.array([vectors[b][j] for b, j in story]),
+                                None, situation[i], False, prototypes,
+                            ),
+                            same["coef"],
+                        ),
+                        k,
+                    )
+                    for k, story in enumerate(stories)
+                ]  # fmt: skip
+                best = max(scored, default=(0.0, -1))
+                join = best[1] if best[0] >= float(same["cut_across"]) else None
+            else:
+                story = stories[current]
+                p = logistic(
+                    pair_features(
+                        text, v[i], np.array([vectors[b][j] for b, j in story]),
+                        v[previous] if previous is not None else None, situation[i], True,
+                        prototypes,
+                    ),
+                    same["coef"],
+                )  # fmt: skip
+                join = current if p >= float(same["cut_within"]) else None
+            if join is None:
+                stories.append([])
+                join = len(stories) - 1
+            stories[join].append((a, i))
+            current, previous = join, i
+    return stories
+
+
+def _title(role: str, first: str) -> str:
+    words = first.split()
+    lead = " ".join(words[:8]).rstrip(",;:.")
+    lead = lead + "…" if len(words) > 8 else lead
+    return (f"{role}: {lead}" if role else lead)[:150]
+
+
+def draft_stories(
+    answers: Mapping[str, str], role: str = "", model: Embedder | None = None
+) -> RetroDrafts:
+    """The draft stories of a retrospective. `answers` maps prompts (`PROMPTS`) to the user's
+    text; `role` names the role or project for the titles. Never raises on any text."""
+    pairs = sentences_by_prompt(answers)
+    note = None
+    if len(pairs) > MAX_SENTENCES:
+        note = f"read the first {MAX_SENTENCES} of {len(pairs)} sentences; the rest was not read"
+        pairs = pairs[:MAX_SENTENCES]
+    grouped = [(p, [s for q, s in pairs if q == p]) for p in PROMPTS]
+    grouped = [(p, s) for p, s in grouped if s]
+    if not grouped:
+        return RetroDrafts((), (), "There is nothing to read yet: answer at least one prompt.")
+    chosen = model if model is not None else reader.embedder()
+    if chosen is None:
+        return RetroDrafts(
+            (), (), "prepcoach cannot tell the stories apart without its sentence model."
+        )
+    vectors = _vectors(grouped, chosen)
+    w = weights()
+    probs = story_probabilities(grouped, vectors, w)
+    cut = float(w["story"]["cut"])
+    in_story = [[p >= cut for p in ps] for ps in probs]
+    groups = group_stories(
+        grouped,
+        vectors,
+        in_story,
+        w,
+        prototype_vectors(chosen),
+    )
+    stories = [_placed(grouped, vectors, group, role) for group in groups]
+    aside = tuple(
+        PlacedSentence(text, prompt, "none", round(1.0 - probs[a][i], 3))
+        for a, (prompt, sentences) in enumerate(grouped)
+        for i, text in enumerate(sentences)
+        if not in_story[a][i]
+    )
+    return RetroDrafts(tuple(stories), aside, None, note)
+
+
+def whole_story(
+    answers: Mapping[str, str], role: str = "", model: Embedder | None = None
+) -> DraftStory | None:
+    """Every sentence of the retrospective as one story, its sentences placed by the reader:
+    for the user who wants a draft where prepcoach found no story (None when there is no text,
+    or no sentence model to place the sentences with)."""
+    grouped = [
+        (p, s) for p in PROMPTS if (s := [t for q, t in sentences_by_prompt(answers) if q == p])
+    ]
+    chosen = model if model is not None else reader.embedder()
+    if not grouped or chosen is None:
+        return None
+    vectors = _vectors(grouped, chosen)
+    group = [(a, i) for a, (_, s) in enumerate(grouped) for i in range(len(s))][:MAX_SENTENCES]
+    return _placed(grouped, vectors, group, role)
+
+
+def _placed(
+    grouped: Sequence[tuple[str, Sequence[str]]],
+    vectors: Sequence[Matrix],
+    group: Sequence[tuple[int, int]],
+    role: str,
+) -> DraftStory:
+    """One story from the sentences at `group` (answer index, sentence index), each placed in
+    S/T/A/R by the reader reading them in order."""
+    texts = [grouped[a][1][i] for a, i in group]
+    labels = reader.label_sentences(
+        texts, _stack([vectors[a][i] for a, i in group]), reader.weights()
+    )
+    placed = tuple(
+        PlacedSentence(text, grouped[a][0], _star_part(part, k, labels), confidence)
+        for k, ((a, _), text, (part, _, _, confidence)) in enumerate(
+            zip(group, texts, labels, strict=True)
+        )
+    )
+    parts = {p: " ".join(s.text for s in placed if s.part == p) for p in STAR}
+    return DraftStory(_title(role, texts[0]), parts, placed)
+
+
+def _vectors(grouped: Sequence[tuple[str, Sequence[str]]], model: Embedder) -> list[Matrix]:
+    out = []
+    for _, sentences in grouped:
+        vectors = reader.embed(sentences, model)
+        assert vectors is not None  # a model was given
+        out.append(vectors)
+    return out
+
+
+def _stack(rows: Sequence[Matrix]) -> Matrix:
+    import numpy as np
+
+    return np.array(rows, dtype=np.float64)
+
+
+def _star_part(part: str, k: int, labels: Sequence[tuple[str, str, bool, float]]) -> str:
+    """The reader's "other" (a lesson, a remark about oneself) inside a story: at its end it
+    is how the story came out (result); before any action it sets the scene (situation);
+    otherwise it goes with what was done (action)."""
+    if part != "other":
+        return part
+    if all(label[0] == "other" for label in labels[k:]):
+        return "result"
+    if not any(label[0] == "action" for label in labels[:k]):
+        return "situation"
+    return "action"

@@ -1,0 +1,86 @@
+"""The retrospective page: its stories, one per project, each saved as a draft in one click."""
+
+import pytest
+from django.test import Client
+from django.urls import reverse
+
+from prepcoach.accounts.models import User
+from prepcoach.reflection.models import Retrospective, Story
+
+pytestmark = pytest.mark.usefixtures("sentence_model")
+
+# Issue 9: "energised" is one complete project and "stumbled" another.
+TWO_PROJECTS = {
+    "role": "Product manager", "organisation": "Acme", "period": "2021–2023",
+    "energised": "In 2022 our checkout conversion had dropped for three months. I was asked to "
+    "find out why. I ran five user interviews and rebuilt the payment page with the designer. "
+    "Conversion rose by 12 percent within a quarter.",
+    "stumbled": "A year later I led the migration of our billing system to a new provider. I "
+    "underestimated the data cleaning, and we launched two weeks late. Since then I run a dry "
+    "run with real data before every migration.",
+    "best_team": "Small teams where people say what they think.",
+}  # fmt: skip
+
+
+def retro_of(client: Client, user: User, **data: str) -> Retrospective:
+    client.post(reverse("reflection:retros"), data)
+    return Retrospective.objects.get(user=user)
+
+
+def test_each_project_is_its_own_draft_story(alice_client: Client, alice: User) -> None:
+    retro = retro_of(alice_client, alice, **TWO_PROJECTS)
+    page = alice_client.get(reverse("reflection:retro", args=[retro.pk])).text
+    assert "prepcoach found 2 stories" in page
+    assert page.count("Save as a draft story") == 2
+    assert "Not part of a story (1 sentence)" in page
+    second = alice_client.post(reverse("reflection:retro_story", args=[retro.pk]), {"draft": "1"})
+    story = Story.objects.get(user=alice)
+    assert second.url == reverse("reflection:story_edit", args=[story.pk])
+    assert story.situation.startswith("As product manager (Acme, 2021–2023): A year later I led")
+    assert "underestimated the data cleaning" in story.action
+    assert "dry run" in story.result
+    assert "checkout" not in story.text
+    first = alice_client.post(reverse("reflection:retro_story", args=[retro.pk]), {"draft": "0"})
+    checkout = Story.objects.exclude(pk=story.pk).get(user=alice)
+    assert first.url == reverse("reflection:story_edit", args=[checkout.pk])
+    assert "rose by 12 percent" in checkout.result
+    again = alice_client.post(reverse("reflection:retro_story", args=[retro.pk]), {"draft": "0"})
+    assert again.url == first.url  # a second click opens the same draft
+    assert Story.objects.filter(user=alice).count() == 2
+
+
+def test_remarks_only_offer_one_draft_from_everything(alice_client: Client, alice: User) -> None:
+    retro = retro_of(alice_client, alice, role="Engineer",
+                     energised="I like hands-on work and solving problems nobody else could.",
+                     best_team="Teams where everybody knows their job and just does it.")  # fmt: skip
+    page = alice_client.get(reverse("reflection:retro", args=[retro.pk])).text
+    assert "prepcoach found no story here" in page
+    response = alice_client.post(
+        reverse("reflection:retro_story", args=[retro.pk]), {"draft": "all"}
+    )
+    story = Story.objects.get(user=alice)
+    assert response.url == reverse("reflection:story_edit", args=[story.pk])
+    assert "hands-on work" in story.text
+
+
+@pytest.mark.parametrize("draft", ["7", "-1", "x", "99999999999999999999"])
+def test_a_draft_that_is_not_there_is_said_so(
+    alice_client: Client, alice: User, draft: str
+) -> None:
+    retro = retro_of(alice_client, alice, **TWO_PROJECTS)
+    response = alice_client.post(
+        reverse("reflection:retro_story", args=[retro.pk]), {"draft": draft}, follow=True
+    )
+    assert "That draft is no longer there" in response.text
+    assert not Story.objects.filter(user=alice).exists()
+
+
+def test_nobody_else_sees_or_drafts_from_a_retrospective(
+    alice_client: Client, alice: User, bob: User
+) -> None:
+    retro = retro_of(alice_client, alice, **TWO_PROJECTS)
+    alice_client.force_login(bob)
+    assert alice_client.get(reverse("reflection:retro", args=[retro.pk])).status_code == 404
+    response = alice_client.post(reverse("reflection:retro_story", args=[retro.pk]), {"draft": "0"})
+    assert response.status_code == 404
+    assert not Story.objects.exists()
