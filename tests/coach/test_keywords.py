@@ -184,3 +184,22 @@ def test_without_the_embedding_model_the_first_stage_still_gives_terms(
 def test_a_title_before_a_colon_is_not_a_term() -> None:
     terms = key_terms("Reporting analyst: you will own the weekly reports and the checklist.")
     assert not any("analyst" in term.lower() for term in terms)
+
+
+def test_the_jobs_own_title_and_a_word_only_used_inside_a_tool_name_are_not_terms() -> None:
+    advert = (
+        "Northwind Clinics is hiring a Reporting analyst to own our SQL pipelines and Tableau "
+        "dashboards.\n- Write SQL for weekly clinic reporting\n- Publish Tableau dashboards for "
+        "clinic managers\n- Keep patient data quality high"
+    )
+    terms = key_terms(advert, company="Northwind Clinics", title="Reporting analyst")
+    assert {"SQL", "Tableau"} <= set(terms)
+    assert "reporting analyst" not in {t.lower() for t in terms}
+    # "dashboards" is only ever "Tableau dashboards" here: one term, Tableau (adverts/GUIDE.md).
+    assert "dashboards" not in {t.lower() for t in terms}
+    # Where the advert also asks for the word on its own, it is a term of its own.
+    from prepcoach.coach.keywords import _part_of_a_name
+
+    assert _part_of_a_name("dashboards", ["Tableau"], advert)
+    assert not _part_of_a_name("dashboards", ["Tableau"], advert + "\n- Design dashboards")
+    assert not _part_of_a_name("Tableau", ["Tableau"], advert)  # a name is never absorbed

@@ -23,7 +23,7 @@ from typing import TYPE_CHECKING
 
 from prepcoach.coach import key_term_model
 from prepcoach.coach.key_term_candidates import Advert, Candidate, display, features, read_advert
-from prepcoach.coach.term_forms import root
+from prepcoach.coach.term_forms import root, scoring_form
 from prepcoach.coach.term_match import Covered, find_terms, shared_embedder, term_roots
 from prepcoach.coach.text import plain_text
 
@@ -172,8 +172,23 @@ def advert_text(description: str) -> str:
     return plain_text(LIST_ITEM_RE.sub(r"\g<0>- ", description))
 
 
+def _part_of_a_name(term: str, names: Sequence[str], text: str) -> bool:
+    """A plain word the advert only ever writes right after one of the chosen names ("Tableau
+    dashboards", never "dashboards" alone) belongs to that name's term, not a term of its own."""
+    if NAME_RE.match(term) or not names:
+        return False
+    found = list(re.finditer(rf"(?<![\w-]){re.escape(term)}(?:s|es)?(?![\w-])", text, re.I))
+    return bool(found) and all(
+        text[: m.start()].rstrip().lower().endswith(tuple(n.lower() for n in names)) for m in found
+    )
+
+
+def _same_as_title(term: str, title: str) -> bool:
+    return bool(title.strip()) and scoring_form(term) == scoring_form(title.strip())
+
+
 @functools.lru_cache(maxsize=64)
-def _key_terms(description: str, company: str, limit: int) -> tuple[str, ...]:
+def _key_terms(description: str, company: str, limit: int, title: str = "") -> tuple[str, ...]:
     text = advert_text(description)
     if not text:
         return ()
@@ -184,15 +199,18 @@ def _key_terms(description: str, company: str, limit: int) -> tuple[str, ...]:
     staged = embedder is not None and model.pre_keep > 0
     threshold = model.threshold if staged else model.pre_threshold
     floor = model.min_probability if staged else 0.0
-    chosen = select(scored, threshold, model.dedup_similarity, limit, floor)
-    return tuple(t.term for t in chosen)
+    scored = [t for t in scored if not _same_as_title(t.term, title)]
+    chosen = [t.term for t in select(scored, threshold, model.dedup_similarity, limit, floor)]
+    names = [t for t in chosen if NAME_RE.match(t)]
+    return tuple(t for t in chosen if not _part_of_a_name(t, names, text))
 
 
-def key_terms(description: str, limit: int = 15, company: str = "") -> list[str]:
+def key_terms(description: str, limit: int = 15, company: str = "", title: str = "") -> list[str]:
     """The skills, tools, methods, qualifications and domains a job advert asks for, as the
     advert writes them, most likely first. `company` (the employer's name, when known) is never
-    a term; the name the advert itself repeats is found without it."""
-    return list(_key_terms(description, company, limit))
+    a term, nor is `title` (the job's own title, when known); the name the advert itself
+    repeats is found without them."""
+    return list(_key_terms(description, company, limit, title))
 
 
 def coverage(answer: str, terms: Sequence[str]) -> Coverage:

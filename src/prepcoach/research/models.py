@@ -70,8 +70,9 @@ class Opportunity(models.Model):
 
     @property
     def key_terms(self) -> list[str]:
-        """The skills, tools and domains the advert asks for; never the company's own name."""
-        return key_terms(self.job_description, company=self.company)
+        """The skills, tools and domains the advert asks for; never the company's own name or
+        the job's title."""
+        return key_terms(self.job_description, company=self.company, title=self.role)
 
 
 RESEARCH_SECTIONS = (
