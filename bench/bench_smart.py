@@ -116,9 +116,9 @@ def models() -> None:
     """The development sets above are the models' training data, so their figures are fit,
     not estimates: the cross-validated figures the training script measured are."""
     print(
-        "trained models (coach/goal_weights.py): the three development sets above are their "
-        "training data, so the figures above are in-sample; 5-fold cross-validation on those "
-        "434 development goals, measured by scripts/train_goal_models.py:"
+        "trained models (coach/goal_weights.py): the four development sets above are their "
+        "training data, so their figures above are in-sample; 5-fold cross-validation on those "
+        "579 development goals, measured by scripts/train_goal_models.py:"
     )
     for name, model in goal_models.shipped().items():
         print(
