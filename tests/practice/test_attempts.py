@@ -249,7 +249,7 @@ def test_the_pages_goodbye_marks_the_answer_and_the_sweep_saves_it(
 def test_ranges_are_capped_and_a_missing_file_is_a_404(
     alice_client: Client, alice: User, question: Question, settings: object
 ) -> None:
-    from prepcoach.practice.views import attempts as views
+    from prepcoach.practice import media as views
 
     audio = tone_wav(1.0)
     started = start(alice_client, question)

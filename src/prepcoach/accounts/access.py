@@ -1,19 +1,24 @@
 """Who may see what: the one place that decides it.
 
 Every view and API endpoint that reads a user-owned row fetches it through these helpers, so an
-owner check is never forgotten and never written twice. Sharing (partners, groups, links) will
-add grants here.
+owner check is never forgotten and never written twice. Grants to other people live here too:
+capability links (one object, no account) and partners (chosen goals).
 """
 
 from __future__ import annotations
 
-from typing import Any
+import hashlib
+import secrets
+from typing import TYPE_CHECKING, Any
 
 from django.core.exceptions import ObjectDoesNotExist
 from django.db.models import Model, Q, QuerySet
 from django.http import Http404, HttpRequest
 
 from prepcoach.accounts.models import User
+
+if TYPE_CHECKING:
+    from prepcoach.feedback.models import FeedbackRequest
 
 
 def signed_in_user(request: HttpRequest) -> User:
@@ -47,3 +52,117 @@ def shared_or_owned[M: Model](
     if not user.is_authenticated:
         return queryset.filter(shared)
     return queryset.filter(shared | Q(**{owner_field: user}))
+
+
+# --- capability links -----------------------------------------------------------------------
+# A link is a random token (192 bits) that the owner hands to someone without an account. Only
+# its SHA-256 digest is stored, so the database alone opens nothing; a link works for the one
+# object it was made for, until it expires or its owner withdraws it. A link that does not work
+# looks the same whether it never existed, expired or was withdrawn: nothing hints at the rest.
+
+LINK_TOKEN_BYTES = 24
+
+
+def new_link_token() -> tuple[str, str]:
+    """A fresh token for a link and the digest to store in its place."""
+    token = secrets.token_urlsafe(LINK_TOKEN_BYTES)
+    return token, link_digest(token)
+
+
+def link_digest(token: str) -> str:
+    return hashlib.sha256(token.encode("utf-8", "replace")).hexdigest()
+
+
+def feedback_request_for_link(token: str) -> FeedbackRequest | None:
+    """The open feedback request a link token opens, or None (unknown, expired, withdrawn)."""
+    from django.utils import timezone
+
+    from prepcoach.feedback.models import FeedbackRequest
+
+    if not token or len(token) > 100:
+        return None
+    found = (
+        FeedbackRequest.objects.select_related("attempt", "owner")
+        .filter(token_digest=link_digest(token), revoked_at__isnull=True)
+        .filter(expires_at__gt=timezone.now())
+        .first()
+    )
+    return found
+
+
+# --- partners -------------------------------------------------------------------------------
+# A partnership lets its partner see the goals its owner chose, and nothing else: their
+# progress, check-ins, milestones and the weekly review of those goals. Ending it (either side)
+# deletes the row, so every page below answers 404 at once, the same 404 as for an id that
+# never existed.
+
+if TYPE_CHECKING:
+    from typing import Literal
+
+    from prepcoach.goals.models import Goal, Milestone
+    from prepcoach.partners.models import Partnership
+
+
+def partnerships_of(user: User) -> QuerySet[Partnership]:
+    """Partnerships the user is on either side of: sharing their goals, or following."""
+    from prepcoach.partners.models import Partnership
+
+    if not user.is_authenticated:
+        return Partnership.objects.none()
+    return Partnership.objects.filter(Q(owner=user) | Q(partner=user)).select_related(
+        "owner__profile", "partner__profile"
+    )
+
+
+def get_partnership_or_404(
+    user: User, partnership_id: int, side: Literal["owner", "partner"] | None = None
+) -> Partnership:
+    """A partnership the user is on either side of (or on the given side: only its owner
+    chooses its goals, only its partner nudges or takes the weekly mail); 404 otherwise."""
+    found = partnerships_of(user)
+    if side is not None:
+        found = found.filter(**{side: user})
+    try:
+        return found.get(pk=partnership_id)
+    except ObjectDoesNotExist:
+        raise Http404("Not found.") from None
+
+
+def partner_goals(viewer: User, partnership: Partnership | None = None) -> QuerySet[Goal]:
+    """The goals others shared with viewer (in one partnership, if given). The owner of a
+    partnership also gets its goals: they are the owner's own."""
+    from prepcoach.goals.models import Goal
+
+    if not viewer.is_authenticated:
+        return Goal.objects.none()
+    if partnership is None:
+        return Goal.objects.filter(partner_grants__partner=viewer).distinct()
+    if viewer.pk not in (partnership.owner_id, partnership.partner_id):
+        return Goal.objects.none()
+    return Goal.objects.filter(partner_grants=partnership, user_id=partnership.owner_id)
+
+
+def get_partner_goal_or_404(
+    viewer: User, goal_id: int, partnership: Partnership | None = None
+) -> Goal:
+    """One goal shared with viewer (or, within a partnership, one of its goals)."""
+    try:
+        return partner_goals(viewer, partnership).get(pk=goal_id)
+    except ObjectDoesNotExist:
+        raise Http404("Not found.") from None
+
+
+def get_partner_milestone_or_404(viewer: User, milestone_id: int) -> tuple[Partnership, Milestone]:
+    """A milestone of a goal shared with viewer, and the partnership that shares it."""
+    from prepcoach.goals.models import Milestone
+    from prepcoach.partners.models import Partnership
+
+    milestone = (
+        Milestone.objects.filter(pk=milestone_id, goal__in=partner_goals(viewer))
+        .select_related("goal")
+        .first()
+    )
+    if milestone is None:
+        raise Http404("Not found.")
+    partnership = Partnership.objects.get(owner_id=milestone.goal.user_id, partner=viewer)
+    return partnership, milestone

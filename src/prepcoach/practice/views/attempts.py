@@ -2,14 +2,12 @@
 
 from __future__ import annotations
 
-import re
 import shutil
-from pathlib import Path
 
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.http import FileResponse, Http404, HttpRequest, HttpResponse, JsonResponse
+from django.http import FileResponse, HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.http import url_has_allowed_host_and_scheme
@@ -19,6 +17,7 @@ from prepcoach.accounts.access import owned_by
 from prepcoach.coach.answer import measured_rating, thresholds
 from prepcoach.coach.relevance import StoryChoice, best_story
 from prepcoach.practice.forms import RatingForm, TypedAnswerForm
+from prepcoach.practice.media import recording_response
 from prepcoach.practice.models import Attempt, MockSession
 from prepcoach.practice.recordings import (
     RecordingError,
@@ -32,8 +31,6 @@ from prepcoach.practice.tasks import queue_analysis
 from prepcoach.practice.views.common import attempt_or_404, question_or_404, user_of
 from prepcoach.reflection.models import Story
 
-RANGE_RE = re.compile(r"bytes=(\d*)-(\d*)")
-MAX_RANGE_BYTES = 4 * 1024 * 1024
 # The stories weighed against a question: the user's 40 most recently updated. Each is embedded
 # afresh on every report (about 20 ms a story on one core), so the page stays under a second;
 # caching story vectors would lift the cap.
@@ -227,31 +224,7 @@ def attempt_delete(request: HttpRequest, attempt_id: int) -> HttpResponse:
 @login_required
 def attempt_media(request: HttpRequest, attempt_id: int) -> HttpResponse | FileResponse:
     """The recording, to its owner only, with byte ranges so players can seek."""
-    attempt = attempt_or_404(request, attempt_id)
-    if not attempt.recording:
-        raise Http404("This answer has no recording.")
-    path = Path(attempt.recording.path)
-    if not path.exists():
-        raise Http404("The recording file is missing from the data folder.")
-    size = path.stat().st_size
-    match = RANGE_RE.fullmatch(request.headers.get("Range", ""))
-    if not match or not (match.group(1) or match.group(2)):
-        whole = FileResponse(path.open("rb"), content_type=attempt.media_type)
-        whole["Accept-Ranges"] = "bytes"
-        return whole
-    start = int(match.group(1)) if match.group(1) else max(size - int(match.group(2)), 0)
-    end = int(match.group(2)) if match.group(1) and match.group(2) else size - 1
-    # A player asking for "bytes=0-" gets the start and asks again: never load a whole file.
-    end = min(end, size - 1, start + MAX_RANGE_BYTES - 1)
-    if start > end:
-        return HttpResponse(status=416, headers={"Content-Range": f"bytes */{size}"})
-    with path.open("rb") as handle:
-        handle.seek(start)
-        body = handle.read(end - start + 1)
-    response = HttpResponse(body, status=206, content_type=attempt.media_type)
-    response["Content-Range"] = f"bytes {start}-{end}/{size}"
-    response["Accept-Ranges"] = "bytes"
-    return response
+    return recording_response(request, attempt_or_404(request, attempt_id))
 
 
 @login_required

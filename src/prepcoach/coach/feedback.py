@@ -1,0 +1,196 @@
+"""Feedback from other people on an answer: the rubric they score it on, comments pinned to
+moments of the recording, and how the user's own judgement compares with theirs and with
+prepcoach's measures (calibration).
+
+Reviewers score on the rubric prepcoach reads answers by (`coach.rubric.RUBRIC`: situation,
+task, action, result, evidence; 0 = no, 1 = partly, 2 = yes), plus clarity and delivery, which
+only a listener can judge, and give an overall 1–5 on the scale the user rates their own
+answers on. Differences are named only when they are large enough to act on: one point of the
+1–5 scale overall, one step of the 0–2 scale per criterion (the scales' own units; a smaller
+gap is within what two careful listeners disagree by).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from statistics import mean
+
+from prepcoach.coach.rubric import RUBRIC, SCORES, Judgement
+
+REVIEW_RUBRIC = (
+    *RUBRIC,
+    ("clarity", "Easy to follow: one story, in order, without losing the listener"),
+    ("delivery", "Pace, pauses and fillers help rather than get in the way"),
+)
+CRITERIA = tuple(name for name, _ in REVIEW_RUBRIC)
+OVERALL = (1, 2, 3, 4, 5)
+OVERALL_GAP = 1.0  # points of the 1–5 scale
+CRITERION_GAP = 1.0  # steps of the 0–2 scale
+MAX_PINS = 50
+MAX_PIN_CHARS = 1000
+
+# "0:42 — this is where you lost me", "1:02:03 text", "42s: text", "at 0:42, text".
+PIN_RE = re.compile(
+    r"^\s*(?:at\s+)?(?:(?P<h>\d{1,2}):)?(?P<m>\d{1,3}):(?P<s>[0-5]\d)(?:\.\d+)?\s*[-–—:,]?\s*"
+    r"(?P<text>.*)$|^\s*(?:at\s+)?(?P<secs>\d{1,5})\s?s\b\s*[-–—:,]?\s*(?P<text2>.*)$",
+    re.IGNORECASE,
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Pin:
+    """A comment pinned to a moment: `at_s` seconds from the start of the recording."""
+
+    at_s: float
+    text: str
+
+    @property
+    def clock(self) -> str:
+        return clock(self.at_s)
+
+
+def clock(seconds: float) -> str:
+    """m:ss (or h:mm:ss) for a time in seconds."""
+    whole = int(seconds)
+    h, rest = divmod(whole, 3600)
+    m, s = divmod(rest, 60)
+    return f"{h}:{m:02d}:{s:02d}" if h else f"{m}:{s:02d}"
+
+
+@dataclass(frozen=True, slots=True)
+class ParsedComments:
+    """A reviewer's comments split into pins (lines that start with a time) and the rest.
+    `outside` holds pins whose time is past the end of the recording (kept, and said so)."""
+
+    pins: tuple[Pin, ...]
+    general: str
+    outside: tuple[Pin, ...] = ()
+
+
+def parse_comments(text: str, duration_s: float | None = None) -> ParsedComments:
+    """Lines that begin with a time ("0:42 — …", "42 s: …") become pins, in time order; the
+    other lines stay one general comment. Never raises; at most `MAX_PINS` pins, each cut to
+    `MAX_PIN_CHARS` characters (the rest of a long line stays in the general comment)."""
+    pins: list[Pin] = []
+    general: list[str] = []
+    for line in text.splitlines():
+        match = PIN_RE.match(line)
+        if match is None or len(pins) >= MAX_PINS:
+            general.append(line)
+            continue
+        if match.group("secs") is not None:
+            at, words = float(match.group("secs")), match.group("text2")
+        else:
+            hours = int(match.group("h") or 0)
+            at = hours * 3600 + int(match.group("m")) * 60 + int(match.group("s"))
+            words = match.group("text")
+        words = words.strip()
+        if not words:
+            general.append(line)
+            continue
+        pins.append(Pin(float(at), words[:MAX_PIN_CHARS]))
+        if len(words) > MAX_PIN_CHARS:
+            general.append(words[MAX_PIN_CHARS:])
+    pins.sort(key=lambda p: p.at_s)
+    outside = tuple(p for p in pins if duration_s is not None and p.at_s > duration_s + 1)
+    return ParsedComments(tuple(pins), "\n".join(general).strip(), outside)
+
+
+@dataclass(frozen=True, slots=True)
+class ReviewScores:
+    """One reviewer's scores: `overall` 1–5 (None if they gave none), `criteria` 0–2 each."""
+
+    reviewer: str
+    overall: int | None
+    criteria: Mapping[str, int]
+
+
+@dataclass(frozen=True, slots=True)
+class CriterionComparison:
+    """One rubric line: each reviewer's score, their mean, prepcoach's reading (None where
+    prepcoach does not judge it, or could not), and the named difference, if any."""
+
+    criterion: str
+    label: str
+    reviewers: tuple[int, ...]
+    mean: float | None
+    prepcoach: int | None
+    prepcoach_why: str
+    difference: str | None
+
+
+@dataclass(frozen=True, slots=True)
+class Calibration:
+    """The user's own overall rating against their reviewers' and prepcoach's measured one.
+    `verdict` is "harsh" (the user rates lower), "kind" (higher), "close", or None when there
+    is nothing to compare yet; `text` says it in words with the numbers."""
+
+    own: int | None
+    reviewers_mean: float | None
+    measured: int | None
+    verdict: str | None
+    text: str
+
+
+def calibrate(
+    own: int | None, reviews: Sequence[ReviewScores], measured: int | None
+) -> Calibration:
+    overall = [r.overall for r in reviews if r.overall is not None]
+    avg = round(mean(overall), 1) if overall else None
+    if avg is None:
+        text = "No reviewer has scored this answer yet."
+        return Calibration(own, None, measured, None, text)
+    who = f"{len(overall)} reviewer{'s' if len(overall) != 1 else ''}"
+    if own is None:
+        text = (
+            f"Your {who} gave it {avg} of 5. Rate it yourself to see how your judgement compares."
+        )
+        return Calibration(own, avg, measured, None, text)
+    gap = own - avg
+    said = f"You gave it {own} of 5; your {who} gave it {avg}"
+    if gap <= -OVERALL_GAP:
+        verdict, text = "harsh", f"{said}: you judge yourself more harshly than they do."
+    elif gap >= OVERALL_GAP:
+        verdict, text = "kind", f"{said}: they heard less in it than you did."
+    else:
+        verdict, text = "close", f"{said}: you judge it as they do."
+    if measured is not None:
+        text += f" prepcoach's measures give {measured} of 5."
+    return Calibration(own, avg, measured, verdict, text)
+
+
+def compare(
+    reviews: Sequence[ReviewScores], judgements: Sequence[Judgement] = ()
+) -> list[CriterionComparison]:
+    """Per rubric criterion, the reviewers' scores beside prepcoach's reading of the answer
+    (`coach.rubric.read_answer`), with the difference named when the reviewers' mean and
+    prepcoach's score are a step or more apart."""
+    ours = {j.criterion: j for j in judgements}
+    out = []
+    for name, label in REVIEW_RUBRIC:
+        scores = tuple(r.criteria[name] for r in reviews if name in r.criteria)
+        avg = round(mean(scores), 1) if scores else None
+        judged = ours.get(name)
+        difference = None
+        if avg is not None and judged is not None and abs(avg - judged.score) >= CRITERION_GAP:
+            if avg > judged.score:
+                difference = (
+                    f"Your reviewers heard more {name} ({avg} of 2) than prepcoach read "
+                    f"({SCORES[judged.score]}: {judged.why})."
+                )
+            else:
+                difference = (
+                    f"prepcoach read {SCORES[judged.score]} for {name} ({judged.why}); your "
+                    f"reviewers gave {avg} of 2: ask them what was missing."
+                )
+        out.append(
+            CriterionComparison(
+                name, label, scores, avg,
+                judged.score if judged is not None else None,
+                judged.why if judged is not None else "",
+                difference,
+            )
+        )  # fmt: skip
+    return out

@@ -1,0 +1,120 @@
+"""Feedback on one recorded answer from someone without an account, through a capability link.
+
+The link is the only key: a random token of 192 bits, stored as its SHA-256 digest (never the
+token itself), valid until it expires or its owner withdraws it, and good for the one answer
+it was made for (`accounts.access` decides who may use it)."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import ClassVar
+
+from django.conf import settings
+from django.db import models
+from django.utils import timezone
+
+from prepcoach.accounts.models import User
+from prepcoach.coach.feedback import MAX_PIN_CHARS
+from prepcoach.practice.models import Attempt
+
+LINK_DAYS = 14  # how long a link works unless its owner chooses otherwise
+MAX_LINK_DAYS = 60
+MAX_COMMENT_CHARS = 5000
+
+
+class FeedbackRequest(models.Model):
+    class Relation(models.TextChoices):
+        MENTOR = "mentor", "A mentor"
+        FRIEND = "friend", "A friend or family member"
+        INTERVIEWER = "interviewer", "An interviewer or recruiter"
+        PEER = "peer", "Someone preparing too"
+        OTHER = "other", "Someone else"
+
+    owner = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="feedback_requests"
+    )
+    attempt = models.ForeignKey(Attempt, on_delete=models.CASCADE, related_name="feedback_requests")
+    reviewer_label = models.CharField("who it is for", max_length=100)
+    relation = models.CharField(max_length=12, choices=Relation.choices, default=Relation.MENTOR)
+    note = models.TextField("a note for them", max_length=1000, blank=True)
+    show_transcript = models.BooleanField("let them read the transcript", default=True)
+    show_measures = models.BooleanField("let them see prepcoach's measures", default=False)
+    token_digest = models.CharField(max_length=64, unique=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+    expires_at = models.DateTimeField()
+    revoked_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering: ClassVar = ["-created_at"]
+
+    def __str__(self) -> str:
+        return f"Feedback on “{self.attempt.question_text[:40]}” for {self.reviewer_label}"
+
+    @property
+    def is_open(self) -> bool:
+        return self.revoked_at is None and self.expires_at > timezone.now()
+
+    @property
+    def state(self) -> str:
+        if self.revoked_at is not None:
+            return "withdrawn"
+        return "open" if self.expires_at > timezone.now() else "expired"
+
+    @staticmethod
+    def expiry(days: int = LINK_DAYS) -> dt.datetime:
+        return timezone.now() + dt.timedelta(days=days)
+
+
+class Review(models.Model):
+    """One reviewer's scores and comments. `browser_key` is a random key kept in the
+    reviewer's browser session: sending the form again from the same browser updates the
+    review instead of adding a second one."""
+
+    request = models.ForeignKey(FeedbackRequest, on_delete=models.CASCADE, related_name="reviews")
+    reviewer_name = models.CharField("your name", max_length=100)
+    browser_key = models.CharField(max_length=64)
+    overall = models.PositiveSmallIntegerField(null=True, blank=True)
+    scores = models.JSONField(default=dict)  # criterion → 0, 1 or 2 (coach.feedback.CRITERIA)
+    comment = models.TextField(max_length=MAX_COMMENT_CHARS, blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        ordering: ClassVar = ["created_at"]
+        constraints: ClassVar = [
+            models.UniqueConstraint(fields=["request", "browser_key"], name="one_review_a_browser")
+        ]
+
+    def __str__(self) -> str:
+        return f"Review by {self.reviewer_name}"
+
+
+class Pin(models.Model):
+    """A comment pinned to a moment of the recording."""
+
+    review = models.ForeignKey(Review, on_delete=models.CASCADE, related_name="pins")
+    at_s = models.FloatField()
+    text = models.TextField(max_length=MAX_PIN_CHARS)
+
+    class Meta:
+        ordering: ClassVar = ["at_s"]
+
+    def __str__(self) -> str:
+        return f"{self.at_s:.0f} s: {self.text[:40]}"
+
+
+class MailPreference(models.Model):
+    """Whether the user wants a mail when feedback arrives (on unless they unsubscribed)."""
+
+    user = models.OneToOneField(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="feedback_mail"
+    )
+    review_mail = models.BooleanField("mail me when feedback arrives", default=True)
+
+    def __str__(self) -> str:
+        return f"Feedback mail for {self.user_id}: {'on' if self.review_mail else 'off'}"
+
+    @staticmethod
+    def wants_review_mail(user: User) -> bool:
+        found = MailPreference.objects.filter(user=user).first()
+        return found is None or found.review_mail

@@ -1,0 +1,105 @@
+"""Feedback from people: pinned comments, calibration and the rubric comparison (pure core)."""
+
+from hypothesis import given
+from hypothesis import strategies as st
+
+from prepcoach.coach.feedback import (
+    CRITERIA,
+    MAX_PIN_CHARS,
+    MAX_PINS,
+    ReviewScores,
+    calibrate,
+    clock,
+    compare,
+    parse_comments,
+)
+from prepcoach.coach.rubric import Judgement
+
+
+def test_lines_that_start_with_a_time_become_pins_in_time_order() -> None:
+    parsed = parse_comments(
+        "1:05 — the result comes too late\nGood energy.\n0:42 – this is where you lost me\n"
+        "12 s: strong opening\n1:02:03 a very long answer\n3:99 not a time"
+    )
+    assert [(p.at_s, p.text) for p in parsed.pins] == [
+        (12.0, "strong opening"), (42.0, "this is where you lost me"),
+        (65.0, "the result comes too late"), (3723.0, "a very long answer"),
+    ]  # fmt: skip
+    assert parsed.general == "Good energy.\n3:99 not a time"
+
+
+def test_a_pin_past_the_end_is_kept_and_named() -> None:
+    parsed = parse_comments("0:10 fine\n5:00 after the end", duration_s=60)
+    assert [p.at_s for p in parsed.pins] == [10.0, 300.0]
+    assert [p.text for p in parsed.outside] == ["after the end"]
+
+
+def test_a_time_with_nothing_after_it_is_not_a_pin() -> None:
+    assert parse_comments("0:42 —").pins == ()
+    assert parse_comments("0:42 —").general == "0:42 —"
+
+
+@given(st.text(max_size=3000))
+def test_parsing_never_raises_and_pins_are_well_formed(text: str) -> None:
+    parsed = parse_comments(text)
+    assert len(parsed.pins) <= MAX_PINS
+    assert all(0 < len(p.text) <= MAX_PIN_CHARS for p in parsed.pins)
+    assert [p.at_s for p in parsed.pins] == sorted(p.at_s for p in parsed.pins)
+
+
+@given(st.text(alphabet=st.characters(blacklist_categories=("Nd",)), max_size=500))
+def test_text_without_a_time_is_kept_whole(text: str) -> None:
+    parsed = parse_comments(text)
+    assert parsed.pins == ()
+    assert parsed.general == "\n".join(text.splitlines()).strip()
+
+
+def test_clock() -> None:
+    assert (clock(0), clock(42.9), clock(65), clock(3723)) == ("0:00", "0:42", "1:05", "1:02:03")
+
+
+def reviews(*overall: int | None) -> list[ReviewScores]:
+    return [ReviewScores(f"R{k}", o, {}) for k, o in enumerate(overall)]
+
+
+def test_calibration_names_a_gap_of_a_point_or_more_with_the_numbers() -> None:
+    harsh = calibrate(2, reviews(4, 3), measured=3)
+    assert harsh.verdict == "harsh"
+    assert harsh.text.startswith("You gave it 2 of 5; your 2 reviewers gave it 3.5")
+    assert "prepcoach's measures give 3 of 5" in harsh.text
+    assert calibrate(5, reviews(3), None).verdict == "kind"
+    assert calibrate(4, reviews(4, 3), None).verdict == "close"  # half a point apart
+
+
+def test_calibration_says_what_is_missing_instead_of_guessing() -> None:
+    assert calibrate(3, [], 3).verdict is None
+    assert "No reviewer" in calibrate(3, [], 3).text
+    unrated = calibrate(None, reviews(4), 3)
+    assert unrated.verdict is None
+    assert "Rate it yourself" in unrated.text
+    assert calibrate(3, reviews(None), 3).verdict is None  # a review with no overall score
+
+
+@given(st.integers(1, 5), st.lists(st.integers(1, 5), min_size=1, max_size=8))
+def test_calibration_follows_the_sign_of_the_gap(own: int, theirs: list[int]) -> None:
+    result = calibrate(own, reviews(*theirs), None)
+    gap = own - sum(theirs) / len(theirs)
+    assert result.verdict == ("harsh" if gap <= -1 else "kind" if gap >= 1 else "close")
+
+
+def test_compare_puts_prepcoach_beside_reviewers_and_names_big_differences() -> None:
+    theirs = [ReviewScores("Sam", 4, {"action": 2, "result": 0, "clarity": 1}),
+              ReviewScores("Kim", 3, {"action": 2, "result": 1})]  # fmt: skip
+    ours = [Judgement("action", 0, "no action is described"),
+            Judgement("result", 2, "it says how things ended", ("Errors fell by 40%.",))]  # fmt: skip
+    rows = {row.criterion: row for row in compare(theirs, ours)}
+    assert tuple(rows) == CRITERIA
+    assert rows["action"].reviewers == (2, 2)
+    assert rows["action"].difference is not None
+    assert "heard more action" in rows["action"].difference
+    assert rows["result"].mean == 0.5
+    assert rows["result"].difference is not None
+    assert "ask them what was missing" in rows["result"].difference
+    assert rows["clarity"].prepcoach is None  # only a listener judges clarity
+    assert rows["clarity"].difference is None
+    assert rows["task"].mean is None  # nobody scored it

@@ -1,0 +1,102 @@
+"""The owner's feedback page: making a link, withdrawing it, and reading reviews beside the
+owner's own rating and prepcoach's measures. Personas: alice (owner), bob (another user)."""
+
+import pytest
+from django.test import Client
+from django.urls import reverse
+from django.utils import timezone
+
+from prepcoach.accounts.access import link_digest
+from prepcoach.accounts.models import User
+from prepcoach.feedback.models import FeedbackRequest
+from prepcoach.practice.models import Attempt
+from tests.feedback.conftest import make_link, review_data
+
+pytestmark = pytest.mark.usefixtures("sentence_model")
+
+
+def test_a_link_is_shown_once_and_only_its_digest_is_kept(
+    alice_client: Client, recorded: Attempt
+) -> None:
+    token = make_link(alice_client, recorded)
+    assert len(token) >= 32  # 24 random bytes, url-safe: 192 bits
+    ask = FeedbackRequest.objects.get()
+    assert ask.token_digest == link_digest(token)
+    assert token not in ask.token_digest
+    page = alice_client.get(reverse("feedback:attempt", args=[recorded.pk])).text
+    assert token not in page  # never shown again
+    assert "Sam, my mentor" in page
+    assert "open" in page
+
+
+def test_a_bad_request_says_what_to_fix_and_makes_no_link(
+    alice_client: Client, recorded: Attempt
+) -> None:
+    response = alice_client.post(
+        reverse("feedback:ask", args=[recorded.pk]), {"reviewer_label": "", "days": 400}
+    )
+    assert response.status_code == 400
+    assert "Say who the link is for" in response.text
+    assert "at most 60 days" in response.text
+    assert not FeedbackRequest.objects.exists()
+
+
+def test_reviews_sit_beside_the_owners_rating_and_the_measures(
+    alice_client: Client, recorded: Attempt
+) -> None:
+    token = make_link(alice_client, recorded)
+    reviewer = Client()
+    reviewer.post(reverse("feedback:review", args=[token]), review_data())
+    page = alice_client.get(reverse("feedback:attempt", args=[recorded.pk])).text
+    # alice rated it 2, Sam 4: she judges herself more harshly than her reviewer.
+    assert "You gave it 2 of 5; your 1 reviewer gave it 4:" in page
+    assert "more harshly" in page
+    assert "this is where you lost me" in page
+    assert 'data-seek="12.0"' in page
+    assert "Good structure overall." in page
+    assert "only a listener can judge this" in page  # clarity, delivery: no prepcoach column
+
+
+def test_withdrawing_a_link_closes_it_and_keeps_the_feedback(
+    alice_client: Client, recorded: Attempt
+) -> None:
+    token = make_link(alice_client, recorded)
+    Client().post(reverse("feedback:review", args=[token]), review_data())
+    ask = FeedbackRequest.objects.get()
+    alice_client.post(reverse("feedback:withdraw", args=[ask.pk]))
+    ask.refresh_from_db()
+    assert ask.revoked_at is not None
+    assert Client().get(reverse("feedback:review", args=[token])).status_code == 404
+    page = alice_client.get(reverse("feedback:attempt", args=[recorded.pk])).text
+    assert "withdrawn" in page
+    assert "this is where you lost me" in page
+
+
+def test_nobody_else_sees_asks_or_withdraws(
+    alice_client: Client, recorded: Attempt, bob: User
+) -> None:
+    make_link(alice_client, recorded)
+    ask = FeedbackRequest.objects.get()
+    bobs = Client()
+    bobs.force_login(bob)
+    assert bobs.get(reverse("feedback:attempt", args=[recorded.pk])).status_code == 404
+    assert bobs.post(reverse("feedback:ask", args=[recorded.pk]), {"reviewer_label": "x",
+                     "relation": "friend", "days": 3}).status_code == 404  # fmt: skip
+    assert bobs.post(reverse("feedback:withdraw", args=[ask.pk])).status_code == 404
+    ask.refresh_from_db()
+    assert ask.revoked_at is None
+    assert FeedbackRequest.objects.count() == 1
+    anonymous = Client().get(reverse("feedback:attempt", args=[recorded.pk]))
+    assert anonymous.status_code == 302  # to the sign-in page
+
+
+def test_the_answer_page_leads_to_feedback(alice_client: Client, recorded: Attempt) -> None:
+    page = alice_client.get(reverse("practice:attempt", args=[recorded.pk])).text
+    assert reverse("feedback:attempt", args=[recorded.pk]) in page
+
+
+def test_an_expired_link_shows_as_expired(alice_client: Client, recorded: Attempt) -> None:
+    token = make_link(alice_client, recorded)
+    FeedbackRequest.objects.update(expires_at=timezone.now())
+    assert Client().get(reverse("feedback:review", args=[token])).status_code == 404
+    assert "expired" in alice_client.get(reverse("feedback:attempt", args=[recorded.pk])).text

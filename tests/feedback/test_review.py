@@ -1,0 +1,134 @@
+"""The reviewer's page behind a feedback link: no account, one answer, nothing else.
+Personas: alice (owner), a reviewer with the link, a stranger with a wrong or old link."""
+
+import pytest
+from django.test import Client
+from django.urls import reverse
+from django.utils import timezone
+
+from prepcoach.accounts.models import User
+from prepcoach.feedback.models import FeedbackRequest, Review
+from prepcoach.practice.models import Attempt
+from tests.feedback.conftest import make_link, review_data
+
+pytestmark = pytest.mark.usefixtures("sentence_model")
+
+
+def test_a_reviewer_plays_reads_scores_and_pins_a_comment(
+    alice_client: Client, recorded: Attempt
+) -> None:
+    token = make_link(alice_client, recorded)
+    reviewer = Client()
+    page = reviewer.get(reverse("feedback:review", args=[token])).text
+    assert "Tell me about a time you fixed a process." in page
+    assert "I built a checklist" in page  # the owner let them read the transcript
+    assert "words a minute" not in page  # but not the measures
+    media = reverse("feedback:review_media", args=[token])
+    assert media in page
+    ranged = reviewer.get(media, HTTP_RANGE="bytes=0-99")
+    assert ranged.status_code == 206
+    assert ranged["Content-Range"].startswith("bytes 0-99/")
+    done = reviewer.post(reverse("feedback:review", args=[token]), review_data())
+    assert "Thank you" in done.text
+    review = Review.objects.get()
+    assert review.overall == 4
+    assert review.scores == {"situation": 2, "task": 2, "action": 1, "result": 2, "evidence": 0,
+                             "clarity": 2}  # fmt: skip
+    (pin,) = review.pins.all()
+    assert (pin.at_s, pin.text) == (12.0, "this is where you lost me")
+    assert review.comment == "Good structure overall."
+
+
+def test_sending_twice_from_one_browser_updates_the_review(
+    alice_client: Client, recorded: Attempt
+) -> None:
+    token = make_link(alice_client, recorded)
+    reviewer = Client()
+    url = reverse("feedback:review", args=[token])
+    reviewer.post(url, review_data())
+    again = reviewer.get(url).text
+    assert "You already sent feedback" in again
+    assert "0:12 — this is where you lost me" in again  # the form comes back filled in
+    reviewer.post(url, review_data(overall="5", comments="Better than I said."))
+    review = Review.objects.get()
+    assert review.overall == 5
+    assert review.comment == "Better than I said."
+    assert not review.pins.exists()
+    Client().post(url, review_data(reviewer_name="Kim"))  # another browser: another review
+    assert Review.objects.count() == 2
+
+
+@pytest.mark.parametrize(
+    "change", ["mistyped", "expired", "withdrawn", "other answer's attempt", "empty"]
+)
+def test_a_link_that_does_not_work_says_so_and_hints_at_nothing(
+    alice_client: Client, recorded: Attempt, alice: User, change: str
+) -> None:
+    token = make_link(alice_client, recorded)
+    ask = FeedbackRequest.objects.get()
+    if change == "mistyped":
+        token = token[:-1] + ("A" if token[-1] != "A" else "B")
+    elif change == "expired":
+        FeedbackRequest.objects.update(expires_at=timezone.now())
+    elif change == "withdrawn":
+        FeedbackRequest.objects.update(revoked_at=timezone.now())
+    elif change == "other answer's attempt":
+        # The link opens its own answer only: no URL takes an attempt id beside a token.
+        other = Attempt.objects.create(user=alice, question_text="Private other answer")
+        page = Client().get(reverse("feedback:review", args=[token])).text
+        assert "Private other answer" not in page
+        assert str(other.pk) not in reverse("feedback:review_media", args=[token])
+        return
+    elif change == "empty":
+        token = "x"
+    for url in (reverse("feedback:review", args=[token]),
+                reverse("feedback:review_media", args=[token])):  # fmt: skip
+        response = Client().get(url)
+        assert response.status_code == 404
+        assert "This link does not work" in response.text
+        assert ask.reviewer_label not in response.text
+        assert recorded.question_text not in response.text
+    posted = Client().post(reverse("feedback:review", args=[token]), review_data())
+    assert posted.status_code == 404
+    assert not Review.objects.exists()
+
+
+def test_bad_reviews_get_clear_messages_and_html_stays_text(
+    alice_client: Client, recorded: Attempt
+) -> None:
+    token = make_link(alice_client, recorded)
+    url = reverse("feedback:review", args=[token])
+    empty = Client().post(url, {"comments": "kept"})
+    assert "Add your name" in empty.text
+    assert "overall score from 1 to 5" in empty.text
+    assert "kept" in empty.text  # what they wrote is not lost
+    too_long = Client().post(url, review_data(comments="x" * 5001))
+    assert "under 5000 characters" in too_long.text
+    assert not Review.objects.exists()
+    Client().post(url, review_data(reviewer_name="<b>Sam</b>",
+                                   comments="0:05 — <script>alert(1)</script>"))  # fmt: skip
+    page = alice_client.get(reverse("feedback:attempt", args=[recorded.pk])).text
+    assert "<script>alert(1)</script>" not in page
+    assert "&lt;script&gt;" in page
+    assert "&lt;b&gt;Sam&lt;/b&gt;" in page
+
+
+def test_a_link_takes_a_bounded_number_of_reviews(alice_client: Client, recorded: Attempt) -> None:
+    from prepcoach.feedback import views
+
+    token = make_link(alice_client, recorded)
+    url = reverse("feedback:review", args=[token])
+    for k in range(views.MAX_REVIEWS):
+        Client().post(url, review_data(reviewer_name=f"R{k}"))
+    full = Client().post(url, review_data(reviewer_name="one too many"))
+    assert "as many reviews as it takes" in full.text
+    assert Review.objects.count() == views.MAX_REVIEWS
+
+
+def test_measures_are_shown_only_when_the_owner_chose(
+    alice_client: Client, recorded: Attempt
+) -> None:
+    token = make_link(alice_client, recorded, show_measures="on", show_transcript="")
+    page = Client().get(reverse("feedback:review", args=[token])).text
+    assert "150 words a minute" in page
+    assert "I built a checklist" not in page
