@@ -17,7 +17,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from statistics import mean
 
-from prepcoach.coach.rubric import RUBRIC, SCORES, Judgement
+from prepcoach.coach.rubric import RUBRIC, Judgement
 
 REVIEW_RUBRIC = (
     *RUBRIC,
@@ -177,13 +177,13 @@ def compare(
         if avg is not None and judged is not None and abs(avg - judged.score) >= CRITERION_GAP:
             if avg > judged.score:
                 difference = (
-                    f"Your reviewers heard more {name} ({avg} of 2) than prepcoach read "
-                    f"({SCORES[judged.score]}: {judged.why})."
+                    f"Your reviewers heard more {name} than prepcoach read: ask them which "
+                    "words showed it."
                 )
             else:
                 difference = (
-                    f"prepcoach read {SCORES[judged.score]} for {name} ({judged.why}); your "
-                    f"reviewers gave {avg} of 2: ask them what was missing."
+                    f"Your reviewers heard less {name} than prepcoach read: ask them what was "
+                    "missing."
                 )
         out.append(
             CriterionComparison(

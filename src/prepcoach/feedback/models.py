@@ -14,7 +14,7 @@ from django.db import models
 from django.utils import timezone
 
 from prepcoach.accounts.models import User
-from prepcoach.coach.feedback import MAX_PIN_CHARS
+from prepcoach.coach.feedback import MAX_PIN_CHARS, clock
 from prepcoach.practice.models import Attempt
 
 LINK_DAYS = 14  # how long a link works unless its owner chooses otherwise
@@ -100,7 +100,11 @@ class Pin(models.Model):
         ordering: ClassVar = ["at_s"]
 
     def __str__(self) -> str:
-        return f"{self.at_s:.0f} s: {self.text[:40]}"
+        return f"{self.clock}: {self.text[:40]}"
+
+    @property
+    def clock(self) -> str:
+        return clock(self.at_s)
 
 
 class MailPreference(models.Model):
