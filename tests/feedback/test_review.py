@@ -77,7 +77,9 @@ def test_a_link_that_does_not_work_says_so_and_hints_at_nothing(
         other = Attempt.objects.create(user=alice, question_text="Private other answer")
         page = Client().get(reverse("feedback:review", args=[token])).text
         assert "Private other answer" not in page
-        assert str(other.pk) not in reverse("feedback:review_media", args=[token])
+        media = Client().get(reverse("feedback:review_media", args=[token]))
+        assert b"".join(media.streaming_content) == recorded.recording.read()  # type: ignore[attr-defined]
+        assert other.pk != recorded.pk
         return
     elif change == "empty":
         token = "x"
