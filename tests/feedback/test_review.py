@@ -78,7 +78,10 @@ def test_a_link_that_does_not_work_says_so_and_hints_at_nothing(
         page = Client().get(reverse("feedback:review", args=[token])).text
         assert "Private other answer" not in page
         media = Client().get(reverse("feedback:review_media", args=[token]))
-        assert b"".join(media.streaming_content) == recorded.recording.read()  # type: ignore[attr-defined]
+        served = b"".join(media.streaming_content)  # type: ignore[attr-defined]
+        media.close()
+        with recorded.recording.open("rb") as handle:
+            assert served == handle.read()
         assert other.pk != recorded.pk
         return
     elif change == "empty":
