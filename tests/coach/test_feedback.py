@@ -103,3 +103,18 @@ def test_compare_puts_prepcoach_beside_reviewers_and_names_big_differences() -> 
     assert rows["clarity"].prepcoach is None  # only a listener judges clarity
     assert rows["clarity"].difference is None
     assert rows["task"].mean is None  # nobody scored it
+
+
+def test_the_interviewer_ask_is_specific_polite_and_never_invents_a_name() -> None:
+    from prepcoach.coach.feedback import interviewer_ask
+
+    ask = interviewer_ask("Acme", "Data analyst", "", "", ["SQL"], "")
+    assert ask.subject == "Thank you, and a request for feedback: Data analyst"
+    assert ask.body.startswith(
+        "Hello,\n\nThank you for interviewing me for the Data analyst role at Acme."
+    )
+    assert "our discussion of SQL." in ask.body
+    assert ask.body.endswith("Kind regards,\n[your name]")
+    many = interviewer_ask("Acme", "", "Sam", "Monday", ["a", "b", "c", "d"], "Alice")
+    assert "for Acme on Monday." in many.body
+    assert "discussion of a, b and c." in many.body  # three topics at most

@@ -194,3 +194,50 @@ def compare(
             )
         )  # fmt: skip
     return out
+
+
+@dataclass(frozen=True, slots=True)
+class FeedbackAsk:
+    """A short message asking an interviewer for feedback, for the user to edit and send
+    themselves (prepcoach never writes to an interviewer)."""
+
+    subject: str
+    body: str
+
+
+def interviewer_ask(
+    company: str, role: str, interviewer: str = "", interview_day: str = "",
+    topics: Sequence[str] = (), sender: str = "",
+) -> FeedbackAsk:  # fmt: skip
+    """Drafted from the job and the interview: who, which role, when, what was discussed.
+    Brief and specific, as recruiters advise: thank them, ask one or two concrete questions
+    (what would have made the answers stronger, what to work on), and make saying no easy.
+    `interview_day` is already in the user's words ("Tuesday 1 December")."""
+    greeting = f"Dear {interviewer.strip()}," if interviewer.strip() else "Hello,"
+    when = f" on {interview_day.strip()}" if interview_day.strip() else ""
+    role_at = f"the {role.strip()} role at {company.strip()}" if role.strip() else company.strip()
+    discussed = [t.strip() for t in topics if t.strip()][:3]
+    about = ""
+    if discussed:
+        listed = (
+            discussed[0]
+            if len(discussed) == 1
+            else ", ".join(discussed[:-1]) + f" and {discussed[-1]}"
+        )
+        about = f" I particularly enjoyed our discussion of {listed}."
+    lines = [
+        greeting,
+        "",
+        f"Thank you for interviewing me for {role_at}{when}.{about}",
+        "",
+        "I am working on my interviewing, and a few words from you would help me a great deal: "
+        "what would have made my answers stronger, and is there one thing you would suggest I "
+        "work on?",
+        "",
+        "I understand if you are not able to share feedback; thank you for your time either way.",
+        "",
+        "Kind regards,",
+        sender.strip() or "[your name]",
+    ]
+    subject = f"Thank you, and a request for feedback: {role.strip() or company.strip()}"
+    return FeedbackAsk(subject.strip(": "), "\n".join(lines))

@@ -20,6 +20,7 @@ from prepcoach.practice.models import Attempt
 LINK_DAYS = 14  # how long a link works unless its owner chooses otherwise
 MAX_LINK_DAYS = 60
 MAX_COMMENT_CHARS = 5000
+MAX_REPLY_CHARS = 10_000
 
 
 class FeedbackRequest(models.Model):
@@ -122,3 +123,25 @@ class MailPreference(models.Model):
     def wants_review_mail(user: User) -> bool:
         found = MailPreference.objects.filter(user=user).first()
         return found is None or found.review_mail
+
+
+class InterviewerReply(models.Model):
+    """What an interviewer wrote back when the user asked for feedback after an interview:
+    feedback like the rest, kept with the job it was for."""
+
+    owner = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="interviewer_replies"
+    )
+    opportunity = models.ForeignKey(
+        "research.Opportunity", on_delete=models.CASCADE, related_name="interviewer_replies"
+    )
+    interviewer = models.CharField("from", max_length=120, blank=True)
+    received_on = models.DateField("received on", default=dt.date.today)
+    text = models.TextField("what they wrote", max_length=MAX_REPLY_CHARS)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering: ClassVar = ["-received_on", "-created_at"]
+
+    def __str__(self) -> str:
+        return f"Feedback from {self.interviewer or 'the interviewer'} ({self.received_on})"

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from prepcoach.feedback import views
+from prepcoach.feedback import interviewer, views
 
 app_name = "feedback"
 urlpatterns = [
@@ -10,4 +10,14 @@ urlpatterns = [
     path("r/<str:token>/", views.review, name="review"),
     path("r/<str:token>/media/", views.review_media, name="review_media"),
     path("feedback/unsubscribe/<str:signed>/", views.unsubscribe, name="unsubscribe"),
+    path(
+        "grow/jobs/<int:opportunity_id>/interviewer-feedback/",
+        interviewer.interviewer_feedback,
+        name="interviewer",
+    ),
+    path(
+        "grow/interviewer-feedback/<int:reply_id>/delete/",
+        interviewer.reply_delete,
+        name="reply_delete",
+    ),
 ]
