@@ -26,10 +26,12 @@ INSTALLED_APPS = [
     "prepcoach.ops",
     "prepcoach.dashboard",
     "prepcoach.goals",
+    "prepcoach.partners",
     "prepcoach.research",
     "prepcoach.reflection",
     "prepcoach.reading",
     "prepcoach.practice",
+    "prepcoach.feedback",
     "prepcoach.api",
     "django.contrib.admin",
     "django.contrib.auth",
@@ -188,6 +190,9 @@ PERIODIC_TASKS = {
     "prepcoach.practice.tasks.requeue_stuck": 300,
     "prepcoach.reading.tasks.fetch_feeds": 300,
     "prepcoach.reading.tasks.send_digests": conf.env_int("REMINDER_CHECK_SECONDS", 900, minimum=1),
+    "prepcoach.partners.tasks.send_partner_mails": conf.env_int(
+        "REMINDER_CHECK_SECONDS", 900, minimum=1
+    ),
 }
 # How often each followed feed is fetched again.
 FEED_REFRESH_SECONDS = conf.env_int("FEED_REFRESH_SECONDS", 3 * 3600, minimum=60)
