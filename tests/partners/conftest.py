@@ -45,6 +45,10 @@ def carol_client(carol: User) -> Client:
 
 @pytest.fixture
 def shared_goal(alice: User) -> Goal:
+    return create_shared_goal(alice)
+
+
+def create_shared_goal(alice: User) -> Goal:
     goal = Goal.objects.create(
         user=alice, text=SHARED_TEXT, kind=Goal.Kind.BEHAVIORAL, target_date=days(21),
         target_value=Decimal(3), unit="mock interviews", start_date=days(-7),
@@ -58,6 +62,10 @@ def shared_goal(alice: User) -> Goal:
 
 @pytest.fixture
 def secret_goal(alice: User) -> Goal:
+    return create_secret_goal(alice)
+
+
+def create_secret_goal(alice: User) -> Goal:
     goal = Goal.objects.create(user=alice, text=SECRET_TEXT, target_date=days(10),
                                start_date=days(-3))  # fmt: skip
     add_step(goal, SECRET_STEP, -1)  # slipped: would show in a weekly review
@@ -85,6 +93,10 @@ def assert_no_secret(html: str) -> None:
 @pytest.fixture
 def smtp_mail(smtp_server: tuple[int, SmtpSink], settings: Any) -> SmtpSink:
     """Mail goes over a real SMTP connection to aiosmtpd on loopback."""
+    return use_smtp(smtp_server, settings)
+
+
+def use_smtp(smtp_server: tuple[int, SmtpSink], settings: Any) -> SmtpSink:
     port, sink = smtp_server
     settings.MAILERS = {
         "default": {

@@ -11,7 +11,7 @@ from django.utils import timezone
 
 from prepcoach.accounts.models import User
 from prepcoach.goals.models import Goal
-from prepcoach.partners.models import Partnership, PartnerInvite
+from prepcoach.partners.models import PartnerInvite, Partnership
 from tests.conftest import PASSWORD
 
 INVALID = "This invitation link does not work"
@@ -46,7 +46,8 @@ def test_someone_without_an_account_signs_up_from_the_link_then_accepts(
     link = issue(alice, shared_goal, email="dana@example.com")
 
     page = client.get(link).content.decode()
-    assert "Log in to accept" in page and 'value="dana@example.com"' in page
+    assert "Log in to accept" in page
+    assert 'value="dana@example.com"' in page
     signed_up = client.post(
         link, {"email": "dana@example.com", "password1": PASSWORD, "password2": PASSWORD}
     )
@@ -87,7 +88,9 @@ def test_two_people_become_each_others_partners_in_one_step(
     Goal.objects.create(user=bob, text="Bob keeps this one")
     link = issue(alice, shared_goal)
 
-    assert "Share some of your own goals with Alice Doe too" in bob_client.get(link).content.decode()
+    assert (
+        "Share some of your own goals with Alice Doe too" in bob_client.get(link).content.decode()
+    )
     bob_client.post(link, {"goals": [bobs.pk]})
 
     assert list(Partnership.objects.get(owner=alice, partner=bob).goals.all()) == [shared_goal]
@@ -113,7 +116,8 @@ def test_a_link_works_once(alice: User, bob_client: Client, carol_client: Client
 
     again = carol_client.get(link)
 
-    assert again.status_code == 404 and INVALID in again.content.decode()
+    assert again.status_code == 404
+    assert INVALID in again.content.decode()
     assert carol_client.post(link).status_code == 404
     assert Partnership.objects.count() == 1
 
@@ -144,7 +148,8 @@ def test_a_broken_link_says_so_and_what_to_do_whatever_broke_it(
 
     assert response.status_code == 404
     page = response.content.decode()
-    assert INVALID in page and "ask the person who invited you" in page
+    assert INVALID in page
+    assert "ask the person who invited you" in page
     assert "Alice" not in page  # no hint of whose it was, or that it ever existed
     assert client.post(link).status_code == 404
     assert not Partnership.objects.exists()

@@ -9,7 +9,7 @@ from django.test import Client
 
 from prepcoach.accounts.models import User
 from prepcoach.goals.models import Goal
-from prepcoach.partners.models import Partnership, PartnerInvite
+from prepcoach.partners.models import PartnerInvite, Partnership
 from tests.partners.conftest import SECRET_TEXT, body_of, invite_link
 from tests.support import SmtpSink
 
@@ -27,7 +27,9 @@ def test_the_invitation_mail_goes_out_through_real_smtp_with_a_hashed_single_tok
     assert mail.outbox == []  # over the wire, through the worker's send_email task
     (message,) = smtp_mail.messages
     assert message["To"] == "bob@example.com"
-    assert message["Subject"] == "Alice Doe asks you to be their accountability partner on prepcoach"
+    assert (
+        message["Subject"] == "Alice Doe asks you to be their accountability partner on prepcoach"
+    )
     body = body_of(message)
     assert f"- {shared_goal.text}" in body
     assert SECRET_TEXT not in body  # only the chosen goal is named
@@ -40,7 +42,8 @@ def test_the_invitation_mail_goes_out_through_real_smtp_with_a_hashed_single_tok
     assert list(stored.goals.all()) == [shared_goal]
     assert round((stored.expires_at - stored.created_at).total_seconds() / 86400) == 14
     page = alice_client.get("/partners/").content.decode()
-    assert "bob@example.com" in page and "Waiting for an answer" in page
+    assert "bob@example.com" in page
+    assert "Waiting for an answer" in page
     assert token not in page
 
 
@@ -121,5 +124,6 @@ def test_withdrawing_kills_the_link_and_only_the_owner_can(
 def test_anonymous_cannot_invite(client: Client, shared_goal: Goal) -> None:
     response = invite(client, "bob@example.com", shared_goal)
 
-    assert response.status_code == 302 and "/account/login/" in response["Location"]
+    assert response.status_code == 302
+    assert "/account/login/" in response["Location"]
     assert PartnerInvite.objects.count() == 0

@@ -20,18 +20,21 @@ from prepcoach.partners.models import (
 )
 
 
-def _goal_field(
-    goals: QuerySet[Goal], label: str, required: bool
-) -> forms.ModelMultipleChoiceField:
-    field = forms.ModelMultipleChoiceField(
+class GoalChoiceField(forms.ModelMultipleChoiceField):  # type: ignore[type-arg]
+    """Goals as checkboxes, each labelled with its own words."""
+
+    def label_from_instance(self, obj: Goal) -> str:
+        return obj.text
+
+
+def _goal_field(goals: QuerySet[Goal], label: str, required: bool) -> GoalChoiceField:
+    return GoalChoiceField(
         queryset=goals,
         widget=forms.CheckboxSelectMultiple,
         required=required,
         label=label,
         error_messages={"required": "Pick at least one goal to share."},
     )
-    field.label_from_instance = lambda goal: goal.text  # type: ignore[method-assign]
-    return field
 
 
 def goals_to_share(owner: User) -> QuerySet[Goal]:

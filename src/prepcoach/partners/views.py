@@ -248,7 +248,7 @@ def nudge(request: HttpRequest, partnership_id: int) -> HttpResponse:
     form = NudgeForm(request.POST)
     owner = partnership.owner.display_name
     if not form.is_valid():
-        messages.error(request, " ".join(form.errors["note"]))
+        messages.error(request, " ".join(str(e) for e in form.errors["note"]))
     elif partnership.nudges.filter(created_at__date=timezone.now().date()).exists():
         messages.info(request, f"You nudged {owner} today already: one a day is plenty.")
     else:

@@ -1,0 +1,51 @@
+"""POST /partners/<id>/nudge/: the partner sends the owner a nudge by mail, once a day."""
+
+from __future__ import annotations
+
+from django.test import Client
+
+from prepcoach.partners.models import Nudge, Partnership
+from tests.partners.conftest import body_of
+from tests.support import SmtpSink
+
+
+def test_bob_nudges_alice_by_mail(
+    bob_client: Client, alice_client: Client, partnership: Partnership, smtp_mail: SmtpSink
+) -> None:
+    response = bob_client.post(f"/partners/{partnership.pk}/nudge/", {"note": "Priya <today>?"},
+                               follow=True)  # fmt: skip
+
+    assert "Nudge sent: Alice Doe gets an e-mail." in response.content.decode()
+    (message,) = smtp_mail.messages
+    assert message["To"] == "alice@example.com"
+    assert message["Subject"] == "Bob Roe sent you a nudge"
+    assert "“Priya <today>?”" in body_of(message)
+    assert (
+        "Priya &lt;today&gt;?" in alice_client.get(f"/partners/{partnership.pk}/").content.decode()
+    )
+
+
+def test_one_nudge_a_day(bob_client: Client, partnership: Partnership, smtp_mail: SmtpSink) -> None:
+    bob_client.post(f"/partners/{partnership.pk}/nudge/")
+
+    again = bob_client.post(f"/partners/{partnership.pk}/nudge/", follow=True)
+
+    assert "You nudged Alice Doe today already" in again.content.decode()
+    assert Nudge.objects.count() == 1
+    assert len(smtp_mail.messages) == 1
+
+
+def test_a_too_long_note_says_so(bob_client: Client, partnership: Partnership) -> None:
+    response = bob_client.post(f"/partners/{partnership.pk}/nudge/", {"note": "x" * 500},
+                               follow=True)  # fmt: skip
+
+    assert "Keep the word to 200 characters (yours has 500)" in response.content.decode()
+    assert Nudge.objects.count() == 0
+
+
+def test_only_the_partner_nudges(
+    alice_client: Client, carol_client: Client, partnership: Partnership
+) -> None:
+    assert alice_client.post(f"/partners/{partnership.pk}/nudge/").status_code == 404
+    assert carol_client.post(f"/partners/{partnership.pk}/nudge/").status_code == 404
+    assert Nudge.objects.count() == 0
