@@ -35,8 +35,10 @@ def test_alice_and_bob_as_partners_from_invitation_to_the_end(
 
     # Alice invites bob from the Plan page, sharing one of her two goals.
     log_in(page, alice)
+    page.set_viewport_size({"width": 390, "height": 844})  # both on phones: nothing overflows
     page.goto("/plan/")
     page.get_by_role("link", name="Partners").click()
+    assert page.evaluate("document.documentElement.scrollWidth") <= 390
     page.get_by_label("Your partner's e-mail").fill("bob@example.com")
     page.get_by_label(SHARED_TEXT).check()
     expect(page.get_by_label(SECRET_TEXT)).not_to_be_checked()

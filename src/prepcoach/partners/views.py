@@ -249,7 +249,7 @@ def nudge(request: HttpRequest, partnership_id: int) -> HttpResponse:
     owner = partnership.owner.display_name
     if not form.is_valid():
         messages.error(request, " ".join(str(e) for e in form.errors["note"]))
-    elif partnership.nudges.filter(created_at__date=timezone.now().date()).exists():
+    elif partnership.nudges.filter(created_at__date=timezone.localdate()).exists():
         messages.info(request, f"You nudged {owner} today already: one a day is plenty.")
     else:
         sent = Nudge.objects.create(partnership=partnership, note=form.cleaned_data["note"])
