@@ -16,7 +16,12 @@ pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
 
 
 def test_a_reviewer_without_an_account_scores_a_recorded_answer(
-    page: Page, browser: Browser, live_server: object, alice: User, settings: object, tmp_path: object
+    page: Page,
+    browser: Browser,
+    live_server: object,
+    alice: User,
+    settings: object,
+    tmp_path: object,
 ) -> None:
     settings.MEDIA_ROOT = tmp_path  # type: ignore[attr-defined]
     attempt = Attempt.objects.create(
@@ -48,14 +53,20 @@ def test_a_reviewer_without_an_account_scores_a_recorded_answer(
         )
         expect(sam.get_by_text("Tell me about a time you fixed a process.")).to_be_visible()
         sam.wait_for_function("document.querySelector('audio').readyState >= 1")
-        assert sam.evaluate("document.querySelector('audio').duration") == pytest.approx(20, abs=0.5)
+        assert sam.evaluate("document.querySelector('audio').duration") == pytest.approx(
+            20, abs=0.5
+        )
         sam.evaluate("document.querySelector('audio').currentTime = 12.4")
         pin = sam.get_by_role("button", name="Pin a comment at 0:12")
         expect(pin).to_be_visible()
         sam.get_by_label("Your name").fill("Sam")
-        sam.get_by_role("group", name="Overall, how did the answer go? (1–5)").get_by_label("4").check()
+        sam.get_by_role("group", name="Overall, how did the answer go? (1–5)").get_by_label(
+            "4"
+        ).check()
         sam.get_by_role("group", name="Situation: Sets the scene").get_by_label("yes").check()
-        sam.get_by_role("group", name="Action: Describes what they did").get_by_label("partly").check()
+        sam.get_by_role("group", name="Action: Describes what they did").get_by_label(
+            "partly"
+        ).check()
         pin.click()
         sam.keyboard.type("this is where you lost me")
         expect(sam.get_by_label("Comments")).to_have_value("0:12 — this is where you lost me")
@@ -64,7 +75,9 @@ def test_a_reviewer_without_an_account_scores_a_recorded_answer(
         # Nothing else of alice's opens from his browser.
         response = sam.goto(attempt.get_absolute_url())
         assert response is not None
-        expect(sam).to_have_url(f"{live_server}/account/login/?next=/improve/attempts/{attempt.pk}/")
+        expect(sam).to_have_url(
+            f"{live_server}/account/login/?next=/improve/attempts/{attempt.pk}/"
+        )
 
     # alice reads it beside her own rating and prepcoach's measures.
     page.goto(f"/improve/attempts/{attempt.pk}/feedback/")

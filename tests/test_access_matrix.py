@@ -1,0 +1,363 @@
+"""Who may see or change what, walked over every URL the project serves.
+
+Alice owns one of everything, each carrying a marker: ALICE-PRIVATE-… (only she may see it),
+ALICE-SHARED-… (she shared that goal with her partner Bob) and ALICE-LINKED-… (the answer she
+made a feedback link for). Every URL pattern (pages, HTMX partials, recordings, exports, the
+API; the admin aside) is requested with GET and POST by every persona below, with each path
+argument filled from Alice's objects. A response leaks when it shows a marker its persona may
+not see, or when Alice's rows change in a way the persona may not cause. Each request runs in
+a savepoint that is rolled back, so one persona's allowed change never hides another's leak.
+
+Practice groups (issue 17, item 4) do not exist yet: their personas (member, former member)
+join this matrix with them.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import itertools
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import pytest
+from django.apps import apps
+from django.core import signals
+from django.core.files.base import ContentFile
+from django.db import close_old_connections, models, transaction
+from django.http import HttpResponseBase
+from django.test import Client
+from django.urls import URLPattern, URLResolver, get_resolver
+from django.utils import timezone
+
+from prepcoach.accounts.access import new_link_token
+from prepcoach.accounts.models import AccessToken, User
+from prepcoach.coach.drills import new_card
+from prepcoach.feedback.models import FeedbackRequest, InterviewerReply, Pin, Review
+from prepcoach.goals.models import CheckIn, Goal, Milestone, Step
+from prepcoach.partners.models import Comment, PartnerInvite, Partnership
+from prepcoach.practice.models import Attempt, DrillCard, MockSession, Question
+from prepcoach.reading.models import Feed, FeedItem, ReadingItem
+from prepcoach.reflection.models import Reflection, Retrospective, Story
+from prepcoach.research.models import Fact, Opportunity
+from tests.conftest import make_user
+from tests.practice.conftest import tone_wav
+
+MARKER_RE = re.compile(rb"ALICE-(PRIVATE|SHARED|LINKED)-[A-Za-z]+")
+METHODS = ("get", "post")
+
+
+@dataclass(frozen=True)
+class Persona:
+    """Who asks, what they may see (marker kinds) and which of Alice's tables they may change
+    (the persona's own capability: a partner comments, a link holder leaves a review)."""
+
+    name: str
+    sees: frozenset[str] = frozenset()
+    may_change: frozenset[str] = frozenset()
+    user: str | None = None  # signed in as this user's e-mail
+    link: str | None = None  # the feedback link this persona holds (a key of World.tokens)
+
+
+PERSONAS = (
+    Persona("partner", frozenset({"SHARED"}),
+            # Comment, cheer, nudge, and end the partnership (with its goal grants).
+            frozenset({"partners.comment", "partners.cheer", "partners.nudge",
+                       "partners.partnership", "partners.partnership_goals"}),
+            user="bob@example.com"),
+    Persona("former partner", user="dave@example.com"),
+    Persona("feedback link holder", frozenset({"LINKED"}),
+            frozenset({"feedback.review", "feedback.pin"}), link="valid"),
+    Persona("expired link holder", link="expired"),
+    Persona("withdrawn link holder", link="withdrawn"),
+    Persona("holder of a link to another answer", link="other"),
+    Persona("stranger", user="carol@example.com"),
+    Persona("anonymous"),
+)  # fmt: skip
+
+
+@dataclass
+class World:
+    alice: User
+    ids: dict[str, list[int | str]]
+    tokens: dict[str, str]
+    recording: bytes = b""
+
+
+def marked(kind: str, thing: str) -> str:
+    return f"ALICE-{kind}-{thing}"
+
+
+def build_world(media_root: Path) -> World:
+    alice = make_user("alice@example.com", name="Alice Doe")
+    bob = make_user("bob@example.com", name="Bob Roe")
+    carol = make_user("carol@example.com", name="Carol")
+    dave = make_user("dave@example.com", name="Dave")
+    today = timezone.localdate()
+
+    shared = Goal.objects.create(user=alice, text=marked("SHARED", "goal") + " 3 mocks by Friday")
+    private = Goal.objects.create(user=alice, text=marked("PRIVATE", "goal") + " salary talk")
+    steps, milestones = [], []
+    for goal, kind in ((shared, "SHARED"), (private, "PRIVATE")):
+        steps.append(Step.objects.create(goal=goal, title=marked(kind, "step"), due_date=today))
+        milestones.append(
+            Milestone.objects.create(goal=goal, title=marked(kind, "milestone"), threshold=50)
+        )
+        CheckIn.objects.create(goal=goal, note=marked(kind, "checkin"))
+    partnership = Partnership.objects.create(owner=alice, partner=bob)
+    partnership.goals.add(shared)
+    Comment.objects.create(partnership=partnership, goal=shared, author=bob, text="Go on!")
+    ended = Partnership.objects.create(owner=alice, partner=dave)
+    ended.goals.add(shared)
+    ended.delete()  # what ending a partnership does (partners.views.end)
+    invite, _ = PartnerInvite.issue(alice, "erin@example.com")
+
+    job = Opportunity.objects.create(
+        user=alice, company=marked("PRIVATE", "company"), role=marked("PRIVATE", "role"),
+        job_description=marked("PRIVATE", "advert") + " SQL and Tableau.",
+    )  # fmt: skip
+    Fact.objects.create(opportunity=job, text=marked("PRIVATE", "fact"), source="notes")
+    reply = InterviewerReply.objects.create(
+        owner=alice, opportunity=job, text=marked("PRIVATE", "reply")
+    )
+    story = Story.objects.create(user=alice, title=marked("PRIVATE", "story"))
+    retro = Retrospective.objects.create(user=alice, role=marked("PRIVATE", "retro"))
+    Reflection.objects.create(
+        user=alice, prompt="motivation", answer=marked("PRIVATE", "reflection")
+    )
+    item = ReadingItem.objects.create(user=alice, title=marked("PRIVATE", "reading"))
+    feed = Feed.objects.create(
+        user=alice, url="https://example.org/feed.xml", title=marked("PRIVATE", "feed")
+    )
+    feed_item = FeedItem.objects.create(feed=feed, guid="1", title=marked("PRIVATE", "feeditem"))
+    question = Question.objects.create(owner=alice, text=marked("PRIVATE", "question") + "?")
+    session = MockSession.objects.create(user=alice)
+    recording = tone_wav(0.5) + marked("LINKED", "recording").encode()
+    linked = Attempt.objects.create(
+        user=alice, question_text=marked("LINKED", "question"), session=session,
+        status=Attempt.Status.ANALYSED, media_type="audio/wav", text="",
+        analysis={"version": 3, "transcript": marked("LINKED", "transcript") + " I fixed it."},
+    )  # fmt: skip
+    linked.recording.save("answer.wav", ContentFile(recording))
+    other = Attempt.objects.create(user=alice, question=question, question_text=marked("PRIVATE", "attempt"),
+                                   text=marked("PRIVATE", "answer"))  # fmt: skip
+    card = DrillCard.objects.create(
+        user=alice, item=question, state=new_card(question.pk, timezone.now()), due=timezone.now()
+    )
+    token_row = AccessToken.objects.create(
+        user=alice, name=marked("PRIVATE", "token"), token_hash="x" * 64, hint="abcd"
+    )
+
+    tokens: dict[str, str] = {}
+    requests = []
+    for name, expires, revoked in (
+        ("valid", 7, None),
+        ("expired", -1, None),
+        ("withdrawn", 7, timezone.now()),
+    ):
+        token, digest = new_link_token()
+        tokens[name] = token
+        requests.append(FeedbackRequest.objects.create(
+            owner=alice, attempt=linked, reviewer_label=marked("PRIVATE", "label"), token_digest=digest,
+            expires_at=timezone.now() + dt.timedelta(days=expires), revoked_at=revoked,
+        ))  # fmt: skip
+    review = Review.objects.create(request=requests[0], reviewer_name="Sam", browser_key="k",
+                                   overall=4, comment=marked("PRIVATE", "review"))  # fmt: skip
+    Pin.objects.create(review=review, at_s=1, text=marked("PRIVATE", "pin"))
+    bobs_answer = Attempt.objects.create(user=bob, question_text="Bob's own answer")
+    token, digest = new_link_token()
+    tokens["other"] = token
+    FeedbackRequest.objects.create(owner=bob, attempt=bobs_answer, reviewer_label="x",
+                                   token_digest=digest, expires_at=timezone.now() + dt.timedelta(days=7))  # fmt: skip
+    del carol
+
+    ids: dict[str, list[int | str]] = {
+        "attempt_id": [linked.pk, other.pk], "card_id": [card.pk], "feed_id": [feed.pk],
+        "goal_id": [shared.pk, private.pk], "index": [0], "invite_id": [invite.pk],
+        "item_id": [item.pk, feed_item.pk], "milestone_id": [m.pk for m in milestones],
+        "number": [1], "opportunity_id": [job.pk], "partnership_id": [partnership.pk],
+        "question_id": [question.pk], "reply_id": [reply.pk], "request_id": [r.pk for r in requests],
+        "retro_id": [retro.pk], "session_id": [session.pk], "step_id": [s.pk for s in steps],
+        "story_id": [story.pk], "token_id": [token_row.pk], "uidb64": ["MQ"],
+        "signed": ["forged-signature"],
+    }  # fmt: skip
+    return World(alice, ids, tokens, recording)
+
+
+def routes() -> Iterator[tuple[str, list[str]]]:
+    """Every URL pattern as a route template and its argument names (the admin aside)."""
+
+    def walk(resolver: URLResolver, prefix: str) -> Iterator[tuple[str, list[str]]]:
+        for entry in resolver.url_patterns:
+            route = prefix + str(entry.pattern)
+            if isinstance(entry, URLResolver):
+                yield from walk(entry, route)
+            elif isinstance(entry, URLPattern) and not route.startswith("admin/"):
+                yield route, re.findall(r"<(?:\w+:)?(\w+)>", route)
+
+    yield from walk(get_resolver(), "")
+
+
+def urls_for(route: str, names: list[str], world: World, token: str) -> Iterator[str]:
+    missing = [n for n in names if n not in world.ids and n != "token"]
+    assert not missing, f"{route}: add Alice's objects for {missing} to the access matrix"
+    choices = [[token] if n == "token" else world.ids[n] for n in names]
+    for values in itertools.product(*choices):
+        path = route
+        for name, value in zip(names, values, strict=True):
+            path = re.sub(rf"<(?:\w+:)?{name}>", str(value), path, count=1)
+        yield "/" + path.lstrip("^").rstrip("$")
+
+
+def owner_of(obj: models.Model, depth: int = 0) -> int | None:
+    """The user a row belongs to, following foreign keys (a pin → its review → its request →
+    its owner)."""
+    for attr in ("user_id", "owner_id"):
+        if getattr(obj, attr, None) is not None:
+            return int(getattr(obj, attr))
+    if depth > 4:
+        return None
+    for f in obj._meta.fields:
+        if isinstance(f, models.ForeignKey) and getattr(obj, f.attname) is not None:
+            if f.related_model is User:
+                continue
+            found = owner_of(getattr(obj, f.name), depth + 1)
+            if found is not None:
+                return found
+    return None
+
+
+Rows = dict[str, dict[Any, tuple[Any, ...]]]
+
+
+def project_models() -> list[type[models.Model]]:
+    """Every table of the project, the many-to-many link tables included."""
+    return [
+        m for m in apps.get_models(include_auto_created=True)
+        if m.__module__.startswith("prepcoach.") or m._meta.app_label in PROJECT_APPS
+    ]  # fmt: skip
+
+
+PROJECT_APPS = {app.label for app in apps.get_app_configs() if app.name.startswith("prepcoach.")}
+
+
+def all_rows() -> Rows:
+    """Every row of the project's tables, one query a table."""
+    out: Rows = {}
+    for model in project_models():
+        if model._meta.app_label == "ops":
+            continue
+        names = [f.attname for f in model._meta.concrete_fields]
+        out[model._meta.label_lower] = {
+            row[0]: row for row in model.objects.values_list("pk", *names)
+        }
+    return out
+
+
+def changed_rows(before: Rows, after: Rows) -> Iterator[tuple[str, Any]]:
+    for table, rows in after.items():
+        old = before.get(table, {})
+        for pk in set(old) | set(rows):
+            if old.get(pk) != rows.get(pk):
+                yield table, pk
+
+
+def owners(rows: Rows) -> dict[tuple[str, Any], int | None]:
+    """Whose each row is, worked out once before the walk (requests are rolled back)."""
+    out = {}
+    for model in project_models():
+        label = model._meta.label_lower
+        for obj in model.objects.filter(pk__in=list(rows.get(label, {}))):
+            out[label, obj.pk] = obj.pk if model is User else owner_of(obj)
+    return out
+
+
+def body_of(response: HttpResponseBase) -> bytes:
+    if getattr(response, "streaming", False):
+        content = b"".join(response.streaming_content)  # type: ignore[attr-defined]
+        # Closing a response ends its request, and that would close the database connection
+        # in the middle of this test's transaction: close the file without that signal, as
+        # Django's test client does.
+        signals.request_finished.disconnect(close_old_connections)
+        try:
+            response.close()
+        finally:
+            signals.request_finished.connect(close_old_connections)
+        return content
+    return bytes(getattr(response, "content", b""))
+
+
+@dataclass
+class Tally:
+    tries: int = 0
+    leaks: list[str] = field(default_factory=list)
+    shown: dict[str, int] = field(default_factory=dict)  # allowed markers seen, per persona
+
+
+def client_for(persona: Persona) -> Client:
+    client = Client()
+    if persona.user:
+        client.force_login(User.objects.get(email=persona.user))
+    return client
+
+
+@pytest.mark.django_db
+def test_no_persona_sees_or_changes_what_it_may_not(tmp_path: Path, settings: Any) -> None:
+    settings.MEDIA_ROOT = tmp_path
+    settings.AXES_ENABLED = False  # the log-in form is walked too; lock-outs are not the subject
+    world = build_world(tmp_path)
+    tally = Tally()
+    everything = list(routes())
+    owner = Client()
+    owner.force_login(world.alice)
+    owner_pages = 0
+    for route, names in everything:
+        for url in urls_for(route, names, world, world.tokens["valid"]):
+            with transaction.atomic():
+                owner_pages += bool(MARKER_RE.search(body_of(owner.get(url))))
+                transaction.set_rollback(True)
+    baseline = all_rows()
+    whose = owners(baseline)
+    # The markers show where they should: the walk can see a leak when there is one.
+    assert owner_pages >= 30, owner_pages
+    for persona in PERSONAS:
+        client = client_for(persona)
+        token = world.tokens[persona.link] if persona.link else "not-a-link-token-abcdefghijkl"
+        seen = 0
+        for route, names in everything:
+            for url, method in itertools.product(urls_for(route, names, world, token), METHODS):
+                with transaction.atomic():
+                    response = getattr(client, method)(url)
+                    body = body_of(response)
+                    changes = []
+                    for table, pk in changed_rows(baseline, all_rows()):
+                        if (table, pk) not in whose:  # a new row: whose is it?
+                            model = apps.get_model(table)
+                            whose[table, pk] = owner_of(model.objects.get(pk=pk))
+                        if whose[table, pk] == world.alice.pk:
+                            changes.append(table)
+                    transaction.set_rollback(True)
+                tally.tries += 1
+                if persona.user and "_auth_user_id" not in client.session:
+                    client = client_for(persona)  # the walk passed by "log out"
+                kinds = {m.group(1).decode() for m in MARKER_RE.finditer(body)}
+                seen += bool(kinds & persona.sees)
+                for kind in kinds - persona.sees:
+                    tally.leaks.append(f"{persona.name} {method.upper()} {url}: shows {kind}")
+                for table in sorted(set(changes) - persona.may_change):
+                    tally.leaks.append(f"{persona.name} {method.upper()} {url}: changes {table}")
+                if world.recording and world.recording in body and "LINKED" not in persona.sees:
+                    tally.leaks.append(
+                        f"{persona.name} {method.upper()} {url}: plays the recording"
+                    )
+        tally.shown[persona.name] = seen
+    print(f"\naccess matrix: {len(everything)} URL patterns, {len(PERSONAS)} personas, "
+          f"{tally.tries} requests, {len(tally.leaks)} leaks; pages showing what each persona "
+          f"may see: {tally.shown}")  # fmt: skip
+    assert tally.leaks == []
+    # What each grant opens, it really opens: the partner sees the shared goal, the link holder
+    # the linked answer; the others see nothing of Alice's.
+    assert tally.shown["partner"] >= 2
+    assert tally.shown["feedback link holder"] >= 2
