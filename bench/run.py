@@ -9,6 +9,9 @@ the set's date) and a baseline measured in the same run. Today:
 - `bench_keywords.py`: job-advert key terms against the labelled adverts, beside the old extractor.
 - `bench_reader.py`: the trained answer reader (STAR parts, quantified result, relevance) on
   every labelled answer set, beside the old rules and the commonest label.
+- `bench_retro.py`: retrospectives split into one draft story per project, against the labelled
+  retrospectives (cross-validated development figures, held-out aggregates), beside the old
+  one-click draft.
 - `bench_reading.py`: the reading of typed answers against the labelled transcripts
   (development figures), fillers matched by position.
 - `bench_smart.py`: the SMART check on every labelled goal set, and its speed.
