@@ -21,3 +21,45 @@ def test_the_plan_card_shows_what_is_due(alice_client: Client, alice: User) -> N
     page = alice_client.get(reverse("dashboard:home")).text
     assert "1 active goal" in page
     assert "Conflict story" in page
+
+
+def test_news_from_people_shows_only_what_came_to_this_user(
+    alice_client: Client, alice: User, bob: User
+) -> None:
+    from prepcoach.accounts.access import new_link_token
+    from prepcoach.feedback.models import FeedbackRequest, Review
+    from prepcoach.goals.models import Milestone
+    from prepcoach.partners.models import Cheer, Comment, Nudge, Partnership
+    from prepcoach.practice.models import Attempt
+    from tests.conftest import make_user
+
+    empty = alice_client.get(reverse("dashboard:home")).text
+    assert "Nothing new from people" in empty
+    goal = Goal.objects.create(user=alice, text="Do 3 mock interviews")
+    milestone = Milestone.objects.create(goal=goal, title="First mock done", threshold=33)
+    partnership = Partnership.objects.create(owner=alice, partner=bob)
+    partnership.goals.add(goal)
+    Comment.objects.create(partnership=partnership, goal=goal, author=bob, text="Keep going")
+    Comment.objects.create(partnership=partnership, goal=goal, author=alice, text="Thanks")
+    Cheer.objects.create(partnership=partnership, milestone=milestone)
+    Nudge.objects.create(partnership=partnership, note="<b>Friday!</b>")
+    attempt = Attempt.objects.create(user=alice, question_text="Why this role?")
+    ask = FeedbackRequest.objects.create(owner=alice, attempt=attempt, reviewer_label="Sam",
+                                         token_digest=new_link_token()[1],
+                                         expires_at=FeedbackRequest.expiry())  # fmt: skip
+    Review.objects.create(request=ask, reviewer_name="Sam", browser_key="k", overall=4)
+    carol = make_user("carol@example.com", name="Carol")
+    carols = Attempt.objects.create(user=carol, question_text="Carol's private question")
+    other = FeedbackRequest.objects.create(owner=carol, attempt=carols, reviewer_label="x",
+                                           token_digest=new_link_token()[1],
+                                           expires_at=FeedbackRequest.expiry())  # fmt: skip
+    Review.objects.create(request=other, reviewer_name="Kim", browser_key="k", overall=2)
+
+    page = alice_client.get(reverse("dashboard:home")).text
+    assert "Sam sent feedback on “Why this role?” (4 of 5)" in page
+    assert "Bob Roe commented on “Do 3 mock interviews”" in page
+    assert "Bob Roe cheered “First mock done”" in page
+    assert "Bob Roe sent you a nudge: “&lt;b&gt;Friday!&lt;/b&gt;”" in page
+    assert "Alice Doe commented" not in page  # her own reply is no news to her
+    assert "Carol's private question" not in page
+    assert "Kim" not in page

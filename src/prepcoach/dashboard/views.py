@@ -3,6 +3,7 @@ from django.shortcuts import render
 from django.utils import timezone
 
 from prepcoach.accounts.models import Profile, User
+from prepcoach.dashboard import news
 from prepcoach.goals import plans
 from prepcoach.practice.models import Attempt, DrillCard
 
@@ -20,6 +21,7 @@ def home(request: HttpRequest) -> HttpResponse:
         {
             "profile_blank": profile is None or profile.is_blank,
             "plan": plans.summary(request.user, timezone.localdate()),
+            "news": news.recent(request.user, timezone.now()),
             "practice": {
                 "answers": Attempt.objects.filter(user=request.user).count(),
                 "due": DrillCard.objects.filter(user=request.user, due__lte=timezone.now()).count(),

@@ -1,0 +1,68 @@
+"""What other people did for the user lately: feedback on their answers, and their partners'
+comments, cheers and nudges. Only rows that hang off the user's own answers and goals are read
+(`accounts.access.owned_by` on the owning field), so nobody else's news can show here."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+from django.urls import reverse
+
+from prepcoach.accounts.access import owned_by
+from prepcoach.accounts.models import User
+from prepcoach.feedback.models import Review
+from prepcoach.partners.models import Cheer, Comment, Nudge
+
+DAYS = 14
+SHOWN = 6
+
+
+@dataclass(frozen=True, slots=True)
+class News:
+    when: dt.datetime
+    text: str
+    url: str
+
+
+def recent(user: User, now: dt.datetime) -> list[News]:
+    """The latest news from people, newest first: at most `SHOWN`, from the last `DAYS` days."""
+    since = now - dt.timedelta(days=DAYS)
+    items: list[News] = []
+    reviews = owned_by(Review.objects.select_related("request__attempt"), user, "request__owner")
+    for review in reviews.filter(updated_at__gte=since).order_by("-updated_at")[:SHOWN]:
+        attempt = review.request.attempt
+        items.append(News(
+            review.updated_at,
+            f"{review.reviewer_name} sent feedback on “{attempt.question_text}” "
+            f"({review.overall} of 5)",
+            reverse("feedback:attempt", args=[attempt.pk]),
+        ))  # fmt: skip
+    comments = owned_by(
+        Comment.objects.select_related("author", "goal", "partnership"), user, "partnership__owner"
+    ).exclude(author=user)
+    for comment in comments.filter(created_at__gte=since).order_by("-created_at")[:SHOWN]:
+        items.append(News(
+            comment.created_at,
+            f"{comment.author.display_name} commented on “{comment.goal.text}”",
+            reverse("goals:detail", args=[comment.goal_id]),
+        ))  # fmt: skip
+    cheers = owned_by(Cheer.objects.select_related("milestone", "partnership__partner"), user,
+                      "partnership__owner")  # fmt: skip
+    for cheer in cheers.filter(created_at__gte=since).order_by("-created_at")[:SHOWN]:
+        items.append(News(
+            cheer.created_at,
+            f"{cheer.partnership.partner.display_name} cheered “{cheer.milestone.title}”",
+            reverse("goals:detail", args=[cheer.milestone.goal_id]),
+        ))  # fmt: skip
+    nudges = owned_by(Nudge.objects.select_related("partnership__partner"), user,
+                      "partnership__owner")  # fmt: skip
+    for nudge in nudges.filter(created_at__gte=since).order_by("-created_at")[:SHOWN]:
+        said = f": “{nudge.note}”" if nudge.note else ""
+        items.append(News(
+            nudge.created_at,
+            f"{nudge.partnership.partner.display_name} sent you a nudge{said}",
+            reverse("partners:index"),
+        ))  # fmt: skip
+    items.sort(key=lambda n: n.when, reverse=True)
+    return items[:SHOWN]
