@@ -32,6 +32,7 @@ INSTALLED_APPS = [
     "prepcoach.reading",
     "prepcoach.practice",
     "prepcoach.feedback",
+    "prepcoach.groups",
     "prepcoach.api",
     "django.contrib.admin",
     "django.contrib.auth",

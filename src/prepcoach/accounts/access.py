@@ -12,7 +12,7 @@ import secrets
 from typing import TYPE_CHECKING, Any
 
 from django.core.exceptions import ObjectDoesNotExist
-from django.db.models import Model, Q, QuerySet
+from django.db.models import F, Model, Q, QuerySet
 from django.http import Http404, HttpRequest
 
 from prepcoach.accounts.models import User
@@ -166,3 +166,118 @@ def get_partner_milestone_or_404(viewer: User, milestone_id: int) -> tuple[Partn
         raise Http404("Not found.")
     partnership = Partnership.objects.get(owner_id=milestone.goal.user_id, partner=viewer)
     return partnership, milestone
+
+
+# --- groups ---------------------------------------------------------------------------------
+# A practice group lets its members see what each member shared with it (questions), who is in
+# it and the practice planned on its board; nothing else of a member's. In a peer mock the
+# interviewer may also play and review the answers given to them, for as long as both are
+# members and the answerer has not withdrawn it. Leaving deletes the membership, and with it
+# the member's shares and peer mocks, so every page below answers 404 at once. An invitation
+# link that does not work looks the same whatever the reason.
+
+if TYPE_CHECKING:
+    from prepcoach.groups.models import (
+        Group,
+        GroupInvite,
+        Membership,
+        PeerAnswer,
+        PeerMock,
+        SharedQuestion,
+    )
+
+
+def groups_of(user: User) -> QuerySet[Group]:
+    from prepcoach.groups.models import Group
+
+    if not user.is_authenticated:
+        return Group.objects.none()
+    return Group.objects.filter(memberships__user=user)
+
+
+def get_group_or_404(user: User, group_id: int, owner_only: bool = False) -> Group:
+    """A group the user belongs to (or owns); 404 otherwise."""
+    found = groups_of(user)
+    if owner_only:
+        found = found.filter(owner=user)
+    try:
+        return found.select_related("owner__profile").get(pk=group_id)
+    except ObjectDoesNotExist:
+        raise Http404("Not found.") from None
+
+
+def membership_in(user: User, group: Group) -> Membership:
+    from prepcoach.groups.models import Membership
+
+    try:
+        return Membership.objects.get(group=group, user=user)
+    except ObjectDoesNotExist:
+        raise Http404("Not found.") from None
+
+
+def group_shared_questions(viewer: User, group: Group) -> QuerySet[SharedQuestion]:
+    """What the group's members shared with it, for a member of the group only."""
+    from prepcoach.groups.models import SharedQuestion
+
+    if not groups_of(viewer).filter(pk=group.pk).exists():
+        return SharedQuestion.objects.none()
+    return SharedQuestion.objects.filter(
+        membership__group=group, question__owner=F("membership__user")
+    ).select_related("question", "membership__user__profile")
+
+
+def peer_mocks_of(user: User) -> QuerySet[PeerMock]:
+    """Peer mocks the user is paired in, on either side."""
+    from prepcoach.groups.models import PeerMock
+
+    if not user.is_authenticated:
+        return PeerMock.objects.none()
+    return PeerMock.objects.filter(Q(interviewer__user=user) | Q(answerer__user=user))
+
+
+def get_peer_mock_or_404(
+    user: User, mock_id: int, side: Literal["interviewer", "answerer"] | None = None
+) -> PeerMock:
+    found = peer_mocks_of(user)
+    if side is not None:
+        found = found.filter(**{f"{side}__user": user})
+    try:
+        return found.select_related(
+            "group", "interviewer__user__profile", "answerer__user__profile"
+        ).get(pk=mock_id)
+    except ObjectDoesNotExist:
+        raise Http404("Not found.") from None
+
+
+def peer_answer_for_interviewer(user: User, answer_id: int) -> PeerAnswer:
+    """An answer given to the user in a peer mock where they interview, while its answerer
+    has not withdrawn it; 404 otherwise."""
+    from prepcoach.groups.models import PeerAnswer
+
+    if not user.is_authenticated:
+        raise Http404("Not found.")
+    found = (
+        PeerAnswer.objects.filter(
+            pk=answer_id, mock__interviewer__user=user, request__revoked_at__isnull=True,
+            attempt__user=F("mock__answerer__user"),
+        ).select_related("attempt", "request", "mock__answerer__user__profile").first()
+    )  # fmt: skip
+    if found is None:
+        raise Http404("Not found.")
+    return found
+
+
+def group_invite_for_link(token: str) -> GroupInvite | None:
+    """The open invitation a link token opens, or None (unknown, expired, withdrawn)."""
+    from django.utils import timezone
+
+    from prepcoach.groups.models import GroupInvite
+
+    if not token or len(token) > 100:
+        return None
+    return (
+        GroupInvite.objects.select_related("group__owner__profile")
+        .filter(token_digest=link_digest(token), revoked_at__isnull=True)
+        .filter(expires_at__gt=timezone.now())
+        .first()
+    )

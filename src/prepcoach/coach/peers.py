@@ -1,0 +1,78 @@
+"""Peer mocks in a practice group: whom to practise with next, what the interviewer's sheet
+holds (the question, suggested follow-ups, the rubric), and swapping sides."""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+
+from prepcoach.coach.content import ContentAnalysis
+from prepcoach.coach.feedback import REVIEW_RUBRIC
+from prepcoach.coach.followups import FIXED, FollowUp, follow_up
+
+SUGGESTED_FOLLOW_UPS = 3
+
+
+@dataclass(frozen=True, slots=True)
+class Sides:
+    """Who interviews and who answers (user ids)."""
+
+    interviewer: int
+    answerer: int
+
+    def swapped(self) -> Sides:
+        return Sides(self.answerer, self.interviewer)
+
+
+@dataclass(frozen=True, slots=True)
+class PartnerChoice:
+    member: int
+    mocks_together: int
+    reason: str
+
+
+def suggest_partner(
+    me: int, members: Sequence[int], past: Iterable[tuple[int, int]]
+) -> PartnerChoice | None:
+    """The member to pair with next: the one `me` has done fewest peer mocks with (either
+    side), the longest-standing member first on a tie (`members` is in joining order)."""
+    together: Counter[int] = Counter()
+    for a, b in past:
+        if me in (a, b) and a != b:
+            together[b if a == me else a] += 1
+    others = [m for m in members if m != me]
+    if not others:
+        return None
+    best = min(others, key=lambda m: (together[m], others.index(m)))
+    count = together[best]
+    reason = (
+        "you have not practised together yet"
+        if count == 0
+        else f"you have practised together least ({count} time{'s' if count != 1 else ''})"
+    )
+    return PartnerChoice(best, count, reason)
+
+
+@dataclass(frozen=True, slots=True)
+class InterviewerSheet:
+    number: int  # 1-based
+    question: str
+    follow_ups: tuple[FollowUp, ...]
+    rubric: tuple[tuple[str, str], ...]
+
+
+def interviewer_sheet(
+    number: int, question: str, answer: ContentAnalysis | None
+) -> InterviewerSheet:
+    """What the interviewer sees for one question: the follow-up the answer calls for (by rule
+    once it has been read), then others from the fixed list, never the same one twice."""
+    first = follow_up(answer, number - 1)
+    suggestions = [first]
+    turn = number
+    while len(suggestions) < SUGGESTED_FOLLOW_UPS and turn < number + len(FIXED):
+        text = FIXED[turn % len(FIXED)]
+        if all(s.text != text for s in suggestions):
+            suggestions.append(FollowUp(text, "fixed list"))
+        turn += 1
+    return InterviewerSheet(number, question, tuple(suggestions), tuple(REVIEW_RUBRIC))

@@ -1,0 +1,61 @@
+"""The board: members, shared questions with who shared them, upcoming practice; nothing else
+of a member's."""
+
+from django.test import Client
+from django.urls import reverse
+
+from prepcoach.accounts.models import User
+from prepcoach.goals.models import Goal
+from prepcoach.groups.models import Group, Membership, PeerMock
+from prepcoach.practice.models import Attempt, Question
+from tests.groups.conftest import SECRET_TEXT, SHARED_TEXT
+
+
+def test_a_member_sees_what_was_shared_and_nothing_else(
+    bob_client: Client, alice: User, group: Group, shared_question: Question
+) -> None:
+    Goal.objects.create(user=alice, text="Negotiate the Northwind offer quietly")
+    Attempt.objects.create(user=alice, question=shared_question, question_text=SHARED_TEXT,
+                           text="My private practice answer about Acme")  # fmt: skip
+    page = bob_client.get(reverse("groups:board", args=[group.pk])).text
+    assert SHARED_TEXT in page
+    assert "shared by Alice Doe" in page
+    assert "asked at Acme onsite" in page
+    assert SECRET_TEXT not in page
+    assert "Northwind offer" not in page
+    assert "My private practice answer" not in page
+    assert "alice@example.com" not in page  # members are named, never by e-mail
+    assert "Bob Roe" in page
+    assert "(owner)" in page
+
+
+def test_empty_board_says_what_to_do(alice_client: Client, group: Group) -> None:
+    page = alice_client.get(reverse("groups:board", args=[group.pk])).text
+    assert "Nothing shared yet" in page
+    assert "No practice planned" in page
+    assert "Make an invitation link" in page  # the owner invites
+
+
+def test_upcoming_practice_shows_who_interviews_whom(
+    bob_client: Client, alice: User, bob: User, group: Group
+) -> None:
+    PeerMock.objects.create(
+        group=group, interviewer=Membership.objects.get(user=bob),
+        answerer=Membership.objects.get(user=alice), question_texts=["Q1", "Q2"],
+    )  # fmt: skip
+    page = bob_client.get(reverse("groups:board", args=[group.pk])).text
+    assert "Bob Roe interviews Alice Doe" in page
+    assert "2 questions" in page
+    assert "Make an invitation link" not in page  # only the owner invites
+
+
+def test_a_former_member_a_stranger_and_anonymous_get_nothing(
+    dave_client: Client, carol_client: Client, client: Client, group: Group,
+    shared_question: Question,
+) -> None:  # fmt: skip
+    url = reverse("groups:board", args=[group.pk])
+    for visitor in (dave_client, carol_client):
+        response = visitor.get(url)
+        assert response.status_code == 404
+        assert SHARED_TEXT not in response.text
+    assert client.get(url).status_code == 302
