@@ -11,8 +11,8 @@ from django.test import Client
 from django.urls import reverse
 
 from prepcoach.accounts.models import User
-from prepcoach.groups.models import Group, Membership, SharedQuestion
-from prepcoach.practice.models import Question
+from prepcoach.groups.models import Group, Membership, PeerAnswer, PeerMock, SharedQuestion
+from prepcoach.practice.models import Attempt, Question
 from tests.conftest import make_user
 
 SHARED_TEXT = "Walk me through the dashboard you built at Acme"
@@ -77,3 +77,23 @@ def make_invite(client: Client, group: Group) -> str:
     match = LINK_RE.search(page)
     assert match, page
     return match.group(2)
+
+
+@pytest.fixture
+def peer_mock(alice: User, bob: User, group: Group, shared_question: Question) -> PeerMock:
+    """Bob interviews, Alice answers, with the question she shared."""
+    return PeerMock.objects.create(
+        group=group, interviewer=Membership.objects.get(group=group, user=bob),
+        answerer=Membership.objects.get(group=group, user=alice), question_texts=[SHARED_TEXT],
+    )  # fmt: skip
+
+
+def typed_answer(client: Client, mock: PeerMock, text: str, number: int = 1) -> Attempt:
+    client.post(reverse("groups:mock_answer", args=[mock.pk, number]), {"text": text})
+    return PeerAnswer.objects.get(mock=mock, number=number).attempt
+
+
+STAR_ANSWER = (
+    "Our weekly reports at Acme were always late. My task was to fix the process. "
+    "I built a checklist and trained the team on it. Reports went out two days earlier."
+)

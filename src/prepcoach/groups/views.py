@@ -289,6 +289,7 @@ def mock_detail(request: HttpRequest, mock_id: int) -> HttpResponse:
     return render(request, "groups/mock.html", {
         "mock": mock, "rows": rows, "interviewing": interviewing, "current": current,
         "current_text": mock.question_texts[current - 1] if current else "",
+        "question": {"text": mock.question_texts[current - 1] if current else ""},
         "swapped": PeerMock.objects.filter(swapped_from=mock).first(),
         "interviewer": name_of(mock.interviewer.user), "answerer": name_of(mock.answerer.user),
         "typed_form": TypedAnswerForm(), "rubric": REVIEW_RUBRIC,

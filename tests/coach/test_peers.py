@@ -1,0 +1,42 @@
+"""Peer mocks' judgements: whom to pair with, the interviewer's sheet, swapping sides."""
+
+from prepcoach.coach.content import analyse_content
+from prepcoach.coach.feedback import REVIEW_RUBRIC
+from prepcoach.coach.peers import Sides, interviewer_sheet, suggest_partner
+
+
+def test_suggests_the_member_practised_with_least_then_the_longest_standing() -> None:
+    assert suggest_partner(1, [1, 2, 3], []).member == 2  # type: ignore[union-attr]
+    choice = suggest_partner(1, [1, 2, 3], [(1, 2), (2, 1), (3, 1)])
+    assert choice is not None
+    assert (choice.member, choice.mocks_together) == (3, 1)
+    assert "least (1 time)" in choice.reason
+    assert suggest_partner(1, [1], []) is None
+
+
+def test_pairs_of_others_do_not_count() -> None:
+    choice = suggest_partner(1, [1, 2, 3], [(2, 3), (2, 3)])
+    assert choice is not None
+    assert choice.member == 2
+    assert choice.mocks_together == 0
+
+
+def test_sides_swap() -> None:
+    assert Sides(1, 2).swapped() == Sides(2, 1)
+    assert Sides(1, 2).swapped().swapped() == Sides(1, 2)
+
+
+def test_sheet_before_an_answer_has_three_different_general_follow_ups() -> None:
+    sheet = interviewer_sheet(2, "Tell me about a conflict.", None)
+    texts = [f.text for f in sheet.follow_ups]
+    assert len(texts) == 3
+    assert len(set(texts)) == 3
+    assert all(f.rule == "fixed list" for f in sheet.follow_ups)
+    assert sheet.rubric == tuple(REVIEW_RUBRIC)
+
+
+def test_sheet_after_an_answer_asks_about_what_it_lacks(sentence_model: None) -> None:
+    answer = analyse_content("We had a big outage. We worked on it together all night.")
+    sheet = interviewer_sheet(1, "Tell me about an outage.", answer)
+    assert sheet.follow_ups[0].rule != "fixed list"
+    assert len({f.text for f in sheet.follow_ups}) == 3

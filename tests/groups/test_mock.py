@@ -1,0 +1,91 @@
+"""The peer mock page: the interviewer's sheet (question, follow-ups, rubric, the answer) and
+the answerer's page (the question and the recorder)."""
+
+from django.test import Client
+from django.urls import reverse
+
+from prepcoach.accounts.models import User
+from prepcoach.groups.models import Membership, PeerMock
+from tests.conftest import make_user
+from tests.groups.conftest import SHARED_TEXT, STAR_ANSWER, client_of, typed_answer
+
+
+def test_the_interviewer_sees_question_follow_ups_and_rubric(
+    bob_client: Client, peer_mock: PeerMock
+) -> None:
+    page = bob_client.get(reverse("groups:mock", args=[peer_mock.pk])).text
+    assert "You interview Alice Doe" in page
+    assert SHARED_TEXT in page
+    assert "What would you do differently if it happened again?" in page  # before any answer
+    assert "Backs the result with a number or a concrete fact" in page  # the rubric
+    assert "Pace, pauses and fillers" in page
+    assert "No answer yet." in page
+
+
+def test_follow_ups_follow_the_answer_once_read(
+    alice_client: Client, bob_client: Client, peer_mock: PeerMock
+) -> None:
+    typed_answer(alice_client, peer_mock, "We talked to the team and we shipped a new process.")
+    page = bob_client.get(reverse("groups:mock", args=[peer_mock.pk])).text
+    assert "What was the outcome?" in page or "What did you do yourself?" in page
+    assert "the answer has no" in page
+    assert "Review answer 1 on the rubric" in page
+
+
+def test_the_answerer_sees_the_recorder_for_the_question(
+    alice_client: Client, peer_mock: PeerMock
+) -> None:
+    page = alice_client.get(reverse("groups:mock", args=[peer_mock.pk])).text
+    assert "Bob Roe interviews you" in page
+    assert reverse("groups:mock_record", args=[peer_mock.pk, 1]) in page
+    assert "data-recorder" in page
+    assert "Type the answer instead" in page
+    assert "What was the outcome?" not in page  # the interviewer's sheet is theirs
+
+
+def test_answer_html_stays_text(
+    alice_client: Client, bob_client: Client, peer_mock: PeerMock
+) -> None:
+    typed_answer(alice_client, peer_mock, "<script>alert('x')</script> " + STAR_ANSWER)
+    page = bob_client.get(reverse("groups:mock", args=[peer_mock.pk])).text
+    assert "<script>alert" not in page
+    assert "&lt;script&gt;alert" in page
+
+
+def test_a_typed_answer_of_10000_characters_is_kept(
+    alice_client: Client, bob_client: Client, alice: User, peer_mock: PeerMock
+) -> None:
+    long = ("I did the work myself. " * 500)[:10_000]
+    attempt = typed_answer(alice_client, peer_mock, long)
+    assert attempt.text == long
+    assert attempt.user == alice
+
+
+def test_an_empty_typed_answer_says_what_to_do(alice_client: Client, peer_mock: PeerMock) -> None:
+    response = alice_client.post(
+        reverse("groups:mock_answer", args=[peer_mock.pk, 1]), {"text": ""}, follow=True
+    )
+    assert "Type your answer first, or record it." in response.text
+
+
+def test_only_the_pair_sees_it(
+    carol_client: Client, dave_client: Client, client: Client, peer_mock: PeerMock
+) -> None:
+    url = reverse("groups:mock", args=[peer_mock.pk])
+    for other in (carol_client, dave_client):
+        assert other.get(url).status_code == 404
+    assert client.get(url).status_code == 302
+    # A third member of the group sees it on the board, but cannot open it.
+    erin = make_user("erin@example.com", name="Erin")
+    Membership.objects.create(group=peer_mock.group, user=erin)
+    erin_client = client_of(erin)
+    assert erin_client.get(url).status_code == 404
+    board = erin_client.get(reverse("groups:board", args=[peer_mock.group_id])).text
+    assert "Bob Roe interviews Alice Doe" in board
+
+
+def test_a_question_number_out_of_range_is_404(alice_client: Client, peer_mock: PeerMock) -> None:
+    response = alice_client.post(
+        reverse("groups:mock_answer", args=[peer_mock.pk, 9]), {"text": "x"}
+    )
+    assert response.status_code == 404

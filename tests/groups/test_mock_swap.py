@@ -1,0 +1,33 @@
+"""Swapping sides: the same questions, the other way round; swapping twice makes one."""
+
+from django.test import Client
+from django.urls import reverse
+
+from prepcoach.accounts.models import User
+from prepcoach.groups.models import PeerMock
+from tests.groups.conftest import SHARED_TEXT
+
+
+def test_swap_makes_the_reverse_pairing_once(
+    alice_client: Client, bob_client: Client, alice: User, bob: User, peer_mock: PeerMock
+) -> None:
+    response = bob_client.post(reverse("groups:mock_swap", args=[peer_mock.pk]), follow=True)
+    swapped = PeerMock.objects.get(swapped_from=peer_mock)
+    assert swapped.interviewer.user == alice
+    assert swapped.answerer.user == bob
+    assert swapped.question_texts == [SHARED_TEXT]
+    assert "Sides swapped: Alice Doe interviews and Bob Roe answers" in response.text
+    assert "Bob Roe interviews you" not in response.text
+    alice_client.post(reverse("groups:mock_swap", args=[peer_mock.pk]))
+    assert PeerMock.objects.count() == 2
+    page = alice_client.get(reverse("groups:mock", args=[swapped.pk])).text
+    assert "You interview Bob Roe" in page
+    assert SHARED_TEXT in page
+
+
+def test_outsiders_cannot_swap(
+    carol_client: Client, dave_client: Client, peer_mock: PeerMock
+) -> None:
+    for other in (carol_client, dave_client):
+        assert other.post(reverse("groups:mock_swap", args=[peer_mock.pk])).status_code == 404
+    assert PeerMock.objects.count() == 1
