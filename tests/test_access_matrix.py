@@ -37,6 +37,8 @@ from prepcoach.accounts.models import AccessToken, User
 from prepcoach.coach.drills import new_card
 from prepcoach.feedback.models import FeedbackRequest, InterviewerReply, Pin, Review
 from prepcoach.goals.models import CheckIn, Goal, Milestone, Step
+from prepcoach.network.models import Contact
+from prepcoach.network.models import Event as NetworkEvent
 from prepcoach.partners.models import Comment, PartnerInvite, Partnership
 from prepcoach.practice.models import Attempt, DrillCard, MockSession, Question
 from prepcoach.reading.models import Feed, FeedItem, ReadingItem
@@ -146,6 +148,12 @@ def build_world(media_root: Path) -> World:
     card = DrillCard.objects.create(
         user=alice, item=question, state=new_card(question.pk, timezone.now()), due=timezone.now()
     )
+    contact = Contact.objects.create(
+        user=alice, name=marked("PRIVATE", "contact"), email="ann@example.org",
+        notes=marked("PRIVATE", "contactnote"), next_follow_up=today,
+    )  # fmt: skip
+    network_event = NetworkEvent.objects.create(user=alice, name=marked("PRIVATE", "event"))
+    network_event.contacts.add(contact)
     token_row = AccessToken.objects.create(
         user=alice, name=marked("PRIVATE", "token"), token_hash="x" * 64, hint="abcd"
     )
@@ -182,6 +190,7 @@ def build_world(media_root: Path) -> World:
         "retro_id": [retro.pk], "session_id": [session.pk], "step_id": [s.pk for s in steps],
         "story_id": [story.pk], "token_id": [token_row.pk], "uidb64": ["MQ"],
         "signed": ["forged-signature"],
+        "contact_id": [contact.pk], "event_id": [network_event.pk],
     }  # fmt: skip
     return World(alice, ids, tokens, recording)
 

@@ -27,6 +27,7 @@ INSTALLED_APPS = [
     "prepcoach.dashboard",
     "prepcoach.goals",
     "prepcoach.partners",
+    "prepcoach.network",
     "prepcoach.research",
     "prepcoach.reflection",
     "prepcoach.reading",

@@ -7,6 +7,7 @@ from prepcoach.ops.views import healthz
 urlpatterns = [
     path("", include("prepcoach.dashboard.urls")),
     path("account/", include("prepcoach.accounts.urls")),
+    path("plan/network/", include("prepcoach.network.urls")),
     path("plan/", include("prepcoach.goals.urls")),
     path("partners/", include("prepcoach.partners.urls")),
     path("grow/", include("prepcoach.research.urls")),

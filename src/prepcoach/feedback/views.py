@@ -54,7 +54,9 @@ def _attempt(request: HttpRequest, attempt_id: int) -> Attempt:
 def attempt_feedback(request: HttpRequest, attempt_id: int) -> HttpResponse:
     """The owner's page: ask for feedback, the links made, and what reviewers said."""
     attempt = _attempt(request, attempt_id)
-    return render(request, "feedback/attempt.html", _owner_context(attempt, FeedbackRequestForm()))
+    # "Ask for feedback" from a contact in the user's network names who it is for.
+    form = FeedbackRequestForm(initial={"reviewer_label": request.GET.get("for", "")[:80]})
+    return render(request, "feedback/attempt.html", _owner_context(attempt, form))
 
 
 def _owner_context(attempt: Attempt, form: FeedbackRequestForm) -> dict[str, Any]:

@@ -1,4 +1,5 @@
-"""The plan as iCalendar: step due dates, goal deadlines and the work scheduled for each day.
+"""The plan as iCalendar: step due dates, goal deadlines, follow-ups with contacts and the work
+scheduled for each day.
 
 Everything is an all-day event on the user's own calendar date (computed in their time zone),
 so a calendar anywhere shows it on the right day.
@@ -17,6 +18,7 @@ from prepcoach.accounts.models import Profile, User
 from prepcoach.accounts.timing import local_now
 from prepcoach.goals import plans
 from prepcoach.goals.models import Goal
+from prepcoach.network import plans as network_plans
 
 SCHEDULE_DAYS = 28  # how far ahead the daily work blocks go; due dates go as far as they are
 
@@ -55,6 +57,9 @@ def build_calendar(user: User, host: str) -> bytes:
     for goal in goals.filter(status=Goal.Status.ACTIVE, target_date__isnull=False):
         assert goal.target_date is not None
         event(f"goal-{goal.pk}", goal.target_date, f"Goal deadline: {goal.text}", goal.success_note)
+    for follow_up in network_plans.follow_ups(user):
+        who = f"{follow_up.name} ({follow_up.company})" if follow_up.company else follow_up.name
+        event(f"follow-up-{follow_up.contact_id}", follow_up.due, f"Follow up: {who}")
     titles: dict[Hashable, str] = {s.pk: s.title for s in steps}
     plan = plans.plan_for(user, today)
     for allocation in plan.allocations:

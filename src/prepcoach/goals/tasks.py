@@ -1,4 +1,4 @@
-"""Reminder e-mails of due and overdue steps, for users who asked for them."""
+"""Reminder e-mails of due and overdue steps and follow-ups, for users who asked for them."""
 
 from __future__ import annotations
 
@@ -11,6 +11,7 @@ from prepcoach.accounts.timing import local_now, mail_user
 from prepcoach.coach.reminders import digest, reminder_due
 from prepcoach.goals import plans
 from prepcoach.goals.models import ReminderSettings
+from prepcoach.network import plans as network_plans
 
 
 @task()
@@ -27,15 +28,24 @@ def send_reminders() -> int:
         items = digest(
             [plans.step_state(s) for s in plans.active_steps(user)], today, reminder.frequency
         )
-        if not items.is_empty:
+        weekly = reminder.frequency == ReminderSettings.Frequency.WEEKLY
+        follow_ups = network_plans.due_follow_ups(user, today, 7 if weekly else 1)
+        if not (items.is_empty and follow_ups.is_empty):
             context = {
                 "digest": items,
+                "follow_ups": follow_ups,
                 "plan_url": settings.SITE_URL + reverse("goals:index"),
                 "settings_url": settings.SITE_URL + reverse("goals:calendar"),
-                "weekly": reminder.frequency == ReminderSettings.Frequency.WEEKLY,
+                "weekly": weekly,
             }
             count = len(items.overdue) + len(items.due)
-            subject = f"prepcoach: {count} step{'s' * (count != 1)} to look at"
+            people = len(follow_ups.overdue) + len(follow_ups.due)
+            subject = "prepcoach: " + " and ".join(
+                part for part in (
+                    f"{count} step{'s' * (count != 1)} to look at" if count else "",
+                    f"{people} follow-up{'s' * (people != 1)}" if people else "",
+                ) if part
+            )  # fmt: skip
             body = render_to_string("goals/email/reminder.txt", context)
             sent += mail_user(user, subject, body)
         # The day is handled even when there was nothing to say: check again tomorrow.

@@ -30,6 +30,7 @@ from prepcoach.goals.forms import (
     StepForm,
 )
 from prepcoach.goals.models import CalendarFeed, Goal, Milestone, ReminderSettings, Step
+from prepcoach.network import plans as network_plans
 
 
 def _goal(request: HttpRequest, goal_id: int) -> Goal:
@@ -318,9 +319,11 @@ def week(request: HttpRequest) -> HttpResponse:
     plan = plans.plan_for(user, today)
     steps = {s.pk: s for s in plans.active_steps(user)}
     availability = plans.availability_of(user)
+    follow_ups = network_plans.follow_ups_between(user, start, start + dt.timedelta(days=7))
     days = [
         {
             "day": day,
+            "follow_ups": [f for f in follow_ups if f.due == day],
             "hours": availability.on(day),
             "items": [(steps[a.step_id], a.hours) for a in allocations if a.step_id in steps],
             "used": sum(a.hours for a in allocations),
@@ -345,6 +348,9 @@ def week(request: HttpRequest) -> HttpResponse:
             "no_hours": availability.is_empty,
             "late": {sid: o for sid, o in plan.outcomes.items() if not o.on_time},
             "replan": _describe(replan),
+            "overdue_follow_ups": (
+                network_plans.due_follow_ups(user, today).overdue if this_week else ()
+            ),
         },
     )
 

@@ -55,7 +55,9 @@ def index(request: HttpRequest, invite_form: InviteForm | None = None) -> HttpRe
     partnerships = list(partnerships_of(user).prefetch_related("goals"))
     sharing = [p for p in partnerships if p.owner_id == user.pk]
     context = {
-        "invite_form": invite_form or InviteForm(owner=user),
+        # A contact from the user's network arrives with their e-mail ready to send.
+        "invite_form": invite_form
+        or InviteForm(owner=user, initial={"email": request.GET.get("email", "")[:254]}),
         "has_goals": owned_by(Goal.objects.all(), user).exists(),
         "pending": owned_by(PartnerInvite.objects.all(), user, "owner").filter(
             used_at__isnull=True, expires_at__gt=timezone.now()
