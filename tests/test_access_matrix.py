@@ -8,8 +8,9 @@ argument filled from Alice's objects. A response leaks when it shows a marker it
 not see, or when Alice's rows change in a way the persona may not cause. Each request runs in
 a savepoint that is rolled back, so one persona's allowed change never hides another's leak.
 
-Practice groups (issue 17, item 4) do not exist yet: their personas (member, former member)
-join this matrix with them.
+Practice groups: ALICE-GROUP-… marks what Alice shared with her group (a question) and the answer
+she gave in a peer mock where Gus, a member, interviews her; Gus sees those and nothing else of
+hers, and Fay, who left the group, sees nothing.
 """
 
 from __future__ import annotations
@@ -37,6 +38,14 @@ from prepcoach.accounts.models import AccessToken, User
 from prepcoach.coach.drills import new_card
 from prepcoach.feedback.models import FeedbackRequest, InterviewerReply, Pin, Review
 from prepcoach.goals.models import CheckIn, Goal, Milestone, Step
+from prepcoach.groups.models import (
+    Group,
+    GroupInvite,
+    Membership,
+    PeerAnswer,
+    PeerMock,
+    SharedQuestion,
+)
 from prepcoach.network.models import Contact
 from prepcoach.network.models import Event as NetworkEvent
 from prepcoach.partners.models import Comment, PartnerInvite, Partnership
@@ -47,7 +56,7 @@ from prepcoach.research.models import Fact, Opportunity
 from tests.conftest import make_user
 from tests.practice.conftest import tone_wav
 
-MARKER_RE = re.compile(rb"ALICE-(PRIVATE|SHARED|LINKED)-[A-Za-z]+")
+MARKER_RE = re.compile(rb"ALICE-(PRIVATE|SHARED|LINKED|GROUP)-[A-Za-z]+")
 METHODS = ("get", "post")
 
 
@@ -70,6 +79,13 @@ PERSONAS = (
                        "partners.partnership", "partners.partnership_goals"}),
             user="bob@example.com"),
     Persona("former partner", user="dave@example.com"),
+    # Pairs up (a swap makes a peer mock), reviews the answer given to him, leaves the group
+    # (which ends his peer mocks).
+    Persona("group member", frozenset({"GROUP"}),
+            frozenset({"groups.peermock", "groups.peeranswer", "feedback.review",
+                       "feedback.pin"}),
+            user="gus@example.com"),
+    Persona("former group member", user="fay@example.com"),
     Persona("feedback link holder", frozenset({"LINKED"}),
             frozenset({"feedback.review", "feedback.pin"}), link="valid"),
     Persona("expired link holder", link="expired"),
@@ -158,6 +174,41 @@ def build_world(media_root: Path) -> World:
         user=alice, name=marked("PRIVATE", "token"), token_hash="x" * 64, hint="abcd"
     )
 
+    # Alice's practice group: Gus is a member, Fay left. Alice shares one question (her other
+    # one, ALICE-PRIVATE-question, stays hers) and answers it in a peer mock Gus interviews.
+    gus = make_user("gus@example.com", name="Gus")
+    fay = make_user("fay@example.com", name="Fay")
+    group = Group.objects.create(name="Thursday analysts", owner=alice)
+    alice_in = Membership.objects.create(group=group, user=alice)
+    gus_in = Membership.objects.create(group=group, user=gus)
+    Membership.objects.create(group=group, user=fay).delete()  # what leaving does
+    group_question = Question.objects.create(
+        owner=alice, text=marked("GROUP", "question") + "?", source=marked("GROUP", "source")
+    )
+    SharedQuestion.objects.create(membership=alice_in, question=group_question)
+    invite_token, digest = new_link_token()
+    group_invite = GroupInvite.objects.create(
+        group=group, token_digest=digest, expires_at=GroupInvite.expiry()
+    )
+    peer = PeerMock.objects.create(group=group, interviewer=gus_in, answerer=alice_in,
+                                   question_texts=[group_question.text])  # fmt: skip
+    peer_attempt = Attempt.objects.create(
+        user=alice, question_text=group_question.text, mode=Attempt.Mode.MOCK,
+        status=Attempt.Status.ANALYSED, media_type="audio/wav",
+        analysis={"version": 3, "transcript": marked("GROUP", "transcript") + " I did it."},
+    )  # fmt: skip
+    peer_attempt.recording.save(
+        "answer.wav", ContentFile(tone_wav(0.5) + marked("GROUP", "recording").encode())
+    )
+    _, digest = new_link_token()
+    peer_request = FeedbackRequest.objects.create(
+        owner=alice, attempt=peer_attempt, reviewer_label="Gus (peer mock)", token_digest=digest,
+        relation=FeedbackRequest.Relation.PEER, expires_at=timezone.now() + dt.timedelta(days=7),
+    )  # fmt: skip
+    peer_answer = PeerAnswer.objects.create(
+        mock=peer, number=1, attempt=peer_attempt, request=peer_request
+    )
+
     tokens: dict[str, str] = {}
     requests = []
     for name, expires, revoked in (
@@ -190,8 +241,12 @@ def build_world(media_root: Path) -> World:
         "retro_id": [retro.pk], "session_id": [session.pk], "step_id": [s.pk for s in steps],
         "story_id": [story.pk], "token_id": [token_row.pk], "uidb64": ["MQ"],
         "signed": ["forged-signature"],
+        "group_id": [group.pk], "group_invite_id": [group_invite.pk],
+        "invite_token": [invite_token], "mock_id": [peer.pk], "answer_id": [peer_answer.pk],
         "contact_id": [contact.pk], "event_id": [network_event.pk],
     }  # fmt: skip
+    ids["attempt_id"].append(peer_attempt.pk)
+    ids["request_id"].append(peer_request.pk)
     return World(alice, ids, tokens, recording)
 
 
@@ -370,3 +425,5 @@ def test_no_persona_sees_or_changes_what_it_may_not(tmp_path: Path, settings: An
     # the linked answer; the others see nothing of Alice's.
     assert tally.shown["partner"] >= 2
     assert tally.shown["feedback link holder"] >= 2
+    # The member sees the board's shared question, the peer mock, the answer and its recording.
+    assert tally.shown["group member"] >= 4
