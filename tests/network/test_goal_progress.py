@@ -7,7 +7,7 @@ from django.test import Client
 from django.utils import timezone
 
 from prepcoach.accounts.models import User
-from prepcoach.goals.models import Goal
+from prepcoach.goals.models import Goal, Milestone
 from prepcoach.goals.plans import progress_of
 from tests.network.conftest import add_contact
 
@@ -85,3 +85,17 @@ def test_bobs_contacts_never_count_for_alice(alice_client: Client, alice: User, 
     add_contact(bob, "Bob's alumnus", tags="alumni")
     alice_client.post("/plan/network/contacts/new/", {"name": "Ana", "tags": "alumni"})
     assert progress_of(goal, timezone.localdate()).basis == "1 of 5 alumni"
+
+
+def test_a_milestone_is_reached_as_contacts_are_logged(alice_client: Client, alice: User) -> None:
+    goal = alumni_goal(alice)
+    halfway = Milestone.objects.create(goal=goal, title="Halfway there", threshold=40)
+    alice_client.post("/plan/network/contacts/new/", {"name": "Ana", "tags": "alumni"})
+    halfway.refresh_from_db()
+    assert halfway.reached_on is None
+    response = alice_client.post(
+        "/plan/network/contacts/new/", {"name": "Ben", "tags": "alumni"}, follow=True
+    )
+    halfway.refresh_from_db()
+    assert halfway.reached_on == timezone.localdate()
+    assert "Milestone reached: Halfway there!" in response.content.decode()

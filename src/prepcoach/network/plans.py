@@ -81,4 +81,6 @@ def sync_goals(user: User, today: dt.date) -> list[tuple[Goal, network.GoalUpdat
                 value=Decimal(int(update.after)),
                 note=AUTO_NOTE + update.count.explanation,
             )
-    return [(by_id[u.goal_id], u) for u in updates]
+    # Fresh rows: the ones above hold the check-ins as they were before this one.
+    moved = owned_by(Goal.objects.all(), user).in_bulk([u.goal_id for u in updates])
+    return [(moved[u.goal_id], u) for u in updates]

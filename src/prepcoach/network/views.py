@@ -17,6 +17,7 @@ from django.views.decorators.http import require_POST
 
 from prepcoach.accounts.access import get_owned_or_404, owned_by, signed_in_user
 from prepcoach.coach import network
+from prepcoach.goals.views import _celebrate_milestones as celebrate_milestones
 from prepcoach.network import plans
 from prepcoach.network.forms import ContactForm, EventForm, FollowedUpForm, ImportForm
 from prepcoach.network.models import Contact, Event
@@ -37,12 +38,14 @@ def _event(request: HttpRequest, event_id: int) -> Event:
 
 def _moved_goals(request: HttpRequest) -> None:
     """Networking goals with a count follow what was just logged: say which moved."""
-    for goal, update in plans.sync_goals(signed_in_user(request), timezone.localdate()):
+    today = timezone.localdate()
+    for goal, update in plans.sync_goals(signed_in_user(request), today):
         target = f" of {goal.target_value:g}" if goal.target_value is not None else ""
         messages.info(
             request,
             f"“{goal.text}” now stands at {update.after:g}{target}. {update.count.explanation}",
         )
+        celebrate_milestones(request, goal, today)  # as a check-in logged by hand does
 
 
 @login_required
