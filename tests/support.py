@@ -100,3 +100,17 @@ def a_morning_zone() -> str:
 
     now = timezone.now()
     return next(z for z in ZONES if 7 <= now.astimezone(zoneinfo.ZoneInfo(z)).hour <= 22)
+
+
+def close_response(response: object) -> None:
+    """Close a streamed response (its file) inside a test's transaction. Closing a response
+    ends its request, and Django then closes the database connection; the test client avoids
+    that by detaching the signal while it closes, and so does this."""
+    from django.core import signals
+    from django.db import close_old_connections
+
+    signals.request_finished.disconnect(close_old_connections)
+    try:
+        response.close()  # type: ignore[attr-defined]
+    finally:
+        signals.request_finished.connect(close_old_connections)

@@ -25,9 +25,8 @@ from typing import Any
 
 import pytest
 from django.apps import apps
-from django.core import signals
 from django.core.files.base import ContentFile
-from django.db import close_old_connections, models, transaction
+from django.db import models, transaction
 from django.http import HttpResponseBase
 from django.test import Client
 from django.urls import URLPattern, URLResolver, get_resolver
@@ -55,6 +54,7 @@ from prepcoach.reflection.models import Reflection, Retrospective, Story
 from prepcoach.research.models import Fact, Opportunity
 from tests.conftest import make_user
 from tests.practice.conftest import tone_wav
+from tests.support import close_response
 
 MARKER_RE = re.compile(rb"ALICE-(PRIVATE|SHARED|LINKED|GROUP)-[A-Za-z]+")
 METHODS = ("get", "post")
@@ -341,14 +341,7 @@ def owners(rows: Rows) -> dict[tuple[str, Any], int | None]:
 def body_of(response: HttpResponseBase) -> bytes:
     if getattr(response, "streaming", False):
         content = b"".join(response.streaming_content)  # type: ignore[attr-defined]
-        # Closing a response ends its request, and that would close the database connection
-        # in the middle of this test's transaction: close the file without that signal, as
-        # Django's test client does.
-        signals.request_finished.disconnect(close_old_connections)
-        try:
-            response.close()
-        finally:
-            signals.request_finished.connect(close_old_connections)
+        close_response(response)
         return content
     return bytes(getattr(response, "content", b""))
 

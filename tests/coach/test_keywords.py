@@ -203,3 +203,6 @@ def test_the_jobs_own_title_and_a_word_only_used_inside_a_tool_name_are_not_term
     assert _part_of_a_name("dashboards", ["Tableau"], advert)
     assert not _part_of_a_name("dashboards", ["Tableau"], advert + "\n- Design dashboards")
     assert not _part_of_a_name("Tableau", ["Tableau"], advert)  # a name is never absorbed
+    # A word merely ending in the name's letters is not the name ("PostgreSQL", "Dubai").
+    assert not _part_of_a_name("pipelines", ["SQL"], "Maintain PostgreSQL pipelines.")
+    assert not _part_of_a_name("operations", ["AI"], "Dubai operations, Mumbai operations.")

@@ -121,6 +121,15 @@ def test_a_very_long_retrospective_is_read_up_to_its_limit_and_says_so() -> None
     assert "80 of 120" in drafts.note
 
 
+def test_one_story_from_everything_is_bounded_like_the_drafts() -> None:
+    long = {
+        "energised": " ".join(f"I fixed bug number {k} in the billing code." for k in range(400))
+    }
+    whole = whole_story(long)
+    assert whole is not None
+    assert len(whole.sentences) == 80
+
+
 @settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(st.dictionaries(st.sampled_from(PROMPTS), st.text(max_size=300)))
 def test_any_text_gives_drafts_or_a_reason_never_an_error(answers: dict[str, str]) -> None:

@@ -34,7 +34,7 @@ def make_link(client: Client, attempt: Attempt, **extra: object) -> str:
     """Ask for feedback on the owner's page; the token the page shows once."""
     data = {"reviewer_label": "Sam, my mentor", "relation": "mentor", "days": 14,
             "show_transcript": "on"} | extra  # fmt: skip
-    page = client.post(reverse("feedback:ask", args=[attempt.pk]), data).text
+    page = client.post(reverse("feedback:ask", args=[attempt.pk]), data, follow=True).text
     match = LINK_RE.search(page)
     assert match, page
     return match.group(2)

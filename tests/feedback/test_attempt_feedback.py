@@ -25,6 +25,10 @@ def test_a_link_is_shown_once_and_only_its_digest_is_kept(
     assert token not in ask.token_digest
     page = alice_client.get(reverse("feedback:attempt", args=[recorded.pk])).text
     assert token not in page  # never shown again
+    again = alice_client.get(reverse("feedback:created", args=[ask.pk])).text  # a refresh
+    assert token not in again
+    assert "This link was shown once" in again
+    assert FeedbackRequest.objects.count() == 1
     assert "Sam, my mentor" in page
     assert "open" in page
 

@@ -2,6 +2,7 @@
 Personas: alice (owner), a reviewer with the link, a stranger with a wrong or old link."""
 
 import pytest
+from django.core.files.base import ContentFile
 from django.test import Client
 from django.urls import reverse
 from django.utils import timezone
@@ -10,6 +11,7 @@ from prepcoach.accounts.models import User
 from prepcoach.feedback.models import FeedbackRequest, Review
 from prepcoach.practice.models import Attempt
 from tests.feedback.conftest import make_link, review_data
+from tests.support import close_response
 
 pytestmark = pytest.mark.usefixtures("sentence_model")
 
@@ -25,6 +27,10 @@ def test_a_reviewer_plays_reads_scores_and_pins_a_comment(
     assert "words a minute" not in page  # but not the measures
     media = reverse("feedback:review_media", args=[token])
     assert media in page
+    whole = reviewer.get(media, HTTP_RANGE="bytes=" + "9" * 5000 + "-")  # no file is that big
+    assert whole.status_code == 200
+    assert "no-store" in whole["Cache-Control"]  # never kept by a shared cache
+    close_response(whole)
     ranged = reviewer.get(media, HTTP_RANGE="bytes=0-99")
     assert ranged.status_code == 206
     assert ranged["Content-Range"].startswith("bytes 0-99/")
@@ -74,15 +80,17 @@ def test_a_link_that_does_not_work_says_so_and_hints_at_nothing(
         FeedbackRequest.objects.update(revoked_at=timezone.now())
     elif change == "other answer's attempt":
         # The link opens its own answer only: no URL takes an attempt id beside a token.
-        other = Attempt.objects.create(user=alice, question_text="Private other answer")
+        other = Attempt.objects.create(user=alice, question_text="Private other answer",
+                                       media_type="audio/wav")  # fmt: skip
+        other.recording.save("other.wav", ContentFile(b"RIFF-other-answer"))
         page = Client().get(reverse("feedback:review", args=[token])).text
         assert "Private other answer" not in page
         media = Client().get(reverse("feedback:review_media", args=[token]))
         served = b"".join(media.streaming_content)  # type: ignore[attr-defined]
-        media.close()
+        close_response(media)
         with recorded.recording.open("rb") as handle:
             assert served == handle.read()
-        assert other.pk != recorded.pk
+        assert b"other-answer" not in served
         return
     elif change == "empty":
         token = "x"

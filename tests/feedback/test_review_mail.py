@@ -62,3 +62,14 @@ def test_feedback_arriving_is_mailed_once_and_can_be_turned_off(
     assert len(real_smtp.messages) == 1
     forged = anyone.post(stop.group(1)[:-3] + "abc/")
     assert forged.status_code == 404
+
+
+def test_stopping_the_mails_of_a_deleted_account_is_no_error(db: None) -> None:
+    from django.core import signing
+
+    from prepcoach.feedback.views import UNSUBSCRIBE_SALT
+
+    signed = signing.dumps(999_999, salt=UNSUBSCRIBE_SALT)
+    response = Client().post(reverse("feedback:unsubscribe", args=[signed]))
+    assert response.status_code == 200
+    assert not MailPreference.objects.exists()

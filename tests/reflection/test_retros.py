@@ -63,7 +63,7 @@ def test_remarks_only_offer_one_draft_from_everything(alice_client: Client, alic
     assert "hands-on work" in story.text
 
 
-@pytest.mark.parametrize("draft", ["7", "-1", "x", "99999999999999999999"])
+@pytest.mark.parametrize("draft", ["7", "-1", "x", "99999999999999999999", "²", "9" * 5000])
 def test_a_draft_that_is_not_there_is_said_so(
     alice_client: Client, alice: User, draft: str
 ) -> None:
@@ -84,3 +84,19 @@ def test_nobody_else_sees_or_drafts_from_a_retrospective(
     response = alice_client.post(reverse("reflection:retro_story", args=[retro.pk]), {"draft": "0"})
     assert response.status_code == 404
     assert not Story.objects.exists()
+
+
+def test_two_retrospectives_opening_alike_give_two_drafts(
+    alice_client: Client, alice: User
+) -> None:
+    # The same role and first words, different stories: each saves its own draft.
+    first = retro_of(alice_client, alice, **TWO_PROJECTS)
+    second_data = TWO_PROJECTS | {
+        "energised": TWO_PROJECTS["energised"].replace("12 percent", "40 percent")
+    }
+    alice_client.post(reverse("reflection:retros"), second_data)
+    second = Retrospective.objects.exclude(pk=first.pk).get(user=alice)
+    a = alice_client.post(reverse("reflection:retro_story", args=[first.pk]), {"draft": "0"})
+    b = alice_client.post(reverse("reflection:retro_story", args=[second.pk]), {"draft": "0"})
+    assert a.url != b.url
+    assert Story.objects.filter(user=alice).count() == 2

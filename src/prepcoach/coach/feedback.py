@@ -62,7 +62,7 @@ def clock(seconds: float) -> str:
 @dataclass(frozen=True, slots=True)
 class ParsedComments:
     """A reviewer's comments split into pins (lines that start with a time) and the rest.
-    `outside` holds pins whose time is past the end of the recording (kept, and said so)."""
+    `outside` holds pins whose time is past the end of the recording (kept as pins)."""
 
     pins: tuple[Pin, ...]
     general: str

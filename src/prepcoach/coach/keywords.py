@@ -178,8 +178,10 @@ def _part_of_a_name(term: str, names: Sequence[str], text: str) -> bool:
     if NAME_RE.match(term) or not names:
         return False
     found = list(re.finditer(rf"(?<![\w-]){re.escape(term)}(?:s|es)?(?![\w-])", text, re.I))
+    before = re.compile(rf"(?<![\w-])(?:{'|'.join(map(re.escape, names))})\s*$", re.IGNORECASE)
+    # Only the characters right before each use are read: that is where a name would sit.
     return bool(found) and all(
-        text[: m.start()].rstrip().lower().endswith(tuple(n.lower() for n in names)) for m in found
+        before.search(text[max(0, m.start() - 80) : m.start()]) for m in found
     )
 
 

@@ -19,7 +19,7 @@ from meaning and structure rather than a list of cue words:
 Both models were trained on `tests/data/retrospectives/dev.json` by
 `scripts/train_retro_stories.py` (settings chosen by cross-validation grouped by
 retrospective) and ship as `retro_story_weights.json`. Without the embedder, prepcoach cannot
-tell stories apart and says so (`RetroDrafts.cannot_tell`), keeping each answer as one draft.
+tell stories apart and says so (`RetroDrafts.cannot_tell`), and drafts nothing.
 """
 
 from __future__ import annotations
@@ -319,14 +319,13 @@ def whole_story(
     """Every sentence of the retrospective as one story, its sentences placed by the reader:
     for the user who wants a draft where prepcoach found no story (None when there is no text,
     or no sentence model to place the sentences with)."""
-    grouped = [
-        (p, s) for p in PROMPTS if (s := [t for q, t in sentences_by_prompt(answers) if q == p])
-    ]
+    pairs = sentences_by_prompt(answers)[:MAX_SENTENCES]  # bounded before any embedding
+    grouped = [(p, s) for p in PROMPTS if (s := [t for q, t in pairs if q == p])]
     chosen = model if model is not None else reader.embedder()
     if not grouped or chosen is None:
         return None
     vectors = _vectors(grouped, chosen)
-    group = [(a, i) for a, (_, s) in enumerate(grouped) for i in range(len(s))][:MAX_SENTENCES]
+    group = [(a, i) for a, (_, s) in enumerate(grouped) for i in range(len(s))]
     return _placed(grouped, vectors, group, role)
 
 

@@ -12,6 +12,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.utils import timezone
 from django.views.decorators.http import require_POST
 
 from prepcoach.accounts.access import get_owned_or_404, owned_by, signed_in_user
@@ -62,7 +63,9 @@ def interviewer_feedback(request: HttpRequest, opportunity_id: int) -> HttpRespo
         reply.save()
         messages.success(request, "Kept with the job: it counts as feedback like the rest.")
         return redirect("feedback:interviewer", opportunity_id=job.pk)
-    first_date = _in_words(job.interview_dates[-1]) if job.interview_dates else ""
+    # The latest interview that has happened: a scheduled one is not thanked for yet.
+    held = [d for d in job.interview_dates if d <= timezone.localdate().isoformat()]
+    first_date = _in_words(max(held)) if held else ""
     draft_form = DraftForm(request.GET or None, initial={"day": first_date})
     values = draft_form.cleaned_data if draft_form.is_valid() else {"day": first_date}
     name = getattr(getattr(user, "profile", None), "name", "") or ""

@@ -7,6 +7,7 @@ urlpatterns = [
     path("improve/attempts/<int:attempt_id>/feedback/", views.attempt_feedback, name="attempt"),
     path("improve/attempts/<int:attempt_id>/feedback/ask/", views.request_new, name="ask"),
     path("improve/feedback/<int:request_id>/withdraw/", views.request_withdraw, name="withdraw"),
+    path("improve/feedback/<int:request_id>/link/", views.request_created, name="created"),
     path("r/<str:token>/", views.review, name="review"),
     path("r/<str:token>/media/", views.review_media, name="review_media"),
     path("feedback/unsubscribe/<str:signed>/", views.unsubscribe, name="unsubscribe"),

@@ -16,6 +16,7 @@ from django.http import FileResponse, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
+from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST
 
 from prepcoach.accounts.access import (
@@ -25,6 +26,7 @@ from prepcoach.accounts.access import (
     owned_by,
     signed_in_user,
 )
+from prepcoach.accounts.models import User
 from prepcoach.accounts.tasks import send_email
 from prepcoach.coach.answer import measured_rating
 from prepcoach.coach.content import analyse_content
@@ -42,6 +44,8 @@ from prepcoach.feedback.models import FeedbackRequest, MailPreference, Pin, Revi
 from prepcoach.practice.media import recording_response
 from prepcoach.practice.models import Attempt
 
+NEW_LINK = "feedback-new-link-"
+FULL = "This link has had as many reviews as it takes. Thank you all the same."
 MAX_REVIEWS = 20  # per link: a link shared further than meant cannot flood its owner
 UNSUBSCRIBE_SALT = "prepcoach.feedback.unsubscribe"
 
@@ -91,9 +95,24 @@ def request_new(request: HttpRequest, attempt_id: int) -> HttpResponse:
     ask.owner, ask.attempt, ask.token_digest = attempt.user, attempt, digest
     ask.expires_at = FeedbackRequest.expiry(form.cleaned_data["days"])
     ask.save()
-    link = request.build_absolute_uri(reverse("feedback:review", args=[token]))
-    # The link is shown this once: only its digest is stored, so it cannot be shown again.
-    return render(request, "feedback/created.html", {"attempt": attempt, "ask": ask, "link": link})
+    # The link is shown once, on the page this redirects to: only its digest is stored. The
+    # token waits in the owner's session until then, so a refresh never makes a second link.
+    request.session[f"{NEW_LINK}{ask.pk}"] = token
+    return redirect("feedback:created", request_id=ask.pk)
+
+
+@login_required
+@never_cache
+def request_created(request: HttpRequest, request_id: int) -> HttpResponse:
+    ask = get_owned_or_404(
+        FeedbackRequest.objects.select_related("attempt"), signed_in_user(request), "owner",
+        pk=request_id,
+    )  # fmt: skip
+    token = request.session.pop(f"{NEW_LINK}{ask.pk}", None)
+    link = request.build_absolute_uri(reverse("feedback:review", args=[token])) if token else ""
+    return render(
+        request, "feedback/created.html", {"attempt": ask.attempt, "ask": ask, "link": link}
+    )
 
 
 @login_required
@@ -115,6 +134,7 @@ def _not_a_link(request: HttpRequest) -> HttpResponse:
     return render(request, "feedback/link_gone.html", status=404)
 
 
+@never_cache  # a withdrawn link must stop working everywhere, shared caches included
 def review(request: HttpRequest, token: str) -> HttpResponse:
     """The reviewer's page: the answer and the rubric; no account, only the link."""
     ask = feedback_request_for_link(token)
@@ -127,18 +147,16 @@ def review(request: HttpRequest, token: str) -> HttpResponse:
     )
     if request.method == "POST":
         form = ReviewForm(request.POST)
-        full = mine is None and ask.reviews.count() >= MAX_REVIEWS
-        if full:
-            form.add_error(
-                None, "This link has had as many reviews as it takes. Thank you all the same."
-            )
+        if mine is None and _full(ask):
+            form.add_error(None, FULL)
         if form.is_valid():
             browser_key = browser_key or secrets.token_hex(16)
             request.session[key] = browser_key
-            _save_review(ask, mine, browser_key, form)
-            return render(
-                request, "feedback/thanks.html", {"ask": ask, "updated": mine is not None}
-            )
+            if _save_review(ask, mine, browser_key, form):
+                return render(
+                    request, "feedback/thanks.html", {"ask": ask, "updated": mine is not None}
+                )
+            form.add_error(None, FULL)
     else:
         initial: dict[str, object] = {}
         if mine is not None:
@@ -171,14 +189,22 @@ def _review_context(
     }
 
 
+def _full(ask: FeedbackRequest) -> bool:
+    return ask.reviews.count() >= MAX_REVIEWS
+
+
 @transaction.atomic
 def _save_review(
     ask: FeedbackRequest, mine: Review | None, browser_key: str, form: ReviewForm
-) -> None:
+) -> bool:
     duration = (ask.attempt.analysis or {}).get("duration_s")
     parsed = parse_comments(
         form.cleaned_data["comments"], duration if isinstance(duration, (int, float)) else None
     )
+    # Reviews of one link are written one at a time, so the cap holds under parallel posts.
+    FeedbackRequest.objects.select_for_update().filter(pk=ask.pk).first()
+    if mine is None and _full(ask):
+        return False
     review = mine or Review(request=ask, browser_key=browser_key)
     review.reviewer_name = form.cleaned_data["reviewer_name"]
     review.overall = form.cleaned_data["overall"]
@@ -189,6 +215,7 @@ def _save_review(
     Pin.objects.bulk_create(Pin(review=review, at_s=p.at_s, text=p.text) for p in parsed.pins)
     if mine is None and MailPreference.wants_review_mail(ask.owner):
         transaction.on_commit(lambda: _mail_owner(ask, review))
+    return True
 
 
 def _mail_owner(ask: FeedbackRequest, review: Review) -> None:
@@ -205,6 +232,7 @@ def _mail_owner(ask: FeedbackRequest, review: Review) -> None:
     send_email.enqueue(subject="Feedback arrived on your answer", body=body, to=[ask.owner.email])
 
 
+@never_cache
 def review_media(request: HttpRequest, token: str) -> HttpResponse | FileResponse:
     ask = feedback_request_for_link(token)
     if ask is None:
@@ -219,6 +247,9 @@ def unsubscribe(request: HttpRequest, signed: str) -> HttpResponse:
     except signing.BadSignature:
         return render(request, "feedback/unsubscribed.html", {"ok": False}, status=404)
     if request.method == "POST":
-        MailPreference.objects.update_or_create(user_id=user_id, defaults={"review_mail": False})
+        if User.objects.filter(pk=user_id).exists():  # an account deleted since gets no mail
+            MailPreference.objects.update_or_create(
+                user_id=user_id, defaults={"review_mail": False}
+            )
         return render(request, "feedback/unsubscribed.html", {"ok": True})
     return render(request, "feedback/unsubscribed.html", {"ok": None, "signed": signed})

@@ -10,7 +10,7 @@ from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 
 from prepcoach.practice.models import Attempt
 
-RANGE_RE = re.compile(r"bytes=(\d*)-(\d*)")
+RANGE_RE = re.compile(r"bytes=(\d{0,15})-(\d{0,15})")  # longer numbers are no file's size
 MAX_RANGE_BYTES = 4 * 1024 * 1024
 
 

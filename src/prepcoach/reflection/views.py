@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse
@@ -104,7 +106,7 @@ def retro_to_story(request: HttpRequest, retro_id: int) -> HttpResponse:
     found: DraftStory | None = None
     if raw == "all":  # the user's choice where prepcoach found no story of its own
         found = whole_story(_answers(retro), role=retro.role)
-    elif raw.isdigit():
+    elif re.fullmatch(r"[0-9]{1,3}", raw):
         stories = _drafts(retro).stories
         found = stories[int(raw)] if int(raw) < len(stories) else None
     if found is None:
@@ -121,8 +123,7 @@ def retro_to_story(request: HttpRequest, retro_id: int) -> HttpResponse:
         "result": found.parts["result"],
     }
     # A second click (or a return visit) opens the draft already made instead of a copy.
-    mine = Story.objects.filter(user=retro.user, tags="retrospective")
-    existing = mine.filter(title=found.title).first()
+    existing = Story.objects.filter(user=retro.user, tags="retrospective", **draft).first()
     if existing:
         messages.info(request, "You already drafted this story: here it is.")
         return redirect("reflection:story_edit", story_id=existing.pk)
