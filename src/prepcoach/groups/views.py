@@ -401,8 +401,9 @@ def answer_review(request: HttpRequest, answer_id: int) -> HttpResponse:
     mine = Review.objects.filter(request=ask, browser_key=browser_key).first()
     if request.method == "POST":
         form = ReviewForm(request.POST)
-        if form.is_valid():
-            _save_review(ask, mine, browser_key, form)
+        if form.is_valid() and not _save_review(ask, mine, browser_key, form):
+            form.add_error(None, "This answer has had as many reviews as it takes.")
+        elif form.is_valid():
             messages.success(request, f"Review {'updated' if mine else 'sent'}: "
                              f"{name_of(attempt.user)} sees it with their answer.")  # fmt: skip
             return redirect("groups:mock", mock_id=answer.mock_id)
