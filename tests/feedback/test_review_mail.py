@@ -41,6 +41,8 @@ def test_feedback_arriving_is_mailed_once_and_can_be_turned_off(
     (message,) = real_smtp.messages
     assert message["To"] == "alice@example.com"
     assert message["Subject"] == "Feedback arrived on your answer"
+    assert message["List-Unsubscribe-Post"] == "List-Unsubscribe=One-Click"
+    assert message["List-Unsubscribe"].startswith("<http://prepcoach.test/feedback/unsubscribe/")
     body = message.get_content().replace("\r\n", "\n")
     assert (
         "Sam sent feedback on your answer to “Tell me about a time you fixed a process.” (4 of 5)"
@@ -53,7 +55,7 @@ def test_feedback_arriving_is_mailed_once_and_can_be_turned_off(
 
     stop = re.search(r"No more mails like this one: http://prepcoach.test(\S+)", body)
     assert stop is not None
-    anyone = Client()
+    anyone = Client(enforce_csrf_checks=True)  # as a mail client's one-click POST
     assert "Stop the feedback mails?" in anyone.get(stop.group(1)).text  # a GET changes nothing
     assert MailPreference.wants_review_mail(recorded.user)
     assert "No more feedback mails" in anyone.post(stop.group(1)).text

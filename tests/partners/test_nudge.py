@@ -49,3 +49,27 @@ def test_only_the_partner_nudges(
     assert alice_client.post(f"/partners/{partnership.pk}/nudge/").status_code == 404
     assert carol_client.post(f"/partners/{partnership.pk}/nudge/").status_code == 404
     assert Nudge.objects.count() == 0
+
+
+def test_nudge_mails_stop_in_one_click_and_the_nudge_still_shows(
+    bob_client: Client, alice_client: Client, partnership: Partnership, smtp_mail: SmtpSink
+) -> None:
+    import re
+
+    bob_client.post(f"/partners/{partnership.pk}/nudge/", {"note": "Mock on Friday?"})
+    (message,) = smtp_mail.messages
+    stop = re.search(r"No more nudge mails from Bob Roe: http://[^/]+(\S+)", body_of(message))
+    assert stop is not None
+    anyone = Client()
+    assert "Stop nudge mails from Bob Roe?" in anyone.get(stop.group(1)).content.decode()
+    partnership.refresh_from_db()
+    assert partnership.nudge_mail  # opening the link changes nothing
+    assert "Nudge mails stopped" in anyone.post(stop.group(1)).content.decode()
+    partnership.refresh_from_db()
+    assert not partnership.nudge_mail
+    Nudge.objects.all().delete()
+    bob_client.post(f"/partners/{partnership.pk}/nudge/", {"note": "Still there?"})
+    assert len(smtp_mail.messages) == 1  # no second mail
+    assert "Still there?" in alice_client.get("/").content.decode()  # on the dashboard
+    forged = anyone.post(stop.group(1)[:-4] + "xyz/")
+    assert forged.status_code == 404

@@ -5,8 +5,11 @@ from django.tasks import task
 
 
 @task()
-def send_email(subject: str, body: str, to: list[str], html: str | None = None) -> int:
-    message = EmailMultiAlternatives(subject=subject, body=body, to=to)
+def send_email(
+    subject: str, body: str, to: list[str], html: str | None = None,
+    headers: dict[str, str] | None = None,
+) -> int:  # fmt: skip
+    message = EmailMultiAlternatives(subject=subject, body=body, to=to, headers=headers)
     if html:
         message.attach_alternative(html, "text/html")
     return message.send()

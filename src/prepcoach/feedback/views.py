@@ -17,6 +17,7 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.cache import never_cache
+from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_POST
 
 from prepcoach.accounts.access import (
@@ -229,7 +230,11 @@ def _mail_owner(ask: FeedbackRequest, review: Review) -> None:
         f" ({review.overall} of 5).\n\nRead it beside your own rating and the measures:\n{page}\n\n"
         f"No more mails like this one: {stop}\n"
     )
-    send_email.enqueue(subject="Feedback arrived on your answer", body=body, to=[ask.owner.email])
+    send_email.enqueue(
+        subject="Feedback arrived on your answer", body=body, to=[ask.owner.email],
+        headers={"List-Unsubscribe": f"<{stop}>",
+                 "List-Unsubscribe-Post": "List-Unsubscribe=One-Click"},
+    )  # fmt: skip
 
 
 @never_cache
@@ -240,6 +245,7 @@ def review_media(request: HttpRequest, token: str) -> HttpResponse | FileRespons
     return recording_response(request, ask.attempt)
 
 
+@csrf_exempt  # the signed link is the key; a mail client's one-click POST (RFC 8058) has no session
 def unsubscribe(request: HttpRequest, signed: str) -> HttpResponse:
     """One click, no sign-in: no more "feedback arrived" mails for the user the link names."""
     try:

@@ -52,12 +52,25 @@ def send_invite(invitation: PartnerInvite, url: str) -> None:
     send_email.enqueue(subject, body, [invitation.email])
 
 
+NUDGES_SALT = "prepcoach.partners.nudges"
+
+
+def nudges_stop_url(partnership: Partnership) -> str:
+    token = signing.dumps(partnership.pk, salt=NUDGES_SALT)
+    return settings.SITE_URL + reverse("partners:nudges_stop", args=[token])
+
+
 def send_nudge(nudge: Nudge, plan_url: str) -> None:
+    """The nudge by mail, unless the owner stopped such mails; it ends with a one-click stop."""
     partnership = nudge.partnership
-    body = render_to_string(
+    if not partnership.nudge_mail:
+        return
+    body = str(render_to_string(
         "partners/email/nudge.txt",
         {"partner": partnership.partner.display_name, "note": nudge.note, "plan_url": plan_url},
-    )
+    ))  # fmt: skip
+    who = partnership.partner.display_name
+    body += f"\nNo more nudge mails from {who}: {nudges_stop_url(partnership)}\n"
     subject = f"{partnership.partner.display_name} sent you a nudge"
     send_email.enqueue(subject, body, [partnership.owner.email])
 

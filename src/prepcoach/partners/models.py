@@ -71,6 +71,9 @@ class Partnership(models.Model):
         settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="partners_following"
     )
     goals = models.ManyToManyField(Goal, blank=True, related_name="partner_grants")
+    # The owner's side: a nudge from this partner comes by mail unless they stopped it (one
+    # click in the nudge mail); it still shows on their dashboard.
+    nudge_mail = models.BooleanField("mail me when they nudge me", default=True)
     weekly_mail = models.BooleanField(
         "send me a weekly progress mail", default=False,
         help_text="On Monday morning: where each shared goal stands against its ideal line.",

@@ -16,4 +16,5 @@ urlpatterns = [
     path("<int:partnership_id>/end/", views.end, name="end"),
     path("milestones/<int:milestone_id>/cheer/", views.cheer, name="cheer"),
     path("mail/stop/<str:token>/", views.unsubscribe, name="unsubscribe"),
+    path("nudges/stop/<str:token>/", views.nudges_stop, name="nudges_stop"),
 ]

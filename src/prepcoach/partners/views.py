@@ -323,3 +323,18 @@ def unsubscribe(request: HttpRequest, token: str) -> HttpResponse:
         Partnership.objects.filter(pk=partnership.pk).update(weekly_mail=False)
         return render(request, "partners/unsubscribe.html", {"done": True})
     return render(request, "partners/unsubscribe.html", {"partnership": partnership})
+
+
+@csrf_exempt  # the link in the mail is the key; a mail client's one-click POST has no session
+def nudges_stop(request: HttpRequest, token: str) -> HttpResponse:
+    """No more nudge mails from one partner: a page with one button, so a mail scanner that
+    opens the link changes nothing."""
+    try:
+        partnership_id = signing.loads(token, salt=mail.NUDGES_SALT)
+    except signing.BadSignature:
+        return render(request, "partners/nudges_stop.html", {"invalid": True}, status=404)
+    partnership = Partnership.objects.filter(pk=partnership_id).select_related("partner").first()
+    if request.method == "POST" and partnership is not None:
+        Partnership.objects.filter(pk=partnership.pk).update(nudge_mail=False)
+        return render(request, "partners/nudges_stop.html", {"done": True})
+    return render(request, "partners/nudges_stop.html", {"partnership": partnership})
