@@ -47,6 +47,7 @@ from prepcoach.groups.models import (
 )
 from prepcoach.network.models import Contact
 from prepcoach.network.models import Event as NetworkEvent
+from prepcoach.network.plans import sync_goals
 from prepcoach.partners.models import Comment, PartnerInvite, Partnership
 from prepcoach.practice.models import Attempt, DrillCard, MockSession, Question
 from prepcoach.reading.models import Feed, FeedItem, ReadingItem
@@ -190,6 +191,16 @@ def build_world(media_root: Path) -> World:
     )  # fmt: skip
     network_event = NetworkEvent.objects.create(user=alice, name=marked("PRIVATE", "event"))
     network_event.contacts.add(contact)
+    # A networking goal shared with the partner moves by itself from Alice's contacts: its
+    # check-ins say how many were counted, never whom.
+    counted = Goal.objects.create(
+        user=alice, text=marked("SHARED", "netgoal") + " Contact 5 alumni", unit="alumni",
+        kind=Goal.Kind.NETWORKING, target_value=5, start_date=today,
+    )  # fmt: skip
+    partnership.goals.add(counted)
+    Contact.objects.create(user=alice, name=marked("PRIVATE", "alumna"), tags="alumni")
+    sync_goals(alice, today)
+    assert counted.check_ins.exists()
     token_row = AccessToken.objects.create(
         user=alice, name=marked("PRIVATE", "token"), token_hash="x" * 64, hint="abcd"
     )

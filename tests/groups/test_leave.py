@@ -59,3 +59,26 @@ def test_outsiders_cannot_leave_for_anyone(
     for other in (carol_client, dave_client):
         assert other.post(reverse("groups:leave", args=[group.pk])).status_code == 404
     assert Membership.objects.filter(group=group).count() == 2
+
+
+def test_a_question_whose_sharer_leaves_disappears_from_other_members_mocks(
+    alice: User, bob: User, carol: User, group: Group, alice_client: Client, bob_client: Client
+) -> None:
+    # Carol shares a question, Alice and Bob pair up with it, then Carol leaves: her words
+    # were the group's only while she shared them.
+    carols = Membership.objects.create(group=group, user=carol)
+    question = Question.objects.create(owner=carol, text="CAROL PRIVATE QUESTION?")
+    SharedQuestion.objects.create(membership=carols, question=question)
+    mock = PeerMock.objects.create(
+        group=group, interviewer=Membership.objects.get(group=group, user=bob),
+        answerer=Membership.objects.get(group=group, user=alice),
+        question_texts=["CAROL PRIVATE QUESTION?"],
+    )  # fmt: skip
+    url = reverse("groups:mock", args=[mock.pk])
+    assert "CAROL PRIVATE QUESTION?" in bob_client.get(url).content.decode()
+    client_of(carol).post(reverse("groups:leave", args=[group.pk]))
+    for client in (alice_client, bob_client):
+        assert "CAROL PRIVATE QUESTION?" not in client.get(url).content.decode()
+        assert "CAROL PRIVATE QUESTION?" not in client.get(f"{url}?q=1").content.decode()
+    assert bob_client.get(f"{url}?q=²").status_code == 200  # odd numbers are no error
+    assert bob_client.get(f"{url}?q={'9' * 5000}").status_code == 200

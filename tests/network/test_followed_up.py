@@ -34,3 +34,19 @@ def test_a_bad_date_is_explained(alice_client: Client, alice: User) -> None:
     assert "That is not a real date" in response.content.decode()
     contact.refresh_from_db()
     assert contact.last_contact is None
+
+
+def test_a_follow_up_years_away_is_refused_and_the_calendar_keeps_working(
+    alice_client: Client, alice: User
+) -> None:
+    contact = add_contact(alice, "Ana Lee")
+    response = alice_client.post(
+        f"/plan/network/contacts/{contact.pk}/followed-up/", {"next_follow_up": "9999-12-31"}
+    )
+    assert response.status_code == 422
+    assert "Pick a date between 2000 and 2100." in response.content.decode()
+    contact.refresh_from_db()
+    assert contact.next_follow_up is None
+    # Even a date written straight into the database cannot break the calendar download.
+    type(contact).objects.filter(pk=contact.pk).update(next_follow_up="9999-12-31")
+    assert alice_client.get("/plan/calendar/plan.ics").status_code == 200

@@ -36,10 +36,14 @@ def test_contact_5_alumni_moves_from_0_to_2(alice_client: Client, alice: User) -
     latest = goal.check_ins.order_by("-created_at").first()
     assert latest is not None
     assert latest.value == 2
-    assert "Ana Lee, Ben Park" in latest.note
-    assert "Zed" not in latest.note
+    # A check-in note is shown to the partner the goal is shared with: it says what was counted,
+    # never whom (the user's contacts are theirs alone).
+    assert "Counted 2 contacts" in latest.note
+    assert "Ana Lee" not in latest.note
+    assert "Ben Park" not in latest.note
     page = response.content.decode()
     assert "“Contact 5 alumni by Friday” now stands at 2 of 5." in page
+    assert "Ana Lee, Ben Park." in page  # the owner is told whom it counted (Zed is no alumnus)
     # The goal page shows the count and what it counted.
     detail = alice_client.get(f"/plan/goals/{goal.pk}/").content.decode()
     assert "2 of 5 alumni" in detail

@@ -117,7 +117,8 @@ def test_withdrawing_kills_the_link_and_only_the_owner_can(
     assert carol_client.post(f"/partners/invites/{pending.pk}/withdraw/").status_code == 404
     assert alice_client.post(f"/partners/invites/{pending.pk}/withdraw/").status_code == 302
 
-    assert PartnerInvite.objects.count() == 0
+    pending.refresh_from_db()
+    assert not pending.is_pending
     assert Client().get(link.replace("http://testserver", "")).status_code == 404
 
 
@@ -127,3 +128,20 @@ def test_anonymous_cannot_invite(client: Client, shared_goal: Goal) -> None:
     assert response.status_code == 302
     assert "/account/login/" in response["Location"]
     assert PartnerInvite.objects.count() == 0
+
+
+def test_invitations_are_limited_a_day_withdrawn_ones_included(
+    alice_client: Client, shared_goal: Goal, smtp_mail: SmtpSink
+) -> None:
+    from prepcoach.partners.views import MAX_INVITES_A_DAY
+
+    for k in range(MAX_INVITES_A_DAY):
+        invite(alice_client, f"friend{k}@example.com", shared_goal)
+        alice_client.post(f"/partners/invites/{PartnerInvite.objects.latest('pk').pk}/withdraw/")
+    refused = alice_client.post(
+        "/partners/invite/", {"email": "one.more@example.com", "goals": [shared_goal.pk]}
+    )
+    assert refused.status_code == 422
+    assert "try again tomorrow" in refused.content.decode()
+    assert "one.more@example.com" in refused.content.decode()  # what was typed stays
+    assert len(smtp_mail.messages) == MAX_INVITES_A_DAY

@@ -281,3 +281,28 @@ def group_invite_for_link(token: str) -> GroupInvite | None:
         .filter(expires_at__gt=timezone.now())
         .first()
     )
+
+
+def peer_mock_questions(mock: PeerMock) -> list[str | None]:
+    """A peer mock's questions as its two members may read them: a question its sharer has
+    since unshared, deleted or taken away by leaving the group is None (its words were only
+    ever the group's while it was shared). The answers already given keep their own words."""
+    from prepcoach.groups.models import SharedQuestion
+
+    shared = set(
+        SharedQuestion.objects.filter(membership__group_id=mock.group_id).values_list(
+            "question__text", flat=True
+        )
+    )
+    return [text if text in shared else None for text in mock.question_texts]
+
+
+def peer_answers_for(user: User, mock: PeerMock) -> dict[int, PeerAnswer]:
+    """A peer mock's answers (by question number) as `user`, one of its two members, may see
+    them: only answers the answerer gave; to the interviewer, none the answerer withdrew."""
+    answers = mock.answers.select_related("attempt", "request").filter(
+        attempt__user_id=mock.answerer.user_id
+    )
+    if mock.interviewer.user_id == user.pk:
+        answers = answers.filter(request__revoked_at__isnull=True)
+    return {a.number: a for a in answers}

@@ -638,7 +638,10 @@ class GoalCount:
     kind_of_person: str | None  # "alumni", "mentor", …; None: everyone
     value: int
     names: tuple[str, ...]  # what was counted, for the user to check
-    explanation: str
+    explanation: str  # with the names: for the owner's eyes only
+    # Without the names: what a check-in note may say, since a goal's check-ins are shown to
+    # the partner the goal is shared with, and the user's contacts are theirs alone.
+    summary: str = ""
 
 
 def _singular(word: str) -> str:
@@ -725,7 +728,8 @@ def count_for_goal(
     explanation = f"Counted {len(names)} {what} {since}" + (
         f": {', '.join(names[:5])}{' and more' if len(names) > 5 else ''}." if names else "."
     )
-    return GoalCount(counts, kind, len(names), tuple(names), explanation)
+    summary = f"Counted {len(names)} {what} {since}."
+    return GoalCount(counts, kind, len(names), tuple(names), explanation, summary)
 
 
 @dataclass(frozen=True, slots=True)

@@ -42,7 +42,8 @@ def build_calendar(user: User, host: str) -> bytes:
         item.add("uid", f"{uid}@{host}")
         item.add("dtstamp", stamp)
         item.add("dtstart", day)
-        item.add("dtend", day + dt.timedelta(days=1))
+        # The last day a calendar can hold ends on it: a far date never breaks the whole feed.
+        item.add("dtend", day + dt.timedelta(days=1) if day < dt.date.max else day)
         item.add("summary", summary)
         if description:
             item.add("description", description)

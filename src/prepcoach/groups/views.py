@@ -6,6 +6,7 @@ Every row is fetched through `accounts.access`; these views never decide who may
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from django.conf import settings
@@ -16,6 +17,7 @@ from django.http import FileResponse, HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
+from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST
 
 from prepcoach.accounts.access import (
@@ -29,6 +31,8 @@ from prepcoach.accounts.access import (
     new_link_token,
     owned_by,
     peer_answer_for_interviewer,
+    peer_answers_for,
+    peer_mock_questions,
     signed_in_user,
 )
 from prepcoach.accounts.models import User
@@ -271,25 +275,28 @@ def mock_detail(request: HttpRequest, mock_id: int) -> HttpResponse:
     the answerer's page (the questions, recorded or typed in their own browser)."""
     user = signed_in_user(request)
     mock = get_peer_mock_or_404(user, mock_id)
-    answers = {a.number: a for a in mock.answers.select_related("attempt", "request")}
+    answers = peer_answers_for(user, mock)
     interviewing = mock.interviewer.user_id == user.pk
     rows: list[dict[str, Any]] = []
-    for number, text in enumerate(mock.question_texts, start=1):
+    texts = peer_mock_questions(mock)
+    for number, shown in enumerate(texts, start=1):
         answer = answers.get(number)
-        if answer is not None and answer.request.revoked_at is not None and interviewing:
-            answer = None  # the answerer withdrew it
+        if shown is None and answer is None:
+            continue  # withdrawn by the member who shared it, and never answered
+        text = shown if shown is not None else (answer.attempt.question_text if answer else "")
         attempt = answer.attempt if answer else None
         sheet = interviewer_sheet(number, text, _read(attempt) if interviewing else None)
         rows.append({"sheet": sheet, "answer": answer, "attempt": attempt})
     asked = request.GET.get("q", "")
+    numbers = [r["sheet"].number for r in rows]
     unanswered = [r["sheet"].number for r in rows if r["answer"] is None]
-    current = int(asked) if asked.isdigit() and 1 <= int(asked) <= len(rows) else (
-        unanswered[0] if unanswered else None
-    )  # fmt: skip
+    chosen = int(asked) if re.fullmatch(r"[0-9]{1,3}", asked) else None
+    current = chosen if chosen in numbers else (unanswered[0] if unanswered else None)
+    current_text = texts[current - 1] or "" if current else ""
     return render(request, "groups/mock.html", {
         "mock": mock, "rows": rows, "interviewing": interviewing, "current": current,
-        "current_text": mock.question_texts[current - 1] if current else "",
-        "question": {"text": mock.question_texts[current - 1] if current else ""},
+        "current_text": current_text,
+        "question": {"text": current_text},
         "swapped": PeerMock.objects.filter(swapped_from=mock).first(),
         "interviewer": name_of(mock.interviewer.user), "answerer": name_of(mock.answerer.user),
         "typed_form": TypedAnswerForm(), "rubric": REVIEW_RUBRIC,
@@ -299,9 +306,10 @@ def mock_detail(request: HttpRequest, mock_id: int) -> HttpResponse:
 def _question_text(mock: PeerMock, number: int) -> str:
     from django.http import Http404
 
-    if not 1 <= number <= len(mock.question_texts):
+    texts = peer_mock_questions(mock)
+    if not 1 <= number <= len(texts) or texts[number - 1] is None:
         raise Http404("No such question in this peer mock.")
-    return str(mock.question_texts[number - 1])[:300]
+    return str(texts[number - 1])[:300]
 
 
 @transaction.atomic
@@ -377,7 +385,8 @@ def mock_swap(request: HttpRequest, mock_id: int) -> HttpResponse:
     sides = Sides(mock.interviewer_id, mock.answerer_id).swapped()
     swapped = PeerMock.objects.filter(swapped_from=mock).first() or PeerMock.objects.create(
         group=mock.group, interviewer_id=sides.interviewer, answerer_id=sides.answerer,
-        question_texts=mock.question_texts, swapped_from=mock,
+        question_texts=[t for t in peer_mock_questions(mock) if t is not None],
+        swapped_from=mock,
     )  # fmt: skip
     messages.success(request, f"Sides swapped: {name_of(swapped.interviewer.user)} interviews "
                      f"and {name_of(swapped.answerer.user)} answers.")  # fmt: skip
@@ -385,12 +394,14 @@ def mock_swap(request: HttpRequest, mock_id: int) -> HttpResponse:
 
 
 @login_required
+@never_cache  # withdrawn means gone everywhere, shared caches included
 def answer_media(request: HttpRequest, answer_id: int) -> HttpResponse | FileResponse:
     answer = peer_answer_for_interviewer(signed_in_user(request), answer_id)
     return recording_response(request, answer.attempt)
 
 
 @login_required
+@never_cache
 def answer_review(request: HttpRequest, answer_id: int) -> HttpResponse:
     """The interviewer scores the answer on feedback's rubric and pins comments to moments;
     the answerer reads it on the answer's feedback page, beside any other feedback."""

@@ -8,6 +8,7 @@ from prepcoach.accounts.access import owned_by
 from prepcoach.accounts.models import User
 from prepcoach.coach.network import MAX_IMPORT_BYTES
 from prepcoach.goals.forms import DATE_ERROR, DateInput
+from prepcoach.goals.models import validate_plan_date
 from prepcoach.network.models import Contact, Event
 from prepcoach.research.models import Opportunity
 
@@ -71,6 +72,8 @@ class FollowedUpForm(forms.Form):
         required=False,
         widget=DateInput(),
         error_messages={"invalid": DATE_ERROR},
+        # The model's own check: a save with update_fields runs no model validators.
+        validators=[validate_plan_date],
     )
 
 

@@ -79,7 +79,7 @@ def sync_goals(user: User, today: dt.date) -> list[tuple[Goal, network.GoalUpdat
                 goal=by_id[update.goal_id],
                 day=today,
                 value=Decimal(int(update.after)),
-                note=AUTO_NOTE + update.count.explanation,
+                note=AUTO_NOTE + update.count.summary,  # no names: partners see check-ins
             )
     # Fresh rows: the ones above hold the check-ins as they were before this one.
     moved = owned_by(Goal.objects.all(), user).in_bulk([u.goal_id for u in updates])

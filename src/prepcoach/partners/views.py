@@ -71,11 +71,21 @@ def index(request: HttpRequest, invite_form: InviteForm | None = None) -> HttpRe
     return render(request, "partners/index.html", context, status=422 if invite_form else 200)
 
 
+MAX_INVITES_A_DAY = 10  # mail to people who never asked for it: a few a day is plenty
+
+
 @login_required
 @require_POST
 def invite(request: HttpRequest) -> HttpResponse:
     user = signed_in_user(request)
     form = InviteForm(request.POST, owner=user)
+    recent = PartnerInvite.objects.filter(
+        owner=user, created_at__gt=timezone.now() - dt.timedelta(days=1)
+    )
+    if form.is_valid() and recent.count() >= MAX_INVITES_A_DAY:
+        # Withdrawn invitations count too: a loop of invite and withdraw mails nobody.
+        form.add_error(None, f"You have sent {MAX_INVITES_A_DAY} invitations today: "
+                             "try again tomorrow.")  # fmt: skip
     if not form.is_valid():
         return index(request, invite_form=form)
     with transaction.atomic():
@@ -95,7 +105,8 @@ def invite(request: HttpRequest) -> HttpResponse:
 def invite_withdraw(request: HttpRequest, invite_id: int) -> HttpResponse:
     invitation = get_owned_or_404(PartnerInvite.objects.all(), signed_in_user(request), "owner",
                                   pk=invite_id)  # fmt: skip
-    invitation.delete()
+    # Expired at once rather than deleted, so it still counts towards the day's invitations.
+    PartnerInvite.objects.filter(pk=invitation.pk).update(expires_at=timezone.now())
     messages.info(request, f"Invitation to {invitation.email} withdrawn: its link no longer works.")
     return redirect("partners:index")
 
