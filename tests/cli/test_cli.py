@@ -7,6 +7,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 from prepcoach import __version__
 from tests.support import child_env, free_port, http_get, wait_for
 
@@ -133,7 +135,13 @@ def test_serve_migrates_starts_the_worker_and_serves(tmp_path: Path) -> None:
             assert ":focus-visible" in css
         finally:
             server.send_signal(signal.SIGINT)
-            code = server.wait(timeout=30)
+            try:
+                code = server.wait(timeout=30)
+            except subprocess.TimeoutExpired:
+                server.kill()  # never left running into the next test
+                server.wait()
+                log.seek(0)
+                pytest.fail(f"serve did not stop within 30 s of Ctrl+C; its output:\n{log.read()}")
         log.seek(0)
         output = log.read()
     assert code == 0, output

@@ -10,22 +10,24 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from prepcoach.coach.network import (
+from prepcoach.coach.contact_import import (
     MAX_IMPORT_ROWS,
-    FollowUp,
-    GoalInput,
     ImportRefusedError,
-    NetworkContact,
-    NetworkEvent,
     ParsedFile,
-    count_for_goal,
-    follow_ups_due,
-    goal_updates,
     parse_csv,
     parse_file,
     parse_vcard,
     plan_import,
     read_date,
+)
+from prepcoach.coach.network import (
+    FollowUp,
+    GoalInput,
+    NetworkContact,
+    NetworkEvent,
+    count_for_goal,
+    follow_ups_due,
+    goal_updates,
     what_counts,
 )
 

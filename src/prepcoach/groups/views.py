@@ -9,7 +9,6 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.db import IntegrityError, transaction
@@ -57,6 +56,7 @@ from prepcoach.practice.forms import TypedAnswerForm
 from prepcoach.practice.media import recording_response
 from prepcoach.practice.models import Attempt, Question
 from prepcoach.practice.tasks import queue_analysis
+from prepcoach.practice.views.common import recording_started
 
 
 @login_required
@@ -341,17 +341,7 @@ def mock_record(request: HttpRequest, mock_id: int, number: int) -> JsonResponse
         status=Attempt.Status.RECORDING, with_video=request.POST.get("video") == "1",
     )  # fmt: skip
     _attach(mock, number, attempt)
-    return JsonResponse(
-        {
-            "id": attempt.pk,
-            "chunk_url": reverse("practice:chunk", args=[attempt.pk, 0]).rsplit("/0/", 1)[0],
-            "finalise_url": reverse("practice:finalise", args=[attempt.pk]),
-            "delete_url": reverse("practice:attempt_delete", args=[attempt.pk]),
-            "chunk_seconds": settings.RECORDING_CHUNK_SECONDS,
-            "max_seconds": settings.RECORDING_MAX_SECONDS,
-        },
-        status=201,
-    )
+    return recording_started(attempt)
 
 
 @login_required

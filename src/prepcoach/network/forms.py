@@ -6,7 +6,7 @@ from django import forms
 
 from prepcoach.accounts.access import owned_by
 from prepcoach.accounts.models import User
-from prepcoach.coach.network import MAX_IMPORT_BYTES
+from prepcoach.coach.contact_import import MAX_IMPORT_BYTES
 from prepcoach.goals.forms import DATE_ERROR, DateInput
 from prepcoach.goals.models import validate_plan_date
 from prepcoach.network.models import Contact, Event

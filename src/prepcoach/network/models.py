@@ -10,7 +10,7 @@ from django.db import models
 from django.urls import reverse
 from django.utils import timezone
 
-from prepcoach.coach.network import MAX_NAME, MAX_NOTES, MAX_SHORT, contact_key
+from prepcoach.coach.contact_import import MAX_NAME, MAX_NOTES, MAX_SHORT, contact_key
 from prepcoach.goals.models import validate_plan_date
 
 

@@ -16,7 +16,7 @@ from django.utils.http import urlencode
 from django.views.decorators.http import require_POST
 
 from prepcoach.accounts.access import get_owned_or_404, owned_by, signed_in_user
-from prepcoach.coach import network
+from prepcoach.coach import contact_import
 from prepcoach.goals.views import _celebrate_milestones as celebrate_milestones
 from prepcoach.network import plans
 from prepcoach.network.forms import ContactForm, EventForm, FollowedUpForm, ImportForm
@@ -215,14 +215,14 @@ def import_contacts(request: HttpRequest) -> HttpResponse:
     if not form.is_valid():
         return render(request, "network/import.html", {"form": form}, status=422)
     upload = form.cleaned_data["file"]
-    data = upload.read(network.MAX_IMPORT_BYTES + 1)
+    data = upload.read(contact_import.MAX_IMPORT_BYTES + 1)
     try:
-        parsed = network.parse_file(data, upload.name or "")
-    except network.ImportRefusedError as refusal:
+        parsed = contact_import.parse_file(data, upload.name or "")
+    except contact_import.ImportRefusedError as refusal:
         form.add_error("file", str(refusal))
         return render(request, "network/import.html", {"form": form}, status=422)
     existing = {c.key: c.name for c in owned_by(Contact.objects.all(), user)}
-    plan = network.plan_import(parsed, existing)
+    plan = contact_import.plan_import(parsed, existing)
     today = timezone.localdate()
     with transaction.atomic():  # every good row or none: never half a file without saying so
         Contact.objects.bulk_create(
@@ -253,7 +253,7 @@ def import_contacts(request: HttpRequest) -> HttpResponse:
         + (f"; {skipped} not imported (the reasons are listed below)." if skipped else "."),
     )
     _moved_goals(request)
-    problems = [(network.describe_row(plan.kind, p.row), p) for p in plan.problems]
+    problems = [(contact_import.describe_row(plan.kind, p.row), p) for p in plan.problems]
     return render(
         request,
         "network/import.html",

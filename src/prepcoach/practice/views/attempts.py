@@ -4,12 +4,10 @@ from __future__ import annotations
 
 import shutil
 
-from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import FileResponse, HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import redirect, render
-from django.urls import reverse
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.http import require_POST
 
@@ -28,7 +26,12 @@ from prepcoach.practice.recordings import (
 )
 from prepcoach.practice.report import pace_chart, transcript_pieces
 from prepcoach.practice.tasks import queue_analysis
-from prepcoach.practice.views.common import attempt_or_404, question_or_404, user_of
+from prepcoach.practice.views.common import (
+    attempt_or_404,
+    question_or_404,
+    recording_started,
+    user_of,
+)
 from prepcoach.reflection.models import Story
 
 # The stories weighed against a question: the user's 40 most recently updated. Each is embedded
@@ -86,17 +89,7 @@ def recording_start(request: HttpRequest, question_id: int) -> JsonResponse:
         status=Attempt.Status.RECORDING, with_video=request.POST.get("video") == "1",
         **_context(request),
     )  # fmt: skip
-    return JsonResponse(
-        {
-            "id": attempt.pk,
-            "chunk_url": reverse("practice:chunk", args=[attempt.pk, 0]).rsplit("/0/", 1)[0],
-            "finalise_url": reverse("practice:finalise", args=[attempt.pk]),
-            "delete_url": reverse("practice:attempt_delete", args=[attempt.pk]),
-            "chunk_seconds": settings.RECORDING_CHUNK_SECONDS,
-            "max_seconds": settings.RECORDING_MAX_SECONDS,
-        },
-        status=201,
-    )
+    return recording_started(attempt)
 
 
 @login_required

@@ -1,7 +1,9 @@
 from __future__ import annotations
 
+from django.conf import settings
 from django.db.models import QuerySet
-from django.http import HttpRequest
+from django.http import HttpRequest, JsonResponse
+from django.urls import reverse
 
 from prepcoach.accounts.access import get_owned_or_404, shared_or_owned, signed_in_user
 from prepcoach.accounts.models import User
@@ -33,3 +35,19 @@ def attempt_or_404(request: HttpRequest, attempt_id: int) -> Attempt:
 
 def settings_of(user: User) -> PracticeSettings:
     return PracticeSettings.objects.get_or_create(user=user)[0]
+
+
+def recording_started(attempt: Attempt) -> JsonResponse:
+    """What the browser's recorder needs to send an answer's chunks (`static/.../recorder.js`):
+    where to, when to finish, and the limits. Practice, mocks and peer mocks start alike."""
+    return JsonResponse(
+        {
+            "id": attempt.pk,
+            "chunk_url": reverse("practice:chunk", args=[attempt.pk, 0]).rsplit("/0/", 1)[0],
+            "finalise_url": reverse("practice:finalise", args=[attempt.pk]),
+            "delete_url": reverse("practice:attempt_delete", args=[attempt.pk]),
+            "chunk_seconds": settings.RECORDING_CHUNK_SECONDS,
+            "max_seconds": settings.RECORDING_MAX_SECONDS,
+        },
+        status=201,
+    )
