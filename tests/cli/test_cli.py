@@ -114,7 +114,14 @@ def test_port_in_use_is_one_line_and_starts_nothing(tmp_path: Path) -> None:
     assert not (tmp_path / "prepcoach.sqlite3").exists()  # nothing migrated for nothing
 
 
-def test_serve_migrates_starts_the_worker_and_serves(tmp_path: Path) -> None:
+def _ignore_sigint() -> None:
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+
+
+# Started from a background job (`make run &`, nohup, some process managers) a program
+# inherits SIGINT ignored, and Python keeps it so: serve must still stop on Ctrl+C.
+@pytest.mark.parametrize("started", ["in a terminal", "from a background job"])
+def test_serve_migrates_starts_the_worker_and_serves(tmp_path: Path, started: str) -> None:
     port = free_port()
     base = f"http://127.0.0.1:{port}"
     with (tmp_path / "serve.log").open("w+") as log:
@@ -124,6 +131,7 @@ def test_serve_migrates_starts_the_worker_and_serves(tmp_path: Path) -> None:
             stdout=log,
             stderr=subprocess.STDOUT,
             text=True,
+            preexec_fn=_ignore_sigint if started == "from a background job" else None,
         )
         try:
             wait_for(lambda: http_get(f"{base}/healthz")[0] == 200, timeout=60, what="/healthz")

@@ -106,6 +106,9 @@ def run(args: argparse.Namespace) -> int:
         raise KeyboardInterrupt
 
     signal.signal(signal.SIGTERM, stop)
+    # Ctrl+C stops serve even when it was started from a background job or by a tool that
+    # ignores SIGINT: Python keeps an ignored SIGINT ignored, and serve would then never stop.
+    signal.signal(signal.SIGINT, stop)
     shown_host = f"[{args.host}]" if ":" in args.host else args.host
     print(f"prepcoach is running at http://{shown_host}:{args.port}/", flush=True)
     print(f"  data folder: {settings.HOME}   (Ctrl+C to stop)", flush=True)
