@@ -18,6 +18,13 @@ from prepcoach.coach.deadlines import DateOrder, Deadline, find_deadline
 from prepcoach.coach.goal_kind import GoalKind, KindGuess, classify_goal
 from prepcoach.coach.goal_models import Prediction, predict, structure
 from prepcoach.coach.quantities import Quantity, find_quantities
+from prepcoach.coach.smart_rewrite import (
+    DEFAULT_HORIZON,
+    SET_DATE,
+    format_date,
+    remove_deadline_words,
+    rewrite_goal,
+)
 from prepcoach.coach.smart_words import (
     ACTION_RE,
     BARE_NUMBER_RE,
@@ -35,8 +42,6 @@ from prepcoach.coach.smart_words import (
 from prepcoach.coach.text import STOPWORDS, clip, content_words, quote, quote_all, stem, words
 
 MAX_GOAL_CHARS = 500  # a goal is a sentence or two; the "why" and the steps hold the rest
-DEFAULT_HORIZON = dt.timedelta(weeks=4)  # a deadline to propose when the goal has none
-SET_DATE = "the target date you set"  # the deadline came from the form, not the words
 
 
 class Verdict(StrEnum):
@@ -143,7 +148,13 @@ def check_goal(
     if (why := _unreadable(text)) is not None:
         return _cannot_tell(original, why, today, context, notes)
     found = _assess(text, today, context)
-    rewrite = _rewrite(text, found, today, context)
+    rewrite = rewrite_goal(
+        text, found.deadline, found.feasible_by, today, context.date_order,
+        timely=found.time_bound.verdict is Verdict.MET,
+        specific=found.specific.verdict is Verdict.MET,
+        measurable=found.measurable.verdict is Verdict.MET,
+        kind=found.guess.kind, target_role=context.target_role,
+    )  # fmt: skip
     return SmartCheck(
         specific=found.specific,
         measurable=found.measurable,
@@ -190,7 +201,7 @@ def _without_deadline(text: str, deadline: Deadline) -> str:
     core = text
     for phrase in (deadline.phrase, deadline.vague):
         if phrase and phrase != SET_DATE:
-            core = _remove(core, phrase)
+            core = remove_deadline_words(core, phrase)
     return core or text
 
 
@@ -604,82 +615,6 @@ def _relevant(text: str, context: SmartContext) -> Criterion:
     )
 
 
-# --- the rewrite -------------------------------------------------------------------------
-
-
-def _rewrite(text: str, found: Assessment, today: dt.date, context: SmartContext) -> str:
-    """The user's goal in their own words, with only what it lacks added: a count or a finish
-    line (worded for its kind), the target role when it names no detail, and a deadline. It never
-    swaps the goal for another one: what to pin down (which, how many) is the user's to say,
-    and the specific criterion's fix says so."""
-    deadline, feasible_by = found.deadline, found.feasible_by
-    timely = found.time_bound.verdict is Verdict.MET
-    due = feasible_by or (deadline.date if timely and deadline.date else today + DEFAULT_HORIZON)
-    base = text.strip(" .!?-–—•*")  # a list item's dash is no part of the goal
-    keep = bool(timely and not feasible_by and deadline.phrase and deadline.phrase != SET_DATE)
-    if not keep:
-        for phrase in (deadline.phrase, deadline.vague):
-            if phrase and phrase != SET_DATE:
-                base = _remove(base, phrase)
-        # Taking out a vague word can join what was around it into a date that cannot be
-        # ("0 soon Feb" -> "0 Feb"): that goes too, so the rewrite's own deadline is its only one.
-        joined = find_deadline(base, today, context.date_order)
-        if joined.problem and joined.phrase:
-            base = _remove(base, joined.phrase)
-    addition = ""
-    # A goal of no preparation kind ("save money") is not turned into interview preparation.
-    preparation = found.guess.kind is not None and context.target_role
-    names_a_role = re.search(r"\brole\b", text, re.IGNORECASE)
-    if found.specific.verdict is not Verdict.MET and preparation and not names_a_role:
-        addition += f" for the {context.target_role} role"
-    if found.measurable.verdict is not Verdict.MET:
-        addition += MEASURABLE_PLANS[found.guess.kind]
-    # Relevance is not added: how a goal helps is the user's claim to make (its fix says so).
-    if keep:
-        at = _deadline_start(base, deadline.phrase or "")
-        base = (
-            base[:at].rstrip(" ,;:-–—") + addition + " " + base[at:].lstrip()
-            if at
-            else base + addition
-        )
-    else:
-        base += addition
-        if not (timely and deadline.phrase == SET_DATE and not feasible_by):
-            base += f" by {format_date(due)}"
-    base = " ".join(base.split())
-    first = base[:1].upper()
-    # "ß".upper() is "SS": a capital that changes the word is not added.
-    return (first if len(first) == 1 else base[:1]) + base[1:]
-
-
-def _deadline_start(text: str, phrase: str) -> int:
-    """Where the deadline's words (with "by", "before" … in front) start, to add before them;
-    0 when they are not found or open the goal."""
-    pattern = re.compile(
-        r"(?:\b(?:by|before|until|till|on|within|in|due)\s+(?:the\s+)?)?" + re.escape(phrase),
-        re.IGNORECASE,
-    )
-    match = pattern.search(text)
-    return match.start() if match else 0
-
-
-MEASURABLE_PLANS: dict[GoalKind | None, str] = {
-    GoalKind.BEHAVIORAL: ", doing 3 recorded practice sessions",
-    GoalKind.KNOWLEDGE: ", noting at least 5 key facts",
-    GoalKind.SKILLS: ", doing 4 practice sessions of 45 minutes",
-    GoalKind.NETWORKING: ", reaching out to 3 people",
-    None: ", with a number to reach that I write down today",
-}
-
-
-def _remove(text: str, phrase: str) -> str:
-    pattern = re.compile(
-        r"\s*(?:\b(?:by|before|until|till|on|within|in|due)\s+(?:the\s+)?)?" + re.escape(phrase),
-        re.IGNORECASE,
-    )
-    return " ".join(pattern.sub("", text, count=1).split())
-
-
 def _blank(text: str, span: tuple[int, int] | None) -> str:
     """The text with a span (the deadline's words) replaced by spaces."""
     if span is None:
@@ -712,5 +647,5 @@ def target_quantity(check: SmartCheck) -> Quantity | None:
     return countable[0] if len(countable) == 1 else None
 
 
-def format_date(day: dt.date) -> str:
-    return f"{day.day} {day:%B %Y}"
+# Defined beside the rewrite, which proposes deadlines; callers keep importing them from here.
+__all__ = ["DEFAULT_HORIZON", "SET_DATE", "format_date"]
