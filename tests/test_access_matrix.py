@@ -8,6 +8,12 @@ argument filled from Alice's objects. A response leaks when it shows a marker it
 not see, or when Alice's rows change in a way the persona may not cause. Each request runs in
 a savepoint that is rolled back, so one persona's allowed change never hides another's leak.
 
+Feedback on more than one answer: ALICE-MOCK-… marks a mock interview of Alice's (its questions,
+answers and recording) and ALICE-STORY-… a STAR story of hers, each with a link made for it
+(valid, expired, withdrawn); Bob's own mock interview and story have links too (a link for
+another object). A mock-interview link plays that interview's answers and no other answer of
+Alice's; a story link shows that story and plays nothing.
+
 Practice groups: ALICE-GROUP-… marks what Alice shared with her group (a question) and the answer
 she gave in a peer mock where Gus, a member, interviews her; Gus sees those and nothing else of
 hers, and Fay, who left the group, sees nothing.
@@ -57,7 +63,7 @@ from tests.conftest import make_user
 from tests.practice.conftest import tone_wav
 from tests.support import close_response
 
-MARKER_RE = re.compile(rb"ALICE-(PRIVATE|SHARED|LINKED|GROUP)-[A-Za-z]+")
+MARKER_RE = re.compile(rb"ALICE-(PRIVATE|SHARED|LINKED|GROUP|MOCK|STORY)-[A-Za-z]+")
 # Every URL is asked with GET, with an empty POST, and with a POST whose body any of the
 # project's forms would accept (the fields they use, filled plausibly), so a view that checks a
 # body before its owner check is exercised too; API URLs also with JSON under every method.
@@ -90,6 +96,10 @@ class Persona:
     may_change: frozenset[str] = frozenset()
     user: str | None = None  # signed in as this user's e-mail
     link: str | None = None  # the feedback link this persona holds (a key of World.tokens)
+    # Without an account, a link holder is anonymous on every URL that takes no link token
+    # (the anonymous persona walks those; each request's session is rolled back with it), so
+    # the holders of mock-interview and story links walk only the URLs that take one.
+    token_urls_only: bool = False
 
 
 PERSONAS = (
@@ -112,6 +122,17 @@ PERSONAS = (
     Persona("expired link holder", link="expired"),
     Persona("withdrawn link holder", link="withdrawn"),
     Persona("holder of a link to another answer", link="other"),
+    Persona("mock interview link holder", frozenset({"MOCK"}),
+            frozenset({"+feedback.review", "+feedback.pin"}), link="mock", token_urls_only=True),
+    Persona("expired mock interview link holder", link="mock-expired", token_urls_only=True),
+    Persona("withdrawn mock interview link holder", link="mock-withdrawn", token_urls_only=True),
+    Persona("holder of a link to another mock interview", link="mock-other",
+            token_urls_only=True),
+    Persona("story link holder", frozenset({"STORY"}), frozenset({"+feedback.review"}),
+            link="story", token_urls_only=True),
+    Persona("expired story link holder", link="story-expired", token_urls_only=True),
+    Persona("withdrawn story link holder", link="story-withdrawn", token_urls_only=True),
+    Persona("holder of a link to another story", link="story-other", token_urls_only=True),
     Persona("stranger", user="carol@example.com"),
     Persona("anonymous"),
 )  # fmt: skip
@@ -122,7 +143,7 @@ class World:
     alice: User
     ids: dict[str, list[int | str]]
     tokens: dict[str, str]
-    recording: bytes = b""
+    recordings: dict[str, bytes] = field(default_factory=dict)  # marker kind → a recording
 
 
 def marked(kind: str, thing: str) -> str:
@@ -228,9 +249,8 @@ def build_world(media_root: Path) -> World:
         status=Attempt.Status.ANALYSED, media_type="audio/wav",
         analysis={"version": 3, "transcript": marked("GROUP", "transcript") + " I did it."},
     )  # fmt: skip
-    peer_attempt.recording.save(
-        "answer.wav", ContentFile(tone_wav(0.5) + marked("GROUP", "recording").encode())
-    )
+    peer_recording = tone_wav(0.5) + marked("GROUP", "recording").encode()
+    peer_attempt.recording.save("answer.wav", ContentFile(peer_recording))
     _, digest = new_link_token()
     peer_request = FeedbackRequest.objects.create(
         owner=alice, attempt=peer_attempt, reviewer_label="Gus (peer mock)", token_digest=digest,
@@ -278,7 +298,73 @@ def build_world(media_root: Path) -> World:
     }  # fmt: skip
     ids["attempt_id"].append(peer_attempt.pk)
     ids["request_id"].append(peer_request.pk)
-    return World(alice, ids, tokens, recording)
+    mock_ids, mock_recording = add_mock_and_story(alice, bob, tokens)
+    for name, values in mock_ids.items():
+        ids[name] += values
+    return World(
+        alice, ids, tokens, {"LINKED": recording, "MOCK": mock_recording, "GROUP": peer_recording}
+    )
+
+
+def add_mock_and_story(
+    alice: User, bob: User, tokens: dict[str, str]
+) -> tuple[dict[str, list[int | str]], bytes]:
+    """Alice's mock interview (two answers, one recorded) and STAR story, each with links
+    valid, expired and withdrawn and a review; Bob's own mock interview and story with a link
+    each (the holder of a link for another object)."""
+    mock = MockSession.objects.create(
+        user=alice, question_ids=[0, 0], company=marked("MOCK", "company"),
+        question_texts=[marked("MOCK", "questionone"), marked("MOCK", "questiontwo")],
+    )  # fmt: skip
+    recording = tone_wav(0.5) + marked("MOCK", "recording").encode()
+    heard = Attempt.objects.create(
+        user=alice, session=mock, question_text=marked("MOCK", "questionone"),
+        mode=Attempt.Mode.MOCK, status=Attempt.Status.ANALYSED, media_type="audio/wav",
+        analysis={"version": 3, "transcript": marked("MOCK", "transcript") + " I did it."},
+    )  # fmt: skip
+    heard.recording.save("answer.wav", ContentFile(recording))
+    typed = Attempt.objects.create(
+        user=alice, session=mock, question_text=marked("MOCK", "questiontwo"),
+        mode=Attempt.Mode.MOCK, text=marked("MOCK", "typed"),
+    )  # fmt: skip
+    story = Story.objects.create(
+        user=alice, title=marked("STORY", "title"), situation=marked("STORY", "situation"),
+        action=marked("STORY", "action"), result=marked("STORY", "result") + " 40% faster.",
+    )  # fmt: skip
+    requests = []
+    for thing, kind in (({"session": mock}, "mock"), ({"story": story}, "story")):
+        for name, expires, revoked in (
+            (kind, 7, None), (f"{kind}-expired", -1, None), (f"{kind}-withdrawn", 7, timezone.now()),
+        ):  # fmt: skip
+            token, digest = new_link_token()
+            tokens[name] = token
+            requests.append(FeedbackRequest.objects.create(
+                owner=alice, reviewer_label=marked("PRIVATE", "label"), token_digest=digest,
+                expires_at=timezone.now() + dt.timedelta(days=expires), revoked_at=revoked,
+                **thing,
+            ))  # fmt: skip
+        review = Review.objects.create(request=requests[-3], reviewer_name="Kim", browser_key="k",
+                                       overall=3, comment=marked("PRIVATE", "review"))  # fmt: skip
+        if kind == "mock":
+            Pin.objects.create(
+                review=review, attempt=heard, at_s=0.2, text=marked("PRIVATE", "pin")
+            )
+    bobs_mock = MockSession.objects.create(user=bob, question_texts=["Bob's question"])
+    Attempt.objects.create(user=bob, session=bobs_mock, question_text="Bob's mock answer")
+    bobs_story = Story.objects.create(user=bob, title="Bob's story")
+    for thing, name in (
+        ({"session": bobs_mock}, "mock-other"),
+        ({"story": bobs_story}, "story-other"),
+    ):
+        token, digest = new_link_token()
+        tokens[name] = token
+        FeedbackRequest.objects.create(owner=bob, reviewer_label="x", token_digest=digest,
+                                       expires_at=timezone.now() + dt.timedelta(days=7), **thing)  # fmt: skip
+    ids: dict[str, list[int | str]] = {
+        "attempt_id": [heard.pk, typed.pk], "session_id": [mock.pk], "story_id": [story.pk],
+        "request_id": [r.pk for r in requests],
+    }  # fmt: skip
+    return ids, recording
 
 
 def routes() -> Iterator[tuple[str, list[str]]]:
@@ -443,6 +529,8 @@ def test_no_persona_sees_or_changes_what_it_may_not(tmp_path: Path, settings: An
         token = world.tokens[persona.link] if persona.link else "not-a-link-token-abcdefghijkl"
         seen = 0
         for route, names in everything:
+            if persona.token_urls_only and "token" not in names:
+                continue
             for url, (method, data) in itertools.product(
                 urls_for(route, names, world, token), calls(route)
             ):
@@ -476,10 +564,11 @@ def test_no_persona_sees_or_changes_what_it_may_not(tmp_path: Path, settings: An
                     if url.startswith(JOIN) and change == "+groups.membership":
                         continue  # every persona is handed the group's invite link: it joins
                     tally.leaks.append(f"{persona.name} {method.upper()} {url}: changes {change}")
-                if world.recording and world.recording in body and "LINKED" not in persona.sees:
-                    tally.leaks.append(
-                        f"{persona.name} {method.upper()} {url}: plays the recording"
-                    )
+                for kind, recording in world.recordings.items():
+                    if recording in body and kind not in persona.sees:
+                        tally.leaks.append(
+                            f"{persona.name} {method.upper()} {url}: plays the {kind} recording"
+                        )
         tally.shown[persona.name] = seen
     for leak in tally.leaks:
         print("LEAK", leak)
@@ -493,3 +582,7 @@ def test_no_persona_sees_or_changes_what_it_may_not(tmp_path: Path, settings: An
     assert tally.shown["feedback link holder"] >= 2
     # The member sees the board's shared question, the peer mock, the answer and its recording.
     assert tally.shown["group member"] >= 4
+    # A mock-interview link shows the interview and plays its recording; a story link shows
+    # the story.
+    assert tally.shown["mock interview link holder"] >= 2
+    assert tally.shown["story link holder"] >= 1

@@ -7,11 +7,15 @@ from prepcoach.coach.feedback import (
     CRITERIA,
     MAX_PIN_CHARS,
     MAX_PINS,
+    REVIEW_RUBRIC,
     ReviewScores,
     calibrate,
     clock,
+    combined_reading,
     compare,
+    overall_of,
     parse_comments,
+    rubric_for,
 )
 from prepcoach.coach.rubric import Judgement
 
@@ -118,3 +122,41 @@ def test_the_interviewer_ask_is_specific_polite_and_never_invents_a_name() -> No
     many = interviewer_ask("Acme", "", "Sam", "Monday", ["a", "b", "c", "d"], "Alice")
     assert "for Acme on Monday." in many.body
     assert "discussion of a, b and c." in many.body  # three topics at most
+
+
+def test_a_story_is_scored_without_what_only_a_recording_shows() -> None:
+    assert rubric_for("answer") == rubric_for("mock interview") == tuple(REVIEW_RUBRIC)
+    story = [name for name, _ in rubric_for("story")]
+    assert "delivery" not in story
+    assert story == [c for c in CRITERIA if c != "delivery"]
+    rows = compare([ReviewScores("Kim", 4, {"clarity": 2})], (), rubric_for("story"))
+    assert [r.criterion for r in rows] == story
+
+
+def test_calibration_speaks_of_the_thing_reviewed() -> None:
+    assert calibrate(None, [], None, "story").text == "No reviewer has scored this story yet."
+    story = calibrate(None, reviews(4), None, "story")
+    assert story.text == "Your 1 reviewer gave it 4 of 5."  # a story has no rating to ask for
+    mock = calibrate(None, reviews(4), 3, "mock interview")
+    assert "Rate its answers yourself" in mock.text
+    assert "prepcoach's measures give 3 of 5" in mock.text
+
+
+def test_a_mock_interviews_own_figure_is_the_mean_of_its_answers_half_up() -> None:
+    assert overall_of([2, 3]) == 3
+    assert overall_of([2, None, 2, 3]) == 2
+    assert overall_of([None, None]) is None
+    assert overall_of([]) is None
+
+
+def test_a_mock_interviews_reading_combines_its_answers() -> None:
+    first = [Judgement("action", 2, "x"), Judgement("result", 0, "y")]
+    second = [Judgement("action", 1, "x"), Judgement("result", 0, "y")]
+    third = [Judgement("action", 0, "x")]
+    combined = {j.criterion: j for j in combined_reading([first, second, third])}
+    assert combined["action"].score == 1
+    assert combined["action"].why == "over 3 answers: 1 yes, 1 partly, 1 no"
+    assert combined["result"].score == 0
+    assert combined["result"].why == "over 2 answers: 2 no"
+    assert "situation" not in combined  # no answer was read on it
+    assert combined_reading([]) == []

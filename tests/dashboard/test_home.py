@@ -63,3 +63,26 @@ def test_news_from_people_shows_only_what_came_to_this_user(
     assert "Alice Doe commented" not in page  # her own reply is no news to her
     assert "Carol's private question" not in page
     assert "Kim" not in page
+
+
+def test_news_names_a_mock_interview_or_a_story_that_got_feedback(
+    alice_client: Client, alice: User
+) -> None:
+    from prepcoach.accounts.access import new_link_token
+    from prepcoach.feedback.models import FeedbackRequest, Review
+    from prepcoach.practice.models import MockSession
+    from prepcoach.reflection.models import Story
+
+    session = MockSession.objects.create(user=alice, role="Data analyst", company="Acme")
+    story = Story.objects.create(user=alice, title="Late weekly reports")
+    for name, thing in (("Sam", {"session": session}), ("Kim", {"story": story})):
+        ask = FeedbackRequest.objects.create(owner=alice, reviewer_label=name,
+                                             token_digest=new_link_token()[1],
+                                             expires_at=FeedbackRequest.expiry(), **thing)  # fmt: skip
+        Review.objects.create(request=ask, reviewer_name=name, browser_key="k", overall=4)
+    page = alice_client.get(reverse("dashboard:home")).text
+    assert "Sam sent feedback on your mock interview of " in page
+    assert "(Data analyst at Acme) (4 of 5)" in page
+    assert reverse("feedback:session", args=[session.pk]) in page
+    assert "Kim sent feedback on your story “Late weekly reports” (4 of 5)" in page
+    assert reverse("feedback:story", args=[story.pk]) in page

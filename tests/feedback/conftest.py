@@ -7,7 +7,8 @@ from django.test import Client
 from django.urls import reverse
 
 from prepcoach.accounts.models import User
-from prepcoach.practice.models import Attempt
+from prepcoach.practice.models import Attempt, MockSession
+from prepcoach.reflection.models import Story
 from tests.practice.conftest import tone_wav
 
 LINK_RE = re.compile(r'value="(https?://[^"]+/r/([^"/]+)/)"')
@@ -45,3 +46,74 @@ def review_data(**extra: object) -> dict[str, object]:
             "score_action": "1", "score_result": "2", "score_evidence": "0",
             "score_clarity": "2", "score_delivery": "",
             "comments": "0:12 — this is where you lost me\nGood structure overall."} | extra  # fmt: skip
+
+
+# --- a mock interview and a story --------------------------------------------------------------
+# alice's finished mock interview "Data analyst at Acme": two recorded answers (the first with
+# a typed follow-up), and an answer she gave in another mock interview that no link for this
+# one may open. Her STAR story "Late weekly reports", and another story of hers kept private.
+
+MOCK_QUESTIONS = ["Tell me about a time you fixed a process.", "Why do you want this role?"]
+OTHER_SESSION_TEXT = "ANOTHER MOCK'S PRIVATE ANSWER"
+PRIVATE_STORY = "PRIVATE STORY ABOUT LEAVING NORTHWIND"
+
+
+def _recorded(
+    user: User, question: str, seconds: float, transcript: str, **extra: object
+) -> Attempt:
+    attempt = Attempt.objects.create(
+        user=user, question_text=question, status=Attempt.Status.ANALYSED,
+        media_type="audio/wav", mode=Attempt.Mode.MOCK,
+        analysis={"version": 3, "duration_s": seconds, "wpm": 140, "fillers": {"count": 1},
+                  "transcript": transcript},
+        **extra,
+    )  # fmt: skip
+    attempt.recording.save("answer.wav", ContentFile(tone_wav(seconds)))
+    return attempt
+
+
+@pytest.fixture
+def mock_session(alice: User, settings: object, tmp_path: Path) -> MockSession:
+    settings.MEDIA_ROOT = tmp_path  # type: ignore[attr-defined]
+    session = MockSession.objects.create(
+        user=alice, company="Acme", role="Data analyst", question_ids=[0, 0],
+        question_texts=MOCK_QUESTIONS, status=MockSession.Status.FINISHED,
+    )  # fmt: skip
+    first = _recorded(
+        alice, MOCK_QUESTIONS[0], 20.0,
+        "Our weekly reports were late. My task was to fix that. I built a checklist and "
+        "trained the team. Reports went out two days earlier.", session=session, rating=2,
+    )  # fmt: skip
+    Attempt.objects.create(
+        user=alice, question_text="What was the outcome?", session=session, follow_up_to=first,
+        text="Reports went out two days earlier, every week since.", mode=Attempt.Mode.MOCK,
+        status=Attempt.Status.ANALYSED, analysis={"version": 3, "transcript": ""},
+    )  # fmt: skip
+    _recorded(alice, MOCK_QUESTIONS[1], 15.0, "I like data and I like health care.",
+              session=session, rating=3)  # fmt: skip
+    other = MockSession.objects.create(user=alice, question_ids=[0], question_texts=["Q?"])
+    _recorded(alice, OTHER_SESSION_TEXT, 5.0, "private", session=other)
+    return session
+
+
+@pytest.fixture
+def story(alice: User) -> Story:
+    Story.objects.create(user=alice, title=PRIVATE_STORY, situation="Leaving quietly.")
+    return Story.objects.create(
+        user=alice, title="Late weekly reports",
+        situation="At Acme our weekly reports to the board were always two days late.",
+        task="My task was to get them out on time.",
+        action="I built a checklist, automated the data pull and trained the team on it.",
+        result="Reports went out on Monday morning, two days earlier, for the next 40 weeks.",
+        metrics="2 days earlier",
+    )  # fmt: skip
+
+
+def make_link_at(client: Client, ask_url: str, **extra: object) -> str:
+    """Ask for feedback on any thing (its ask URL); the token the page shows once."""
+    data = {"reviewer_label": "Sam, my mentor", "relation": "mentor", "days": 14,
+            "show_transcript": "on"} | extra  # fmt: skip
+    page = client.post(ask_url, data, follow=True).text
+    match = LINK_RE.search(page)
+    assert match, page
+    return match.group(2)

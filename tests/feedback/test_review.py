@@ -127,7 +127,7 @@ def test_bad_reviews_get_clear_messages_and_html_stays_text(
 
 
 def test_a_link_takes_a_bounded_number_of_reviews(alice_client: Client, recorded: Attempt) -> None:
-    from prepcoach.feedback import views
+    from prepcoach.feedback import reviews as views
 
     token = make_link(alice_client, recorded)
     url = reverse("feedback:review", args=[token])

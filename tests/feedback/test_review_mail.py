@@ -69,9 +69,37 @@ def test_feedback_arriving_is_mailed_once_and_can_be_turned_off(
 def test_stopping_the_mails_of_a_deleted_account_is_no_error(db: None) -> None:
     from django.core import signing
 
-    from prepcoach.feedback.views import UNSUBSCRIBE_SALT
+    from prepcoach.feedback.reviews import UNSUBSCRIBE_SALT
 
     signed = signing.dumps(999_999, salt=UNSUBSCRIBE_SALT)
     response = Client().post(reverse("feedback:unsubscribe", args=[signed]))
     assert response.status_code == 200
     assert not MailPreference.objects.exists()
+
+
+@pytest.mark.django_db(transaction=True)
+@pytest.mark.parametrize("thing", ["mock interview", "story"])
+def test_the_mail_names_the_mock_interview_or_the_story(
+    alice_client: Client, real_smtp: SmtpSink, request: pytest.FixtureRequest, thing: str
+) -> None:
+    from tests.feedback.conftest import make_link_at
+
+    if thing == "story":
+        story = request.getfixturevalue("story")
+        ask, page = reverse("feedback:story_ask", args=[story.pk]), "feedback:story"
+        pk, named = story.pk, "your story “Late weekly reports”"
+    else:
+        session = request.getfixturevalue("mock_session")
+        ask, page = reverse("feedback:session_ask", args=[session.pk]), "feedback:session"
+        pk, named = session.pk, "your mock interview of "
+    token = make_link_at(alice_client, ask)
+    Client().post(reverse("feedback:review", args=[token]),
+                  {"reviewer_name": "Kim", "overall": "3"})  # fmt: skip
+    (message,) = real_smtp.messages
+    assert message["Subject"] == f"Feedback arrived on your {thing}"
+    assert message["List-Unsubscribe-Post"] == "List-Unsubscribe=One-Click"
+    body = message.get_content().replace("\r\n", "\n")
+    assert f"Kim sent feedback on {named}" in body
+    if thing == "mock interview":
+        assert "(Data analyst at Acme) (3 of 5)" in body
+    assert f"http://prepcoach.test{reverse(page, args=[pk])}" in body

@@ -19,6 +19,7 @@ from prepcoach.accounts.models import User
 
 if TYPE_CHECKING:
     from prepcoach.feedback.models import FeedbackRequest
+    from prepcoach.practice.models import Attempt
 
 
 def signed_in_user(request: HttpRequest) -> User:
@@ -74,7 +75,9 @@ def link_digest(token: str) -> str:
 
 
 def feedback_request_for_link(token: str) -> FeedbackRequest | None:
-    """The open feedback request a link token opens, or None (unknown, expired, withdrawn)."""
+    """The open feedback request a link token opens, or None (unknown, expired, withdrawn).
+    It opens the one thing it was made for (an answer, a mock interview or a story), and only
+    while that thing is still its owner's."""
     from django.utils import timezone
 
     from prepcoach.feedback.models import FeedbackRequest
@@ -82,12 +85,38 @@ def feedback_request_for_link(token: str) -> FeedbackRequest | None:
     if not token or len(token) > 100:
         return None
     found = (
-        FeedbackRequest.objects.select_related("attempt", "owner")
+        FeedbackRequest.objects.select_related("attempt", "session", "story", "owner__profile")
         .filter(token_digest=link_digest(token), revoked_at__isnull=True)
         .filter(expires_at__gt=timezone.now())
+        .filter(
+            Q(attempt__user=F("owner")) | Q(session__user=F("owner")) | Q(story__user=F("owner"))
+        )
         .first()
     )
     return found
+
+
+def feedback_attempts(ask: FeedbackRequest) -> QuerySet[Attempt]:
+    """The answers a feedback request lets its holder read and play, oldest first: its one
+    answer; for a mock interview, the owner's answers given in that session and no other;
+    none for a story (it is read, not heard)."""
+    from prepcoach.practice.models import Attempt
+
+    mine = Attempt.objects.filter(user_id=ask.owner_id).order_by("created_at", "pk")
+    if ask.attempt_id is not None:
+        return mine.filter(pk=ask.attempt_id)
+    if ask.session_id is not None:
+        return mine.filter(session_id=ask.session_id, session__user_id=ask.owner_id)
+    return mine.none()
+
+
+def feedback_attempt_for_link(token: str, attempt_id: int) -> Attempt | None:
+    """One answer a working link may play: one of `feedback_attempts` of its request, else
+    None (whatever the reason, so a link never tells whether another answer exists)."""
+    ask = feedback_request_for_link(token)
+    if ask is None:
+        return None
+    return feedback_attempts(ask).filter(pk=attempt_id).first()
 
 
 # --- partners -------------------------------------------------------------------------------

@@ -16,6 +16,7 @@ import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from statistics import mean
+from typing import Literal
 
 from prepcoach.coach.rubric import RUBRIC, Judgement
 
@@ -25,6 +26,10 @@ REVIEW_RUBRIC = (
     ("delivery", "Pace, pauses and fillers help rather than get in the way"),
 )
 CRITERIA = tuple(name for name, _ in REVIEW_RUBRIC)
+# What a reviewer can only judge by hearing it: a written story has no delivery.
+NEEDS_AUDIO = frozenset({"delivery"})
+# What feedback is asked on: one answer, a whole mock interview, or a written STAR story.
+Thing = Literal["answer", "mock interview", "story"]
 OVERALL = (1, 2, 3, 4, 5)
 OVERALL_GAP = 1.0  # points of the 1–5 scale
 CRITERION_GAP = 1.0  # steps of the 0–2 scale
@@ -49,6 +54,14 @@ class Pin:
     @property
     def clock(self) -> str:
         return clock(self.at_s)
+
+
+def rubric_for(thing: Thing) -> tuple[tuple[str, str], ...]:
+    """The rubric a reviewer scores `thing` on: a story is read, not heard, so the criteria
+    that need a recording (`NEEDS_AUDIO`) are left out."""
+    if thing == "story":
+        return tuple(line for line in REVIEW_RUBRIC if line[0] not in NEEDS_AUDIO)
+    return tuple(REVIEW_RUBRIC)
 
 
 def clock(seconds: float) -> str:
@@ -134,19 +147,27 @@ class Calibration:
     text: str
 
 
+RATE_HINT: dict[str, str] = {
+    "answer": " Rate it yourself to see how your judgement compares.",
+    "mock interview": " Rate its answers yourself to see how your judgement compares.",
+    "story": "",  # a story has no rating of its own: the rubric lines below compare
+}
+
+
 def calibrate(
-    own: int | None, reviews: Sequence[ReviewScores], measured: int | None
-) -> Calibration:
+    own: int | None, reviews: Sequence[ReviewScores], measured: int | None,
+    thing: Thing = "answer",
+) -> Calibration:  # fmt: skip
     overall = [r.overall for r in reviews if r.overall is not None]
     avg = round(mean(overall), 1) if overall else None
     if avg is None:
-        text = "No reviewer has scored this answer yet."
+        text = f"No reviewer has scored this {thing} yet."
         return Calibration(own, None, measured, None, text)
     who = f"{len(overall)} reviewer{'s' if len(overall) != 1 else ''}"
     if own is None:
-        text = (
-            f"Your {who} gave it {avg} of 5. Rate it yourself to see how your judgement compares."
-        )
+        text = f"Your {who} gave it {avg} of 5.{RATE_HINT[thing]}"
+        if measured is not None:
+            text += f" prepcoach's measures give {measured} of 5."
         return Calibration(own, avg, measured, None, text)
     gap = own - avg
     said = f"You gave it {own} of 5; your {who} gave it {avg}"
@@ -161,15 +182,38 @@ def calibrate(
     return Calibration(own, avg, measured, verdict, text)
 
 
+def overall_of(ratings: Sequence[int | None]) -> int | None:
+    """One 1–5 figure for several answers (a mock interview's): the mean of those that have
+    one, rounded half up; None when none has."""
+    given = [r for r in ratings if r is not None]
+    return int(mean(given) + 0.5) if given else None
+
+
+def combined_reading(readings: Sequence[Sequence[Judgement]]) -> list[Judgement]:
+    """prepcoach's reading of a whole mock interview on the rubric: per criterion, the mean of
+    its answers' scores rounded half up, with how many answers scored what as the reason."""
+    out = []
+    for name, _ in REVIEW_RUBRIC:
+        scores = [j.score for reading in readings for j in reading if j.criterion == name]
+        if not scores:
+            continue
+        counts = [(scores.count(k), word) for k, word in ((2, "yes"), (1, "partly"), (0, "no"))]
+        why = ", ".join(f"{n} {word}" for n, word in counts if n)
+        answers = f"{len(scores)} answer{'s' if len(scores) != 1 else ''}"
+        out.append(Judgement(name, int(mean(scores) + 0.5), f"over {answers}: {why}"))
+    return out
+
+
 def compare(
-    reviews: Sequence[ReviewScores], judgements: Sequence[Judgement] = ()
-) -> list[CriterionComparison]:
-    """Per rubric criterion, the reviewers' scores beside prepcoach's reading of the answer
-    (`coach.rubric.read_answer`), with the difference named when the reviewers' mean and
-    prepcoach's score are a step or more apart."""
+    reviews: Sequence[ReviewScores], judgements: Sequence[Judgement] = (),
+    rubric: Sequence[tuple[str, str]] = REVIEW_RUBRIC,
+) -> list[CriterionComparison]:  # fmt: skip
+    """Per rubric criterion (of `rubric`: `rubric_for` the thing reviewed), the reviewers'
+    scores beside prepcoach's reading of it (`coach.rubric.read_answer`), with the difference
+    named when the reviewers' mean and prepcoach's score are a step or more apart."""
     ours = {j.criterion: j for j in judgements}
     out = []
-    for name, label in REVIEW_RUBRIC:
+    for name, label in rubric:
         scores = tuple(r.criteria[name] for r in reviews if name in r.criteria)
         avg = round(mean(scores), 1) if scores else None
         judged = ours.get(name)

@@ -1,6 +1,7 @@
-"""What other people did for the user lately: feedback on their answers, and their partners'
-comments, cheers and nudges. Only rows that hang off the user's own answers and goals are read
-(`accounts.access.owned_by` on the owning field), so nobody else's news can show here."""
+"""What other people did for the user lately: feedback on their answers, mock interviews and
+stories, and their partners' comments, cheers and nudges. Only rows that hang off the user's own
+things and goals are read (`accounts.access.owned_by` on the owning field), so nobody else's
+news can show here."""
 
 from __future__ import annotations
 
@@ -29,14 +30,18 @@ def recent(user: User, now: dt.datetime) -> list[News]:
     """The latest news from people, newest first: at most `SHOWN`, from the last `DAYS` days."""
     since = now - dt.timedelta(days=DAYS)
     items: list[News] = []
-    reviews = owned_by(Review.objects.select_related("request__attempt"), user, "request__owner")
+    reviews = owned_by(
+        Review.objects.select_related("request__attempt", "request__session", "request__story"),
+        user, "request__owner",
+    )  # fmt: skip
     for review in reviews.filter(updated_at__gte=since).order_by("-updated_at")[:SHOWN]:
-        attempt = review.request.attempt
+        ask = review.request
+        # An answer by its question, as it always was; a mock interview or a story by name.
+        what = f"“{ask.attempt.question_text}”" if ask.attempt is not None else ask.subject_phrase
         items.append(News(
             review.updated_at,
-            f"{review.reviewer_name} sent feedback on “{attempt.question_text}” "
-            f"({review.overall} of 5)",
-            reverse("feedback:attempt", args=[attempt.pk]),
+            f"{review.reviewer_name} sent feedback on {what} ({review.overall} of 5)",
+            ask.owner_url(),
         ))  # fmt: skip
     comments = owned_by(
         Comment.objects.select_related("author", "goal", "partnership"), user, "partnership__owner"

@@ -1,8 +1,9 @@
-"""Feedback on one recorded answer from someone without an account, through a capability link.
+"""Feedback from someone without an account, through a capability link, on one thing: a
+recorded or typed answer, a whole mock interview, or a written STAR story.
 
 The link is the only key: a random token of 192 bits, stored as its SHA-256 digest (never the
-token itself), valid until it expires or its owner withdraws it, and good for the one answer
-it was made for (`accounts.access` decides who may use it)."""
+token itself), valid until it expires or its owner withdraws it, and good for the one thing
+it was made for (`accounts.access` decides who may use it and which answers it plays)."""
 
 from __future__ import annotations
 
@@ -11,11 +12,14 @@ from typing import ClassVar
 
 from django.conf import settings
 from django.db import models
-from django.utils import timezone
+from django.db.models import Q
+from django.urls import reverse
+from django.utils import formats, timezone
 
 from prepcoach.accounts.models import User
-from prepcoach.coach.feedback import MAX_PIN_CHARS, clock
-from prepcoach.practice.models import Attempt
+from prepcoach.coach.feedback import MAX_PIN_CHARS, Thing, clock
+from prepcoach.practice.models import Attempt, MockSession
+from prepcoach.reflection.models import Story
 
 LINK_DAYS = 14  # how long a link works unless its owner chooses otherwise
 MAX_LINK_DAYS = 60
@@ -34,7 +38,17 @@ class FeedbackRequest(models.Model):
     owner = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="feedback_requests"
     )
-    attempt = models.ForeignKey(Attempt, on_delete=models.CASCADE, related_name="feedback_requests")
+    # What it is for: exactly one of an answer, a mock interview or a story (a constraint).
+    attempt = models.ForeignKey(
+        Attempt, null=True, blank=True, on_delete=models.CASCADE, related_name="feedback_requests"
+    )
+    session = models.ForeignKey(
+        MockSession, null=True, blank=True, on_delete=models.CASCADE,
+        related_name="feedback_requests",
+    )  # fmt: skip
+    story = models.ForeignKey(
+        Story, null=True, blank=True, on_delete=models.CASCADE, related_name="feedback_requests"
+    )
     reviewer_label = models.CharField("who it is for", max_length=100)
     relation = models.CharField(max_length=12, choices=Relation.choices, default=Relation.MENTOR)
     note = models.TextField("a note for them", max_length=1000, blank=True)
@@ -47,9 +61,44 @@ class FeedbackRequest(models.Model):
 
     class Meta:
         ordering: ClassVar = ["-created_at"]
+        constraints: ClassVar = [
+            models.CheckConstraint(
+                condition=(
+                    Q(attempt__isnull=False, session__isnull=True, story__isnull=True)
+                    | Q(attempt__isnull=True, session__isnull=False, story__isnull=True)
+                    | Q(attempt__isnull=True, session__isnull=True, story__isnull=False)
+                ),
+                name="feedback_request_one_subject",
+            )
+        ]
 
     def __str__(self) -> str:
-        return f"Feedback on “{self.attempt.question_text[:40]}” for {self.reviewer_label}"
+        return f"Feedback on {self.subject_phrase} for {self.reviewer_label}"
+
+    @property
+    def thing(self) -> Thing:
+        """What the feedback is on, in words the rubric and the pages use."""
+        if self.session_id is not None:
+            return "mock interview"
+        return "story" if self.story_id is not None else "answer"
+
+    @property
+    def subject_phrase(self) -> str:
+        """The thing named for its owner: in the mail, the dashboard and the admin."""
+        if self.session is not None:
+            return f"your {session_name(self.session)}"
+        if self.story is not None:
+            return f"your story “{self.story.title}”"
+        assert self.attempt is not None
+        return f"your answer to “{self.attempt.question_text}”"
+
+    def owner_url(self) -> str:
+        """The owner's feedback page for the thing."""
+        if self.session_id is not None:
+            return reverse("feedback:session", args=[self.session_id])
+        if self.story_id is not None:
+            return reverse("feedback:story", args=[self.story_id])
+        return reverse("feedback:attempt", args=[self.attempt_id])
 
     @property
     def is_open(self) -> bool:
@@ -90,10 +139,21 @@ class Review(models.Model):
         return f"Review by {self.reviewer_name}"
 
 
+def session_name(session: MockSession) -> str:
+    """“mock interview of 3 May 2026 (Data analyst at Acme)”."""
+    when = formats.date_format(timezone.localtime(session.started_at), "j F Y")
+    what = " at ".join(part for part in (session.role, session.company) if part)
+    return f"mock interview of {when}" + (f" ({what})" if what else "")
+
+
 class Pin(models.Model):
-    """A comment pinned to a moment of the recording."""
+    """A comment pinned to a moment of a recording: of the request's answer, or (for a mock
+    interview) of the answer `attempt`."""
 
     review = models.ForeignKey(Review, on_delete=models.CASCADE, related_name="pins")
+    attempt = models.ForeignKey(
+        Attempt, null=True, blank=True, on_delete=models.CASCADE, related_name="+"
+    )
     at_s = models.FloatField()
     text = models.TextField(max_length=MAX_PIN_CHARS)
 

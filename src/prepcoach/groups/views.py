@@ -40,7 +40,7 @@ from prepcoach.coach.feedback import REVIEW_RUBRIC, clock
 from prepcoach.coach.peers import Sides, interviewer_sheet, suggest_partner
 from prepcoach.feedback.forms import ReviewForm
 from prepcoach.feedback.models import MAX_LINK_DAYS, FeedbackRequest, Review
-from prepcoach.feedback.views import _save_review
+from prepcoach.feedback.reviews import save_review
 from prepcoach.groups.forms import GroupForm, PeerMockForm, ShareForm
 from prepcoach.groups.models import (
     Group,
@@ -402,7 +402,7 @@ def answer_review(request: HttpRequest, answer_id: int) -> HttpResponse:
     mine = Review.objects.filter(request=ask, browser_key=browser_key).first()
     if request.method == "POST":
         form = ReviewForm(request.POST)
-        if form.is_valid() and not _save_review(ask, mine, browser_key, form):
+        if form.is_valid() and not save_review(ask, mine, browser_key, form):
             form.add_error(None, "This answer has had as many reviews as it takes.")
         elif form.is_valid():
             messages.success(request, f"Review {'updated' if mine else 'sent'}: "

@@ -17,6 +17,7 @@ from prepcoach.coach.followups import follow_up
 from prepcoach.coach.questions import QuestionInfo, pick_questions
 from prepcoach.practice.forms import MIXES, MockForm, TypedAnswerForm
 from prepcoach.practice.models import Attempt, MockSession, Question
+from prepcoach.practice.sessions import question_text, session_rows
 from prepcoach.practice.views.common import settings_of, user_of, visible_questions
 from prepcoach.research.models import Opportunity
 
@@ -120,24 +121,10 @@ def mock_finish(request: HttpRequest, session_id: int) -> HttpResponse:
 @login_required
 def mock_summary(request: HttpRequest, session_id: int) -> HttpResponse:
     session = _session(request, session_id)
-    answers = list(Attempt.objects.filter(session=session).order_by("created_at"))
-    rows = []
-    for n, question_id in enumerate(session.question_ids, start=1):
-        text = _text_of(session, n)
-        # An answer to a question deleted since keeps the question's words: match on those.
-        mine = [
-            a for a in answers
-            if a.question_id == question_id
-            or (a.question_id is None and a.follow_up_to_id is None and a.question_text == text)
-        ]  # fmt: skip
-        ids = {a.pk for a in mine}
-        mine += [a for a in answers if a.follow_up_to_id in ids]
-        rows.append((n, text, mine))
+    answers = list(Attempt.objects.filter(session=session, user=session.user))
+    rows = [(r.number, r.question, list(r.answers)) for r in session_rows(session, answers)]
     return render(request, "practice/mock_summary.html", {"session": session, "rows": rows})
 
 
 def _text_of(session: MockSession, number: int) -> str:
-    if number <= len(session.question_texts):
-        return str(session.question_texts[number - 1])
-    question = Question.objects.filter(pk=session.question_ids[number - 1]).first()
-    return question.text if question else "(a deleted question)"
+    return question_text(session, number)

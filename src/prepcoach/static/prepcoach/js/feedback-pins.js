@@ -10,25 +10,33 @@
     return `${m}:${s}`;
   };
 
-  const pin = document.querySelector("[data-pin]");
-  const comments = document.querySelector("textarea[name=comments]");
-  if (pin && player && comments) {
+  // Each pin button writes into its own comment box (data-pin-for: a mock interview has one
+  // per answer) at the time of the player in its own figure.
+  document.querySelectorAll("[data-pin]").forEach((pin) => {
+    const figure = pin.closest("figure");
+    const own = (figure && figure.querySelector("[data-playback]")) || player;
+    const comments = (pin.dataset.pinFor && document.getElementById(pin.dataset.pinFor))
+      || document.querySelector("textarea[name=comments]");
+    if (!own || !comments) return;
     const shown = pin.querySelector("[data-pin-time]");
-    player.addEventListener("timeupdate", () => { shown.textContent = clock(player.currentTime); });
+    own.addEventListener("timeupdate", () => { shown.textContent = clock(own.currentTime); });
     pin.addEventListener("click", () => {
-      const line = `${clock(player.currentTime)} — `;
+      const line = `${clock(own.currentTime)} — `;
       const before = comments.value && !comments.value.endsWith("\n") ? "\n" : "";
       comments.value += before + line;
       comments.focus();
       comments.setSelectionRange(comments.value.length, comments.value.length);
     });
-  }
+  });
 
+  // A pinned moment plays its own answer's recording (data-player), or the page's one player.
   document.querySelectorAll("[data-seek]").forEach((button) => {
     button.addEventListener("click", () => {
-      if (!player) return;
-      player.currentTime = Number(button.dataset.seek);
-      player.play().catch(() => {});
+      const target = (button.dataset.player && document.getElementById(button.dataset.player))
+        || player;
+      if (!target) return;
+      target.currentTime = Number(button.dataset.seek);
+      target.play().catch(() => {});
     });
   });
 

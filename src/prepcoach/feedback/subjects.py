@@ -1,0 +1,175 @@
+"""What a feedback request is on, gathered for the pages: one answer, a whole mock interview or
+a written STAR story. Each is laid out the same way for its owner and for a reviewer (the
+answers in order, the rubric that applies, prepcoach's own reading); every judgement comes
+from `coach.feedback` and `coach.rubric`, and which answers a link may open from
+`accounts.access.feedback_attempts`."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+from django.db.models import Model
+from django.urls import reverse
+
+from prepcoach.accounts.access import feedback_attempts, owned_by
+from prepcoach.accounts.models import User
+from prepcoach.coach.answer import measured_rating
+from prepcoach.coach.content import analyse_content
+from prepcoach.coach.feedback import (
+    ReviewScores,
+    Thing,
+    calibrate,
+    combined_reading,
+    compare,
+    overall_of,
+    rubric_for,
+)
+from prepcoach.coach.rubric import Judgement, read_answer
+from prepcoach.feedback.models import FeedbackRequest, Review, session_name
+from prepcoach.practice.models import Attempt, MockSession
+from prepcoach.practice.sessions import answers_in_order, session_rows
+from prepcoach.reflection.models import Story
+
+
+@dataclass(frozen=True, slots=True)
+class Answer:
+    """One answer as a feedback page shows it: its place in the interview and its question."""
+
+    number: int  # 1-based, in the order a reader meets them
+    question: str
+    attempt: Attempt
+    follow_up: bool = False
+
+
+@dataclass(frozen=True)
+class Subject:
+    thing: Thing
+    owner: User
+    title: str  # what the pages call it
+    lookup: dict[str, Model]  # the FeedbackRequest field that names it
+    answers: tuple[Answer, ...] = ()
+    story: Story | None = None
+    rubric: tuple[tuple[str, str], ...] = field(default_factory=tuple)
+
+    @property
+    def page_url(self) -> str:
+        (name, obj), *_ = self.lookup.items()
+        return reverse(f"feedback:{'attempt' if name == 'attempt' else name}", args=[obj.pk])
+
+    @property
+    def ask_url(self) -> str:
+        (name, obj), *_ = self.lookup.items()
+        return reverse("feedback:ask" if name == "attempt" else f"feedback:{name}_ask",
+                       args=[obj.pk])  # fmt: skip
+
+    @property
+    def spoken(self) -> bool:
+        """Whether there are answers to hear or read a transcript of (a story has none)."""
+        return self.thing != "story"
+
+    def number_of(self, attempt_id: int | None) -> int | None:
+        return next((a.number for a in self.answers if a.attempt.pk == attempt_id), None)
+
+
+def of_attempt(attempt: Attempt) -> Subject:
+    return Subject(
+        "answer", attempt.user, attempt.question_text, {"attempt": attempt},
+        (Answer(1, attempt.question_text, attempt),), rubric=rubric_for("answer"),
+    )  # fmt: skip
+
+
+def of_session(session: MockSession, answers: Sequence[Attempt]) -> Subject:
+    """A mock interview with `answers`: those of its answers the viewer may see."""
+    rows = session_rows(session, answers)
+    laid_out: list[Answer] = []
+    for attempt in answers_in_order(rows):
+        row = next(r for r in rows if attempt in r.answers)
+        follow_up = attempt.follow_up_to_id is not None
+        question = attempt.question_text if follow_up or row.number == 0 else row.question
+        laid_out.append(Answer(len(laid_out) + 1, question, attempt, follow_up))
+    return Subject(
+        "mock interview", session.user, session_name(session), {"session": session},
+        tuple(laid_out), rubric=rubric_for("mock interview"),
+    )  # fmt: skip
+
+
+def of_story(story: Story) -> Subject:
+    return Subject("story", story.user, story.title, {"story": story}, story=story,
+                   rubric=rubric_for("story"))  # fmt: skip
+
+
+def owners_session(session: MockSession) -> Subject:
+    """The owner's own view of their mock interview: all of its answers."""
+    return of_session(session, list(Attempt.objects.filter(session=session, user=session.user)))
+
+
+def of_request(ask: FeedbackRequest) -> Subject:
+    """What a link's holder may see of the request's thing: only the answers
+    `accounts.access.feedback_attempts` allows."""
+    if ask.session is not None:
+        return of_session(ask.session, list(feedback_attempts(ask)))
+    if ask.story is not None:
+        return of_story(ask.story)
+    attempt = feedback_attempts(ask).first()
+    if attempt is None:  # an answer no longer its owner's: nothing to show
+        return Subject("answer", ask.owner, "", {}, rubric=rubric_for("answer"))
+    return of_attempt(attempt)
+
+
+def said(attempt: Attempt) -> str:
+    data = attempt.analysis or {}
+    return str(data.get("transcript") or attempt.text or "")
+
+
+def story_text(story: Story) -> str:
+    parts = (story.situation, story.task, story.action, story.result, story.metrics)
+    return "\n".join(p.strip() for p in parts if p.strip())
+
+
+def prepcoach_reading(subject: Subject) -> list[Judgement]:
+    """prepcoach's reading on the rubric: of the story's words, of the answer, or of every
+    answer of a mock interview combined. An answer is read only where it was heard whole."""
+    if subject.story is not None:
+        text = story_text(subject.story)
+        return read_answer(analyse_content(text)) if text else []
+    readings = []
+    for answer in subject.answers:
+        data = answer.attempt.analysis or {}
+        words = said(answer.attempt)
+        if words.strip() and not data.get("withheld"):
+            readings.append(read_answer(analyse_content(words)))
+    if subject.thing == "answer":
+        return readings[0] if readings else []
+    return combined_reading(readings)
+
+
+def own_and_measured(subject: Subject) -> tuple[int | None, int | None]:
+    """The owner's own 1–5 rating (a mock interview's: of its answers) and the measured one;
+    a story has neither."""
+    attempts = [a.attempt for a in subject.answers]
+    if not attempts:
+        return None, None
+    measured = [measured_rating(a.analysis) if a.analysis else None for a in attempts]
+    return overall_of([a.rating for a in attempts]), overall_of(measured)
+
+
+def owner_context(subject: Subject) -> dict[str, Any]:
+    """The owner's feedback page: the links made, the reviews, and their judgement beside the
+    reviewers' and prepcoach's."""
+    asks = list(owned_by(FeedbackRequest.objects.filter(**subject.lookup), subject.owner, "owner"))
+    reviews = list(
+        Review.objects.filter(request__in=asks).select_related("request").prefetch_related("pins")
+    )
+    scores = [ReviewScores(r.reviewer_name, r.overall, r.scores) for r in reviews]
+    own, measured = own_and_measured(subject)
+    ours = prepcoach_reading(subject) if reviews else []
+    numbers: dict[int | None, int] = {a.attempt.pk: a.number for a in subject.answers}
+    return {
+        "subject": subject,
+        "asks": asks,
+        "reviews": [(r, [(p, numbers.get(p.attempt_id)) for p in r.pins.all()]) for r in reviews],
+        "calibration": calibrate(own, scores, measured, subject.thing),
+        "rows": compare(scores, ours, subject.rubric) if reviews else [],
+    }

@@ -1,0 +1,131 @@
+"""The owner's feedback page for a whole mock interview: asked for from the interview's
+summary, the link shown once, withdrawn, and the reviews read beside the owner's own ratings
+of its answers and prepcoach's reading of them, with the differences named.
+Personas: alice (owner of the mock interview), bob (another user), anonymous."""
+
+import pytest
+from django.test import Client
+from django.urls import reverse
+
+from prepcoach.accounts.access import link_digest
+from prepcoach.accounts.models import User
+from prepcoach.feedback.models import FeedbackRequest, Review
+from prepcoach.practice.models import MockSession
+from tests.feedback.conftest import MOCK_QUESTIONS, OTHER_SESSION_TEXT, make_link_at
+
+pytestmark = pytest.mark.usefixtures("sentence_model")
+
+
+def ask_url(session: MockSession) -> str:
+    return reverse("feedback:session_ask", args=[session.pk])
+
+
+def page_url(session: MockSession) -> str:
+    return reverse("feedback:session", args=[session.pk])
+
+
+def test_the_summary_leads_to_feedback_on_the_whole_interview(
+    alice_client: Client, mock_session: MockSession
+) -> None:
+    summary = alice_client.get(reverse("practice:mock_summary", args=[mock_session.pk])).text
+    assert page_url(mock_session) in summary
+    page = alice_client.get(page_url(mock_session)).text
+    assert "Feedback on your mock interview of" in page
+    assert "(Data analyst at Acme)" in page
+    # Every answer in the order given, the follow-up under its question, each playable.
+    first, second = (page.index(q) for q in MOCK_QUESTIONS)
+    assert first < page.index("Follow-up: What was the outcome?") < second
+    for attempt in mock_session.attempts.exclude(recording=""):
+        assert reverse("practice:attempt_media", args=[attempt.pk]) in page
+    assert OTHER_SESSION_TEXT not in page
+    assert "No feedback yet." in page
+    assert 'name="show_transcript"' in page  # answers have transcripts and measures
+
+
+def test_a_link_is_made_for_the_interview_and_shown_once(
+    alice_client: Client, mock_session: MockSession
+) -> None:
+    token = make_link_at(alice_client, ask_url(mock_session))
+    ask = FeedbackRequest.objects.get()
+    assert (ask.session, ask.attempt, ask.story) == (mock_session, None, None)
+    assert ask.token_digest == link_digest(token)
+    again = alice_client.get(reverse("feedback:created", args=[ask.pk])).text
+    assert token not in again
+    assert "This link was shown once" in again
+    assert page_url(mock_session) in again
+    page = alice_client.get(page_url(mock_session)).text
+    assert token not in page
+    assert "Sam, my mentor" in page
+
+
+def test_a_bad_request_says_what_to_fix_and_makes_no_link(
+    alice_client: Client, mock_session: MockSession
+) -> None:
+    response = alice_client.post(ask_url(mock_session), {"reviewer_label": "", "days": 0})
+    assert response.status_code == 400
+    assert "Say who the link is for" in response.text
+    assert "at least one day" in response.text
+    assert not FeedbackRequest.objects.exists()
+
+
+def test_reviews_sit_beside_her_ratings_and_prepcoachs_reading(
+    alice_client: Client, mock_session: MockSession
+) -> None:
+    token = make_link_at(alice_client, ask_url(mock_session))
+    url = reverse("feedback:review", args=[token])
+    Client().post(url, {
+        "reviewer_name": "Sam", "overall": "4", "score_situation": "2", "score_action": "0",
+        "score_delivery": "1", "comments": "A calm interview.",
+        "comments_1": "0:05 — slow start", "comments_3": "0:10 — this one rambles\nToo short.",
+    })  # fmt: skip
+    page = alice_client.get(page_url(mock_session)).text
+    # She rated her answers 2 and 3 (3 of 5, half up); Sam gave the interview 4.
+    assert "You gave it 3 of 5; your 1 reviewer gave it 4:" in page
+    assert "more harshly" in page
+    # prepcoach read every answer it heard whole (the typed follow-up too) and combined them.
+    assert "over 3 answers" in page
+    assert "Your reviewers heard less action than prepcoach read" in page
+    assert "only a listener can judge this" in page  # clarity, delivery
+    # Pins name their answer and play that answer's recording.
+    attempts = {a.question_text: a for a in mock_session.attempts.all()}
+    first, second = (attempts[q] for q in MOCK_QUESTIONS)
+    assert f'data-seek="5.0" data-player="play-{first.pk}"' in page
+    assert f'data-seek="10.0" data-player="play-{second.pk}"' in page
+    assert f'id="play-{second.pk}"' in page
+    assert "Answer 3</span>" in page
+    assert "On answer 3: Too short." in page
+    assert "A calm interview." in page
+
+
+def test_withdrawing_the_link_closes_it_and_keeps_the_feedback(
+    alice_client: Client, mock_session: MockSession
+) -> None:
+    token = make_link_at(alice_client, ask_url(mock_session))
+    Client().post(reverse("feedback:review", args=[token]),
+                  {"reviewer_name": "Sam", "overall": "3", "comments": "Kept after withdrawal"})  # fmt: skip
+    ask = FeedbackRequest.objects.get()
+    response = alice_client.post(reverse("feedback:withdraw", args=[ask.pk]))
+    assert response.url == page_url(mock_session)
+    assert Client().get(reverse("feedback:review", args=[token])).status_code == 404
+    page = alice_client.get(page_url(mock_session)).text
+    assert "withdrawn" in page
+    assert "Kept after withdrawal" in page
+    assert Review.objects.count() == 1
+
+
+def test_nobody_else_sees_asks_or_withdraws(
+    alice_client: Client, mock_session: MockSession, bob: User
+) -> None:
+    make_link_at(alice_client, ask_url(mock_session))
+    ask = FeedbackRequest.objects.get()
+    bobs = Client()
+    bobs.force_login(bob)
+    assert bobs.get(page_url(mock_session)).status_code == 404
+    made = bobs.post(ask_url(mock_session), {"reviewer_label": "x", "relation": "friend",
+                                             "days": 3})  # fmt: skip
+    assert made.status_code == 404
+    assert bobs.post(reverse("feedback:withdraw", args=[ask.pk])).status_code == 404
+    ask.refresh_from_db()
+    assert ask.revoked_at is None
+    assert FeedbackRequest.objects.count() == 1
+    assert Client().get(page_url(mock_session)).status_code == 302  # to the sign-in page
