@@ -60,7 +60,10 @@ def test_nudge_mails_stop_in_one_click_and_the_nudge_still_shows(
     (message,) = smtp_mail.messages
     stop = re.search(r"No more nudge mails from Bob Roe: http://[^/]+(\S+)", body_of(message))
     assert stop is not None
-    anyone = Client()
+    # The same link in the RFC 8058 headers: a mail client stops it with one POST.
+    assert message["List-Unsubscribe"] == f"<http://prepcoach.test{stop.group(1)}>"
+    assert message["List-Unsubscribe-Post"] == "List-Unsubscribe=One-Click"
+    anyone = Client(enforce_csrf_checks=True)  # as a mail client's one-click POST
     assert "Stop nudge mails from Bob Roe?" in anyone.get(stop.group(1)).content.decode()
     partnership.refresh_from_db()
     assert partnership.nudge_mail  # opening the link changes nothing

@@ -7,9 +7,10 @@ import logging
 import smtplib
 import zoneinfo
 
-from django.core.mail import send_mail
+from django.core.mail import EmailMessage
 from django.utils import timezone
 
+from prepcoach.accounts.mailstop import stop_headers
 from prepcoach.accounts.models import Profile, User
 
 logger = logging.getLogger(__name__)
@@ -25,11 +26,14 @@ def local_now(user: User) -> dt.datetime:
     return timezone.now().astimezone(zone)
 
 
-def mail_user(user: User, subject: str, body: str) -> bool:
-    """Send one periodic e-mail; False (and logged) when the server refuses it, so one bad
-    address never stops everyone else's mail: the next check tries again."""
+def mail_user(user: User, subject: str, body: str, stop: str) -> bool:
+    """Send one periodic e-mail, ending with its one-click stop link `stop` (in the body and in
+    the RFC 8058 headers: `accounts.mailstop`); False (and logged) when the server refuses it,
+    so one bad address never stops everyone else's mail: the next check tries again."""
+    body = f"{body.rstrip()}\n\nStop these mails (one click): {stop}\n"
+    message = EmailMessage(subject=subject, body=body, to=[user.email], headers=stop_headers(stop))
     try:
-        send_mail(subject, body, None, [user.email])
+        message.send()
     except (smtplib.SMTPException, OSError):
         logger.exception("mail to user %s failed", user.pk)
         return False

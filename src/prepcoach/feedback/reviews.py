@@ -10,10 +10,9 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from django.conf import settings
-from django.core import signing
 from django.db import transaction
-from django.urls import reverse
 
+from prepcoach.accounts.mailstop import stop_headers, stop_url
 from prepcoach.accounts.tasks import send_email
 from prepcoach.coach.feedback import MAX_PINS, clock, parse_comments
 from prepcoach.feedback.forms import ReviewForm
@@ -99,9 +98,7 @@ def comments_initial(review: Review, answers: Sequence[Attempt] = ()) -> dict[st
 def mail_owner(ask: FeedbackRequest, review: Review) -> None:
     """“Feedback arrived”, through the worker, with the one-click stop every notification has."""
     page = settings.SITE_URL + ask.owner_url()
-    stop = settings.SITE_URL + reverse(
-        "feedback:unsubscribe", args=[signing.dumps(ask.owner_id, salt=UNSUBSCRIBE_SALT)]
-    )
+    stop = stop_url("feedback:unsubscribe", ask.owner_id, UNSUBSCRIBE_SALT)
     body = (
         f"{review.reviewer_name} sent feedback on {ask.subject_phrase} ({review.overall} of 5)."
         f"\n\nRead it beside your own rating and the measures:\n{page}\n\n"
@@ -109,6 +106,5 @@ def mail_owner(ask: FeedbackRequest, review: Review) -> None:
     )
     send_email.enqueue(
         subject=f"Feedback arrived on your {ask.thing}", body=body, to=[ask.owner.email],
-        headers={"List-Unsubscribe": f"<{stop}>",
-                 "List-Unsubscribe-Post": "List-Unsubscribe=One-Click"},
+        headers=stop_headers(stop),
     )  # fmt: skip

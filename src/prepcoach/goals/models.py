@@ -175,6 +175,9 @@ class CalendarFeed(models.Model):
         return f"Calendar feed of {self.user}"
 
 
+REMINDERS_STOP_SALT = "prepcoach.goals.reminders.stop"  # the reminder mail's one-click stop
+
+
 class ReminderSettings(models.Model):
     Frequency = MailFrequency
 

@@ -1,4 +1,5 @@
-"""Reminder e-mails of due and overdue steps and follow-ups, for users who asked for them."""
+"""Reminder e-mails of due and overdue steps and follow-ups, for users who asked for them,
+each with a one-click stop (`accounts.mailstop`)."""
 
 from __future__ import annotations
 
@@ -7,10 +8,11 @@ from django.tasks import task
 from django.template.loader import render_to_string
 from django.urls import reverse
 
+from prepcoach.accounts.mailstop import stop_url
 from prepcoach.accounts.timing import local_now, mail_user
 from prepcoach.coach.reminders import digest, reminder_due
 from prepcoach.goals import plans
-from prepcoach.goals.models import ReminderSettings
+from prepcoach.goals.models import REMINDERS_STOP_SALT, ReminderSettings
 from prepcoach.network import plans as network_plans
 
 
@@ -47,7 +49,8 @@ def send_reminders() -> int:
                 ) if part
             )  # fmt: skip
             body = render_to_string("goals/email/reminder.txt", context)
-            sent += mail_user(user, subject, body)
+            stop = stop_url("goals:reminders_stop", user.pk, REMINDERS_STOP_SALT)
+            sent += mail_user(user, subject, body, stop)
         # The day is handled even when there was nothing to say: check again tomorrow.
         ReminderSettings.objects.filter(pk=reminder.pk).update(last_sent_on=today)
     return sent

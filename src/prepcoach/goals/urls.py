@@ -23,4 +23,5 @@ urlpatterns = [
     path("calendar/address/", views.feed_action, name="feed_action"),
     path("calendar/plan.ics", views.ics_download, name="ics"),
     path("calendar/<str:token>.ics", views.feed, name="feed"),
+    path("reminders/stop/<str:signed>/", views.reminders_stop, name="reminders_stop"),
 ]

@@ -12,9 +12,11 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
+from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_POST
 
 from prepcoach.accounts.access import get_owned_or_404, owned_by, signed_in_user
+from prepcoach.accounts.mailstop import stop_view
 from prepcoach.accounts.models import User
 from prepcoach.coach import planning
 from prepcoach.coach.progress import MilestoneState, newly_reached, streak, weekly_review
@@ -29,7 +31,14 @@ from prepcoach.goals.forms import (
     SplitForm,
     StepForm,
 )
-from prepcoach.goals.models import CalendarFeed, Goal, Milestone, ReminderSettings, Step
+from prepcoach.goals.models import (
+    REMINDERS_STOP_SALT,
+    CalendarFeed,
+    Goal,
+    Milestone,
+    ReminderSettings,
+    Step,
+)
 from prepcoach.network import plans as network_plans
 
 
@@ -456,3 +465,23 @@ def goal_split(request: HttpRequest, goal_id: int) -> HttpResponse:
         )
         return redirect("goals:detail", goal_id=part.pk)
     return render(request, "goals/split.html", {"goal": goal, "form": form})
+
+
+@csrf_exempt  # the signed link is the key; a mail client's one-click POST (RFC 8058) has no session
+def reminders_stop(request: HttpRequest, signed: str) -> HttpResponse:
+    """One click from the reminder mail, no sign-in: reminders off, and nothing else."""
+
+    def turn_off(reminders: ReminderSettings) -> None:
+        ReminderSettings.objects.filter(pk=reminders.pk).update(
+            frequency=ReminderSettings.Frequency.OFF
+        )
+
+    return stop_view(
+        request, signed, salt=REMINDERS_STOP_SALT, turn_off=turn_off,
+        find=lambda user_id: ReminderSettings.objects.filter(user_id=user_id).first(),
+        words={"what": "reminder mails", "question": "Stop the reminder mails?",
+               "done_text": "You will get no more mails about due steps and follow-ups. They "
+               "still show in your plan and your calendar feed.",
+               "settings_text": "You can change reminders on the calendar page after signing "
+               "in."},
+    )  # fmt: skip

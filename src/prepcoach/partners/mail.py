@@ -7,13 +7,13 @@ import logging
 import smtplib
 
 from django.conf import settings
-from django.core import signing
 from django.core.mail import EmailMessage
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone
 
 from prepcoach.accounts.access import partner_goals
+from prepcoach.accounts.mailstop import stop_headers, stop_url
 from prepcoach.accounts.tasks import send_email
 from prepcoach.coach.partners import PartnerReport, partner_report
 from prepcoach.coach.progress import weekly_review
@@ -56,8 +56,7 @@ NUDGES_SALT = "prepcoach.partners.nudges"
 
 
 def nudges_stop_url(partnership: Partnership) -> str:
-    token = signing.dumps(partnership.pk, salt=NUDGES_SALT)
-    return settings.SITE_URL + reverse("partners:nudges_stop", args=[token])
+    return stop_url("partners:nudges_stop", partnership.pk, NUDGES_SALT)
 
 
 def send_nudge(nudge: Nudge, plan_url: str) -> None:
@@ -70,14 +69,14 @@ def send_nudge(nudge: Nudge, plan_url: str) -> None:
         {"partner": partnership.partner.display_name, "note": nudge.note, "plan_url": plan_url},
     ))  # fmt: skip
     who = partnership.partner.display_name
-    body += f"\nNo more nudge mails from {who}: {nudges_stop_url(partnership)}\n"
+    stop = nudges_stop_url(partnership)
+    body += f"\nNo more nudge mails from {who}: {stop}\n"
     subject = f"{partnership.partner.display_name} sent you a nudge"
-    send_email.enqueue(subject, body, [partnership.owner.email])
+    send_email.enqueue(subject, body, [partnership.owner.email], headers=stop_headers(stop))
 
 
 def unsubscribe_url(partnership: Partnership) -> str:
-    token = signing.dumps(partnership.pk, salt=UNSUBSCRIBE_SALT)
-    return settings.SITE_URL + reverse("partners:unsubscribe", args=[token])
+    return stop_url("partners:unsubscribe", partnership.pk, UNSUBSCRIBE_SALT)
 
 
 def report_for(partnership: Partnership, today: dt.date) -> PartnerReport:
@@ -113,10 +112,7 @@ def send_weekly(partnership: Partnership, today: dt.date) -> bool:
         subject=f"prepcoach: {report.owner}'s week",
         body=body,
         to=[partnership.partner.email],
-        headers={
-            "List-Unsubscribe": f"<{stop}>",
-            "List-Unsubscribe-Post": "List-Unsubscribe=One-Click",
-        },
+        headers=stop_headers(stop),
     )
     try:
         message.send()

@@ -11,7 +11,6 @@ from typing import Any
 from django.contrib import messages
 from django.contrib.auth import login
 from django.contrib.auth.decorators import login_required
-from django.core import signing
 from django.db import transaction
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
@@ -31,6 +30,7 @@ from prepcoach.accounts.access import (
     signed_in_user,
 )
 from prepcoach.accounts.forms import SignUpForm
+from prepcoach.accounts.mailstop import stop_view
 from prepcoach.accounts.models import Profile, User
 from prepcoach.coach.partners import goal_standing
 from prepcoach.coach.progress import weekly_review
@@ -323,29 +323,27 @@ def end(request: HttpRequest, partnership_id: int) -> HttpResponse:
     return redirect("partners:index")
 
 
+def _partnership(partnership_id: int) -> Partnership | None:
+    found = Partnership.objects.filter(pk=partnership_id).select_related("owner", "partner")
+    return found.first()
+
+
 @csrf_exempt  # a mail client's one-click unsubscribe (RFC 8058) posts without a session
 def unsubscribe(request: HttpRequest, token: str) -> HttpResponse:
-    try:
-        partnership_id = signing.loads(token, salt=mail.UNSUBSCRIBE_SALT)
-    except signing.BadSignature:
-        return render(request, "partners/unsubscribe.html", {"invalid": True}, status=404)
-    partnership = Partnership.objects.filter(pk=partnership_id).select_related("owner").first()
-    if request.method == "POST" and partnership is not None:
-        Partnership.objects.filter(pk=partnership.pk).update(weekly_mail=False)
-        return render(request, "partners/unsubscribe.html", {"done": True})
-    return render(request, "partners/unsubscribe.html", {"partnership": partnership})
+    """No more weekly mails about one partnership (`accounts.mailstop`)."""
+    return stop_view(
+        request, token, salt=mail.UNSUBSCRIBE_SALT, find=_partnership,
+        turn_off=lambda p: Partnership.objects.filter(pk=p.pk).update(weekly_mail=False),
+        template="partners/unsubscribe.html", name="partnership",
+    )  # fmt: skip
 
 
 @csrf_exempt  # the link in the mail is the key; a mail client's one-click POST has no session
 def nudges_stop(request: HttpRequest, token: str) -> HttpResponse:
     """No more nudge mails from one partner: a page with one button, so a mail scanner that
     opens the link changes nothing."""
-    try:
-        partnership_id = signing.loads(token, salt=mail.NUDGES_SALT)
-    except signing.BadSignature:
-        return render(request, "partners/nudges_stop.html", {"invalid": True}, status=404)
-    partnership = Partnership.objects.filter(pk=partnership_id).select_related("partner").first()
-    if request.method == "POST" and partnership is not None:
-        Partnership.objects.filter(pk=partnership.pk).update(nudge_mail=False)
-        return render(request, "partners/nudges_stop.html", {"done": True})
-    return render(request, "partners/nudges_stop.html", {"partnership": partnership})
+    return stop_view(
+        request, token, salt=mail.NUDGES_SALT, find=_partnership,
+        turn_off=lambda p: Partnership.objects.filter(pk=p.pk).update(nudge_mail=False),
+        template="partners/nudges_stop.html", name="partnership",
+    )  # fmt: skip

@@ -86,6 +86,9 @@ class FeedItem(models.Model):
         return self.title
 
 
+DIGEST_STOP_SALT = "prepcoach.reading.digest.stop"  # the digest mail's one-click stop
+
+
 class DigestSettings(models.Model):
     Frequency = MailFrequency
 

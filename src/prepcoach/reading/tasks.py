@@ -11,11 +11,12 @@ from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone
 
+from prepcoach.accounts.mailstop import stop_url
 from prepcoach.accounts.timing import local_now, mail_user
 from prepcoach.coach.reminders import reminder_due
 from prepcoach.reading import fetch
 from prepcoach.reading.digest import digest_for
-from prepcoach.reading.models import DigestSettings, Feed
+from prepcoach.reading.models import DIGEST_STOP_SALT, DigestSettings, Feed
 
 logger = logging.getLogger(__name__)
 
@@ -60,7 +61,8 @@ def send_digests() -> int:
                 {"digest": digest, "page_url": settings.SITE_URL + reverse("reading:digest")},
             )
             subject = f"prepcoach: {len(digest.new) + digest.more} new in your reading"
-            if not mail_user(user, subject, body):
+            stop = stop_url("reading:digest_stop", user.pk, DIGEST_STOP_SALT)
+            if not mail_user(user, subject, body, stop):
                 continue  # tried again at the next check
             sent += 1
         DigestSettings.objects.filter(pk=choice.pk).update(

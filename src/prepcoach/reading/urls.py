@@ -12,4 +12,5 @@ urlpatterns = [
     path("feeds/<int:feed_id>/delete/", views.feed_delete, name="feed_delete"),
     path("inbox/<int:item_id>/", views.item_action, name="item_action"),
     path("digest/", views.digest, name="digest"),
+    path("digest/stop/<str:signed>/", views.digest_stop, name="digest_stop"),
 ]

@@ -4,13 +4,21 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_POST
 
 from prepcoach.accounts.access import get_owned_or_404, signed_in_user
+from prepcoach.accounts.mailstop import stop_view
 from prepcoach.reading import tasks
 from prepcoach.reading.digest import digest_for
 from prepcoach.reading.forms import DigestForm, FeedForm, ReadingItemForm
-from prepcoach.reading.models import DigestSettings, Feed, FeedItem, ReadingItem
+from prepcoach.reading.models import (
+    DIGEST_STOP_SALT,
+    DigestSettings,
+    Feed,
+    FeedItem,
+    ReadingItem,
+)
 
 
 @login_required
@@ -147,3 +155,21 @@ def digest(request: HttpRequest) -> HttpResponse:
     return render(
         request, "reading/digest.html", {"digest": digest_for(user, choice), "form": form}
     )
+
+
+@csrf_exempt  # the signed link is the key; a mail client's one-click POST (RFC 8058) has no session
+def digest_stop(request: HttpRequest, signed: str) -> HttpResponse:
+    """One click from the digest mail, no sign-in: the reading digest off, and nothing else."""
+
+    def turn_off(choice: DigestSettings) -> None:
+        DigestSettings.objects.filter(pk=choice.pk).update(frequency=DigestSettings.Frequency.OFF)
+
+    return stop_view(
+        request, signed, salt=DIGEST_STOP_SALT, turn_off=turn_off,
+        find=lambda user_id: DigestSettings.objects.filter(user_id=user_id).first(),
+        words={"what": "reading digest mails", "question": "Stop the reading digest mails?",
+               "done_text": "You will get no more digest mails. New items still arrive in your "
+               "inbox, and the digest page still shows them.",
+               "settings_text": "You can change the digest on the digest page after signing "
+               "in."},
+    )  # fmt: skip
