@@ -110,8 +110,8 @@ PERSONAS = (
                        "partners.partnership", "partners.partnership_goals"}),
             user="bob@example.com"),
     Persona("former partner", user="dave@example.com"),
-    # Pairs up (a swap makes a peer mock), reviews the answer given to him, leaves the group
-    # (which ends his peer mocks).
+    # Pairs up (a swap makes a peer mock), marks it finished, reviews the answer given to him,
+    # leaves the group (which ends his peer mocks); only the owner removes a member.
     Persona("group member", frozenset({"GROUP"}),
             frozenset({"groups.peermock", "groups.peeranswer", "feedback.review",
                        "feedback.pin"}),
@@ -294,6 +294,7 @@ def build_world(media_root: Path) -> World:
         "signed": ["forged-signature"],
         "group_id": [group.pk], "group_invite_id": [group_invite.pk],
         "invite_token": [invite_token], "mock_id": [peer.pk], "answer_id": [peer_answer.pk],
+        "membership_id": [gus_in.pk, alice_in.pk],
         "contact_id": [contact.pk], "event_id": [network_event.pk],
     }  # fmt: skip
     ids["attempt_id"].append(peer_attempt.pk)

@@ -202,7 +202,8 @@ def get_partner_milestone_or_404(viewer: User, milestone_id: int) -> tuple[Partn
 # it and the practice planned on its board; nothing else of a member's. In a peer mock the
 # interviewer may also play and review the answers given to them, for as long as both are
 # members and the answerer has not withdrawn it. Leaving deletes the membership, and with it
-# the member's shares and peer mocks, so every page below answers 404 at once. An invitation
+# the member's shares and peer mocks, so every page below answers 404 at once; so does being
+# removed by the group's owner (the only one who may remove a member). An invitation
 # link that does not work looks the same whatever the reason.
 
 if TYPE_CHECKING:
@@ -240,6 +241,23 @@ def membership_in(user: User, group: Group) -> Membership:
 
     try:
         return Membership.objects.get(group=group, user=user)
+    except ObjectDoesNotExist:
+        raise Http404("Not found.") from None
+
+
+def removable_membership(user: User, group_id: int, membership_id: int) -> Membership:
+    """A membership the user may end for someone else: only a group's owner may, and only
+    for another member of that group (the owner leaves by leaving); 404 otherwise."""
+    from prepcoach.groups.models import Membership
+
+    group = get_group_or_404(user, group_id, owner_only=True)
+    try:
+        return (
+            Membership.objects.filter(group=group)
+            .exclude(user=user)
+            .select_related("group", "user__profile")
+            .get(pk=membership_id)
+        )
     except ObjectDoesNotExist:
         raise Http404("Not found.") from None
 

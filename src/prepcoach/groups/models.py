@@ -111,12 +111,19 @@ class PeerMock(models.Model):
         "self", null=True, blank=True, on_delete=models.SET_NULL, related_name="swaps"
     )
     created_at = models.DateTimeField(auto_now_add=True)
+    # Set when either of the two marks it finished: the board shows it as done, and it takes
+    # no new answers until reopened.
+    finished_at = models.DateTimeField(null=True, blank=True)
 
     class Meta:
         ordering: ClassVar = ["scheduled_for", "created_at"]
 
     def __str__(self) -> str:
         return f"Peer mock {self.pk} in {self.group}"
+
+    @property
+    def is_finished(self) -> bool:
+        return self.finished_at is not None
 
 
 class PeerAnswer(models.Model):

@@ -32,6 +32,7 @@ from prepcoach.accounts.access import (
     peer_answer_for_interviewer,
     peer_answers_for,
     peer_mock_questions,
+    removable_membership,
     signed_in_user,
 )
 from prepcoach.accounts.models import User
@@ -86,21 +87,23 @@ def board(request: HttpRequest, group_id: int) -> HttpResponse:
         group.peer_mocks.select_related("interviewer__user__profile", "answerer__user__profile")
     )
     past = [(m.interviewer.user_id, m.answerer.user_id) for m in mocks]
+    rows = [
+        (m, name_of(m.interviewer.user), name_of(m.answerer.user),
+         user.pk in (m.interviewer.user_id, m.answerer.user_id))
+        for m in mocks
+    ]  # fmt: skip
     suggestion = suggest_partner(user.pk, [m.user_id for m in members], past)
     is_owner = group.owner_id == user.pk
     context: dict[str, Any] = {
         "group": group,
         "members": [(m, name_of(m.user)) for m in members],
         "shared": [(s, name_of(s.membership.user)) for s in group_shared_questions(user, group)],
-        "mocks": [
-            (
-                m,
-                name_of(m.interviewer.user),
-                name_of(m.answerer.user),
-                user.pk in (m.interviewer.user_id, m.answerer.user_id),
-            )
-            for m in mocks
-        ],
+        "mocks": [row for row in rows if not row[0].is_finished],
+        "done": sorted(
+            (row for row in rows if row[0].is_finished),
+            key=lambda row: row[0].finished_at or row[0].created_at,
+            reverse=True,
+        ),
         "suggestion": (
             (name_of(User.objects.get(pk=suggestion.member)), suggestion.reason)
             if suggestion
@@ -230,6 +233,23 @@ def leave(request: HttpRequest, group_id: int) -> HttpResponse:
     return redirect("groups:index")
 
 
+@login_required
+def member_remove(request: HttpRequest, group_id: int, membership_id: int) -> HttpResponse:
+    """The owner removes a member, after a confirmation: as when they leave, what they shared
+    and their peer mocks in the group go at once, and the group is closed to them."""
+    membership = removable_membership(signed_in_user(request), group_id, membership_id)
+    group, name = membership.group, name_of(membership.user)
+    if request.method != "POST":
+        return render(request, "groups/member_remove.html", {"group": group, "name": name,
+                                                             "membership": membership})  # fmt: skip
+    membership.delete()
+    messages.info(
+        request, f"{name} is no longer in {group.name}: what they shared and their peer mocks "
+        "in it are gone from the group. Their own questions and answers stay theirs.",
+    )  # fmt: skip
+    return redirect("groups:board", group_id=group.pk)
+
+
 # --- peer mocks -----------------------------------------------------------------------------
 
 
@@ -303,6 +323,9 @@ def mock_detail(request: HttpRequest, mock_id: int) -> HttpResponse:
     })  # fmt: skip
 
 
+FINISHED = "This peer mock is finished: reopen it to add an answer."
+
+
 def _question_text(mock: PeerMock, number: int) -> str:
     from django.http import Http404
 
@@ -336,6 +359,8 @@ def mock_record(request: HttpRequest, mock_id: int, number: int) -> JsonResponse
     practice's own recording URLs, as for any answer."""
     user = signed_in_user(request)
     mock = get_peer_mock_or_404(user, mock_id, side="answerer")
+    if mock.is_finished:
+        return JsonResponse({"error": FINISHED}, status=409)
     attempt = Attempt.objects.create(
         user=user, question_text=_question_text(mock, number), mode=Attempt.Mode.MOCK,
         status=Attempt.Status.RECORDING, with_video=request.POST.get("video") == "1",
@@ -350,6 +375,9 @@ def mock_answer(request: HttpRequest, mock_id: int, number: int) -> HttpResponse
     """A typed answer, for a browser that cannot record."""
     user = signed_in_user(request)
     mock = get_peer_mock_or_404(user, mock_id, side="answerer")
+    if mock.is_finished:
+        messages.error(request, FINISHED)
+        return redirect("groups:mock", mock_id=mock.pk)
     text = _question_text(mock, number)
     form = TypedAnswerForm(request.POST)
     if not form.is_valid():
@@ -381,6 +409,19 @@ def mock_swap(request: HttpRequest, mock_id: int) -> HttpResponse:
     messages.success(request, f"Sides swapped: {name_of(swapped.interviewer.user)} interviews "
                      f"and {name_of(swapped.answerer.user)} answers.")  # fmt: skip
     return redirect("groups:mock", mock_id=swapped.pk)
+
+
+@login_required
+@require_POST
+def mock_finish(request: HttpRequest, mock_id: int) -> HttpResponse:
+    """Either of the two marks the peer mock finished (it shows as done on the board and takes
+    no new answers), or reopens it."""
+    mock = get_peer_mock_or_404(signed_in_user(request), mock_id)
+    reopen = request.POST.get("reopen") == "1"
+    PeerMock.objects.filter(pk=mock.pk).update(finished_at=None if reopen else timezone.now())
+    messages.success(request, "Peer mock reopened: it shows as upcoming again." if reopen
+                     else "Peer mock finished: it shows as done on the group board.")  # fmt: skip
+    return redirect("groups:mock", mock_id=mock.pk)
 
 
 @login_required
