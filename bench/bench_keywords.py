@@ -34,11 +34,18 @@ SETS = {
         "trained on it too)",
         "heldout.json",
     ),
+    "dev2": ("development (2026-11-30, third session; the extractor is trained on it)",
+             "dev2.json"),
     "heldout2": (
-        "held-out (2026-11-30, second session; written by the guide, never opened while tuning)",
+        "development since 2026-11-30, third session (was held-out and read once; the "
+        "extractor is now trained on it too)",
         "heldout2.json",
     ),
-}
+    "heldout3": (
+        "held-out (2026-11-30, third session; written by the guide, never opened while tuning)",
+        "heldout3.json",
+    ),
+}  # fmt: skip
 
 Extractor = Callable[[str], list[str]]
 
@@ -84,7 +91,7 @@ def line(name: str, s: TermScore) -> str:
     )
 
 
-def run(sets: Sequence[str] = ("dev", "heldout", "heldout2")) -> None:
+def run(sets: Sequence[str] = ("dev", "heldout", "dev2", "heldout2", "heldout3")) -> None:
     old = old_extractor()
     key_terms("warm-up: load the model once, as a server process would. Python and SQL.")
     for name in sets:

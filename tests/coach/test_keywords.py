@@ -206,3 +206,26 @@ def test_the_jobs_own_title_and_a_word_only_used_inside_a_tool_name_are_not_term
     # A word merely ending in the name's letters is not the name ("PostgreSQL", "Dubai").
     assert not _part_of_a_name("pipelines", ["SQL"], "Maintain PostgreSQL pipelines.")
     assert not _part_of_a_name("operations", ["AI"], "Dubai operations, Mumbai operations.")
+
+
+DESIGN_ADVERT = """Lead Brand Designer
+Harlow & Finch – Bath – £65k
+
+Harlow & Finch has designed homeware since 1978. Harlow & Finch is growing, and Harlow & Finch
+needs a designer.
+
+What you'll need
+- Adobe Creative Suite, including Premiere Pro and After Effects
+- Typography and colour systems
+- Experience presenting creative work to clients
+"""
+
+
+def test_a_name_with_a_function_word_stays_whole_and_the_employer_is_no_term() -> None:
+    terms = key_terms(DESIGN_ADVERT)
+    lowered = {t.lower() for t in terms}
+    # "After Effects" is one product: never "Effects" alone, never cut at "After".
+    assert "effects" not in lowered, terms
+    assert not any(t.lower().startswith("after ") and t != "After Effects" for t in terms)
+    # Each side of "Harlow & Finch" is the employer.
+    assert not _words(terms) & {"harlow", "finch"}, terms

@@ -105,6 +105,9 @@ class Advert:
     candidates: tuple[Candidate, ...]
     company: tuple[str, ...]  # the employer's names, lower case
     capitalised: frozenset[str]  # words written with a capital inside a sentence
+    # Words the advert uses as verbs with an object ("manage the rota", "keep our PMS"):
+    # a phrase that starts with one is an action, not the name of a skill.
+    transitive: frozenset[str] = frozenset()
 
 
 def company_names(text: str, given: str = "") -> tuple[str, ...]:
@@ -132,6 +135,8 @@ def company_names(text: str, given: str = "") -> tuple[str, ...]:
     for name in list(out):
         # "Harlow & Finch Ltd" is also "Harlow & Finch".
         out.append(re.split(r"\s+(?:ltd|llp|plc|inc|b\.v\.|gmbh|pvt)\b", name)[0].strip())
+        # "Harlow & Finch" is written with a mark the tokens skip: each side is the name too.
+        out += [side.strip() for side in re.split(r"\s+(?:&|and|\+)\s+", name) if side != name]
     return tuple(dict.fromkeys(n for n in out if n))
 
 
@@ -156,6 +161,33 @@ def verbs_of(text: str) -> frozenset[str]:
     return frozenset(found)
 
 
+def _inside_name(token: str, previous: str, gap: str, following: str) -> bool:
+    """A function word inside a capitalised name is part of it ("After Effects", "Seeing the
+    Big Picture"): followed by a capitalised word, and either capitalised itself where no
+    sentence starts, or lower case right after a capitalised word."""
+    if not following[:1].isupper() or not previous:
+        return False
+    if token[:1].isupper():
+        return not re.search(r"[.!?:]", gap)
+    return previous[:1].isupper() and gap.strip() == ""
+
+
+OBJECT_RE = re.compile(
+    r"\b([A-Za-z]{3,})\s+(?:the|a|an|our|your|their|its|all|any|every|each|new|them|it|"
+    r"this|these|those)\b",
+    re.IGNORECASE,
+)
+
+
+def transitive_verbs(text: str) -> frozenset[str]:
+    """Lower-case words the advert writes right before a determiner or a pronoun object."""
+    return frozenset(
+        m.group(1).lower()
+        for m in OBJECT_RE.finditer(text)
+        if m.group(1).lower() not in FUNCTION_WORDS
+    )
+
+
 def _chunks(line: str, verbs: frozenset[str] = frozenset()) -> list[tuple[list[str], int]]:
     """Runs of tokens with no punctuation or function word between them, each with the
     character offset where it starts."""
@@ -163,14 +195,17 @@ def _chunks(line: str, verbs: frozenset[str] = frozenset()) -> list[tuple[list[s
     current: list[str] = []
     start = 0
     last_end = 0
-    for match in TOKEN_RE.finditer(line):
+    matches = list(TOKEN_RE.finditer(line))
+    for index, match in enumerate(matches):
         token = match.group()
         gap = line[last_end : match.start()]
         last_end = match.end()
         broken = bool(current) and (gap.strip(" -") != "" or gap.count(" ") > 2)
         lower = token.lower().replace("’", "'")
+        following = matches[index + 1].group() if index + 1 < len(matches) else ""
+        previous = matches[index - 1].group() if index else ""
         is_break = (
-            lower in FUNCTION_WORDS
+            (lower in FUNCTION_WORDS and not _inside_name(token, previous, gap, following))
             or lower in verbs
             or "'" in lower
             or (
@@ -263,6 +298,12 @@ def read_advert(text: str, company: str = "", max_words: int = 5) -> Advert:
                         span = lowered[i:j]
                         if span[0] in JOINERS or span[-1] in JOINERS:
                             continue
+                        # A name's own function word ("After Effects") never ends a phrase,
+                        # and starts one only as its capitalised first word.
+                        if span[-1] in FUNCTION_WORDS or (
+                            span[0] in FUNCTION_WORDS and (j - i == 1 or chunk[i].islower())
+                        ):
+                            continue
                         phrase = " ".join(span)
                         if any(
                             re.search(rf"(?:^|\s){re.escape(n)}(?:\s|$)", phrase) for n in names
@@ -289,12 +330,36 @@ def read_advert(text: str, company: str = "", max_words: int = 5) -> Advert:
                         cand.whole_line += len(line_chunks) == 1 and i == 0 and j == len(chunk)
                         cand.short_line += short
                         cand.lines.add(number)
-    return Advert(lines, tuple(found.values()), names, frozenset(capitalised))
+    return Advert(
+        lines, _outside_names(found), names, frozenset(capitalised), transitive_verbs(text)
+    )
+
+
+def _outside_names(found: dict[str, Candidate]) -> tuple[Candidate, ...]:
+    """The candidates less the pieces of a capitalised name that the advert never writes
+    outside it: "Effects" of "After Effects", "Pro" of "Premiere Pro"."""
+    inside: set[str] = set()
+    for candidate in found.values():
+        if candidate.n_words < 2 or not all(
+            all(w[:1].isupper() or not w.isalpha() for w in s.split()) for s in candidate.surfaces
+        ):
+            continue
+        for i in range(candidate.n_words):
+            for j in range(i + 1, candidate.n_words + 1):
+                if j - i == candidate.n_words:
+                    continue
+                key = scoring_form(" ".join(candidate.words[i:j]))
+                piece = found.get(key)
+                if piece is not None and piece.count <= candidate.count:
+                    inside.add(key)
+    return tuple(c for c in found.values() if c.key not in inside)
 
 
 def display(candidate: Candidate, advert: Advert) -> str:
     """The advert's own spelling, with capitals only where the advert uses them mid-sentence."""
     surface = max(candidate.surfaces.items(), key=lambda kv: (kv[1], kv[0]))[0]
+    if len(surface.split()) > 1 and all(w[:1].isupper() for w in surface.split()[1:]):
+        return surface  # a name, capitals and all: "Adobe Creative Suite"
     return " ".join(
         w if (w.lower() in advert.capitalised or not w[:1].isupper() or w.isupper()) else w.lower()
         for w in surface.split()
@@ -309,7 +374,7 @@ FEATURE_NAMES = (
     "bullet", "cue", "capital", "acronym", "symbol", "first_ing", "last_ing", "joiner",
     "position", "title", "long_word", "short_word", "first_ed", "number", "nominal_head",
     "whole_line", "short_line", "one_nominal", "one_capital", "one_lower_plain", "determiner",
-    "person_head",
+    "person_head", "adverb", "first_transitive",
     *(f"section_{s}" for s in SECTIONS),
 )  # fmt: skip
 
@@ -349,5 +414,9 @@ def features(candidate: Candidate, advert: Advert) -> list[float]:
         float(c.n_words == 1 and surface[0].islower() and NOMINAL_RE.search(words[0]) is None),
         c.determiner / total,
         float(surface[-1].islower() and PERSON_RE.search(words[-1]) is not None),
+        # "payments accurately", "summarise complex": a manner word is not part of a name for
+        # a skill, which is a noun phrase.
+        float(any(len(w) > 4 and w.endswith("ly") for w in words)),
+        float(words[0] in advert.transitive and c.n_words > 1),
         *(c.sections[s] / total for s in SECTIONS),
     ]

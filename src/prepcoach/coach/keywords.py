@@ -76,6 +76,7 @@ class ScoredTerm:
 PROTOTYPES = (
     "a job title such as manager, analyst, nurse or engineer",
     "a place such as a city, a country or an office",
+    "a day, a time or a shift such as Monday, 9am, weekends or nights",
     "pay, salary, bonus, pension, holiday and employee benefits",
     "a personality trait such as passionate, motivated or organised",
     "the company, its team, customers and culture",
@@ -150,7 +151,11 @@ def select(
         same = [i for i, other in enumerate(chosen) if _same_concept(term, other, dedup_similarity)]
         # A name inside a longer phrase is the concept's name: "Tableau", not "Tableau
         # dashboards". A plain word is not ("distribution" is less than "content distribution").
-        shorter = [i for i in same if term.roots < chosen[i].roots and NAME_RE.match(term.term)]
+        shorter = [
+            i for i in same
+            if term.roots < chosen[i].roots and NAME_RE.match(term.term)
+            and not NAME_RE.match(chosen[i].term)
+        ]  # fmt: skip
         if len(same) == 1 and shorter:
             chosen[shorter[0]] = term
         elif not same:
@@ -207,7 +212,13 @@ def _key_terms(description: str, company: str, limit: int, title: str = "") -> t
     return tuple(t for t in chosen if not _part_of_a_name(t, names, text))
 
 
-def key_terms(description: str, limit: int = 15, company: str = "", title: str = "") -> list[str]:
+# The most terms an advert gives: the labelling guide's most (tests/data/adverts/GUIDE.md).
+MAX_TERMS = 18
+
+
+def key_terms(
+    description: str, limit: int = MAX_TERMS, company: str = "", title: str = ""
+) -> list[str]:
     """The skills, tools, methods, qualifications and domains a job advert asks for, as the
     advert writes them, most likely first. `company` (the employer's name, when known) is never
     a term, nor is `title` (the job's own title, when known); the name the advert itself
