@@ -88,11 +88,29 @@ SETS = (
         dt.date(2026, 11, 30),
     ),
     LabelSet(
+        "new goals/dev2.csv",
+        DATA / "goals" / "dev2.csv",
+        "2026-11-30",
+        DEVELOPMENT,
+        "written by tests/data/goals/GUIDE.md (third session); the SMART models are trained on "
+        "it, so its figures describe fit",
+        dt.date(2026, 11, 30),
+    ),
+    LabelSet(
         "new goals/heldout2.csv",
         DATA / "goals" / "heldout2.csv",
         "2026-11-30",
+        DEVELOPMENT,
+        "was held-out (second session; its aggregate figures read once); the SMART models are "
+        "trained on it since the third session, so its figures describe fit",
+        dt.date(2026, 11, 30),
+    ),
+    LabelSet(
+        "new goals/heldout3.csv",
+        DATA / "goals" / "heldout3.csv",
+        "2026-11-30",
         HELD_OUT,
-        "written by tests/data/goals/GUIDE.md (second session) before any prepcoach code saw "
+        "written by tests/data/goals/GUIDE.md (third session) before any prepcoach code saw "
         "it; nobody tuning opened it, and no rule changed after looking at it",
         dt.date(2026, 11, 30),
     ),

@@ -78,25 +78,28 @@ def test_amounts_in_any_unit_but_not_vague_praise() -> None:
         assert not states_amount(said), said
 
 
-def test_an_unrelated_story_does_not_address_a_skills_question() -> None:
+def test_an_unrelated_story_to_a_skills_question_gets_a_check_and_no_verdict() -> None:
     question = "Which skills do you hope to develop?"
     story = (
         "Last year our release slipped two weeks behind a client deadline. "
         "I split the remaining work into daily goals and took the riskiest piece myself. "
         "We shipped on the Friday and the client renewed for another year."
     )
-    verdict = question_relevance(question, story)
-    assert verdict.addresses is False
-    assert verdict.tie is None
-    assert "no sentence ties" in verdict.reason
+    remark = question_relevance(question, story)
+    assert remark.check
+    assert remark.addresses is None
+    assert remark.tie in story
+    assert "asks for no story, and 3 of 3 sentences tell one" in remark.reason
     fitting = (
         "I hope to develop my skills in negotiation and in leading a small team. "
         "I'd also like to get better at public speaking."
     )
-    good = question_relevance(question, fitting)
-    assert good.addresses is True
-    assert good.tie is not None
-    assert good.tie in fitting
+    plain = question_relevance(question, fitting)
+    assert not plain.check
+    assert plain.addresses is None
+    assert plain.tie is not None
+    assert plain.tie in fitting
+    assert "cannot tell whether an answer addresses it" in plain.reason
 
 
 @pytest.mark.parametrize(
@@ -109,6 +112,10 @@ def test_an_unrelated_story_does_not_address_a_skills_question() -> None:
             "Hier ist meine Antwort: wir haben das Projekt rechtzeitig abgeschlossen und der "
             "Kunde war zufrieden.",
             "English",
+        ),
+        (
+            "Asdf qwer zxcv uiop hjkl. Fdsa mnbv poiu lkjh gfds trew vcxz qazw sxed.",
+            "read as English words",
         ),
     ],
 )

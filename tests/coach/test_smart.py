@@ -374,6 +374,22 @@ def test_a_goal_of_fillers_or_in_another_language_gets_can_t_tell(text: str) -> 
     assert "filler" in check.kind_reason or "English" in check.kind_reason
 
 
+@pytest.mark.usefixtures("sentence_model")
+@pytest.mark.parametrize("text", ["asdf qwerty zxcv", "jjjj kkkk llll!!"])
+def test_keyboard_mashing_gets_can_t_tell_and_no_kind(text: str) -> None:
+    check = check_goal(text, dt.date(2026, 11, 30))
+    assert {c.verdict for c in check.criteria.values()} == {Verdict.UNSURE}
+    assert check.kind is None
+    assert "no word prepcoach knows" in check.kind_reason
+
+
+@pytest.mark.usefixtures("sentence_model")
+def test_a_short_goal_with_new_words_is_still_read() -> None:
+    # The vocabulary lacks "leetcode", "coding", "recruiters": one known word is enough.
+    for text in ("do leetcode", "practise whiteboard coding 3x/wk", "contact recruiters asap"):
+        assert check_goal(text, dt.date(2026, 11, 30)).specific.verdict is not Verdict.UNSURE
+
+
 def test_a_french_name_in_an_english_goal_is_still_read() -> None:
     check = check_goal(
         "Do 3 mock interviews for the role at Le Monde by Friday", dt.date(2026, 11, 30)

@@ -7,8 +7,11 @@ and the themes fall back to words. Nothing heavy is imported until a model is lo
 
 from __future__ import annotations
 
+import functools
 import importlib.util
+import json
 import os
+import re
 from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -40,6 +43,29 @@ def model_files() -> tuple[Path, Path] | None:
         return None
     model, tokenizer = model_dir / "model.onnx", tokenizer_dir.joinpath(*TOKENIZER_FILE)
     return (model, tokenizer) if model.is_file() and tokenizer.is_file() else None
+
+
+@functools.cache
+def vocabulary() -> frozenset[str]:
+    """The lower-case whole words of MiniLM's WordPiece vocabulary (about 20,000 English words
+    and names), empty when the tokenizer is not installed: a dictionary that comes with the
+    model, used to tell words from keyboard mashing."""
+    files = model_files()
+    if files is None:
+        return frozenset()
+    vocab = json.loads(files[1].read_text(encoding="utf-8")).get("model", {}).get("vocab", {})
+    return frozenset(w for w in vocab if w.isalpha() and not w.startswith("##"))
+
+
+def known_words(text: str) -> tuple[int, int] | None:
+    """How many of the text's distinct words of letters the vocabulary knows, and how many
+    there are; None when there is no vocabulary. The vocabulary is small (no "coding",
+    "recruiters"), so only a text with almost nothing known is keyboard mashing."""
+    known = vocabulary()
+    if not known:
+        return None
+    found = {w.lower() for w in re.findall(r"[^\W\d_]{2,}", text)}
+    return sum(w in known for w in found), len(found)
 
 
 class MiniLMEmbedder:

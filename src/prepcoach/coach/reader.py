@@ -39,6 +39,7 @@ from prepcoach.coach.cues import (
     TASK_RE,
     WE_ACTION_RE,
 )
+from prepcoach.coach.embeddings import known_words
 from prepcoach.coach.text import NUMBER_WORDS, STOPWORDS
 
 if TYPE_CHECKING:
@@ -284,6 +285,9 @@ def cannot_tell(text: str, sentences: Sequence[str]) -> str | None:
         return f"{len(words)} word{'s' if len(words) != 1 else ''} is too little to read parts from"
     if all(w in FILLERS for w in words):
         return "it is only filler words"
+    counted = known_words(text)
+    if counted is not None and counted[0] < 0.3 * counted[1]:
+        return f"only {counted[0]} of its {counted[1]} different words read as English words"
     letters = [w for w in words if not w.isdigit()]
     english = sum(w in STOPWORDS or w in SUBJECTS for w in letters)
     latin = sum(bool(LATIN_RE.search(w)) for w in letters)

@@ -15,6 +15,7 @@ from enum import StrEnum
 
 from prepcoach.coach.availability import WeeklyAvailability
 from prepcoach.coach.deadlines import DateOrder, Deadline, find_deadline
+from prepcoach.coach.embeddings import known_words
 from prepcoach.coach.goal_kind import GoalKind, KindGuess, classify_goal
 from prepcoach.coach.goal_models import Prediction, predict, structure
 from prepcoach.coach.quantities import Quantity, find_quantities
@@ -320,6 +321,12 @@ def _unreadable(text: str) -> str | None:
     said = [w.lower() for w in words(text)]
     if all(w in FILLER_WORDS for w in said):
         return f"{quote(clip(text, 20))} is only filler words: describe the goal in words."
+    counted = known_words(text)
+    if counted is not None and counted[1] >= 2 and counted[0] == 0:
+        return (
+            f"{quote(clip(text, 30))} has no word prepcoach knows: describe the goal in words, "
+            "e.g. “Do 3 mock interviews by Friday”."
+        )
     foreign = sum(w in OTHER_LANGUAGE_WORDS for w in said)
     if foreign >= 2 and not any(w in STOPWORDS and w not in OTHER_LANGUAGE_WORDS for w in said):
         return (
