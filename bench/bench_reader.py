@@ -3,8 +3,8 @@ labelled answer corpora, beside the old rule-based reader and the always-the-com
 baseline, all measured in the same run.
 
 Per criterion: situation, task, action (personal: the answer says what the speaker did), result,
-quantified result (answer level), sentence-level part accuracy, and addresses_question
-(`coach.relevance`). Answer-level findings come from the sentences' probabilities: a criterion
+quantified result (answer level), sentence-level part accuracy, and addresses_question (the
+verdict prepcoach used to give, in the "old" column: it gives none now, see `bench_relevance`). Answer-level findings come from the sentences' probabilities: a criterion
 is present when its strongest sentence reaches a cut chosen by cross-validation on the
 development sets (`reader.presence`). The "any sent." column is the earlier rule (present when
 any sentence's STAR-order label is that part), kept beside it to show what the aggregation
@@ -53,6 +53,7 @@ os.environ.setdefault("OPENBLAS_NUM_THREADS", "1")
 from prepcoach.coach import reader, reader_training
 from prepcoach.coach.content import read_content as analyse_content
 from prepcoach.coach.reader import Reading
+from prepcoach.coach.relevance import cut as relevance_cut
 from prepcoach.coach.relevance import question_relevance
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -181,13 +182,20 @@ def figures(answers: list[dict[str, Any]], old: types.ModuleType) -> dict[str, t
 
 
 def relevance_figures(answers: list[dict[str, Any]]) -> tuple[float, float]:
-    right = yes = 0
+    """Agreement of the verdict prepcoach used to give (a story to a question that asks for
+    none, or no sentence at the calibrated similarity cut: "does not address"), which it no
+    longer gives (`coach.relevance`), and of the commonest label."""
+    right = yes = read = 0
     for answer in answers:
         text = " ".join(s["text"] for s in answer["sentences"])
-        verdict = question_relevance(answer["question"], text)
-        right += verdict.addresses == answer["addresses_question"]
+        found = question_relevance(answer["question"], text)
+        if found.score is None:
+            continue  # the reader cannot read it: no verdict either way
+        old_verdict = not found.check and found.score >= relevance_cut()
+        right += old_verdict == answer["addresses_question"]
         yes += bool(answer["addresses_question"])
-    return right / len(answers), max(yes, len(answers) - yes) / len(answers)
+        read += 1
+    return right / read, max(yes, read - yes) / read
 
 
 def show(title: str, rows: Mapping[str, tuple[float, ...]], heads: tuple[str, ...]) -> None:
@@ -208,9 +216,9 @@ def labelled_set(path: Path, status: str, old: types.ModuleType) -> None:
     """Aggregate figures over one labelled answer set (answers/*.json)."""
     answers = json.loads(path.read_text(encoding="utf-8"))
     rows = figures(answers, old)
-    new_rel, base_rel = relevance_figures(answers)
+    old_rel, base_rel = relevance_figures(answers)
     nan = float("nan")
-    rows["addresses_question"] = (new_rel, nan, nan, base_rel)
+    rows["addresses_question"] = (nan, nan, old_rel, base_rel)  # no verdict any more
     sentences = sum(len(a["sentences"]) for a in answers)
     show(
         f"{path.relative_to(DATA)} ({len(answers)} answers, {sentences} sentences), {status} "
@@ -244,7 +252,7 @@ def run(development_only: bool = False) -> None:
     in_sample = figures(corpus.answers, old)
     rows = {c: (by_cut[c], cv[c], in_sample[c][2], in_sample[c][3]) for c in CRITERIA}
     rows["addresses_question"] = (
-        chosen["relevance"]["cv agreement"], float("nan"), float("nan"),
+        float("nan"), float("nan"), chosen["relevance"]["cv agreement"],
         chosen["relevance"]["baseline"],
     )  # fmt: skip
     names = " + ".join(p.name for p in reader_training.DEVELOPMENT)

@@ -128,12 +128,12 @@ class AnswerAnalysis:
             if self.keywords
             else {"used": [], "missed": []},
             "relevance": {
-                # "does not address it" could be overturned by lost speech; "does" cannot.
-                "addresses": None
-                if self.relevance.addresses is False and self.withheld & CONTENT_TIPS
-                else self.relevance.addresses,
+                "addresses": self.relevance.addresses,
                 "score": self.relevance.score,
                 "evidence": self.relevance.tie,
+                # "it tells a story" could be overturned by speech that was lost.
+                "check": self.relevance.check and not self.withheld & CONTENT_TIPS,
+                "reason": self.relevance.reason,
             }
             if self.relevance is not None
             else None,
