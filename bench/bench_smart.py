@@ -133,10 +133,13 @@ def run() -> None:
 def models() -> None:
     """The development sets above are the models' training data, so their figures are fit,
     not estimates: the cross-validated figures the training script measured are."""
+    development = [s for s in SETS if s.status == DEVELOPMENT]
+    goals = sum(len(load_labels(s.path)) for s in development)
     print(
-        "trained models (coach/goal_weights.py): the four development sets above are their "
-        "training data, so their figures above are in-sample; 5-fold cross-validation on those "
-        "579 development goals, measured by scripts/train_goal_models.py:"
+        f"trained models (coach/goal_weights.py): the {len(development)} development sets above "
+        "are their training data, so their figures above are in-sample; 5-fold "
+        f"cross-validation on those {goals} development goals, measured by "
+        "scripts/train_goal_models.py:"
     )
     for name, model in goal_models.shipped().items():
         print(
