@@ -20,6 +20,7 @@ from prepcoach.accounts.mailstop import stop_view
 from prepcoach.accounts.models import User
 from prepcoach.coach import planning
 from prepcoach.coach.progress import MilestoneState, newly_reached, streak, weekly_review
+from prepcoach.coach.smart import MAX_GOAL_CHARS
 from prepcoach.goals import plans
 from prepcoach.goals.calendar import build_calendar
 from prepcoach.goals.charts import progress_chart
@@ -99,7 +100,9 @@ def goal_edit(request: HttpRequest, goal_id: int) -> HttpResponse:
 def _goal_form(request: HttpRequest, goal: Goal) -> HttpResponse:
     user, today = signed_in_user(request), timezone.localdate()
     is_new = goal.pk is None
-    form = GoalForm(request.POST or None, instance=goal, today=today)
+    # "Make it a goal" from an improvement area arrives with the goal's words.
+    initial = {"text": request.GET.get("text", "")[:MAX_GOAL_CHARS]} if is_new else {}
+    form = GoalForm(request.POST or None, instance=goal, today=today, initial=initial)
     if request.method == "POST" and form.is_valid():
         check = plans.check(
             user, form.cleaned_data["text"], today, goal if goal.pk else None, saved_date=False

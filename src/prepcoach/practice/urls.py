@@ -1,11 +1,12 @@
 from django.urls import path
 
-from prepcoach.practice.views import attempts, drills, home, mocks, questions, reverse
+from prepcoach.practice.views import areas, attempts, drills, home, mocks, questions, reverse
 
 app_name = "practice"
 urlpatterns = [
     path("", home.index, name="index"),
     path("progress/", home.progress, name="progress"),
+    path("areas/", areas.areas, name="areas"),
     path("feedback-settings/", home.feedback_settings, name="feedback_settings"),
     path("questions/", questions.question_list, name="questions"),
     path("questions/new/", questions.question_new, name="question_new"),

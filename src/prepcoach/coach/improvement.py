@@ -1,0 +1,331 @@
+"""Improvement areas: what to work on next, ranked, from the evidence prepcoach holds.
+
+Each area comes from one rule over the user's recent answer analyses (the stored
+`AnswerAnalysis.as_dict()`), their self-ratings and the reviews people gave them. An area is
+only raised when the rule holds in at least `MIN_AFFECTED` of the last `RECENT` answers it can
+judge (one slip is not a pattern), and it carries:
+- its evidence, each item pointing at one answer (and a moment in it, where there is one), or
+  one review, with the figure or words it rests on;
+- the rule in words, with the user's own thresholds (`thresholds` in each analysis, which come
+  from their practice settings);
+- its trend: for each week, the share of that week's answers the rule held for;
+- a SMART goal that would close it (a count, a measure and a deadline).
+
+Areas are ranked by the share of recent answers affected, with reviewers' agreement counted on
+top (a weakness both the measures and a person saw comes first). Nothing here is a verdict on
+the person: every area is a measured pattern and the words that show it.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import defaultdict
+from collections.abc import Callable, Hashable, Mapping, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from prepcoach.coach.feedback import clock
+
+RECENT = 10  # the answers an area is judged over, newest first
+MIN_AFFECTED = 2  # a rule must hold in at least this many of them
+GOAL_ANSWERS = 5  # "in each of my next 5 answers"
+GOAL_DAYS = 14  # the goal's deadline, from today
+REVIEW_LOW = 0  # a reviewer's rubric score (0, 1 or 2) that counts against a criterion
+CALIBRATION_GAP = 1.5  # points (of 5) between self-ratings and reviewers' that make an area
+STAR_PARTS = ("situation", "task", "action", "result")
+
+
+@dataclass(frozen=True, slots=True)
+class AnswerFacts:
+    """One analysed answer: `ref` names it for links (the attempt's id), `analysis` is the
+    stored analysis dict, `rating` the user's own rating (1-5) if they gave one."""
+
+    ref: Hashable
+    when: dt.date
+    question: str
+    analysis: Mapping[str, Any]
+    rating: int | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class ReviewFacts:
+    """One person's review: `ref` names what was reviewed (for links), `scores` the rubric
+    (criterion → 0, 1 or 2, `coach.feedback.CRITERIA`), `overall` 1-5 on the owner's scale,
+    `own_rating` the owner's own rating of the same thing, when there is one."""
+
+    ref: Hashable
+    when: dt.date
+    reviewer: str
+    scores: Mapping[str, int]
+    overall: int | None = None
+    own_rating: float | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Evidence:
+    source: str  # "answer" or "review"
+    ref: Hashable
+    when: dt.date
+    label: str  # the question, or who reviewed
+    detail: str  # the figure or the words it rests on
+    at_s: float | None = None  # a moment in the recording
+
+
+@dataclass(frozen=True, slots=True)
+class Area:
+    key: str
+    title: str
+    rule: str  # the rule and how often it held, in words
+    affected: int  # answers (or reviews) it held for, of `considered`
+    considered: int
+    reviewers: int  # reviews that point the same way
+    evidence: tuple[Evidence, ...]
+    trend: tuple[tuple[dt.date, float], ...]  # (Monday, share of that week's answers)
+    goal: str  # a SMART goal that closes it
+
+    @property
+    def weight(self) -> float:
+        share = self.affected / self.considered if self.considered else 0.0
+        return share + 0.25 * min(self.reviewers, 2)
+
+
+# A rule reads one analysis: None when it cannot judge it (not measured, or withheld because
+# speech was lost), else the detail that shows it held ("" when it did not).
+Rule = Callable[[Mapping[str, Any]], tuple[str, float | None] | None]
+
+
+def _withheld(analysis: Mapping[str, Any], name: str) -> bool:
+    return name in (analysis.get("withheld") or ())
+
+
+def _thresholds(analysis: Mapping[str, Any]) -> Mapping[str, Any]:
+    found = analysis.get("thresholds")
+    return found if isinstance(found, Mapping) else {}
+
+
+def _fillers(analysis: Mapping[str, Any]) -> tuple[str, float | None] | None:
+    fillers = analysis.get("fillers")
+    if not isinstance(fillers, Mapping) or not isinstance(fillers.get("per_min"), (int, float)):
+        return None
+    if _withheld(analysis, "fillers"):
+        return None
+    high = float(_thresholds(analysis).get("fillers_per_min_high", 3.0))
+    if fillers["per_min"] <= high:
+        return "", None
+    timed = [i for i in fillers.get("items", []) if isinstance(i.get("start"), (int, float))]
+    said = ", ".join(f"“{i['text']}” at {clock(i['start'])}" for i in timed[:3])
+    first = timed[0]["start"] if timed else None
+    return f"{fillers['per_min']:.1f} fillers a minute" + (f": {said}" if said else ""), first
+
+
+def _pace(fast: bool) -> Rule:
+    def rule(analysis: Mapping[str, Any]) -> tuple[str, float | None] | None:
+        wpm = analysis.get("wpm")
+        if not isinstance(wpm, (int, float)) or _withheld(analysis, "pace"):
+            return None
+        low, high = _thresholds(analysis).get("pace", (130, 160))
+        held = wpm > high if fast else wpm < low
+        return (f"{wpm:.0f} words a minute", None) if held else ("", None)
+
+    return rule
+
+
+def _long_pauses(analysis: Mapping[str, Any]) -> tuple[str, float | None] | None:
+    pauses = analysis.get("pauses")
+    if not isinstance(pauses, Mapping):
+        return None
+    count = int(pauses.get("long_count", 0))
+    if not count:
+        return "", None
+    longest = float(pauses.get("longest_s", 0.0))
+    limit = float(_thresholds(analysis).get("long_pause_s", 3.0))
+    starts = [
+        p["start"] for p in pauses.get("items", [])
+        if isinstance(p.get("start"), (int, float)) and p["end"] - p["start"] >= limit
+    ]  # fmt: skip
+    at = starts[0] if starts else None
+    where = f", the first at {clock(at)}" if at is not None else ""
+    plural = "s" * (count != 1)
+    return (
+        f"{count} pause{plural} of {limit:g} s or more (longest {longest:.1f} s){where}",
+        at,
+    )
+
+
+def _star_part(part: str) -> Rule:
+    def rule(analysis: Mapping[str, Any]) -> tuple[str, float | None] | None:
+        star = analysis.get("star")
+        if not isinstance(star, Mapping) or part not in star:
+            return None
+        present = star[part].get("present")
+        if present is None:  # not heard: unknown, not missing
+            return None
+        return ("", None) if present else (f"no {part} found", None)
+
+    return rule
+
+
+def _unquantified(analysis: Mapping[str, Any]) -> tuple[str, float | None] | None:
+    star = analysis.get("star")
+    if not isinstance(star, Mapping) or "quantified_result" not in star:
+        return None
+    result, number = star["result"].get("present"), star["quantified_result"].get("present")
+    if not result or number is None:
+        return None  # no result at all is its own area
+    if number:
+        return "", None
+    said = (star["result"].get("evidence") or [""])[0]
+    return (f"result without a number: “{said}”" if said else "result without a number"), None
+
+
+def _talks_past(analysis: Mapping[str, Any]) -> tuple[str, float | None] | None:
+    relevance = analysis.get("relevance")
+    if not isinstance(relevance, Mapping) or relevance.get("check") is None:
+        return None
+    return ("a story, to a question that asks for none", None) if relevance["check"] else ("", None)
+
+
+def _job_terms(analysis: Mapping[str, Any]) -> tuple[str, float | None] | None:
+    keywords = analysis.get("keywords")
+    if not isinstance(keywords, Mapping) or not (keywords.get("used") or keywords.get("missed")):
+        return None  # answered without a job
+    missed = list(keywords.get("missed") or [])
+    return (f"not said: {', '.join(missed[:4])}", None) if missed else ("", None)
+
+
+@dataclass(frozen=True, slots=True)
+class AreaRule:
+    key: str
+    title: str
+    rule: str  # what it checks, with {placeholders} from the thresholds
+    read: Rule
+    goal: str  # {n} answers, {deadline}
+
+
+RULES = (
+    AreaRule("fillers", "Fewer filler words", "more than {fillers} fillers a minute", _fillers,
+             "Keep fillers under {fillers} a minute in each of my next {n} recorded answers by "
+             "{deadline}"),
+    AreaRule("pace_fast", "Slow down", "faster than {pace_high} words a minute", _pace(True),
+             "Speak at {pace_low} to {pace_high} words a minute in each of my next {n} recorded "
+             "answers by {deadline}"),
+    AreaRule("pace_slow", "Pick up the pace", "slower than {pace_low} words a minute",
+             _pace(False),
+             "Speak at {pace_low} to {pace_high} words a minute in each of my next {n} recorded "
+             "answers by {deadline}"),
+    AreaRule("long_pauses", "Fewer long pauses", "a pause of {long_pause} s or more",
+             _long_pauses,
+             "Record {n} answers with no pause over {long_pause} seconds by {deadline}"),
+    *(
+        AreaRule(f"star_{part}", f"Say the {part}", f"no {part} found by the STAR reader",
+                 _star_part(part),
+                 f"Give the {part} in each of my next {{n}} practice answers by {{deadline}}")
+        for part in STAR_PARTS
+    ),
+    AreaRule("quantified", "Put a number on the result", "a result without a number",
+             _unquantified,
+             "Put a number on the result in each of my next {n} practice answers by {deadline}"),
+    AreaRule("relevance", "Answer what was asked",
+             "a story told to a question that asks for none", _talks_past,
+             "Answer {n} motivation or skills questions without a story by {deadline}"),
+    AreaRule("job_terms", "Use the job's key terms", "a key term of the job not said",
+             _job_terms,
+             "Use 3 of the job's key terms in each of my next {n} practice answers by "
+             "{deadline}"),
+)  # fmt: skip
+# Rubric criteria (coach.feedback) a reviewer can score low, and the area each points to.
+REVIEW_AREAS = {
+    "situation": "star_situation", "task": "star_task", "action": "star_action",
+    "result": "star_result", "evidence": "quantified", "delivery": "fillers",
+}  # fmt: skip
+
+
+def _words(analyses: Sequence[Mapping[str, Any]]) -> dict[str, str]:
+    """The thresholds of the newest analysis, for the rule and goal texts."""
+    found = _thresholds(analyses[0]) if analyses else {}
+    low, high = found.get("pace", (130, 160))
+    return {
+        "fillers": f"{float(found.get('fillers_per_min_high', 3.0)):g}",
+        "pace_low": str(low),
+        "pace_high": str(high),
+        "long_pause": f"{float(found.get('long_pause_s', 3.0)):g}",
+    }
+
+
+def _trend(hits: Sequence[tuple[dt.date, bool]]) -> tuple[tuple[dt.date, float], ...]:
+    weeks: dict[dt.date, list[bool]] = defaultdict(list)
+    for day, held in hits:
+        weeks[day - dt.timedelta(days=day.weekday())].append(held)
+    return tuple((week, round(sum(v) / len(v), 2)) for week, v in sorted(weeks.items()))
+
+
+def improvement_areas(
+    answers: Sequence[AnswerFacts], reviews: Sequence[ReviewFacts], today: dt.date
+) -> tuple[Area, ...]:
+    """The areas to work on, best first (see the module). `answers` in any order."""
+    newest = sorted(answers, key=lambda a: a.when, reverse=True)
+    words = _words([a.analysis for a in newest])
+    deadline = today + dt.timedelta(days=GOAL_DAYS)
+    goal_words = {**words, "n": str(GOAL_ANSWERS), "deadline": f"{deadline:%-d %B %Y}"}
+    low_reviews: dict[str, list[tuple[ReviewFacts, str]]] = defaultdict(list)
+    for review in reviews:
+        for criterion, score in review.scores.items():
+            if score <= REVIEW_LOW and criterion in REVIEW_AREAS:
+                low_reviews[REVIEW_AREAS[criterion]].append((review, criterion))
+    areas = []
+    for rule in RULES:
+        judged = [(a, found) for a in newest if (found := rule.read(a.analysis)) is not None]
+        recent = judged[:RECENT]
+        held = [(a, found) for a, found in recent if found[0]]
+        people = low_reviews.get(rule.key, [])
+        if len(held) < MIN_AFFECTED and not (held and people):
+            continue
+        evidence = [
+            Evidence("answer", a.ref, a.when, a.question, detail, at) for a, (detail, at) in held
+        ] + [
+            Evidence("review", r.ref, r.when, r.reviewer, f"scored {criterion} 0 of 2")
+            for r, criterion in people
+        ]  # fmt: skip
+        text = rule.rule.format(**words)
+        areas.append(
+            Area(
+                rule.key, rule.title,
+                f"{text}: in {len(held)} of your last {len(recent)} answers"
+                + (f"; {_reviewers_agree(len(people))}" if people else ""),
+                len(held), len(recent), len(people), tuple(evidence),
+                _trend([(a.when, bool(found[0])) for a, found in judged]),
+                rule.goal.format(**goal_words),
+            )
+        )  # fmt: skip
+    if (calibration := _calibration(reviews, goal_words)) is not None:
+        areas.append(calibration)
+    return tuple(sorted(areas, key=lambda a: (-a.weight, a.key)))
+
+
+def _reviewers_agree(count: int) -> str:
+    return "1 reviewer agrees" if count == 1 else f"{count} reviewers agree"
+
+
+def _calibration(reviews: Sequence[ReviewFacts], goal_words: Mapping[str, str]) -> Area | None:
+    """The user's own ratings against reviewers' overall scores of the same things."""
+    pairs = [r for r in reviews if r.overall is not None and r.own_rating is not None]
+    if len(pairs) < MIN_AFFECTED:
+        return None
+    gaps = [r.own_rating - r.overall for r in pairs if r.own_rating is not None and r.overall]
+    gap = sum(gaps) / len(gaps)
+    if abs(gap) < CALIBRATION_GAP:
+        return None
+    how = "more kindly" if gap > 0 else "more harshly"
+    evidence = tuple(
+        Evidence("review", r.ref, r.when, r.reviewer,
+                 f"you gave {r.own_rating:g} of 5, they gave {r.overall} of 5")
+        for r in pairs
+    )  # fmt: skip
+    return Area(
+        "calibration", "Rate yourself as others do",
+        f"you rate your answers {how} than your reviewers: {abs(gap):.1f} points of 5 apart "
+        f"on average over {len(pairs)} reviews",
+        len(pairs), len(pairs), len(pairs), evidence, (),
+        f"Rate {goal_words['n']} answers within 1 point of a reviewer's score by "
+        f"{goal_words['deadline']}",
+    )  # fmt: skip

@@ -1,0 +1,139 @@
+"""Improvement areas: ranked patterns over answers and reviews, each with its evidence."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from prepcoach.coach.answer import analyse_answer
+from prepcoach.coach.improvement import (
+    GOAL_ANSWERS,
+    RULES,
+    AnswerFacts,
+    ReviewFacts,
+    improvement_areas,
+)
+from prepcoach.coach.smart import Verdict, check_goal
+
+TODAY = dt.date(2026, 11, 30)
+UNQUANTIFIED = (
+    "Last spring our support queue doubled after a product launch. I was asked to bring the "
+    "waiting times back down. I rewrote the triage rules and trained two new starters. "
+    "In the end the queue got much shorter and customers were happier."
+)
+QUANTIFIED = (
+    "Last spring our support queue doubled after a product launch. I was asked to bring the "
+    "waiting times back down. I rewrote the triage rules and trained two new starters. "
+    "Within a month the average wait fell from 9 hours to 2 hours."
+)
+
+
+def typed(ref: int, text: str, day: int = 0, **kw: Any) -> AnswerFacts:
+    analysis = analyse_answer(text=text, question="Tell me about a time you fixed a backlog.")
+    return AnswerFacts(ref, TODAY - dt.timedelta(days=day), "Tell me about a time…",
+                       analysis.as_dict(), **kw)  # fmt: skip
+
+
+def timed(ref: int, per_min: float, day: int = 0, withheld: tuple[str, ...] = ()) -> AnswerFacts:
+    analysis = {
+        "wpm": 140.0,
+        "fillers": {"count": 4, "per_min": per_min,
+                    "items": [{"text": "um", "start": 12.0}, {"text": "like", "start": 40.5}]},
+        "thresholds": {"pace": [130, 160], "fillers_per_min_high": 2.0, "long_pause_s": 3.0},
+        "withheld": list(withheld),
+    }  # fmt: skip
+    return AnswerFacts(ref, TODAY - dt.timedelta(days=day), f"Question {ref}", analysis)
+
+
+@pytest.mark.usefixtures("sentence_model")
+def test_two_results_without_a_number_make_an_area_that_quotes_them() -> None:
+    areas = improvement_areas(
+        [typed(1, UNQUANTIFIED, 3), typed(2, UNQUANTIFIED, 1), typed(3, QUANTIFIED, 0)], [], TODAY
+    )
+    area = next(a for a in areas if a.key == "quantified")
+    assert (area.affected, area.considered) == (2, 3)
+    assert "in 2 of your last 3 answers" in area.rule
+    assert {e.ref for e in area.evidence} == {1, 2}
+    assert all("customers were happier" in e.detail for e in area.evidence)
+
+
+@pytest.mark.usefixtures("sentence_model")
+def test_one_slip_is_not_an_area() -> None:
+    areas = improvement_areas([typed(1, UNQUANTIFIED), typed(2, QUANTIFIED, 1)], [], TODAY)
+    assert "quantified" not in {a.key for a in areas}
+
+
+def test_fillers_use_the_users_threshold_and_quote_the_moments() -> None:
+    areas = improvement_areas([timed(1, 2.5, 2), timed(2, 3.1, 1), timed(3, 1.0)], [], TODAY)
+    (area,) = [a for a in areas if a.key == "fillers"]
+    assert area.rule.startswith("more than 2 fillers a minute: in 2 of your last 3 answers")
+    assert area.evidence[0].detail == "3.1 fillers a minute: “um” at 0:12, “like” at 0:40"
+    assert area.evidence[0].at_s == 12.0
+    assert area.goal.startswith(f"Keep fillers under 2 a minute in each of my next {GOAL_ANSWERS}")
+
+
+def test_a_figure_withheld_because_speech_was_lost_is_not_judged() -> None:
+    answers = [timed(1, 5.0, 1, withheld=("fillers",)), timed(2, 5.0), timed(3, 1.0, 2)]
+    assert "fillers" not in {a.key for a in improvement_areas(answers, [], TODAY)}
+
+
+def test_reviewers_who_agree_rank_an_area_first_and_are_quoted() -> None:
+    answers = [timed(1, 2.5, 2), timed(2, 3.0, 1), timed(3, 1.0)]
+    review = ReviewFacts("r1", TODAY, "Sam", {"delivery": 0, "action": 2})
+    alone = improvement_areas(answers, [], TODAY)[0]
+    (first, *_) = improvement_areas(answers, [review], TODAY)
+    assert first.key == "fillers"
+    assert first.reviewers == 1
+    assert first.weight > alone.weight
+    assert "1 reviewer agrees" in first.rule
+    assert any(e.source == "review" and e.label == "Sam" for e in first.evidence)
+
+
+def test_rating_yourself_far_above_reviewers_is_an_area() -> None:
+    reviews = [
+        ReviewFacts("a", TODAY, "Sam", {}, overall=2, own_rating=5),
+        ReviewFacts("b", TODAY, "Ana", {}, overall=3, own_rating=5),
+    ]
+    (area,) = improvement_areas([], reviews, TODAY)
+    assert area.key == "calibration"
+    assert "more kindly than your reviewers: 2.5 points of 5 apart" in area.rule
+    assert [e.detail for e in area.evidence] == [
+        "you gave 5 of 5, they gave 2 of 5", "you gave 5 of 5, they gave 3 of 5"
+    ]  # fmt: skip
+    close = [ReviewFacts("c", TODAY, "Sam", {}, overall=4, own_rating=5)] * 2
+    assert improvement_areas([], close, TODAY) == ()
+
+
+def test_the_trend_is_the_weekly_share_of_answers_the_rule_held_for() -> None:
+    answers = [timed(1, 5.0, 8), timed(2, 1.0, 7), timed(3, 5.0, 1), timed(4, 5.0, 0)]
+    (area,) = [a for a in improvement_areas(answers, [], TODAY) if a.key == "fillers"]
+    # 22 November is a Sunday (the week of the 16th); the 23rd and 29th share a week.
+    assert area.trend == ((dt.date(2026, 11, 16), 1.0), (dt.date(2026, 11, 23), 0.5),
+                          (dt.date(2026, 11, 30), 1.0))  # fmt: skip
+
+
+@pytest.mark.usefixtures("sentence_model")
+@pytest.mark.parametrize("rule", RULES, ids=lambda r: r.key)
+def test_every_areas_goal_passes_the_smart_check(rule: Any) -> None:
+    words = {"fillers": "3", "pace_low": "130", "pace_high": "160", "long_pause": "3",
+             "n": str(GOAL_ANSWERS), "deadline": "14 December 2026"}  # fmt: skip
+    check = check_goal(rule.goal.format(**words), TODAY)
+    assert check.specific.verdict is Verdict.MET, check.specific.reason
+    assert check.measurable.verdict is Verdict.MET, check.measurable.reason
+    assert check.time_bound.verdict is Verdict.MET, check.time_bound.reason
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.lists(st.tuples(st.floats(0, 8), st.integers(0, 30), st.booleans()), max_size=15))
+def test_areas_are_ranked_and_rest_on_their_evidence(rows: list[tuple[float, int, bool]]) -> None:
+    answers = [timed(i, rate, day, ("fillers",) if lost else ()) for i, (rate, day, lost)
+               in enumerate(rows)]  # fmt: skip
+    areas = improvement_areas(answers, [], TODAY)
+    assert [a.weight for a in areas] == sorted((a.weight for a in areas), reverse=True)
+    for area in areas:
+        assert 2 <= area.affected <= area.considered <= 10
+        assert len([e for e in area.evidence if e.source == "answer"]) == area.affected
