@@ -16,6 +16,7 @@ from prepcoach.coach.improvement import (
     AnswerFacts,
     ReviewFacts,
     improvement_areas,
+    meets,
 )
 from prepcoach.coach.smart import Verdict, check_goal
 
@@ -73,7 +74,7 @@ def test_fillers_use_the_users_threshold_and_quote_the_moments() -> None:
     assert area.rule.startswith("more than 2 fillers a minute: in 2 of your last 3 answers")
     assert area.evidence[0].detail == "3.1 fillers a minute: “um” at 0:12, “like” at 0:40"
     assert area.evidence[0].at_s == 12.0
-    assert area.goal.startswith(f"Keep fillers under 2 a minute in each of my next {GOAL_ANSWERS}")
+    assert area.goal.startswith(f"Keep fillers under 2 a minute in {GOAL_ANSWERS} recorded answers")
 
 
 def test_a_figure_withheld_because_speech_was_lost_is_not_judged() -> None:
@@ -137,3 +138,20 @@ def test_areas_are_ranked_and_rest_on_their_evidence(rows: list[tuple[float, int
     for area in areas:
         assert 2 <= area.affected <= area.considered <= 10
         assert len([e for e in area.evidence if e.source == "answer"]) == area.affected
+
+
+def test_an_answer_meets_an_area_or_cannot_be_judged() -> None:
+    assert meets("fillers", timed(1, 1.0).analysis) is True
+    assert meets("fillers", timed(1, 5.0).analysis) is False
+    assert meets("fillers", timed(1, 5.0, withheld=("fillers",)).analysis) is None
+    with pytest.raises(KeyError):
+        meets("charisma", {})
+
+
+def test_a_reached_goal_closes_its_area_until_the_pattern_comes_back() -> None:
+    before = [timed(1, 5.0, 6), timed(2, 5.0, 5)]
+    closed = {"fillers": TODAY - dt.timedelta(days=4)}
+    assert improvement_areas(before, [], TODAY, closed) == ()
+    again = [*before, timed(3, 5.0, 2), timed(4, 4.0, 1)]
+    (area,) = improvement_areas(again, [], TODAY, closed)
+    assert {e.ref for e in area.evidence} == {3, 4}

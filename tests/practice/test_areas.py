@@ -52,14 +52,12 @@ def test_make_it_a_goal_opens_the_goal_form_with_its_words(
     answered(alice, alices_question)
     page = alice_client.get(URL).text
     deadline = timezone.localdate() + dt.timedelta(days=14)
-    goal = (
-        f"Put a number on the result in each of my next 5 practice answers by "
-        f"{deadline:%-d %B %Y}"
-    )
-    link = reverse("goals:new") + "?" + urlencode({"text": goal})
+    goal = f"Put a number on the result in 5 practice answers by {deadline:%-d %B %Y}"
+    link = reverse("goals:new") + "?" + urlencode({"text": goal, "area": "quantified"})
     assert html.escape(link) in page
     form = alice_client.get(link).text
     assert f">{goal}</textarea>" in form
+    assert 'name="area" value="quantified"' in form
 
 
 @pytest.mark.usefixtures("sentence_model")

@@ -28,7 +28,7 @@ from prepcoach.coach.feedback import clock
 
 RECENT = 10  # the answers an area is judged over, newest first
 MIN_AFFECTED = 2  # a rule must hold in at least this many of them
-GOAL_ANSWERS = 5  # "in each of my next 5 answers"
+GOAL_ANSWERS = 5  # "in 5 answers": a goal made from an area counts answers that meet it
 GOAL_DAYS = 14  # the goal's deadline, from today
 REVIEW_LOW = 0  # a reviewer's rubric score (0, 1 or 2) that counts against a criterion
 CALIBRATION_GAP = 1.5  # points (of 5) between self-ratings and reviewers' that make an area
@@ -204,34 +204,32 @@ class AreaRule:
 
 RULES = (
     AreaRule("fillers", "Fewer filler words", "more than {fillers} fillers a minute", _fillers,
-             "Keep fillers under {fillers} a minute in each of my next {n} recorded answers by "
-             "{deadline}"),
+             "Keep fillers under {fillers} a minute in {n} recorded answers by {deadline}"),
     AreaRule("pace_fast", "Slow down", "faster than {pace_high} words a minute", _pace(True),
-             "Speak at {pace_low} to {pace_high} words a minute in each of my next {n} recorded "
-             "answers by {deadline}"),
+             "Speak at {pace_low} to {pace_high} words a minute in {n} recorded answers by "
+             "{deadline}"),
     AreaRule("pace_slow", "Pick up the pace", "slower than {pace_low} words a minute",
              _pace(False),
-             "Speak at {pace_low} to {pace_high} words a minute in each of my next {n} recorded "
-             "answers by {deadline}"),
+             "Speak at {pace_low} to {pace_high} words a minute in {n} recorded answers by "
+             "{deadline}"),
     AreaRule("long_pauses", "Fewer long pauses", "a pause of {long_pause} s or more",
              _long_pauses,
              "Record {n} answers with no pause over {long_pause} seconds by {deadline}"),
     *(
         AreaRule(f"star_{part}", f"Say the {part}", f"no {part} found by the STAR reader",
                  _star_part(part),
-                 f"Give the {part} in each of my next {{n}} practice answers by {{deadline}}")
+                 f"Give the {part} in {{n}} practice answers by {{deadline}}")
         for part in STAR_PARTS
     ),
     AreaRule("quantified", "Put a number on the result", "a result without a number",
              _unquantified,
-             "Put a number on the result in each of my next {n} practice answers by {deadline}"),
+             "Put a number on the result in {n} practice answers by {deadline}"),
     AreaRule("relevance", "Answer what was asked",
              "a story told to a question that asks for none", _talks_past,
              "Answer {n} motivation or skills questions without a story by {deadline}"),
     AreaRule("job_terms", "Use the job's key terms", "a key term of the job not said",
              _job_terms,
-             "Use 3 of the job's key terms in each of my next {n} practice answers by "
-             "{deadline}"),
+             "Use every key term of the job in {n} practice answers by {deadline}"),
 )  # fmt: skip
 # Rubric criteria (coach.feedback) a reviewer can score low, and the area each points to.
 REVIEW_AREAS = {
@@ -259,10 +257,30 @@ def _trend(hits: Sequence[tuple[dt.date, bool]]) -> tuple[tuple[dt.date, float],
     return tuple((week, round(sum(v) / len(v), 2)) for week, v in sorted(weeks.items()))
 
 
+AREA_KEYS = frozenset(rule.key for rule in RULES)
+
+
+def meets(key: str, analysis: Mapping[str, Any]) -> bool | None:
+    """Whether one analysed answer meets what area `key` asks (its rule does not hold), or None
+    when it cannot be judged (not measured, or withheld). A goal made from the area counts
+    the answers that meet it. Raises KeyError for an unknown key."""
+    rule = next((r for r in RULES if r.key == key), None)
+    if rule is None:
+        raise KeyError(key)
+    found = rule.read(analysis)
+    return None if found is None else not found[0]
+
+
 def improvement_areas(
-    answers: Sequence[AnswerFacts], reviews: Sequence[ReviewFacts], today: dt.date
+    answers: Sequence[AnswerFacts],
+    reviews: Sequence[ReviewFacts],
+    today: dt.date,
+    closed: Mapping[str, dt.date] | None = None,
 ) -> tuple[Area, ...]:
-    """The areas to work on, best first (see the module). `answers` in any order."""
+    """The areas to work on, best first (see the module). `answers` in any order. `closed`
+    maps an area to the day a goal made from it was reached: only later answers and reviews
+    count for it, so it comes back only if the pattern does."""
+    closed = closed or {}
     newest = sorted(answers, key=lambda a: a.when, reverse=True)
     words = _words([a.analysis for a in newest])
     deadline = today + dt.timedelta(days=GOAL_DAYS)
@@ -274,10 +292,15 @@ def improvement_areas(
                 low_reviews[REVIEW_AREAS[criterion]].append((review, criterion))
     areas = []
     for rule in RULES:
-        judged = [(a, found) for a in newest if (found := rule.read(a.analysis)) is not None]
+        since = closed.get(rule.key, dt.date.min)
+        judged = [
+            (a, found)
+            for a in newest
+            if a.when > since and (found := rule.read(a.analysis)) is not None
+        ]
         recent = judged[:RECENT]
         held = [(a, found) for a, found in recent if found[0]]
-        people = low_reviews.get(rule.key, [])
+        people = [(r, c) for r, c in low_reviews.get(rule.key, []) if r.when > since]
         if len(held) < MIN_AFFECTED and not (held and people):
             continue
         evidence = [

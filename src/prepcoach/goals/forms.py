@@ -7,6 +7,7 @@ from typing import Any
 from django import forms
 from django.utils import timezone
 
+from prepcoach.coach.improvement import AREA_KEYS, GOAL_ANSWERS
 from prepcoach.coach.smart import MAX_GOAL_CHARS, SmartCheck, target_quantity
 from prepcoach.goals.models import CheckIn, Goal, Milestone, ReminderSettings, Step
 
@@ -21,6 +22,9 @@ class DateInput(forms.DateInput):
         super().__init__(format="%Y-%m-%d")
 
 
+AREA_UNIT = "answers that meet it"
+
+
 class GoalForm(forms.ModelForm):  # type: ignore[type-arg]
     kind = forms.ChoiceField(
         choices=[(AUTO, "Suggest it for me"), *Goal.Kind.choices],
@@ -30,8 +34,11 @@ class GoalForm(forms.ModelForm):  # type: ignore[type-arg]
 
     class Meta:
         model = Goal
-        fields = ("text", "kind", "why", "success_note", "target_date", "target_value", "unit")
+        fields = (
+            "text", "kind", "why", "success_note", "target_date", "target_value", "unit", "area"
+        )  # fmt: skip
         widgets = {
+            "area": forms.HiddenInput(),
             "text": forms.Textarea(attrs={"rows": 3, "maxlength": MAX_GOAL_CHARS}),
             "why": forms.Textarea(attrs={"rows": 2}),
             "success_note": forms.Textarea(attrs={"rows": 2}),
@@ -72,6 +79,11 @@ class GoalForm(forms.ModelForm):  # type: ignore[type-arg]
             )
         return text
 
+    def clean_area(self) -> str:
+        # Set only by "Make it a goal"; anything else (a stale or edited link) is dropped.
+        area: str = self.cleaned_data.get("area") or ""
+        return area if area in AREA_KEYS else ""
+
     def clean_target_date(self) -> dt.date | None:
         date: dt.date | None = self.cleaned_data.get("target_date")
         changed = "target_date" in self.changed_data
@@ -87,6 +99,11 @@ class GoalForm(forms.ModelForm):  # type: ignore[type-arg]
             goal.kind = check.kind.value if check.kind is not None else Goal.Kind.OTHER
         if goal.target_date is None and check.deadline:
             goal.target_date = check.deadline
+        if goal.area:
+            # Measured by itself: the answers that meet the area's target (GOAL_ANSWERS).
+            goal.target_value = goal.target_value or Decimal(GOAL_ANSWERS)
+            goal.unit = goal.unit or AREA_UNIT
+            return goal
         target = target_quantity(check)
         if goal.target_value is None and target is not None:
             goal.target_value = Decimal(str(target.value)).quantize(Decimal("0.01"))

@@ -101,7 +101,11 @@ def _goal_form(request: HttpRequest, goal: Goal) -> HttpResponse:
     user, today = signed_in_user(request), timezone.localdate()
     is_new = goal.pk is None
     # "Make it a goal" from an improvement area arrives with the goal's words.
-    initial = {"text": request.GET.get("text", "")[:MAX_GOAL_CHARS]} if is_new else {}
+    initial = (
+        {"text": request.GET.get("text", "")[:MAX_GOAL_CHARS], "area": request.GET.get("area", "")}
+        if is_new
+        else {}
+    )
     form = GoalForm(request.POST or None, instance=goal, today=today, initial=initial)
     if request.method == "POST" and form.is_valid():
         check = plans.check(

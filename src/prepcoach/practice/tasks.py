@@ -11,11 +11,13 @@ from django.db.models import Q
 from django.tasks import task
 from django.utils import timezone
 
+from prepcoach.accounts.timing import local_now
 from prepcoach.coach.answer import analyse_answer
 from prepcoach.coach.speech.audio import AudioError
 from prepcoach.coach.speech.engine import SpeechEngine, whisper_engine
 from prepcoach.coach.speech.model import ModelError, resolve_model
 from prepcoach.coach.speech.pipeline import analyse_recording
+from prepcoach.practice.measured import update_measured_goals
 from prepcoach.practice.models import Attempt, PracticeSettings
 
 logger = logging.getLogger(__name__)
@@ -90,6 +92,7 @@ def analyse_attempt(attempt_id: int) -> str:
     Attempt.objects.filter(pk=attempt_id).update(
         status=Attempt.Status.ANALYSED, analysis=result.as_dict(), failure=""
     )
+    update_measured_goals(attempt.user, local_now(attempt.user).date())
     return "analysed"
 
 

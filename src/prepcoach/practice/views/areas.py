@@ -14,6 +14,7 @@ from django.utils import timezone
 from prepcoach.accounts.access import owned_by, signed_in_user
 from prepcoach.coach.improvement import AnswerFacts, Area, ReviewFacts, improvement_areas
 from prepcoach.feedback.models import Review
+from prepcoach.goals.models import Goal
 from prepcoach.practice.models import Attempt
 
 ANSWERS = 50  # the newest analysed answers read; areas judge the last ten each can judge
@@ -44,19 +45,27 @@ def areas(request: HttpRequest) -> HttpResponse:
             "request__attempt", "request__session", "request__story"
         )
     ]  # fmt: skip
-    found = improvement_areas(answers, reviews, timezone.localdate())
+    goals = owned_by(Goal.objects.all(), user).exclude(area="").exclude(status=Goal.Status.DROPPED)
+    working_on = {g.area: g for g in goals.filter(status=Goal.Status.ACTIVE)}
+    # A goal reached closes its area: only later answers can open it again.
+    closed = {
+        g.area: g.completed_on for g in goals.filter(status=Goal.Status.DONE)
+        if g.completed_on is not None
+    }  # fmt: skip
+    found = improvement_areas(answers, reviews, timezone.localdate(), closed)
     return render(
         request,
         "practice/areas.html",
-        {"areas": [_shown(area) for area in found], "answers": len(answers),
-         "reviews": len(reviews)},
+        {"areas": [_shown(area, working_on.get(area.key)) for area in found],
+         "answers": len(answers), "reviews": len(reviews)},
     )  # fmt: skip
 
 
-def _shown(area: Area) -> dict[str, object]:
+def _shown(area: Area, goal: Goal | None) -> dict[str, object]:
     return {
         "area": area,
+        "goal": goal,
         "evidence": [(_evidence_url(e.source, e.ref), e) for e in area.evidence],
-        "goal_url": reverse("goals:new") + "?" + urlencode({"text": area.goal}),
+        "goal_url": reverse("goals:new") + "?" + urlencode({"text": area.goal, "area": area.key}),
         "trend": [(f"{week:%-d %b}", round(share * 100)) for week, share in area.trend],
     }

@@ -1,0 +1,88 @@
+"""A goal made from an improvement area moves by itself as analysed answers meet it, is done at
+its target, and closes its area (issue 13, item 4)."""
+
+from __future__ import annotations
+
+import pytest
+from django.test import Client
+from django.urls import reverse
+from django.utils import timezone
+
+from prepcoach.accounts.models import User
+from prepcoach.goals.models import Goal
+from prepcoach.practice.models import Attempt, Question
+from prepcoach.practice.tasks import analyse_attempt
+
+STORY = (
+    "Last spring our support queue doubled after a product launch. I was asked to bring the "
+    "waiting times back down. I rewrote the triage rules and trained two new starters. "
+)
+WITH_NUMBER = STORY + "Within a month the average wait fell from 9 hours to 2 hours."
+WITHOUT = STORY + "In the end the queue got much shorter and customers were happier."
+GOAL = "Put a number on the result in 5 practice answers by 14 December 2026"
+
+
+def answer(user: User, question: Question, text: str) -> Attempt:
+    attempt = Attempt.objects.create(
+        user=user,
+        question=question,
+        question_text=question.text,
+        text=text,
+        status=Attempt.Status.QUEUED,
+    )
+    assert analyse_attempt.call(attempt.pk) == "analysed"
+    return attempt
+
+
+def made_from_area(client: Client, user: User, area: str = "quantified") -> Goal:
+    client.post(reverse("goals:new"), {"text": GOAL, "kind": "auto", "area": area})
+    return Goal.objects.get(user=user)
+
+
+@pytest.mark.usefixtures("sentence_model")
+def test_the_goal_counts_answers_that_meet_it_without_a_check_in(
+    alice_client: Client, alice: User, alices_question: Question
+) -> None:
+    goal = made_from_area(alice_client, alice)
+    assert (goal.area, goal.target_value, goal.unit) == ("quantified", 5, "answers that meet it")
+    answer(alice, alices_question, WITH_NUMBER)
+    answer(alice, alices_question, WITHOUT)  # does not count, and logs nothing new
+    answer(alice, alices_question, WITH_NUMBER)
+    check_ins = list(goal.check_ins.order_by("created_at"))
+    assert [c.value for c in check_ins] == [1, 2]
+    assert (
+        check_ins[-1].note
+        == "Measured from your answers: 2 of 3 answers since the goal began meet it"
+    )
+    goal.refresh_from_db()
+    assert goal.status == Goal.Status.ACTIVE
+    page = alice_client.get(reverse("goals:detail", args=[goal.pk])).text
+    assert "Measured from your answers" in page
+
+
+@pytest.mark.usefixtures("sentence_model")
+def test_at_its_target_the_goal_is_done_and_the_area_closes(
+    alice_client: Client, alice: User, alices_question: Question
+) -> None:
+    answer(alice, alices_question, WITHOUT)
+    answer(alice, alices_question, WITHOUT)
+    areas = reverse("practice:areas")
+    assert "Put a number on the result" in alice_client.get(areas).text
+    goal = made_from_area(alice_client, alice)
+    assert "You are working on it" in alice_client.get(areas).text
+    for _ in range(5):
+        answer(alice, alices_question, WITH_NUMBER)
+    goal.refresh_from_db()
+    assert goal.status == Goal.Status.DONE
+    assert goal.completed_on == timezone.localdate()
+    assert "Put a number on the result" not in alice_client.get(areas).text
+
+
+@pytest.mark.usefixtures("sentence_model")
+def test_goals_not_made_from_an_area_and_unknown_areas_are_left_alone(
+    alice_client: Client, alice: User, alices_question: Question
+) -> None:
+    goal = made_from_area(alice_client, alice, area="charisma")
+    assert goal.area == ""
+    answer(alice, alices_question, WITH_NUMBER)
+    assert not goal.check_ins.exists()
