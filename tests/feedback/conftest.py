@@ -7,7 +7,7 @@ from django.test import Client
 from django.urls import reverse
 
 from prepcoach.accounts.models import User
-from prepcoach.practice.models import Attempt, MockSession
+from prepcoach.practice.models import Attempt, MockSession, Question
 from prepcoach.reflection.models import Story
 from tests.practice.conftest import tone_wav
 
@@ -58,11 +58,9 @@ OTHER_SESSION_TEXT = "ANOTHER MOCK'S PRIVATE ANSWER"
 PRIVATE_STORY = "PRIVATE STORY ABOUT LEAVING NORTHWIND"
 
 
-def _recorded(
-    user: User, question: str, seconds: float, transcript: str, **extra: object
-) -> Attempt:
+def _recorded(user: User, asked: str, seconds: float, transcript: str, **extra: object) -> Attempt:
     attempt = Attempt.objects.create(
-        user=user, question_text=question, status=Attempt.Status.ANALYSED,
+        user=user, question_text=asked, status=Attempt.Status.ANALYSED,
         media_type="audio/wav", mode=Attempt.Mode.MOCK,
         analysis={"version": 3, "duration_s": seconds, "wpm": 140, "fillers": {"count": 1},
                   "transcript": transcript},
@@ -74,23 +72,29 @@ def _recorded(
 
 @pytest.fixture
 def mock_session(alice: User, settings: object, tmp_path: Path) -> MockSession:
+    """As the mock interview pages make it: each answer carries its question's id, a follow-up
+    too (it is posted to its question's URL) as well as the answer it follows up."""
     settings.MEDIA_ROOT = tmp_path  # type: ignore[attr-defined]
+    questions = [Question.objects.create(owner=alice, text=text) for text in MOCK_QUESTIONS]
     session = MockSession.objects.create(
-        user=alice, company="Acme", role="Data analyst", question_ids=[0, 0],
-        question_texts=MOCK_QUESTIONS, status=MockSession.Status.FINISHED,
+        user=alice, company="Acme", role="Data analyst",
+        question_ids=[q.pk for q in questions], question_texts=MOCK_QUESTIONS,
+        status=MockSession.Status.FINISHED,
     )  # fmt: skip
     first = _recorded(
         alice, MOCK_QUESTIONS[0], 20.0,
         "Our weekly reports were late. My task was to fix that. I built a checklist and "
         "trained the team. Reports went out two days earlier.", session=session, rating=2,
+        question=questions[0],
     )  # fmt: skip
     Attempt.objects.create(
-        user=alice, question_text="What was the outcome?", session=session, follow_up_to=first,
-        text="Reports went out two days earlier, every week since.", mode=Attempt.Mode.MOCK,
+        user=alice, question=questions[0], question_text="What was the outcome?",
+        session=session, follow_up_to=first, mode=Attempt.Mode.MOCK,
+        text="Reports went out two days earlier, every week since.",
         status=Attempt.Status.ANALYSED, analysis={"version": 3, "transcript": ""},
     )  # fmt: skip
     _recorded(alice, MOCK_QUESTIONS[1], 15.0, "I like data and I like health care.",
-              session=session, rating=3)  # fmt: skip
+              session=session, rating=3, question=questions[1])  # fmt: skip
     other = MockSession.objects.create(user=alice, question_ids=[0], question_texts=["Q?"])
     _recorded(alice, OTHER_SESSION_TEXT, 5.0, "private", session=other)
     return session

@@ -42,6 +42,23 @@ def test_the_summary_leads_to_feedback_on_the_whole_interview(
     assert 'name="show_transcript"' in page  # answers have transcripts and measures
 
 
+def test_the_summary_lists_each_answer_once_with_its_follow_up_under_it(
+    alice_client: Client, mock_session: MockSession
+) -> None:
+    """A follow-up carries its question's id as well as the answer it follows (as the mock
+    pages save it): it is listed once, under that answer, on the summary and the feedback
+    pages alike."""
+    summary = alice_client.get(reverse("practice:mock_summary", args=[mock_session.pk])).text
+    assert summary.count("Follow-up “What was the outcome?”") == 1
+    assert summary.count("typed answer") == 1
+    assert summary.count("<audio") == 2
+    first, second = (summary.index(q) for q in MOCK_QUESTIONS)
+    assert first < summary.index("Follow-up “What was the outcome?”") < second
+    page = alice_client.get(page_url(mock_session)).text
+    assert page.count("Follow-up: What was the outcome?") == 1
+    assert page.count('<li value="') == 3
+
+
 def test_a_link_is_made_for_the_interview_and_shown_once(
     alice_client: Client, mock_session: MockSession
 ) -> None:

@@ -48,6 +48,10 @@ def test_an_answer_that_lacks_a_result_gets_that_follow_up(
     )  # fmt: skip
     follow = Attempt.objects.get(follow_up_to=main)
     assert follow.question_text == "What was the outcome?"
+    assert follow.question_id == first.pk  # posted to its question's URL
+    summary = alice_client.get(reverse("practice:mock_summary", args=[session.pk])).text
+    assert summary.count("Follow-up “What was the outcome?”") == 1
+    assert summary.count("typed answer") == 2
     assert "What was the outcome?" not in alice_client.get(here).text.split("Answer saved")[1]
 
 

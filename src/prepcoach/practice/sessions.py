@@ -26,26 +26,44 @@ def question_text(session: MockSession, number: int) -> str:
 
 
 def session_rows(session: MockSession, answers: Sequence[Attempt]) -> list[SessionRow]:
-    """Each question with its answers, oldest first; `answers` are the session's answers the
-    viewer may see. An answer that matches no question is not dropped: it comes last."""
+    """Each question with its answers, oldest first, each answer followed by its follow-ups;
+    `answers` are the session's answers the viewer may see. Every answer is in one row once:
+    a follow-up carries its question's id as well as `follow_up_to`, and is placed by the
+    latter. An answer that matches no question is not dropped: it comes last."""
     answers = sorted(answers, key=lambda a: (a.created_at, a.pk))
-    rows = []
+    visible = {a.pk for a in answers}
+    follow_ups: dict[int, list[Attempt]] = {}
+    for a in answers:
+        if a.follow_up_to_id in visible:
+            follow_ups.setdefault(a.follow_up_to_id, []).append(a)
     placed: set[int] = set()
+
+    def with_follow_ups(attempt: Attempt) -> list[Attempt]:
+        placed.add(attempt.pk)
+        out = [attempt]
+        for follow in follow_ups.get(attempt.pk, []):
+            if follow.pk not in placed:
+                out += with_follow_ups(follow)
+        return out
+
+    rows = []
     for n, question_id in enumerate(session.question_ids, start=1):
         text = question_text(session, n)
         # An answer to a question deleted since keeps the question's words: match on those.
-        mine = [
-            a for a in answers
-            if a.question_id == question_id
-            or (a.question_id is None and a.follow_up_to_id is None and a.question_text == text)
-        ]  # fmt: skip
-        ids = {a.pk for a in mine}
-        mine += [a for a in answers if a.follow_up_to_id in ids]
-        placed |= {a.pk for a in mine}
+        mine: list[Attempt] = []
+        for a in answers:
+            if a.pk in placed or a.follow_up_to_id in visible:
+                continue
+            if a.question_id == question_id or (
+                a.question_id is None and a.follow_up_to_id is None and a.question_text == text
+            ):
+                mine += with_follow_ups(a)
         rows.append(SessionRow(n, text, tuple(mine)))
-    rest = tuple(a for a in answers if a.pk not in placed)
+    rest = [a for a in answers if a.pk not in placed and a.follow_up_to_id not in visible]
+    rest = [b for a in rest for b in with_follow_ups(a)]
+    rest += [a for a in answers if a.pk not in placed]  # a loop of follow-ups: still shown
     if rest:
-        rows.append(SessionRow(0, "Other answers in this mock interview", rest))
+        rows.append(SessionRow(0, "Other answers in this mock interview", tuple(rest)))
     return rows
 
 
