@@ -1,5 +1,6 @@
 import datetime as dt
 
+import pytest
 from django.test import Client
 from django.urls import reverse
 
@@ -86,3 +87,22 @@ def test_news_names_a_mock_interview_or_a_story_that_got_feedback(
     assert reverse("feedback:session", args=[session.pk]) in page
     assert "Kim sent feedback on your story “Late weekly reports” (4 of 5)" in page
     assert reverse("feedback:story", args=[story.pk]) in page
+
+
+@pytest.mark.usefixtures("sentence_model")
+def test_the_improve_card_names_what_to_work_on_next(alice_client: Client, alice: User) -> None:
+    from prepcoach.coach.answer import analyse_answer
+    from prepcoach.practice.models import Attempt
+
+    said = (
+        "Last spring our support queue doubled after a launch. I was asked to bring waiting "
+        "times down. I rewrote the triage rules. In the end customers were happier."
+    )
+    for _ in range(2):
+        Attempt.objects.create(user=alice, question_text="Tell me about a backlog you cleared.",
+                               status=Attempt.Status.ANALYSED,
+                               analysis=analyse_answer(text=said).as_dict())  # fmt: skip
+    page = alice_client.get(reverse("dashboard:home")).text
+    assert "What to work on next" in page
+    assert f"{reverse('practice:areas')}#area-quantified" in page
+    assert "Put a number on the result" in page

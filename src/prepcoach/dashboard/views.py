@@ -5,7 +5,10 @@ from django.utils import timezone
 from prepcoach.accounts.models import Profile, User
 from prepcoach.dashboard import news
 from prepcoach.goals import plans
+from prepcoach.practice.evidence import areas_of
 from prepcoach.practice.models import Attempt, DrillCard
+
+DASHBOARD_AREAS = 3  # the first few; the page holds them all
 
 
 def home(request: HttpRequest) -> HttpResponse:
@@ -22,6 +25,7 @@ def home(request: HttpRequest) -> HttpResponse:
             "profile_blank": profile is None or profile.is_blank,
             "plan": plans.summary(request.user, timezone.localdate()),
             "news": news.recent(request.user, timezone.now()),
+            "areas": areas_of(request.user, timezone.localdate()).areas[:DASHBOARD_AREAS],
             "practice": {
                 "answers": Attempt.objects.filter(user=request.user).count(),
                 "due": DrillCard.objects.filter(user=request.user, due__lte=timezone.now()).count(),

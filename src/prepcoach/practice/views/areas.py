@@ -1,5 +1,5 @@
 """Improvement areas: what to work on next, from the user's answers and the reviews people gave
-them (the ranking and its rules are `coach.improvement`)."""
+them (gathered by `practice.evidence`, ranked by `coach.improvement`)."""
 
 from __future__ import annotations
 
@@ -11,13 +11,10 @@ from django.shortcuts import render
 from django.urls import reverse
 from django.utils import timezone
 
-from prepcoach.accounts.access import owned_by, signed_in_user
-from prepcoach.coach.improvement import AnswerFacts, Area, ReviewFacts, improvement_areas
-from prepcoach.feedback.models import Review
+from prepcoach.accounts.access import signed_in_user
+from prepcoach.coach.improvement import Area
 from prepcoach.goals.models import Goal
-from prepcoach.practice.models import Attempt
-
-ANSWERS = 50  # the newest analysed answers read; areas judge the last ten each can judge
+from prepcoach.practice.evidence import areas_of
 
 
 def _evidence_url(source: str, ref: object) -> str:
@@ -28,40 +25,16 @@ def _evidence_url(source: str, ref: object) -> str:
 
 @login_required
 def areas(request: HttpRequest) -> HttpResponse:
-    user = signed_in_user(request)
-    attempts = owned_by(Attempt.objects.all(), user).filter(status=Attempt.Status.ANALYSED)
-    answers = [
-        AnswerFacts(a.pk, timezone.localtime(a.created_at).date(), a.question_text,
-                    a.analysis or {}, a.rating)
-        for a in attempts.order_by("-created_at")[:ANSWERS]
-    ]  # fmt: skip
-    reviews = [
-        ReviewFacts(
-            r.request.owner_url(), timezone.localtime(r.updated_at).date(), r.reviewer_name,
-            {k: int(v) for k, v in (r.scores or {}).items() if isinstance(v, int)}, r.overall,
-            r.request.attempt.rating if r.request.attempt is not None else None,
-        )
-        for r in owned_by(Review.objects.all(), user, "request__owner").select_related(
-            "request__attempt", "request__session", "request__story"
-        )
-    ]  # fmt: skip
-    goals = owned_by(Goal.objects.all(), user).exclude(area="").exclude(status=Goal.Status.DROPPED)
-    working_on = {g.area: g for g in goals.filter(status=Goal.Status.ACTIVE)}
-    # A goal reached closes its area: only later answers can open it again.
-    closed = {
-        g.area: g.completed_on for g in goals.filter(status=Goal.Status.DONE)
-        if g.completed_on is not None
-    }  # fmt: skip
-    found = improvement_areas(answers, reviews, timezone.localdate(), closed)
+    found = areas_of(signed_in_user(request), timezone.localdate())
     return render(
         request,
         "practice/areas.html",
-        {"areas": [_shown(area, working_on.get(area.key)) for area in found],
-         "answers": len(answers), "reviews": len(reviews)},
+        {"areas": [shown(area, found.working_on.get(area.key)) for area in found.areas],
+         "answers": found.answers, "reviews": found.reviews},
     )  # fmt: skip
 
 
-def _shown(area: Area, goal: Goal | None) -> dict[str, object]:
+def shown(area: Area, goal: Goal | None) -> dict[str, object]:
     return {
         "area": area,
         "goal": goal,
