@@ -175,7 +175,7 @@ def goal_status(request: HttpRequest, goal_id: int) -> HttpResponse:
     goal.completed_on = timezone.localdate() if status == Goal.Status.DONE else None
     goal.save(update_fields=["status", "completed_on", "updated_at"])
     if status == Goal.Status.DONE:
-        messages.success(request, f"🎉 Goal reached: “{goal.text}”. It is in your wins log.")
+        messages.success(request, f"Goal reached: “{goal.text}”. It is in your wins log.")
     else:
         messages.info(request, f"Goal marked {goal.get_status_display().lower()}.")
     return redirect("goals:detail", goal_id=goal.pk)
@@ -284,7 +284,7 @@ def _celebrate_milestones(request: HttpRequest, goal: Goal, today: dt.date) -> N
         Milestone.objects.filter(pk__in=[m.id for m in reached]).update(reached_on=today)
         for milestone in reached:
             messages.success(
-                request, f"🎉 Milestone reached: {milestone.title}!", extra_tags="celebrate"
+                request, f"Milestone reached: {milestone.title}!", extra_tags="celebrate"
             )
 
 
