@@ -30,3 +30,19 @@ def markdown(text: str) -> str:
     from prepcoach.coach.text import markdown_html
 
     return mark_safe(markdown_html(text or ""))  # noqa: S308 (sanitised by nh3 just above)
+
+
+@register.filter
+def ago(moment: Any) -> str:
+    """{{ when|ago }}: "just now" for under a minute, else Django's "3 hours ago" (never the
+    "0 minutes ago" that timesince gives)."""
+    import datetime as dt
+
+    from django.utils import timezone
+    from django.utils.timesince import timesince
+
+    if not isinstance(moment, dt.datetime):
+        return ""
+    if timezone.now() - moment < dt.timedelta(minutes=1):
+        return "just now"
+    return f"{timesince(moment)} ago"

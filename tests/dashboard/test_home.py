@@ -106,3 +106,28 @@ def test_the_improve_card_names_what_to_work_on_next(alice_client: Client, alice
     assert "What to work on next" in page
     assert f"{reverse('practice:areas')}#area-quantified" in page
     assert "Put a number on the result" in page
+
+
+def test_the_grow_card_counts_jobs_and_stories(alice_client: Client, alice: User) -> None:
+    from prepcoach.reflection.models import Story
+    from prepcoach.research.models import Opportunity
+
+    page = alice_client.get(reverse("dashboard:home")).text
+    assert "No research or stories yet" in page
+    Opportunity.objects.create(user=alice, company="Initech", role="Analyst")
+    Story.objects.create(user=alice, title="Clearing the backlog")
+    Story.objects.create(user=alice, title="The courier switch")
+    page = alice_client.get(reverse("dashboard:home")).text
+    assert "1 job you are preparing for · 2 STAR stories." in page
+    assert "No research or stories yet" not in page
+
+
+def test_news_from_a_moment_ago_says_just_now() -> None:
+    from django.utils import timezone
+
+    from prepcoach.templating import ago
+
+    now = timezone.now()
+    assert ago(now) == "just now"
+    assert ago(now - dt.timedelta(hours=3)) == "3\xa0hours ago"
+    assert ago(None) == ""

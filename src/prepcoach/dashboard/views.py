@@ -2,11 +2,14 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.utils import timezone
 
+from prepcoach.accounts.access import owned_by
 from prepcoach.accounts.models import Profile, User
 from prepcoach.dashboard import news
 from prepcoach.goals import plans
 from prepcoach.practice.evidence import areas_of
 from prepcoach.practice.models import Attempt, DrillCard
+from prepcoach.reflection.models import Story
+from prepcoach.research.models import Opportunity
 
 DASHBOARD_AREAS = 3  # the first few; the page holds them all
 
@@ -25,6 +28,10 @@ def home(request: HttpRequest) -> HttpResponse:
             "profile_blank": profile is None or profile.is_blank,
             "plan": plans.summary(request.user, timezone.localdate()),
             "news": news.recent(request.user, timezone.now()),
+            "grow": {
+                "jobs": owned_by(Opportunity.objects.all(), request.user).count(),
+                "stories": owned_by(Story.objects.all(), request.user).count(),
+            },
             "areas": areas_of(request.user, timezone.localdate()).areas[:DASHBOARD_AREAS],
             "practice": {
                 "answers": Attempt.objects.filter(user=request.user).count(),
