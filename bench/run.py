@@ -7,8 +7,10 @@ the set's date) and a baseline measured in the same run. Today:
   old pipeline), the decoding settings, accuracy with fillers and pauses matched by time, and
   speed against plain faster-whisper. Slow: it runs the speech model (about 20 minutes).
 - `bench_keywords.py`: job-advert key terms against the labelled adverts, beside the old extractor.
-- `bench_reader.py`: the trained answer reader (STAR parts, quantified result, relevance) on
+- `bench_reader.py`: the trained answer reader (STAR parts, quantified result) on
   every labelled answer set, beside the old rules and the commonest label.
+- `bench_relevance.py`: answer relevance (the verdict prepcoach no longer gives, beside always
+  "it does") and the story that fits a question, against `tests/data/relevance/`.
 - `bench_retro.py`: retrospectives split into one draft story per project, against the labelled
   retrospectives (cross-validated development figures, held-out aggregates), beside the old
   one-click draft.
