@@ -90,10 +90,13 @@ def test_reviews_sit_beside_her_ratings_and_prepcoachs_reading(
 ) -> None:
     token = make_link_at(alice_client, ask_url(mock_session))
     url = reverse("feedback:review", args=[token])
+    attempts = {a.question_text: a for a in mock_session.attempts.all()}
+    first, second = (attempts[q] for q in MOCK_QUESTIONS)
     Client().post(url, {
         "reviewer_name": "Sam", "overall": "4", "score_situation": "2", "score_action": "0",
         "score_delivery": "1", "comments": "A calm interview.",
-        "comments_1": "0:05 — slow start", "comments_3": "0:10 — this one rambles\nToo short.",
+        f"answer_{first.pk}": "0:05 — slow start",
+        f"answer_{second.pk}": "0:10 — this one rambles\nToo short.",
     })  # fmt: skip
     page = alice_client.get(page_url(mock_session)).text
     # She rated her answers 2 and 3 (3 of 5, half up); Sam gave the interview 4.
@@ -104,13 +107,11 @@ def test_reviews_sit_beside_her_ratings_and_prepcoachs_reading(
     assert "Your reviewers heard less action than prepcoach read" in page
     assert "only a listener can judge this" in page  # clarity, delivery
     # Pins name their answer and play that answer's recording.
-    attempts = {a.question_text: a for a in mock_session.attempts.all()}
-    first, second = (attempts[q] for q in MOCK_QUESTIONS)
     assert f'data-seek="5.0" data-player="play-{first.pk}"' in page
     assert f'data-seek="10.0" data-player="play-{second.pk}"' in page
     assert f'id="play-{second.pk}"' in page
     assert "Answer 3</span>" in page
-    assert "On answer 3: Too short." in page
+    assert "Answer 3</span> Too short." in page  # a line without a time, under its answer
     assert "A calm interview." in page
 
 

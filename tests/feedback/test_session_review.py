@@ -29,9 +29,18 @@ def answers_of(session: MockSession) -> dict[str, Attempt]:
     return {a.question_text: a for a in session.attempts.all()}
 
 
+def box(session: MockSession, question: str) -> str:
+    """The name of the comment box of the answer to `question`: keyed by the answer's id."""
+    return f"answer_{answers_of(session)[question].pk}"
+
+
 REVIEW = {"reviewer_name": "Sam", "overall": "4", "score_situation": "2", "score_delivery": "1",
-          "comments": "Good pace overall.", "comments_1": "0:05 — slow start\nThe opening drags.",
-          "comments_3": "0:10 — this is where you lost me"}  # fmt: skip
+          "comments": "Good pace overall."}  # fmt: skip
+
+
+def review_of(session: MockSession) -> dict[str, str]:
+    return REVIEW | {box(session, MOCK_QUESTIONS[0]): "0:05 — slow start\nThe opening drags.",
+                     box(session, MOCK_QUESTIONS[1]): "0:10 — this is where you lost me"}  # fmt: skip
 
 
 def test_sam_hears_every_answer_in_order_and_nothing_else(
@@ -51,8 +60,9 @@ def test_sam_hears_every_answer_in_order_and_nothing_else(
     assert "words a minute" not in page  # but not the measures
     assert OTHER_SESSION_TEXT not in page
     assert "Delivery: Pace, pauses" in page  # the interview was heard: delivery is scored
-    assert 'data-pin-for="id_comments_1"' in page
-    assert 'name="comments_3"' in page
+    assert f'data-pin-for="id_{box(mock_session, MOCK_QUESTIONS[0])}"' in page
+    assert f'name="{box(mock_session, MOCK_QUESTIONS[1])}"' in page
+    assert OTHER_SESSION_TEXT not in page
 
 
 def test_recordings_play_with_byte_ranges_only_for_this_interviews_answers(
@@ -85,7 +95,7 @@ def test_one_review_for_the_interview_with_pins_under_each_answer(
     token = session_link(alice_client, mock_session)
     reviewer = Client()
     url = reverse("feedback:review", args=[token])
-    done = reviewer.post(url, REVIEW)
+    done = reviewer.post(url, review_of(mock_session))
     assert "Thank you" in done.text
     review = Review.objects.get()
     assert review.overall == 4
@@ -96,11 +106,16 @@ def test_one_review_for_the_interview_with_pins_under_each_answer(
         (answers[MOCK_QUESTIONS[0]].pk, 5.0, "slow start"),
         (answers[MOCK_QUESTIONS[1]].pk, 10.0, "this is where you lost me"),
     }
-    assert review.comment == "Good pace overall.\n\nOn answer 1: The opening drags."
+    # A line without a time stays with its answer, not folded into the general comment.
+    assert review.comment == "Good pace overall."
+    assert [(n.attempt_id, n.text) for n in review.notes.all()] == [
+        (answers[MOCK_QUESTIONS[0]].pk, "The opening drags.")
+    ]
     again = reviewer.get(url).text
     assert "You already sent feedback on this mock interview" in again
-    assert "0:05 — slow start" in again  # each box comes back as it was left
-    reviewer.post(url, REVIEW | {"comments_1": "", "overall": "5"})
+    assert "0:05 — slow start\nThe opening drags.</textarea>" in again  # each box as it was left
+    reviewer.post(url, review_of(mock_session) | {box(mock_session, MOCK_QUESTIONS[0]): "",
+                                                  "overall": "5"})  # fmt: skip
     review.refresh_from_db()
     assert review.overall == 5
     assert Pin.objects.count() == 1
@@ -113,16 +128,17 @@ def test_bad_comments_get_a_message_and_html_stays_text(
     token = session_link(alice_client, mock_session)
     url = reverse("feedback:review", args=[token])
     huge = "y" * 10_000
-    response = Client().post(url, REVIEW | {"comments_2": huge})
+    follow_up = box(mock_session, "What was the outcome?")
+    response = Client().post(url, review_of(mock_session) | {follow_up: huge})
     assert response.status_code == 422
     assert "Keep the comments under 5000 characters (this has 10000)" in response.text
     assert huge in response.text  # nothing typed is lost
     assert not Review.objects.exists()
-    missing = Client().post(url, {"comments_1": "kept"})
+    missing = Client().post(url, {follow_up: "kept"})
     assert "overall score from 1 to 5" in missing.text
     assert "kept" in missing.text
     Client().post(url, REVIEW | {"reviewer_name": "<b>Sam</b>",
-                                 "comments_1": "0:02 — <script>alert(1)</script>"})  # fmt: skip
+                                 follow_up: "0:02 — <script>alert(1)</script>"})  # fmt: skip
     page = alice_client.get(reverse("feedback:session", args=[mock_session.pk])).text
     assert "<script>alert(1)</script>" not in page
     assert "&lt;script&gt;" in page

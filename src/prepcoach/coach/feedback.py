@@ -111,6 +111,18 @@ def parse_comments(text: str, duration_s: float | None = None) -> ParsedComments
     return ParsedComments(tuple(pins), "\n".join(general).strip(), outside)
 
 
+def written_chars(parsed: ParsedComments) -> int:
+    """How much a reviewer wrote in one comment box, its times not counted: what the comment
+    limit applies to, so a box reopened with its pins written back as "m:ss — " lines (which
+    may be longer than the "42s" the reviewer typed) is never refused when sent unchanged."""
+    return sum(len(p.text) for p in parsed.pins) + len(parsed.general)
+
+
+def pin_line(at_s: float, text: str) -> str:
+    """A pin written back as the line it was read from, to edit: "0:42 — text"."""
+    return f"{clock(at_s)} — {text}"
+
+
 @dataclass(frozen=True, slots=True)
 class ReviewScores:
     """One reviewer's scores: `overall` 1–5 (None if they gave none), `criteria` 0–2 each."""

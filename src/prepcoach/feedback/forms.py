@@ -1,10 +1,19 @@
 from __future__ import annotations
 
+import re
+from collections.abc import Sequence
 from typing import Any
 
 from django import forms
 
-from prepcoach.coach.feedback import OVERALL, Thing, rubric_for
+from prepcoach.coach.feedback import (
+    MAX_PINS,
+    OVERALL,
+    Thing,
+    parse_comments,
+    rubric_for,
+    written_chars,
+)
 from prepcoach.coach.rubric import SCORES
 from prepcoach.feedback.models import (
     LINK_DAYS,
@@ -60,10 +69,38 @@ COMMENTS_HELP = {
 }
 
 
-def _comments_field(label: str, help_text: str) -> forms.CharField:
+# A box that takes pins may hold their times on top of the words: the limit counts the words
+# (`coach.feedback.written_chars`), the box as typed may be this much longer.
+MAX_BOX_CHARS = MAX_COMMENT_CHARS + MAX_PINS * 16
+MAX_REMOVED_BOXES = 20  # boxes posted for answers no longer there, kept as "since removed"
+ANSWER_BOX = re.compile(r"answer_([0-9]{1,18})")
+
+
+def _too_long(count: int) -> str:
+    return f"Keep the comments under {MAX_COMMENT_CHARS} characters (this has {count})."
+
+
+def _within_limit(value: str) -> None:
+    """A box with pins: what the reviewer wrote, its times not counted, within the limit."""
+    count = written_chars(parse_comments(value))
+    if count > MAX_COMMENT_CHARS:
+        raise forms.ValidationError(_too_long(count))
+    if len(value) > MAX_BOX_CHARS:
+        raise forms.ValidationError(
+            f"Keep the comments under {MAX_BOX_CHARS} characters with their times "
+            f"(this has {len(value)})."
+        )
+
+
+def _comments_field(label: str, help_text: str, *, pins: bool = False) -> forms.CharField:
+    """A comment box; `pins`: lines that start with a time pin to a recording."""
     return forms.CharField(
-        label=label, required=False, max_length=MAX_COMMENT_CHARS, help_text=help_text,
-        widget=forms.Textarea(attrs={"rows": 4, "maxlength": MAX_COMMENT_CHARS}),
+        label=label, required=False, help_text=help_text,
+        max_length=None if pins else MAX_COMMENT_CHARS,
+        validators=[_within_limit] if pins else [],
+        widget=forms.Textarea(
+            attrs={"rows": 4, "maxlength": MAX_BOX_CHARS if pins else MAX_COMMENT_CHARS}
+        ),
         error_messages={"max_length": f"Keep the comments under {MAX_COMMENT_CHARS} characters "
                         "(this has %(show_value)d)."},
     )  # fmt: skip
@@ -71,7 +108,11 @@ def _comments_field(label: str, help_text: str) -> forms.CharField:
 
 class ReviewForm(forms.Form):
     """A review on the rubric of `thing` (`coach.feedback.rubric_for`); for a mock interview,
-    a comment box for each of its `answers` as well (`comments_1`, `comments_2`, …)."""
+    a comment box for each of its `answers` as well, keyed by the answer's id, never by its
+    place (`answer_<id>`): an answer deleted or retaken while the page is open cannot move
+    comments onto another. `answers` are (attempt id, number shown) of the answers the link
+    may open (`accounts.access.feedback_attempts`); a posted box for any other id is an
+    answer removed since, kept as such (`removed_comments`)."""
 
     reviewer_name = forms.CharField(
         label="Your name", max_length=100,
@@ -81,11 +122,12 @@ class ReviewForm(forms.Form):
         label=OVERALL_LABEL["answer"], coerce=int,
         choices=[(str(k), str(k)) for k in OVERALL], widget=forms.RadioSelect,
     )  # fmt: skip
-    comments = _comments_field("Comments", PIN_HELP)
+    comments = _comments_field("Comments", PIN_HELP, pins=True)
 
     def __init__(
-        self, *args: Any, thing: Thing = "answer", answers: int = 0, **kwargs: Any
-    ) -> None:
+        self, *args: Any, thing: Thing = "answer", answers: Sequence[tuple[int, int]] = (),
+        **kwargs: Any,
+    ) -> None:  # fmt: skip
         super().__init__(*args, **kwargs)
         self.thing = thing
         self.rubric = rubric_for(thing)
@@ -95,15 +137,34 @@ class ReviewForm(forms.Form):
         )
         self.fields["comments"].help_text = COMMENTS_HELP[thing]
         if thing != "answer":
-            self.fields["comments"].label = "General comments"
+            self.fields["comments"] = _comments_field("General comments", COMMENTS_HELP[thing])
         for name, label in self.rubric:
             self.fields[f"score_{name}"] = forms.ChoiceField(
                 label=f"{name.capitalize()}: {label}", choices=CRITERION_CHOICES,
                 required=False, widget=forms.RadioSelect,
             )  # fmt: skip
-        self.answers = answers
-        for n in range(1, answers + 1):
-            self.fields[f"comments_{n}"] = _comments_field(f"Comments on answer {n}", PIN_HELP)
+        self.answer_ids = [attempt_id for attempt_id, _ in answers]
+        for attempt_id, number in answers:
+            self.fields[f"answer_{attempt_id}"] = _comments_field(
+                f"Comments on answer {number}", PIN_HELP, pins=True
+            )
+        self.removed_ids: list[int] = []
+        if thing == "mock interview" and self.is_bound:
+            self._add_removed_boxes()
+
+    def _add_removed_boxes(self) -> None:
+        """Boxes posted for answers this link no longer opens: deleted or retaken while the
+        page was open (or never this link's: the same words, so nothing is told)."""
+        for key in self.data:
+            match = ANSWER_BOX.fullmatch(key)
+            if match is None or int(match[1]) in self.answer_ids or not self.data[key].strip():
+                continue
+            if len(self.removed_ids) == MAX_REMOVED_BOXES:
+                break
+            self.removed_ids.append(int(match[1]))
+            self.fields[key] = _comments_field(
+                "Comments on an answer removed since you opened this page", PIN_HELP, pins=True
+            )
 
     def scores(self) -> dict[str, int]:
         return {
@@ -115,9 +176,18 @@ class ReviewForm(forms.Form):
     def criteria(self) -> list[forms.BoundField]:
         return [self[f"score_{name}"] for name, _ in self.rubric]
 
-    def answer_comments(self) -> list[forms.BoundField]:
-        return [self[f"comments_{n}"] for n in range(1, self.answers + 1)]
+    def answer_comments(self) -> dict[int, forms.BoundField]:
+        """Each answer's box, by the answer's id."""
+        return {pk: self[f"answer_{pk}"] for pk in self.answer_ids}
 
-    def answer_texts(self) -> list[str]:
-        """What was written under each answer, in order (after `is_valid`)."""
-        return [self.cleaned_data.get(f"comments_{n}", "") for n in range(1, self.answers + 1)]
+    def removed_comments(self) -> list[forms.BoundField]:
+        return [self[f"answer_{pk}"] for pk in self.removed_ids]
+
+    def answer_texts(self) -> dict[int, str]:
+        """What was written under each answer, by its id (after `is_valid`)."""
+        return {pk: self.cleaned_data.get(f"answer_{pk}", "") for pk in self.answer_ids}
+
+    def removed_texts(self) -> list[str]:
+        """What was written under answers removed since (after `is_valid`), none empty."""
+        texts = (self.cleaned_data.get(f"answer_{pk}", "") for pk in self.removed_ids)
+        return [t for t in texts if t.strip()]

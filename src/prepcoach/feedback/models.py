@@ -147,12 +147,13 @@ def session_name(session: MockSession) -> str:
 
 
 class Pin(models.Model):
-    """A comment pinned to a moment of a recording: of the request's answer, or (for a mock
-    interview) of the answer `attempt`."""
+    """A comment pinned to a moment of the recording of `attempt`: the request's answer, or
+    one answer of its mock interview. An answer its owner deletes later leaves the reviewer's
+    words (`attempt` None: "on an answer since removed"), never deletes them."""
 
     review = models.ForeignKey(Review, on_delete=models.CASCADE, related_name="pins")
     attempt = models.ForeignKey(
-        Attempt, null=True, blank=True, on_delete=models.CASCADE, related_name="+"
+        Attempt, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
     at_s = models.FloatField()
     text = models.TextField(max_length=MAX_PIN_CHARS)
@@ -166,6 +167,24 @@ class Pin(models.Model):
     @property
     def clock(self) -> str:
         return clock(self.at_s)
+
+
+class AnswerNote(models.Model):
+    """What a reviewer wrote under one answer of a mock interview without a time: kept with
+    that answer, and back in that answer's own box when the review is reopened. Like a pin, it
+    outlives the answer (`attempt` None: "on an answer since removed")."""
+
+    review = models.ForeignKey(Review, on_delete=models.CASCADE, related_name="notes")
+    attempt = models.ForeignKey(
+        Attempt, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    text = models.TextField(max_length=MAX_COMMENT_CHARS)
+
+    class Meta:
+        ordering: ClassVar = ["pk"]
+
+    def __str__(self) -> str:
+        return f"Note: {self.text[:40]}"
 
 
 class MailPreference(models.Model):

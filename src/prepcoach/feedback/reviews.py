@@ -2,21 +2,23 @@
 
 A review is one rubric score and overall figure for the thing asked about, a general comment,
 and pins: comments at a moment of a recording. For a mock interview each answer has its own
-comment box, whose timed lines pin to that answer's recording; a story has no recording, so
-its comments stay whole."""
+comment box, keyed by the answer's id: its timed lines pin to that answer's recording, the
+rest is a note on that answer; a story has no recording, so its comments stay whole. Words on
+an answer deleted later are kept, as on an answer since removed."""
 
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import dataclass, field
 
 from django.conf import settings
 from django.db import transaction
 
 from prepcoach.accounts.mailstop import stop_headers, stop_url
 from prepcoach.accounts.tasks import send_email
-from prepcoach.coach.feedback import MAX_PINS, clock, parse_comments
+from prepcoach.coach.feedback import parse_comments, pin_line
 from prepcoach.feedback.forms import ReviewForm
-from prepcoach.feedback.models import FeedbackRequest, MailPreference, Pin, Review
+from prepcoach.feedback.models import AnswerNote, FeedbackRequest, MailPreference, Pin, Review
 from prepcoach.practice.models import Attempt
 
 FULL = "This link has had as many reviews as it takes. Thank you all the same."
@@ -29,26 +31,40 @@ def _duration(attempt: Attempt) -> float | None:
     return float(duration) if isinstance(duration, (int, float)) else None
 
 
-def _split(
-    ask: FeedbackRequest, form: ReviewForm, answers: Sequence[Attempt]
-) -> tuple[str, list[Pin]]:
-    """The general comment and the pins (unsaved) a filled-in form makes."""
+@dataclass
+class Written:
+    """What a filled-in form makes (unsaved): the general comment, and the pins and untimed
+    notes of each box, each on its answer (None: an answer removed since the page was open)."""
+
+    general: str
+    pins: list[Pin] = field(default_factory=list)
+    notes: list[AnswerNote] = field(default_factory=list)
+
+    def add_box(self, text: str, attempt: Attempt | None) -> None:
+        parsed = parse_comments(text, _duration(attempt) if attempt is not None else None)
+        self.pins += [Pin(attempt=attempt, at_s=p.at_s, text=p.text) for p in parsed.pins]
+        if parsed.general:
+            self.notes.append(AnswerNote(attempt=attempt, text=parsed.general))
+
+
+def _written(ask: FeedbackRequest, form: ReviewForm, answers: Sequence[Attempt]) -> Written:
     text = form.cleaned_data["comments"]
     if ask.thing == "story":
-        return text.strip(), []
+        return Written(text.strip())
     if ask.thing == "answer":
         assert ask.attempt is not None
         parsed = parse_comments(text, _duration(ask.attempt))
-        return parsed.general, [Pin(at_s=p.at_s, text=p.text) for p in parsed.pins]
-    general, pins = [text.strip()], list[Pin]()
-    for n, (attempt, written) in enumerate(zip(answers, form.answer_texts(), strict=False), 1):
-        parsed = parse_comments(written, _duration(attempt))
-        room = MAX_PINS - len(pins)
-        pins += [Pin(attempt=attempt, at_s=p.at_s, text=p.text) for p in parsed.pins[:room]]
-        # Lines without a time stay with the review, saying which answer they are about.
-        if parsed.general:
-            general.append(f"On answer {n}: {parsed.general}")
-    return "\n\n".join(g for g in general if g), pins
+        pins = [Pin(attempt=ask.attempt, at_s=p.at_s, text=p.text) for p in parsed.pins]
+        return Written(parsed.general, pins)
+    # A mock interview: each box by its answer's id; lines without a time stay with that
+    # answer (a note), so the general comment holds only what was typed in its own box.
+    written = Written(text.strip())
+    by_id = {a.pk: a for a in answers}
+    for attempt_id, box in form.answer_texts().items():
+        written.add_box(box, by_id[attempt_id])
+    for box in form.removed_texts():
+        written.add_box(box, None)
+    return written
 
 
 def full(ask: FeedbackRequest) -> bool:
@@ -61,8 +77,9 @@ def save_review(
     answers: Sequence[Attempt] = (),
 ) -> bool:  # fmt: skip
     """Add or update (`mine`) the review; False when the link already has `MAX_REVIEWS`.
-    `answers`: a mock interview's answers in the order of the form's comment boxes."""
-    general, pins = _split(ask, form, answers)
+    `answers`: a mock interview's answers the link opens, whose boxes the form has. Updating
+    replaces what was written on those answers; words on answers removed since stay."""
+    written = _written(ask, form, answers)
     # Reviews of one link are written one at a time, so the cap holds under parallel posts.
     FeedbackRequest.objects.select_for_update().filter(pk=ask.pk).first()
     if mine is None and full(ask):
@@ -71,28 +88,52 @@ def save_review(
     review.reviewer_name = form.cleaned_data["reviewer_name"]
     review.overall = form.cleaned_data["overall"]
     review.scores = form.scores()
-    review.comment = general
+    review.comment = written.general
     review.save()
-    review.pins.all().delete()
-    for pin in pins:
+    boxes = [a.pk for a in answers] if ask.thing == "mock interview" else []
+    if ask.attempt_id is not None:
+        boxes.append(ask.attempt_id)
+    review.pins.filter(attempt_id__in=boxes).delete()
+    review.notes.filter(attempt_id__in=boxes).delete()
+    # The same box for a removed answer sent twice (from a page left open) is kept once.
+    kept_pins = {(p.at_s, p.text) for p in review.pins.filter(attempt__isnull=True)}
+    kept_notes = {n.text for n in review.notes.filter(attempt__isnull=True)}
+    for pin in written.pins:
         pin.review = review
-    Pin.objects.bulk_create(pins)
+    for note in written.notes:
+        note.review = review
+    Pin.objects.bulk_create(
+        p for p in written.pins if p.attempt is not None or (p.at_s, p.text) not in kept_pins
+    )
+    AnswerNote.objects.bulk_create(
+        n for n in written.notes if n.attempt is not None or n.text not in kept_notes
+    )
     if mine is None and MailPreference.wants_review_mail(ask.owner):
         transaction.on_commit(lambda: mail_owner(ask, review))
     return True
 
 
 def comments_initial(review: Review, answers: Sequence[Attempt] = ()) -> dict[str, str]:
-    """The comment boxes as the reviewer left them, to edit: pins back as timed lines."""
+    """The comment boxes as the reviewer left them, to edit: each answer's pins back as timed
+    lines above its note, in the box of that answer."""
     pins = list(review.pins.all())
     if not answers:
-        lines = [f"{clock(p.at_s)} — {p.text}" for p in pins]
+        lines = [pin_line(p.at_s, p.text) for p in pins]
         return {"comments": "\n".join([*lines, review.comment]).strip()}
+    notes = list(review.notes.all())
     out = {"comments": review.comment}
-    for n, attempt in enumerate(answers, start=1):
-        lines = [f"{clock(p.at_s)} — {p.text}" for p in pins if p.attempt_id == attempt.pk]
-        out[f"comments_{n}"] = "\n".join(lines)
+    for attempt in answers:
+        lines = [pin_line(p.at_s, p.text) for p in pins if p.attempt_id == attempt.pk]
+        lines += [n.text for n in notes if n.attempt_id == attempt.pk]
+        out[f"answer_{attempt.pk}"] = "\n".join(lines)
     return out
+
+
+def removed_remarks(review: Review, answers: Sequence[Attempt]) -> list[str]:
+    """What the reviewer wrote on answers removed since (kept, shown to them, not editable)."""
+    shown = {a.pk for a in answers}
+    pins = [pin_line(p.at_s, p.text) for p in review.pins.all() if p.attempt_id not in shown]
+    return pins + [n.text for n in review.notes.all() if n.attempt_id not in shown]
 
 
 def mail_owner(ask: FeedbackRequest, review: Review) -> None:

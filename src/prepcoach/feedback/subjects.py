@@ -21,6 +21,7 @@ from prepcoach.coach.feedback import (
     ReviewScores,
     Thing,
     calibrate,
+    clock,
     combined_reading,
     compare,
     overall_of,
@@ -155,21 +156,51 @@ def own_and_measured(subject: Subject) -> tuple[int | None, int | None]:
     return overall_of([a.rating for a in attempts]), overall_of(measured)
 
 
+@dataclass(frozen=True, slots=True)
+class Remark:
+    """One pin or untimed note of a review, on the answer numbered `number` (None: on an
+    answer since removed, whose recording no longer plays)."""
+
+    number: int | None
+    attempt_id: int | None
+    at_s: float | None
+    text: str
+
+    @property
+    def clock(self) -> str:
+        return clock(self.at_s) if self.at_s is not None else ""
+
+
+def remarks_of(review: Review, subject: Subject) -> list[Remark]:
+    """A review's pins and notes, answer by answer in the interview's order (each answer's
+    pins by time, then its note); those on answers removed since come last."""
+    numbers = {a.attempt.pk: a.number for a in subject.answers}
+    out = [
+        Remark(numbers.get(p.attempt_id or 0), p.attempt_id, p.at_s, p.text)
+        for p in review.pins.all()
+    ] + [Remark(numbers.get(n.attempt_id or 0), n.attempt_id, None, n.text)
+         for n in review.notes.all()]  # fmt: skip
+    return sorted(out, key=lambda r: (
+        r.number is None, r.number or 0, r.at_s is None, r.at_s or 0.0,
+    ))  # fmt: skip
+
+
 def owner_context(subject: Subject) -> dict[str, Any]:
     """The owner's feedback page: the links made, the reviews, and their judgement beside the
     reviewers' and prepcoach's."""
     asks = list(owned_by(FeedbackRequest.objects.filter(**subject.lookup), subject.owner, "owner"))
     reviews = list(
-        Review.objects.filter(request__in=asks).select_related("request").prefetch_related("pins")
+        Review.objects.filter(request__in=asks)
+        .select_related("request")
+        .prefetch_related("pins", "notes")
     )
     scores = [ReviewScores(r.reviewer_name, r.overall, r.scores) for r in reviews]
     own, measured = own_and_measured(subject)
     ours = prepcoach_reading(subject) if reviews else []
-    numbers: dict[int | None, int] = {a.attempt.pk: a.number for a in subject.answers}
     return {
         "subject": subject,
         "asks": asks,
-        "reviews": [(r, [(p, numbers.get(p.attempt_id)) for p in r.pins.all()]) for r in reviews],
+        "reviews": [(r, remarks_of(r, subject)) for r in reviews],
         "calibration": calibrate(own, scores, measured, subject.thing),
         "rows": compare(scores, ours, subject.rubric) if reviews else [],
     }

@@ -37,11 +37,11 @@ from prepcoach.accounts.access import (
 )
 from prepcoach.accounts.models import User
 from prepcoach.coach.content import analyse_content
-from prepcoach.coach.feedback import REVIEW_RUBRIC, clock
+from prepcoach.coach.feedback import REVIEW_RUBRIC
 from prepcoach.coach.peers import Sides, interviewer_sheet, suggest_partner
 from prepcoach.feedback.forms import ReviewForm
 from prepcoach.feedback.models import MAX_LINK_DAYS, FeedbackRequest, Review
-from prepcoach.feedback.reviews import save_review
+from prepcoach.feedback.reviews import comments_initial, save_review
 from prepcoach.groups.forms import GroupForm, PeerMockForm, ShareForm
 from prepcoach.groups.models import (
     Group,
@@ -452,9 +452,8 @@ def answer_review(request: HttpRequest, answer_id: int) -> HttpResponse:
     else:
         initial: dict[str, object] = {"reviewer_name": name_of(user)}
         if mine is not None:
-            pins = [f"{clock(p.at_s)} — {p.text}" for p in mine.pins.all()]
-            initial = {"reviewer_name": mine.reviewer_name, "overall": mine.overall,
-                       "comments": "\n".join([*pins, mine.comment]).strip()}  # fmt: skip
+            initial = {"reviewer_name": mine.reviewer_name, "overall": mine.overall}
+            initial |= comments_initial(mine)
             initial |= {f"score_{k}": str(v) for k, v in mine.scores.items()}
         form = ReviewForm(initial=initial)
     data = attempt.analysis or {}

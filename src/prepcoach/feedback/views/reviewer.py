@@ -18,7 +18,13 @@ from prepcoach.accounts.access import feedback_attempt_for_link, feedback_reques
 from prepcoach.feedback import subjects
 from prepcoach.feedback.forms import ReviewForm
 from prepcoach.feedback.models import FeedbackRequest, Review
-from prepcoach.feedback.reviews import FULL, comments_initial, full, save_review
+from prepcoach.feedback.reviews import (
+    FULL,
+    comments_initial,
+    full,
+    removed_remarks,
+    save_review,
+)
 from prepcoach.feedback.subjects import Subject
 from prepcoach.practice.media import recording_response
 
@@ -46,7 +52,12 @@ def review(request: HttpRequest, token: str) -> HttpResponse:
     mine = (
         Review.objects.filter(request=ask, browser_key=browser_key).first() if browser_key else None
     )
-    shape: dict[str, Any] = {"thing": subject.thing, "answers": len(attempts)}
+    # The boxes are the answers this link opens now (`accounts.access`), by id.
+    shape: dict[str, Any] = {
+        "thing": subject.thing,
+        "answers": [(a.attempt.pk, a.number) for a in subject.answers]
+        if subject.thing == "mock interview" else [],
+    }  # fmt: skip
     if request.method == "POST":
         form = ReviewForm(request.POST, **shape)
         if mine is None and full(ask):
@@ -55,9 +66,10 @@ def review(request: HttpRequest, token: str) -> HttpResponse:
             browser_key = browser_key or secrets.token_hex(16)
             request.session[key] = browser_key
             if save_review(ask, mine, browser_key, form, attempts):
-                return render(
-                    request, "feedback/thanks.html", {"ask": ask, "updated": mine is not None}
-                )
+                return render(request, "feedback/thanks.html", {
+                    "ask": ask, "updated": mine is not None,
+                    "removed": len(form.removed_texts()),
+                })  # fmt: skip
             form.add_error(None, FULL)
     else:
         initial: dict[str, object] = {}
@@ -67,9 +79,9 @@ def review(request: HttpRequest, token: str) -> HttpResponse:
             initial |= {f"score_{k}": str(v) for k, v in mine.scores.items()}
         form = ReviewForm(initial=initial, **shape)
     status = 422 if request.method == "POST" else 200
-    return render(
-        request, "feedback/review.html", _context(ask, subject, token, form, mine), status=status
-    )
+    context = _context(ask, subject, token, form, mine)
+    context["removed"] = removed_remarks(mine, attempts) if mine and attempts else []
+    return render(request, "feedback/review.html", context, status=status)
 
 
 def _context(
@@ -77,14 +89,14 @@ def _context(
 ) -> dict[str, Any]:
     boxes = form.answer_comments()
     answers = []
-    for k, answer in enumerate(subject.answers):
+    for answer in subject.answers:
         data = answer.attempt.analysis or {}
         answers.append({
             "answer": answer,
             "attempt": answer.attempt,
             "transcript": subjects.said(answer.attempt) if ask.show_transcript else "",
             "report": data if ask.show_measures and data.get("transcript") else None,
-            "comments": boxes[k] if k < len(boxes) else None,
+            "comments": boxes.get(answer.attempt.pk),
         })  # fmt: skip
     return {
         "ask": ask,
