@@ -61,10 +61,10 @@ def test_priority_is_impact_times_urgency_and_explained() -> None:
     high = priority(step("x", 10, 1, impact=3, urgency=2), MONDAY)
     assert high.score == 6
     assert high.label == "do first"
-    assert high.explanation == "high impact × medium urgency = 6"
+    assert high.explanation == "It matters a lot and is due soon."
     raised = priority(step("y", 1, 1, impact=1, urgency=1), MONDAY)
     assert raised.score == 3
-    assert "urgency raised: due tomorrow" in raised.explanation
+    assert raised.explanation == "It matters a little, and it is due tomorrow, so it is urgent now."
     ranked = [s.id for s, _ in order([step("low", 3, 1, 1, 1), step("top", 9, 1, 3, 3)], MONDAY)]
     assert ranked == ["top", "low"]
 

@@ -15,7 +15,8 @@ from dataclasses import dataclass
 
 from prepcoach.coach.availability import WeeklyAvailability
 
-LEVELS = {1: "low", 2: "medium", 3: "high"}
+IMPACT_WORDS = {1: "matters a little", 2: "matters", 3: "matters a lot"}
+URGENCY_WORDS = {1: "can wait", 2: "is due soon", 3: "is urgent"}
 HORIZON_DAYS = 730  # a plan that does not finish within two years is reported, not scheduled
 EPSILON = 1e-9
 
@@ -120,10 +121,13 @@ def priority(step: PlanStep, today: dt.date) -> Priority:
         if score >= 2
         else "if time allows"
     )
-    parts = [f"{LEVELS[step.impact]} impact × {LEVELS[urgency]} urgency = {score}"]
+    # Said in the user's words; the arithmetic (impact × urgency) stays in `score`.
+    matters = IMPACT_WORDS[step.impact]
     if raised:
-        parts.append(f"urgency raised: due {_days_phrase(days_left)}")
-    return Priority(score, label, "; ".join(parts))
+        explanation = f"It {matters}, and it is due {_days_phrase(days_left)}, so it is urgent now."
+    else:
+        explanation = f"It {matters} and {URGENCY_WORDS[urgency]}."
+    return Priority(score, label, explanation)
 
 
 def order(steps: Iterable[PlanStep], today: dt.date) -> list[tuple[PlanStep, Priority]]:
