@@ -3,15 +3,20 @@ the rubric without what only a recording shows; no recording, and nothing else o
 Personas: alice (owner), Kim (a reviewer with the link, no account), a stranger with a wrong,
 old or withdrawn link."""
 
+from pathlib import Path
+
 import pytest
+from django.core.files.base import ContentFile
 from django.test import Client
 from django.urls import reverse
 from django.utils import timezone
 
 from prepcoach.feedback.models import FeedbackRequest, Review
-from prepcoach.practice.models import Attempt
+from prepcoach.practice.models import Attempt, MockSession
 from prepcoach.reflection.models import Story
 from tests.feedback.conftest import PRIVATE_STORY, make_link_at
+from tests.practice.conftest import tone_wav
+from tests.support import close_response
 
 pytestmark = pytest.mark.usefixtures("sentence_model")
 
@@ -51,13 +56,31 @@ def test_kim_reads_the_story_and_scores_it_without_delivery(
     assert "You already sent feedback on this story" in reviewer.get(url).text
 
 
-def test_a_story_link_plays_nothing(alice_client: Client, story: Story) -> None:
+def test_a_story_link_plays_nothing(
+    alice_client: Client, story: Story, settings: object, tmp_path: Path
+) -> None:
+    """Alice's answers have real recordings, which her own media URL plays: a story link
+    opens none of them, loose or in a mock interview."""
+    settings.MEDIA_ROOT = tmp_path  # type: ignore[attr-defined]
     token = story_link(alice_client, story)
-    answer = Attempt.objects.create(user=story.user, question_text="Private answer")
-    for url in (reverse("feedback:review_media", args=[token]),
-                reverse("feedback:review_answer_media", args=[token, answer.pk])):  # fmt: skip
-        response = Client().get(url)
+    session = MockSession.objects.create(user=story.user, question_texts=["Q?"])
+    answers = []
+    for extra in ({}, {"session": session, "mode": Attempt.Mode.MOCK}):
+        answer = Attempt.objects.create(
+            user=story.user, question_text="Private answer", media_type="audio/wav",
+            status=Attempt.Status.ANALYSED, **extra,
+        )  # fmt: skip
+        answer.recording.save("answer.wav", ContentFile(tone_wav(1.0)))
+        own = alice_client.get(reverse("practice:attempt_media", args=[answer.pk]))
+        assert own.status_code == 200  # a recording that plays
+        close_response(own)
+        answers.append(answer)
+    urls = [reverse("feedback:review_media", args=[token])]
+    urls += [reverse("feedback:review_answer_media", args=[token, a.pk]) for a in answers]
+    for url in urls:
+        response = Client().get(url, HTTP_RANGE="bytes=0-99")
         assert response.status_code == 404
+        assert "This link does not work" in response.text
         assert "Private answer" not in response.text
 
 
@@ -88,13 +111,22 @@ def test_a_link_that_does_not_work_says_so_and_hints_at_nothing(
     elif change == "withdrawn":
         FeedbackRequest.objects.update(revoked_at=timezone.now())
     else:
-        # The link opens its own story only: no URL takes a story id beside a token.
-        page = Client().get(reverse("feedback:review", args=[token])).text
-        assert PRIVATE_STORY not in page
-        return
-    response = Client().get(reverse("feedback:review", args=[token]))
-    assert response.status_code == 404
-    assert "This link does not work" in response.text
-    assert "Late weekly reports" not in response.text
-    assert Client().post(reverse("feedback:review", args=[token]), REVIEW).status_code == 404
-    assert not Review.objects.exists()
+        # A working link for another of her stories: no URL takes a story id beside a token,
+        # so it opens that story and nothing of this one.
+        token = story_link(alice_client, Story.objects.get(title=PRIVATE_STORY))
+    url = reverse("feedback:review", args=[token])
+    response = Client().get(url)
+    for part in ("Late weekly reports", "our weekly reports to the board", "get them out on time"):
+        assert part not in response.text
+    posted = Client().post(url, REVIEW)
+    assert not Review.objects.filter(request__story=story).exists()
+    if change == "another story's":
+        assert response.status_code == 200
+        assert PRIVATE_STORY in response.text
+        assert Review.objects.get().request.story.title == PRIVATE_STORY  # type: ignore[union-attr]
+    else:
+        for answer in (response, posted):
+            assert answer.status_code == 404
+            assert "This link does not work" in answer.text
+            assert PRIVATE_STORY not in answer.text
+        assert not Review.objects.exists()
