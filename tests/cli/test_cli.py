@@ -154,6 +154,7 @@ def test_serve_migrates_starts_the_worker_and_serves(tmp_path: Path, started: st
         output = log.read()
     assert code == 0, output
     assert f"prepcoach is running at {base}/" in output
+    assert f"links in mails open {base}/" in output  # the port it serves on, not 8000
     assert (tmp_path / "home" / "prepcoach.sqlite3").exists()
     assert (tmp_path / "home" / "secret_key").exists()
 

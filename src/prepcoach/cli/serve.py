@@ -1,4 +1,5 @@
-"""`prepcoach serve`: migrate, start the worker beside the web server, print the URL."""
+"""`prepcoach serve`: migrate, start the worker beside the web server, print the URL. Links in
+mails follow the host and port it serves on unless SITE_URL is set."""
 
 from __future__ import annotations
 
@@ -30,6 +31,27 @@ def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[ty
     )
     parser.add_argument("--threads", type=int, default=8, help="request threads (default: 8)")
     parser.set_defaults(handler=run)
+
+
+def site_url_for(host: str, port: int) -> str:
+    """The address serve is opened at, for links in mails: an address that means every
+    interface (0.0.0.0, ::) is reached at the loopback one on this machine."""
+    shown = {"": "127.0.0.1", "0.0.0.0": "127.0.0.1", "::": "::1"}.get(host, host)  # noqa: S104
+    return f"http://{f'[{shown}]' if ':' in shown else shown}:{port}"
+
+
+def follow_site_url(host: str, port: int) -> str:
+    """Links in mails point where serve listens unless SITE_URL says otherwise: set here for
+    this process and, through the environment, for the worker serve starts. Returns the
+    address mails will use."""
+    from django.conf import settings
+
+    if os.environ.get("SITE_URL", "").strip():
+        return str(settings.SITE_URL)
+    url = site_url_for(host, port)
+    os.environ["SITE_URL"] = url
+    settings.SITE_URL = url
+    return url
 
 
 class WorkerSupervisor(threading.Thread):
@@ -97,6 +119,8 @@ def run(args: argparse.Namespace) -> int:
         server.close()
         raise
     call_command("migrate", interactive=False, verbosity=0)
+    # Before the worker starts: it sends the reminder and digest mails and inherits this.
+    mail_links = follow_site_url(args.host, int(server.effective_port))
 
     supervisor = None if args.no_worker else WorkerSupervisor()
     if supervisor:
@@ -110,7 +134,8 @@ def run(args: argparse.Namespace) -> int:
     # ignores SIGINT: Python keeps an ignored SIGINT ignored, and serve would then never stop.
     signal.signal(signal.SIGINT, stop)
     shown_host = f"[{args.host}]" if ":" in args.host else args.host
-    print(f"prepcoach is running at http://{shown_host}:{args.port}/", flush=True)
+    print(f"prepcoach is running at http://{shown_host}:{server.effective_port}/", flush=True)
+    print(f"  links in mails open {mail_links}/   (SITE_URL changes it)", flush=True)
     print(f"  data folder: {settings.HOME}   (Ctrl+C to stop)", flush=True)
     try:
         server.run()
