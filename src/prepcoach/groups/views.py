@@ -294,7 +294,16 @@ def mock_detail(request: HttpRequest, mock_id: int) -> HttpResponse:
     """The interviewer's sheet (question, follow-ups, rubric, the answer to play and review), or
     the answerer's page (the questions, recorded or typed in their own browser)."""
     user = signed_in_user(request)
-    mock = get_peer_mock_or_404(user, mock_id)
+    return _mock_page(request, get_peer_mock_or_404(user, mock_id))
+
+
+def _mock_page(
+    request: HttpRequest, mock: PeerMock, typed: TypedAnswerForm | None = None,
+    number: int | None = None, status: int = 200,
+) -> HttpResponse:  # fmt: skip
+    """The peer mock's page; `typed`: a typed answer to question `number` that was not saved,
+    shown back as it was typed (with its errors, or why it was not saved) so nothing is lost."""
+    user = signed_in_user(request)
     answers = peer_answers_for(user, mock)
     interviewing = mock.interviewer.user_id == user.pk
     rows: list[dict[str, Any]] = []
@@ -310,7 +319,7 @@ def mock_detail(request: HttpRequest, mock_id: int) -> HttpResponse:
     asked = request.GET.get("q", "")
     numbers = [r["sheet"].number for r in rows]
     unanswered = [r["sheet"].number for r in rows if r["answer"] is None]
-    chosen = int(asked) if re.fullmatch(r"[0-9]{1,3}", asked) else None
+    chosen = int(asked) if re.fullmatch(r"[0-9]{1,3}", asked) else number
     current = chosen if chosen in numbers else (unanswered[0] if unanswered else None)
     current_text = texts[current - 1] or "" if current else ""
     return render(request, "groups/mock.html", {
@@ -319,8 +328,9 @@ def mock_detail(request: HttpRequest, mock_id: int) -> HttpResponse:
         "question": {"text": current_text},
         "swapped": PeerMock.objects.filter(swapped_from=mock).first(),
         "interviewer": name_of(mock.interviewer.user), "answerer": name_of(mock.answerer.user),
-        "typed_form": TypedAnswerForm(), "rubric": REVIEW_RUBRIC,
-    })  # fmt: skip
+        "typed_form": typed or TypedAnswerForm(), "kept": typed is not None,
+        "rubric": REVIEW_RUBRIC,
+    }, status=status)  # fmt: skip
 
 
 FINISHED = "This peer mock is finished: reopen it to add an answer."
@@ -372,19 +382,20 @@ def mock_record(request: HttpRequest, mock_id: int, number: int) -> JsonResponse
 @login_required
 @require_POST
 def mock_answer(request: HttpRequest, mock_id: int, number: int) -> HttpResponse:
-    """A typed answer, for a browser that cannot record."""
+    """A typed answer, for a browser that cannot record. One that cannot be saved (the peer mock
+    was marked finished meanwhile, or the answer is not valid) is shown back as typed; a
+    finished peer mock is reopened and the answer saved in one step when asked (`reopen`)."""
     user = signed_in_user(request)
     mock = get_peer_mock_or_404(user, mock_id, side="answerer")
-    if mock.is_finished:
-        messages.error(request, FINISHED)
-        return redirect("groups:mock", mock_id=mock.pk)
     text = _question_text(mock, number)
     form = TypedAnswerForm(request.POST)
+    if mock.is_finished and request.POST.get("reopen") == "1":
+        PeerMock.objects.filter(pk=mock.pk).update(finished_at=None)
+        mock.finished_at = None
+    if mock.is_finished:
+        return _mock_page(request, mock, form, number, status=409)
     if not form.is_valid():
-        for errors in form.errors.values():
-            for error in errors:
-                messages.error(request, str(error))
-        return redirect("groups:mock", mock_id=mock.pk)
+        return _mock_page(request, mock, form, number, status=422)
     attempt = form.save(commit=False)
     attempt.user, attempt.question_text, attempt.mode = user, text, Attempt.Mode.MOCK
     attempt.save()
