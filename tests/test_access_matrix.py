@@ -60,6 +60,7 @@ from prepcoach.reading.models import Feed, FeedItem, ReadingItem
 from prepcoach.reflection.models import Reflection, Retrospective, Story
 from prepcoach.research.models import Fact, Opportunity
 from tests.conftest import make_user
+from tests.interviews.conftest import matrix_world
 from tests.practice.conftest import tone_wav
 from tests.support import close_response
 
@@ -78,6 +79,7 @@ FORM_BODY: dict[str, Any] = {
     "prompt": "motivation", "energised": "E", "url": "https://example.org/feed.xml",
     "source": "notes", "draft": "0", "question_text": "Q?", "reply-text": "T",
     "reply-received_on": "2026-12-01", "weekly_mail": "on", "share": "on",
+    "time": "14:00", "round_name": "R", "format": "video", "went_well": "W", "wanted": "on",
 }  # fmt: skip
 JSON_BODY = '{"text": "Do 3 mock interviews by Friday", "title": "A step", "due_date": "2026-12-04", "estimated_hours": 1, "done": true, "question_text": "Q?", "answer": "An answer", "kind": "skills"}'
 API_METHODS = ("post", "put", "patch", "delete")
@@ -297,6 +299,7 @@ def build_world(media_root: Path) -> World:
         "membership_id": [gus_in.pk, alice_in.pk],
         "contact_id": [contact.pk], "event_id": [network_event.pk],
     }  # fmt: skip
+    ids |= matrix_world(alice, job, marked)  # her interviews and their debrief
     ids["attempt_id"].append(peer_attempt.pk)
     ids["request_id"].append(peer_request.pk)
     mock_ids, mock_recording = add_mock_and_story(alice, bob, tokens)

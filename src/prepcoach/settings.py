@@ -29,6 +29,7 @@ INSTALLED_APPS = [
     "prepcoach.partners",
     "prepcoach.network",
     "prepcoach.research",
+    "prepcoach.interviews",
     "prepcoach.reflection",
     "prepcoach.reading",
     "prepcoach.practice",
@@ -191,6 +192,9 @@ PERIODIC_TASKS = {
     "prepcoach.practice.tasks.finalise_abandoned": 15,
     "prepcoach.practice.tasks.requeue_stuck": 300,
     "prepcoach.reading.tasks.fetch_feeds": 300,
+    "prepcoach.interviews.tasks.send_debrief_reminders": conf.env_int(
+        "REMINDER_CHECK_SECONDS", 900, minimum=1
+    ),
     "prepcoach.reading.tasks.send_digests": conf.env_int("REMINDER_CHECK_SECONDS", 900, minimum=1),
     "prepcoach.partners.tasks.send_partner_mails": conf.env_int(
         "REMINDER_CHECK_SECONDS", 900, minimum=1

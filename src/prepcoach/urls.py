@@ -13,6 +13,7 @@ urlpatterns = [
     path("grow/", include("prepcoach.research.urls")),
     path("grow/", include("prepcoach.reflection.urls")),
     path("grow/reading/", include("prepcoach.reading.urls")),
+    path("interviews/", include("prepcoach.interviews.urls")),
     path("improve/groups/", include("prepcoach.groups.urls")),
     path("improve/", include("prepcoach.practice.urls")),
     path("", include("prepcoach.feedback.urls")),

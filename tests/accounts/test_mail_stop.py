@@ -41,6 +41,7 @@ SENDERS = {
     "accounts/timing.py": ["mail_user: the periodic notifications, which must give a stop link"],
     "feedback/reviews.py": ["notification: feedback arrived"],
     "goals/tasks.py": ["notification: reminders of steps and follow-ups"],
+    "interviews/tasks.py": ["notification: the debrief reminder after an interview"],
     "partners/mail.py": ["account mail: the invitation to a partner, who may have no account",
                          "notification: a nudge", "notification: the weekly report"],
     "reading/tasks.py": ["notification: the reading digest"],

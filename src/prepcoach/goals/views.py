@@ -40,6 +40,7 @@ from prepcoach.goals.models import (
     ReminderSettings,
     Step,
 )
+from prepcoach.interviews import plans as interview_plans
 from prepcoach.network import plans as network_plans
 
 
@@ -336,10 +337,13 @@ def week(request: HttpRequest) -> HttpResponse:
     steps = {s.pk: s for s in plans.active_steps(user)}
     availability = plans.availability_of(user)
     follow_ups = network_plans.follow_ups_between(user, start, start + dt.timedelta(days=7))
+    zone = timezone.get_current_timezone()
+    interviews = interview_plans.between(user, start, start + dt.timedelta(days=7), zone)
     days = [
         {
             "day": day,
             "follow_ups": [f for f in follow_ups if f.due == day],
+            "interviews": [i for i in interviews if i.starts_at.astimezone(zone).date() == day],
             "hours": availability.on(day),
             "items": [(steps[a.step_id], a.hours) for a in allocations if a.step_id in steps],
             "used": sum(a.hours for a in allocations),

@@ -52,6 +52,9 @@ class Question(models.Model):
     source = models.CharField(
         max_length=200, blank=True, help_text="Where you heard it, e.g. “Acme onsite, May 2026”."
     )
+    # Asked in a real interview (added from its debrief): the company and the round.
+    company = models.CharField(max_length=120, blank=True)
+    interview_round = models.CharField("round", max_length=80, blank=True)
     sample_good = models.TextField("a good sample answer", blank=True)
     sample_weak = models.TextField("a weak sample answer", blank=True)
     created_at = models.DateTimeField(auto_now_add=True)

@@ -70,7 +70,11 @@ def opportunity_delete(request: HttpRequest, opportunity_id: int) -> HttpRespons
         Opportunity.objects.all(), signed_in_user(request), pk=opportunity_id
     )
     opportunity.delete()
-    messages.info(request, "Opportunity deleted. Mock interviews for it are kept.")
+    messages.info(
+        request,
+        "Job deleted, with its interviews and their debriefs. Mock interviews for it and "
+        "questions added to your bank are kept.",
+    )
     return redirect("research:index")
 
 

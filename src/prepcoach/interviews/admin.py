@@ -1,0 +1,13 @@
+from django.contrib import admin
+
+from prepcoach.interviews.models import Debrief, Interview
+
+
+@admin.register(Interview)
+class InterviewAdmin(admin.ModelAdmin):  # type: ignore[type-arg]
+    list_display = ("opportunity", "user", "starts_at", "round_name")
+
+
+@admin.register(Debrief)
+class DebriefAdmin(admin.ModelAdmin):  # type: ignore[type-arg]
+    list_display = ("interview", "outcome", "updated_at")

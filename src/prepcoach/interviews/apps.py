@@ -1,0 +1,7 @@
+from django.apps import AppConfig
+
+
+class InterviewsConfig(AppConfig):
+    name = "prepcoach.interviews"
+    label = "interviews"
+    verbose_name = "Real interviews and their debriefs"

@@ -1,0 +1,110 @@
+"""Real interviews of a job and their debriefs. Seen by their owner only: no grant (partner,
+group, link) opens them. Deleting the job deletes its interviews and their debriefs."""
+
+from __future__ import annotations
+
+from typing import ClassVar
+
+from django.conf import settings
+from django.db import models
+from django.urls import reverse
+
+MAX_TEXT = 5000  # each free-text box of an interview or a debrief
+MAX_QUESTION = 300  # the question bank's own limit (practice.Question.text)
+DEBRIEF_STOP_SALT = "prepcoach.interviews.debrief.stop"  # the debrief mail's one-click stop
+
+
+class Interview(models.Model):
+    class Format(models.TextChoices):
+        PHONE = "phone", "Phone"
+        VIDEO = "video", "Video call"
+        ON_SITE = "on-site", "On site"
+        TAKE_HOME = "take-home", "Take-home task"
+        ASSESSMENT = "assessment", "Assessment centre"
+        OTHER = "other", "Other"
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="interviews"
+    )
+    opportunity = models.ForeignKey(
+        "research.Opportunity", on_delete=models.CASCADE, related_name="interviews"
+    )
+    starts_at = models.DateTimeField()
+    round_name = models.CharField(
+        "round", max_length=80, help_text="e.g. “phone screen”, “first round”, “final round”."
+    )
+    format = models.CharField(max_length=12, choices=Format.choices, default=Format.VIDEO)
+    interviewers = models.TextField(
+        blank=True,
+        max_length=MAX_TEXT,
+        help_text="One a line, with their role: “Ana Lee, Head of Data”.",
+    )
+    # Set when the debrief reminder went out: it goes once per interview.
+    debrief_mailed_at = models.DateTimeField(null=True, blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering: ClassVar = ["starts_at", "pk"]
+        indexes: ClassVar = [models.Index(fields=["user", "starts_at"])]
+
+    def __str__(self) -> str:
+        return f"{self.round_name} at {self.opportunity.company}"
+
+    def get_absolute_url(self) -> str:
+        return reverse("interviews:detail", args=[self.pk])
+
+
+class Debrief(models.Model):
+    class Outcome(models.TextChoices):
+        WAITING = "waiting", "Waiting to hear"
+        NEXT = "next", "Next round"
+        REJECTED = "rejected", "Rejected"
+        OFFER = "offer", "Offer"
+        WITHDRAWN = "withdrawn", "I withdrew"
+
+    interview = models.OneToOneField(Interview, on_delete=models.CASCADE, related_name="debrief")
+    went_well = models.TextField("what went well", blank=True, max_length=MAX_TEXT)
+    went_badly = models.TextField("what didn't go well", blank=True, max_length=MAX_TEXT)
+    # coach.debrief.BODY_LANGUAGE key → "yes", "partly" or "no".
+    body_language = models.JSONField(default=dict, blank=True)
+    # coach.debrief.COMPETENCIES key → 1..5.
+    ratings = models.JSONField(default=dict, blank=True)
+    outcome = models.CharField(max_length=10, choices=Outcome.choices, default=Outcome.WAITING)
+    feedback = models.TextField("feedback received", blank=True, max_length=MAX_TEXT)
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    def __str__(self) -> str:
+        return f"Debrief of {self.interview_id}"
+
+
+class AskedQuestion(models.Model):
+    """A question the interviewer asked, and how the answer went."""
+
+    class Went(models.TextChoices):
+        WELL = "well", "Well"
+        PARTLY = "partly", "Partly"
+        BADLY = "badly", "Badly"
+
+    debrief = models.ForeignKey(Debrief, on_delete=models.CASCADE, related_name="questions")
+    text = models.CharField("question", max_length=MAX_QUESTION)
+    went = models.CharField("how it went", max_length=8, choices=Went.choices, blank=True)
+    notes = models.TextField("notes on your answer", blank=True, max_length=MAX_TEXT)
+
+    class Meta:
+        ordering: ClassVar = ["pk"]
+
+    def __str__(self) -> str:
+        return self.text
+
+
+class DebriefMail(models.Model):
+    """Whether the user wants the debrief reminder mail (on unless they stopped it)."""
+
+    user = models.OneToOneField(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="debrief_mail"
+    )
+    wanted = models.BooleanField("mail me a debrief reminder after each interview", default=True)
+
+    def __str__(self) -> str:
+        return f"Debrief mail for {self.user_id}: {'on' if self.wanted else 'off'}"

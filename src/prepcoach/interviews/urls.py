@@ -1,0 +1,16 @@
+from django.urls import path
+
+from prepcoach.interviews import views
+
+app_name = "interviews"
+urlpatterns = [
+    path("", views.index, name="index"),
+    path("jobs/<int:opportunity_id>/new/", views.interview_new, name="new"),
+    path("<int:interview_id>/", views.detail, name="detail"),
+    path("<int:interview_id>/edit/", views.interview_edit, name="edit"),
+    path("<int:interview_id>/delete/", views.interview_delete, name="delete"),
+    path("<int:interview_id>/debrief/", views.debrief, name="debrief"),
+    path("asked/<int:asked_id>/bank/", views.bank, name="bank"),
+    path("mail/", views.mail_settings, name="mail"),
+    path("mail/stop/<str:signed>/", views.mail_stop, name="mail_stop"),
+]

@@ -1,0 +1,127 @@
+"""coach.debrief: the countdown, when a debrief is owed, and the thank-you note."""
+
+from __future__ import annotations
+
+import datetime as dt
+import zoneinfo
+
+from hypothesis import given
+from hypothesis import strategies as st
+
+from prepcoach.coach.debrief import (
+    Asked,
+    NoteFacts,
+    countdown,
+    debrief_mail_due,
+    debrief_owed,
+    draft_thank_you,
+    interviewer_names,
+    when_words,
+)
+
+LONDON = zoneinfo.ZoneInfo("Europe/London")
+NOW = dt.datetime(2026, 12, 7, 9, 30, tzinfo=LONDON)  # a Monday
+
+
+def test_when_words_is_the_users_way_of_saying_it() -> None:
+    moment = dt.datetime(2026, 12, 10, 14, 0, tzinfo=LONDON)
+    assert when_words(moment, NOW.date()) == "Thu 10 Dec, 14:00"
+    assert when_words(moment, dt.date(2025, 1, 1)) == "Thu 10 Dec 2026, 14:00"
+
+
+def test_countdown_in_words() -> None:
+    at = dt.datetime(2026, 12, 10, 14, 0, tzinfo=LONDON)
+    assert countdown(at, NOW) == "in 3 days, Thu 10 Dec 14:00"
+    assert countdown(NOW + dt.timedelta(minutes=25), NOW) == "in 25 minutes, today 09:55"
+    assert countdown(NOW + dt.timedelta(hours=3), NOW) == "in 3 hours, today 12:30"
+    tomorrow = dt.datetime(2026, 12, 8, 9, 0, tzinfo=LONDON)
+    assert countdown(tomorrow, NOW) == "tomorrow, Tue 8 Dec 09:00"
+    assert countdown(NOW + dt.timedelta(days=30), NOW) == "in 4 weeks, Wed 6 Jan 2027 09:30"
+
+
+def test_countdown_is_on_the_users_clock_whatever_zone_it_was_stored_in() -> None:
+    at_utc = dt.datetime(2026, 12, 10, 14, 0, tzinfo=dt.UTC)
+    tokyo = NOW.astimezone(zoneinfo.ZoneInfo("Asia/Tokyo"))
+    assert countdown(at_utc, tokyo) == "in 3 days, Thu 10 Dec 23:00"
+
+
+def test_the_debrief_is_owed_for_a_day_and_mailed_once_after_an_hour() -> None:
+    start = NOW
+    assert not debrief_owed(start, start - dt.timedelta(minutes=1), written=False)
+    assert debrief_owed(start, start + dt.timedelta(hours=23), written=False)
+    assert not debrief_owed(start, start + dt.timedelta(hours=23), written=True)
+    assert not debrief_owed(start, start + dt.timedelta(hours=24), written=False)
+    assert not debrief_mail_due(start, start + dt.timedelta(minutes=30), False, False)
+    assert debrief_mail_due(start, start + dt.timedelta(hours=2), False, False)
+    assert not debrief_mail_due(start, start + dt.timedelta(hours=2), False, True)
+    assert not debrief_mail_due(start, start + dt.timedelta(hours=2), True, False)
+
+
+def test_names_from_interviewers_as_typed() -> None:
+    typed = "Ana Lee, Head of Data\nDr. Raj Okafor (hiring manager)\n\nSam Park - recruiter; Ana"
+    assert interviewer_names(typed) == ("Ana", "Dr Okafor", "Sam")
+    assert interviewer_names("") == ()
+
+
+def test_a_note_from_the_job_the_interviewers_and_what_was_discussed() -> None:
+    note = draft_thank_you(
+        NoteFacts(
+            company="Northwind Health", role="Data analyst",
+            interviewers="Ana Lee, Head of Data\nRaj Okafor, Analyst",
+            day=dt.date(2026, 12, 10), round_name="First round",
+            asked=[Asked("Tell me about a time you cleaned messy data?", "well"),
+                   Asked("Why Northwind?", "badly")],
+            sender="Alice Doe",
+        )
+    )  # fmt: skip
+    assert note.greeting == "Dear Ana and Raj,"
+    assert note.subject == "Thank you: Data analyst at Northwind Health"
+    assert "on Thursday for the first round interview for the Data analyst role" in note.text
+    assert "“Tell me about a time you cleaned messy data”" in note.text
+    assert "Thinking further about “Why Northwind”, I would add: [one sentence" in note.text
+    assert note.to_fill == ("[one sentence you wish you had said]",)
+    assert note.text.endswith("Best regards,\nAlice Doe")
+
+
+def test_a_note_after_a_rejection_asks_for_feedback_and_quotes_nothing() -> None:
+    note = draft_thank_you(
+        NoteFacts("Acme", "Analyst", asked=[Asked("Why us?", "badly")], outcome="rejected")
+    )
+    assert note.greeting == "Dear hiring team,"
+    assert "letting me know your decision" in note.text
+    assert "welcome any feedback" in note.text
+    assert "Why us" not in note.text
+    assert note.to_fill == ("[your name]",)
+
+
+texts = st.text(alphabet=st.characters(blacklist_categories=("Cs",)), max_size=400)
+outcomes = st.sampled_from(["waiting", "next", "rejected", "offer", "withdrawn"])
+
+
+@given(
+    company=texts, role=texts, interviewers=texts, round_name=texts, sender=texts,
+    asked=st.lists(st.builds(Asked, texts, st.sampled_from(["", "well", "partly", "badly"])),
+                   max_size=6),
+    outcome=outcomes,
+)  # fmt: skip
+def test_any_input_gives_a_sendable_note(
+    company: str, role: str, interviewers: str, round_name: str, sender: str,
+    asked: list[Asked], outcome: str,
+) -> None:  # fmt: skip
+    facts = NoteFacts(company, role, interviewers, dt.date(2026, 12, 10), round_name, asked,
+                      outcome, sender)  # fmt: skip
+    note = draft_thank_you(facts)
+    assert note == draft_thank_you(facts)  # the same facts, the same note
+    assert "\n" not in note.subject
+    assert "\r" not in note.subject
+    assert note.text.startswith(note.greeting)
+    for name in note.names:
+        assert name in note.greeting
+    for place in note.to_fill:
+        assert place in note.text
+    clean_company = " ".join(company.split())
+    assert (clean_company or "[the company]") in note.text
+    # Quoted questions are cut short: a pasted essay never becomes the note.
+    assert len(note.text) < 2000 + len(company) * 6 + len(role) * 4 + len(sender) + len(
+        round_name
+    ) + len(interviewers)

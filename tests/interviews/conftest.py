@@ -1,0 +1,68 @@
+"""Alice's jobs and interviews (alice, bob and alice_client come from tests/conftest.py)."""
+
+from __future__ import annotations
+
+import datetime as dt
+import zoneinfo
+from typing import Any
+
+from django.utils import timezone
+
+from prepcoach.accounts.models import User
+from prepcoach.interviews.models import AskedQuestion, Debrief, Interview
+from prepcoach.research.models import Opportunity
+
+
+def add_job(
+    user: User, company: str = "Northwind Health", role: str = "Data analyst"
+) -> Opportunity:
+    return Opportunity.objects.create(user=user, company=company, role=role)
+
+
+def add_interview(
+    user: User, job: Opportunity | None = None, *, hours: float = 72, **fields: Any
+) -> Interview:
+    """An interview `hours` from now (negative: it has happened)."""
+    fields.setdefault("round_name", "First round")
+    fields.setdefault("starts_at", timezone.now() + dt.timedelta(hours=hours))
+    return Interview.objects.create(user=user, opportunity=job or add_job(user), **fields)
+
+
+def london(days: int, hour: int) -> dt.datetime:
+    """`days` from today on Alice's clock (Europe/London), at `hour`:00."""
+    zone = zoneinfo.ZoneInfo("Europe/London")
+    day = timezone.now().astimezone(zone).date() + dt.timedelta(days=days)
+    return dt.datetime.combine(day, dt.time(hour), zone)
+
+
+def add_debrief(interview: Interview, *questions: str, **fields: Any) -> Debrief:
+    debrief = Debrief.objects.create(interview=interview, **fields)
+    for text in questions:
+        AskedQuestion.objects.create(debrief=debrief, text=text, went="well")
+    return debrief
+
+
+def debrief_post(**extra: str) -> dict[str, str]:
+    """A debrief form as the browser sends it: two question rows, the rest blank."""
+    data = {
+        "asked-TOTAL_FORMS": "2", "asked-INITIAL_FORMS": "0", "asked-MIN_NUM_FORMS": "0",
+        "asked-MAX_NUM_FORMS": "30", "outcome": "waiting", "went_well": "", "went_badly": "",
+        "feedback": "", "asked-0-text": "", "asked-0-went": "", "asked-0-notes": "",
+        "asked-1-text": "", "asked-1-went": "", "asked-1-notes": "",
+    }  # fmt: skip
+    data.update(extra)
+    return data
+
+
+def matrix_world(alice: User, job: Opportunity, marked: Any) -> dict[str, list[int | str]]:
+    """Alice's interviews for the access matrix: one done with its debrief and a question
+    asked, one to come; every word of them hers alone (`marked("PRIVATE", …)`)."""
+    done = add_interview(
+        alice, job, hours=-3, round_name=marked("PRIVATE", "round"),
+        interviewers=marked("PRIVATE", "interviewer"),
+    )  # fmt: skip
+    add_interview(alice, job, hours=30, round_name=marked("PRIVATE", "nextround"))
+    debrief = add_debrief(done, marked("PRIVATE", "asked") + "?")
+    debrief.went_well = marked("PRIVATE", "wentwell")
+    debrief.save()
+    return {"interview_id": [done.pk], "asked_id": [debrief.questions.get().pk]}

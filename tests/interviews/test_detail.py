@@ -1,0 +1,56 @@
+"""An interview's page: when, with whom, the debrief with its questions and the thank-you
+note; owner only."""
+
+from __future__ import annotations
+
+from django.test import Client
+
+from prepcoach.accounts.models import User
+from tests.interviews.conftest import add_debrief, add_interview, add_job, london
+
+
+def url(interview_id: int) -> str:
+    return f"/interviews/{interview_id}/"
+
+
+def test_an_upcoming_interview_counts_down_and_waits_for_its_debrief(
+    alice_client: Client, alice: User
+) -> None:
+    interview = add_interview(alice, starts_at=london(3, 14), interviewers="Ana Lee, Head of Data")
+    page = alice_client.get(url(interview.pk)).content.decode()
+    assert "First round" in page
+    assert "Northwind Health" in page
+    assert "in 3 days, " in page
+    assert "After the interview, write its debrief here." in page
+    assert "How did it go?" not in page
+
+
+def test_a_finished_interview_asks_for_its_debrief(alice_client: Client, alice: User) -> None:
+    interview = add_interview(alice, hours=-2)
+    page = alice_client.get(url(interview.pk)).content.decode()
+    assert "How did it go?" in page
+    assert "Write the debrief" in page
+
+
+def test_the_debrief_its_questions_and_the_thank_you_note(
+    alice_client: Client, alice: User
+) -> None:
+    job = add_job(alice, "Acme", "Analyst")
+    interview = add_interview(alice, job, hours=-30, interviewers="Ana Lee, Head of Data")
+    add_debrief(interview, "Why Acme?", "Walk me through a dashboard", went_well="SQL")
+    page = alice_client.get(url(interview.pk)).content.decode()
+    assert page.count("Add to your bank") == 2
+    assert "Dear Ana," in page
+    assert "the Analyst role at Acme" in page
+    assert "Alice Doe" in page  # signed with her name
+    assert "How did it go?" not in page  # written
+
+
+def test_bob_sees_nothing_of_alices(client: Client, alice: User, bob: User) -> None:
+    interview = add_interview(alice, hours=-30)
+    add_debrief(interview, "ALICE question")
+    client.force_login(bob)
+    response = client.get(url(interview.pk))
+    assert response.status_code == 404
+    assert "ALICE question" not in response.content.decode()
+    assert "Northwind" not in response.content.decode()
