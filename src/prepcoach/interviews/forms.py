@@ -33,7 +33,7 @@ def limit(chars: int) -> Any:
 def text_box(label: str, rows: int = 3, chars: int = MAX_TEXT, **kwargs: Any) -> forms.CharField:
     return forms.CharField(
         label=label, required=False, strip=True, validators=[limit(chars)],
-        widget=forms.Textarea(attrs={"rows": rows}), **kwargs,
+        widget=forms.Textarea(attrs={"rows": rows, "cols": 30}), **kwargs,
     )  # fmt: skip
 
 
