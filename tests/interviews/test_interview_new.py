@@ -23,6 +23,7 @@ def test_alice_logs_an_interview_on_her_own_clock(alice_client: Client, alice: U
     assert "Add an interview" in form
     assert "Data analyst at Northwind Health" in form
     assert '<datalist id="rounds">' in form
+    assert "Times are on your own clock (Europe/London)" in form
     response = alice_client.post(
         url(job.pk),
         {"day": "2026-07-10", "time": "14:00", "round_name": "Final round", "format": "on-site",

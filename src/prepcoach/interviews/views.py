@@ -111,7 +111,10 @@ def _form(request: HttpRequest, interview: Interview) -> HttpResponse:
         else:
             messages.success(request, "Interview saved.")
         return redirect(saved)
-    context = {"form": form, "interview": interview, "job": interview.opportunity, "rounds": ROUNDS}
+    context = {
+        "form": form, "interview": interview, "job": interview.opportunity, "rounds": ROUNDS,
+        "zone": getattr(zone, "key", "UTC"),
+    }  # fmt: skip
     status = 422 if request.method == "POST" else 200
     return render(request, "interviews/interview_form.html", context, status=status)
 
