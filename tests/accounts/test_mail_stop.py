@@ -25,11 +25,14 @@ from prepcoach.feedback.models import FeedbackRequest, MailPreference, Review
 from prepcoach.feedback.reviews import mail_owner
 from prepcoach.goals.models import Goal, ReminderSettings, Step
 from prepcoach.goals.tasks import send_reminders
+from prepcoach.interviews.models import DebriefMail, Interview
+from prepcoach.interviews.tasks import send_debrief_reminders
 from prepcoach.partners.mail import send_nudge, send_weekly
 from prepcoach.partners.models import Nudge, Partnership
 from prepcoach.practice.models import Attempt
 from prepcoach.reading.models import DigestSettings, Feed, FeedItem
 from prepcoach.reading.tasks import send_digests
+from prepcoach.research.models import Opportunity
 from tests.goals.test_reminders_stop import use_smtp
 from tests.support import SmtpSink, a_morning_zone
 
@@ -88,6 +91,7 @@ def mail_states(alice: User, bob: User) -> dict[str, object]:
         "nudges to alice": to_bob.nudge_mail,
         "weekly to bob": to_bob.weekly_mail,
         "weekly to alice": to_alice.weekly_mail,
+        "debrief": not DebriefMail.objects.filter(user=alice, wanted=False).exists(),
     }
 
 
@@ -97,6 +101,7 @@ STOPPED = {
     "Feedback arrived on your answer": ("feedback", False),
     "Bob Roe sent you a nudge": ("nudges to alice", False),
     "prepcoach: Alice Doe's week": ("weekly to bob", False),
+    "How did it go? Your debrief of Acme": ("debrief", False),
 }
 
 
@@ -116,6 +121,10 @@ def test_every_notification_stops_in_one_click_and_only_itself(
                                           overall=4))  # fmt: skip
     send_nudge(Nudge.objects.create(partnership=partnership), "http://prepcoach.test/plan/")
     assert send_weekly(partnership, timezone.localdate())
+    job = Opportunity.objects.create(user=alice, company="Acme", role="Analyst")
+    Interview.objects.create(user=alice, opportunity=job, round_name="Final round",
+                             starts_at=timezone.now() - dt.timedelta(hours=2))  # fmt: skip
+    assert send_debrief_reminders.call() == 1
     assert sorted(m["Subject"] for m in sink.messages) == sorted(STOPPED)
 
     mail_client = Client(enforce_csrf_checks=True)
