@@ -28,6 +28,12 @@ def signed_in_user(request: HttpRequest) -> User:
     return request.user
 
 
+def archive_owner(request: HttpRequest) -> User:
+    """Whose data an export streams or an import fills: only ever the signed-in person's own.
+    The addresses take no id, so nobody can name another account's archive."""
+    return signed_in_user(request)
+
+
 def owned_by[M: Model](queryset: QuerySet[M], user: User, owner_field: str = "user") -> QuerySet[M]:
     """The rows of queryset that belong to user."""
     if not user.is_authenticated:

@@ -131,3 +131,10 @@ class AccessTokenForm(forms.Form):
         label="Token name",
         help_text="What will use it, e.g. “laptop script”.",
     )
+
+
+class ImportArchiveForm(forms.Form):
+    archive = forms.FileField(
+        label="A prepcoach archive (.zip)",
+        error_messages={"required": "Choose the .zip file that “Download all my data” gave you."},
+    )

@@ -1,7 +1,7 @@
 from django.contrib.auth import views as auth_views
 from django.urls import path, reverse_lazy
 
-from prepcoach.accounts import views
+from prepcoach.accounts import data_views, views
 from prepcoach.accounts.forms import LoginForm, QueuedPasswordResetForm
 
 app_name = "accounts"
@@ -17,6 +17,8 @@ urlpatterns = [
     ),
     path("logout/", auth_views.LogoutView.as_view(), name="logout"),
     path("profile/", views.profile, name="profile"),
+    path("data/export/", data_views.export_data, name="export_data"),
+    path("data/import/", data_views.import_data, name="import_data"),
     path("tokens/", views.token_create, name="token_create"),
     path("tokens/<int:token_id>/revoke/", views.token_revoke, name="token_revoke"),
     path(

@@ -1,7 +1,8 @@
 """The `prepcoach` command.
 
-Each subcommand is a module in this package with `register(subparsers)`; to add one (`smart`,
-`analyze`, `export`, ...), write the module and name it in SUBCOMMANDS. Errors a user can fix
+Each subcommand is a module in this package with `register(subparsers)` (one module may add
+two: `archive` adds export and import, `backup` adds backup and restore); to add one, write the
+module and name it in SUBCOMMANDS. Errors a user can fix
 (bad settings, a taken port, an unreachable database) print one line and exit with status 2.
 """
 
@@ -14,7 +15,7 @@ from collections.abc import Sequence
 
 from prepcoach import __version__
 
-SUBCOMMANDS = ("serve", "worker", "check", "manage", "smart", "analyze")
+SUBCOMMANDS = ("serve", "worker", "check", "manage", "smart", "analyze", "archive")
 
 
 class UserError(Exception):
