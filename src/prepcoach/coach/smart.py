@@ -8,16 +8,15 @@ it also names the goal's kind, its deadline and quantities, and proposes a rewri
 from __future__ import annotations
 
 import datetime as dt
-import re
 import zoneinfo
 from dataclasses import dataclass, field
 from enum import StrEnum
 
 from prepcoach.coach.availability import WeeklyAvailability
 from prepcoach.coach.deadlines import DateOrder, Deadline, find_deadline
-from prepcoach.coach.embeddings import known_words
 from prepcoach.coach.goal_kind import GoalKind, KindGuess, classify_goal
 from prepcoach.coach.goal_models import Prediction, predict, structure
+from prepcoach.coach.goal_text import blank, date_words, role_family_words, span_of, unreadable
 from prepcoach.coach.quantities import Quantity, find_quantities
 from prepcoach.coach.smart_rewrite import (
     DEFAULT_HORIZON,
@@ -37,7 +36,6 @@ from prepcoach.coach.smart_words import (
     INTERVIEW_RE,
     PROPER_NOUN_RE,
     QUALIFIER_RE,
-    ROLE_FAMILIES,
     VAGUE_RE,
 )
 from prepcoach.coach.text import STOPWORDS, clip, content_words, quote, quote_all, stem, words
@@ -146,7 +144,7 @@ def check_goal(
         text = text[:MAX_GOAL_CHARS]
     if not words(text):
         return _empty(original, today, context, notes)
-    if (why := _unreadable(text)) is not None:
+    if (why := unreadable(text)) is not None:
         return _cannot_tell(original, why, today, context, notes)
     found = _assess(text, today, context)
     rewrite = rewrite_goal(
@@ -192,7 +190,7 @@ def goal_inputs(
     """What the trained models read: the goal without its deadline's words (for the sentence
     embedding) and its structural features (`goal_models.STRUCTURE_NAMES`)."""
     deadline = find_deadline(text, today, date_order)
-    skip = _span_of(text, deadline.phrase)
+    skip = span_of(text, deadline.phrase)
     quantities = find_quantities(text, skip=[skip] if skip else [])
     core = _without_deadline(text, deadline)
     return core, structure(core, quantities)
@@ -218,7 +216,7 @@ def _assess(text: str, today: dt.date, context: SmartContext) -> Assessment:
         if context.deadline < today:
             problem = f"The target date you set, {format_date(context.deadline)}, is in the past."
         deadline = Deadline(context.deadline, SET_DATE, problem)
-    skip = _span_of(text, words_deadline.phrase)
+    skip = span_of(text, words_deadline.phrase)
     quantities = tuple(find_quantities(text, skip=[skip] if skip else []))
     struct = structure(core, quantities)
     attainable, feasible_by = _attainable(deadline, quantities, today, context)
@@ -233,7 +231,7 @@ def _assess(text: str, today: dt.date, context: SmartContext) -> Assessment:
             "measurable",
             core,
             struct,
-            _measurable(_blank(text, skip), quantities, guess.kind),
+            _measurable(blank(text, skip), quantities, guess.kind),
             quantities,
         ),
         time_bound=_time_bound(deadline, today),
@@ -305,37 +303,6 @@ def _empty(text: str, today: dt.date, context: SmartContext, notes: list[str]) -
                       rewrite, tuple(notes), "There is no goal to read a kind from.")  # fmt: skip
 
 
-FILLER_WORDS = frozenset({"um", "uh", "er", "erm", "hmm", "like", "so", "yeah", "ok", "okay"})
-# The commonest function words of the other languages people write goals in. A goal is short
-# and often has no English function word at all ("Learn SQL by Friday"), so it is taken as
-# another language only when it has two of these and not one English function word.
-OTHER_LANGUAGE_WORDS = frozenset(
-    """le la les des du une je veux pour avec avant dans sur est être el los las una para
-    quiero antes con der die das und ich bis mit ein eine nicht het een voor met il di che
-    per prima voglio uma com até""".split()
-)
-
-
-def _unreadable(text: str) -> str | None:
-    """Why a goal cannot be judged, or None: only filler words, or another language."""
-    said = [w.lower() for w in words(text)]
-    if all(w in FILLER_WORDS for w in said):
-        return f"{quote(clip(text, 20))} is only filler words: describe the goal in words."
-    counted = known_words(text)
-    if counted is not None and counted[1] >= 2 and counted[0] == 0:
-        return (
-            f"{quote(clip(text, 30))} has no word prepcoach knows: describe the goal in words, "
-            "e.g. “Do 3 mock interviews by Friday”."
-        )
-    foreign = sum(w in OTHER_LANGUAGE_WORDS for w in said)
-    if foreign >= 2 and not any(w in STOPWORDS and w not in OTHER_LANGUAGE_WORDS for w in said):
-        return (
-            f"{quote(clip(text, 30))} does not read as English, and prepcoach checks goals "
-            "written in English only for now."
-        )
-    return None
-
-
 def _cannot_tell(
     text: str, why: str, today: dt.date, context: SmartContext, notes: list[str]
 ) -> SmartCheck:
@@ -358,7 +325,7 @@ def _specific(text: str, quantities: tuple[Quantity, ...], deadline: Deadline) -
     concrete = [m.group(0) for m in CONCRETE_RE.finditer(text)]
     counted = [q.text for q in quantities if not q.frequency and q.unit != "%"]
     names = [
-        a or b for a, b in PROPER_NOUN_RE.findall(text) if (a or b) not in _date_words(deadline)
+        a or b for a, b in PROPER_NOUN_RE.findall(text) if (a or b) not in date_words(deadline)
     ]
     detail = counted + names + _qualifiers(text, deadline)
     fix = (
@@ -400,12 +367,12 @@ def _specific(text: str, quantities: tuple[Quantity, ...], deadline: Deadline) -
 def _qualifiers(text: str, deadline: Deadline) -> list[str]:
     """Phrases that pin an object down: "about leadership", "on graphs", "each requirement"."""
     found = []
-    date_words = {w.lower() for w in _date_words(deadline)}
+    dated = {w.lower() for w in date_words(deadline)}
     for match in QUALIFIER_RE.finditer(text):
         phrase = match.group("what") or match.group("each") or ""
         meaningful = [
             w for w in phrase.lower().split()
-            if w not in GENERIC_OBJECTS and w not in date_words and w not in STOPWORDS
+            if w not in GENERIC_OBJECTS and w not in dated and w not in STOPWORDS
         ]  # fmt: skip
         if meaningful:
             found.append(match.group(0))
@@ -438,19 +405,6 @@ MEASURABLE_FIXES = {
     GoalKind.SKILLS: "Add a count, e.g. “10 practice problems” or “4 sessions of 45 minutes”.",
     GoalKind.NETWORKING: "Add a count, e.g. “contact 5 people” or “2 coffee chats”.",
 }  # fmt: skip
-
-
-def _role_family_words(text: str, target_text: str) -> list[str]:
-    found = []
-    for role_pattern, cues in ROLE_FAMILIES.items():
-        if re.search(role_pattern, target_text, re.IGNORECASE):
-            for cue in cues:
-                # Short cues ("r", "go") must be whole words; longer ones may be stems.
-                ending = r"\b" if len(cue) <= 3 else ""
-                match = re.search(rf"\b{cue}{ending}", text, re.IGNORECASE)
-                if match:
-                    found.append(match.group(0))
-    return found
 
 
 def _time_bound(deadline: Deadline, today: dt.date) -> Criterion:
@@ -605,7 +559,7 @@ def _relevant(text: str, context: SmartContext) -> Criterion:
             "ask about it.",
             "",
         )
-    if family := _role_family_words(text, target_text):
+    if family := role_family_words(text, target_text):
         role = clip(context.target_role or context.industry, 40)
         return Criterion(
             Verdict.MET, f"{quote_all(family)} is asked about in {quote(role)} interviews.", ""
@@ -620,24 +574,6 @@ def _relevant(text: str, context: SmartContext) -> Criterion:
         f"Nothing in it connects to {quote(clip(role, 40))}.",
         f"Say how it helps you as {quote(clip(role, 40))}, or choose a goal that does.",
     )
-
-
-def _blank(text: str, span: tuple[int, int] | None) -> str:
-    """The text with a span (the deadline's words) replaced by spaces."""
-    if span is None:
-        return text
-    return text[: span[0]] + " " * (span[1] - span[0]) + text[span[1] :]
-
-
-def _span_of(text: str, phrase: str | None) -> tuple[int, int] | None:
-    if not phrase:
-        return None
-    start = text.lower().find(phrase.lower())
-    return (start, start + len(phrase)) if start >= 0 else None
-
-
-def _date_words(deadline: Deadline) -> set[str]:
-    return set(deadline.phrase.split()) if deadline.phrase else set()
 
 
 MAX_TARGET = 999_999  # what a goal's target field holds; larger counts are not a plan
