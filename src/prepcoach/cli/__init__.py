@@ -15,7 +15,7 @@ from collections.abc import Sequence
 
 from prepcoach import __version__
 
-SUBCOMMANDS = ("serve", "worker", "check", "manage", "smart", "analyze", "archive")
+SUBCOMMANDS = ("serve", "worker", "check", "manage", "smart", "analyze", "archive", "backup")
 
 
 class UserError(Exception):
