@@ -110,3 +110,11 @@ def test_an_answer_that_cannot_be_saved_is_shown_back_with_the_reason(
     assert "?!? ... ?!?" in typed.text
     assert "<details open>" in typed.text
     assert not PeerAnswer.objects.exists()
+
+
+def test_the_answerers_page_moves_on_once_every_question_is_answered(
+    alice_client: Client, peer_mock: PeerMock
+) -> None:
+    alice_client.post(reverse("groups:mock_answer", args=[peer_mock.pk, 1]), {"text": STAR_ANSWER})
+    page = alice_client.get(reverse("groups:mock", args=[peer_mock.pk])).text
+    assert "You have answered every question." in page

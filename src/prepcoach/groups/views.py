@@ -299,10 +299,11 @@ def mock_detail(request: HttpRequest, mock_id: int) -> HttpResponse:
 
 def _mock_page(
     request: HttpRequest, mock: PeerMock, typed: TypedAnswerForm | None = None,
-    number: int | None = None, status: int = 200,
+    typed_for: int | None = None, status: int = 200,
 ) -> HttpResponse:  # fmt: skip
-    """The peer mock's page; `typed`: a typed answer to question `number` that was not saved,
-    shown back as it was typed (with its errors, or why it was not saved) so nothing is lost."""
+    """The peer mock's page; `typed`: a typed answer to question `typed_for` that was not
+    saved, shown back as it was typed (with its errors, or why it was not saved) so nothing is
+    lost."""
     user = signed_in_user(request)
     answers = peer_answers_for(user, mock)
     interviewing = mock.interviewer.user_id == user.pk
@@ -319,7 +320,7 @@ def _mock_page(
     asked = request.GET.get("q", "")
     numbers = [r["sheet"].number for r in rows]
     unanswered = [r["sheet"].number for r in rows if r["answer"] is None]
-    chosen = int(asked) if re.fullmatch(r"[0-9]{1,3}", asked) else number
+    chosen = int(asked) if re.fullmatch(r"[0-9]{1,3}", asked) else typed_for
     current = chosen if chosen in numbers else (unanswered[0] if unanswered else None)
     current_text = texts[current - 1] or "" if current else ""
     return render(request, "groups/mock.html", {
