@@ -36,8 +36,14 @@ from prepcoach.research.models import Opportunity
 from tests.goals.test_reminders_stop import use_smtp
 from tests.support import SmtpSink, a_morning_zone
 
-SENDS = re.compile(r"send_email\.enqueue\(|mail_user\(|EmailMessage\(|EmailMultiAlternatives\(|"
-                   r"send_mail\(")  # fmt: skip
+# Every way the source can send a mail: the worker's task, mail_user, a message object, each of
+# django.core.mail's senders (send_mail, send_mass_mail, mail_admins, mail_managers), a
+# connection's send_messages, and any of them imported under another name.
+SENDS = re.compile(
+    r"send_email\.enqueue\(|mail_user\(|EmailMessage\(|EmailMultiAlternatives\(|send_mail\(|"
+    r"send_mass_mail\(|mail_admins\(|mail_managers\(|send_messages\(|"
+    r"django\.core\.mail import .*\bas\b"
+)
 SENDERS = {
     "accounts/forms.py": ["account mail: the password reset"],
     "accounts/tasks.py": ["the worker's sender: its callers give the headers"],
@@ -51,17 +57,48 @@ SENDERS = {
 }  # fmt: skip
 
 
+def sending_lines(source: str) -> list[str]:
+    """The lines of `source` that send a mail (a definition named like a sender does not)."""
+    return [
+        line
+        for line in source.splitlines()
+        if SENDS.search(line) and not line.lstrip().startswith("def ")
+    ]
+
+
 def test_every_place_that_sends_mail_is_known() -> None:
     root = Path(prepcoach.__file__).parent
     found: dict[str, int] = {}
     for path in sorted(root.rglob("*.py")):
-        lines = path.read_text().splitlines()
-        calls = [
-            line for line in lines if SENDS.search(line) and not line.lstrip().startswith("def ")
-        ]
-        if calls:
+        if calls := sending_lines(path.read_text()):
             found[str(path.relative_to(root))] = len(calls)
     assert found == {name: len(kinds) for name, kinds in SENDERS.items()}
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "send_mail(subject, body, None, [user.email])",
+        "sent = send_mass_mail(batch, fail_silently=False)",
+        'mail_admins("Worker stopped", body)',
+        'mail_managers("New account", body)',
+        "get_connection().send_messages([message])",
+        "connection.send_messages(messages)",
+        "message = EmailMessage(subject=subject, body=body, to=[user.email])",
+        "EmailMultiAlternatives(subject, body, to=to).send()",
+        "send_email.enqueue(subject=subject, body=body, to=[to])",
+        "mail_user(user, subject, body, stop)",
+        "from django.core.mail import send_mass_mail as send_all",
+    ],
+)
+def test_the_scan_sees_every_way_django_sends_a_mail(line: str) -> None:
+    """A new sender written any of these ways fails the test above until it is listed."""
+    assert sending_lines(f"    {line}\n") == [f"    {line}"]
+
+
+def test_the_scan_passes_over_what_sends_nothing() -> None:
+    source = "def send_mail(self, *args):\nfrom django.core.mail import EmailMessage\n"
+    assert sending_lines(source) == []
 
 
 @pytest.fixture
