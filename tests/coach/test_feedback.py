@@ -104,7 +104,8 @@ def test_compare_puts_prepcoach_beside_reviewers_and_names_big_differences() -> 
     assert rows["result"].mean == 0.5
     assert rows["result"].difference is not None
     assert "ask them what was missing" in rows["result"].difference
-    assert rows["clarity"].prepcoach is None  # only a listener judges clarity
+    assert rows["clarity"].prepcoach is None  # people judge clarity
+    assert rows["clarity"].prepcoach_why == "prepcoach does not score this"
     assert rows["clarity"].difference is None
     assert rows["task"].mean is None  # nobody scored it
 
@@ -160,3 +161,45 @@ def test_a_mock_interviews_reading_combines_its_answers() -> None:
     assert combined["result"].why == "over 2 answers: 2 no"
     assert "situation" not in combined  # no answer was read on it
     assert combined_reading([]) == []
+
+
+def test_a_story_is_worded_as_read_and_an_answer_as_heard() -> None:
+    """The words follow the thing: a story is read, so nothing said of it speaks of hearing
+    or a listener; an answer and a mock interview are heard."""
+    from prepcoach.coach.feedback import unread_note
+
+    theirs = [ReviewScores("Kim", 5, {"action": 2, "result": 0, "clarity": 2})]
+    ours = [Judgement("action", 0, "no action is described"),
+            Judgement("result", 2, "it says how things ended")]  # fmt: skip
+    story = compare(theirs, ours, rubric_for("story"), "story")
+    said = [r.label for r in story] + [r.difference or "" for r in story]
+    said += [r.prepcoach_why for r in story]
+    said += [calibrate(2, theirs, None, "story").text, unread_note("story")]
+    for text in said:
+        assert "heard" not in text, text
+        assert "listen" not in text, text
+    rows = {r.criterion: r for r in story}
+    assert rows["action"].difference == (
+        "Your reviewers read more action in it than prepcoach did: ask them which words showed it."
+    )
+    assert rows["clarity"].label.endswith("without losing the reader")
+    assert calibrate(5, [ReviewScores("Kim", 3, {})], None, "story").text.endswith(
+        "they read less in it than you did."
+    )
+    answer = {r.criterion: r for r in compare(theirs, ours, rubric_for("answer"), "answer")}
+    assert answer["action"].difference is not None
+    assert answer["action"].difference.startswith("Your reviewers heard more action")
+    assert answer["clarity"].label.endswith("without losing the listener")
+
+
+def test_a_line_prepcoach_does_not_score_says_so_unless_it_read_nothing() -> None:
+    from prepcoach.coach.feedback import UNSCORED, unread_note
+
+    theirs = [ReviewScores("Sam", 4, {"clarity": 1, "delivery": 2})]
+    read = {r.criterion: r for r in compare(theirs, [Judgement("action", 1, "partly")])}
+    assert read["clarity"].prepcoach_why == read["delivery"].prepcoach_why == UNSCORED
+    nothing = compare(theirs, [], thing="mock interview")
+    assert {r.prepcoach_why for r in nothing} == {""}  # said once, above: unread_note
+    assert unread_note("mock interview").startswith(
+        "prepcoach heard nothing of this mock interview it could read"
+    )

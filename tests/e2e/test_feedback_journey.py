@@ -135,7 +135,7 @@ def test_a_reviewer_without_an_account_reviews_a_story(
         ).check()
         kim.get_by_role("group", name="Result: Says how it ended").get_by_label("partly").check()
         kim.get_by_role("group", name="Clarity: Easy to follow: one story, in order, without "
-                        "losing the listener").get_by_label("yes").check()  # fmt: skip
+                        "losing the reader").get_by_label("yes").check()  # fmt: skip
         kim.get_by_label("General comments").fill("Say what the board did with the reports.")
         kim.get_by_role("button", name="Send my feedback").click()
         expect(kim.get_by_role("heading", level=1)).to_have_text("Thank you")
@@ -149,7 +149,7 @@ def test_a_reviewer_without_an_account_reviews_a_story(
         "Say what the board did with the reports."
     )
     row = page.get_by_role("row", name="Result Says how it ended")
-    expect(row).to_contain_text("Your reviewers heard less result than prepcoach read")
+    expect(row).to_contain_text("Your reviewers read less result in it than prepcoach did")
     expect(page.get_by_role("row", name="Delivery")).to_have_count(0)
 
 

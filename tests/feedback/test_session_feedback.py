@@ -10,7 +10,7 @@ from django.urls import reverse
 from prepcoach.accounts.access import link_digest
 from prepcoach.accounts.models import User
 from prepcoach.feedback.models import FeedbackRequest, Review
-from prepcoach.practice.models import MockSession
+from prepcoach.practice.models import Attempt, MockSession
 from tests.feedback.conftest import MOCK_QUESTIONS, OTHER_SESSION_TEXT, make_link_at
 
 pytestmark = pytest.mark.usefixtures("sentence_model")
@@ -105,7 +105,8 @@ def test_reviews_sit_beside_her_ratings_and_prepcoachs_reading(
     # prepcoach read every answer it heard whole (the typed follow-up too) and combined them.
     assert "over 3 answers" in page
     assert "Your reviewers heard less action than prepcoach read" in page
-    assert "only a listener can judge this" in page  # clarity, delivery
+    assert page.count("prepcoach does not score this") == 2  # clarity, delivery
+    assert "only a listener" not in page
     # Pins name their answer and play that answer's recording.
     assert f'data-seek="5.0" data-player="play-{first.pk}"' in page
     assert f'data-seek="10.0" data-player="play-{second.pk}"' in page
@@ -147,3 +148,33 @@ def test_nobody_else_sees_asks_or_withdraws(
     assert ask.revoked_at is None
     assert FeedbackRequest.objects.count() == 1
     assert Client().get(page_url(mock_session)).status_code == 302  # to the sign-in page
+
+
+def test_a_mock_interview_prepcoach_heard_nothing_of_says_so_once(
+    alice_client: Client, alice: User
+) -> None:
+    """Its answers were recorded but nothing was transcribed: the rubric says once that
+    prepcoach heard nothing it could read, not "only a listener can judge this" on each line."""
+    session = MockSession.objects.create(user=alice, question_texts=["Q1?", "Q2?"],
+                                         status=MockSession.Status.FINISHED)  # fmt: skip
+    for question in ("Q1?", "Q2?"):
+        Attempt.objects.create(user=alice, session=session, question_text=question, rating=3,
+                               analysis={"version": 3, "transcript": "", "withheld": True})  # fmt: skip
+    token = make_link_at(alice_client, ask_url(session))
+    Client().post(reverse("feedback:review", args=[token]), {
+        "reviewer_name": "Sam", "overall": "3", "score_action": "1", "score_clarity": "2",
+    })  # fmt: skip
+    page = alice_client.get(page_url(session)).text
+    assert page.count("prepcoach heard nothing of this mock interview it could read") == 1
+    assert "only a listener" not in page
+    assert "prepcoach does not score this" not in page
+    assert page.count('aria-label="no reading">—</span>') == 7  # every rubric line
+
+
+def test_an_empty_mock_interview_asks_for_no_score(alice_client: Client, alice: User) -> None:
+    session = MockSession.objects.create(user=alice, question_texts=["Q1?"])
+    token = make_link_at(alice_client, ask_url(session))
+    page = Client().get(reverse("feedback:review", args=[token])).text
+    assert "This mock interview has no answers yet, so there is nothing to listen to" in page
+    assert "score what you saw" not in page
+    assert "Send my feedback" not in page

@@ -34,6 +34,9 @@ def test_the_story_leads_to_feedback_and_the_form_asks_only_what_applies(
     assert 'name="show_transcript"' not in page
     assert 'name="show_measures"' not in page
     assert "private link for this one story" in page
+    assert "What you would like them to look at as they read." in page
+    for heard in ("heard", "listen"):  # a story is read
+        assert heard not in page.lower()
 
 
 def test_a_link_is_made_for_the_story_and_shown_once(alice_client: Client, story: Story) -> None:
@@ -61,8 +64,11 @@ def test_reviews_sit_beside_prepcoachs_reading_of_the_story(
     page = alice_client.get(page_url(story)).text
     assert "Your 1 reviewer gave it 4 of 5." in page
     assert "Rate it yourself" not in page  # a story has no rating of its own
-    assert "Your reviewers heard less result than prepcoach read" in page
-    assert "only a reader can judge this" in page  # clarity
+    assert "Your reviewers read less result in it than prepcoach did" in page
+    assert page.count("prepcoach does not score this") == 1  # clarity: it read the story
+    assert "without losing the reader" in page
+    for heard in ("heard", "listen"):  # a story is read
+        assert heard not in page.lower()
     assert ">Delivery" not in page
     assert "0:42 — not a time in a story" in page
 

@@ -46,6 +46,9 @@ def test_kim_reads_the_story_and_scores_it_without_delivery(
     assert "Delivery: Pace" not in page
     assert "Clarity: Easy to follow" in page
     assert "Overall, how well does the story work? (1–5)" in page
+    assert "without losing the reader" in page
+    for heard in ("heard", "listen"):  # a story is read
+        assert heard not in page.lower()
     assert "Thank you" in reviewer.post(url, REVIEW).text
     review = Review.objects.get()
     assert (review.overall, review.scores, review.comment) == (

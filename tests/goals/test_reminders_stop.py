@@ -16,9 +16,7 @@ from prepcoach.reading.models import DigestSettings
 from tests.goals.test_reminders import reminded_user
 from tests.support import SmtpSink
 
-STOP = re.compile(
-    r"Stop these mails \(one click\): http://prepcoach\.test(/plan/reminders/stop/\S+/)"
-)
+STOP = re.compile(r"Stop these mails: http://prepcoach\.test(/plan/reminders/stop/\S+/)")
 
 
 def use_smtp(smtp_server: tuple[int, SmtpSink], settings: object) -> SmtpSink:

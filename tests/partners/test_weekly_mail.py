@@ -41,7 +41,7 @@ def test_the_weekly_report_reaches_bob_over_smtp_with_only_the_shared_goal(
     assert f"http://prepcoach.test/partners/{partnership.pk}/" in body
     assert_no_secret(body)
     stop = message["List-Unsubscribe"].strip("<>")
-    assert f"Stop these mails (one click): {stop}" in body
+    assert f"Stop these mails: {stop}" in body
     assert message["List-Unsubscribe-Post"] == "List-Unsubscribe=One-Click"
 
     assert send_partner_mails.call() == 0  # a week apart

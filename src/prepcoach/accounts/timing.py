@@ -30,7 +30,7 @@ def mail_user(user: User, subject: str, body: str, stop: str) -> bool:
     """Send one periodic e-mail, ending with its one-click stop link `stop` (in the body and in
     the RFC 8058 headers: `accounts.mailstop`); False (and logged) when the server refuses it,
     so one bad address never stops everyone else's mail: the next check tries again."""
-    body = f"{body.rstrip()}\n\nStop these mails (one click): {stop}\n"
+    body = f"{body.rstrip()}\n\nStop these mails: {stop}\n"
     message = EmailMessage(subject=subject, body=body, to=[user.email], headers=stop_headers(stop))
     try:
         message.send()

@@ -4,10 +4,12 @@ prepcoach's measures (calibration).
 
 Reviewers score on the rubric prepcoach reads answers by (`coach.rubric.RUBRIC`: situation,
 task, action, result, evidence; 0 = no, 1 = partly, 2 = yes), plus clarity and delivery, which
-only a listener can judge, and give an overall 1–5 on the scale the user rates their own
-answers on. Differences are named only when they are large enough to act on: one point of the
-1–5 scale overall, one step of the 0–2 scale per criterion (the scales' own units; a smaller
-gap is within what two careful listeners disagree by).
+prepcoach does not score (people judge them; a written story has no delivery), and give an
+overall 1–5 on the scale the user rates their own answers on. Words follow the thing: an
+answer or a mock interview is heard, a story is read. Differences are named only when they
+are large enough to act on: one point of the 1–5 scale overall, one step of the 0–2 scale per
+criterion (the scales' own units; a smaller gap is within what two careful reviewers disagree
+by).
 """
 
 from __future__ import annotations
@@ -56,12 +58,40 @@ class Pin:
         return clock(self.at_s)
 
 
+READ_CLARITY = "Easy to follow: one story, in order, without losing the reader"
+# Said of a rubric line prepcoach gives no score of its own (clarity, delivery) though it had
+# the words; when it had none, `unread_note` says so once instead.
+UNSCORED = "prepcoach does not score this"
+
+
 def rubric_for(thing: Thing) -> tuple[tuple[str, str], ...]:
     """The rubric a reviewer scores `thing` on: a story is read, not heard, so the criteria
-    that need a recording (`NEEDS_AUDIO`) are left out."""
+    that need a recording (`NEEDS_AUDIO`) are left out and clarity speaks of a reader."""
     if thing == "story":
-        return tuple(line for line in REVIEW_RUBRIC if line[0] not in NEEDS_AUDIO)
+        return tuple(
+            (name, READ_CLARITY if name == "clarity" else label)
+            for name, label in REVIEW_RUBRIC
+            if name not in NEEDS_AUDIO
+        )
     return tuple(REVIEW_RUBRIC)
+
+
+def taken_in(thing: Thing) -> str:
+    """How a reviewer takes the thing in: an answer or a mock interview is heard, a story read."""
+    return "read" if thing == "story" else "heard"
+
+
+def unread_note(thing: Thing) -> str:
+    """Said once, above the rubric, when prepcoach had no words of the thing to read."""
+    if thing == "story":
+        return (
+            "This story has no words yet for prepcoach to read: the rubric shows your "
+            "reviewers' scores alone."
+        )
+    return (
+        f"prepcoach heard nothing of this {thing} it could read (no words transcribed or typed, "
+        "or too little of the recording heard): the rubric shows your reviewers' scores alone."
+    )
 
 
 def clock(seconds: float) -> str:
@@ -186,7 +216,7 @@ def calibrate(
     if gap <= -OVERALL_GAP:
         verdict, text = "harsh", f"{said}: you judge yourself more harshly than they do."
     elif gap >= OVERALL_GAP:
-        verdict, text = "kind", f"{said}: they heard less in it than you did."
+        verdict, text = "kind", f"{said}: they {taken_in(thing)} less in it than you did."
     else:
         verdict, text = "close", f"{said}: you judge it as they do."
     if measured is not None:
@@ -218,12 +248,15 @@ def combined_reading(readings: Sequence[Sequence[Judgement]]) -> list[Judgement]
 
 def compare(
     reviews: Sequence[ReviewScores], judgements: Sequence[Judgement] = (),
-    rubric: Sequence[tuple[str, str]] = REVIEW_RUBRIC,
+    rubric: Sequence[tuple[str, str]] = REVIEW_RUBRIC, thing: Thing = "answer",
 ) -> list[CriterionComparison]:  # fmt: skip
     """Per rubric criterion (of `rubric`: `rubric_for` the thing reviewed), the reviewers'
     scores beside prepcoach's reading of it (`coach.rubric.read_answer`), with the difference
-    named when the reviewers' mean and prepcoach's score are a step or more apart."""
+    named when the reviewers' mean and prepcoach's score are a step or more apart. A line
+    prepcoach does not score says so (`UNSCORED`), unless it read nothing at all (no
+    `judgements`: `unread_note` says that once)."""
     ours = {j.criterion: j for j in judgements}
+    verb = taken_in(thing)
     out = []
     for name, label in rubric:
         scores = tuple(r.criteria[name] for r in reviews if name in r.criteria)
@@ -231,22 +264,19 @@ def compare(
         judged = ours.get(name)
         difference = None
         if avg is not None and judged is not None and abs(avg - judged.score) >= CRITERION_GAP:
-            if avg > judged.score:
-                difference = (
-                    f"Your reviewers heard more {name} than prepcoach read: ask them which "
-                    "words showed it."
-                )
-            else:
-                difference = (
-                    f"Your reviewers heard less {name} than prepcoach read: ask them what was "
-                    "missing."
-                )
+            more = "more" if avg > judged.score else "less"
+            found = (
+                f"read {more} {name} in it than prepcoach did"
+                if verb == "read"
+                else f"heard {more} {name} than prepcoach read"
+            )
+            ask = "which words showed it" if more == "more" else "what was missing"
+            difference = f"Your reviewers {found}: ask them {ask}."
+        why = judged.why if judged is not None else (UNSCORED if ours else "")
         out.append(
             CriterionComparison(
                 name, label, scores, avg,
-                judged.score if judged is not None else None,
-                judged.why if judged is not None else "",
-                difference,
+                judged.score if judged is not None else None, why, difference,
             )
         )  # fmt: skip
     return out

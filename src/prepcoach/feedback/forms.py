@@ -44,7 +44,8 @@ class FeedbackRequestForm(forms.ModelForm):  # type: ignore[type-arg]
 
     def __init__(self, *args: Any, spoken: bool = True, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        if not spoken:  # a written story has no transcript or measures to show
+        if not spoken:  # a written story is read: no transcript or measures to show
+            self.fields["note"].help_text = "What you would like them to look at as they read."
             del self.fields["show_transcript"]
             del self.fields["show_measures"]
             self.instance.show_transcript = self.instance.show_measures = False

@@ -26,9 +26,10 @@ from prepcoach.coach.feedback import (
     compare,
     overall_of,
     rubric_for,
+    unread_note,
 )
 from prepcoach.coach.rubric import Judgement, read_answer
-from prepcoach.feedback.models import FeedbackRequest, Review, session_name
+from prepcoach.feedback.models import FeedbackRequest, MailPreference, Review, session_name
 from prepcoach.practice.models import Attempt, MockSession
 from prepcoach.practice.sessions import answers_in_order, session_rows
 from prepcoach.reflection.models import Story
@@ -131,7 +132,8 @@ def story_text(story: Story) -> str:
 
 def prepcoach_reading(subject: Subject) -> list[Judgement]:
     """prepcoach's reading on the rubric: of the story's words, of the answer, or of every
-    answer of a mock interview combined. An answer is read only where it was heard whole."""
+    answer of a mock interview combined. An answer is read only where it was heard whole (its
+    analysis not withheld)."""
     if subject.story is not None:
         text = story_text(subject.story)
         return read_answer(analyse_content(text)) if text else []
@@ -202,5 +204,7 @@ def owner_context(subject: Subject) -> dict[str, Any]:
         "asks": asks,
         "reviews": [(r, remarks_of(r, subject)) for r in reviews],
         "calibration": calibrate(own, scores, measured, subject.thing),
-        "rows": compare(scores, ours, subject.rubric) if reviews else [],
+        "rows": compare(scores, ours, subject.rubric, subject.thing) if reviews else [],
+        "unread": unread_note(subject.thing) if reviews and not ours else "",
+        "review_mail": MailPreference.wants_review_mail(subject.owner),
     }

@@ -21,6 +21,7 @@ urlpatterns = [
         name="review_answer_media",
     ),
     path("feedback/unsubscribe/<str:signed>/", stop.unsubscribe, name="unsubscribe"),
+    path("improve/feedback/mail/", stop.mail_setting, name="mail"),
     path(
         "grow/jobs/<int:opportunity_id>/interviewer-feedback/",
         interviewer.interviewer_feedback,

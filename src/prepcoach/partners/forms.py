@@ -128,3 +128,11 @@ class WeeklyMailForm(forms.ModelForm):  # type: ignore[type-arg]
     class Meta:
         model = Partnership
         fields = ("weekly_mail",)
+
+
+class NudgeMailForm(forms.ModelForm):  # type: ignore[type-arg]
+    """The owner's side: whether a nudge from this partner also comes by mail."""
+
+    class Meta:
+        model = Partnership
+        fields = ("nudge_mail",)

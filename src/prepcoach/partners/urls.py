@@ -13,6 +13,7 @@ urlpatterns = [
     path("<int:partnership_id>/goals/<int:goal_id>/comments/", views.comment, name="comment"),
     path("<int:partnership_id>/nudge/", views.nudge, name="nudge"),
     path("<int:partnership_id>/mail/", views.weekly_mail, name="weekly_mail"),
+    path("<int:partnership_id>/nudge-mail/", views.nudge_mail, name="nudge_mail"),
     path("<int:partnership_id>/end/", views.end, name="end"),
     path("milestones/<int:milestone_id>/cheer/", views.cheer, name="cheer"),
     path("mail/stop/<str:token>/", views.unsubscribe, name="unsubscribe"),

@@ -43,6 +43,7 @@ from prepcoach.partners.forms import (
     CommentForm,
     InviteForm,
     NudgeForm,
+    NudgeMailForm,
     SharedGoalsForm,
     WeeklyMailForm,
 )
@@ -194,6 +195,7 @@ def detail(
         "nudges": partnership.nudges.all()[:5],
         "nudge_form": NudgeForm(),
         "mail_form": WeeklyMailForm(instance=partnership),
+        "nudge_mail_form": NudgeMailForm(instance=partnership),
     }
     return render(request, "partners/detail.html", context, status=422 if bound else 200)
 
@@ -304,6 +306,22 @@ def weekly_mail(request: HttpRequest, partnership_id: int) -> HttpResponse:
         if partnership.weekly_mail
         else f"No more weekly mails about {owner}'s progress.",
     )
+    return redirect("partners:detail", partnership_id=partnership.pk)
+
+
+@login_required
+@require_POST
+def nudge_mail(request: HttpRequest, partnership_id: int) -> HttpResponse:
+    """The owner turns the mails of this partner's nudges on or off (the mail's stop link turns
+    them off; this is where they come back on)."""
+    partnership = get_partnership_or_404(signed_in_user(request), partnership_id, "owner")
+    NudgeMailForm(request.POST, instance=partnership).save()
+    who = partnership.partner.display_name
+    messages.success(
+        request,
+        f"Nudges from {who} come by mail too." if partnership.nudge_mail
+        else f"No more nudge mails from {who}: their nudges still show on your dashboard.",
+    )  # fmt: skip
     return redirect("partners:detail", partnership_id=partnership.pk)
 
 
