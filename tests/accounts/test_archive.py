@@ -10,6 +10,7 @@ with a review, a plan snapshot.
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 import io
 import json
 import zipfile
@@ -347,26 +348,62 @@ def test_a_bad_archive_is_refused_and_changes_nothing(
     assert sorted(p for p in tmp_path.rglob("*") if p.is_file()) == files_before
 
 
+def resigned(data: bytes, name: str, change: Any) -> bytes:
+    """The archive with one record file changed by `change` and its checksum recomputed, as
+    someone editing it by hand would: only the records themselves can give it away."""
+    with zipfile.ZipFile(io.BytesIO(data)) as zf:
+        body = json.loads(zf.read(name))
+        manifest = json.loads(zf.read("manifest.json"))
+    change(body["records"][0])
+    changed = json.dumps(body).encode()
+    digest = hashlib.sha256(changed).hexdigest()
+    manifest["files"][name] = {"size": len(changed), "sha256": digest}
+    return rewrite(data, {name: changed, "manifest.json": json.dumps(manifest).encode()})
+
+
 @pytest.mark.django_db
 def test_an_unknown_field_is_refused_before_anything_is_written(
     tmp_path: Path, settings: Any
 ) -> None:
     data = small_archive(tmp_path, settings)
-    with zipfile.ZipFile(io.BytesIO(data)) as zf:
-        body = json.loads(zf.read("records/goals.goal.json"))
-        manifest = json.loads(zf.read("manifest.json"))
-    body["records"][0]["colour"] = "blue"
-    changed = json.dumps(body).encode()
-    import hashlib
-
-    manifest["files"]["records/goals.goal.json"] = {
-        "size": len(changed), "sha256": hashlib.sha256(changed).hexdigest()
-    }  # fmt: skip
-    data = rewrite(
-        data, {"records/goals.goal.json": changed, "manifest.json": json.dumps(manifest).encode()}
-    )
+    data = resigned(data, "records/goals.goal.json", lambda r: r.update(colour="blue"))
     with pytest.raises(ArchiveError, match="fields this version of prepcoach does not know"):
         read_archive(io.BytesIO(data))
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    ("name", "field", "value", "message"),
+    [
+        ("records/goals.step.json", "due_date", "the day after never", "not valid"),
+        ("records/goals.step.json", "goal", 999999, "does not hold"),
+        ("records/goals.step.json", "goal", [1], "cannot be imported"),
+        ("records/practice.attempt.json", "rating", "five", "not valid"),
+    ],
+)
+def test_nonsense_in_a_resigned_archive_is_refused_and_changes_nothing(
+    name: str, field: str, value: Any, message: str, tmp_path: Path, settings: Any
+) -> None:
+    data = resigned(small_archive(tmp_path, settings), name, lambda r: r.update({field: value}))
+    fresh = make_user("new@example.com")
+    files_before = sorted(p for p in tmp_path.rglob("*") if p.is_file())
+    with pytest.raises(ArchiveError, match=message):
+        import_archive(io.BytesIO(data), fresh)
+    assert archive.has_data(fresh) == {}
+    assert sorted(p for p in tmp_path.rglob("*") if p.is_file()) == files_before
+
+
+@pytest.mark.django_db
+def test_rows_that_need_a_person_not_on_this_install_are_left_out_and_said(
+    tmp_path: Path, settings: Any
+) -> None:
+    data = small_archive(tmp_path, settings)
+    data = resigned(data, "records/goals.goal.json", lambda r: r.update(user={"user": "x@y.z"}))
+    fresh = make_user("new@example.com")
+    result = import_archive(io.BytesIO(data), fresh)
+    assert not Goal.objects.filter(user=fresh).exists()
+    assert result.left_out == {"goals": 1, "steps": 1}  # the step hung off that goal
+    assert "Left out" in result.summary()
 
 
 @pytest.mark.django_db

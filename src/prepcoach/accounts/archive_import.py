@@ -32,6 +32,7 @@ from prepcoach.accounts import archive
 from prepcoach.accounts.archive import ArchiveError, label_of
 
 BATCH = 100
+MAX_JSON_BYTES = 512 * 1024 * 1024  # far above any real account; a zip bomb stops here
 DELETED_ID = 0  # in a list of ids: a row that could not come along ("a deleted question")
 
 
@@ -62,6 +63,8 @@ class Imported:
                 f" Left out, because they belong with other people's accounts or things "
                 f"that are not on this install: {parts}."
             )
+        if links := sum(self.unlinked.values()):
+            text += f" {links} links to other people's things were left empty."
         return text
 
 
@@ -87,6 +90,8 @@ def read_archive(source: IO[bytes]) -> Archive:
 
 def _json(zf: zipfile.ZipFile, name: str) -> Any:
     try:
+        if zf.getinfo(name).file_size > MAX_JSON_BYTES:
+            raise ArchiveError(f"The archive's {name} is too large to be a prepcoach record file.")
         return json.loads(zf.read(name))
     except KeyError:
         raise ArchiveError(f"This is not a prepcoach archive: it has no {name}.") from None
@@ -178,29 +183,33 @@ def _records(zf: zipfile.ZipFile, manifest: dict[str, Any]) -> dict[str, list[di
     return out
 
 
-def account_data(user: models.Model) -> dict[str, int]:
-    return archive.has_data(user)
-
-
 def import_archive(source: IO[bytes], user: models.Model) -> Imported:
     """Recreate an archive's rows and files as `user`'s. The account must hold no data yet."""
     checked = read_archive(source)
+    saved: list[tuple[models.FileField, str]] = []
     try:
-        held = archive.has_data(user)
-        if held:
-            what = ", ".join(f"{n} {name}" for name, n in list(held.items())[:3])
-            raise ArchiveError(
-                f"This account already holds data ({what}): an archive is imported only into "
-                "a new, empty account, so nothing of yours is mixed up or overwritten."
-            )
-        saved: list[tuple[models.FileField, str]] = []
         try:
             with transaction.atomic():
+                if held := archive.has_data(user):
+                    what = ", ".join(f"{n} {name}" for name, n in list(held.items())[:3])
+                    raise ArchiveError(
+                        f"This account already holds data ({what}): an archive is imported "
+                        "only into a new, empty account, so nothing of yours is mixed up or "
+                        "overwritten."
+                    )
                 return _Importer(checked, user, saved).run()
         except BaseException:
             for f, name in saved:
                 f.storage.delete(name)
             raise
+    except ArchiveError:
+        raise
+    except (ValueError, TypeError, KeyError, AttributeError, DatabaseError) as exc:
+        # Records whose checksums match but whose values make no sense (written by hand):
+        # rolled back like any other failure, and said in one sentence.
+        raise ArchiveError(
+            f"The archive's records cannot be imported ({type(exc).__name__}: {exc})."
+        ) from None
     finally:
         checked.zf.close()
 
@@ -218,6 +227,9 @@ class _Importer:
         self.people: dict[str, Any] = {}
         self.missing = set(checked.manifest.get("missing_files") or [])
         self.done: set[str] = set()  # tables whose rows are all in
+        self.held = {  # the ids each table has in the archive
+            label: {row["id"] for row in rows} for label, rows in checked.records.items()
+        }
         self.deferred: dict[str, set[str]] = {}  # table → links set once every table is in
 
     def run(self) -> Imported:
@@ -275,7 +287,12 @@ class _Importer:
                     .first()
                 )
             return None
-        return self.new_ids.get(target, {}).get(ref)
+        if ref not in self.held.get(target, ()):
+            raise ArchiveError(
+                f"The archive is inconsistent: a record points at {target} {ref!r}, which it "
+                "does not hold."
+            )
+        return self.new_ids.get(target, {}).get(ref)  # None: left out, for want of another's
 
     def _generic(self, ct_ref: Any, ref: Any) -> Any:
         """The new id of the row a generic relation points at, or None."""
