@@ -203,3 +203,30 @@ def test_a_reviewer_pins_comments_to_answers_of_a_mock_interview(
     page.get_by_role("button", name="Play answer 2 from 0:07").click()
     page.wait_for_function("document.querySelectorAll('audio')[1].currentTime >= 7")
     assert page.evaluate("document.querySelectorAll('audio')[0].currentTime") == 0
+
+
+def test_the_ask_form_lines_up_like_the_other_forms(
+    page: Page, live_server: object, alice: User
+) -> None:
+    """Fields one under the other, each checkbox at the start of its line before its label
+    (not centred under it), and the button under the last field, not beside it in a grid."""
+    attempt = Attempt.objects.create(user=alice, question_text="Why this role?", text="Because.")
+    log_in(page, alice)
+    page.set_viewport_size({"width": 1200, "height": 900})
+    page.goto(f"/improve/attempts/{attempt.pk}/feedback/")
+    who = page.get_by_label("Who it is for").bounding_box()
+    days = page.get_by_label("The link works for (days)").bounding_box()
+    button = page.get_by_role("button", name="Make the link").bounding_box()
+    assert who is not None
+    assert days is not None
+    assert button is not None
+    for name in ("Let them read the transcript", "Let them see prepcoach's measures"):
+        box = page.get_by_label(name).bounding_box()
+        words = page.get_by_text(name, exact=True).bounding_box()
+        assert box is not None
+        assert words is not None
+        assert abs(box["x"] - who["x"]) <= 2, name  # at the start of the line
+        assert box["x"] + box["width"] < words["x"] + words["width"], name  # before its words
+        assert abs(box["y"] + box["height"] / 2 - (words["y"] + words["height"] / 2)) <= 6, name
+    assert abs(button["x"] - who["x"]) <= 2
+    assert button["y"] >= days["y"] + days["height"]  # under the last field

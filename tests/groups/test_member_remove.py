@@ -34,6 +34,10 @@ def test_the_owner_removes_bob_after_confirming_and_he_loses_the_group_at_once(
     assert url in alice_client.get(board).text
     asked = alice_client.get(url).text
     assert "Remove Bob Roe from Thursday analysts?" in asked
+    # The removing button looks like every button that deletes; the page leads back.
+    assert '<button class="button danger">Remove Bob Roe</button>' in asked
+    assert f'<a href="{board}">Thursday analysts</a> › remove a member' in asked
+    assert f'<a class="button button-secondary" href="{board}">Keep them</a>' in asked
     assert Membership.objects.filter(group=group, user=bob).exists()  # asking changes nothing
 
     done = alice_client.post(url, follow=True).text
