@@ -101,6 +101,7 @@ def test_rating_yourself_far_above_reviewers_is_an_area() -> None:
     ]
     (area,) = improvement_areas([], reviews, TODAY)
     assert area.key == "calibration"
+    assert not area.measured  # a goal made from it is tracked by check-ins
     assert "more kindly than your reviewers: 2.5 points of 5 apart" in area.rule
     assert [e.detail for e in area.evidence] == [
         "you gave 5 of 5, they gave 2 of 5", "you gave 5 of 5, they gave 3 of 5"
@@ -141,11 +142,52 @@ def test_areas_are_ranked_and_rest_on_their_evidence(rows: list[tuple[float, int
 
 
 def test_an_answer_meets_an_area_or_cannot_be_judged() -> None:
-    assert meets("fillers", timed(1, 1.0).analysis) is True
-    assert meets("fillers", timed(1, 5.0).analysis) is False
-    assert meets("fillers", timed(1, 5.0, withheld=("fillers",)).analysis) is None
+    assert meets("fillers", timed(1, 1.0).analysis, "Why us?") is True
+    assert meets("fillers", timed(1, 5.0).analysis, "Why us?") is False
+    assert meets("fillers", timed(1, 5.0, withheld=("fillers",)).analysis, "Why us?") is None
     with pytest.raises(KeyError):
-        meets("charisma", {})
+        meets("charisma", {}, "Why us?")
+
+
+@pytest.mark.usefixtures("sentence_model")
+def test_star_parts_are_judged_only_where_a_story_was_asked_for() -> None:
+    # A good motivation answer tells no story: it must not be told to give the situation.
+    motivation = "Why do you want to work in healthcare analytics?"
+    said = (
+        "I want to work in healthcare analytics because good data changes how patients are "
+        "cared for. I enjoy turning messy numbers into decisions people can act on."
+    )
+    answers = [
+        AnswerFacts(i, TODAY, motivation, analyse_answer(text=said, question=motivation).as_dict())
+        for i in range(3)
+    ]
+    keys = {a.key for a in improvement_areas(answers, [], TODAY)}
+    assert not keys & {"star_situation", "star_task", "star_action", "star_result", "quantified"}
+    assert meets("star_result", answers[0].analysis, motivation) is None
+
+
+@pytest.mark.usefixtures("sentence_model")
+def test_the_story_check_judges_only_questions_that_ask_for_none() -> None:
+    story_question = "Tell me about a time you fixed a backlog."
+    story = analyse_answer(text=QUANTIFIED, question=story_question).as_dict()
+    assert meets("relevance", story, story_question) is None  # a story was asked for
+    skills = "Which skills do you hope to develop?"
+    told = analyse_answer(text=QUANTIFIED, question=skills).as_dict()
+    assert meets("relevance", told, skills) is False
+    short = analyse_answer(text="Yes.", question=skills).as_dict()
+    assert meets("relevance", short, skills) is None  # could not be read
+
+
+def test_job_terms_need_three_used_and_skip_what_was_lost() -> None:
+    def said(used: list[str], missed: list[str], withheld: tuple[str, ...] = ()) -> dict[str, Any]:
+        return {"keywords": {"used": used, "missed": missed}, "withheld": list(withheld)}
+
+    many = [f"term {i}" for i in range(8)]
+    assert meets("job_terms", said(["SQL", "Python", "Tableau"], many), "Why us?") is True
+    assert meets("job_terms", said(["SQL"], many), "Why us?") is False
+    assert meets("job_terms", said(["SQL"], ["Excel"]), "Why us?") is False
+    assert meets("job_terms", said(["SQL", "Excel"], []), "Why us?") is True  # all of 2
+    assert meets("job_terms", said([], many, ("keywords",)), "Why us?") is None
 
 
 def test_a_reached_goal_closes_its_area_until_the_pattern_comes_back() -> None:

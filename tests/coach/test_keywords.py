@@ -229,3 +229,12 @@ def test_a_name_with_a_function_word_stays_whole_and_the_employer_is_no_term() -
     assert not any(t.lower().startswith("after ") and t != "After Effects" for t in terms)
     # Each side of "Harlow & Finch" is the employer.
     assert not _words(terms) & {"harlow", "finch"}, terms
+
+
+def test_an_employer_named_with_and_keeps_its_words_as_terms() -> None:
+    advert = (
+        "Research Officer\nWhat you'll need\n- Occupational health research experience\n"
+        "- Statistics and survey design\n- Health research ethics\n"
+    )
+    terms = {t.lower() for t in key_terms(advert, company="Health and Safety Executive")}
+    assert any("health" in t for t in terms), terms

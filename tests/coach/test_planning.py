@@ -61,7 +61,7 @@ def test_priority_is_impact_times_urgency_and_explained() -> None:
     high = priority(step("x", 10, 1, impact=3, urgency=2), MONDAY)
     assert high.score == 6
     assert high.label == "do first"
-    assert high.explanation == "It matters a lot and is due soon."
+    assert high.explanation == "It matters a lot and is fairly urgent."
     raised = priority(step("y", 1, 1, impact=1, urgency=1), MONDAY)
     assert raised.score == 3
     assert raised.explanation == "It matters a little, and it is due tomorrow, so it is urgent now."
@@ -132,3 +132,8 @@ def test_hours_free_for_a_goal_leave_out_other_goals_work() -> None:
     friday = MONDAY + dt.timedelta(days=4)
     assert hours_free_for(plan, "mine", EVENINGS, friday) == 10 - 3
     assert hours_free_for(plan, "theirs", EVENINGS, friday) == 10 - 2
+
+
+def test_an_overdue_step_says_it_was_due() -> None:
+    late = priority(step("z", 1, 1, impact=2, urgency=1), MONDAY + dt.timedelta(days=4))
+    assert late.explanation == "It matters, and it was due 3 days ago, so it is urgent now."

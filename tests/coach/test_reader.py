@@ -95,7 +95,9 @@ def test_an_unrelated_story_to_a_skills_question_gets_a_check_and_no_verdict() -
         "I'd also like to get better at public speaking."
     )
     plain = question_relevance(question, fitting)
-    assert not plain.check
+    assert plain.check is False
+    story_question = question_relevance("Tell me about a time you met a deadline.", story)
+    assert story_question.check is None  # the check applies only where no story was asked for
     assert plain.addresses is None
     assert plain.tie is not None
     assert plain.tie in fitting

@@ -36,7 +36,7 @@ def test_add_a_step_and_see_it_scheduled(alice_client: Client, mock_goal: Goal) 
     assert step.resource_list == ["https://example.org/questions", "Sam (friend)"]
     assert "added and scheduled" in response.text
     assert "finishes" in response.text
-    assert "It matters a lot and is due soon." in response.text
+    assert "It matters a lot and is fairly urgent." in response.text
     assert '<a href="https://example.org/questions" rel="noopener noreferrer">' in response.text
 
 

@@ -25,6 +25,12 @@ UNQUANTIFIED = (
 URL = reverse("practice:areas")
 
 
+@pytest.fixture
+def story_question(alice: User) -> Question:
+    """STAR parts and numbers are judged on answers to a question that asks for a story."""
+    return Question.objects.create(owner=alice, text="Tell me about a time you cleared a backlog.")
+
+
 def answered(user: User, question: Question, text: str = UNQUANTIFIED) -> Attempt:
     analysis = analyse_answer(text=text, question=question.text).as_dict()
     return Attempt.objects.create(user=user, question=question, question_text=question.text,
@@ -33,9 +39,9 @@ def answered(user: User, question: Question, text: str = UNQUANTIFIED) -> Attemp
 
 @pytest.mark.usefixtures("sentence_model")
 def test_an_area_links_to_the_answers_it_rests_on(
-    alice_client: Client, alice: User, alices_question: Question
+    alice_client: Client, alice: User, story_question: Question
 ) -> None:
-    first, second = answered(alice, alices_question), answered(alice, alices_question)
+    first, second = answered(alice, story_question), answered(alice, story_question)
     page = alice_client.get(URL).text
     assert "Put a number on the result" in page
     assert "A result without a number: in 2 of your last 2 answers" in page
@@ -46,10 +52,10 @@ def test_an_area_links_to_the_answers_it_rests_on(
 
 @pytest.mark.usefixtures("sentence_model")
 def test_make_it_a_goal_opens_the_goal_form_with_its_words(
-    alice_client: Client, alice: User, alices_question: Question
+    alice_client: Client, alice: User, story_question: Question
 ) -> None:
-    answered(alice, alices_question)
-    answered(alice, alices_question)
+    answered(alice, story_question)
+    answered(alice, story_question)
     page = alice_client.get(URL).text
     deadline = timezone.localdate() + dt.timedelta(days=14)
     goal = f"Put a number on the result in 5 practice answers by {deadline:%-d %B %Y}"

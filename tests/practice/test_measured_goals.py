@@ -22,6 +22,12 @@ WITHOUT = STORY + "In the end the queue got much shorter and customers were happ
 GOAL = "Put a number on the result in 5 practice answers by 14 December 2026"
 
 
+@pytest.fixture
+def story_question(alice: User) -> Question:
+    """STAR parts and numbers are judged on answers to a question that asks for a story."""
+    return Question.objects.create(owner=alice, text="Tell me about a time you cleared a backlog.")
+
+
 def answer(user: User, question: Question, text: str) -> Attempt:
     attempt = Attempt.objects.create(
         user=user,
@@ -41,13 +47,13 @@ def made_from_area(client: Client, user: User, area: str = "quantified") -> Goal
 
 @pytest.mark.usefixtures("sentence_model")
 def test_the_goal_counts_answers_that_meet_it_without_a_check_in(
-    alice_client: Client, alice: User, alices_question: Question
+    alice_client: Client, alice: User, story_question: Question
 ) -> None:
     goal = made_from_area(alice_client, alice)
     assert (goal.area, goal.target_value, goal.unit) == ("quantified", 5, "answers that meet it")
-    answer(alice, alices_question, WITH_NUMBER)
-    answer(alice, alices_question, WITHOUT)  # does not count, and logs nothing new
-    answer(alice, alices_question, WITH_NUMBER)
+    answer(alice, story_question, WITH_NUMBER)
+    answer(alice, story_question, WITHOUT)  # does not count, and logs nothing new
+    answer(alice, story_question, WITH_NUMBER)
     check_ins = list(goal.check_ins.order_by("created_at"))
     assert [c.value for c in check_ins] == [1, 2]
     assert (
@@ -62,16 +68,16 @@ def test_the_goal_counts_answers_that_meet_it_without_a_check_in(
 
 @pytest.mark.usefixtures("sentence_model")
 def test_at_its_target_the_goal_is_done_and_the_area_closes(
-    alice_client: Client, alice: User, alices_question: Question
+    alice_client: Client, alice: User, story_question: Question
 ) -> None:
-    answer(alice, alices_question, WITHOUT)
-    answer(alice, alices_question, WITHOUT)
+    answer(alice, story_question, WITHOUT)
+    answer(alice, story_question, WITHOUT)
     areas = reverse("practice:areas")
     assert "Put a number on the result" in alice_client.get(areas).text
     goal = made_from_area(alice_client, alice)
     assert "You are working on it" in alice_client.get(areas).text
     for _ in range(5):
-        answer(alice, alices_question, WITH_NUMBER)
+        answer(alice, story_question, WITH_NUMBER)
     goal.refresh_from_db()
     assert goal.status == Goal.Status.DONE
     assert goal.completed_on == timezone.localdate()
@@ -80,9 +86,37 @@ def test_at_its_target_the_goal_is_done_and_the_area_closes(
 
 @pytest.mark.usefixtures("sentence_model")
 def test_goals_not_made_from_an_area_and_unknown_areas_are_left_alone(
-    alice_client: Client, alice: User, alices_question: Question
+    alice_client: Client, alice: User, story_question: Question
 ) -> None:
     goal = made_from_area(alice_client, alice, area="charisma")
     assert goal.area == ""
-    answer(alice, alices_question, WITH_NUMBER)
+    answer(alice, story_question, WITH_NUMBER)
     assert not goal.check_ins.exists()
+
+
+def test_the_count_in_the_goals_own_words_is_its_target(alice_client: Client, alice: User) -> None:
+    alice_client.post(
+        reverse("goals:new"),
+        {"text": GOAL.replace("in 5 practice", "in 3 practice"), "kind": "auto",
+         "area": "quantified"},
+    )  # fmt: skip
+    assert Goal.objects.get(user=alice).target_value == 3
+
+
+@pytest.mark.usefixtures("sentence_model")
+def test_the_latest_reached_goal_closes_its_area(
+    alice_client: Client, alice: User, story_question: Question
+) -> None:
+    import datetime as dt
+
+    from prepcoach.practice.evidence import areas_of
+
+    today = timezone.localdate()
+    for days in (30, 1):
+        Goal.objects.create(user=alice, text=GOAL, area="quantified", status=Goal.Status.DONE,
+                            completed_on=today - dt.timedelta(days=days))  # fmt: skip
+    old = [answer(alice, story_question, WITHOUT) for _ in range(2)]
+    Attempt.objects.filter(pk__in=[a.pk for a in old]).update(
+        created_at=timezone.now() - dt.timedelta(days=5)
+    )
+    assert "quantified" not in {a.key for a in areas_of(alice, today).areas}

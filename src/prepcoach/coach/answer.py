@@ -132,7 +132,7 @@ class AnswerAnalysis:
                 "score": self.relevance.score,
                 "evidence": self.relevance.tie,
                 # "it tells a story" could be overturned by speech that was lost.
-                "check": self.relevance.check and not self.withheld & CONTENT_TIPS,
+                "check": None if self.withheld & CONTENT_TIPS else self.relevance.check,
                 "reason": self.relevance.reason,
             }
             if self.relevance is not None

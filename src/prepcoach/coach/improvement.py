@@ -25,11 +25,13 @@ from dataclasses import dataclass
 from typing import Any
 
 from prepcoach.coach.feedback import clock
+from prepcoach.coach.relevance import asks_for_story
 
 RECENT = 10  # the answers an area is judged over, newest first
 MIN_AFFECTED = 2  # a rule must hold in at least this many of them
 GOAL_ANSWERS = 5  # "in 5 answers": a goal made from an area counts answers that meet it
 GOAL_DAYS = 14  # the goal's deadline, from today
+JOB_TERMS = 3  # key terms of the job an answer should use (fewer when the job has fewer)
 REVIEW_LOW = 0  # a reviewer's rubric score (0, 1 or 2) that counts against a criterion
 CALIBRATION_GAP = 1.5  # points (of 5) between self-ratings and reviewers' that make an area
 STAR_PARTS = ("situation", "task", "action", "result")
@@ -82,6 +84,7 @@ class Area:
     evidence: tuple[Evidence, ...]
     trend: tuple[tuple[dt.date, float], ...]  # (Monday, share of that week's answers)
     goal: str  # a SMART goal that closes it
+    measured: bool = True  # a goal made from it moves by itself (`meets`); False: check-ins
 
     @property
     def weight(self) -> float:
@@ -180,6 +183,8 @@ def _unquantified(analysis: Mapping[str, Any]) -> tuple[str, float | None] | Non
 
 def _talks_past(analysis: Mapping[str, Any]) -> tuple[str, float | None] | None:
     relevance = analysis.get("relevance")
+    # None: the check did not apply (a question that asks for a story, an answer the reader
+    # could not read) or was held back because speech was lost.
     if not isinstance(relevance, Mapping) or relevance.get("check") is None:
         return None
     return ("a story, to a question that asks for none", None) if relevance["check"] else ("", None)
@@ -189,8 +194,14 @@ def _job_terms(analysis: Mapping[str, Any]) -> tuple[str, float | None] | None:
     keywords = analysis.get("keywords")
     if not isinstance(keywords, Mapping) or not (keywords.get("used") or keywords.get("missed")):
         return None  # answered without a job
-    missed = list(keywords.get("missed") or [])
-    return (f"not said: {', '.join(missed[:4])}", None) if missed else ("", None)
+    if _withheld(analysis, "keywords"):
+        return None  # a term "not said" may have been said in speech that was lost
+    used, missed = list(keywords.get("used") or []), list(keywords.get("missed") or [])
+    enough = min(JOB_TERMS, len(used) + len(missed))
+    if len(used) >= enough:
+        return "", None
+    said = f"{len(used)} of the job's {len(used) + len(missed)} key terms used"
+    return f"{said}; not said: {', '.join(missed[:4])}", None
 
 
 @dataclass(frozen=True, slots=True)
@@ -200,6 +211,15 @@ class AreaRule:
     rule: str  # what it checks, with {placeholders} from the thresholds
     read: Rule
     goal: str  # {n} answers, {deadline}
+    # Which answers it judges: STAR parts only answers to questions that ask for a story
+    # ("Tell me about a time…"), the story check only those to questions that ask for none,
+    # so the two never give contradictory advice on one answer.
+    judges: str = "any"  # "story", "no story" or "any"
+
+    def judges_question(self, question: str) -> bool:
+        if self.judges == "any":
+            return True
+        return asks_for_story(question) == (self.judges == "story")
 
 
 RULES = (
@@ -218,18 +238,20 @@ RULES = (
     *(
         AreaRule(f"star_{part}", f"Say the {part}", f"no {part} found by the STAR reader",
                  _star_part(part),
-                 f"Give the {part} in {{n}} practice answers by {{deadline}}")
+                 f"Give the {part} in {{n}} practice answers by {{deadline}}", "story")
         for part in STAR_PARTS
     ),
     AreaRule("quantified", "Put a number on the result", "a result without a number",
              _unquantified,
-             "Put a number on the result in {n} practice answers by {deadline}"),
+             "Put a number on the result in {n} practice answers by {deadline}", "story"),
     AreaRule("relevance", "Answer what was asked",
              "a story told to a question that asks for none", _talks_past,
-             "Answer {n} motivation or skills questions without a story by {deadline}"),
-    AreaRule("job_terms", "Use the job's key terms", "a key term of the job not said",
+             "Answer {n} motivation or skills questions without a story by {deadline}",
+             "no story"),
+    AreaRule("job_terms", "Use the job's key terms",
+             f"fewer than {JOB_TERMS} of the job's key terms used",
              _job_terms,
-             "Use every key term of the job in {n} practice answers by {deadline}"),
+             f"Use {JOB_TERMS} of the job's key terms in {{n}} practice answers by {{deadline}}"),
 )  # fmt: skip
 # Rubric criteria (coach.feedback) a reviewer can score low, and the area each points to.
 REVIEW_AREAS = {
@@ -260,13 +282,16 @@ def _trend(hits: Sequence[tuple[dt.date, bool]]) -> tuple[tuple[dt.date, float],
 AREA_KEYS = frozenset(rule.key for rule in RULES)
 
 
-def meets(key: str, analysis: Mapping[str, Any]) -> bool | None:
-    """Whether one analysed answer meets what area `key` asks (its rule does not hold), or None
-    when it cannot be judged (not measured, or withheld). A goal made from the area counts
-    the answers that meet it. Raises KeyError for an unknown key."""
+def meets(key: str, analysis: Mapping[str, Any], question: str) -> bool | None:
+    """Whether one analysed answer to `question` meets what area `key` asks (its rule does not
+    hold), or None when the area does not judge it (not measured, withheld, or a question of
+    the other sort). A goal made from the area counts the answers that meet it. Raises
+    KeyError for an unknown key."""
     rule = next((r for r in RULES if r.key == key), None)
     if rule is None:
         raise KeyError(key)
+    if not rule.judges_question(question):
+        return None
     found = rule.read(analysis)
     return None if found is None else not found[0]
 
@@ -296,7 +321,9 @@ def improvement_areas(
         judged = [
             (a, found)
             for a in newest
-            if a.when > since and (found := rule.read(a.analysis)) is not None
+            if a.when > since
+            and rule.judges_question(a.question)
+            and (found := rule.read(a.analysis)) is not None
         ]
         recent = judged[:RECENT]
         held = [(a, found) for a, found in recent if found[0]]
@@ -351,4 +378,5 @@ def _calibration(reviews: Sequence[ReviewFacts], goal_words: Mapping[str, str]) 
         len(pairs), len(pairs), len(pairs), evidence, (),
         f"Rate {goal_words['n']} answers within 1 point of a reviewer's score by "
         f"{goal_words['deadline']}",
+        measured=False,
     )  # fmt: skip

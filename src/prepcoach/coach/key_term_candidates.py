@@ -136,7 +136,8 @@ def company_names(text: str, given: str = "") -> tuple[str, ...]:
         # "Harlow & Finch Ltd" is also "Harlow & Finch".
         out.append(re.split(r"\s+(?:ltd|llp|plc|inc|b\.v\.|gmbh|pvt)\b", name)[0].strip())
         # "Harlow & Finch" is written with a mark the tokens skip: each side is the name too.
-        out += [side.strip() for side in re.split(r"\s+(?:&|and|\+)\s+", name) if side != name]
+        # Only "&" or "+": "Health and Safety Executive" is not an employer called "Health".
+        out += [side.strip() for side in re.split(r"\s+[&+]\s+", name) if side != name]
     return tuple(dict.fromkeys(n for n in out if n))
 
 

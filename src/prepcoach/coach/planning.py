@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from prepcoach.coach.availability import WeeklyAvailability
 
 IMPACT_WORDS = {1: "matters a little", 2: "matters", 3: "matters a lot"}
-URGENCY_WORDS = {1: "can wait", 2: "is due soon", 3: "is urgent"}
+URGENCY_WORDS = {1: "can wait", 2: "is fairly urgent", 3: "is urgent"}
 HORIZON_DAYS = 730  # a plan that does not finish within two years is reported, not scheduled
 EPSILON = 1e-9
 
@@ -124,7 +124,8 @@ def priority(step: PlanStep, today: dt.date) -> Priority:
     # Said in the user's words; the arithmetic (impact × urgency) stays in `score`.
     matters = IMPACT_WORDS[step.impact]
     if raised:
-        explanation = f"It {matters}, and it is due {_days_phrase(days_left)}, so it is urgent now."
+        due = "was due" if days_left < 0 else "is due"
+        explanation = f"It {matters}, and it {due} {_days_phrase(days_left)}, so it is urgent now."
     else:
         explanation = f"It {matters} and {URGENCY_WORDS[urgency]}."
     return Priority(score, label, explanation)

@@ -49,14 +49,16 @@ def talks_past(question: str, narrative_share: float) -> bool:
 class Relevance:
     """`addresses` is always None: prepcoach cannot tell (`reason` says why, and what to check).
     `score` is the highest cosine similarity (-1 to 1) between the question and one sentence,
-    `tie` that sentence (the evidence to read against the question), `check` True when the
-    answer tells a story to a question that asks for none."""
+    `tie` that sentence (the evidence to read against the question). `check` is True when the
+    answer tells a story to a question that asks for none, False when the question asks for
+    none and the answer tells none, and None when the check does not apply (the question asks
+    for a story) or the answer could not be read."""
 
     addresses: bool | None
     score: float | None
     tie: str | None
     reason: str
-    check: bool = False
+    check: bool | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -115,6 +117,7 @@ def question_relevance(question: str, answer: str, model: Embedder | None = None
         None, score, sentences[best],
         "the sentence nearest the question in meaning; read it against the question, since "
         "closeness in meaning cannot tell whether an answer addresses it",
+        check=None if asks_for_story(question) else False,
     )  # fmt: skip
 
 

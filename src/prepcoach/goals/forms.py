@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 from decimal import Decimal
 from typing import Any
 
@@ -23,6 +24,7 @@ class DateInput(forms.DateInput):
 
 
 AREA_UNIT = "answers that meet it"
+AREA_COUNT_RE = re.compile(r"\bin (\d{1,3}) (?:\w+ ){0,2}answers\b", re.IGNORECASE)
 
 
 class GoalForm(forms.ModelForm):  # type: ignore[type-arg]
@@ -100,8 +102,11 @@ class GoalForm(forms.ModelForm):  # type: ignore[type-arg]
         if goal.target_date is None and check.deadline:
             goal.target_date = check.deadline
         if goal.area:
-            # Measured by itself: the answers that meet the area's target (GOAL_ANSWERS).
-            goal.target_value = goal.target_value or Decimal(GOAL_ANSWERS)
+            # Measured by itself: the answers that meet the area's target, as many as its
+            # words say ("in 3 practice answers"), else GOAL_ANSWERS.
+            said = AREA_COUNT_RE.search(goal.text)
+            count = int(said.group(1)) if said else GOAL_ANSWERS
+            goal.target_value = goal.target_value or Decimal(min(max(count, 1), 100))
             goal.unit = goal.unit or AREA_UNIT
             return goal
         target = target_quantity(check)

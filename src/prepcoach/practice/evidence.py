@@ -47,9 +47,10 @@ def areas_of(user: User, today: dt.date) -> Areas:
     goals = owned_by(Goal.objects.all(), user).exclude(area="")
     working_on = {g.area: g for g in goals.filter(status=Goal.Status.ACTIVE)}
     # A goal reached closes its area: only later answers can open it again.
-    closed = {
-        g.area: g.completed_on for g in goals.filter(status=Goal.Status.DONE)
-        if g.completed_on is not None
-    }  # fmt: skip
+    closed: dict[str, dt.date] = {}
+    for goal in goals.filter(status=Goal.Status.DONE, completed_on__isnull=False):
+        assert goal.completed_on is not None
+        # The latest of several goals made from one area is the one that closed it.
+        closed[goal.area] = max(goal.completed_on, closed.get(goal.area, goal.completed_on))
     found = improvement_areas(answers, reviews, today, closed)
     return Areas(found, working_on, len(answers), len(reviews))

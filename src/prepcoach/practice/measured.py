@@ -30,10 +30,15 @@ def update_measured_goals(user: User, today: dt.date) -> list[Goal]:
         answers = owned_by(Attempt.objects.all(), user).filter(
             status=Attempt.Status.ANALYSED, created_at__gte=goal.created_at
         )
-        verdicts = [meets(goal.area, a.analysis or {}) for a in answers]
+        verdicts = [meets(goal.area, a.analysis or {}, a.question_text) for a in answers]
         met, judged = sum(v is True for v in verdicts), sum(v is not None for v in verdicts)
-        logged = [c.value for c in sorted(goal.check_ins.all(), key=lambda c: c.created_at)]
-        if (logged and logged[-1] == met) or (not logged and met == 0):
+        # Compared with its own last count only: a check-in the user logged by hand stays
+        # theirs, and does not stop the measure from moving.
+        measured = [
+            c.value for c in sorted(goal.check_ins.all(), key=lambda c: (c.day, c.created_at))
+            if c.note.startswith(AUTO_NOTE)
+        ]  # fmt: skip
+        if (measured and measured[-1] == met) or (not measured and met == 0):
             continue
         with transaction.atomic():
             CheckIn.objects.create(

@@ -92,7 +92,10 @@ def analyse_attempt(attempt_id: int) -> str:
     Attempt.objects.filter(pk=attempt_id).update(
         status=Attempt.Status.ANALYSED, analysis=result.as_dict(), failure=""
     )
-    update_measured_goals(attempt.user, local_now(attempt.user).date())
+    try:
+        update_measured_goals(attempt.user, local_now(attempt.user).date())
+    except Exception:  # the answer is analysed and kept; a goal that did not move says nothing
+        logger.exception("measured goals of user %s not updated", attempt.user_id)
     return "analysed"
 
 

@@ -39,6 +39,8 @@ def shown(area: Area, goal: Goal | None) -> dict[str, object]:
         "area": area,
         "goal": goal,
         "evidence": [(_evidence_url(e.source, e.ref), e) for e in area.evidence],
-        "goal_url": reverse("goals:new") + "?" + urlencode({"text": area.goal, "area": area.key}),
+        "goal_url": reverse("goals:new")
+        + "?"
+        + urlencode({"text": area.goal, "area": area.key if area.measured else ""}),
         "trend": [(f"{week:%-d %b}", round(share * 100)) for week, share in area.trend],
     }
