@@ -148,3 +148,21 @@ def test_a_long_review_reopened_and_sent_unchanged_is_accepted(
     too_much = sam.post(url, sent | {f"answer_{first.pk}": "n" * 5001})
     assert too_much.status_code == 422
     assert "Keep the comments under 5000 characters (this has 5001)" in too_much.text
+
+
+def test_a_review_of_an_interview_whose_answers_are_all_gone_keeps_its_words_apart(
+    alice_client: Client, mock_session: MockSession
+) -> None:
+    url = open_link(alice_client, mock_session)
+    sam = Client()
+    first = answers_of(mock_session)[MOCK_QUESTIONS[0]]
+    sam.post(url, {"reviewer_name": "Sam", "overall": "3", "comments": "Calm.",
+                   f"answer_{first.pk}": "0:04 — you lost me here"})  # fmt: skip
+    for attempt in mock_session.attempts.all():
+        alice_client.post(reverse("practice:attempt_delete", args=[attempt.pk]))
+    again = sam.get(url).text
+    assert boxes_on(again) == {"comments": "Calm."}  # the pin is not put in the general box
+    assert "0:04 — you lost me here" in again  # it is shown as kept
+    sam.post(url, {"reviewer_name": "Sam", "overall": "4"} | boxes_on(again))
+    assert Review.objects.get().comment == "Calm."
+    assert [(p.attempt_id, p.text) for p in Pin.objects.all()] == [(None, "you lost me here")]

@@ -117,7 +117,7 @@ def comments_initial(review: Review, answers: Sequence[Attempt] = ()) -> dict[st
     """The comment boxes as the reviewer left them, to edit: each answer's pins back as timed
     lines above its note, in the box of that answer."""
     pins = list(review.pins.all())
-    if not answers:
+    if review.request.session_id is None:  # one answer (or a story): one box
         lines = [pin_line(p.at_s, p.text) for p in pins]
         return {"comments": "\n".join([*lines, review.comment]).strip()}
     notes = list(review.notes.all())

@@ -80,7 +80,8 @@ def review(request: HttpRequest, token: str) -> HttpResponse:
         form = ReviewForm(initial=initial, **shape)
     status = 422 if request.method == "POST" else 200
     context = _context(ask, subject, token, form, mine)
-    context["removed"] = removed_remarks(mine, attempts) if mine and attempts else []
+    mock = subject.thing == "mock interview"
+    context["removed"] = removed_remarks(mine, attempts) if mine and mock else []
     return render(request, "feedback/review.html", context, status=status)
 
 
