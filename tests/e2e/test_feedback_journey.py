@@ -56,7 +56,7 @@ def test_a_reviewer_without_an_account_scores_a_recorded_answer(
             "Your feedback on an interview answer"
         )
         expect(sam.get_by_text("Tell me about a time you fixed a process.")).to_be_visible()
-        sam.wait_for_function("document.querySelector('audio').readyState >= 1")
+        sam.wait_for_function("() => document.querySelector('audio').readyState >= 1")
         assert sam.evaluate("document.querySelector('audio').duration") == pytest.approx(
             20, abs=0.5
         )
@@ -91,7 +91,7 @@ def test_a_reviewer_without_an_account_scores_a_recorded_answer(
     row = page.get_by_role("row", name="Action")
     expect(row).to_contain_text("1")
     page.get_by_role("button", name="Play from 0:12").click()
-    page.wait_for_function("document.querySelector('audio').currentTime >= 12")
+    page.wait_for_function("() => document.querySelector('audio').currentTime >= 12")
 
 
 def test_a_reviewer_without_an_account_reviews_a_story(
@@ -183,7 +183,7 @@ def test_a_reviewer_pins_comments_to_answers_of_a_mock_interview(
         )
         second = sam.get_by_role("region", name="Answer 2")
         expect(second).to_contain_text("Why this role?")
-        sam.wait_for_function("document.querySelectorAll('audio')[1].readyState >= 1")
+        sam.wait_for_function("() => document.querySelectorAll('audio')[1].readyState >= 1")
         sam.evaluate("document.querySelectorAll('audio')[1].currentTime = 7.2")
         second.get_by_role("button", name="Pin a comment at 0:07").click()
         sam.keyboard.type("the reason comes too late")
@@ -201,7 +201,7 @@ def test_a_reviewer_pins_comments_to_answers_of_a_mock_interview(
     page.goto(f"/improve/mock/{session.pk}/feedback/")
     expect(page.get_by_text("You gave it 3 of 5; your 1 reviewer gave it 3")).to_be_visible()
     page.get_by_role("button", name="Play answer 2 from 0:07").click()
-    page.wait_for_function("document.querySelectorAll('audio')[1].currentTime >= 7")
+    page.wait_for_function("() => document.querySelectorAll('audio')[1].currentTime >= 7")
     assert page.evaluate("document.querySelectorAll('audio')[0].currentTime") == 0
 
 

@@ -123,7 +123,7 @@ def test_a_peer_mock_in_a_practice_group(
             bobs.reload()
             bobs.get_by_role("link", name="Review answer 1 on the rubric").click()
             expect(bobs.get_by_role("heading", level=1)).to_have_text("Review Alice Doe's answer")
-            bobs.wait_for_function("document.querySelector('audio').readyState >= 1")
+            bobs.wait_for_function("() => document.querySelector('audio').readyState >= 1")
             bobs.evaluate("document.querySelector('audio').currentTime = 4.2")
             pin = bobs.get_by_role("button", name="Pin a comment at 0:04")
             expect(pin).to_be_visible()
