@@ -98,3 +98,13 @@ def test_the_database_is_tuned_for_its_engine() -> None:
         busy = cursor.fetchone()[0]
     assert journal == "wal"
     assert busy == 20_000
+
+
+def test_trusted_proxies_are_addresses_or_networks() -> None:
+    environ = {"PREPCOACH_TRUSTED_PROXIES": "10.0.0.5, 10.1.0.0/16"}
+    networks = conf.env_networks("PREPCOACH_TRUSTED_PROXIES", [], environ)
+    assert [str(n) for n in networks] == ["10.0.0.5/32", "10.1.0.0/16"]
+    with pytest.raises(conf.EnvError, match=r"PREPCOACH_TRUSTED_PROXIES: 'proxy\.local' is not"):
+        conf.env_networks(
+            "PREPCOACH_TRUSTED_PROXIES", [], {"PREPCOACH_TRUSTED_PROXIES": "proxy.local"}
+        )

@@ -17,6 +17,8 @@ import dj_database_url
 import platformdirs
 from django.core.exceptions import ImproperlyConfigured
 
+from prepcoach.coach.proxies import Network, parse_networks
+
 TRUE_WORDS = frozenset({"1", "true", "yes", "on"})
 FALSE_WORDS = frozenset({"0", "false", "no", "off", ""})
 POSTGRES_SCHEMES = frozenset({"postgres", "postgresql", "pgsql"})
@@ -67,6 +69,16 @@ def env_list(name: str, default: list[str], environ: Mapping[str, str] = os.envi
     if raw is None:
         return default
     return [item.strip() for item in raw.split(",") if item.strip()]
+
+
+def env_networks(
+    name: str, default: list[str], environ: Mapping[str, str] = os.environ
+) -> tuple[Network, ...]:
+    """Comma-separated IP addresses and networks (10.0.0.5, 10.0.0.0/8, ::1)."""
+    try:
+        return parse_networks(env_list(name, default, environ))
+    except ValueError as exc:
+        raise EnvError(f"{name}: {exc}; separate several with commas.") from None
 
 
 def home_folder(environ: Mapping[str, str] = os.environ) -> Path:

@@ -48,6 +48,8 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    # First: X-Forwarded-* from a peer that is not a trusted proxy are gone before anyone reads.
+    "prepcoach.ops.proxy.TrustedProxyMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.middleware.csp.ContentSecurityPolicyMiddleware",
@@ -114,6 +116,7 @@ AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_USERNAME_CALLABLE = "prepcoach.accounts.views.login_identity"
 AXES_LOCKOUT_CALLABLE = "prepcoach.accounts.views.locked_out"
 AXES_RESET_ON_SUCCESS = True
+AXES_CLIENT_IP_CALLABLE = "prepcoach.ops.proxy.client_address"  # behind a trusted proxy too
 AXES_VERBOSE = False
 
 # Messages live in the session, not a cookie: one of them shows a new API token once.
@@ -217,7 +220,14 @@ HTTPS = conf.env_bool("PREPCOACH_HTTPS", default=False)
 SESSION_COOKIE_SECURE = HTTPS
 CSRF_COOKIE_SECURE = HTTPS
 SECURE_SSL_REDIRECT = HTTPS
-SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https") if HTTPS else None
+# The proxies in front of the server (addresses or networks). Only a request whose peer is one
+# of them has its X-Forwarded-Proto (HTTPS) and X-Forwarded-For (the client's address, for log-in
+# throttling and logs) believed; from anyone else those headers are removed on arrival
+# (prepcoach.ops.proxy). Served over HTTPS, the proxy on this machine is trusted by default.
+TRUSTED_PROXIES = conf.env_networks(
+    "PREPCOACH_TRUSTED_PROXIES", ["127.0.0.1", "::1"] if HTTPS else []
+)
+SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https") if TRUSTED_PROXIES else None
 SECURE_HSTS_SECONDS = conf.env_int("HSTS_SECONDS", 60 * 60 * 24 * 365 if HTTPS else 0, minimum=0)
 SECURE_HSTS_INCLUDE_SUBDOMAINS = conf.env_bool("HSTS_INCLUDE_SUBDOMAINS", default=HTTPS)
 # "preload" only permits submitting the domain to browsers' preload lists; it submits nothing.

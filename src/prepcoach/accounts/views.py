@@ -1,3 +1,4 @@
+import logging
 from typing import Any
 
 from django.conf import settings
@@ -12,6 +13,9 @@ from django.views.decorators.http import require_POST
 from prepcoach.accounts.access import get_owned_or_404
 from prepcoach.accounts.forms import AccessTokenForm, ProfileForm, SignUpForm
 from prepcoach.accounts.models import AccessToken, Profile, User
+from prepcoach.ops.proxy import client_address
+
+logger = logging.getLogger(__name__)
 
 
 def signup(request: HttpRequest) -> HttpResponse:
@@ -91,6 +95,7 @@ def locked_out(
     request: HttpRequest, response: HttpResponse | None, credentials: Any
 ) -> HttpResponse:
     """django-axes calls this when too many log-ins failed; say when to try again."""
+    logger.warning("log-in refused: too many failures from %s", client_address(request))
     minutes = int(settings.AXES_COOLOFF_TIME.total_seconds() // 60)
     return render(request, "accounts/locked_out.html", {"minutes": minutes}, status=429)
 

@@ -104,7 +104,12 @@ def run(args: argparse.Namespace) -> int:
     from prepcoach.wsgi import application
 
     try:
-        server = create_server(application, host=args.host, port=args.port, threads=args.threads)
+        # Waitress would drop every X-Forwarded-* header (it trusts no proxy by default); the
+        # application keeps them from trusted proxies only (PREPCOACH_TRUSTED_PROXIES).
+        server = create_server(
+            application, host=args.host, port=args.port, threads=args.threads,
+            clear_untrusted_proxy_headers=False,
+        )  # fmt: skip
     except OSError as exc:
         if exc.errno == errno.EADDRINUSE:
             raise UserError(
