@@ -33,6 +33,22 @@ def markdown(text: str) -> str:
 
 
 @register.filter
+def md_text(text: Any) -> str:
+    """{{ fact.text|md_text }} in a Markdown file: the user's words shown as typed there."""
+    from prepcoach.coach.escape import markdown_text
+
+    return markdown_text("" if text is None else str(text))
+
+
+@register.filter
+def md_source(text: Any) -> str:
+    """{{ notes|md_source }} in a Markdown file: the user's Markdown, their raw HTML as text."""
+    from prepcoach.coach.escape import markdown_source
+
+    return markdown_source("" if text is None else str(text))
+
+
+@register.filter
 def ago(moment: Any) -> str:
     """{{ when|ago }}: "just now" for under a minute, else Django's "3 hours ago" (never the
     "0 minutes ago" that timesince gives)."""

@@ -11,7 +11,7 @@ from prepcoach.goals.models import CalendarFeed, Goal
 from tests.goals.conftest import add_step
 
 
-def events(body: bytes) -> dict[str, icalendar.Event]:
+def events(body: bytes) -> dict[str, icalendar.Component]:
     calendar = icalendar.Calendar.from_ical(body)
     return {str(e["summary"]): e for e in calendar.walk("VEVENT")}
 
@@ -75,3 +75,26 @@ def test_reminder_settings(alice_client: Client, alice: User) -> None:
     assert "Create a private calendar address" in page
     alice_client.post(reverse("goals:calendar"), {"frequency": "daily"})
     assert alice.reminder_settings.frequency == "daily"
+
+
+def test_the_feed_carries_user_markup_escaped_for_the_format(
+    alice_client: Client, alice: User
+) -> None:
+    """Control characters go, lines stay, HTML shows as typed (issue 11, class 4)."""
+    text = "Learn <b>Optional<User></b>\r\nEND:VEVENT\x0b\x00 now"
+    Goal.objects.create(
+        user=alice, text=text, target_date=local_today("UTC") + dt.timedelta(days=9),
+        success_note="Say <script>hi()</script>\nthen stop",
+    )  # fmt: skip
+    alice_client.post(reverse("goals:feed_action"), {"action": "create"})
+    feed = CalendarFeed.objects.get(user=alice)
+    body = Client().get(reverse("goals:feed", args=[feed.token])).content
+    assert b"\x0b" not in body
+    assert b"\x00" not in body
+    calendar = icalendar.Calendar.from_ical(body)
+    (deadline,) = calendar.walk("VEVENT")
+    assert str(deadline["summary"]) == "Goal deadline: Learn <b>Optional<User></b>\nEND:VEVENT now"
+    assert str(deadline["description"]) == "Say <script>hi()</script>\nthen stop"
+    assert deadline["x-alt-desc"].params["FMTTYPE"] == "text/html"
+    alt = str(deadline["x-alt-desc"]).replace("\\;", ";")  # TEXT escaping, undone
+    assert alt == "Say &lt;script&gt;hi()&lt;/script&gt;<br>then stop"

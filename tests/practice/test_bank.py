@@ -113,6 +113,37 @@ def test_export_then_import_round_trips(
     )
 
 
+def test_export_neutralises_formulas_and_import_restores_the_words(
+    alice_client: Client, alice: User, bob: User
+) -> None:
+    """A shared bank cannot run formulas in a spreadsheet (issue 11, class 4)."""
+    import csv
+    import io
+
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    words = ['=HYPERLINK("http://evil.example","Click")', "+44 interview?", "-1 or @SUM(A1)?"]
+    for text in words:
+        Question.objects.create(
+            owner=alice, text=text, category="behavioral", competency="@team", source="\tcsv"
+        )
+    body = alice_client.get(reverse("practice:questions_export"), {"mine": "on"}).content
+    rows = list(csv.reader(io.StringIO(body.decode())))[1:]
+    assert sorted(r[0] for r in rows) == sorted("'" + w for w in words)
+    assert {(r[2], r[6]) for r in rows} == {("'@team", "'\tcsv")}
+    for row in rows:
+        assert not any(cell.startswith(("=", "+", "-", "@", "\t", "\r")) for cell in row)
+    bob_client = Client()
+    bob_client.force_login(bob)
+    bob_client.post(
+        reverse("practice:questions_import"), {"file": SimpleUploadedFile("q.csv", body)}
+    )
+    assert sorted(Question.objects.filter(owner=bob).values_list("text", flat=True)) == sorted(
+        words
+    )
+    assert set(Question.objects.filter(owner=bob).values_list("competency", flat=True)) == {"@team"}
+
+
 def test_a_broken_quote_or_a_strange_field_is_reported_not_crashed() -> None:
     header = b"text,category,competency,field,seniority,difficulty\n"
     unclosed = parse_import(header + b'"' + b"x" * 200_000)

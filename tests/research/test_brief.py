@@ -57,6 +57,29 @@ def test_brief_downloads_as_markdown(alice_client: Client, alice: User) -> None:
     assert "2. Who uses the reports?" in text
 
 
+def test_brief_markdown_shows_the_users_markup_as_text(alice_client: Client, alice: User) -> None:
+    """brief.md escapes user markup for Markdown (issue 11, class 4)."""
+    import markdown
+
+    job = job_with_research(alice)
+    job.role = "**Lead** <img src=x onerror=alert(1)>"
+    job.logistics = "Bring <b>ID</b>, ask for `Optional<User>` at <https://acme.example/desk>"
+    job.my_questions = "# Not a heading\n[click](javascript:alert(2))"
+    job.save()
+    Fact.objects.create(opportunity=job, text="Optional<User> and <Enter>", source="_docs_")
+    text = alice_client.get(reverse("research:brief_md", args=[job.pk])).content.decode()
+    assert text.startswith("# \\*\\*Lead\\*\\* &lt;img src=x onerror=alert(1)> at Acme Health")
+    assert "Bring &lt;b>ID&lt;/b>, ask for `Optional<User>` at <https://acme.example/desk>" in text
+    assert "Optional&lt;User> and &lt;Enter> (\\_docs\\_)" in text
+    html = markdown.markdown(text)
+    assert "<img" not in html
+    assert "<b>" not in html
+    assert 'href="javascript' not in html
+    assert "<h1>Not a heading" not in html
+    assert "Optional&lt;User&gt; and &lt;Enter&gt; (_docs_)" in html
+    assert "<code>Optional&lt;User&gt;</code>" in html
+
+
 def test_brief_downloads_as_a_one_page_pdf(alice_client: Client, alice: User) -> None:
     job = job_with_research(alice)
     response = alice_client.get(reverse("research:brief_pdf", args=[job.pk]))

@@ -114,16 +114,46 @@ BLOCK_TAG_RE = re.compile(
 )
 
 
+# Every element name HTML knows (WHATWG, with the obsolete ones adverts still carry): only these
+# are markup in pasted text. "Optional<User>" or "press <Enter>" are the writer's words and stay.
+HTML_ELEMENTS = frozenset(
+    """a abbr acronym address area article aside audio b base basefont bdi bdo big blink
+    blockquote body br button canvas caption center cite code col colgroup data datalist dd del
+    details dfn dialog dir div dl dt em embed fieldset figcaption figure font footer form frame
+    frameset h1 h2 h3 h4 h5 h6 head header hgroup hr html i iframe img input ins kbd label legend
+    li link main map mark marquee menu meta meter nav nobr noembed noframes noscript object ol
+    optgroup option output p param picture plaintext pre progress q rp rt ruby s samp script
+    search section select slot small source span strike strong style sub summary sup svg table
+    tbody td template textarea tfoot th thead time title tr track tt u ul var video wbr xmp
+    math""".split()
+)
+
+
+def _escape_words_in_brackets(text: str) -> str:
+    """`<` that opens no HTML element (nor a comment or doctype) as `&lt;`, so a sanitiser
+    keeps it as text."""
+
+    def one(match: re.Match[str]) -> str:
+        rest = text[match.end() :]
+        tag = re.match(r"/?\s*([a-zA-Z][a-zA-Z0-9-]*)", rest)
+        if rest.startswith("!") or (tag and tag.group(1).lower() in HTML_ELEMENTS):
+            return "<"
+        return "&lt;"
+
+    return re.sub("<", one, text)
+
+
 def plain_text(text: str) -> str:
     """Text pasted from a web page (a job advert, say) without its HTML: block elements become
-    line breaks, scripts and styles go, entities are decoded. Plain text passes unchanged."""
+    line breaks, scripts and styles go, entities are decoded. Plain text passes unchanged, and
+    so do words in angle brackets that are not HTML ("Optional<User>", "press <Enter>")."""
     if "<" not in text or not re.search(r"<\s*[a-zA-Z!/]", text):
         return text.strip()
     import html
 
     import nh3
 
-    spaced = BLOCK_TAG_RE.sub("\n", text)
+    spaced = BLOCK_TAG_RE.sub("\n", _escape_words_in_brackets(text))
     stripped = html.unescape(nh3.clean(spaced, tags=set()))
     lines = (" ".join(line.split()) for line in stripped.splitlines())
     return "\n".join(line for line in lines if line).strip()
@@ -137,13 +167,28 @@ ALLOWED_TAGS = {
 
 def markdown_html(text: str) -> str:
     """Markdown a user wrote, as HTML that cannot run code: rendered, then sanitised, links
-    kept only for http(s) and opened without handing over the page."""
+    kept only for http(s) and opened without handing over the page. Raw HTML outside the
+    allow-list is shown as the text it is ("Optional<User>", "<Enter>"), never dropped."""
     import markdown
     import nh3
+    from markdown.inlinepatterns import HTML_RE, HtmlInlineProcessor
+    from markdown.util import AtomicString
 
-    rendered = markdown.markdown(text, extensions=["tables", "sane_lists"], output_format="html")
+    class AllowedHtmlOnly(HtmlInlineProcessor):
+        def handleMatch(  # noqa: N802 (Python-Markdown's name)
+            self, m: re.Match[str], data: str
+        ) -> tuple[str, int, int]:
+            tag = re.match(r"</?([a-zA-Z][a-zA-Z0-9-]*)", m.group(0))
+            if tag and tag.group(1).lower() in ALLOWED_TAGS:
+                stashed: tuple[str, int, int] = super().handleMatch(m, data)
+                return stashed
+            return AtomicString(m.group(0)), m.start(0), m.end(0)
+
+    md = markdown.Markdown(extensions=["tables", "sane_lists"], output_format="html")
+    md.preprocessors.deregister("html_block")  # a block of raw HTML is read inline, tag by tag
+    md.inlinePatterns.register(AllowedHtmlOnly(HTML_RE, md), "html", 90)
     return nh3.clean(
-        rendered,
+        md.convert(text),
         tags=ALLOWED_TAGS,
         attributes={"a": {"href", "title"}},
         url_schemes={"http", "https", "mailto"},

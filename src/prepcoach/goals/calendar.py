@@ -16,6 +16,7 @@ from django.utils import timezone
 from prepcoach.accounts.access import owned_by
 from prepcoach.accounts.models import Profile, User
 from prepcoach.accounts.timing import local_now
+from prepcoach.coach.escape import ics_html, ics_text
 from prepcoach.goals import plans
 from prepcoach.goals.models import Goal
 from prepcoach.network import plans as network_plans
@@ -44,9 +45,15 @@ def build_calendar(user: User, host: str) -> bytes:
         item.add("dtstart", day)
         # The last day a calendar can hold ends on it: a far date never breaks the whole feed.
         item.add("dtend", day + dt.timedelta(days=1) if day < dt.date.max else day)
-        item.add("summary", summary)
+        item.add("summary", ics_text(summary))
         if description:
-            item.add("description", description)
+            item.add("description", ics_text(description))
+            # Calendars that show a description as HTML take this one: the user's markup escaped.
+            item.add(
+                "x-alt-desc",
+                icalendar.vText(ics_html(description)),
+                parameters={"FMTTYPE": "text/html"},
+            )
         item.add("transp", "TRANSPARENT")  # a reminder, not a meeting: it does not block time
         cal.add_component(item)
 

@@ -14,6 +14,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from prepcoach.coach.escape import from_spreadsheet_cell, spreadsheet_cell
+
 DATA = Path(__file__).resolve().parent / "data"
 COLUMNS = ("text", "category", "competency", "field", "seniority", "difficulty")
 OPTIONAL_COLUMNS = ("source",)
@@ -126,7 +128,7 @@ def parse_import(raw: bytes) -> ImportResult:
 
 
 def _check_row(raw_row: dict[str, str | None], line: int, result: ImportResult) -> None:
-    row = {k.strip(): (v or "").strip() for k, v in raw_row.items() if k}
+    row = {k.strip(): from_spreadsheet_cell((v or "").strip()) for k, v in raw_row.items() if k}
     if not any(row.values()):
         return
     problems = _row_problems(row)
@@ -160,7 +162,6 @@ def export_rows(questions: Any) -> str:
     writer = csv.writer(out)
     writer.writerow([*COLUMNS, *OPTIONAL_COLUMNS])
     for q in questions:
-        writer.writerow(
-            [q.text, q.category, q.competency, q.field, q.seniority, q.difficulty, q.source]
-        )
+        cells = [q.text, q.category, q.competency, q.field, q.seniority, q.difficulty, q.source]
+        writer.writerow([spreadsheet_cell(cell) for cell in cells])
     return out.getvalue()
