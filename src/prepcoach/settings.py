@@ -84,6 +84,9 @@ TEMPLATES = [
     },
 ]
 
+# Every form's "This field is required." becomes a sentence naming the field (form_words.py).
+FORM_RENDERER = "prepcoach.form_words.PlainWordsRenderer"
+
 DATABASES = {"default": conf.database(HOME)}
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 

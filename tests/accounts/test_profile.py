@@ -118,3 +118,23 @@ def test_the_date_order_reaches_the_live_check(alice_client: Client, alice: User
     assert "31 December 2026" in alice_client.post(check, {"text": text}).text
     Profile.objects.filter(user=alice).update(date_order="DMY")
     assert "not a date in day/month order" in alice_client.post(check, {"text": text}).text
+
+
+def test_a_first_visit_offers_hours_and_the_browsers_time_zone(client: Client, db: None) -> None:
+    user = User.objects.create_user("carol@example.com", "x" * 20)
+    client.force_login(user)
+    page = client.get(URL).text
+    assert "data-time-zone-guess" in page  # time-zone.js selects the browser's zone
+    assert "prepcoach/js/time-zone.js" in page
+    # An hour each weekday, two on Saturday and Sunday: offered, not planned until saved.
+    for index, hours in enumerate(("1", "1", "1", "1", "1", "2", "2")):
+        assert f'name="hours_{index}" value="{hours}"' in page
+    assert "These are suggestions" in page
+    assert Profile.objects.get(user=user).availability.is_empty
+
+
+def test_a_filled_profile_keeps_its_own_zone_and_hours(alice_client: Client) -> None:
+    page = alice_client.get(URL).text
+    assert "data-time-zone-guess" not in page
+    assert "These are suggestions" not in page
+    assert 'name="hours_6" value="0"' in page

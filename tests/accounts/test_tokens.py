@@ -32,7 +32,7 @@ def test_create_token_without_htmx_goes_back_to_the_profile(alice_client: Client
 
 def test_a_token_needs_a_name(alice_client: Client) -> None:
     response = alice_client.post(CREATE, {"token-name": ""}, **HTMX)
-    assert "This field is required" in response.text
+    assert "Fill in “Token name”: it cannot be left empty." in response.text
     assert not AccessToken.objects.exists()
 
 

@@ -183,3 +183,54 @@ def test_a_goal_of_no_kind_keeps_a_kind_the_model_can_store(
     alice_client.post(NEW, {"text": "run 5k without stopping within two weeks", "kind": "auto"})
     goal = Goal.objects.get(user=alice)
     assert goal.kind in Goal.Kind.values  # the model's default: prepcoach did not guess one
+
+
+def test_a_new_goal_lets_prepcoach_suggest_its_kind_and_says_what_it_chose(
+    alice_client: Client, alice: User
+) -> None:
+    page = alice_client.get(NEW).text
+    assert '<option value="auto" selected>Suggest it for me</option>' in page
+    assert '<option value="other" selected>' not in page
+    response = alice_client.post(
+        NEW, {"text": "Research 5 facts about Acme's products by Friday", "kind": "auto"},
+        follow=True,
+    )  # fmt: skip
+    goal = Goal.objects.get(user=alice)
+    assert goal.kind == "knowledge"
+    assert "Goal created, filed under Knowledge from its words (Edit changes it)" in response.text
+    # Editing shows the kind it was saved as, and keeping it says nothing more about kinds.
+    edit = alice_client.get(reverse("goals:edit", args=[goal.pk])).text
+    assert '<option value="knowledge" selected>' in edit
+    saved = alice_client.post(
+        reverse("goals:edit", args=[goal.pk]), {"text": goal.text, "kind": "knowledge"},
+        follow=True,
+    )  # fmt: skip
+    assert "Goal saved." in saved.text
+
+
+def test_the_empty_smart_panel_says_its_thing_once(alice_client: Client) -> None:
+    for page in (alice_client.get(NEW).text, alice_client.post(CHECK, {"text": "  "}).text):
+        assert page.count("checks it here, as you type") == 1
+        assert "There is no goal yet" not in page
+        assert 'data-criterion="' not in page
+        assert "A sharper version" not in page
+    typed = alice_client.post(CHECK, {"text": "get better at interviews"}).text
+    assert typed.count('data-criterion="') == 5
+
+
+def test_mark_reached_is_the_main_button_only_at_the_target(
+    alice_client: Client, alice: User
+) -> None:
+    alice_client.post(
+        NEW, {"text": "Do 3 recorded mock interviews within two weeks", "kind": "auto"}
+    )
+    goal = Goal.objects.get(user=alice)
+    url = reverse("goals:detail", args=[goal.pk])
+    fresh = alice_client.get(url).text
+    assert '<button class="button button-secondary" name="status" value="done">' in fresh
+    alice_client.post(
+        reverse("goals:checkin_add", args=[goal.pk]),
+        {"checkin-day": days(0).isoformat(), "checkin-value": "3"},
+    )
+    reached = alice_client.get(url).text
+    assert '<button class="button" name="status" value="done">Mark reached</button>' in reached

@@ -30,7 +30,16 @@ def test_a_measurable_goal_needs_a_value(alice_client: Client, mock_goal: Goal) 
         reverse("goals:checkin_add", args=[mock_goal.pk]), {"checkin-day": days(0).isoformat()}
     )
     assert response.status_code == 422
-    assert "This field is required" in response.text
+    assert "Type how many mock interviews so far, e.g. 2" in response.text
+    assert "This field is required" not in response.text
+
+
+def test_an_empty_log_it_says_what_to_fill_in(alice_client: Client, mock_goal: Goal) -> None:
+    response = alice_client.post(reverse("goals:checkin_add", args=[mock_goal.pk]), {})
+    assert response.status_code == 422
+    assert "Pick the day you did it." in response.text
+    assert "Type how many mock interviews so far" in response.text
+    assert "This field is required" not in response.text
 
 
 def test_week_shows_steps_in_the_hours_alice_has(

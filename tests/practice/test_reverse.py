@@ -43,4 +43,4 @@ def test_the_rubric_must_be_complete(alice_client: Client) -> None:
     response = alice_client.post(
         reverse("practice:reverse_question", args=[question.pk]), {"answer": "good"}
     )
-    assert "This field is required" in response.text
+    assert "Choose one for “Says how it ended”." in response.text

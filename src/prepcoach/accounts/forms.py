@@ -8,7 +8,7 @@ from django.template import loader
 
 from prepcoach.accounts.models import TIME_ZONES, DateOrder, Profile, User
 from prepcoach.accounts.tasks import send_email
-from prepcoach.coach.availability import MAX_HOURS_PER_DAY, WEEKDAYS
+from prepcoach.coach.availability import MAX_HOURS_PER_DAY, SUGGESTED_HOURS, WEEKDAYS
 
 DATE_ORDER_HELP = (
     "How you write dates in numbers, so that “by 04/12” in a goal means the day you meant."
@@ -95,7 +95,16 @@ class ProfileForm(forms.ModelForm):  # type: ignore[type-arg]
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        hours = self.instance.availability.hours
+        # A first visit offers sensible hours instead of seven zeros, and the browser's time
+        # zone (time-zone.js fills a select marked so) instead of UTC.
+        self.first_visit = self.instance.is_blank
+        hours = SUGGESTED_HOURS if self.first_visit else self.instance.availability.hours
+        if self.first_visit:
+            self.fields["time_zone"].widget.attrs["data-time-zone-guess"] = ""
+            self.fields["time_zone"].help_text = (
+                "Deadlines and reminders follow it. prepcoach suggests this browser's time "
+                "zone: check it is where you are."
+            )
         for index, day in enumerate(WEEKDAYS):
             self.fields[f"hours_{index}"] = forms.DecimalField(
                 label=day,
@@ -103,7 +112,7 @@ class ProfileForm(forms.ModelForm):  # type: ignore[type-arg]
                 max_value=MAX_HOURS_PER_DAY,
                 decimal_places=2,
                 max_digits=4,
-                initial=hours[index],
+                initial=f"{hours[index]:g}",
                 widget=forms.NumberInput(attrs={"step": "0.25", "inputmode": "decimal"}),
             )
 

@@ -13,6 +13,12 @@ WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", 
 MAX_HOURS_PER_DAY = 16.0  # leaves eight hours for sleep: anything above is a typo, not a plan
 
 
+# What the profile offers someone who has not said yet: an hour each weekday evening and two on
+# each weekend day (nine a week, about what a working person preparing for interviews can keep
+# up). Only offered: nothing is planned into it until they save it.
+SUGGESTED_HOURS = (1.0, 1.0, 1.0, 1.0, 1.0, 2.0, 2.0)
+
+
 class AvailabilityError(ValueError):
     """Hours that cannot describe a real week."""
 

@@ -66,6 +66,10 @@ class GoalForm(forms.ModelForm):  # type: ignore[type-arg]
         self.today = today
         if self.instance.pk:
             self.fields["kind"].initial = self.instance.kind
+        elif "kind" not in (kwargs.get("initial") or {}):
+            # A new goal's model default ("other") would otherwise be preselected, and a
+            # research goal saved as something it is not: prepcoach suggests it instead.
+            self.initial["kind"] = AUTO
 
     def clean_kind(self) -> str:
         kind: str = self.cleaned_data["kind"]
@@ -141,7 +145,9 @@ class CheckInForm(forms.ModelForm):  # type: ignore[type-arg]
         fields = ("day", "value", "note")
         widgets = {"day": DateInput(), "note": forms.Textarea(attrs={"rows": 2})}
         labels = {"value": "Done so far"}
-        error_messages = {"day": {"invalid": DATE_ERROR}}
+        error_messages = {
+            "day": {"invalid": DATE_ERROR, "required": "Pick the day you did it."},
+        }
 
     prefix = "checkin"
 
@@ -151,6 +157,10 @@ class CheckInForm(forms.ModelForm):  # type: ignore[type-arg]
         if goal.is_measurable:
             self.fields["value"].required = True
             self.fields["value"].label = f"{goal.unit or 'Done'} so far".capitalize()
+            self.fields["value"].error_messages["required"] = (
+                f"Type how many {goal.unit or 'you have done'} so far, e.g. 2: "
+                "the total, not what you added today."
+            )
         else:
             del self.fields["value"]
 

@@ -115,14 +115,23 @@ def _goal_form(request: HttpRequest, goal: Goal) -> HttpResponse:
         goal = form.apply(check)
         goal.user = user
         goal.save()
+        filed = _filed_as(goal) if form.kind_auto else ""
         if is_new:
-            messages.success(request, "Goal created. Next: break it into steps.")
+            messages.success(request, f"Goal created{filed}. Next: break it into steps.")
         else:
-            messages.success(request, "Goal saved.")
+            messages.success(request, f"Goal saved{filed}.")
         return redirect("goals:detail", goal_id=goal.pk)
-    text = form["text"].value() or ""
-    check = plans.check(user, str(text), today, goal if goal.pk else None, saved_date=False)
-    return render(request, "goals/goal_form.html", {"form": form, "goal": goal, "check": check})
+    text = str(form["text"].value() or "")
+    check = plans.check(user, text, today, goal if goal.pk else None, saved_date=False)
+    return render(
+        request, "goals/goal_form.html", {"form": form, "goal": goal, "check": check, "text": text}
+    )
+
+
+def _filed_as(goal: Goal) -> str:
+    """Where a suggested kind put the goal, said on saving so it is never a silent choice."""
+    kind = goal.get_kind_display().split(":")[0]
+    return f", filed under {kind} from its words (Edit changes it)"
 
 
 @login_required

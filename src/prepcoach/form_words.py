@@ -1,0 +1,52 @@
+"""Every form's errors in plain words (issue 12, class 4).
+
+Django answers a field left empty with "This field is required.", which does not say which
+field or what to put in it. `FORM_RENDERER` in the settings is `PlainWordsRenderer`, whose bound
+fields put a sentence that names the field and what it wants in that message's place, for
+every form of every app (Django's own log-in and password forms included). A form that words
+its own "required" message keeps it.
+"""
+
+from __future__ import annotations
+
+from django import forms
+from django.forms.renderers import DjangoTemplates
+from django.forms.utils import ErrorList
+
+BARE_REQUIRED = str(forms.Field.default_error_messages["required"])
+
+
+def required_words(field: forms.Field, label: str) -> str:
+    """What to say when a field is left empty, by what the field holds."""
+    widget = field.widget
+    if isinstance(field, forms.DateField) or getattr(widget, "input_type", "") == "date":
+        return f"Pick a date for “{label}”."
+    if isinstance(field, forms.DecimalField | forms.IntegerField | forms.FloatField):
+        return f"Type a number for “{label}”, e.g. 1."
+    if isinstance(widget, forms.CheckboxInput):
+        return f"Tick “{label}” to go on."
+    if isinstance(widget, forms.CheckboxSelectMultiple):
+        return f"Choose at least one for “{label}”."
+    if isinstance(field, forms.ChoiceField | forms.ModelChoiceField):
+        return f"Choose one for “{label}”."
+    if isinstance(field, forms.FileField):
+        return f"Choose a file for “{label}”."
+    return f"Fill in “{label}”: it cannot be left empty."
+
+
+class PlainWordsBoundField(forms.BoundField):
+    @property
+    def errors(self) -> ErrorList:
+        errors: ErrorList = super().errors
+        if BARE_REQUIRED not in errors:
+            return errors
+        label = str(self.label or self.name.replace("_", " ").capitalize()).strip().rstrip(":")
+        plain = required_words(self.field, label)
+        words: list[str | Exception] = [
+            plain if str(e) == BARE_REQUIRED else str(e) for e in errors
+        ]
+        return self.form.error_class(words, renderer=self.form.renderer)
+
+
+class PlainWordsRenderer(DjangoTemplates):
+    bound_field_class = PlainWordsBoundField
