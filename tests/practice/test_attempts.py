@@ -266,6 +266,11 @@ def test_ranges_are_capped_and_a_missing_file_is_a_404(
     assert open_ended.status_code == 206
     assert open_ended["Content-Range"] == f"bytes 0-999/{len(audio)}"
     assert alice_client.get(url, HTTP_RANGE=f"bytes={len(audio) + 5}-").status_code == 416
+    # A number of thousands of digits is refused before it is read (issue 11, class 5).
+    for huge in ("bytes=" + "9" * 5000 + "-", "bytes=0-" + "1" * 5000, "bytes=-" + "7" * 20):
+        refused = alice_client.get(url, HTTP_RANGE=huge)
+        assert refused.status_code == 416
+        assert refused["Content-Range"] == f"bytes */{len(audio)}"
     Path(attempt.recording.path).unlink()
     assert alice_client.get(url).status_code == 404
 

@@ -16,6 +16,7 @@ from prepcoach.accounts.access import get_owned_or_404, owned_by, signed_in_user
 from prepcoach.coach.smart import MAX_GOAL_CHARS, MAX_TARGET, SmartCheck, target_quantity
 from prepcoach.goals import plans
 from prepcoach.goals.models import Goal, Step
+from prepcoach.text_input import TextInput
 
 router = Router(tags=["plan"])
 
@@ -33,7 +34,7 @@ class QuantityOut(Schema):
     text: str
 
 
-class SmartIn(Schema):
+class SmartIn(TextInput):
     text: str = Field(max_length=20_000)
     today: dt.date | None = Field(None, ge=dt.date(2000, 1, 1), le=dt.date(2100, 12, 31))
     # How "04/12" is read: DMY (4 December) or MDY (12 April); default: the profile's setting.
@@ -52,7 +53,7 @@ class SmartOut(Schema):
     rewrite: str
 
 
-class StepIn(Schema):
+class StepIn(TextInput):
     title: str = Field(min_length=1, max_length=200)
     due_date: dt.date
     estimated_hours: Decimal = Field(Decimal(1), ge=Decimal("0.25"), le=Decimal(200))
@@ -72,7 +73,7 @@ class StepOut(Schema):
     done_on: dt.date | None
 
 
-class GoalIn(Schema):
+class GoalIn(TextInput):
     text: str
     kind: str | None = None
     why: str = ""

@@ -10,7 +10,8 @@ from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 
 from prepcoach.practice.models import Attempt
 
-RANGE_RE = re.compile(r"bytes=(\d{0,15})-(\d{0,15})")  # longer numbers are no file's size
+RANGE_RE = re.compile(r"bytes=(\d*)-(\d*)")
+MAX_DIGITS = 15  # no file is a petabyte: a longer number is refused before it is read as one
 MAX_RANGE_BYTES = 4 * 1024 * 1024
 
 
@@ -23,6 +24,8 @@ def recording_response(request: HttpRequest, attempt: Attempt) -> HttpResponse |
         raise Http404("The recording file is missing from the data folder.")
     size = path.stat().st_size
     match = RANGE_RE.fullmatch(request.headers.get("Range", ""))
+    if match and max(len(match.group(1)), len(match.group(2))) > MAX_DIGITS:
+        return HttpResponse(status=416, headers={"Content-Range": f"bytes */{size}"})
     if not match or not (match.group(1) or match.group(2)):
         whole = FileResponse(path.open("rb"), content_type=attempt.media_type)
         whole["Accept-Ranges"] = "bytes"
