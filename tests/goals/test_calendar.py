@@ -1,4 +1,6 @@
 import datetime as dt
+import hashlib
+import re
 import zoneinfo
 
 import icalendar
@@ -14,6 +16,14 @@ from tests.goals.conftest import add_step
 def events(body: bytes) -> dict[str, icalendar.Component]:
     calendar = icalendar.Calendar.from_ical(body)
     return {str(e["summary"]): e for e in calendar.walk("VEVENT")}
+
+
+def subscribe(client: Client) -> str:
+    """Make a calendar address and read it off the page that shows it once."""
+    page = client.post(reverse("goals:feed_action"), {"action": "create"}, follow=True).text
+    found = re.search(r'id="feed-url" type="text" readonly value="http://testserver([^"]+)"', page)
+    assert found, page
+    return found.group(1)
 
 
 def local_today(zone: str) -> dt.date:
@@ -32,9 +42,7 @@ def test_subscribe_then_revoke(alice_client: Client, alice: User) -> None:
     step.due_date = today + dt.timedelta(days=2)
     step.save()
 
-    alice_client.post(reverse("goals:feed_action"), {"action": "create"})
-    feed = CalendarFeed.objects.get(user=alice)
-    url = reverse("goals:feed", args=[feed.token])
+    url = subscribe(alice_client)
     stranger = Client()  # no session: the address is the key
     response = stranger.get(url)
     assert response["Content-Type"] == "text/calendar; charset=utf-8"
@@ -56,11 +64,38 @@ def test_subscribe_then_revoke(alice_client: Client, alice: User) -> None:
 
 
 def test_regenerating_replaces_the_address(alice_client: Client, alice: User) -> None:
-    alice_client.post(reverse("goals:feed_action"), {"action": "create"})
-    old = CalendarFeed.objects.get(user=alice).token
-    alice_client.post(reverse("goals:feed_action"), {"action": "create"})
-    assert CalendarFeed.objects.get(user=alice).token != old
-    assert alice_client.get(reverse("goals:feed", args=[old])).status_code == 404
+    old = subscribe(alice_client)
+    new = subscribe(alice_client)
+    assert new != old
+    assert Client().get(old).status_code == 404
+    assert Client().get(new).status_code == 200
+
+
+def test_the_address_is_stored_hashed_and_shown_once(alice_client: Client, alice: User) -> None:
+    """Issue 11, class 8: the database alone opens no calendar; the page shows it once."""
+    url = subscribe(alice_client)
+    token = url.removeprefix("/plan/calendar/").removesuffix(".ics")
+    feed = CalendarFeed.objects.get(user=alice)
+    assert feed.token_digest == hashlib.sha256(token.encode()).hexdigest()
+    assert token not in str(list(CalendarFeed.objects.values_list()))
+    again = alice_client.get(reverse("goals:calendar")).text
+    assert token not in again
+    assert "It was shown once, when it was made" in again
+    assert Client().get(f"/plan/calendar/{feed.token_digest}.ics").status_code == 404
+
+
+def test_the_feed_answers_get_and_head_only(alice_client: Client, alice: User) -> None:
+    url = subscribe(alice_client)
+    stranger = Client()
+    head = stranger.head(url)
+    assert head.status_code == 200
+    assert head["Content-Type"] == "text/calendar; charset=utf-8"
+    for method in ("post", "put", "patch", "delete", "options"):
+        refused = getattr(stranger, method)(url)
+        assert refused.status_code == 405, method
+        assert set(refused["Allow"].split(", ")) == {"GET", "HEAD"}
+        assert refused.content == b""  # nothing of the plan
+    assert alice_client.post(reverse("goals:ics")).status_code == 405
 
 
 def test_one_off_download_needs_login(alice_client: Client) -> None:
@@ -86,9 +121,7 @@ def test_the_feed_carries_user_markup_escaped_for_the_format(
         user=alice, text=text, target_date=local_today("UTC") + dt.timedelta(days=9),
         success_note="Say <script>hi()</script>\nthen stop",
     )  # fmt: skip
-    alice_client.post(reverse("goals:feed_action"), {"action": "create"})
-    feed = CalendarFeed.objects.get(user=alice)
-    body = Client().get(reverse("goals:feed", args=[feed.token])).content
+    body = Client().get(subscribe(alice_client)).content
     assert b"\x0b" not in body
     assert b"\x00" not in body
     calendar = icalendar.Calendar.from_ical(body)

@@ -6,6 +6,7 @@ import icalendar
 from django.test import Client
 from django.utils import timezone
 
+from prepcoach.accounts.access import new_link_token
 from prepcoach.accounts.models import User
 from prepcoach.goals.models import CalendarFeed
 from tests.network.conftest import add_contact
@@ -44,8 +45,9 @@ def test_the_calendar_feed_has_each_follow_up(client: Client, alice: User) -> No
     day = timezone.localdate() + dt.timedelta(days=3)
     add_contact(alice, "Ana Lee", company="NHS", next_follow_up=day, notes="secret notes")
     add_contact(alice, "No Date")
-    feed = CalendarFeed.objects.create(user=alice)
-    response = client.get(f"/plan/calendar/{feed.token}.ics")
+    token, digest = new_link_token()
+    CalendarFeed.objects.create(user=alice, token_digest=digest)
+    response = client.get(f"/plan/calendar/{token}.ics")
     calendar = icalendar.Calendar.from_ical(response.content)
     follow_ups = [e for e in calendar.walk("VEVENT") if str(e["summary"]).startswith("Follow up")]
     assert [str(e["summary"]) for e in follow_ups] == ["Follow up: Ana Lee (NHS)"]

@@ -125,6 +125,18 @@ def feedback_attempt_for_link(token: str, attempt_id: int) -> Attempt | None:
     return feedback_attempts(ask).filter(pk=attempt_id).first()
 
 
+def calendar_feed_owner(token: str) -> User | None:
+    """Whose plan a calendar address opens: the active owner of the feed whose stored digest
+    is this token's, else None (revoked, replaced, mistyped or never made look the same)."""
+    from prepcoach.goals.models import CalendarFeed
+
+    if not token or len(token) > 100:
+        return None
+    found = CalendarFeed.objects.filter(token_digest=link_digest(token)).select_related("user")
+    feed = found.first()
+    return feed.user if feed is not None and feed.user.is_active else None
+
+
 # --- partners -------------------------------------------------------------------------------
 # A partnership lets its partner see the goals its owner chose, and nothing else: their
 # progress, check-ins, milestones and the weekly review of those goals. Ending it (either side)

@@ -161,17 +161,19 @@ class Milestone(models.Model):
 
 
 def new_feed_token() -> str:
+    """Kept for migration 0001, which named it as the old plain `token` column's default."""
     return secrets.token_urlsafe(24)
 
 
 class CalendarFeed(models.Model):
     """A private, revocable address a calendar app subscribes to. Knowing it is the access:
-    it is shown only to its owner and replaced when they regenerate it."""
+    it is shown to its owner once, when made, and replaced when they make a new one. Only its
+    SHA-256 is stored (`accounts.access.link_digest`), as for API tokens and feedback links."""
 
     user = models.OneToOneField(
         settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="calendar_feed"
     )
-    token = models.CharField(max_length=64, unique=True, default=new_feed_token)
+    token_digest = models.CharField(max_length=64, unique=True)
     created_at = models.DateTimeField(auto_now_add=True)
 
     def __str__(self) -> str:

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from prepcoach.goals import views
+from prepcoach.goals import feed_views, views
 
 app_name = "goals"
 urlpatterns = [
@@ -19,9 +19,9 @@ urlpatterns = [
     path("steps/<int:step_id>/delete/", views.step_delete, name="step_delete"),
     path("week/", views.week, name="week"),
     path("review/", views.review, name="review"),
-    path("calendar/", views.calendar_settings, name="calendar"),
-    path("calendar/address/", views.feed_action, name="feed_action"),
-    path("calendar/plan.ics", views.ics_download, name="ics"),
-    path("calendar/<str:token>.ics", views.feed, name="feed"),
+    path("calendar/", feed_views.calendar_settings, name="calendar"),
+    path("calendar/address/", feed_views.feed_action, name="feed_action"),
+    path("calendar/plan.ics", feed_views.ics_download, name="ics"),
+    path("calendar/<str:token>.ics", feed_views.feed, name="feed"),
     path("reminders/stop/<str:signed>/", views.reminders_stop, name="reminders_stop"),
 ]

@@ -22,19 +22,16 @@ from prepcoach.coach import planning
 from prepcoach.coach.progress import MilestoneState, newly_reached, streak, weekly_review
 from prepcoach.coach.smart import MAX_GOAL_CHARS
 from prepcoach.goals import plans
-from prepcoach.goals.calendar import build_calendar
 from prepcoach.goals.charts import progress_chart
 from prepcoach.goals.forms import (
     CheckInForm,
     GoalForm,
     MilestoneForm,
-    ReminderForm,
     SplitForm,
     StepForm,
 )
 from prepcoach.goals.models import (
     REMINDERS_STOP_SALT,
-    CalendarFeed,
     Goal,
     Milestone,
     ReminderSettings,
@@ -414,56 +411,6 @@ def _wins(user: User) -> list[tuple[dt.date, str]]:
     ]
     wins += [(g.completed_on, f"Goal reached: “{g.text}”") for g in done if g.completed_on]
     return sorted(wins, reverse=True)
-
-
-@login_required
-def calendar_settings(request: HttpRequest) -> HttpResponse:
-    user = signed_in_user(request)
-    reminders, _ = ReminderSettings.objects.get_or_create(user=user)
-    form = ReminderForm(request.POST or None, instance=reminders)
-    if request.method == "POST" and form.is_valid():
-        form.save()
-        messages.success(request, "Reminder settings saved.")
-        return redirect("goals:calendar")
-    feed = CalendarFeed.objects.filter(user=user).first()
-    feed_url = (
-        request.build_absolute_uri(reverse("goals:feed", args=[feed.token])) if feed else None
-    )
-    return render(request, "goals/calendar.html", {"form": form, "feed_url": feed_url})
-
-
-@login_required
-@require_POST
-def feed_action(request: HttpRequest) -> HttpResponse:
-    user = signed_in_user(request)
-    with transaction.atomic():
-        CalendarFeed.objects.filter(user=user).delete()
-        if request.POST.get("action") == "create":
-            CalendarFeed.objects.create(user=user)
-            messages.success(request, "New calendar address created; any old one stopped working.")
-        else:
-            messages.info(
-                request, "Calendar address revoked: calendars subscribed to it stop updating."
-            )
-    return redirect("goals:calendar")
-
-
-def feed(request: HttpRequest, token: str) -> HttpResponse:
-    """The subscribed calendar: no session, the secret address is the access."""
-    found = CalendarFeed.objects.filter(token=token).select_related("user").first()
-    if found is None or not found.user.is_active:
-        return HttpResponse("This calendar address was revoked or never existed.", status=404,
-                            content_type="text/plain; charset=utf-8")  # fmt: skip
-    body = build_calendar(found.user, request.get_host())
-    return HttpResponse(body, content_type="text/calendar; charset=utf-8")
-
-
-@login_required
-def ics_download(request: HttpRequest) -> HttpResponse:
-    body = build_calendar(signed_in_user(request), request.get_host())
-    response = HttpResponse(body, content_type="text/calendar; charset=utf-8")
-    response["Content-Disposition"] = 'attachment; filename="prepcoach-plan.ics"'
-    return response
 
 
 @login_required
