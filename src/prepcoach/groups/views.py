@@ -17,7 +17,7 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.cache import never_cache
-from django.views.decorators.http import require_POST
+from django.views.decorators.http import require_POST, require_safe
 
 from prepcoach.accounts.access import (
     get_group_or_404,
@@ -438,6 +438,7 @@ def mock_finish(request: HttpRequest, mock_id: int) -> HttpResponse:
 
 @login_required
 @never_cache  # withdrawn means gone everywhere, shared caches included
+@require_safe
 def answer_media(request: HttpRequest, answer_id: int) -> HttpResponse | FileResponse:
     answer = peer_answer_for_interviewer(signed_in_user(request), answer_id)
     return recording_response(request, answer.attempt)

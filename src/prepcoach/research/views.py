@@ -9,7 +9,7 @@ from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.template.loader import render_to_string
-from django.views.decorators.http import require_POST
+from django.views.decorators.http import require_POST, require_safe
 
 from prepcoach.accounts.access import get_owned_or_404, owned_by, signed_in_user
 from prepcoach.goals.models import CheckIn, Goal
@@ -183,11 +183,13 @@ def _brief(request: HttpRequest, opportunity_id: int) -> dict[str, object]:
 
 
 @login_required
+@require_safe
 def brief(request: HttpRequest, opportunity_id: int) -> HttpResponse:
     return render(request, "research/brief.html", _brief(request, opportunity_id))
 
 
 @login_required
+@require_safe
 def brief_markdown(request: HttpRequest, opportunity_id: int) -> HttpResponse:
     context = _brief(request, opportunity_id)
     body = render_to_string("research/brief.md", context)
@@ -197,6 +199,7 @@ def brief_markdown(request: HttpRequest, opportunity_id: int) -> HttpResponse:
 
 
 @login_required
+@require_safe
 def brief_pdf(request: HttpRequest, opportunity_id: int) -> HttpResponse:
     context = _brief(request, opportunity_id)
     html = render_to_string("research/brief_print.html", context)

@@ -13,6 +13,7 @@ from typing import Any
 from django.http import FileResponse, HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.views.decorators.cache import never_cache
+from django.views.decorators.http import require_safe
 
 from prepcoach.accounts.access import feedback_attempt_for_link, feedback_request_for_link
 from prepcoach.feedback import subjects
@@ -113,6 +114,7 @@ def _context(
 
 
 @never_cache
+@require_safe
 def review_media(request: HttpRequest, token: str) -> HttpResponse | FileResponse:
     """The recording of a link made for one answer."""
     ask = feedback_request_for_link(token)
@@ -125,6 +127,7 @@ def review_media(request: HttpRequest, token: str) -> HttpResponse | FileRespons
 
 
 @never_cache
+@require_safe
 def review_answer_media(
     request: HttpRequest, token: str, attempt_id: int
 ) -> HttpResponse | FileResponse:

@@ -9,7 +9,7 @@ from django.contrib.auth.decorators import login_required
 from django.http import FileResponse, HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import redirect, render
 from django.utils.http import url_has_allowed_host_and_scheme
-from django.views.decorators.http import require_POST
+from django.views.decorators.http import require_POST, require_safe
 
 from prepcoach.accounts.access import owned_by
 from prepcoach.coach.answer import measured_rating, thresholds
@@ -178,6 +178,7 @@ def attempt_detail(request: HttpRequest, attempt_id: int) -> HttpResponse:
 
 
 @login_required
+@require_safe
 def attempt_status(request: HttpRequest, attempt_id: int) -> HttpResponse:
     """The progress panel alone, polled by the page while the analysis runs."""
     context = _report(attempt_or_404(request, attempt_id))
@@ -215,6 +216,7 @@ def attempt_delete(request: HttpRequest, attempt_id: int) -> HttpResponse:
 
 
 @login_required
+@require_safe
 def attempt_media(request: HttpRequest, attempt_id: int) -> HttpResponse | FileResponse:
     """The recording, to its owner only, with byte ranges so players can seek."""
     return recording_response(request, attempt_or_404(request, attempt_id))

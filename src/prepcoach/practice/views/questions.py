@@ -9,7 +9,7 @@ from django.db import IntegrityError, transaction
 from django.db.models import Q, QuerySet
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
-from django.views.decorators.http import require_POST
+from django.views.decorators.http import require_POST, require_safe
 
 from prepcoach.practice import bank
 from prepcoach.practice.forms import ImportForm, QuestionFilter, QuestionForm, TypedAnswerForm
@@ -103,6 +103,7 @@ def question_delete(request: HttpRequest, question_id: int) -> HttpResponse:
 
 
 @login_required
+@require_safe
 def questions_export(request: HttpRequest) -> HttpResponse:
     _, questions = _filtered(request)
     response = HttpResponse(bank.export_rows(questions), content_type="text/csv; charset=utf-8")
