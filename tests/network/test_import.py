@@ -24,6 +24,26 @@ GOOD_CSV = (
 )
 
 
+def test_a_semicolon_csv_with_a_byte_order_mark_is_imported(
+    alice_client: Client, alice: User
+) -> None:
+    """A European spreadsheet's "CSV" (issue 11, class 6): semicolons, a BOM, CRLF."""
+    data = (
+        "\ufeffName;Email;Company;Notes\r\n"
+        "Lee, Ana;ana@example.org;NHS Digital;Met at the alumni evening, 2026\r\n"
+        "Ben Park;ben@example.org;Babylon;\r\n"
+    ).encode()
+    status, page = upload(alice_client, "kontakte.csv", data)
+    assert status == 200
+    assert "Imported 2 of 2 contacts from the CSV file." in page
+    ana = Contact.objects.get(user=alice, email="ana@example.org")
+    assert (ana.name, ana.company, ana.notes) == (
+        "Lee, Ana",
+        "NHS Digital",
+        "Met at the alumni evening, 2026",
+    )
+
+
 def test_a_good_csv_is_imported(alice_client: Client, alice: User) -> None:
     assert "CSV or vCard file" in alice_client.get(URL).content.decode()
     status, page = upload(alice_client, "contacts.csv", GOOD_CSV)

@@ -144,6 +144,23 @@ def test_export_neutralises_formulas_and_import_restores_the_words(
     assert set(Question.objects.filter(owner=bob).values_list("competency", flat=True)) == {"@team"}
 
 
+def test_a_semicolon_csv_from_a_european_spreadsheet_is_read() -> None:
+    """Excel in a German or French locale saves "CSV" with semicolons and a BOM (issue 11,
+    class 6): every column is there, so every question is read."""
+    raw = (
+        "\ufefftext;category;competency;field;seniority;difficulty\r\n"
+        "Tell me, briefly, about a conflict;behavioral;conflict;general;any;2\r\n"
+        '"Why us; why now?";motivation;motivation;data;mid;1\r\n'
+    ).encode()
+    parsed = parse_import(raw)
+    assert parsed.errors == []
+    assert [r["text"] for r in parsed.rows] == [
+        "Tell me, briefly, about a conflict",
+        "Why us; why now?",
+    ]
+    assert parsed.rows[1]["field"] == "data"
+
+
 def test_a_broken_quote_or_a_strange_field_is_reported_not_crashed() -> None:
     header = b"text,category,competency,field,seniority,difficulty\n"
     unclosed = parse_import(header + b'"' + b"x" * 200_000)

@@ -19,6 +19,8 @@ import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
+from prepcoach.coach.csv_dialect import delimiter_of
+
 MAX_IMPORT_ROWS = 5000  # a whole address book; a bigger file is refused, so nothing is cut short
 MAX_IMPORT_BYTES = 5 * 1024 * 1024
 MAX_NAME = 200
@@ -173,17 +175,23 @@ def read_date(text: str) -> dt.date | None:
     return None
 
 
+def _is_header(row: list[str]) -> bool:
+    return bool({"name", "first", "email"} & {_column_for(c) for c in row})
+
+
 def parse_csv(text: str) -> ParsedFile:
     try:
-        rows = list(csv.reader(io.StringIO(text, newline=""), strict=True))
+        rows = list(
+            csv.reader(
+                io.StringIO(text, newline=""),
+                delimiter=delimiter_of(text, is_header=_is_header),
+                strict=True,
+            )
+        )
     except csv.Error as error:
         raise ImportRefusedError(_csv_error(text, error)) from None
     header_at = next(
-        (
-            i
-            for i, row in enumerate(rows[:HEADER_SEARCH_ROWS])
-            if {"name", "first", "email"} & {_column_for(c) for c in row}
-        ),
+        (i for i, row in enumerate(rows[:HEADER_SEARCH_ROWS]) if _is_header(row)),
         None,
     )
     if header_at is None:

@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from prepcoach.coach.csv_dialect import delimiter_of
 from prepcoach.coach.escape import from_spreadsheet_cell, spreadsheet_cell
 
 DATA = Path(__file__).resolve().parent / "data"
@@ -102,7 +103,8 @@ def parse_import(raw: bytes) -> ImportResult:
             "“CSV UTF-8” and try again."
         )
         return result
-    reader = csv.DictReader(io.StringIO(text))
+    # A European spreadsheet's CSV is separated by semicolons: read it by what it uses.
+    reader = csv.DictReader(io.StringIO(text), delimiter=delimiter_of(text, is_header=_names_text))
     header = [h.strip() for h in (reader.fieldnames or [])]
     missing = [c for c in COLUMNS if c not in header]
     if missing:
@@ -125,6 +127,10 @@ def parse_import(raw: bytes) -> ImportResult:
     if not result.rows and not result.errors:
         result.errors.append("The file has a header but no questions.")
     return result
+
+
+def _names_text(row: list[str]) -> bool:
+    return "text" in {cell.strip() for cell in row}
 
 
 def _check_row(raw_row: dict[str, str | None], line: int, result: ImportResult) -> None:
