@@ -61,3 +61,22 @@ def test_long_summaries_are_cut_at_a_word() -> None:
 def test_any_bytes_give_entries_or_a_problem(body: bytes) -> None:
     feed = parse_feed(body)
     assert feed.ok or not feed.entries
+
+
+def test_a_compressed_body_is_unpacked_whatever_its_header_says() -> None:
+    """Issue 11, class 6: gzip sent unasked, unlabelled, in several members, or labelled but
+    plain; too big unpacked or broken is None (the caller says why)."""
+    import gzip
+    import zlib
+
+    from prepcoach.coach.feeds import MAX_DECODED_BYTES, decompressed
+
+    body = b"<rss>news</rss>"
+    assert decompressed(gzip.compress(body)) == body
+    assert decompressed(gzip.compress(body), "gzip") == body
+    assert decompressed(gzip.compress(body) + gzip.compress(body)) == body + body
+    assert decompressed(zlib.compress(body), "deflate") == body
+    assert decompressed(body, "gzip") == body  # a server that says gzip and is not
+    assert decompressed(body) == body
+    assert decompressed(b"\x1f\x8b broken") is None
+    assert decompressed(gzip.compress(b" " * (MAX_DECODED_BYTES + 1))) is None

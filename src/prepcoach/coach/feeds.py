@@ -7,6 +7,7 @@ import calendar
 import datetime as dt
 import hashlib
 import re
+import zlib
 from dataclasses import dataclass
 
 import feedparser
@@ -42,10 +43,49 @@ class ParsedFeed:
         return not self.problem
 
 
-def parse_feed(body: bytes, content_type: str = "") -> ParsedFeed:
+MAX_DECODED_BYTES = 5 * 1024 * 1024  # a compressed feed is held to the same size unpacked
+GZIP_MAGIC = b"\x1f\x8b"
+
+
+def decompressed(body: bytes, content_encoding: str = "") -> bytes | None:
+    """A body sent gzip- or deflate-compressed (said in Content-Encoding, or not said: some
+    servers compress whatever is asked) unpacked; unchanged when not compressed; None when it
+    unpacks to more than MAX_DECODED_BYTES or does not unpack."""
+    encoding = content_encoding.strip().lower()
+    if not (body.startswith(GZIP_MAGIC) or encoding in {"gzip", "x-gzip", "deflate"}):
+        return body
+    out, rest = bytearray(), body
+    while rest and len(out) <= MAX_DECODED_BYTES:
+        # 47: gzip or zlib by the header; a raw deflate stream (-15) if neither fits.
+        unpack = zlib.decompressobj(47 if rest[:1] in (b"\x1f", b"\x78") else -15)
+        try:
+            out += unpack.decompress(rest, MAX_DECODED_BYTES + 1 - len(out))
+        except zlib.error:
+            if out:
+                break  # trailing bytes after a whole member: what was unpacked stands
+            # Said to be compressed but is not (a misconfigured server): read it as it came.
+            return None if body.startswith(GZIP_MAGIC) else body
+        if unpack.unconsumed_tail:
+            return None  # more than the limit unpacked
+        rest = unpack.unused_data.lstrip(b"\x00")  # a gzip file may hold several members
+        if not unpack.eof:
+            break
+    return None if len(out) > MAX_DECODED_BYTES else bytes(out)
+
+
+def parse_feed(body: bytes, content_type: str = "", content_encoding: str = "") -> ParsedFeed:
     """Entries of the feed in body; a ParsedFeed with a problem and no entries when it is
     not a feed (a web page, broken XML). A feed with minor flaws but readable entries is
-    accepted, as feed readers do."""
+    accepted, as feed readers do; a compressed one (asked for or not) is unpacked first."""
+    unpacked = decompressed(body, content_encoding)
+    if unpacked is None:
+        return ParsedFeed(
+            "",
+            (),
+            f"That address sent a compressed feed that unpacks to over "
+            f"{MAX_DECODED_BYTES // 2**20} MB or does not unpack. Check the address.",
+        )
+    body = unpacked
     # A web page starts with its doctype or <html>; a feed may mention "<html" in its text.
     head = body[:512].lstrip(b"\xef\xbb\xbf \t\r\n").lower()
     if head.startswith((b"<!doctype html", b"<html")):

@@ -90,6 +90,7 @@ def download(url: str) -> ParsedFeed:
                     slow = f"{host} took over {DEADLINE_SECONDS} s to send the feed."
                     return ParsedFeed("", (), slow + " It is tried again later.")
             content_type = response.headers.get("Content-Type", "")
+            encoding = response.headers.get("Content-Encoding", "")  # sent even unasked
     except RefusedAddressError as error:
         return ParsedFeed("", (), str(error))
     except urllib.error.HTTPError as error:
@@ -102,7 +103,7 @@ def download(url: str) -> ParsedFeed:
         reason = getattr(error, "reason", error)
         return ParsedFeed("", (), f"Could not read a feed from {host} ({reason}). It is tried "
                           "again later; check the address if this keeps happening.")  # fmt: skip
-    return parse_feed(b"".join(chunks), content_type)
+    return parse_feed(b"".join(chunks), content_type, encoding)
 
 
 def refresh(feed: Feed) -> int:
