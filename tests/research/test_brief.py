@@ -92,6 +92,47 @@ def test_brief_downloads_as_a_one_page_pdf(alice_client: Client, alice: User) ->
     assert "Rescued the clinic dashboard" in text
 
 
+def test_every_user_text_in_the_pdf_wraps_inside_the_page(
+    alice_client: Client, alice: User
+) -> None:
+    """A long link in the logistics ran off the page (issue 11, class 6): WeasyPrint's own
+    layout of the brief puts every piece of text inside the page's content box."""
+    from django.template.loader import render_to_string
+    from django.test import RequestFactory
+    from weasyprint import HTML
+
+    from prepcoach.research.views import _brief
+
+    link = "https://meet.example.com/j/" + "a1b2c3d4e5" * 12 + "?pwd=" + "Z" * 40
+    job = job_with_research(alice)
+    job.role = "Analyst" + "x" * 150
+    job.logistics = (
+        f"Join at {link}\n\n    {link}\n\n| where | when |\n| --- | --- |\n| {link} | 9:00 |"
+    )
+    job.my_questions = "Why" + "y" * 200 + "?"
+    job.values = "Patients" + "p" * 120
+    job.save()
+    Fact.objects.create(opportunity=job, text=link, source=link)
+    response = alice_client.get(reverse("research:brief_pdf", args=[job.pk]))
+    text = "".join(PdfReader(io.BytesIO(response.content)).pages[0].extract_text().split())
+    assert link in text  # wrapped, and every character kept
+
+    request = RequestFactory().get("/")
+    request.user = alice
+    html = render_to_string("research/brief_print.html", _brief(request, job.pk))
+    outside = []
+    for page in HTML(string=html).render().pages:
+        box = page._page_box
+        right = box.content_box_x() + box.width
+        stack = [box]
+        while stack:
+            item = stack.pop()
+            stack.extend(getattr(item, "children", None) or [])
+            if type(item).__name__ == "TextBox" and item.position_x + item.width > right + 0.5:
+                outside.append(item.text[:30])
+    assert outside == []
+
+
 def test_an_empty_brief_says_what_to_add(alice_client: Client, alice: User) -> None:
     job = Opportunity.objects.create(user=alice, company="Acme", role="Analyst")
     text = alice_client.get(reverse("research:brief_md", args=[job.pk])).content.decode()
