@@ -1,5 +1,6 @@
 import datetime as dt
 
+import pytest
 from django.test import Client
 from django.urls import reverse
 from django.utils import timezone
@@ -84,3 +85,64 @@ def test_deleting_a_drilled_question_removes_its_card(
     alice_client.post(reverse("practice:question_delete", args=[alices_question.pk]))
     assert not DrillCard.objects.exists()
     assert alice_client.get(reverse("practice:drills")).status_code == 200
+
+
+def test_grading_twice_from_the_same_page_records_one_review(
+    alice_client: Client, alice: User, question: Question
+) -> None:
+    """A double-click on "Good" for a new card (issue 11, class 7): one review, and the card
+    comes back in 10 minutes, not in 2 days."""
+    alice_client.post(reverse("practice:drill_add", args=[question.pk]))
+    card = DrillCard.objects.get(user=alice)
+    page = alice_client.get(reverse("practice:drills")).text
+    assert '<input type="hidden" name="version" value="0">' in page
+    url = reverse("practice:drill_grade", args=[card.pk])
+    first = alice_client.post(url, {"grade": "good", "version": "0", "text": "I led it."})
+    twin = alice_client.post(url, {"grade": "good", "version": "0", "text": "I led it."})
+    assert first.status_code == twin.status_code == 302
+    card.refresh_from_db()
+    assert card.reviews == 1
+    assert DrillReview.objects.count() == 1
+    assert Attempt.objects.filter(mode="drill").count() == 1
+    assert card.due < timezone.now() + dt.timedelta(minutes=11)
+    said = alice_client.get(reverse("practice:drills")).text
+    assert "That card was already graded; nothing was recorded twice." in said
+    # The next look at the card (version 1) is a new review.
+    alice_client.post(url, {"grade": "good", "version": "1"})
+    card.refresh_from_db()
+    assert (card.reviews, DrillReview.objects.count()) == (2, 2)
+
+
+@pytest.mark.django_db(transaction=True)
+def test_concurrent_twins_record_one_review(alice: User, question: Question) -> None:
+    """Two requests at once, each on its own connection: the conditional update lets one move
+    the card and the other records nothing."""
+    import threading
+
+    from django.db import connection
+
+    clients = [Client(), Client()]
+    for client in clients:
+        client.force_login(alice)
+    clients[0].post(reverse("practice:drill_add", args=[question.pk]))
+    card = DrillCard.objects.get(user=alice)
+    url = reverse("practice:drill_grade", args=[card.pk])
+    start = threading.Barrier(2)
+    statuses: list[int] = []
+
+    def grade(client: Client) -> None:
+        try:
+            start.wait()
+            statuses.append(client.post(url, {"grade": "good", "version": "0"}).status_code)
+        finally:
+            connection.close()
+
+    threads = [threading.Thread(target=grade, args=(c,)) for c in clients]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert statuses == [302, 302]
+    card.refresh_from_db()
+    assert card.reviews == 1
+    assert DrillReview.objects.filter(card=card).count() == 1

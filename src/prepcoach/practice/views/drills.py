@@ -8,7 +8,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.contrib.contenttypes.models import ContentType
 from django.db import IntegrityError, transaction
-from django.db.models import Model
+from django.db.models import F, Model
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
@@ -149,23 +149,33 @@ def drill_add_facts(request: HttpRequest, opportunity_id: int) -> HttpResponse:
 @login_required
 @require_POST
 def drill_grade(request: HttpRequest, card_id: int) -> HttpResponse:
+    """Grade the card the page showed. The form carries the card's state version (its review
+    count when shown): a second submit of the same page (a double-click) or a twin racing it
+    finds the version moved on and records nothing, so one look is one review."""
     card = get_owned_or_404(DrillCard.objects.all(), user_of(request), pk=card_id)
     grade = request.POST.get("grade", "")
     if grade not in drills.GRADES:
         messages.error(request, "Choose Again, Hard, Good or Easy.")
         return redirect("practice:drills")
+    version = request.POST.get("version", "")
+    shown = int(version) if version.isdigit() and len(version) < 10 else card.reviews
     now = timezone.now()
-    attempt = None
-    if (text := request.POST.get("text", "").strip()) and isinstance(card.item, Question):
-        attempt = Attempt.objects.create(
-            user=card.user, question=card.item, question_text=card.item.text, text=text,
-            mode=Attempt.Mode.DRILL,
-        )  # fmt: skip
     graded = drills.grade(card.state, grade, now)
     with transaction.atomic():
-        DrillCard.objects.filter(pk=card.pk).update(
-            state=graded.state, due=graded.due, reviews=card.reviews + 1
+        # Compare and swap: only the card still in the state that was graded moves on.
+        moved = DrillCard.objects.filter(pk=card.pk, reviews=shown).update(
+            state=graded.state, due=graded.due, reviews=F("reviews") + 1
         )
+        if not moved or card.reviews != shown:
+            transaction.set_rollback(True)
+            messages.info(request, "That card was already graded; nothing was recorded twice.")
+            return redirect("practice:drills")
+        attempt = None
+        if (text := request.POST.get("text", "").strip()) and isinstance(card.item, Question):
+            attempt = Attempt.objects.create(
+                user=card.user, question=card.item, question_text=card.item.text, text=text,
+                mode=Attempt.Mode.DRILL,
+            )  # fmt: skip
         DrillReview.objects.create(card=card, rating=grade, reviewed_at=now, attempt=attempt)
     messages.info(request, f"Graded {grade}: next review {graded.interval}.")
     return redirect("practice:drills")
