@@ -161,13 +161,13 @@ def build_world(media_root: Path) -> World:
 
     shared = Goal.objects.create(user=alice, text=marked("SHARED", "goal") + " 3 mocks by Friday")
     private = Goal.objects.create(user=alice, text=marked("PRIVATE", "goal") + " salary talk")
-    steps, milestones = [], []
+    steps, milestones, check_ins = [], [], []
     for goal, kind in ((shared, "SHARED"), (private, "PRIVATE")):
         steps.append(Step.objects.create(goal=goal, title=marked(kind, "step"), due_date=today))
         milestones.append(
             Milestone.objects.create(goal=goal, title=marked(kind, "milestone"), threshold=50)
         )
-        CheckIn.objects.create(goal=goal, note=marked(kind, "checkin"))
+        check_ins.append(CheckIn.objects.create(goal=goal, note=marked(kind, "checkin")))
     partnership = Partnership.objects.create(owner=alice, partner=bob)
     partnership.goals.add(shared)
     Comment.objects.create(partnership=partnership, goal=shared, author=bob, text="Go on!")
@@ -180,7 +180,7 @@ def build_world(media_root: Path) -> World:
         user=alice, company=marked("PRIVATE", "company"), role=marked("PRIVATE", "role"),
         job_description=marked("PRIVATE", "advert") + " SQL and Tableau.",
     )  # fmt: skip
-    Fact.objects.create(opportunity=job, text=marked("PRIVATE", "fact"), source="notes")
+    fact = Fact.objects.create(opportunity=job, text=marked("PRIVATE", "fact"), source="notes")
     reply = InterviewerReply.objects.create(
         owner=alice, opportunity=job, text=marked("PRIVATE", "reply")
     )
@@ -298,6 +298,7 @@ def build_world(media_root: Path) -> World:
         "invite_token": [invite_token], "mock_id": [peer.pk], "answer_id": [peer_answer.pk],
         "membership_id": [gus_in.pk, alice_in.pk],
         "contact_id": [contact.pk], "event_id": [network_event.pk],
+        "checkin_id": [c.pk for c in check_ins], "fact_id": [fact.pk],
     }  # fmt: skip
     ids |= matrix_world(alice, job, marked)  # her interviews and their debrief
     ids["attempt_id"].append(peer_attempt.pk)

@@ -32,6 +32,15 @@ def test_measurable_goals_use_the_latest_check_in() -> None:
     assert not progress.behind
 
 
+def test_a_day_is_one_point_on_the_chart_its_last_figure() -> None:
+    progress = goal_progress(
+        start=START, deadline=DEADLINE, today=day(15), target=4, unit="mock interviews",
+        check_ins=[CheckIn(day(3), 1), CheckIn(day(10), 1), CheckIn(day(10), 3)],
+    )  # fmt: skip
+    assert [(p.day, p.percent) for p in progress.actual] == [(day(3), 25.0), (day(10), 75.0)]
+    assert progress.basis == "3 of 4 mock interviews"
+
+
 def test_other_goals_are_measured_by_the_hours_of_steps_done() -> None:
     steps = [
         StepState(1, "a", 1, day(5), done_on=day(4)),

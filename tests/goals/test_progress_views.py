@@ -54,6 +54,27 @@ def test_week_shows_steps_in_the_hours_alice_has(
     assert "Mock interview with Sam" in page
     assert f"due {step.due_date:%-d %b}" in page
     assert "Day off" in page  # alice gives Sundays nothing
+    assert "for <span" in page
+    assert "Do 3 recorded mock interviews before my onsite</span>" in page  # the step's goal
+
+
+def test_a_step_is_ticked_from_the_week(alice_client: Client, mock_goal: Goal) -> None:
+    step = add_step(mock_goal, "Mock interview with Sam", 6, hours=1)
+    page = alice_client.get(reverse("goals:week")).text
+    toggle = reverse("goals:step_toggle", args=[step.pk])
+    assert f'hx-post="{toggle}"' in page
+    data = {"view": "week", "day": days(1).isoformat(), "hours": "1"}
+    block = alice_client.post(toggle, data, HTTP_HX_REQUEST="true").text
+    step.refresh_from_db()
+    assert step.done_on == days(0)
+    assert block.lstrip().startswith('<li class="block done">')
+    assert "Mark “Mock interview with Sam” not done" in block  # the same button undoes it
+    assert f'id="tick-{step.pk}-{days(1):%Y%m%d}"' in block  # focus stays on it after the swap
+    # Without HTMX, back to that week.
+    back = alice_client.post(toggle, data)
+    assert back.url == reverse("goals:week") + f"?start={days(1).isoformat()}"  # type: ignore[attr-defined]
+    step.refresh_from_db()
+    assert step.done_on is None
 
 
 def test_overcommitment_is_reported_with_hours(alice_client: Client, mock_goal: Goal) -> None:

@@ -54,7 +54,9 @@ def goal_progress(
     steps_percent, steps_basis, step_points = _steps_done(steps, today)
     if target and target > 0:
         ordered = sorted(check_ins, key=lambda c: c.day)  # stable: a day's last entry stays last
-        actual = tuple(Point(c.day, _clamp(100 * c.value / target)) for c in ordered)
+        # One point a day, the day's last figure: two on one day drew a vertical line.
+        by_day = {c.day: c.value for c in ordered}
+        actual = tuple(Point(day, _clamp(100 * v / target)) for day, v in by_day.items())
         value = ordered[-1].value if ordered else 0.0
         percent = _clamp(100 * value / target)
         basis = f"{value:g} of {target:g} {unit}".strip()

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from prepcoach.goals import feed_views, views
+from prepcoach.goals import checkin_views, feed_views, views
 
 app_name = "goals"
 urlpatterns = [
@@ -14,6 +14,9 @@ urlpatterns = [
     path("goals/<int:goal_id>/steps/", views.step_add, name="step_add"),
     path("goals/<int:goal_id>/check-ins/", views.checkin_add, name="checkin_add"),
     path("goals/<int:goal_id>/milestones/", views.milestone_add, name="milestone_add"),
+    path("goals/<int:goal_id>/check-ins/undo/", checkin_views.checkin_undo, name="checkin_undo"),
+    path("check-ins/<int:checkin_id>/edit/", checkin_views.checkin_edit, name="checkin_edit"),
+    path("check-ins/<int:checkin_id>/delete/", checkin_views.checkin_delete, name="checkin_delete"),
     path("steps/<int:step_id>/edit/", views.step_edit, name="step_edit"),
     path("steps/<int:step_id>/toggle/", views.step_toggle, name="step_toggle"),
     path("steps/<int:step_id>/delete/", views.step_delete, name="step_delete"),

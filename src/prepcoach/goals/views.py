@@ -21,7 +21,7 @@ from prepcoach.accounts.models import User
 from prepcoach.coach import planning
 from prepcoach.coach.progress import MilestoneState, newly_reached, streak, weekly_review
 from prepcoach.coach.smart import MAX_GOAL_CHARS
-from prepcoach.goals import plans
+from prepcoach.goals import checkin_views, checkins, plans
 from prepcoach.goals.charts import progress_chart
 from prepcoach.goals.forms import (
     CheckInForm,
@@ -134,7 +134,8 @@ def _filed_as(goal: Goal) -> str:
 @login_required
 def detail(request: HttpRequest, goal_id: int) -> HttpResponse:
     goal = _goal(request, goal_id)
-    return render(request, "goals/detail.html", _detail_context(request, goal))
+    undo = checkins.undo_offer(request.session, goal)
+    return render(request, "goals/detail.html", _detail_context(request, goal, undo=undo))
 
 
 def _detail_context(request: HttpRequest, goal: Goal, **extra: object) -> dict[str, object]:
@@ -226,10 +227,28 @@ def step_toggle(request: HttpRequest, step_id: int) -> HttpResponse:
     step.save(update_fields=["done_on"])
     if step.done_on:
         _celebrate_milestones(request, step.goal, today)
+    if request.POST.get("view") == "week":
+        return _week_step(request, step)
     if request.headers.get("HX-Request"):
         context = _detail_context(request, step.goal)
         return render(request, "goals/partials/goal_live.html", context)
     return redirect(reverse("goals:detail", args=[step.goal_id]) + "#steps")
+
+
+def _week_step(request: HttpRequest, step: Step) -> HttpResponse:
+    """Ticked from the week: its block again (HTMX), or back to that week."""
+    try:
+        day = dt.date.fromisoformat(request.POST.get("day", ""))
+    except ValueError:
+        day = timezone.localdate()
+    if not request.headers.get("HX-Request"):
+        return redirect(reverse("goals:week") + f"?start={day.isoformat()}")
+    try:
+        hours = float(request.POST.get("hours", ""))
+    except ValueError:
+        hours = float(step.estimated_hours)
+    context = {"step": step, "day": day, "hours": hours, "late": False}
+    return render(request, "goals/partials/week_step.html", context)
 
 
 @login_required
@@ -256,10 +275,7 @@ def checkin_add(request: HttpRequest, goal_id: int) -> HttpResponse:
             _detail_context(request, goal, checkin_form=form),
             status=422,
         )
-    check_in = form.save(commit=False)
-    check_in.goal = goal
-    check_in.save()
-    messages.success(request, "Progress logged.")
+    checkin_views.record(request, goal, form)
     _celebrate_milestones(request, goal, timezone.localdate())
     return redirect(reverse("goals:detail", args=[goal.pk]) + "#progress")
 

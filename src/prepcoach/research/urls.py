@@ -1,6 +1,6 @@
 from django.urls import path
 
-from prepcoach.research import views
+from prepcoach.research import fact_views, views
 
 app_name = "research"
 urlpatterns = [
@@ -12,6 +12,8 @@ urlpatterns = [
     path("jobs/<int:opportunity_id>/research/", views.research, name="research"),
     path("jobs/<int:opportunity_id>/facts/", views.fact_add, name="fact_add"),
     path("jobs/<int:opportunity_id>/facts/goal/", views.facts_goal, name="facts_goal"),
+    path("facts/<int:fact_id>/edit/", fact_views.fact_edit, name="fact_edit"),
+    path("facts/<int:fact_id>/delete/", fact_views.fact_delete, name="fact_delete"),
     path("jobs/<int:opportunity_id>/brief/", views.brief, name="brief"),
     path("jobs/<int:opportunity_id>/brief.md", views.brief_markdown, name="brief_md"),
     path("jobs/<int:opportunity_id>/brief.pdf", views.brief_pdf, name="brief_pdf"),

@@ -3,16 +3,19 @@
 from __future__ import annotations
 
 import datetime as dt
+from decimal import Decimal
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.template.loader import render_to_string
+from django.utils import timezone
 from django.views.decorators.http import require_POST, require_safe
 
 from prepcoach.accounts.access import get_owned_or_404, owned_by, signed_in_user
-from prepcoach.goals.models import CheckIn, Goal
+from prepcoach.goals.checkins import log_check_in
+from prepcoach.goals.models import Goal
 from prepcoach.research.forms import FactForm, OpportunityForm, ResearchForm
 from prepcoach.research.models import RESEARCH_SECTIONS, Opportunity
 
@@ -117,7 +120,7 @@ def fact_add(request: HttpRequest, opportunity_id: int) -> HttpResponse:
         fact = form.save(commit=False)
         fact.opportunity = opportunity
         fact.save()
-        _log_facts(opportunity)
+        log_facts(opportunity)
         count = opportunity.facts.count()
         messages.success(request, f"Fact {count} of {opportunity.fact_target} saved.")
     else:
@@ -143,18 +146,20 @@ def facts_goal(request: HttpRequest, opportunity_id: int) -> HttpResponse:
         )  # fmt: skip
         opportunity.facts_goal = goal
         opportunity.save(update_fields=["facts_goal"])
-        _log_facts(opportunity)
+        log_facts(opportunity)
         messages.success(
             request, "A goal now follows your facts: it moves with every fact you add."
         )
     return redirect(opportunity.facts_goal)
 
 
-def _log_facts(opportunity: Opportunity) -> None:
+def log_facts(opportunity: Opportunity) -> None:
+    """The facts goal's check-in of the day follows the count (one a day, like any goal's)."""
     if opportunity.facts_goal is not None:
-        CheckIn.objects.create(
-            goal=opportunity.facts_goal, value=opportunity.facts.count(), note="Key facts collected"
-        )
+        log_check_in(
+            opportunity.facts_goal, timezone.localdate(), Decimal(opportunity.facts.count()),
+            "Key facts collected",
+        )  # fmt: skip
 
 
 def _brief(request: HttpRequest, opportunity_id: int) -> dict[str, object]:

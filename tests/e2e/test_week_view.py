@@ -1,0 +1,55 @@
+"""The week, in Chromium (issue 12, class 5): a step is ticked done from its day with the
+keyboard alone, in place (HTMX), and a long title reads in a few lines, with its goal."""
+
+import datetime as dt
+from decimal import Decimal
+
+import pytest
+from playwright.sync_api import Page, expect
+
+from prepcoach.accounts.models import User
+from prepcoach.goals.models import Goal, Step
+from tests.e2e.conftest import log_in
+from tests.goals.conftest import today
+
+pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
+
+TITLE = "Compare the three product-strategy frameworks from the course against Acme's roadmap"
+
+
+def test_a_step_is_ticked_from_the_week_with_the_keyboard(page: Page, alice: User) -> None:
+    alice.profile.weekly_hours = [3, 3, 3, 3, 3, 3, 3]  # every day, so today has room
+    alice.profile.save()
+    goal = Goal.objects.create(
+        user=alice, text="Prepare the product-sense round", target_date=today() + dt.timedelta(9)
+    )
+    step = Step.objects.create(
+        goal=goal, title=TITLE, due_date=today() + dt.timedelta(days=3),
+        estimated_hours=Decimal(1),
+    )  # fmt: skip
+    page.set_viewport_size({"width": 1280, "height": 900})
+    log_in(page, alice)
+    page.goto("/plan/week/")
+    block = page.locator("li.block").first
+    expect(block).to_contain_text("for Prepare the product-sense round")
+    title = block.locator(".block-title")
+    box = title.bounding_box()
+    line = float(title.evaluate("e => parseFloat(getComputedStyle(e).lineHeight)"))
+    assert box
+    assert box["height"] <= 3 * line + 1, (box, line)  # not seven or eight lines
+
+    marker = page.evaluate("() => (window.__untouched = true)")  # lost if the page reloads
+    assert marker is True
+    tick = page.get_by_role("button", name=f"Mark “{TITLE}” done").first
+    tick.focus()
+    page.keyboard.press("Enter")
+    undo = page.get_by_role("button", name=f"Mark “{TITLE}” not done").first
+    expect(undo).to_be_focused()
+    expect(page.locator("li.block.done").first).to_contain_text("done")
+    assert page.evaluate("() => window.__untouched") is True
+    step.refresh_from_db()
+    assert step.done_on == today()
+    page.keyboard.press("Space")  # and back, still from the keyboard
+    expect(page.get_by_role("button", name=f"Mark “{TITLE}” done").first).to_be_focused()
+    step.refresh_from_db()
+    assert step.done_on is None
