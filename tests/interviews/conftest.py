@@ -9,7 +9,7 @@ from typing import Any
 from django.utils import timezone
 
 from prepcoach.accounts.models import User
-from prepcoach.interviews.models import AskedQuestion, Debrief, Interview
+from prepcoach.interviews.models import AskedQuestion, Debrief, Interview, Transcript
 from prepcoach.research.models import Opportunity
 
 
@@ -42,6 +42,19 @@ def add_debrief(interview: Interview, *questions: str, **fields: Any) -> Debrief
     return debrief
 
 
+TRANSCRIPT = (
+    "Priya Shah: Tell me about a time you improved a process.\n"
+    "Alice Doe: Our monthly reports were always late. I was asked to fix it before the audit. "
+    "I rebuilt the pipeline in SQL and added checks. Errors fell by 40 percent.\n"
+    "Priya Shah: Why do you want to work with us?\n"
+    "Alice Doe: Your work on patient outcomes is what I want to do next.\n"
+)
+
+
+def add_transcript(interview: Interview, text: str = TRANSCRIPT, **fields: Any) -> Transcript:
+    return Transcript.objects.create(interview=interview, text=text, **fields)
+
+
 def debrief_post(**extra: str) -> dict[str, str]:
     """A debrief form as the browser sends it: two question rows, the rest blank."""
     data = {
@@ -55,8 +68,8 @@ def debrief_post(**extra: str) -> dict[str, str]:
 
 
 def matrix_world(alice: User, job: Opportunity, marked: Any) -> dict[str, list[int | str]]:
-    """Alice's interviews for the access matrix: one done with its debrief and a question
-    asked, one to come; every word of them hers alone (`marked("PRIVATE", …)`)."""
+    """Alice's interviews for the access matrix: one done with its debrief, a question asked
+    and a transcript, one to come; every word of them hers alone (`marked("PRIVATE", …)`)."""
     done = add_interview(
         alice, job, hours=-3, round_name=marked("PRIVATE", "round"),
         interviewers=marked("PRIVATE", "interviewer"),
@@ -65,4 +78,13 @@ def matrix_world(alice: User, job: Opportunity, marked: Any) -> dict[str, list[i
     debrief = add_debrief(done, marked("PRIVATE", "asked") + "?")
     debrief.went_well = marked("PRIVATE", "wentwell")
     debrief.save()
-    return {"interview_id": [done.pk], "asked_id": [debrief.questions.get().pk]}
+    transcript = add_transcript(
+        done,
+        f"Interviewer: What is {marked('PRIVATE', 'transcriptq')}?\n"
+        f"Me: It is {marked('PRIVATE', 'transcripta')}, I would say, and I led it.\n",
+        filename=marked("PRIVATE", "transcriptfile") + ".txt",
+    )
+    return {
+        "interview_id": [done.pk], "asked_id": [debrief.questions.get().pk],
+        "transcript_id": [transcript.pk],
+    }  # fmt: skip

@@ -11,7 +11,9 @@ from django import forms
 from django.core.exceptions import ValidationError
 
 from prepcoach.coach.debrief import BODY_ANSWERS, BODY_LANGUAGE, COMPETENCIES
+from prepcoach.coach.interview_transcript import TranscriptError, parse_transcript
 from prepcoach.interviews.models import MAX_QUESTION, MAX_TEXT, AskedQuestion, Debrief, Interview
+from prepcoach.interviews.transcripts import MAX_UPLOAD_BYTES, decode
 
 DATE_ERROR = "That is not a real date: pick one with the date picker, or type YYYY-MM-DD."
 TIME_ERROR = "That is not a time: type it as 14:00."
@@ -176,3 +178,53 @@ class MailForm(forms.Form):
     wanted = forms.BooleanField(
         label="Mail me a reminder to write the debrief after each interview", required=False
     )
+
+
+class TranscriptForm(forms.Form):
+    """Paste a transcript or choose its file; the name the user goes by in it, if they like.
+    `clean` reads it with the core, so a transcript that cannot be read is refused here with
+    the core's message and its text comes back in the box (`content`)."""
+
+    text = forms.CharField(
+        label="Paste the transcript", required=False, strip=False,
+        widget=forms.Textarea(attrs={"rows": 12, "cols": 30}),
+        help_text="Plain text with each speaker's name before their turn (“Alex: …”), or "
+        "WebVTT or SRT captions from your meeting tool.",
+    )  # fmt: skip
+    upload = forms.FileField(
+        label="…or choose its file", required=False,
+        help_text=".txt, .vtt or .srt, up to 2 MB.",
+        widget=forms.ClearableFileInput(attrs={"accept": ".txt,.vtt,.srt,text/plain,text/vtt"}),
+    )  # fmt: skip
+    you_are = forms.CharField(
+        label="Your name in it", required=False, max_length=80,
+        help_text="Leave it empty and prepcoach works out who answered; you can correct it.",
+    )  # fmt: skip
+
+    content = ""
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean() or {}
+        upload, pasted = data.get("upload"), data.get("text") or ""
+        if upload and pasted.strip():
+            raise ValidationError("You pasted text and chose a file: keep one of them.")
+        if upload:
+            if upload.size > MAX_UPLOAD_BYTES:
+                raise ValidationError(
+                    f"That file is {upload.size / 1024 / 1024:.1f} MB; prepcoach reads "
+                    "transcript files up to 2 MB. Paste the part you want read instead."
+                )
+            text = decode(upload.read())
+            if text is None:
+                raise ValidationError(
+                    "That file is not text prepcoach can read (it is not UTF-8 or UTF-16): "
+                    "save the transcript as .txt, .vtt or .srt, or paste its words."
+                )
+            self.content = text
+        else:
+            self.content = pasted
+        try:
+            data["found"] = parse_transcript(self.content, data.get("you_are") or "")
+        except TranscriptError as error:
+            raise ValidationError(str(error), code=error.kind) from error
+        return data

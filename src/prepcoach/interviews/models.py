@@ -108,3 +108,26 @@ class DebriefMail(models.Model):
 
     def __str__(self) -> str:
         return f"Debrief mail for {self.user_id}: {'on' if self.wanted else 'off'}"
+
+
+class Transcript(models.Model):
+    """A transcript of the interview (or of a mock for it) the user pasted or uploaded, as
+    given: `coach.interview_transcript` reads it again on each view. `speaker` is who the user
+    says they were (blank: as the reading found); `readings` keeps the answer reader's findings
+    for each answer by a digest of its question and words, so a page is not read twice."""
+
+    interview = models.ForeignKey(Interview, on_delete=models.CASCADE, related_name="transcripts")
+    text = models.TextField()
+    filename = models.CharField(max_length=200, blank=True)
+    speaker = models.CharField("you are", max_length=80, blank=True)
+    readings = models.JSONField(default=dict, blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering: ClassVar = ["-created_at", "-pk"]
+
+    def __str__(self) -> str:
+        return f"Transcript of {self.interview_id}"
+
+    def get_absolute_url(self) -> str:
+        return reverse("interviews:transcript", args=[self.pk])

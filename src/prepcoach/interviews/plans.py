@@ -71,8 +71,13 @@ def bank_twin(user: User, text: str) -> Question | None:
 def add_to_bank(asked: AskedQuestion) -> tuple[Question, bool]:
     """The question asked, as one of its owner's own questions tagged with the company and
     round; (the existing one, False) when that text is already in their bank."""
-    interview = asked.debrief.interview
-    user, text = interview.user, " ".join(asked.text.split())
+    return add_question(asked.debrief.interview, asked.text)
+
+
+def add_question(interview: Interview, text: str) -> tuple[Question, bool]:
+    """A question asked at `interview` (noted in its debrief or found in its transcript) into
+    its owner's bank, tagged with the company and round; the existing one when it is there."""
+    user, text = interview.user, " ".join(text.split())
     if (twin := bank_twin(user, text)) is not None:
         return twin, False
     local = interview.starts_at

@@ -36,7 +36,7 @@ from prepcoach.research.models import Opportunity
 GONE = "interviews/gone.html"
 
 
-def _interview(request: HttpRequest, interview_id: int) -> Interview | None:
+def interview_or_none(request: HttpRequest, interview_id: int) -> Interview | None:
     """The user's interview, or None: never theirs, deleted, or its job deleted (one answer
     for all three, so an id says nothing about anyone else's)."""
     try:
@@ -48,8 +48,10 @@ def _interview(request: HttpRequest, interview_id: int) -> Interview | None:
         return None
 
 
-def _gone(request: HttpRequest, typed: dict[str, Any] | None = None) -> HttpResponse:
-    return render(request, GONE, {"typed": typed or {}}, status=404)
+def gone(
+    request: HttpRequest, typed: dict[str, Any] | None = None, thing: str = "interview"
+) -> HttpResponse:
+    return render(request, GONE, {"typed": typed or {}, "thing": thing}, status=404)
 
 
 def _words(interview: Interview, request: HttpRequest) -> dict[str, str]:
@@ -91,9 +93,9 @@ def interview_new(request: HttpRequest, opportunity_id: int) -> HttpResponse:
 
 @login_required
 def interview_edit(request: HttpRequest, interview_id: int) -> HttpResponse:
-    interview = _interview(request, interview_id)
+    interview = interview_or_none(request, interview_id)
     if interview is None:
-        return _gone(request, _typed(request))
+        return gone(request, typed(request))
     return _form(request, interview)
 
 
@@ -121,9 +123,9 @@ def _form(request: HttpRequest, interview: Interview) -> HttpResponse:
 
 @login_required
 def detail(request: HttpRequest, interview_id: int) -> HttpResponse:
-    interview = _interview(request, interview_id)
+    interview = interview_or_none(request, interview_id)
     if interview is None:
-        return _gone(request)
+        return gone(request)
     user = signed_in_user(request)
     found = Debrief.objects.filter(interview=interview).first()
     context: dict[str, Any] = {
@@ -158,9 +160,9 @@ def detail(request: HttpRequest, interview_id: int) -> HttpResponse:
 @login_required
 @require_POST
 def interview_delete(request: HttpRequest, interview_id: int) -> HttpResponse:
-    interview = _interview(request, interview_id)
+    interview = interview_or_none(request, interview_id)
     if interview is None:
-        return _gone(request)
+        return gone(request)
     job = interview.opportunity
     interview.delete()
     messages.info(
@@ -169,7 +171,7 @@ def interview_delete(request: HttpRequest, interview_id: int) -> HttpResponse:
     return redirect(job)
 
 
-def _typed(request: HttpRequest) -> dict[str, Any]:
+def typed(request: HttpRequest) -> dict[str, Any]:
     """What a POST carried, so a page that cannot save it can show it back to copy."""
     if request.method != "POST":
         return {}
@@ -183,9 +185,9 @@ def _typed(request: HttpRequest) -> dict[str, Any]:
 
 @login_required
 def debrief(request: HttpRequest, interview_id: int) -> HttpResponse:
-    interview = _interview(request, interview_id)
+    interview = interview_or_none(request, interview_id)
     if interview is None:
-        return _gone(request, _typed(request))
+        return gone(request, typed(request))
     found = Debrief.objects.filter(interview=interview).first()
     rows = [{"text": a.text, "went": a.went, "notes": a.notes}
             for a in (found.questions.all() if found else [])]  # fmt: skip
@@ -233,7 +235,7 @@ def bank(request: HttpRequest, asked_id: int) -> HttpResponse:
             debrief__interview__opportunity__user=F("debrief__interview__user"),
         )  # fmt: skip
     except Http404:
-        return _gone(request)
+        return gone(request)
     question, made = plans.add_to_bank(asked)
     if request.headers.get("HX-Request"):
         context = {"a": asked, "banked": question, "just_added": made}
