@@ -51,3 +51,16 @@ def test_retention_figures() -> None:
     assert stats.expected_now is not None
     assert 0.9 < stats.expected_now <= 1
     assert retention([], [], NOW, 0, 0).recalled is None
+
+
+def test_a_card_just_graded_again_is_not_expected_to_be_recalled() -> None:
+    known = grade(new_card(1, NOW), "good", NOW - dt.timedelta(days=3)).state
+    forgotten = grade(known, "again", NOW).state
+    # FSRS alone says 100 % at the moment of any review, "again" included.
+    assert retention(["good", "again"], [forgotten], NOW, 0, 1).expected_now == 1.0
+    stats = retention(["good", "again"], [forgotten], NOW, 0, 1, last_grades=["again"])
+    assert stats.expected_now == 0.0
+    assert stats.cards_reviewed == 1
+    passed = grade(forgotten, "good", NOW + dt.timedelta(minutes=10)).state
+    later = retention(["again", "good"], [passed], NOW + dt.timedelta(minutes=10), 0, 2, ["good"])
+    assert later.expected_now == 1.0  # passed again: FSRS's figure counts once more

@@ -27,6 +27,31 @@ def tone_wav(seconds: float = 1.0, rate: int = 16_000) -> bytes:
     return buffer.getvalue()
 
 
+def live_webm(seconds: float = 1.0) -> bytes:
+    """A WebM as a browser's MediaRecorder writes it: Opus audio, muxed as a live stream, so
+    its header states no duration (a player shows 0:00)."""
+    import av
+    import numpy as np
+
+    buffer = io.BytesIO()
+    with av.open(buffer, "w", format="webm", options={"live": "1"}) as out:
+        stream = out.add_stream("libopus", rate=48_000)
+        stream.layout = "mono"
+        pts, size = 0, 960
+        for _ in range(int(seconds * 48_000 / size)):
+            wave_ = np.sin(2 * np.pi * 220 * (pts + np.arange(size)) / 48_000) * 0.3
+            frame = av.AudioFrame.from_ndarray(
+                wave_.astype(np.float32).reshape(1, -1), format="flt", layout="mono"
+            )
+            frame.sample_rate, frame.pts = 48_000, pts
+            pts += size
+            for packet in stream.encode(frame):
+                out.mux(packet)
+        for packet in stream.encode(None):
+            out.mux(packet)
+    return buffer.getvalue()
+
+
 @pytest.fixture
 def question(db: None) -> Question:
     """A behavioral question from the starter bank."""

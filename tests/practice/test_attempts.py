@@ -1,4 +1,5 @@
 import datetime as dt
+import io
 from pathlib import Path
 
 import pytest
@@ -10,7 +11,7 @@ from prepcoach.accounts.models import User
 from prepcoach.coach.answer import ANALYSIS_VERSION
 from prepcoach.practice.models import Attempt, Question
 from prepcoach.practice.tasks import finalise_abandoned
-from tests.practice.conftest import tone_wav
+from tests.practice.conftest import live_webm, tone_wav
 
 GOOD = (
     "In my last role our ward lost track of handovers. My job was to fix it. I designed a "
@@ -92,6 +93,31 @@ def test_chunks_are_joined_into_a_playable_recording(
     assert media.content == audio[:100]
     page = alice_client.get(reverse("practice:attempt", args=[attempt.pk])).text
     assert "<audio controls" in page
+
+
+def test_a_browsers_webm_is_saved_with_its_duration(
+    alice_client: Client, alice: User, question: Question
+) -> None:
+    import av
+
+    recorded = live_webm(3.0)
+    with av.open(io.BytesIO(recorded)) as before:
+        assert before.duration is None  # what the player showed as 0:00
+        packets = sum(1 for p in before.demux(before.streams.audio[0]) if p.dts is not None)
+    started = start(alice_client, question, mode="practice")
+    third = len(recorded) // 3
+    for index, piece in enumerate((recorded[:third], recorded[third : 2 * third],
+                                   recorded[2 * third :])):  # fmt: skip
+        assert send(alice_client, started, index, piece).status_code == 201
+    assert alice_client.post(started["finalise_url"]).status_code == 200  # type: ignore[arg-type]
+    attempt = Attempt.objects.get(user=alice)
+    assert attempt.media_type == "video/webm"
+    with av.open(attempt.recording.path) as after:
+        assert after.duration is not None
+        assert 2.9 <= after.duration / 1_000_000 <= 3.1
+        # The same sound, packet for packet: nothing was decoded or re-encoded.
+        assert sum(1 for p in after.demux(after.streams.audio[0]) if p.dts is not None) == packets
+    assert not list(Path(attempt.recording.path).parent.glob("*.remuxed"))
 
 
 @pytest.mark.parametrize(

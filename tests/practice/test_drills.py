@@ -35,6 +35,19 @@ def test_add_a_question_then_grade_it(
     assert "Nothing is due right now" in alice_client.get(reverse("practice:drills")).text
 
 
+def test_expected_recall_after_again_is_believable(
+    alice_client: Client, alice: User, question: Question
+) -> None:
+    alice_client.post(reverse("practice:drill_add", args=[question.pk]))
+    card = DrillCard.objects.get(user=alice)
+    alice_client.post(reverse("practice:drill_grade", args=[card.pk]), {"grade": "again"})
+    page = alice_client.get(reverse("practice:drills")).text
+    recall = page[page.index("Expected recall now") :]
+    assert '<p class="big">0%</p>' in recall[:200]  # not 100 % a second after "Again"
+    assert "one you last graded “Again” counts as forgotten until you pass it" in recall
+    assert "each of the 1 card you have reviewed" in recall
+
+
 def test_add_ten_prefers_the_target_field(alice_client: Client, alice: User) -> None:
     alice_client.post(reverse("practice:drill_add_some"))
     cards = DrillCard.objects.filter(user=alice)

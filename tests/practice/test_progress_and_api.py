@@ -57,6 +57,24 @@ def test_the_progress_page_draws_a_chart_per_figure(
     assert "2 analysed answers" in page
 
 
+def test_one_week_of_answers_is_a_labelled_value_on_an_axis(
+    alice_client: Client, alice: User, question: Question
+) -> None:
+    import re
+
+    analysed(alice, question, STRONG, 0)
+    page = alice_client.get(reverse("practice:progress")).text
+    star = page[page.index("<strong>STAR parts present (of 4)</strong>") :]
+    star = star[: star.index("</figure>")]
+    parts = re.search(r"</strong>: (\d+) in the week of", star)
+    assert parts  # the value in words, not a lone dot
+    assert "one week so far" in star
+    assert '<text class="value" x="180.0"' in star  # written by its dot, mid-chart
+    assert f">{parts.group(1)}</text>" in star
+    assert star.count('class="grid"') == 2  # a value axis: 0 and twice the value
+    assert ">0</text>" in star
+
+
 def test_the_api_lists_answers_and_analyses_text(
     client: Client, alice: User, bob: User, question: Question
 ) -> None:

@@ -63,22 +63,32 @@ class Retention:
     expected_now: float | None  # FSRS's average chance of recall across reviewed cards now
     due_today: int
     reviewed_today: int
+    cards_reviewed: int = 0  # the cards expected_now is the mean over
 
 
 def retention(
     ratings: Sequence[str], states: Sequence[dict[str, Any]], now: dt.datetime, due_today: int,
-    reviewed_today: int,
+    reviewed_today: int, last_grades: Sequence[str | None] = (),
 ) -> Retention:  # fmt: skip
+    """`last_grades` is each card's latest grade, in the order of `states`.
+
+    FSRS's chance of recall is 100 % at the moment of any review, "again" included: it measures
+    the card just after its answer was shown. So a card last graded "again" counts as not
+    recalled until it is passed again; the others count at FSRS's chance of recall now."""
     recalled = sum(r != "again" for r in ratings) / len(ratings) if ratings else None
-    cards = [_card(s) for s in states]
-    reviewed = [c for c in cards if c.last_review is not None]
+    grades = list(last_grades) or [None] * len(states)
+    cards = [(_card(s), g) for s, g in zip(states, grades, strict=True)]
+    reviewed = [(c, g) for c, g in cards if c.last_review is not None]
     expected = (
-        sum(SCHEDULER.get_card_retrievability(c, current_datetime=now) for c in reviewed)
+        sum(
+            0.0 if g == "again" else SCHEDULER.get_card_retrievability(c, current_datetime=now)
+            for c, g in reviewed
+        )
         / len(reviewed)
         if reviewed
         else None
     )
-    return Retention(len(ratings), recalled, expected, due_today, reviewed_today)
+    return Retention(len(ratings), recalled, expected, due_today, reviewed_today, len(reviewed))
 
 
 def _card(state: dict[str, Any]) -> Card:

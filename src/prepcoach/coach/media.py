@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from pathlib import Path
 
 
 @dataclass(frozen=True, slots=True)
@@ -38,3 +39,33 @@ def sniff(head: bytes) -> MediaKind | None:
     if head.startswith(b"fLaC"):
         return KINDS["flac"]
     return None
+
+
+def remux_with_duration(source: Path, target: Path) -> float | None:
+    """Copy a WebM recording's packets, unchanged, into a WebM whose header states its
+    duration, and return that duration in seconds.
+
+    A browser's MediaRecorder writes WebM as a live stream: no duration in the header, so a
+    player shows 0:00 and cannot seek until it has read the whole file. Nothing is decoded or
+    re-encoded. None (and no target) when the file cannot be read this way; the caller then
+    keeps the recording as it came."""
+    import av
+
+    try:
+        with av.open(str(source)) as before, av.open(str(target), "w", format="webm") as after:
+            streams = {s.index: after.add_stream_from_template(s) for s in before.streams
+                       if s.type in ("audio", "video")}  # fmt: skip
+            if not streams:
+                raise ValueError("no audio or video stream")
+            for packet in before.demux(*[before.streams[i] for i in streams]):
+                if packet.dts is None:
+                    continue  # the demuxer's empty packet at the end of each stream
+                packet.stream = streams[packet.stream.index]
+                after.mux(packet)
+        with av.open(str(target)) as check:
+            seconds = check.duration / 1_000_000 if check.duration else None
+    except (av.FFmpegError, ValueError, OSError):
+        seconds = None
+    if seconds is None:
+        target.unlink(missing_ok=True)
+    return seconds

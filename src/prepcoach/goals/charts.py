@@ -20,6 +20,8 @@ class Chart:
     today_x: float | None
     ticks: list[tuple[float, str]]  # x, label
     y_ticks: list[tuple[float, str]]
+    # The latest figure written by its dot, so the chart reads without hovering.
+    value: tuple[float, float, str] | None = None
 
 
 def progress_chart(
@@ -56,4 +58,9 @@ def progress_chart(
         today_x=x(today) if first <= today <= last else None,
         ticks=ticks,
         y_ticks=[(y(v), f"{v}%") for v in (0, 50, 100)],
-    )
+        value=(
+            (x(progress.actual[-1].day), max(y(progress.actual[-1].percent) - 8, 12.0),
+             f"{progress.actual[-1].percent:.0f}%")
+            if progress.actual else None
+        ),
+    )  # fmt: skip

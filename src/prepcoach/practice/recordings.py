@@ -2,8 +2,9 @@
 else happens, so a closed tab, a lost network or a crashed browser keeps what was recorded.
 
 Chunks are idempotent by index: the same chunk sent twice is accepted once; a different chunk
-under an index already taken is refused. Finalising joins the chunks in order into one file and
-hands the attempt to analysis. Nothing here deletes a recording.
+under an index already taken is refused. Finalising joins the chunks in order into one file
+(a WebM rewritten to state its duration) and hands the attempt to analysis. Nothing here deletes
+a recording.
 """
 
 from __future__ import annotations
@@ -20,7 +21,7 @@ from django.db import transaction
 from django.db.models import F
 from django.utils import timezone
 
-from prepcoach.coach.media import sniff
+from prepcoach.coach.media import MediaKind, remux_with_duration, sniff
 from prepcoach.practice.models import Attempt
 
 logger = logging.getLogger(__name__)
@@ -100,6 +101,16 @@ def mark_interrupted(attempt: Attempt) -> None:
     Attempt.objects.filter(pk=attempt.pk, status=Attempt.Status.RECORDING).update(interrupted=True)
 
 
+def _write_duration(joined: Path, kind: MediaKind | None) -> None:
+    """A browser's WebM states no duration (players show 0:00): the joined file is replaced by
+    the same packets in a WebM that states it. Left as it came if that cannot be done."""
+    if kind is None or kind.container != "webm":
+        return
+    remuxed = joined.with_suffix(".remuxed")
+    if remux_with_duration(joined, remuxed) is not None:
+        os.replace(remuxed, joined)
+
+
 @dataclass(frozen=True)
 class Finalised:
     attempt: Attempt
@@ -137,6 +148,7 @@ def finalise(attempt: Attempt, interrupted: bool | None = None) -> Finalised:
         with partial.open("wb") as out:
             for index in range(contiguous):
                 out.write(chunk_path(attempt, index).read_bytes())
+        _write_duration(partial, kind)
         os.replace(partial, target)
         for index in range(contiguous):
             with contextlib.suppress(OSError):

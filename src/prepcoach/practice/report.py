@@ -143,42 +143,76 @@ def pace_chart(data: dict[str, Any]) -> PaceChart | None:
 
 @dataclass(frozen=True)
 class TrendChart:
+    """One figure week by week, readable without hovering: a value axis (its lowest and highest
+    values), the weeks under it, and the first and last weeks' values written by their dots;
+    one week alone is one labelled dot in the middle, said in words too."""
+
     label: str
     line: str
-    dots: list[tuple[float, float, str]]
+    dots: list[tuple[float, float, str]]  # x, y, what it is (the dot's tooltip)
     first: str
     last: str
     change: float | None
-    width: int = 320
-    height: int = 120
+    y_ticks: list[tuple[float, str]]  # y, value
+    values: list[tuple[float, float, str]]  # x, y, value written beside its dot
+    latest: str  # "41 in the week of 30 Nov"
+    weeks: int
+    width: int = 340
+    height: int = 140
+    left: int = 44  # room for the value axis's labels
+
+
+def _figure(value: float) -> str:
+    return f"{round(value, 1):g}"
+
+
+def _value_range(values: list[float]) -> tuple[float, float]:
+    low, high = min(values), max(values)
+    if high > low:
+        return low, high
+    if high > 0:  # one value (or the same every week): it sits mid-height on a 0-based axis
+        return 0.0, high * 2
+    return (high - 1, high + 1) if high < 0 else (0.0, 1.0)
+
+
+TREND_WIDTH, TREND_LEFT, TREND_RIGHT, TREND_TOP, TREND_BOTTOM = 340, 44, 24, 16, 116
+
+
+def _trend_coords(values: list[float], low: float, high: float) -> list[tuple[float, float]]:
+    step = (TREND_WIDTH - TREND_LEFT - TREND_RIGHT) / max(len(values) - 1, 1)
+    middle = (TREND_WIDTH + TREND_LEFT - TREND_RIGHT) / 2
+    return [
+        (
+            round(middle if len(values) == 1 else TREND_LEFT + i * step, 1),
+            round(TREND_BOTTOM - (TREND_BOTTOM - TREND_TOP) * (v - low) / (high - low), 1),
+        )
+        for i, v in enumerate(values)
+    ]
 
 
 def trend_charts(trends: list[Any]) -> list[TrendChart]:
     charts = []
     for trend in trends:
         values = [v for _, v in trend.points]
-        low, high = min(values), max(values)
-        span = (high - low) or 1
-        width, height, pad = 320, 120, 16
-        step = (width - 2 * pad) / max(len(values) - 1, 1)
-        coords = [
-            (
-                round(pad + i * step, 1),
-                round(height - pad - (height - 2 * pad) * (v - low) / span, 1),
-            )
-            for i, v in enumerate(values)
-        ]
+        low, high = _value_range(values)
+        coords = _trend_coords(values, low, high)
+        labelled = sorted({0, len(values) - 1})
+        week, value = trend.points[-1]
         charts.append(
             TrendChart(
-                trend.label,
-                " ".join(f"{x},{y}" for x, y in coords),
-                [
-                    (x, y, f"{v:g} in the week of {w:%-d %b}")
+                label=trend.label,
+                line=" ".join(f"{x},{y}" for x, y in coords),
+                dots=[
+                    (x, y, f"{_figure(v)} in the week of {w:%-d %b}")
                     for (x, y), (w, v) in zip(coords, trend.points, strict=True)
                 ],
-                f"{trend.points[0][0]:%-d %b}",
-                f"{trend.points[-1][0]:%-d %b}",
-                trend.change,
+                first=f"{trend.points[0][0]:%-d %b}",
+                last=f"{week:%-d %b}",
+                change=trend.change,
+                y_ticks=[(float(TREND_BOTTOM), _figure(low)), (float(TREND_TOP), _figure(high))],
+                values=[(coords[i][0], coords[i][1] - 8, _figure(values[i])) for i in labelled],
+                latest=f"{_figure(value)} in the week of {week:%-d %b}",
+                weeks=len(values),
             )
         )
     return charts

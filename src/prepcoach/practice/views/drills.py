@@ -46,8 +46,15 @@ def drill_home(request: HttpRequest) -> HttpResponse:
     ratings = list(
         DrillReview.objects.filter(card__user=user).values_list("rating", flat=True)[:500]
     )
-    states = list(DrillCard.objects.filter(user=user).values_list("state", flat=True))
-    stats = drills.retention(ratings, states, now, len(queue), reviewed_today)
+    cards = list(DrillCard.objects.filter(user=user).values_list("pk", "state"))
+    states = [state for _, state in cards]
+    last = dict(  # each card's latest grade: the newest review per card comes last
+        DrillReview.objects.filter(card__user=user)
+        .order_by("card_id", "reviewed_at", "pk")
+        .values_list("card_id", "rating")
+    )
+    grades = [last.get(pk) for pk, _ in cards]
+    stats = drills.retention(ratings, states, now, len(queue), reviewed_today, grades)
     return render(
         request,
         "practice/drills.html",
