@@ -13,7 +13,7 @@ from django.views.decorators.http import require_POST
 
 from prepcoach.accounts.access import get_owned_or_404, signed_in_user
 from prepcoach.coach.smart import format_date
-from prepcoach.goals import checkins
+from prepcoach.goals import checkins, sources
 from prepcoach.goals.forms import CheckInForm
 from prepcoach.goals.models import CheckIn, Goal
 
@@ -33,6 +33,13 @@ def _amount(goal: Goal, value: Decimal | None) -> str:
     if value is None:
         return "a note"
     return f"{format(Decimal(value).normalize(), 'f')} {goal.unit}".strip()
+
+
+def _counted_elsewhere(request: HttpRequest, goal: Goal) -> HttpResponse:
+    counted = sources.count_for(goal)
+    where = counted.where if counted else "another page"
+    messages.info(request, f"This goal's figure is counted on {where}: correct it there.")
+    return redirect(_progress_url(goal))
 
 
 def record(request: HttpRequest, goal: Goal, form: CheckInForm) -> None:
@@ -56,6 +63,8 @@ def record(request: HttpRequest, goal: Goal, form: CheckInForm) -> None:
 def checkin_edit(request: HttpRequest, checkin_id: int) -> HttpResponse:
     check_in = _check_in(request, checkin_id)
     goal = check_in.goal
+    if sources.count_for(goal) is not None:
+        return _counted_elsewhere(request, goal)
     form = CheckInForm(request.POST or None, instance=check_in, goal=goal)
     if request.method == "POST" and form.is_valid():
         other = goal.check_ins.filter(day=form.cleaned_data["day"]).exclude(pk=check_in.pk)
@@ -77,6 +86,8 @@ def checkin_edit(request: HttpRequest, checkin_id: int) -> HttpResponse:
 def checkin_delete(request: HttpRequest, checkin_id: int) -> HttpResponse:
     check_in = _check_in(request, checkin_id)
     goal = check_in.goal
+    if sources.count_for(goal) is not None:
+        return _counted_elsewhere(request, goal)
     said = f"Check-in of {format_date(check_in.day)} ({_amount(goal, check_in.value)}) deleted."
     checkins.keep_for_undo(request.session, check_in, said, deleted=True)
     check_in.delete()

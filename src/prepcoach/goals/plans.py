@@ -14,6 +14,7 @@ from prepcoach.coach import planning, progress
 from prepcoach.coach.availability import WeeklyAvailability
 from prepcoach.coach.deadlines import DateOrder
 from prepcoach.coach.smart import SmartCheck, SmartContext, check_goal
+from prepcoach.goals import sources
 from prepcoach.goals.models import CheckIn, Goal, PlanSnapshot, Step
 
 
@@ -118,18 +119,24 @@ class GoalView:
 
 
 def progress_of(goal: Goal, today: dt.date) -> progress.Progress:
+    # In the order they were logged: the core takes the last one of a day as the day's.
+    check_ins = [
+        progress.CheckIn(c.day, float(c.value))
+        for c in sorted(goal.check_ins.all(), key=lambda c: (c.day, c.created_at))
+        if c.value is not None
+    ]
+    target = float(goal.target_value) if goal.target_value is not None else None
+    if (counted := sources.count_for(goal)) is not None:
+        # Counted where the things are: today's figure is that count, whatever was logged.
+        check_ins.append(progress.CheckIn(today, float(counted.value)))
+        target = float(counted.target)
     return progress.goal_progress(
         start=goal.start_date,
         deadline=goal.target_date,
         today=today,
         steps=[step_state(s) for s in goal.steps.all()],
-        # In the order they were logged: the core takes the last one of a day as the day's.
-        check_ins=[
-            progress.CheckIn(c.day, float(c.value))
-            for c in sorted(goal.check_ins.all(), key=lambda c: (c.day, c.created_at))
-            if c.value is not None
-        ],
-        target=float(goal.target_value) if goal.target_value is not None else None,
+        check_ins=check_ins,
+        target=target,
         unit=goal.unit,
     )
 

@@ -21,7 +21,7 @@ from prepcoach.accounts.models import User
 from prepcoach.coach import planning
 from prepcoach.coach.progress import MilestoneState, newly_reached, streak, weekly_review
 from prepcoach.coach.smart import MAX_GOAL_CHARS
-from prepcoach.goals import checkin_views, checkins, plans
+from prepcoach.goals import checkin_views, checkins, plans, sources
 from prepcoach.goals.charts import progress_chart
 from prepcoach.goals.forms import (
     CheckInForm,
@@ -166,6 +166,7 @@ def _detail_context(request: HttpRequest, goal: Goal, **extra: object) -> dict[s
         "checkin_form": extra.pop("checkin_form", None) or CheckInForm(goal=goal),
         "milestone_form": extra.pop("milestone_form", None) or MilestoneForm(),
         "check_ins": goal.check_ins.all()[:10],
+        "counted": sources.count_for(goal),
         "milestones": goal.milestones.all(),
         **extra,
     }
@@ -267,6 +268,10 @@ def step_delete(request: HttpRequest, step_id: int) -> HttpResponse:
 @require_POST
 def checkin_add(request: HttpRequest, goal_id: int) -> HttpResponse:
     goal = _goal(request, goal_id)
+    if (counted := sources.count_for(goal)) is not None:
+        messages.error(request, f"This goal counts what is on {counted.where}: add or correct "
+                       "them there, and the goal follows.")  # fmt: skip
+        return redirect(reverse("goals:detail", args=[goal.pk]) + "#progress")
     form = CheckInForm(request.POST, goal=goal, instance=None)
     if not form.is_valid():
         return render(

@@ -90,6 +90,7 @@ def research(request: HttpRequest, opportunity_id: int) -> HttpResponse:
     form = ResearchForm(request.POST or None, instance=opportunity)
     if request.method == "POST" and form.is_valid():
         form.save()
+        log_facts(opportunity)  # the number of facts to collect may have changed
         messages.success(request, "Research saved.")
         return redirect("research:research", opportunity_id=opportunity.pk)
     sections = [
@@ -156,6 +157,9 @@ def facts_goal(request: HttpRequest, opportunity_id: int) -> HttpResponse:
 def log_facts(opportunity: Opportunity) -> None:
     """The facts goal's check-in of the day follows the count (one a day, like any goal's)."""
     if opportunity.facts_goal is not None:
+        Goal.objects.filter(pk=opportunity.facts_goal_id).exclude(
+            target_value=opportunity.fact_target
+        ).update(target_value=opportunity.fact_target)  # the target follows the job's
         log_check_in(
             opportunity.facts_goal, timezone.localdate(), Decimal(opportunity.facts.count()),
             "Key facts collected",
