@@ -1,6 +1,10 @@
 from django.urls import path
 
-from prepcoach.dashboard import views
+from prepcoach.dashboard import readiness_views, views
 
 app_name = "dashboard"
-urlpatterns = [path("", views.home, name="home")]
+urlpatterns = [
+    path("", views.home, name="home"),
+    path("ready/<int:interview_id>/", readiness_views.readiness, name="readiness"),
+    path("ready/<int:interview_id>/card/", readiness_views.card, name="card"),
+]

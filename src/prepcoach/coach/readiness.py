@@ -1,0 +1,308 @@
+"""How ready the user is for one upcoming interview, from plain data gathered for it: research
+facts against their target, stories covering the company's values and the job's key terms
+(`stories.coverage`), practice on the job's questions and its trend (`answer.measured_rating`
+week by week), open improvement areas, the earlier rounds' debriefs, and the questions likely
+next (those asked in earlier rounds, then the job's terms and values no story covers yet). The
+pre-interview card is the few things worth reading in the last 15 minutes. Every line says
+what it rests on; nothing here guesses at the outcome."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import defaultdict
+from collections.abc import Hashable, Mapping, Sequence
+from dataclasses import dataclass, field
+from statistics import mean
+from typing import TYPE_CHECKING, Any, Literal
+
+from prepcoach.coach.answer import measured_rating
+from prepcoach.coach.stories import CoverageRow, StoryInfo, coverage
+from prepcoach.coach.text import clip
+
+if TYPE_CHECKING:
+    from prepcoach.coach.patterns import Embedder
+
+LIKELY = 8  # likely questions listed on the page
+CARD_FACTS = 5
+CARD_STORIES = 3
+CARD_QUESTIONS = 5
+CARD_ASK = 3
+WENT_ORDER = {"badly": 0, "partly": 1, "": 2, "well": 3}
+
+
+@dataclass(frozen=True)
+class AnswerFacts:
+    id: Hashable
+    day: dt.date
+    question: str
+    analysis: Mapping[str, Any]
+
+
+@dataclass(frozen=True)
+class RoundFacts:
+    """An earlier interview of the same job and what its debrief says (if it has one)."""
+
+    id: Hashable
+    round_name: str
+    day: dt.date
+    debriefed: bool
+    outcome: str = ""  # the outcome's words ("Next round")
+    went_well: str = ""
+    went_badly: str = ""
+    feedback: str = ""
+    asked: tuple[tuple[str, str], ...] = ()  # (question, how it went: well/partly/badly/"")
+
+
+@dataclass(frozen=True)
+class OpenArea:
+    key: str
+    title: str
+    rule: str
+    working_on: bool  # a goal made from it is active
+
+
+@dataclass(frozen=True)
+class ReadinessFacts:
+    today: dt.date
+    facts: Sequence[str]  # newest first
+    fact_target: int
+    stories: Sequence[StoryInfo]
+    values: Sequence[str]
+    terms: Sequence[str]
+    job_questions: Sequence[str]  # the job's questions: asked at it, tagged with it, in its mocks
+    answers: Sequence[AnswerFacts]  # answers to those questions or in its mocks
+    areas: Sequence[OpenArea]
+    earlier: Sequence[RoundFacts]  # earlier rounds of the same job, oldest first
+    my_questions: Sequence[str] = ()  # the user's questions for them
+
+
+@dataclass(frozen=True)
+class Research:
+    facts: int
+    target: int
+
+    @property
+    def done(self) -> bool:
+        return self.facts >= self.target
+
+    @property
+    def words(self) -> str:
+        if self.done:
+            return f"{self.facts} key facts collected, your target was {self.target}."
+        return f"{self.facts} of the {self.target} key facts you set out to collect."
+
+
+@dataclass(frozen=True)
+class Stories:
+    stories: int
+    rows: tuple[CoverageRow, ...]  # one per value and job term
+    titles: Mapping[Hashable, str] = field(default_factory=dict)  # story id → title
+
+    def named(self, row: CoverageRow) -> tuple[tuple[Hashable, str, str], ...]:
+        """(story id, title, what shows it) for each story covering a row."""
+        return tuple(
+            (i, self.titles.get(i, ""), e) for i, e in zip(row.stories, row.evidence, strict=False)
+        )
+
+    @property
+    def covered(self) -> int:
+        return sum(not r.gap for r in self.rows)
+
+    @property
+    def gaps(self) -> tuple[CoverageRow, ...]:
+        return tuple(r for r in self.rows if r.gap)
+
+    @property
+    def done(self) -> bool:
+        return bool(self.rows) and not self.gaps
+
+    @property
+    def words(self) -> str:
+        if not self.rows:
+            return "The job has no values or key terms to cover yet."
+        return f"Your stories cover {self.covered} of the {len(self.rows)} values and key terms."
+
+
+@dataclass(frozen=True)
+class Practice:
+    questions: int  # the job's questions
+    practised: tuple[str, ...]  # of them, answered at least once
+    unpractised: tuple[str, ...]
+    answers: int  # answers counted (to its questions or in its mocks)
+    points: tuple[tuple[dt.date, float], ...]  # (Monday, mean measured rating 1-5 that week)
+
+    @property
+    def change(self) -> float | None:
+        return round(self.points[-1][1] - self.points[0][1], 1) if len(self.points) > 1 else None
+
+    @property
+    def done(self) -> bool:
+        return self.answers > 0 and not self.unpractised
+
+    @property
+    def words(self) -> str:
+        if not self.answers:
+            return "No answer to this job's questions yet."
+        said = f"{self.answers} answer{'s' if self.answers != 1 else ''} to this job's questions"
+        if not self.points:
+            return said + "; none could be rated yet."
+        last_week, last = self.points[-1]
+        said += f"; the week of {last_week:%-d %b} rates {last:.1f} of 5"
+        if self.change is None:
+            return said + "."
+        first_week, first = self.points[0]
+        way = "up" if self.change > 0 else "down" if self.change < 0 else "level"
+        return said + f", {way} from {first:.1f} in the week of {first_week:%-d %b}."
+
+
+@dataclass(frozen=True)
+class Likely:
+    text: str
+    why: str
+    source: Literal["asked", "term", "value"]
+
+
+@dataclass(frozen=True)
+class CardStory:
+    id: Hashable
+    title: str
+    covers: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Card:
+    facts: tuple[str, ...]
+    stories: tuple[CardStory, ...]
+    questions: tuple[Likely, ...]
+    watch: OpenArea | None  # the one habit to keep in mind
+    ask: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Readiness:
+    research: Research
+    stories: Stories
+    practice: Practice
+    areas: tuple[OpenArea, ...]
+    earlier: tuple[RoundFacts, ...]
+    likely: tuple[Likely, ...]
+    card: Card
+    in_place: tuple[str, ...] = field(default=())  # the sections in good shape
+
+    @property
+    def summary(self) -> str:
+        names = ("research", "stories", "practice")
+        return f"{len(self.in_place)} of {len(names)} in place" + (
+            f": {', '.join(self.in_place)}." if self.in_place else "."
+        )
+
+
+def _key(text: str) -> str:
+    return " ".join(text.casefold().split()).rstrip("?.! ")
+
+
+def practice_of(questions: Sequence[str], answers: Sequence[AnswerFacts]) -> Practice:
+    asked = {_key(q): q for q in questions}
+    answered = {_key(a.question) for a in answers}
+    weeks: dict[dt.date, list[float]] = defaultdict(list)
+    for answer in answers:
+        rating = measured_rating(dict(answer.analysis))
+        if rating is not None:
+            weeks[answer.day - dt.timedelta(days=answer.day.weekday())].append(float(rating))
+    return Practice(
+        questions=len(asked),
+        practised=tuple(q for k, q in asked.items() if k in answered),
+        unpractised=tuple(q for k, q in asked.items() if k not in answered),
+        answers=len(answers),
+        points=tuple((week, round(mean(v), 2)) for week, v in sorted(weeks.items())),
+    )
+
+
+def likely_questions(
+    earlier: Sequence[RoundFacts], rows: Sequence[CoverageRow], limit: int = LIKELY
+) -> tuple[Likely, ...]:
+    """Questions from the earlier rounds (the ones that went worst first), then a question on
+    each job term and value no story covers yet, then on the terms that are covered."""
+    out: list[Likely] = []
+    asked: dict[str, tuple[str, list[str], list[str]]] = {}  # key → (text, rounds, wents)
+    for held in earlier:
+        for question, went in held.asked:
+            text, rounds, wents = asked.setdefault(_key(question), (question, [], []))
+            if held.round_name.lower() not in rounds:
+                rounds.append(held.round_name.lower())
+            if went:
+                wents.append(went)
+
+    def worst(wents: list[str]) -> str:
+        return min(wents, key=lambda w: WENT_ORDER.get(w, 2)) if wents else ""
+
+    ranked = sorted(asked.values(), key=lambda a: (WENT_ORDER.get(worst(a[2]), 2), -len(a[1])))
+    for text, rounds, wents in ranked:
+        how = f"; your answer went {worst(wents)}" if wents else ""
+        out.append(Likely(text, f"Asked in the {' and the '.join(rounds)}{how}.", "asked"))
+    by_gap = sorted(rows, key=lambda r: (not r.gap, r.kind != "job term"))
+    for row in by_gap:
+        if row.kind == "job term":
+            text = f"What is your experience with {row.target}?"
+            why = "The advert asks for it" + ("; no story of yours covers it yet." if row.gap
+                                              else ".")  # fmt: skip
+            out.append(Likely(text, why, "term"))
+        elif row.kind == "value":
+            text = f"Tell me about a time you showed “{clip(row.target, 60)}”."
+            why = "One of the company's values" + ("; no story of yours covers it yet." if row.gap
+                                                   else ".")  # fmt: skip
+            out.append(Likely(text, why, "value"))
+    return tuple(out[:limit])
+
+
+def card_stories(
+    stories: Sequence[StoryInfo], rows: Sequence[CoverageRow]
+) -> tuple[CardStory, ...]:
+    """Up to three stories that between them cover the most values and terms (greedy)."""
+    covers: dict[Hashable, set[str]] = defaultdict(set)
+    for row in rows:
+        for story in row.stories:
+            covers[story].add(row.target)
+    titles = {s.id: s.title for s in stories}
+    place = {s.id: i for i, s in enumerate(stories)}
+    chosen: list[CardStory] = []
+    left = {t for c in covers.values() for t in c}
+    while left and len(chosen) < CARD_STORIES:
+        best = max(covers, key=lambda s: (len(covers[s] & left), -place.get(s, 0)))
+        gained = covers[best] & left
+        if not gained:
+            break
+        order = [r.target for r in rows if r.target in covers[best]]
+        chosen.append(CardStory(best, titles.get(best, ""), tuple(order)))
+        left -= gained
+        del covers[best]
+    return tuple(chosen)
+
+
+def readiness(
+    facts: ReadinessFacts, embedder: Embedder | Literal["shared"] | None = "shared"
+) -> Readiness:
+    """Everything the readiness page and the pre-interview card show for one interview."""
+    rows = coverage(
+        facts.stories, values=facts.values, terms=facts.terms, competencies=(), embedder=embedder
+    )
+    research = Research(len(facts.facts), facts.fact_target)
+    stories = Stories(len(facts.stories), tuple(rows), {s.id: s.title for s in facts.stories})
+    practice = practice_of(facts.job_questions, facts.answers)
+    likely = likely_questions(facts.earlier, rows)
+    card = Card(
+        facts=tuple(facts.facts[:CARD_FACTS]),
+        stories=card_stories(facts.stories, rows),
+        questions=likely[:CARD_QUESTIONS],
+        watch=facts.areas[0] if facts.areas else None,
+        ask=tuple(q for q in facts.my_questions if q.strip())[:CARD_ASK],
+    )
+    in_place = tuple(
+        name for name, done in
+        (("research", research.done), ("stories", stories.done), ("practice", practice.done))
+        if done
+    )  # fmt: skip
+    return Readiness(
+        research, stories, practice, tuple(facts.areas), tuple(facts.earlier), likely, card,
+        in_place,
+    )  # fmt: skip

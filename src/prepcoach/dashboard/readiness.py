@@ -1,0 +1,86 @@
+"""Rows to `coach.readiness`'s plain inputs for one interview: the job's facts, the user's
+stories, the job's questions (asked at it, tagged with its company, in its mocks) and the
+answers to them, the open improvement areas, and the earlier rounds with their debriefs.
+Judges nothing itself."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from django.db.models import Q
+from django.utils import timezone
+
+from prepcoach.accounts.access import owned_by
+from prepcoach.accounts.models import User
+from prepcoach.coach.readiness import (
+    AnswerFacts,
+    OpenArea,
+    Readiness,
+    ReadinessFacts,
+    RoundFacts,
+    readiness,
+)
+from prepcoach.coach.stories import StoryInfo
+from prepcoach.interviews.models import Debrief, Interview
+from prepcoach.interviews.plans import interviews_of
+from prepcoach.practice.evidence import areas_of
+from prepcoach.practice.models import Attempt, MockSession, Question
+from prepcoach.reflection.models import Story
+
+
+def _round(interview: Interview) -> RoundFacts:
+    day = timezone.localtime(interview.starts_at).date()
+    found = Debrief.objects.filter(interview=interview).first()
+    if found is None:
+        return RoundFacts(interview.pk, interview.round_name, day, debriefed=False)
+    return RoundFacts(
+        interview.pk, interview.round_name, day, debriefed=True,
+        outcome=found.get_outcome_display(), went_well=found.went_well,
+        went_badly=found.went_badly, feedback=found.feedback,
+        asked=tuple((a.text, a.went) for a in found.questions.all()),
+    )  # fmt: skip
+
+
+def earlier_rounds(user: User, interview: Interview) -> list[RoundFacts]:
+    before = interviews_of(user).filter(
+        opportunity=interview.opportunity, starts_at__lt=interview.starts_at
+    )
+    return [_round(i) for i in before]
+
+
+def gather(user: User, interview: Interview, today: dt.date) -> ReadinessFacts:
+    job = interview.opportunity
+    stories = owned_by(Story.objects.all(), user)
+    earlier = earlier_rounds(user, interview)
+    tagged = owned_by(Question.objects.all(), user, "owner").filter(company__iexact=job.company)
+    mocks = owned_by(MockSession.objects.filter(opportunity=job), user)
+    questions = [q.text for q in tagged] + [t for m in mocks for t in m.question_texts]
+    questions += [q for r in earlier for q, _ in r.asked]
+    questions = list(dict.fromkeys(" ".join(q.split()) for q in questions if q.strip()))
+    answered = owned_by(Attempt.objects.all(), user).filter(
+        Q(session__opportunity=job) | Q(question__in=tagged) | Q(question_text__in=questions),
+        status=Attempt.Status.ANALYSED,
+    )
+    found = areas_of(user, today)
+    return ReadinessFacts(
+        today=today,
+        facts=[f.text for f in job.facts.order_by("-created_at", "-pk")],
+        fact_target=job.fact_target,
+        stories=[StoryInfo(s.pk, s.title, s.text, tuple(s.competencies)) for s in stories],
+        values=job.value_list,
+        terms=job.key_terms,
+        job_questions=questions,
+        answers=[
+            AnswerFacts(
+                a.pk, timezone.localtime(a.created_at).date(), a.question_text, a.analysis or {}
+            )
+            for a in answered.order_by("created_at")
+        ],
+        areas=[OpenArea(a.key, a.title, a.rule, a.key in found.working_on) for a in found.areas],
+        earlier=earlier,
+        my_questions=[q.strip() for q in job.my_questions.splitlines() if q.strip()],
+    )
+
+
+def readiness_of(user: User, interview: Interview, today: dt.date) -> Readiness:
+    return readiness(gather(user, interview, today))

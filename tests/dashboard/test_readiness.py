@@ -1,0 +1,109 @@
+"""Readiness for one interview: every section with its empty state and the link that fills it,
+then filled from research, stories, practice, improvement areas and the earlier rounds'
+debriefs; reached from the interview's page and the dashboard countdown; owner only."""
+
+from __future__ import annotations
+
+from django.test import Client
+
+from prepcoach.accounts.models import User
+from prepcoach.practice.models import Attempt, Question
+from prepcoach.reflection.models import Story
+from prepcoach.research.models import Fact
+from tests.interviews.conftest import add_debrief, add_interview, add_job
+
+
+def url(interview_id: int) -> str:
+    return f"/ready/{interview_id}/"
+
+
+def test_each_empty_section_says_what_to_do_next(alice_client: Client, alice: User) -> None:
+    job = add_job(alice, "Acme")
+    interview = add_interview(alice, job, round_name="Final round")
+    page = alice_client.get(url(interview.pk)).content.decode()
+    assert "Ready for the final round?" in page
+    assert "0 of 3 in place." in page
+    assert (
+        f'No key facts about Acme yet (your target is 5). <a href="/grow/jobs/{job.pk}/research/">'
+        in page
+    )
+    assert f'<a href="/grow/jobs/{job.pk}/edit/">Paste the job advert and the company' in page
+    assert (
+        f'<a href="/improve/mock/new/?opportunity={job.pk}">Start a mock interview for it</a>'
+        in page
+    )
+    assert "No open improvement areas." in page
+    assert (
+        f'This is the first round logged for Acme. <a href="/interviews/jobs/{job.pk}/new/">'
+        in page
+    )
+    assert "Nothing to go on yet" in page
+    assert f'href="/ready/{interview.pk}/card/"' in page
+
+
+def test_filled_from_research_stories_practice_and_earlier_rounds(
+    alice_client: Client, alice: User
+) -> None:
+    job = add_job(alice, "Acme")
+    job.values = "Patient first"
+    job.job_description = "We need a data analyst with strong SQL and Tableau skills."
+    job.save()
+    Fact.objects.create(opportunity=job, text="Acme serves 40 clinics", source="site")
+    Story.objects.create(user=alice, title="Audit rescue", action="I rebuilt the reports in SQL.")
+    screen = add_interview(alice, job, hours=-200, round_name="Phone screen")
+    add_debrief(screen, "Why Acme?", went_badly="Froze on the salary question",
+                outcome="next")  # fmt: skip
+    question = Question.objects.create(owner=alice, text="Why Acme?", company="Acme")
+    Attempt.objects.create(
+        user=alice, question=question, question_text="Why Acme?", text="Because.",
+        status=Attempt.Status.ANALYSED, analysis={"star": {p: {"present": True, "evidence": []}
+        for p in ("situation", "task", "action", "result", "quantified_result")}},
+    )  # fmt: skip
+    interview = add_interview(alice, job, round_name="Final round")
+    page = alice_client.get(url(interview.pk)).content.decode()
+    assert "1 of the 5 key facts you set out to collect." in page
+    assert "<strong>SQL</strong>" in page
+    assert "Audit rescue</a>" in page
+    assert "no story yet" in page  # Patient first, or Tableau
+    assert "1 answer to this job&#x27;s questions; the week of" in page
+    assert "rates 5.0 of 5." in page
+    assert f'<a href="/interviews/{screen.pk}/">Phone screen</a>' in page
+    assert "Froze on the salary question" in page
+    assert "Next round" in page
+    assert (
+        'Why Acme? <span class="meta">Asked in the phone screen; your answer went well.</span>'
+        in page
+    )
+
+
+def test_an_earlier_round_without_a_debrief_asks_for_it(alice_client: Client, alice: User) -> None:
+    job = add_job(alice)
+    screen = add_interview(alice, job, hours=-30, round_name="Phone screen")
+    page = alice_client.get(url(add_interview(alice, job).pk)).content.decode()
+    assert f'No debrief. <a href="/interviews/{screen.pk}/debrief/">Write it</a>' in page
+
+
+def test_the_interview_page_and_the_dashboard_countdown_link_it(
+    alice_client: Client, alice: User
+) -> None:
+    interview = add_interview(alice, hours=50)
+    detail = alice_client.get(f"/interviews/{interview.pk}/").content.decode()
+    assert f'href="/ready/{interview.pk}/">How ready you are</a>' in detail
+    assert f'href="/ready/{interview.pk}/card/">Pre-interview card</a>' in detail
+    home = alice_client.get("/").content.decode()
+    assert f'<a href="/ready/{interview.pk}/">Get ready</a>' in home
+
+
+def test_bob_gets_404_and_a_deleted_job_takes_it(client: Client, alice: User, bob: User) -> None:
+    job = add_job(alice, "Secret Co")
+    interview = add_interview(alice, job)
+    client.force_login(bob)
+    response = client.get(url(interview.pk))
+    assert response.status_code == 404
+    assert "Secret Co" not in response.content.decode()
+    client.force_login(alice)
+    assert client.post(url(interview.pk)).status_code == 405
+    job.delete()
+    response = client.get(url(interview.pk))
+    assert response.status_code == 404
+    assert "This interview is not here" in response.content.decode()
