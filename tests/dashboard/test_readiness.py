@@ -10,7 +10,7 @@ from prepcoach.accounts.models import User
 from prepcoach.practice.models import Attempt, Question
 from prepcoach.reflection.models import Story
 from prepcoach.research.models import Fact
-from tests.interviews.conftest import add_debrief, add_interview, add_job
+from tests.interviews.conftest import add_debrief, add_interview, add_job, add_transcript
 
 
 def url(interview_id: int) -> str:
@@ -81,6 +81,19 @@ def test_an_earlier_round_without_a_debrief_asks_for_it(alice_client: Client, al
     screen = add_interview(alice, job, hours=-30, round_name="Phone screen")
     page = alice_client.get(url(add_interview(alice, job).pk)).content.decode()
     assert f'No debrief. <a href="/interviews/{screen.pk}/debrief/">Write it</a>' in page
+
+
+def test_an_earlier_rounds_transcript_gives_likely_questions(
+    alice_client: Client, alice: User
+) -> None:
+    job = add_job(alice)
+    add_transcript(add_interview(alice, job, hours=-30, round_name="Phone screen"))
+    page = alice_client.get(url(add_interview(alice, job).pk)).content.decode()
+    assert (
+        'Why do you want to work with us? <span class="meta">Asked in the phone screen.</span>'
+        in page
+    )
+    assert "Tell me about a time you improved a process." in page
 
 
 def test_the_interview_page_and_the_dashboard_countdown_link_it(

@@ -1,6 +1,7 @@
 """Rows to `coach.readiness`'s plain inputs for one interview: the job's facts, the user's
 stories, the job's questions (asked at it, tagged with its company, in its mocks) and the
-answers to them, the open improvement areas, and the earlier rounds with their debriefs.
+answers to them, the open improvement areas, and the earlier rounds with their debriefs and
+the questions found in their transcripts.
 Judges nothing itself."""
 
 from __future__ import annotations
@@ -12,6 +13,7 @@ from django.utils import timezone
 
 from prepcoach.accounts.access import owned_by
 from prepcoach.accounts.models import User
+from prepcoach.coach.interview_transcript import TranscriptError
 from prepcoach.coach.readiness import (
     AnswerFacts,
     OpenArea,
@@ -23,21 +25,34 @@ from prepcoach.coach.readiness import (
 from prepcoach.coach.stories import StoryInfo
 from prepcoach.interviews.models import Debrief, Interview
 from prepcoach.interviews.plans import interviews_of
+from prepcoach.interviews.transcripts import reading_of
 from prepcoach.practice.evidence import areas_of
 from prepcoach.practice.models import Attempt, MockSession, Question
 from prepcoach.reflection.models import Story
 
 
+def _heard(interview: Interview) -> list[tuple[str, str]]:
+    """The questions found in the interview's transcripts (how the answer went is not said)."""
+    out = []
+    for saved in interview.transcripts.all():
+        try:
+            out += [(pair.question, "") for pair in reading_of(saved).pairs]
+        except TranscriptError:  # read when it was saved; a text that no longer reads adds none
+            continue
+    return out
+
+
 def _round(interview: Interview) -> RoundFacts:
     day = timezone.localtime(interview.starts_at).date()
     found = Debrief.objects.filter(interview=interview).first()
+    heard = _heard(interview)
     if found is None:
-        return RoundFacts(interview.pk, interview.round_name, day, debriefed=False)
+        return RoundFacts(interview.pk, interview.round_name, day, False, asked=tuple(heard))
     return RoundFacts(
         interview.pk, interview.round_name, day, debriefed=True,
         outcome=found.get_outcome_display(), went_well=found.went_well,
         went_badly=found.went_badly, feedback=found.feedback,
-        asked=tuple((a.text, a.went) for a in found.questions.all()),
+        asked=tuple((a.text, a.went) for a in found.questions.all()) + tuple(heard),
     )  # fmt: skip
 
 
