@@ -59,6 +59,8 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "prepcoach.accounts.middleware.UserTimeZoneMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    # A form sent twice (a double-click, a twin) is done once: ops/submit_once.py.
+    "prepcoach.ops.submit_once.SubmitOnceMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     # Last, as django-axes asks: it turns a lockout into the page that explains it.
     "axes.middleware.AxesMiddleware",

@@ -32,6 +32,24 @@ def markdown(text: str) -> str:
     return mark_safe(markdown_html(text or ""))  # noqa: S308 (sanitised by nh3 just above)
 
 
+@register.simple_tag(takes_context=True)
+def csrf_token(context: template.Context) -> str:
+    """{% csrf_token %} as Django writes it, and a submit key new on every page, so that a form
+    sent twice is done once (`ops.submit_once`)."""
+    import secrets
+
+    from django.template.defaulttags import CsrfTokenNode
+    from django.utils.safestring import mark_safe
+
+    from prepcoach.ops.submit_once import FIELD
+
+    csrf = CsrfTokenNode().render(context)
+    if not csrf:
+        return csrf
+    key = secrets.token_hex(16)
+    return mark_safe(f'{csrf}<input type="hidden" name="{FIELD}" value="{key}">')  # noqa: S308
+
+
 @register.filter
 def md_text(text: Any) -> str:
     """{{ fact.text|md_text }} in a Markdown file: the user's words shown as typed there."""

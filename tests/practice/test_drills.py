@@ -127,9 +127,11 @@ def test_grading_twice_from_the_same_page_records_one_review(
 
 
 @pytest.mark.django_db(transaction=True)
-def test_concurrent_twins_record_one_review(alice: User, question: Question) -> None:
+def test_concurrent_twins_record_one_review(alice: User, alices_question: Question) -> None:
     """Two requests at once, each on its own connection: the conditional update lets one move
-    the card and the other records nothing."""
+    the card and the other records nothing. (Alice's own question: a transactional test may
+    run after another has emptied the starter bank.)"""
+    question = alices_question
     import threading
 
     from django.db import connection

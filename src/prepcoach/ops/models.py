@@ -27,3 +27,20 @@ class PeriodicRun(models.Model):
 
     def __str__(self) -> str:
         return f"{self.name} at {self.last_enqueued}"
+
+
+class SubmittedRequest(models.Model):
+    """A state-changing request already taken, by its submit key (`ops.submit_once`): a second
+    copy (a double-click, a resent form, a concurrent twin) is answered with the first one's
+    response instead of doing the work again. Kept for `submit_once.REPLAY_SECONDS`."""
+
+    key = models.CharField(max_length=64, unique=True)  # SHA-256 of who, which form, what body
+    created_at = models.DateTimeField(db_index=True)
+    done = models.BooleanField(default=False)
+    status = models.PositiveSmallIntegerField(default=0)
+    content_type = models.CharField(max_length=200, blank=True)
+    headers = models.JSONField(default=dict)  # Location and HTMX's response headers
+    body = models.BinaryField(default=b"")
+
+    def __str__(self) -> str:
+        return f"request {self.key[:12]} ({'done' if self.done else 'running'})"
