@@ -57,6 +57,10 @@ def test_otter_headings_carry_the_start_times() -> None:
     assert found.pairs[0].question == "Why are you leaving your current job?"
     assert found.pairs[0].asked.startswith("So let's start.")
     assert found.duration_s == 24
+    assert found.length == "under a minute"
+    assert [p.at for p in found.pairs] == ["0:02", "0:21"]
+    assert read("plain.txt").length == ""
+    assert read("plain.txt").pairs[0].at == ""
 
 
 def test_webvtt_voice_tags_a_panel_and_joined_cues() -> None:
@@ -91,6 +95,15 @@ def test_srt_names_in_the_cue_and_an_unnamed_cue_goes_on() -> None:
     assert [p.question for p in found.pairs] == [
         "What made you apply for this role?", "Walk me through your biggest project.",
     ]  # fmt: skip
+
+
+def test_long_timings_read_in_hours_and_minutes() -> None:
+    found = parse_transcript(
+        "WEBVTT\n\n00:00:01.000 --> 00:00:03.000\nAna: Why us?\n\n"
+        "01:02:05.000 --> 01:05:00.000\nMe: Because of your work on clinics.\n"
+    )
+    assert found.length == "1 h 05 min"
+    assert found.pairs[0].at == "0:01"
 
 
 def test_dashes_and_bracketed_names_with_clock_times() -> None:

@@ -51,10 +51,14 @@ def test_an_uploaded_vtt_file_and_the_name_the_user_gives(
 ) -> None:
     interview = add_interview(alice, hours=-3)
     upload = SimpleUploadedFile("teams.vtt", (DATA / "teams.vtt").read_bytes(), "text/vtt")
-    alice_client.post(url(interview.pk), {"upload": upload, "you_are": "Alex"})
+    response = alice_client.post(url(interview.pk), {"upload": upload, "you_are": "Alex"})
     saved = Transcript.objects.get()
     assert (saved.filename, saved.speaker) == ("teams.vtt", "Alex Morgan")
     assert saved.text.startswith("WEBVTT")
+    page = alice_client.get(response["Location"]).content.decode()
+    assert "WebVTT captions · 4 turns · 82 words · under a minute" in page
+    assert "Sam Lee · at 0:01" in page
+    assert "as you said" in page
 
 
 def test_a_utf16_srt_file_is_read(alice_client: Client, alice: User) -> None:

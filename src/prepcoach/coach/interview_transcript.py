@@ -68,6 +68,15 @@ class Pair:
     start: float | None
     end: float | None
 
+    @property
+    def at(self) -> str:
+        """When the question was asked, as a player shows it ("1:02:05", "4:07"), or ""."""
+        if self.start is None:
+            return ""
+        hours, rest = divmod(int(self.start), 3600)
+        minutes, seconds = divmod(rest, 60)
+        return f"{hours}:{minutes:02d}:{seconds:02d}" if hours else f"{minutes}:{seconds:02d}"
+
 
 @dataclass(frozen=True)
 class InterviewTranscript:
@@ -85,6 +94,13 @@ class InterviewTranscript:
     @property
     def format_name(self) -> str:
         return FORMATS[self.format]
+
+    @property
+    def length(self) -> str:
+        """How long the timings say it runs ("" without timings)."""
+        if self.duration_s is None:
+            return ""
+        return _duration_words(self.duration_s) if self.duration_s >= 60 else "under a minute"
 
     def as_user(self, name: str) -> InterviewTranscript:
         """The same transcript with `name` (one of its speakers) as the user."""
