@@ -13,6 +13,11 @@ os.environ["PREPCOACH_HOME"] = tempfile.mkdtemp(prefix="prepcoach-test-")
 
 from prepcoach.settings import *  # noqa: F403
 
-TASKS = {"default": {"BACKEND": "django.tasks.backends.immediate.ImmediateBackend"}}
+TASKS = {
+    "default": {
+        "BACKEND": "django.tasks.backends.immediate.ImmediateBackend",
+        "QUEUES": TASK_QUEUES,  # noqa: F405
+    }
+}
 # The feed tests serve their feeds from 127.0.0.1; one test turns this off again.
 FEEDS_ALLOW_PRIVATE_ADDRESSES = True

@@ -81,6 +81,14 @@ def env_networks(
         raise EnvError(f"{name}: {exc}; separate several with commas.") from None
 
 
+def cpu_count() -> int:
+    """The cores this process may run on (its affinity, not the machine's total)."""
+    try:
+        return max(1, len(os.sched_getaffinity(0)))
+    except AttributeError:  # not on Linux
+        return max(1, os.cpu_count() or 1)
+
+
 def home_folder(environ: Mapping[str, str] = os.environ) -> Path:
     """The folder that holds the user's data, created if needed and proven writable.
 

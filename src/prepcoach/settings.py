@@ -187,12 +187,21 @@ MODELS_DIR = HOME / "models"
 
 # Background work: django.tasks with the database backend, so the embedded default needs no
 # other server. The worker writes a heartbeat that /healthz reads.
+# Separate queues, each with its own lane in every worker, so that nothing waits behind another
+# kind of work: mail (a password reset), the periodic checks ("default"), feed fetches (one feed
+# per task) and analyses (WORKER_ANALYSES lanes; each person's answers queued in turns by
+# priority, coach/queueing.py).
+TASK_QUEUES = ["mail", "default", "feeds", "analysis"]
 TASKS = {
     "default": {
         "BACKEND": "django_tasks_db.DatabaseBackend",
-        "QUEUES": ["default"],
+        "QUEUES": TASK_QUEUES,
     }
 }
+# Analyses one worker runs at once: by default one per core it may use.
+WORKER_ANALYSES = conf.env_int("WORKER_ANALYSES", conf.cpu_count(), minimum=1, maximum=64)
+# Answers one person may have waiting for analysis (queued or running) at once.
+ANALYSES_QUEUED_PER_USER = conf.env_int("ANALYSES_QUEUED_PER_USER", 50, minimum=1, maximum=100)
 # Work the worker enqueues on a timer: task path → seconds between runs. Each task decides for
 # itself what is due (reminders check every user's local morning), so running late is harmless.
 PERIODIC_TASKS = {

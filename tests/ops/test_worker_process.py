@@ -8,6 +8,7 @@ import signal
 import socket
 import subprocess
 
+from django.conf import settings as site_settings
 from django.test import Client
 from django.urls import reverse
 from django_tasks_db.models import DBTaskResult
@@ -16,7 +17,9 @@ from prepcoach.accounts.models import User
 from prepcoach.ops.models import WorkerHeartbeat
 from tests.support import SmtpSink, wait_for
 
-DATABASE_TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend", "QUEUES": ["default"]}}
+DATABASE_TASKS = {
+    "default": {"BACKEND": "django_tasks_db.DatabaseBackend", "QUEUES": site_settings.TASK_QUEUES}
+}
 
 
 def test_password_reset_mail_is_sent_by_the_worker_process(

@@ -86,7 +86,7 @@ def test_new_items_arrive_once_and_read_items_stay_read(alice_client: Client, al
     alice_client.post(reverse("reading:item_action", args=[first.pk]), {"action": "read"})
     state.pages["/feed.xml"] = (200, "application/rss+xml", rss("First", "Second"))
     settings.FEED_REFRESH_SECONDS = 0  # type: ignore[attr-defined]
-    assert fetch_feeds.call() == 1
+    assert fetch_feeds.call() == 1  # one feed queued (the tests run each task at once)
     assert sorted(FeedItem.objects.values_list("title", "status")) == [
         ("First", "read"),
         ("Second", "new"),

@@ -4,7 +4,7 @@ from django.core.mail import EmailMultiAlternatives
 from django.tasks import task
 
 
-@task()
+@task(queue_name="mail", priority=100)  # its own queue and lane, and first in any other
 def send_email(
     subject: str, body: str, to: list[str], html: str | None = None,
     headers: dict[str, str] | None = None,

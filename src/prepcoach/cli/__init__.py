@@ -15,7 +15,9 @@ from collections.abc import Sequence
 
 from prepcoach import __version__
 
-SUBCOMMANDS = ("serve", "worker", "check", "manage", "smart", "analyze", "archive", "backup")
+SUBCOMMANDS = (
+    "serve", "worker", "check", "manage", "smart", "analyze", "reanalyse", "archive", "backup",
+)  # fmt: skip
 
 
 class UserError(Exception):

@@ -56,8 +56,7 @@ from prepcoach.groups.signals import settle
 from prepcoach.practice.forms import TypedAnswerForm
 from prepcoach.practice.media import recording_response
 from prepcoach.practice.models import Attempt, Question
-from prepcoach.practice.tasks import queue_analysis
-from prepcoach.practice.views.common import recording_started
+from prepcoach.practice.views.common import queue_or_say, recording_started
 
 
 @login_required
@@ -401,7 +400,7 @@ def mock_answer(request: HttpRequest, mock_id: int, number: int) -> HttpResponse
     attempt.user, attempt.question_text, attempt.mode = user, text, Attempt.Mode.MOCK
     attempt.save()
     _attach(mock, number, attempt)
-    queue_analysis(attempt)
+    queue_or_say(request, attempt)
     messages.success(request, f"Answer {number} saved: {name_of(mock.interviewer.user)} can "
                      "read it and review it on the rubric.")  # fmt: skip
     return redirect("groups:mock", mock_id=mock.pk)

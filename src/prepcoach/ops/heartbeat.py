@@ -14,6 +14,7 @@ from django.utils import timezone
 
 from prepcoach.ops.models import WorkerHeartbeat
 from prepcoach.ops.periodic import enqueue_due
+from prepcoach.ops.recovery import recover_orphans
 
 logger = logging.getLogger(__name__)
 FORGET_AFTER = timedelta(days=1)  # rows of workers that died without saying goodbye
@@ -50,6 +51,7 @@ class HeartbeatThread(threading.Thread):
             try:
                 beat(self.worker_id, self.started_at)
                 enqueue_due()
+                recover_orphans()  # tasks of workers that died go back to the queue
             except DatabaseError:
                 # A busy or restarting database must not kill the worker; /healthz will show
                 # the missed beats if it lasts.

@@ -6,11 +6,13 @@ import datetime as dt
 from typing import Any
 
 from django.http import HttpRequest
-from ninja import Router, Schema
+from ninja import Router, Schema, Status
+from ninja.errors import HttpError
 
 from prepcoach.accounts.access import get_owned_or_404, owned_by, signed_in_user
 from prepcoach.coach.answer import analyse_answer
 from prepcoach.practice.models import Attempt
+from prepcoach.practice.tasks import analyse_again, state_of
 from prepcoach.text_input import TextInput
 
 router = Router(tags=["improve"])
@@ -26,6 +28,8 @@ class AttemptOut(Schema):
     created_at: dt.datetime
     failure: str
     analysis: dict[str, Any] | None
+    # "queued", "restarting" (its worker died; it waits to be read again), "analysing", ...
+    analysis_state: str
 
 
 class AnalyzeIn(TextInput):
@@ -39,6 +43,7 @@ def _out(attempt: Attempt) -> dict[str, object]:
         "id": attempt.pk, "question": attempt.question_text, "mode": attempt.mode,
         "status": attempt.status, "recorded": bool(attempt.recording), "rating": attempt.rating,
         "created_at": attempt.created_at, "failure": attempt.failure, "analysis": attempt.analysis,
+        "analysis_state": state_of(attempt).key,
     }  # fmt: skip
 
 
@@ -50,6 +55,20 @@ def list_attempts(request: HttpRequest) -> list[dict[str, object]]:
 @router.get("/attempts/{attempt_id}", response=AttemptOut, summary="One answer and its analysis")
 def get_attempt(request: HttpRequest, attempt_id: int) -> dict[str, object]:
     return _out(get_owned_or_404(Attempt.objects.all(), signed_in_user(request), pk=attempt_id))
+
+
+@router.post(
+    "/attempts/{attempt_id}/analyse", response={202: AttemptOut},
+    summary="Analyse an answer again (409 while it is being analysed, 429 when too many of "
+    "yours are waiting: the answer stays saved)",
+)  # fmt: skip
+def attempt_analyse(request: HttpRequest, attempt_id: int) -> Status[dict[str, object]]:
+    attempt = get_owned_or_404(Attempt.objects.all(), signed_in_user(request), pk=attempt_id)
+    outcome = analyse_again(attempt)
+    if not outcome.queued:
+        raise HttpError(outcome.http_status, outcome.message)
+    attempt.refresh_from_db()
+    return Status(202, _out(attempt))
 
 
 @router.post("/analyze", summary="Analyse a written answer (the same JSON as prepcoach analyze)")

@@ -7,4 +7,5 @@ class PracticeConfig(AppConfig):
     verbose_name = "Improve: practice and analysis"
 
     def ready(self) -> None:
-        from prepcoach.practice import signals  # noqa: F401  (connects the receivers)
+        # Connect the receivers (tasks.py: an analysis whose worker died restarts).
+        from prepcoach.practice import signals, tasks  # noqa: F401

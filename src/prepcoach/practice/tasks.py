@@ -2,43 +2,104 @@
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import logging
+from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from django.conf import settings
 from django.db.models import Q
+from django.dispatch import receiver
 from django.tasks import task
 from django.utils import timezone
 
 from prepcoach.accounts.timing import local_now
 from prepcoach.coach.answer import analyse_answer
+from prepcoach.coach.queueing import Admission, AnalysisState, admit_analysis, analysis_state
 from prepcoach.coach.speech.audio import AudioError
-from prepcoach.coach.speech.engine import SpeechEngine, whisper_engine
-from prepcoach.coach.speech.model import ModelError, resolve_model
+from prepcoach.coach.speech.model import ModelError
 from prepcoach.coach.speech.pipeline import analyse_recording
+from prepcoach.ops.queues import restarts
+from prepcoach.ops.recovery import task_orphaned
+from prepcoach.practice.engines import borrowed_engine
 from prepcoach.practice.measured import update_measured_goals
 from prepcoach.practice.models import Attempt, PracticeSettings
 
 logger = logging.getLogger(__name__)
 # An analysis still running after this long lost its worker: a 10-minute answer is read in
-# about 3 minutes on a 2-core laptop.
+# about 3 minutes on a 2-core laptop. (A worker that dies is noticed much sooner by its stale
+# heartbeat, ops/recovery.py; this is the backstop.)
 STUCK_AFTER = dt.timedelta(minutes=15)
+BUSY = (Attempt.Status.QUEUED, Attempt.Status.ANALYSING)
+
+
+class AnalysisQueueFullError(Exception):
+    """The person has as many analyses waiting as they may: the answer stays saved."""
+
+    def __init__(self, admission: Admission) -> None:
+        super().__init__(admission.message)
+        self.admission = admission
+
+
+def admission_for(attempt: Attempt) -> Admission:
+    """May this answer be queued for analysis now (its owner's other waiting ones counted)?"""
+    waiting = Attempt.objects.filter(user_id=attempt.user_id, status__in=BUSY).exclude(
+        pk=attempt.pk
+    )
+    return admit_analysis(waiting.count(), settings.ANALYSES_QUEUED_PER_USER)
 
 
 def queue_analysis(attempt: Attempt) -> Attempt:
-    """Mark the attempt queued and enqueue its analysis; the attempt page shows the progress."""
+    """Mark the attempt queued and enqueue its analysis, in its owner's turn (coach.queueing);
+    the attempt page shows the progress. Raises AnalysisQueueFullError, changing nothing, when
+    its owner already has ANALYSES_QUEUED_PER_USER waiting."""
+    admission = admission_for(attempt)
+    if not admission.admitted:
+        raise AnalysisQueueFullError(admission)
     now = timezone.now()
     Attempt.objects.filter(pk=attempt.pk).update(
         status=Attempt.Status.QUEUED, finalised_at=attempt.finalised_at or now, queued_at=now
     )
-    result = analyse_attempt.enqueue(attempt.pk)  # the immediate backend runs it right here
+    # The immediate backend (tests) runs it right here.
+    result = analyse_attempt.using(priority=admission.priority).enqueue(attempt.pk)
     Attempt.objects.filter(pk=attempt.pk).update(task_id=str(result.id))
     attempt.refresh_from_db()
     return attempt
 
 
-@task()
+def state_of(attempt: Attempt) -> AnalysisState:
+    """What the answer's analysis is doing ("restarting" after its worker died)."""
+    busy_again = attempt.status == Attempt.Status.QUEUED
+    return analysis_state(attempt.status, restarts(attempt.task_id) if busy_again else 0)
+
+
+@dataclass(frozen=True)
+class Requeued:
+    """The outcome of "Analyse again": queued or not, what to say, and the HTTP status."""
+
+    queued: bool
+    message: str
+    http_status: int
+
+
+def analyse_again(attempt: Attempt) -> Requeued:
+    """Queue an answer's analysis again, for the page, the API and the CLI alike."""
+    if attempt.status == Attempt.Status.RECORDING:
+        return Requeued(False, "This answer is still being recorded.", 409)
+    if not state_of(attempt).may_analyse_again:
+        return Requeued(
+            False, "This answer is already being analysed: its page updates when it is done.", 409
+        )
+    try:
+        queue_analysis(attempt)
+    except AnalysisQueueFullError as error:
+        return Requeued(False, str(error), 429)
+    return Requeued(True, "Analysing again.", 202)
+
+
+@task(queue_name="analysis")  # the analysis lanes of every worker (WORKER_ANALYSES each)
 def analyse_attempt(attempt_id: int) -> str:
     """Read the answer: typed text at once; a recording decoded, transcribed and measured on
     this machine. A recording that cannot be analysed keeps its file and says why."""
@@ -63,11 +124,12 @@ def analyse_attempt(attempt_id: int) -> str:
     job_description = job.job_description if job else ""
     try:
         if attempt.recording:
-            result = analyse_recording(
-                Path(attempt.recording.path), speech_engine(),
-                question=attempt.question_text, category=category, settings=thresholds,
-                job_description=job_description,
-            )  # fmt: skip
+            with borrowed_engine() as engine:
+                result = analyse_recording(
+                    Path(attempt.recording.path), engine,
+                    question=attempt.question_text, category=category, settings=thresholds,
+                    job_description=job_description,
+                )  # fmt: skip
         else:
             result = analyse_answer(
                 text=attempt.text,
@@ -99,12 +161,27 @@ def analyse_attempt(attempt_id: int) -> str:
     return "analysed"
 
 
-def speech_engine() -> SpeechEngine:
-    """The worker's speech engine: loaded on first use, then kept for every answer."""
-    return whisper_engine(resolve_model(settings.SPEECH_MODEL, settings.MODELS_DIR))
+@receiver(task_orphaned)
+def restart_orphaned(
+    sender: object, task_path: str, task_id: str, args: list[Any], requeued: bool, **kwargs: Any
+) -> None:
+    """An analysis whose worker died waits again ("restarting" on its page), or, after the
+    worker died on it every time, fails with the reason and keeps the answer."""
+    if task_path != analyse_attempt.module_path or not args:
+        return
+    mine = Attempt.objects.filter(pk=args[0], task_id=task_id, status__in=BUSY)
+    if requeued:
+        mine.update(status=Attempt.Status.QUEUED, queued_at=timezone.now())
+    else:
+        mine.update(
+            status=Attempt.Status.FAILED,
+            failure="The analysis stopped each time it was tried, because the worker reading "
+            "it stopped (a recording this long may need more memory than the worker has). The "
+            "answer is kept and can be analysed again.",
+        )
 
 
-@task()
+@task(priority=50)  # before the other periodic checks in the default lane
 def requeue_stuck() -> int:
     """Analyses whose worker died (killed, out of memory) start again, so no answer stays
     "analysing" for ever."""
@@ -118,12 +195,18 @@ def requeue_stuck() -> int:
     )
     count = 0
     for attempt in stuck:
-        queue_analysis(attempt)
+        try:
+            queue_analysis(attempt)
+        except AnalysisQueueFullError:
+            Attempt.objects.filter(pk=attempt.pk, status__in=BUSY).update(
+                status=Attempt.Status.SAVED
+            )
+            continue  # saved; its owner analyses it again when fewer are waiting
         count += 1
     return count
 
 
-@task()
+@task(priority=50)  # before the other periodic checks in the default lane
 def finalise_abandoned() -> int:
     """Save recordings whose browser stopped sending (a closed tab, a crash) with what arrived."""
     from prepcoach.practice.recordings import finalise
@@ -141,6 +224,8 @@ def finalise_abandoned() -> int:
     for attempt in stale:
         done = finalise(attempt, interrupted=True)
         if done.attempt.status == Attempt.Status.SAVED:
-            queue_analysis(done.attempt)
+            # Over its owner's limit it stays saved, to be analysed when fewer are waiting.
+            with contextlib.suppress(AnalysisQueueFullError):
+                queue_analysis(done.attempt)
         count += 1
     return count

@@ -14,6 +14,7 @@ from django.utils import timezone
 from prepcoach.accounts.mailstop import stop_url
 from prepcoach.accounts.timing import local_now, mail_user
 from prepcoach.coach.reminders import reminder_due
+from prepcoach.ops.queues import waiting_arguments
 from prepcoach.reading import fetch
 from prepcoach.reading.digest import digest_for
 from prepcoach.reading.models import DIGEST_STOP_SALT, DigestSettings, Feed
@@ -21,27 +22,35 @@ from prepcoach.reading.models import DIGEST_STOP_SALT, DigestSettings, Feed
 logger = logging.getLogger(__name__)
 
 
-@task()
+@task(queue_name="feeds")  # one feed per task, in the feeds' own lane
 def fetch_feed(feed_id: int) -> int:
+    """Fetch one feed; returns its new items."""
     feed = Feed.objects.filter(pk=feed_id).first()
-    return fetch.refresh(feed) if feed else 0
+    if feed is None:
+        return 0
+    try:
+        return fetch.refresh(feed)
+    except Exception:
+        # A surprise in one feed is logged; the next refresh tries it again.
+        logger.exception("feed %s failed", feed.pk)
+        return 0
 
 
 @task()
 def fetch_feeds() -> int:
-    """Refresh every feed not fetched within FEED_REFRESH_SECONDS; returns new items."""
+    """Queue a fetch of every feed not fetched within FEED_REFRESH_SECONDS and not already
+    waiting for one; returns how many were queued."""
     cutoff = timezone.now() - dt.timedelta(seconds=settings.FEED_REFRESH_SECONDS)
     stale = Feed.objects.filter(last_fetched_at__lt=cutoff) | Feed.objects.filter(
         last_fetched_at__isnull=True
     )
-    added = 0
-    for feed in stale:
-        try:
-            added += fetch.refresh(feed)
-        except Exception:
-            # One feed's surprise must not stop the others from being fetched.
-            logger.exception("feed %s failed", feed.pk)
-    return added
+    waiting = waiting_arguments(fetch_feed)
+    queued = 0
+    for feed_id in stale.values_list("pk", flat=True):
+        if feed_id not in waiting:
+            fetch_feed.enqueue(feed_id)
+            queued += 1
+    return queued
 
 
 @task()

@@ -25,10 +25,11 @@ from prepcoach.practice.recordings import (
     store_chunk,
 )
 from prepcoach.practice.report import pace_chart, transcript_pieces
-from prepcoach.practice.tasks import queue_analysis
+from prepcoach.practice.tasks import analyse_again, state_of
 from prepcoach.practice.views.common import (
     attempt_or_404,
     question_or_404,
+    queue_or_say,
     recording_started,
     user_of,
 )
@@ -72,7 +73,7 @@ def typed_create(request: HttpRequest, question_id: int) -> HttpResponse:
     for key, value in _context(request).items():
         setattr(attempt, key, value)
     attempt.save()  # the answer is safe before anything else happens
-    queue_analysis(attempt)
+    queue_or_say(request, attempt)
     nxt = request.POST.get("next", "")
     if nxt and url_has_allowed_host_and_scheme(nxt, allowed_hosts={request.get_host()}):
         return redirect(nxt)
@@ -120,9 +121,9 @@ def recording_finalise(request: HttpRequest, attempt_id: int) -> JsonResponse:
         }
         return JsonResponse(payload, status=422)
     # The recording is safe on disk; how its analysis goes is the attempt page's business.
-    attempt = queue_analysis(done.attempt)
+    attempt, message = queue_or_say(request, done.attempt)
     return JsonResponse(
-        {"status": attempt.status, "url": attempt.get_absolute_url(), "message": ""}
+        {"status": attempt.status, "url": attempt.get_absolute_url(), "message": message}
     )
 
 
@@ -148,13 +149,14 @@ def _report(attempt: Attempt) -> dict[str, object]:
     """What the report shows: the stored analysis and its drawings (it judges nothing)."""
     data = attempt.analysis or {}
     if not data.get("transcript"):
-        return {"attempt": attempt}
+        return {"attempt": attempt, "analysis_state": state_of(attempt)}
     earlier = Attempt.objects.filter(
         user=attempt.user, question=attempt.question, status=Attempt.Status.ANALYSED,
         created_at__lt=attempt.created_at,
     ).exclude(question=None)  # fmt: skip
     return {
         "attempt": attempt,
+        "analysis_state": state_of(attempt),
         "report": data,
         "sentences": transcript_pieces(data),
         "pace_chart": pace_chart(data),
@@ -227,13 +229,7 @@ def attempt_media(request: HttpRequest, attempt_id: int) -> HttpResponse | FileR
 def attempt_reanalyse(request: HttpRequest, attempt_id: int) -> HttpResponse:
     """Read the answer again: after a failure, or when the analysis engine has improved."""
     attempt = attempt_or_404(request, attempt_id)
-    if attempt.status == Attempt.Status.RECORDING:
-        messages.error(request, "This answer is still being recorded.")
-    elif attempt.status in (Attempt.Status.QUEUED, Attempt.Status.ANALYSING):
-        messages.info(
-            request, "This answer is already being analysed: this page updates when it is done."
-        )
-    else:
-        queue_analysis(attempt)
-        messages.info(request, "Analysing again.")
+    outcome = analyse_again(attempt)
+    level = messages.INFO if outcome.http_status in (202, 409) else messages.ERROR
+    messages.add_message(request, level, outcome.message)
     return redirect(attempt)

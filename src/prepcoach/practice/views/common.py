@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 from django.conf import settings
+from django.contrib import messages
 from django.db.models import QuerySet
 from django.http import HttpRequest, JsonResponse
 from django.urls import reverse
@@ -8,6 +9,7 @@ from django.urls import reverse
 from prepcoach.accounts.access import get_owned_or_404, shared_or_owned, signed_in_user
 from prepcoach.accounts.models import User
 from prepcoach.practice.models import Attempt, PracticeSettings, Question
+from prepcoach.practice.tasks import AnalysisQueueFullError, queue_analysis
 
 user_of = signed_in_user  # the practice views' short name for it
 
@@ -51,3 +53,13 @@ def recording_started(attempt: Attempt) -> JsonResponse:
         },
         status=201,
     )
+
+
+def queue_or_say(request: HttpRequest, attempt: Attempt) -> tuple[Attempt, str]:
+    """Queue a saved answer's analysis; when its owner already has as many waiting as they
+    may, keep it saved and say so on the next page. Returns the answer and that message."""
+    try:
+        return queue_analysis(attempt), ""
+    except AnalysisQueueFullError as error:
+        messages.error(request, str(error))
+        return attempt, str(error)

@@ -1,0 +1,143 @@
+"""The analysis queue as Alice meets it: a limit on her answers waiting, said on the page and
+in the API (the CLI's words: tests/cli/test_reanalyse_cli.py), and an answer whose worker died
+shown as "restarting", which she may analyse again.
+
+Tasks go to the database here (not run at once), so answers stay queued as on a busy server.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+import pytest
+from django.conf import settings as site_settings
+from django.test import Client
+from django.urls import reverse
+from django.utils import timezone
+from django_tasks_db.models import DBTaskResult
+
+from prepcoach.accounts.models import AccessToken, User
+from prepcoach.ops.recovery import recover_orphans
+from prepcoach.practice.models import Attempt, Question
+from prepcoach.practice.tasks import queue_analysis
+
+ANSWER = "I led the migration, cut the report time by 40% and trained two analysts."
+LIMIT_WORDS = "You already have 2 answers waiting for analysis"
+
+
+@pytest.fixture
+def busy_server(settings: Any) -> None:
+    settings.TASKS = {
+        "default": {
+            "BACKEND": "django_tasks_db.DatabaseBackend",
+            "QUEUES": site_settings.TASK_QUEUES,
+        }
+    }
+    settings.ANALYSES_QUEUED_PER_USER = 2
+
+
+def answer(client: Client, question: Question) -> Any:
+    url = reverse("practice:typed_create", args=[question.pk])
+    return client.post(url, {"text": ANSWER}, follow=True)
+
+
+def test_over_the_limit_the_answer_is_saved_and_the_page_says_why(
+    busy_server: None, alice_client: Client, alice: User, bob: User, question: Question
+) -> None:
+    assert LIMIT_WORDS not in answer(alice_client, question).text
+    assert LIMIT_WORDS not in answer(alice_client, question).text
+    third = answer(alice_client, question)
+    assert LIMIT_WORDS in third.text
+    assert "This answer is saved" in third.text
+    statuses = sorted(Attempt.objects.filter(user=alice).values_list("status", flat=True))
+    assert statuses == ["queued", "queued", "saved"]  # nothing lost
+    # Bob's answers are his own count.
+    bob_client = Client()
+    bob_client.force_login(bob)
+    assert LIMIT_WORDS not in answer(bob_client, question).text
+    # "Analyse again" on the saved one says the same until one of hers is done.
+    saved = Attempt.objects.get(user=alice, status="saved")
+    again = alice_client.post(
+        reverse("practice:attempt_reanalyse", args=[saved.pk]), follow=True
+    ).text
+    assert LIMIT_WORDS in again
+    first = Attempt.objects.filter(user=alice, status="queued").order_by("pk")[:1]
+    Attempt.objects.filter(pk__in=list(first.values_list("pk", flat=True))).update(
+        status="analysed"
+    )
+    alice_client.post(reverse("practice:attempt_reanalyse", args=[saved.pk]))
+    saved.refresh_from_db()
+    assert saved.status == "queued"
+
+
+def test_the_api_refuses_over_the_limit_with_the_same_words(
+    busy_server: None, client: Client, alice: User, question: Question
+) -> None:
+    _, secret = AccessToken.issue(alice, "script")
+    auth = {"Authorization": f"Bearer {secret}"}
+    answers = [
+        Attempt.objects.create(user=alice, question_text="Tell me", text=ANSWER, status="saved")
+        for _ in range(3)
+    ]
+    for attempt in answers[:2]:
+        response = client.post(f"/api/attempts/{attempt.pk}/analyse", headers=auth)
+        assert response.status_code == 202
+        assert response.json()["analysis_state"] == "queued"
+    refused = client.post(f"/api/attempts/{answers[2].pk}/analyse", headers=auth)
+    assert refused.status_code == 429
+    assert LIMIT_WORDS in refused.json()["detail"]
+    assert Attempt.objects.get(pk=answers[2].pk).status == "saved"
+    twice = client.post(f"/api/attempts/{answers[0].pk}/analyse", headers=auth)
+    assert twice.status_code == 409
+
+
+def test_an_answer_whose_worker_died_shows_restarting_and_may_be_analysed_again(
+    busy_server: None, alice_client: Client, alice: User, question: Question
+) -> None:
+    attempt = queue_analysis(
+        Attempt.objects.create(user=alice, question_text="Tell me", text=ANSWER, status="saved")
+    )
+    # A worker took it and died long ago (no heartbeat): its row says running, the answer
+    # says analysing.
+    long_ago = timezone.now() - dt.timedelta(minutes=5)
+    DBTaskResult.objects.filter(pk=attempt.task_id).update(
+        status="RUNNING", started_at=long_ago, worker_ids=["gone-123"]
+    )
+    Attempt.objects.filter(pk=attempt.pk).update(status="analysing", analysis_started_at=long_ago)
+
+    assert recover_orphans() == [attempt.task_id]
+    attempt.refresh_from_db()
+    assert attempt.status == "queued"
+    panel = alice_client.get(reverse("practice:attempt_status", args=[attempt.pk])).text
+    assert "Restarting: the worker reading this answer stopped" in panel
+    assert 'hx-trigger="every 2s"' in panel  # still watching for the report
+    assert reverse("practice:attempt_reanalyse", args=[attempt.pk]) in panel
+    _, secret = AccessToken.issue(alice, "script")
+    api = alice_client.get(f"/api/attempts/{attempt.pk}", HTTP_AUTHORIZATION=f"Bearer {secret}")
+    assert api.json()["analysis_state"] == "restarting"
+
+    again = alice_client.post(reverse("practice:attempt_reanalyse", args=[attempt.pk]), follow=True)
+    assert "Analysing again." in again.text
+    attempt.refresh_from_db()
+    assert attempt.status == "queued"
+    assert DBTaskResult.objects.get(pk=attempt.task_id).worker_ids == []  # a fresh task
+
+
+def test_a_task_that_loses_its_worker_every_time_fails_with_the_reason_and_keeps_the_answer(
+    busy_server: None, alice_client: Client, alice: User
+) -> None:
+    attempt = queue_analysis(
+        Attempt.objects.create(user=alice, question_text="Tell me", text=ANSWER, status="saved")
+    )
+    long_ago = timezone.now() - dt.timedelta(minutes=5)
+    DBTaskResult.objects.filter(pk=attempt.task_id).update(
+        status="RUNNING", started_at=long_ago, worker_ids=["a-1", "b-2", "c-3"]
+    )
+    Attempt.objects.filter(pk=attempt.pk).update(status="analysing")
+    recover_orphans()
+    attempt.refresh_from_db()
+    assert attempt.status == "failed"
+    assert "the worker reading it stopped" in attempt.failure
+    assert attempt.text == ANSWER
+    assert DBTaskResult.objects.get(pk=attempt.task_id).status == "FAILED"
