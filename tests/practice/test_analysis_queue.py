@@ -21,6 +21,7 @@ from prepcoach.accounts.models import AccessToken, User
 from prepcoach.ops.recovery import recover_orphans
 from prepcoach.practice.models import Attempt, Question
 from prepcoach.practice.tasks import queue_analysis
+from tests.practice.conftest import tone_wav
 
 ANSWER = "I led the migration, cut the report time by 40% and trained two analysts."
 LIMIT_WORDS = "You already have 2 answers waiting for analysis"
@@ -141,3 +142,24 @@ def test_a_task_that_loses_its_worker_every_time_fails_with_the_reason_and_keeps
     assert "the worker reading it stopped" in attempt.failure
     assert attempt.text == ANSWER
     assert DBTaskResult.objects.get(pk=attempt.task_id).status == "FAILED"
+
+
+def test_a_recording_over_the_limit_is_kept_and_the_recorder_is_told_why(
+    busy_server: None, alice_client: Client, alice: User, question: Question, settings: Any,
+    tmp_path: Any,
+) -> None:  # fmt: skip
+    settings.MEDIA_ROOT = tmp_path
+    for _ in range(2):
+        answer(alice_client, question)
+    started = alice_client.post(reverse("practice:recording_start", args=[question.pk])).json()
+    alice_client.post(
+        f"{started['chunk_url']}/0/", tone_wav(1.0), content_type="application/octet-stream"
+    )
+    done = alice_client.post(started["finalise_url"])
+    assert done.status_code == 200
+    assert done.json()["status"] == "saved"
+    assert LIMIT_WORDS in done.json()["message"]
+    recorded = Attempt.objects.get(user=alice, status="saved")
+    assert recorded.recording  # the recording is kept, to be analysed later
+    page = alice_client.get(done.json()["url"]).text
+    assert LIMIT_WORDS in page  # said again on the answer's page the recorder opens
