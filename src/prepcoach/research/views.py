@@ -157,7 +157,7 @@ def facts_goal(request: HttpRequest, opportunity_id: int) -> HttpResponse:
 def log_facts(opportunity: Opportunity) -> None:
     """The facts goal's check-in of the day follows the count (one a day, like any goal's)."""
     if opportunity.facts_goal is not None:
-        Goal.objects.filter(pk=opportunity.facts_goal_id).exclude(
+        Goal.objects.filter(pk=opportunity.facts_goal.pk).exclude(
             target_value=opportunity.fact_target
         ).update(target_value=opportunity.fact_target)  # the target follows the job's
         log_check_in(
