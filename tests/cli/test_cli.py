@@ -103,6 +103,12 @@ def test_bad_setting_value_is_one_line(tmp_path: Path) -> None:
     assert "DEBUG='perhaps' is not a yes/no value" in message
 
 
+def test_a_worker_without_analysis_lanes_is_one_line_and_touches_nothing(tmp_path: Path) -> None:
+    message = one_line_error(prepcoach("worker", "--analyses", "0", env=child_env(tmp_path)))
+    assert "--analyses 0: run at least one analysis at a time." in message
+    assert list(tmp_path.iterdir()) == []  # no database, no secret key
+
+
 def test_port_in_use_is_one_line_and_starts_nothing(tmp_path: Path) -> None:
     with socket.socket() as taken:
         taken.bind(("127.0.0.1", 0))

@@ -24,13 +24,13 @@ def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[ty
 
 
 def run(args: argparse.Namespace) -> int:
+    if args.analyses is not None and args.analyses < 1:
+        raise UserError(f"--analyses {args.analyses}: run at least one analysis at a time.")
     django_setup.setup()
     django_setup.check_database()
     from django.core.management import call_command
 
     verbosity = 2 if args.verbose else 1
-    if args.analyses is not None and args.analyses < 1:
-        raise UserError(f"--analyses {args.analyses}: run at least one analysis at a time.")
     call_command(
         "run_worker",
         interval=args.interval,
