@@ -32,3 +32,8 @@ def test_a_running_or_waiting_answer_may_not_be_queued_twice() -> None:
     assert not analysis_state("analysing", restarts=0).may_analyse_again
     assert not analysis_state("recording", restarts=0).may_analyse_again
     assert analysis_state("failed", restarts=0).may_analyse_again
+
+
+def test_an_answer_whose_worker_stopped_answering_is_restarting_already() -> None:
+    assert analysis_state("analysing", restarts=0, worker_lost=True).key == "restarting"
+    assert analysis_state("analysing", restarts=0, worker_lost=True).may_analyse_again

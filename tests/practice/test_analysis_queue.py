@@ -18,6 +18,7 @@ from django.utils import timezone
 from django_tasks_db.models import DBTaskResult
 
 from prepcoach.accounts.models import AccessToken, User
+from prepcoach.ops.models import WorkerHeartbeat
 from prepcoach.ops.recovery import recover_orphans
 from prepcoach.practice.models import Attempt, Question
 from prepcoach.practice.tasks import queue_analysis
@@ -106,6 +107,9 @@ def test_an_answer_whose_worker_died_shows_restarting_and_may_be_analysed_again(
         status="RUNNING", started_at=long_ago, worker_ids=["gone-123"]
     )
     Attempt.objects.filter(pk=attempt.pk).update(status="analysing", analysis_started_at=long_ago)
+    # Before any live worker's beat has queued it again, the page already says so.
+    panel = alice_client.get(reverse("practice:attempt_status", args=[attempt.pk])).text
+    assert "Restarting: the worker reading this answer stopped" in panel
 
     assert recover_orphans() == [attempt.task_id]
     attempt.refresh_from_db()
@@ -123,6 +127,30 @@ def test_an_answer_whose_worker_died_shows_restarting_and_may_be_analysed_again(
     attempt.refresh_from_db()
     assert attempt.status == "queued"
     assert DBTaskResult.objects.get(pk=attempt.task_id).worker_ids == []  # a fresh task
+
+
+def test_an_answer_whose_worker_is_alive_is_analysing(
+    busy_server: None, alice_client: Client, alice: User
+) -> None:
+    attempt = queue_analysis(
+        Attempt.objects.create(user=alice, question_text="Tell me", text=ANSWER, status="saved")
+    )
+    long_ago = timezone.now() - dt.timedelta(minutes=5)
+    WorkerHeartbeat.objects.create(
+        worker_id="alive-1", hostname="here", pid=1, started_at=long_ago, last_seen=timezone.now()
+    )
+    DBTaskResult.objects.filter(pk=attempt.task_id).update(
+        status="RUNNING", started_at=long_ago, worker_ids=["alive-1"]
+    )
+    Attempt.objects.filter(pk=attempt.pk).update(status="analysing")
+    panel = alice_client.get(reverse("practice:attempt_status", args=[attempt.pk])).text
+    assert "Analysing…" in panel
+    assert "Restarting" not in panel
+    assert recover_orphans() == []
+    refused = alice_client.post(
+        reverse("practice:attempt_reanalyse", args=[attempt.pk]), follow=True
+    ).text
+    assert "already being analysed" in refused
 
 
 def test_a_task_that_loses_its_worker_every_time_fails_with_the_reason_and_keeps_the_answer(

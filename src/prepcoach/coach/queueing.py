@@ -54,9 +54,11 @@ class AnalysisState:
     may_analyse_again: bool
 
 
-def analysis_state(status: str, restarts: int) -> AnalysisState:
-    """`status` is the answer's; `restarts` how many times a worker reading it died."""
-    if status == "queued" and restarts:
+def analysis_state(status: str, restarts: int, worker_lost: bool = False) -> AnalysisState:
+    """`status` is the answer's; `restarts` how many times a worker reading it died and it was
+    queued again; `worker_lost` whether the worker reading it now has stopped answering (it is
+    queued again at the next beat of a live worker)."""
+    if (status == "queued" and restarts) or (status == "analysing" and worker_lost):
         return AnalysisState(
             "restarting",
             "Restarting: the worker reading this answer stopped, so it is read again",

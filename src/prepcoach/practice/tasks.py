@@ -21,7 +21,7 @@ from prepcoach.coach.queueing import Admission, AnalysisState, admit_analysis, a
 from prepcoach.coach.speech.audio import AudioError
 from prepcoach.coach.speech.model import ModelError
 from prepcoach.coach.speech.pipeline import analyse_recording
-from prepcoach.ops.queues import restarts
+from prepcoach.ops.queues import restarts, worker_lost
 from prepcoach.ops.recovery import task_orphaned
 from prepcoach.practice.engines import borrowed_engine
 from prepcoach.practice.measured import update_measured_goals
@@ -71,8 +71,13 @@ def queue_analysis(attempt: Attempt) -> Attempt:
 
 def state_of(attempt: Attempt) -> AnalysisState:
     """What the answer's analysis is doing ("restarting" after its worker died)."""
-    busy_again = attempt.status == Attempt.Status.QUEUED
-    return analysis_state(attempt.status, restarts(attempt.task_id) if busy_again else 0)
+    queued = attempt.status == Attempt.Status.QUEUED
+    analysing = attempt.status == Attempt.Status.ANALYSING
+    return analysis_state(
+        attempt.status,
+        restarts(attempt.task_id) if queued else 0,
+        worker_lost=analysing and worker_lost(attempt.task_id),
+    )
 
 
 @dataclass(frozen=True)
