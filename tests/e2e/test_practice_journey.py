@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 from django.contrib.contenttypes.models import ContentType
 from django.utils import timezone
-from playwright.sync_api import Browser, Page, Playwright, expect
+from playwright.sync_api import Browser, Dialog, Page, Playwright, expect
 
 from prepcoach.accounts.models import User
 from prepcoach.coach.drills import new_card
@@ -304,6 +304,36 @@ def test_drill_two_due_questions(mic_page: Page, alice: User) -> None:
         )
     expect(page.get_by_text("Nothing is due right now")).to_be_visible()
     assert DrillCard.objects.filter(user=alice, reviews=1).count() == 2
+
+
+def test_leaving_while_recording_asks_first(mic_page: Page, alice: User) -> None:
+    """Issue 12, class 8: Back mid-answer used to leave without a word."""
+    page = mic_page
+    log_in(page, alice)
+    question = Question.objects.filter(owner__isnull=True).order_by("pk").first()
+    assert question is not None
+    page.goto(f"/improve/questions/{question.pk}/")
+    asked: list[str] = []
+
+    def stay(dialog: Dialog) -> None:
+        asked.append(dialog.type)
+        dialog.dismiss()  # "Stay on this page"
+
+    page.on("dialog", stay)
+    recorder = page.locator("[data-recorder]").first
+    recorder.get_by_role("button", name="Record").click()
+    expect(recorder).to_have_attribute("data-state", "recording")
+    wait_for_chunks(alice, 1)
+    page.get_by_role("link", name="Plan", exact=True).click(no_wait_after=True)
+    expect(recorder).to_have_attribute("data-state", "recording")  # still here, still recording
+    assert asked == ["beforeunload"]
+    assert page.url.endswith(f"/improve/questions/{question.pk}/")
+    page.remove_listener("dialog", stay)
+    # Stopped, the page goes on to the report by itself: nothing asks any more (an unanswered
+    # dialog would be dismissed, and the page would stay).
+    recorder.get_by_role("button", name="Stop").click()
+    page.wait_for_url(re.compile(r"/improve/attempts/\d+/$"), timeout=ANALYSIS_WAIT_MS)
+    assert asked == ["beforeunload"]
 
 
 def test_a_browser_without_recording_says_what_to_do(page: Page, alice: User) -> None:

@@ -90,3 +90,21 @@ def test_a_duplicate_job_is_refused(alice_client: Client, alice: User) -> None:
     )
     assert "You already have analyst at acme" in response.text
     assert Opportunity.objects.count() == 1
+
+
+def test_a_story_too_long_to_tell_is_saved_with_a_word_about_its_length(
+    alice_client: Client, alice: User
+) -> None:
+    form = alice_client.get(reverse("reflection:story_new")).text
+    assert 'data-words-per-minute="150"' in form  # spoken-length.js counts as it is typed
+    assert form.count("data-spoken-length") == 4  # situation, task, action, result
+    assert "prepcoach/js/spoken-length.js" in form
+    action = "I reworked the pipeline step by step and checked every report myself. " * 100
+    saved = alice_client.post(
+        reverse("reflection:story_new"), story_data(action=action), follow=True
+    )
+    assert Story.objects.get(user=alice).action == action.strip()
+    assert "Story saved." in saved.text
+    assert "Told aloud, this story takes about 8 minutes" in saved.text
+    short = alice_client.post(reverse("reflection:story_new"), story_data(), follow=True)
+    assert "Told aloud" not in short.text

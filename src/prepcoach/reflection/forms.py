@@ -28,11 +28,12 @@ class StoryForm(forms.ModelForm):  # type: ignore[type-arg]
             "tags",
             "opportunities",
         )
+        # spoken-length.js shows each part's length told aloud as it is typed.
         widgets = {
-            "situation": forms.Textarea(attrs={"rows": 3}),
-            "task": forms.Textarea(attrs={"rows": 2}),
-            "action": forms.Textarea(attrs={"rows": 4}),
-            "result": forms.Textarea(attrs={"rows": 3}),
+            "situation": forms.Textarea(attrs={"rows": 3, "data-spoken-length": ""}),
+            "task": forms.Textarea(attrs={"rows": 2, "data-spoken-length": ""}),
+            "action": forms.Textarea(attrs={"rows": 4, "data-spoken-length": ""}),
+            "result": forms.Textarea(attrs={"rows": 3, "data-spoken-length": ""}),
             "opportunities": forms.CheckboxSelectMultiple,
         }
         labels = {"opportunities": "Bring it to these interviews"}

@@ -13,7 +13,8 @@ from django.views.decorators.http import require_POST
 from prepcoach.accounts.access import get_owned_or_404, owned_by, signed_in_user
 from prepcoach.coach.retro_stories import PROMPTS as RETRO_PROMPTS
 from prepcoach.coach.retro_stories import DraftStory, RetroDrafts, draft_stories, whole_story
-from prepcoach.coach.stories import StoryInfo, coverage, shift
+from prepcoach.coach.spoken import ANSWER_SECONDS, SPEAKING_WPM, story_remark
+from prepcoach.coach.stories import PARTS, StoryInfo, coverage, shift
 from prepcoach.reflection.forms import ReflectionForm, RetrospectiveForm, StoryForm
 from prepcoach.reflection.models import PROMPTS, Reflection, Retrospective, Story
 from prepcoach.research.models import Opportunity
@@ -52,8 +53,15 @@ def _story_form(request: HttpRequest, story: Story) -> HttpResponse:
     if request.method == "POST" and form.is_valid():
         saved = form.save()
         messages.success(request, "Story saved.")
+        parts = [form.cleaned_data.get(part) or "" for part in PARTS]
+        if remark := story_remark(parts):
+            messages.warning(request, remark)
         return redirect(saved)
-    return render(request, "reflection/story_form.html", {"form": form, "story": story})
+    context = {
+        "form": form, "story": story, "words_per_minute": SPEAKING_WPM,
+        "answer_seconds": ANSWER_SECONDS[1],
+    }  # fmt: skip
+    return render(request, "reflection/story_form.html", context)
 
 
 @login_required

@@ -54,8 +54,13 @@ class Recorder {
     this.button("save").addEventListener("click", () => this.finish());
     window.addEventListener("pagehide", () => this.abandon());
     window.addEventListener("beforeunload", (event) => {
-      // Leaving now would drop pieces not yet sent: ask first.
-      if (this.queue.length || this.state === "stopping") event.preventDefault();
+      // Leaving mid-answer (Back, a link, closing the tab) would cut the answer short, and
+      // leaving now would drop pieces not yet sent: the browser asks first. What was sent is
+      // kept either way.
+      if (this.state === "recording" || this.queue.length || this.state === "stopping") {
+        event.preventDefault();
+        event.returnValue = "";
+      }
     });
     this.updateTimer(0);
   }
