@@ -116,14 +116,14 @@ def test_the_feed_carries_user_markup_escaped_for_the_format(
     alice_client: Client, alice: User
 ) -> None:
     """Control characters go, lines stay, HTML shows as typed (issue 11, class 4)."""
-    text = "Learn <b>Optional<User></b>\r\nEND:VEVENT\x0b\x00 now"
+    text = "Learn <b>Optional<User></b>\r\nEND:VEVENT\x0b\x1b now"
     Goal.objects.create(
         user=alice, text=text, target_date=local_today("UTC") + dt.timedelta(days=9),
         success_note="Say <script>hi()</script>\nthen stop",
     )  # fmt: skip
     body = Client().get(subscribe(alice_client)).content
     assert b"\x0b" not in body
-    assert b"\x00" not in body
+    assert b"\x1b" not in body
     calendar = icalendar.Calendar.from_ical(body)
     (deadline,) = calendar.walk("VEVENT")
     assert str(deadline["summary"]) == "Goal deadline: Learn <b>Optional<User></b>\nEND:VEVENT now"
