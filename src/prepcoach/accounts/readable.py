@@ -5,6 +5,10 @@ jobs with their facts; `practice.md`: answers with their transcripts...).
 Laid out from the models like the JSON half, so a new table appears without editing this file:
 each app's tables that hang off no other table of the same app are sections, and a table whose
 required link points at one of them is listed under each of its rows.
+
+The user's words are written so that they stay words in Markdown (`coach.escape`): a one-line
+value never becomes a heading, a list, a link or HTML, and a longer text keeps its Markdown
+but not its raw HTML.
 """
 
 from __future__ import annotations
@@ -17,6 +21,7 @@ from django.db import models
 from django.utils import timezone
 
 from prepcoach.accounts import archive
+from prepcoach.coach.escape import markdown_source, markdown_text
 
 TRANSCRIPT_KEY = "transcript"  # an answer's analysis keeps what was heard under this key
 
@@ -81,9 +86,9 @@ def _row(
         elif isinstance(f, models.JSONField):
             text = _json_words(value)
             if text:
-                paragraphs += [f"**{label}**:", "", text, ""]
+                paragraphs += [f"**{label}**:", "", markdown_source(text), ""]
         elif isinstance(value, str) and ("\n" in value or len(value) > 120):
-            paragraphs += [f"**{label}**:", "", value.strip(), ""]
+            paragraphs += [f"**{label}**:", "", markdown_source(value.strip()), ""]
         elif value not in (None, ""):
             shown = getattr(obj, f"get_{f.name}_display")() if f.choices else value
             lines.append(f"- **{label}**: {_words(shown)}")
@@ -119,4 +124,5 @@ def _words(value: Any) -> str:
 
 
 def _one_line(text: str) -> str:
-    return " ".join(text.split())
+    """One line of the user's words, shown as typed in Markdown."""
+    return markdown_text(text)
