@@ -105,7 +105,7 @@ def test_every_user_text_in_the_pdf_wraps_inside_the_page(
 
     link = "https://meet.example.com/j/" + "a1b2c3d4e5" * 12 + "?pwd=" + "Z" * 40
     job = job_with_research(alice)
-    job.role = "Analyst" + "x" * 150
+    job.role = "Analyst" + "x" * 110  # the column holds 120
     job.logistics = (
         f"Join at {link}\n\n    {link}\n\n| where | when |\n| --- | --- |\n| {link} | 9:00 |"
     )
