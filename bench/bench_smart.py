@@ -109,9 +109,18 @@ SETS = (
         "new goals/heldout3.csv",
         DATA / "goals" / "heldout3.csv",
         "2026-11-30",
+        DEVELOPMENT,
+        "was held-out (third session; its aggregate figures read once, nothing changed); the "
+        "SMART models are trained on it since the fourth session, so its figures describe fit",
+        dt.date(2026, 11, 30),
+    ),
+    LabelSet(
+        "new goals/heldout4.csv",
+        DATA / "goals" / "heldout4.csv",
+        "2026-11-30",
         HELD_OUT,
-        "written by tests/data/goals/GUIDE.md (third session) before any prepcoach code saw "
-        "it; nobody tuning opened it, and no rule changed after looking at it",
+        "written by tests/data/goals/GUIDE.md (fourth session) by a writer who read nothing "
+        "else, before any prepcoach code saw it; nobody tuning opened it",
         dt.date(2026, 11, 30),
     ),
 )
