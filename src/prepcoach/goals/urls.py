@@ -1,6 +1,6 @@
 from django.urls import path
 
-from prepcoach.goals import checkin_views, feed_views, views
+from prepcoach.goals import checkin_views, feed_views, milestone_views, views
 
 app_name = "goals"
 urlpatterns = [
@@ -17,6 +17,14 @@ urlpatterns = [
     path("goals/<int:goal_id>/check-ins/undo/", checkin_views.checkin_undo, name="checkin_undo"),
     path("check-ins/<int:checkin_id>/edit/", checkin_views.checkin_edit, name="checkin_edit"),
     path("check-ins/<int:checkin_id>/delete/", checkin_views.checkin_delete, name="checkin_delete"),
+    path(
+        "milestones/<int:milestone_id>/edit/", milestone_views.milestone_edit, name="milestone_edit"
+    ),
+    path(
+        "milestones/<int:milestone_id>/delete/",
+        milestone_views.milestone_delete,
+        name="milestone_delete",
+    ),
     path("steps/<int:step_id>/edit/", views.step_edit, name="step_edit"),
     path("steps/<int:step_id>/toggle/", views.step_toggle, name="step_toggle"),
     path("steps/<int:step_id>/delete/", views.step_delete, name="step_delete"),

@@ -1,0 +1,59 @@
+"""Milestones can be corrected (issue 12, class 5): renamed, moved to another share of the goal
+(reached or not follows the goal's progress), or deleted after a confirmation. Alice owns the
+goal; Bob may touch none of it."""
+
+from decimal import Decimal
+
+from django.test import Client
+from django.urls import reverse
+
+from prepcoach.accounts.models import User
+from prepcoach.goals.models import CheckIn, Goal, Milestone
+from tests.goals.conftest import days
+
+
+def test_a_milestone_is_corrected_and_its_reached_day_follows(
+    alice_client: Client, mock_goal: Goal
+) -> None:
+    CheckIn.objects.create(goal=mock_goal, day=days(-1), value=Decimal(1))  # 1 of 3: 33 %
+    milestone = Milestone.objects.create(goal=mock_goal, title="Halfway", threshold=50)
+    detail = alice_client.get(reverse("goals:detail", args=[mock_goal.pk])).text
+    url = reverse("goals:milestone_edit", args=[milestone.pk])
+    assert url in detail
+    saved = alice_client.post(
+        url, {"milestone-title": "First mock done", "milestone-threshold": "30"}, follow=True
+    )
+    assert "Milestone “First mock done” saved." in saved.text
+    milestone.refresh_from_db()
+    assert (milestone.title, milestone.threshold, milestone.reached_on) == (
+        "First mock done", 30, days(0)
+    )  # fmt: skip
+    alice_client.post(url, {"milestone-title": "First mock done", "milestone-threshold": "60"})
+    milestone.refresh_from_db()
+    assert milestone.reached_on is None  # not reached at 33 %
+    refused = alice_client.post(url, {"milestone-title": "", "milestone-threshold": "500"})
+    assert "Fill in “Milestone”" in refused.text
+    milestone.refresh_from_db()
+    assert milestone.threshold == 60
+
+
+def test_a_milestone_is_deleted_after_asking(alice_client: Client, mock_goal: Goal) -> None:
+    milestone = Milestone.objects.create(goal=mock_goal, title="Halfway", threshold=50)
+    url = reverse("goals:milestone_delete", args=[milestone.pk])
+    asked = alice_client.get(url).text
+    assert "Delete this milestone?" in asked
+    assert Milestone.objects.filter(pk=milestone.pk).exists()
+    done = alice_client.post(url, follow=True).text
+    assert "Milestone “Halfway” deleted." in done
+    assert not Milestone.objects.filter(pk=milestone.pk).exists()
+
+
+def test_bob_can_neither_edit_nor_delete_alices_milestones(
+    client: Client, bob: User, mock_goal: Goal
+) -> None:
+    milestone = Milestone.objects.create(goal=mock_goal, title="Halfway", threshold=50)
+    client.force_login(bob)
+    assert client.get(reverse("goals:milestone_edit", args=[milestone.pk])).status_code == 404
+    assert client.post(reverse("goals:milestone_delete", args=[milestone.pk])).status_code == 404
+    milestone.refresh_from_db()
+    assert milestone.title == "Halfway"
