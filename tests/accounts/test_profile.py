@@ -138,3 +138,20 @@ def test_a_filled_profile_keeps_its_own_zone_and_hours(alice_client: Client) -> 
     assert "data-time-zone-guess" not in page
     assert "These are suggestions" not in page
     assert 'name="hours_6" value="0"' in page
+
+
+def test_sign_up_keeps_the_time_zone_the_browser_gave(client: Client, db: None) -> None:
+    page = client.get(reverse("accounts:signup")).text
+    assert 'name="time_zone"' in page
+    assert "data-time-zone-guess" in page  # time-zone.js fills it
+    assert "prepcoach/js/time-zone.js" in page
+    data = {"password1": "a long passphrase 42", "password2": "a long passphrase 42"}
+    client.post(
+        reverse("accounts:signup"),
+        {**data, "email": "carol@example.com", "time_zone": "Asia/Tokyo"},
+    )
+    assert Profile.objects.get(user__email="carol@example.com").time_zone == "Asia/Tokyo"
+    client.logout()
+    client.post(reverse("accounts:signup"), {**data, "email": "dan@example.com",
+                                              "time_zone": "Mars/Olympus"})  # fmt: skip
+    assert Profile.objects.get(user__email="dan@example.com").time_zone == "UTC"

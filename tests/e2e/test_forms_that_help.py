@@ -43,6 +43,19 @@ def test_a_first_visit_to_the_profile_takes_the_browsers_time_zone(
         context.close()
 
 
+def test_sign_up_takes_the_browsers_time_zone(browser: Browser, live_server: Any) -> None:
+    context = browser.new_context(base_url=str(live_server), timezone_id="America/Chicago")
+    page = context.new_page()
+    page.goto("/account/signup/")
+    page.get_by_label("Email").fill("dana@example.com")
+    page.get_by_label("Password", exact=True).fill("a long passphrase 42")
+    page.get_by_label("Password confirmation").fill("a long passphrase 42")
+    page.get_by_role("button", name="Create account").click()
+    expect(page.get_by_label("Time zone")).to_have_value("America/Chicago")
+    context.close()
+    assert Profile.objects.get(user__email="dana@example.com").time_zone == "America/Chicago"
+
+
 def test_the_add_step_labels_sit_on_one_line(
     browser: Browser, live_server: Any, alice: User
 ) -> None:

@@ -31,12 +31,21 @@ class SignUpForm(auth_forms.BaseUserCreationForm):  # type: ignore[type-arg]
         required=False,
         widget=date_order_widget(hidden=True),
     )
+    # time-zone.js puts the browser's zone here, so plans and reminders follow the person's
+    # clock from the first page; one prepcoach does not know is left out (UTC).
+    time_zone = forms.CharField(
+        required=False, widget=forms.HiddenInput(attrs={"data-time-zone-guess": ""})
+    )
 
     error_messages = {
         **auth_forms.BaseUserCreationForm.error_messages,
         "email_taken": "An account with this email already exists: log in, or reset your "
         "password if you have forgotten it.",
     }
+
+    def clean_time_zone(self) -> str:
+        zone: str = self.cleaned_data.get("time_zone") or ""
+        return zone if zone in TIME_ZONES else ""
 
     def clean_email(self) -> str:
         email: str = self.cleaned_data["email"].strip().lower()

@@ -26,7 +26,11 @@ def signup(request: HttpRequest) -> HttpResponse:
     if request.method == "POST" and form.is_valid():
         with transaction.atomic():  # a user without a profile is never left behind
             user = form.save()
-            Profile.objects.create(user=user, date_order=form.cleaned_data.get("date_order", ""))
+            Profile.objects.create(
+                user=user,
+                date_order=form.cleaned_data.get("date_order", ""),
+                time_zone=form.cleaned_data.get("time_zone") or "UTC",
+            )
         login(request, user, backend="django.contrib.auth.backends.ModelBackend")
         messages.success(request, "Welcome to prepcoach! Tell it about the job you want.")
         return redirect("accounts:profile")
