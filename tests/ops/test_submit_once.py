@@ -139,3 +139,22 @@ def test_a_view_that_reads_the_body_still_can(alice_client: Client) -> None:
     answers a form-encoded post with its own 4xx, not a 500."""
     response = alice_client.post("/api/smart", {"text": "Do 3 mocks", "submit_key": "a" * 32})
     assert 400 <= response.status_code < 500
+
+
+def test_a_double_click_on_log_in_leaves_the_browser_logged_in(alice: User) -> None:
+    """A log-in's response carries the new session's cookie, which a replay would not: the
+    browser shows the copy's response, so the copy logs in itself."""
+    from django.contrib.auth import get_user
+
+    from tests.conftest import PASSWORD
+
+    first_tab = Client()
+    page = first_tab.get(reverse("accounts:login")).text
+    browser = Client()
+    for name, morsel in first_tab.cookies.items():  # the same browser, whose first answer
+        browser.cookies[name] = morsel.value  # is dropped when the second click is sent
+    form = {"username": "alice@example.com", "password": PASSWORD, "submit_key": submit_key(page)}
+    first_tab.post(reverse("accounts:login"), form)
+    copy = browser.post(reverse("accounts:login"), form)
+    assert copy.status_code == 302
+    assert get_user(browser).pk == alice.pk

@@ -6,8 +6,10 @@ each page. `SubmitOnceMiddleware` records who sent which key to which address wi
 fields (`SubmittedRequest`, a unique row: the database settles a race) before the view runs;
 a copy of that request within `REPLAY_SECONDS` waits for the first to finish and gets its
 response (its redirect, its HTMX partial) instead of running the view again. A form sent with
-other values, or after `REPLAY_SECONDS`, is a new request. A streamed response (a download) is
-not kept, so a copy of that request runs again, which repeats no change.
+other values, or after `REPLAY_SECONDS`, is a new request. A response that cannot be given
+back whole is not kept: a download (repeating it changes nothing), and one that sets a cookie
+or begins a new session (logging in, signing up), whose copy runs itself so that the browser
+showing the copy gets its cookie.
 
 The JSON API takes the same guard from an `Idempotency-Key` header (any client-chosen string
 of 8 to 100 characters): a request sent again with it (a retry after a lost answer) gets the
@@ -99,20 +101,30 @@ class SubmitOnceMiddleware:
             with transaction.atomic():
                 row = SubmittedRequest.objects.create(key=key, created_at=now)
         except IntegrityError:
-            return replay(key)
+            # A copy: the first one's response, or (when that cannot be given back) the view.
+            return replay(key) or self.get_response(request)
+        session = getattr(request, "session", None)
+        before = session.session_key if session else None
         try:
             response = self.get_response(request)
         except BaseException:
             SubmittedRequest.objects.filter(pk=row.pk).delete()
             raise
-        keep(row, response)
+        keep(row, response, cycled=bool(session and session.session_key != before))
         return response
 
 
-def keep(row: SubmittedRequest, response: HttpResponseBase) -> None:
-    """The first response, for its copies; a download or a very large page is not kept."""
+def keep(row: SubmittedRequest, response: HttpResponseBase, cycled: bool = False) -> None:
+    """The first response, for its copies. Not kept: a download, a very large page, and a
+    response that sets a cookie or began a new session (a log-in, a sign-up), whose copy must
+    run itself, or the browser that shows the copy would miss the cookie."""
     content = getattr(response, "content", None) if not response.streaming else None
-    if not isinstance(content, bytes) or len(content) > MAX_KEPT_BYTES:
+    if (
+        cycled
+        or response.cookies
+        or not isinstance(content, bytes)
+        or len(content) > MAX_KEPT_BYTES
+    ):
         SubmittedRequest.objects.filter(pk=row.pk).delete()
         return
     row.done, row.status, row.body = True, response.status_code, content
@@ -121,13 +133,14 @@ def keep(row: SubmittedRequest, response: HttpResponseBase) -> None:
     row.save(update_fields=["done", "status", "body", "content_type", "headers"])
 
 
-def replay(key: str) -> HttpResponse:
-    """The first request's response, once it is done; a 409 that says so if it takes long."""
+def replay(key: str) -> HttpResponse | None:
+    """The first request's response, once it is done; None when it is not kept (the copy then
+    runs itself); a 409 that says so if the first takes too long."""
     deadline = time.monotonic() + WAIT_SECONDS
     while True:
         first = SubmittedRequest.objects.filter(key=key).first()
-        if first is None:  # the first failed or was a download: nothing to give back
-            break
+        if first is None:  # the first failed, was a download or began a session: not kept
+            return None
         if first.done:
             response = HttpResponse(bytes(first.body), status=first.status,
                                     content_type=first.content_type or None)  # fmt: skip
