@@ -120,6 +120,39 @@ def test_a_browsers_webm_is_saved_with_its_duration(
     assert not list(Path(attempt.recording.path).parent.glob("*.remuxed"))
 
 
+def test_recordings_saved_before_are_given_their_duration(
+    alice_client: Client, alice: User, question: Question, settings: object
+) -> None:
+    import av
+    from django.core.management import call_command
+
+    started = start(alice_client, question, mode="practice")
+    send(alice_client, started, 0, tone_wav(1.0))
+    alice_client.post(started["finalise_url"])  # type: ignore[arg-type]
+    attempt = Attempt.objects.get(user=alice)
+    # As a recording joined before durations were written: a browser's WebM, as it came.
+    old = Path(attempt.recording.path).with_name("answer.webm")
+    old.write_bytes(live_webm(2.0))
+    Attempt.objects.filter(pk=attempt.pk).update(
+        recording=str(old.relative_to(settings.MEDIA_ROOT)),  # type: ignore[attr-defined]
+        media_type="video/webm",
+    )
+    broken = Attempt.objects.create(
+        user=alice, question=question, question_text=question.text, status="failed",
+        recording=str(old.with_name("gone.webm").relative_to(settings.MEDIA_ROOT)),  # type: ignore[attr-defined]
+        media_type="video/webm",
+    )  # fmt: skip
+    out = io.StringIO()
+    call_command("write_durations", stdout=out)
+    assert out.getvalue().strip() == (
+        "1 recording now states its duration; 1 could not be read and was left as it is."
+    )
+    with av.open(str(old)) as after:
+        assert after.duration is not None
+        assert 1.9 <= after.duration / 1_000_000 <= 2.1
+    assert broken.recording.name.endswith("gone.webm")
+
+
 @pytest.mark.parametrize(
     ("data", "status", "message"),
     [

@@ -101,6 +101,30 @@ def mark_interrupted(attempt: Attempt) -> None:
     Attempt.objects.filter(pk=attempt.pk, status=Attempt.Status.RECORDING).update(interrupted=True)
 
 
+def write_missing_durations() -> tuple[int, int]:
+    """Recordings joined before durations were written (players show 0:00): each WebM answer
+    whose header states none is rewritten the same way. Returns (rewritten, left as they are)."""
+    import av
+
+    done = left = 0
+    for attempt in Attempt.objects.exclude(recording="").filter(media_type="video/webm"):
+        path = Path(attempt.recording.path)
+        try:
+            with av.open(str(path)) as recording:
+                if recording.duration:
+                    continue
+        except (av.FFmpegError, OSError):
+            left += 1
+            continue
+        _write_duration(path, sniff(path.read_bytes()[:16]))
+        with av.open(str(path)) as recording:
+            if recording.duration:
+                done += 1
+            else:
+                left += 1
+    return done, left
+
+
 def _write_duration(joined: Path, kind: MediaKind | None) -> None:
     """A browser's WebM states no duration (players show 0:00): the joined file is replaced by
     the same packets in a WebM that states it. Left as it came if that cannot be done."""
