@@ -265,3 +265,52 @@ def test_cue_times_come_out_in_order_whatever_order_they_came_in(
     assert found.format == ("vtt" if vtt else "srt")
     monotone(found)
     assert all(a.speaker != b.speaker for a, b in zip(found.turns, found.turns[1:], strict=False))
+
+
+@pytest.mark.parametrize(
+    "written",
+    ["9" * 400 + ":00:00.000", "99999999999999999999:00:00.000", "1000:00:00.000",
+     "00:75:00.000", "00:00:60.000", "00:000:01.000", "00:00:01.1234"],
+)  # fmt: skip
+def test_a_cue_time_no_recording_has_is_refused_naming_it(written: str) -> None:
+    text = (
+        f"00:00:01.000 --> {written}\nKim: Why do you want this?\n\n"
+        "00:00:03.000 --> 00:00:04.000\nAl: I like it a lot.\n"
+    )
+    error = refused(text)
+    assert error.kind == "bad_time"
+    assert "is not a time prepcoach can read" in str(error)
+    assert written[:20] in str(error)
+
+
+DIGITS = st.text(alphabet="0123456789", min_size=1, max_size=30) | st.text(
+    alphabet="0123456789", min_size=100, max_size=500
+)
+TIME = st.tuples(st.none() | DIGITS, DIGITS, DIGITS, st.none() | DIGITS, st.sampled_from(".,"))
+
+
+def written(time: tuple[str | None, str, str, str | None, str]) -> str:
+    hours, minutes, seconds, fraction, sep = time
+    return (
+        (f"{hours}:" if hours is not None else "")
+        + f"{minutes}:{seconds}"
+        + (f"{sep}{fraction}" if fraction is not None else "")
+    )
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.tuples(TIME, TIME), min_size=1, max_size=6), st.booleans())
+def test_any_digits_in_a_cue_time_are_read_or_refused_never_crash(
+    times: list[tuple[tuple[str | None, str, str, str | None, str], ...]], vtt: bool
+) -> None:
+    blocks = [
+        f"{written(start)} --> {written(end)}\n{('Kim', 'Al')[i % 2]}: Why is that so?"
+        for i, (start, end) in enumerate(times)
+    ]
+    found = attempt(("WEBVTT\n\n" if vtt else "") + "\n\n".join(blocks))
+    if isinstance(found, TranscriptError):
+        assert found.kind in {"bad_time", "one_speaker", "too_long"}
+        assert str(found)
+        return
+    monotone(found)
+    assert found.duration_s is None or found.duration_s <= 90 * 60

@@ -78,6 +78,8 @@ def test_a_utf16_srt_file_is_read(alice_client: Client, alice: User) -> None:
         ("Ana: ¿Cuál fue el proyecto más difícil que has liderado en tu último trabajo?\n"
          "Luis: En mi último trabajo lideré la migración de los datos de la empresa hacia la "
          "nube y reduje los costes.", "does not read as English"),
+        ("00:00:01.000 --> " + "9" * 400 + ":00:00.000\nKim: Why do you want this?\n\n"
+         "00:00:03.000 --> 00:00:04.000\nAl: I like it a lot.", "is not a time prepcoach can read"),
     ],
 )  # fmt: skip
 def test_bad_input_is_refused_whole_and_the_text_kept(

@@ -116,9 +116,12 @@ class InterviewTranscript:
 
 # --- reading the file -----------------------------------------------------------------------
 
-CUE_TIME = r"(?:(\d+):)?(\d{1,2}):(\d{1,2}(?:[.,]\d{1,3})?)"
+# A cue's times are found with any number of digits and then checked (`_seconds`): a time with
+# too many digits or an impossible minute is refused with a message, not read as a huge number.
+CUE_TIME = r"(?:(\d+):)?(\d+):(\d+(?:[.,]\d+)?)"
 CUE_RE = re.compile(rf"^\s*{CUE_TIME}\s*-->\s*{CUE_TIME}")
 CLOCK = r"\d{1,2}:\d{2}(?::\d{2})?(?:[.,]\d{1,3})?"
+TIME_DIGITS = (3, 2, 2, 3)  # the most digits of an hour, a minute, a second, its fraction
 NAME = r"[^\W\d_][\w.'’]*(?:[ \-][\w.'’]+){0,3}"
 # "Alex: …", "Alex - …", "[Alex] …", "Alex (0:42): …", "00:01:02 Alex: …"
 INLINE_RE = re.compile(
@@ -145,7 +148,22 @@ ROLE_USER = frozenset({"me", "myself", "candidate", "interviewee", "you", "appli
 
 
 def _seconds(h: str | None, m: str, s: str) -> float:
-    return int(h or 0) * 3600 + int(m) * 60 + float(s.replace(",", "."))
+    """Seconds of a time's hours, minutes and seconds (with a fraction), as the file writes
+    them; a time no recording has ("99999:00:00", "00:75:00") raises `TranscriptError`."""
+    whole, _, fraction = s.replace(",", ".").partition(".")
+    digits = (h or "0", m, whole, fraction or "0")
+    if (
+        any(len(d) > most for d, most in zip(digits, TIME_DIGITS, strict=True))
+        or max(int(m), int(whole)) > 59
+    ):
+        written = f"{h}:{m}:{s}" if h is not None else f"{m}:{s}"
+        raise TranscriptError(
+            "bad_time",
+            f"“{clip(written, 40)}” is not a time prepcoach can read: it reads hours up to three "
+            "digits and minutes and seconds from 00 to 59 (“01:02:03.500”). Correct or delete "
+            "that time and read the transcript again.",
+        )
+    return int(digits[0]) * 3600 + int(m) * 60 + float(f"{whole}.{digits[3]}")
 
 
 def _clock(text: str | None) -> float | None:
