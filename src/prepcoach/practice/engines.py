@@ -1,13 +1,16 @@
 """Speech engines for the analyses a process runs at once.
 
-One engine transcribes one recording at a time, so each analysis lane of a worker
-(WORKER_ANALYSES of them) borrows its own: loaded the first time it is needed, kept for the
-next answer, and given its share of the cores. A process that never runs that many at once
-(the web process under the test suite's immediate backend) never loads more than it uses.
+One engine transcribes one recording at a time, so each analysis lane of a worker borrows its
+own: loaded the first time it is needed, kept for the next answer, and given its share of the
+cores. How many lanes there are is decided here alone (`use_lanes`, called by `prepcoach
+worker` with its `--analyses`, WORKER_ANALYSES otherwise), so the pool holds an engine for
+every lane and no lane waits for one. A process that never runs that many at once (the web
+process under the test suite's immediate backend) never loads more than it uses.
 """
 
 from __future__ import annotations
 
+import logging
 import queue
 import threading
 from collections.abc import Iterator
@@ -19,16 +22,30 @@ from prepcoach import conf
 from prepcoach.coach.speech.engine import SpeechEngine, WhisperEngine, whisper_engine
 from prepcoach.coach.speech.model import resolve_model
 
+logger = logging.getLogger(__name__)
 _idle: queue.LifoQueue[SpeechEngine] = queue.LifoQueue()
 _loaded = 0
+_lanes: int | None = None  # set by the worker; WORKER_ANALYSES in any other process
 _lock = threading.Lock()
+
+
+def use_lanes(requested: int | None = None) -> int:
+    """The analyses this process runs at once: `requested` (`prepcoach worker --analyses N`)
+    or WORKER_ANALYSES. The pool holds that many engines, each with its share of the cores."""
+    global _lanes
+    _lanes = max(1, requested or settings.WORKER_ANALYSES)
+    return _lanes
+
+
+def lanes() -> int:
+    return _lanes if _lanes is not None else settings.WORKER_ANALYSES
 
 
 def _load() -> SpeechEngine:
     model = resolve_model(settings.SPEECH_MODEL, settings.MODELS_DIR)
-    if settings.WORKER_ANALYSES == 1:
+    if lanes() == 1:
         return whisper_engine(model)  # the process-wide engine, with every core
-    return WhisperEngine(model, threads=max(1, conf.cpu_count() // settings.WORKER_ANALYSES))
+    return WhisperEngine(model, threads=max(1, conf.cpu_count() // lanes()))
 
 
 @contextmanager
@@ -39,7 +56,7 @@ def borrowed_engine() -> Iterator[SpeechEngine]:
         engine = _idle.get_nowait()
     except queue.Empty:
         with _lock:
-            load = _loaded < settings.WORKER_ANALYSES
+            load = _loaded < lanes()
             if load:
                 _loaded += 1
         if load:
@@ -49,8 +66,9 @@ def borrowed_engine() -> Iterator[SpeechEngine]:
                 with _lock:
                     _loaded -= 1
                 raise
-        else:
-            engine = _idle.get()  # as many at once as engines: wait for one to be free
+        else:  # as many at once as engines: wait for one to be free
+            logger.info("all %s speech engines are busy: waiting for one", lanes())
+            engine = _idle.get()
     try:
         yield engine
     finally:

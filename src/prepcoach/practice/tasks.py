@@ -16,9 +16,10 @@ from django.tasks import task
 from django.utils import timezone
 
 from prepcoach.accounts.timing import local_now
-from prepcoach.coach.answer import analyse_answer
+from prepcoach.coach.answer import AnswerAnalysis, analyse_answer
 from prepcoach.coach.queueing import Admission, AnalysisState, admit_analysis, analysis_state
 from prepcoach.coach.speech.audio import AudioError
+from prepcoach.coach.speech.engine import SpeechEngine
 from prepcoach.coach.speech.model import ModelError
 from prepcoach.coach.speech.pipeline import analyse_recording
 from prepcoach.ops.queues import restarts, worker_lost
@@ -104,6 +105,28 @@ def analyse_again(attempt: Attempt) -> Requeued:
     return Requeued(True, "Analysing again.", 202)
 
 
+def _read(attempt: Attempt, engine: SpeechEngine | None) -> AnswerAnalysis:
+    """The analysis of a typed answer, or of a recording with the lane's engine."""
+    category = attempt.question.category if attempt.question else "behavioral"
+    preferences = PracticeSettings.objects.filter(user=attempt.user).first()
+    thresholds = preferences.delivery_settings() if preferences else None
+    job = attempt.session.opportunity if attempt.session else None
+    job_description = job.job_description if job else ""
+    if engine is not None:
+        return analyse_recording(
+            Path(attempt.recording.path), engine,
+            question=attempt.question_text, category=category, settings=thresholds,
+            job_description=job_description,
+        )  # fmt: skip
+    return analyse_answer(
+        text=attempt.text,
+        question=attempt.question_text,
+        category=category,
+        settings=thresholds,
+        job_description=job_description,
+    )
+
+
 @task(queue_name="analysis")  # the analysis lanes of every worker (WORKER_ANALYSES each)
 def analyse_attempt(attempt_id: int) -> str:
     """Read the answer: typed text at once; a recording decoded, transcribed and measured on
@@ -115,47 +138,41 @@ def analyse_attempt(attempt_id: int) -> str:
     )
     if attempt is None:
         return "gone"
-    # Claim it: of two tasks for the same answer (a requeue racing a slow worker), only the
-    # one that finds it still queued does the work.
-    claimed = Attempt.objects.filter(pk=attempt_id, status=Attempt.Status.QUEUED).update(
-        status=Attempt.Status.ANALYSING, analysis_started_at=timezone.now(), failure=""
-    )
-    if not claimed:
-        return "taken"
-    category = attempt.question.category if attempt.question else "behavioral"
-    preferences = PracticeSettings.objects.filter(user=attempt.user).first()
-    thresholds = preferences.delivery_settings() if preferences else None
-    job = attempt.session.opportunity if attempt.session else None
-    job_description = job.job_description if job else ""
-    try:
-        if attempt.recording:
-            with borrowed_engine() as engine:
-                result = analyse_recording(
-                    Path(attempt.recording.path), engine,
-                    question=attempt.question_text, category=category, settings=thresholds,
-                    job_description=job_description,
-                )  # fmt: skip
-        else:
-            result = analyse_answer(
-                text=attempt.text,
-                question=attempt.question_text,
-                category=category,
-                settings=thresholds,
-                job_description=job_description,
+    with contextlib.ExitStack() as holding:
+        # A recording is marked "analysing" only once this lane holds an engine (until then it
+        # is still "queued"); the engine goes back as soon as the reading is done.
+        try:
+            engine = holding.enter_context(borrowed_engine()) if attempt.recording else None
+        except ModelError as error:  # no speech model to load: say so, unless another has it
+            Attempt.objects.filter(pk=attempt_id, status=Attempt.Status.QUEUED).update(
+                status=Attempt.Status.FAILED, failure=str(error)
             )
-    except (AudioError, ModelError) as error:
-        Attempt.objects.filter(pk=attempt_id).update(
-            status=Attempt.Status.FAILED, failure=str(error)
+            return "failed"
+        if engine is not None:
+            logger.info("attempt %s: speech engine borrowed", attempt_id)
+            holding.callback(logger.info, "attempt %s: speech engine given back", attempt_id)
+        # Claim it: of two tasks for the same answer (a requeue racing a slow worker), only the
+        # one that finds it still queued does the work.
+        claimed = Attempt.objects.filter(pk=attempt_id, status=Attempt.Status.QUEUED).update(
+            status=Attempt.Status.ANALYSING, analysis_started_at=timezone.now(), failure=""
         )
-        return "failed"
-    except Exception as error:  # a bug must not lose the answer: say so and keep it
-        logger.exception("analysis of attempt %s failed", attempt_id)
-        Attempt.objects.filter(pk=attempt_id).update(
-            status=Attempt.Status.FAILED,
-            failure=f"The analysis stopped with an error ({type(error).__name__}); the answer "
-            "is kept and can be analysed again.",
-        )
-        return "failed"
+        if not claimed:
+            return "taken"
+        try:
+            result = _read(attempt, engine)
+        except (AudioError, ModelError) as error:
+            Attempt.objects.filter(pk=attempt_id).update(
+                status=Attempt.Status.FAILED, failure=str(error)
+            )
+            return "failed"
+        except Exception as error:  # a bug must not lose the answer: say so and keep it
+            logger.exception("analysis of attempt %s failed", attempt_id)
+            Attempt.objects.filter(pk=attempt_id).update(
+                status=Attempt.Status.FAILED,
+                failure=f"The analysis stopped with an error ({type(error).__name__}); the "
+                "answer is kept and can be analysed again.",
+            )
+            return "failed"
     Attempt.objects.filter(pk=attempt_id).update(
         status=Attempt.Status.ANALYSED, analysis=result.as_dict(), failure=""
     )

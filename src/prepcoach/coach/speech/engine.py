@@ -91,6 +91,7 @@ class WhisperEngine:
         self.model = WhisperModel(
             str(model_dir), device="cpu", compute_type="int8", cpu_threads=threads
         )
+        self.threads = threads  # 0: every core
         self.prompt = prompt
         self.beam_size = beam_size
         self._lock = threading.Lock()  # one transcription at a time per loaded model

@@ -19,13 +19,13 @@ from argparse import ArgumentParser
 from types import FrameType
 from typing import Any
 
-from django.conf import settings
 from django.db import DatabaseError, connection
 from django_tasks_db.compat import TASKS_LOGGER
 from django_tasks_db.management.commands import db_worker
 
 from prepcoach.cli.serve import EXIT_WITH_PARENT
 from prepcoach.ops.heartbeat import HeartbeatThread, forget
+from prepcoach.practice import engines
 
 logger = logging.getLogger("prepcoach.worker")
 
@@ -63,7 +63,8 @@ class Command(db_worker.Command):
         self.configure_logging(options["verbosity"])
         # hostname-pid is unique across a pool of worker machines and readable in /healthz.
         worker_id = f"{socket.gethostname()[:40]}-{os.getpid()}"
-        analyses = options.get("analyses") or settings.WORKER_ANALYSES
+        # The lanes and the speech-engine pool follow the same number (practice/engines.py).
+        analyses = engines.use_lanes(options.get("analyses"))
         workers = [
             (name, db_worker.Worker(
                 queue_names=queues, interval=options["interval"], batch=False,
