@@ -314,3 +314,35 @@ def test_any_digits_in_a_cue_time_are_read_or_refused_never_crash(
         return
     monotone(found)
     assert found.duration_s is None or found.duration_s <= 90 * 60
+
+
+PROJECT_ANSWER = (
+    "I led the move of our billing reports to a new warehouse, planned it with finance, and "
+    "we closed the month two days sooner."
+)
+
+
+def test_the_pleasantries_that_open_the_call_are_not_questions() -> None:
+    found = parse_transcript(
+        "Kim Lee: Hello Al, how are you today?\nAl: Fine, thanks, and you?\n"
+        "Kim Lee: Good, thanks. How was the weekend?\nAl: Quiet, thanks.\n"
+        f"Kim Lee: Tell me about a project you led.\nAl: {PROJECT_ANSWER}\n"
+        "Kim Lee: How are you feeling about it now?\nAl: Good.\n",
+        "Al",
+    )
+    assert [p.question for p in found.pairs] == [
+        "Tell me about a project you led.",
+        "How are you feeling about it now?",
+    ]
+
+
+def test_a_short_answer_to_a_question_with_content_at_the_start_is_kept() -> None:
+    found = parse_transcript(
+        "Kim: Which database did your team migrate to?\nAl: PostgreSQL, last spring.\n"
+        f"Kim: Tell me about a project you led.\nAl: {PROJECT_ANSWER}\n",
+        "Al",
+    )
+    assert [p.question for p in found.pairs] == [
+        "Which database did your team migrate to?",
+        "Tell me about a project you led.",
+    ]

@@ -134,3 +134,15 @@ def test_the_card_keeps_the_first_area_and_three_of_the_users_questions() -> Non
     assert found.card.watch == areas[0]
     assert found.card.ask == ("A?", "B?", "C?")
     assert found.areas == tuple(areas)
+
+
+def test_a_question_made_from_a_term_is_not_listed_again_when_it_was_asked() -> None:
+    earlier = RoundFacts(
+        10, "Phone screen", TODAY - dt.timedelta(days=14), False,
+        asked=(("What is your experience with Python?", ""),),
+    )  # fmt: skip
+    found = readiness(facts(earlier=[earlier], terms=["Python", "SQL"]), embedder=None)
+    assert [(q.text, q.source) for q in found.likely] == [
+        ("What is your experience with Python?", "asked"),
+        ("What is your experience with SQL?", "term"),
+    ]

@@ -399,8 +399,11 @@ def who_is_who(speakers: Sequence[Speaker], name: str = "") -> tuple[str | None,
 
 
 def pairs_of(turns: Sequence[Turn], user: str) -> tuple[Pair, ...]:
-    """Each run of the interviewers' turns that asks something, with the user's run after it."""
+    """Each run of the interviewers' turns that asks something, with the user's run after it;
+    the pleasantries that open the call (`_small_talk`) are not pairs."""
     pairs: list[Pair] = []
+    names = frozenset(w for t in turns for w in WORD_RE.findall(t.speaker.casefold()))
+    opening = True  # no answer of more than a few words yet
     i = 0
     while i < len(turns):
         if turns[i].speaker == user:
@@ -419,7 +422,9 @@ def pairs_of(turns: Sequence[Turn], user: str) -> tuple[Pair, ...]:
         asked = " ".join(t.text for t in block)
         said = " ".join(t.text for t in answer)
         question = _question_in(asked, long_answer=len(said.split()) >= 40)
-        if question:
+        small_talk = opening and _small_talk(question, said, names)
+        opening = opening and len(said.split()) <= SMALL_TALK_WORDS
+        if question and not small_talk:
             times = [t.end for t in answer if t.end is not None] or [
                 t.start for t in answer if t.start is not None
             ]  # fmt: skip
@@ -428,6 +433,24 @@ def pairs_of(turns: Sequence[Turn], user: str) -> tuple[Pair, ...]:
                 block[0].start, max(times) if times else None,
             ))  # fmt: skip
     return tuple(pairs)
+
+
+SMALL_TALK_WORDS = 5  # an answer this short says nothing an interview asks for
+WORD_RE = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?")
+
+
+def _small_talk(question: str, answer: str, names: frozenset[str]) -> bool:
+    """A pleasantry that opens the call ("Hello Al, how are you today?" "Fine, thanks."), not a
+    question to practise. Told by its shape, not by a list of greetings (which never ends, and
+    would drop "How are you?" asked to probe stress late in an interview): the caller checks it
+    comes before any real answer; its answer is a few words; and its question holds at most one
+    word beyond the common ones (STOPWORDS) and the speakers' names, so "Which database did
+    you move to?" is kept however short the answer. A real question with no such word answered
+    in five words at the very start ("Why this role?" "I like the team.") is dropped too: rare,
+    and its answer gives the reader nothing to read."""
+    words = WORD_RE.findall(question.casefold())
+    content = [w for w in words if w not in STOPWORDS and w not in names]
+    return len(answer.split()) <= SMALL_TALK_WORDS and len(content) <= 1
 
 
 def _question_in(asked: str, *, long_answer: bool) -> str:

@@ -240,18 +240,25 @@ def likely_questions(
     for text, rounds, wents in ranked:
         how = f"; your answer went {worst(wents)}" if wents else ""
         out.append(Likely(text, f"Asked in the {' and the '.join(rounds)}{how}.", "asked"))
+    seen = set(asked)  # a question made from a term is not listed again when it was asked
     by_gap = sorted(rows, key=lambda r: (not r.gap, r.kind != "job term"))
     for row in by_gap:
+        gap = "; no story of yours covers it yet." if row.gap else "."
         if row.kind == "job term":
-            text = f"What is your experience with {row.target}?"
-            why = "The advert asks for it" + ("; no story of yours covers it yet." if row.gap
-                                              else ".")  # fmt: skip
-            out.append(Likely(text, why, "term"))
+            made = Likely(
+                f"What is your experience with {row.target}?", "The advert asks for it" + gap,
+                "term",
+            )  # fmt: skip
         elif row.kind == "value":
-            text = f"Tell me about a time you showed “{clip(row.target, 60)}”."
-            why = "One of the company's values" + ("; no story of yours covers it yet." if row.gap
-                                                   else ".")  # fmt: skip
-            out.append(Likely(text, why, "value"))
+            made = Likely(
+                f"Tell me about a time you showed “{clip(row.target, 60)}”.",
+                "One of the company's values" + gap, "value",
+            )  # fmt: skip
+        else:
+            continue
+        if _key(made.text) not in seen:
+            seen.add(_key(made.text))
+            out.append(made)
     return tuple(out[:limit])
 
 
