@@ -87,13 +87,38 @@ def test_an_earlier_rounds_transcript_gives_likely_questions(
     alice_client: Client, alice: User
 ) -> None:
     job = add_job(alice)
-    add_transcript(add_interview(alice, job, hours=-30, round_name="Phone screen"))
+    screen = add_interview(alice, job, hours=-30, round_name="Phone screen")
+    add_transcript(screen)
     page = alice_client.get(url(add_interview(alice, job).pk)).content.decode()
     assert (
         'Why do you want to work with us? <span class="meta">Asked in the phone screen.</span>'
         in page
     )
     assert "Tell me about a time you improved a process." in page
+    assert (
+        "No debrief. The questions found in its transcript are used in the likely questions "
+        f'below; <a href="/interviews/{screen.pk}/debrief/">write the debrief</a>' in page
+    )
+    assert "Write it</a> while you remember the questions" not in page
+
+
+def test_small_talk_and_a_question_on_a_term_asked_already_are_not_listed(
+    alice_client: Client, alice: User
+) -> None:
+    job = add_job(alice)
+    job.job_description = "You will build our reports in Python and keep the data checks running."
+    job.save()
+    screen = add_interview(alice, job, hours=-30, round_name="Phone screen")
+    add_transcript(
+        screen,
+        "Priya Shah: Hello Alice, how are you today?\nAlice Doe: Fine, thanks.\n"
+        "Priya Shah: What is your experience with Python?\nAlice Doe: Five years of "
+        "it, building the billing reports and the data checks that run every night.\n",
+    )
+    page = alice_client.get(url(add_interview(alice, job).pk)).content.decode()
+    assert "how are you today" not in page  # neither likely nor "not practised yet"
+    likely = page.split('id="likely"', 1)[1]
+    assert likely.count("What is your experience with Python?") == 1
 
 
 def test_the_interview_page_and_the_dashboard_countdown_link_it(

@@ -51,6 +51,7 @@ class RoundFacts:
     went_badly: str = ""
     feedback: str = ""
     asked: tuple[tuple[str, str], ...] = ()  # (question, how it went: well/partly/badly/"")
+    transcripts: int = 0  # transcripts of it that read (their questions are in `asked`)
 
 
 @dataclass(frozen=True)

@@ -31,28 +31,33 @@ from prepcoach.practice.models import Attempt, MockSession, Question
 from prepcoach.reflection.models import Story
 
 
-def _heard(interview: Interview) -> list[tuple[str, str]]:
-    """The questions found in the interview's transcripts (how the answer went is not said)."""
-    out = []
+def _heard(interview: Interview) -> tuple[list[tuple[str, str]], int]:
+    """The questions found in the interview's transcripts (how the answer went is not said),
+    and how many of its transcripts read."""
+    out, read = [], 0
     for saved in interview.transcripts.all():
         try:
             out += [(pair.question, "") for pair in reading_of(saved).pairs]
         except TranscriptError:  # read when it was saved; a text that no longer reads adds none
             continue
-    return out
+        read += 1
+    return out, read
 
 
 def _round(interview: Interview) -> RoundFacts:
     day = timezone.localtime(interview.starts_at).date()
     found = Debrief.objects.filter(interview=interview).first()
-    heard = _heard(interview)
+    heard, read = _heard(interview)
     if found is None:
-        return RoundFacts(interview.pk, interview.round_name, day, False, asked=tuple(heard))
+        return RoundFacts(
+            interview.pk, interview.round_name, day, False, asked=tuple(heard), transcripts=read
+        )
     return RoundFacts(
         interview.pk, interview.round_name, day, debriefed=True,
         outcome=found.get_outcome_display(), went_well=found.went_well,
         went_badly=found.went_badly, feedback=found.feedback,
         asked=tuple((a.text, a.went) for a in found.questions.all()) + tuple(heard),
+        transcripts=read,
     )  # fmt: skip
 
 
