@@ -8,6 +8,7 @@ SIGKILL, which leaves no chance to say goodbye.
 
 from __future__ import annotations
 
+import re
 import signal
 import socket
 import subprocess
@@ -47,17 +48,21 @@ def start_worker(
     settings.MEDIA_ROOT = tmp_path / "media"
     started: list[tuple[subprocess.Popen[str], Path]] = []
 
-    def start(analyses: int = 1) -> subprocess.Popen[str]:
+    def start(analyses: int = 1, flag: int | None = None) -> subprocess.Popen[str]:
+        """A worker with WORKER_ANALYSES=`analyses`, run with `--analyses flag` if given; its
+        output goes to worker-N.log in tmp_path (N counting from 0)."""
         env = child_env(
             tmp_path / "home", DATABASE_URL=database_url(), MEDIA_ROOT=str(tmp_path / "media"),
             WORKER_ANALYSES=str(analyses),
         )  # fmt: skip
         log_path = tmp_path / f"worker-{len(started)}.log"
+        command = [sys.executable, "-m", "prepcoach", "worker", "--interval", "0.2"]
+        if flag is not None:
+            command += ["--analyses", str(flag)]
         with log_path.open("w") as log:
             process = subprocess.Popen(
-                [sys.executable, "-m", "prepcoach", "worker", "--interval", "0.2"],
-                env=env, stdout=log, stderr=subprocess.STDOUT, text=True,
-            )  # fmt: skip
+                command, env=env, stdout=log, stderr=subprocess.STDOUT, text=True
+            )
         started.append((process, log_path))
         return process
 
@@ -83,23 +88,39 @@ def recorded_answer(user: User, tmp_path: Path, name: str) -> Attempt:
     )  # fmt: skip
 
 
+def engine_events(log: str) -> list[tuple[str, int]]:
+    """("borrowed" or "given back", attempt id) in the order the worker logged them: a lane
+    logs "borrowed" once it holds its engine and "given back" before it lets go of it."""
+    found = re.findall(r"attempt (\d+): speech engine (borrowed|given back)", log)
+    return [(event, int(pk)) for pk, event in found]
+
+
+@pytest.mark.parametrize(
+    ("setting", "flag"),
+    [(2, None), (1, 2)],  # WORKER_ANALYSES=2; WORKER_ANALYSES=1 with `--analyses 2`
+    ids=["environment", "flag"],
+)
 def test_a_worker_reads_as_many_answers_at_once_as_it_has_analysis_lanes(
-    start_worker: Callable[..., subprocess.Popen[str]], alice: User, bob: User, tmp_path: Path
-) -> None:
+    start_worker: Callable[..., subprocess.Popen[str]], alice: User, bob: User, tmp_path: Path,
+    setting: int, flag: int | None,
+) -> None:  # fmt: skip
     answers = [recorded_answer(alice, tmp_path, "one"), recorded_answer(bob, tmp_path, "two")]
     for attempt in answers:
         queue_analysis(attempt)
-    start_worker(analyses=2)
+    start_worker(analyses=setting, flag=flag)
     mine = Attempt.objects.filter(pk__in=[a.pk for a in answers])
     wait_for(
-        lambda: mine.filter(status="analysing").count() == 2,
-        timeout=120, what="both answers being analysed at once",
-    )  # fmt: skip
-    wait_for(
         lambda: mine.filter(status__in=["analysed", "failed"]).count() == 2,
-        timeout=240, what="both analyses to finish",
+        timeout=300, what="both analyses to finish",
     )  # fmt: skip
     assert list(mine.values_list("status", flat=True)) == ["analysed", "analysed"]
+    events = engine_events((tmp_path / "worker-0.log").read_text())
+    assert sorted(events) == sorted(
+        [(event, a.pk) for a in answers for event in ("borrowed", "given back")]
+    )
+    # Both lanes held an engine at once: the second was borrowed before the first was given
+    # back (one engine for both would read them one after the other).
+    assert [event for event, _ in events[:2]] == ["borrowed", "borrowed"], events
 
 
 def test_a_worker_killed_mid_analysis_leaves_its_answer_to_another(
