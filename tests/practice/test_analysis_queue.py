@@ -8,10 +8,12 @@ Tasks go to the database here (not run at once), so answers stay queued as on a 
 from __future__ import annotations
 
 import datetime as dt
+import threading
 from typing import Any
 
 import pytest
 from django.conf import settings as site_settings
+from django.db import connection
 from django.test import Client
 from django.urls import reverse
 from django.utils import timezone
@@ -21,10 +23,11 @@ from prepcoach.accounts.models import AccessToken, User
 from prepcoach.ops.models import WorkerHeartbeat
 from prepcoach.ops.recovery import recover_orphans
 from prepcoach.practice.models import Attempt, Question
-from prepcoach.practice.tasks import queue_analysis
+from prepcoach.practice.tasks import AnalysisQueueFullError, queue_analysis
 from tests.practice.conftest import tone_wav
 
 ANSWER = "I led the migration, cut the report time by 40% and trained two analysts."
+WAIT_S = 120  # generous: each admission waits for the other only to count
 LIMIT_WORDS = "You already have 2 answers waiting for analysis"
 
 
@@ -191,3 +194,61 @@ def test_a_recording_over_the_limit_is_kept_and_the_recorder_is_told_why(
     assert recorded.recording  # the recording is kept, to be analysed later
     page = alice_client.get(done.json()["url"]).text
     assert LIMIT_WORDS in page  # said again on the answer's page the recorder opens
+
+
+@pytest.mark.django_db(transaction=True)
+def test_two_answers_queued_at_once_for_the_last_place_admit_one(
+    busy_server: None, alice: User
+) -> None:
+    """Alice has one answer waiting of her two; two more are queued at the same moment, each on
+    its own connection. Each admission waits, before it marks its answer queued, until the
+    other has counted her waiting answers (or is waiting for the lock that keeps it from
+    counting): without that lock both would count one and both would be queued."""
+    Attempt.objects.create(user=alice, question_text="Tell me", text=ANSWER, status="queued")
+    pair = [
+        Attempt.objects.create(user=alice, question_text="Tell me", text=ANSWER, status="saved")
+        for _ in range(2)
+    ]
+    counted = [threading.Event(), threading.Event()]  # or about to wait for the lock
+    outcomes: list[str] = []
+    errors: list[BaseException] = []
+
+    def admit(me: int) -> None:
+        def hook(execute: Any, sql: str, params: Any, many: bool, context: Any) -> Any:
+            statement = sql.lstrip().upper()
+            if statement.startswith("BEGIN") or "FOR UPDATE" in statement:
+                counted[me].set()  # the next step may wait for the other admission
+            elif (
+                statement.startswith("UPDATE")
+                and '"PRACTICE_ATTEMPT"' in statement
+                and not counted[1 - me].wait(timeout=WAIT_S)
+            ):
+                raise AssertionError("the other admission never counted")
+            result = execute(sql, params, many, context)
+            if "COUNT(" in statement:
+                counted[me].set()
+            return result
+
+        try:
+            with connection.execute_wrapper(hook):
+                queue_analysis(Attempt.objects.get(pk=pair[me].pk))
+            outcomes.append("queued")
+        except AnalysisQueueFullError:
+            outcomes.append("refused")
+        except BaseException as error:  # reported by the test thread
+            errors.append(error)
+        finally:
+            connection.close()
+
+    threads = [threading.Thread(target=admit, args=(me,)) for me in range(2)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert errors == []
+    assert sorted(outcomes) == ["queued", "refused"]
+    busy = Attempt.objects.filter(user=alice, status__in=["queued", "analysing"])
+    assert busy.count() == 2  # her limit, not one over
+    assert sorted(Attempt.objects.filter(pk__in=[a.pk for a in pair]).values_list(
+        "status", flat=True
+    )) == ["queued", "saved"]  # fmt: skip

@@ -10,11 +10,13 @@ from pathlib import Path
 from typing import Any
 
 from django.conf import settings
+from django.db import transaction
 from django.db.models import Q
 from django.dispatch import receiver
 from django.tasks import task
 from django.utils import timezone
 
+from prepcoach.accounts.models import User
 from prepcoach.accounts.timing import local_now
 from prepcoach.coach.answer import AnswerAnalysis, analyse_answer
 from prepcoach.coach.queueing import Admission, AnalysisState, admit_analysis, analysis_state
@@ -56,13 +58,18 @@ def queue_analysis(attempt: Attempt) -> Attempt:
     """Mark the attempt queued and enqueue its analysis, in its owner's turn (coach.queueing);
     the attempt page shows the progress. Raises AnalysisQueueFullError, changing nothing, when
     its owner already has ANALYSES_QUEUED_PER_USER waiting."""
-    admission = admission_for(attempt)
-    if not admission.admitted:
-        raise AnalysisQueueFullError(admission)
-    now = timezone.now()
-    Attempt.objects.filter(pk=attempt.pk).update(
-        status=Attempt.Status.QUEUED, finalised_at=attempt.finalised_at or now, queued_at=now
-    )
+    with transaction.atomic():
+        # One admission at a time per person, so two at once cannot both take the last place:
+        # the owner's row stays locked (PostgreSQL; on SQLite the transaction holds the write
+        # lock, IMMEDIATE) from the count until this answer is marked queued.
+        User.objects.select_for_update().filter(pk=attempt.user_id).first()
+        admission = admission_for(attempt)
+        if not admission.admitted:
+            raise AnalysisQueueFullError(admission)
+        now = timezone.now()
+        Attempt.objects.filter(pk=attempt.pk).update(
+            status=Attempt.Status.QUEUED, finalised_at=attempt.finalised_at or now, queued_at=now
+        )
     # The immediate backend (tests) runs it right here.
     result = analyse_attempt.using(priority=admission.priority).enqueue(attempt.pk)
     Attempt.objects.filter(pk=attempt.pk).update(task_id=str(result.id))
