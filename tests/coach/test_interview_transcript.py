@@ -346,3 +346,47 @@ def test_a_short_answer_to_a_question_with_content_at_the_start_is_kept() -> Non
         "Which database did your team migrate to?",
         "Tell me about a project you led.",
     ]
+
+
+def test_names_are_one_whatever_their_case_and_spaces() -> None:
+    found = parse_transcript(
+        "Kim\u00a0Lee: Tell me about a project you led.\n"
+        f"Al\u200b: {PROJECT_ANSWER}\n"
+        "kim  lee: And what would you change?\n"
+        "AL: I would plan the data checks earlier, with finance, before the first close.\n",
+        "al",
+    )
+    assert [s.name for s in found.speakers] == ["Kim Lee", "Al"]
+    assert [t.speaker for t in found.turns] == ["Kim Lee", "Al", "Kim Lee", "Al"]
+    assert [p.question for p in found.pairs] == [
+        "Tell me about a project you led.",
+        "And what would you change?",
+    ]
+
+
+def test_lines_before_the_first_name_are_said_when_one_speaker_is_named() -> None:
+    error = refused("Why do you want this role?\nWhat did you do last?\nAl: I built reports.")
+    assert error.kind == "one_speaker"
+    assert "The 2 lines before Al's first turn name no speaker" in str(error)
+    assert "name no speaker" not in str(refused("Al: one thing.\nAl: another thing."))
+
+
+def test_a_clock_time_in_a_plain_transcript_is_shown_as_the_time_of_day() -> None:
+    found = parse_transcript(
+        f"[10:02:33] Kim: Tell me about a project you led.\n[10:02:40] Al: {PROJECT_ANSWER}\n",
+        "Al",
+    )
+    assert found.of_day
+    assert found.pairs[0].at == "10:02 in the day"
+    otter = parse_transcript(
+        f"[00:01:02] Kim: Tell me about a project you led.\n[00:01:09] Al: {PROJECT_ANSWER}\n",
+        "Al",
+    )
+    assert (otter.of_day, otter.pairs[0].at) == (False, "1:02")
+
+
+@pytest.mark.parametrize("time", ["99:99:99", "0:75", "10:02:60"])
+def test_an_impossible_time_in_a_plain_transcript_is_refused(time: str) -> None:
+    error = refused(f"Kim ({time}): Why do you want this?\nAl (0:01): Because I like it.")
+    assert error.kind == "bad_time"
+    assert f"“{time}” is not a time" in str(error)

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import html
 import re
+import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
@@ -67,14 +68,18 @@ class Pair:
     answer: str
     start: float | None
     end: float | None
+    of_day: bool = False  # the times are the clock's, not positions in a recording
 
     @property
     def at(self) -> str:
-        """When the question was asked, as a player shows it ("1:02:05", "4:07"), or ""."""
+        """When the question was asked, as a player shows it ("1:02:05", "4:07"), or the time of
+        day ("10:02 in the day") when the transcript's times are the clock's, or ""."""
         if self.start is None:
             return ""
         hours, rest = divmod(int(self.start), 3600)
         minutes, seconds = divmod(rest, 60)
+        if self.of_day:
+            return f"{hours % 24:02d}:{minutes:02d} in the day"
         return f"{hours}:{minutes:02d}:{seconds:02d}" if hours else f"{minutes}:{seconds:02d}"
 
 
@@ -90,6 +95,7 @@ class InterviewTranscript:
     pairs: tuple[Pair, ...]
     duration_s: float | None
     words: int
+    of_day: bool = False  # a plain transcript whose times are the clock's ("[10:02:33] Kim:")
 
     @property
     def format_name(self) -> str:
@@ -110,7 +116,7 @@ class InterviewTranscript:
         return replace(
             self, user=found, sure="given",
             interviewers=tuple(s.name for s in self.speakers if s.name != found),
-            why=f"You said you are {found}.", pairs=pairs_of(self.turns, found),
+            why=f"You said you are {found}.", pairs=pairs_of(self.turns, found, self.of_day),
         )  # fmt: skip
 
 
@@ -134,6 +140,7 @@ HEADING_RE = re.compile(
 )
 VOICE_RE = re.compile(r"<v(?:\.[^\s>]*)?\s+([^>]+)>")
 TAG_RE = re.compile(r"<[^>]*>")
+ZERO_WIDTH_RE = re.compile("[\u200b-\u200d\u2060\ufeff]")
 HTML_RE = re.compile(
     r"<\s*(?:!doctype|html|head|body|div|p|span|table|tr|td|script|style|meta|a\s|br|li|ul)\b",
     re.I,
@@ -173,6 +180,21 @@ def _clock(text: str | None) -> float | None:
     if len(parts) == 2:
         return _seconds(None, parts[0], parts[1])
     return _seconds(parts[0], parts[1], parts[2])
+
+
+def _name(raw: str) -> str:
+    """A speaker's name in one form: NFKC (full-width letters, ligatures), one space between
+    words whatever the space (non-breaking, tab) and no zero-width characters."""
+    return " ".join(ZERO_WIDTH_RE.sub("", unicodedata.normalize("NFKC", raw)).split())
+
+
+def _one_spelling(pieces: Sequence[Turn]) -> list[Turn]:
+    """A name written "kim" once and "Kim" once is one speaker, named as first written."""
+    first: dict[str, str] = {}
+    return [
+        replace(p, speaker=first.setdefault(p.speaker.casefold(), p.speaker)) if p.speaker else p
+        for p in pieces
+    ]
 
 
 def _clean(text: str) -> str:
@@ -216,13 +238,13 @@ def _cues(text: str) -> list[Turn]:
                 stop = voices[i + 1].start() if i + 1 < len(voices) else len(body)
                 said = _clean(body[voice.end() : stop])
                 if said:
-                    found.append(Turn(_clean(voice.group(1)), said, start, end))
+                    found.append(Turn(_name(_clean(voice.group(1))), said, start, end))
             continue
         said = _clean(body)
         labelled = INLINE_RE.match(said)
         if labelled and _is_name(labelled, said):
             name = labelled.group("n1") or labelled.group("n2")
-            found.append(Turn(name.strip(), labelled.group("text").strip(), start, end))
+            found.append(Turn(_name(name), labelled.group("text").strip(), start, end))
         elif said:
             found.append(Turn("", said, start, end))
     found.sort(key=lambda t: t.start or 0.0)
@@ -244,11 +266,11 @@ def _lines(text: str) -> list[Turn]:
         heading = HEADING_RE.match(line)
         if heading:
             name = heading.group("n1") or heading.group("n2")
-            found.append(Turn(name.strip(), "", _clock(heading.group("t"))))
+            found.append(Turn(_name(name), "", _clock(heading.group("t"))))
             continue
         labelled = INLINE_RE.match(line)
         if labelled and _is_name(labelled, line):
-            name = (labelled.group("n1") or labelled.group("n2")).strip()
+            name = _name(labelled.group("n1") or labelled.group("n2"))
             when = _clock(labelled.group("t1") or labelled.group("t2"))
             found.append(Turn(name, _clean(labelled.group("text")), when))
         else:
@@ -398,7 +420,7 @@ def who_is_who(speakers: Sequence[Speaker], name: str = "") -> tuple[str | None,
     return None, "unsure", lead + why
 
 
-def pairs_of(turns: Sequence[Turn], user: str) -> tuple[Pair, ...]:
+def pairs_of(turns: Sequence[Turn], user: str, of_day: bool = False) -> tuple[Pair, ...]:
     """Each run of the interviewers' turns that asks something, with the user's run after it;
     the pleasantries that open the call (`_small_talk`) are not pairs."""
     pairs: list[Pair] = []
@@ -430,7 +452,7 @@ def pairs_of(turns: Sequence[Turn], user: str) -> tuple[Pair, ...]:
             ]  # fmt: skip
             pairs.append(Pair(
                 question, asked, tuple(dict.fromkeys(t.speaker for t in block)), said,
-                block[0].start, max(times) if times else None,
+                block[0].start, max(times) if times else None, of_day,
             ))  # fmt: skip
     return tuple(pairs)
 
@@ -494,14 +516,17 @@ def parse_transcript(text: str, user: str = "") -> InterviewTranscript:
             f"{MAX_CHARS:,} characters and {MAX_SECONDS // 60} minutes. Paste the part you "
             "want read (the questions and your answers).",
         )
-    text = text.replace("\ufeff", "").replace("\r\n", "\n").replace("\r", "\n")
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    # Every space one space (a name "Kim\u00a0Lee:" is a name), no zero-width characters.
+    text = re.sub(r"[^\S\n]+", " ", ZERO_WIDTH_RE.sub("", text))
     if not text.strip():
         raise TranscriptError("empty", "The transcript is empty: paste its text or choose a file.")
     _check_kind(text)
     first = text.lstrip().split("\n", 1)[0]
     timed = any(CUE_RE.match(line) for line in text.split("\n"))
     kind = "vtt" if first.startswith("WEBVTT") else "srt" if timed else "text"
-    pieces = _cues(text) if timed else _lines(text)
+    pieces = _one_spelling(_cues(text) if timed else _lines(text))
+    unnamed = next((i for i, p in enumerate(pieces) if p.speaker), len(pieces))
     turns = _join(pieces)
     if not turns:
         if timed or kind == "vtt":
@@ -518,6 +543,9 @@ def parse_transcript(text: str, user: str = "") -> InterviewTranscript:
         )
     times = [t for turn in turns for t in (turn.start, turn.end) if t is not None]
     duration = max(times) - min(times) if len(times) > 1 else None
+    # A recording's positions start near 0:00; a plain transcript whose first time is an hour or
+    # more in ("[10:02:33] Kim:") gives the clock's time, shown as a time of day.
+    of_day = kind == "text" and bool(times) and times[0] >= 3600
     if duration is not None and duration > MAX_SECONDS:
         raise TranscriptError(
             "too_long",
@@ -540,15 +568,23 @@ def parse_transcript(text: str, user: str = "") -> InterviewTranscript:
         )
     speakers = _stats(turns)
     if len(speakers) == 1:
+        name = clip(speakers[0].name, 40)
+        lines = f"{unnamed} caption{'s' if unnamed != 1 else ''}" if timed else (
+            f"{unnamed} line{'s' if unnamed != 1 else ''}")  # fmt: skip
+        before = (
+            f" The {lines} before {name}'s first turn name no speaker, so prepcoach cannot tell "
+            "who said them: put each speaker's name before their turn (“Alex: …”)."
+            if unnamed else ""
+        )  # fmt: skip
         raise TranscriptError(
             "one_speaker",
-            f"Only one speaker is named ({clip(speakers[0].name, 40)}): prepcoach needs the "
-            "interviewer's turns too, to find the questions.",
+            f"Only one speaker is named ({name}): prepcoach needs the interviewer's turns too, "
+            f"to find the questions.{before}",
         )
     found, sure, why = who_is_who(speakers, user)
     return InterviewTranscript(
         format=kind, turns=tuple(turns), speakers=speakers, user=found,
         interviewers=tuple(s.name for s in speakers if s.name != found) if found else (),
-        sure=sure, why=why, pairs=pairs_of(turns, found) if found else (),
-        duration_s=duration, words=words,
+        sure=sure, why=why, pairs=pairs_of(turns, found, of_day) if found else (),
+        duration_s=duration, words=words, of_day=of_day,
     )  # fmt: skip
