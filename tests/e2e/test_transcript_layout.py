@@ -41,3 +41,18 @@ def test_each_question_box_keeps_its_padding(page: Page, alice: User) -> None:
     assert question
     assert outer
     assert question["x"] - outer["x"] >= 12
+
+
+def test_the_transcript_pages_and_readiness_fit_a_phone(page: Page, alice: User) -> None:
+    page.set_viewport_size({"width": 390, "height": 844})
+    earlier = add_interview(alice, hours=-30)
+    saved = add_transcript(earlier)
+    upcoming = add_interview(alice, earlier.opportunity, hours=50)
+    log_in(page, alice)
+    for url in (
+        f"/interviews/{earlier.pk}/transcript/",
+        f"/interviews/transcripts/{saved.pk}/",
+        f"/ready/{upcoming.pk}/",
+    ):
+        page.goto(url)
+        assert page.evaluate("document.documentElement.scrollWidth") <= 390, url
