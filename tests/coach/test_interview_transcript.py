@@ -286,7 +286,7 @@ def test_a_cue_time_no_recording_has_is_refused_naming_it(written: str) -> None:
 DIGITS = st.text(alphabet="0123456789", min_size=1, max_size=30) | st.text(
     alphabet="0123456789", min_size=100, max_size=500
 )
-TIME = st.tuples(st.none() | DIGITS, DIGITS, DIGITS, st.none() | DIGITS, st.sampled_from(".,"))
+TIME = st.tuples(st.none() | DIGITS, DIGITS, DIGITS, st.none() | DIGITS, st.sampled_from(".,:"))
 
 
 def written(time: tuple[str | None, str, str, str | None, str]) -> str:
@@ -299,17 +299,25 @@ def written(time: tuple[str | None, str, str, str | None, str]) -> str:
 
 
 @settings(max_examples=300, deadline=None)
-@given(st.lists(st.tuples(TIME, TIME), min_size=1, max_size=6), st.booleans())
-def test_any_digits_in_a_cue_time_are_read_or_refused_never_crash(
-    times: list[tuple[tuple[str | None, str, str, str | None, str], ...]], vtt: bool
+@given(
+    st.lists(st.tuples(TIME, TIME), min_size=1, max_size=6), st.sampled_from(["vtt", "srt", "text"])
+)
+def test_any_digits_in_a_time_are_read_or_refused_never_crash(
+    times: list[tuple[tuple[str | None, str, str, str | None, str], ...]], kind: str
 ) -> None:
-    blocks = [
-        f"{written(start)} --> {written(end)}\n{('Kim', 'Al')[i % 2]}: Why is that so?"
-        for i, (start, end) in enumerate(times)
-    ]
-    found = attempt(("WEBVTT\n\n" if vtt else "") + "\n\n".join(blocks))
+    if kind == "text":  # "[00:01:02] Kim: …" and "Kim (0:42): …"
+        text = "\n".join(
+            f"[{written(start)}] Kim: Why is that so?\nAl ({written(end)}): Because it is."
+            for start, end in times
+        )
+    else:
+        text = ("WEBVTT\n\n" if kind == "vtt" else "") + "\n\n".join(
+            f"{written(start)} --> {written(end)}\n{('Kim', 'Al')[i % 2]}: Why is that so?"
+            for i, (start, end) in enumerate(times)
+        )
+    found = attempt(text)
     if isinstance(found, TranscriptError):
-        assert found.kind in {"bad_time", "one_speaker", "too_long"}
+        assert found.kind in {"bad_time", "one_speaker", "too_long", "no_names"}
         assert str(found)
         return
     monotone(found)

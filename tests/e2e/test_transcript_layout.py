@@ -1,6 +1,6 @@
 """The transcript pages' layout in Chromium (issue 13 review): the paste box takes the page's
-width as the other writing forms' boxes do, and each question's box keeps its inner padding
-inside the plain list."""
+width as the other writing forms' boxes do, each question's box keeps its inner padding
+inside the plain list, and the transcript pages and the readiness page fit a 390 px phone."""
 
 from __future__ import annotations
 
