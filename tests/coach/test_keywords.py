@@ -153,6 +153,10 @@ def _trainer() -> object:
 
 
 def test_retraining_reproduces_the_shipped_weights() -> None:
+    from prepcoach.coach.key_term_candidates import read_advert
+    from prepcoach.coach.keywords import TermModel, advert_text, score
+    from prepcoach.coach.term_match import shared_embedder
+
     trainer = _trainer()
     model = trainer.retrain_shipped()  # type: ignore[attr-defined]
     shipped = key_term_model.MODEL
@@ -160,6 +164,18 @@ def test_retraining_reproduces_the_shipped_weights() -> None:
         assert getattr(model, name) == pytest.approx(shipped[name], abs=1e-3), name
     assert model.bias == pytest.approx(shipped["bias"], abs=1e-3)
     assert model.pre_bias == pytest.approx(shipped["pre_bias"], abs=1e-3)
+    assert bool(model.forest) == bool(shipped["forest"])
+    # The trees are compared by what they do: the same probabilities for the same adverts.
+    embedder = shared_embedder()
+    assert embedder is not None
+    shipped_model = TermModel(**shipped)  # type: ignore[arg-type]
+    for text in (ADVERT, *(str(a["text"]) for a in _dev()[:3])):
+        advert = read_advert(advert_text(text))
+        retrained = {t.term: t.probability for t in score(advert, model, embedder)}
+        ours = {t.term: t.probability for t in score(advert, shipped_model, embedder)}
+        assert retrained.keys() == ours.keys()
+        for term, probability in ours.items():
+            assert retrained[term] == pytest.approx(probability, abs=1e-3), term
 
 
 def test_without_the_embedding_model_the_first_stage_still_gives_terms(

@@ -21,7 +21,11 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+import numpy as np
+from numpy.typing import NDArray
+
 from prepcoach.coach import key_term_model
+from prepcoach.coach.boosted_trees import Forest, from_text
 from prepcoach.coach.key_term_candidates import Advert, Candidate, display, features, read_advert
 from prepcoach.coach.term_forms import root, scoring_form
 from prepcoach.coach.term_match import Covered, find_terms, shared_embedder, term_roots
@@ -55,11 +59,21 @@ class TermModel:
     threshold: float  # relative to the advert's best candidate
     dedup_similarity: float
     min_probability: float  # and never below this, however few terms an advert has
+    # When set, the second stage is a gradient-boosted forest (`boosted_trees`, its text form)
+    # over the features, rank, prototype similarities and the phrase embedding projected on
+    # its principal axes (stored beside the trees), in place of `weights`.
+    forest: str = ""
 
 
 @functools.cache
 def trained_model() -> TermModel:
     return TermModel(**key_term_model.MODEL)  # type: ignore[arg-type]
+
+
+@functools.lru_cache(maxsize=4)
+def _forest(text: str) -> tuple[Forest, NDArray[np.float64], NDArray[np.float64]]:
+    forest, extra = from_text(text)
+    return forest, extra["pca_mean"], extra["pca_components"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -115,8 +129,6 @@ def score(advert: Advert, model: TermModel, embedder: Embedder | None = None) ->
             ScoredTerm(display(c, advert), p, term_roots(display(c, advert)), ())
             for p, c, _ in first
         ]
-    import numpy as np
-
     kept = first[: model.pre_keep]
     shown = [display(c, advert) for _, c, _ in kept]
     vectors = np.array(embedder.embed(shown) if shown else [], dtype=np.float64)
@@ -124,11 +136,17 @@ def score(advert: Advert, model: TermModel, embedder: Embedder | None = None) ->
         return []
     ranks = np.log1p(np.arange(len(kept)))[:, None]
     kinds = vectors @ np.array(prototype_vectors(embedder)).T
-    x = np.hstack([np.array([f for _, _, f in kept]), ranks, kinds, vectors])
-    logits = x @ np.array(model.weights) + model.bias
+    structure = np.hstack([np.array([f for _, _, f in kept]), ranks, kinds])
+    if model.forest:
+        forest, pca_mean, pca_components = _forest(model.forest)
+        projected = (vectors - pca_mean) @ pca_components.T
+        probabilities = forest.probability(np.hstack([structure, projected]))
+    else:
+        logits = np.hstack([structure, vectors]) @ np.array(model.weights) + model.bias
+        probabilities = 1 / (1 + np.exp(-np.clip(logits, -40, 40)))
     out = [
-        ScoredTerm(term, _sigmoid(float(z)), term_roots(term), tuple(vector.tolist()))
-        for term, z, vector in zip(shown, logits, vectors, strict=True)
+        ScoredTerm(term, float(p), term_roots(term), tuple(vector.tolist()))
+        for term, p, vector in zip(shown, probabilities, vectors, strict=True)
     ]
     out.sort(key=lambda t: (-t.probability, t.term))
     return out

@@ -1,0 +1,109 @@
+"""A trained ensemble of decision trees (gradient boosting), evaluated with numpy alone.
+
+The trees are fitted offline with scikit-learn's `HistGradientBoostingClassifier` (a development
+dependency: `scripts/train_key_terms.py`) and shipped as plain arrays, so prepcoach needs no
+scikit-learn, no pickle and no model file at run time. `tests/coach/test_boosted_trees.py`
+checks the result against scikit-learn's own on the same trees.
+
+Shapes: `decision(x)` takes `x` of shape (n, features) and returns the raw score, shape (n,);
+`probability(x)` its logistic. A node sends a row left when its feature is at most the node's
+threshold, or when the feature is missing (NaN) and the node says missing values go left."""
+
+from __future__ import annotations
+
+import base64
+import io
+import zlib
+from dataclasses import dataclass
+from typing import Any
+
+import numpy as np
+from numpy.typing import NDArray
+
+ARRAYS = ("feature", "threshold", "missing_left", "left", "right", "leaf", "value", "roots")
+
+
+@dataclass(frozen=True, slots=True, eq=False)
+class Forest:
+    """All trees' nodes in one set of arrays; `roots[t]` is tree t's first node, and each
+    node's `left`/`right` are indices into the same arrays."""
+
+    baseline: float
+    feature: NDArray[np.int64]
+    threshold: NDArray[np.float64]
+    missing_left: NDArray[np.bool_]
+    left: NDArray[np.int64]
+    right: NDArray[np.int64]
+    leaf: NDArray[np.bool_]
+    value: NDArray[np.float64]
+    roots: NDArray[np.int64]
+    depth: int
+
+    def decision(self, x: NDArray[np.float64]) -> NDArray[np.float64]:
+        rows = np.arange(len(x))[:, None]
+        node = np.broadcast_to(self.roots, (len(x), len(self.roots))).copy()
+        for _ in range(self.depth):
+            seen = x[rows, self.feature[node]]
+            below = seen <= self.threshold[node]
+            go_left = np.where(np.isnan(seen), self.missing_left[node], below)
+            step = np.where(go_left, self.left[node], self.right[node])
+            node = np.where(self.leaf[node], node, step)
+        out: NDArray[np.float64] = self.baseline + self.value[node].sum(axis=1)
+        return out
+
+    def probability(self, x: NDArray[np.float64]) -> NDArray[np.float64]:
+        out: NDArray[np.float64] = 1 / (1 + np.exp(-np.clip(self.decision(x), -40, 40)))
+        return out
+
+    def to_text(self, extra: dict[str, NDArray[Any]] | None = None) -> str:
+        """The forest (and any `extra` arrays stored beside it) as compressed base64 text."""
+        buffer = io.BytesIO()
+        arrays: dict[str, NDArray[Any]] = {name: getattr(self, name) for name in ARRAYS}
+        arrays["baseline"] = np.array([self.baseline])
+        arrays["depth"] = np.array([self.depth])
+        np.savez(buffer, allow_pickle=False, **arrays, **(extra or {}))
+        return base64.b64encode(zlib.compress(buffer.getvalue(), 9)).decode("ascii")
+
+
+def from_text(text: str) -> tuple[Forest, dict[str, NDArray[Any]]]:
+    """The forest `Forest.to_text` wrote, and the extra arrays stored beside it."""
+    with np.load(io.BytesIO(zlib.decompress(base64.b64decode(text))), allow_pickle=False) as data:
+        stored = {name: data[name] for name in data.files}
+    forest = Forest(
+        baseline=float(stored.pop("baseline")[0]),
+        depth=int(stored.pop("depth")[0]),
+        **{name: stored.pop(name) for name in ARRAYS},
+    )
+    return forest, stored
+
+
+def from_sklearn(model: Any) -> Forest:
+    """The trees of a fitted binary `HistGradientBoostingClassifier` (numeric features only)."""
+    features, thresholds, missing, lefts, rights, leaves, values, roots = ([] for _ in range(8))
+    offset, depth = 0, 0
+    for (tree,) in model._predictors:
+        nodes = tree.nodes
+        if nodes["is_categorical"].any():
+            raise ValueError("categorical splits are not supported")
+        roots.append(offset)
+        features.append(nodes["feature_idx"].astype(np.int64))
+        thresholds.append(nodes["num_threshold"].astype(np.float64))
+        missing.append(nodes["missing_go_to_left"].astype(bool))
+        lefts.append(nodes["left"].astype(np.int64) + offset)
+        rights.append(nodes["right"].astype(np.int64) + offset)
+        leaves.append(nodes["is_leaf"].astype(bool))
+        values.append(nodes["value"].astype(np.float64))
+        depth = max(depth, int(nodes["depth"].max()))
+        offset += len(nodes)
+    return Forest(
+        baseline=float(np.ravel(model._baseline_prediction)[0]),
+        feature=np.concatenate(features),
+        threshold=np.concatenate(thresholds),
+        missing_left=np.concatenate(missing),
+        left=np.concatenate(lefts),
+        right=np.concatenate(rights),
+        leaf=np.concatenate(leaves),
+        value=np.concatenate(values),
+        roots=np.array(roots, dtype=np.int64),
+        depth=depth,
+    )
