@@ -40,6 +40,7 @@ from prepcoach.coach.boosted_trees import from_sklearn  # noqa: E402
 from prepcoach.coach.embeddings import load_embedder  # noqa: E402
 from prepcoach.coach.key_term_candidates import Advert, display, features, read_advert  # noqa: E402
 from prepcoach.coach.keywords import (  # noqa: E402
+    FOREST_FILE,
     MAX_TERMS,
     PROTOTYPES,
     TermModel,
@@ -201,8 +202,8 @@ def train_forest(items: list[Item], keep: int, dims: int) -> TermModel:
     y = np.concatenate([labels for _, _, labels in rows])
     fitted = HistGradientBoostingClassifier(**FOREST_SETTINGS).fit(x, y)
     forest = from_sklearn(fitted)
-    text = forest.to_text({"pca_mean": pca.mean_, "pca_components": components})
-    return replace(base, pre_keep=keep, forest=text)
+    content = forest.to_bytes({"pca_mean": pca.mean_, "pca_components": components})
+    return replace(base, pre_keep=keep, forest=content)
 
 
 def evaluate(
@@ -288,10 +289,6 @@ def render(
         rows = [" ".join(cells[i : i + 7]) for i in range(0, len(cells), 7)]
         return "(\n" + "".join(f"        {row}\n" for row in rows) + "    )"
 
-    forest_lines = (
-        "".join(f'        "{model.forest[i : i + 88]}"\n' for i in range(0, len(model.forest), 88))
-        or '        ""\n'
-    )
     body = [
         '"""The key-term extractor\'s weights: written by scripts/train_key_terms.py from',
         "the development adverts; do not edit by hand (tests/coach/test_keywords.py retrains",
@@ -316,7 +313,7 @@ def render(
         f'    "threshold": {model.threshold},',
         f'    "dedup_similarity": {model.dedup_similarity},',
         f'    "min_probability": {model.min_probability},',
-        f'    "forest": (\n{forest_lines}    ),',
+        f'    "forest": {bool(model.forest)},  # the trees: key_term_forest.npz',
         "}",
         "# fmt: on",
         "",
@@ -324,7 +321,7 @@ def render(
     return "\n".join(body)
 
 
-def build(check: bool = False) -> str:
+def build(check: bool = False) -> tuple[str, bytes]:
     embedder = CachedEmbedder()
     items = load(embedder)
     notes = [f"{FOLDS}-fold cross-validation (by advert) on {len(items)} development adverts:"]
@@ -389,15 +386,16 @@ def build(check: bool = False) -> str:
             train(items, 1.0, 0, False), pre_threshold=t_a, threshold=t_a, min_probability=f_a
         )
         notes.append("Kept: A (the embedding stage did not help in cross-validation).")
-    return render(model, meaning, notes, l2_b, forest_dims)
+    return render(model, meaning, notes, l2_b, forest_dims), model.forest
 
 
 def retrain_shipped() -> TermModel:
     """The shipped model's final training step again, with its chosen settings (what the test
     compares with the shipped weights; the cross-validation that chose them is not repeated)."""
     from prepcoach.coach import key_term_model
+    from prepcoach.coach.keywords import trained_model
 
-    shipped = TermModel(**key_term_model.MODEL)  # type: ignore[arg-type]
+    shipped = trained_model()
     items = load(CachedEmbedder())
     if shipped.forest:
         model = train_forest(items, shipped.pre_keep, key_term_model.FOREST_DIMS)
@@ -412,10 +410,13 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--check", action="store_true", help="print figures, write nothing")
     args = parser.parse_args()
-    text = build()
+    text, forest = build()
     if not args.check:
         OUT.write_text(text)
-        print(f"wrote {OUT.relative_to(ROOT)}")
+        FOREST_FILE.unlink(missing_ok=True)
+        if forest:
+            FOREST_FILE.write_bytes(forest)
+        print(f"wrote {OUT.relative_to(ROOT)}" + (f" and {FOREST_FILE.name}" if forest else ""))
     return 0
 
 

@@ -9,7 +9,7 @@ from hypothesis import strategies as st
 from hypothesis.extra.numpy import arrays
 from sklearn.ensemble import HistGradientBoostingClassifier
 
-from prepcoach.coach.boosted_trees import Forest, from_sklearn, from_text
+from prepcoach.coach.boosted_trees import Forest, from_bytes, from_sklearn
 
 FEATURES = 6
 
@@ -43,12 +43,12 @@ def test_the_numpy_forest_scores_as_scikit_learn_does(
     assert forest.probability(rows) == pytest.approx(fitted.predict_proba(rows)[:, 1], abs=1e-9)
 
 
-def test_the_text_form_keeps_the_trees_and_the_arrays_beside_them(
+def test_the_npz_form_keeps_the_trees_and_the_arrays_beside_them(
     fitted: HistGradientBoostingClassifier,
 ) -> None:
     forest = from_sklearn(fitted)
     axes = np.arange(12, dtype=np.float64).reshape(3, 4)
-    again, extra = from_text(forest.to_text({"axes": axes}))
+    again, extra = from_bytes(forest.to_bytes({"axes": axes}))
     rows = np.random.default_rng(1).normal(size=(50, FEATURES))
     assert isinstance(again, Forest)
     assert np.array_equal(again.decision(rows), forest.decision(rows))

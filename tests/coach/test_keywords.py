@@ -154,7 +154,7 @@ def _trainer() -> object:
 
 def test_retraining_reproduces_the_shipped_weights() -> None:
     from prepcoach.coach.key_term_candidates import read_advert
-    from prepcoach.coach.keywords import TermModel, advert_text, score
+    from prepcoach.coach.keywords import advert_text, score, trained_model
     from prepcoach.coach.term_match import shared_embedder
 
     trainer = _trainer()
@@ -168,7 +168,7 @@ def test_retraining_reproduces_the_shipped_weights() -> None:
     # The trees are compared by what they do: the same probabilities for the same adverts.
     embedder = shared_embedder()
     assert embedder is not None
-    shipped_model = TermModel(**shipped)  # type: ignore[arg-type]
+    shipped_model = trained_model()
     for text in (ADVERT, *(str(a["text"]) for a in _dev()[:3])):
         advert = read_advert(advert_text(text))
         retrained = {t.term: t.probability for t in score(advert, model, embedder)}

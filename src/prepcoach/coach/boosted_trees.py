@@ -1,9 +1,9 @@
 """A trained ensemble of decision trees (gradient boosting), evaluated with numpy alone.
 
 The trees are fitted offline with scikit-learn's `HistGradientBoostingClassifier` (a development
-dependency: `scripts/train_key_terms.py`) and shipped as plain arrays, so prepcoach needs no
-scikit-learn, no pickle and no model file at run time. `tests/coach/test_boosted_trees.py`
-checks the result against scikit-learn's own on the same trees.
+dependency: `scripts/train_key_terms.py`) and shipped as plain arrays in an `.npz` file
+(`to_bytes`), so prepcoach needs no scikit-learn and no pickle at run time.
+`tests/coach/test_boosted_trees.py` checks the result against scikit-learn's on the same trees.
 
 Shapes: `decision(x)` takes `x` of shape (n, features) and returns the raw score, shape (n,);
 `probability(x)` its logistic. A node sends a row left when its feature is at most the node's
@@ -11,9 +11,7 @@ threshold, or when the feature is missing (NaN) and the node says missing values
 
 from __future__ import annotations
 
-import base64
 import io
-import zlib
 from dataclasses import dataclass
 from typing import Any
 
@@ -55,19 +53,19 @@ class Forest:
         out: NDArray[np.float64] = 1 / (1 + np.exp(-np.clip(self.decision(x), -40, 40)))
         return out
 
-    def to_text(self, extra: dict[str, NDArray[Any]] | None = None) -> str:
-        """The forest (and any `extra` arrays stored beside it) as compressed base64 text."""
+    def to_bytes(self, extra: dict[str, NDArray[Any]] | None = None) -> bytes:
+        """The forest (and any `extra` arrays stored beside it) as a compressed `.npz`."""
         buffer = io.BytesIO()
         arrays: dict[str, NDArray[Any]] = {name: getattr(self, name) for name in ARRAYS}
         arrays["baseline"] = np.array([self.baseline])
         arrays["depth"] = np.array([self.depth])
-        np.savez(buffer, allow_pickle=False, **arrays, **(extra or {}))
-        return base64.b64encode(zlib.compress(buffer.getvalue(), 9)).decode("ascii")
+        np.savez_compressed(buffer, allow_pickle=False, **arrays, **(extra or {}))
+        return buffer.getvalue()
 
 
-def from_text(text: str) -> tuple[Forest, dict[str, NDArray[Any]]]:
-    """The forest `Forest.to_text` wrote, and the extra arrays stored beside it."""
-    with np.load(io.BytesIO(zlib.decompress(base64.b64decode(text))), allow_pickle=False) as data:
+def from_bytes(content: bytes) -> tuple[Forest, dict[str, NDArray[Any]]]:
+    """The forest `Forest.to_bytes` wrote, and the extra arrays stored beside it."""
+    with np.load(io.BytesIO(content), allow_pickle=False) as data:
         stored = {name: data[name] for name in data.files}
     forest = Forest(
         baseline=float(stored.pop("baseline")[0]),

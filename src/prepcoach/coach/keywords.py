@@ -19,13 +19,14 @@ import math
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 import numpy as np
 from numpy.typing import NDArray
 
 from prepcoach.coach import key_term_model
-from prepcoach.coach.boosted_trees import Forest, from_text
+from prepcoach.coach.boosted_trees import Forest, from_bytes
 from prepcoach.coach.key_term_candidates import Advert, Candidate, display, features, read_advert
 from prepcoach.coach.term_forms import root, scoring_form
 from prepcoach.coach.term_match import Covered, find_terms, shared_embedder, term_roots
@@ -59,20 +60,27 @@ class TermModel:
     threshold: float  # relative to the advert's best candidate
     dedup_similarity: float
     min_probability: float  # and never below this, however few terms an advert has
-    # When set, the second stage is a gradient-boosted forest (`boosted_trees`, its text form)
-    # over the features, rank, prototype similarities and the phrase embedding projected on
-    # its principal axes (stored beside the trees), in place of `weights`.
-    forest: str = ""
+    # When set, the second stage is a gradient-boosted forest (`boosted_trees`, as `.npz`
+    # bytes) over the features, rank, prototype similarities and the phrase embedding
+    # projected on its principal axes (stored beside the trees), in place of `weights`.
+    forest: bytes = b""
+
+
+FOREST_FILE = Path(__file__).with_name("key_term_forest.npz")
 
 
 @functools.cache
 def trained_model() -> TermModel:
-    return TermModel(**key_term_model.MODEL)  # type: ignore[arg-type]
+    """The shipped model (`key_term_model.py`, and its trees in `key_term_forest.npz`).
+    Raises OSError if the trees' file is missing from the install."""
+    settings = dict(key_term_model.MODEL)
+    forest = FOREST_FILE.read_bytes() if settings.pop("forest") else b""
+    return TermModel(**settings, forest=forest)  # type: ignore[arg-type]
 
 
 @functools.lru_cache(maxsize=4)
-def _forest(text: str) -> tuple[Forest, NDArray[np.float64], NDArray[np.float64]]:
-    forest, extra = from_text(text)
+def _forest(content: bytes) -> tuple[Forest, NDArray[np.float64], NDArray[np.float64]]:
+    forest, extra = from_bytes(content)
     return forest, extra["pca_mean"], extra["pca_components"]
 
 
