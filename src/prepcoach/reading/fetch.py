@@ -39,31 +39,78 @@ def _check(url: str) -> None:
     parts = urlsplit(url)
     if parts.scheme not in ("http", "https") or not parts.hostname:
         raise RefusedAddressError("A feed's address starts with https:// or http://.")
+
+
+def checked_addresses(host: str, port: int) -> list[str]:
+    """The addresses `host` resolves to, each allowed for a feed: resolved once, and the
+    connection goes to one of these (a name that resolves to a public address when checked and
+    to 127.0.0.1 when connecting, DNS rebinding, cannot reach the server's own network).
+    Raises RefusedAddressError for an address inside the server's network, OSError for a name
+    that does not resolve."""
+    infos = socket.getaddrinfo(host, port, type=socket.SOCK_STREAM)
+    addresses = list(dict.fromkeys(str(info[4][0]) for info in infos))
     if settings.FEEDS_ALLOW_PRIVATE_ADDRESSES:
-        return
-    try:
-        infos = socket.getaddrinfo(parts.hostname, parts.port or 443, type=socket.SOCK_STREAM)
-    except OSError:
-        return  # unknown name: urlopen reports it in its own words
-    for info in infos:
-        address = ipaddress.ip_address(info[4][0])
-        if not address.is_global:
+        return addresses
+    for address in addresses:
+        if not ipaddress.ip_address(address.split("%")[0]).is_global:
             raise RefusedAddressError(
-                f"{parts.hostname} is an address inside this server's network, which this "
+                f"{host} is an address inside this server's network, which this "
                 "server does not fetch feeds from. Use the feed's public address."
             )
+    return addresses
+
+
+def _connect(host: str, port: int, timeout: float | None) -> socket.socket:
+    """A connection to the first checked address of `host` that answers."""
+    error: OSError = OSError(f"{host} has no address")
+    for address in checked_addresses(host, port):
+        try:
+            return socket.create_connection((address, port), timeout)
+        except OSError as failed:
+            error = failed
+    raise error
+
+
+class _PinnedHTTPConnection(http.client.HTTPConnection):
+    def connect(self) -> None:
+        self.sock = _connect(self.host, self.port, self.timeout)
+
+
+class _PinnedHTTPSConnection(http.client.HTTPSConnection):
+    def connect(self) -> None:
+        # The certificate is still checked against the name (server_hostname), not the address.
+        sock = _connect(self.host, self.port, self.timeout)
+        context = self._context  # type: ignore[attr-defined]  # set by HTTPSConnection, untyped
+        self.sock = context.wrap_socket(sock, server_hostname=self.host)
+
+
+class _PinnedHTTPHandler(urllib.request.HTTPHandler):
+    def http_open(self, req: urllib.request.Request) -> http.client.HTTPResponse:
+        return self.do_open(_PinnedHTTPConnection, req)
+
+
+class _PinnedHTTPSHandler(urllib.request.HTTPSHandler):
+    def https_open(self, req: urllib.request.Request) -> http.client.HTTPResponse:
+        return self.do_open(_PinnedHTTPSConnection, req)
 
 
 class _CheckedRedirects(urllib.request.HTTPRedirectHandler):
     def redirect_request(self, req, fp, code, msg, headers, newurl):  # type: ignore[no-untyped-def]
-        _check(newurl)  # every hop: no redirect to ftp:// or into the server's own network
+        _check(newurl)  # every hop: no redirect to ftp://; its address is checked on connecting
         return super().redirect_request(req, fp, code, msg, headers, newurl)
 
 
 def _ascii(url: str) -> str:
-    """An address with non-ASCII paths (https://example.org/actualités/) percent-encoded."""
+    """An address with non-ASCII paths (https://example.org/actualités/) percent-encoded; an
+    IPv6 address stays in its brackets."""
     parts = urlsplit(url)
-    host = parts.hostname.encode("idna").decode() if parts.hostname else ""
+    host = parts.hostname or ""
+    try:
+        literal = ipaddress.ip_address(host)
+    except ValueError:
+        host = host.encode("idna").decode() if host else ""
+    else:
+        host = f"[{literal.compressed}]" if literal.version == 6 else literal.compressed
     netloc = host + (f":{parts.port}" if parts.port else "")
     safe = "/%:@!$&'()*+,;=-._~?"
     return urlunsplit((parts.scheme, netloc, quote(parts.path, safe), quote(parts.query, safe), ""))
@@ -75,7 +122,11 @@ def download(url: str) -> ParsedFeed:
     try:
         url = _ascii(url)
         _check(url)
-        opener = urllib.request.build_opener(_CheckedRedirects)
+        # No proxy from the environment: the connection must go to the address checked.
+        opener = urllib.request.build_opener(
+            urllib.request.ProxyHandler({}), _PinnedHTTPHandler, _PinnedHTTPSHandler,
+            _CheckedRedirects,
+        )  # fmt: skip
         request = urllib.request.Request(url, headers={"User-Agent": USER_AGENT})  # noqa: S310
         started = time.monotonic()
         with opener.open(request, timeout=TIMEOUT_SECONDS) as response:
