@@ -260,3 +260,20 @@ def test_analyze_explains_a_file_it_cannot_read(tmp_path: Path) -> None:
     bad.write_bytes(b"\x89PNG\r\n\x1a\n not a recording")
     message = one_line_error(prepcoach("analyze", str(bad), env=child_env(tmp_path)))
     assert "cannot be read as audio or video" in message or "no sound track" in message
+
+
+def test_analyze_refuses_an_over_long_answer_or_advert(tmp_path: Path) -> None:
+    from prepcoach.coach.limits import MAX_ANSWER_CHARS, MAX_JOB_ADVERT_CHARS
+
+    answer = tmp_path / "answer.txt"
+    answer.write_text("I fixed it. " * (MAX_ANSWER_CHARS // 12 + 1))
+    message = one_line_error(prepcoach("analyze", str(answer), env=child_env(tmp_path)))
+    assert f"over the limit of {MAX_ANSWER_CHARS:,}" in message
+    assert f"answer in {answer}" in message
+    answer.write_text("I fixed it.")
+    jd = tmp_path / "advert.txt"
+    jd.write_text("We hire analysts. " * (MAX_JOB_ADVERT_CHARS // 18 + 1))
+    message = one_line_error(
+        prepcoach("analyze", str(answer), "--jd", str(jd), env=child_env(tmp_path))
+    )
+    assert f"over the limit of {MAX_JOB_ADVERT_CHARS:,}" in message

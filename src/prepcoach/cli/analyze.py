@@ -18,15 +18,29 @@ def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[ty
 
 def run(args: argparse.Namespace) -> int:
     from prepcoach.coach.answer import analyse_answer
+    from prepcoach.coach.limits import (
+        MAX_ANSWER_CHARS,
+        MAX_JOB_ADVERT_CHARS,
+        MAX_QUESTION_CHARS,
+        too_long,
+    )
     from prepcoach.coach.speech.audio import AudioError
 
     if not args.path.exists():
         raise UserError(f"{args.path} does not exist.")
     jd = _read(args.jd) if args.jd else ""
+    for text, limit, what in (
+        (jd, MAX_JOB_ADVERT_CHARS, f"job description in {args.jd}"),
+        (args.question, MAX_QUESTION_CHARS, "question"),
+    ):
+        if message := too_long(text, limit, what):
+            raise UserError(message)
     if args.path.suffix.lower() in {".txt", ".md"}:
         text = _read(args.path)
         if not text.strip():
             raise UserError(f"{args.path} is empty: write the answer in it first.")
+        if message := too_long(text, MAX_ANSWER_CHARS, f"answer in {args.path}"):
+            raise UserError(message)
         result = analyse_answer(text=text, question=args.question, job_description=jd)
     else:
         from prepcoach import conf

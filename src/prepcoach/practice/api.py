@@ -8,9 +8,11 @@ from typing import Any
 from django.http import HttpRequest
 from ninja import Router, Schema, Status
 from ninja.errors import HttpError
+from pydantic import Field
 
 from prepcoach.accounts.access import get_owned_or_404, owned_by, signed_in_user
 from prepcoach.coach.answer import analyse_answer
+from prepcoach.coach.limits import MAX_ANSWER_CHARS, MAX_JOB_ADVERT_CHARS, MAX_QUESTION_CHARS
 from prepcoach.practice.models import Attempt
 from prepcoach.practice.tasks import analyse_again, state_of
 from prepcoach.text_input import TextInput
@@ -33,9 +35,11 @@ class AttemptOut(Schema):
 
 
 class AnalyzeIn(TextInput):
-    text: str
-    question: str = ""
-    job_description: str = ""
+    """Over a limit (`coach.limits`) the answer is 422 naming the field and the limit."""
+
+    text: str = Field(max_length=MAX_ANSWER_CHARS)
+    question: str = Field("", max_length=MAX_QUESTION_CHARS)
+    job_description: str = Field("", max_length=MAX_JOB_ADVERT_CHARS)
 
 
 def _out(attempt: Attempt) -> dict[str, object]:
@@ -71,7 +75,11 @@ def attempt_analyse(request: HttpRequest, attempt_id: int) -> Status[dict[str, o
     return Status(202, _out(attempt))
 
 
-@router.post("/analyze", summary="Analyse a written answer (the same JSON as prepcoach analyze)")
+@router.post(
+    "/analyze",
+    summary="Analyse a written answer (the same JSON as prepcoach analyze; 422 when a text is "
+    "over its limit)",
+)
 def analyze(request: HttpRequest, body: AnalyzeIn) -> dict[str, object]:
     return analyse_answer(
         text=body.text, question=body.question, job_description=body.job_description

@@ -4,6 +4,7 @@ from typing import Any
 
 from django import forms
 
+from prepcoach.coach.limits import MAX_ANSWER_CHARS, too_long
 from prepcoach.coach.rubric import RUBRIC
 from prepcoach.practice.bank import FIELDS
 from prepcoach.practice.models import Attempt, MockSession, PracticeSettings, Question
@@ -54,7 +55,7 @@ class TypedAnswerForm(forms.ModelForm):  # type: ignore[type-arg]
         model = Attempt
         fields = ("text", "rating")
         widgets = {
-            "text": forms.Textarea(attrs={"rows": 8}),
+            "text": forms.Textarea(attrs={"rows": 8, "maxlength": MAX_ANSWER_CHARS}),
             "rating": forms.RadioSelect(choices=[(i, str(i)) for i in range(1, 6)]),
         }
         labels = {"text": "Your answer"}
@@ -68,6 +69,8 @@ class TypedAnswerForm(forms.ModelForm):  # type: ignore[type-arg]
         text: str = self.cleaned_data["text"]
         if not any(ch.isalnum() for ch in text):
             raise forms.ValidationError("Type your answer in words, or record it.")
+        if message := too_long(text, MAX_ANSWER_CHARS, "answer"):
+            raise forms.ValidationError(message)
         return text
 
 

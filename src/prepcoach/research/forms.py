@@ -5,10 +5,11 @@ from typing import Any
 
 from django import forms
 
+from prepcoach.coach.limits import MAX_JOB_ADVERT_CHARS
 from prepcoach.coach.text import plain_text
 from prepcoach.research.models import Fact, Opportunity
 
-MAX_DESCRIPTION = 50_000
+MAX_DESCRIPTION = MAX_JOB_ADVERT_CHARS  # the same cap as the API and the CLI
 
 
 class OpportunityForm(forms.ModelForm):  # type: ignore[type-arg]

@@ -1,0 +1,38 @@
+"""How much text each expensive judgement is given: the one place the caps live, so the page,
+the JSON API and the CLI refuse the same input with the same words.
+
+Each cap is well above what a person writes for that field and well below what keeps a server
+thread busy: reading an answer embeds every sentence (`reader.MAX_SENTENCES` of them are read),
+and key terms score every candidate phrase of an advert. Over a cap the input is refused with a
+message naming the field and the limit; nothing is cut silently, saved or queued.
+"""
+
+from __future__ import annotations
+
+from prepcoach.coach.smart import MAX_GOAL_CHARS
+
+# A ten-minute spoken answer is about 1,500 words (9,000 characters); a written one that runs
+# to twice that is an essay, not an answer, and reading it would hold a server thread.
+MAX_ANSWER_CHARS = 20_000
+# The question an answer is for: what the question bank stores.
+MAX_QUESTION_CHARS = 300
+# A job advert: long adverts run to 15,000 characters; more is a whole careers page pasted.
+MAX_JOB_ADVERT_CHARS = 50_000
+
+__all__ = [
+    "MAX_ANSWER_CHARS",
+    "MAX_GOAL_CHARS",
+    "MAX_JOB_ADVERT_CHARS",
+    "MAX_QUESTION_CHARS",
+    "too_long",
+]
+
+
+def too_long(text: str, limit: int, what: str) -> str | None:
+    """The message for `text` over `limit` characters ("what" names the field), or None."""
+    if len(text) <= limit:
+        return None
+    return (
+        f"The {what} is {len(text):,} characters, over the limit of {limit:,}: "
+        "shorten it and send again."
+    )

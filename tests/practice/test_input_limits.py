@@ -1,0 +1,70 @@
+"""One cap per input (`coach.limits`), the same on the page and in the JSON API: an over-long
+text is refused with the field and the limit named, and nothing is saved or queued."""
+
+import json
+
+import pytest
+from django.test import Client
+from django.urls import reverse
+
+from prepcoach.coach.limits import MAX_ANSWER_CHARS, MAX_JOB_ADVERT_CHARS, MAX_QUESTION_CHARS
+from prepcoach.practice.models import Attempt, Question
+
+SENTENCE = "I designed a checklist and trained twelve nurses. "
+
+
+def over(limit: int) -> str:
+    return (SENTENCE * (limit // len(SENTENCE) + 2))[: limit + 1]
+
+
+def test_an_over_long_typed_answer_is_refused_on_the_page(
+    alice_client: Client, question: Question
+) -> None:
+    response = alice_client.post(
+        reverse("practice:typed_create", args=[question.pk]), {"text": over(MAX_ANSWER_CHARS)}
+    )
+    assert response.status_code == 422
+    assert (
+        f"The answer is {MAX_ANSWER_CHARS + 1:,} characters, over the limit of "
+        f"{MAX_ANSWER_CHARS:,}" in response.text
+    )
+    assert SENTENCE.strip() in response.text  # what was typed is still in the form
+    assert not Attempt.objects.exists()
+
+
+def test_an_answer_at_the_limit_is_accepted_on_the_page(
+    alice_client: Client, question: Question
+) -> None:
+    response = alice_client.post(
+        reverse("practice:typed_create", args=[question.pk]),
+        {"text": over(MAX_ANSWER_CHARS)[:MAX_ANSWER_CHARS]},
+    )
+    assert response.status_code == 302
+    assert Attempt.objects.count() == 1
+
+
+@pytest.mark.parametrize(
+    ("field", "limit"),
+    [
+        ("text", MAX_ANSWER_CHARS),
+        ("question", MAX_QUESTION_CHARS),
+        ("job_description", MAX_JOB_ADVERT_CHARS),
+    ],
+)
+def test_an_over_long_text_is_a_422_naming_the_field_in_the_api(
+    alice_client: Client, field: str, limit: int
+) -> None:
+    body = {"text": "I fixed it.", field: over(limit)}
+    response = alice_client.post("/api/analyze", json.dumps(body), content_type="application/json")
+    assert response.status_code == 422
+    (error,) = response.json()["detail"]
+    assert error["loc"][-1] == field
+    assert f"at most {limit} characters" in error["msg"]
+    assert not Attempt.objects.exists()
+
+
+def test_the_api_reads_a_text_at_its_limit(alice_client: Client) -> None:
+    body = {"text": over(MAX_ANSWER_CHARS)[:MAX_ANSWER_CHARS]}
+    response = alice_client.post("/api/analyze", json.dumps(body), content_type="application/json")
+    assert response.status_code == 200
+    assert response.json()["star"]["action"]["present"]
