@@ -1,10 +1,13 @@
+import datetime as dt
 import io
 
 from django.test import Client
 from django.urls import reverse
+from django.utils import timezone
 from pypdf import PdfReader
 
 from prepcoach.accounts.models import User
+from prepcoach.interviews.models import Interview
 from prepcoach.reflection.models import Story
 from prepcoach.research.models import Fact, Opportunity
 
@@ -111,7 +114,14 @@ def test_every_user_text_in_the_pdf_wraps_inside_the_page(
     )
     job.my_questions = "Why" + "y" * 200 + "?"
     job.values = "Patients" + "p" * 120
+    job.strategy = f"Read {link}"  # the sections issue 12 added wrap as well
+    job.competitors = link
+    job.people = link
     job.save()
+    Interview.objects.create(
+        user=alice, opportunity=job, starts_at=timezone.now() + dt.timedelta(days=2),
+        round_name="First round", interviewers=link,
+    )  # fmt: skip
     Fact.objects.create(opportunity=job, text=link, source=link)
     response = alice_client.get(reverse("research:brief_pdf", args=[job.pk]))
     text = "".join(PdfReader(io.BytesIO(response.content)).pages[0].extract_text().split())

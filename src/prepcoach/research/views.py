@@ -168,7 +168,10 @@ def log_facts(opportunity: Opportunity) -> None:
 
 def _brief(request: HttpRequest, opportunity_id: int) -> dict[str, object]:
     """What the one-page brief holds: facts, values matched to stories, chosen stories, the
-    user's questions, logistics and the job's key terms."""
+    user's questions, logistics, the company's strategy and competitors, the people the user
+    will meet (the next interview's interviewers) and the job's key terms."""
+    from prepcoach.coach.brief import NextInterview, brief_company
+    from prepcoach.coach.debrief import when_words
     from prepcoach.coach.stories import StoryInfo, coverage
     from prepcoach.reflection.models import Story
 
@@ -181,6 +184,20 @@ def _brief(request: HttpRequest, opportunity_id: int) -> dict[str, object]:
         (row.target, [titles[i] for i in row.stories])
         for row in coverage(infos, values=opportunity.value_list, competencies=())
     ]
+    # The reverse relation, so research does not import the interviews app (which imports it).
+    upcoming = opportunity.interviews.filter(user=user, starts_at__gte=timezone.now()).first()
+    next_interview = (
+        NextInterview(
+            upcoming.round_name,
+            when_words(timezone.localtime(upcoming.starts_at), timezone.localdate()),
+            upcoming.interviewers,
+        )
+        if upcoming
+        else None
+    )
+    company = brief_company(
+        opportunity.strategy, opportunity.competitors, opportunity.people, next_interview
+    )
     return {
         "opportunity": opportunity,
         "facts": list(opportunity.facts.all()),
@@ -188,6 +205,7 @@ def _brief(request: HttpRequest, opportunity_id: int) -> dict[str, object]:
         "chosen": list(opportunity.stories.filter(user=user)),
         "questions": [q.strip() for q in opportunity.my_questions.splitlines() if q.strip()],
         "terms": opportunity.key_terms[:10],
+        "company": company,
     }
 
 
