@@ -18,12 +18,20 @@ MAX_ANSWER_CHARS = 20_000
 MAX_QUESTION_CHARS = 300
 # A job advert: long adverts run to 15,000 characters; more is a whole careers page pasted.
 MAX_JOB_ADVERT_CHARS = 50_000
+# One part of a STAR story (situation, task, action, result): told aloud a part takes under a
+# minute (about 900 characters). A story too long to tell is still saved, with a word about its
+# length; 10,000 characters (about 11 minutes of one part) is a draft pasted whole, not a story.
+MAX_STORY_PART_CHARS = 10_000
+# One answer of a retrospective, which the story drafter reads sentence by sentence.
+MAX_REFLECTION_CHARS = 10_000
 
 __all__ = [
     "MAX_ANSWER_CHARS",
     "MAX_GOAL_CHARS",
     "MAX_JOB_ADVERT_CHARS",
     "MAX_QUESTION_CHARS",
+    "MAX_REFLECTION_CHARS",
+    "MAX_STORY_PART_CHARS",
     "too_long",
 ]
 

@@ -4,6 +4,7 @@ from typing import Any
 
 from django import forms
 
+from prepcoach.coach.limits import MAX_REFLECTION_CHARS, MAX_STORY_PART_CHARS, too_long
 from prepcoach.coach.stories import COMPETENCIES
 from prepcoach.reflection.models import PROMPTS, Reflection, Retrospective, Story
 
@@ -30,10 +31,18 @@ class StoryForm(forms.ModelForm):  # type: ignore[type-arg]
         )
         # spoken-length.js shows each part's length told aloud as it is typed.
         widgets = {
-            "situation": forms.Textarea(attrs={"rows": 3, "data-spoken-length": ""}),
-            "task": forms.Textarea(attrs={"rows": 2, "data-spoken-length": ""}),
-            "action": forms.Textarea(attrs={"rows": 4, "data-spoken-length": ""}),
-            "result": forms.Textarea(attrs={"rows": 3, "data-spoken-length": ""}),
+            "situation": forms.Textarea(
+                attrs={"rows": 3, "data-spoken-length": "", "maxlength": MAX_STORY_PART_CHARS}
+            ),
+            "task": forms.Textarea(
+                attrs={"rows": 2, "data-spoken-length": "", "maxlength": MAX_STORY_PART_CHARS}
+            ),
+            "action": forms.Textarea(
+                attrs={"rows": 4, "data-spoken-length": "", "maxlength": MAX_STORY_PART_CHARS}
+            ),
+            "result": forms.Textarea(
+                attrs={"rows": 3, "data-spoken-length": "", "maxlength": MAX_STORY_PART_CHARS}
+            ),
             "opportunities": forms.CheckboxSelectMultiple,
         }
         labels = {"opportunities": "Bring it to these interviews"}
@@ -47,15 +56,30 @@ class StoryForm(forms.ModelForm):  # type: ignore[type-arg]
         assert isinstance(field, forms.ModelMultipleChoiceField)
         field.queryset = user.opportunities.all()
 
+    def clean(self) -> dict[str, Any]:
+        data = super().clean() or {}
+        for part in ("situation", "task", "action", "result"):
+            if message := too_long(data.get(part) or "", MAX_STORY_PART_CHARS, part):
+                self.add_error(part, message)
+        return data
+
 
 class RetrospectiveForm(forms.ModelForm):  # type: ignore[type-arg]
     class Meta:
         model = Retrospective
         fields = ("role", "organisation", "period", "energised", "stumbled", "best_team")
         widgets = {
-            f: forms.Textarea(attrs={"rows": 3}) for f in ("energised", "stumbled", "best_team")
+            f: forms.Textarea(attrs={"rows": 3, "maxlength": MAX_REFLECTION_CHARS})
+            for f in ("energised", "stumbled", "best_team")
         }
         error_messages = {"role": {"required": "Which role or project are you looking back on?"}}
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean() or {}
+        for name in ("energised", "stumbled", "best_team"):
+            if message := too_long(data.get(name) or "", MAX_REFLECTION_CHARS, "answer"):
+                self.add_error(name, message)
+        return data
 
 
 class ReflectionForm(forms.ModelForm):  # type: ignore[type-arg]
@@ -64,5 +88,11 @@ class ReflectionForm(forms.ModelForm):  # type: ignore[type-arg]
     class Meta:
         model = Reflection
         fields = ("prompt", "answer")
-        widgets = {"answer": forms.Textarea(attrs={"rows": 4})}
+        widgets = {"answer": forms.Textarea(attrs={"rows": 4, "maxlength": MAX_REFLECTION_CHARS})}
         error_messages = {"answer": {"required": "Write a few sentences first."}}
+
+    def clean_answer(self) -> str:
+        answer: str = self.cleaned_data["answer"]
+        if message := too_long(answer, MAX_REFLECTION_CHARS, "answer"):
+            raise forms.ValidationError(message)
+        return answer

@@ -1,0 +1,46 @@
+"""The caps of `coach.limits` on the story and retrospective forms: a part over its limit is
+refused with the field and the limit named, what was typed stays in the form, nothing is saved."""
+
+import pytest
+from django.test import Client
+from django.urls import reverse
+
+from prepcoach.accounts.models import User
+from prepcoach.coach.limits import MAX_REFLECTION_CHARS, MAX_STORY_PART_CHARS
+from prepcoach.reflection.models import Reflection, Retrospective, Story
+from tests.reflection.test_stories import story_data
+
+SENTENCE = "I reworked the pipeline and checked every report myself. "
+
+
+def over(limit: int) -> str:
+    return (SENTENCE * (limit // len(SENTENCE) + 2))[: limit + 1]
+
+
+@pytest.mark.parametrize("part", ["situation", "task", "action", "result"])
+def test_a_story_part_over_its_limit_is_refused(alice_client: Client, part: str) -> None:
+    response = alice_client.post(
+        reverse("reflection:story_new"), story_data(**{part: over(MAX_STORY_PART_CHARS)})
+    )
+    assert response.status_code in {200, 422}
+    assert (f"The {part} is {MAX_STORY_PART_CHARS + 1:,} characters, over the limit of "
+            f"{MAX_STORY_PART_CHARS:,}") in response.text  # fmt: skip
+    assert SENTENCE.strip() in response.text
+    assert not Story.objects.exists()
+
+
+def test_a_retrospective_answer_over_its_limit_is_refused(alice_client: Client) -> None:
+    data = {"role": "Product manager", "energised": over(MAX_REFLECTION_CHARS), "stumbled": "",
+            "best_team": ""}  # fmt: skip
+    response = alice_client.post(reverse("reflection:retros"), data)
+    assert f"over the limit of {MAX_REFLECTION_CHARS:,}" in response.text
+    assert not Retrospective.objects.exists()
+
+
+def test_a_reflection_over_its_limit_is_refused(alice_client: Client, alice: User) -> None:
+    response = alice_client.post(
+        reverse("reflection:compass"),
+        {"prompt": "five-years", "answer": over(MAX_REFLECTION_CHARS)},
+    )
+    assert f"over the limit of {MAX_REFLECTION_CHARS:,}" in response.text
+    assert not Reflection.objects.filter(user=alice).exists()
