@@ -46,6 +46,10 @@ def test_follow_ups_ask_about_what_the_answer_lacks() -> None:
     assert follow_up(analyse_content(team_only)).rule == "no personal action"
     good = follow_up(analyse_content(GOOD), turn=1)
     assert (good.text, good.rule) == (FIXED[1], "fixed list")
+    assert good.reason == "interviewers often ask it to go deeper into a story"  # not "fixed list"
+    assert follow_up(analyse_content(team_only)).reason == (
+        "your answer said what the team did, not what you did yourself"
+    )
     assert follow_up(None, turn=5).text == FIXED[5 % len(FIXED)]
 
 

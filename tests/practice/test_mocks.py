@@ -39,7 +39,8 @@ def test_an_answer_that_lacks_a_result_gets_that_follow_up(
     )
     page = alice_client.get(here).text
     assert "What was the outcome?" in page
-    assert "Asked because: no result" in page
+    assert "Why this question: your answer did not say how it ended." in page
+    assert "Asked because" not in page
     main = Attempt.objects.get(session=session)
     alice_client.post(
         reverse("practice:typed_create", args=[first.pk]),

@@ -22,10 +22,25 @@ FIXED = (
 )
 
 
+# Why the follow-up was asked, in the user's words (the rule's name stays for the records).
+REASONS = {
+    "no result": "your answer did not say how it ended",
+    "no personal action": "your answer said what the team did, not what you did yourself",
+    "no situation": "your answer did not set the scene",
+    "result without a number": "your result had no number to show it worked",
+    "fixed list": "interviewers often ask it to go deeper into a story",
+}
+
+
 @dataclass(frozen=True, slots=True)
 class FollowUp:
     text: str
     rule: str  # why this question: the rule, or "fixed list"
+
+    @property
+    def reason(self) -> str:
+        """Why it is asked, as the page says it: "your answer did not say how it ended"."""
+        return REASONS.get(self.rule, self.rule)
 
 
 def follow_up(analysis: ContentAnalysis | None, turn: int = 0) -> FollowUp:
