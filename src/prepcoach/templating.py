@@ -80,3 +80,29 @@ def ago(moment: Any) -> str:
     if timezone.now() - moment < dt.timedelta(minutes=1):
         return "just now"
     return f"{timesince(moment)} ago"
+
+
+@register.filter
+def day(value: Any) -> str:
+    """{{ iso|day }}: a date as people write it, "Thu 10 Dec" (with the year when it is not
+    this year's), from a date or an ISO string such as a job's interview dates; a string that
+    is not a date is shown as it is."""
+    import datetime as dt
+
+    from django.utils import timezone
+
+    if isinstance(value, str):
+        try:
+            value = dt.date.fromisoformat(value)
+        except ValueError:
+            return str(value)
+    if not isinstance(value, dt.date):
+        return "" if value is None else str(value)
+    year = "" if value.year == timezone.localdate().year else f" {value.year}"
+    return f"{value:%a} {value.day} {value:%b}{year}"
+
+
+@register.filter
+def days(values: Any) -> str:
+    """{{ opportunity.interview_dates|days }}: "Thu 10 Dec, Fri 11 Dec"."""
+    return ", ".join(day(v) for v in values or ())

@@ -1,0 +1,33 @@
+"""A job's interview dates are shown as people write them, never as ISO "2026-12-10" (issue 12,
+class 1): on the jobs list, the job's page, the brief page and brief.md."""
+
+import datetime as dt
+
+from django.template import Context, Template
+from django.test import Client
+from django.urls import reverse
+from django.utils import timezone
+
+from prepcoach.accounts.models import User
+from prepcoach.research.models import Opportunity
+
+
+def test_interview_dates_read_as_words_everywhere(alice_client: Client, alice: User) -> None:
+    this_year = timezone.localdate().year
+    job = Opportunity.objects.create(
+        user=alice, company="Acme", role="Analyst", interview_dates=["2031-12-10", f"{this_year}-12-31"]
+    )  # fmt: skip
+    last_day = dt.date(this_year, 12, 31).strftime("%a")
+    words = f"interview Wed 10 Dec 2031, {last_day} 31 Dec"
+    for name in ("research:index", "research:opportunity", "research:brief", "research:brief_md"):
+        args = [] if name == "research:index" else [job.pk]
+        text = alice_client.get(reverse(name, args=args)).content.decode()
+        assert words in text, name
+        assert "2031-12-10" not in text, name
+
+
+def test_the_day_filter_keeps_what_is_not_a_date() -> None:
+    rendered = Template("{{ a|day }} / {{ b|day }} / {{ c|days }}").render(
+        Context({"a": "soon", "b": dt.date(2031, 1, 2), "c": []})
+    )
+    assert rendered == "soon / Thu 2 Jan 2031 / "
