@@ -32,8 +32,13 @@ __all__ = [
     "MAX_QUESTION_CHARS",
     "MAX_REFLECTION_CHARS",
     "MAX_STORY_PART_CHARS",
+    "RECORDING_GRACE_S",
+    "recording_too_long",
     "too_long",
 ]
+
+# A recorder stops at the limit, but its last piece may run a little past it.
+RECORDING_GRACE_S = 5.0
 
 
 def too_long(text: str, limit: int, what: str) -> str | None:
@@ -43,4 +48,17 @@ def too_long(text: str, limit: int, what: str) -> str | None:
     return (
         f"The {what} is {len(text):,} characters, over the limit of {limit:,}: "
         "shorten it and send again."
+    )
+
+
+def recording_too_long(seconds: float | None, limit_seconds: int) -> str | None:
+    """The message for a recording that plays longer than `limit_seconds` (its decoded length,
+    not its count of pieces), or None; an unreadable one (None) is for decoding to explain."""
+    if seconds is None or seconds <= limit_seconds + RECORDING_GRACE_S:
+        return None
+    minutes, rest = divmod(round(seconds), 60)
+    return (
+        f"The recording plays for {minutes} min {rest:02d} s, over the "
+        f"{limit_seconds // 60}-minute limit for an answer, so it is not analysed. The file is "
+        "kept: record a shorter answer."
     )

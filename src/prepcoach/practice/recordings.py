@@ -3,8 +3,9 @@ else happens, so a closed tab, a lost network or a crashed browser keeps what wa
 
 Chunks are idempotent by index: the same chunk sent twice is accepted once; a different chunk
 under an index already taken is refused. Finalising joins the chunks in order into one file
-(a WebM rewritten to state its duration) and hands the attempt to analysis. Nothing here deletes
-a recording.
+(a WebM rewritten to state its duration) and hands the attempt to analysis, unless the joined
+file plays longer than RECORDING_MAX_SECONDS (the chunk count alone does not bound it: one chunk
+may hold 45 minutes); that one is kept, failed with the reason. Nothing here deletes a recording.
 """
 
 from __future__ import annotations
@@ -21,7 +22,8 @@ from django.db import transaction
 from django.db.models import F
 from django.utils import timezone
 
-from prepcoach.coach.media import MediaKind, remux_with_duration, sniff
+from prepcoach.coach.limits import recording_too_long
+from prepcoach.coach.media import MediaKind, measured_seconds, remux_with_duration, sniff
 from prepcoach.practice.models import Attempt
 
 logger = logging.getLogger(__name__)
@@ -41,6 +43,12 @@ def folder(attempt: Attempt) -> Path:
 
 def chunk_path(attempt: Attempt, index: int) -> Path:
     return folder(attempt) / "chunks" / f"{index:06d}.part"
+
+
+def too_long_to_analyse(path: Path) -> str | None:
+    """Why the recording at `path` is not analysed (it plays longer than the limit), or None.
+    Read from its packets, so a few chunks holding a long recording are caught."""
+    return recording_too_long(measured_seconds(path), settings.RECORDING_MAX_SECONDS)
 
 
 def max_chunks() -> int:
@@ -184,6 +192,10 @@ def finalise(attempt: Attempt, interrupted: bool | None = None) -> Finalised:
                 f"{skipped} piece(s) arrived after a gap and could not be joined; they are kept "
                 "on disk. The answer up to the gap is saved."
             )
+        if problem := too_long_to_analyse(target):
+            attempt.status, attempt.failure = Attempt.Status.FAILED, problem
+            attempt.save()
+            return Finalised(attempt, contiguous, skipped)
         attempt.status = Attempt.Status.SAVED
         attempt.save()
     return Finalised(attempt, contiguous, skipped)

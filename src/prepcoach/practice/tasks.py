@@ -29,6 +29,7 @@ from prepcoach.ops.recovery import task_orphaned
 from prepcoach.practice.engines import borrowed_engine
 from prepcoach.practice.measured import update_measured_goals
 from prepcoach.practice.models import Attempt, PracticeSettings
+from prepcoach.practice.recordings import too_long_to_analyse
 
 logger = logging.getLogger(__name__)
 # An analysis still running after this long lost its worker: a 10-minute answer is read in
@@ -105,6 +106,8 @@ def analyse_again(attempt: Attempt) -> Requeued:
         return Requeued(
             False, "This answer is already being analysed: its page updates when it is done.", 409
         )
+    if attempt.recording and (problem := too_long_to_analyse(Path(attempt.recording.path))):
+        return Requeued(False, problem, 422)
     try:
         queue_analysis(attempt)
     except AnalysisQueueFullError as error:
@@ -120,8 +123,11 @@ def _read(attempt: Attempt, engine: SpeechEngine | None) -> AnswerAnalysis:
     job = attempt.session.opportunity if attempt.session else None
     job_description = job.job_description if job else ""
     if engine is not None:
+        path = Path(attempt.recording.path)
+        if problem := too_long_to_analyse(path):  # checked again: the file is re-read each time
+            raise AudioError(problem)
         return analyse_recording(
-            Path(attempt.recording.path), engine,
+            path, engine,
             question=attempt.question_text, category=category, settings=thresholds,
             job_description=job_description,
         )  # fmt: skip
