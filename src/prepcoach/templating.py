@@ -106,3 +106,20 @@ def day(value: Any) -> str:
 def days(values: Any) -> str:
     """{{ opportunity.interview_dates|days }}: "Thu 10 Dec, Fri 11 Dec"."""
     return ", ".join(day(v) for v in values or ())
+
+
+@register.filter
+def hours(value: Any) -> str:
+    """{{ step.estimated_hours|hours }}: a number of hours as people say it, "1 h 30 min",
+    "2 h", "45 min" (to the minute), never "1.50" beside "1"."""
+    from decimal import Decimal, InvalidOperation
+
+    try:
+        minutes = int((Decimal(str(value)) * 60).quantize(Decimal(1)))
+    except (InvalidOperation, ValueError):
+        return "" if value is None else str(value)
+    whole, rest = divmod(abs(minutes), 60)
+    sign = "-" if minutes < 0 else ""
+    if whole and rest:
+        return f"{sign}{whole} h {rest} min"
+    return f"{sign}{whole} h" if whole else f"{sign}{rest} min"
