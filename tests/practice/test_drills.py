@@ -46,6 +46,7 @@ def test_expected_recall_after_again_is_believable(
     assert '<p class="big">0%</p>' in recall[:200]  # not 100 % a second after "Again"
     assert "one you last graded “Again” counts as forgotten until you pass it" in recall
     assert "each of the 1 card you have reviewed" in recall
+    assert "FSRS" not in page  # the scheduler's name is not the user's word (issue 12, class 1)
 
 
 def test_add_ten_prefers_the_target_field(alice_client: Client, alice: User) -> None:

@@ -76,6 +76,9 @@ def test_a_followed_feed_fills_the_inbox(alice_client: Client, site: tuple[str, 
     assert "Dashboard standard" in page
     assert "About Dashboard standard" in page
     assert "&lt;b&gt;" not in page  # summaries are plain text
+    feeds = alice_client.get(reverse("reading:feeds")).text
+    assert "checked just now" in feeds  # never "checked 0 minutes ago" (issue 12, class 1)
+    assert "0 minutes" not in feeds
 
 
 def test_new_items_arrive_once_and_read_items_stay_read(alice_client: Client, alice: User, site: tuple[str, Site], settings: object) -> None:  # fmt: skip
