@@ -90,8 +90,10 @@ def test_moving_a_step_reports_what_else_moved(alice_client: Client, mock_goal: 
         "step-impact": "2", "step-urgency": "2", "step-resources": "",
     }  # fmt: skip
     response = alice_client.post(reverse("goals:step_edit", args=[a.pk]), data, follow=True)
-    assert "Re-planned:" in response.text
-    assert "“B”" in response.text
+    assert "To fit your week, the plan moved: " in response.text
+    assert "“B” now finishes " in response.text
+    assert "Re-planned:" not in response.text  # no arrows between dates (issue 12, class 1)
+    assert "→" not in response.text.split("To fit your week")[1].split("</")[0]
 
 
 def test_delete_a_step(alice_client: Client, mock_goal: Goal) -> None:

@@ -323,9 +323,12 @@ def _report_moves(request: HttpRequest, before: planning.Plan, exclude: object =
     moved = [m for m in planning.moves(before.finishes, after.finishes) if m.step_id != exclude]
     if not moved:
         return
-    parts = [f"“{title}” {was} → {now}" for title, was, now, _ in _titled(moved[:5])]
-    more = f" and {len(moved) - 5} more" if len(moved) > 5 else ""
-    messages.info(request, "Re-planned: " + "; ".join(parts) + more + ".")
+    parts = [
+        f"“{title}” now finishes {now} instead of {was}"
+        for title, was, now, _ in _titled(moved[:5])
+    ]
+    more = f"; and {len(moved) - 5} more" if len(moved) > 5 else ""
+    messages.info(request, "To fit your week, the plan moved: " + "; ".join(parts) + more + ".")
 
 
 def _describe(replan: plans.Replan | None) -> dict[str, object] | None:
@@ -344,7 +347,7 @@ def _titled(moved: list[planning.Move]) -> list[tuple[str, str, str, bool]]:
 
 
 def _when(day: dt.date | None) -> str:
-    return f"{day:%a %-d %b}" if day else "not before the horizon"
+    return f"{day:%a %-d %b}" if day else "after the weeks your plan covers"
 
 
 WEEK_RANGE_DAYS = 3 * 366  # weeks further away are not plans; the page shows this week instead
