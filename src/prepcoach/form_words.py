@@ -9,6 +9,9 @@ its own "required" message keeps it.
 
 from __future__ import annotations
 
+from decimal import Decimal
+from typing import Any
+
 from django import forms
 from django.forms.renderers import DjangoTemplates
 from django.forms.utils import ErrorList
@@ -32,6 +35,15 @@ def required_words(field: forms.Field, label: str) -> str:
     if isinstance(field, forms.FileField):
         return f"Choose a file for “{label}”."
     return f"Fill in “{label}”: it cannot be left empty."
+
+
+class PlainNumberInput(forms.NumberInput):
+    """A number box showing a whole number as "5" and a fraction as "1.5", never "5.00"."""
+
+    def format_value(self, value: Any) -> str | None:
+        if isinstance(value, Decimal) and value.is_finite():
+            return f"{value.normalize():f}"
+        return super().format_value(value)  # type: ignore[no-any-return]
 
 
 class PlainWordsBoundField(forms.BoundField):

@@ -10,6 +10,7 @@ from django.utils import timezone
 
 from prepcoach.coach.improvement import AREA_KEYS, GOAL_ANSWERS
 from prepcoach.coach.smart import MAX_GOAL_CHARS, SmartCheck, target_quantity
+from prepcoach.form_words import PlainNumberInput
 from prepcoach.goals.models import CheckIn, Goal, Milestone, ReminderSettings, Step
 
 AUTO = "auto"
@@ -45,6 +46,7 @@ class GoalForm(forms.ModelForm):  # type: ignore[type-arg]
             "why": forms.Textarea(attrs={"rows": 2}),
             "success_note": forms.Textarea(attrs={"rows": 2}),
             "target_date": DateInput(),
+            "target_value": PlainNumberInput(),
         }
         help_texts = {
             "text": "What will you do, how much, and by when? prepcoach checks it as you type.",
@@ -127,7 +129,7 @@ class StepForm(forms.ModelForm):  # type: ignore[type-arg]
         widgets = {
             "due_date": DateInput(),
             "resources": forms.Textarea(attrs={"rows": 2}),
-            "estimated_hours": forms.NumberInput(attrs={"step": "0.25", "min": "0.25"}),
+            "estimated_hours": PlainNumberInput(attrs={"step": "0.25", "min": "0.25"}),
         }
         error_messages = {
             "title": {"required": "Name the step, e.g. “Mock interview with Sam”."},
@@ -143,7 +145,11 @@ class CheckInForm(forms.ModelForm):  # type: ignore[type-arg]
     class Meta:
         model = CheckIn
         fields = ("day", "value", "note")
-        widgets = {"day": DateInput(), "note": forms.Textarea(attrs={"rows": 2})}
+        widgets = {
+            "day": DateInput(),
+            "value": PlainNumberInput(),
+            "note": forms.Textarea(attrs={"rows": 2}),
+        }
         labels = {"value": "Done so far"}
         error_messages = {
             "day": {"invalid": DATE_ERROR, "required": "Pick the day you did it."},

@@ -6,6 +6,7 @@ from django import forms
 
 from prepcoach.coach.limits import MAX_ANSWER_CHARS, too_long
 from prepcoach.coach.rubric import RUBRIC
+from prepcoach.form_words import PlainNumberInput
 from prepcoach.practice.bank import FIELDS
 from prepcoach.practice.models import Attempt, MockSession, PracticeSettings, Question
 from prepcoach.research.models import Opportunity
@@ -150,6 +151,7 @@ class FeedbackSettingsForm(forms.ModelForm):  # type: ignore[type-arg]
     class Meta:
         model = PracticeSettings
         fields = ("pace_low", "pace_high", "fillers_per_min_high", "long_pause_s")
+        widgets = {"fillers_per_min_high": PlainNumberInput(), "long_pause_s": PlainNumberInput()}
         help_texts = {
             "pace_low": "Default 130: clear conversational English runs at 130–160 words a minute.",
             "fillers_per_min_high": "Default 3: fewer go unnoticed by most listeners.",
