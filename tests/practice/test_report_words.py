@@ -16,9 +16,9 @@ SAID = ("When I joined, the weekly report was late. I owned the fix and I rebuil
         "As a result, it went out two days earlier.")  # fmt: skip
 
 
-def spoken_analysis(engine: str) -> dict[str, Any]:
+def spoken_analysis(engine: str, times: int = 6) -> dict[str, Any]:
     words, t = [], 0.0
-    for _ in range(6):
+    for _ in range(times):
         for token in SAID.split(" "):
             words.append(Word(" " + token, t, t + 0.3))
             t += 0.4
@@ -72,3 +72,12 @@ def test_a_rated_answer_shows_both_out_of_five(alice_client: Client, alice: User
 def test_a_typed_answer_names_no_speech_engine(alice_client: Client, alice: User, question: Question) -> None:  # fmt: skip
     page = page_for(alice_client, alice, question, spoken_analysis("text"))
     assert "Read as typed, without speech recognition; analysis version" in page
+
+
+def test_each_tip_keeps_its_measure_behind_a_click(alice_client: Client, alice: User, question: Question) -> None:  # fmt: skip
+    analysis = spoken_analysis("faster-whisper/base/1", times=1)  # 10 s: too short
+    rule = analysis["tips"][0]["rule"]
+    assert rule.startswith("Length: ")
+    page = page_for(alice_client, alice, question, analysis)
+    assert "Rule: " not in page
+    assert f"<summary>What was measured</summary>{rule}</details>" in page
