@@ -65,7 +65,12 @@ def test_priority_is_impact_times_urgency_and_explained() -> None:
     raised = priority(step("y", 1, 1, impact=1, urgency=1), MONDAY)
     assert raised.score == 3
     assert raised.explanation == "It matters a little, and it is due tomorrow, so it is urgent now."
-    ranked = [s.id for s, _ in order([step("low", 3, 1, 1, 1), step("top", 9, 1, 3, 3)], MONDAY)]
+    ranked = [
+        s.id
+        for s, _ in order(
+            [step("low", 3, 1, impact=1, urgency=1), step("top", 9, 1, impact=3, urgency=3)], MONDAY
+        )
+    ]
     assert ranked == ["top", "low"]
 
 
@@ -137,3 +142,13 @@ def test_hours_free_for_a_goal_leave_out_other_goals_work() -> None:
 def test_an_overdue_step_says_it_was_due() -> None:
     late = priority(step("z", 1, 1, impact=2, urgency=1), MONDAY + dt.timedelta(days=4))
     assert late.explanation == "It matters, and it was due 3 days ago, so it is urgent now."
+
+
+def test_a_step_done_today_keeps_its_day_and_its_hours() -> None:
+    from prepcoach.coach.planning import Allocation
+
+    ticked = Allocation("mock", MONDAY, 2.0)  # done on Monday, which has two hours
+    plan = schedule([step("next", 3, 1)], EVENINGS, MONDAY, done=[ticked])
+    assert plan.done_on(MONDAY) == [ticked]
+    assert plan.on(MONDAY) == []  # Monday's hours are used, not offered again
+    assert [(a.step_id, a.day) for a in plan.allocations] == [("next", MONDAY + dt.timedelta(1))]

@@ -79,6 +79,25 @@ def test_a_step_is_ticked_from_the_week(alice_client: Client, mock_goal: Goal) -
     assert step.done_on is None
 
 
+def test_a_step_ticked_in_the_week_stays_on_its_day_after_a_reload(
+    alice_client: Client, alice: User, mock_goal: Goal
+) -> None:
+    alice.profile.weekly_hours = [1, 1, 1, 1, 1, 1, 1]  # today has one hour
+    alice.profile.save()
+    booked = add_step(mock_goal, "Book a mock with Sam", 2, hours=1)
+    add_step(mock_goal, "Write the STAR story", 5, hours=1)
+    toggle = reverse("goals:step_toggle", args=[booked.pk])
+    data = {"view": "week", "day": days(0).isoformat(), "hours": "1"}
+    alice_client.post(toggle, data, HTTP_HX_REQUEST="true")
+    page = alice_client.get(reverse("goals:week"), {"start": days(0).isoformat()})
+    today_li = next(d for d in page.context["days"] if d["day"] == days(0))
+    assert [(s.title, s.done_on) for s, _ in today_li["items"]] == [
+        ("Book a mock with Sam", days(0))
+    ]  # still there, done; the other step is not moved into its hour
+    assert today_li["used"] == 1
+    assert "Mark “Book a mock with Sam” not done" in page.text
+
+
 def test_overcommitment_is_reported_with_hours(alice_client: Client, mock_goal: Goal) -> None:
     add_step(mock_goal, "Ten hours tomorrow", 1, hours=10)
     page = alice_client.get(reverse("goals:week")).text

@@ -68,9 +68,14 @@ class Plan:
     allocations: tuple[Allocation, ...]
     outcomes: dict[Hashable, StepOutcome]
     shortfalls: tuple[Shortfall, ...]
+    # Steps already done, on the day they were done: their hours are used on that day.
+    done: tuple[Allocation, ...] = ()
 
     def on(self, day: dt.date) -> list[Allocation]:
         return [a for a in self.allocations if a.day == day]
+
+    def done_on(self, day: dt.date) -> list[Allocation]:
+        return [a for a in self.done if a.day == day]
 
     def week_of(self, day: dt.date) -> dict[dt.date, list[Allocation]]:
         monday = day - dt.timedelta(days=day.weekday())
@@ -142,10 +147,16 @@ def schedule(
     availability: WeeklyAvailability,
     today: dt.date,
     busy: dict[dt.date, float] | None = None,
+    done: Sequence[Allocation] = (),
 ) -> Plan:
-    """Place each step's hours into free hours from today, earliest deadline first."""
+    """Place each step's hours into free hours from today, earliest deadline first.
+    `done` are steps already done, on the day they were done: they stay on that day and
+    their hours count as used there, so a step ticked today does not free today's hours
+    for another step."""
     busy = dict(busy or {})
     used: dict[dt.date, float] = defaultdict(float, busy)
+    for finished in done:
+        used[finished.day] += max(finished.hours, 0.0)
     allocations: list[Allocation] = []
     outcomes: dict[Hashable, StepOutcome] = {}
     queue = sorted(steps, key=lambda s: (s.due, -priority(s, today).score, str(s.title)))
@@ -177,7 +188,7 @@ def schedule(
             round(late, 4),
             on_time=late <= EPSILON and finish is not None,
         )
-    return Plan(today, tuple(allocations), outcomes, _shortfalls(steps, outcomes))
+    return Plan(today, tuple(allocations), outcomes, _shortfalls(steps, outcomes), done=tuple(done))
 
 
 def _shortfalls(

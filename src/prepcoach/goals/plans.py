@@ -40,9 +40,22 @@ def plan_step(step: Step) -> planning.PlanStep:
     )
 
 
-def plan_for(user: User, today: dt.date) -> planning.Plan:
+def done_steps(user: User, since: dt.date) -> QuerySet[Step]:
+    """Steps done on or after a day, whatever their goal's state now."""
+    steps = owned_by(Step.objects.select_related("goal"), user, "goal__user")
+    return steps.filter(done_on__gte=since)
+
+
+def plan_for(user: User, today: dt.date, done_since: dt.date | None = None) -> planning.Plan:
+    """The plan from today. Steps done since `done_since` (default today) stay on the day they
+    were done, their hours used there: a step ticked today does not give its hours away."""
     steps = [plan_step(s) for s in active_steps(user)]
-    return planning.schedule(steps, availability_of(user), today)
+    done = [
+        planning.Allocation(s.pk, s.done_on, float(s.estimated_hours))
+        for s in done_steps(user, min(done_since or today, today))
+        if s.done_on is not None
+    ]
+    return planning.schedule(steps, availability_of(user), today, done=done)
 
 
 def step_state(step: Step) -> progress.StepState:

@@ -363,8 +363,9 @@ def week(request: HttpRequest) -> HttpResponse:
     if abs((start - today).days) > WEEK_RANGE_DAYS:
         start = today
     start -= dt.timedelta(days=start.weekday())
-    plan = plans.plan_for(user, today)
+    plan = plans.plan_for(user, today, done_since=start)
     steps = {s.pk: s for s in plans.active_steps(user)}
+    done = {s.pk: s for s in plans.done_steps(user, min(start, today))}
     availability = plans.availability_of(user)
     follow_ups = network_plans.follow_ups_between(user, start, start + dt.timedelta(days=7))
     zone = timezone.get_current_timezone()
@@ -375,8 +376,9 @@ def week(request: HttpRequest) -> HttpResponse:
             "follow_ups": [f for f in follow_ups if f.due == day],
             "interviews": [i for i in interviews if i.starts_at.astimezone(zone).date() == day],
             "hours": availability.on(day),
-            "items": [(steps[a.step_id], a.hours) for a in allocations if a.step_id in steps],
-            "used": sum(a.hours for a in allocations),
+            "items": [(done[a.step_id], a.hours) for a in plan.done_on(day) if a.step_id in done]
+            + [(steps[a.step_id], a.hours) for a in allocations if a.step_id in steps],
+            "used": sum(a.hours for a in allocations + plan.done_on(day)),
             "is_today": day == today,
             "is_past": day < today,
         }
