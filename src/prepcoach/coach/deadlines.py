@@ -143,7 +143,9 @@ def find_deadline(text: str, today: dt.date, date_order: DateOrder | None = None
         best = dated[0]
         if best.date is not None and best.date < today:
             return Deadline(
-                best.date, best.phrase, problem=f"“{best.phrase}” is in the past ({best.date})."
+                best.date,
+                best.phrase,
+                problem=f"“{best.phrase}” is in the past ({_format(best.date)}).",
             )
         if best.date is not None and best.date > _years_ahead(today, MAX_AHEAD_YEARS):
             return Deadline(best.date, best.phrase, problem=_too_far(best, today))
