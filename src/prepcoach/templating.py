@@ -5,6 +5,8 @@ from typing import Any
 
 from django import template
 
+from prepcoach.coach import amounts
+
 register = template.Library()
 
 
@@ -123,3 +125,21 @@ def hours(value: Any) -> str:
     if whole and rest:
         return f"{sign}{whole} h {rest} min"
     return f"{sign}{whole} h" if whole else f"{sign}{rest} min"
+
+
+@register.filter
+def kind_name(code: Any) -> str:
+    """A goal kind's name for people ("Knowledge"), never its code ("knowledge")."""
+    from prepcoach.goals.models import Goal
+
+    labels = dict(Goal.Kind.choices)
+    label = str(labels.get(str(code), str(code).capitalize()))
+    return label.split(":")[0]
+
+
+@register.filter
+def amount(value: Any, unit: Any) -> str:
+    """ "1 mock interview", "2 mock interviews": a number and a goal's unit, said right."""
+    if value is None or value == "":
+        return ""
+    return amounts.amount(value, str(unit or ""))

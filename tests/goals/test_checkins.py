@@ -26,7 +26,7 @@ def test_a_second_check_in_on_a_day_replaces_the_first_and_can_be_undone(
     page = log(alice_client, mock_goal, "2", note="second mock")
     assert list(mock_goal.check_ins.values_list("value", "note")) == [(2, "second mock")]
     assert "it replaces that day&#x27;s earlier check-in" in page
-    assert "You had logged 1 mock interviews" in page
+    assert "You had logged 1 mock interview for" in page
     assert "now 2 mock interviews, since a day has one check-in" in page
     assert "2 of 3 mock interviews" in page
     undone = alice_client.post(reverse("goals:checkin_undo", args=[mock_goal.pk]), follow=True).text

@@ -12,6 +12,7 @@ from django.urls import reverse
 from django.views.decorators.http import require_POST
 
 from prepcoach.accounts.access import get_owned_or_404, signed_in_user
+from prepcoach.coach.amounts import amount
 from prepcoach.coach.smart import format_date
 from prepcoach.goals import checkins, sources
 from prepcoach.goals.forms import CheckInForm
@@ -32,7 +33,7 @@ def _progress_url(goal: Goal) -> str:
 def _amount(goal: Goal, value: Decimal | None) -> str:
     if value is None:
         return "a note"
-    return f"{format(Decimal(value).normalize(), 'f')} {goal.unit}".strip()
+    return amount(value, goal.unit)
 
 
 def _counted_elsewhere(request: HttpRequest, goal: Goal) -> HttpResponse:

@@ -1,0 +1,35 @@
+"""The goal's page and the plan say a goal's kind by name ("Behavioral", not the code
+"behavioral") and its check-ins with the right plural ("1 mock interview"). Alice's goal."""
+
+from decimal import Decimal
+
+from django.test import Client
+from django.urls import reverse
+
+from prepcoach.goals.models import CheckIn, Goal
+from tests.goals.conftest import days
+
+
+def test_the_kind_badge_shows_the_kinds_name(alice_client: Client, mock_goal: Goal) -> None:
+    for url in (reverse("goals:detail", args=[mock_goal.pk]), reverse("goals:index")):
+        page = alice_client.get(url).text
+        assert '<span class="badge">Behavioral</span>' in page, url
+        assert '<span class="badge">behavioral</span>' not in page, url
+
+
+def test_the_smart_panel_names_the_kind(alice_client: Client) -> None:
+    panel = alice_client.post(
+        reverse("goals:smart_check"), {"text": "Do 3 mock interviews by Friday"}
+    ).text
+    assert '">Behavioral</strong>' in panel
+    assert '">behavioral</strong>' not in panel
+
+
+def test_check_ins_say_one_and_many_right(alice_client: Client, mock_goal: Goal) -> None:
+    CheckIn.objects.create(goal=mock_goal, day=days(-2), value=Decimal("1.00"))
+    CheckIn.objects.create(goal=mock_goal, day=days(-1), value=Decimal("2.00"))
+    page = alice_client.get(reverse("goals:detail", args=[mock_goal.pk])).text
+    assert ": 1 mock interview\n" in page or ": 1 mock interview<" in page
+    assert "1 mock interviews" not in page
+    assert ": 2 mock interviews" in page
+    assert "target 3 mock interviews" in page
