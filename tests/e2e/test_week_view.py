@@ -53,3 +53,34 @@ def test_a_step_is_ticked_from_the_week_with_the_keyboard(page: Page, alice: Use
     expect(page.get_by_role("button", name=f"Mark “{TITLE}” done").first).to_be_focused()
     step.refresh_from_db()
     assert step.done_on is None
+
+
+def test_every_block_of_a_split_step_follows_a_tick(page: Page, alice: User) -> None:
+    alice.profile.weekly_hours = [1, 1, 1, 1, 1, 1, 1]
+    alice.profile.save()
+    goal = Goal.objects.create(
+        user=alice, text="Prepare the product-sense round", target_date=today() + dt.timedelta(30)
+    )
+    monday = today() + dt.timedelta(days=7 - today().weekday())  # next week, whatever today is
+    Step.objects.create(
+        goal=goal, title="Read the course notes", due_date=monday - dt.timedelta(days=1),
+        estimated_hours=Decimal((monday - today()).days),
+    )  # fmt: skip  # fills every hour until next Monday
+    Step.objects.create(
+        goal=goal, title="Book a mock with Sam", due_date=monday + dt.timedelta(days=5),
+        estimated_hours=Decimal(2),
+    )  # fmt: skip  # one hour next Monday, one next Tuesday
+    page.set_viewport_size({"width": 1280, "height": 900})
+    log_in(page, alice)
+    page.goto(f"/plan/week/?start={monday.isoformat()}")
+    ticks = page.get_by_role("button", name="Mark “Book a mock with Sam” done")
+    expect(ticks).to_have_count(2)
+    ticks.first.focus()
+    page.keyboard.press("Enter")
+    undo = page.get_by_role("button", name="Mark “Book a mock with Sam” not done")
+    expect(undo).to_have_count(2)  # both days agree without a reload
+    expect(undo.first).to_be_focused()
+    expect(ticks).to_have_count(0)
+    page.keyboard.press("Enter")  # and back: both again
+    expect(ticks).to_have_count(2)
+    expect(ticks.first).to_be_focused()

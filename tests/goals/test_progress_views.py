@@ -69,7 +69,7 @@ def test_a_step_is_ticked_from_the_week(alice_client: Client, mock_goal: Goal) -
     block = alice_client.post(toggle, data, HTTP_HX_REQUEST="true").text
     step.refresh_from_db()
     assert step.done_on == days(0)
-    assert block.lstrip().startswith('<li class="block done">')
+    assert block.lstrip().startswith('<li class="block done" id=')
     assert "Mark “Mock interview with Sam” not done" in block  # the same button undoes it
     assert f'id="tick-{step.pk}-{days(1):%Y%m%d}"' in block  # focus stays on it after the swap
     # Without HTMX, back to that week.

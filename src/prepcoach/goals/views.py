@@ -224,32 +224,53 @@ def step_edit(request: HttpRequest, step_id: int) -> HttpResponse:
 def step_toggle(request: HttpRequest, step_id: int) -> HttpResponse:
     step = _step(request, step_id)
     today = timezone.localdate()
+    on_week = request.POST.get("view") == "week"
+    shown = _days_shown(request, step, today) if on_week else {}
     step.done_on = None if step.done_on else today
     step.save(update_fields=["done_on"])
     if step.done_on:
         _celebrate_milestones(request, step.goal, today)
-    if request.POST.get("view") == "week":
-        return _week_step(request, step)
+    if on_week:  # the blocks on the page: where the step was, or is again after an undo
+        return _week_step(request, step, _days_shown(request, step, today) | shown)
     if request.headers.get("HX-Request"):
         context = _detail_context(request, step.goal)
         return render(request, "goals/partials/goal_live.html", context)
     return redirect(reverse("goals:detail", args=[step.goal_id]) + "#steps")
 
 
-def _week_step(request: HttpRequest, step: Step) -> HttpResponse:
-    """Ticked from the week: its block again (HTMX), or back to that week."""
+def _posted_day(request: HttpRequest) -> dt.date:
     try:
-        day = dt.date.fromisoformat(request.POST.get("day", ""))
+        return dt.date.fromisoformat(request.POST.get("day", ""))
     except ValueError:
-        day = timezone.localdate()
+        return timezone.localdate()
+
+
+def _days_shown(request: HttpRequest, step: Step, today: dt.date) -> dict[dt.date, float]:
+    """The days of the posted day's week that show a block of this step, with its hours."""
+    start = _posted_day(request)
+    start -= dt.timedelta(days=start.weekday())
+    plan = plans.plan_for(signed_in_user(request), today, done_since=start)
+    end = start + dt.timedelta(days=7)
+    return {
+        a.day: a.hours
+        for a in plan.allocations + plan.done
+        if a.step_id == step.pk and start <= a.day < end
+    }
+
+
+def _week_step(request: HttpRequest, step: Step, shown: dict[dt.date, float]) -> HttpResponse:
+    """Ticked from the week: its block again (HTMX), with the step's blocks on the week's other
+    days out of band so they agree, or back to that week."""
+    day = _posted_day(request)
     if not request.headers.get("HX-Request"):
         return redirect(reverse("goals:week") + f"?start={day.isoformat()}")
     try:
         hours = float(request.POST.get("hours", ""))
     except ValueError:
         hours = float(step.estimated_hours)
-    context = {"step": step, "day": day, "hours": hours, "late": False}
-    return render(request, "goals/partials/week_step.html", context)
+    others = [(other, h) for other, h in sorted(shown.items()) if other != day]
+    context = {"step": step, "day": day, "hours": hours, "late": False, "others": others}
+    return render(request, "goals/partials/week_step_ticked.html", context)
 
 
 @login_required
