@@ -26,7 +26,7 @@ def test_add_a_question_then_grade_it(
         {"grade": "easy", "text": "I led the team..."},
         follow=True,
     )
-    assert "Graded easy: next review in" in response.text
+    assert "Marked “Easy”: you will see it again in" in response.text
     card.refresh_from_db()
     assert card.reviews == 1
     assert card.due > timezone.now() + dt.timedelta(days=1)
@@ -45,7 +45,7 @@ def test_expected_recall_after_again_is_believable(
     recall = page[page.index("Expected recall now") :]
     assert '<p class="big">0%</p>' in recall[:200]  # not 100 % a second after "Again"
     assert "one you last graded “Again” counts as forgotten until you pass it" in recall
-    assert "each of the 1 card you have reviewed" in recall
+    assert "the one card you have reviewed" in recall
     assert "FSRS" not in page  # the scheduler's name is not the user's word (issue 12, class 1)
 
 

@@ -184,7 +184,9 @@ def drill_grade(request: HttpRequest, card_id: int) -> HttpResponse:
                 mode=Attempt.Mode.DRILL,
             )  # fmt: skip
         DrillReview.objects.create(card=card, rating=grade, reviewed_at=now, attempt=attempt)
-    messages.info(request, f"Graded {grade}: next review {graded.interval}.")
+    messages.info(
+        request, f"Marked “{grade.capitalize()}”: you will see it again {graded.interval}."
+    )
     return redirect("practice:drills")
 
 
