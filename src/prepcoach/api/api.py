@@ -1,6 +1,6 @@
 """The JSON API. Each part of the journey adds its router here, in `ROUTERS`."""
 
-from django.http import HttpRequest
+from django.http import HttpRequest, HttpResponse
 from django.views.decorators.csp import csp_override
 from ninja import NinjaAPI, Router
 from ninja.security import django_auth
@@ -11,6 +11,7 @@ from prepcoach.accounts.views import profile_of
 from prepcoach.api.auth import PersonalAccessToken
 from prepcoach.api.schemas import MeOut
 from prepcoach.goals.api import router as goals_router
+from prepcoach.ops.rate import RateLimitedError, with_retry_after
 from prepcoach.practice.api import router as practice_router
 
 accounts_router = Router(tags=["accounts"])
@@ -62,3 +63,10 @@ api = NinjaAPI(
 )
 for prefix, router in ROUTERS:
     api.add_router(prefix, router)
+
+
+@api.exception_handler(RateLimitedError)
+def rate_limited(request: HttpRequest, error: RateLimitedError) -> HttpResponse:
+    """An expensive action asked for too often (`ops.rate`): 429, with when to try again."""
+    response = api.create_response(request, {"detail": str(error)}, status=429)
+    return with_retry_after(response, error.decision)

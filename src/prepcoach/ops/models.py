@@ -1,5 +1,6 @@
 from typing import ClassVar
 
+from django.conf import settings
 from django.db import models
 
 
@@ -44,3 +45,18 @@ class SubmittedRequest(models.Model):
 
     def __str__(self) -> str:
         return f"request {self.key[:12]} ({'done' if self.done else 'running'})"
+
+
+class ActionUse(models.Model):
+    """One use of an expensive action by a person (`ops.rate`), kept while it counts against
+    their limit (`coach.rate_limits`)."""
+
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
+    action = models.CharField(max_length=32)
+    at = models.DateTimeField()
+
+    class Meta:
+        indexes: ClassVar = [models.Index(fields=["user", "action", "at"])]
+
+    def __str__(self) -> str:
+        return f"{self.action} at {self.at:%H:%M:%S}"

@@ -13,6 +13,7 @@ from pydantic import Field
 from prepcoach.accounts.access import get_owned_or_404, owned_by, signed_in_user
 from prepcoach.coach.answer import analyse_answer
 from prepcoach.coach.limits import MAX_ANSWER_CHARS, MAX_JOB_ADVERT_CHARS, MAX_QUESTION_CHARS
+from prepcoach.ops.rate import spend_or_raise
 from prepcoach.practice.models import Attempt
 from prepcoach.practice.tasks import analyse_again, state_of
 from prepcoach.text_input import TextInput
@@ -78,9 +79,10 @@ def attempt_analyse(request: HttpRequest, attempt_id: int) -> Status[dict[str, o
 @router.post(
     "/analyze",
     summary="Analyse a written answer (the same JSON as prepcoach analyze; 422 when a text is "
-    "over its limit)",
+    "over its limit, 429 with Retry-After when asked for too often)",
 )
 def analyze(request: HttpRequest, body: AnalyzeIn) -> dict[str, object]:
+    spend_or_raise(signed_in_user(request), "analyze")
     return analyse_answer(
         text=body.text, question=body.question, job_description=body.job_description
     ).as_dict()

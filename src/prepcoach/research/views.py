@@ -16,6 +16,7 @@ from django.views.decorators.http import require_POST, require_safe
 from prepcoach.accounts.access import get_owned_or_404, owned_by, signed_in_user
 from prepcoach.goals.checkins import log_check_in
 from prepcoach.goals.models import Goal
+from prepcoach.ops.rate import spend, with_retry_after
 from prepcoach.research.forms import FactForm, OpportunityForm, ResearchForm
 from prepcoach.research.models import RESEARCH_SECTIONS, Opportunity
 
@@ -229,6 +230,12 @@ def brief_markdown(request: HttpRequest, opportunity_id: int) -> HttpResponse:
 @require_safe
 def brief_pdf(request: HttpRequest, opportunity_id: int) -> HttpResponse:
     context = _brief(request, opportunity_id)
+    # Counted after _brief, so asking for someone else's job is a 404, not a use.
+    decision = spend(signed_in_user(request), "brief_pdf")
+    if not decision.allowed:
+        messages.error(request, decision.message)
+        page = render(request, "research/brief.html", context)
+        return with_retry_after(page, decision)
     html = render_to_string("research/brief_print.html", context)
     try:
         from weasyprint import HTML
