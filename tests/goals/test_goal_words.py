@@ -1,13 +1,16 @@
 """The goal's page and the plan say a goal's kind by name ("Behavioral", not the code
 "behavioral") and its check-ins with the right plural ("1 mock interview"). Alice's goal."""
 
+import html
 from decimal import Decimal
 
 from django.test import Client
 from django.urls import reverse
 
+from prepcoach.accounts.models import User
+from prepcoach.coach.smart import check_goal
 from prepcoach.goals.models import CheckIn, Goal
-from tests.goals.conftest import days
+from tests.goals.conftest import days, today
 
 
 def test_the_kind_badge_shows_the_kinds_name(alice_client: Client, mock_goal: Goal) -> None:
@@ -33,3 +36,19 @@ def test_check_ins_say_one_and_many_right(alice_client: Client, mock_goal: Goal)
     assert "1 mock interviews" not in page
     assert ": 2 mock interviews" in page
     assert "target 3 mock interviews" in page
+
+
+def test_the_smart_panel_says_where_the_date_came_from_and_its_heading_once(
+    alice_client: Client, alice: User
+) -> None:
+    goal = Goal.objects.create(
+        user=alice, text="Do 3 mock interviews by Friday", kind=Goal.Kind.BEHAVIORAL,
+        target_date=None, target_value=Decimal(3), unit="mock interviews",
+    )  # fmt: skip
+    goal.target_date = check_goal(goal.text, today()).deadline
+    goal.save()
+    assert goal.target_date is not None
+    page = html.unescape(alice_client.get(reverse("goals:detail", args=[goal.pk])).text)
+    assert "from “by Friday” in your goal" in page
+    assert "the target date you set" not in page
+    assert page.count(" of 5 met") == 1  # in the summary, not again in the panel

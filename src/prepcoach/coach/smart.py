@@ -234,7 +234,7 @@ def _assess(text: str, today: dt.date, context: SmartContext) -> Assessment:
             _measurable(blank(text, skip), quantities, guess.kind),
             quantities,
         ),
-        time_bound=_time_bound(deadline, today),
+        time_bound=_time_bound(deadline, today, words_deadline),
         attainable=attainable,
         relevant=_relevant(text, context),
         feasible_by=feasible_by,
@@ -407,16 +407,21 @@ MEASURABLE_FIXES = {
 }  # fmt: skip
 
 
-def _time_bound(deadline: Deadline, today: dt.date) -> Criterion:
+def _time_bound(deadline: Deadline, today: dt.date, in_words: Deadline | None = None) -> Criterion:
     example = f"e.g. “by {format_date(today + DEFAULT_HORIZON)}”"
     if deadline.problem:
         return Criterion(
             Verdict.MISSING, deadline.problem, f"Pick a date from today on, {example}."
         )
     if deadline.date and deadline.phrase == SET_DATE:
-        return Criterion(
-            Verdict.MET, f"Due {format_date(deadline.date)}: the target date you set.", ""
-        )
+        due, said = f"Due {format_date(deadline.date)}", in_words.phrase if in_words else None
+        if said and in_words and in_words.date == deadline.date:  # read from the goal's words
+            return Criterion(Verdict.MET, f"{due}: from {quote(said)} in your goal.", "")
+        if said:  # read on the day it was saved ("by Friday" then), or set beside the words
+            return Criterion(
+                Verdict.MET, f"{due}: saved with your goal, which says {quote(said)}.", ""
+            )
+        return Criterion(Verdict.MET, f"{due}: the target date you set.", "")
     if deadline.date:
         return Criterion(
             Verdict.MET,
