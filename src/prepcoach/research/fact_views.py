@@ -22,7 +22,8 @@ def _fact(request: HttpRequest, fact_id: int) -> Fact:
 
 
 def _facts_url(fact: Fact) -> str:
-    return reverse("research:research", args=[fact.opportunity_id]) + "#facts-title"
+    # Lands on the message ("Fact corrected."), just above the facts, not past it.
+    return reverse("research:research", args=[fact.opportunity_id]) + "#messages"
 
 
 @login_required
