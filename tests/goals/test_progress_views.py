@@ -19,7 +19,7 @@ def test_check_in_moves_progress_and_celebrates_a_milestone(
     )
     assert "1 of 3 mock interviews" in response.text
     assert '<text class="value"' in response.text  # the chart says its latest figure
-    assert 'text-anchor="middle">33%</text>' in response.text
+    assert 'text-anchor="end">33%</text>' in response.text  # left of the today line
     assert "Milestone reached: First mock done!" in response.text
     assert 'class="message message-success celebrate"' in response.text
     assert Milestone.objects.get().reached_on == days(0)

@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from prepcoach.coach.progress import Point, Progress
 
 WIDTH, HEIGHT, PAD = 600, 220, 32
+LEFT = 60  # room for "100%" at the phone size of the labels (app.css)
 
 
 @dataclass(frozen=True)
@@ -20,8 +21,10 @@ class Chart:
     today_x: float | None
     ticks: list[tuple[float, str]]  # x, label
     y_ticks: list[tuple[float, str]]
-    # The latest figure written by its dot, so the chart reads without hovering.
-    value: tuple[float, float, str] | None = None
+    # The latest figure written beside its dot (x, y, label, text-anchor), so the chart reads
+    # without hovering: to the dot's left, off the today line that runs through a check-in today.
+    value: tuple[float, float, str, str] | None = None
+    left: int = LEFT  # where the plot starts, after the percent labels
 
 
 def progress_chart(
@@ -35,7 +38,7 @@ def progress_chart(
     span = max((last - first).days, 1)
 
     def x(day: dt.date) -> float:
-        return round(PAD + (WIDTH - 2 * PAD) * (day - first).days / span, 1)
+        return round(LEFT + (WIDTH - LEFT - PAD) * (day - first).days / span, 1)
 
     def y(percent: float) -> float:
         return round(HEIGHT - PAD - (HEIGHT - 2 * PAD) * percent / 100, 1)
@@ -58,9 +61,18 @@ def progress_chart(
         today_x=x(today) if first <= today <= last else None,
         ticks=ticks,
         y_ticks=[(y(v), f"{v}%") for v in (0, 50, 100)],
-        value=(
-            (x(progress.actual[-1].day), max(y(progress.actual[-1].percent) - 8, 12.0),
-             f"{progress.actual[-1].percent:.0f}%")
-            if progress.actual else None
-        ),
-    )  # fmt: skip
+        value=_value_label(x(actual[-1].day), y(actual[-1].percent), actual[-1].percent)
+        if progress.actual
+        else None,
+    )
+
+
+def _value_label(x: float, y: float, percent: float) -> tuple[float, float, str, str]:
+    """The latest figure beside its dot: on the left, unless the dot is at the plot's left."""
+    room = x - LEFT >= 70
+    return (
+        round(x - 8 if room else x + 8, 1),
+        max(y - 8, 24.0),
+        f"{percent:.0f}%",
+        "end" if room else "start",
+    )
