@@ -21,7 +21,7 @@ def events(body: bytes) -> dict[str, icalendar.Component]:
 def subscribe(client: Client) -> str:
     """Make a calendar address and read it off the page that shows it once."""
     page = client.post(reverse("goals:feed_action"), {"action": "create"}, follow=True).text
-    found = re.search(r'id="feed-url" type="text" readonly value="http://testserver([^"]+)"', page)
+    found = re.search(r'id="feed-url" readonly[^>]*>http://testserver([^<]+)</textarea>', page)
     assert found, page
     return found.group(1)
 

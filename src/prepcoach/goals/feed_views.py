@@ -48,13 +48,18 @@ def calendar_settings(request: HttpRequest) -> HttpResponse:
 def feed_action(request: HttpRequest) -> HttpResponse:
     user = signed_in_user(request)
     with transaction.atomic():
-        CalendarFeed.objects.filter(user=user).delete()
+        had_one = CalendarFeed.objects.filter(user=user).delete()[0] > 0
         if request.POST.get("action") == "create":
             token, digest = new_link_token()
             CalendarFeed.objects.create(user=user, token_digest=digest)
             # Shown once, on the page this redirects to; a refresh there makes no second one.
             request.session[NEW_ADDRESS] = token
-            messages.success(request, "New calendar address created; any old one stopped working.")
+            messages.success(
+                request,
+                "New calendar address made; the old one stopped working."
+                if had_one
+                else "Calendar address made: copy it into your calendar now.",
+            )
         else:
             request.session.pop(NEW_ADDRESS, None)
             messages.info(
