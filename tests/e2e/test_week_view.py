@@ -81,6 +81,7 @@ def test_every_block_of_a_split_step_follows_a_tick(page: Page, alice: User) -> 
     expect(undo).to_have_count(2)  # both days agree without a reload
     expect(undo.first).to_be_focused()
     expect(ticks).to_have_count(0)
+    expect(page.locator(".htmx-settling, .htmx-swapping, .htmx-request")).to_have_count(0)
     page.keyboard.press("Enter")  # and back: both again
     expect(ticks).to_have_count(2)
     expect(ticks.first).to_be_focused()
