@@ -46,10 +46,20 @@ SETS = {
         "changed; the extractor is now trained on it too)",
         "heldout3.json",
     ),
+    "dev3": (
+        "development (2026-11-30, fourth session; the extractor is trained on it)",
+        "dev3.json",
+    ),
     "heldout4": (
         "held-out (2026-11-30, fourth session; written by the guide by a writer who read "
         "nothing else, never opened while tuning)",
         "heldout4.json",
+    ),
+    "heldout5": (
+        "held-out (2026-11-30, fourth session; written by the guide before dev3.json by its "
+        "writer, who read nothing else; the two share boilerplate paragraphs, which hold no "
+        "terms, so its figures may flatter)",
+        "heldout5.json",
     ),
 }  # fmt: skip
 
@@ -98,7 +108,16 @@ def line(name: str, s: TermScore) -> str:
 
 
 def run(
-    sets: Sequence[str] = ("dev", "heldout", "dev2", "heldout2", "heldout3", "heldout4"),
+    sets: Sequence[str] = (
+        "dev",
+        "heldout",
+        "dev2",
+        "heldout2",
+        "heldout3",
+        "dev3",
+        "heldout4",
+        "heldout5",
+    ),
 ) -> None:
     old = old_extractor()
     key_terms("warm-up: load the model once, as a server process would. Python and SQL.")

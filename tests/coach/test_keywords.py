@@ -152,6 +152,14 @@ def _trainer() -> object:
     return module
 
 
+def test_training_reads_development_adverts_only() -> None:
+    # The held-out splits (tests/data/README.md) are never training data.
+    trainer = _trainer()
+    names = {path.name for path in trainer.DEVELOPMENT}  # type: ignore[attr-defined]
+    assert "dev.json" in names
+    assert not names & {"heldout4.json", "heldout5.json"}
+
+
 def test_retraining_reproduces_the_shipped_weights() -> None:
     from prepcoach.coach.key_term_candidates import read_advert
     from prepcoach.coach.keywords import advert_text, score, trained_model
