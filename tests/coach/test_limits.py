@@ -36,3 +36,9 @@ def test_the_length_is_read_from_the_packets_even_without_a_stated_duration(
     empty = tmp_path / "empty.webm"
     empty.write_bytes(b"")
     assert measured_seconds(empty) is None  # decoding then says why
+
+
+def test_a_line_break_sent_as_cr_lf_counts_once_as_the_browsers_box_counted_it() -> None:
+    text = "a\r\n" * 50 + "b" * 50  # 150 characters to a textarea's maxlength, 200 as sent
+    assert too_long(text, 150, "answer") is None
+    assert too_long(text + "c", 150, "answer") is not None

@@ -7,20 +7,25 @@ from django.template import Context, Template
 from django.test import Client
 from django.urls import reverse
 
+from prepcoach.accounts.models import Profile, User
 from prepcoach.goals.models import Goal
 from tests.goals.conftest import add_step
 
 
-def test_the_goal_page_and_the_week_show_hours_in_words(alice_client: Client, mock_goal: Goal) -> None:  # fmt: skip
-    add_step(mock_goal, "Write three stories", 2, hours=1.5)
-    add_step(mock_goal, "Mock interview with Sam", 3, hours=1)
+def test_the_goal_page_and_the_week_show_hours_in_words(alice: User, alice_client: Client, mock_goal: Goal) -> None:  # fmt: skip
+    # Two hours every day, and both steps due today, so that what today holds is the same
+    # whatever weekday the test runs on (Alice's own week has no hours on Sundays).
+    Profile.objects.filter(user=alice).update(weekly_hours=[2] * 7)
+    add_step(mock_goal, "Write three stories", 0, hours=1.5)
+    add_step(mock_goal, "Mock interview with Sam", 0, hours=0.5)
     detail = alice_client.get(reverse("goals:detail", args=[mock_goal.pk])).text
     assert '<td data-label="Hours">1 h 30 min</td>' in detail
-    assert '<td data-label="Hours">1 h</td>' in detail
+    assert '<td data-label="Hours">30 min</td>' in detail
     assert ">1.50<" not in detail
     week = alice_client.get(reverse("goals:week")).text
-    assert "30 min · due" in week  # the hour and a half is spread over the days that hold it
-    assert "1 h of 1 h" in week
+    assert "1 h 30 min · due" in week
+    assert "30 min · due" in week
+    assert "2 h of 2 h" in week
     assert ">0 min" not in week
     assert ".50" not in week
 

@@ -99,6 +99,26 @@ def test_the_worker_checks_the_length_again_before_decoding(
     assert Path(attempt.recording.path).read_bytes() == twelve_minutes
 
 
+def test_a_recording_whose_timestamps_hide_its_length_is_stopped_by_its_sound(
+    alice_client: Client,
+    alice: User,
+    question: Question,
+    twelve_minutes: bytes,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from prepcoach.practice import tasks
+
+    recorded(alice_client, question, twelve_minutes)
+    attempt = Attempt.objects.get(user=alice)
+    Attempt.objects.filter(pk=attempt.pk).update(status="queued", failure="")
+    # A file crafted so that its timestamps read as a few seconds passes the measure; the
+    # decoder counts the samples themselves.
+    monkeypatch.setattr(tasks, "too_long_to_analyse", lambda path: None)
+    assert analyse_attempt.call(attempt.pk) == "failed"
+    attempt.refresh_from_db()
+    assert f"longer than {settings.RECORDING_MAX_SECONDS // 60} minutes" in attempt.failure
+
+
 def test_a_recording_of_exactly_the_limit_is_joined_and_read(
     alice_client: Client, alice: User, question: Question
 ) -> None:

@@ -9,32 +9,49 @@ from decimal import Decimal
 # Words after the head noun of a unit: "answers that meet it", "hours of practice".
 AFTER_HEAD = frozenset("that which who of per to with in for on at from about".split())
 IRREGULAR = {"people": "person", "children": "child", "men": "man", "women": "woman"}
+# Endings of words that look plural and are not ("status", "analysis", "class", "bus"):
+# such a word is left as typed rather than guessed at.
+NOT_PLURAL = ("ss", "us", "is")
+VERB_SINGULAR = {"are": "is", "were": "was", "have": "has", "do": "does"}
 
 
-def singular_word(word: str) -> str:
+def singular_word(word: str) -> str | None:
+    """The singular of a plural noun, or None when the word is not clearly one."""
     lower = word.lower()
     if lower in IRREGULAR:
         return IRREGULAR[lower]
-    for end, new in (("ies", "y"), ("sses", "ss"), ("ches", "ch"), ("shes", "sh"), ("s", "")):
-        if lower.endswith(end) and len(lower) > len(end) + 1 and not lower.endswith("ss"):
+    if not lower.endswith("s") or lower.endswith(NOT_PLURAL) or len(lower) < 3:
+        return None
+    for end, new in (("ies", "y"), ("sses", "ss"), ("ches", "ch"), ("shes", "sh"), ("xes", "x")):
+        if lower.endswith(end) and len(lower) > len(end) + 1:
             return word[: -len(end)] + new
-    return word
+    return word[:-1]
 
 
 def singular_unit(unit: str) -> str:
-    """ "mock interviews" -> "mock interview", "hours of practice" -> "hour of practice"."""
+    """ "mock interviews" -> "mock interview", "hours of practice" -> "hour of practice",
+    "applications sent" -> "application sent"; a unit with no clear plural noun ("kg lost",
+    "status") is returned as typed."""
     words = unit.split()
-    head = len(words) - 1
+    end = len(words)
     for index, word in enumerate(words):
         if index and word.lower() in AFTER_HEAD:
-            head = index - 1
+            end = index
             break
-    if head < 0:
+    # The head is the last plural noun before any "of …"/"that …": a word after it without
+    # an s is a participle or a measure ("applications sent"), not the noun counted.
+    for head in range(end - 1, -1, -1):
+        singular = singular_word(words[head])
+        if singular is not None:
+            break
+    else:
         return unit
-    words[head] = singular_word(words[head])
+    words[head] = singular
     if head + 2 < len(words) and words[head + 1].lower() in {"that", "which", "who"}:
         verb = words[head + 2]
-        if not verb.lower().endswith("s"):
+        if verb.lower() in VERB_SINGULAR:
+            words[head + 2] = VERB_SINGULAR[verb.lower()]
+        elif not verb.lower().endswith(("s", "ed")):
             words[head + 2] = verb + "s"  # "answers that meet it" -> "answer that meets it"
     return " ".join(words)
 

@@ -42,11 +42,14 @@ RECORDING_GRACE_S = 5.0
 
 
 def too_long(text: str, limit: int, what: str) -> str | None:
-    """The message for `text` over `limit` characters ("what" names the field), or None."""
-    if len(text) <= limit:
+    """The message for `text` over `limit` characters ("what" names the field), or None.
+    A line break counts as one character however it was sent: a browser's box counts "\r\n"
+    as one against its maxlength, and must not be told it sent more than it allowed."""
+    length = len(text.replace("\r\n", "\n"))
+    if length <= limit:
         return None
     return (
-        f"The {what} is {len(text):,} characters, over the limit of {limit:,}: "
+        f"The {what} is {length:,} characters, over the limit of {limit:,}: "
         "shorten it and send again."
     )
 

@@ -19,6 +19,7 @@ from django.utils import timezone
 from prepcoach.accounts.models import User
 from prepcoach.accounts.timing import local_now
 from prepcoach.coach.answer import AnswerAnalysis, analyse_answer
+from prepcoach.coach.limits import RECORDING_GRACE_S
 from prepcoach.coach.queueing import Admission, AnalysisState, admit_analysis, analysis_state
 from prepcoach.coach.speech.audio import AudioError
 from prepcoach.coach.speech.engine import SpeechEngine
@@ -130,6 +131,9 @@ def _read(attempt: Attempt, engine: SpeechEngine | None) -> AnswerAnalysis:
             path, engine,
             question=attempt.question_text, category=category, settings=thresholds,
             job_description=job_description,
+            # The decoder counts samples, which a file cannot fake the way it can fake the
+            # timestamps too_long_to_analyse reads: the same limit, enforced on the sound.
+            max_seconds=settings.RECORDING_MAX_SECONDS + RECORDING_GRACE_S,
         )  # fmt: skip
     return analyse_answer(
         text=attempt.text,

@@ -186,7 +186,12 @@ def _brief(request: HttpRequest, opportunity_id: int) -> dict[str, object]:
         for row in coverage(infos, values=opportunity.value_list, competencies=())
     ]
     # The reverse relation, so research does not import the interviews app (which imports it).
-    upcoming = opportunity.interviews.filter(user=user, starts_at__gte=timezone.now()).first()
+    upcoming = (
+        owned_by(opportunity.interviews.all(), user)
+        .filter(starts_at__gte=timezone.now())
+        .order_by("starts_at")
+        .first()
+    )
     next_interview = (
         NextInterview(
             upcoming.round_name,

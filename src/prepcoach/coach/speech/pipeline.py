@@ -6,7 +6,7 @@ from pathlib import Path
 
 from prepcoach.coach.answer import AnswerAnalysis, analyse_answer
 from prepcoach.coach.delivery import DeliverySettings
-from prepcoach.coach.speech.audio import SILENT_PEAK, AudioError, decode
+from prepcoach.coach.speech.audio import MAX_SECONDS, SILENT_PEAK, AudioError, decode
 from prepcoach.coach.speech.engine import SpeechEngine
 from prepcoach.coach.speech.quality import audio_quality
 from prepcoach.coach.speech.transcribe import transcribe
@@ -24,9 +24,12 @@ def analyse_recording(
     category: str = "behavioral",
     job_description: str = "",
     settings: DeliverySettings | None = None,
+    max_seconds: float = MAX_SECONDS,
 ) -> AnswerAnalysis:
-    """Raises AudioError with a reason the user can act on when there is nothing to analyse."""
-    audio = decode(path)
+    """Raises AudioError with a reason the user can act on when there is nothing to analyse,
+    or when the recording decodes to more than `max_seconds` of sound (the decoded samples are
+    counted, so timestamps written into the file cannot hide its length)."""
+    audio = decode(path, max_seconds)
     spans = speech_spans(audio.samples)
     # Half a second of "speech" in a whole recording is a click or a note, not an answer.
     if sum(span.length for span in spans) < MIN_SPEECH_S:
