@@ -70,7 +70,11 @@ def test_from_a_pasted_advert_to_a_brief_in_hand(page: Page, alice: User) -> Non
 
     expect(page.get_by_role("status")).to_contain_text(f"Saved “{job}”.")
     expect(page.get_by_role("heading", level=1)).to_have_text(job)
-    expect(page.get_by_text(f"Interviewing · interview {interview.isoformat()}")).to_be_visible()
+    # The date as people write it (issue 12, class 1), never ISO: "Thu 10 Dec", with the year
+    # when it is not this year's.
+    year = "" if interview.year == dt.date.today().year else f" {interview.year}"
+    shown = f"{interview:%a} {interview.day} {interview:%b}{year}"
+    expect(page.get_by_text(f"Interviewing · interview {shown}")).to_be_visible()
     terms = page.get_by_role("region", name="Key terms of the description").get_by_role("listitem")
     expect(terms.first).to_be_visible()
     shown_terms = terms.all_inner_texts()

@@ -300,7 +300,7 @@ def test_drill_two_due_questions(mic_page: Page, alice: User) -> None:
         )
         page.get_by_role("button", name="Good").click()
         expect(page.get_by_role("status").first).to_contain_text(
-            "Graded good: next review in 10 minutes"
+            "Marked “Good”: you will see it again in 10 minutes."
         )
     expect(page.get_by_text("Nothing is due right now")).to_be_visible()
     assert DrillCard.objects.filter(user=alice, reviews=1).count() == 2
