@@ -63,6 +63,9 @@ class Recorder {
       }
     });
     this.updateTimer(0);
+    // The page arrives with Record disabled: a press before this script ran was lost.
+    this.button("record").disabled = false;
+    root.dataset.state = "idle";
   }
 
   say(text, isError = false) {
