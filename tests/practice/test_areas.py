@@ -15,7 +15,9 @@ from django.utils import timezone
 from prepcoach.accounts.models import User
 from prepcoach.coach.answer import analyse_answer
 from prepcoach.feedback.models import FeedbackRequest, Review
-from prepcoach.practice.models import Attempt, Question
+from prepcoach.interviews.models import AskedQuestion, Debrief
+from prepcoach.jobs.models import Interview, Opportunity
+from prepcoach.practice.models import Attempt, DrillCard, DrillReview, Question
 
 UNQUANTIFIED = (
     "Last spring our support queue doubled after a product launch. I was asked to bring the "
@@ -78,7 +80,7 @@ def test_another_users_answers_and_reviews_never_show(
     Review.objects.create(request=request, reviewer_name="Sam", browser_key="k",
                           scores={"evidence": 0}, overall=1)  # fmt: skip
     page = alice_client.get(URL).text
-    assert "from 0 answers and 0 reviews" in page
+    assert "from 0 answers, 0 reviews and 0 debriefs" in page
     assert "Put a number on the result" not in page
     for attempt in bobs:
         assert reverse("practice:attempt", args=[attempt.pk]) not in page
@@ -94,3 +96,48 @@ def test_it_asks_to_sign_in(client: Client) -> None:
     response = client.get(URL)
     assert response.status_code == 302
     assert reverse("accounts:login") in response["Location"]
+
+
+def debriefed(user: User, **fields: object) -> Debrief:
+    job = Opportunity.objects.create(user=user, company="Northwind Health", role="Analyst")
+    interview = Interview.objects.create(
+        user=user, opportunity=job, round_name="Phone screen",
+        starts_at=timezone.now() - dt.timedelta(days=1),
+    )  # fmt: skip
+    return Debrief.objects.create(interview=interview, **fields)
+
+
+def forgotten(user: User, question: Question, *grades: str) -> DrillCard:
+    card = DrillCard.objects.create(user=user, item=question, state={}, due=timezone.now(),
+                                    reviews=len(grades))  # fmt: skip
+    for hours, grade in enumerate(grades):
+        DrillReview.objects.create(card=card, rating=grade,
+                                   reviewed_at=timezone.now() - dt.timedelta(hours=hours))  # fmt: skip
+    return card
+
+
+@pytest.mark.usefixtures("sentence_model")
+def test_debriefs_and_drill_lapses_make_areas_that_link_to_them(
+    alice_client: Client, alice: User, bob: User, story_question: Question
+) -> None:
+    answered(alice, story_question)
+    mine = debriefed(alice, went_badly="I gave no numbers for my results.",
+                     ratings={"teamwork": 2, "communication": 4})  # fmt: skip
+    AskedQuestion.objects.create(debrief=mine, text="Why Northwind?", went="badly")
+    forgotten(alice, story_question, "again", "good", "again")
+    bobs = debriefed(bob, went_badly="Bob rambled.", ratings={"technical": 1})
+    page = alice_client.get(URL).text
+    assert "from 1 answer, 0 reviews and 1 debrief" in page
+    debrief_url = reverse("interviews:debrief", args=[mine.interview_id])
+    # One answer without a number and the debrief that says so: the area holds.
+    assert "A result without a number: in 1 of your last 1 answers; your debrief says so too" \
+        in html.unescape(page)  # fmt: skip
+    assert "your debrief: “I gave no numbers for my results.”" in html.unescape(page)
+    assert "Build up teamwork" in page
+    assert "Rework the answers that went badly" in page
+    assert "Drill what you keep forgetting" in page
+    assert "marked Again 2 times in its last 3 reviews" in page
+    assert f'href="{debrief_url}"' in page
+    assert f'href="{story_question.get_absolute_url()}"' in page
+    assert "Bob rambled" not in page
+    assert reverse("interviews:debrief", args=[bobs.interview_id]) not in page

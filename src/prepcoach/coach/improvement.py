@@ -20,12 +20,41 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import defaultdict
-from collections.abc import Callable, Hashable, Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
+from prepcoach.coach.area_types import (
+    AnswerFacts,
+    Area,
+    AskedFacts,
+    DebriefFacts,
+    Evidence,
+    LapseFacts,
+    ReviewFacts,
+)
 from prepcoach.coach.feedback import clock
+from prepcoach.coach.improvement_sources import (
+    CALIBRATION_GAP,
+    calibration_area,
+    debrief_areas,
+    debrief_cues,
+    lapse_area,
+)
 from prepcoach.coach.relevance import asks_for_story
+
+__all__ = [
+    "CALIBRATION_GAP",
+    "AnswerFacts",
+    "Area",
+    "AskedFacts",
+    "DebriefFacts",
+    "Evidence",
+    "LapseFacts",
+    "ReviewFacts",
+    "improvement_areas",
+    "meets",
+]
 
 RECENT = 10  # the answers an area is judged over, newest first
 MIN_AFFECTED = 2  # a rule must hold in at least this many of them
@@ -33,63 +62,7 @@ GOAL_ANSWERS = 5  # "in 5 answers": a goal made from an area counts answers that
 GOAL_DAYS = 14  # the goal's deadline, from today
 JOB_TERMS = 3  # key terms of the job an answer should use (fewer when the job has fewer)
 REVIEW_LOW = 0  # a reviewer's rubric score (0, 1 or 2) that counts against a criterion
-CALIBRATION_GAP = 1.5  # points (of 5) between self-ratings and reviewers' that make an area
 STAR_PARTS = ("situation", "task", "action", "result")
-
-
-@dataclass(frozen=True, slots=True)
-class AnswerFacts:
-    """One analysed answer: `ref` names it for links (the attempt's id), `analysis` is the
-    stored analysis dict, `rating` the user's own rating (1-5) if they gave one."""
-
-    ref: Hashable
-    when: dt.date
-    question: str
-    analysis: Mapping[str, Any]
-    rating: int | None = None
-
-
-@dataclass(frozen=True, slots=True)
-class ReviewFacts:
-    """One person's review: `ref` names what was reviewed (for links), `scores` the rubric
-    (criterion → 0, 1 or 2, `coach.feedback.CRITERIA`), `overall` 1-5 on the owner's scale,
-    `own_rating` the owner's own rating of the same thing, when there is one."""
-
-    ref: Hashable
-    when: dt.date
-    reviewer: str
-    scores: Mapping[str, int]
-    overall: int | None = None
-    own_rating: float | None = None
-
-
-@dataclass(frozen=True, slots=True)
-class Evidence:
-    source: str  # "answer" or "review"
-    ref: Hashable
-    when: dt.date
-    label: str  # the question, or who reviewed
-    detail: str  # the figure or the words it rests on
-    at_s: float | None = None  # a moment in the recording
-
-
-@dataclass(frozen=True, slots=True)
-class Area:
-    key: str
-    title: str
-    rule: str  # the rule and how often it held, in words
-    affected: int  # answers (or reviews) it held for, of `considered`
-    considered: int
-    reviewers: int  # reviews that point the same way
-    evidence: tuple[Evidence, ...]
-    trend: tuple[tuple[dt.date, float], ...]  # (Monday, share of that week's answers)
-    goal: str  # a SMART goal that closes it
-    measured: bool = True  # a goal made from it moves by itself (`meets`); False: check-ins
-
-    @property
-    def weight(self) -> float:
-        share = self.affected / self.considered if self.considered else 0.0
-        return share + 0.25 * min(self.reviewers, 2)
 
 
 # A rule reads one analysis: None when it cannot judge it (not measured, or withheld because
@@ -301,10 +274,14 @@ def improvement_areas(
     reviews: Sequence[ReviewFacts],
     today: dt.date,
     closed: Mapping[str, dt.date] | None = None,
+    debriefs: Sequence[DebriefFacts] = (),
+    lapses: Sequence[LapseFacts] = (),
 ) -> tuple[Area, ...]:
     """The areas to work on, best first (see the module). `answers` in any order. `closed`
     maps an area to the day a goal made from it was reached: only later answers and reviews
-    count for it, so it comes back only if the pattern does."""
+    count for it, so it comes back only if the pattern does. `debriefs` of real interviews
+    and drill `lapses` are read by `coach.improvement_sources`: a debrief naming a rule's
+    pattern counts like a reviewer who agrees."""
     closed = closed or {}
     newest = sorted(answers, key=lambda a: a.when, reverse=True)
     words = _words([a.analysis for a in newest])
@@ -315,6 +292,7 @@ def improvement_areas(
         for criterion, score in review.scores.items():
             if score <= REVIEW_LOW and criterion in REVIEW_AREAS:
                 low_reviews[REVIEW_AREAS[criterion]].append((review, criterion))
+    cues = debrief_cues(debriefs)
     areas = []
     for rule in RULES:
         since = closed.get(rule.key, dt.date.min)
@@ -328,26 +306,31 @@ def improvement_areas(
         recent = judged[:RECENT]
         held = [(a, found) for a, found in recent if found[0]]
         people = [(r, c) for r, c in low_reviews.get(rule.key, []) if r.when > since]
-        if len(held) < MIN_AFFECTED and not (held and people):
+        said = [e for e in cues.get(rule.key, []) if e.when > since]
+        if len(held) < MIN_AFFECTED and not (held and (people or said)):
             continue
         evidence = [
             Evidence("answer", a.ref, a.when, a.question, detail, at) for a, (detail, at) in held
         ] + [
             Evidence("review", r.ref, r.when, r.reviewer, f"scored {criterion} 0 of 2")
             for r, criterion in people
-        ]  # fmt: skip
+        ] + said  # fmt: skip
         text = rule.rule.format(**words)
         areas.append(
             Area(
                 rule.key, rule.title,
                 f"{text}: in {len(held)} of your last {len(recent)} answers"
-                + (f"; {_reviewers_agree(len(people))}" if people else ""),
+                + (f"; {_reviewers_agree(len(people))}" if people else "")
+                + (f"; {_debriefs_agree(len(said))}" if said else ""),
                 len(held), len(recent), len(people), tuple(evidence),
                 _trend([(a.when, bool(found[0])) for a, found in judged]),
-                rule.goal.format(**goal_words),
+                rule.goal.format(**goal_words), debriefs=len(said),
             )
         )  # fmt: skip
-    if (calibration := _calibration(reviews, goal_words)) is not None:
+    areas += debrief_areas(debriefs, closed, goal_words)
+    if (lapsed := lapse_area(lapses, closed, goal_words)) is not None:
+        areas.append(lapsed)
+    if (calibration := calibration_area(answers, reviews, goal_words)) is not None:
         areas.append(calibration)
     return tuple(sorted(areas, key=lambda a: (-a.weight, a.key)))
 
@@ -356,27 +339,5 @@ def _reviewers_agree(count: int) -> str:
     return "1 reviewer agrees" if count == 1 else f"{count} reviewers agree"
 
 
-def _calibration(reviews: Sequence[ReviewFacts], goal_words: Mapping[str, str]) -> Area | None:
-    """The user's own ratings against reviewers' overall scores of the same things."""
-    pairs = [r for r in reviews if r.overall is not None and r.own_rating is not None]
-    if len(pairs) < MIN_AFFECTED:
-        return None
-    gaps = [r.own_rating - r.overall for r in pairs if r.own_rating is not None and r.overall]
-    gap = sum(gaps) / len(gaps)
-    if abs(gap) < CALIBRATION_GAP:
-        return None
-    how = "more kindly" if gap > 0 else "more harshly"
-    evidence = tuple(
-        Evidence("review", r.ref, r.when, r.reviewer,
-                 f"you gave {r.own_rating:g} of 5, they gave {r.overall} of 5")
-        for r in pairs
-    )  # fmt: skip
-    return Area(
-        "calibration", "Rate yourself as others do",
-        f"you rate your answers {how} than your reviewers: {abs(gap):.1f} points of 5 apart "
-        f"on average over {len(pairs)} reviews",
-        len(pairs), len(pairs), len(pairs), evidence, (),
-        f"Rate {goal_words['n']} answers within 1 point of a reviewer's score by "
-        f"{goal_words['deadline']}",
-        measured=False,
-    )  # fmt: skip
+def _debriefs_agree(count: int) -> str:
+    return "your debrief says so too" if count == 1 else f"{count} of your debriefs say so too"

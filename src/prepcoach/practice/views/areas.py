@@ -1,5 +1,6 @@
-"""Improvement areas: what to work on next, from the user's answers and the reviews people gave
-them (gathered by `practice.evidence`, ranked by `coach.improvement`)."""
+"""Improvement areas: what to work on next, from the user's answers, the reviews people gave
+them, their debriefs and their drill cards (gathered by `practice.evidence`, ranked by
+`coach.improvement`)."""
 
 from __future__ import annotations
 
@@ -20,7 +21,7 @@ from prepcoach.practice.evidence import areas_of
 def _evidence_url(source: str, ref: object) -> str:
     if source == "answer":
         return reverse("practice:attempt", args=[ref])
-    return str(ref)  # a review's ref is its feedback page
+    return str(ref)  # a review's, debrief's or drill card's ref is the page it links to
 
 
 @login_required
@@ -30,7 +31,7 @@ def areas(request: HttpRequest) -> HttpResponse:
         request,
         "practice/areas.html",
         {"areas": [shown(area, found.working_on.get(area.key)) for area in found.areas],
-         "answers": found.answers, "reviews": found.reviews},
+         "answers": found.answers, "reviews": found.reviews, "debriefs": found.debriefs},
     )  # fmt: skip
 
 

@@ -1,0 +1,100 @@
+"""What an improvement area is made of, and the evidence it is read from: the shared types of
+`coach.improvement` (answers and reviews) and `coach.improvement_sources` (debriefs, drill
+lapses and self-rating calibration)."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Hashable, Mapping, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+
+@dataclass(frozen=True, slots=True)
+class AnswerFacts:
+    """One analysed answer: `ref` names it for links (the attempt's id), `analysis` is the
+    stored analysis dict, `rating` the user's own rating (1-5) if they gave one."""
+
+    ref: Hashable
+    when: dt.date
+    question: str
+    analysis: Mapping[str, Any]
+    rating: int | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class ReviewFacts:
+    """One person's review: `ref` names what was reviewed (for links), `scores` the rubric
+    (criterion → 0, 1 or 2, `coach.feedback.CRITERIA`), `overall` 1-5 on the owner's scale,
+    `own_rating` the owner's own rating of the same thing, when there is one."""
+
+    ref: Hashable
+    when: dt.date
+    reviewer: str
+    scores: Mapping[str, int]
+    overall: int | None = None
+    own_rating: float | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Evidence:
+    source: str  # "answer", "review", "debrief" or "drill"
+    ref: Hashable  # an answer's id; for the others the page it links to
+    when: dt.date
+    label: str  # the question, who reviewed, the interview or the drilled item
+    detail: str  # the figure or the words it rests on
+    at_s: float | None = None  # a moment in the recording
+
+
+@dataclass(frozen=True, slots=True)
+class Area:
+    key: str
+    title: str
+    rule: str  # the rule and how often it held, in words
+    affected: int  # answers (or reviews, debriefs, cards) it held for, of `considered`
+    considered: int
+    reviewers: int  # reviews that point the same way
+    evidence: tuple[Evidence, ...]
+    trend: tuple[tuple[dt.date, float], ...]  # (Monday, share of that week's answers)
+    goal: str  # a SMART goal that closes it
+    measured: bool = True  # a goal made from it moves by itself (`meets`); False: check-ins
+    debriefs: int = 0  # the user's own debriefs that point the same way
+
+    @property
+    def weight(self) -> float:
+        share = self.affected / self.considered if self.considered else 0.0
+        return share + 0.25 * min(self.reviewers + self.debriefs, 2)
+
+
+@dataclass(frozen=True, slots=True)
+class AskedFacts:
+    """A question asked in a real interview and how the user says the answer went ("well",
+    "partly", "badly" or "")."""
+
+    text: str
+    went: str = ""
+    notes: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class DebriefFacts:
+    """One debrief of a real interview: `ref` the page it links to, `label` the interview
+    ("Phone screen at Acme"), `went_badly` what didn't go well in the user's words, `ratings`
+    the self-rating per competency (`coach.debrief.COMPETENCIES` key → 1-5)."""
+
+    ref: Hashable
+    when: dt.date
+    label: str
+    went_badly: str = ""
+    ratings: Mapping[str, int] | None = None
+    asked: Sequence[AskedFacts] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class LapseFacts:
+    """One drill card: `ref` the page of what is drilled, `label` its words, `reviews` its
+    reviews newest first, each (day, grade: "again", "hard", "good" or "easy")."""
+
+    ref: Hashable
+    label: str
+    reviews: Sequence[tuple[dt.date, str]]

@@ -1,0 +1,221 @@
+"""Improvement areas from the evidence beyond answer analyses: real interviews' debriefs, drill
+cards forgotten again and again, and self-ratings set against the measures and the reviewers.
+
+Each rule says what it read, in the user's own words where it read words:
+- a debrief's "what didn't go well" (and the notes on an answer that went badly or partly)
+  that names a pattern an answer rule measures ("I gave no numbers") counts on the side of
+  that rule, like a reviewer who agrees (`debrief_cues`);
+- a competency the user rated themselves `LOW_SELF_RATING` or lower on in a debrief is an
+  area of its own, and so are the questions whose answers went badly;
+- a drill card marked Again `LAPSES` times in its last `LAPSE_WINDOW` reviews is forgotten:
+  one area lists every such card;
+- calibration: the user's own 1-5 ratings against prepcoach's measured figure for the same
+  answers (`coach.answer.measured_rating`) and against reviewers' overall scores, an area when
+  either gap averages `CALIBRATION_GAP` points or more over at least `MIN_PAIRS` pairs.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections import defaultdict
+from collections.abc import Mapping, Sequence
+
+from prepcoach.coach.answer import measured_rating
+from prepcoach.coach.area_types import (
+    AnswerFacts,
+    Area,
+    DebriefFacts,
+    Evidence,
+    LapseFacts,
+    ReviewFacts,
+)
+from prepcoach.coach.debrief import COMPETENCIES
+
+LOW_SELF_RATING = 2  # of 5: a competency rated this or lower in a debrief is an area
+RECENT_DEBRIEFS = 10  # the debriefs read, newest first
+LAPSES = 2  # "Again" this many times ...
+LAPSE_WINDOW = 5  # ... in a card's last this many reviews: the card is forgotten
+CALIBRATION_GAP = 1.5  # points (of 5) between self-ratings and the others that make an area
+MIN_PAIRS = 2  # self-ratings set beside a measure or a review before a gap is judged
+RECENT_PAIRS = 10  # the newest answers with both a self-rating and a measured figure
+
+# Words in "what didn't go well" that name what an answer rule measures. A cue list, said as
+# such: the area quotes the sentence it matched, so the user sees why it counted.
+CUES = {
+    "fillers": r"fillers?|filler words?|u+m+s?|u+h+s?|e+r+m+s?|ums and ahs",
+    "pace_fast": r"too fast|too quick(?:ly)?|rushed|rushing|gabbled",
+    "pace_slow": r"too slow(?:ly)?|dragged",
+    "long_pauses": r"long pauses?|paused too long|went blank|blanked|froze|long silences?",
+    "quantified": r"numbers?|figures?|metrics?|quantif\w*",
+    "star_result": r"no result|no outcome|how it ended|the outcome",
+    "relevance": r"rambl\w*|off[- ]topic|tangents?|didn't answer the question",
+    "job_terms": r"key terms|keywords|the job's terms",
+}  # fmt: skip
+CUE_RES = {key: re.compile(rf"\b(?:{words})\b", re.IGNORECASE) for key, words in CUES.items()}
+SENTENCE_RE = re.compile(r"(?<=[.!?])\s+|\n+")
+QUOTE_CHARS = 160
+
+
+def _quote(sentence: str) -> str:
+    said = " ".join(sentence.split())
+    return said if len(said) <= QUOTE_CHARS else said[: QUOTE_CHARS - 1].rstrip() + "…"
+
+
+def _recent(debriefs: Sequence[DebriefFacts]) -> list[DebriefFacts]:
+    return sorted(debriefs, key=lambda d: d.when, reverse=True)[:RECENT_DEBRIEFS]
+
+
+def debrief_cues(debriefs: Sequence[DebriefFacts]) -> dict[str, list[Evidence]]:
+    """Area key → the debriefs whose words name its pattern, one evidence per debrief (its
+    first matching sentence), newest first."""
+    found: dict[str, list[Evidence]] = defaultdict(list)
+    for debrief in _recent(debriefs):
+        texts = [debrief.went_badly] + [
+            a.notes for a in debrief.asked if a.went in ("badly", "partly")
+        ]
+        sentences = [s for text in texts for s in SENTENCE_RE.split(text) if s.strip()]
+        for key, cue in CUE_RES.items():
+            said = next((s for s in sentences if cue.search(s)), None)
+            if said is not None:
+                found[key].append(
+                    Evidence("debrief", debrief.ref, debrief.when, debrief.label,
+                             f"your debrief: “{_quote(said)}”")
+                )  # fmt: skip
+    return found
+
+
+def debrief_areas(
+    debriefs: Sequence[DebriefFacts], closed: Mapping[str, dt.date], goal_words: Mapping[str, str]
+) -> list[Area]:
+    """Competencies rated low, and the questions whose answers went badly."""
+    recent = _recent(debriefs)
+    areas = []
+    for key, name in COMPETENCIES:
+        since = closed.get(f"competency_{key}", dt.date.min)
+        rated = [
+            (d, d.ratings[key])
+            for d in recent
+            if d.when > since and d.ratings and isinstance(d.ratings.get(key), int)
+        ]
+        low = [(d, r) for d, r in rated if r <= LOW_SELF_RATING]
+        if not low:
+            continue
+        areas.append(Area(
+            f"competency_{key}", f"Build up {name.lower()}",
+            f"you rated your {name.lower()} {LOW_SELF_RATING} of 5 or lower after a real "
+            f"interview: in {len(low)} of your last {len(rated)} debrief{'s' * (len(rated) != 1)}",
+            len(low), len(rated), 0,
+            tuple(Evidence("debrief", d.ref, d.when, d.label, f"you rated it {r} of 5")
+                  for d, r in low),
+            (),
+            f"Answer {goal_words['n']} practice questions on {name.lower()} by "
+            f"{goal_words['deadline']}",
+            measured=False, debriefs=len(low),
+        ))  # fmt: skip
+    since = closed.get("asked_badly", dt.date.min)
+    asked = [(d, a) for d in recent if d.when > since for a in d.asked if a.text.strip()]
+    badly = [(d, a) for d, a in asked if a.went == "badly"]
+    if badly:
+        areas.append(Area(
+            "asked_badly", "Rework the answers that went badly",
+            f"a question you say you answered badly in a real interview: {len(badly)} of the "
+            f"{len(asked)} question{'s' * (len(asked) != 1)} in your debriefs",
+            len(badly), len(asked), 0,
+            tuple(Evidence("debrief", d.ref, d.when, d.label,
+                           f"“{_quote(a.text)}” went badly" + (f": {_quote(a.notes)}"
+                                                              if a.notes.strip() else ""))
+                  for d, a in badly),
+            (),
+            f"Record {len(badly)} new practice answer{'s' * (len(badly) != 1)} to the questions "
+            f"that went badly by {goal_words['deadline']}",
+            measured=False, debriefs=len({d.ref for d, _ in badly}),
+        ))  # fmt: skip
+    return areas
+
+
+def lapse_area(
+    lapses: Sequence[LapseFacts], closed: Mapping[str, dt.date], goal_words: Mapping[str, str]
+) -> Area | None:
+    """The drill cards marked Again `LAPSES` times in their last `LAPSE_WINDOW` reviews."""
+    since = closed.get("drill_lapses", dt.date.min)
+    reviewed, forgotten = 0, []
+    for card in lapses:
+        window = [(day, grade) for day, grade in card.reviews if day > since][:LAPSE_WINDOW]
+        if not window:
+            continue
+        reviewed += 1
+        again = sum(grade == "again" for _, grade in window)
+        if again >= LAPSES:
+            forgotten.append((card, again, len(window), window[0][0]))
+    if not forgotten:
+        return None
+    count = len(forgotten)
+    return Area(
+        "drill_lapses", "Drill what you keep forgetting",
+        f"a card marked Again {LAPSES} times or more in its last {LAPSE_WINDOW} reviews: "
+        f"{count} of the {reviewed} card{'s' * (reviewed != 1)} you drilled",
+        count, reviewed, 0,
+        tuple(Evidence("drill", card.ref, last, card.label,
+                       f"marked Again {again} times in its last {window} reviews")
+              for card, again, window, last in forgotten),
+        (),
+        (f"Drill {count} forgotten cards until each is graded Good or Easy by "
+         if count != 1 else "Drill 1 forgotten card until it is graded Good or Easy by ")
+        + goal_words["deadline"],
+        measured=False,
+    )  # fmt: skip
+
+
+def _how(gap: float) -> str:
+    return "more kindly" if gap > 0 else "more harshly"
+
+
+def calibration_area(
+    answers: Sequence[AnswerFacts],
+    reviews: Sequence[ReviewFacts],
+    goal_words: Mapping[str, str],
+) -> Area | None:
+    """The user's own ratings against the measured figure of the same answers and against
+    reviewers' overall scores of the same things: an area when either gap is large."""
+    measured = []
+    for answer in sorted(answers, key=lambda a: a.when, reverse=True):
+        figure = measured_rating(dict(answer.analysis)) if answer.rating is not None else None
+        if figure is not None and answer.rating is not None:
+            measured.append((answer, answer.rating, figure))
+    measured = measured[:RECENT_PAIRS]
+    reviewed = [(r, r.own_rating, r.overall) for r in reviews
+                if r.overall is not None and r.own_rating is not None]  # fmt: skip
+    parts, evidence = [], []
+    if len(measured) >= MIN_PAIRS:
+        gap = sum(own - figure for _, own, figure in measured) / len(measured)
+        if abs(gap) >= CALIBRATION_GAP:
+            parts.append(
+                f"you rate your answers {_how(gap)} than prepcoach measures them: "
+                f"{abs(gap):.1f} points of 5 apart on average over {len(measured)} answers"
+            )
+            evidence += [Evidence("answer", a.ref, a.when, a.question,
+                                  f"you gave {own} of 5, the measures gave {figure} of 5")
+                         for a, own, figure in measured]  # fmt: skip
+    if len(reviewed) >= MIN_PAIRS:
+        gap = sum(own - overall for _, own, overall in reviewed) / len(reviewed)
+        if abs(gap) >= CALIBRATION_GAP:
+            parts.append(
+                f"you rate your answers {_how(gap)} than your reviewers: "
+                f"{abs(gap):.1f} points of 5 apart on average over {len(reviewed)} reviews"
+            )
+            evidence += [Evidence("review", r.ref, r.when, r.reviewer,
+                                  f"you gave {own:g} of 5, they gave {overall} of 5")
+                         for r, own, overall in reviewed]  # fmt: skip
+    if not parts:
+        return None
+    pairs = len(evidence)
+    people = sum(e.source == "review" for e in evidence)
+    return Area(
+        "calibration", "Rate yourself as others do", "; and ".join(parts),
+        pairs, pairs, people, tuple(evidence), (),
+        f"Rate {goal_words['n']} answers within 1 point of "
+        + ("a reviewer's score" if people else "prepcoach's measured figure")
+        + f" by {goal_words['deadline']}",
+        measured=False,
+    )  # fmt: skip
