@@ -51,6 +51,7 @@ from prepcoach.groups.models import (
     PeerMock,
     SharedQuestion,
 )
+from prepcoach.jobs.models import Fact, Opportunity
 from prepcoach.network.models import Contact
 from prepcoach.network.models import Event as NetworkEvent
 from prepcoach.network.plans import sync_goals
@@ -58,7 +59,6 @@ from prepcoach.partners.models import Comment, PartnerInvite, Partnership
 from prepcoach.practice.models import Attempt, DrillCard, MockSession, Question
 from prepcoach.reading.models import Feed, FeedItem, ReadingItem
 from prepcoach.reflection.models import Reflection, Retrospective, Story
-from prepcoach.research.models import Fact, Opportunity
 from tests.conftest import make_user
 from tests.interviews.conftest import matrix_world
 from tests.practice.conftest import tone_wav

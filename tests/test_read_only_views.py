@@ -8,7 +8,7 @@ from django.test import Client
 from django.urls import reverse
 
 from prepcoach.accounts.models import User
-from prepcoach.research.models import Opportunity
+from prepcoach.jobs.models import Opportunity
 
 READ_ONLY = [
     ("goals:ics", []), ("goals:feed", ["no-such-address"]),

@@ -17,7 +17,7 @@ from ninja import Schema
 import prepcoach
 from prepcoach.accounts.models import User
 from prepcoach.goals.models import Goal, Step
-from prepcoach.research.models import Opportunity
+from prepcoach.jobs.models import Opportunity
 from prepcoach.text_input import TextInput, validate_text
 
 # Raw JSON, so the lone surrogate travels as JSON's own escape, as an attacker sends it.

@@ -24,6 +24,7 @@ CSRF_TRUSTED_ORIGINS = conf.env_list("CSRF_TRUSTED_ORIGINS", [])
 INSTALLED_APPS = [
     "prepcoach.accounts",
     "prepcoach.ops",
+    "prepcoach.jobs",
     "prepcoach.dashboard",
     "prepcoach.goals",
     "prepcoach.partners",

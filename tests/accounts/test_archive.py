@@ -150,7 +150,7 @@ def test_export_holds_every_row_the_user_owns_and_nobody_elses(
     assert sum(len(ids) for ids in expected.values()) > 60  # the world really is rich
     assert {label for label, ids in expected.items() if ids} >= {
         "goals.goal", "goals.step", "goals.checkin", "goals.milestone", "practice.attempt",
-        "practice.mocksession", "reflection.story", "research.fact", "feedback.review",
+        "practice.mocksession", "reflection.story", "jobs.fact", "feedback.review",
         "partners.partnership", "groups.group", "network.contact", "partners.comment",
     }  # fmt: skip
 
@@ -180,7 +180,7 @@ def test_the_archive_has_a_manifest_records_media_and_markdown(
         assert "ALICE-PRIVATE-checkin" in goals
         practice = zf.read("readable/practice.md").decode()
         assert "I wrote the plan myself." in practice  # a transcript
-        assert "ALICE-PRIVATE-fact" in zf.read("readable/research.md").decode()
+        assert "ALICE-PRIVATE-fact" in zf.read("readable/jobs.md").decode()
         tokens = json.loads(zf.read("records/feedback.feedbackrequest.json"))["records"]
         assert all(r["token_digest"] is None for r in tokens)  # credentials stay behind
         assert "records/accounts.accesstoken.json" not in names

@@ -25,14 +25,14 @@ from prepcoach.feedback.models import FeedbackRequest, MailPreference, Review
 from prepcoach.feedback.reviews import mail_owner
 from prepcoach.goals.models import Goal, ReminderSettings, Step
 from prepcoach.goals.tasks import send_reminders
-from prepcoach.interviews.models import DebriefMail, Interview
+from prepcoach.interviews.models import DebriefMail
 from prepcoach.interviews.tasks import send_debrief_reminders
+from prepcoach.jobs.models import Interview, Opportunity
 from prepcoach.partners.mail import send_nudge, send_weekly
 from prepcoach.partners.models import Nudge, Partnership
 from prepcoach.practice.models import Attempt
 from prepcoach.reading.models import DigestSettings, Feed, FeedItem
 from prepcoach.reading.tasks import send_digests
-from prepcoach.research.models import Opportunity
 from tests.goals.test_reminders_stop import use_smtp
 from tests.support import SmtpSink, a_morning_zone
 

@@ -6,8 +6,8 @@ from __future__ import annotations
 from django.test import Client
 
 from prepcoach.accounts.models import User
+from prepcoach.jobs.models import Fact
 from prepcoach.reflection.models import Story
-from prepcoach.research.models import Fact
 from tests.interviews.conftest import add_debrief, add_interview, add_job
 
 

@@ -109,8 +109,8 @@ def test_the_improve_card_names_what_to_work_on_next(alice_client: Client, alice
 
 
 def test_the_grow_card_counts_jobs_and_stories(alice_client: Client, alice: User) -> None:
+    from prepcoach.jobs.models import Opportunity
     from prepcoach.reflection.models import Story
-    from prepcoach.research.models import Opportunity
 
     page = alice_client.get(reverse("dashboard:home")).text
     assert "No research or stories yet" in page

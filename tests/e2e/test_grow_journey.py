@@ -9,8 +9,8 @@ from playwright.sync_api import Locator, Page, expect
 from pypdf import PdfReader
 
 from prepcoach.accounts.models import User
+from prepcoach.jobs.models import Opportunity
 from prepcoach.reflection.models import Story
-from prepcoach.research.models import Opportunity
 from tests.e2e.conftest import log_in
 
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]

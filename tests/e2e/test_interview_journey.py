@@ -13,9 +13,8 @@ from django.utils import timezone
 from playwright.sync_api import Page, expect
 
 from prepcoach.accounts.models import User
-from prepcoach.interviews.models import Interview
+from prepcoach.jobs.models import Interview, Opportunity
 from prepcoach.practice.models import Question
-from prepcoach.research.models import Opportunity
 from tests.e2e.conftest import log_in
 
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]

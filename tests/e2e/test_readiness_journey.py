@@ -14,9 +14,9 @@ import pytest
 from playwright.sync_api import Page, expect
 
 from prepcoach.accounts.models import User
+from prepcoach.jobs.models import Fact
 from prepcoach.practice.models import Question
 from prepcoach.reflection.models import Story
-from prepcoach.research.models import Fact
 from tests.e2e.conftest import log_in
 from tests.interviews.conftest import add_interview, add_job
 

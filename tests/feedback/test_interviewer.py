@@ -7,7 +7,7 @@ from django.urls import reverse
 
 from prepcoach.accounts.models import User
 from prepcoach.feedback.models import InterviewerReply
-from prepcoach.research.models import Opportunity
+from prepcoach.jobs.models import Opportunity
 
 
 def job_of(user: User) -> Opportunity:

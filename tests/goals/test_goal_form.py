@@ -158,7 +158,7 @@ def test_dates_far_outside_a_plan_are_refused(alice_client: Client, alice: User)
 
 def test_a_goal_about_a_jobs_key_terms_is_relevant(db: None, client: Client) -> None:
     """Someone with no target role yet, interviewing for a job whose advert names Tableau."""
-    from prepcoach.research.models import Opportunity
+    from prepcoach.jobs.models import Opportunity
     from tests.conftest import make_user
 
     carol = make_user("carol@example.com")

@@ -9,8 +9,8 @@ from typing import Any
 from django.utils import timezone
 
 from prepcoach.accounts.models import User
-from prepcoach.interviews.models import AskedQuestion, Debrief, Interview, Transcript
-from prepcoach.research.models import Opportunity
+from prepcoach.interviews.models import AskedQuestion, Debrief, Transcript
+from prepcoach.jobs.models import Interview, Opportunity
 
 
 def add_job(

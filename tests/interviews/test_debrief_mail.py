@@ -11,8 +11,9 @@ from django.test import Client
 
 from prepcoach.accounts.models import User
 from prepcoach.goals.models import ReminderSettings
-from prepcoach.interviews.models import DebriefMail, Interview
+from prepcoach.interviews.models import DebriefMail
 from prepcoach.interviews.tasks import send_debrief_reminders
+from prepcoach.jobs.models import Interview
 from tests.conftest import make_user
 from tests.goals.test_reminders_stop import use_smtp
 from tests.interviews.conftest import add_debrief, add_interview, add_job

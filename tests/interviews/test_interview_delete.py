@@ -5,7 +5,8 @@ from __future__ import annotations
 from django.test import Client
 
 from prepcoach.accounts.models import User
-from prepcoach.interviews.models import Debrief, Interview
+from prepcoach.interviews.models import Debrief
+from prepcoach.jobs.models import Interview
 from prepcoach.practice.models import Question
 from tests.interviews.conftest import add_debrief, add_interview
 

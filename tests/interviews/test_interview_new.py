@@ -9,7 +9,7 @@ import zoneinfo
 from django.test import Client
 
 from prepcoach.accounts.models import User
-from prepcoach.interviews.models import Interview
+from prepcoach.jobs.models import Interview
 from tests.interviews.conftest import add_job
 
 

@@ -3,8 +3,8 @@
 from django.test import Client
 
 from prepcoach.accounts.models import User
+from prepcoach.jobs.models import Opportunity
 from prepcoach.network.models import Contact
-from prepcoach.research.models import Opportunity
 from tests.network.conftest import add_contact
 
 URL = "/plan/network/contacts/new/"

@@ -4,9 +4,9 @@ from django.test import Client
 from django.urls import reverse
 
 from prepcoach.accounts.models import User
+from prepcoach.jobs.models import Fact, Opportunity
 from prepcoach.practice.models import DrillCard
 from prepcoach.reflection.models import Story
-from prepcoach.research.models import Fact, Opportunity
 
 
 def test_a_story_is_drilled_by_telling_it_again(alice_client: Client, alice: User) -> None:

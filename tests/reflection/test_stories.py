@@ -2,8 +2,8 @@ from django.test import Client
 from django.urls import reverse
 
 from prepcoach.accounts.models import User
+from prepcoach.jobs.models import Opportunity
 from prepcoach.reflection.models import Reflection, Story
-from prepcoach.research.models import Opportunity
 
 
 def story_data(**extra: object) -> dict[str, object]:

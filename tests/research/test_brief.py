@@ -7,9 +7,8 @@ from django.utils import timezone
 from pypdf import PdfReader
 
 from prepcoach.accounts.models import User
-from prepcoach.interviews.models import Interview
+from prepcoach.jobs.models import Fact, Interview, Opportunity
 from prepcoach.reflection.models import Story
-from prepcoach.research.models import Fact, Opportunity
 
 
 def job_with_research(alice: User) -> Opportunity:

@@ -11,8 +11,7 @@ from django.utils import timezone
 from pypdf import PdfReader
 
 from prepcoach.accounts.models import User
-from prepcoach.interviews.models import Interview
-from prepcoach.research.models import Opportunity
+from prepcoach.jobs.models import Interview, Opportunity
 
 
 def researched_job(alice: User) -> Opportunity:

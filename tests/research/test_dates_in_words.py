@@ -9,7 +9,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from prepcoach.accounts.models import User
-from prepcoach.research.models import Opportunity
+from prepcoach.jobs.models import Opportunity
 
 
 def test_interview_dates_read_as_words_everywhere(alice_client: Client, alice: User) -> None:

@@ -5,7 +5,7 @@ from django.test import Client
 from django.urls import reverse
 
 from prepcoach.accounts.models import User
-from prepcoach.research.models import Fact, Opportunity
+from prepcoach.jobs.models import Fact, Opportunity
 
 
 def job_with_facts(user: User, count: int) -> Opportunity:

@@ -9,8 +9,8 @@ from django.utils import timezone
 
 from prepcoach.accounts.models import User
 from prepcoach.goals.models import CheckIn, Goal
+from prepcoach.jobs.models import Fact, Opportunity
 from prepcoach.partners.models import Partnership
-from prepcoach.research.models import Fact, Opportunity
 
 
 def facts_goal(client: Client, user: User, facts: int) -> tuple[Opportunity, Goal]:

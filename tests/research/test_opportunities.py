@@ -2,8 +2,8 @@ from django.test import Client
 from django.urls import reverse
 
 from prepcoach.accounts.models import User
+from prepcoach.jobs.models import Opportunity
 from prepcoach.practice.models import Attempt, MockSession, Question
-from prepcoach.research.models import Opportunity
 
 ADVERT_HTML = (
     "<div><h2>Reporting Analyst</h2><p>You will own weekly <b>SQL</b> reports and Tableau "

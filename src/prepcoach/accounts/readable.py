@@ -1,6 +1,6 @@
 """The archive's readable half: everything a user owns as Markdown, one file per part of the
-journey (`readable/goals.md`: goals with their steps, check-ins and milestones; `research.md`:
-jobs with their facts; `practice.md`: answers with their transcripts...).
+journey (`readable/goals.md`: goals with their steps, check-ins and milestones; `jobs.md`:
+jobs with their facts and interviews; `practice.md`: answers with their transcripts...).
 
 Laid out from the models like the JSON half, so a new table appears without editing this file:
 each app's tables that hang off no other table of the same app are sections, and a table whose

@@ -16,8 +16,8 @@ from prepcoach.accounts.access import signed_in_user
 from prepcoach.accounts.timing import local_now
 from prepcoach.coach import debrief as timing
 from prepcoach.dashboard.readiness import readiness_of
-from prepcoach.interviews.models import Interview
 from prepcoach.interviews.views import gone, interview_or_none
+from prepcoach.jobs.models import Interview
 
 
 def _context(request: HttpRequest, interview: Interview) -> dict[str, Any]:

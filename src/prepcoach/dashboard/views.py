@@ -6,10 +6,10 @@ from prepcoach.accounts.access import owned_by
 from prepcoach.accounts.models import Profile, User
 from prepcoach.dashboard import news
 from prepcoach.goals import plans
+from prepcoach.jobs.models import Opportunity
 from prepcoach.practice.evidence import areas_of
 from prepcoach.practice.models import Attempt, DrillCard
 from prepcoach.reflection.models import Story
-from prepcoach.research.models import Opportunity
 
 DASHBOARD_AREAS = 3  # the first few; the page holds them all
 

@@ -18,7 +18,7 @@ from django.views.decorators.http import require_POST
 from prepcoach.accounts.access import get_owned_or_404, owned_by, signed_in_user
 from prepcoach.coach.feedback import interviewer_ask
 from prepcoach.feedback.models import MAX_REPLY_CHARS, InterviewerReply
-from prepcoach.research.models import Opportunity
+from prepcoach.jobs.models import Opportunity
 
 
 class DraftForm(forms.Form):

@@ -212,7 +212,7 @@ class InterviewerReply(models.Model):
         settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="interviewer_replies"
     )
     opportunity = models.ForeignKey(
-        "research.Opportunity", on_delete=models.CASCADE, related_name="interviewer_replies"
+        "jobs.Opportunity", on_delete=models.CASCADE, related_name="interviewer_replies"
     )
     interviewer = models.CharField("from", max_length=120, blank=True)
     received_on = models.DateField("received on", default=dt.date.today)

@@ -87,7 +87,7 @@ def smart_context(
             else:
                 week = availability_of(user)
                 available = planning.hours_free_for(plan, goal.pk, week, goal.target_date)
-    from prepcoach.research.models import Opportunity
+    from prepcoach.jobs.models import Opportunity
 
     # The jobs still in play: their companies and key terms make a goal relevant too.
     jobs = Opportunity.objects.filter(user=user).exclude(stage=Opportunity.Stage.CLOSED)[:10]

@@ -1,6 +1,7 @@
 from django.contrib import admin
 
-from prepcoach.interviews.models import Debrief, Interview
+from prepcoach.interviews.models import Debrief
+from prepcoach.jobs.models import Interview
 
 
 @admin.register(Interview)

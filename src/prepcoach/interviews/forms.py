@@ -12,8 +12,9 @@ from django.core.exceptions import ValidationError
 
 from prepcoach.coach.debrief import BODY_ANSWERS, BODY_LANGUAGE, COMPETENCIES
 from prepcoach.coach.interview_transcript import TranscriptError, parse_transcript
-from prepcoach.interviews.models import MAX_QUESTION, MAX_TEXT, AskedQuestion, Debrief, Interview
+from prepcoach.interviews.models import MAX_QUESTION, MAX_TEXT, AskedQuestion, Debrief
 from prepcoach.interviews.transcripts import MAX_UPLOAD_BYTES, decode
+from prepcoach.jobs.models import Interview
 
 DATE_ERROR = "That is not a real date: pick one with the date picker, or type YYYY-MM-DD."
 TIME_ERROR = "That is not a time: type it as 14:00."

@@ -1,5 +1,6 @@
-"""Real interviews of a job and their debriefs. Seen by their owner only: no grant (partner,
-group, link) opens them. Deleting the job deletes its interviews and their debriefs."""
+"""The debriefs of real interviews (the interview itself is the job's: `prepcoach.jobs`). Seen
+by their owner only: no grant (partner, group, link) opens them. Deleting the job deletes its
+interviews and their debriefs."""
 
 from __future__ import annotations
 
@@ -9,49 +10,12 @@ from django.conf import settings
 from django.db import models
 from django.urls import reverse
 
-MAX_TEXT = 5000  # each free-text box of an interview or a debrief
+from prepcoach.jobs.models import MAX_TEXT as JOB_TEXT
+from prepcoach.jobs.models import Interview
+
+MAX_TEXT = JOB_TEXT  # each free-text box of an interview or a debrief
 MAX_QUESTION = 300  # the question bank's own limit (practice.Question.text)
 DEBRIEF_STOP_SALT = "prepcoach.interviews.debrief.stop"  # the debrief mail's one-click stop
-
-
-class Interview(models.Model):
-    class Format(models.TextChoices):
-        PHONE = "phone", "Phone"
-        VIDEO = "video", "Video call"
-        ON_SITE = "on-site", "On site"
-        TAKE_HOME = "take-home", "Take-home task"
-        ASSESSMENT = "assessment", "Assessment centre"
-        OTHER = "other", "Other"
-
-    user = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="interviews"
-    )
-    opportunity = models.ForeignKey(
-        "research.Opportunity", on_delete=models.CASCADE, related_name="interviews"
-    )
-    starts_at = models.DateTimeField()
-    round_name = models.CharField(
-        "round", max_length=80, help_text="e.g. “phone screen”, “first round”, “final round”."
-    )
-    format = models.CharField(max_length=12, choices=Format.choices, default=Format.VIDEO)
-    interviewers = models.TextField(
-        blank=True,
-        max_length=MAX_TEXT,
-        help_text="One a line, with their role: “Ana Lee, Head of Data”.",
-    )
-    # Set when the debrief reminder went out: it goes once per interview.
-    debrief_mailed_at = models.DateTimeField(null=True, blank=True)
-    created_at = models.DateTimeField(auto_now_add=True)
-
-    class Meta:
-        ordering: ClassVar = ["starts_at", "pk"]
-        indexes: ClassVar = [models.Index(fields=["user", "starts_at"])]
-
-    def __str__(self) -> str:
-        return f"{self.round_name} at {self.opportunity.company}"
-
-    def get_absolute_url(self) -> str:
-        return reverse("interviews:detail", args=[self.pk])
 
 
 class Debrief(models.Model):

@@ -13,7 +13,8 @@ from django.db.models import F, QuerySet
 from prepcoach.accounts.access import owned_by
 from prepcoach.accounts.models import User
 from prepcoach.coach import debrief as core
-from prepcoach.interviews.models import AskedQuestion, Debrief, Interview
+from prepcoach.interviews.models import AskedQuestion, Debrief
+from prepcoach.jobs.models import Interview
 from prepcoach.practice.models import Question
 
 

@@ -12,7 +12,8 @@ from django.utils import timezone
 from prepcoach.accounts.mailstop import stop_url
 from prepcoach.accounts.timing import local_now, mail_user
 from prepcoach.coach import debrief as core
-from prepcoach.interviews.models import DEBRIEF_STOP_SALT, DebriefMail, Interview
+from prepcoach.interviews.models import DEBRIEF_STOP_SALT, DebriefMail
+from prepcoach.jobs.models import Interview
 
 
 @task()

@@ -11,8 +11,9 @@ from typing import Any
 
 from prepcoach.coach.answer import analyse_answer
 from prepcoach.coach.interview_transcript import InterviewTranscript, Pair, parse_transcript
-from prepcoach.interviews.models import Interview, Transcript
+from prepcoach.interviews.models import Transcript
 from prepcoach.interviews.plans import bank_twin
+from prepcoach.jobs.models import Interview
 from prepcoach.practice.models import PracticeSettings
 
 MAX_UPLOAD_BYTES = 2 * 1024 * 1024

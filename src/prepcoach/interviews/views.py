@@ -24,14 +24,8 @@ from prepcoach.accounts.timing import local_now
 from prepcoach.coach import debrief as core
 from prepcoach.interviews import plans
 from prepcoach.interviews.forms import ROUNDS, AskedFormSet, DebriefForm, InterviewForm, MailForm
-from prepcoach.interviews.models import (
-    DEBRIEF_STOP_SALT,
-    AskedQuestion,
-    Debrief,
-    DebriefMail,
-    Interview,
-)
-from prepcoach.research.models import Opportunity
+from prepcoach.interviews.models import DEBRIEF_STOP_SALT, AskedQuestion, Debrief, DebriefMail
+from prepcoach.jobs.models import Interview, Opportunity
 
 GONE = "interviews/gone.html"
 

@@ -9,8 +9,8 @@ from prepcoach.accounts.models import User
 from prepcoach.coach.contact_import import MAX_IMPORT_BYTES
 from prepcoach.goals.forms import DATE_ERROR, DateInput
 from prepcoach.goals.models import validate_plan_date
+from prepcoach.jobs.models import Opportunity
 from prepcoach.network.models import Contact, Event
-from prepcoach.research.models import Opportunity
 
 
 class ContactForm(forms.ModelForm):  # type: ignore[type-arg]

@@ -33,7 +33,7 @@ class Contact(models.Model):
         max_length=MAX_SHORT, blank=True, help_text="Words you count by, e.g. “alumni, mentor”."
     )
     opportunity = models.ForeignKey(
-        "research.Opportunity",
+        "jobs.Opportunity",
         on_delete=models.SET_NULL,
         null=True,
         blank=True,

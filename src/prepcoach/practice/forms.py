@@ -7,9 +7,9 @@ from django import forms
 from prepcoach.coach.limits import MAX_ANSWER_CHARS, too_long
 from prepcoach.coach.rubric import RUBRIC
 from prepcoach.form_words import PlainNumberInput
+from prepcoach.jobs.models import Opportunity
 from prepcoach.practice.bank import FIELDS
 from prepcoach.practice.models import Attempt, MockSession, PracticeSettings, Question
-from prepcoach.research.models import Opportunity
 
 MIXES = {
     "balanced": {"motivation": 1, "behavioral": 2, "situational": 1, "role-specific": 2},

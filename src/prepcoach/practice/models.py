@@ -142,7 +142,7 @@ class MockSession(models.Model):
     )
     # The job it prepares for: its description's key terms are looked for in the answers.
     opportunity = models.ForeignKey(
-        "research.Opportunity",
+        "jobs.Opportunity",
         null=True,
         blank=True,
         on_delete=models.SET_NULL,

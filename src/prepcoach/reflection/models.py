@@ -38,7 +38,7 @@ class Story(models.Model):
     drill_cards = GenericRelation("practice.DrillCard")
     # The interviews it is chosen for.
     opportunities = models.ManyToManyField(
-        "research.Opportunity", blank=True, related_name="stories"
+        "jobs.Opportunity", blank=True, related_name="stories"
     )
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)

@@ -15,9 +15,9 @@ from prepcoach.coach.retro_stories import PROMPTS as RETRO_PROMPTS
 from prepcoach.coach.retro_stories import DraftStory, RetroDrafts, draft_stories, whole_story
 from prepcoach.coach.spoken import ANSWER_SECONDS, SPEAKING_WPM, story_remark
 from prepcoach.coach.stories import PARTS, StoryInfo, coverage, shift
+from prepcoach.jobs.models import Opportunity
 from prepcoach.reflection.forms import ReflectionForm, RetrospectiveForm, StoryForm
 from prepcoach.reflection.models import PROMPTS, Reflection, Retrospective, Story
-from prepcoach.research.models import Opportunity
 
 
 @login_required

@@ -6,7 +6,7 @@ from django.urls import reverse
 
 from prepcoach.goals.models import Goal
 from prepcoach.goals.sources import Counted
-from prepcoach.research.models import Opportunity
+from prepcoach.jobs.models import Opportunity
 
 
 def facts_count(goal: Goal) -> Counted | None:

@@ -9,8 +9,8 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 
 from prepcoach.accounts.access import get_owned_or_404, signed_in_user
+from prepcoach.jobs.models import Fact
 from prepcoach.research.forms import FactForm
-from prepcoach.research.models import Fact
 from prepcoach.research.views import log_facts
 
 

@@ -7,7 +7,7 @@ from django import forms
 
 from prepcoach.coach.limits import MAX_JOB_ADVERT_CHARS
 from prepcoach.coach.text import plain_text
-from prepcoach.research.models import Fact, Opportunity
+from prepcoach.jobs.models import Fact, Opportunity
 
 MAX_DESCRIPTION = MAX_JOB_ADVERT_CHARS  # the same cap as the API and the CLI
 

@@ -16,9 +16,10 @@ from django.views.decorators.http import require_POST, require_safe
 from prepcoach.accounts.access import get_owned_or_404, owned_by, signed_in_user
 from prepcoach.goals.checkins import log_check_in
 from prepcoach.goals.models import Goal
+from prepcoach.jobs.models import Opportunity
 from prepcoach.ops.rate import spend, with_retry_after
 from prepcoach.research.forms import FactForm, OpportunityForm, ResearchForm
-from prepcoach.research.models import RESEARCH_SECTIONS, Opportunity
+from prepcoach.research.models import RESEARCH_SECTIONS
 
 
 def _opportunity(request: HttpRequest, opportunity_id: int) -> Opportunity:

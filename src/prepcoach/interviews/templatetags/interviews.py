@@ -11,7 +11,7 @@ from prepcoach.accounts.access import signed_in_user
 from prepcoach.accounts.timing import local_now
 from prepcoach.coach import debrief as core
 from prepcoach.interviews import plans
-from prepcoach.research.models import Opportunity
+from prepcoach.jobs.models import Opportunity
 
 register = template.Library()
 

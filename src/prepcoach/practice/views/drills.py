@@ -145,7 +145,7 @@ def drill_add_story(request: HttpRequest, story_id: int) -> HttpResponse:
 @login_required
 @require_POST
 def drill_add_facts(request: HttpRequest, opportunity_id: int) -> HttpResponse:
-    from prepcoach.research.models import Opportunity
+    from prepcoach.jobs.models import Opportunity
 
     job = get_owned_or_404(Opportunity.objects.all(), user_of(request), pk=opportunity_id)
     added = _add_cards(request, list(job.facts.all()))

@@ -15,11 +15,11 @@ from prepcoach.accounts.access import get_owned_or_404
 from prepcoach.coach.content import analyse_content
 from prepcoach.coach.followups import follow_up
 from prepcoach.coach.questions import QuestionInfo, pick_questions
+from prepcoach.jobs.models import Opportunity
 from prepcoach.practice.forms import MIXES, MockForm, TypedAnswerForm
 from prepcoach.practice.models import Attempt, MockSession, Question
 from prepcoach.practice.sessions import question_text, session_rows
 from prepcoach.practice.views.common import settings_of, user_of, visible_questions
-from prepcoach.research.models import Opportunity
 
 RECENT = 50  # questions asked in the last mocks wait their turn
 

@@ -1,0 +1,153 @@
+"""The job a user prepares for: the root of Plan, Grow and Improve, so upstream of all three.
+
+Every step reads the job from here (Plan: the SMART check's relevance, the facts goal's count
+and the week's interviews; Grow: research and the brief; Improve: mocks and drills; the
+debriefs: the interview they are of) and none of them imports another to do so. The tables
+kept the names they had when these models lived in `research` and `interviews`
+(`jobs/migrations/0001_initial.py` moved them without moving a row). Seen by their owner only.
+"""
+
+from __future__ import annotations
+
+from typing import ClassVar
+
+from django.conf import settings
+from django.contrib.contenttypes.fields import GenericRelation
+from django.db import models
+from django.urls import reverse
+
+from prepcoach.coach.keywords import key_terms
+
+MAX_TEXT = 5000  # each free-text box of an interview or a debrief
+
+
+class Opportunity(models.Model):
+    class Stage(models.TextChoices):
+        INTERESTED = "interested", "Interested"
+        APPLIED = "applied", "Applied"
+        INTERVIEWING = "interviewing", "Interviewing"
+        OFFER = "offer", "Offer"
+        CLOSED = "closed", "Closed"
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="opportunities"
+    )
+    company = models.CharField(max_length=120)
+    role = models.CharField(max_length=120)
+    link = models.URLField(blank=True, max_length=500)
+    job_description = models.TextField(
+        blank=True, help_text="Paste the advert; HTML copied by mistake is reduced to its text."
+    )
+    values = models.TextField(
+        "company values", blank=True, help_text="One per line, as the company states them."
+    )
+    stage = models.CharField(max_length=12, choices=Stage.choices, default=Stage.INTERESTED)
+    interview_dates = models.JSONField(default=list, blank=True)  # ISO dates, earliest first
+    # Company research, in Markdown.
+    mission = models.TextField(blank=True)
+    strategy = models.TextField(blank=True)
+    products = models.TextField(blank=True)
+    culture = models.TextField("culture and values", blank=True)
+    news = models.TextField("recent news", blank=True)
+    competitors = models.TextField(blank=True)
+    people = models.TextField("people met", blank=True)
+    notes = models.TextField(blank=True)
+    my_questions = models.TextField(
+        "my questions for the interviewer", blank=True, help_text="One per line."
+    )
+    logistics = models.TextField(blank=True, help_text="Where, when, who, format, what to bring.")
+    fact_target = models.PositiveSmallIntegerField("key facts to collect", default=5)
+    # A knowledge goal whose progress is the number of facts collected.
+    facts_goal = models.ForeignKey(
+        "goals.Goal", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        db_table = "research_opportunity"
+        ordering: ClassVar = ["stage", "-updated_at"]
+
+    def __str__(self) -> str:
+        return f"{self.role} at {self.company}"
+
+    def get_absolute_url(self) -> str:
+        return reverse("research:opportunity", args=[self.pk])
+
+    @property
+    def value_list(self) -> list[str]:
+        return [line.strip() for line in self.values.splitlines() if line.strip()]
+
+    @property
+    def key_terms(self) -> list[str]:
+        """The skills, tools and domains the advert asks for; never the company's own name or
+        the job's title."""
+        return key_terms(self.job_description, company=self.company, title=self.role)
+
+
+class Fact(models.Model):
+    """One key fact about the company, with where it came from."""
+
+    opportunity = models.ForeignKey(Opportunity, on_delete=models.CASCADE, related_name="facts")
+    # Deleting it deletes its drill cards.
+    drill_cards = GenericRelation("practice.DrillCard")
+    text = models.CharField("fact", max_length=500)
+    source = models.CharField(max_length=500, help_text="A link, or where you read or heard it.")
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        db_table = "research_fact"
+        ordering: ClassVar = ["created_at"]
+
+    def __str__(self) -> str:
+        return self.text
+
+    @property
+    def source_is_link(self) -> bool:
+        return self.source.startswith(("http://", "https://"))
+
+
+class Interview(models.Model):
+    """A real interview of a job. Seen by its owner only: no grant (partner, group, link)
+    opens it. Deleting the job deletes its interviews (and their debriefs)."""
+
+    class Format(models.TextChoices):
+        PHONE = "phone", "Phone"
+        VIDEO = "video", "Video call"
+        ON_SITE = "on-site", "On site"
+        TAKE_HOME = "take-home", "Take-home task"
+        ASSESSMENT = "assessment", "Assessment centre"
+        OTHER = "other", "Other"
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="interviews"
+    )
+    opportunity = models.ForeignKey(
+        Opportunity, on_delete=models.CASCADE, related_name="interviews"
+    )
+    starts_at = models.DateTimeField()
+    round_name = models.CharField(
+        "round", max_length=80, help_text="e.g. “phone screen”, “first round”, “final round”."
+    )
+    format = models.CharField(max_length=12, choices=Format.choices, default=Format.VIDEO)
+    interviewers = models.TextField(
+        blank=True,
+        max_length=MAX_TEXT,
+        help_text="One a line, with their role: “Ana Lee, Head of Data”.",
+    )
+    # Set when the debrief reminder went out: it goes once per interview.
+    debrief_mailed_at = models.DateTimeField(null=True, blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        db_table = "interviews_interview"
+        ordering: ClassVar = ["starts_at", "pk"]
+        indexes: ClassVar = [
+            models.Index(fields=["user", "starts_at"], name="interviews__user_id_997448_idx")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.round_name} at {self.opportunity.company}"
+
+    def get_absolute_url(self) -> str:
+        return reverse("interviews:detail", args=[self.pk])

@@ -1,0 +1,26 @@
+"""The job moved to `jobs` (`jobs/migrations/0001_initial.py`) with its table's name kept:
+this link points at `jobs.Opportunity` now; nothing in the database changes."""
+
+import django.db.models.deletion
+from django.db import migrations, models
+
+
+class Migration(migrations.Migration):
+
+    dependencies = [
+        ("network", "0001_initial"),
+        ("jobs", "0001_initial"),
+    ]
+
+    operations = [
+        migrations.SeparateDatabaseAndState(
+            database_operations=[],
+            state_operations=[
+                migrations.AlterField(
+                    model_name="contact",
+                    name="opportunity",
+                    field=models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name="contacts", to="jobs.opportunity", verbose_name="the job they relate to"),
+                ),
+            ],
+        ),
+    ]
