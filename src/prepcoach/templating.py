@@ -53,6 +53,15 @@ def csrf_token(context: template.Context) -> str:
 
 
 @register.filter
+def menu_section(request: Any) -> str | None:
+    """{% with section=request|menu_section %}: the menu item a page lights (prepcoach/menu.py)."""
+    from prepcoach.menu import section_of
+
+    match = getattr(request, "resolver_match", None)
+    return section_of(match.view_name) if match else None
+
+
+@register.filter
 def md_text(text: Any) -> str:
     """{{ fact.text|md_text }} in a Markdown file: the user's words shown as typed there."""
     from prepcoach.coach.escape import markdown_text
