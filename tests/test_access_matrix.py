@@ -41,6 +41,7 @@ from django.utils import timezone
 from prepcoach.accounts.access import new_link_token
 from prepcoach.accounts.models import AccessToken, User
 from prepcoach.coach.drills import new_card
+from prepcoach.coach.login_throttle import login_limits
 from prepcoach.feedback.models import FeedbackRequest, InterviewerReply, Pin, Review
 from prepcoach.goals.models import CheckIn, Goal, Milestone, Step
 from prepcoach.groups.models import (
@@ -513,7 +514,8 @@ def client_for(persona: Persona) -> Client:
 @pytest.mark.django_db
 def test_no_persona_sees_or_changes_what_it_may_not(tmp_path: Path, settings: Any) -> None:
     settings.MEDIA_ROOT = tmp_path
-    settings.AXES_ENABLED = False  # the log-in form is walked too; lock-outs are not the subject
+    # The log-in form is walked too; its throttling is not the subject.
+    settings.LOGIN_LIMITS = login_limits(free=1_000_000)
     world = build_world(tmp_path)
     tally = Tally()
     everything = list(routes())

@@ -13,6 +13,7 @@ import pytest
 from django.db import transaction
 from django.test import Client
 
+from prepcoach.coach.login_throttle import login_limits
 from tests.test_access_matrix import body_of, build_world, routes, urls_for
 
 BARE = b"This field is required."
@@ -23,7 +24,7 @@ def test_no_form_answers_an_empty_post_with_djangos_bare_words(
     tmp_path: Path, settings: Any
 ) -> None:
     settings.MEDIA_ROOT = tmp_path
-    settings.AXES_ENABLED = False
+    settings.LOGIN_LIMITS = login_limits(free=1_000_000)  # the log-in form is walked too
     world = build_world(tmp_path)
     client = Client()
     client.force_login(world.alice)

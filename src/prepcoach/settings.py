@@ -6,12 +6,12 @@ DATABASE_URL, SECRET_KEY, ALLOWED_HOSTS, PREPCOACH_HTTPS and the EMAIL_* variabl
 See docs/operations.md for the full list.
 """
 
-from datetime import timedelta
 from pathlib import Path
 
 from django.utils.csp import CSP
 
 from prepcoach import conf
+from prepcoach.coach.login_throttle import login_limits
 
 PACKAGE_DIR = Path(__file__).resolve().parent
 HOME = conf.home_folder()
@@ -45,7 +45,6 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "django_tasks_db",
     "ninja",
-    "axes",
 ]
 
 MIDDLEWARE = [
@@ -63,8 +62,6 @@ MIDDLEWARE = [
     # A form sent twice (a double-click, a twin) is done once: ops/submit_once.py.
     "prepcoach.ops.submit_once.SubmitOnceMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
-    # Last, as django-axes asks: it turns a lockout into the page that explains it.
-    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "prepcoach.urls"
@@ -95,10 +92,7 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 # Accounts
 AUTH_USER_MODEL = "accounts.User"
-AUTHENTICATION_BACKENDS = [
-    "axes.backends.AxesStandaloneBackend",  # first, so a locked-out login never reaches a hasher
-    "django.contrib.auth.backends.ModelBackend",
-]
+AUTHENTICATION_BACKENDS = ["django.contrib.auth.backends.ModelBackend"]
 PASSWORD_HASHERS = [
     "django.contrib.auth.hashers.Argon2PasswordHasher",
     "django.contrib.auth.hashers.PBKDF2PasswordHasher",
@@ -114,16 +108,15 @@ LOGIN_REDIRECT_URL = "dashboard:home"
 LOGOUT_REDIRECT_URL = "dashboard:home"
 PASSWORD_RESET_TIMEOUT = 60 * 60 * 24  # one day: long enough to find the mail, short if leaked
 
-# Login throttling (django-axes): five failures for one email from one address lock that pair
-# for fifteen minutes; a successful login resets the count.
-AXES_FAILURE_LIMIT = conf.env_int("LOGIN_FAILURE_LIMIT", 5, minimum=1)
-AXES_COOLOFF_TIME = timedelta(minutes=conf.env_int("LOGIN_COOLOFF_MINUTES", 15, minimum=1))
-AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
-AXES_USERNAME_CALLABLE = "prepcoach.accounts.views.login_identity"
-AXES_LOCKOUT_CALLABLE = "prepcoach.accounts.views.locked_out"
-AXES_RESET_ON_SUCCESS = True
-AXES_CLIENT_IP_CALLABLE = "prepcoach.ops.proxy.client_address"  # behind a trusted proxy too
-AXES_VERBOSE = False
+# Log-in throttling (coach/login_throttle.py, ops/login_throttle.py): growing waits, never a
+# lock-out. LOGIN_FAILURE_LIMIT failures for one e-mail from one address are free, then each
+# try waits LOGIN_FIRST_DELAY_SECONDS, doubling up to LOGIN_COOLOFF_MINUTES; counts by address,
+# by account and over the install add waits for addresses that never signed in to the account.
+LOGIN_LIMITS = login_limits(
+    free=conf.env_int("LOGIN_FAILURE_LIMIT", 5, minimum=1),
+    first_s=conf.env_int("LOGIN_FIRST_DELAY_SECONDS", 5, minimum=1),
+    cap_s=60 * conf.env_int("LOGIN_COOLOFF_MINUTES", 15, minimum=1),
+)
 
 # Messages live in the session, not a cookie: one of them shows a new API token once.
 MESSAGE_STORAGE = "django.contrib.messages.storage.session.SessionStorage"

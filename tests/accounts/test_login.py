@@ -1,16 +1,33 @@
+import datetime as dt
+from typing import Any
+
 import pytest
 from django.contrib.auth import get_user
+from django.http import HttpResponse
 from django.test import Client
 from django.urls import reverse
+from django.utils import timezone
 
 from prepcoach.accounts.models import User
+from prepcoach.coach.login_throttle import login_limits
+from prepcoach.coach.proxies import parse_networks
+from prepcoach.ops.models import LoginFailure
 from tests.conftest import PASSWORD
 
 LOGIN = reverse("accounts:login")
 
 
-def log_in(client: Client, email: str, password: str):
-    return client.post(LOGIN, {"username": email, "password": password})
+def log_in(
+    client: Client,
+    email: str,
+    password: str,
+    address: str = "127.0.0.1",
+    forwarded_for: str = "",
+) -> HttpResponse:
+    extra = {"HTTP_X_FORWARDED_FOR": forwarded_for} if forwarded_for else {}
+    return client.post(
+        LOGIN, {"username": email, "password": password}, REMOTE_ADDR=address, **extra
+    )
 
 
 def test_log_in_with_email_and_password(client: Client, alice: User) -> None:
@@ -27,23 +44,107 @@ def test_wrong_password_is_explained(client: Client, alice: User) -> None:
     assert not get_user(client).is_authenticated
 
 
-def test_repeated_failures_lock_the_login_for_a_while(client: Client, alice: User) -> None:
+@pytest.fixture(autouse=True)
+def long_waits(settings: Any) -> None:
+    """A first wait of 5 minutes, so no test here depends on how fast it runs."""
+    settings.LOGIN_LIMITS = login_limits(free=5, first_s=300, cap_s=900)
+
+
+def test_repeated_failures_ask_the_client_to_wait(client: Client, alice: User) -> None:
     for attempt in range(5):
-        log_in(client, "alice@example.com" if attempt % 2 else "ALICE@example.com", "guess")
-    # Even the right password is refused now, and the page says why and for how long.
+        response = log_in(
+            client, "alice@example.com" if attempt % 2 else "ALICE@example.com", "guess"
+        )
+        assert response.status_code == 200
+    # Even the right password waits now, and the page says why and how long; the email is kept.
     response = log_in(client, "alice@example.com", PASSWORD)
     assert response.status_code == 429
+    assert response["Retry-After"] == "300"
     assert "Too many failed log-in attempts" in response.text
-    assert "15 minutes" in response.text
+    assert "try again in 5 minutes" in response.text
+    assert 'value="alice@example.com"' in response.text
     assert not get_user(client).is_authenticated
 
 
-def test_a_lockout_does_not_spill_onto_other_accounts(
-    client: Client, alice: User, bob: User
-) -> None:
+def test_the_wait_doubles_with_each_further_failure(client: Client, alice: User) -> None:
+    for _ in range(5):
+        log_in(client, "alice@example.com", "guess")
+    # The wait is over (the last failure 301 s ago): one more try, and it fails too.
+    LoginFailure.objects.update(at=timezone.now() - dt.timedelta(seconds=301))
+    assert log_in(client, "alice@example.com", "guess").status_code == 200
+    response = log_in(client, "alice@example.com", PASSWORD)
+    assert response.status_code == 429
+    assert response["Retry-After"] == "600"
+    # Once that wait is over the right password gets in: slowed, never locked out.
+    LoginFailure.objects.update(at=timezone.now() - dt.timedelta(seconds=601))
+    assert log_in(client, "alice@example.com", PASSWORD).status_code == 302
+
+
+def test_a_wait_does_not_spill_onto_other_accounts(client: Client, alice: User, bob: User) -> None:
     for _ in range(5):
         log_in(client, "alice@example.com", "guess")
     assert log_in(client, "bob@example.com", PASSWORD).status_code == 302
+
+
+def test_one_password_against_fifteen_accounts_from_one_address_is_slowed(
+    client: Client, alice: User
+) -> None:
+    emails = [f"person{n}@example.com" for n in range(14)] + ["alice@example.com"]
+    statuses = [
+        log_in(client, email, "Summer2026!", "203.0.113.50").status_code for email in emails
+    ]
+    assert statuses == [200] * 10 + [429] * 5  # after ten failures from there, each try waits
+    # Another address is not slowed by it.
+    assert log_in(client, "alice@example.com", PASSWORD, "203.0.113.51").status_code == 302
+
+
+def test_behind_a_trusted_proxy_two_clients_are_throttled_apart(
+    client: Client, alice: User, settings: Any
+) -> None:
+    settings.TRUSTED_PROXIES = parse_networks(["127.0.0.1"])
+    guesser = [
+        log_in(client, "alice@example.com", "guess", "127.0.0.1", forwarded_for="203.0.113.7")
+        for _ in range(6)
+    ]
+    assert [r.status_code for r in guesser] == [200] * 5 + [429]
+    other = log_in(client, "alice@example.com", PASSWORD, "127.0.0.1", forwarded_for="203.0.113.8")
+    assert other.status_code == 302
+
+
+def test_a_stranger_cannot_dodge_the_count_by_naming_another_address(
+    client: Client, alice: User, settings: Any
+) -> None:
+    settings.TRUSTED_PROXIES = parse_networks(["127.0.0.1"])
+    statuses = [
+        log_in(client, "alice@example.com", "guess", "192.0.2.9", forwarded_for=f"198.51.100.{n}")
+        for n in range(6)
+    ]
+    assert [r.status_code for r in statuses] == [200] * 5 + [429]
+
+
+def test_a_guesser_elsewhere_does_not_keep_the_owner_out(client: Client, alice: User) -> None:
+    home = "198.51.100.20"
+    assert log_in(client, "alice@example.com", PASSWORD, home).status_code == 302
+    client.post(reverse("accounts:logout"))
+    # Fifty guesses from fifty addresses (each under its own allowance) and many from one.
+    for n in range(50):
+        log_in(Client(), "alice@example.com", f"guess {n}", f"203.0.113.{n + 1}")
+    for _ in range(12):
+        log_in(Client(), "alice@example.com", "guess", "192.0.2.66")
+    # A new address for her account waits: the account has been guessed at too often.
+    elsewhere = log_in(Client(), "alice@example.com", PASSWORD, "192.0.2.77")
+    assert elsewhere.status_code == 429
+    # From the address she signs in from, her password still gets her in at once.
+    assert log_in(client, "alice@example.com", PASSWORD, home).status_code == 302
+    assert get_user(client).pk == alice.pk
+
+
+def test_an_ipv6_client_is_counted_by_its_network(client: Client, alice: User) -> None:
+    statuses = [
+        log_in(client, "alice@example.com", "guess", f"2001:db8:1:2::{n:x}").status_code
+        for n in range(6)
+    ]
+    assert statuses == [200] * 5 + [429]
 
 
 def test_log_out_needs_a_post(alice_client: Client) -> None:

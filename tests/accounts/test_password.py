@@ -2,6 +2,7 @@ import re
 
 import pytest
 from django.core import mail
+from django.http import HttpResponse
 from django.test import Client
 from django.urls import reverse
 
@@ -64,3 +65,44 @@ def test_reset_for_an_unknown_email_says_the_same_and_sends_nothing(client: Clie
     response = client.post(reverse("accounts:password_reset"), {"email": "nobody@example.com"})
     assert response.url == reverse("accounts:password_reset_done")
     assert mail.outbox == []
+
+
+def ask_reset(client: Client, email: str, address: str = "127.0.0.1") -> HttpResponse:
+    return client.post(reverse("accounts:password_reset"), {"email": email}, REMOTE_ADDR=address)
+
+
+def test_reset_mails_are_limited_per_account_in_words_that_do_not_tell_it_exists(
+    client: Client, alice: User
+) -> None:
+    # Three mails for alice, from three places; the fourth is refused wherever it comes from.
+    for n in range(3):
+        assert ask_reset(client, "alice@example.com", f"203.0.113.{n}").status_code == 302
+    refused = ask_reset(client, "ALICE@example.com", "203.0.113.9")
+    assert refused.status_code == 429
+    assert int(refused["Retry-After"]) > 3500
+    assert "Too many password-reset mails were asked for" in refused.text
+    assert re.search(r"try again in \d+ minutes", refused.text)
+    assert 'value="ALICE@example.com"' in refused.text  # what was typed is kept
+    assert len(mail.outbox) == 3
+    # An address no account has is refused in the same words after as many requests.
+    for n in range(3):
+        ask_reset(client, "nobody@example.com", f"198.51.100.{n}")
+    unknown = ask_reset(client, "nobody@example.com", "198.51.100.9")
+    assert unknown.status_code == 429
+    assert message_of(unknown) == message_of(refused)
+
+
+def test_reset_mails_are_limited_per_address(client: Client, alice: User) -> None:
+    for n in range(10):
+        assert ask_reset(client, f"person{n}@example.com", "192.0.2.5").status_code == 302
+    assert ask_reset(client, "alice@example.com", "192.0.2.5").status_code == 429
+    assert mail.outbox == []
+    # Another address may still ask for alice's mail.
+    assert ask_reset(client, "alice@example.com", "192.0.2.6").status_code == 302
+    assert len(mail.outbox) == 1
+
+
+def message_of(response: HttpResponse) -> str:
+    match = re.search(r'<p class="error"[^>]*>([^<]+)</p>', response.text)
+    assert match, response.text
+    return match.group(1)

@@ -1,19 +1,29 @@
 import logging
 from typing import Any
 
-from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth import login
+from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import login_required
+from django.contrib.auth.forms import PasswordResetForm
 from django.db import transaction
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.urls import reverse_lazy
 from django.views.decorators.http import require_POST
 
 from prepcoach.accounts.access import get_owned_or_404
-from prepcoach.accounts.forms import AccessTokenForm, ProfileForm, SignUpForm
+from prepcoach.accounts.forms import (
+    AccessTokenForm,
+    LoginForm,
+    ProfileForm,
+    QueuedPasswordResetForm,
+    SignUpForm,
+)
 from prepcoach.accounts.models import AccessToken, Profile, User
+from prepcoach.ops import login_throttle
 from prepcoach.ops.proxy import client_address
+from prepcoach.ops.rate import with_retry_after
 
 logger = logging.getLogger(__name__)
 
@@ -95,13 +105,53 @@ def token_revoke(request: HttpRequest, token_id: int) -> HttpResponse:
     return _tokens_response(request, context)
 
 
-def locked_out(
-    request: HttpRequest, response: HttpResponse | None, credentials: Any
-) -> HttpResponse:
-    """django-axes calls this when too many log-ins failed; say when to try again."""
-    logger.warning("log-in refused: too many failures from %s", client_address(request))
-    minutes = int(settings.AXES_COOLOFF_TIME.total_seconds() // 60)
-    return render(request, "accounts/locked_out.html", {"minutes": minutes}, status=429)
+class LoginView(auth_views.LoginView):
+    """Django's log-in, throttled (`ops.login_throttle`): after too many failures the page asks
+    the client to wait (429, Retry-After, "try again in N s"), the e-mail kept in the form."""
+
+    authentication_form = LoginForm
+    redirect_authenticated_user = True
+
+    def post(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
+        email = login_identity(request, None)
+        if not email or not request.POST.get("password"):
+            return super().post(request, *args, **kwargs)  # the form says what is missing
+        attempt = login_throttle.begin_login(email, client_address(request))
+        if not attempt.decision.allowed:
+            logger.warning(
+                "log-in slowed for %s (%s): try again in %d s",
+                client_address(request),
+                attempt.decision.reason,
+                attempt.decision.retry_after_s,
+            )
+            context = self.get_context_data(
+                form=LoginForm(request, initial={"username": email}),
+                throttled=attempt.decision.message,
+            )
+            page = render(request, "registration/login.html", context)
+            return with_retry_after(page, attempt.decision)
+        response = super().post(request, *args, **kwargs)
+        if request.user.is_authenticated:
+            login_throttle.login_succeeded(attempt)
+        return response
+
+
+class PasswordResetView(auth_views.PasswordResetView):
+    """Django's reset, with mails limited per e-mail typed and per client address; the refusal
+    reads the same whether or not an account has the address."""
+
+    form_class = QueuedPasswordResetForm
+    success_url = reverse_lazy("accounts:password_reset_done")
+
+    def form_valid(self, form: PasswordResetForm) -> HttpResponse:
+        decision = login_throttle.request_reset(
+            form.cleaned_data["email"], client_address(self.request)
+        )
+        if not decision.allowed:
+            form.add_error("email", decision.message)
+            page = self.render_to_response(self.get_context_data(form=form))
+            return with_retry_after(page, decision)
+        return super().form_valid(form)
 
 
 def login_identity(request: HttpRequest, credentials: dict[str, Any] | None) -> str | None:

@@ -60,3 +60,56 @@ class ActionUse(models.Model):
 
     def __str__(self) -> str:
         return f"{self.action} at {self.at:%H:%M:%S}"
+
+
+class LoginFailure(models.Model):
+    """A failed log-in (or one being tried: written before the password is checked and removed
+    when it was right), counted by `ops.login_throttle` while it is in the window. Accounts are
+    a hash of the e-mail typed, addresses as `coach.login_throttle.address_key` counts them."""
+
+    account = models.CharField(max_length=64)
+    address = models.CharField(max_length=64)
+    at = models.DateTimeField(db_index=True)
+
+    class Meta:
+        indexes: ClassVar = [
+            models.Index(fields=["account", "at"]),
+            models.Index(fields=["address", "at"]),
+        ]
+
+    def __str__(self) -> str:
+        return f"log-in failure at {self.at:%H:%M:%S}"
+
+
+class KnownLogin(models.Model):
+    """An address that has signed in to an account: its owner there is judged on their own
+    failures only (`coach.login_throttle`)."""
+
+    account = models.CharField(max_length=64)
+    address = models.CharField(max_length=64)
+    last_at = models.DateTimeField()
+
+    class Meta:
+        constraints: ClassVar = [
+            models.UniqueConstraint(fields=["account", "address"], name="known_login_once")
+        ]
+
+    def __str__(self) -> str:
+        return f"known log-in, last at {self.last_at:%Y-%m-%d}"
+
+
+class ResetRequest(models.Model):
+    """A password-reset mail asked for, counted per e-mail typed and per address."""
+
+    account = models.CharField(max_length=64)
+    address = models.CharField(max_length=64)
+    at = models.DateTimeField(db_index=True)
+
+    class Meta:
+        indexes: ClassVar = [
+            models.Index(fields=["account", "at"]),
+            models.Index(fields=["address", "at"]),
+        ]
+
+    def __str__(self) -> str:
+        return f"reset asked at {self.at:%H:%M:%S}"

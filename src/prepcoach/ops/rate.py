@@ -12,6 +12,7 @@ from django.http import HttpResponse
 from django.utils import timezone
 
 from prepcoach.accounts.models import User
+from prepcoach.coach.login_throttle import LoginDecision
 from prepcoach.coach.rate_limits import RATE_LIMITS, RateDecision, judge_rate
 from prepcoach.ops.models import ActionUse
 
@@ -44,7 +45,9 @@ def spend_or_raise(user: User, action: str) -> None:
         raise RateLimitedError(decision)
 
 
-def with_retry_after(response: HttpResponse, decision: RateDecision) -> HttpResponse:
+def with_retry_after(
+    response: HttpResponse, decision: RateDecision | LoginDecision
+) -> HttpResponse:
     """A refusal's response: 429 with `Retry-After` in seconds."""
     response.status_code = 429
     response["Retry-After"] = str(decision.retry_after_s)

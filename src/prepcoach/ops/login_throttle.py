@@ -1,0 +1,88 @@
+"""Log-in and password-reset throttling, counted in the database for every process.
+
+`begin_login` asks `coach.login_throttle.judge_login` whether this e-mail may be tried from
+this client now; when it may, the attempt is written as a failure before the password is
+checked (so requests sent side by side see each other), and `login_succeeded` removes it, the
+pair's earlier failures with it, and remembers the address as one the account signs in from.
+`request_reset` does the same for reset mails with `judge_reset`. The client is
+`ops.proxy.client_address`, the real client behind a trusted proxy.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+from django.conf import settings
+from django.db.models import Max, QuerySet
+from django.utils import timezone
+
+from prepcoach.coach.login_throttle import (
+    RESET_PER_ACCOUNT,
+    RESET_PER_ADDRESS,
+    Failures,
+    LoginDecision,
+    LoginRecord,
+    account_key,
+    address_key,
+    judge_login,
+    judge_reset,
+)
+from prepcoach.coach.rate_limits import RateDecision
+from prepcoach.ops.models import KnownLogin, LoginFailure, ResetRequest
+
+
+@dataclass(frozen=True)
+class LoginAttempt:
+    decision: LoginDecision
+    account: str
+    address: str
+    failure_id: int | None  # the row written for this attempt, when it was allowed
+
+
+def _failures(rows: QuerySet[LoginFailure]) -> Failures:
+    summary = rows.aggregate(latest=Max("at"))
+    return Failures(rows.count(), summary["latest"])
+
+
+def begin_login(email: str, client_address: str) -> LoginAttempt:
+    account, address = account_key(email), address_key(client_address)
+    limits = settings.LOGIN_LIMITS
+    now = timezone.now()
+    recent = LoginFailure.objects.filter(at__gt=now - dt.timedelta(seconds=limits.window_s))
+    LoginFailure.objects.filter(at__lte=now - dt.timedelta(seconds=limits.window_s)).delete()
+    record = LoginRecord(
+        pair=_failures(recent.filter(account=account, address=address)),
+        address=_failures(recent.filter(address=address)),
+        account=_failures(recent.filter(account=account)),
+        everyone=recent.count(),
+        known_pair=KnownLogin.objects.filter(account=account, address=address).exists(),
+    )
+    decision = judge_login(limits, record, now)
+    failure_id = None
+    if decision.allowed:
+        failure_id = LoginFailure.objects.create(account=account, address=address, at=now).pk
+    return LoginAttempt(decision, account, address, failure_id)
+
+
+def login_succeeded(attempt: LoginAttempt) -> None:
+    LoginFailure.objects.filter(account=attempt.account, address=attempt.address).delete()
+    KnownLogin.objects.update_or_create(
+        account=attempt.account, address=attempt.address, defaults={"last_at": timezone.now()}
+    )
+
+
+def request_reset(email: str, client_address: str) -> RateDecision:
+    """Count one reset mail for `email` from this client if the limits allow it."""
+    account, address = account_key(email), address_key(client_address)
+    now = timezone.now()
+    window = max(RESET_PER_ACCOUNT.window_s, RESET_PER_ADDRESS.window_s)
+    ResetRequest.objects.filter(at__lte=now - dt.timedelta(seconds=window)).delete()
+    decision = judge_reset(
+        list(ResetRequest.objects.filter(account=account).values_list("at", flat=True)),
+        list(ResetRequest.objects.filter(address=address).values_list("at", flat=True)),
+        now,
+    )
+    if decision.allowed:
+        ResetRequest.objects.create(account=account, address=address, at=now)
+    return decision
