@@ -14,12 +14,9 @@ import threading
 from types import FrameType
 
 from prepcoach.cli import UserError, django_setup
+from prepcoach.ops.supervision import EXIT_WITH_PARENT
 
 logger = logging.getLogger("prepcoach.serve")
-
-# Set on the worker serve starts: if serve dies without stopping it (killed hard), the worker
-# stops too instead of living on as an orphan.
-EXIT_WITH_PARENT = "PREPCOACH_WORKER_EXIT_WITH_PARENT"
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]

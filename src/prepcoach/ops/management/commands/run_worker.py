@@ -23,8 +23,8 @@ from django.db import DatabaseError, connection
 from django_tasks_db.compat import TASKS_LOGGER
 from django_tasks_db.management.commands import db_worker
 
-from prepcoach.cli.serve import EXIT_WITH_PARENT
 from prepcoach.ops.heartbeat import HeartbeatThread, forget
+from prepcoach.ops.supervision import EXIT_WITH_PARENT
 from prepcoach.practice import engines
 
 logger = logging.getLogger("prepcoach.worker")
