@@ -102,7 +102,7 @@ def test_research_with_five_facts_drives_a_knowledge_goal(
 
     add(alice_client)
     job = Opportunity.objects.get(user=alice)
-    alice_client.post(reverse("research:facts_goal", args=[job.pk]))
+    alice_client.post(reverse("goals:facts_goal", args=[job.pk]))
     goal = Goal.objects.get(user=alice)
     assert (goal.kind, goal.target_value, goal.unit) == ("knowledge", 5, "key facts")
     assert goal.target_date.isoformat() == "2027-01-07"  # type: ignore[union-attr]

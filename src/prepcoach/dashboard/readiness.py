@@ -24,9 +24,9 @@ from prepcoach.coach.readiness import (
 )
 from prepcoach.coach.stories import StoryInfo
 from prepcoach.interviews.models import Debrief
-from prepcoach.interviews.plans import interviews_of
 from prepcoach.interviews.transcripts import reading_of
 from prepcoach.jobs.models import Interview
+from prepcoach.jobs.schedule import interviews_of
 from prepcoach.practice.evidence import areas_of
 from prepcoach.practice.models import Attempt, MockSession, Question
 from prepcoach.reflection.models import Story

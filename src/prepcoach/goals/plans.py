@@ -16,6 +16,7 @@ from prepcoach.coach.deadlines import DateOrder
 from prepcoach.coach.smart import SmartCheck, SmartContext, check_goal
 from prepcoach.goals import sources
 from prepcoach.goals.models import CheckIn, Goal, PlanSnapshot, Step
+from prepcoach.jobs.models import Opportunity
 
 
 def availability_of(user: User) -> WeeklyAvailability:
@@ -87,8 +88,6 @@ def smart_context(
             else:
                 week = availability_of(user)
                 available = planning.hours_free_for(plan, goal.pk, week, goal.target_date)
-    from prepcoach.jobs.models import Opportunity
-
     # The jobs still in play: their companies and key terms make a goal relevant too.
     jobs = Opportunity.objects.filter(user=user).exclude(stage=Opportunity.Stage.CLOSED)[:10]
     return SmartContext(

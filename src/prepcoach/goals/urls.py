@@ -1,12 +1,13 @@
 from django.urls import path
 
-from prepcoach.goals import checkin_views, feed_views, milestone_views, views
+from prepcoach.goals import checkin_views, facts, feed_views, milestone_views, views
 
 app_name = "goals"
 urlpatterns = [
     path("", views.index, name="index"),
     path("goals/new/", views.goal_new, name="new"),
     path("goals/check/", views.smart_check, name="smart_check"),
+    path("jobs/<int:opportunity_id>/facts-goal/", facts.facts_goal, name="facts_goal"),
     path("goals/<int:goal_id>/", views.detail, name="detail"),
     path("goals/<int:goal_id>/edit/", views.goal_edit, name="edit"),
     path("goals/<int:goal_id>/status/", views.goal_status, name="status"),

@@ -19,8 +19,8 @@ from prepcoach.accounts.access import get_owned_or_404, owned_by, signed_in_user
 from prepcoach.accounts.mailstop import stop_view
 from prepcoach.accounts.models import User
 from prepcoach.coach import planning
+from prepcoach.coach.limits import MAX_GOAL_CHARS, too_long
 from prepcoach.coach.progress import MilestoneState, newly_reached, streak, weekly_review
-from prepcoach.coach.smart import MAX_GOAL_CHARS
 from prepcoach.goals import checkin_views, checkins, plans, sources
 from prepcoach.goals.charts import progress_chart
 from prepcoach.goals.forms import (
@@ -37,7 +37,7 @@ from prepcoach.goals.models import (
     ReminderSettings,
     Step,
 )
-from prepcoach.interviews import plans as interview_plans
+from prepcoach.jobs import schedule
 from prepcoach.network import plans as network_plans
 
 
@@ -77,6 +77,8 @@ def index(request: HttpRequest) -> HttpResponse:
 def smart_check(request: HttpRequest) -> HttpResponse:
     """The live SMART panel, re-rendered as the user types (HTMX) or on demand."""
     text = request.POST.get("text", request.GET.get("text", ""))
+    if problem := too_long(text, MAX_GOAL_CHARS, "goal"):  # the box holds no more (coach.limits)
+        return render(request, "goals/partials/smart_panel.html", {"too_long": problem}, status=422)
     goal = None
     if (goal_id := request.POST.get("goal_id", "")).isdigit():
         goal = owned_by(Goal.objects.all(), signed_in_user(request)).filter(pk=int(goal_id)).first()
@@ -390,7 +392,7 @@ def week(request: HttpRequest) -> HttpResponse:
     availability = plans.availability_of(user)
     follow_ups = network_plans.follow_ups_between(user, start, start + dt.timedelta(days=7))
     zone = timezone.get_current_timezone()
-    interviews = interview_plans.between(user, start, start + dt.timedelta(days=7), zone)
+    interviews = schedule.between(user, start, start + dt.timedelta(days=7), zone)
     days = [
         {
             "day": day,

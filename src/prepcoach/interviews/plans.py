@@ -1,5 +1,5 @@
-"""Rows to the core's inputs and back: the next interview's countdown, the debriefs owed, the
-week's interviews, and a question asked becoming one of the user's own in the bank. Judges
+"""Rows to the core's inputs and back: the debriefs owed and a question asked becoming one of
+the user's own in the bank (the interviews themselves are read through `jobs.schedule`). Judges
 nothing itself (`coach.debrief` does)."""
 
 from __future__ import annotations
@@ -8,39 +8,20 @@ import datetime as dt
 from dataclasses import dataclass
 
 from django.db import IntegrityError, transaction
-from django.db.models import F, QuerySet
 
 from prepcoach.accounts.access import owned_by
 from prepcoach.accounts.models import User
 from prepcoach.coach import debrief as core
 from prepcoach.interviews.models import AskedQuestion, Debrief
 from prepcoach.jobs.models import Interview
+from prepcoach.jobs.schedule import interviews_of
 from prepcoach.practice.models import Question
-
-
-def interviews_of(user: User) -> QuerySet[Interview]:
-    """The user's interviews, each of a job of theirs."""
-    return owned_by(Interview.objects.select_related("opportunity"), user).filter(
-        opportunity__user=F("user")
-    )
-
-
-@dataclass(frozen=True)
-class Upcoming:
-    interview: Interview
-    countdown: str
 
 
 @dataclass(frozen=True)
 class Owed:
     interview: Interview
     when: str
-
-
-def next_interview(user: User, now: dt.datetime) -> Upcoming | None:
-    """The next interview still to come, with its countdown on `now`'s clock."""
-    found = interviews_of(user).filter(starts_at__gt=now).first()
-    return Upcoming(found, core.countdown(found.starts_at, now)) if found else None
 
 
 def debriefs_owed(user: User, now: dt.datetime) -> list[Owed]:
@@ -53,13 +34,6 @@ def debriefs_owed(user: User, now: dt.datetime) -> list[Owed]:
         for i in recent
         if core.debrief_owed(i.starts_at, now, written=False)
     ]
-
-
-def between(user: User, start: dt.date, end: dt.date, zone: dt.tzinfo) -> list[Interview]:
-    """Interviews from `start` up to (not including) `end`, days on the user's clock."""
-    first = dt.datetime.combine(start, dt.time(), zone)
-    last = dt.datetime.combine(end, dt.time(), zone)
-    return list(interviews_of(user).filter(starts_at__gte=first, starts_at__lt=last))
 
 
 def bank_twin(user: User, text: str) -> Question | None:

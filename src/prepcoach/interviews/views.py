@@ -25,6 +25,7 @@ from prepcoach.coach import debrief as core
 from prepcoach.interviews import plans
 from prepcoach.interviews.forms import ROUNDS, AskedFormSet, DebriefForm, InterviewForm, MailForm
 from prepcoach.interviews.models import DEBRIEF_STOP_SALT, AskedQuestion, Debrief, DebriefMail
+from prepcoach.jobs import schedule
 from prepcoach.jobs.models import Interview, Opportunity
 
 GONE = "interviews/gone.html"
@@ -62,7 +63,7 @@ def index(request: HttpRequest) -> HttpResponse:
     user = signed_in_user(request)
     now = local_now(user)
     rows = [(i, core.when_words(i.starts_at.astimezone(now.tzinfo), now.date()))
-            for i in plans.interviews_of(user).select_related("debrief")]  # fmt: skip
+            for i in schedule.interviews_of(user).select_related("debrief")]  # fmt: skip
     wanted = not DebriefMail.objects.filter(user=user, wanted=False).exists()
     return render(
         request,
@@ -70,7 +71,7 @@ def index(request: HttpRequest) -> HttpResponse:
         {
             "upcoming": [(i, w) for i, w in rows if i.starts_at > now],
             "past": [(i, w) for i, w in reversed(rows) if i.starts_at <= now],
-            "next": plans.next_interview(user, now),
+            "next": schedule.next_interview(user, now),
             "owed": plans.debriefs_owed(user, now),
             "mail_form": MailForm(initial={"wanted": wanted}),
             "jobs": Opportunity.objects.filter(user=user).exists(),

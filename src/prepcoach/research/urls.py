@@ -11,7 +11,6 @@ urlpatterns = [
     path("jobs/<int:opportunity_id>/delete/", views.opportunity_delete, name="opportunity_delete"),
     path("jobs/<int:opportunity_id>/research/", views.research, name="research"),
     path("jobs/<int:opportunity_id>/facts/", views.fact_add, name="fact_add"),
-    path("jobs/<int:opportunity_id>/facts/goal/", views.facts_goal, name="facts_goal"),
     path("facts/<int:fact_id>/edit/", fact_views.fact_edit, name="fact_edit"),
     path("facts/<int:fact_id>/delete/", fact_views.fact_delete, name="fact_delete"),
     path("jobs/<int:opportunity_id>/brief/", views.brief, name="brief"),

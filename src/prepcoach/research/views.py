@@ -2,9 +2,6 @@
 
 from __future__ import annotations
 
-import datetime as dt
-from decimal import Decimal
-
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse
@@ -14,10 +11,13 @@ from django.utils import timezone
 from django.views.decorators.http import require_POST, require_safe
 
 from prepcoach.accounts.access import get_owned_or_404, owned_by, signed_in_user
-from prepcoach.goals.checkins import log_check_in
-from prepcoach.goals.models import Goal
+from prepcoach.coach.brief import NextInterview, brief_company
+from prepcoach.coach.debrief import when_words
+from prepcoach.coach.stories import StoryInfo, coverage
 from prepcoach.jobs.models import Opportunity
+from prepcoach.jobs.signals import facts_changed
 from prepcoach.ops.rate import spend, with_retry_after
+from prepcoach.reflection.models import Story
 from prepcoach.research.forms import FactForm, OpportunityForm, ResearchForm
 from prepcoach.research.models import RESEARCH_SECTIONS
 
@@ -132,51 +132,15 @@ def fact_add(request: HttpRequest, opportunity_id: int) -> HttpResponse:
     return redirect("research:research", opportunity_id=opportunity.pk)
 
 
-@login_required
-@require_POST
-def facts_goal(request: HttpRequest, opportunity_id: int) -> HttpResponse:
-    """A knowledge goal whose progress is the number of facts collected."""
-    opportunity = get_owned_or_404(
-        Opportunity.objects.all(), signed_in_user(request), pk=opportunity_id
-    )
-    if opportunity.facts_goal is None:
-        due = min((dt.date.fromisoformat(d) for d in opportunity.interview_dates), default=None)
-        goal = Goal.objects.create(
-            user=opportunity.user, kind=Goal.Kind.KNOWLEDGE,
-            text=f"Research at least {opportunity.fact_target} key facts about "
-            f"{opportunity.company}, with sources",
-            target_value=opportunity.fact_target, unit="key facts", target_date=due,
-        )  # fmt: skip
-        opportunity.facts_goal = goal
-        opportunity.save(update_fields=["facts_goal"])
-        log_facts(opportunity)
-        messages.success(
-            request, "A goal now follows your facts: it moves with every fact you add."
-        )
-    return redirect(opportunity.facts_goal)
-
-
 def log_facts(opportunity: Opportunity) -> None:
-    """The facts goal's check-in of the day follows the count (one a day, like any goal's)."""
-    if opportunity.facts_goal is not None:
-        Goal.objects.filter(pk=opportunity.facts_goal.pk).exclude(
-            target_value=opportunity.fact_target
-        ).update(target_value=opportunity.fact_target)  # the target follows the job's
-        log_check_in(
-            opportunity.facts_goal, timezone.localdate(), Decimal(opportunity.facts.count()),
-            "Key facts collected",
-        )  # fmt: skip
+    """Tell whoever follows the job's facts (Plan's facts goal) that they changed."""
+    facts_changed.send(sender=Opportunity, opportunity=opportunity)
 
 
 def _brief(request: HttpRequest, opportunity_id: int) -> dict[str, object]:
     """What the one-page brief holds: facts, values matched to stories, chosen stories, the
     user's questions, logistics, the company's strategy and competitors, the people the user
     will meet (the next interview's interviewers) and the job's key terms."""
-    from prepcoach.coach.brief import NextInterview, brief_company
-    from prepcoach.coach.debrief import when_words
-    from prepcoach.coach.stories import StoryInfo, coverage
-    from prepcoach.reflection.models import Story
-
     user = signed_in_user(request)
     opportunity = get_owned_or_404(Opportunity.objects.all(), user, pk=opportunity_id)
     stories = list(owned_by(Story.objects.all(), user))
@@ -186,7 +150,6 @@ def _brief(request: HttpRequest, opportunity_id: int) -> dict[str, object]:
         (row.target, [titles[i] for i in row.stories])
         for row in coverage(infos, values=opportunity.value_list, competencies=())
     ]
-    # The reverse relation, so research does not import the interviews app (which imports it).
     upcoming = (
         owned_by(opportunity.interviews.all(), user)
         .filter(starts_at__gte=timezone.now())

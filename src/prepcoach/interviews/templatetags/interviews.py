@@ -1,5 +1,6 @@
-"""What other pages show of the user's real interviews: the next one's countdown (dashboard,
-Plan, week), the debriefs owed (dashboard) and a job's interviews (its page in Grow)."""
+"""What other pages show of the user's real interviews: the debriefs owed (dashboard) and a
+job's interviews with their debriefs (its page in Grow). The next interview's countdown is the
+job's (`jobs/templatetags/jobs.py`)."""
 
 from __future__ import annotations
 
@@ -12,17 +13,9 @@ from prepcoach.accounts.timing import local_now
 from prepcoach.coach import debrief as core
 from prepcoach.interviews import plans
 from prepcoach.jobs.models import Opportunity
+from prepcoach.jobs.schedule import interviews_of
 
 register = template.Library()
-
-
-@register.inclusion_tag("interviews/partials/countdown.html", takes_context=True)
-def next_interview(context: template.Context) -> dict[str, Any]:
-    request = context["request"]
-    if not request.user.is_authenticated:
-        return {}
-    user = signed_in_user(request)
-    return {"next": plans.next_interview(user, local_now(user))}
 
 
 @register.inclusion_tag("interviews/partials/owed.html", takes_context=True)
@@ -38,7 +31,7 @@ def debriefs_owed(context: template.Context) -> dict[str, Any]:
 def job_interviews(context: template.Context, job: Opportunity) -> dict[str, Any]:
     user = signed_in_user(context["request"])
     now = local_now(user)
-    found = plans.interviews_of(user).filter(opportunity=job).select_related("debrief")
+    found = interviews_of(user).filter(opportunity=job).select_related("debrief")
     rows = [
         (i, core.when_words(i.starts_at.astimezone(now.tzinfo), now.date()),
          core.countdown(i.starts_at, now) if i.starts_at > now else "")

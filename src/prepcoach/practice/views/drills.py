@@ -18,9 +18,11 @@ from prepcoach.accounts.access import get_owned_or_404
 from prepcoach.accounts.models import Profile
 from prepcoach.coach import drills
 from prepcoach.coach.questions import field_for_role
+from prepcoach.jobs.models import Opportunity
 from prepcoach.practice.forms import PracticeSettingsForm
 from prepcoach.practice.models import Attempt, DrillCard, DrillReview, Question
 from prepcoach.practice.views.common import question_or_404, settings_of, user_of, visible_questions
+from prepcoach.reflection.models import Story
 
 
 def _queue(request: HttpRequest) -> tuple[list[DrillCard], int]:
@@ -129,8 +131,6 @@ def _add_cards(request: HttpRequest, items: Sequence[Model]) -> int:
 @login_required
 @require_POST
 def drill_add_story(request: HttpRequest, story_id: int) -> HttpResponse:
-    from prepcoach.reflection.models import Story
-
     story = get_owned_or_404(Story.objects.all(), user_of(request), pk=story_id)
     added = _add_cards(request, [story])
     messages.success(
@@ -145,8 +145,6 @@ def drill_add_story(request: HttpRequest, story_id: int) -> HttpResponse:
 @login_required
 @require_POST
 def drill_add_facts(request: HttpRequest, opportunity_id: int) -> HttpResponse:
-    from prepcoach.jobs.models import Opportunity
-
     job = get_owned_or_404(Opportunity.objects.all(), user_of(request), pk=opportunity_id)
     added = _add_cards(request, list(job.facts.all()))
     messages.success(request, f"{added} fact{'s' * (added != 1)} added to your drills.")

@@ -15,7 +15,7 @@ from prepcoach.partners.models import Partnership
 
 def facts_goal(client: Client, user: User, facts: int) -> tuple[Opportunity, Goal]:
     job = Opportunity.objects.create(user=user, company="Acme Health", role="Product manager")
-    client.post(reverse("research:facts_goal", args=[job.pk]))
+    client.post(reverse("goals:facts_goal", args=[job.pk]))
     for n in range(facts):
         client.post(
             reverse("research:fact_add", args=[job.pk]),
