@@ -452,3 +452,24 @@ def test_settings_rows_of_a_new_account_are_replaced_by_the_archives(
     assert Goal.objects.get(user=fresh).steps.count() == 1
     assert result.files == 1
     assert "Imported" in result.summary()
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    ("name", "field", "value", "where"),
+    [
+        ("records/goals.goal.json", "text", "Run 3\x00 mock interviews", "text: The text holds"),
+        ("records/practice.attempt.json", "question_text", "Tell me \ud800", "question_text"),
+        ("records/goals.step.json", "title", "Book\x1b a room", "title: The text holds"),
+    ],
+)
+def test_text_the_forms_refuse_is_refused_in_an_archive_before_anything_is_written(
+    name: str, field: str, value: str, where: str, tmp_path: Path, settings: Any
+) -> None:
+    data = resigned(small_archive(tmp_path, settings), name, lambda r: r.update({field: value}))
+    fresh = make_user("new@example.com")
+    with pytest.raises(ArchiveError, match="cannot be imported") as refused:
+        import_archive(io.BytesIO(data), fresh)
+    assert where in str(refused.value)
+    assert "at character" in str(refused.value)
+    assert archive.has_data(fresh) == {}

@@ -4,6 +4,7 @@ import json
 from django.test import Client
 
 from prepcoach.accounts.models import AccessToken, User
+from prepcoach.coach.limits import MAX_GOAL_CHARS
 from prepcoach.goals.models import Goal
 from tests.goals.conftest import today
 
@@ -72,3 +73,13 @@ def test_out_of_range_values_are_refused(alice_client: Client) -> None:
     assert huge.status_code == 422
     negative = post(alice_client, "/api/goals", {"text": "Do 3 mocks", "target_value": -5})
     assert negative.status_code == 422
+
+
+def test_smart_check_takes_no_longer_goal_than_the_page(alice_client: Client) -> None:
+    text = "Do 3 mock interviews by Friday. " * 625  # 20,000 characters
+    response = post(alice_client, "/api/smart", {"text": text})
+    assert response.status_code == 422
+    (error,) = response.json()["detail"]
+    assert error["loc"][-1] == "text"
+    assert f"at most {MAX_GOAL_CHARS} characters" in error["msg"]
+    assert post(alice_client, "/api/smart", {"text": text[:MAX_GOAL_CHARS]}).status_code == 200

@@ -255,7 +255,12 @@ def test_closing_the_page_mid_answer_keeps_what_was_recorded(
     question = Question.objects.filter(owner__isnull=True).order_by("pk").first()
     assert question is not None
     page.goto(f"/improve/questions/{question.pk}/")
-    page.get_by_role("button", name="Record").click()
+    with page.expect_request(
+        lambda r: r.url.endswith("/record/") and r.method == "POST"
+    ) as started:
+        page.get_by_role("button", name="Record").click()
+    # The start carries a submit key, as every form does, so a twin begins no second answer.
+    assert re.search(r'name="submit_key"\r\n\r\n[0-9a-f]{32}\r\n', started.value.post_data or "")
     expect(page.locator("[data-recorder]").first).to_have_attribute("data-state", "recording")
     wait_for_chunks(alice, 2)
     page.close()  # the tab goes away mid-answer

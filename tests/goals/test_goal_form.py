@@ -3,6 +3,7 @@ from django.test import Client
 from django.urls import reverse
 
 from prepcoach.accounts.models import User
+from prepcoach.coach.limits import MAX_GOAL_CHARS
 from prepcoach.goals.models import Goal
 from tests.goals.conftest import days
 
@@ -26,6 +27,17 @@ def test_the_live_check_explains_each_criterion(alice_client: Client) -> None:
     sharper = alice_client.post(CHECK, {"text": "Do 3 recorded mock interviews by Friday"})
     assert 'data-criterion="time_bound"' in sharper.text
     assert "verdict-met" in sharper.text
+
+
+def test_the_live_check_refuses_a_goal_longer_than_the_box_holds(alice_client: Client) -> None:
+    text = "Do 3 mock interviews by Friday. " * 200  # 6,400 characters, the box holds 500
+    panel = alice_client.post(CHECK, {"text": text}, HTTP_HX_REQUEST="true")
+    assert panel.status_code == 422
+    assert (
+        f"The goal is {len(text):,} characters, over the limit of {MAX_GOAL_CHARS:,}" in panel.text
+    )
+    at_limit = alice_client.post(CHECK, {"text": text[:MAX_GOAL_CHARS]}, HTTP_HX_REQUEST="true")
+    assert at_limit.status_code == 200
 
 
 def test_create_fills_kind_date_and_target_from_the_words(

@@ -3,9 +3,12 @@ the answerer's page (the question and the recorder)."""
 
 from django.test import Client
 from django.urls import reverse
+from django.utils import timezone
 
 from prepcoach.accounts.models import User
-from prepcoach.groups.models import Membership, PeerMock
+from prepcoach.coach.rate_limits import RATE_LIMITS
+from prepcoach.groups.models import Membership, PeerAnswer, PeerMock
+from prepcoach.ops.models import ActionUse
 from tests.conftest import make_user
 from tests.groups.conftest import SHARED_TEXT, STAR_ANSWER, client_of, typed_answer
 
@@ -89,3 +92,20 @@ def test_a_question_number_out_of_range_is_404(alice_client: Client, peer_mock: 
         reverse("groups:mock_answer", args=[peer_mock.pk, 9]), {"text": "x"}
     )
     assert response.status_code == 404
+
+
+def test_a_typed_answer_past_the_per_minute_limit_waits_and_is_shown_back(
+    alice_client: Client, alice: User, peer_mock: PeerMock
+) -> None:
+    limit = RATE_LIMITS["typed_answer"]
+    ActionUse.objects.bulk_create(
+        ActionUse(user=alice, action="typed_answer", at=timezone.now()) for _ in range(limit.uses)
+    )
+    response = alice_client.post(
+        reverse("groups:mock_answer", args=[peer_mock.pk, 1]), {"text": STAR_ANSWER}
+    )
+    assert response.status_code == 429
+    assert int(response["Retry-After"]) >= 1
+    assert f"You asked for {limit.uses} typed answers" in response.text
+    assert "I built a checklist and trained the team on it." in response.text
+    assert not PeerAnswer.objects.filter(mock=peer_mock).exists()

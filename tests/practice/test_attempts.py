@@ -9,6 +9,8 @@ from django.utils import timezone
 
 from prepcoach.accounts.models import User
 from prepcoach.coach.answer import ANALYSIS_VERSION
+from prepcoach.coach.rate_limits import RATE_LIMITS
+from prepcoach.ops.models import ActionUse
 from prepcoach.practice.models import Attempt, Question
 from prepcoach.practice.tasks import finalise_abandoned
 from tests.practice.conftest import live_webm, tone_wav
@@ -348,3 +350,39 @@ def test_the_attempt_page_polls_while_the_analysis_waits(
     )
     done = alice_client.get(reverse("practice:attempt_status", args=[attempt.pk])).text
     assert "hx-trigger" not in done
+
+
+def test_typed_answers_past_the_per_minute_limit_wait_and_keep_their_words(
+    alice_client: Client, alice: User, question: Question
+) -> None:
+    limit = RATE_LIMITS["typed_answer"]
+    recent = timezone.now() - dt.timedelta(seconds=limit.window_s - 20)
+    ActionUse.objects.bulk_create(
+        ActionUse(user=alice, action="typed_answer", at=recent) for _ in range(limit.uses)
+    )
+    response = alice_client.post(
+        reverse("practice:typed_create", args=[question.pk]), {"text": GOOD}
+    )
+    assert response.status_code == 429
+    assert 1 <= int(response["Retry-After"]) <= 20
+    assert f"You asked for {limit.uses} typed answers in the last" in response.text
+    assert "try again in" in response.text
+    assert "I designed a one-page checklist" in response.text  # what was typed is kept
+    assert not Attempt.objects.filter(user=alice).exists()
+    # Once the oldest use has left the window, the same answer is saved.
+    ActionUse.objects.update(at=timezone.now() - dt.timedelta(seconds=limit.window_s + 1))
+    saved = alice_client.post(reverse("practice:typed_create", args=[question.pk]), {"text": GOOD})
+    assert saved.status_code == 302
+    assert Attempt.objects.filter(user=alice).count() == 1
+
+
+def test_a_recording_started_twice_with_one_submit_key_is_one_answer(
+    alice_client: Client, alice: User, question: Question
+) -> None:
+    fields = {"submit_key": "0123456789abcdef0123456789abcdef", "question_text": "Why us?"}
+    first = start(alice_client, question, **fields)
+    again = start(alice_client, question, **fields)  # a retry of the same press of Record
+    assert again == first
+    assert Attempt.objects.filter(user=alice).count() == 1
+    other = start(alice_client, question, **fields | {"submit_key": "f" * 32})  # a new press
+    assert other["id"] != first["id"]

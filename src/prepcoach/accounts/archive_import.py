@@ -30,6 +30,7 @@ from django.db import DatabaseError, models, transaction
 
 from prepcoach.accounts import archive
 from prepcoach.accounts.archive import ArchiveError, label_of
+from prepcoach.text_input import first_problem
 
 BATCH = 100
 MAX_JSON_BYTES = 512 * 1024 * 1024  # far above any real account; a zip bomb stops here
@@ -81,6 +82,7 @@ def read_archive(source: IO[bytes]) -> Archive:
         _check_manifest(manifest)
         check_files(zf, manifest["files"], archive.MANIFEST)
         account = _json(zf, archive.ACCOUNT_FILE)
+        _check_text(account, "account")
         records = _records(zf, manifest)
     except ArchiveError:
         zf.close()
@@ -175,12 +177,21 @@ def _records(zf: zipfile.ZipFile, manifest: dict[str, Any]) -> dict[str, list[di
                     f"does not know ({', '.join(sorted(unknown))}): import it with the version "
                     "that made it."
                 )
+            _check_text(row, f"{label} record {row['id']!r}")
             for f in archive.file_fields(model):
                 value = row.get(f.name)
                 if value and value not in media and value not in missing:
                     raise ArchiveError(f"The archive is incomplete: media/{value} is missing.")
         out[label] = rows
     return out
+
+
+def _check_text(data: Any, where: str) -> None:
+    """The text rule every form and the API apply (`text_input`), on every string of a record,
+    keys and values inside JSON included: a NUL or half a character pair is refused by name
+    before anything is written, not a database error half way."""
+    if problem := first_problem(data):
+        raise ArchiveError(f"The archive's {where} cannot be imported: {problem}")
 
 
 def import_archive(source: IO[bytes], user: models.Model) -> Imported:

@@ -26,6 +26,9 @@ RATE_LIMITS = {
     "analyze": RateLimit(20, 60, "analyses of a written answer"),
     # A brief is printed once or twice before an interview.
     "brief_pdf": RateLimit(6, 60, "brief PDFs"),
+    # A typed answer takes minutes to write and is analysed once saved; ten in a minute are
+    # pasted by a script (the practice page and a peer mock's answer share the count).
+    "typed_answer": RateLimit(10, 60, "typed answers"),
 }
 
 

@@ -35,7 +35,7 @@ class QuantityOut(Schema):
 
 
 class SmartIn(TextInput):
-    text: str = Field(max_length=20_000)
+    text: str = Field(max_length=MAX_GOAL_CHARS)  # the page's cap (coach.limits)
     today: dt.date | None = Field(None, ge=dt.date(2000, 1, 1), le=dt.date(2100, 12, 31))
     # How "04/12" is read: DMY (4 December) or MDY (12 April); default: the profile's setting.
     date_order: Literal["DMY", "MDY"] | None = None

@@ -53,6 +53,7 @@ from prepcoach.groups.models import (
     name_of,
 )
 from prepcoach.groups.signals import settle
+from prepcoach.ops.rate import spend, with_retry_after
 from prepcoach.practice.forms import TypedAnswerForm
 from prepcoach.practice.media import recording_response
 from prepcoach.practice.models import Attempt, Question
@@ -396,6 +397,10 @@ def mock_answer(request: HttpRequest, mock_id: int, number: int) -> HttpResponse
         return _mock_page(request, mock, form, number, status=409)
     if not form.is_valid():
         return _mock_page(request, mock, form, number, status=422)
+    decision = spend(user, "typed_answer")
+    if not decision.allowed:
+        form.add_error(None, decision.message)  # shown back as typed
+        return with_retry_after(_mock_page(request, mock, form, number), decision)
     attempt = form.save(commit=False)
     attempt.user, attempt.question_text, attempt.mode = user, text, Attempt.Mode.MOCK
     attempt.save()

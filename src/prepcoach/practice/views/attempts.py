@@ -14,6 +14,7 @@ from django.views.decorators.http import require_POST, require_safe
 from prepcoach.accounts.access import owned_by
 from prepcoach.coach.answer import measured_rating, thresholds
 from prepcoach.coach.relevance import StoryChoice, best_story
+from prepcoach.ops.rate import spend, with_retry_after
 from prepcoach.practice.forms import RatingForm, TypedAnswerForm
 from prepcoach.practice.media import recording_response
 from prepcoach.practice.models import Attempt, MockSession
@@ -61,11 +62,15 @@ def typed_create(request: HttpRequest, question_id: int) -> HttpResponse:
     question = question_or_404(request, question_id)
     form = TypedAnswerForm(request.POST)
     question_text = request.POST.get("question_text", "")[:300] or question.text
+    decision = spend(user_of(request), "typed_answer") if form.is_valid() else None
+    if decision is not None and not decision.allowed:
+        form.add_error(None, decision.message)  # the answer stays in the form
     if not form.is_valid():
-        return render(
+        page = render(
             request, "practice/question.html",
             {"question": question, "form": form, "attempts": [], "drilled": False}, status=422,
         )  # fmt: skip
+        return with_retry_after(page, decision) if decision is not None else page
     attempt = form.save(commit=False)
     attempt.user = user_of(request)
     attempt.question = question

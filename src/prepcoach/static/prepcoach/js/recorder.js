@@ -27,6 +27,12 @@ function formatTime(seconds) {
   return `${Math.floor(s / 60)}:${String(s % 60).padStart(2, "0")}`;
 }
 
+// A new key for each press of Record, sent as every form's submit_key is (ops/submit_once.py):
+// the same start sent twice (a retry, a twin) gives back the one answer it began.
+function submitKey() {
+  return Array.from(crypto.getRandomValues(new Uint8Array(16)), (b) => b.toString(16).padStart(2, "0")).join("");
+}
+
 async function post(url, fields = {}, options = {}) {
   const body = new FormData();
   Object.entries(fields).forEach(([key, value]) => body.append(key, value));
@@ -154,6 +160,7 @@ class Recorder {
         follow_up_to: this.root.dataset.followUpTo || "",
         question_text: this.root.dataset.questionText || "",
         video: this.el("video").checked ? "1" : "0",
+        submit_key: submitKey(),
       });
     } catch {
       response = null;
