@@ -6,6 +6,7 @@ made anew)."""
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Sequence
 from typing import Any
 
 import pytest
@@ -24,11 +25,12 @@ BEFORE = [
 MOVED = {("jobs", "opportunity"), ("jobs", "fact"), ("jobs", "interview")}
 
 
-def migrate(targets: list[tuple[str, str | None]]) -> Any:
+def migrate(targets: Sequence[tuple[str, str | None]]) -> Any:
     executor = MigrationExecutor(connection)
     executor.loader.build_graph()
-    executor.migrate(targets)
-    return executor.loader.project_state([t for t in targets if t[1] is not None]).apps
+    executor.migrate(list(targets))
+    applied = [(app, name) for app, name in targets if name is not None]
+    return executor.loader.project_state(applied).apps
 
 
 def leaves() -> list[tuple[str, str]]:
