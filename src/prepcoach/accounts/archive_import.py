@@ -160,6 +160,9 @@ def _records(zf: zipfile.ZipFile, manifest: dict[str, Any]) -> dict[str, list[di
         rows = body.get("records") if isinstance(body, dict) else None
         if not isinstance(label, str) or not isinstance(rows, list):
             raise ArchiveError(f"The archive's {name} is not a list of records.")
+        label = archive.RENAMED.get(label, label)
+        if label in out:
+            raise ArchiveError(f"The archive holds {label} twice: {name} is another copy.")
         model = known.get(label)
         if model is None:
             raise ArchiveError(
@@ -443,8 +446,8 @@ def _or_deleted(value: Any) -> Any:
 
 
 def _content_type(ref: Any) -> Any:
-    name = ref.get("type", "") if isinstance(ref, dict) else ""
-    app_label, _, model = str(name).partition(".")
+    name = str(ref.get("type", "")) if isinstance(ref, dict) else ""
+    app_label, _, model = archive.RENAMED.get(name, name).partition(".")
     found = ContentType.objects.filter(app_label=app_label, model=model).first()
     return found.pk if found else None
 
