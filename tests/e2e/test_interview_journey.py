@@ -62,7 +62,7 @@ def test_alice_logs_an_interview_and_debriefs_it(page: Page, alice: User) -> Non
     expect(page.locator("#note-text")).to_contain_text("Dear Ana and Raj,")
 
     for text in QUESTIONS:
-        page.get_by_role("button", name=f"Add “{text}” to your question bank").click()
+        page.get_by_role("button", name=f"Add to your bank: “{text}”").click()
         row = page.locator("li", has_text=text)
         expect(row).to_contain_text("Added to your bank")
     assert Question.objects.filter(owner=alice).count() == 2

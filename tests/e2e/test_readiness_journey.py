@@ -55,7 +55,7 @@ def test_alice_gets_ready_and_prints_her_card(page: Page, alice: User, tmp_path:
     expect(page.locator("body")).to_contain_text("You are Alice. 3 questions found")
     expect(page.get_by_role("region", name="Who is who")).to_contain_text("as you said")
     question = "Why do you want to leave your current team?"
-    page.get_by_role("button", name=f"Add “{question}” to your question bank").click()
+    page.get_by_role("button", name=f"Add to your bank: “{question}”").click()
     expect(page.locator("body")).to_contain_text(f"Added to your question bank: “{question}”.")
     assert Question.objects.filter(owner=alice, text=question, company="Acme Health").exists()
 

@@ -39,7 +39,7 @@ def test_the_debrief_its_questions_and_the_thank_you_note(
     interview = add_interview(alice, job, hours=-30, interviewers="Ana Lee, Head of Data")
     add_debrief(interview, "Why Acme?", "Walk me through a dashboard", went_well="SQL")
     page = alice_client.get(url(interview.pk)).content.decode()
-    assert page.count("Add to your bank") == 2
+    assert page.count(">Add to your bank</button>") == 2
     assert "Dear Ana," in page
     assert "the Analyst role at Acme" in page
     assert "Alice Doe" in page  # signed with her name

@@ -26,7 +26,7 @@ def test_the_questions_answers_and_their_reading(alice_client: Client, alice: Us
     assert "You are <strong>Alice Doe</strong>; asking: Priya Shah." in page
     assert "Tell me about a time you improved a process." in page
     assert "Why do you want to work with us?" in page
-    assert page.count("Add to your bank") == 2
+    assert page.count(">Add to your bank</button>") == 2
     # The answer is read by the practice reader: the same findings, quoted.
     answer = (
         "Our monthly reports were always late. I was asked to fix it before the audit. "

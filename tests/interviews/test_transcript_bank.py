@@ -28,7 +28,7 @@ def test_one_click_adds_it_tagged_and_a_second_adds_nothing(
     assert question.source.startswith("Acme, Final round, ")
     page = alice_client.get(response["Location"]).content.decode()
     assert "Added to your question bank: “Why do you want to work with us?”." in page
-    assert page.count("Add to your bank") == 1
+    assert page.count(">Add to your bank</button>") == 1
     assert f'href="/improve/questions/{question.pk}/"' in page
     response = alice_client.post(url(transcript.pk, 1), follow=True)
     assert "Already in your question bank" in response.content.decode()

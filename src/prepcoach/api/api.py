@@ -2,7 +2,7 @@
 
 from django.http import HttpRequest, HttpResponse
 from django.views.decorators.csp import csp_override
-from ninja import NinjaAPI, Router
+from ninja import NinjaAPI, Router, Swagger
 from ninja.security import django_auth
 
 from prepcoach import __version__
@@ -10,6 +10,7 @@ from prepcoach.accounts.models import User
 from prepcoach.accounts.views import profile_of
 from prepcoach.api.auth import PersonalAccessToken
 from prepcoach.api.schemas import MeOut
+from prepcoach.api_contract import errors
 from prepcoach.goals.api import router as goals_router
 from prepcoach.ops.rate import RateLimitedError, with_retry_after
 from prepcoach.practice.api import router as practice_router
@@ -17,7 +18,9 @@ from prepcoach.practice.api import router as practice_router
 accounts_router = Router(tags=["accounts"])
 
 
-@accounts_router.get("/me", response=MeOut, summary="The signed-in user and their profile")
+@accounts_router.get(
+    "/me", response={200: MeOut, **errors()}, summary="The signed-in user and their profile"
+)
 def me(request: HttpRequest) -> dict[str, object]:
     user = request.user
     assert isinstance(user, User)
@@ -52,6 +55,14 @@ docs_csp = csp_override(
     }
 )
 
+
+class Docs(Swagger):
+    """django-ninja's Swagger UI page in a template that says its language (lang="en") and
+    darkens the colours that fall below 4.5:1 (prepcoach/css/swagger.css)."""
+
+    template = "api/swagger.html"
+
+
 api = NinjaAPI(
     title="prepcoach API",
     version=__version__,
@@ -59,6 +70,8 @@ api = NinjaAPI(
     "session or with a personal access token from your profile: `Authorization: Bearer pc_…`.",
     auth=[PersonalAccessToken(), django_auth],
     urls_namespace="api",
+    # No deep links: Swagger UI puts each one inside its operation's button (nested controls).
+    docs=Docs(settings={"deepLinking": False}),
     docs_decorator=docs_csp,
 )
 for prefix, router in ROUTERS:

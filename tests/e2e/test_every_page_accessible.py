@@ -1,0 +1,132 @@
+"""Every page passes axe-core (issue 12, "Also"): Chromium opens every GET page of the app signed
+in as its owner and signed out (the log-in pages and every link a person is given), in the
+access matrix's world (tests/test_access_matrix.py: every URL pattern, with Alice's objects),
+runs axe-core's rules (colour contrast included) and fails on any serious or critical
+violation. axe-core is vendored in tests/e2e/vendor (see its README: version, source, licence).
+
+The app's CSP allows only its own scripts, so axe is not added as a <script>: Playwright hands
+it to every new document through the DevTools protocol (add_init_script), which a page's CSP
+does not govern, as a person's browser extension would run it."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+from playwright.sync_api import Browser, BrowserContext, Page
+
+from tests.e2e.conftest import log_in
+from tests.test_access_matrix import World, build_world, routes, urls_for
+
+AXE = Path(__file__).parent / "vendor" / "axe.min.js"
+AXE_VERSION = "4.14.1"
+BLOCKING = ("serious", "critical")
+# The tokens of the links a person is given without an account: an answer's feedback link, a
+# mock interview's, a story's.
+LINKS = ("valid", "mock", "story")
+
+
+def page_urls(world: World, tokens: Iterable[str]) -> Iterator[str]:
+    """Every URL of every pattern, once, with each of the given link tokens."""
+    seen: set[str] = set()
+    for route, names in routes():
+        for token in tokens:
+            for url in urls_for(route, names, world, world.tokens[token]):
+                if url not in seen:
+                    seen.add(url)
+                    yield url
+
+
+# The rules about a whole document: an HTMX fragment answered to a GET (the SMART panel, an
+# answer's status) is not one, and is checked by every other rule.
+DOCUMENT_RULES = ("document-title", "html-has-lang", "landmark-one-main", "page-has-heading-one")
+
+
+def kind_of(context: BrowserContext, url: str) -> str | None:
+    """ "page", "fragment" (HTML without a document around it), or None: a download, a
+    recording, an API answer, a refusal or a redirect (to the log-in page, which is checked on
+    its own) is not a page to check."""
+    head = context.request.get(url, max_redirects=0)
+    if head.status != 200 or "text/html" not in head.headers.get("content-type", ""):
+        return None
+    return "page" if head.text().lstrip().lower().startswith("<!doctype") else "fragment"
+
+
+def violations(page: Page, url: str, kind: str) -> list[str]:
+    """The serious and critical violations on url, in the light colour scheme and (colour
+    contrast) the dark one."""
+    page.emulate_media(color_scheme="light")
+    page.goto(url)
+    off = {rule: {"enabled": False} for rule in DOCUMENT_RULES} if kind == "fragment" else {}
+    found: list[dict[str, Any]] = page.evaluate(
+        "async (rules) => (await axe.run(document, {resultTypes: ['violations'], rules}))"
+        ".violations",
+        off,
+    )
+    page.emulate_media(color_scheme="dark")
+    found += [
+        {**rule, "id": f"{rule['id']} (dark)"}
+        for rule in page.evaluate(
+            "async () => (await axe.run(document, {resultTypes: ['violations'],"
+            " runOnly: ['color-contrast']})).violations"
+        )
+    ]
+    return [
+        f"{url}: {rule['id']} ({rule['impact']}) {rule['help']}: "
+        + "; ".join(
+            f"{' '.join(node['target'])} {node.get('failureSummary', '')!r}"
+            for node in rule["nodes"][:3]
+        )
+        for rule in found
+        if rule["impact"] in BLOCKING
+    ]
+
+
+def check_all(page: Page, urls: Iterable[str]) -> tuple[int, list[str]]:
+    checked, problems = 0, []
+    for url in urls:
+        kind = kind_of(page.context, url)
+        if kind:
+            problems += violations(page, url, kind)
+            checked += 1
+    return checked, problems
+
+
+@pytest.mark.django_db(transaction=True)
+def test_no_page_has_a_serious_accessibility_violation(
+    browser: Browser,
+    live_server: Any,
+    tmp_path: Path,
+    settings: Any,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    settings.MEDIA_ROOT = tmp_path
+    world = build_world(tmp_path)
+
+    def tab() -> Page:
+        context = browser.new_context(base_url=str(live_server))
+        context.set_default_timeout(15_000)
+        context.add_init_script(path=AXE)
+        return context.new_page()
+
+    signed_out = tab()
+    signed_out.goto("/")
+    assert signed_out.evaluate("axe.version") == AXE_VERSION
+    out_count, out_problems = check_all(signed_out, page_urls(world, LINKS))
+    signed_out.context.close()
+
+    signed_in = tab()
+    log_in(signed_in, world.alice)
+    in_count, in_problems = check_all(signed_in, page_urls(world, ("valid",)))
+    signed_in.context.close()
+
+    with capsys.disabled():  # shown in CI's log even when the test passes
+        print(
+            f"\naxe-core {AXE_VERSION}: {in_count} pages checked signed in, {out_count} signed out, "
+            f"{len(in_problems) + len(out_problems)} serious or critical violations"
+        )
+    assert in_count >= 80, in_count  # the walk reached the app, not just the log-in page
+    assert out_count >= 5, out_count  # the log-in pages and the links given out
+    assert in_problems + out_problems == [], "\n".join(in_problems + out_problems)
