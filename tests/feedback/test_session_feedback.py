@@ -49,11 +49,11 @@ def test_the_summary_lists_each_answer_once_with_its_follow_up_under_it(
     pages save it): it is listed once, under that answer, on the summary and the feedback
     pages alike."""
     summary = alice_client.get(reverse("practice:mock_summary", args=[mock_session.pk])).text
-    assert summary.count("Follow-up “What was the outcome?”") == 1
+    assert summary.count("Follow-up: What was the outcome?") == 1
     assert summary.count("typed answer") == 1
     assert summary.count("<audio") == 2
     first, second = (summary.index(q) for q in MOCK_QUESTIONS)
-    assert first < summary.index("Follow-up “What was the outcome?”") < second
+    assert first < summary.index("Follow-up: What was the outcome?") < second
     page = alice_client.get(page_url(mock_session)).text
     assert page.count("Follow-up: What was the outcome?") == 1
     assert page.count('<li value="') == 3

@@ -1,7 +1,12 @@
+import html
+
+import pytest
 from django.test import Client
 from django.urls import reverse
 
 from prepcoach.accounts.models import User
+from prepcoach.coach.answer import analyse_answer
+from prepcoach.jobs.models import Opportunity
 from prepcoach.practice.models import Attempt, MockSession, Question
 
 WEAK = "We had a project and we worked on it together. It was kind of messy but fine."
@@ -12,7 +17,7 @@ def new_mock(client: Client, **extra: str) -> MockSession:
             "mix": "balanced", "seconds_per_answer": "90", "speak": "on"} | extra  # fmt: skip
     response = client.post(reverse("practice:mock_new"), data)
     session = MockSession.objects.get()
-    assert response.url == reverse("practice:mock_question", args=[session.pk, 1])
+    assert response["Location"] == reverse("practice:mock_question", args=[session.pk, 1])
     return session
 
 
@@ -51,7 +56,7 @@ def test_an_answer_that_lacks_a_result_gets_that_follow_up(
     assert follow.question_text == "What was the outcome?"
     assert follow.question_id == first.pk  # posted to its question's URL
     summary = alice_client.get(reverse("practice:mock_summary", args=[session.pk])).text
-    assert summary.count("Follow-up “What was the outcome?”") == 1
+    assert summary.count("Follow-up: What was the outcome?") == 1
     assert summary.count("typed answer") == 2
     assert "What was the outcome?" not in alice_client.get(here).text.split("Answer saved")[1]
 
@@ -130,3 +135,105 @@ def test_a_question_deleted_mid_mock_does_not_lose_the_answers(
     summary = alice_client.get(reverse("practice:mock_summary", args=[session.pk])).text
     assert alices_question.text in summary
     assert "typed answer" in summary
+
+
+UNQUANTIFIED = (
+    "Last spring our support queue doubled after a product launch. I rewrote the triage rules "
+    "and trained two new starters. In the end the queue got much shorter and customers were "
+    "happier."
+)
+
+
+def read(attempt: Attempt) -> Attempt:
+    """What the worker does with a typed answer: analyse it and store the analysis."""
+    attempt.analysis = analyse_answer(text=attempt.text, question=attempt.question_text).as_dict()
+    attempt.status = Attempt.Status.ANALYSED
+    attempt.save()
+    return attempt
+
+
+def test_a_mock_for_a_job_takes_field_level_company_and_role_from_it(
+    alice_client: Client, alice: User
+) -> None:
+    job = Opportunity.objects.create(user=alice, company="Northwind", role="Senior data analyst")
+    page = alice_client.get(reverse("practice:mock_new") + f"?opportunity={job.pk}").text
+    assert "Set from the job: Senior data analyst at Northwind" in page
+    assert 'value="Northwind"' in page
+    assert '<option value="data" selected>' in page
+    assert '<option value="senior" selected>' in page
+    # Without a job: Alice's profile says "Data analyst", which names no level.
+    page = alice_client.get(reverse("practice:mock_new")).text
+    assert "Set from your profile's target role, Data analyst." in page
+    assert '<option value="data" selected>' in page
+    assert '<option value="any" selected>' in page
+
+
+def test_bobs_job_is_not_used_for_alices_mock(alice_client: Client, bob: User) -> None:
+    job = Opportunity.objects.create(user=bob, company="Globex", role="Head of sales")
+    page = alice_client.get(reverse("practice:mock_new") + f"?opportunity={job.pk}").text
+    assert "Globex" not in page
+    assert '<option value="lead" selected>' not in page
+
+
+@pytest.mark.usefixtures("sentence_model")
+def test_each_answer_shows_its_short_report_inside_the_mock(
+    alice_client: Client, alice: User, bob: User
+) -> None:
+    session = new_mock(alice_client)
+    here = reverse("practice:mock_question", args=[session.pk, 1])
+    alice_client.post(
+        reverse("practice:typed_create", args=[session.question_ids[0]]),
+        {"text": UNQUANTIFIED, "mode": "mock", "session": session.pk, "next": here},
+    )
+    attempt = Attempt.objects.get(session=session)
+    partial = reverse("practice:mock_answer", args=[attempt.pk])
+    # While the worker has it: the page polls its short report.
+    Attempt.objects.filter(pk=attempt.pk).update(status=Attempt.Status.QUEUED, analysis=None)
+    waiting = alice_client.get(here).text
+    assert "Reading your answer" in waiting
+    assert f'hx-get="{partial}"' in waiting  # polled until it is read
+    read(attempt)
+    shown = html.unescape(alice_client.get(partial).text)
+    assert "hx-get" not in shown
+    assert "no number in the result" in shown
+    assert "Next time:</strong> Put a number on the result" in shown
+    assert reverse("practice:attempt", args=[attempt.pk]) in shown  # the full report
+    assert "Next time:</strong> Put a number" in html.unescape(alice_client.get(here).text)
+    other = Client()
+    other.force_login(bob)
+    assert other.get(partial).status_code == 404
+
+
+@pytest.mark.usefixtures("sentence_model")
+def test_the_summary_lists_each_answer_once_with_figures_the_best_and_what_next(
+    alice_client: Client, alice: User
+) -> None:
+    session = new_mock(alice_client)
+    first = session.question_ids[0]
+    here = reverse("practice:mock_question", args=[session.pk, 1])
+    alice_client.post(reverse("practice:typed_create", args=[first]),
+                      {"text": UNQUANTIFIED, "mode": "mock", "session": session.pk})  # fmt: skip
+    main = read(Attempt.objects.get(session=session))
+    alice_client.post(
+        reverse("practice:typed_create", args=[first]),
+        {"text": "We shipped it two weeks late and cut the waiting time from 9 hours to 2 "
+                 "hours.", "mode": "mock", "session": session.pk, "follow_up_to": main.pk,
+         "question_text": "What was the outcome?", "next": here},
+    )  # fmt: skip
+    read(Attempt.objects.get(follow_up_to=main))
+    alice_client.post(reverse("practice:mock_finish", args=[session.pk]))
+    summary = html.unescape(
+        alice_client.get(reverse("practice:mock_summary", args=[session.pk])).text
+    )
+    # The typed follow-up once, under its question; the two questions not answered, each once.
+    assert summary.count("Follow-up: What was the outcome?") == 1
+    assert summary.count("typed answer") == 2
+    assert summary.count("Not answered.") == 2
+    assert "2 answers; 2 questions not answered." in summary
+    assert "Went best:" in summary
+    assert "of 4 STAR parts" in summary
+    assert "Next things to practise" in summary
+    assert "Put a number on the result" in summary
+    listed = summary.split('<ol class="summary">')[1].split("</ol>")[0]
+    for question_id in session.question_ids[1:]:
+        assert listed.count(Question.objects.get(pk=question_id).text) == 1

@@ -38,6 +38,7 @@ urlpatterns = [
     path("mock/<int:session_id>/<int:number>/", mocks.mock_question, name="mock_question"),
     path("mock/<int:session_id>/finish/", mocks.mock_finish, name="mock_finish"),
     path("mock/<int:session_id>/", mocks.mock_summary, name="mock_summary"),
+    path("mock/answers/<int:attempt_id>/", mocks.mock_answer, name="mock_answer"),
     path("interviewer/", reverse.reverse_list, name="reverse"),
     path("interviewer/<int:question_id>/", reverse.reverse_question, name="reverse_question"),
 ]

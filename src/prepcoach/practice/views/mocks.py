@@ -9,16 +9,18 @@ from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
-from django.views.decorators.http import require_POST
+from django.views.decorators.http import require_POST, require_safe
 
 from prepcoach.accounts.access import get_owned_or_404
+from prepcoach.accounts.models import Profile
 from prepcoach.coach.content import analyse_content
 from prepcoach.coach.followups import follow_up
+from prepcoach.coach.mock_interview import MockAnswer, mock_setup, short_report, summarise_mock
 from prepcoach.coach.questions import QuestionInfo, pick_questions
 from prepcoach.jobs.models import Opportunity
 from prepcoach.practice.forms import MIXES, MockForm, TypedAnswerForm
 from prepcoach.practice.models import Attempt, MockSession, Question
-from prepcoach.practice.sessions import question_text, session_rows
+from prepcoach.practice.sessions import answers_in_order, question_text, session_rows
 from prepcoach.practice.views.common import settings_of, user_of, visible_questions
 
 RECENT = 50  # questions asked in the last mocks wait their turn
@@ -28,10 +30,16 @@ RECENT = 50  # questions asked in the last mocks wait their turn
 def mock_new(request: HttpRequest) -> HttpResponse:
     user = user_of(request)
     initial: dict[str, object] = {"speak": settings_of(user).speak_questions}
+    job = None
     if (job_id := request.GET.get("opportunity", "")).isdigit():
         job = Opportunity.objects.filter(user=user, pk=int(job_id)).first()
-        if job:
-            initial |= {"opportunity": job, "company": job.company, "role": job.role}
+    profile = Profile.objects.filter(user=user).first()
+    setup = mock_setup(
+        job.company if job else "", job.role if job else "",
+        profile.target_role if profile else "", profile.industry if profile else "",
+    )  # fmt: skip
+    initial |= {"opportunity": job, "company": setup.company, "role": setup.role,
+                "field": setup.field, "seniority": setup.seniority}  # fmt: skip
     form = MockForm(request.POST or None, initial=initial, user=user)
     if request.method == "POST" and form.is_valid():
         session = form.save(commit=False)
@@ -65,7 +73,7 @@ def mock_new(request: HttpRequest) -> HttpResponse:
         form.add_error(
             None, "No questions match these settings: choose another field or add questions."
         )
-    return render(request, "practice/mock_new.html", {"form": form})
+    return render(request, "practice/mock_new.html", {"form": form, "setup": setup})
 
 
 def _session(request: HttpRequest, session_id: int) -> MockSession:
@@ -101,6 +109,7 @@ def mock_question(request: HttpRequest, session_id: int, number: int) -> HttpRes
             "main": main,
             "answers": answers,
             "follow": follow,
+            "reports": [(a, _short(a)) for a in answers],
             "form": TypedAnswerForm(),
             "here": request.path,
         },
@@ -122,8 +131,39 @@ def mock_finish(request: HttpRequest, session_id: int) -> HttpResponse:
 def mock_summary(request: HttpRequest, session_id: int) -> HttpResponse:
     session = _session(request, session_id)
     answers = list(Attempt.objects.filter(session=session, user=session.user))
-    rows = [(r.number, r.question, list(r.answers)) for r in session_rows(session, answers)]
-    return render(request, "practice/mock_summary.html", {"session": session, "rows": rows})
+    rows = session_rows(session, answers)
+    number_of = {a.pk: row.number for row in rows for a in row.answers}
+    summary = summarise_mock(
+        [question_text(session, n) for n in range(1, len(session.question_ids) + 1)],
+        [
+            MockAnswer(a.pk, number_of[a.pk], a.question_text, a.follow_up_to_id is not None,
+                       a.get_status_display().lower(),
+                       a.analysis if a.status == Attempt.Status.ANALYSED else None,
+                       timezone.localtime(a.created_at).date())
+            for a in answers_in_order(rows)
+        ],
+        timezone.localdate(),
+    )  # fmt: skip
+    by_id = {a.pk: a for a in answers}
+    shown = [(row, by_id.get(row.ref) if isinstance(row.ref, int) else None)
+             for row in summary.rows]  # fmt: skip
+    return render(request, "practice/mock_summary.html",
+                  {"session": session, "summary": summary, "rows": shown})  # fmt: skip
+
+
+def _short(attempt: Attempt) -> object:
+    return short_report(attempt.analysis if attempt.status == Attempt.Status.ANALYSED else None)
+
+
+@login_required
+@require_safe
+def mock_answer(request: HttpRequest, attempt_id: int) -> HttpResponse:
+    """One answer's short report inside the mock, polled while it is read."""
+    attempt = get_owned_or_404(
+        Attempt.objects.exclude(session=None), user_of(request), pk=attempt_id
+    )
+    return render(request, "practice/partials/mock_answer.html",
+                  {"attempt": attempt, "figures": _short(attempt)})  # fmt: skip
 
 
 def _text_of(session: MockSession, number: int) -> str:

@@ -1,0 +1,208 @@
+"""A mock interview that coaches: how it is set up from the job and the profile, the short
+report shown after each answer, and the summary at its end.
+
+- `mock_setup`: field, level, company and role, from the job when there is one, else from the
+  profile's target role and industry; each says where it came from.
+- `short_report`: the few figures and the first tip of one answer's stored analysis (the full
+  report is the answer's own page).
+- `summarise_mock`: each answer once, in the order given (follow-ups under their question),
+  with its figures; every question not answered listed as such; the answer that went best and
+  why; and the next things to practise: the improvement rules (`coach.improvement`) over this
+  mock's answers, then the tips its answers share, then the questions left unanswered.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections import Counter
+from collections.abc import Hashable, Mapping, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from prepcoach.coach.answer import measured_rating
+from prepcoach.coach.area_types import AnswerFacts
+from prepcoach.coach.improvement import improvement_areas
+from prepcoach.coach.questions import field_for_role
+
+# Words of a job title that say its level, checked in this order ("Senior lead" is lead).
+LEVEL_WORDS = (
+    ("lead", r"lead|head of|manager|principal|director|chief"),
+    ("senior", r"senior|sr\.?|staff"),
+    ("junior", r"junior|jr\.?|graduate|entry[- ]level|intern|trainee|apprentice|assistant"),
+    ("mid", r"mid[- ]level|intermediate"),
+)  # fmt: skip
+LEVEL_RES = tuple(
+    (level, re.compile(rf"\b(?:{words})\b", re.IGNORECASE)) for level, words in LEVEL_WORDS
+)
+NEXT_STEPS = 3  # things to practise named at the end
+STAR_PARTS = ("situation", "task", "action", "result")
+
+
+def level_for_role(role: str) -> str:
+    """The bank's level for a job title ("Senior data analyst" → "senior"), "any" if unsaid."""
+    return next((level for level, words in LEVEL_RES if words.search(role)), "any")
+
+
+@dataclass(frozen=True, slots=True)
+class MockSetup:
+    company: str
+    role: str
+    field: str  # a bank field, "general" when the role names none
+    seniority: str  # a bank level, "any" when the role names none
+    source: str  # "job", "profile" or "" (nothing to go on)
+
+
+def mock_setup(
+    job_company: str = "", job_role: str = "", profile_role: str = "", profile_industry: str = ""
+) -> MockSetup:
+    """The job's company and role when there is a job, else the profile's target role; the
+    field from the role (else the industry), the level from the role's words."""
+    if job_role.strip() or job_company.strip():
+        role, company, source = job_role.strip(), job_company.strip(), "job"
+    elif profile_role.strip():
+        role, company, source = profile_role.strip(), "", "profile"
+    else:
+        role, company, source = "", "", ""
+    field = field_for_role(role) or field_for_role(profile_industry) or "general"
+    return MockSetup(company, role, field, level_for_role(role), source)
+
+
+@dataclass(frozen=True, slots=True)
+class Figures:
+    """What one answer's analysis measured, for a row of the summary or the short report."""
+
+    measured: int | None  # 1-5 (`answer.measured_rating`)
+    star_parts: int | None  # of 4; None when not read
+    number: bool | None  # a result with a number
+    fillers_per_min: float | None
+    wpm: float | None
+    words: int
+    tip: str  # the first thing to work on, "" when nothing stands out
+
+
+def figures_of(analysis: Mapping[str, Any] | None) -> Figures | None:
+    """None for an answer not analysed (yet, or failed)."""
+    if not analysis or not isinstance(analysis.get("star"), Mapping):
+        return None
+    star = analysis["star"]
+    present = [star.get(p, {}).get("present") for p in STAR_PARTS]
+    parts = None if any(p is None for p in present) else sum(bool(p) for p in present)
+    fillers = analysis.get("fillers")
+    per_min = fillers.get("per_min") if isinstance(fillers, Mapping) else None
+    wpm = analysis.get("wpm")
+    tips = analysis.get("tips") or []
+    transcript = analysis.get("transcript")
+    return Figures(
+        measured_rating(dict(analysis)), parts,
+        star.get("quantified_result", {}).get("present"),
+        float(per_min) if isinstance(per_min, (int, float)) else None,
+        float(wpm) if isinstance(wpm, (int, float)) else None,
+        len(transcript.split()) if isinstance(transcript, str) else 0,
+        str(tips[0].get("text", "")) if tips and isinstance(tips[0], Mapping) else "",
+    )  # fmt: skip
+
+
+def short_report(analysis: Mapping[str, Any] | None) -> Figures | None:
+    """The short report shown inside the mock after an answer: its figures and first tip."""
+    return figures_of(analysis)
+
+
+@dataclass(frozen=True, slots=True)
+class MockAnswer:
+    """One answer of a mock: `number` the question it belongs to (1-based; 0 when it matches
+    none), `follow_up` whether it answers a follow-up, `status` the answer's state."""
+
+    ref: Hashable
+    number: int
+    question: str
+    follow_up: bool
+    status: str
+    analysis: Mapping[str, Any] | None = None
+    when: dt.date | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class SummaryRow:
+    number: int
+    question: str
+    ref: Hashable | None  # None: not answered
+    follow_up: bool
+    status: str  # the answer's state, or "not answered"
+    figures: Figures | None
+
+
+@dataclass(frozen=True, slots=True)
+class MockSummary:
+    rows: tuple[SummaryRow, ...]
+    answered: int
+    unanswered: int
+    best: SummaryRow | None
+    best_why: str
+    next_steps: tuple[str, ...]
+
+
+def _why_best(figures: Figures) -> str:
+    said = []
+    if figures.star_parts == len(STAR_PARTS):
+        said.append("all four STAR parts")
+    elif figures.star_parts:
+        said.append(f"{figures.star_parts} of the 4 STAR parts")
+    if figures.number:
+        said.append("a result with a number")
+    if not figures.tip:
+        said.append("nothing that stood out to fix")
+    return ", ".join(said) or "the best measured figure of this mock"
+
+
+def _measured(row: SummaryRow) -> int:
+    return row.figures.measured or 0 if row.figures else 0
+
+
+def summarise_mock(
+    questions: Sequence[str], answers: Sequence[MockAnswer], today: dt.date
+) -> MockSummary:
+    """The end of a mock (see the module). `questions` are the session's, in order;
+    `answers` each appear once, already in the order a reader meets them."""
+    once: dict[Hashable, MockAnswer] = {}
+    for a in answers:
+        once.setdefault(a.ref, a)  # an answer given twice is listed once, where first met
+    answers = list(once.values())
+    rows: list[SummaryRow] = []
+    for number, text in enumerate(questions, start=1):
+        mine = [a for a in answers if a.number == number]
+        if not mine:
+            rows.append(SummaryRow(number, text, None, False, "not answered", None))
+        rows += [SummaryRow(number, a.question, a.ref, a.follow_up, a.status,
+                            figures_of(a.analysis)) for a in mine]  # fmt: skip
+    rows += [SummaryRow(a.number, a.question, a.ref, a.follow_up, a.status,
+                        figures_of(a.analysis))
+             for a in answers if not 1 <= a.number <= len(questions)]  # fmt: skip
+    answered = [r for r in rows if r.ref is not None]
+    scored = [r for r in answered if r.figures is not None and r.figures.measured is not None]
+    best = max(scored, key=lambda r: (_measured(r), -rows.index(r)), default=None)
+    best_why = _why_best(best.figures) if best is not None and best.figures else ""
+    return MockSummary(
+        tuple(rows), len(answered), sum(r.ref is None for r in rows), best, best_why,
+        _next_steps(answers, [r for r in rows if r.ref is None], today),
+    )  # fmt: skip
+
+
+def _next_steps(
+    answers: Sequence[MockAnswer], unanswered: Sequence[SummaryRow], today: dt.date
+) -> tuple[str, ...]:
+    facts = [
+        AnswerFacts(a.ref, a.when or today, a.question, a.analysis)
+        for a in answers
+        if a.analysis and isinstance(a.analysis.get("star"), Mapping)
+    ]
+    steps = [f"{area.title}: {area.rule}" for area in improvement_areas(facts, [], today)]
+    tips = Counter(
+        str(tip.get("text", ""))
+        for a in answers
+        for tip in (a.analysis or {}).get("tips") or []
+        if isinstance(tip, Mapping) and tip.get("text")
+    )
+    steps += [tip for tip, _ in tips.most_common() if tip not in steps]
+    steps += [f"Answer “{row.question}”: you left it unanswered" for row in unanswered]
+    return tuple(steps[:NEXT_STEPS])
