@@ -108,3 +108,36 @@ def test_trusted_proxies_are_addresses_or_networks() -> None:
         conf.env_networks(
             "PREPCOACH_TRUSTED_PROXIES", [], {"PREPCOACH_TRUSTED_PROXIES": "proxy.local"}
         )
+
+
+def test_no_storage_url_means_the_media_folder() -> None:
+    assert conf.file_storage({}) == {"BACKEND": "django.core.files.storage.FileSystemStorage"}
+
+
+def test_storage_url_names_an_s3_bucket_folder_and_endpoint() -> None:
+    url = "s3://recordings/coach?endpoint=http://127.0.0.1:9000&region=eu-west-1"
+    found = conf.file_storage({"PREPCOACH_STORAGE_URL": url})
+    assert found["BACKEND"] == "storages.backends.s3.S3Storage"
+    options = found["OPTIONS"]
+    assert (options["bucket_name"], options["location"]) == ("recordings", "coach")
+    assert (options["endpoint_url"], options["region_name"]) == (
+        "http://127.0.0.1:9000",
+        "eu-west-1",
+    )
+    assert options["use_ssl"] is False  # a plain-http endpoint
+    assert options["file_overwrite"] is True
+
+
+@pytest.mark.parametrize(
+    ("url", "words"),
+    [
+        ("https://bucket/x", "is not an S3 address"),
+        ("s3://", "is not an S3 address"),
+        ("s3://KEY:SECRET@bucket", "holds a key: put it in AWS_ACCESS_KEY_ID"),
+        ("s3://bucket?endpiont=http://x", "unknown \\['endpiont'\\]"),
+        ("s3://bucket?addressing=sideways", "addressing is path, virtual or auto"),
+    ],
+)
+def test_a_bad_storage_url_says_what_to_write(url: str, words: str) -> None:
+    with pytest.raises(conf.EnvError, match=words):
+        conf.file_storage({"PREPCOACH_STORAGE_URL": url})

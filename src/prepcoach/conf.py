@@ -170,3 +170,61 @@ def database(home: Path, environ: Mapping[str, str] = os.environ) -> dict[str, A
         return sqlite(config["NAME"])
     config["CONN_HEALTH_CHECKS"] = True
     return config
+
+
+STORAGE_HINT = (
+    "expected s3://BUCKET[/FOLDER][?endpoint=https://HOST:PORT&region=REGION&addressing=path]"
+)
+
+
+def file_storage(environ: Mapping[str, str] = os.environ) -> dict[str, Any]:
+    """Where recordings and other uploads live: the local media folder (MEDIA_ROOT), or an
+    S3-compatible object store named by PREPCOACH_STORAGE_URL, with its keys in the usual
+    AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY (never in the URL, which is logged)."""
+    url = environ.get("PREPCOACH_STORAGE_URL", "").strip()
+    if not url:
+        return {"BACKEND": "django.core.files.storage.FileSystemStorage"}
+    from urllib.parse import parse_qs, urlsplit
+
+    parts = urlsplit(url)
+    if parts.scheme.lower() != "s3" or not parts.hostname:
+        raise EnvError(f"PREPCOACH_STORAGE_URL={url!r} is not an S3 address: {STORAGE_HINT}.")
+    if parts.username or parts.password:
+        raise EnvError(
+            "PREPCOACH_STORAGE_URL holds a key: put it in AWS_ACCESS_KEY_ID and "
+            "AWS_SECRET_ACCESS_KEY instead, and leave it out of the URL."
+        )
+    query = {key: values[-1] for key, values in parse_qs(parts.query).items()}
+    unknown = set(query) - {"endpoint", "region", "addressing"}
+    if unknown:
+        raise EnvError(f"PREPCOACH_STORAGE_URL: unknown {sorted(unknown)}: {STORAGE_HINT}.")
+    if query.get("addressing", "path") not in {"path", "virtual", "auto"}:
+        raise EnvError("PREPCOACH_STORAGE_URL: addressing is path, virtual or auto.")
+    try:
+        from botocore.config import Config
+    except ImportError:
+        raise EnvError(
+            "PREPCOACH_STORAGE_URL is set but the object-store support is not installed: "
+            "pip install 'prepcoach[shared]'."
+        ) from None
+    endpoint = query.get("endpoint") or None
+    return {
+        "BACKEND": "storages.backends.s3.S3Storage",
+        "OPTIONS": {
+            "bucket_name": parts.hostname,
+            "location": parts.path.strip("/"),
+            "endpoint_url": endpoint,
+            "region_name": query.get("region") or None,
+            "addressing_style": query.get("addressing", "path"),
+            "use_ssl": not (endpoint or "").startswith("http://"),
+            "file_overwrite": True,  # a chunk or an answer written again replaces itself
+            "default_acl": None,
+            # An unreachable store fails fast with a message (the recorder keeps its chunks and
+            # sends them again) instead of a request hanging for a minute.
+            "client_config": Config(
+                connect_timeout=5,
+                read_timeout=30,
+                retries={"max_attempts": 3, "mode": "standard"},
+            ),
+        },
+    }

@@ -134,6 +134,12 @@ STATICFILES_DIRS = [PACKAGE_DIR / "static"]
 STATIC_ROOT = conf.env_str("STATIC_ROOT") or None
 MEDIA_ROOT = Path(conf.env_str("MEDIA_ROOT") or HOME / "media")
 MEDIA_URL = "media/"
+# Recordings go through Django's storage API: the media folder above, or an S3-compatible
+# object store (PREPCOACH_STORAGE_URL), shared by web and worker machines (ops/store.py).
+STORAGES = {
+    "default": conf.file_storage(),
+    "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
+}
 # WhiteNoise serves straight from the package, so the embedded default needs no collectstatic.
 WHITENOISE_USE_FINDERS = True
 WHITENOISE_AUTOREFRESH = DEBUG

@@ -10,8 +10,9 @@ from django.core.files.base import ContentFile
 from django.db import transaction
 
 from prepcoach.accounts.models import User
+from prepcoach.ops import store
 from prepcoach.practice.models import Attempt
-from prepcoach.practice.recordings import chunk_path
+from prepcoach.practice.recordings import chunk_name
 from tests.conftest import make_user
 from tests.practice.conftest import tone_wav
 
@@ -22,10 +23,8 @@ def recorded(user: User) -> tuple[Path, Path]:
     unfinished = Attempt.objects.create(
         user=user, question_text="Why us?", status=Attempt.Status.RECORDING
     )
-    chunk = chunk_path(unfinished, 0)
-    chunk.parent.mkdir(parents=True)
-    chunk.write_bytes(tone_wav(0.1))
-    return Path(done.recording.path), chunk
+    store.put(chunk_name(unfinished, 0), tone_wav(0.1))
+    return Path(done.recording.path), Path(store.storage().path(chunk_name(unfinished, 0)))
 
 
 @pytest.mark.django_db

@@ -14,6 +14,9 @@ import contextlib
 import hashlib
 import logging
 import os
+import posixpath
+import shutil
+import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -24,6 +27,8 @@ from django.utils import timezone
 
 from prepcoach.coach.limits import recording_too_long
 from prepcoach.coach.media import MediaKind, measured_seconds, remux_with_duration, sniff
+from prepcoach.ops import store
+from prepcoach.ops.store import StoreUnavailableError
 from prepcoach.practice.models import Attempt
 
 logger = logging.getLogger(__name__)
@@ -37,12 +42,13 @@ class RecordingError(Exception):
         self.status = status
 
 
-def folder(attempt: Attempt) -> Path:
-    return Path(settings.MEDIA_ROOT) / "recordings" / str(attempt.user_id) / str(attempt.pk)
+def folder(attempt: Attempt) -> str:
+    """The answer's place in the store (a storage name, not a path)."""
+    return f"recordings/{attempt.user_id}/{attempt.pk}"
 
 
-def chunk_path(attempt: Attempt, index: int) -> Path:
-    return folder(attempt) / "chunks" / f"{index:06d}.part"
+def chunk_name(attempt: Attempt, index: int) -> str:
+    return f"{folder(attempt)}/chunks/{index:06d}.part"
 
 
 def too_long_to_analyse(path: Path) -> str | None:
@@ -76,30 +82,34 @@ def store_chunk(attempt: Attempt, index: int, data: bytes) -> bool:
         raise RecordingError(
             "This is not audio or video prepcoach can read (WebM, Ogg, MP4/M4A, WAV, MP3).", 415
         )
-    with transaction.atomic():
-        attempt = Attempt.objects.select_for_update().get(pk=attempt.pk)
-        if attempt.status != Attempt.Status.RECORDING:
-            raise RecordingError("This answer is already saved: record a new one to add more.", 409)
-        path = chunk_path(attempt, index)
-        if path.exists():
-            if hashlib.sha256(path.read_bytes()).digest() == hashlib.sha256(data).digest():
-                return False
-            raise RecordingError(f"Piece {index} of this recording was already received.", 409)
-        if attempt.bytes_received + len(data) > settings.RECORDING_MAX_BYTES:
-            raise RecordingError(
-                f"The recording is over the {settings.RECORDING_MAX_BYTES // (1024 * 1024)} MB "
-                "limit: what was recorded before it is kept.",
-                413,
-            )
-        path.parent.mkdir(parents=True, exist_ok=True)
-        partial = path.with_suffix(".tmp")
-        partial.write_bytes(data)
-        os.replace(partial, path)  # a chunk is either whole on disk or absent
-        Attempt.objects.filter(pk=attempt.pk).update(
-            bytes_received=F("bytes_received") + len(data),
-            chunks_received=F("chunks_received") + 1,
-            last_chunk_at=timezone.now(),
+    try:
+        with transaction.atomic():
+            return _store_chunk_locked(attempt, index, data)
+    except StoreUnavailableError as error:
+        raise RecordingError(f"{error} Piece {index} was not stored.", 503) from error
+
+
+def _store_chunk_locked(attempt: Attempt, index: int, data: bytes) -> bool:
+    attempt = Attempt.objects.select_for_update().get(pk=attempt.pk)
+    if attempt.status != Attempt.Status.RECORDING:
+        raise RecordingError("This answer is already saved: record a new one to add more.", 409)
+    name = chunk_name(attempt, index)
+    if store.exists(name):
+        if hashlib.sha256(store.read(name)).digest() == hashlib.sha256(data).digest():
+            return False
+        raise RecordingError(f"Piece {index} of this recording was already received.", 409)
+    if attempt.bytes_received + len(data) > settings.RECORDING_MAX_BYTES:
+        raise RecordingError(
+            f"The recording is over the {settings.RECORDING_MAX_BYTES // (1024 * 1024)} MB "
+            "limit: what was recorded before it is kept.",
+            413,
         )
+    store.put(name, data)  # a chunk is either whole in the store or absent
+    Attempt.objects.filter(pk=attempt.pk).update(
+        bytes_received=F("bytes_received") + len(data),
+        chunks_received=F("chunks_received") + 1,
+        last_chunk_at=timezone.now(),
+    )
     return True
 
 
@@ -116,20 +126,25 @@ def write_missing_durations() -> tuple[int, int]:
 
     done = left = 0
     for attempt in Attempt.objects.exclude(recording="").filter(media_type="video/webm"):
-        path = Path(attempt.recording.path)
-        try:
+        name = str(attempt.recording.name)
+        with tempfile.TemporaryDirectory(prefix="prepcoach-duration-") as scratch:
+            path = Path(scratch) / posixpath.basename(name)
+            try:
+                with store.local_copy(name) as original:
+                    shutil.copyfile(original, path)
+                with av.open(str(path)) as recording:
+                    if recording.duration:
+                        continue
+            except (av.FFmpegError, OSError):
+                left += 1
+                continue
+            _write_duration(path, sniff(path.read_bytes()[:16]))
             with av.open(str(path)) as recording:
                 if recording.duration:
-                    continue
-        except (av.FFmpegError, OSError):
-            left += 1
-            continue
-        _write_duration(path, sniff(path.read_bytes()[:16]))
-        with av.open(str(path)) as recording:
-            if recording.duration:
-                done += 1
-            else:
-                left += 1
+                    store.put(name, path)
+                    done += 1
+                else:
+                    left += 1
     return done, left
 
 
@@ -151,13 +166,14 @@ class Finalised:
 
 
 def finalise(attempt: Attempt, interrupted: bool | None = None) -> Finalised:
-    """Join the chunks into the answer's recording and queue its analysis. Safe to call again."""
+    """Join the chunks into the answer's recording and queue its analysis. Safe to call again.
+    Raises StoreUnavailableError (nothing changed, the chunks kept) when the store is away."""
     with transaction.atomic():
         attempt = Attempt.objects.select_for_update().get(pk=attempt.pk)
         if attempt.status != Attempt.Status.RECORDING:
             return Finalised(attempt, attempt.chunks_received, 0)
-        chunks = sorted(folder(attempt).glob("chunks/*.part"))
-        indexes = [int(p.stem) for p in chunks]
+        chunks = [n for n in store.files_in(f"{folder(attempt)}/chunks") if n.endswith(".part")]
+        indexes = sorted(int(posixpath.basename(n).split(".")[0]) for n in chunks)
         contiguous = 0
         while contiguous < len(indexes) and indexes[contiguous] == contiguous:
             contiguous += 1
@@ -173,29 +189,39 @@ def finalise(attempt: Attempt, interrupted: bool | None = None) -> Finalised:
             )
             attempt.save()
             return Finalised(attempt, 0, skipped)
-        head = chunk_path(attempt, 0).read_bytes()[:16]
-        kind = sniff(head)
-        target = folder(attempt) / f"answer.{kind.extension if kind else 'bin'}"
-        partial = target.with_suffix(".joining")
-        with partial.open("wb") as out:
-            for index in range(contiguous):
-                out.write(chunk_path(attempt, index).read_bytes())
-        _write_duration(partial, kind)
-        os.replace(partial, target)
+        with tempfile.TemporaryDirectory(prefix="prepcoach-join-") as scratch:
+            kind, name, too_long = _join(attempt, contiguous, Path(scratch))
         for index in range(contiguous):
-            with contextlib.suppress(OSError):
-                chunk_path(attempt, index).unlink()
-        attempt.recording.name = str(target.relative_to(settings.MEDIA_ROOT))
+            with contextlib.suppress(StoreUnavailableError, FileNotFoundError):
+                store.delete(chunk_name(attempt, index))  # left over: deleted with the answer
+        attempt.recording.name = name
         attempt.media_type = kind.mime if kind else "application/octet-stream"
         if skipped:
             attempt.recording_note = (
                 f"{skipped} piece(s) arrived after a gap and could not be joined; they are kept "
                 "on disk. The answer up to the gap is saved."
             )
-        if problem := too_long_to_analyse(target):
-            attempt.status, attempt.failure = Attempt.Status.FAILED, problem
+        if too_long:
+            attempt.status, attempt.failure = Attempt.Status.FAILED, too_long
             attempt.save()
             return Finalised(attempt, contiguous, skipped)
         attempt.status = Attempt.Status.SAVED
         attempt.save()
     return Finalised(attempt, contiguous, skipped)
+
+
+def _join(
+    attempt: Attempt, contiguous: int, scratch: Path
+) -> tuple[MediaKind | None, str, str | None]:
+    """Chunks 0 to `contiguous` - 1 joined on this machine (a WebM made to state its length),
+    measured, and stored as the answer: (its kind, its name, why it is too long or None)."""
+    joined = scratch / "answer.joining"
+    with joined.open("wb") as out:
+        for index in range(contiguous):
+            out.write(store.read(chunk_name(attempt, index)))
+    with joined.open("rb") as head:
+        kind = sniff(head.read(16))
+    _write_duration(joined, kind)
+    name = f"{folder(attempt)}/answer.{kind.extension if kind else 'bin'}"
+    store.put(name, joined)
+    return kind, name, too_long_to_analyse(joined)

@@ -6,7 +6,6 @@ import contextlib
 import datetime as dt
 import logging
 from dataclasses import dataclass
-from pathlib import Path
 from typing import Any
 
 from django.conf import settings
@@ -25,8 +24,10 @@ from prepcoach.coach.speech.audio import AudioError
 from prepcoach.coach.speech.engine import SpeechEngine
 from prepcoach.coach.speech.model import ModelError
 from prepcoach.coach.speech.pipeline import analyse_recording
+from prepcoach.ops import store
 from prepcoach.ops.queues import restarts, worker_lost
 from prepcoach.ops.recovery import task_orphaned
+from prepcoach.ops.store import StoreUnavailableError
 from prepcoach.practice.engines import borrowed_engine
 from prepcoach.practice.measured import update_measured_goals
 from prepcoach.practice.models import Attempt, PracticeSettings
@@ -107,8 +108,16 @@ def analyse_again(attempt: Attempt) -> Requeued:
         return Requeued(
             False, "This answer is already being analysed: its page updates when it is done.", 409
         )
-    if attempt.recording and (problem := too_long_to_analyse(Path(attempt.recording.path))):
-        return Requeued(False, problem, 422)
+    if attempt.recording:
+        try:
+            with store.local_copy(str(attempt.recording.name)) as path:
+                problem = too_long_to_analyse(path)
+        except StoreUnavailableError as error:
+            return Requeued(False, str(error), 503)
+        except FileNotFoundError:
+            problem = "The recording is missing from the store: record the answer again."
+        if problem:
+            return Requeued(False, problem, 422)
     try:
         queue_analysis(attempt)
     except AnalysisQueueFullError as error:
@@ -124,17 +133,26 @@ def _read(attempt: Attempt, engine: SpeechEngine | None) -> AnswerAnalysis:
     job = attempt.session.opportunity if attempt.session else None
     job_description = job.job_description if job else ""
     if engine is not None:
-        path = Path(attempt.recording.path)
-        if problem := too_long_to_analyse(path):  # checked again: the file is re-read each time
-            raise AudioError(problem)
-        return analyse_recording(
-            path, engine,
-            question=attempt.question_text, category=category, settings=thresholds,
-            job_description=job_description,
-            # The decoder counts samples, which a file cannot fake the way it can fake the
-            # timestamps too_long_to_analyse reads: the same limit, enforced on the sound.
-            max_seconds=settings.RECORDING_MAX_SECONDS + RECORDING_GRACE_S,
-        )  # fmt: skip
+        # The recording comes from the store: on a shared server a copy downloaded to this
+        # worker for the analysis and deleted after it.
+        try:
+            with store.local_copy(str(attempt.recording.name)) as path:
+                if problem := too_long_to_analyse(path):  # checked again: the file is re-read
+                    raise AudioError(problem)
+                return analyse_recording(
+                    path, engine,
+                    question=attempt.question_text, category=category, settings=thresholds,
+                    job_description=job_description,
+                    # The decoder counts samples, which a file cannot fake the way it can fake
+                    # the timestamps too_long_to_analyse reads: the same limit, on the sound.
+                    max_seconds=settings.RECORDING_MAX_SECONDS + RECORDING_GRACE_S,
+                )  # fmt: skip
+        except FileNotFoundError:
+            raise AudioError(
+                "The recording is missing from the store: record the answer again."
+            ) from None
+        except StoreUnavailableError as error:
+            raise AudioError(f"{error} Analyse it again once the store is back.") from error
     return analyse_answer(
         text=attempt.text,
         question=attempt.question_text,
@@ -261,7 +279,11 @@ def finalise_abandoned() -> int:
     )
     count = 0
     for attempt in stale:
-        done = finalise(attempt, interrupted=True)
+        try:
+            done = finalise(attempt, interrupted=True)
+        except StoreUnavailableError:  # chunks kept; the next run (15 s on) tries again
+            logger.warning("recording %s not saved yet: the store is unreachable", attempt.pk)
+            continue
         if done.attempt.status == Attempt.Status.SAVED:
             # Over its owner's limit it stays saved, to be analysed when fewer are waiting.
             with contextlib.suppress(AnalysisQueueFullError):

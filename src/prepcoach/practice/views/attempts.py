@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import shutil
-
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import FileResponse, HttpRequest, HttpResponse, JsonResponse
@@ -15,13 +13,13 @@ from prepcoach.accounts.access import owned_by
 from prepcoach.coach.answer import measured_rating, thresholds
 from prepcoach.coach.relevance import StoryChoice, best_story
 from prepcoach.ops.rate import spend, with_retry_after
+from prepcoach.ops.store import StoreUnavailableError
 from prepcoach.practice.forms import RatingForm, TypedAnswerForm
 from prepcoach.practice.media import recording_response
 from prepcoach.practice.models import Attempt, MockSession
 from prepcoach.practice.recordings import (
     RecordingError,
     finalise,
-    folder,
     mark_interrupted,
     store_chunk,
 )
@@ -116,7 +114,10 @@ def recording_finalise(request: HttpRequest, attempt_id: int) -> JsonResponse:
     if request.POST.get("interrupted") == "1":
         mark_interrupted(attempt)
         return JsonResponse({"status": "recording", "message": "Kept: it is saved shortly."})
-    done = finalise(attempt, interrupted=False)
+    try:
+        done = finalise(attempt, interrupted=False)
+    except StoreUnavailableError as error:  # the chunks are kept; the worker saves it later
+        return JsonResponse({"status": "recording", "message": str(error)}, status=503)
     saved = done.attempt.status == Attempt.Status.SAVED
     if not saved:  # nothing arrived to keep
         payload = {
@@ -209,9 +210,7 @@ def attempt_delete(request: HttpRequest, attempt_id: int) -> HttpResponse:
     """Delete an answer and its recording: only ever at the user's own request (retake, delete)."""
     attempt = attempt_or_404(request, attempt_id)
     question_id = attempt.question_id
-    recording_folder = folder(attempt)
-    attempt.delete()
-    shutil.rmtree(recording_folder, ignore_errors=True)
+    attempt.delete()  # its recording and chunks leave the store once this commits (signals.py)
     if request.headers.get("Accept", "").startswith("application/json"):
         return JsonResponse({"deleted": attempt_id})
     messages.info(request, "Answer deleted.")
