@@ -15,12 +15,14 @@ $(VENV)/.created:
 	  "$$PYTHON" -m venv $(VENV) && $(PY) -m pip install -q --upgrade pip
 	@touch $@
 
-$(VENV)/.run-deps: pyproject.toml $(VENV)/.created
+$(VENV)/.run-deps: pyproject.toml scripts/install-landmarks $(VENV)/.created
 	$(PY) -m pip install -q -e .
+	scripts/install-landmarks $(PY)
 	@touch $@
 
-$(VENV)/.dev-deps: pyproject.toml $(VENV)/.created
+$(VENV)/.dev-deps: pyproject.toml scripts/install-landmarks $(VENV)/.created
 	$(PY) -m pip install -q -e '.[dev]'
+	scripts/install-landmarks $(PY)
 	@touch $@ $(VENV)/.run-deps
 
 run: $(VENV)/.run-deps
