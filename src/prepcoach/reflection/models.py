@@ -37,9 +37,7 @@ class Story(models.Model):
     # Deleting it deletes its drill cards.
     drill_cards = GenericRelation("practice.DrillCard")
     # The interviews it is chosen for.
-    opportunities = models.ManyToManyField(
-        "jobs.Opportunity", blank=True, related_name="stories"
-    )
+    opportunities = models.ManyToManyField("jobs.Opportunity", blank=True, related_name="stories")
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
 
