@@ -1,7 +1,7 @@
 from django.test import Client
 from django.urls import reverse
 
-from prepcoach.accounts.models import User
+from prepcoach.accounts.models import Profile, User
 from prepcoach.jobs.models import Opportunity
 from prepcoach.practice.models import Attempt, MockSession, Question
 
@@ -50,6 +50,46 @@ def test_bad_input_is_explained(alice_client: Client) -> None:
     assert "Which company is it?" in response.text
     assert "That is not a web address" in response.text
     assert "is not a date" in response.text
+    assert not Opportunity.objects.exists()
+
+
+def edit_page(client: Client, job: Opportunity) -> str:
+    return client.get(reverse("research:opportunity_edit", args=[job.pk])).text
+
+
+def test_alice_writes_interview_dates_day_first_and_reads_them_back(
+    alice_client: Client, alice: User
+) -> None:
+    Profile.objects.filter(user=alice).update(date_order="DMY")
+    assert "e.g. 10 Dec or 10/12/2026" in alice_client.get(reverse("research:opportunity_new")).text
+    add(alice_client, interview_dates="10/12/2030, Wed 11 Dec 2030")
+    job = Opportunity.objects.get(user=alice)
+    assert job.interview_dates == ["2030-12-10", "2030-12-11"]
+    assert 'value="Tue 10 Dec 2030, Wed 11 Dec 2030"' in edit_page(alice_client, job)
+
+
+def test_a_month_first_writer_is_read_and_shown_month_first(
+    alice_client: Client, alice: User
+) -> None:
+    Profile.objects.filter(user=alice).update(date_order="MDY")
+    add(alice_client, interview_dates="12/10/2030; Dec 11, 2030")
+    job = Opportunity.objects.get(user=alice)
+    assert job.interview_dates == ["2030-12-10", "2030-12-11"]
+    page = edit_page(alice_client, job)
+    assert 'value="Tue Dec 10 2030, Wed Dec 11 2030"' in page
+    assert "e.g. Dec 10 or 12/10/2026" in page
+
+
+def test_a_date_that_cannot_be_read_is_named_and_nothing_typed_is_lost(
+    alice_client: Client, alice: User
+) -> None:
+    Profile.objects.filter(user=alice).update(date_order="")
+    response = add(alice_client, interview_dates="10 Dec 2030, sometime in spring")
+    assert "“sometime in spring” is not a date prepcoach can read: write it like" in response.text
+    assert 'value="10 Dec 2030, sometime in spring"' in response.text
+    assert 'value="Acme Health"' in response.text
+    response = add(alice_client, interview_dates="04/12/2030")
+    assert "“04/12/2030” could be Wed 4 Dec 2030 or Fri 12 Apr 2030" in response.text
     assert not Opportunity.objects.exists()
 
 

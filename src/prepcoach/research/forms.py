@@ -4,20 +4,19 @@ import datetime as dt
 from typing import Any
 
 from django import forms
+from django.utils import timezone
 
+from prepcoach.coach.deadlines import DateOrder
 from prepcoach.coach.limits import MAX_JOB_ADVERT_CHARS
 from prepcoach.coach.text import plain_text
+from prepcoach.coach.written_dates import example, read_dates, write_dates
 from prepcoach.jobs.models import Fact, Opportunity
 
 MAX_DESCRIPTION = MAX_JOB_ADVERT_CHARS  # the same cap as the API and the CLI
 
 
 class OpportunityForm(forms.ModelForm):  # type: ignore[type-arg]
-    interview_dates = forms.CharField(
-        required=False,
-        label="Interview dates",
-        help_text="One or more dates, YYYY-MM-DD, separated by commas.",
-    )
+    interview_dates = forms.CharField(required=False, label="Interview dates")
 
     class Meta:
         model = Opportunity
@@ -34,10 +33,25 @@ class OpportunityForm(forms.ModelForm):  # type: ignore[type-arg]
             },
         }
 
-    def __init__(self, *args: Any, **kwargs: Any) -> None:
+    def __init__(
+        self,
+        *args: Any,
+        date_order: str = "",
+        today: dt.date | None = None,
+        **kwargs: Any,
+    ) -> None:
+        """`date_order` is the person's ("DMY", "MDY" or "" when not set: the profile's), how
+        the dates box reads "10/12" and writes the dates back."""
         super().__init__(*args, **kwargs)
+        self.date_order: DateOrder | None = (
+            "DMY" if date_order == "DMY" else "MDY" if date_order == "MDY" else None
+        )
+        self.today = today or timezone.localdate()
+        hint = f"One or more dates, separated by commas: e.g. {example(self.date_order)}."
+        self.fields["interview_dates"].help_text = hint
         if self.instance.pk and self.instance.interview_dates:
-            self.initial["interview_dates"] = ", ".join(self.instance.interview_dates)
+            saved = (dt.date.fromisoformat(d) for d in self.instance.interview_dates)
+            self.initial["interview_dates"] = write_dates(saved, self.date_order)
 
     def clean(self) -> dict[str, Any]:
         data = super().clean() or {}
@@ -64,16 +78,10 @@ class OpportunityForm(forms.ModelForm):  # type: ignore[type-arg]
         return text
 
     def clean_interview_dates(self) -> list[str]:
-        raw = self.cleaned_data.get("interview_dates", "")
-        dates = []
-        for piece in filter(None, (p.strip() for p in raw.replace(";", ",").split(","))):
-            try:
-                dates.append(dt.date.fromisoformat(piece))
-            except ValueError:
-                raise forms.ValidationError(
-                    f"“{piece}” is not a date: write it as YYYY-MM-DD."
-                ) from None
-        return [d.isoformat() for d in sorted(set(dates))]
+        read = read_dates(self.cleaned_data.get("interview_dates", ""), self.today, self.date_order)
+        if read.problem:
+            raise forms.ValidationError(read.problem)
+        return [d.isoformat() for d in read.dates]
 
     def save(self, commit: bool = True) -> Opportunity:
         opportunity: Opportunity = super().save(commit=False)

@@ -11,6 +11,7 @@ from django.utils import timezone
 from django.views.decorators.http import require_POST, require_safe
 
 from prepcoach.accounts.access import get_owned_or_404, owned_by, signed_in_user
+from prepcoach.accounts.models import Profile
 from prepcoach.coach.brief import NextInterview, brief_company
 from prepcoach.coach.debrief import when_words
 from prepcoach.coach.stories import StoryInfo, coverage
@@ -45,8 +46,19 @@ def opportunity_edit(request: HttpRequest, opportunity_id: int) -> HttpResponse:
     )
 
 
+def _date_order(opportunity: Opportunity) -> str:
+    """How the job's owner writes "10/12" (their profile's setting; "" when not set)."""
+    profiles = Profile.objects.filter(user_id=opportunity.user_id)
+    return profiles.values_list("date_order", flat=True).first() or ""
+
+
 def _form(request: HttpRequest, opportunity: Opportunity) -> HttpResponse:
-    form = OpportunityForm(request.POST or None, instance=opportunity)
+    form = OpportunityForm(
+        request.POST or None,
+        instance=opportunity,
+        date_order=_date_order(opportunity),
+        today=timezone.localdate(),
+    )
     if request.method == "POST" and form.is_valid():
         saved = form.save()
         messages.success(request, f"Saved “{saved}”.")

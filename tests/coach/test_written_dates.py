@@ -1,0 +1,69 @@
+"""Interview dates as people write them (coach/written_dates.py): read in the writer's date
+order, written back so they read the same again, and every date that cannot be read named."""
+
+import datetime as dt
+
+import pytest
+
+from prepcoach.coach.written_dates import read_dates, write_dates
+
+TODAY = dt.date(2026, 11, 30)  # a Monday
+
+
+@pytest.mark.parametrize(
+    ("text", "order", "dates"),
+    [
+        ("Thu 10 Dec, Fri 11 Dec", None, ["2026-12-10", "2026-12-11"]),
+        ("10/12, 11/12/2026", "DMY", ["2026-12-10", "2026-12-11"]),
+        ("12/10; 12/11/2026", "MDY", ["2026-12-10", "2026-12-11"]),
+        ("Dec 10, 2026, Dec 11, 2026", None, ["2026-12-10", "2026-12-11"]),
+        ("Thu, 10 Dec", None, ["2026-12-10"]),
+        ("10.12.2026", "DMY", ["2026-12-10"]),
+        ("25/12", None, ["2026-12-25"]),  # only one order makes a date of it
+        ("2027-01-14, 2027-01-07", None, ["2027-01-07", "2027-01-14"]),  # ISO still works
+        ("10 December 2026\n10 Dec", None, ["2026-12-10"]),  # the same day once
+        ("20 Nov", None, ["2026-11-20"]),  # an interview just held: this year's
+        ("tomorrow", None, ["2026-12-01"]),
+        ("", None, []),
+    ],
+)
+def test_dates_are_read_as_written(text: str, order: str | None, dates: list[str]) -> None:
+    read = read_dates(text, TODAY, order)  # type: ignore[arg-type]
+    assert read.problem is None
+    assert [d.isoformat() for d in read.dates] == dates
+
+
+@pytest.mark.parametrize(
+    ("text", "order", "problem"),
+    [
+        ("10/12", None, "“10/12” could be Thu 10 Dec 2026 or Mon 12 Oct 2026"),
+        ("25/12", "MDY", "“25/12” is not a date in month/day order: write it like Dec 10"),
+        ("13/25", "DMY", "“13/25” is not a date in day/month order: write it like 10 Dec"),
+        ("30/02/2027", None, "“30/02/2027” is not a date"),
+        ("30 Feb", None, "“30 Feb” is not a real date: February has 29 days."),
+        ("2027-02-30", None, "“2027-02-30” is not a real date: February has 28 days in 2027."),
+        ("Fri 10 Dec", None, "“Fri 10 Dec”: 10 December 2026 is a Thursday."),
+        ("10 Dec, soonish", "DMY", "“soonish” is not a date prepcoach can read: write it like 10"),
+        ("5", None, "“5” is not a date prepcoach can read"),
+    ],
+)
+def test_a_date_that_cannot_be_read_is_named(text: str, order: str | None, problem: str) -> None:
+    read = read_dates(text, TODAY, order)  # type: ignore[arg-type]
+    assert read.dates == ()
+    assert read.problem
+    assert read.problem.startswith(problem), read.problem
+
+
+@pytest.mark.parametrize(
+    ("order", "written"),
+    [
+        ("DMY", "Thu 10 Dec 2026, Mon 12 Jan 2026"),
+        ("MDY", "Thu Dec 10 2026, Mon Jan 12 2026"),
+        (None, "Thu 10 Dec 2026, Mon 12 Jan 2026"),
+    ],
+)
+def test_dates_are_written_back_in_the_writers_order(order: str | None, written: str) -> None:
+    dates = [dt.date(2026, 12, 10), dt.date(2026, 1, 12)]
+    assert write_dates(dates, order) == written  # type: ignore[arg-type]
+    # With their year, they read back as the same days, even one long past.
+    assert read_dates(written, TODAY, order).dates == tuple(sorted(dates))  # type: ignore[arg-type]
