@@ -83,3 +83,33 @@ def test_smart_check_takes_no_longer_goal_than_the_page(alice_client: Client) ->
     assert error["loc"][-1] == "text"
     assert f"at most {MAX_GOAL_CHARS} characters" in error["msg"]
     assert post(alice_client, "/api/smart", {"text": text[:MAX_GOAL_CHARS]}).status_code == 200
+
+
+def test_the_decimal_fields_are_documented_and_taken_as_numbers(alice_client: Client) -> None:
+    schemas = alice_client.get("/api/openapi.json").json()["components"]["schemas"]
+    hours = schemas["StepIn"]["properties"]["estimated_hours"]
+    assert (hours["type"], hours["minimum"], hours["maximum"], hours["default"]) == (
+        "number", 0.25, 200, 1,
+    )  # fmt: skip
+    target = schemas["GoalIn"]["properties"]["target_value"]["anyOf"]
+    assert [t["type"] for t in target] == ["number", "null"]  # no longer "or any string"
+    goal = post(alice_client, "/api/goals", {"text": "Do mock interviews", "target_value": 4.5})
+    assert goal.status_code == 201
+    assert goal.json()["target_value"] == 4.5
+    steps = f"/api/goals/{goal.json()['id']}/steps"
+    due = today().isoformat()
+    made = post(alice_client, steps, {"title": "A", "due_date": due, "estimated_hours": 1.5})
+    assert made.status_code == 201
+    assert made.json()["estimated_hours"] == 1.5
+    for value, message in [
+        ("1.5", "send a number, such as 1.5, not text"),
+        (1.234, "no more than 2 decimal places"),
+        (0.1, "greater than or equal to"),
+    ]:
+        refused = post(
+            alice_client, steps, {"title": "B", "due_date": due, "estimated_hours": value}
+        )
+        assert refused.status_code == 422
+        assert message in refused.json()["detail"][0]["msg"]
+    text = post(alice_client, "/api/goals", {"text": "Do mocks", "target_value": "4"})
+    assert text.status_code == 422

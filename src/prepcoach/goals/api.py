@@ -13,6 +13,7 @@ from ninja import Field, Router, Schema, Status
 from ninja.errors import HttpError
 
 from prepcoach.accounts.access import get_owned_or_404, owned_by, signed_in_user
+from prepcoach.api_contract import Id, errors, number
 from prepcoach.coach.smart import MAX_GOAL_CHARS, MAX_TARGET, SmartCheck, target_quantity
 from prepcoach.goals import plans
 from prepcoach.goals.models import Goal, Step
@@ -56,7 +57,10 @@ class SmartOut(Schema):
 class StepIn(TextInput):
     title: str = Field(min_length=1, max_length=200)
     due_date: dt.date
-    estimated_hours: Decimal = Field(Decimal(1), ge=Decimal("0.25"), le=Decimal(200))
+    estimated_hours: number(Decimal("0.25"), Decimal(200)) = Field(  # type: ignore[valid-type]
+        Decimal(1),
+        json_schema_extra={"default": 1},  # documented as the number it is
+    )
     impact: int = Field(2, ge=1, le=3)
     urgency: int = Field(2, ge=1, le=3)
     resources: str = ""
@@ -79,7 +83,7 @@ class GoalIn(TextInput):
     why: str = ""
     success_note: str = ""
     target_date: dt.date | None = None
-    target_value: Decimal | None = Field(None, gt=0, le=MAX_TARGET)
+    target_value: number(Decimal(0), Decimal(MAX_TARGET), exclusive_low=True) | None = None  # type: ignore[valid-type]
     unit: str = Field("", max_length=60)
 
 
@@ -115,21 +119,26 @@ def _goal_out(goal: Goal, today: dt.date) -> dict[str, object]:
     }  # fmt: skip
 
 
-@router.post("/smart", response=SmartOut, summary="Check a goal against the SMART criteria")
+@router.post(
+    "/smart", response={200: SmartOut, **errors(400, 403, 422)},
+    summary="Check a goal against the SMART criteria",
+)  # fmt: skip
 def smart(request: HttpRequest, body: SmartIn) -> dict[str, object]:
     today = body.today or timezone.localdate()
     user = signed_in_user(request)
     return plans.check(user, body.text, today, date_order=body.date_order).as_dict()
 
 
-@router.get("/goals", response=list[GoalOut], summary="Your goals with their steps")
+@router.get(
+    "/goals", response={200: list[GoalOut], **errors()}, summary="Your goals with their steps"
+)
 def list_goals(request: HttpRequest) -> list[dict[str, object]]:
     today = timezone.localdate()
     goals = owned_by(Goal.objects.prefetch_related("steps", "check_ins"), signed_in_user(request))
     return [_goal_out(g, today) for g in goals]
 
 
-@router.post("/goals", response={201: GoalOut}, summary="Create a goal")
+@router.post("/goals", response={201: GoalOut, **errors(400, 403, 422)}, summary="Create a goal")
 def create_goal(request: HttpRequest, body: GoalIn) -> Status[dict[str, object]]:
     user, today = signed_in_user(request), timezone.localdate()
     text = " ".join(body.text.split())
@@ -170,14 +179,17 @@ def _validate(row: Goal | Step) -> None:
         ) from None
 
 
-@router.get("/goals/{goal_id}", response=GoalOut, summary="One goal")
-def get_goal(request: HttpRequest, goal_id: int) -> dict[str, object]:
+@router.get("/goals/{goal_id}", response={200: GoalOut, **errors(404, 422)}, summary="One goal")
+def get_goal(request: HttpRequest, goal_id: Id) -> dict[str, object]:
     goal = get_owned_or_404(Goal.objects.all(), signed_in_user(request), pk=goal_id)
     return _goal_out(goal, timezone.localdate())
 
 
-@router.post("/goals/{goal_id}/steps", response={201: StepOut}, summary="Add a step to a goal")
-def add_step(request: HttpRequest, goal_id: int, body: StepIn) -> Status[dict[str, object]]:
+@router.post(
+    "/goals/{goal_id}/steps", response={201: StepOut, **errors(400, 403, 404, 422)},
+    summary="Add a step to a goal",
+)  # fmt: skip
+def add_step(request: HttpRequest, goal_id: Id, body: StepIn) -> Status[dict[str, object]]:
     goal = get_owned_or_404(Goal.objects.all(), signed_in_user(request), pk=goal_id)
     step = Step(goal=goal, **body.dict())
     _validate(step)
@@ -185,8 +197,11 @@ def add_step(request: HttpRequest, goal_id: int, body: StepIn) -> Status[dict[st
     return Status(201, _step_out(step))
 
 
-@router.post("/steps/{step_id}/done", response=StepOut, summary="Tick a step off (again: undo)")
-def toggle_step(request: HttpRequest, step_id: int) -> dict[str, object]:
+@router.post(
+    "/steps/{step_id}/done", response={200: StepOut, **errors(403, 404, 422)},
+    summary="Tick a step off (again: undo)",
+)  # fmt: skip
+def toggle_step(request: HttpRequest, step_id: Id) -> dict[str, object]:
     step = get_owned_or_404(
         Step.objects.select_related("goal"), signed_in_user(request), "goal__user", pk=step_id
     )

@@ -11,6 +11,7 @@ from ninja.errors import HttpError
 from pydantic import Field
 
 from prepcoach.accounts.access import get_owned_or_404, owned_by, signed_in_user
+from prepcoach.api_contract import Id, errors
 from prepcoach.coach.answer import analyse_answer
 from prepcoach.coach.limits import MAX_ANSWER_CHARS, MAX_JOB_ADVERT_CHARS, MAX_QUESTION_CHARS
 from prepcoach.ops.rate import spend_or_raise
@@ -52,22 +53,28 @@ def _out(attempt: Attempt) -> dict[str, object]:
     }  # fmt: skip
 
 
-@router.get("/attempts", response=list[AttemptOut], summary="Your answers, newest first")
+@router.get(
+    "/attempts", response={200: list[AttemptOut], **errors()},
+    summary="Your answers, newest first",
+)  # fmt: skip
 def list_attempts(request: HttpRequest) -> list[dict[str, object]]:
     return [_out(a) for a in owned_by(Attempt.objects.all(), signed_in_user(request))[:200]]
 
 
-@router.get("/attempts/{attempt_id}", response=AttemptOut, summary="One answer and its analysis")
-def get_attempt(request: HttpRequest, attempt_id: int) -> dict[str, object]:
+@router.get(
+    "/attempts/{attempt_id}", response={200: AttemptOut, **errors(404, 422)},
+    summary="One answer and its analysis",
+)  # fmt: skip
+def get_attempt(request: HttpRequest, attempt_id: Id) -> dict[str, object]:
     return _out(get_owned_or_404(Attempt.objects.all(), signed_in_user(request), pk=attempt_id))
 
 
 @router.post(
-    "/attempts/{attempt_id}/analyse", response={202: AttemptOut},
+    "/attempts/{attempt_id}/analyse", response={202: AttemptOut, **errors(403, 404, 409, 422, 429)},
     summary="Analyse an answer again (409 while it is being analysed, 429 when too many of "
     "yours are waiting: the answer stays saved)",
 )  # fmt: skip
-def attempt_analyse(request: HttpRequest, attempt_id: int) -> Status[dict[str, object]]:
+def attempt_analyse(request: HttpRequest, attempt_id: Id) -> Status[dict[str, object]]:
     attempt = get_owned_or_404(Attempt.objects.all(), signed_in_user(request), pk=attempt_id)
     outcome = analyse_again(attempt)
     if not outcome.queued:
@@ -78,6 +85,7 @@ def attempt_analyse(request: HttpRequest, attempt_id: int) -> Status[dict[str, o
 
 @router.post(
     "/analyze",
+    response={200: dict[str, Any], **errors(400, 403, 422, 429)},
     summary="Analyse a written answer (the same JSON as prepcoach analyze; 422 when a text is "
     "over its limit, 429 with Retry-After when asked for too often)",
 )
