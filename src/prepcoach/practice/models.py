@@ -3,6 +3,7 @@ drills and practice settings."""
 
 from __future__ import annotations
 
+from decimal import Decimal
 from typing import ClassVar
 
 from django.conf import settings
@@ -14,6 +15,7 @@ from django.db.models import Q
 from django.db.models.functions import Lower
 from django.urls import reverse
 
+from prepcoach.coach.body_language import BodyLanguageSettings
 from prepcoach.coach.delivery import DeliverySettings
 
 
@@ -120,8 +122,20 @@ class PracticeSettings(models.Model):
         validators=[MinValueValidator(1), MaxValueValidator(20)],
     )
 
+    # Body language (defaults and sources: coach.body_language.frames.BodyLanguageSettings).
+    look_away_s = models.DecimalField(
+        "a look away worth naming (seconds)",
+        max_digits=3,
+        decimal_places=1,
+        default=2,
+        validators=[MinValueValidator(Decimal("0.5")), MaxValueValidator(20)],
+    )
+
     def __str__(self) -> str:
         return f"Practice settings of {self.user}"
+
+    def body_language_settings(self) -> BodyLanguageSettings:
+        return BodyLanguageSettings(look_away_s=float(self.look_away_s))
 
     def delivery_settings(self) -> DeliverySettings:
         return DeliverySettings(
@@ -225,6 +239,9 @@ class Attempt(models.Model):
     )
     last_chunk_at = models.DateTimeField(null=True, blank=True)
     analysis = models.JSONField(null=True, blank=True)
+    # What the camera showed (coach.body_language), kept apart from the answer's analysis and
+    # its rating: the report, or a note saying why there is none.
+    body_language = models.JSONField(null=True, blank=True)
     task_id = models.CharField(max_length=64, blank=True)
     analysis_started_at = models.DateTimeField(null=True, blank=True)
     created_at = models.DateTimeField(auto_now_add=True)

@@ -18,6 +18,7 @@ from django.utils import timezone
 from prepcoach.accounts.models import User
 from prepcoach.accounts.timing import local_now
 from prepcoach.coach.answer import AnswerAnalysis, analyse_answer
+from prepcoach.coach.body_language.pipeline import SPEECH_KEPT, Unavailable, analyse_video
 from prepcoach.coach.limits import RECORDING_GRACE_S
 from prepcoach.coach.queueing import Admission, AnalysisState, admit_analysis, analysis_state
 from prepcoach.coach.speech.audio import AudioError
@@ -162,6 +163,31 @@ def _read(attempt: Attempt, engine: SpeechEngine | None) -> AnswerAnalysis:
     )
 
 
+def read_body_language(attempt: Attempt) -> None:
+    """The video's body-language report, stored beside the speech report (never in it). A
+    picture that cannot be read, or a machine without the landmark models, stores a note."""
+    preferences = PracticeSettings.objects.filter(user=attempt.user).first()
+    thresholds = preferences.body_language_settings() if preferences else None
+    try:
+        with store.local_copy(str(attempt.recording.name)) as path:
+            found = analyse_video(
+                path, thresholds, max_seconds=settings.RECORDING_MAX_SECONDS + RECORDING_GRACE_S
+            )
+        stored = found.to_json()
+    except (FileNotFoundError, StoreUnavailableError) as error:
+        missing = f"The recording could not be read again ({error}). {SPEECH_KEPT}"
+        stored = Unavailable(missing).to_json()
+    except Exception as error:  # the speech report stands whatever happens here
+        logger.exception("body language of attempt %s failed", attempt.pk)
+        stored = Unavailable(
+            f"The body-language reading stopped with an error ({type(error).__name__}). "
+            f"{SPEECH_KEPT}"
+        ).to_json()
+    Attempt.objects.filter(pk=attempt.pk, status=Attempt.Status.ANALYSED).update(
+        body_language=stored
+    )
+
+
 @task(queue_name="analysis")  # the analysis lanes of every worker (WORKER_ANALYSES each)
 def analyse_attempt(attempt_id: int) -> str:
     """Read the answer: typed text at once; a recording decoded, transcribed and measured on
@@ -209,12 +235,14 @@ def analyse_attempt(attempt_id: int) -> str:
             )
             return "failed"
     Attempt.objects.filter(pk=attempt_id).update(
-        status=Attempt.Status.ANALYSED, analysis=result.as_dict(), failure=""
+        status=Attempt.Status.ANALYSED, analysis=result.as_dict(), failure="", body_language=None
     )
     try:
         update_measured_goals(attempt.user, local_now(attempt.user).date())
     except Exception:  # the answer is analysed and kept; a goal that did not move says nothing
         logger.exception("measured goals of user %s not updated", attempt.user_id)
+    if attempt.recording and attempt.with_video:
+        read_body_language(attempt)  # after the speech report is saved and shown
     return "analysed"
 
 
