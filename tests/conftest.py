@@ -19,6 +19,9 @@ from django.test import Client
 from prepcoach.accounts.models import Profile, User
 from tests.support import SmtpSink, child_env, database_url, free_port
 
+# The object_store fixture: a real S3-compatible server on loopback (tests/object_store.py).
+pytest_plugins = ["tests.object_store"]
+
 PASSWORD = "correct horse battery staple"
 ALICE_ZONE = "Europe/London"
 
