@@ -106,6 +106,45 @@ def test_the_improve_card_names_what_to_work_on_next(alice_client: Client, alice
     assert "What to work on next" in page
     assert f"{reverse('practice:areas')}#area-quantified" in page
     assert "Put a number on the result" in page
+    # Its trend reads as a number even with one week of answers, never a lone dot.
+    assert "trend: 100 % of this week&#x27;s answers" in page
+
+
+def test_today_lists_the_debrief_owed_the_interview_steps_and_drills(
+    alice_client: Client, alice: User, bob: User
+) -> None:
+    from django.contrib.contenttypes.models import ContentType
+    from django.utils import timezone
+
+    from prepcoach.jobs.models import Interview, Opportunity
+    from prepcoach.practice.models import DrillCard, Question
+
+    job = Opportunity.objects.create(user=alice, company="Initech", role="Analyst")
+    done = Interview.objects.create(user=alice, opportunity=job, round_name="Phone screen",
+                                    starts_at=timezone.now() - dt.timedelta(hours=3))  # fmt: skip
+    soon = Interview.objects.create(user=alice, opportunity=job, round_name="Final round",
+                                    starts_at=timezone.now() + dt.timedelta(hours=20))  # fmt: skip
+    goal = Goal.objects.create(user=alice, text="Write 3 STAR stories")
+    Step.objects.create(goal=goal, title="Conflict story", due_date=today())
+    Step.objects.create(
+        goal=goal, title="Next week's story", due_date=today() + dt.timedelta(days=6)
+    )
+    question = Question.objects.create(owner=alice, text="Why Initech?")
+    DrillCard.objects.create(user=alice, content_type=ContentType.objects.get_for_model(Question),
+                             object_id=question.pk, state={}, due=timezone.now())  # fmt: skip
+    bobs = Goal.objects.create(user=bob, text="Bob's goal")
+    Step.objects.create(goal=bobs, title="Bob's step", due_date=today())
+    page = alice_client.get(reverse("dashboard:home")).text
+    listed = page.split('<ul class="today-list">')[1].split("</ul>")[0]
+    assert reverse("interviews:debrief", args=[done.pk]) in listed
+    assert "Write the debrief of your phone screen at Initech" in listed
+    assert reverse("dashboard:readiness", args=[soon.pk]) in listed
+    assert "Final round at Initech" in listed
+    assert "Conflict story" in listed
+    assert "Next week&#x27;s story" not in listed
+    assert "1 drill due" in listed
+    assert "Bob" not in page
+    assert reverse("dashboard:digest") in page
 
 
 def test_the_grow_card_counts_jobs_and_stories(alice_client: Client, alice: User) -> None:

@@ -1,4 +1,4 @@
-"""The reading digest's one-click stop (/grow/reading/digest/stop/<signed>/): in the body and
+"""The digest's one-click stop (/grow/reading/digest/stop/<signed>/): in the body and
 in the RFC 8058 headers, through a real SMTP server on loopback; one POST with no session turns
 the digest off and nothing else. Personas: carol (a daily digest, reminders on too), a mail
 client with no session."""
@@ -9,9 +9,9 @@ import re
 
 from django.test import Client
 
+from prepcoach.dashboard.tasks import send_digests
 from prepcoach.goals.models import ReminderSettings
 from prepcoach.reading.models import DigestSettings, Feed, FeedItem
-from prepcoach.reading.tasks import send_digests
 from tests.conftest import make_user
 from tests.goals.test_reminders_stop import use_smtp
 from tests.support import SmtpSink, a_morning_zone
@@ -38,9 +38,9 @@ def test_one_click_stops_carols_digest_and_nothing_else(
     assert message["List-Unsubscribe-Post"] == "List-Unsubscribe=One-Click"
 
     mail_client = Client(enforce_csrf_checks=True)
-    assert "Stop the reading digest mails?" in mail_client.get(path).text
+    assert "Stop the digest mails?" in mail_client.get(path).text
     assert DigestSettings.objects.get(user=carol).frequency == "daily"
-    assert "No more reading digest mails" in mail_client.post(path).text
+    assert "No more digest mails" in mail_client.post(path).text
     assert DigestSettings.objects.get(user=carol).frequency == "off"
     assert ReminderSettings.objects.get(user=carol).frequency == "weekly"
     DigestSettings.objects.update(last_sent_on=None)

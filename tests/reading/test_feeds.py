@@ -3,6 +3,7 @@
 import threading
 from collections.abc import Iterator
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from typing import Any
 
 import pytest
 from django.core import mail
@@ -10,8 +11,9 @@ from django.test import Client
 from django.urls import reverse
 
 from prepcoach.accounts.models import User
+from prepcoach.dashboard.tasks import send_digests
 from prepcoach.reading.models import DigestSettings, Feed, FeedItem, ReadingItem
-from prepcoach.reading.tasks import fetch_feeds, send_digests
+from prepcoach.reading.tasks import fetch_feeds
 from tests.conftest import make_user
 from tests.support import a_morning_zone, free_port
 
@@ -60,7 +62,7 @@ def site() -> Iterator[tuple[str, Site]]:
         server.server_close()
 
 
-def follow(client: Client, url: str):
+def follow(client: Client, url: str) -> Any:
     return client.post(reverse("reading:feeds"), {"url": url}, follow=True)
 
 
@@ -181,7 +183,7 @@ def test_the_digest_mails_new_and_saved_items_once(db: None, site: tuple[str, Si
     assert message.to == ["carol@example.com"]
     assert "Dashboard standard" in message.body
     assert "Causal inference course" in message.body
-    assert "/grow/reading/digest/" in message.body
+    assert "/digest/\n" in message.body.split("Open the digest: ")[1]
     assert send_digests.call() == 0
 
 
@@ -189,10 +191,11 @@ def test_the_digest_page_shows_the_same_and_sets_the_frequency(
     alice_client: Client, alice: User
 ) -> None:
     ReadingItem.objects.create(user=alice, title="Causal inference course", kind="course")
-    page = alice_client.get(reverse("reading:digest")).text
+    # The digest moved to the dashboard: an old link lands there.
+    page = alice_client.get(reverse("reading:digest"), follow=True).text
     assert "Causal inference course" in page
     assert "Nothing new." in page
-    alice_client.post(reverse("reading:digest"), {"frequency": "weekly"})
+    alice_client.post(reverse("dashboard:digest"), {"frequency": "weekly"})
     assert DigestSettings.objects.get(user=alice).frequency == "weekly"
 
 
@@ -260,5 +263,7 @@ def test_a_digest_of_many_items_says_how_many_more(db: None) -> None:
     )
     assert send_digests.call() == 1
     (message,) = mail.outbox
-    assert message.subject == f"prepcoach: {LISTED + 30} new in your reading"
+    assert message.subject == (
+        f"prepcoach: your day: 0 steps due, 0 areas to work on, {LISTED + 30} new items to read"
+    )
     assert "…and 30 more in your inbox." in message.body

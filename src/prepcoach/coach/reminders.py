@@ -22,12 +22,15 @@ class Digest:
 
 
 def reminder_due(frequency: str, now: dt.datetime, last_sent: dt.date | None) -> bool:
-    """now is the user's local time. Daily: once a day after 7:00; weekly: Mondays."""
+    """now is the user's local time. Daily: once a day after 7:00; weekly: Mondays;
+    fortnight: a Monday at least 13 days after the last one sent (every other Monday)."""
     today = now.date()
     if frequency == "off" or now.hour < SEND_FROM_HOUR or last_sent == today:
         return False
     if frequency == "weekly":
         return today.weekday() == 0
+    if frequency == "fortnight":
+        return today.weekday() == 0 and (last_sent is None or (today - last_sent).days >= 13)
     return frequency == "daily"
 
 

@@ -4,7 +4,10 @@ from django.utils import timezone
 
 from prepcoach.accounts.access import owned_by
 from prepcoach.accounts.models import Profile, User
+from prepcoach.accounts.timing import local_now
+from prepcoach.coach.digest import trend_words
 from prepcoach.dashboard import news
+from prepcoach.dashboard.digest import today_for
 from prepcoach.goals import plans
 from prepcoach.jobs.models import Opportunity
 from prepcoach.practice.evidence import areas_of
@@ -21,6 +24,8 @@ def home(request: HttpRequest) -> HttpResponse:
         return render(request, "dashboard/welcome.html", {"first_account": first_account})
     assert isinstance(request.user, User)
     profile = Profile.objects.filter(user=request.user).first()
+    today = timezone.localdate()
+    areas = areas_of(request.user, today).areas[:DASHBOARD_AREAS]
     return render(
         request,
         "dashboard/home.html",
@@ -32,7 +37,8 @@ def home(request: HttpRequest) -> HttpResponse:
                 "jobs": owned_by(Opportunity.objects.all(), request.user).count(),
                 "stories": owned_by(Story.objects.all(), request.user).count(),
             },
-            "areas": areas_of(request.user, timezone.localdate()).areas[:DASHBOARD_AREAS],
+            "today": today_for(request.user, local_now(request.user)),
+            "areas": [(area, trend_words(area.trend, today)) for area in areas],
             "practice": {
                 "answers": Attempt.objects.filter(user=request.user).count(),
                 "due": DrillCard.objects.filter(user=request.user, due__lte=timezone.now()).count(),

@@ -89,8 +89,18 @@ class FeedItem(models.Model):
 DIGEST_STOP_SALT = "prepcoach.reading.digest.stop"  # the digest mail's one-click stop
 
 
+class DigestFrequency(models.TextChoices):
+    """How often the digest (the dashboard's: goals, steps, areas and reading) goes out, on
+    the user's morning; coach.reminders.reminder_due decides when."""
+
+    OFF = MailFrequency.OFF.value, MailFrequency.OFF.label
+    DAILY = MailFrequency.DAILY.value, MailFrequency.DAILY.label
+    WEEKLY = MailFrequency.WEEKLY.value, MailFrequency.WEEKLY.label
+    FORTNIGHT = "fortnight", "Every other Monday morning"
+
+
 class DigestSettings(models.Model):
-    Frequency = MailFrequency
+    Frequency = DigestFrequency
 
     user = models.OneToOneField(
         settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="digest_settings"

@@ -10,8 +10,7 @@ from django.views.decorators.http import require_POST
 from prepcoach.accounts.access import get_owned_or_404, signed_in_user
 from prepcoach.accounts.mailstop import stop_view
 from prepcoach.reading import tasks
-from prepcoach.reading.digest import digest_for
-from prepcoach.reading.forms import DigestForm, FeedForm, ReadingItemForm
+from prepcoach.reading.forms import FeedForm, ReadingItemForm
 from prepcoach.reading.models import (
     DIGEST_STOP_SALT,
     DigestSettings,
@@ -145,21 +144,14 @@ def item_action(request: HttpRequest, item_id: int) -> HttpResponse:
 
 @login_required
 def digest(request: HttpRequest) -> HttpResponse:
-    user = signed_in_user(request)
-    choice, _ = DigestSettings.objects.get_or_create(user=user)
-    form = DigestForm(request.POST or None, instance=choice)
-    if request.method == "POST" and form.is_valid():
-        form.save()
-        messages.success(request, f"Digest: {choice.get_frequency_display().lower()}.")
-        return redirect("reading:digest")
-    return render(
-        request, "reading/digest.html", {"digest": digest_for(user, choice), "form": form}
-    )
+    """The digest moved to the dashboard (it holds goals, steps and areas as well as reading):
+    an old link or bookmark lands there."""
+    return redirect("dashboard:digest")
 
 
 @csrf_exempt  # the signed link is the key; a mail client's one-click POST (RFC 8058) has no session
 def digest_stop(request: HttpRequest, signed: str) -> HttpResponse:
-    """One click from the digest mail, no sign-in: the reading digest off, and nothing else."""
+    """One click from the digest mail, no sign-in: the digest off, and nothing else."""
 
     def turn_off(choice: DigestSettings) -> None:
         DigestSettings.objects.filter(pk=choice.pk).update(frequency=DigestSettings.Frequency.OFF)
@@ -167,7 +159,7 @@ def digest_stop(request: HttpRequest, signed: str) -> HttpResponse:
     return stop_view(
         request, signed, salt=DIGEST_STOP_SALT, turn_off=turn_off,
         find=lambda user_id: DigestSettings.objects.filter(user_id=user_id).first(),
-        words={"what": "reading digest mails", "question": "Stop the reading digest mails?",
+        words={"what": "digest mails", "question": "Stop the digest mails?",
                "done_text": "You will get no more digest mails. New items still arrive in your "
                "inbox, and the digest page still shows them.",
                "settings_text": "You can change the digest on the digest page after signing "

@@ -1,13 +1,19 @@
-"""The reading digest goes out through a real SMTP server (aiosmtpd) on 127.0.0.1.
+"""The digest goes out through a real SMTP server (aiosmtpd) on 127.0.0.1, sent by the
+worker's periodic check: goal progress, steps due, improvement areas, saved reading and new
+items from the user's feeds. Personas: carol (a daily digest), dave (never asked for one).
 
 Django's SMTP mailer talks to it over a socket, as it would to the user's mail server: what
 arrives is parsed back from the bytes the server received, not taken from Django's outbox.
 """
 
-from django.core import mail
+import datetime as dt
 
+from django.core import mail
+from django.utils import timezone
+
+from prepcoach.dashboard.tasks import send_digests
+from prepcoach.goals.models import Goal, Step
 from prepcoach.reading.models import DigestSettings, Feed, FeedItem, ReadingItem
-from prepcoach.reading.tasks import send_digests
 from tests.conftest import make_user
 from tests.support import SmtpSink, a_morning_zone
 
@@ -34,6 +40,10 @@ def test_the_digest_is_delivered_through_a_real_smtp_server(
     FeedItem.objects.create(feed=feed, guid="2", title="Open data in clinics")
     FeedItem.objects.create(feed=feed, guid="3", title="Already dismissed", status="dismissed")
     ReadingItem.objects.create(user=carol, title="Causal inference course", kind="course")
+    today = timezone.localdate()
+    goal = Goal.objects.create(user=carol, text="Do 4 mock interviews by Friday",
+                               target_date=today + dt.timedelta(days=10))  # fmt: skip
+    Step.objects.create(goal=goal, title="Book a mock with Sam", due_date=today)
     ReadingItem.objects.create(user=carol, title="Finished book", status="done")
     dave = make_user("dave@example.com")  # never asked for a digest
     Feed.objects.create(user=dave, url="https://example.org/dave.xml")
@@ -44,13 +54,18 @@ def test_the_digest_is_delivered_through_a_real_smtp_server(
     assert mail.outbox == []  # it went over the wire, not into the test outbox
     (message,) = sink.messages
     assert message["To"] == "carol@example.com"
-    assert message["Subject"] == "prepcoach: 2 new in your reading"
+    assert message["Subject"].strip() == (  # a long subject is folded onto its own line
+        "prepcoach: your day: 1 step due, 0 areas to work on, 2 new items to read"
+    )
     body = message.get_content().replace("\r\n", "\n")  # SMTP lines end in CRLF
+    assert "Goal progress:\n- Do 4 mock interviews by Friday: 0 %" in body
+    assert "- Book a mock with Sam (Do 4 mock interviews by Friday · due today)" in body
     assert "- Dashboard standard (Health data weekly)\n  https://example.org/1" in body
     assert "- Open data in clinics (Health data weekly)" in body
     assert "- Causal inference course" in body
     for absent in ("Already dismissed", "Finished book", "Dave's own reading"):
         assert absent not in body
-    assert "Open the digest: http://prepcoach.test/grow/reading/digest/" in body
+    assert "Open the digest: http://prepcoach.test/digest/" in body
+    assert "Stop these mails: http://prepcoach.test/grow/reading/digest/stop/" in body
     assert send_digests.call() == 0  # sent once a day, not at every check
     assert len(sink.messages) == 1

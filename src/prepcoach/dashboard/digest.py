@@ -1,0 +1,98 @@
+"""The rows behind what to do today (the dashboard) and the digest (its page and its mail),
+gathered for one user for `coach.digest`, which chooses and orders them."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from django.urls import reverse
+from django.utils import timezone
+
+from prepcoach.accounts.access import owned_by
+from prepcoach.accounts.models import User
+from prepcoach.coach import digest as core
+from prepcoach.goals import plans
+from prepcoach.goals.models import Goal
+from prepcoach.interviews.plans import debriefs_owed
+from prepcoach.jobs import schedule
+from prepcoach.practice.evidence import areas_of
+from prepcoach.practice.models import DrillCard
+from prepcoach.reading.digest import Digest as Reading
+from prepcoach.reading.digest import digest_for
+from prepcoach.reading.models import DigestSettings
+
+
+def _steps(user: User) -> list[core.StepFacts]:
+    return [
+        core.StepFacts(s.title, reverse("goals:detail", args=[s.goal_id]) + "#steps",
+                       s.due_date, s.goal.text)
+        for s in plans.active_steps(user)
+    ]  # fmt: skip
+
+
+def _area_url(key: str) -> str:
+    return reverse("practice:areas") + f"#area-{key}"
+
+
+def today_for(user: User, now: dt.datetime) -> tuple[core.TodayItem, ...]:
+    """`now` on the user's clock."""
+    owed = [
+        core.Line(f"Write the debrief of your {o.interview.round_name.lower()} at "
+                  f"{o.interview.opportunity.company}",
+                  reverse("interviews:debrief", args=[o.interview.pk]), o.when)
+        for o in debriefs_owed(user, now)
+    ]  # fmt: skip
+    upcoming = schedule.next_interview(user, now)
+    interview = day = None
+    if upcoming is not None:
+        found = upcoming.interview
+        interview = core.Line(f"{found.round_name} at {found.opportunity.company}",
+                              reverse("dashboard:readiness", args=[found.pk]),
+                              upcoming.countdown)  # fmt: skip
+        day = found.starts_at.astimezone(now.tzinfo).date()
+    areas = areas_of(user, now.date()).areas
+    first = (
+        core.Line(f"Practise: {areas[0].title}", _area_url(areas[0].key), areas[0].rule)
+        if areas
+        else None
+    )
+    due = owned_by(DrillCard.objects.all(), user).filter(due__lte=timezone.now()).count()
+    return core.today_list(
+        core.TodayFacts(now.date(), owed, interview, day, _steps(user), due,
+                        reverse("practice:drills"), first)
+    )  # fmt: skip
+
+
+def digest_of(
+    user: User, today: dt.date, choice: DigestSettings | None = None, reading: Reading | None = None
+) -> core.Digest:
+    """The digest for the user's chosen period (a week when the mail is off); `reading` is
+    the feeds' and reading list's part when the caller already holds it."""
+    reading = reading or digest_for(user, choice)
+    goals = owned_by(Goal.objects.all(), user).filter(status=Goal.Status.ACTIVE)
+    return core.build_digest(
+        core.DigestFacts(
+            frequency=choice.frequency if choice else "weekly",
+            today=today,
+            since=timezone.localtime(reading.since).date(),
+            goals=[
+                core.GoalFacts(
+                    g.text,
+                    g.get_absolute_url(),
+                    round(plans.progress_of(g, today).percent),
+                    g.target_date,
+                )
+                for g in goals.prefetch_related("check_ins", "steps")
+            ],
+            steps=_steps(user),
+            areas=[
+                core.AreaFacts(a.title, a.rule, _area_url(a.key), a.trend)
+                for a in areas_of(user, today).areas
+            ],
+            saved=[
+                core.Line(i.title, i.link, i.get_status_display().lower()) for i in reading.saved
+            ],
+            new=[core.Line(i.title, i.link, str(i.feed)) for i in reading.new],
+            more_new=reading.more,
+        )
+    )
