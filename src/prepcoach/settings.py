@@ -130,7 +130,10 @@ USE_TZ = True
 # Files
 STATIC_URL = "static/"
 STATICFILES_DIRS = [PACKAGE_DIR / "static"]
-# Only a shared server behind another web server needs collectstatic (STATIC_ROOT=/srv/...).
+# The embedded default serves static files straight from the package. With STATIC_ROOT (set by
+# `prepcoach serve --processes N`, or by hand), collectstatic writes each file under a name with
+# its content's hash (serve runs it), and WhiteNoise sends those with a ten-year, immutable
+# Cache-Control: a new version has new names, so browsers never keep an old script.
 STATIC_ROOT = conf.env_str("STATIC_ROOT") or None
 MEDIA_ROOT = Path(conf.env_str("MEDIA_ROOT") or HOME / "media")
 MEDIA_URL = "media/"
@@ -138,10 +141,13 @@ MEDIA_URL = "media/"
 # object store (PREPCOACH_STORAGE_URL), shared by web and worker machines (ops/store.py).
 STORAGES = {
     "default": conf.file_storage(),
-    "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
+    "staticfiles": {
+        "BACKEND": "django.contrib.staticfiles.storage."
+        + ("ManifestStaticFilesStorage" if STATIC_ROOT else "StaticFilesStorage")
+    },
 }
 # WhiteNoise serves straight from the package, so the embedded default needs no collectstatic.
-WHITENOISE_USE_FINDERS = True
+WHITENOISE_USE_FINDERS = STATIC_ROOT is None
 WHITENOISE_AUTOREFRESH = DEBUG
 
 # Mail: printed to the console unless an SMTP server is configured (EMAIL_HOST).

@@ -1,9 +1,12 @@
 """`prepcoach serve`: migrate, start the worker beside the web server, print the URL. Links in
-mails follow the host and port it serves on unless SITE_URL is set."""
+mails follow the host and port it serves on unless SITE_URL is set. One web process (waitress)
+by default; `--processes N` runs N (gunicorn, cli/web_processes.py) for a shared server, with
+static files collected under hashed names."""
 
 from __future__ import annotations
 
 import argparse
+import contextlib
 import errno
 import logging
 import os
@@ -12,6 +15,7 @@ import subprocess
 import sys
 import threading
 from types import FrameType
+from typing import Any
 
 from prepcoach.cli import UserError, django_setup
 from prepcoach.ops.supervision import EXIT_WITH_PARENT
@@ -26,7 +30,13 @@ def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[ty
     parser.add_argument(
         "--no-worker", action="store_true", help="do not start a worker (one runs elsewhere)"
     )
-    parser.add_argument("--threads", type=int, default=8, help="request threads (default: 8)")
+    parser.add_argument(
+        "--threads", type=int, default=8, help="request threads per process (default: 8)"
+    )
+    parser.add_argument(
+        "--processes", type=int, default=int(os.environ.get("WEB_PROCESSES", "1") or "1"),
+        help="web processes (default: 1; more need the shared extra: gunicorn)",
+    )  # fmt: skip
     parser.set_defaults(handler=run)
 
 
@@ -93,36 +103,35 @@ class WorkerSupervisor(threading.Thread):
 
 
 def run(args: argparse.Namespace) -> int:
+    if not 1 <= args.processes <= 64:
+        raise UserError(f"--processes {args.processes}: use a number from 1 to 64.")
+    if args.processes > 1 and not os.environ.get("STATIC_ROOT", "").strip():
+        from prepcoach import conf
+
+        # Several processes serve the static files collected under hashed names.
+        os.environ["STATIC_ROOT"] = str(conf.home_folder() / "static")
     django_setup.setup()
     from django.conf import settings
     from django.core.management import call_command
-    from waitress import create_server
+    from django.db import connections
 
-    from prepcoach.wsgi import application
-
-    try:
-        # Waitress would drop every X-Forwarded-* header (it trusts no proxy by default); the
-        # application keeps them from trusted proxies only (PREPCOACH_TRUSTED_PROXIES).
-        server = create_server(
-            application, host=args.host, port=args.port, threads=args.threads,
-            clear_untrusted_proxy_headers=False,
-        )  # fmt: skip
-    except OSError as exc:
-        if exc.errno == errno.EADDRINUSE:
-            raise UserError(
-                f"port {args.port} on {args.host} is already in use: stop the program using it, "
-                f"or choose another port with --port (make run PORT=8001)."
-            ) from None
-        raise UserError(f"cannot listen on {args.host}:{args.port}: {exc.strerror}.") from None
-
+    application = DeferredApplication()
+    server, port = _listen(args, application)
     try:
         django_setup.check_database()
     except UserError:
         server.close()
         raise
     call_command("migrate", interactive=False, verbosity=0)
+    if settings.STATIC_ROOT:
+        call_command("collectstatic", interactive=False, verbosity=0)
+    # Loaded once the static files are collected (WhiteNoise lists them as it starts), and
+    # before gunicorn forks, so every web process starts with the application loaded.
+    from prepcoach.wsgi import application as loaded
+
+    application.target = loaded
     # Before the worker starts: it sends the reminder and digest mails and inherits this.
-    mail_links = follow_site_url(args.host, int(server.effective_port))
+    mail_links = follow_site_url(args.host, port)
 
     supervisor = None if args.no_worker else WorkerSupervisor()
     if supervisor:
@@ -136,16 +145,63 @@ def run(args: argparse.Namespace) -> int:
     # ignores SIGINT: Python keeps an ignored SIGINT ignored, and serve would then never stop.
     signal.signal(signal.SIGINT, stop)
     shown_host = f"[{args.host}]" if ":" in args.host else args.host
-    print(f"prepcoach is running at http://{shown_host}:{server.effective_port}/", flush=True)
+    processes = f"{args.processes} web processes" if args.processes > 1 else "one web process"
+    print(f"prepcoach is running at http://{shown_host}:{port}/ ({processes})", flush=True)
     print(f"  links in mails open {mail_links}/   (SITE_URL changes it)", flush=True)
     print(f"  data folder: {settings.HOME}   (Ctrl+C to stop)", flush=True)
+    status = 0
     try:
-        server.run()
+        if args.processes > 1:
+            from prepcoach.cli.web_processes import serve_processes
+
+            connections.close_all()  # each forked process opens its own
+            serve_processes(application, server, args.processes, args.threads)
+        else:
+            server.run()
     except KeyboardInterrupt:
         pass
+    except SystemExit as stopped:  # gunicorn's arbiter ends this way, with its status
+        status = stopped.code if isinstance(stopped.code, int) else 1
     finally:
         print("prepcoach: stopping…", flush=True)
-        server.close()
+        with contextlib.suppress(OSError):  # gunicorn closes the socket itself
+            server.close()
         if supervisor:
             supervisor.stop()
-    return 0
+    return status
+
+
+class DeferredApplication:
+    """The WSGI application, loaded after the port is bound and the static files collected."""
+
+    target: Any = None
+
+    def __call__(self, environ: dict[str, Any], start_response: Any) -> Any:
+        return self.target(environ, start_response)
+
+
+def _listen(args: argparse.Namespace, application: Any) -> tuple[Any, int]:
+    """Bind the address before anything is written (a taken port stops serve here): waitress's
+    server for one process, the socket gunicorn's processes share for several."""
+    try:
+        if args.processes > 1:
+            from prepcoach.cli.web_processes import listening_socket
+
+            sock = listening_socket(args.host, args.port)
+            return sock, int(sock.getsockname()[1])
+        from waitress import create_server
+
+        # Waitress would drop every X-Forwarded-* header (it trusts no proxy by default); the
+        # application keeps them from trusted proxies only (PREPCOACH_TRUSTED_PROXIES).
+        server = create_server(
+            application, host=args.host, port=args.port, threads=args.threads,
+            clear_untrusted_proxy_headers=False,
+        )  # fmt: skip
+        return server, int(server.effective_port)
+    except OSError as exc:
+        if exc.errno == errno.EADDRINUSE:
+            raise UserError(
+                f"port {args.port} on {args.host} is already in use: stop the program using it, "
+                f"or choose another port with --port (make run PORT=8001)."
+            ) from None
+        raise UserError(f"cannot listen on {args.host}:{args.port}: {exc.strerror}.") from None
