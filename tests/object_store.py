@@ -41,12 +41,19 @@ class ObjectStore:
         """The settings a prepcoach process needs to keep its files in this store."""
         return {"PREPCOACH_STORAGE_URL": self.url, **KEYS}
 
-    def storages(self) -> dict[str, Any]:
-        """STORAGES for this test process, as settings.py builds them from env()."""
+    def storages(self, endpoint: str = "") -> dict[str, Any]:
+        """STORAGES for this test process, as settings.py builds them from env(); `endpoint`
+        points them elsewhere (a port nothing listens on: the store out of reach)."""
         from prepcoach import conf
 
+        url = self.url.replace(self.endpoint, endpoint) if endpoint else self.url
+        default = conf.file_storage({"PREPCOACH_STORAGE_URL": url})
+        default["OPTIONS"] |= {
+            "access_key": KEYS["AWS_ACCESS_KEY_ID"],
+            "secret_key": KEYS["AWS_SECRET_ACCESS_KEY"],
+        }
         return {
-            "default": conf.file_storage({"PREPCOACH_STORAGE_URL": self.url}),
+            "default": default,
             "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
         }
 
