@@ -1,0 +1,131 @@
+"""The loop, end to end in Chromium (issue 13, "Done when"): alice logs an interview for her
+job and sees its countdown on the dashboard; once it has happened she writes the debrief with
+two questions she was asked (one click each puts them in her bank) and says she gave no
+numbers; she answers one of those questions twice without a number, sees an improvement area
+built from the two answers and the debrief, turns it into a goal, answers once more with a
+number, and sees the goal move by itself, with no check-in of hers.
+
+The answers are analysed by the worker's own task, run as each is saved (the tests' task
+backend runs tasks at once, as the other journeys do), with the real answer reader."""
+
+from __future__ import annotations
+
+import datetime as dt
+import zoneinfo
+
+import pytest
+from django.utils import timezone
+from playwright.sync_api import Page, expect
+
+from prepcoach.accounts.models import User
+from prepcoach.goals.models import CheckIn, Goal
+from prepcoach.jobs.models import Interview, Opportunity
+from prepcoach.practice.models import Attempt, Question
+from tests.e2e.conftest import log_in
+
+pytestmark = [
+    pytest.mark.e2e,
+    pytest.mark.django_db(transaction=True),
+    pytest.mark.usefixtures("sentence_model"),
+]
+
+STORY_QUESTION = "Tell me about a time you cleared a backlog"
+QUESTIONS = (STORY_QUESTION, "Why Northwind Health?")
+STORY = (
+    "Last spring our support queue doubled after a product launch. I was asked to bring the "
+    "waiting times back down. I rewrote the triage rules and trained two new starters. "
+)
+WITHOUT = STORY + "In the end the queue got much shorter and customers were happier."
+WITH_NUMBER = STORY + "Within a month the average wait fell from 9 hours to 2 hours."
+
+
+def answer_typed(page: Page, question: Question, text: str) -> None:
+    page.goto(f"/improve/questions/{question.pk}/")
+    page.get_by_role("textbox", name="Your answer").fill(text)
+    page.get_by_role("button", name="Save answer").click()
+    expect(page.get_by_role("heading", name="Your report")).to_be_visible()
+
+
+def test_an_interview_its_debrief_and_two_answers_make_a_goal_that_moves_by_itself(
+    page: Page, alice: User
+) -> None:
+    job = Opportunity.objects.create(user=alice, company="Northwind Health", role="Data analyst")
+    day = timezone.now().astimezone(zoneinfo.ZoneInfo("Europe/London")).date()
+    day += dt.timedelta(days=3)
+    log_in(page, alice)
+
+    # Log the interview and see its countdown.
+    page.goto(f"/grow/jobs/{job.pk}/")
+    page.get_by_role("link", name="Add an interview").click()
+    page.get_by_label("Date").fill(day.isoformat())
+    page.get_by_label("Time", exact=True).fill("14:00")
+    page.get_by_label("Round").fill("First round")
+    page.get_by_label("Interviewers").fill("Ana Lee, Head of Data")
+    page.get_by_role("button", name="Save").click()
+    expect(page.locator("body")).to_contain_text("Interview logged")
+    page.goto("/")
+    countdown = page.locator(".countdown")
+    expect(countdown).to_contain_text("Next interview: First round at Northwind Health")
+    expect(countdown).to_contain_text("in 3 days")
+
+    # It happened two hours ago: the dashboard asks for the debrief, today.
+    Interview.objects.update(starts_at=timezone.now() - dt.timedelta(hours=2))
+    page.goto("/")
+    today = page.locator(".today-list")
+    expect(today).to_contain_text("Write the debrief of your first round at Northwind Health")
+    today.get_by_role("link", name="Write the debrief of your first round").click()
+    page.get_by_label("What went well").fill("A clear walk-through of my SQL project.")
+    page.get_by_label("What didn't go well").fill("I gave no numbers for my results.")
+    for n, (text, went) in enumerate(zip(QUESTIONS, ("badly", "well"), strict=True)):
+        page.locator(f"#id_asked-{n}-text").fill(text)
+        page.locator(f"#id_asked-{n}-went").select_option(went)
+    page.get_by_role("button", name="Save the debrief").click()
+    expect(page.locator("body")).to_contain_text("Debrief saved.")
+    for text in QUESTIONS:
+        page.get_by_role("button", name=f"Add to your bank: “{text}”").click()
+        expect(page.locator("li", has_text=text)).to_contain_text("Added to your bank")
+    page.goto("/improve/questions/?mine=on")
+    for text in QUESTIONS:
+        expect(page.get_by_role("link", name=text)).to_be_visible()
+
+    # Two practice answers to the question that went badly, neither with a number.
+    question = Question.objects.get(owner=alice, text=STORY_QUESTION)
+    answer_typed(page, question, WITHOUT)
+    answer_typed(page, question, WITHOUT)
+
+    # The area rests on both answers and on the debrief.
+    page.goto("/improve/areas/")
+    area = page.locator("#area-quantified")
+    expect(area).to_contain_text("Put a number on the result")
+    expect(area).to_contain_text("in 2 of your last 2 answers; your debrief says so too")
+    area.get_by_text("The evidence").click()
+    expect(area).to_contain_text("your debrief: “I gave no numbers for my results.”")
+    answers = list(Attempt.objects.filter(user=alice).order_by("pk"))
+    assert len(answers) == 2
+    for attempt in answers:
+        expect(area.locator(f"a[href='/improve/attempts/{attempt.pk}/']")).to_have_count(1)
+    interview = Interview.objects.get()
+    expect(area.locator(f"a[href='/interviews/{interview.pk}/debrief/']")).to_have_count(1)
+
+    # Make it a goal: the form comes filled in, and passes the SMART check as it is.
+    area.get_by_role("link", name="Make it a goal").click()
+    expect(page.get_by_label("Your goal")).to_have_value(
+        f"Put a number on the result in 5 practice answers by "
+        f"{timezone.localdate() + dt.timedelta(days=14):%-d %B %Y}"
+    )
+    page.get_by_role("button", name="Create goal").click()
+    goal = Goal.objects.get(user=alice)
+    assert (goal.area, goal.target_value) == ("quantified", 5)
+    expect(page.locator("h1")).to_contain_text("Put a number on the result")
+
+    # One more answer, with a number: the goal moves with no check-in from alice.
+    answer_typed(page, question, WITH_NUMBER)
+    page.goto(f"/plan/goals/{goal.pk}/")
+    expect(page.locator("body")).to_contain_text(
+        "Measured from your answers: 1 of 1 answer since the goal began meet it"
+    )
+    (check_in,) = CheckIn.objects.filter(goal=goal)
+    assert check_in.value == 1
+    assert check_in.note.startswith("Measured from your answers")
+    page.goto("/improve/areas/")
+    expect(page.locator("#area-quantified")).to_contain_text("You are working on it")
