@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import datetime as dt
 import zoneinfo
+from decimal import Decimal
 
 import pytest
 from django.utils import timezone
@@ -115,7 +116,7 @@ def test_an_interview_its_debrief_and_two_answers_make_a_goal_that_moves_by_itse
     )
     page.get_by_role("button", name="Create goal").click()
     goal = Goal.objects.get(user=alice)
-    assert (goal.area, goal.target_value) == ("quantified", 5)
+    assert (goal.area, goal.target_value) == ("quantified", Decimal(5))
     expect(page.locator("h1")).to_contain_text("Put a number on the result")
 
     # One more answer, with a number: the goal moves with no check-in from alice.
