@@ -87,3 +87,22 @@ def test_playback_while_the_store_is_away_says_so(
     assert away.status_code == 503
     assert "cannot be reached just now" in away.content.decode()
     assert away["Retry-After"]
+
+
+def test_healthz_names_an_object_store_out_of_reach(
+    db: None, client: Client, object_store: ObjectStore, settings: Any
+) -> None:
+    from django.utils import timezone
+
+    from prepcoach.ops.models import WorkerHeartbeat
+
+    now = timezone.now()
+    WorkerHeartbeat.objects.create(
+        worker_id="w-1", hostname="here", pid=1, started_at=now, last_seen=now
+    )
+    settings.STORAGES = object_store.storages()
+    assert client.get("/healthz").json()["checks"]["store"] == "ok"
+    settings.STORAGES = object_store.storages(endpoint=f"http://127.0.0.1:{free_port()}")
+    away = client.get("/healthz")
+    assert away.status_code == 503
+    assert away.json()["checks"]["store"] == "object store unreachable: see the server log"

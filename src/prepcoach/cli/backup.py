@@ -61,6 +61,13 @@ def _sqlite_home() -> tuple[Path, Path, Path]:
             "this install keeps its data in PostgreSQL: back it up with pg_dump (and restore "
             f"with pg_restore), and copy the media storage ({settings.MEDIA_ROOT}) with it."
         )
+    from prepcoach.ops import store
+
+    if not store.is_local():
+        raise UserError(
+            "this install keeps its recordings in an object store (PREPCOACH_STORAGE_URL): back "
+            "the bucket up with the store's own tools, and the database with pg_dump."
+        )
     return Path(settings.HOME), Path(db["NAME"]), Path(settings.MEDIA_ROOT)
 
 

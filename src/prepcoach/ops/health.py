@@ -10,6 +10,7 @@ from django.conf import settings
 from django.db import DatabaseError, connection
 from django.utils import timezone
 
+from prepcoach.ops import store
 from prepcoach.ops.models import WorkerHeartbeat
 
 logger = logging.getLogger(__name__)
@@ -48,6 +49,18 @@ def worker_status() -> str | None:
     return None
 
 
+def store_status() -> str | None:
+    """None when the object store answers (or files live in the media folder), else why not."""
+    if store.is_local():
+        return None
+    try:
+        store.exists("healthz")
+    except store.StoreUnavailableError:
+        logger.exception("health check: object store unreachable")
+        return "object store unreachable: see the server log"
+    return None
+
+
 def check() -> Health:
     problems: dict[str, str] = {}
     if db_problem := database_status():
@@ -55,5 +68,10 @@ def check() -> Health:
         problems["worker"] = "unknown: the database is unreachable"
     elif worker_problem := worker_status():
         problems["worker"] = worker_problem
-    checks = {"database": "ok", "worker": "ok"} | problems
+    checks = {"database": "ok", "worker": "ok"}
+    if not store.is_local():  # a shared server's store is checked too
+        checks["store"] = "ok"
+        if store_problem := store_status():
+            problems["store"] = store_problem
+    checks |= problems
     return Health(ok=not problems, checks=checks)
