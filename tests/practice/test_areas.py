@@ -50,6 +50,8 @@ def test_an_area_links_to_the_answers_it_rests_on(
     for attempt in (first, second):
         assert reverse("practice:attempt", args=[attempt.pk]) in page
     assert "customers were happier" in page
+    # One week of answers: its share as a number, not a lone point.
+    assert "Trend: 100 % of this week&#x27;s answers." in page
 
 
 @pytest.mark.usefixtures("sentence_model")

@@ -13,6 +13,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from prepcoach.accounts.access import signed_in_user
+from prepcoach.coach.digest import trend_words
 from prepcoach.coach.improvement import Area
 from prepcoach.goals.models import Goal
 from prepcoach.practice.evidence import areas_of
@@ -44,4 +45,6 @@ def shown(area: Area, goal: Goal | None) -> dict[str, object]:
         + "?"
         + urlencode({"text": area.goal, "area": area.key if area.measured else ""}),
         "trend": [(f"{week:%-d %b}", round(share * 100)) for week, share in area.trend],
+        # In words with its figures, so one week reads as a number, not a lone point.
+        "trend_words": trend_words(area.trend, timezone.localdate()),
     }
