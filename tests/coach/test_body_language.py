@@ -261,3 +261,15 @@ def test_look_aways_with_known_times_are_each_found_within_a_frame(
     for (fs, fe), (es, ee) in zip(found, expected, strict=True):
         assert abs(fs - es) <= 1 / FPS + 1e-6
         assert abs(fe - ee) <= 1 / FPS + 1e-6
+
+
+def test_posture_is_judged_on_the_frames_the_pose_model_looked_at() -> None:
+    slump = Shoulders((0.3, 0.92), (0.7, 0.92))
+    frames = [
+        dataclasses.replace(f, shoulders=None, pose_checked=False) if i % 4 else f
+        for i, f in enumerate(answer(30, {(15, 25): {"shoulders": slump}}))
+    ]
+    report = analyse_body_language(frames, facts(30))
+    posture = cue(report, "posture")
+    assert [(m.start, m.end, m.what) for m in posture.moments] == [(15.2, 25.6, "slumping")]
+    assert "visible for 100%" in posture.observation

@@ -3,11 +3,14 @@ beside it (never inside it or its rating), and shown on the answer's page."""
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 from pathlib import Path
 
 import pytest
 from django.core.files.base import ContentFile
+from django.test import Client
+from django.urls import reverse
 
 from prepcoach.accounts.models import User
 from prepcoach.coach.body_language.pipeline import Unavailable, load
@@ -57,8 +60,8 @@ def test_the_worker_stores_the_video_report_beside_the_speech_report(
     assert len(out) == 1
     assert out[0].start == pytest.approx(5, abs=0.6)
     assert out[0].end == pytest.approx(9, abs=0.6)
-    assert report.tips[0].key == "framing"
-    assert "0:05" in report.tips[0].text or "0:04" in report.tips[0].text
+    framing = next(t for t in report.tips if t.key == "framing")
+    assert "0:05" in framing.text or "0:04" in framing.text
 
 
 def test_the_users_look_away_setting_is_used_and_stored(
@@ -97,3 +100,60 @@ def test_a_recording_gone_from_the_store_gets_a_note(
     note = load(attempt.body_language)
     assert isinstance(note, Unavailable)
     assert "missing" in note.note
+
+
+def test_the_answer_page_shows_the_timeline_observations_and_tips_with_their_moments(
+    alice_client: Client, alice: User, question: Question, turning_away: bytes
+) -> None:
+    attempt = analysed(alice, question, turning_away)
+    read_body_language(attempt)
+    page = alice_client.get(reverse("practice:attempt", args=[attempt.pk])).content.decode()
+    assert "What the camera saw" in page
+    assert "body-timeline.js" in page
+    assert page.count('class="lane"') == 4
+    # The seconds out of frame are a red stretch that seeks to its start.
+    out = re.search(r'data-seek="(\d+)" data-state="off"><title>([^<]+)</title>', page)
+    assert out is not None
+    assert 4 <= int(out.group(1)) <= 5
+    assert "no face in frame" in out.group(2)
+    assert re.search(r'data-seek="[45](\.\d+)?">0:0[45]–0:0[89] out of frame</button>', page)
+    assert "Stay in the picture" in page
+    assert "not part of the answer's rating" in page
+    assert "hx-get" not in page  # nothing left to wait for
+    assert not re.search(r"confiden|nervous|emotion|honest|hireab", page, re.IGNORECASE)
+
+
+def test_the_page_waits_for_the_picture_then_says_why_there_is_no_report(
+    alice_client: Client, alice: User, question: Question
+) -> None:
+    attempt = analysed(alice, question, live_webm(2.0))
+    status = reverse("practice:attempt_status", args=[attempt.pk])
+    waiting = alice_client.get(status).content.decode()
+    assert "Reading the picture" in waiting
+    assert f'hx-get="{status}"' in waiting
+    read_body_language(attempt)
+    done = alice_client.get(status).content.decode()
+    assert "recorded without a picture" in done
+    assert "hx-get" not in done
+
+
+def test_an_audio_answer_has_no_body_language_section(
+    alice_client: Client, alice: User, question: Question
+) -> None:
+    attempt = analysed(alice, question, live_webm(2.0), with_video=False)
+    page = alice_client.get(reverse("practice:attempt", args=[attempt.pk])).content.decode()
+    assert "What the camera saw" not in page
+    assert "body-timeline.js" not in page
+
+
+def test_the_look_away_threshold_is_a_feedback_setting_and_bad_values_are_explained(
+    alice_client: Client, alice: User
+) -> None:
+    url = reverse("practice:feedback_settings")
+    base = {"pace_low": 130, "pace_high": 160, "fillers_per_min_high": 3, "long_pause_s": 3}
+    refused = alice_client.post(url, {**base, "look_away_s": "0.1"})
+    assert refused.status_code == 200
+    assert "0.5" in refused.content.decode()
+    assert 'value="0.1"' in refused.content.decode()  # what was typed comes back
+    assert alice_client.post(url, {**base, "look_away_s": "3.5"}).status_code == 302
+    assert float(PracticeSettings.objects.get(user=alice).look_away_s) == 3.5

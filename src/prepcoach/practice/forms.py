@@ -150,9 +150,15 @@ class PracticeSettingsForm(forms.ModelForm):  # type: ignore[type-arg]
 class FeedbackSettingsForm(forms.ModelForm):  # type: ignore[type-arg]
     class Meta:
         model = PracticeSettings
-        fields = ("pace_low", "pace_high", "fillers_per_min_high", "long_pause_s")
-        widgets = {"fillers_per_min_high": PlainNumberInput(), "long_pause_s": PlainNumberInput()}
+        fields = ("pace_low", "pace_high", "fillers_per_min_high", "long_pause_s", "look_away_s")
+        widgets = {
+            "fillers_per_min_high": PlainNumberInput(),
+            "long_pause_s": PlainNumberInput(),
+            "look_away_s": PlainNumberInput(),
+        }
         help_texts = {
+            "look_away_s": "Default 2: in a video answer, looking away longer than this is "
+            "named with its time (a glance to think is normal).",
             "pace_low": "Default 130: clear conversational English runs at 130–160 words a minute.",
             "fillers_per_min_high": "Default 3: fewer go unnoticed by most listeners.",
             "long_pause_s": "Default 3: a silence this long reads as being stuck.",

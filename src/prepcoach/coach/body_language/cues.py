@@ -34,6 +34,10 @@ class Cue:
     moments: tuple[Moment, ...] = ()
 
 
+def times(n: int) -> str:
+    return {1: "once", 2: "twice"}.get(n, f"{n} times")
+
+
 def step_of(frames: Sequence[Frame]) -> float:
     """The sampling step: the median gap between frames (1 s for a single frame)."""
     gaps = [b.t - a.t for a, b in itertools.pairwise(frames) if b.t > a.t]
@@ -97,7 +101,7 @@ def framing(frames: Sequence[Frame], s: BodyLanguageSettings) -> list[Cue]:
             "framing",
             "Framing",
             f"One face fully in frame for {in_share:.0%} of the answer"
-            + (f"; it left the frame or was cut off {len(moments)} times." if moments else "."),
+            + (f"; it left the frame or was cut off {times(len(moments))}." if moments else "."),
             in_share,
             tuple(moments),
         )
@@ -192,7 +196,7 @@ def gaze(frames: Sequence[Frame], s: BodyLanguageSettings) -> Cue | None:
         return None
     moments = episodes(frames, away, "looking away", s.look_away_s)
     found = (
-        f" Looked away for longer than {s.look_away_s:g} s {len(moments)} times."
+        f" Looked away for longer than {s.look_away_s:g} s {times(len(moments))}."
         if moments
         else f" No look away lasted longer than {s.look_away_s:g} s."
     )
@@ -252,8 +256,9 @@ def movement(frames: Sequence[Frame], s: BodyLanguageSettings) -> Cue | None:
 
 
 def posture(frames: Sequence[Frame], s: BodyLanguageSettings) -> Cue | None:
-    seen = [f for f in frames if f.shoulders is not None]
-    if len(seen) < max(3, len(frames) // 4):
+    checked = [f for f in frames if f.pose_checked]
+    seen = [f for f in checked if f.shoulders is not None]
+    if len(seen) < max(3, len(checked) // 4):
         return None
     first = [f for f in seen if f.t <= seen[0].t + s.calibration_s]
     mx = statistics.median(f.shoulders.middle[0] for f in first if f.shoulders)
@@ -270,15 +275,15 @@ def posture(frames: Sequence[Frame], s: BodyLanguageSettings) -> Cue | None:
 
     level = 1 - (share(seen, tilted) or 0.0)
     moments = sorted(
-        episodes(frames, tilted, "shoulders not level", s.posture_episode_s)
-        + episodes(frames, slumped, "slumping", s.posture_episode_s)
-        + episodes(frames, leaning, "leaning to a side", s.posture_episode_s),
+        episodes(checked, tilted, "shoulders not level", s.posture_episode_s)
+        + episodes(checked, slumped, "slumping", s.posture_episode_s)
+        + episodes(checked, leaning, "leaning to a side", s.posture_episode_s),
         key=lambda m: m.start,
     )
     return Cue(
         "posture",
         "Posture",
-        f"Shoulders visible for {len(seen) / len(frames):.0%} of the answer and level for "
+        f"Shoulders visible for {len(seen) / len(checked):.0%} of the answer and level for "
         f"{level:.0%} of that time"
         + (
             f"; {len(moments)} stretches of slumping, leaning or tilting."

@@ -72,6 +72,7 @@ class Frame:
     iris: tuple[float, float] | None = None
     smile: float | None = None
     shoulders: Shoulders | None = None
+    pose_checked: bool = True  # whether the pose model looked at this frame (it runs less often)
     brightness: float = 0.5  # mean luma, 0..1
     change: float = 1.0  # mean absolute change from the previous sampled frame, 0..1
 

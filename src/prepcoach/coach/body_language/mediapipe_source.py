@@ -71,7 +71,7 @@ class MediaPipeSource:
         faces = list(mesh.multi_face_landmarks or [])
         shoulders = _shoulders(pose)
         if not faces:
-            return Frame(t=t, faces=0, shoulders=shoulders)
+            return Frame(t=t, faces=0, shoulders=shoulders, pose_checked=with_pose)
         points = [
             np.array([[p.x * width, p.y * height, p.z * width] for p in face.landmark])
             for face in faces
@@ -93,6 +93,7 @@ class MediaPipeSource:
             iris=_iris(pts) if len(pts) > 473 else None,
             smile=_ratio(pts, (MOUTH_LEFT, MOUTH_RIGHT), (CHEEK_LEFT, CHEEK_RIGHT)),
             shoulders=shoulders,
+            pose_checked=with_pose,
         )
 
 

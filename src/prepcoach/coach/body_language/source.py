@@ -19,10 +19,11 @@ from numpy.typing import NDArray
 from prepcoach.coach.body_language.frames import Frame, VideoFacts
 
 # Five frames a second would find a glance of 0.2 s; a look away worth naming lasts over 2 s,
-# so 2 a second is enough and keeps a 2-minute answer's landmarks under a tenth of its length
-# on a 2-core laptop (bench/bench_body_language.py). Posture changes slowly: once a second.
+# so 2 a second is enough and keeps a 2-minute answer's landmarks near a tenth of its length
+# on a 2-core laptop (bench/bench_body_language.py). Posture changes slowly, and its episodes
+# last 3 s or more: the pose model (about 3 times the face mesh's time) runs every 2 s.
 SAMPLE_FPS = 2.0
-POSE_EVERY_S = 1.0
+POSE_EVERY_S = 2.0
 # A long answer is sampled more sparsely, so no answer needs more than this many frames.
 MAX_FRAMES = 900
 LONGEST_SIDE = 640  # frames are scaled down to this before the models see them
@@ -103,7 +104,8 @@ def read_video(
                     break
                 if t + 1e-6 < next_t:
                     continue
-                next_t = t + 1 / fps
+                while next_t <= t + 1e-6:  # on a grid of 1/fps, whatever the video's rate
+                    next_t += 1 / fps
                 width, height = picture.width, picture.height
                 scale = min(1.0, LONGEST_SIDE / max(width, height))
                 if scale < 1.0:

@@ -14,6 +14,7 @@ from prepcoach.coach.answer import measured_rating, thresholds
 from prepcoach.coach.relevance import StoryChoice, best_story
 from prepcoach.ops.rate import spend, with_retry_after
 from prepcoach.ops.store import StoreUnavailableError
+from prepcoach.practice.body_language import body_view
 from prepcoach.practice.forms import RatingForm, TypedAnswerForm
 from prepcoach.practice.media import recording_response
 from prepcoach.practice.models import Attempt, MockSession
@@ -155,7 +156,7 @@ def _report(attempt: Attempt) -> dict[str, object]:
     """What the report shows: the stored analysis and its drawings (it judges nothing)."""
     data = attempt.analysis or {}
     if not data.get("transcript"):
-        return {"attempt": attempt, "analysis_state": state_of(attempt)}
+        return {"attempt": attempt, "analysis_state": state_of(attempt), "body": body_view(attempt)}
     earlier = Attempt.objects.filter(
         user=attempt.user, question=attempt.question, status=Attempt.Status.ANALYSED,
         created_at__lt=attempt.created_at,
@@ -163,6 +164,7 @@ def _report(attempt: Attempt) -> dict[str, object]:
     return {
         "attempt": attempt,
         "analysis_state": state_of(attempt),
+        "body": body_view(attempt),
         "report": data,
         "sentences": transcript_pieces(data),
         "pace_chart": pace_chart(data),

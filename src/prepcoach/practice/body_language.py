@@ -1,0 +1,137 @@
+"""The body-language section of an answer's page laid out from the stored report: the timeline
+lanes as runs of seconds, the cues and tips with their moments as clock times. It judges
+nothing (`coach.body_language` did)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from prepcoach.coach.body_language.cues import Moment
+from prepcoach.coach.body_language.pipeline import Unavailable, load
+from prepcoach.coach.body_language.report import BodyLanguage, Second, clock
+from prepcoach.practice.models import Attempt
+
+FACE_STATES = {
+    "one": ("ok", "one face in frame"),
+    "cut": ("warn", "face cut off at the edge"),
+    "two": ("warn", "more than one face"),
+    "none": ("off", "no face in frame"),
+    "unknown": ("unknown", "no picture"),
+}
+
+
+@dataclass(frozen=True)
+class Run:
+    start: int
+    length: int
+    state: str  # css class: ok, warn, off, unknown, none
+    label: str  # "0:12–0:16: looking away"
+
+
+@dataclass(frozen=True)
+class Lane:
+    name: str
+    runs: list[Run]
+
+
+@dataclass(frozen=True)
+class MomentLink:
+    start: float
+    text: str  # "0:12–0:16 looking away"
+
+
+@dataclass(frozen=True)
+class CueView:
+    title: str
+    observation: str
+    moments: list[MomentLink]
+
+
+@dataclass(frozen=True)
+class TipView:
+    text: str
+    rule: str
+    moments: list[MomentLink]
+
+
+@dataclass(frozen=True)
+class BodyView:
+    pending: bool  # the picture is still being read
+    note: str  # why there is no report
+    duration: int = 0
+    lanes: tuple[Lane, ...] = ()
+    ticks: tuple[str, ...] = ()
+    cues: tuple[CueView, ...] = ()
+    tips: tuple[TipView, ...] = ()
+    notes: tuple[str, ...] = ()
+    engine: str = ""
+    look_away_s: float = 2.0
+
+
+def body_view(attempt: Attempt) -> BodyView | None:
+    """None for an answer without video; otherwise the report, a note, or "still reading"."""
+    if not attempt.with_video or not attempt.recording:
+        return None
+    found = load(attempt.body_language)
+    if found is None:
+        return BodyView(pending=attempt.status == Attempt.Status.ANALYSED, note="")
+    if isinstance(found, Unavailable):
+        return BodyView(pending=False, note=found.note)
+    return _laid_out(found)
+
+
+def _laid_out(report: BodyLanguage) -> BodyView:
+    seconds = report.timeline
+    duration = max(len(seconds), 1)
+    step = max(duration // 4, 1)
+    return BodyView(
+        pending=False,
+        note="",
+        duration=duration,
+        lanes=(
+            Lane("In frame", _runs(seconds, lambda s: FACE_STATES[s.face])),
+            Lane("Toward the camera", _runs(seconds, _toward)),
+            Lane("Large head movement", _runs(seconds, _moved)),
+            Lane("Smiling", _runs(seconds, _smiling)),
+        ),
+        ticks=tuple(clock(t) for t in range(0, duration + 1, step)),
+        cues=tuple(CueView(cue.title, cue.observation, _links(cue.moments)) for cue in report.cues),
+        tips=tuple(TipView(tip.text, tip.rule, _links(tip.moments)) for tip in report.tips),
+        notes=report.notes,
+        engine=report.engine,
+        look_away_s=report.settings.look_away_s,
+    )
+
+
+def _toward(s: Second) -> tuple[str, str]:
+    if s.toward is None:
+        return ("unknown", "not known")
+    return ("ok", "toward the camera") if s.toward else ("off", "looking away")
+
+
+def _moved(s: Second) -> tuple[str, str]:
+    return ("warn", "a large turn or nod") if s.moved else ("none", "steady")
+
+
+def _smiling(s: Second) -> tuple[str, str]:
+    if s.smile is None:
+        return ("unknown", "not known")
+    return ("mark", "smiling") if s.smile else ("none", "not smiling")
+
+
+def _runs(seconds: tuple[Second, ...], judge: Callable[[Second], tuple[str, str]]) -> list[Run]:
+    """Seconds of one state joined into runs, each with its times and words."""
+    runs: list[Run] = []
+    for second in seconds:
+        css, words = judge(second)
+        begin, length = second.t, 1
+        if runs and runs[-1].state == css:
+            begin, length = runs[-1].start, runs[-1].length + 1
+            runs.pop()
+        runs.append(Run(begin, length, css, f"{clock(begin)}–{clock(begin + length)}: {words}"))
+    return runs
+
+
+def _links(moments: tuple[Moment, ...]) -> list[MomentLink]:
+    return [MomentLink(m.start, f"{clock(m.start)}–{clock(m.end)} {m.what}") for m in moments]
