@@ -1,26 +1,30 @@
 """Answer relevance and story fit against `tests/data/relevance/` (its GUIDE.md says how the
 labels were given), beside baselines measured in the same run.
 
-- **Relevance.** prepcoach gives no yes/no verdict on whether an answer addresses its question
-  (`coach.relevance`). Printed: the verdict it used to give (no sentence at the calibrated
-  similarity cut, or a story told to a question that asks for none: "does not address") and
-  the best any similarity cut could do on the set (chosen on that same set, so an upper bound),
-  both beside always saying "it does"; and the one check it still raises (a story told to a
-  question that asks for none): how often it fires, its precision against "does not address"
-  and its recall of those answers.
+- **Relevance.** prepcoach's verdict (`coach.relevance`, a trained classifier with two cuts:
+  "addresses", "does not address", or "can't tell"). Printed per set: coverage (the share of
+  answers given a verdict), the accuracy of the spoken verdicts, the precision of "addresses",
+  the precision and recall of "does not address", and beside them always saying "it does"; then
+  the old similarity figures (no sentence at the calibrated cut: "does not address"; the best
+  any similarity cut could do, chosen on that same set, so an upper bound) and the story check
+  (a story told to a question that asks for none): how often it fires, its precision against
+  "does not address" and its recall.
 - **Story fit.** For each question, the story `best_story` ranks first when it fits (or none):
   top-1 agreement with the labelled best story (`best`, or none), and lenient agreement (a story
   the guide lists in `also_ok` also counts), beside the old scoring (the closest sentence alone,
   at the relevance cut) and beside always answering "none".
 
-Sets: `dev.json` and `stories_dev.json` are DEVELOPMENT (the story-fit scoring and its cut were
-chosen on them); `heldout.json` and `stories_heldout.json` are HELD-OUT (written first by the
-guide; only these aggregate figures are read).
+Sets: `dev.json`, `dev2.json` and `stories_dev.json` are DEVELOPMENT (the verdict was trained and
+its cuts chosen on the first two, the story-fit scoring on the third); `heldout.json`,
+`heldout2.json` and `stories_heldout.json` are HELD-OUT (written first by the guide; only these
+aggregate figures are read). `python bench/bench_relevance.py --development` runs the
+development sets alone, so whoever tunes never prints a held-out figure.
 """
 
 from __future__ import annotations
 
 import json
+import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
@@ -37,38 +41,55 @@ from prepcoach.coach.relevance import (
 
 DATA = Path(__file__).resolve().parent.parent / "tests" / "data" / "relevance"
 SETS = (
-    ("dev.json", "stories_dev.json", "DEVELOPMENT (the story-fit scoring was chosen on it)"),
+    ("dev.json", "stories_dev.json", "DEVELOPMENT (the verdict and story fit were tuned on it)"),
+    ("dev2.json", None, "DEVELOPMENT (the verdict was trained on it)"),
     ("heldout.json", "stories_heldout.json", "HELD-OUT (written first; aggregates only)"),
+    ("heldout2.json", None, "HELD-OUT (written before dev2.json; aggregates only)"),
 )
 
 Story = tuple[str, str, dict[str, str]]
 
 
 def relevance(items: Sequence[dict[str, Any]]) -> str:
-    scores: list[tuple[float, bool, bool]] = []
+    read: list[tuple[float, bool | None, bool | None, bool]] = []
+    unread = 0
     for item in items:
         found = question_relevance(item["question"], item["answer"])
-        if found.score is not None:
-            scores.append((found.score, found.check, bool(item["addresses"])))
-    n = len(scores)
-    yes = sum(label for _, _, label in scores)
-    baseline = max(yes, n - yes) / n
-    old = sum((not check and score >= cut()) == label for score, check, label in scores) / n
-    best_any = max(
-        sum((score >= c) == label for score, _, label in scores) / n
-        for c in sorted({score for score, _, _ in scores} | {1.1})
-    )
-    fired = [label for _, check, label in scores if check]
+        if found.score is None:
+            unread += 1
+            continue
+        read.append((found.score, found.check, found.addresses, bool(item["addresses"])))
+    n = len(read)
+    yes = sum(label for *_, label in read)
+    baseline = yes / n
+    spoken = [(verdict, label) for _, _, verdict, label in read if verdict is not None]
+    said_yes = [label for verdict, label in spoken if verdict]
+    said_no = [label for verdict, label in spoken if not verdict]
     misses = n - yes
-    precision = sum(not label for label in fired) / len(fired) if fired else float("nan")
-    recall = sum(not label for label in fired) / misses if misses else float("nan")
+
+    def share(part: int, whole: int) -> str:
+        return f"{part / whole:.3f}" if whole else "n/a"
+
+    right = sum(verdict == label for verdict, label in spoken)
+    no_right = sum(not label for label in said_no)
+    old = sum((not check and score >= cut()) == label for score, check, _, label in read) / n
+    best_any = max(
+        sum((score >= c) == label for score, _, _, label in read) / n
+        for c in sorted({score for score, *_ in read} | {1.1})
+    )
+    fired = [label for _, check, _, label in read if check]
     return (
-        f"    relevance ({n} answers read, {misses} do not address their question): no verdict "
-        f"given.\n"
-        f"      old verdict {old:.3f}, best similarity cut on this set {best_any:.3f}, always "
-        f"'it does' {baseline:.3f}\n"
-        f"      check 'a story to a question that asks for none': fires on {len(fired)}, "
-        f"precision {precision:.3f}, recall {recall:.3f}"
+        f"    relevance ({n} answers read, {misses} do not address their question"
+        f"{f'; {unread} not read' if unread else ''}):\n"
+        f"      verdict given on {share(len(spoken), n)} of answers ({len(spoken)}); spoken "
+        f"verdicts right {share(right, len(spoken))}; always 'it does' {baseline:.3f}\n"
+        f"      'addresses' said {len(said_yes)} times, right {share(sum(said_yes), len(said_yes))}; "
+        f"'does not address' said {len(said_no)} times, precision {share(no_right, len(said_no))}, "
+        f"recall {share(no_right, misses)}\n"
+        f"      similarity alone: old verdict {old:.3f}, best cut on this set {best_any:.3f}; check "
+        f"'a story to a question that asks for none' fires on {len(fired)}, precision "
+        f"{share(sum(not label for label in fired), len(fired))}, recall "
+        f"{share(sum(not label for label in fired), misses)}"
     )
 
 
@@ -117,15 +138,21 @@ def story_fit(banks: Sequence[dict[str, Any]]) -> str:
     )
 
 
-def run() -> None:
+def run(development_only: bool = False) -> None:
     if reader.embedder() is None:
         print("  the MiniLM sentence model is not installed: no relevance figures")
         return
     for answers, stories, status in SETS:
-        print(f"  relevance/{answers} + {stories}: {status}")
+        if development_only and not status.startswith("DEVELOPMENT"):
+            continue
+        if not (DATA / answers).exists():
+            print(f"  relevance/{answers}: not written yet")
+            continue
+        print(f"  relevance/{answers}{f' + {stories}' if stories else ''}: {status}")
         print(relevance(json.loads((DATA / answers).read_text(encoding="utf-8"))))
-        print(story_fit(json.loads((DATA / stories).read_text(encoding="utf-8"))))
+        if stories:
+            print(story_fit(json.loads((DATA / stories).read_text(encoding="utf-8"))))
 
 
 if __name__ == "__main__":
-    run()
+    run(development_only="--development" in sys.argv)

@@ -78,7 +78,8 @@ def test_amounts_in_any_unit_but_not_vague_praise() -> None:
         assert not states_amount(said), said
 
 
-def test_an_unrelated_story_to_a_skills_question_gets_a_check_and_no_verdict() -> None:
+def test_an_unrelated_story_to_a_skills_question_gets_the_story_check() -> None:
+    # The verdict itself is tested in tests/coach/test_relevance.py.
     question = "Which skills do you hope to develop?"
     story = (
         "Last year our release slipped two weeks behind a client deadline. "
@@ -87,9 +88,8 @@ def test_an_unrelated_story_to_a_skills_question_gets_a_check_and_no_verdict() -
     )
     remark = question_relevance(question, story)
     assert remark.check
-    assert remark.addresses is None
+    assert remark.tie is not None
     assert remark.tie in story
-    assert "asks for no story, and 3 of 3 sentences tell one" in remark.reason
     fitting = (
         "I hope to develop my skills in negotiation and in leading a small team. "
         "I'd also like to get better at public speaking."
@@ -98,10 +98,8 @@ def test_an_unrelated_story_to_a_skills_question_gets_a_check_and_no_verdict() -
     assert plain.check is False
     story_question = question_relevance("Tell me about a time you met a deadline.", story)
     assert story_question.check is None  # the check applies only where no story was asked for
-    assert plain.addresses is None
     assert plain.tie is not None
     assert plain.tie in fitting
-    assert "cannot tell whether an answer addresses it" in plain.reason
 
 
 @pytest.mark.parametrize(

@@ -1,13 +1,18 @@
-"""The report quotes the sentence nearest the question and raises a check when a story answers
-a question that asks for none (it gives no yes/no verdict: closeness in meaning cannot tell),
-and still renders analyses stored before (a float, null, or an old yes/no verdict)."""
+"""The report says whether an answer addresses its question where prepcoach's verdict speaks
+(quoting what ties it, or what the question asks for and what the answer talks about instead),
+says "prepcoach can't tell" where it does not, and still renders analyses stored before (a
+float, null, or an old yes/no verdict by similarity, which is not shown)."""
+
+import json
+from dataclasses import replace
 
 import pytest
 from django.test import Client
 from django.urls import reverse
 
-from prepcoach.accounts.models import User
+from prepcoach.accounts.models import AccessToken, User
 from prepcoach.coach.answer import analyse_answer
+from prepcoach.coach.speech.quality import CONTENT_TIPS
 from prepcoach.practice.models import Attempt, Question
 
 OFF_QUESTION = (
@@ -17,6 +22,24 @@ OFF_QUESTION = (
     "The next report went out a day early."
 )
 REMARK = "Check that this answers the question"
+SKILLS = "Which skills do you hope to develop?"
+HOPES = (
+    "The main one is negotiation. So far I have only watched senior colleagues negotiate with "
+    "suppliers, and I would like to lead those conversations myself, so I have asked my manager "
+    "whether I can shadow the next two renewals and then run one with her support. I also want "
+    "to get better at public speaking: I still read from my notes when I present our team's "
+    "results to the board, and I would like to be able to talk through the numbers and handle "
+    "questions without a script. Longer term I hope to develop the people skills to manage a "
+    "small team."
+)
+WEAKNESS = "What is your greatest weakness?"
+STRENGTHS = (
+    "I'd say I'm incredibly detail-oriented. I'm the person in the team who always spots the "
+    "transposed numbers in the reconciliations, and my manager trusts me with the VAT returns "
+    "because I just don't make mistakes. I'm also really good at building relationships with "
+    "the budget holders, and they come to me with questions now. So I think accuracy and "
+    "relationships are my strongest points."
+)
 
 
 def page_for(client: Client, user: User, question: Question, analysis: dict[str, object]) -> str:
@@ -25,8 +48,44 @@ def page_for(client: Client, user: User, question: Question, analysis: dict[str,
     return client.get(reverse("practice:attempt", args=[attempt.pk])).text
 
 
+def asked(user: User, text: str) -> Question:
+    return Question.objects.create(owner=user, text=text, category="behavioral",
+                                   competency="self-awareness", field="any")  # fmt: skip
+
+
 @pytest.mark.usefixtures("sentence_model")
 def test_an_answer_to_another_question_is_named_on_the_report(
+    alice_client: Client, alice: User
+) -> None:
+    weakness = asked(alice, WEAKNESS)
+    analysis = analyse_answer(text=STRENGTHS, question=weakness.text).as_dict()
+    relevance = analysis["relevance"]
+    assert isinstance(relevance, dict)
+    assert relevance["addresses"] is False
+    assert relevance["gist"] in STRENGTHS
+    page = page_for(alice_client, alice, weakness, analysis)
+    assert (
+        "Answers the question: no. The question asks for a weakness or an area to improve; the "
+        f"answer talks about this instead: “{relevance['gist']}”"
+    ) in page
+    assert "Answers the question: yes" not in page
+
+
+@pytest.mark.usefixtures("sentence_model")
+def test_an_answer_to_its_question_quotes_what_ties_it(alice_client: Client, alice: User) -> None:
+    skills = asked(alice, SKILLS)
+    analysis = analyse_answer(text=HOPES, question=skills.text).as_dict()
+    relevance = analysis["relevance"]
+    assert isinstance(relevance, dict)
+    assert relevance["addresses"] is True
+    assert relevance["evidence"] in HOPES
+    page = page_for(alice_client, alice, skills, analysis)
+    assert f"Answers the question: yes. What ties it: “{relevance['evidence']}”" in page
+    assert REMARK not in page
+
+
+@pytest.mark.usefixtures("sentence_model")
+def test_a_story_to_a_motivation_question_gets_cant_tell_and_the_check(
     alice_client: Client, alice: User, alices_question: Question
 ) -> None:
     analysis = analyse_answer(text=OFF_QUESTION, question=alices_question.text).as_dict()
@@ -37,29 +96,34 @@ def test_an_answer_to_another_question_is_named_on_the_report(
     assert relevance["evidence"] in OFF_QUESTION
     page = page_for(alice_client, alice, alices_question, analysis)
     assert REMARK in page
-    assert "Answers the question: yes" not in page
+    assert "prepcoach can't tell whether it addresses the question." in page
+    assert "Answers the question" not in page
 
 
 @pytest.mark.usefixtures("sentence_model")
-def test_an_answer_to_its_question_quotes_the_nearest_sentence_without_a_verdict(
+def test_a_short_answer_gets_cant_tell_and_the_nearest_sentence(
     alice_client: Client, alice: User, alices_question: Question
 ) -> None:
-    said = (
-        "I want to work in healthcare analytics because good data changes how patients are "
-        "cared for. I enjoy turning messy numbers into decisions people can act on. "
-        "Healthcare is where my statistics training would matter most."
-    )
+    said = "Good data changes how patients are cared for, and I want to help with that."
     analysis = analyse_answer(text=said, question=alices_question.text).as_dict()
     relevance = analysis["relevance"]
     assert isinstance(relevance, dict)
     assert relevance["addresses"] is None
-    assert relevance["check"] is False
-    assert relevance["evidence"] in said
+    assert relevance["reason"].startswith("prepcoach can't tell")
     page = page_for(alice_client, alice, alices_question, analysis)
-    assert "Nearest the question: “" in page
-    assert "can't tell whether an answer addresses its question" in page
-    assert "Answers the question: yes" not in page
-    assert REMARK not in page
+    assert f"Nearest the question: “{said}”" in page
+    assert "prepcoach can't tell whether this answer addresses its question" in page
+    assert "Answers the question" not in page
+
+
+@pytest.mark.usefixtures("sentence_model")
+def test_speech_that_was_lost_withholds_the_verdict() -> None:
+    analysis = analyse_answer(text=STRENGTHS, question=WEAKNESS)
+    assert analysis.relevance is not None
+    assert analysis.relevance.addresses is False
+    lost = replace(analysis, withheld=frozenset(CONTENT_TIPS)).as_dict()["relevance"]
+    assert isinstance(lost, dict)
+    assert lost["addresses"] is None
 
 
 @pytest.mark.parametrize("old", [0.42, None])
@@ -78,7 +142,8 @@ def test_an_analysis_stored_with_the_old_relevance_still_renders(
 def test_an_old_yes_or_no_verdict_is_no_longer_shown(
     alice_client: Client, alice: User, alices_question: Question, verdict: bool
 ) -> None:
-    # Stored before prepcoach stopped judging relevance: the sentence is shown, the verdict not.
+    # Stored by the old similarity verdict (no "probability"): the sentence is shown, the
+    # verdict not.
     analysis = analyse_answer(text=OFF_QUESTION).as_dict()
     evidence = "The next report went out a day early."
     analysis["relevance"] = {"addresses": verdict, "score": 0.5, "evidence": evidence}
@@ -86,3 +151,20 @@ def test_an_old_yes_or_no_verdict_is_no_longer_shown(
     assert "Answers the question" not in page
     assert "may not address" not in page
     assert f"Nearest the question: “{evidence}”" in page
+
+
+@pytest.mark.usefixtures("sentence_model")
+def test_the_api_gives_the_verdict_with_its_evidence(client: Client, alice: User) -> None:
+    _, secret = AccessToken.issue(alice, "script")
+    response = client.post(
+        "/api/analyze",
+        json.dumps({"text": STRENGTHS, "question": WEAKNESS}),
+        content_type="application/json",
+        HTTP_AUTHORIZATION=f"Bearer {secret}",
+    )
+    relevance = response.json()["relevance"]
+    assert relevance["addresses"] is False
+    assert relevance["asks"] == "a weakness or an area to improve"
+    assert relevance["gist"] in STRENGTHS
+    assert relevance["reason"].startswith("it does not address the question")
+    assert 0 <= relevance["probability"] <= 1

@@ -128,12 +128,18 @@ class AnswerAnalysis:
             if self.keywords
             else {"used": [], "missed": []},
             "relevance": {
-                "addresses": self.relevance.addresses,
+                # A verdict could be overturned by speech that was lost, as the check can.
+                "addresses": None if self.withheld & CONTENT_TIPS else self.relevance.addresses,
                 "score": self.relevance.score,
                 "evidence": self.relevance.tie,
                 # "it tells a story" could be overturned by speech that was lost.
                 "check": None if self.withheld & CONTENT_TIPS else self.relevance.check,
                 "reason": self.relevance.reason,
+                # Set only by the trained verdict (`coach.relevance_model`): an analysis
+                # stored before it has none, and its old yes/no is not shown.
+                "probability": self.relevance.probability,
+                "gist": self.relevance.gist,
+                "asks": self.relevance.asks,
             }
             if self.relevance is not None
             else None,

@@ -156,9 +156,16 @@ def _unquantified(analysis: Mapping[str, Any]) -> tuple[str, float | None] | Non
 
 def _talks_past(analysis: Mapping[str, Any]) -> tuple[str, float | None] | None:
     relevance = analysis.get("relevance")
+    if not isinstance(relevance, Mapping):
+        return None
+    if relevance.get("probability") is not None and relevance.get("addresses") is not None:
+        # The trained verdict (`coach.relevance_model`) decides where it speaks.
+        if relevance["addresses"]:
+            return "", None
+        return f"does not address the question: “{relevance.get('gist') or ''}”", None
     # None: the check did not apply (a question that asks for a story, an answer the reader
     # could not read) or was held back because speech was lost.
-    if not isinstance(relevance, Mapping) or relevance.get("check") is None:
+    if relevance.get("check") is None:
         return None
     return ("a story, to a question that asks for none", None) if relevance["check"] else ("", None)
 
@@ -218,7 +225,8 @@ RULES = (
              _unquantified,
              "Put a number on the result in {n} practice answers by {deadline}", "story"),
     AreaRule("relevance", "Answer what was asked",
-             "a story told to a question that asks for none", _talks_past,
+             "an answer that does not address a question that asks for no story (by "
+             "prepcoach's verdict where it gives one, else a story told to it)", _talks_past,
              "Answer {n} motivation or skills questions without a story by {deadline}",
              "no story"),
     AreaRule("job_terms", "Use the job's key terms",

@@ -1,0 +1,377 @@
+"""Train the relevance verdict (`coach.relevance_model`) on the development answers and write
+`src/prepcoach/coach/relevance_weights.npz`. Deterministic: the same data and code give the same
+file, byte for byte (Newton's method on an L2-regularised logistic loss, fixed folds, weights
+rounded to 6 significant digits, a zip written with a fixed date).
+
+    .venv/bin/python scripts/train_relevance.py           # cross-validate, train, write
+    .venv/bin/python scripts/train_relevance.py --check   # retrain; compare with the shipped file
+
+Only the development answers are read (`DEVELOPMENT`: relevance/dev.json and dev2.json); the
+held-out splits are never named here. Folds are grouped by question (dev2.json pairs answers to
+one question), repeated with three seeds. Candidates (the L2 strength; extra negatives: each
+training answer paired with another training question of a different kind, labelled "does not
+address", weighted against the real pairs) are compared by the area under the ROC curve of the
+out-of-fold probabilities of the real pairs only, among those that call at most
+`UNRELATED_SHARE` of held-out unrelated pairs (an answer with a question of another kind)
+"addresses" with probability `UNRELATED_P` or more. The two cuts are then chosen on the chosen
+model's out-of-fold probabilities: the widest bands whose verdicts are right at least their
+target share of the time with at least `MIN_SPOKEN` verdicts, each target the lowest that gives
+`GOAL` in nested cross-validation. The figures printed beside them, "nested", choose the cuts on
+four folds' out-of-fold probabilities and apply them to the fifth, so they are not read on the
+data the cuts were chosen on."""
+
+from __future__ import annotations
+
+import io
+import json
+import re
+import sys
+import zipfile
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+from numpy.typing import NDArray
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "src"))
+
+from prepcoach.coach import reader, relevance_model  # noqa: E402
+from prepcoach.coach.relevance_model import AnswerParts  # noqa: E402
+
+DATA = ROOT / "tests" / "data" / "relevance"
+DEVELOPMENT = (DATA / "dev.json", DATA / "dev2.json")
+OUT = relevance_model.WEIGHTS
+FOLDS = 5
+SEEDS = (1, 2, 3)
+L2 = (0.3, 1.0, 3.0)
+# Extra negatives per training answer, and the weight each carries against a real pair.
+EXTRA = ((0, 0.0), (1, 0.1), (2, 0.1), (2, 0.3), (1, 1.0))
+# An answer written for another kind of question must almost never be called an answer: at
+# most this share of such pairs (out of fold) may reach UNRELATED_P. Without extra negatives a
+# fifth did (the labelled negatives are mostly neighbouring questions, seldom unrelated ones).
+UNRELATED_SHARE = 0.02
+UNRELATED_P = 0.9
+GOAL = 0.9  # each spoken verdict right at least this share of the time, in nested CV
+# The share of right verdicts the cuts are chosen for on the out-of-fold probabilities: per side,
+# the lowest that still gives GOAL in nested cross-validation (a cut chosen at exactly GOAL on
+# these probabilities holds a little less on new answers).
+TARGETS = (0.9, 0.91, 0.92, 0.93, 0.94, 0.95, 0.96, 0.97)
+MIN_SPOKEN = 10  # a cut must give at least this many verdicts to be trusted
+DIGITS = 6
+
+Array = NDArray[np.float64]
+
+
+@dataclass(frozen=True)
+class Pair:
+    group: int  # answers to one question share a group
+    label: bool
+    question: Array
+    kinds: Array
+    answer: AnswerParts
+
+
+def load() -> tuple[list[Pair], list[str], int]:
+    """The readable development pairs, the files read, and how many items were set aside
+    (too short, or text the reader cannot read: the verdict is never given on those)."""
+    centroids = relevance_model.prototype_centroids(reader.embedder())
+    assert centroids is not None, "the MiniLM sentence model is not installed"
+    groups: dict[str, int] = {}
+    pairs: list[Pair] = []
+    names, skipped = [], 0
+    for path in DEVELOPMENT:
+        if not path.exists():
+            continue
+        names.append(path.name)
+        for item in json.loads(path.read_text(encoding="utf-8")):
+            question, answer = str(item["question"]), str(item["answer"])
+            sentences = reader.sentences_of(answer)[: reader.MAX_SENTENCES]
+            if (
+                reader.cannot_tell(answer, sentences) is not None
+                or len(reader.words_of(answer)) < relevance_model.MIN_WORDS
+            ):
+                skipped += 1
+                continue
+            vectors = reader.embed([*sentences, question, answer])
+            assert vectors is not None
+            n = len(sentences)
+            key = " ".join(re.findall(r"\w+", question.lower()))
+            pairs.append(
+                Pair(
+                    groups.setdefault(key, len(groups)),
+                    bool(item["addresses"]),
+                    vectors[n],
+                    relevance_model.question_kinds(vectors[n], centroids),
+                    relevance_model.read_answer(sentences, vectors[:n], vectors[n + 1], centroids),
+                )
+            )
+    return pairs, names, skipped
+
+
+def fit(x: Array, y: Array, sample: Array, l2: float) -> tuple[Array, Array, Array, float]:
+    """Standardisation and a weighted L2 logistic regression by Newton's method."""
+    mean = (x * sample[:, None]).sum(axis=0) / sample.sum()
+    scale = np.sqrt(((x - mean) ** 2 * sample[:, None]).sum(axis=0) / sample.sum())
+    scale[scale < 1e-6] = 1.0
+    design = np.hstack([(x - mean) / scale, np.ones((len(x), 1))])
+    penalty = l2 * np.eye(design.shape[1])
+    penalty[-1, -1] = 0.0
+    w = np.zeros(design.shape[1])
+    for _ in range(100):
+        p = 1 / (1 + np.exp(-np.clip(design @ w, -30, 30)))
+        gradient = design.T @ (sample * (p - y)) + penalty @ w
+        hessian = (design * (sample * p * (1 - p))[:, None]).T @ design + penalty
+        step = np.linalg.solve(hessian + 1e-9 * np.eye(len(w)), gradient)
+        w -= step
+        if float(np.abs(step).max()) < 1e-10:
+            break
+    return mean, scale, w[:-1], float(w[-1])
+
+
+def kind_of(pair: Pair) -> int:
+    return int(pair.kinds.argmax())
+
+
+def training_rows(pairs: list[Pair], rows: list[int], extra: int, seed: int) -> tuple[Array, Array]:
+    """The real training pairs, and `extra` negatives per answer: the answer with another
+    training question of a different kind."""
+    x = [relevance_model.pair_features(pairs[i].question, pairs[i].kinds, pairs[i].answer)
+         for i in rows]  # fmt: skip
+    y = [float(pairs[i].label) for i in rows]
+    rng = np.random.default_rng(seed)
+    kinds = np.array([kind_of(pairs[i]) for i in rows])
+    for i in rows if extra else ():
+        others = np.array(rows)[kinds != kind_of(pairs[i])]
+        for j in rng.choice(others, size=extra, replace=False):
+            other = pairs[int(j)]
+            x.append(relevance_model.pair_features(other.question, other.kinds, pairs[i].answer))
+            y.append(0.0)
+    return np.array(x), np.array(y)
+
+
+def features(pairs: list[Pair]) -> Array:
+    return np.array([relevance_model.pair_features(p.question, p.kinds, p.answer) for p in pairs])
+
+
+def folds(pairs: list[Pair], seed: int) -> NDArray[np.int64]:
+    groups = max(p.group for p in pairs) + 1
+    of_group = np.random.default_rng(seed).permutation(groups) % FOLDS
+    return np.array([of_group[p.group] for p in pairs], dtype=np.int64)
+
+
+def out_of_fold(
+    pairs: list[Pair], l2: float, extra: tuple[int, float], seed: int
+) -> tuple[Array, Array]:
+    """Out-of-fold probabilities of the real pairs, and of one unrelated pair per held-out
+    answer (the answer with a held-out question of another kind)."""
+    x = features(pairs)
+    fold = folds(pairs, seed)
+    p = np.zeros(len(pairs))
+    unrelated = []
+    for k in range(FOLDS):
+        rows = [i for i in range(len(pairs)) if fold[i] != k]
+        tx, ty = training_rows(pairs, rows, extra[0], seed * 100 + k)
+        sample = np.where(np.arange(len(ty)) < len(rows), 1.0, extra[1])
+        model = dict(zip(("mean", "scale", "coef", "bias"), fit(tx, ty, sample, l2), strict=True))
+        test = fold == k
+        p[test] = relevance_model.probability_of(x[test], model)
+        held = [i for i in range(len(pairs)) if fold[i] == k]
+        ux, _ = training_rows(pairs, held, 1, seed * 100 + k + 50)
+        unrelated.append(relevance_model.probability_of(ux[len(held) :], model))
+    return p, np.concatenate(unrelated)
+
+
+def auc(p: Array, y: Array) -> float:
+    order = np.argsort(p, kind="stable")
+    ranks = np.empty(len(p))
+    ranks[order] = np.arange(1, len(p) + 1)
+    positives = y.sum()
+    return float((ranks[y == 1].sum() - positives * (positives + 1) / 2)
+                 / (positives * (len(y) - positives)))  # fmt: skip
+
+
+def choose_cuts(p: Array, y: Array, targets: tuple[float, float]) -> tuple[float, float]:
+    """The lowest high cut and the highest low cut whose verdicts are right at least their
+    target share of the time (`targets`: "addresses", "does not"), counting at least MIN_SPOKEN
+    verdicts; a side with none (or a target above 1) gets an unreachable cut."""
+    high, low = 1.01, -0.01
+    for cut in sorted(set(np.round(p, 4).tolist())):
+        spoken = p >= cut
+        if spoken.sum() >= MIN_SPOKEN and y[spoken].mean() >= targets[0]:
+            high = cut
+            break
+    for cut in sorted(set(np.round(p, 4).tolist()), reverse=True):
+        spoken = p <= cut
+        if spoken.sum() >= MIN_SPOKEN and (1 - y[spoken]).mean() >= targets[1]:
+            low = cut
+            break
+    if low >= high:  # the bands must not meet: keep the stricter pair
+        low = min(low, high - 0.0001)
+    return high, low
+
+
+def figures(p: Array, y: Array, high: float, low: float) -> dict[str, float]:
+    yes, no = p >= high, p <= low
+    spoken = yes | no
+    return {
+        "coverage": float(spoken.mean()),
+        "accuracy": float(((p >= high) == (y == 1))[spoken].mean()) if spoken.any() else 0.0,
+        "says_yes": float(yes.sum()),
+        "yes_right": float(y[yes].mean()) if yes.any() else 0.0,
+        "says_no": float(no.sum()),
+        "no_right": float((1 - y[no]).mean()) if no.any() else 0.0,
+        "no_recall": float(no[y == 0].mean()),
+    }
+
+
+def nested(
+    pairs: list[Pair], probabilities: Array, y: Array, targets: tuple[float, float], seed: int
+) -> dict[str, float]:
+    """Cuts chosen on four folds' out-of-fold probabilities, applied to the fifth."""
+    decided = np.full(len(pairs), 0.5)  # 1 "addresses", 0 "does not", 0.5 can't tell
+    fold = folds(pairs, seed)
+    for k in range(FOLDS):
+        high, low = choose_cuts(probabilities[fold != k], y[fold != k], targets)
+        test = fold == k
+        decided[test] = np.where(
+            probabilities[test] >= high, 1.0, np.where(probabilities[test] <= low, 0.0, 0.5)
+        )
+    return figures(decided, y, 1.0, 0.0)
+
+
+def mean_nested(
+    pairs: list[Pair], probabilities: Array, y: Array, targets: tuple[float, float]
+) -> dict[str, float]:
+    """`nested` averaged over the fold assignments of every seed."""
+    runs = [nested(pairs, probabilities, y, targets, seed) for seed in SEEDS]
+    return {key: float(np.mean([run[key] for run in runs])) for key in runs[0]}
+
+
+def choose_targets(pairs: list[Pair], probabilities: Array, y: Array) -> tuple[float, float]:
+    """Per side, the lowest target whose verdicts are right at least GOAL of the time in nested
+    cross-validation (most verdicts for that accuracy); 2.0 (never speak) when none is."""
+    chosen = []
+    for side, right in ((0, "yes_right"), (1, "no_right")):
+        for target in (*TARGETS, 2.0):
+            # The other side's cut is out of reach, so only this side is measured.
+            pair = (target, 2.0) if side == 0 else (2.0, target)
+            if target > 1 or mean_nested(pairs, probabilities, y, pair)[right] >= GOAL:
+                chosen.append(target)
+                break
+    return chosen[0], chosen[1]
+
+
+def significant(a: Array) -> Array:
+    out: Array = np.array([float(f"{v:.{DIGITS}g}") for v in np.ravel(a)]).reshape(np.shape(a))
+    return out
+
+
+def npz_bytes(arrays: dict[str, NDArray[Any]]) -> bytes:
+    """An .npz whose bytes depend only on the arrays (fixed names, order and date)."""
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
+        for name in sorted(arrays):
+            member = io.BytesIO()
+            np.lib.format.write_array(member, np.asarray(arrays[name]), allow_pickle=False)
+            info = zipfile.ZipInfo(f"{name}.npy", date_time=(1980, 1, 1, 0, 0, 0))
+            info.compress_type = zipfile.ZIP_DEFLATED
+            archive.writestr(info, member.getvalue())
+    return buffer.getvalue()
+
+
+def train(report: bool, shipped: dict[str, Any] | None = None) -> bytes:
+    """Compare the candidates, choose the cuts and fit; with `shipped` (the shipped file's
+    arrays), refit its candidate without comparing the others again, to check it reproduces."""
+    pairs, names, skipped = load()
+    y = np.array([float(p.label) for p in pairs])
+    say = print if report else (lambda *_: None)
+    say(
+        f"{len(pairs)} development answers from {', '.join(names)} ({int(y.sum())} address "
+        f"their question; {skipped} too short or unreadable, set aside); "
+        f"always 'addresses' {y.mean():.3f}"
+    )
+    best: tuple[float, float, tuple[int, float]] | None = None
+    candidates = [(extra, l2) for extra in EXTRA for l2 in L2]
+    if shipped is not None:
+        candidates = [
+            (
+                (int(shipped["extra"]), float(shipped["extra_weight"])),
+                float(shipped["l2"]),
+            )
+        ]
+    probabilities = np.zeros(len(pairs))
+    for extra, l2 in candidates:
+        runs = [out_of_fold(pairs, l2, extra, s) for s in SEEDS]
+        score = float(np.mean([auc(p, y) for p, _ in runs]))
+        unrelated = float(np.mean([(u >= UNRELATED_P).mean() for _, u in runs]))
+        say(
+            f"  l2={l2:<4g} extra negatives {extra[0]} per answer, weight {extra[1]:<4g}: "
+            f"CV AUC {score:.3f}; unrelated pairs at p >= {UNRELATED_P}: {unrelated:.3f}"
+        )
+        if unrelated <= UNRELATED_SHARE and (best is None or score > best[0] + 1e-9):
+            best = (score, l2, extra)
+            probabilities = np.mean([p for p, _ in runs], axis=0)
+    assert best is not None, "no candidate keeps unrelated answers out"
+    score, l2, extra = best
+    targets = choose_targets(pairs, probabilities, y)
+    say(f"  targets on the out-of-fold probabilities: {targets[0]} 'addresses', {targets[1]} 'not'")
+    high, low = choose_cuts(probabilities, y, targets)
+    chosen = figures(probabilities, y, high, low)
+    honest = mean_nested(pairs, probabilities, y, targets)
+    for name, f in (
+        ("at the chosen cuts", chosen),
+        ("nested (cuts chosen without the fold)", honest),
+    ):
+        say(
+            f"  {name}: coverage {f['coverage']:.3f}, spoken verdicts right {f['accuracy']:.3f}; "
+            f"'addresses' {int(f['says_yes'])} times, right {f['yes_right']:.3f}; 'does not "
+            f"address' {int(f['says_no'])} times, right {f['no_right']:.3f}, recall "
+            f"{f['no_recall']:.3f}"
+        )
+    say(
+        f"  kept: l2={l2:g}, extra negatives {extra[0]} per answer (weight {extra[1]:g}), AUC "
+        f"{score:.3f}; cuts low {low} high {high}"
+    )
+    x, ty = training_rows(pairs, list(range(len(pairs))), extra[0], 0)
+    sample = np.where(np.arange(len(ty)) < len(pairs), 1.0, extra[1])
+    mean, scale, coef, bias = fit(x, ty, sample, l2)
+    arrays: dict[str, NDArray[Any]] = {
+        "mean": significant(mean),
+        "scale": significant(scale),
+        "coef": significant(coef),
+        "bias": significant(np.array(bias)),
+        "high": np.array(high),
+        "low": np.array(low),
+        "l2": np.array(l2),
+        "extra": np.array(extra[0]),
+        "extra_weight": np.array(extra[1]),
+        "cv_auc": significant(np.array(score)),
+        "features": np.array(relevance_model.FEATURE_NAMES),
+        "trained_on": np.array(names),
+        "answers": np.array(len(pairs)),
+        "baseline": significant(np.array(y.mean())),
+        **{f"cv_{k}": significant(np.array(v)) for k, v in honest.items()},
+    }
+    return npz_bytes(arrays)
+
+
+def main() -> int:
+    check = "--check" in sys.argv
+    shipped = None
+    if check and OUT.exists():
+        with np.load(OUT, allow_pickle=False) as data:
+            shipped = {key: data[key] for key in data.files}
+    content = train(report=not check, shipped=shipped)
+    if check:
+        same = OUT.exists() and OUT.read_bytes() == content
+        print("shipped weights reproduced" if same else "shipped weights differ")
+        return 0 if same else 1
+    OUT.write_bytes(content)
+    print(f"wrote {OUT.relative_to(ROOT)} ({len(content)} bytes)")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
