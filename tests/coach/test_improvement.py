@@ -197,3 +197,24 @@ def test_a_reached_goal_closes_its_area_until_the_pattern_comes_back() -> None:
     again = [*before, timed(3, 5.0, 2), timed(4, 4.0, 1)]
     (area,) = improvement_areas(again, [], TODAY, closed)
     assert {e.ref for e in area.evidence} == {3, 4}
+
+
+def test_the_relevance_verdict_decides_the_area_where_it_speaks() -> None:
+    skills = "Which skills do you hope to develop?"
+
+    def told(addresses: bool | None, check: bool | None) -> dict[str, Any]:
+        gist = "We shipped on the Friday and the client renewed."
+        return {"relevance": {"addresses": addresses, "probability": 0.5, "gist": gist,
+                              "check": check}}  # fmt: skip
+
+    assert meets("relevance", told(False, False), skills) is False  # the verdict, not the check
+    assert meets("relevance", told(True, True), skills) is True
+    assert meets("relevance", told(None, True), skills) is False  # can't tell: the check decides
+    off = next(r for r in RULES if r.key == "relevance").read(told(False, None))
+    assert off is not None
+    assert (
+        off[0]
+        == "does not address the question: “We shipped on the Friday and the client renewed.”"
+    )
+    # An analysis stored before the verdict (no probability) keeps its old yes/no unread.
+    assert meets("relevance", {"relevance": {"addresses": False, "check": False}}, skills) is True
