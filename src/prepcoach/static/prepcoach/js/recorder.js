@@ -237,6 +237,14 @@ class Recorder {
           if (this.state === "recording") this.stop();
           continue;
         }
+        if (response.status === 503) {
+          // The server is up but its recording store is not: it says why; the piece stays here.
+          const { error } = await response.json().catch(() => ({}));
+          this.say(`${error || "The server cannot store recordings just now."} ${this.queue.length} piece(s) are kept in this page. Keep the page open.`, true);
+          await new Promise((resolve) => setTimeout(resolve, wait));
+          wait = Math.min(wait * 2, 10000);
+          continue;
+        }
       } catch {
         // fall through to the wait
       }
