@@ -152,7 +152,13 @@ def schedule(
     """Place each step's hours into free hours from today, earliest deadline first.
     `done` are steps already done, on the day they were done: they stay on that day and
     their hours count as used there, so a step ticked today does not free today's hours
-    for another step."""
+    for another step.
+
+    Linear in the days the plan spans plus the steps: every day a step passed over is full
+    when it is done with it (free hours only shrink), so the next step starts where the last
+    one stopped instead of walking again from today; and a week with no hours at all places
+    nothing (unless busy hours below zero free some), so its steps go straight past the
+    horizon."""
     busy = dict(busy or {})
     used: dict[dt.date, float] = defaultdict(float, busy)
     for finished in done:
@@ -160,11 +166,17 @@ def schedule(
     allocations: list[Allocation] = []
     outcomes: dict[Hashable, StepOutcome] = {}
     queue = sorted(steps, key=lambda s: (s.due, -priority(s, today).score, str(s.title)))
+    nothing_free = availability.per_week <= 0 and all(v >= 0 for v in busy.values())
+    first_free = today  # every day before it is full
     for step in queue:
         remaining = max(step.hours, 0.0)
         day = today if step.hours > 0 else step.due
         finish: dt.date | None = day if remaining <= EPSILON else None
         late = 0.0
+        if remaining > EPSILON:
+            day = max(day, first_free)
+            if nothing_free:
+                day = today + dt.timedelta(days=HORIZON_DAYS + 1)
         while remaining > EPSILON:
             if (day - today).days > HORIZON_DAYS:
                 late += remaining
@@ -181,6 +193,8 @@ def schedule(
                 finish = day
             if remaining > EPSILON:
                 day += dt.timedelta(days=1)
+        if step.hours > EPSILON:  # it walked from first_free to day, leaving them full
+            first_free = day
         outcomes[step.id] = StepOutcome(
             step.id,
             step.goal_id,

@@ -1,0 +1,125 @@
+"""The scheduler that jumps over full days places every hour where the day-by-day walk did.
+
+`walk` below is the scheduler as it was before it learnt to skip (issue 15, item 5): each step
+walked day by day from today. The two must agree on every input Hypothesis finds.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import defaultdict
+from collections.abc import Hashable, Sequence
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from prepcoach.coach.availability import WeeklyAvailability
+from prepcoach.coach.planning import (
+    EPSILON,
+    HORIZON_DAYS,
+    Allocation,
+    Plan,
+    PlanStep,
+    StepOutcome,
+    _shortfalls,
+    priority,
+    schedule,
+)
+
+TODAY = dt.date(2030, 3, 6)
+
+
+def walk(
+    steps: Sequence[PlanStep],
+    availability: WeeklyAvailability,
+    today: dt.date,
+    busy: dict[dt.date, float] | None = None,
+    done: Sequence[Allocation] = (),
+) -> Plan:
+    """The day-by-day scheduler, kept as the reference."""
+    used: dict[dt.date, float] = defaultdict(float, dict(busy or {}))
+    for finished in done:
+        used[finished.day] += max(finished.hours, 0.0)
+    allocations: list[Allocation] = []
+    outcomes: dict[Hashable, StepOutcome] = {}
+    queue = sorted(steps, key=lambda s: (s.due, -priority(s, today).score, str(s.title)))
+    for step in queue:
+        remaining = max(step.hours, 0.0)
+        day = today if step.hours > 0 else step.due
+        finish: dt.date | None = day if remaining <= EPSILON else None
+        late = 0.0
+        while remaining > EPSILON:
+            if (day - today).days > HORIZON_DAYS:
+                late += remaining
+                finish = None
+                break
+            free = availability.on(day) - used[day]
+            if free > EPSILON:
+                placed = min(free, remaining)
+                used[day] += placed
+                remaining -= placed
+                allocations.append(Allocation(step.id, day, round(placed, 4)))
+                if day > step.due:
+                    late += placed
+                finish = day
+            if remaining > EPSILON:
+                day += dt.timedelta(days=1)
+        outcomes[step.id] = StepOutcome(
+            step.id,
+            step.goal_id,
+            finish,
+            round(late, 4),
+            on_time=late <= EPSILON and finish is not None,
+        )
+    return Plan(today, tuple(allocations), outcomes, _shortfalls(steps, outcomes), done=tuple(done))
+
+
+hours = st.one_of(st.just(0.0), st.floats(0.25, 16).map(lambda h: round(h * 4) / 4))
+weeks = st.one_of(
+    st.just((0.0,) * 7), st.tuples(*[hours] * 7), st.tuples(*[st.sampled_from((0.0, 0.5))] * 7)
+)
+days = st.integers(-20, 900).map(lambda n: TODAY + dt.timedelta(days=n))
+
+
+@st.composite
+def plan_inputs(
+    draw: st.DrawFn,
+) -> tuple[list[PlanStep], WeeklyAvailability, dict[dt.date, float], list[Allocation]]:
+    count = draw(st.integers(0, 25))
+    steps = [
+        PlanStep(
+            id=i,
+            goal_id=draw(st.integers(0, 3)),
+            title=draw(st.sampled_from(("a", "b", "c"))),
+            due=draw(days),
+            hours=draw(st.one_of(st.floats(-1, 60), st.sampled_from((0.0, 1e-10, 3.0, 400.0)))),
+            impact=draw(st.integers(1, 3)),
+            urgency=draw(st.integers(1, 3)),
+        )
+        for i in range(count)
+    ]
+    busy = draw(st.dictionaries(days, st.floats(-2, 10), max_size=6))
+    done = [
+        Allocation(100 + i, draw(days), draw(st.floats(-1, 8)))
+        for i in range(draw(st.integers(0, 4)))
+    ]
+    return steps, WeeklyAvailability(draw(weeks)), busy, done
+
+
+@settings(max_examples=300, deadline=None)
+@given(plan_inputs())
+def test_the_fast_scheduler_places_every_hour_where_the_walk_did(
+    inputs: tuple[list[PlanStep], WeeklyAvailability, dict[dt.date, float], list[Allocation]],
+) -> None:
+    steps, week, busy, done = inputs
+    assert schedule(steps, week, TODAY, busy=busy, done=done) == walk(
+        steps, week, TODAY, busy=busy, done=done
+    )
+
+
+def test_a_year_of_steps_without_hours_all_fall_past_the_horizon() -> None:
+    steps = [PlanStep(i, 1, f"step {i}", TODAY + dt.timedelta(days=i), 2.0) for i in range(400)]
+    plan = schedule(steps, WeeklyAvailability(), TODAY)
+    assert plan.allocations == ()
+    assert all(o.finish is None and o.late_hours == 2.0 for o in plan.outcomes.values())
+    assert plan == walk(steps, WeeklyAvailability(), TODAY)
