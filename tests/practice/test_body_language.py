@@ -12,7 +12,7 @@ from django.core.files.base import ContentFile
 from django.test import Client
 from django.urls import reverse
 
-from prepcoach.accounts.models import User
+from prepcoach.accounts.models import AccessToken, User
 from prepcoach.coach.body_language.pipeline import Unavailable, load
 from prepcoach.coach.body_language.report import BodyLanguage
 from prepcoach.practice.models import Attempt, PracticeSettings, Question
@@ -157,3 +157,17 @@ def test_the_look_away_threshold_is_a_feedback_setting_and_bad_values_are_explai
     assert 'value="0.1"' in refused.content.decode()  # what was typed comes back
     assert alice_client.post(url, {**base, "look_away_s": "3.5"}).status_code == 302
     assert float(PracticeSettings.objects.get(user=alice).look_away_s) == 3.5
+
+
+def test_the_api_gives_the_report_beside_the_analysis(
+    client: Client, alice: User, question: Question, turning_away: bytes
+) -> None:
+    attempt = analysed(alice, question, turning_away)
+    read_body_language(attempt)
+    _, secret = AccessToken.issue(alice, "script")
+    got = client.get(f"/api/attempts/{attempt.pk}", headers={"Authorization": f"Bearer {secret}"})
+    assert got.status_code == 200
+    data = got.json()
+    assert data["analysis"] == SPEECH
+    assert data["body_language"]["version"] == 1
+    assert data["body_language"]["cues"][0]["key"] == "framing"

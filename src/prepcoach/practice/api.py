@@ -32,6 +32,9 @@ class AttemptOut(Schema):
     created_at: dt.datetime
     failure: str
     analysis: dict[str, Any] | None
+    # A video answer's body-language report (coach.body_language), or {"note": why there is
+    # none}; kept apart from the analysis and its rating. None without video or while it is read.
+    body_language: dict[str, Any] | None
     # "queued", "restarting" (its worker died; it waits to be read again), "analysing", ...
     analysis_state: str
 
@@ -49,7 +52,7 @@ def _out(attempt: Attempt) -> dict[str, object]:
         "id": attempt.pk, "question": attempt.question_text, "mode": attempt.mode,
         "status": attempt.status, "recorded": bool(attempt.recording), "rating": attempt.rating,
         "created_at": attempt.created_at, "failure": attempt.failure, "analysis": attempt.analysis,
-        "analysis_state": state_of(attempt).key,
+        "body_language": attempt.body_language, "analysis_state": state_of(attempt).key,
     }  # fmt: skip
 
 
