@@ -1,8 +1,10 @@
 import datetime as dt
+import threading
 from typing import Any
 
 import pytest
 from django.contrib.auth import get_user
+from django.db import connection
 from django.http import HttpResponse
 from django.test import Client
 from django.urls import reverse
@@ -166,3 +168,24 @@ def test_csrf_is_enforced_on_forms(alice: User) -> None:
     client = Client(enforce_csrf_checks=True)
     response = client.post(LOGIN, {"username": "alice@example.com", "password": PASSWORD})
     assert response.status_code == 403
+
+
+@pytest.mark.django_db(transaction=True)
+def test_guesses_sent_side_by_side_are_counted_one_after_another(alice: User) -> None:
+    start = threading.Barrier(8)
+    statuses: list[int] = []
+
+    def guess(n: int) -> None:
+        try:
+            start.wait()
+            statuses.append(log_in(Client(), "alice@example.com", f"guess {n}").status_code)
+        finally:
+            connection.close()
+
+    threads = [threading.Thread(target=guess, args=(n,)) for n in range(8)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    # Five free failures, however the eight arrive; the other three wait.
+    assert sorted(statuses) == [200] * 5 + [429] * 3

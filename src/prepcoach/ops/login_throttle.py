@@ -2,8 +2,9 @@
 
 `begin_login` asks `coach.login_throttle.judge_login` whether this e-mail may be tried from
 this client now; when it may, the attempt is written as a failure before the password is
-checked (so requests sent side by side see each other), and `login_succeeded` removes it, the
-pair's earlier failures with it, and remembers the address as one the account signs in from.
+checked, one decision at a time (so requests sent side by side see each other), and
+`login_succeeded` removes it, the pair's earlier failures with it, and remembers the address
+as one the account signs in from.
 `request_reset` does the same for reset mails with `judge_reset`. The client is
 `ops.proxy.client_address`, the real client behind a trusted proxy.
 """
@@ -14,6 +15,7 @@ import datetime as dt
 from dataclasses import dataclass
 
 from django.conf import settings
+from django.db import connection, transaction
 from django.db.models import Max, QuerySet
 from django.utils import timezone
 
@@ -45,7 +47,26 @@ def _failures(rows: QuerySet[LoginFailure]) -> Failures:
     return Failures(rows.count(), summary["latest"])
 
 
+# Any number under 2**63: the PostgreSQL advisory lock that serialises log-in decisions.
+DECISION_LOCK = 0x6C6F67696E  # "login"
+
+
+def _serialise_decisions() -> None:
+    """Inside a transaction: one log-in decision at a time, so attempts sent side by side are
+    counted one after another (each sees the others' rows). SQLite's IMMEDIATE transactions
+    do this already; PostgreSQL takes an advisory lock, released at commit."""
+    if connection.vendor == "postgresql":
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT pg_advisory_xact_lock(%s)", [DECISION_LOCK])
+
+
 def begin_login(email: str, client_address: str) -> LoginAttempt:
+    with transaction.atomic():
+        _serialise_decisions()
+        return _judge_and_record(email, client_address)
+
+
+def _judge_and_record(email: str, client_address: str) -> LoginAttempt:
     account, address = account_key(email), address_key(client_address)
     limits = settings.LOGIN_LIMITS
     now = timezone.now()
