@@ -129,7 +129,7 @@ def test_when_days_pass_the_plan_says_what_moved(
     from prepcoach.goals.models import PlanSnapshot
 
     add_step(mock_goal, "Long step", 10, hours=4)
-    alice_client.get(reverse("goals:index"))  # alice looks at her plan today
+    alice_client.post(reverse("goals:index"), {"seen": "1"})  # alice has seen her plan today
     snapshot = PlanSnapshot.objects.get(user=alice)
     # Pretend she last looked three days ago, when the step would have finished earlier.
     step_id = next(iter(snapshot.finishes))
@@ -140,7 +140,12 @@ def test_when_days_pass_the_plan_says_what_moved(
     page = alice_client.get(reverse("goals:index")).text
     assert "Re-planned since" in page
     assert "“Long step”" in page
-    assert alice_client.get(reverse("goals:index")).text.count("Re-planned since") == 0  # once
+    assert "Re-planned since" in alice_client.get(reverse("goals:week")).text  # until seen
+    seen = alice_client.post(reverse("goals:week"), {"seen": "1"})
+    assert seen.status_code == 302
+    assert seen["Location"] == reverse("goals:week")
+    assert "Re-planned since" not in alice_client.get(reverse("goals:index")).text
+    assert PlanSnapshot.objects.get(user=alice).taken_on == days(0)
 
 
 def test_the_latest_check_in_of_a_day_counts(alice_client: Client, mock_goal: Goal) -> None:

@@ -72,15 +72,17 @@ def smart_context(
     *,
     saved_date: bool = True,
     date_order: DateOrder | None = None,
+    plan: planning.Plan | None = None,
 ) -> SmartContext:
     """What the SMART check should know: the profile, and for a saved goal its steps' hours,
-    the hours free for it, and (unless the user is editing it) its saved target date."""
+    the hours free for it, and (unless the user is editing it) its saved target date. A page
+    that has already made today's plan passes it, so the plan is made once per request."""
     profile = Profile.objects.filter(user=user).first()
     planned = available = None
     if goal is not None and goal.pk:
         hours = [float(s.estimated_hours) for s in goal.steps.all() if s.done_on is None]
         if hours:
-            plan = plan_for(user, today)
+            plan = plan or plan_for(user, today)
             planned = sum(hours)
             short = plan.shortfall_of(goal.pk)
             if short or goal.target_date is None:
@@ -116,8 +118,11 @@ def check(
     *,
     saved_date: bool = True,
     date_order: DateOrder | None = None,
+    plan: planning.Plan | None = None,
 ) -> SmartCheck:
-    context = smart_context(user, goal, today, saved_date=saved_date, date_order=date_order)
+    context = smart_context(
+        user, goal, today, saved_date=saved_date, date_order=date_order, plan=plan
+    )
     return check_goal(text, today=today, context=context)
 
 
@@ -187,16 +192,21 @@ class Replan:
 
 
 def changes_since_last_look(user: User, today: dt.date, plan: planning.Plan) -> Replan | None:
-    """What moved in the plan since the user last saw it on an earlier day; then remember
-    this plan as the one they have seen."""
+    """What moved in the plan since the plan the user last saw (remembered on an earlier day).
+    Only reads: a page shown is no change. The plan seen is remembered where something
+    changes: a step added, edited or deleted (`remember` after the change), or the user
+    saying they have seen the moves (`seen`)."""
     snapshot = PlanSnapshot.objects.filter(user=user).first()
-    report = None
     if snapshot and snapshot.taken_on < today:
         moved = planning.moves(_decode(snapshot.finishes), plan.finishes)
         if moved:
-            report = Replan(snapshot.taken_on, moved)
-    remember(user, today, plan)
-    return report
+            return Replan(snapshot.taken_on, moved)
+    return None
+
+
+def seen(user: User, today: dt.date) -> None:
+    """The user has seen today's plan and what moved in it: remember it as the one seen."""
+    remember(user, today, plan_for(user, today))
 
 
 @dataclass(frozen=True)

@@ -51,8 +51,19 @@ def _step(request: HttpRequest, step_id: int) -> Step:
     )
 
 
+def _seen(request: HttpRequest) -> HttpResponse | None:
+    """The "Got it" under what moved in the plan (a POST: a GET never writes): remember the plan
+    as seen, and back to the page it was said on."""
+    if request.method != "POST" or "seen" not in request.POST:
+        return None
+    plans.seen(signed_in_user(request), timezone.localdate())
+    return redirect(request.get_full_path())
+
+
 @login_required
 def index(request: HttpRequest) -> HttpResponse:
+    if response := _seen(request):
+        return response
     user, today = signed_in_user(request), timezone.localdate()
     plan = plans.plan_for(user, today)
     goals = owned_by(Goal.objects.all(), user)
@@ -149,7 +160,7 @@ def _detail_context(request: HttpRequest, goal: Goal, **extra: object) -> dict[s
     ranked = {step.id: prio for step, prio in planning.order(pending, today)}
     return {
         "goal": goal,
-        "check": plans.check(user, goal.text, today, goal),
+        "check": plans.check(user, goal.text, today, goal, plan=plan),
         "progress": progress,
         "chart": progress_chart(progress, goal.start_date, goal.target_date, today),
         "steps": sorted(
@@ -378,6 +389,8 @@ WEEK_RANGE_DAYS = 3 * 366  # weeks further away are not plans; the page shows th
 
 @login_required
 def week(request: HttpRequest) -> HttpResponse:
+    if response := _seen(request):
+        return response
     user, today = signed_in_user(request), timezone.localdate()
     try:
         start = dt.date.fromisoformat(request.GET.get("start", ""))
