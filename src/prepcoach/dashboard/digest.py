@@ -4,6 +4,7 @@ gathered for one user for `coach.digest`, which chooses and orders them."""
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Sequence
 
 from django.urls import reverse
 from django.utils import timezone
@@ -11,6 +12,7 @@ from django.utils import timezone
 from prepcoach.accounts.access import owned_by
 from prepcoach.accounts.models import User
 from prepcoach.coach import digest as core
+from prepcoach.coach.improvement import Area
 from prepcoach.goals import plans
 from prepcoach.goals.models import Goal
 from prepcoach.interviews.plans import debriefs_owed
@@ -34,8 +36,10 @@ def _area_url(key: str) -> str:
     return reverse("practice:areas") + f"#area-{key}"
 
 
-def today_for(user: User, now: dt.datetime) -> tuple[core.TodayItem, ...]:
-    """`now` on the user's clock."""
+def today_for(
+    user: User, now: dt.datetime, areas: Sequence[Area] | None = None
+) -> tuple[core.TodayItem, ...]:
+    """`now` on the user's clock; `areas` when the caller already has the user's areas."""
     owed = [
         core.Line(f"Write the debrief of your {o.interview.round_name.lower()} at "
                   f"{o.interview.opportunity.company}",
@@ -50,7 +54,8 @@ def today_for(user: User, now: dt.datetime) -> tuple[core.TodayItem, ...]:
                               reverse("dashboard:readiness", args=[found.pk]),
                               upcoming.countdown)  # fmt: skip
         day = found.starts_at.astimezone(now.tzinfo).date()
-    areas = areas_of(user, now.date()).areas
+    if areas is None:
+        areas = areas_of(user, now.date()).areas
     first = (
         core.Line(f"Practise: {areas[0].title}", _area_url(areas[0].key), areas[0].rule)
         if areas

@@ -25,7 +25,8 @@ def home(request: HttpRequest) -> HttpResponse:
     assert isinstance(request.user, User)
     profile = Profile.objects.filter(user=request.user).first()
     today = timezone.localdate()
-    areas = areas_of(request.user, today).areas[:DASHBOARD_AREAS]
+    found = areas_of(request.user, today).areas
+    areas = found[:DASHBOARD_AREAS]
     return render(
         request,
         "dashboard/home.html",
@@ -37,7 +38,7 @@ def home(request: HttpRequest) -> HttpResponse:
                 "jobs": owned_by(Opportunity.objects.all(), request.user).count(),
                 "stories": owned_by(Story.objects.all(), request.user).count(),
             },
-            "today": today_for(request.user, local_now(request.user)),
+            "today": today_for(request.user, local_now(request.user), found),
             "areas": [(area, trend_words(area.trend, today)) for area in areas],
             "practice": {
                 "answers": Attempt.objects.filter(user=request.user).count(),
