@@ -137,7 +137,7 @@ def test_today_lists_the_debrief_owed_the_interview_steps_and_drills(
     page = alice_client.get(reverse("dashboard:home")).text
     listed = page.split('<ul class="today-list">')[1].split("</ul>")[0]
     assert reverse("interviews:debrief", args=[done.pk]) in listed
-    assert "Write the debrief of your phone screen at Initech" in listed
+    assert "Debrief your phone screen at Initech" in listed
     assert reverse("dashboard:readiness", args=[soon.pk]) in listed
     assert "Final round at Initech" in listed
     assert "Conflict story" in listed

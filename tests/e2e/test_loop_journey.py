@@ -73,8 +73,8 @@ def test_an_interview_its_debrief_and_two_answers_make_a_goal_that_moves_by_itse
     Interview.objects.update(starts_at=timezone.now() - dt.timedelta(hours=2))
     page.goto("/")
     today = page.locator(".today-list")
-    expect(today).to_contain_text("Write the debrief of your first round at Northwind Health")
-    today.get_by_role("link", name="Write the debrief of your first round").click()
+    expect(today).to_contain_text("Debrief your first round at Northwind Health")
+    today.get_by_role("link", name="Debrief your first round").click()
     page.get_by_label("What went well").fill("A clear walk-through of my SQL project.")
     page.get_by_label("What didn't go well").fill("I gave no numbers for my results.")
     for n, (text, went) in enumerate(zip(QUESTIONS, ("badly", "well"), strict=True)):

@@ -41,7 +41,7 @@ def today_for(
 ) -> tuple[core.TodayItem, ...]:
     """`now` on the user's clock; `areas` when the caller already has the user's areas."""
     owed = [
-        core.Line(f"Write the debrief of your {o.interview.round_name.lower()} at "
+        core.Line(f"Debrief your {o.interview.round_name.lower()} at "
                   f"{o.interview.opportunity.company}",
                   reverse("interviews:debrief", args=[o.interview.pk]), o.when)
         for o in debriefs_owed(user, now)
