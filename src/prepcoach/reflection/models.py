@@ -112,3 +112,24 @@ class Reflection(models.Model):
 
     def __str__(self) -> str:
         return f"{self.get_prompt_display()} ({self.created_at:%Y-%m-%d})"
+
+
+class EntryVector(models.Model):
+    """An entry's sentence vector for the patterns page, kept so a view does not embed the
+    same words again: found by the model that made it and a hash of the text it was made
+    from, so an edited entry or another model is embedded anew."""
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="entry_vectors"
+    )
+    model = models.CharField(max_length=80)
+    text_hash = models.CharField(max_length=64)  # SHA-256 of the text, hex
+    vector = models.BinaryField()  # float32 (array('f')), in the machine's byte order
+
+    class Meta:
+        constraints: ClassVar = [
+            models.UniqueConstraint(fields=["user", "model", "text_hash"], name="entry_vector_once")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.model} vector {self.text_hash[:8]}"

@@ -3,15 +3,18 @@
 from __future__ import annotations
 
 import functools
+import hashlib
+from array import array
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from django.urls import reverse
 
 from prepcoach.accounts.access import owned_by
 from prepcoach.accounts.models import User
-from prepcoach.coach.embeddings import load_embedder
+from prepcoach.coach.embeddings import load_embedder, model_name
 from prepcoach.coach.patterns import Embedder, Entry, Theme, find_themes
-from prepcoach.reflection.models import PROMPTS, Reflection, Retrospective, Story
+from prepcoach.reflection.models import PROMPTS, EntryVector, Reflection, Retrospective, Story
 
 # Retrospective answers, each counted as its own kind of entry so a sentence can say
 # "in 5 of your 7 energising projects".
@@ -44,6 +47,48 @@ def _embedder() -> Embedder | None:
     return load_embedder(threads=1)
 
 
+class StoredEmbedder:
+    """The model's vectors, each text's made once and kept (`EntryVector`, by the model's name
+    and the text's hash): a second look at the page embeds only what is new or edited. The
+    vectors of texts no longer written anywhere are dropped when the page is next made."""
+
+    def __init__(self, user: User, embedder: Embedder, model: str) -> None:
+        self.user, self.embedder, self.model = user, embedder, model
+
+    def embed(self, texts: Sequence[str]) -> list[list[float]]:
+        hashes = [hashlib.sha256(t.encode("utf-8", "surrogatepass")).hexdigest() for t in texts]
+        mine = EntryVector.objects.filter(user=self.user, model=self.model)
+        known = {
+            digest: _floats(bytes(blob))
+            for digest, blob in mine.filter(text_hash__in=hashes).values_list("text_hash", "vector")
+        }
+        missing = {
+            digest: text for digest, text in zip(hashes, texts, strict=True) if digest not in known
+        }
+        if missing:
+            made = self.embedder.embed(list(missing.values()))
+            rows = [
+                EntryVector(user=self.user, model=self.model, text_hash=digest, vector=_blob(v))
+                for digest, v in zip(missing, made, strict=True)
+            ]
+            EntryVector.objects.bulk_create(rows, ignore_conflicts=True)
+            known |= {row.text_hash: _floats(bytes(row.vector)) for row in rows}
+        EntryVector.objects.filter(user=self.user).exclude(
+            model=self.model, text_hash__in=hashes
+        ).delete()
+        return [known[digest] for digest in hashes]
+
+
+def _blob(vector: Sequence[float]) -> bytes:
+    return array("f", vector).tobytes()  # the model's float32 values, exactly
+
+
+def _floats(blob: bytes) -> list[float]:
+    values = array("f")
+    values.frombytes(blob)
+    return values.tolist()
+
+
 def themes_for(user: User) -> tuple[list[LinkedTheme], int]:
     """The user's recurring themes with links to the entries showing each; and how many
     entries were read."""
@@ -68,7 +113,8 @@ def themes_for(user: User) -> tuple[list[LinkedTheme], int]:
         sources[key] = Source(title, reverse("reflection:compass") + f"#reflection-{reflection.pk}")
     # Grouping by meaning compares every pair of entries, which grows too slow for a page
     # beyond a few dozen; past that the themes come from shared words alone.
-    embedder = _embedder() if len(entries) <= SEMANTIC_LIMIT else None
+    model = _embedder() if len(entries) <= SEMANTIC_LIMIT else None
+    embedder = StoredEmbedder(user, model, model_name()) if model is not None else None
     themes = find_themes(entries, embedder=embedder) if len(entries) > 1 else []
     linked = [LinkedTheme(t, [sources[k] for k in t.keys if k in sources]) for t in themes]
     return linked, len(entries)
