@@ -57,8 +57,10 @@ def http_get(url: str) -> tuple[int, str]:
             return response.status, response.read().decode()
     except urllib.error.HTTPError as error:
         return error.code, error.read().decode()
-    except (urllib.error.URLError, ConnectionError):
-        return 0, ""  # nothing listening (yet)
+    except (urllib.error.URLError, ConnectionError, TimeoutError):
+        # Nothing listening yet, or bound but not serving yet (migrating a fresh database can
+        # take longer than the timeout on a busy machine).
+        return 0, ""
 
 
 class SmtpSink:
