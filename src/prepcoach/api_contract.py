@@ -11,7 +11,7 @@ from decimal import Decimal
 from typing import Annotated, Any
 
 from ninja import Schema
-from pydantic import BeforeValidator, Field, WithJsonSchema
+from pydantic import AfterValidator, BeforeValidator, Field, WithJsonSchema
 
 # The largest id a database row can have (a signed 64-bit integer): a path id beyond it is
 # refused by the schema (422) instead of overflowing the database driver.
@@ -62,16 +62,22 @@ def number(low: Decimal, high: Decimal, *, exclusive_low: bool = False) -> Any:
         "description": "a number with at most two decimals",
     }
     schema["exclusiveMinimum" if exclusive_low else "minimum"] = float(low)
+
+    def in_range(value: Decimal) -> Decimal:
+        """The bounds in plain words ("at least 0.25"), not pydantic's "Decimal('0.25')"."""
+        if exclusive_low and value <= low:
+            raise ValueError(f"must be more than {low}")
+        if not exclusive_low and value < low:
+            raise ValueError(f"must be at least {low}")
+        if value > high:
+            raise ValueError(f"must be at most {high}")
+        return value
+
     return Annotated[
         Decimal,
         BeforeValidator(_number_only),
-        Field(
-            gt=low if exclusive_low else None,
-            ge=None if exclusive_low else low,
-            le=high,
-            decimal_places=2,
-            allow_inf_nan=False,
-        ),
+        Field(decimal_places=2, allow_inf_nan=False),
+        AfterValidator(in_range),
         WithJsonSchema(schema),
     ]
 

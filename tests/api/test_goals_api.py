@@ -104,7 +104,8 @@ def test_the_decimal_fields_are_documented_and_taken_as_numbers(alice_client: Cl
     for value, message in [
         ("1.5", "send a number, such as 1.5, not text"),
         (1.234, "no more than 2 decimal places"),
-        (0.1, "greater than or equal to"),
+        (0.1, "must be at least 0.25"),
+        (200.01, "must be at most 200"),
     ]:
         refused = post(
             alice_client, steps, {"title": "B", "due_date": due, "estimated_hours": value}
@@ -113,3 +114,5 @@ def test_the_decimal_fields_are_documented_and_taken_as_numbers(alice_client: Cl
         assert message in refused.json()["detail"][0]["msg"]
     text = post(alice_client, "/api/goals", {"text": "Do mocks", "target_value": "4"})
     assert text.status_code == 422
+    zero = post(alice_client, "/api/goals", {"text": "Do mocks", "target_value": 0})
+    assert "must be more than 0" in zero.json()["detail"][0]["msg"]
