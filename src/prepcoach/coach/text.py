@@ -3,7 +3,12 @@
 from __future__ import annotations
 
 import re
+import threading
 from collections.abc import Iterable
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    import markdown
 
 WORD_RE = re.compile(r"[A-Za-z][A-Za-z'+#.-]*[A-Za-z+#]|[A-Za-z]")
 
@@ -165,12 +170,16 @@ ALLOWED_TAGS = {
 }  # fmt: skip
 
 
-def markdown_html(text: str) -> str:
-    """Markdown a user wrote, as HTML that cannot run code: rendered, then sanitised, links
-    kept only for http(s) and opened without handing over the page. Raw HTML outside the
-    allow-list is shown as the text it is ("Optional<User>", "<Enter>"), never dropped."""
+_renderers = threading.local()
+
+
+def _markdown_renderer() -> markdown.Markdown:
+    """One Python-Markdown renderer per thread (building one costs more than rendering a
+    note; a renderer is not safe to share between threads), reset before each use."""
+    md: markdown.Markdown | None = getattr(_renderers, "md", None)
+    if md is not None:
+        return md
     import markdown
-    import nh3
     from markdown.inlinepatterns import HTML_RE, HtmlInlineProcessor
     from markdown.util import AtomicString
 
@@ -187,6 +196,18 @@ def markdown_html(text: str) -> str:
     md = markdown.Markdown(extensions=["tables", "sane_lists"], output_format="html")
     md.preprocessors.deregister("html_block")  # a block of raw HTML is read inline, tag by tag
     md.inlinePatterns.register(AllowedHtmlOnly(HTML_RE, md), "html", 90)
+    _renderers.md = md
+    return md
+
+
+def markdown_html(text: str) -> str:
+    """Markdown a user wrote, as HTML that cannot run code: rendered, then sanitised, links
+    kept only for http(s) and opened without handing over the page. Raw HTML outside the
+    allow-list is shown as the text it is ("Optional<User>", "<Enter>"), never dropped."""
+    import nh3
+
+    md = _markdown_renderer()
+    md.reset()
     return nh3.clean(
         md.convert(text),
         tags=ALLOWED_TAGS,

@@ -2,6 +2,8 @@ from __future__ import annotations
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.core.paginator import Paginator
+from django.db.models import Case, Count, IntegerField, Value, When
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.views.decorators.csrf import csrf_exempt
@@ -19,6 +21,8 @@ from prepcoach.reading.models import (
     ReadingItem,
 )
 
+PAGE_SIZE = 50
+
 
 @login_required
 def reading_list(request: HttpRequest) -> HttpResponse:
@@ -28,12 +32,23 @@ def reading_list(request: HttpRequest) -> HttpResponse:
         form.save()
         messages.success(request, "Added to your reading list.")
         return redirect("reading:list")
-    items = list(ReadingItem.objects.filter(user=user))
+    mine = ReadingItem.objects.filter(user=user)
+    counts = dict(mine.values_list("status").annotate(n=Count("pk")).order_by())
+    # Grows without bound: a page at a time, the statuses in their order (to read first).
+    rank = Case(
+        *(When(status=value, then=Value(n)) for n, value in enumerate(ReadingItem.Status.values)),
+        output_field=IntegerField(),
+    )
+    page = Paginator(mine.order_by(rank, "-created_at", "-pk"), PAGE_SIZE).get_page(
+        request.GET.get("page")
+    )
+    items = list(page.object_list)
     groups = [
-        (label, [i for i in items if i.status == value])
+        (label, counts.get(value, 0), [i for i in items if i.status == value])
         for value, label in ReadingItem.Status.choices
     ]
-    return render(request, "reading/list.html", {"form": form, "groups": groups, "items": items})
+    context = {"form": form, "groups": groups, "items": items, "page": page}
+    return render(request, "reading/list.html", context)
 
 
 @login_required
