@@ -156,3 +156,14 @@ def test_postgresql_backups_are_pg_dumps_job(tmp_path: Path) -> None:
     message = one_line_error(prepcoach("backup", "--out", str(tmp_path / "x.zip"), env=env))
     assert "pg_dump" in message
     assert "pg_dump" in one_line_error(prepcoach("restore", str(tmp_path / "x.zip"), env=env))
+
+
+def test_an_install_with_an_object_store_is_backed_up_with_the_stores_tools(
+    tmp_path: Path,
+) -> None:
+    store = "s3://prepcoach-recordings?endpoint=http://127.0.0.1:9&region=us-east-1"
+    env = child_env(tmp_path, PREPCOACH_STORAGE_URL=store)  # SQLite, recordings in the store
+    message = one_line_error(prepcoach("backup", "--out", str(tmp_path / "x.zip"), env=env))
+    assert "object store" in message
+    assert "the store's own tools" in message
+    assert not (tmp_path / "x.zip").exists()

@@ -106,3 +106,32 @@ def test_healthz_names_an_object_store_out_of_reach(
     away = client.get("/healthz")
     assert away.status_code == 503
     assert away.json()["checks"]["store"] == "object store unreachable: see the server log"
+
+
+def test_an_analysis_that_cannot_reach_the_store_says_so_keeps_the_answer_and_runs_again(
+    alice: User, object_store: ObjectStore, settings: Any
+) -> None:
+    from django.core.files.base import ContentFile
+
+    from prepcoach.practice.tasks import analyse_again, queue_analysis
+
+    settings.STORAGES = object_store.storages()
+    attempt = Attempt.objects.create(user=alice, question_text="Tell me about yourself.")
+    attempt.recording.save("answer.wav", ContentFile(tone_wav(1.0)))
+    away = object_store.storages(endpoint=f"http://127.0.0.1:{free_port()}")
+
+    settings.STORAGES = away
+    queue_analysis(attempt)  # the suite's tasks run at once, as a worker would run this one
+    attempt.refresh_from_db()
+    assert attempt.status == "failed"
+    assert "cannot be reached just now" in attempt.failure
+    assert "Analyse it again once the store is back" in attempt.failure
+    again = analyse_again(attempt)  # still away: refused with the reason, nothing queued
+    assert (again.queued, again.http_status) == (False, 503)
+    assert "cannot be reached just now" in again.message
+
+    settings.STORAGES = object_store.storages()
+    assert object_store.names() == [attempt.recording.name]  # the recording was kept
+    assert analyse_again(attempt).queued
+    attempt.refresh_from_db()
+    assert "cannot be reached" not in attempt.failure  # read this time (a tone: no words)
