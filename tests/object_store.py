@@ -23,6 +23,15 @@ KEYS = {"AWS_ACCESS_KEY_ID": "prepcoach-test", "AWS_SECRET_ACCESS_KEY": "prepcoa
 REGION = "us-east-1"
 
 
+def _die_with_parent() -> None:
+    """In the child: Linux ends it when the test run that started it ends, however that ends
+    (a run killed outright leaves no store behind on its port)."""
+    import ctypes
+
+    pr_set_pdeathsig = 1
+    ctypes.CDLL("libc.so.6", use_errno=True).prctl(pr_set_pdeathsig, signal.SIGTERM)
+
+
 @dataclass
 class ObjectStore:
     log: Path
@@ -77,7 +86,7 @@ class ObjectStore:
         with self.log.open("a") as out:
             self.process = subprocess.Popen(
                 [sys.executable, "-m", "moto.server", "-H", "127.0.0.1", "-p", str(self.port)],
-                stdout=out, stderr=subprocess.STDOUT, text=True,
+                stdout=out, stderr=subprocess.STDOUT, text=True, preexec_fn=_die_with_parent,
             )  # fmt: skip
         wait_for(
             lambda: http_get(f"{self.endpoint}/moto-api/")[0] == 200,
