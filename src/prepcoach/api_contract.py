@@ -10,7 +10,10 @@ from __future__ import annotations
 from decimal import Decimal
 from typing import Annotated, Any
 
+from django.db.models import QuerySet
+from django.http import HttpRequest
 from ninja import Schema
+from ninja.pagination import PaginationBase
 from pydantic import AfterValidator, BeforeValidator, Field, WithJsonSchema
 
 # The largest id a database row can have (a signed 64-bit integer): a path id beyond it is
@@ -39,6 +42,35 @@ class Invalid(Schema):
     refused a value the schema cannot express (one sentence)."""
 
     detail: list[Issue] | str
+
+
+MAX_PAGE = 100  # rows in one page of a list that grows without bound
+MAX_OFFSET = 10**9  # beyond any list a person makes; keeps OFFSET inside every driver's int
+
+
+class Pages(PaginationBase):
+    """A list a page at a time (`@paginate(Pages)`): `?limit=` rows (1 to 100, 20 unless
+    asked) from `?offset=`, answered as `{"items": [...], "count": all of them}`. The bounds
+    are in the schema, so a limit of 0 or 1000 is a documented 422, not a silent cut."""
+
+    class Input(Schema):
+        limit: int = Field(20, ge=1, le=MAX_PAGE, description=f"rows in the page, 1 to {MAX_PAGE}")
+        offset: int = Field(
+            0,
+            ge=0,
+            le=MAX_OFFSET,
+            description="rows to skip, from 0: the next page starts at offset + limit",
+        )
+
+    def paginate_queryset(
+        self, queryset: QuerySet[Any], pagination: Any, request: HttpRequest, **params: Any
+    ) -> Any:
+        page = queryset[pagination.offset : pagination.offset + pagination.limit]
+        return {"items": [self.out(row) for row in page], "count": queryset.count()}
+
+    def out(self, row: Any) -> Any:
+        """A row as the list's item schema reads it; a router's subclass maps its rows."""
+        return row
 
 
 def errors(*codes: int) -> dict[int, Any]:

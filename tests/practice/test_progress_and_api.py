@@ -83,7 +83,8 @@ def test_the_api_lists_answers_and_analyses_text(
     _, secret = AccessToken.issue(alice, "script")
     auth = {"HTTP_AUTHORIZATION": f"Bearer {secret}"}
     listed = client.get("/api/attempts", **auth).json()
-    assert [a["id"] for a in listed] == [mine.pk]
+    assert [a["id"] for a in listed["items"]] == [mine.pk]
+    assert listed["count"] == 1
     one = client.get(f"/api/attempts/{mine.pk}", **auth).json()
     assert one["analysis"]["star"]["result"]["present"]
     other = Attempt.objects.exclude(pk=mine.pk).get()

@@ -8,10 +8,11 @@ from typing import Any
 from django.http import HttpRequest
 from ninja import Router, Schema, Status
 from ninja.errors import HttpError
+from ninja.pagination import paginate
 from pydantic import Field
 
 from prepcoach.accounts.access import get_owned_or_404, owned_by, signed_in_user
-from prepcoach.api_contract import Id, errors
+from prepcoach.api_contract import Id, Pages, errors
 from prepcoach.coach.answer import analyse_answer
 from prepcoach.coach.limits import MAX_ANSWER_CHARS, MAX_JOB_ADVERT_CHARS, MAX_QUESTION_CHARS
 from prepcoach.ops.rate import spend_or_raise
@@ -56,12 +57,18 @@ def _out(attempt: Attempt) -> dict[str, object]:
     }  # fmt: skip
 
 
+class AttemptPages(Pages):
+    def out(self, row: Any) -> Any:
+        return _out(row)
+
+
 @router.get(
-    "/attempts", response={200: list[AttemptOut], **errors()},
-    summary="Your answers, newest first",
+    "/attempts", response={200: list[AttemptOut], **errors(422)},
+    summary="Your answers, newest first, a page at a time (limit, offset)",
 )  # fmt: skip
-def list_attempts(request: HttpRequest) -> list[dict[str, object]]:
-    return [_out(a) for a in owned_by(Attempt.objects.all(), signed_in_user(request))[:200]]
+@paginate(AttemptPages)
+def list_attempts(request: HttpRequest) -> Any:
+    return owned_by(Attempt.objects.all(), signed_in_user(request)).order_by("-created_at", "-pk")
 
 
 @router.get(
