@@ -9,6 +9,9 @@ the set's date) and a baseline measured in the same run. Today:
 - `bench_body_language.py`: body language from video (issue 10) on clips made from a packaged
   face with known moves, turns and exits: face-in-frame agreement, head-angle error, look-away
   episodes (precision, recall), time per frame and the added latency on a 2-minute answer.
+- `bench_pages.py`: the main pages' median time with a year of one user's data
+  (`year_of_data.py`), beside the same page with a tenth of it and a trivial view, in a child
+  process on a temporary SQLite database; the SQL queries each page makes.
 - `bench_keywords.py`: job-advert key terms against the labelled adverts, beside the old extractor.
 - `bench_reader.py`: the trained answer reader (STAR parts, quantified result) on
   every labelled answer set, beside the old rules and the commonest label.
