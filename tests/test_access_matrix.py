@@ -40,6 +40,7 @@ from django.utils import timezone
 
 from prepcoach.accounts.access import new_link_token
 from prepcoach.accounts.models import AccessToken, User
+from prepcoach.coach.body_language import Box, Frame, VideoFacts, analyse_body_language
 from prepcoach.coach.drills import new_card
 from prepcoach.coach.login_throttle import login_limits
 from prepcoach.feedback.models import FeedbackRequest, InterviewerReply, Pin, Review
@@ -153,6 +154,18 @@ def marked(kind: str, thing: str) -> str:
     return f"ALICE-{kind}-{thing}"
 
 
+def body_language_report(engine: str) -> dict[str, Any]:
+    """A minute of video: out of frame at 5-8 s, looking away at 15-20 s."""
+    frames = [
+        Frame(t=i / 2, faces=0 if 10 <= i < 16 else 1,
+              box=None if 10 <= i < 16 else Box(0.35, 0.2, 0.65, 0.6),
+              yaw=40.0 if 30 <= i < 40 else 0.0, pitch=0.0, iris=(0.0, 0.0), smile=0.4,
+              brightness=0.5, change=0.02)
+        for i in range(120)
+    ]  # fmt: skip
+    return analyse_body_language(frames, VideoFacts(640, 480, 60.0, engine, 2.0)).to_json()
+
+
 def build_world(media_root: Path) -> World:
     alice = make_user("alice@example.com", name="Alice Doe")
     bob = make_user("bob@example.com", name="Bob Roe")
@@ -204,6 +217,9 @@ def build_world(media_root: Path) -> World:
         analysis={"version": 3, "transcript": marked("LINKED", "transcript") + " I fixed it."},
     )  # fmt: skip
     linked.recording.save("answer.wav", ContentFile(recording))
+    # A video answer's body-language report: shown on its owner's page only.
+    Attempt.objects.filter(pk=linked.pk).update(with_video=True, body_language=body_language_report(
+        marked("PRIVATE", "bodylanguage")))  # fmt: skip
     other = Attempt.objects.create(user=alice, question=question, question_text=marked("PRIVATE", "attempt"),
                                    text=marked("PRIVATE", "answer"))  # fmt: skip
     card = DrillCard.objects.create(
