@@ -3,6 +3,7 @@ beside it (never inside it or its rating), and shown on the answer's page."""
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from dataclasses import replace
 from pathlib import Path
@@ -11,6 +12,7 @@ import pytest
 from django.core.files.base import ContentFile
 from django.test import Client
 from django.urls import reverse
+from django.utils import timezone
 
 from prepcoach.accounts.models import AccessToken, User
 from prepcoach.coach.body_language.pipeline import Unavailable, load
@@ -171,3 +173,15 @@ def test_the_api_gives_the_report_beside_the_analysis(
     assert data["analysis"] == SPEECH
     assert data["body_language"]["version"] == 1
     assert data["body_language"]["cues"][0]["key"] == "framing"
+
+
+def test_a_reading_that_stopped_after_the_speech_report_says_so_instead_of_waiting(
+    alice_client: Client, alice: User, question: Question
+) -> None:
+    attempt = analysed(alice, question, live_webm(1.0))
+    Attempt.objects.filter(pk=attempt.pk).update(
+        analysis_started_at=timezone.now() - dt.timedelta(minutes=20)
+    )
+    status = alice_client.get(reverse("practice:attempt_status", args=[attempt.pk]))
+    assert "the reading stopped after the speech report" in status.content.decode()
+    assert "hx-get" not in status.content.decode()

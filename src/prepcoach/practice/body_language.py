@@ -7,11 +7,18 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from django.utils import timezone
+
 from prepcoach.coach.body_language.cues import Moment
 from prepcoach.coach.body_language.pipeline import Unavailable, load
 from prepcoach.coach.body_language.report import BodyLanguage, Second, clock
 from prepcoach.practice.models import Attempt
+from prepcoach.practice.tasks import STUCK_AFTER
 
+STOPPED = (
+    "The picture was not read: the reading stopped after the speech report. Use “Analyse "
+    "again” to read both again."
+)
 FACE_STATES = {
     "one": ("ok", "one face in frame"),
     "cut": ("warn", "face cut off at the edge"),
@@ -75,7 +82,13 @@ def body_view(attempt: Attempt) -> BodyView | None:
         return None
     found = load(attempt.body_language)
     if found is None:
-        return BodyView(pending=attempt.status == Attempt.Status.ANALYSED, note="")
+        if attempt.status != Attempt.Status.ANALYSED:
+            return BodyView(pending=False, note="")
+        started = attempt.analysis_started_at
+        if started is not None and timezone.now() - started > STUCK_AFTER:
+            # The worker stopped between the two reports: say so instead of waiting forever.
+            return BodyView(pending=False, note=STOPPED)
+        return BodyView(pending=True, note="")
     if isinstance(found, Unavailable):
         return BodyView(pending=False, note=found.note)
     return _laid_out(found)
