@@ -6,6 +6,7 @@ by meaning instead, behind the small `Embedder` interface so the core never load
 
 from __future__ import annotations
 
+import functools
 import itertools
 import re
 from collections import Counter
@@ -66,6 +67,7 @@ class Theme:
     sentence: str  # “mentoring” appears in 5 of your 7 energising projects
 
 
+@functools.lru_cache(maxsize=65536)  # the same few thousand words, read on every view
 def lemma(word: str) -> str:
     """A light suffix stripping, enough that "mentored", "mentoring" and "mentors" meet; the
     result is a key, never shown (labels use a form the user wrote)."""
@@ -194,8 +196,9 @@ def _near(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
     return len(sa ^ sb) <= 1 and len(sa & sb) / len(sa | sb) >= 0.75
 
 
-def _lexical(entries: Sequence[Entry], min_count: int) -> list[tuple[float, Theme, bool]]:
-    terms = _terms(entries)
+def _lexical(
+    entries: Sequence[Entry], min_count: int, terms: dict[str, _Term]
+) -> list[tuple[float, Theme, bool]]:
     by_group: dict[str, list[str]] = {}
     for entry in entries:
         by_group.setdefault(entry.group, []).append(entry.key)
@@ -273,12 +276,15 @@ def _cosine_groups(
 
 
 def _semantic(
-    entries: Sequence[Entry], embedder: Embedder, min_count: int, threshold: float
+    entries: Sequence[Entry],
+    embedder: Embedder,
+    min_count: int,
+    threshold: float,
+    terms: dict[str, _Term],
 ) -> list[tuple[float, Theme, bool]]:
     vectors = embedder.embed([e.text for e in entries])
     if len(vectors) != len(entries):
         raise ValueError(f"the embedder returned {len(vectors)} vectors for {len(entries)} texts")
-    terms = _terms(entries)
     found: list[tuple[float, Theme, bool]] = []
     groups, similarity = _cosine_groups(vectors, threshold)
     for members in groups:
@@ -326,9 +332,10 @@ def find_themes(
     min_count = max(2, min_entries)
     if len(unique) < min_count or limit <= 0:
         return []
-    candidates = _lexical(unique, min_count)
+    terms = _terms(unique)  # read once, for both the words and the meaning
+    candidates = _lexical(unique, min_count, terms)
     if embedder is not None:
-        candidates += _semantic(unique, embedder, min_count, threshold)
+        candidates += _semantic(unique, embedder, min_count, threshold, terms)
     candidates.sort(key=lambda c: (-c[0], -c[1].count, c[1].label))
     chosen: list[Theme] = []
     for _, theme, is_phrase in candidates:
