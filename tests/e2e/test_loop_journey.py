@@ -3,26 +3,38 @@ job and sees its countdown on the dashboard; once it has happened she writes the
 two questions she was asked (one click each puts them in her bank) and says she gave no
 numbers; she answers one of those questions twice without a number, sees an improvement area
 built from the two answers and the debrief, turns it into a goal, answers once more with a
-number, and sees the goal move by itself, with no check-in of hers.
+number, recorded out loud, and sees the goal move by itself, with no check-in of hers.
 
 The answers are analysed by the worker's own task, run as each is saved (the tests' task
-backend runs tasks at once, as the other journeys do), with the real answer reader."""
+backend runs tasks at once, as the other journeys do), with the real answer reader; the last
+one is spoken into Chromium's microphone (the practice journey's recording of a STAR answer
+whose result has a number, "two days earlier") and transcribed by the real speech engine."""
 
 from __future__ import annotations
 
 import datetime as dt
 import zoneinfo
+from collections.abc import Iterator
 from decimal import Decimal
+from pathlib import Path
 
 import pytest
 from django.utils import timezone
-from playwright.sync_api import Page, expect
+from playwright.sync_api import Page, Playwright, expect
 
 from prepcoach.accounts.models import User
 from prepcoach.goals.models import CheckIn, Goal
 from prepcoach.jobs.models import Interview, Opportunity
 from prepcoach.practice.models import Attempt, Question
-from tests.e2e.conftest import log_in
+from tests.e2e.conftest import log_in, watched_page
+from tests.e2e.test_practice_journey import (
+    ANALYSIS_WAIT_MS,
+    SENTENCES,
+    chunks_to_hear_all_of,
+    microphone,
+    record,
+    speak,
+)
 
 pytestmark = [
     pytest.mark.e2e,
@@ -37,7 +49,24 @@ STORY = (
     "waiting times back down. I rewrote the triage rules and trained two new starters. "
 )
 WITHOUT = STORY + "In the end the queue got much shorter and customers were happier."
-WITH_NUMBER = STORY + "Within a month the average wait fell from 9 hours to 2 hours."
+
+
+@pytest.fixture
+def spoken(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A STAR answer whose result has a number ("two days earlier"), spoken by espeak-ng."""
+    pieces = [(sentence, 0.0) for sentence in SENTENCES.values()]
+    return speak(tmp_path_factory.mktemp("audio"), "loop-answer", pieces)
+
+
+@pytest.fixture
+def mic_tab(playwright: Playwright, spoken: Path, live_server: object) -> Iterator[Page]:
+    """A tab of a Chromium whose microphone plays `spoken` once."""
+    browser = microphone(playwright, spoken)
+    try:
+        with watched_page(browser, str(live_server), timeout_ms=20_000) as tab:
+            yield tab
+    finally:
+        browser.close()
 
 
 def answer_typed(page: Page, question: Question, text: str) -> None:
@@ -48,8 +77,9 @@ def answer_typed(page: Page, question: Question, text: str) -> None:
 
 
 def test_an_interview_its_debrief_and_two_answers_make_a_goal_that_moves_by_itself(
-    page: Page, alice: User
+    mic_tab: Page, alice: User, spoken: Path
 ) -> None:
+    page = mic_tab
     job = Opportunity.objects.create(user=alice, company="Northwind Health", role="Data analyst")
     day = timezone.now().astimezone(zoneinfo.ZoneInfo("Europe/London")).date()
     day += dt.timedelta(days=3)
@@ -119,8 +149,13 @@ def test_an_interview_its_debrief_and_two_answers_make_a_goal_that_moves_by_itse
     assert (goal.area, goal.target_value) == ("quantified", Decimal(5))
     expect(page.locator("h1")).to_contain_text("Put a number on the result")
 
-    # One more answer, with a number: the goal moves with no check-in from alice.
-    answer_typed(page, question, WITH_NUMBER)
+    # One more answer, recorded, with a number: the goal moves with no check-in from alice.
+    page.goto(f"/improve/questions/{question.pk}/")
+    record(page, alice, chunks=chunks_to_hear_all_of(spoken))
+    expect(page.get_by_role("heading", name="Your report")).to_be_visible(timeout=ANALYSIS_WAIT_MS)
+    recorded = Attempt.objects.filter(user=alice).latest("pk")
+    assert recorded.recording
+    assert (recorded.analysis or {})["star"]["quantified_result"]["present"]
     page.goto(f"/plan/goals/{goal.pk}/")
     expect(page.locator("body")).to_contain_text(
         "Measured from your answers: 1 of 1 answer since the goal began meet it"
