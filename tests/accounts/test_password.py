@@ -1,4 +1,5 @@
 import re
+from typing import Any
 
 import pytest
 from django.core import mail
@@ -7,6 +8,8 @@ from django.test import Client
 from django.urls import reverse
 
 from prepcoach.accounts.models import User
+from prepcoach.coach.login_throttle import login_limits
+from prepcoach.ops.models import LoginFailure
 from tests.conftest import PASSWORD
 
 NEW_PASSWORD = "a brand new passphrase 42"
@@ -31,6 +34,54 @@ def test_change_password_needs_the_old_one(alice_client: Client, alice: User) ->
     )
     assert response.status_code == 200
     assert "Your old password was entered incorrectly" in response.text
+
+
+def test_guessing_the_old_password_from_an_open_session_is_slowed(
+    alice_client: Client, alice: User, settings: Any
+) -> None:
+    # A session left open is a way to try passwords: each wrong old password counts like a
+    # failed log-in for Alice, so after the free ones the page asks to wait, as log-in does.
+    settings.LOGIN_LIMITS = login_limits(free=5, first_s=300, cap_s=900)
+    guesses = [
+        alice_client.post(
+            reverse("accounts:password_change"),
+            {
+                "old_password": f"guess {n}",
+                "new_password1": NEW_PASSWORD,
+                "new_password2": NEW_PASSWORD,
+            },
+        )
+        for n in range(6)
+    ]
+    assert [r.status_code for r in guesses] == [200] * 5 + [429]
+    assert "try again in" in guesses[-1].text
+    assert int(guesses[-1]["Retry-After"]) > 0
+    # Even the right password waits now, and nothing was changed.
+    right = alice_client.post(
+        reverse("accounts:password_change"),
+        {"old_password": PASSWORD, "new_password1": NEW_PASSWORD, "new_password2": NEW_PASSWORD},
+    )
+    assert right.status_code == 429
+    alice.refresh_from_db()
+    assert alice.check_password(PASSWORD)
+
+
+def test_a_right_old_password_clears_the_count(alice_client: Client, alice: User) -> None:
+    for n in range(3):
+        alice_client.post(
+            reverse("accounts:password_change"),
+            {
+                "old_password": f"typo {n}",
+                "new_password1": NEW_PASSWORD,
+                "new_password2": NEW_PASSWORD,
+            },
+        )
+    response = alice_client.post(
+        reverse("accounts:password_change"),
+        {"old_password": PASSWORD, "new_password1": NEW_PASSWORD, "new_password2": NEW_PASSWORD},
+    )
+    assert response.url == reverse("accounts:password_change_done")
+    assert not LoginFailure.objects.exists()
 
 
 def reset_link(message: mail.EmailMessage) -> str:

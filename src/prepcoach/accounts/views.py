@@ -136,6 +136,26 @@ class LoginView(auth_views.LoginView):
         return response
 
 
+class PasswordChangeView(auth_views.PasswordChangeView):
+    """Django's password change, its old-password check counted like a log-in for the account
+    (`ops.login_throttle`): a session left open is not a way to guess the password unslowed."""
+
+    success_url = reverse_lazy("accounts:password_change_done")
+
+    def post(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
+        assert isinstance(request.user, User)
+        if not request.POST.get("old_password"):
+            return super().post(request, *args, **kwargs)  # the form says what is missing
+        attempt = login_throttle.begin_login(request.user.email, client_address(request))
+        if not attempt.decision.allowed:
+            context = self.get_context_data(throttled=attempt.decision.message)
+            return with_retry_after(self.render_to_response(context), attempt.decision)
+        response = super().post(request, *args, **kwargs)
+        if response.status_code == 302:  # the old password was right and the new one saved
+            login_throttle.login_succeeded(attempt)
+        return response
+
+
 class PasswordResetView(auth_views.PasswordResetView):
     """Django's reset, with mails limited per e-mail typed and per client address; the refusal
     reads the same whether or not an account has the address."""
