@@ -28,7 +28,7 @@ def test_profile_shows_what_alice_entered(alice_client: Client) -> None:
 
 def test_profile_saves_role_industry_zone_and_hours(alice_client: Client, alice: User) -> None:
     response = alice_client.post(URL, profile_data())
-    assert response.url == URL
+    assert response["Location"] == URL
     profile = Profile.objects.get(user=alice)
     assert profile.target_role == "Senior data analyst"
     assert profile.time_zone == "America/New_York"
@@ -65,7 +65,7 @@ def test_each_request_runs_in_the_users_own_time_zone(alice: User, bob: User) ->
         seen.append(timezone.get_current_timezone_name())
         return HttpResponse()
 
-    middleware = UserTimeZoneMiddleware(view)  # type: ignore[arg-type]
+    middleware = UserTimeZoneMiddleware(view)
     for user in (alice, bob):
         request = RequestFactory().get("/")
         request.user = user
@@ -155,3 +155,11 @@ def test_sign_up_keeps_the_time_zone_the_browser_gave(client: Client, db: None) 
     client.post(reverse("accounts:signup"), {**data, "email": "dan@example.com",
                                               "time_zone": "Mars/Olympus"})  # fmt: skip
     assert Profile.objects.get(user__email="dan@example.com").time_zone == "UTC"
+
+
+def test_the_profile_leads_to_the_digest_and_how_often_it_comes(alice_client: Client) -> None:
+    page = alice_client.get(reverse("accounts:profile")).text
+    assert "Your digest" in page
+    assert (
+        f'<a href="{reverse("dashboard:digest")}">choose how often on the digest page</a>' in page
+    )
