@@ -50,6 +50,10 @@ SETS = {
         "development (2026-11-30, fourth session; the extractor is trained on it)",
         "dev3.json",
     ),
+    "dev4": (
+        "development (2026-11-30, fifth session; the extractor is trained on it)",
+        "dev4.json",
+    ),
     "heldout4": (
         "held-out (2026-11-30, fourth session; written by the guide by a writer who read "
         "nothing else, never opened while tuning)",
@@ -60,6 +64,11 @@ SETS = {
         "writer, who read nothing else; the two share boilerplate paragraphs, which hold no "
         "terms, so its figures may flatter)",
         "heldout5.json",
+    ),
+    "heldout6": (
+        "held-out (2026-11-30, written first, before dev4.json, by a writer who read nothing "
+        "but the guide; never opened while tuning)",
+        "heldout6.json",
     ),
 }  # fmt: skip
 
@@ -115,8 +124,10 @@ def run(
         "heldout2",
         "heldout3",
         "dev3",
+        "dev4",
         "heldout4",
         "heldout5",
+        "heldout6",
     ),
 ) -> None:
     old = old_extractor()

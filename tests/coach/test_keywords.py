@@ -157,7 +157,41 @@ def test_training_reads_development_adverts_only() -> None:
     trainer = _trainer()
     names = {path.name for path in trainer.DEVELOPMENT}  # type: ignore[attr-defined]
     assert "dev.json" in names
-    assert not names & {"heldout4.json", "heldout5.json"}
+    assert not names & {"heldout4.json", "heldout5.json", "heldout6.json"}
+    assert all(name.startswith(("dev", "heldout.", "heldout2.", "heldout3.")) for name in names)
+
+
+def test_a_name_at_the_start_of_a_line_slashes_and_ampersands_give_their_own_candidates() -> None:
+    from prepcoach.coach.key_term_candidates import read_advert
+
+    advert = read_advert(
+        "What you need\n- Basic Python or shell scripting\n- Fluent English\n"
+        "- Front-end skills (HTML/CSS) and Agile/Scrum ways of working\n"
+        "- Awareness of health & safety on site\n- A/B testing and CI/CD\n"
+        "- Adobe Creative Suite, including Premiere Pro and After Effects\n"
+    )
+    keys = {c.key for c in advert.candidates}
+    # "Basic Python" is capitalised only because its line starts there: "Python" stands alone.
+    assert {"python", "english", "html", "css", "agile", "scrum"} <= keys
+    assert "health and safety" in keys
+    # Short pieces around a slash stay one name, and a name's own pieces are still no term.
+    assert {scoring_form("A/B testing"), scoring_form("CI/CD")} <= keys
+    assert not {"a", "b", "ci", "cd", "effect"} & keys
+
+
+def test_the_trees_know_how_often_a_phrase_was_a_term_in_the_training_adverts() -> None:
+    from prepcoach.coach.keywords import _forest, phrase_prior, trained_model
+
+    phrases = _forest(trained_model().forest).phrases
+    # Counted over the development adverts: a tool asked for nearly everywhere it appears, and
+    # a generic word that appears in most adverts and is almost never a term.
+    sql_adverts, sql_labelled = phrases["sql"]
+    team_adverts, team_labelled = phrases["team"]
+    assert sql_labelled / sql_adverts > 0.5
+    assert team_adverts > sql_adverts
+    assert team_labelled / team_adverts < 0.05
+    assert phrase_prior(*phrases["sql"])[1] > phrase_prior(*phrases["team"])[1]
+    assert phrase_prior(0, 0) == [0.0, pytest.approx(0.1)]  # a phrase never seen
 
 
 def test_retraining_reproduces_the_shipped_weights() -> None:

@@ -270,8 +270,19 @@ def job_titles(lines: tuple[str, ...], verbs: frozenset[str]) -> frozenset[str]:
     return frozenset(scoring_form(" ".join(words[i:])) for i in range(len(words)))
 
 
+# "HTML/CSS", "Agile/Scrum": two names joined by a slash are two candidates (a slash between
+# short pieces stays: "A/B testing", "CI/CD", "S/4HANA", "24/7").
+SLASH_RE = re.compile(r"(?<=[A-Za-z0-9]{3})/(?=[A-Za-z0-9]{3})(?<=[A-Za-z][A-Za-z0-9]{2}/)")
+# "health & safety" is "health and safety"; a capitalised name keeps its mark ("Harlow & Finch").
+AMPERSAND_RE = re.compile(r"(?<=[a-z]) & (?=[a-z])")
+
+
+def _split_line(line: str) -> str:
+    return AMPERSAND_RE.sub(" and ", SLASH_RE.sub(" / ", line))
+
+
 def read_advert(text: str, company: str = "", max_words: int = 5) -> Advert:
-    lines = tuple(line.strip() for line in text.splitlines() if line.strip())
+    lines = tuple(_split_line(line.strip()) for line in text.splitlines() if line.strip())
     names = company_names(text, company)
     capitalised: set[str] = set()
     for line in lines:
@@ -332,11 +343,15 @@ def read_advert(text: str, company: str = "", max_words: int = 5) -> Advert:
                         cand.short_line += short
                         cand.lines.add(number)
     return Advert(
-        lines, _outside_names(found), names, frozenset(capitalised), transitive_verbs(text)
+        lines,
+        _outside_names(found, capitalised),
+        names,
+        frozenset(capitalised),
+        transitive_verbs(text),
     )
 
 
-def _outside_names(found: dict[str, Candidate]) -> tuple[Candidate, ...]:
+def _outside_names(found: dict[str, Candidate], capitalised: set[str]) -> tuple[Candidate, ...]:
     """The candidates less the pieces of a capitalised name that the advert never writes
     outside it: "Effects" of "After Effects", "Pro" of "Premiere Pro"."""
     inside: set[str] = set()
@@ -344,6 +359,10 @@ def _outside_names(found: dict[str, Candidate]) -> tuple[Candidate, ...]:
         if candidate.n_words < 2 or not all(
             all(w[:1].isupper() or not w.isalpha() for w in s.split()) for s in candidate.surfaces
         ):
+            continue
+        # A name's first word is capitalised inside a sentence too ("in After Effects"); one
+        # capitalised only where a line starts ("Basic Python", "Fluent English") is no name.
+        if candidate.words[0] not in capitalised:
             continue
         for i in range(candidate.n_words):
             for j in range(i + 1, candidate.n_words + 1):

@@ -4,10 +4,11 @@ for) and which of them an answer covers, with the sentence that shows it.
 1. The advert is reduced to text (`text.plain_text`) and read for candidates by its structure
    (`key_term_candidates`): phrases from its lines, bullets and "experience with …" cues, never
    splitting a contraction, never the employer's name.
-2. A logistic model over structural features keeps the likeliest candidates; a second one, over
-   the same features and each phrase's MiniLM sentence embedding, scores them. Both were trained
-   on the development adverts by `scripts/train_key_terms.py`; the weights are
-   `key_term_model.py`.
+2. A logistic model over structural features keeps the likeliest candidates; gradient-boosted
+   trees over the same features, each phrase's MiniLM sentence embedding and its prior over the
+   training adverts (how common it is, and how often it was labelled a term) score them. Both
+   were trained on the development adverts by `scripts/train_key_terms.py`; the weights are
+   `key_term_model.py` and `key_term_forest.npz`.
 3. Duplicates go: a phrase whose words (in any form) contain or are contained in a better one's
    ("Tableau dashboards" / "Tableau"), or whose embedding is nearly the same.
 Without the embedding model the first-stage model decides alone."""
@@ -78,10 +79,33 @@ def trained_model() -> TermModel:
     return TermModel(**settings, forest=forest)  # type: ignore[arg-type]
 
 
+@dataclass(frozen=True, slots=True)
+class Trees:
+    forest: Forest
+    pca_mean: NDArray[np.float64]
+    pca_components: NDArray[np.float64]
+    # Each phrase (scoring form) of the training adverts: in how many adverts it is a
+    # candidate, and in how many of those it is a labelled key term. Empty for trees trained
+    # without them.
+    phrases: dict[str, tuple[int, int]]
+
+
 @functools.lru_cache(maxsize=4)
-def _forest(content: bytes) -> tuple[Forest, NDArray[np.float64], NDArray[np.float64]]:
+def _forest(content: bytes) -> Trees:
     forest, extra = from_bytes(content)
-    return forest, extra["pca_mean"], extra["pca_components"]
+    phrases: dict[str, tuple[int, int]] = {}
+    if "phrases" in extra:
+        counts = extra["phrase_counts"].tolist()
+        phrases = {
+            str(k): (int(n), int(g)) for k, (n, g) in zip(extra["phrases"], counts, strict=True)
+        }
+    return Trees(forest, extra["pca_mean"], extra["pca_components"], phrases)
+
+
+def phrase_prior(adverts: int, labelled: int) -> list[float]:
+    """How common a phrase is across the training adverts (a generic word such as "team" is in
+    most of them) and how often, where it is, it was labelled a key term (keyphraseness)."""
+    return [math.log1p(adverts), (labelled + 0.1) / (adverts + 1)]
 
 
 @dataclass(frozen=True, slots=True)
@@ -146,9 +170,12 @@ def score(advert: Advert, model: TermModel, embedder: Embedder | None = None) ->
     kinds = vectors @ np.array(prototype_vectors(embedder)).T
     structure = np.hstack([np.array([f for _, _, f in kept]), ranks, kinds])
     if model.forest:
-        forest, pca_mean, pca_components = _forest(model.forest)
-        projected = (vectors - pca_mean) @ pca_components.T
-        probabilities = forest.probability(np.hstack([structure, projected]))
+        trees = _forest(model.forest)
+        projected = (vectors - trees.pca_mean) @ trees.pca_components.T
+        if trees.phrases:
+            prior = [phrase_prior(*trees.phrases.get(c.key, (0, 0))) for _, c, _ in kept]
+            structure = np.hstack([structure, np.array(prior)])
+        probabilities = trees.forest.probability(np.hstack([structure, projected]))
     else:
         logits = np.hstack([structure, vectors]) @ np.array(model.weights) + model.bias
         probabilities = 1 / (1 + np.exp(-np.clip(logits, -40, 40)))
