@@ -7,10 +7,15 @@ arrives is parsed back from the bytes the server received, not taken from Django
 """
 
 import datetime as dt
+import logging
+from typing import Any
 
+import pytest
 from django.core import mail
 from django.utils import timezone
 
+from prepcoach.accounts.models import User
+from prepcoach.dashboard import digest, tasks
 from prepcoach.dashboard.tasks import send_digests
 from prepcoach.goals.models import Goal, Step
 from prepcoach.reading.models import DigestSettings, Feed, FeedItem, ReadingItem
@@ -69,3 +74,48 @@ def test_the_digest_is_delivered_through_a_real_smtp_server(
     assert "Stop these mails: http://prepcoach.test/grow/reading/digest/stop/" in body
     assert send_digests.call() == 0  # sent once a day, not at every check
     assert len(sink.messages) == 1
+
+
+def test_one_users_bad_data_does_not_stop_the_next_users_digest(
+    db: None,
+    smtp_server: tuple[int, SmtpSink],
+    settings: object,
+    monkeypatch: pytest.MonkeyPatch,
+    caplog: pytest.LogCaptureFixture,
+) -> None:
+    """Erin's digest cannot be built (a corrupt row, simulated by her builder raising); the
+    error is logged and Frank, checked after her, still gets his digest over SMTP."""
+    port, sink = smtp_server
+    settings.MAILERS = {  # type: ignore[attr-defined]
+        "default": {
+            "BACKEND": "django.core.mail.backends.smtp.EmailBackend",
+            "OPTIONS": {"host": "127.0.0.1", "port": port, "use_tls": False, "timeout": 10},
+        }
+    }
+    settings.SITE_URL = "http://prepcoach.test"  # type: ignore[attr-defined]
+    zone = a_morning_zone()
+    erin = make_user("erin@example.com", time_zone=zone)
+    frank = make_user("frank@example.com", time_zone=zone)
+    erin_choice = DigestSettings.objects.create(user=erin, frequency="daily")
+    frank_choice = DigestSettings.objects.create(user=frank, frequency="daily")
+    assert erin_choice.pk < frank_choice.pk  # she is checked first: her failure came before him
+    for person in (erin, frank):
+        ReadingItem.objects.create(user=person, title=f"{person.email}'s course", kind="course")
+    real_digest_of = digest.digest_of
+
+    def digest_of(user: User, *args: Any) -> Any:
+        if user.pk == erin.pk:
+            raise ValueError("corrupt row")
+        return real_digest_of(user, *args)
+
+    monkeypatch.setattr(tasks, "digest_of", digest_of)
+
+    with caplog.at_level(logging.ERROR, logger="prepcoach.dashboard.tasks"):
+        assert send_digests.call() == 1
+
+    (message,) = sink.messages
+    assert message["To"] == "frank@example.com"
+    assert "frank@example.com's course" in message.get_content()
+    assert f"digest for user {erin.pk} failed" in caplog.text
+    erin_choice.refresh_from_db()
+    assert erin_choice.last_sent_on is None  # her period is not marked done: tried again
