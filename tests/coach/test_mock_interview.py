@@ -34,7 +34,10 @@ WEAK = (
 @pytest.mark.parametrize(
     ("role", "level"),
     [("Senior data analyst", "senior"), ("Graduate nurse", "junior"), ("Head of Sales", "lead"),
-     ("Data analyst", "any"), ("Sr. Engineer", "senior"), ("Mid-level designer", "mid")],
+     ("Data analyst", "any"), ("Sr. Engineer", "senior"), ("Mid-level designer", "mid"),
+     ("Senior Product Manager", "senior"), ("Junior account manager", "junior"),
+     ("Graduate project manager", "junior"), ("Principal product manager", "lead"),
+     ("Product Manager", "lead"), ("Senior lead engineer", "lead")],
 )  # fmt: skip
 def test_the_level_is_read_from_the_title(role: str, level: str) -> None:
     assert level_for_role(role) == level

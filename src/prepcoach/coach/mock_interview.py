@@ -26,11 +26,14 @@ from prepcoach.coach.improvement import improvement_areas
 from prepcoach.coach.questions import field_for_role
 
 # Words of a job title that say its level, checked in this order ("Senior lead" is lead).
+# A seniority word beats a role noun: "Senior Product Manager" is senior, "Junior account
+# manager" junior; "manager" alone says lead only when no seniority word is there.
 LEVEL_WORDS = (
-    ("lead", r"lead|head of|manager|principal|director|chief"),
+    ("lead", r"lead|head of|principal|director|chief"),
     ("senior", r"senior|sr\.?|staff"),
     ("junior", r"junior|jr\.?|graduate|entry[- ]level|intern|trainee|apprentice|assistant"),
     ("mid", r"mid[- ]level|intermediate"),
+    ("lead", r"manager"),
 )  # fmt: skip
 LEVEL_RES = tuple(
     (level, re.compile(rf"\b(?:{words})\b", re.IGNORECASE)) for level, words in LEVEL_WORDS
