@@ -1,8 +1,10 @@
 import re
+import threading
 from typing import Any
 
 import pytest
 from django.core import mail
+from django.db import connection
 from django.http import HttpResponse
 from django.test import Client
 from django.urls import reverse
@@ -122,13 +124,13 @@ def ask_reset(client: Client, email: str, address: str = "127.0.0.1") -> HttpRes
     return client.post(reverse("accounts:password_reset"), {"email": email}, REMOTE_ADDR=address)
 
 
-def test_reset_mails_are_limited_per_account_in_words_that_do_not_tell_it_exists(
+def test_reset_mails_are_limited_per_email_and_address_in_words_that_do_not_tell_it_exists(
     client: Client, alice: User
 ) -> None:
-    # Three mails for alice, from three places; the fourth is refused wherever it comes from.
-    for n in range(3):
-        assert ask_reset(client, "alice@example.com", f"203.0.113.{n}").status_code == 302
-    refused = ask_reset(client, "ALICE@example.com", "203.0.113.9")
+    # Three mails for alice from one address; the fourth from there is refused.
+    for _ in range(3):
+        assert ask_reset(client, "alice@example.com", "203.0.113.1").status_code == 302
+    refused = ask_reset(client, "ALICE@example.com", "203.0.113.1")
     assert refused.status_code == 429
     assert int(refused["Retry-After"]) > 3500
     assert "Too many password-reset mails were asked for" in refused.text
@@ -136,9 +138,32 @@ def test_reset_mails_are_limited_per_account_in_words_that_do_not_tell_it_exists
     assert 'value="ALICE@example.com"' in refused.text  # what was typed is kept
     assert len(mail.outbox) == 3
     # An address no account has is refused in the same words after as many requests.
-    for n in range(3):
-        ask_reset(client, "nobody@example.com", f"198.51.100.{n}")
-    unknown = ask_reset(client, "nobody@example.com", "198.51.100.9")
+    for _ in range(3):
+        ask_reset(client, "nobody@example.com", "198.51.100.1")
+    unknown = ask_reset(client, "nobody@example.com", "198.51.100.1")
+    assert unknown.status_code == 429
+    assert message_of(unknown) == message_of(refused)
+
+
+def test_another_address_cannot_use_up_the_owners_reset_mails(client: Client, alice: User) -> None:
+    # Someone elsewhere asks for alice's mail three times: her own first request still goes.
+    for _ in range(3):
+        assert ask_reset(client, "alice@example.com", "203.0.113.66").status_code == 302
+    assert ask_reset(client, "alice@example.com", "198.51.100.20").status_code == 302
+    assert len(mail.outbox) == 4
+
+
+def test_reset_mails_for_one_email_are_capped_over_every_address(
+    client: Client, alice: User
+) -> None:
+    for n in range(10):
+        assert ask_reset(client, "alice@example.com", f"203.0.113.{n + 1}").status_code == 302
+    refused = ask_reset(client, "alice@example.com", "198.51.100.20")
+    assert refused.status_code == 429
+    assert len(mail.outbox) == 10
+    for n in range(10):
+        ask_reset(client, "nobody@example.com", f"192.0.2.{n + 1}")
+    unknown = ask_reset(client, "nobody@example.com", "198.51.100.21")
     assert unknown.status_code == 429
     assert message_of(unknown) == message_of(refused)
 
@@ -157,3 +182,25 @@ def message_of(response: HttpResponse) -> str:
     match = re.search(r'<p class="error"[^>]*>([^<]+)</p>', response.text)
     assert match, response.text
     return match.group(1)
+
+
+@pytest.mark.django_db(transaction=True)
+def test_reset_requests_sent_side_by_side_are_counted_one_after_another(alice: User) -> None:
+    start = threading.Barrier(16)
+    statuses: list[int] = []
+
+    def ask() -> None:
+        try:
+            start.wait()
+            statuses.append(ask_reset(Client(), "alice@example.com", "203.0.113.5").status_code)
+        finally:
+            connection.close()
+
+    threads = [threading.Thread(target=ask) for _ in range(16)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    # Three mails for this e-mail from this address, however the sixteen arrive.
+    assert sorted(statuses) == [302] * 3 + [429] * 13
+    assert len(mail.outbox) == 3

@@ -9,6 +9,7 @@ from prepcoach.coach.login_throttle import (
     Backoff,
     Failures,
     LoginRecord,
+    ResetRecord,
     account_key,
     address_key,
     judge_login,
@@ -90,12 +91,19 @@ def test_an_ipv6_address_is_counted_by_its_network() -> None:
     assert address_key("203.0.113.7") == "203.0.113.7"
 
 
-def test_reset_mails_are_limited_per_email_and_per_address_in_the_same_words() -> None:
-    three = [ago(60), ago(120), ago(180)]
-    for_account = judge_reset(three, [], NOW)
-    from_address = judge_reset([], [ago(60)] * 10, NOW)
+def test_reset_mails_are_limited_per_email_and_address_per_email_and_per_address() -> None:
+    three, ten = [ago(60), ago(120), ago(180)], [ago(60)] * 10
+    for_pair = judge_reset(ResetRecord(three, three, three), NOW)
+    for_account = judge_reset(ResetRecord([], ten, []), NOW)
+    from_address = judge_reset(ResetRecord([], [], ten), NOW)
+    assert not for_pair.allowed
     assert not for_account.allowed
     assert not from_address.allowed
-    assert for_account.message.split(": try again")[0] == from_address.message.split(": try")[0]
-    assert for_account.retry_after_s == 3600 - 180
-    assert judge_reset(three[:2], [ago(60)] * 9, NOW).allowed
+    assert for_pair.retry_after_s == 3600 - 180
+    # The same words whichever count refused, so they do not tell whether the account exists.
+    assert (
+        len({d.message.split(": try again")[0] for d in [for_pair, for_account, from_address]}) == 1
+    )
+    # Three for this e-mail from elsewhere leave this address's first request free.
+    assert judge_reset(ResetRecord([], three, []), NOW).allowed
+    assert judge_reset(ResetRecord(three[:2], [ago(60)] * 9, [ago(60)] * 9), NOW).allowed

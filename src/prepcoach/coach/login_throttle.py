@@ -151,20 +151,32 @@ def address_key(address: str) -> str:
 
 
 # Password-reset mails: a person who lost their password asks once or twice; more is someone
-# filling another person's inbox, or a script walking through addresses from one place.
-RESET_PER_ACCOUNT = RateLimit(3, 3600, "reset mails for this e-mail address")
+# filling another person's inbox, or a script walking through addresses from one place. The
+# tight limit is per e-mail *and* address, so requests from elsewhere cannot use up the owner's
+# own; the looser one per e-mail still bounds what many addresses together can send to one inbox.
+RESET_PER_PAIR = RateLimit(3, 3600, "reset mails for this e-mail address from here")
+RESET_PER_ACCOUNT = RateLimit(10, 3600, "reset mails for this e-mail address")
 RESET_PER_ADDRESS = RateLimit(10, 3600, "reset mails from here")
 
 
-def judge_reset(
-    for_account: Sequence[dt.datetime], from_address: Sequence[dt.datetime], now: dt.datetime
-) -> RateDecision:
-    """Whether one more reset mail may be sent, given the times of earlier requests for this
-    e-mail (counted whether or not an account has it) and from this address. The refusal's
-    words are the same either way, so they do not tell whether the account exists."""
+@dataclass(frozen=True)
+class ResetRecord:
+    """Times of earlier reset requests in the window: for this e-mail from this address, for
+    this e-mail from anywhere, and from this address for any e-mail."""
+
+    pair: Sequence[dt.datetime]
+    account: Sequence[dt.datetime]
+    address: Sequence[dt.datetime]
+
+
+def judge_reset(record: ResetRecord, now: dt.datetime) -> RateDecision:
+    """Whether one more reset mail may be sent (e-mails counted whether or not an account has
+    them). The refusal's words are the same either way, so they do not tell whether the
+    account exists."""
     decisions = [
-        judge_rate(RESET_PER_ACCOUNT, for_account, now),
-        judge_rate(RESET_PER_ADDRESS, from_address, now),
+        judge_rate(RESET_PER_PAIR, record.pair, now),
+        judge_rate(RESET_PER_ACCOUNT, record.account, now),
+        judge_rate(RESET_PER_ADDRESS, record.address, now),
     ]
     wait = max(d.retry_after_s for d in decisions)
     if wait <= 0:

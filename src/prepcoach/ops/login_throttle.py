@@ -22,9 +22,11 @@ from django.utils import timezone
 from prepcoach.coach.login_throttle import (
     RESET_PER_ACCOUNT,
     RESET_PER_ADDRESS,
+    RESET_PER_PAIR,
     Failures,
     LoginDecision,
     LoginRecord,
+    ResetRecord,
     account_key,
     address_key,
     judge_login,
@@ -94,14 +96,29 @@ def login_succeeded(attempt: LoginAttempt) -> None:
 
 
 def request_reset(email: str, client_address: str) -> RateDecision:
-    """Count one reset mail for `email` from this client if the limits allow it."""
+    """Count one reset mail for `email` from this client if the limits allow it, one decision
+    at a time like `begin_login`, so requests sent side by side cannot each pass."""
+    with transaction.atomic():
+        _serialise_decisions()
+        return _judge_and_record_reset(email, client_address)
+
+
+def _judge_and_record_reset(email: str, client_address: str) -> RateDecision:
     account, address = account_key(email), address_key(client_address)
     now = timezone.now()
-    window = max(RESET_PER_ACCOUNT.window_s, RESET_PER_ADDRESS.window_s)
+    limits = (RESET_PER_PAIR, RESET_PER_ACCOUNT, RESET_PER_ADDRESS)
+    window = max(limit.window_s for limit in limits)
     ResetRequest.objects.filter(at__lte=now - dt.timedelta(seconds=window)).delete()
+
+    def times(rows: QuerySet[ResetRequest]) -> list[dt.datetime]:
+        return list(rows.values_list("at", flat=True))
+
     decision = judge_reset(
-        list(ResetRequest.objects.filter(account=account).values_list("at", flat=True)),
-        list(ResetRequest.objects.filter(address=address).values_list("at", flat=True)),
+        ResetRecord(
+            pair=times(ResetRequest.objects.filter(account=account, address=address)),
+            account=times(ResetRequest.objects.filter(account=account)),
+            address=times(ResetRequest.objects.filter(address=address)),
+        ),
         now,
     )
     if decision.allowed:
