@@ -194,3 +194,14 @@ def test_any_debriefs_and_cards_give_ranked_areas_resting_on_evidence(
         assert 1 <= area.affected <= area.considered
         assert len(area.evidence) == area.affected
         assert not area.measured
+
+
+def test_a_debrief_of_an_interview_still_ahead_is_not_evidence() -> None:
+    ahead = debrief("ahead", -3, ratings={"teamwork": 1}, went_badly="I said um far too often.")
+    answers = [timed(1, 5.0, 2), timed(2, 1.0, 1), timed(3, 1.0)]
+    assert improvement_areas([], [], TODAY, debriefs=[ahead]) == ()
+    assert "fillers" not in {a.key for a in improvement_areas(answers, [], TODAY, debriefs=[ahead])}
+    held = debrief("held", 0, ratings={"teamwork": 1})
+    assert [a.key for a in improvement_areas([], [], TODAY, debriefs=[ahead, held])] == [
+        "competency_teamwork"
+    ]

@@ -291,6 +291,8 @@ def improvement_areas(
     and drill `lapses` are read by `coach.improvement_sources`: a debrief naming a rule's
     pattern counts like a reviewer who agrees."""
     closed = closed or {}
+    # A debrief written ahead of its interview says nothing about how it went.
+    debriefs = [d for d in debriefs if d.when <= today]
     newest = sorted(answers, key=lambda a: a.when, reverse=True)
     words = _words([a.analysis for a in newest])
     deadline = today + dt.timedelta(days=GOAL_DAYS)
