@@ -48,35 +48,58 @@ def _embedder() -> Embedder | None:
 
 
 class StoredEmbedder:
-    """The model's vectors, each text's made once and kept (`EntryVector`, by the model's name
-    and the text's hash): a second look at the page embeds only what is new or edited. The
-    vectors of texts no longer written anywhere are dropped when the page is next made."""
+    """The model's vectors as kept (`EntryVector`, by the model's name and the text's hash),
+    read only: a text not kept yet (saved a moment ago, the worker not done) is embedded in
+    memory and not written, so a page view writes nothing. `store_vectors` keeps them."""
 
     def __init__(self, user: User, embedder: Embedder, model: str) -> None:
         self.user, self.embedder, self.model = user, embedder, model
 
     def embed(self, texts: Sequence[str]) -> list[list[float]]:
-        hashes = [hashlib.sha256(t.encode("utf-8", "surrogatepass")).hexdigest() for t in texts]
-        mine = EntryVector.objects.filter(user=self.user, model=self.model)
-        known = {
-            digest: _floats(bytes(blob))
-            for digest, blob in mine.filter(text_hash__in=hashes).values_list("text_hash", "vector")
-        }
+        hashes = [_hash(t) for t in texts]
+        known = _kept(self.user, self.model, hashes)
         missing = {
             digest: text for digest, text in zip(hashes, texts, strict=True) if digest not in known
         }
         if missing:
             made = self.embedder.embed(list(missing.values()))
-            rows = [
-                EntryVector(user=self.user, model=self.model, text_hash=digest, vector=_blob(v))
-                for digest, v in zip(missing, made, strict=True)
-            ]
-            EntryVector.objects.bulk_create(rows, ignore_conflicts=True)
-            known |= {row.text_hash: _floats(bytes(row.vector)) for row in rows}
-        EntryVector.objects.filter(user=self.user).exclude(
-            model=self.model, text_hash__in=hashes
-        ).delete()
+            known |= dict(zip(missing, made, strict=True))
         return [known[digest] for digest in hashes]
+
+
+def store_vectors(user: User) -> int:
+    """Keep the sentence vector of each of `user`'s entries the patterns page groups by meaning
+    and drop the vectors of texts no longer written anywhere (an entry edited or deleted);
+    run by the worker after an entry is saved or deleted. Returns how many were made."""
+    entries, _ = _entries(user)
+    hashes = {_hash(e.text): e.text for e in entries}
+    model = _embedder() if len(entries) <= SEMANTIC_LIMIT else None
+    name = model_name()
+    EntryVector.objects.filter(user=user).exclude(model=name, text_hash__in=hashes).delete()
+    if model is None:
+        return 0
+    known = _kept(user, name, list(hashes))
+    missing = {digest: text for digest, text in hashes.items() if digest not in known}
+    if not missing:
+        return 0
+    made = model.embed(list(missing.values()))
+    rows = [
+        EntryVector(user=user, model=name, text_hash=digest, vector=_blob(v))
+        for digest, v in zip(missing, made, strict=True)
+    ]
+    EntryVector.objects.bulk_create(rows, ignore_conflicts=True)
+    return len(rows)
+
+
+def _hash(text: str) -> str:
+    return hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()
+
+
+def _kept(user: User, model: str, hashes: Sequence[str]) -> dict[str, list[float]]:
+    mine = EntryVector.objects.filter(user=user, model=model, text_hash__in=hashes)
+    return {
+        digest: _floats(bytes(blob)) for digest, blob in mine.values_list("text_hash", "vector")
+    }
 
 
 def _blob(vector: Sequence[float]) -> bytes:
@@ -91,7 +114,19 @@ def _floats(blob: bytes) -> list[float]:
 
 def themes_for(user: User) -> tuple[list[LinkedTheme], int]:
     """The user's recurring themes with links to the entries showing each; and how many
-    entries were read."""
+    entries were read. Reads only: nothing is written on the way."""
+    entries, sources = _entries(user)
+    # Grouping by meaning compares every pair of entries, which grows too slow for a page
+    # beyond a few dozen; past that the themes come from shared words alone.
+    model = _embedder() if len(entries) <= SEMANTIC_LIMIT else None
+    embedder = StoredEmbedder(user, model, model_name()) if model is not None else None
+    themes = find_themes(entries, embedder=embedder) if len(entries) > 1 else []
+    linked = [LinkedTheme(t, [sources[k] for k in t.keys if k in sources]) for t in themes]
+    return linked, len(entries)
+
+
+def _entries(user: User) -> tuple[list[Entry], dict[str, Source]]:
+    """The user's writing as the theme finder's entries, and where each entry lives."""
     entries: list[Entry] = []
     sources: dict[str, Source] = {}
     for retro in owned_by(Retrospective.objects.all(), user):
@@ -111,10 +146,4 @@ def themes_for(user: User) -> tuple[list[LinkedTheme], int]:
         entries.append(Entry(key, reflection.answer, "reflection"))
         title = f"{PROMPTS.get(reflection.prompt, 'Reflection')} ({reflection.created_at:%d %b %Y})"
         sources[key] = Source(title, reverse("reflection:compass") + f"#reflection-{reflection.pk}")
-    # Grouping by meaning compares every pair of entries, which grows too slow for a page
-    # beyond a few dozen; past that the themes come from shared words alone.
-    model = _embedder() if len(entries) <= SEMANTIC_LIMIT else None
-    embedder = StoredEmbedder(user, model, model_name()) if model is not None else None
-    themes = find_themes(entries, embedder=embedder) if len(entries) > 1 else []
-    linked = [LinkedTheme(t, [sources[k] for k in t.keys if k in sources]) for t in themes]
-    return linked, len(entries)
+    return entries, sources
