@@ -169,13 +169,49 @@ def test_star_parts_are_judged_only_where_a_story_was_asked_for() -> None:
 @pytest.mark.usefixtures("sentence_model")
 def test_the_story_check_judges_only_questions_that_ask_for_none() -> None:
     story_question = "Tell me about a time you fixed a backlog."
-    story = analyse_answer(text=QUANTIFIED, question=story_question).as_dict()
-    assert meets("relevance", story, story_question) is None  # a story was asked for
+    story = analyse_answer(text=QUANTIFIED, question=story_question)
+    assert story.relevance is not None
+    assert story.relevance.check is None  # a story was asked for: no story check
     skills = "Which skills do you hope to develop?"
-    told = analyse_answer(text=QUANTIFIED, question=skills).as_dict()
-    assert meets("relevance", told, skills) is False
+    told = analyse_answer(text=QUANTIFIED, question=skills)
+    assert told.relevance is not None
+    assert told.relevance.addresses is not True
+    assert meets("relevance", told.as_dict(), skills) is False
     short = analyse_answer(text="Yes.", question=skills).as_dict()
     assert meets("relevance", short, skills) is None  # could not be read
+
+
+def test_relevance_evidence_is_what_the_verdict_says_missed_the_question() -> None:
+    """The tester's answers: an on-point "Why should we hire you?" that backs its claim with a
+    story, and a holiday told to a question it does not address."""
+    hire, lead = "Why should we hire you?", "Tell me about a time you led a team."
+    holiday = "We rented a small house near the beach and swam every day."
+
+    def verdict(addresses: bool | None, check: bool | None, gist: str) -> dict[str, Any]:
+        return {"relevance": {"addresses": addresses, "probability": 0.8 if addresses else 0.1,
+                              "gist": gist, "check": check}}  # fmt: skip
+
+    on_point = AnswerFacts(1, TODAY, hire, verdict(True, True, "I cut the wait to two hours."))
+    off = [AnswerFacts(i, TODAY - dt.timedelta(days=i), lead, verdict(False, None, holiday))
+           for i in (2, 3)]  # fmt: skip
+    (area,) = improvement_areas([on_point, *off], [], TODAY)
+    assert area.key == "relevance"
+    assert area.title == "Answer the question that was asked"
+    assert [(e.ref, e.detail) for e in area.evidence] == [
+        (2, f"does not address the question: “{holiday}”"),
+        (3, f"does not address the question: “{holiday}”"),
+    ]
+    assert meets("relevance", on_point.analysis, hire) is True
+    # Where the verdict can't tell, the story check may add the answer, and says it is a guess.
+    unsure = {"relevance": {"addresses": None, "probability": 0.4, "gist": "", "check": True}}
+    (area,) = improvement_areas([off[0], AnswerFacts(4, TODAY, hire, unsure)], [], TODAY)
+    assert next((e.ref, e.detail) for e in area.evidence) == (
+        4,
+        "prepcoach can't tell; it tells a story to a question that asks for none",
+    )
+    assert area.rule.startswith("an answer that does not address its question:")
+    assert "can't tell" in area.how
+    assert area.goal.startswith("In your next 5 answers, answer the question that was asked")
 
 
 def test_job_terms_need_three_used_and_skip_what_was_lost() -> None:

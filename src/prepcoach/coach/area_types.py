@@ -59,6 +59,7 @@ class Area:
     goal: str  # a SMART goal that closes it
     measured: bool = True  # a goal made from it moves by itself (`meets`); False: check-ins
     debriefs: int = 0  # the user's own debriefs that point the same way
+    how: str = ""  # how prepcoach decides, in full, for a page to show one click away
 
     @property
     def weight(self) -> float:

@@ -158,16 +158,20 @@ def _talks_past(analysis: Mapping[str, Any]) -> tuple[str, float | None] | None:
     relevance = analysis.get("relevance")
     if not isinstance(relevance, Mapping):
         return None
-    if relevance.get("probability") is not None and relevance.get("addresses") is not None:
+    if relevance.get("addresses") is True:
+        return "", None  # an answer the verdict says addresses its question is never evidence
+    if relevance.get("probability") is not None and relevance.get("addresses") is False:
         # The trained verdict (`coach.relevance_model`) decides where it speaks.
-        if relevance["addresses"]:
-            return "", None
         return f"does not address the question: “{relevance.get('gist') or ''}”", None
-    # None: the check did not apply (a question that asks for a story, an answer the reader
-    # could not read) or was held back because speech was lost.
+    # The verdict can't tell (or the analysis predates it): the story check speaks only for a
+    # question that asks for no story, and says that it is a guess. None: the check did not
+    # apply (a question that asks for a story, an answer the reader could not read) or was
+    # held back because speech was lost.
     if relevance.get("check") is None:
         return None
-    return ("a story, to a question that asks for none", None) if relevance["check"] else ("", None)
+    if relevance["check"]:
+        return "prepcoach can't tell; it tells a story to a question that asks for none", None
+    return "", None
 
 
 def _job_terms(analysis: Mapping[str, Any]) -> tuple[str, float | None] | None:
@@ -192,9 +196,11 @@ class AreaRule:
     read: Rule
     goal: str  # {n} answers, {deadline}
     # Which answers it judges: STAR parts only answers to questions that ask for a story
-    # ("Tell me about a time…"), the story check only those to questions that ask for none,
-    # so the two never give contradictory advice on one answer.
+    # ("Tell me about a time…"). The relevance area judges every answer by the verdict; its
+    # story check speaks (where the verdict can't tell) only to questions that ask for none,
+    # so it and the STAR parts never give contradictory advice on one answer.
     judges: str = "any"  # "story", "no story" or "any"
+    how: str = ""  # how it decides, in full (`Area.how`), where the rule is kept short
 
     def judges_question(self, question: str) -> bool:
         if self.judges == "any":
@@ -224,11 +230,14 @@ RULES = (
     AreaRule("quantified", "Put a number on the result", "a result without a number",
              _unquantified,
              "Put a number on the result in {n} practice answers by {deadline}", "story"),
-    AreaRule("relevance", "Answer what was asked",
-             "an answer that does not address a question that asks for no story (by "
-             "prepcoach's verdict where it gives one, else a story told to it)", _talks_past,
-             "Answer {n} motivation or skills questions without a story by {deadline}",
-             "no story"),
+    AreaRule("relevance", "Answer the question that was asked",
+             "an answer that does not address its question", _talks_past,
+             "In your next {n} answers, answer the question that was asked (prepcoach's check "
+             "finds each addresses its question) by {deadline}",
+             how="prepcoach's relevance check reads each answer against its question and quotes "
+             "what the answer talks about instead. Where it can't tell (an answer too short or "
+             "too long for it), an answer that mostly tells a story to a question that asks "
+             "for none counts, and its evidence says prepcoach can't tell."),
     AreaRule("job_terms", "Use the job's key terms",
              f"fewer than {JOB_TERMS} of the job's key terms used",
              _job_terms,
@@ -334,7 +343,7 @@ def improvement_areas(
                 + (f"; {_debriefs_agree(len(said))}" if said else ""),
                 len(held), len(recent), len(people), tuple(evidence),
                 _trend([(a.when, bool(found[0])) for a, found in judged]),
-                rule.goal.format(**goal_words), debriefs=len(said),
+                rule.goal.format(**goal_words), debriefs=len(said), how=rule.how,
             )
         )  # fmt: skip
     areas += debrief_areas(debriefs, closed, goal_words)
