@@ -105,3 +105,24 @@ def test_bobs_interview_looks_like_a_deleted_one(alice_client: Client, bob: User
     assert response.status_code == 404
     assert "This interview is not here" in response.content.decode()
     assert not Debrief.objects.exists()
+
+
+def test_before_the_interview_the_page_points_to_preparing(
+    alice_client: Client, alice: User
+) -> None:
+    interview = add_interview(alice, hours=72)
+    page = alice_client.get(url(interview.pk)).content.decode()
+    assert "This interview is still ahead" in page
+    assert "It starts in 3 days." in page
+    assert f'href="/ready/{interview.pk}/"' in page
+    assert "How did it go?" not in page
+    assert "Save the debrief" not in page
+
+
+def test_a_debrief_posted_from_an_older_page_is_still_saved(
+    alice_client: Client, alice: User
+) -> None:
+    interview = add_interview(alice, hours=72)
+    response = alice_client.post(url(interview.pk), debrief_post(went_well="Kept"))
+    assert response.status_code == 302
+    assert Debrief.objects.get().went_well == "Kept"

@@ -20,7 +20,8 @@ def test_an_upcoming_interview_counts_down_and_waits_for_its_debrief(
     page = alice_client.get(url(interview.pk)).content.decode()
     assert "First round" in page
     assert "Northwind Health" in page
-    assert "in 3 days, " in page
+    assert "<strong>in 3 days</strong>" in page
+    assert page.count(interview.starts_at.astimezone(london(0, 0).tzinfo).strftime("%a ")) == 1
     assert "After the interview, write its debrief here." in page
     assert "How did it go?" not in page
 
@@ -54,3 +55,14 @@ def test_bob_sees_nothing_of_alices(client: Client, alice: User, bob: User) -> N
     assert response.status_code == 404
     assert "ALICE question" not in response.content.decode()
     assert "Northwind" not in response.content.decode()
+
+
+def test_a_debrief_written_ahead_drafts_no_thank_you_note(
+    alice_client: Client, alice: User
+) -> None:
+    interview = add_interview(alice, starts_at=london(3, 14), interviewers="Ana Lee")
+    add_debrief(interview, "Why Acme?", went_well="SQL")
+    page = alice_client.get(url(interview.pk)).content.decode()
+    assert "SQL" in page  # what she wrote is kept and shown
+    assert "A thank-you note to send" not in page
+    assert "Thank you for taking the time" not in page

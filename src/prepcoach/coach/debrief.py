@@ -34,6 +34,15 @@ COMPETENCIES = (
 NOTE_QUOTE_CHARS = 120  # a question quoted in the note is cut at a word past this
 NAME_TITLES = {"dr", "dr.", "prof", "prof.", "mr", "mr.", "mrs", "mrs.", "ms", "ms.", "mx"}
 SPACE_RE = re.compile(r"\s+")
+# A question's frame, dropped to leave its topic: "Tell me about a time you…" → "a time you…".
+FRAME_RE = re.compile(
+    r"^(?:(?:can|could|would) you (?:please )?)?(?:tell me|tell us|talk me through|walk me "
+    r"through|walk us through|describe|give (?:me |us )?an example of|share)(?: about)?\s+",
+    re.IGNORECASE,
+)
+# The interviewer's words turned to the writer's: "you" after a preposition or verb-final is "me".
+PERSON_RE = re.compile(r"\b(yourself|yours|your|you|us|our)\b(\s+\w+)?", re.IGNORECASE)
+OBJECT_BEFORE_RE = re.compile(r"\b(?:to|with|for|at|about|from|of|motivates|makes|drives)\s+$")
 
 
 def when_words(moment: dt.datetime, today: dt.date | None = None) -> str:
@@ -43,10 +52,11 @@ def when_words(moment: dt.datetime, today: dt.date | None = None) -> str:
     return f"{moment:%a} {moment.day} {moment:%b}{year}, {moment:%H:%M}"
 
 
-def countdown(starts: dt.datetime, now: dt.datetime) -> str:
+def countdown(starts: dt.datetime, now: dt.datetime, *, dated: bool = True) -> str:
     """How long until an interview, in words, then when: "in 3 days, Thu 10 Dec 14:00",
     "tomorrow, Fri 11 Dec 09:30", "in 2 hours, today 14:00". Both times are aware; the
-    answer is on `now`'s clock."""
+    answer is on `now`'s clock. `dated=False` leaves the when off ("in 3 days"), for a page
+    that already shows it."""
     local = starts.astimezone(now.tzinfo)
     clock = f"{local:%H:%M}"
     days = (local.date() - now.date()).days
@@ -58,15 +68,17 @@ def countdown(starts: dt.datetime, now: dt.datetime) -> str:
     if days == 0:
         minutes = int(seconds // 60)
         if minutes < 60:
-            return f"in {max(minutes, 1)} minute{'s' * (max(minutes, 1) != 1)}, today {clock}"
-        hours = minutes // 60
-        return f"in {hours} hour{'s' * (hours != 1)}, today {clock}"
+            ahead = f"in {max(minutes, 1)} minute{'s' * (max(minutes, 1) != 1)}"
+        else:
+            ahead = f"in {minutes // 60} hour{'s' * (minutes // 60 != 1)}"
+        return f"{ahead}, today {clock}" if dated else ahead
     if days == 1:
-        return f"tomorrow, {date}"
-    if days < 14:
-        return f"in {days} days, {date}"
-    weeks = days // 7
-    return f"in {weeks} weeks, {date}"
+        ahead = "tomorrow"
+    elif days < 14:
+        ahead = f"in {days} days"
+    else:
+        ahead = f"in {days // 7} weeks"
+    return f"{ahead}, {date}" if dated else ahead
 
 
 def debrief_owed(starts: dt.datetime, now: dt.datetime, written: bool) -> bool:
@@ -123,6 +135,34 @@ def _quote(question: str) -> str:
     return text
 
 
+def _topic(question: str) -> str:
+    """A question as a short topic for the note: "Tell me about a time you cleaned messy
+    data?" → "the time I cleaned messy data", "Why do you want to work with us?" → "why I
+    want to work with you"."""
+    text = FRAME_RE.sub("", _quote(question))
+    text = re.sub(r"^an? time\b", "the time", text, flags=re.IGNORECASE)
+    text = re.sub(r"^yourself$", "my background", text, flags=re.IGNORECASE)
+    # "why do you want" → "why you want", "how would you handle" → "how you would handle"
+    text = re.sub(r"^(why|how|what|when|where)(?: do| does| did)? (would|will|can|could|should"
+                  r"|do|does|did) you\b", r"\1 you \2", text, flags=re.IGNORECASE)  # fmt: skip
+    text = re.sub(r" you (?:do|does|did)\b", " you", text)
+
+    def turn(match: re.Match[str]) -> str:
+        word, after = match.group(1).lower(), match.group(2) or ""
+        if word == "you":
+            before = text[: match.start()]
+            word = "me" if not after or OBJECT_BEFORE_RE.search(before) else "I"
+        else:
+            word = {"yourself": "myself", "yours": "mine", "your": "my", "us": "you",
+                    "our": "your"}[word]  # fmt: skip
+        return word + after
+
+    text = PERSON_RE.sub(turn, text)
+    if text[:1].isupper() and not text[1:2].isupper() and not text.startswith("I "):
+        text = text[0].lower() + text[1:]
+    return text
+
+
 def interviewer_names(interviewers: str) -> tuple[str, ...]:
     """How to address each interviewer: first names, or "Dr Okafor" when a title is given.
     One a line (or separated by ";"); what follows a comma, dash or bracket is their role."""
@@ -176,17 +216,16 @@ def draft_thank_you(facts: NoteFacts) -> ThankYouNote:
     asked = [a for a in facts.asked if _clean(a.text)]
     good = [a for a in asked if a.went != "badly"][:2]
     if good and facts.outcome not in ("rejected", "withdrawn"):
-        quoted = _listed([f"“{_quote(a.text)}”" for a in good])
+        topics = _listed([_topic(a.text) for a in good])
         paragraphs.append(
-            f"I enjoyed our conversation, especially discussing {quoted}. It made me even "
-            f"keener to join {company}."
+            f"I enjoyed our conversation about {topics}. It made me even keener to join {company}."
         )
     to_fill: list[str] = []
     weak = next((a for a in asked if a.went == "badly"), None)
     if weak is not None and facts.outcome in ("waiting", "next", ""):
         place = "[one sentence you wish you had said]"
         to_fill.append(place)
-        paragraphs.append(f"Thinking further about “{_quote(weak.text)}”, I would add: {place}")
+        paragraphs.append(f"Thinking further about {_topic(weak.text)}, I would add: {place}")
     if facts.outcome == "offer":
         paragraphs.append("I am delighted by your offer and look forward to talking it through.")
     elif facts.outcome == "next":

@@ -54,7 +54,7 @@ def _words(interview: Interview, request: HttpRequest) -> dict[str, str]:
     local = interview.starts_at.astimezone(now.tzinfo)
     return {
         "when": core.when_words(local, now.date()),
-        "countdown": core.countdown(interview.starts_at, now) if local > now else "",
+        "countdown": core.countdown(interview.starts_at, now, dated=False) if local > now else "",
     }
 
 
@@ -139,13 +139,15 @@ def detail(request: HttpRequest, interview_id: int) -> HttpResponse:
             (label, found.body_language.get(k, "")) for k, label in core.BODY_LANGUAGE
         ]
         context["ratings"] = [(label, found.ratings.get(k)) for k, label in core.COMPETENCIES]
+    if found is not None and context["started"]:  # no thanks for a meeting still ahead
         context["note"] = core.draft_thank_you(
             core.NoteFacts(
                 company=interview.opportunity.company, role=interview.opportunity.role,
                 interviewers=interview.interviewers,
                 day=interview.starts_at.astimezone(local_now(user).tzinfo).date(),
                 round_name=interview.round_name,
-                asked=[core.Asked(a.text, a.went) for a in asked], outcome=found.outcome,
+                asked=[core.Asked(a.text, a.went) for a in found.questions.all()],
+                outcome=found.outcome,
                 sender=user.profile.name if hasattr(user, "profile") else "",
             )
         )  # fmt: skip
@@ -213,6 +215,9 @@ def debrief(request: HttpRequest, interview_id: int) -> HttpResponse:
         "form": form,
         "asked": asked,
         "debrief": found,
+        # Before it starts there is nothing to debrief: the page points to preparing instead
+        # (a form posted from an older page is still saved, so nothing typed is lost).
+        "started": interview.starts_at <= timezone.now() or request.method == "POST",
         **_words(interview, request),
     }
     return render(request, "interviews/debrief.html", context, status=status)
