@@ -35,6 +35,7 @@ def turning_away(tmp_path_factory: pytest.TempPathFactory) -> bytes:
 
 
 def analysed(user: User, question: Question, data: bytes, with_video: bool = True) -> Attempt:
+    """An answer whose speech report the worker saved a moment ago, the picture's reading begun."""
     attempt = Attempt.objects.create(
         user=user,
         question=question,
@@ -43,6 +44,8 @@ def analysed(user: User, question: Question, data: bytes, with_video: bool = Tru
         analysis=SPEECH,
         with_video=with_video,
         media_type="video/webm",
+        analysis_started_at=timezone.now(),
+        body_language_started_at=timezone.now() if with_video else None,
     )
     attempt.recording.save("answer.webm", ContentFile(data))
     return attempt
@@ -180,8 +183,57 @@ def test_a_reading_that_stopped_after_the_speech_report_says_so_instead_of_waiti
 ) -> None:
     attempt = analysed(alice, question, live_webm(1.0))
     Attempt.objects.filter(pk=attempt.pk).update(
-        analysis_started_at=timezone.now() - dt.timedelta(minutes=20)
+        analysis_started_at=timezone.now() - dt.timedelta(minutes=25),
+        body_language_started_at=timezone.now() - dt.timedelta(minutes=20),
     )
     status = alice_client.get(reverse("practice:attempt_status", args=[attempt.pk]))
     assert "the reading stopped after the speech report" in status.content.decode()
     assert "hx-get" not in status.content.decode()
+
+
+def test_a_slow_speech_analysis_does_not_count_against_the_pictures_reading(
+    alice_client: Client, alice: User, question: Question
+) -> None:
+    """Alice's long answer took 20 minutes to transcribe on a slow machine; the picture's
+    reading began a minute ago, so the page still waits for it."""
+    attempt = analysed(alice, question, live_webm(1.0))
+    Attempt.objects.filter(pk=attempt.pk).update(
+        analysis_started_at=timezone.now() - dt.timedelta(minutes=20),
+        body_language_started_at=timezone.now() - dt.timedelta(minutes=1),
+    )
+    status = reverse("practice:attempt_status", args=[attempt.pk])
+    page = alice_client.get(status).content.decode()
+    assert "Reading the picture" in page
+    assert f'hx-get="{status}"' in page
+    assert "the reading stopped" not in page
+
+
+@pytest.mark.parametrize("analysed_ago", [dt.timedelta(minutes=1), dt.timedelta(days=200)])
+def test_an_answer_analysed_before_the_picture_was_read_offers_to_read_it_without_polling(
+    alice_client: Client, alice: User, question: Question, analysed_ago: dt.timedelta
+) -> None:
+    """Alice's video answer was analysed (or imported) before prepcoach read pictures: no
+    reading began, so the page neither waits for ever nor says a reading stopped."""
+    attempt = analysed(alice, question, live_webm(1.0))
+    Attempt.objects.filter(pk=attempt.pk).update(
+        analysis_started_at=timezone.now() - analysed_ago, body_language_started_at=None
+    )
+    status = reverse("practice:attempt_status", args=[attempt.pk])
+    page = alice_client.get(status).content.decode()
+    assert "The picture of this answer has not been read" in page
+    assert "hx-get" not in page
+    assert "Reading the picture" not in page
+    assert "the reading stopped" not in page
+    assert reverse("practice:attempt_reanalyse", args=[attempt.pk]) in page  # Analyse again
+    assert (
+        "has not been read"
+        in alice_client.get(reverse("practice:attempt", args=[attempt.pk])).content.decode()
+    )  # the answer's own page says it too
+
+    before = timezone.now()
+    read_body_language(attempt)  # the reading stamps its own start
+    attempt.refresh_from_db()
+    assert attempt.body_language_started_at is not None
+    assert attempt.body_language_started_at >= before
+    done = alice_client.get(status).content.decode()
+    assert "has not been read" not in done

@@ -19,6 +19,10 @@ STOPPED = (
     "The picture was not read: the reading stopped after the speech report. Use “Analyse "
     "again” to read both again."
 )
+NOT_READ = (
+    "The picture of this answer has not been read. Use “Analyse again” to read it (the "
+    "speech report is made again too)."
+)
 FACE_STATES = {
     "one": ("ok", "one face in frame"),
     "cut": ("warn", "face cut off at the edge"),
@@ -84,9 +88,12 @@ def body_view(attempt: Attempt) -> BodyView | None:
     if found is None:
         if attempt.status != Attempt.Status.ANALYSED:
             return BodyView(pending=False, note="")
-        started = attempt.analysis_started_at
-        if started is not None and timezone.now() - started > STUCK_AFTER:
-            # The worker stopped between the two reports: say so instead of waiting forever.
+        started = attempt.body_language_started_at
+        if started is None:
+            # Analysed before the picture was read at all (or imported): nothing is reading it.
+            return BodyView(pending=False, note=NOT_READ)
+        if timezone.now() - started > STUCK_AFTER:
+            # The worker stopped while reading the picture: say so instead of waiting forever.
             return BodyView(pending=False, note=STOPPED)
         return BodyView(pending=True, note="")
     if isinstance(found, Unavailable):

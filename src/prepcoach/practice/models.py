@@ -242,6 +242,10 @@ class Attempt(models.Model):
     # What the camera showed (coach.body_language), kept apart from the answer's analysis and
     # its rating: the report, or a note saying why there is none.
     body_language = models.JSONField(null=True, blank=True)
+    # When the picture's reading began (the speech report saved): the page waits for it from
+    # then, not from the speech analysis's start. None for an answer never read this way
+    # (analysed before the feature, or imported): the page offers to read it, without waiting.
+    body_language_started_at = models.DateTimeField(null=True, blank=True)
     task_id = models.CharField(max_length=64, blank=True)
     analysis_started_at = models.DateTimeField(null=True, blank=True)
     created_at = models.DateTimeField(auto_now_add=True)

@@ -166,6 +166,9 @@ def _read(attempt: Attempt, engine: SpeechEngine | None) -> AnswerAnalysis:
 def read_body_language(attempt: Attempt) -> None:
     """The video's body-language report, stored beside the speech report (never in it). A
     picture that cannot be read, or a machine without the landmark models, stores a note."""
+    Attempt.objects.filter(pk=attempt.pk, status=Attempt.Status.ANALYSED).update(
+        body_language_started_at=timezone.now()  # the page waits 15 minutes from here
+    )
     preferences = PracticeSettings.objects.filter(user=attempt.user).first()
     thresholds = preferences.body_language_settings() if preferences else None
     try:
@@ -234,14 +237,19 @@ def analyse_attempt(attempt_id: int) -> str:
                 "answer is kept and can be analysed again.",
             )
             return "failed"
+    reads_picture = bool(attempt.recording and attempt.with_video)
     Attempt.objects.filter(pk=attempt_id).update(
-        status=Attempt.Status.ANALYSED, analysis=result.as_dict(), failure="", body_language=None
+        status=Attempt.Status.ANALYSED,
+        analysis=result.as_dict(),
+        failure="",
+        body_language=None,
+        body_language_started_at=timezone.now() if reads_picture else None,
     )
     try:
         update_measured_goals(attempt.user, local_now(attempt.user).date())
     except Exception:  # the answer is analysed and kept; a goal that did not move says nothing
         logger.exception("measured goals of user %s not updated", attempt.user_id)
-    if attempt.recording and attempt.with_video:
+    if reads_picture:
         read_body_language(attempt)  # after the speech report is saved and shown
     return "analysed"
 
