@@ -5,7 +5,8 @@ import datetime as dt
 
 import pytest
 
-from prepcoach.coach.written_dates import read_dates, write_dates
+from prepcoach.coach.deadlines import DateOrder
+from prepcoach.coach.written_dates import example, read_dates, write_dates
 
 TODAY = dt.date(2026, 11, 30)  # a Monday
 
@@ -37,13 +38,13 @@ def test_dates_are_read_as_written(text: str, order: str | None, dates: list[str
     ("text", "order", "problem"),
     [
         ("10/12", None, "“10/12” could be Thu 10 Dec 2026 or Mon 12 Oct 2026"),
-        ("25/12", "MDY", "“25/12” is not a date in month/day order: write it like Dec 10"),
-        ("13/25", "DMY", "“13/25” is not a date in day/month order: write it like 10 Dec"),
+        ("25/12", "MDY", "“25/12” is not a date in month/day order: write it like Dec 24"),
+        ("13/25", "DMY", "“13/25” is not a date in day/month order: write it like 24 Dec"),
         ("30/02/2027", None, "“30/02/2027” is not a date"),
         ("30 Feb", None, "“30 Feb” is not a real date: February has 29 days."),
         ("2027-02-30", None, "“2027-02-30” is not a real date: February has 28 days in 2027."),
         ("Fri 10 Dec", None, "“Fri 10 Dec”: 10 December 2026 is a Thursday."),
-        ("10 Dec, soonish", "DMY", "“soonish” is not a date prepcoach can read: write it like 10"),
+        ("10 Dec, soonish", "DMY", "“soonish” is not a date prepcoach can read: write it like 24"),
         ("5", None, "“5” is not a date prepcoach can read"),
     ],
 )
@@ -67,3 +68,14 @@ def test_dates_are_written_back_in_the_writers_order(order: str | None, written:
     assert write_dates(dates, order) == written  # type: ignore[arg-type]
     # With their year, they read back as the same days, even one long past.
     assert read_dates(written, TODAY, order).dates == tuple(sorted(dates))  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize("order", ["DMY", "MDY", None])
+def test_each_example_reads_as_one_date_in_its_order_and_not_in_the_other(
+    order: DateOrder | None,
+) -> None:
+    for piece in example(order).split(" or "):
+        assert read_dates(piece, TODAY, order).dates == (dt.date(2026, 12, 24 if order else 10),)
+        for other in ("DMY", "MDY"):
+            if other != order and "/" in piece:
+                assert read_dates(piece, TODAY, other).problem is not None  # unambiguous

@@ -61,7 +61,7 @@ def test_alice_writes_interview_dates_day_first_and_reads_them_back(
     alice_client: Client, alice: User
 ) -> None:
     Profile.objects.filter(user=alice).update(date_order="DMY")
-    assert "e.g. 10 Dec or 10/12/2026" in alice_client.get(reverse("research:opportunity_new")).text
+    assert "e.g. 24 Dec or 24/12/2026" in alice_client.get(reverse("research:opportunity_new")).text
     add(alice_client, interview_dates="10/12/2030, Wed 11 Dec 2030")
     job = Opportunity.objects.get(user=alice)
     assert job.interview_dates == ["2030-12-10", "2030-12-11"]
@@ -77,7 +77,7 @@ def test_a_month_first_writer_is_read_and_shown_month_first(
     assert job.interview_dates == ["2030-12-10", "2030-12-11"]
     page = edit_page(alice_client, job)
     assert 'value="Tue Dec 10 2030, Wed Dec 11 2030"' in page
-    assert "e.g. Dec 10 or 12/10/2026" in page
+    assert "e.g. Dec 24 or 12/24/2026" in page
 
 
 def test_a_date_that_cannot_be_read_is_named_and_nothing_typed_is_lost(

@@ -46,11 +46,12 @@ class WrittenDates:
 
 
 def example(date_order: DateOrder | None) -> str:
-    """How to write a date, in the person's order: "10 Dec or 10/12/2026"."""
+    """How to write a date, in the person's order: "24 Dec or 24/12/2026". The day is past 12,
+    so the example cannot be read in the other order."""
     if date_order == "MDY":
-        return "Dec 10 or 12/10/2026"
+        return "Dec 24 or 12/24/2026"
     if date_order == "DMY":
-        return "10 Dec or 10/12/2026"
+        return "24 Dec or 24/12/2026"
     return "10 Dec 2026"
 
 
