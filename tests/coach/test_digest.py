@@ -76,6 +76,8 @@ def test_the_digest_lists_the_steps_of_its_period(frequency: str, period: str,
     assert digest.period == period
     assert [line.text for line in digest.steps] == listed
     assert digest.overdue == 1
+    # Sent on Monday 30 Nov, it looks back on the period that ends that day.
+    assert digest.span == ("today, 30 Nov" if period == "day" else f"the {period} to 30 Nov")
     assert digest.subject.startswith(f"prepcoach: your {period}: {len(listed)} steps due")
 
 

@@ -34,6 +34,9 @@ def test_the_page_holds_what_the_mail_holds(alice_client: Client, alice: User, b
     fill(bob, "Bob")
     page = alice_client.get(URL).text
     assert "Your digest" in page
+    today = timezone.localdate()
+    assert f"for the week to {today.day} {today:%b}</span>" in page
+    assert "week from" not in page
     assert "Alice: do 4 mock interviews by Friday" in page
     assert "0 %" in page
     assert "Alice&#x27;s step" in page
@@ -48,7 +51,7 @@ def test_how_often_is_set_here_every_two_weeks_too(alice_client: Client, alice: 
     assert response["Location"] == URL
     assert DigestSettings.objects.get(user=alice).frequency == "fortnight"
     page = alice_client.get(URL).text
-    assert "for the two weeks from" in page
+    assert "for the two weeks to " in page
     assert "Digest mail: every other monday morning." in page
 
 

@@ -159,6 +159,7 @@ class Digest:
     new: tuple[Line, ...]
     more_new: int
     subject: str
+    span: str = ""  # what it looks back on, ending the day it is sent: "the week to 30 Nov"
 
     @property
     def empty(self) -> bool:
@@ -201,4 +202,5 @@ def build_digest(facts: DigestFacts) -> Digest:
         period, facts.since, until, goal_lines, steps, overdue, areas,
         tuple(facts.saved[:DIGEST_READING]), tuple(facts.new), facts.more_new,
         f"prepcoach: your {period}: {', '.join(parts)}",
+        f"today, {facts.today:%-d %b}" if days == 1 else f"the {period} to {facts.today:%-d %b}",
     )  # fmt: skip
