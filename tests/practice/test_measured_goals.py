@@ -56,9 +56,11 @@ def test_the_goal_counts_answers_that_meet_it_without_a_check_in(
     answer(alice, story_question, WITH_NUMBER)
     check_ins = list(goal.check_ins.order_by("created_at"))
     assert [c.value for c in check_ins] == [1, 2]
-    assert (
-        check_ins[-1].note
-        == "Measured from your answers: 2 of 3 answers since the goal began meet it"
+    day = f"{timezone.localdate():%-d %b}"
+    counted = f"“{story_question.text}” ({day})"
+    assert check_ins[-1].note == (
+        "Measured from your answers: 2 of 3 answers since the goal began meet it. "
+        f"Counted: {counted}, {counted}"
     )
     goal.refresh_from_db()
     assert goal.status == Goal.Status.ACTIVE

@@ -69,6 +69,31 @@ def test_an_answer_to_another_question_is_named_on_the_report(
         f"answer talks about this instead: “{relevance['gist']}”"
     ) in page
     assert "Answers the question: yes" not in page
+    # The tips lead with it, and none polishes the off-topic content.
+    tips = analysis["tips"]
+    assert isinstance(tips, list)
+    assert tips[0]["text"].startswith("Answer the question that was asked.")
+    assert f"“{relevance['gist']}”" in tips[0]["evidence"][0]["text"]
+    assert not [t for t in tips if t["rule"].startswith(("STAR", "Ownership", "Job terms"))]
+    assert page.index("Answer the question that was asked.") < page.index("What was measured")
+
+
+@pytest.mark.usefixtures("sentence_model")
+def test_when_relevance_cannot_be_told_nothing_else_stands_out(
+    alice_client: Client, alice: User
+) -> None:
+    skills = asked(alice, SKILLS)
+    analysis = analyse_answer(text=OFF_QUESTION, question=skills.text).as_dict()
+    relevance = analysis["relevance"]
+    assert isinstance(relevance, dict)
+    assert relevance["addresses"] is None
+    page = page_for(alice_client, alice, skills, {**analysis, "tips": []})
+    assert "prepcoach can't tell whether it addresses the question" in page
+    assert "Nothing else stands out to fix in this answer." in page
+    assert "Nothing stands out to fix" not in page
+    answered = analyse_answer(text=HOPES, question=skills.text).as_dict()
+    page = page_for(alice_client, alice, skills, {**answered, "tips": []})
+    assert "Nothing stands out to fix in this answer." in page
 
 
 @pytest.mark.usefixtures("sentence_model")

@@ -218,7 +218,10 @@ def analyse_answer(
     )
     keywords = coverage(said, key_terms(job_description)) if job_description.strip() else None
     relevance = question_relevance(question, said) if question.strip() else None
-    tips = choose_tips(Facts(content, delivery, keywords, settings), withhold=frozenset(withheld))
+    # Lost speech withholds the verdict (as `as_dict` does), so its tip too.
+    heard = None if withheld & CONTENT_TIPS else relevance
+    facts = Facts(content, delivery, keywords, settings, heard)
+    tips = choose_tips(facts, withhold=frozenset(withheld))
     if words:
         tips = [_timed(tip, _sentence_starts(words)) for tip in tips]
     return AnswerAnalysis(

@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from prepcoach.coach.content import ContentAnalysis
 from prepcoach.coach.delivery import Delivery, DeliverySettings
 from prepcoach.coach.keywords import Coverage
+from prepcoach.coach.relevance import Relevance
 
 
 @dataclass(frozen=True, slots=True)
@@ -31,6 +32,33 @@ class Facts:
     delivery: Delivery
     keywords: Coverage | None
     settings: DeliverySettings
+    relevance: Relevance | None = None
+
+
+# Tips that polish what the answer says: not worth giving first to an answer that does not
+# address its question (the verdict's tip leads; these would polish the off-topic content).
+POLISH = frozenset({"result", "action", "quantified", "keywords"})
+
+
+def off_topic(relevance: Relevance | None) -> bool:
+    """The trained verdict says the answer does not address its question."""
+    return (
+        relevance is not None
+        and relevance.probability is not None
+        and (relevance.addresses is False)
+    )
+
+
+def _relevance(f: Facts) -> Tip | None:
+    if not off_topic(f.relevance) or f.relevance is None:
+        return None
+    asks = f"The question asks for {f.relevance.asks}; " if f.relevance.asks else ""
+    return Tip(
+        "Relevance: prepcoach's check finds the answer does not address the question",
+        f"Answer the question that was asked. {asks}say that first, then back it up.",
+        (Evidence(f"The answer talks about this instead: “{f.relevance.gist or ''}”"),),
+        10,
+    )
 
 
 Rule = Callable[[Facts], Tip | None]
@@ -173,6 +201,7 @@ def _keywords(f: Facts) -> Tip | None:
 # Each rule by name: a report can hold back the rules its recording makes unreliable
 # (speech that produced no words, clipped or very quiet audio); see coach.speech.quality.
 RULES: dict[str, Rule] = {
+    "relevance": _relevance,
     "result": _result,
     "action": _action,
     "quantified": _quantified,
@@ -187,7 +216,10 @@ RULES: dict[str, Rule] = {
 
 
 def choose_tips(facts: Facts, count: int = 3, withhold: frozenset[str] = frozenset()) -> list[Tip]:
-    """The `count` weightiest tips, from every rule not named in withhold."""
+    """The `count` weightiest tips, from every rule not named in withhold. An answer the
+    verdict says misses its question gets that tip first and none that polish its content."""
+    if off_topic(facts.relevance):
+        withhold = withhold | POLISH
     tips = [
         tip
         for name, rule in RULES.items()

@@ -8,6 +8,8 @@ import datetime as dt
 from decimal import Decimal
 
 from django.db import transaction
+from django.utils import timezone
+from django.utils.text import Truncator
 
 from prepcoach.accounts.access import owned_by
 from prepcoach.accounts.models import User
@@ -16,6 +18,19 @@ from prepcoach.goals.models import CheckIn, Goal
 from prepcoach.practice.models import Attempt
 
 AUTO_NOTE = "Measured from your answers: "
+NAMED = 5  # answers a check-in names; more are counted, not named
+
+
+def _counted(answers: list[Attempt]) -> str:
+    """Which answers counted, by question and day, so a person can see what moved the goal."""
+    if not answers:
+        return ""
+    named = [
+        f"“{Truncator(a.question_text).chars(60)}” ({timezone.localdate(a.created_at):%-d %b})"
+        for a in answers[:NAMED]
+    ]
+    more = f" and {len(answers) - NAMED} more" if len(answers) > NAMED else ""
+    return f". Counted: {', '.join(named)}{more}"
 
 
 def update_measured_goals(user: User, today: dt.date) -> list[Goal]:
@@ -30,8 +45,11 @@ def update_measured_goals(user: User, today: dt.date) -> list[Goal]:
         answers = owned_by(Attempt.objects.all(), user).filter(
             status=Attempt.Status.ANALYSED, created_at__gte=goal.created_at
         )
-        verdicts = [meets(goal.area, a.analysis or {}, a.question_text) for a in answers]
-        met, judged = sum(v is True for v in verdicts), sum(v is not None for v in verdicts)
+        verdicts = [
+            (a, meets(goal.area, a.analysis or {}, a.question_text))
+            for a in answers.order_by("created_at")
+        ]
+        met, judged = sum(v is True for _, v in verdicts), sum(v is not None for _, v in verdicts)
         # Compared with its own last count only: a check-in the user logged by hand stays
         # theirs, and does not stop the measure from moving.
         measured = [
@@ -44,7 +62,7 @@ def update_measured_goals(user: User, today: dt.date) -> list[Goal]:
             CheckIn.objects.create(
                 goal=goal, day=today, value=Decimal(met),
                 note=f"{AUTO_NOTE}{met} of {judged} answer{'s' * (judged != 1)} since the "
-                "goal began meet it",
+                f"goal began meet it{_counted([a for a, v in verdicts if v is True])}",
             )  # fmt: skip
             if goal.target_value is not None and met >= goal.target_value:
                 Goal.objects.filter(pk=goal.pk).update(status=Goal.Status.DONE, completed_on=today)
