@@ -389,3 +389,32 @@ def test_a_recording_started_twice_with_one_submit_key_is_one_answer(
     assert Attempt.objects.filter(user=alice).count() == 1
     other = start(alice_client, question, **fields | {"submit_key": "f" * 32})  # a new press
     assert other["id"] != first["id"]
+
+
+def test_a_join_that_never_commits_keeps_every_piece(
+    alice_client: Client, alice: User, question: Question, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # The worker killed or the database lost between the join and its commit: the answer stays
+    # RECORDING with all its pieces, so the next join (the sweep's) has them all. The joined
+    # pieces used to be deleted before the commit, leaving the sweep nothing to join.
+    from prepcoach.ops import store
+    from prepcoach.practice.recordings import finalise, folder
+
+    audio = tone_wav(0.5)
+    started = start(alice_client, question)
+    send(alice_client, started, 0, audio[:5000])
+    send(alice_client, started, 1, audio[5000:])
+    attempt = Attempt.objects.get()
+
+    def lost(self: Attempt, *args: Any, **kwargs: Any) -> None:
+        raise ConnectionError("the database went away")
+
+    with monkeypatch.context() as patch:
+        patch.setattr(Attempt, "save", lost)
+        with pytest.raises(ConnectionError):
+            finalise(attempt)
+    attempt.refresh_from_db()
+    assert attempt.status == Attempt.Status.RECORDING
+    assert len(store.files_in(f"{folder(attempt)}/chunks")) == 2
+    assert finalise(attempt).attempt.status != Attempt.Status.RECORDING
+    assert Path(Attempt.objects.get().recording.path).read_bytes() == audio

@@ -168,46 +168,61 @@ class Finalised:
 def finalise(attempt: Attempt, interrupted: bool | None = None) -> Finalised:
     """Join the chunks into the answer's recording and queue its analysis. Safe to call again.
     Raises StoreUnavailableError (nothing changed, the chunks kept) when the store is away."""
+    joined: list[str] = []
     with transaction.atomic():
-        attempt = Attempt.objects.select_for_update().get(pk=attempt.pk)
-        if attempt.status != Attempt.Status.RECORDING:
-            return Finalised(attempt, attempt.chunks_received, 0)
-        chunks = [n for n in store.files_in(f"{folder(attempt)}/chunks") if n.endswith(".part")]
-        indexes = sorted(int(posixpath.basename(n).split(".")[0]) for n in chunks)
-        contiguous = 0
-        while contiguous < len(indexes) and indexes[contiguous] == contiguous:
-            contiguous += 1
-        skipped = len(indexes) - contiguous
-        if interrupted is not None:
-            attempt.interrupted = interrupted
-        attempt.finalised_at = timezone.now()
-        if contiguous == 0:
-            attempt.status = Attempt.Status.FAILED
-            attempt.failure = (
-                "No recording arrived for this answer: check that the microphone works "
-                "(the level meter moves) and record it again, or type your answer."
-            )
-            attempt.save()
-            return Finalised(attempt, 0, skipped)
-        with tempfile.TemporaryDirectory(prefix="prepcoach-join-") as scratch:
-            kind, name, too_long = _join(attempt, contiguous, Path(scratch))
-        for index in range(contiguous):
-            with contextlib.suppress(StoreUnavailableError, FileNotFoundError):
-                store.delete(chunk_name(attempt, index))  # left over: deleted with the answer
-        attempt.recording.name = name
-        attempt.media_type = kind.mime if kind else "application/octet-stream"
-        if skipped:
-            attempt.recording_note = (
-                f"{skipped} piece(s) arrived after a gap and could not be joined; they are kept "
-                "on disk. The answer up to the gap is saved."
-            )
-        if too_long:
-            attempt.status, attempt.failure = Attempt.Status.FAILED, too_long
-            attempt.save()
-            return Finalised(attempt, contiguous, skipped)
-        attempt.status = Attempt.Status.SAVED
+        done = _finalise_locked(attempt, interrupted, joined)
+    # The joined pieces go only once the answer naming the joined file is committed: a worker
+    # killed, or the database lost, before the commit leaves every piece to be joined again,
+    # never a RECORDING answer with its first pieces gone.
+    _delete_joined(joined)
+    return done
+
+
+def _finalise_locked(attempt: Attempt, interrupted: bool | None, joined: list[str]) -> Finalised:
+    """`finalise` under the answer's row lock; the joined pieces' names go into `joined`."""
+    attempt = Attempt.objects.select_for_update().get(pk=attempt.pk)
+    if attempt.status != Attempt.Status.RECORDING:
+        return Finalised(attempt, attempt.chunks_received, 0)
+    chunks = [n for n in store.files_in(f"{folder(attempt)}/chunks") if n.endswith(".part")]
+    indexes = sorted(int(posixpath.basename(n).split(".")[0]) for n in chunks)
+    contiguous = 0
+    while contiguous < len(indexes) and indexes[contiguous] == contiguous:
+        contiguous += 1
+    skipped = len(indexes) - contiguous
+    if interrupted is not None:
+        attempt.interrupted = interrupted
+    attempt.finalised_at = timezone.now()
+    if contiguous == 0:
+        attempt.status = Attempt.Status.FAILED
+        attempt.failure = (
+            "No recording arrived for this answer: check that the microphone works "
+            "(the level meter moves) and record it again, or type your answer."
+        )
         attempt.save()
+        return Finalised(attempt, 0, skipped)
+    with tempfile.TemporaryDirectory(prefix="prepcoach-join-") as scratch:
+        kind, name, too_long = _join(attempt, contiguous, Path(scratch))
+    joined.extend(chunk_name(attempt, index) for index in range(contiguous))
+    attempt.recording.name = name
+    attempt.media_type = kind.mime if kind else "application/octet-stream"
+    if skipped:
+        attempt.recording_note = (
+            f"{skipped} piece(s) arrived after a gap and could not be joined; they are kept "
+            "on disk. The answer up to the gap is saved."
+        )
+    if too_long:
+        attempt.status, attempt.failure = Attempt.Status.FAILED, too_long
+        attempt.save()
+        return Finalised(attempt, contiguous, skipped)
+    attempt.status = Attempt.Status.SAVED
+    attempt.save()
     return Finalised(attempt, contiguous, skipped)
+
+
+def _delete_joined(names: list[str]) -> None:
+    for name in names:
+        with contextlib.suppress(StoreUnavailableError, FileNotFoundError):
+            store.delete(name)  # one left over is deleted with the answer
 
 
 def _join(
