@@ -102,17 +102,23 @@ def put(name: str, content: bytes | Path) -> None:
     where = storage()
     if isinstance(where, FileSystemStorage):
         target = Path(where.path(name))
-        target.parent.mkdir(parents=True, exist_ok=True)
         partial = target.with_name(f".{target.name}.{os.getpid()}.tmp")
-        try:
-            if isinstance(content, Path):
-                shutil.copyfile(content, partial)
-            else:
-                partial.write_bytes(content)
-            os.replace(partial, target)
-        finally:
-            partial.unlink(missing_ok=True)
-        return
+        # Twice: `delete_folder` of the user's last other answer may remove the user's folder
+        # between making it and writing into it (FileNotFoundError); the second try makes it again.
+        for last_try in (False, True):
+            target.parent.mkdir(parents=True, exist_ok=True)
+            try:
+                if isinstance(content, Path):
+                    shutil.copyfile(content, partial)
+                else:
+                    partial.write_bytes(content)
+                os.replace(partial, target)
+                return
+            except FileNotFoundError:
+                if last_try:
+                    raise
+            finally:
+                partial.unlink(missing_ok=True)
     with contextlib.ExitStack() as stack:
         body: File[Any]
         if isinstance(content, Path):
