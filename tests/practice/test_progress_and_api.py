@@ -130,7 +130,13 @@ def test_feedback_thresholds_are_the_users_to_set(
     assert "must be below the fastest" in bad.text
     alice_client.post(
         url,
-        {"pace_low": "100", "pace_high": "200", "fillers_per_min_high": "0.5", "long_pause_s": "2"},
+        {
+            "pace_low": "100",
+            "pace_high": "200",
+            "fillers_per_min_high": "0.5",
+            "long_pause_s": "2",
+            "look_away_s": "2",  # the body-language threshold is on the same form
+        },
     )
     thresholds = alice.practice_settings.delivery_settings()
     assert (
