@@ -58,7 +58,21 @@ def test_an_answer_that_lacks_a_result_gets_that_follow_up(
     summary = alice_client.get(reverse("practice:mock_summary", args=[session.pk])).text
     assert summary.count("Follow-up: What was the outcome?") == 1
     assert summary.count("typed answer") == 2
-    assert "What was the outcome?" not in alice_client.get(here).text.split("Answer saved")[1]
+    assert 'id="follow-title"' not in alice_client.get(here).text  # answered: not asked again
+
+
+def test_answer_saved_is_said_right_after_saving_and_not_on_a_later_visit(
+    alice_client: Client, alice: User
+) -> None:
+    session = new_mock(alice_client)
+    here = reverse("practice:mock_question", args=[session.pk, 1])
+    response = alice_client.post(
+        reverse("practice:typed_create", args=[session.question_ids[0]]),
+        {"text": WEAK, "mode": "mock", "session": session.pk, "next": here},
+        follow=True,
+    )
+    assert response.text.count("Answer saved.") == 1
+    assert "Answer saved." not in alice_client.get(here).text
 
 
 def test_the_summary_lists_every_answer(alice_client: Client, alice: User) -> None:
@@ -237,3 +251,17 @@ def test_the_summary_lists_each_answer_once_with_figures_the_best_and_what_next(
     listed = summary.split('<ol class="summary">')[1].split("</ol>")[0]
     for question_id in session.question_ids[1:]:
         assert listed.count(Question.objects.get(pk=question_id).text) == 1
+
+
+def test_a_mock_answers_page_names_the_mock_once_linking_to_its_summary(
+    alice_client: Client, alice: User
+) -> None:
+    session = new_mock(alice_client)
+    alice_client.post(
+        reverse("practice:typed_create", args=[session.question_ids[0]]),
+        {"text": WEAK, "mode": "mock", "session": session.pk},
+    )
+    page = alice_client.get(Attempt.objects.get().get_absolute_url()).text
+    summary = reverse("practice:mock_summary", args=[session.pk])
+    assert f'<p class="meta"><a href="{summary}">Mock interview</a> · ' in page
+    assert ">mock interview</a>" not in page

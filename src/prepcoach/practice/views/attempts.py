@@ -78,6 +78,8 @@ def typed_create(request: HttpRequest, question_id: int) -> HttpResponse:
         setattr(attempt, key, value)
     attempt.save()  # the answer is safe before anything else happens
     queue_or_say(request, attempt)
+    if attempt.session_id is not None:  # said once, on the page it comes back to
+        messages.success(request, "Answer saved.")
     nxt = request.POST.get("next", "")
     if nxt and url_has_allowed_host_and_scheme(nxt, allowed_hosts={request.get_host()}):
         return redirect(nxt)
@@ -129,6 +131,8 @@ def recording_finalise(request: HttpRequest, attempt_id: int) -> JsonResponse:
         return JsonResponse(payload, status=422)
     # The recording is safe on disk; how its analysis goes is the attempt page's business.
     attempt, message = queue_or_say(request, done.attempt)
+    if attempt.session_id is not None:  # said once, on the mock's page the browser goes to
+        messages.success(request, "Answer saved. The recording is kept.")
     return JsonResponse(
         {"status": attempt.status, "url": attempt.get_absolute_url(), "message": message}
     )
