@@ -11,7 +11,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from prepcoach.accounts.models import User
-from prepcoach.coach.login_throttle import login_limits
+from prepcoach.coach.login_throttle import ACCOUNT_CAP_S, login_limits
 from prepcoach.coach.proxies import parse_networks
 from prepcoach.ops.models import LoginFailure
 from tests.conftest import PASSWORD
@@ -139,6 +139,72 @@ def test_a_guesser_elsewhere_does_not_keep_the_owner_out(client: Client, alice: 
     # From the address she signs in from, her password still gets her in at once.
     assert log_in(client, "alice@example.com", PASSWORD, home).status_code == 302
     assert get_user(client).pk == alice.pk
+
+
+DEVICE = "prepcoach_device"
+
+
+def keep_out_attempt(guesses: int = 12) -> None:
+    """The attacker of the review: wrong passwords for alice, one from each of many addresses."""
+    for n in range(guesses):
+        log_in(Client(), "alice@example.com", f"guess {n}", f"203.0.113.{n + 1}")
+
+
+def test_the_owners_browser_gets_in_at_once_from_any_address(client: Client, alice: User) -> None:
+    first = log_in(client, "alice@example.com", PASSWORD, "198.51.100.20")
+    cookie = first.cookies[DEVICE]
+    assert cookie["httponly"]
+    assert cookie["samesite"] == "Lax"
+    assert not cookie["secure"]
+    assert int(cookie["max-age"]) == 365 * 24 * 3600
+    client.post(reverse("accounts:logout"))
+    keep_out_attempt()
+    # A brand-new browser at a new address waits on the account's count, but never long.
+    stranger = log_in(Client(), "alice@example.com", PASSWORD, "192.0.2.77")
+    assert stranger.status_code == 429
+    assert 0 < int(stranger["Retry-After"]) <= ACCOUNT_CAP_S
+    # Her own browser, on hotel Wi-Fi she never used, gets in at once: it shows its cookie.
+    assert log_in(client, "alice@example.com", PASSWORD, "192.0.2.78").status_code == 302
+    assert get_user(client).pk == alice.pk
+
+
+def test_a_forged_or_other_accounts_device_cookie_counts_for_nothing(
+    client: Client, alice: User, bob: User
+) -> None:
+    mine = log_in(client, "alice@example.com", PASSWORD, "198.51.100.20").cookies[DEVICE].value
+    bobs_browser = Client()
+    assert log_in(bobs_browser, "bob@example.com", PASSWORD, "198.51.100.30").status_code == 302
+    bobs_browser.post(reverse("accounts:logout"))
+    keep_out_attempt()
+    assert log_in(bobs_browser, "alice@example.com", PASSWORD, "192.0.2.80").status_code == 429
+    forged = Client()
+    account, rest = mine.split(":", 1)
+    forged.cookies[DEVICE] = f"{account}:another-token:{rest.split(':', 1)[1]}"
+    assert log_in(forged, "alice@example.com", PASSWORD, "192.0.2.81").status_code == 429
+    unsigned = Client()
+    unsigned.cookies[DEVICE] = f"{account}:a-token-of-my-own"
+    assert log_in(unsigned, "alice@example.com", PASSWORD, "192.0.2.82").status_code == 429
+    copied = Client()
+    copied.cookies[DEVICE] = mine  # the real cookie, as only her browser has it
+    assert log_in(copied, "alice@example.com", PASSWORD, "192.0.2.83").status_code == 302
+
+
+def test_a_browsers_own_failures_still_slow_it(client: Client, alice: User) -> None:
+    log_in(client, "alice@example.com", PASSWORD, "198.51.100.20")
+    client.post(reverse("accounts:logout"))
+    statuses = [
+        log_in(client, "alice@example.com", "guess", f"192.0.2.{n + 1}").status_code
+        for n in range(6)
+    ]
+    assert statuses == [200] * 5 + [429]
+
+
+def test_over_https_the_device_cookie_is_secure(client: Client, alice: User) -> None:
+    response = client.post(
+        LOGIN, {"username": "alice@example.com", "password": PASSWORD}, secure=True
+    )
+    assert response.status_code == 302
+    assert response.cookies[DEVICE]["secure"]
 
 
 def test_an_ipv6_client_is_counted_by_its_network(client: Client, alice: User) -> None:

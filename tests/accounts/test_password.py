@@ -107,6 +107,8 @@ def test_reset_password_by_email(client: Client, alice: User) -> None:
         {"new_password1": NEW_PASSWORD, "new_password2": NEW_PASSWORD},
     )
     assert done.url == reverse("accounts:password_reset_complete")
+    # Setting a password from the mailbox signs this browser in to the account for the throttle.
+    assert done.cookies["prepcoach_device"]["httponly"]
     alice.refresh_from_db()
     assert alice.check_password(NEW_PASSWORD)
     # The link works once.

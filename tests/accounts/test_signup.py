@@ -1,9 +1,13 @@
+from typing import Any
+
 import pytest
 from django.contrib.auth import get_user
 from django.test import Client
 from django.urls import reverse
 
 from prepcoach.accounts.models import Profile, User
+from prepcoach.coach.login_throttle import account_key, login_limits
+from prepcoach.ops.models import KnownLogin
 from tests.conftest import PASSWORD
 
 URL = reverse("accounts:signup")
@@ -74,3 +78,34 @@ def test_mismatched_confirmation_is_refused(client: Client) -> None:
 
 def test_signed_in_user_is_sent_home(alice_client: Client) -> None:
     assert alice_client.get(URL).url == reverse("dashboard:home")
+
+
+@pytest.mark.django_db
+def test_signing_up_marks_the_browser_and_address_as_the_accounts(
+    client: Client, settings: Any
+) -> None:
+    settings.LOGIN_LIMITS = login_limits(free=5, first_s=300, cap_s=900)  # waits outlast the test
+    response = client.post(
+        URL,
+        {"email": "carol@example.com", "password1": PASSWORD, "password2": PASSWORD},
+        REMOTE_ADDR="198.51.100.40",
+    )
+    assert response.cookies["prepcoach_device"]["httponly"]
+    known = KnownLogin.objects.get()
+    assert (known.account, known.address) == (account_key("carol@example.com"), "198.51.100.40")
+    client.post(reverse("accounts:logout"))
+    # Someone guesses at her account from many addresses: her browser still gets in at once,
+    # from an address it never used, and it had never been through the log-in page.
+    for n in range(12):
+        Client().post(
+            reverse("accounts:login"),
+            {"username": "carol@example.com", "password": f"guess {n}"},
+            REMOTE_ADDR=f"203.0.113.{n + 1}",
+        )
+    again = client.post(
+        reverse("accounts:login"),
+        {"username": "carol@example.com", "password": PASSWORD},
+        REMOTE_ADDR="192.0.2.90",
+    )
+    assert again.status_code == 302
+    assert get_user(client).is_authenticated

@@ -6,6 +6,7 @@ import datetime as dt
 from dataclasses import replace
 
 from prepcoach.coach.login_throttle import (
+    ACCOUNT_CAP_S,
     Backoff,
     Failures,
     LoginRecord,
@@ -69,6 +70,31 @@ def test_a_known_address_is_judged_on_its_own_failures_only() -> None:
     )  # fmt: skip
     assert not judge_login(LIMITS, hammered, NOW).allowed
     assert judge_login(LIMITS, replace(hammered, known_pair=True), NOW).allowed
+
+
+def test_a_browser_with_the_accounts_device_cookie_is_judged_on_its_own_failures_only() -> None:
+    hammered = record(
+        pair=Failures(40, ago(1)),
+        address=Failures(40, ago(1)),
+        account=Failures(500, ago(1)),
+        everyone=5000,
+    )
+    assert judge_login(LIMITS, replace(hammered, device=NONE), NOW).allowed
+    slowed = judge_login(LIMITS, replace(hammered, device=Failures(6, ago(1))), NOW)
+    assert not slowed.allowed
+    assert slowed.reason == "this browser"
+    assert slowed.retry_after_s == 10 - 1
+
+
+def test_the_account_count_keeps_a_new_browser_out_for_a_minute_at_most() -> None:
+    guessed = record(account=Failures(10_000, ago(0)))
+    decision = judge_login(LIMITS, guessed, NOW)
+    assert not decision.allowed
+    assert decision.reason == "this account"
+    assert decision.retry_after_s == ACCOUNT_CAP_S == 60
+    # A guesser's own address still waits the long way.
+    own = judge_login(LIMITS, record(pair=Failures(20, ago(0))), NOW)
+    assert own.retry_after_s == 900
 
 
 def test_a_spray_over_the_install_slows_an_address_after_its_own_failure() -> None:

@@ -52,6 +52,7 @@ def test_someone_without_an_account_signs_up_from_the_link_then_accepts(
         link, {"email": "dana@example.com", "password1": PASSWORD, "password2": PASSWORD}
     )
     assert signed_up["Location"] == link
+    assert signed_up.cookies["prepcoach_device"]["httponly"]  # the throttle knows her browser
     assert client.post(link).status_code == 302
 
     dana = User.objects.get(email="dana@example.com")

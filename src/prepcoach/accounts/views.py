@@ -5,7 +5,7 @@ from django.contrib import messages
 from django.contrib.auth import login
 from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import login_required
-from django.contrib.auth.forms import PasswordResetForm
+from django.contrib.auth.forms import PasswordResetForm, SetPasswordForm
 from django.db import transaction
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
@@ -43,7 +43,7 @@ def signup(request: HttpRequest) -> HttpResponse:
             )
         login(request, user, backend="django.contrib.auth.backends.ModelBackend")
         messages.success(request, "Welcome to prepcoach! Tell it about the job you want.")
-        return redirect("accounts:profile")
+        return login_throttle.remember_sign_in(request, redirect("accounts:profile"), user.email)
     return render(request, "accounts/signup.html", {"form": form, "first_account": first_account})
 
 
@@ -116,7 +116,7 @@ class LoginView(auth_views.LoginView):
         email = login_identity(request, None)
         if not email or not request.POST.get("password"):
             return super().post(request, *args, **kwargs)  # the form says what is missing
-        attempt = login_throttle.begin_login(email, client_address(request))
+        attempt = login_throttle.begin_login(request, email)
         if not attempt.decision.allowed:
             logger.warning(
                 "log-in slowed for %s (%s): try again in %d s",
@@ -133,6 +133,7 @@ class LoginView(auth_views.LoginView):
         response = super().post(request, *args, **kwargs)
         if request.user.is_authenticated:
             login_throttle.login_succeeded(attempt)
+            return login_throttle.remember_sign_in(request, response, email)
         return response
 
 
@@ -146,7 +147,7 @@ class PasswordChangeView(auth_views.PasswordChangeView):
         assert isinstance(request.user, User)
         if not request.POST.get("old_password"):
             return super().post(request, *args, **kwargs)  # the form says what is missing
-        attempt = login_throttle.begin_login(request.user.email, client_address(request))
+        attempt = login_throttle.begin_login(request, request.user.email)
         if not attempt.decision.allowed:
             context = self.get_context_data(throttled=attempt.decision.message)
             return with_retry_after(self.render_to_response(context), attempt.decision)
@@ -172,6 +173,17 @@ class PasswordResetView(auth_views.PasswordResetView):
             page = self.render_to_response(self.get_context_data(form=form))
             return with_retry_after(page, decision)
         return super().form_valid(form)
+
+
+class PasswordResetConfirmView(auth_views.PasswordResetConfirmView):
+    """Django's reset link: a new password set from the mailbox is a sign-in to the account in
+    this browser, so it gets the device cookie (`ops.login_throttle.remember_sign_in`)."""
+
+    success_url = reverse_lazy("accounts:password_reset_complete")
+
+    def form_valid(self, form: SetPasswordForm[User]) -> HttpResponse:
+        response = super().form_valid(form)
+        return login_throttle.remember_sign_in(self.request, response, form.user.email)
 
 
 def login_identity(request: HttpRequest, credentials: dict[str, Any] | None) -> str | None:

@@ -7,7 +7,10 @@ every further failure (every `step` failures for the global count) up to a cap, 
 the latest failure it counted. There is no lock-out: the page says "try again in N s".
 
 Who is judged on what:
-- the pair count applies to everyone, so a person who mistypes is slowed like a guesser;
+- a browser that has signed in to this account before shows it by a signed device cookie
+  (OWASP's "device cookies"): it is judged on the failures sent with that cookie only, so
+  nothing anyone else sends, from anywhere, slows the owner in their own browser;
+- otherwise the pair count applies, so a person who mistypes is slowed like a guesser;
 - an address that has signed in to this account before (a "known" pair) is judged on the pair
   count only: a guesser hammering the account from elsewhere, or from many addresses, adds
   nothing to the wait of its owner at their usual address;
@@ -15,6 +18,9 @@ Who is judged on what:
   address is slowed by the address count, a password guessed from many addresses by the
   account count, and a spray from many addresses against many accounts by the global count,
   which waits from the latest failure of this address (a new address gets its first try).
+  The account count is what a guesser elsewhere can raise, so its wait is short
+  (`ACCOUNT_CAP_S`): a new browser at a new address is never kept out for long, while a
+  password guessed from many addresses still gets only a few tries a minute.
 
 An IPv6 client is counted by its /64 network, which one household or one machine has whole, so
 walking through its addresses does not reset a count. Accounts are counted by a hash of the
@@ -47,8 +53,14 @@ class Backoff:
         return int(min(self.cap_s, self.first_s * 2**doublings))
 
 
+# The longest wait the account-wide count asks of a browser and address the account has not
+# signed in from: short, since anyone can raise that count.
+ACCOUNT_CAP_S = 60
+
+
 @dataclass(frozen=True)
 class LoginLimits:
+    device: Backoff
     pair: Backoff
     address: Backoff
     account: Backoff
@@ -59,12 +71,15 @@ class LoginLimits:
 def login_limits(free: int = 5, first_s: int = 5, cap_s: int = 900) -> LoginLimits:
     """The limits, from the settings' free failures per pair, first wait and longest wait."""
     return LoginLimits(
+        # A browser the account has signed in from, counted by its device cookie.
+        device=Backoff(free, first_s, cap_s),
         pair=Backoff(free, first_s, cap_s),
         # One person rarely fails for more than two or three accounts from one place in an hour;
         # a shared address (an office) gets twice the pair's allowance before it waits.
         address=Backoff(2 * free, first_s, cap_s),
-        # Failures for one account from many addresses: only unknown addresses wait on it.
-        account=Backoff(2 * free, first_s, cap_s),
+        # Failures for one account from many addresses: only unknown browsers and addresses
+        # wait on it, and never long.
+        account=Backoff(2 * free, first_s, min(cap_s, ACCOUNT_CAP_S)),
         # Hundreds of failures an hour across an install is a spray; its wait stays short,
         # since it falls on every new address, and doubles every 100 further failures.
         everyone=Backoff(100 * free, first_s, min(cap_s, 60), step=100),
@@ -85,6 +100,9 @@ class LoginRecord:
     account: Failures  # this account, any address
     everyone: int  # every failure on the install
     known_pair: bool  # this address has signed in to this account before
+    # Failures sent with this browser's device cookie for this account; None when the browser
+    # showed no valid device cookie for it (none, forged, expired, or another account's).
+    device: Failures | None = None
 
 
 @dataclass(frozen=True)
@@ -111,9 +129,13 @@ def wait_words(seconds: int) -> str:
 
 def judge_login(limits: LoginLimits, record: LoginRecord, now: dt.datetime) -> LoginDecision:
     """Whether a log-in may be tried now, and if not, in how many whole seconds it may."""
-    waits = [("this address and account", _remaining_s(
-        limits.pair.wait_s(record.pair.count), record.pair.latest, now))]  # fmt: skip
-    if not record.known_pair:
+    if record.device is not None:
+        waits = [("this browser", _remaining_s(
+            limits.device.wait_s(record.device.count), record.device.latest, now))]  # fmt: skip
+    else:
+        waits = [("this address and account", _remaining_s(
+            limits.pair.wait_s(record.pair.count), record.pair.latest, now))]  # fmt: skip
+    if record.device is None and not record.known_pair:
         waits += [
             ("this address", _remaining_s(
                 limits.address.wait_s(record.address.count), record.address.latest, now)),

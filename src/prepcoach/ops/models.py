@@ -69,6 +69,8 @@ class LoginFailure(models.Model):
 
     account = models.CharField(max_length=64)
     address = models.CharField(max_length=64)
+    # The device token of the browser's device cookie for this account, "" without one.
+    device = models.CharField(max_length=64, blank=True, default="")
     at = models.DateTimeField(db_index=True)
 
     class Meta:

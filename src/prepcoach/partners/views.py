@@ -37,6 +37,7 @@ from prepcoach.coach.progress import weekly_review
 from prepcoach.goals import plans
 from prepcoach.goals.charts import progress_chart
 from prepcoach.goals.models import Goal, Step
+from prepcoach.ops import login_throttle
 from prepcoach.partners import mail
 from prepcoach.partners.forms import (
     AcceptForm,
@@ -147,7 +148,7 @@ def _accept_as_visitor(request: HttpRequest, invitation: PartnerInvite) -> HttpR
             Profile.objects.create(user=user, date_order=signup.cleaned_data.get("date_order", ""))
         login(request, user, backend="django.contrib.auth.backends.ModelBackend")
         messages.success(request, "Account created. One more click to become a partner.")
-        return redirect(request.path)
+        return login_throttle.remember_sign_in(request, redirect(request.path), user.email)
     return render(
         request,
         "partners/accept_visitor.html",
