@@ -19,6 +19,9 @@ from prepcoach.coach.mock_interview import (
 
 TODAY = dt.date(2026, 11, 30)
 STORY = "Tell me about a time you fixed a backlog."
+# The relevance verdict finds WEAK misses STORY (it leaves out what was asked of the speaker),
+# so the tests about the other figures ask this, which the verdict can't tell about.
+PROCESS = "Tell me about a time you improved a process."
 GOOD = (
     "Last spring our support queue doubled after a product launch. I was asked to bring the "
     "waiting times back down. I rewrote the triage rules and trained two new starters. "
@@ -59,7 +62,7 @@ def test_the_job_comes_first_then_the_profile() -> None:
 
 @pytest.mark.usefixtures("sentence_model")
 def test_the_short_report_gives_the_figures_and_the_first_tip() -> None:
-    analysis = analyse_answer(text=WEAK, question=STORY).as_dict()
+    analysis = analyse_answer(text=WEAK, question=PROCESS).as_dict()
     report = short_report(analysis)
     assert report is not None
     assert report.number is False
@@ -71,14 +74,14 @@ def test_the_short_report_gives_the_figures_and_the_first_tip() -> None:
 @pytest.mark.usefixtures("sentence_model")
 def test_the_summary_lists_each_answer_once_and_each_unanswered_question() -> None:
     good = analyse_answer(text=GOOD, question=STORY).as_dict()
-    weak = analyse_answer(text=WEAK, question=STORY).as_dict()
+    weak = analyse_answer(text=WEAK, question=PROCESS).as_dict()
     answers = [
-        MockAnswer(1, 1, STORY, False, "analysed", weak, TODAY),
+        MockAnswer(1, 1, PROCESS, False, "analysed", weak, TODAY),
         MockAnswer(2, 1, "What was the outcome?", True, "analysed", weak, TODAY),
         MockAnswer(3, 3, "Why us?", False, "analysed", good, TODAY),
         MockAnswer(2, 1, "What was the outcome?", True, "analysed", weak, TODAY),  # twice in
     ]
-    summary = summarise_mock([STORY, "Tell me about a conflict.", "Why us?"], answers, TODAY)
+    summary = summarise_mock([PROCESS, "Tell me about a conflict.", "Why us?"], answers, TODAY)
     assert [(r.number, r.ref, r.follow_up) for r in summary.rows] == [
         (1, 1, False), (1, 2, True), (2, None, False), (3, 3, False)
     ]  # fmt: skip
@@ -92,6 +95,56 @@ def test_the_summary_lists_each_answer_once_and_each_unanswered_question() -> No
         "Put a number on the result: how much, how many, how much faster.",
         "Answer “Tell me about a conflict.”: you left it unanswered",
     )
+
+
+WEAKNESS = "What is your greatest weakness?"
+STRENGTHS = (
+    "I'd say I'm incredibly detail-oriented. I'm the person in the team who always spots the "
+    "transposed numbers in the reconciliations, and my manager trusts me with the VAT returns "
+    "because I just don't make mistakes. I'm also really good at building relationships with "
+    "the budget holders, and they come to me with questions now. So I think accuracy and "
+    "relationships are my strongest points."
+)
+
+
+@pytest.mark.usefixtures("sentence_model")
+def test_the_verdict_is_in_the_short_report_and_leads_the_next_steps() -> None:
+    off = analyse_answer(text=STRENGTHS, question=WEAKNESS).as_dict()
+    report = short_report(off)
+    assert report is not None
+    assert report.relevance == "does not address"
+    assert report.relevance_quote
+    assert report.relevance_quote in STRENGTHS
+    good = analyse_answer(text=GOOD, question=STORY).as_dict()
+    answered = short_report(good)
+    assert answered is not None
+    assert answered.relevance in {"addresses", "can't tell"}
+    answers = [
+        MockAnswer(1, 1, STORY, False, "analysed", good, TODAY),
+        MockAnswer(2, 2, WEAKNESS, False, "analysed", off, TODAY),
+    ]
+    summary = summarise_mock([STORY, WEAKNESS], answers, TODAY)
+    assert summary.rows[1].figures == report
+    assert summary.next_steps[0] == (
+        "Answer the question that was asked: prepcoach's check finds your answer to "
+        f"“{WEAKNESS}” does not address it"
+    )
+    assert not [s for s in summary.next_steps if s.startswith("Answer the question")][1:]
+
+
+@pytest.mark.usefixtures("sentence_model")
+def test_the_summary_gives_each_piece_of_advice_once() -> None:
+    weak = analyse_answer(text=WEAK, question=PROCESS).as_dict()
+    terms = {"used": [], "missed": ["SQL", "Tableau", "stakeholders", "forecasting"]}
+    tip = {"rule": "Job terms: 4 of the description's key terms unused", "evidence": [],
+           "text": "Use the job's own words where they are true for you."}  # fmt: skip
+    tips = weak["tips"]
+    assert isinstance(tips, list)
+    told = {**weak, "keywords": terms, "tips": [tip, *tips]}
+    answers = [MockAnswer(i, 1, PROCESS, False, "analysed", told, TODAY) for i in (1, 2)]
+    steps = summarise_mock([PROCESS], answers, TODAY).next_steps
+    assert any(s.startswith("Use the job's key terms: fewer than 3") for s in steps)
+    assert "Use the job's own words where they are true for you." not in steps
 
 
 @settings(max_examples=60, deadline=None)

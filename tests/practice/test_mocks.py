@@ -158,6 +158,26 @@ UNQUANTIFIED = (
 )
 
 
+PROCESS = "Tell me about a time you improved a process."
+WEAKNESS = "What is your greatest weakness?"
+STRENGTHS = (
+    "I'd say I'm incredibly detail-oriented. I'm the person in the team who always spots the "
+    "transposed numbers in the reconciliations, and my manager trusts me with the VAT returns "
+    "because I just don't make mistakes. I'm also really good at building relationships with "
+    "the budget holders, and they come to me with questions now. So I think accuracy and "
+    "relationships are my strongest points."
+)
+
+
+def pinned(session: MockSession, user: User, text: str) -> MockSession:
+    """The mock's first question made `text`, so what its answers are judged against is known
+    (a mock picks its questions at random)."""
+    question = Question.objects.create(owner=user, text=text)
+    session.question_ids = [question.pk, *session.question_ids[1:]]
+    session.save()
+    return session
+
+
 def read(attempt: Attempt) -> Attempt:
     """What the worker does with a typed answer: analyse it and store the analysis."""
     attempt.analysis = analyse_answer(text=attempt.text, question=attempt.question_text).as_dict()
@@ -193,7 +213,7 @@ def test_bobs_job_is_not_used_for_alices_mock(alice_client: Client, bob: User) -
 def test_each_answer_shows_its_short_report_inside_the_mock(
     alice_client: Client, alice: User, bob: User
 ) -> None:
-    session = new_mock(alice_client)
+    session = pinned(new_mock(alice_client), alice, PROCESS)
     here = reverse("practice:mock_question", args=[session.pk, 1])
     alice_client.post(
         reverse("practice:typed_create", args=[session.question_ids[0]]),
@@ -219,10 +239,48 @@ def test_each_answer_shows_its_short_report_inside_the_mock(
 
 
 @pytest.mark.usefixtures("sentence_model")
+def test_an_answer_to_another_question_is_named_in_the_mock_and_leads_what_next(
+    alice_client: Client, alice: User
+) -> None:
+    session = pinned(new_mock(alice_client), alice, WEAKNESS)
+    here = reverse("practice:mock_question", args=[session.pk, 1])
+    alice_client.post(
+        reverse("practice:typed_create", args=[session.question_ids[0]]),
+        {"text": STRENGTHS, "mode": "mock", "session": session.pk, "next": here},
+    )
+    attempt = read(Attempt.objects.get(session=session))
+    relevance = (attempt.analysis or {})["relevance"]
+    assert relevance["addresses"] is False
+    shown = html.unescape(alice_client.get(reverse("practice:mock_answer", args=[attempt.pk])).text)
+    assert (
+        f"Answers the question: no. The answer talks about this instead: “{relevance['gist']}”"
+        in shown
+    )
+    assert "Next time:</strong> Answer the question that was asked." in shown
+    assert "Nothing stands out" not in shown
+    # No follow-up that takes the answer as given: the question again, in other words.
+    page = html.unescape(alice_client.get(here).text)
+    assert "What was the outcome?" not in page
+    again = "Let me put that another way: could you tell me about a weakness or an area to improve?"
+    assert again in page
+    assert "prepcoach's check finds your answer did not address the question" in page
+    alice_client.post(reverse("practice:mock_finish", args=[session.pk]))
+    summary = html.unescape(
+        alice_client.get(reverse("practice:mock_summary", args=[session.pk])).text
+    )
+    steps = summary.split('<ol class="next-steps">')[1].split("</ol>")[0]
+    assert steps.startswith(
+        "<li>Answer the question that was asked: prepcoach's check finds your answer to "
+        f"“{WEAKNESS}” does not address it</li>"
+    )
+    assert "Answers the question: no." in summary
+
+
+@pytest.mark.usefixtures("sentence_model")
 def test_the_summary_lists_each_answer_once_with_figures_the_best_and_what_next(
     alice_client: Client, alice: User
 ) -> None:
-    session = new_mock(alice_client)
+    session = pinned(new_mock(alice_client), alice, PROCESS)
     first = session.question_ids[0]
     here = reverse("practice:mock_question", args=[session.pk, 1])
     alice_client.post(reverse("practice:typed_create", args=[first]),
@@ -248,6 +306,9 @@ def test_the_summary_lists_each_answer_once_with_figures_the_best_and_what_next(
     assert "of 4 STAR parts" in summary
     assert "Next things to practise" in summary
     assert "Put a number on the result" in summary
+    # Each answer with the relevance verdict, and the figure says what it is.
+    assert summary.count("Answers the question:") == 2
+    assert "as prepcoach measured it:" in summary
     listed = summary.split('<ol class="summary">')[1].split("</ol>")[0]
     for question_id in session.question_ids[1:]:
         assert listed.count(Question.objects.get(pk=question_id).text) == 1

@@ -29,6 +29,7 @@ REASONS = {
     "no situation": "your answer did not set the scene",
     "result without a number": "your result had no number to show it worked",
     "fixed list": "interviewers often ask it to go deeper into a story",
+    "off topic": "prepcoach's check finds your answer did not address the question",
 }
 
 
@@ -41,6 +42,17 @@ class FollowUp:
     def reason(self) -> str:
         """Why it is asked, as the page says it: "your answer did not say how it ended"."""
         return REASONS.get(self.rule, self.rule)
+
+
+def asked_again(question: str, asks: str | None) -> FollowUp:
+    """For an answer the relevance verdict says does not address `question`: the question
+    again in other words (what it asks for, by its kind, when that is known), never a
+    follow-up that takes the answer as given."""
+    if asks:
+        return FollowUp(
+            f"Let me put that another way: could you tell me about {asks}?", "off topic"
+        )
+    return FollowUp(f"Let me come back to the question: {question}", "off topic")
 
 
 def follow_up(analysis: ContentAnalysis | None, turn: int = 0) -> FollowUp:

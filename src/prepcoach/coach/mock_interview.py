@@ -8,7 +8,9 @@ report shown after each answer, and the summary at its end.
 - `summarise_mock`: each answer once, in the order given (follow-ups under their question),
   with its figures; every question not answered listed as such; the answer that went best and
   why; and the next things to practise: the improvement rules (`coach.improvement`) over this
-  mock's answers, then the tips its answers share, then the questions left unanswered.
+  mock's answers, led by "answer the question that was asked" when the relevance verdict says
+  an answer missed it, then the tips its answers share (less those an area already says), then
+  the questions left unanswered. Each answer's figures carry the verdict with its quote.
 """
 
 from __future__ import annotations
@@ -82,6 +84,23 @@ class Figures:
     wpm: float | None
     words: int
     tip: str  # the first thing to work on, "" when nothing stands out
+    # The relevance verdict: "addresses", "does not address", "can't tell" or "" (no question
+    # or an analysis from before it), and the words it rests on (what ties it, or what the
+    # answer talks about instead).
+    relevance: str = ""
+    relevance_quote: str = ""
+
+
+def verdict_of(analysis: Mapping[str, Any]) -> tuple[str, str]:
+    """The trained verdict of a stored analysis, in words, with its quote (see `Figures`)."""
+    found = analysis.get("relevance")
+    if not isinstance(found, Mapping):
+        return "", ""
+    if found.get("probability") is not None and found.get("addresses") is True:
+        return "addresses", str(found.get("evidence") or "")
+    if found.get("probability") is not None and found.get("addresses") is False:
+        return "does not address", str(found.get("gist") or "")
+    return "can't tell", str(found.get("evidence") or "")
 
 
 def figures_of(analysis: Mapping[str, Any] | None) -> Figures | None:
@@ -96,6 +115,7 @@ def figures_of(analysis: Mapping[str, Any] | None) -> Figures | None:
     wpm = analysis.get("wpm")
     tips = analysis.get("tips") or []
     transcript = analysis.get("transcript")
+    relevance, quote = verdict_of(analysis)
     return Figures(
         measured_rating(dict(analysis)), parts,
         star.get("quantified_result", {}).get("present"),
@@ -103,6 +123,7 @@ def figures_of(analysis: Mapping[str, Any] | None) -> Figures | None:
         float(wpm) if isinstance(wpm, (int, float)) else None,
         len(transcript.split()) if isinstance(transcript, str) else 0,
         str(tips[0].get("text", "")) if tips and isinstance(tips[0], Mapping) else "",
+        relevance, quote,
     )  # fmt: skip
 
 
@@ -191,6 +212,15 @@ def summarise_mock(
     )  # fmt: skip
 
 
+# Tips (by the start of their rule) that say what an area of the same answers already says:
+# the area is named, the tip left out, so the summary gives each piece of advice once.
+SAME_ADVICE = {
+    "job_terms": "Job terms", "relevance": "Relevance", "fillers": "Fillers",
+    "star_result": "STAR: the answer never says how it ended",
+    "quantified": "STAR: the result has no number",
+}  # fmt: skip
+
+
 def _next_steps(
     answers: Sequence[MockAnswer], unanswered: Sequence[SummaryRow], today: dt.date
 ) -> tuple[str, ...]:
@@ -199,12 +229,29 @@ def _next_steps(
         for a in answers
         if a.analysis and isinstance(a.analysis.get("star"), Mapping)
     ]
-    steps = [f"{area.title}: {area.rule}" for area in improvement_areas(facts, [], today)]
+    missed = [a for a in answers if a.analysis and verdict_of(a.analysis)[0] == "does not address"]
+    steps, covered = [], set()
+    if missed:  # what was asked comes first: polish on an answer to another question is moot
+        said = " and ".join(f"“{a.question}”" for a in missed[:2])
+        more = f" (and {len(missed) - 2} more)" if len(missed) > 2 else ""
+        steps.append(
+            "Answer the question that was asked: prepcoach's check finds your answer"
+            f"{'s' * (len(missed) > 1)} to {said}{more} "
+            f"{'do not address them' if len(missed) > 1 else 'does not address it'}"
+        )
+        covered.add("Relevance")
+    for area in improvement_areas(facts, [], today):
+        if area.key == "relevance" and missed:
+            continue
+        steps.append(f"{area.title}: {area.rule}")
+        covered.add(SAME_ADVICE.get(area.key, area.key))
     tips = Counter(
         str(tip.get("text", ""))
         for a in answers
         for tip in (a.analysis or {}).get("tips") or []
-        if isinstance(tip, Mapping) and tip.get("text")
+        if isinstance(tip, Mapping)
+        and tip.get("text")
+        and not str(tip.get("rule", "")).startswith(tuple(covered))
     )
     steps += [tip for tip, _ in tips.most_common() if tip not in steps]
     steps += [f"Answer “{row.question}”: you left it unanswered" for row in unanswered]

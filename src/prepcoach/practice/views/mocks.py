@@ -14,8 +14,14 @@ from django.views.decorators.http import require_POST, require_safe
 from prepcoach.accounts.access import get_owned_or_404
 from prepcoach.accounts.models import Profile
 from prepcoach.coach.content import analyse_content
-from prepcoach.coach.followups import follow_up
-from prepcoach.coach.mock_interview import MockAnswer, mock_setup, short_report, summarise_mock
+from prepcoach.coach.followups import asked_again, follow_up
+from prepcoach.coach.mock_interview import (
+    MockAnswer,
+    mock_setup,
+    short_report,
+    summarise_mock,
+    verdict_of,
+)
 from prepcoach.coach.questions import QuestionInfo, pick_questions
 from prepcoach.jobs.models import Opportunity
 from prepcoach.practice.forms import MIXES, MockForm, TypedAnswerForm
@@ -96,8 +102,12 @@ def mock_question(request: HttpRequest, session_id: int, number: int) -> HttpRes
     main = next((a for a in answers if a.follow_up_to_id is None), None)
     follow = None
     if main is not None and not any(a.follow_up_to_id == main.pk for a in answers):
-        analysis = analyse_content(main.text) if main.text.strip() else None
-        follow = follow_up(analysis, turn=number)
+        stored = main.analysis or {}
+        if verdict_of(stored)[0] == "does not address":
+            follow = asked_again(main.question_text, stored["relevance"].get("asks"))
+        else:
+            analysis = analyse_content(main.text) if main.text.strip() else None
+            follow = follow_up(analysis, turn=number)
     return render(
         request,
         "practice/mock_question.html",
