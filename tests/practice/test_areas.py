@@ -54,6 +54,34 @@ def test_an_area_links_to_the_answers_it_rests_on(
     assert "Trend: 100 % of this week&#x27;s answers." in page
 
 
+WEAKNESS = "What is your greatest weakness?"
+STRENGTHS = (
+    "I'd say I'm incredibly detail-oriented. I'm the person in the team who always spots the "
+    "transposed numbers in the reconciliations, and my manager trusts me with the VAT returns "
+    "because I just don't make mistakes. I'm also really good at building relationships with "
+    "the budget holders, and they come to me with questions now. So I think accuracy and "
+    "relationships are my strongest points."
+)
+
+
+@pytest.mark.usefixtures("sentence_model")
+def test_answers_that_miss_their_question_make_a_plainly_titled_area(
+    alice_client: Client, alice: User
+) -> None:
+    weakness = Question.objects.create(owner=alice, text=WEAKNESS)
+    first = answered(alice, weakness, STRENGTHS)
+    answered(alice, weakness, STRENGTHS)
+    gist = (first.analysis or {})["relevance"]["gist"]
+    page = html.unescape(alice_client.get(URL).text)
+    assert "<h2>Answer the question that was asked</h2>" in page
+    assert "An answer that does not address its question: in 2 of your last 2 answers." in page
+    assert f"does not address the question: “{gist}”" in page
+    assert "<summary>How prepcoach decides</summary>prepcoach's relevance check" in page
+    goal = "In your next 5 answers, answer the question that was asked (prepcoach's check finds"
+    assert goal in page
+    assert "without a story" not in page
+
+
 @pytest.mark.usefixtures("sentence_model")
 def test_make_it_a_goal_opens_the_goal_form_with_its_words(
     alice_client: Client, alice: User, story_question: Question
