@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import os
+import signal
 import socket
+import subprocess
 import time
 import urllib.error
 import urllib.request
@@ -116,3 +118,17 @@ def close_response(response: object) -> None:
         response.close()  # type: ignore[attr-defined]
     finally:
         signals.request_finished.connect(close_old_connections)
+
+
+def stop_processes(started: list[tuple[subprocess.Popen[str], Path]]) -> None:
+    """Stop the programs a test started (SIGTERM, then kill after a minute) and print each
+    one's log, so a failure shows what every process said."""
+    for process, log_path in started:
+        if process.poll() is None:
+            process.send_signal(signal.SIGTERM)
+            try:
+                process.wait(timeout=60)
+            except subprocess.TimeoutExpired:
+                process.kill()
+                process.wait()
+        print(log_path.name, log_path.read_text(), sep="\n")

@@ -14,7 +14,6 @@ from __future__ import annotations
 import http.cookiejar
 import json
 import re
-import signal
 import subprocess
 import sys
 import urllib.error
@@ -31,7 +30,7 @@ from prepcoach.practice.models import Attempt, Question
 from tests.coach.speech.conftest import ANSWER, speak
 from tests.conftest import PASSWORD
 from tests.object_store import ObjectStore
-from tests.support import child_env, database_url, free_port, wait_for
+from tests.support import child_env, database_url, free_port, stop_processes, wait_for
 
 type Start = Callable[..., subprocess.Popen[str]]
 
@@ -97,15 +96,7 @@ def programs(transactional_db: None, tmp_path: Path, settings: object) -> Iterat
         return process
 
     yield start
-    for process, log_path in started:
-        if process.poll() is None:
-            process.send_signal(signal.SIGTERM)
-            try:
-                process.wait(timeout=60)
-            except subprocess.TimeoutExpired:
-                process.kill()
-                process.wait()
-        print(log_path.name, log_path.read_text(), sep="\n")
+    stop_processes(started)
 
 
 def files_under(folder: Path) -> list[Path]:

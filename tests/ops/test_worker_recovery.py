@@ -26,7 +26,7 @@ from prepcoach.ops.models import WorkerHeartbeat
 from prepcoach.practice.models import Attempt
 from prepcoach.practice.tasks import queue_analysis
 from tests.coach.speech.conftest import ANSWER, speak
-from tests.support import child_env, database_url, wait_for
+from tests.support import child_env, database_url, stop_processes, wait_for
 
 REQUEUE_BOUND_S = 30  # the promise: a dead worker's task is queued again within 30 s
 
@@ -67,15 +67,7 @@ def start_worker(
         return process
 
     yield start
-    for process, log_path in started:
-        if process.poll() is None:
-            process.send_signal(signal.SIGTERM)
-            try:
-                process.wait(timeout=60)
-            except subprocess.TimeoutExpired:
-                process.kill()
-                process.wait()
-        print(log_path.name, log_path.read_text(), sep="\n")
+    stop_processes(started)
 
 
 def recorded_answer(user: User, tmp_path: Path, name: str) -> Attempt:
