@@ -326,3 +326,36 @@ def test_a_mock_answers_page_names_the_mock_once_linking_to_its_summary(
     summary = reverse("practice:mock_summary", args=[session.pk])
     assert f'<p class="meta"><a href="{summary}">Mock interview</a> · ' in page
     assert ">mock interview</a>" not in page
+
+
+def test_a_question_can_be_skipped_or_the_mock_finished_before_answering(
+    alice_client: Client, alice: User
+) -> None:
+    session = new_mock(alice_client)
+    first = alice_client.get(reverse("practice:mock_question", args=[session.pk, 1])).text
+    assert "Skip this question" in first
+    assert "Finish the interview" in first
+    skip = reverse("practice:mock_skip", args=[session.pk, 1])
+    assert f'action="{skip}"' in first
+    response = alice_client.post(skip)
+    assert response["Location"] == reverse("practice:mock_question", args=[session.pk, 2])
+    assert not Attempt.objects.exists()  # skipping saves nothing
+    alice_client.post(
+        reverse("practice:typed_create", args=[session.question_ids[1]]),
+        {"text": WEAK, "mode": "mock", "session": session.pk},
+    )
+    last = alice_client.get(reverse("practice:mock_question", args=[session.pk, 3])).text
+    assert "Skip it and finish" in last
+    response = alice_client.post(reverse("practice:mock_skip", args=[session.pk, 3]))
+    assert response["Location"] == reverse("practice:mock_summary", args=[session.pk])
+    session.refresh_from_db()
+    assert session.status == MockSession.Status.FINISHED
+    summary = alice_client.get(response["Location"]).text
+    assert "1 answer; 2 questions not answered." in summary
+    assert summary.count("Not answered.") == 2  # each skipped question's row
+
+
+def test_a_skip_past_the_last_question_is_not_found(alice_client: Client, alice: User) -> None:
+    session = new_mock(alice_client)
+    assert alice_client.post(reverse("practice:mock_skip", args=[session.pk, 4])).status_code == 404
+    assert alice_client.get(reverse("practice:mock_skip", args=[session.pk, 1])).status_code == 405

@@ -36,6 +36,7 @@ urlpatterns = [
     path("drills/facts/<int:opportunity_id>/", drills.drill_add_facts, name="drill_add_facts"),
     path("mock/new/", mocks.mock_new, name="mock_new"),
     path("mock/<int:session_id>/<int:number>/", mocks.mock_question, name="mock_question"),
+    path("mock/<int:session_id>/<int:number>/skip/", mocks.mock_skip, name="mock_skip"),
     path("mock/<int:session_id>/finish/", mocks.mock_finish, name="mock_finish"),
     path("mock/<int:session_id>/", mocks.mock_summary, name="mock_summary"),
     path("mock/answers/<int:attempt_id>/", mocks.mock_answer, name="mock_answer"),

@@ -128,6 +128,19 @@ def mock_question(request: HttpRequest, session_id: int, number: int) -> HttpRes
 
 @login_required
 @require_POST
+def mock_skip(request: HttpRequest, session_id: int, number: int) -> HttpResponse:
+    """On to the next question, this one left unanswered (the summary lists it so); the last
+    one skipped finishes the interview."""
+    session = _session(request, session_id)
+    if not 1 <= number <= len(session.question_ids):
+        raise Http404("No such question in this mock interview.")
+    if number < len(session.question_ids):
+        return redirect("practice:mock_question", session_id=session.pk, number=number + 1)
+    return mock_finish(request, session_id)
+
+
+@login_required
+@require_POST
 def mock_finish(request: HttpRequest, session_id: int) -> HttpResponse:
     session = _session(request, session_id)
     if session.status != MockSession.Status.FINISHED:
