@@ -128,11 +128,10 @@ def test_it_asks_to_sign_in(client: Client) -> None:
     assert reverse("accounts:login") in response["Location"]
 
 
-def debriefed(user: User, **fields: object) -> Debrief:
+def debriefed(user: User, ago: dt.timedelta = dt.timedelta(days=1), **fields: object) -> Debrief:
     job = Opportunity.objects.create(user=user, company="Northwind Health", role="Analyst")
     interview = Interview.objects.create(
-        user=user, opportunity=job, round_name="Phone screen",
-        starts_at=timezone.now() - dt.timedelta(days=1),
+        user=user, opportunity=job, round_name="Phone screen", starts_at=timezone.now() - ago,
     )  # fmt: skip
     return Debrief.objects.create(interview=interview, **fields)
 
@@ -171,3 +170,21 @@ def test_debriefs_and_drill_lapses_make_areas_that_link_to_them(
     assert f'href="{story_question.get_absolute_url()}"' in page
     assert "Bob rambled" not in page
     assert reverse("interviews:debrief", args=[bobs.interview_id]) not in page
+
+
+@pytest.mark.usefixtures("sentence_model")
+def test_a_debrief_counts_only_once_its_interview_has_started(
+    alice_client: Client, alice: User
+) -> None:
+    """Alice wrote ahead for an interview a minute from now (later today): not evidence yet;
+    once it has started, the same debrief is."""
+    ahead = debriefed(alice, ago=-dt.timedelta(minutes=1), ratings={"teamwork": 1})
+    page = alice_client.get(URL).text
+    assert "Build up teamwork" not in page
+    assert "and 0 debriefs" in page
+    Interview.objects.filter(pk=ahead.interview_id).update(
+        starts_at=timezone.now() - dt.timedelta(minutes=1)
+    )
+    page = alice_client.get(URL).text
+    assert "Build up teamwork" in page
+    assert "and 1 debrief" in page

@@ -71,9 +71,11 @@ def areas_of(user: User, today: dt.date) -> Areas:
 
 
 def debriefs_of(user: User) -> list[DebriefFacts]:
-    """The newest debriefs, each linking to its page."""
+    """The newest debriefs of interviews that have started, each linking to its page: a
+    debrief written ahead of an interview later today says nothing yet about how it went."""
     rows = (
         owned_by(Debrief.objects.all(), user, "interview__user")
+        .filter(interview__starts_at__lte=timezone.now())
         .select_related("interview__opportunity")
         .prefetch_related("questions")
         .order_by("-interview__starts_at")[:RECENT_DEBRIEFS]
