@@ -101,7 +101,9 @@ def test_rating_yourself_far_above_reviewers_is_an_area() -> None:
     ]
     (area,) = improvement_areas([], reviews, TODAY)
     assert area.key == "calibration"
-    assert not area.measured  # a goal made from it is tracked by check-ins
+    # A goal made from it is measured from rated answers, whichever gap raised it.
+    assert area.measured
+    assert "within 1 point of prepcoach's measure in 5 rated answers" in area.goal
     assert "more kindly than your reviewers: 2.5 points of 5 apart" in area.rule
     assert [e.detail for e in area.evidence] == [
         "you gave 5 of 5, they gave 2 of 5", "you gave 5 of 5, they gave 3 of 5"

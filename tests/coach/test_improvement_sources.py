@@ -17,8 +17,9 @@ from prepcoach.coach.improvement import (
     LapseFacts,
     ReviewFacts,
     improvement_areas,
+    meets,
 )
-from prepcoach.coach.improvement_sources import LAPSE_WINDOW, debrief_cues
+from prepcoach.coach.improvement_sources import LAPSE_WINDOW, calibrated, debrief_cues
 from prepcoach.coach.smart import Verdict, check_goal
 
 TODAY = dt.date(2026, 11, 30)
@@ -130,9 +131,40 @@ def test_rating_yourself_far_below_the_measures_is_calibration() -> None:
     assert f"more harshly than prepcoach measures them: {figure - 1:.1f} points" in area.rule
     assert {e.ref for e in area.evidence} == {1, 2}
     assert area.evidence[0].detail == f"you gave 1 of 5, the measures gave {figure} of 5"
-    assert "prepcoach's measured figure" in area.goal
+    assert area.measured
+    assert area.goal.startswith("Rate yourself within 1 point of prepcoach's measure in 5 rated")
     honest = [AnswerFacts(i, TODAY, STORY, analysis, rating=figure) for i in (1, 2)]
     assert "calibration" not in {a.key for a in improvement_areas(honest, [], TODAY)}
+
+
+@pytest.mark.usefixtures("sentence_model")
+def test_a_calibration_goal_counts_answers_rated_within_a_point_of_the_measure() -> None:
+    analysis = analyse_answer(text=UNQUANTIFIED, question=STORY).as_dict()
+    figure = measured_rating(analysis)
+    assert figure is not None
+    near = figure - 1 if figure > 1 else figure + 1
+    far = figure - 2 if figure > 2 else figure + 2
+    assert calibrated(analysis, figure) is True
+    assert calibrated(analysis, near) is True
+    assert calibrated(analysis, far) is False
+    assert calibrated(analysis, None) is None  # not rated: not judged
+    assert calibrated({}, 3) is None  # nothing measured: not judged
+    assert meets("calibration", analysis, STORY, near) is True
+    assert meets("calibration", analysis, STORY, far) is False
+    assert meets("calibration", analysis, STORY) is None
+
+
+@pytest.mark.usefixtures("sentence_model")
+def test_a_reached_calibration_goal_closes_the_area_until_the_gap_comes_back() -> None:
+    analysis = analyse_answer(text=UNQUANTIFIED, question=STORY).as_dict()
+    old = [AnswerFacts(i, TODAY - dt.timedelta(days=5), STORY, analysis, rating=1)
+           for i in (1, 2)]  # fmt: skip
+    closed = {"calibration": TODAY - dt.timedelta(days=3)}
+    assert "calibration" not in {a.key for a in improvement_areas(old, [], TODAY, closed)}
+    later = [AnswerFacts(i, TODAY, STORY, analysis, rating=1) for i in (3, 4)]
+    (area,) = [a for a in improvement_areas(old + later, [], TODAY, closed)
+               if a.key == "calibration"]  # fmt: skip
+    assert {e.ref for e in area.evidence} == {3, 4}
 
 
 def test_calibration_names_both_gaps_when_both_are_large() -> None:
@@ -157,7 +189,8 @@ def test_calibration_names_both_gaps_when_both_are_large() -> None:
         "Record 2 new practice answers to the questions that went badly by 14 December 2026",
         "Drill 3 forgotten cards until each is graded Good or Easy by 14 December 2026",
         "Drill 1 forgotten card until it is graded Good or Easy by 14 December 2026",
-        "Rate 5 answers within 1 point of prepcoach's measured figure by 14 December 2026",
+        "Rate yourself within 1 point of prepcoach's measure in 5 rated answers by "
+        "14 December 2026",
     ],
 )
 def test_every_new_areas_goal_passes_the_smart_check(area_goal: str) -> None:

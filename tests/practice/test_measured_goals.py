@@ -125,3 +125,50 @@ def test_the_latest_reached_goal_closes_its_area(
         created_at=timezone.now() - dt.timedelta(days=5)
     )
     assert "quantified" not in {a.key for a in areas_of(alice, today).areas}
+
+
+@pytest.mark.usefixtures("sentence_model")
+def test_a_calibration_goal_moves_as_rated_answers_match_the_measure_and_closes_the_area(
+    alice_client: Client, alice: User, story_question: Question
+) -> None:
+    """Alice rated two answers far below what prepcoach measured; her calibration goal then
+    counts each answer she rates within a point of the measure, rated with the answer or
+    after it, and no check-in of hers is needed."""
+    from prepcoach.coach.answer import measured_rating
+    from prepcoach.practice.evidence import areas_of
+
+    def rate(attempt: Attempt, rating: int) -> None:
+        url = reverse("practice:attempt_rate", args=[attempt.pk])
+        assert alice_client.post(url, {"rating": rating}).status_code == 302
+
+    def far_from(figure: int) -> int:
+        return figure - 2 if figure > 2 else figure + 2
+
+    harsh = [answer(alice, story_question, WITH_NUMBER) for _ in range(2)]
+    harsh[0].refresh_from_db()
+    figure = measured_rating(harsh[0].analysis or {})
+    assert figure is not None
+    far = 1 if figure >= 3 else 5  # 2 points or more from the measure
+    for attempt in harsh:
+        rate(attempt, far)
+    (area,) = [a for a in areas_of(alice, timezone.localdate()).areas if a.key == "calibration"]
+    areas = reverse("practice:areas")
+    assert "Rate yourself as others do" in alice_client.get(areas).text
+    alice_client.post(reverse("goals:new"), {"text": area.goal, "kind": "auto",
+                                             "area": "calibration"})  # fmt: skip
+    goal = Goal.objects.get(user=alice)
+    assert (goal.area, goal.target_value) == ("calibration", Decimal(5))
+    unrated = answer(alice, story_question, WITH_NUMBER)
+    assert not goal.check_ins.exists()  # not rated: not judged
+    rate(unrated, far_from(figure))
+    assert not goal.check_ins.exists()  # rated 2 points off: judged, does not count
+    rate(unrated, figure)  # rated again, now the measure's own figure: counts
+    assert [c.value for c in goal.check_ins.all()] == [1]
+    assert goal.check_ins.get().note.startswith(
+        "Measured from your answers: 1 of 1 answer since the goal began meet it"
+    )
+    for _ in range(4):
+        rate(answer(alice, story_question, WITH_NUMBER), figure)
+    goal.refresh_from_db()
+    assert goal.status == Goal.Status.DONE
+    assert "Rate yourself as others do" not in alice_client.get(areas).text

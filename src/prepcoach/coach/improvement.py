@@ -36,6 +36,7 @@ from prepcoach.coach.area_types import (
 from prepcoach.coach.feedback import clock
 from prepcoach.coach.improvement_sources import (
     CALIBRATION_GAP,
+    calibrated,
     calibration_area,
     debrief_areas,
     debrief_cues,
@@ -269,14 +270,21 @@ def _trend(hits: Sequence[tuple[dt.date, bool]]) -> tuple[tuple[dt.date, float],
     return tuple((week, round(sum(v) / len(v), 2)) for week, v in sorted(weeks.items()))
 
 
-AREA_KEYS = frozenset(rule.key for rule in RULES)
+# Areas whose goal counts analysed answers (`meets`): every rule's, and calibration's.
+ANSWER_KEYS = frozenset(rule.key for rule in RULES) | {"calibration"}
+AREA_KEYS = ANSWER_KEYS
 
 
-def meets(key: str, analysis: Mapping[str, Any], question: str) -> bool | None:
-    """Whether one analysed answer to `question` meets what area `key` asks (its rule does not
-    hold), or None when the area does not judge it (not measured, withheld, or a question of
-    the other sort). A goal made from the area counts the answers that meet it. Raises
-    KeyError for an unknown key."""
+def meets(
+    key: str, analysis: Mapping[str, Any], question: str, rating: int | None = None
+) -> bool | None:
+    """Whether one analysed answer to `question` (rated `rating` by the user, if they did)
+    meets what area `key` asks (its rule does not hold; for calibration, the rating is within
+    a point of the measure), or None when the area does not judge it (not measured, withheld,
+    not rated, or a question of the other sort). A goal made from the area counts the answers
+    that meet it. Raises KeyError for an unknown key."""
+    if key == "calibration":
+        return calibrated(analysis, rating)
     rule = next((r for r in RULES if r.key == key), None)
     if rule is None:
         raise KeyError(key)
@@ -349,7 +357,7 @@ def improvement_areas(
     areas += debrief_areas(debriefs, closed, goal_words)
     if (lapsed := lapse_area(lapses, closed, goal_words)) is not None:
         areas.append(lapsed)
-    if (calibration := calibration_area(answers, reviews, goal_words)) is not None:
+    if (calibration := calibration_area(answers, reviews, goal_words, closed)) is not None:
         areas.append(calibration)
     return tuple(sorted(areas, key=lambda a: (-a.weight, a.key)))
 

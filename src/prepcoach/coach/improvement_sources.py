@@ -39,6 +39,7 @@ LAPSE_WINDOW = 5  # ... in a card's last this many reviews: the card is forgotte
 CALIBRATION_GAP = 1.5  # points (of 5) between self-ratings and the others that make an area
 MIN_PAIRS = 2  # self-ratings set beside a measure or a review before a gap is judged
 RECENT_PAIRS = 10  # the newest answers with both a self-rating and a measured figure
+CALIBRATED_WITHIN = 1  # points (of 5): a self-rating this close to the measure is calibrated
 
 # Words in "what didn't go well" that name what an answer rule measures. A cue list, said as
 # such: the area quotes the sentence it matched, so the user sees why it counted.
@@ -171,13 +172,28 @@ def _how(gap: float) -> str:
     return "more kindly" if gap > 0 else "more harshly"
 
 
+def calibrated(analysis: Mapping[str, object], rating: int | None) -> bool | None:
+    """Whether the user's own rating of one analysed answer is within `CALIBRATED_WITHIN`
+    points of prepcoach's measured figure of it; None when there is no rating or no figure.
+    A goal made from the calibration area counts the answers where it is."""
+    figure = measured_rating(dict(analysis)) if rating is not None else None
+    if figure is None or rating is None:
+        return None
+    return abs(rating - figure) <= CALIBRATED_WITHIN
+
+
 def calibration_area(
     answers: Sequence[AnswerFacts],
     reviews: Sequence[ReviewFacts],
     goal_words: Mapping[str, str],
+    closed: Mapping[str, dt.date] | None = None,
 ) -> Area | None:
     """The user's own ratings against the measured figure of the same answers and against
-    reviewers' overall scores of the same things: an area when either gap is large."""
+    reviewers' overall scores of the same things: an area when either gap is large. Only
+    answers and reviews after a reached calibration goal count."""
+    since = (closed or {}).get("calibration", dt.date.min)
+    answers = [a for a in answers if a.when > since]
+    reviews = [r for r in reviews if r.when > since]
     measured = []
     for answer in sorted(answers, key=lambda a: a.when, reverse=True):
         figure = measured_rating(dict(answer.analysis)) if answer.rating is not None else None
@@ -214,8 +230,8 @@ def calibration_area(
     return Area(
         "calibration", "Rate yourself as others do", "; and ".join(parts),
         pairs, pairs, people, tuple(evidence), (),
-        f"Rate {goal_words['n']} answers within 1 point of "
-        + ("a reviewer's score" if people else "prepcoach's measured figure")
-        + f" by {goal_words['deadline']}",
-        measured=False,
+        # Measured from analysed answers (`calibrated`), whichever gap raised it: prepcoach's
+        # figure is the one every rated answer has.
+        f"Rate yourself within {CALIBRATED_WITHIN} point of prepcoach's measure in "
+        f"{goal_words['n']} rated answers by {goal_words['deadline']}",
     )  # fmt: skip

@@ -46,7 +46,7 @@ def update_measured_goals(user: User, today: dt.date) -> list[Goal]:
             status=Attempt.Status.ANALYSED, created_at__gte=goal.created_at
         )
         verdicts = [
-            (a, meets(goal.area, a.analysis or {}, a.question_text))
+            (a, meets(goal.area, a.analysis or {}, a.question_text, a.rating))
             for a in answers.order_by("created_at")
         ]
         met, judged = sum(v is True for _, v in verdicts), sum(v is not None for _, v in verdicts)

@@ -10,12 +10,14 @@ from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.http import require_POST, require_safe
 
 from prepcoach.accounts.access import owned_by
+from prepcoach.accounts.timing import local_now
 from prepcoach.coach.answer import measured_rating, thresholds
 from prepcoach.coach.relevance import StoryChoice, best_story
 from prepcoach.ops.rate import spend, with_retry_after
 from prepcoach.ops.store import StoreUnavailableError
 from prepcoach.practice.body_language import body_view
 from prepcoach.practice.forms import RatingForm, TypedAnswerForm
+from prepcoach.practice.measured import update_measured_goals
 from prepcoach.practice.media import recording_response
 from prepcoach.practice.models import Attempt, MockSession
 from prepcoach.practice.recordings import (
@@ -206,6 +208,8 @@ def attempt_rate(request: HttpRequest, attempt_id: int) -> HttpResponse:
     form = RatingForm(request.POST, instance=attempt)
     if form.is_valid():
         form.save()
+        # A rating given after the analysis can move a calibration goal (`measured.py`).
+        update_measured_goals(attempt.user, local_now(attempt.user).date())
         messages.success(request, "Thanks: your own rating sits beside the measured figures.")
     return redirect(attempt)
 
