@@ -19,7 +19,13 @@ from prepcoach.coach.improvement import (
     improvement_areas,
     meets,
 )
-from prepcoach.coach.improvement_sources import LAPSE_WINDOW, calibrated, debrief_cues
+from prepcoach.coach.improvement_sources import (
+    LAPSE_WINDOW,
+    calibrated,
+    debrief_cues,
+    lapse_goal,
+    recalled_cards,
+)
 from prepcoach.coach.smart import Verdict, check_goal
 
 TODAY = dt.date(2026, 11, 30)
@@ -117,7 +123,24 @@ def test_a_card_marked_again_twice_in_its_last_reviews_is_forgotten() -> None:
     assert [(e.ref, e.detail) for e in area.evidence] == [
         ("/grow/stories/3/", "marked Again 2 times in its last 3 reviews")
     ]
-    assert area.goal.startswith("Drill 1 forgotten card until it is graded Good or Easy by")
+    assert area.goal.startswith("Recall 1 card you keep forgetting (each graded Good or Easy")
+    assert area.measured
+
+
+def test_a_drill_goal_counts_cards_forgotten_when_it_began_and_recalled_since() -> None:
+    began = TODAY - dt.timedelta(days=2)
+
+    def card(ref: str, *days_grades: tuple[int, str]) -> LapseFacts:
+        rows = [(TODAY - dt.timedelta(days=d), g) for d, g in days_grades]
+        return LapseFacts(ref, ref, sorted(rows, reverse=True))
+
+    recalled = card("recalled", (5, "again"), (4, "again"), (1, "again"), (0, "good"))
+    still_lost = card("still lost", (5, "again"), (4, "again"), (1, "again"), (0, "hard"))
+    never_lost = card("never lost", (5, "again"), (4, "good"), (0, "easy"))
+    lost_later = card("lost later", (1, "again"), (1, "again"), (0, "good"))
+    assert [c.ref for c in recalled_cards(
+        [recalled, still_lost, never_lost, lost_later], began)] == ["recalled"]  # fmt: skip
+    assert recalled_cards([recalled], TODAY + dt.timedelta(days=1)) == ()  # nothing since
 
 
 @pytest.mark.usefixtures("sentence_model")
@@ -189,6 +212,8 @@ def test_calibration_names_both_gaps_when_both_are_large() -> None:
         "Record 2 new practice answers to the questions that went badly by 14 December 2026",
         "Drill 3 forgotten cards until each is graded Good or Easy by 14 December 2026",
         "Drill 1 forgotten card until it is graded Good or Easy by 14 December 2026",
+        lapse_goal(3, "14 December 2026"),
+        lapse_goal(1, "14 December 2026"),
         "Rate yourself within 1 point of prepcoach's measure in 5 rated answers by "
         "14 December 2026",
     ],
@@ -226,7 +251,7 @@ def test_any_debriefs_and_cards_give_ranked_areas_resting_on_evidence(
     for area in areas:
         assert 1 <= area.affected <= area.considered
         assert len(area.evidence) == area.affected
-        assert not area.measured
+        assert area.measured == (area.key == "drill_lapses")
 
 
 def test_a_debrief_of_an_interview_still_ahead_is_not_evidence() -> None:

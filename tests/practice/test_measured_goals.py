@@ -172,3 +172,62 @@ def test_a_calibration_goal_moves_as_rated_answers_match_the_measure_and_closes_
     goal.refresh_from_db()
     assert goal.status == Goal.Status.DONE
     assert "Rate yourself as others do" not in alice_client.get(areas).text
+
+
+def test_a_drill_goal_moves_as_forgotten_cards_are_recalled_and_closes_the_area(
+    alice_client: Client, alice: User, bob: User
+) -> None:
+    """Alice kept forgetting two questions; her goal made from the area counts each one she
+    grades Good or Easy after it began, from her grading alone, and closes the area."""
+    import datetime as dt
+
+    from prepcoach.coach import drills
+    from prepcoach.practice.evidence import areas_of
+    from prepcoach.practice.models import DrillCard, DrillReview
+
+    def lost(user: User, text: str) -> DrillCard:
+        question = Question.objects.create(owner=user, text=text)
+        card = DrillCard.objects.create(user=user, item=question, due=timezone.now(),
+                                        state={}, reviews=3)  # fmt: skip
+        card.state = drills.new_card(card.pk, timezone.now())
+        card.save()
+        for hours, grade in enumerate(("again", "good", "again"), start=1):
+            DrillReview.objects.create(card=card, rating=grade,
+                                       reviewed_at=timezone.now() - dt.timedelta(hours=hours))  # fmt: skip
+        return card
+
+    def grade(card: DrillCard, grade: str, client: Client = alice_client) -> None:
+        card.refresh_from_db()
+        url = reverse("practice:drill_grade", args=[card.pk])
+        client.post(url, {"grade": grade, "version": card.reviews})
+
+    first, second = lost(alice, "Why Northwind?"), lost(alice, "Walk me through your CV.")
+    (area,) = [a for a in areas_of(alice, timezone.localdate()).areas if a.key == "drill_lapses"]
+    assert area.measured
+    alice_client.post(reverse("goals:new"), {"text": area.goal, "kind": "auto",
+                                             "area": "drill_lapses"})  # fmt: skip
+    goal = Goal.objects.get(user=alice)
+    assert (goal.area, goal.target_value, goal.unit) == (
+        "drill_lapses",
+        Decimal(2),
+        "forgotten cards recalled",
+    )
+    grade(first, "hard")  # not recalled yet
+    assert not goal.check_ins.exists()
+    bobs = lost(bob, "Why Bob?")
+    bob_client = Client()
+    bob_client.force_login(bob)
+    grade(bobs, "good", bob_client)  # Bob's drills never move Alice's goal
+    assert not goal.check_ins.exists()
+    grade(first, "good")
+    assert [c.value for c in goal.check_ins.all()] == [1]
+    assert goal.check_ins.get().note == (
+        "Measured from your drills: 1 forgotten card recalled since the goal began. "
+        "Counted: “Why Northwind?”"
+    )
+    grade(second, "easy")
+    goal.refresh_from_db()
+    assert goal.status == Goal.Status.DONE
+    assert goal.completed_on == timezone.localdate()
+    keys = {a.key for a in areas_of(alice, timezone.localdate()).areas}
+    assert "drill_lapses" not in keys

@@ -272,7 +272,8 @@ def _trend(hits: Sequence[tuple[dt.date, bool]]) -> tuple[tuple[dt.date, float],
 
 # Areas whose goal counts analysed answers (`meets`): every rule's, and calibration's.
 ANSWER_KEYS = frozenset(rule.key for rule in RULES) | {"calibration"}
-AREA_KEYS = ANSWER_KEYS
+# Areas whose goal moves by itself: those, and the drill lapses (`recalled_cards`).
+AREA_KEYS = ANSWER_KEYS | {"drill_lapses"}
 
 
 def meets(

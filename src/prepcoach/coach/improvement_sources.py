@@ -135,6 +135,37 @@ def debrief_areas(
     return areas
 
 
+RECALLED = ("good", "easy")  # a forgotten card graded so since its goal began is recalled
+
+
+def _forgotten(window: Sequence[tuple[dt.date, str]]) -> int:
+    """How many times a card was marked Again in its last `LAPSE_WINDOW` reviews (newest
+    first); forgotten when `LAPSES` or more."""
+    return sum(grade == "again" for _, grade in window[:LAPSE_WINDOW])
+
+
+def recalled_cards(cards: Sequence[LapseFacts], began: dt.date) -> tuple[LapseFacts, ...]:
+    """What a goal made from the drill lapse area counts: the cards that were forgotten when
+    it began (marked Again `LAPSES` times in their last `LAPSE_WINDOW` reviews before
+    `began`) and have been graded Good or Easy at a review since. `began` and the reviews'
+    days are of one type: dates, or datetimes for a goal that began during a day."""
+    found = []
+    for card in cards:
+        before = [(day, grade) for day, grade in card.reviews if day < began]
+        since = [grade for day, grade in card.reviews if day >= began]
+        if _forgotten(before) >= LAPSES and any(grade in RECALLED for grade in since):
+            found.append(card)
+    return tuple(found)
+
+
+def lapse_goal(count: int, deadline: str) -> str:
+    """The drill lapse area's goal: its count is the goal's target (`goals.forms`)."""
+    cards = "1 card" if count == 1 else f"{count} cards"
+    return (
+        f"Recall {cards} you keep forgetting (each graded Good or Easy at a review) by {deadline}"
+    )
+
+
 def lapse_area(
     lapses: Sequence[LapseFacts], closed: Mapping[str, dt.date], goal_words: Mapping[str, str]
 ) -> Area | None:
@@ -146,7 +177,7 @@ def lapse_area(
         if not window:
             continue
         reviewed += 1
-        again = sum(grade == "again" for _, grade in window)
+        again = _forgotten(window)
         if again >= LAPSES:
             forgotten.append((card, again, len(window), window[0][0]))
     if not forgotten:
@@ -161,10 +192,7 @@ def lapse_area(
                        f"marked Again {again} times in its last {window} reviews")
               for card, again, window, last in forgotten),
         (),
-        (f"Drill {count} forgotten cards until each is graded Good or Easy by "
-         if count != 1 else "Drill 1 forgotten card until it is graded Good or Easy by ")
-        + goal_words["deadline"],
-        measured=False,
+        lapse_goal(count, goal_words["deadline"]),
     )  # fmt: skip
 
 

@@ -25,7 +25,11 @@ class DateInput(forms.DateInput):
 
 
 AREA_UNIT = "answers that meet it"
-AREA_COUNT_RE = re.compile(r"\bin (\d{1,3}) (?:\w+ ){0,2}answers\b", re.IGNORECASE)
+AREA_UNITS = {"drill_lapses": "forgotten cards recalled"}
+# The count in an area goal's words: "in 3 practice answers", "Recall 2 cards".
+AREA_COUNT_RE = re.compile(
+    r"\b(?:in (\d{1,3}) (?:\w+ ){0,2}answers|recall (\d{1,3}) cards?)\b", re.IGNORECASE
+)
 
 
 class GoalForm(forms.ModelForm):  # type: ignore[type-arg]
@@ -111,9 +115,9 @@ class GoalForm(forms.ModelForm):  # type: ignore[type-arg]
             # Measured by itself: the answers that meet the area's target, as many as its
             # words say ("in 3 practice answers"), else GOAL_ANSWERS.
             said = AREA_COUNT_RE.search(goal.text)
-            count = int(said.group(1)) if said else GOAL_ANSWERS
+            count = int(said.group(1) or said.group(2)) if said else GOAL_ANSWERS
             goal.target_value = goal.target_value or Decimal(min(max(count, 1), 100))
-            goal.unit = goal.unit or AREA_UNIT
+            goal.unit = goal.unit or AREA_UNITS.get(goal.area, AREA_UNIT)
             return goal
         target = target_quantity(check)
         if goal.target_value is None and target is not None:

@@ -1,6 +1,8 @@
 """Goals made from an improvement area move by themselves: each analysed answer since the goal
-began that meets the area's target counts (`coach.improvement.meets`), written as the goals
-app's own check-in, and the goal is done when the count reaches its target."""
+began that meets the area's target counts (`coach.improvement.meets`), and for the drill lapse
+area each card forgotten when it began and recalled since (`coach.improvement_sources.
+recalled_cards`); the count is written as the goals app's own check-in, and the goal is done
+when it reaches its target."""
 
 from __future__ import annotations
 
@@ -8,40 +10,67 @@ import datetime as dt
 from decimal import Decimal
 
 from django.db import transaction
+from django.db.models import QuerySet
 from django.utils import timezone
 from django.utils.text import Truncator
 
 from prepcoach.accounts.access import owned_by
 from prepcoach.accounts.models import User
-from prepcoach.coach.improvement import AREA_KEYS, meets
+from prepcoach.coach.improvement import ANSWER_KEYS, LapseFacts, meets
+from prepcoach.coach.improvement_sources import recalled_cards
 from prepcoach.goals.models import CheckIn, Goal
-from prepcoach.practice.models import Attempt
+from prepcoach.practice.models import Attempt, DrillCard, DrillReview
 
 AUTO_NOTE = "Measured from your answers: "
-NAMED = 5  # answers a check-in names; more are counted, not named
+DRILL_NOTE = "Measured from your drills: "
+NAMED = 5  # answers or cards a check-in names; more are counted, not named
 
 
 def _counted(answers: list[Attempt]) -> str:
     """Which answers counted, by question and day, so a person can see what moved the goal."""
-    if not answers:
-        return ""
-    named = [
+    return _named([
         f"“{Truncator(a.question_text).chars(60)}” ({timezone.localdate(a.created_at):%-d %b})"
-        for a in answers[:NAMED]
-    ]
-    more = f" and {len(answers) - NAMED} more" if len(answers) > NAMED else ""
-    return f". Counted: {', '.join(named)}{more}"
+        for a in answers
+    ])  # fmt: skip
+
+
+def _named(things: list[str]) -> str:
+    if not things:
+        return ""
+    more = f" and {len(things) - NAMED} more" if len(things) > NAMED else ""
+    return f". Counted: {', '.join(things[:NAMED])}{more}"
+
+
+def _active(user: User, keys: frozenset[str] | set[str]) -> QuerySet[Goal]:
+    goals = owned_by(Goal.objects.all(), user).filter(
+        status=Goal.Status.ACTIVE, area__in=keys, target_value__isnull=False
+    )
+    return goals.prefetch_related("check_ins")
+
+
+def _log(goal: Goal, met: int, note: str, today: dt.date) -> bool:
+    """Write the measured count as a check-in when it changed; the goal is done at its
+    target. Compared with its own last count only: a check-in the user logged by hand stays
+    theirs, and does not stop the measure from moving."""
+    measured = [
+        c.value for c in sorted(goal.check_ins.all(), key=lambda c: (c.day, c.created_at))
+        if c.note.startswith((AUTO_NOTE, DRILL_NOTE))
+    ]  # fmt: skip
+    if (measured and measured[-1] == met) or (not measured and met == 0):
+        return False
+    with transaction.atomic():
+        CheckIn.objects.create(goal=goal, day=today, value=Decimal(met), note=note)
+        if goal.target_value is not None and met >= goal.target_value:
+            Goal.objects.filter(pk=goal.pk).update(status=Goal.Status.DONE, completed_on=today)
+    return True
 
 
 def update_measured_goals(user: User, today: dt.date) -> list[Goal]:
-    """Count, for each active goal made from an area, the answers since it began that meet
-    it; log a check-in when the count changed and mark the goal done at its target. Returns
-    the goals that moved."""
-    goals = owned_by(Goal.objects.all(), user).filter(
-        status=Goal.Status.ACTIVE, area__in=AREA_KEYS, target_value__isnull=False
-    )
+    """Count, for each active goal made from an area measured by answers, the answers since
+    it began that meet it; log a check-in when the count changed and mark the goal done at
+    its target. Returns the goals that moved."""
     moved = []
-    for goal in goals.prefetch_related("check_ins"):
+    for goal in _active(user, ANSWER_KEYS):
         answers = owned_by(Attempt.objects.all(), user).filter(
             status=Attempt.Status.ANALYSED, created_at__gte=goal.created_at
         )
@@ -50,21 +79,40 @@ def update_measured_goals(user: User, today: dt.date) -> list[Goal]:
             for a in answers.order_by("created_at")
         ]
         met, judged = sum(v is True for _, v in verdicts), sum(v is not None for _, v in verdicts)
-        # Compared with its own last count only: a check-in the user logged by hand stays
-        # theirs, and does not stop the measure from moving.
-        measured = [
-            c.value for c in sorted(goal.check_ins.all(), key=lambda c: (c.day, c.created_at))
-            if c.note.startswith(AUTO_NOTE)
-        ]  # fmt: skip
-        if (measured and measured[-1] == met) or (not measured and met == 0):
-            continue
-        with transaction.atomic():
-            CheckIn.objects.create(
-                goal=goal, day=today, value=Decimal(met),
-                note=f"{AUTO_NOTE}{met} of {judged} answer{'s' * (judged != 1)} since the "
-                f"goal began meet it{_counted([a for a, v in verdicts if v is True])}",
-            )  # fmt: skip
-            if goal.target_value is not None and met >= goal.target_value:
-                Goal.objects.filter(pk=goal.pk).update(status=Goal.Status.DONE, completed_on=today)
-        moved.append(goal)
+        note = (
+            f"{AUTO_NOTE}{met} of {judged} answer{'s' * (judged != 1)} since the goal began "
+            f"meet it{_counted([a for a, v in verdicts if v is True])}"
+        )
+        if _log(goal, met, note, today):
+            moved.append(goal)
+    return moved
+
+
+def update_drill_goals(user: User, today: dt.date) -> list[Goal]:
+    """For each active goal made from the drill lapse area, count the cards forgotten when it
+    began and graded Good or Easy since; log and close as `update_measured_goals` does."""
+    goals = list(_active(user, {"drill_lapses"}))
+    if not goals:
+        return []
+    cards = owned_by(DrillCard.objects.all(), user).filter(reviews__gt=0)
+    times: dict[int, list[tuple[dt.datetime, str]]] = {}
+    rows = DrillReview.objects.filter(card__in=cards).order_by("card_id", "-reviewed_at", "-pk")
+    for card_id, at, grade in rows.values_list("card_id", "reviewed_at", "rating"):
+        times.setdefault(card_id, []).append((at, grade))
+    facts = [
+        LapseFacts(card.pk, str(card.item) if card.item is not None else "a removed item",
+                   times[card.pk])
+        for card in cards.prefetch_related("item") if card.pk in times
+    ]  # fmt: skip
+    moved = []
+    for goal in goals:
+        recalled = recalled_cards(facts, goal.created_at)
+        met = len(recalled)
+        names = [f"“{Truncator(c.label).chars(60)}”" for c in recalled]
+        note = (
+            f"{DRILL_NOTE}{met} forgotten card{'s' * (met != 1)} recalled since the goal "
+            f"began{_named(names)}"
+        )
+        if _log(goal, met, note, today):
+            moved.append(goal)
     return moved

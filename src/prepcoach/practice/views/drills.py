@@ -16,10 +16,12 @@ from django.views.decorators.http import require_POST
 
 from prepcoach.accounts.access import get_owned_or_404
 from prepcoach.accounts.models import Profile
+from prepcoach.accounts.timing import local_now
 from prepcoach.coach import drills
 from prepcoach.coach.questions import field_for_role
 from prepcoach.jobs.models import Opportunity
 from prepcoach.practice.forms import PracticeSettingsForm
+from prepcoach.practice.measured import update_drill_goals
 from prepcoach.practice.models import Attempt, DrillCard, DrillReview, Question
 from prepcoach.practice.views.common import question_or_404, settings_of, user_of, visible_questions
 from prepcoach.reflection.models import Story
@@ -182,6 +184,8 @@ def drill_grade(request: HttpRequest, card_id: int) -> HttpResponse:
                 mode=Attempt.Mode.DRILL,
             )  # fmt: skip
         DrillReview.objects.create(card=card, rating=grade, reviewed_at=now, attempt=attempt)
+    user = user_of(request)
+    update_drill_goals(user, local_now(user).date())  # a recalled card moves its goal
     messages.info(
         request, f"Marked “{grade.capitalize()}”: you will see it again {graded.interval}."
     )
