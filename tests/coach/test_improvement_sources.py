@@ -22,9 +22,12 @@ from prepcoach.coach.improvement import (
 from prepcoach.coach.improvement_sources import (
     LAPSE_WINDOW,
     calibrated,
+    competency_met,
     debrief_cues,
     lapse_goal,
     recalled_cards,
+    reworked,
+    reworked_goal,
 )
 from prepcoach.coach.smart import Verdict, check_goal
 
@@ -79,7 +82,8 @@ def test_a_competency_rated_low_is_an_area_with_its_debriefs() -> None:
     fine = debrief("y", 1, ratings={"teamwork": 4})
     (area,) = improvement_areas([], [], TODAY, debriefs=[low, fine])
     assert area.key == "competency_teamwork"
-    assert not area.measured
+    assert area.measured
+    assert area.goal.startswith("Rate your teamwork 3 of 5 or better in 2 interview debriefs by")
     assert (area.affected, area.considered) == (1, 2)
     assert area.rule == (
         "you rated your teamwork 2 of 5 or lower after a real interview: in 1 of your last 2 "
@@ -95,7 +99,38 @@ def test_questions_that_went_badly_are_an_area_quoting_them() -> None:
     area = areas["asked_badly"]
     assert "1 of the 2 questions in your debriefs" in area.rule
     assert area.evidence[0].detail == "“Why data?” went badly: I froze."
-    assert area.goal.startswith("Record 1 new practice answer to the questions that went badly")
+    assert area.goal.startswith(
+        "Record 1 practice answer measured 3 of 5 or better to the questions that went badly"
+    )
+    assert area.measured
+
+
+def test_a_competency_goal_counts_debriefs_that_rate_it_3_or_better() -> None:
+    assert competency_met({"teamwork": 3}, "teamwork") is True
+    assert competency_met({"teamwork": 5, "technical": 1}, "teamwork") is True
+    assert competency_met({"teamwork": 2}, "teamwork") is False
+    assert competency_met({"technical": 4}, "teamwork") is None  # not rated: not judged
+    assert competency_met(None, "teamwork") is None
+    assert competency_met({"teamwork": "3"}, "teamwork") is None
+
+
+@pytest.mark.usefixtures("sentence_model")
+def test_a_went_badly_goal_counts_each_question_answered_well_once() -> None:
+    analysis = analyse_answer(text=UNQUANTIFIED, question=STORY).as_dict()
+    figure = measured_rating(analysis)
+    assert figure is not None
+    assert figure >= 3
+    parts = ("situation", "task", "action", "result", "quantified_result")
+    weak: dict[str, object] = {"star": {p: {"present": False} for p in parts}}
+    assert (measured_rating(weak) or 0) < 3
+    answers = [
+        AnswerFacts(1, TODAY, "tell me about a time you fixed a backlog", analysis),
+        AnswerFacts(2, TODAY, STORY, analysis),  # the same question again: counted once
+        AnswerFacts(3, TODAY, "Why data?", weak),  # answered, measured under 3
+        AnswerFacts(4, TODAY, "Why us?", analysis),  # never went badly
+    ]
+    assert reworked([STORY, "Why data?"], answers) == (STORY,)
+    assert reworked(["Why data?"], answers) == ()
 
 
 def test_a_goal_reached_closes_a_debrief_area_until_a_later_debrief() -> None:
@@ -208,8 +243,10 @@ def test_calibration_names_both_gaps_when_both_are_large() -> None:
 @pytest.mark.parametrize(
     "area_goal",
     [
-        "Answer 5 practice questions on teamwork by 14 December 2026",
-        "Record 2 new practice answers to the questions that went badly by 14 December 2026",
+        "Rate your teamwork 3 of 5 or better in 2 interview debriefs by 14 December 2026",
+        "Rate your problem solving 3 of 5 or better in 2 interview debriefs by 14 December 2026",
+        reworked_goal(2, "14 December 2026"),
+        reworked_goal(1, "14 December 2026"),
         "Drill 3 forgotten cards until each is graded Good or Easy by 14 December 2026",
         "Drill 1 forgotten card until it is graded Good or Easy by 14 December 2026",
         lapse_goal(3, "14 December 2026"),
@@ -251,7 +288,7 @@ def test_any_debriefs_and_cards_give_ranked_areas_resting_on_evidence(
     for area in areas:
         assert 1 <= area.affected <= area.considered
         assert len(area.evidence) == area.affected
-        assert area.measured == (area.key == "drill_lapses")
+        assert area.measured  # every area's goal moves by itself
 
 
 def test_a_debrief_of_an_interview_still_ahead_is_not_evidence() -> None:

@@ -4,6 +4,7 @@ its target, and closes its area (issue 13, item 4)."""
 from __future__ import annotations
 
 from decimal import Decimal
+from typing import Any
 
 import pytest
 from django.test import Client
@@ -231,3 +232,68 @@ def test_a_drill_goal_moves_as_forgotten_cards_are_recalled_and_closes_the_area(
     assert goal.completed_on == timezone.localdate()
     keys = {a.key for a in areas_of(alice, timezone.localdate()).areas}
     assert "drill_lapses" not in keys
+
+
+@pytest.mark.usefixtures("sentence_model")
+def test_debrief_goals_move_from_later_debriefs_and_reworked_answers(
+    alice_client: Client,
+    alice: User,
+    story_question: Question,
+    django_capture_on_commit_callbacks: Any,
+) -> None:
+    """Alice rated her teamwork 2 of 5 and answered the backlog question badly at a phone
+    screen. Her teamwork goal counts later debriefs of interviews that have started rating it
+    3 or better; her "went badly" goal counts a practice answer to that question that
+    prepcoach measures 3 or better. Neither needs a check-in, and both areas close."""
+    import datetime as dt
+
+    from prepcoach.coach.answer import measured_rating
+    from prepcoach.interviews.models import AskedQuestion, Debrief
+    from prepcoach.jobs.models import Interview, Opportunity
+    from prepcoach.practice.evidence import areas_of
+
+    job = Opportunity.objects.create(user=alice, company="Northwind Health", role="Analyst")
+
+    def debrief(starts: dt.timedelta, **fields: object) -> Debrief:
+        interview = Interview.objects.create(user=alice, opportunity=job, round_name="Onsite",
+                                             starts_at=timezone.now() + starts)  # fmt: skip
+        with django_capture_on_commit_callbacks(execute=True):
+            return Debrief.objects.create(interview=interview, **fields)
+
+    first = debrief(-dt.timedelta(days=1), ratings={"teamwork": 2})
+    AskedQuestion.objects.create(debrief=first, text=story_question.text, went="badly")
+    found = {a.key: a for a in areas_of(alice, timezone.localdate()).areas}
+    for key in ("competency_teamwork", "asked_badly"):
+        alice_client.post(reverse("goals:new"), {"text": found[key].goal, "kind": "auto",
+                                                 "area": key})  # fmt: skip
+    teamwork = Goal.objects.get(user=alice, area="competency_teamwork")
+    badly = Goal.objects.get(user=alice, area="asked_badly")
+    assert (teamwork.target_value, teamwork.unit) == (Decimal(2), "debriefs that meet it")
+    assert (badly.target_value, badly.unit) == (Decimal(1), "questions reworked")
+
+    debrief(dt.timedelta(minutes=5), ratings={"teamwork": 5})  # later today: not yet
+    debrief(dt.timedelta(0), ratings={"teamwork": 2})  # judged, not counted
+    assert not teamwork.check_ins.exists()
+    debrief(dt.timedelta(0), ratings={"teamwork": 4})
+    assert [c.value for c in teamwork.check_ins.all()] == [1]
+    assert teamwork.check_ins.get().note.startswith(
+        "Measured from your debriefs: 1 of 2 debriefs since the goal began rate it 3 of 5"
+    )
+    debrief(dt.timedelta(0), ratings={"teamwork": 3})
+    teamwork.refresh_from_db()
+    assert teamwork.status == Goal.Status.DONE
+
+    other = Question.objects.create(owner=alice, text="Tell me about a time you led a team.")
+    answer(alice, other, WITH_NUMBER)  # a question that never went badly
+    assert not badly.check_ins.exists()
+    reworked = answer(alice, story_question, WITH_NUMBER)
+    reworked.refresh_from_db()
+    assert (measured_rating(reworked.analysis or {}) or 0) >= 3
+    badly.refresh_from_db()
+    assert badly.status == Goal.Status.DONE
+    assert badly.check_ins.get().note == (
+        "Measured from your debriefs: 1 question that went badly answered 3 of 5 or better "
+        f"since the goal began. Counted: “{story_question.text}”"
+    )
+    keys = {a.key for a in areas_of(alice, timezone.localdate()).areas}
+    assert not keys & {"competency_teamwork", "asked_badly"}

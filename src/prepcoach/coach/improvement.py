@@ -33,6 +33,7 @@ from prepcoach.coach.area_types import (
     LapseFacts,
     ReviewFacts,
 )
+from prepcoach.coach.debrief import COMPETENCIES
 from prepcoach.coach.feedback import clock
 from prepcoach.coach.improvement_sources import (
     CALIBRATION_GAP,
@@ -272,8 +273,11 @@ def _trend(hits: Sequence[tuple[dt.date, bool]]) -> tuple[tuple[dt.date, float],
 
 # Areas whose goal counts analysed answers (`meets`): every rule's, and calibration's.
 ANSWER_KEYS = frozenset(rule.key for rule in RULES) | {"calibration"}
-# Areas whose goal moves by itself: those, and the drill lapses (`recalled_cards`).
-AREA_KEYS = ANSWER_KEYS | {"drill_lapses"}
+# Areas measured from debriefs (`competency_met`) and from answers to the questions that
+# went badly (`reworked`).
+DEBRIEF_KEYS = frozenset(f"competency_{key}" for key, _ in COMPETENCIES)
+# Areas whose goal moves by itself: all of them.
+AREA_KEYS = ANSWER_KEYS | DEBRIEF_KEYS | {"drill_lapses", "asked_badly"}
 
 
 def meets(

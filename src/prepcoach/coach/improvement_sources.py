@@ -86,6 +86,40 @@ def debrief_cues(debriefs: Sequence[DebriefFacts]) -> dict[str, list[Evidence]]:
     return found
 
 
+GOOD_ENOUGH = 3  # of 5: a competency rated, or a reworked answer measured, this or better
+DEBRIEF_GOAL = 2  # debriefs a competency goal asks for: real interviews are few
+
+
+def same_question(text: str) -> str:
+    """A question's words for matching a practice answer to one asked in an interview."""
+    return " ".join(text.casefold().split()).rstrip("?. ")
+
+
+def competency_met(ratings: Mapping[str, object] | None, key: str) -> bool | None:
+    """Whether one debrief rates competency `key` `GOOD_ENOUGH` of 5 or better; None when it
+    does not rate it. A goal made from a competency area counts the debriefs where it does."""
+    rating = (ratings or {}).get(key)
+    if not isinstance(rating, int) or isinstance(rating, bool):
+        return None
+    return rating >= GOOD_ENOUGH
+
+
+def reworked(went_badly: Sequence[str], answers: Sequence[AnswerFacts]) -> tuple[str, ...]:
+    """What a goal made from the "went badly" area counts: each question that went badly
+    (`went_badly`, their words) with a practice answer to it that prepcoach measures
+    `GOOD_ENOUGH` of 5 or better, once per question, in the order asked."""
+    good = {
+        same_question(a.question)
+        for a in answers
+        if (figure := measured_rating(dict(a.analysis))) is not None and figure >= GOOD_ENOUGH
+    }
+    found: dict[str, str] = {}
+    for text in went_badly:
+        if (key := same_question(text)) in good:
+            found.setdefault(key, text)
+    return tuple(found.values())
+
+
 def debrief_areas(
     debriefs: Sequence[DebriefFacts], closed: Mapping[str, dt.date], goal_words: Mapping[str, str]
 ) -> list[Area]:
@@ -110,9 +144,9 @@ def debrief_areas(
             tuple(Evidence("debrief", d.ref, d.when, d.label, f"you rated it {r} of 5")
                   for d, r in low),
             (),
-            f"Answer {goal_words['n']} practice questions on {name.lower()} by "
-            f"{goal_words['deadline']}",
-            measured=False, debriefs=len(low),
+            f"Rate your {name.lower()} {GOOD_ENOUGH} of 5 or better in {DEBRIEF_GOAL} "
+            f"interview debriefs by {goal_words['deadline']}",
+            debriefs=len(low),
         ))  # fmt: skip
     since = closed.get("asked_badly", dt.date.min)
     asked = [(d, a) for d in recent if d.when > since for a in d.asked if a.text.strip()]
@@ -128,9 +162,9 @@ def debrief_areas(
                                                               if a.notes.strip() else ""))
                   for d, a in badly),
             (),
-            f"Record {len(badly)} new practice answer{'s' * (len(badly) != 1)} to the questions "
-            f"that went badly by {goal_words['deadline']}",
-            measured=False, debriefs=len({d.ref for d, _ in badly}),
+            reworked_goal(len({same_question(a.text) for _, a in badly}),
+                          goal_words["deadline"]),
+            debriefs=len({d.ref for d, _ in badly}),
         ))  # fmt: skip
     return areas
 
@@ -163,6 +197,15 @@ def lapse_goal(count: int, deadline: str) -> str:
     cards = "1 card" if count == 1 else f"{count} cards"
     return (
         f"Recall {cards} you keep forgetting (each graded Good or Easy at a review) by {deadline}"
+    )
+
+
+def reworked_goal(count: int, deadline: str) -> str:
+    """The "went badly" area's goal: one practice answer measured well per question."""
+    answers = "1 practice answer" if count == 1 else f"{count} practice answers"
+    return (
+        f"Record {answers} measured {GOOD_ENOUGH} of 5 or better to the questions that went "
+        f"badly by {deadline}"
     )
 
 

@@ -8,7 +8,7 @@ from typing import Any
 from django import forms
 from django.utils import timezone
 
-from prepcoach.coach.improvement import AREA_KEYS, GOAL_ANSWERS
+from prepcoach.coach.improvement import AREA_KEYS, DEBRIEF_KEYS, GOAL_ANSWERS
 from prepcoach.coach.smart import MAX_GOAL_CHARS, SmartCheck, target_quantity
 from prepcoach.form_words import PlainNumberInput
 from prepcoach.goals.models import CheckIn, Goal, Milestone, ReminderSettings, Step
@@ -25,10 +25,17 @@ class DateInput(forms.DateInput):
 
 
 AREA_UNIT = "answers that meet it"
-AREA_UNITS = {"drill_lapses": "forgotten cards recalled"}
-# The count in an area goal's words: "in 3 practice answers", "Recall 2 cards".
+AREA_UNITS = {
+    "drill_lapses": "forgotten cards recalled",
+    "asked_badly": "questions reworked",
+    **dict.fromkeys(DEBRIEF_KEYS, "debriefs that meet it"),
+}
+# The count in an area goal's words: "in 3 practice answers", "in 2 interview debriefs",
+# "Recall 2 cards", "Record 1 practice answer".
 AREA_COUNT_RE = re.compile(
-    r"\b(?:in (\d{1,3}) (?:\w+ ){0,2}answers|recall (\d{1,3}) cards?)\b", re.IGNORECASE
+    r"\b(?:in (\d{1,3}) (?:\w+ ){0,2}(?:answers|debriefs)|recall (\d{1,3}) cards?"
+    r"|record (\d{1,3}) (?:\w+ ){0,2}answers?)\b",
+    re.IGNORECASE,
 )
 
 
@@ -115,7 +122,7 @@ class GoalForm(forms.ModelForm):  # type: ignore[type-arg]
             # Measured by itself: the answers that meet the area's target, as many as its
             # words say ("in 3 practice answers"), else GOAL_ANSWERS.
             said = AREA_COUNT_RE.search(goal.text)
-            count = int(said.group(1) or said.group(2)) if said else GOAL_ANSWERS
+            count = int(next(g for g in said.groups() if g)) if said else GOAL_ANSWERS
             goal.target_value = goal.target_value or Decimal(min(max(count, 1), 100))
             goal.unit = goal.unit or AREA_UNITS.get(goal.area, AREA_UNIT)
             return goal

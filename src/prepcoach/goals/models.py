@@ -63,7 +63,7 @@ class Goal(models.Model):
     unit = models.CharField(max_length=60, blank=True, help_text="e.g. “mock interviews”")
     # The improvement area (coach.improvement) whose measure moves this goal by itself, when
     # it was made from one; blank for goals the user tracks by check-ins.
-    area = models.CharField(max_length=24, blank=True)
+    area = models.CharField(max_length=32, blank=True)  # "competency_problem_solving"
     start_date = models.DateField(default=timezone.localdate)
     completed_on = models.DateField(null=True, blank=True)
     created_at = models.DateTimeField(auto_now_add=True)

@@ -16,13 +16,21 @@ from django.utils.text import Truncator
 
 from prepcoach.accounts.access import owned_by
 from prepcoach.accounts.models import User
-from prepcoach.coach.improvement import ANSWER_KEYS, LapseFacts, meets
-from prepcoach.coach.improvement_sources import recalled_cards
+from prepcoach.coach.improvement import (
+    ANSWER_KEYS,
+    DEBRIEF_KEYS,
+    AnswerFacts,
+    LapseFacts,
+    meets,
+)
+from prepcoach.coach.improvement_sources import competency_met, recalled_cards, reworked
 from prepcoach.goals.models import CheckIn, Goal
+from prepcoach.interviews.models import AskedQuestion, Debrief
 from prepcoach.practice.models import Attempt, DrillCard, DrillReview
 
 AUTO_NOTE = "Measured from your answers: "
 DRILL_NOTE = "Measured from your drills: "
+DEBRIEF_NOTE = "Measured from your debriefs: "
 NAMED = 5  # answers or cards a check-in names; more are counted, not named
 
 
@@ -54,7 +62,7 @@ def _log(goal: Goal, met: int, note: str, today: dt.date) -> bool:
     theirs, and does not stop the measure from moving."""
     measured = [
         c.value for c in sorted(goal.check_ins.all(), key=lambda c: (c.day, c.created_at))
-        if c.note.startswith((AUTO_NOTE, DRILL_NOTE))
+        if c.note.startswith((AUTO_NOTE, DRILL_NOTE, DEBRIEF_NOTE))
     ]  # fmt: skip
     if (measured and measured[-1] == met) or (not measured and met == 0):
         return False
@@ -113,6 +121,51 @@ def update_drill_goals(user: User, today: dt.date) -> list[Goal]:
             f"{DRILL_NOTE}{met} forgotten card{'s' * (met != 1)} recalled since the goal "
             f"began{_named(names)}"
         )
+        if _log(goal, met, note, today):
+            moved.append(goal)
+    return moved
+
+
+def update_debrief_goals(user: User, today: dt.date) -> list[Goal]:
+    """Goals made from debrief areas: a competency's counts the debriefs of interviews begun
+    since the goal began (and started by now) that rate it 3 of 5 or better; "went badly"'s
+    counts the questions that went badly before it began with a practice answer since that
+    prepcoach measures 3 of 5 or better. Logged and closed as `update_measured_goals` does."""
+    moved = []
+    now = timezone.now()
+    debriefs = owned_by(Debrief.objects.all(), user, "interview__user")
+    for goal in _active(user, DEBRIEF_KEYS | {"asked_badly"}):
+        if goal.area == "asked_badly":
+            asked = AskedQuestion.objects.filter(
+                debrief__in=debriefs.filter(interview__starts_at__lt=goal.created_at),
+                went=AskedQuestion.Went.BADLY,
+            ).order_by("pk")
+            answers = owned_by(Attempt.objects.all(), user).filter(
+                status=Attempt.Status.ANALYSED, created_at__gte=goal.created_at
+            )
+            found = reworked(
+                [q.text for q in asked],
+                [AnswerFacts(a.pk, today, a.question_text, a.analysis or {}) for a in answers],
+            )
+            met = len(found)
+            note = (
+                f"{DEBRIEF_NOTE}{met} question{'s' * (met != 1)} that went badly answered "
+                f"3 of 5 or better since the goal began"
+                + _named([f"“{Truncator(q).chars(60)}”" for q in found])
+            )
+        else:
+            key = goal.area.removeprefix("competency_")
+            rows = debriefs.filter(
+                interview__starts_at__gte=goal.created_at, interview__starts_at__lte=now
+            ).select_related("interview")
+            verdicts = [(d, competency_met(d.ratings, key)) for d in rows]
+            met = sum(v is True for _, v in verdicts)
+            judged = sum(v is not None for _, v in verdicts)
+            note = (
+                f"{DEBRIEF_NOTE}{met} of {judged} debrief{'s' * (judged != 1)} since the goal "
+                f"began rate it 3 of 5 or better"
+                + _named([str(d.interview) for d, v in verdicts if v is True])
+            )
         if _log(goal, met, note, today):
             moved.append(goal)
     return moved

@@ -3,6 +3,8 @@ answers go with it) takes its recording and any chunks left of it out of the sto
 folder or the object store).
 
 The files go once the deletion is committed, never before: a deletion rolled back keeps them.
+
+A debrief saved moves the goals made from its areas (`measured.update_debrief_goals`).
 """
 
 from __future__ import annotations
@@ -11,11 +13,14 @@ import logging
 from typing import Any
 
 from django.db import transaction
-from django.db.models.signals import post_delete
+from django.db.models.signals import post_delete, post_save
 from django.dispatch import receiver
 
+from prepcoach.accounts.timing import local_now
+from prepcoach.interviews.models import Debrief
 from prepcoach.ops import store
 from prepcoach.ops.store import StoreUnavailableError
+from prepcoach.practice.measured import update_debrief_goals
 from prepcoach.practice.models import Attempt
 from prepcoach.practice.recordings import folder
 
@@ -36,3 +41,15 @@ def remove_recording(sender: type[Attempt], instance: Attempt, **kwargs: Any) ->
             logger.exception("the recording of deleted answer %s is left in %s", instance.pk, place)
 
     transaction.on_commit(remove, robust=True)
+
+
+@receiver(post_save, sender=Debrief)
+def debrief_saved(sender: type[Debrief], instance: Debrief, **kwargs: Any) -> None:
+    """A debrief saved can move a goal made from a competency area (`measured.py`), once it
+    is committed (its questions are saved with it)."""
+    user = instance.interview.user
+
+    def move() -> None:
+        update_debrief_goals(user, local_now(user).date())
+
+    transaction.on_commit(move)

@@ -30,7 +30,7 @@ from prepcoach.ops.queues import restarts, worker_lost
 from prepcoach.ops.recovery import task_orphaned
 from prepcoach.ops.store import StoreUnavailableError
 from prepcoach.practice.engines import borrowed_engine
-from prepcoach.practice.measured import update_measured_goals
+from prepcoach.practice.measured import update_debrief_goals, update_measured_goals
 from prepcoach.practice.models import Attempt, PracticeSettings
 from prepcoach.practice.recordings import too_long_to_analyse
 
@@ -247,6 +247,7 @@ def analyse_attempt(attempt_id: int) -> str:
     )
     try:
         update_measured_goals(attempt.user, local_now(attempt.user).date())
+        update_debrief_goals(attempt.user, local_now(attempt.user).date())
     except Exception:  # the answer is analysed and kept; a goal that did not move says nothing
         logger.exception("measured goals of user %s not updated", attempt.user_id)
     if reads_picture:
