@@ -166,6 +166,10 @@ def test_debriefs_and_drill_lapses_make_areas_that_link_to_them(
     assert "Rework the answers that went badly" in page
     assert "Drill what you keep forgetting" in page
     assert "marked Again 2 times in its last 3 reviews" in page
+    # Every area's goal moves by itself, each from its own evidence.
+    assert "you log its progress yourself" not in page
+    assert "it will move by itself as your debriefs meet it" in page
+    assert "it will move by itself as your drills meet it" in page
     assert f'href="{debrief_url}"' in page
     assert f'href="{story_question.get_absolute_url()}"' in page
     assert "Bob rambled" not in page

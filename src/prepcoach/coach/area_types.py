@@ -60,6 +60,7 @@ class Area:
     measured: bool = True  # a goal made from it moves by itself (`meets`); False: check-ins
     debriefs: int = 0  # the user's own debriefs that point the same way
     how: str = ""  # how prepcoach decides, in full, for a page to show one click away
+    moves_with: str = "your answers"  # what moves a goal made from it, for "as … meet it"
 
     @property
     def weight(self) -> float:

@@ -146,7 +146,7 @@ def debrief_areas(
             (),
             f"Rate your {name.lower()} {GOOD_ENOUGH} of 5 or better in {DEBRIEF_GOAL} "
             f"interview debriefs by {goal_words['deadline']}",
-            debriefs=len(low),
+            debriefs=len(low), moves_with="your debriefs",
         ))  # fmt: skip
     since = closed.get("asked_badly", dt.date.min)
     asked = [(d, a) for d in recent if d.when > since for a in d.asked if a.text.strip()]
@@ -235,7 +235,7 @@ def lapse_area(
                        f"marked Again {again} times in its last {window} reviews")
               for card, again, window, last in forgotten),
         (),
-        lapse_goal(count, goal_words["deadline"]),
+        lapse_goal(count, goal_words["deadline"]), moves_with="your drills",
     )  # fmt: skip
 
 
@@ -305,4 +305,5 @@ def calibration_area(
         # figure is the one every rated answer has.
         f"Rate yourself within {CALIBRATED_WITHIN} point of prepcoach's measure in "
         f"{goal_words['n']} rated answers by {goal_words['deadline']}",
+        moves_with="your rated answers",
     )  # fmt: skip

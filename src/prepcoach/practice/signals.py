@@ -52,4 +52,4 @@ def debrief_saved(sender: type[Debrief], instance: Debrief, **kwargs: Any) -> No
     def move() -> None:
         update_debrief_goals(user, local_now(user).date())
 
-    transaction.on_commit(move)
+    transaction.on_commit(move, robust=True)  # a goal that did not move loses nothing
