@@ -6,7 +6,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 PY := $(BIN)/python
 
-.PHONY: run test lint bench clean
+.PHONY: run test lint bench load clean
 
 # The venv is rebuilt when pyproject.toml changes; the stamps record which extras are in it.
 $(VENV)/.created:
@@ -44,6 +44,12 @@ $(VENV)/.bench-deps: pyproject.toml $(VENV)/.dev-deps
 bench: $(VENV)/.bench-deps
 	@scripts/system-deps espeak-ng sox
 	$(PY) bench/run.py
+
+# The cohort load test on loopback (bench/load/runner.py, about 5 minutes): PostgreSQL when
+# DATABASE_URL is set, else SQLite in a temporary home.
+load: $(VENV)/.bench-deps
+	@scripts/system-deps espeak-ng
+	$(PY) bench/load/runner.py
 
 clean:
 	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache

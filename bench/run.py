@@ -24,6 +24,7 @@ the set's date) and a baseline measured in the same run. Today:
 - `bench_reading.py`: the reading of typed answers against the labelled transcripts
   (development figures), fillers matched by position.
 - `bench_smart.py`: the SMART check on every labelled goal set, and its speed.
+The cohort load test (`bench/load/`, about 5 minutes, servers on loopback) runs apart: `make load`.
 """
 
 import importlib.util
@@ -46,6 +47,7 @@ def main() -> int:
         spec.loader.exec_module(module)
         print(f"== {path.stem}")
         module.run()
+    print("== load: run `make load` (bench/load/runner.py) for the cohort load test on loopback")
     return 0
 
 
