@@ -104,7 +104,11 @@ def test_pieces_recorded_while_the_store_is_away_are_kept_and_sent_when_it_is_ba
     attempt = Attempt.objects.get(user=alice)
     assert attempt.recording, attempt.failure
     assert attempt.recording_note == ""  # no gap: every piece joined, in order
-    assert object_store.names() == [attempt.recording.name]  # joined; no piece left over
+    # Joined, and no piece left over: the joined pieces are deleted just after the answer is
+    # committed as saved (so a join that never commits keeps them), hence the wait.
+    wait_until(
+        lambda: object_store.names() == [attempt.recording.name], 30, "the joined pieces to go"
+    )
     saved = tmp_path / "saved.webm"
     saved.write_bytes(object_store.read(attempt.recording.name))
     seconds = measured_seconds(saved)
