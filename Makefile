@@ -28,9 +28,10 @@ $(VENV)/.dev-deps: pyproject.toml scripts/install-landmarks $(VENV)/.created
 run: $(VENV)/.run-deps
 	$(BIN)/prepcoach serve --host $(HOST) --port $(PORT)
 
+# postgresql on either database: tests/ops/test_postgres_restart.py starts a cluster of its own.
 test: $(VENV)/.dev-deps
-	@scripts/system-deps chromium espeak-ng pango $(if $(DATABASE_URL),postgresql)
-	$(BIN)/pytest
+	@scripts/system-deps chromium espeak-ng pango postgresql
+	$(BIN)/pytest $(PYTEST_ARGS)
 
 lint: $(VENV)/.dev-deps
 	$(BIN)/ruff check src tests bench

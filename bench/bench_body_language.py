@@ -7,16 +7,23 @@ Prints face-in-frame agreement, head-angle error in degrees against the applied 
 (relative to the clip's first 5 s, as the judgement uses them), look-away episodes found
 (precision and recall), time per frame and the added latency on a 2-minute answer, each beside
 a trivial baseline measured here (always "one face in frame", never "looking away").
+
+`--clips DIR` keeps the clips in DIR; `--frames FILE` also scores the frames another landmark
+source read from those clips (`bench/tasks_face_landmarker.py`, MediaPipe Tasks' face
+landmarker, run in a throwaway venv), beside the default's, for docs/architecture.md's choice.
 """
 
 from __future__ import annotations
 
+import argparse
+import json
 import statistics
 import sys
 import tempfile
 import time
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from pathlib import Path
+from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
@@ -24,7 +31,7 @@ from tests import face_clips as fc
 from tests.face_clips import Key, Pose
 
 from prepcoach.coach.body_language import analyse_body_language
-from prepcoach.coach.body_language.frames import BodyLanguageSettings, Frame
+from prepcoach.coach.body_language.frames import BodyLanguageSettings, Box, Frame, VideoFacts
 from prepcoach.coach.body_language.source import default_source, read_video
 
 FRONT = Pose()
@@ -63,13 +70,13 @@ LONG = held((20, 26, replace(FRONT, x=1.5)), (60, 64, replace(FRONT, roll=15)), 
 
 
 def turned_webm(path: Path, keys: list[Key], seconds: float, fps: int = 10) -> Path:
-    """As fc.write_webm, with the 3-D turned face."""
+    """As fc.write_webm, with the 3-D turned face (and the same sensor noise)."""
     from fractions import Fraction
 
     import av
     from tests.face_turns import render_turned
 
-    cache: dict[Pose, object] = {}
+    cache: dict[Pose, Any] = {}
     with av.open(str(path), "w", format="webm") as out:
         video = out.add_stream("libvpx", rate=fps)
         video.width, video.height, video.pix_fmt = fc.WIDTH, fc.HEIGHT, "yuv420p"
@@ -79,7 +86,8 @@ def turned_webm(path: Path, keys: list[Key], seconds: float, fps: int = 10) -> P
             pose = fc.pose_at(keys, i / fps)
             if pose not in cache:
                 cache[pose] = render_turned(pose)
-            frame = av.VideoFrame.from_ndarray(cache[pose], format="rgb24")  # type: ignore[arg-type]
+            rgb = fc.sensor_noise(cache[pose], i)
+            frame = av.VideoFrame.from_ndarray(rgb, format="rgb24")
             frame.pts, frame.time_base = i, Fraction(1, fps)
             for packet in video.encode(frame):
                 out.mux(packet)
@@ -110,36 +118,50 @@ def overlaps(a: tuple[float, float], b: tuple[float, float]) -> bool:
     return a[0] < b[1] and b[0] < a[1]
 
 
-def run() -> None:
-    source = default_source()
-    if not hasattr(source, "frame"):
-        print(f"  skipped: {getattr(source, 'reason', source)} (scripts/install-landmarks)")
-        return
-    source.close()  # type: ignore[union-attr]
-    s = BodyLanguageSettings()
-    folder = Path(tempfile.mkdtemp(prefix="bench-body-"))
-    made = time.perf_counter()
-    clips = {
-        "turns": turned_webm(folder / "turns.webm", TURNS, TURNS_S),
-        "framing": fc.write_webm(folder / "framing.webm", FRAMING, FRAMING_S),
+@dataclass(frozen=True)
+class Read:
+    """One clip as a source read it."""
+
+    frames: list[Frame]
+    facts: VideoFacts
+    seconds: float  # decoding and the source's models
+
+
+def read_default(clips: dict[str, Path]) -> dict[str, Read]:
+    out = {}
+    for name, path in clips.items():
+        src = default_source()
+        start = time.perf_counter()
+        frames, facts = read_video(path, src)  # type: ignore[arg-type]
+        out[name] = Read(frames, facts, time.perf_counter() - start)
+        src.close()  # type: ignore[union-attr]
+    return out
+
+
+def read_json(path: Path) -> dict[str, Read]:
+    """Frames another source wrote (bench/tasks_face_landmarker.py, run in its own venv)."""
+
+    def frame(f: dict[str, Any]) -> Frame:
+        box = Box(**f["box"]) if f["box"] else None
+        iris = tuple(f["iris"]) if f["iris"] else None
+        return Frame(**{**f, "box": box, "iris": iris, "shoulders": None})
+
+    data = json.loads(path.read_text())
+    return {
+        name: Read([frame(f) for f in d["frames"]], VideoFacts(**d["facts"]), d["seconds"])
+        for name, d in data.items()
     }
-    keys = {"turns": TURNS, "framing": FRAMING}
-    print(f"  clip set: 2 labelled clips ({TURNS_S:.0f} s turned in 3-D, {FRAMING_S:.0f} s moved "
-          f"and out of frame), made in {time.perf_counter() - made:.0f} s")  # fmt: skip
+
+
+def score(read: dict[str, Read], keys: dict[str, list[Key]], s: BodyLanguageSettings) -> None:
+    """Print face-in-frame agreement, head-angle errors, look-away episodes and time a frame."""
     agree = total = always = 0
     errors: dict[str, list[float]] = {"yaw": [], "pitch": [], "roll": []}
     turned: dict[str, list[float]] = {"yaw": [], "pitch": [], "roll": []}  # |applied| >= 10
     found_eps: list[tuple[float, float]] = []
     true_eps: list[tuple[float, float]] = []
-    frames_read = 0
-    spent = 0.0
-    for name, path in clips.items():
-        src = default_source()
-        start = time.perf_counter()
-        frames, facts = read_video(path, src)  # type: ignore[arg-type]
-        spent += time.perf_counter() - start
-        src.close()  # type: ignore[union-attr]
-        frames_read += len(frames)
+    for name, got in read.items():
+        frames, facts = got.frames, got.facts
         truths = [fc.truth(keys[name], f.t) for f in frames]
         for frame, truth in zip(frames, truths, strict=True):
             total += 1
@@ -176,6 +198,8 @@ def run() -> None:
               f"over {len(turned[axis])} frames (baseline, always 0: "
               f"{statistics.mean(abs(getattr(fc.truth(TURNS, i / 2), axis)) for i in range(int(TURNS_S * 2))):.1f} "
               "mean)")  # fmt: skip
+    print(f"  yaw read as a share of the applied turn (median, turned 10 degrees or more): "
+          f"{yaw_gain(read['turns'].frames, s):.2f}")  # fmt: skip
     hits = sum(any(overlaps(f, t) for t in true_eps) for f in found_eps)
     recalled = sum(any(overlaps(f, t) for f in found_eps) for t in true_eps)
     print(f"  look-away episodes over {s.look_away_s:g} s: {len(true_eps)} labelled, "
@@ -183,8 +207,53 @@ def run() -> None:
           f"recall {recalled / max(len(true_eps), 1):.2f} (baseline, none found: recall 0.00)")  # fmt: skip
     print(f"    labelled {[(round(a, 1), round(b, 1)) for a, b in true_eps]}")
     print(f"    found    {[(round(a, 1), round(b, 1)) for a, b in found_eps]}")
-    print(f"  time per sampled frame (decode, face mesh with iris, pose every 2 s): "
+    frames_read = sum(len(r.frames) for r in read.values())
+    spent = sum(r.seconds for r in read.values())
+    print(f"  time per sampled frame (decoding and the models): "
           f"{spent / frames_read * 1000:.0f} ms over {frames_read} frames")  # fmt: skip
+
+
+def yaw_gain(frames: list[Frame], s: BodyLanguageSettings) -> float:
+    first = [f.yaw for f in frames if f.t < s.calibration_s and f.yaw is not None]
+    base = statistics.median(first)
+    gains = [
+        (f.yaw - base) / applied
+        for f in frames
+        if f.yaw is not None and abs(applied := fc.truth(TURNS, f.t).yaw) >= 10
+    ]
+    return statistics.median(gains) if gains else float("nan")
+
+
+def run(argv: list[str] | None = None) -> None:
+    """`--clips DIR` keeps the clips there (for another source to read); `--frames FILE` scores
+    the frames another source read from them beside the default's."""
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--clips", type=Path)
+    parser.add_argument("--frames", type=Path)
+    args = parser.parse_args(argv if argv is not None else [])
+    source = default_source()
+    if not hasattr(source, "frame"):
+        print(f"  skipped: {getattr(source, 'reason', source)} (scripts/install-landmarks)")
+        return
+    engine = source.name  # type: ignore[union-attr]
+    source.close()  # type: ignore[union-attr]
+    s = BodyLanguageSettings()
+    folder = args.clips or Path(tempfile.mkdtemp(prefix="bench-body-"))
+    folder.mkdir(parents=True, exist_ok=True)
+    made = time.perf_counter()
+    clips = {"turns": folder / "turns.webm", "framing": folder / "framing.webm"}
+    if not (args.frames and all(p.is_file() for p in clips.values())):
+        turned_webm(clips["turns"], TURNS, TURNS_S)
+        fc.write_webm(clips["framing"], FRAMING, FRAMING_S)
+    keys = {"turns": TURNS, "framing": FRAMING}
+    print(f"  clip set: 2 labelled clips ({TURNS_S:.0f} s turned in 3-D, {FRAMING_S:.0f} s moved "
+          f"and out of frame), made in {time.perf_counter() - made:.0f} s")  # fmt: skip
+    print(f"  - {engine} (the default source)")
+    score(read_default(clips), keys, s)
+    if args.frames:
+        other = read_json(args.frames)
+        print(f"  - {next(iter(other.values())).facts.engine} (read by another source)")
+        score(other, keys, s)
     long = fc.write_webm(folder / "long.webm", LONG, LONG_S)
     from prepcoach.coach.body_language.pipeline import timed
 
@@ -196,4 +265,4 @@ def run() -> None:
 
 
 if __name__ == "__main__":
-    run()
+    run(sys.argv[1:])

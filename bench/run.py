@@ -4,15 +4,23 @@ Each benchmark is a module `bench/bench_*.py` with a `run() -> None` function th
 its own results, each quality figure with the set it comes from (development or held-out, and
 the set's date) and a baseline measured in the same run. Today:
 - `bench_analysis.py`: speech to report: completeness (every clip's WER and coverage beside the
-  old pipeline), the decoding settings, accuracy with fillers and pauses matched by time, and
+  old pipeline, and through the streaming path beside the whole file on the same browser
+  pieces), the decoding settings, accuracy with fillers and pauses matched by time, and
   speed against plain faster-whisper. Slow: it runs the speech model (about 20 minutes).
 - `bench_body_language.py`: body language from video (issue 10) on clips made from a packaged
   face with known moves, turns and exits: face-in-frame agreement, head-angle error, look-away
   episodes (precision, recall), time per frame and the added latency on a 2-minute answer.
+- `bench_memory.py`: a worker's peak memory on a 10-minute answer (aim 600 MB), beside the raw
+  speech engine on the same file and the worker reading it in one piece, each in a child
+  process of this run. Slow (about 10 minutes).
 - `bench_pages.py`: the main pages' median time with a year of one user's data
   (`year_of_data.py`), beside the same page with a tenth of it and a trivial view, in a child
-  process on a temporary SQLite database; the SQL queries each page makes.
+  process on a temporary SQLite database; the SQL queries each page makes and its median CPU
+  time (steadier than the wall time on a shared machine).
 - `bench_keywords.py`: job-advert key terms against the labelled adverts, beside the old extractor.
+- `bench_push.py`: end of a 2-minute answer -> report saved -> report on screen in real
+  Chromium (fake microphone) against `prepcoach serve` on loopback; the push's share beside the
+  2 s poll it replaced. About 4 minutes.
 - `bench_reader.py`: the trained answer reader (STAR parts, quantified result) on
   every labelled answer set, beside the old rules and the commonest label.
 - `bench_relevance.py`: answer relevance (coverage of the verdict, accuracy of the spoken
@@ -24,6 +32,13 @@ the set's date) and a baseline measured in the same run. Today:
 - `bench_reading.py`: the reading of typed answers against the labelled transcripts
   (development figures), fillers matched by position.
 - `bench_smart.py`: the SMART check on every labelled goal set, and its speed.
+- `bench_streaming.py`: end of answer to report when it is transcribed while recorded (2 s
+  WebM pieces, each step timed): median and worst of three 2-minute answers, and a 10-minute
+  one with each step's cost as the recording grows, each beside the whole-file analysis and the
+  raw engine on the same file; WER and coverage of both. Slow (about 10 minutes).
+- `bench_faults.py`: recovery times after each fault of issue 15 (a worker killed, the web
+  process restarted mid-upload, PostgreSQL restarted, the store full, the store unreachable),
+  with real programs on loopback in a temporary home, bounded (15 minutes at most).
 The cohort load test (`bench/load/`, about 5 minutes, servers on loopback) runs apart: `make load`.
 """
 

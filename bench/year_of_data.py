@@ -71,6 +71,7 @@ def make_year(user: User, today: dt.date, scale: float = 1.0, seed: int = 15) ->
 
     from prepcoach.accounts.models import Profile
     from prepcoach.coach.answer import analyse_answer
+    from prepcoach.coach.answer_evidence import answer_evidence
     from prepcoach.goals.models import CheckIn, Goal, Milestone, Step
     from prepcoach.practice.models import Attempt, Question
     from prepcoach.reading.models import ReadingItem
@@ -189,6 +190,8 @@ def make_year(user: User, today: dt.date, scale: float = 1.0, seed: int = 15) ->
             status="analysed",
             rating=rng.randint(1, 5),
             analysis=analyses[a % len(ANSWERS)],
+            # bulk_create skips Attempt.save, which writes the evidence with the analysis
+            evidence=answer_evidence(analyses[a % len(ANSWERS)]),
         )
         for a in range(n["attempts"])
     )

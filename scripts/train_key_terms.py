@@ -5,16 +5,17 @@ weights (Newton's method on an L2-regularised logistic loss, no random start).
     .venv/bin/python scripts/train_key_terms.py           # cross-validate, train, write
     .venv/bin/python scripts/train_key_terms.py --check   # cross-validation figures only
 
-Only the development adverts are read (`DEVELOPMENT`: `dev.json`, `dev2.json`, `dev3.json`,
-`dev4.json` and the former held-out `heldout.json`, `heldout2.json`, `heldout3.json`; the
-held-out splits, `heldout4.json`, `heldout5.json` and `heldout6.json`, never). Candidate methods
-are compared by 5-fold cross-validation grouped by advert, and the best by F1 is kept:
+Only the development adverts are read (`DEVELOPMENT`: `dev.json` to `dev4.json` and the former
+held-out `heldout.json` to `heldout8.json`; the held-out split, `heldout9.json`, never).
+Candidate methods are compared by 5-fold cross-validation grouped by advert, and the best by F1
+is kept:
   A. structural features alone (one logistic model),
   B. features, then a logistic model over features + MiniLM embedding of the phrase,
   C. features, then gradient-boosted trees (scikit-learn, development only; shipped as arrays,
      `coach/boosted_trees.py`) over the features, the first stage's rank, the similarity to
      each prototype, the phrase's prior over the training adverts (`phrase_counts`, counted
-     without the advert's own labels) and the embedding projected on its first principal
+     without the advert's own labels), how the phrase sits in its advert by meaning
+     (`keywords.context_columns`) and the embedding projected on its first principal
      axes: trees find the interactions a linear model cannot ("one lower-case word in the
      perks section").
 The meaning threshold for coverage is calibrated on the same adverts: a term against the
@@ -43,11 +44,13 @@ from prepcoach.coach.boosted_trees import from_sklearn  # noqa: E402
 from prepcoach.coach.embeddings import load_embedder  # noqa: E402
 from prepcoach.coach.key_term_candidates import Advert, display, features, read_advert  # noqa: E402
 from prepcoach.coach.keywords import (  # noqa: E402
+    CONTEXT_COLUMNS,
     FOREST_FILE,
     MAX_TERMS,
     PROTOTYPES,
     TermModel,
     advert_text,
+    context_columns,
     phrase_prior,
     prototype_vectors,
     score,
@@ -64,6 +67,11 @@ ADVERTS = ROOT / "tests" / "data" / "adverts"
 # fresh held-out split was written.
 # heldout3.json was held-out until the fourth session (read twice, nothing changed); it trains
 # the extractor since heldout4.json was written to replace it.
+# heldout4.json, heldout5.json and heldout6.json were held-out until the sixth session of issue
+# 9: their aggregate figures had been read (heldout4 three times), and heldout7.json was written
+# to replace them, so they train the extractor from then on.
+# heldout7.json and heldout8.json were held-out until the eighth session (their aggregate figures
+# read: heldout7 twice, heldout8 once); heldout9.json was written to replace them.
 DEVELOPMENT = tuple(
     ADVERTS / name
     for name in (
@@ -74,6 +82,11 @@ DEVELOPMENT = tuple(
         "heldout3.json",
         "dev3.json",
         "dev4.json",
+        "heldout4.json",
+        "heldout5.json",
+        "heldout6.json",
+        "heldout7.json",
+        "heldout8.json",
     )
 )
 
@@ -94,6 +107,10 @@ FOLDS = 5
 FOREST_KEEP = 120
 # The trees also see each phrase's prior over the training adverts (`keywords.phrase_prior`).
 PHRASE_PRIOR = True
+# The cut is chosen for the lower of precision and recall (both should reach 0.80), not for F1,
+# which favoured precision (P .700 R .631 in the sixth session's cross-validation) while the
+# labellers ask for more terms than the extractor gives.
+BALANCED = True
 FOREST_DIMS = (64,)  # axes of the phrase embedding the trees see (32 and 48 lost to 64, a04da48)
 FOREST_SETTINGS = {  # no early stopping, fixed seed: the same data give the same trees
     "max_iter": 300, "learning_rate": 0.05, "max_leaf_nodes": 15, "l2_regularization": 1.0,
@@ -166,7 +183,7 @@ def train(items: list[Item], l2: float, keep: int, embeddings: bool) -> TermMode
     mean, scale = x.mean(axis=0), x.std(axis=0)
     scale[scale == 0] = 1.0
     pre_w, pre_b = fit((x - mean) / scale, np.concatenate([i.y for i in items]), PRE_L2)
-    weights, bias = np.zeros(len(pre_w) + 1 + len(PROTOTYPES) + 384), 0.0
+    weights, bias = np.zeros(len(pre_w) + 1 + len(PROTOTYPES) + CONTEXT_COLUMNS + 384), 0.0
     if embeddings:
         prototypes: np.ndarray = np.array(prototype_vectors(EMBEDDER[0]))
         rows, labels = [], []
@@ -175,7 +192,11 @@ def train(items: list[Item], l2: float, keep: int, embeddings: bool) -> TermMode
             top = np.argsort(-(z @ pre_w), kind="stable")[:keep]
             rank = np.log1p(np.arange(len(top)))[:, None]
             kinds = item.vectors[top] @ prototypes.T
-            rows.append(np.hstack([z[top], rank, kinds, item.vectors[top]]))
+            title = item.advert.title
+            title_vector = np.array(EMBEDDER[0].embed([title])[0]) if title else None
+            weights_ = 1 / (1 + np.exp(-np.clip(z[top] @ pre_w + pre_b, -40, 40)))
+            context = context_columns(item.vectors[top], weights_, title_vector)
+            rows.append(np.hstack([z[top], rank, kinds, context, item.vectors[top]]))
             labels.append(item.y[top])
         weights, bias = fit(np.vstack(rows), np.concatenate(labels), l2)
     return TermModel(
@@ -185,7 +206,7 @@ def train(items: list[Item], l2: float, keep: int, embeddings: bool) -> TermMode
 
 
 def _stage_two_rows(
-    item: Item, mean: np.ndarray, scale: np.ndarray, pre_w: np.ndarray, keep: int
+    item: Item, mean: np.ndarray, scale: np.ndarray, pre_w: np.ndarray, pre_b: float, keep: int
 ) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     """The kept candidates' structure (features, rank, prototype similarities), embeddings and
     labels, in the order `keywords.score` keeps them (first stage's score, then key)."""
@@ -195,7 +216,11 @@ def _stage_two_rows(
     prototypes: np.ndarray = np.array(prototype_vectors(EMBEDDER[0]))
     rank = np.log1p(np.arange(len(top)))[:, None]
     kinds = item.vectors[top] @ prototypes.T
-    return np.hstack([z[top], rank, kinds]), item.vectors[top], item.y[top]
+    title = item.advert.title
+    title_vector = np.array(EMBEDDER[0].embed([title])[0]) if title else None
+    weights = 1 / (1 + np.exp(-np.clip(z[top] @ pre_w + pre_b, -40, 40)))
+    context = context_columns(item.vectors[top], weights, title_vector)
+    return np.hstack([z[top], rank, kinds, context]), item.vectors[top], item.y[top]
 
 
 def phrase_counts(items: list[Item]) -> dict[str, tuple[int, int]]:
@@ -255,7 +280,7 @@ def _train_forest(items: list[Item], keep: int, dims: int) -> TermModel:
     )  # fmt: skip
     mean, scale = np.array(base.mean), np.array(base.scale)
     pre_w = np.array(base.pre_weights)
-    rows = [_stage_two_rows(item, mean, scale, pre_w, keep) for item in items]
+    rows = [_stage_two_rows(item, mean, scale, pre_w, base.pre_bias, keep) for item in items]
     phrases = phrase_counts(items)
     if PHRASE_PRIOR:
         rows = [
@@ -315,8 +340,22 @@ def cross_validate(
     ]  # fmt: skip
     models = [fold_models[i % FOLDS] for i in range(len(items))]
     totals = evaluate(items, models, embedder if embeddings or dims else None)
-    # Best F1; among equals, the higher floor and threshold (fewer weak terms on short adverts).
-    (t, d, f), best = max(totals.items(), key=lambda kv: (round(kv[1].f1, 3), kv[0][2], kv[0][0]))
+    return choose(totals)
+
+
+def choose(
+    totals: dict[tuple[float, float, float], TermScore],
+) -> tuple[float, float, float, TermScore]:
+    """The settings with the best F1, or (`BALANCED`) the best of the lower of precision and
+    recall, F1 breaking ties; among equals, the higher floor and threshold (fewer weak terms
+    on short adverts)."""
+
+    def key(kv: tuple[tuple[float, float, float], TermScore]) -> tuple[float, ...]:
+        (threshold, _, floor), s = kv
+        lead = round(min(s.precision, s.recall), 3) if BALANCED else round(s.f1, 3)
+        return (lead, round(s.f1, 3), floor, threshold)
+
+    (t, d, f), best = max(totals.items(), key=key)
     return t, d, f, best
 
 

@@ -6,6 +6,10 @@ seen through a pinhole, roll in the picture's plane) over a grey background, and
 frame. Used by the body-language tests, `bench/bench_body_language.py` and the browser journey
 (a Y4M for Chromium's fake camera). A square in the top-left corner is red while the face is
 out of frame, so a test can find that moment in a recording whose start it does not control.
+
+Every written frame carries a camera's sensor noise (`sensor_noise`, seeded by the frame's
+number): a live camera never gives the same pixels twice, and a picture that repeats exactly is
+what a frozen camera gives (the body-language report counts such stretches as unknown).
 """
 
 from __future__ import annotations
@@ -27,6 +31,11 @@ WIDTH, HEIGHT = 640, 480
 BACKGROUND = (118, 122, 128)
 MARK = (230, 30, 30)  # the out-of-frame marker's colour
 MARK_SIZE = 24
+# A webcam's noise in good indoor light: a standard deviation of about 2 levels of 255 in each
+# channel after the camera's own denoising (the still-face clips then change by 0.29-0.63 % of
+# the brightness between frames 0.5 s apart after VP8 at 1 Mbit/s; coach.body_language's
+# frozen_change is set from those figures).
+NOISE_SD = 2.0
 # The portrait's head and shoulders, and the face inside that cut (pixels of the cut).
 CUT = (90, 0, 370, 360)
 FACE = (50, 20, 225, 210)
@@ -144,6 +153,13 @@ def render(pose: Pose) -> NDArray[np.uint8]:
     return frame
 
 
+def sensor_noise(rgb: NDArray[np.uint8], seed: int, sd: float = NOISE_SD) -> NDArray[np.uint8]:
+    """The picture as a live camera gives it: Gaussian noise of `sd` levels, seeded so a clip is
+    the same on every run."""
+    noise = np.random.default_rng(seed).standard_normal(rgb.shape, dtype=np.float32) * sd
+    return np.clip(rgb + noise, 0, 255).round().astype(np.uint8)
+
+
 def truth_of(pose: Pose, t: float) -> Truth:
     cut = portrait()
     factor = pose.scale * HEIGHT / cut.height
@@ -175,7 +191,7 @@ def truth(keys: Sequence[Key], t: float) -> Truth:
 
 
 def write_webm(path: Path, keys: Sequence[Key], seconds: float, fps: int = 15) -> Path:
-    """The clip as VP8 WebM (as a browser records), with a silent Opus track."""
+    """The clip as VP8 WebM (as a browser records), each frame with its sensor noise."""
     with av.open(str(path), "w", format="webm") as out:
         video = out.add_stream("libvpx", rate=fps)
         video.width, video.height, video.pix_fmt = WIDTH, HEIGHT, "yuv420p"
@@ -183,7 +199,8 @@ def write_webm(path: Path, keys: Sequence[Key], seconds: float, fps: int = 15) -
         # One thread, fastest settings: threads fight for the cores of a busy machine.
         video.options = {"deadline": "realtime", "cpu-used": "16", "threads": "1"}
         for i in range(int(seconds * fps)):
-            frame = av.VideoFrame.from_ndarray(render(pose_at(keys, i / fps)), format="rgb24")
+            rgb = sensor_noise(render(pose_at(keys, i / fps)), i)
+            frame = av.VideoFrame.from_ndarray(rgb, format="rgb24")
             frame.pts = i
             frame.time_base = Fraction(1, fps)
             for packet in video.encode(frame):
@@ -194,11 +211,13 @@ def write_webm(path: Path, keys: Sequence[Key], seconds: float, fps: int = 15) -
 
 
 def write_y4m(path: Path, keys: Sequence[Key], seconds: float, fps: int = 15) -> Path:
-    """The clip as Y4M (4:2:0), the file Chromium's fake camera plays in a loop."""
+    """The clip as Y4M (4:2:0), the file Chromium's fake camera plays in a loop, each frame with
+    its sensor noise (the camera's file loops, so the noise repeats with it, as the face does)."""
     with path.open("wb") as out:
         out.write(f"YUV4MPEG2 W{WIDTH} H{HEIGHT} F{fps}:1 Ip A1:1 C420jpeg\n".encode())
         for i in range(int(seconds * fps)):
-            frame = av.VideoFrame.from_ndarray(render(pose_at(keys, i / fps)), format="rgb24")
+            rgb = sensor_noise(render(pose_at(keys, i / fps)), i)
+            frame = av.VideoFrame.from_ndarray(rgb, format="rgb24")
             yuv = frame.reformat(format="yuv420p")
             out.write(b"FRAME\n")
             for plane in yuv.planes:

@@ -9,12 +9,25 @@ import subprocess
 import time
 import urllib.error
 import urllib.request
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
 from urllib.parse import quote
 
 from django.db import connection
+from django.db.migrations.executor import MigrationExecutor
+from django.test import Client
+from django.test.utils import CaptureQueriesContext
+
+
+def page_queries(client: Client, url: str) -> list[str]:
+    """The SQL a page sends the second time it is opened (the first makes the session and
+    anything a first visit makes), once it answered 200."""
+    client.get(url)
+    with CaptureQueriesContext(connection) as made:
+        response = client.get(url)
+    assert response.status_code == 200, response.status_code
+    return [query["sql"] for query in made.captured_queries]
 
 
 def free_port() -> int:
@@ -132,3 +145,26 @@ def stop_processes(started: list[tuple[subprocess.Popen[str], Path]]) -> None:
                 process.kill()
                 process.wait()
         print(log_path.name, log_path.read_text(), sep="\n")
+
+
+def migrate(targets: Sequence[tuple[str, str | None]]) -> Any:
+    """Move the test database to `targets` (app, migration; None: before the app's first) and
+    return the models as they were there (`apps.get_model`), for migration tests."""
+    executor = MigrationExecutor(connection)
+    executor.loader.build_graph()
+    executor.migrate(list(targets))
+    applied = [(app, name) for app, name in targets if name is not None]
+    return executor.loader.project_state(applied).apps
+
+
+def migrate_to_latest() -> None:
+    """Every migration applied again, as the tests after a migration test expect."""
+    executor = MigrationExecutor(connection)
+    executor.loader.build_graph()
+    executor.migrate(executor.loader.graph.leaf_nodes())
+
+
+def leaf_migrations() -> list[tuple[str, str]]:
+    executor = MigrationExecutor(connection)
+    executor.loader.build_graph()
+    return list(executor.loader.graph.leaf_nodes())

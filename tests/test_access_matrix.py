@@ -1,72 +1,49 @@
 """Who may see or change what, walked over every URL the project serves.
 
-Alice owns one of everything, each carrying a marker: ALICE-PRIVATE-… (only she may see it),
-ALICE-SHARED-… (she shared that goal with her partner Bob) and ALICE-LINKED-… (the answer she
-made a feedback link for). Every URL pattern (pages, HTMX partials, recordings, exports, the
-API; the admin aside) is requested with GET and POST by every persona below, with each path
-argument filled from Alice's objects. A response leaks when it shows a marker its persona may
-not see, or when Alice's rows change in a way the persona may not cause. Each request runs in
-a savepoint that is rolled back, so one persona's allowed change never hides another's leak.
+The world (tests/access_world.py): Alice owns one of everything, each carrying a marker of who
+may see it, and the personas are her partner, group members, holders of her feedback links, a
+stranger and an anonymous visitor, each with what it may see and change. Every URL pattern
+(pages, HTMX partials, recordings, exports, the API; the admin aside) is requested with GET and
+POST by every persona, with each path argument filled from Alice's objects. A response leaks
+when it shows a marker its persona may not see, or when Alice's rows change in a way the persona
+may not cause. Each request runs in a savepoint that is rolled back, so one persona's allowed
+change never hides another's leak.
 
-Feedback on more than one answer: ALICE-MOCK-… marks a mock interview of Alice's (its questions,
-answers and recording) and ALICE-STORY-… a STAR story of hers, each with a link made for it
-(valid, expired, withdrawn); Bob's own mock interview and story have links too (a link for
-another object). A mock-interview link plays that interview's answers and no other answer of
-Alice's; a story link shows that story and plays nothing.
-
-Practice groups: ALICE-GROUP-… marks what Alice shared with her group (a question) and the answer
-she gave in a peer mock where Gus, a member, interviews her; Gus sees those and nothing else of
-hers, and Fay, who left the group, sees nothing.
+The world is built once for the module (in a transaction rolled back after its last test) and
+each persona walks it in a test of its own, so a failure names the persona and pytest times each
+walk. Alice's rows are read again after a request only when it sent the database something other
+than a read (any statement but SELECT and savepoints): a request that only read changed nothing.
+Each walk ends by checking that no change to Alice's rows outlived its request.
 """
 
 from __future__ import annotations
 
-import datetime as dt
+import functools
 import itertools
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
-from pathlib import Path
 from typing import Any
 
 import pytest
 from django.apps import apps
-from django.core.files.base import ContentFile
-from django.db import models, transaction
-from django.http import HttpResponseBase
-from django.test import Client
-from django.urls import URLPattern, URLResolver, get_resolver
-from django.utils import timezone
+from django.db import connection, models, transaction
+from django.test import Client, override_settings
 
-from prepcoach.accounts.access import new_link_token
-from prepcoach.accounts.models import AccessToken, User
-from prepcoach.coach.body_language import Box, Frame, VideoFacts, analyse_body_language
-from prepcoach.coach.drills import new_card
+from prepcoach.accounts.models import User
 from prepcoach.coach.login_throttle import login_limits
-from prepcoach.feedback.models import FeedbackRequest, InterviewerReply, Pin, Review
-from prepcoach.goals.models import CheckIn, Goal, Milestone, Step
-from prepcoach.groups.models import (
-    Group,
-    GroupInvite,
-    Membership,
-    PeerAnswer,
-    PeerMock,
-    SharedQuestion,
+from tests.access_world import (
+    MARKER_RE,
+    PERSONAS,
+    Persona,
+    World,
+    body_of,
+    build_world,
+    owner_of,
+    routes,
+    urls_for,
 )
-from prepcoach.jobs.models import Fact, Opportunity
-from prepcoach.network.models import Contact
-from prepcoach.network.models import Event as NetworkEvent
-from prepcoach.network.plans import sync_goals
-from prepcoach.partners.models import Comment, PartnerInvite, Partnership
-from prepcoach.practice.models import Attempt, DrillCard, MockSession, Question
-from prepcoach.reading.models import Feed, FeedItem, ReadingItem
-from prepcoach.reflection.models import Reflection, Retrospective, Story
-from tests.conftest import make_user
-from tests.interviews.conftest import matrix_world
-from tests.practice.conftest import tone_wav
-from tests.support import close_response
 
-MARKER_RE = re.compile(rb"ALICE-(PRIVATE|SHARED|LINKED|GROUP|MOCK|STORY)-[A-Za-z]+")
 # Every URL is asked with GET, with an empty POST, and with a POST whose body any of the
 # project's forms would accept (the fields they use, filled plausibly), so a view that checks a
 # body before its owner check is exercised too; API URLs also with JSON under every method.
@@ -88,350 +65,6 @@ API_METHODS = ("post", "put", "patch", "delete")
 JOIN = "/improve/groups/join/"
 
 
-@dataclass(frozen=True)
-class Persona:
-    """Who asks, what they may see (marker kinds) and which of Alice's tables they may change
-    (the persona's own capability: a partner comments, a link holder leaves a review). A table
-    written "+table" may only gain rows, "-table" only lose them (ending a partnership deletes
-    its comments): a link holder adds a review, never alters Sam's."""
-
-    name: str
-    sees: frozenset[str] = frozenset()
-    may_change: frozenset[str] = frozenset()
-    user: str | None = None  # signed in as this user's e-mail
-    link: str | None = None  # the feedback link this persona holds (a key of World.tokens)
-    # Without an account, a link holder is anonymous on every URL that takes no link token
-    # (the anonymous persona walks those; each request's session is rolled back with it), so
-    # the holders of mock-interview and story links walk only the URLs that take one.
-    token_urls_only: bool = False
-
-
-PERSONAS = (
-    Persona("partner", frozenset({"SHARED"}),
-            # Comment, cheer, nudge, and end the partnership (with its goal grants).
-            frozenset({"+partners.comment", "+partners.cheer", "+partners.nudge",
-                       "-partners.comment", "-partners.cheer", "-partners.nudge",
-                       "partners.partnership", "partners.partnership_goals"}),
-            user="bob@example.com"),
-    Persona("former partner", user="dave@example.com"),
-    # Pairs up (a swap makes a peer mock), marks it finished, reviews the answer given to him,
-    # leaves the group (which ends his peer mocks); only the owner removes a member.
-    Persona("group member", frozenset({"GROUP"}),
-            frozenset({"groups.peermock", "groups.peeranswer", "feedback.review",
-                       "feedback.pin"}),
-            user="gus@example.com"),
-    Persona("former group member", user="fay@example.com"),
-    Persona("feedback link holder", frozenset({"LINKED"}),
-            frozenset({"+feedback.review", "+feedback.pin"}), link="valid"),
-    Persona("expired link holder", link="expired"),
-    Persona("withdrawn link holder", link="withdrawn"),
-    Persona("holder of a link to another answer", link="other"),
-    Persona("mock interview link holder", frozenset({"MOCK"}),
-            frozenset({"+feedback.review", "+feedback.pin"}), link="mock", token_urls_only=True),
-    Persona("expired mock interview link holder", link="mock-expired", token_urls_only=True),
-    Persona("withdrawn mock interview link holder", link="mock-withdrawn", token_urls_only=True),
-    Persona("holder of a link to another mock interview", link="mock-other",
-            token_urls_only=True),
-    Persona("story link holder", frozenset({"STORY"}), frozenset({"+feedback.review"}),
-            link="story", token_urls_only=True),
-    Persona("expired story link holder", link="story-expired", token_urls_only=True),
-    Persona("withdrawn story link holder", link="story-withdrawn", token_urls_only=True),
-    Persona("holder of a link to another story", link="story-other", token_urls_only=True),
-    Persona("stranger", user="carol@example.com"),
-    Persona("anonymous"),
-)  # fmt: skip
-
-
-@dataclass
-class World:
-    alice: User
-    ids: dict[str, list[int | str]]
-    tokens: dict[str, str]
-    recordings: dict[str, bytes] = field(default_factory=dict)  # marker kind → a recording
-
-
-def marked(kind: str, thing: str) -> str:
-    return f"ALICE-{kind}-{thing}"
-
-
-def body_language_report(engine: str) -> dict[str, Any]:
-    """A minute of video: out of frame at 5-8 s, looking away at 15-20 s."""
-    frames = [
-        Frame(t=i / 2, faces=0 if 10 <= i < 16 else 1,
-              box=None if 10 <= i < 16 else Box(0.35, 0.2, 0.65, 0.6),
-              yaw=40.0 if 30 <= i < 40 else 0.0, pitch=0.0, iris=(0.0, 0.0), smile=0.4,
-              brightness=0.5, change=0.02)
-        for i in range(120)
-    ]  # fmt: skip
-    return analyse_body_language(frames, VideoFacts(640, 480, 60.0, engine, 2.0)).to_json()
-
-
-def build_world(media_root: Path) -> World:
-    alice = make_user("alice@example.com", name="Alice Doe")
-    bob = make_user("bob@example.com", name="Bob Roe")
-    carol = make_user("carol@example.com", name="Carol")
-    dave = make_user("dave@example.com", name="Dave")
-    today = timezone.localdate()
-
-    shared = Goal.objects.create(user=alice, text=marked("SHARED", "goal") + " 3 mocks by Friday")
-    private = Goal.objects.create(user=alice, text=marked("PRIVATE", "goal") + " salary talk")
-    steps, milestones, check_ins = [], [], []
-    for goal, kind in ((shared, "SHARED"), (private, "PRIVATE")):
-        steps.append(Step.objects.create(goal=goal, title=marked(kind, "step"), due_date=today))
-        milestones.append(
-            Milestone.objects.create(goal=goal, title=marked(kind, "milestone"), threshold=50)
-        )
-        check_ins.append(CheckIn.objects.create(goal=goal, note=marked(kind, "checkin")))
-    partnership = Partnership.objects.create(owner=alice, partner=bob)
-    partnership.goals.add(shared)
-    Comment.objects.create(partnership=partnership, goal=shared, author=bob, text="Go on!")
-    ended = Partnership.objects.create(owner=alice, partner=dave)
-    ended.goals.add(shared)
-    ended.delete()  # what ending a partnership does (partners.views.end)
-    invite, _ = PartnerInvite.issue(alice, "erin@example.com")
-
-    job = Opportunity.objects.create(
-        user=alice, company=marked("PRIVATE", "company"), role=marked("PRIVATE", "role"),
-        job_description=marked("PRIVATE", "advert") + " SQL and Tableau.",
-    )  # fmt: skip
-    fact = Fact.objects.create(opportunity=job, text=marked("PRIVATE", "fact"), source="notes")
-    reply = InterviewerReply.objects.create(
-        owner=alice, opportunity=job, text=marked("PRIVATE", "reply")
-    )
-    story = Story.objects.create(user=alice, title=marked("PRIVATE", "story"))
-    retro = Retrospective.objects.create(user=alice, role=marked("PRIVATE", "retro"))
-    Reflection.objects.create(
-        user=alice, prompt="motivation", answer=marked("PRIVATE", "reflection")
-    )
-    item = ReadingItem.objects.create(user=alice, title=marked("PRIVATE", "reading"))
-    feed = Feed.objects.create(
-        user=alice, url="https://example.org/feed.xml", title=marked("PRIVATE", "feed")
-    )
-    feed_item = FeedItem.objects.create(feed=feed, guid="1", title=marked("PRIVATE", "feeditem"))
-    question = Question.objects.create(owner=alice, text=marked("PRIVATE", "question") + "?")
-    session = MockSession.objects.create(user=alice)
-    recording = tone_wav(0.5) + marked("LINKED", "recording").encode()
-    linked = Attempt.objects.create(
-        user=alice, question_text=marked("LINKED", "question"), session=session,
-        status=Attempt.Status.ANALYSED, media_type="audio/wav", text="",
-        analysis={"version": 3, "transcript": marked("LINKED", "transcript") + " I fixed it."},
-    )  # fmt: skip
-    linked.recording.save("answer.wav", ContentFile(recording))
-    # A video answer's body-language report: shown on its owner's page only.
-    Attempt.objects.filter(pk=linked.pk).update(with_video=True, body_language=body_language_report(
-        marked("PRIVATE", "bodylanguage")))  # fmt: skip
-    other = Attempt.objects.create(user=alice, question=question, question_text=marked("PRIVATE", "attempt"),
-                                   text=marked("PRIVATE", "answer"))  # fmt: skip
-    card = DrillCard.objects.create(
-        user=alice, item=question, state=new_card(question.pk, timezone.now()), due=timezone.now()
-    )
-    contact = Contact.objects.create(
-        user=alice, name=marked("PRIVATE", "contact"), email="ann@example.org",
-        notes=marked("PRIVATE", "contactnote"), next_follow_up=today,
-    )  # fmt: skip
-    network_event = NetworkEvent.objects.create(user=alice, name=marked("PRIVATE", "event"))
-    network_event.contacts.add(contact)
-    # A networking goal shared with the partner moves by itself from Alice's contacts: its
-    # check-ins say how many were counted, never whom.
-    counted = Goal.objects.create(
-        user=alice, text=marked("SHARED", "netgoal") + " Contact 5 alumni", unit="alumni",
-        kind=Goal.Kind.NETWORKING, target_value=5, start_date=today,
-    )  # fmt: skip
-    partnership.goals.add(counted)
-    Contact.objects.create(user=alice, name=marked("PRIVATE", "alumna"), tags="alumni")
-    sync_goals(alice, today)
-    assert counted.check_ins.exists()
-    token_row = AccessToken.objects.create(
-        user=alice, name=marked("PRIVATE", "token"), token_hash="x" * 64, hint="abcd"
-    )
-
-    # Alice's practice group: Gus is a member, Fay left. Alice shares one question (her other
-    # one, ALICE-PRIVATE-question, stays hers) and answers it in a peer mock Gus interviews.
-    gus = make_user("gus@example.com", name="Gus")
-    fay = make_user("fay@example.com", name="Fay")
-    group = Group.objects.create(name="Thursday analysts", owner=alice)
-    alice_in = Membership.objects.create(group=group, user=alice)
-    gus_in = Membership.objects.create(group=group, user=gus)
-    Membership.objects.create(group=group, user=fay).delete()  # what leaving does
-    group_question = Question.objects.create(
-        owner=alice, text=marked("GROUP", "question") + "?", source=marked("GROUP", "source")
-    )
-    SharedQuestion.objects.create(membership=alice_in, question=group_question)
-    invite_token, digest = new_link_token()
-    group_invite = GroupInvite.objects.create(
-        group=group, token_digest=digest, expires_at=GroupInvite.expiry()
-    )
-    peer = PeerMock.objects.create(group=group, interviewer=gus_in, answerer=alice_in,
-                                   question_texts=[group_question.text])  # fmt: skip
-    peer_attempt = Attempt.objects.create(
-        user=alice, question_text=group_question.text, mode=Attempt.Mode.MOCK,
-        status=Attempt.Status.ANALYSED, media_type="audio/wav",
-        analysis={"version": 3, "transcript": marked("GROUP", "transcript") + " I did it."},
-    )  # fmt: skip
-    peer_recording = tone_wav(0.5) + marked("GROUP", "recording").encode()
-    peer_attempt.recording.save("answer.wav", ContentFile(peer_recording))
-    _, digest = new_link_token()
-    peer_request = FeedbackRequest.objects.create(
-        owner=alice, attempt=peer_attempt, reviewer_label="Gus (peer mock)", token_digest=digest,
-        relation=FeedbackRequest.Relation.PEER, expires_at=timezone.now() + dt.timedelta(days=7),
-    )  # fmt: skip
-    peer_answer = PeerAnswer.objects.create(
-        mock=peer, number=1, attempt=peer_attempt, request=peer_request
-    )
-
-    tokens: dict[str, str] = {}
-    requests = []
-    for name, expires, revoked in (
-        ("valid", 7, None),
-        ("expired", -1, None),
-        ("withdrawn", 7, timezone.now()),
-    ):
-        token, digest = new_link_token()
-        tokens[name] = token
-        requests.append(FeedbackRequest.objects.create(
-            owner=alice, attempt=linked, reviewer_label=marked("PRIVATE", "label"), token_digest=digest,
-            expires_at=timezone.now() + dt.timedelta(days=expires), revoked_at=revoked,
-        ))  # fmt: skip
-    review = Review.objects.create(request=requests[0], reviewer_name="Sam", browser_key="k",
-                                   overall=4, comment=marked("PRIVATE", "review"))  # fmt: skip
-    Pin.objects.create(review=review, at_s=1, text=marked("PRIVATE", "pin"))
-    bobs_answer = Attempt.objects.create(user=bob, question_text="Bob's own answer")
-    token, digest = new_link_token()
-    tokens["other"] = token
-    FeedbackRequest.objects.create(owner=bob, attempt=bobs_answer, reviewer_label="x",
-                                   token_digest=digest, expires_at=timezone.now() + dt.timedelta(days=7))  # fmt: skip
-    del carol
-
-    ids: dict[str, list[int | str]] = {
-        "attempt_id": [linked.pk, other.pk], "card_id": [card.pk], "feed_id": [feed.pk],
-        "goal_id": [shared.pk, private.pk], "index": [0], "invite_id": [invite.pk],
-        "item_id": [item.pk, feed_item.pk], "milestone_id": [m.pk for m in milestones],
-        "number": [1], "opportunity_id": [job.pk], "partnership_id": [partnership.pk],
-        "question_id": [question.pk], "reply_id": [reply.pk], "request_id": [r.pk for r in requests],
-        "retro_id": [retro.pk], "session_id": [session.pk], "step_id": [s.pk for s in steps],
-        "story_id": [story.pk], "token_id": [token_row.pk], "uidb64": ["MQ"],
-        "signed": ["forged-signature"],
-        "group_id": [group.pk], "group_invite_id": [group_invite.pk],
-        "invite_token": [invite_token], "mock_id": [peer.pk], "answer_id": [peer_answer.pk],
-        "membership_id": [gus_in.pk, alice_in.pk],
-        "contact_id": [contact.pk], "event_id": [network_event.pk],
-        "checkin_id": [c.pk for c in check_ins], "fact_id": [fact.pk],
-    }  # fmt: skip
-    ids |= matrix_world(alice, job, marked)  # her interviews and their debrief
-    ids["attempt_id"].append(peer_attempt.pk)
-    ids["request_id"].append(peer_request.pk)
-    mock_ids, mock_recording = add_mock_and_story(alice, bob, tokens)
-    for name, values in mock_ids.items():
-        ids[name] += values
-    return World(
-        alice, ids, tokens, {"LINKED": recording, "MOCK": mock_recording, "GROUP": peer_recording}
-    )
-
-
-def add_mock_and_story(
-    alice: User, bob: User, tokens: dict[str, str]
-) -> tuple[dict[str, list[int | str]], bytes]:
-    """Alice's mock interview (two answers, one recorded) and STAR story, each with links
-    valid, expired and withdrawn and a review; Bob's own mock interview and story with a link
-    each (the holder of a link for another object)."""
-    mock = MockSession.objects.create(
-        user=alice, question_ids=[0, 0], company=marked("MOCK", "company"),
-        question_texts=[marked("MOCK", "questionone"), marked("MOCK", "questiontwo")],
-    )  # fmt: skip
-    recording = tone_wav(0.5) + marked("MOCK", "recording").encode()
-    heard = Attempt.objects.create(
-        user=alice, session=mock, question_text=marked("MOCK", "questionone"),
-        mode=Attempt.Mode.MOCK, status=Attempt.Status.ANALYSED, media_type="audio/wav",
-        analysis={"version": 3, "transcript": marked("MOCK", "transcript") + " I did it."},
-    )  # fmt: skip
-    heard.recording.save("answer.wav", ContentFile(recording))
-    typed = Attempt.objects.create(
-        user=alice, session=mock, question_text=marked("MOCK", "questiontwo"),
-        mode=Attempt.Mode.MOCK, text=marked("MOCK", "typed"),
-    )  # fmt: skip
-    story = Story.objects.create(
-        user=alice, title=marked("STORY", "title"), situation=marked("STORY", "situation"),
-        action=marked("STORY", "action"), result=marked("STORY", "result") + " 40% faster.",
-    )  # fmt: skip
-    requests = []
-    for thing, kind in (({"session": mock}, "mock"), ({"story": story}, "story")):
-        for name, expires, revoked in (
-            (kind, 7, None), (f"{kind}-expired", -1, None), (f"{kind}-withdrawn", 7, timezone.now()),
-        ):  # fmt: skip
-            token, digest = new_link_token()
-            tokens[name] = token
-            requests.append(FeedbackRequest.objects.create(
-                owner=alice, reviewer_label=marked("PRIVATE", "label"), token_digest=digest,
-                expires_at=timezone.now() + dt.timedelta(days=expires), revoked_at=revoked,
-                **thing,
-            ))  # fmt: skip
-        review = Review.objects.create(request=requests[-3], reviewer_name="Kim", browser_key="k",
-                                       overall=3, comment=marked("PRIVATE", "review"))  # fmt: skip
-        if kind == "mock":
-            Pin.objects.create(
-                review=review, attempt=heard, at_s=0.2, text=marked("PRIVATE", "pin")
-            )
-    bobs_mock = MockSession.objects.create(user=bob, question_texts=["Bob's question"])
-    Attempt.objects.create(user=bob, session=bobs_mock, question_text="Bob's mock answer")
-    bobs_story = Story.objects.create(user=bob, title="Bob's story")
-    for thing, name in (
-        ({"session": bobs_mock}, "mock-other"),
-        ({"story": bobs_story}, "story-other"),
-    ):
-        token, digest = new_link_token()
-        tokens[name] = token
-        FeedbackRequest.objects.create(owner=bob, reviewer_label="x", token_digest=digest,
-                                       expires_at=timezone.now() + dt.timedelta(days=7), **thing)  # fmt: skip
-    ids: dict[str, list[int | str]] = {
-        "attempt_id": [heard.pk, typed.pk], "session_id": [mock.pk], "story_id": [story.pk],
-        "request_id": [r.pk for r in requests],
-    }  # fmt: skip
-    return ids, recording
-
-
-def routes() -> Iterator[tuple[str, list[str]]]:
-    """Every URL pattern as a route template and its argument names (the admin aside)."""
-
-    def walk(resolver: URLResolver, prefix: str) -> Iterator[tuple[str, list[str]]]:
-        for entry in resolver.url_patterns:
-            route = prefix + str(entry.pattern)
-            if isinstance(entry, URLResolver):
-                yield from walk(entry, route)
-            elif isinstance(entry, URLPattern) and not route.startswith("admin/"):
-                yield route, re.findall(r"<(?:\w+:)?(\w+)>", route)
-
-    yield from walk(get_resolver(), "")
-
-
-def urls_for(route: str, names: list[str], world: World, token: str) -> Iterator[str]:
-    missing = [n for n in names if n not in world.ids and n != "token"]
-    assert not missing, f"{route}: add Alice's objects for {missing} to the access matrix"
-    choices = [[token] if n == "token" else world.ids[n] for n in names]
-    for values in itertools.product(*choices):
-        path = route
-        for name, value in zip(names, values, strict=True):
-            path = re.sub(rf"<(?:\w+:)?{name}>", str(value), path, count=1)
-        yield "/" + path.lstrip("^").rstrip("$")
-
-
-def owner_of(obj: models.Model, depth: int = 0) -> int | None:
-    """The user a row belongs to, following foreign keys (a pin → its review → its request →
-    its owner)."""
-    for attr in ("user_id", "owner_id"):
-        if getattr(obj, attr, None) is not None:
-            return int(getattr(obj, attr))
-    if depth > 4:
-        return None
-    for f in obj._meta.fields:
-        if isinstance(f, models.ForeignKey) and getattr(obj, f.attname) is not None:
-            if f.related_model is User:
-                continue
-            found = owner_of(getattr(obj, f.name), depth + 1)
-            if found is not None:
-                return found
-    return None
-
-
 Rows = dict[str, dict[Any, tuple[Any, ...]]]
 
 
@@ -446,16 +79,29 @@ def project_models() -> list[type[models.Model]]:
 PROJECT_APPS = {app.label for app in apps.get_app_configs() if app.name.startswith("prepcoach.")}
 
 
-def all_rows() -> Rows:
-    """Every row of the project's tables, one query a table."""
-    out: Rows = {}
+@functools.cache
+def table_queries() -> list[tuple[str, str, tuple[Any, ...]]]:
+    """Each project table's label and the SQL that reads all its rows (the ops app aside),
+    compiled once: reading every table after a request is the walk's own main cost."""
+    out = []
     for model in project_models():
         if model._meta.app_label == "ops":
             continue
         names = [f.attname for f in model._meta.concrete_fields]
-        out[model._meta.label_lower] = {
-            row[0]: row for row in model.objects.values_list("pk", *names)
-        }
+        query = model._default_manager.order_by().values_list("pk", *names).query
+        sql, params = query.sql_with_params()
+        out.append((model._meta.label_lower, sql, tuple(params)))
+    return out
+
+
+def all_rows() -> Rows:
+    """Every row of the project's tables, one query a table, as the database stores them (no
+    field converts them: two rows differ when any stored value does)."""
+    out: Rows = {}
+    with connection.cursor() as cursor:
+        for label, sql, params in table_queries():
+            cursor.execute(sql, params)
+            out[label] = {row[0]: tuple(row) for row in cursor.fetchall()}
     return out
 
 
@@ -493,24 +139,51 @@ def owners(rows: Rows) -> dict[tuple[str, Any], int | None]:
     out = {}
     for model in project_models():
         label = model._meta.label_lower
-        for obj in model.objects.filter(pk__in=list(rows.get(label, {}))):
+        for obj in model._default_manager.filter(pk__in=list(rows.get(label, {}))):
             out[label, obj.pk] = obj.pk if model is User else owner_of(obj)
     return out
 
 
-def body_of(response: HttpResponseBase) -> bytes:
-    if getattr(response, "streaming", False):
-        content = b"".join(response.streaming_content)  # type: ignore[attr-defined]
-        close_response(response)
-        return content
-    return bytes(getattr(response, "content", b""))
+def alice_changes(
+    baseline: Rows, whose: dict[tuple[str, Any], int | None], alice: int
+) -> list[str]:
+    """The changes to Alice's rows since the baseline: "+table" for a new row that is her
+    business, "-table" for a row of hers deleted, "table" for one updated."""
+    changes = []
+    for table, pk, kind in changed_rows(baseline, all_rows()):
+        if kind == "create":
+            new = apps.get_model(table).objects.get(pk=pk)
+            if touches(new, whose, alice):
+                changes.append(f"+{table}")
+        elif whose.get((table, pk)) == alice:
+            changes.append(f"-{table}" if kind == "delete" else table)
+    return sorted(set(changes))
+
+
+READS = re.compile(r"\s*(SELECT|SAVEPOINT|RELEASE SAVEPOINT|ROLLBACK TO SAVEPOINT)\b", re.I)
+
+
+@dataclass
+class WriteSpy:
+    """Notes whether the database was sent anything but a read (an execute wrapper: every
+    statement on the connection passes through it, raw SQL and the tasks run in-process too)."""
+
+    wrote: bool = False
+
+    def __call__(
+        self, execute: Callable[..., Any], sql: Any, params: Any, many: bool, context: Any
+    ) -> Any:
+        if not (isinstance(sql, str) and READS.match(sql)):
+            self.wrote = True
+        return execute(sql, params, many, context)
 
 
 @dataclass
 class Tally:
     tries: int = 0
     leaks: list[str] = field(default_factory=list)
-    shown: dict[str, int] = field(default_factory=dict)  # allowed markers seen, per persona
+    shown: int = 0  # pages showing what the persona may see
+    patterns: list[str] = field(default_factory=list)  # the URL patterns it requested
 
 
 def calls(route: str) -> list[tuple[str, dict[str, Any] | str]]:
@@ -527,85 +200,143 @@ def client_for(persona: Persona) -> Client:
     return client
 
 
-@pytest.mark.django_db
-def test_no_persona_sees_or_changes_what_it_may_not(tmp_path: Path, settings: Any) -> None:
-    settings.MEDIA_ROOT = tmp_path
+@dataclass
+class Matrix:
+    world: World
+    routes: list[tuple[str, list[str]]]
+    baseline: Rows
+    whose: dict[tuple[str, Any], int | None]
+    tallies: dict[str, Tally] = field(default_factory=dict)
+
+
+@pytest.fixture(scope="module")
+def matrix(
+    request: pytest.FixtureRequest,
+    django_db_setup: None,
+    django_db_blocker: Any,
+    tmp_path_factory: pytest.TempPathFactory,
+) -> Iterator[Matrix]:
+    """The world, built once and rolled back after the module's last test (each test's own
+    transaction and each request's savepoint nest inside it)."""
+    media = tmp_path_factory.mktemp("access-matrix-media")
     # The log-in form is walked too; its throttling is not the subject.
-    settings.LOGIN_LIMITS = login_limits(free=1_000_000)
-    world = build_world(tmp_path)
-    tally = Tally()
-    everything = list(routes())
+    limits = login_limits(free=1_000_000)
+    with (
+        django_db_blocker.unblock(),
+        override_settings(MEDIA_ROOT=media, LOGIN_LIMITS=limits),
+        transaction.atomic(),
+    ):
+        world = build_world(media)
+        baseline = all_rows()
+        found = Matrix(world, list(routes()), baseline, owners(baseline))
+        yield found
+        transaction.set_rollback(True)
+    tallies = found.tallies.values()
+    shown = {name: tally.shown for name, tally in found.tallies.items()}
+    summary = (
+        f"access matrix: {len(found.routes)} URL patterns, {len(found.tallies)} personas, "
+        f"{sum(t.tries for t in tallies)} requests, {sum(len(t.leaks) for t in tallies)} "
+        f"leaks; pages showing what each persona may see: {shown}"
+    )
+    # Shown in CI's log even when every walk passes.
+    plugins = request.config.pluginmanager
+    reporter, capture = plugins.get_plugin("terminalreporter"), plugins.get_plugin("capturemanager")
+    if reporter is not None and capture is not None:
+        with capture.global_and_fixture_disabled():
+            reporter.write_line("\n" + summary)
+    else:
+        print(summary)
+
+
+@pytest.mark.django_db
+def test_the_owner_sees_her_markers(matrix: Matrix) -> None:
+    """The markers show where they should: the walk can see a leak when there is one."""
     owner = Client()
-    owner.force_login(world.alice)
+    owner.force_login(matrix.world.alice)
     owner_pages = 0
-    for route, names in everything:
-        for url in urls_for(route, names, world, world.tokens["valid"]):
+    for route, names in matrix.routes:
+        for url in urls_for(route, names, matrix.world, matrix.world.tokens["valid"]):
             with transaction.atomic():
                 owner_pages += bool(MARKER_RE.search(body_of(owner.get(url))))
                 transaction.set_rollback(True)
-    baseline = all_rows()
-    whose = owners(baseline)
-    # The markers show where they should: the walk can see a leak when there is one.
     assert owner_pages >= 30, owner_pages
-    for persona in PERSONAS:
-        client = client_for(persona)
-        token = world.tokens[persona.link] if persona.link else "not-a-link-token-abcdefghijkl"
-        seen = 0
-        for route, names in everything:
-            if persona.token_urls_only and "token" not in names:
-                continue
-            for url, (method, data) in itertools.product(
-                urls_for(route, names, world, token), calls(route)
-            ):
-                with transaction.atomic():
-                    if isinstance(data, str):
-                        response = getattr(client, method)(
-                            url, data, content_type="application/json"
-                        )
-                    else:
-                        response = getattr(client, method)(url, data)
-                    body = body_of(response)
-                    changes = []
-                    for table, pk, kind in changed_rows(baseline, all_rows()):
-                        if kind == "create":
-                            new = apps.get_model(table).objects.get(pk=pk)
-                            if touches(new, whose, world.alice.pk):
-                                changes.append(f"+{table}")
-                        elif whose.get((table, pk)) == world.alice.pk:
-                            changes.append(f"-{table}" if kind == "delete" else table)
-                    transaction.set_rollback(True)
-                tally.tries += 1
-                if persona.user and "_auth_user_id" not in client.session:
-                    client = client_for(persona)  # the walk passed by "log out"
-                kinds = {m.group(1).decode() for m in MARKER_RE.finditer(body)}
-                seen += bool(kinds & persona.sees)
-                for kind in kinds - persona.sees:
-                    tally.leaks.append(f"{persona.name} {method.upper()} {url}: shows {kind}")
-                for change in sorted(set(changes)):
-                    if change in persona.may_change or change.lstrip("+-") in persona.may_change:
-                        continue
-                    if url.startswith(JOIN) and change == "+groups.membership":
-                        continue  # every persona is handed the group's invite link: it joins
-                    tally.leaks.append(f"{persona.name} {method.upper()} {url}: changes {change}")
-                for kind, recording in world.recordings.items():
-                    if recording in body and kind not in persona.sees:
-                        tally.leaks.append(
-                            f"{persona.name} {method.upper()} {url}: plays the {kind} recording"
-                        )
-        tally.shown[persona.name] = seen
+
+
+# What each grant opens, it really opens: the partner sees the shared goal, the link holder the
+# linked answer; the member the board's shared question, the peer mock, the answer and its
+# recording; a mock-interview link shows the interview and plays its recording, a story link
+# the story. The others see nothing of Alice's.
+SHOWN_AT_LEAST = {
+    "partner": 2,
+    "feedback link holder": 2,
+    "group member": 4,
+    "mock interview link holder": 2,
+    "story link holder": 1,
+}
+
+
+def walk(matrix: Matrix, persona: Persona) -> Tally:
+    world, alice = matrix.world, matrix.world.alice.pk
+    tally = matrix.tallies[persona.name] = Tally()
+    client = client_for(persona)
+    token = world.tokens[persona.link] if persona.link else "not-a-link-token-abcdefghijkl"
+    for route, names in matrix.routes:
+        if persona.token_urls_only and "token" not in names:
+            continue
+        tries = tally.tries
+        for url, (method, data) in itertools.product(
+            urls_for(route, names, world, token), calls(route)
+        ):
+            spy = WriteSpy()
+            with transaction.atomic(), connection.execute_wrapper(spy):
+                if isinstance(data, str):
+                    response = getattr(client, method)(url, data, content_type="application/json")
+                else:
+                    response = getattr(client, method)(url, data)
+                body = body_of(response)
+                changes = alice_changes(matrix.baseline, matrix.whose, alice) if spy.wrote else []
+                transaction.set_rollback(True)
+            tally.tries += 1
+            if persona.user and "_auth_user_id" not in client.session:
+                client = client_for(persona)  # the walk passed by "log out"
+            kinds = {m.group(1).decode() for m in MARKER_RE.finditer(body)}
+            tally.shown += bool(kinds & persona.sees)
+            for kind in kinds - persona.sees:
+                tally.leaks.append(f"{persona.name} {method.upper()} {url}: shows {kind}")
+            for change in changes:
+                if change in persona.may_change or change.lstrip("+-") in persona.may_change:
+                    continue
+                if url.startswith(JOIN) and change == "+groups.membership":
+                    continue  # every persona is handed the group's invite link: it joins
+                tally.leaks.append(f"{persona.name} {method.upper()} {url}: changes {change}")
+            for kind, recording in world.recordings.items():
+                if recording in body and kind not in persona.sees:
+                    tally.leaks.append(
+                        f"{persona.name} {method.upper()} {url}: plays the {kind} recording"
+                    )
+        if tally.tries > tries:
+            tally.patterns.append(route)
+    return tally
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("persona", PERSONAS, ids=[p.name for p in PERSONAS])
+def test_no_persona_sees_or_changes_what_it_may_not(matrix: Matrix, persona: Persona) -> None:
+    tally = walk(matrix, persona)
     for leak in tally.leaks:
         print("LEAK", leak)
-    print(f"\naccess matrix: {len(everything)} URL patterns, {len(PERSONAS)} personas, "
-          f"{tally.tries} requests, {len(tally.leaks)} leaks; pages showing what each persona "
-          f"may see: {tally.shown}")  # fmt: skip
+    print(
+        f"\naccess matrix, {persona.name}: {len(tally.patterns)} URL patterns, {tally.tries} "
+        f"requests, {len(tally.leaks)} leaks; pages showing what it may see: {tally.shown}"
+    )
     assert tally.leaks == []
-    # What each grant opens, it really opens: the partner sees the shared goal, the link holder
-    # the linked answer; the others see nothing of Alice's.
-    assert tally.shown["partner"] >= 2
-    assert tally.shown["feedback link holder"] >= 2
-    # The member sees the board's shared question, the peer mock, the answer and its recording.
-    assert tally.shown["group member"] >= 4
-    # A mock-interview link shows the interview and plays its recording; a story link shows
-    # the story.
-    assert tally.shown["mock interview link holder"] >= 2
-    assert tally.shown["story link holder"] >= 1
+    # Nothing a request changed outlived it (the rollbacks held).
+    assert alice_changes(matrix.baseline, matrix.whose, matrix.world.alice.pk) == []
+    # The walk cannot silently shrink: every URL pattern the project has (or, for a holder of a
+    # link that only links open, every pattern that takes a link) was requested, each with GET,
+    # an empty POST and a filled one at least.
+    every = [route for route, names in routes() if not persona.token_urls_only or "token" in names]
+    assert sorted(tally.patterns) == sorted(every)
+    assert tally.tries >= 3 * len(every)
+    assert tally.shown >= SHOWN_AT_LEAST.get(persona.name, 0), tally.shown
+    assert not persona.sees or persona.name in SHOWN_AT_LEAST  # every grant is checked

@@ -12,7 +12,7 @@ from django.test import Client
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
 from prepcoach.menu import section_of
-from tests.test_access_matrix import body_of, build_world, routes, urls_for
+from tests.access_world import body_of, build_world, routes, urls_for
 
 # Where a page is, by its address, as a person reads it: the first part of the path names the
 # section; partners, interviews and the feedback a reviewer leaves have their own.

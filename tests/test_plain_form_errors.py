@@ -1,7 +1,7 @@
 """Forms speak plainly (issue 12, class 4): a form sent empty, or with one field left out,
 says what to fill in, in the user's words, never Django's bare "This field is required.".
 
-Every URL pattern of the access matrix's world (tests/test_access_matrix.py) is sent an empty
+Every URL pattern of the access matrix's world (tests/access_world.py) is sent an empty
 POST by its owner, Alice; each request is rolled back."""
 
 from __future__ import annotations
@@ -14,7 +14,7 @@ from django.db import transaction
 from django.test import Client
 
 from prepcoach.coach.login_throttle import login_limits
-from tests.test_access_matrix import body_of, build_world, routes, urls_for
+from tests.access_world import body_of, build_world, routes, urls_for
 
 BARE = b"This field is required."
 

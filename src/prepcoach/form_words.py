@@ -46,6 +46,25 @@ class PlainNumberInput(forms.NumberInput):
         return super().format_value(value)  # type: ignore[no-any-return]
 
 
+class TypedNumberInput(forms.TextInput):
+    """A number box the browser sends as typed: `type="text"` with a number keypad
+    (`inputmode`). A browser sends a malformed `type="number"` ("4e", "1e") as empty, which a
+    form with an optional number reads as "the default" and a refused form shows as an empty
+    box; as text the server sees "4e", refuses it with the box's own message, and shows it back.
+    """
+
+    input_type = "text"
+
+    def __init__(self, attrs: dict[str, Any] | None = None, *, whole: bool = False) -> None:
+        attrs = {"inputmode": "numeric" if whole else "decimal", **(attrs or {})}
+        super().__init__(attrs)
+
+    def format_value(self, value: Any) -> str | None:
+        if isinstance(value, Decimal) and value.is_finite():
+            return f"{value.normalize():f}"
+        return super().format_value(value)  # type: ignore[no-any-return]
+
+
 class PlainWordsBoundField(forms.BoundField):
     @property
     def errors(self) -> ErrorList:

@@ -206,6 +206,12 @@ TASKS = {
 }
 # Analyses one worker runs at once: by default one per core it may use.
 WORKER_ANALYSES = conf.env_int("WORKER_ANALYSES", conf.cpu_count(), minimum=1, maximum=64)
+# Requests that pages watching an answer hold open until it changes (a long poll,
+# practice/push.py), at most this many at once per web process; past it a page asks every 2 s.
+# Never all of a process's threads (coach/push.py:wait_capacity): `prepcoach serve` sets it to
+# half its threads unless PUSH_WAITS is given, and at most its threads - 1; a single-threaded
+# server (wsgi.multithread false: gunicorn's sync worker) holds none. 0: never hold.
+PUSH_WAITS = conf.env_int("PUSH_WAITS", 4, minimum=0, maximum=256)
 # Answers one person may have waiting for analysis (queued or running) at once.
 ANALYSES_QUEUED_PER_USER = conf.env_int("ANALYSES_QUEUED_PER_USER", 50, minimum=1, maximum=100)
 # Work the worker enqueues on a timer: task path → seconds between runs. Each task decides for

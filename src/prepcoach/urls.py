@@ -4,6 +4,9 @@ from django.urls import include, path
 from prepcoach.api.api import api
 from prepcoach.ops.views import healthz
 
+# A database or file store that is down gets a 503 with words, not a 500 (ops/unavailable.py).
+handler500 = "prepcoach.ops.unavailable.server_error"
+
 urlpatterns = [
     path("", include("prepcoach.dashboard.urls")),
     path("account/", include("prepcoach.accounts.urls")),

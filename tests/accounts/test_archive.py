@@ -32,9 +32,9 @@ from prepcoach.coach.drills import new_card
 from prepcoach.goals.models import Goal, PlanSnapshot, Step
 from prepcoach.practice.models import Attempt, DrillCard, DrillReview, MockSession, Question
 from prepcoach.reflection.models import Story
+from tests.access_world import build_world, owner_of
 from tests.conftest import make_user
 from tests.practice.conftest import tone_wav
-from tests.test_access_matrix import build_world, owner_of
 
 # Rows the import cannot bring back on purpose: they need another person's row that is not in
 # the archive (the peer mock Gus interviews pairs Alice's membership with his).

@@ -10,6 +10,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from django.core.files.base import ContentFile
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import Client
 from django.urls import reverse
@@ -17,12 +18,16 @@ from django.urls import reverse
 from prepcoach.accounts import archive
 from prepcoach.accounts.models import User
 from prepcoach.goals.models import Goal
+from prepcoach.practice.models import Attempt
+from tests.access_world import build_world
 from tests.conftest import make_user
-from tests.support import close_response
-from tests.test_access_matrix import build_world
+from tests.object_store import ObjectStore
+from tests.practice.conftest import tone_wav
+from tests.support import close_response, free_port
 
 EXPORT = reverse("accounts:export_data")
 IMPORT = reverse("accounts:import_data")
+BROWSER_ACCEPT = "text/html,application/xhtml+xml,*/*;q=0.8"  # what a form post asks for
 
 
 def download(client: Client) -> zipfile.ZipFile:
@@ -120,3 +125,62 @@ def test_a_bad_upload_says_why(alice_client: Client, alice: User) -> None:
     alice_client.post(IMPORT, {})
     assert "Choose the .zip file" in messages_of(alice_client)
     assert archive.has_data(alice) == {}
+
+
+def with_recording(owner: User) -> Attempt:
+    answer = Attempt.objects.create(user=owner, question_text="Tell me about yourself.")
+    answer.recording.save("answer.wav", ContentFile(tone_wav(0.3)))
+    return answer
+
+
+@pytest.mark.django_db
+def test_a_store_out_of_reach_gives_the_download_a_503_that_says_so(
+    alice_client: Client, alice: User, object_store: ObjectStore, settings: Any
+) -> None:
+    settings.STORAGES = object_store.storages()
+    with_recording(alice)
+    settings.STORAGES = object_store.storages(endpoint=f"http://127.0.0.1:{free_port()}")
+    response = alice_client.post(EXPORT, HTTP_ACCEPT=BROWSER_ACCEPT)
+    assert response.status_code == 503
+    assert response["Retry-After"]
+    page = response.content.decode()
+    assert "The file store (where recordings are kept) cannot take or give files" in page
+    assert "Your data was not downloaded; nothing changed." in page
+    assert "Traceback" not in page
+    assert response["Content-Type"].startswith("text/html")
+
+
+@pytest.mark.django_db
+def test_a_store_out_of_reach_imports_nothing_and_says_so(
+    object_store: ObjectStore, settings: Any
+) -> None:
+    settings.STORAGES = object_store.storages()
+    ann = make_user("ann@example.com", name="Ann")
+    Goal.objects.create(user=ann, text="Read two books by June")
+    with_recording(ann)
+    out = io.BytesIO()
+    archive.write_archive(ann, out)
+    before = object_store.names()
+
+    new = make_user("new@example.com")
+    client = Client()
+    client.force_login(new)
+    settings.STORAGES = object_store.storages(endpoint=f"http://127.0.0.1:{free_port()}")
+    response = client.post(
+        IMPORT, {"archive": SimpleUploadedFile("a.zip", out.getvalue())},
+        HTTP_ACCEPT=BROWSER_ACCEPT,
+    )  # fmt: skip
+    assert response.status_code == 503
+    assert response["Content-Type"].startswith("text/html")
+    page = response.content.decode()
+    assert "Nothing was imported: send the same archive again." in page
+    assert archive.has_data(new) == {}  # the rows written before the file were rolled back
+    settings.STORAGES = object_store.storages()
+    assert object_store.names() == before
+
+    # Once the store is back, the same archive imports whole.
+    response = client.post(IMPORT, {"archive": SimpleUploadedFile("a.zip", out.getvalue())})
+    assert response.status_code == 302
+    assert Goal.objects.get(user=new).text == "Read two books by June"
+    copy = Attempt.objects.get(user=new)
+    assert object_store.read(str(copy.recording.name)) == tone_wav(0.3)

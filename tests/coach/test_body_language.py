@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import dataclasses
 import json
+import math
 import re
 
 from hypothesis import given, settings
@@ -15,10 +16,12 @@ from prepcoach.coach.body_language import (
     BodyLanguageSettings,
     Box,
     Frame,
+    Moment,
     Shoulders,
     VideoFacts,
     analyse_body_language,
 )
+from prepcoach.coach.body_language.report import frozen_stretches
 
 FPS = 5
 CENTRED = Box(0.35, 0.2, 0.65, 0.6)
@@ -160,7 +163,7 @@ def test_bad_pictures_each_get_a_clear_note() -> None:
     assert "very dark" in notes(answer(20, {(0, 20): {"brightness": 0.05}}))
     assert "very small" in notes(answer(20, {}), facts(20, height=120))
     frozen = notes(answer(20, {(10, 20): {"change": 0.0}}))
-    assert "did not change at 0:10–0:20" in frozen
+    assert "did not change at 0:09–0:20" in frozen  # from 0:09.8, the held picture's first
     assert analyse_body_language(answer(20, {}), facts(20)).notes == ()
 
 
@@ -273,3 +276,248 @@ def test_posture_is_judged_on_the_frames_the_pose_model_looked_at() -> None:
     posture = cue(report, "posture")
     assert [(m.start, m.end, m.what) for m in posture.moments] == [(15.2, 25.6, "slumping")]
     assert "visible for 100%" in posture.observation
+
+
+def test_a_frozen_picture_of_a_face_looking_away_gives_no_episode_and_no_tip() -> None:
+    """Alice's camera froze at 0:10 on a picture of her looking away, and stayed so for 10 s."""
+    frozen_away: dict[str, object] = {"yaw": 40.0, "change": 0.0}
+    report = analyse_body_language(answer(30, {(10, 20): frozen_away}), facts(30))
+    assert "did not change at 0:09–0:20" in " ".join(report.notes)  # from 0:09.8, held from then
+    assert "no observation or tip counts them" in " ".join(report.notes)
+    gaze = cue(report, "gaze")
+    assert gaze.moments == ()
+    assert gaze.share == 1.0  # of the 20 s the picture was live
+    assert "No look away lasted longer" in gaze.observation
+    assert cue(report, "movement").moments == ()  # no turn into or out of the frozen picture
+    assert not report.tips
+    assert {s.face for s in report.timeline[10:20]} == {"frozen"}
+    assert {s.toward for s in report.timeline[10:20]} == {None}
+    # The same look away on a live picture is an episode and a tip.
+    live = analyse_body_language(answer(30, {(10, 20): {"yaw": 40.0}}), facts(30))
+    assert [(m.start, m.end) for m in cue(live, "gaze").moments] == [(10.0, 20.0)]
+    assert any(t.key == "gaze" and "0:10–0:20" in t.text for t in live.tips)
+
+
+def test_a_mostly_frozen_answer_is_read_on_its_live_seconds() -> None:
+    """Frozen from 0:03 to the end of a minute: the 3 live seconds with a face are what can
+    tell, so looking and movement are observed on them, not skipped as 'too little face'."""
+    report = analyse_body_language(answer(60, {(3, 60): {"change": 0.0}}), facts(60))
+    assert {c.key for c in report.cues} >= {"framing", "gaze", "movement"}
+    assert cue(report, "gaze").share == 1.0
+
+
+def test_a_frozen_picture_counts_as_unknown_in_every_cue() -> None:
+    """Out of frame, cut off, slumped and smiling, all in a frozen picture: none of it counts,
+    and the baseline is the live first seconds, not the frozen ones."""
+    slump = Shoulders((0.3, 0.92), (0.7, 0.92))
+    frozen = {"change": 0.0, "box": Box(0.8, 0.2, 1.2, 0.6), "shoulders": slump, "smile": 0.6}
+    report = analyse_body_language(answer(30, {(0, 6): {"change": 0.0, "yaw": 30.0},
+                                                (12, 24): frozen}), facts(30))  # fmt: skip
+    assert "did not change at 0:00–0:06, 0:11–0:24" in " ".join(report.notes)
+    framing = cue(report, "framing")
+    assert framing.share == 1.0
+    assert framing.moments == ()
+    assert cue(report, "centring").share == 0.0
+    gaze = cue(report, "gaze")
+    assert gaze.share == 1.0  # the baseline is yaw 0 from 0:06, so yaw 0 is toward the camera
+    assert gaze.moments == ()
+    posture = cue(report, "posture")
+    assert posture.moments == ()
+    assert "visible for 100%" in posture.observation
+    assert cue(report, "smile").share == 0.0
+    assert cue(report, "smile").moments == ()
+    assert not report.tips
+
+
+frozen_or_live = st.sampled_from(
+    [
+        {"faces": 0, "box": None},
+        {"box": Box(0.8, 0.2, 1.2, 0.6)},
+        {"yaw": 45.0},
+        {"yaw": -40.0, "pitch": 30.0},
+        {"shoulders": Shoulders((0.3, 0.92), (0.7, 0.92))},
+        {"smile": 0.6},
+        {"change": 0.0},
+        {"change": 0.0, "faces": 0, "box": None},
+        {"change": 0.0, "yaw": 45.0},
+        {"change": 0.0, "pitch": -35.0, "smile": 0.6},
+        {"change": 0.0001, "shoulders": Shoulders((0.1, 0.95), (0.5, 0.8))},
+    ]
+)
+
+
+def overlaps(a: tuple[float, float], b: tuple[float, float]) -> bool:
+    return a[0] < b[1] - 1e-9 and b[0] < a[1] - 1e-9
+
+
+@settings(max_examples=80, deadline=None)
+@given(st.lists(st.tuples(st.floats(0, 25), st.floats(0.5, 8), frozen_or_live), max_size=6))
+def test_no_tip_cue_moment_or_timeline_second_rests_on_a_frozen_stretch(
+    spans: list[tuple[float, float, dict[str, object]]],
+) -> None:
+    frames = answer(30, {(start, start + length): change for start, length, change in spans})
+    s = BodyLanguageSettings()
+    still = frozen_stretches(frames, s)
+    for m in still:  # its held picture's first sample, then unchanged ones, any changed one a
+        # lone refresh between two unchanged ones
+        held = [f.change < s.frozen_change for f in frames if m.start < f.t < m.end]
+        assert held, m
+        assert held[0], m
+        assert held[-1], m
+        assert all(h or (held[i - 1] and held[i + 1]) for i, h in enumerate(held)), m
+    report = analyse_body_language(frames, facts(30), s)
+    quoted = [m for c in report.cues for m in c.moments] + [
+        m for t in report.tips for m in t.moments if t.key != "distance"
+    ]
+    for m in quoted:
+        for f in still:
+            assert not overlaps((m.start, m.end), (f.start, f.end)), (m, f)
+    for second in report.timeline:
+        if any(f.start <= second.t and second.t + 1 <= f.end for f in still):
+            assert (second.face, second.toward, second.smile) == ("frozen", None, None)
+    # Every share is the one the live frames alone give.
+    live = [f for f in frames if not any(m.start <= f.t < m.end for m in still)]
+    if still:
+        assert any("did not change" in n for n in report.notes)
+        assert live or not report.tips
+    if live:
+        alone = analyse_body_language(live, facts(30), s)
+        assert {c.key: c.share for c in report.cues} == {c.key: c.share for c in alone.cues}
+
+
+def refreshed_freeze(fps: int = 4) -> list[Frame]:
+    """The tester's fake camera: live and level until 0:06, then the very same picture (smiling,
+    slumped) held to 0:11.75, which VP8 refreshed once at 0:10.5 (one sample changed by 0.3 %),
+    then live again, still smiling to 0:12.5 and slumped to 0:19.5."""
+    slump = Shoulders((0.3, 0.92), (0.7, 0.92))
+    frames = []
+    for i in range(30 * fps):
+        t = i / fps
+        change = 0.004  # a live camera's noise
+        if 6.0 < t < 11.75:
+            change = 0.003 if t == 10.5 else 0.0
+        smile = 0.6 if 6.0 <= t < 12.5 else 0.38
+        shoulders = slump if 6.0 <= t < 19.5 else LEVEL
+        frames.append(face(t, change=change, smile=smile, shoulders=shoulders))
+    return frames
+
+
+def test_an_encoder_refresh_inside_a_frozen_picture_does_not_end_the_freeze() -> None:
+    """Erin's fake camera held one picture from 0:06 to 0:11.75; the browser's encoder refreshed
+    it once at 0:10.5. That was one freeze, and no moment or tip starts inside it."""
+    frames = refreshed_freeze()
+    s = BodyLanguageSettings()
+    assert frozen_stretches(frames, s) == (Moment(6.0, 11.75, "frozen"),)
+    report = analyse_body_language(frames, facts(30), s)
+    assert "did not change at 0:06–0:11:" in " ".join(report.notes)
+    quoted = [m for c in report.cues for m in c.moments] + [
+        m for t in report.tips for m in t.moments
+    ]
+    assert quoted  # the slump after the freeze is still found
+    for m in quoted:
+        assert not 6.0 <= m.start < 11.75, m
+        assert not overlaps((m.start, m.end), (6.0, 11.75)), m
+    posture = cue(report, "posture")
+    assert [(m.start, m.end) for m in posture.moments] == [(11.75, 19.5)]
+    assert cue(report, "smile").moments == ()  # 0.75 s of smiling after the freeze: no episode
+    assert {s.face for s in report.timeline[6:11]} == {"frozen"}
+
+
+def test_a_live_still_face_is_never_frozen_even_with_a_lone_quiet_sample() -> None:
+    """Kim holds very still in front of a clean camera: 0.05-0.8 % every sample, with a lone
+    sample under the setting now and then; nothing of it is frozen."""
+    values = [0.0005, 0.0008, 0.002, 0.008, 0.0001, 0.0006, 0.0005, 0.0002, 0.0009, 0.003]
+    frames = [face(i / 2, change=values[i % len(values)]) for i in range(120)]
+    report = analyse_body_language(frames, facts(60))
+    assert frozen_stretches(frames, BodyLanguageSettings()) == ()
+    assert report.notes == ()
+    assert "frozen" not in {s.face for s in report.timeline}
+    # A camera that sends a new picture every other sample repeats single samples: it is live.
+    stutter = [face(i / 2, change=0.0 if i % 2 else 0.004) for i in range(120)]
+    assert frozen_stretches(stutter, BodyLanguageSettings()) == ()
+
+
+live_change = st.floats(0.0005, 0.008)
+
+
+@settings(max_examples=150, deadline=None)
+@given(
+    fps=st.sampled_from([1, 2, 4, 5]),
+    frozen_s=st.sampled_from([1.0, 2.0, 3.0, 5.0]),
+    before=st.lists(live_change, min_size=1, max_size=20),
+    held=st.integers(4, 40),
+    spike_at=st.floats(0, 1, exclude_max=True),
+    spike=st.floats(0.0003, 0.05),
+    after=st.lists(live_change, max_size=20),
+)
+def test_a_lone_refresh_inside_a_held_picture_never_splits_it(
+    fps: int,
+    frozen_s: float,
+    before: list[float],
+    held: int,
+    spike_at: float,
+    spike: float,
+    after: list[float],
+) -> None:
+    """A held picture of `held` unchanged samples after its first one, with one of them (never
+    the first or last) changed by an encoder's refresh, is the same freeze as without it."""
+    at = 1 + int(spike_at * (held - 2))
+    unchanged = [0.0] * held
+    refreshed = [*unchanged[:at], spike, *unchanged[at + 1 :]]
+    s = BodyLanguageSettings(frozen_s=frozen_s)
+
+    def stretches(middle: list[float]) -> tuple[Moment, ...]:
+        changes = [*before, *middle, *after]
+        return frozen_stretches([face(i / fps, change=v) for i, v in enumerate(changes)], s)
+
+    whole = stretches(unchanged)
+    assert stretches(refreshed) == whole
+    first = (len(before) - 1) / fps  # the held picture's first sample
+    if held / fps >= frozen_s - 1e-9:
+        assert len(whole) == 1
+        assert abs(whole[0].start - first) < 1e-9
+        assert abs(whole[0].end - (len(before) + held) / fps) < 1e-9  # the first live sample's
+    else:
+        assert whole == ()
+
+
+def tilted(degrees: float) -> Shoulders:
+    """Level shoulders turned by `degrees` about their middle (clockwise in the picture)."""
+    dx, dy = 0.2 * math.cos(math.radians(degrees)), 0.2 * math.sin(math.radians(degrees))
+    return Shoulders((0.5 - dx, 0.8 - dy), (0.5 + dx, 0.8 + dy))
+
+
+def test_shoulders_tilted_from_the_start_are_the_baseline_not_a_tilt() -> None:
+    """Dana's camera (or seat) is set at an angle: the pose model reads her shoulders 15 degrees
+    tilted from the first second to the last. She did not tilt; no episode, no tip."""
+    report = analyse_body_language(answer(30, {(0, 30): {"shoulders": tilted(15)}}), facts(30))
+    posture = cue(report, "posture")
+    assert posture.moments == ()
+    assert posture.share == 1.0
+    assert "as level as in the first 5 s for 100%" in posture.observation
+    assert all(t.key != "posture" for t in report.tips)
+
+
+def test_a_tilt_mid_answer_is_found_against_the_first_seconds() -> None:
+    """Dana, seated at the same angle, tilts 15 degrees more from 0:12 to 0:20; Omar, square to
+    the camera, tilts 15 degrees over the same seconds. Both are one episode, with a tip."""
+    for start in (15.0, 0.0):
+        frames = answer(
+            30, {(0, 12): {"shoulders": tilted(start)}, (12, 20): {"shoulders": tilted(start + 15)},
+                 (20, 30): {"shoulders": tilted(start)}}
+        )  # fmt: skip
+        report = analyse_body_language(frames, facts(30))
+        posture = cue(report, "posture")
+        assert [(m.start, m.end, m.what) for m in posture.moments] == [
+            (12.0, 20.0, "shoulders not level")
+        ]
+        assert posture.share is not None
+        assert abs(posture.share - 22 / 30) < 0.01
+        tip = next(t for t in report.tips if t.key == "posture")
+        assert "0:12–0:20" in tip.text
+        assert "against your first 5 s" in tip.rule
+    # The setting still decides how much more is a tilt.
+    frames = answer(30, {(0, 12): {"shoulders": tilted(15)}, (12, 30): {"shoulders": tilted(20)}})
+    assert cue(analyse_body_language(frames, facts(30)), "posture").moments == ()
+    strict = BodyLanguageSettings(shoulder_tilt_deg=3.0)
+    assert len(cue(analyse_body_language(frames, facts(30), strict), "posture").moments) == 1

@@ -3,6 +3,8 @@ decoded with PyAV and read by the packaged MediaPipe models."""
 
 from __future__ import annotations
 
+import subprocess
+import sys
 from dataclasses import replace
 from pathlib import Path
 
@@ -104,3 +106,57 @@ def test_audio_only_and_broken_files_say_so(tmp_path: Path, source: LandmarkSour
     assert not has_video(junk)
     with pytest.raises(VideoError, match="cannot be opened"):
         read_video(junk, source)
+
+
+READ_IN_A_FRESH_PROCESS = """
+import os, sys
+from pathlib import Path
+from prepcoach.coach.body_language.mediapipe_source import quiet_setup
+from prepcoach.coach.body_language.source import default_source, read_video
+os.write(2, b"before\\n")
+with quiet_setup():
+    os.write(2, b"written meanwhile\\n")
+    os.write(2, b"W0000 00:00:1.0 7 inference_feedback_manager.cc:114] Feedback manager\\n")
+source = default_source()
+frames, _ = read_video(Path(sys.argv[1]), source, fps=2)
+source.close()
+os.write(2, f"read {len(frames)} frames\\n".encode())
+"""
+
+
+def test_mediapipes_setup_remarks_stay_out_of_the_log_and_nothing_else_does(leaving: Path) -> None:
+    """A worker's log had four absl/TFLite warnings (and an XNNPACK line) for every analysed
+    video: the source holds back those setup remarks, and passes on anything else written
+    while it does."""
+    done = subprocess.run(
+        [sys.executable, "-c", READ_IN_A_FRESH_PROCESS, str(leaving)],
+        capture_output=True,
+        check=True,
+        timeout=300,
+    )
+    log = done.stderr.decode()
+    assert log.splitlines() == ["before", "written meanwhile", "read 20 frames"], log
+
+
+def test_a_video_with_no_face_holds_back_the_log_for_its_first_frames_only(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """File descriptor 2 is the whole worker's: while it is redirected, other lanes' log lines
+    wait and a crash would lose them. A faceless video never finds its landmarks, so the
+    redirection must end by count (it once lasted the whole video)."""
+    from prepcoach.coach.body_language import mediapipe_source as mps
+
+    redirected: list[int] = []
+    real = mps.quiet_setup
+
+    def counted() -> object:
+        redirected.append(1)
+        return real()
+
+    monkeypatch.setattr(mps, "quiet_setup", counted)
+    source = mps.MediaPipeSource()
+    blank = np.full((120, 160, 3), 90, dtype=np.uint8)
+    frames = [source.frame(blank, t / 5, with_pose=True) for t in range(20)]
+    source.close()
+    assert all(f.faces == 0 for f in frames)
+    assert len(redirected) == 1 + mps.COLD_FRAMES  # the graphs' start, then the first frames

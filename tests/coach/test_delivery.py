@@ -5,8 +5,9 @@ from pathlib import Path
 import pytest
 
 from prepcoach.coach.answer import analyse_answer, measured_rating
-from prepcoach.coach.delivery import find_fillers, tokens_of
+from prepcoach.coach.delivery import DeliverySettings, find_fillers, tokens_of
 from prepcoach.coach.keywords import coverage, key_terms
+from prepcoach.coach.speech.engine import Transcript, Word
 
 
 @pytest.mark.parametrize(
@@ -125,3 +126,42 @@ def test_tips_point_to_the_moment_of_the_words_they_quote() -> None:
     )
     tip = next(t for t in result.tips if t.rule == "STAR: the result has no number")
     assert tip.evidence[0].start == words[text.split().index("end") - 2].start  # "In the end…"
+
+
+def _spoken(count: int, gap_s: float, lead_s: float) -> tuple[Word, ...]:
+    """count words, one every gap_s seconds, the first after lead_s seconds of silence."""
+    return tuple(
+        Word(" word", round(lead_s + i * gap_s, 3), round(lead_s + i * gap_s + gap_s * 0.8, 3))
+        for i in range(count)
+    )
+
+
+def test_pace_over_time_starts_at_the_first_word_as_the_answers_pace_does() -> None:
+    """The tester's short answer: 161 wpm "fast", but its only window was measured from the
+    recording's start, silence included, and quoted "130.7 words a minute from here"."""
+    words = _spoken(46, 60 / 165, 3.0)  # 165 wpm after 3 s of silence
+    result = analyse_answer(
+        transcript=Transcript(words, "en", 0.99), duration_s=words[-1].end + 1, spans=[]
+    )
+    delivery = result.delivery
+    assert delivery.pace == "fast"
+    assert delivery.pace_over_time[0][0] == 3.0  # from the first word
+    assert delivery.pace_over_time[0][1] > DeliverySettings().pace_high  # 168, not 130
+    tip = next(t for t in result.tips if t.rule.startswith("Pace:"))
+    quoted = float(tip.evidence[0].text.split()[0])
+    assert quoted > DeliverySettings().pace_high  # evidence on the side the tip speaks of
+
+
+def test_a_pace_tip_never_quotes_a_window_inside_the_band() -> None:
+    # 15 s at 160 wpm, the top of the band, then a 4.9 s rush too short to be a window of its
+    # own: fast overall, yet the only window is in the band, so the tip quotes the whole answer.
+    steady = _spoken(40, 15 / 40, 0.0)
+    rush = _spoken(24, 4.9 / 24, 15.0)
+    words = steady + rush
+    result = analyse_answer(
+        transcript=Transcript(words, "en", 0.99), duration_s=words[-1].end, spans=[]
+    )
+    assert result.delivery.pace == "fast"
+    assert [rate for _, rate in result.delivery.pace_over_time] == [160.0]
+    (evidence,) = next(t for t in result.tips if t.rule.startswith("Pace:")).evidence
+    assert evidence.text == f"{result.delivery.wpm:g} words a minute over the whole answer"

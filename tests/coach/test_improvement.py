@@ -177,8 +177,10 @@ def test_the_story_check_judges_only_questions_that_ask_for_none() -> None:
     skills = "Which skills do you hope to develop?"
     told = analyse_answer(text=QUANTIFIED, question=skills)
     assert told.relevance is not None
-    assert told.relevance.addresses is not True
-    assert meets("relevance", told.as_dict(), skills) is False
+    assert told.relevance.addresses is None  # between the verdict's cuts
+    assert told.relevance.check is True  # the report still says it tells a story
+    # ... but a guess never becomes evidence for an area, and so never a goal.
+    assert meets("relevance", told.as_dict(), skills) is None
     short = analyse_answer(text="Yes.", question=skills).as_dict()
     assert meets("relevance", short, skills) is None  # could not be read
 
@@ -204,13 +206,12 @@ def test_relevance_evidence_is_what_the_verdict_says_missed_the_question() -> No
         (3, f"does not address the question: “{holiday}”"),
     ]
     assert meets("relevance", on_point.analysis, hire) is True
-    # Where the verdict can't tell, the story check may add the answer, and says it is a guess.
+    # Where the verdict can't tell, the answer is not evidence, even when the story check
+    # fires: the tester's on-point "Why should we hire you?" told a story on purpose.
     unsure = {"relevance": {"addresses": None, "probability": 0.4, "gist": "", "check": True}}
-    (area,) = improvement_areas([off[0], AnswerFacts(4, TODAY, hire, unsure)], [], TODAY)
-    assert next((e.ref, e.detail) for e in area.evidence) == (
-        4,
-        "prepcoach can't tell; it tells a story to a question that asks for none",
-    )
+    assert meets("relevance", unsure, hire) is None
+    (area,) = improvement_areas([*off, AnswerFacts(4, TODAY, hire, unsure)], [], TODAY)
+    assert [e.ref for e in area.evidence] == [2, 3]
     assert area.rule.startswith("an answer that does not address its question:")
     assert "can't tell" in area.how
     assert area.goal.startswith("In your next 5 answers, answer the question that was asked")
@@ -247,12 +248,14 @@ def test_the_relevance_verdict_decides_the_area_where_it_speaks() -> None:
 
     assert meets("relevance", told(False, False), skills) is False  # the verdict, not the check
     assert meets("relevance", told(True, True), skills) is True
-    assert meets("relevance", told(None, True), skills) is False  # can't tell: the check decides
+    assert meets("relevance", told(None, True), skills) is None  # can't tell: not judged
     off = next(r for r in RULES if r.key == "relevance").read(told(False, None))
     assert off is not None
     assert (
         off[0]
         == "does not address the question: “We shipped on the Friday and the client renewed.”"
     )
-    # An analysis stored before the verdict (no probability) keeps its old yes/no unread.
-    assert meets("relevance", {"relevance": {"addresses": False, "check": False}}, skills) is True
+    # An analysis stored before the verdict (no probability) is not judged: its old yes/no came
+    # from closeness in meaning alone, which did not separate such answers on relevance/dev.json.
+    assert meets("relevance", {"relevance": {"addresses": False, "check": False}}, skills) is None
+    assert meets("relevance", {"relevance": {"addresses": False, "check": True}}, skills) is None

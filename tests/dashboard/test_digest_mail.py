@@ -8,6 +8,7 @@ arrives is parsed back from the bytes the server received, not taken from Django
 
 import datetime as dt
 import logging
+import zoneinfo
 from typing import Any
 
 import pytest
@@ -34,7 +35,8 @@ def test_the_digest_is_delivered_through_a_real_smtp_server(
         }
     }
     settings.SITE_URL = "http://prepcoach.test"  # type: ignore[attr-defined]
-    carol = make_user("carol@example.com", time_zone=a_morning_zone())
+    zone = a_morning_zone()
+    carol = make_user("carol@example.com", time_zone=zone)
     DigestSettings.objects.create(user=carol, frequency="daily")
     feed = Feed.objects.create(
         user=carol, url="https://example.org/feed.xml", title="Health data weekly"
@@ -45,7 +47,8 @@ def test_the_digest_is_delivered_through_a_real_smtp_server(
     FeedItem.objects.create(feed=feed, guid="2", title="Open data in clinics")
     FeedItem.objects.create(feed=feed, guid="3", title="Already dismissed", status="dismissed")
     ReadingItem.objects.create(user=carol, title="Causal inference course", kind="course")
-    today = timezone.localdate()
+    # Carol's today, not the server's: her morning may already be tomorrow on the server.
+    today = timezone.localdate(timezone=zoneinfo.ZoneInfo(zone))
     goal = Goal.objects.create(user=carol, text="Do 4 mock interviews by Friday",
                                target_date=today + dt.timedelta(days=10))  # fmt: skip
     Step.objects.create(goal=goal, title="Book a mock with Sam", due_date=today)

@@ -1,7 +1,8 @@
 """A video answer recorded in Chromium with a fake camera (issue 10): the camera plays a Y4M of
-the astronaut portrait (tests/face_clips.py) that leaves the picture for 4 s, the microphone a
-spoken answer. The answer page shows the timeline under the player and the out-of-frame moment
-where the recording has it; selecting the moment plays the video from there."""
+the astronaut portrait (tests/face_clips.py, with a camera's sensor noise) that leaves the
+picture for 4 s, the microphone a spoken answer. The answer page shows the timeline under the
+player and the out-of-frame moment where the recording has it; selecting the moment plays the
+video from there."""
 
 from __future__ import annotations
 
@@ -74,8 +75,10 @@ def camera_page(
         browser.close()
 
 
-def marked_span(path: Path) -> tuple[float, float]:
-    """Where the recording itself shows the red corner: the face out of the picture."""
+def marked_runs(path: Path) -> list[tuple[float, float]]:
+    """Where the recording itself shows the red corner (the face out of the picture), as runs.
+    The camera's file plays in a loop, so a recording that lasts long (a busy machine sends its
+    pieces late) may show the exit again."""
     times = []
     with av.open(str(path)) as container:
         for frame in container.decode(video=0):
@@ -84,7 +87,13 @@ def marked_span(path: Path) -> tuple[float, float]:
             ):
                 times.append(float(frame.time))
     assert times, "the recording never showed the face leaving the picture"
-    return min(times), max(times)
+    runs: list[tuple[float, float]] = []
+    for t in times:
+        if runs and t - runs[-1][1] <= 0.5:
+            runs[-1] = (runs[-1][0], t)
+        else:
+            runs.append((t, t))
+    return runs
 
 
 def test_a_video_answer_shows_its_timeline_and_the_moment_the_face_left(
@@ -108,25 +117,31 @@ def test_a_video_answer_shows_its_timeline_and_the_moment_the_face_left(
     assert attempt.status == "analysed", attempt.failure
     assert attempt.analysis
     assert attempt.analysis["transcript"]
-    gone_from, gone_to = marked_span(Path(attempt.recording.path))
+    runs = marked_runs(Path(attempt.recording.path))
+    gone_from, gone_to = runs[0]
     report = load(attempt.body_language)
     assert isinstance(report, BodyLanguage), report
+    # The fake camera's file carries sensor noise, as a live camera does: not a frozen picture.
+    assert not any("did not change" in n for n in report.notes), report.notes
     out = [m for c in report.cues if c.key == "framing" for m in c.moments]
-    assert len(out) == 1, out
-    assert out[0].what == "out of frame"
+    assert out, report.cues
+    assert {m.what for m in out} == {"out of frame"}, out
     assert abs(out[0].start - gone_from) <= 1.0, (out[0], gone_from)
     assert abs(out[0].end - gone_to) <= 1.5, (out[0], gone_to)
+    # Any later exit is the camera file's next loop, where the recording shows it too.
+    for later in out[1:]:
+        assert any(abs(later.start - start) <= 1.0 for start, _ in runs[1:]), (later, runs)
 
     # On the page: the timeline under the player, its "In frame" lane red where the face left,
     # and the observation quoting the moment.
     section = page.locator("[data-body-language]")
     expect(section.get_by_role("heading", name="What the camera saw")).to_be_visible()
     expect(section.locator(".lane")).to_have_count(4)
-    gap = section.locator(".lane").first.locator("rect[data-state='off']")
-    expect(gap).to_have_count(1)
+    gap = section.locator(".lane").first.locator("rect[data-state='off']").first
     assert abs(float(gap.get_attribute("data-seek") or "-9") - gone_from) <= 1.5
-    moment = section.locator("[data-cue='Framing'] button[data-seek]")
-    expect(moment).to_have_count(1)
+    moments = section.locator("[data-cue='Framing'] button[data-seek]")
+    expect(moments).to_have_count(len(out))
+    moment = moments.first
     expect(moment).to_contain_text("out of frame")
     expect(section.get_by_text("Stay in the picture")).to_be_visible()
 

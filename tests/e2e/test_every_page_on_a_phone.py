@@ -1,5 +1,5 @@
 """Every page fits a phone (issue 12, class 3): Chromium at 390×844 opens every GET page of the
-app as its owner, in the access matrix's world (tests/test_access_matrix.py: every URL pattern,
+app as its owner, in the access matrix's world (tests/access_world.py: every URL pattern,
 with Alice's objects), and fails on any that scrolls sideways."""
 
 from __future__ import annotations
@@ -10,8 +10,8 @@ from typing import Any
 import pytest
 from playwright.sync_api import Browser
 
+from tests.access_world import build_world, routes, urls_for
 from tests.e2e.conftest import CHROMIUM_ARGS, log_in  # noqa: F401 - the args document the launch
-from tests.test_access_matrix import build_world, routes, urls_for
 
 PHONE = {"width": 390, "height": 844}
 

@@ -88,8 +88,11 @@ def test_pieces_recorded_while_the_store_is_away_are_kept_and_sent_when_it_is_ba
     wait_until(lambda: pieces_received(alice) >= 1, 30, "the first piece")
 
     settings.STORAGES = object_store.storages(endpoint=f"http://127.0.0.1:{free_port()}")
-    expect(page.get_by_text("cannot be reached just now", exact=False)).to_be_visible()
-    expect(page.get_by_text("are kept in this page", exact=False)).to_be_visible()
+    # The next piece is refused when it is sent, 2 s on or more (a loaded CI machine took over
+    # the 5 s expect waits by default): the page waits as long as the pieces do.
+    away = page.get_by_text("cannot be reached just now", exact=False)
+    expect(away).to_be_visible(timeout=30_000)
+    expect(page.get_by_text("are kept in this page", exact=False)).to_be_visible(timeout=30_000)
     stuck = pieces_received(alice)
     time.sleep(2 * site_settings.RECORDING_CHUNK_SECONDS + 1)  # pieces pile up in the page
     assert pieces_received(alice) == stuck

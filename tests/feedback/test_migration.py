@@ -5,8 +5,9 @@ request is for exactly one thing."""
 import datetime as dt
 
 import pytest
-from django.db import IntegrityError, connection, transaction
-from django.db.migrations.executor import MigrationExecutor
+from django.db import IntegrityError, transaction
+
+from tests.support import migrate, migrate_to_latest
 
 BEFORE = [("feedback", "0002_interviewer_reply")]
 AFTER = [("feedback", "0003_subjects")]
@@ -14,9 +15,7 @@ AFTER = [("feedback", "0003_subjects")]
 
 @pytest.mark.django_db(transaction=True)
 def test_links_made_before_keep_their_answer_and_one_thing_is_enforced() -> None:
-    executor = MigrationExecutor(connection)
-    executor.migrate(BEFORE)
-    old = executor.loader.project_state(BEFORE).apps
+    old = migrate(BEFORE)
     user = old.get_model("accounts", "User").objects.create(email="old@example.com")
     attempt = old.get_model("practice", "Attempt").objects.create(user=user, question_text="Q?")
     now = dt.datetime.now(dt.UTC)
@@ -25,10 +24,7 @@ def test_links_made_before_keep_their_answer_and_one_thing_is_enforced() -> None
         expires_at=now + dt.timedelta(days=7),
     )  # fmt: skip
 
-    executor = MigrationExecutor(connection)
-    executor.loader.build_graph()
-    executor.migrate(AFTER)
-    new = executor.loader.project_state(AFTER).apps
+    new = migrate(AFTER)
     requests = new.get_model("feedback", "FeedbackRequest").objects
     kept = requests.get(pk=ask.pk)
     assert (kept.attempt_id, kept.session_id, kept.story_id) == (attempt.pk, None, None)
@@ -38,9 +34,7 @@ def test_links_made_before_keep_their_answer_and_one_thing_is_enforced() -> None
         with pytest.raises(IntegrityError), transaction.atomic():
             requests.create(owner_id=user.pk, reviewer_label="x", token_digest=str(number) * 64,
                             expires_at=now, **things)  # fmt: skip
-    executor = MigrationExecutor(connection)
-    executor.loader.build_graph()
-    executor.migrate(executor.loader.graph.leaf_nodes())
+    migrate_to_latest()
 
 
 @pytest.mark.django_db(transaction=True)
@@ -48,9 +42,7 @@ def test_pins_made_before_name_their_answer_and_outlive_it() -> None:
     """A pin on a one-answer link had no answer of its own (it meant the link's); after the
     migration it names it, so an answer deleted later leaves its pins, marked as removed."""
     before, after = [("feedback", "0003_subjects")], [("feedback", "0004_pins_outlive_answers")]
-    executor = MigrationExecutor(connection)
-    executor.migrate(before)
-    old = executor.loader.project_state(before).apps
+    old = migrate(before)
     user = old.get_model("accounts", "User").objects.create(email="old@example.com")
     attempt = old.get_model("practice", "Attempt").objects.create(user=user, question_text="Q?")
     session = old.get_model("practice", "MockSession").objects.create(user=user)
@@ -71,15 +63,10 @@ def test_pins_made_before_name_their_answer_and_outlive_it() -> None:
                                                  browser_key="k"),
                            attempt=in_mock, at_s=4, text="on answer 1")  # fmt: skip
 
-    executor = MigrationExecutor(connection)
-    executor.loader.build_graph()
-    executor.migrate(after)
-    new = executor.loader.project_state(after).apps
+    new = migrate(after)
     moved = new.get_model("feedback", "Pin").objects
     assert moved.get(pk=pin.pk).attempt_id == attempt.pk
     assert moved.get(pk=mock_pin.pk).attempt_id == in_mock.pk
     new.get_model("practice", "Attempt").objects.filter(pk=in_mock.pk).delete()
     assert moved.get(pk=mock_pin.pk).attempt_id is None  # kept, on an answer since removed
-    executor = MigrationExecutor(connection)
-    executor.loader.build_graph()
-    executor.migrate(executor.loader.graph.leaf_nodes())
+    migrate_to_latest()

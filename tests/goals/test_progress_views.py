@@ -173,3 +173,13 @@ def test_a_step_due_in_year_9999_is_refused(alice_client: Client, alice: User) -
          "step-impact": "2", "step-urgency": "2"},
     )  # fmt: skip
     assert "Pick a date between 2000 and 2100" in response.text
+
+
+def test_a_past_day_offers_no_hours_to_give(alice_client: Client, alice: User) -> None:
+    # A fresh user-tester read "1 h to give" above "Past" on every day of last week.
+    last_week = alice_client.get(reverse("goals:week"), {"start": days(-7).isoformat()}).text
+    assert last_week.count('class="day past"') == 7
+    assert "to give" not in last_week
+    assert "Past" in last_week
+    next_week = alice_client.get(reverse("goals:week"), {"start": days(7).isoformat()}).text
+    assert "to give" in next_week  # days to come still say what they have

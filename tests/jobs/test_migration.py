@@ -6,12 +6,10 @@ made anew)."""
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Sequence
-from typing import Any
 
 import pytest
-from django.db import connection
-from django.db.migrations.executor import MigrationExecutor
+
+from tests.support import leaf_migrations, migrate
 
 BEFORE = [
     ("jobs", None),
@@ -23,20 +21,6 @@ BEFORE = [
     ("reflection", "0001_initial"),
 ]
 MOVED = {("jobs", "opportunity"), ("jobs", "fact"), ("jobs", "interview")}
-
-
-def migrate(targets: Sequence[tuple[str, str | None]]) -> Any:
-    executor = MigrationExecutor(connection)
-    executor.loader.build_graph()
-    executor.migrate(list(targets))
-    applied = [(app, name) for app, name in targets if name is not None]
-    return executor.loader.project_state(applied).apps
-
-
-def leaves() -> list[tuple[str, str]]:
-    executor = MigrationExecutor(connection)
-    executor.loader.build_graph()
-    return list(executor.loader.graph.leaf_nodes())
 
 
 @pytest.mark.django_db(transaction=True)
@@ -76,7 +60,7 @@ def test_a_database_made_before_keeps_every_row_and_link() -> None:
         user=user, content_type=fact_type, object_id=fact.pk, state={}, due=when
     )
 
-    new = migrate(leaves())
+    new = migrate(leaf_migrations())
     content_types = new.get_model("contenttypes", "ContentType").objects
     assert (
         set(

@@ -11,13 +11,9 @@ browser's recorder sends it, and is analysed by one of the workers.
 
 from __future__ import annotations
 
-import http.cookiejar
 import json
-import re
 import subprocess
 import sys
-import urllib.error
-import urllib.request
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
@@ -29,49 +25,11 @@ from prepcoach.accounts.models import User
 from prepcoach.practice.models import Attempt, Question
 from tests.coach.speech.conftest import ANSWER, speak
 from tests.conftest import PASSWORD
+from tests.faults import Browser
 from tests.object_store import ObjectStore
 from tests.support import child_env, database_url, free_port, stop_processes, wait_for
 
 type Start = Callable[..., subprocess.Popen[str]]
-
-
-class Browser:
-    """A person's browser against a real server: cookies kept, the CSRF token sent back."""
-
-    def __init__(self, base: str) -> None:
-        self.base = base
-        self.jar = http.cookiejar.CookieJar()
-        self.opener = urllib.request.build_opener(urllib.request.HTTPCookieProcessor(self.jar))
-
-    def csrf(self) -> str:
-        return next(c.value for c in self.jar if c.name == "csrftoken") or ""
-
-    def request(
-        self, path: str, body: bytes | None = None, headers: dict[str, str] | None = None
-    ) -> tuple[int, bytes, dict[str, str]]:
-        sent = {"X-CSRFToken": self.csrf()} if body is not None else {}
-        request = urllib.request.Request(  # noqa: S310 (loopback only)
-            self.base + path, data=body, headers=sent | (headers or {}),
-            method="POST" if body is not None else "GET",
-        )  # fmt: skip
-        try:
-            with self.opener.open(request, timeout=60) as response:
-                return response.status, response.read(), dict(response.headers)
-        except urllib.error.HTTPError as error:
-            return error.code, error.read(), dict(error.headers)
-
-    def log_in(self, email: str, password: str) -> None:
-        status, page, _ = self.request("/account/login/")
-        assert status == 200
-        token = re.search(rb'name="csrfmiddlewaretoken" value="([^"]+)"', page)
-        assert token
-        form = f"csrfmiddlewaretoken={token.group(1).decode()}&username={email}&password={password}"
-        status, _, _ = self.request(
-            "/account/login/", form.encode(),
-            {"Content-Type": "application/x-www-form-urlencoded"},
-        )  # fmt: skip
-        assert status == 200  # followed the redirect to the home page
-        assert any(c.name == "sessionid" for c in self.jar)
 
 
 @pytest.fixture

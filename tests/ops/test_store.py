@@ -1,6 +1,7 @@
 """`ops.store` on the media folder (the embedded default)."""
 
 import shutil
+import threading
 from pathlib import Path
 from typing import Any
 
@@ -21,7 +22,7 @@ def test_a_piece_written_while_its_folder_is_removed_is_written(
     # The race: deleting the user's last other answer removes the user's folder between `put`
     # making it and writing into it. The write used to fail (a 500 to the recorder).
     real_write = Path.write_bytes
-    raced = []
+    raced: list[Path] = []
 
     def write_after_the_folder_went(self: Path, data: Any) -> int:
         if not raced:
@@ -43,3 +44,28 @@ def test_a_folder_is_deleted_with_its_user_folder_once_empty(media: Path) -> Non
     assert (media / "recordings/1/8/answer.webm").exists()
     store.delete_folder("recordings/1/8")
     assert not (media / "recordings/1").exists()
+
+
+def test_twin_writes_of_the_same_piece_at_once_leave_it_whole(media: Path) -> None:
+    # recorder.js sends a piece again after a dropped connection; the twin lands in another
+    # thread of the same process while the first is still writing. Each write has a temporary
+    # file of its own: none is cut short by the other's rename, none fails on the other's delete.
+    piece = bytes(range(256)) * 16_384  # 4 MB, so the writes overlap
+    failures: list[BaseException] = []
+
+    def write() -> None:
+        try:
+            for _ in range(10):
+                store.put("recordings/1/7/chunks/000003.part", piece)
+                assert (media / "recordings/1/7/chunks/000003.part").read_bytes() == piece
+        except BaseException as error:  # reported below, with its kind
+            failures.append(error)
+
+    twins = [threading.Thread(target=write) for _ in range(4)]
+    for twin in twins:
+        twin.start()
+    for twin in twins:
+        twin.join()
+    assert failures == []
+    assert (media / "recordings/1/7/chunks/000003.part").read_bytes() == piece
+    assert not list(media.rglob("*.tmp"))

@@ -119,7 +119,7 @@ def test_an_answer_whose_worker_died_shows_restarting_and_may_be_analysed_again(
     assert attempt.status == "queued"
     panel = alice_client.get(reverse("practice:attempt_status", args=[attempt.pk])).text
     assert "Restarting: the worker reading this answer stopped" in panel
-    assert 'hx-trigger="every 2s"' in panel  # still watching for the report
+    assert 'hx-trigger="load, push-retry"' in panel  # still watching for the report
     assert reverse("practice:attempt_reanalyse", args=[attempt.pk]) in panel
     _, secret = AccessToken.issue(alice, "script")
     api = alice_client.get(f"/api/attempts/{attempt.pk}", HTTP_AUTHORIZATION=f"Bearer {secret}")

@@ -1,9 +1,12 @@
 import datetime as dt
 import io
+from collections.abc import Callable
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import pytest
+from django.core.files.storage import FileSystemStorage
+from django.db import connection
 from django.test import Client
 from django.urls import reverse
 from django.utils import timezone
@@ -15,6 +18,9 @@ from prepcoach.ops.models import ActionUse
 from prepcoach.practice.models import Attempt, Question
 from prepcoach.practice.tasks import finalise_abandoned
 from tests.practice.conftest import live_webm, tone_wav
+
+if TYPE_CHECKING:
+    from django.test.client import _MonkeyPatchedWSGIResponse as Response
 
 GOOD = (
     "In my last role our ward lost track of handovers. My job was to fix it. I designed a "
@@ -28,7 +34,7 @@ def start(client: Client, question: Question, **fields: str) -> dict[str, object
     return response.json()
 
 
-def send(client: Client, started: dict[str, object], index: int, data: bytes):
+def send(client: Client, started: dict[str, object], index: int, data: bytes) -> "Response":
     return client.post(
         f"{started['chunk_url']}/{index}/", data, content_type="application/octet-stream"
     )
@@ -339,14 +345,14 @@ def test_ranges_are_capped_and_a_missing_file_is_a_404(
     assert alice_client.get(url).status_code == 404
 
 
-def test_the_attempt_page_polls_while_the_analysis_waits(
+def test_the_attempt_page_watches_while_the_analysis_waits(
     alice_client: Client, alice: User, question: Question
 ) -> None:
     attempt = Attempt.objects.create(
         user=alice, question=question, question_text=question.text, text=GOOD, status="queued"
     )
     panel = alice_client.get(reverse("practice:attempt_status", args=[attempt.pk])).text
-    assert 'hx-trigger="every 2s"' in panel
+    assert 'hx-trigger="load, push-retry"' in panel  # asks again at once: a long poll (test_push)
     assert "Waiting for analysis" in panel
     Attempt.objects.filter(pk=attempt.pk).update(
         status="analysed", analysis={"version": 1, "content": None, "note": "Saved."}
@@ -417,4 +423,111 @@ def test_a_join_that_never_commits_keeps_every_piece(
     assert attempt.status == Attempt.Status.RECORDING
     assert len(store.files_in(f"{folder(attempt)}/chunks")) == 2
     assert finalise(attempt).attempt.status != Attempt.Status.RECORDING
+    assert Path(Attempt.objects.get().recording.path).read_bytes() == audio
+
+
+class TwinArrives(FileSystemStorage):
+    """The media folder, where a second request for the same piece arrives (and completes)
+    while the first is being written: `twin` runs once, at the first piece's write."""
+
+    twin: Callable[[], None] | None = None
+    depth_while_writing: int | None = None
+
+    def path(self, name: str) -> str:
+        twin, TwinArrives.twin = TwinArrives.twin, None
+        if twin is not None and name.endswith(".part"):
+            TwinArrives.depth_while_writing = len(connection.atomic_blocks)
+            twin()
+        return super().path(name)
+
+
+def test_a_piece_is_written_outside_the_answers_lock_and_a_twin_with_other_bytes_loses_nothing(
+    alice_client: Client, alice: User, question: Question, settings: Any
+) -> None:
+    from prepcoach.ops import store
+    from prepcoach.practice.recordings import RecordingError, finalise, folder, store_chunk
+
+    audio = tone_wav(0.5)
+    started = start(alice_client, question)
+    send(alice_client, started, 0, audio[:5000])
+    attempt = Attempt.objects.get()
+    settings.STORAGES = {**settings.STORAGES, "default": {
+        "BACKEND": f"{__name__}.TwinArrives", "OPTIONS": {"location": str(settings.MEDIA_ROOT)}
+    }}  # fmt: skip
+    outside = len(connection.atomic_blocks)
+    twin_counted: list[bool] = []
+    TwinArrives.twin = lambda: twin_counted.append(store_chunk(attempt, 1, audio[5000:]))
+    with pytest.raises(RecordingError, match="already received") as refused:
+        store_chunk(attempt, 1, b"other bytes under the same index")
+    assert refused.value.status == 409
+    # No transaction (so no row lock) was open while the piece was written.
+    assert TwinArrives.depth_while_writing == outside
+    assert twin_counted == [True]
+    attempt.refresh_from_db()
+    assert attempt.chunks_received == 2
+    assert attempt.bytes_received == len(audio)
+    # The refused piece is gone; the twin's is the one joined.
+    assert len(store.files_in(f"{folder(attempt)}/chunks")) == 2
+    assert finalise(attempt).attempt.status != Attempt.Status.RECORDING
+    assert Path(Attempt.objects.get().recording.path).read_bytes() == audio
+
+
+def test_a_piece_sent_again_after_the_answer_was_saved_is_answered_as_saved(
+    alice_client: Client, question: Question
+) -> None:
+    # recorder.js resends a piece whose answer never arrived; it was counted, and the answer
+    # saved meanwhile: the resend is a retry (200), not an error the page shows.
+    audio = tone_wav(0.3)
+    started = start(alice_client, question)
+    assert send(alice_client, started, 0, audio).status_code == 201
+    alice_client.post(started["finalise_url"])  # type: ignore[arg-type]
+    again = send(alice_client, started, 0, audio)
+    assert (again.status_code, again.json()) == (200, {"index": 0, "stored": False})
+    assert send(alice_client, started, 0, audio[:4000]).status_code == 409
+
+
+def test_a_piece_stored_under_its_old_name_before_the_upgrade_is_not_counted_twice(
+    alice_client: Client, question: Question
+) -> None:
+    from prepcoach.ops import store
+    from prepcoach.practice.recordings import chunk_name
+
+    audio = tone_wav(0.5)
+    started = start(alice_client, question)
+    attempt = Attempt.objects.get()
+    # Piece 0 arrived before migration 0014: stored by index alone, counted, not in `pieces`.
+    store.put(chunk_name(attempt, 0), audio[:5000])
+    Attempt.objects.filter(pk=attempt.pk).update(chunks_received=1, bytes_received=5000)
+    again = send(alice_client, started, 0, audio[:5000])
+    assert (again.status_code, again.json()["stored"]) == (200, False)
+    assert send(alice_client, started, 0, audio[:4000]).status_code == 409
+    assert send(alice_client, started, 1, audio[5000:]).status_code == 201
+    attempt.refresh_from_db()
+    assert (attempt.chunks_received, attempt.bytes_received) == (2, len(audio))
+    alice_client.post(started["finalise_url"])  # type: ignore[arg-type]
+    assert Path(Attempt.objects.get().recording.path).read_bytes() == audio
+
+
+def test_a_stored_piece_that_differs_from_what_arrived_is_not_joined_and_nothing_is_lost(
+    alice_client: Client, question: Question
+) -> None:
+    from prepcoach.ops import store
+    from prepcoach.practice.recordings import stored_pieces
+
+    audio = tone_wav(0.5)
+    started = start(alice_client, question)
+    send(alice_client, started, 0, audio[:5000])
+    send(alice_client, started, 1, audio[5000:])
+    attempt = Attempt.objects.get()
+    second = stored_pieces(attempt)[1]
+    store.put(second, audio[5000:9000])  # cut short in the store
+    refused = alice_client.post(started["finalise_url"])  # type: ignore[arg-type]
+    assert refused.status_code == 503
+    assert "Piece 1 of this recording is not stored as it arrived" in refused.json()["message"]
+    attempt.refresh_from_db()
+    assert attempt.status == Attempt.Status.RECORDING
+    assert sorted(stored_pieces(attempt)) == [0, 1]
+    assert store.exists(second)
+    store.put(second, audio[5000:])  # whole again: the join goes ahead
+    assert alice_client.post(started["finalise_url"]).status_code == 200  # type: ignore[arg-type]
     assert Path(Attempt.objects.get().recording.path).read_bytes() == audio

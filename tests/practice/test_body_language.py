@@ -135,11 +135,25 @@ def test_the_page_waits_for_the_picture_then_says_why_there_is_no_report(
     status = reverse("practice:attempt_status", args=[attempt.pk])
     waiting = alice_client.get(status).content.decode()
     assert "Reading the picture" in waiting
-    assert f'hx-get="{status}"' in waiting
+    assert f'hx-get="{status}?seen=' in waiting  # watched: practice/push.py
     read_body_language(attempt)
     done = alice_client.get(status).content.decode()
     assert "recorded without a picture" in done
     assert "hx-get" not in done
+
+
+@pytest.mark.parametrize("state", [Attempt.Status.QUEUED, Attempt.Status.ANALYSING])
+def test_before_the_speech_report_the_section_names_no_reader_and_no_empty_report(
+    alice_client: Client, alice: User, question: Question, state: str
+) -> None:
+    """A fresh tester saw "Read on this machine by ." while the answer was still analysed."""
+    attempt = analysed(alice, question, live_webm(1.0))
+    Attempt.objects.filter(pk=attempt.pk).update(status=state, body_language_started_at=None)
+    page = alice_client.get(reverse("practice:attempt_status", args=[attempt.pk])).content.decode()
+    assert "What the camera saw" in page
+    assert "The picture is read after the speech report." in page
+    assert "Read on this machine by" not in page
+    assert "Observations" not in page
 
 
 def test_an_audio_answer_has_no_body_language_section(
@@ -204,7 +218,7 @@ def test_a_slow_speech_analysis_does_not_count_against_the_pictures_reading(
     status = reverse("practice:attempt_status", args=[attempt.pk])
     page = alice_client.get(status).content.decode()
     assert "Reading the picture" in page
-    assert f'hx-get="{status}"' in page
+    assert f'hx-get="{status}?seen=' in page
     assert "the reading stopped" not in page
 
 
@@ -237,3 +251,37 @@ def test_an_answer_analysed_before_the_picture_was_read_offers_to_read_it_withou
     assert attempt.body_language_started_at >= before
     done = alice_client.get(status).content.decode()
     assert "has not been read" not in done
+
+
+def test_every_colour_of_the_timeline_has_a_visible_legend_entry_the_frozen_gap_too(
+    alice_client: Client, alice: User, question: Question, turning_away: bytes
+) -> None:
+    """Alice's camera froze from 0:06 to 0:09: the "In frame" lane shows those seconds in the
+    frozen colour (not a blank white gap named only in a hover title), and the legend under the
+    timeline names every colour the lanes use, the frozen one as "the picture froze", in words
+    a phone shows."""
+    attempt = analysed(alice, question, turning_away)
+    read_body_language(attempt)
+    attempt.refresh_from_db()
+    report = load(attempt.body_language)
+    assert isinstance(report, BodyLanguage)
+    held = tuple(
+        replace(s, face="frozen", toward=None, smile=None) if 6 <= s.t < 9 else s
+        for s in report.timeline
+    )
+    attempt.body_language = replace(report, timeline=held).to_json()
+    attempt.save(update_fields=["body_language"])
+    page = alice_client.get(reverse("practice:attempt", args=[attempt.pk])).content.decode()
+    frozen = re.search(r'class="seg seg-frozen" data-seek="(\d+)" data-state="frozen">', page)
+    assert frozen is not None
+    assert frozen.group(1) == "6"
+    legend = re.search(r'<ul class="legend meta"[^>]*>(.*?)</ul>', page, re.S)
+    assert legend is not None
+    shown = re.findall(r'<li data-legend="(\w+)">.*?</span>([^<]+)</li>', legend.group(1))
+    said = dict(shown)
+    assert said["frozen"] == "the picture froze"
+    assert "no face in frame" in said["off"]
+    assert "toward the camera" in said["ok"]
+    assert said["none"].startswith("blank: ")
+    used = set(re.findall(r'data-state="(\w+)"', page)) - {"unknown"}
+    assert used <= set(said), (used, said)  # every colour on the lanes is named

@@ -225,7 +225,7 @@ def test_each_answer_shows_its_short_report_inside_the_mock(
     Attempt.objects.filter(pk=attempt.pk).update(status=Attempt.Status.QUEUED, analysis=None)
     waiting = alice_client.get(here).text
     assert "Reading your answer" in waiting
-    assert f'hx-get="{partial}"' in waiting  # polled until it is read
+    assert f'hx-get="{partial}?seen=' in waiting  # watched until it is read
     read(attempt)
     shown = html.unescape(alice_client.get(partial).text)
     assert "hx-get" not in shown

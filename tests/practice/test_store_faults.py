@@ -9,6 +9,7 @@ as a store behind a cut network would. The recovery time is printed.
 
 from __future__ import annotations
 
+import hashlib
 import time
 from typing import Any
 
@@ -17,6 +18,7 @@ from django.urls import reverse
 
 from prepcoach.accounts.models import User
 from prepcoach.practice.models import Attempt, Question
+from prepcoach.practice.recordings import chunk_name
 from tests.object_store import ObjectStore
 from tests.practice.conftest import tone_wav
 from tests.support import free_port
@@ -50,7 +52,7 @@ def test_an_unreachable_store_loses_no_piece_and_the_answer_is_whole_once_it_is_
     assert saving.json()["status"] == "recording"
     attempt = Attempt.objects.get(pk=started["id"])
     assert (attempt.status, attempt.chunks_received) == ("recording", 1)
-    chunk = f"recordings/{alice.pk}/{attempt.pk}/chunks/000000.part"
+    chunk = chunk_name(attempt, 0, hashlib.sha256(pieces[0]).hexdigest())
     assert object_store.names() == [chunk]  # what arrived before is kept
     settings.STORAGES = object_store.storages()
 

@@ -16,7 +16,8 @@ imports none of them.
 The archive is a zip: `manifest.json` (format, version, prepcoach's version, the user's e-mail,
 when, counts per table, size and SHA-256 of every other file), `records/<app>.<model>.json`
 (every row, foreign keys written so they can be found again on another install, below),
-`media/<name>` (the files the rows name: recordings) and `readable/*.md`.
+`media/<name>` (the files the rows name: recordings, read through `ops.store`, so a store out
+of reach raises `StoreUnavailableError`) and `readable/*.md`.
 
 How a foreign key is written, so that an import can give every row a new id:
 - a number: the id of a row in this archive;
@@ -36,7 +37,7 @@ import hashlib
 import json
 import uuid
 import zipfile
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import IO, Any
@@ -51,6 +52,7 @@ from django.utils import timezone
 from django.utils.duration import duration_string
 
 from prepcoach import __version__
+from prepcoach.ops import store
 
 FORMAT = "prepcoach-archive"
 FORMAT_VERSION = 1
@@ -64,6 +66,7 @@ EXCLUDED: dict[str, str] = {
     "accounts.accesstoken": "API tokens are keys to this install's account, not the user's data",
     "ops.actionuse": "recent expensive requests, counted for this install's rate limit only",
     "reflection.entryvector": "the patterns page's sentence vectors, made again from the text",
+    "reflection.themeset": "the patterns page's themes, found again from the entries",
 }
 # Rows nobody owns that everyone shares, and the fields that find them again on another install.
 SHARED_KEYS: dict[str, tuple[str, ...]] = {"practice.question": ("text",)}
@@ -439,7 +442,7 @@ def write_archive(user: models.Model, out: IO[bytes]) -> Written:
     owned = owned_rows(user)
     refs = Refs(user, owned)
     counts: dict[str, int] = {}
-    media: dict[str, models.FileField] = {}
+    media: set[str] = set()
     missing: list[str] = []
     with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED, compresslevel=6) as zf:
         writer = HashingWriter(zf)
@@ -453,14 +456,14 @@ def write_archive(user: models.Model, out: IO[bytes]) -> Written:
             for f in file_fields(model):
                 for record in records:
                     if record[f.name]:
-                        media[record[f.name]] = f
+                        media.add(record[f.name])
             counts[label] = len(records)
             writer.put(f"records/{label}.json", _dump({"model": label, "records": records}))
-        for name, f in sorted(media.items()):
-            if not f.storage.exists(name):
+        for name in sorted(media):
+            if not store.exists(name):
                 missing.append(name)
                 continue
-            writer.put_stream(f"media/{name}", _read_chunks(f, name))
+            writer.put_stream(f"media/{name}", store.blocks(name))
         for name, text in readable.render(user, owned).items():
             writer.put(f"readable/{name}", text.encode())
         manifest = {
@@ -481,9 +484,3 @@ def field_of(obj: models.Model, name: str) -> models.Field[Any, Any]:
     f = obj._meta.get_field(name)
     assert isinstance(f, models.Field)
     return f
-
-
-def _read_chunks(f: models.FileField, name: str) -> Iterator[bytes]:
-    with f.storage.open(name, "rb") as handle:
-        while chunk := handle.read(1 << 20):
-            yield chunk

@@ -4,8 +4,9 @@ Everything is checked before anything is written: the zip is whole, the manifest
 format and version, every file is listed with its size and SHA-256 and matches them, every
 record names a table and fields this install knows. Then every row is created with a new id in
 one transaction, every foreign key, generic relation and id kept in JSON pointing at the new
-rows; the recordings are written through the storage and removed again if anything fails, so a
-failed import leaves nothing behind.
+rows; the recordings are written through `ops.store` and removed again if anything fails, so a
+failed import leaves nothing behind. A store out of reach (or full) raises
+`StoreUnavailableError` after the rollback: the page answers 503 and nothing is imported.
 
 Rows are written as `loaddata` writes them (raw inserts): their own timestamps are kept, no
 model's `save()` runs and no signal fires, so nothing is recomputed or mailed on the way in.
@@ -15,6 +16,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import logging
 import os
 import secrets
 import zipfile
@@ -25,13 +27,15 @@ from typing import IO, Any
 from django.apps import apps
 from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import ValidationError
-from django.core.files import File
 from django.db import DatabaseError, models, transaction
 
 from prepcoach.accounts import archive
 from prepcoach.accounts.archive import ArchiveError, label_of
+from prepcoach.ops import store
+from prepcoach.ops.store import StoreUnavailableError
 from prepcoach.text_input import first_problem
 
+logger = logging.getLogger(__name__)
 BATCH = 100
 MAX_JSON_BYTES = 512 * 1024 * 1024  # far above any real account; a zip bomb stops here
 DELETED_ID = 0  # in a list of ids: a row that could not come along ("a deleted question")
@@ -213,8 +217,7 @@ def import_archive(source: IO[bytes], user: models.Model) -> Imported:
                     )
                 return _Importer(checked, user, saved).run()
         except BaseException:
-            for f, name in saved:
-                f.storage.delete(name)
+            _remove(saved)
             raise
     except ArchiveError:
         raise
@@ -226,6 +229,18 @@ def import_archive(source: IO[bytes], user: models.Model) -> Imported:
         ) from None
     finally:
         checked.zf.close()
+
+
+def _remove(saved: list[tuple[models.FileField, str]]) -> None:
+    """The files an import that failed wrote. A store out of reach keeps them (the error that
+    stopped the import is the one to tell): each is named in the log, to delete by hand."""
+    for _, name in saved:
+        try:
+            store.delete(name)
+        except FileNotFoundError:
+            pass
+        except StoreUnavailableError:
+            logger.warning("import rolled back; %s is left in the store, unreachable", name)
 
 
 class _Importer:
@@ -435,7 +450,7 @@ class _Importer:
         obj = model._base_manager.get(pk=new_pk)
         target = f.generate_filename(obj, os.path.basename(name))
         with self.archive.zf.open(f"media/{name}") as handle:
-            stored = f.storage.save(target, File(handle, name=os.path.basename(name)))
+            stored = store.save(target, handle)
         self.saved.append((f, stored))
         self.result.files += 1
         return stored

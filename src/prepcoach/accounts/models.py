@@ -123,6 +123,15 @@ class Profile(models.Model):
         return not (self.name or self.target_role or self.industry) and self.availability.is_empty
 
 
+def profile_read(user: User) -> Profile | None:
+    """The user's profile: the one this user object holds already (the time-zone middleware
+    reads it at the start of every signed-in request, so a page's later needs cost no query),
+    else read now. Work outside a request (tasks, mails) reads it fresh."""
+    if getattr(User, "profile").is_cached(user):  # noqa: B009 (the reverse accessor)
+        return getattr(user, "profile", None)
+    return Profile.objects.filter(user=user).first()
+
+
 TOKEN_PREFIX = "pc_"  # noqa: S105 (a prefix that marks tokens in logs, not a secret)
 
 

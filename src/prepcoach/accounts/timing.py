@@ -11,14 +11,14 @@ from django.core.mail import EmailMessage
 from django.utils import timezone
 
 from prepcoach.accounts.mailstop import stop_headers
-from prepcoach.accounts.models import Profile, User
+from prepcoach.accounts.models import User, profile_read
 
 logger = logging.getLogger(__name__)
 
 
 def local_now(user: User) -> dt.datetime:
     """Now on the user's clock (their profile's time zone, UTC without one)."""
-    profile = Profile.objects.filter(user=user).first()
+    profile = profile_read(user)
     try:
         zone = zoneinfo.ZoneInfo(profile.time_zone if profile and profile.time_zone else "UTC")
     except (zoneinfo.ZoneInfoNotFoundError, ValueError):

@@ -18,9 +18,14 @@ from types import FrameType
 from typing import Any
 
 from prepcoach.cli import UserError, django_setup
+from prepcoach.coach.push import wait_capacity
 from prepcoach.ops.supervision import EXIT_WITH_PARENT
 
 logger = logging.getLogger("prepcoach.serve")
+# Request threads per web process. Pages waiting for an answer's report hold a request open
+# (practice/push.py) on at most half of them (PUSH_WAITS), so the other requests keep 8 threads,
+# as many as they had before the waits; a waiting thread sleeps between two small queries.
+THREADS = 16
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
@@ -31,8 +36,10 @@ def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[ty
         "--no-worker", action="store_true", help="do not start a worker (one runs elsewhere)"
     )
     parser.add_argument(
-        "--threads", type=int, default=8, help="request threads per process (default: 8)"
-    )
+        "--threads", type=int, default=THREADS,
+        help=f"request threads per process (default: {THREADS}; half of them at most are held "
+        "by pages waiting for a report)",
+    )  # fmt: skip
     parser.add_argument(
         "--processes", type=int, default=int(os.environ.get("WEB_PROCESSES", "1") or "1"),
         help="web processes (default: 1; more need the shared extra: gunicorn)",
@@ -115,6 +122,11 @@ def run(args: argparse.Namespace) -> int:
     from django.core.management import call_command
     from django.db import connections
 
+    # Half the threads unless PUSH_WAITS says otherwise, and never all of them (none with one
+    # thread: pages then ask every 2 s). Forked web processes inherit it.
+    given = os.environ.get("PUSH_WAITS", "").strip()
+    chosen = int(settings.PUSH_WAITS) if given else args.threads // 2
+    settings.PUSH_WAITS = wait_capacity(chosen, args.threads)
     application = DeferredApplication()
     server, port = _listen(args, application)
     try:

@@ -46,6 +46,9 @@ class AnswerAnalysis:
     reread: tuple[Span, ...] = ()
     audio: AudioQuality | None = None
     withheld: frozenset[str] = frozenset()  # tip rules (and their verdicts) held back
+    # How the recording was transcribed: "streamed" (while it was recorded) or "whole file";
+    # None for a typed answer.
+    transcription: str | None = None
 
     def _verdict(self, found: bool) -> bool | None:
         """A part found is always reported; a part not found is "can't tell" (None) when the
@@ -171,6 +174,7 @@ class AnswerAnalysis:
             if audio is not None
             else None,
             "withheld": sorted(self.withheld),
+            "transcription": self.transcription,
             "tips": [
                 {"rule": t.rule, "text": t.text, "evidence": [asdict(e) for e in t.evidence]}
                 for t in self.tips
@@ -227,6 +231,7 @@ def analyse_answer(
     return AnswerAnalysis(
         said, words, delivery, content, keywords, relevance, tuple(tips), engine, settings,
         cover, transcript.reread if transcript else (), audio, frozenset(withheld),
+        ("streamed" if transcript.streamed else "whole file") if transcript else None,
     )  # fmt: skip
 
 

@@ -165,15 +165,11 @@ def _talks_past(analysis: Mapping[str, Any]) -> tuple[str, float | None] | None:
     if relevance.get("probability") is not None and relevance.get("addresses") is False:
         # The trained verdict (`coach.relevance_model`) decides where it speaks.
         return f"does not address the question: “{relevance.get('gist') or ''}”", None
-    # The verdict can't tell (or the analysis predates it): the story check speaks only for a
-    # question that asks for no story, and says that it is a guess. None: the check did not
-    # apply (a question that asks for a story, an answer the reader could not read) or was
-    # held back because speech was lost.
-    if relevance.get("check") is None:
-        return None
-    if relevance["check"]:
-        return "prepcoach can't tell; it tells a story to a question that asks for none", None
-    return "", None
+    # The verdict can't tell (or the analysis predates it): the answer is not judged. An area
+    # becomes a goal, and a goal resting on a guess would send the user after a fault that may
+    # not be there: an on-point "Why should we hire you?" backed by a story would count. The
+    # report still shows the story check beside "can't tell".
+    return None
 
 
 def _job_terms(analysis: Mapping[str, Any]) -> tuple[str, float | None] | None:
@@ -198,9 +194,7 @@ class AreaRule:
     read: Rule
     goal: str  # {n} answers, {deadline}
     # Which answers it judges: STAR parts only answers to questions that ask for a story
-    # ("Tell me about a time…"). The relevance area judges every answer by the verdict; its
-    # story check speaks (where the verdict can't tell) only to questions that ask for none,
-    # so it and the STAR parts never give contradictory advice on one answer.
+    # ("Tell me about a time…"). The relevance area judges every answer the verdict speaks on.
     judges: str = "any"  # "story", "no story" or "any"
     how: str = ""  # how it decides, in full (`Area.how`), where the rule is kept short
 
@@ -237,9 +231,8 @@ RULES = (
              "In your next {n} answers, answer the question that was asked (prepcoach's check "
              "finds each addresses its question) by {deadline}",
              how="prepcoach's relevance check reads each answer against its question and quotes "
-             "what the answer talks about instead. Where it can't tell (an answer too short or "
-             "too long for it), an answer that mostly tells a story to a question that asks "
-             "for none counts, and its evidence says prepcoach can't tell."),
+             "what the answer talks about instead. An answer it can't tell about (too short, "
+             "too long, or between its two cuts) is not counted either way."),
     AreaRule("job_terms", "Use the job's key terms",
              f"fewer than {JOB_TERMS} of the job's key terms used",
              _job_terms,

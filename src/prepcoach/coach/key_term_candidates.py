@@ -16,6 +16,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 
+from prepcoach.coach.key_term_verbs import title_activities, verb_phrases
 from prepcoach.coach.term_forms import TOKEN_RE, scoring_form
 
 # Closed-class words (articles, pronouns, auxiliaries, prepositions, conjunctions): a chunk
@@ -52,7 +53,7 @@ CUES = re.compile(
 DETERMINER_RE = re.compile(r"\b(?:the|a|an|our|your|their|its|this|these|those)\s+$", re.I)
 # The ending of a noun for a person or an agent ("manager", "analyst", "assistant").
 PERSON_RE = re.compile(r"(?:er|or|ist|ant|ian|ee)s?$")
-BULLET_RE = re.compile(r"^\s*(?:[-*•·▪◦–—]|\d{1,2}[.)])\s+")
+BULLET_RE = re.compile(r"^\s*(?:[-*•·▪◦–—●■►➢→✓✔]|\d{1,2}[.)])\s+")
 SECTION_WORDS: dict[str, tuple[str, ...]] = {
     "nice": ("nice to have", "bonus", "desirable", "plus", "ideally", "preferred", "would be"),
     "need": ("need", "require", "looking for", "you have", "you bring", "skills", "experience",
@@ -92,6 +93,9 @@ class Candidate:
     determiner: int = 0  # "the marketing manager", "our office": a thing or person, not a skill
     whole_line: int = 0  # the phrase is all its line says (a list item, however it was pasted)
     short_line: int = 0
+    derived: int = 0  # read from a verb ("handle complaints" → "complaint handling")
+    from_title: int = 0  # the field the job title names ("Product Designer" → "product design")
+    bridged: int = 0  # a small word inside ("permit to work", "working at height")
     lines: set[int] = field(default_factory=set)
 
     @property
@@ -108,6 +112,7 @@ class Advert:
     # Words the advert uses as verbs with an object ("manage the rota", "keep our PMS"):
     # a phrase that starts with one is an action, not the name of a skill.
     transitive: frozenset[str] = frozenset()
+    title: str = ""  # the advertised job title, as written
 
 
 def company_names(text: str, given: str = "") -> tuple[str, ...]:
@@ -141,12 +146,23 @@ def company_names(text: str, given: str = "") -> tuple[str, ...]:
     return tuple(dict.fromkeys(n for n in out if n))
 
 
+def _heading_re(words: tuple[str, ...]) -> re.Pattern[str]:
+    """A heading's words, each from a word's start ("responsib" is "responsibilities"); a
+    short word only whole, so "do" is not the "do" of "London" nor "pay" of "payroll"."""
+    return re.compile(
+        "|".join(rf"(?<!\w){re.escape(w)}" + (r"(?!\w)" if len(w) <= 3 else "") for w in words)
+    )
+
+
+SECTION_RES = {name: _heading_re(words) for name, words in SECTION_WORDS.items()}
+
+
 def _section(line: str, current: str) -> str:
-    plain = line.strip().rstrip(":").lower()
+    plain = line.strip().rstrip(":").lower().replace("’", "'")
     if len(plain.split()) > 9 or BULLET_RE.match(line) or plain.endswith((".", "!")):
         return current
     for name in ("about", "nice", "perk", "need", "do"):
-        if any(word in plain for word in SECTION_WORDS[name]):
+        if SECTION_RES[name].search(plain):
             return name
     return current
 
@@ -189,6 +205,31 @@ def transitive_verbs(text: str) -> frozenset[str]:
     )
 
 
+# "it's", "that's": a word and "is", not a possessive.
+IS_CONTRACTED = frozenset("it that what there here let who he she where how everyone".split())
+
+
+def _possessive(lower: str) -> bool:
+    """A noun's possessive ("driver's licence", "Natasha's Law") is part of a term; a
+    contraction ("we're", "you'll", "it's") is not."""
+    match = re.fullmatch(r"([a-z0-9]+)'s", lower)
+    return match is not None and match.group(1) not in IS_CONTRACTED | FUNCTION_WORDS
+
+
+def _noun_here(current: list[str], next_gap: str | None, following: str) -> bool:
+    """A word the advert uses as a verb elsewhere ("you will review …") is a noun where it ends
+    a phrase after another word, with no object after it: "code review", "stock count"."""
+    if not current:
+        return False
+    continues = (
+        next_gap is not None
+        and next_gap.strip(" -") == ""
+        and next_gap.count(" ") <= 2
+        and following.lower().replace("’", "'") not in FUNCTION_WORDS | JOINERS
+    )
+    return not continues
+
+
 def _chunks(line: str, verbs: frozenset[str] = frozenset()) -> list[tuple[list[str], int]]:
     """Runs of tokens with no punctuation or function word between them, each with the
     character offset where it starts."""
@@ -204,11 +245,14 @@ def _chunks(line: str, verbs: frozenset[str] = frozenset()) -> list[tuple[list[s
         broken = bool(current) and (gap.strip(" -") != "" or gap.count(" ") > 2)
         lower = token.lower().replace("’", "'")
         following = matches[index + 1].group() if index + 1 < len(matches) else ""
+        next_gap = (
+            line[match.end() : matches[index + 1].start()] if index + 1 < len(matches) else None
+        )
         previous = matches[index - 1].group() if index else ""
         is_break = (
             (lower in FUNCTION_WORDS and not _inside_name(token, previous, gap, following))
-            or lower in verbs
-            or "'" in lower
+            or (lower in verbs and not _noun_here(current, next_gap, following))
+            or ("'" in lower and not _possessive(lower))
             or (
                 bool(re.fullmatch(r"[\d.,+%]+[km]?", lower))
                 and not (current and current[-1][:1].isupper())
@@ -228,6 +272,34 @@ def _chunks(line: str, verbs: frozenset[str] = frozenset()) -> list[tuple[list[s
     if current:
         chunks.append((current, start))
     return chunks
+
+
+# The small words a named practice can hold inside it: "permit to work", "working at height",
+# "assessment for learning", "infrastructure as code", "cooking over fire" (of the prepositions
+# tried, these gave a labelled term for the fewest phrases that were not one).
+BRIDGES = frozenset("to at for as over".split())
+BRIDGE_GAP_RE = re.compile(r"\s+(\w+)\s+")
+
+
+def _bridged(
+    line: str, chunks: list[tuple[list[str], int]], max_words: int
+) -> list[tuple[list[str], int]]:
+    """Phrases across one small word between two chunks of a line (only spaces around it):
+    up to two last words of the first chunk, the small word and the first word of the second."""
+    out: list[tuple[list[str], int]] = []
+    for (left, start), (right, right_start) in itertools.pairwise(chunks):
+        ends = list(TOKEN_RE.finditer(line, start))
+        if len(ends) < len(left):
+            continue
+        end = ends[len(left) - 1].end()
+        gap = BRIDGE_GAP_RE.fullmatch(line[end:right_start])
+        if gap is None or gap.group(1).lower() not in BRIDGES:
+            continue
+        # Up to two words before the small word and one after it: "first aid at work".
+        for k in range(1, min(len(left), 2, max_words - 2) + 1):
+            words = [*left[-k:], gap.group(1), right[0]]
+            out.append((words, ends[len(left) - k].start()))
+    return out
 
 
 def _without_names(chunk: list[str], names: tuple[str, ...]) -> list[list[str]]:
@@ -250,24 +322,34 @@ def _without_names(chunk: list[str], names: tuple[str, ...]) -> list[list[str]]:
     return [p for p in pieces if p]
 
 
-def job_titles(lines: tuple[str, ...], verbs: frozenset[str]) -> frozenset[str]:
-    """The advertised job title (the first run of words of the first line) and its endings:
-    "Senior Data Analyst" → "senior data analyst", "data analyst", "analyst". A title is not a
-    key term, here or anywhere else in the advert."""
+def title_words(lines: tuple[str, ...], verbs: frozenset[str]) -> list[str]:
+    """The advertised job title: the first run of words of the first line."""
     if not lines:
-        return frozenset()
+        return []
     first = lines[0]
     # "Reporting analyst: you will own…", "Data Analyst – London": the title before the mark.
     head = re.split(r":|\s[–—-]\s|\|", first, maxsplit=1)[0]
     if head != first and len(TOKEN_RE.findall(head)) <= 6:
         first = head
     elif len(TOKEN_RE.findall(first)) > 12:
-        return frozenset()
+        return []
     chunks = _chunks(BULLET_RE.sub("", first), verbs)
-    if not chunks:
-        return frozenset()
-    words = [w.lower() for w in chunks[0][0]]
-    return frozenset(scoring_form(" ".join(words[i:])) for i in range(len(words)))
+    return list(chunks[0][0]) if chunks else []
+
+
+def job_titles(lines: tuple[str, ...], verbs: frozenset[str]) -> frozenset[str]:
+    """The advertised job title (the first run of words of the first line) and its endings:
+    "Senior Data Analyst" → "senior data analyst", "data analyst", "analyst". A title is not a
+    key term, here or anywhere else in the advert."""
+    words = [w.lower() for w in title_words(lines, verbs)]
+    return frozenset(title_form(" ".join(words[i:])) for i in range(len(words)))
+
+
+def title_form(phrase: str) -> str:
+    """The form a phrase is compared with the job title by: the scoring form without folding
+    "-ing", since the field is not the person ("data engineering" is a term beside the title
+    "Data Engineer", whose scoring forms are the same)."""
+    return " ".join(scoring_form(w) if not w.endswith("ing") else w for w in phrase.lower().split())
 
 
 # "HTML/CSS", "Agile/Scrum": two names joined by a slash are two candidates (a slash between
@@ -292,6 +374,8 @@ def read_advert(text: str, company: str = "", max_words: int = 5) -> Advert:
                     capitalised.add(token.lower())
     found: dict[str, Candidate] = {}
     verbs = verbs_of(text)
+    transitive = transitive_verbs(text)
+    known = verbs | transitive
     titles = job_titles(lines, verbs)
     section = "none"
     for number, line in enumerate(lines):
@@ -322,7 +406,7 @@ def read_advert(text: str, company: str = "", max_words: int = 5) -> Advert:
                         ):
                             continue
                         key = scoring_form(phrase)
-                        if key in titles:
+                        if title_form(phrase) in titles:
                             continue
                         cand = found.get(key)
                         if cand is None:
@@ -342,12 +426,73 @@ def read_advert(text: str, company: str = "", max_words: int = 5) -> Advert:
                         cand.whole_line += len(line_chunks) == 1 and i == 0 and j == len(chunk)
                         cand.short_line += short
                         cand.lines.add(number)
+        for span, offset in _bridged(line, line_chunks, max_words):
+            lowered = [t.lower() for t in span]
+            phrase = " ".join(lowered)
+            key = scoring_form(phrase)
+            if (
+                lowered[0] in JOINERS | FUNCTION_WORDS
+                or lowered[-1] in JOINERS | FUNCTION_WORDS
+                or title_form(phrase) in titles
+                or any(re.search(rf"(?:^|\s){re.escape(n)}(?:\s|$)", phrase) for n in names)
+            ):
+                continue
+            cand = found.get(key)
+            if cand is None:
+                cand = found[key] = Candidate(key, tuple(lowered))
+            cand.count += 1
+            cand.bridged += 1
+            cand.surfaces[" ".join(span)] += 1
+            cand.first_line = min(cand.first_line, number)
+            cand.bullet += bullet
+            cand.cue += bool(CUES.search(line[:offset]))
+            cand.inner_capital += any(t[:1].isupper() for t in span)
+            cand.sections[section] += 1
+            cand.title += number == 0
+            cand.short_line += short
+            cand.lines.add(number)
+        duties = section == "do" and number > 0
+        for phrase in verb_phrases(
+            BULLET_RE.sub("", line), bullet, duties, FUNCTION_WORDS, SUBJECTS,
+            frozenset(capitalised), known,
+        ):  # fmt: skip
+            key = scoring_form(phrase)
+            if title_form(phrase) in titles or any(
+                re.search(rf"(?:^|\s){re.escape(n)}(?:\s|$)", phrase.lower()) for n in names
+            ):
+                continue
+            cand = found.get(key)
+            if cand is None:
+                cand = found[key] = Candidate(key, tuple(phrase.lower().split()))
+            cand.count += 1
+            cand.derived += 1
+            cand.surfaces[phrase] += 1
+            cand.first_line = min(cand.first_line, number)
+            cand.bullet += bullet
+            cand.sections[section] += 1
+            cand.title += number == 0
+            cand.short_line += short
+            cand.lines.add(number)
+    for phrase in title_activities(title_words(lines, verbs)):
+        key = scoring_form(phrase)
+        if title_form(phrase) in titles:
+            continue
+        cand = found.get(key)
+        if cand is None:
+            cand = found[key] = Candidate(key, tuple(phrase.lower().split()))
+        cand.count += 1
+        cand.from_title += 1
+        cand.surfaces[phrase] += 1
+        cand.first_line = 0
+        cand.sections["none"] += 1
+        cand.lines.add(0)
     return Advert(
         lines,
         _outside_names(found, capitalised),
         names,
         frozenset(capitalised),
-        transitive_verbs(text),
+        transitive,
+        " ".join(title_words(lines, verbs)),
     )
 
 
@@ -394,7 +539,8 @@ FEATURE_NAMES = (
     "bullet", "cue", "capital", "acronym", "symbol", "first_ing", "last_ing", "joiner",
     "position", "title", "long_word", "short_word", "first_ed", "number", "nominal_head",
     "whole_line", "short_line", "one_nominal", "one_capital", "one_lower_plain", "determiner",
-    "person_head", "adverb", "first_transitive",
+    "person_head", "adverb", "first_transitive", "derived",
+    "from_title", "bridged",
     *(f"section_{s}" for s in SECTIONS),
 )  # fmt: skip
 
@@ -438,5 +584,8 @@ def features(candidate: Candidate, advert: Advert) -> list[float]:
         # a skill, which is a noun phrase.
         float(any(len(w) > 4 and w.endswith("ly") for w in words)),
         float(words[0] in advert.transitive and c.n_words > 1),
+        c.derived / total,
+        c.from_title / total,
+        c.bridged / total,
         *(c.sections[s] / total for s in SECTIONS),
     ]

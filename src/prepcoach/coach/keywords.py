@@ -3,7 +3,9 @@ for) and which of them an answer covers, with the sentence that shows it.
 
 1. The advert is reduced to text (`text.plain_text`) and read for candidates by its structure
    (`key_term_candidates`): phrases from its lines, bullets and "experience with …" cues, never
-   splitting a contraction, never the employer's name.
+   splitting a contraction, never the employer's name; a skill written as a verb ("handle
+   complaints") is also read as its noun ("complaint handling", `key_term_verbs`), and the field
+   the job title names ("Transport Planner": "transport planning") is a candidate too.
 2. A logistic model over structural features keeps the likeliest candidates; gradient-boosted
    trees over the same features, each phrase's MiniLM sentence embedding and its prior over the
    training adverts (how common it is, and how often it was labelled a term) score them. Both
@@ -28,8 +30,15 @@ from numpy.typing import NDArray
 
 from prepcoach.coach import key_term_model
 from prepcoach.coach.boosted_trees import Forest, from_bytes
-from prepcoach.coach.key_term_candidates import Advert, Candidate, display, features, read_advert
-from prepcoach.coach.term_forms import root, scoring_form
+from prepcoach.coach.key_term_candidates import (
+    Advert,
+    Candidate,
+    display,
+    features,
+    read_advert,
+    title_form,
+)
+from prepcoach.coach.term_forms import root
 from prepcoach.coach.term_match import Covered, find_terms, shared_embedder, term_roots
 from prepcoach.coach.text import plain_text
 
@@ -138,6 +147,24 @@ def prototype_vectors(embedder: Embedder) -> list[list[float]]:
     return _PROTOTYPE_VECTORS[key]
 
 
+CONTEXT_COLUMNS = 3
+
+
+def context_columns(
+    vectors: NDArray[np.float64], weights: NDArray[np.float64], title: NDArray[np.float64] | None
+) -> NDArray[np.float64]:
+    """How each kept phrase sits in its advert, by meaning: its similarity to the advert's
+    topic (the kept phrases' mean, weighted by the first stage's probability), to the job
+    title, and to its nearest other phrase (skills come in families: "SQL" near "Python")."""
+    centre = (weights[:, None] * vectors).sum(axis=0)
+    centre = centre / (np.linalg.norm(centre) or 1.0)
+    to_title = vectors @ title if title is not None else np.zeros(len(vectors))
+    near = vectors @ vectors.T
+    np.fill_diagonal(near, -1.0)
+    nearest = near.max(axis=1) if len(vectors) > 1 else np.zeros(len(vectors))
+    return np.column_stack([vectors @ centre, to_title, nearest])
+
+
 def _sigmoid(x: float) -> float:
     return 1 / (1 + math.exp(-max(min(x, 40.0), -40.0)))
 
@@ -163,12 +190,16 @@ def score(advert: Advert, model: TermModel, embedder: Embedder | None = None) ->
         ]
     kept = first[: model.pre_keep]
     shown = [display(c, advert) for _, c, _ in kept]
-    vectors = np.array(embedder.embed(shown) if shown else [], dtype=np.float64)
     if not shown:
         return []
+    titled = [advert.title] if advert.title else []
+    embedded = np.array(embedder.embed(shown + titled), dtype=np.float64)
+    vectors = embedded[: len(shown)]
     ranks = np.log1p(np.arange(len(kept)))[:, None]
     kinds = vectors @ np.array(prototype_vectors(embedder)).T
-    structure = np.hstack([np.array([f for _, _, f in kept]), ranks, kinds])
+    weights = np.array([p for p, _, _ in kept])
+    context = context_columns(vectors, weights, embedded[-1] if titled else None)
+    structure = np.hstack([np.array([f for _, _, f in kept]), ranks, kinds, context])
     if model.forest:
         trees = _forest(model.forest)
         projected = (vectors - trees.pca_mean) @ trees.pca_components.T
@@ -216,8 +247,31 @@ def select(
     return chosen
 
 
+ACRONYM_RE = re.compile(r"([A-Z][A-Z0-9]{1,6})s?")
+# Words an abbreviation skips: "Health and Safety Executive" is "HSE".
+UNLETTERED = frozenset({"of", "and", "the", "for", "in", "to", "&"})
+
+
+def abbreviates(short: str, long: str) -> bool:
+    """`short` is `long`'s initials: "AML" and "anti-money laundering", "SARs" and
+    "suspicious activity reports", "QTS" and "Qualified Teacher Status"."""
+    match = ACRONYM_RE.fullmatch(short)
+    words = [w for w in re.split(r"[\s/-]+", long.lower()) if w]
+    if match is None or len([w for w in words if w not in UNLETTERED]) < 2:
+        return False
+    # A small word may give its letter or not: "COSHH" is "Control of Substances Hazardous
+    # to Health", "OOS" is "out-of-specification".
+    spellings = {""}
+    for word in words:
+        options = ("", word[0]) if word in UNLETTERED else (word[0],)
+        spellings = {s + o for s in spellings for o in options}
+    return match.group(1).lower() in spellings
+
+
 def _same_concept(a: ScoredTerm, b: ScoredTerm, similarity: float) -> bool:
     if a.roots <= b.roots or b.roots <= a.roots:
+        return True
+    if abbreviates(a.term, b.term) or abbreviates(b.term, a.term):
         return True
     if a.vector and b.vector:
         return sum(x * y for x, y in zip(a.vector, b.vector, strict=True)) >= similarity
@@ -244,7 +298,7 @@ def _part_of_a_name(term: str, names: Sequence[str], text: str) -> bool:
 
 
 def _same_as_title(term: str, title: str) -> bool:
-    return bool(title.strip()) and scoring_form(term) == scoring_form(title.strip())
+    return bool(title.strip()) and title_form(term) == title_form(title.strip())
 
 
 @functools.lru_cache(maxsize=64)

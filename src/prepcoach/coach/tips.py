@@ -121,7 +121,15 @@ def _pace(f: Facts) -> Tip | None:
     fastest = max(d.pace_over_time, key=lambda w: w[1], default=None)
     slowest = min(d.pace_over_time, key=lambda w: w[1], default=None)
     window = fastest if d.pace == "fast" else slowest
-    evidence = (Evidence(f"{window[1]:g} words a minute from here", window[0]),) if window else ()
+    # A window quoted as evidence must itself be out of the band on the same side; otherwise
+    # (the pace is just over the line, spread evenly) the evidence is the whole answer's pace.
+    if window and (window[1] <= s.pace_high if d.pace == "fast" else window[1] >= s.pace_low):
+        window = None
+    evidence = (
+        (Evidence(f"{window[1]:g} words a minute from here", window[0]),)
+        if window
+        else (Evidence(f"{d.wpm:g} words a minute over the whole answer"),)
+    )
     advice = (
         "Slow down: breathe between points."
         if d.pace == "fast"

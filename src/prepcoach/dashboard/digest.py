@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Sequence
+from dataclasses import dataclass
 
 from django.urls import reverse
 from django.utils import timezone
@@ -14,8 +15,8 @@ from prepcoach.accounts.models import User
 from prepcoach.coach import digest as core
 from prepcoach.coach.improvement import Area
 from prepcoach.goals import plans
-from prepcoach.goals.models import Goal
-from prepcoach.interviews.plans import debriefs_owed
+from prepcoach.goals.models import Goal, Step
+from prepcoach.interviews.plans import Owed, debriefs_owed
 from prepcoach.jobs import schedule
 from prepcoach.practice.evidence import areas_of
 from prepcoach.practice.models import DrillCard
@@ -24,11 +25,11 @@ from prepcoach.reading.digest import digest_for
 from prepcoach.reading.models import DigestSettings
 
 
-def _steps(user: User) -> list[core.StepFacts]:
+def _steps(user: User, steps: Sequence[Step] | None = None) -> list[core.StepFacts]:
     return [
         core.StepFacts(s.title, reverse("goals:detail", args=[s.goal_id]) + "#steps",
                        s.due_date, s.goal.text)
-        for s in plans.active_steps(user)
+        for s in (plans.active_steps(user) if steps is None else steps)
     ]  # fmt: skip
 
 
@@ -36,17 +37,46 @@ def _area_url(key: str) -> str:
     return reverse("practice:areas") + f"#area-{key}"
 
 
+@dataclass(frozen=True)
+class TodayRows:
+    """The rows what to do today is made from, read once: the dashboard shows the debriefs
+    owed, the countdown, the plan's steps and the drills due from these same rows."""
+
+    owed: list[Owed]
+    upcoming: schedule.Upcoming | None
+    steps: list[Step]  # the active steps, with their goals
+    due: int  # drill cards due now
+    done_today: list[Step]  # the steps done today, whose hours the plan keeps there
+
+
+def today_rows(user: User, now: dt.datetime) -> TodayRows:
+    """`now` on the user's clock."""
+    active, done_today = plans.plan_rows(user, now.date())  # one query for both
+    return TodayRows(
+        owed=debriefs_owed(user, now),
+        upcoming=schedule.next_interview(user, now),
+        steps=active,
+        due=owned_by(DrillCard.objects.all(), user).filter(due__lte=timezone.now()).count(),
+        done_today=done_today,
+    )
+
+
 def today_for(
-    user: User, now: dt.datetime, areas: Sequence[Area] | None = None
+    user: User,
+    now: dt.datetime,
+    areas: Sequence[Area] | None = None,
+    rows: TodayRows | None = None,
 ) -> tuple[core.TodayItem, ...]:
-    """`now` on the user's clock; `areas` when the caller already has the user's areas."""
+    """`now` on the user's clock; `areas` when the caller already has the user's areas, and
+    `rows` when it has read them (`today_rows`)."""
+    rows = rows or today_rows(user, now)
     owed = [
         core.Line(f"Debrief your {o.interview.round_name.lower()} at "
                   f"{o.interview.opportunity.company}",
                   reverse("interviews:debrief", args=[o.interview.pk]), o.when)
-        for o in debriefs_owed(user, now)
+        for o in rows.owed
     ]  # fmt: skip
-    upcoming = schedule.next_interview(user, now)
+    upcoming = rows.upcoming
     interview = day = None
     if upcoming is not None:
         found = upcoming.interview
@@ -61,9 +91,8 @@ def today_for(
         if areas
         else None
     )
-    due = owned_by(DrillCard.objects.all(), user).filter(due__lte=timezone.now()).count()
     return core.today_list(
-        core.TodayFacts(now.date(), owed, interview, day, _steps(user), due,
+        core.TodayFacts(now.date(), owed, interview, day, _steps(user, rows.steps), rows.due,
                         reverse("practice:drills"), first)
     )  # fmt: skip
 
@@ -74,7 +103,8 @@ def digest_of(
     """The digest for the user's chosen period (a week when the mail is off); `reading` is
     the feeds' and reading list's part when the caller already holds it."""
     reading = reading or digest_for(user, choice)
-    goals = owned_by(Goal.objects.all(), user).filter(status=Goal.Status.ACTIVE)
+    goals = list(owned_by(Goal.objects.all(), user).filter(status=Goal.Status.ACTIVE))
+    progress = plans.progresses(goals, today)
     return core.build_digest(
         core.DigestFacts(
             frequency=choice.frequency if choice else "weekly",
@@ -82,12 +112,9 @@ def digest_of(
             since=timezone.localtime(reading.since).date(),
             goals=[
                 core.GoalFacts(
-                    g.text,
-                    g.get_absolute_url(),
-                    round(plans.progress_of(g, today).percent),
-                    g.target_date,
+                    g.text, g.get_absolute_url(), round(progress[g.pk].percent), g.target_date
                 )
-                for g in goals.prefetch_related("check_ins", "steps")
+                for g in goals
             ],
             steps=_steps(user),
             areas=[

@@ -13,7 +13,8 @@ from django.urls import reverse
 from prepcoach.accounts.access import owned_by
 from prepcoach.accounts.models import User
 from prepcoach.feedback.models import Review
-from prepcoach.partners.models import Cheer, Comment, Nudge
+from prepcoach.partners.models import Cheer, Comment, Nudge, Partnership
+from prepcoach.practice.models import BULKY_FIELDS
 
 DAYS = 14
 SHOWN = 6
@@ -31,7 +32,9 @@ def recent(user: User, now: dt.datetime) -> list[News]:
     since = now - dt.timedelta(days=DAYS)
     items: list[News] = []
     reviews = owned_by(
-        Review.objects.select_related("request__attempt", "request__session", "request__story"),
+        Review.objects.select_related("request__attempt", "request__session", "request__story")
+        # An answer's question is shown, never its analysis (tens of KB for a spoken answer).
+        .defer(*(f"request__attempt__{big}" for big in BULKY_FIELDS)),
         user, "request__owner",
     )  # fmt: skip
     for review in reviews.filter(updated_at__gte=since).order_by("-updated_at")[:SHOWN]:
@@ -43,6 +46,16 @@ def recent(user: User, now: dt.datetime) -> list[News]:
             f"{review.reviewer_name} sent feedback on {what} ({review.overall} of 5)",
             ask.owner_url(),
         ))  # fmt: skip
+    if owned_by(Partnership.objects.all(), user, "owner").exists():
+        items += _from_partners(user, since)
+    items.sort(key=lambda n: n.when, reverse=True)
+    return items[:SHOWN]
+
+
+def _from_partners(user: User, since: dt.datetime) -> list[News]:
+    """Comments, cheers and nudges: each hangs off a partnership the user made, so a user with
+    none (most) is asked once whether there is one instead of three times for their news."""
+    items: list[News] = []
     comments = owned_by(
         Comment.objects.select_related("author", "goal", "partnership"), user, "partnership__owner"
     ).exclude(author=user)
@@ -69,5 +82,4 @@ def recent(user: User, now: dt.datetime) -> list[News]:
             f"{nudge.partnership.partner.display_name} sent you a nudge{said}",
             reverse("partners:index"),
         ))  # fmt: skip
-    items.sort(key=lambda n: n.when, reverse=True)
-    return items[:SHOWN]
+    return items

@@ -27,7 +27,7 @@ from prepcoach.interviews.models import Debrief
 from prepcoach.interviews.transcripts import reading_of
 from prepcoach.jobs.models import Interview
 from prepcoach.jobs.schedule import interviews_of
-from prepcoach.practice.evidence import areas_of
+from prepcoach.practice.evidence import answer_facts, areas_of
 from prepcoach.practice.models import Attempt, MockSession, Question
 from prepcoach.reflection.models import Story
 
@@ -92,10 +92,8 @@ def gather(user: User, interview: Interview, today: dt.date) -> ReadinessFacts:
         terms=job.key_terms,
         job_questions=questions,
         answers=[
-            AnswerFacts(
-                a.pk, timezone.localtime(a.created_at).date(), a.question_text, a.analysis or {}
-            )
-            for a in answered.order_by("created_at")
+            AnswerFacts(a.ref, a.when, a.question, a.analysis)  # their evidence (measured_rating)
+            for a in answer_facts(answered.order_by("created_at"))
         ],
         areas=[OpenArea(a.key, a.title, a.rule, a.key in found.working_on) for a in found.areas],
         earlier=earlier,

@@ -3,15 +3,17 @@ from django.shortcuts import render
 from django.utils import timezone
 
 from prepcoach.accounts.access import owned_by
-from prepcoach.accounts.models import Profile, User
+from prepcoach.accounts.models import User
 from prepcoach.accounts.timing import local_now
 from prepcoach.coach.digest import trend_words
 from prepcoach.dashboard import news
-from prepcoach.dashboard.digest import today_for
+from prepcoach.dashboard.counts import counts_of
+from prepcoach.dashboard.digest import today_for, today_rows
 from prepcoach.goals import plans
+from prepcoach.goals.models import Goal
 from prepcoach.jobs.models import Opportunity
 from prepcoach.practice.evidence import areas_of
-from prepcoach.practice.models import Attempt, DrillCard
+from prepcoach.practice.models import Attempt
 from prepcoach.reflection.models import Story
 
 DASHBOARD_AREAS = 3  # the first few; the page holds them all
@@ -23,26 +25,37 @@ def home(request: HttpRequest) -> HttpResponse:
         first_account = not User.objects.exists()
         return render(request, "dashboard/welcome.html", {"first_account": first_account})
     assert isinstance(request.user, User)
-    profile = Profile.objects.filter(user=request.user).first()
+    user = request.user
+    profile = getattr(user, "profile", None)  # read once per request (the time zone's)
+    now = local_now(user)
     today = timezone.localdate()
-    found = areas_of(request.user, today).areas
-    areas = found[:DASHBOARD_AREAS]
+    found = areas_of(user, today).areas
+    rows = today_rows(user, now)  # what to do today, the countdown and the steps: read once
+    counted = counts_of(
+        user,
+        goals=owned_by(Goal.objects.all(), user).filter(status=Goal.Status.ACTIVE),
+        jobs=owned_by(Opportunity.objects.all(), user),
+        stories=owned_by(Story.objects.all(), user),
+        answers=owned_by(Attempt.objects.all(), user),
+    )
     return render(
         request,
         "dashboard/home.html",
         {
             "profile_blank": profile is None or profile.is_blank,
-            "plan": plans.summary(request.user, timezone.localdate()),
-            "news": news.recent(request.user, timezone.now()),
-            "grow": {
-                "jobs": owned_by(Opportunity.objects.all(), request.user).count(),
-                "stories": owned_by(Story.objects.all(), request.user).count(),
-            },
-            "today": today_for(request.user, local_now(request.user), found),
-            "areas": [(area, trend_words(area.trend, today)) for area in areas],
-            "practice": {
-                "answers": Attempt.objects.filter(user=request.user).count(),
-                "due": DrillCard.objects.filter(user=request.user, due__lte=timezone.now()).count(),
-            },
+            "plan": plans.summary(
+                user,
+                today,
+                active=rows.steps,
+                done_today=rows.done_today,
+                active_goals=counted["goals"],
+            ),
+            "news": news.recent(user, timezone.now()),
+            "grow": {"jobs": counted["jobs"], "stories": counted["stories"]},
+            "owed": rows.owed,
+            "next": rows.upcoming,
+            "today": today_for(user, now, found, rows),
+            "areas": [(area, trend_words(area.trend, today)) for area in found[:DASHBOARD_AREAS]],
+            "practice": {"answers": counted["answers"], "due": rows.due},
         },
     )

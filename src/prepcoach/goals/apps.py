@@ -12,5 +12,5 @@ class GoalsConfig(AppConfig):
         from prepcoach.goals import facts, sources
         from prepcoach.jobs.signals import facts_changed
 
-        sources.register(facts.facts_count)
+        sources.register(facts.facts_count, facts.facts_counts)
         facts_changed.connect(facts.on_facts_changed, dispatch_uid="goals.facts")

@@ -66,6 +66,9 @@ class Goal(models.Model):
     area = models.CharField(max_length=32, blank=True)  # "competency_problem_solving"
     start_date = models.DateField(default=timezone.localdate)
     completed_on = models.DateField(null=True, blank=True)
+    # When it was last reached or dropped (None while active): the finished goals on the plan
+    # are listed latest closed first, which editing an old goal's notes must not change.
+    closed_at = models.DateTimeField(null=True, blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
 

@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Hashable
+import functools
+from collections.abc import Hashable, Sequence
 from dataclasses import dataclass
 
-from django.db.models import QuerySet
+from django.db.models import Q, QuerySet
 
 from prepcoach.accounts.access import owned_by
-from prepcoach.accounts.models import Profile, User
+from prepcoach.accounts.models import User, profile_read
 from prepcoach.coach import planning, progress
 from prepcoach.coach.availability import WeeklyAvailability
 from prepcoach.coach.deadlines import DateOrder
@@ -20,7 +21,7 @@ from prepcoach.jobs.models import Opportunity
 
 
 def availability_of(user: User) -> WeeklyAvailability:
-    profile = Profile.objects.filter(user=user).first()
+    profile = profile_read(user)
     return profile.availability if profile else WeeklyAvailability()
 
 
@@ -47,16 +48,39 @@ def done_steps(user: User, since: dt.date) -> QuerySet[Step]:
     return steps.filter(done_on__gte=since)
 
 
-def plan_for(user: User, today: dt.date, done_since: dt.date | None = None) -> planning.Plan:
+def plan_rows(user: User, done_since: dt.date) -> tuple[list[Step], list[Step]]:
+    """The user's `active_steps` and their `done_steps` since a day, read in one query."""
+    steps = owned_by(Step.objects.select_related("goal"), user, "goal__user").filter(
+        Q(goal__status=Goal.Status.ACTIVE, done_on__isnull=True) | Q(done_on__gte=done_since)
+    )
+    rows = list(steps)
+    return [s for s in rows if s.done_on is None], [s for s in rows if s.done_on is not None]
+
+
+def plan_for(
+    user: User,
+    today: dt.date,
+    done_since: dt.date | None = None,
+    availability: WeeklyAvailability | None = None,
+    active: Sequence[Step] | None = None,
+    done_rows: Sequence[Step] | None = None,
+) -> planning.Plan:
     """The plan from today. Steps done since `done_since` (default today) stay on the day they
-    were done, their hours used there: a step ticked today does not give its hours away."""
-    steps = [plan_step(s) for s in active_steps(user)]
+    were done, their hours used there: a step ticked today does not give its hours away. A
+    page that has read the user's week, their `active_steps` or those `done_steps` already
+    passes them."""
+    since = min(done_since or today, today)
+    if active is None and done_rows is None:
+        active, done_rows = plan_rows(user, since)
+    steps = [plan_step(s) for s in (active_steps(user) if active is None else active)]
+    rows = done_steps(user, since) if done_rows is None else done_rows
     done = [
         planning.Allocation(s.pk, s.done_on, float(s.estimated_hours))
-        for s in done_steps(user, min(done_since or today, today))
+        for s in rows
         if s.done_on is not None
     ]
-    return planning.schedule(steps, availability_of(user), today, done=done)
+    week = availability if availability is not None else availability_of(user)
+    return planning.schedule(steps, week, today, done=done)
 
 
 def step_state(step: Step) -> progress.StepState:
@@ -77,7 +101,7 @@ def smart_context(
     """What the SMART check should know: the profile, and for a saved goal its steps' hours,
     the hours free for it, and (unless the user is editing it) its saved target date. A page
     that has already made today's plan passes it, so the plan is made once per request."""
-    profile = Profile.objects.filter(user=user).first()
+    profile = profile_read(user)
     planned = available = None
     if goal is not None and goal.pk:
         hours = [float(s.estimated_hours) for s in goal.steps.all() if s.done_on is None]
@@ -123,6 +147,13 @@ def check(
     context = smart_context(
         user, goal, today, saved_date=saved_date, date_order=date_order, plan=plan
     )
+    return _checked(text, today, context)
+
+
+# The check is a pure function of the words, the day and the context: a goal's page shown again
+# (or the live check sent the same words) reuses it instead of running the models again.
+@functools.lru_cache(maxsize=512)
+def _checked(text: str, today: dt.date, context: SmartContext) -> SmartCheck:
     return check_goal(text, today=today, context=context)
 
 
@@ -136,38 +167,86 @@ class GoalView:
 
 
 def progress_of(goal: Goal, today: dt.date) -> progress.Progress:
+    return progress_with(goal, today, sources.count_for(goal))
+
+
+def progress_with(goal: Goal, today: dt.date, counted: sources.Counted | None) -> progress.Progress:
+    """`progress_of` with the goal's counted figure (`sources.count_for`) already read, so a
+    page reads it once, or once for all its goals (`sources.counts_for`)."""
     # In the order they were logged: the core takes the last one of a day as the day's.
     check_ins = [
         progress.CheckIn(c.day, float(c.value))
         for c in sorted(goal.check_ins.all(), key=lambda c: (c.day, c.created_at))
         if c.value is not None
     ]
+    steps = [step_state(s) for s in goal.steps.all()]
+    return _progress(goal, today, steps, check_ins, counted)
+
+
+def _progress(
+    goal: Goal,
+    today: dt.date,
+    steps: list[progress.StepState],
+    check_ins: list[progress.CheckIn],
+    counted: sources.Counted | None,
+) -> progress.Progress:
     target = float(goal.target_value) if goal.target_value is not None else None
-    if (counted := sources.count_for(goal)) is not None:
+    if counted is not None:
         # Counted where the things are: today's figure is that count, whatever was logged.
-        check_ins.append(progress.CheckIn(today, float(counted.value)))
+        check_ins = [*check_ins, progress.CheckIn(today, float(counted.value))]
         target = float(counted.target)
     return progress.goal_progress(
         start=goal.start_date,
         deadline=goal.target_date,
         today=today,
-        steps=[step_state(s) for s in goal.steps.all()],
+        steps=steps,
         check_ins=check_ins,
         target=target,
         unit=goal.unit,
     )
 
 
-def goal_views(goals: QuerySet[Goal], today: dt.date, plan: planning.Plan) -> list[GoalView]:
-    goals = goals.prefetch_related("steps", "check_ins")
-    return [GoalView(g, progress_of(g, today), plan.shortfall_of(g.pk)) for g in goals]
+def progresses(goals: Sequence[Goal], today: dt.date) -> dict[int, progress.Progress]:
+    """`progress_of` of many goals, by goal id, in three queries however many goals and rows
+    there are: their steps and check-ins are read as plain values, not as rows."""
+    ids = [g.pk for g in goals]
+    steps: dict[int, list[progress.StepState]] = {pk: [] for pk in ids}
+    fields = ("goal_id", "pk", "title", "estimated_hours", "due_date", "done_on")
+    for goal_id, pk, title, hours, due, done in (
+        Step.objects.filter(goal_id__in=ids).order_by("due_date", "pk").values_list(*fields)
+    ):
+        steps[goal_id].append(progress.StepState(pk, title, float(hours), due, done))
+    check_ins: dict[int, list[progress.CheckIn]] = {pk: [] for pk in ids}
+    logged = CheckIn.objects.filter(goal_id__in=ids).order_by("day", "created_at")
+    for goal_id, day, value in logged.values_list("goal_id", "day", "value"):
+        if value is not None:  # in the order logged: the core takes a day's last as the day's
+            check_ins[goal_id].append(progress.CheckIn(day, float(value)))
+    counted = sources.counts_for(goals)
+    return {
+        g.pk: _progress(g, today, steps[g.pk], check_ins[g.pk], counted.get(g.pk)) for g in goals
+    }
+
+
+def goal_views(
+    goals: QuerySet[Goal] | Sequence[Goal], today: dt.date, plan: planning.Plan
+) -> list[GoalView]:
+    """Each goal with its progress: a fixed number of queries however many goals there are."""
+    rows = list(goals)
+    found = progresses(rows, today)
+    return [GoalView(g, found[g.pk], plan.shortfall_of(g.pk)) for g in rows]
 
 
 def active_days(user: User) -> list[dt.date]:
-    """Days with some progress: a step ticked off or a check-in logged."""
+    """Days with some progress: a step ticked off or a check-in logged (each day once, in one
+    query)."""
     done = owned_by(Step.objects.all(), user, "goal__user").filter(done_on__isnull=False)
     checked = owned_by(CheckIn.objects.all(), user, "goal__user")
-    days = [*done.values_list("done_on", flat=True), *checked.values_list("day", flat=True)]
+    days = (
+        done.order_by()
+        .values_list("done_on", flat=True)
+        .union(checked.order_by().values_list("day", flat=True))
+        .order_by()
+    )
     return [day for day in days if day is not None]
 
 
@@ -219,11 +298,24 @@ class Summary:
     streak: int
 
 
-def summary(user: User, today: dt.date) -> Summary:
-    plan = plan_for(user, today)
-    soon = list(active_steps(user).filter(due_date__lt=today + dt.timedelta(days=7))[:5])
+def summary(
+    user: User,
+    today: dt.date,
+    active: Sequence[Step] | None = None,
+    done_today: Sequence[Step] | None = None,
+    active_goals: int | None = None,
+) -> Summary:
+    """`active` and `done_today`: the user's `plan_rows` from today, and `active_goals` their
+    number of active goals, when the caller has read them."""
+    if active is None or done_today is None:
+        active, done_today = plan_rows(user, today)
+    steps = active
+    plan = plan_for(user, today, active=steps, done_rows=done_today)
+    soon = [s for s in steps if s.due_date < today + dt.timedelta(days=7)][:5]  # by due date
     return Summary(
-        active_goals=owned_by(Goal.objects.all(), user).filter(status=Goal.Status.ACTIVE).count(),
+        active_goals=active_goals
+        if active_goals is not None
+        else owned_by(Goal.objects.all(), user).filter(status=Goal.Status.ACTIVE).count(),
         due_soon=soon,
         short_hours=round(sum(s.hours for s in plan.shortfalls), 2),
         streak=progress.streak(active_days(user), today),

@@ -7,7 +7,9 @@ from typing import Any
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.core.paginator import Paginator
 from django.db import transaction
+from django.db.models import F
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
@@ -20,6 +22,7 @@ from prepcoach.accounts.mailstop import stop_view
 from prepcoach.accounts.models import User
 from prepcoach.coach import planning
 from prepcoach.coach.limits import MAX_GOAL_CHARS, too_long
+from prepcoach.coach.network import follow_ups_due
 from prepcoach.coach.progress import MilestoneState, newly_reached, streak, weekly_review
 from prepcoach.goals import checkin_views, checkins, plans, sources
 from prepcoach.goals.charts import progress_chart
@@ -39,6 +42,8 @@ from prepcoach.goals.models import (
 )
 from prepcoach.jobs import schedule
 from prepcoach.network import plans as network_plans
+
+FINISHED_PAGE = 5  # finished and dropped goals shown a page at a time on the plan, latest first
 
 
 def _goal(request: HttpRequest, goal_id: int) -> Goal:
@@ -60,25 +65,44 @@ def _seen(request: HttpRequest) -> HttpResponse | None:
     return redirect(request.get_full_path())
 
 
+def _page_number(raw: str | None) -> int | str | None:
+    """The page asked for, a number below 1 read as the first (Django's `get_page` shows the
+    last page for them, as for one past the end); anything else as given."""
+    try:
+        return max(1, int(raw or ""))
+    except ValueError:
+        return raw
+
+
 @login_required
 def index(request: HttpRequest) -> HttpResponse:
     if response := _seen(request):
         return response
     user, today = signed_in_user(request), timezone.localdate()
-    plan = plans.plan_for(user, today)
+    week = plans.availability_of(user)
+    plan = plans.plan_for(user, today, availability=week)
     goals = owned_by(Goal.objects.all(), user)
-    views = plans.goal_views(goals, today, plan)
+    # Finished goals pile up without bound: the latest a page at a time, the older a link away.
+    finished = Paginator(
+        goals.exclude(status=Goal.Status.ACTIVE).order_by(
+            F("closed_at").desc(nulls_last=True), "-updated_at", "-pk"
+        ),
+        FINISHED_PAGE,
+    ).get_page(_page_number(request.GET.get("finished")))
+    active = list(goals.filter(status=Goal.Status.ACTIVE))
+    views = plans.goal_views([*active, *finished.object_list], today, plan)
     replan = plans.changes_since_last_look(user, today, plan)
     return render(
         request,
         "goals/index.html",
         {
-            "active": [v for v in views if v.goal.status == Goal.Status.ACTIVE],
-            "finished": [v for v in views if v.goal.status != Goal.Status.ACTIVE],
+            "active": views[: len(active)],
+            "finished": views[len(active) :],
+            "finished_page": finished,
             "plan": plan,
-            "short_goals": {g.pk: g for g in goals if plan.shortfall_of(g.pk)},
+            "short_goals": {v.goal.pk: v.goal for v in views if plan.shortfall_of(v.goal.pk)},
             "streak": streak(plans.active_days(user), today),
-            "no_hours": plans.availability_of(user).is_empty,
+            "no_hours": week.is_empty,
             "replan": _describe(replan),
         },
     )
@@ -146,7 +170,9 @@ def _filed_as(goal: Goal) -> str:
 
 @login_required
 def detail(request: HttpRequest, goal_id: int) -> HttpResponse:
-    goal = _goal(request, goal_id)
+    # Its steps, check-ins and milestones read once for the progress, the SMART check and the page.
+    rows = Goal.objects.prefetch_related("steps", "check_ins", "milestones")
+    goal = get_owned_or_404(rows, signed_in_user(request), pk=goal_id)
     undo = checkins.undo_offer(request.session, goal)
     return render(request, "goals/detail.html", _detail_context(request, goal, undo=undo))
 
@@ -154,7 +180,8 @@ def detail(request: HttpRequest, goal_id: int) -> HttpResponse:
 def _detail_context(request: HttpRequest, goal: Goal, **extra: object) -> dict[str, object]:
     user, today = signed_in_user(request), timezone.localdate()
     plan = plans.plan_for(user, today)
-    progress = plans.progress_of(goal, today)
+    counted = sources.count_for(goal)
+    progress = plans.progress_with(goal, today, counted)
     steps = list(goal.steps.all())
     pending = [plans.plan_step(s) for s in steps if s.done_on is None]
     ranked = {step.id: prio for step, prio in planning.order(pending, today)}
@@ -179,7 +206,7 @@ def _detail_context(request: HttpRequest, goal: Goal, **extra: object) -> dict[s
         "checkin_form": extra.pop("checkin_form", None) or CheckInForm(goal=goal),
         "milestone_form": extra.pop("milestone_form", None) or MilestoneForm(),
         "check_ins": goal.check_ins.all()[:10],
-        "counted": sources.count_for(goal),
+        "counted": counted,
         "milestones": goal.milestones.all(),
         **extra,
     }
@@ -195,7 +222,8 @@ def goal_status(request: HttpRequest, goal_id: int) -> HttpResponse:
         return redirect(goal)
     goal.status = status
     goal.completed_on = timezone.localdate() if status == Goal.Status.DONE else None
-    goal.save(update_fields=["status", "completed_on", "updated_at"])
+    goal.closed_at = None if status == Goal.Status.ACTIVE else timezone.now()
+    goal.save(update_fields=["status", "completed_on", "closed_at", "updated_at"])
     if status == Goal.Status.DONE:
         messages.success(request, f"Goal reached: “{goal.text}”. It is in your wins log.")
     else:
@@ -399,11 +427,18 @@ def week(request: HttpRequest) -> HttpResponse:
     if abs((start - today).days) > WEEK_RANGE_DAYS:
         start = today
     start -= dt.timedelta(days=start.weekday())
-    plan = plans.plan_for(user, today, done_since=start)
-    steps = {s.pk: s for s in plans.active_steps(user)}
-    done = {s.pk: s for s in plans.done_steps(user, min(start, today))}
+    # Each read once, for the plan and the page: the steps ahead, those done this week, the
+    # follow-ups (this week's and, for this week, the overdue).
+    active = list(plans.active_steps(user))
+    done_rows = list(plans.done_steps(user, min(start, today)))
     availability = plans.availability_of(user)
-    follow_ups = network_plans.follow_ups_between(user, start, start + dt.timedelta(days=7))
+    plan = plans.plan_for(user, today, availability=availability, active=active,
+                          done_rows=done_rows)  # fmt: skip
+    steps = {s.pk: s for s in active}
+    done = {s.pk: s for s in done_rows}
+    every_follow_up = network_plans.follow_ups(user)
+    end = start + dt.timedelta(days=7)
+    follow_ups = [f for f in every_follow_up if start <= f.due < end]
     zone = timezone.get_current_timezone()
     interviews = schedule.between(user, start, start + dt.timedelta(days=7), zone)
     days = [
@@ -437,7 +472,7 @@ def week(request: HttpRequest) -> HttpResponse:
             "late": {sid: o for sid, o in plan.outcomes.items() if not o.on_time},
             "replan": _describe(replan),
             "overdue_follow_ups": (
-                network_plans.due_follow_ups(user, today).overdue if this_week else ()
+                follow_ups_due(every_follow_up, today, 1).overdue if this_week else ()
             ),
         },
     )

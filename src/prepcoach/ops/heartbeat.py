@@ -44,18 +44,40 @@ class HeartbeatThread(threading.Thread):
         self.worker_id = worker_id
         self.started_at = timezone.now()
         self.stopping = threading.Event()
+        self.database_lost = False  # the last beat failed
+        self.database_back_at: datetime | None = None  # the first beat after the last outage
+
+    def beat_once(self) -> None:
+        """One beat: the heartbeat first, then due periodic tasks and dead workers' tasks (not
+        within the grace after an outage: ops/recovery.py). DatabaseError when it is down."""
+        try:
+            beat(self.worker_id, self.started_at)
+            if self.database_lost:
+                self.database_lost = False
+                self.database_back_at = timezone.now()
+                logger.warning("worker heartbeat: the database answers again")
+            enqueue_due()
+            recover_orphans(database_back_at=self.database_back_at)
+        except DatabaseError:
+            self.database_lost = True
+            raise
 
     def run(self) -> None:
         while not self.stopping.is_set():
             close_old_connections()
+            was_lost = self.database_lost  # said once in the log per outage
             try:
-                beat(self.worker_id, self.started_at)
-                enqueue_due()
-                recover_orphans()  # tasks of workers that died go back to the queue
+                self.beat_once()
             except DatabaseError:
                 # A busy or restarting database must not kill the worker; /healthz will show
-                # the missed beats if it lasts.
-                logger.warning("worker heartbeat failed; retrying", exc_info=True)
+                # the missed beats if it lasts. Tried again each second, so the beat is written
+                # as soon as the database is back, well within the other workers' grace.
+                logger.log(
+                    logging.DEBUG if was_lost else logging.WARNING,
+                    "worker heartbeat failed; retrying", exc_info=not was_lost,
+                )  # fmt: skip
+                self.stopping.wait(min(1.0, settings.WORKER_HEARTBEAT_SECONDS))
+                continue
             self.stopping.wait(settings.WORKER_HEARTBEAT_SECONDS)
         connection.close()
 

@@ -19,7 +19,7 @@ import shutil
 import tempfile
 from collections.abc import Callable, Iterator
 from pathlib import Path
-from typing import Any
+from typing import IO, Any
 
 from django.core.files import File
 from django.core.files.base import ContentFile
@@ -30,12 +30,25 @@ UNAVAILABLE = (
     "The recording store cannot be reached just now ({reason}). Nothing is lost: what was "
     "recorded is kept and sent again."
 )
+FULL = (
+    "The recording store has no room just now ({reason}). Nothing is lost: what was recorded "
+    "is kept and sent again once there is room."
+)
 MISSING_CODES = {"404", "NoSuchKey", "NotFound"}
 FULL_CODES = {"XMinioStorageFull", "StorageFull", "QuotaExceeded", "EntityTooLarge"}
 
 
 class StoreUnavailableError(Exception):
-    """The object store (or the media disk) cannot take or give files just now."""
+    """The object store (or the media disk) cannot take or give files just now. `reason` is
+    the why alone ("its disk is full"), for messages about other things than a recording."""
+
+    def __init__(self, message: str, reason: str = "") -> None:
+        super().__init__(message)
+        self.reason = reason or message
+
+
+def _unavailable(reason: str, full: bool = False) -> StoreUnavailableError:
+    return StoreUnavailableError((FULL if full else UNAVAILABLE).format(reason=reason), reason)
 
 
 def _store_errors() -> tuple[type[BaseException], ...]:
@@ -57,16 +70,15 @@ def _translated[**P, T](function: Callable[P, T]) -> Callable[P, T]:
             raise
         except OSError as error:
             if error.errno in {errno.ENOSPC, errno.EDQUOT}:
-                raise StoreUnavailableError(
-                    UNAVAILABLE.format(reason="its disk is full")
-                ) from error
+                raise _unavailable("its disk is full", full=True) from error
             raise
         except _store_errors() as error:
             code = str(getattr(error, "response", {}).get("Error", {}).get("Code", ""))
             if code in MISSING_CODES:
                 raise FileNotFoundError(str(error)) from error
-            reason = "it is full" if code in FULL_CODES else f"{type(error).__name__}"
-            raise StoreUnavailableError(UNAVAILABLE.format(reason=reason)) from error
+            if code in FULL_CODES:
+                raise _unavailable(f"it is full: {code}", full=True) from error
+            raise _unavailable(type(error).__name__) from error
 
     return wrapper
 
@@ -102,12 +114,19 @@ def put(name: str, content: bytes | Path) -> None:
     where = storage()
     if isinstance(where, FileSystemStorage):
         target = Path(where.path(name))
-        partial = target.with_name(f".{target.name}.{os.getpid()}.tmp")
         # Twice: `delete_folder` of the user's last other answer may remove the user's folder
         # between making it and writing into it (FileNotFoundError); the second try makes it again.
         for last_try in (False, True):
             target.parent.mkdir(parents=True, exist_ok=True)
+            partial: Path | None = None
             try:
+                # A temporary file of this write's own: two writes of one name at once (a resent
+                # piece in another thread) never fill, rename or delete each other's.
+                handle, made = tempfile.mkstemp(".tmp", f".{target.name}.", target.parent)
+                os.close(handle)
+                partial = Path(made)
+                if where.file_permissions_mode is not None:
+                    os.chmod(partial, where.file_permissions_mode)
                 if isinstance(content, Path):
                     shutil.copyfile(content, partial)
                 else:
@@ -118,7 +137,8 @@ def put(name: str, content: bytes | Path) -> None:
                 if last_try:
                     raise
             finally:
-                partial.unlink(missing_ok=True)
+                if partial is not None:
+                    partial.unlink(missing_ok=True)  # this write's own, gone once renamed
     with contextlib.ExitStack() as stack:
         body: File[Any]
         if isinstance(content, Path):
@@ -128,7 +148,14 @@ def put(name: str, content: bytes | Path) -> None:
         saved = where.save(name, body)  # an object store overwrites (AWS_S3_FILE_OVERWRITE)
     if saved != name:
         where.delete(saved)
-        raise StoreUnavailableError(UNAVAILABLE.format(reason=f"it renamed {name}"))
+        raise _unavailable(f"it renamed {name}")
+
+
+@_translated
+def save(name: str, content: IO[bytes]) -> str:
+    """Write `content` under `name`, or under a free name beside it when `name` is taken (as
+    Django's storages do); returns the name used."""
+    return str(storage().save(name, File(content, name=posixpath.basename(name))))
 
 
 @_translated
@@ -195,7 +222,7 @@ def blocks(name: str) -> Iterator[bytes]:
     try:
         yield from _blocks_of(name)
     except _store_errors() as error:  # raised while streaming
-        raise StoreUnavailableError(UNAVAILABLE.format(reason=type(error).__name__)) from error
+        raise _unavailable(type(error).__name__) from error
 
 
 @contextlib.contextmanager

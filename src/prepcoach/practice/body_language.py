@@ -29,14 +29,18 @@ FACE_STATES = {
     "two": ("warn", "more than one face"),
     "none": ("off", "no face in frame"),
     "unknown": ("unknown", "no picture"),
+    "frozen": ("frozen", "the picture froze"),
 }
+# The legend's order, and what a blank stretch is: every colour is named on the page, not only
+# in a hover title a phone cannot show.
+LEGEND_ORDER = ("ok", "off", "warn", "mark", "frozen", "unknown", "none")
 
 
 @dataclass(frozen=True)
 class Run:
     start: int
     length: int
-    state: str  # css class: ok, warn, off, unknown, none
+    state: str  # css class: ok, warn, off, mark, frozen, unknown, none
     label: str  # "0:12–0:16: looking away"
 
 
@@ -44,6 +48,12 @@ class Run:
 class Lane:
     name: str
     runs: list[Run]
+
+
+@dataclass(frozen=True)
+class LegendEntry:
+    state: str  # the css class its swatch shows
+    words: str  # "the picture froze", "blank: steady, not smiling"
 
 
 @dataclass(frozen=True)
@@ -73,6 +83,7 @@ class BodyView:
     duration: int = 0
     lanes: tuple[Lane, ...] = ()
     ticks: tuple[str, ...] = ()
+    legend: tuple[LegendEntry, ...] = ()
     cues: tuple[CueView, ...] = ()
     tips: tuple[TipView, ...] = ()
     notes: tuple[str, ...] = ()
@@ -105,17 +116,19 @@ def _laid_out(report: BodyLanguage) -> BodyView:
     seconds = report.timeline
     duration = max(len(seconds), 1)
     step = max(duration // 4, 1)
+    lanes = (
+        Lane("In frame", _runs(seconds, lambda s: FACE_STATES[s.face])),
+        Lane("Toward the camera", _runs(seconds, _toward)),
+        Lane("Large head movement", _runs(seconds, _moved)),
+        Lane("Smiling", _runs(seconds, _smiling)),
+    )
     return BodyView(
         pending=False,
         note="",
         duration=duration,
-        lanes=(
-            Lane("In frame", _runs(seconds, lambda s: FACE_STATES[s.face])),
-            Lane("Toward the camera", _runs(seconds, _toward)),
-            Lane("Large head movement", _runs(seconds, _moved)),
-            Lane("Smiling", _runs(seconds, _smiling)),
-        ),
+        lanes=lanes,
         ticks=tuple(clock(t) for t in range(0, duration + 1, step)),
+        legend=_legend(lanes),
         cues=tuple(CueView(cue.title, cue.observation, _links(cue.moments)) for cue in report.cues),
         tips=tuple(TipView(tip.text, tip.rule, _links(tip.moments)) for tip in report.tips),
         notes=report.notes,
@@ -151,6 +164,23 @@ def _runs(seconds: tuple[Second, ...], judge: Callable[[Second], tuple[str, str]
             runs.pop()
         runs.append(Run(begin, length, css, f"{clock(begin)}–{clock(begin + length)}: {words}"))
     return runs
+
+
+def _legend(lanes: tuple[Lane, ...]) -> tuple[LegendEntry, ...]:
+    """One entry for each colour the lanes show, naming what it meant in them; blank stretches
+    (not known, or nothing to mark) share one entry."""
+    words: dict[str, list[str]] = {}
+    for lane in lanes:
+        for run in lane.runs:
+            said = run.label.partition(": ")[2]
+            key = "none" if run.state == "unknown" else run.state
+            if said not in words.setdefault(key, []):
+                words[key].append(said)
+    return tuple(
+        LegendEntry(state, ("blank: " if state == "none" else "") + ", ".join(words[state]))
+        for state in LEGEND_ORDER
+        if state in words
+    )
 
 
 def _links(moments: tuple[Moment, ...]) -> list[MomentLink]:

@@ -1,18 +1,21 @@
 """The evidence improvement areas are built from, gathered for one user: their newest analysed
 answers, the reviews people gave them, their debriefs of real interviews, their drill cards'
 grades, and the goals already made from areas. The ranking and
-its rules are `coach.improvement`; the page and the dashboard both read `areas_of`."""
+its rules are `coach.improvement`; the page and the dashboard both read `areas_of`. Answers are
+read by their evidence (`answer_facts`), never their whole analyses."""
 
 from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
 
+from django.db.models import QuerySet
 from django.urls import reverse
 from django.utils import timezone
 
 from prepcoach.accounts.access import owned_by
 from prepcoach.accounts.models import User
+from prepcoach.coach.answer_evidence import current
 from prepcoach.coach.improvement import (
     AnswerFacts,
     Area,
@@ -40,29 +43,46 @@ class Areas:
     debriefs: int = 0
 
 
+def answer_facts(attempts: QuerySet[Attempt]) -> list[AnswerFacts]:
+    """The answers in `attempts` (in its order) as the areas read them: each one's evidence
+    (`Attempt.evidence`, a few hundred bytes), never its whole analysis, but for an answer
+    whose evidence is missing or of another version (analysed by code before it), whose
+    analysis is read instead, in one more query."""
+    rows = list(attempts.values_list("pk", "created_at", "question_text", "evidence", "rating"))
+    stale = [pk for pk, _, _, evidence, _ in rows if not current(evidence)]
+    whole = {}
+    if stale:
+        whole = dict(Attempt.objects.filter(pk__in=stale).values_list("pk", "analysis"))
+    return [
+        AnswerFacts(pk, timezone.localtime(at).date(), question,
+                    evidence if current(evidence) else whole.get(pk) or {}, rating)
+        for pk, at, question, evidence, rating in rows
+    ]  # fmt: skip
+
+
 def areas_of(user: User, today: dt.date) -> Areas:
     attempts = owned_by(Attempt.objects.all(), user).filter(status=Attempt.Status.ANALYSED)
-    answers = [
-        AnswerFacts(a.pk, timezone.localtime(a.created_at).date(), a.question_text,
-                    a.analysis or {}, a.rating)
-        for a in attempts.order_by("-created_at")[:ANSWERS]
-    ]  # fmt: skip
+    answers = answer_facts(attempts.order_by("-created_at")[:ANSWERS])
     reviews = [
         ReviewFacts(
             r.request.owner_url(), timezone.localtime(r.updated_at).date(), r.reviewer_name,
             {k: int(v) for k, v in (r.scores or {}).items() if isinstance(v, int)}, r.overall,
             r.request.attempt.rating if r.request.attempt is not None else None,
         )
-        for r in owned_by(Review.objects.all(), user, "request__owner").select_related(
-            "request__attempt", "request__session", "request__story"
-        )
+        for r in owned_by(Review.objects.all(), user, "request__owner")
+        .select_related("request__attempt")
+        # Only what a review's facts read: never the answer's analysis, nor a whole mock or story.
+        .only("updated_at", "reviewer_name", "scores", "overall", "request__session",
+              "request__story", "request__attempt__rating")
     ]  # fmt: skip
     goals = owned_by(Goal.objects.all(), user).exclude(area="")
-    working_on = {g.area: g for g in goals.filter(status=Goal.Status.ACTIVE)}
+    made = list(goals.filter(status__in=[Goal.Status.ACTIVE, Goal.Status.DONE]))  # one query
+    working_on = {g.area: g for g in made if g.status == Goal.Status.ACTIVE}
     # A goal reached closes its area: only later answers can open it again.
     closed: dict[str, dt.date] = {}
-    for goal in goals.filter(status=Goal.Status.DONE, completed_on__isnull=False):
-        assert goal.completed_on is not None
+    for goal in made:
+        if goal.status != Goal.Status.DONE or goal.completed_on is None:
+            continue
         # The latest of several goals made from one area is the one that closed it.
         closed[goal.area] = max(goal.completed_on, closed.get(goal.area, goal.completed_on))
     debriefs = debriefs_of(user)
@@ -93,10 +113,16 @@ def debriefs_of(user: User) -> list[DebriefFacts]:
 
 def lapses_of(user: User) -> list[LapseFacts]:
     """Each drill card's last reviews, newest first, linking to what is drilled."""
-    cards = owned_by(DrillCard.objects.all(), user).filter(reviews__gt=0).prefetch_related("item")
+    cards = list(
+        owned_by(DrillCard.objects.all(), user).filter(reviews__gt=0).prefetch_related("item")
+    )
+    if not cards:  # nothing drilled yet: no grades to read
+        return []
     grades: dict[int, list[tuple[dt.date, str]]] = {}
-    reviews = DrillReview.objects.filter(card__in=cards).order_by("card_id", "-reviewed_at", "-pk")
-    for card_id, at, grade in reviews.values_list("card_id", "reviewed_at", "rating"):
+    reviews = DrillReview.objects.filter(card__in=[card.pk for card in cards])
+    for card_id, at, grade in reviews.order_by("card_id", "-reviewed_at", "-pk").values_list(
+        "card_id", "reviewed_at", "rating"
+    ):
         kept = grades.setdefault(card_id, [])
         if len(kept) < LAPSE_WINDOW:
             kept.append((timezone.localtime(at).date(), grade))

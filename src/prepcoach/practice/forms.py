@@ -1,12 +1,23 @@
 from __future__ import annotations
 
+from decimal import Decimal
 from typing import Any
 
 from django import forms
+from django.db import models
+from django.utils.html import escape
 
+from prepcoach.coach.body_language import BodyLanguageSettings
+from prepcoach.coach.body_language.thresholds import (
+    THRESHOLDS,
+    Threshold,
+    check_thresholds,
+    to_stored,
+    typed,
+)
 from prepcoach.coach.limits import MAX_ANSWER_CHARS, too_long
 from prepcoach.coach.rubric import RUBRIC
-from prepcoach.form_words import PlainNumberInput
+from prepcoach.form_words import TypedNumberInput
 from prepcoach.jobs.models import Opportunity
 from prepcoach.practice.bank import FIELDS
 from prepcoach.practice.models import Attempt, MockSession, PracticeSettings, Question
@@ -147,25 +158,119 @@ class PracticeSettingsForm(forms.ModelForm):  # type: ignore[type-arg]
         fields = ("daily_target", "speak_questions")
 
 
+# Every way a typed number can be wrong: not a number, too many digits, out of the range.
+NUMBER_ERRORS = ("invalid", "min_value", "max_value", "max_digits", "max_whole_digits",
+                 "max_decimal_places")  # fmt: skip
+
+
+def _range_words(name: str) -> str:
+    """A speaking threshold's own range, from the model's validators ("Type a whole number
+    from 60 wpm to 250 wpm (the default is 130 wpm).")."""
+    field = PracticeSettings._meta.get_field(name)
+    assert isinstance(field, models.Field)
+    limits = {
+        type(v).__name__: v.limit_value for v in field.validators if hasattr(v, "limit_value")
+    }
+    whole = not isinstance(field, models.DecimalField)
+    unit = field.verbose_name.partition("(")[2].rstrip(")")
+    unit = {"seconds": "s", "": ""}.get(unit, f" {unit}")
+    low, high = limits["MinValueValidator"], limits["MaxValueValidator"]
+    return (
+        f"Type {'a whole number' if whole else 'a number'} from {low:g}{unit} to {high:g}{unit}"
+        f"{'' if whole else ', with at most 1 decimal'} (the default is {field.default:g}{unit})."
+    )
+
+
 class FeedbackSettingsForm(forms.ModelForm):  # type: ignore[type-arg]
     class Meta:
         model = PracticeSettings
-        fields = ("pace_low", "pace_high", "fillers_per_min_high", "long_pause_s", "look_away_s")
+        fields = ("pace_low", "pace_high", "fillers_per_min_high", "long_pause_s")
+        # Text boxes with a number keypad, so that "4e" reaches the server as typed and is
+        # refused, never sent as empty by the browser (issue 10, tester).
         widgets = {
-            "fillers_per_min_high": PlainNumberInput(),
-            "long_pause_s": PlainNumberInput(),
-            "look_away_s": PlainNumberInput(),
+            "pace_low": TypedNumberInput(whole=True),
+            "pace_high": TypedNumberInput(whole=True),
+            "fillers_per_min_high": TypedNumberInput(),
+            "long_pause_s": TypedNumberInput(),
         }
         help_texts = {
-            "look_away_s": "Default 2: in a video answer, looking away longer than this is "
-            "named with its time (a glance to think is normal).",
             "pace_low": "Default 130: clear conversational English runs at 130–160 words a minute.",
             "fillers_per_min_high": "Default 3: fewer go unnoticed by most listeners.",
             "long_pause_s": "Default 3: a silence this long reads as being stuck.",
         }
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        for name, field in self.fields.items():
+            field.error_messages.update(dict.fromkeys(NUMBER_ERRORS, _range_words(name)))
 
     def clean(self) -> dict[str, Any]:
         data = super().clean() or {}
         if data.get("pace_low") and data.get("pace_high") and data["pace_low"] >= data["pace_high"]:
             raise forms.ValidationError("The slowest good pace must be below the fastest.")
         return data
+
+
+class ThresholdField(forms.DecimalField):
+    """A body-language threshold's box: whatever is wrong with a typed number (not one, too
+    long, too many decimals), the message is the threshold's own range, never Django's digit
+    counts (raised without params, so its "%" is never read as a format)."""
+
+    def __init__(self, threshold: Threshold, **kwargs: Any) -> None:
+        super().__init__(**kwargs)
+        self.threshold = threshold
+
+    def clean(self, value: Any) -> Any:
+        try:
+            return super().clean(value)
+        except forms.ValidationError as error:
+            places = any(e.code == "max_decimal_places" for e in error.error_list)
+            raise forms.ValidationError(
+                self.threshold.range_words(with_places=places), code="range"
+            ) from error
+
+
+class BodyLanguageSettingsForm(forms.Form):
+    """Every body-language threshold (coach.body_language.thresholds), typed as the user reads
+    it (a share as a percentage), with its default and source beside it; the core checks it."""
+
+    def __init__(self, *args: Any, instance: PracticeSettings, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.instance = instance
+        current = instance.body_language_settings()
+        for t in THRESHOLDS:
+            self.fields[t.name] = ThresholdField(
+                t,
+                label=f"{t.label[:1].upper()}{t.label[1:]} ({t.unit})",
+                required=False,
+                max_digits=8,
+                decimal_places=t.places,
+                initial=Decimal(f"{typed(t, getattr(current, t.name)):g}"),
+                widget=TypedNumberInput(whole=t.places == 0),
+                # The fields' partial shows help as HTML: the sources' words escaped.
+                help_text=escape(f"Default {t.words(t.default)}: {t.source}. Empty: the default."),
+            )
+        self.checked: BodyLanguageSettings | None = None
+
+    def groups(self) -> list[tuple[str, list[forms.BoundField]]]:
+        out: dict[str, list[forms.BoundField]] = {}
+        for t in THRESHOLDS:
+            out.setdefault(t.group, []).append(self[t.name])
+        return list(out.items())
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean() or {}
+        typed_values = {name: float(v) for name, v in data.items() if v is not None}
+        found = check_thresholds(typed_values)
+        for name, problem in found.problems.items():
+            self.add_error(name if name in self.fields else None, problem)
+        self.checked = None if found.problems else found.settings
+        return data
+
+    def apply(self) -> None:
+        """Put the checked values on the instance (saved with the feedback form's save)."""
+        assert self.checked is not None, "apply() after is_valid()"
+        stored = to_stored(self.checked)
+        stored.pop("look_away_s", None)  # a field of its own
+        self.instance.look_away_s = Decimal(f"{self.checked.look_away_s:g}")
+        self.instance.body_language_thresholds = stored

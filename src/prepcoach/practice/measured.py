@@ -26,6 +26,7 @@ from prepcoach.coach.improvement import (
 from prepcoach.coach.improvement_sources import competency_met, recalled_cards, reworked
 from prepcoach.goals.models import CheckIn, Goal
 from prepcoach.interviews.models import AskedQuestion, Debrief
+from prepcoach.practice.evidence import answer_facts
 from prepcoach.practice.models import Attempt, DrillCard, DrillReview
 
 AUTO_NOTE = "Measured from your answers: "
@@ -34,12 +35,9 @@ DEBRIEF_NOTE = "Measured from your debriefs: "
 NAMED = 5  # answers or cards a check-in names; more are counted, not named
 
 
-def _counted(answers: list[Attempt]) -> str:
+def _counted(answers: list[AnswerFacts]) -> str:
     """Which answers counted, by question and day, so a person can see what moved the goal."""
-    return _named([
-        f"“{Truncator(a.question_text).chars(60)}” ({timezone.localdate(a.created_at):%-d %b})"
-        for a in answers
-    ])  # fmt: skip
+    return _named([f"“{Truncator(a.question).chars(60)}” ({a.when:%-d %b})" for a in answers])
 
 
 def _named(things: list[str]) -> str:
@@ -69,7 +67,9 @@ def _log(goal: Goal, met: int, note: str, today: dt.date) -> bool:
     with transaction.atomic():
         CheckIn.objects.create(goal=goal, day=today, value=Decimal(met), note=note)
         if goal.target_value is not None and met >= goal.target_value:
-            Goal.objects.filter(pk=goal.pk).update(status=Goal.Status.DONE, completed_on=today)
+            Goal.objects.filter(pk=goal.pk).update(
+                status=Goal.Status.DONE, completed_on=today, closed_at=timezone.now()
+            )
     return True
 
 
@@ -82,9 +82,10 @@ def update_measured_goals(user: User, today: dt.date) -> list[Goal]:
         answers = owned_by(Attempt.objects.all(), user).filter(
             status=Attempt.Status.ANALYSED, created_at__gte=goal.created_at
         )
+        # Each answer's evidence (what `meets` reads), not its whole analysis.
         verdicts = [
-            (a, meets(goal.area, a.analysis or {}, a.question_text, a.rating))
-            for a in answers.order_by("created_at")
+            (a, meets(goal.area, a.analysis, a.question, a.rating))
+            for a in answer_facts(answers.order_by("created_at"))
         ]
         met, judged = sum(v is True for _, v in verdicts), sum(v is not None for _, v in verdicts)
         note = (
@@ -145,7 +146,7 @@ def update_debrief_goals(user: User, today: dt.date) -> list[Goal]:
             )
             found = reworked(
                 [q.text for q in asked],
-                [AnswerFacts(a.pk, today, a.question_text, a.analysis or {}) for a in answers],
+                [AnswerFacts(a.ref, today, a.question, a.analysis) for a in answer_facts(answers)],
             )
             met = len(found)
             note = (

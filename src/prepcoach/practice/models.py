@@ -3,19 +3,22 @@ drills and practice settings."""
 
 from __future__ import annotations
 
+from dataclasses import replace
 from decimal import Decimal
-from typing import ClassVar
+from typing import Any, ClassVar
 
 from django.conf import settings
 from django.contrib.contenttypes.fields import GenericForeignKey, GenericRelation
 from django.contrib.contenttypes.models import ContentType
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
-from django.db.models import Q
+from django.db.models import JSONField, Q, Value
 from django.db.models.functions import Lower
 from django.urls import reverse
 
+from prepcoach.coach.answer_evidence import answer_evidence
 from prepcoach.coach.body_language import BodyLanguageSettings
+from prepcoach.coach.body_language.thresholds import from_stored
 from prepcoach.coach.delivery import DeliverySettings
 
 
@@ -130,12 +133,17 @@ class PracticeSettings(models.Model):
         default=2,
         validators=[MinValueValidator(Decimal("0.5")), MaxValueValidator(20)],
     )
+    # The other body-language thresholds the user changed, stored as shares 0..1 where a share
+    # (coach.body_language.thresholds: each one's range and source); the rest keep the defaults.
+    body_language_thresholds = models.JSONField(default=dict, blank=True)
 
     def __str__(self) -> str:
         return f"Practice settings of {self.user}"
 
     def body_language_settings(self) -> BodyLanguageSettings:
-        return BodyLanguageSettings(look_away_s=float(self.look_away_s))
+        return replace(
+            from_stored(self.body_language_thresholds or {}), look_away_s=float(self.look_away_s)
+        )
 
     def delivery_settings(self) -> DeliverySettings:
         return DeliverySettings(
@@ -182,6 +190,11 @@ class MockSession(models.Model):
 
     def __str__(self) -> str:
         return f"Mock interview {self.pk} of {self.user}"
+
+
+# An answer's JSON columns that grow with it (a spoken answer's analysis is tens of KB): a page
+# listing answers by their question defers them.
+BULKY_FIELDS = ("analysis", "evidence", "body_language", "stream", "pieces")
 
 
 def recording_path(attempt: Attempt, filename: str) -> str:
@@ -239,6 +252,10 @@ class Attempt(models.Model):
     )
     last_chunk_at = models.DateTimeField(null=True, blank=True)
     analysis = models.JSONField(null=True, blank=True)
+    # What improvement areas read of the analysis (`coach.answer_evidence`), written with it,
+    # so pages showing areas never read whole analyses; None until written (the reader then
+    # falls back to `analysis`).
+    evidence = models.JSONField(null=True, blank=True, editable=False)
     # What the camera showed (coach.body_language), kept apart from the answer's analysis and
     # its rating: the report, or a note saying why there is none.
     body_language = models.JSONField(null=True, blank=True)
@@ -252,13 +269,35 @@ class Attempt(models.Model):
     finalised_at = models.DateTimeField(null=True, blank=True)
     # When the analysis was last asked for: a queued answer waiting far longer was lost.
     queued_at = models.DateTimeField(null=True, blank=True)
+    # Transcribed while recorded (practice.streaming): {"state": coach.speech.streaming's JSON,
+    # "pieces": how many pieces it was made from, "digest": their SHA-256}; None when nothing
+    # was, once the analysis used it, or when the joined pieces are not the ones it read.
+    stream = models.JSONField(null=True, blank=True)
+    # A streaming step is waiting for this answer (at most one is queued: it reads every piece).
+    stream_queued_at = models.DateTimeField(null=True, blank=True)
+    # Each piece stored, by index: its SHA-256, recorded once the piece is in the store.
+    # db_default too: a process still on the code before this field (a rolling upgrade of a
+    # shared server, or a migration's historical models) inserts answers without it.
+    pieces = models.JSONField(default=dict, db_default=Value({}, JSONField()), blank=True)
 
     class Meta:
         ordering: ClassVar = ["-created_at"]
-        indexes: ClassVar = [models.Index(fields=["user", "status"])]
+        # A user's newest answers (analysed ones for the areas, all for the lists) read in
+        # order from the index, not sorted from all of them on every dashboard view.
+        indexes: ClassVar = [models.Index(fields=["user", "status", "-created_at"])]
 
     def __str__(self) -> str:
         return f"Answer to “{self.question_text[:40]}”"
+
+    def save(self, *args: Any, **kwargs: Any) -> None:
+        """The evidence follows the analysis on every save; an update of the analysis by
+        queryset must set it too (`practice.tasks`)."""
+        if "analysis" not in self.get_deferred_fields():  # else reading it is a query
+            self.evidence = None if self.analysis is None else answer_evidence(self.analysis)
+        fields = kwargs.get("update_fields")
+        if fields is not None and "analysis" in fields and "evidence" not in fields:
+            kwargs["update_fields"] = [*fields, "evidence"]
+        super().save(*args, **kwargs)
 
     def get_absolute_url(self) -> str:
         return reverse("practice:attempt", args=[self.pk])

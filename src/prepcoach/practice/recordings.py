@@ -2,10 +2,14 @@
 else happens, so a closed tab, a lost network or a crashed browser keeps what was recorded.
 
 Chunks are idempotent by index: the same chunk sent twice is accepted once; a different chunk
-under an index already taken is refused. Finalising joins the chunks in order into one file
-(a WebM rewritten to state its duration) and hands the attempt to analysis, unless the joined
-file plays longer than RECORDING_MAX_SECONDS (the chunk count alone does not bound it: one chunk
-may hold 45 minutes); that one is kept, failed with the reason. Nothing here deletes a recording.
+under an index already taken is refused. A chunk is written to the store under a name of its own
+(its index and digest) before the answer's row is locked, and counted under the lock
+(`Attempt.pieces`, index -> digest), so a slow store never holds the row while other requests
+wait; a piece written but refused under the lock is removed again. Finalising joins the chunks
+in order into one file (a WebM rewritten to state its duration) and hands the attempt to
+analysis, unless the joined file plays longer than RECORDING_MAX_SECONDS (the chunk count alone
+does not bound it: one chunk may hold 45 minutes); that one is kept, failed with the reason.
+Nothing here deletes a recording.
 """
 
 from __future__ import annotations
@@ -47,8 +51,11 @@ def folder(attempt: Attempt) -> str:
     return f"recordings/{attempt.user_id}/{attempt.pk}"
 
 
-def chunk_name(attempt: Attempt, index: int) -> str:
-    return f"{folder(attempt)}/chunks/{index:06d}.part"
+def chunk_name(attempt: Attempt, index: int, digest: str = "") -> str:
+    """A piece's name in the store: its index and the start of its SHA-256 (a piece stored
+    before pieces were named by digest has none)."""
+    named = f".{digest[:16]}" if digest else ""
+    return f"{folder(attempt)}/chunks/{index:06d}{named}.part"
 
 
 def too_long_to_analyse(path: Path) -> str | None:
@@ -66,9 +73,10 @@ def store_chunk(attempt: Attempt, index: int, data: bytes) -> bool:
     """Write one chunk; returns False when it was already there (a retry). Raises
     RecordingError with what to do otherwise.
 
-    The check and the write happen under the attempt's row lock, the same lock finalise takes:
-    a chunk is either written before the join (and joined) or refused after it, never left
-    behind unjoined.
+    The piece is written before the answer's row is locked, under a name its bytes decide, so
+    two requests never overwrite each other's piece; the lock (the one finalise takes) is held
+    only to check and count it: a chunk is either counted before the join (and joined) or
+    refused after it and removed, never left behind unjoined.
     """
     if not 0 <= index < max_chunks():
         raise RecordingError(
@@ -82,35 +90,92 @@ def store_chunk(attempt: Attempt, index: int, data: bytes) -> bool:
         raise RecordingError(
             "This is not audio or video prepcoach can read (WebM, Ogg, MP4/M4A, WAV, MP3).", 415
         )
+    digest = hashlib.sha256(data).hexdigest()
+    # Refusals and retries are answered before anything is written (the row unlocked).
+    if _counted(Attempt.objects.get(pk=attempt.pk), index, digest, len(data)):
+        return False
+    name = chunk_name(attempt, index, digest)
     try:
-        with transaction.atomic():
-            return _store_chunk_locked(attempt, index, data)
+        store.put(name, data)  # whole in the store or absent; no lock held meanwhile
     except StoreUnavailableError as error:
         raise RecordingError(f"{error} Piece {index} was not stored.", 503) from error
+    locked = attempt
+    try:
+        with transaction.atomic():
+            locked = Attempt.objects.select_for_update().get(pk=attempt.pk)
+            if _counted(locked, index, digest, len(data)):
+                return False  # a twin request counted the same piece (the same name)
+            Attempt.objects.filter(pk=attempt.pk).update(
+                pieces={**locked.pieces, str(index): digest},
+                bytes_received=F("bytes_received") + len(data),
+                chunks_received=F("chunks_received") + 1,
+                last_chunk_at=timezone.now(),
+            )
+    except RecordingError:
+        # Refused under the lock (saved meanwhile, another piece took the index, over the
+        # limit): this piece was never counted, so never joined, and is removed, unless its
+        # name is a counted piece's own (never another request's counted file).
+        counted = {chunk_name(attempt, int(i), d) for i, d in locked.pieces.items()}
+        if name not in counted:
+            with contextlib.suppress(StoreUnavailableError, FileNotFoundError):
+                store.delete(name)
+        raise
+    _after_piece(attempt.pk)
+    return True
 
 
-def _store_chunk_locked(attempt: Attempt, index: int, data: bytes) -> bool:
-    attempt = Attempt.objects.select_for_update().get(pk=attempt.pk)
+def _counted(attempt: Attempt, index: int, digest: str, size: int) -> bool:
+    """True when this very piece is already counted (a resend, even after the answer was
+    saved: it was); RecordingError when it may not be."""
+    taken = attempt.pieces.get(str(index))
+    if taken == digest:
+        return True
     if attempt.status != Attempt.Status.RECORDING:
         raise RecordingError("This answer is already saved: record a new one to add more.", 409)
-    name = chunk_name(attempt, index)
-    if store.exists(name):
-        if hashlib.sha256(store.read(name)).digest() == hashlib.sha256(data).digest():
-            return False
+    if taken is not None:
         raise RecordingError(f"Piece {index} of this recording was already received.", 409)
-    if attempt.bytes_received + len(data) > settings.RECORDING_MAX_BYTES:
+    old = chunk_name(attempt, index)  # a piece stored before migration 0014, by index alone
+    if attempt.chunks_received > len(attempt.pieces) and store.exists(old):
+        # Recorded across the upgrade: counted, under its old name, so never counted twice.
+        if hashlib.sha256(store.read(old)).hexdigest() == digest:
+            return True
+        raise RecordingError(f"Piece {index} of this recording was already received.", 409)
+    if attempt.bytes_received + size > settings.RECORDING_MAX_BYTES:
         raise RecordingError(
             f"The recording is over the {settings.RECORDING_MAX_BYTES // (1024 * 1024)} MB "
             "limit: what was recorded before it is kept.",
             413,
         )
-    store.put(name, data)  # a chunk is either whole in the store or absent
-    Attempt.objects.filter(pk=attempt.pk).update(
-        bytes_received=F("bytes_received") + len(data),
-        chunks_received=F("chunks_received") + 1,
-        last_chunk_at=timezone.now(),
-    )
-    return True
+    return False
+
+
+def _after_piece(attempt_id: int) -> None:
+    """The answer's speech is transcribed as it arrives (a streaming step, queued once; the
+    piece is counted and committed by now)."""
+    from prepcoach.practice.streaming import queue_stream_step
+
+    queue_stream_step(attempt_id)
+
+
+def stored_pieces(attempt: Attempt) -> dict[int, str]:
+    """Every counted piece's name in the store by index; a piece stored before pieces were
+    counted by digest (an answer recorded across an upgrade) by its old name."""
+    found = {int(index): chunk_name(attempt, int(index), digest)
+             for index, digest in attempt.pieces.items()}  # fmt: skip
+    if attempt.chunks_received > len(found):
+        for name in store.files_in(f"{folder(attempt)}/chunks"):
+            stem = posixpath.basename(name).removesuffix(".part")
+            if name.endswith(".part") and stem.isdigit():
+                found.setdefault(int(stem), name)
+    return found
+
+
+def joinable(pieces: dict[int, str]) -> list[str]:
+    """The pieces from 0 up to the first gap, in order."""
+    names: list[str] = []
+    while len(names) in pieces:
+        names.append(pieces[len(names)])
+    return names
 
 
 def mark_interrupted(attempt: Attempt) -> None:
@@ -183,12 +248,10 @@ def _finalise_locked(attempt: Attempt, interrupted: bool | None, joined: list[st
     attempt = Attempt.objects.select_for_update().get(pk=attempt.pk)
     if attempt.status != Attempt.Status.RECORDING:
         return Finalised(attempt, attempt.chunks_received, 0)
-    chunks = [n for n in store.files_in(f"{folder(attempt)}/chunks") if n.endswith(".part")]
-    indexes = sorted(int(posixpath.basename(n).split(".")[0]) for n in chunks)
-    contiguous = 0
-    while contiguous < len(indexes) and indexes[contiguous] == contiguous:
-        contiguous += 1
-    skipped = len(indexes) - contiguous
+    pieces = stored_pieces(attempt)
+    names = joinable(pieces)
+    contiguous = len(names)
+    skipped = len(pieces) - contiguous
     if interrupted is not None:
         attempt.interrupted = interrupted
     attempt.finalised_at = timezone.now()
@@ -201,8 +264,13 @@ def _finalise_locked(attempt: Attempt, interrupted: bool | None, joined: list[st
         attempt.save()
         return Finalised(attempt, 0, skipped)
     with tempfile.TemporaryDirectory(prefix="prepcoach-join-") as scratch:
-        kind, name, too_long = _join(attempt, contiguous, Path(scratch))
-    joined.extend(chunk_name(attempt, index) for index in range(contiguous))
+        kind, name, too_long, digests = _join(attempt, names, Path(scratch))
+    joined.extend(names)
+    # What was transcribed while recording is kept only when it was read from these pieces.
+    streamed = attempt.stream or {}
+    read = streamed.get("pieces", 0)
+    if not 0 < read <= contiguous or digests[read - 1] != streamed.get("digest"):
+        attempt.stream = None
     attempt.recording.name = name
     attempt.media_type = kind.mime if kind else "application/octet-stream"
     if skipped:
@@ -226,17 +294,29 @@ def _delete_joined(names: list[str]) -> None:
 
 
 def _join(
-    attempt: Attempt, contiguous: int, scratch: Path
-) -> tuple[MediaKind | None, str, str | None]:
-    """Chunks 0 to `contiguous` - 1 joined on this machine (a WebM made to state its length),
-    measured, and stored as the answer: (its kind, its name, why it is too long or None)."""
+    attempt: Attempt, names: list[str], scratch: Path
+) -> tuple[MediaKind | None, str, str | None, list[str]]:
+    """The pieces `names` joined on this machine (a WebM made to state its length), measured,
+    and stored as the answer: (its kind, its name, why it is too long or None, the SHA-256 of
+    the pieces up to each one, which a streamed transcript's is compared with)."""
     joined = scratch / "answer.joining"
+    running, digests = hashlib.sha256(), []
     with joined.open("wb") as out:
-        for index in range(contiguous):
-            out.write(store.read(chunk_name(attempt, index)))
+        for index, piece in enumerate(names):
+            data = store.read(piece)
+            counted = attempt.pieces.get(str(index))  # None: stored before digests were kept
+            if counted is not None and hashlib.sha256(data).hexdigest() != counted:
+                raise StoreUnavailableError(
+                    f"Piece {index} of this recording is not stored as it arrived, so the "
+                    "answer is not joined yet. Nothing is deleted: every piece is kept.",
+                    f"piece {index} differs from what arrived",
+                )
+            running.update(data)
+            digests.append(running.hexdigest())
+            out.write(data)
     with joined.open("rb") as head:
         kind = sniff(head.read(16))
     _write_duration(joined, kind)
     name = f"{folder(attempt)}/answer.{kind.extension if kind else 'bin'}"
     store.put(name, joined)
-    return kind, name, too_long_to_analyse(joined)
+    return kind, name, too_long_to_analyse(joined), digests

@@ -1,4 +1,5 @@
-"""Background work for practice: analysing answers, and saving recordings left unfinished."""
+"""Background work for practice: analysing answers (transcribed while recorded where they
+were: practice/streaming.py), and saving recordings left unfinished."""
 
 from __future__ import annotations
 
@@ -18,6 +19,7 @@ from django.utils import timezone
 from prepcoach.accounts.models import User
 from prepcoach.accounts.timing import local_now
 from prepcoach.coach.answer import AnswerAnalysis, analyse_answer
+from prepcoach.coach.answer_evidence import answer_evidence
 from prepcoach.coach.body_language.pipeline import SPEECH_KEPT, Unavailable, analyse_video
 from prepcoach.coach.limits import RECORDING_GRACE_S
 from prepcoach.coach.queueing import Admission, AnalysisState, admit_analysis, analysis_state
@@ -25,6 +27,7 @@ from prepcoach.coach.speech.audio import AudioError
 from prepcoach.coach.speech.engine import SpeechEngine
 from prepcoach.coach.speech.model import ModelError
 from prepcoach.coach.speech.pipeline import analyse_recording
+from prepcoach.coach.speech.streaming import StreamState, from_json
 from prepcoach.ops import store
 from prepcoach.ops.queues import restarts, worker_lost
 from prepcoach.ops.recovery import task_orphaned
@@ -71,9 +74,12 @@ def queue_analysis(attempt: Attempt) -> Attempt:
         if not admission.admitted:
             raise AnalysisQueueFullError(admission)
         now = timezone.now()
+        # The evidence goes with the old analysis: a worker still on the code before it (a
+        # rolling upgrade) writes a new analysis without it, and the areas then read that.
         Attempt.objects.filter(pk=attempt.pk).update(
-            status=Attempt.Status.QUEUED, finalised_at=attempt.finalised_at or now, queued_at=now
-        )
+            status=Attempt.Status.QUEUED, finalised_at=attempt.finalised_at or now,
+            queued_at=now, evidence=None,
+        )  # fmt: skip
     # The immediate backend (tests) runs it right here.
     result = analyse_attempt.using(priority=admission.priority).enqueue(attempt.pk)
     Attempt.objects.filter(pk=attempt.pk).update(task_id=str(result.id))
@@ -119,6 +125,8 @@ def analyse_again(attempt: Attempt) -> Requeued:
             problem = "The recording is missing from the store: record the answer again."
         if problem:
             return Requeued(False, problem, 422)
+    # "Analyse again" reads the whole file, whatever was transcribed while it was recorded.
+    Attempt.objects.filter(pk=attempt.pk).update(stream=None)
     try:
         queue_analysis(attempt)
     except AnalysisQueueFullError as error:
@@ -147,6 +155,7 @@ def _read(attempt: Attempt, engine: SpeechEngine | None) -> AnswerAnalysis:
                     # The decoder counts samples, which a file cannot fake the way it can fake
                     # the timestamps too_long_to_analyse reads: the same limit, on the sound.
                     max_seconds=settings.RECORDING_MAX_SECONDS + RECORDING_GRACE_S,
+                    streamed=streamed_state(attempt),
                 )  # fmt: skip
         except FileNotFoundError:
             raise AudioError(
@@ -161,6 +170,18 @@ def _read(attempt: Attempt, engine: SpeechEngine | None) -> AnswerAnalysis:
         settings=thresholds,
         job_description=job_description,
     )
+
+
+def streamed_state(attempt: Attempt) -> StreamState | None:
+    """What was transcribed while the answer was recorded (kept by finalise only when it was
+    read from the joined pieces), or None: the whole file is read then."""
+    if not attempt.stream:
+        return None
+    try:
+        return from_json(attempt.stream["state"])
+    except (KeyError, TypeError, ValueError):
+        logger.warning("attempt %s: its streamed transcript is unreadable", attempt.pk)
+        return None
 
 
 def read_body_language(attempt: Attempt) -> None:
@@ -226,7 +247,7 @@ def analyse_attempt(attempt_id: int) -> str:
             result = _read(attempt, engine)
         except (AudioError, ModelError) as error:
             Attempt.objects.filter(pk=attempt_id).update(
-                status=Attempt.Status.FAILED, failure=str(error)
+                status=Attempt.Status.FAILED, failure=str(error), stream=None
             )
             return "failed"
         except Exception as error:  # a bug must not lose the answer: say so and keep it
@@ -235,13 +256,17 @@ def analyse_attempt(attempt_id: int) -> str:
                 status=Attempt.Status.FAILED,
                 failure=f"The analysis stopped with an error ({type(error).__name__}); the "
                 "answer is kept and can be analysed again.",
+                stream=None,
             )
             return "failed"
     reads_picture = bool(attempt.recording and attempt.with_video)
+    stored = result.as_dict()
     Attempt.objects.filter(pk=attempt_id).update(
         status=Attempt.Status.ANALYSED,
-        analysis=result.as_dict(),
+        analysis=stored,
+        evidence=answer_evidence(stored),
         failure="",
+        stream=None,  # used; an "Analyse again" reads the whole file
         body_language=None,
         body_language_started_at=timezone.now() if reads_picture else None,
     )

@@ -2,10 +2,30 @@
 
 from __future__ import annotations
 
+import functools
+
 from django.conf import settings
 from django.db import models
+from django.utils.safestring import SafeString, mark_safe
 
 from prepcoach.accounts.models import MailFrequency
+from prepcoach.coach.text import markdown_html
+
+# Takeaways are rendered once per process and text: the same page shown again renders nothing
+# (issue 15, item 5). The HTML is a function of the words alone, so an edit is a new key; the
+# longest notes are rendered each time rather than kept.
+RENDERED_KEPT, RENDERED_MAX_CHARS = 2048, 20_000
+
+
+@functools.lru_cache(maxsize=RENDERED_KEPT)
+def _kept_html(text: str) -> str:
+    return markdown_html(text)
+
+
+def takeaways_html(text: str) -> SafeString:
+    """The user's Markdown as sanitised HTML (`coach.text.markdown_html`), rendered once."""
+    html = _kept_html(text) if len(text) <= RENDERED_MAX_CHARS else markdown_html(text)
+    return mark_safe(html)  # noqa: S308 (sanitised by nh3 in markdown_html)
 
 
 class ReadingItem(models.Model):
@@ -37,6 +57,10 @@ class ReadingItem(models.Model):
 
     def __str__(self) -> str:
         return self.title
+
+    @property
+    def takeaways_html(self) -> SafeString:
+        return takeaways_html(self.takeaways)
 
 
 class Feed(models.Model):

@@ -133,3 +133,20 @@ class EntryVector(models.Model):
 
     def __str__(self) -> str:
         return f"{self.model} vector {self.text_hash[:8]}"
+
+
+class ThemeSet(models.Model):
+    """The patterns page's themes as the worker found them when an entry was saved, kept with
+    a digest of everything they were found from (each entry's key, group and words, the
+    sentence model, the theme finder's code), so the page reads them instead of finding them
+    again, and a digest that no longer matches (an entry changed since, a new model or a new
+    finder) is never shown: the page then finds the themes itself, writing nothing."""
+
+    user = models.OneToOneField(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="theme_set"
+    )
+    digest = models.CharField(max_length=64)  # SHA-256, hex
+    themes = models.JSONField(default=list)  # coach.patterns.Theme fields, in the page's order
+
+    def __str__(self) -> str:
+        return f"themes {self.digest[:8]}"

@@ -1,5 +1,5 @@
-"""Background work for the Grow pages: the patterns page's kept sentence vectors, refreshed
-after an entry is saved or deleted, so that the page itself only reads."""
+"""Background work for the Grow pages: the patterns page's kept sentence vectors and themes,
+refreshed after an entry is saved or deleted, so that the page itself only reads."""
 
 from __future__ import annotations
 
@@ -14,11 +14,16 @@ from prepcoach.accounts.models import User
 
 @task()
 def refresh_entry_vectors(user_id: int) -> int:
-    """Keep the vectors of the user's entries and drop those of texts gone; how many made."""
-    from prepcoach.reflection.patterns import store_vectors
+    """Keep the vectors of the user's entries and drop those of texts gone, then keep the
+    themes found from them; how many vectors were made."""
+    from prepcoach.reflection.patterns import store_themes, store_vectors
 
     user = User.objects.filter(pk=user_id).first()
-    return store_vectors(user) if user is not None else 0
+    if user is None:
+        return 0
+    made = store_vectors(user)
+    store_themes(user)
+    return made
 
 
 def entry_changed(sender: type[Any], instance: Any, **kwargs: Any) -> None:

@@ -3,8 +3,8 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from prepcoach.coach.speech.audio import RATE, AudioError, decode
-from tests.coach.speech.conftest import read_wav, reencode
+from prepcoach.coach.speech.audio import RATE, AudioError, decode, decode_from, opus_samples
+from tests.coach.speech.conftest import read_wav, reencode, write_wav
 
 
 @pytest.mark.parametrize(
@@ -56,3 +56,55 @@ def test_a_truncated_recording_keeps_what_decodes(
 def test_an_answer_too_long_is_refused(answer_wav: Path) -> None:
     with pytest.raises(AudioError, match="longer than"):
         decode(answer_wav, max_seconds=2)
+
+
+@pytest.fixture(scope="module")
+def long_opus(answer_wav: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """About 30 s of speech as WebM/Opus, the way a browser records it."""
+    folder = tmp_path_factory.mktemp("decode-from")
+    data, rate = read_wav(answer_wav)
+    wav = write_wav(folder / "long.wav", np.concatenate([data, data, data]), rate)
+    return reencode(wav, folder / "long.webm", "libopus")
+
+
+def test_decode_from_gives_the_very_samples_of_the_whole_decode(long_opus: Path) -> None:
+    whole = decode(long_opus).samples
+    assert whole.size > 25 * RATE
+    for seconds in range(int(whole.size / RATE)):
+        tail = decode_from(long_opus, seconds)
+        assert tail is not None, seconds
+        assert np.array_equal(tail, whole[seconds * RATE :]), seconds
+
+
+def test_decode_from_a_recording_cut_short_as_its_pieces_arrive(
+    long_opus: Path, tmp_path: Path
+) -> None:
+    data = long_opus.read_bytes()
+    so_far = tmp_path / "so-far.webm"
+    so_far.write_bytes(data[: len(data) * 2 // 3])  # the pieces so far, joined
+    whole = decode(so_far).samples
+    for seconds in (3, 10, int(whole.size / RATE) - 2):
+        tail = decode_from(so_far, seconds)
+        assert tail is not None
+        assert np.array_equal(tail, whole[seconds * RATE :]), seconds
+
+
+def test_decode_from_declines_what_it_cannot_promise(
+    answer_wav: Path, long_opus: Path, tmp_path: Path
+) -> None:
+    assert decode_from(answer_wav, 2) is None  # not Opus: the caller decodes the whole file
+    data, rate = read_wav(answer_wav)
+    quiet = write_wav(tmp_path / "quiet.wav", (data * 0.02).astype(np.int16), rate)
+    quiet_opus = reencode(quiet, tmp_path / "quiet.webm", "libopus")
+    assert decode(quiet_opus).gain_db > 0  # decode amplifies it by the whole file's peak
+    assert decode_from(quiet_opus, 2) is None
+    assert decode_from(long_opus, 2, max_seconds=10) is None  # too long: decode says so
+    (tmp_path / "bad.webm").write_bytes(b"%PDF-1.7 hello")
+    assert decode_from(tmp_path / "bad.webm", 2) is None
+
+
+def test_opus_packet_sizes_come_from_the_toc_byte() -> None:
+    assert opus_samples(bytes([(1 << 3) | 0])) == 960  # SILK 20 ms, one frame
+    assert opus_samples(bytes([(31 << 3) | 1])) == 1920  # CELT 20 ms, two frames
+    assert opus_samples(bytes([(16 << 3) | 3, 3])) == 360  # CELT 2.5 ms, three frames
+    assert opus_samples(b"") == 0

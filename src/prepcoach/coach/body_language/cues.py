@@ -48,13 +48,13 @@ def episodes(
     frames: Sequence[Frame], holds: Callable[[Frame], bool | None], what: str, min_s: float
 ) -> tuple[Moment, ...]:
     """Runs of frames where `holds` is True, each lasting at least `min_s` seconds. A frame
-    where it cannot be told (None) ends a run."""
+    where it cannot be told (None), or where the picture froze (`still`), ends a run."""
     step = step_of(frames)
     found: list[Moment] = []
     start: float | None = None
     last = 0.0
     for frame in frames:
-        if holds(frame) is True:
+        if not frame.still and holds(frame) is True:
             if start is None:
                 start = frame.t
             last = frame.t
@@ -68,13 +68,19 @@ def episodes(
 
 
 def share(frames: Sequence[Frame], holds: Callable[[Frame], bool | None]) -> float | None:
-    """The share of frames where `holds` is True among those where it can be told."""
-    known = [v for v in (holds(f) for f in frames) if v is not None]
+    """The share of frames where `holds` is True among those where it can be told (a frozen
+    picture's frames cannot tell)."""
+    known = [v for v in (holds(f) for f in frames if not f.still) if v is not None]
     return sum(known) / len(known) if known else None
 
 
 def one_face(frame: Frame) -> bool:
     return frame.faces == 1 and frame.box is not None
+
+
+def live(frames: Sequence[Frame]) -> list[Frame]:
+    """The frames outside a frozen stretch: the only ones a cue may rest on."""
+    return [f for f in frames if not f.still]
 
 
 # --- framing -------------------------------------------------------------------------------
@@ -106,7 +112,7 @@ def framing(frames: Sequence[Frame], s: BodyLanguageSettings) -> list[Cue]:
             tuple(moments),
         )
     ]
-    faced = [f for f in frames if one_face(f) and f.box is not None]
+    faced = [f for f in live(frames) if one_face(f) and f.box is not None]
     if not faced:
         return cues
     height = statistics.median(f.box.height for f in faced if f.box)
@@ -158,7 +164,7 @@ class Baseline:
 
 
 def baseline(frames: Sequence[Frame], s: BodyLanguageSettings) -> Baseline | None:
-    posed = [f for f in frames if one_face(f) and f.yaw is not None and f.pitch is not None]
+    posed = [f for f in live(frames) if one_face(f) and f.yaw is not None and f.pitch is not None]
     if not posed:
         return None
     first = [f for f in posed if f.t <= posed[0].t + s.calibration_s] or posed[:1]
@@ -214,7 +220,7 @@ def gaze(frames: Sequence[Frame], s: BodyLanguageSettings) -> Cue | None:
 
 
 def movement(frames: Sequence[Frame], s: BodyLanguageSettings) -> Cue | None:
-    posed = [f for f in frames if one_face(f) and f.yaw is not None and f.pitch is not None]
+    posed = [f for f in live(frames) if one_face(f) and f.yaw is not None and f.pitch is not None]
     if len(posed) < 2:
         return None
     moves: list[Moment] = []
@@ -256,16 +262,23 @@ def movement(frames: Sequence[Frame], s: BodyLanguageSettings) -> Cue | None:
 
 
 def posture(frames: Sequence[Frame], s: BodyLanguageSettings) -> Cue | None:
-    checked = [f for f in frames if f.pose_checked]
-    seen = [f for f in checked if f.shoulders is not None]
-    if len(seen) < max(3, len(checked) // 4):
+    checked = [f for f in frames if f.pose_checked]  # episodes: a frozen frame ends a run
+    looked = live(checked)  # counts: a frozen frame is not one the pose model could judge
+    seen = [f for f in looked if f.shoulders is not None]
+    if len(seen) < max(3, len(looked) // 4):
         return None
+    # Each against the start, the median of the first `calibration_s` as for looking: a camera
+    # or seat set at an angle tilts the shoulders in the picture from the first second.
     first = [f for f in seen if f.t <= seen[0].t + s.calibration_s]
     mx = statistics.median(f.shoulders.middle[0] for f in first if f.shoulders)
     my = statistics.median(f.shoulders.middle[1] for f in first if f.shoulders)
+    tilt = statistics.median(f.shoulders.tilt_degrees for f in first if f.shoulders)
 
     def tilted(f: Frame) -> bool | None:
-        return None if f.shoulders is None else abs(f.shoulders.tilt_degrees) > s.shoulder_tilt_deg
+        if f.shoulders is None:
+            return None
+        more = (f.shoulders.tilt_degrees - tilt + 90) % 180 - 90  # a line's angle: mod 180
+        return abs(more) > s.shoulder_tilt_deg
 
     def slumped(f: Frame) -> bool | None:
         return None if f.shoulders is None else f.shoulders.middle[1] - my > s.slump_drop
@@ -283,12 +296,12 @@ def posture(frames: Sequence[Frame], s: BodyLanguageSettings) -> Cue | None:
     return Cue(
         "posture",
         "Posture",
-        f"Shoulders visible for {len(seen) / len(checked):.0%} of the answer and level for "
-        f"{level:.0%} of that time"
+        f"Shoulders visible for {len(seen) / len(looked):.0%} of the answer and as level as in "
+        f"the first {s.calibration_s:g} s for {level:.0%} of that time"
         + (
-            f"; {len(moments)} stretches of slumping, leaning or tilting."
+            f"; {len(moments)} stretches of slumping, leaning or tilting against the start."
             if moments
-            else "; no slumping or leaning against the start."
+            else "; no slumping, leaning or tilting against the start."
         ),
         level,
         tuple(moments),

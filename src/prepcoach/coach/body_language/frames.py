@@ -75,6 +75,9 @@ class Frame:
     pose_checked: bool = True  # whether the pose model looked at this frame (it runs less often)
     brightness: float = 0.5  # mean luma, 0..1
     change: float = 1.0  # mean absolute change from the previous sampled frame, 0..1
+    # In a stretch where the picture froze (set by the report, never by a source): the frame
+    # says nothing about the person, so every cue counts it as "cannot tell".
+    still: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -90,48 +93,27 @@ class VideoFacts:
 
 @dataclass(frozen=True, slots=True)
 class BodyLanguageSettings:
-    # The looking-toward-camera baseline is the median head pose and iris place over the first
-    # 5 s of face: people start an answer looking at the interviewer (here, the camera), and a
-    # per-person baseline removes the camera's own angle (off-centre laptops, a second screen).
-    calibration_s: float = 5.0
-    # Within 15 degrees of yaw and 12 of pitch (head and eyes combined) reads as looking toward
-    # the camera: the zone in which a viewer feels looked at is about ±10-15 degrees around the
-    # eyes (Gamer & Hecht 2007, "Are you looking at me?", the cone of gaze).
-    toward_yaw_deg: float = 15.0
-    toward_pitch_deg: float = 12.0
-    # Degrees of gaze an iris at the eye's edge adds to the head's angle (the eye turns about
-    # 30-35 degrees before the head follows; an iris offset of 1 is the edge).
-    iris_gain_deg: float = 30.0
-    # A glance away to think is normal; more than about 2 s reads as looking away (the issue,
-    # and the interview-coaching rule of finishing a thought toward the listener).
-    look_away_s: float = 2.0
-    # A face whose box is under 15 % of the frame's height is far from the camera; over 60 %
-    # is too close (common video-call framing advice: head and shoulders, eyes a third down).
-    face_small: float = 0.15
-    face_large: float = 0.60
-    # The face's centre more than 20 % of the frame off the middle reads as off-centre.
-    off_centre: float = 0.20
-    # More than 25 % of the face's height outside the frame is "cut off".
-    cut_off_margin: float = 0.25
-    # Out of frame or cut off for at least 1 s is an episode worth naming.
-    frame_episode_s: float = 1.0
-    # A head turn or nod of 20 degrees or more within a second is a large movement.
-    large_move_deg: float = 20.0
-    # Shoulders tilted more than 7 degrees read as not level; the shoulders' middle dropping
-    # by 8 % of the frame's height against the start reads as slumping, a side shift of 10 %
-    # as leaning (posture advice for video interviews: sit upright, square to the camera).
-    shoulder_tilt_deg: float = 7.0
-    slump_drop: float = 0.08
-    lean_shift: float = 0.10
+    """The thresholds the cues are judged by. Each is the user's to change; its range, unit and
+    the source of its default are in `thresholds.THRESHOLDS`."""
+
+    calibration_s: float = 5.0  # the baseline: the median head pose and iris of the first 5 s
+    toward_yaw_deg: float = 15.0  # toward the camera: within 15 degrees of yaw (the gaze cone)
+    toward_pitch_deg: float = 12.0  # and 12 of pitch
+    iris_gain_deg: float = 30.0  # degrees of gaze an iris at the eye's edge adds
+    look_away_s: float = 2.0  # a look away longer than this is an episode
+    face_small: float = 0.15  # face height under this share of the frame: far
+    face_large: float = 0.60  # over this: too close
+    off_centre: float = 0.20  # the face's centre this share of the frame off the middle
+    cut_off_margin: float = 0.25  # this share of the face's height outside the frame: cut off
+    frame_episode_s: float = 1.0  # out of frame or cut off this long is an episode
+    large_move_deg: float = 20.0  # a turn or nod this large within a second
+    shoulder_tilt_deg: float = 7.0  # shoulders tilted this much more than at the start
+    slump_drop: float = 0.08  # the shoulders' middle this share of the height below the start
+    lean_shift: float = 0.10  # or this share to a side: leaning
     posture_episode_s: float = 3.0
-    # Mouth width over face width of 0.45 or more is a smile (a neutral mouth is about 0.36-0.40
-    # of the face's width in MediaPipe's face mesh; a smile widens it by 10-20 %).
-    smile_ratio: float = 0.45
-    # The picture is too dark under a mean luma of 0.12, too small under 160 px high, and
-    # frozen when nothing changes by 0.2 % for 3 s.
-    dark_luma: float = 0.12
-    tiny_height_px: int = 160
-    frozen_change: float = 0.002
-    frozen_s: float = 3.0
-    # Two faces in more than 20 % of the frames: someone else is in the picture.
-    two_faces_share: float = 0.20
+    smile_ratio: float = 0.45  # mouth width over face width for a smile
+    dark_luma: float = 0.12  # a mean luma under this: too dark
+    tiny_height_px: int = 160  # a picture under this height: too small
+    frozen_change: float = 0.0003  # nothing changing by this much (sensor noise does) ...
+    frozen_s: float = 3.0  # ... for this long: frozen
+    two_faces_share: float = 0.20  # two faces in more than this share of frames

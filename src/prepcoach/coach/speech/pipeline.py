@@ -9,6 +9,7 @@ from prepcoach.coach.delivery import DeliverySettings
 from prepcoach.coach.speech.audio import MAX_SECONDS, SILENT_PEAK, AudioError, decode
 from prepcoach.coach.speech.engine import SpeechEngine
 from prepcoach.coach.speech.quality import audio_quality
+from prepcoach.coach.speech.streaming import StreamState, all_spans, finish, matches
 from prepcoach.coach.speech.transcribe import transcribe
 from prepcoach.coach.speech.vad import speech_spans
 
@@ -25,12 +26,22 @@ def analyse_recording(
     job_description: str = "",
     settings: DeliverySettings | None = None,
     max_seconds: float = MAX_SECONDS,
+    streamed: StreamState | None = None,
 ) -> AnswerAnalysis:
     """Raises AudioError with a reason the user can act on when there is nothing to analyse,
     or when the recording decodes to more than `max_seconds` of sound (the decoded samples are
-    counted, so timestamps written into the file cannot hide its length)."""
+    counted, so timestamps written into the file cannot hide its length).
+
+    `streamed`: what was transcribed while the answer was recorded (`coach.speech.streaming`);
+    used when it was made from this recording's audio, so only the rest is transcribed here.
+    Otherwise (and without it) the whole file is transcribed. The analysis says which."""
     audio = decode(path, max_seconds)
-    spans = speech_spans(audio.samples)
+    if streamed is not None and not matches(streamed, audio.samples):
+        streamed = None
+    if streamed is not None:
+        spans = all_spans(audio.samples, streamed)  # voice activity over the rest only
+    else:
+        spans = speech_spans(audio.samples)
     # Half a second of "speech" in a whole recording is a click or a note, not an answer.
     if sum(span.length for span in spans) < MIN_SPEECH_S:
         raise AudioError(
@@ -40,7 +51,10 @@ def analyse_recording(
             else "The recording is completely silent: the microphone sent no sound. Check it is "
             "not muted and is the one selected in the browser, then record the answer again."
         )
-    transcript = transcribe(engine, audio.samples, spans)
+    if streamed is not None:
+        transcript = finish(engine, audio.samples, streamed, spans)
+    else:
+        transcript = transcribe(engine, audio.samples, spans)
     # Words first: music and noise also sound like "another language" to the language detector,
     # and the message for them must say what they are.
     if len(transcript.words) < MIN_WORDS:

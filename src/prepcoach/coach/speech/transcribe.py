@@ -22,8 +22,8 @@ from prepcoach.coach.speech.coverage import (
     measure_coverage,
     merge_words,
 )
-from prepcoach.coach.speech.engine import SpeechEngine, Transcript, Word
-from prepcoach.coach.speech.vad import Span
+from prepcoach.coach.speech.engine import LanguageGuess, SpeechEngine, Transcript, Word
+from prepcoach.coach.speech.vad import Span, heard_audio, within
 
 # Seconds of audio either side of a lost stretch given to the second pass: enough for Whisper
 # to hear the sentence around it, which it transcribes better than an isolated fragment.
@@ -35,12 +35,37 @@ WINDOW_S = 20.0
 def transcribe(
     engine: SpeechEngine, samples: NDArray[np.float32], spans: Sequence[Span]
 ) -> Transcript:
-    """Words for all the speech in samples (16 kHz mono), with their coverage of spans."""
-    guess = engine.detect_language(samples)
-    words = engine.words(samples)
+    """Words for all the speech in samples (16 kHz mono), with their coverage of spans. The
+    engine hears the spans found (voice activity runs once), and judges the language on the
+    same pass (`SpeechEngine.first_pass`)."""
+    words, guess = engine.first_pass(samples, spans)
+    return complete(engine, samples, spans, words, guess)
+
+
+def language_of(
+    engine: SpeechEngine, samples: NDArray[np.float32], spans: Sequence[Span]
+) -> LanguageGuess:
+    """The language as the first pass judges it: on the first 30 s of the speech the engine
+    hears (`vad.heard_audio`), or on the samples when no speech was found."""
+    heard = heard_audio(samples, spans)
+    return engine.detect_language(heard[: 30 * RATE] if heard.size else samples)
+
+
+def complete(
+    engine: SpeechEngine,
+    samples: NDArray[np.float32],
+    spans: Sequence[Span],
+    words: tuple[Word, ...],
+    guess: LanguageGuess,
+    *,
+    streamed: bool = False,
+) -> Transcript:
+    """The transcript of the whole answer from a first pass's words (of the whole file, or
+    gathered while it was recorded: `coach.speech.streaming`): a looping pass redone in
+    windows, then every lost stretch read again with context, and the coverage stated."""
     windowed = False
     if looks_looped(words):
-        words = _by_windows(engine, samples, spans)
+        words = by_windows(engine, samples, spans)
         windowed = True
     reread: list[Span] = []
     lost = measure_coverage(spans, words).uncovered
@@ -49,7 +74,7 @@ def transcribe(
     for window in windows(lost):
         start = max(0.0, window.start - CONTEXT_S)
         end = min(samples.size / RATE, window.end + CONTEXT_S)
-        found = _offset(engine.words(samples[int(start * RATE) : int(end * RATE)]), start)
+        found = offset(words_between(engine, samples, spans, start, end), start)
         if looks_looped(found):
             continue  # a second loop would only add noise; the stretch stays uncovered
         for piece in (p for p in lost if window.start <= p.start and p.end <= window.end):
@@ -63,7 +88,20 @@ def transcribe(
         coverage=measure_coverage(spans, words),
         reread=tuple(reread),
         windowed=windowed,
+        streamed=streamed,
     )
+
+
+def words_between(
+    engine: SpeechEngine,
+    samples: NDArray[np.float32],
+    spans: Sequence[Span],
+    start: float,
+    end: float,
+) -> tuple[Word, ...]:
+    """The words from `start` to `end` (seconds), in seconds from `start`: the engine hears
+    the speech spans found there, with no voice filter of its own."""
+    return engine.words(samples[int(start * RATE) : int(end * RATE)], within(spans, start, end))
 
 
 def _gap_around(words: Sequence[Word], piece: Span) -> Span:
@@ -78,7 +116,7 @@ def _gap_around(words: Sequence[Word], piece: Span) -> Span:
     )
 
 
-def _offset(words: Sequence[Word], seconds: float) -> tuple[Word, ...]:
+def offset(words: Sequence[Word], seconds: float) -> tuple[Word, ...]:
     return tuple(Word(w.w, round(w.start + seconds, 2), round(w.end + seconds, 2)) for w in words)
 
 
@@ -94,14 +132,14 @@ def windows(spans: Sequence[Span], limit: float = WINDOW_S) -> list[Span]:
     return [Span(group[0].start, group[-1].end) for group in groups]
 
 
-def _by_windows(
+def by_windows(
     engine: SpeechEngine, samples: NDArray[np.float32], spans: Sequence[Span]
 ) -> tuple[Word, ...]:
     words: list[Word] = []
     for window in windows(spans):
         start = max(0.0, window.start - 0.3)
         end = min(samples.size / RATE, window.end + 0.3)
-        found = _offset(engine.words(samples[int(start * RATE) : int(end * RATE)]), start)
+        found = offset(words_between(engine, samples, spans, start, end), start)
         if looks_looped(found):
             continue  # left uncovered, and said so, rather than kept as words
         words += [w for w in found if not words or w.start >= words[-1].end]

@@ -20,6 +20,7 @@ from prepcoach.practice.forms import RatingForm, TypedAnswerForm
 from prepcoach.practice.measured import update_measured_goals
 from prepcoach.practice.media import recording_response
 from prepcoach.practice.models import Attempt, MockSession
+from prepcoach.practice.push import answered, wait_for_change, watch_of
 from prepcoach.practice.recordings import (
     RecordingError,
     finalise,
@@ -196,9 +197,15 @@ def attempt_detail(request: HttpRequest, attempt_id: int) -> HttpResponse:
 @login_required
 @require_safe
 def attempt_status(request: HttpRequest, attempt_id: int) -> HttpResponse:
-    """The progress panel alone, polled by the page while the analysis runs."""
-    context = _report(attempt_or_404(request, attempt_id))
-    return render(request, "practice/partials/attempt_status.html", context)
+    """The progress panel alone. Asked with what the page saw (`seen`), it answers when the
+    answer changes, or after a bounded wait (`practice/push.py`); the page then asks again."""
+    since, plan, ended = wait_for_change(request, attempt_or_404(request, attempt_id))
+    attempt = attempt_or_404(request, attempt_id)  # afresh, and still its owner's
+    context = {
+        **_report(attempt),
+        "watch": watch_of(attempt, "practice:attempt_status", since, plan),
+    }
+    return answered(render(request, "practice/partials/attempt_status.html", context), ended)
 
 
 @login_required

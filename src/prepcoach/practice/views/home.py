@@ -7,7 +7,7 @@ from django.shortcuts import redirect, render
 from django.utils import timezone
 
 from prepcoach.coach.trends import weekly
-from prepcoach.practice.forms import FeedbackSettingsForm
+from prepcoach.practice.forms import BodyLanguageSettingsForm, FeedbackSettingsForm
 from prepcoach.practice.models import Attempt, MockSession
 from prepcoach.practice.report import trend_charts
 from prepcoach.practice.views.common import settings_of, user_of, visible_questions
@@ -47,13 +47,17 @@ def progress(request: HttpRequest) -> HttpResponse:
 
 @login_required
 def feedback_settings(request: HttpRequest) -> HttpResponse:
-    """The thresholds the report judges delivery by; each answer analysed from now on uses them."""
-    form = FeedbackSettingsForm(request.POST or None, instance=settings_of(user_of(request)))
-    if request.method == "POST" and form.is_valid():
+    """The thresholds the report judges delivery and body language by; each answer analysed
+    from now on uses them. Nothing is saved while any value is refused."""
+    mine = settings_of(user_of(request))
+    form = FeedbackSettingsForm(request.POST or None, instance=mine)
+    body = BodyLanguageSettingsForm(request.POST or None, instance=mine)
+    if request.method == "POST" and all([form.is_valid(), body.is_valid()]):
+        body.apply()
         form.save()
         messages.success(
             request,
             "Saved: new analyses use these thresholds (use “Analyse again” for old answers).",
         )
         return redirect("practice:feedback_settings")
-    return render(request, "practice/feedback_settings.html", {"form": form})
+    return render(request, "practice/feedback_settings.html", {"form": form, "body": body})

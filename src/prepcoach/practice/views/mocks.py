@@ -26,6 +26,7 @@ from prepcoach.coach.questions import QuestionInfo, pick_questions
 from prepcoach.jobs.models import Opportunity
 from prepcoach.practice.forms import MIXES, MockForm, TypedAnswerForm
 from prepcoach.practice.models import Attempt, MockSession, Question
+from prepcoach.practice.push import answered, wait_for_change, watch_of
 from prepcoach.practice.sessions import answers_in_order, question_text, session_rows
 from prepcoach.practice.views.common import settings_of, user_of, visible_questions
 
@@ -181,12 +182,17 @@ def _short(attempt: Attempt) -> object:
 @login_required
 @require_safe
 def mock_answer(request: HttpRequest, attempt_id: int) -> HttpResponse:
-    """One answer's short report inside the mock, polled while it is read."""
-    attempt = get_owned_or_404(
-        Attempt.objects.exclude(session=None), user_of(request), pk=attempt_id
+    """One answer's short report inside the mock, watched while it is read: asked with what
+    the page saw, it answers when the answer changes or after a bounded wait (`push.py`)."""
+    mine = Attempt.objects.exclude(session=None)
+    since, plan, ended = wait_for_change(
+        request, get_owned_or_404(mine, user_of(request), pk=attempt_id)
     )
-    return render(request, "practice/partials/mock_answer.html",
-                  {"attempt": attempt, "figures": _short(attempt)})  # fmt: skip
+    attempt = get_owned_or_404(mine, user_of(request), pk=attempt_id)
+    watch = watch_of(attempt, "practice:mock_answer", since, plan)
+    page = render(request, "practice/partials/mock_answer.html",
+                  {"attempt": attempt, "figures": _short(attempt), "watch": watch})  # fmt: skip
+    return answered(page, ended)
 
 
 def _text_of(session: MockSession, number: int) -> str:

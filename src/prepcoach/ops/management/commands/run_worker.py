@@ -5,6 +5,11 @@ waits behind another: mail, the periodic checks, feed fetches, and WORKER_ANALYS
 analyses (several answers read at once where there are cores for them). All lanes share the
 process's worker id and heartbeat; a worker that dies is noticed by the others' heartbeat
 threads and its tasks go back to the queue (ops/recovery.py).
+
+A database that goes away (restarted, out of reach) does not stop the worker: each lane that
+meets it waits until the database answers again, hands back the task it was running (queued
+again, `recovery.hand_back`: the task's own writes are single statements, so none is half
+done), and takes tasks again. The speech engines stay loaded meanwhile.
 """
 
 import atexit
@@ -19,11 +24,12 @@ from argparse import ArgumentParser
 from types import FrameType
 from typing import Any
 
-from django.db import DatabaseError, connection
+from django.db import DatabaseError, InterfaceError, OperationalError, connection
 from django_tasks_db.compat import TASKS_LOGGER
 from django_tasks_db.management.commands import db_worker
 
 from prepcoach.ops.heartbeat import HeartbeatThread, forget
+from prepcoach.ops.recovery import hand_back
 from prepcoach.ops.supervision import EXIT_WITH_PARENT
 from prepcoach.practice import engines
 
@@ -34,6 +40,37 @@ def watch_parent(parent_pid: int) -> None:
     while os.getppid() == parent_pid:
         threading.Event().wait(2)
     os.kill(os.getpid(), signal.SIGTERM)
+
+
+# The database is down or the connection to it was cut; not a query that failed.
+DATABASE_DOWN = (OperationalError, InterfaceError)
+DATABASE_RETRY_S = 1.0
+
+
+class Lane(db_worker.Worker):
+    """django-tasks-db's task loop, remembering the task a lost database cut short."""
+
+    cut_short: str | None = None
+
+    def run_task(self, db_task_result: Any) -> None:
+        try:
+            super().run_task(db_task_result)
+        except DATABASE_DOWN:  # not even its failure could be written
+            self.cut_short = str(db_task_result.pk)
+            raise
+
+
+def wait_for_database(stopping: threading.Event) -> bool:
+    """Until the database answers (True) or the worker is stopping (False)."""
+    while not stopping.is_set():
+        connection.close()
+        try:
+            with connection.cursor() as cursor:
+                cursor.execute("SELECT 1")
+            return True
+        except DatabaseError:
+            stopping.wait(DATABASE_RETRY_S)
+    return False
 
 
 def lanes(analyses: int) -> list[tuple[str, list[str]]]:
@@ -66,7 +103,7 @@ class Command(db_worker.Command):
         # The lanes and the speech-engine pool follow the same number (practice/engines.py).
         analyses = engines.use_lanes(options.get("analyses"))
         workers = [
-            (name, db_worker.Worker(
+            (name, Lane(
                 queue_names=queues, interval=options["interval"], batch=False,
                 backend_name=options["backend_name"], startup_delay=False, max_tasks=None,
                 worker_id=worker_id, excluded_queue_names=[],
@@ -106,12 +143,26 @@ class Command(db_worker.Command):
             )
             stop_lanes()
 
-        def run_lane(worker: db_worker.Worker) -> None:
+        def run_lane(worker: Lane) -> None:
             try:
-                worker.run()
+                while True:
+                    try:
+                        if worker.cut_short:
+                            hand_back(worker.cut_short, worker_id)
+                            worker.cut_short = None
+                        worker.run()
+                        return
+                    except DATABASE_DOWN as error:
+                        if stopping.is_set():
+                            raise
+                        logger.warning("the database is unreachable (%s); waiting for it", error)
+                    stopping.wait(DATABASE_RETRY_S)  # never a busy loop, even if SELECT 1 works
+                    if not wait_for_database(stopping):
+                        return
+                    logger.warning("the database answers again; taking tasks again")
             except BaseException:
-                # The database went away for good, say: stop the whole worker, so that whoever
-                # runs it (prepcoach serve, systemd) starts a fresh one.
+                # Anything but a lost database (a bug in the loop, say): stop the whole worker,
+                # so that whoever runs it (prepcoach serve, systemd) starts a fresh one.
                 logger.exception("a worker lane stopped; stopping the worker")
                 lane_failed.set()
                 stop_lanes()

@@ -18,6 +18,27 @@
     target.scrollIntoView();
   }
 
-  if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", land);
-  else land();
+  // A page that comes back refused ("Nothing was saved") puts the focus on its error summary
+  // with `autofocus`; but when the address has a fragment (the report's link to
+  // #body-language) Chromium scrolls to that section and clears the focus, leaving the summary
+  // out of sight and unfocused. The summary takes the focus and comes into view whatever the
+  // fragment: as the page is read, and again once it has loaded if the focus was cleared.
+  function focusSummary() {
+    var summary = document.querySelector(".error-summary[autofocus]");
+    if (!summary) return;
+    if (document.activeElement !== summary) summary.focus({ preventScroll: true });
+    summary.scrollIntoView({ block: "start" });
+  }
+
+  function ready() {
+    land();
+    focusSummary();
+  }
+
+  if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", ready);
+  else ready();
+  window.addEventListener("load", function () {
+    var now = document.activeElement;
+    if (!now || now === document.body) focusSummary();
+  });
 })();

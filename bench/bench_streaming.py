@@ -1,0 +1,253 @@
+"""End of answer to report for spoken answers transcribed while they are recorded (issue 15,
+item 1), beside the whole-file analysis and the raw speech engine on the same file, in the
+same run.
+
+Each answer (espeak-ng reading the completeness set's stories, pauses of 0.5 to 1 s between
+sentences) is written as Chromium's MediaRecorder sends it: a live WebM/Opus stream cut into the
+byte pieces of a 2 s timeslice. Recording is simulated in real time's order: after every third
+piece (as the worker queues its steps), the pieces so far are joined, decoded (from
+`streaming.resume_from` on, as the worker's step does) and the streaming state advanced
+(`practice/streaming.py`); each step's work is timed (it must keep up with a piece every 2 s).
+The last piece arrives with "stop", so the state used at the end is the one made before it.
+Then, on the joined file (remuxed to state its duration, as `finalise` does), one after the
+other: the raw engine (baseline: plain faster-whisper on the decoded samples, nothing else),
+the whole file (the pipeline without the state) and end of answer to report (the pipeline
+with the state: decode, the rest transcribed, the completeness pass, the reading).
+- Three 2-minute answers (three voices): median and worst of end of answer to report.
+- One 10-minute answer: each step's cost by how long the recording was, beside decoding the
+  whole recording so far (what every step did before `decode_from`), then end of answer to
+  report beside the whole file.
+Queueing and the page's push are not in these figures (a step of the database queue is
+milliseconds; the page's push is measured by its own work). WER against the script, words lost
+and coverage are given for both paths.
+"""
+
+from __future__ import annotations
+
+import io
+import shutil
+import tempfile
+import time
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+import av
+import bench_analysis as ba  # type: ignore[import-not-found]
+import numpy as np
+import speech_set as ss  # type: ignore[import-not-found]
+from numpy.typing import NDArray
+
+from prepcoach.coach.media import remux_with_duration
+from prepcoach.coach.speech.audio import RATE, decode, decode_from
+from prepcoach.coach.speech.engine import WhisperEngine
+from prepcoach.coach.speech.model import packaged_model
+from prepcoach.coach.speech.pipeline import analyse_recording
+from prepcoach.coach.speech.streaming import StreamState, advance, matches, resume_from
+
+PIECE_S = 2.0
+STEP_PIECES = 3  # practice.streaming.STEP_PIECES: a step once 3 pieces came since the last
+
+
+def browser_pieces(samples: NDArray[np.float32], seconds: float = PIECE_S) -> list[bytes]:
+    """A live WebM/Opus stream (no duration, as MediaRecorder writes it) cut into the byte
+    pieces a `seconds` timeslice sends."""
+    buffer = io.BytesIO()
+    with av.open(buffer, "w", format="webm", options={"live": "1"}) as out:
+        stream = out.add_stream("libopus", rate=ss.RATE, layout="mono")
+        stream.bit_rate = 48_000
+        for at in range(0, samples.size, 960):
+            block = np.pad(samples[at : at + 960], (0, max(0, at + 960 - samples.size)))
+            frame = av.AudioFrame.from_ndarray(block.reshape(1, -1), format="flt", layout="mono")
+            frame.sample_rate, frame.pts = ss.RATE, at
+            for packet in stream.encode(frame):
+                out.mux(packet)
+        for packet in stream.encode(None):
+            out.mux(packet)
+    data = buffer.getvalue()
+    size = -(-len(data) // int(np.ceil(samples.size / ss.RATE / seconds)))
+    return [data[i : i + size] for i in range(0, len(data), size)]
+
+
+VOICES = (  # the recordings of the 2-minute rows
+    ss.Voice("espeak en-us 150", "espeak", "en-us", 150),
+    ss.Voice("espeak en-gb 160", "espeak", "en-gb", 160),
+    ss.Voice("espeak en-us+f3 140", "espeak", "en-us+f3", 140),
+)
+
+
+def answer(folder: Path, voice: ss.Voice, sentences: int) -> ss.Clip:
+    """The completeness set's stories read in turn (again from the first when they run out),
+    `sentences` of them, with pauses of 0.5 and 1 s between them."""
+    story = tuple(s for story in ss.STORIES for s in story)
+    said = tuple(story[i % len(story)] for i in range(sentences))
+    gaps = tuple(1.0 if i % 3 == 2 else 0.5 for i in range(len(said)))
+    return ss.build(voice.name, said, voice, folder, gaps=gaps, split_fillers=False)
+
+
+def two_minutes(folder: Path, voice: ss.Voice = VOICES[0]) -> ss.Clip:
+    return answer(folder, voice, 25)
+
+
+@dataclass(frozen=True)
+class Step:
+    at_s: float  # how long the recording was when the step ran
+    seconds: float  # the step's work: join, decode what it needs, advance
+    decoded_s: float  # seconds of audio it decoded
+    whole_decode_s: float | None  # decoding the whole recording so far (as steps did before)
+
+
+def record(
+    engine: WhisperEngine, pieces: list[bytes], folder: Path, baseline_every: int = 0
+) -> tuple[StreamState, list[Step]]:
+    """The state as the worker keeps it while the pieces arrive (the last with "stop"), and
+    each step's cost. A step decodes from `resume_from(state)` (`decode_from`) when the state
+    matches those seconds, as the worker does, else the whole recording so far. Every
+    `baseline_every`-th step, decoding the whole recording so far is timed apart (not used)."""
+    state: StreamState | None = None
+    steps: list[Step] = []
+    for count in range(STEP_PIECES, len(pieces), STEP_PIECES):  # as queue_stream_step queues
+        started = time.perf_counter()
+        so_far = folder / "so-far.webm"
+        so_far.write_bytes(b"".join(pieces[:count]))
+        offset = resume_from(state)
+        samples = decode_from(so_far, offset) if offset else None
+        if samples is None or state is None or not matches(state, samples, offset):
+            offset = 0
+            try:
+                samples = decode(so_far).samples
+            except ValueError:
+                continue  # too short to read yet
+        state = advance(engine, samples, state, offset)
+        seconds = time.perf_counter() - started
+        whole = None
+        if baseline_every and len(steps) % baseline_every == 0:
+            begun = time.perf_counter()
+            decode(so_far)
+            whole = time.perf_counter() - begun
+        steps.append(Step(count * PIECE_S, seconds, samples.size / RATE, whole))
+    assert state is not None
+    return state, steps
+
+
+def recorded(samples: NDArray[np.float32], folder: Path, name: str) -> tuple[list[bytes], Path]:
+    """The browser's pieces of `samples` and the file `finalise` makes of them."""
+    pieces = browser_pieces(samples)
+    raw_file = folder / f"{name}.live.webm"
+    raw_file.write_bytes(b"".join(pieces))
+    path = folder / f"{name}.webm"
+    remux_with_duration(raw_file, path)  # as finalise joins it
+    return pieces, path
+
+
+def streamed_analysis(
+    engine: WhisperEngine, samples: NDArray[np.float32], folder: Path
+) -> tuple[dict[str, object], StreamState, Path]:
+    """The analysis of a recording made in the browser from `samples` (48 kHz mono) through
+    the streaming path: its 2 s pieces arrive in real time's order, a step after every
+    STEP_PIECES (`record`), then the joined file (remuxed as `finalise` does, returned for
+    the whole-file path to read the very same audio) is analysed with the state kept. Its
+    `transcription` says "whole file" if the state did not match."""
+    pieces, path = recorded(samples, folder, "streamed")
+    state, _ = record(engine, pieces, folder)
+    return analyse_recording(path, engine, streamed=state).as_dict(), state, path
+
+
+def timed(work: Callable[[], object]) -> tuple[float, object]:
+    begun = time.perf_counter()
+    result = work()
+    return time.perf_counter() - begun, result
+
+
+def quality(clip: ss.Clip, data: object) -> str:
+    assert isinstance(data, dict)
+    reference, said = ba.words_of(clip.text), ba.words_of(str(data["transcript"]))
+    lost = ba.deletions(reference, said) / len(reference)
+    return f"WER {ba.wer(reference, said):.3f} lost {lost:.3f} coverage {data['coverage']['ratio']:.3f}"
+
+
+def two_minute_rows(folder: Path, engine: WhisperEngine) -> None:
+    """Three 2-minute recordings (three voices), each streamed while recorded, then end of
+    answer to report, the whole file and the raw engine on the same file, interleaved."""
+    print(
+        f"transcribed while recorded: {len(VOICES)} answers of about 2 minutes (espeak-ng, pauses "
+        f"0.5-1 s), {PIECE_S:.0f} s pieces, a step every {STEP_PIECES}; this machine, default model"
+    )
+    ends, wholes, raws = [], [], []
+    for voice in VOICES:
+        clip = two_minutes(folder, voice)
+        pieces, path = recorded(clip.samples, folder, "answer")
+        state, steps = record(engine, pieces, folder)
+        samples = decode(path).samples
+        raw_s = timed(lambda: ba.raw_engine(engine, samples))[0]  # noqa: B023
+        whole_s, whole = timed(lambda: analyse_recording(path, engine).as_dict())  # noqa: B023
+        end_s, streamed = timed(
+            lambda: analyse_recording(path, engine, streamed=state).as_dict()  # noqa: B023
+        )
+        assert isinstance(whole, dict)
+        assert isinstance(streamed, dict)
+        ends.append(end_s)
+        wholes.append(whole_s / raw_s)
+        raws.append(raw_s)
+        took = [step.seconds for step in steps]
+        print(
+            f"  {voice.name}, {clip.duration_s:.0f} s: {len(steps)} steps, {state.passes} passes "
+            f"(a step median {np.median(took):.2f} s, at most {max(took):.2f} s), "
+            f"{clip.duration_s - state.settled_s:.1f} s left at stop; end of answer to report "
+            f"{end_s:.2f} s ({streamed['transcription']}); whole file {whole_s:.2f} s = "
+            f"{whole_s / raw_s:.2f}x the raw engine ({raw_s:.2f} s)"
+        )
+        print(f"    whole file {quality(clip, whole)}   streamed {quality(clip, streamed)}")
+    print(
+        f"  end of answer to report: median {np.median(ends):.2f} s, worst {max(ends):.2f} s "
+        f"(aim <= 2 s); whole file median {np.median(wholes):.2f}x, worst {max(wholes):.2f}x "
+        f"the raw engine (aim <= 1.1x)"
+    )
+
+
+def ten_minute_row(folder: Path, engine: WhisperEngine) -> None:
+    """A 10-minute answer streamed: each step's cost as the recording grows (beside decoding
+    the whole recording so far, as every step did before), then end of answer to report
+    beside the whole file and the raw engine on the same file."""
+    clip = answer(folder, VOICES[0], 123)
+    pieces, path = recorded(clip.samples, folder, "ten")
+    started = time.perf_counter()
+    state, steps = record(engine, pieces, folder, baseline_every=5)
+    total = time.perf_counter() - started
+    print(
+        f"a {clip.duration_s / 60:.1f}-minute answer ({len(pieces)} pieces): {len(steps)} steps, "
+        f"{state.passes} passes, {total:.0f} s of work while recorded; "
+        f"{clip.duration_s - state.settled_s:.1f} s left at stop"
+    )
+    print("  recorded so far   steps  step median  at most  decoded median | whole decode median")
+    for low in range(0, int(clip.duration_s) + 1, 120):
+        mine = [s for s in steps if low < s.at_s <= low + 120]
+        if not mine:
+            continue
+        before = [s.whole_decode_s for s in mine if s.whole_decode_s is not None]
+        print(
+            f"  {low // 60:2d}-{low // 60 + 2:2d} min         {len(mine):5d}  "
+            f"{np.median([s.seconds for s in mine]):9.2f} s  {max(s.seconds for s in mine):5.2f} s"
+            f"  {np.median([s.decoded_s for s in mine]):10.1f} s   | "
+            + (f"{np.median(before):8.2f} s" if before else "")
+        )
+    samples = decode(path).samples
+    raw_s = timed(lambda: ba.raw_engine(engine, samples))[0]
+    whole_s, whole = timed(lambda: analyse_recording(path, engine).as_dict())
+    end_s, streamed = timed(lambda: analyse_recording(path, engine, streamed=state).as_dict())
+    assert isinstance(streamed, dict)
+    print(
+        f"  end of answer to report {end_s:.2f} s ({streamed['transcription']}); whole file "
+        f"{whole_s:.2f} s = {whole_s / raw_s:.2f}x the raw engine ({raw_s:.2f} s)"
+    )
+    print(f"    whole file {quality(clip, whole)}   streamed {quality(clip, streamed)}")
+
+
+def run() -> None:
+    if shutil.which("espeak-ng") is None:
+        raise SystemExit("bench_streaming needs espeak-ng (apt-get install espeak-ng)")
+    with tempfile.TemporaryDirectory() as scratch:
+        folder = Path(scratch)
+        engine = WhisperEngine(packaged_model(folder / "model"))
+        two_minute_rows(folder, engine)
+        ten_minute_row(folder, engine)

@@ -1,0 +1,101 @@
+"""The small part of a stored answer analysis that improvement areas read (issue 15, item 5).
+
+An analysis holds the transcript, every word with its time, every pause and filler; the areas
+(`coach.improvement`), the goals made from them (`meets`), calibration and readiness read only
+a few figures of it: `answer_evidence` keeps those, so a page showing areas reads a few hundred
+bytes an answer instead of the whole analysis. Whatever the rules read is kept exactly as
+stored, and lists are cut only where the rules read no further: the first three timed fillers
+(`_fillers` quotes three and points at the first), the first pause as long as the answer's own
+long-pause threshold (`_long_pauses` points at it), the result's first quoted sentence.
+`tests/coach/test_answer_evidence.py` holds that every rule, `measured_rating` and the areas
+themselves come out the same from either.
+
+`EVIDENCE_VERSION` is stored with it: evidence of another version is not trusted (the reader
+falls back to the analysis), so changing what is kept needs no migration to stay correct.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any, TypeGuard
+
+EVIDENCE_VERSION = 1
+VERSION_KEY = "evidence_version"
+
+# Top-level figures read as they are (small): the pace, what speech loss withheld, the bands.
+_AS_STORED = ("wpm", "withheld", "thresholds")
+# Mappings of which only these keys are read.
+_KEYS = {
+    "pace": ("verdict",),
+    "length": ("verdict",),
+    "relevance": ("addresses", "probability", "gist"),
+    "keywords": ("used", "missed"),
+}
+_FILLERS_QUOTED = 3
+
+
+def _number(value: object) -> bool:
+    return isinstance(value, (int, float))  # as the rules test it
+
+
+def _some(found: Mapping[str, Any], keys: tuple[str, ...]) -> dict[str, Any]:
+    return {k: found[k] for k in keys if k in found}
+
+
+def _long_limit(analysis: Mapping[str, Any]) -> float:
+    found = analysis.get("thresholds")
+    return float((found if isinstance(found, Mapping) else {}).get("long_pause_s", 3.0))
+
+
+def answer_evidence(analysis: Mapping[str, Any]) -> dict[str, Any]:
+    """What `coach.improvement` and `coach.answer.measured_rating` read of `analysis`, with
+    `VERSION_KEY`: the same verdicts, figures and quotes come from it as from the whole."""
+    kept: dict[str, Any] = {VERSION_KEY: EVIDENCE_VERSION}
+    kept |= {k: analysis[k] for k in _AS_STORED if k in analysis}
+    for key, keys in _KEYS.items():
+        if key in analysis:
+            value = analysis[key]
+            kept[key] = _some(value, keys) if isinstance(value, Mapping) else value
+    if "fillers" in analysis:
+        fillers = analysis["fillers"]
+        if isinstance(fillers, Mapping):
+            items = fillers.get("items", [])
+            timed = [i for i in items if isinstance(i, Mapping) and _number(i.get("start"))]
+            kept["fillers"] = _some(fillers, ("per_min",)) | {"items": timed[:_FILLERS_QUOTED]}
+        else:
+            kept["fillers"] = fillers
+    if "pauses" in analysis:
+        pauses = analysis["pauses"]
+        if isinstance(pauses, Mapping):
+            limit = _long_limit(analysis)
+            first = [
+                p for p in pauses.get("items", [])
+                if isinstance(p, Mapping) and _number(p.get("start")) and _number(p.get("end"))
+                and p["end"] - p["start"] >= limit
+            ][:1]  # fmt: skip
+            kept["pauses"] = _some(pauses, ("long_count", "longest_s")) | {"items": first}
+        else:
+            kept["pauses"] = pauses
+    if "star" in analysis:
+        star = analysis["star"]
+        if isinstance(star, Mapping):
+            kept["star"] = {
+                part: _star_part(part, found) if isinstance(found, Mapping) else found
+                for part, found in star.items()
+            }
+        else:
+            kept["star"] = star
+    return kept
+
+
+def _star_part(part: str, found: Mapping[str, Any]) -> dict[str, Any]:
+    kept = _some(found, ("present",))
+    if part == "result" and "evidence" in found:
+        evidence = found["evidence"]
+        kept["evidence"] = list(evidence[:1]) if isinstance(evidence, list) else evidence
+    return kept
+
+
+def current(evidence: object) -> TypeGuard[Mapping[str, Any]]:
+    """Whether stored evidence was made by this version of `answer_evidence`."""
+    return isinstance(evidence, Mapping) and evidence.get(VERSION_KEY) == EVIDENCE_VERSION

@@ -1,0 +1,259 @@
+"""Transcribing an answer while it is recorded, so that only its last seconds are left when it
+ends. The recording grows every 2 s; each time, `advance` transcribes the stretch of speech
+that is finished: everything up to a pause of at least CUT_PAUSE_S that lies wholly inside the
+audio received, never within the last EDGE_S seconds (speech may still be arriving there),
+heard with CONTEXT_S of the audio before it. `finish` transcribes the rest once the answer
+ends and then runs the same completeness pass as the whole-file path (`transcribe.complete`:
+a looping pass redone in windows, every stretch of speech with no words read again, coverage
+stated), over the whole answer, so what issue 14 promises holds unchanged.
+
+The state is a plain value, stored between steps (JSON: `to_json`/`from_json`). It carries the
+speech spans already settled, so voice activity runs only over the seconds not settled yet
+(a settled stretch is never looked at again, and the end adds only the rest's), and the
+language guess, made once: Whisper judges the language on the first 30 s of the speech it
+hears, so it is asked as soon as those are settled, the speech the whole file's guess reads. It
+also carries each settled second's level, so a state made from other audio (a recording that
+decoded differently, a quiet one amplified by another gain) is never used: `matches`.
+
+A step needs the recording only from `resume_from(state)` on (a second before the settled
+time), so it may be given just that part (`offset`, in whole seconds; `audio.decode_from`
+decodes only it): a late step of a long answer then costs what an early one does. The seconds
+given that are settled are checked by their levels; the end (`finish`, in the pipeline) checks
+every settled second against the whole recording.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+import numpy as np
+from numpy.typing import NDArray
+
+from prepcoach.coach.speech.audio import RATE
+from prepcoach.coach.speech.coverage import looks_looped, merge_words
+from prepcoach.coach.speech.engine import LanguageGuess, SpeechEngine, Transcript, Word
+from prepcoach.coach.speech.transcribe import by_windows, complete, language_of
+from prepcoach.coach.speech.transcribe import offset as shift
+from prepcoach.coach.speech.vad import Span, heard_audio, speech_spans, within
+
+# A cut needs a pause at least this long (seconds): a breath inside a sentence is shorter, so
+# a stretch ends between sentences, where Whisper loses nothing by starting afresh.
+CUT_PAUSE_S = 0.8
+# Someone who talks on with no pause of CUT_PAUSE_S leaves all of it for the end: after this
+# long the stretch is cut at its longest shorter pause (any silence the VAD marks: 0.3 s or
+# more), so what is left at stop (this and a step's 6 s) fits the one 30 s window a pass at
+# the end costs anyway. Not sooner: cut at 12 s, a 2-minute answer at 140 wpm read WER 0.179
+# against 0.145 for 0.26 s less at the end (shorter stretches, less context; bench A/B,
+# 2026-12-01).
+LONG_STRETCH_S = 24.0
+# The last second of what arrived may hold speech the detector has not seen the end of yet.
+EDGE_S = 1.0
+# Audio before a stretch given to the engine with it (of the pause before it), so its first
+# word is not heard as the clip's very first sound.
+CONTEXT_S = 1.0
+# A stretch shorter than this waits for more: each pass of the model costs a 30 s window, and
+# Whisper reads a stretch better with more of the answer around it. Measured A/B (2026-12-01,
+# development: bench_streaming's three 2-minute answers and the 47 completeness clips): at 15 s
+# the answers read WER 0.071, 0.074, 0.145 against 0.096, 0.117, 0.145 at 5 s (the whole file:
+# 0.071, 0.074, 0.130) and the clips a mean of 0.099 against 0.104 (17 better, 9 worse), for
+# 1.29 s median from stop to report against 1.00 s (worst 1.78 against 1.66; at 20 s the worst
+# was 2.73 s, 36 s left at stop).
+MIN_STRETCH_S = 15.0
+# Whisper judges the language on 30 s of audio; the first pass of the whole file judges it on
+# the first 30 s of the speech it hears (`SpeechEngine.first_pass`), and so does a stream.
+LANGUAGE_WINDOW_S = 30.0
+# Two decodes of the same audio agree to the sample; this only absorbs float printing.
+LEVEL_TOLERANCE = 1e-5
+
+
+@dataclass(frozen=True, slots=True)
+class StreamState:
+    """What is settled of an answer being recorded: its words, the time up to which its audio
+    is transcribed (`settled_s`, in a pause), the speech spans before it, the language guess
+    once made, and the level of each whole second before it (to recognise the same audio)."""
+
+    words: tuple[Word, ...] = ()
+    settled_s: float = 0.0
+    spans: tuple[Span, ...] = ()
+    language: LanguageGuess | None = None
+    levels: tuple[float, ...] = ()
+    passes: int = 0  # passes of the model made while recording
+
+
+def levels_of(samples: NDArray[np.float32], seconds: int) -> tuple[float, ...]:
+    """The mean absolute level of each of the first `seconds` whole seconds."""
+    whole = samples[: seconds * RATE].reshape(-1, RATE) if seconds else np.zeros((0, RATE))
+    return tuple(round(float(level), 6) for level in np.abs(whole).mean(axis=1))
+
+
+def matches(state: StreamState, samples: NDArray[np.float32], offset: int = 0) -> bool:
+    """Whether `state` was made from the audio these samples are (the same audio, decoded the
+    same way): each settled second they hold has its level. `offset`: the samples begin that
+    many seconds into the recording; they must hold at least one settled second then."""
+    seconds = len(state.levels)
+    if offset and not offset < seconds:
+        return False
+    if (
+        offset * RATE + samples.size < seconds * RATE
+        or state.settled_s > offset + samples.size / RATE
+    ):
+        return False
+    found = levels_of(samples, seconds - offset)
+    kept = state.levels[offset:]
+    return all(abs(a - b) <= LEVEL_TOLERANCE for a, b in zip(found, kept, strict=True))
+
+
+def resume_from(state: StreamState | None) -> int:
+    """The whole second from which the next step needs the recording: the start until the
+    language is asked (it is judged on the first 30 s), else a second before the settled time
+    (the context a stretch is heard with, CONTEXT_S, and the settled second `matches` checks)."""
+    if state is None or state.language is None:
+        return 0
+    return max(0, int(state.settled_s - max(CONTEXT_S, 1.0)))
+
+
+def _shifted(spans: Sequence[Span], seconds: float) -> list[Span]:
+    return [Span(round(s.start + seconds, 2), round(s.end + seconds, 2)) for s in spans]
+
+
+def spans_after(samples: NDArray[np.float32], seconds: float, offset: int = 0) -> list[Span]:
+    """Speech spans of the audio from `seconds` on (voice activity over that part only);
+    the samples begin `offset` seconds into the recording."""
+    return _shifted(speech_spans(samples[int(seconds * RATE) - offset * RATE :]), seconds)
+
+
+def cut_point(spans: Sequence[Span], start: float, end: float) -> float | None:
+    """Where the finished speech ends: the middle of the latest pause of at least CUT_PAUSE_S
+    between `start` and `end` (seconds) that ends at least EDGE_S before `end`, or that lasts
+    from the last speech to `end` with EDGE_S to spare. Failing that, once LONG_STRETCH_S have
+    gone by since the first speech after `start`, the middle of the longest (then latest)
+    shorter pause at least MIN_STRETCH_S after `start`. None when there is no such pause."""
+    cut = None
+    previous = start
+    shorter: list[tuple[float, float]] = []  # (length, middle) of each pause wholly inside
+    for span in spans:
+        if span.start > previous > start and span.start <= end - EDGE_S:
+            middle = (previous + span.start) / 2
+            if span.start - previous >= CUT_PAUSE_S:
+                cut = middle
+            elif middle - start >= MIN_STRETCH_S:  # one too early would be refused every time
+                shorter.append((span.start - previous, middle))
+        previous = max(previous, span.end)
+    if spans and end - previous >= CUT_PAUSE_S + EDGE_S:
+        cut = previous + CUT_PAUSE_S / 2
+    # LONG_STRETCH_S of talk, from its first word: a silence before it is not talk.
+    if cut is None and shorter and end - spans[0].start >= LONG_STRETCH_S:
+        cut = max(shorter)[1]
+    return None if cut is None else round(cut, 2)
+
+
+def _read(
+    engine: SpeechEngine,
+    samples: NDArray[np.float32],
+    state: StreamState,
+    spans: Sequence[Span],
+    end: float,
+    offset: int = 0,
+) -> tuple[Word, ...]:
+    """The state's words with those of the stretch from its `settled_s` to `end` (seconds),
+    heard from up to CONTEXT_S before: the pause before the stretch, never the last stretch's
+    speech (Whisper heard a word cut in half at a clip's start as the next one, mistimed, and
+    dropped that: measured on the streaming test's answer)."""
+    spoken = max((s.end for s in state.spans), default=0.0)
+    heard = max(0.0, state.settled_s - CONTEXT_S, spoken)
+    base = offset * RATE  # samples[0] is this sample of the recording
+    stretch = samples[int(heard * RATE) - base : int(end * RATE) - base]
+    found = shift(engine.words(stretch, within(spans, heard, end)), heard)
+    if looks_looped(found):
+        found = shift(by_windows(engine, samples, _shifted(spans, -offset)), offset)
+    kept_end = max((w.end for w in state.words), default=0.0)
+    return merge_words(state.words, found, Span(max(kept_end, heard), end))
+
+
+def advance(
+    engine: SpeechEngine,
+    samples: NDArray[np.float32],
+    state: StreamState | None = None,
+    offset: int = 0,
+) -> StreamState:
+    """The state after the recording has grown to `samples` (16 kHz mono, from its start, or
+    from `offset` seconds into it, at most `resume_from(state)`): the finished stretch since
+    the last one transcribed, if there is one long enough. A state that does not match the
+    samples (`matches`) is started afresh; from an offset, that raises ValueError (the caller
+    gives the whole recording instead)."""
+    if offset and (
+        state is None or offset > resume_from(state) or not matches(state, samples, offset)
+    ):
+        raise ValueError("only a state that matches can be continued from part of the recording")
+    state = state if state is not None and matches(state, samples, offset) else StreamState()
+    end = offset + samples.size / RATE
+    fresh = spans_after(samples, state.settled_s, offset)
+    cut = cut_point(fresh, state.settled_s, end)
+    if cut is None or cut - state.settled_s < MIN_STRETCH_S:
+        return state
+    settled = [s for s in fresh if s.end <= cut]
+    words, passes = state.words, state.passes
+    if settled:
+        words = _read(engine, samples, state, settled, cut, offset)
+        passes += 1
+    language = state.language
+    if language is None:  # offset is 0 then (resume_from)
+        heard = heard_audio(samples, (*state.spans, *settled))
+        if heard.size >= LANGUAGE_WINDOW_S * RATE:  # the first 30 s of speech are settled
+            language = engine.detect_language(heard[: int(LANGUAGE_WINDOW_S * RATE)])
+    known = len(state.levels)  # each settled second's level, measured once
+    levels = (*state.levels, *levels_of(samples[(known - offset) * RATE :], int(cut) - known))
+    return StreamState(words, cut, (*state.spans, *settled), language, levels, passes)
+
+
+def all_spans(samples: NDArray[np.float32], state: StreamState) -> list[Span]:
+    """The answer's speech spans: those settled while recording and those of the rest."""
+    return [*state.spans, *spans_after(samples, state.settled_s)]
+
+
+def finish(
+    engine: SpeechEngine, samples: NDArray[np.float32], state: StreamState, spans: Sequence[Span]
+) -> Transcript:
+    """The whole answer's transcript from a state that `matches` the samples: the rest after
+    `settled_s` transcribed, the language asked if it was not yet, then the whole-file path's
+    completeness pass over every span (`all_spans`)."""
+    words = state.words
+    rest = [s for s in spans if s.start >= state.settled_s]
+    if rest:
+        words = _read(engine, samples, state, rest, samples.size / RATE)
+    guess = state.language or language_of(engine, samples, spans)
+    return complete(engine, samples, spans, words, guess, streamed=True)
+
+
+def to_json(state: StreamState) -> dict[str, Any]:
+    guess = state.language
+    return {
+        "words": [[w.w, w.start, w.end] for w in state.words],
+        "settled_s": state.settled_s,
+        "spans": [[s.start, s.end] for s in state.spans],
+        "language": [guess.language, guess.probability, guess.english_probability]
+        if guess
+        else None,
+        "levels": list(state.levels),
+        "passes": state.passes,
+    }
+
+
+def from_json(data: Mapping[str, Any]) -> StreamState:
+    """The state stored by `to_json`. Raises ValueError, TypeError or KeyError for anything
+    else (the caller then takes the whole-file path)."""
+    raw = data["language"]
+    language = None
+    if raw is not None:
+        name, probability, english = raw
+        language = LanguageGuess(str(name), float(probability), float(english))
+    return StreamState(
+        tuple(Word(str(w), float(s), float(e)) for w, s, e in data["words"]),
+        float(data["settled_s"]),
+        tuple(Span(float(s), float(e)) for s, e in data["spans"]),
+        language,
+        tuple(float(x) for x in data["levels"]),
+        int(data["passes"]),
+    )

@@ -1,0 +1,182 @@
+"""Transcribing an answer while it is recorded (issue 15, item 1), so that when it ends only
+its last seconds are left for the analysis.
+
+Each piece stored queues a streaming step (`queue_stream_step`) once STEP_PIECES pieces came
+since the last step saw (`Attempt.stream["read"]`), at most one per answer waiting or running
+(`Attempt.stream_queued_at`, taken by a conditional UPDATE, given back when the step ends, or
+taken again once STREAM_STALE old: a worker that died); a step that ends queues the next itself
+when enough pieces came while it ran. Steps are queued at STEP_PRIORITY, below every analysis,
+so they use only lanes no analysis is waiting for. A step reads the
+pieces so far (a browser's WebM pieces joined are a valid recording, cut short), decodes them
+(only from `streaming.resume_from(state)` on, `audio.decode_from`, when the pieces the state
+was made from are those bytes still: their SHA-256), and advances the stored state
+(`coach.speech.streaming`) over the finished stretches of speech.
+`Attempt.stream` keeps it with how many pieces it read and their SHA-256, so it survives a
+worker's restart; finalise keeps it only when the joined pieces begin with those, and
+`analyse_attempt` uses it only when it matches the joined recording's audio. Nothing is lost
+when a step fails, or never runs: the analysis then reads the whole file.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import logging
+import tempfile
+from pathlib import Path
+
+from django.conf import settings
+from django.db import transaction
+from django.db.models import Q
+from django.tasks import task
+from django.utils import timezone
+
+from prepcoach.coach.limits import RECORDING_GRACE_S
+from prepcoach.coach.speech.audio import AudioError, decode, decode_from
+from prepcoach.coach.speech.streaming import (
+    StreamState,
+    advance,
+    from_json,
+    matches,
+    resume_from,
+    to_json,
+)
+from prepcoach.ops import store
+from prepcoach.practice.engines import borrowed_engine
+from prepcoach.practice.models import Attempt
+from prepcoach.practice.recordings import joinable, stored_pieces
+
+logger = logging.getLogger(__name__)
+# A step queued this long ago and not finished lost its worker: another may be queued.
+STREAM_STALE = dt.timedelta(seconds=60)
+# A step reads the whole recording so far, so one runs only once this many pieces (6 s at the
+# 2 s timeslice) arrived since the last step read: a 10-minute answer takes ~100, not 300.
+STEP_PIECES = 3
+# Below every analysis (coach.queueing gives them 0, -1, -2...): steps use only idle lanes.
+STEP_PRIORITY = -100
+
+
+def queue_stream_step(attempt_id: int) -> None:
+    """Queue a streaming step for a recording answer once STEP_PIECES pieces arrived since the
+    last step read, unless one is waiting or running."""
+    attempt = Attempt.objects.filter(pk=attempt_id).only("chunks_received", "stream").first()
+    if attempt is None or attempt.chunks_received < _last_read(attempt) + STEP_PIECES:
+        return
+    now = timezone.now()
+    free = Q(stream_queued_at__isnull=True) | Q(stream_queued_at__lt=now - STREAM_STALE)
+    taken = Attempt.objects.filter(free, pk=attempt_id, status=Attempt.Status.RECORDING).update(
+        stream_queued_at=now
+    )
+    if not taken:
+        return
+    try:
+        stream_attempt.using(priority=STEP_PRIORITY).enqueue(attempt_id)
+    except Exception:  # the piece is stored; the analysis reads the whole file if need be
+        logger.exception("streaming step of attempt %s not queued", attempt_id)
+        Attempt.objects.filter(pk=attempt_id).update(stream_queued_at=None)
+
+
+@task(queue_name="analysis")  # the analysis lanes, which hold the speech engines
+def stream_attempt(attempt_id: int) -> str:
+    """Transcribe what is finished of a recording answer so far. Never fails the answer."""
+    failed = False
+    try:
+        return _advance(attempt_id)
+    except Exception:  # the analysis reads the whole file instead
+        logger.exception("streaming step of attempt %s failed", attempt_id)
+        failed = True
+        return "failed"
+    finally:
+        Attempt.objects.filter(pk=attempt_id).update(stream_queued_at=None)
+        if not failed:  # pieces that arrived while this step ran (they queued nothing)
+            queue_stream_step(attempt_id)
+
+
+def _last_read(attempt: Attempt) -> int:
+    """How many pieces the last step read (0 before any)."""
+    kept = attempt.stream or {}
+    return max(int(kept.get("read", 0)), int(kept.get("pieces", 0)))
+
+
+def _kept_state(attempt: Attempt) -> StreamState | None:
+    """The state the last steps made, or None: none yet, or one that cannot be read (the
+    whole recording so far is read again, as `tasks.streamed_state` does at the end)."""
+    kept = attempt.stream or {}
+    if "state" not in kept:
+        return None
+    try:
+        return from_json(kept["state"])
+    except (KeyError, TypeError, ValueError):
+        logger.warning("attempt %s: its streamed state is unreadable", attempt.pk)
+        return None
+
+
+def _note_read(attempt_id: int, read: int) -> None:
+    """Remember that a step saw `read` pieces counted (kept beside any state)."""
+    with transaction.atomic():
+        now = Attempt.objects.select_for_update().filter(pk=attempt_id).first()
+        if now is not None and now.status == Attempt.Status.RECORDING and _last_read(now) < read:
+            Attempt.objects.filter(pk=attempt_id).update(
+                stream={**(now.stream or {}), "read": read}
+            )
+
+
+def _advance(attempt_id: int) -> str:
+    attempt = Attempt.objects.filter(pk=attempt_id, status=Attempt.Status.RECORDING).first()
+    if attempt is None:
+        return "saved"  # finalised meanwhile: the analysis does the rest
+    done = _step(attempt)
+    # Whatever came of it, the next step waits for STEP_PIECES more than this one saw (after
+    # a gap, too: the pieces counted past it are never joined while it lasts).
+    _note_read(attempt_id, attempt.chunks_received)
+    return done
+
+
+def _step(attempt: Attempt) -> str:
+    attempt_id = attempt.pk
+    state = _kept_state(attempt)
+    names = joinable(stored_pieces(attempt))
+    if not names or (state is not None and len(names) <= (attempt.stream or {}).get("pieces", 0)):
+        return "nothing new"
+    kept = attempt.stream or {}
+    limit = settings.RECORDING_MAX_SECONDS + RECORDING_GRACE_S
+    with tempfile.TemporaryDirectory(prefix="prepcoach-stream-") as scratch:
+        path = Path(scratch) / "so-far"
+        digest = hashlib.sha256()
+        same = False  # the pieces the state was made from are still these bytes
+        with path.open("wb") as out:
+            for count, name in enumerate(names, start=1):
+                data = store.read(name)
+                digest.update(data)
+                out.write(data)
+                if count == kept.get("pieces"):
+                    same = digest.hexdigest() == kept.get("digest")
+        # A late step decodes only the seconds it needs (a state that matches them), else all.
+        offset = resume_from(state) if same else 0
+        tail = decode_from(path, offset, limit) if offset else None
+        if tail is None or state is None or not matches(state, tail, offset):
+            offset = 0
+            try:
+                tail = decode(path, limit).samples
+            except AudioError:
+                return "not readable yet"  # too short so far, say; the next pieces may do
+    with borrowed_engine() as engine:
+        after = advance(engine, tail, state, offset)
+    if after == state or not after.settled_s:
+        return "nothing finished"
+    with transaction.atomic():
+        # Only onto a state this step is newer than, and only while the answer is recorded:
+        # finalise decides under this lock which state the joined recording keeps.
+        now = Attempt.objects.select_for_update().filter(pk=attempt_id).first()
+        if now is None or now.status != Attempt.Status.RECORDING:
+            return "saved"
+        if _kept_state(now) is not None and (now.stream or {}).get("pieces", 0) >= len(names):
+            return "overtaken"
+        Attempt.objects.filter(pk=attempt_id).update(
+            stream={
+                "state": to_json(after), "pieces": len(names), "digest": digest.hexdigest(),
+                "read": max(_last_read(now), attempt.chunks_received),
+                "from": offset,  # the second it decoded from (0: the whole recording so far)
+            }
+        )  # fmt: skip
+    return "advanced"
