@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Hashable, Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 
 @dataclass(frozen=True, slots=True)
@@ -71,6 +71,31 @@ def goal_progress(
         steps_percent=round(steps_percent, 1) if measured_by_target and steps else None,
         steps_basis=steps_basis if measured_by_target else "",
     )  # fmt: skip
+
+
+@dataclass(frozen=True, slots=True)
+class Outcome:
+    """How a finished goal ended: what its pages show instead of a pace against the ideal line,
+    which means nothing once the goal is closed."""
+
+    reached: bool  # reached, else dropped
+    closed_on: dt.date | None  # the day it was reached or dropped, on the user's clock
+    percent: float | None  # its last measured progress; None when nothing was ever measured
+    basis: str  # how that was measured: "3 of 4 mock interviews", "2 of 2 steps"
+
+
+def closed(progress: Progress, *, reached: bool, closed_on: dt.date | None) -> Outcome:
+    """A finished goal's outcome. Its progress is the last measured figure, never the pace: a
+    goal with nothing logged (no check-in, no step ticked off) has no figure at all, rather
+    than a 0 % that contradicts its being reached."""
+    if not progress.actual:
+        return Outcome(reached, closed_on, None, "")
+    return Outcome(reached, closed_on, progress.percent, progress.basis)
+
+
+def without_pace(progress: Progress) -> Progress:
+    """A finished goal's progress with no ideal line, no "ideal today" and never "behind"."""
+    return replace(progress, ideal=(), expected_now=None, behind=False)
 
 
 def _steps_done(steps: Sequence[StepState], today: dt.date) -> tuple[float, str, tuple[Point, ...]]:

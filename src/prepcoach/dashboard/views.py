@@ -34,6 +34,7 @@ def home(request: HttpRequest) -> HttpResponse:
     counted = counts_of(
         user,
         goals=owned_by(Goal.objects.all(), user).filter(status=Goal.Status.ACTIVE),
+        finished=owned_by(Goal.objects.all(), user).exclude(status=Goal.Status.ACTIVE),
         jobs=owned_by(Opportunity.objects.all(), user),
         stories=owned_by(Story.objects.all(), user),
         answers=owned_by(Attempt.objects.all(), user),
@@ -51,6 +52,7 @@ def home(request: HttpRequest) -> HttpResponse:
                 active_goals=counted["goals"],
             ),
             "news": news.recent(user, timezone.now()),
+            "finished_goals": counted["finished"],
             "grow": {"jobs": counted["jobs"], "stories": counted["stories"]},
             "owed": rows.owed,
             "next": rows.upcoming,

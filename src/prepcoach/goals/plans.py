@@ -8,12 +8,14 @@ from collections.abc import Hashable, Sequence
 from dataclasses import dataclass
 
 from django.db.models import Q, QuerySet
+from django.utils import timezone
 
 from prepcoach.accounts.access import owned_by
 from prepcoach.accounts.models import User, profile_read
 from prepcoach.coach import planning, progress
 from prepcoach.coach.availability import WeeklyAvailability
 from prepcoach.coach.deadlines import DateOrder
+from prepcoach.coach.progress import Outcome
 from prepcoach.coach.smart import SmartCheck, SmartContext, check_goal
 from prepcoach.goals import sources
 from prepcoach.goals.models import CheckIn, Goal, PlanSnapshot, Step
@@ -164,6 +166,7 @@ class GoalView:
     goal: Goal
     progress: progress.Progress
     shortfall: float
+    outcome: Outcome | None = None  # how it ended, once reached or dropped
 
 
 def progress_of(goal: Goal, today: dt.date) -> progress.Progress:
@@ -195,7 +198,7 @@ def _progress(
         # Counted where the things are: today's figure is that count, whatever was logged.
         check_ins = [*check_ins, progress.CheckIn(today, float(counted.value))]
         target = float(counted.target)
-    return progress.goal_progress(
+    found = progress.goal_progress(
         start=goal.start_date,
         deadline=goal.target_date,
         today=today,
@@ -204,6 +207,16 @@ def _progress(
         target=target,
         unit=goal.unit,
     )
+    # A reached or dropped goal has no pace to keep: no ideal line on any face.
+    return found if goal.status == Goal.Status.ACTIVE else progress.without_pace(found)
+
+
+def outcome_of(goal: Goal, found: progress.Progress) -> Outcome | None:
+    """How a finished goal ended, with its last measured progress; None while it is active."""
+    if goal.status == Goal.Status.ACTIVE:
+        return None
+    closed_on = timezone.localtime(goal.closed_at).date() if goal.closed_at else goal.completed_on
+    return progress.closed(found, reached=goal.status == Goal.Status.DONE, closed_on=closed_on)
 
 
 def progresses(goals: Sequence[Goal], today: dt.date) -> dict[int, progress.Progress]:
@@ -233,7 +246,9 @@ def goal_views(
     """Each goal with its progress: a fixed number of queries however many goals there are."""
     rows = list(goals)
     found = progresses(rows, today)
-    return [GoalView(g, found[g.pk], plan.shortfall_of(g.pk)) for g in rows]
+    return [
+        GoalView(g, found[g.pk], plan.shortfall_of(g.pk), outcome_of(g, found[g.pk])) for g in rows
+    ]
 
 
 def active_days(user: User) -> list[dt.date]:

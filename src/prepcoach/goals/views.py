@@ -189,6 +189,7 @@ def _detail_context(request: HttpRequest, goal: Goal, **extra: object) -> dict[s
         "goal": goal,
         "check": plans.check(user, goal.text, today, goal, plan=plan),
         "progress": progress,
+        "outcome": plans.outcome_of(goal, progress),
         "chart": progress_chart(progress, goal.start_date, goal.target_date, today),
         "steps": sorted(
             steps,

@@ -209,6 +209,7 @@ def _goal_card(
     return {
         "goal": goal,
         "progress": progress,
+        "outcome": plans.outcome_of(goal, progress),
         "standing": goal_standing(goal.text, progress),
         "chart": progress_chart(progress, goal.start_date, goal.target_date, today),
         "check_ins": list(goal.check_ins.all())[:10],
