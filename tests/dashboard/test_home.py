@@ -125,7 +125,9 @@ def test_today_lists_the_debrief_owed_the_interview_steps_and_drills(
     soon = Interview.objects.create(user=alice, opportunity=job, round_name="Final round",
                                     starts_at=timezone.now() + dt.timedelta(hours=20))  # fmt: skip
     goal = Goal.objects.create(user=alice, text="Write 3 STAR stories")
-    Step.objects.create(goal=goal, title="Conflict story", due_date=today())
+    # Three hours: all Alice has on any day (coach.planning), so the week puts nothing else on
+    # today, whatever day it is, and next week's story is not on today's list.
+    Step.objects.create(goal=goal, title="Conflict story", due_date=today(), estimated_hours=3)
     Step.objects.create(
         goal=goal, title="Next week's story", due_date=today() + dt.timedelta(days=6)
     )

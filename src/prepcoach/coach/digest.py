@@ -2,8 +2,10 @@
 two weeks), from plain rows the dashboard gathers. Both choose and order; neither fetches.
 
 - `today_list`: the debriefs owed first (memory fades in a day), then an interview today or
-  tomorrow, the steps due today or overdue (oldest first), the drills due, and the first
-  improvement area to practise.
+  tomorrow, the steps the week puts on today (the plan's placement, or the user's:
+  `planning.pinned_day`) and those due today or overdue, but not those the user moved to a
+  later day, where the week shows them (by due date, oldest first), the drills due, and the
+  first improvement area to practise.
 - `build_digest`: goal progress (nearest deadline first), the steps due in the digest's period
   (overdue first), the improvement areas with their trend in words, saved reading and new items
   from the user's feeds, and a subject line that says what is inside.
@@ -16,6 +18,8 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Sequence
 from dataclasses import dataclass
+
+from prepcoach.coach.planning import pinned_day
 
 PERIOD_DAYS = {"daily": 1, "weekly": 7, "fortnight": 14}
 PERIOD_WORDS = {"daily": "day", "weekly": "week", "fortnight": "two weeks"}
@@ -40,6 +44,8 @@ class StepFacts:
     url: str
     due: dt.date
     goal: str
+    planned: dt.date | None = None  # the day the user put it on, if they did
+    today_hours: float = 0.0  # its hours on today in the plan: the week's today column
 
 
 @dataclass(frozen=True, slots=True)
@@ -69,17 +75,29 @@ def _day_words(day: dt.date, today: dt.date) -> str:
     return "due tomorrow" if days == 1 else f"due in {days} days"
 
 
+def _for_today(step: StepFacts, today: dt.date) -> bool:
+    """On today's list: what the week puts on today (its placement, or the user's), and what is
+    due by today unless the user moved it to a later day, which the week shows it on."""
+    return step.today_hours > 0 or (pinned_day(step.planned, today) or step.due) <= today
+
+
+def _step_line(step: StepFacts, today: dt.date) -> Line:
+    """A step on today's list: due today or before it, or put on today by the user (the day
+    the week shows it on, `planning.pinned_day`), its due date said either way."""
+    placed = " · you put it on today" if pinned_day(step.planned, today) == today else ""
+    return Line(step.title, step.url, f"{step.goal} · {_day_words(step.due, today)}{placed}")
+
+
 def today_list(facts: TodayFacts) -> tuple[TodayItem, ...]:
     """What to do today, most pressing first (see the module)."""
     items = [TodayItem("debrief", line) for line in facts.debriefs_owed]
     day = facts.next_interview_day
     if facts.next_interview is not None and day is not None and (day - facts.today).days <= 1:
         items.append(TodayItem("interview", facts.next_interview))
-    due = sorted((s for s in facts.steps if s.due <= facts.today), key=lambda s: (s.due, s.title))
-    items += [
-        TodayItem("step", Line(s.title, s.url, f"{s.goal} · {_day_words(s.due, facts.today)}"))
-        for s in due[:TODAY_STEPS]
-    ]
+    due = sorted(
+        (s for s in facts.steps if _for_today(s, facts.today)), key=lambda s: (s.due, s.title)
+    )
+    items += [TodayItem("step", _step_line(s, facts.today)) for s in due[:TODAY_STEPS]]
     if len(due) > TODAY_STEPS:
         more = len(due) - TODAY_STEPS
         items.append(TodayItem("step", Line(f"{more} more step{'s' * (more != 1)} due", "")))

@@ -30,6 +30,7 @@ class PlanStep:
     hours: float  # hours of work still to do
     impact: int = 2  # 1 low, 2 medium, 3 high
     urgency: int = 2
+    planned: dt.date | None = None  # the day the user chose to work on it (`pinned_day`)
 
 
 @dataclass(frozen=True, slots=True)
@@ -109,6 +110,13 @@ class Move:
         return self.after > self.before
 
 
+def pinned_day(planned: dt.date | None, today: dt.date) -> dt.date | None:
+    """The day a step is worked on because the user put it there, or None when the plan
+    chooses. A placement on a day gone by no longer holds: the step is planned as any other.
+    The week (`schedule`) and what to do today (`coach.digest.today_list`) both read it here."""
+    return planned if planned is not None and planned >= today else None
+
+
 def priority(step: PlanStep, today: dt.date) -> Priority:
     """Impact times urgency, explained; a step due within two days is treated as urgent."""
     urgency = step.urgency
@@ -152,7 +160,9 @@ def schedule(
     """Place each step's hours into free hours from today, earliest deadline first.
     `done` are steps already done, on the day they were done: they stay on that day and
     their hours count as used there, so a step ticked today does not free today's hours
-    for another step.
+    for another step. A step the user put on a day (`pinned_day`) has all its hours there,
+    placed first, even past its due date (it is then late, but no over-commitment) or beyond
+    the day's hours (the day shows more used than it holds): the user decided.
 
     Linear in the days the plan spans plus the steps: every day a step passed over is full
     when it is done with it (free hours only shrink), so the next step starts where the last
@@ -165,7 +175,20 @@ def schedule(
         used[finished.day] += max(finished.hours, 0.0)
     allocations: list[Allocation] = []
     outcomes: dict[Hashable, StepOutcome] = {}
-    queue = sorted(steps, key=lambda s: (s.due, -priority(s, today).score, str(s.title)))
+    pinned = [s for s in steps if pinned_day(s.planned, today) is not None]
+    for step in pinned:
+        day = pinned_day(step.planned, today) or today
+        hours = max(step.hours, 0.0)
+        if hours > EPSILON:
+            used[day] += hours
+            allocations.append(Allocation(step.id, day, round(hours, 4)))
+        late = hours if day > step.due else 0.0
+        outcomes[step.id] = StepOutcome(step.id, step.goal_id, day, round(late, 4), late <= EPSILON)
+    chosen = {s.id for s in pinned}
+    queue = sorted(
+        (s for s in steps if s.id not in chosen),
+        key=lambda s: (s.due, -priority(s, today).score, str(s.title)),
+    )
     nothing_free = availability.per_week <= 0 and all(v >= 0 for v in busy.values())
     first_free = today  # every day before it is full
     for step in queue:
@@ -202,7 +225,10 @@ def schedule(
             round(late, 4),
             on_time=late <= EPSILON and finish is not None,
         )
-    return Plan(today, tuple(allocations), outcomes, _shortfalls(steps, outcomes), done=tuple(done))
+    unpinned = [s for s in steps if s.id not in chosen]
+    return Plan(
+        today, tuple(allocations), outcomes, _shortfalls(unpinned, outcomes), done=tuple(done)
+    )
 
 
 def _shortfalls(

@@ -4,7 +4,8 @@ gathered for one user for `coach.digest`, which chooses and orders them."""
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Sequence
+from collections import defaultdict
+from collections.abc import Hashable, Sequence
 from dataclasses import dataclass
 
 from django.urls import reverse
@@ -13,6 +14,7 @@ from django.utils import timezone
 from prepcoach.accounts.access import owned_by
 from prepcoach.accounts.models import User
 from prepcoach.coach import digest as core
+from prepcoach.coach import planning
 from prepcoach.coach.improvement import Area
 from prepcoach.goals import plans
 from prepcoach.goals.models import Goal, Step
@@ -25,10 +27,16 @@ from prepcoach.reading.digest import digest_for
 from prepcoach.reading.models import DigestSettings
 
 
-def _steps(user: User, steps: Sequence[Step] | None = None) -> list[core.StepFacts]:
+def _steps(
+    user: User, steps: Sequence[Step] | None = None, plan: planning.Plan | None = None
+) -> list[core.StepFacts]:
+    """The steps, with their hours on today in `plan` (the week's today column), if given."""
+    today: dict[Hashable, float] = defaultdict(float)
+    for placed in plan.on(plan.start) if plan is not None else ():
+        today[placed.step_id] += placed.hours
     return [
         core.StepFacts(s.title, reverse("goals:detail", args=[s.goal_id]) + "#steps",
-                       s.due_date, s.goal.text)
+                       s.due_date, s.goal.text, s.planned_on, today[s.pk])
         for s in (plans.active_steps(user) if steps is None else steps)
     ]  # fmt: skip
 
@@ -66,10 +74,13 @@ def today_for(
     now: dt.datetime,
     areas: Sequence[Area] | None = None,
     rows: TodayRows | None = None,
+    plan: planning.Plan | None = None,
 ) -> tuple[core.TodayItem, ...]:
-    """`now` on the user's clock; `areas` when the caller already has the user's areas, and
-    `rows` when it has read them (`today_rows`)."""
+    """`now` on the user's clock; `areas` when the caller already has the user's areas, `rows`
+    when it has read them (`today_rows`), and `plan` when it has made today's plan from them
+    (the one the week shows: its today column is what the list's steps are placed by)."""
     rows = rows or today_rows(user, now)
+    plan = plan or plans.plan_for(user, now.date(), active=rows.steps, done_rows=rows.done_today)
     owed = [
         core.Line(f"Debrief your {o.interview.round_name.lower()} at "
                   f"{o.interview.opportunity.company}",
@@ -92,7 +103,7 @@ def today_for(
         else None
     )
     return core.today_list(
-        core.TodayFacts(now.date(), owed, interview, day, _steps(user, rows.steps), rows.due,
+        core.TodayFacts(now.date(), owed, interview, day, _steps(user, rows.steps, plan), rows.due,
                         reverse("practice:drills"), first)
     )  # fmt: skip
 

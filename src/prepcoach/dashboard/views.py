@@ -39,6 +39,8 @@ def home(request: HttpRequest) -> HttpResponse:
         stories=owned_by(Story.objects.all(), user),
         answers=owned_by(Attempt.objects.all(), user),
     )
+    # Made once, for the plan card and today's steps: the plan the week shows.
+    plan = plans.plan_for(user, today, active=rows.steps, done_rows=rows.done_today)
     return render(
         request,
         "dashboard/home.html",
@@ -50,13 +52,14 @@ def home(request: HttpRequest) -> HttpResponse:
                 active=rows.steps,
                 done_today=rows.done_today,
                 active_goals=counted["goals"],
+                plan=plan,
             ),
             "news": news.recent(user, timezone.now()),
             "finished_goals": counted["finished"],
             "grow": {"jobs": counted["jobs"], "stories": counted["stories"]},
             "owed": rows.owed,
             "next": rows.upcoming,
-            "today": today_for(user, now, found, rows),
+            "today": today_for(user, now, found, rows, plan),
             "areas": [(area, trend_words(area.trend, today)) for area in found[:DASHBOARD_AREAS]],
             "practice": {"answers": counted["answers"], "due": rows.due},
         },

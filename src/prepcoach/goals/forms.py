@@ -11,7 +11,14 @@ from django.utils import timezone
 from prepcoach.coach.improvement import AREA_KEYS, DEBRIEF_KEYS, GOAL_ANSWERS
 from prepcoach.coach.smart import MAX_GOAL_CHARS, SmartCheck, target_quantity
 from prepcoach.form_words import PlainNumberInput
-from prepcoach.goals.models import CheckIn, Goal, Milestone, ReminderSettings, Step
+from prepcoach.goals.models import (
+    CheckIn,
+    Goal,
+    Milestone,
+    ReminderSettings,
+    Step,
+    validate_plan_date,
+)
 
 AUTO = "auto"
 DATE_ERROR = "That is not a real date: pick one with the date picker, or type YYYY-MM-DD."
@@ -136,20 +143,43 @@ class GoalForm(forms.ModelForm):  # type: ignore[type-arg]
 class StepForm(forms.ModelForm):  # type: ignore[type-arg]
     class Meta:
         model = Step
-        fields = ("title", "due_date", "estimated_hours", "impact", "urgency", "resources")
+        fields = (
+            "title", "due_date", "planned_on", "estimated_hours", "impact", "urgency", "resources"
+        )  # fmt: skip
         widgets = {
             "due_date": DateInput(),
+            "planned_on": DateInput(),
             "resources": forms.Textarea(attrs={"rows": 2}),
             "estimated_hours": PlainNumberInput(attrs={"step": "0.25", "min": "0.25"}),
         }
         error_messages = {
             "title": {"required": "Name the step, e.g. “Mock interview with Sam”."},
             "due_date": {"invalid": DATE_ERROR, "required": "Give the step a due date."},
+            "planned_on": {"invalid": DATE_ERROR},
         }
         help_texts = {"estimated_hours": "How long it will take you, in hours."}
         labels = {"title": "Step", "due_date": "Due", "estimated_hours": "Hours"}
 
     prefix = "step"
+
+
+class PlaceForm(forms.Form):
+    """Moving a step on the week: the day to work on it, today or later."""
+
+    planned_on = forms.DateField(
+        error_messages={"invalid": DATE_ERROR, "required": "Pick the day to work on it."}
+    )
+
+    def __init__(self, *args: Any, today: dt.date, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.today = today
+
+    def clean_planned_on(self) -> dt.date:
+        day: dt.date = self.cleaned_data["planned_on"]
+        validate_plan_date(day)
+        if day < self.today:
+            raise forms.ValidationError("That day has gone: pick today or a later day.")
+        return day
 
 
 class CheckInForm(forms.ModelForm):  # type: ignore[type-arg]

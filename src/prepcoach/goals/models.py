@@ -105,6 +105,12 @@ class Step(models.Model):
     resources = models.TextField(
         blank=True, help_text="Links, books, courses or people: one per line."
     )
+    # The day the user chose to work on it (moved on the week): the week and what to do today
+    # show it there (`coach.planning.pinned_day`); blank, the plan places it.
+    planned_on = models.DateField(
+        "work on it on", null=True, blank=True, validators=[validate_plan_date],
+        help_text="Optional: the day you will work on it. Left empty, prepcoach places it.",
+    )  # fmt: skip
     done_on = models.DateField(null=True, blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
 

@@ -41,6 +41,7 @@ def plan_step(step: Step) -> planning.PlanStep:
         hours=float(step.estimated_hours),
         impact=step.impact,
         urgency=step.urgency,
+        planned=step.planned_on,
     )
 
 
@@ -319,13 +320,15 @@ def summary(
     active: Sequence[Step] | None = None,
     done_today: Sequence[Step] | None = None,
     active_goals: int | None = None,
+    plan: planning.Plan | None = None,
 ) -> Summary:
-    """`active` and `done_today`: the user's `plan_rows` from today, and `active_goals` their
-    number of active goals, when the caller has read them."""
+    """`active` and `done_today`: the user's `plan_rows` from today, `active_goals` their
+    number of active goals, and `plan` today's plan made from those rows, when the caller has
+    them."""
     if active is None or done_today is None:
         active, done_today = plan_rows(user, today)
     steps = active
-    plan = plan_for(user, today, active=steps, done_rows=done_today)
+    plan = plan or plan_for(user, today, active=steps, done_rows=done_today)
     soon = [s for s in steps if s.due_date < today + dt.timedelta(days=7)][:5]  # by due date
     return Summary(
         active_goals=active_goals

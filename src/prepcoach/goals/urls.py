@@ -28,6 +28,7 @@ urlpatterns = [
     ),
     path("steps/<int:step_id>/edit/", views.step_edit, name="step_edit"),
     path("steps/<int:step_id>/toggle/", views.step_toggle, name="step_toggle"),
+    path("steps/<int:step_id>/place/", views.step_place, name="step_place"),
     path("steps/<int:step_id>/delete/", views.step_delete, name="step_delete"),
     path("week/", views.week, name="week"),
     path("review/", views.review, name="review"),

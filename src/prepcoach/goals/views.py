@@ -30,6 +30,7 @@ from prepcoach.goals.forms import (
     CheckInForm,
     GoalForm,
     MilestoneForm,
+    PlaceForm,
     SplitForm,
     StepForm,
 )
@@ -313,6 +314,30 @@ def _week_step(request: HttpRequest, step: Step, shown: dict[dt.date, float]) ->
     others = [(other, h) for other, h in sorted(shown.items()) if other != day]
     context = {"step": step, "day": day, "hours": hours, "late": False, "others": others}
     return render(request, "goals/partials/week_step_ticked.html", context)
+
+
+@login_required
+@require_POST
+def step_place(request: HttpRequest, step_id: int) -> HttpResponse:
+    """Moved on the week: the step is worked on that day (`coach.planning.pinned_day`), on the
+    week and on the dashboard's today alike; its due date stays as it was."""
+    step = _step(request, step_id)
+    today = timezone.localdate()
+    form = PlaceForm(request.POST, today=today)
+    unplace = "unplace" in request.POST
+    if not unplace and not form.is_valid():
+        messages.error(request, " ".join(str(e) for e in form.errors.get("planned_on", [])))
+        return redirect("goals:week")
+    before = plans.plan_for(signed_in_user(request), today)
+    step.planned_on = None if unplace else form.cleaned_data["planned_on"]
+    step.save(update_fields=["planned_on"])
+    _report_moves(request, before, exclude=step.pk)
+    if step.planned_on is None:
+        messages.success(request, f"“{step.title}” is placed by prepcoach again.")
+        return redirect("goals:week")
+    messages.success(request, f"“{step.title}” moved to {step.planned_on:%A %-d %b}; "
+                     f"still due {step.due_date:%a %-d %b}.")  # fmt: skip
+    return redirect(reverse("goals:week") + f"?start={step.planned_on.isoformat()}")
 
 
 @login_required
