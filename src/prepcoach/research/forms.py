@@ -10,7 +10,8 @@ from prepcoach.coach.deadlines import DateOrder
 from prepcoach.coach.limits import MAX_JOB_ADVERT_CHARS
 from prepcoach.coach.text import plain_text
 from prepcoach.coach.written_dates import example, read_dates, write_dates
-from prepcoach.jobs.models import Fact, Opportunity
+from prepcoach.jobs import schedule
+from prepcoach.jobs.models import Fact, Interview, Opportunity
 
 MAX_DESCRIPTION = MAX_JOB_ADVERT_CHARS  # the same cap as the API and the CLI
 
@@ -47,6 +48,8 @@ class OpportunityForm(forms.ModelForm):  # type: ignore[type-arg]
             "DMY" if date_order == "DMY" else "MDY" if date_order == "MDY" else None
         )
         self.today = today or timezone.localdate()
+        self.dates_before = set(self.instance.interview_dates)  # what the box held
+        self.added: list[Interview] = []  # the interviews the dates typed made, on saving
         hint = f"One or more dates, separated by commas: e.g. {example(self.date_order)}."
         self.fields["interview_dates"].help_text = hint
         if self.instance.pk and self.instance.interview_dates:
@@ -84,10 +87,16 @@ class OpportunityForm(forms.ModelForm):  # type: ignore[type-arg]
         return [d.isoformat() for d in read.dates]
 
     def save(self, commit: bool = True) -> Opportunity:
+        """Saved, each date newly typed becomes an interview of the job (`schedule.add_dated`),
+        which the week, the countdown and the debrief read: a date typed before, whose
+        interview the user has since deleted or moved, is not made again."""
         opportunity: Opportunity = super().save(commit=False)
         opportunity.interview_dates = self.cleaned_data["interview_dates"]
         if commit:
             opportunity.save()
+            new = [dt.date.fromisoformat(d) for d in opportunity.interview_dates]
+            typed = [d for d in new if d.isoformat() not in self.dates_before]
+            self.added = schedule.add_dated(opportunity, typed, timezone.get_current_timezone())
         return opportunity
 
 

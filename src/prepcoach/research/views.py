@@ -13,9 +13,12 @@ from django.views.decorators.http import require_POST, require_safe
 from prepcoach.accounts.access import get_owned_or_404, owned_by, signed_in_user
 from prepcoach.accounts.models import Profile
 from prepcoach.coach.brief import NextInterview, brief_company
+from prepcoach.coach.deadlines import DateOrder
 from prepcoach.coach.debrief import when_words
 from prepcoach.coach.stories import StoryInfo, coverage
-from prepcoach.jobs.models import Opportunity
+from prepcoach.coach.written_dates import write_dates
+from prepcoach.jobs import schedule
+from prepcoach.jobs.models import Interview, Opportunity
 from prepcoach.jobs.signals import facts_changed
 from prepcoach.ops.rate import spend, with_retry_after
 from prepcoach.reflection.models import Story
@@ -61,10 +64,24 @@ def _form(request: HttpRequest, opportunity: Opportunity) -> HttpResponse:
     )
     if request.method == "POST" and form.is_valid():
         saved = form.save()
-        messages.success(request, f"Saved “{saved}”.")
+        added = _added_words(form.added, form.date_order)
+        messages.success(request, f"Saved “{saved}”.{added}")
         return redirect(saved)
     return render(
         request, "research/opportunity_form.html", {"form": form, "opportunity": opportunity}
+    )
+
+
+def _added_words(added: list[Interview], date_order: DateOrder | None) -> str:
+    """The interviews the dates typed made, said so the hour they were given is no surprise."""
+    if not added:
+        return ""
+    days = write_dates((timezone.localtime(i.starts_at).date() for i in added), date_order)
+    one = len(added) == 1
+    return (
+        f" Added to your week: {'an interview' if one else 'interviews'} on {days}, at "
+        f"{schedule.DATED_TIME:%H:%M} until you set {'its' if one else 'their'} time and round "
+        f"on {'its' if one else 'their'} page."
     )
 
 
