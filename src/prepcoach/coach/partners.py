@@ -8,7 +8,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from enum import StrEnum
 
-from prepcoach.coach.progress import Progress, WeeklyReview
+from prepcoach.coach.progress import Outcome, Progress, WeeklyReview
 
 
 class Standing(StrEnum):
@@ -17,6 +17,7 @@ class Standing(StrEnum):
     ON_TRACK = "on track"  # below the line, but within the ten points progress allows
     BEHIND = "behind"  # more than ten points below the ideal line (Progress.behind)
     NO_LINE = "no deadline"  # no target date, so no ideal line to compare with
+    DROPPED = "dropped"  # closed without being reached: no line to keep any more
 
 
 @dataclass(frozen=True, slots=True)
@@ -29,8 +30,11 @@ class GoalStanding:
     sentence: str  # for the page and the mail: "42% done; the ideal line is at 50% today."
 
 
-def goal_standing(title: str, progress: Progress) -> GoalStanding:
-    """Where a goal stands against its ideal line, in words a partner can act on."""
+def goal_standing(title: str, progress: Progress, outcome: Outcome | None = None) -> GoalStanding:
+    """Where a goal stands against its ideal line, in words a partner can act on; a reached or
+    dropped goal (`outcome`) by how it ended and its last measured figure, never a pace."""
+    if outcome is not None:
+        return _closed_standing(title, progress, outcome)
     expected = progress.expected_now
     done = f"{progress.percent:.0f}% done ({progress.basis})" if progress.basis else ""
     done = done or f"{progress.percent:.0f}% done"
@@ -48,6 +52,18 @@ def goal_standing(title: str, progress: Progress) -> GoalStanding:
     return GoalStanding(
         title, progress.percent, progress.basis, expected, standing, f"{done}: {tail}"
     )
+
+
+def _closed_standing(title: str, progress: Progress, outcome: Outcome) -> GoalStanding:
+    when = f" on {outcome.closed_on:%-d %b %Y}" if outcome.closed_on else ""
+    ended = f"{'Reached' if outcome.reached else 'Dropped'}{when}"
+    if outcome.percent is None:
+        sentence = f"{ended}: no progress was logged."
+    else:
+        basis = f" ({outcome.basis})" if outcome.basis else ""
+        sentence = f"{ended}: last measured {outcome.percent:.0f}% done{basis}."
+    standing = Standing.REACHED if outcome.reached else Standing.DROPPED
+    return GoalStanding(title, progress.percent, outcome.basis, None, standing, sentence)
 
 
 @dataclass(frozen=True, slots=True)
@@ -71,9 +87,15 @@ def partner_report(
     goals: Sequence[tuple[str, Progress]],
     review: WeeklyReview,
     milestones_reached: Sequence[str] = (),
+    outcomes: Sequence[Outcome | None] = (),
 ) -> PartnerReport:
-    """The weekly report to a partner about the goals the owner shared with them."""
-    standings = tuple(goal_standing(title, progress) for title, progress in goals)
+    """The weekly report to a partner about the goals the owner shared with them; `outcomes`,
+    in the goals' order, how each finished one ended (None while active)."""
+    ended = [*outcomes, *[None] * (len(goals) - len(outcomes))]
+    standings = tuple(
+        goal_standing(title, progress, outcome)
+        for (title, progress), outcome in zip(goals, ended, strict=True)
+    )
     behind = [g for g in standings if g.standing is Standing.BEHIND]
     done, slipped = len(review.done), len(review.slipped)
     if not standings:

@@ -88,11 +88,13 @@ def report_for(partnership: Partnership, today: dt.date) -> PartnerReport:
     reached = Milestone.objects.filter(
         goal__in=[g.pk for g in goals], reached_on__gt=today - dt.timedelta(days=7)
     )
+    progress = [plans.progress_of(g, today) for g in goals]
     return partner_report(
         partnership.owner.display_name,
-        [(g.text, plans.progress_of(g, today)) for g in goals],
+        [(g.text, p) for g, p in zip(goals, progress, strict=True)],
         weekly_review([plans.step_state(s) for s in steps], today),
         [m.title for m in reached],
+        outcomes=[plans.outcome_of(g, p) for g, p in zip(goals, progress, strict=True)],
     )
 
 

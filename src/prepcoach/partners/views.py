@@ -205,12 +205,13 @@ def _goal_card(
     partnership: Partnership, goal: Goal, today: dt.date, form: CommentForm | None
 ) -> dict[str, Any]:
     progress = plans.progress_of(goal, today)
+    outcome = plans.outcome_of(goal, progress)
     cheered = set(partnership.cheers.values_list("milestone_id", flat=True))
     return {
         "goal": goal,
         "progress": progress,
-        "outcome": plans.outcome_of(goal, progress),
-        "standing": goal_standing(goal.text, progress),
+        "outcome": outcome,
+        "standing": goal_standing(goal.text, progress, outcome),
         "chart": progress_chart(progress, goal.start_date, goal.target_date, today),
         "check_ins": list(goal.check_ins.all())[:10],
         "milestones": [(m, m.pk in cheered) for m in goal.milestones.all()],
