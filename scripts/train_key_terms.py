@@ -14,10 +14,11 @@ is kept:
   C. features, then gradient-boosted trees (scikit-learn, development only; shipped as arrays,
      `coach/boosted_trees.py`) over the features, the first stage's rank, the similarity to
      each prototype, the phrase's prior over the training adverts (`phrase_counts`, counted
-     without the advert's own labels), how the phrase sits in its advert by meaning
-     (`keywords.context_columns`) and the embedding projected on its first principal
-     axes: trees find the interactions a linear model cannot ("one lower-case word in the
-     perks section").
+     without the advert's own labels), how the phrase sits in its advert by meaning, by
+     line (the phrases sharing its line) and by boundary (the kept phrases whose words contain
+     its own or are contained in them) (`keywords.context_columns`) and the embedding
+     projected on its first principal axes: trees find the interactions a linear model
+     cannot ("one lower-case word in the perks section").
 The meaning threshold for coverage is calibrated on the same adverts: a term against the
 sentences that carry one of its variants but not its own words (should match) and against the
 sentences that carry none of its forms (should not), by F0.5 (precision first: a term wrongly
@@ -195,7 +196,9 @@ def train(items: list[Item], l2: float, keep: int, embeddings: bool) -> TermMode
             title = item.advert.title
             title_vector = np.array(EMBEDDER[0].embed([title])[0]) if title else None
             weights_ = 1 / (1 + np.exp(-np.clip(z[top] @ pre_w + pre_b, -40, 40)))
-            context = context_columns(item.vectors[top], weights_, title_vector)
+            context = context_columns(
+                item.vectors[top], weights_, title_vector, *_places(item, top)
+            )
             rows.append(np.hstack([z[top], rank, kinds, context, item.vectors[top]]))
             labels.append(item.y[top])
         weights, bias = fit(np.vstack(rows), np.concatenate(labels), l2)
@@ -219,8 +222,15 @@ def _stage_two_rows(
     title = item.advert.title
     title_vector = np.array(EMBEDDER[0].embed([title])[0]) if title else None
     weights = 1 / (1 + np.exp(-np.clip(z[top] @ pre_w + pre_b, -40, 40)))
-    context = context_columns(item.vectors[top], weights, title_vector)
+    context = context_columns(item.vectors[top], weights, title_vector, *_places(item, top))
     return np.hstack([z[top], rank, kinds, context]), item.vectors[top], item.y[top]
+
+
+def _places(item: Item, top: np.ndarray) -> tuple[list[frozenset[int]], list[frozenset[str]]]:
+    """The kept candidates' lines and word roots, as `keywords.score` gives them to
+    `context_columns`."""
+    kept = [item.advert.candidates[j] for j in top]
+    return [frozenset(c.lines) for c in kept], [term_roots(display(c, item.advert)) for c in kept]
 
 
 def phrase_counts(items: list[Item]) -> dict[str, tuple[int, int]]:

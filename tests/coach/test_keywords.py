@@ -327,3 +327,30 @@ def test_an_abbreviation_and_its_expansion_are_one_term() -> None:
         "Health and Safety Executive", "SQL", "KYC",
         "Control of Substances Hazardous to Health", "out-of-hours",
     ]  # fmt: skip
+
+
+def test_context_columns_read_a_phrases_line_mates_and_the_phrases_around_its_words() -> None:
+    import numpy as np
+
+    from prepcoach.coach.keywords import CONTEXT_COLUMNS, context_columns
+
+    # Four phrases: two skills on one bullet, a perk alone on its line, and a wider phrase
+    # that contains the first skill's words.
+    terms = ["SQL", "Python", "cycle scheme", "SQL queries"]
+    vectors = np.eye(4)
+    weights = np.array([0.9, 0.8, 0.1, 0.4])
+    lines = [frozenset({3}), frozenset({3}), frozenset({9}), frozenset({5})]
+    columns = context_columns(vectors, weights, None, lines, [term_roots(t) for t in terms])
+    assert columns.shape == (4, CONTEXT_COLUMNS)
+    mates, mean, best, wider, narrower = (columns[:, k] for k in range(3, 8))
+    # "SQL" and "Python" share a line: each sees the other's first-stage probability.
+    assert mates[0] == pytest.approx(np.log(2))
+    assert mean[0] == pytest.approx(0.8)
+    assert best[1] == pytest.approx(0.9)
+    assert mates[2] == 0  # the perk's line holds nothing else
+    assert best[2] == 0
+    # "SQL queries" contains "SQL": the narrower phrase's best is its, and the reverse.
+    assert wider[0] == pytest.approx(0.4)
+    assert narrower[3] == pytest.approx(0.9)
+    assert wider[1] == 0
+    assert narrower[1] == 0

@@ -7,8 +7,10 @@ for) and which of them an answer covers, with the sentence that shows it.
    complaints") is also read as its noun ("complaint handling", `key_term_verbs`), and the field
    the job title names ("Transport Planner": "transport planning") is a candidate too.
 2. A logistic model over structural features keeps the likeliest candidates; gradient-boosted
-   trees over the same features, each phrase's MiniLM sentence embedding and its prior over the
-   training adverts (how common it is, and how often it was labelled a term) score them. Both
+   trees over the same features, each phrase's MiniLM sentence embedding, its prior over the
+   training adverts (how common it is, and how often it was labelled a term) and how it sits
+   among the other candidates (`context_columns`: by meaning, by line, by the phrases around
+   its words) score them. Both
    were trained on the development adverts by `scripts/train_key_terms.py`; the weights are
    `key_term_model.py` and `key_term_forest.npz`.
 3. Duplicates go: a phrase whose words (in any form) contain or are contained in a better one's
@@ -147,22 +149,57 @@ def prototype_vectors(embedder: Embedder) -> list[list[float]]:
     return _PROTOTYPE_VECTORS[key]
 
 
-CONTEXT_COLUMNS = 3
+CONTEXT_COLUMNS = 8
 
 
 def context_columns(
-    vectors: NDArray[np.float64], weights: NDArray[np.float64], title: NDArray[np.float64] | None
+    vectors: NDArray[np.float64],
+    weights: NDArray[np.float64],
+    title: NDArray[np.float64] | None,
+    lines: Sequence[frozenset[int]] = (),
+    roots: Sequence[frozenset[str]] = (),
 ) -> NDArray[np.float64]:
-    """How each kept phrase sits in its advert, by meaning: its similarity to the advert's
+    """How each kept phrase sits in its advert: by meaning, its similarity to the advert's
     topic (the kept phrases' mean, weighted by the first stage's probability), to the job
-    title, and to its nearest other phrase (skills come in families: "SQL" near "Python")."""
+    title, and to its nearest other phrase (skills come in families: "SQL" near "Python");
+    by place, the phrases sharing a line with it (a line of skills, "Python, SQL and R",
+    lifts each of them; a line of perks sinks them): how many, and their mean and best
+    first-stage probability; and by boundary, the best first-stage probability of a kept
+    phrase whose words contain its own and of one whose words it contains ("stakeholder
+    management" against "management"), so the trees can choose between the two."""
     centre = (weights[:, None] * vectors).sum(axis=0)
     centre = centre / (np.linalg.norm(centre) or 1.0)
     to_title = vectors @ title if title is not None else np.zeros(len(vectors))
     near = vectors @ vectors.T
     np.fill_diagonal(near, -1.0)
     nearest = near.max(axis=1) if len(vectors) > 1 else np.zeros(len(vectors))
-    return np.column_stack([vectors @ centre, to_title, nearest])
+    n = len(vectors)
+    mates = np.zeros((n, 3))
+    wider = np.zeros(n)
+    narrower = np.zeros(n)
+    if n and len(lines) == n and len(roots) == n:
+        # As matrices (each phrase against each), so 120 phrases cost no Python loop of 14,400.
+        line_ids = {k: i for i, k in enumerate(sorted(set().union(*lines)))}
+        on_line = np.zeros((n, len(line_ids)))
+        for i, phrase_lines in enumerate(lines):
+            on_line[i, [line_ids[k] for k in phrase_lines]] = 1.0
+        shared = (on_line @ on_line.T) > 0
+        np.fill_diagonal(shared, False)
+        count = shared.sum(axis=1)
+        mates[:, 0] = np.log1p(count)
+        mates[:, 1] = (shared @ weights) / np.maximum(count, 1)
+        mates[:, 2] = np.where(shared, weights[None, :], 0.0).max(axis=1)
+        root_ids = {r: i for i, r in enumerate(sorted(set().union(*roots)))}
+        has = np.zeros((n, len(root_ids)))
+        for i, phrase_roots in enumerate(roots):
+            has[i, [root_ids[r] for r in phrase_roots]] = 1.0
+        size = has.sum(axis=1)
+        common = has @ has.T
+        # inside[i, j]: i's words are a strict part of j's.
+        inside = (common == size[:, None]) & (size[:, None] < size[None, :])
+        wider = np.where(inside, weights[None, :], 0.0).max(axis=1)
+        narrower = np.where(inside.T, weights[None, :], 0.0).max(axis=1)
+    return np.column_stack([vectors @ centre, to_title, nearest, mates, wider, narrower])
 
 
 def _sigmoid(x: float) -> float:
@@ -198,7 +235,10 @@ def score(advert: Advert, model: TermModel, embedder: Embedder | None = None) ->
     ranks = np.log1p(np.arange(len(kept)))[:, None]
     kinds = vectors @ np.array(prototype_vectors(embedder)).T
     weights = np.array([p for p, _, _ in kept])
-    context = context_columns(vectors, weights, embedded[-1] if titled else None)
+    context = context_columns(
+        vectors, weights, embedded[-1] if titled else None,
+        [frozenset(c.lines) for _, c, _ in kept], [term_roots(t) for t in shown],
+    )  # fmt: skip
     structure = np.hstack([np.array([f for _, _, f in kept]), ranks, kinds, context])
     if model.forest:
         trees = _forest(model.forest)
@@ -274,7 +314,8 @@ def _same_concept(a: ScoredTerm, b: ScoredTerm, similarity: float) -> bool:
     if abbreviates(a.term, b.term) or abbreviates(b.term, a.term):
         return True
     if a.vector and b.vector:
-        return sum(x * y for x, y in zip(a.vector, b.vector, strict=True)) >= similarity
+        # In C: select() compares each candidate with every term chosen before it.
+        return math.sumprod(a.vector, b.vector) >= similarity
     return False
 
 
