@@ -81,8 +81,14 @@ SETS = {
     ),
     "heldout9": (
         "held-out (2026-12-01, eighth session; written by the guide by a writer who read "
-        "nothing else, never opened while tuning)",
+        "nothing else, never opened while tuning; its aggregate figures read twice, in the "
+        "eighth and ninth sessions, nothing tuned after either)",
         "heldout9.json",
+    ),
+    "heldout10": (
+        "held-out (2026-12-01, ninth session; written by the guide by a writer who read "
+        "nothing else, never opened while tuning)",
+        "heldout10.json",
     ),
 }  # fmt: skip
 
@@ -169,6 +175,7 @@ def run(
         "heldout7",
         "heldout8",
         "heldout9",
+        "heldout10",
     ),
 ) -> None:
     old = old_extractor()
