@@ -3,9 +3,13 @@ lists made, each pinned by an example, and the honest "cannot tell" cases."""
 
 from __future__ import annotations
 
-import pytest
+import re
 
-from prepcoach.coach.clauses import RUN_ON_WORDS, split_clause
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from prepcoach.coach.clauses import RUN_ON_WORDS, cut_at, joints, split_clause
 from prepcoach.coach.content import read_content as analyse_content
 from prepcoach.coach.reader import MAX_SENTENCES, read_text, states_amount
 from prepcoach.coach.relevance import best_story, question_relevance
@@ -236,3 +240,102 @@ def test_a_quotation_and_a_punctuated_sentence_stay_whole() -> None:
     assert split_clause("I rang the supplier and we agreed a new date") == [
         "I rang the supplier and we agreed a new date"
     ]
+
+
+SPLICED = (
+    "In my last job, um, our reports were always late. My task was to fix that. I built a "
+    "checklist and, uh, I trained the team, as a result, the reports went out two days earlier."
+)
+
+
+def test_a_result_spliced_onto_the_action_with_a_comma_is_still_found() -> None:
+    # Whisper wrote two spoken sentences as one; the result must not be lost in the action.
+    reading = read_text(SPLICED)
+    assert [s.text for s in reading.sentences][-2:] == [
+        "I built a checklist and, uh, I trained the team",
+        "as a result, the reports went out two days earlier.",
+    ]
+    found = reading.presence
+    assert found["result"].present
+    assert found["quantified_result"].present
+    assert found["result"].evidence == ("as a result, the reports went out two days earlier.",)
+    assert found["quantified_result"].evidence == found["result"].evidence
+    assert found["personal_action"].evidence == ("I built a checklist and, uh, I trained the team",)
+
+
+def test_a_sentence_of_two_clauses_of_one_part_is_not_cut() -> None:
+    both_actions = (
+        "I rang every supplier on our list that afternoon, and I agreed a new delivery date "
+        "with each of them."
+    )
+    text = (
+        "Our biggest customer's order was stuck because a supplier had gone bust. "
+        + both_actions
+        + " The order went out on time and the customer renewed for two years."
+    )
+    sentences = [s.text for s in read_text(text).sentences]
+    assert both_actions in sentences
+    assert len(sentences) == 3
+
+
+TEXT_PARTS = st.lists(
+    st.one_of(
+        st.sampled_from(
+            ["I", "we", "the team", "sales", "went", "up", "20", "%", "and", "so", "then",
+             "as a result", "um", "trained", "was", "late", "12,000", '"', "it", "in March"]
+        ),
+        st.text(alphabet=st.sampled_from("ab ,.;-—–'’\"I\n"), max_size=6),
+    ),
+    max_size=40,
+).map(lambda words: " ".join(words).replace(" ,", ",").replace(" %", "%"))  # fmt: skip
+
+
+def _rejoins(pieces: list[str], original: str, gap: str) -> None:
+    """Each piece is found in `original` in order, and what lies between them matches `gap`."""
+    at = 0
+    for piece in pieces:
+        found = original.find(piece, at)
+        assert found >= 0, (piece, original)
+        assert re.fullmatch(gap, original[at:found]), (original[at:found], original)
+        at = found + len(piece)
+    assert re.fullmatch(gap, original[at:]), (original[at:], original)
+
+
+@settings(max_examples=300, deadline=None)
+@given(TEXT_PARTS)
+def test_cutting_at_any_joints_loses_nothing_but_the_cut(sentence: str) -> None:
+    sentence = sentence.strip()
+    found = joints(sentence)
+    for chosen in (found, found[:1], found[1::2]):
+        _rejoins(cut_at(sentence, chosen), sentence, r"[\s,;–—-]*")
+
+
+@settings(max_examples=25, deadline=None)
+@given(TEXT_PARTS)
+def test_the_reader_pieces_rejoin_to_the_text(tail: str) -> None:
+    # Pieces may lose spaces, the separator at a cut and stretches with no word in them. The
+    # opening sentence makes every text readable, so no example is read as "cannot tell".
+    text = "I trained the whole team on it, " + tail
+    reading = read_text(text)
+    assert reading.cannot_tell is None
+    _rejoins([s.text for s in reading.sentences], text, r"[^\w]*")
+
+
+@pytest.mark.parametrize(
+    ("action", "result"),
+    [
+        ("I wrote a checklist and I trained the team", "the reports went out on time"),
+        ("I set up a weekly stock count with the pickers", "we never ran out of tape again"),
+        ("I rewrote the onboarding emails with the designer", "sign-ups went up 20 % in a month"),
+    ],
+)
+def test_a_result_spliced_on_in_other_words_is_found_too(action: str, result: str) -> None:
+    # The class, not one sentence: a comma splice (no conjunction), any result wording.
+    text = (
+        "Our small online shop kept losing customers after their first order. "
+        f"My manager asked me to find out why. {action}, {result}."
+    )
+    reading = read_text(text)
+    assert [s.text for s in reading.sentences][-2:] == [action, result + "."]
+    assert reading.presence["result"].evidence == (result + ".",)
+    assert reading.presence["personal_action"].present

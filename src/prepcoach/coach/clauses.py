@@ -162,3 +162,145 @@ def split_clause(sentence: str, min_words: int = MIN_WORDS) -> list[str]:
 def clauses_of(sentences: Iterable[str], min_words: int = MIN_WORDS) -> list[str]:
     """Each sentence's clauses, in order."""
     return [c for s in sentences for c in split_clause(s, min_words)]
+
+
+# Joints inside a sentence where a transcript may have spliced two spoken sentences: Whisper
+# sometimes writes "…I trained the team, as a result, the reports went out earlier" as one
+# sentence. `joints` lists the places where both sides would be clauses; the reader decides,
+# with its own probabilities, which of them to cut (`reader.uncut_splices`), since a comma
+# between two clauses of one STAR part ("I rang them, and we agreed a date") is far commoner.
+SEPARATORS = ",;–—-"
+JOINT_WORDS = 3  # "we shipped it" is a clause; a run-on's cuts keep `MIN_WORDS`
+TRAILERS = COORDINATORS | BRIDGES | {"as", "a", "the", "to", "of", "with", "for", "in", "on"}
+
+
+# Words that open a dependent clause: a side that starts with one leans on the other side
+# ("When I led the team, we delivered…"; "…the bill, which they paid"), so no splice is there.
+SUBORDINATORS = frozenset(
+    {"which", "who", "whom", "whose", "where", "while", "because", "when", "if", "unless",
+     "although", "though", "whether", "since", "as", "until", "till", "before", "after",
+     "without", "with", "to", "whereas", "once", "like", "including", "even", "especially",
+     "not", "never", "or", "whatever", "whenever", "wherever", "than"}
+)  # fmt: skip
+# Common irregular past forms `FINITE_RE` does not know, so "sales rose" reads as a clause.
+IRREGULAR_PAST = frozenset(
+    {"rose", "fell", "grew", "won", "lost", "cut", "hit", "became", "paid", "sold", "built",
+     "wrote", "spent", "met", "led", "held", "broke", "shut", "sent", "drove", "flew", "threw",
+     "chose", "spoke", "stood", "understood", "taught", "caught", "fought", "sought", "meant",
+     "heard", "read", "rang", "began", "beat", "bit", "dealt", "fed", "forgot", "froze", "hid",
+     "hung", "lay", "lit", "shot", "shrank", "slept", "split", "spread", "stuck", "swore",
+     "tore", "woke", "wore", "won't", "isn't", "wasn't", "weren't", "didn't", "doesn't",
+     "don't", "hasn't", "haven't", "couldn't", "wouldn't", "shouldn't", "can't"}
+)  # fmt: skip
+
+
+def _finite(token: str) -> bool:
+    return bool(FINITE_RE.match(token)) or token in IRREGULAR_PAST
+
+
+def _independent(tokens: list[str]) -> bool:
+    """Whether `tokens` start an independent clause: past coordinators, fillers and a fronted
+    phrase with no verb ("and, um", "as a result,"), a subject (`_subject_at`, or a noun
+    followed within three words by a finite verb: "sign-ups went up"), not a verb ("had the
+    bill reissued": the same subject goes on) and not a subordinating word ("which they
+    did")."""
+    i = 0
+    while i < len(tokens) and (tokens[i] in BRIDGES or tokens[i] in COORDINATORS
+                               or tokens[i] in DASHES):  # fmt: skip
+        i += 1
+    comma = next((k for k in range(i, min(i + 6, len(tokens))) if tokens[k] in DASHES), None)
+    if comma is not None and not any(
+        _finite(t) or t in PRONOUNS or t in OPENERS for t in tokens[i:comma]
+    ):
+        i = comma + 1  # "as a result, the reports…": the phrase opens the clause after it
+        while i < len(tokens) and (tokens[i] in BRIDGES or tokens[i] in DASHES):
+            i += 1
+    if i >= len(tokens) or tokens[i] in SUBORDINATORS or not _is_word(tokens[i]):
+        return False
+    if _subject_at(tokens, i):
+        return True
+    first = tokens[i]
+    return (
+        not _finite(first)
+        and not first.endswith("ing")
+        and any(_finite(t) for t in tokens[i + 1 : i + 5])
+    )
+
+
+def _dependent(tokens: list[str]) -> bool:
+    """Whether `tokens` open with a subordinating word, past coordinators and fillers."""
+    words = [t for t in tokens if _is_word(t) and t not in BRIDGES and t not in COORDINATORS]
+    return bool(words) and words[0] in SUBORDINATORS
+
+
+def _clause(tokens: list[str], min_words: int) -> bool:
+    """Whether `tokens` could be a clause: `min_words` words or more, with a finite verb or a
+    subject pronoun (a fronted phrase such as "in my last job" has neither)."""
+    words = [t for t in tokens if _is_word(t)]
+    return len(words) >= min_words and any(
+        _finite(t) or t in PRONOUNS or t in OPENERS for t in words
+    )
+
+
+def joints(sentence: str, min_words: int = JOINT_WORDS) -> list[tuple[int, int]]:
+    """Where `sentence` could be cut into two clauses, as (end of the left piece, start of the
+    right piece) character offsets: at a comma, semicolon or dash followed by a space, or
+    before "and"/"so"/"then"/"but" that opens a new subject ("and I", "so the reports"). Both
+    sides must be clauses (`_clause`), the left must not end on a word that needs what follows
+    ("and", "um", "as a") nor on a phrase that opens the right side ("…, as a result"),
+    the left must not be a dependent clause ("When I joined, …") and the right must be an
+    independent one (`_independent`: a subject, not a verb going on with the same subject nor
+    "which …"); nothing is cut between two numbers or inside quotation marks."""
+    found = [(m.group(0).lower().replace("’", "'"), m.start()) for m in TOKEN_RE.finditer(sentence)]
+    tokens = [t for t, _ in found]
+    quoted = _quoted(sentence)
+    out: list[tuple[int, int]] = []
+    for i in range(1, len(tokens) - 1):
+        token, offset = tokens[i], found[i][1]
+        if token in SEPARATORS:
+            after = offset + len(token)
+            if (
+                after >= len(sentence)
+                or not sentence[after].isspace()
+                or not _is_word(tokens[i - 1])
+            ):
+                continue  # "12,000", "sign-up", ", ," are not joints
+            left, right, cut = tokens[:i], tokens[i + 1 :], (offset, found[i + 1][1])
+        elif token in COORDINATORS and _is_word(tokens[i - 1]) and _subject_at(tokens, i + 1):
+            left, right, cut = tokens[:i], tokens[i:], (offset, offset)
+        else:
+            continue
+        # The left side's last stretch after a comma must hold a verb or a subject: a phrase
+        # with neither ("as a result", "in the end", "by March") opens what follows it.
+        last = max((k for k, t in enumerate(left) if t in SEPARATORS), default=-1)
+        if (
+            left[-1] not in TRAILERS
+            and _clause(left[last + 1 :], 1)
+            and not any(a < offset < b for a, b in quoted)
+            and _clause(left, min_words)
+            and _clause(right, min_words)
+            and not _dependent(left)
+            and _independent(right)
+        ):
+            out.append(cut)
+    return out
+
+
+def cut_at(sentence: str, cuts: Iterable[tuple[int, int]]) -> list[str]:
+    """`sentence` cut at the given joints (from `joints`); each piece loses the spaces and the
+    separator at its cut, and nothing else."""
+    bounds = [(0, len(sentence))]
+    for end, restart in sorted(cuts):
+        start = bounds[-1][0]
+        bounds[-1] = (start, end)
+        bounds.append((restart, len(sentence)))
+    pieces = []
+    for k, (start, end) in enumerate(bounds):
+        piece = sentence[start:end]
+        if k < len(bounds) - 1:
+            piece = piece.rstrip().rstrip(SEPARATORS).rstrip()
+        if k > 0:
+            piece = piece.lstrip().lstrip(SEPARATORS).lstrip()
+        if piece:
+            pieces.append(piece)
+    return pieces
