@@ -22,7 +22,11 @@ def test_retraining_reproduces_the_shipped_weights() -> None:
         if key == "chosen":
             assert json.loads(str(value)) == chosen
         else:
-            np.testing.assert_allclose(value, shipped[key], rtol=1e-6, atol=1e-8, err_msg=key)
+            # The embeddings are float32 from int8 ONNX: another onnxruntime or numpy build,
+            # or another CPU, moves their last bits, and the weights trained on them by up to
+            # 1.8e-7 (onnxruntime 1.32.0, numpy 2.5.5, 2026-12-01), which is far more than
+            # rtol allows a coefficient near zero. The readings below must still be identical.
+            np.testing.assert_allclose(value, shipped[key], rtol=1e-6, atol=1e-6, err_msg=key)
     corpus = reader_training.load()
     for sentences in corpus.sentences:
         vectors = reader.embed(sentences)
