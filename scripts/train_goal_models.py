@@ -9,7 +9,7 @@ of regularisation, and keeps the measured best. The held-out goal set
 (tests/data/goals/heldout4.csv) is never read.
 
     .venv/bin/python scripts/train_goal_models.py          # train, print the comparison, write
-    .venv/bin/python scripts/train_goal_models.py --check  # exit 1 if the shipped weights differ
+    .venv/bin/python scripts/train_goal_models.py --check  # exit 1 if weights moved
 """
 
 from __future__ import annotations
@@ -29,6 +29,7 @@ from numpy.typing import NDArray
 from prepcoach.coach import goal_models
 from prepcoach.coach.evaluation import LABEL_DAY, load_labels
 from prepcoach.coach.goal_kind import cue_scores, vote
+from prepcoach.coach.retraining import differences
 
 ROOT = Path(__file__).resolve().parent.parent
 DATA = ROOT / "tests" / "data"
@@ -254,9 +255,14 @@ def main() -> int:
     check = "--check" in sys.argv
     models = train(examples(), report=not check, chosen=goal_models.shipped() if check else None)
     if check:
-        same = goal_models.shipped() == json.loads(json.dumps(models))
-        print("shipped weights reproduced" if same else "shipped weights differ")
-        return 0 if same else 1
+        # Stored to DECIMALS places: a weight that lands on a rounding boundary in another
+        # onnxruntime or numpy build flips by one unit of the last place (4 of ~2,000 did).
+        moved = differences(
+            goal_models.shipped(), json.loads(json.dumps(models)), atol=1.01 * 10**-DECIMALS
+        )
+        print("shipped weights reproduced" if not moved else "shipped weights differ")
+        print("\n".join(moved))
+        return 0 if not moved else 1
     WEIGHTS.write_text(module_text(models))
     print(f"wrote {WEIGHTS.relative_to(ROOT)} ({WEIGHTS.stat().st_size // 1024} KB)")
     return 0

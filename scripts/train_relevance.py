@@ -1,7 +1,8 @@
 """Train the relevance verdict (`coach.relevance_model`) on the development answers and write
-`src/prepcoach/coach/relevance_weights.npz`. Deterministic: the same data and code give the same
-file, byte for byte (Newton's method on an L2-regularised logistic loss, fixed folds, weights
-rounded to 6 significant digits, a zip written with a fixed date).
+`src/prepcoach/coach/relevance_weights.npz`. Deterministic: the same data, code and builds give
+the same file, byte for byte (Newton's method on an L2-regularised logistic loss, fixed folds,
+weights rounded to 6 significant digits, a zip written with a fixed date); `--check` allows the
+float rounding another onnxruntime or numpy build brings (`coach.retraining`).
 
     .venv/bin/python scripts/train_relevance.py           # cross-validate, train, write
     .venv/bin/python scripts/train_relevance.py --check   # retrain; compare with the shipped file
@@ -39,6 +40,7 @@ sys.path.insert(0, str(ROOT / "src"))
 
 from prepcoach.coach import reader, relevance_model  # noqa: E402
 from prepcoach.coach.relevance_model import AnswerParts  # noqa: E402
+from prepcoach.coach.retraining import differences  # noqa: E402
 
 DATA = ROOT / "tests" / "data" / "relevance"
 DEVELOPMENT = (DATA / "dev.json", DATA / "dev2.json")
@@ -365,9 +367,12 @@ def main() -> int:
             shipped = {key: data[key] for key in data.files}
     content = train(report=not check, shipped=shipped)
     if check:
-        same = OUT.exists() and OUT.read_bytes() == content
-        print("shipped weights reproduced" if same else "shipped weights differ")
-        return 0 if same else 1
+        with np.load(io.BytesIO(content), allow_pickle=False) as data:
+            retrained = {key: data[key] for key in data.files}
+        moved = differences(shipped, retrained) if shipped is not None else ["no shipped file"]
+        print("shipped weights reproduced" if not moved else "shipped weights differ")
+        print("\n".join(moved))
+        return 0 if not moved else 1
     OUT.write_bytes(content)
     print(f"wrote {OUT.relative_to(ROOT)} ({len(content)} bytes)")
     return 0

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import subprocess
 import sys
 from pathlib import Path
@@ -11,6 +12,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from prepcoach.coach import retro_training
+from prepcoach.coach.retraining import differences
 from prepcoach.coach.retro_stories import PROMPTS, STAR, draft_stories, whole_story
 
 pytestmark = pytest.mark.usefixtures("sentence_model")
@@ -166,4 +168,6 @@ def test_training_never_reads_the_held_out_set_and_reproduces_the_weights(tmp_pa
         capture_output=True, text=True, cwd=ROOT,
     )  # fmt: skip
     assert result.returncode == 0, result.stderr
-    assert out.read_text() == shipped
+    # To float rounding (coach.retraining): another onnxruntime or numpy build moves the
+    # embeddings' last bits; a changed setting or cut moves far more than that.
+    assert differences(json.loads(shipped), json.loads(out.read_text())) == []

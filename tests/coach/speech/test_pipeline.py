@@ -1,14 +1,17 @@
 import itertools
 import json
+from collections.abc import Sequence
 from pathlib import Path
 
 import numpy as np
 import pytest
+from numpy.typing import NDArray
 
 from prepcoach.coach.speech.audio import AudioError
-from prepcoach.coach.speech.engine import WhisperEngine
+from prepcoach.coach.speech.engine import LanguageGuess, WhisperEngine, Word
 from prepcoach.coach.speech.model import MODEL_SHA256, packaged_model
 from prepcoach.coach.speech.pipeline import analyse_recording
+from prepcoach.coach.speech.vad import Span
 from tests.coach.speech.conftest import read_wav, speak, write_wav
 
 
@@ -114,6 +117,44 @@ def test_an_answer_in_another_language_is_explained(audio_dir: Path, engine: Whi
     )
     with pytest.raises(AudioError, match="another language"):
         analyse_recording(path, engine)
+
+
+class _Looping:
+    """An engine that reads any speech as one sentence said over and over, as Whisper read
+    French in espeak's voice when told it was English, and guesses `language`."""
+
+    name = "looping"
+
+    def __init__(self, language: str, english: float) -> None:
+        self.guess = LanguageGuess(language, 0.6, english)
+
+    def detect_language(self, samples: NDArray[np.float32]) -> LanguageGuess:
+        return self.guess
+
+    def words(
+        self, samples: NDArray[np.float32], speech: Sequence[Span] | None = None
+    ) -> tuple[Word, ...]:
+        sentence = " In the next few days the team is linked to the platform.".split(" ")[1:]
+        return tuple(Word(f" {w}", 0.3 * i, 0.3 * i + 0.25) for i, w in enumerate(sentence * 4))
+
+    def first_pass(
+        self, samples: NDArray[np.float32], speech: Sequence[Span]
+    ) -> tuple[tuple[Word, ...], LanguageGuess]:
+        return self.words(samples, speech), self.guess
+
+
+@pytest.mark.parametrize(
+    ("language", "english", "message"),
+    [("fr", 0.05, "another language \\(fr\\)"), ("en", 0.9, "Too few words"),
+     ("fr", 0.4, "Too few words")],
+)  # fmt: skip
+def test_speech_that_only_loops_is_named_by_its_language_when_clearly_not_english(
+    answer_wav: Path, language: str, english: float, message: str
+) -> None:
+    """Every pass loops, so no words are kept: whether that is another language or an answer
+    too unclear to read is the language detector's call, and only a clear one names it."""
+    with pytest.raises(AudioError, match=message):
+        analyse_recording(answer_wav, _Looping(language, english))
 
 
 def test_two_first_uses_at_once_both_get_the_whole_model(tmp_path: Path) -> None:

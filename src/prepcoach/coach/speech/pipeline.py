@@ -55,15 +55,19 @@ def analyse_recording(
         transcript = finish(engine, audio.samples, streamed, spans)
     else:
         transcript = transcribe(engine, audio.samples, spans)
+    # Only when English is clearly not what was spoken: accents lower its score, not this much.
+    foreign = transcript.language != "en" and transcript.english_probability < 0.15
     # Words first: music and noise also sound like "another language" to the language detector,
-    # and the message for them must say what they are.
-    if len(transcript.words) < MIN_WORDS:
+    # and the message for them must say what they are. But speech in another language, read as
+    # English, can come out as one sentence said over and over (French in espeak's voice did, on
+    # onnxruntime 1.32 / ctranslate2 4.8): those passes are dropped as loops and leave no words,
+    # and the looping pass (`transcript.windowed`) is what shows the engine heard speech.
+    if len(transcript.words) < MIN_WORDS and not (foreign and transcript.windowed):
         raise AudioError(
             "Too few words were recognised to analyse (music, noise, or a very short answer): "
             "record a full answer, speaking close to the microphone."
         )
-    # Only when English is clearly not what was spoken: accents lower its score, not this much.
-    if transcript.language != "en" and transcript.english_probability < 0.15:
+    if foreign:
         raise AudioError(
             f"The answer seems to be in another language ({transcript.language}): prepcoach's "
             "speech model reads English answers only for now."

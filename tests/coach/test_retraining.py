@@ -1,0 +1,53 @@
+"""coach.retraining: retrained weights reproduce shipped ones to float rounding, and nothing
+that is not rounding passes."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import numpy as np
+from hypothesis import given
+from hypothesis import strategies as st
+
+from prepcoach.coach.retraining import ATOL, RTOL, differences
+
+weights = st.lists(st.floats(-50, 50, allow_nan=False), min_size=1, max_size=20)
+
+
+@given(weights, st.integers(0, 19), st.floats(-1, 1))
+def test_rounding_passes_and_a_real_move_is_named_where_it_is(
+    values: list[float], index: int, jitter: float
+) -> None:
+    shipped = {"model": {"coef": values, "chosen": "emb+struct"}}
+    rounded = [v + jitter * (ATOL + RTOL * abs(v)) * 0.9 for v in values]
+    assert differences(shipped, {"model": {"coef": rounded, "chosen": "emb+struct"}}) == []
+    moved = list(values)
+    at = index % len(moved)
+    moved[at] += 1e-3 + abs(moved[at]) * 1e-3
+    found = differences(shipped, {"model": {"coef": moved, "chosen": "emb+struct"}})
+    assert len(found) == 1
+    assert found[0].startswith(f"/model/coef[{at}]: 1 of 1 numbers moved")
+
+
+def test_choices_labels_and_shapes_are_compared_exactly() -> None:
+    shipped: dict[str, Any] = {
+        "chosen": "emb", "labels": ["missing", "met"], "answers": 600, "kept": True,
+        "coef": np.zeros(3), "names": np.array(["a", "b"]), "scale": None,
+    }  # fmt: skip
+    assert differences(shipped, dict(shipped)) == []
+    for key, other in [
+        ("chosen", "struct"), ("labels", ["met", "missing"]), ("answers", 601),
+        ("kept", False), ("coef", np.zeros(4)), ("names", np.array(["a", "c"])), ("scale", 0.0),
+    ]:  # fmt: skip
+        found = differences(shipped, {**shipped, key: other})
+        assert found, key
+        assert all(line.startswith(f"/{key}") for line in found), (key, found)
+    assert differences(shipped, {k: v for k, v in shipped.items() if k != "kept"}) == [
+        ".: keys ['kept'] differ"
+    ]
+
+
+def test_a_coarser_tolerance_is_one_unit_of_the_stored_place() -> None:
+    assert differences([0.12345], [0.12346]) != []
+    assert differences([0.12345], [0.12346], atol=1.01e-5) == []
+    assert differences([0.12345], [0.12347], atol=1.01e-5) != []
