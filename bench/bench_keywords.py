@@ -87,8 +87,14 @@ SETS = {
     ),
     "heldout10": (
         "held-out (2026-12-01, ninth session; written by the guide by a writer who read "
-        "nothing else, never opened while tuning)",
+        "nothing else, never opened while tuning; its aggregate figures read once, in the "
+        "ninth session, nothing tuned after)",
         "heldout10.json",
+    ),
+    "heldout11": (
+        "held-out (2026-12-01, tenth session; written by the guide by a writer who read "
+        "nothing else, never opened while tuning)",
+        "heldout11.json",
     ),
 }  # fmt: skip
 
@@ -176,6 +182,7 @@ def run(
         "heldout8",
         "heldout9",
         "heldout10",
+        "heldout11",
     ),
 ) -> None:
     old = old_extractor()
