@@ -53,6 +53,7 @@ def test_while_active_the_goal_shows_its_pace(alice_client: Client, stories: Goa
     """The pace line the finished goal must lose is there before: the test can fail."""
     page = alice_client.get(reverse("goals:detail", args=[stories.pk])).text
     assert "ideal today: 50%" in page
+    assert "SMART check:" in page
 
 
 def test_a_goal_reached_with_nothing_logged_says_reached_and_no_zero(
@@ -67,6 +68,7 @@ def test_a_goal_reached_with_nothing_logged_says_reached_and_no_zero(
         assert "no progress was logged" in page, url
         assert not re.search(r'progress-figure">0%', page), url
         assert '<progress max="100" value="0' not in page, url
+        assert "SMART check:" not in page, url  # its fixes are for a goal still being worked
 
 
 def test_a_dropped_goal_shows_when_and_its_last_measured_progress(

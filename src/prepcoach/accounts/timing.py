@@ -16,14 +16,18 @@ from prepcoach.accounts.models import User, profile_read
 logger = logging.getLogger(__name__)
 
 
-def local_now(user: User) -> dt.datetime:
-    """Now on the user's clock (their profile's time zone, UTC without one)."""
+def user_zone(user: User) -> dt.tzinfo:
+    """The user's clock: their profile's time zone, UTC without one."""
     profile = profile_read(user)
     try:
-        zone = zoneinfo.ZoneInfo(profile.time_zone if profile and profile.time_zone else "UTC")
+        return zoneinfo.ZoneInfo(profile.time_zone if profile and profile.time_zone else "UTC")
     except (zoneinfo.ZoneInfoNotFoundError, ValueError):
-        zone = zoneinfo.ZoneInfo("UTC")  # a zone since removed from the system's database
-    return timezone.now().astimezone(zone)
+        return zoneinfo.ZoneInfo("UTC")  # a zone since removed from the system's database
+
+
+def local_now(user: User) -> dt.datetime:
+    """Now on the user's clock (their profile's time zone, UTC without one)."""
+    return timezone.now().astimezone(user_zone(user))
 
 
 def mail_user(user: User, subject: str, body: str, stop: str) -> bool:

@@ -212,11 +212,17 @@ def _progress(
     return found if goal.status == Goal.Status.ACTIVE else progress.without_pace(found)
 
 
-def outcome_of(goal: Goal, found: progress.Progress) -> Outcome | None:
-    """How a finished goal ended, with its last measured progress; None while it is active."""
+def outcome_of(
+    goal: Goal, found: progress.Progress, zone: dt.tzinfo | None = None
+) -> Outcome | None:
+    """How a finished goal ended, with its last measured progress; None while it is active.
+    `zone`: the owner's clock, for the day it was closed, where the page or mail is not theirs
+    (a partner's page, the weekly mail the worker sends); else the request's."""
     if goal.status == Goal.Status.ACTIVE:
         return None
-    closed_on = timezone.localtime(goal.closed_at).date() if goal.closed_at else goal.completed_on
+    closed_on = (
+        timezone.localtime(goal.closed_at, zone).date() if goal.closed_at else goal.completed_on
+    )
     return progress.closed(found, reached=goal.status == Goal.Status.DONE, closed_on=closed_on)
 
 

@@ -188,7 +188,11 @@ def _detail_context(request: HttpRequest, goal: Goal, **extra: object) -> dict[s
     ranked = {step.id: prio for step, prio in planning.order(pending, today)}
     return {
         "goal": goal,
-        "check": plans.check(user, goal.text, today, goal, plan=plan),
+        "check": (
+            plans.check(user, goal.text, today, goal, plan=plan)
+            if goal.status == Goal.Status.ACTIVE
+            else None  # a finished goal shows how it ended, not fixes to its wording
+        ),
         "progress": progress,
         "outcome": plans.outcome_of(goal, progress),
         "chart": progress_chart(progress, goal.start_date, goal.target_date, today),

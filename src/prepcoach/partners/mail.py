@@ -15,6 +15,7 @@ from django.utils import timezone
 from prepcoach.accounts.access import partner_goals
 from prepcoach.accounts.mailstop import stop_headers, stop_url
 from prepcoach.accounts.tasks import send_email
+from prepcoach.accounts.timing import user_zone
 from prepcoach.coach.partners import PartnerReport, partner_report
 from prepcoach.coach.progress import weekly_review
 from prepcoach.goals import plans
@@ -89,12 +90,13 @@ def report_for(partnership: Partnership, today: dt.date) -> PartnerReport:
         goal__in=[g.pk for g in goals], reached_on__gt=today - dt.timedelta(days=7)
     )
     progress = [plans.progress_of(g, today) for g in goals]
+    zone = user_zone(partnership.owner)  # the day a goal was closed, on its owner's clock
     return partner_report(
         partnership.owner.display_name,
         [(g.text, p) for g, p in zip(goals, progress, strict=True)],
         weekly_review([plans.step_state(s) for s in steps], today),
         [m.title for m in reached],
-        outcomes=[plans.outcome_of(g, p) for g, p in zip(goals, progress, strict=True)],
+        outcomes=[plans.outcome_of(g, p, zone) for g, p in zip(goals, progress, strict=True)],
     )
 
 

@@ -32,6 +32,7 @@ from prepcoach.accounts.access import (
 from prepcoach.accounts.forms import SignUpForm
 from prepcoach.accounts.mailstop import stop_view
 from prepcoach.accounts.models import Profile, User
+from prepcoach.accounts.timing import user_zone
 from prepcoach.coach.partners import goal_standing
 from prepcoach.coach.progress import weekly_review
 from prepcoach.goals import plans
@@ -205,7 +206,7 @@ def _goal_card(
     partnership: Partnership, goal: Goal, today: dt.date, form: CommentForm | None
 ) -> dict[str, Any]:
     progress = plans.progress_of(goal, today)
-    outcome = plans.outcome_of(goal, progress)
+    outcome = plans.outcome_of(goal, progress, user_zone(partnership.owner))
     cheered = set(partnership.cheers.values_list("milestone_id", flat=True))
     return {
         "goal": goal,
