@@ -87,13 +87,14 @@ SETS = {
     ),
     "heldout10": (
         "held-out (2026-12-01, ninth session; written by the guide by a writer who read "
-        "nothing else, never opened while tuning; its aggregate figures read once, in the "
-        "ninth session, nothing tuned after)",
+        "nothing else, never opened while tuning; its aggregate figures read twice, in the "
+        "ninth and tenth sessions, nothing tuned after either)",
         "heldout10.json",
     ),
     "heldout11": (
         "held-out (2026-12-01, tenth session; written by the guide by a writer who read "
-        "nothing else, never opened while tuning)",
+        "nothing else, never opened while tuning; its aggregate figures read once, in the "
+        "tenth session, nothing tuned after)",
         "heldout11.json",
     ),
 }  # fmt: skip

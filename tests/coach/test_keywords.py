@@ -203,6 +203,35 @@ def test_the_trees_know_how_often_a_phrase_was_a_term_in_the_training_adverts() 
     assert phrase_prior(0, 0) == [0.0, pytest.approx(0.1)]  # a phrase never seen
 
 
+def test_the_meaning_prior_reads_phrases_never_seen_in_training_by_their_meaning() -> None:
+    """The phrase prior knows only the training adverts' phrases; the meaning prior scores any
+    phrase by its embedding, so skills and tools never seen in training read above perks,
+    places, hours and traits never seen either."""
+    import numpy as np
+
+    from prepcoach.coach.keywords import _forest, trained_model
+    from prepcoach.coach.term_match import shared_embedder
+
+    embedder = shared_embedder()
+    assert embedder is not None
+    trees = _forest(trained_model().forest)
+    assert trees.meaning is not None
+    skills = ["Helm charts", "Kubernetes operators", "gas chromatography", "kanban boards",
+              "Figma prototypes", "Pulumi"]  # fmt: skip
+    others = ["hard-working attitude", "cycle to work scheme", "our Leeds hub",
+              "every other weekend", "a free gym pass", "a can-do spirit"]  # fmt: skip
+    for phrase in skills + others:
+        assert scoring_form(phrase) not in trees.phrases, phrase  # unseen: the test means it
+    vectors = np.array(embedder.embed(skills + others))
+    score = vectors @ trees.meaning[:-1] + trees.meaning[-1]
+    ranked = sorted(zip(score.tolist(), skills + others, strict=True), reverse=True)
+    # A tendency, not a rule: it is one column of many, and the trees weigh it with the rest
+    # ("Kubernetes operators" scored below "every other weekend" when this test was written).
+    # The share of (skill, other) pairs it puts the right way round is its AUC.
+    right = sum(a > b for a in score[: len(skills)] for b in score[len(skills) :])
+    assert right / (len(skills) * len(others)) >= 0.8, ranked
+
+
 def test_retraining_reproduces_the_shipped_weights() -> None:
     from prepcoach.coach.key_term_candidates import read_advert
     from prepcoach.coach.keywords import advert_text, score, trained_model

@@ -99,6 +99,9 @@ class Trees:
     # candidate, and in how many of those it is a labelled key term. Empty for trees trained
     # without them.
     phrases: dict[str, tuple[int, int]]
+    # The meaning prior (`scripts/train_key_terms.py`, MEANING_PRIOR): weights over a phrase's
+    # embedding, its bias last, whose score is a column. None for trees trained without it.
+    meaning: NDArray[np.float64] | None = None
 
 
 @functools.lru_cache(maxsize=4)
@@ -110,7 +113,8 @@ def _forest(content: bytes) -> Trees:
         phrases = {
             str(k): (int(n), int(g)) for k, (n, g) in zip(extra["phrases"], counts, strict=True)
         }
-    return Trees(forest, extra["pca_mean"], extra["pca_components"], phrases)
+    meaning = extra.get("meaning")
+    return Trees(forest, extra["pca_mean"], extra["pca_components"], phrases, meaning)
 
 
 def phrase_prior(adverts: int, labelled: int) -> list[float]:
@@ -246,6 +250,9 @@ def score(advert: Advert, model: TermModel, embedder: Embedder | None = None) ->
         if trees.phrases:
             prior = [phrase_prior(*trees.phrases.get(c.key, (0, 0))) for _, c, _ in kept]
             structure = np.hstack([structure, np.array(prior)])
+        if trees.meaning is not None:
+            meaning = vectors @ trees.meaning[:-1] + trees.meaning[-1]
+            structure = np.hstack([structure, meaning[:, None]])
         probabilities = trees.forest.probability(np.hstack([structure, projected]))
     else:
         logits = np.hstack([structure, vectors]) @ np.array(model.weights) + model.bias
