@@ -64,7 +64,7 @@ import subprocess
 import sys
 import time
 import types
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -514,23 +514,26 @@ HELD_OUT = (
 )
 
 
-def held_out(old: types.ModuleType) -> None:
+def held_out(old: types.ModuleType, names: Sequence[str] = ()) -> None:
     for name, status in HELD_OUT:
+        if names and name not in names:
+            continue
         splice_heldout(DATA / "answers" / name, status)
         labelled_set(DATA / "answers" / name, status, old)
 
 
-def heldout_only() -> None:
-    """The held-out tables alone (read once, at the end of a piece of work)."""
-    held_out(old_reader())
+def heldout_only(names: Sequence[str] = ()) -> None:
+    """The held-out tables alone (read once, at the end of a piece of work); `names`: only
+    these files of HELD_OUT."""
+    held_out(old_reader(), names)
 
 
 if __name__ == "__main__":
     if sys.argv[1:] == ["splice"]:
         choose_splice()
         sys.exit(0)
-    if sys.argv[1:] == ["heldout"]:
-        heldout_only()
+    if sys.argv[1:2] == ["heldout"]:
+        heldout_only(sys.argv[2:])  # e.g. `heldout heldout5.json`
         sys.exit(0)
     run(development_only=sys.argv[1:] == ["dev"])
     sys.exit(0)
