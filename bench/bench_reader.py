@@ -515,6 +515,9 @@ HELD_OUT = (
 
 
 def held_out(old: types.ModuleType, names: Sequence[str] = ()) -> None:
+    unknown = set(names) - {name for name, _ in HELD_OUT}
+    if unknown:  # a mistyped name must not read as "nothing to report"
+        raise SystemExit(f"not a held-out set: {', '.join(sorted(unknown))}")
     for name, status in HELD_OUT:
         if names and name not in names:
             continue

@@ -53,7 +53,7 @@ def differences(shipped: Any, retrained: Any, where: str = "", *, atol: float = 
     if a.shape != b.shape or (numbers and "f" not in a.dtype.kind + b.dtype.kind):
         return [] if a.shape == b.shape and np.array_equal(a, b) else [f"{here}: {_show(a, b)}"]
     if numbers:
-        far = ~np.isclose(a, b, rtol=RTOL, atol=atol, equal_nan=True)
+        far = ~np.isclose(b, a, rtol=RTOL, atol=atol, equal_nan=True)  # rtol × |shipped|
         if far.any():
             worst = float(np.max(np.abs(a.astype(float) - b.astype(float))))
             return [f"{here}: {int(far.sum())} of {a.size} numbers moved, at most {worst:.3g}"]

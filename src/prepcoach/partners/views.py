@@ -184,8 +184,10 @@ def detail(
     user = signed_in_user(request)
     partnership = get_partnership_or_404(user, partnership_id)
     goals = partner_goals(user, partnership).prefetch_related("steps", "check_ins", "milestones")
-    today = timezone.localdate()
-    cards = [_goal_card(partnership, goal, today, (bound or {}).get(goal.pk)) for goal in goals]
+    today, zone = timezone.localdate(), user_zone(partnership.owner)
+    cards = [
+        _goal_card(partnership, goal, today, (bound or {}).get(goal.pk), zone) for goal in goals
+    ]
     steps = [plans.step_state(s) for s in Step.objects.filter(goal__in=[g.pk for g in goals])]
     is_partner = partnership.partner_id == user.pk
     context = {
@@ -203,10 +205,14 @@ def detail(
 
 
 def _goal_card(
-    partnership: Partnership, goal: Goal, today: dt.date, form: CommentForm | None
+    partnership: Partnership,
+    goal: Goal,
+    today: dt.date,
+    form: CommentForm | None,
+    zone: dt.tzinfo,  # the owner's clock: the day a goal ended is theirs
 ) -> dict[str, Any]:
     progress = plans.progress_of(goal, today)
-    outcome = plans.outcome_of(goal, progress, user_zone(partnership.owner))
+    outcome = plans.outcome_of(goal, progress, zone)
     cheered = set(partnership.cheers.values_list("milestone_id", flat=True))
     return {
         "goal": goal,
@@ -230,7 +236,8 @@ def comment(request: HttpRequest, partnership_id: int, goal_id: int) -> HttpResp
     form = CommentForm(request.POST)
     if not form.is_valid():
         if request.headers.get("HX-Request"):
-            card = _goal_card(partnership, goal, timezone.localdate(), form)
+            zone = user_zone(partnership.owner)
+            card = _goal_card(partnership, goal, timezone.localdate(), form, zone)
             return render(request, "partners/partials/comments.html", {"card": card,
                           "partnership": partnership})  # fmt: skip
         return detail(request, partnership.pk, bound={goal.pk: form})
@@ -238,7 +245,9 @@ def comment(request: HttpRequest, partnership_id: int, goal_id: int) -> HttpResp
         partnership=partnership, goal=goal, author=user, text=form.cleaned_data["text"]
     )
     if request.headers.get("HX-Request"):
-        card = _goal_card(partnership, goal, timezone.localdate(), None)
+        card = _goal_card(
+            partnership, goal, timezone.localdate(), None, user_zone(partnership.owner)
+        )
         return render(request, "partners/partials/comments.html",
                       {"card": card, "partnership": partnership, "posted": True})  # fmt: skip
     messages.success(request, "Comment posted.")

@@ -58,11 +58,19 @@ def analyse_recording(
     # Only when English is clearly not what was spoken: accents lower its score, not this much.
     foreign = transcript.language != "en" and transcript.english_probability < 0.15
     # Words first: music and noise also sound like "another language" to the language detector,
-    # and the message for them must say what they are. But speech in another language, read as
-    # English, can come out as one sentence said over and over (French in espeak's voice did, on
-    # onnxruntime 1.32 / ctranslate2 4.8): those passes are dropped as loops and leave no words,
-    # and the looping pass (`transcript.windowed`) is what shows the engine heard speech.
-    if len(transcript.words) < MIN_WORDS and not (foreign and transcript.windowed):
+    # and the message for them must say what they are.
+    if len(transcript.words) < MIN_WORDS:
+        # Speech in another language, read as English, can come out as one sentence said over
+        # and over (French in espeak's voice did, on onnxruntime 1.32 / ctranslate2 4.8): every
+        # pass is dropped as a loop and no words are left. Music can loop too, so prepcoach
+        # cannot tell the two apart: it names both.
+        if foreign and transcript.windowed:
+            raise AudioError(
+                "Too few words were recognised to analyse, and what was heard sounds like "
+                f"another language ({transcript.language}) or music: prepcoach's speech model "
+                "reads English answers only for now. If the answer was in English, record it "
+                "again close to the microphone, away from music and noise."
+            )
         raise AudioError(
             "Too few words were recognised to analyse (music, noise, or a very short answer): "
             "record a full answer, speaking close to the microphone."
