@@ -1,7 +1,7 @@
-"""The tests of the pure core use no database, so CI runs them once (a run of their own; `.ci/run`
-gives the SQLite and PostgreSQL runs `--ignore=tests/coach`). This holds that: a coach test that
-asks for a database fixture or mark, or imports Django or a Django app of prepcoach, fails here,
-in both runs, instead of going untested on PostgreSQL."""
+"""The tests of the pure core use no database, so CI runs them once (`.ci/run`: the speech tests
+in the PostgreSQL run, the rest in the SQLite run). This holds that: a coach test that asks for
+a database fixture or mark, or imports Django or a Django app of prepcoach, fails here, in both
+runs, instead of going untested on the other database."""
 
 from __future__ import annotations
 
