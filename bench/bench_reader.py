@@ -39,7 +39,7 @@ boundaries every run), the two are joined with ", " (the full stop dropped, the 
 first letter lower-cased unless its word is "I…" or is written capitalised elsewhere in the
 answer, so may be a name). The answer-level labels do not change. The table gives, for the
 plain and the spliced texts, the reader without cutting spliced sentences ("before",
-`reader.NEVER_CUT`) and with it ("after", `reader.SPLICE_RULE`): on the development sets
+`splices.NEVER_CUT`) and with it ("after", `splices.SPLICE_RULE`): on the development sets
 cross-validated (5 folds by answer, the presence cuts chosen inside each fold as
 `reader_training.presence_cv` does), and on each held-out set with the shipped weights.
 `python bench/bench_reader.py splice` prints the cross-validated figures for every candidate
@@ -70,7 +70,7 @@ from typing import Any
 
 os.environ.setdefault("OPENBLAS_NUM_THREADS", "1")
 
-from prepcoach.coach import reader, reader_training
+from prepcoach.coach import reader, reader_training, splices
 from prepcoach.coach.content import read_content as analyse_content
 from prepcoach.coach.reader import Reading
 from prepcoach.coach.relevance import cut as relevance_cut
@@ -85,7 +85,7 @@ CRITERIA = ("situation", "task", "action", "result", "quantified_result", "sente
 SPLICE_SEED = 9
 SPLICE_P = 0.5
 SPLICE_GRID = tuple(
-    reader.SpliceRule(comma, conjunction, beat)
+    splices.SpliceRule(comma, conjunction, beat)
     for beat in (False, True)
     for comma in (0.7, 0.8)
     for conjunction in (0.8, 1.01)
@@ -142,8 +142,8 @@ def presence_row(reading: Reading) -> dict[str, bool]:
 
 
 def splice_cv(
-    rules: tuple[reader.SpliceRule, ...],
-) -> dict[tuple[str, reader.SpliceRule], dict[str, float]]:
+    rules: tuple[splices.SpliceRule, ...],
+) -> dict[tuple[str, splices.SpliceRule], dict[str, float]]:
     """{(plain|spliced, rule): {criterion: agreement}} over the development answers,
     cross-validated: each fold's answers are read by heads and presence cuts chosen on the
     other folds only."""
@@ -198,8 +198,8 @@ def splice_cv(
 
 
 def splice_rows(
-    figures: Mapping[tuple[str, reader.SpliceRule], Mapping[str, float]],
-    rules: tuple[reader.SpliceRule, ...],
+    figures: Mapping[tuple[str, splices.SpliceRule], Mapping[str, float]],
+    rules: tuple[splices.SpliceRule, ...],
 ) -> dict[str, tuple[float, ...]]:
     """Plain then spliced columns, one per rule, and the mean of the five criteria."""
     rows = {k: tuple(figures[(v, r)][k] for v in ("plain", "spliced") for r in rules)
@@ -215,7 +215,7 @@ def splice_rows(
 def splice_heldout(path: Path, status: str) -> None:
     """Plain and spliced figures on a labelled set with the shipped weights (aggregate only)."""
     answers = json.loads(path.read_text(encoding="utf-8"))
-    rules = (reader.NEVER_CUT, reader.SPLICE_RULE)
+    rules = (splices.NEVER_CUT, splices.SPLICE_RULE)
     right = {(v, r): dict.fromkeys(KEYS, 0) for v in ("plain", "spliced") for r in rules}
     for answer in answers:
         truth = gold(answer)
@@ -458,10 +458,10 @@ def run(development_only: bool = False) -> None:
         HEADS,
     )  # fmt: skip
 
-    rules = (reader.NEVER_CUT, reader.SPLICE_RULE)
+    rules = (splices.NEVER_CUT, splices.SPLICE_RULE)
     show(
         f"answers/{{{names}}}, DEVELOPMENT, plain and spliced (cross-validated, 5 folds by "
-        f"answer; after = cutting spliced sentences by {reader.SPLICE_RULE})",
+        f"answer; after = cutting spliced sentences by {splices.SPLICE_RULE})",
         splice_rows(splice_cv(rules), rules), SPLICE_HEADS,
     )  # fmt: skip
 
@@ -486,7 +486,7 @@ def run(development_only: bool = False) -> None:
 
 def choose_splice() -> None:
     """Every candidate rule, cross-validated on the development sets only."""
-    grid = (reader.NEVER_CUT, *SPLICE_GRID)
+    grid = (splices.NEVER_CUT, *SPLICE_GRID)
     figures = splice_cv(grid)
     print("  rules: " + "; ".join(f"r{k}={rule}" for k, rule in enumerate(grid)))
     for variant in ("plain", "spliced"):

@@ -167,7 +167,7 @@ def clauses_of(sentences: Iterable[str], min_words: int = MIN_WORDS) -> list[str
 # Joints inside a sentence where a transcript may have spliced two spoken sentences: Whisper
 # sometimes writes "…I trained the team, as a result, the reports went out earlier" as one
 # sentence. `joints` lists the places where both sides would be clauses; the reader decides,
-# with its own probabilities, which of them to cut (`reader.uncut_splices`), since a comma
+# with its own probabilities, which of them to cut (`splices.uncut_splices`), since a comma
 # between two clauses of one STAR part ("I rang them, and we agreed a date") is far commoner.
 SEPARATORS = ",;–—-"
 JOINT_WORDS = 3  # "we shipped it" is a clause; a run-on's cuts keep `MIN_WORDS`

@@ -24,12 +24,12 @@ from __future__ import annotations
 import functools
 import math
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from prepcoach.coach.clauses import clauses_of, cut_at, joints
+from prepcoach.coach.clauses import clauses_of
 from prepcoach.coach.cues import (
     HEDGE_RE,
     I_ACTION_RE,
@@ -40,6 +40,7 @@ from prepcoach.coach.cues import (
     WE_ACTION_RE,
 )
 from prepcoach.coach.embeddings import known_words
+from prepcoach.coach.splices import SPLICE_RULE, SpliceRule, uncut_splices
 from prepcoach.coach.text import NUMBER_WORDS, STOPWORDS
 
 if TYPE_CHECKING:
@@ -142,28 +143,6 @@ STRUCTURE_NAMES = (
     "question", "fillers", "cue_situation", "cue_task", "cue_action", "cue_result",
     "cue_number", "hedges",
 )  # fmt: skip
-
-
-@dataclass(frozen=True, slots=True)
-class SpliceRule:
-    """When `uncut_splices` keeps a cut: the reader reads the two sides as different parts,
-    each with at least `comma` (a joint with only a comma or dash: "…the team, the reports
-    went…") or `conjunction` (a joint at "and", "so", "then" or "but", with or without a
-    comma: written answers join clauses of one part so far more often), and with
-    `beat_whole` the weaker side must also be surer than the whole sentence was."""
-
-    comma: float
-    conjunction: float
-    beat_whole: bool
-
-
-# Chosen by cross-validation grouped by answer on the development sets, read plain and spliced
-# (`bench/bench_reader.py splice`): the best spliced mean among the rules that leave no plain
-# criterion worse than never cutting. Cutting at "and/so" too (conjunction 0.8) read spliced
-# answers better (mean 0.893 against 0.876) but lost three plain answers' result, so it is
-# off. NEVER_CUT reads as the reader did before.
-SPLICE_RULE = SpliceRule(comma=0.7, conjunction=1.01, beat_whole=False)
-NEVER_CUT = SpliceRule(comma=1.01, conjunction=1.01, beat_whole=False)
 
 
 @dataclass(frozen=True, slots=True)
@@ -527,64 +506,6 @@ def cuts_of(w: dict[str, Any], prefix: str) -> list[float]:
     return [float(v) for v in w[f"{prefix}_presence_cuts"]]
 
 
-def uncut_splices(
-    sentences: Sequence[str],
-    embed_texts: Callable[[Sequence[str]], Matrix | None],
-    w: dict[str, Any],
-    rule: SpliceRule = SPLICE_RULE,
-) -> tuple[list[str], Matrix | None]:
-    """`sentences` with each one that splices two STAR parts cut in two, and their vectors.
-
-    A transcript may join two spoken sentences with a comma ("…I trained the team, as a
-    result, the reports went out earlier"); read whole, the result takes the action's place.
-    Each joint where both sides are clauses (`clauses.joints`) is tried in turn: the answer is
-    read with the sentence cut there, and the cut is kept when the reader's own probabilities
-    (each piece in its place in the answer) give the two sides different parts, each sure
-    enough (`SpliceRule`); of several such joints the one whose weaker side is surest wins, and
-    its two pieces are tried again. Two clauses of one part stay one sentence, as written."""
-    import numpy as np
-
-    cache: dict[str, Any] = {}
-
-    def vectors(texts: Sequence[str]) -> Matrix | None:
-        missing = [t for t in dict.fromkeys(texts) if t not in cache]
-        if missing:
-            found = embed_texts(missing)
-            if found is None:
-                return None
-            cache.update(zip(missing, found, strict=True))
-        return np.array([cache[t] for t in texts]) if texts else None
-
-    pieces = list(sentences)
-    i = 0
-    while i < len(pieces) and len(pieces) < MAX_SENTENCES:
-        options = [cut_at(pieces[i], [joint]) for joint in joints(pieces[i])]
-        options = [o for o in options if len(o) == 2]
-        best: tuple[float, list[str]] | None = None
-        if options:
-            vectors([t for o in options for t in o])  # one batch for every candidate piece
-            whole_p, _ = probabilities(pieces, vectors(pieces), w)
-            whole = float(whole_p[i].max())
-        for left, right in options:
-            trial = [*pieces[:i], left, right, *pieces[i + 1 :]]
-            part_p, _ = probabilities(trial, vectors(trial), w)
-            a, b = part_p[i], part_p[i + 1]
-            surest = float(min(a.max(), b.max()))
-            joined = words_of(right)[:1] in (["and"], ["so"], ["then"], ["but"])
-            if (
-                a.argmax() != b.argmax()
-                and surest >= (rule.conjunction if joined else rule.comma)
-                and (not rule.beat_whole or surest > whole)
-                and (best is None or surest > best[0])
-            ):
-                best = (surest, trial)
-        if best is None:
-            i += 1
-        else:
-            pieces = best[1]  # and try the left piece again, then the right
-    return pieces, vectors(pieces)
-
-
 def read_text(
     text: str,
     model: Embedder | None = None,
@@ -594,9 +515,9 @@ def read_text(
     """Read `text` sentence by sentence. Never raises on any string; an unreadable text gives
     a `Reading` with `cannot_tell` set and no sentences. `model` overrides the packaged
     embedder (tests); without any embedder the structure-only weights read the text and
-    `model` in the result says so. `trained` overrides the shipped weights and
-    `splice` when a spliced sentence is cut (cross-validation in the bench; `NEVER_CUT` reads
-    every sentence as written)."""
+    `model` in the result says so. `trained` overrides the shipped weights and `splice` when a
+    spliced sentence is cut (cross-validation in the bench; `splices.NEVER_CUT` reads every
+    sentence as written)."""
     # Read clause by clause: a spoken run-on split only at full stops would give several STAR
     # parts one label (`coach.clauses`); punctuated sentences come back as they were.
     every = clauses_of(sentences_of(text))
@@ -608,8 +529,9 @@ def read_text(
     w = trained if trained is not None else weights()
     first = every[:MAX_SENTENCES]
     read, vectors = uncut_splices(
-        first, lambda texts: embed(texts, chosen) if chosen is not None else None, w,
-        splice,
+        first, lambda texts: embed(texts, chosen) if chosen is not None else None,
+        lambda sentences, vectors: probabilities(sentences, vectors, w)[0], splice,
+        MAX_SENTENCES,
     )  # fmt: skip
     read = read[:MAX_SENTENCES]
     if vectors is not None:
