@@ -339,3 +339,30 @@ def test_a_result_spliced_on_in_other_words_is_found_too(action: str, result: st
     assert [s.text for s in reading.sentences][-2:] == [action, result + "."]
     assert reading.presence["result"].evidence == (result + ".",)
     assert reading.presence["personal_action"].present
+
+
+class _CountingEmbedder:
+    """Gives each text a vector of its own (its length, a hash) and records every batch."""
+
+    def __init__(self) -> None:
+        self.batches: list[list[str]] = []
+
+    def embed(self, texts: list[str]) -> list[list[float]]:
+        self.batches.append(list(texts))
+        return [[float(len(t)), float(hash(t) % 997)] for t in texts]
+
+
+@given(st.lists(st.text(min_size=1, max_size=400), max_size=40))
+def test_texts_are_embedded_once_each_in_batches_of_similar_length(texts: list[str]) -> None:
+    from prepcoach.coach import reader
+
+    model = _CountingEmbedder()
+    vectors = reader.embed(texts, model)  # type: ignore[arg-type]
+    assert vectors is not None
+    # Each text gets its own vector, in its place, whatever batch it was in.
+    assert vectors.tolist() == [[float(len(t)), float(hash(t) % 997)] for t in texts]
+    assert sorted(t for b in model.batches for t in b) == sorted(texts)
+    for batch in model.batches:
+        assert len(batch) <= 16
+        # No short sentence is padded to a text many times its length (a whole answer).
+        assert max(map(len, batch)) <= 2 * min(map(len, batch)) + 20

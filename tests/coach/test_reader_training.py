@@ -16,7 +16,9 @@ pytestmark = pytest.mark.usefixtures("sentence_model")  # a dependency: missing 
 def test_retraining_reproduces_the_shipped_weights() -> None:
     shipped = reader.weights()
     chosen = json.loads(str(shipped["chosen"]))
-    weights, _ = reader_training.train(chosen=chosen)
+    corpus = reader_training.load()
+    vectors = reader_training.embed_corpus(corpus)
+    weights, _ = reader_training.train(chosen=chosen, vectors=vectors)
     assert set(weights) == set(shipped)
     for key, value in weights.items():
         if key == "chosen":
@@ -27,9 +29,7 @@ def test_retraining_reproduces_the_shipped_weights() -> None:
             # 1.8e-7 (onnxruntime 1.32.0, numpy 2.5.5, 2026-12-01), which is far more than
             # rtol allows a coefficient near zero. The readings below must still be identical.
             np.testing.assert_allclose(value, shipped[key], rtol=1e-6, atol=1e-6, err_msg=key)
-    corpus = reader_training.load()
-    for sentences in corpus.sentences:
-        vectors = reader.embed(sentences)
-        assert reader.label_sentences(sentences, vectors, weights) == reader.label_sentences(
-            sentences, vectors, shipped
+    for sentences, answer_vectors in zip(corpus.sentences, vectors, strict=True):
+        assert reader.label_sentences(sentences, answer_vectors, weights) == reader.label_sentences(
+            sentences, answer_vectors, shipped
         )

@@ -315,13 +315,29 @@ def embed(texts: Sequence[str], model: Embedder | None = None) -> Matrix | None:
         return None
     if not texts:
         return np.zeros((0, 384))
-    order = sorted(range(len(texts)), key=lambda k: len(texts[k]))
     out: list[list[float]] = [[] for _ in texts]
-    for start in range(0, len(order), 16):
-        batch = order[start : start + 16]
+    for batch in _length_batches(texts):
         for k, vector in zip(batch, model.embed([texts[k] for k in batch]), strict=True):
             out[k] = vector
     return np.array(out, dtype=np.float64)
+
+
+def _length_batches(texts: Sequence[str], size: int = 16) -> list[list[int]]:
+    """Indices of `texts` in batches of at most `size`, shortest first, a batch closed before a
+    text more than twice as long as its first: every text in a batch is padded to its longest,
+    and an answer's sentences padded to the whole answer (what relevance embeds beside them)
+    took five times the work. The model gives a text the same vector in any batch."""
+    order = sorted(range(len(texts)), key=lambda k: len(texts[k]))
+    batches: list[list[int]] = []
+    for k in order:
+        if (
+            not batches
+            or len(batches[-1]) == size
+            or (len(texts[k]) > 2 * len(texts[batches[-1][0]]) + 20)
+        ):
+            batches.append([])
+        batches[-1].append(k)
+    return batches
 
 
 @functools.cache

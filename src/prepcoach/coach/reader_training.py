@@ -488,14 +488,17 @@ def train(
     model: Any = None,
     log: Any = None,
     chosen: dict[str, Any] | None = None,
+    vectors: list[Matrix] | None = None,
 ) -> tuple[dict[str, Any], dict[str, Any]]:
     """Weights for `reader_weights.npz` and the chosen configurations with their CV figures.
     With `chosen` (read back from shipped weights) the selection is skipped and only the final
-    fit runs: what the reproduction test does."""
+    fit runs: what the reproduction test does. `vectors` are `embed_corpus` of the corpus at
+    `path` when the caller has already made them (the test reads the corpus with them too)."""
     import numpy as np
 
     corpus = load(path)
-    vectors = embed_corpus(corpus, model)
+    if vectors is None:
+        vectors = embed_corpus(corpus, model)
     if chosen is None:
         full, structure_only = select(corpus, vectors, log)
         chosen = {"full": full, "structure": structure_only}
