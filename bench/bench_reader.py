@@ -24,7 +24,9 @@ Sets, each printed with its size, date and status:
   switched on, and first read (aggregate figures only) after that work was finished; read a
   second time after the splice rule. Nobody tuning the reader opens it.
 - `answers/heldout5.json`: HELD-OUT, written 2026-12-01 by the guide by a writer who saw no code
-  and no other split. Nobody tuning the reader opens it.
+  and no other split; read once (aggregate), with the shipped reader. Nobody tuning opens it.
+- `answers/heldout6.json`: HELD-OUT, written 2026-12-01 (eleventh session) the same way, before
+  the reader's next change; not read yet. Nobody tuning the reader opens it.
 
 Answers are given to the reader as their sentences joined by a space, so the reader splits the
 text itself (as it must for a user's text), never the labelled sentences; only the "sentence
@@ -510,6 +512,11 @@ HELD_OUT = (
         "heldout5.json",
         "written 2026-12-01, HELD-OUT (by the guide, by a writer who saw no code and no other "
         "split; never opened while tuning)",
+    ),
+    (
+        "heldout6.json",
+        "written 2026-12-01, HELD-OUT (eleventh session, the same way, before the reader's "
+        "next change; never opened while tuning)",
     ),
 )
 

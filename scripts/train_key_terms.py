@@ -166,7 +166,8 @@ class CachedEmbedder:
         EMBEDDER[:] = [self]
 
     def embed(self, texts: Sequence[str]) -> list[list[float]]:
-        missing = [t for t in dict.fromkeys(texts) if t not in self.cache]
+        # Shortest first, so a batch of phrases is padded to a length near its own.
+        missing = sorted((t for t in dict.fromkeys(texts) if t not in self.cache), key=len)
         for start in range(0, len(missing), 64):
             batch = missing[start : start + 64]
             self.cache.update(zip(batch, self.model.embed(batch), strict=True))
