@@ -138,6 +138,7 @@ class CandidateVectors:
     def __getitem__(self, index: np.ndarray) -> np.ndarray:
         # The model embeds a phrase the same in any batch (checked: 0.0 apart), so embedding
         # only these gives the very vectors embedding every candidate gave.
+        assert np.asarray(index).dtype.kind in "iu", "index by candidate numbers, not a mask"
         texts = [self.texts[int(i)] for i in index]
         return np.array(self.embedder.embed(texts)) if texts else np.zeros((0, 384))
 

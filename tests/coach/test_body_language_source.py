@@ -14,6 +14,8 @@ import pytest
 
 from prepcoach.coach.body_language import analyse_body_language
 from prepcoach.coach.body_language.source import (
+    MAX_FRAMES,
+    SAMPLE_FPS,
     LandmarkSource,
     NoSource,
     VideoError,
@@ -84,8 +86,16 @@ def test_brightness_and_change_are_measured_on_the_picture(
 
 def test_sampling_is_thinned_for_a_long_answer(source: LandmarkSource, leaving: Path) -> None:
     frames, facts = read_video(leaving, source, fps=200)  # more than MAX_FRAMES would allow
-    assert facts.sample_fps < 200
+    # Thinned to exactly the cap over the clip's length, not merely below the rate asked for.
+    assert facts.sample_fps == pytest.approx(MAX_FRAMES / facts.duration_s, rel=0.02)
     assert len(frames) <= 150  # the clip has 15 frames a second
+
+
+def test_the_cap_keeps_a_ten_minute_answer_at_two_pictures_a_second_near_900_frames() -> None:
+    # 900 frames: 2 a second up to 7:30, sparser after (issue 10's sampling; the worker's
+    # ten-minute test reads with the cap lowered, to spare CI the landmark models' minute).
+    assert MAX_FRAMES == 900
+    assert MAX_FRAMES / SAMPLE_FPS == 450
 
 
 def test_audio_only_and_broken_files_say_so(tmp_path: Path, source: LandmarkSource) -> None:

@@ -108,6 +108,23 @@ def test_a_worker_reads_as_many_answers_at_once_as_it_has_analysis_lanes(
     assert [event for event, _ in events[:2]] == ["borrowed", "borrowed"], events
 
 
+def test_worker_analyses_alone_gives_the_worker_that_many_analysis_lanes(
+    start_worker: Callable[..., subprocess.Popen[str]], tmp_path: Path
+) -> None:
+    """WORKER_ANALYSES=3 in the worker's environment and no flag: its start line names three
+    analysis lanes (the run above shows lanes really read at once)."""
+    start_worker(analyses=3)
+    log = tmp_path / "worker-0.log"
+    started = wait_for(
+        lambda: re.search(r"worker \S+: (.+)", log.read_text()),
+        timeout=90, what="the worker's start line",
+    )  # fmt: skip
+    lanes = started.group(1).split(", ")
+    assert [lane for lane in lanes if lane.startswith("analysis")] == [
+        "analysis-1", "analysis-2", "analysis-3",
+    ]  # fmt: skip
+
+
 def test_a_worker_killed_mid_analysis_leaves_its_answer_to_another(
     start_worker: Callable[..., subprocess.Popen[str]], alice: User, tmp_path: Path
 ) -> None:

@@ -288,7 +288,9 @@ def test_a_ten_minute_answer_is_read_sparser_and_says_so(
     monkeypatch.setattr(source, "MAX_FRAMES", 300)
     gone = replace(FRONT, x=1.5)
     keys = [Key(0, FRONT), Key(299.9, FRONT), Key(300, gone), Key(319.9, gone), Key(320, FRONT)]
-    clip = write_answer(tmp_path / "long.webm", small([*keys, Key(600, FRONT)]), 600, fps=1)
+    clip = write_answer(
+        tmp_path / "long.webm", small([*keys, Key(600, FRONT)]), 600, fps=1, size=SMALL
+    )
     attempt = analysed(alice, question, clip.read_bytes())
     read_body_language(attempt)
     attempt.refresh_from_db()

@@ -324,9 +324,10 @@ def embed(texts: Sequence[str], model: Embedder | None = None) -> Matrix | None:
 
 def _length_batches(texts: Sequence[str], size: int = 16) -> list[list[int]]:
     """Indices of `texts` in batches of at most `size`, shortest first, a batch closed before a
-    text more than twice as long as its first: every text in a batch is padded to its longest,
-    and an answer's sentences padded to the whole answer (what relevance embeds beside them)
-    took five times the work. The model gives a text the same vector in any batch."""
+    text longer than twice its first's length plus 20 characters (so short sentences may share
+    a batch): every text in a batch is padded to its longest, and an answer's sentences padded
+    to the whole answer (what relevance embeds beside them) took five times the work. The
+    model gives a text the same vector in any batch."""
     order = sorted(range(len(texts)), key=lambda k: len(texts[k]))
     batches: list[list[int]] = []
     for k in order:
