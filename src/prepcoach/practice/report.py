@@ -50,7 +50,8 @@ def transcript_pieces(data: dict[str, Any]) -> list[Sentence]:
     filler_texts = [f["text"] for f in (data.get("fillers") or {}).get("items", [])]
     long_pause = thresholds(data)["long_pause_s"]
     sentences = sentences_of(data.get("transcript", ""))
-    result = [Sentence([p for p, found in evidence.items() if s in found]) for s in sentences]
+    result = [Sentence([p for p, found in evidence.items() if _carries(s, found)])
+              for s in sentences]  # fmt: skip
     words = data.get("words")
     if words:
         markers = _markers(data, words, long_pause)
@@ -81,6 +82,14 @@ def transcript_pieces(data: dict[str, Any]) -> list[Sentence]:
                 )
             )
     return result
+
+
+def _carries(sentence: str, evidence: set[str]) -> bool:
+    """Whether a transcript sentence is one of a part's evidence or holds one: the reader reads
+    a run-on or spliced sentence clause by clause (`coach.clauses`, `coach.splices`), so its
+    evidence may be a piece of what the transcript shows as one sentence ("I'm a result, the
+    reports went out two days earlier." holds "the reports went out two days earlier.")."""
+    return any(piece and piece in sentence for piece in evidence)
 
 
 def _markers(data: dict[str, Any], words: list[dict[str, Any]], long_pause: float) -> list[Piece]:
