@@ -8,6 +8,7 @@
 from __future__ import annotations
 
 import functools
+import os
 import signal
 import subprocess
 import sys
@@ -19,6 +20,7 @@ from django.contrib.auth.hashers import make_password
 from django.test import Client
 
 from prepcoach.accounts.models import Profile, User
+from tests.ci_share import kept
 from tests.support import SmtpSink, child_env, database_url, free_port
 
 # The object_store fixture: a real S3-compatible server on loopback (tests/object_store.py).
@@ -26,6 +28,23 @@ pytest_plugins = ["tests.object_store"]
 
 PASSWORD = "correct horse battery staple"
 ALICE_ZONE = "Europe/London"
+
+
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    """In CI (PREPCOACH_CI_RUN set by `.ci/run`), the modules the other run has: deselected,
+    never skipped (tests/ci_share.py says which and why)."""
+    run = os.environ.get("PREPCOACH_CI_RUN", "").strip()
+    if not run:
+        return
+    from django.conf import settings
+
+    engine = settings.DATABASES["default"]["ENGINE"]
+    if run not in engine:
+        raise pytest.UsageError(f"PREPCOACH_CI_RUN={run} but the suite's database is {engine}")
+    paths = [item.path.relative_to(config.rootpath).as_posix() for item in items]
+    keep = kept(paths, run)
+    config.hook.pytest_deselected(items=[i for i, k in zip(items, keep, strict=True) if not k])
+    items[:] = [i for i, k in zip(items, keep, strict=True) if k]
 
 
 def pytest_report_header() -> str:

@@ -1,8 +1,10 @@
-"""Every page passes axe-core (issue 12, "Also"): Chromium opens every GET page of the app signed
-in as its owner and signed out (the log-in pages and every link a person is given), in the
-access matrix's world (tests/access_world.py: every URL pattern, with Alice's objects),
-runs axe-core's rules (colour contrast included) and fails on any serious or critical
-violation. axe-core is vendored in tests/e2e/vendor (see its README: version, source, licence).
+"""Every page passes axe-core (issue 12, "Also") and fits a phone (issue 12, class 3): Chromium
+opens every GET page of the app signed in as its owner and signed out (the log-in pages and
+every link a person is given), in the access matrix's world (tests/access_world.py: every URL
+pattern, with Alice's objects), runs axe-core's rules (colour contrast included) and fails on
+any serious or critical violation; each of the owner's pages is then narrowed to a phone's
+390×844 and fails if it scrolls sideways. One walk does both, since opening each page is most
+of the cost. axe-core is vendored in tests/e2e/vendor (see its README: version, source, licence).
 
 The app's CSP allows only its own scripts, so axe is not added as a <script>: Playwright hands
 it to every new document through the DevTools protocol (add_init_script), which a page's CSP
@@ -26,6 +28,8 @@ from tests.interviews.conftest import add_interview
 AXE = Path(__file__).parent / "vendor" / "axe.min.js"
 AXE_VERSION = "4.14.1"
 BLOCKING = ("serious", "critical")
+DESKTOP = {"width": 1280, "height": 720}
+PHONE = {"width": 390, "height": 844}
 # The tokens of the links a person is given without an account: an answer's feedback link, a
 # mock interview's, a story's.
 LINKS = ("valid", "mock", "story")
@@ -87,18 +91,31 @@ def violations(page: Page, url: str, kind: str) -> list[str]:
     ]
 
 
-def check_all(page: Page, urls: Iterable[str]) -> tuple[int, list[str]]:
+def too_wide(page: Page) -> str | None:
+    """The page narrowed to a phone's width (its media queries and resize handlers run as when
+    a phone turns): a message when it then scrolls sideways. The desktop size is put back."""
+    page.set_viewport_size(PHONE)
+    width = int(page.evaluate("document.documentElement.scrollWidth"))
+    page.set_viewport_size(DESKTOP)
+    return f"{page.url}: {width} px wide at {PHONE['width']} px" if width > PHONE["width"] else None
+
+
+def check_all(page: Page, urls: Iterable[str], phone: bool = False) -> tuple[int, list[str]]:
+    """How many pages were checked, and every problem found. `phone`: each is also narrowed
+    to a phone's width (`too_wide`)."""
     checked, problems = 0, []
     for url in urls:
         kind = kind_of(page.context, url)
         if kind:
             problems += violations(page, url, kind)
+            if phone and (wide := too_wide(page)):
+                problems.append(wide)
             checked += 1
     return checked, problems
 
 
 @pytest.mark.django_db(transaction=True)
-def test_no_page_has_a_serious_accessibility_violation(
+def test_no_page_has_a_serious_accessibility_violation_or_scrolls_sideways_on_a_phone(
     browser: Browser,
     live_server: Any,
     tmp_path: Path,
@@ -113,7 +130,7 @@ def test_no_page_has_a_serious_accessibility_violation(
     last_week = f"/plan/week/?start={(timezone.localdate() - dt.timedelta(days=7)).isoformat()}"
 
     def tab() -> Page:
-        context = browser.new_context(base_url=str(live_server))
+        context = browser.new_context(base_url=str(live_server), viewport=DESKTOP)
         context.set_default_timeout(15_000)
         context.add_init_script(path=AXE)
         return context.new_page()
@@ -126,13 +143,16 @@ def test_no_page_has_a_serious_accessibility_violation(
 
     signed_in = tab()
     log_in(signed_in, world.alice)
-    in_count, in_problems = check_all(signed_in, [*page_urls(world, ("valid",)), last_week])
+    in_count, in_problems = check_all(
+        signed_in, [*page_urls(world, ("valid",)), last_week], phone=True
+    )
     signed_in.context.close()
 
     with capsys.disabled():  # shown in CI's log even when the test passes
         print(
             f"\naxe-core {AXE_VERSION}: {in_count} pages checked signed in, {out_count} signed out, "
-            f"{len(in_problems) + len(out_problems)} serious or critical violations"
+            f"{len(in_problems) + len(out_problems)} serious or critical violations or pages "
+            f"wider than a phone ({PHONE['width']} px)"
         )
     assert in_count >= 80, in_count  # the walk reached the app, not just the log-in page
     assert out_count >= 5, out_count  # the log-in pages and the links given out

@@ -92,6 +92,14 @@ def short_stretches(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(speech_streaming, "MIN_STRETCH_S", 5.0)
 
 
+@pytest.fixture
+def early_language(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The language asked once 10 s of speech are settled (`LANGUAGE_WINDOW_S` is 30): steps
+    decode from the start until then, so the tests of late steps reach them in half the
+    speech (and half the engine's work)."""
+    monkeypatch.setattr(speech_streaming, "LANGUAGE_WINDOW_S", 10.0)
+
+
 def _record(client: Client, question: Question, pieces: list[bytes]) -> Attempt:
     started = client.post(reverse("practice:recording_start", args=[question.pk])).json()
     for index, piece in enumerate(pieces):
@@ -136,19 +144,19 @@ def test_alices_answer_is_transcribed_while_she_speaks_and_the_report_says_so(
     assert again["coverage"]["ratio"] >= 0.95
 
 
-@pytest.mark.usefixtures("short_stretches")
+@pytest.mark.usefixtures("short_stretches", "early_language")
 def test_a_late_step_decodes_only_the_seconds_it_needs(
     alice_client: Client,
     alice: User,
     question: Question,
     tmp_path_factory: pytest.TempPathFactory,
 ) -> None:
-    """Once the language is asked (30 s settled), a step decodes the recording only from a
+    """Once the language is asked (its window of speech settled), a step decodes the recording only from a
     second before the settled time (`Attempt.stream["from"]`), and the state it makes is the
     one of the whole recording: the end finds it made from the joined file."""
     folder = tmp_path_factory.mktemp("long")
     spoken = _spoken(folder)
-    long_pieces = browser_pieces(np.concatenate([spoken, spoken]))  # about 50 s
+    long_pieces = browser_pieces(spoken)  # about 25 s
     attempt = _record(alice_client, question, long_pieces)
     stored: dict[str, Any] = attempt.stream  # type: ignore[assignment]
     state = from_json(stored["state"])
@@ -162,7 +170,7 @@ def test_a_late_step_decodes_only_the_seconds_it_needs(
     assert attempt.analysis["transcription"] == "streamed"  # type: ignore[index]
 
 
-@pytest.mark.usefixtures("short_stretches")
+@pytest.mark.usefixtures("short_stretches", "early_language")
 def test_a_step_decodes_the_whole_recording_when_the_pieces_read_before_changed(
     alice_client: Client,
     alice: User,
@@ -174,8 +182,8 @@ def test_a_step_decodes_the_whole_recording_when_the_pieces_read_before_changed(
     theirs), the next step decodes from the start, not from the settled second."""
     folder = tmp_path_factory.mktemp("changed")
     spoken = _spoken(folder)
-    # About 75 s: steps decode from the start until 30 s of speech are settled (the language).
-    long_pieces = browser_pieces(np.concatenate([spoken, spoken, spoken]))
+    # About 50 s: steps decode from the start until the language window's speech is settled.
+    long_pieces = browser_pieces(np.concatenate([spoken, spoken]))
     started = alice_client.post(reverse("practice:recording_start", args=[question.pk])).json()
 
     def send(index: int) -> None:

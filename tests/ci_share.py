@@ -1,0 +1,48 @@
+"""Which of CI's two runs (`.ci/run`: one on SQLite, one on PostgreSQL) runs a test module.
+
+Most modules run in both: their result may depend on the database. A few cannot, and run once,
+in the run that evens the two out (both runs share two cores, and CI must end within 30
+minutes):
+- the pure core (`tests/coach`) imports no Django and touches no database
+  (`tests/test_coach_tests_need_no_database.py` holds that);
+- the browser journeys (`tests/e2e`) drive Chromium through pages whose views each have their
+  own tests, run on both databases (one test module per view); the journeys test what the
+  browser does with those pages (scripts, layout, accessibility), which no database changes.
+  They run on SQLite, the embedded default a new user's `make run` serves;
+- `tests/ops/test_postgres_restart.py` starts a PostgreSQL cluster of its own whatever the
+  suite uses.
+
+`make test` without PREPCOACH_CI_RUN runs every module, as a developer expects.
+"""
+
+from __future__ import annotations
+
+RUNS = ("sqlite", "postgresql")
+
+# Modules of the pure core that run in the PostgreSQL run, to even the runs out: the speech
+# engine's tests and the two longest retraining checks.
+CORE_ON_POSTGRESQL = (
+    "tests/coach/speech/",
+    "tests/coach/test_keywords.py",
+    "tests/coach/test_relevance.py",
+)
+
+
+def run_of(path: str) -> str | None:
+    """The one run ("sqlite" or "postgresql") that runs the test module at `path` (relative to
+    the project, with forward slashes), or None when both do."""
+    if path == "tests/ops/test_postgres_restart.py":
+        return "postgresql"
+    if path.startswith("tests/e2e/"):
+        return "sqlite"
+    if path.startswith("tests/coach/"):
+        return "postgresql" if path.startswith(CORE_ON_POSTGRESQL) else "sqlite"
+    return None
+
+
+def kept(paths: list[str], run: str) -> list[bool]:
+    """Which of `paths` the run `run` keeps. ValueError for a run not in RUNS (a mistyped name
+    must not quietly run nothing, or everything)."""
+    if run not in RUNS:
+        raise ValueError(f"PREPCOACH_CI_RUN must be one of {', '.join(RUNS)}, not {run!r}")
+    return [run_of(path) in {None, run} for path in paths]
