@@ -278,6 +278,41 @@ def test_a_sentence_of_two_clauses_of_one_part_is_not_cut() -> None:
     assert len(sentences) == 3
 
 
+@pytest.mark.parametrize(
+    ("sentence", "pieces"),
+    [
+        # A speaker who starts again after a joint ("so we, um, we…") said one clause.
+        (
+            "The courier kept losing parcels so we, um, we moved the whole contract to a rival.",
+            [
+                "The courier kept losing parcels",
+                "so we, um, we moved the whole contract to a rival.",
+            ],
+        ),
+        (
+            "and I just – I rewrote the rota for the whole ward.",
+            ["and I just – I rewrote the rota for the whole ward."],
+        ),
+        (
+            "My manager and I, we met the client that Friday.",
+            ["My manager and I, we met the client that Friday."],
+        ),
+        # "to a buyer who," is the last clause going on, not a phrase that opens a new one.
+        (
+            "We made the shortlist and lost the deal, to a buyer who, frankly, paid far more.",
+            ["We made the shortlist and lost the deal, to a buyer who, frankly, paid far more."],
+        ),
+        # The joints that are there are still found.
+        (
+            "I trained the team, as a result, the reports went out two days earlier.",
+            ["I trained the team", "as a result, the reports went out two days earlier."],
+        ),
+    ],
+)
+def test_a_restart_or_a_relative_clause_is_no_joint(sentence: str, pieces: list[str]) -> None:
+    assert cut_at(sentence, joints(sentence)) == pieces
+
+
 TEXT_PARTS = st.lists(
     st.one_of(
         st.sampled_from(

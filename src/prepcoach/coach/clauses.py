@@ -172,6 +172,9 @@ def clauses_of(sentences: Iterable[str], min_words: int = MIN_WORDS) -> list[str
 SEPARATORS = ",;–—-"
 JOINT_WORDS = 3  # "we shipped it" is a clause; a run-on's cuts keep `MIN_WORDS`
 TRAILERS = COORDINATORS | BRIDGES | {"as", "a", "the", "to", "of", "with", "for", "in", "on"}
+RELATIVES = frozenset({"who", "whom", "whose", "which", "that"})
+# A restart is short: a subject and a word or two ("and I just", "so we, um").
+RESTART_WORDS = 3
 
 
 # Words that open a dependent clause: a side that starts with one leans on the other side
@@ -209,8 +212,10 @@ def _independent(tokens: list[str]) -> bool:
                                or tokens[i] in DASHES):  # fmt: skip
         i += 1
     comma = next((k for k in range(i, min(i + 6, len(tokens))) if tokens[k] in DASHES), None)
+    # A fronted phrase holds no verb, no subject and no relative word: "to a competitor who,
+    # honestly, was…" is the last clause going on, not a phrase opening a new one.
     if comma is not None and not any(
-        _finite(t) or t in PRONOUNS or t in OPENERS for t in tokens[i:comma]
+        _finite(t) or t in PRONOUNS or t in OPENERS or t in RELATIVES for t in tokens[i:comma]
     ):
         i = comma + 1  # "as a result, the reports…": the phrase opens the clause after it
         while i < len(tokens) and (tokens[i] in BRIDGES or tokens[i] in DASHES):
@@ -224,6 +229,21 @@ def _independent(tokens: list[str]) -> bool:
         not _finite(first)
         and not first.endswith("ing")
         and any(_finite(t) for t in tokens[i + 1 : i + 5])
+    )
+
+
+def _restarted(tokens: list[str]) -> bool:
+    """Whether `tokens` end on a restart: after their last comma, dash or coordinator, a
+    subject with no verb ("…myself so I", "and I just"), which the speaker began again after
+    the joint ("so I, uh, I asked him"), so the two sides are one clause, not two."""
+    last = max(
+        (k for k, t in enumerate(tokens) if t in SEPARATORS or t in COORDINATORS), default=-1
+    )
+    tail = [t for t in tokens[last + 1 :] if _is_word(t) and t not in FILLERS]
+    return (
+        0 < len(tail) <= RESTART_WORDS
+        and any(t in PRONOUNS for t in tail)
+        and not any(_finite(t) for t in tail)
     )
 
 
@@ -248,6 +268,7 @@ def joints(sentence: str, min_words: int = JOINT_WORDS) -> list[tuple[int, int]]
     before "and"/"so"/"then"/"but" that opens a new subject ("and I", "so the reports"). Both
     sides must be clauses (`_clause`), the left must not end on a word that needs what follows
     ("and", "um", "as a") nor on a phrase that opens the right side ("…, as a result"),
+    nor on a restart (`_restarted`: "…so I, uh, I asked"),
     the left must not be a dependent clause ("When I joined, …") and the right must be an
     independent one (`_independent`: a subject, not a verb going on with the same subject nor
     "which …"); nothing is cut between two numbers or inside quotation marks."""
@@ -280,6 +301,7 @@ def joints(sentence: str, min_words: int = JOINT_WORDS) -> list[tuple[int, int]]
             and _clause(left, min_words)
             and _clause(right, min_words)
             and not _dependent(left)
+            and not _restarted(left)
             and _independent(right)
         ):
             out.append(cut)
