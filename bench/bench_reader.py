@@ -28,7 +28,7 @@ Sets, each printed with its size, date and status:
   with the shipped reader (task .740). A retrain with it was tried and not kept (its task cut
   fell to 0.13 and read a task into an answer that has none; tests/data/README.md).
 - `answers/heldout6.json`: DEVELOPMENT since 2026-12-01 (twelfth session). Written in the
-  eleventh session the same way, read twice (aggregate); four of its answers were opened in the
+  eleventh session the same way, read twice (aggregate); three of its answers were opened in the
   twelfth while finding the same cause.
 - `answers/heldout7.json`: HELD-OUT, written 2026-12-01 (twelfth session) by a writer who
   opened nothing but the guide; first read after the restart fix. Nobody tuning opens it.
