@@ -9,7 +9,7 @@ random: weights start at zero and are fitted by a fixed number of full-batch gra
 float64, so retraining on the same data and embeddings gives the same weights
 (`tests/coach/test_reader_training.py` checks that).
 
-The held-out set (`heldout4.json`, see `tests/data/README.md`) is never read here: only the sets
+The held-out set (`heldout7.json`, see `tests/data/README.md`) is never read here: only the sets
 named in `DEVELOPMENT` are.
 """
 
