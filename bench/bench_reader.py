@@ -21,7 +21,7 @@ Sets, each printed with its size, date and status:
   and retrained on every development set.
 - `answer_transcripts.json`: DEVELOPMENT (older set; the old rules were grown on it).
 - `answers/heldout4.json`: DEVELOPMENT since 2026-12-01 (twelfth session). Written 2026-11-30
-  by the guide, read as held-out three times (aggregate); one of its answers was opened while
+  by the guide, read as held-out twice (aggregate); one of its answers was opened while
   finding why spliced cuts cost typed answers their task (the clause splitter's restarts).
 - `answers/heldout5.json`: DEVELOPMENT since 2026-12-01 (eleventh session). Written that day by
   the guide by a writer who saw no code and no other split, read once (aggregate) as held-out

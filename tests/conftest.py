@@ -30,16 +30,31 @@ PASSWORD = "correct horse battery staple"
 ALICE_ZONE = "Europe/London"
 
 
+# Each CI run's name and the database engine it must run on.
+ENGINES = {
+    "sqlite": "django.db.backends.sqlite3",
+    "postgresql": "django.db.backends.postgresql",
+}
+
+
+def suite_engine() -> str:
+    from django.conf import settings
+
+    return str(settings.DATABASES["default"]["ENGINE"])
+
+
 def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
     """In CI (PREPCOACH_CI_RUN set by `.ci/run`), the modules the other run has: deselected,
     never skipped (tests/ci_share.py says which and why)."""
     run = os.environ.get("PREPCOACH_CI_RUN", "").strip()
     if not run:
         return
-    from django.conf import settings
-
-    engine = settings.DATABASES["default"]["ENGINE"]
-    if run not in engine:
+    if run not in ENGINES:
+        raise pytest.UsageError(
+            f"PREPCOACH_CI_RUN must be one of {', '.join(ENGINES)}, not {run!r}"
+        )
+    engine = suite_engine()
+    if engine != ENGINES[run]:
         raise pytest.UsageError(f"PREPCOACH_CI_RUN={run} but the suite's database is {engine}")
     paths = [item.path.relative_to(config.rootpath).as_posix() for item in items]
     keep = kept(paths, run)

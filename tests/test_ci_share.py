@@ -3,11 +3,14 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import pytest
 
-from tests.ci_share import RUNS, kept, run_of
+import tests.conftest
+from tests.ci_share import kept, run_of
+from tests.conftest import pytest_collection_modifyitems
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -16,12 +19,59 @@ def modules() -> list[str]:
     return sorted(p.relative_to(ROOT).as_posix() for p in (ROOT / "tests").rglob("test_*.py"))
 
 
-def test_every_module_runs_in_at_least_one_run() -> None:
-    paths = modules()
-    assert len(paths) > 200
-    by_run = {run: kept(paths, run) for run in RUNS}
-    dropped = [p for k, p in enumerate(paths) if not any(by_run[r][k] for r in RUNS)]
-    assert dropped == []
+@dataclass
+class Item:
+    path: Path
+
+
+@dataclass
+class Config:
+    rootpath: Path
+    deselected: list[Item] = field(default_factory=list)
+
+    @property
+    def hook(self) -> Config:
+        return self
+
+    def pytest_deselected(self, items: list[Item]) -> None:
+        self.deselected += items
+
+
+# One module of each kind: both runs, SQLite's only (a browser test), PostgreSQL's only (a
+# speech test of the core).
+SAMPLE = (
+    "tests/test_layering.py",
+    "tests/e2e/test_calendar_copy.py",
+    "tests/coach/speech/test_vad.py",
+)
+
+
+def select(run: str, monkeypatch: pytest.MonkeyPatch) -> tuple[list[str], list[str]]:
+    """The sample's modules kept and deselected by the suite's hook in the CI run `run`."""
+    monkeypatch.setenv("PREPCOACH_CI_RUN", run)
+    items = [Item(ROOT / p) for p in SAMPLE]
+    config = Config(ROOT)
+    pytest_collection_modifyitems(config, items)  # type: ignore[arg-type]
+    names = [i.path.relative_to(ROOT).as_posix() for i in items]
+    return names, [i.path.relative_to(ROOT).as_posix() for i in config.deselected]
+
+
+def test_ci_runs_deselect_what_the_other_run_has_and_refuse_a_wrong_name(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setattr(tests.conftest, "suite_engine", lambda: "django.db.backends.sqlite3")
+    assert select("sqlite", monkeypatch) == (list(SAMPLE[:2]), [SAMPLE[2]])
+    with pytest.raises(pytest.UsageError, match="PREPCOACH_CI_RUN=postgresql but the suite's"):
+        select("postgresql", monkeypatch)
+    with pytest.raises(pytest.UsageError, match="must be one of sqlite, postgresql, not 'sqlite3'"):
+        select("sqlite3", monkeypatch)
+    monkeypatch.setattr(tests.conftest, "suite_engine", lambda: "django.db.backends.postgresql")
+    assert select("postgresql", monkeypatch) == ([SAMPLE[0], SAMPLE[2]], [SAMPLE[1]])
+    # Unset, the hook leaves every module in.
+    monkeypatch.delenv("PREPCOACH_CI_RUN")
+    items = [Item(ROOT / p) for p in SAMPLE]
+    pytest_collection_modifyitems(Config(ROOT), items)  # type: ignore[arg-type]
+    assert len(items) == 3
 
 
 def test_only_the_pure_core_the_browser_and_the_own_cluster_run_once() -> None:

@@ -302,11 +302,21 @@ def test_a_sentence_of_two_clauses_of_one_part_is_not_cut() -> None:
             "We made the shortlist and lost the deal, to a buyer who, frankly, paid far more.",
             ["We made the shortlist and lost the deal, to a buyer who, frankly, paid far more."],
         ),
-        # The joints that are there are still found.
+        # The joints that are there are still found: after a fronted phrase with "that" in
+        # it, and after a short clause whose verb no list knows.
         (
             "I trained the team, as a result, the reports went out two days earlier.",
             ["I trained the team", "as a result, the reports went out two days earlier."],
         ),
+        (
+            "I rewrote the schedule, after that, the team never missed a deadline.",
+            ["I rewrote the schedule", "after that, the team never missed a deadline."],
+        ),
+        (
+            "The budget was cut so I oversaw it, the client renewed for two years.",
+            ["The budget was cut", "so I oversaw it", "the client renewed for two years."],
+        ),
+        ("I call them, they send the orders.", ["I call them", "they send the orders."]),
     ],
 )
 def test_a_restart_or_a_relative_clause_is_no_joint(sentence: str, pieces: list[str]) -> None:

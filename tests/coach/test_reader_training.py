@@ -3,7 +3,9 @@ weights (to float rounding) and exactly the same readings of every dev sentence.
 
 from __future__ import annotations
 
+import importlib.util
 import json
+from pathlib import Path
 
 import numpy as np
 import pytest
@@ -33,3 +35,18 @@ def test_retraining_reproduces_the_shipped_weights() -> None:
         assert reader.label_sentences(sentences, answer_vectors, weights) == reader.label_sentences(
             sentences, answer_vectors, shipped
         )
+
+
+def test_training_reads_no_held_out_answer_set() -> None:
+    # The sets `bench/bench_reader.py` reports as held-out are in no training set.
+    root = Path(__file__).resolve().parents[2]
+    spec = importlib.util.spec_from_file_location("bench_reader", root / "bench/bench_reader.py")
+    assert spec is not None
+    assert spec.loader is not None
+    bench = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(bench)
+    held_out = {name for name, _ in bench.HELD_OUT}
+    assert "heldout7.json" in held_out
+    names = {path.name for path in reader_training.DEVELOPMENT}
+    assert "dev.json" in names
+    assert not names & held_out

@@ -172,9 +172,11 @@ def clauses_of(sentences: Iterable[str], min_words: int = MIN_WORDS) -> list[str
 SEPARATORS = ",;–—-"
 JOINT_WORDS = 3  # "we shipped it" is a clause; a run-on's cuts keep `MIN_WORDS`
 TRAILERS = COORDINATORS | BRIDGES | {"as", "a", "the", "to", "of", "with", "for", "in", "on"}
-RELATIVES = frozenset({"who", "whom", "whose", "which", "that"})
-# A restart is short: a subject and a word or two ("and I just", "so we, um").
-RESTART_WORDS = 3
+# "that" is left out: in a fronted phrase it is mostly a determiner ("after that", "by that
+# point", "in that role").
+RELATIVES = frozenset({"who", "whom", "whose", "which"})
+# What may follow the subject in a restart: "and I just –", "so we, um, we…", "I really, I…".
+RESTART_TAIL = FILLERS | {"just", "also", "then", "actually", "really", "like", "kind", "of"}
 
 
 # Words that open a dependent clause: a side that starts with one leans on the other side
@@ -233,18 +235,16 @@ def _independent(tokens: list[str]) -> bool:
 
 
 def _restarted(tokens: list[str]) -> bool:
-    """Whether `tokens` end on a restart: after their last comma, dash or coordinator, a
-    subject with no verb ("…myself so I", "and I just"), which the speaker began again after
-    the joint ("so I, uh, I asked him"), so the two sides are one clause, not two."""
+    """Whether `tokens` end on a restart: after their last comma, dash or coordinator, only a
+    subject pronoun and words that wait for a verb ("…myself so I", "and I just"), which the
+    speaker began again after the joint ("so I, uh, I asked him"), so the two sides are one
+    clause, not two. A verb of any tense after the subject ("so I oversaw it", "and we quit")
+    is a clause, whether or not `_finite` knows the verb."""
     last = max(
         (k for k, t in enumerate(tokens) if t in SEPARATORS or t in COORDINATORS), default=-1
     )
-    tail = [t for t in tokens[last + 1 :] if _is_word(t) and t not in FILLERS]
-    return (
-        0 < len(tail) <= RESTART_WORDS
-        and any(t in PRONOUNS for t in tail)
-        and not any(_finite(t) for t in tail)
-    )
+    tail = [t for t in tokens[last + 1 :] if _is_word(t)]
+    return bool(tail) and tail[0] in PRONOUNS and all(t in RESTART_TAIL for t in tail[1:])
 
 
 def _dependent(tokens: list[str]) -> bool:
