@@ -8,7 +8,10 @@ minutes):
 - the browser journeys (`tests/e2e`) drive Chromium through pages whose views each have their
   own tests, run on both databases (one test module per view); the journeys test what the
   browser does with those pages (scripts, layout, accessibility), which no database changes.
-  They run on SQLite, the embedded default a new user's `make run` serves;
+  They run on SQLite, the embedded default a new user's `make run` serves. Except the
+  recording journeys (`BOTH_DATABASES`): there the browser sends pieces while earlier ones are
+  read, on the live server's threads, which race for the answer's row
+  (`select_for_update`), a lock SQLite does not have;
 - `tests/ops/test_postgres_restart.py` starts a PostgreSQL cluster of its own whatever the
   suite uses.
 
@@ -28,9 +31,18 @@ CORE_ON_POSTGRESQL = (
 )
 
 
+# Browser journeys that run on both databases (see above).
+BOTH_DATABASES = (
+    "tests/e2e/test_practice_journey.py",
+    "tests/e2e/test_recording_store_away.py",
+)
+
+
 def run_of(path: str) -> str | None:
     """The one run ("sqlite" or "postgresql") that runs the test module at `path` (relative to
     the project, with forward slashes), or None when both do."""
+    if path in BOTH_DATABASES:
+        return None
     if path == "tests/ops/test_postgres_restart.py":
         return "postgresql"
     if path.startswith("tests/e2e/"):
