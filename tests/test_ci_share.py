@@ -89,7 +89,7 @@ def test_only_the_pure_core_the_browser_and_the_own_cluster_run_once() -> None:
     # The recording journeys race for an answer's row lock, which only PostgreSQL has.
     assert run_of("tests/e2e/test_practice_journey.py") is None
     assert run_of("tests/e2e/test_recording_store_away.py") is None
-    assert all((ROOT / p).is_file() for p in BOTH_DATABASES)  # a renamed module is no longer
+    assert all((ROOT / p).is_file() for p in BOTH_DATABASES)  # renamed, it would quietly run once
     assert run_of("tests/coach/speech/test_engine.py") == "postgresql"
     assert run_of("tests/coach/test_reader.py") == "sqlite"
 
