@@ -92,8 +92,9 @@ def violations(page: Page, url: str, kind: str) -> list[str]:
 
 
 def too_wide(page: Page) -> str | None:
-    """The page narrowed to a phone's width (its media queries and resize handlers run as when
-    a phone turns): a message when it then scrolls sideways. The desktop size is put back."""
+    """The page narrowed to a phone's width (its CSS media queries apply at once; the app has
+    no script that lays a page out by its width): a message when it then scrolls sideways.
+    The desktop size is put back for the next page."""
     page.set_viewport_size(PHONE)
     width = int(page.evaluate("document.documentElement.scrollWidth"))
     page.set_viewport_size(DESKTOP)
