@@ -78,7 +78,11 @@ def watched_page(browser: Browser, base_url: str, timeout_ms: int = 15_000) -> I
 
 
 @pytest.fixture
-def page(browser: Browser, live_server: object) -> Iterator[Page]:
+def page(browser: Browser, live_server: object, settings: object) -> Iterator[Page]:
+    """A watched tab for the test. It asks for `settings` so that a test's overrides (its
+    MEDIA_ROOT, say) outlive the tab: fixtures end in the reverse of their start, and a tab
+    still fetching a recording's next range after MEDIA_ROOT was put back logged a 404 (CI,
+    2026-12-01, test_feedback_journey)."""
     with watched_page(browser, str(live_server)) as tab:
         yield tab
 
