@@ -20,7 +20,12 @@ minutes):
 
 from __future__ import annotations
 
-RUNS = ("sqlite", "postgresql")
+# Each run's name and the database engine it must run on.
+ENGINES = {
+    "sqlite": "django.db.backends.sqlite3",
+    "postgresql": "django.db.backends.postgresql",
+}
+RUNS = tuple(ENGINES)
 
 # Modules of the pure core that run in the PostgreSQL run, to even the runs out: the speech
 # engine's tests and the longest retraining check (measured 2026-12-01: SQLite 32:12,

@@ -20,7 +20,7 @@ from django.contrib.auth.hashers import make_password
 from django.test import Client
 
 from prepcoach.accounts.models import Profile, User
-from tests.ci_share import kept
+from tests.ci_share import ENGINES, kept
 from tests.support import SmtpSink, child_env, database_url, free_port
 
 # The object_store fixture: a real S3-compatible server on loopback (tests/object_store.py).
@@ -28,13 +28,6 @@ pytest_plugins = ["tests.object_store"]
 
 PASSWORD = "correct horse battery staple"
 ALICE_ZONE = "Europe/London"
-
-
-# Each CI run's name and the database engine it must run on.
-ENGINES = {
-    "sqlite": "django.db.backends.sqlite3",
-    "postgresql": "django.db.backends.postgresql",
-}
 
 
 def suite_engine() -> str:
