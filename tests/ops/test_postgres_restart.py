@@ -176,11 +176,12 @@ def test_an_answer_a_worker_is_reading_when_postgresql_restarts_ends_analysed(
     to the queue and reads it again; the answer ends analysed and no task is left RUNNING."""
     setup = programs.manage("setup", SETUP)
     assert "question" in setup
-    # Long enough (about a minute of speech) that the worker is still reading it when the
-    # cluster stops, however fast this machine is.
+    # Long enough (about 35 s of speech) that the worker is still reading it when the cluster
+    # stops, a tenth of a second after the answer leaves the queue. It is read twice, before the
+    # restart and after, so a minute of speech (as before 2026-12-01) cost the run about 40 s.
     media = tmp_path / "media" / "recordings"
     media.mkdir(parents=True)
-    speak(" ".join([ANSWER] * 5), media / "long.wav")
+    speak(" ".join([ANSWER] * 3), media / "long.wav")
     programs.start("worker", ["worker", "--interval", "0.2"])
     queued = programs.manage("queue", queue_recorded(EMAIL, "recordings/long.wav"))
     pk = int(queued.split("attempt", 1)[1].split()[0])
