@@ -177,8 +177,8 @@ def test_an_answer_a_worker_is_reading_when_postgresql_restarts_ends_analysed(
     setup = programs.manage("setup", SETUP)
     assert "question" in setup
     # Long enough (about 35 s of speech) that the worker is still reading it when the cluster
-    # stops, a tenth of a second after the answer leaves the queue. It is read twice, before the
-    # restart and after, so a minute of speech (as before 2026-12-01) cost the run about 40 s.
+    # stops, a tenth of a second after the answer leaves the queue. It is read twice (before the
+    # restart and after), so a longer one only makes the run longer.
     media = tmp_path / "media" / "recordings"
     media.mkdir(parents=True)
     speak(" ".join([ANSWER] * 3), media / "long.wav")
