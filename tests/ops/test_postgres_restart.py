@@ -221,6 +221,7 @@ def test_an_answer_a_worker_is_reading_when_postgresql_restarts_ends_analysed(
         task_id,
     )
     assert task_status == "SUCCESSFUL"
+    assert len(runs) >= 2, runs  # handed back when the database went, and taken again
     log = programs.log("worker")
     assert "the database answers again; taking tasks again" in log
     print(
