@@ -15,15 +15,13 @@ $(VENV)/.created:
 	  "$$PYTHON" -m venv $(VENV) && $(PY) -m pip install -q --upgrade pip
 	@touch $@
 
-# --no-compile: pip's byte-compiling of every installed file was half of a fresh install (75 of
-# 150 s, 2026-12-01); Python compiles the modules it imports on first use instead.
 $(VENV)/.run-deps: pyproject.toml scripts/install-landmarks $(VENV)/.created
-	$(PY) -m pip install -q --no-compile -e .
+	$(PY) -m pip install -q -e .
 	scripts/install-landmarks $(PY)
 	@touch $@
 
 $(VENV)/.dev-deps: pyproject.toml scripts/install-landmarks $(VENV)/.created
-	$(PY) -m pip install -q --no-compile -e '.[dev]'
+	$(PY) -m pip install -q -e '.[dev]'
 	scripts/install-landmarks $(PY)
 	@touch $@ $(VENV)/.run-deps
 
@@ -41,7 +39,7 @@ lint: $(VENV)/.dev-deps
 	$(BIN)/mypy
 
 $(VENV)/.bench-deps: pyproject.toml $(VENV)/.dev-deps
-	$(PY) -m pip install -q --no-compile -e '.[dev,bench]'
+	$(PY) -m pip install -q -e '.[dev,bench]'
 	@touch $@
 
 bench: $(VENV)/.bench-deps
