@@ -25,12 +25,20 @@ $(VENV)/.dev-deps: pyproject.toml scripts/install-landmarks $(VENV)/.created
 	scripts/install-landmarks $(PY)
 	@touch $@ $(VENV)/.run-deps
 
+# Where PYTHONDONTWRITEBYTECODE is set (this machine and CI set it), Python keeps no bytecode of
+# the project's own modules (pip compiles only what it installs, and src is installed editable),
+# so every process (the server, each worker, each command a test starts) would compile them
+# afresh: compileall writes it once, and again only for a changed file.
+BYTECODE = $(PY) -m compileall -q src
+
 run: $(VENV)/.run-deps
+	@$(BYTECODE)
 	$(BIN)/prepcoach serve --host $(HOST) --port $(PORT)
 
 # postgresql on either database: tests/ops/test_postgres_restart.py starts a cluster of its own.
 test: $(VENV)/.dev-deps
 	@scripts/system-deps chromium espeak-ng pango postgresql
+	@$(BYTECODE)
 	$(BIN)/pytest $(PYTEST_ARGS)
 
 lint: $(VENV)/.dev-deps
