@@ -17,6 +17,7 @@ import dj_database_url
 import platformdirs
 from django.core.exceptions import ImproperlyConfigured
 
+from prepcoach.coach.cores import usable_cores
 from prepcoach.coach.proxies import Network, parse_networks
 
 TRUE_WORDS = frozenset({"1", "true", "yes", "on"})
@@ -83,10 +84,7 @@ def env_networks(
 
 def cpu_count() -> int:
     """The cores this process may run on (its affinity, not the machine's total)."""
-    try:
-        return max(1, len(os.sched_getaffinity(0)))
-    except AttributeError:  # not on Linux
-        return max(1, os.cpu_count() or 1)
+    return usable_cores()
 
 
 def home_folder(environ: Mapping[str, str] = os.environ) -> Path:

@@ -16,6 +16,8 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from prepcoach.coach.cores import usable_cores
+
 if TYPE_CHECKING:
     from prepcoach.coach.patterns import Embedder
 
@@ -82,7 +84,8 @@ class MiniLMEmbedder:
         self.tokenizer.enable_padding(pad_id=0, pad_token="[PAD]")  # noqa: S106 - not a secret
         options = ort.SessionOptions()
         options.log_severity_level = 3
-        options.intra_op_num_threads = threads
+        # 0 means every core this process may use, counted here (see `cores`).
+        options.intra_op_num_threads = threads or usable_cores()
         self.session: Any = ort.InferenceSession(
             str(model), sess_options=options, providers=["CPUExecutionProvider"]
         )

@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING, Any, Protocol
 import numpy as np
 from numpy.typing import NDArray
 
+from prepcoach.coach.cores import usable_cores
 from prepcoach.coach.speech.audio import RATE, window_cuts
 from prepcoach.coach.speech.vad import Span, heard_audio, heard_chunks, within
 
@@ -115,7 +116,10 @@ class WhisperEngine:
         from faster_whisper import WhisperModel
 
         self.model = WhisperModel(
-            str(model_dir), device="cpu", compute_type="int8", cpu_threads=threads
+            str(model_dir),
+            device="cpu",
+            compute_type="int8",
+            cpu_threads=threads or usable_cores(),  # 0: every core this process may use
         )
         self.threads = threads  # 0: every core
         self.prompt = prompt
