@@ -32,6 +32,9 @@ Sets, each printed with its size, date and status:
   twelfth while finding the same cause.
 - `answers/heldout7.json`: HELD-OUT, written 2026-12-01 (twelfth session) by a writer who
   opened nothing but the guide; first read after the restart fix. Nobody tuning opens it.
+- `answers/heldout8.json`: HELD-OUT, written 2026-12-02 (fourteenth session) by a writer who
+  opened nothing but the guide and dev.json's first answer, before the reader's next change.
+  Nobody tuning opens it.
 
 Answers are given to the reader as their sentences joined by a space, so the reader splits the
 text itself (as it must for a user's text), never the labelled sentences; only the "sentence
@@ -514,6 +517,11 @@ HELD_OUT = (
         "written 2026-12-01, HELD-OUT (twelfth session, by the guide, by a writer who opened "
         "nothing but the guide; first read after the clause splitter's restart fix; never "
         "opened while tuning)",
+    ),
+    (
+        "heldout8.json",
+        "written 2026-12-02, HELD-OUT (fourteenth session, by the guide, by a writer who "
+        "opened nothing but the guide and dev.json's first answer; never opened while tuning)",
     ),
 )
 
