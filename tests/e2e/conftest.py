@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import os
 import shutil
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager, suppress
 from pathlib import Path
 
@@ -60,15 +60,22 @@ def browser(playwright: Playwright) -> Iterator[Browser]:
 
 
 @contextmanager
-def watched_page(browser: Browser, base_url: str, timeout_ms: int = 15_000) -> Iterator[Page]:
-    """A fresh browser tab; the test fails if the page logs an error (a CSP violation, say)."""
+def watched_page(
+    browser: Browser,
+    base_url: str,
+    timeout_ms: int = 15_000,
+    expected: Callable[[str], bool] = lambda text: False,
+) -> Iterator[Page]:
+    """A fresh browser tab; the test fails if the page logs an error (a CSP violation, say)
+    other than those `expected` accepts (the browser's own line for a piece the test makes the
+    server refuse, say), or throws one."""
     context = browser.new_context(base_url=base_url)
     context.set_default_timeout(timeout_ms)
     page = context.new_page()
     errors: list[str] = []
 
     def remember(message: ConsoleMessage) -> None:
-        if message.type == "error":
+        if message.type == "error" and not expected(message.text):
             errors.append(message.text)
 
     page.on("console", remember)
