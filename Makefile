@@ -15,14 +15,24 @@ $(VENV)/.created:
 	  "$$PYTHON" -m venv $(VENV) && $(PY) -m pip install -q --upgrade pip
 	@touch $@
 
+# pip compiles what it installs one file after another; compileall compiles it on every core
+# (fresh environment, 2 cores, 2026-12-02: 53 s to install and 52 s to compile, where pip alone
+# took 151 s). The compiling is kept: where PYTHONDONTWRITEBYTECODE is set (this machine sets
+# it), a package left uncompiled is compiled again by every process that imports it (skipping
+# the step made each CI run 6 minutes slower, 2026-12-01). Never fatal: a package may ship a
+# file that does not compile (Python 2 test data, say), which nothing imports.
+COMPILE_VENV = $(PY) -m compileall -q -j 0 $(VENV)/lib >/dev/null 2>&1 || true
+
 $(VENV)/.run-deps: pyproject.toml scripts/install-landmarks $(VENV)/.created
-	$(PY) -m pip install -q -e .
+	$(PY) -m pip install -q --no-compile -e .
 	scripts/install-landmarks $(PY)
+	@$(COMPILE_VENV)
 	@touch $@
 
 $(VENV)/.dev-deps: pyproject.toml scripts/install-landmarks $(VENV)/.created
-	$(PY) -m pip install -q -e '.[dev]'
+	$(PY) -m pip install -q --no-compile -e '.[dev]'
 	scripts/install-landmarks $(PY)
+	@$(COMPILE_VENV)
 	@touch $@ $(VENV)/.run-deps
 
 # Where PYTHONDONTWRITEBYTECODE is set (this machine sets it), Python keeps no bytecode of
