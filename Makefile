@@ -19,9 +19,10 @@ $(VENV)/.created:
 # (fresh environment, 2 cores, 2026-12-02: 53 s to install and 52 s to compile, where pip alone
 # took 151 s). The compiling is kept: where PYTHONDONTWRITEBYTECODE is set (this machine sets
 # it), a package left uncompiled is compiled again by every process that imports it (skipping
-# the step made each CI run 6 minutes slower, 2026-12-01). Never fatal: a package may ship a
-# file that does not compile (Python 2 test data, say), which nothing imports.
-COMPILE_VENV = $(PY) -m compileall -q -j 0 $(VENV)/lib >/dev/null 2>&1 || true
+# the step made each CI run 6 minutes slower, 2026-12-01). Not fatal, but said: a package may
+# ship a file that does not compile (Python 2 test data, say), which nothing imports.
+COMPILE_VENV = $(PY) -m compileall -q -j 0 $(VENV)/lib >$(VENV)/compileall.log 2>&1 \
+	|| echo "warning: some installed files did not compile ($(VENV)/compileall.log)" >&2
 
 $(VENV)/.run-deps: pyproject.toml scripts/install-landmarks $(VENV)/.created
 	$(PY) -m pip install -q --no-compile -e .
@@ -58,7 +59,8 @@ lint: $(VENV)/.dev-deps
 	$(BIN)/mypy
 
 $(VENV)/.bench-deps: pyproject.toml $(VENV)/.dev-deps
-	$(PY) -m pip install -q -e '.[dev,bench]'
+	$(PY) -m pip install -q --no-compile -e '.[dev,bench]'
+	@$(COMPILE_VENV)
 	@touch $@
 
 bench: $(VENV)/.bench-deps

@@ -1,8 +1,8 @@
 """Which of CI's two runs (`.ci/run`: one on SQLite, one on PostgreSQL) runs a test module.
 
 Most modules run in both: their result may depend on the database. A few cannot, and run once,
-in the run that evens the two out (both runs share two cores, and CI must end within 30
-minutes):
+in the run that evens the two out (each run is pinned to its half of the cores, so the longer
+one sets CI's time, which must stay within 30 minutes):
 - the pure core (`tests/coach`) imports no Django and touches no database
   (`tests/test_coach_tests_need_no_database.py` holds that);
 - the browser journeys (`tests/e2e`) drive Chromium through pages whose views each have their

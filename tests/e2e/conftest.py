@@ -12,7 +12,14 @@ from contextlib import contextmanager, suppress
 from pathlib import Path
 
 import pytest
-from playwright.sync_api import Browser, ConsoleMessage, Page, Playwright, sync_playwright
+from playwright.sync_api import (
+    Browser,
+    BrowserContext,
+    ConsoleMessage,
+    Page,
+    Playwright,
+    sync_playwright,
+)
 from playwright.sync_api import Error as PlaywrightError
 
 # Playwright's sync API runs an event loop in this thread; the live server's database calls
@@ -80,7 +87,16 @@ def watched_page(
 
     page.on("console", remember)
     page.on("pageerror", lambda error: errors.append(str(error)))
-    yield page
+    try:
+        yield page
+    finally:  # a failed test's tabs are left too, or its microphone could hang the run
+        seen = _leave(context, errors)
+    assert seen == [], f"the browser reported errors: {seen}"
+
+
+def _leave(context: BrowserContext, errors: list[str]) -> list[str]:
+    """Close the context, each of its tabs leaving its document first; the errors its pages
+    reported before they were left."""
     # Playwright's sync API hands over a page's events only while a call runs: one call per tab
     # collects what the pages reported after the test's last call (a late 404, say).
     for tab in context.pages:
@@ -96,7 +112,7 @@ def watched_page(
         except PlaywrightError as error:  # a test's own dialog handler may keep its page
             print(f"teardown: {tab.url} was not left ({error.message.splitlines()[0]})")
     context.close()
-    assert seen == [], f"the browser reported errors: {seen}"
+    return seen
 
 
 @pytest.fixture

@@ -68,9 +68,13 @@ def test_pieces_recorded_while_the_store_is_away_are_kept_and_sent_when_it_is_ba
         load_bank(Question)
     question = Question.objects.filter(owner__isnull=True).order_by("pk").first()
     assert question is not None
-    # The browser logs each refused piece (503) itself; any other error is a fault.
+    # The browser logs each refused piece itself ("the server responded with a status of 503");
+    # any other error is a fault.
     with watched_page(
-        microphone, str(live_server), timeout_ms=30_000, expected=lambda text: "503" in text
+        microphone,
+        str(live_server),
+        timeout_ms=30_000,
+        expected=lambda text: "status of 503" in text,
     ) as page:
         record_through_the_outage(page, alice, question.pk, object_store, settings, tmp_path)
 

@@ -89,14 +89,16 @@ def test_the_old_decoding_loses_speech_after_the_pause_and_the_second_pass_finds
     assert measure_coverage(spans, first).ratio < 0.8
     assert {"checkout", "holiday", "tickets", "payment"} <= set(vanished)
     # The second pass is made by the engine prepcoach runs. The old engine reading its own lost
-    # stretches again read them on two threads, but on one it looped on each ("I'm not a good
-    # person. Um, I'm not a good person…", CI pinned to a core, 2026-12-02): its prompt is what
-    # loops, and prepcoach no longer gives one.
+    # stretches again read them with CTranslate2's default threads, but on one thread it looped
+    # on each ("I'm not a good person. Um, I'm not a good person…", CI pinned to a core,
+    # 2026-12-02); the same greedy engine without its prompt read each stretch on one thread
+    # without looping, and prepcoach gives no prompt.
     transcript = complete(
         engine, audio.samples, spans, first, language_of(engine, audio.samples, spans)
     )
     assert transcript.coverage is not None
     assert transcript.coverage.ratio >= 0.95
+    assert not transcript.windowed  # the lossy first pass was kept, and its gaps read again
     assert transcript.reread
     # Every sentence that vanished with a stretch of speech is back. (A single word dropped
     # between two heard words is an ordinary recognition error, not lost speech: the bench's

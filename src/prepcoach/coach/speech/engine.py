@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING, Any, Protocol
 import numpy as np
 from numpy.typing import NDArray
 
-from prepcoach.coach.cores import usable_cores
+from prepcoach.coach.cores import whisper_threads
 from prepcoach.coach.speech.audio import RATE, window_cuts
 from prepcoach.coach.speech.vad import Span, heard_audio, heard_chunks, within
 
@@ -119,9 +119,9 @@ class WhisperEngine:
             str(model_dir),
             device="cpu",
             compute_type="int8",
-            cpu_threads=threads or usable_cores(),  # 0: every core this process may use
+            cpu_threads=whisper_threads(threads),  # 0: CTranslate2's default, within the cores
         )
-        self.threads = threads  # 0: every core
+        self.threads = threads  # as asked: 0 for the default
         self.prompt = prompt
         self.beam_size = beam_size
         self.temperatures: tuple[float, ...] = (
