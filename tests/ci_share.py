@@ -13,12 +13,19 @@ one sets CI's time, which must stay within 30 minutes):
   read, on the live server's threads, which race for the answer's row
   (`select_for_update`), a lock SQLite does not have;
 - `tests/ops/test_postgres_restart.py` starts a PostgreSQL cluster of its own whatever the
-  suite uses.
+  suite uses;
+- the modules that never reach the suite's database (`DATABASE_FREE`): no test of theirs asks
+  for a database (pytest-django refuses one to a test that did not ask), and the programs they
+  start get a fresh home of their own on SQLite (`tests.support.child_env` drops
+  DATABASE_URL), so the run's database cannot change what they do. The suite's collection
+  refuses a test of theirs that asks for a database (`reaches_database`).
 
 `make test` without PREPCOACH_CI_RUN runs every module, as a developer expects.
 """
 
 from __future__ import annotations
+
+from collections.abc import Iterable
 
 # Each run's name and the database engine it must run on.
 ENGINES = {
@@ -39,6 +46,23 @@ CORE_ON_POSTGRESQL = (
 )
 
 
+# Modules outside the core that never reach the suite's database (see above). They run in the
+# PostgreSQL run, to even the runs out: measured 2026-12-02, they took 122 s of each run.
+DATABASE_FREE = (
+    "tests/cli/test_backup_cli.py",
+    "tests/cli/test_cli.py",
+    "tests/cli/test_serve_site_url.py",
+    "tests/goals/test_replan_words.py",
+    "tests/ops/test_store.py",
+    "tests/ops/test_unavailable.py",
+    "tests/ops/test_worker_supervision.py",
+)
+# The fixtures that give a test the suite's database. A test's fixture closure is checked, so
+# a fixture that asks for one of these (the personas of tests/conftest.py ask for `db`) is seen
+# too. (`django_db_setup` is in every test's closure: pytest-django's own autouse fixture asks
+# for it, and it gives no access by itself.)
+DATABASE_FIXTURES = frozenset({"db", "transactional_db", "live_server"})
+
 # Browser journeys that run on both databases (see above).
 BOTH_DATABASES = (
     "tests/e2e/test_practice_journey.py",
@@ -51,7 +75,7 @@ def run_of(path: str) -> str | None:
     the project, with forward slashes), or None when both do."""
     if path in BOTH_DATABASES:
         return None
-    if path == "tests/ops/test_postgres_restart.py":
+    if path == "tests/ops/test_postgres_restart.py" or path in DATABASE_FREE:
         return "postgresql"
     if path.startswith("tests/e2e/"):
         return "sqlite"
@@ -66,3 +90,9 @@ def kept(paths: list[str], run: str) -> list[bool]:
     if run not in RUNS:
         raise ValueError(f"PREPCOACH_CI_RUN must be one of {', '.join(RUNS)}, not {run!r}")
     return [run_of(path) in {None, run} for path in paths]
+
+
+def reaches_database(fixtures: Iterable[str], marked: bool) -> bool:
+    """Whether a test with this fixture closure (and a `django_db` mark or not) reaches the
+    suite's database."""
+    return marked or not DATABASE_FIXTURES.isdisjoint(fixtures)

@@ -20,7 +20,7 @@ from django.contrib.auth.hashers import make_password
 from django.test import Client
 
 from prepcoach.accounts.models import Profile, User
-from tests.ci_share import ENGINES, kept
+from tests.ci_share import DATABASE_FREE, ENGINES, kept, reaches_database
 from tests.support import SmtpSink, child_env, database_url, free_port
 
 # The object_store fixture: a real S3-compatible server on loopback (tests/object_store.py).
@@ -38,7 +38,18 @@ def suite_engine() -> str:
 
 def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
     """In CI (PREPCOACH_CI_RUN set by `.ci/run`), the modules the other run has: deselected,
-    never skipped (tests/ci_share.py says which and why)."""
+    never skipped (tests/ci_share.py says which and why). In any run, a test of a module CI
+    runs on one database only because it never reaches the database, which asks for it, stops
+    the run."""
+    for item in items:
+        path = item.path.relative_to(config.rootpath).as_posix()
+        if path in DATABASE_FREE and reaches_database(
+            getattr(item, "fixturenames", ()), item.get_closest_marker("django_db") is not None
+        ):
+            raise pytest.UsageError(
+                f"{item.nodeid} asks for the database, but tests/ci_share.py lists its module "
+                "in DATABASE_FREE, which CI runs on one database only"
+            )
     run = os.environ.get("PREPCOACH_CI_RUN", "").strip()
     if not run:
         return

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 import tests.conftest
-from tests.ci_share import BOTH_DATABASES, kept, run_of
+from tests.ci_share import BOTH_DATABASES, DATABASE_FREE, kept, reaches_database, run_of
 from tests.conftest import pytest_collection_modifyitems
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -74,13 +74,16 @@ def test_ci_runs_deselect_what_the_other_run_has_and_refuse_a_wrong_name(
     assert len(items) == 3
 
 
-def test_only_the_pure_core_the_browser_and_the_own_cluster_run_once() -> None:
+def test_only_the_pure_core_the_browser_the_own_cluster_and_the_database_free_run_once() -> None:
     once = {p for p in modules() if run_of(p) is not None}
     assert once
     assert all(
-        p.startswith(("tests/coach/", "tests/e2e/")) or p == "tests/ops/test_postgres_restart.py"
+        p.startswith(("tests/coach/", "tests/e2e/"))
+        or p in {"tests/ops/test_postgres_restart.py", *DATABASE_FREE}
         for p in once
     ), once
+    assert all((ROOT / p).is_file() for p in DATABASE_FREE)
+    assert run_of("tests/cli/test_cli.py") == "postgresql"
     # A view's own tests and the access matrix run on both databases.
     assert run_of("tests/test_access_matrix.py") is None
     assert run_of("tests/practice/test_streaming.py") is None
@@ -97,3 +100,30 @@ def test_only_the_pure_core_the_browser_and_the_own_cluster_run_once() -> None:
 def test_a_mistyped_run_is_refused() -> None:
     with pytest.raises(ValueError, match="PREPCOACH_CI_RUN must be one of sqlite, postgresql"):
         kept(["tests/test_layering.py"], "postgres")
+
+
+def test_a_test_that_asks_for_the_database_reaches_it() -> None:
+    assert reaches_database(["tmp_path", "db"], marked=False)
+    assert reaches_database(["transactional_db"], marked=False)
+    assert reaches_database(["live_server"], marked=False)
+    assert reaches_database(["tmp_path"], marked=True)
+    # pytest-django's own autouse fixtures are in every closure and give no access.
+    assert not reaches_database(["tmp_path", "django_db_setup", "django_db_blocker"], marked=False)
+
+
+def test_a_database_free_module_that_asks_for_the_database_stops_the_run(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    @dataclass
+    class Asking(Item):
+        fixturenames: tuple[str, ...] = ("tmp_path", "db")
+        nodeid: str = "tests/cli/test_cli.py::test_x"
+
+        def get_closest_marker(self, name: str) -> None:
+            return None
+
+    monkeypatch.delenv("PREPCOACH_CI_RUN", raising=False)
+    with pytest.raises(pytest.UsageError, match="test_x asks for the database"):
+        pytest_collection_modifyitems(
+            Config(ROOT), [Asking(ROOT / "tests/cli/test_cli.py")]  # type: ignore[list-item]
+        )
