@@ -76,9 +76,9 @@ def pytest_report_header() -> str:
 
 @functools.cache
 def password_hash() -> str:
-    """PASSWORD hashed once per test process by the project's own hasher (Argon2, about 0.2 s of
-    CPU a hash): every user a test makes shares it, so logging in checks a real Argon2 hash while
-    the hundreds of users the suite makes cost one hash, not one each."""
+    """PASSWORD hashed once per test process by the suite's hasher (Argon2 at a light cost,
+    tests/hashers.py): every user a test makes shares it, so logging in checks a real Argon2
+    hash."""
     return make_password(PASSWORD)
 
 

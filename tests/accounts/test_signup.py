@@ -5,6 +5,7 @@ from django.contrib.auth import get_user
 from django.test import Client
 from django.urls import reverse
 
+from prepcoach import settings as shipped_settings
 from prepcoach.accounts.models import Profile, User
 from prepcoach.coach.login_throttle import account_key, login_limits
 from prepcoach.ops.models import KnownLogin
@@ -36,6 +37,20 @@ def test_sign_up_creates_user_and_profile_and_logs_in(client: Client) -> None:
     assert Profile.objects.filter(user=user).exists()
     assert get_user(client).pk == user.pk
     assert user.password.startswith("argon2$")
+
+
+def test_prepcoach_stores_passwords_with_argon2_at_djangos_cost() -> None:
+    # The suite hashes at a light cost (tests/settings.py); what prepcoach ships is this.
+    from django.contrib.auth.hashers import Argon2PasswordHasher, get_hasher
+
+    assert (
+        shipped_settings.PASSWORD_HASHERS[0] == "django.contrib.auth.hashers.Argon2PasswordHasher"
+    )
+    light = get_hasher()  # the first: what the suite hashes with
+    assert light.memory_cost < Argon2PasswordHasher.memory_cost  # the suite's, not the shipped
+    shipped = Argon2PasswordHasher().encode("a password", Argon2PasswordHasher().salt())
+    assert light.verify("a password", shipped)  # either checks the other's hashes
+    assert Argon2PasswordHasher().verify("a password", light.encode("a password", light.salt()))
 
 
 def test_once_someone_exists_the_invitation_is_gone(client: Client, alice: User) -> None:
