@@ -125,5 +125,6 @@ def test_a_database_free_module_that_asks_for_the_database_stops_the_run(
     monkeypatch.delenv("PREPCOACH_CI_RUN", raising=False)
     with pytest.raises(pytest.UsageError, match="test_x asks for the database"):
         pytest_collection_modifyitems(
-            Config(ROOT), [Asking(ROOT / "tests/cli/test_cli.py")]  # type: ignore[list-item]
+            Config(ROOT),
+            [Asking(ROOT / "tests/cli/test_cli.py")],  # type: ignore[list-item]
         )
