@@ -475,7 +475,6 @@ def run(development_only: bool = False) -> None:
         splice_rows(splice_cv(rules), rules), SPLICE_HEADS,
     )  # fmt: skip
 
-    former_held_out(old)
     if not development_only:
         held_out(old)
 
@@ -524,21 +523,6 @@ HELD_OUT = (
         "opened nothing but the guide and dev.json's first answer; never opened while tuning)",
     ),
 )
-
-
-# Former held-out sets in no training set: development (a rule changed after they were looked
-# at), still printed so a change that costs them shows.
-FORMER_HELD_OUT = (
-    ("heldout4.json", "written 2026-11-30, DEVELOPMENT (was held-out; opened 2026-12-01)"),
-    ("heldout5.json", "written 2026-12-01, DEVELOPMENT (was held-out; a retrain read it)"),
-    ("heldout6.json", "written 2026-12-01, DEVELOPMENT (was held-out; opened 2026-12-01)"),
-)
-
-
-def former_held_out(old: types.ModuleType) -> None:
-    for name, status in FORMER_HELD_OUT:
-        splice_heldout(DATA / "answers" / name, status)
-        labelled_set(DATA / "answers" / name, status, old)
 
 
 def held_out(old: types.ModuleType, names: Sequence[str] = ()) -> None:
