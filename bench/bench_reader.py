@@ -12,24 +12,12 @@ changed.
 
 Sets, each printed with its size, date and status:
 - The development answer sets, together (`reader_training.DEVELOPMENT`): `answers/dev.json`,
-  `answers/heldout.json`, `answers/heldout2.json` and `answers/heldout3.json`. The reader and
-  its cuts were trained and chosen on all of them, so its figures are cross-validated (5 folds
-  grouped by answer over the 285 answers; the cuts nested inside); the old rules' and the
-  baseline's are in sample. `heldout.json` was looked at on 2026-11-30; `heldout2.json` was read
-  once and then used for tuning the clause splitter (`coach.clauses`); `heldout3.json` was read
-  once on 2026-11-30 (aggregate only), then became development when the reader was switched on
-  and retrained on every development set.
+  `dev2.json`, `dev3.json` and the former held-out sets `heldout.json` to `heldout6.json`
+  (561 answers). The reader and its cuts were trained and chosen on all of them, so its figures
+  are cross-validated (5 folds grouped by answer; the cuts nested inside); the old rules' and the
+  baseline's are in sample. How each former held-out set came to be development is in
+  tests/data/README.md.
 - `answer_transcripts.json`: DEVELOPMENT (older set; the old rules were grown on it).
-- `answers/heldout4.json`: DEVELOPMENT since 2026-12-01 (twelfth session). Written 2026-11-30
-  by the guide, read as held-out twice (aggregate); one of its answers was opened while
-  finding why spliced cuts cost typed answers their task (the clause splitter's restarts).
-- `answers/heldout5.json`: DEVELOPMENT since 2026-12-01 (eleventh session). Written that day by
-  the guide by a writer who saw no code and no other split, read once (aggregate) as held-out
-  with the shipped reader (task .740). A retrain with it was tried and not kept (its task cut
-  fell to 0.13 and read a task into an answer that has none; tests/data/README.md).
-- `answers/heldout6.json`: DEVELOPMENT since 2026-12-01 (twelfth session). Written in the
-  eleventh session the same way, read twice (aggregate); three of its answers were opened in the
-  twelfth while finding the same cause.
 - `answers/heldout7.json`: HELD-OUT, written 2026-12-01 (twelfth session) by a writer who
   opened nothing but the guide; first read after the restart fix. Nobody tuning opens it.
 - `answers/heldout8.json`: HELD-OUT, written 2026-12-02 (fourteenth session) by a writer who

@@ -57,11 +57,14 @@ DATABASE_FREE = (
     "tests/ops/test_unavailable.py",
     "tests/ops/test_worker_supervision.py",
 )
-# The fixtures that give a test the suite's database. A test's fixture closure is checked, so
-# a fixture that asks for one of these (the personas of tests/conftest.py ask for `db`) is seen
-# too. (`django_db_setup` is in every test's closure: pytest-django's own autouse fixture asks
-# for it, and it gives no access by itself.)
-DATABASE_FIXTURES = frozenset({"db", "transactional_db", "live_server"})
+# The fixtures that give a test the suite's database, or the means to open it
+# (`django_db_setup` with `django_db_blocker.unblock()`, as tests/test_access_matrix.py does). A
+# test's fixture closure is checked, so a fixture that asks for one of these (the personas of
+# tests/conftest.py ask for `db`) is seen too. (`django_db_blocker` alone is in every test's
+# closure, through pytest-django's own autouse fixtures, and opens nothing without the set-up.)
+# What a closure cannot show (a `django.test.TestCase`, `tests.support.database_url()` handed
+# to a child process) is looked for in the modules' source by tests/test_ci_share.py.
+DATABASE_FIXTURES = frozenset({"db", "transactional_db", "live_server", "django_db_setup"})
 
 # Browser journeys that run on both databases (see above).
 BOTH_DATABASES = (

@@ -42,6 +42,8 @@ def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item
     runs on one database only because it never reaches the database, which asks for it, stops
     the run."""
     for item in items:
+        if not item.path.is_relative_to(config.rootpath):
+            continue
         path = item.path.relative_to(config.rootpath).as_posix()
         if path in DATABASE_FREE and reaches_database(
             getattr(item, "fixturenames", ()), item.get_closest_marker("django_db") is not None

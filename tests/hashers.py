@@ -1,5 +1,5 @@
-"""The suite's password hasher: Argon2, as prepcoach stores passwords, with the lightest cost
-Argon2 allows for its memory (see tests/settings.py)."""
+"""The suite's password hasher: Argon2, as prepcoach stores passwords, at a light cost: one
+pass over 8 MiB on one lane (see tests/settings.py)."""
 
 from __future__ import annotations
 

@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -107,8 +108,23 @@ def test_a_test_that_asks_for_the_database_reaches_it() -> None:
     assert reaches_database(["transactional_db"], marked=False)
     assert reaches_database(["live_server"], marked=False)
     assert reaches_database(["tmp_path"], marked=True)
+    assert reaches_database(["django_db_setup", "django_db_blocker"], marked=False)
     # pytest-django's own autouse fixtures are in every closure and give no access.
-    assert not reaches_database(["tmp_path", "django_db_setup", "django_db_blocker"], marked=False)
+    assert not reaches_database(["tmp_path", "django_db_blocker"], marked=False)
+
+
+def test_no_database_free_module_hands_the_database_on_or_opens_it_by_class() -> None:
+    # What a fixture closure cannot show: the suite's database handed to a child process, the
+    # blocker opened by hand, or a Django TestCase, which opens the database by itself.
+    for path in DATABASE_FREE:
+        source = (ROOT / path).read_text(encoding="utf-8")
+        for pattern in (
+            r"\bdatabase_url\(",
+            r"\bdjango_db_blocker\b",
+            r"\bTestCase\b",
+            r"\bDATABASES\b",
+        ):
+            assert not re.search(pattern, source), f"{path} uses {pattern}"
 
 
 def test_a_database_free_module_that_asks_for_the_database_stops_the_run(
@@ -125,6 +141,6 @@ def test_a_database_free_module_that_asks_for_the_database_stops_the_run(
     monkeypatch.delenv("PREPCOACH_CI_RUN", raising=False)
     with pytest.raises(pytest.UsageError, match="test_x asks for the database"):
         pytest_collection_modifyitems(
-            Config(ROOT),
+            Config(ROOT),  # type: ignore[arg-type]
             [Asking(ROOT / "tests/cli/test_cli.py")],  # type: ignore[list-item]
         )

@@ -5,11 +5,13 @@ Each sentence is read from what generalises beyond a word list: its meaning (a M
 embedding, `coach.embeddings`), its structure (where it sits in the answer, the grammatical
 person of its subject, its tense, numbers with any unit or currency, number words) and the old
 cue lists as features among the rest. Small multinomial logistic regressions, trained on the
-development answer sets (`reader_training.DEVELOPMENT`) by `prepcoach.coach.reader_training`
-and shipped as `reader_weights.npz`, turn those into a part and an owner; the STAR order
-(situation before result) is kept by a Viterbi pass over the answer with transition weights
-learned from the same data. Closing remarks that read as "other" (a lesson, a word about
-oneself) are set aside and the story before them is read again (`story_length`).
+development answer sets (`reader_training.DEVELOPMENT`) by `prepcoach.coach.reader_training` and
+shipped as `reader_weights.npz`, turn those into a part and an owner; where cross-validation
+chose it, the STAR order (situation before result) is kept by a Viterbi pass over the answer
+with transition weights learned from the same data (the structure-only weights use it; the
+embedding weights, which read the neighbours' structure instead, do not since the fifteenth
+session). Closing remarks that read as "other" (a lesson, a word about oneself) are set aside
+and the story before them is read again (`story_length`).
 
 Text is read in the pieces a listener hears: sentences, and a run-on sentence cut into its
 clauses (`coach.clauses`), as the labelled answers are.

@@ -2,7 +2,7 @@
 
 `python -m prepcoach.coach.reader_training` (or `scripts/train_reader.py`) reads the
 development sets (`DEVELOPMENT`: `tests/data/answers/dev.json`, `dev2.json`, `dev3.json` and the
-former held-out sets `heldout.json` to `heldout6.json`, 572 answers in all), compares candidate
+former held-out sets `heldout.json` to `heldout6.json`, 561 answers in all), compares candidate
 models by 5-fold cross-validation grouped by answer (fold = answer index mod 5, so no answer is
 split across folds), keeps the measured best and writes `reader_weights.npz`. Nothing is
 random: weights start at zero and are fitted by a fixed number of full-batch gradient steps in
