@@ -252,8 +252,8 @@ def test_csrf_is_enforced_on_forms(alice: User) -> None:
 @pytest.mark.django_db(transaction=True)
 def test_guesses_sent_side_by_side_are_counted_one_after_another(alice: User) -> None:
     # Alice's password hashed at the shipped cost (0.37 s a check on one core here, where the
-    # suite's light hash takes 3 ms): the guesses' checks then overlap, as they would on a real
-    # server, so counting a guess only after its check would let more than five through.
+    # suite's light hash takes under 10 ms): the guesses' checks then overlap, as they would on
+    # a real server, so counting a guess only after its check would let more than five through.
     shipped = Argon2PasswordHasher()
     alice.password = shipped.encode(PASSWORD, shipped.salt())
     alice.save(update_fields=["password"])
