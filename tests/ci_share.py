@@ -14,6 +14,15 @@ one sets CI's time, which must stay within 30 minutes):
   (`select_for_update`), a lock SQLite does not have;
 - `tests/ops/test_postgres_restart.py` starts a PostgreSQL cluster of its own whatever the
   suite uses;
+- the shared server across machines (`tests/ops/test_shared_server.py`: web and workers as
+  programs sharing only the database and an object store) runs on PostgreSQL, the database a
+  shared server uses (docs/operations.md); a SQLite file cannot be shared across machines;
+- the access matrix (`tests/test_access_matrix.py`: every URL asked by every persona, 10,000
+  requests) runs on PostgreSQL, the database of the servers where people share things. Its
+  verdicts come from the views and `accounts.access`, whose queries are tested on both
+  databases by each view's module and by `tests/accounts/test_access.py` (which runs on both);
+- the relevance verdict's retraining check (a pure-core test) runs on SQLite, where the
+  access matrix left room, and the other retraining checks and the speech tests on PostgreSQL;
 - the modules that never reach the suite's database (`DATABASE_FREE`): no test of theirs asks
   for a database (pytest-django refuses one to a test that did not ask), and the programs they
   start get a fresh home of their own on SQLite (`tests.support.child_env` drops
@@ -35,14 +44,20 @@ ENGINES = {
 RUNS = tuple(ENGINES)
 
 # Modules of the pure core that run in the PostgreSQL run, to even the runs out: the speech
-# engine's tests and three retraining checks. Each run has its own core (`.ci/run` pins it), so
+# engine's tests and two retraining checks. Each run has its own core (`.ci/run` pins it), so
 # neither can take up the other's slack: measured 2026-12-02 with the relevance and SMART checks
-# on SQLite, SQLite took 32:25 and PostgreSQL 28:56; those two took 92 s of SQLite's.
+# on SQLite, SQLite took 32:25 and PostgreSQL 28:56; those two took 92 s of SQLite's. With the
+# access matrix (about 100 s) on PostgreSQL only, the relevance check (about 78 s) went back.
 CORE_ON_POSTGRESQL = (
     "tests/coach/speech/",
     "tests/coach/test_keywords.py",
-    "tests/coach/test_relevance.py",
     "tests/coach/test_smart_models.py",
+)
+# Modules outside the core and the browser that run on PostgreSQL only (see above for why).
+POSTGRESQL_ONLY = (
+    "tests/ops/test_postgres_restart.py",
+    "tests/ops/test_shared_server.py",
+    "tests/test_access_matrix.py",
 )
 
 
@@ -78,7 +93,7 @@ def run_of(path: str) -> str | None:
     the project, with forward slashes), or None when both do."""
     if path in BOTH_DATABASES:
         return None
-    if path == "tests/ops/test_postgres_restart.py" or path in DATABASE_FREE:
+    if path in POSTGRESQL_ONLY or path in DATABASE_FREE:
         return "postgresql"
     if path.startswith("tests/e2e/"):
         return "sqlite"

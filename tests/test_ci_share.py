@@ -10,7 +10,14 @@ from pathlib import Path
 import pytest
 
 import tests.conftest
-from tests.ci_share import BOTH_DATABASES, DATABASE_FREE, kept, reaches_database, run_of
+from tests.ci_share import (
+    BOTH_DATABASES,
+    DATABASE_FREE,
+    POSTGRESQL_ONLY,
+    kept,
+    reaches_database,
+    run_of,
+)
 from tests.conftest import pytest_collection_modifyitems
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -79,16 +86,19 @@ def test_only_the_pure_core_the_browser_the_own_cluster_and_the_database_free_ru
     once = {p for p in modules() if run_of(p) is not None}
     assert once
     assert all(
-        p.startswith(("tests/coach/", "tests/e2e/"))
-        or p in {"tests/ops/test_postgres_restart.py", *DATABASE_FREE}
+        p.startswith(("tests/coach/", "tests/e2e/")) or p in {*POSTGRESQL_ONLY, *DATABASE_FREE}
         for p in once
     ), once
     assert all((ROOT / p).is_file() for p in DATABASE_FREE)
     assert run_of("tests/cli/test_cli.py") == "postgresql"
-    # A view's own tests and the access matrix run on both databases.
-    assert run_of("tests/test_access_matrix.py") is None
+    # A view's own tests run on both databases; the access matrix on the shared servers' one.
+    assert run_of("tests/test_access_matrix.py") == "postgresql"
+    assert run_of("tests/accounts/test_access.py") is None
     assert run_of("tests/practice/test_streaming.py") is None
     assert run_of("tests/ops/test_postgres_restart.py") == "postgresql"
+    assert run_of("tests/ops/test_shared_server.py") == "postgresql"
+    assert run_of("tests/coach/test_relevance.py") == "sqlite"
+    assert all((ROOT / p).is_file() for p in POSTGRESQL_ONLY)
     assert run_of("tests/e2e/test_grow_journey.py") == "sqlite"
     # The recording journeys race for an answer's row lock, which only PostgreSQL has.
     assert run_of("tests/e2e/test_practice_journey.py") is None
