@@ -97,6 +97,11 @@ SETS = {
         "tenth session, nothing tuned after)",
         "heldout11.json",
     ),
+    "heldout12": (
+        "held-out (2026-12-02, sixteenth session; written by the guide by a writer who read "
+        "nothing else, never opened while tuning)",
+        "heldout12.json",
+    ),
 }  # fmt: skip
 
 Extractor = Callable[[str], list[str]]
@@ -184,6 +189,7 @@ def run(
         "heldout9",
         "heldout10",
         "heldout11",
+        "heldout12",
     ),
 ) -> None:
     old = old_extractor()

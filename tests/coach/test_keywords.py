@@ -162,7 +162,13 @@ def test_training_reads_development_adverts_only() -> None:
     # heldout7-8 since the eighth (read, then replaced by heldout9).
     assert {"heldout4.json", "heldout5.json", "heldout6.json"} <= names
     assert {"heldout7.json", "heldout8.json"} <= names
-    assert not names & {"heldout9.json", "heldout10.json", "heldout6_second.json"}
+    assert not names & {
+        "heldout9.json",
+        "heldout10.json",
+        "heldout11.json",
+        "heldout12.json",
+        "heldout6_second.json",
+    }
     former = (
         "heldout.", "heldout2.", "heldout3.", "heldout4.", "heldout5.", "heldout6.", "heldout7.",
         "heldout8.",
