@@ -18,7 +18,7 @@ from tests.ci_share import (
     reaches_database,
     run_of,
 )
-from tests.conftest import pytest_collection_modifyitems
+from tests.conftest import pytest_collection_modifyitems, pytest_ignore_collect
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -106,6 +106,26 @@ def test_only_the_pure_core_the_browser_the_own_cluster_and_the_database_free_ru
     assert all((ROOT / p).is_file() for p in BOTH_DATABASES)  # renamed, it would quietly run once
     assert run_of("tests/coach/speech/test_engine.py") == "postgresql"
     assert run_of("tests/coach/test_reader.py") == "sqlite"
+
+
+def test_a_ci_run_does_not_even_import_the_other_runs_modules(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    config = Config(ROOT)
+
+    def ignored(path: str) -> bool | None:
+        return pytest_ignore_collect(ROOT / path, config)  # type: ignore[arg-type]
+
+    monkeypatch.setenv("PREPCOACH_CI_RUN", "sqlite")
+    assert [ignored(p) for p in SAMPLE] == [None, None, True]
+    assert ignored("tests/coach") is None  # a folder: its kept modules are still collected
+    assert ignored("tests/coach/conftest.py") is None
+    monkeypatch.setenv("PREPCOACH_CI_RUN", "postgresql")
+    assert [ignored(p) for p in SAMPLE] == [None, True, None]
+    monkeypatch.setenv("PREPCOACH_CI_RUN", "postgres")  # refused when the items are seen
+    assert [ignored(p) for p in SAMPLE] == [None, None, None]
+    monkeypatch.delenv("PREPCOACH_CI_RUN")
+    assert [ignored(p) for p in SAMPLE] == [None, None, None]
 
 
 def test_a_mistyped_run_is_refused() -> None:
