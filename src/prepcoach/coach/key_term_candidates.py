@@ -73,6 +73,9 @@ COMPANY_PATTERNS = (
     r"({name})['’]s\b",
 )
 NAME = r"(?:The[ \t]+)?[A-Z][\w&.-]*(?:[ \t]+(?:&[ \t]+)?[A-Z][\w&.-]*){0,4}"
+# Compiled once: the re module's cache of 512 patterns is emptied by the patterns made for each
+# advert (its names, its terms), and these took milliseconds to compile again each time.
+COMPANY_RES = tuple(re.compile(pattern.format(name=NAME), re.M) for pattern in COMPANY_PATTERNS)
 
 
 @dataclass
@@ -120,8 +123,8 @@ def company_names(text: str, given: str = "") -> tuple[str, ...]:
     ("Tillwright is …", "join Tillwright", "Tillwright's …"), plus any name the caller gives."""
     names: dict[str, set[str]] = {}
     counts: Counter[str] = Counter()
-    for pattern in COMPANY_PATTERNS:
-        for match in re.finditer(pattern.format(name=NAME), text, re.M):
+    for pattern in COMPANY_RES:
+        for match in pattern.finditer(text):
             name = re.sub(r"^The\s+", "", match.group(1)).strip(" .")
             first = name.split()[0] if name.split() else ""
             if len(first) > 1 and first.lower() not in FUNCTION_WORDS:
@@ -366,6 +369,9 @@ def _split_line(line: str) -> str:
 def read_advert(text: str, company: str = "", max_words: int = 5) -> Advert:
     lines = tuple(_split_line(line.strip()) for line in text.splitlines() if line.strip())
     names = company_names(text, company)
+    # A phrase with one of the employer's names as whole words in it, one pattern for all of
+    # them made once per advert (it was made again for each phrase); none matches no phrase.
+    naming = re.compile("|".join(rf"(?:^|\s){re.escape(n)}(?:\s|$)" for n in names) or "(?!)")
     capitalised: set[str] = set()
     for line in lines:
         for sentence in re.split(r"(?<=[.!?:])\s+", BULLET_RE.sub("", line)):
@@ -401,9 +407,7 @@ def read_advert(text: str, company: str = "", max_words: int = 5) -> Advert:
                         ):
                             continue
                         phrase = " ".join(span)
-                        if any(
-                            re.search(rf"(?:^|\s){re.escape(n)}(?:\s|$)", phrase) for n in names
-                        ):
+                        if naming.search(phrase):
                             continue
                         key = scoring_form(phrase)
                         if title_form(phrase) in titles:
@@ -434,7 +438,7 @@ def read_advert(text: str, company: str = "", max_words: int = 5) -> Advert:
                 lowered[0] in JOINERS | FUNCTION_WORDS
                 or lowered[-1] in JOINERS | FUNCTION_WORDS
                 or title_form(phrase) in titles
-                or any(re.search(rf"(?:^|\s){re.escape(n)}(?:\s|$)", phrase) for n in names)
+                or naming.search(phrase)
             ):
                 continue
             cand = found.get(key)
@@ -457,9 +461,7 @@ def read_advert(text: str, company: str = "", max_words: int = 5) -> Advert:
             frozenset(capitalised), known,
         ):  # fmt: skip
             key = scoring_form(phrase)
-            if title_form(phrase) in titles or any(
-                re.search(rf"(?:^|\s){re.escape(n)}(?:\s|$)", phrase.lower()) for n in names
-            ):
+            if title_form(phrase) in titles or naming.search(phrase.lower()):
                 continue
             cand = found.get(key)
             if cand is None:
