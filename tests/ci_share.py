@@ -21,8 +21,9 @@ one sets CI's time, which must stay within 30 minutes):
   requests) runs on PostgreSQL, the database of the servers where people share things. Its
   verdicts come from the views and `accounts.access`, whose queries are tested on both
   databases by each view's module and by `tests/accounts/test_access.py` (which runs on both);
-- the relevance verdict's retraining check (a pure-core test) runs on SQLite, where the
-  access matrix left room, and the other retraining checks and the speech tests on PostgreSQL;
+- the relevance verdict's retraining check (a pure-core test) runs on SQLite with the rest of
+  the core (the reader's and the retrospective splitter's checks too), where the access matrix
+  left room; the key-term and SMART retraining checks and the speech tests on PostgreSQL;
 - the modules that never reach the suite's database (`DATABASE_FREE`): no test of theirs asks
   for a database (pytest-django refuses one to a test that did not ask), and the programs they
   start get a fresh home of their own on SQLite (`tests.support.child_env` drops

@@ -52,3 +52,9 @@ def test_a_texts_vector_is_the_same_alone_or_beside_texts_of_other_lengths(
     together = embedder.embed(texts)
     assert together == [embedder.embed([t])[0] for t in texts]  # bit for bit
     assert together == embedder.embed(texts[::-1])[::-1]
+    # Different texts of one token count share a run of the model: each still gets its own.
+    pair = ["risk management", "data analysis"]
+    counts = {len(e.ids) for e in embedder.tokenizer.encode_batch(pair)}
+    assert len(counts) == 1
+    assert embedder.embed(pair) == [embedder.embed([t])[0] for t in pair]
+    assert embedder.embed(pair)[0] != embedder.embed(pair)[1]

@@ -81,8 +81,8 @@ class MiniLMEmbedder:
 
         self.tokenizer = Tokenizer.from_file(str(tokenizer))
         self.tokenizer.enable_truncation(max_length=MAX_TOKENS)
-        # No padding (tokenizer.json pads every text to 128 tokens): `embed` runs texts of one
-        # length together, so a batch never needs it.
+        # No padding: `embed` runs texts of one token count together, so a batch never needs
+        # it (a batch used to be padded to its longest text).
         self.tokenizer.no_padding()
         options = ort.SessionOptions()
         options.log_severity_level = 3
