@@ -93,13 +93,14 @@ SETS = {
     ),
     "heldout11": (
         "held-out (2026-12-01, tenth session; written by the guide by a writer who read "
-        "nothing else, never opened while tuning; its aggregate figures read once, in the "
-        "tenth session, nothing tuned after)",
+        "nothing else, never opened while tuning; its aggregate figures read twice, in the "
+        "tenth and sixteenth sessions, nothing tuned after either)",
         "heldout11.json",
     ),
     "heldout12": (
         "held-out (2026-12-02, sixteenth session; written by the guide by a writer who read "
-        "nothing else, never opened while tuning)",
+        "nothing else, never opened while tuning; its aggregate figures read once, in the "
+        "sixteenth session, nothing tuned after)",
         "heldout12.json",
     ),
 }  # fmt: skip
