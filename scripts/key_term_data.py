@@ -97,8 +97,8 @@ class CachedEmbedder:
         EMBEDDER[:] = [self]
 
     def embed(self, texts: Sequence[str]) -> list[list[float]]:
-        # Shortest first, so a batch of phrases is padded to a length near its own.
-        missing = sorted((t for t in dict.fromkeys(texts) if t not in self.cache), key=len)
+        # In runs of 64 to bound memory; the model groups each run by token count, unpadded.
+        missing = [t for t in dict.fromkeys(texts) if t not in self.cache]
         for start in range(0, len(missing), 64):
             batch = missing[start : start + 64]
             self.cache.update(zip(batch, self.model.embed(batch), strict=True))

@@ -308,8 +308,9 @@ def embedder() -> Embedder | None:
 
 
 def embed(texts: Sequence[str], model: Embedder | None = None) -> Matrix | None:
-    """Unit vectors for `texts` (n × 384), or None without a model. Texts are embedded in
-    batches of similar length, so short sentences are not padded to the longest."""
+    """Unit vectors for `texts` (n × 384), or None without a model. All texts go to the model
+    in one call: `embeddings.MiniLMEmbedder.embed` runs texts of one token count together,
+    unpadded, so a short sentence is never padded to a whole answer beside it."""
     import numpy as np
 
     model = model if model is not None else embedder()
@@ -317,30 +318,7 @@ def embed(texts: Sequence[str], model: Embedder | None = None) -> Matrix | None:
         return None
     if not texts:
         return np.zeros((0, 384))
-    out: list[list[float]] = [[] for _ in texts]
-    for batch in _length_batches(texts):
-        for k, vector in zip(batch, model.embed([texts[k] for k in batch]), strict=True):
-            out[k] = vector
-    return np.array(out, dtype=np.float64)
-
-
-def _length_batches(texts: Sequence[str], size: int = 16) -> list[list[int]]:
-    """Indices of `texts` in batches of at most `size`, shortest first, a batch closed before a
-    text longer than twice its first's length plus 20 characters (so short sentences may share
-    a batch): every text in a batch is padded to its longest, and an answer's sentences padded
-    to the whole answer (what relevance embeds beside them) took five times the work. The
-    model gives a text the same vector in any batch."""
-    order = sorted(range(len(texts)), key=lambda k: len(texts[k]))
-    batches: list[list[int]] = []
-    for k in order:
-        if (
-            not batches
-            or len(batches[-1]) == size
-            or (len(texts[k]) > 2 * len(texts[batches[-1][0]]) + 20)
-        ):
-            batches.append([])
-        batches[-1].append(k)
-    return batches
+    return np.array(model.embed(list(texts)), dtype=np.float64)
 
 
 @functools.cache
