@@ -25,6 +25,8 @@ Sets, each printed with its size, date and status:
 - `answers/heldout8.json`: HELD-OUT, written 2026-12-02 (fourteenth session) by a writer who
   opened nothing but the guide and dev.json's first answer, before the reader's next change.
   Nobody tuning opens it.
+- `answers/heldout9.json`: HELD-OUT, written 2026-12-02 (seventeenth session) the same way,
+  before the reader's next change. Nobody tuning opens it.
 
 Answers are given to the reader as their sentences joined by a space, so the reader splits the
 text itself (as it must for a user's text), never the labelled sentences; only the "sentence
@@ -511,6 +513,11 @@ HELD_OUT = (
     (
         "heldout8.json",
         "written 2026-12-02, HELD-OUT (fourteenth session, by the guide, by a writer who "
+        "opened nothing but the guide and dev.json's first answer; never opened while tuning)",
+    ),
+    (
+        "heldout9.json",
+        "written 2026-12-02, HELD-OUT (seventeenth session, by the guide, by a writer who "
         "opened nothing but the guide and dev.json's first answer; never opened while tuning)",
     ),
 )
