@@ -64,3 +64,13 @@ def test_a_forest_with_a_categorical_split_is_refused() -> None:
     ).fit(x, y)
     with pytest.raises(ValueError, match="categorical"):
         from_sklearn(model)
+
+
+def test_rows_with_too_few_columns_are_refused_not_read_across(
+    fitted: HistGradientBoostingClassifier,
+) -> None:
+    forest = from_sklearn(fitted)
+    assert forest.widest == FEATURES - 1  # the fixture's signal uses columns 0-2, noise the rest
+    narrow = np.random.default_rng(2).normal(size=(5, forest.widest))
+    with pytest.raises(ValueError, match=f"column {forest.widest}; x has {forest.widest}"):
+        forest.decision(narrow)

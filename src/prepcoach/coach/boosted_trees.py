@@ -6,8 +6,9 @@ dependency: `scripts/train_key_terms.py`) and shipped as plain arrays in an `.np
 `tests/coach/test_boosted_trees.py` checks the result against scikit-learn's on the same trees.
 
 Shapes: `decision(x)` takes `x` of shape (n, features) and returns the raw score, shape (n,);
-`probability(x)` its logistic. A node sends a row left when its feature is at most the node's
-threshold, or when the feature is missing (NaN) and the node says missing values go left."""
+`probability(x)` its logistic; `x` with too few columns for the trees' splits is a ValueError.
+A node sends a row left when its feature is at most the node's threshold, or when the feature
+is missing (NaN) and the node says missing values go left."""
 
 from __future__ import annotations
 
@@ -42,6 +43,9 @@ class Forest:
         # the paths not yet at a leaf take the next step (most leaves are well above `depth`),
         # and x is read by flat index: a quarter of the time of stepping every path.
         rows, width = x.shape
+        if width <= self.widest:
+            # Read by flat index, a missing column would silently be the next row's first.
+            raise ValueError(f"the trees split on column {self.widest}; x has {width} columns")
         node = np.tile(self.roots, rows)
         start = np.repeat(np.arange(rows) * width, len(self.roots))
         flat = x.ravel()
@@ -59,6 +63,12 @@ class Forest:
         leaves = node.reshape(rows, len(self.roots))
         out: NDArray[np.float64] = self.baseline + self.value[leaves].sum(axis=1)
         return out
+
+    @property
+    def widest(self) -> int:
+        """The highest column index any split reads (-1 for trees that are all leaves)."""
+        splits = self.feature[~self.leaf]
+        return int(splits.max()) if splits.size else -1
 
     def probability(self, x: NDArray[np.float64]) -> NDArray[np.float64]:
         out: NDArray[np.float64] = 1 / (1 + np.exp(-np.clip(self.decision(x), -40, 40)))
