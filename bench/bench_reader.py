@@ -18,8 +18,8 @@ Sets, each printed with its size, date and status:
   baseline's are in sample. How each former held-out set came to be development is in
   tests/data/README.md.
 - `answer_transcripts.json`: DEVELOPMENT (older set; the old rules were grown on it).
-- `answers/dev4.json`, `answers/dev5.json`: DEVELOPMENT, written for training and not trained
-  on yet (`NOT_TRAINED_ON`), so the shipped reader has never seen them.
+- `answers/dev4.json`, `answers/dev5.json`, `answers/dev6.json`: DEVELOPMENT, written for
+  training and not trained on yet (`NOT_TRAINED_ON`), so the shipped reader has never seen them.
 - `answers/heldout7.json`: HELD-OUT, written 2026-12-01 (twelfth session) by a writer who
   opened nothing but the guide; first read after the restart fix. Nobody tuning opens it.
 - `answers/heldout8.json`: HELD-OUT, written 2026-12-02 (fourteenth session) by a writer who
@@ -529,6 +529,7 @@ HELD_OUT = (
 NOT_TRAINED_ON = (
     ("dev4.json", "written 2026-12-02, DEVELOPMENT (not trained on yet; spoken run-ons)"),
     ("dev5.json", "written 2026-12-02, DEVELOPMENT (not trained on yet; a task's neighbours)"),
+    ("dev6.json", "written 2026-12-02, DEVELOPMENT (not trained on yet; tasks in everyday words)"),
 )
 
 
