@@ -103,6 +103,10 @@ class AnswerAnalysis:
             },
             "repeats": [{"text": r.text, "start": r.start} for r in d.repeats],
             "restarts": [{"text": r.text, "start": r.start} for r in d.restarts],
+            # Why the content could not be read at all (None when it was), and what a very
+            # long answer left unread.
+            "cannot_tell": c.cannot_tell,
+            "note": c.note,
             "star": {
                 **{
                     part: {
@@ -210,6 +214,10 @@ def analyse_answer(
         withheld |= RATE_TIPS
     said = transcript.text if transcript else text
     content = analyse_content(said)
+    if content.cannot_tell:
+        # Nothing the content verdicts could rest on (one word, another language, only
+        # fillers): they are "can't tell", not "missing", and no content tip is given.
+        withheld |= CONTENT_TIPS
     delivery = measure(
         words=words,
         text=said,

@@ -155,7 +155,9 @@ def _long_pauses(f: Facts) -> Tip | None:
 
 def _length(f: Facts) -> Tip | None:
     d = f.delivery
-    if d.length_verdict in (None, "in band") or d.length_band is None or d.duration_s is None:
+    if d.duration_s is None:
+        return _typed_length(f)
+    if d.length_verdict in (None, "in band") or d.length_band is None:
         return None
     low, high = d.length_band
     advice = (
@@ -165,6 +167,25 @@ def _length(f: Facts) -> Tip | None:
     )
     seconds = d.answer_s if d.answer_s is not None else d.duration_s
     return Tip(f"Length: {seconds:.0f} s, outside {low}–{high} s", advice, (), 2)
+
+
+def _typed_length(f: Facts) -> Tip | None:
+    """A typed answer has no duration; one too long to say even at the top of the user's pace
+    band is said to be (a short one is not judged: typing is terser than talk)."""
+    d, band = f.delivery, f.delivery.length_band
+    if band is None or not d.words:
+        return None
+    fastest_s = d.words / f.settings.pace_high * 60
+    if fastest_s <= band[1]:
+        return None
+    return Tip(
+        f"Length: {d.words:,} words, about {fastest_s / 60:.0f} min to say, outside "
+        f"{band[0]}–{band[1]} s",
+        f"Even at {f.settings.pace_high} words a minute this takes {fastest_s / 60:.1f} minutes."
+        " Tighten it: one situation, your three key actions, the result.",
+        (),
+        2,
+    )
 
 
 def _hedges(f: Facts) -> Tip | None:

@@ -1,0 +1,45 @@
+"""The report of an answer prepcoach could not read says so and why, marks each STAR part
+"can't tell" rather than missing, and never says that nothing stands out to fix; a very long
+answer's report says what was left unread."""
+
+import pytest
+from django.test import Client
+from django.urls import reverse
+
+from prepcoach.accounts.models import User
+from prepcoach.coach.answer import analyse_answer
+from prepcoach.practice.models import Attempt, Question
+
+QUESTION = "Tell me about a time you explained a complex idea to people without your background."
+STORY = (
+    "Our clinic's waiting times had doubled over the winter. "
+    "I was asked to explain to the managers why. "
+    "I drew one chart that showed the queue building every Monday morning. "
+    "They moved two nurses to Mondays and the wait fell by a third. "
+)
+
+
+def report_of(client: Client, user: User, text: str) -> str:
+    question = Question.objects.create(owner=user, text=QUESTION, category="behavioral",
+                                       competency="communication", field="any")  # fmt: skip
+    analysis = analyse_answer(text=text, question=QUESTION).as_dict()
+    attempt = Attempt.objects.create(user=user, question=question, question_text=QUESTION,
+                                     status="analysed", text=text, analysis=analysis)  # fmt: skip
+    return client.get(reverse("practice:attempt", args=[attempt.pk])).text
+
+
+@pytest.mark.usefixtures("sentence_model")
+def test_a_one_word_answer_is_not_judged(alice_client: Client, alice: User) -> None:
+    page = report_of(alice_client, alice, "Teamwork.")
+    assert "prepcoach could not read what this answer says:</strong> 1 word is too little" in page
+    assert page.count("(can't tell)") == 4
+    assert "✗" not in page
+    assert "stands out to fix" not in page
+
+
+@pytest.mark.usefixtures("sentence_model")
+def test_a_long_answer_says_what_was_left_unread(alice_client: Client, alice: User) -> None:
+    page = report_of(alice_client, alice, STORY * 40)
+    assert "read the first 60 of 160 sentences; the rest was not read" in page
+    assert "Even at 160 words a minute" in page
+    assert "could not read what this answer says" not in page
