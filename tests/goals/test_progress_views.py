@@ -183,3 +183,25 @@ def test_a_past_day_offers_no_hours_to_give(alice_client: Client, alice: User) -
     assert "Past" in last_week
     next_week = alice_client.get(reverse("goals:week"), {"start": days(7).isoformat()}).text
     assert "to give" in next_week  # days to come still say what they have
+
+
+def test_a_goal_made_late_by_another_goal_is_offered_the_plans_date(
+    alice_client: Client, alice: User, mock_goal: Goal
+) -> None:
+    from prepcoach.coach.smart import format_date
+    from prepcoach.goals.plans import plan_for
+
+    alice.profile.weekly_hours = [1, 1, 1, 1, 1, 1, 1]
+    alice.profile.save()
+    steps = [add_step(mock_goal, f"Mock {k}", 5 + k, hours=1) for k in range(3)]
+    # Another goal's 30-hour step, due sooner, takes every hour for a month (a new user's trial:
+    # the late goal was told to move its deadline three weeks earlier).
+    other = Goal.objects.create(user=alice, text="Work through every SQLZoo tutorial",
+                                kind=Goal.Kind.SKILLS, target_date=days(40))  # fmt: skip
+    add_step(other, "Every SQLZoo tutorial", 2, hours=30)
+    plan = plan_for(alice, days(0))
+    finish = max(plan.outcomes[s.pk].finish or days(0) for s in steps)
+    assert finish > mock_goal.target_date  # the plan finishes them after the deadline
+    detail = alice_client.get(reverse("goals:detail", args=[mock_goal.pk])).text
+    assert f"Move the deadline to {format_date(finish)}" in detail
+    assert detail.count("Move the deadline to") == 1

@@ -72,6 +72,9 @@ class SmartContext:
     availability: WeeklyAvailability | None = None  # or the weekly hours to count them from
     deadline: dt.date | None = None  # a saved target date: it wins over the words
     date_order: DateOrder | None = None  # "DMY" or "MDY": how the user writes 04/12
+    # The day the week plan finishes the goal's steps, other goals' work included (None: not
+    # planned, or beyond the plan's horizon): the date to propose when they do not fit.
+    planned_finish: dt.date | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -492,11 +495,20 @@ def _attainable(
             )
         )
     short = needed - available
-    feasible_by = _feasible_by(needed, today, context)
+    # With a plan, the date its steps really finish (other goals' work takes hours too);
+    # without one, the first day the week's hours add up to the work.
+    feasible_by = (
+        context.planned_finish
+        if context.planned_hours is not None and context.available_hours is not None
+        else _feasible_by(needed, today, context)
+    )
+    if feasible_by is not None and feasible_by <= deadline.date:
+        feasible_by = None  # never propose a deadline that is no later than the one it has
     fix = (
         f"Move the deadline to {format_date(feasible_by)}, or cut {short:g} h of work."
         if feasible_by
-        else f"Cut {short:g} h of work or find more hours each week."
+        else f"Cut {short:g} h of work, move other goals' steps later, or find more hours "
+        "each week."
     )
     return Criterion(
         Verdict.MISSING,

@@ -36,6 +36,13 @@ def rewrite_goal(
         for phrase in (deadline.phrase, deadline.vague):
             if phrase and phrase != SET_DATE:
                 base = remove_deadline_words(base, phrase)
+        if deadline.phrase == SET_DATE and feasible_by:
+            # A saved date is in force and a later one is proposed: the words' own date
+            # ("…by 12/31") goes, or the rewrite would end "…by 12/31 by 6 January 2027".
+            own = find_deadline(base, today, date_order)
+            for phrase in (own.phrase, own.vague):
+                if phrase:
+                    base = remove_deadline_words(base, phrase)
         # Taking out a vague word can join what was around it into a date that cannot be
         # ("0 soon Feb" -> "0 Feb"): that goes too, so the rewrite's own deadline is its only one.
         joined = find_deadline(base, today, date_order)

@@ -105,12 +105,14 @@ def smart_context(
     the hours free for it, and (unless the user is editing it) its saved target date. A page
     that has already made today's plan passes it, so the plan is made once per request."""
     profile = profile_read(user)
-    planned = available = None
+    planned = available = finish = None
     if goal is not None and goal.pk:
-        hours = [float(s.estimated_hours) for s in goal.steps.all() if s.done_on is None]
+        pending = [s for s in goal.steps.all() if s.done_on is None]
+        hours = [float(s.estimated_hours) for s in pending]
         if hours:
             plan = plan or plan_for(user, today)
             planned = sum(hours)
+            finish = _finish_of([plan.outcomes.get(s.pk) for s in pending])
             short = plan.shortfall_of(goal.pk)
             if short or goal.target_date is None:
                 available = planned - short
@@ -128,9 +130,16 @@ def smart_context(
         available_hours=available,
         availability=profile.availability if profile else None,
         deadline=goal.target_date if goal is not None and saved_date else None,
+        planned_finish=finish,
         # How the user writes 04/12: given with the request, or their profile's setting.
         date_order=date_order or _date_order(profile.date_order if profile else ""),
     )
+
+
+def _finish_of(outcomes: list[planning.StepOutcome | None]) -> dt.date | None:
+    """The day the plan finishes all these steps (None if one is beyond its horizon)."""
+    days = [o.finish if o is not None else None for o in outcomes]
+    return None if not days or None in days else max(d for d in days if d is not None)
 
 
 def _date_order(value: str) -> DateOrder | None:
