@@ -36,6 +36,20 @@ def test_a_measurable_goal_needs_a_value(alice_client: Client, mock_goal: Goal) 
     assert "This field is required" not in response.text
 
 
+def test_a_negative_total_is_refused_and_keeps_the_days_check_in(
+    alice_client: Client, mock_goal: Goal
+) -> None:
+    add = reverse("goals:checkin_add", args=[mock_goal.pk])
+    day = days(0).isoformat()
+    alice_client.post(add, {"checkin-day": day, "checkin-value": "2", "checkin-note": "two done"})
+    response = alice_client.post(add, {"checkin-day": day, "checkin-value": "-3"})
+    assert response.status_code == 422
+    assert "Type how many mock interviews so far: a total can&#x27;t be below zero." in (
+        response.text
+    )
+    assert [(c.value, c.note) for c in mock_goal.check_ins.all()] == [(2, "two done")]
+
+
 def test_an_empty_log_it_says_what_to_fill_in(alice_client: Client, mock_goal: Goal) -> None:
     response = alice_client.post(reverse("goals:checkin_add", args=[mock_goal.pk]), {})
     assert response.status_code == 422

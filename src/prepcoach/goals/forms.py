@@ -217,6 +217,17 @@ class CheckInForm(forms.ModelForm):  # type: ignore[type-arg]
             raise forms.ValidationError("A check-in records what is done: pick today or earlier.")
         return day
 
+    def clean_value(self) -> Decimal | None:
+        value: Decimal | None = self.cleaned_data.get("value")
+        if value is not None and value < 0:
+            # A total done so far cannot be below zero; saved, it would replace the day's
+            # real check-in (the latest of a day counts).
+            raise forms.ValidationError(
+                f"Type how many {self.goal.unit or 'you have done'} so far: a total can't be "
+                "below zero."
+            )
+        return value
+
     def clean(self) -> dict[str, Any]:
         data = super().clean() or {}
         if (
