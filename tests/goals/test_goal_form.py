@@ -246,3 +246,24 @@ def test_mark_reached_is_the_main_button_only_at_the_target(
     )
     reached = alice_client.get(url).text
     assert '<button class="button" name="status" value="done">Mark reached</button>' in reached
+
+
+def test_use_this_version_on_a_goals_page_opens_its_form_with_it(
+    alice_client: Client, alice: User
+) -> None:
+    import html
+    import re
+
+    goal = Goal.objects.create(user=alice, text="get better at interviews", kind=Goal.Kind.OTHER)
+    page = alice_client.get(reverse("goals:detail", args=[goal.pk])).text
+    rewrite = html.unescape(re.search(r'<p class="rewrite-text">([^<]+)</p>', page)[1])  # type: ignore[index]
+    link = re.search(
+        r'<a class="button button-secondary" href="([^"]+)">Use this version</a>', page
+    )
+    assert link is not None  # a link: the page has no goal field a button could fill
+    form = alice_client.get(html.unescape(link[1]))
+    assert form.context["form"]["text"].value() == rewrite
+    assert Goal.objects.get(pk=goal.pk).text == "get better at interviews"  # nothing saved yet
+    # Without the sharper version the form shows the goal as saved.
+    plain = alice_client.get(reverse("goals:edit", args=[goal.pk]))
+    assert plain.context["form"]["text"].value() == "get better at interviews"

@@ -136,10 +136,13 @@ def goal_edit(request: HttpRequest, goal_id: int) -> HttpResponse:
 def _goal_form(request: HttpRequest, goal: Goal) -> HttpResponse:
     user, today = signed_in_user(request), timezone.localdate()
     is_new = goal.pk is None
-    # "Make it a goal" from an improvement area arrives with the goal's words.
-    initial = (
+    # "Make it a goal" from an improvement area arrives with the goal's words; "Use this
+    # version" on a goal's page arrives with the sharper version, to review and save.
+    initial: dict[str, str] = (
         {"text": request.GET.get("text", "")[:MAX_GOAL_CHARS], "area": request.GET.get("area", "")}
         if is_new
+        else {"text": request.GET["text"][:MAX_GOAL_CHARS]}
+        if request.GET.get("text", "").strip()
         else {}
     )
     form = GoalForm(request.POST or None, instance=goal, today=today, initial=initial)
