@@ -71,6 +71,19 @@ def test_an_empty_typed_answer_is_explained(
     assert not Attempt.objects.exists()
 
 
+def test_a_refused_answer_keeps_the_answers_so_far_on_the_page(
+    alice_client: Client, alice: User, question: Question
+) -> None:
+    url = reverse("practice:typed_create", args=[question.pk])
+    alice_client.post(url, {"text": GOOD})
+    response = alice_client.post(url, {"text": ""})
+    assert response.status_code == 422
+    assert "Type your answer first" in response.text
+    assert "No answers yet" not in response.text  # one was saved a moment ago
+    saved = Attempt.objects.get(user=alice)
+    assert reverse("practice:attempt", args=[saved.pk]) in response.text
+
+
 def test_chunks_are_joined_into_a_playable_recording(
     alice_client: Client, alice: User, question: Question
 ) -> None:

@@ -36,6 +36,7 @@ from prepcoach.practice.views.common import (
     recording_started,
     user_of,
 )
+from prepcoach.practice.views.questions import question_page
 from prepcoach.reflection.models import Story
 
 # The stories weighed against a question: the user's 40 most recently updated. Each is embedded
@@ -70,7 +71,7 @@ def typed_create(request: HttpRequest, question_id: int) -> HttpResponse:
     if not form.is_valid():
         page = render(
             request, "practice/question.html",
-            {"question": question, "form": form, "attempts": [], "drilled": False}, status=422,
+            question_page(user_of(request), question, form), status=422,
         )  # fmt: skip
         return with_retry_after(page, decision) if decision is not None else page
     attempt = form.save(commit=False)

@@ -11,6 +11,7 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_POST, require_safe
 
+from prepcoach.accounts.models import User
 from prepcoach.practice import bank
 from prepcoach.practice.forms import ImportForm, QuestionFilter, QuestionForm, TypedAnswerForm
 from prepcoach.practice.models import Attempt, DrillCard, Question
@@ -56,17 +57,20 @@ def question_list(request: HttpRequest) -> HttpResponse:
 @login_required
 def question_detail(request: HttpRequest, question_id: int) -> HttpResponse:
     question = question_or_404(request, question_id)
-    user = user_of(request)
-    return render(
-        request,
-        "practice/question.html",
-        {
-            "question": question,
-            "form": TypedAnswerForm(),
-            "attempts": Attempt.objects.filter(user=user, question=question)[:20],
-            "drilled": DrillCard.objects.filter(user=user, object_id=question.pk).exists(),
-        },
-    )
+    return render(request, "practice/question.html", question_page(user_of(request), question))
+
+
+def question_page(
+    user: User, question: Question, form: TypedAnswerForm | None = None
+) -> dict[str, object]:
+    """A question's page: the answer forms and the user's answers so far (also shown when a
+    typed answer comes back with an error, so the list never reads as empty)."""
+    return {
+        "question": question,
+        "form": form or TypedAnswerForm(),
+        "attempts": Attempt.objects.filter(user=user, question=question)[:20],
+        "drilled": DrillCard.objects.filter(user=user, object_id=question.pk).exists(),
+    }
 
 
 @login_required
