@@ -61,6 +61,12 @@ def test_news_from_people_shows_only_what_came_to_this_user(
     assert "Bob Roe commented on “Do 3 mock interviews”" in page
     assert "Bob Roe cheered “First mock done”" in page
     assert "Bob Roe sent you a nudge: “&lt;b&gt;Friday!&lt;/b&gt;”" in page
+    # The comment and the nudge link to where they are shown: the partnership's page.
+    shared = reverse("partners:detail", args=[partnership.pk])
+    assert f'href="{shared}#comments-{goal.pk}"' in page
+    assert f'href="{shared}"' in page
+    assert f"comments-{goal.pk}" in alice_client.get(shared).text
+    assert "Keep going" in alice_client.get(shared).text
     assert "Alice Doe commented" not in page  # her own reply is no news to her
     assert "Carol's private question" not in page
     assert "Kim" not in page

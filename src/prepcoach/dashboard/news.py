@@ -63,7 +63,9 @@ def _from_partners(user: User, since: dt.datetime) -> list[News]:
         items.append(News(
             comment.created_at,
             f"{comment.author.display_name} commented on “{comment.goal.text}”",
-            reverse("goals:detail", args=[comment.goal_id]),
+            # The comments are on the partnership's page, under the goal they are about.
+            reverse("partners:detail", args=[comment.partnership_id])
+            + f"#comments-{comment.goal_id}",
         ))  # fmt: skip
     cheers = owned_by(Cheer.objects.select_related("milestone", "partnership__partner"), user,
                       "partnership__owner")  # fmt: skip
@@ -80,6 +82,6 @@ def _from_partners(user: User, since: dt.datetime) -> list[News]:
         items.append(News(
             nudge.created_at,
             f"{nudge.partnership.partner.display_name} sent you a nudge{said}",
-            reverse("partners:index"),
+            reverse("partners:detail", args=[nudge.partnership_id]),
         ))  # fmt: skip
     return items
