@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+from typing import Any
 
 from django.core import mail
 from django.test import Client
@@ -45,6 +46,25 @@ def test_the_invitation_mail_goes_out_through_real_smtp_with_a_hashed_single_tok
     assert "bob@example.com" in page
     assert "Waiting for an answer" in page
     assert token not in page
+
+
+def test_without_a_mail_server_the_page_gives_the_link_to_send(
+    alice_client: Client, shared_goal: Goal, settings: Any
+) -> None:
+    import re
+
+    # The local default prints mail to the server's console: nobody would get it.
+    settings.MAILERS = {"default": {"BACKEND": "django.core.mail.backends.console.EmailBackend"}}
+    page = alice_client.post(
+        "/partners/invite/", {"email": "bob@example.com", "goals": [shared_goal.pk]}, follow=True
+    ).text
+    assert "Invitation sent" not in page
+    assert "No mail server is set up, so nothing was e-mailed to bob@example.com." in page
+    link = re.search(r"(http://testserver/partners/invite/[A-Za-z0-9_-]+/)", page)
+    assert link is not None
+    token = link[1].rstrip("/").rsplit("/", 1)[1]
+    stored = PartnerInvite.objects.get()
+    assert stored.token_hash == hashlib.sha256(token.encode()).hexdigest()  # the real link
 
 
 def test_inviting_yourself_says_so_and_keeps_the_form(

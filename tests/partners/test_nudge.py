@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from django.test import Client
 
 from prepcoach.partners.models import Nudge, Partnership
@@ -15,7 +17,8 @@ def test_bob_nudges_alice_by_mail(
     response = bob_client.post(f"/partners/{partnership.pk}/nudge/", {"note": "Priya <today>?"},
                                follow=True)  # fmt: skip
 
-    assert "Nudge sent: Alice Doe gets an e-mail." in response.content.decode()
+    said = "Nudge sent: Alice Doe sees it on their home page and gets an e-mail."
+    assert said in response.content.decode()
     (message,) = smtp_mail.messages
     assert message["To"] == "alice@example.com"
     assert message["Subject"] == "Bob Roe sent you a nudge"
@@ -23,6 +26,15 @@ def test_bob_nudges_alice_by_mail(
     assert (
         "Priya &lt;today&gt;?" in alice_client.get(f"/partners/{partnership.pk}/").content.decode()
     )
+
+
+def test_without_a_mail_server_the_nudge_does_not_promise_one(
+    bob_client: Client, partnership: Partnership, settings: Any
+) -> None:
+    settings.MAILERS = {"default": {"BACKEND": "django.core.mail.backends.console.EmailBackend"}}
+    page = bob_client.post(f"/partners/{partnership.pk}/nudge/", follow=True).content.decode()
+    assert "Nudge sent: Alice Doe sees it on their home page." in page
+    assert "e-mail" not in page.split("Nudge sent")[1].split("</")[0]
 
 
 def test_one_nudge_a_day(bob_client: Client, partnership: Partnership, smtp_mail: SmtpSink) -> None:

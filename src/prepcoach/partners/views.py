@@ -32,6 +32,7 @@ from prepcoach.accounts.access import (
 from prepcoach.accounts.forms import SignUpForm
 from prepcoach.accounts.mailstop import stop_view
 from prepcoach.accounts.models import Profile, User
+from prepcoach.accounts.tasks import mail_is_printed
 from prepcoach.accounts.timing import user_zone
 from prepcoach.coach.partners import goal_standing
 from prepcoach.coach.progress import weekly_review
@@ -96,10 +97,18 @@ def invite(request: HttpRequest) -> HttpResponse:
         invitation.goals.set(form.cleaned_data["goals"])
     url = request.build_absolute_uri(reverse("partners:accept", args=[token]))
     mail.send_invite(invitation, url)
-    messages.success(
-        request,
-        f"Invitation sent to {invitation.email}. The link works once, for 14 days.",
-    )
+    if mail_is_printed():
+        # A local install mails nobody: the link, shown, is what the partner needs.
+        messages.warning(
+            request,
+            f"No mail server is set up, so nothing was e-mailed to {invitation.email}. Send them "
+            f"this link yourself (it works once, for 14 days): {url}",
+        )
+    else:
+        messages.success(
+            request,
+            f"Invitation sent to {invitation.email}. The link works once, for 14 days.",
+        )
     return redirect("partners:index")
 
 
@@ -282,7 +291,11 @@ def nudge(request: HttpRequest, partnership_id: int) -> HttpResponse:
     else:
         sent = Nudge.objects.create(partnership=partnership, note=form.cleaned_data["note"])
         mail.send_nudge(sent, request.build_absolute_uri(reverse("goals:index")))
-        messages.success(request, f"Nudge sent: {owner} gets an e-mail.")
+        messages.success(
+            request,
+            f"Nudge sent: {owner} sees it on their home page"
+            + ("." if mail_is_printed() else " and gets an e-mail."),
+        )
     return redirect("partners:detail", partnership_id=partnership.pk)
 
 
