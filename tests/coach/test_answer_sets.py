@@ -54,7 +54,9 @@ def _problems(answer: dict[str, Any]) -> list[str]:
 
 
 def test_the_sets_are_found() -> None:
-    assert {"dev.json", "heldout7.json", "heldout8.json", "heldout9.json"} <= {path.name for path in SETS}
+    assert {"dev.json", "heldout7.json", "heldout8.json", "heldout9.json"} <= {
+        path.name for path in SETS
+    }
 
 
 @pytest.mark.parametrize("path", SETS, ids=lambda path: path.name)

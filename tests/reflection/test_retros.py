@@ -47,6 +47,16 @@ def test_each_project_is_its_own_draft_story(alice_client: Client, alice: User) 
     again = alice_client.post(reverse("reflection:retro_story", args=[retro.pk]), {"draft": "0"})
     assert again.url == first.url  # a second click opens the same draft
     assert Story.objects.filter(user=alice).count() == 2
+    # Finished in the STAR form, a draft is still the one that retrospective story opens, and
+    # the retrospective's page links to it instead of offering to save it again.
+    Story.objects.filter(pk=checkout.pk).update(action="I ran five interviews myself.")
+    later = alice_client.post(reverse("reflection:retro_story", args=[retro.pk]), {"draft": "0"})
+    assert later.url == first.url
+    assert Story.objects.filter(user=alice).count() == 2
+    page = alice_client.get(reverse("reflection:retro", args=[retro.pk])).text
+    assert "Save as a draft story" not in page
+    assert page.count("Saved in your story bank") == 2
+    assert f'href="{first.url}">open the story</a>' in page
 
 
 def test_remarks_only_offer_one_draft_from_everything(alice_client: Client, alice: User) -> None:

@@ -34,6 +34,9 @@ class Story(models.Model):
     )
     competencies = models.JSONField(default=list, blank=True)
     tags = models.CharField(max_length=200, blank=True, help_text="Comma-separated.")
+    # The retrospective draft it was saved from (`reflection.views.draft_key`), so saving that
+    # draft again opens this story, even after it was finished in the STAR form.
+    drafted_from = models.CharField(max_length=64, blank=True, default="")
     # Deleting it deletes its drill cards.
     drill_cards = GenericRelation("practice.DrillCard")
     # The interviews it is chosen for.

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import hashlib
 import re
+from collections.abc import Sequence
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
@@ -94,7 +96,20 @@ def retros(request: HttpRequest) -> HttpResponse:
 @login_required
 def retro_detail(request: HttpRequest, retro_id: int) -> HttpResponse:
     retro = get_owned_or_404(Retrospective.objects.all(), signed_in_user(request), pk=retro_id)
-    return render(request, "reflection/retro.html", {"retro": retro, "drafts": _drafts(retro)})
+    drafts = _drafts(retro)
+    saved = _saved_drafts(retro, drafts.stories)
+    stories = [(story, saved.get(draft_key(retro, story))) for story in drafts.stories]
+    return render(
+        request, "reflection/retro.html", {"retro": retro, "drafts": drafts, "stories": stories}
+    )
+
+
+def _saved_drafts(retro: Retrospective, stories: Sequence[DraftStory]) -> dict[str, int]:
+    """The user's stories saved from these drafts of a retrospective, by `draft_key`: a draft
+    saved (and perhaps finished since in the STAR form) is opened again, not saved twice."""
+    keys = [draft_key(retro, story) for story in stories]
+    found = Story.objects.filter(user=retro.user, drafted_from__in=keys).order_by("-pk")
+    return dict(found.values_list("drafted_from", "pk"))  # the earliest story of a key wins
 
 
 def _answers(retro: Retrospective) -> dict[str, str]:
@@ -103,6 +118,13 @@ def _answers(retro: Retrospective) -> dict[str, str]:
 
 def _drafts(retro: Retrospective) -> RetroDrafts:
     return draft_stories(_answers(retro), role=retro.role)
+
+
+def draft_key(retro: Retrospective, story: DraftStory) -> str:
+    """Which draft of which retrospective: its title and parts, hashed (two drafts of one
+    retrospective may share a title; an edited retrospective makes new drafts)."""
+    parts = "\n".join([story.title, *(story.parts[p] for p in sorted(story.parts))])
+    return f"retrospective {retro.pk} {hashlib.sha256(parts.encode()).hexdigest()[:24]}"
 
 
 @login_required
@@ -130,12 +152,19 @@ def retro_to_story(request: HttpRequest, retro_id: int) -> HttpResponse:
         "action": found.parts["action"],
         "result": found.parts["result"],
     }
-    # A second click (or a return visit) opens the draft already made instead of a copy.
-    existing = Story.objects.filter(user=retro.user, tags="retrospective", **draft).first()
+    # A second click (or a return visit) opens the draft already made, even one finished since
+    # in the STAR form, instead of a copy.
+    key = draft_key(retro, found)
+    existing = _saved_drafts(retro, [found]).get(key) or (
+        # Saved before stories kept their draft's key: found by its untouched parts.
+        Story.objects.filter(user=retro.user, tags="retrospective", **draft)
+        .values_list("pk", flat=True)
+        .first()
+    )
     if existing:
         messages.info(request, "You already drafted this story: here it is.")
-        return redirect("reflection:story_edit", story_id=existing.pk)
-    story = Story.objects.create(user=retro.user, tags="retrospective", **draft)
+        return redirect("reflection:story_edit", story_id=existing)
+    story = Story.objects.create(user=retro.user, tags="retrospective", drafted_from=key, **draft)
     missing = [p for p in found.missing if p != "situation"]
     todo = f"fill in the {' and the '.join(missing)}" if missing else "check each part"
     messages.info(request, f"A draft story is ready: {todo}.")
