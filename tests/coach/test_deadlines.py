@@ -138,6 +138,11 @@ NOW = dt.date(2026, 11, 30)  # a Monday, the day tests/data/goals/ was labelled
         ("by tmrw", None, dt.date(2026, 12, 1)),
         ("by 31/12", None, dt.date(2026, 12, 31)),  # only one order makes it a date
         ("by 2027", None, dt.date(2027, 12, 31)),
+        # A weekday with "this" or "next" and no "by" is the deadline as with it (a new user's
+        # "Do 10 mock interviews next Friday" had "no deadline").
+        ("Do 10 mock interviews next Friday", None, dt.date(2026, 12, 4)),
+        ("Do 10 mock interviews by next Friday", None, dt.date(2026, 12, 4)),
+        ("Call 3 recruiters this Thursday", None, dt.date(2026, 12, 3)),
     ],
 )
 def test_numeric_dates_follow_the_writers_order(

@@ -405,6 +405,11 @@ def _bare_dates(text: str, today: dt.date) -> list[Deadline]:
         date = _parse(fragment, today)
         if date is not None:
             found.append(Deadline(date, fragment))
+    # "next Friday", "this Monday" with no "by" before it: the day, as "by next Friday" reads.
+    for match in re.finditer(rf"\b(?:this|next|coming)\s+{WEEKDAY_RE}\b", text, re.I):
+        date = _parse(match.group(0), today)
+        if date is not None:
+            found.append(Deadline(date, match.group(0)))
     for match in BARE_END_OF_DAY_RE.finditer(text):  # "EOD Friday" with no "by" before it
         date = _parse(match.group("day"), today)
         if date is not None:
