@@ -153,6 +153,11 @@ def test_numeric_dates_follow_the_writers_order(
     assert found.date == expected
 
 
+def test_a_weekday_that_says_when_the_goal_starts_is_no_deadline() -> None:
+    for text in ("Starting next Monday, do 10 mock interviews", "From next Friday call 3 people"):
+        assert find_deadline(text, NOW).date is None, text
+
+
 def test_a_slash_date_impossible_in_the_writers_order_is_questioned_with_the_other() -> None:
     found = find_deadline("by 12/31", NOW, "DMY")
     assert found.date is None

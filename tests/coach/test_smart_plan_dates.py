@@ -37,3 +37,27 @@ def test_no_date_on_or_before_the_deadline_is_proposed() -> None:
         assert "Move the deadline" not in check.attainable.fix
         assert "move other goals' steps later" in check.attainable.fix
         assert check.rewrite.count(" by ") == 1  # its own deadline, once
+
+
+def test_a_job_key_term_makes_a_goal_relevant_only_whole() -> None:
+    # A new user's trial: "tests" in a web-app goal matched the advert's "A/B tests".
+    jobs = SmartContext(target_role="Junior data analyst", job_terms=("A/B tests", "SQL"))
+    web_app = check_goal(GOAL, TODAY, context=jobs).relevant
+    assert web_app.verdict is Verdict.MISSING
+    assert "A/B" not in web_app.reason
+    ab = check_goal("Run 2 A/B tests on my portfolio site by 20 December", TODAY, context=jobs)
+    assert ab.relevant.verdict is Verdict.MET
+    assert ab.relevant.reason == (
+        "It names a key term of the jobs you are applying for: “A/B tests”."
+    )
+
+
+def test_a_passed_saved_date_is_replaced_not_doubled() -> None:
+    # The review: a saved date that has passed gave "…by 12/31 by 30 December 2026".
+    passed = SmartContext(deadline=dt.date(2026, 11, 30), date_order="MDY")
+    check = check_goal("Do 3 mock interviews by 12/31", TODAY, context=passed)
+    assert check.time_bound.verdict is not Verdict.MET
+    assert check.rewrite.count(" by ") == 1
+    assert "12/31" not in check.rewrite
+    assert check.rewrite_deadline is not None
+    assert check.rewrite.endswith(f"by {check.rewrite_deadline.day} {check.rewrite_deadline:%B %Y}")

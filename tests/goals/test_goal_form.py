@@ -181,7 +181,7 @@ def test_a_goal_about_a_jobs_key_terms_is_relevant(db: None, client: Client) -> 
     Opportunity.objects.create(user=carol, company="Acme Health", role="Reporting analyst",
                                job_description="You will build Tableau dashboards and SQL reports.")  # fmt: skip
     after = client.post(CHECK, {"text": text}, HTTP_HX_REQUEST="true").text
-    assert "It matches your target: “Tableau”" in after
+    assert "It names a key term of the jobs you are applying for: “Tableau" in after
 
 
 def test_the_live_check_says_when_it_cannot_tell_the_kind(alice_client: Client) -> None:
@@ -263,6 +263,12 @@ def test_use_this_version_on_a_goals_page_opens_its_form_with_it(
     assert link is not None  # a link: the page has no goal field a button could fill
     form = alice_client.get(html.unescape(link[1]))
     assert form.context["form"]["text"].value() == rewrite
+    # The version's date comes with it, so saving it gives the goal that date too.
+    import datetime as dt
+
+    day = dt.date.fromisoformat(re.search(r"target_date=([0-9-]+)", link[1])[1])  # type: ignore[index]
+    assert rewrite.endswith(f"by {day.day} {day:%B %Y}")
+    assert form.context["form"]["target_date"].value() == day.isoformat()
     assert Goal.objects.get(pk=goal.pk).text == "get better at interviews"  # nothing saved yet
     # Without the sharper version the form shows the goal as saved.
     plain = alice_client.get(reverse("goals:edit", args=[goal.pk]))

@@ -393,6 +393,9 @@ def _clause(rest: str) -> list[str]:
     return words
 
 
+STARTS_RE = re.compile(r"\b(?:start(?:s|ing)?|from|after|begin(?:s|ning)?|once)\s+$", re.I)
+
+
 def _bare_dates(text: str, today: dt.date) -> list[Deadline]:
     found = []
     for match in re.finditer(r"\b(today|tonight|tomorrow|tmrw|tmr)\b", text, re.IGNORECASE):
@@ -405,8 +408,11 @@ def _bare_dates(text: str, today: dt.date) -> list[Deadline]:
         date = _parse(fragment, today)
         if date is not None:
             found.append(Deadline(date, fragment))
-    # "next Friday", "this Monday" with no "by" before it: the day, as "by next Friday" reads.
+    # "next Friday", "this Monday" with no "by" before it: the day, as "by next Friday" reads;
+    # not when it says when the goal starts ("starting next Monday", "from next Friday").
     for match in re.finditer(rf"\b(?:this|next|coming)\s+{WEEKDAY_RE}\b", text, re.I):
+        if STARTS_RE.search(text[max(0, match.start() - 16) : match.start()]):
+            continue
         date = _parse(match.group(0), today)
         if date is not None:
             found.append(Deadline(date, match.group(0)))

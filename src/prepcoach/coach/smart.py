@@ -8,6 +8,7 @@ it also names the goal's kind, its deadline and quantities, and proposes a rewri
 from __future__ import annotations
 
 import datetime as dt
+import re
 import zoneinfo
 from dataclasses import dataclass, field
 from enum import StrEnum
@@ -66,6 +67,9 @@ class SmartContext:
     target_role: str = ""
     industry: str = ""
     job_description: str = ""
+    # The key terms of the jobs in play: one is matched only whole ("A/B testing" needs both
+    # words), so a word of it ("tests") does not make any goal relevant.
+    job_terms: tuple[str, ...] = ()
     company: str = ""
     planned_hours: float | None = None  # what the goal's steps add up to
     available_hours: float | None = None  # hours free before the deadline, if already known
@@ -92,6 +96,9 @@ class SmartCheck:
     rewrite: str
     notes: tuple[str, ...] = field(default=())  # about the input itself (too long, empty)
     kind_reason: str = ""  # why that kind, or why none, quoting the goal's words
+    # The date the rewrite ends with when it gives the goal a new one (a later date that fits,
+    # or one where there was none or it passed): what "Use this version" sets the goal's to.
+    rewrite_deadline: dt.date | None = None
 
     @property
     def criteria(self) -> dict[str, Criterion]:
@@ -169,6 +176,8 @@ def check_goal(
         deadline_phrase=found.deadline.phrase,
         quantities=found.quantities,
         rewrite=rewrite,
+        rewrite_deadline=found.feasible_by
+        or (None if found.time_bound.verdict is Verdict.MET else today + DEFAULT_HORIZON),
         notes=tuple(notes),
         kind_reason=found.guess.reason,
     )
@@ -441,7 +450,9 @@ def _time_bound(deadline: Deadline, today: dt.date, in_words: Deadline | None = 
 def _attainable(
     deadline: Deadline, quantities: tuple[Quantity, ...], today: dt.date, context: SmartContext
 ) -> tuple[Criterion, dt.date | None]:
-    """The verdict, and the earliest date the work would fit by when it does not fit now."""
+    """The verdict, and the date to propose when the work does not fit before the deadline:
+    the day the week plan finishes it (`SmartContext.planned_finish`), or without a plan the
+    first day the week's hours add up to it; never one on or before the deadline."""
     if deadline.date is None or deadline.problem:
         return _no_date(
             Criterion(
@@ -505,7 +516,11 @@ def _attainable(
     if feasible_by is not None and feasible_by <= deadline.date:
         feasible_by = None  # never propose a deadline that is no later than the one it has
     fix = (
-        f"Move the deadline to {format_date(feasible_by)}, or cut {short:g} h of work."
+        (
+            f"Move the deadline to {format_date(feasible_by)}"
+            + (" and the steps' due dates with it" if context.planned_finish else "")
+            + f", or cut {short:g} h of work."
+        )
         if feasible_by
         else f"Cut {short:g} h of work, move other goals' steps later, or find more hours "
         "each week."
@@ -550,12 +565,27 @@ def _estimate_hours(quantities: tuple[Quantity, ...]) -> float | None:
     return round(total, 2) if known else None
 
 
+def _term_words(text: str, *, keep_all: bool = False) -> set[str]:
+    """A key term's words, stemmed, its letters included ("A/B testing" is a, b and test), so
+    it matches a goal only whole; with `keep_all`, every word of a goal to match against."""
+    found = (w.lower() for w in re.findall(r"[A-Za-z0-9+#]+", text))
+    return {stem(w) for w in found if keep_all or len(w) == 1 or w not in STOPWORDS}
+
+
 def _relevant(text: str, context: SmartContext) -> Criterion:
     target_text = " ".join(
         [context.target_role, context.industry, context.job_description, context.company]
     )
     interview_words = [m.group(0) for m in INTERVIEW_RE.finditer(text)]
-    if not target_text.strip():
+    own = _term_words(text, keep_all=True)
+    terms = [t for t in context.job_terms if _term_words(t) and _term_words(t) <= own]
+    if terms:
+        return Criterion(
+            Verdict.MET,
+            f"It names a key term of the jobs you are applying for: {quote_all(terms)}.",
+            "",
+        )
+    if not target_text.strip() and not context.job_terms:
         if interview_words:
             return Criterion(
                 Verdict.MET, f"It prepares you for interviews: {quote_all(interview_words)}.", ""
@@ -576,7 +606,7 @@ def _relevant(text: str, context: SmartContext) -> Criterion:
             "ask about it.",
             "",
         )
-    if family := role_family_words(text, target_text):
+    if family := role_family_words(text, " ".join([target_text, *context.job_terms])):
         role = clip(context.target_role or context.industry, 40)
         return Criterion(
             Verdict.MET, f"{quote_all(family)} is asked about in {quote(role)} interviews.", ""

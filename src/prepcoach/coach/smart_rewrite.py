@@ -27,8 +27,8 @@ def rewrite_goal(
     line (worded for its kind), the target role when it names no detail, and a deadline. It never
     swaps the goal for another one: what to pin down (which, how many) is the user's to say,
     and the specific criterion's fix says so. `timely`, `specific`, `measurable`: whether the
-    SMART check found each met; `feasible_by`: the earliest date the work fits, when the
-    deadline is too soon."""
+    SMART check found each met; `feasible_by`: the date to propose when the work does not fit
+    before the deadline (the week plan's finish, or the first day the week's hours add up)."""
     due = feasible_by or (deadline.date if timely and deadline.date else today + DEFAULT_HORIZON)
     base = text.strip(" .!?-–—•*")  # a list item's dash is no part of the goal
     keep = bool(timely and not feasible_by and deadline.phrase and deadline.phrase != SET_DATE)
@@ -36,9 +36,10 @@ def rewrite_goal(
         for phrase in (deadline.phrase, deadline.vague):
             if phrase and phrase != SET_DATE:
                 base = remove_deadline_words(base, phrase)
-        if deadline.phrase == SET_DATE and feasible_by:
-            # A saved date is in force and a later one is proposed: the words' own date
-            # ("…by 12/31") goes, or the rewrite would end "…by 12/31 by 6 January 2027".
+        if deadline.phrase == SET_DATE and (feasible_by or not timely):
+            # A saved date is in force and the rewrite adds another (a later one that fits, or
+            # one for a date that has passed): the words' own date ("…by 12/31") goes, or the
+            # rewrite would end "…by 12/31 by 6 January 2027".
             own = find_deadline(base, today, date_order)
             for phrase in (own.phrase, own.vague):
                 if phrase:

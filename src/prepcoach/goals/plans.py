@@ -124,7 +124,7 @@ def smart_context(
     return SmartContext(
         target_role=profile.target_role if profile else "",
         industry=profile.industry if profile else "",
-        job_description=" ".join(term for job in jobs for term in job.key_terms),
+        job_terms=tuple(term for job in jobs for term in job.key_terms),
         company=" ".join(job.company for job in jobs),
         planned_hours=planned,
         available_hours=available,

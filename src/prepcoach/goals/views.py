@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 from typing import Any
 
 from django.contrib import messages
@@ -123,6 +124,9 @@ def smart_check(request: HttpRequest) -> HttpResponse:
     return render(request, "goals/partials/smart_panel.html", {"check": check, "text": text})
 
 
+ISO_DAY_RE = re.compile(r"\d{4}-\d{2}-\d{2}")
+
+
 @login_required
 def goal_new(request: HttpRequest) -> HttpResponse:
     return _goal_form(request, Goal(user=signed_in_user(request)))
@@ -145,6 +149,8 @@ def _goal_form(request: HttpRequest, goal: Goal) -> HttpResponse:
         if request.GET.get("text", "").strip()
         else {}
     )
+    if initial.get("text") and ISO_DAY_RE.fullmatch(request.GET.get("target_date", "")):
+        initial["target_date"] = request.GET["target_date"]  # the date the version gives
     form = GoalForm(request.POST or None, instance=goal, today=today, initial=initial)
     if request.method == "POST" and form.is_valid():
         check = plans.check(
