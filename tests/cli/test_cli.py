@@ -255,6 +255,15 @@ def test_analyze_a_transcript_has_no_timings(tmp_path: Path) -> None:
     assert data["fillers"]["count"] == 2
 
 
+def test_analyze_says_why_it_cannot_judge_a_one_word_answer(tmp_path: Path) -> None:
+    text = tmp_path / "answer.txt"
+    text.write_text("Teamwork.")
+    shown = prepcoach("analyze", str(text), env=child_env(tmp_path)).stdout
+    assert "Content: not judged: 1 word is too little to read parts from" in shown
+    assert "situation ? (can't tell)" in shown
+    assert "not heard" not in shown
+
+
 def test_analyze_explains_a_file_it_cannot_read(tmp_path: Path) -> None:
     bad = tmp_path / "photo.webm"
     bad.write_bytes(b"\x89PNG\r\n\x1a\n not a recording")

@@ -200,6 +200,4 @@ def test_a_line_prepcoach_does_not_score_says_so_unless_it_read_nothing() -> Non
     assert read["clarity"].prepcoach_why == read["delivery"].prepcoach_why == UNSCORED
     nothing = compare(theirs, [], thing="mock interview")
     assert {r.prepcoach_why for r in nothing} == {""}  # said once, above: unread_note
-    assert unread_note("mock interview").startswith(
-        "prepcoach heard nothing of this mock interview it could read"
-    )
+    assert unread_note("mock interview").startswith("prepcoach could not read this mock interview")

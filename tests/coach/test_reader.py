@@ -398,7 +398,7 @@ class _CountingEmbedder:
 
 
 @given(st.lists(st.text(min_size=1, max_size=400), max_size=40))
-def test_texts_are_embedded_once_each_and_keep_their_place(texts: list[str]) -> None:
+def test_the_model_is_asked_once_for_all_texts_and_each_keeps_its_place(texts: list[str]) -> None:
     from prepcoach.coach import reader
 
     model = _CountingEmbedder()

@@ -165,7 +165,7 @@ def test_a_mock_interview_prepcoach_heard_nothing_of_says_so_once(
         "reviewer_name": "Sam", "overall": "3", "score_action": "1", "score_clarity": "2",
     })  # fmt: skip
     page = alice_client.get(page_url(session)).text
-    assert page.count("prepcoach heard nothing of this mock interview it could read") == 1
+    assert page.count("prepcoach could not read this mock interview") == 1
     assert "only a listener" not in page
     assert "prepcoach does not score this" not in page
     assert page.count('aria-label="no reading">—</span>') == 7  # every rubric line

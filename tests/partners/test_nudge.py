@@ -37,6 +37,15 @@ def test_without_a_mail_server_the_nudge_does_not_promise_one(
     assert "e-mail" not in page.split("Nudge sent")[1].split("</")[0]
 
 
+def test_a_nudge_to_someone_who_stopped_nudge_mails_promises_none(
+    bob_client: Client, partnership: Partnership, smtp_mail: SmtpSink
+) -> None:
+    Partnership.objects.filter(pk=partnership.pk).update(nudge_mail=False)
+    page = bob_client.post(f"/partners/{partnership.pk}/nudge/", follow=True).content.decode()
+    assert "Nudge sent: Alice Doe sees it on their home page." in page
+    assert smtp_mail.messages == []
+
+
 def test_one_nudge_a_day(bob_client: Client, partnership: Partnership, smtp_mail: SmtpSink) -> None:
     bob_client.post(f"/partners/{partnership.pk}/nudge/")
 

@@ -49,3 +49,19 @@ def test_the_bank_and_other_peoples_questions_are_not_yours_to_edit(
     )
     assert client.get(reverse("practice:question_edit", args=[question.pk])).status_code == 404
     assert client.get(reverse("practice:question", args=[question.pk])).status_code == 200
+
+
+def test_a_drill_card_on_a_story_does_not_mark_a_question_of_that_id_drilled(
+    alice_client: Client, alice: User, alices_question: Question
+) -> None:
+    from django.contrib.contenttypes.models import ContentType
+    from django.utils import timezone
+
+    from prepcoach.practice.models import DrillCard
+    from prepcoach.reflection.models import Story
+
+    DrillCard.objects.create(user=alice, content_type=ContentType.objects.get_for_model(Story),
+                             object_id=alices_question.pk, state={}, due=timezone.now())  # fmt: skip
+    page = alice_client.get(reverse("practice:question", args=[alices_question.pk])).text
+    assert "In your drills" not in page
+    assert "Add to drills" in page

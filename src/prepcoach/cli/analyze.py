@@ -70,7 +70,12 @@ def run(args: argparse.Namespace) -> int:
     )
     star = data["star"]
     assert isinstance(star, dict)
-    marks = {True: "✓", False: "✗", None: "? (not heard)"}
+    if data.get("cannot_tell"):
+        print(f"Content: not judged: {data['cannot_tell']}")
+    if data.get("note"):
+        print(f"Note: {data['note']}")
+    unknown = "? (can't tell)" if data.get("cannot_tell") else "? (not heard)"
+    marks = {True: "✓", False: "✗", None: unknown}
     print(
         "STAR: "
         + ", ".join(

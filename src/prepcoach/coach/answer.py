@@ -52,7 +52,8 @@ class AnswerAnalysis:
 
     def _verdict(self, found: bool) -> bool | None:
         """A part found is always reported; a part not found is "can't tell" (None) when the
-        speech it could be in was not heard or was garbled."""
+        speech it could be in was not heard or was garbled, or the answer could not be read at
+        all (`content.cannot_tell`)."""
         return True if found else (None if self.withheld & CONTENT_TIPS else False)
 
     def as_dict(self) -> dict[str, object]:

@@ -89,8 +89,8 @@ def unread_note(thing: Thing) -> str:
             "reviewers' scores alone."
         )
     return (
-        f"prepcoach heard nothing of this {thing} it could read (no words transcribed or typed, "
-        "or too little of the recording heard): the rubric shows your reviewers' scores alone."
+        f"prepcoach could not read this {thing} (no words, too few or not in English, or too "
+        "little of the recording heard): the rubric shows your reviewers' scores alone."
     )
 
 

@@ -294,7 +294,8 @@ def nudge(request: HttpRequest, partnership_id: int) -> HttpResponse:
         messages.success(
             request,
             f"Nudge sent: {owner} sees it on their home page"
-            + ("." if mail_is_printed() else " and gets an e-mail."),
+            # No e-mail when none goes out, or when they stopped nudge mails.
+            + (" and gets an e-mail." if partnership.nudge_mail and not mail_is_printed() else "."),
         )
     return redirect("partners:detail", partnership_id=partnership.pk)
 

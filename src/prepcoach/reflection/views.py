@@ -121,10 +121,13 @@ def _drafts(retro: Retrospective) -> RetroDrafts:
 
 
 def draft_key(retro: Retrospective, story: DraftStory) -> str:
-    """Which draft of which retrospective: its title and parts, hashed (two drafts of one
-    retrospective may share a title; an edited retrospective makes new drafts)."""
-    parts = "\n".join([story.title, *(story.parts[p] for p in sorted(story.parts))])
-    return f"retrospective {retro.pk} {hashlib.sha256(parts.encode()).hexdigest()[:24]}"
+    """Which draft of which retrospective: the retrospective's answers and the draft's title and
+    parts, hashed, not its id, so a key survives an archive's import (two drafts of one
+    retrospective may share a title; an edited retrospective makes new drafts, and so does a
+    retrained reader that places a sentence elsewhere)."""
+    answers = [getattr(retro, p) for p in RETRO_PROMPTS]
+    parts = "\n".join([*answers, story.title, *(story.parts[p] for p in sorted(story.parts))])
+    return f"retrospective {hashlib.sha256(parts.encode()).hexdigest()[:40]}"
 
 
 @login_required

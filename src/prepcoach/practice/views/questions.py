@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.contrib.contenttypes.models import ContentType
 from django.core.paginator import Paginator
 from django.db import IntegrityError, transaction
 from django.db.models import Q, QuerySet
@@ -69,8 +70,11 @@ def question_page(
         "question": question,
         "form": form or TypedAnswerForm(),
         "attempts": Attempt.objects.filter(user=user, question=question)[:20],
-        "drilled": DrillCard.objects.filter(user=user, object_id=question.pk).exists(),
-    }
+        "drilled": DrillCard.objects.filter(
+            user=user, content_type=ContentType.objects.get_for_model(Question),
+            object_id=question.pk,
+        ).exists(),  # a card on a story of the same id is not this question's
+    }  # fmt: skip
 
 
 @login_required
