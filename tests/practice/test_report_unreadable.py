@@ -43,3 +43,19 @@ def test_a_long_answer_says_what_was_left_unread(alice_client: Client, alice: Us
     assert "read the first 60 of 160 sentences; the rest was not read" in page
     assert "Even at 160 words a minute" in page
     assert "could not read what this answer says" not in page
+
+
+@pytest.mark.usefixtures("sentence_model")
+def test_the_tips_heading_counts_the_tips(alice_client: Client, alice: User) -> None:
+    # A new user's trial: "Three things to work on" over one tip.
+    question = Question.objects.create(owner=alice, text=QUESTION, category="behavioral",
+                                       competency="communication", field="any")  # fmt: skip
+    analysis = analyse_answer(text=STORY, question=QUESTION).as_dict()
+    tips = [{"rule": f"Rule {k}", "text": f"Tip {k}.", "evidence": []} for k in (1, 2)]
+    for count, heading in ((1, "One thing to work on"), (2, "Two things to work on")):
+        attempt = Attempt.objects.create(user=alice, question=question, question_text=QUESTION,
+                                         status="analysed", analysis={**analysis,
+                                         "tips": tips[:count]})  # fmt: skip
+        page = alice_client.get(reverse("practice:attempt", args=[attempt.pk])).text
+        assert heading in page
+        assert "Three things to work on" not in page
