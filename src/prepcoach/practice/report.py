@@ -199,11 +199,16 @@ def _trend_coords(values: list[float], low: float, high: float) -> list[tuple[fl
     ]
 
 
+# Figures with a fixed scale are drawn on it: "STAR parts present (of 4)" runs 0 to 4, never
+# to 4.6 because the weeks' means happened to be 2.3.
+FIXED_SCALES = {"star_parts": (0.0, 4.0)}
+
+
 def trend_charts(trends: list[Any]) -> list[TrendChart]:
     charts = []
     for trend in trends:
         values = [v for _, v in trend.points]
-        low, high = _value_range(values)
+        low, high = FIXED_SCALES.get(trend.metric) or _value_range(values)
         coords = _trend_coords(values, low, high)
         labelled = sorted({0, len(values) - 1})
         week, value = trend.points[-1]
