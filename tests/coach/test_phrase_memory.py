@@ -58,3 +58,33 @@ def test_a_texts_vector_is_the_same_alone_or_beside_texts_of_other_lengths(
     assert len(counts) == 1
     assert embedder.embed(pair) == [embedder.embed([t])[0] for t in pair]
     assert embedder.embed(pair)[0] != embedder.embed(pair)[1]
+
+
+class _RecordingSession:
+    """Wraps the ONNX session and keeps each run's attention mask."""
+
+    def __init__(self, session: object) -> None:
+        self.session = session
+        self.masks: list[object] = []
+
+    def run(self, outputs: object, feeds: dict[str, object]) -> object:
+        self.masks.append(feeds["attention_mask"])
+        return self.session.run(outputs, feeds)  # type: ignore[attr-defined]
+
+
+def test_no_text_is_padded_to_a_longer_one(sentence_model: None) -> None:
+    # What reader.embed's own length batches used to ensure, now the embedder's: a short
+    # sentence beside a whole answer runs at its own length (every mask position is a token).
+    import numpy as np
+
+    from prepcoach.coach.embeddings import MiniLMEmbedder, model_files
+
+    files = model_files()
+    assert files is not None
+    embedder = MiniLMEmbedder(*files)
+    recording = _RecordingSession(embedder.session)
+    embedder.session = recording
+    answer = "We moved the reports to Tableau and the team stopped copying numbers by hand. " * 6
+    embedder.embed(["I led it.", answer, "It worked.", "SQL"])
+    assert len(recording.masks) >= 3  # three token counts at least: three runs
+    assert all(np.asarray(mask).all() for mask in recording.masks)
