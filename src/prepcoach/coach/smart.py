@@ -8,17 +8,15 @@ it also names the goal's kind, its deadline and quantities, and proposes a rewri
 from __future__ import annotations
 
 import datetime as dt
-import re
 import zoneinfo
 from dataclasses import dataclass, field
-from enum import StrEnum
 
-from prepcoach.coach.availability import WeeklyAvailability
 from prepcoach.coach.deadlines import DateOrder, Deadline, find_deadline
 from prepcoach.coach.goal_kind import GoalKind, KindGuess, classify_goal
 from prepcoach.coach.goal_models import Prediction, predict, structure
-from prepcoach.coach.goal_text import blank, date_words, role_family_words, span_of, unreadable
+from prepcoach.coach.goal_text import blank, date_words, span_of, unreadable
 from prepcoach.coach.quantities import Quantity, find_quantities
+from prepcoach.coach.smart_fit import attainable, relevant
 from prepcoach.coach.smart_rewrite import (
     DEFAULT_HORIZON,
     SET_DATE,
@@ -26,59 +24,20 @@ from prepcoach.coach.smart_rewrite import (
     remove_deadline_words,
     rewrite_goal,
 )
+from prepcoach.coach.smart_types import Criterion, SmartContext, Verdict
 from prepcoach.coach.smart_words import (
     ACTION_RE,
     BARE_NUMBER_RE,
     COMPLETION_RE,
     CONCRETE_RE,
-    CORE_COMPETENCY_RE,
     GENERIC_OBJECTS,
-    HOURS_PER_UNIT,
-    INTERVIEW_RE,
     PROPER_NOUN_RE,
     QUALIFIER_RE,
     VAGUE_RE,
 )
-from prepcoach.coach.text import STOPWORDS, clip, content_words, quote, quote_all, stem, words
+from prepcoach.coach.text import STOPWORDS, clip, quote, quote_all, words
 
 MAX_GOAL_CHARS = 500  # a goal is a sentence or two; the "why" and the steps hold the rest
-
-
-class Verdict(StrEnum):
-    MET = "met"
-    MISSING = "missing"
-    UNSURE = "unsure"
-
-
-@dataclass(frozen=True, slots=True)
-class Criterion:
-    verdict: Verdict
-    reason: str
-    fix: str = ""
-
-    def as_dict(self) -> dict[str, str]:
-        return {"verdict": self.verdict.value, "reason": self.reason, "fix": self.fix}
-
-
-@dataclass(frozen=True, slots=True)
-class SmartContext:
-    """What else prepcoach knows about the person: all optional."""
-
-    target_role: str = ""
-    industry: str = ""
-    job_description: str = ""
-    # The key terms of the jobs in play: one is matched only whole ("A/B testing" needs both
-    # words), so a word of it ("tests") does not make any goal relevant.
-    job_terms: tuple[str, ...] = ()
-    company: str = ""
-    planned_hours: float | None = None  # what the goal's steps add up to
-    available_hours: float | None = None  # hours free before the deadline, if already known
-    availability: WeeklyAvailability | None = None  # or the weekly hours to count them from
-    deadline: dt.date | None = None  # a saved target date: it wins over the words
-    date_order: DateOrder | None = None  # "DMY" or "MDY": how the user writes 04/12
-    # The day the week plan finishes the goal's steps, other goals' work included (None: not
-    # planned, or beyond the plan's horizon): the date to propose when they do not fit.
-    planned_finish: dt.date | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -127,10 +86,6 @@ class SmartCheck:
             "quantities": [q.as_dict() for q in self.quantities],
             "rewrite": self.rewrite,
         }
-
-
-HORIZON_DAYS = 365  # a later date is not proposed as a fix: cutting the work is the advice
-MAX_HOURS_A_DAY = 8.0  # beyond this, a preparation plan is not attainable beside a life
 
 
 def check_goal(
@@ -231,7 +186,7 @@ def _assess(text: str, today: dt.date, context: SmartContext) -> Assessment:
     skip = span_of(text, words_deadline.phrase)
     quantities = tuple(find_quantities(text, skip=[skip] if skip else []))
     struct = structure(core, quantities)
-    attainable, feasible_by = _attainable(deadline, quantities, today, context)
+    fits, feasible_by = attainable(deadline, quantities, today, context)
     return Assessment(
         guess=guess,
         deadline=deadline,
@@ -247,8 +202,8 @@ def _assess(text: str, today: dt.date, context: SmartContext) -> Assessment:
             quantities,
         ),
         time_bound=_time_bound(deadline, today, words_deadline),
-        attainable=attainable,
-        relevant=_relevant(text, context),
+        attainable=fits,
+        relevant=relevant(text, context),
         feasible_by=feasible_by,
     )
 
@@ -447,182 +402,6 @@ def _time_bound(deadline: Deadline, today: dt.date, in_words: Deadline | None = 
     return Criterion(Verdict.MISSING, "There is no deadline.", f"Add one, {example}.")
 
 
-def _attainable(
-    deadline: Deadline, quantities: tuple[Quantity, ...], today: dt.date, context: SmartContext
-) -> tuple[Criterion, dt.date | None]:
-    """The verdict, and the date to propose when the work does not fit before the deadline:
-    the day the week plan finishes it (`SmartContext.planned_finish`), or without a plan the
-    first day the week's hours add up to it; never one on or before the deadline."""
-    if deadline.date is None or deadline.problem:
-        return _no_date(
-            Criterion(
-                Verdict.UNSURE,
-                "Without a valid deadline there is no time to compare the work with.",
-                "Add a deadline, then steps with time estimates.",
-            )
-        )
-    days = (deadline.date - today).days + 1
-    available = context.available_hours
-    if available is None and context.availability and not context.availability.is_empty:
-        available = context.availability.between(today, deadline.date)
-    needed, source = context.planned_hours, "your plan's steps need"
-    if needed is None:
-        needed, source = _estimate_hours(quantities), "a rough estimate is"
-    due = format_date(deadline.date)
-    if needed is None:
-        return _no_date(
-            Criterion(
-                Verdict.UNSURE,
-                "Nothing says how much work it is, so it cannot be compared with your time "
-                f"before {due}.",
-                "Add steps with time estimates; prepcoach will check they fit your week.",
-            )
-        )
-    if available is None:
-        per_day = needed / days
-        if per_day > MAX_HOURS_A_DAY:
-            return _no_date(
-                Criterion(
-                    Verdict.MISSING,
-                    f"{source.capitalize()} {needed:g} h in {days} day{'s' * (days != 1)}: "
-                    f"{per_day:.1f} h a day.",
-                    "Move the deadline or do less: aim for a few hours a day at most.",
-                )
-            )
-        return _no_date(
-            Criterion(
-                Verdict.UNSURE,
-                f"{source.capitalize()} {needed:g} h before {due}, "
-                "but your weekly hours are not set.",
-                "Set the hours you can give each weekday on your profile.",
-            )
-        )
-    if needed <= available:
-        return _no_date(
-            Criterion(
-                Verdict.MET,
-                f"{source.capitalize()} {needed:g} h; you have {available:g} h before {due}.",
-                "",
-            )
-        )
-    short = needed - available
-    # With a plan, the date its steps really finish (other goals' work takes hours too);
-    # without one, the first day the week's hours add up to the work.
-    feasible_by = (
-        context.planned_finish
-        if context.planned_hours is not None and context.available_hours is not None
-        else _feasible_by(needed, today, context)
-    )
-    if feasible_by is not None and feasible_by <= deadline.date:
-        feasible_by = None  # never propose a deadline that is no later than the one it has
-    fix = (
-        (
-            f"Move the deadline to {format_date(feasible_by)}"
-            + (" and the steps' due dates with it" if context.planned_finish else "")
-            + f", or cut {short:g} h of work."
-        )
-        if feasible_by
-        else f"Cut {short:g} h of work, move other goals' steps later, or find more hours "
-        "each week."
-    )
-    return Criterion(
-        Verdict.MISSING,
-        f"{source.capitalize()} {needed:g} h but you have {available:g} h before {due}: "
-        f"{short:g} h short.",
-        fix,
-    ), feasible_by
-
-
-def _no_date(criterion: Criterion) -> tuple[Criterion, dt.date | None]:
-    return criterion, None
-
-
-def _feasible_by(needed: float, today: dt.date, context: SmartContext) -> dt.date | None:
-    """The first day by which the weekly hours add up to what the work needs."""
-    week = context.availability
-    if not week or week.is_empty:
-        return None
-    full_weeks = int(needed // week.per_week)
-    if full_weeks * 7 > HORIZON_DAYS:
-        return None  # years away: proposing such a date would not help anyone
-    day = today + dt.timedelta(weeks=max(full_weeks - 1, 0))
-    while week.between(today, day) < needed:
-        day += dt.timedelta(days=1)
-    return day
-
-
-def _estimate_hours(quantities: tuple[Quantity, ...]) -> float | None:
-    total, known = 0.0, False
-    for quantity in quantities:
-        if quantity.frequency or quantity.comparator in {"<", "<="} or "per" in quantity.unit:
-            continue
-        unit = quantity.unit.lower()
-        for stem_text, hours in HOURS_PER_UNIT:
-            if stem_text in unit:
-                total += quantity.value * hours
-                known = True
-                break
-    return round(total, 2) if known else None
-
-
-def _term_words(text: str, *, keep_all: bool = False) -> set[str]:
-    """A key term's words, stemmed, its letters included ("A/B testing" is a, b and test), so
-    it matches a goal only whole; with `keep_all`, every word of a goal to match against."""
-    found = (w.lower() for w in re.findall(r"[A-Za-z0-9+#]+", text))
-    return {stem(w) for w in found if keep_all or len(w) == 1 or w not in STOPWORDS}
-
-
-def _relevant(text: str, context: SmartContext) -> Criterion:
-    target_text = " ".join(
-        [context.target_role, context.industry, context.job_description, context.company]
-    )
-    interview_words = [m.group(0) for m in INTERVIEW_RE.finditer(text)]
-    own = _term_words(text, keep_all=True)
-    terms = [t for t in context.job_terms if _term_words(t) and _term_words(t) <= own]
-    if terms:
-        return Criterion(
-            Verdict.MET,
-            f"It names a key term of the jobs you are applying for: {quote_all(terms)}.",
-            "",
-        )
-    if not target_text.strip() and not context.job_terms:
-        if interview_words:
-            return Criterion(
-                Verdict.MET, f"It prepares you for interviews: {quote_all(interview_words)}.", ""
-            )
-        return Criterion(
-            Verdict.UNSURE,
-            "prepcoach does not know your target role yet, so it cannot tell how this helps.",
-            "Add your target role and industry on your profile.",
-        )
-    shared = content_words(text) & content_words(target_text)
-    if shared:
-        quoted = [w for w in words(text) if stem(w) in shared]
-        return Criterion(Verdict.MET, f"It matches your target: {quote_all(quoted)}.", "")
-    if competencies := [m.group(0) for m in CORE_COMPETENCY_RE.finditer(text)]:
-        return Criterion(
-            Verdict.MET,
-            f"{quote_all(competencies)} is a core competency: interviews for every role "
-            "ask about it.",
-            "",
-        )
-    if family := role_family_words(text, " ".join([target_text, *context.job_terms])):
-        role = clip(context.target_role or context.industry, 40)
-        return Criterion(
-            Verdict.MET, f"{quote_all(family)} is asked about in {quote(role)} interviews.", ""
-        )
-    if interview_words:
-        return Criterion(
-            Verdict.MET, f"It prepares you for interviews: {quote_all(interview_words)}.", ""
-        )
-    role = context.target_role or context.industry or "your target role"
-    return Criterion(
-        Verdict.MISSING,
-        f"Nothing in it connects to {quote(clip(role, 40))}.",
-        f"Say how it helps you as {quote(clip(role, 40))}, or choose a goal that does.",
-    )
-
-
 MAX_TARGET = 999_999  # what a goal's target field holds; larger counts are not a plan
 
 
@@ -638,4 +417,4 @@ def target_quantity(check: SmartCheck) -> Quantity | None:
 
 
 # Defined beside the rewrite, which proposes deadlines; callers keep importing them from here.
-__all__ = ["DEFAULT_HORIZON", "SET_DATE", "format_date"]
+__all__ = ["DEFAULT_HORIZON", "SET_DATE", "Criterion", "SmartContext", "Verdict", "format_date"]

@@ -1,0 +1,195 @@
+"""Two SMART criteria that weigh a goal against the person, not only its words: attainable (the
+work against the hours free before the deadline, with every other goal's steps in the week
+plan) and relevant (the goal against the target role, the industry and the jobs' key terms)."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+from prepcoach.coach.deadlines import Deadline
+from prepcoach.coach.goal_text import role_family_words
+from prepcoach.coach.quantities import Quantity
+from prepcoach.coach.smart_rewrite import format_date
+from prepcoach.coach.smart_types import Criterion, SmartContext, Verdict
+from prepcoach.coach.smart_words import CORE_COMPETENCY_RE, HOURS_PER_UNIT, INTERVIEW_RE
+from prepcoach.coach.text import STOPWORDS, clip, content_words, quote, quote_all, stem, words
+
+HORIZON_DAYS = 365  # a later date is not proposed as a fix: cutting the work is the advice
+MAX_HOURS_A_DAY = 8.0  # beyond this, a preparation plan is not attainable beside a life
+
+
+def attainable(
+    deadline: Deadline, quantities: tuple[Quantity, ...], today: dt.date, context: SmartContext
+) -> tuple[Criterion, dt.date | None]:
+    """The verdict, and the date to propose when the work does not fit before the deadline:
+    the day the week plan finishes it (`SmartContext.planned_finish`), or without a plan the
+    first day the week's hours add up to it; never one on or before the deadline."""
+    if deadline.date is None or deadline.problem:
+        return _no_date(
+            Criterion(
+                Verdict.UNSURE,
+                "Without a valid deadline there is no time to compare the work with.",
+                "Add a deadline, then steps with time estimates.",
+            )
+        )
+    days = (deadline.date - today).days + 1
+    available = context.available_hours
+    if available is None and context.availability and not context.availability.is_empty:
+        available = context.availability.between(today, deadline.date)
+    needed, source = context.planned_hours, "your plan's steps need"
+    if needed is None:
+        needed, source = _estimate_hours(quantities), "a rough estimate is"
+    due = format_date(deadline.date)
+    if needed is None:
+        return _no_date(
+            Criterion(
+                Verdict.UNSURE,
+                "Nothing says how much work it is, so it cannot be compared with your time "
+                f"before {due}.",
+                "Add steps with time estimates; prepcoach will check they fit your week.",
+            )
+        )
+    if available is None:
+        per_day = needed / days
+        if per_day > MAX_HOURS_A_DAY:
+            return _no_date(
+                Criterion(
+                    Verdict.MISSING,
+                    f"{source.capitalize()} {needed:g} h in {days} day{'s' * (days != 1)}: "
+                    f"{per_day:.1f} h a day.",
+                    "Move the deadline or do less: aim for a few hours a day at most.",
+                )
+            )
+        return _no_date(
+            Criterion(
+                Verdict.UNSURE,
+                f"{source.capitalize()} {needed:g} h before {due}, "
+                "but your weekly hours are not set.",
+                "Set the hours you can give each weekday on your profile.",
+            )
+        )
+    if needed <= available:
+        return _no_date(
+            Criterion(
+                Verdict.MET,
+                f"{source.capitalize()} {needed:g} h; you have {available:g} h before {due}.",
+                "",
+            )
+        )
+    short = needed - available
+    # With a plan, the date its steps really finish (other goals' work takes hours too);
+    # without one, the first day the week's hours add up to the work.
+    feasible_by = (
+        context.planned_finish
+        if context.planned_hours is not None and context.available_hours is not None
+        else _feasible_by(needed, today, context)
+    )
+    if feasible_by is not None and feasible_by <= deadline.date:
+        feasible_by = None  # never propose a deadline that is no later than the one it has
+    fix = (
+        (
+            f"Move the deadline to {format_date(feasible_by)}"
+            + (" and the steps' due dates with it" if context.planned_finish else "")
+            + f", or cut {short:g} h of work."
+        )
+        if feasible_by
+        else f"Cut {short:g} h of work, move other goals' steps later, or find more hours "
+        "each week."
+    )
+    return Criterion(
+        Verdict.MISSING,
+        f"{source.capitalize()} {needed:g} h but you have {available:g} h before {due}: "
+        f"{short:g} h short.",
+        fix,
+    ), feasible_by
+
+
+def _no_date(criterion: Criterion) -> tuple[Criterion, dt.date | None]:
+    return criterion, None
+
+
+def _feasible_by(needed: float, today: dt.date, context: SmartContext) -> dt.date | None:
+    """The first day by which the weekly hours add up to what the work needs."""
+    week = context.availability
+    if not week or week.is_empty:
+        return None
+    full_weeks = int(needed // week.per_week)
+    if full_weeks * 7 > HORIZON_DAYS:
+        return None  # years away: proposing such a date would not help anyone
+    day = today + dt.timedelta(weeks=max(full_weeks - 1, 0))
+    while week.between(today, day) < needed:
+        day += dt.timedelta(days=1)
+    return day
+
+
+def _estimate_hours(quantities: tuple[Quantity, ...]) -> float | None:
+    total, known = 0.0, False
+    for quantity in quantities:
+        if quantity.frequency or quantity.comparator in {"<", "<="} or "per" in quantity.unit:
+            continue
+        unit = quantity.unit.lower()
+        for stem_text, hours in HOURS_PER_UNIT:
+            if stem_text in unit:
+                total += quantity.value * hours
+                known = True
+                break
+    return round(total, 2) if known else None
+
+
+def _term_words(text: str, *, keep_all: bool = False) -> set[str]:
+    """A key term's words, stemmed, its letters included ("A/B testing" is a, b and test), so
+    it matches a goal only whole; with `keep_all`, every word of a goal to match against."""
+    found = (w.lower() for w in re.findall(r"[A-Za-z0-9+#]+", text))
+    return {stem(w) for w in found if keep_all or len(w) == 1 or w not in STOPWORDS}
+
+
+def relevant(text: str, context: SmartContext) -> Criterion:
+    target_text = " ".join(
+        [context.target_role, context.industry, context.job_description, context.company]
+    )
+    interview_words = [m.group(0) for m in INTERVIEW_RE.finditer(text)]
+    own = _term_words(text, keep_all=True)
+    terms = [t for t in context.job_terms if _term_words(t) and _term_words(t) <= own]
+    if terms:
+        return Criterion(
+            Verdict.MET,
+            f"It names a key term of the jobs you are applying for: {quote_all(terms)}.",
+            "",
+        )
+    if not target_text.strip() and not context.job_terms:
+        if interview_words:
+            return Criterion(
+                Verdict.MET, f"It prepares you for interviews: {quote_all(interview_words)}.", ""
+            )
+        return Criterion(
+            Verdict.UNSURE,
+            "prepcoach does not know your target role yet, so it cannot tell how this helps.",
+            "Add your target role and industry on your profile.",
+        )
+    shared = content_words(text) & content_words(target_text)
+    if shared:
+        quoted = [w for w in words(text) if stem(w) in shared]
+        return Criterion(Verdict.MET, f"It matches your target: {quote_all(quoted)}.", "")
+    if competencies := [m.group(0) for m in CORE_COMPETENCY_RE.finditer(text)]:
+        return Criterion(
+            Verdict.MET,
+            f"{quote_all(competencies)} is a core competency: interviews for every role "
+            "ask about it.",
+            "",
+        )
+    if family := role_family_words(text, " ".join([target_text, *context.job_terms])):
+        role = clip(context.target_role or context.industry, 40)
+        return Criterion(
+            Verdict.MET, f"{quote_all(family)} is asked about in {quote(role)} interviews.", ""
+        )
+    if interview_words:
+        return Criterion(
+            Verdict.MET, f"It prepares you for interviews: {quote_all(interview_words)}.", ""
+        )
+    role = context.target_role or context.industry or "your target role"
+    return Criterion(
+        Verdict.MISSING,
+        f"Nothing in it connects to {quote(clip(role, 40))}.",
+        f"Say how it helps you as {quote(clip(role, 40))}, or choose a goal that does.",
+    )

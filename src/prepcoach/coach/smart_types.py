@@ -1,0 +1,48 @@
+"""The SMART check's shapes: a criterion's verdict, reason and fix, and what else prepcoach knows
+about the person (`SmartContext`). Plain data, shared by `smart` and `smart_fit`."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from enum import StrEnum
+
+from prepcoach.coach.availability import WeeklyAvailability
+from prepcoach.coach.deadlines import DateOrder
+
+
+class Verdict(StrEnum):
+    MET = "met"
+    MISSING = "missing"
+    UNSURE = "unsure"
+
+
+@dataclass(frozen=True, slots=True)
+class Criterion:
+    verdict: Verdict
+    reason: str
+    fix: str = ""
+
+    def as_dict(self) -> dict[str, str]:
+        return {"verdict": self.verdict.value, "reason": self.reason, "fix": self.fix}
+
+
+@dataclass(frozen=True, slots=True)
+class SmartContext:
+    """What else prepcoach knows about the person: all optional."""
+
+    target_role: str = ""
+    industry: str = ""
+    job_description: str = ""
+    # The key terms of the jobs in play: one is matched only whole ("A/B testing" needs both
+    # words), so a word of it ("tests") does not make any goal relevant.
+    job_terms: tuple[str, ...] = ()
+    company: str = ""
+    planned_hours: float | None = None  # what the goal's steps add up to
+    available_hours: float | None = None  # hours free before the deadline, if already known
+    availability: WeeklyAvailability | None = None  # or the weekly hours to count them from
+    deadline: dt.date | None = None  # a saved target date: it wins over the words
+    date_order: DateOrder | None = None  # "DMY" or "MDY": how the user writes 04/12
+    # The day the week plan finishes the goal's steps, other goals' work included (None: not
+    # planned, or beyond the plan's horizon): the date to propose when they do not fit.
+    planned_finish: dt.date | None = None
