@@ -114,3 +114,23 @@ def test_a_count_beside_a_version_is_still_a_count(text: str, count: str) -> Non
 def test_amounts_written_with_their_unit(text: str, value: float, unit: str) -> None:
     first = find_quantities(text)[0]
     assert (first.value, first.unit) == (value, unit)
+
+
+@pytest.mark.parametrize(
+    ("text", "count", "size"),
+    [
+        ("Do 4 practice sessions of 45 minutes", "4 practice sessions", "45 minutes"),
+        ("3 runs of 5km each", "3 runs", "5km"),
+        ("5 sessions, 30 minutes each", "5 sessions", "30 minutes"),
+        ("2 mock interviews lasting 1 hour", "2 mock interviews", "1 hour"),
+        ("Read 3 books of 200 pages", "3 books", "200 pages"),
+    ],
+)
+def test_the_size_of_each_unit_is_not_a_count_of_its_own(text: str, count: str, size: str) -> None:
+    found = {q.text: q.each for q in find_quantities(text)}
+    assert found == {count: False, size: True}
+
+
+def test_two_counts_side_by_side_stay_two_counts() -> None:
+    assert [q.each for q in find_quantities("Solve 10 problems and 5 puzzles")] == [False, False]
+    assert [q.each for q in find_quantities("Do 4 sessions at 9 am")] == [False, False]

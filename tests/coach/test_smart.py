@@ -213,6 +213,15 @@ def test_the_target_is_the_one_count_the_goal_names() -> None:
     assert target_quantity(check_goal("Read 2 papers and 3 articles by Friday", TODAY)) is None
 
 
+def test_the_target_of_counted_sessions_of_a_set_length_is_the_sessions() -> None:
+    # The rewrite itself proposes "doing 4 practice sessions of 45 minutes": the form then
+    # fills its target with the 4 sessions, not nothing.
+    goal = "Learn Spanish, doing 4 practice sessions of 45 minutes by Friday"
+    target = target_quantity(check_goal(goal, TODAY))
+    assert target is not None
+    assert (target.value, target.unit) == (4, "practice sessions")
+
+
 def test_evidence_is_quoted_right_after_letters_that_change_length_in_lower_case() -> None:
     context = SmartContext(target_role="BI developer")
     result = check_goal("İİİ Practise 3 Tableau dashboards by Friday", TODAY, context=context)

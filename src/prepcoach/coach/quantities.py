@@ -4,7 +4,8 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
+from itertools import pairwise
 
 from prepcoach.coach.text import NUMBER_PATTERN, parse_number
 
@@ -30,7 +31,7 @@ UNIT_STOP = {
     "by", "before", "until", "till", "in", "on", "at", "for", "and", "or", "with", "about",
     "from", "to", "so", "that", "which", "within", "during", "each", "every", "of", "into",
     "after", "while", "using", "than", "i", "my", "the", "next", "this", "over", "today",
-    "tomorrow", "tonight", "daily", "weekly", "last",
+    "tomorrow", "tonight", "daily", "weekly", "last", "lasting",
 }  # fmt: skip
 RATE_RE = re.compile(
     r"^(?:per|a|an|each|every)\s+(minute|hour|day|week|month|weekday|session)\b", re.I
@@ -71,6 +72,9 @@ class Quantity:
     comparator: str  # "=", ">=", ">", "<=", "<"
     text: str  # the words as written
     frequency: bool = False
+    # The size of each of another count's units, not a count of its own: the "45 minutes" of
+    # "4 practice sessions of 45 minutes", the "5km" of "3 runs of 5km each".
+    each: bool = False
 
     def as_dict(self) -> dict[str, object]:
         return {
@@ -86,6 +90,7 @@ def find_quantities(text: str, skip: list[tuple[int, int]] | None = None) -> lis
     skip = skip or []
     found: list[Quantity] = []
     taken: list[tuple[int, int]] = list(skip)
+    spans: list[tuple[int, int]] = []  # each found quantity's own, beside `found`
     for match in QUANTITY_RE.finditer(text):
         start, end = match.span()
         if _overlaps((start, end), taken) or _is_date_or_year(text, match):
@@ -110,6 +115,7 @@ def find_quantities(text: str, skip: list[tuple[int, int]] | None = None) -> lis
             continue  # a bare number counts nothing we can name
         found.append(Quantity(value, unit, comparator, phrase))
         taken.append((start, unit_end))
+        spans.append((start, unit_end))
     for match in ATTACHED_RE.finditer(text):  # "£500", "$2,000", "5km", "2k", "4kg", "30min"
         if _overlaps(match.span(), taken) or (
             match.group("unit") is None and not match.group("cur")
@@ -123,6 +129,8 @@ def find_quantities(text: str, skip: list[tuple[int, int]] | None = None) -> lis
         comparator = COMPARATORS.get((match.group("cmp") or "").lower(), "=")
         found.append(Quantity(value * multiplier, unit, comparator, match.group(0).strip()))
         taken.append(match.span())
+        spans.append(match.span())
+    found = _mark_sizes_of_each(text, found, spans)
     for match in FREQUENCY_RE.finditer(text):
         if _overlaps(match.span(), taken):
             continue
@@ -138,6 +146,31 @@ def find_quantities(text: str, skip: list[tuple[int, int]] | None = None) -> lis
                      match.group("phrase"), frequency=True)
         )  # fmt: skip
     return found
+
+
+# Between a count and the size of each of its units: "4 sessions of 45 minutes", "3 runs,
+# each of 5km", "2 mock interviews lasting an hour" (a count's unit stops at "of"). After a
+# size: "5 sessions, 30 minutes each".
+SIZE_BEFORE_RE = re.compile(r"\s*,?\s*(?:each\s+)?(?:of|lasting)\s*$", re.IGNORECASE)
+SIZE_AFTER_RE = re.compile(r"^\s*each\b", re.IGNORECASE)
+EACH_BETWEEN_RE = re.compile(r"^\s*,?\s*$")
+
+
+def _mark_sizes_of_each(
+    text: str, found: list[Quantity], spans: list[tuple[int, int]]
+) -> list[Quantity]:
+    """`found` with `each` set on a quantity that gives the size of each unit of the count
+    just before it."""
+    order = sorted(range(len(found)), key=lambda i: spans[i])
+    marked = list(found)
+    for before, after in pairwise(order):
+        between = text[spans[before][1] : spans[after][0]]
+        follows = text[spans[after][1] :]
+        if SIZE_BEFORE_RE.fullmatch(between) or (
+            EACH_BETWEEN_RE.match(between) and SIZE_AFTER_RE.match(follows)
+        ):
+            marked[after] = replace(found[after], each=True)
+    return marked
 
 
 def _unit_after(text: str, position: int) -> tuple[str, int]:

@@ -407,11 +407,13 @@ MAX_TARGET = 999_999  # what a goal's target field holds; larger counts are not 
 
 def target_quantity(check: SmartCheck) -> Quantity | None:
     """The number a measurable goal counts towards, when its words name exactly one: "3 mock
-    interviews" yes; "under 3 fillers per minute" (a ceiling), "every weekday" (a rhythm) or
+    interviews" yes, "4 practice sessions of 45 minutes" its 4 sessions (the 45 minutes are
+    each one's size); "under 3 fillers per minute" (a ceiling), "every weekday" (a rhythm) or
     two different counts, no."""
     countable = [
         q for q in check.quantities
-        if not q.frequency and q.comparator in {"=", ">="} and 0 < q.value <= MAX_TARGET
+        if not q.frequency and not q.each and q.comparator in {"=", ">="}
+        and 0 < q.value <= MAX_TARGET
     ]  # fmt: skip
     return countable[0] if len(countable) == 1 else None
 
