@@ -8,6 +8,7 @@ from collections.abc import Sequence
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.db.models import Count
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_POST
@@ -73,10 +74,16 @@ def story_detail(request: HttpRequest, story_id: int) -> HttpResponse:
 
 
 @login_required
-@require_POST
 def story_delete(request: HttpRequest, story_id: int) -> HttpResponse:
-    get_owned_or_404(Story.objects.all(), signed_in_user(request), pk=story_id).delete()
-    messages.info(request, "Story deleted.")
+    """GET asks first (what goes with it); POST deletes."""
+    story = get_owned_or_404(Story.objects.all(), signed_in_user(request), pk=story_id)
+    if request.method != "POST":
+        # Its feedback links and the reviews people gave through them go with it.
+        links = story.feedback_requests.aggregate(n=Count("pk"), reviews=Count("reviews"))
+        context = {"story": story, "links": links["n"], "reviews": links["reviews"]}
+        return render(request, "reflection/story_delete.html", context)
+    story.delete()
+    messages.info(request, f"Story “{story.title}” deleted.")
     return redirect("reflection:stories")
 
 

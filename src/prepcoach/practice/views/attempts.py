@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.db.models import Count
 from django.http import FileResponse, HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import redirect, render
 from django.utils.http import url_has_allowed_host_and_scheme
@@ -223,10 +224,15 @@ def attempt_rate(request: HttpRequest, attempt_id: int) -> HttpResponse:
 
 
 @login_required
-@require_POST
 def attempt_delete(request: HttpRequest, attempt_id: int) -> HttpResponse:
-    """Delete an answer and its recording: only ever at the user's own request (retake, delete)."""
+    """Delete an answer and its recording: only ever at the user's own request (retake, delete).
+    GET asks first (what goes with it); POST deletes (the recorder's retake asks in the page)."""
     attempt = attempt_or_404(request, attempt_id)
+    if request.method != "POST":
+        # Its feedback links and the reviews people gave through them go with it.
+        links = attempt.feedback_requests.aggregate(n=Count("pk"), reviews=Count("reviews"))
+        context = {"attempt": attempt, "links": links["n"], "reviews": links["reviews"]}
+        return render(request, "practice/attempt_delete.html", context)
     question_id = attempt.question_id
     attempt.delete()  # its recording and chunks leave the store once this commits (signals.py)
     if request.headers.get("Accept", "").startswith("application/json"):
