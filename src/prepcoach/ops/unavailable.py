@@ -18,10 +18,13 @@ rendered without the request, so it reads nothing from the database itself.
 from __future__ import annotations
 
 import sys
+from urllib.parse import urlsplit
 
+from django.core.exceptions import DisallowedHost
 from django.db import DatabaseError, InterfaceError, OperationalError
 from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.template.loader import render_to_string
+from django.utils.http import url_has_allowed_host_and_scheme
 
 from prepcoach.ops.store import StoreUnavailableError
 
@@ -96,5 +99,20 @@ def server_error(request: HttpRequest) -> HttpResponse:
     message = "Something went wrong on the server; it is in the server's log."
     if wants_json(request):
         return JsonResponse({"error": message, "detail": message}, status=500)
-    page = render_to_string("ops/unavailable.html", {"title": "Server error", "message": message})
-    return HttpResponse(page, status=500)
+    context = {"title": "Server error", "message": message, "back": came_from(request)}
+    return HttpResponse(render_to_string("ops/unavailable.html", context), status=500)
+
+
+def came_from(request: HttpRequest) -> str:
+    """The page of this site the request came from (its Referer), as a way back; "" for none,
+    for another site's, or for the page that failed itself."""
+    referer = request.headers.get("Referer", "")
+    try:
+        host = request.get_host()
+    except DisallowedHost:
+        return ""
+    if not referer or not url_has_allowed_host_and_scheme(
+        referer, allowed_hosts={host}, require_https=request.is_secure()
+    ):
+        return ""
+    return "" if urlsplit(referer).path == request.path else referer
