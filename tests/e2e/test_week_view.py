@@ -85,3 +85,53 @@ def test_every_block_of_a_split_step_follows_a_tick(page: Page, alice: User) -> 
     page.keyboard.press("Enter")  # and back: both again
     expect(ticks).to_have_count(2)
     expect(ticks.first).to_be_focused()
+
+
+def a_zone_not_on_sunday() -> tuple[str, dt.date]:
+    """A time zone whose today is not the last day of its week (so a later day of today's week
+    exists), and that today: at any moment the zones' dates span at least two days."""
+    import zoneinfo
+
+    from django.utils import timezone
+
+    for name in ("Europe/London", "Pacific/Kiritimati", "Etc/GMT+12"):
+        day = timezone.now().astimezone(zoneinfo.ZoneInfo(name)).date()
+        if day.weekday() < 6:
+            return name, day
+    raise AssertionError("every zone is on a Sunday")
+
+
+def test_a_step_ticked_on_a_later_day_appears_done_today_without_an_error(
+    page: Page, alice: User
+) -> None:
+    """Ticked done on a later day, the step is done today: the week shows its block on today as
+    well, in place, and htmx finds where to put it (a new user's trial: the tick logged "oob
+    target missing" in the console, which `page` fails on)."""
+    zone, day = a_zone_not_on_sunday()
+    alice.profile.time_zone = zone
+    alice.profile.weekly_hours = [1, 1, 1, 1, 1, 1, 1]
+    alice.profile.save()
+    goal = Goal.objects.create(
+        user=alice, text="Prepare the product-sense round", target_date=day + dt.timedelta(30)
+    )
+    Step.objects.create(
+        goal=goal, title="Read the course notes", due_date=day, estimated_hours=Decimal(1)
+    )  # today's hour
+    Step.objects.create(
+        goal=goal, title="Book a mock with Sam", due_date=day + dt.timedelta(days=10),
+        estimated_hours=Decimal(1),
+    )  # fmt: skip  # tomorrow's hour
+    page.set_viewport_size({"width": 1280, "height": 900})
+    log_in(page, alice)
+    page.goto("/plan/week/")
+    today_ = page.locator("li.day.today")
+    expect(today_).not_to_contain_text("Book a mock with Sam")
+    page.get_by_role("button", name="Mark “Book a mock with Sam” done").first.click()
+    undo = page.get_by_role("button", name="Mark “Book a mock with Sam” not done")
+    expect(
+        today_.get_by_role("button", name="Mark “Book a mock with Sam” not done")
+    ).to_be_visible()
+    expect(undo).to_have_count(2)  # where it was ticked, and today, where it was done
+    expect(page.locator(".htmx-settling, .htmx-swapping, .htmx-request")).to_have_count(0)
+    page.reload()  # the page agrees with what a reload shows
+    expect(today_).to_contain_text("Book a mock with Sam")

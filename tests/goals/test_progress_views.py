@@ -1,4 +1,5 @@
 import datetime as dt
+import re
 
 from django.test import Client
 from django.urls import reverse
@@ -110,6 +111,43 @@ def test_a_step_ticked_in_the_week_stays_on_its_day_after_a_reload(
     ]  # still there, done; the other step is not moved into its hour
     assert today_li["used"] == 1
     assert "Mark “Book a mock with Sam” not done" in page.text
+
+
+def oob_targets(block: str) -> list[str]:
+    """The ids an HTMX answer's out-of-band pieces are swapped into."""
+    targets = []
+    for tag in re.findall(r"<[^>]* hx-swap-oob=[^>]*>", block):
+        oob = re.search(r'hx-swap-oob="([^"]+)"', tag)
+        assert oob is not None
+        where = oob.group(1).split(":#", 1)
+        targets.append(where[1] if len(where) == 2 else re.findall(r' id="([^"]+)"', tag)[0])
+    return targets
+
+
+def test_every_out_of_band_block_of_a_tick_has_its_place_on_the_week(
+    alice_client: Client, alice: User, mock_goal: Goal
+) -> None:
+    """Ticked done on tomorrow, a step is done today: the answer adds its block to today's list,
+    which the week shows even when it holds nothing (a new user's trial: htmx found no target
+    for the block and said so in the console)."""
+    alice.profile.weekly_hours = [1, 1, 1, 1, 1, 1, 1]
+    alice.profile.save()
+    add_step(mock_goal, "Write the STAR story", 0, hours=1)  # today's hour
+    booked = add_step(mock_goal, "Book a mock with Sam", 9, hours=1)  # tomorrow's
+    start = days(0) - dt.timedelta(days=days(0).weekday())
+    week = alice_client.get(reverse("goals:week"), {"start": start.isoformat()}).text
+    data = {"view": "week", "day": days(1).isoformat(), "hours": "1"}
+    toggle = reverse("goals:step_toggle", args=[booked.pk])
+    block = alice_client.post(toggle, data, HTTP_HX_REQUEST="true").text
+    targets = oob_targets(block)
+    if days(1) < start + dt.timedelta(days=7):  # tomorrow is in this week: today gets a block
+        assert targets == [f"steps-{days(0):%Y%m%d}"]
+    for target in targets:
+        assert f'id="{target}"' in week
+    assert (
+        f'<ul class="steps" id="steps-{days(6):%Y%m%d}"></ul>'
+        in alice_client.get(reverse("goals:week"), {"start": days(6).isoformat()}).text
+    )  # a day with nothing on it still has its list
 
 
 def test_overcommitment_is_reported_with_hours(alice_client: Client, mock_goal: Goal) -> None:

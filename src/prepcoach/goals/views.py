@@ -287,7 +287,7 @@ def step_toggle(request: HttpRequest, step_id: int) -> HttpResponse:
     if step.done_on:
         _celebrate_milestones(request, step.goal, today)
     if on_week:  # the blocks on the page: where the step was, or is again after an undo
-        return _week_step(request, step, _days_shown(request, step, today) | shown)
+        return _week_step(request, step, shown, _days_shown(request, step, today))
     if request.headers.get("HX-Request"):
         context = _detail_context(request, step.goal)
         return render(request, "goals/partials/goal_live.html", context)
@@ -314,9 +314,13 @@ def _days_shown(request: HttpRequest, step: Step, today: dt.date) -> dict[dt.dat
     }
 
 
-def _week_step(request: HttpRequest, step: Step, shown: dict[dt.date, float]) -> HttpResponse:
+def _week_step(
+    request: HttpRequest, step: Step, shown: dict[dt.date, float], now: dict[dt.date, float]
+) -> HttpResponse:
     """Ticked from the week: its block again (HTMX), with the step's blocks on the week's other
-    days out of band so they agree, or back to that week."""
+    days out of band so they agree, or back to that week. `shown` are the days whose blocks
+    the page showed before the tick (replaced), `now` those the plan has since (a day new to
+    it, today for a step ticked done on a later day, gets a block added to its list)."""
     day = _posted_day(request)
     if not request.headers.get("HX-Request"):
         return redirect(reverse("goals:week") + f"?start={day.isoformat()}")
@@ -324,7 +328,8 @@ def _week_step(request: HttpRequest, step: Step, shown: dict[dt.date, float]) ->
         hours = float(request.POST.get("hours", ""))
     except ValueError:
         hours = float(step.estimated_hours)
-    others = [(other, h) for other, h in sorted(shown.items()) if other != day]
+    days = now | shown  # a block the page shows keeps its hours
+    others = [(other, h, other in shown) for other, h in sorted(days.items()) if other != day]
     context = {"step": step, "day": day, "hours": hours, "late": False, "others": others}
     return render(request, "goals/partials/week_step_ticked.html", context)
 
