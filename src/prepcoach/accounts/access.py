@@ -144,6 +144,7 @@ def calendar_feed_owner(token: str) -> User | None:
 # never existed.
 
 if TYPE_CHECKING:
+    from collections.abc import Sequence
     from typing import Literal
 
     from prepcoach.goals.models import Goal, Milestone
@@ -187,6 +188,22 @@ def partner_goals(viewer: User, partnership: Partnership | None = None) -> Query
     if viewer.pk not in (partnership.owner_id, partnership.partner_id):
         return Goal.objects.none()
     return Goal.objects.filter(partner_grants=partnership, user_id=partnership.owner_id)
+
+
+def followed_goals(
+    viewer: User, partnerships: Sequence[Partnership] | None = None
+) -> list[tuple[Partnership, list[Goal]]]:
+    """What viewer keeps accountable: each partnership viewer is the partner in (oldest
+    first), with the goals its owner shared with viewer, and nothing else of theirs.
+    `partnerships`: viewer's `partnerships_of`, when the caller has read them already."""
+    found = list(partnerships_of(viewer)) if partnerships is None else partnerships
+    following = sorted(
+        (p for p in found if p.partner_id == viewer.pk), key=lambda p: (p.created_at, p.pk)
+    )
+    if not following:
+        return []
+    goals = list(partner_goals(viewer).order_by("pk"))
+    return [(p, [g for g in goals if g.user_id == p.owner_id]) for p in following]
 
 
 def get_partner_goal_or_404(

@@ -27,8 +27,9 @@ class News:
     url: str
 
 
-def recent(user: User, now: dt.datetime) -> list[News]:
-    """The latest news from people, newest first: at most `SHOWN`, from the last `DAYS` days."""
+def recent(user: User, now: dt.datetime, shares: bool | None = None) -> list[News]:
+    """The latest news from people, newest first: at most `SHOWN`, from the last `DAYS` days.
+    `shares`: whether the user made a partnership, when the caller has read that already."""
     since = now - dt.timedelta(days=DAYS)
     items: list[News] = []
     reviews = owned_by(
@@ -46,7 +47,9 @@ def recent(user: User, now: dt.datetime) -> list[News]:
             f"{review.reviewer_name} sent feedback on {what} ({review.overall} of 5)",
             ask.owner_url(),
         ))  # fmt: skip
-    if owned_by(Partnership.objects.all(), user, "owner").exists():
+    if shares is None:
+        shares = owned_by(Partnership.objects.all(), user, "owner").exists()
+    if shares:
         items += _from_partners(user, since)
     items.sort(key=lambda n: n.when, reverse=True)
     return items[:SHOWN]

@@ -2,7 +2,7 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.utils import timezone
 
-from prepcoach.accounts.access import owned_by
+from prepcoach.accounts.access import followed_goals, owned_by, partnerships_of
 from prepcoach.accounts.models import User
 from prepcoach.accounts.timing import local_now
 from prepcoach.coach.digest import trend_words
@@ -39,6 +39,9 @@ def home(request: HttpRequest) -> HttpResponse:
         stories=owned_by(Story.objects.all(), user),
         answers=owned_by(Attempt.objects.all(), user),
     )
+    # Read once, on either side: the news of those the user made, the goals of those followed.
+    partnerships = list(partnerships_of(user))
+    shares = any(p.owner_id == user.pk for p in partnerships)
     # Made once, for the plan card and today's steps: the plan the week shows.
     plan = plans.plan_for(user, today, active=rows.steps, done_rows=rows.done_today)
     return render(
@@ -54,7 +57,8 @@ def home(request: HttpRequest) -> HttpResponse:
                 active_goals=counted["goals"],
                 plan=plan,
             ),
-            "news": news.recent(user, timezone.now()),
+            "news": news.recent(user, timezone.now(), shares=shares),
+            "following": followed_goals(user, partnerships),  # what others shared with the user
             "finished_goals": counted["finished"],
             "grow": {"jobs": counted["jobs"], "stories": counted["stories"]},
             "owed": rows.owed,
