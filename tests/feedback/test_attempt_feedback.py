@@ -61,6 +61,22 @@ def test_reviews_sit_beside_the_owners_rating_and_the_measures(
     assert page.count("prepcoach does not score this") == 2  # clarity, delivery
 
 
+def test_the_rubric_says_what_its_numbers_are(alice_client: Client, recorded: Attempt) -> None:
+    """A reviewers' cell reads as a score out of 2 and how many reviewers gave it, never a bare
+    "2 (2)" (a new user's trial: the mean and the one reviewer's score side by side)."""
+    token = make_link(alice_client, recorded)
+    Client().post(reverse("feedback:review", args=[token]), review_data())
+    page = alice_client.get(reverse("feedback:attempt", args=[recorded.pk])).text
+    assert "Reviewers' score (0–2)" in page
+    assert '<td>2 of 2 <span class="meta">from 1 reviewer</span></td>' in page
+    assert "(2)" not in page
+    kim = review_data(reviewer_name="Kim", score_situation="1", score_action="1")
+    Client().post(reverse("feedback:review", args=[token]), kim)
+    page = alice_client.get(reverse("feedback:attempt", args=[recorded.pk])).text
+    assert '<td>1.5 of 2 <span class="meta">mean of 2 reviewers: 2, 1</span></td>' in page
+    assert '<td>1 of 2 <span class="meta">mean of 2 reviewers: 1, 1</span></td>' in page
+
+
 def test_withdrawing_a_link_closes_it_and_keeps_the_feedback(
     alice_client: Client, recorded: Attempt
 ) -> None:
