@@ -1,5 +1,6 @@
 """A job's interview dates are shown as people write them, never as ISO "2026-12-10" (issue 12,
-class 1): on the jobs list, the job's page, the brief page and brief.md."""
+class 1): on the jobs list, the brief page and brief.md (the job's page lists its interviews
+instead, tests/research/test_opportunities.py)."""
 
 import datetime as dt
 
@@ -19,7 +20,7 @@ def test_interview_dates_read_as_words_everywhere(alice_client: Client, alice: U
     )  # fmt: skip
     last_day = dt.date(this_year, 12, 31).strftime("%a")
     words = f"interview Wed 10 Dec 2031, {last_day} 31 Dec"
-    for name in ("research:index", "research:opportunity", "research:brief", "research:brief_md"):
+    for name in ("research:index", "research:brief", "research:brief_md"):
         args = [] if name == "research:index" else [job.pk]
         text = alice_client.get(reverse(name, args=args)).content.decode()
         assert words in text, name

@@ -1,3 +1,5 @@
+import re
+
 from django.test import Client
 from django.urls import reverse
 
@@ -16,6 +18,19 @@ def add(client: Client, **extra: str):
     data = {"company": "Acme Health", "role": "Reporting analyst", "stage": "applied",
             "job_description": ADVERT_HTML, "interview_dates": "2027-01-14, 2027-01-07"} | extra  # fmt: skip
     return client.post(reverse("research:opportunity_new"), data)
+
+
+def test_the_job_page_shows_each_interview_date_once(alice_client: Client, alice: User) -> None:
+    """In its Interviews card, with how long until it, not again in the page's head nor in the
+    countdown (a new user's trial: the date read two or three times)."""
+    add(alice_client, interview_dates="2031-01-14")
+    job = Opportunity.objects.get(user=alice)
+    url = reverse("research:opportunity", args=[job.pk])
+    alice_client.get(url)  # the first says, once, that the date was added to the week
+    page = alice_client.get(url).text
+    assert page.count("14 Jan 2031") == 1
+    assert re.search(r"Tue 14 Jan 2031, 09:00 · other · in \d+ \w+</span>", page)
+    assert "· interview " not in page
 
 
 def test_grow_without_jobs_says_where_to_start(alice_client: Client) -> None:

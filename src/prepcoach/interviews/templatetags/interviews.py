@@ -34,7 +34,7 @@ def job_interviews(context: template.Context, job: Opportunity) -> dict[str, Any
     found = interviews_of(user).filter(opportunity=job).select_related("debrief")
     rows = [
         (i, core.when_words(i.starts_at.astimezone(now.tzinfo), now.date()),
-         core.countdown(i.starts_at, now) if i.starts_at > now else "")
+         core.countdown(i.starts_at, now, dated=False) if i.starts_at > now else "")
         for i in found
     ]  # fmt: skip
     return {"job": job, "rows": rows}
