@@ -149,6 +149,26 @@ def test_an_empty_brief_says_what_to_add(alice_client: Client, alice: User) -> N
     assert "(none chosen)" in text
 
 
+def test_the_brief_pages_hints_link_to_where_each_part_is_written(
+    alice_client: Client, alice: User
+) -> None:
+    """An empty part of the brief says where to fill it in, and on the page that is a link (a
+    new user's trial: "on the research page", with no way there); the PDF keeps the words."""
+    job = Opportunity.objects.create(user=alice, company="Acme", role="Analyst")
+    page = alice_client.get(reverse("research:brief", args=[job.pk])).text
+    research = reverse("research:research", args=[job.pk])
+    for part in ("logistics", "strategy", "competitors", "my_questions"):
+        assert f'<a href="{research}#id_{part}">the research page</a>' in page
+    assert f'<a href="{research}#facts-title">the research page</a>' in page
+    assert page.count(f'<a href="{reverse("research:opportunity", args=[job.pk])}">') == 3
+    assert f'<a href="{reverse("reflection:stories")}">the story bank</a>' in page
+    assert "on the research page" not in page  # every such hint is a link
+    research_page = alice_client.get(research).text
+    for part in ("logistics", "strategy", "competitors", "my_questions"):
+        assert f'id="id_{part}"' in research_page
+    assert 'id="facts-title"' in research_page
+
+
 def test_someone_elses_brief_is_not_found(client: Client, alice: User, bob: User) -> None:
     job = job_with_research(alice)
     client.force_login(bob)

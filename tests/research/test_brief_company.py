@@ -113,8 +113,15 @@ def test_empty_sections_say_what_to_add_and_where(alice_client: Client, alice: U
     job = Opportunity.objects.create(user=alice, company="Acme", role="Analyst")
     page = alice_client.get(reverse("research:brief", args=[job.pk])).content.decode()
     text = alice_client.get(reverse("research:brief_md", args=[job.pk])).content.decode()
-    assert "Add where the company is heading under “Strategy” on the research page." in page
-    assert "Add who they compete with under “Competitors” on the research page." in page
+    research = reverse("research:research", args=[job.pk])
+    assert (
+        "Add where the company is heading under “Strategy” on "
+        f'<a href="{research}#id_strategy">the research page</a>.' in page
+    )
+    assert (
+        "Add who they compete with under “Competitors” on "
+        f'<a href="{research}#id_competitors">the research page</a>.' in page
+    )
     assert "No interview planned: add one, with its interviewers" in page
     assert "(none yet: add it under Strategy on the research page)" in text
     assert "(none yet: add them under Competitors on the research page)" in text
