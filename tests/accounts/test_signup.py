@@ -124,3 +124,12 @@ def test_signing_up_marks_the_browser_and_address_as_the_accounts(
     )
     assert again.status_code == 302
     assert get_user(client).is_authenticated
+
+
+def test_the_password_rules_are_a_list_inside_the_fields_help(client: Client, db: None) -> None:
+    """Django's password rules are a list: the field's help holds it in a block that may hold
+    one (a <p> may not: the browser closed it before the list, which then sat unstyled outside
+    the help, as a new user's trial found)."""
+    page = client.get(reverse("accounts:signup")).text
+    assert '<div class="help" id="id_password1_helptext"><ul><li>' in page
+    assert '<p class="help"' not in page
