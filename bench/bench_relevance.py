@@ -13,10 +13,15 @@ labels were given), beside baselines measured in the same run.
   top-1 agreement with the labelled best story (`best`, or none), and lenient agreement (a story
   the guide lists in `also_ok` also counts), beside the old scoring (the closest sentence alone,
   at the relevance cut) and beside always answering "none".
+- **Retold story.** For answers that retell one of a bank's stories or tell another
+  (`retold_*.json`), the story `retold_story` names (or none): agreement, retellings named
+  right, false alarms (an answer that retells none given a story) beside always answering
+  "none" (what the report said before).
 
-Sets: `dev.json`, `dev2.json` and `stories_dev.json` are DEVELOPMENT (the verdict was trained and
-its cuts chosen on the first two, the story-fit scoring on the third); `heldout.json`,
-`heldout2.json` and `stories_heldout.json` are HELD-OUT (written first by the guide; only these
+Sets: `dev.json`, `dev2.json`, `stories_dev.json` and `retold_dev.json` are DEVELOPMENT (the
+verdict was trained and its cuts chosen on the first two, the story-fit scoring on the third,
+the retold story's cut on the fourth); `heldout.json`, `heldout2.json`, `stories_heldout.json`
+and `retold_heldout.json` are HELD-OUT (written first by the guide; only these
 aggregate figures are read). `python bench/bench_relevance.py --development` runs the
 development sets alone, so whoever tunes never prints a held-out figure.
 """
@@ -38,6 +43,7 @@ from prepcoach.coach.relevance import (
     question_relevance,
     story_sentences,
 )
+from prepcoach.coach.retelling import retold_story
 
 DATA = Path(__file__).resolve().parent.parent / "tests" / "data" / "relevance"
 SETS = (
@@ -45,6 +51,10 @@ SETS = (
     ("dev2.json", None, "DEVELOPMENT (the verdict was trained on it)"),
     ("heldout.json", "stories_heldout.json", "HELD-OUT (written first; aggregates only)"),
     ("heldout2.json", None, "HELD-OUT (written before dev2.json; aggregates only)"),
+)
+RETOLD = (
+    ("retold_dev.json", "stories_dev.json", "DEVELOPMENT (the cut was chosen on it)"),
+    ("retold_heldout.json", "stories_heldout.json", "HELD-OUT (written with it; aggregates only)"),
 )
 
 Story = tuple[str, str, dict[str, str]]
@@ -138,6 +148,26 @@ def story_fit(banks: Sequence[dict[str, Any]]) -> str:
     )
 
 
+def retold(items: Sequence[dict[str, Any]], banks: Sequence[dict[str, Any]]) -> str:
+    by_id = {bank["id"]: bank for bank in banks}
+    right = named = false_alarms = 0
+    for item in items:
+        stories = [
+            (s["key"], s["title"], {p: s[p] for p in STORY_PARTS})
+            for s in by_id[item["bank"]]["stories"]
+        ]
+        found = retold_story(item["answer"], stories).key
+        right += found == item["retells"]
+        named += item["retells"] is not None and found == item["retells"]
+        false_alarms += item["retells"] is None and found is not None
+    told = sum(item["retells"] is not None for item in items)
+    return (
+        f"    retold story ({len(items)} answers, {told} retell a story): agreement "
+        f"{right / len(items):.3f}; retellings named {named}/{told}; false alarms "
+        f"{false_alarms}/{len(items) - told}; always 'none' {(len(items) - told) / len(items):.3f}"
+    )
+
+
 def run(development_only: bool = False) -> None:
     if reader.embedder() is None:
         print("  the MiniLM sentence model is not installed: no relevance figures")
@@ -152,6 +182,16 @@ def run(development_only: bool = False) -> None:
         print(relevance(json.loads((DATA / answers).read_text(encoding="utf-8"))))
         if stories:
             print(story_fit(json.loads((DATA / stories).read_text(encoding="utf-8"))))
+    for answers, stories, status in RETOLD:
+        if development_only and not status.startswith("DEVELOPMENT"):
+            continue
+        print(f"  relevance/{answers} + {stories}: {status}")
+        print(
+            retold(
+                json.loads((DATA / answers).read_text(encoding="utf-8")),
+                json.loads((DATA / stories).read_text(encoding="utf-8")),
+            )
+        )
 
 
 if __name__ == "__main__":

@@ -79,7 +79,7 @@ def report_page(client: Client, user: User, question: Question) -> str:
                                      status="analysed", analysis=analysis)  # fmt: skip
     response = client.get(reverse("practice:attempt", args=[attempt.pk]))
     assert response.status_code == 200
-    assert "Transcript" in response.text  # the report itself was drawn
+    assert 'id="transcript-title"' in response.text  # the report itself was drawn
     return response.text
 
 
@@ -171,3 +171,34 @@ def test_the_suggestion_is_escaped(
     assert "<img src=x" not in page
     assert "&lt;script&gt;alert(1)&lt;/script&gt;" in page
     assert "“&lt;img src=x onerror=alert(1)&gt;”" in page
+
+
+RETOLD_RE = re.compile(
+    r"This answer retells your story <a href=\"(?P<url>[^\"]+)\">(?P<title>[^<]+)</a>: its "
+    r"“(?P<theirs>[^”]+)” is here as “(?P<here>[^”]+)”"
+)
+
+
+@needs_model
+def test_an_answer_that_retells_a_story_names_it_with_a_sentence_of_each(
+    alice_client: Client, alice: User, conflict_question: Question
+) -> None:
+    conflict = story(alice, CONFLICT)
+    story(alice, MIGRATION)
+    found = RETOLD_RE.search(report_page(alice_client, alice, conflict_question))
+    assert found is not None, "the answer retells the conflict story and the report says nothing"
+    assert found["url"] == reverse("reflection:story", args=[conflict.pk])
+    assert found["title"] == CONFLICT["title"]
+    assert found["theirs"].replace("&#x27;", "'") in story_sentences("", CONFLICT)
+    assert found["here"].replace("&#x27;", "'") in reader.sentences_of(ANSWER)
+
+
+@needs_model
+def test_a_story_the_answer_does_not_retell_is_not_named(
+    alice_client: Client, alice: User, bob: User, conflict_question: Question
+) -> None:
+    story(alice, MIGRATION)
+    story(bob, CONFLICT)  # retold by the answer, but bob's
+    page = report_page(alice_client, alice, conflict_question)
+    assert "This answer retells" not in page
+    assert CONFLICT["title"] not in page

@@ -14,6 +14,7 @@ from prepcoach.accounts.access import owned_by
 from prepcoach.accounts.timing import local_now
 from prepcoach.coach.answer import measured_rating, thresholds
 from prepcoach.coach.relevance import StoryChoice, best_story
+from prepcoach.coach.retelling import Retelling, retold_story
 from prepcoach.ops.rate import spend, with_retry_after
 from prepcoach.ops.store import StoreUnavailableError
 from prepcoach.practice.body_language import body_view
@@ -143,22 +144,38 @@ def recording_finalise(request: HttpRequest, attempt_id: int) -> JsonResponse:
     )
 
 
-def _story_choice(attempt: Attempt) -> StoryChoice | None:
-    """Which of the user's own stories fits the attempt's question best (`coach.relevance`
-    decides), or None when there is no question or the user has no stories."""
-    question = attempt.question_text.strip()
-    if attempt.question_id is None or not question:
-        return None
-    # Only the attempt owner's stories, most recently updated first, at most MAX_STORIES.
+Bank = list[tuple[int, str, dict[str, str]]]
+
+
+def _bank(attempt: Attempt) -> Bank:
+    """The attempt owner's stories (key, title, parts), most recently updated first, at most
+    MAX_STORIES."""
     stories = owned_by(Story.objects.all(), attempt.user).order_by("-updated_at", "-pk")
     stories = stories.only("pk", "title", "situation", "task", "action", "result")
-    bank = [
+    return [
         (story.pk, story.title,
          {"situation": story.situation, "task": story.task, "action": story.action,
           "result": story.result})
         for story in stories[:MAX_STORIES]
     ]  # fmt: skip
+
+
+def _story_choice(attempt: Attempt, bank: Bank) -> StoryChoice | None:
+    """Which of the user's own stories fits the attempt's question best (`coach.relevance`
+    decides), or None when there is no question or the user has no stories."""
+    question = attempt.question_text.strip()
+    if attempt.question_id is None or not question:
+        return None
     return best_story(question, bank) if bank else None
+
+
+def _retelling(data: dict[str, object], bank: Bank) -> Retelling | None:
+    """Which of the user's stories the answer retells (`coach.retelling` decides), or None
+    when there are no stories or the answer could not be read."""
+    transcript = data.get("transcript")
+    if not bank or not isinstance(transcript, str) or data.get("cannot_tell"):
+        return None
+    return retold_story(transcript, bank)
 
 
 def _report(attempt: Attempt) -> dict[str, object]:
@@ -180,13 +197,17 @@ def _report(attempt: Attempt) -> dict[str, object]:
         "thresholds": thresholds(data),
         "measured": measured_rating(data),
         "previous": earlier.first(),
-        # Only when the report is drawn (not on every poll while the analysis runs).
-        "story_choice": (
-            _story_choice(attempt)
-            if attempt.status in (Attempt.Status.SAVED, Attempt.Status.ANALYSED)
-            else None
-        ),
+        **_stories_beside(attempt, data),
     }
+
+
+def _stories_beside(attempt: Attempt, data: dict[str, object]) -> dict[str, object]:
+    """The user's story that fits the question best and the one the answer retells; only when
+    the report is drawn (not on every poll while the analysis runs)."""
+    if attempt.status not in (Attempt.Status.SAVED, Attempt.Status.ANALYSED):
+        return {"story_choice": None, "retelling": None}
+    bank = _bank(attempt)
+    return {"story_choice": _story_choice(attempt, bank), "retelling": _retelling(data, bank)}
 
 
 @login_required
