@@ -1,9 +1,11 @@
 import datetime as dt
 from collections import defaultdict
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from prepcoach.coach import planning
 from prepcoach.coach.availability import WeeklyAvailability
 from prepcoach.coach.planning import PlanStep, moves, order, priority, schedule
 
@@ -152,3 +154,40 @@ def test_a_step_done_today_keeps_its_day_and_its_hours() -> None:
     assert plan.done_on(MONDAY) == [ticked]
     assert plan.on(MONDAY) == []  # Monday's hours are used, not offered again
     assert [(a.step_id, a.day) for a in plan.allocations] == [("next", MONDAY + dt.timedelta(1))]
+
+
+def test_an_oversized_step_due_soon_does_not_make_other_goals_late() -> None:
+    # A new user's trial: a 30-hour step due in 3 days took every evening until it was done,
+    # and the other goal's two small steps, which fit easily, ran late behind it.
+    steps = [
+        step("essay", 3, 30, goal="write"),
+        step("call", 4, 2, goal="network"),
+        step("follow-up", 8, 2, goal="network"),
+    ]
+    plan = schedule(steps, EVENINGS, MONDAY)
+    assert plan.outcomes["call"].on_time
+    assert plan.outcomes["follow-up"].on_time
+    assert plan.shortfall_of("network") == 0
+    assert not plan.outcomes["essay"].on_time  # it cannot be, whatever the order
+    assert plan.shortfall_of("write") > 0
+    # The small steps go first, and the essay has every other hour: it finishes when all 34
+    # hours are done, the 17th weekday evening (Tuesday of the fourth week), not later.
+    assert [a.step_id for a in plan.on(MONDAY)] == ["call"]
+    assert plan.outcomes["essay"].finish == MONDAY + dt.timedelta(days=22)
+
+
+def late_steps(plan: object, steps: list[PlanStep]) -> int:
+    return sum(not plan.outcomes[s.id].on_time for s in steps)  # type: ignore[attr-defined]
+
+
+@settings(max_examples=200)
+@given(step_lists, weeks)
+def test_no_order_by_due_date_leaves_fewer_steps_late(
+    steps: list[PlanStep], week: WeeklyAvailability
+) -> None:
+    plan = schedule(steps, week, MONDAY)
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(planning, "_deferred_dues", lambda *_: {})
+        by_due_date = schedule(steps, week, MONDAY)
+    assert late_steps(plan, steps) <= late_steps(by_due_date, steps)
+    assert plan.is_overcommitted == by_due_date.is_overcommitted  # a real shortfall either way

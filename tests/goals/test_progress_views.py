@@ -245,12 +245,13 @@ def test_a_goal_made_late_by_another_goal_is_offered_the_plans_date(
 
     alice.profile.weekly_hours = [1, 1, 1, 1, 1, 1, 1]
     alice.profile.save()
-    steps = [add_step(mock_goal, f"Mock {k}", 5 + k, hours=1) for k in range(3)]
-    # Another goal's 30-hour step, due sooner, takes every hour for a month (a new user's trial:
-    # the late goal was told to move its deadline three weeks earlier).
+    # Alone, the goal's 18 hours fit the 22 before its deadline; another goal's 8-hour step,
+    # due sooner and on time, leaves 14 (a new user's trial: the late goal was told to move its
+    # deadline three weeks earlier than the plan could finish it).
+    steps = [add_step(mock_goal, f"Mock {k}", 20 + k, hours=9) for k in range(2)]
     other = Goal.objects.create(user=alice, text="Work through every SQLZoo tutorial",
                                 kind=Goal.Kind.SKILLS, target_date=days(40))  # fmt: skip
-    add_step(other, "Every SQLZoo tutorial", 2, hours=30)
+    add_step(other, "Every SQLZoo tutorial", 8, hours=8)
     plan = plan_for(alice, days(0))
     finish = max(plan.outcomes[s.pk].finish or days(0) for s in steps)
     assert finish > mock_goal.target_date  # the plan finishes them after the deadline

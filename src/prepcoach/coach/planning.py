@@ -1,16 +1,23 @@
 """Action plans: the order of steps, and their place in the hours a person has each week.
 
 Steps are placed earliest-deadline-first (priority breaks ties), split across days as the free
-hours allow. With work that can be split, earliest-deadline-first is the order that finishes
-the most work on time: if it cannot meet a deadline, no order can, so a shortfall it reports
-is real over-commitment, not a scheduling accident.
+hours allow. With work that can be split, earliest-deadline-first meets every deadline whenever
+any order can, so a shortfall it reports is real over-commitment, not a scheduling accident.
+
+When not every deadline can be met, earliest-deadline-first lets one oversized step due soon
+take every hour until it is done, and the steps after it fall late one after another (a new
+user's trial: a 30-hour step made another goal's steps late). So the steps to give up on are
+chosen first, the fewest possible (Moore and Hodgson's rule: going through the steps by due
+date, whenever the hours so far exceed what the days up to this due date hold, the largest step
+so far is the one to let go), and each of them then finishes as early as it can without making
+a step that can be on time late (`_deferred_dues`).
 """
 
 from __future__ import annotations
 
 import datetime as dt
 from collections import defaultdict
-from collections.abc import Hashable, Iterable, Mapping, Sequence
+from collections.abc import Callable, Hashable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
 from prepcoach.coach.availability import WeeklyAvailability
@@ -189,6 +196,9 @@ def schedule(
         (s for s in steps if s.id not in chosen),
         key=lambda s: (s.due, -priority(s, today).score, str(s.title)),
     )
+    if not (availability.per_week <= 0 and all(v >= 0 for v in busy.values())):
+        dues = _deferred_dues(queue, availability, used, today)
+        queue = sorted(queue, key=lambda s: (dues.get(s.id, s.due), s.due))  # stable
     nothing_free = availability.per_week <= 0 and all(v >= 0 for v in busy.values())
     first_free = today  # every day before it is full
     for step in queue:
@@ -229,6 +239,81 @@ def schedule(
     return Plan(
         today, tuple(allocations), outcomes, _shortfalls(unpinned, outcomes), done=tuple(done)
     )
+
+
+def _deferred_dues(
+    queue: Sequence[PlanStep],
+    availability: WeeklyAvailability,
+    used: Mapping[dt.date, float],
+    today: dt.date,
+) -> dict[Hashable, dt.date]:
+    """For the steps that cannot all be on time, the day each of the fewest steps given up on
+    can finish by without making another late (the others keep their due dates). `queue` is
+    in due-date order; `used` the hours already taken on each day. Empty when every step can
+    be on time."""
+    last = min(max((s.due for s in queue), default=today), today + dt.timedelta(HORIZON_DAYS))
+    held: list[float] = []  # hours free from today up to and including each day
+    total = 0.0
+    for offset in range((last - today).days + 1):
+        day = today + dt.timedelta(days=offset)
+        total += max(availability.on(day) - used.get(day, 0.0), 0.0)
+        held.append(total)
+
+    def free_by(day: dt.date) -> float:
+        offset = (day - today).days
+        return held[min(offset, len(held) - 1)] if offset >= 0 else 0.0
+
+    kept: list[PlanStep] = []
+    given_up: list[PlanStep] = []
+    hours = 0.0
+    for step in queue:  # Moore-Hodgson over hours, with each day's free hours as capacity
+        kept.append(step)
+        hours += max(step.hours, 0.0)
+        if hours > free_by(step.due) + EPSILON:
+            largest = max(reversed(kept), key=lambda s: s.hours)  # of equals, the last
+            kept.remove(largest)
+            given_up.append(largest)
+            hours -= max(largest.hours, 0.0)
+    if not given_up:
+        return {}
+    dues = {s.id: s.due for s in kept}
+    for step in sorted(given_up, key=lambda s: (s.due, str(s.title))):
+        dues[step.id] = _earliest_finish(step, queue, dues, free_by, today, last)
+    return dues
+
+
+def _earliest_finish(
+    step: PlanStep,
+    queue: Sequence[PlanStep],
+    dues: Mapping[Hashable, dt.date],
+    free_by: Callable[[dt.date], float],
+    today: dt.date,
+    last: dt.date,
+) -> dt.date:
+    """The earliest day `step` can finish by while every step in `dues` finishes by its day
+    there: every day's due hours fit the hours free up to it (what earliest-deadline-first
+    needs), searched by halves. A day past `last` when none up to it will do."""
+    hours_of = {s.id: max(s.hours, 0.0) for s in queue}
+
+    def fits(finish: dt.date) -> bool:
+        wanted = sorted([*dues.items(), (step.id, finish)], key=lambda pair: pair[1])
+        total = 0.0
+        for key, due in wanted:
+            total += hours_of[key]
+            if total > free_by(due) + EPSILON:
+                return False
+        return True
+
+    low, high = max(step.due, today), last
+    if not fits(high):
+        return last + dt.timedelta(days=1)
+    while low < high:
+        middle = low + (high - low) // 2
+        if fits(middle):
+            high = middle
+        else:
+            low = middle + dt.timedelta(days=1)
+    return low
 
 
 def _shortfalls(
