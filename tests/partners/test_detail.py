@@ -33,6 +33,14 @@ def test_bob_sees_the_shared_goal_its_line_check_ins_milestones_and_review(
     assert "Mock interview with Priya" in page  # due next, in the weekly review
     assert "Weekly review of these goals" in page
     assert '<polyline class="ideal"' in page
+    # The chart's key names every line it draws: whose progress, the ideal line and today.
+    caption = re.search(r"<figcaption>(.*?)</figcaption>", page, re.S)
+    assert caption is not None
+    assert '<polyline class="actual"' in page
+    assert '<line class="today"' in page
+    assert "their progress" in caption[1]
+    assert "ideal line" in caption[1]
+    assert '<span class="key key-today"></span> today' in caption[1]
     assert_no_secret(page)
 
 
