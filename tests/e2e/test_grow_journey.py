@@ -74,7 +74,9 @@ def test_from_a_pasted_advert_to_a_brief_in_hand(page: Page, alice: User) -> Non
     # when it is not this year's.
     year = "" if interview.year == dt.date.today().year else f" {interview.year}"
     shown = f"{interview:%a} {interview.day} {interview:%b}{year}"
-    expect(page.get_by_text(f"Interviewing · interview {shown}")).to_be_visible()
+    # The stage in the page's head; the interview's date once, in its Interviews card.
+    expect(page.get_by_text("Interviewing", exact=True)).to_be_visible()
+    expect(page.get_by_text(f"{shown}, 09:00")).to_be_visible()
     terms = page.get_by_role("region", name="Key terms of the description").get_by_role("listitem")
     expect(terms.first).to_be_visible()
     shown_terms = terms.all_inner_texts()
