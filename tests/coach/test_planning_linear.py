@@ -22,6 +22,7 @@ from prepcoach.coach.planning import (
     PlanStep,
     StepOutcome,
     _deferred_dues,
+    _FreeHours,
     _shortfalls,
     priority,
     schedule,
@@ -41,13 +42,14 @@ def walk(
     used: dict[dt.date, float] = defaultdict(float, dict(busy or {}))
     for finished in done:
         used[finished.day] += max(finished.hours, 0.0)
+    used_before = dict(used)
     allocations: list[Allocation] = []
     outcomes: dict[Hashable, StepOutcome] = {}
     queue = sorted(steps, key=lambda s: (s.due, -priority(s, today).score, str(s.title)))
     # The order is the scheduler's own (the steps given up on when not all can be on time go
     # where `_deferred_dues` puts them): what this compares is where the hours go.
     if not (availability.per_week <= 0 and all(v >= 0 for v in (busy or {}).values())):
-        dues = _deferred_dues(queue, availability, used, today)
+        dues = _deferred_dues(queue, _FreeHours(availability, used, today), today)
         queue = sorted(queue, key=lambda s: (dues.get(s.id, s.due), s.due))
     for step in queue:
         remaining = max(step.hours, 0.0)
@@ -77,7 +79,11 @@ def walk(
             round(late, 4),
             on_time=late <= EPSILON and finish is not None,
         )
-    return Plan(today, tuple(allocations), outcomes, _shortfalls(steps, outcomes), done=tuple(done))
+    return Plan(
+        today, tuple(allocations), outcomes,
+        _shortfalls(steps, outcomes, _FreeHours(availability, used_before, today).shortage(steps)),
+        done=tuple(done),
+    )  # fmt: skip
 
 
 hours = st.one_of(st.just(0.0), st.floats(0.25, 16).map(lambda h: round(h * 4) / 4))

@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import defaultdict
-from collections.abc import Callable, Hashable, Iterable, Mapping, Sequence
+from collections.abc import Hashable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
 from prepcoach.coach.availability import WeeklyAvailability
@@ -171,11 +171,11 @@ def schedule(
     placed first, even past its due date (it is then late, but no over-commitment) or beyond
     the day's hours (the day shows more used than it holds): the user decided.
 
-    Linear in the days the plan spans plus the steps: every day a step passed over is full
-    when it is done with it (free hours only shrink), so the next step starts where the last
-    one stopped instead of walking again from today; and a week with no hours at all places
-    nothing (unless busy hours below zero free some), so its steps go straight past the
-    horizon."""
+    Placing is linear in the days the plan spans plus the steps (choosing which steps to give up
+    on, when not all can be on time, is quadratic in the steps): every day a step passed over is
+    full when it is done with it (free hours only shrink), so the next step starts where the
+    last one stopped instead of walking again from today; and a week with no hours at all places
+    nothing (unless busy hours below zero free some), so its steps go straight past the horizon."""
     busy = dict(busy or {})
     used: dict[dt.date, float] = defaultdict(float, busy)
     for finished in done:
@@ -196,8 +196,9 @@ def schedule(
         (s for s in steps if s.id not in chosen),
         key=lambda s: (s.due, -priority(s, today).score, str(s.title)),
     )
+    free_hours = _FreeHours(availability, used, today)
     if not (availability.per_week <= 0 and all(v >= 0 for v in busy.values())):
-        dues = _deferred_dues(queue, availability, used, today)
+        dues = _deferred_dues(queue, free_hours, today)
         queue = sorted(queue, key=lambda s: (dues.get(s.id, s.due), s.due))  # stable
     nothing_free = availability.per_week <= 0 and all(v >= 0 for v in busy.values())
     first_free = today  # every day before it is full
@@ -237,39 +238,59 @@ def schedule(
         )
     unpinned = [s for s in steps if s.id not in chosen]
     return Plan(
-        today, tuple(allocations), outcomes, _shortfalls(unpinned, outcomes), done=tuple(done)
+        today,
+        tuple(allocations),
+        outcomes,
+        _shortfalls(unpinned, outcomes, free_hours.shortage(queue)),
+        done=tuple(done),
     )
 
 
+class _FreeHours:
+    """Hours free from `today` up to and including a day, after the hours already `used`."""
+
+    def __init__(
+        self, availability: WeeklyAvailability, used: Mapping[dt.date, float], today: dt.date
+    ) -> None:
+        # A copy: the hours placed after this are not "already used".
+        self.availability, self.used, self.today = availability, dict(used), today
+        self.held: list[float] = []
+
+    def by(self, day: dt.date) -> float:
+        offset = min((day - self.today).days, HORIZON_DAYS)
+        if offset < 0:
+            return 0.0
+        while len(self.held) <= offset:  # counted as far as asked, once
+            next_day = self.today + dt.timedelta(days=len(self.held))
+            free = max(self.availability.on(next_day) - self.used.get(next_day, 0.0), 0.0)
+            self.held.append((self.held[-1] if self.held else 0.0) + free)
+        return self.held[offset]
+
+    def shortage(self, steps: Sequence[PlanStep]) -> float:
+        """The fewest hours more that would put every step on time: the most the steps due by
+        some day ask beyond the hours free up to it (earliest-deadline-first then meets every
+        due date, with work that can be split)."""
+        worst, wanted = 0.0, 0.0
+        for step in sorted(steps, key=lambda s: s.due):
+            wanted += max(step.hours, 0.0)
+            worst = max(worst, wanted - self.by(step.due))
+        return worst
+
+
 def _deferred_dues(
-    queue: Sequence[PlanStep],
-    availability: WeeklyAvailability,
-    used: Mapping[dt.date, float],
-    today: dt.date,
+    queue: Sequence[PlanStep], free: _FreeHours, today: dt.date
 ) -> dict[Hashable, dt.date]:
     """For the steps that cannot all be on time, the day each of the fewest steps given up on
-    can finish by without making another late (the others keep their due dates). `queue` is
-    in due-date order; `used` the hours already taken on each day. Empty when every step can
-    be on time."""
-    last = min(max((s.due for s in queue), default=today), today + dt.timedelta(HORIZON_DAYS))
-    held: list[float] = []  # hours free from today up to and including each day
-    total = 0.0
-    for offset in range((last - today).days + 1):
-        day = today + dt.timedelta(days=offset)
-        total += max(availability.on(day) - used.get(day, 0.0), 0.0)
-        held.append(total)
-
-    def free_by(day: dt.date) -> float:
-        offset = (day - today).days
-        return held[min(offset, len(held) - 1)] if offset >= 0 else 0.0
-
+    can finish by without making another late (the others keep their due dates; one that cannot
+    finish within the horizon goes after every other step). `queue` is in due-date order.
+    Empty when every step can be on time."""
     kept: list[PlanStep] = []
     given_up: list[PlanStep] = []
     hours = 0.0
     for step in queue:  # Moore-Hodgson over hours, with each day's free hours as capacity
         kept.append(step)
         hours += max(step.hours, 0.0)
-        if hours > free_by(step.due) + EPSILON:
+        if hours > free.by(step.due) + EPSILON:
             largest = max(reversed(kept), key=lambda s: s.hours)  # of equals, the last
             kept.remove(largest)
             given_up.append(largest)
@@ -277,36 +298,44 @@ def _deferred_dues(
     if not given_up:
         return {}
     dues = {s.id: s.due for s in kept}
-    for step in sorted(given_up, key=lambda s: (s.due, str(s.title))):
-        dues[step.id] = _earliest_finish(step, queue, dues, free_by, today, last)
-    return dues
+    beyond: dict[Hashable, dt.date] = {}
+    hours_of = {s.id: max(s.hours, 0.0) for s in queue}
+    # The smallest first: each takes the earliest day left, so a small step given up is not
+    # put behind a large one (which would bring back the late dominoes).
+    for step in sorted(given_up, key=lambda s: (s.hours, s.due, str(s.title))):
+        finish = _earliest_finish(step, dues, hours_of, free, today)
+        if finish is None:
+            beyond[step.id] = dt.date.max  # after every other step; never in `dues` again
+        else:
+            dues[step.id] = finish
+    return {**dues, **beyond}
 
 
 def _earliest_finish(
     step: PlanStep,
-    queue: Sequence[PlanStep],
     dues: Mapping[Hashable, dt.date],
-    free_by: Callable[[dt.date], float],
+    hours_of: Mapping[Hashable, float],
+    free: _FreeHours,
     today: dt.date,
-    last: dt.date,
-) -> dt.date:
-    """The earliest day `step` can finish by while every step in `dues` finishes by its day
-    there: every day's due hours fit the hours free up to it (what earliest-deadline-first
-    needs), searched by halves. A day past `last` when none up to it will do."""
-    hours_of = {s.id: max(s.hours, 0.0) for s in queue}
+) -> dt.date | None:
+    """The earliest day within the horizon `step` can finish by while every step in `dues`
+    finishes by its day there: every day's due hours fit the hours free up to it (what
+    earliest-deadline-first needs), searched by halves. None when no day will do."""
 
     def fits(finish: dt.date) -> bool:
         wanted = sorted([*dues.items(), (step.id, finish)], key=lambda pair: pair[1])
         total = 0.0
         for key, due in wanted:
             total += hours_of[key]
-            if total > free_by(due) + EPSILON:
+            if total > free.by(due) + EPSILON:
                 return False
         return True
 
-    low, high = max(step.due, today), last
-    if not fits(high):
-        return last + dt.timedelta(days=1)
+    last = today + dt.timedelta(days=HORIZON_DAYS)
+    low = max(step.due, today)
+    if low > last or not fits(last):
+        return None
+    high = last
     while low < high:
         middle = low + (high - low) // 2
         if fits(middle):
@@ -317,8 +346,11 @@ def _earliest_finish(
 
 
 def _shortfalls(
-    steps: Sequence[PlanStep], outcomes: dict[Hashable, StepOutcome]
+    steps: Sequence[PlanStep], outcomes: dict[Hashable, StepOutcome], shortage: float
 ) -> tuple[Shortfall, ...]:
+    """Each goal with steps late in the plan, and its hours short: the hours its steps fall
+    after their due dates, at most the week's `shortage` (giving up on a large step lets more
+    of its hours fall late than the hours that would put every step on time)."""
     by_goal: dict[Hashable, list[StepOutcome]] = defaultdict(list)
     for step in steps:
         outcome = outcomes[step.id]
@@ -328,6 +360,7 @@ def _shortfalls(
     result = []
     for goal_id, late in by_goal.items():
         hours = sum(o.late_hours if o.finish else hours_of[o.step_id] for o in late)
+        hours = min(hours, max(shortage, 0.0)) if shortage > EPSILON else hours
         result.append(Shortfall(goal_id, round(hours, 2), tuple(o.step_id for o in late)))
     return tuple(sorted(result, key=lambda s: -s.hours))
 
