@@ -48,6 +48,23 @@ def test_the_question_says_what_goes_and_deletes_nothing(
     assert Attempt.objects.filter(pk=attempt.pk).exists()
 
 
+def test_links_and_reviews_are_counted_once_each(
+    alice_client: Client, alice: User, question: Question
+) -> None:
+    # Two links, one with three reviews: a count over the joined reviews said "4 links" (the
+    # review of this change).
+    attempt = typed(alice, question)
+    for n, label in enumerate(("Sam", "Priya")):
+        link = FeedbackRequest.objects.create(
+            owner=alice, attempt=attempt, reviewer_label=label, token_digest=f"{n}" * 64,
+            expires_at=timezone.now() + dt.timedelta(days=7),
+        )  # fmt: skip
+    for key in "abc":
+        Review.objects.create(request=link, reviewer_name="Priya", browser_key=key, overall=3)
+    page = alice_client.get(reverse("practice:attempt_delete", args=[attempt.pk])).text
+    assert "Its 2 feedback links stop working, and the 3 reviews people gave" in page
+
+
 def test_sending_the_question_deletes_the_answer(
     alice_client: Client, alice: User, question: Question
 ) -> None:

@@ -79,7 +79,9 @@ def story_delete(request: HttpRequest, story_id: int) -> HttpResponse:
     story = get_owned_or_404(Story.objects.all(), signed_in_user(request), pk=story_id)
     if request.method != "POST":
         # Its feedback links and the reviews people gave through them go with it.
-        links = story.feedback_requests.aggregate(n=Count("pk"), reviews=Count("reviews"))
+        links = story.feedback_requests.aggregate(
+            n=Count("pk", distinct=True), reviews=Count("reviews", distinct=True)
+        )
         context = {"story": story, "links": links["n"], "reviews": links["reviews"]}
         return render(request, "reflection/story_delete.html", context)
     story.delete()

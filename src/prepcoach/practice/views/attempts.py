@@ -251,7 +251,9 @@ def attempt_delete(request: HttpRequest, attempt_id: int) -> HttpResponse:
     attempt = attempt_or_404(request, attempt_id)
     if request.method != "POST":
         # Its feedback links and the reviews people gave through them go with it.
-        links = attempt.feedback_requests.aggregate(n=Count("pk"), reviews=Count("reviews"))
+        links = attempt.feedback_requests.aggregate(
+            n=Count("pk", distinct=True), reviews=Count("reviews", distinct=True)
+        )
         context = {"attempt": attempt, "links": links["n"], "reviews": links["reviews"]}
         return render(request, "practice/attempt_delete.html", context)
     question_id = attempt.question_id
