@@ -76,8 +76,14 @@ def test_alice_and_bob_as_partners_from_invitation_to_the_end(
         expect(page.get_by_text("One down, <b>two</b> to go!")).to_be_visible()
         expect(page.locator(".milestones .badge", has_text="cheered")).to_be_visible()
 
-        # She ends it: bob's page is gone at once, with nothing of hers on it.
-        page.get_by_role("button", name="End the partnership with Bob Roe").click()
+        # She ends it, after saying yes to what goes with it: bob's page is gone at once, with
+        # nothing of hers on it.
+        page.get_by_role("link", name="End the partnership with Bob Roe…").click()
+        expect(page.get_by_role("heading", level=1)).to_have_text(
+            "End the partnership with Bob Roe?"
+        )
+        expect(page.get_by_text("1 comment", exact=True)).to_be_visible()
+        page.get_by_role("button", name="End the partnership").click()
         expect(page.get_by_role("status").first).to_contain_text("Partnership with Bob Roe ended")
         # (Fetched with his cookies rather than navigated: a 404 in the tab is a console error.)
         gone = bobs.request.get(f"/partners/{partnership.pk}/")

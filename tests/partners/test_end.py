@@ -51,6 +51,38 @@ def test_a_stranger_cannot_end_it(carol_client: Client, partnership: Partnership
     assert Partnership.objects.filter(pk=partnership.pk).exists()
 
 
-def test_ending_needs_a_post(bob_client: Client, partnership: Partnership) -> None:
-    assert bob_client.get(f"/partners/{partnership.pk}/end/").status_code == 405
+def test_only_a_post_ends_it(
+    bob_client: Client, carol_client: Client, partnership: Partnership
+) -> None:
+    # A GET asks (below); it never ends anything, and a stranger's GET finds nothing.
+    assert bob_client.get(f"/partners/{partnership.pk}/end/").status_code == 200
+    assert carol_client.get(f"/partners/{partnership.pk}/end/").status_code == 404
+    assert bob_client.put(f"/partners/{partnership.pk}/end/").status_code == 405
     assert Partnership.objects.filter(pk=partnership.pk).exists()
+    assert Partnership.objects.filter(pk=partnership.pk).exists()
+
+
+def test_ending_asks_first_and_says_what_goes_with_it(
+    alice_client: Client, bob_client: Client, bob: User, partnership: Partnership,
+    shared_goal: Goal,
+) -> None:  # fmt: skip
+    # A new user's trial: one click on the partners page ended it and deleted the comments.
+    Comment.objects.create(partnership=partnership, goal=shared_goal, author=bob, text="go")
+    Comment.objects.create(partnership=partnership, goal=shared_goal, author=bob, text="again")
+    Nudge.objects.create(partnership=partnership)
+    url = f"/partners/{partnership.pk}/end/"
+    for page in (alice_client.get("/partners/").text,
+                 alice_client.get(f"/partners/{partnership.pk}/").text):  # fmt: skip
+        assert f'href="{url}"' in page
+        assert f'action="{url}"' not in page
+    asked = alice_client.get(url)
+    assert asked.status_code == 200
+    text = asked.content.decode()
+    assert "End the partnership with" in text
+    assert "<li>2 comments</li>" in text
+    assert "<li>1 nudge</li>" in text
+    assert "cheer" not in text.split("<h1>")[1].split("</form>")[0]  # none were given
+    assert f'href="/partners/{partnership.pk}/">Keep it</a>' in text
+    assert Partnership.objects.filter(pk=partnership.pk).exists()
+    assert Comment.objects.count() == 2
+    assert bob_client.get(url).status_code == 200  # either side may ask

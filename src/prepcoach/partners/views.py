@@ -12,12 +12,13 @@ from django.contrib import messages
 from django.contrib.auth import login
 from django.contrib.auth.decorators import login_required
 from django.db import transaction
+from django.db.models import Q
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.csrf import csrf_exempt
-from django.views.decorators.http import require_POST
+from django.views.decorators.http import require_http_methods, require_POST
 
 from prepcoach.accounts.access import (
     get_owned_or_404,
@@ -353,12 +354,26 @@ def nudge_mail(request: HttpRequest, partnership_id: int) -> HttpResponse:
 
 
 @login_required
-@require_POST
+@require_http_methods(["GET", "HEAD", "POST"])
 def end(request: HttpRequest, partnership_id: int) -> HttpResponse:
-    """Either side ends it, both ways at once: nothing of either stays visible."""
+    """Either side ends it, both ways at once: nothing of either stays visible. GET asks first,
+    saying what goes (a new user's trial: one click ended it and deleted the partner's
+    comments); the page's POST ends it."""
     user = signed_in_user(request)
     partnership = get_partnership_or_404(user, partnership_id)
     other = partnership.owner if partnership.partner_id == user.pk else partnership.partner
+    if request.method != "POST":
+        both = Partnership.objects.filter(
+            Q(owner=user, partner=other) | Q(owner=other, partner=user)
+        )
+        counts = {
+            "comments": Comment.objects.filter(partnership__in=both).count(),
+            "cheers": Cheer.objects.filter(partnership__in=both).count(),
+            "nudges": Nudge.objects.filter(partnership__in=both).count(),
+        }
+        return render(
+            request, "partners/end.html", {"partnership": partnership, "other": other, **counts}
+        )
     Partnership.objects.filter(owner=user, partner=other).delete()
     Partnership.objects.filter(owner=other, partner=user).delete()
     messages.info(
