@@ -48,7 +48,8 @@ BOBS = {
     "result": "We resolved it and became good colleagues.",
 }
 SUGGESTION_RE = re.compile(
-    r"Your story that fits this question best: <a href=\"(?P<url>[^\"]+)\">(?P<title>[^<]+)</a>"
+    r"(?:Your story|It is also your story) that fits this question best: "
+    r"<a href=\"(?P<url>[^\"]+)\">(?P<title>[^<]+)</a>"
     r" — ties: “(?P<tie>[^”]+)”"
 )
 NONE_FITS = "None of your stories ties closely to this question."
@@ -202,3 +203,23 @@ def test_a_story_the_answer_does_not_retell_is_not_named(
     page = report_page(alice_client, alice, conflict_question)
     assert "This answer retells" not in page
     assert CONFLICT["title"] not in page
+
+
+@needs_model
+def test_a_retold_story_that_fits_no_question_is_not_contradicted(
+    alice_client: Client, alice: User, conflict_question: Question,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:  # fmt: skip
+    # A new user's trial: "None of your stories ties closely to this question." sat above
+    # "This answer retells your story …", which read as a contradiction.
+    conflict = story(alice, CONFLICT)
+    far = StoryFit(conflict.pk, conflict.title, 0.1, "x", False)
+    monkeypatch.setattr(
+        "prepcoach.practice.views.attempts.best_story",
+        lambda question, stories, model=None: StoryChoice(None, (far,), "none fits"),
+    )
+    page = report_page(alice_client, alice, conflict_question)
+    assert RETOLD_RE.search(page) is not None
+    assert NONE_FITS not in page
+    assert "none of your stories ties closely to this question, that one included" in page
+    assert page.index("This answer retells") < page.index("that one included")
