@@ -134,3 +134,8 @@ def test_the_size_of_each_unit_is_not_a_count_of_its_own(text: str, count: str, 
 def test_two_counts_side_by_side_stay_two_counts() -> None:
     assert [q.each for q in find_quantities("Solve 10 problems and 5 puzzles")] == [False, False]
     assert [q.each for q in find_quantities("Do 4 sessions at 9 am")] == [False, False]
+
+
+@pytest.mark.parametrize("text", ["Finish 80% of 50 problems", "Save £500 of £2,000"])
+def test_a_share_or_a_sum_of_money_is_no_size_of_each(text: str) -> None:
+    assert [q.each for q in find_quantities(text)] == [False, False]

@@ -404,3 +404,19 @@ def test_a_french_name_in_an_english_goal_is_still_read() -> None:
         "Do 3 mock interviews for the role at Le Monde by Friday", dt.date(2026, 11, 30)
     )
     assert check.specific.verdict is Verdict.MET
+
+
+@pytest.mark.parametrize(
+    ("goal", "hours"),
+    [
+        ("Learn Spanish, doing 4 practice sessions of 45 minutes by 30 November 2026", "3 h"),
+        ("Do 10 practice sessions of 3 hours by 30 November 2026", "30 h"),
+    ],
+)
+def test_sessions_of_a_set_length_are_estimated_as_count_times_length(
+    goal: str, hours: str
+) -> None:
+    # A new user's trial: 4 sessions of 45 minutes were estimated at 4.75 h (4 sessions at an
+    # hour each, and the 45 minutes on top).
+    result = check_goal(goal, TODAY, context=ALICE)
+    assert re.match(rf"A rough estimate is {hours}[ ;]", result.attainable.reason)

@@ -75,6 +75,7 @@ class Quantity:
     # The size of each of another count's units, not a count of its own: the "45 minutes" of
     # "4 practice sessions of 45 minutes", the "5km" of "3 runs of 5km each".
     each: bool = False
+    each_of: str = ""  # with `each`, the words of the count it is the size of
 
     def as_dict(self) -> dict[str, object]:
         return {
@@ -164,13 +165,22 @@ def _mark_sizes_of_each(
     order = sorted(range(len(found)), key=lambda i: spans[i])
     marked = list(found)
     for before, after in pairwise(order):
+        if not _counts_things(found[before]) or found[after].unit in MONEY_OR_SHARE:
+            continue  # "80% of 50 problems", "£500 of £2,000": a share, not each one's size
         between = text[spans[before][1] : spans[after][0]]
         follows = text[spans[after][1] :]
         if SIZE_BEFORE_RE.fullmatch(between) or (
             EACH_BETWEEN_RE.match(between) and SIZE_AFTER_RE.match(follows)
         ):
-            marked[after] = replace(found[after], each=True)
+            marked[after] = replace(found[after], each=True, each_of=found[before].text)
     return marked
+
+
+MONEY_OR_SHARE = frozenset({"%", "£", "$", "€", "¥"})
+
+
+def _counts_things(quantity: Quantity) -> bool:
+    return not quantity.frequency and quantity.unit not in MONEY_OR_SHARE
 
 
 def _unit_after(text: str, position: int) -> tuple[str, int]:

@@ -124,17 +124,29 @@ def _feasible_by(needed: float, today: dt.date, context: SmartContext) -> dt.dat
 
 
 def _estimate_hours(quantities: tuple[Quantity, ...]) -> float | None:
+    """Hours the counted work takes, by a typical time per unit; a count whose units have a
+    set length ("4 practice sessions of 45 minutes") takes the count times that length."""
+    sized = {q.each_of: q for q in quantities if q.each and _unit_hours(q) is not None}
     total, known = 0.0, False
     for quantity in quantities:
         if quantity.frequency or quantity.comparator in {"<", "<="} or "per" in quantity.unit:
             continue
-        unit = quantity.unit.lower()
-        for stem_text, hours in HOURS_PER_UNIT:
-            if stem_text in unit:
-                total += quantity.value * hours
-                known = True
-                break
+        if quantity.each and quantity.each_of in sized:
+            continue  # counted with the count it sizes
+        each = _unit_hours(quantity)
+        if quantity.text in sized:
+            size = sized[quantity.text]
+            each = size.value * (_unit_hours(size) or 0.0)
+        if each is not None:
+            total += quantity.value * each
+            known = True
     return round(total, 2) if known else None
+
+
+def _unit_hours(quantity: Quantity) -> float | None:
+    """The typical hours of one of the quantity's units (`HOURS_PER_UNIT`), or None."""
+    unit = quantity.unit.lower()
+    return next((hours for stem_text, hours in HOURS_PER_UNIT if stem_text in unit), None)
 
 
 def _term_words(text: str, *, keep_all: bool = False) -> set[str]:
