@@ -1,6 +1,6 @@
 """A goal's steps table on a wide screen: its column headers stay on one line each, however
-long the steps' priority explanations are (a new user's trial: "Sched-uled" and "Prior-ity"
-wrapped at 1280 px, squeezed by the explanations beside them)."""
+long the steps' priority explanations are (a new user's trial: "Done", "Hours" and a
+step's "Edit" wrapped at 1280 px, squeezed by the explanations beside them)."""
 
 import datetime as dt
 from decimal import Decimal
@@ -26,6 +26,14 @@ LINES_OF_EACH_HEADER = """() => [...document.querySelectorAll("table.steps thead
 })"""
 
 
+LINES_OF_EACH_EDIT = """() => [...document.querySelectorAll("table.steps td:last-child a")]
+  .map((a) => {
+  const range = document.createRange();
+  range.selectNodeContents(a);
+  return [a.textContent.trim(), new Set([...range.getClientRects()].map((r) => Math.round(r.top))).size];
+})"""
+
+
 def test_the_steps_headers_stay_on_one_line_on_a_wide_screen(page: Page, alice: User) -> None:
     today = timezone.localdate()
     goal = Goal.objects.create(user=alice, text="Do 3 recorded mock interviews before my onsite",
@@ -43,3 +51,5 @@ def test_the_steps_headers_stay_on_one_line_on_a_wide_screen(page: Page, alice: 
         "Done", "Step", "Due", "Hours", "Priority", "Scheduled"
     ]  # fmt: skip
     assert [name for name, lines in headers if lines > 1] == []
+    edits = page.evaluate(LINES_OF_EACH_EDIT)
+    assert edits == [["Edit", 1]] * 3
