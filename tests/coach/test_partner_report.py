@@ -27,6 +27,7 @@ def test_standing_against_the_ideal_line() -> None:
     cases = {
         2: (Standing.BEHIND, "20% done (2 of 10 mocks): behind the ideal line, which is at 50%"),
         4.5: (Standing.ON_TRACK, "on track; the ideal line is at 50% today."),
+        5: (Standing.AHEAD, "50% done (5 of 10 mocks): on the ideal line (50% today)."),
         6: (Standing.AHEAD, "ahead of the ideal line (50% today)."),
         10: (Standing.REACHED, "goal reached."),
     }
@@ -34,6 +35,17 @@ def test_standing_against_the_ideal_line() -> None:
         found = goal_standing("Mocks", progress_at(done))  # type: ignore[arg-type]
         assert found.standing is standing
         assert words in found.sentence
+
+
+def test_nothing_done_on_the_first_day_is_on_the_line_not_ahead_of_it() -> None:
+    # A new user's trial: "0% done (0 of 2 …): ahead of the ideal line (0% today)".
+    found = goal_standing(
+        "Mocks",
+        goal_progress(start=TODAY, deadline=DEADLINE, today=TODAY, target=2, unit="mocks",
+                      check_ins=[]),
+    )  # fmt: skip
+    assert "ahead" not in found.sentence
+    assert found.sentence.endswith("on the ideal line (0% today).")
 
 
 def test_without_a_deadline_there_is_no_line_to_be_behind() -> None:

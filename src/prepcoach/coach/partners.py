@@ -45,6 +45,8 @@ def goal_standing(title: str, progress: Progress, outcome: Outcome | None = None
     elif progress.behind:
         standing = Standing.BEHIND
         tail = f"behind the ideal line, which is at {expected:.0f}% today."
+    elif round(progress.percent) == round(expected):  # as shown: "0%" against "0%" is on it
+        standing, tail = Standing.AHEAD, f"on the ideal line ({expected:.0f}% today)."
     elif progress.percent >= expected:
         standing, tail = Standing.AHEAD, f"ahead of the ideal line ({expected:.0f}% today)."
     else:
