@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from django.test import Client
 
 from prepcoach.accounts.models import User
@@ -36,3 +38,14 @@ def test_anonymous_is_sent_to_log_in(client: Client, alice: User) -> None:
 
     assert response.status_code == 302
     assert response["Location"].startswith("/account/login/")
+
+
+def test_a_partner_without_a_name_is_named_once(
+    alice_client: Client, bob: User, partnership: Partnership
+) -> None:
+    # A new user's trial: "sam@example.com sam@example.com · partner since …".
+    bob.profile.name = ""
+    bob.profile.save()
+    page = alice_client.get("/partners/").content.decode()
+    assert re.search(r'>bob@example.com</a>\s*<span class="meta">partner since', page)
+    assert "bob@example.com · partner since" not in page
