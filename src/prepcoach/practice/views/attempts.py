@@ -12,7 +12,7 @@ from django.views.decorators.http import require_POST, require_safe
 
 from prepcoach.accounts.access import owned_by
 from prepcoach.accounts.timing import local_now
-from prepcoach.coach.answer import measured_rating, thresholds
+from prepcoach.coach.answer import ANALYSIS_VERSION, measured_rating, thresholds
 from prepcoach.coach.relevance import StoryChoice, best_story
 from prepcoach.coach.retelling import Retelling, retold_story
 from prepcoach.ops.rate import spend, with_retry_after
@@ -197,6 +197,7 @@ def _report(attempt: Attempt) -> dict[str, object]:
         "thresholds": thresholds(data),
         "measured": measured_rating(data),
         "previous": earlier.first(),
+        "outdated": data.get("version") != ANALYSIS_VERSION,
         **_stories_beside(attempt, data),
     }
 
