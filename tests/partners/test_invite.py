@@ -65,6 +65,12 @@ def test_without_a_mail_server_the_page_gives_the_link_to_send(
     token = link[1].rstrip("/").rsplit("/", 1)[1]
     stored = PartnerInvite.objects.get()
     assert stored.token_hash == hashlib.sha256(token.encode()).hexdigest()  # the real link
+    # Shown once (only its hash is kept): the waiting list says so, and how to get another
+    # (a new user's trial: the link was gone after leaving the page, and nothing said why).
+    later = alice_client.get("/partners/").text
+    assert token not in later
+    assert "An invitation's link is shown once" in later
+    assert "Withdraw the invitation and send a new one." in later
 
 
 def test_inviting_yourself_says_so_and_keeps_the_form(
