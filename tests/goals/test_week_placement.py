@@ -68,6 +68,8 @@ def test_a_step_moved_to_wednesday_is_on_wednesday_with_its_due_date(
     wednesday_block = page.split(block(due_today, wednesday))[1].split("</li>")[0]
     assert f"due {today():%-d %b}" in wednesday_block
     assert "you put it here" in wednesday_block
+    # Said in words, not by colour alone (a new user's trial).
+    assert '<strong class="warn-text">late</strong>' in wednesday_block
     # Today's week (the same one, or the one before) does not show it today.
     assert block(due_today, today()) not in week_of(alice_client, today())
 
@@ -104,3 +106,17 @@ def test_bob_cannot_move_alices_step(client: Client, bob: User, due_today: Step)
     assert response.status_code == 404
     due_today.refresh_from_db()
     assert due_today.planned_on is None
+
+
+def test_a_split_step_says_each_piece_is_part_of_its_hours(
+    alice_client: Client, alice: User, mock_goal: Goal
+) -> None:
+    # A new user's trial: "1 h · due 5 Dec" and "3 h · due 5 Dec" did not say they were pieces of
+    # one 30-hour step.
+    alice.profile.weekly_hours = [1, 1, 1, 1, 1, 1, 1]
+    alice.profile.save()
+    step = add_step(mock_goal, "Work through every SQLZoo tutorial", 2, hours=30)
+    page = week_of(alice_client, today())
+    piece = page.split(block(step, today()))[1].split("</li>")[0]
+    assert "1 h of 30 h · due" in piece
+    assert '<strong class="warn-text">late</strong>' in piece
