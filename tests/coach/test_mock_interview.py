@@ -90,9 +90,12 @@ def test_the_summary_lists_each_answer_once_and_each_unanswered_question() -> No
     assert summary.best is not None
     assert summary.best.ref == 3
     assert "a result with a number" in summary.best_why
-    # The tip both weak answers share, then the question left unanswered.
+    # The tips both weak answers share (a number, and the task WEAK leaves out), weightiest
+    # first, then the question left unanswered.
     assert summary.next_steps == (
         "Put a number on the result: how much, how many, how much faster.",
+        "Before the actions, say in one sentence what was asked of you or what you set out to "
+        "achieve.",
         "Answer “Tell me about a conflict.”: you left it unanswered",
     )
 
