@@ -5,6 +5,7 @@ owner), bob (another user)."""
 
 import datetime as dt
 
+import pytest
 from django.test import Client
 from django.urls import reverse
 from django.utils import timezone
@@ -21,12 +22,14 @@ def alices_story(alice: User) -> Story:
     )  # fmt: skip
 
 
-def test_the_edit_page_links_to_a_question_not_a_one_click_delete(
-    alice_client: Client, alice: User
+@pytest.mark.parametrize("page_name", ["reflection:story_edit", "reflection:story"])
+def test_the_story_and_its_edit_page_link_to_a_question_not_a_one_click_delete(
+    alice_client: Client, alice: User, page_name: str
 ) -> None:
+    # The story's own page too (a new user's trial: the delete was only at the edit form's foot).
     story = alices_story(alice)
     url = reverse("reflection:story_delete", args=[story.pk])
-    page = alice_client.get(reverse("reflection:story_edit", args=[story.pk])).text
+    page = alice_client.get(reverse(page_name, args=[story.pk])).text
     assert f'href="{url}"' in page
     assert f'action="{url}"' not in page
 
