@@ -258,3 +258,12 @@ def test_a_goal_made_late_by_another_goal_is_offered_the_plans_date(
     detail = alice_client.get(reverse("goals:detail", args=[mock_goal.pk])).text
     assert f"Move the deadline to {format_date(finish)}" in detail
     assert detail.count("Move the deadline to") == 1
+
+
+def test_the_progress_label_keeps_the_units_capitals(alice_client: Client, alice: User) -> None:
+    # A new user's trial: "Timed sql practice exercises so far".
+    goal = Goal.objects.create(user=alice, text="Do 10 timed SQL practice exercises",
+                               target_date=days(20), target_value=10,
+                               unit="timed SQL practice exercises")  # fmt: skip
+    page = alice_client.get(reverse("goals:detail", args=[goal.pk])).text
+    assert "Timed SQL practice exercises so far" in page

@@ -203,7 +203,8 @@ class CheckInForm(forms.ModelForm):  # type: ignore[type-arg]
         self.goal = goal
         if goal.is_measurable:
             self.fields["value"].required = True
-            self.fields["value"].label = f"{goal.unit or 'Done'} so far".capitalize()
+            label = f"{goal.unit or 'Done'} so far"  # the unit's own capitals kept ("SQL")
+            self.fields["value"].label = label[:1].upper() + label[1:]
             self.fields["value"].error_messages["required"] = (
                 f"Type how many {goal.unit or 'you have done'} so far, e.g. 2: "
                 "the total, not what you added today."
