@@ -46,6 +46,10 @@ def test_brief_page_gathers_facts_values_stories_and_questions(
     for text in ("Fact 2: 12 clinics in 2026", "Patients first", "Rescued the clinic dashboard",
                  "How is success measured in the first 90 days?", "Video call with Priya Shah"):  # fmt: skip
         assert text in page
+    # Each story to bring links to it (a new user's trial: plain text); the PDF keeps words.
+    story = Story.objects.get(user=alice)
+    story_url = reverse("reflection:story", args=[story.pk])
+    assert f'<a href="{story_url}">Rescued the clinic dashboard</a>' in page
 
 
 def test_brief_downloads_as_markdown(alice_client: Client, alice: User) -> None:
