@@ -223,3 +223,31 @@ def test_a_retold_story_that_fits_no_question_is_not_contradicted(
     assert NONE_FITS not in page
     assert "none of your stories ties closely to this question, that one included" in page
     assert page.index("This answer retells") < page.index("that one included")
+
+
+@needs_model
+def test_a_report_embeds_each_story_sentence_once(
+    alice_client: Client, alice: User, conflict_question: Question,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:  # fmt: skip
+    # The fit to the question and the retelling read the same stories: one memory serves both
+    # (the review: each embedding them apart took about 1.1 s for 40 stories).
+    story(alice, CONFLICT)
+    story(alice, MIGRATION)
+    real = reader.embedder()
+    assert real is not None
+    seen: list[str] = []
+
+    class Counting:
+        def embed(self, texts: list[str]) -> list[list[float]]:
+            seen.extend(texts)
+            return real.embed(texts)
+
+    analysis = analyse_answer(text=ANSWER, question=QUESTION).as_dict()
+    attempt = Attempt.objects.create(user=alice, question=conflict_question, question_text=QUESTION,
+                                     status="analysed", analysis=analysis)  # fmt: skip
+    monkeypatch.setattr(reader, "embedder", Counting)  # from here: the report's view alone
+    page = alice_client.get(reverse("practice:attempt", args=[attempt.pk])).text
+    assert RETOLD_RE.search(page) is not None  # both readings ran
+    assert SUGGESTION_RE.search(page) is not None
+    assert len(seen) == len(set(seen))

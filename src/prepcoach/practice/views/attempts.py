@@ -12,7 +12,10 @@ from django.views.decorators.http import require_POST, require_safe
 
 from prepcoach.accounts.access import owned_by
 from prepcoach.accounts.timing import local_now
+from prepcoach.coach import reader
 from prepcoach.coach.answer import ANALYSIS_VERSION, measured_rating, thresholds
+from prepcoach.coach.keywords import PhraseMemory
+from prepcoach.coach.patterns import Embedder
 from prepcoach.coach.relevance import StoryChoice, best_story
 from prepcoach.coach.retelling import Retelling, retold_story
 from prepcoach.ops.rate import spend, with_retry_after
@@ -160,22 +163,22 @@ def _bank(attempt: Attempt) -> Bank:
     ]  # fmt: skip
 
 
-def _story_choice(attempt: Attempt, bank: Bank) -> StoryChoice | None:
+def _story_choice(attempt: Attempt, bank: Bank, model: Embedder | None) -> StoryChoice | None:
     """Which of the user's own stories fits the attempt's question best (`coach.relevance`
     decides), or None when there is no question or the user has no stories."""
     question = attempt.question_text.strip()
     if attempt.question_id is None or not question:
         return None
-    return best_story(question, bank) if bank else None
+    return best_story(question, bank, model) if bank else None
 
 
-def _retelling(data: dict[str, object], bank: Bank) -> Retelling | None:
+def _retelling(data: dict[str, object], bank: Bank, model: Embedder | None) -> Retelling | None:
     """Which of the user's stories the answer retells (`coach.retelling` decides), or None
     when there are no stories or the answer could not be read."""
     transcript = data.get("transcript")
     if not bank or not isinstance(transcript, str) or data.get("cannot_tell"):
         return None
-    return retold_story(transcript, bank)
+    return retold_story(transcript, bank, model)
 
 
 def _report(attempt: Attempt) -> dict[str, object]:
@@ -208,7 +211,14 @@ def _stories_beside(attempt: Attempt, data: dict[str, object]) -> dict[str, obje
     if attempt.status not in (Attempt.Status.SAVED, Attempt.Status.ANALYSED):
         return {"story_choice": None, "retelling": None}
     bank = _bank(attempt)
-    return {"story_choice": _story_choice(attempt, bank), "retelling": _retelling(data, bank)}
+    # One memory for both readings: they embed the same stories' sentences (the review: each
+    # embedding them apart took about 1.1 s for 40 stories). Kept for this request only.
+    model = reader.embedder()
+    memo = PhraseMemory(model) if model is not None else None
+    return {
+        "story_choice": _story_choice(attempt, bank, memo),
+        "retelling": _retelling(data, bank, memo),
+    }
 
 
 @login_required
