@@ -134,10 +134,19 @@ def test_empty_sections_say_what_to_add_and_where(alice_client: Client, alice: U
 
 def test_an_interview_without_interviewers_asks_for_them(alice_client: Client, alice: User) -> None:
     job = Opportunity.objects.create(user=alice, company="Acme", role="Analyst")
-    Interview.objects.create(
+    interview = Interview.objects.create(
         user=alice, opportunity=job, starts_at=timezone.now() + dt.timedelta(days=1),
         round_name="Final round",
     )  # fmt: skip
     page = alice_client.get(reverse("research:brief", args=[job.pk])).content.decode()
-    assert "add the interviewers to this interview" in page
+    # Linked to the interview's own form, where its interviewers are written (a new user's
+    # trial: the link led to the job's page); the PDF keeps the words.
+    edit = reverse("interviews:edit", args=[interview.pk])
+    assert f'add the interviewers to <a href="{edit}">this interview</a>' in page
     assert "Final round, " in page
+    # The logistics hint knows when it is: it asks only for the rest.
+    assert "Add where, when and who" not in page
+    assert ": add where, how long and what to bring on" in page
+    pdf = alice_client.get(reverse("research:brief_pdf", args=[job.pk])).content
+    pdf_text = " ".join(PdfReader(io.BytesIO(pdf)).pages[0].extract_text().split())
+    assert "add the interviewers to this interview, from “Interviews” on the job's page" in pdf_text

@@ -205,6 +205,7 @@ def _brief(request: HttpRequest, opportunity_id: int) -> dict[str, object]:
         "questions": [q.strip() for q in opportunity.my_questions.splitlines() if q.strip()],
         "terms": opportunity.key_terms[:10],
         "company": company,
+        "upcoming": upcoming,  # the next interview, whose page takes its interviewers
     }
 
 
