@@ -267,7 +267,9 @@ def _timed(tip: Tip, starts: dict[str, float]) -> Tip:
     evidence = tuple(
         e
         if e.start is not None
-        else Evidence(e.text, starts.get(_key(e.text.removeprefix("It ends: "))))
+        else Evidence(
+            e.text, starts.get(_key(e.text.removeprefix("It ends: ")))
+        )  # the prefix: older tips
         for e in tip.evidence
     )
     return replace(tip, evidence=evidence)

@@ -71,13 +71,14 @@ def _result(f: Facts) -> Tip | None:
     return Tip(
         "STAR: the answer never says how it ended",
         "Finish with the result: what changed because of what you did.",
-        (Evidence(f"It ends: “{last}”"),),
+        (Evidence(last),),
         5,
     )
 
 
 def _task(f: Facts) -> Tip | None:
-    """A story whose actions come with no word of what the speaker had to do (the report marks
+    """A story whose actions (the first quoted, as the report quotes evidence: once) come with
+    no word of what the speaker had to do (the report marks
     the task missing; without a tip it would also say nothing stands out: a new user's
     trial). Weighed below every other content and delivery tip but the key terms: many good
     answers leave the task to be read from the situation, and the reader's task is its least
@@ -89,7 +90,7 @@ def _task(f: Facts) -> Tip | None:
         "STAR: the answer never says what you had to do",
         "Before the actions, say in one sentence what was asked of you or what you set out "
         "to achieve.",
-        (Evidence(f"It goes straight to: “{actions.evidence[0]}”"),) if actions.evidence else (),
+        (Evidence(actions.evidence[0]),) if actions.evidence else (),
         1.9,
     )
 
@@ -101,7 +102,7 @@ def _situation(f: Facts) -> Tip | None:
     return Tip(
         "STAR: the answer never sets the scene",
         "Start with a sentence of context: where you were, and what the problem was.",
-        (Evidence(f"It starts: “{f.content.sentences[0]}”"),) if f.content.sentences else (),
+        (Evidence(f.content.sentences[0]),) if f.content.sentences else (),
         1.7,
     )
 
