@@ -18,3 +18,29 @@ STRENGTHS = (
     "the budget holders, and they come to me with questions now. So I think accuracy and "
     "relationships are my strongest points."
 )
+
+# A well-told story with a number (all four STAR parts and a result with a number), given to a
+# question that asks for no story: the relevance verdict says it does not address it.
+FINANCE = "Why do you want to work in finance?"
+HOCKEY = (
+    "In my second year at university I was made captain of the hockey club. We had lost most of "
+    "our matches the season before, and my task was to get the team winning again. I organised "
+    "extra practices on Sunday mornings and asked a coach from the town club to help with "
+    "tactics. I made sure every player got time on the pitch, not just the strongest ones. We "
+    "won 8 of our 10 matches and finished second in the league."
+)
+# What `analyse_answer(text=HOCKEY, question=FINANCE)` stores as its relevance (a run of the
+# shipped model), kept as stored so tests of what reads it do not move with the model.
+HOCKEY_FOR_FINANCE = {
+    "addresses": False,
+    "score": 0.173,
+    "evidence": "In my second year at university I was made captain of the hockey club.",
+    "check": True,
+    "reason": (
+        "it does not address the question: the question asks for your reasons for wanting this "
+        "role, employer or career, and the answer talks about this"
+    ),
+    "probability": 0.113,
+    "gist": "In my second year at university I was made captain of the hockey club.",
+    "asks": "your reasons for wanting this role, employer or career",
+}

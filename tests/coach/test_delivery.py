@@ -5,9 +5,11 @@ from pathlib import Path
 import pytest
 
 from prepcoach.coach.answer import analyse_answer, measured_rating
+from prepcoach.coach.answer_evidence import answer_evidence
 from prepcoach.coach.delivery import DeliverySettings, find_fillers, tokens_of
 from prepcoach.coach.keywords import coverage, key_terms
 from prepcoach.coach.speech.engine import Transcript, Word
+from tests.relevance_samples import HOCKEY, HOCKEY_FOR_FINANCE
 
 
 @pytest.mark.parametrize(
@@ -57,6 +59,38 @@ def test_the_measured_rating_rewards_a_complete_answer() -> None:
     ).as_dict()
     assert measured_rating(strong) > measured_rating(weak)  # type: ignore[operator]
     assert measured_rating({"version": 1, "content": {}}) is None
+
+
+def test_an_answer_that_does_not_address_its_question_never_measures_high() -> None:
+    # The new user's case: a well-told story with a number, to a question that asks for none.
+    # Its parts and number alone measure 5; beside "Answers the question: no" it is at most 2.
+    told = analyse_answer(text=HOCKEY).as_dict()
+    assert measured_rating(told) == 5
+    off = told | {"relevance": HOCKEY_FOR_FINANCE}
+    assert measured_rating(off) == 2
+    assert measured_rating(answer_evidence(off)) == 2  # what the areas and readiness read
+    # A figure already below the cap stays what it was.
+    weak = analyse_answer(text="We kind of did stuff and it was fine I guess.").as_dict()
+    assert measured_rating(weak | {"relevance": HOCKEY_FOR_FINANCE}) == measured_rating(weak)
+
+
+@pytest.mark.parametrize(
+    "relevance",
+    [
+        # The trained verdict can't tell (the story check fired beside it).
+        HOCKEY_FOR_FINANCE | {"addresses": None, "probability": 0.5},
+        # Speech that was lost withholds the verdict: stored as null, its probability kept.
+        HOCKEY_FOR_FINANCE | {"addresses": None},
+        # The old verdict by similarity alone (no probability): the report does not show it.
+        {"addresses": False, "score": 0.1, "evidence": "We won 8 of our 10 matches."},
+        None,  # no question
+    ],
+)
+def test_where_relevance_cannot_tell_the_figure_is_unchanged(
+    relevance: dict[str, object] | None,
+) -> None:
+    told = analyse_answer(text=HOCKEY).as_dict()
+    assert measured_rating(told | {"relevance": relevance}) == 5
 
 
 # What the trained reader (`coach.reader`, behind `analyse_content`) reaches on the labelled

@@ -16,6 +16,7 @@ from prepcoach.coach.mock_interview import (
     short_report,
     summarise_mock,
 )
+from tests.relevance_samples import FINANCE, HOCKEY, HOCKEY_FOR_FINANCE
 
 TODAY = dt.date(2026, 11, 30)
 STORY = "Tell me about a time you fixed a backlog."
@@ -133,6 +134,26 @@ def test_the_verdict_is_in_the_short_report_and_leads_the_next_steps() -> None:
         f"“{WEAKNESS}” does not address it"
     )
     assert not [s for s in summary.next_steps if s.startswith("Answer the question")][1:]
+
+
+@pytest.mark.usefixtures("sentence_model")
+def test_an_answer_that_missed_its_question_is_measured_low_and_never_went_best() -> None:
+    # All four STAR parts and a number, to a question that asks for no story.
+    off = analyse_answer(text=HOCKEY).as_dict() | {"relevance": HOCKEY_FOR_FINANCE}
+    report = short_report(off)
+    assert report is not None
+    assert (report.measured, report.star_parts, report.relevance) == (2, 4, "does not address")
+    alone = summarise_mock([FINANCE], [MockAnswer(1, 1, FINANCE, False, "analysed", off, TODAY)],
+                           TODAY)  # fmt: skip
+    assert alone.best is None
+    weak = analyse_answer(text=WEAK, question=PROCESS).as_dict()
+    answers = [
+        MockAnswer(1, 1, FINANCE, False, "analysed", off, TODAY),
+        MockAnswer(2, 2, PROCESS, False, "analysed", weak, TODAY),
+    ]
+    summary = summarise_mock([FINANCE, PROCESS], answers, TODAY)
+    assert summary.best is not None
+    assert summary.best.ref == 2
 
 
 @pytest.mark.usefixtures("sentence_model")

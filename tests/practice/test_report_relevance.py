@@ -14,7 +14,15 @@ from prepcoach.accounts.models import AccessToken, User
 from prepcoach.coach.answer import analyse_answer
 from prepcoach.coach.speech.quality import CONTENT_TIPS
 from prepcoach.practice.models import Attempt, Question
-from tests.relevance_samples import HOPES, SKILLS, STRENGTHS, WEAKNESS
+from tests.relevance_samples import (
+    FINANCE,
+    HOCKEY,
+    HOCKEY_FOR_FINANCE,
+    HOPES,
+    SKILLS,
+    STRENGTHS,
+    WEAKNESS,
+)
 
 OFF_QUESTION = (
     "Last spring our quarterly report was three days late because the data feed kept failing. "
@@ -59,6 +67,25 @@ def test_an_answer_to_another_question_is_named_on_the_report(
     assert f"“{relevance['gist']}”" in tips[0]["evidence"][0]["text"]
     assert not [t for t in tips if t["rule"].startswith(("STAR", "Ownership", "Job terms"))]
     assert page.index("Answer the question that was asked.") < page.index("What was measured")
+
+
+def test_an_answer_that_does_not_address_its_question_is_not_measured_5_of_5(
+    alice_client: Client, alice: User
+) -> None:
+    # A well-told story with a number measures 5 by its parts; the report that says it does not
+    # answer the question must not also call it 5 of 5 (as the relevance verdict stores it).
+    finance = asked(alice, FINANCE)
+    analysis = analyse_answer(text=HOCKEY).as_dict() | {"relevance": HOCKEY_FOR_FINANCE}
+    page = page_for(alice_client, alice, finance, analysis)
+    assert "Answers the question: no." in page
+    assert "5 of 5" not in page
+    assert "2 of 5" in page
+    assert "the measures give at most 2 to an answer that does not address its question" in page
+    # "Can't tell" leaves the figure as the parts and number make it, with no such note.
+    unsure = analysis | {"relevance": HOCKEY_FOR_FINANCE | {"addresses": None, "probability": 0.5}}
+    page = page_for(alice_client, alice, finance, unsure)
+    assert "5 of 5" in page
+    assert "does not address its question" not in page
 
 
 @pytest.mark.usefixtures("sentence_model")

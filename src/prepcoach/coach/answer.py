@@ -4,6 +4,7 @@ it produces is the contract shared by `prepcoach analyze`, the API and the store
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 from dataclasses import asdict, dataclass, field, replace
 from typing import Any
 
@@ -275,9 +276,36 @@ def _timed(tip: Tip, starts: dict[str, float]) -> Tip:
     return replace(tip, evidence=evidence)
 
 
+# The most an answer can measure when the relevance verdict says it does not address its
+# question. STAR parts, a number and delivery say how well a story was told, not whether it was
+# the story asked for: an answer that misses its question has failed at the first thing it is
+# for, however well it is told, so its figure sits below the scale's middle, 3, which elsewhere
+# means "good enough" (a reworked "went badly" question counts at 3 or better,
+# `improvement_sources.GOOD_ENOUGH`; the mock's "went best"). A cap rather than counting the
+# content as 0: with content at 0 perfect delivery would still make 3. The figure below the cap
+# is kept (1 for an answer that also misses its parts and bands), and "can't tell" changes
+# nothing: the figure must not rest on a guess, as an area must not (`improvement`).
+OFF_QUESTION_MOST = 2
+
+
+def misses_its_question(data: Mapping[str, object]) -> bool:
+    """Whether a stored analysis's relevance verdict says the answer does not address its
+    question: the trained verdict where it speaks (`probability` set, `addresses` false), as
+    the report shows "Answers the question: no". False for "can't tell" (speech lost included:
+    its verdict is stored as null), no question, and a verdict from before the trained one."""
+    found = data.get("relevance")
+    return (
+        isinstance(found, Mapping)
+        and found.get("probability") is not None
+        and found.get("addresses") is False
+    )
+
+
 def measured_rating(data: dict[str, object]) -> int | None:
     """A 1–5 figure from a stored analysis, to set beside the user's own rating: STAR parts and
-    a numbered result (60 %), and delivery within its bands (40 %). None for old analyses."""
+    a numbered result (60 %), and delivery within its bands (40 %), at most `OFF_QUESTION_MOST`
+    when the relevance verdict says the answer does not address its question. None for old
+    analyses."""
     star = data.get("star")
     if not isinstance(star, dict) or "situation" not in star:
         return None
@@ -306,7 +334,8 @@ def measured_rating(data: dict[str, object]) -> int | None:
     if isinstance(length, dict) and length.get("verdict"):
         checks.append(length["verdict"] == "in band")
     delivery = sum(checks) / len(checks) if checks else content
-    return 1 + round(4 * (0.6 * content + 0.4 * delivery))
+    figure = 1 + round(4 * (0.6 * content + 0.4 * delivery))
+    return min(figure, OFF_QUESTION_MOST) if misses_its_question(data) else figure
 
 
 def thresholds(data: dict[str, Any]) -> dict[str, Any]:

@@ -7,10 +7,11 @@ report shown after each answer, and the summary at its end.
   report is the answer's own page).
 - `summarise_mock`: each answer once, in the order given (follow-ups under their question),
   with its figures; every question not answered listed as such; the answer that went best and
-  why; and the next things to practise: the improvement rules (`coach.improvement`) over this
-  mock's answers, led by "answer the question that was asked" when the relevance verdict says
-  an answer missed it, then the tips its answers share (less those an area already says), then
-  the questions left unanswered. Each answer's figures carry the verdict with its quote.
+  why (never one the relevance verdict says missed its question); and the next things to
+  practise: the improvement rules (`coach.improvement`) over this mock's answers, led by
+  "answer the question that was asked" when the relevance verdict says an answer missed it,
+  then the tips its answers share (less those an area already says), then the questions left
+  unanswered. Each answer's figures carry the verdict with its quote.
 """
 
 from __future__ import annotations
@@ -77,7 +78,7 @@ def mock_setup(
 class Figures:
     """What one answer's analysis measured, for a row of the summary or the short report."""
 
-    measured: int | None  # 1-5 (`answer.measured_rating`)
+    measured: int | None  # 1-5 (`answer.measured_rating`: at most 2 off the question)
     star_parts: int | None  # of 4; None when not read
     number: bool | None  # a result with a number
     fillers_per_min: float | None
@@ -203,7 +204,10 @@ def summarise_mock(
                         figures_of(a.analysis))
              for a in answers if not 1 <= a.number <= len(questions)]  # fmt: skip
     answered = [r for r in rows if r.ref is not None]
-    scored = [r for r in answered if r.figures is not None and r.figures.measured is not None]
+    # An answer the verdict says missed its question did not go best, whatever its figure (at
+    # most `answer.OFF_QUESTION_MOST`): its "all four STAR parts" would praise the wrong story.
+    scored = [r for r in answered if r.figures is not None and r.figures.measured is not None
+              and r.figures.relevance != "does not address"]  # fmt: skip
     best = max(scored, key=lambda r: (_measured(r), -rows.index(r)), default=None)
     best_why = _why_best(best.figures) if best is not None and best.figures else ""
     return MockSummary(

@@ -13,7 +13,13 @@ from django.views.decorators.http import require_POST, require_safe
 from prepcoach.accounts.access import owned_by
 from prepcoach.accounts.timing import local_now
 from prepcoach.coach import reader
-from prepcoach.coach.answer import ANALYSIS_VERSION, measured_rating, thresholds
+from prepcoach.coach.answer import (
+    ANALYSIS_VERSION,
+    OFF_QUESTION_MOST,
+    measured_rating,
+    misses_its_question,
+    thresholds,
+)
 from prepcoach.coach.keywords import PhraseMemory
 from prepcoach.coach.patterns import Embedder
 from prepcoach.coach.relevance import StoryChoice, best_story
@@ -199,6 +205,8 @@ def _report(attempt: Attempt) -> dict[str, object]:
         "pace_chart": pace_chart(data),
         "thresholds": thresholds(data),
         "measured": measured_rating(data),
+        # Why the figure is low beside a well-told story (`answer.OFF_QUESTION_MOST`).
+        "measured_cap": OFF_QUESTION_MOST if misses_its_question(data) else None,
         "previous": earlier.first(),
         "outdated": data.get("version") != ANALYSIS_VERSION,
         **_stories_beside(attempt, data),
