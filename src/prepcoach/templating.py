@@ -115,7 +115,7 @@ def day(value: Any) -> str:
 
 @register.filter
 def days(values: Any) -> str:
-    """{{ opportunity.interview_dates|days }}: "Thu 10 Dec, Fri 11 Dec"."""
+    """{{ opportunity.interview_days|days }}: "Thu 10 Dec, Fri 11 Dec"."""
     return ", ".join(day(v) for v in values or ())
 
 

@@ -94,7 +94,7 @@ def test_from_a_pasted_advert_to_a_brief_in_hand(page: Page, alice: User) -> Non
     expect(description).not_to_contain_text("<strong>")
     expect(description).not_to_contain_text("alert")
     opportunity = Opportunity.objects.get(user=alice)
-    assert opportunity.interview_dates == [interview.isoformat()]
+    assert opportunity.interview_days() == [interview]  # the interview the date made
     assert opportunity.stage == Opportunity.Stage.INTERVIEWING
 
     # 2. Company research: five facts, each with its source, fill the checklist.

@@ -1,20 +1,56 @@
 """After a real interview: a drafted request for feedback the user sends themselves, and the
 reply kept with the job. Personas: alice (owner), bob (another user), anonymous."""
 
+import datetime as dt
+import zoneinfo
+
 from django.core import mail
 from django.test import Client
 from django.urls import reverse
 
 from prepcoach.accounts.models import User
 from prepcoach.feedback.models import InterviewerReply
-from prepcoach.jobs.models import Opportunity
+from prepcoach.jobs.models import Interview, Opportunity
+from tests.conftest import ALICE_ZONE
+from tests.goals.conftest import days
+from tests.jobs.typed import delete, move, typed_job
 
 
 def job_of(user: User) -> Opportunity:
-    return Opportunity.objects.create(
-        user=user, company="Northwind Clinics", role="Reporting analyst",
-        interview_dates=["2026-11-10", "2026-11-24", "2099-12-10"],
-    )  # fmt: skip
+    job = Opportunity.objects.create(
+        user=user, company="Northwind Clinics", role="Reporting analyst"
+    )
+    for day in (dt.date(2026, 11, 10), dt.date(2026, 11, 24), dt.date(2099, 12, 10)):
+        Interview.objects.create(
+            user=user, opportunity=job, round_name="Interview",
+            starts_at=dt.datetime.combine(day, dt.time(10), zoneinfo.ZoneInfo(ALICE_ZONE)),
+        )  # fmt: skip
+    return job
+
+
+def in_words(day: dt.date) -> str:
+    return f"{day:%A} {day.day} {day:%B}"
+
+
+def test_the_thanks_are_for_the_latest_interview_held_as_it_is_now(
+    alice_client: Client, alice: User
+) -> None:
+    """A new user's fault: the draft thanked for the latest date typed into the job's form
+    after that interview was deleted, or moved, on its page."""
+    job, (earlier, later) = typed_job(alice_client, alice, days(-8), days(-3))
+    url = reverse("feedback:interviewer", args=[job.pk])
+    delete(alice_client, later)
+    page = alice_client.get(url).text
+    assert f"Reporting analyst role at Acme Health on {in_words(days(-8))}." in page
+    assert in_words(days(-3)) not in page
+    move(alice_client, earlier, days(-1))
+    page = alice_client.get(url).text
+    assert f"Reporting analyst role at Acme Health on {in_words(days(-1))}." in page
+    assert in_words(days(-8)) not in page
+    move(alice_client, earlier, days(2))  # put off: not held yet, nothing to thank for
+    page = alice_client.get(url).text
+    assert "Reporting analyst role at Acme Health." in page
+    assert in_words(days(2)) not in page
 
 
 def test_the_draft_names_the_job_the_interviewer_and_what_was_discussed(

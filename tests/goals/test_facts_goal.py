@@ -11,6 +11,8 @@ from prepcoach.accounts.models import User
 from prepcoach.goals.models import CheckIn, Goal
 from prepcoach.jobs.models import Fact, Opportunity
 from prepcoach.partners.models import Partnership
+from tests.goals.conftest import days
+from tests.jobs.typed import delete, move, typed_job
 
 
 def facts_goal(client: Client, user: User, facts: int) -> tuple[Opportunity, Goal]:
@@ -77,3 +79,25 @@ def test_a_counted_goal_is_corrected_where_it_is_counted(alice_client: Client, a
     assert "1 of 2 key facts" in alice_client.get(reverse("goals:detail", args=[goal.pk])).text
     goal.refresh_from_db()
     assert goal.target_value == 2
+
+
+def test_the_goal_is_due_on_the_day_of_the_next_interview_as_it_is_now(
+    alice_client: Client, alice: User
+) -> None:
+    """A new user's fault: the goal was due on the first date typed into the job's form, after
+    that interview was moved on its page. It is due on the next interview's day, as it is."""
+    job, (first, _) = typed_job(alice_client, alice, days(10), days(20))
+    move(alice_client, first, days(12))
+    alice_client.post(reverse("goals:facts_goal", args=[job.pk]))
+    assert Goal.objects.get(user=alice).target_date == days(12)
+
+
+def test_with_no_interview_ahead_the_goal_has_no_deadline(
+    alice_client: Client, alice: User
+) -> None:
+    """The interview typed was deleted, another moved to a day gone: none is ahead."""
+    job, (first, second) = typed_job(alice_client, alice, days(10), days(20))
+    delete(alice_client, first)
+    move(alice_client, second, days(-2))
+    alice_client.post(reverse("goals:facts_goal", args=[job.pk]))
+    assert Goal.objects.get(user=alice).target_date is None

@@ -6,6 +6,8 @@ types her Acme dates; she already has an interview with its time on one of those
 from __future__ import annotations
 
 import datetime as dt
+import html
+import re
 import zoneinfo
 
 from django.test import Client
@@ -59,20 +61,28 @@ def test_dates_typed_into_a_new_job_are_on_the_week(alice_client: Client, alice:
         assert "09:00" in listed
 
 
+def edit_form(client: Client, job: Opportunity) -> dict[str, str]:
+    """The job's form as its page fills it: the dates box and the days it showed."""
+    page = client.get(reverse("research:opportunity_edit", args=[job.pk])).text
+    box = re.search(r'name="interview_dates" value="([^"]*)"', page)
+    shown = re.search(r'name="dates_shown" value="([^"]*)"', page)
+    assert shown is not None
+    return job_data(html.unescape(box.group(1)) if box else "") | {"dates_shown": shown.group(1)}
+
+
 def test_editing_the_job_adds_only_the_new_dates(alice_client: Client, alice: User) -> None:
-    job = Opportunity.objects.create(
-        user=alice, company="Acme Health", role="Reporting analyst",
-        interview_dates=[days(3).isoformat()],
-    )  # fmt: skip
+    job = Opportunity.objects.create(user=alice, company="Acme Health", role="Reporting analyst")
     # Logged with "Add an interview", with its real time, on a day she now types too.
     timed = Interview.objects.create(
         user=alice, opportunity=job, round_name="Final round",
         starts_at=dt.datetime.combine(days(5), dt.time(14, 30), ZONE),
     )  # fmt: skip
     url = reverse("research:opportunity_edit", args=[job.pk])
-    response = alice_client.post(url, job_data(dates(days(3), days(5), days(8))), follow=True)
+    form = edit_form(alice_client, job)
+    assert form["interview_dates"] == written(days(5))  # the box shows the job's interviews
+    form["interview_dates"] += f", {dates(days(8))}"
+    response = alice_client.post(url, form, follow=True)
     assert response.status_code == 200
-    # days(3) was in the box before (its interview, if any, is the user's to keep or delete);
     # days(5) has the final round already: only days(8) is new.
     assert list(job.interviews.values_list("round_name", flat=True)) == ["Final round", "Interview"]
     assert "an interview on " in response.text
@@ -81,10 +91,75 @@ def test_editing_the_job_adds_only_the_new_dates(alice_client: Client, alice: Us
     assert "14:30" in listed
     assert "Interview at Acme Health" in week_interviews(alice_client, days(8))
     # Saved again unchanged, or after deleting an interview a date made, nothing comes back.
+    alice_client.post(url, edit_form(alice_client, job))
+    assert job.interviews.count() == 2
     job.interviews.filter(round_name="Interview").delete()
-    response = alice_client.post(url, job_data(dates(days(3), days(5), days(8))), follow=True)
+    form = edit_form(alice_client, job)
+    assert form["interview_dates"] == written(days(5))
+    response = alice_client.post(url, form, follow=True)
     assert "Added to your week" not in response.text
     assert list(job.interviews.all()) == [timed]
+
+
+def written(*when: dt.date) -> str:
+    """Days as the box writes them for Alice (no date order set: day first)."""
+    return ", ".join(f"{d:%a} {d.day} {d:%b} {d.year}" for d in when)
+
+
+def test_the_box_shows_an_interview_moved_on_its_page_and_a_day_typed_again_is_made(
+    alice_client: Client, alice: User
+) -> None:
+    """The box once kept the date typed after its interview was moved or deleted; it shows
+    the job's interviews as they are, and a day typed into it again is an interview again."""
+    alice_client.post(reverse("research:opportunity_new"), job_data(dates(days(3), days(9))))
+    job = Opportunity.objects.get(user=alice)
+    first, second = job.interviews.all()
+    first.starts_at = dt.datetime.combine(days(4), dt.time(11), ZONE)
+    first.save()
+    second.delete()
+    form = edit_form(alice_client, job)
+    assert form["interview_dates"] == written(days(4))
+    form["interview_dates"] += f", {dates(days(9))}"  # the deleted one is back on
+    alice_client.post(reverse("research:opportunity_edit", args=[job.pk]), form)
+    assert [timezone.localtime(i.starts_at, ZONE) for i in job.interviews.all()] == [
+        dt.datetime.combine(days(4), dt.time(11), ZONE),
+        dt.datetime.combine(days(9), dt.time(9), ZONE),
+    ]
+
+
+def test_a_form_opened_before_an_interview_was_moved_does_not_make_it_again(
+    alice_client: Client, alice: User
+) -> None:
+    """Her job's form open in one tab, she moves the interview in another, then saves the
+    form: the day the form showed is not made an interview again."""
+    alice_client.post(reverse("research:opportunity_new"), job_data(dates(days(3))))
+    job = Opportunity.objects.get(user=alice)
+    stale = edit_form(alice_client, job)
+    interview = job.interviews.get()
+    interview.starts_at = dt.datetime.combine(days(6), dt.time(15), ZONE)
+    interview.save()
+    response = alice_client.post(
+        reverse("research:opportunity_edit", args=[job.pk]), stale, follow=True
+    )
+    assert "Added to your week" not in response.text
+    assert list(job.interviews.all()) == [interview]
+
+
+def test_a_date_taken_out_of_the_box_keeps_its_interview_and_says_so(
+    alice_client: Client, alice: User
+) -> None:
+    alice_client.post(reverse("research:opportunity_new"), job_data(dates(days(3), days(9))))
+    job = Opportunity.objects.get(user=alice)
+    form = edit_form(alice_client, job)
+    form["interview_dates"] = written(days(9))
+    response = alice_client.post(
+        reverse("research:opportunity_edit", args=[job.pk]), form, follow=True
+    )
+    assert job.interviews.count() == 2
+    assert (
+        f"Taking a date out of the box cancels no interview: the one on {written(days(3))} is "
+        "kept; delete it from Interviews on the job&#x27;s page."
+    ) in response.text
 
 
 def test_a_date_refused_makes_no_interview(alice_client: Client, alice: User) -> None:

@@ -9,6 +9,9 @@ from pypdf import PdfReader
 from prepcoach.accounts.models import User
 from prepcoach.jobs.models import Fact, Interview, Opportunity
 from prepcoach.reflection.models import Story
+from prepcoach.templating import day
+from tests.goals.conftest import days
+from tests.jobs.typed import delete, move, typed_job
 
 
 def job_with_research(alice: User) -> Opportunity:
@@ -50,6 +53,39 @@ def test_brief_page_gathers_facts_values_stories_and_questions(
     story = Story.objects.get(user=alice)
     story_url = reverse("reflection:story", args=[story.pk])
     assert f'<a href="{story_url}">Rescued the clinic dashboard</a>' in page
+
+
+def test_the_brief_page_shows_the_interviews_days_as_they_are_now(
+    alice_client: Client, alice: User
+) -> None:
+    """A new user's fault: the brief's head kept the dates typed after the interview was
+    moved or deleted on its page."""
+    job, (first, second) = typed_job(alice_client, alice, days(10), days(20))
+    move(alice_client, first, days(12))
+    delete(alice_client, second)
+    page = alice_client.get(reverse("research:brief", args=[job.pk])).text
+    assert f'<p class="meta">Interviewing · interview {day(days(12))}</p>' in page
+    assert day(days(10)) not in page
+    assert day(days(20)) not in page
+    move(alice_client, first, days(14))  # moved again, the only one left
+    page = alice_client.get(reverse("research:brief", args=[job.pk])).text
+    assert f"· interview {day(days(14))}</p>" in page
+    assert day(days(12)) not in page
+    delete(alice_client, first)  # none left: no date at all
+    page = alice_client.get(reverse("research:brief", args=[job.pk])).text
+    assert '<p class="meta">Interviewing</p>' in page
+
+
+def test_the_brief_markdown_shows_the_interviews_days_as_they_are_now(
+    alice_client: Client, alice: User
+) -> None:
+    job, (first, second) = typed_job(alice_client, alice, days(10), days(20))
+    move(alice_client, first, days(12))
+    delete(alice_client, second)
+    text = alice_client.get(reverse("research:brief_md", args=[job.pk])).content.decode()
+    assert f"\nInterviewing · interview {day(days(12))}\n" in text
+    assert day(days(10)) not in text
+    assert day(days(20)) not in text
 
 
 def test_brief_downloads_as_markdown(alice_client: Client, alice: User) -> None:

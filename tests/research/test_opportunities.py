@@ -1,3 +1,4 @@
+import datetime as dt
 import re
 
 from django.test import Client
@@ -6,6 +7,10 @@ from django.urls import reverse
 from prepcoach.accounts.models import Profile, User
 from prepcoach.jobs.models import Opportunity
 from prepcoach.practice.models import Attempt, MockSession, Question
+from prepcoach.templating import day
+from tests.goals.conftest import days
+from tests.jobs.typed import delete, move, typed_job
+from tests.support import page_queries
 
 ADVERT_HTML = (
     "<div><h2>Reporting Analyst</h2><p>You will own weekly <b>SQL</b> reports and Tableau "
@@ -33,6 +38,24 @@ def test_the_job_page_shows_each_interview_date_once(alice_client: Client, alice
     assert "· interview " not in page
 
 
+def test_the_jobs_list_shows_the_days_of_the_interviews_as_they_are_now(
+    alice_client: Client, alice: User
+) -> None:
+    """A new user's fault: an interview moved or deleted on its page kept the date typed on
+    the list. The list reads each job's interviews, all of them in one query."""
+    _, (first, second) = typed_job(alice_client, alice, days(10), days(20))
+    move(alice_client, first, days(12))
+    delete(alice_client, second)
+    Opportunity.objects.create(user=alice, company="Initech", role="Analyst")  # none typed
+    page = alice_client.get(reverse("research:index")).text
+    assert f"Interviewing</span> · interview {day(days(12))}</p>" in page
+    assert day(days(10)) not in page
+    assert day(days(20)) not in page
+    assert page.count("· interview ") == 1
+    queries = page_queries(alice_client, reverse("research:index"))
+    assert sum('"interviews_interview"' in q for q in queries) == 1
+
+
 def test_grow_without_jobs_says_where_to_start(alice_client: Client) -> None:
     assert (
         "Add the job you are interviewing for" in alice_client.get(reverse("research:index")).text
@@ -51,7 +74,7 @@ def test_add_a_job_cleans_pasted_html_and_shows_its_key_terms(
         "You will own weekly SQL reports and Tableau dashboards for clinical teams."
         in job.job_description
     )
-    assert job.interview_dates == ["2027-01-07", "2027-01-14"]
+    assert job.interview_days() == [dt.date(2027, 1, 7), dt.date(2027, 1, 14)]
     page = alice_client.get(response.url).text
     for term in ("SQL", "Tableau"):
         assert f'<li class="badge">{term}</li>' in page
@@ -79,7 +102,7 @@ def test_alice_writes_interview_dates_day_first_and_reads_them_back(
     assert "e.g. 24 Dec or 24/12/2026" in alice_client.get(reverse("research:opportunity_new")).text
     add(alice_client, interview_dates="10/12/2030, Wed 11 Dec 2030")
     job = Opportunity.objects.get(user=alice)
-    assert job.interview_dates == ["2030-12-10", "2030-12-11"]
+    assert job.interview_days() == [dt.date(2030, 12, 10), dt.date(2030, 12, 11)]
     assert 'value="Tue 10 Dec 2030, Wed 11 Dec 2030"' in edit_page(alice_client, job)
 
 
@@ -89,7 +112,7 @@ def test_a_month_first_writer_is_read_and_shown_month_first(
     Profile.objects.filter(user=alice).update(date_order="MDY")
     add(alice_client, interview_dates="12/10/2030; Dec 11, 2030")
     job = Opportunity.objects.get(user=alice)
-    assert job.interview_dates == ["2030-12-10", "2030-12-11"]
+    assert job.interview_days() == [dt.date(2030, 12, 10), dt.date(2030, 12, 11)]
     page = edit_page(alice_client, job)
     assert 'value="Tue Dec 10 2030, Wed Dec 11 2030"' in page
     assert "e.g. Dec 24 or 12/24/2026" in page

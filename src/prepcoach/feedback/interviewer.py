@@ -63,9 +63,10 @@ def interviewer_feedback(request: HttpRequest, opportunity_id: int) -> HttpRespo
         reply.save()
         messages.success(request, "Kept with the job: it counts as feedback like the rest.")
         return redirect("feedback:interviewer", opportunity_id=job.pk)
-    # The latest interview that has happened: a scheduled one is not thanked for yet.
-    held = [d for d in job.interview_dates if d <= timezone.localdate().isoformat()]
-    first_date = _in_words(max(held)) if held else ""
+    # The day of the latest interview that has happened (the job's interviews, as they are
+    # now): one still to come is not thanked for yet.
+    held = job.interview_days(held_by=timezone.now())
+    first_date = _in_words(held[-1]) if held else ""
     draft_form = DraftForm(request.GET or None, initial={"day": first_date})
     values = draft_form.cleaned_data if draft_form.is_valid() else {"day": first_date}
     name = getattr(getattr(user, "profile", None), "name", "") or ""
@@ -81,12 +82,8 @@ def interviewer_feedback(request: HttpRequest, opportunity_id: int) -> HttpRespo
     }, status=400 if reply_form.errors else 200)  # fmt: skip
 
 
-def _in_words(iso: str) -> str:
-    """ "2026-12-10" as "Thursday 10 December"; anything else as it is."""
-    try:
-        day = dt.date.fromisoformat(iso)
-    except ValueError:
-        return iso
+def _in_words(day: dt.date) -> str:
+    """The day as "Thursday 10 December"."""
     return f"{day:%A} {day.day} {day:%B}"
 
 

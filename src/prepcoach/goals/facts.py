@@ -7,7 +7,6 @@ counted for `plans.progress_of` (`sources`), and its check-in of the day follows
 
 from __future__ import annotations
 
-import datetime as dt
 from collections.abc import Sequence
 from decimal import Decimal
 from typing import Any
@@ -77,7 +76,9 @@ def facts_goal(request: HttpRequest, opportunity_id: int) -> HttpResponse:
         Opportunity.objects.all(), signed_in_user(request), pk=opportunity_id
     )
     if opportunity.facts_goal is None:
-        due = min((dt.date.fromisoformat(d) for d in opportunity.interview_dates), default=None)
+        # Due on the day of the job's next interview (its interviews are the one record of
+        # them: one moved or deleted is moved or gone here too); none ahead, no deadline.
+        due = next(iter(opportunity.interview_days(ahead_of=timezone.now())), None)
         goal = Goal.objects.create(
             user=opportunity.user, kind=Goal.Kind.KNOWLEDGE,
             text=f"Research at least {opportunity.fact_target} key facts about "

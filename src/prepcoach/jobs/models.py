@@ -9,12 +9,14 @@ kept the names they had when these models lived in `research` and `interviews`
 
 from __future__ import annotations
 
+import datetime as dt
 from typing import ClassVar
 
 from django.conf import settings
 from django.contrib.contenttypes.fields import GenericRelation
 from django.db import models
 from django.urls import reverse
+from django.utils import timezone
 
 from prepcoach.coach.keywords import key_terms
 
@@ -42,7 +44,8 @@ class Opportunity(models.Model):
         "company values", blank=True, help_text="One per line, as the company states them."
     )
     stage = models.CharField(max_length=12, choices=Stage.choices, default=Stage.INTERESTED)
-    interview_dates = models.JSONField(default=list, blank=True)  # ISO dates, earliest first
+    # No box of interview dates: when its interviews are is its `Interview` rows alone
+    # (`interview_days`; the form's dates box makes them, jobs 0003 dropped the old copy).
     # Company research, in Markdown.
     mission = models.TextField(blank=True)
     strategy = models.TextField(blank=True)
@@ -73,6 +76,26 @@ class Opportunity(models.Model):
 
     def get_absolute_url(self) -> str:
         return reverse("research:opportunity", args=[self.pk])
+
+    def interview_days(
+        self, *, held_by: dt.datetime | None = None, ahead_of: dt.datetime | None = None
+    ) -> list[dt.date]:
+        """The days of the job's interviews, earliest first, each once, on the current clock
+        (the user's, in a request), read from its `Interview` rows: the one record of when
+        they are, so an interview moved or deleted on its page is moved or gone wherever a
+        job's interview dates are shown or used (the jobs list, the brief, the facts goal's
+        deadline, the interviewer's thanks, the job's form). `held_by`: only those that had
+        started by then; `ahead_of`: only those starting after it. Reads the interviews a
+        list prefetched (`prefetch_related("interviews")`), so a list asks once."""
+        return sorted(
+            {
+                timezone.localtime(i.starts_at).date()
+                for i in self.interviews.all()
+                if i.user_id == self.user_id
+                and (held_by is None or i.starts_at <= held_by)
+                and (ahead_of is None or i.starts_at > ahead_of)
+            }
+        )
 
     @property
     def value_list(self) -> list[str]:

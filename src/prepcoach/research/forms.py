@@ -17,7 +17,16 @@ MAX_DESCRIPTION = MAX_JOB_ADVERT_CHARS  # the same cap as the API and the CLI
 
 
 class OpportunityForm(forms.ModelForm):  # type: ignore[type-arg]
+    """The job, and a box of its interview dates. The box shows the days of the job's
+    interviews (`Opportunity.interview_days`, the one record of them) in the person's order;
+    saved, each day newly typed in it becomes an interview of the job (`schedule.add_dated`).
+    A day taken out of it cancels nothing: its interview is deleted on its own page (said on
+    saving, `kept`)."""
+
     interview_dates = forms.CharField(required=False, label="Interview dates")
+    # The days the box showed (ISO), so only a day typed into it is new: one whose interview
+    # was moved or deleted in another tab while this form was open is not made again.
+    dates_shown = forms.CharField(required=False, widget=forms.HiddenInput)
 
     class Meta:
         model = Opportunity
@@ -48,13 +57,17 @@ class OpportunityForm(forms.ModelForm):  # type: ignore[type-arg]
             "DMY" if date_order == "DMY" else "MDY" if date_order == "MDY" else None
         )
         self.today = today or timezone.localdate()
-        self.dates_before = set(self.instance.interview_dates)  # what the box held
         self.added: list[Interview] = []  # the interviews the dates typed made, on saving
-        hint = f"One or more dates, separated by commas: e.g. {example(self.date_order)}."
+        self.kept: list[dt.date] = []  # days taken out of the box whose interviews stay
+        hint = (
+            f"One or more dates, separated by commas: e.g. {example(self.date_order)}. Each "
+            "new date becomes an interview; move or delete one on its own page."
+        )
         self.fields["interview_dates"].help_text = hint
-        if self.instance.pk and self.instance.interview_dates:
-            saved = (dt.date.fromisoformat(d) for d in self.instance.interview_dates)
-            self.initial["interview_dates"] = write_dates(saved, self.date_order)
+        shown = self.instance.interview_days() if self.instance.pk else []
+        if shown:
+            self.initial["interview_dates"] = write_dates(shown, self.date_order)
+        self.initial["dates_shown"] = ",".join(d.isoformat() for d in shown)
 
     def clean(self) -> dict[str, Any]:
         data = super().clean() or {}
@@ -80,23 +93,33 @@ class OpportunityForm(forms.ModelForm):  # type: ignore[type-arg]
             )
         return text
 
-    def clean_interview_dates(self) -> list[str]:
+    def clean_interview_dates(self) -> list[dt.date]:
         read = read_dates(self.cleaned_data.get("interview_dates", ""), self.today, self.date_order)
         if read.problem:
             raise forms.ValidationError(read.problem)
-        return [d.isoformat() for d in read.dates]
+        return list(read.dates)
+
+    def clean_dates_shown(self) -> set[dt.date]:
+        """Written by the page, never typed: anything else in it is passed over."""
+        shown = set()
+        for piece in self.cleaned_data.get("dates_shown", "").split(","):
+            try:
+                shown.add(dt.date.fromisoformat(piece.strip()))
+            except ValueError:
+                continue
+        return shown
 
     def save(self, commit: bool = True) -> Opportunity:
-        """Saved, each date newly typed becomes an interview of the job (`schedule.add_dated`),
-        which the week, the countdown and the debrief read: a date typed before, whose
-        interview the user has since deleted or moved, is not made again."""
-        opportunity: Opportunity = super().save(commit=False)
-        opportunity.interview_dates = self.cleaned_data["interview_dates"]
+        """Saved, each day typed that the box did not show becomes an interview of the job
+        (`schedule.add_dated`: none on a day the job has one), which every page reads; a day
+        the box showed and no longer holds is kept with its interview (`kept`)."""
+        opportunity: Opportunity = super().save(commit=commit)
         if commit:
-            opportunity.save()
-            new = [dt.date.fromisoformat(d) for d in opportunity.interview_dates]
-            typed = [d for d in new if d.isoformat() not in self.dates_before]
-            self.added = schedule.add_dated(opportunity, typed, timezone.get_current_timezone())
+            typed: list[dt.date] = self.cleaned_data["interview_dates"]
+            shown: set[dt.date] = self.cleaned_data["dates_shown"]
+            zone = timezone.get_current_timezone()
+            self.added = schedule.add_dated(opportunity, [d for d in typed if d not in shown], zone)
+            self.kept = [d for d in opportunity.interview_days() if d in shown - set(typed)]
         return opportunity
 
 

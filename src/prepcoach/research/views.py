@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import datetime as dt
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse
@@ -32,8 +34,9 @@ def _opportunity(request: HttpRequest, opportunity_id: int) -> Opportunity:
 
 @login_required
 def index(request: HttpRequest) -> HttpResponse:
-    opportunities = owned_by(Opportunity.objects.all(), signed_in_user(request))
-    return render(request, "research/index.html", {"opportunities": opportunities})
+    # Each job's interview days come from its interviews, asked for once for the whole list.
+    jobs = owned_by(Opportunity.objects.prefetch_related("interviews"), signed_in_user(request))
+    return render(request, "research/index.html", {"opportunities": jobs})
 
 
 @login_required
@@ -65,7 +68,8 @@ def _form(request: HttpRequest, opportunity: Opportunity) -> HttpResponse:
     if request.method == "POST" and form.is_valid():
         saved = form.save()
         added = _added_words(form.added, form.date_order)
-        messages.success(request, f"Saved “{saved}”.{added}")
+        kept = _kept_words(form.kept, form.date_order)
+        messages.success(request, f"Saved “{saved}”.{added}{kept}")
         return redirect(saved)
     return render(
         request, "research/opportunity_form.html", {"form": form, "opportunity": opportunity}
@@ -82,6 +86,19 @@ def _added_words(added: list[Interview], date_order: DateOrder | None) -> str:
         f" Added to your week: {'an interview' if one else 'interviews'} on {days}, at "
         f"{schedule.DATED_TIME:%H:%M} until you set {'its' if one else 'their'} time and round "
         f"on {'its' if one else 'their'} page."
+    )
+
+
+def _kept_words(kept: list[dt.date], date_order: DateOrder | None) -> str:
+    """Days taken out of the dates box: their interviews stay, since only their own page
+    deletes an interview (and its debrief)."""
+    if not kept:
+        return ""
+    one = len(kept) == 1
+    return (
+        f" Taking a date out of the box cancels no interview: the {'one' if one else 'ones'} "
+        f"on {write_dates(kept, date_order)} {'is' if one else 'are'} kept; delete "
+        f"{'it' if one else 'them'} from Interviews on the job's page."
     )
 
 
