@@ -10,6 +10,7 @@ import hashlib
 import io
 import json
 import zipfile
+import zoneinfo
 from pathlib import Path
 from typing import Any
 
@@ -19,12 +20,13 @@ from django.utils import timezone
 
 from prepcoach.accounts.archive import RENAMED, ArchiveError
 from prepcoach.accounts.archive_import import import_archive
+from prepcoach.accounts.models import Profile
 from prepcoach.coach.drills import new_card
 from prepcoach.interviews.models import Debrief
 from prepcoach.jobs.models import Fact, Interview, Opportunity
 from prepcoach.practice.models import DrillCard
 from prepcoach.reflection.models import Story
-from tests.accounts.test_archive import export_bytes, rewrite
+from tests.accounts.test_archive import export_bytes, resigned, rewrite
 from tests.conftest import make_user
 
 OLD = {new: old for old, new in RENAMED.items()}
@@ -120,3 +122,30 @@ def test_an_archive_with_a_table_under_both_names_is_refused(tmp_path: Path, set
     with pytest.raises(ArchiveError, match=r"holds jobs\.fact twice"):
         import_archive(io.BytesIO(out.getvalue()), ben)
     assert not Opportunity.objects.filter(user=ben).exists()
+
+
+@pytest.mark.django_db
+def test_an_archive_from_before_the_dates_box_was_dropped_keeps_its_dates(
+    tmp_path: Path, settings: Any
+) -> None:
+    """An older archive's job holds the dates once typed into its form (`archive.RETIRED`,
+    dropped by jobs 0003): it imports, and a date with no interview of the job on its day (on
+    the owner's clock) is kept in the job's notes, as the migration keeps it on an install,
+    never made an interview (it may be one the user deleted)."""
+    data = ann_with_a_job(tmp_path, settings)
+    interview = Interview.objects.get(user__email="ann@example.com")
+    zone = zoneinfo.ZoneInfo(Profile.objects.get(user=interview.user).time_zone)
+    held = interview.starts_at.astimezone(zone).date()
+    typed = [held.isoformat(), "2030-03-04", "2030-03-04"]
+    data = resigned(
+        data, "records/jobs.opportunity.json", lambda r: r.update(interview_dates=typed)
+    )
+    data = as_written_before(data)
+    ben = make_user("ben@example.com", name="Ben")
+    import_archive(io.BytesIO(data), ben)
+    job = Opportunity.objects.get(user=ben)
+    assert job.notes == (
+        "Interview dates once typed for this job, with no interview on that day now: "
+        "Mon 4 Mar 2030."
+    )
+    assert job.interviews.count() == 1

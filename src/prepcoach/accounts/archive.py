@@ -97,6 +97,13 @@ RENAMED = {
     "research.fact": "jobs.fact",
     "interviews.interview": "jobs.interview",
 }
+# Fields an older prepcoach wrote that this one dropped (table → fields): an archive holding
+# them is read, not refused as unknown, and the importer says what became of them.
+# `jobs.opportunity.interview_dates`: the box of dates typed into the job's form, dropped by jobs
+# 0003 (a job's interviews are the one record of when they are); a date with no interview of
+# the job on its day is kept in the job's notes, as that migration does
+# (`archive_import._typed_dates`).
+RETIRED: dict[str, tuple[str, ...]] = {"jobs.opportunity": ("interview_dates",)}
 
 
 def label_of(model: Any) -> str:

@@ -2,11 +2,12 @@
 
 Everything is checked before anything is written: the zip is whole, the manifest names this
 format and version, every file is listed with its size and SHA-256 and matches them, every
-record names a table and fields this install knows. Then every row is created with a new id in
-one transaction, every foreign key, generic relation and id kept in JSON pointing at the new
-rows; the recordings are written through `ops.store` and removed again if anything fails, so a
-failed import leaves nothing behind. A store out of reach (or full) raises
-`StoreUnavailableError` after the rollback: the page answers 503 and nothing is imported.
+record names a table and fields this install knows (or dropped since: `archive.RETIRED`).
+Then every row is created with a new id in one transaction, every foreign key, generic
+relation and id kept in JSON pointing at the new rows; the recordings are written through
+`ops.store` and removed again if anything fails, so a failed import leaves nothing behind. A
+store out of reach (or full) raises `StoreUnavailableError` after the rollback: the page
+answers 503 and nothing is imported.
 
 Rows are written as `loaddata` writes them (raw inserts): their own timestamps are kept, no
 model's `save()` runs and no signal fires, so nothing is recomputed or mailed on the way in.
@@ -14,12 +15,14 @@ model's `save()` runs and no signal fires, so nothing is recomputed or mailed on
 
 from __future__ import annotations
 
+import datetime as dt
 import hashlib
 import json
 import logging
 import os
 import secrets
 import zipfile
+import zoneinfo
 from collections import Counter
 from dataclasses import dataclass, field
 from typing import IO, Any
@@ -177,7 +180,7 @@ def _records(zf: zipfile.ZipFile, manifest: dict[str, Any]) -> dict[str, list[di
         for row in rows:
             if not isinstance(row, dict) or "id" not in row:
                 raise ArchiveError(f"The archive's {name} holds a record without an id.")
-            unknown = set(row) - names - {"id"}
+            unknown = set(row) - names - {"id"} - set(archive.RETIRED.get(label, ()))
             if unknown:
                 raise ArchiveError(
                     f"The archive's {label} records have fields this version of prepcoach "
@@ -271,7 +274,50 @@ class _Importer:
             self.done.add(label_of(model))
         for model, new_pk, row in later:
             self._link(model, new_pk, row)
+        self._typed_dates()
         return self.result
+
+    def _typed_dates(self) -> None:
+        """A job of an older archive holds the dates typed into its form (`archive.RETIRED`):
+        each with no interview of the job on its day, on the owner's clock, is written at the
+        end of the job's notes, as jobs 0003 wrote them on every install, and is never made an
+        interview (it may be one the user deleted)."""
+        jobs = apps.get_model("jobs", "Opportunity")
+        interviews = apps.get_model("jobs", "Interview")
+        profile = (
+            apps.get_model("accounts", "Profile")
+            ._base_manager.filter(user_id=self.user.pk)
+            .values_list("time_zone", "date_order")
+            .first()
+        )
+        zone = _zone(profile[0] if profile else None)
+        order = profile[1] if profile else None
+        for row in self.archive.records.get("jobs.opportunity", []):
+            typed = row.get("interview_dates")
+            new_pk = self.new_ids.get("jobs.opportunity", {}).get(row["id"])
+            if not typed or not isinstance(typed, list) or new_pk is None:
+                continue
+            starts = interviews._base_manager.filter(opportunity_id=new_pk).values_list(
+                "starts_at", flat=True
+            )
+            held = {s.astimezone(zone).date() for s in starts}
+            kept: list[str] = []
+            for written in typed:
+                try:
+                    day = dt.date.fromisoformat(written)
+                except (TypeError, ValueError):
+                    words = str(written)  # not a date: kept as it was typed
+                else:
+                    if day in held:
+                        continue
+                    words = _day_words(day, order)
+                if words not in kept:
+                    kept.append(words)
+            if kept:
+                job = jobs._base_manager.get(pk=new_pk)
+                line = TYPED_DATES_NOTE + ", ".join(kept) + "."
+                notes = f"{job.notes.rstrip()}\n\n{line}" if job.notes.strip() else line
+                jobs._base_manager.filter(pk=new_pk).update(notes=notes)
 
     def _account(self) -> None:
         data = self.archive.account
@@ -454,6 +500,24 @@ class _Importer:
         self.saved.append((f, stored))
         self.result.files += 1
         return stored
+
+
+# The words jobs 0003 keeps a typed date in (`jobs/migrations/0003_interview_dates_are_
+# interviews.py`), a day written as `coach.written_dates.write_dates` writes it.
+TYPED_DATES_NOTE = "Interview dates once typed for this job, with no interview on that day now: "
+
+
+def _zone(name: str | None) -> dt.tzinfo:
+    try:
+        return zoneinfo.ZoneInfo(name or "UTC")
+    except (zoneinfo.ZoneInfoNotFoundError, ValueError):
+        return dt.UTC
+
+
+def _day_words(day: dt.date, order: str | None) -> str:
+    if order == "MDY":
+        return f"{day:%a} {day:%b} {day.day} {day.year}"
+    return f"{day:%a} {day.day} {day:%b} {day.year}"
 
 
 def _or_deleted(value: Any) -> Any:
