@@ -19,10 +19,11 @@ from django.contrib.contenttypes.models import ContentType
 from django.utils import timezone
 
 from prepcoach.accounts.archive import RENAMED, ArchiveError
-from prepcoach.accounts.archive_import import import_archive
+from prepcoach.accounts.archive_import import DATED_ROUND, DATED_TIME, import_archive
 from prepcoach.accounts.models import Profile
 from prepcoach.coach.drills import new_card
 from prepcoach.interviews.models import Debrief
+from prepcoach.jobs import schedule
 from prepcoach.jobs.models import Fact, Interview, Opportunity
 from prepcoach.practice.models import DrillCard
 from prepcoach.reflection.models import Story
@@ -124,28 +125,74 @@ def test_an_archive_with_a_table_under_both_names_is_refused(tmp_path: Path, set
     assert not Opportunity.objects.filter(user=ben).exists()
 
 
+def with_typed_dates(tmp_path: Path, settings: Any, *extra: str, zone: str = "UTC") -> bytes:
+    """Ann's archive, her clock set to `zone`, her job holding the dates once typed into its
+    form (`archive.RETIRED`, dropped by jobs 0003): the day of its interview on her clock, and
+    `extra`."""
+    data = ann_with_a_job(tmp_path, settings)
+    data = resigned(data, "records/accounts.profile.json", lambda r: r.update(time_zone=zone))
+    starts = Interview.objects.get(user__email="ann@example.com").starts_at
+    typed = [starts.astimezone(zoneinfo.ZoneInfo(zone)).date().isoformat(), *extra]
+    return resigned(
+        data, "records/jobs.opportunity.json", lambda r: r.update(interview_dates=typed)
+    )
+
+
 @pytest.mark.django_db
 def test_an_archive_from_before_the_dates_box_was_dropped_keeps_its_dates(
     tmp_path: Path, settings: Any
 ) -> None:
-    """An older archive's job holds the dates once typed into its form (`archive.RETIRED`,
-    dropped by jobs 0003): it imports, and a date with no interview of the job on its day (on
-    the owner's clock) is kept in the job's notes, as the migration keeps it on an install,
-    never made an interview (it may be one the user deleted)."""
-    data = ann_with_a_job(tmp_path, settings)
-    interview = Interview.objects.get(user__email="ann@example.com")
-    zone = zoneinfo.ZoneInfo(Profile.objects.get(user=interview.user).time_zone)
-    held = interview.starts_at.astimezone(zone).date()
-    typed = [held.isoformat(), "2030-03-04", "2030-03-04"]
-    data = resigned(
-        data, "records/jobs.opportunity.json", lambda r: r.update(interview_dates=typed)
-    )
-    data = as_written_before(data)
+    """An archive written after jobs 0002 (the job under its own label) made every date typed
+    an interview: a date with no interview of the job on its day (on the owner's clock) is one
+    moved or deleted since, kept in the job's notes, as jobs 0003 keeps it on an install, never
+    made an interview again (that would undo the deletion), and the import says so."""
+    data = with_typed_dates(tmp_path, settings, "2030-03-04", "2030-03-04")
     ben = make_user("ben@example.com", name="Ben")
-    import_archive(io.BytesIO(data), ben)
+    result = import_archive(io.BytesIO(data), ben)
     job = Opportunity.objects.get(user=ben)
     assert job.notes == (
         "Interview dates once typed for this job, with no interview on that day now: "
         "Mon 4 Mar 2030."
     )
     assert job.interviews.count() == 1
+    assert (
+        "Interview dates typed into 1 job's form, with no interview on their day, are kept at "
+        "the end of its notes."
+    ) in result.summary()
+
+
+@pytest.mark.django_db
+def test_the_dates_typed_in_an_archive_from_before_the_move_become_interviews(
+    tmp_path: Path, settings: Any
+) -> None:
+    """An archive that names the job by its old label was written before the move (jobs
+    0001), so before jobs 0002 made the dates typed into interviews: none of its dates was ever
+    an interview, so none can be one the user deleted. On an install 0002 made each one an
+    interview, and 0003 then found nothing to keep in the notes; the import does the same,
+    rather than leave the user's next interview as a line of notes, off the week, the
+    countdown and the debrief."""
+    # Far from UTC: 09:00 on 4 March in Auckland is 3 March in UTC.
+    typed = with_typed_dates(
+        tmp_path, settings, "2030-03-04", "2020-01-02", zone="Pacific/Auckland"
+    )
+    data = as_written_before(typed)
+    ben = make_user("ben@example.com", name="Ben")  # on UTC: the archive's clock is the one
+    result = import_archive(io.BytesIO(data), ben)
+    job = Opportunity.objects.get(user=ben)
+    assert job.notes == ""
+    zone = zoneinfo.ZoneInfo("Pacific/Auckland")
+    assert Profile.objects.get(user=ben).time_zone == "Pacific/Auckland"
+    made = [
+        (timezone.localtime(i.starts_at, zone), i.round_name, i.format, bool(i.debrief_mailed_at))
+        for i in job.interviews.exclude(round_name="first round")
+    ]
+    assert made == [  # as jobs 0002 and the job's form make them; one long past asks no debrief
+        (dt.datetime(2020, 1, 2, 9, tzinfo=zone), schedule.DATED_ROUND, "other", True),
+        (dt.datetime(2030, 3, 4, 9, tzinfo=zone), schedule.DATED_ROUND, "other", False),
+    ]
+    assert (schedule.DATED_TIME, schedule.DATED_ROUND) == (DATED_TIME, DATED_ROUND)  # frozen
+    assert job.interviews.filter(round_name="first round").count() == 1  # none on its day
+    assert (
+        "2 interview dates typed into a job's form became interviews, at 09:00 until you set "
+        "their time on their page."
+    ) in result.summary()

@@ -31,6 +31,7 @@ from django.apps import apps
 from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import ValidationError
 from django.db import DatabaseError, models, transaction
+from django.utils import timezone
 
 from prepcoach.accounts import archive
 from prepcoach.accounts.archive import ArchiveError, label_of
@@ -52,6 +53,9 @@ class Archive:
     manifest: dict[str, Any]
     account: dict[str, Any]
     records: dict[str, list[dict[str, Any]]]
+    # The tables whose records came under an old label (`archive.RENAMED`): the archive was
+    # written before the job moved to its own app.
+    renamed: frozenset[str] = frozenset()
 
 
 @dataclass
@@ -61,6 +65,10 @@ class Imported:
     left_out: Counter[str] = field(default_factory=Counter)  # rows that needed someone else's
     unlinked: Counter[str] = field(default_factory=Counter)  # links to others' rows left empty
     ids: dict[str, dict[Any, Any]] = field(default_factory=dict)  # table → old id → new id
+    # What became of the dates typed into a job's form (`archive.RETIRED`): the interviews
+    # they made, and the jobs whose notes keep those with no interview on their day.
+    dated: int = 0
+    noted: int = 0
 
     def summary(self) -> str:
         rows = sum(self.created.values())
@@ -73,6 +81,20 @@ class Imported:
             )
         if links := sum(self.unlinked.values()):
             text += f" {links} links to other people's things were left empty."
+        if self.dated:
+            one = self.dated == 1
+            text += (
+                f" {self.dated} interview {'date' if one else 'dates'} typed into a job's form "
+                f"became {'an interview' if one else 'interviews'}, at "
+                f"{DATED_TIME:%H:%M} until you set {'its' if one else 'their'} time on "
+                f"{'its' if one else 'their'} page."
+            )
+        if self.noted:
+            jobs = "1 job's form" if self.noted == 1 else f"{self.noted} jobs' forms"
+            text += (
+                f" Interview dates typed into {jobs}, with no interview on their day, are kept "
+                f"at the end of {'its' if self.noted == 1 else 'their'} notes."
+            )
         return text
 
 
@@ -90,11 +112,12 @@ def read_archive(source: IO[bytes]) -> Archive:
         check_files(zf, manifest["files"], archive.MANIFEST)
         account = _json(zf, archive.ACCOUNT_FILE)
         _check_text(account, "account")
-        records = _records(zf, manifest)
+        records, renamed = _records(zf, manifest)
     except ArchiveError:
         zf.close()
         raise
-    return Archive(zf, manifest, account if isinstance(account, dict) else {}, records)
+    account = account if isinstance(account, dict) else {}
+    return Archive(zf, manifest, account, records, renamed)
 
 
 def _json(zf: zipfile.ZipFile, name: str) -> Any:
@@ -154,9 +177,13 @@ def check_files(zf: zipfile.ZipFile, listed: dict[str, Any], manifest_name: str)
             )
 
 
-def _records(zf: zipfile.ZipFile, manifest: dict[str, Any]) -> dict[str, list[dict[str, Any]]]:
+def _records(
+    zf: zipfile.ZipFile, manifest: dict[str, Any]
+) -> tuple[dict[str, list[dict[str, Any]]], frozenset[str]]:
+    """Each table's records, and the tables that came under an old label."""
     known = {label_of(m): m for m in archive.exported_models()}
     out: dict[str, list[dict[str, Any]]] = {}
+    renamed: set[str] = set()
     media = {n.removeprefix("media/") for n in manifest["files"] if n.startswith("media/")}
     missing = set(manifest.get("missing_files") or [])
     for name in manifest["files"]:
@@ -167,7 +194,9 @@ def _records(zf: zipfile.ZipFile, manifest: dict[str, Any]) -> dict[str, list[di
         rows = body.get("records") if isinstance(body, dict) else None
         if not isinstance(label, str) or not isinstance(rows, list):
             raise ArchiveError(f"The archive's {name} is not a list of records.")
-        label = archive.RENAMED.get(label, label)
+        if label in archive.RENAMED:
+            label = archive.RENAMED[label]
+            renamed.add(label)
         if label in out:
             raise ArchiveError(f"The archive holds {label} twice: {name} is another copy.")
         model = known.get(label)
@@ -193,7 +222,7 @@ def _records(zf: zipfile.ZipFile, manifest: dict[str, Any]) -> dict[str, list[di
                 if value and value not in media and value not in missing:
                     raise ArchiveError(f"The archive is incomplete: media/{value} is missing.")
         out[label] = rows
-    return out
+    return out, frozenset(renamed)
 
 
 def _check_text(data: Any, where: str) -> None:
@@ -278,10 +307,16 @@ class _Importer:
         return self.result
 
     def _typed_dates(self) -> None:
-        """A job of an older archive holds the dates typed into its form (`archive.RETIRED`):
-        each with no interview of the job on its day, on the owner's clock, is written at the
-        end of the job's notes, as jobs 0003 wrote them on every install, and is never made an
-        interview (it may be one the user deleted)."""
+        """A job of an older archive holds the dates typed into its form (`archive.RETIRED`),
+        read as the install's migrations read them. An archive that names the job by its old
+        label was written before the move (jobs 0001), so before jobs 0002 made those dates
+        interviews: none of them was ever an interview, so none can be one the user deleted,
+        and each with no interview of the job on its day becomes one, as 0002 made it on every
+        install. Then each date still with no interview of the job on its day, on the owner's
+        clock (one moved or deleted since, in a later archive; a piece that is no date), is
+        written at the end of the job's notes, as jobs 0003 wrote them, and is never made an
+        interview."""
+        before_interviews = "jobs.opportunity" in self.archive.renamed
         jobs = apps.get_model("jobs", "Opportunity")
         interviews = apps.get_model("jobs", "Interview")
         profile = (
@@ -301,6 +336,8 @@ class _Importer:
                 "starts_at", flat=True
             )
             held = {s.astimezone(zone).date() for s in starts}
+            if before_interviews:
+                held |= self._dated(new_pk, typed, held, zone)
             kept: list[str] = []
             for written in typed:
                 try:
@@ -318,6 +355,33 @@ class _Importer:
                 line = TYPED_DATES_NOTE + ", ".join(kept) + "."
                 notes = f"{job.notes.rstrip()}\n\n{line}" if job.notes.strip() else line
                 jobs._base_manager.filter(pk=new_pk).update(notes=notes)
+                self.result.noted += 1
+
+    def _dated(
+        self, job_pk: Any, typed: list[Any], held: set[dt.date], zone: dt.tzinfo
+    ) -> set[dt.date]:
+        """jobs 0002 on one job of an archive written before it: an interview of the job on
+        each day typed with none of its interviews yet, at `DATED_TIME` on the owner's clock,
+        one already past marked as reminded (a date typed long ago asks for no debrief mail);
+        the days made. Inserted as the archive's rows are: no `save()`, no signal."""
+        interviews = apps.get_model("jobs", "Interview")
+        now = timezone.now()
+        days = set()
+        for written in typed:
+            try:
+                days.add(dt.date.fromisoformat(written))
+            except (TypeError, ValueError):
+                continue  # kept in the notes as it was typed
+        made = []
+        for day in sorted(days - held):
+            starts = dt.datetime.combine(day, DATED_TIME, zone)
+            made.append(interviews(
+                user_id=self.user.pk, opportunity_id=job_pk, round_name=DATED_ROUND,
+                starts_at=starts, format="other", debrief_mailed_at=now if starts < now else None,
+            ))  # fmt: skip
+        interviews._base_manager.bulk_create(made)
+        self.result.dated += len(made)
+        return days - held
 
     def _account(self) -> None:
         data = self.archive.account
@@ -502,6 +566,10 @@ class _Importer:
         return stored
 
 
+# How jobs 0002 made a typed date an interview (`jobs.schedule.DATED_TIME`, `DATED_ROUND`,
+# frozen here as in the migration: accounts imports no app downstream of it).
+DATED_TIME = dt.time(9, 0)
+DATED_ROUND = "Interview"
 # The words jobs 0003 keeps a typed date in (`jobs/migrations/0003_interview_dates_are_
 # interviews.py`), a day written as `coach.written_dates.write_dates` writes it.
 TYPED_DATES_NOTE = "Interview dates once typed for this job, with no interview on that day now: "
