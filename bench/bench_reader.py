@@ -27,6 +27,9 @@ Sets, each printed with its size, date and status:
   Nobody tuning opens it.
 - `answers/heldout9.json`: HELD-OUT, written 2026-12-02 (seventeenth session) the same way,
   before the reader's next change. Nobody tuning opens it.
+- `answers/heldout10.json`: HELD-OUT, written 2026-12-02 (eighteenth session) the same way,
+  before the reader's next change (MiniLM's middle layers, nineteenth session). Nobody tuning
+  opens it.
 
 Answers are given to the reader as their sentences joined by a space, so the reader splits the
 text itself (as it must for a user's text), never the labelled sentences; only the "sentence
@@ -519,6 +522,12 @@ HELD_OUT = (
         "heldout9.json",
         "written 2026-12-02, HELD-OUT (seventeenth session, by the guide, by a writer who "
         "opened nothing but the guide and dev.json's first answer; never opened while tuning)",
+    ),
+    (
+        "heldout10.json",
+        "written 2026-12-02, HELD-OUT (eighteenth session, by the guide, by a writer who "
+        "opened nothing but the guide and dev.json's first answer; never opened while tuning; "
+        "first read after the reader of the middle layers was committed)",
     ),
 )
 

@@ -408,3 +408,67 @@ def test_the_model_is_asked_once_for_all_texts_and_each_keeps_its_place(texts: l
     # (it groups them by token count itself: tests/coach/test_phrase_memory.py).
     assert vectors.tolist() == [[float(len(t)), float(hash(t) % 997)] for t in texts]
     assert model.batches == ([texts] if texts else [])
+
+
+ANSWER = (
+    "Our small online shop kept losing customers after their first order. "
+    "It was down to me to find out why before the spring sale. "
+    "I combed through the refund logs and spotted that most refunds came from one courier. "
+    "We switched couriers, and refunds fell by a third in two months."
+)
+
+
+def test_the_reader_reads_the_same_whether_the_middle_layers_were_kept_or_not(
+    sentence_model: None,
+) -> None:
+    # The middle layers' states come from `embed`'s own run of the model, kept by text; a
+    # reading must not depend on whether they were kept, evicted or never embedded.
+    from prepcoach.coach import reader
+
+    reader.MIDDLE.states.clear()
+    fresh = reader.read_text(ANSWER)
+    again = reader.read_text(ANSWER)  # every state kept
+    small, reader.MIDDLE = reader.MIDDLE, reader._MiddleStates(2)
+    try:
+        evicted = reader.read_text(ANSWER)  # more sentences than the memory holds
+    finally:
+        reader.MIDDLE = small
+    assert fresh.sentences == again.sentences == evicted.sentences
+    assert fresh.presence == again.presence == evicted.presence
+    assert "layers 3-4" in fresh.model
+    assert "structure only" not in fresh.model
+
+
+def test_sentence_vectors_and_the_readers_whole_inputs_read_alike(sentence_model: None) -> None:
+    import numpy as np
+
+    from prepcoach.coach import reader
+
+    sentences = reader.sentences_of(ANSWER)
+    vectors = reader.embed(sentences)
+    assert vectors is not None
+    assert vectors.shape == (len(sentences), 384)
+    wide = reader.inputs(sentences, vectors)
+    assert wide is not None
+    assert wide.shape == (len(sentences), reader.INPUT_WIDTH)
+    assert (wide[:, :384] == vectors).all()
+    assert reader.inputs(sentences, wide) is wide
+    w = reader.weights()
+    for a, b in zip(
+        reader.probabilities(sentences, vectors, w),
+        reader.probabilities(sentences, wide, w),
+        strict=True,
+    ):
+        assert np.array_equal(a, b)
+    assert reader.label_sentences(sentences, vectors, w) == reader.label_sentences(
+        sentences, wide, w
+    )
+
+
+def test_an_embedder_without_the_middle_layers_reads_by_structure_and_says_so() -> None:
+    from prepcoach.coach import reader
+
+    reader.MIDDLE.states.clear()
+    reading = reader.read_text(ANSWER, model=_CountingEmbedder())  # type: ignore[arg-type]
+    assert reading.model.endswith("structure only, the embedder gives no middle layers")
+    assert reading.sentences  # still read, by structure

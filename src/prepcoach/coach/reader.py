@@ -2,16 +2,17 @@
 sentence plays, who does what it describes, and whether a result states an amount.
 
 Each sentence is read from what generalises beyond a word list: its meaning (a MiniLM sentence
-embedding, `coach.embeddings`), its structure (where it sits in the answer, the grammatical
-person of its subject, its tense, numbers with any unit or currency, number words) and the old
-cue lists as features among the rest. Small multinomial logistic regressions, trained on the
-development answer sets (`reader_training.DEVELOPMENT`) by `prepcoach.coach.reader_training` and
-shipped as `reader_weights.npz`, turn those into a part and an owner; where cross-validation
-chose it, the STAR order (situation before result) is kept by a Viterbi pass over the answer
-with transition weights learned from the same data (the structure-only weights use it; the
-embedding weights, which read the neighbours' structure instead, do not since the fifteenth
-session). Closing remarks that read as "other" (a lesson, a word about oneself) are set aside
-and the story before them is read again (`story_length`).
+embedding, `coach.embeddings`) and the mean states of MiniLM's middle layers (3 and 4 of 6),
+which carry more of a sentence's stance than its topic-trained last layer; its structure (where
+it sits in the answer, the grammatical person of its subject, its tense, numbers with any unit
+or currency, number words); and the old cue lists as features among the rest. Small multinomial
+logistic regressions, trained on the development answer sets (`reader_training.DEVELOPMENT`) by
+`prepcoach.coach.reader_training` and shipped as `reader_weights.npz`, turn those into a part
+and an owner; where cross-validation chose it, the STAR order (situation before result) is kept
+by a Viterbi pass over the answer with transition weights learned from the same data (the
+structure-only weights use it; the embedding weights, which read the neighbours' structure
+instead, do not since the fifteenth session). Closing remarks that read as "other" (a lesson, a
+word about oneself) are set aside and the story before them is read again (`story_length`).
 
 Text is read in the pieces a listener hears: sentences, and a run-on sentence cut into its
 clauses (`coach.clauses`), as the labelled answers are.
@@ -26,6 +27,8 @@ from __future__ import annotations
 import functools
 import math
 import re
+import threading
+from collections import OrderedDict
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -41,7 +44,7 @@ from prepcoach.coach.cues import (
     TASK_RE,
     WE_ACTION_RE,
 )
-from prepcoach.coach.embeddings import known_words
+from prepcoach.coach.embeddings import READER_LAYERS, WIDTH, known_words
 from prepcoach.coach.splices import SPLICE_RULE, SpliceRule, uncut_splices
 from prepcoach.coach.text import NUMBER_WORDS, STOPWORDS
 
@@ -58,7 +61,12 @@ OWNERS = ("i", "we", "other", "none")
 WEIGHTS = Path(__file__).with_name("reader_weights.npz")
 MAX_SENTENCES = 60  # a long answer is read this far; ~2 s of embedding on a laptop core
 MIN_WORDS = 4  # fewer words than this is not an answer anyone could read parts from
-MODEL_NAME = "prepcoach-reader-1 (all-MiniLM-L6-v2 int8 + structure, logistic regression)"
+MODEL_NAME = (
+    "prepcoach-reader-2 (all-MiniLM-L6-v2 int8, its sentence vector and layers 3-4,"
+    " + structure, logistic regression)"
+)
+INPUT_WIDTH = WIDTH * (1 + len(READER_LAYERS))  # a sentence's vector, then each layer's mean
+MIDDLE_MEMORY = 4096  # sentences whose middle-layer states are kept (3 KB each)
 # What an answer is judged to contain, each decided from the sentences' probabilities (see
 # `presence`): a STAR part, an action by anyone, a personal ("i") or team ("we") action, and a
 # result that states an amount.
@@ -307,18 +315,85 @@ def embedder() -> Embedder | None:
     return load_embedder(threads=1)
 
 
+class _MiddleStates:
+    """The middle layers' unit mean states (`embeddings.READER_LAYERS`) of the texts embedded
+    last, by text. `embed` gets them from the same run of the model as the sentence vectors, so
+    the reader, given only those vectors by its many callers (relevance, retrospectives,
+    stories), reads the layers without running the model again. A text's states do not depend
+    on the texts beside it, so a text's entry is right whoever embedded it."""
+
+    def __init__(self, size: int) -> None:
+        self.size = size
+        self.states: OrderedDict[str, Any] = OrderedDict()
+        self.lock = threading.Lock()  # a worker may read answers on several threads
+
+    def keep(self, texts: Sequence[str], rows: Any) -> None:
+        with self.lock:
+            for text, row in zip(texts, rows, strict=True):
+                self.states[text] = row
+                self.states.move_to_end(text)
+            while len(self.states) > self.size:
+                self.states.popitem(last=False)
+
+    def get(self, texts: Sequence[str], model: Embedder | None) -> Matrix | None:
+        """The texts' states (n × 768), embedding those not kept; None when no model gives
+        them (an embedder without `embed_layers`, as in some tests)."""
+        import numpy as np
+
+        with self.lock:
+            found = [self.states.get(t) for t in texts]
+        if all(row is not None for row in found):
+            return np.array(found, dtype=np.float64).reshape(len(texts), INPUT_WIDTH - WIDTH)
+        layered = getattr(model if model is not None else embedder(), "embed_layers", None)
+        if layered is None:
+            return None
+        missing = list(dict.fromkeys(t for t, row in zip(texts, found, strict=True) if row is None))
+        rows = dict(
+            zip(missing, np.array(layered(missing), dtype=np.float32)[:, WIDTH:], strict=True)
+        )
+        self.keep(missing, list(rows.values()))
+        found = [row if row is not None else rows[t] for t, row in zip(texts, found, strict=True)]
+        return np.array(found, dtype=np.float64).reshape(len(texts), INPUT_WIDTH - WIDTH)
+
+
+MIDDLE = _MiddleStates(MIDDLE_MEMORY)
+
+
 def embed(texts: Sequence[str], model: Embedder | None = None) -> Matrix | None:
     """Unit vectors for `texts` (n × 384), or None without a model. All texts go to the model
     in one call: `embeddings.MiniLMEmbedder.embed` runs texts of one token count together,
-    unpadded, so a short sentence is never padded to a whole answer beside it."""
+    unpadded, so a short sentence is never padded to a whole answer beside it. The middle
+    layers' states of the same run are kept for the reader (`MIDDLE`)."""
     import numpy as np
 
     model = model if model is not None else embedder()
     if model is None:
         return None
     if not texts:
-        return np.zeros((0, 384))
-    return np.array(model.embed(list(texts)), dtype=np.float64)
+        return np.zeros((0, WIDTH))
+    layered = getattr(model, "embed_layers", None)
+    if layered is None:
+        return np.array(model.embed(list(texts)), dtype=np.float64)
+    rows = np.array(layered(list(texts)), dtype=np.float32)
+    MIDDLE.keep(texts, rows[:, WIDTH:])
+    return rows[:, :WIDTH].astype(np.float64)
+
+
+def inputs(
+    sentences: Sequence[str], vectors: Matrix | None, model: Embedder | None = None
+) -> Matrix | None:
+    """The reader's inputs for `sentences` (n × `INPUT_WIDTH`): their unit vectors (n × 384,
+    `embed`) followed by their middle layers' states. `vectors` already that wide are returned
+    as they are; None without vectors, or when no model gives the middle layers (the reader
+    then reads by structure alone)."""
+    import numpy as np
+
+    if vectors is None or vectors.shape[1] == INPUT_WIDTH:
+        return vectors
+    middle = MIDDLE.get(sentences, model)
+    if middle is None:
+        return None
+    return np.hstack([vectors, middle])
 
 
 @functools.cache
@@ -420,16 +495,24 @@ def story_length(part_lp: Matrix) -> int:
 
 
 def label_sentences(
-    sentences: Sequence[str], vectors: Matrix | None, w: dict[str, Any]
+    sentences: Sequence[str],
+    vectors: Matrix | None,
+    w: dict[str, Any],
+    in_order: bool = True,
 ) -> list[tuple[str, str, bool, float]]:
-    """(part, owner, quantified, confidence) per sentence, from trained weights `w`."""
+    """(part, owner, quantified, confidence) per sentence, from trained weights `w`; `vectors`
+    are the sentences' unit vectors or the reader's whole `inputs`. `in_order`: keep the STAR
+    order by the Viterbi pass where the weights chose it; False reads each sentence in its place
+    without it (a story stitched from several answers, `coach.retro_stories`, is not told in
+    one order)."""
     import numpy as np
 
     if not sentences:
         return []
+    vectors = inputs(sentences, vectors)
     prefix = "full" if vectors is not None else "structure"
     part_lp, owner_lp = _log_probabilities(sentences, vectors, w)
-    if bool(w[f"{prefix}_sequence"]) and len(sentences) > 1:
+    if in_order and bool(w[f"{prefix}_sequence"]) and len(sentences) > 1:
         # Order matters only between sentences: one sentence is read on its own merits.
         path = viterbi(part_lp, w["transitions"], w["start"])
     else:
@@ -453,12 +536,13 @@ def probabilities(
     sentences: Sequence[str], vectors: Matrix | None, w: dict[str, Any]
 ) -> tuple[Matrix, Matrix]:
     """Each sentence's probability of each part (n × len(PARTS)) and of each owner
-    (n × len(OWNERS)), read on its own (no STAR-order pass), from trained weights `w`."""
+    (n × len(OWNERS)), read on its own (no STAR-order pass), from trained weights `w`; `vectors`
+    are the sentences' unit vectors or the reader's whole `inputs`."""
     import numpy as np
 
     if not sentences:
         return np.zeros((0, len(PARTS))), np.zeros((0, len(OWNERS)))
-    part_lp, owner_lp = _log_probabilities(sentences, vectors, w)
+    part_lp, owner_lp = _log_probabilities(sentences, inputs(sentences, vectors), w)
     return np.exp(part_lp), np.exp(owner_lp)
 
 
@@ -528,12 +612,14 @@ def read_text(
     first = every[:MAX_SENTENCES]
     read, vectors = uncut_splices(
         first, lambda texts: embed(texts, chosen) if chosen is not None else None,
-        lambda sentences, vectors: probabilities(sentences, vectors, w)[0], splice,
-        MAX_SENTENCES,
+        lambda texts, vectors: probabilities(texts, inputs(texts, vectors, chosen), w)[0],
+        splice, MAX_SENTENCES,
     )  # fmt: skip
     read = read[:MAX_SENTENCES]
     if vectors is not None:
-        vectors = vectors[: len(read)]
+        vectors = inputs(read, vectors[: len(read)], chosen)
+        if vectors is None:
+            name = MODEL_NAME + " — structure only, the embedder gives no middle layers"
     total = len(every) + len(read) - len(first)
     note = None
     if total > MAX_SENTENCES:

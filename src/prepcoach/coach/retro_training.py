@@ -208,7 +208,7 @@ def predict(retro: Retro, vectors: list[Matrix], w: dict[str, Any]) -> Predicted
     for group in groups:
         texts = [retro.answers[a][1][i] for a, i in group]
         labels = reader.label_sentences(
-            texts, np.array([vectors[a][i] for a, i in group]), reader.weights()
+            texts, np.array([vectors[a][i] for a, i in group]), reader.weights(), in_order=False
         )
         for k, ((a, i), label) in enumerate(zip(group, labels, strict=True)):
             parts[(a, i)] = retro_stories._star_part(label[0], k, labels)
