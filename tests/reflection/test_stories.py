@@ -108,3 +108,48 @@ def test_a_story_too_long_to_tell_is_saved_with_a_word_about_its_length(
     assert "Told aloud, this story takes about 8 minutes" in saved.text
     short = alice_client.post(reverse("reflection:story_new"), story_data(), follow=True)
     assert "Told aloud" not in short.text
+
+
+def test_the_matrix_starts_against_the_job_of_the_next_interview(
+    alice_client: Client, alice: User, bob: User
+) -> None:
+    import datetime as dt
+
+    from django.utils import timezone
+
+    from prepcoach.jobs.models import Interview
+
+    past = Opportunity.objects.create(user=alice, company="Oldco", role="Clerk", values="Thrift")
+    soon = Opportunity.objects.create(user=alice, company="Acme", role="Analyst",
+                                      values="Patients first")  # fmt: skip
+    later = Opportunity.objects.create(user=alice, company="Zeta", role="Analyst", values="Speed")
+    now = timezone.now()
+    Interview.objects.create(user=alice, opportunity=past, round_name="First",
+                             starts_at=now - dt.timedelta(days=2))  # fmt: skip
+    Interview.objects.create(user=alice, opportunity=later, round_name="First",
+                             starts_at=now + dt.timedelta(days=9))  # fmt: skip
+    Interview.objects.create(user=alice, opportunity=soon, round_name="Final",
+                             starts_at=now + dt.timedelta(days=3))  # fmt: skip
+    bobs = Opportunity.objects.create(user=bob, company="Bobco", role="Chef", values="Knives")
+    Interview.objects.create(user=bob, opportunity=bobs, round_name="First",
+                             starts_at=now + dt.timedelta(hours=1))  # fmt: skip
+    page = alice_client.get(reverse("reflection:stories")).text
+    assert "Patients first" in page  # the job of the next interview, not the past or the later
+    assert "Thrift" not in page
+    assert "Speed" not in page
+    assert "Knives" not in page  # Bob's sooner interview is his own
+    assert "the job of your next interview" in page
+    assert f'<option value="{soon.pk}" selected>' in page
+    # Choosing "Competencies only" sends an empty choice, which stays chosen.
+    alone = alice_client.get(reverse("reflection:stories"), {"for": ""}).text
+    assert "Patients first" not in alone
+    assert "the job of your next interview" not in alone
+
+
+def test_without_an_interview_ahead_the_matrix_shows_the_competencies(
+    alice_client: Client, alice: User
+) -> None:
+    Opportunity.objects.create(user=alice, company="Acme", role="Analyst", values="Patients first")
+    page = alice_client.get(reverse("reflection:stories")).text
+    assert "Patients first" not in page
+    assert "the job of your next interview" not in page

@@ -11,6 +11,7 @@ from django.contrib.auth.decorators import login_required
 from django.db.models import Count
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.utils import timezone
 from django.views.decorators.http import require_POST
 
 from prepcoach.accounts.access import get_owned_or_404, owned_by, signed_in_user
@@ -18,7 +19,7 @@ from prepcoach.coach.retro_stories import PROMPTS as RETRO_PROMPTS
 from prepcoach.coach.retro_stories import DraftStory, RetroDrafts, draft_stories, whole_story
 from prepcoach.coach.spoken import ANSWER_SECONDS, SPEAKING_WPM, story_remark
 from prepcoach.coach.stories import PARTS, StoryInfo, coverage, shift
-from prepcoach.jobs.models import Opportunity
+from prepcoach.jobs.models import Interview, Opportunity
 from prepcoach.reflection.forms import ReflectionForm, RetrospectiveForm, StoryForm
 from prepcoach.reflection.models import PROMPTS, Reflection, Retrospective, Story
 
@@ -28,13 +29,19 @@ def stories(request: HttpRequest) -> HttpResponse:
     user = signed_in_user(request)
     bank = list(owned_by(Story.objects.prefetch_related("opportunities"), user))
     jobs = owned_by(Opportunity.objects.all(), user)
-    job = None
-    if (job_id := request.GET.get("for", "")).isdigit():
+    job, chosen_for_you = None, False
+    if "for" not in request.GET:
+        # A user with an interview coming wants their stories against that job first: the
+        # trial's user with a job at the interviewing stage saw only the competencies.
+        ahead = Interview.objects.filter(starts_at__gt=timezone.now(), opportunity__in=jobs)
+        if (next_one := owned_by(ahead, user).order_by("starts_at").first()) is not None:
+            job, chosen_for_you = jobs.get(pk=next_one.opportunity_id), True
+    elif (job_id := request.GET["for"]).isdigit():
         job = jobs.filter(pk=int(job_id)).first()
     infos = [StoryInfo(s.pk, s.title, s.text, tuple(s.competencies)) for s in bank]
     rows = coverage(infos, values=job.value_list if job else (), terms=job.key_terms if job else ())
     return render(request, "reflection/stories.html", {
-        "stories": bank, "rows": rows, "jobs": jobs, "job": job,
+        "stories": bank, "rows": rows, "jobs": jobs, "job": job, "chosen_for_you": chosen_for_you,
         "titles": {s.pk: s.title for s in bank}, "gaps": sum(r.gap for r in rows),
     })  # fmt: skip
 
