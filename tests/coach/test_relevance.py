@@ -147,3 +147,21 @@ def test_retraining_reproduces_the_shipped_weights_to_float_rounding() -> None:
     )
     assert result.returncode == 0, result.stdout + result.stderr
     assert "shipped weights reproduced" in result.stdout
+
+
+def test_cant_tell_says_when_no_sentence_comes_near_the_question(sentence_model: None) -> None:
+    # A trial read "read the sentence nearest it against the question" beside a sentence from
+    # the middle of a story, barely related to what was asked: the reason now says that none
+    # comes near, and only a sentence close in meaning is offered as the one to read.
+    from tests.relevance_samples import HOCKEY
+
+    far = question_relevance("Which skills do you hope to develop?", HOCKEY)
+    assert far.addresses is None
+    assert far.score is not None
+    assert far.score <= 0.3
+    assert "no sentence of it comes near what was asked (the nearest is quoted)" in far.reason
+    near = question_relevance("Tell me about a time you led a team.", HOCKEY)
+    assert near.addresses is None  # on point, but not sure enough for "addresses"
+    assert near.score is not None
+    assert near.score > 0.3
+    assert "read the sentence nearest it against the question" in near.reason

@@ -149,10 +149,14 @@ def question_relevance(question: str, answer: str, model: Embedder | None = None
         wanted = f"the question asks for {asks}" if asks else "the question asks something else"
         reason = f"it does not address the question: {wanted}, and the answer talks about this"
     else:
-        reason = (
-            f"{CANT_TELL} whether it addresses the question: read the sentence nearest it "
-            "against the question"
+        # A nearest sentence far from the question in meaning (a trial quoted one at 0.18 from
+        # the middle of a story) ties nothing: say so rather than offer it as the tie.
+        nearest = (
+            "read the sentence nearest it against the question"
+            if score > relevance_model.NEAR
+            else "no sentence of it comes near what was asked (the nearest is quoted)"
         )
+        reason = f"{CANT_TELL} whether it addresses the question: {nearest}"
         if past:
             reason += f"; check that it answers what was asked: {told}"
     return Relevance(
