@@ -472,3 +472,22 @@ def test_an_embedder_without_the_middle_layers_reads_by_structure_and_says_so() 
     reading = reader.read_text(ANSWER, model=_CountingEmbedder())  # type: ignore[arg-type]
     assert reading.model.endswith("structure only, the embedder gives no middle layers")
     assert reading.sentences  # still read, by structure
+
+
+def test_the_middle_states_memory_keeps_sentences_only_and_stays_bounded(
+    sentence_model: None,
+) -> None:
+    from prepcoach.coach import reader
+
+    memory = reader._MiddleStates(3)
+    long_text = "We rebuilt the rota and the picking waves. " * 60  # over MIDDLE_TEXT
+    texts = ["One.", "Two words.", "Three short words.", "Four words in all.", long_text]
+    rows = [[float(k)] * 768 for k in range(len(texts))]
+    memory.keep(texts, rows)
+    assert list(memory.states) == ["Two words.", "Three short words.", "Four words in all."]
+    # A text not kept is embedded when asked for, and its states are the model's.
+    got = memory.get(["One.", "Two words."], None)
+    assert got is not None
+    wide = reader.embedder().embed_layers(["One."])  # type: ignore[union-attr]
+    assert got[0].tolist() == [float(v) for v in wide[0][384:]]
+    assert got[1].tolist() == [1.0] * 768

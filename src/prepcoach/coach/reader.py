@@ -67,6 +67,7 @@ MODEL_NAME = (
 )
 INPUT_WIDTH = WIDTH * (1 + len(READER_LAYERS))  # a sentence's vector, then each layer's mean
 MIDDLE_MEMORY = 4096  # sentences whose middle-layer states are kept (3 KB each)
+MIDDLE_TEXT = 2000  # characters; a longer text's states are not kept (the memory stays small)
 # What an answer is judged to contain, each decided from the sentences' probabilities (see
 # `presence`): a STAR part, an action by anyone, a personal ("i") or team ("we") action, and a
 # result that states an amount.
@@ -330,6 +331,8 @@ class _MiddleStates:
     def keep(self, texts: Sequence[str], rows: Any) -> None:
         with self.lock:
             for text, row in zip(texts, rows, strict=True):
+                if len(text) > MIDDLE_TEXT:
+                    continue  # a whole answer or story, never read as one sentence
                 self.states[text] = row
                 self.states.move_to_end(text)
             while len(self.states) > self.size:
@@ -375,7 +378,7 @@ def embed(texts: Sequence[str], model: Embedder | None = None) -> Matrix | None:
     if layered is None:
         return np.array(model.embed(list(texts)), dtype=np.float64)
     rows = np.array(layered(list(texts)), dtype=np.float32)
-    MIDDLE.keep(texts, rows[:, WIDTH:])
+    MIDDLE.keep(texts, rows[:, WIDTH:].copy())  # a copy: the kept rows hold no vectors
     return rows[:, :WIDTH].astype(np.float64)
 
 
