@@ -114,14 +114,23 @@ def tokens_of(words: tuple[Word, ...] | list[Word] | None, text: str = "") -> li
 
 
 def find_fillers(tokens: list[Token]) -> list[Filler]:
-    found: list[Filler] = []
+    return [
+        Filler(" ".join(t.text for t in tokens[i : i + n]), tokens[i].start)
+        for i, n in filler_spans(tokens)
+    ]
+
+
+def filler_spans(tokens: list[Token]) -> list[tuple[int, int]]:
+    """Where the fillers are: (index of the first token, number of tokens), in order. The
+    report marks these very tokens in a typed answer, so what it marks is what it counts."""
+    found: list[tuple[int, int]] = []
     skip = 0
     for i, token in enumerate(tokens):
         if skip:
             skip -= 1
             continue
         if token.text in SINGLE_FILLERS:
-            found.append(Filler(token.text, token.start))
+            found.append((i, 1))
             continue
         nxt = tokens[i + 1] if i + 1 < len(tokens) else None
         prev = tokens[i - 1] if i > 0 else None
@@ -131,11 +140,11 @@ def find_fillers(tokens: list[Token]) -> list[Filler]:
             and nxt is not None
             and _phrase_is_filler(pair, prev, nxt, tokens[i + 2] if i + 2 < len(tokens) else None)
         ):
-            found.append(Filler(f"{token.text} {nxt.text}", token.start))
+            found.append((i, 2))
             skip = 1
             continue
         if token.text == "like" and _like_is_filler(prev, token, nxt):
-            found.append(Filler("like", token.start))
+            found.append((i, 1))
     return found
 
 

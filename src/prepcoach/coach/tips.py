@@ -223,9 +223,12 @@ def _hedges(f: Facts) -> Tip | None:
     hedges = f.content.hedges
     if len(hedges) < 3:
         return None
+    # The advice names the user's own hedges, not fixed examples: a trial's answer was told to
+    # drop "I guess", which it never said.
+    said = list(dict.fromkeys(h.lower() for h in hedges))[:2]
     return Tip(
         f"Hedges: {len(hedges)} (“{hedges[0]}”…)",
-        "Say it plainly: drop “I guess” and “kind of”.",
+        "Say it plainly: drop " + " and ".join(f"“{h}”" for h in said) + ".",
         tuple(Evidence(h) for h in hedges[:3]),
         2,
     )

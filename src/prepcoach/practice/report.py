@@ -10,8 +10,7 @@ from typing import Any
 
 from prepcoach.coach.answer import thresholds
 from prepcoach.coach.content import sentences_of
-
-FILLER_WORDS = {"um", "uh", "er", "erm", "hmm", "umm", "uhm", "uhh", "mm", "hm"}
+from prepcoach.coach.delivery import filler_spans, tokens_of
 
 
 @dataclass
@@ -47,7 +46,6 @@ def transcript_pieces(data: dict[str, Any]) -> list[Sentence]:
         for f in (data.get("fillers") or {}).get("items", [])
         if f.get("start") is not None
     }
-    filler_texts = [f["text"] for f in (data.get("fillers") or {}).get("items", [])]
     long_pause = thresholds(data)["long_pause_s"]
     sentences = sentences_of(data.get("transcript", ""))
     result = [Sentence([p for p, found in evidence.items() if _carries(s, found)])
@@ -72,15 +70,20 @@ def transcript_pieces(data: dict[str, Any]) -> list[Sentence]:
         if result:
             result[-1].pieces.extend(markers)  # after the last word
         return result
-    for sentence, text in zip(result, sentences, strict=False):
-        for token in text.split():
-            bare = re.sub(r"\W", "", token.lower())
-            sentence.pieces.append(
-                Piece(
-                    token,
-                    filler=bare in FILLER_WORDS or (bare == "like" and "like" in filler_texts),
-                )
-            )
+    # A typed answer has no times: its fillers are found again in its words, by the rule that
+    # counted them (`delivery.filler_spans`), so the words marked are the ones counted ("you
+    # know" and "kind of" too, and never the "like" of "I like data").
+    placed: list[tuple[int, int]] = []  # each token's (sentence, word)
+    tokens = []
+    for k, text in enumerate(sentences):
+        for j, word in enumerate(text.split()):
+            for token in tokens_of(None, word):
+                tokens.append(token)
+                placed.append((k, j))
+    marked = {placed[i + n] for i, count in filler_spans(tokens) for n in range(count)}
+    for k, (sentence, text) in enumerate(zip(result, sentences, strict=False)):
+        for j, word in enumerate(text.split()):
+            sentence.pieces.append(Piece(word, filler=(k, j) in marked))
     return result
 
 

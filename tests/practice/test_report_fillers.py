@@ -1,0 +1,46 @@
+"""A typed answer's report marks the very fillers it counts: "you know" and "kind of" as well as
+"um", and never the "like" of "I like data" (a trial counted 6 fillers and marked 4)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from prepcoach.coach.answer import analyse_answer
+from prepcoach.coach.delivery import DeliverySettings
+from prepcoach.practice.report import transcript_pieces
+
+TYPED = (
+    "Um, so basically, like, there was this guy on my team who, you know, kept missing his "
+    "handovers. I kind of talked to him, um, one to one and we agreed a checklist. "
+    "I like data, so I tracked it, and after that, like, his handovers were on time for "
+    "6 weeks straight."
+)
+
+
+def test_the_words_marked_are_the_fillers_counted() -> None:
+    analysis: dict[str, Any] = analyse_answer(text=TYPED, settings=DeliverySettings()).as_dict()
+    counted = [f["text"] for f in analysis["fillers"]["items"]]
+    marked = [
+        piece.text.strip(",.").lower()
+        for sentence in transcript_pieces(analysis)
+        for piece in sentence.pieces
+        if piece.filler
+    ]
+    assert counted == ["um", "like", "you know", "kind of", "um", "like"]
+    assert marked == ["um", "like", "you", "know", "kind", "of", "um", "like"]
+    # "I like data": the verb is not marked.
+    words = [p for s in transcript_pieces(analysis) for p in s.pieces]
+    verb = next(i for i, p in enumerate(words) if p.text == "I" and words[i + 1].text == "like")
+    assert not words[verb + 1].filler
+
+
+def test_the_hedge_tip_names_the_hedges_said() -> None:
+    # The advice used to be "drop “I guess” and “kind of”" whatever was said.
+    text = (
+        "Basically our warehouse was kind of late every week. I sort of owned the fix. "
+        "I kind of rebuilt the rota, basically, and I sort of trained two pickers. "
+        "Late dispatches fell from twelve a week to two."
+    )
+    analysis: dict[str, Any] = analyse_answer(text=text, settings=DeliverySettings()).as_dict()
+    hedge = next(t for t in analysis["tips"] if t["rule"].startswith("Hedges"))
+    assert hedge["text"] == "Say it plainly: drop “basically” and “kind of”."
