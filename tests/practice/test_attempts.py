@@ -55,6 +55,8 @@ def test_a_typed_answer_is_saved_then_analysed(
     assert attempt.analysis["wpm"] is None  # typed: no timings
     assert "Your report" in response.text
     assert "result with a number" in response.text
+    # Typed: the legend names no long pause, which only a recording can have.
+    assert "long pause" not in response.text
 
 
 @pytest.mark.parametrize(

@@ -21,6 +21,9 @@ def test_search_and_filter(alice_client: Client, alices_question: Question) -> N
     mine = alice_client.get(reverse("practice:questions"), {"mine": "on"}).text
     assert alices_question.text in mine
     assert "1 question" in mine
+    # The seniority filter lists "Any level" once: it is a question's level, not "no filter".
+    assert page.count(">Any level</option>") == 1
+    assert ">All levels</option>" in page
 
 
 def test_add_edit_and_delete_your_own(alice_client: Client, alice: User) -> None:
