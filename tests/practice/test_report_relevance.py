@@ -147,7 +147,9 @@ def test_a_short_answer_gets_cant_tell_and_the_nearest_sentence(
     assert relevance["reason"].startswith("prepcoach can't tell")
     page = page_for(alice_client, alice, alices_question, analysis)
     assert f"Nearest the question: “{said}”" in page
-    assert "prepcoach can't tell whether this answer addresses its question" in page
+    # The page says why it can't tell (a trial's one-sentence answer was told only that it
+    # couldn't), in the verdict's own words.
+    assert "can&#x27;t tell: 15 words is too short to judge" in page
     assert "Answers the question" not in page
 
 
