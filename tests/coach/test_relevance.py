@@ -165,3 +165,22 @@ def test_cant_tell_says_when_no_sentence_comes_near_the_question(sentence_model:
     assert near.score is not None
     assert near.score > 0.3
     assert "read the sentence nearest it against the question" in near.reason
+
+
+def test_the_off_question_tip_quotes_what_the_answer_talks_about_once(
+    sentence_model: None,
+) -> None:
+    from prepcoach.coach.answer import analyse_answer
+    from tests.relevance_samples import FINANCE, HOCKEY
+
+    analysis = analyse_answer(text=HOCKEY, question=FINANCE).as_dict()
+    relevance = analysis["relevance"]
+    assert isinstance(relevance, dict)
+    assert relevance["addresses"] is False
+    tips = analysis["tips"]
+    assert isinstance(tips, list)
+    tip = tips[0]
+    assert tip["text"].startswith("Answer the question that was asked.")
+    # The sentence alone: the report adds the quotes.
+    assert [e["text"] for e in tip["evidence"]] == [relevance["gist"]]
+    assert relevance["gist"] in HOCKEY

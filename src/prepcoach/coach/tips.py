@@ -56,7 +56,9 @@ def _relevance(f: Facts) -> Tip | None:
     return Tip(
         "Relevance: prepcoach's check finds the answer does not address the question",
         f"Answer the question that was asked. {asks}say that first, then back it up.",
-        (Evidence(f"The answer talks about this instead: “{f.relevance.gist or ''}”"),),
+        # The sentence alone: the report puts each piece of evidence in quotes (a trial saw
+        # “The answer talks about this instead: “…”” quoted twice and cut mid-word).
+        (Evidence(f.relevance.gist),) if f.relevance.gist else (),
         10,
     )
 
