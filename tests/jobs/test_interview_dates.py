@@ -15,6 +15,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from prepcoach.accounts.models import User
+from prepcoach.interviews.models import Debrief
 from prepcoach.jobs.models import Interview, Opportunity
 from tests.conftest import ALICE_ZONE
 from tests.goals.conftest import days
@@ -160,6 +161,102 @@ def test_a_date_taken_out_of_the_box_keeps_its_interview_and_says_so(
         f"Taking a date out of the box cancels no interview: the one on {written(days(3))} is "
         "kept; delete it from Interviews on the job&#x27;s page."
     ) in response.text
+
+
+def short(d: dt.date) -> str:
+    """A day as the save message writes it: "Thu 10 Dec" (the year when not this one's)."""
+    year = "" if d.year == timezone.localdate().year else f" {d.year}"
+    return f"{d:%a} {d.day} {d:%b}{year}"
+
+
+def test_a_date_changed_in_the_box_moves_its_interview(alice_client: Client, alice: User) -> None:
+    """The new user's fault: she changed "Thu Dec 10 2026" to "Dec 11" to move the interview,
+    and got a second one beside it with a message that the first was kept."""
+    job = Opportunity.objects.create(user=alice, company="Acme Health", role="Reporting analyst")
+    final = Interview.objects.create(
+        user=alice, opportunity=job, round_name="Final round", format=Interview.Format.ON_SITE,
+        interviewers="Ana Lee, Head of Data", starts_at=dt.datetime.combine(days(3), dt.time(14, 30), ZONE),
+    )  # fmt: skip
+    form = edit_form(alice_client, job)
+    assert form["interview_dates"] == written(days(3))
+    form["interview_dates"] = f"{days(4):%b} {days(4).day}"  # "Dec 6", as she typed it
+    response = alice_client.post(
+        reverse("research:opportunity_edit", args=[job.pk]), form, follow=True
+    )
+    assert f"Moved the interview of {short(days(3))} to {short(days(4))}." in response.text
+    assert "cancels no interview" not in response.text
+    assert "Added to your week" not in response.text
+    moved = job.interviews.get()
+    assert moved.pk == final.pk
+    assert timezone.localtime(moved.starts_at, ZONE) == dt.datetime.combine(
+        days(4), dt.time(14, 30), ZONE
+    )
+    assert (moved.round_name, moved.format, moved.interviewers) == (
+        "Final round", "on-site", "Ana Lee, Head of Data"
+    )  # fmt: skip
+    assert edit_form(alice_client, job)["interview_dates"] == written(days(4))
+
+
+def test_dates_changed_pair_in_order_and_the_rest_are_kept_or_added(
+    alice_client: Client, alice: User
+) -> None:
+    """Earliest taken out with earliest typed: days 3 -> 4 and 5 -> 6, and day 7, taken out
+    with no day left to pair, is kept; then day 6 -> 8, and day 10, left over, is added."""
+    new_job = job_data(dates(days(3), days(5), days(7)))
+    alice_client.post(reverse("research:opportunity_new"), new_job)
+    job = Opportunity.objects.get(user=alice)
+    url = reverse("research:opportunity_edit", args=[job.pk])
+    before = list(job.interviews.values_list("pk", flat=True))
+    form = edit_form(alice_client, job)
+    form["interview_dates"] = dates(days(6), days(4))
+    response = alice_client.post(url, form, follow=True)
+    assert (
+        f"Moved the interview of {short(days(3))} to {short(days(4))}, and of {short(days(5))} "
+        f"to {short(days(6))}."
+    ) in response.text
+    assert "Added to your week" not in response.text
+    assert f"the one on {written(days(7))} is kept" in response.text
+    assert job.interview_days() == [days(4), days(6), days(7)]
+    assert list(job.interviews.values_list("pk", flat=True)) == before
+    form = edit_form(alice_client, job)
+    form["interview_dates"] = dates(days(4), days(7), days(10), days(8))
+    response = alice_client.post(url, form, follow=True)
+    assert f"Moved the interview of {short(days(6))} to {short(days(8))}." in response.text
+    assert f"Added to your week: an interview on {written(days(10))}" in response.text
+    assert "cancels no interview" not in response.text
+    assert job.interview_days() == [days(4), days(7), days(8), days(10)]
+    assert set(before) < set(job.interviews.values_list("pk", flat=True))
+    assert job.interviews.count() == 4
+
+
+def test_an_interview_held_or_debriefed_is_not_moved(alice_client: Client, alice: User) -> None:
+    """Only an interview still ahead with no debrief moves: a day whose interview has started,
+    or has its debrief, is kept and said so, and the day typed is a new interview."""
+    job = Opportunity.objects.create(user=alice, company="Acme Health", role="Reporting analyst")
+    held = Interview.objects.create(
+        user=alice, opportunity=job, round_name="Phone screen",
+        starts_at=timezone.now() - dt.timedelta(hours=2),
+    )  # fmt: skip
+    ahead = Interview.objects.create(
+        user=alice, opportunity=job, round_name="First round",
+        starts_at=dt.datetime.combine(days(3), dt.time(10), ZONE),
+    )  # fmt: skip
+    Debrief.objects.create(interview=ahead)  # posted from an older page
+    held_day = timezone.localtime(held.starts_at, ZONE).date()
+    form = edit_form(alice_client, job)
+    form["interview_dates"] = dates(days(5), days(6))
+    response = alice_client.post(
+        reverse("research:opportunity_edit", args=[job.pk]), form, follow=True
+    )
+    assert "Moved the interview" not in response.text
+    assert (
+        f"the ones on {written(held_day, days(3))} are kept; delete them from Interviews"
+    ) in response.text
+    assert job.interviews.count() == 4
+    held.refresh_from_db()
+    ahead.refresh_from_db()
+    assert timezone.localtime(held.starts_at, ZONE).date() == held_day
+    assert timezone.localtime(ahead.starts_at, ZONE).date() == days(3)
 
 
 def test_a_date_refused_makes_no_interview(alice_client: Client, alice: User) -> None:

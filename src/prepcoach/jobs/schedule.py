@@ -1,7 +1,8 @@
 """A user's interviews on their clock: the next one's countdown (dashboard, Plan, week) and the
 week's interviews (Plan). Every step reads them here, so Plan does not import the debriefs'
 app. Judges nothing itself (`coach.debrief` does). A date typed into the job's form becomes an
-interview here too (`add_dated`), so the week, the countdown and the debrief see it."""
+interview here too (`add_dated`), so the week, the countdown and the debrief see it, and a
+date changed in it moves its interview (`move_dated`)."""
 
 from __future__ import annotations
 
@@ -10,6 +11,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from django.db.models import F, QuerySet
+from django.utils import timezone
 
 from prepcoach.accounts.access import owned_by
 from prepcoach.accounts.models import User
@@ -68,3 +70,40 @@ def add_dated(job: Opportunity, days: Iterable[dt.date], zone: dt.tzinfo) -> lis
                 )
             )
     return made
+
+
+def move_dated(
+    job: Opportunity,
+    taken_out: Iterable[dt.date],
+    typed: Iterable[dt.date],
+    zone: dt.tzinfo,
+    now: dt.datetime,
+) -> list[tuple[dt.date, dt.date]]:
+    """The job's form edited "Thu 10 Dec" to "Fri 11 Dec": the interviews on each day taken
+    out of its dates box move to a day typed into it, paired in order (earliest with
+    earliest), each at its own time of day on the user's clock (`zone`), its round, format
+    and the rest kept. A day taken out moves only when each of the job's interviews on it is
+    still ahead of `now` and has no debrief, and a day typed only when the job has none that
+    day; the others are left as they are (`add_dated` and the form's `kept` say what
+    happens). The pairs moved (from, to), earliest first."""
+    interviews = job.interviews.filter(user_id=job.user_id)
+    # Named by its reverse name, not imported: the debriefs' app is downstream of jobs.
+    debriefed = set(interviews.filter(debrief__isnull=False).values_list("pk", flat=True))
+    on_day: dict[dt.date, list[Interview]] = {}
+    for interview in interviews:
+        on_day.setdefault(timezone.localtime(interview.starts_at, zone).date(), []).append(
+            interview
+        )
+    movable = [
+        day
+        for day in sorted(set(taken_out))
+        if day in on_day and all(i.starts_at > now and i.pk not in debriefed for i in on_day[day])
+    ]
+    free = [day for day in sorted(set(typed)) if day not in on_day]
+    moved = list(zip(movable, free, strict=False))
+    for old, new in moved:
+        for interview in on_day[old]:
+            at = timezone.localtime(interview.starts_at, zone).time()
+            interview.starts_at = dt.datetime.combine(new, at, zone)
+            interview.save(update_fields=["starts_at"])
+    return moved

@@ -19,9 +19,11 @@ MAX_DESCRIPTION = MAX_JOB_ADVERT_CHARS  # the same cap as the API and the CLI
 class OpportunityForm(forms.ModelForm):  # type: ignore[type-arg]
     """The job, and a box of its interview dates. The box shows the days of the job's
     interviews (`Opportunity.interview_days`, the one record of them) in the person's order;
-    saved, each day newly typed in it becomes an interview of the job (`schedule.add_dated`).
-    A day taken out of it cancels nothing: its interview is deleted on its own page (said on
-    saving, `kept`)."""
+    saved, a day taken out of it and a day typed into it, paired in order, move the first's
+    interview to the second (`schedule.move_dated`, `moved`: one still ahead with no debrief),
+    and each other day newly typed becomes an interview of the job (`schedule.add_dated`).
+    A day taken out that moves nowhere cancels nothing: its interview is deleted on its own
+    page (said on saving, `kept`)."""
 
     interview_dates = forms.CharField(required=False, label="Interview dates")
     # The days the box showed (ISO), so only a day typed into it is new: one whose interview
@@ -58,10 +60,12 @@ class OpportunityForm(forms.ModelForm):  # type: ignore[type-arg]
         )
         self.today = today or timezone.localdate()
         self.added: list[Interview] = []  # the interviews the dates typed made, on saving
+        self.moved: list[tuple[dt.date, dt.date]] = []  # (from, to): interviews moved, on saving
         self.kept: list[dt.date] = []  # days taken out of the box whose interviews stay
         hint = (
-            f"One or more dates, separated by commas: e.g. {example(self.date_order)}. Each "
-            "new date becomes an interview; move or delete one on its own page."
+            f"One or more dates, separated by commas: e.g. {example(self.date_order)}. Change "
+            "a date to move its interview (one still ahead, not debriefed); each new date "
+            "becomes an interview. Delete one on its own page."
         )
         self.fields["interview_dates"].help_text = hint
         shown = self.instance.interview_days() if self.instance.pk else []
@@ -110,16 +114,26 @@ class OpportunityForm(forms.ModelForm):  # type: ignore[type-arg]
         return shown
 
     def save(self, commit: bool = True) -> Opportunity:
-        """Saved, each day typed that the box did not show becomes an interview of the job
+        """Saved, the days the box showed and no longer holds are paired in order with the
+        days typed that it did not show, and each pair's interview moves (`schedule.move_dated`,
+        `moved`); each day typed left over becomes an interview of the job
         (`schedule.add_dated`: none on a day the job has one), which every page reads; a day
-        the box showed and no longer holds is kept with its interview (`kept`)."""
+        taken out left over (or whose interview has started or has its debrief) is kept with
+        its interview (`kept`). Only the days the box showed count as taken out, so a form
+        opened before an interview was moved or deleted in another tab moves nothing back."""
         opportunity: Opportunity = super().save(commit=commit)
         if commit:
             typed: list[dt.date] = self.cleaned_data["interview_dates"]
             shown: set[dt.date] = self.cleaned_data["dates_shown"]
             zone = timezone.get_current_timezone()
-            self.added = schedule.add_dated(opportunity, [d for d in typed if d not in shown], zone)
-            self.kept = [d for d in opportunity.interview_days() if d in shown - set(typed)]
+            new = [d for d in typed if d not in shown]
+            out = shown - set(typed)
+            self.moved = schedule.move_dated(opportunity, out, new, zone, timezone.now())
+            moved_to = {to for _, to in self.moved}
+            self.added = schedule.add_dated(
+                opportunity, [d for d in new if d not in moved_to], zone
+            )
+            self.kept = [d for d in opportunity.interview_days() if d in out]
         return opportunity
 
 

@@ -26,6 +26,7 @@ from prepcoach.ops.rate import spend, with_retry_after
 from prepcoach.reflection.models import Story
 from prepcoach.research.forms import FactForm, OpportunityForm, ResearchForm
 from prepcoach.research.models import RESEARCH_SECTIONS
+from prepcoach.templating import day
 
 
 def _opportunity(request: HttpRequest, opportunity_id: int) -> Opportunity:
@@ -67,13 +68,23 @@ def _form(request: HttpRequest, opportunity: Opportunity) -> HttpResponse:
     )
     if request.method == "POST" and form.is_valid():
         saved = form.save()
+        moved = _moved_words(form.moved)
         added = _added_words(form.added, form.date_order)
         kept = _kept_words(form.kept, form.date_order)
-        messages.success(request, f"Saved “{saved}”.{added}{kept}")
+        messages.success(request, f"Saved “{saved}”.{moved}{added}{kept}")
         return redirect(saved)
     return render(
         request, "research/opportunity_form.html", {"form": form, "opportunity": opportunity}
     )
+
+
+def _moved_words(moved: list[tuple[dt.date, dt.date]]) -> str:
+    """The interviews a date changed in the box moved: " Moved the interview of Thu 10 Dec to
+    Fri 11 Dec." (each at its own time, with its round)."""
+    if not moved:
+        return ""
+    pairs = [f"of {day(old)} to {day(new)}" for old, new in moved]
+    return f" Moved the interview {', and '.join(pairs)}."
 
 
 def _added_words(added: list[Interview], date_order: DateOrder | None) -> str:
