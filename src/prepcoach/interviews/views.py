@@ -155,12 +155,22 @@ def detail(request: HttpRequest, interview_id: int) -> HttpResponse:
 
 
 @login_required
-@require_POST
 def interview_delete(request: HttpRequest, interview_id: int) -> HttpResponse:
+    """GET asks first (the interview, and whether its debrief and transcripts go with it);
+    POST deletes."""
     interview = interview_or_none(request, interview_id)
     if interview is None:
         return gone(request)
     job = interview.opportunity
+    if request.method != "POST":
+        context = {
+            "interview": interview,
+            "job": job,
+            "when": _words(interview, request)["when"],
+            "debriefed": Debrief.objects.filter(interview=interview).exists(),
+            "transcripts": interview.transcripts.count(),
+        }
+        return render(request, "interviews/interview_delete.html", context)
     interview.delete()
     messages.info(
         request, "Interview deleted, with its debrief. Questions already in your bank stay."
