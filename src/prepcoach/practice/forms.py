@@ -47,7 +47,8 @@ class QuestionFilter(forms.Form):
     field = forms.ChoiceField(choices=[("", "Any field"), *FIELDS], required=False)
     seniority = forms.ChoiceField(
         # "All levels" filters nothing; "Any level" is a question's own level (for anyone).
-        choices=[("", "All levels"), *Question.Seniority.choices], required=False
+        choices=[("", "All levels"), *Question.Seniority.choices],
+        required=False,
     )
     difficulty = forms.ChoiceField(
         choices=[("", "Any difficulty"), ("1", "Easy"), ("2", "Medium"), ("3", "Hard")],
