@@ -3,9 +3,13 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import pytest
 
-from prepcoach.coach.answer import analyse_answer
+from prepcoach.coach.answer import analyse_answer, measured_rating
+from prepcoach.coach.speech.quality import CONTENT_TIPS
+from prepcoach.coach.tips import Facts, choose_tips
 
 QUESTION = "Tell me about a time you fixed a backlog."
 WITH_TASK = (
@@ -46,3 +50,85 @@ def test_a_story_with_its_task_gets_no_such_tip() -> None:
 
 def test_too_few_words_to_read_get_no_part_tips() -> None:
     assert not [t for t in tips("I fixed it.") if "STAR" in str(t["rule"])]
+
+
+MISSED = "Tell me about a time you missed a deadline."
+ONE_SENTENCE = (
+    "I once missed a deadline on a report because I underestimated how long the data checks "
+    "would take."
+)
+
+
+@needs_model
+def test_a_one_sentence_answer_marked_missing_parts_gets_a_tip_to_add_them() -> None:
+    """A new user's trial: "✗ task ✗ action ✗ result" beside "Nothing else stands out to fix in
+    this answer" (every part tip waited for 25 words)."""
+    report = analyse_answer(text=ONE_SENTENCE, question=MISSED).as_dict()
+    missing = [
+        p for p in ("situation", "task", "action", "result") if not report["star"][p]["present"]
+    ]
+    assert {"task", "action", "result"} <= set(missing)
+    assert report["tips"], "a report marking parts missing must not say nothing stands out"
+    tip = report["tips"][0]
+    assert str(tip["text"]).startswith("Tell the whole story: add ")
+    for part in missing:
+        assert part in str(tip["rule"])
+    assert "how it ended" in str(tip["text"])
+    assert "the steps you took" in str(tip["text"])
+    assert tip["evidence"] == [{"text": ONE_SENTENCE, "start": None}]
+
+
+@needs_model
+def test_a_short_answer_whose_speech_was_lost_gets_no_such_tip() -> None:
+
+    analysis = analyse_answer(text=ONE_SENTENCE, question=MISSED)
+    facts = Facts(analysis.content, analysis.delivery, None, analysis.settings)
+    assert not choose_tips(facts, withhold=CONTENT_TIPS)
+
+
+WOULD_DO = "What would you do if the sales team promised a client a feature that does not exist?"
+PLAN = (
+    "First, I would talk to the sales lead to understand exactly what was promised and by when, "
+    "so I am working from facts. Then I would meet the product manager and engineers to see "
+    "whether a smaller version could be built, or what a realistic date would be. Finally, I "
+    "would call the client together with the sales lead, be honest about what exists today, "
+    "offer the workaround and a firm date, and agree a process so sales checks the roadmap "
+    "before promising features."
+)
+STORY_TIPS = ("Finish with the result", "Before the actions", "Start with a sentence of context")
+
+
+@needs_model
+def test_a_plan_for_a_would_do_question_gets_no_situation_task_or_result_tip() -> None:
+    """A new user's three-step plan got "Finish with the result…", a task tip and "Start with a
+    sentence of context…": a question asking what you WOULD do asks for a plan."""
+    report = analyse_answer(text=PLAN, question=WOULD_DO).as_dict()
+    assert report["relevance"]["kind"] == "would_do"
+    assert report["star"]["action"]["present"] is True
+    assert not [t for t in report["tips"] if str(t["text"]).startswith(STORY_TIPS)]
+    assert measured_rating(report) == 5
+
+
+@needs_model
+def test_a_would_do_question_not_read_sure_keeps_the_story_tips() -> None:
+    """ "Can't tell" stays honest: where the kind is not sure, the tips are today's."""
+    analysis = analyse_answer(text=PLAN, question=WOULD_DO)
+    assert analysis.relevance is not None
+    unsure = replace(analysis.relevance, kind=None)
+    facts = Facts(analysis.content, analysis.delivery, None, analysis.settings, unsure)
+    texts = [t.text for t in choose_tips(facts)]
+    assert [t for t in texts if t.startswith(STORY_TIPS)]
+    report = analysis.as_dict()
+    report["relevance"]["kind"] = None
+    assert measured_rating(report) == 2
+
+
+@needs_model
+def test_a_short_plan_is_told_to_add_its_steps_not_a_story() -> None:
+    report = analyse_answer(
+        text="I would talk to the sales lead about what was promised.", question=WOULD_DO
+    ).as_dict()
+    assert report["relevance"]["kind"] == "would_do"
+    for tip in report["tips"]:
+        for part in ("situation", "task", "result"):
+            assert part not in str(tip["rule"])

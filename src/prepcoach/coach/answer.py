@@ -19,7 +19,7 @@ from prepcoach.coach.speech.coverage import SpeechCoverage
 from prepcoach.coach.speech.engine import Transcript, Word
 from prepcoach.coach.speech.quality import CONTENT_TIPS, RATE_TIPS, AudioQuality
 from prepcoach.coach.speech.vad import Span
-from prepcoach.coach.tips import Evidence, Facts, Tip, choose_tips
+from prepcoach.coach.tips import PLAN_KIND, Evidence, Facts, Tip, choose_tips
 
 # 3: coverage of the speech by words (lost stretches re-read, the rest stated), audio quality,
 # and the verdicts held back when either makes them unreliable.
@@ -149,6 +149,9 @@ class AnswerAnalysis:
                 "probability": self.relevance.probability,
                 "gist": self.relevance.gist,
                 "asks": self.relevance.asks,
+                # The question's kind when it is read sure (`Relevance.kind`): a "would_do"
+                # question asks for a plan, not a story (`tips.PLAN_KIND`, `measured_rating`).
+                "kind": self.relevance.kind,
             }
             if self.relevance is not None
             else None,
@@ -301,6 +304,14 @@ def misses_its_question(data: Mapping[str, object]) -> bool:
     )
 
 
+def asks_for_plan(data: Mapping[str, object]) -> bool:
+    """Whether a stored analysis's question was read, at least `relevance_model.TYPE_SURE`
+    sure, as asking what the user would do (`tips.PLAN_KIND`). False where the kind is not
+    sure, there is no question, or the analysis is from before the kind was stored."""
+    found = data.get("relevance")
+    return isinstance(found, Mapping) and found.get("kind") == PLAN_KIND
+
+
 def measured_rating(data: dict[str, object]) -> int | None:
     """A 1–5 figure from a stored analysis, to set beside the user's own rating: STAR parts and
     a numbered result (60 %), and delivery within its bands (40 %), at most `OFF_QUESTION_MOST`
@@ -313,8 +324,17 @@ def measured_rating(data: dict[str, object]) -> int | None:
     if any(star[p]["present"] is None for p in parts_and_number):
         return None  # part of the answer was not heard: no figure rather than a wrong one
     withheld = set(data.get("withheld") or ())  # type: ignore[call-overload]
-    parts = sum(bool(star[p]["present"]) for p in ("situation", "task", "action", "result"))
-    content = (parts + bool(star["quantified_result"]["present"])) / 5
+    if asks_for_plan(data):
+        # A question read sure as asking what the user WOULD do asks for a plan: its situation
+        # is the question's, its task is what the question asks, and its result has not
+        # happened, so a good plan has no situation, task or (numbered) result to find. Its
+        # content is its actions alone; counting the other four as missing held every good
+        # plan to at most 2 parts of 5 (a new user's three-step plan measured low). An answer
+        # that tells a past story instead is read by its actions too.
+        content = float(bool(star["action"]["present"]))
+    else:
+        parts = sum(bool(star[p]["present"]) for p in ("situation", "task", "action", "result"))
+        content = (parts + bool(star["quantified_result"]["present"])) / 5
     checks: list[bool] = []
     pace = data.get("pace")
     if isinstance(pace, dict) and pace.get("verdict"):

@@ -60,10 +60,12 @@ class Relevance:
     sentence to read against the question otherwise). `gist` is the sentence most typical of
     the whole answer (what it talks about: the evidence for "does not address"), `asks` what
     the question asks for when its kind is clear, `probability` the model's probability that
-    it addresses the question. `check` is True when the answer tells a story to a question that
-    asks for none, False when the question asks for none and the answer tells none, and None
-    when the check does not apply (the question asks for a story) or the answer could not be
-    read."""
+    it addresses the question. `kind` is the question's kind (`relevance_model.TYPE_NAMES`) when
+    it is read at least `relevance_model.TYPE_SURE` sure, whatever the verdict (a question's kind
+    does not depend on the answer), else None. `check` is True when the answer tells a story to
+    a question that asks for none, False when the question asks for none and the answer tells
+    none, and None when the check does not apply (the question asks for a story) or the answer
+    could not be read."""
 
     addresses: bool | None
     score: float | None
@@ -73,6 +75,7 @@ class Relevance:
     probability: float | None = None
     gist: str | None = None
     asks: str | None = None
+    kind: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -129,6 +132,11 @@ def question_relevance(question: str, answer: str, model: Embedder | None = None
     told = f"the question asks for no story, and {story} of {len(labels)} sentences tell one"
     words = len(reader.words_of(answer))
     found = relevance_model.predict(sentences, vectors, model)
+    kind = (
+        found.kind
+        if found is not None and found.kind_probability >= relevance_model.TYPE_SURE
+        else None
+    )
     if found is None or not relevance_model.MIN_WORDS <= words <= relevance_model.MAX_WORDS:
         size = "short" if words < relevance_model.MIN_WORDS else "long"
         why = "no sentence model installed" if found is None else (
@@ -137,12 +145,8 @@ def question_relevance(question: str, answer: str, model: Embedder | None = None
         )  # fmt: skip
         if past:
             why += f"; check that it answers what was asked: {told}"
-        return Relevance(None, score, sentences[best], f"{CANT_TELL}: {why}", check)
-    asks = (
-        relevance_model.asks_for(found.kind)
-        if found.kind_probability >= relevance_model.TYPE_SURE
-        else None
-    )
+        return Relevance(None, score, sentences[best], f"{CANT_TELL}: {why}", check, kind=kind)
+    asks = relevance_model.asks_for(kind) if kind else None
     if found.addresses:
         reason = "it addresses the question: this sentence ties it to what was asked"
     elif found.addresses is False:
@@ -160,7 +164,7 @@ def question_relevance(question: str, answer: str, model: Embedder | None = None
         if past:
             reason += f"; check that it answers what was asked: {told}"
     return Relevance(
-        found.addresses, score, found.tie, reason, check, found.probability, found.gist, asks
+        found.addresses, score, found.tie, reason, check, found.probability, found.gist, asks, kind
     )
 
 

@@ -37,7 +37,26 @@ class Facts:
 
 # Tips that polish what the answer says: not worth giving first to an answer that does not
 # address its question (the verdict's tip leads; these would polish the off-topic content).
-POLISH = frozenset({"situation", "task", "result", "action", "quantified", "keywords"})
+POLISH = frozenset({"situation", "task", "result", "action", "quantified", "keywords", "short"})
+
+# A question of this kind (`relevance_model.TYPES`), read at least `TYPE_SURE` sure
+# (`Relevance.kind`), asks what the user WOULD do: a plan, not a past story. Its situation is
+# the question's, its task is what the question asks and its result has not happened, so no tip
+# asks for them (a new user's good three-step plan got all three); an answer may still tell a
+# past story. Where the kind is not sure, the tips are as for any question.
+PLAN_KIND = "would_do"
+NOT_IN_A_PLAN = frozenset({"situation", "task", "result"})
+
+
+def asks_for_plan(relevance: Relevance | None) -> bool:
+    return relevance is not None and relevance.kind == PLAN_KIND
+
+
+# Under this many words the part-by-part STAR tips (a task before the actions, a sentence of
+# context, how it ended) are not given: one or two sentences are not yet a story to polish.
+# Such an answer gets one tip instead, to tell the whole story (`_short`), naming the parts
+# the report marks missing.
+STORY_WORDS = 25
 
 
 def off_topic(relevance: Relevance | None) -> bool:
@@ -67,7 +86,7 @@ Rule = Callable[[Facts], Tip | None]
 
 
 def _result(f: Facts) -> Tip | None:
-    if f.content.star["result"].present or f.content.words < 25:
+    if f.content.star["result"].present or f.content.words < STORY_WORDS:
         return None
     last = f.content.sentences[-1] if f.content.sentences else ""
     return Tip(
@@ -78,6 +97,41 @@ def _result(f: Facts) -> Tip | None:
     )
 
 
+# What each STAR part adds, in the short answer's tip.
+ADD = {
+    "situation": "the context (where you were, what the problem was)",
+    "task": "what you had to do",
+    "action": "the steps you took yourself",
+    "result": "how it ended",
+}
+
+
+def _short(f: Facts) -> Tip | None:
+    """An answer too short for the part-by-part tips (under `STORY_WORDS`) that the report
+    marks with parts missing: one tip to tell the whole story, naming those parts and quoting
+    the answer. Without it a new user's one-sentence answer showed "✗ task ✗ action ✗ result"
+    beside "Nothing else stands out to fix in this answer"."""
+    if f.content.words >= STORY_WORDS or f.content.cannot_tell:
+        return None
+    missing = [
+        part
+        for part, found in f.content.star.items()
+        if not found.present and not (asks_for_plan(f.relevance) and part in NOT_IN_A_PLAN)
+    ]
+    if not missing:
+        return None
+    return Tip(
+        f"STAR: {f.content.words} words, with no {_listed(missing, 'or')}",
+        f"Tell the whole story: add {_listed([ADD[part] for part in missing], 'and')}.",
+        tuple(Evidence(s) for s in f.content.sentences[:2]),
+        6,
+    )
+
+
+def _listed(items: list[str], last: str) -> str:
+    return items[0] if len(items) == 1 else f"{', '.join(items[:-1])} {last} {items[-1]}"
+
+
 def _task(f: Facts) -> Tip | None:
     """A story whose actions (the first quoted, as the report quotes evidence: once) come with
     no word of what the speaker had to do (the report marks
@@ -86,7 +140,7 @@ def _task(f: Facts) -> Tip | None:
     answers leave the task to be read from the situation, and the reader's task is its least
     sure part (held-out .84-.86)."""
     actions = f.content.star["action"]
-    if f.content.star["task"].present or not actions.present or f.content.words < 25:
+    if f.content.star["task"].present or not actions.present or f.content.words < STORY_WORDS:
         return None
     return Tip(
         "STAR: the answer never says what you had to do",
@@ -99,7 +153,7 @@ def _task(f: Facts) -> Tip | None:
 
 def _situation(f: Facts) -> Tip | None:
     actions = f.content.star["action"]
-    if f.content.star["situation"].present or not actions.present or f.content.words < 25:
+    if f.content.star["situation"].present or not actions.present or f.content.words < STORY_WORDS:
         return None
     return Tip(
         "STAR: the answer never sets the scene",
@@ -111,7 +165,7 @@ def _situation(f: Facts) -> Tip | None:
 
 def _action(f: Facts) -> Tip | None:
     own = f.content.ownership
-    if own.personal or f.content.words < 25:
+    if own.personal or f.content.words < STORY_WORDS:
         return None
     quotes = tuple(Evidence(s) for s in f.content.star["action"].evidence[:2])
     return Tip(
@@ -267,6 +321,7 @@ def _keywords(f: Facts) -> Tip | None:
 # (speech that produced no words, clipped or very quiet audio); see coach.speech.quality.
 RULES: dict[str, Rule] = {
     "relevance": _relevance,
+    "short": _short,
     "result": _result,
     "action": _action,
     "task": _task,
@@ -284,9 +339,13 @@ RULES: dict[str, Rule] = {
 
 def choose_tips(facts: Facts, count: int = 3, withhold: frozenset[str] = frozenset()) -> list[Tip]:
     """The `count` weightiest tips, from every rule not named in withhold. An answer the
-    verdict says misses its question gets that tip first and none that polish its content."""
+    verdict says misses its question gets that tip first and none that polish its content; one
+    to a question asking what the user would do gets none asking for a situation, task or
+    result (`PLAN_KIND`)."""
     if off_topic(facts.relevance):
         withhold = withhold | POLISH
+    if asks_for_plan(facts.relevance):
+        withhold = withhold | NOT_IN_A_PLAN
     tips = [
         tip
         for name, rule in RULES.items()
