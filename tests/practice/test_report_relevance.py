@@ -64,7 +64,7 @@ def test_an_answer_to_another_question_is_named_on_the_report(
     tips = analysis["tips"]
     assert isinstance(tips, list)
     assert tips[0]["text"].startswith("Answer the question that was asked.")
-    assert f"“{relevance['gist']}”" in tips[0]["evidence"][0]["text"]
+    assert tips[0]["evidence"][0]["text"] == relevance["gist"]  # the report adds the quotes
     assert not [t for t in tips if t["rule"].startswith(("STAR", "Ownership", "Job terms"))]
     assert page.index("Answer the question that was asked.") < page.index("What was measured")
 
@@ -205,3 +205,24 @@ def test_the_api_gives_the_verdict_with_its_evidence(client: Client, alice: User
     assert relevance["gist"] in STRENGTHS
     assert relevance["reason"].startswith("it does not address the question")
     assert 0 <= relevance["probability"] <= 1
+
+
+@pytest.mark.usefixtures("sentence_model")
+def test_a_plan_for_a_would_do_question_is_not_marked_missing_a_story(
+    alice_client: Client, alice: User
+) -> None:
+    # A trial's three-step plan showed "✗ situation ✗ task ✗ result" beside no tips: the
+    # question asks what the user would do, so those parts are not asked for.
+    from tests.coach.test_tips import PLAN, WOULD_DO
+
+    question = asked(alice, WOULD_DO)
+    analysis = analyse_answer(text=PLAN, question=question.text).as_dict()
+    page = page_for(alice_client, alice, question, analysis)
+    assert page.count("(not asked: the question asks what you would do)") == 3
+    assert "✗ situation" not in page
+    assert "✗ result" not in page
+    assert "✓ action" in page
+    # The same answer to a story question is read as before.
+    story = asked(alice, "Tell me about a time you handled a difficult client.")
+    told = analyse_answer(text=PLAN, question=story.text).as_dict()
+    assert "not asked" not in page_for(alice_client, alice, story, told)
