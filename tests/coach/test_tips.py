@@ -132,3 +132,35 @@ def test_a_short_plan_is_told_to_add_its_steps_not_a_story() -> None:
     for tip in report["tips"]:
         for part in ("situation", "task", "result"):
             assert part not in str(tip["rule"])
+
+
+@needs_model
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Tell me about a time you had to handle an angry customer. What did you do?",
+        "Describe a time when a colleague missed a deadline. How did you handle it?",
+    ],
+)
+def test_a_story_question_read_near_the_would_do_kind_is_not_a_plan(question: str) -> None:
+    # Both read as "would do" by meaning (0.66 and 0.67, over the 0.5 cut); their words ask
+    # for a past story, so the story's parts are asked for.
+    from prepcoach.coach.relevance import asks_what_you_would_do
+
+    assert not asks_what_you_would_do(question)
+    report = analyse_answer(text=NO_TASK, question=question).as_dict()
+    assert report["relevance"]["kind"] != "would_do"  # type: ignore[index]
+
+
+@needs_model
+def test_a_one_line_plan_is_not_a_full_plan_and_its_evidence_measures_alike() -> None:
+    from prepcoach.coach.answer_evidence import answer_evidence
+
+    short = analyse_answer(text="I would ask my manager.", question=WOULD_DO).as_dict()
+    assert short["relevance"]["kind"] == "would_do"  # type: ignore[index]
+    assert measured_rating(short) == 2  # was 5: any action counted as a full plan
+    assert [t["rule"] for t in short["tips"]] == ["A plan of 5 words"]  # type: ignore[attr-defined]
+    full = analyse_answer(text=PLAN, question=WOULD_DO).as_dict()
+    for analysis in (short, full):
+        # What the improvement and readiness pages read gives the report's figure.
+        assert measured_rating(answer_evidence(analysis)) == measured_rating(analysis)

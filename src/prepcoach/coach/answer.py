@@ -19,7 +19,7 @@ from prepcoach.coach.speech.coverage import SpeechCoverage
 from prepcoach.coach.speech.engine import Transcript, Word
 from prepcoach.coach.speech.quality import CONTENT_TIPS, RATE_TIPS, AudioQuality
 from prepcoach.coach.speech.vad import Span
-from prepcoach.coach.tips import PLAN_KIND, Evidence, Facts, Tip, choose_tips
+from prepcoach.coach.tips import PLAN_KIND, STORY_WORDS, Evidence, Facts, Tip, choose_tips
 
 # 3: coverage of the speech by words (lost stretches re-read, the rest stated), audio quality,
 # and the verdicts held back when either makes them unreliable.
@@ -331,7 +331,11 @@ def measured_rating(data: dict[str, object]) -> int | None:
         # content is its actions alone; counting the other four as missing held every good
         # plan to at most 2 parts of 5 (a new user's three-step plan measured low). An answer
         # that tells a past story instead is read by its actions too.
-        content = float(bool(star["action"]["present"]))
+        # A plan of a line is not a full plan ("I would ask my manager." measured 5): its
+        # content grows with its actions' words up to a story's (`tips.STORY_WORDS`).
+        steps = star["action"].get("evidence") or []
+        said = sum(len(str(sentence).split()) for sentence in steps)
+        content = float(bool(star["action"]["present"])) * min(1.0, said / STORY_WORDS)
     else:
         parts = sum(bool(star[p]["present"]) for p in ("situation", "task", "action", "result"))
         content = (parts + bool(star["quantified_result"]["present"])) / 5

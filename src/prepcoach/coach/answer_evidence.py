@@ -19,7 +19,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any, TypeGuard
 
-EVIDENCE_VERSION = 1
+EVIDENCE_VERSION = 2  # 2: the relevance's question kind and the actions' sentences (a plan)
 VERSION_KEY = "evidence_version"
 
 # Top-level figures read as they are (small): the pace, what speech loss withheld, the bands.
@@ -28,7 +28,7 @@ _AS_STORED = ("wpm", "withheld", "thresholds")
 _KEYS = {
     "pace": ("verdict",),
     "length": ("verdict",),
-    "relevance": ("addresses", "probability", "gist"),
+    "relevance": ("addresses", "probability", "gist", "kind"),  # kind: a plan's rating
     "keywords": ("used", "missed"),
 }
 _FILLERS_QUOTED = 3
@@ -90,6 +90,8 @@ def answer_evidence(analysis: Mapping[str, Any]) -> dict[str, Any]:
 
 def _star_part(part: str, found: Mapping[str, Any]) -> dict[str, Any]:
     kept = _some(found, ("present",))
+    if part == "action" and "evidence" in found:  # a plan is measured by its actions' words
+        kept["evidence"] = found["evidence"]
     if part == "result" and "evidence" in found:
         evidence = found["evidence"]
         kept["evidence"] = list(evidence[:1]) if isinstance(evidence, list) else evidence

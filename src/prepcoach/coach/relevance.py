@@ -47,6 +47,20 @@ def asks_for_story(question: str) -> bool:
     return bool(STORY_QUESTION_RE.search(question))
 
 
+# A question asks for a plan in its words ("What would you do if…", "How would you…") and
+# asks for no past story ("a time", "an example", "did you", "have you ever").
+PLAN_WORDS_RE = re.compile(r"\b(?:would|if you|what if|suppose|imagine)\b", re.IGNORECASE)
+PAST_STORY_RE = re.compile(
+    r"\b(?:a time|tell me about|an example|have you ever|did you|walk me through|"
+    r"describe a (?:time|situation))\b",
+    re.IGNORECASE,
+)
+
+
+def asks_what_you_would_do(question: str) -> bool:
+    return bool(PLAN_WORDS_RE.search(question)) and not PAST_STORY_RE.search(question)
+
+
 def talks_past(question: str, narrative_share: float) -> bool:
     """A question that does not ask for a story, answered mostly with one."""
     return not asks_for_story(question) and narrative_share >= NARRATIVE_SHARE
@@ -137,6 +151,11 @@ def question_relevance(question: str, answer: str, model: Embedder | None = None
         if found is not None and found.kind_probability >= relevance_model.TYPE_SURE
         else None
     )
+    if kind == "would_do" and not asks_what_you_would_do(question):
+        # The kinds are read by meaning from a few prototype questions, and "Tell me about a
+        # time you handled an angry customer. What did you do?" reads as "would do" at 0.66:
+        # a question is taken to ask for a plan only when its words ask it too.
+        kind = None
     if found is None or not relevance_model.MIN_WORDS <= words <= relevance_model.MAX_WORDS:
         size = "short" if words < relevance_model.MIN_WORDS else "long"
         why = "no sentence model installed" if found is None else (

@@ -3,6 +3,7 @@ times when it was spoken) and names the rule behind it; no labels about the pers
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
@@ -118,6 +119,13 @@ def _short(f: Facts) -> Tip | None:
         for part, found in f.content.star.items()
         if not found.present and not (asks_for_plan(f.relevance) and part in NOT_IN_A_PLAN)
     ]
+    if not missing and asks_for_plan(f.relevance):
+        return Tip(
+            f"A plan of {f.content.words} words",
+            "Give the steps you would take, in order, and what each is for.",
+            tuple(Evidence(s) for s in f.content.sentences[:2]),
+            6,
+        )
     if not missing:
         return None
     return Tip(
@@ -281,7 +289,8 @@ def _hedges(f: Facts) -> Tip | None:
         return None
     # The advice names the user's own hedges, not fixed examples: a trial's answer was told to
     # drop "I guess", which it never said.
-    said = list(dict.fromkeys(h.lower() for h in hedges))[:2]
+    # Lower-case (a hedge said at a sentence's start is capitalised), but "I" stays "I".
+    said = list(dict.fromkeys(re.sub(r"\bi\b", "I", h.lower()) for h in hedges))[:2]
     return Tip(
         f"Hedges: {len(hedges)} (“{hedges[0]}”…)",
         "Say it plainly: drop " + " and ".join(f"“{h}”" for h in said) + ".",
