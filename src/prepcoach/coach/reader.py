@@ -351,9 +351,8 @@ class _MiddleStates:
         if layered is None:
             return None
         missing = list(dict.fromkeys(t for t, row in zip(texts, found, strict=True) if row is None))
-        rows = dict(
-            zip(missing, np.array(layered(missing), dtype=np.float32)[:, WIDTH:], strict=True)
-        )
+        block = np.array(layered(missing), dtype=np.float32)[:, WIDTH:].copy()  # no vectors
+        rows = dict(zip(missing, block, strict=True))
         self.keep(missing, list(rows.values()))
         found = [row if row is not None else rows[t] for t, row in zip(texts, found, strict=True)]
         return np.array(found, dtype=np.float64).reshape(len(texts), INPUT_WIDTH - WIDTH)
