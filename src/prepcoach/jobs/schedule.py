@@ -79,9 +79,9 @@ def move_dated(
     zone: dt.tzinfo,
     now: dt.datetime,
 ) -> list[tuple[dt.date, dt.date]]:
-    """The job's form edited "Thu 10 Dec" to "Fri 11 Dec": the interviews on each day taken
-    out of its dates box move to a day typed into it, paired in order (earliest with
-    earliest), each at its own time of day on the user's clock (`zone`), its round, format
+    """The job's form edited "Thu 10 Dec" to "Fri 11 Dec": when one day is taken out of its
+    dates box and one new day typed, the interviews on that day move to the new one, each at
+    its own time of day on the user's clock (`zone`), its round, format
     and the rest kept. A day taken out moves only when each of the job's interviews on it is
     still ahead of `now` and has no debrief, and a day typed only when the job has none that
     day; the others are left as they are (`add_dated` and the form's `kept` say what
@@ -100,7 +100,12 @@ def move_dated(
         if day in on_day and all(i.starts_at > now and i.pk not in debriefed for i in on_day[day])
     ]
     free = [day for day in sorted(set(typed)) if day not in on_day]
-    moved = list(zip(movable, free, strict=False))
+    if len(set(taken_out)) != 1 or len(movable) != 1 or len(free) != 1:
+        # One day changed is a move; with more, which day was meant to go where is a guess
+        # (earliest with earliest sent "10 Dec -> 11 Dec, and add 7 Dec" to 7 Dec, with the
+        # 10 Dec interview's time and round), so nothing moves and the form says what it kept.
+        return []
+    moved = [(movable[0], free[0])]
     for old, new in moved:
         for interview in on_day[old]:
             at = timezone.localtime(interview.starts_at, zone).time()
