@@ -63,3 +63,14 @@ def test_deleting_the_job_deletes_its_interviews(alice_client: Client, alice: Us
     response = alice_client.post(f"/grow/jobs/{interview.opportunity_id}/delete/", follow=True)
     assert "with its interviews and their debriefs" in response.content.decode()
     assert not Interview.objects.exists()
+
+
+def test_deleting_one_with_no_debrief_says_no_debrief_went(
+    alice_client: Client, alice: User
+) -> None:
+    interview = add_interview(alice)
+    response = alice_client.post(f"/interviews/{interview.pk}/delete/", follow=True)
+    text = response.content.decode()
+    assert "Interview deleted. Questions already in your bank stay." in text
+    assert "with its debrief" not in text
+    assert not Interview.objects.exists()

@@ -171,10 +171,10 @@ def interview_delete(request: HttpRequest, interview_id: int) -> HttpResponse:
             "transcripts": interview.transcripts.count(),
         }
         return render(request, "interviews/interview_delete.html", context)
+    debriefed = Debrief.objects.filter(interview=interview).exists()
     interview.delete()
-    messages.info(
-        request, "Interview deleted, with its debrief. Questions already in your bank stay."
-    )
+    went = "Interview deleted, with its debrief." if debriefed else "Interview deleted."
+    messages.info(request, f"{went} Questions already in your bank stay.")
     return redirect(job)
 
 
