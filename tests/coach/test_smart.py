@@ -4,10 +4,11 @@ import re
 import zoneinfo
 
 import pytest
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from prepcoach.coach.availability import WeeklyAvailability
+from prepcoach.coach.deadlines import find_deadline
 from prepcoach.coach.smart import (
     MAX_GOAL_CHARS,
     SmartContext,
@@ -155,6 +156,7 @@ goal_texts = st.one_of(
 
 @settings(max_examples=150, deadline=None)
 @given(goal_texts)
+@example("0 0 FEBRUARY FEBRUARY")  # found in CI: the words left read as "0 FEBRUARY" again
 def test_the_rewrite_keeps_the_goal_and_adds_a_deadline(text: str) -> None:
     if not words(text):
         return  # no goal to keep: test_empty_input_says_what_to_do
@@ -172,6 +174,13 @@ def test_the_rewrite_keeps_the_goal_and_adds_a_deadline(text: str) -> None:
     for phrase in (result.deadline_phrase, "soon"):
         if phrase and result.time_bound.verdict is not Verdict.MET:
             kept = re.sub(re.escape(phrase), " ", kept, flags=re.IGNORECASE)
+    # Words left that still read as a date that cannot be go too, so the rewrite's deadline is
+    # its only one (`smart_rewrite.rewrite`: "0 0 FEBRUARY FEBRUARY" less "0 FEBRUARY" is
+    # "0 FEBRUARY" again, found by Hypothesis in CI).
+    kept = " ".join(kept.split())
+    joined = find_deadline(kept, TODAY)
+    if result.time_bound.verdict is not Verdict.MET and joined.problem and joined.phrase:
+        kept = re.sub(re.escape(joined.phrase), " ", kept, count=1, flags=re.IGNORECASE)
     for word in kept.split()[:3]:
         if word.isalpha() and word not in {"by", "before", "on", "within", "in", "the"}:
             assert word.lower() in result.rewrite.lower(), (text, result.rewrite)
