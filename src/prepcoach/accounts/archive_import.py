@@ -22,7 +22,6 @@ import logging
 import os
 import secrets
 import zipfile
-import zoneinfo
 from collections import Counter
 from dataclasses import dataclass, field
 from typing import IO, Any
@@ -35,6 +34,7 @@ from django.utils import timezone
 
 from prepcoach.accounts import archive
 from prepcoach.accounts.archive import ArchiveError, label_of
+from prepcoach.jobs.migrations import _typed_dates as typed_dates
 from prepcoach.ops import store
 from prepcoach.ops.store import StoreUnavailableError
 from prepcoach.text_input import first_problem
@@ -314,8 +314,9 @@ class _Importer:
         and each with no interview of the job on its day becomes one, as 0002 made it on every
         install. Then each date still with no interview of the job on its day, on the owner's
         clock (one moved or deleted since, in a later archive; a piece that is no date), is
-        written at the end of the job's notes, as jobs 0003 wrote them, and is never made an
-        interview."""
+        written at the end of the job's notes by jobs 0003's own step (`jobs/migrations/
+        _typed_dates.py`, frozen with the migration, importing nothing of the apps), and is
+        never made an interview."""
         before_interviews = "jobs.opportunity" in self.archive.renamed
         jobs = apps.get_model("jobs", "Opportunity")
         interviews = apps.get_model("jobs", "Interview")
@@ -325,7 +326,7 @@ class _Importer:
             .values_list("time_zone", "date_order")
             .first()
         )
-        zone = _zone(profile[0] if profile else None)
+        zone = typed_dates.zone(profile[0] if profile else None)
         order = profile[1] if profile else None
         for row in self.archive.records.get("jobs.opportunity", []):
             typed = row.get("interview_dates")
@@ -338,22 +339,9 @@ class _Importer:
             held = {s.astimezone(zone).date() for s in starts}
             if before_interviews:
                 held |= self._dated(new_pk, typed, held, zone)
-            kept: list[str] = []
-            for written in typed:
-                try:
-                    day = dt.date.fromisoformat(written)
-                except (TypeError, ValueError):
-                    words = str(written)  # not a date: kept as it was typed
-                else:
-                    if day in held:
-                        continue
-                    words = _day_words(day, order)
-                if words not in kept:
-                    kept.append(words)
-            if kept:
-                job = jobs._base_manager.get(pk=new_pk)
-                line = TYPED_DATES_NOTE + ", ".join(kept) + "."
-                notes = f"{job.notes.rstrip()}\n\n{line}" if job.notes.strip() else line
+            job_notes = jobs._base_manager.values_list("notes", flat=True).get(pk=new_pk)
+            notes = typed_dates.noted(job_notes, typed, held, order)
+            if notes is not None:
                 jobs._base_manager.filter(pk=new_pk).update(notes=notes)
                 self.result.noted += 1
 
@@ -567,25 +555,10 @@ class _Importer:
 
 
 # How jobs 0002 made a typed date an interview (`jobs.schedule.DATED_TIME`, `DATED_ROUND`,
-# frozen here as in the migration: accounts imports no app downstream of it).
+# frozen here as in the migration: accounts imports no app code downstream of it, only the
+# jobs migrations' frozen `_typed_dates`).
 DATED_TIME = dt.time(9, 0)
 DATED_ROUND = "Interview"
-# The words jobs 0003 keeps a typed date in (`jobs/migrations/0003_interview_dates_are_
-# interviews.py`), a day written as `coach.written_dates.write_dates` writes it.
-TYPED_DATES_NOTE = "Interview dates once typed for this job, with no interview on that day now: "
-
-
-def _zone(name: str | None) -> dt.tzinfo:
-    try:
-        return zoneinfo.ZoneInfo(name or "UTC")
-    except (zoneinfo.ZoneInfoNotFoundError, ValueError):
-        return dt.UTC
-
-
-def _day_words(day: dt.date, order: str | None) -> str:
-    if order == "MDY":
-        return f"{day:%a} {day:%b} {day.day} {day.year}"
-    return f"{day:%a} {day.day} {day:%b} {day.year}"
 
 
 def _or_deleted(value: Any) -> Any:

@@ -12,32 +12,18 @@ Back: the box holds the days of the job's interviews (what it meant); the notes 
 The importer does the same with an older archive's dates (`accounts.archive_import`)."""
 
 import datetime as dt
-import zoneinfo
 from typing import Any
 
 from django.db import migrations
 
-# The words of the line, and how a day is written in them (`coach.written_dates.write_dates`,
-# frozen here as a migration must be).
-NOTE = "Interview dates once typed for this job, with no interview on that day now: "
-
-
-def _zone(name: str | None) -> dt.tzinfo:
-    try:
-        return zoneinfo.ZoneInfo(name or "UTC")
-    except (zoneinfo.ZoneInfoNotFoundError, ValueError):
-        return dt.UTC
-
-
-def _written(day: dt.date, order: str | None) -> str:
-    if order == "MDY":
-        return f"{day:%a} {day:%b} {day.day} {day.year}"
-    return f"{day:%a} {day.day} {day:%b} {day.year}"
+# The line's words and the step itself live beside this migration, frozen with it, since the
+# importer reads an older archive's typed dates the same way (`accounts.archive_import`).
+from prepcoach.jobs.migrations._typed_dates import noted, zone
 
 
 def _owner(profile: Any, user_id: int) -> tuple[dt.tzinfo, str | None]:
     row = profile.objects.filter(user_id=user_id).values_list("time_zone", "date_order").first()
-    return (_zone(row[0]), row[1]) if row else (dt.UTC, None)
+    return (zone(row[0]), row[1]) if row else (dt.UTC, None)
 
 
 def keep_dates_without_interviews(apps: Any, schema_editor: Any) -> None:
@@ -52,21 +38,8 @@ def keep_dates_without_interviews(apps: Any, schema_editor: Any) -> None:
                 "starts_at", flat=True
             )
         }
-        kept: list[str] = []
-        for written in job.interview_dates or []:
-            try:
-                day = dt.date.fromisoformat(written)
-            except (TypeError, ValueError):
-                words = str(written)  # not a date: kept as it was typed
-            else:
-                if day in held:
-                    continue
-                words = _written(day, order)
-            if words not in kept:
-                kept.append(words)
-        if kept:
-            line = NOTE + ", ".join(kept) + "."
-            notes = f"{job.notes.rstrip()}\n\n{line}" if job.notes.strip() else line
+        notes = noted(job.notes, job.interview_dates or [], held, order)
+        if notes is not None:
             opportunity.objects.filter(pk=job.pk).update(notes=notes)
 
 
