@@ -359,3 +359,35 @@ def test_a_skip_past_the_last_question_is_not_found(alice_client: Client, alice:
     session = new_mock(alice_client)
     assert alice_client.post(reverse("practice:mock_skip", args=[session.pk, 4])).status_code == 404
     assert alice_client.get(reverse("practice:mock_skip", args=[session.pk, 1])).status_code == 405
+
+
+PLAN_QUESTION = (
+    "What would you do if a teammate repeatedly missed commitments that your own work depended on?"
+)
+PLAN = (
+    "First I would talk to my teammate in private and ask what is getting in the way, because "
+    "there may be a reason I cannot see. Then I would agree with them on smaller deadlines we "
+    "can both check each week. If the deadlines still slipped, I would raise it with our "
+    "manager and suggest moving the work that blocks me."
+)
+
+
+@pytest.mark.usefixtures("sentence_model")
+def test_a_plan_is_followed_up_about_the_plan_not_its_outcome(
+    alice_client: Client, alice: User
+) -> None:
+    """A trial's good plan to "What would you do if…" was asked "What was the outcome?"."""
+    session = pinned(new_mock(alice_client), alice, PLAN_QUESTION)
+    here = reverse("practice:mock_question", args=[session.pk, 1])
+    alice_client.post(
+        reverse("practice:typed_create", args=[session.question_ids[0]]),
+        {"text": PLAN, "mode": "mock", "session": session.pk, "next": here},
+    )
+    for analysed in (False, True):  # before the worker reads it, and after
+        if analysed:
+            read(Attempt.objects.get(session=session))
+        page = html.unescape(alice_client.get(here).text)
+        assert 'id="follow-title"' in page
+        assert "What was the outcome?" not in page
+        assert "How would you know your plan was working?" in page  # the plan's list, turn 1
+        assert "Why this question: interviewers often ask it to test a plan." in page

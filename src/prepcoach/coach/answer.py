@@ -14,12 +14,12 @@ from numpy.typing import NDArray
 from prepcoach.coach.content import ContentAnalysis, analyse_content
 from prepcoach.coach.delivery import Delivery, DeliverySettings, measure
 from prepcoach.coach.keywords import Coverage, coverage, key_terms
-from prepcoach.coach.relevance import Relevance, question_relevance
+from prepcoach.coach.relevance import PLAN_KIND, Relevance, question_relevance, stored_kind
 from prepcoach.coach.speech.coverage import SpeechCoverage
 from prepcoach.coach.speech.engine import Transcript, Word
 from prepcoach.coach.speech.quality import CONTENT_TIPS, RATE_TIPS, AudioQuality
 from prepcoach.coach.speech.vad import Span
-from prepcoach.coach.tips import PLAN_KIND, STORY_WORDS, Evidence, Facts, Tip, choose_tips
+from prepcoach.coach.tips import STORY_WORDS, Evidence, Facts, Tip, choose_tips
 
 # 3: coverage of the speech by words (lost stretches re-read, the rest stated), audio quality,
 # and the verdicts held back when either makes them unreliable.
@@ -150,7 +150,7 @@ class AnswerAnalysis:
                 "gist": self.relevance.gist,
                 "asks": self.relevance.asks,
                 # The question's kind when it is read sure (`Relevance.kind`): a "would_do"
-                # question asks for a plan, not a story (`tips.PLAN_KIND`, `measured_rating`).
+                # question asks for a plan, not a story (`relevance.PLAN_KIND`, `measured_rating`).
                 "kind": self.relevance.kind,
             }
             if self.relevance is not None
@@ -306,10 +306,9 @@ def misses_its_question(data: Mapping[str, object]) -> bool:
 
 def asks_for_plan(data: Mapping[str, object]) -> bool:
     """Whether a stored analysis's question was read, at least `relevance_model.TYPE_SURE`
-    sure, as asking what the user would do (`tips.PLAN_KIND`). False where the kind is not
-    sure, there is no question, or the analysis is from before the kind was stored."""
-    found = data.get("relevance")
-    return isinstance(found, Mapping) and found.get("kind") == PLAN_KIND
+    sure, as asking what the user would do (`relevance.PLAN_KIND`). False where the kind is
+    not sure, there is no question, or the analysis is from before the kind was stored."""
+    return stored_kind(data) == PLAN_KIND
 
 
 def measured_rating(data: dict[str, object]) -> int | None:

@@ -1,4 +1,5 @@
-"""The interviewer's follow-up question: asked about what an answer left out."""
+"""The interviewer's follow-up question: asked about what an answer left out, or about the plan
+it gives to a question asking what the user would do."""
 
 from __future__ import annotations
 
@@ -22,6 +23,22 @@ FIXED = (
 )
 
 
+# For a question asking what the user would do (`relevance.asks_for_plan`: the report's rule) the
+# answer is a plan: its result has not happened and its scene is the question's, so nothing
+# asks how it ended or where they were (a trial's plan was asked "What was the outcome?"). The
+# first rule a plan breaks decides; otherwise the plan's own list, in turn.
+PLAN_RULES = (
+    ("no steps", "What would you actually do? Take me through your first steps."),
+    ("no personal step", "What would you do yourself, rather than the team?"),
+)
+PLAN_FIXED = (
+    "What would you do first, and why that first?",
+    "How would you know your plan was working?",
+    "What would you do if that did not work?",
+    "Who would you involve, and when?",
+)
+
+
 # Why the follow-up was asked, in the user's words (the rule's name stays for the records).
 REASONS = {
     "no result": "your answer did not say how it ended",
@@ -30,6 +47,9 @@ REASONS = {
     "result without a number": "your result had no number to show it worked",
     "fixed list": "interviewers often ask it to go deeper into a story",
     "off topic": "prepcoach's check finds your answer did not address the question",
+    "no steps": "your answer did not say what you would do",
+    "no personal step": "your answer said what the team would do, not what you would do",
+    "plan list": "interviewers often ask it to test a plan",
 }
 
 
@@ -55,8 +75,12 @@ def asked_again(question: str, asks: str | None) -> FollowUp:
     return FollowUp(f"Let me come back to the question: {question}", "off topic")
 
 
-def follow_up(analysis: ContentAnalysis | None, turn: int = 0) -> FollowUp:
-    """The follow-up for an answer; turn picks from the fixed list so it does not repeat."""
+def follow_up(analysis: ContentAnalysis | None, turn: int = 0, plan: bool = False) -> FollowUp:
+    """The follow-up for an answer; turn picks from the fixed list so it does not repeat.
+    `plan`: the question asks what the user would do (`relevance.plan_asked`), so the
+    follow-up asks about the plan, never for a result or a scene a plan cannot have."""
+    if plan:
+        return _plan_follow_up(analysis, turn)
     if analysis is not None and analysis.words > 0:
         broken = {
             "no result": not analysis.star["result"].present,
@@ -68,3 +92,15 @@ def follow_up(analysis: ContentAnalysis | None, turn: int = 0) -> FollowUp:
             if broken[rule]:
                 return FollowUp(question, rule)
     return FollowUp(FIXED[turn % len(FIXED)], "fixed list")
+
+
+def _plan_follow_up(analysis: ContentAnalysis | None, turn: int) -> FollowUp:
+    if analysis is not None and analysis.words > 0 and not analysis.cannot_tell:
+        broken = {
+            "no steps": not analysis.star["action"].present,
+            "no personal step": not analysis.ownership.personal,
+        }
+        for rule, question in PLAN_RULES:
+            if broken[rule]:
+                return FollowUp(question, rule)
+    return FollowUp(PLAN_FIXED[turn % len(PLAN_FIXED)], "plan list")

@@ -43,7 +43,12 @@ from prepcoach.coach.improvement_sources import (
     debrief_cues,
     lapse_area,
 )
-from prepcoach.coach.relevance import asks_for_story
+from prepcoach.coach.relevance import (
+    NOT_IN_A_PLAN,
+    asks_for_plan,
+    asks_for_story_or_plan,
+    stored_kind,
+)
 
 __all__ = [
     "CALIBRATION_GAP",
@@ -193,15 +198,24 @@ class AreaRule:
     rule: str  # what it checks, with {placeholders} from the thresholds
     read: Rule
     goal: str  # {n} answers, {deadline}
-    # Which answers it judges: STAR parts only answers to questions that ask for a story
-    # ("Tell me about a time…"). The relevance area judges every answer the verdict speaks on.
+    # Which answers it judges: STAR parts only answers to questions that ask for a story or a
+    # plan ("Tell me about a time…", "What would you do if…"). The relevance area judges every
+    # answer the verdict speaks on.
     judges: str = "any"  # "story", "no story" or "any"
     how: str = ""  # how it decides, in full (`Area.how`), where the rule is kept short
+    # Whether it judges an answer to a question asking what the user would do (a plan, by the
+    # report's rule: `relevance.asks_for_plan` of the kind the analysis keeps). A plan has no
+    # situation, task or result to find, nor a number on a result (`relevance.NOT_IN_A_PLAN`).
+    in_a_plan: bool = True
 
-    def judges_question(self, question: str) -> bool:
+    def judges_answer(self, question: str, analysis: Mapping[str, Any]) -> bool:
+        """Whether this rule judges an answer to `question` whose stored analysis (or its
+        evidence) is `analysis`."""
+        if not self.in_a_plan and asks_for_plan(stored_kind(analysis)):
+            return False
         if self.judges == "any":
             return True
-        return asks_for_story(question) == (self.judges == "story")
+        return asks_for_story_or_plan(question) == (self.judges == "story")
 
 
 RULES = (
@@ -220,12 +234,14 @@ RULES = (
     *(
         AreaRule(f"star_{part}", f"Say the {part}", f"no {part} found by the STAR reader",
                  _star_part(part),
-                 f"Give the {part} in {{n}} practice answers by {{deadline}}", "story")
+                 f"Give the {part} in {{n}} practice answers by {{deadline}}", "story",
+                 in_a_plan=part not in NOT_IN_A_PLAN)
         for part in STAR_PARTS
     ),
     AreaRule("quantified", "Put a number on the result", "a result without a number",
              _unquantified,
-             "Put a number on the result in {n} practice answers by {deadline}", "story"),
+             "Put a number on the result in {n} practice answers by {deadline}", "story",
+             in_a_plan=False),
     AreaRule("relevance", "Answer the question that was asked",
              "an answer that does not address its question", _talks_past,
              "In your next {n} answers, answer the question that was asked (prepcoach's check "
@@ -286,7 +302,7 @@ def meets(
     rule = next((r for r in RULES if r.key == key), None)
     if rule is None:
         raise KeyError(key)
-    if not rule.judges_question(question):
+    if not rule.judges_answer(question, analysis):
         return None
     found = rule.read(analysis)
     return None if found is None else not found[0]
@@ -325,7 +341,7 @@ def improvement_areas(
             (a, found)
             for a in newest
             if a.when > since
-            and rule.judges_question(a.question)
+            and rule.judges_answer(a.question, a.analysis)
             and (found := rule.read(a.analysis)) is not None
         ]
         recent = judged[:RECENT]

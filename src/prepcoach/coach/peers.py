@@ -9,7 +9,7 @@ from dataclasses import dataclass
 
 from prepcoach.coach.content import ContentAnalysis
 from prepcoach.coach.feedback import REVIEW_RUBRIC
-from prepcoach.coach.followups import FIXED, FollowUp, follow_up
+from prepcoach.coach.followups import FIXED, PLAN_FIXED, FollowUp, follow_up
 
 SUGGESTED_FOLLOW_UPS = 3
 
@@ -63,16 +63,19 @@ class InterviewerSheet:
 
 
 def interviewer_sheet(
-    number: int, question: str, answer: ContentAnalysis | None
+    number: int, question: str, answer: ContentAnalysis | None, plan: bool = False
 ) -> InterviewerSheet:
     """What the interviewer sees for one question: the follow-up the answer calls for (by rule
-    once it has been read), then others from the fixed list, never the same one twice."""
-    first = follow_up(answer, number - 1)
+    once it has been read), then others from the fixed list, never the same one twice. `plan`:
+    the question asks what the user would do (`relevance.plan_asked`), so every follow-up asks
+    about the plan (`followups.PLAN_FIXED`)."""
+    first = follow_up(answer, number - 1, plan=plan)
     suggestions = [first]
     turn = number
-    while len(suggestions) < SUGGESTED_FOLLOW_UPS and turn < number + len(FIXED):
-        text = FIXED[turn % len(FIXED)]
+    fixed, rule = (PLAN_FIXED, "plan list") if plan else (FIXED, "fixed list")
+    while len(suggestions) < SUGGESTED_FOLLOW_UPS and turn < number + len(fixed):
+        text = fixed[turn % len(fixed)]
         if all(s.text != text for s in suggestions):
-            suggestions.append(FollowUp(text, "fixed list"))
+            suggestions.append(FollowUp(text, rule))
         turn += 1
     return InterviewerSheet(number, question, tuple(suggestions), tuple(REVIEW_RUBRIC))

@@ -31,20 +31,31 @@ if TYPE_CHECKING:
     from prepcoach.coach.patterns import Embedder
 
 STORY_PARTS = ("situation", "task", "action", "result")
-# Questions that ask for a story or a plan ("Tell me about a time…", "What would you do if…").
+# Questions that ask for a past story ("Tell me about a time…", "Describe a situation…").
+STORY_QUESTION_RE = re.compile(
+    r"\b(?:tell me about|describe|give (?:me )?an example|walk me through|talk me through|"
+    r"a time (?:when|you)|have you ever|share an example)\b",
+    re.IGNORECASE,
+)
+# Questions whose words ask what the user would do ("What would you do if…", "How would you…").
+# Such a question asks for a plan, not a past story: it is no story question (`asks_for_story`),
+# but an answer shaped like a story (steps, then what they would bring) does not talk past it.
+PLAN_QUESTION_RE = re.compile(r"\b(?:what would you do|how would you)\b", re.IGNORECASE)
 # A motivation or skills question ("Why this role?", "Which skills…?") answered with a story
 # (at least `NARRATIVE_SHARE` of its sentences read as STAR parts) talks past the question
 # however many words it shares with it: that is the usual way an answer misses (GUIDE.md).
-STORY_QUESTION_RE = re.compile(
-    r"\b(?:tell me about|describe|give (?:me )?an example|what would you do|how would you|"
-    r"walk me through|talk me through|a time (?:when|you)|have you ever|share an example)\b",
-    re.IGNORECASE,
-)
 NARRATIVE_SHARE = 0.5
 
 
 def asks_for_story(question: str) -> bool:
+    """Whether `question`'s words ask for a past story. A question asking what the user would
+    do is not one: whether it asks for a plan is `asks_for_plan`'s to say."""
     return bool(STORY_QUESTION_RE.search(question))
+
+
+def asks_for_story_or_plan(question: str) -> bool:
+    """Whether `question`'s words ask for a story or a plan: an answer told in steps fits it."""
+    return asks_for_story(question) or bool(PLAN_QUESTION_RE.search(question))
 
 
 # A question asks for a plan in its words ("What would you do if…", "How would you…") and
@@ -62,8 +73,73 @@ def asks_what_you_would_do(question: str) -> bool:
 
 
 def talks_past(question: str, narrative_share: float) -> bool:
-    """A question that does not ask for a story, answered mostly with one."""
-    return not asks_for_story(question) and narrative_share >= NARRATIVE_SHARE
+    """A question that asks for neither a story nor a plan, answered mostly with a story."""
+    return not asks_for_story_or_plan(question) and narrative_share >= NARRATIVE_SHARE
+
+
+# The one rule for a plan question, which the report's tips (`tips.choose_tips`), the measured
+# figure (`answer.measured_rating`), the improvement areas (`improvement`) and the follow-ups
+# (`followups`) all use: a question whose kind (`relevance_model.TYPES`) is read at least
+# `relevance_model.TYPE_SURE` sure as this one, and whose words ask it too
+# (`asks_what_you_would_do`; `sure_kind`), asks what the user WOULD do: a plan. Its situation is
+# the question's, its task what the question asks, and its result has not happened, so none of
+# them (nor a number on the result) is looked for in a plan (`NOT_IN_A_PLAN`). A kind not sure
+# leaves the question judged as any other.
+PLAN_KIND = "would_do"
+NOT_IN_A_PLAN = frozenset({"situation", "task", "result"})
+
+
+def sure_kind(question: str, kind: str | None, probability: float) -> str | None:
+    """The question's kind as prepcoach keeps it (`Relevance.kind`): `kind` when read at least
+    `relevance_model.TYPE_SURE` sure, and a plan (`PLAN_KIND`) only when the question's words
+    ask what the user would do too; else None."""
+    if kind is None or probability < relevance_model.TYPE_SURE:
+        return None
+    if kind == PLAN_KIND and not asks_what_you_would_do(question):
+        # The kinds are read by meaning from a few prototype questions, and "Tell me about a
+        # time you handled an angry customer. What did you do?" reads as "would do" at 0.66:
+        # a question is taken to ask for a plan only when its words ask it too.
+        return None
+    return kind
+
+
+def question_kind(question: str, model: Embedder | None = None) -> str | None:
+    """`question`'s kind as `question_relevance` keeps it (`sure_kind`), read from the question
+    alone (a question's kind does not depend on the answer): for a page that has no analysis
+    to read it from yet. None without the sentence model."""
+    if not question.strip():
+        return None
+    centroids = relevance_model.prototype_centroids(model)
+    vectors = reader.embed([question], model)
+    if centroids is None or vectors is None:
+        return None
+    kinds = relevance_model.question_kinds(vectors[0], centroids)
+    best = int(kinds.argmax())
+    return sure_kind(question, relevance_model.TYPE_NAMES[best], float(kinds[best]))
+
+
+def asks_for_plan(kind: str | None) -> bool:
+    """Whether a question of `kind` (`Relevance.kind`, or the analysis's `relevance.kind`)
+    asks what the user would do: the one rule (`PLAN_KIND`)."""
+    return kind == PLAN_KIND
+
+
+def stored_kind(analysis: Mapping[str, object]) -> str | None:
+    """The question's kind a stored analysis keeps (`relevance.kind`), None where it keeps
+    none (not sure, no question, or stored before the kind was)."""
+    found = analysis.get("relevance")
+    kind = found.get("kind") if isinstance(found, Mapping) else None
+    return kind if isinstance(kind, str) else None
+
+
+def plan_asked(question: str, analysis: Mapping[str, object] | None = None) -> bool:
+    """Whether `question` asks for a plan (`asks_for_plan`), as the answer's report read it:
+    by the kind its stored `analysis` keeps, or, where the analysis holds no reading of the
+    question (not analysed yet, or from before the kind was kept), by reading the question."""
+    found = (analysis or {}).get("relevance")
+    if isinstance(found, Mapping) and "kind" in found:
+        return asks_for_plan(stored_kind(analysis or {}))
+    return asks_for_plan(question_kind(question))
 
 
 @dataclass(frozen=True, slots=True)
@@ -78,8 +154,8 @@ class Relevance:
     it is read at least `relevance_model.TYPE_SURE` sure, whatever the verdict (a question's kind
     does not depend on the answer), else None. `check` is True when the answer tells a story to
     a question that asks for none, False when the question asks for none and the answer tells
-    none, and None when the check does not apply (the question asks for a story) or the answer
-    could not be read."""
+    none, and None when the check does not apply (the question asks for a story or a plan) or
+    the answer could not be read."""
 
     addresses: bool | None
     score: float | None
@@ -142,20 +218,11 @@ def question_relevance(question: str, answer: str, model: Embedder | None = None
     labels = reader.label_sentences(sentences, vectors[:n], reader.weights())
     story = sum(label[0] in STORY_PARTS for label in labels)
     past = talks_past(question, story / len(labels))
-    check = True if past else (None if asks_for_story(question) else False)
+    check = True if past else (None if asks_for_story_or_plan(question) else False)
     told = f"the question asks for no story, and {story} of {len(labels)} sentences tell one"
     words = len(reader.words_of(answer))
     found = relevance_model.predict(sentences, vectors, model)
-    kind = (
-        found.kind
-        if found is not None and found.kind_probability >= relevance_model.TYPE_SURE
-        else None
-    )
-    if kind == "would_do" and not asks_what_you_would_do(question):
-        # The kinds are read by meaning from a few prototype questions, and "Tell me about a
-        # time you handled an angry customer. What did you do?" reads as "would do" at 0.66:
-        # a question is taken to ask for a plan only when its words ask it too.
-        kind = None
+    kind = None if found is None else sure_kind(question, found.kind, found.kind_probability)
     if found is None or not relevance_model.MIN_WORDS <= words <= relevance_model.MAX_WORDS:
         size = "short" if words < relevance_model.MIN_WORDS else "long"
         why = "no sentence model installed" if found is None else (

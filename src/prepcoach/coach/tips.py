@@ -7,10 +7,11 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from prepcoach.coach import relevance as question_rules
 from prepcoach.coach.content import ContentAnalysis
 from prepcoach.coach.delivery import Delivery, DeliverySettings
 from prepcoach.coach.keywords import Coverage
-from prepcoach.coach.relevance import Relevance
+from prepcoach.coach.relevance import NOT_IN_A_PLAN, Relevance
 
 
 @dataclass(frozen=True, slots=True)
@@ -40,17 +41,15 @@ class Facts:
 # address its question (the verdict's tip leads; these would polish the off-topic content).
 POLISH = frozenset({"situation", "task", "result", "action", "quantified", "keywords", "short"})
 
-# A question of this kind (`relevance_model.TYPES`), read at least `TYPE_SURE` sure
-# (`Relevance.kind`), asks what the user WOULD do: a plan, not a past story. Its situation is
-# the question's, its task is what the question asks and its result has not happened, so no tip
-# asks for them (a new user's good three-step plan got all three); an answer may still tell a
-# past story. Where the kind is not sure, the tips are as for any question.
-PLAN_KIND = "would_do"
-NOT_IN_A_PLAN = frozenset({"situation", "task", "result"})
+# A question that asks what the user WOULD do (`relevance.PLAN_KIND`: the one rule, which the
+# areas, the measured figure and the follow-ups use too) gets no tip asking for a situation,
+# task or result (`relevance.NOT_IN_A_PLAN`; a new user's good three-step plan got all three);
+# an answer may still tell a past story. Where the kind is not sure, the tips are as for any
+# question.
 
 
 def asks_for_plan(relevance: Relevance | None) -> bool:
-    return relevance is not None and relevance.kind == PLAN_KIND
+    return relevance is not None and question_rules.asks_for_plan(relevance.kind)
 
 
 # Under this many words the part-by-part STAR tips (a task before the actions, a sentence of
@@ -350,7 +349,7 @@ def choose_tips(facts: Facts, count: int = 3, withhold: frozenset[str] = frozens
     """The `count` weightiest tips, from every rule not named in withhold. An answer the
     verdict says misses its question gets that tip first and none that polish its content; one
     to a question asking what the user would do gets none asking for a situation, task or
-    result (`PLAN_KIND`)."""
+    result (`relevance.PLAN_KIND`)."""
     if off_topic(facts.relevance):
         withhold = withhold | POLISH
     if asks_for_plan(facts.relevance):

@@ -39,6 +39,7 @@ from prepcoach.accounts.models import User
 from prepcoach.coach.content import analyse_content
 from prepcoach.coach.feedback import REVIEW_RUBRIC
 from prepcoach.coach.peers import Sides, interviewer_sheet, suggest_partner
+from prepcoach.coach.relevance import plan_asked
 from prepcoach.feedback.forms import ReviewForm
 from prepcoach.feedback.models import MAX_LINK_DAYS, FeedbackRequest, Review
 from prepcoach.feedback.reviews import comments_initial, save_review
@@ -315,7 +316,10 @@ def _mock_page(
             continue  # withdrawn by the member who shared it, and never answered
         text = shown if shown is not None else (answer.attempt.question_text if answer else "")
         attempt = answer.attempt if answer else None
-        sheet = interviewer_sheet(number, text, _read(attempt) if interviewing else None)
+        sheet = interviewer_sheet(
+            number, text, _read(attempt) if interviewing else None,
+            plan=plan_asked(text, attempt.analysis if attempt is not None else None),
+        )  # fmt: skip
         rows.append({"sheet": sheet, "answer": answer, "attempt": attempt})
     asked = request.GET.get("q", "")
     numbers = [r["sheet"].number for r in rows]

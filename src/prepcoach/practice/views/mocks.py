@@ -23,6 +23,7 @@ from prepcoach.coach.mock_interview import (
     verdict_of,
 )
 from prepcoach.coach.questions import QuestionInfo, pick_questions
+from prepcoach.coach.relevance import plan_asked
 from prepcoach.jobs.models import Opportunity
 from prepcoach.practice.forms import MIXES, MockForm, TypedAnswerForm
 from prepcoach.practice.models import Attempt, MockSession, Question
@@ -108,7 +109,8 @@ def mock_question(request: HttpRequest, session_id: int, number: int) -> HttpRes
             follow = asked_again(main.question_text, stored["relevance"].get("asks"))
         else:
             analysis = analyse_content(main.text) if main.text.strip() else None
-            follow = follow_up(analysis, turn=number)
+            plan = plan_asked(main.question_text, stored)
+            follow = follow_up(analysis, turn=number, plan=plan)
     return render(
         request,
         "practice/mock_question.html",

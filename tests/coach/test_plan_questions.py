@@ -1,0 +1,122 @@
+"""A question asking what the user would do asks for a plan: the report, the improvement areas,
+the measured figure and the mock's follow-ups decide it by one rule (`relevance.asks_for_plan`)
+and judge no plan for a missing situation, task or result (a new user's trial: the areas said
+"Say the situation" and the mock asked "What was the outcome?" of a good plan)."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+import pytest
+
+from prepcoach.coach.answer import analyse_answer, asks_for_plan
+from prepcoach.coach.content import analyse_content
+from prepcoach.coach.followups import FIXED, PLAN_FIXED, follow_up
+from prepcoach.coach.improvement import AnswerFacts, improvement_areas, meets
+from prepcoach.coach.peers import interviewer_sheet
+from prepcoach.coach.relevance import (
+    asks_for_story,
+    asks_for_story_or_plan,
+    plan_asked,
+    question_kind,
+    talks_past,
+)
+
+TODAY = dt.date(2026, 12, 2)
+PLAN_QUESTION = (
+    "What would you do if a teammate repeatedly missed commitments that your own work depended on?"
+)
+PLAN = (
+    "First I would talk to my teammate in private and ask what is getting in the way, because "
+    "there may be a reason I cannot see. Then I would agree with them on smaller deadlines we "
+    "can both check each week. If the deadlines still slipped, I would raise it with our "
+    "manager and suggest moving the work that blocks me."
+)
+STORY_QUESTION = "Tell me about a time you fixed a backlog."
+STORY = (
+    "Last spring our support queue doubled after a product launch. I was asked to bring the "
+    "waiting times back down. I rewrote the triage rules and trained two new starters. "
+    "Within a month the average wait fell from 9 hours to 2 hours."
+)
+STORY_PARTS = ("star_situation", "star_task", "star_result", "quantified")
+
+
+def test_a_question_asking_what_you_would_do_is_not_a_story_question() -> None:
+    assert not asks_for_story(PLAN_QUESTION)
+    assert not asks_for_story("How would you handle a customer demanding a refund?")
+    assert asks_for_story(STORY_QUESTION)
+    # ... but an answer shaped like a story (steps, then what they bring) does not talk past it:
+    # a plan question does ask for a plan.
+    assert asks_for_story_or_plan(PLAN_QUESTION)
+    assert not talks_past(PLAN_QUESTION, 1.0)
+    assert not talks_past("How would you handle a customer demanding a refund?", 1.0)
+    assert talks_past("Which skills do you hope to develop?", 1.0)
+
+
+@pytest.fixture(scope="module")
+def plan() -> dict[str, Any]:
+    analysis = analyse_answer(text=PLAN, question=PLAN_QUESTION).as_dict()
+    assert asks_for_plan(analysis)  # the report read the question as asking for a plan
+    assert not analysis["star"]["result"]["present"]  # a plan's result has not happened
+    return analysis
+
+
+@pytest.mark.usefixtures("sentence_model")
+def test_the_areas_judge_no_plan_for_a_missing_situation_task_or_result(
+    plan: dict[str, Any],
+) -> None:
+    answers = [AnswerFacts(i, TODAY - dt.timedelta(days=i), PLAN_QUESTION, plan) for i in range(3)]
+    keys = {area.key for area in improvement_areas(answers, [], TODAY)}
+    assert not keys & {"star_situation", "star_task", "star_result", "quantified"}
+    for key in STORY_PARTS:
+        assert meets(key, plan, PLAN_QUESTION) is None  # not judged either way
+    # A plan is still judged for its steps, as the report's figure counts them.
+    assert meets("star_action", plan, PLAN_QUESTION) is True
+    no_steps = plan | {"star": {**plan["star"], "action": {"present": False, "evidence": []}}}
+    assert meets("star_action", no_steps, PLAN_QUESTION) is False
+
+
+@pytest.mark.usefixtures("sentence_model")
+def test_a_story_question_is_still_judged_for_every_part() -> None:
+    told = analyse_answer(text=STORY, question=STORY_QUESTION).as_dict()
+    assert not asks_for_plan(told)
+    assert meets("star_result", told, STORY_QUESTION) is True
+    weak = analyse_answer(
+        text="I rewrote the triage rules and trained two new starters on them.",
+        question=STORY_QUESTION,
+    ).as_dict()
+    assert meets("star_result", weak, STORY_QUESTION) is False
+
+
+@pytest.mark.usefixtures("sentence_model")
+def test_the_mocks_follow_up_to_a_plan_asks_about_the_plan(plan: dict[str, Any]) -> None:
+    assert plan_asked(PLAN_QUESTION, plan)
+    assert plan_asked(PLAN_QUESTION)  # before the answer is read: from the question alone
+    assert question_kind(PLAN_QUESTION) == plan["relevance"]["kind"]
+    assert not plan_asked(STORY_QUESTION)
+    # "Tell me about a time… What did you do?" reads as "would do" by meaning: its words say no.
+    assert not plan_asked("Tell me about a time you handled an angry customer. What did you do?")
+    asked = follow_up(analyse_content(PLAN), turn=1, plan=True)
+    assert asked.text == PLAN_FIXED[1]
+    assert asked.text not in FIXED
+    assert "outcome" not in asked.text
+    assert "scene" not in asked.text
+    assert asked.reason == "interviewers often ask it to test a plan"
+    # A plan that gives no steps is asked for them.
+    vague = follow_up(analyse_content("It depends on the situation really."), plan=True)
+    assert vague.rule == "no steps"
+    assert vague.reason == "your answer did not say what you would do"
+    # A story question keeps its rules: a story with no result is asked how it ended.
+    weak = analyse_content("I rewrote the triage rules and trained two new starters on them.")
+    assert follow_up(weak).text == "What was the outcome?"
+
+
+@pytest.mark.usefixtures("sentence_model")
+def test_a_peer_interviewers_sheet_asks_about_the_plan() -> None:
+    sheet = interviewer_sheet(1, PLAN_QUESTION, analyse_content(PLAN), plan=True)
+    texts = [f.text for f in sheet.follow_ups]
+    assert len(set(texts)) == 3
+    assert all(text in PLAN_FIXED for text in texts)
+    before = interviewer_sheet(2, PLAN_QUESTION, None, plan=True)
+    assert all(f.text in PLAN_FIXED for f in before.follow_ups)
