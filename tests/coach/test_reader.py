@@ -423,16 +423,17 @@ def test_the_reader_reads_the_same_whether_the_middle_layers_were_kept_or_not(
 ) -> None:
     # The middle layers' states come from `embed`'s own run of the model, kept by text; a
     # reading must not depend on whether they were kept, evicted or never embedded.
-    from prepcoach.coach import reader
+    from prepcoach.coach import reader, reader_inputs
 
     reader.MIDDLE.states.clear()
     fresh = reader.read_text(ANSWER)
     again = reader.read_text(ANSWER)  # every state kept
-    small, reader.MIDDLE = reader.MIDDLE, reader._MiddleStates(2)
+    kept, reader_inputs.MIDDLE = reader_inputs.MIDDLE, reader_inputs._MiddleStates(2)
     try:
         evicted = reader.read_text(ANSWER)  # more sentences than the memory holds
+        assert len(reader_inputs.MIDDLE.states) == 2  # the small memory was the one used
     finally:
-        reader.MIDDLE = small
+        reader_inputs.MIDDLE = kept
     assert fresh.sentences == again.sentences == evicted.sentences
     assert fresh.presence == again.presence == evicted.presence
     assert "layers 3-4" in fresh.model
@@ -477,9 +478,9 @@ def test_an_embedder_without_the_middle_layers_reads_by_structure_and_says_so() 
 def test_the_middle_states_memory_keeps_sentences_only_and_stays_bounded(
     sentence_model: None,
 ) -> None:
-    from prepcoach.coach import reader
+    from prepcoach.coach import reader, reader_inputs
 
-    memory = reader._MiddleStates(3)
+    memory = reader_inputs._MiddleStates(3)
     long_text = "We rebuilt the rota and the picking waves. " * 60  # over MIDDLE_TEXT
     texts = ["One.", "Two words.", "Three short words.", "Four words in all.", long_text]
     rows = [[float(k)] * 768 for k in range(len(texts))]

@@ -17,6 +17,10 @@ word about oneself) are set aside and the story before them is read again (`stor
 Text is read in the pieces a listener hears: sentences, and a run-on sentence cut into its
 clauses (`coach.clauses`), as the labelled answers are.
 
+The middle layers' states beside each sentence's vector, and the memory that keeps them from
+`embed`'s run of the model, are `coach.reader_inputs`'s (`inputs`, `MIDDLE`, `INPUT_WIDTH`,
+still importable from here).
+
 When there is nothing a reading could rest on (no words, one word, only fillers, not English),
 `read_text` says so in `Reading.cannot_tell` and reads no parts, rather than guessing. Very long
 text is read up to `MAX_SENTENCES` sentences and says how many it left out.
@@ -27,13 +31,12 @@ from __future__ import annotations
 import functools
 import math
 import re
-import threading
-from collections import OrderedDict
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from prepcoach.coach import reader_inputs
 from prepcoach.coach.clauses import clauses_of
 from prepcoach.coach.cues import (
     HEDGE_RE,
@@ -44,7 +47,10 @@ from prepcoach.coach.cues import (
     TASK_RE,
     WE_ACTION_RE,
 )
-from prepcoach.coach.embeddings import READER_LAYERS, WIDTH, known_words
+from prepcoach.coach.embeddings import WIDTH, known_words
+from prepcoach.coach.reader_inputs import INPUT_WIDTH as INPUT_WIDTH
+from prepcoach.coach.reader_inputs import MIDDLE as MIDDLE
+from prepcoach.coach.reader_inputs import inputs as inputs
 from prepcoach.coach.splices import SPLICE_RULE, SpliceRule, uncut_splices
 from prepcoach.coach.text import NUMBER_WORDS, STOPWORDS
 
@@ -65,9 +71,6 @@ MODEL_NAME = (
     "prepcoach-reader-2 (all-MiniLM-L6-v2 int8, its sentence vector and layers 3-4,"
     " + structure, logistic regression)"
 )
-INPUT_WIDTH = WIDTH * (1 + len(READER_LAYERS))  # a sentence's vector, then each layer's mean
-MIDDLE_MEMORY = 4096  # sentences whose middle-layer states are kept (3 KB each)
-MIDDLE_TEXT = 2000  # characters; a longer text's states are not kept (the memory stays small)
 # What an answer is judged to contain, each decided from the sentences' probabilities (see
 # `presence`): a STAR part, an action by anyone, a personal ("i") or team ("we") action, and a
 # result that states an amount.
@@ -316,56 +319,11 @@ def embedder() -> Embedder | None:
     return load_embedder(threads=1)
 
 
-class _MiddleStates:
-    """The middle layers' unit mean states (`embeddings.READER_LAYERS`) of the texts embedded
-    last, by text. `embed` gets them from the same run of the model as the sentence vectors, so
-    the reader, given only those vectors by its many callers (relevance, retrospectives,
-    stories), reads the layers without running the model again. A text's states do not depend
-    on the texts beside it, so a text's entry is right whoever embedded it."""
-
-    def __init__(self, size: int) -> None:
-        self.size = size
-        self.states: OrderedDict[str, Any] = OrderedDict()
-        self.lock = threading.Lock()  # a worker may read answers on several threads
-
-    def keep(self, texts: Sequence[str], rows: Any) -> None:
-        with self.lock:
-            for text, row in zip(texts, rows, strict=True):
-                if len(text) > MIDDLE_TEXT:
-                    continue  # a whole answer or story, never read as one sentence
-                self.states[text] = row
-                self.states.move_to_end(text)
-            while len(self.states) > self.size:
-                self.states.popitem(last=False)
-
-    def get(self, texts: Sequence[str], model: Embedder | None) -> Matrix | None:
-        """The texts' states (n × 768), embedding those not kept; None when no model gives
-        them (an embedder without `embed_layers`, as in some tests)."""
-        import numpy as np
-
-        with self.lock:
-            found = [self.states.get(t) for t in texts]
-        if all(row is not None for row in found):
-            return np.array(found, dtype=np.float64).reshape(len(texts), INPUT_WIDTH - WIDTH)
-        layered = getattr(model if model is not None else embedder(), "embed_layers", None)
-        if layered is None:
-            return None
-        missing = list(dict.fromkeys(t for t, row in zip(texts, found, strict=True) if row is None))
-        block = np.array(layered(missing), dtype=np.float32)[:, WIDTH:].copy()  # no vectors
-        rows = dict(zip(missing, block, strict=True))
-        self.keep(missing, list(rows.values()))
-        found = [row if row is not None else rows[t] for t, row in zip(texts, found, strict=True)]
-        return np.array(found, dtype=np.float64).reshape(len(texts), INPUT_WIDTH - WIDTH)
-
-
-MIDDLE = _MiddleStates(MIDDLE_MEMORY)
-
-
 def embed(texts: Sequence[str], model: Embedder | None = None) -> Matrix | None:
     """Unit vectors for `texts` (n × 384), or None without a model. All texts go to the model
     in one call: `embeddings.MiniLMEmbedder.embed` runs texts of one token count together,
     unpadded, so a short sentence is never padded to a whole answer beside it. The middle
-    layers' states of the same run are kept for the reader (`MIDDLE`)."""
+    layers' states of the same run are kept for the reader (`reader_inputs.MIDDLE`)."""
     import numpy as np
 
     model = model if model is not None else embedder()
@@ -377,25 +335,8 @@ def embed(texts: Sequence[str], model: Embedder | None = None) -> Matrix | None:
     if layered is None:
         return np.array(model.embed(list(texts)), dtype=np.float64)
     rows = np.array(layered(list(texts)), dtype=np.float32)
-    MIDDLE.keep(texts, rows[:, WIDTH:].copy())  # a copy: the kept rows hold no vectors
+    reader_inputs.MIDDLE.keep(texts, rows[:, WIDTH:].copy())  # a copy: no vectors kept
     return rows[:, :WIDTH].astype(np.float64)
-
-
-def inputs(
-    sentences: Sequence[str], vectors: Matrix | None, model: Embedder | None = None
-) -> Matrix | None:
-    """The reader's inputs for `sentences` (n × `INPUT_WIDTH`): their unit vectors (n × 384,
-    `embed`) followed by their middle layers' states. `vectors` already that wide are returned
-    as they are; None without vectors, or when no model gives the middle layers (the reader
-    then reads by structure alone)."""
-    import numpy as np
-
-    if vectors is None or vectors.shape[1] == INPUT_WIDTH:
-        return vectors
-    middle = MIDDLE.get(sentences, model)
-    if middle is None:
-        return None
-    return np.hstack([vectors, middle])
 
 
 @functools.cache
