@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 from dataclasses import replace
+from typing import Any
 
 import pytest
 
@@ -26,13 +27,19 @@ TASK_TIP = "Before the actions, say in one sentence what was asked of you"
 needs_model = pytest.mark.usefixtures("sentence_model")
 
 
-def tips(text: str) -> list[dict[str, object]]:
-    return analyse_answer(text=text, question=QUESTION).as_dict()["tips"]  # type: ignore[no-any-return]
+def report_of(text: str, question: str) -> dict[str, Any]:
+    """The analysis as it is stored (JSON: its values are looked into by key)."""
+    return analyse_answer(text=text, question=question).as_dict()
+
+
+def tips(text: str) -> list[dict[str, Any]]:
+    found: list[dict[str, Any]] = report_of(text, QUESTION)["tips"]
+    return found
 
 
 @needs_model
 def test_a_story_with_no_task_gets_a_tip_quoting_its_first_action() -> None:
-    report = analyse_answer(text=NO_TASK, question=QUESTION).as_dict()
+    report = report_of(NO_TASK, QUESTION)
     assert report["star"]["task"]["present"] is False
     found = [t for t in report["tips"] if str(t["text"]).startswith(TASK_TIP)]
     assert len(found) == 1
@@ -63,7 +70,7 @@ ONE_SENTENCE = (
 def test_a_one_sentence_answer_marked_missing_parts_gets_a_tip_to_add_them() -> None:
     """A new user's trial: "✗ task ✗ action ✗ result" beside "Nothing else stands out to fix in
     this answer" (every part tip waited for 25 words)."""
-    report = analyse_answer(text=ONE_SENTENCE, question=MISSED).as_dict()
+    report = report_of(ONE_SENTENCE, MISSED)
     missing = [
         p for p in ("situation", "task", "action", "result") if not report["star"][p]["present"]
     ]
@@ -102,7 +109,7 @@ STORY_TIPS = ("Finish with the result", "Before the actions", "Start with a sent
 def test_a_plan_for_a_would_do_question_gets_no_situation_task_or_result_tip() -> None:
     """A new user's three-step plan got "Finish with the result…", a task tip and "Start with a
     sentence of context…": a question asking what you WOULD do asks for a plan."""
-    report = analyse_answer(text=PLAN, question=WOULD_DO).as_dict()
+    report = report_of(PLAN, WOULD_DO)
     assert report["relevance"]["kind"] == "would_do"
     assert report["star"]["action"]["present"] is True
     assert not [t for t in report["tips"] if str(t["text"]).startswith(STORY_TIPS)]
@@ -118,16 +125,14 @@ def test_a_would_do_question_not_read_sure_keeps_the_story_tips() -> None:
     facts = Facts(analysis.content, analysis.delivery, None, analysis.settings, unsure)
     texts = [t.text for t in choose_tips(facts)]
     assert [t for t in texts if t.startswith(STORY_TIPS)]
-    report = analysis.as_dict()
+    report: dict[str, Any] = analysis.as_dict()
     report["relevance"]["kind"] = None
     assert measured_rating(report) == 2
 
 
 @needs_model
 def test_a_short_plan_is_told_to_add_its_steps_not_a_story() -> None:
-    report = analyse_answer(
-        text="I would talk to the sales lead about what was promised.", question=WOULD_DO
-    ).as_dict()
+    report = report_of("I would talk to the sales lead about what was promised.", WOULD_DO)
     assert report["relevance"]["kind"] == "would_do"
     for tip in report["tips"]:
         for part in ("situation", "task", "result"):
@@ -148,19 +153,19 @@ def test_a_story_question_read_near_the_would_do_kind_is_not_a_plan(question: st
     from prepcoach.coach.relevance import asks_what_you_would_do
 
     assert not asks_what_you_would_do(question)
-    report = analyse_answer(text=NO_TASK, question=question).as_dict()
-    assert report["relevance"]["kind"] != "would_do"  # type: ignore[index]
+    report = report_of(NO_TASK, question)
+    assert report["relevance"]["kind"] != "would_do"
 
 
 @needs_model
 def test_a_one_line_plan_is_not_a_full_plan_and_its_evidence_measures_alike() -> None:
     from prepcoach.coach.answer_evidence import answer_evidence
 
-    short = analyse_answer(text="I would ask my manager.", question=WOULD_DO).as_dict()
-    assert short["relevance"]["kind"] == "would_do"  # type: ignore[index]
+    short = report_of("I would ask my manager.", WOULD_DO)
+    assert short["relevance"]["kind"] == "would_do"
     assert measured_rating(short) == 2  # was 5: any action counted as a full plan
-    assert [t["rule"] for t in short["tips"]] == ["A plan of 5 words"]  # type: ignore[attr-defined]
-    full = analyse_answer(text=PLAN, question=WOULD_DO).as_dict()
+    assert [t["rule"] for t in short["tips"]] == ["A plan of 5 words"]
+    full = report_of(PLAN, WOULD_DO)
     for analysis in (short, full):
         # What the improvement and readiness pages read gives the report's figure.
         assert measured_rating(answer_evidence(analysis)) == measured_rating(analysis)
