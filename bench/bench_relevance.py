@@ -12,7 +12,10 @@ labels were given), beside baselines measured in the same run.
 - **Story fit.** For each question, the story `best_story` ranks first when it fits (or none):
   top-1 agreement with the labelled best story (`best`, or none), and lenient agreement (a story
   the guide lists in `also_ok` also counts), beside the old scoring (the closest sentence alone,
-  at the relevance cut) and beside always answering "none".
+  at the relevance cut) and beside always answering "none"; how many questions no story fits
+  were offered one (false offers); and each story as a bank of one (a new user's): how often
+  it is offered for questions it does not fit and for those it fits, and how often an offer
+  the page calls close, or loose, fits.
 - **Retold story.** For answers that retell one of a bank's stories or tell another
   (`retold_*.json`), the story `retold_story` names (or none): agreement, retellings named
   right, false alarms (an answer that retells none given a story) beside always answering
@@ -121,8 +124,8 @@ def old_best_story(question: str, stories: Sequence[Story]) -> str | None:
 
 
 def story_fit(banks: Sequence[dict[str, Any]]) -> str:
-    def agreement(pick: Callable[[str, Sequence[Story]], str | None]) -> tuple[float, float]:
-        top = lenient = total = 0
+    def agreement(pick: Callable[[str, Sequence[Story]], str | None]) -> tuple[float, float, int]:
+        top = lenient = total = false_offers = 0
         for bank in banks:
             stories = [
                 (s["key"], s["title"], {p: s[p] for p in STORY_PARTS}) for s in bank["stories"]
@@ -132,19 +135,53 @@ def story_fit(banks: Sequence[dict[str, Any]]) -> str:
                 total += 1
                 top += got == q["best"]
                 lenient += got == q["best"] or (got is not None and got in q["also_ok"])
-        return top / total, lenient / total
+                false_offers += q["best"] is None and got is not None
+        return top / total, lenient / total, false_offers
 
     def new(question: str, stories: Sequence[Story]) -> str | None:
         choice: StoryChoice = best_story(question, stories)
         return None if choice.best is None else str(choice.best.key)
 
     questions = sum(len(b["questions"]) for b in banks)
-    nothing = sum(q["best"] is None for b in banks for q in b["questions"]) / questions
-    (top, lenient), (old_top, old_lenient) = agreement(new), agreement(old_best_story)
+    none_fits = sum(q["best"] is None for b in banks for q in b["questions"])
+    (top, lenient, offers), (old_top, old_lenient, _) = agreement(new), agreement(old_best_story)
     return (
         f"    story fit ({len(banks)} banks, {questions} questions): top-1 {top:.3f} "
         f"(lenient {lenient:.3f}); old scoring {old_top:.3f} ({old_lenient:.3f}); always "
-        f"'none' {nothing:.3f}"
+        f"'none' {none_fits / questions:.3f}; a story offered for {offers} of the {none_fits} "
+        f"questions no story fits\n" + alone(banks)
+    )
+
+
+def alone(banks: Sequence[dict[str, Any]]) -> str:
+    """Each story as a bank of one (a new user's bank) against every question of its bank: how
+    often it is offered where it does not fit (not `best`, not in `also_ok`) and where it does,
+    and how often an offer ties closely (`StoryFit.close`) and fits, against loosely."""
+    offered = {True: 0, False: 0}
+    cases = {True: 0, False: 0}
+    close = {True: [0, 0], False: [0, 0]}  # close or loose: [fits, offered]
+    for bank in banks:
+        for s in bank["stories"]:
+            story = [(s["key"], s["title"], {p: s[p] for p in STORY_PARTS})]
+            for q in bank["questions"]:
+                fits = q["best"] == s["key"] or s["key"] in q["also_ok"]
+                found = best_story(q["question"], story).best
+                cases[fits] += 1
+                if found is not None:
+                    offered[fits] += 1
+                    close[found.close][0] += fits
+                    close[found.close][1] += 1
+
+    def share(part: int, whole: int) -> str:
+        return f"{part / whole:.3f}" if whole else "n/a"
+
+    return (
+        f"      a story alone ({cases[True] + cases[False]} story-question pairs): offered for "
+        f"{share(offered[False], cases[False])} of the {cases[False]} it does not fit, "
+        f"{share(offered[True], cases[True])} of the {cases[True]} it fits; balanced accuracy "
+        f"{(offered[True] / cases[True] + 1 - offered[False] / cases[False]) / 2:.3f}; offers "
+        f"said to tie closely fit {close[True][0]}/{close[True][1]}, loosely "
+        f"{close[False][0]}/{close[False][1]}"
     )
 
 

@@ -4,6 +4,7 @@ when the user has no stories; and never suggests another user's story."""
 
 from __future__ import annotations
 
+import html
 import re
 
 import pytest
@@ -142,6 +143,27 @@ def test_when_no_story_ties_it_says_so(
     page = report_page(alice_client, alice, conflict_question)
     assert NONE_FITS in page
     assert "Your story that fits" not in page
+
+
+@needs_model
+def test_an_only_story_that_ties_loosely_is_not_called_the_best_fit(
+    alice_client: Client, alice: User
+) -> None:
+    """A new user's bank of one story had it offered for every question as the story "that
+    fits this question best"; where it ties loosely the page says so, and that it was the only
+    story."""
+    deadline = Question.objects.create(
+        owner=alice, text="Tell me about a time you worked under a tight deadline.",
+        category="behavioral", competency="resilience", field="data",
+    )  # fmt: skip
+    conflict = story(alice, CONFLICT)
+    page = html.unescape(report_page(alice_client, alice, deadline))
+    assert "Your story that fits this question best" not in page
+    assert "It is also your story nearest this question: " in page  # the answer retells it
+    assert reverse("reflection:story", args=[conflict.pk]) in page
+    assert "— ties loosely: “" in page
+    assert "A loose tie: in prepcoach's tests a story tied this loosely fitted its question" in page
+    assert "it is your only story, so there was no other to compare it with." in page
 
 
 def test_without_the_sentence_model_it_says_it_cannot_tell(
