@@ -13,7 +13,15 @@ from hypothesis import strategies as st
 
 from prepcoach.coach import retro_training
 from prepcoach.coach.retraining import differences
-from prepcoach.coach.retro_stories import PROMPTS, STAR, draft_stories, whole_story
+from prepcoach.coach.retro_stories import (
+    NEVER_LAST,
+    PROMPTS,
+    STAR,
+    TITLE_WORDS,
+    _title,
+    draft_stories,
+    whole_story,
+)
 
 pytestmark = pytest.mark.usefixtures("sentence_model")
 ROOT = Path(__file__).resolve().parents[2]
@@ -51,6 +59,46 @@ def test_two_projects_become_two_stories_with_their_own_parts() -> None:
     assert checkout.title.startswith("Product manager: In 2022 our checkout")
     # A remark about teams is no story: set aside, and quoted so the user sees where it went.
     assert [s.text for s in drafts.set_aside] == [TWO_PROJECTS["best_team"]]
+
+
+def test_a_drafts_title_ends_at_a_phrase_boundary_and_its_numbers_fill_its_metrics() -> None:
+    """A trial's draft titles were cut at 8 words ("…had dropped for…", "…the migration of…")
+    and the metrics left empty though the story said "rose by 12 percent"."""
+    checkout, billing = draft_stories(TWO_PROJECTS, role="Product manager").stories
+    # Whole when short enough; else cut where a phrase ends, and "…" says it goes on.
+    assert (
+        checkout.title
+        == "Product manager: In 2022 our checkout conversion had dropped for three months"
+    )
+    assert (
+        billing.title == "Product manager: A year later I led the migration of our billing system…"
+    )
+    # The numbers with their units its sentences state, its result's first.
+    assert checkout.metrics == ("12 percent", "three months", "five user interviews")
+    assert billing.metrics == ("two weeks late",)
+    long = {
+        "energised": "Our admin dashboard was built on jQuery and had become very hard to change "
+        "without breaking something else. I moved it to React one page at a time and we "
+        "saved £40,000 a year in contractor costs."
+    }
+    whole = whole_story(long)
+    assert whole is not None
+    assert whole.title == "Our admin dashboard was built on jQuery…"  # a clause, not "…very hard"
+    assert "£40,000 a year" in whole.metrics  # the currency sign stays with its number
+    for title in (checkout.title, billing.title, whole.title):
+        last = title.rstrip("…").split()[-1].lower()
+        assert last not in {"and", "the", "of", "for", "to", "a", "our", "had"}
+
+
+@settings(max_examples=40, deadline=None)
+@given(st.lists(st.sampled_from(["and", "the", "of", "report", "team,", "we", "shipped", "in"]),
+                min_size=1, max_size=30))  # fmt: skip
+def test_a_title_never_ends_on_a_word_a_phrase_cannot_end_on(words: list[str]) -> None:
+    title = _title("", " ".join(words))
+    kept = title.rstrip("…").split()
+    assert len(kept) <= TITLE_WORDS
+    if len(words) > TITLE_WORDS and len(kept) > 1:
+        assert kept[-1].strip(",").lower() not in NEVER_LAST
 
 
 def test_a_stumble_on_the_same_project_continues_its_story() -> None:

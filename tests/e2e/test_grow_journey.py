@@ -29,7 +29,7 @@ FACTS = [
     ("About 1,200 staff, 40 of them in the data team", "Annual report 2024, page 3"),
     ("Mission: care close to home for everyone", "https://northwind.example/mission"),
 ]
-STORY_TITLE = "Junior data analyst: Cleaning up the data quality of the outpatient…"
+STORY_TITLE = "Junior data analyst: Cleaning up the data quality of the outpatient waiting-list report in 2022"
 
 
 def matrix_cell(page: Page, row_header: str) -> Locator:

@@ -5,7 +5,9 @@ from django.test import Client
 from django.urls import reverse
 
 from prepcoach.accounts.models import User
+from prepcoach.coach.retro_stories import legacy_title
 from prepcoach.reflection.models import Retrospective, Story
+from prepcoach.reflection.views import _drafts, draft_key
 
 pytestmark = pytest.mark.usefixtures("sentence_model")
 
@@ -115,3 +117,45 @@ def test_two_retrospectives_opening_alike_give_two_drafts(
     b = alice_client.post(reverse("reflection:retro_story", args=[second.pk]), {"draft": "0"})
     assert a.url != b.url
     assert Story.objects.filter(user=alice).count() == 2
+
+
+def test_a_saved_draft_has_a_whole_title_and_the_numbers_it_states(
+    alice_client: Client, alice: User
+) -> None:
+    """A trial's draft was titled "Product manager: In 2022 our checkout conversion had dropped
+    for…" and its metrics were left empty though it said "rose by 12 percent"."""
+    retro = retro_of(alice_client, alice, **TWO_PROJECTS)
+    page = alice_client.get(reverse("reflection:retro", args=[retro.pk])).text
+    assert "Numbers it states: 12 percent; three months; five user interviews" in page
+    alice_client.post(reverse("reflection:retro_story", args=[retro.pk]), {"draft": "0"})
+    checkout = Story.objects.get(user=alice)
+    assert checkout.title == (
+        "Product manager: In 2022 our checkout conversion had dropped for three months"
+    )
+    assert checkout.metrics == "12 percent; three months; five user interviews"
+    alice_client.post(reverse("reflection:retro_story", args=[retro.pk]), {"draft": "1"})
+    billing = Story.objects.exclude(pk=checkout.pk).get(user=alice)
+    assert billing.title == (
+        "Product manager: A year later I led the migration of our billing system…"
+    )
+    assert billing.metrics == "two weeks late"
+
+
+def test_a_story_saved_under_the_former_title_is_still_found(
+    alice_client: Client, alice: User
+) -> None:
+    """A story saved from a draft before titles ended at a phrase kept the key of the 8-word
+    title: the retrospective still links to it, and saving the draft again opens it."""
+    retro = retro_of(alice_client, alice, **TWO_PROJECTS)
+    draft = _drafts(retro).stories[0]
+    old = legacy_title(retro.role, draft.sentences[0].text)
+    assert old == "Product manager: In 2022 our checkout conversion had dropped for…"
+    saved = Story.objects.create(
+        user=alice, title=old, tags="retrospective", drafted_from=draft_key(retro, draft, old),
+        situation="finished since", action="I ran five interviews myself.",
+    )  # fmt: skip
+    page = alice_client.get(reverse("reflection:retro", args=[retro.pk])).text
+    assert page.count("Saved in your story bank") == 1
+    again = alice_client.post(reverse("reflection:retro_story", args=[retro.pk]), {"draft": "0"})
+    assert again.url == reverse("reflection:story_edit", args=[saved.pk])
+    assert Story.objects.filter(user=alice).count() == 1

@@ -35,6 +35,7 @@ from typing import TYPE_CHECKING, Any
 
 from prepcoach.coach import reader
 from prepcoach.coach.clauses import clauses_of
+from prepcoach.coach.quantities import find_quantities
 
 if TYPE_CHECKING:
     import numpy as np
@@ -78,11 +79,18 @@ class PlacedSentence:
 @dataclass(frozen=True, slots=True)
 class DraftStory:
     """A story found in a retrospective. `parts` maps each of `STAR` to its text (empty when
-    the retrospective does not say it); `sentences` are the story's sentences in order."""
+    the retrospective does not say it); `sentences` are the story's sentences in order; `title`
+    its first sentence, cut at a phrase boundary (`TITLE_WORDS`)."""
 
     title: str
     parts: Mapping[str, str]
     sentences: tuple[PlacedSentence, ...]
+
+    @property
+    def metrics(self) -> tuple[str, ...]:
+        """The numbers with their units its sentences state, its result's first
+        (`story_metrics`): what the story form's "metrics" holds."""
+        return story_metrics(self.sentences)
 
     @property
     def prompts(self) -> tuple[str, ...]:
@@ -265,11 +273,109 @@ def group_stories(
     return stories
 
 
+# A draft's title is its first sentence, cut when longer than `TITLE_WORDS` at a phrase
+# boundary: after a word that ends in a comma, semicolon or colon, or before a word that opens a
+# new phrase (`OPENS_PHRASE`), never after a word a phrase cannot end on (`NEVER_LAST`: "and",
+# "the", "our", "had"…). A clause's end (punctuation, or before `OPENS_CLAUSE`) leaving at least
+# `TITLE_CLAUSE` words is taken before a phrase's ("…built on jQuery", not "…had become very
+# hard"). A trial's titles were cut at 8 words, mid-phrase ("…had dropped for").
+TITLE_WORDS = 12
+TITLE_LEAST = 4  # a cut leaves at least this many words
+TITLE_CLAUSE = 6
+OPENS_CLAUSE = frozenset(
+    "and but or so because which who when while after before until since where then if".split()
+)
+OPENS_PHRASE = frozenset(
+    "and but or so because which who that when while after before until since with without "
+    "for of in on at to by from into over under through across during within as if than where "
+    "then".split()
+)
+NEVER_LAST = OPENS_PHRASE | frozenset(
+    "the a an our my your their his her its this these those some any every each no "
+    "i we they he she you is are was were be been being am has have had do does did will would "
+    "can could should shall may might must not very more most also just".split()
+)
+
+
+def _bare(word: str) -> str:
+    return word.strip("\"'“”‘’()[]").lower().rstrip(",;:.!?")
+
+
+def _lead(sentence: str) -> str:
+    """`sentence` as a title: whole up to `TITLE_WORDS`, else cut at the longest phrase
+    boundary within them (see `TITLE_WORDS`), with "…" to say it goes on."""
+    words = sentence.split()
+    if len(words) <= TITLE_WORDS:
+        return " ".join(words).rstrip(",;:.!?")
+    ends = [
+        k
+        for k in range(TITLE_LEAST, TITLE_WORDS + 1)
+        if _bare(words[k - 1]) not in NEVER_LAST
+        and (words[k - 1][-1:] in ",;:" or _bare(words[k]) in OPENS_PHRASE)
+    ]
+    clauses = [
+        k
+        for k in ends
+        if k >= TITLE_CLAUSE and (words[k - 1][-1:] in ",;:" or _bare(words[k]) in OPENS_CLAUSE)
+    ]
+    if clauses or ends:
+        kept = words[: (clauses or ends)[-1]]
+    else:  # no boundary: the first words, less any a phrase cannot end on
+        kept = words[:TITLE_WORDS]
+        while len(kept) > 1 and _bare(kept[-1]) in NEVER_LAST:
+            kept.pop()
+    return " ".join(kept).rstrip(",;:.!?") + "…"
+
+
 def _title(role: str, first: str) -> str:
+    lead = _lead(first)
+    return (f"{role}: {lead}" if role else lead)[:150]
+
+
+def legacy_title(role: str, first: str) -> str:
+    """The title drafts had before the twentieth session (the first 8 words): a story saved
+    from a draft kept that title's key (`reflection.views.draft_key`), so the retrospective's
+    page still finds it."""
     words = first.split()
     lead = " ".join(words[:8]).rstrip(",;:.")
     lead = lead + "…" if len(words) > 8 else lead
     return (f"{role}: {lead}" if role else lead)[:150]
+
+
+def story_metrics(sentences: Sequence[PlacedSentence]) -> tuple[str, ...]:
+    """The numbers with their units that a story's sentences state ("12 percent", "2.4
+    seconds", "£40,000 a year"), its result's first, each once, by `quantities.find_quantities`
+    (a frequency such as "every week" is no figure). A currency sign written before a number
+    stays with it."""
+    ordered = [s for s in sentences if s.part == "result"] + [
+        s for s in sentences if s.part != "result"
+    ]
+    found: list[str] = []
+    for sentence in ordered:
+        for quantity in find_quantities(sentence.text):
+            if quantity.frequency:
+                continue
+            text = quantity.text
+            at = sentence.text.find(text)
+            if at > 0 and sentence.text[at - 1] in CURRENCY:
+                text = sentence.text[at - 1] + text
+            if text.lower() not in (f.lower() for f in found):
+                found.append(text)
+    return tuple(found)
+
+
+CURRENCY = "£$€¥"
+
+
+def metrics_line(metrics: Sequence[str], limit: int) -> str:
+    """`metrics` joined by "; ", as many whole ones as fit in `limit` characters."""
+    line = ""
+    for metric in metrics:
+        longer = f"{line}; {metric}" if line else metric
+        if len(longer) > limit:
+            break
+        line = longer
+    return line
 
 
 def draft_stories(

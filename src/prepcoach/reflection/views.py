@@ -16,7 +16,14 @@ from django.views.decorators.http import require_POST
 
 from prepcoach.accounts.access import get_owned_or_404, owned_by, signed_in_user
 from prepcoach.coach.retro_stories import PROMPTS as RETRO_PROMPTS
-from prepcoach.coach.retro_stories import DraftStory, RetroDrafts, draft_stories, whole_story
+from prepcoach.coach.retro_stories import (
+    DraftStory,
+    RetroDrafts,
+    draft_stories,
+    legacy_title,
+    metrics_line,
+    whole_story,
+)
 from prepcoach.coach.spoken import ANSWER_SECONDS, SPEAKING_WPM, story_remark
 from prepcoach.coach.stories import PARTS, StoryInfo, coverage, shift
 from prepcoach.jobs.models import Interview, Opportunity
@@ -122,10 +129,21 @@ def retro_detail(request: HttpRequest, retro_id: int) -> HttpResponse:
 
 def _saved_drafts(retro: Retrospective, stories: Sequence[DraftStory]) -> dict[str, int]:
     """The user's stories saved from these drafts of a retrospective, by `draft_key`: a draft
-    saved (and perhaps finished since in the STAR form) is opened again, not saved twice."""
-    keys = [draft_key(retro, story) for story in stories]
-    found = Story.objects.filter(user=retro.user, drafted_from__in=keys).order_by("-pk")
-    return dict(found.values_list("drafted_from", "pk"))  # the earliest story of a key wins
+    saved (and perhaps finished since in the STAR form) is opened again, not saved twice. A
+    story saved under the draft's former 8-word title (`retro_stories.legacy_title`, before the
+    twentieth session) kept that title's key, and is found by it."""
+    keyed = {
+        key: draft_key(retro, story)
+        for story in stories
+        for key in (draft_key(retro, story), draft_key(retro, story, _legacy(retro, story)))
+    }
+    found = Story.objects.filter(user=retro.user, drafted_from__in=list(keyed)).order_by("-pk")
+    # The earliest story of a key wins.
+    return {keyed[key]: pk for key, pk in found.values_list("drafted_from", "pk")}
+
+
+def _legacy(retro: Retrospective, story: DraftStory) -> str:
+    return legacy_title(retro.role, story.sentences[0].text if story.sentences else "")
 
 
 def _answers(retro: Retrospective) -> dict[str, str]:
@@ -136,13 +154,15 @@ def _drafts(retro: Retrospective) -> RetroDrafts:
     return draft_stories(_answers(retro), role=retro.role)
 
 
-def draft_key(retro: Retrospective, story: DraftStory) -> str:
+def draft_key(retro: Retrospective, story: DraftStory, title: str | None = None) -> str:
     """Which draft of which retrospective: the retrospective's answers and the draft's title and
     parts, hashed, not its id, so a key survives an archive's import (two drafts of one
     retrospective may share a title; an edited retrospective makes new drafts, and so does a
-    retrained reader that places a sentence elsewhere)."""
+    retrained reader that places a sentence elsewhere). `title`: another title than the
+    draft's (its former one, `_saved_drafts`)."""
     answers = [getattr(retro, p) for p in RETRO_PROMPTS]
-    parts = "\n".join([*answers, story.title, *(story.parts[p] for p in sorted(story.parts))])
+    named = story.title if title is None else title
+    parts = "\n".join([*answers, named, *(story.parts[p] for p in sorted(story.parts))])
     return f"retrospective {hashlib.sha256(parts.encode()).hexdigest()[:40]}"
 
 
@@ -164,8 +184,7 @@ def retro_to_story(request: HttpRequest, retro_id: int) -> HttpResponse:
     where = ", ".join(p for p in (retro.organisation, retro.period) if p)
     role = retro.role if retro.role[:2].isupper() else retro.role[:1].lower() + retro.role[1:]
     context = f"As {role}{f' ({where})' if where else ''}:"
-    draft = {
-        "title": found.title,
+    parts = {
         "situation": f"{context} {found.parts['situation']}".strip(),
         "task": found.parts["task"],
         "action": found.parts["action"],
@@ -175,15 +194,23 @@ def retro_to_story(request: HttpRequest, retro_id: int) -> HttpResponse:
     # in the STAR form, instead of a copy.
     key = draft_key(retro, found)
     existing = _saved_drafts(retro, [found]).get(key) or (
-        # Saved before stories kept their draft's key: found by its untouched parts.
-        Story.objects.filter(user=retro.user, tags="retrospective", **draft)
+        # Saved before stories kept their draft's key: found by its untouched parts, under the
+        # title drafts had then.
+        Story.objects.filter(
+            user=retro.user, tags="retrospective", title=_legacy(retro, found), **parts
+        )
         .values_list("pk", flat=True)
         .first()
     )
     if existing:
         messages.info(request, "You already drafted this story: here it is.")
         return redirect("reflection:story_edit", story_id=existing)
-    story = Story.objects.create(user=retro.user, tags="retrospective", drafted_from=key, **draft)
+    # The numbers with their units the story states (`DraftStory.metrics`), as many as fit.
+    limit = Story._meta.get_field("metrics").max_length or 200
+    story = Story.objects.create(
+        user=retro.user, tags="retrospective", drafted_from=key, title=found.title,
+        metrics=metrics_line(found.metrics, limit), **parts,
+    )  # fmt: skip
     missing = [p for p in found.missing if p != "situation"]
     todo = f"fill in the {' and the '.join(missing)}" if missing else "check each part"
     messages.info(request, f"A draft story is ready: {todo}.")
