@@ -259,3 +259,45 @@ def test_the_relevance_verdict_decides_the_area_where_it_speaks() -> None:
     # from closeness in meaning alone, which did not separate such answers on relevance/dev.json.
     assert meets("relevance", {"relevance": {"addresses": False, "check": False}}, skills) is None
     assert meets("relevance", {"relevance": {"addresses": False, "check": True}}, skills) is None
+
+
+def test_an_area_says_which_answers_it_did_not_judge_and_why() -> None:
+    """A trial's areas page read "in 2 of your last 2 answers" above 4 answers: one to a
+    question that asks for no story, and one the relevance verdict says missed its question,
+    left out unsaid. An answer that misses its question is not judged for its STAR parts, as
+    its report gives no such tip (polish on the wrong story is moot), and the area says so."""
+    story_q, weakness = (
+        "Tell me about a time you fixed a backlog.",
+        "What is your greatest weakness?",
+    )
+
+    def told(result: bool, addresses: bool | None = None) -> dict[str, Any]:
+        star = {p: {"present": True} for p in ("situation", "task", "action")}
+        star |= {"result": {"present": result}, "quantified_result": {"present": False}}
+        verdict = {"addresses": addresses, "probability": 0.05 if addresses is False else 0.5,
+                   "gist": "We swam every day.", "check": None}  # fmt: skip
+        return {"star": star, "relevance": verdict}
+
+    off = told(False, addresses=False)
+    answers = [
+        AnswerFacts(1, TODAY, story_q, told(False)),
+        AnswerFacts(2, TODAY - dt.timedelta(days=1), weakness, told(False)),
+        AnswerFacts(3, TODAY - dt.timedelta(days=2), story_q, off),
+        AnswerFacts(4, TODAY - dt.timedelta(days=3), story_q, told(False)),
+    ]
+    area = next(a for a in improvement_areas(answers, [], TODAY) if a.key == "star_result")
+    assert (area.affected, area.considered) == (2, 2)
+    assert "in 2 of your last 2 answers" in area.rule
+    assert area.not_judged == (
+        "1 answer to a question that asks for no story",
+        "1 answer that does not address its question (see “Answer the question that was asked”)",
+    )
+    assert meets("star_result", off, story_q) is None  # nor counted by a goal made from it
+    # The relevance area judges it, and says which answers its check could not tell about.
+    relevance = next(a for a in improvement_areas(
+        [*answers, AnswerFacts(5, TODAY, story_q, told(True, addresses=False))], [], TODAY
+    ) if a.key == "relevance")  # fmt: skip
+    assert (relevance.affected, relevance.considered) == (2, 2)
+    assert relevance.not_judged == (
+        "3 that prepcoach's check can't tell about (too short, too long, or between its two cuts)",
+    )

@@ -192,3 +192,34 @@ def test_a_debrief_counts_only_once_its_interview_has_started(
     page = alice_client.get(URL).text
     assert "Build up teamwork" in page
     assert "and 1 debrief" in page
+
+
+HOLIDAY = (
+    "We rented a small house near the beach and swam every day. The weather was lovely and the "
+    "children learned to surf. In the evenings we cooked fish on the barbecue and watched the "
+    "sun go down."
+)
+
+
+@pytest.mark.usefixtures("sentence_model")
+def test_the_page_says_which_answers_an_area_did_not_judge_and_why(
+    alice_client: Client, alice: User, story_question: Question
+) -> None:
+    """A trial's page read "from 4 answers" above "in 2 of your last 2 answers", leaving out
+    unsaid an answer the relevance verdict says missed its question."""
+    answered(alice, story_question)
+    answered(alice, story_question)
+    off = answered(alice, story_question, HOLIDAY)
+    assert (off.analysis or {})["relevance"]["addresses"] is False
+    answered(alice, Question.objects.create(owner=alice, text=WEAKNESS), STRENGTHS)
+    page = html.unescape(alice_client.get(URL).text)
+    assert "from 4 answers" in page
+    assert "A result without a number: in 2 of your last 2 answers." in page
+    assert (
+        "Not judged: 1 answer to a question that asks for no story; 1 answer that does not "
+        "address its question (see “Answer the question that was asked”)." in page
+    )
+    assert (
+        "An answer that does not address its question: in 2 of your last 2 answers. "
+        "<span class=\"meta\">Not judged: 2 that prepcoach's check can't tell about" in page
+    )

@@ -61,6 +61,9 @@ class Area:
     debriefs: int = 0  # the user's own debriefs that point the same way
     how: str = ""  # how prepcoach decides, in full, for a page to show one click away
     moves_with: str = "your answers"  # what moves a goal made from it, for "as … meet it"
+    # The answers in the span it was judged over that its rule did not judge, by why, in
+    # words ("2 answers to questions that ask for no story"): a page says them beside the count.
+    not_judged: tuple[str, ...] = ()
 
     @property
     def weight(self) -> float:

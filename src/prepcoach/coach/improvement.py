@@ -24,6 +24,7 @@ from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
+from prepcoach.coach.answer import misses_its_question
 from prepcoach.coach.area_types import (
     AnswerFacts,
     Area,
@@ -207,52 +208,89 @@ class AreaRule:
     # report's rule: `relevance.asks_for_plan` of the kind the analysis keeps). A plan has no
     # situation, task or result to find, nor a number on a result (`relevance.NOT_IN_A_PLAN`).
     in_a_plan: bool = True
+    # Whether it polishes what an answer says (STAR parts, a number, the job's terms): an
+    # answer the relevance verdict says does not address its question is not judged by it, as
+    # its report gives no such tip (`tips.POLISH`): polish on the wrong story is moot.
+    polishes: bool = False
+    # Why its reading judges no answer (`read` gives None), in words after a count: "2 typed,
+    # or with speech lost".
+    unread: str = "not measured"
+
+    def skips(self, question: str, analysis: Mapping[str, Any]) -> str | None:
+        """Why this rule does not judge an answer to `question` whose stored analysis (or its
+        evidence) is `analysis` (a key of `NOT_JUDGED`), or None when it judges it."""
+        if self.judges != "any" and asks_for_story_or_plan(question) != (self.judges == "story"):
+            return "no story" if self.judges == "story" else "story"
+        if not self.in_a_plan and asks_for_plan(stored_kind(analysis)):
+            return "plan"
+        if self.polishes and misses_its_question(analysis):
+            return "off question"
+        return None
 
     def judges_answer(self, question: str, analysis: Mapping[str, Any]) -> bool:
         """Whether this rule judges an answer to `question` whose stored analysis (or its
         evidence) is `analysis`."""
-        if not self.in_a_plan and asks_for_plan(stored_kind(analysis)):
-            return False
-        if self.judges == "any":
-            return True
-        return asks_for_story_or_plan(question) == (self.judges == "story")
+        return self.skips(question, analysis) is None
 
 
+# Why an area's rule did not judge an answer, in words after a count ("2 answers to …").
+NOT_JUDGED = {
+    "no story": ("answer to a question that asks for no story",
+                 "answers to questions that ask for no story"),
+    "story": ("answer to a question that asks for a story", "answers to questions that ask for "
+              "a story"),
+    "plan": ("plan for a question asking what you would do (no situation, task or result to "
+             "find)", "plans for questions asking what you would do (no situation, task or "
+             "result to find)"),
+    "off question": ("answer that does not address its question (see “Answer the question "
+                     "that was asked”)", "answers that do not address their question (see "
+                     "“Answer the question that was asked”)"),
+}  # fmt: skip
+
+
+SPOKEN = "typed, or with speech lost"  # why a delivery rule reads no figure
 RULES = (
     AreaRule("fillers", "Fewer filler words", "more than {fillers} fillers a minute", _fillers,
-             "Keep fillers under {fillers} a minute in {n} recorded answers by {deadline}"),
+             "Keep fillers under {fillers} a minute in {n} recorded answers by {deadline}",
+             unread=SPOKEN),
     AreaRule("pace_fast", "Slow down", "faster than {pace_high} words a minute", _pace(True),
              "Speak at {pace_low} to {pace_high} words a minute in {n} recorded answers by "
-             "{deadline}"),
+             "{deadline}", unread=SPOKEN),
     AreaRule("pace_slow", "Pick up the pace", "slower than {pace_low} words a minute",
              _pace(False),
              "Speak at {pace_low} to {pace_high} words a minute in {n} recorded answers by "
-             "{deadline}"),
+             "{deadline}", unread=SPOKEN),
     AreaRule("long_pauses", "Fewer long pauses", "a pause of {long_pause} s or more",
              _long_pauses,
-             "Record {n} answers with no pause over {long_pause} seconds by {deadline}"),
+             "Record {n} answers with no pause over {long_pause} seconds by {deadline}",
+             unread="typed"),
     *(
         AreaRule(f"star_{part}", f"Say the {part}", f"no {part} found by the STAR reader",
                  _star_part(part),
                  f"Give the {part} in {{n}} practice answers by {{deadline}}", "story",
-                 in_a_plan=part not in NOT_IN_A_PLAN)
+                 in_a_plan=part not in NOT_IN_A_PLAN, polishes=True,
+                 unread="not read in full (speech lost, or words prepcoach cannot read)")
         for part in STAR_PARTS
     ),
     AreaRule("quantified", "Put a number on the result", "a result without a number",
              _unquantified,
              "Put a number on the result in {n} practice answers by {deadline}", "story",
-             in_a_plan=False),
+             in_a_plan=False, polishes=True,
+             unread="with no result to put a number on, or not read in full"),
     AreaRule("relevance", "Answer the question that was asked",
              "an answer that does not address its question", _talks_past,
              "In your next {n} answers, answer the question that was asked (prepcoach's check "
              "finds each addresses its question) by {deadline}",
              how="prepcoach's relevance check reads each answer against its question and quotes "
              "what the answer talks about instead. An answer it can't tell about (too short, "
-             "too long, or between its two cuts) is not counted either way."),
+             "too long, or between its two cuts) is not counted either way.",
+             unread="that prepcoach's check can't tell about (too short, too long, or between "
+             "its two cuts)"),
     AreaRule("job_terms", "Use the job's key terms",
              f"fewer than {JOB_TERMS} of the job's key terms used",
              _job_terms,
-             f"Use {JOB_TERMS} of the job's key terms in {{n}} practice answers by {{deadline}}"),
+             f"Use {JOB_TERMS} of the job's key terms in {{n}} practice answers by {{deadline}}",
+             polishes=True, unread="answered without a job, or with speech lost"),
 )  # fmt: skip
 # Rubric criteria (coach.feedback) a reviewer can score low, and the area each points to.
 REVIEW_AREAS = {
@@ -337,13 +375,17 @@ def improvement_areas(
     areas = []
     for rule in RULES:
         since = closed.get(rule.key, dt.date.min)
-        judged = [
-            (a, found)
+        # Each answer's reading, or why it is not judged (None: before a reached goal).
+        read: list[tuple[str, float | None] | str | None] = [
+            None if a.when <= since else (
+                rule.skips(a.question, a.analysis) or rule.read(a.analysis) or "unread"
+            )
             for a in newest
-            if a.when > since
-            and rule.judges_answer(a.question, a.analysis)
-            and (found := rule.read(a.analysis)) is not None
+        ]  # fmt: skip
+        judged = [
+            (a, found) for a, found in zip(newest, read, strict=True) if isinstance(found, tuple)
         ]
+        why_not = [why if isinstance(why, str) else None for why in read]
         recent = judged[:RECENT]
         held = [(a, found) for a, found in recent if found[0]]
         people = [(r, c) for r, c in low_reviews.get(rule.key, []) if r.when > since]
@@ -366,6 +408,7 @@ def improvement_areas(
                 len(held), len(recent), len(people), tuple(evidence),
                 _trend([(a.when, bool(found[0])) for a, found in judged]),
                 rule.goal.format(**goal_words), debriefs=len(said), how=rule.how,
+                not_judged=_not_judged(rule, newest, why_not, recent),
             )
         )  # fmt: skip
     areas += debrief_areas(debriefs, closed, goal_words)
@@ -374,6 +417,31 @@ def improvement_areas(
     if (calibration := calibration_area(answers, reviews, goal_words, closed)) is not None:
         areas.append(calibration)
     return tuple(sorted(areas, key=lambda a: (-a.weight, a.key)))
+
+
+def _not_judged(
+    rule: AreaRule,
+    newest: Sequence[AnswerFacts],
+    why_not: Sequence[str | None],
+    recent: Sequence[tuple[AnswerFacts, tuple[str, float | None]]],
+) -> tuple[str, ...]:
+    """The answers among the ones `recent` spans (all of them when it holds fewer than
+    `RECENT`) that the rule did not judge, counted by why, in words: "1 answer that does not
+    address its question (…)". A page beside "in 2 of your last 3 answers" says them, so an
+    answer left out is never left out unsaid."""
+    last = newest.index(recent[-1][0]) if len(recent) == RECENT else len(newest) - 1
+    counts: dict[str, int] = defaultdict(int)
+    for why in why_not[: last + 1]:
+        if why:
+            counts[why] += 1
+    said = []
+    for why, count in counts.items():
+        if why == "unread":
+            said.append(f"{count} {rule.unread}")
+        else:
+            one, many = NOT_JUDGED[why]
+            said.append(f"{count} {one if count == 1 else many}")
+    return tuple(said)
 
 
 def _reviewers_agree(count: int) -> str:
