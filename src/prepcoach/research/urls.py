@@ -1,10 +1,18 @@
 from django.urls import path
+from django.views.generic import RedirectView
 
 from prepcoach.research import fact_views, views
 
 app_name = "research"
 urlpatterns = [
     path("", views.index, name="index"),
+    # Every job's page is under /grow/jobs/…, and the list of jobs is /grow/ itself: the
+    # address a user trims back to (a trial's /grow/jobs/ was a 404) goes to the list.
+    path(
+        "jobs/",
+        RedirectView.as_view(pattern_name="research:index", query_string=True),
+        name="jobs",
+    ),
     path("jobs/new/", views.opportunity_new, name="opportunity_new"),
     path("jobs/<int:opportunity_id>/", views.opportunity_detail, name="opportunity"),
     path("jobs/<int:opportunity_id>/edit/", views.opportunity_edit, name="opportunity_edit"),
