@@ -109,3 +109,29 @@ def test_a_typed_answer_past_the_per_minute_limit_waits_and_is_shown_back(
     assert f"You asked for {limit.uses} typed answers" in response.text
     assert "I built a checklist and trained the team on it." in response.text
     assert not PeerAnswer.objects.filter(mock=peer_mock).exists()
+
+
+PLAN_TEXT = (
+    "What would you do if a teammate repeatedly missed commitments that your own work depended on?"
+)
+
+
+def test_a_plan_questions_follow_ups_are_named_as_the_plans_own(
+    bob_client: Client, alice: User, peer_mock: PeerMock, sentence_model: None
+) -> None:
+    """A question asking what the answerer would do gets the plan's follow-ups (`followups.
+    PLAN_FIXED`, rule "plan list"): the sheet called each "the answer has plan list"."""
+    from prepcoach.coach.followups import PLAN_FIXED
+    from prepcoach.groups.models import SharedQuestion
+    from prepcoach.practice.models import Question
+
+    question = Question.objects.create(owner=alice, text=PLAN_TEXT)
+    SharedQuestion.objects.create(
+        membership=Membership.objects.get(group=peer_mock.group, user=alice), question=question
+    )
+    peer_mock.question_texts = [PLAN_TEXT]
+    peer_mock.save(update_fields=["question_texts"])
+    page = bob_client.get(reverse("groups:mock", args=[peer_mock.pk])).text
+    assert PLAN_FIXED[0] in page  # before any answer: the plan's own list
+    assert "plan list" not in page
+    assert "a general follow-up to a plan" in page
