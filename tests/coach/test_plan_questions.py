@@ -120,3 +120,20 @@ def test_a_peer_interviewers_sheet_asks_about_the_plan() -> None:
     assert all(text in PLAN_FIXED for text in texts)
     before = interviewer_sheet(2, PLAN_QUESTION, None, plan=True)
     assert all(f.text in PLAN_FIXED for f in before.follow_ups)
+
+
+@pytest.mark.usefixtures("sentence_model")
+@pytest.mark.parametrize("said", ["I don't know", "Um, uh, er"])
+def test_a_plan_question_stays_a_plan_when_its_answer_cannot_be_read(said: str) -> None:
+    """A question's kind does not depend on its answer (`Relevance.kind`): an answer too short
+    to read kept no kind, so the mock asked a plan "What was the outcome?"."""
+    analysis: dict[str, Any] = analyse_answer(text=said, question=PLAN_QUESTION).as_dict()
+    assert analysis["relevance"]["kind"] == question_kind(PLAN_QUESTION) == "would_do"
+    assert asks_for_plan(analysis)
+    assert plan_asked(PLAN_QUESTION, analysis)
+    asked = follow_up(analyse_content(said), turn=1, plan=plan_asked(PLAN_QUESTION, analysis))
+    assert asked.text in PLAN_FIXED
+    # A story question's unreadable answer keeps no plan.
+    assert not plan_asked(
+        STORY_QUESTION, analyse_answer(text=said, question=STORY_QUESTION).as_dict()
+    )

@@ -217,7 +217,11 @@ def question_relevance(question: str, answer: str, model: Embedder | None = None
     sentences = reader.sentences_of(answer)[: reader.MAX_SENTENCES]
     why = reader.cannot_tell(answer, sentences)
     if why is not None:
-        return Relevance(None, None, None, f"{CANT_TELL}: {why}")
+        # The question's kind is read all the same: it does not depend on the answer, and the
+        # plan rule (`plan_asked`) takes a stored kind as the report's reading of the question
+        # (an answer too short to read kept none, and the mock asked a plan for its outcome).
+        kind = question_kind(question, model)
+        return Relevance(None, None, None, f"{CANT_TELL}: {why}", kind=kind)
     vectors = reader.embed([*sentences, question, answer], model)
     if vectors is None:
         return Relevance(None, None, None, f"{CANT_TELL}: no sentence model installed")
