@@ -299,5 +299,30 @@ def test_an_area_says_which_answers_it_did_not_judge_and_why() -> None:
     ) if a.key == "relevance")  # fmt: skip
     assert (relevance.affected, relevance.considered) == (2, 2)
     assert relevance.not_judged == (
-        "3 that prepcoach's check can't tell about (too short, too long, or between its two cuts)",
+        "3 that prepcoach's check can't tell about (too short, too long, between its two cuts, "
+        "or with speech lost)",
     )
+
+
+def test_an_answer_whose_verdict_speech_loss_withheld_is_not_said_to_be_one_it_cant_tell() -> None:
+    """Speech lost withholds the relevance verdict (`answer.AnswerAnalysis.as_dict` stores
+    `addresses` as null beside its probability): the area left it out as one its check "can't
+    tell about (too short, too long, or between its two cuts)", none of which it was."""
+    question = "Why do you want this role?"
+    off = {
+        "relevance": {"addresses": False, "probability": 0.05, "gist": "We swam.", "check": None}
+    }
+    lost = {
+        "relevance": {"addresses": None, "probability": 0.99, "gist": "We swam.", "check": None},
+        "withheld": ["situation", "task", "action", "result", "quantified", "keywords"],
+    }
+    answers = [
+        AnswerFacts(1, TODAY, question, off),
+        AnswerFacts(2, TODAY, question, lost),
+        AnswerFacts(3, TODAY, question, off),
+    ]
+    area = next(a for a in improvement_areas(answers, [], TODAY) if a.key == "relevance")
+    assert (area.affected, area.considered) == (2, 2)
+    (said,) = area.not_judged
+    assert said.startswith("1 ")
+    assert "speech lost" in said

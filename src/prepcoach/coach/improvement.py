@@ -283,9 +283,9 @@ RULES = (
              "finds each addresses its question) by {deadline}",
              how="prepcoach's relevance check reads each answer against its question and quotes "
              "what the answer talks about instead. An answer it can't tell about (too short, "
-             "too long, or between its two cuts) is not counted either way.",
-             unread="that prepcoach's check can't tell about (too short, too long, or between "
-             "its two cuts)"),
+             "too long, between its two cuts, or with speech lost) is not counted either way.",
+             unread="that prepcoach's check can't tell about (too short, too long, between "
+             "its two cuts, or with speech lost)"),
     AreaRule("job_terms", "Use the job's key terms",
              f"fewer than {JOB_TERMS} of the job's key terms used",
              _job_terms,
