@@ -137,3 +137,22 @@ def test_a_plan_question_stays_a_plan_when_its_answer_cannot_be_read(said: str) 
     assert not plan_asked(
         STORY_QUESTION, analyse_answer(text=said, question=STORY_QUESTION).as_dict()
     )
+
+
+@pytest.mark.usefixtures("sentence_model")
+def test_a_plan_question_in_other_words_is_judged_for_its_steps_as_its_report_is() -> None:
+    """The report reads "What steps would you take?" as a plan by the kind (`asks_for_plan`) and
+    tips a plan with no steps; the areas asked the words for "what would you do" alone, so they
+    judged no plan of it and said it was an answer "to a question that asks for no story"."""
+    question = (
+        "Suppose a release is about to slip two days before launch. What steps would you take?"
+    )
+    steps = (
+        "First I would sit down with the team and list what still blocks the release. Then I "
+        "would cut the features we can ship later and tell the client the new scope that day."
+    )
+    analysis: dict[str, Any] = analyse_answer(text=steps, question=question).as_dict()
+    assert asks_for_plan(analysis)
+    assert meets("star_action", analysis, question) is True
+    for key in STORY_PARTS:
+        assert meets(key, analysis, question) is None

@@ -219,9 +219,13 @@ class AreaRule:
     def skips(self, question: str, analysis: Mapping[str, Any]) -> str | None:
         """Why this rule does not judge an answer to `question` whose stored analysis (or its
         evidence) is `analysis` (a key of `NOT_JUDGED`), or None when it judges it."""
-        if self.judges != "any" and asks_for_story_or_plan(question) != (self.judges == "story"):
+        plan = asks_for_plan(stored_kind(analysis))
+        # A question the report reads as a plan (by its kind) asks for one whatever its words
+        # ("What steps would you take?"): its steps are judged as the report judges them.
+        told = asks_for_story_or_plan(question) or plan
+        if self.judges != "any" and told != (self.judges == "story"):
             return "no story" if self.judges == "story" else "story"
-        if not self.in_a_plan and asks_for_plan(stored_kind(analysis)):
+        if not self.in_a_plan and plan:
             return "plan"
         if self.polishes and misses_its_question(analysis):
             return "off question"
