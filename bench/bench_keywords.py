@@ -103,6 +103,13 @@ SETS = {
         "sixteenth session, nothing tuned after)",
         "heldout12.json",
     ),
+    "heldout13": (
+        "held-out (2026-12-02, twentieth session; written by the guide by a writer who read "
+        "nothing else, never opened while tuning; its aggregate figures read once, in the "
+        "twentieth session, after the extractor reading phrases in their lines was committed, "
+        "nothing tuned after)",
+        "heldout13.json",
+    ),
 }  # fmt: skip
 
 Extractor = Callable[[str], list[str]]
@@ -191,6 +198,7 @@ def run(
         "heldout10",
         "heldout11",
         "heldout12",
+        "heldout13",
     ),
 ) -> None:
     old = old_extractor()

@@ -16,8 +16,9 @@ import numpy as np
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "src"))
 
-from prepcoach.coach.embeddings import load_embedder  # noqa: E402
+from prepcoach.coach.embeddings import TokenStates, load_embedder  # noqa: E402
 from prepcoach.coach.key_term_candidates import Advert, display, features, read_advert  # noqa: E402
+from prepcoach.coach.key_term_context import phrase_contexts  # noqa: E402
 from prepcoach.coach.keywords import advert_text  # noqa: E402
 from prepcoach.coach.term_forms import gold_index  # noqa: E402
 
@@ -73,6 +74,26 @@ class CandidateVectors:
         return np.array(self.embedder.embed(texts)) if texts else np.zeros((0, 384))
 
 
+class CandidateContexts:
+    """Each candidate's states where its advert says it (`key_term_context.phrase_contexts`),
+    read when first asked for and kept: a candidate's vector does not depend on the others
+    read with it, so the folds share them."""
+
+    def __init__(self, advert: Advert, embedder: CachedEmbedder) -> None:
+        self.advert = advert
+        self.embedder = embedder
+        self.known: dict[int, np.ndarray] = {}
+
+    def __getitem__(self, index: np.ndarray) -> np.ndarray:
+        assert np.asarray(index).dtype.kind in "iu", "index by candidate numbers, not a mask"
+        missing = [int(i) for i in index if int(i) not in self.known]
+        if missing:
+            candidates = [self.advert.candidates[i] for i in missing]
+            read = phrase_contexts(self.advert, candidates, self.embedder)
+            self.known.update(zip(missing, read, strict=True))
+        return np.array([self.known[int(i)] for i in index]).reshape(len(index), -1)
+
+
 @dataclass
 class Item:
     advert: Advert
@@ -80,6 +101,7 @@ class Item:
     x: np.ndarray  # raw features
     y: np.ndarray  # 1 when the candidate is a labelled term or variant
     vectors: CandidateVectors  # indexed by an array of candidate indices
+    contexts: CandidateContexts  # the same, each candidate read in its lines
 
 
 EMBEDDER: list[CachedEmbedder] = []
@@ -104,6 +126,9 @@ class CachedEmbedder:
             self.cache.update(zip(batch, self.model.embed(batch), strict=True))
         return [self.cache[t] for t in texts]
 
+    def token_states(self, texts: Sequence[str], layer: int) -> list[TokenStates]:
+        return self.model.token_states(texts, layer)
+
 
 def load(embedder: CachedEmbedder) -> list[Item]:
     items = []
@@ -113,5 +138,6 @@ def load(embedder: CachedEmbedder) -> list[Item]:
         x = np.array([features(c, advert) for c in advert.candidates])
         y = np.array([float(c.key in index) for c in advert.candidates])
         vectors = CandidateVectors([display(c, advert) for c in advert.candidates], embedder)
-        items.append(Item(advert, raw["key_terms"], x, y, vectors))
+        contexts = CandidateContexts(advert, embedder)
+        items.append(Item(advert, raw["key_terms"], x, y, vectors, contexts))
     return items

@@ -73,3 +73,27 @@ def test_a_model_without_the_layers_named_is_refused_clearly(tmp_path: object) -
     onnx.save(onnx.helper.make_model(graph), str(path))
     with pytest.raises(ValueError, match="no output of encoder layer 3"):
         _with_layer_outputs(path, (3,))
+
+
+def test_token_states_are_the_layers_own_with_each_tokens_place(sentence_model: None) -> None:
+    """`token_states` runs the encoder only up to the layer asked for; its states are the full
+    model's at that layer (their mean is `embed_layers`' block), each with its character span."""
+    from prepcoach.coach.embeddings import READER_LAYERS, MiniLMEmbedder, model_files
+
+    files = model_files()
+    assert files is not None
+    embedder = MiniLMEmbedder(*files, threads=1)
+    layered = np.array(embedder.embed_layers(TEXTS)).reshape(len(TEXTS), 3, 384)
+    for block, layer in enumerate(READER_LAYERS, start=1):
+        read = embedder.token_states(TEXTS, layer)
+        assert len(read) == len(TEXTS)
+        for text, states, full in zip(TEXTS, read, layered[:, block], strict=True):
+            assert states.states.shape == (len(states.spans), 384)
+            mean = states.states.mean(axis=0)
+            assert np.allclose(mean / np.linalg.norm(mean), full, atol=1e-5)
+            assert states.spans[0] == (0, 0)
+            assert states.spans[-1] == (0, 0)
+            words = [text[a:b] for a, b in states.spans if b > a]
+            assert "".join(words).lower() == "".join(text.split()).lower()
+    with np.testing.assert_raises(ValueError):
+        embedder.token_states(TEXTS, 7)

@@ -12,8 +12,10 @@ import importlib.util
 import json
 import os
 import re
+import threading
 import warnings
 from collections.abc import Sequence
+from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -35,6 +37,15 @@ WIDTH = 384  # a MiniLM vector's length
 # vector alone, .925 with layer 3 beside it, .919 with layer 4, .932 with both, .909 with
 # layers 1-5; docs/architecture.md, reader row).
 READER_LAYERS = (3, 4)
+
+
+@dataclass(frozen=True, slots=True)
+class TokenStates:
+    """One text's token states at one encoder layer: `spans[i]` is token i's (start, end)
+    character span in the text ((0, 0) for the [CLS] and [SEP] marks), `states` tokens × 384."""
+
+    spans: tuple[tuple[int, int], ...]
+    states: Any
 
 
 def _package_dir(name: str) -> Path | None:
@@ -108,6 +119,10 @@ class MiniLMEmbedder:
             providers=["CPUExecutionProvider"],
         )
         self.inputs = {i.name for i in self.session.get_inputs()}
+        self._files = (model, tokenizer)
+        self._options = options
+        self._partial: dict[int, tuple[Any, str]] = {}
+        self._lock = threading.Lock()
         self.outputs = [o.name for o in self.session.get_outputs()]  # the last layer first
 
     def embed_layers(self, texts: Sequence[str]) -> list[list[float]]:
@@ -119,6 +134,49 @@ class MiniLMEmbedder:
     def embed(self, texts: Sequence[str]) -> list[list[float]]:
         """Unit sentence vectors, n × 384."""
         return self._run(texts, self.outputs[:1])
+
+    def token_states(self, texts: Sequence[str], layer: int) -> list[TokenStates]:
+        """Each text's token states at encoder layer `layer` (one of `READER_LAYERS`), with
+        each token's character span in the text: what a phrase means where it stands. Texts of
+        one token count run together, unpadded, as in `embed`; a text past `MAX_TOKENS` is cut."""
+        import numpy as np
+
+        session, output = self._up_to(layer)
+        encodings = self.tokenizer.encode_batch(list(texts))
+        by_length: dict[int, list[int]] = {}
+        for i, encoding in enumerate(encodings):
+            by_length.setdefault(len(encoding.ids), []).append(i)
+        out: list[TokenStates | None] = [None] * len(texts)
+        for rows in by_length.values():
+            ids = np.array([encodings[i].ids for i in rows], dtype=np.int64)
+            feeds = {"input_ids": ids, "attention_mask": np.ones_like(ids)}
+            if "token_type_ids" in self.inputs:
+                feeds["token_type_ids"] = np.zeros_like(ids)
+            (hidden,) = session.run([output], feeds)
+            for row, i in enumerate(rows):
+                out[i] = TokenStates(tuple(encodings[i].offsets), hidden[row])
+        return [s for s in out if s is not None]
+
+    def _up_to(self, layer: int) -> tuple[Any, str]:
+        """A session of the encoder up to `layer` (one of `READER_LAYERS`) and its output's
+        name: onnxruntime runs every node of a graph whichever outputs are asked for, so the
+        layers after it would cost a third of the time for nothing. Made once, when first
+        asked for."""
+        with self._lock:
+            if layer not in self._partial:
+                import onnxruntime as ort
+
+                model, _ = self._files
+                graph = _load_graph(model)
+                output = _layer_output(graph, model, layer)
+                partial = _extracted(graph, output)
+                self._partial[layer] = (
+                    ort.InferenceSession(
+                        partial, sess_options=self._options, providers=["CPUExecutionProvider"]
+                    ),
+                    output,
+                )
+            return self._partial[layer]
 
     def _run(self, texts: Sequence[str], outputs: Sequence[str]) -> list[list[float]]:
 
@@ -162,30 +220,51 @@ class MiniLMEmbedder:
         )
 
 
-def _with_layer_outputs(model: Path, layers: Sequence[int]) -> bytes:
-    """The model with the output of each of `layers` (counted from 1) added to its graph's
-    outputs; onnxruntime gives only a graph's outputs. The layers' outputs are found by the
-    weights of their closing layer norm, as the package's export names them."""
+def _load_graph(model: Path) -> Any:
     with warnings.catch_warnings():
         # protobuf 4 (the newest the landmarks extra's mediapipe loads) warns as its C types
         # load that Python 3.14 will need them changed; nothing to act on here.
         warnings.simplefilter("ignore", DeprecationWarning)
         import onnx
 
-    graph = onnx.load(str(model))
-    ends = {
-        node.input[1]: node.output[0]
-        for node in graph.graph.node
-        if node.op_type == "LayerNormalization" and len(node.input) > 1
-    }
+    return onnx.load(str(model))
+
+
+def _layer_output(graph: Any, model: Path, layer: int) -> str:
+    """The name of encoder layer `layer`'s output (counted from 1), found by the weights of its
+    closing layer norm, as the package's export names them."""
+    for node in graph.graph.node:
+        if (
+            node.op_type == "LayerNormalization"
+            and len(node.input) > 1
+            and node.input[1] == f"inner.encoder.layer.{layer - 1}.output.LayerNorm.weight"
+        ):
+            return str(node.output[0])
+    raise ValueError(f"{model}: no output of encoder layer {layer} to read")
+
+
+def _with_layer_outputs(model: Path, layers: Sequence[int]) -> bytes:
+    """The model with the output of each of `layers` (counted from 1) added to its graph's
+    outputs; onnxruntime gives only a graph's outputs."""
+    graph = _load_graph(model)
+    import onnx  # loaded by `_load_graph`, its warnings quieted
+
     for layer in layers:
-        name = ends.get(f"inner.encoder.layer.{layer - 1}.output.LayerNorm.weight")
-        if name is None:
-            raise ValueError(f"{model}: no output of encoder layer {layer} to read")
         graph.graph.output.append(
-            onnx.helper.make_tensor_value_info(name, onnx.TensorProto.FLOAT, None)
+            onnx.helper.make_tensor_value_info(
+                _layer_output(graph, model, layer), onnx.TensorProto.FLOAT, None
+            )
         )
     serialised: bytes = graph.SerializeToString()
+    return serialised
+
+
+def _extracted(graph: Any, output: str) -> bytes:
+    """The part of `graph` that `output` needs, with the graph's inputs (onnx's extractor)."""
+    from onnx.utils import Extractor
+
+    inputs = [i.name for i in graph.graph.input]
+    serialised: bytes = Extractor(graph).extract_model(inputs, [output]).SerializeToString()
     return serialised
 
 

@@ -2,19 +2,16 @@
 the development adverts; do not edit by hand (tests/coach/test_keywords.py retrains
 and compares).
 
-5-fold cross-validation (by advert) on 387 development adverts (tenth session; the last step
-  only was run by the script's functions, the full run taking over 20 minutes):
-- A features only: not re-run (threshold 0.35: P 0.488 R 0.488 F1 0.488 core recall 0.483 in the
-  ninth session)
-- B features + embedding: not re-run (F1 0.559 in the eighth session, 0.11 below C)
-- C features, then trees over features + embedding on 64 axes, keep 120, line and boundary
-  columns, and the meaning prior (MEANING_PRIOR: a ridge regression of the label on the whole
-  embedding, its out-of-fold score a column): threshold 0.3, dedup 0.9, floor 0.2: P 0.684 R
-  0.678 F1 0.681 core recall 0.674 (without the meaning prior, in the same run: P 0.685 R 0.668
-  F1 0.676 core recall 0.660)
-- coverage: meaning threshold 0.66 (the eighth session's calibration; its inputs, the adverts
-  and the embedder, did not change)
-Kept: C (64 axes, keep 120, threshold 0.3, dedup 0.9, floor 0.2), with the meaning prior.
+5-fold cross-validation (by advert) on 387 development adverts:
+- A features only: threshold 0.35: P 0.488 R 0.488 F1 0.488 core recall 0.483
+- B features + embedding, keep 90, L2 1.0: threshold 0.3, dedup 0.8, floor 0.2: P 0.564 R 0.574
+  F1 0.569 core recall 0.563
+- C features, then trees over features + embedding on 64 axes, keep 120, the meaning prior
+  reading phrases in their lines: threshold 0.3, dedup 0.9, floor 0.2: P 0.694 R 0.693 F1 0.694
+  core recall 0.686
+- coverage: meaning threshold 0.66: F0.5 0.715, precision 0.837, recall 0.451 over 1254 variant
+  sentences and 135705 unrelated
+Kept: C (64 axes, keep 120, threshold 0.3, dedup 0.9, floor 0.2).
 """
 
 # fmt: off

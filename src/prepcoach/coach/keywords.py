@@ -34,6 +34,7 @@ from numpy.typing import NDArray
 
 from prepcoach.coach import key_term_model
 from prepcoach.coach.boosted_trees import Forest, from_bytes
+from prepcoach.coach.embeddings import WIDTH
 from prepcoach.coach.key_term_candidates import (
     Advert,
     Candidate,
@@ -42,6 +43,7 @@ from prepcoach.coach.key_term_candidates import (
     read_advert,
     title_form,
 )
+from prepcoach.coach.key_term_context import ContextModel, phrase_contexts
 from prepcoach.coach.term_forms import root
 from prepcoach.coach.term_match import Covered, find_terms, shared_embedder, term_roots
 from prepcoach.coach.text import plain_text
@@ -296,7 +298,10 @@ def score(advert: Advert, model: TermModel, embedder: Embedder | None = None) ->
             prior = [phrase_prior(*trees.phrases.get(c.key, (0, 0))) for _, c, _ in kept]
             structure = np.hstack([structure, np.array(prior)])
         if trees.meaning is not None:
-            meaning = vectors @ trees.meaning[:-1] + trees.meaning[-1]
+            read = vectors
+            if len(trees.meaning) > vectors.shape[1] + 1:  # trained on phrases in their lines
+                read = np.hstack([vectors, _contexts(advert, [c for _, c, _ in kept], embedder)])
+            meaning = read @ trees.meaning[:-1] + trees.meaning[-1]
             structure = np.hstack([structure, meaning[:, None]])
         probabilities = trees.forest.probability(np.hstack([structure, projected]))
     else:
@@ -308,6 +313,15 @@ def score(advert: Advert, model: TermModel, embedder: Embedder | None = None) ->
     ]
     out.sort(key=lambda t: (-t.probability, t.term))
     return out
+
+
+def _contexts(advert: Advert, kept: Sequence[Candidate], embedder: Embedder) -> NDArray[np.float64]:
+    """The kept phrases' states where the advert says them (`key_term_context`); an embedder
+    that cannot give token states (a test's stand-in) reads as zeros, the states of nothing."""
+    model = embedder.embedder if isinstance(embedder, PhraseMemory) else embedder
+    if not isinstance(model, ContextModel):
+        return np.zeros((len(kept), WIDTH))
+    return phrase_contexts(advert, kept, model)
 
 
 def select(
