@@ -136,7 +136,7 @@ class MiniLMEmbedder:
         return self._run(texts, self.outputs[:1])
 
     def token_states(self, texts: Sequence[str], layer: int) -> list[TokenStates]:
-        """Each text's token states at encoder layer `layer` (one of `READER_LAYERS`), with
+        """Each text's token states at encoder layer `layer` (1 to 6; ValueError else), with
         each token's character span in the text: what a phrase means where it stands. Texts of
         one token count run together, unpadded, as in `embed`; a text past `MAX_TOKENS` is cut."""
         import numpy as np
@@ -158,7 +158,7 @@ class MiniLMEmbedder:
         return [s for s in out if s is not None]
 
     def _up_to(self, layer: int) -> tuple[Any, str]:
-        """A session of the encoder up to `layer` (one of `READER_LAYERS`) and its output's
+        """A session of the encoder up to `layer` (counted from 1) and its output's
         name: onnxruntime runs every node of a graph whichever outputs are asked for, so the
         layers after it would cost a third of the time for nothing. Made once, when first
         asked for."""
