@@ -169,3 +169,22 @@ def test_a_one_line_plan_is_not_a_full_plan_and_its_evidence_measures_alike() ->
     for analysis in (short, full):
         # What the improvement and readiness pages read gives the report's figure.
         assert measured_rating(answer_evidence(analysis)) == measured_rating(analysis)
+
+
+@needs_model
+def test_a_plan_is_not_told_to_put_a_number_on_its_result() -> None:
+    """A plan's result has not happened: "Put a number on the result" asks for what cannot be
+    there, as the improvement areas already know. The same parts in a story keep the tip."""
+    from prepcoach.coach.content import Part
+
+    analysis = analyse_answer(text=PLAN, question=WOULD_DO)
+    assert analysis.relevance is not None
+    assert analysis.relevance.kind == "would_do"
+    star = dict(analysis.content.star)
+    star["result"] = Part(True, ("That way the client would hear it from us first.",))
+    content = replace(analysis.content, star=star, quantified_result=Part(False, ()))
+    plan = Facts(content, analysis.delivery, None, analysis.settings, analysis.relevance)
+    story = replace(plan, relevance=replace(analysis.relevance, kind=None))
+    number = "STAR: the result has no number"
+    assert number in [t.rule for t in choose_tips(story, count=10)]
+    assert number not in [t.rule for t in choose_tips(plan, count=10)]

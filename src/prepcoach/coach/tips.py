@@ -353,7 +353,7 @@ def choose_tips(facts: Facts, count: int = 3, withhold: frozenset[str] = frozens
     if off_topic(facts.relevance):
         withhold = withhold | POLISH
     if asks_for_plan(facts.relevance):
-        withhold = withhold | NOT_IN_A_PLAN
+        withhold = withhold | NOT_IN_A_PLAN | {"quantified"}  # nor a number on a result to come
     tips = [
         tip
         for name, rule in RULES.items()
