@@ -8,7 +8,8 @@ for) and which of them an answer covers, with the sentence that shows it.
    the job title names ("Transport Planner": "transport planning") is a candidate too.
 2. A logistic model over structural features keeps the likeliest candidates; gradient-boosted
    trees over the same features, each phrase's MiniLM sentence embedding, its prior over the
-   training adverts (how common it is, and how often it was labelled a term) and how it sits
+   training adverts (how common it is, and how often it was labelled a term), a prior by meaning
+   that reads it alone and where the advert says it (`key_term_context`), and how it sits
    among the other candidates (`context_columns`: by meaning, by line, by the phrases around
    its words) score them. Both
    were trained on the development adverts by `scripts/train_key_terms.py`; the weights are
