@@ -299,7 +299,7 @@ def test_an_area_says_which_answers_it_did_not_judge_and_why() -> None:
     ) if a.key == "relevance")  # fmt: skip
     assert (relevance.affected, relevance.considered) == (2, 2)
     assert relevance.not_judged == (
-        "3 that prepcoach's check can't tell about (too short, too long, between its two cuts, "
+        "3 answers that prepcoach's check can't tell about (too short, too long, between its two cuts, "
         "or with speech lost)",
     )
 

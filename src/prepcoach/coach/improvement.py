@@ -212,7 +212,7 @@ class AreaRule:
     # answer the relevance verdict says does not address its question is not judged by it, as
     # its report gives no such tip (`tips.POLISH`): polish on the wrong story is moot.
     polishes: bool = False
-    # Why its reading judges no answer (`read` gives None), in words after a count: "2 typed,
+    # Why its reading judges no answer (`read` gives None), in words after "N answers": "typed,
     # or with speech lost".
     unread: str = "not measured"
 
@@ -294,7 +294,7 @@ RULES = (
              f"fewer than {JOB_TERMS} of the job's key terms used",
              _job_terms,
              f"Use {JOB_TERMS} of the job's key terms in {{n}} practice answers by {{deadline}}",
-             polishes=True, unread="answered without a job, or with speech lost"),
+             polishes=True, unread="given without a job, or with speech lost"),
 )  # fmt: skip
 # Rubric criteria (coach.feedback) a reviewer can score low, and the area each points to.
 REVIEW_AREAS = {
@@ -441,7 +441,8 @@ def _not_judged(
     said = []
     for why, count in counts.items():
         if why == "unread":
-            said.append(f"{count} {rule.unread}")
+            # Every reason names what it counts: "2 answers typed", never "2 typed".
+            said.append(f"{count} {'answer' if count == 1 else 'answers'} {rule.unread}")
         else:
             one, many = NOT_JUDGED[why]
             said.append(f"{count} {one if count == 1 else many}")
