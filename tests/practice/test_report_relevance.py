@@ -3,7 +3,9 @@
 says "prepcoach can't tell" where it does not, and still renders analyses stored before (a
 float, null, or an old yes/no verdict by similarity, which is not shown)."""
 
+import html
 import json
+import re
 from dataclasses import replace
 
 import pytest
@@ -226,3 +228,33 @@ def test_a_plan_for_a_would_do_question_is_not_marked_missing_a_story(
     story = asked(alice, "Tell me about a time you handled a difficult client.")
     told = analyse_answer(text=PLAN, question=story.text).as_dict()
     assert "not asked" not in page_for(alice_client, alice, story, told)
+
+
+@pytest.mark.usefixtures("sentence_model")
+@pytest.mark.parametrize(
+    ("question", "tail"),
+    [
+        ("Tell me about a time you led a team.", "read the quoted sentence against the question."),
+        (
+            "Tell me about a time you had to manage a budget.",
+            "no sentence of it comes near what was asked.",
+        ),
+    ],
+)
+def test_the_cant_tell_line_says_nearest_once(
+    alice_client: Client, alice: User, question: str, tail: str
+) -> None:
+    """A look at the report found "Nearest the question: “…” — prepcoach can't tell whether it
+    addresses the question: read the sentence nearest it against the question." (and, for a
+    far sentence, "… (the nearest is quoted)."): the word twice in one line."""
+    analysis = analyse_answer(text=HOCKEY, question=question).as_dict()
+    relevance = analysis["relevance"]
+    assert isinstance(relevance, dict)
+    assert relevance["addresses"] is None
+    assert not relevance["check"]  # the line with the verdict's reason, not the story check
+    page = page_for(alice_client, alice, asked(alice, question), analysis)
+    (line,) = re.findall(r'<p class="relevance">.*?</p>', page)
+    said = html.unescape(re.sub(r"<[^>]+>", "", line))
+    assert said.lower().count("nearest") == 1, said
+    assert said.startswith(f"Nearest the question: “{relevance['evidence']}”")
+    assert said.endswith(f"prepcoach can't tell whether it addresses the question: {tail}")

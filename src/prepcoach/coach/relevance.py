@@ -254,13 +254,15 @@ def question_relevance(question: str, answer: str, model: Embedder | None = None
         reason = f"it does not address the question: {wanted}, and the answer talks about this"
     else:
         # A nearest sentence far from the question in meaning (a trial quoted one at 0.18 from
-        # the middle of a story) ties nothing: say so rather than offer it as the tie.
-        nearest = (
-            "read the sentence nearest it against the question"
+        # the middle of a story) ties nothing: say so rather than offer it as the tie. The
+        # sentence is quoted beside the reason (`tie`), whose label already says "nearest"
+        # (the report read "Nearest the question: … read the sentence nearest it …").
+        what_to_do = (
+            "read the quoted sentence against the question"
             if score > relevance_model.NEAR
-            else "no sentence of it comes near what was asked (the nearest is quoted)"
+            else "no sentence of it comes near what was asked"
         )
-        reason = f"{CANT_TELL} whether it addresses the question: {nearest}"
+        reason = f"{CANT_TELL} whether it addresses the question: {what_to_do}"
         if past:
             reason += f"; check that it answers what was asked: {told}"
     return Relevance(
