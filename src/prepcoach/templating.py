@@ -152,3 +152,12 @@ def amount(value: Any, unit: Any) -> str:
     if value is None or value == "":
         return ""
     return amounts.amount(value, str(unit or ""))
+
+
+@register.filter
+def closing_stop(quoted: Any) -> str:
+    """“{{ q }}”{{ q|closing_stop }}: the full stop after a quotation that ends a sentence,
+    none when the quoted words end with their own (`coach.text.closing_stop`)."""
+    from prepcoach.coach.text import closing_stop as stop
+
+    return stop("" if quoted is None else str(quoted))

@@ -217,6 +217,22 @@ def test_an_answer_that_retells_a_story_names_it_with_a_sentence_of_each(
 
 
 @needs_model
+def test_the_retold_line_ends_once_after_a_quoted_sentence(
+    alice_client: Client, alice: User, conflict_question: Question
+) -> None:
+    """A look at the report found "… is here as “We agreed on one definition within a
+    week.”.": a quoted sentence's own full stop and the line's."""
+    story(alice, CONFLICT)
+    page = report_page(alice_client, alice, conflict_question)
+    (line,) = re.findall(r'<p class="story-fit">This answer retells.*?</p>', page)
+    found = RETOLD_RE.search(line)
+    assert found is not None
+    assert found["here"].endswith(".")  # every sentence of ANSWER ends with one
+    assert line.endswith(f"“{found['here']}”</p>")
+    assert "”.</p>" not in page  # nor on any other quoting line of the report
+
+
+@needs_model
 def test_a_story_the_answer_does_not_retell_is_not_named(
     alice_client: Client, alice: User, bob: User, conflict_question: Question
 ) -> None:

@@ -104,6 +104,19 @@ def quote(fragment: str) -> str:
     return f"“{fragment.strip()}”"
 
 
+# What ends a sentence of its own, a page's "…" (a quote cut short) included.
+SENTENCE_ENDS = (".", "!", "?", "…")
+CLOSING_MARKS = "\"'”’)]"
+
+
+def closing_stop(quoted: str) -> str:
+    """The full stop a sentence that ends on a quotation of `quoted` still needs after the
+    closing quote: none when the quoted words end with their own ("…is here as “We agreed.”",
+    never "“We agreed.”."), else "."."""
+    bare = quoted.rstrip().rstrip(CLOSING_MARKS).rstrip()
+    return "" if bare.endswith(SENTENCE_ENDS) else "."
+
+
 def quote_all(fragments: Iterable[str], limit: int = 3) -> str:
     unique = list(dict.fromkeys(f.strip() for f in fragments if f.strip()))[:limit]
     return ", ".join(quote(f) for f in unique)
