@@ -213,7 +213,7 @@ def test_relevance_evidence_is_what_the_verdict_says_missed_the_question() -> No
     (area,) = improvement_areas([*off, AnswerFacts(4, TODAY, hire, unsure)], [], TODAY)
     assert [e.ref for e in area.evidence] == [2, 3]
     assert area.rule.startswith("an answer that does not address its question:")
-    assert "can't tell" in area.how
+    assert "couldn't tell whether it answered the question" in area.how
     assert area.goal.startswith("In your next 5 answers, answer the question that was asked")
 
 
@@ -298,10 +298,20 @@ def test_an_area_says_which_answers_it_did_not_judge_and_why() -> None:
         [*answers, AnswerFacts(5, TODAY, story_q, told(True, addresses=False))], [], TODAY
     ) if a.key == "relevance")  # fmt: skip
     assert (relevance.affected, relevance.considered) == (2, 2)
+    # In the user's words, never the model's ("between its two cuts", a look at the page found).
     assert relevance.not_judged == (
-        "3 answers that prepcoach's check can't tell about (too short, too long, between its two cuts, "
-        "or with speech lost)",
+        "3 answers where prepcoach couldn't tell whether they answered the question (too short "
+        "or too long to judge, not clearly on or off it, or with speech lost)",
     )
+    one = next(a for a in improvement_areas(
+        [answers[0], answers[2], AnswerFacts(5, TODAY, story_q, told(True, addresses=False))],
+        [], TODAY,
+    ) if a.key == "relevance")  # fmt: skip
+    assert one.not_judged[0].startswith(
+        "1 answer where prepcoach couldn't tell whether it answered the question ("
+    )
+    assert "cut" not in relevance.how
+    assert "couldn't tell whether it answered the question" in relevance.how
 
 
 def test_an_answer_whose_verdict_speech_loss_withheld_is_not_said_to_be_one_it_cant_tell() -> None:

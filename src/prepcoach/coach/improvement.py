@@ -213,7 +213,7 @@ class AreaRule:
     # its report gives no such tip (`tips.POLISH`): polish on the wrong story is moot.
     polishes: bool = False
     # Why its reading judges no answer (`read` gives None), in words after "N answers": "typed,
-    # or with speech lost".
+    # or with speech lost"; "{it}" is said "it" of one answer, "they" of more.
     unread: str = "not measured"
 
     def skips(self, question: str, analysis: Mapping[str, Any]) -> str | None:
@@ -286,10 +286,11 @@ RULES = (
              "In your next {n} answers, answer the question that was asked (prepcoach's check "
              "finds each addresses its question) by {deadline}",
              how="prepcoach's relevance check reads each answer against its question and quotes "
-             "what the answer talks about instead. An answer it can't tell about (too short, "
-             "too long, between its two cuts, or with speech lost) is not counted either way.",
-             unread="that prepcoach's check can't tell about (too short, too long, between "
-             "its two cuts, or with speech lost)"),
+             "what the answer talks about instead. An answer where prepcoach couldn't tell "
+             "whether it answered the question (too short or too long to judge, not clearly on "
+             "or off it, or with speech lost) is not counted either way.",
+             unread="where prepcoach couldn't tell whether {it} answered the question (too "
+             "short or too long to judge, not clearly on or off it, or with speech lost)"),
     AreaRule("job_terms", "Use the job's key terms",
              f"fewer than {JOB_TERMS} of the job's key terms used",
              _job_terms,
@@ -442,7 +443,8 @@ def _not_judged(
     for why, count in counts.items():
         if why == "unread":
             # Every reason names what it counts: "2 answers typed", never "2 typed".
-            said.append(f"{count} {'answer' if count == 1 else 'answers'} {rule.unread}")
+            unread = rule.unread.replace("{it}", "it" if count == 1 else "they")
+            said.append(f"{count} {'answer' if count == 1 else 'answers'} {unread}")
         else:
             one, many = NOT_JUDGED[why]
             said.append(f"{count} {one if count == 1 else many}")
