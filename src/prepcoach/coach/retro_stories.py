@@ -80,7 +80,7 @@ class PlacedSentence:
 class DraftStory:
     """A story found in a retrospective. `parts` maps each of `STAR` to its text (empty when
     the retrospective does not say it); `sentences` are the story's sentences in order; `title`
-    its first sentence, cut at a phrase boundary (`TITLE_WORDS`)."""
+    its first sentence, ending at a phrase boundary (`TITLE_WORDS`)."""
 
     title: str
     parts: Mapping[str, str]
@@ -88,8 +88,8 @@ class DraftStory:
 
     @property
     def metrics(self) -> tuple[str, ...]:
-        """The numbers with their units its sentences state, its result's first
-        (`story_metrics`): what the story form's "metrics" holds."""
+        """The numbers with their units its result states (`story_metrics`): what the story
+        form's "metrics" holds, "the numbers that show the result"."""
         return story_metrics(self.sentences)
 
     @property
@@ -278,7 +278,9 @@ def group_stories(
 # new phrase (`OPENS_PHRASE`), never after a word a phrase cannot end on (`NEVER_LAST`: "and",
 # "the", "our", "had"…). A clause's end (punctuation, or before `OPENS_CLAUSE`) leaving at least
 # `TITLE_CLAUSE` words is taken before a phrase's ("…built on jQuery", not "…had become very
-# hard"). A trial's titles were cut at 8 words, mid-phrase ("…had dropped for").
+# hard"). A trial's titles were cut at 8 words, mid-phrase ("…had dropped for"). A title that
+# ends at a phrase is whole as a title and takes no "…" (a later look found "…our billing
+# system…"); only a sentence with no boundary in its first words is cut mid-phrase, with "…".
 TITLE_WORDS = 12
 TITLE_LEAST = 4  # a cut leaves at least this many words
 TITLE_CLAUSE = 6
@@ -303,10 +305,17 @@ def _bare(word: str) -> str:
 
 def _lead(sentence: str) -> str:
     """`sentence` as a title: whole up to `TITLE_WORDS`, else cut at the longest phrase
-    boundary within them (see `TITLE_WORDS`), with "…" to say it goes on."""
+    boundary within them (see `TITLE_WORDS`); "…" only where no boundary was found."""
+    kept, how = _cut(sentence)
+    return kept + "…" if how == "mid-phrase" else kept
+
+
+def _cut(sentence: str) -> tuple[str, str]:
+    """The words of `sentence` a title keeps (see `TITLE_WORDS`), and how they end: "whole"
+    (the whole sentence), "phrase" (at a phrase boundary) or "mid-phrase"."""
     words = sentence.split()
     if len(words) <= TITLE_WORDS:
-        return " ".join(words).rstrip(",;:.!?")
+        return " ".join(words).rstrip(",;:.!?"), "whole"
     ends = [
         k
         for k in range(TITLE_LEAST, TITLE_WORDS + 1)
@@ -319,16 +328,18 @@ def _lead(sentence: str) -> str:
         if k >= TITLE_CLAUSE and (words[k - 1][-1:] in ",;:" or _bare(words[k]) in OPENS_CLAUSE)
     ]
     if clauses or ends:
-        kept = words[: (clauses or ends)[-1]]
-    else:  # no boundary: the first words, less any a phrase cannot end on
-        kept = words[:TITLE_WORDS]
-        while len(kept) > 1 and _bare(kept[-1]) in NEVER_LAST:
-            kept.pop()
-    return " ".join(kept).rstrip(",;:.!?") + "…"
+        return " ".join(words[: (clauses or ends)[-1]]).rstrip(",;:.!?"), "phrase"
+    kept = words[:TITLE_WORDS]  # no boundary: the first words, less any a phrase cannot end on
+    while len(kept) > 1 and _bare(kept[-1]) in NEVER_LAST:
+        kept.pop()
+    return " ".join(kept).rstrip(",;:.!?"), "mid-phrase"
 
 
 def _title(role: str, first: str) -> str:
-    lead = _lead(first)
+    return _with_role(role, _lead(first))
+
+
+def _with_role(role: str, lead: str) -> str:
     return (f"{role}: {lead}" if role else lead)[:150]
 
 
@@ -339,19 +350,29 @@ def legacy_title(role: str, first: str) -> str:
     words = first.split()
     lead = " ".join(words[:8]).rstrip(",;:.")
     lead = lead + "…" if len(words) > 8 else lead
-    return (f"{role}: {lead}" if role else lead)[:150]
+    return _with_role(role, lead)
+
+
+def former_titles(role: str, first: str) -> tuple[str, ...]:
+    """Every title a draft of first sentence `first` had before, oldest first, each once and
+    none the title it has now: the first 8 words (`legacy_title`), then the phrase with "…"
+    after any cut (until titles ending at a phrase dropped it). A story saved from a draft
+    kept the key of the title it had then (`reflection.views.draft_key`)."""
+    kept, how = _cut(first)
+    titles = (legacy_title(role, first), _with_role(role, kept if how == "whole" else kept + "…"))
+    now = _title(role, first)
+    return tuple(t for t in dict.fromkeys(titles) if t != now)
 
 
 def story_metrics(sentences: Sequence[PlacedSentence]) -> tuple[str, ...]:
-    """The numbers with their units that a story's sentences state ("12 percent", "2.4
-    seconds", "£40,000 a year"), its result's first, each once, by `quantities.find_quantities`
-    (a frequency such as "every week" is no figure). A currency sign written before a number
-    stays with it."""
-    ordered = [s for s in sentences if s.part == "result"] + [
-        s for s in sentences if s.part != "result"
-    ]
+    """The numbers with their units that a story's result states ("12 percent", "2.4 seconds",
+    "£40,000 a year"), each once, by `quantities.find_quantities` (a frequency such as "every
+    week" is no figure). Only the result's: a team's size, a date or the weeks a problem lasted
+    set the scene, and the steps' counts say what was done, not what came of it (a look at a
+    draft found "three months" and "five user interviews" beside "12 percent"). A currency sign
+    written before a number stays with it."""
     found: list[str] = []
-    for sentence in ordered:
+    for sentence in (s for s in sentences if s.part == "result"):
         for quantity in find_quantities(sentence.text):
             if quantity.frequency:
                 continue

@@ -20,6 +20,7 @@ from prepcoach.coach.retro_stories import (
     DraftStory,
     RetroDrafts,
     draft_stories,
+    former_titles,
     legacy_title,
     metrics_line,
     whole_story,
@@ -130,12 +131,16 @@ def retro_detail(request: HttpRequest, retro_id: int) -> HttpResponse:
 def _saved_drafts(retro: Retrospective, stories: Sequence[DraftStory]) -> dict[str, int]:
     """The user's stories saved from these drafts of a retrospective, by `draft_key`: a draft
     saved (and perhaps finished since in the STAR form) is opened again, not saved twice. A
-    story saved under the draft's former 8-word title (`retro_stories.legacy_title`, before the
-    twentieth session) kept that title's key, and is found by it."""
+    story saved under one of the draft's former titles (`retro_stories.former_titles`: the
+    8-word title before the twentieth session, the phrase ending in "…" after it) kept that
+    title's key, and is found by it."""
     keyed = {
         key: draft_key(retro, story)
         for story in stories
-        for key in (draft_key(retro, story), draft_key(retro, story, _legacy(retro, story)))
+        for key in (
+            draft_key(retro, story),
+            *(draft_key(retro, story, title) for title in _former(retro, story)),
+        )
     }
     found = Story.objects.filter(user=retro.user, drafted_from__in=list(keyed)).order_by("-pk")
     # The earliest story of a key wins.
@@ -143,7 +148,15 @@ def _saved_drafts(retro: Retrospective, stories: Sequence[DraftStory]) -> dict[s
 
 
 def _legacy(retro: Retrospective, story: DraftStory) -> str:
-    return legacy_title(retro.role, story.sentences[0].text if story.sentences else "")
+    return legacy_title(retro.role, _first(story))
+
+
+def _former(retro: Retrospective, story: DraftStory) -> tuple[str, ...]:
+    return former_titles(retro.role, _first(story))
+
+
+def _first(story: DraftStory) -> str:
+    return story.sentences[0].text if story.sentences else ""
 
 
 def _answers(retro: Retrospective) -> dict[str, str]:
