@@ -40,3 +40,19 @@ def test_sheet_after_an_answer_asks_about_what_it_lacks(sentence_model: None) ->
     sheet = interviewer_sheet(1, "Tell me about an outage.", answer)
     assert sheet.follow_ups[0].rule != "fixed list"
     assert len({f.text for f in sheet.follow_ups}) == 3
+
+
+def test_the_sheet_names_its_general_follow_ups_once(sentence_model: None) -> None:
+    """A look at a plan question's sheet found "(a general follow-up to a plan)" after every
+    one of its follow-ups: the sheet says it once, and tags only the one the answer calls for."""
+    before = interviewer_sheet(1, "What would you do if a deadline slipped?", None, plan=True)
+    assert all(f.general for f in before.follow_ups)
+    assert before.general_note == "Interviewers often ask these to test a plan."
+    story = interviewer_sheet(1, "Tell me about a conflict.", None)
+    assert story.general_note == "Interviewers often ask these to go deeper into a story."
+    team = analyse_content("The team would talk it through and we would fix it together.")
+    after = interviewer_sheet(1, "What would you do if a deadline slipped?", team, plan=True)
+    first, *others = after.follow_ups
+    assert not first.general  # the answer calls for it ("no steps" or "no personal step")
+    assert all(f.general for f in others)
+    assert after.general_note == "The others: interviewers often ask them to test a plan."

@@ -134,4 +134,6 @@ def test_a_plan_questions_follow_ups_are_named_as_the_plans_own(
     page = bob_client.get(reverse("groups:mock", args=[peer_mock.pk])).text
     assert PLAN_FIXED[0] in page  # before any answer: the plan's own list
     assert "plan list" not in page
-    assert "a general follow-up to a plan" in page
+    # Said once for the list: a look found "(a general follow-up to a plan)" after each.
+    assert "a general follow-up" not in page
+    assert page.count("Interviewers often ask these to test a plan.") == 1

@@ -53,6 +53,11 @@ REASONS = {
 }
 
 
+# The lists asked in turn, not called for by anything the answer lacks, and what interviewers
+# ask them for (the interviewer's sheet says it once for all of them).
+GENERAL = {"fixed list": "to go deeper into a story", "plan list": "to test a plan"}
+
+
 @dataclass(frozen=True, slots=True)
 class FollowUp:
     text: str
@@ -62,6 +67,11 @@ class FollowUp:
     def reason(self) -> str:
         """Why it is asked, as the page says it: "your answer did not say how it ended"."""
         return REASONS.get(self.rule, self.rule)
+
+    @property
+    def general(self) -> bool:
+        """From a list asked in turn (`GENERAL`), not called for by the answer."""
+        return self.rule in GENERAL
 
 
 def asked_again(question: str, asks: str | None) -> FollowUp:

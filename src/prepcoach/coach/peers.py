@@ -9,7 +9,7 @@ from dataclasses import dataclass
 
 from prepcoach.coach.content import ContentAnalysis
 from prepcoach.coach.feedback import REVIEW_RUBRIC
-from prepcoach.coach.followups import FIXED, PLAN_FIXED, FollowUp, follow_up
+from prepcoach.coach.followups import FIXED, GENERAL, PLAN_FIXED, FollowUp, follow_up
 
 SUGGESTED_FOLLOW_UPS = 3
 
@@ -60,6 +60,21 @@ class InterviewerSheet:
     question: str
     follow_ups: tuple[FollowUp, ...]
     rubric: tuple[tuple[str, str], ...]
+
+    @property
+    def general_note(self) -> str:
+        """The general follow-ups (`FollowUp.general`) named once for the sheet, not after each
+        (a look at a plan question's sheet found "(a general follow-up to a plan)" three
+        times): "" when the answer calls for every one."""
+        general = [f for f in self.follow_ups if f.general]
+        if not general:
+            return ""
+        why = GENERAL[general[0].rule]
+        one = len(general) == 1
+        if len(general) == len(self.follow_ups):
+            return f"Interviewers often ask {'it' if one else 'these'} {why}."
+        others = "The other one" if one else "The others"
+        return f"{others}: interviewers often ask {'it' if one else 'them'} {why}."
 
 
 def interviewer_sheet(
