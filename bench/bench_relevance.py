@@ -20,6 +20,14 @@ labels were given), beside baselines measured in the same run.
   (`retold_*.json`), the story `retold_story` names (or none): agreement, retellings named
   right, false alarms (an answer that retells none given a story) beside always answering
   "none" (what the report said before).
+- **Plan questions.** Whether a question asks for a plan (what the user would do) against
+  `tests/data/questions/` (labels `plan`, `story`, `other`): precision, recall, F1 and the
+  false plans (a question read as a plan that asks for none: its story tips would be dropped),
+  for the plan-question model (`coach.plan_questions`), beside the rule before it (the kinds'
+  prototypes sure it is "would do", and "would" or a condition in its words), the words alone
+  and always "no plan". `questions/dev.json` is DEVELOPMENT (the model was trained and chosen
+  on it: its cross-validated figure, from the trainer, is printed beside the fit);
+  `questions/heldout.json` is HELD-OUT (written blind; aggregates only).
 
 Sets: `dev.json`, `dev2.json`, `stories_dev.json` and `retold_dev.json` are DEVELOPMENT (the
 verdict was trained and its cuts chosen on the first two, the story-fit scoring on the third,
@@ -32,12 +40,13 @@ development sets alone, so whoever tunes never prints a held-out figure.
 from __future__ import annotations
 
 import json
+import re
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
 
-from prepcoach.coach import reader
+from prepcoach.coach import plan_questions, reader, relevance_model
 from prepcoach.coach.relevance import (
     STORY_PARTS,
     StoryChoice,
@@ -60,7 +69,73 @@ RETOLD = (
     ("retold_heldout.json", "stories_heldout.json", "HELD-OUT (written with it; aggregates only)"),
 )
 
+QUESTIONS = DATA.parent / "questions"
+PLAN_SETS = (
+    ("dev.json", "DEVELOPMENT (the model was trained and chosen on it)"),
+    ("heldout.json", "HELD-OUT (written blind; aggregates only)"),
+)
+
 Story = tuple[str, str, dict[str, str]]
+
+# The rule before the plan-question model (4b06671, 092057e), kept here as the baseline: the
+# kinds' prototypes read the question as "would do" at least 0.5 sure, and its words say "would"
+# or a condition and ask for no past story.
+OLD_PLAN_WORDS = re.compile(r"\b(?:would|if you|what if|suppose|imagine)\b", re.IGNORECASE)
+
+
+def old_plan_rule(question: str, vector: Any, centroids: Any) -> bool:
+    kinds = relevance_model.question_kinds(vector, centroids)
+    best = int(kinds.argmax())
+    return (
+        relevance_model.TYPE_NAMES[best] == "would_do"
+        and float(kinds[best]) >= relevance_model.TYPE_SURE
+        and OLD_PLAN_WORDS.search(question) is not None
+        and plan_questions.PAST_STORY_RE.search(question) is None
+    )
+
+
+def plan_scores(name: str, said: Sequence[bool], labels: Sequence[bool]) -> str:
+    tp = sum(s and t for s, t in zip(said, labels, strict=True))
+    fp = sum(s and not t for s, t in zip(said, labels, strict=True))
+    fn = sum(t and not s for s, t in zip(said, labels, strict=True))
+    p = tp / (tp + fp) if tp + fp else 0.0
+    r = tp / (tp + fn) if tp + fn else 0.0
+    f1 = 2 * p * r / (p + r) if p + r else 0.0
+    right = sum(s == t for s, t in zip(said, labels, strict=True)) / len(labels)
+    return f"      {name:<34} P {p:.3f} R {r:.3f} F1 {f1:.3f} accuracy {right:.3f} false plans {fp}"
+
+
+def plan_questions_read(items: Sequence[dict[str, Any]], development: bool) -> str:
+    questions = [str(item["question"]) for item in items]
+    labels = [item["label"] == "plan" for item in items]
+    vectors = reader.embed(questions)
+    centroids = relevance_model.prototype_centroids()
+    assert vectors is not None
+    assert centroids is not None
+    model = [plan_questions.asks_for_a_plan(q, v) for q, v in zip(questions, vectors, strict=True)]
+    lines = [f"    {len(items)} questions, {sum(labels)} plans"]
+    if development:
+        cv = json.loads(plan_questions.WEIGHTS.read_text())["cv"]
+        lines.append(
+            f"      {'model, cross-validated (trainer)':<34} P {cv['precision']:.3f} R "
+            f"{cv['recall']:.3f} F1 {cv['f1']:.3f} accuracy {cv['accuracy']:.3f} false plans "
+            f"{cv['false_plans']}"
+        )
+    lines += [
+        plan_scores("model" + (" (fit: trained on it)" if development else ""), model, labels),
+        plan_scores(
+            "rule before (prototypes + words)",
+            [old_plan_rule(q, v, centroids) for q, v in zip(questions, vectors, strict=True)],
+            labels,
+        ),
+        plan_scores(
+            "words alone (model's grammar)",
+            [plan_questions.grammar(q) == (1.0, 0.0) for q in questions],
+            labels,
+        ),
+        plan_scores("always 'no plan'", [False] * len(labels), labels),
+    ]
+    return "\n".join(lines)
 
 
 def relevance(items: Sequence[dict[str, Any]]) -> str:
@@ -219,6 +294,12 @@ def run(development_only: bool = False) -> None:
         print(relevance(json.loads((DATA / answers).read_text(encoding="utf-8"))))
         if stories:
             print(story_fit(json.loads((DATA / stories).read_text(encoding="utf-8"))))
+    for name, status in PLAN_SETS:
+        if development_only and not status.startswith("DEVELOPMENT"):
+            continue
+        print(f"  questions/{name} (does a question ask for a plan?): {status}")
+        items = json.loads((QUESTIONS / name).read_text(encoding="utf-8"))
+        print(plan_questions_read(items, status.startswith("DEVELOPMENT")))
     for answers, stories, status in RETOLD:
         if development_only and not status.startswith("DEVELOPMENT"):
             continue

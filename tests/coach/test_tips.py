@@ -148,11 +148,14 @@ def test_a_short_plan_is_told_to_add_its_steps_not_a_story() -> None:
     ],
 )
 def test_a_story_question_read_near_the_would_do_kind_is_not_a_plan(question: str) -> None:
-    # Both read as "would do" by meaning (0.66 and 0.67, over the 0.5 cut); their words ask
-    # for a past story, so the story's parts are asked for.
-    from prepcoach.coach.relevance import asks_what_you_would_do
+    # Both read as "would do" by the kinds' prototypes (0.66 and 0.67, over the 0.5 cut); the
+    # plan-question model reads them as stories, so the story's parts are asked for.
+    from prepcoach.coach import reader
+    from prepcoach.coach.plan_questions import asks_for_a_plan
 
-    assert not asks_what_you_would_do(question)
+    vectors = reader.embed([question])
+    assert vectors is not None
+    assert not asks_for_a_plan(question, vectors[0])
     report = report_of(NO_TASK, question)
     assert report["relevance"]["kind"] != "would_do"
 

@@ -25,9 +25,12 @@ from collections.abc import Hashable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
-from prepcoach.coach import reader, relevance_model
+from prepcoach.coach import plan_questions, reader, relevance_model
 
 if TYPE_CHECKING:
+    import numpy as np
+    from numpy.typing import NDArray
+
     from prepcoach.coach.patterns import Embedder
 
 STORY_PARTS = ("situation", "task", "action", "result")
@@ -58,47 +61,36 @@ def asks_for_story_or_plan(question: str) -> bool:
     return asks_for_story(question) or bool(PLAN_QUESTION_RE.search(question))
 
 
-# A question asks for a plan in its words ("What would you do if…", "How would you…") and
-# asks for no past story ("a time", "an example", "did you", "have you ever").
-PLAN_WORDS_RE = re.compile(r"\b(?:would|if you|what if|suppose|imagine)\b", re.IGNORECASE)
-PAST_STORY_RE = re.compile(
-    r"\b(?:a time|tell me about|an example|have you ever|did you|walk me through|"
-    r"describe a (?:time|situation))\b",
-    re.IGNORECASE,
-)
-
-
-def asks_what_you_would_do(question: str) -> bool:
-    return bool(PLAN_WORDS_RE.search(question)) and not PAST_STORY_RE.search(question)
-
-
-def talks_past(question: str, narrative_share: float) -> bool:
-    """A question that asks for neither a story nor a plan, answered mostly with a story."""
-    return not asks_for_story_or_plan(question) and narrative_share >= NARRATIVE_SHARE
+def talks_past(question: str, narrative_share: float, plan: bool = False) -> bool:
+    """A question that asks for neither a story nor a plan (`plan`: the plan rule read it as
+    one), answered mostly with a story."""
+    return not (plan or asks_for_story_or_plan(question)) and narrative_share >= NARRATIVE_SHARE
 
 
 # The one rule for a plan question, which the report's tips (`tips.choose_tips`), the measured
 # figure (`answer.measured_rating`), the improvement areas (`improvement`) and the follow-ups
-# (`followups`) all use: a question whose kind (`relevance_model.TYPES`) is read at least
-# `relevance_model.TYPE_SURE` sure as this one, and whose words ask it too
-# (`asks_what_you_would_do`; `sure_kind`), asks what the user WOULD do: a plan. Its situation is
-# the question's, its task what the question asks, and its result has not happened, so none of
-# them (nor a number on the result) is looked for in a plan (`NOT_IN_A_PLAN`). A kind not sure
-# leaves the question judged as any other.
+# (`followups`) all use: a question the plan-question model reads as one
+# (`plan_questions.asks_for_a_plan`; `sure_kind`) asks what the user WOULD do: a plan. Its
+# situation is the question's, its task what the question asks, and its result has not
+# happened, so none of them (nor a number on the result) is looked for in a plan
+# (`NOT_IN_A_PLAN`). A question read as no plan is judged as any other.
 PLAN_KIND = "would_do"
 NOT_IN_A_PLAN = frozenset({"situation", "task", "result"})
 
 
-def sure_kind(question: str, kind: str | None, probability: float) -> str | None:
-    """The question's kind as prepcoach keeps it (`Relevance.kind`): `kind` when read at least
-    `relevance_model.TYPE_SURE` sure, and a plan (`PLAN_KIND`) only when the question's words
-    ask what the user would do too; else None."""
-    if kind is None or probability < relevance_model.TYPE_SURE:
-        return None
-    if kind == PLAN_KIND and not asks_what_you_would_do(question):
-        # The kinds are read by meaning from a few prototype questions, and "Tell me about a
-        # time you handled an angry customer. What did you do?" reads as "would do" at 0.66:
-        # a question is taken to ask for a plan only when its words ask it too.
+def sure_kind(
+    question: str, kind: str | None, probability: float, vector: NDArray[np.float64]
+) -> str | None:
+    """The question's kind as prepcoach keeps it (`Relevance.kind`): a plan (`PLAN_KIND`) when
+    the plan-question model reads it as one from its unit vector `vector` and its words
+    (`plan_questions`), else the kind its prototypes give (`kind`, read `probability` sure)
+    when at least `relevance_model.TYPE_SURE` sure and not a plan; else None."""
+    if plan_questions.asks_for_a_plan(question, vector):
+        return PLAN_KIND
+    # The kinds' prototypes read "Tell me about a time you handled an angry customer. What did
+    # you do?" as "would do" at 0.66, and 43 of the bank's 74 "How would you…" questions as
+    # something else: for a plan, the trained model alone decides.
+    if kind is None or kind == PLAN_KIND or probability < relevance_model.TYPE_SURE:
         return None
     return kind
 
@@ -115,7 +107,7 @@ def question_kind(question: str, model: Embedder | None = None) -> str | None:
         return None
     kinds = relevance_model.question_kinds(vectors[0], centroids)
     best = int(kinds.argmax())
-    return sure_kind(question, relevance_model.TYPE_NAMES[best], float(kinds[best]))
+    return sure_kind(question, relevance_model.TYPE_NAMES[best], float(kinds[best]), vectors[0])
 
 
 def asks_for_plan(kind: str | None) -> bool:
@@ -231,12 +223,16 @@ def question_relevance(question: str, answer: str, model: Embedder | None = None
     score = round(float(similarity[best]), 3)
     labels = reader.label_sentences(sentences, vectors[:n], reader.weights())
     story = sum(label[0] in STORY_PARTS for label in labels)
-    past = talks_past(question, story / len(labels))
-    check = True if past else (None if asks_for_story_or_plan(question) else False)
+    found = relevance_model.predict(sentences, vectors, model)
+    kind = (
+        None if found is None
+        else sure_kind(question, found.kind, found.kind_probability, vectors[n])
+    )  # fmt: skip
+    plan = asks_for_plan(kind)
+    past = talks_past(question, story / len(labels), plan)
+    check = True if past else (None if plan or asks_for_story_or_plan(question) else False)
     told = f"the question asks for no story, and {story} of {len(labels)} sentences tell one"
     words = len(reader.words_of(answer))
-    found = relevance_model.predict(sentences, vectors, model)
-    kind = None if found is None else sure_kind(question, found.kind, found.kind_probability)
     if found is None or not relevance_model.MIN_WORDS <= words <= relevance_model.MAX_WORDS:
         size = "short" if words < relevance_model.MIN_WORDS else "long"
         why = "no sentence model installed" if found is None else (

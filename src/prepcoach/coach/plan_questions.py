@@ -1,0 +1,85 @@
+"""Does an interview question ask for a plan (what the user WOULD do) rather than a story?
+
+prepcoach judges the two differently (`relevance.NOT_IN_A_PLAN`): a story should set its scene,
+say its task and how it ended; a plan's scene is the question's and its result has not happened.
+The rule before this read a question as a plan only when its kind by meaning was sure (0.5 of
+the kinds' prototypes) and its words said "would": on 1,079 labelled questions
+(`tests/data/questions/dev.json`) it found .61 of the plans and none falsely, so 43 of the 74
+"How would you…" questions of prepcoach's own bank got story tips ("never sets the scene",
+"never says how it ended") on good plans.
+
+This is a logistic regression over what generalises: the question's MiniLM sentence vector
+(`reader.embed`, unit, 384 wide) and two facts of its grammar (a modal or condition addressed to
+the user: "would you", "you'd", "if you", "suppose"; a cue of a past story: "tell me about",
+"a time", "did you"). Neither decides alone: "How would you describe your leadership style?"
+has "would you" and asks for no plan, "Three patients need you at once. How do you decide who
+to see first?" has none and does. Trained by `scripts/train_plan_questions.py` on the labelled
+questions; weights in `plan_question_weights.json`; figures by `make bench`
+(`bench/bench_relevance.py`).
+"""
+
+from __future__ import annotations
+
+import functools
+import json
+import re
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    import numpy as np
+    from numpy.typing import NDArray
+
+WEIGHTS = Path(__file__).with_name("plan_question_weights.json")
+
+# A modal or a condition addressed to the user: the grammar of a hypothetical question.
+HYPOTHETICAL_RE = re.compile(
+    r"\b(?:would|could|should|will)\s+you\b|\byou(?:'d|\u2019d|\s+would)\b|\bif you\b|"
+    r"\bsuppose\b|\bimagine\b|\bwhat if\b",
+    re.IGNORECASE,
+)
+# The words of a question asking for a past story.
+PAST_STORY_RE = re.compile(
+    r"\b(?:a time|tell me about|an example|have you ever|did you|walk me through|"
+    r"describe a (?:time|situation))\b",
+    re.IGNORECASE,
+)
+GRAMMAR = ("hypothetical", "past story")
+
+
+def grammar(question: str) -> tuple[float, float]:
+    """The two grammar facts the model reads (`GRAMMAR`), 1.0 or 0.0 each."""
+    return (
+        float(HYPOTHETICAL_RE.search(question) is not None),
+        float(PAST_STORY_RE.search(question) is not None),
+    )
+
+
+@dataclass(frozen=True, slots=True)
+class PlanModel:
+    weights: tuple[float, ...]  # the vector's 384, then `GRAMMAR`'s
+    bias: float
+    cut: float  # a question is a plan at this probability or more
+
+
+@functools.cache
+def model() -> PlanModel:
+    raw = json.loads(WEIGHTS.read_text())
+    return PlanModel(tuple(raw["weights"]), float(raw["bias"]), float(raw["cut"]))
+
+
+def plan_probability(question: str, vector: NDArray[np.float64]) -> float:
+    """The probability that `question` asks for a plan, from its unit sentence vector
+    (`reader.embed`, 384 floats) and its words."""
+    import numpy as np
+
+    m = model()
+    x = np.concatenate([np.asarray(vector, dtype=np.float64), grammar(question)])
+    logit = float(x @ np.array(m.weights)) + m.bias
+    return float(1 / (1 + np.exp(-np.clip(logit, -30, 30))))
+
+
+def asks_for_a_plan(question: str, vector: NDArray[np.float64]) -> bool:
+    """Whether `question` asks what the user would do (`plan_probability` at the model's cut)."""
+    return plan_probability(question, vector) >= model().cut

@@ -1,0 +1,118 @@
+"""The plan-question model (`coach.plan_questions`): a question asking what the user would do is
+read as a plan however it is worded, a question with "would you" that asks for no plan is not,
+and the shipped weights are what `scripts/train_plan_questions.py` makes from the development
+questions alone."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import numpy as np
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+from numpy.typing import NDArray
+
+from prepcoach.coach import plan_questions, reader
+from prepcoach.coach.answer import analyse_answer, measured_rating
+from prepcoach.coach.plan_questions import asks_for_a_plan, grammar, plan_probability
+from prepcoach.coach.relevance import question_kind
+
+ROOT = Path(__file__).resolve().parent.parent.parent
+SCRIPT = ROOT / "scripts" / "train_plan_questions.py"
+
+# From prepcoach's own bank: the kinds' prototypes read it as "would do" at only 0.35, so the
+# rule before this model gave a good plan for it "never sets the scene" and "never says how it
+# ended".
+DESIGN = "How would you design an API so that it can evolve without breaking existing clients?"
+DESIGN_PLAN = (
+    "I would start by versioning the API from day one, with the version in the URL, so old "
+    "clients keep calling the version they were built against. I would only ever add optional "
+    "fields to a version and never rename or remove one. For anything that has to break, I "
+    "would publish the new version beside the old one, measure who still calls the old one, "
+    "and give those clients six months' notice before switching it off."
+)
+
+
+def vector(question: str) -> NDArray[np.float64]:
+    vectors = reader.embed([question])
+    assert vectors is not None
+    return vectors[0]
+
+
+@pytest.mark.usefixtures("sentence_model")
+@pytest.mark.parametrize(
+    "question",
+    [
+        DESIGN,
+        "Suppose you are asked to lead a project in an area you know little about. How would "
+        "you get started?",
+        "How would you explain a p-value to a product manager?",
+    ],
+)
+def test_a_question_asking_what_you_would_do_is_a_plan_however_worded(question: str) -> None:
+    assert asks_for_a_plan(question, vector(question))
+    assert question_kind(question) == "would_do"
+
+
+@pytest.mark.usefixtures("sentence_model")
+@pytest.mark.parametrize(
+    "question",
+    [
+        "How would you describe your leadership style?",
+        "What skills would you like to develop over the next year?",
+        "Tell me about a time you had to handle an angry customer. What did you do?",
+        "Why do you want to work here?",
+    ],
+)
+def test_would_you_that_asks_for_no_plan_is_not_one(question: str) -> None:
+    assert not asks_for_a_plan(question, vector(question))
+    assert question_kind(question) != "would_do"
+
+
+@pytest.mark.usefixtures("sentence_model")
+def test_a_plan_for_a_design_question_gets_no_story_tips_and_measures_its_steps() -> None:
+    analysis = analyse_answer(text=DESIGN_PLAN, question=DESIGN).as_dict()
+    assert analysis["relevance"]["kind"] == "would_do"
+    rules = [tip["rule"] for tip in analysis["tips"]]
+    assert not any(rule.startswith("STAR") for rule in rules), rules
+    assert measured_rating(analysis) == 5
+
+
+@given(st.text(max_size=200))
+def test_the_grammar_facts_are_zero_or_one(question: str) -> None:
+    assert set(grammar(question)) <= {0.0, 1.0}
+
+
+def test_grammar_reads_a_condition_and_a_past_story() -> None:
+    assert grammar("How'd you go about it if you were in charge?") == (1.0, 0.0)
+    assert grammar("Walk me through how you'd handle it.") == (1.0, 1.0)
+    assert grammar("Tell me about a time you failed.") == (0.0, 1.0)
+
+
+def test_the_model_was_chosen_on_development_questions_only_and_beats_the_words() -> None:
+    assert "heldout" not in SCRIPT.read_text()
+    shipped = json.loads(plan_questions.WEIGHTS.read_text())
+    assert shipped["trained_on"] == "dev.json"
+    assert len(shipped["weights"]) == 384 + len(plan_questions.GRAMMAR)
+    # Cross-validated on the 1,079 labelled questions; the rule before read .61 of the plans.
+    assert shipped["cv"]["recall"] > 0.9
+    assert shipped["cv"]["precision"] > 0.9
+
+
+@pytest.mark.usefixtures("sentence_model")
+def test_retraining_reproduces_the_shipped_weights_to_float_rounding() -> None:
+    result = subprocess.run(
+        [sys.executable, str(SCRIPT), "--check"], cwd=ROOT, capture_output=True, text=True
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "shipped weights reproduced" in result.stdout
+
+
+@pytest.mark.usefixtures("sentence_model")
+def test_a_probability_is_a_probability() -> None:
+    p = plan_probability(DESIGN, vector(DESIGN))
+    assert 0.5 < p <= 1.0
