@@ -16,6 +16,7 @@ from prepcoach.coach.feedback import (
     overall_of,
     parse_comments,
     rubric_for,
+    with_scored,
 )
 from prepcoach.coach.rubric import Judgement
 
@@ -201,3 +202,26 @@ def test_a_line_prepcoach_does_not_score_says_so_unless_it_read_nothing() -> Non
     nothing = compare(theirs, [], thing="mock interview")
     assert {r.prepcoach_why for r in nothing} == {""}  # said once, above: unread_note
     assert unread_note("mock interview").startswith("prepcoach could not read this mock interview")
+
+
+def test_a_plan_is_scored_on_its_steps_not_a_story_it_does_not_tell() -> None:
+    """A look at a practice group's sheet found "What would you do if…" scored on "Sets the
+    scene" and "Says how it ended": a plan has no scene of its own and no ending yet."""
+    plan = dict(rubric_for("answer", plan=True))
+    assert list(plan) == ["steps", "action", "reasons", "check", "clarity", "delivery"]
+    assert not {"situation", "task", "result", "evidence"} & set(plan)
+    assert "would" in plan["action"]
+    assert "story" not in plan["clarity"]
+    # A mock interview mixes questions, and a story tells one: their rubrics stay.
+    assert rubric_for("mock interview", plan=True) == tuple(REVIEW_RUBRIC)
+    assert rubric_for("story", plan=True) == rubric_for("story")
+
+
+def test_scores_given_on_another_rubric_stay_shown() -> None:
+    # A review given before the answer was read as a plan scored it as a story: the owner's
+    # page still shows those scores, after the plan's own lines.
+    reviews = [ReviewScores("Kim", 4, {"situation": 2, "steps": 1})]
+    shown = [name for name, _ in with_scored(rubric_for("answer", plan=True), reviews)]
+    assert shown == ["steps", "action", "reasons", "check", "clarity", "delivery", "situation"]
+    assert with_scored(rubric_for("answer"), reviews)[-1][0] == "steps"
+    assert with_scored(rubric_for("answer"), []) == rubric_for("answer")

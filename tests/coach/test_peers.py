@@ -1,7 +1,7 @@
 """Peer mocks' judgements: whom to pair with, the interviewer's sheet, swapping sides."""
 
 from prepcoach.coach.content import analyse_content
-from prepcoach.coach.feedback import REVIEW_RUBRIC
+from prepcoach.coach.feedback import REVIEW_RUBRIC, rubric_for
 from prepcoach.coach.peers import Sides, interviewer_sheet, suggest_partner
 
 
@@ -56,3 +56,14 @@ def test_the_sheet_names_its_general_follow_ups_once(sentence_model: None) -> No
     assert not first.general  # the answer calls for it ("no steps" or "no personal step")
     assert all(f.general for f in others)
     assert after.general_note == "The others: interviewers often ask them to test a plan."
+
+
+def test_a_plan_questions_sheet_has_the_plans_rubric() -> None:
+    """A look at a practice group's sheet found a plan question ("What would you do if…")
+    scored on the STAR story's situation and result."""
+    plan = interviewer_sheet(1, "What would you do if a deadline slipped?", None, plan=True)
+    names = [name for name, _ in plan.rubric]
+    assert names[:4] == ["steps", "action", "reasons", "check"]
+    assert "situation" not in names
+    assert "result" not in names
+    assert plan.rubric == rubric_for("answer", plan=True)

@@ -137,3 +137,46 @@ def test_a_plan_questions_follow_ups_are_named_as_the_plans_own(
     # Said once for the list: a look found "(a general follow-up to a plan)" after each.
     assert "a general follow-up" not in page
     assert page.count("Interviewers often ask these to test a plan.") == 1
+
+
+def test_a_plan_question_is_reviewed_on_the_plans_rubric(
+    alice_client: Client, bob_client: Client, alice: User, peer_mock: PeerMock,
+    sentence_model: None,
+) -> None:  # fmt: skip
+    """A look at a practice group's sheet found a plan question scored on "Sets the scene:
+    where, when, what was at stake" and "Says how it ended": the sheet, the review and the
+    answerer's feedback page score its steps."""
+    from prepcoach.feedback.models import Review
+    from prepcoach.groups.models import SharedQuestion
+    from prepcoach.practice.models import Question
+
+    question = Question.objects.create(owner=alice, text=PLAN_TEXT)
+    SharedQuestion.objects.create(
+        membership=Membership.objects.get(group=peer_mock.group, user=alice), question=question
+    )
+    peer_mock.question_texts = [PLAN_TEXT]
+    peer_mock.save(update_fields=["question_texts"])
+    sheet = bob_client.get(reverse("groups:mock", args=[peer_mock.pk])).text
+    rubric = sheet.split('<dl class="rubric">')[1].split("</dl>")[0]
+    assert "<dt>Steps</dt>" in rubric
+    assert "Says what they would do themselves" in rubric
+    assert "Sets the scene" not in rubric
+    assert "Says how it ended" not in rubric
+    attempt = typed_answer(alice_client, peer_mock, PLAN_ANSWER)
+    url = reverse("groups:answer_review", args=[PeerAnswer.objects.get().pk])
+    page = bob_client.get(url).text
+    assert 'name="score_steps"' in page
+    assert 'name="score_situation"' not in page
+    bob_client.post(url, {"reviewer_name": "Bob", "overall": "4", "score_steps": "2",
+                          "score_action": "2", "score_check": "0", "comments": "Clear."})  # fmt: skip
+    assert Review.objects.get().scores == {"steps": 2, "action": 2, "check": 0}
+    mine = alice_client.get(reverse("feedback:attempt", args=[attempt.pk])).text
+    assert "Gives concrete steps, in an order that makes sense" in mine
+    assert "Sets the scene" not in mine
+
+
+PLAN_ANSWER = (
+    "First I would talk to my teammate in private and ask what is getting in the way. Then I "
+    "would agree with them on smaller deadlines we can both check each week. If the deadlines "
+    "still slipped, I would raise it with our manager and suggest moving the work that blocks me."
+)

@@ -28,6 +28,19 @@ REVIEW_RUBRIC = (
     ("delivery", "Pace, pauses and fillers help rather than get in the way"),
 )
 CRITERIA = tuple(name for name, _ in REVIEW_RUBRIC)
+# An answer to a question asking what the user would do (`relevance.plan_asked`) is a plan: it
+# has no scene of its own, nothing it was responsible for yet and no ending to tell, so it is
+# scored on its steps (a look at a practice group's sheet found "What would you do if…" scored
+# on "Sets the scene" and "Says how it ended"). "action" keeps its name: prepcoach reads it
+# alike (`rubric.read_answer`), and a low score points to the same area.
+PLAN_REVIEW_RUBRIC = (
+    ("steps", "Gives concrete steps, in an order that makes sense"),
+    ("action", "Says what they would do themselves"),
+    ("reasons", "Says why: what they would weigh, and the risks they see"),
+    ("check", "Says how they would know it worked, and what they would do if not"),
+    ("clarity", "Easy to follow: one plan, in order, without losing the listener"),
+    ("delivery", "Pace, pauses and fillers help rather than get in the way"),
+)
 # What a reviewer can only judge by hearing it: a written story has no delivery.
 NEEDS_AUDIO = frozenset({"delivery"})
 # What feedback is asked on: one answer, a whole mock interview, or a written STAR story.
@@ -64,9 +77,14 @@ READ_CLARITY = "Easy to follow: one story, in order, without losing the reader"
 UNSCORED = "prepcoach does not score this"
 
 
-def rubric_for(thing: Thing) -> tuple[tuple[str, str], ...]:
+def rubric_for(thing: Thing, plan: bool = False) -> tuple[tuple[str, str], ...]:
     """The rubric a reviewer scores `thing` on: a story is read, not heard, so the criteria
-    that need a recording (`NEEDS_AUDIO`) are left out and clarity speaks of a reader."""
+    that need a recording (`NEEDS_AUDIO`) are left out and clarity speaks of a reader. `plan`:
+    the answer is to a question asking what the user would do (`relevance.plan_asked`), and
+    is scored as a plan (`PLAN_REVIEW_RUBRIC`); a mock interview's questions are of every kind,
+    and it keeps the story's rubric."""
+    if thing == "answer" and plan:
+        return PLAN_REVIEW_RUBRIC
     if thing == "story":
         return tuple(
             (name, READ_CLARITY if name == "clarity" else label)
@@ -74,6 +92,19 @@ def rubric_for(thing: Thing) -> tuple[tuple[str, str], ...]:
             if name not in NEEDS_AUDIO
         )
     return tuple(REVIEW_RUBRIC)
+
+
+def with_scored(
+    rubric: Sequence[tuple[str, str]], reviews: Sequence[ReviewScores]
+) -> tuple[tuple[str, str], ...]:
+    """`rubric`, then every line of the other rubrics that a review scored and `rubric` lacks
+    (a review given on the story's rubric before an answer was read as a plan, say), so no
+    score a reviewer gave is hidden from the owner."""
+    names = {name for name, _ in rubric}
+    others = dict(REVIEW_RUBRIC) | dict(PLAN_REVIEW_RUBRIC)
+    scored = {name for review in reviews for name in review.criteria}
+    extra = [(n, label) for n, label in others.items() if n not in names and n in scored]
+    return (*rubric, *extra)
 
 
 def taken_in(thing: Thing) -> str:

@@ -1,5 +1,6 @@
 """Peer mocks in a practice group: whom to practise with next, what the interviewer's sheet
-holds (the question, suggested follow-ups, the rubric), and swapping sides."""
+holds (the question, suggested follow-ups, the rubric: a plan's for a question asking what the
+answerer would do), and swapping sides."""
 
 from __future__ import annotations
 
@@ -8,7 +9,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 from prepcoach.coach.content import ContentAnalysis
-from prepcoach.coach.feedback import REVIEW_RUBRIC
+from prepcoach.coach.feedback import rubric_for
 from prepcoach.coach.followups import FIXED, GENERAL, PLAN_FIXED, FollowUp, follow_up
 
 SUGGESTED_FOLLOW_UPS = 3
@@ -83,7 +84,8 @@ def interviewer_sheet(
     """What the interviewer sees for one question: the follow-up the answer calls for (by rule
     once it has been read), then others from the fixed list, never the same one twice. `plan`:
     the question asks what the user would do (`relevance.plan_asked`), so every follow-up asks
-    about the plan (`followups.PLAN_FIXED`)."""
+    about the plan (`followups.PLAN_FIXED`) and the rubric scores its steps
+    (`feedback.PLAN_REVIEW_RUBRIC`)."""
     first = follow_up(answer, number - 1, plan=plan)
     suggestions = [first]
     turn = number
@@ -93,4 +95,4 @@ def interviewer_sheet(
         if all(s.text != text for s in suggestions):
             suggestions.append(FollowUp(text, rule))
         turn += 1
-    return InterviewerSheet(number, question, tuple(suggestions), tuple(REVIEW_RUBRIC))
+    return InterviewerSheet(number, question, tuple(suggestions), rubric_for("answer", plan))

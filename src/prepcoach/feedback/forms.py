@@ -127,11 +127,12 @@ class ReviewForm(forms.Form):
 
     def __init__(
         self, *args: Any, thing: Thing = "answer", answers: Sequence[tuple[int, int]] = (),
-        **kwargs: Any,
+        rubric: Sequence[tuple[str, str]] | None = None, **kwargs: Any,
     ) -> None:  # fmt: skip
         super().__init__(*args, **kwargs)
         self.thing = thing
-        self.rubric = rubric_for(thing)
+        # The thing's own (`Subject.rubric`: a plan's for an answer that is one), else its kind's.
+        self.rubric = tuple(rubric) if rubric is not None else rubric_for(thing)
         self.fields["overall"].label = OVERALL_LABEL[thing]
         self.fields["overall"].error_messages["required"] = (
             f"Give the {thing} an overall score from 1 to 5."

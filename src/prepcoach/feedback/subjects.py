@@ -27,7 +27,9 @@ from prepcoach.coach.feedback import (
     overall_of,
     rubric_for,
     unread_note,
+    with_scored,
 )
+from prepcoach.coach.relevance import plan_asked
 from prepcoach.coach.rubric import Judgement, read_answer
 from prepcoach.feedback.models import FeedbackRequest, MailPreference, Review, session_name
 from prepcoach.practice.models import Attempt, MockSession
@@ -78,8 +80,14 @@ class Subject:
 def of_attempt(attempt: Attempt) -> Subject:
     return Subject(
         "answer", attempt.user, attempt.question_text, {"attempt": attempt},
-        (Answer(1, attempt.question_text, attempt),), rubric=rubric_for("answer"),
+        (Answer(1, attempt.question_text, attempt),), rubric=answer_rubric(attempt),
     )  # fmt: skip
+
+
+def answer_rubric(attempt: Attempt) -> tuple[tuple[str, str], ...]:
+    """The rubric one answer is reviewed on: a plan's when its question asks what the user
+    would do, as its report read the question (`relevance.plan_asked`)."""
+    return rubric_for("answer", plan=plan_asked(attempt.question_text, attempt.analysis))
 
 
 def of_session(session: MockSession, answers: Sequence[Attempt]) -> Subject:
@@ -199,12 +207,13 @@ def owner_context(subject: Subject) -> dict[str, Any]:
     scores = [ReviewScores(r.reviewer_name, r.overall, r.scores) for r in reviews]
     own, measured = own_and_measured(subject)
     ours = prepcoach_reading(subject) if reviews else []
+    rubric = with_scored(subject.rubric, scores)  # and any line a review scored on another
     return {
         "subject": subject,
         "asks": asks,
         "reviews": [(r, remarks_of(r, subject)) for r in reviews],
         "calibration": calibrate(own, scores, measured, subject.thing),
-        "rows": compare(scores, ours, subject.rubric, subject.thing) if reviews else [],
+        "rows": compare(scores, ours, rubric, subject.thing) if reviews else [],
         "unread": unread_note(subject.thing) if reviews and not ours else "",
         "review_mail": MailPreference.wants_review_mail(subject.owner),
     }

@@ -37,12 +37,12 @@ from prepcoach.accounts.access import (
 )
 from prepcoach.accounts.models import User
 from prepcoach.coach.content import analyse_content
-from prepcoach.coach.feedback import REVIEW_RUBRIC
 from prepcoach.coach.peers import Sides, interviewer_sheet, suggest_partner
 from prepcoach.coach.relevance import plan_asked
 from prepcoach.feedback.forms import ReviewForm
 from prepcoach.feedback.models import MAX_LINK_DAYS, FeedbackRequest, Review
 from prepcoach.feedback.reviews import comments_initial, save_review
+from prepcoach.feedback.subjects import answer_rubric
 from prepcoach.groups.forms import GroupForm, PeerMockForm, ShareForm
 from prepcoach.groups.models import (
     Group,
@@ -334,7 +334,6 @@ def _mock_page(
         "swapped": PeerMock.objects.filter(swapped_from=mock).first(),
         "interviewer": name_of(mock.interviewer.user), "answerer": name_of(mock.answerer.user),
         "typed_form": typed or TypedAnswerForm(), "kept": typed is not None,
-        "rubric": REVIEW_RUBRIC,
     }, status=status)  # fmt: skip
 
 
@@ -462,8 +461,9 @@ def answer_review(request: HttpRequest, answer_id: int) -> HttpResponse:
     ask, attempt = answer.request, answer.attempt
     browser_key = f"member-{user.pk}"  # one review a member: sending again updates it
     mine = Review.objects.filter(request=ask, browser_key=browser_key).first()
+    rubric = answer_rubric(attempt)  # a plan's, for a question asking what they would do
     if request.method == "POST":
-        form = ReviewForm(request.POST)
+        form = ReviewForm(request.POST, rubric=rubric)
         if form.is_valid() and not save_review(ask, mine, browser_key, form):
             form.add_error(None, "This answer has had as many reviews as it takes.")
         elif form.is_valid():
@@ -476,11 +476,11 @@ def answer_review(request: HttpRequest, answer_id: int) -> HttpResponse:
             initial = {"reviewer_name": mine.reviewer_name, "overall": mine.overall}
             initial |= comments_initial(mine)
             initial |= {f"score_{k}": str(v) for k, v in mine.scores.items()}
-        form = ReviewForm(initial=initial)
+        form = ReviewForm(initial=initial, rubric=rubric)
     data = attempt.analysis or {}
     return render(request, "groups/review.html", {
         "answer": answer, "attempt": attempt, "form": form, "mine": mine,
         "answerer": name_of(attempt.user),
-        "criteria": [form[f"score_{name}"] for name, _ in REVIEW_RUBRIC],
+        "criteria": form.criteria(),
         "transcript": data.get("transcript") or attempt.text,
     }, status=422 if request.method == "POST" else 200)  # fmt: skip

@@ -56,6 +56,7 @@ def review(request: HttpRequest, token: str) -> HttpResponse:
     # The boxes are the answers this link opens now (`accounts.access`), by id.
     shape: dict[str, Any] = {
         "thing": subject.thing,
+        "rubric": subject.rubric,
         "answers": [(a.attempt.pk, a.number) for a in subject.answers]
         if subject.thing == "mock interview" else [],
     }  # fmt: skip
