@@ -183,3 +183,47 @@ def test_every_answer_is_in_one_row_and_every_question_has_one(
     for n in range(1, questions + 1):
         assert any(r.number == n for r in summary.rows)
     assert summary.best is None  # nothing was analysed
+
+
+PLAN_QUESTION = (
+    "What would you do if a teammate repeatedly missed commitments that your own work depended on?"
+)
+PLAN = (
+    "First I would talk to my teammate in private and ask what is getting in the way, because "
+    "there may be a reason I cannot see. Then I would agree with them on smaller deadlines we "
+    "can both check each week. If the deadlines still slipped, I would raise it with our "
+    "manager and suggest moving the work that blocks me."
+)
+
+
+@pytest.mark.usefixtures("sentence_model")
+def test_a_plans_parts_are_counted_of_those_a_plan_is_judged_on() -> None:
+    """A page look found a plan's short report saying "1 of 4 STAR parts" and "no number in the
+    result", and "Went best" saying "1 of the 4 STAR parts": a plan has no situation, task or
+    result of its own (`relevance.NOT_IN_A_PLAN`), as its report's STAR card says."""
+    plan = analyse_answer(text=PLAN, question=PLAN_QUESTION).as_dict()
+    report = short_report(plan)
+    assert report is not None
+    assert report.plan
+    assert (report.star_parts, report.star_judged) == (1, ("action",))
+    assert report.star_words == "the action (the one STAR part a plan is judged on)"
+    assert report.number is None  # no number in a result is asked of a plan
+    assert "number" not in report.measured_from
+    assert not [said for said in report.row_words if "number" in said or "of 4" in said]
+    summary = summarise_mock(
+        [PLAN_QUESTION], [MockAnswer(1, 1, PLAN_QUESTION, False, "analysed", plan, TODAY)], TODAY
+    )
+    assert summary.best is not None
+    assert "4 STAR parts" not in summary.best_why
+    assert summary.best_why.startswith("the action (the one STAR part a plan is judged on)")
+    # A plan with no steps says so, counted of the same part.
+    no_steps = plan | {"star": {**plan["star"], "action": {"present": False, "evidence": []}}}
+    missing = short_report(no_steps)
+    assert missing is not None
+    assert missing.star_words == "no action (the one STAR part a plan is judged on)"
+    # A story is still counted of all four, with its number.
+    story = short_report(analyse_answer(text=GOOD, question=STORY).as_dict())
+    assert story is not None
+    assert not story.plan
+    assert (story.star_words, story.number) == ("4 of 4 STAR parts", True)
+    assert story.measured_from == "STAR parts, a number in the result, fillers and pace"

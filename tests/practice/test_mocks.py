@@ -391,3 +391,34 @@ def test_a_plan_is_followed_up_about_the_plan_not_its_outcome(
         assert "What was the outcome?" not in page
         assert "How would you know your plan was working?" in page  # the plan's list, turn 1
         assert "Why this question: interviewers often ask it to test a plan." in page
+
+
+@pytest.mark.usefixtures("sentence_model")
+def test_a_plans_figures_in_the_mock_count_its_action_and_ask_no_number(
+    alice_client: Client, alice: User
+) -> None:
+    """A page look found Alice's plan shown as "1 of 4 STAR parts", "no number in the result"
+    and, at the end, "Went best: … 1 of the 4 STAR parts"."""
+    session = pinned(new_mock(alice_client, count="1"), alice, PLAN_QUESTION)
+    here = reverse("practice:mock_question", args=[session.pk, 1])
+    alice_client.post(
+        reverse("practice:typed_create", args=[session.question_ids[0]]),
+        {"text": PLAN, "mode": "mock", "session": session.pk, "next": here},
+    )
+    attempt = read(Attempt.objects.get(session=session))
+    shown = html.unescape(alice_client.get(reverse("practice:mock_answer", args=[attempt.pk])).text)
+    assert "<li>the action (the one STAR part a plan is judged on)</li>" in shown
+    assert "as prepcoach measured it (the steps of the plan, fillers and pace)" in shown
+    assert "of 4 STAR parts" not in shown
+    assert "number" not in shown
+    alice_client.post(reverse("practice:mock_finish", args=[session.pk]))
+    summary = html.unescape(
+        alice_client.get(reverse("practice:mock_summary", args=[session.pk])).text
+    )
+    went_best = summary.split("<strong>Went best:</strong>")[1].split("</p>")[0]
+    assert "the action (the one STAR part a plan is judged on)" in went_best
+    assert "STAR parts" not in went_best
+    listed = summary.split('<ol class="summary">')[1].split("</ol>")[0]
+    assert "the action (the one STAR part a plan is judged on)" in listed
+    assert "of 4 STAR parts" not in listed
+    assert "number" not in listed

@@ -4,7 +4,8 @@ report shown after each answer, and the summary at its end.
 - `mock_setup`: field, level, company and role, from the job when there is one, else from the
   profile's target role and industry; each says where it came from.
 - `short_report`: the few figures and the first tip of one answer's stored analysis (the full
-  report is the answer's own page).
+  report is the answer's own page). A plan's STAR parts are counted of those a plan is judged
+  on (`PLAN_PARTS`, its action) and no number in its result is asked, as its report says.
 - `summarise_mock`: each answer once, in the order given (follow-ups under their question),
   with its figures; every question not answered listed as such; the answer that went best and
   why (never one the relevance verdict says missed its question); and the next things to
@@ -23,10 +24,11 @@ from collections.abc import Hashable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from prepcoach.coach.answer import measured_rating
+from prepcoach.coach.answer import asks_for_plan, measured_rating
 from prepcoach.coach.area_types import AnswerFacts
 from prepcoach.coach.improvement import improvement_areas
 from prepcoach.coach.questions import field_for_role
+from prepcoach.coach.relevance import NOT_IN_A_PLAN
 
 # Words of a job title that say its level, checked in this order ("Senior lead" is lead).
 # A seniority word beats a role noun: "Senior Product Manager" is senior, "Junior account
@@ -43,6 +45,9 @@ LEVEL_RES = tuple(
 )
 NEXT_STEPS = 3  # things to practise named at the end
 STAR_PARTS = ("situation", "task", "action", "result")
+# The parts a plan is judged on (`relevance.NOT_IN_A_PLAN`: a plan has no situation, task or
+# result of its own), as `answer.measured_rating` and the report's STAR card judge it.
+PLAN_PARTS = tuple(p for p in STAR_PARTS if p not in NOT_IN_A_PLAN)
 
 
 def level_for_role(role: str) -> str:
@@ -79,8 +84,8 @@ class Figures:
     """What one answer's analysis measured, for a row of the summary or the short report."""
 
     measured: int | None  # 1-5 (`answer.measured_rating`: at most 2 off the question)
-    star_parts: int | None  # of 4; None when not read
-    number: bool | None  # a result with a number
+    star_parts: int | None  # of the parts judged (`star_judged`); None when not read
+    number: bool | None  # a result with a number; None when not read, or for a plan
     fillers_per_min: float | None
     wpm: float | None
     words: int
@@ -90,6 +95,45 @@ class Figures:
     # answer talks about instead).
     relevance: str = ""
     relevance_quote: str = ""
+    # The STAR parts the answer is judged on: all four, or a plan's (`PLAN_PARTS`) when its
+    # question asks what the user would do (`answer.asks_for_plan`, the report's rule).
+    star_judged: tuple[str, ...] = STAR_PARTS
+
+    @property
+    def plan(self) -> bool:
+        return self.star_judged != STAR_PARTS
+
+    @property
+    def star_words(self) -> str:
+        """The STAR parts found, counted of those judged: "3 of 4 STAR parts", or of a plan
+        "the action (the one STAR part a plan is judged on)" (never "1 of 4 STAR parts")."""
+        if not self.plan:
+            return f"{self.star_parts} of {len(STAR_PARTS)} STAR parts"
+        if len(self.star_judged) == 1:
+            said = "the" if self.star_parts else "no"
+            return f"{said} {self.star_judged[0]} (the one STAR part a plan is judged on)"
+        return f"{self.star_parts} of the {len(self.star_judged)} STAR parts a plan is judged on"
+
+    @property
+    def row_words(self) -> tuple[str, ...]:
+        """The figures of a row of the summary, each in words, those not read left out."""
+        said = [f"{self.measured} of 5"] if self.measured else []
+        if self.star_parts is not None:
+            said.append(self.star_words)
+        if self.number is not None:
+            said.append("a number" if self.number else "no number")
+        if self.fillers_per_min is not None:
+            said.append(f"{self.fillers_per_min:.1f} fillers a minute")
+        if self.wpm is not None:
+            said.append(f"{self.wpm:.0f} words a minute")
+        return tuple(said)
+
+    @property
+    def measured_from(self) -> str:
+        """What `measured` weighs, in words: a plan's steps, never a number in its result."""
+        if self.plan:
+            return "the steps of the plan, fillers and pace"
+        return "STAR parts, a number in the result, fillers and pace"
 
 
 def verdict_of(analysis: Mapping[str, Any]) -> tuple[str, str]:
@@ -109,7 +153,9 @@ def figures_of(analysis: Mapping[str, Any] | None) -> Figures | None:
     if not analysis or not isinstance(analysis.get("star"), Mapping):
         return None
     star = analysis["star"]
-    present = [star.get(p, {}).get("present") for p in STAR_PARTS]
+    plan = asks_for_plan(analysis)
+    judged = PLAN_PARTS if plan else STAR_PARTS
+    present = [star.get(p, {}).get("present") for p in judged]
     parts = None if any(p is None for p in present) else sum(bool(p) for p in present)
     fillers = analysis.get("fillers")
     per_min = fillers.get("per_min") if isinstance(fillers, Mapping) else None
@@ -119,12 +165,12 @@ def figures_of(analysis: Mapping[str, Any] | None) -> Figures | None:
     relevance, quote = verdict_of(analysis)
     return Figures(
         measured_rating(dict(analysis)), parts,
-        star.get("quantified_result", {}).get("present"),
+        None if plan else star.get("quantified_result", {}).get("present"),
         float(per_min) if isinstance(per_min, (int, float)) else None,
         float(wpm) if isinstance(wpm, (int, float)) else None,
         len(transcript.split()) if isinstance(transcript, str) else 0,
         str(tips[0].get("text", "")) if tips and isinstance(tips[0], Mapping) else "",
-        relevance, quote,
+        relevance, quote, judged,
     )  # fmt: skip
 
 
@@ -169,7 +215,10 @@ class MockSummary:
 
 def _why_best(figures: Figures) -> str:
     said = []
-    if figures.star_parts == len(STAR_PARTS):
+    if figures.plan:  # counted of the parts a plan is judged on, as the row says
+        if figures.star_parts:
+            said.append(figures.star_words)
+    elif figures.star_parts == len(STAR_PARTS):
         said.append("all four STAR parts")
     elif figures.star_parts:
         said.append(f"{figures.star_parts} of the 4 STAR parts")
