@@ -2,6 +2,7 @@
 
 from prepcoach.coach.content import analyse_content
 from prepcoach.coach.feedback import REVIEW_RUBRIC, rubric_for
+from prepcoach.coach.followups import PLAN_RULES, RULES, TAGS
 from prepcoach.coach.peers import Sides, interviewer_sheet, suggest_partner
 
 
@@ -67,3 +68,25 @@ def test_a_plan_questions_sheet_has_the_plans_rubric() -> None:
     assert "situation" not in names
     assert "result" not in names
     assert plan.rubric == rubric_for("answer", plan=True)
+
+
+UNNUMBERED = (
+    "Our weekly reports at Acme were always late. My task was to fix the process. I built a "
+    "checklist and trained the team on it. In the end the reports went out on time and the "
+    "managers stopped chasing us."
+)
+
+
+def test_the_sheet_tags_what_the_answer_lacks_in_words(sentence_model: None) -> None:
+    """A page look found "(the answer has result without a number)" on the sheet: each rule's
+    tag is worded as a person would say it."""
+    sheet = interviewer_sheet(1, "Tell me about a time you fixed a process.", analyse_content(
+        UNNUMBERED))  # fmt: skip
+    first, *others = sheet.follow_ups
+    assert first.rule == "result without a number"
+    assert first.tag == "the answer's result has no number"
+    assert [f.tag for f in others] == ["", ""]  # the general ones, named once for the sheet
+    assert set(TAGS) >= {rule for rule, _ in RULES + PLAN_RULES} | {"off topic"}
+    assert not [
+        tag for tag in TAGS.values() if not tag.startswith(("the answer ", "the answer's "))
+    ]

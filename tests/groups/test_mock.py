@@ -1,6 +1,8 @@
 """The peer mock page: the interviewer's sheet (question, follow-ups, rubric, the answer) and
 the answerer's page (the question and the recorder)."""
 
+import html
+
 from django.test import Client
 from django.urls import reverse
 from django.utils import timezone
@@ -33,6 +35,24 @@ def test_follow_ups_follow_the_answer_once_read(
     assert "What was the outcome?" in page or "What did you do yourself?" in page
     assert "the answer has no" in page
     assert "Review answer 1 on the rubric" in page
+
+
+def test_the_sheet_says_the_answers_result_has_no_number(
+    alice_client: Client, bob_client: Client, peer_mock: PeerMock
+) -> None:
+    """A page look found Bob's sheet tag "(the answer has result without a number)"."""
+    typed_answer(
+        alice_client, peer_mock,
+        "Our weekly reports at Acme were always late. My task was to fix the process. I built a "
+        "checklist and trained the team on it. In the end the reports went out on time and the "
+        "managers stopped chasing us.",
+    )  # fmt: skip
+    page = html.unescape(bob_client.get(reverse("groups:mock", args=[peer_mock.pk])).text)
+    assert (
+        "How did you know it worked? What changed, in numbers? "
+        '<span class="meta">(the answer\'s result has no number)</span>'
+    ) in page
+    assert "the answer has result without a number" not in page
 
 
 def test_the_answerer_sees_the_recorder_for_the_question(

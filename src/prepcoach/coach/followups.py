@@ -53,6 +53,19 @@ REASONS = {
 }
 
 
+# What the answer lacks, as the peer interviewer's sheet tags the follow-up it calls for, in
+# words a person would say of it (the sheet read "(the answer has result without a number)").
+TAGS = {
+    "no result": "the answer has no result",
+    "no personal action": "the answer has no personal action",
+    "no situation": "the answer has no situation",
+    "result without a number": "the answer's result has no number",
+    "off topic": "the answer does not address the question",
+    "no steps": "the answer has no steps",
+    "no personal step": "the answer has no personal step",
+}
+
+
 # The lists asked in turn, not called for by anything the answer lacks, and what interviewers
 # ask them for (the interviewer's sheet says it once for all of them).
 GENERAL = {"fixed list": "to go deeper into a story", "plan list": "to test a plan"}
@@ -67,6 +80,12 @@ class FollowUp:
     def reason(self) -> str:
         """Why it is asked, as the page says it: "your answer did not say how it ended"."""
         return REASONS.get(self.rule, self.rule)
+
+    @property
+    def tag(self) -> str:
+        """What the answer lacks, as the interviewer's sheet tags the follow-up (`TAGS`): "the
+        answer's result has no number"; "" for one from a list asked in turn (`general`)."""
+        return "" if self.general else TAGS.get(self.rule, self.rule)
 
     @property
     def general(self) -> bool:
