@@ -15,10 +15,13 @@ from prepcoach.coach.feedback import (
     compare,
     overall_of,
     parse_comments,
+    reading_on,
+    reversal_rubric,
     rubric_for,
+    scored_lines,
     with_scored,
 )
-from prepcoach.coach.rubric import Judgement
+from prepcoach.coach.rubric import RUBRIC, Judgement
 
 
 def test_lines_that_start_with_a_time_become_pins_in_time_order() -> None:
@@ -225,3 +228,22 @@ def test_scores_given_on_another_rubric_stay_shown() -> None:
     assert shown == ["steps", "action", "reasons", "check", "clarity", "delivery", "situation"]
     assert with_scored(rubric_for("answer"), reviews)[-1][0] == "steps"
     assert with_scored(rubric_for("answer"), []) == rubric_for("answer")
+
+
+def test_role_reversal_scores_a_plan_on_its_steps_and_reads_its_action_alone() -> None:
+    """Role reversal scored a sample plan on "Sets the scene" and "Says how it ended": the
+    user scores a plan on the plan's lines, as a reviewer does, and prepcoach reads its action
+    alone (the lines people judge by ear or as a whole, `HOW_SAID`, are left out of both)."""
+    assert reversal_rubric() == RUBRIC  # a story's: what it always was
+    plan = reversal_rubric(plan=True)
+    assert [name for name, _ in plan] == ["steps", "action", "reasons", "check"]
+    assert plan == tuple(line for line in rubric_for("answer", plan=True) if line[0] in dict(plan))
+    reading = [Judgement(name, 0, f"no {name}") for name, _ in RUBRIC]
+    assert [j.criterion for j in reading_on(plan, reading)] == ["action"]
+    assert reading_on(reversal_rubric(), reading) == reading
+    lines = scored_lines(plan, {"steps": 2, "action": 2, "reasons": 1, "check": 0},
+                         reading_on(plan, reading))  # fmt: skip
+    assert [(line.criterion, line.ours is not None, line.differs) for line in lines] == [
+        ("steps", False, False), ("action", True, True), ("reasons", False, False),
+        ("check", False, False),
+    ]  # fmt: skip

@@ -1,6 +1,10 @@
+import html
+
+import pytest
 from django.test import Client
 from django.urls import reverse
 
+from prepcoach.accounts.models import User
 from prepcoach.practice.models import Question
 
 
@@ -44,3 +48,44 @@ def test_the_rubric_must_be_complete(alice_client: Client) -> None:
         reverse("practice:reverse_question", args=[question.pk]), {"answer": "good"}
     )
     assert "Choose one for “Says how it ended”." in response.text
+
+
+PLAN_QUESTION = (
+    "What would you do if a teammate repeatedly missed commitments that your own work depended on?"
+)
+GOOD_PLAN = (
+    "First I would talk to my teammate in private and ask what is getting in the way, because "
+    "there may be a reason I cannot see. Then I would agree with them on smaller deadlines we "
+    "can both check each week. If the deadlines still slipped, I would raise it with our "
+    "manager and suggest moving the work that blocks me."
+)
+
+
+@pytest.mark.usefixtures("sentence_model")
+def test_a_plan_question_is_scored_on_the_plans_rubric(alice_client: Client, alice: User) -> None:
+    """Role reversal scored Alice's sample plan on "Sets the scene" and "Says how it ended", as
+    a practice group's sheet did before: the plan's lines, as a reviewer scores it."""
+    question = Question.objects.create(owner=alice, text=PLAN_QUESTION, sample_good=GOOD_PLAN,
+                                       sample_weak="I would sort it out somehow.")  # fmt: skip
+    url = reverse("practice:reverse_question", args=[question.pk])
+    page = html.unescape(alice_client.get(url, {"answer": "good"}).text)
+    assert 'name="steps"' in page
+    assert "Says what they would do themselves" in page
+    assert "Sets the scene" not in page
+    assert "Says how it ended" not in page
+    assert 'name="evidence"' not in page
+    scores = {"answer": "good", "steps": 2, "action": 2, "reasons": 1, "check": 0}
+    result = html.unescape(alice_client.post(url, scores).text)
+    table = result.split("<tbody>")[1].split("</tbody>")[0]
+    assert "Gives concrete steps, in an order that makes sense" in table
+    assert "Sets the scene" not in table
+    assert "how it ended" not in table
+    assert "no number" not in table
+    assert table.count("Prepcoach does not score this.") == 3  # steps, reasons, check
+    assert "action(s) in the first person" in table  # prepcoach reads its action
+    assert "You and prepcoach read this answer the same way on the line prepcoach scores." in result
+    # A story question keeps the story's rubric.
+    story = with_samples()
+    page = alice_client.get(reverse("practice:reverse_question", args=[story.pk])).text
+    assert "Sets the scene" in page
+    assert 'name="steps"' not in page

@@ -94,6 +94,53 @@ def rubric_for(thing: Thing, plan: bool = False) -> tuple[tuple[str, str], ...]:
     return tuple(REVIEW_RUBRIC)
 
 
+# The lines of an answer's review rubric that judge how it was said rather than what it says:
+# people judge them (`UNSCORED`), and role reversal scores a written sample's content alone.
+HOW_SAID = frozenset({"clarity", "delivery"})
+
+
+def reversal_rubric(plan: bool = False) -> tuple[tuple[str, str], ...]:
+    """The lines the user scores a sample answer on when they play the interviewer (role
+    reversal): its review rubric's (`rubric_for("answer", plan)`) less `HOW_SAID`, so a story's
+    is `rubric.RUBRIC` and a plan's its steps, action, reasons and check (the page scored a
+    plan on "Sets the scene" and "Says how it ended")."""
+    return tuple(
+        (name, label) for name, label in rubric_for("answer", plan) if name not in HOW_SAID
+    )
+
+
+def reading_on(rubric: Sequence[tuple[str, str]], reading: Sequence[Judgement]) -> list[Judgement]:
+    """prepcoach's reading of one answer (`rubric.read_answer`) kept to the lines of the rubric
+    it is judged on: a plan is read for its action alone, never for a scene, a task or an
+    ending it cannot have (`relevance.NOT_IN_A_PLAN`)."""
+    names = {name for name, _ in rubric}
+    return [j for j in reading if j.criterion in names]
+
+
+@dataclass(frozen=True, slots=True)
+class ScoredLine:
+    """One line of role reversal: the user's score beside prepcoach's reading of the line
+    (`ours`), None where prepcoach does not score it (`UNSCORED`: a plan's steps, reasons and
+    check)."""
+
+    criterion: str
+    label: str
+    yours: int | None
+    ours: Judgement | None
+
+    @property
+    def differs(self) -> bool:
+        return self.ours is not None and self.ours.score != self.yours
+
+
+def scored_lines(
+    rubric: Sequence[tuple[str, str]], yours: Mapping[str, int], ours: Sequence[Judgement]
+) -> list[ScoredLine]:
+    """Each line of `rubric` in order, the user's score (`yours`) beside prepcoach's."""
+    by_name = {j.criterion: j for j in ours}
+    return [ScoredLine(name, label, yours.get(name), by_name.get(name)) for name, label in rubric]
+
+
 def with_scored(
     rubric: Sequence[tuple[str, str]], reviews: Sequence[ReviewScores]
 ) -> tuple[tuple[str, str], ...]:

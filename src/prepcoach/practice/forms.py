@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+from collections.abc import Sequence
 from decimal import Decimal
 from typing import Any
 
@@ -146,9 +147,14 @@ LEVEL_CHOICES = [(2, "Yes"), (1, "Partly"), (0, "No")]
 
 
 class RubricForm(forms.Form):
-    def __init__(self, *args: Any, **kwargs: Any) -> None:
+    """Role reversal's scores, one a line of `rubric` (`coach.feedback.reversal_rubric`: a
+    plan's for a question asking what the answerer would do)."""
+
+    def __init__(
+        self, *args: Any, rubric: Sequence[tuple[str, str]] = RUBRIC, **kwargs: Any
+    ) -> None:
         super().__init__(*args, **kwargs)
-        for name, label in RUBRIC:
+        for name, label in rubric:
             self.fields[name] = forms.TypedChoiceField(
                 label=label, choices=LEVEL_CHOICES, coerce=int, widget=forms.RadioSelect
             )

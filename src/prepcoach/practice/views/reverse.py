@@ -9,7 +9,9 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
 
 from prepcoach.coach.content import analyse_content
-from prepcoach.coach.rubric import RUBRIC, compare, read_answer
+from prepcoach.coach.feedback import UNSCORED, reading_on, reversal_rubric, scored_lines
+from prepcoach.coach.relevance import plan_asked
+from prepcoach.coach.rubric import compare, read_answer
 from prepcoach.practice.bank import FIELDS
 from prepcoach.practice.forms import RubricForm
 from prepcoach.practice.views.common import question_or_404, visible_questions
@@ -38,7 +40,9 @@ def reverse_question(request: HttpRequest, question_id: int) -> HttpResponse:
     sample = question.sample_good if which == "good" else question.sample_weak
     if not sample:
         raise Http404("This question has no sample answers.")
-    form = RubricForm(request.POST or None)
+    # A question asking what the answerer would do is scored as a plan, as a reviewer's is.
+    rubric = reversal_rubric(plan=plan_asked(question.text))
+    form = RubricForm(request.POST or None, rubric=rubric)
     context: dict[str, object] = {
         "question": question,
         "sample": sample,
@@ -47,12 +51,12 @@ def reverse_question(request: HttpRequest, question_id: int) -> HttpResponse:
     }
     if request.method == "POST" and form.is_valid():
         analysis = analyse_content(sample)
-        ours = read_answer(analysis)
+        ours = reading_on(rubric, read_answer(analysis))
         context.update(
             ours=ours,
-            yours=form.cleaned_data,
+            rows=scored_lines(rubric, form.cleaned_data, ours),
             differences=compare(form.cleaned_data, ours),
-            labels=dict(RUBRIC),
+            unscored=UNSCORED,
             analysis=analysis,
         )
     return render(request, "practice/reverse_question.html", context)
