@@ -13,6 +13,7 @@ from prepcoach.coach.feedback import (
     clock,
     combined_reading,
     compare,
+    mock_rubric,
     overall_of,
     parse_comments,
     reading_on,
@@ -247,3 +248,19 @@ def test_role_reversal_scores_a_plan_on_its_steps_and_reads_its_action_alone() -
         ("steps", False, False), ("action", True, True), ("reasons", False, False),
         ("check", False, False),
     ]  # fmt: skip
+
+
+def test_a_mock_interview_scores_its_plans_on_the_plans_lines() -> None:
+    """A whole mock interview was scored on the story's rubric whatever its questions: its
+    plans on "Sets the scene" and "Says how it ended"."""
+    assert mock_rubric([]) == mock_rubric([False, False]) == rubric_for("mock interview")
+    assert mock_rubric([True, True]) == rubric_for("answer", plan=True)
+    mixed = dict(mock_rubric([False, True, False, True, True]))
+    assert list(mixed) == ["situation", "task", "action", "result", "evidence", "steps",
+                           "reasons", "check", "clarity", "delivery"]  # fmt: skip
+    assert mixed["situation"] == "Sets the scene: where, when, what was at stake (answers 1 and 3)"
+    assert mixed["steps"].endswith("in an order that makes sense (answers 2, 4 and 5)")
+    assert mixed["action"] == "Says what they did, or would do, themselves"
+    assert "story or plan" in mixed["clarity"]
+    assert mixed["delivery"] == dict(REVIEW_RUBRIC)["delivery"]
+    assert dict(mock_rubric([True, False]))["result"] == "Says how it ended (answer 2)"

@@ -178,3 +178,61 @@ def test_an_empty_mock_interview_asks_for_no_score(alice_client: Client, alice: 
     assert "This mock interview has no answers yet, so there is nothing to listen to" in page
     assert "score what you saw" not in page
     assert "Send my feedback" not in page
+
+
+STORY_QUESTION = "Tell me about a time you fixed a backlog."
+STORY = (
+    "Last spring our support queue doubled after a product launch. I was asked to bring the "
+    "waiting times back down. I rewrote the triage rules and trained two new starters. "
+    "Within a month the average wait fell from 9 hours to 2 hours."
+)
+PLAN_QUESTION = (
+    "What would you do if a teammate repeatedly missed commitments that your own work depended on?"
+)
+PLAN = (
+    "First I would talk to my teammate in private and ask what is getting in the way, because "
+    "there may be a reason I cannot see. Then I would agree with them on smaller deadlines we "
+    "can both check each week. If the deadlines still slipped, I would raise it with our "
+    "manager and suggest moving the work that blocks me."
+)
+
+
+def test_a_plan_question_of_the_mock_is_scored_on_the_plans_lines(
+    alice_client: Client, alice: User
+) -> None:
+    """A page look found a whole mock interview reviewed on the story's rubric alone, its plan
+    question on "Sets the scene" and "Says how it ended" (as the answer alone was before): Sam
+    scores the plan's lines for it, and prepcoach reads the plan for its action alone."""
+    from prepcoach.coach.answer import analyse_answer
+    from prepcoach.practice.models import Question
+
+    questions = [Question.objects.create(owner=alice, text=t) for t in (STORY_QUESTION,
+                                                                         PLAN_QUESTION)]  # fmt: skip
+    session = MockSession.objects.create(
+        user=alice, question_ids=[q.pk for q in questions],
+        question_texts=[q.text for q in questions], status=MockSession.Status.FINISHED,
+    )  # fmt: skip
+    for question, text in zip(questions, (STORY, PLAN), strict=True):
+        Attempt.objects.create(
+            user=alice, question=question, question_text=question.text, session=session,
+            mode=Attempt.Mode.MOCK, text=text, status=Attempt.Status.ANALYSED,
+            analysis=analyse_answer(text=text, question=question.text).as_dict(),
+        )  # fmt: skip
+    token = make_link_at(alice_client, ask_url(session))
+    url = reverse("feedback:review", args=[token])
+    form = Client().get(url).text
+    assert "Steps: Gives concrete steps, in an order that makes sense (answer 2)" in form
+    assert "Situation: Sets the scene: where, when, what was at stake (answer 1)" in form
+    assert "Result: Says how it ended (answer 1)" in form
+    assert "Action: Says what they did, or would do, themselves" in form
+    Client().post(url, {"reviewer_name": "Sam", "overall": "4", "score_situation": "2",
+                        "score_steps": "2", "score_check": "1", "comments": "Calm."})  # fmt: skip
+    assert Review.objects.get().scores == {"situation": 2, "steps": 2, "check": 1}
+    page = alice_client.get(page_url(session)).text
+    rows = page.split("<tbody>")[1].split("</tbody>")[0]
+    assert "Gives concrete steps, in an order that makes sense (answer 2)" in rows
+    # prepcoach's situation is the story's alone: the plan has none to give.
+    situation = rows.split("Situation")[1].split("</tr>")[0]
+    assert "over 1 answer: 1 yes" in situation
+    action = rows.split("Action")[1].split("</tr>")[0]
+    assert "over 2 answers" in action

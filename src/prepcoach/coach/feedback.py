@@ -82,7 +82,7 @@ def rubric_for(thing: Thing, plan: bool = False) -> tuple[tuple[str, str], ...]:
     that need a recording (`NEEDS_AUDIO`) are left out and clarity speaks of a reader. `plan`:
     the answer is to a question asking what the user would do (`relevance.plan_asked`), and
     is scored as a plan (`PLAN_REVIEW_RUBRIC`); a mock interview's questions are of every kind,
-    and it keeps the story's rubric."""
+    so its rubric is the story's here and `mock_rubric` of its answers on its pages."""
     if thing == "answer" and plan:
         return PLAN_REVIEW_RUBRIC
     if thing == "story":
@@ -107,6 +107,51 @@ def reversal_rubric(plan: bool = False) -> tuple[tuple[str, str], ...]:
     return tuple(
         (name, label) for name, label in rubric_for("answer", plan) if name not in HOW_SAID
     )
+
+
+# A line a mock interview of stories and plans scores on both, worded for both (the rest are
+# one kind's, and name the answers they are for: `mock_rubric`).
+FOR_BOTH = {
+    "action": "Says what they did, or would do, themselves",
+    "clarity": "Easy to follow: one story or plan at a time, in order, without losing the listener",
+}
+
+
+def mock_rubric(plans: Sequence[bool]) -> tuple[tuple[str, str], ...]:
+    """The rubric a whole mock interview is scored on, by its answers in the order a reviewer
+    meets them (`plans[i]`: answer i + 1's question asks what the user would do,
+    `relevance.plan_asked`): the story's (`rubric_for("mock interview")`) when no answer is a
+    plan, the plan's (`rubric_for("answer", plan=True)`) when every one is; when both, the
+    story's content lines, then the plan's own, then clarity and delivery, a line of one kind
+    alone naming the answers it is for ("Sets the scene: … (answers 1 and 3)") and the lines
+    both share worded for both (`FOR_BOTH`). A page look found a mock's plan question scored
+    on "Sets the scene" and "Says how it ended" alone."""
+    story = rubric_for("mock interview")
+    if not any(plans):
+        return story
+    plan = rubric_for("answer", plan=True)
+    if all(plans):
+        return plan
+    told = [n for n, p in enumerate(plans, start=1) if not p]
+    planned = [n for n, p in enumerate(plans, start=1) if p]
+    names = dict(story)
+    content = [line for line in story if line[0] not in HOW_SAID]
+    content += [line for line in plan if line[0] not in names]
+    out = []
+    for name, label in (*content, *(line for line in story if line[0] in HOW_SAID)):
+        if name in FOR_BOTH or name in HOW_SAID:
+            out.append((name, FOR_BOTH.get(name, label)))
+        else:
+            out.append((name, f"{label} ({_answers(told if name in names else planned)})"))
+    return tuple(out)
+
+
+def _answers(numbers: Sequence[int]) -> str:
+    """ "answer 2", "answers 1 and 3", "answers 1, 3 and 4"."""
+    if len(numbers) == 1:
+        return f"answer {numbers[0]}"
+    listed = ", ".join(str(n) for n in numbers[:-1])
+    return f"answers {listed} and {numbers[-1]}"
 
 
 def reading_on(rubric: Sequence[tuple[str, str]], reading: Sequence[Judgement]) -> list[Judgement]:

@@ -24,7 +24,9 @@ from prepcoach.coach.feedback import (
     clock,
     combined_reading,
     compare,
+    mock_rubric,
     overall_of,
+    reading_on,
     rubric_for,
     unread_note,
     with_scored,
@@ -45,6 +47,7 @@ class Answer:
     question: str
     attempt: Attempt
     follow_up: bool = False
+    plan: bool = False  # its question asks what the user would do (`answer_is_plan`)
 
 
 @dataclass(frozen=True)
@@ -78,16 +81,24 @@ class Subject:
 
 
 def of_attempt(attempt: Attempt) -> Subject:
+    plan = answer_is_plan(attempt)
     return Subject(
         "answer", attempt.user, attempt.question_text, {"attempt": attempt},
-        (Answer(1, attempt.question_text, attempt),), rubric=answer_rubric(attempt),
+        (Answer(1, attempt.question_text, attempt, plan=plan),),
+        rubric=rubric_for("answer", plan=plan),
     )  # fmt: skip
+
+
+def answer_is_plan(attempt: Attempt) -> bool:
+    """Whether the answer's question asks what the user would do, as its report read the
+    question (`relevance.plan_asked`)."""
+    return plan_asked(attempt.question_text, attempt.analysis)
 
 
 def answer_rubric(attempt: Attempt) -> tuple[tuple[str, str], ...]:
     """The rubric one answer is reviewed on: a plan's when its question asks what the user
-    would do, as its report read the question (`relevance.plan_asked`)."""
-    return rubric_for("answer", plan=plan_asked(attempt.question_text, attempt.analysis))
+    would do (`answer_is_plan`)."""
+    return rubric_for("answer", plan=answer_is_plan(attempt))
 
 
 def of_session(session: MockSession, answers: Sequence[Attempt]) -> Subject:
@@ -98,10 +109,13 @@ def of_session(session: MockSession, answers: Sequence[Attempt]) -> Subject:
         row = next(r for r in rows if attempt in r.answers)
         follow_up = attempt.follow_up_to_id is not None
         question = attempt.question_text if follow_up or row.number == 0 else row.question
-        laid_out.append(Answer(len(laid_out) + 1, question, attempt, follow_up))
+        laid_out.append(
+            Answer(len(laid_out) + 1, question, attempt, follow_up, answer_is_plan(attempt))
+        )
+    # Scored on the plan's lines for the answers that are plans, as each answer alone is.
     return Subject(
         "mock interview", session.user, session_name(session), {"session": session},
-        tuple(laid_out), rubric=rubric_for("mock interview"),
+        tuple(laid_out), rubric=mock_rubric([a.plan for a in laid_out]),
     )  # fmt: skip
 
 
@@ -141,7 +155,7 @@ def story_text(story: Story) -> str:
 def prepcoach_reading(subject: Subject) -> list[Judgement]:
     """prepcoach's reading on the rubric: of the story's words, of the answer, or of every
     answer of a mock interview combined. An answer is read only where it was heard whole (its
-    analysis not withheld)."""
+    analysis not withheld), and a plan for its action alone (`coach.feedback.reading_on`)."""
     if subject.story is not None:
         text = story_text(subject.story)
         return read_answer(analyse_content(text)) if text else []
@@ -150,7 +164,8 @@ def prepcoach_reading(subject: Subject) -> list[Judgement]:
         data = answer.attempt.analysis or {}
         words = said(answer.attempt)
         if words.strip() and not data.get("withheld"):
-            readings.append(read_answer(analyse_content(words)))
+            reading = read_answer(analyse_content(words))
+            readings.append(reading_on(rubric_for("answer", plan=answer.plan), reading))
     if subject.thing == "answer":
         return readings[0] if readings else []
     return combined_reading(readings)
