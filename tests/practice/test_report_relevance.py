@@ -258,3 +258,22 @@ def test_the_cant_tell_line_says_nearest_once(
     assert said.lower().count("nearest") == 1, said
     assert said.startswith(f"Nearest the question: “{relevance['evidence']}”")
     assert said.endswith(f"prepcoach can't tell whether it addresses the question: {tail}")
+
+
+@pytest.mark.usefixtures("sentence_model")
+def test_the_checks_quoted_sentence_ends_before_what_prepcoach_cannot_tell(
+    alice_client: Client, alice: User, alices_question: Question
+) -> None:
+    """The story check quoted the sentence nearest the question straight into the next
+    sentence when its words had no full stop of their own ("“I rebuilt the import script”
+    prepcoach can't tell…"), as the loose story-fit line did."""
+    analysis = analyse_answer(text=OFF_QUESTION, question=alices_question.text).as_dict()
+    relevance = analysis["relevance"]
+    assert isinstance(relevance, dict)
+    assert relevance["check"] is True
+    near = str(relevance["evidence"]).rstrip(".")  # a sentence said without one
+    unstopped = analysis | {"relevance": relevance | {"evidence": near}}
+    page = html.unescape(page_for(alice_client, alice, alices_question, unstopped))
+    assert f'Nearest the question: “{near}”. <span class="muted">prepcoach can' in page
+    stopped = html.unescape(page_for(alice_client, alice, alices_question, analysis))
+    assert f'“{relevance["evidence"]}” <span class="muted">prepcoach can' in stopped  # one stop

@@ -289,3 +289,23 @@ def test_a_report_embeds_each_story_sentence_once(
     assert RETOLD_RE.search(page) is not None  # both readings ran
     assert SUGGESTION_RE.search(page) is not None
     assert len(seen) == len(set(seen))
+
+
+@needs_model
+def test_a_loose_tie_quoted_without_its_own_stop_ends_before_the_note(
+    alice_client: Client, alice: User
+) -> None:
+    """A page look found a quoted tie with no end punctuation running into the note: "ties
+    loosely: “We agreed on her definition with my adjustment” A loose tie: …"."""
+    deadline = Question.objects.create(
+        owner=alice, text="Tell me about a time you worked under a tight deadline.",
+        category="behavioral", competency="resilience", field="data",
+    )  # fmt: skip
+    story(alice, {name: text.rstrip(".") for name, text in CONFLICT.items()})  # typed unstopped
+    page = html.unescape(report_page(alice_client, alice, deadline))
+    (line,) = re.findall(r'<p class="story-fit">[^<]*nearest this question.*?</p>', page)
+    found = re.search(r"— ties loosely: “(?P<tie>[^”]+)”(?P<after>.*?) <span", line)
+    assert found is not None
+    assert not found["tie"].endswith((".", "!", "?", "…"))  # the case the look found
+    assert found["after"] == "."  # the line's own full stop, then the note
+    assert '” <span class="meta">A loose tie' not in line
