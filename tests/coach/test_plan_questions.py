@@ -16,8 +16,10 @@ from prepcoach.coach.followups import FIXED, PLAN_FIXED, follow_up
 from prepcoach.coach.improvement import AnswerFacts, improvement_areas, meets
 from prepcoach.coach.peers import interviewer_sheet
 from prepcoach.coach.relevance import (
+    PLAN_KIND,
     asks_for_story,
     asks_for_story_or_plan,
+    follow_up_kind,
     plan_asked,
     question_kind,
     talks_past,
@@ -156,3 +158,66 @@ def test_a_plan_question_in_other_words_is_judged_for_its_steps_as_its_report_is
     assert meets("star_action", analysis, question) is True
     for key in STORY_PARTS:
         assert meets(key, analysis, question) is None
+
+
+# Alice's answers to the mock's follow-ups of her plan: each a step of the plan, no story.
+FOLLOWED_UP = (
+    (
+        PLAN_FIXED[0],  # "What would you do first, and why that first?"
+        "First I would talk to my teammate in private, because there may be a reason I cannot "
+        "see and I would rather understand it before I raise it with anyone else.",
+    ),
+    (
+        PLAN_FIXED[1],  # "How would you know your plan was working?"
+        "I would check each Friday whether the smaller deadlines we agreed on were met. I would "
+        "also ask my teammate in our one-to-one whether the weekly check-ins help, and I would "
+        "look at whether my own work still waits on theirs.",
+    ),
+    (
+        PLAN_FIXED[1],  # a short answer: a plan of a line, not "Tell the whole story"
+        "I would check each week whether the deadlines we agreed were met, and I would ask my "
+        "teammate how the check-ins feel.",
+    ),
+    (
+        PLAN_FIXED[3],  # "Who would you involve, and when?"
+        "At first only my teammate and me. If the new deadlines still slipped after two weeks, "
+        "I would bring in our manager and suggest moving the work that blocks me.",
+    ),
+)
+STORY_TIPS = ("Tell the whole story", "sets the scene", "how it ended", "what you had to do")
+
+
+@pytest.mark.usefixtures("sentence_model")
+@pytest.mark.parametrize(("asked", "said"), FOLLOWED_UP)
+def test_an_answer_to_a_follow_up_asked_of_a_plan_is_judged_as_a_plan(
+    asked: str, said: str, plan: dict[str, Any]
+) -> None:
+    """The plan model reads a plan's follow-up alone ("Who would you involve, and when?") as no
+    plan, so Alice's answer to it got "Tell the whole story…" and "the answer never sets the
+    scene". A follow-up asked of a plan asks about the plan (`follow_up_kind`), and the
+    analysis is told so."""
+    kind = follow_up_kind(PLAN_QUESTION, plan)
+    assert kind == PLAN_KIND
+    judged: dict[str, Any] = analyse_answer(text=said, question=asked, kind=kind).as_dict()
+    assert judged["relevance"]["kind"] == PLAN_KIND
+    assert asks_for_plan(judged)
+    assert plan_asked(asked, judged)  # every page after reads it as the report did
+    assert judged["relevance"]["check"] is None  # no "the question asks for no story"
+    tips = " ".join(f"{tip['rule']} {tip['text']}" for tip in judged["tips"])
+    assert not [words for words in STORY_TIPS if words in tips], tips
+    # An answer too short to read keeps the plan too, as its question was asked.
+    unread: dict[str, Any] = analyse_answer(
+        text="I don't know", question=asked, kind=kind
+    ).as_dict()
+    assert plan_asked(asked, unread)
+
+
+@pytest.mark.usefixtures("sentence_model")
+def test_a_follow_up_asked_of_a_story_is_read_by_its_own_words() -> None:
+    told = analyse_answer(text=STORY, question=STORY_QUESTION).as_dict()
+    assert follow_up_kind(STORY_QUESTION, told) is None
+    asked = "What was the outcome?"
+    said = "Within a month the average wait fell from 9 hours to 2 hours, and it stayed there."
+    judged = analyse_answer(text=said, question=asked, kind=None).as_dict()
+    assert judged["relevance"]["kind"] == question_kind(asked)
+    assert not asks_for_plan(judged)

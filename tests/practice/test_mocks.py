@@ -422,3 +422,43 @@ def test_a_plans_figures_in_the_mock_count_its_action_and_ask_no_number(
     assert "the action (the one STAR part a plan is judged on)" in listed
     assert "of 4 STAR parts" not in listed
     assert "number" not in listed
+
+
+@pytest.mark.usefixtures("sentence_model")
+def test_an_answer_to_a_plans_follow_up_is_judged_as_a_plan(
+    alice_client: Client, alice: User
+) -> None:
+    """Alice answered "How would you know your plan was working?", asked of her plan, with a
+    step of it and got "Tell the whole story…": the plan model reads the follow-up alone as no
+    plan. Her answer is read as the plan it was asked for (its parent's reading), by the
+    worker as by every page after it."""
+    session = pinned(new_mock(alice_client, count="1"), alice, PLAN_QUESTION)
+    here = reverse("practice:mock_question", args=[session.pk, 1])
+    alice_client.post(
+        reverse("practice:typed_create", args=[session.question_ids[0]]),
+        {"text": PLAN, "mode": "mock", "session": session.pk, "next": here},
+    )
+    main = Attempt.objects.get(session=session)
+    asked = "How would you know your plan was working?"
+    assert asked in html.unescape(alice_client.get(here).text)
+    said = (
+        "I would check each week whether the deadlines we agreed were met, and I would ask my "
+        "teammate how the check-ins feel."
+    )
+    alice_client.post(
+        reverse("practice:typed_create", args=[session.question_ids[0]]),
+        {"text": said, "mode": "mock", "session": session.pk, "follow_up_to": main.pk,
+         "question_text": asked, "next": here},
+    )  # fmt: skip
+    follow = Attempt.objects.get(follow_up_to=main)
+    assert follow.status == Attempt.Status.ANALYSED
+    assert follow.analysis is not None
+    assert follow.analysis["relevance"]["kind"] == "would_do"
+    tips = " ".join(tip["text"] for tip in follow.analysis["tips"])
+    assert "Tell the whole story" not in tips
+    assert "sets the scene" not in tips
+    shown = html.unescape(alice_client.get(reverse("practice:attempt", args=[follow.pk])).text)
+    assert "Tell the whole story" not in shown
+    assert "how it ended" not in shown
+    mock_page = html.unescape(alice_client.get(here).text)
+    assert mock_page.count("the action (the one STAR part a plan is judged on)") == 2

@@ -204,8 +204,11 @@ def analyse_answer(
     settings: DeliverySettings | None = None,
     engine: str = "text",
     audio: AudioQuality | None = None,
+    kind: str | None = None,
 ) -> AnswerAnalysis:
     """Read an answer from its transcript (with timings) or from typed text (without).
+    `kind`: the question's kind when the caller knows it (`relevance.follow_up_kind`: a
+    follow-up asked of a plan asks for a plan); None: read from `question`.
 
     When the transcript's coverage is under MIN_COVERAGE, or the audio is clipped, the verdicts
     that rest on words are held back (named in `withheld`) and figures use the heard speech."""
@@ -234,7 +237,7 @@ def analyse_answer(
         lost=cover.uncovered if cover else (),
     )
     keywords = coverage(said, key_terms(job_description)) if job_description.strip() else None
-    relevance = question_relevance(question, said) if question.strip() else None
+    relevance = question_relevance(question, said, kind=kind) if question.strip() else None
     # Lost speech withholds the verdict (as `as_dict` does), so its tip too.
     heard = None if withheld & CONTENT_TIPS else relevance
     facts = Facts(content, delivery, keywords, settings, heard)

@@ -73,7 +73,8 @@ def talks_past(question: str, narrative_share: float, plan: bool = False) -> boo
 # (`plan_questions.asks_for_a_plan`; `sure_kind`) asks what the user WOULD do: a plan. Its
 # situation is the question's, its task what the question asks, and its result has not
 # happened, so none of them (nor a number on the result) is looked for in a plan
-# (`NOT_IN_A_PLAN`). A question read as no plan is judged as any other.
+# (`NOT_IN_A_PLAN`). A question read as no plan is judged as any other. A follow-up asked of a
+# plan asks about the plan, so it is a plan question whatever its words (`follow_up_kind`).
 PLAN_KIND = "would_do"
 NOT_IN_A_PLAN = frozenset({"situation", "task", "result"})
 
@@ -132,6 +133,16 @@ def plan_asked(question: str, analysis: Mapping[str, object] | None = None) -> b
     if isinstance(found, Mapping) and "kind" in found:
         return asks_for_plan(stored_kind(analysis or {}))
     return asks_for_plan(question_kind(question))
+
+
+def follow_up_kind(question: str, analysis: Mapping[str, object] | None = None) -> str | None:
+    """The kind of a follow-up asked of the answer to `question` (its stored `analysis`), as
+    known from what it was asked of: a follow-up asked of a plan (`plan_asked`) asks about the
+    plan (`followups.PLAN_RULES`, `PLAN_FIXED`, or the question put again), so it asks for a
+    plan (`PLAN_KIND`) whatever the plan model makes of its words alone ("Who would you
+    involve, and when?" read out of context is no plan); None otherwise: the follow-up's own
+    words are read (`question_relevance`'s `kind`)."""
+    return PLAN_KIND if plan_asked(question, analysis) else None
 
 
 @dataclass(frozen=True, slots=True)
@@ -201,9 +212,14 @@ def cut() -> float:
 CANT_TELL = "prepcoach can't tell"
 
 
-def question_relevance(question: str, answer: str, model: Embedder | None = None) -> Relevance:
+def question_relevance(
+    question: str, answer: str, model: Embedder | None = None, kind: str | None = None
+) -> Relevance:
     """Whether `answer` addresses `question` (True, False, or None: can't tell) with its
-    evidence, and a check when the answer tells a story to a question that asks for none."""
+    evidence, and a check when the answer tells a story to a question that asks for none.
+    `kind`: the question's kind when the caller knows it (`follow_up_kind`: a follow-up asked
+    of a plan asks for a plan), kept as `Relevance.kind` and judged by; None: read from the
+    question (`sure_kind`)."""
     if not question.strip():
         return Relevance(None, None, None, "there is no question to compare with")
     sentences = reader.sentences_of(answer)[: reader.MAX_SENTENCES]
@@ -212,11 +228,12 @@ def question_relevance(question: str, answer: str, model: Embedder | None = None
         # The question's kind is read all the same: it does not depend on the answer, and the
         # plan rule (`plan_asked`) takes a stored kind as the report's reading of the question
         # (an answer too short to read kept none, and the mock asked a plan for its outcome).
-        kind = question_kind(question, model)
+        kind = kind or question_kind(question, model)
         return Relevance(None, None, None, f"{CANT_TELL}: {why}", kind=kind)
     vectors = reader.embed([*sentences, question, answer], model)
     if vectors is None:
-        return Relevance(None, None, None, f"{CANT_TELL}: no sentence model installed")
+        why = "no sentence model installed"
+        return Relevance(None, None, None, f"{CANT_TELL}: {why}", kind=kind)
     n = len(sentences)
     similarity = vectors[:n] @ vectors[n]
     best = int(similarity.argmax())
@@ -224,7 +241,7 @@ def question_relevance(question: str, answer: str, model: Embedder | None = None
     labels = reader.label_sentences(sentences, vectors[:n], reader.weights())
     story = sum(label[0] in STORY_PARTS for label in labels)
     found = relevance_model.predict(sentences, vectors, model)
-    kind = (
+    kind = kind or (
         None if found is None
         else sure_kind(question, found.kind, found.kind_probability, vectors[n])
     )  # fmt: skip

@@ -23,6 +23,7 @@ from prepcoach.coach.answer_evidence import answer_evidence
 from prepcoach.coach.body_language.pipeline import SPEECH_KEPT, Unavailable, analyse_video
 from prepcoach.coach.limits import RECORDING_GRACE_S
 from prepcoach.coach.queueing import Admission, AnalysisState, admit_analysis, analysis_state
+from prepcoach.coach.relevance import follow_up_kind
 from prepcoach.coach.speech.audio import AudioError
 from prepcoach.coach.speech.engine import SpeechEngine
 from prepcoach.coach.speech.model import ModelError
@@ -141,6 +142,10 @@ def _read(attempt: Attempt, engine: SpeechEngine | None) -> AnswerAnalysis:
     thresholds = preferences.delivery_settings() if preferences else None
     job = attempt.session.opportunity if attempt.session else None
     job_description = job.job_description if job else ""
+    # A follow-up asked of a plan ("Who would you involve, and when?") asks about the plan, so
+    # its answer is read as one, as its question was asked (`relevance.follow_up_kind`).
+    parent = attempt.follow_up_to
+    kind = follow_up_kind(parent.question_text, parent.analysis) if parent else None
     if engine is not None:
         # The recording comes from the store: on a shared server a copy downloaded to this
         # worker for the analysis and deleted after it.
@@ -155,7 +160,7 @@ def _read(attempt: Attempt, engine: SpeechEngine | None) -> AnswerAnalysis:
                     # The decoder counts samples, which a file cannot fake the way it can fake
                     # the timestamps too_long_to_analyse reads: the same limit, on the sound.
                     max_seconds=settings.RECORDING_MAX_SECONDS + RECORDING_GRACE_S,
-                    streamed=streamed_state(attempt),
+                    streamed=streamed_state(attempt), kind=kind,
                 )  # fmt: skip
         except FileNotFoundError:
             raise AudioError(
@@ -169,6 +174,7 @@ def _read(attempt: Attempt, engine: SpeechEngine | None) -> AnswerAnalysis:
         category=category,
         settings=thresholds,
         job_description=job_description,
+        kind=kind,
     )
 
 

@@ -191,3 +191,14 @@ def test_two_first_uses_at_once_both_get_the_whole_model(tmp_path: Path) -> None
     assert sorted(p.name for p in (tmp_path / "whisper-base").iterdir()) == [
         "config.json", "model.bin", "tokenizer.json", "vocabulary.json"
     ]  # fmt: skip
+
+
+def test_a_spoken_answer_to_a_follow_up_asked_of_a_plan_is_read_as_a_plan(
+    answer_wav: Path, engine: WhisperEngine
+) -> None:
+    """The worker tells a recorded follow-up's analysis what it was asked of, as a typed one's
+    (`relevance.follow_up_kind`): "Who would you involve, and when?" alone reads as no plan."""
+    asked = "Who would you involve, and when?"
+    data = analyse_recording(answer_wav, engine, question=asked, kind="would_do").as_dict()
+    assert data["relevance"]["kind"] == "would_do"
+    assert data["relevance"]["check"] is None

@@ -27,6 +27,7 @@ def analyse_recording(
     settings: DeliverySettings | None = None,
     max_seconds: float = MAX_SECONDS,
     streamed: StreamState | None = None,
+    kind: str | None = None,
 ) -> AnswerAnalysis:
     """Raises AudioError with a reason the user can act on when there is nothing to analyse,
     or when the recording decodes to more than `max_seconds` of sound (the decoded samples are
@@ -34,7 +35,8 @@ def analyse_recording(
 
     `streamed`: what was transcribed while the answer was recorded (`coach.speech.streaming`);
     used when it was made from this recording's audio, so only the rest is transcribed here.
-    Otherwise (and without it) the whole file is transcribed. The analysis says which."""
+    Otherwise (and without it) the whole file is transcribed. The analysis says which.
+    `kind`: the question's kind when the caller knows it (`analyse_answer`)."""
     audio = decode(path, max_seconds)
     if streamed is not None and not matches(streamed, audio.samples):
         streamed = None
@@ -83,5 +85,5 @@ def analyse_recording(
     return analyse_answer(
         transcript=transcript, duration_s=audio.duration_s, spans=spans, samples=audio.samples,
         question=question, category=category, job_description=job_description,
-        settings=settings, engine=engine.name, audio=audio_quality(audio, spans),
+        settings=settings, engine=engine.name, audio=audio_quality(audio, spans), kind=kind,
     )  # fmt: skip
