@@ -1,6 +1,8 @@
 import datetime as dt
 import json
+import re
 
+import pytest
 from django.test import Client
 from django.urls import reverse
 from django.utils import timezone
@@ -73,6 +75,36 @@ def test_one_week_of_answers_is_a_labelled_value_on_an_axis(
     assert f">{parts.group(1)}</text>" in star
     assert star.count('class="grid"') == 2  # a value axis: 0 and twice the value
     assert ">0</text>" in star
+
+
+PLAN_QUESTION = (
+    "What would you do if a teammate repeatedly missed commitments that your own work depended on?"
+)
+PLAN = (
+    "First I would talk to my teammate in private and ask what is getting in the way, because "
+    "there may be a reason I cannot see. Then I would agree with them on smaller deadlines we "
+    "can both check each week. If the deadlines still slipped, I would raise it with our "
+    "manager and suggest moving the work that blocks me."
+)
+
+
+@pytest.mark.usefixtures("sentence_model")
+def test_a_plan_is_charted_of_its_action_not_as_one_star_part_of_four(
+    alice_client: Client, alice: User
+) -> None:
+    """Alice's good plan showed as "STAR parts present (of 4): 1" on her progress page, while
+    its report and the mock count a plan of its action alone."""
+    question = Question.objects.create(owner=alice, text=PLAN_QUESTION)
+    Attempt.objects.create(
+        user=alice, question=question, question_text=PLAN_QUESTION, text=PLAN,
+        status="analysed", analysis=analyse_answer(text=PLAN, question=PLAN_QUESTION).as_dict(),
+    )  # fmt: skip
+    page = alice_client.get(reverse("practice:progress")).text
+    assert "STAR parts present (of 4)" not in page
+    chart = page[page.index("<strong>A plan&#x27;s action present (of 1)</strong>") :]
+    chart = chart[: chart.index("</figure>")]
+    assert "</strong>: 1 in the week of" in chart
+    assert re.findall(r">[01]</text>", chart)[:2] == [">0</text>", ">1</text>"]  # 0 to 1
 
 
 def test_the_api_lists_answers_and_analyses_text(

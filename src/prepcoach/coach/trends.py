@@ -1,4 +1,9 @@
-"""How an answer's figures move over the weeks: one mean per week for each metric."""
+"""How an answer's figures move over the weeks: one mean per week for each metric.
+
+A plan (an answer to a question asking what the user would do, `answer.asks_for_plan`: the
+report's rule) is counted of the parts a plan is judged on (`mock_interview.PLAN_PARTS`, its
+action), as its report and the mock count it, on a line of its own: counted of 4, a good plan
+was a story missing three parts, and pulled the STAR line down."""
 
 from __future__ import annotations
 
@@ -8,13 +13,19 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from statistics import mean
 
+from prepcoach.coach.answer import asks_for_plan
+from prepcoach.coach.mock_interview import PLAN_PARTS, STAR_PARTS
+
 METRICS = {
     "wpm": "Pace (words a minute)",
     "fillers_per_min": "Fillers a minute",
     "long_pauses": "Pauses of 3 s or more",
-    "star_parts": "STAR parts present (of 4)",
+    "star_parts": f"STAR parts present (of {len(STAR_PARTS)})",
+    "plan_parts": f"A plan's {' and '.join(PLAN_PARTS)} present (of {len(PLAN_PARTS)})",
     "duration_s": "Answer length (seconds)",
 }
+# The most each count of parts can be, for the chart's fixed scale.
+PARTS_OUT_OF = {"star_parts": len(STAR_PARTS), "plan_parts": len(PLAN_PARTS)}
 
 
 @dataclass(frozen=True, slots=True)
@@ -49,7 +60,10 @@ def figures(analysis: Mapping[str, object]) -> dict[str, float]:
     if isinstance(pauses, Mapping):
         out["long_pauses"] = float(pauses.get("long_count", 0))
     star = analysis.get("star")
-    parts = ("situation", "task", "action", "result")
+    # A plan's parts are those a plan is judged on, counted on their own line.
+    metric, parts = (
+        ("plan_parts", PLAN_PARTS) if asks_for_plan(analysis) else ("star_parts", STAR_PARTS)
+    )
     # A part that was not heard (None: speech lost or garbled) is unknown, not missing, so an
     # answer with one says nothing about the STAR trend.
     if (
@@ -57,7 +71,7 @@ def figures(analysis: Mapping[str, object]) -> dict[str, float]:
         and "situation" in star
         and all(star[p]["present"] is not None for p in parts)
     ):
-        out["star_parts"] = float(sum(bool(star[p]["present"]) for p in parts))
+        out[metric] = float(sum(bool(star[p]["present"]) for p in parts))
     if isinstance(analysis.get("duration_s"), (int, float)):
         out["duration_s"] = float(analysis["duration_s"])  # type: ignore[arg-type]
     return out

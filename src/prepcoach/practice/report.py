@@ -11,6 +11,7 @@ from typing import Any
 from prepcoach.coach.answer import thresholds
 from prepcoach.coach.content import sentences_of
 from prepcoach.coach.delivery import filler_spans, tokens_of
+from prepcoach.coach.trends import PARTS_OUT_OF
 
 
 @dataclass
@@ -203,8 +204,9 @@ def _trend_coords(values: list[float], low: float, high: float) -> list[tuple[fl
 
 
 # Figures with a fixed scale are drawn on it: "STAR parts present (of 4)" runs 0 to 4, never
-# to 4.6 because the weeks' means happened to be 2.3.
-FIXED_SCALES = {"star_parts": (0.0, 4.0)}
+# to 4.6 because the weeks' means happened to be 2.3; a plan's parts 0 to the parts it is
+# judged on (1: its action).
+FIXED_SCALES = {metric: (0.0, float(most)) for metric, most in PARTS_OUT_OF.items()}
 
 
 def trend_charts(trends: list[Any]) -> list[TrendChart]:

@@ -1,0 +1,88 @@
+"""The progress page's trends (coach.trends): a plan is counted of the parts a plan is judged
+on (`mock_interview.PLAN_PARTS`, its action), as its report and the mock count it, never as a
+story missing three of its four parts."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+import pytest
+
+from prepcoach.coach.answer import analyse_answer
+from prepcoach.coach.trends import METRICS, PARTS_OUT_OF, figures, weekly
+
+MONDAY = dt.date(2026, 11, 30)
+PLAN_QUESTION = (
+    "What would you do if a teammate repeatedly missed commitments that your own work depended on?"
+)
+PLAN = (
+    "First I would talk to my teammate in private and ask what is getting in the way, because "
+    "there may be a reason I cannot see. Then I would agree with them on smaller deadlines we "
+    "can both check each week. If the deadlines still slipped, I would raise it with our "
+    "manager and suggest moving the work that blocks me."
+)
+STORY_QUESTION = "Tell me about a time you fixed a backlog."
+STORY = (
+    "Last spring our support queue doubled after a product launch. I was asked to bring the "
+    "waiting times back down. I rewrote the triage rules and trained two new starters. "
+    "Within a month the average wait fell from 9 hours to 2 hours."
+)
+
+
+def stored(found: dict[str, bool | None], kind: str | None) -> dict[str, Any]:
+    """A stored analysis's STAR parts and the question's kind, as `analyse_answer` keeps them."""
+    return {
+        "star": {part: {"present": present, "evidence": []} for part, present in found.items()},
+        "relevance": {"kind": kind},
+    }
+
+
+ACTION_ONLY = {"situation": False, "task": False, "action": True, "result": False}
+
+
+def test_a_plan_is_counted_of_its_action_not_of_four() -> None:
+    """Alice's good plan showed as "STAR parts present (of 4): 1" on her progress page, while
+    its report said "not asked" of the other three and the mock "the action (the one STAR
+    part a plan is judged on)"."""
+    plan = figures(stored(ACTION_ONLY, "would_do"))
+    assert "star_parts" not in plan
+    assert plan["plan_parts"] == 1.0
+    assert PARTS_OUT_OF["plan_parts"] == 1
+    assert METRICS["plan_parts"] == "A plan's action present (of 1)"
+    no_steps = figures(stored(ACTION_ONLY | {"action": False}, "would_do"))
+    assert no_steps["plan_parts"] == 0.0
+    # The same parts told to a question asking for a story are one part of four.
+    story = figures(stored(ACTION_ONLY, "story"))
+    assert story["star_parts"] == 1.0
+    assert "plan_parts" not in story
+    # A plan's action not heard says nothing; its other parts are not asked.
+    unheard = figures(stored(ACTION_ONLY | {"action": None, "result": None}, "would_do"))
+    assert "plan_parts" not in unheard
+    assert "star_parts" not in unheard
+    heard = figures(stored(ACTION_ONLY | {"result": None}, "would_do"))
+    assert heard["plan_parts"] == 1.0
+
+
+def test_a_week_of_plans_and_stories_draws_each_on_its_own_line() -> None:
+    whole = {"situation": True, "task": True, "action": True, "result": True}
+    answers = [
+        (MONDAY, stored(whole, "story")),
+        (MONDAY, stored(ACTION_ONLY, "would_do")),
+        (MONDAY + dt.timedelta(days=7), stored(ACTION_ONLY | {"task": True}, None)),
+        (MONDAY + dt.timedelta(days=8), stored(ACTION_ONLY | {"action": False}, "would_do")),
+    ]
+    trends = {t.metric: t for t in weekly(answers)}
+    # The plans no longer pull the stories' line down (the week's mean was 2.5 of 4).
+    assert trends["star_parts"].points == ((MONDAY, 4.0), (MONDAY + dt.timedelta(days=7), 2.0))
+    assert trends["plan_parts"].points == ((MONDAY, 1.0), (MONDAY + dt.timedelta(days=7), 0.0))
+
+
+@pytest.mark.usefixtures("sentence_model")
+def test_an_analysed_plan_and_story_are_counted_as_their_reports_count_them() -> None:
+    plan = figures(analyse_answer(text=PLAN, question=PLAN_QUESTION).as_dict())
+    assert plan["plan_parts"] == 1.0
+    assert "star_parts" not in plan
+    story = figures(analyse_answer(text=STORY, question=STORY_QUESTION).as_dict())
+    assert story["star_parts"] == 4.0
+    assert "plan_parts" not in story
