@@ -90,3 +90,31 @@ def test_the_sheet_tags_what_the_answer_lacks_in_words(sentence_model: None) -> 
     assert not [
         tag for tag in TAGS.values() if not tag.startswith(("the answer ", "the answer's "))
     ]
+
+
+TEAMS_STORY = (
+    "Our weekly reports at Acme were always late. We looked at the process together and we "
+    "built a checklist. We trained everyone on it, and we stopped missing deadlines."
+)
+TEAMS_PLAN = (
+    "The team would sit down together and list what blocks the release. We would cut the "
+    "features we can ship later, and we would tell the client the new scope that day."
+)
+
+
+def test_the_sheet_tags_an_answer_with_few_steps_of_its_own_as_a_person_would(
+    sentence_model: None,
+) -> None:
+    """Bob's sheet tagged Alice's team-only answers "(the answer has no personal action)" and
+    "(the answer has no personal step)": the rule's words, not what a person would say."""
+    story = interviewer_sheet(1, "Tell me about a time you fixed a process.", analyse_content(
+        TEAMS_STORY))  # fmt: skip
+    (asked,) = [f for f in story.follow_ups if f.rule == "no personal action"]
+    assert asked.text == "What did you do yourself?"
+    assert asked.tag == "the answer says little of what they did themselves"
+    plan = interviewer_sheet(2, "What would you do if a release were about to slip?",
+                             analyse_content(TEAMS_PLAN), plan=True)  # fmt: skip
+    (asked,) = [f for f in plan.follow_ups if f.rule == "no personal step"]
+    assert asked.text == "What would you do yourself, rather than the team?"
+    assert asked.tag == "the answer says little of what they would do themselves"
+    assert not [tag for tag in TAGS.values() if "personal" in tag]

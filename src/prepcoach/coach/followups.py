@@ -54,15 +54,18 @@ REASONS = {
 
 
 # What the answer lacks, as the peer interviewer's sheet tags the follow-up it calls for, in
-# words a person would say of it (the sheet read "(the answer has result without a number)").
+# words a person would say of it (the sheet read "(the answer has result without a number)",
+# and "(the answer has no personal step)"). The sheet is the interviewer's: "they" is the one
+# who answered. "Says little of" holds for an answer with no step of its own and for one whose
+# own steps are few beside the team's (`content.Ownership.personal`).
 TAGS = {
     "no result": "the answer has no result",
-    "no personal action": "the answer has no personal action",
+    "no personal action": "the answer says little of what they did themselves",
     "no situation": "the answer has no situation",
     "result without a number": "the answer's result has no number",
     "off topic": "the answer does not address the question",
     "no steps": "the answer has no steps",
-    "no personal step": "the answer has no personal step",
+    "no personal step": "the answer says little of what they would do themselves",
 }
 
 
