@@ -81,7 +81,9 @@ def test_a_plan_question_is_scored_on_the_plans_rubric(alice_client: Client, ali
     assert "Sets the scene" not in table
     assert "how it ended" not in table
     assert "no number" not in table
-    assert table.count("Prepcoach does not score this.") == 3  # steps, reasons, check
+    # steps, reasons, check; the name is written "prepcoach" wherever it stands
+    assert table.count("<td>prepcoach does not score this.</td>") == 3
+    assert "Prepcoach" not in result
     assert "action(s) in the first person" in table  # prepcoach reads its action
     assert "You and prepcoach read this answer the same way on the line prepcoach scores." in result
     # A story question keeps the story's rubric.
