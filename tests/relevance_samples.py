@@ -44,3 +44,22 @@ HOCKEY_FOR_FINANCE = {
     "gist": "In my second year at university I was made captain of the hockey club.",
     "asks": "your reasons for wanting this role, employer or career",
 }
+
+# A good three-step plan to a question asking what the user would do, and a story with its four
+# STAR parts and a number to a question asking for one: the tests of the plan rule, one for every
+# face (`relevance.plan_asked`), set them side by side.
+PLAN_QUESTION = (
+    "What would you do if a teammate repeatedly missed commitments that your own work depended on?"
+)
+PLAN = (
+    "First I would talk to my teammate in private and ask what is getting in the way, because "
+    "there may be a reason I cannot see. Then I would agree with them on smaller deadlines we "
+    "can both check each week. If the deadlines still slipped, I would raise it with our "
+    "manager and suggest moving the work that blocks me."
+)
+BACKLOG = "Tell me about a time you fixed a backlog."
+BACKLOG_STORY = (
+    "Last spring our support queue doubled after a product launch. I was asked to bring the "
+    "waiting times back down. I rewrote the triage rules and trained two new starters. "
+    "Within a month the average wait fell from 9 hours to 2 hours."
+)

@@ -16,7 +16,7 @@ from prepcoach.coach.mock_interview import (
     short_report,
     summarise_mock,
 )
-from tests.relevance_samples import FINANCE, HOCKEY, HOCKEY_FOR_FINANCE
+from tests.relevance_samples import FINANCE, HOCKEY, HOCKEY_FOR_FINANCE, PLAN, PLAN_QUESTION
 
 TODAY = dt.date(2026, 11, 30)
 STORY = "Tell me about a time you fixed a backlog."
@@ -183,17 +183,6 @@ def test_every_answer_is_in_one_row_and_every_question_has_one(
     for n in range(1, questions + 1):
         assert any(r.number == n for r in summary.rows)
     assert summary.best is None  # nothing was analysed
-
-
-PLAN_QUESTION = (
-    "What would you do if a teammate repeatedly missed commitments that your own work depended on?"
-)
-PLAN = (
-    "First I would talk to my teammate in private and ask what is getting in the way, because "
-    "there may be a reason I cannot see. Then I would agree with them on smaller deadlines we "
-    "can both check each week. If the deadlines still slipped, I would raise it with our "
-    "manager and suggest moving the work that blocks me."
-)
 
 
 @pytest.mark.usefixtures("sentence_model")

@@ -24,30 +24,16 @@ from prepcoach.coach.relevance import (
     question_kind,
     talks_past,
 )
+from tests.relevance_samples import BACKLOG, BACKLOG_STORY, PLAN, PLAN_QUESTION
 
 TODAY = dt.date(2026, 12, 2)
-PLAN_QUESTION = (
-    "What would you do if a teammate repeatedly missed commitments that your own work depended on?"
-)
-PLAN = (
-    "First I would talk to my teammate in private and ask what is getting in the way, because "
-    "there may be a reason I cannot see. Then I would agree with them on smaller deadlines we "
-    "can both check each week. If the deadlines still slipped, I would raise it with our "
-    "manager and suggest moving the work that blocks me."
-)
-STORY_QUESTION = "Tell me about a time you fixed a backlog."
-STORY = (
-    "Last spring our support queue doubled after a product launch. I was asked to bring the "
-    "waiting times back down. I rewrote the triage rules and trained two new starters. "
-    "Within a month the average wait fell from 9 hours to 2 hours."
-)
 STORY_PARTS = ("star_situation", "star_task", "star_result", "quantified")
 
 
 def test_a_question_asking_what_you_would_do_is_not_a_story_question() -> None:
     assert not asks_for_story(PLAN_QUESTION)
     assert not asks_for_story("How would you handle a customer demanding a refund?")
-    assert asks_for_story(STORY_QUESTION)
+    assert asks_for_story(BACKLOG)
     # ... but an answer shaped like a story (steps, then what they bring) does not talk past it:
     # a plan question does ask for a plan.
     assert asks_for_story_or_plan(PLAN_QUESTION)
@@ -81,14 +67,14 @@ def test_the_areas_judge_no_plan_for_a_missing_situation_task_or_result(
 
 @pytest.mark.usefixtures("sentence_model")
 def test_a_story_question_is_still_judged_for_every_part() -> None:
-    told = analyse_answer(text=STORY, question=STORY_QUESTION).as_dict()
+    told = analyse_answer(text=BACKLOG_STORY, question=BACKLOG).as_dict()
     assert not asks_for_plan(told)
-    assert meets("star_result", told, STORY_QUESTION) is True
+    assert meets("star_result", told, BACKLOG) is True
     weak = analyse_answer(
         text="I rewrote the triage rules and trained two new starters on them.",
-        question=STORY_QUESTION,
+        question=BACKLOG,
     ).as_dict()
-    assert meets("star_result", weak, STORY_QUESTION) is False
+    assert meets("star_result", weak, BACKLOG) is False
 
 
 @pytest.mark.usefixtures("sentence_model")
@@ -96,7 +82,7 @@ def test_the_mocks_follow_up_to_a_plan_asks_about_the_plan(plan: dict[str, Any])
     assert plan_asked(PLAN_QUESTION, plan)
     assert plan_asked(PLAN_QUESTION)  # before the answer is read: from the question alone
     assert question_kind(PLAN_QUESTION) == plan["relevance"]["kind"]
-    assert not plan_asked(STORY_QUESTION)
+    assert not plan_asked(BACKLOG)
     # "Tell me about a time… What did you do?" reads as "would do" by meaning: its words say no.
     assert not plan_asked("Tell me about a time you handled an angry customer. What did you do?")
     asked = follow_up(analyse_content(PLAN), turn=1, plan=True)
@@ -136,9 +122,7 @@ def test_a_plan_question_stays_a_plan_when_its_answer_cannot_be_read(said: str) 
     asked = follow_up(analyse_content(said), turn=1, plan=plan_asked(PLAN_QUESTION, analysis))
     assert asked.text in PLAN_FIXED
     # A story question's unreadable answer keeps no plan.
-    assert not plan_asked(
-        STORY_QUESTION, analyse_answer(text=said, question=STORY_QUESTION).as_dict()
-    )
+    assert not plan_asked(BACKLOG, analyse_answer(text=said, question=BACKLOG).as_dict())
 
 
 @pytest.mark.usefixtures("sentence_model")
@@ -214,8 +198,8 @@ def test_an_answer_to_a_follow_up_asked_of_a_plan_is_judged_as_a_plan(
 
 @pytest.mark.usefixtures("sentence_model")
 def test_a_follow_up_asked_of_a_story_is_read_by_its_own_words() -> None:
-    told = analyse_answer(text=STORY, question=STORY_QUESTION).as_dict()
-    assert follow_up_kind(STORY_QUESTION, told) is None
+    told = analyse_answer(text=BACKLOG_STORY, question=BACKLOG).as_dict()
+    assert follow_up_kind(BACKLOG, told) is None
     asked = "What was the outcome?"
     said = "Within a month the average wait fell from 9 hours to 2 hours, and it stayed there."
     judged = analyse_answer(text=said, question=asked, kind=None).as_dict()

@@ -12,6 +12,7 @@ from prepcoach.accounts.models import User
 from prepcoach.feedback.models import FeedbackRequest, Review
 from prepcoach.practice.models import Attempt, MockSession
 from tests.feedback.conftest import MOCK_QUESTIONS, OTHER_SESSION_TEXT, make_link_at
+from tests.relevance_samples import BACKLOG, BACKLOG_STORY, PLAN, PLAN_QUESTION
 
 pytestmark = pytest.mark.usefixtures("sentence_model")
 
@@ -180,23 +181,6 @@ def test_an_empty_mock_interview_asks_for_no_score(alice_client: Client, alice: 
     assert "Send my feedback" not in page
 
 
-STORY_QUESTION = "Tell me about a time you fixed a backlog."
-STORY = (
-    "Last spring our support queue doubled after a product launch. I was asked to bring the "
-    "waiting times back down. I rewrote the triage rules and trained two new starters. "
-    "Within a month the average wait fell from 9 hours to 2 hours."
-)
-PLAN_QUESTION = (
-    "What would you do if a teammate repeatedly missed commitments that your own work depended on?"
-)
-PLAN = (
-    "First I would talk to my teammate in private and ask what is getting in the way, because "
-    "there may be a reason I cannot see. Then I would agree with them on smaller deadlines we "
-    "can both check each week. If the deadlines still slipped, I would raise it with our "
-    "manager and suggest moving the work that blocks me."
-)
-
-
 def test_a_plan_question_of_the_mock_is_scored_on_the_plans_lines(
     alice_client: Client, alice: User
 ) -> None:
@@ -206,13 +190,13 @@ def test_a_plan_question_of_the_mock_is_scored_on_the_plans_lines(
     from prepcoach.coach.answer import analyse_answer
     from prepcoach.practice.models import Question
 
-    questions = [Question.objects.create(owner=alice, text=t) for t in (STORY_QUESTION,
+    questions = [Question.objects.create(owner=alice, text=t) for t in (BACKLOG,
                                                                          PLAN_QUESTION)]  # fmt: skip
     session = MockSession.objects.create(
         user=alice, question_ids=[q.pk for q in questions],
         question_texts=[q.text for q in questions], status=MockSession.Status.FINISHED,
     )  # fmt: skip
-    for question, text in zip(questions, (STORY, PLAN), strict=True):
+    for question, text in zip(questions, (BACKLOG_STORY, PLAN), strict=True):
         Attempt.objects.create(
             user=alice, question=question, question_text=question.text, session=session,
             mode=Attempt.Mode.MOCK, text=text, status=Attempt.Status.ANALYSED,

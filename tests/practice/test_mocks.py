@@ -8,6 +8,7 @@ from prepcoach.accounts.models import User
 from prepcoach.coach.answer import analyse_answer
 from prepcoach.jobs.models import Opportunity
 from prepcoach.practice.models import Attempt, MockSession, Question
+from tests.relevance_samples import PLAN, PLAN_QUESTION
 
 WEAK = "We had a project and we worked on it together. It was kind of messy but fine."
 
@@ -359,17 +360,6 @@ def test_a_skip_past_the_last_question_is_not_found(alice_client: Client, alice:
     session = new_mock(alice_client)
     assert alice_client.post(reverse("practice:mock_skip", args=[session.pk, 4])).status_code == 404
     assert alice_client.get(reverse("practice:mock_skip", args=[session.pk, 1])).status_code == 405
-
-
-PLAN_QUESTION = (
-    "What would you do if a teammate repeatedly missed commitments that your own work depended on?"
-)
-PLAN = (
-    "First I would talk to my teammate in private and ask what is getting in the way, because "
-    "there may be a reason I cannot see. Then I would agree with them on smaller deadlines we "
-    "can both check each week. If the deadlines still slipped, I would raise it with our "
-    "manager and suggest moving the work that blocks me."
-)
 
 
 @pytest.mark.usefixtures("sentence_model")

@@ -6,6 +6,7 @@ from django.urls import reverse
 
 from prepcoach.accounts.models import User
 from prepcoach.practice.models import Question
+from tests.relevance_samples import PLAN, PLAN_QUESTION
 
 
 def with_samples() -> Question:
@@ -50,22 +51,11 @@ def test_the_rubric_must_be_complete(alice_client: Client) -> None:
     assert "Choose one for “Says how it ended”." in response.text
 
 
-PLAN_QUESTION = (
-    "What would you do if a teammate repeatedly missed commitments that your own work depended on?"
-)
-GOOD_PLAN = (
-    "First I would talk to my teammate in private and ask what is getting in the way, because "
-    "there may be a reason I cannot see. Then I would agree with them on smaller deadlines we "
-    "can both check each week. If the deadlines still slipped, I would raise it with our "
-    "manager and suggest moving the work that blocks me."
-)
-
-
 @pytest.mark.usefixtures("sentence_model")
 def test_a_plan_question_is_scored_on_the_plans_rubric(alice_client: Client, alice: User) -> None:
     """Role reversal scored Alice's sample plan on "Sets the scene" and "Says how it ended", as
     a practice group's sheet did before: the plan's lines, as a reviewer scores it."""
-    question = Question.objects.create(owner=alice, text=PLAN_QUESTION, sample_good=GOOD_PLAN,
+    question = Question.objects.create(owner=alice, text=PLAN_QUESTION, sample_good=PLAN,
                                        sample_weak="I would sort it out somehow.")  # fmt: skip
     url = reverse("practice:reverse_question", args=[question.pk])
     page = html.unescape(alice_client.get(url, {"answer": "good"}).text)
