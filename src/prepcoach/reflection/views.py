@@ -218,7 +218,8 @@ def retro_to_story(request: HttpRequest, retro_id: int) -> HttpResponse:
     if existing:
         messages.info(request, "You already drafted this story: here it is.")
         return redirect("reflection:story_edit", story_id=existing)
-    # The numbers with their units the story states (`DraftStory.metrics`), as many as fit.
+    # The numbers with their units the story's result states (`DraftStory.metrics`), as many
+    # as fit.
     limit = Story._meta.get_field("metrics").max_length or 200
     story = Story.objects.create(
         user=retro.user, tags="retrospective", drafted_from=key, title=found.title,
