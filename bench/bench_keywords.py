@@ -80,35 +80,44 @@ SETS = {
         "heldout8.json",
     ),
     "heldout9": (
-        "held-out (2026-12-01, eighth session; written by the guide by a writer who read "
-        "nothing else, never opened while tuning; its aggregate figures read twice, in the "
-        "eighth and ninth sessions, nothing tuned after either)",
+        "development since 2026-12-03, twenty-first session (was held-out and read twice with "
+        "nothing changed, its misses read; the extractor is now trained on it)",
         "heldout9.json",
     ),
     "heldout10": (
-        "held-out (2026-12-01, ninth session; written by the guide by a writer who read "
-        "nothing else, never opened while tuning; its aggregate figures read twice, in the "
-        "ninth and tenth sessions, nothing tuned after either)",
+        "development since 2026-12-03, twenty-first session (was held-out and read twice with "
+        "nothing changed, its misses read; the extractor is now trained on it)",
         "heldout10.json",
     ),
     "heldout11": (
-        "held-out (2026-12-01, tenth session; written by the guide by a writer who read "
-        "nothing else, never opened while tuning; its aggregate figures read twice, in the "
-        "tenth and sixteenth sessions, nothing tuned after either)",
+        "development since 2026-12-03, twenty-first session (was held-out and read three times "
+        "with nothing changed, its misses read; the extractor is now trained on it)",
         "heldout11.json",
     ),
     "heldout12": (
-        "held-out (2026-12-02, sixteenth session; written by the guide by a writer who read "
-        "nothing else, never opened while tuning; its aggregate figures read once, in the "
-        "sixteenth session, nothing tuned after)",
+        "development since 2026-12-03, twenty-first session (was held-out and read twice with "
+        "nothing changed, its misses read; the extractor is now trained on it)",
         "heldout12.json",
     ),
     "heldout13": (
-        "held-out (2026-12-02, twentieth session; written by the guide by a writer who read "
-        "nothing else, never opened while tuning; its aggregate figures read once, in the "
-        "twentieth session, after the extractor reading phrases in their lines was committed, "
-        "nothing tuned after)",
+        "development since 2026-12-03, twenty-first session (was held-out and read once with "
+        "nothing changed; the extractor is now trained on it)",
         "heldout13.json",
+    ),
+    "dev5": (
+        "development (2026-12-03, twenty-first session; written for training; the extractor is "
+        "trained on it)",
+        "dev5.json",
+    ),
+    "dev6": (
+        "development (2026-12-03, twenty-first session; written for training; the extractor is "
+        "trained on it)",
+        "dev6.json",
+    ),
+    "heldout14": (
+        "held-out (2026-12-03, twenty-first session; written by the guide by a writer who read "
+        "nothing else, never opened while tuning; aggregates only)",
+        "heldout14.json",
     ),
 }  # fmt: skip
 
@@ -199,6 +208,9 @@ def run(
         "heldout11",
         "heldout12",
         "heldout13",
+        "dev5",
+        "dev6",
+        "heldout14",
     ),
 ) -> None:
     old = old_extractor()

@@ -170,18 +170,10 @@ def test_training_reads_development_adverts_only() -> None:
     # heldout7-8 since the eighth (read, then replaced by heldout9).
     assert {"heldout4.json", "heldout5.json", "heldout6.json"} <= names
     assert {"heldout7.json", "heldout8.json"} <= names
-    assert not names & {
-        "heldout9.json",
-        "heldout10.json",
-        "heldout11.json",
-        "heldout12.json",
-        "heldout13.json",
-        "heldout6_second.json",
-    }
-    former = (
-        "heldout.", "heldout2.", "heldout3.", "heldout4.", "heldout5.", "heldout6.", "heldout7.",
-        "heldout8.",
-    )  # fmt: skip
+    # heldout9-13 since the twenty-first (read, then replaced by heldout14).
+    assert {f"heldout{k}.json" for k in range(9, 14)} <= names
+    assert not names & {"heldout14.json", "heldout6_second.json"}
+    former = tuple(f"heldout{k}." for k in ("", *range(2, 14)))
     assert all(name.startswith(("dev", *former)) for name in names)
 
 
