@@ -8,6 +8,7 @@ from __future__ import annotations
 import json
 import subprocess
 import sys
+from collections.abc import Sequence
 from pathlib import Path
 
 import numpy as np
@@ -121,3 +122,38 @@ def test_retraining_reproduces_the_shipped_weights_to_float_rounding() -> None:
 def test_a_probability_is_a_probability() -> None:
     p = plan_probability(DESIGN, vector(DESIGN))
     assert 0.5 < p <= 1.0
+
+
+@pytest.mark.usefixtures("sentence_model")
+def test_a_stand_in_embedder_passed_in_is_the_one_asked_for_the_middle_layers(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    # The docstring's promise: without a model that gives the middle layers, the vector and
+    # words alone are read. A stand-in passed to `question_kind` (as `question_relevance`'s
+    # `model`) had the reader's MiniLM run for the question's layers all the same.
+    from prepcoach.coach import reader_inputs
+
+    real = reader.embedder()
+    assert real is not None
+    minilm = real.embed
+
+    class StandIn:  # MiniLM's vectors, no `embed_layers`
+        def embed(self, texts: Sequence[str]) -> list[list[float]]:
+            return minilm(texts)
+
+    class ReadersModel:
+        def embed_layers(self, texts: Sequence[str]) -> list[list[float]]:
+            raise AssertionError(f"the reader's model was run for {texts}")
+
+    monkeypatch.setattr(reader_inputs, "MIDDLE", reader_inputs._MiddleStates(16))
+    monkeypatch.setattr(reader_inputs, "_embedder", ReadersModel)
+    stand_in = StandIn()
+    kind = question_kind(DESIGN, stand_in)  # the reader's model is not run
+    v = np.asarray(stand_in.embed([DESIGN])[0], dtype=np.float64)
+    m = plan_questions.model()
+    zeros = np.zeros(reader_inputs.INPUT_WIDTH - len(v))
+    logit = float(np.hstack([v, zeros]) @ np.array(m.weights))
+    logit += float(np.dot(grammar(DESIGN), m.grammar_weights)) + m.bias
+    p = plan_probability(DESIGN, v, stand_in)
+    assert p == pytest.approx(1 / (1 + np.exp(-logit)))  # the layers read as zeros
+    assert (kind == "would_do") == (p >= m.cut)

@@ -36,6 +36,8 @@ if TYPE_CHECKING:
     import numpy as np
     from numpy.typing import NDArray
 
+    from prepcoach.coach.patterns import Embedder
+
 WEIGHTS = Path(__file__).with_name("plan_question_weights.json")
 
 # A modal or a condition addressed to the user: the grammar of a hypothetical question.
@@ -82,23 +84,28 @@ def model() -> PlanModel:
     )
 
 
-def plan_probability(question: str, vector: NDArray[np.float64]) -> float:
+def plan_probability(
+    question: str, vector: NDArray[np.float64], embedder: Embedder | None = None
+) -> float:
     """The probability that `question` asks for a plan, from its unit sentence vector
     (`reader.embed`, 384 floats), its middle layers' states (kept by `reader.embed`'s run, or
-    embedded now) and its words. Without a model that gives the middle layers (a test's
-    stand-in embedder), the vector and words alone are read, the layers as zeros."""
+    embedded now by `embedder`, the one that gave `vector`; None: the reader's) and its words.
+    Without a model that gives the middle layers (a test's stand-in embedder), the vector and
+    words alone are read, the layers as zeros."""
     import numpy as np
 
     m = model()
     x = np.asarray(vector, dtype=np.float64).reshape(1, -1)
     if m.layers:
-        layered = inputs([question], x)
+        layered = inputs([question], x, embedder)
         x = layered if layered is not None else np.hstack([x, np.zeros((1, INPUT_WIDTH - WIDTH))])
     logit = float(x[0] @ np.array(m.weights)) + float(np.dot(grammar(question), m.grammar_weights))
     logit += m.bias
     return float(1 / (1 + np.exp(-np.clip(logit, -30, 30))))
 
 
-def asks_for_a_plan(question: str, vector: NDArray[np.float64]) -> bool:
+def asks_for_a_plan(
+    question: str, vector: NDArray[np.float64], embedder: Embedder | None = None
+) -> bool:
     """Whether `question` asks what the user would do (`plan_probability` at the model's cut)."""
-    return plan_probability(question, vector) >= model().cut
+    return plan_probability(question, vector, embedder) >= model().cut

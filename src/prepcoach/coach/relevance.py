@@ -80,13 +80,18 @@ NOT_IN_A_PLAN = frozenset({"situation", "task", "result"})
 
 
 def sure_kind(
-    question: str, kind: str | None, probability: float, vector: NDArray[np.float64]
+    question: str,
+    kind: str | None,
+    probability: float,
+    vector: NDArray[np.float64],
+    model: Embedder | None = None,
 ) -> str | None:
     """The question's kind as prepcoach keeps it (`Relevance.kind`): a plan (`PLAN_KIND`) when
-    the plan-question model reads it as one from its unit vector `vector` and its words
-    (`plan_questions`), else the kind its prototypes give (`kind`, read `probability` sure)
-    when at least `relevance_model.TYPE_SURE` sure and not a plan; else None."""
-    if plan_questions.asks_for_a_plan(question, vector):
+    the plan-question model reads it as one from its unit vector `vector` (given by `model`,
+    None: the reader's) and its words (`plan_questions`), else the kind its prototypes give
+    (`kind`, read `probability` sure) when at least `relevance_model.TYPE_SURE` sure and not a
+    plan; else None."""
+    if plan_questions.asks_for_a_plan(question, vector, model):
         return PLAN_KIND
     # The kinds' prototypes read "Tell me about a time you handled an angry customer. What did
     # you do?" as "would do" at 0.66, and 43 of the bank's 74 "How would you…" questions as
@@ -108,7 +113,8 @@ def question_kind(question: str, model: Embedder | None = None) -> str | None:
         return None
     kinds = relevance_model.question_kinds(vectors[0], centroids)
     best = int(kinds.argmax())
-    return sure_kind(question, relevance_model.TYPE_NAMES[best], float(kinds[best]), vectors[0])
+    name = relevance_model.TYPE_NAMES[best]
+    return sure_kind(question, name, float(kinds[best]), vectors[0], model)
 
 
 def asks_for_plan(kind: str | None) -> bool:
@@ -243,7 +249,7 @@ def question_relevance(
     found = relevance_model.predict(sentences, vectors, model)
     kind = kind or (
         None if found is None
-        else sure_kind(question, found.kind, found.kind_probability, vectors[n])
+        else sure_kind(question, found.kind, found.kind_probability, vectors[n], model)
     )  # fmt: skip
     plan = asks_for_plan(kind)
     past = talks_past(question, story / len(labels), plan)
