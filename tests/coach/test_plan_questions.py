@@ -205,3 +205,15 @@ def test_a_follow_up_asked_of_a_story_is_read_by_its_own_words() -> None:
     judged = analyse_answer(text=said, question=asked, kind=None).as_dict()
     assert judged["relevance"]["kind"] == question_kind(asked)
     assert not asks_for_plan(judged)
+
+
+def test_a_stored_analysis_is_read_as_a_plan_by_the_one_rule(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    # `answer.asks_for_plan` (the measured figure, the mock, the trends) reads the kind an
+    # analysis keeps by `relevance.asks_for_plan` itself, not by a copy that could drift from it.
+    from prepcoach.coach import relevance
+
+    monkeypatch.setattr(relevance, "asks_for_plan", lambda kind: kind == "a plan by a new rule")
+    assert asks_for_plan({"relevance": {"kind": "a plan by a new rule"}})
+    assert not asks_for_plan({"relevance": {"kind": PLAN_KIND}})

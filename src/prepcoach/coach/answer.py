@@ -11,10 +11,11 @@ from typing import Any
 import numpy as np
 from numpy.typing import NDArray
 
+from prepcoach.coach import relevance as question_rules
 from prepcoach.coach.content import ContentAnalysis, analyse_content
 from prepcoach.coach.delivery import Delivery, DeliverySettings, measure
 from prepcoach.coach.keywords import Coverage, coverage, key_terms
-from prepcoach.coach.relevance import PLAN_KIND, Relevance, question_relevance, stored_kind
+from prepcoach.coach.relevance import Relevance, question_relevance, stored_kind
 from prepcoach.coach.speech.coverage import SpeechCoverage
 from prepcoach.coach.speech.engine import Transcript, Word
 from prepcoach.coach.speech.quality import CONTENT_TIPS, RATE_TIPS, AudioQuality
@@ -149,8 +150,8 @@ class AnswerAnalysis:
                 "probability": self.relevance.probability,
                 "gist": self.relevance.gist,
                 "asks": self.relevance.asks,
-                # The question's kind when it is read sure (`Relevance.kind`): a "would_do"
-                # question asks for a plan, not a story (`relevance.PLAN_KIND`, `measured_rating`).
+                # The question's kind (`Relevance.kind`): a "would_do" question asks for a
+                # plan, not a story (`relevance.PLAN_KIND`, `asks_for_plan`, `measured_rating`).
                 "kind": self.relevance.kind,
             }
             if self.relevance is not None
@@ -308,10 +309,11 @@ def misses_its_question(data: Mapping[str, object]) -> bool:
 
 
 def asks_for_plan(data: Mapping[str, object]) -> bool:
-    """Whether a stored analysis's question was read, at least `relevance_model.TYPE_SURE`
-    sure, as asking what the user would do (`relevance.PLAN_KIND`). False where the kind is
-    not sure, there is no question, or the analysis is from before the kind was stored."""
-    return stored_kind(data) == PLAN_KIND
+    """Whether a stored analysis's question was read as asking what the user would do: the one
+    plan rule (`relevance.asks_for_plan`) on the kind the analysis keeps (`relevance.kind`: the
+    plan-question model's reading, or a follow-up's of a plan). False where no plan was read,
+    there is no question, or the analysis is from before the kind was stored."""
+    return question_rules.asks_for_plan(stored_kind(data))
 
 
 def measured_rating(data: dict[str, object]) -> int | None:

@@ -159,12 +159,13 @@ class Relevance:
     sentence to read against the question otherwise). `gist` is the sentence most typical of
     the whole answer (what it talks about: the evidence for "does not address"), `asks` what
     the question asks for when its kind is clear, `probability` the model's probability that
-    it addresses the question. `kind` is the question's kind (`relevance_model.TYPE_NAMES`) when
-    it is read at least `relevance_model.TYPE_SURE` sure, whatever the verdict (a question's kind
-    does not depend on the answer), else None. `check` is True when the answer tells a story to
-    a question that asks for none, False when the question asks for none and the answer tells
-    none, and None when the check does not apply (the question asks for a story or a plan) or
-    the answer could not be read."""
+    it addresses the question. `kind` is the question's kind (`relevance_model.TYPE_NAMES`) as
+    `sure_kind` keeps it (a plan by the plan-question model, another kind when read at least
+    `relevance_model.TYPE_SURE` sure) or as the caller knew it (`follow_up_kind`), whatever the
+    verdict (a question's kind does not depend on the answer), else None. `check` is True when
+    the answer tells a story to a question that asks for none, False when the question asks for
+    none and the answer tells none, and None when the check does not apply (the question asks
+    for a story or a plan) or the answer could not be read."""
 
     addresses: bool | None
     score: float | None
