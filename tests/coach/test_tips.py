@@ -150,11 +150,17 @@ def test_a_short_plan_is_told_to_add_its_steps_not_a_story() -> None:
 def test_a_story_question_read_near_the_would_do_kind_is_not_a_plan(question: str) -> None:
     # Both read as "would do" by the kinds' prototypes (0.66 and 0.67, over the 0.5 cut); the
     # plan-question model reads them as stories, so the story's parts are asked for.
-    from prepcoach.coach import reader
+    from prepcoach.coach import reader, relevance_model
     from prepcoach.coach.plan_questions import asks_for_a_plan
 
     vectors = reader.embed([question])
+    centroids = relevance_model.prototype_centroids()
     assert vectors is not None
+    assert centroids is not None
+    kinds = relevance_model.question_kinds(vectors[0], centroids)
+    best = int(kinds.argmax())  # the case: the prototypes are sure it is "would do"
+    assert relevance_model.TYPE_NAMES[best] == "would_do"
+    assert kinds[best] >= relevance_model.TYPE_SURE
     assert not asks_for_a_plan(question, vectors[0])
     report = report_of(NO_TASK, question)
     assert report["relevance"]["kind"] != "would_do"
