@@ -1,9 +1,9 @@
 """Train the plan-question model (`coach.plan_questions`) on the labelled development questions
 and write `src/prepcoach/coach/plan_question_weights.json`. Deterministic: Newton's method on an
-L2-regularised logistic loss from zero weights (`goal_models.fit_logistic`), fixed folds,
-weights rounded to 7 significant digits; `--check` retrains and compares with the shipped file
-to float rounding (`coach.retraining`: another onnxruntime or numpy build moves an embedding's
-last bits).
+L2-regularised logistic loss from zero weights (`goal_models.fit_logistic`), each set left
+out in turn (no random folds), weights rounded to 7 significant digits; `--check` retrains
+and compares with the shipped file to float rounding (`coach.retraining`: another onnxruntime
+or numpy build moves an embedding's last bits).
 
     .venv/bin/python scripts/train_plan_questions.py           # cross-validate, train, write
     .venv/bin/python scripts/train_plan_questions.py --check   # retrain; compare
@@ -38,7 +38,6 @@ from prepcoach.coach.retraining import differences  # noqa: E402
 QUESTIONS = ROOT / "tests" / "data" / "questions"
 DEVELOPMENT = (QUESTIONS / "dev.json", QUESTIONS / "heldout.json", QUESTIONS / "dev2.json")
 OUT = plan_questions.WEIGHTS
-FOLDS = 5
 L2 = (0.01, 0.1, 0.3, 1.0)
 SIMPLER = 0.005
 CUT = 0.5
