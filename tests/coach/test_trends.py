@@ -11,23 +11,11 @@ import pytest
 
 from prepcoach.coach.answer import analyse_answer
 from prepcoach.coach.trends import METRICS, PARTS_OUT_OF, figures, weekly
+from tests.relevance_samples import BACKLOG as STORY_QUESTION
+from tests.relevance_samples import BACKLOG_STORY as STORY
+from tests.relevance_samples import PLAN, PLAN_QUESTION
 
 MONDAY = dt.date(2026, 11, 30)
-PLAN_QUESTION = (
-    "What would you do if a teammate repeatedly missed commitments that your own work depended on?"
-)
-PLAN = (
-    "First I would talk to my teammate in private and ask what is getting in the way, because "
-    "there may be a reason I cannot see. Then I would agree with them on smaller deadlines we "
-    "can both check each week. If the deadlines still slipped, I would raise it with our "
-    "manager and suggest moving the work that blocks me."
-)
-STORY_QUESTION = "Tell me about a time you fixed a backlog."
-STORY = (
-    "Last spring our support queue doubled after a product launch. I was asked to bring the "
-    "waiting times back down. I rewrote the triage rules and trained two new starters. "
-    "Within a month the average wait fell from 9 hours to 2 hours."
-)
 
 
 def stored(found: dict[str, bool | None], kind: str | None) -> dict[str, Any]:

@@ -12,6 +12,7 @@ from prepcoach.coach.answer import ANALYSIS_VERSION, analyse_answer
 from prepcoach.coach.trends import weekly
 from prepcoach.practice.models import Attempt, Question
 from prepcoach.practice.tasks import requeue_stuck
+from tests.relevance_samples import PLAN, PLAN_QUESTION
 
 STRONG = ("In my last role our releases slipped. My task was to fix it. I set up a checklist and I "
           "trained the team. As a result, late releases fell from 8 to 1 a quarter.")  # fmt: skip
@@ -75,17 +76,6 @@ def test_one_week_of_answers_is_a_labelled_value_on_an_axis(
     assert f">{parts.group(1)}</text>" in star
     assert star.count('class="grid"') == 2  # a value axis: 0 and twice the value
     assert ">0</text>" in star
-
-
-PLAN_QUESTION = (
-    "What would you do if a teammate repeatedly missed commitments that your own work depended on?"
-)
-PLAN = (
-    "First I would talk to my teammate in private and ask what is getting in the way, because "
-    "there may be a reason I cannot see. Then I would agree with them on smaller deadlines we "
-    "can both check each week. If the deadlines still slipped, I would raise it with our "
-    "manager and suggest moving the work that blocks me."
-)
 
 
 @pytest.mark.usefixtures("sentence_model")
