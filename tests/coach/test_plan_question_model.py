@@ -6,8 +6,6 @@ questions alone."""
 from __future__ import annotations
 
 import json
-import subprocess
-import sys
 from collections.abc import Sequence
 from pathlib import Path
 
@@ -21,6 +19,7 @@ from prepcoach.coach import plan_questions, reader
 from prepcoach.coach.answer import analyse_answer, measured_rating
 from prepcoach.coach.plan_questions import asks_for_a_plan, grammar, plan_probability
 from prepcoach.coach.relevance import question_kind
+from tests.retraining_check import assert_retraining_reproduces
 
 ROOT = Path(__file__).resolve().parent.parent.parent
 SCRIPT = ROOT / "scripts" / "train_plan_questions.py"
@@ -111,11 +110,7 @@ def test_the_model_was_chosen_on_development_questions_only_and_beats_the_words(
 
 @pytest.mark.usefixtures("sentence_model")
 def test_retraining_reproduces_the_shipped_weights_to_float_rounding() -> None:
-    result = subprocess.run(
-        [sys.executable, str(SCRIPT), "--check"], cwd=ROOT, capture_output=True, text=True
-    )
-    assert result.returncode == 0, result.stdout + result.stderr
-    assert "shipped weights reproduced" in result.stdout
+    assert_retraining_reproduces(SCRIPT)
 
 
 @pytest.mark.usefixtures("sentence_model")

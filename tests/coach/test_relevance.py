@@ -5,7 +5,6 @@ otherwise. The shipped weights are what scripts/train_relevance.py makes from th
 answers, to float rounding (coach.retraining), and the script never names a held-out split."""
 
 import importlib.util
-import subprocess
 import sys
 from pathlib import Path
 from types import ModuleType
@@ -16,6 +15,7 @@ import pytest
 from prepcoach.coach import reader, relevance_model
 from prepcoach.coach.relevance import question_relevance
 from tests.relevance_samples import HOPES, SKILLS, STRENGTHS, WEAKNESS
+from tests.retraining_check import assert_retraining_reproduces
 
 ROOT = Path(__file__).resolve().parent.parent.parent
 SCRIPT = ROOT / "scripts" / "train_relevance.py"
@@ -142,11 +142,7 @@ def test_a_question_kind_is_found_by_meaning_in_any_wording() -> None:
 
 @pytest.mark.usefixtures("sentence_model")
 def test_retraining_reproduces_the_shipped_weights_to_float_rounding() -> None:
-    result = subprocess.run(
-        [sys.executable, str(SCRIPT), "--check"], cwd=ROOT, capture_output=True, text=True
-    )
-    assert result.returncode == 0, result.stdout + result.stderr
-    assert "shipped weights reproduced" in result.stdout
+    assert_retraining_reproduces(SCRIPT)
 
 
 def test_cant_tell_says_when_no_sentence_comes_near_the_question(sentence_model: None) -> None:

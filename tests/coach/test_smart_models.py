@@ -3,13 +3,13 @@ makes from the development sets: retraining reproduces them, and they never read
 set."""
 
 import importlib.util
-import subprocess
 import sys
 from pathlib import Path
 
 import pytest
 
 from prepcoach.coach import goal_models
+from tests.retraining_check import assert_retraining_reproduces
 
 ROOT = Path(__file__).resolve().parent.parent.parent
 SCRIPT = ROOT / "scripts" / "train_goal_models.py"
@@ -50,11 +50,7 @@ def test_training_reads_development_data_only() -> None:
 
 @pytest.mark.usefixtures("sentence_model")
 def test_retraining_reproduces_the_shipped_weights() -> None:
-    result = subprocess.run(
-        [sys.executable, str(SCRIPT), "--check"], cwd=ROOT, capture_output=True, text=True
-    )
-    assert result.returncode == 0, result.stdout + result.stderr
-    assert "shipped weights reproduced" in result.stdout
+    assert_retraining_reproduces(SCRIPT)
 
 
 def test_without_the_sentence_model_the_words_decide(monkeypatch: pytest.MonkeyPatch) -> None:
