@@ -136,12 +136,8 @@ PLAN_TEXT = (
 )
 
 
-def test_a_plan_questions_follow_ups_are_named_as_the_plans_own(
-    bob_client: Client, alice: User, peer_mock: PeerMock, sentence_model: None
-) -> None:
-    """A question asking what the answerer would do gets the plan's follow-ups (`followups.
-    PLAN_FIXED`, rule "plan list"): the sheet called each "the answer has plan list"."""
-    from prepcoach.coach.followups import PLAN_FIXED
+def _asks_a_plan(alice: User, peer_mock: PeerMock) -> None:
+    """Alice shares the plan question with the group and the peer mock asks it."""
     from prepcoach.groups.models import SharedQuestion
     from prepcoach.practice.models import Question
 
@@ -151,6 +147,16 @@ def test_a_plan_questions_follow_ups_are_named_as_the_plans_own(
     )
     peer_mock.question_texts = [PLAN_TEXT]
     peer_mock.save(update_fields=["question_texts"])
+
+
+def test_a_plan_questions_follow_ups_are_named_as_the_plans_own(
+    bob_client: Client, alice: User, peer_mock: PeerMock, sentence_model: None
+) -> None:
+    """A question asking what the answerer would do gets the plan's follow-ups (`followups.
+    PLAN_FIXED`, rule "plan list"): the sheet called each "the answer has plan list"."""
+    from prepcoach.coach.followups import PLAN_FIXED
+
+    _asks_a_plan(alice, peer_mock)
     page = bob_client.get(reverse("groups:mock", args=[peer_mock.pk])).text
     assert PLAN_FIXED[0] in page  # before any answer: the plan's own list
     assert "plan list" not in page
@@ -167,15 +173,8 @@ def test_a_plan_question_is_reviewed_on_the_plans_rubric(
     where, when, what was at stake" and "Says how it ended": the sheet, the review and the
     answerer's feedback page score its steps."""
     from prepcoach.feedback.models import Review
-    from prepcoach.groups.models import SharedQuestion
-    from prepcoach.practice.models import Question
 
-    question = Question.objects.create(owner=alice, text=PLAN_TEXT)
-    SharedQuestion.objects.create(
-        membership=Membership.objects.get(group=peer_mock.group, user=alice), question=question
-    )
-    peer_mock.question_texts = [PLAN_TEXT]
-    peer_mock.save(update_fields=["question_texts"])
+    _asks_a_plan(alice, peer_mock)
     sheet = bob_client.get(reverse("groups:mock", args=[peer_mock.pk])).text
     rubric = sheet.split('<dl class="rubric">')[1].split("</dl>")[0]
     assert "<dt>Steps</dt>" in rubric
