@@ -54,8 +54,8 @@ test: $(VENV)/.dev-deps
 	$(BIN)/pytest $(PYTEST_ARGS)
 
 lint: $(VENV)/.dev-deps
-	$(BIN)/ruff check src tests bench
-	$(BIN)/ruff format --check src tests bench
+	$(BIN)/ruff check src tests bench scripts
+	$(BIN)/ruff format --check src tests bench scripts
 	$(BIN)/mypy
 
 $(VENV)/.bench-deps: pyproject.toml $(VENV)/.dev-deps
