@@ -2,7 +2,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from prepcoach.coach.content import analyse_content, sentences_of
-from prepcoach.coach.followups import FIXED, follow_up
+from prepcoach.coach.followups import FIXED, REASONS, TAGS, follow_up
 from prepcoach.coach.rubric import compare, read_answer
 
 GOOD = (
@@ -48,9 +48,36 @@ def test_follow_ups_ask_about_what_the_answer_lacks() -> None:
     assert (good.text, good.rule) == (FIXED[1], "fixed list")
     assert good.reason == "interviewers often ask it to go deeper into a story"  # not "fixed list"
     assert follow_up(analyse_content(team_only)).reason == (
-        "your answer said what the team did, not what you did yourself"
+        "your answer said little of what you did yourself"
     )
     assert follow_up(None, turn=5).text == FIXED[5 % len(FIXED)]
+
+
+# An answer with one step of its own beside three of the team's, and one where nobody acts.
+FEW_OF_MY_OWN = (
+    "Our depot had a backlog of two thousand orders. We had to clear it before the holidays. I "
+    "drew up a new rota. We hired four temps. We trained them in a day. We ran two shifts a day. "
+    "We cleared the backlog in a week."
+)
+NOBODY_ACTS = (
+    "Our depot had a backlog of two thousand orders before the holidays. I was asked to help. "
+    "The backlog was cleared in a week, which cut complaints by half."
+)
+
+
+def test_why_a_follow_up_about_ones_own_part_is_asked_is_true_of_the_answer() -> None:
+    """The mock said "Why this question: your answer said what the team did, not what you did
+    yourself." of an answer that said "I drew up a new rota", and of one where nobody acted: the
+    rule holds for an answer that says little of the answerer's own part, and so does its reason,
+    as the peer's sheet says it ("the answer says little of what they did themselves")."""
+    for text in (FEW_OF_MY_OWN, NOBODY_ACTS):
+        asked = follow_up(analyse_content(text))
+        assert asked.rule == "no personal action"
+        assert asked.reason == "your answer said little of what you did yourself"
+        assert asked.tag == "the answer says little of what they did themselves"
+    plan = REASONS["no personal step"]
+    assert plan == "your answer said little of what you would do yourself"
+    assert TAGS["no personal step"] == "the answer says little of what they would do themselves"
 
 
 def test_the_rubric_reading_and_where_a_scorer_differs() -> None:

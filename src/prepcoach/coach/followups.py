@@ -39,16 +39,20 @@ PLAN_FIXED = (
 )
 
 
-# Why the follow-up was asked, in the user's words (the rule's name stays for the records).
+# Why the follow-up was asked, in the user's words (the rule's name stays for the records). The
+# two ownership rules hold for an answer with no step of its own, whoever else acted (or nobody:
+# "the backlog was cleared"), and for one whose own steps are few beside the team's
+# (`content.Ownership.personal`): "said what the team did, not what you did" was untrue of an
+# answer saying "I drew up a new rota" beside three of the team's, so they say "little".
 REASONS = {
     "no result": "your answer did not say how it ended",
-    "no personal action": "your answer said what the team did, not what you did yourself",
+    "no personal action": "your answer said little of what you did yourself",
     "no situation": "your answer did not set the scene",
     "result without a number": "your result had no number to show it worked",
     "fixed list": "interviewers often ask it to go deeper into a story",
     "off topic": "prepcoach's check finds your answer did not address the question",
     "no steps": "your answer did not say what you would do",
-    "no personal step": "your answer said what the team would do, not what you would do",
+    "no personal step": "your answer said little of what you would do yourself",
     "plan list": "interviewers often ask it to test a plan",
 }
 
