@@ -97,3 +97,24 @@ def test_token_states_are_the_layers_own_with_each_tokens_place(sentence_model: 
             assert "".join(words).lower() == "".join(text.split()).lower()
     with np.testing.assert_raises(ValueError):
         embedder.token_states(TEXTS, 7)
+
+
+def test_texts_run_together_padded_read_as_each_alone(sentence_model: None) -> None:
+    """Texts of nearby token counts share one padded run of the model (`LENGTH_BUCKET`), for
+    speed; each text's states are cut to its own tokens and equal its states read alone, bit
+    for bit (the model is quantised to integers), so nothing trained on them moves."""
+    from prepcoach.coach.embeddings import LENGTH_BUCKET, MiniLMEmbedder, model_files
+
+    files = model_files()
+    assert files is not None
+    embedder = MiniLMEmbedder(*files, threads=1)
+    texts = ["SQL", "Python and SQL", "Python, SQL and R", "stakeholder management"]
+    counts = [len(e.ids) for e in embedder.tokenizer.encode_batch(texts)]
+    assert len(set(counts)) > 1  # padding is needed…
+    assert max(counts) <= LENGTH_BUCKET  # …in one run
+    together = embedder.token_states(texts, 4)
+    for text, states, count in zip(texts, together, counts, strict=True):
+        (alone,) = embedder.token_states([text], 4)
+        assert states.states.shape == (count, 384)
+        assert states.spans == alone.spans
+        assert (states.states == alone.states).all()

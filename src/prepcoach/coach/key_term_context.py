@@ -12,7 +12,6 @@ last layer .684 (`scripts/train_key_terms.py`, docs/architecture.md)."""
 
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, Protocol, runtime_checkable
 
@@ -20,6 +19,7 @@ import numpy as np
 from numpy.typing import NDArray
 
 from prepcoach.coach.embeddings import WIDTH
+from prepcoach.coach.text import phrase_pattern
 
 if TYPE_CHECKING:
     from prepcoach.coach.embeddings import TokenStates
@@ -77,7 +77,7 @@ def _phrase_states(
 ) -> NDArray[np.float64] | None:
     """The mean state of the tokens of the first spelling found in `line`, or None."""
     for spelling in spellings:
-        match = re.search(rf"(?<!\w){re.escape(spelling)}(?!\w)", line, re.IGNORECASE)
+        match = phrase_pattern(spelling).search(line)
         if match is None:
             continue
         start, end = match.span()

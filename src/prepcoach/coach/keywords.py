@@ -47,7 +47,7 @@ from prepcoach.coach.key_term_candidates import (
 from prepcoach.coach.key_term_context import ContextModel, phrase_contexts
 from prepcoach.coach.term_forms import root
 from prepcoach.coach.term_match import Covered, find_terms, shared_embedder, term_roots
-from prepcoach.coach.text import plain_text
+from prepcoach.coach.text import phrase_pattern, plain_text
 
 if TYPE_CHECKING:
     from prepcoach.coach.patterns import Embedder
@@ -403,7 +403,7 @@ def _part_of_a_name(term: str, names: Sequence[str], text: str) -> bool:
     dashboards", never "dashboards" alone) belongs to that name's term, not a term of its own."""
     if NAME_RE.match(term) or not names:
         return False
-    found = list(re.finditer(rf"(?<![\w-]){re.escape(term)}(?:s|es)?(?![\w-])", text, re.I))
+    found = list(phrase_pattern(term, r"[\w-]", "(?:s|es)?").finditer(text))
     before = _ending_in_a_name(tuple(names))
     # Only the characters right before each use are read: that is where a name would sit.
     return bool(found) and all(
