@@ -4,6 +4,7 @@ lists made, each pinned by an example, and the honest "cannot tell" cases."""
 from __future__ import annotations
 
 import re
+from typing import Any
 
 import pytest
 from hypothesis import given, settings
@@ -475,20 +476,75 @@ def test_an_embedder_without_the_middle_layers_reads_by_structure_and_says_so() 
     assert reading.sentences  # still read, by structure
 
 
-def test_the_middle_states_memory_keeps_sentences_only_and_stays_bounded(
-    sentence_model: None,
-) -> None:
+def test_the_memory_keeps_every_text_it_embeds_and_stays_bounded(sentence_model: None) -> None:
+    """A long text (a whole answer, a long question) is kept too, under the SHA-256 of its
+    words, so its words never grow the memory; the memory keeps its newest texts only."""
+    import hashlib
+
     from prepcoach.coach import reader, reader_inputs
 
     memory = reader_inputs._MiddleStates(3)
     long_text = "We rebuilt the rota and the picking waves. " * 60  # over MIDDLE_TEXT
     texts = ["One.", "Two words.", "Three short words.", "Four words in all.", long_text]
-    rows = [[float(k)] * 768 for k in range(len(texts))]
+    rows = [[float(k)] * reader.INPUT_WIDTH for k in range(len(texts))]
     memory.keep(texts, rows)
-    assert list(memory.states) == ["Two words.", "Three short words.", "Four words in all."]
+    assert list(memory.states) == [
+        "Three short words.", "Four words in all.", hashlib.sha256(long_text.encode()).digest()
+    ]  # fmt: skip
     # A text not kept is embedded when asked for, and its states are the model's.
-    got = memory.get(["One.", "Two words."], None)
+    got = memory.get(["One.", "Three short words.", long_text], None)
     assert got is not None
     wide = reader.embedder().embed_layers(["One."])  # type: ignore[union-attr]
     assert got[0].tolist() == [float(v) for v in wide[0][384:]]
-    assert got[1].tolist() == [1.0] * 768
+    assert got[1].tolist() == [2.0] * 768
+    assert got[2].tolist() == [4.0] * 768
+    assert len(memory.states) == 3
+
+
+class _LayeredCounter:
+    """MiniLM, counting every text it is asked to embed."""
+
+    def __init__(self) -> None:
+        self.asked: list[str] = []
+        self.model = reader_model()
+
+    def embed(self, texts: list[str]) -> list[list[float]]:
+        self.asked += texts
+        return self.model.embed(texts)  # type: ignore[no-any-return]
+
+    def embed_layers(self, texts: list[str]) -> list[list[float]]:
+        self.asked += texts
+        return self.model.embed_layers(texts)  # type: ignore[no-any-return]
+
+
+def reader_model() -> Any:
+    from prepcoach.coach import reader
+
+    return reader.embedder()
+
+
+def test_a_text_is_embedded_once_however_long_and_however_often_it_is_read(
+    sentence_model: None, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A question over 2,000 characters missed the memory: each read of it (its kind, whether it
+    asks for a plan) ran the model on it twice, once for its vector and once more for its middle
+    layers. Each text is embedded once, and reads the same from the memory."""
+    import numpy as np
+
+    from prepcoach.coach import reader, reader_inputs
+    from prepcoach.coach.relevance import question_kind
+
+    monkeypatch.setattr(reader_inputs, "MIDDLE", reader_inputs._MiddleStates(64))
+    counter = _LayeredCounter()
+    short = "What would you do if a teammate kept missing deadlines?"
+    long = "What would you do if " + "a teammate missed a deadline again and again, " * 50 + "?"
+    assert len(long) > reader_inputs.MIDDLE_TEXT
+    for question in (short, long):
+        kinds = {question_kind(question, counter) for _ in range(3)}  # type: ignore[arg-type]
+        assert len(kinds) == 1
+        assert counter.asked.count(question) == 1
+    first = reader.embed([long, short], counter)  # type: ignore[arg-type]
+    fresh = reader_model().embed_layers([long, short])
+    assert first is not None
+    assert np.array_equal(first, np.array(fresh, dtype=np.float32)[:, :384].astype(np.float64))
+    assert counter.asked.count(long) == counter.asked.count(short) == 1

@@ -320,10 +320,13 @@ def embedder() -> Embedder | None:
 
 
 def embed(texts: Sequence[str], model: Embedder | None = None) -> Matrix | None:
-    """Unit vectors for `texts` (n × 384), or None without a model. All texts go to the model
-    in one call: `embeddings.MiniLMEmbedder.embed` runs texts of one token count together,
-    unpadded, so a short sentence is never padded to a whole answer beside it. The middle
-    layers' states of the same run are kept for the reader (`reader_inputs.MIDDLE`)."""
+    """Unit vectors for `texts` (n × 384), or None without a model. The texts not in the
+    reader's memory (`reader_inputs.MIDDLE`) go to the model in one call, each once:
+    `embeddings.MiniLMEmbedder.embed` runs texts of one token count together, so a short
+    sentence is never padded to a whole answer beside it. Each run's whole row (the vector and
+    the middle layers' states the reader reads) is kept, so a text asked for again, a long
+    one too, is not embedded again while it is kept. A model without the middle layers (a
+    test's stand-in) is asked every time."""
     import numpy as np
 
     model = model if model is not None else embedder()
@@ -334,9 +337,7 @@ def embed(texts: Sequence[str], model: Embedder | None = None) -> Matrix | None:
     layered = getattr(model, "embed_layers", None)
     if layered is None:
         return np.array(model.embed(list(texts)), dtype=np.float64)
-    rows = np.array(layered(list(texts)), dtype=np.float32)
-    reader_inputs.MIDDLE.keep(texts, rows[:, WIDTH:].copy())  # a copy: no vectors kept
-    return rows[:, :WIDTH].astype(np.float64)
+    return reader_inputs.MIDDLE.rows(texts, layered)[:, :WIDTH].astype(np.float64)
 
 
 @functools.cache
