@@ -2,6 +2,7 @@
 Personas: alice (owner), a reviewer with the link, a stranger with a wrong or old link."""
 
 import pytest
+from django import forms
 from django.core.files.base import ContentFile
 from django.test import Client
 from django.urls import reverse
@@ -145,3 +146,54 @@ def test_measures_are_shown_only_when_the_owner_chose(
     page = Client().get(reverse("feedback:review", args=[token])).text
     assert "150 words a minute" in page
     assert "I built a checklist" not in page
+
+
+def _as_posted(form: forms.Form) -> dict[str, str]:
+    """What the reviewer's browser sends back from `form` as shown: each field's value."""
+    values = {name: form[name].value() for name in form.fields}
+    return {name: "" if value is None else str(value) for name, value in values.items()}
+
+
+@pytest.mark.parametrize(
+    ("first", "then", "kept", "new"),
+    [
+        (None, "would_do", {"situation": 2, "task": 2, "result": 2, "evidence": 0}, "steps"),
+        ("would_do", None, {"steps": 2, "reasons": 1, "check": 0}, "situation"),
+    ],
+)
+def test_reopening_a_review_of_the_other_rubric_keeps_the_lines_it_was_written_with(
+    alice_client: Client, recorded: Attempt, first: str | None, then: str | None,
+    kept: dict[str, int], new: str,
+) -> None:  # fmt: skip
+    """Sam reviewed the answer on its rubric then (the story's, or a plan's); the answer was
+    read again as the other (`relevance.kind`). Reopening the review showed the other rubric's
+    lines alone, and sending it again dropped every score given on the first."""
+
+    def read_as(kind: str | None) -> None:
+        recorded.analysis = {**(recorded.analysis or {}), "relevance": {"kind": kind}}
+        recorded.save()
+
+    read_as(first)
+    token = make_link(alice_client, recorded)
+    url = reverse("feedback:review", args=[token])
+    reviewer = Client()
+    lines = {f"score_{name}": str(score) for name, score in kept.items()}
+    plan = {"reviewer_name": "Sam", "overall": "4", "score_action": "1", "comments": ""}
+    reviewer.post(url, (review_data() if first is None else plan) | lines)
+    written = Review.objects.get().scores
+    assert {k: written[k] for k in kept} == kept
+    read_as(then)
+    form = reviewer.get(url).context["form"]
+    data = _as_posted(form) | {"overall": "5", f"score_{new}": "1"}
+    assert "Thank you" in reviewer.post(url, data).text
+    review = Review.objects.get()
+    assert review.overall == 5
+    assert review.scores == written | {new: 1}
+    shown = [name.removeprefix("score_") for name in form.fields if name.startswith("score_")]
+    assert new in shown  # the rubric the answer is read on now
+    assert set(kept) <= set(shown)  # and the lines the review was written with, as written
+    assert all(form[f"score_{name}"].value() == str(score) for name, score in kept.items())
+    # Cleared on the reopened form, a line is gone: shown, it is the reviewer's to change.
+    (name, _), *_ = kept.items()
+    reviewer.post(url, data | {f"score_{name}": ""})
+    assert name not in Review.objects.get().scores

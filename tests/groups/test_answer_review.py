@@ -79,3 +79,26 @@ def test_leaving_ends_the_interviewers_access_and_keeps_the_answer(
         "this is where you lost me"
         in alice_client.get(reverse("feedback:attempt", args=[attempt.pk])).text
     )
+
+
+def test_the_interviewer_reopening_a_review_keeps_the_lines_it_was_written_with(
+    alice_client: Client, bob_client: Client, peer_mock: PeerMock
+) -> None:
+    """Bob scored Alice's answer on the story's lines; read again as a plan, his reopened review
+    showed the plan's lines alone, and sending it again dropped his story scores."""
+    attempt = typed_answer(alice_client, peer_mock, STAR_ANSWER)
+    url = reverse("groups:answer_review", args=[PeerAnswer.objects.get().pk])
+    bob_client.post(url, review_data(reviewer_name="Bob"))
+    assert Review.objects.get().scores["situation"] == 2
+    # A line of no rubric prepcoach has now (an older version's) is kept too, though not shown.
+    Review.objects.update(scores=Review.objects.get().scores | {"poise": 1})
+    written = Review.objects.get().scores
+    attempt.analysis = {**(attempt.analysis or {}), "relevance": {"kind": "would_do"}}
+    attempt.save()
+    form = bob_client.get(url).context["form"]
+    assert "score_steps" in form.fields  # the plan's lines now
+    assert "score_poise" not in form.fields
+    data = {name: form[name].value() for name in form.fields}
+    data = {k: "" if v is None else str(v) for k, v in data.items()} | {"score_steps": "2"}
+    bob_client.post(url, data)
+    assert Review.objects.get().scores == written | {"steps": 2}

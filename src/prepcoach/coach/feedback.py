@@ -15,7 +15,7 @@ by).
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping, Sequence
+from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass
 from statistics import mean
 from typing import Literal
@@ -192,10 +192,19 @@ def with_scored(
     """`rubric`, then every line of the other rubrics that a review scored and `rubric` lacks
     (a review given on the story's rubric before an answer was read as a plan, say), so no
     score a reviewer gave is hidden from the owner."""
+    return with_lines(rubric, {name for review in reviews for name in review.criteria})
+
+
+def with_lines(
+    rubric: Sequence[tuple[str, str]], named: Collection[str]
+) -> tuple[tuple[str, str], ...]:
+    """`rubric`, then each line of the other rubrics `named` that `rubric` lacks, in their
+    order: what a review scored (`with_scored`), or what a reviewer reopening it wrote it with,
+    so saving it again keeps them (a review saved on the story's lines, reopened once the answer
+    was read as a plan, lost them)."""
     names = {name for name, _ in rubric}
     others = dict(REVIEW_RUBRIC) | dict(PLAN_REVIEW_RUBRIC)
-    scored = {name for review in reviews for name in review.criteria}
-    extra = [(n, label) for n, label in others.items() if n not in names and n in scored]
+    extra = [(n, label) for n, label in others.items() if n not in names and n in named]
     return (*rubric, *extra)
 
 

@@ -16,7 +16,7 @@ from django.db import transaction
 
 from prepcoach.accounts.mailstop import stop_headers, stop_url
 from prepcoach.accounts.tasks import send_email
-from prepcoach.coach.feedback import parse_comments, pin_line
+from prepcoach.coach.feedback import parse_comments, pin_line, with_lines
 from prepcoach.feedback.forms import ReviewForm
 from prepcoach.feedback.models import AnswerNote, FeedbackRequest, MailPreference, Pin, Review
 from prepcoach.practice.models import Attempt
@@ -87,7 +87,10 @@ def save_review(
     review = mine or Review(request=ask, browser_key=browser_key)
     review.reviewer_name = form.cleaned_data["reviewer_name"]
     review.overall = form.cleaned_data["overall"]
-    review.scores = form.scores()
+    # A line the form did not show (none a reviewer could score: `review_rubric` shows every
+    # line of the rubrics it was scored on) keeps its score: sending a review again loses nothing.
+    unshown = {k: v for k, v in (review.scores or {}).items() if f"score_{k}" not in form.fields}
+    review.scores = unshown | form.scores()
     review.comment = written.general
     review.save()
     boxes = [a.pk for a in answers] if ask.thing == "mock interview" else []
@@ -111,6 +114,16 @@ def save_review(
     if mine is None and MailPreference.wants_review_mail(ask.owner):
         transaction.on_commit(lambda: mail_owner(ask, review))
     return True
+
+
+def review_rubric(
+    rubric: Sequence[tuple[str, str]], mine: Review | None
+) -> tuple[tuple[str, str], ...]:
+    """The lines a reviewer scores on: the thing's `rubric` (`Subject.rubric`), then, reopening
+    their review (`mine`), each line of the other rubric it was scored on: a review saved on
+    the story's lines, reopened once the answer was read as a plan (or the reverse), showed the
+    plan's alone and lost the story's on saving. Shown, they can be kept, changed or cleared."""
+    return with_lines(rubric, set(mine.scores or {}) if mine is not None else set())
 
 
 def comments_initial(review: Review, answers: Sequence[Attempt] = ()) -> dict[str, str]:

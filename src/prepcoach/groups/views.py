@@ -41,7 +41,7 @@ from prepcoach.coach.peers import Sides, interviewer_sheet, suggest_partner
 from prepcoach.coach.relevance import plan_asked
 from prepcoach.feedback.forms import ReviewForm
 from prepcoach.feedback.models import MAX_LINK_DAYS, FeedbackRequest, Review
-from prepcoach.feedback.reviews import comments_initial, save_review
+from prepcoach.feedback.reviews import comments_initial, review_rubric, save_review
 from prepcoach.feedback.subjects import answer_rubric
 from prepcoach.groups.forms import GroupForm, PeerMockForm, ShareForm
 from prepcoach.groups.models import (
@@ -461,7 +461,8 @@ def answer_review(request: HttpRequest, answer_id: int) -> HttpResponse:
     ask, attempt = answer.request, answer.attempt
     browser_key = f"member-{user.pk}"  # one review a member: sending again updates it
     mine = Review.objects.filter(request=ask, browser_key=browser_key).first()
-    rubric = answer_rubric(attempt)  # a plan's, for a question asking what they would do
+    # A plan's, for a question asking what they would do; and the lines `mine` was scored on.
+    rubric = review_rubric(answer_rubric(attempt), mine)
     if request.method == "POST":
         form = ReviewForm(request.POST, rubric=rubric)
         if form.is_valid() and not save_review(ask, mine, browser_key, form):

@@ -24,6 +24,7 @@ from prepcoach.feedback.reviews import (
     comments_initial,
     full,
     removed_remarks,
+    review_rubric,
     save_review,
 )
 from prepcoach.feedback.subjects import Subject
@@ -56,7 +57,7 @@ def review(request: HttpRequest, token: str) -> HttpResponse:
     # The boxes are the answers this link opens now (`accounts.access`), by id.
     shape: dict[str, Any] = {
         "thing": subject.thing,
-        "rubric": subject.rubric,
+        "rubric": review_rubric(subject.rubric, mine),  # and the lines `mine` was scored on
         "answers": [(a.attempt.pk, a.number) for a in subject.answers]
         if subject.thing == "mock interview" else [],
     }  # fmt: skip
