@@ -226,3 +226,22 @@ def test_a_second_task_for_the_same_answer_does_nothing(alice: User, question: Q
     assert analyse_attempt.call(taken.pk) == "taken"
     taken.refresh_from_db()
     assert taken.status == "analysing"
+
+
+def test_a_figure_that_did_not_move_says_no_change(alice_client: Client, alice: User) -> None:
+    """A plan's line, at 1 of 1 in both weeks, read "(0.0 since the week of 9 Nov)"."""
+    parts = ("situation", "task", "action", "result")
+    for days_ago in (7, 0):
+        attempt = Attempt.objects.create(
+            user=alice, question_text="What would you do first?", text="A plan.",
+            status="analysed", analysis={
+                "star": {p: {"present": p == "action", "evidence": []} for p in parts},
+                "relevance": {"kind": "would_do"},
+            },
+        )  # fmt: skip
+        Attempt.objects.filter(pk=attempt.pk).update(
+            created_at=timezone.now() - dt.timedelta(days=days_ago)
+        )
+    page = alice_client.get(reverse("practice:progress")).text
+    assert "(no change since the week of " in page
+    assert "0.0 since" not in page
