@@ -43,6 +43,7 @@ QUESTIONS = (
     "Describe a situation where you disagreed with your manager.",
     "Why do you want this job?",
     "What is your greatest strength?",
+    "What would you do if a teammate kept missing deadlines your work depended on?",  # a plan
 )
 TERMS = ("SQL", "Tableau", "stakeholder management", "A/B testing", "forecasting")
 

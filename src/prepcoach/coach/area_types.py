@@ -24,8 +24,9 @@ class AnswerFacts:
 
 @dataclass(frozen=True, slots=True)
 class ReviewFacts:
-    """One person's review: `ref` names what was reviewed (for links), `scores` the rubric
-    (criterion → 0, 1 or 2, `coach.feedback.CRITERIA`), `overall` 1-5 on the owner's scale,
+    """One person's review: `ref` names what was reviewed (for links), `scores` the rubric it
+    was given on (criterion → 0, 1 or 2: `coach.feedback.CRITERIA`, or a plan's,
+    `feedback.PLAN_REVIEW_RUBRIC`), `overall` 1-5 on the owner's scale,
     `own_rating` the owner's own rating of the same thing, when there is one."""
 
     ref: Hashable

@@ -44,6 +44,7 @@ from prepcoach.coach.improvement_sources import (
     debrief_cues,
     lapse_area,
 )
+from prepcoach.coach.plan_parts import CHECK_WORDS, REASON_WORDS
 from prepcoach.coach.relevance import (
     NOT_IN_A_PLAN,
     asks_for_plan,
@@ -162,6 +163,24 @@ def _unquantified(analysis: Mapping[str, Any]) -> tuple[str, float | None] | Non
     return (f"result without a number: “{said}”" if said else "result without a number"), None
 
 
+# What a plan's reasons and check rules say of a plan they did not find (`plan_parts`).
+PLAN_MISSING = {
+    "reasons": "no reason given for its steps",
+    "check": "never says how you would know it worked",
+}
+
+
+def _plan_part(part: str) -> Rule:
+    def rule(analysis: Mapping[str, Any]) -> tuple[str, float | None] | None:
+        plan = analysis.get("plan")
+        found = plan.get(part) if isinstance(plan, Mapping) else None
+        if not isinstance(found, Mapping) or found.get("present") is None:
+            return None  # not a plan, read before plans were, or speech lost
+        return ("", None) if found["present"] else (PLAN_MISSING[part], None)
+
+    return rule
+
+
 def _talks_past(analysis: Mapping[str, Any]) -> tuple[str, float | None] | None:
     relevance = analysis.get("relevance")
     if not isinstance(relevance, Mapping):
@@ -200,9 +219,9 @@ class AreaRule:
     read: Rule
     goal: str  # {n} answers, {deadline}
     # Which answers it judges: STAR parts only answers to questions that ask for a story or a
-    # plan ("Tell me about a time…", "What would you do if…"). The relevance area judges every
-    # answer the verdict speaks on.
-    judges: str = "any"  # "story", "no story" or "any"
+    # plan ("Tell me about a time…", "What would you do if…"), a plan's reasons and check only
+    # plans (by the report's rule). The relevance area judges every answer the verdict speaks on.
+    judges: str = "any"  # "story", "no story", "plan" or "any"
     how: str = ""  # how it decides, in full (`Area.how`), where the rule is kept short
     # Whether it judges an answer to a question asking what the user would do (a plan, by the
     # report's rule: `relevance.asks_for_plan` of the kind the analysis keeps). A plan has no
@@ -223,7 +242,9 @@ class AreaRule:
         # A question the report reads as a plan (by its kind) asks for one whatever its words
         # ("What steps would you take?"): its steps are judged as the report judges them.
         told = asks_for_story_or_plan(question) or plan
-        if self.judges != "any" and told != (self.judges == "story"):
+        if self.judges == "plan" and not plan:
+            return "no plan"
+        if self.judges in ("story", "no story") and told != (self.judges == "story"):
             return "no story" if self.judges == "story" else "story"
         if not self.in_a_plan and plan:
             return "plan"
@@ -243,6 +264,8 @@ NOT_JUDGED = {
                  "answers to questions that ask for no story"),
     "story": ("answer to a question that asks for a story", "answers to questions that ask for "
               "a story"),
+    "no plan": ("answer to a question that asks for no plan", "answers to questions that ask "
+                "for no plan"),
     "plan": ("plan for a question asking what you would do (no situation, task or result to "
              "find)", "plans for questions asking what you would do (no situation, task or "
              "result to find)"),
@@ -281,6 +304,24 @@ RULES = (
              "Put a number on the result in {n} practice answers by {deadline}", "story",
              in_a_plan=False, polishes=True,
              unread="with no result to put a number on, or not read in full"),
+    *(
+        AreaRule(f"plan_{part}", title, f"a plan that {rule}", _plan_part(part), goal, "plan",
+                 how=f"In an answer to a question asking what you would do, prepcoach looks for "
+                 f"{words}. It looks for words, not what you meant: a plan that gives them in "
+                 "other words is counted as giving none. A reviewer who scores the plan's "
+                 f"“{part}” line 0 of 2 counts here too.", polishes=True,
+                 unread="not read in full (speech lost), or analysed before prepcoach read "
+                 "a plan's reasons and check")
+        for part, title, rule, goal, words in (
+            ("reasons", "Say why you would do it", "gives no reason for its steps",
+             "Give a reason for your steps in {n} answers to questions asking what you would "
+             "do by {deadline}", REASON_WORDS),
+            ("check", "Say how you would know it worked",
+             "never says how you would know it worked",
+             "Say how you would know your plan worked in {n} answers to questions asking what "
+             "you would do by {deadline}", CHECK_WORDS),
+        )
+    ),
     AreaRule("relevance", "Answer the question that was asked",
              "an answer that does not address its question", _talks_past,
              "In your next {n} answers, answer the question that was asked (prepcoach's check "
@@ -297,10 +338,14 @@ RULES = (
              f"Use {JOB_TERMS} of the job's key terms in {{n}} practice answers by {{deadline}}",
              polishes=True, unread="given without a job, or with speech lost"),
 )  # fmt: skip
-# Rubric criteria (coach.feedback) a reviewer can score low, and the area each points to.
+# Rubric criteria (coach.feedback) a reviewer can score low, and the area each points to: the
+# story's, and a plan's (`feedback.PLAN_REVIEW_RUBRIC`): its steps are what the reader finds as
+# a plan's action (the follow-ups ask "What would you actually do?" of a plan without one), its
+# reasons and check have areas of their own. Clarity has none: no rule reads it.
 REVIEW_AREAS = {
     "situation": "star_situation", "task": "star_task", "action": "star_action",
     "result": "star_result", "evidence": "quantified", "delivery": "fillers",
+    "steps": "star_action", "reasons": "plan_reasons", "check": "plan_check",
 }  # fmt: skip
 
 
@@ -371,11 +416,16 @@ def improvement_areas(
     words = _words([a.analysis for a in newest])
     deadline = today + dt.timedelta(days=GOAL_DAYS)
     goal_words = {**words, "n": str(GOAL_ANSWERS), "deadline": f"{deadline:%-d %B %Y}"}
+    # A reviewer counts once for an area, naming every line of theirs that points to it (a
+    # plan's steps and action both point to the action).
     low_reviews: dict[str, list[tuple[ReviewFacts, str]]] = defaultdict(list)
     for review in reviews:
+        low: dict[str, list[str]] = defaultdict(list)
         for criterion, score in review.scores.items():
             if score <= REVIEW_LOW and criterion in REVIEW_AREAS:
-                low_reviews[REVIEW_AREAS[criterion]].append((review, criterion))
+                low[REVIEW_AREAS[criterion]].append(criterion)
+        for key, criteria in low.items():
+            low_reviews[key].append((review, " and ".join(criteria)))
     cues = debrief_cues(debriefs)
     areas = []
     for rule in RULES:
