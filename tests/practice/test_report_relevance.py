@@ -214,16 +214,27 @@ def test_a_plan_for_a_would_do_question_is_not_marked_missing_a_story(
     alice_client: Client, alice: User
 ) -> None:
     # A trial's three-step plan showed "✗ situation ✗ task ✗ result" beside no tips: the
-    # question asks what the user would do, so those parts are not asked for.
+    # question asks what the user would do, so those parts are not asked for. A later look
+    # found "(not asked: the question asks what you would do)" three times over, a "(not
+    # asked)" number, and a legend of parts the plan is not read for: it is said once, and
+    # the card, legend and underlines name the action alone.
     from tests.coach.test_tips import PLAN, WOULD_DO
 
     question = asked(alice, WOULD_DO)
     analysis = analyse_answer(text=PLAN, question=question.text).as_dict()
     page = page_for(alice_client, alice, question, analysis)
-    assert page.count("(not asked: the question asks what you would do)") == 3
-    assert "✗ situation" not in page
-    assert "✗ result" not in page
-    assert "✓ action" in page
+    card = page[page.index('<h3 class="h-small">STAR</h3>') :]
+    card = card[: card.index("</div>")]
+    assert card.count("not asked") == 1, card
+    assert "Situation, task and result are not asked: the question asks what you would do." in card
+    assert re.findall(r"[✓✗?] (\w[\w ]*)</li>", card) == ["action"]
+    assert "✓ action" in card
+    legend = page[page.index('class="meta legend"') :]
+    legend = legend[: legend.index("</p>")]
+    assert "star-action" in legend
+    assert "star-situation" not in legend
+    assert "star-result" not in legend
+    assert 'class="sentence star-task' not in page
     # The same answer to a story question is read as before.
     story = asked(alice, "Tell me about a time you handled a difficult client.")
     told = analyse_answer(text=PLAN, question=story.text).as_dict()
