@@ -1,4 +1,5 @@
 import html
+import re
 
 import pytest
 from django.test import Client
@@ -452,3 +453,27 @@ def test_an_answer_to_a_plans_follow_up_is_judged_as_a_plan(
     assert "how it ended" not in shown
     mock_page = html.unescape(alice_client.get(here).text)
     assert mock_page.count("the action (the one STAR part a plan is judged on)") == 2
+
+
+def test_the_summary_numbers_each_answer_by_its_question_not_the_follow_ups(
+    alice_client: Client, alice: User
+) -> None:
+    """A look at a summary found a follow-up numbered "4." and the mock's last question, 4 of
+    4, listed as "5.": each row is numbered by its question, and a follow-up has none."""
+    session = new_mock(alice_client)
+    first, last = session.question_ids[0], session.question_ids[-1]
+    alice_client.post(reverse("practice:typed_create", args=[first]),
+                      {"text": WEAK, "mode": "mock", "session": session.pk})  # fmt: skip
+    main = Attempt.objects.get(session=session)
+    alice_client.post(
+        reverse("practice:typed_create", args=[first]),
+        {"text": "It took a week.", "mode": "mock", "session": session.pk,
+         "follow_up_to": main.pk, "question_text": "What was the outcome?"},
+    )  # fmt: skip
+    alice_client.post(reverse("practice:typed_create", args=[last]),
+                      {"text": WEAK, "mode": "mock", "session": session.pk})  # fmt: skip
+    summary = alice_client.get(reverse("practice:mock_summary", args=[session.pk])).text
+    rows = re.findall(r'<li class="mock-row( mock-follow-up)?" value="(\d+)">', summary)
+    assert rows == [("", "1"), (" mock-follow-up", "1"), ("", "2"), ("", "3")], rows
+    row = summary.split('value="3">')[1].split("</li>")[0]
+    assert html.escape(Question.objects.get(pk=last).text) in row
