@@ -31,3 +31,19 @@ def test_outsiders_cannot_swap(
     for other in (carol_client, dave_client):
         assert other.post(reverse("groups:mock_swap", args=[peer_mock.pk])).status_code == 404
     assert PeerMock.objects.count() == 1
+
+
+def test_the_swapped_peer_mock_links_back_rather_than_swapping_again(
+    alice_client: Client, bob_client: Client, peer_mock: PeerMock
+) -> None:
+    """A look found "Swap sides" on the swapped peer mock too: pressed, it made a third peer
+    mock, the first one again, listed on the board as upcoming beside it."""
+    bob_client.post(reverse("groups:mock_swap", args=[peer_mock.pk]))
+    swapped = PeerMock.objects.get(swapped_from=peer_mock)
+    first = reverse("groups:mock", args=[peer_mock.pk])
+    for client, side in ((alice_client, "you answer"), (bob_client, "you interview")):
+        page = client.get(reverse("groups:mock", args=[swapped.pk])).text
+        assert reverse("groups:mock_swap", args=[swapped.pk]) not in page
+        assert f'Sides already swapped: in <a href="{first}">the first peer mock</a> {side}.' in (
+            page
+        )
