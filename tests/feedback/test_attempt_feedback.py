@@ -120,3 +120,28 @@ def test_an_expired_link_shows_as_expired(alice_client: Client, recorded: Attemp
     FeedbackRequest.objects.update(expires_at=timezone.now())
     assert Client().get(reverse("feedback:review", args=[token])).status_code == 404
     assert "expired" in alice_client.get(reverse("feedback:attempt", args=[recorded.pk])).text
+
+
+def test_a_typed_answer_is_read_not_heard_and_shown_beside_its_feedback(
+    alice_client: Client, alice: User
+) -> None:
+    """A look at a typed answer's pages found "can listen and score this answer" on it, and its
+    feedback page showing a reviewer's comments on it without the answer itself."""
+    typed = Attempt.objects.create(
+        user=alice, question_text="How would you design an API for a booking system?",
+        text="First I would list what a booking must do.\nThen I would design the endpoints.",
+        status=Attempt.Status.ANALYSED, analysis={},
+    )  # fmt: skip
+    answer = alice_client.get(reverse("practice:attempt", args=[typed.pk])).text
+    assert "can read this answer and score it on the same rubric" in answer
+    assert "listen" not in answer
+    feedback = alice_client.get(reverse("feedback:attempt", args=[typed.pk])).text
+    assert "<summary>Your answer, as typed</summary>" in feedback
+    assert "First I would list what a booking must do.<br>Then I would design" in feedback
+
+
+def test_a_recorded_answer_is_listened_to(alice_client: Client, recorded: Attempt) -> None:
+    page = alice_client.get(reverse("practice:attempt", args=[recorded.pk])).text
+    assert "can listen to this answer and score it on the same rubric" in page
+    feedback = alice_client.get(reverse("feedback:attempt", args=[recorded.pk])).text
+    assert "Your answer, as typed" not in feedback

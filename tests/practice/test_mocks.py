@@ -477,3 +477,15 @@ def test_the_summary_numbers_each_answer_by_its_question_not_the_follow_ups(
     assert rows == [("", "1"), (" mock-follow-up", "1"), ("", "2"), ("", "3")], rows
     row = summary.split('value="3">')[1].split("</li>")[0]
     assert html.escape(Question.objects.get(pk=last).text) in row
+
+
+def test_the_summary_does_not_promise_a_reviewer_something_to_listen_to(
+    alice_client: Client, alice: User
+) -> None:
+    """A mock answered by typing said a reviewer "can listen to the whole interview"."""
+    session = new_mock(alice_client)
+    alice_client.post(reverse("practice:typed_create", args=[session.question_ids[0]]),
+                      {"text": WEAK, "mode": "mock", "session": session.pk})  # fmt: skip
+    summary = alice_client.get(reverse("practice:mock_summary", args=[session.pk])).text
+    assert "can go through the whole interview, typed or recorded, and score it" in summary
+    assert "listen" not in summary
