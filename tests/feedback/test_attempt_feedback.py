@@ -68,13 +68,21 @@ def test_the_rubric_says_what_its_numbers_are(alice_client: Client, recorded: At
     Client().post(reverse("feedback:review", args=[token]), review_data())
     page = alice_client.get(reverse("feedback:attempt", args=[recorded.pk])).text
     assert "Reviewers' score (0–2)" in page
-    assert '<td>2 of 2 <span class="meta">from 1 reviewer</span></td>' in page
+    assert (
+        '<td data-label="Reviewers">2 of 2 <span class="meta">from 1 reviewer</span></td>' in page
+    )
     assert "(2)" not in page
     kim = review_data(reviewer_name="Kim", score_situation="1", score_action="1")
     Client().post(reverse("feedback:review", args=[token]), kim)
     page = alice_client.get(reverse("feedback:attempt", args=[recorded.pk])).text
-    assert '<td>1.5 of 2 <span class="meta">mean of 2 reviewers: 2, 1</span></td>' in page
-    assert '<td>1 of 2 <span class="meta">mean of 2 reviewers: 1, 1</span></td>' in page
+    assert (
+        '<td data-label="Reviewers">1.5 of 2 <span class="meta">mean of 2 reviewers: 2, 1</span></td>'
+        in page
+    )
+    assert (
+        '<td data-label="Reviewers">1 of 2 <span class="meta">mean of 2 reviewers: 1, 1</span></td>'
+        in page
+    )
 
 
 def test_withdrawing_a_link_closes_it_and_keeps_the_feedback(
