@@ -211,21 +211,21 @@ def test_a_line_prepcoach_does_not_score_says_so_unless_it_read_nothing() -> Non
 def test_a_plan_is_scored_on_its_steps_not_a_story_it_does_not_tell() -> None:
     """A look at a practice group's sheet found "What would you do if…" scored on "Sets the
     scene" and "Says how it ended": a plan has no scene of its own and no ending yet."""
-    plan = dict(rubric_for("answer", plan=True))
+    plan = dict(rubric_for("answer", "plan"))
     assert list(plan) == ["steps", "action", "reasons", "check", "clarity", "delivery"]
     assert not {"situation", "task", "result", "evidence"} & set(plan)
     assert "would" in plan["action"]
     assert "story" not in plan["clarity"]
     # A mock interview mixes questions, and a story tells one: their rubrics stay.
-    assert rubric_for("mock interview", plan=True) == tuple(REVIEW_RUBRIC)
-    assert rubric_for("story", plan=True) == rubric_for("story")
+    assert rubric_for("mock interview", "plan") == tuple(REVIEW_RUBRIC)
+    assert rubric_for("story", "plan") == rubric_for("story")
 
 
 def test_scores_given_on_another_rubric_stay_shown() -> None:
     # A review given before the answer was read as a plan scored it as a story: the owner's
     # page still shows those scores, after the plan's own lines.
     reviews = [ReviewScores("Kim", 4, {"situation": 2, "steps": 1})]
-    shown = [name for name, _ in with_scored(rubric_for("answer", plan=True), reviews)]
+    shown = [name for name, _ in with_scored(rubric_for("answer", "plan"), reviews)]
     assert shown == ["steps", "action", "reasons", "check", "clarity", "delivery", "situation"]
     assert with_scored(rubric_for("answer"), reviews)[-1][0] == "steps"
     assert with_scored(rubric_for("answer"), []) == rubric_for("answer")
@@ -236,9 +236,9 @@ def test_role_reversal_scores_a_plan_on_its_steps_and_reads_its_action_alone() -
     user scores a plan on the plan's lines, as a reviewer does, and prepcoach reads its action
     alone (the lines people judge by ear or as a whole, `HOW_SAID`, are left out of both)."""
     assert reversal_rubric() == RUBRIC  # a story's: what it always was
-    plan = reversal_rubric(plan=True)
+    plan = reversal_rubric("plan")
     assert [name for name, _ in plan] == ["steps", "action", "reasons", "check"]
-    assert plan == tuple(line for line in rubric_for("answer", plan=True) if line[0] in dict(plan))
+    assert plan == tuple(line for line in rubric_for("answer", "plan") if line[0] in dict(plan))
     reading = [Judgement(name, 0, f"no {name}") for name, _ in RUBRIC]
     assert [j.criterion for j in reading_on(plan, reading)] == ["action"]
     assert reading_on(reversal_rubric(), reading) == reading
@@ -253,9 +253,9 @@ def test_role_reversal_scores_a_plan_on_its_steps_and_reads_its_action_alone() -
 def test_a_mock_interview_scores_its_plans_on_the_plans_lines() -> None:
     """A whole mock interview was scored on the story's rubric whatever its questions: its
     plans on "Sets the scene" and "Says how it ended"."""
-    assert mock_rubric([]) == mock_rubric([False, False]) == rubric_for("mock interview")
-    assert mock_rubric([True, True]) == rubric_for("answer", plan=True)
-    mixed = dict(mock_rubric([False, True, False, True, True]))
+    assert mock_rubric([]) == mock_rubric(["story", "story"]) == rubric_for("mock interview")
+    assert mock_rubric(["plan", "plan"]) == rubric_for("answer", "plan")
+    mixed = dict(mock_rubric(["story", "plan", "story", "plan", "plan"]))
     assert list(mixed) == ["situation", "task", "action", "result", "evidence", "steps",
                            "reasons", "check", "clarity", "delivery"]  # fmt: skip
     assert mixed["situation"] == "Sets the scene: where, when, what was at stake (answers 1 and 3)"
@@ -263,4 +263,48 @@ def test_a_mock_interview_scores_its_plans_on_the_plans_lines() -> None:
     assert mixed["action"] == "Says what they did, or would do, themselves"
     assert "story or plan" in mixed["clarity"]
     assert mixed["delivery"] == dict(REVIEW_RUBRIC)["delivery"]
-    assert dict(mock_rubric([True, False]))["result"] == "Says how it ended (answer 2)"
+    assert dict(mock_rubric(["plan", "story"]))["result"] == "Says how it ended (answer 2)"
+
+
+def test_an_answer_to_a_question_asking_for_neither_is_scored_on_its_point() -> None:
+    """Role reversal scored "What motivates you?" on the story's lines, and so did a reviewer:
+    one rule (`rubric_for` by what the question asks for, `relevance.asked_for`) gives an answer
+    to a question asking for neither a story nor a plan a rubric of its own."""
+    from prepcoach.coach.feedback import DIRECT_REVIEW_RUBRIC, UNSCORED
+
+    direct = dict(rubric_for("answer", "neither"))
+    assert list(direct) == ["point", "support", "fit", "clarity", "delivery"]
+    assert not {"situation", "task", "result", "steps"} & set(direct)
+    assert "story" not in direct["clarity"]
+    assert rubric_for("answer", "neither") == DIRECT_REVIEW_RUBRIC
+    assert rubric_for("story", "neither") == rubric_for("story")
+    assert [name for name, _ in reversal_rubric("neither")] == ["point", "support", "fit"]
+    reading = [Judgement(name, 0, f"no {name}") for name, _ in RUBRIC]
+    assert reading_on(reversal_rubric("neither"), reading) == []
+    # Read, but scored on none of its lines: each says so, not "could not read".
+    theirs = [ReviewScores("Sam", 4, {"point": 1})]
+    rows = compare(theirs, [], rubric_for("answer", "neither"), read=True)
+    assert {r.prepcoach_why for r in rows} == {UNSCORED}
+    assert {r.prepcoach_why for r in compare(theirs, [], rubric_for("answer", "neither"))} == {""}
+    # A review given on another rubric stays shown beside it, and the reverse.
+    shown = with_scored(rubric_for("answer"), [ReviewScores("Kim", 3, {"point": 0})])
+    assert shown[-1] == ("point", direct["point"])
+
+
+def test_a_mock_interview_of_every_kind_scores_each_on_its_own_lines() -> None:
+    assert mock_rubric(["neither", "neither"]) == rubric_for("answer", "neither")
+    mixed = dict(mock_rubric(["neither", "story", "plan", "neither"]))
+    assert list(mixed) == ["situation", "task", "action", "result", "evidence", "steps",
+                           "reasons", "check", "point", "support", "fit", "clarity",
+                           "delivery"]  # fmt: skip
+    assert mixed["point"] == "Answers what was asked, plainly and early (answers 1 and 4)"
+    assert mixed["situation"].endswith("(answer 2)")
+    assert mixed["steps"].endswith("(answer 3)")
+    # The action is a story's and a plan's, not a point's: worded for both, for their answers.
+    assert mixed["action"] == "Says what they did, or would do, themselves (answers 2 and 3)"
+    assert mixed["clarity"] == (
+        "Easy to follow: one answer at a time, in order, without losing the listener"
+    )
+    two = dict(mock_rubric(["story", "neither"]))
+    assert two["action"] == "Describes what they did themselves (answer 1)"
+    assert "story or plan" not in two["clarity"]

@@ -433,3 +433,22 @@ def test_a_plans_analysis_reads_its_reasons_and_check() -> None:
     assert (
         analyse_answer(text=QUANTIFIED, question="Tell me about a time…").as_dict()["plan"] is None
     )
+
+
+def test_a_reviewers_low_score_on_a_points_lines_counts_toward_areas() -> None:
+    """An answer to a question asking for neither a story nor a plan is scored on its point
+    (`feedback.DIRECT_REVIEW_RUBRIC`): not answering what was asked points to "Answer the
+    question that was asked", tying nothing to the role to the job's terms."""
+    hire = "Why should we hire you?"
+    holiday = "We rented a small house near the beach and swam every day."
+    off = {"relevance": {"addresses": False, "probability": 0.1, "gist": holiday}}
+    plain = {"relevance": {"addresses": True, "probability": 0.9, "gist": "I like data."},
+             "keywords": {"used": [], "missed": ["SQL", "Tableau", "forecasting"]}}  # fmt: skip
+    answers = [AnswerFacts(i, TODAY - dt.timedelta(days=i), hire, off) for i in (1, 2)]
+    answers += [AnswerFacts(i, TODAY - dt.timedelta(days=i), hire, plain) for i in (3, 4)]
+    sam = ReviewFacts("r1", TODAY, "Sam", {"point": 0, "support": 0, "fit": 0})
+    areas = {a.key: a for a in improvement_areas(answers, [sam], TODAY)}
+    said = {key: [e.detail for e in areas[key].evidence if e.source == "review"]
+            for key in ("relevance", "job_terms")}  # fmt: skip
+    assert said == {"relevance": ["scored point 0 of 2"], "job_terms": ["scored fit 0 of 2"]}
+    assert areas["relevance"].reviewers == areas["job_terms"].reviewers == 1

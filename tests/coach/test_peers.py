@@ -46,13 +46,13 @@ def test_sheet_after_an_answer_asks_about_what_it_lacks(sentence_model: None) ->
 def test_the_sheet_names_its_general_follow_ups_once(sentence_model: None) -> None:
     """A look at a plan question's sheet found "(a general follow-up to a plan)" after every
     one of its follow-ups: the sheet says it once, and tags only the one the answer calls for."""
-    before = interviewer_sheet(1, "What would you do if a deadline slipped?", None, plan=True)
+    before = interviewer_sheet(1, "What would you do if a deadline slipped?", None, asks="plan")
     assert all(f.general for f in before.follow_ups)
     assert before.general_note == "Interviewers often ask these to test a plan."
     story = interviewer_sheet(1, "Tell me about a conflict.", None)
     assert story.general_note == "Interviewers often ask these to go deeper into a story."
     team = analyse_content("The team would talk it through and we would fix it together.")
-    after = interviewer_sheet(1, "What would you do if a deadline slipped?", team, plan=True)
+    after = interviewer_sheet(1, "What would you do if a deadline slipped?", team, asks="plan")
     first, *others = after.follow_ups
     assert not first.general  # the answer calls for it ("no steps" or "no personal step")
     assert all(f.general for f in others)
@@ -62,12 +62,12 @@ def test_the_sheet_names_its_general_follow_ups_once(sentence_model: None) -> No
 def test_a_plan_questions_sheet_has_the_plans_rubric() -> None:
     """A look at a practice group's sheet found a plan question ("What would you do if…")
     scored on the STAR story's situation and result."""
-    plan = interviewer_sheet(1, "What would you do if a deadline slipped?", None, plan=True)
+    plan = interviewer_sheet(1, "What would you do if a deadline slipped?", None, asks="plan")
     names = [name for name, _ in plan.rubric]
     assert names[:4] == ["steps", "action", "reasons", "check"]
     assert "situation" not in names
     assert "result" not in names
-    assert plan.rubric == rubric_for("answer", plan=True)
+    assert plan.rubric == rubric_for("answer", "plan")
 
 
 UNNUMBERED = (
@@ -113,8 +113,16 @@ def test_the_sheet_tags_an_answer_with_few_steps_of_its_own_as_a_person_would(
     assert asked.text == "What did you do yourself?"
     assert asked.tag == "the answer says little of what they did themselves"
     plan = interviewer_sheet(2, "What would you do if a release were about to slip?",
-                             analyse_content(TEAMS_PLAN), plan=True)  # fmt: skip
+                             analyse_content(TEAMS_PLAN), asks="plan")  # fmt: skip
     (asked,) = [f for f in plan.follow_ups if f.rule == "no personal step"]
     assert asked.text == "What would you do yourself, rather than the team?"
     assert asked.tag == "the answer says little of what they would do themselves"
     assert not [tag for tag in TAGS.values() if "personal" in tag]
+
+
+def test_the_sheet_scores_a_question_asking_for_neither_on_its_point() -> None:
+    """The sheet scored "Why do you want this job?" on "Sets the scene" and "Says how it ended"."""
+    sheet = interviewer_sheet(1, "Why do you want this job?", None, asks="neither")
+    assert sheet.rubric == rubric_for("answer", "neither")
+    assert "point" in dict(sheet.rubric)
+    assert "situation" not in dict(sheet.rubric)

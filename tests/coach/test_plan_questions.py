@@ -102,11 +102,11 @@ def test_the_mocks_follow_up_to_a_plan_asks_about_the_plan(plan: dict[str, Any])
 
 @pytest.mark.usefixtures("sentence_model")
 def test_a_peer_interviewers_sheet_asks_about_the_plan() -> None:
-    sheet = interviewer_sheet(1, PLAN_QUESTION, analyse_content(PLAN), plan=True)
+    sheet = interviewer_sheet(1, PLAN_QUESTION, analyse_content(PLAN), asks="plan")
     texts = [f.text for f in sheet.follow_ups]
     assert len(set(texts)) == 3
     assert all(text in PLAN_FIXED for text in texts)
-    before = interviewer_sheet(2, PLAN_QUESTION, None, plan=True)
+    before = interviewer_sheet(2, PLAN_QUESTION, None, asks="plan")
     assert all(f.text in PLAN_FIXED for f in before.follow_ups)
 
 

@@ -182,3 +182,22 @@ def test_the_off_question_tip_quotes_what_the_answer_talks_about_once(
     # The sentence alone: the report adds the quotes.
     assert [e["text"] for e in tip["evidence"]] == [relevance["gist"]]
     assert relevance["gist"] in HOCKEY
+
+
+def test_what_a_question_asks_for_is_one_rule_for_every_face() -> None:
+    """`asked_for`: a plan by the report's rule (the kind a stored analysis keeps), else by the
+    question's words a story, or neither (the rubric a reviewer, a peer interviewer and role
+    reversal score its answer on: `feedback.rubric_for`)."""
+    from prepcoach.coach.relevance import asked_for, asks_for_neither, talks_past
+
+    def kept(kind: str | None) -> dict[str, object]:
+        return {"relevance": {"kind": kind}}
+
+    assert asked_for("Why do you want this job?", kept("motivation")) == "neither"
+    assert asked_for("What is your greatest strength?", kept(None)) == "neither"
+    assert asked_for("Tell me about a time you fixed a backlog.", kept("story")) == "story"
+    assert asked_for("What would you do if a client complained?", kept("would_do")) == "plan"
+    assert asks_for_neither("Why do you want this job?")
+    assert not asks_for_neither("Why do you want this job?", plan=True)
+    assert talks_past("Why do you want this job?", 0.8)
+    assert not talks_past("Tell me about a time you fixed a backlog.", 0.8)

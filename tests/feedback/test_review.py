@@ -197,3 +197,28 @@ def test_reopening_a_review_of_the_other_rubric_keeps_the_lines_it_was_written_w
     (name, _), *_ = kept.items()
     reviewer.post(url, data | {f"score_{name}": ""})
     assert name not in Review.objects.get().scores
+
+
+def test_an_answer_to_a_question_asking_for_neither_is_reviewed_on_its_point(
+    alice_client: Client, recorded: Attempt
+) -> None:
+    """An answer to "Why do you want this job?" was reviewed on "Sets the scene" and "Says how
+    it ended", as role reversal scored it: it is reviewed on its point, support and fit, and the
+    owner reads that prepcoach scores none of them, not that it could not read the answer."""
+    recorded.question_text = "Why do you want this job?"
+    recorded.analysis = {**(recorded.analysis or {}), "relevance": {"kind": "motivation"}}
+    recorded.save()
+    token = make_link(alice_client, recorded)
+    reviewer = Client()
+    form = reviewer.get(reverse("feedback:review", args=[token])).context["form"]
+    scored = [name for name in form.fields if name.startswith("score_")]
+    assert scored == ["score_point", "score_support", "score_fit", "score_clarity",
+                      "score_delivery"]  # fmt: skip
+    data = {"reviewer_name": "Sam", "overall": "3", "score_point": "2", "score_support": "1",
+            "score_fit": "0", "comments": ""}  # fmt: skip
+    assert "Thank you" in reviewer.post(reverse("feedback:review", args=[token]), data).text
+    page = alice_client.get(reverse("feedback:attempt", args=[recorded.pk])).text
+    assert "Answers what was asked, plainly and early" in page
+    assert "Sets the scene" not in page
+    assert page.count("prepcoach does not score this") == 5
+    assert "prepcoach could not read this answer" not in page

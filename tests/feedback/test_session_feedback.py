@@ -103,10 +103,14 @@ def test_reviews_sit_beside_her_ratings_and_prepcoachs_reading(
     # She rated her answers 2 and 3 (3 of 5, half up); Sam gave the interview 4.
     assert "You gave it 3 of 5; your 1 reviewer gave it 4:" in page
     assert "more harshly" in page
-    # prepcoach read every answer it heard whole (the typed follow-up too) and combined them.
-    assert "over 3 answers" in page
+    # prepcoach read every answer it heard whole (the typed follow-up too) and combined them,
+    # on the lines each is scored on: the story and its follow-up on the story's, and "Why do
+    # you want this role?", which asks for neither a story nor a plan, on its point's.
+    assert "over 2 answers" in page
     assert "Your reviewers heard less action than prepcoach read" in page
-    assert page.count("prepcoach does not score this") == 2  # clarity, delivery
+    assert "Answers what was asked, plainly and early (answer 3)" in page
+    unscored = ("point", "support", "fit", "clarity", "delivery")
+    assert page.count("prepcoach does not score this") == len(unscored)
     assert "only a listener" not in page
     # Pins name their answer and play that answer's recording.
     assert f'data-seek="5.0" data-player="play-{first.pk}"' in page
@@ -156,9 +160,10 @@ def test_a_mock_interview_prepcoach_heard_nothing_of_says_so_once(
 ) -> None:
     """Its answers were recorded but nothing was transcribed: the rubric says once that
     prepcoach heard nothing it could read, not "only a listener can judge this" on each line."""
-    session = MockSession.objects.create(user=alice, question_texts=["Q1?", "Q2?"],
+    asked = ["Tell me about a time you led a team.", "Tell me about a time you failed."]
+    session = MockSession.objects.create(user=alice, question_texts=asked,
                                          status=MockSession.Status.FINISHED)  # fmt: skip
-    for question in ("Q1?", "Q2?"):
+    for question in asked:
         Attempt.objects.create(user=alice, session=session, question_text=question, rating=3,
                                analysis={"version": 3, "transcript": "", "withheld": True})  # fmt: skip
     token = make_link_at(alice_client, ask_url(session))

@@ -81,3 +81,29 @@ def test_a_plan_question_is_scored_on_the_plans_rubric(alice_client: Client, ali
     page = alice_client.get(reverse("practice:reverse_question", args=[story.pk])).text
     assert "Sets the scene" in page
     assert 'name="steps"' not in page
+
+
+@pytest.mark.usefixtures("sentence_model")
+def test_a_question_asking_for_neither_a_story_nor_a_plan_is_scored_on_its_point(
+    alice_client: Client,
+) -> None:
+    """Role reversal scored the bank's "What motivates you?" on "Sets the scene" and "Says how
+    it ended": an answer to a question asking for neither a story nor a plan is scored on its
+    point, as a reviewer scores it (`feedback.rubric_for` by `relevance.asked_for`)."""
+    question = Question.objects.get(owner=None, text="What motivates you?")
+    assert question.sample_good
+    url = reverse("practice:reverse_question", args=[question.pk])
+    page = html.unescape(alice_client.get(url, {"answer": "good"}).text)
+    for name in ("point", "support", "fit"):
+        assert f'name="{name}"' in page
+    assert "Answers what was asked, plainly and early" in page
+    assert "Sets the scene" not in page
+    assert "Says how it ended" not in page
+    assert 'name="steps"' not in page
+    result = html.unescape(
+        alice_client.post(url, {"answer": "good", "point": 2, "support": 2, "fit": 1}).text
+    )
+    table = result.split("<tbody>")[1].split("</tbody>")[0]
+    assert table.count("<td>prepcoach does not score this.</td>") == 3
+    assert "read this answer the same way" not in result  # prepcoach scored no line to agree on
+    assert "prepcoach scores none of these lines" in result

@@ -18,9 +18,12 @@ import re
 from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass
 from statistics import mean
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
 
 from prepcoach.coach.rubric import RUBRIC, Judgement
+
+if TYPE_CHECKING:
+    from prepcoach.coach.relevance import Asks
 
 REVIEW_RUBRIC = (
     *RUBRIC,
@@ -39,6 +42,17 @@ PLAN_REVIEW_RUBRIC = (
     ("reasons", "Says why: what they would weigh, and the risks they see"),
     ("check", "Says how they would know it worked, and what they would do if not"),
     ("clarity", "Easy to follow: one plan, in order, without losing the listener"),
+    ("delivery", "Pace, pauses and fillers help rather than get in the way"),
+)
+# An answer to a question asking for neither a story nor a plan (`relevance.asks_for_neither`:
+# "Why do you want this job?", "What is your greatest strength?", "Explain a p-value") makes a
+# point: it is scored on the point, what backs it and its tie to the role, never on a scene or
+# an ending it need not have (role reversal scored "What motivates you?" on "Sets the scene").
+DIRECT_REVIEW_RUBRIC = (
+    ("point", "Answers what was asked, plainly and early"),
+    ("support", "Backs it with specifics: an example, a fact or a number"),
+    ("fit", "Ties it to this role or employer"),
+    ("clarity", "Easy to follow: one point at a time, in order, without losing the listener"),
     ("delivery", "Pace, pauses and fillers help rather than get in the way"),
 )
 # What a reviewer can only judge by hearing it: a written story has no delivery.
@@ -77,14 +91,18 @@ READ_CLARITY = "Easy to follow: one story, in order, without losing the reader"
 UNSCORED = "prepcoach does not score this"
 
 
-def rubric_for(thing: Thing, plan: bool = False) -> tuple[tuple[str, str], ...]:
+def rubric_for(thing: Thing, asks: Asks = "story") -> tuple[tuple[str, str], ...]:
     """The rubric a reviewer scores `thing` on: a story is read, not heard, so the criteria
-    that need a recording (`NEEDS_AUDIO`) are left out and clarity speaks of a reader. `plan`:
-    the answer is to a question asking what the user would do (`relevance.plan_asked`), and
-    is scored as a plan (`PLAN_REVIEW_RUBRIC`); a mock interview's questions are of every kind,
-    so its rubric is the story's here and `mock_rubric` of its answers on its pages."""
-    if thing == "answer" and plan:
+    that need a recording (`NEEDS_AUDIO`) are left out and clarity speaks of a reader. `asks`:
+    what the answer's question asks for (`relevance.asked_for`, the one rule every face scores
+    by): a plan's answer is scored as a plan (`PLAN_REVIEW_RUBRIC`), one to a question asking
+    for neither a story nor a plan on its point (`DIRECT_REVIEW_RUBRIC`); a mock interview's
+    questions are of every kind, so its rubric is the story's here and `mock_rubric` of its
+    answers on its pages."""
+    if thing == "answer" and asks == "plan":
         return PLAN_REVIEW_RUBRIC
+    if thing == "answer" and asks == "neither":
+        return DIRECT_REVIEW_RUBRIC
     if thing == "story":
         return tuple(
             (name, READ_CLARITY if name == "clarity" else label)
@@ -99,13 +117,14 @@ def rubric_for(thing: Thing, plan: bool = False) -> tuple[tuple[str, str], ...]:
 HOW_SAID = frozenset({"clarity", "delivery"})
 
 
-def reversal_rubric(plan: bool = False) -> tuple[tuple[str, str], ...]:
+def reversal_rubric(asks: Asks = "story") -> tuple[tuple[str, str], ...]:
     """The lines the user scores a sample answer on when they play the interviewer (role
-    reversal): its review rubric's (`rubric_for("answer", plan)`) less `HOW_SAID`, so a story's
-    is `rubric.RUBRIC` and a plan's its steps, action, reasons and check (the page scored a
-    plan on "Sets the scene" and "Says how it ended")."""
+    reversal): its review rubric's (`rubric_for("answer", asks)`) less `HOW_SAID`, so a story's
+    is `rubric.RUBRIC`, a plan's its steps, action, reasons and check (the page scored a plan
+    on "Sets the scene" and "Says how it ended"), and an answer to a question asking for
+    neither its point, support and fit (it scored "What motivates you?" on the story's)."""
     return tuple(
-        (name, label) for name, label in rubric_for("answer", plan) if name not in HOW_SAID
+        (name, label) for name, label in rubric_for("answer", asks) if name not in HOW_SAID
     )
 
 
@@ -115,35 +134,42 @@ FOR_BOTH = {
     "action": "Says what they did, or would do, themselves",
     "clarity": "Easy to follow: one story or plan at a time, in order, without losing the listener",
 }
+# Clarity for a mock interview whose answers are of every kind, answers that make a point too.
+MIXED_CLARITY = "Easy to follow: one answer at a time, in order, without losing the listener"
+KINDS: tuple[Asks, ...] = ("story", "plan", "neither")
 
 
-def mock_rubric(plans: Sequence[bool]) -> tuple[tuple[str, str], ...]:
+def mock_rubric(asks: Sequence[Asks]) -> tuple[tuple[str, str], ...]:
     """The rubric a whole mock interview is scored on, by its answers in the order a reviewer
-    meets them (`plans[i]`: answer i + 1's question asks what the user would do,
-    `relevance.plan_asked`): the story's (`rubric_for("mock interview")`) when no answer is a
-    plan, the plan's (`rubric_for("answer", plan=True)`) when every one is; when both, the
-    story's content lines, then the plan's own, then clarity and delivery, a line of one kind
-    alone naming the answers it is for ("Sets the scene: … (answers 1 and 3)") and the lines
-    both share worded for both (`FOR_BOTH`). A page look found a mock's plan question scored
-    on "Sets the scene" and "Says how it ended" alone."""
-    story = rubric_for("mock interview")
-    if not any(plans):
-        return story
-    plan = rubric_for("answer", plan=True)
-    if all(plans):
-        return plan
-    told = [n for n, p in enumerate(plans, start=1) if not p]
-    planned = [n for n, p in enumerate(plans, start=1) if p]
-    names = dict(story)
-    content = [line for line in story if line[0] not in HOW_SAID]
-    content += [line for line in plan if line[0] not in names]
+    meets them (`asks[i]`: what answer i + 1's question asks for, `relevance.asked_for`): the
+    story's (`rubric_for("mock interview")`) when every answer is a story, one kind's own
+    (`rubric_for("answer", kind)`) when every one is of that kind; when kinds are mixed, each
+    kind's content lines (the story's, the plan's, then the point's), then clarity and
+    delivery, a line of one kind alone naming the answers it is for ("Sets the scene: …
+    (answers 1 and 3)") and the lines kinds share worded for them (`FOR_BOTH`, `MIXED_CLARITY`).
+    A page look found a mock's plan question scored on "Sets the scene" and "Says how it ended"
+    alone."""
+    present = [kind for kind in KINDS if kind in asks]
+    if not present or present == ["story"]:
+        return rubric_for("mock interview")
+    if len(present) == 1:
+        return rubric_for("answer", present[0])
+    numbers = {kind: [n for n, a in enumerate(asks, start=1) if a == kind] for kind in present}
+    lines: dict[str, tuple[str, list[Asks]]] = {}  # each content line: its label, its kinds
+    for kind in present:
+        for name, label in rubric_for("answer", kind):
+            if name not in HOW_SAID:
+                lines.setdefault(name, (label, []))[1].append(kind)
     out = []
-    for name, label in (*content, *(line for line in story if line[0] in HOW_SAID)):
-        if name in FOR_BOTH or name in HOW_SAID:
-            out.append((name, FOR_BOTH.get(name, label)))
+    for name, (label, kinds) in lines.items():
+        worded = FOR_BOTH.get(name, label) if len(kinds) > 1 else label
+        if len(kinds) == len(present):
+            out.append((name, worded))
         else:
-            out.append((name, f"{label} ({_answers(told if name in names else planned)})"))
-    return tuple(out)
+            answers = sorted(n for kind in kinds for n in numbers[kind])
+            out.append((name, f"{worded} ({_answers(answers)})"))
+    clarity = FOR_BOTH["clarity"] if present == ["story", "plan"] else MIXED_CLARITY
+    return (*out, ("clarity", clarity), ("delivery", dict(REVIEW_RUBRIC)["delivery"]))
 
 
 def _answers(numbers: Sequence[int]) -> str:
@@ -203,7 +229,7 @@ def with_lines(
     so saving it again keeps them (a review saved on the story's lines, reopened once the answer
     was read as a plan, lost them)."""
     names = {name for name, _ in rubric}
-    others = dict(REVIEW_RUBRIC) | dict(PLAN_REVIEW_RUBRIC)
+    others = dict(REVIEW_RUBRIC) | dict(PLAN_REVIEW_RUBRIC) | dict(DIRECT_REVIEW_RUBRIC)
     extra = [(n, label) for n, label in others.items() if n not in names and n in named]
     return (*rubric, *extra)
 
@@ -381,13 +407,16 @@ def combined_reading(readings: Sequence[Sequence[Judgement]]) -> list[Judgement]
 def compare(
     reviews: Sequence[ReviewScores], judgements: Sequence[Judgement] = (),
     rubric: Sequence[tuple[str, str]] = REVIEW_RUBRIC, thing: Thing = "answer",
+    read: bool | None = None,
 ) -> list[CriterionComparison]:  # fmt: skip
     """Per rubric criterion (of `rubric`: `rubric_for` the thing reviewed), the reviewers'
     scores beside prepcoach's reading of it (`coach.rubric.read_answer`), with the difference
     named when the reviewers' mean and prepcoach's score are a step or more apart. A line
-    prepcoach does not score says so (`UNSCORED`), unless it read nothing at all (no
-    `judgements`: `unread_note` says that once)."""
+    prepcoach does not score says so (`UNSCORED`), unless it read nothing at all (`read`
+    false; by default, no `judgements`: `unread_note` says that once). An answer that makes a
+    point is read but scored on none of its lines (`DIRECT_REVIEW_RUBRIC`): `read` says so."""
     ours = {j.criterion: j for j in judgements}
+    read = bool(judgements) if read is None else read
     verb = taken_in(thing)
     out = []
     for name, label in rubric:
@@ -404,7 +433,7 @@ def compare(
             )
             ask = "which words showed it" if more == "more" else "what was missing"
             difference = f"Your reviewers {found}: ask them {ask}."
-        why = judged.why if judged is not None else (UNSCORED if ours else "")
+        why = judged.why if judged is not None else (UNSCORED if read else "")
         out.append(
             CriterionComparison(
                 name, label, scores, avg,

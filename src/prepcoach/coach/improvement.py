@@ -47,8 +47,8 @@ from prepcoach.coach.improvement_sources import (
 from prepcoach.coach.plan_parts import CHECK_WORDS, REASON_WORDS
 from prepcoach.coach.relevance import (
     NOT_IN_A_PLAN,
+    asks_for_neither,
     asks_for_plan,
-    asks_for_story_or_plan,
     stored_kind,
 )
 
@@ -241,7 +241,7 @@ class AreaRule:
         plan = asks_for_plan(stored_kind(analysis))
         # A question the report reads as a plan (by its kind) asks for one whatever its words
         # ("What steps would you take?"): its steps are judged as the report judges them.
-        told = asks_for_story_or_plan(question) or plan
+        told = not asks_for_neither(question, plan)
         if self.judges == "plan" and not plan:
             return "no plan"
         if self.judges in ("story", "no story") and told != (self.judges == "story"):
@@ -339,13 +339,16 @@ RULES = (
              polishes=True, unread="given without a job, or with speech lost"),
 )  # fmt: skip
 # Rubric criteria (coach.feedback) a reviewer can score low, and the area each points to: the
-# story's, and a plan's (`feedback.PLAN_REVIEW_RUBRIC`): its steps are what the reader finds as
-# a plan's action (the follow-ups ask "What would you actually do?" of a plan without one), its
-# reasons and check have areas of their own. Clarity has none: no rule reads it.
+# story's, a plan's (`feedback.PLAN_REVIEW_RUBRIC`): its steps are what the reader finds as a
+# plan's action (the follow-ups ask "What would you actually do?" of a plan without one), its
+# reasons and check have areas of their own; and a point's (`feedback.DIRECT_REVIEW_RUBRIC`):
+# an answer that does not answer what was asked, or ties nothing to the role (its terms).
+# Clarity and a point's support have none: no rule reads them.
 REVIEW_AREAS = {
     "situation": "star_situation", "task": "star_task", "action": "star_action",
     "result": "star_result", "evidence": "quantified", "delivery": "fillers",
     "steps": "star_action", "reasons": "plan_reasons", "check": "plan_check",
+    "point": "relevance", "fit": "job_terms",
 }  # fmt: skip
 
 

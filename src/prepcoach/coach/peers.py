@@ -1,16 +1,21 @@
 """Peer mocks in a practice group: whom to practise with next, what the interviewer's sheet
 holds (the question, suggested follow-ups, the rubric: a plan's for a question asking what the
-answerer would do), and swapping sides."""
+answerer would do, a point's for one asking for neither a story nor a plan), and swapping
+sides."""
 
 from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from prepcoach.coach.content import ContentAnalysis
 from prepcoach.coach.feedback import rubric_for
 from prepcoach.coach.followups import FIXED, GENERAL, PLAN_FIXED, FollowUp, follow_up
+
+if TYPE_CHECKING:
+    from prepcoach.coach.relevance import Asks
 
 SUGGESTED_FOLLOW_UPS = 3
 
@@ -79,13 +84,16 @@ class InterviewerSheet:
 
 
 def interviewer_sheet(
-    number: int, question: str, answer: ContentAnalysis | None, plan: bool = False
+    number: int, question: str, answer: ContentAnalysis | None, asks: Asks = "story"
 ) -> InterviewerSheet:
     """What the interviewer sees for one question: the follow-up the answer calls for (by rule
-    once it has been read), then others from the fixed list, never the same one twice. `plan`:
-    the question asks what the user would do (`relevance.plan_asked`), so every follow-up asks
-    about the plan (`followups.PLAN_FIXED`) and the rubric scores its steps
-    (`feedback.PLAN_REVIEW_RUBRIC`)."""
+    once it has been read), then others from the fixed list, never the same one twice. `asks`:
+    what the question asks for (`relevance.asked_for`), the rubric's choice
+    (`feedback.rubric_for`): a plan's every follow-up asks about the plan
+    (`followups.PLAN_FIXED`) and its rubric scores its steps (`feedback.PLAN_REVIEW_RUBRIC`);
+    a question asking for neither a story nor a plan is scored on its point
+    (`feedback.DIRECT_REVIEW_RUBRIC`)."""
+    plan = asks == "plan"
     first = follow_up(answer, number - 1, plan=plan)
     suggestions = [first]
     turn = number
@@ -95,4 +103,4 @@ def interviewer_sheet(
         if all(s.text != text for s in suggestions):
             suggestions.append(FollowUp(text, rule))
         turn += 1
-    return InterviewerSheet(number, question, tuple(suggestions), rubric_for("answer", plan))
+    return InterviewerSheet(number, question, tuple(suggestions), rubric_for("answer", asks))

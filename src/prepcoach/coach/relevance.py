@@ -23,7 +23,7 @@ from __future__ import annotations
 import re
 from collections.abc import Hashable, Mapping, Sequence
 from dataclasses import dataclass, replace
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Literal
 
 from prepcoach.coach import plan_questions, reader, relevance_model
 
@@ -61,10 +61,17 @@ def asks_for_story_or_plan(question: str) -> bool:
     return asks_for_story(question) or bool(PLAN_QUESTION_RE.search(question))
 
 
+def asks_for_neither(question: str, plan: bool = False) -> bool:
+    """Whether `question` asks for neither a story nor a plan ("Why do you want this job?",
+    "What is your greatest strength?", "Explain a p-value"): its words ask for neither
+    (`asks_for_story_or_plan`) and the plan rule did not read it as a plan (`plan`)."""
+    return not (plan or asks_for_story_or_plan(question))
+
+
 def talks_past(question: str, narrative_share: float, plan: bool = False) -> bool:
     """A question that asks for neither a story nor a plan (`plan`: the plan rule read it as
     one), answered mostly with a story."""
-    return not (plan or asks_for_story_or_plan(question)) and narrative_share >= NARRATIVE_SHARE
+    return asks_for_neither(question, plan) and narrative_share >= NARRATIVE_SHARE
 
 
 # The one rule for a plan question, which the report's tips (`tips.choose_tips`), the measured
@@ -139,6 +146,19 @@ def plan_asked(question: str, analysis: Mapping[str, object] | None = None) -> b
     if isinstance(found, Mapping) and "kind" in found:
         return asks_for_plan(stored_kind(analysis or {}))
     return asks_for_plan(question_kind(question))
+
+
+# What a question asks for, as its answer is scored (`feedback.rubric_for`) on every face: a
+# plan (`plan_asked`), neither a story nor a plan (`asks_for_neither`), else a story.
+Asks = Literal["story", "plan", "neither"]
+
+
+def asked_for(question: str, analysis: Mapping[str, object] | None = None) -> Asks:
+    """What `question` asks for, as the answer's report read it (`plan_asked`, by the kind the
+    stored `analysis` keeps), else by its words: a story, or neither a story nor a plan."""
+    if plan_asked(question, analysis):
+        return "plan"
+    return "neither" if asks_for_neither(question) else "story"
 
 
 def follow_up_kind(question: str, analysis: Mapping[str, object] | None = None) -> str | None:
@@ -254,7 +274,7 @@ def question_relevance(
     )  # fmt: skip
     plan = asks_for_plan(kind)
     past = talks_past(question, story / len(labels), plan)
-    check = True if past else (None if plan or asks_for_story_or_plan(question) else False)
+    check = True if past else (False if asks_for_neither(question, plan) else None)
     told = f"the question asks for no story, and {story} of {len(labels)} sentences tell one"
     words = len(reader.words_of(answer))
     if found is None or not relevance_model.MIN_WORDS <= words <= relevance_model.MAX_WORDS:

@@ -31,7 +31,7 @@ from prepcoach.coach.feedback import (
     unread_note,
     with_scored,
 )
-from prepcoach.coach.relevance import plan_asked
+from prepcoach.coach.relevance import Asks, asked_for
 from prepcoach.coach.rubric import Judgement, read_answer
 from prepcoach.feedback.models import FeedbackRequest, MailPreference, Review, session_name
 from prepcoach.practice.models import Attempt, MockSession
@@ -47,7 +47,7 @@ class Answer:
     question: str
     attempt: Attempt
     follow_up: bool = False
-    plan: bool = False  # its question asks what the user would do (`answer_is_plan`)
+    asks: Asks = "story"  # what its question asks for (`answer_asks`)
 
 
 @dataclass(frozen=True)
@@ -81,24 +81,28 @@ class Subject:
 
 
 def of_attempt(attempt: Attempt) -> Subject:
-    plan = answer_is_plan(attempt)
+    asks = answer_asks(attempt)
     return Subject(
         "answer", attempt.user, attempt.question_text, {"attempt": attempt},
-        (Answer(1, attempt.question_text, attempt, plan=plan),),
-        rubric=rubric_for("answer", plan=plan),
+        (Answer(1, attempt.question_text, attempt, asks=asks),),
+        rubric=rubric_for("answer", asks),
     )  # fmt: skip
 
 
-def answer_is_plan(attempt: Attempt) -> bool:
-    """Whether the answer's question asks what the user would do, as its report read the
-    question (`relevance.plan_asked`)."""
-    return plan_asked(attempt.question_text, attempt.analysis)
+def answer_asks(attempt: Attempt) -> Asks:
+    """What the answer's question asks for, as its report read the question
+    (`relevance.asked_for`): a plan, a story, or neither. A follow-up asks for what the
+    question it follows up asked for ("What was the outcome?" of a story is more of the story,
+    as a plan's follow-up asks about the plan: `relevance.follow_up_kind`)."""
+    if attempt.follow_up_to is not None:
+        return answer_asks(attempt.follow_up_to)
+    return asked_for(attempt.question_text, attempt.analysis)
 
 
 def answer_rubric(attempt: Attempt) -> tuple[tuple[str, str], ...]:
     """The rubric one answer is reviewed on: a plan's when its question asks what the user
-    would do (`answer_is_plan`)."""
-    return rubric_for("answer", plan=answer_is_plan(attempt))
+    would do, a point's when it asks for neither a story nor a plan (`answer_asks`)."""
+    return rubric_for("answer", answer_asks(attempt))
 
 
 def of_session(session: MockSession, answers: Sequence[Attempt]) -> Subject:
@@ -110,12 +114,12 @@ def of_session(session: MockSession, answers: Sequence[Attempt]) -> Subject:
         follow_up = attempt.follow_up_to_id is not None
         question = attempt.question_text if follow_up or row.number == 0 else row.question
         laid_out.append(
-            Answer(len(laid_out) + 1, question, attempt, follow_up, answer_is_plan(attempt))
+            Answer(len(laid_out) + 1, question, attempt, follow_up, answer_asks(attempt))
         )
     # Scored on the plan's lines for the answers that are plans, as each answer alone is.
     return Subject(
         "mock interview", session.user, session_name(session), {"session": session},
-        tuple(laid_out), rubric=mock_rubric([a.plan for a in laid_out]),
+        tuple(laid_out), rubric=mock_rubric([a.asks for a in laid_out]),
     )  # fmt: skip
 
 
@@ -161,14 +165,28 @@ def prepcoach_reading(subject: Subject) -> list[Judgement]:
         return read_answer(analyse_content(text)) if text else []
     readings = []
     for answer in subject.answers:
-        data = answer.attempt.analysis or {}
-        words = said(answer.attempt)
-        if words.strip() and not data.get("withheld"):
-            reading = read_answer(analyse_content(words))
-            readings.append(reading_on(rubric_for("answer", plan=answer.plan), reading))
+        if _heard(answer):
+            reading = read_answer(analyse_content(said(answer.attempt)))
+            readings.append(reading_on(rubric_for("answer", answer.asks), reading))
     if subject.thing == "answer":
         return readings[0] if readings else []
     return combined_reading(readings)
+
+
+def _heard(answer: Answer) -> bool:
+    """Whether prepcoach reads the answer: it has words, all of them heard."""
+    return bool(said(answer.attempt).strip()) and not (answer.attempt.analysis or {}).get(
+        "withheld"
+    )
+
+
+def was_read(subject: Subject) -> bool:
+    """Whether prepcoach had words of the thing to read (`prepcoach_reading`), whether or not
+    it scores any of its rubric's lines: an answer that makes a point is read, and scored on
+    none (`coach.feedback.DIRECT_REVIEW_RUBRIC`), which is not "could not read"."""
+    if subject.story is not None:
+        return bool(story_text(subject.story))
+    return any(_heard(answer) for answer in subject.answers)
 
 
 def own_and_measured(subject: Subject) -> tuple[int | None, int | None]:
@@ -222,13 +240,14 @@ def owner_context(subject: Subject) -> dict[str, Any]:
     scores = [ReviewScores(r.reviewer_name, r.overall, r.scores) for r in reviews]
     own, measured = own_and_measured(subject)
     ours = prepcoach_reading(subject) if reviews else []
+    read = bool(reviews) and was_read(subject)
     rubric = with_scored(subject.rubric, scores)  # and any line a review scored on another
     return {
         "subject": subject,
         "asks": asks,
         "reviews": [(r, remarks_of(r, subject)) for r in reviews],
         "calibration": calibrate(own, scores, measured, subject.thing),
-        "rows": compare(scores, ours, rubric, subject.thing) if reviews else [],
-        "unread": unread_note(subject.thing) if reviews and not ours else "",
+        "rows": compare(scores, ours, rubric, subject.thing, read) if reviews else [],
+        "unread": unread_note(subject.thing) if reviews and not read else "",
         "review_mail": MailPreference.wants_review_mail(subject.owner),
     }

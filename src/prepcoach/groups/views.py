@@ -38,7 +38,7 @@ from prepcoach.accounts.access import (
 from prepcoach.accounts.models import User
 from prepcoach.coach.content import analyse_content
 from prepcoach.coach.peers import Sides, interviewer_sheet, suggest_partner
-from prepcoach.coach.relevance import plan_asked
+from prepcoach.coach.relevance import asked_for
 from prepcoach.feedback.forms import ReviewForm
 from prepcoach.feedback.models import MAX_LINK_DAYS, FeedbackRequest, Review
 from prepcoach.feedback.reviews import comments_initial, review_rubric, save_review
@@ -318,7 +318,7 @@ def _mock_page(
         attempt = answer.attempt if answer else None
         sheet = interviewer_sheet(
             number, text, _read(attempt) if interviewing else None,
-            plan=plan_asked(text, attempt.analysis if attempt is not None else None),
+            asks=asked_for(text, attempt.analysis if attempt is not None else None),
         )  # fmt: skip
         rows.append({"sheet": sheet, "answer": answer, "attempt": attempt})
     asked = request.GET.get("q", "")
@@ -461,7 +461,8 @@ def answer_review(request: HttpRequest, answer_id: int) -> HttpResponse:
     ask, attempt = answer.request, answer.attempt
     browser_key = f"member-{user.pk}"  # one review a member: sending again updates it
     mine = Review.objects.filter(request=ask, browser_key=browser_key).first()
-    # A plan's, for a question asking what they would do; and the lines `mine` was scored on.
+    # A plan's for a question asking what they would do, a point's for one asking for neither a
+    # story nor a plan (`answer_rubric`); and the lines `mine` was scored on.
     rubric = review_rubric(answer_rubric(attempt), mine)
     if request.method == "POST":
         form = ReviewForm(request.POST, rubric=rubric)

@@ -10,7 +10,7 @@ from django.shortcuts import render
 
 from prepcoach.coach.content import analyse_content
 from prepcoach.coach.feedback import UNSCORED, reading_on, reversal_rubric, scored_lines
-from prepcoach.coach.relevance import plan_asked
+from prepcoach.coach.relevance import asked_for
 from prepcoach.coach.rubric import compare, read_answer
 from prepcoach.practice.bank import FIELDS
 from prepcoach.practice.forms import RubricForm
@@ -40,8 +40,9 @@ def reverse_question(request: HttpRequest, question_id: int) -> HttpResponse:
     sample = question.sample_good if which == "good" else question.sample_weak
     if not sample:
         raise Http404("This question has no sample answers.")
-    # A question asking what the answerer would do is scored as a plan, as a reviewer's is.
-    rubric = reversal_rubric(plan=plan_asked(question.text))
+    # Scored on the rubric a reviewer scores its answer on (`relevance.asked_for`): a plan's
+    # for a question asking what the answerer would do, a point's for one asking for neither.
+    rubric = reversal_rubric(asked_for(question.text))
     form = RubricForm(request.POST or None, rubric=rubric)
     context: dict[str, object] = {
         "question": question,
