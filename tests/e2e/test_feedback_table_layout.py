@@ -1,6 +1,7 @@
-"""The feedback page's rubric table on a 390 px phone: a look found its three columns squeezed
-so that "Reviewers'", "prepcoach's" and "reviewer" broke mid-word, a letter or two to a line.
-Each of the rubric's lines stacks there, its two scores named; at 1280 px it stays a table."""
+"""A rubric's scores side by side on a 390 px phone: a look found the feedback page's three
+columns squeezed so that "Reviewers'", "prepcoach's" and "reviewer" broke mid-word, a letter or
+two to a line, and role reversal's four columns breaking even "You" and "no". Each of the
+rubric's lines stacks there, its scores named; at 1280 px it stays a table."""
 
 from __future__ import annotations
 
@@ -13,16 +14,16 @@ from playwright.sync_api import Page
 from prepcoach.accounts.access import new_link_token
 from prepcoach.accounts.models import User
 from prepcoach.feedback.models import FeedbackRequest, Review
-from prepcoach.practice.models import Attempt
+from prepcoach.practice.models import Attempt, Question
 from tests.e2e.conftest import log_in
 
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
 
 # Each word of the table's text on one line: a word broken over two lines has two boxes (the
 # column headers, left for screen readers alone on a phone, are not drawn).
-BROKEN_WORDS = """() => {
+BROKEN_WORDS = """selector => {
   const broken = [];
-  const table = document.querySelector('table.feedback-table');
+  const table = document.querySelector(selector);
   const walk = document.createTreeWalker(table, NodeFilter.SHOW_TEXT);
   for (let node = walk.nextNode(); node; node = walk.nextNode()) {
     const head = node.parentElement.closest('thead');
@@ -61,10 +62,38 @@ def test_no_word_of_the_rubric_breaks(page: Page, alice: User, width: int, rows:
     page.set_viewport_size({"width": width, "height": 900})
     log_in(page, alice)
     page.goto(f"/improve/attempts/{attempt.pk}/feedback/")
-    found = page.evaluate(BROKEN_WORDS)
+    found = page.evaluate(BROKEN_WORDS, "table.feedback-table")
     assert found["broken"] == [], found
     assert found["scroll"] <= found["width"], found
     assert found["page"] <= width
     assert found["display"] == rows
     if width == 390:
         assert page.locator("table.feedback-table td[data-label='Reviewers']").count() >= 5
+
+
+WEAK = (
+    "There was this one colleague who was just really difficult to work with, to be honest. We "
+    "sort of complained to our manager a few times, and I guess she spoke to him, maybe."
+)
+
+
+@pytest.mark.usefixtures("sentence_model")
+@pytest.mark.parametrize(("width", "rows"), [(390, "block"), (1280, "table-row")])
+def test_no_word_of_role_reversals_comparison_breaks(
+    page: Page, alice: User, width: int, rows: str
+) -> None:
+    question = Question.objects.create(
+        owner=alice, text="Tell me about a time you had a conflict with a colleague.",
+        sample_good="A good answer.", sample_weak=WEAK,
+    )  # fmt: skip
+    page.set_viewport_size({"width": width, "height": 900})
+    log_in(page, alice)
+    page.goto(f"/improve/interviewer/{question.pk}/?answer=weak")
+    for choice in page.locator("form input[type=radio][value='0']").all():
+        choice.check()
+    page.get_by_role("button", name="Compare with prepcoach").click()
+    found = page.evaluate(BROKEN_WORDS, "table.reversal-table")
+    assert found["broken"] == [], found
+    assert found["scroll"] <= found["width"], found
+    assert found["page"] <= width
+    assert found["display"] == rows
