@@ -21,6 +21,8 @@ from tests.relevance_samples import (
     HOCKEY,
     HOCKEY_FOR_FINANCE,
     HOPES,
+    PLAN,
+    PLAN_QUESTION,
     SKILLS,
     STRENGTHS,
     WEAKNESS,
@@ -288,3 +290,32 @@ def test_the_checks_quoted_sentence_ends_before_what_prepcoach_cannot_tell(
     assert f'Nearest the question: “{near}”. <span class="muted">prepcoach can' in page
     stopped = html.unescape(page_for(alice_client, alice, alices_question, analysis))
     assert f'“{relevance["evidence"]}” <span class="muted">prepcoach can' in stopped  # one stop
+
+
+OLD_READING = "This report reads its question as prepcoach used to."
+
+
+@pytest.mark.usefixtures("sentence_model")
+def test_a_report_made_with_the_old_reading_of_its_plan_question_says_so(
+    alice_client: Client, alice: User
+) -> None:
+    """An analysis stored before the plan-question model kept the question's kind as no plan
+    (the bank's API question was read so): its report judged a plan as a story, and keeps
+    doing so until analysed again, so the page says so and offers it."""
+    question = asked(alice, PLAN_QUESTION)
+    fresh = analyse_answer(text=PLAN, question=question.text).as_dict()
+    relevance = fresh["relevance"]
+    assert isinstance(relevance, dict)
+    assert relevance["kind"] == "would_do"
+    assert OLD_READING not in page_for(alice_client, alice, question, fresh)
+    old = {**fresh, "relevance": {**relevance, "kind": "approach"}}
+    page = html.unescape(page_for(alice_client, alice, question, old))
+    assert OLD_READING in page
+    assert "now reads “" + PLAN_QUESTION + "” as asking what you would do" in page
+    assert "/reanalyse/" in page
+    # A follow-up takes its kind from what it was asked of, not its words: never flagged.
+    parent = Attempt.objects.filter(user=alice).first()
+    follow = Attempt.objects.create(user=alice, question=question, question_text=question.text,
+                                    status="analysed", analysis=old, follow_up_to=parent)  # fmt: skip
+    text = alice_client.get(reverse("practice:attempt", args=[follow.pk])).text
+    assert OLD_READING not in html.unescape(text)

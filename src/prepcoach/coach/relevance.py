@@ -148,6 +148,26 @@ def plan_asked(question: str, analysis: Mapping[str, object] | None = None) -> b
     return asks_for_plan(question_kind(question))
 
 
+def reads_differently_now(
+    question: str, analysis: Mapping[str, object], model: Embedder | None = None
+) -> bool:
+    """Whether `question`, read now (`question_kind`), asks for a plan where its stored
+    `analysis` read it as not asking for one, or the reverse: a report is judged by the kind
+    its analysis keeps (`plan_asked`), so one made before the plan-question model (a "How would
+    you design an API…?" read as no plan, its good plan told to "set the scene") keeps that
+    reading until it is analysed again, and the page must say so. False where the analysis
+    keeps no reading (`plan_asked` reads the question now anyway) or without the sentence
+    model. Not for a follow-up, whose kind comes from what it was asked of (`follow_up_kind`),
+    not its words alone: the caller leaves those out."""
+    found = analysis.get("relevance")
+    if not isinstance(found, Mapping) or "kind" not in found:
+        return False
+    now = question_kind(question, model)
+    if now is None and relevance_model.prototype_centroids(model) is None:
+        return False
+    return asks_for_plan(stored_kind(analysis)) != asks_for_plan(now)
+
+
 # What a question asks for, as its answer is scored (`feedback.rubric_for`) on every face: a
 # plan (`plan_asked`), neither a story nor a plan (`asks_for_neither`), else a story.
 Asks = Literal["story", "plan", "neither"]

@@ -22,7 +22,7 @@ from prepcoach.coach.answer import (
 )
 from prepcoach.coach.keywords import PhraseMemory
 from prepcoach.coach.patterns import Embedder
-from prepcoach.coach.relevance import StoryChoice, best_story
+from prepcoach.coach.relevance import StoryChoice, best_story, plan_asked, reads_differently_now
 from prepcoach.coach.retelling import Retelling, retold_story
 from prepcoach.ops.rate import spend, with_retry_after
 from prepcoach.ops.store import StoreUnavailableError
@@ -209,6 +209,10 @@ def _report(attempt: Attempt) -> dict[str, object]:
         "measured_cap": OFF_QUESTION_MOST if misses_its_question(data) else None,
         "previous": earlier.first(),
         "outdated": data.get("version") != ANALYSIS_VERSION,
+        # Judged by an older reading of what its question asks (a plan or not): said at the top.
+        "read_as_plan_now": None
+        if attempt.follow_up_to_id or not reads_differently_now(attempt.question_text, data)
+        else not plan_asked(attempt.question_text, data),
         **_stories_beside(attempt, data),
     }
 
