@@ -197,3 +197,30 @@ def test_a_plan_is_not_told_to_put_a_number_on_its_result() -> None:
     number = "STAR: the result has no number"
     assert number in [t.rule for t in choose_tips(story, count=10)]
     assert number not in [t.rule for t in choose_tips(plan, count=10)]
+
+
+FIRST_90_DAYS = "What would you do in your first 90 days?"
+TEAM_PLAN = (
+    "We would meet the team and the main stakeholders in the first two weeks. Then we would "
+    "map the open projects and agree which ones matter most. By the end of the third month we "
+    "would have a plan for the year that the team has shaped."
+)
+TEAM_STORY = (
+    "Last spring our support queue doubled after a launch. We met the team and the main "
+    "stakeholders in the first two weeks. Then we mapped the open projects and agreed which "
+    "ones mattered most. By the end of the third month the wait had fallen from 9 hours to 2."
+)
+
+
+@needs_model
+def test_a_plan_told_in_we_is_asked_what_you_would_do_yourself() -> None:
+    """A trial's plan ("We would meet the team…") was told "Say what you did yourself: “I
+    decided…”": a plan has not happened, so it is asked what the user would do themselves, by
+    the plan rule the tips receive. A story told in "we" keeps the past tense."""
+    plan = report_of(TEAM_PLAN, FIRST_90_DAYS)
+    assert plan["relevance"]["kind"] == "would_do"
+    texts = [str(t["text"]) for t in plan["tips"] if str(t["rule"]).startswith("Ownership")]
+    assert texts == ["Say what you would do yourself: “I would…”, “I would start by…”."]
+    story = report_of(TEAM_STORY, QUESTION)
+    texts = [str(t["text"]) for t in story["tips"] if str(t["rule"]).startswith("Ownership")]
+    assert texts == ["Say what you did yourself: “I decided…”, “I built…”."]

@@ -177,7 +177,10 @@ def _action(f: Facts) -> Tip | None:
     quotes = tuple(Evidence(s) for s in f.content.star["action"].evidence[:2])
     return Tip(
         f"Ownership: {own.we_actions} “we” actions against {own.i_actions} “I”",
-        "Say what you did yourself: “I decided…”, “I built…”.",
+        # A plan has not happened (`asks_for_plan`, the plan rule): what you would do yourself.
+        "Say what you would do yourself: “I would…”, “I would start by…”."
+        if asks_for_plan(f.relevance)
+        else "Say what you did yourself: “I decided…”, “I built…”.",
         quotes,
         4.5,
     )
