@@ -43,7 +43,8 @@ QUESTIONS = (
     "Describe a situation where you disagreed with your manager.",
     "Why do you want this job?",
     "What is your greatest strength?",
-    "What would you do if a teammate kept missing deadlines your work depended on?",  # a plan
+    # A plan: judged for its action alone, by the kind its evidence keeps.
+    "What would you do if a teammate kept missing deadlines your work depended on?",
 )
 TERMS = ("SQL", "Tableau", "stakeholder management", "A/B testing", "forecasting")
 
@@ -168,3 +169,14 @@ def test_evidence_of_another_version_is_not_trusted() -> None:
     assert not current({**evidence, VERSION_KEY: EVIDENCE_VERSION + 1})
     assert not current({"wpm": 140.0})
     assert not current(None)
+
+
+def test_a_plans_reasons_and_check_are_not_kept() -> None:
+    """A development build read a plan's reasons and check by a cue list, stored them as the
+    analysis's `plan` and kept them in the evidence (version 3). That reading was withdrawn
+    (it was never measured, so it may not judge): no area reads it, nothing keeps it, and
+    evidence stored as 3 is not current, so its answer is read from its analysis."""
+    plan = {"reasons": {"present": False, "evidence": []}, "check": {"present": True}}
+    evidence = answer_evidence({"wpm": 140.0, "plan": plan})
+    assert evidence == {VERSION_KEY: EVIDENCE_VERSION, "wpm": 140.0}
+    assert not current({**evidence, VERSION_KEY: 3})

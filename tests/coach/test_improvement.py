@@ -342,97 +342,35 @@ def test_an_answer_whose_verdict_speech_loss_withheld_is_not_said_to_be_one_it_c
 PLAN_Q = "What would you do if a teammate kept missing deadlines your work depended on?"
 
 
-def planned(ref: int, reasons: bool | None, check: bool | None, action: bool = True) -> AnswerFacts:
+def planned(ref: int, action: bool = True) -> AnswerFacts:
     """A stored plan (its question read as one, `relevance.kind`), as the evidence keeps it."""
-
-    def part(present: bool | None, said: str) -> dict[str, Any]:
-        return {"present": present, "evidence": [said] if present else []}
-
     analysis = {
         "relevance": {"kind": "would_do", "addresses": True, "probability": 0.9, "gist": ""},
         "star": {"situation": {"present": False}, "task": {"present": False},
                  "action": {"present": action, "evidence": ["I would talk to them first."]},
                  "result": {"present": False}, "quantified_result": {"present": False}},
-        "plan": {"reasons": part(reasons, "because there may be a reason I cannot see"),
-                 "check": part(check, "we can both check each week")},
     }  # fmt: skip
     return AnswerFacts(ref, TODAY - dt.timedelta(days=ref), PLAN_Q, analysis)
 
 
-def test_a_reviewers_low_scores_on_a_plans_lines_count_toward_areas() -> None:
-    """Sam scored Alice's plans on the plan's rubric (steps, action, reasons, check): low scores
-    on its steps, reasons and check fed no area, where a story's low lines each feed one."""
-    plans = [planned(1, False, False, action=False), planned(2, False, False, action=False),
-             planned(3, True, True)]  # fmt: skip
+def test_a_reviewers_low_scores_on_a_plans_steps_count_once_toward_the_action() -> None:
+    """Sam scored Alice's plans on the plan's rubric (steps, action, reasons, check): his low
+    steps fed no area, where a story's low lines each feed one. Steps and action both point to
+    the action, and he counts once there. His low reasons and check make no area by themselves:
+    those areas need two reviews (`tests/coach/test_plan_line_areas.py`), and no answer's words
+    count toward them."""
+    plans = [planned(1, action=False), planned(2, action=False), planned(3)]
     sam = ReviewFacts("r1", TODAY, "Sam", {"steps": 0, "action": 0, "reasons": 0, "check": 0})
     alone = {a.key: a for a in improvement_areas(plans, [], TODAY)}
     areas = {a.key: a for a in improvement_areas(plans, [sam], TODAY)}
-    assert {"star_action", "plan_reasons", "plan_check"} <= set(alone)
-    for key in ("star_action", "plan_reasons", "plan_check"):
-        assert areas[key].reviewers == 1, key  # once, though two of his lines point here
-        assert areas[key].weight > alone[key].weight
-        assert "1 reviewer agrees" in areas[key].rule
-    said = {key: [e.detail for e in areas[key].evidence if e.source == "review"]
-            for key in ("star_action", "plan_reasons", "plan_check")}  # fmt: skip
-    assert said == {"star_action": ["scored steps and action 0 of 2"],
-                    "plan_reasons": ["scored reasons 0 of 2"],
-                    "plan_check": ["scored check 0 of 2"]}  # fmt: skip
-    check = areas["plan_check"]
-    assert check.title == "Say how you would know it worked"
-    assert check.rule.startswith(
-        "a plan that never says how you would know it worked: in 2 of your last 3 answers"
-    )
-    assert [e.detail for e in check.evidence if e.source == "answer"] == [
-        "never says how you would know it worked"
-    ] * 2
-    assert check.goal.startswith("Say how you would know your plan worked in 5 answers")
-    assert "looks for words, not what you meant" in check.how
-    assert areas["plan_reasons"].title == "Say why you would do it"
-
-
-def test_a_plans_reasons_and_check_are_judged_on_plans_only_and_a_goal_counts_them() -> None:
-    assert meets("plan_check", planned(1, True, True).analysis, PLAN_Q) is True
-    assert meets("plan_check", planned(1, True, False).analysis, PLAN_Q) is False
-    assert meets("plan_reasons", planned(1, False, True).analysis, PLAN_Q) is False
-    assert meets("plan_check", planned(1, True, None).analysis, PLAN_Q) is None  # speech lost
-    story = timed(1, 1.0).analysis | {"star": planned(1, True, True).analysis["star"]}
-    assert meets("plan_reasons", story, "Tell me about a time you fixed a backlog.") is None
-    # An answer analysed before prepcoach read a plan's reasons is not judged, and said so.
-    old = {k: v for k, v in planned(4, None, None).analysis.items() if k != "plan"}
-    areas = improvement_areas(
-        [planned(1, False, True), planned(2, False, True), AnswerFacts(4, TODAY, PLAN_Q, old),
-         AnswerFacts(5, TODAY, "Why us?", timed(5, 1.0).analysis)], [], TODAY,
-    )  # fmt: skip
-    (reasons,) = [a for a in areas if a.key == "plan_reasons"]
-    assert (reasons.affected, reasons.considered) == (2, 2)
-    assert set(reasons.not_judged) == {
-        "1 answer not read in full (speech lost), or analysed before prepcoach read a plan's "
-        "reasons and check",
-        "1 answer to a question that asks for no plan",
-    }
-
-
-@pytest.mark.usefixtures("sentence_model")
-def test_a_plans_analysis_reads_its_reasons_and_check() -> None:
-    from prepcoach.coach.plan_parts import read_plan
-    from prepcoach.coach.reader import sentences_of
-    from tests.relevance_samples import PLAN, PLAN_QUESTION
-
-    read = analyse_answer(text=PLAN, question=PLAN_QUESTION).as_dict()
-    assert read["plan"] == {
-        "reasons": {"present": True, "evidence": [
-            "First I would talk to my teammate in private and ask what is getting in the way, "
-            "because there may be a reason I cannot see."]},
-        "check": {"present": True, "evidence": [
-            "Then I would agree with them on smaller deadlines we can both check each week."]},
-    }  # fmt: skip
-    assert meets("plan_reasons", read, PLAN_QUESTION) is True
-    vague = read_plan(sentences_of("I would sort it out. I would talk to people and fix it."))
-    assert not vague.reasons.present
-    assert not vague.check.present
-    assert (
-        analyse_answer(text=QUANTIFIED, question="Tell me about a time…").as_dict()["plan"] is None
-    )
+    action = areas["star_action"]
+    assert action.reviewers == 1  # once, though two of his lines point here
+    assert action.weight > alone["star_action"].weight
+    assert "1 reviewer agrees" in action.rule
+    assert [e.detail for e in action.evidence if e.source == "review"] == [
+        "scored steps and action 0 of 2"
+    ]
+    assert not {"plan_reasons", "plan_check"} & (set(alone) | set(areas))
 
 
 def test_a_reviewers_low_score_on_a_points_lines_counts_toward_areas() -> None:

@@ -25,6 +25,7 @@ from prepcoach.coach.improvement_sources import (
     competency_met,
     debrief_cues,
     lapse_goal,
+    plan_line_goal,
     recalled_cards,
     reworked,
     reworked_goal,
@@ -253,6 +254,9 @@ def test_calibration_names_both_gaps_when_both_are_large() -> None:
         lapse_goal(1, "14 December 2026"),
         "Rate yourself within 1 point of prepcoach's measure in 5 rated answers by "
         "14 December 2026",
+        plan_line_goal("plan_reasons", 2, "14 December 2026"),
+        plan_line_goal("plan_check", 2, "14 December 2026"),
+        plan_line_goal("plan_check", 1, "14 December 2026"),
     ],
 )
 def test_every_new_areas_goal_passes_the_smart_check(area_goal: str) -> None:

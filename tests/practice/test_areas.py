@@ -225,3 +225,43 @@ def test_the_page_says_which_answers_an_area_did_not_judge_and_why(
         "answered the question (too short or too long to judge," in page
     )
     assert "cuts" not in page  # the model's word, not the user's
+
+
+PLAN_QUESTION = "What would you do if a teammate kept missing deadlines your work depended on?"
+
+
+@pytest.mark.usefixtures("sentence_model")
+def test_a_plans_reasons_scored_low_by_two_reviewers_is_an_area_of_their_reviews(
+    alice_client: Client, alice: User
+) -> None:
+    """Sam and Ana scored the reasons of Alice's plans 0 of 2. prepcoach does not read a
+    plan's reasons itself: the area rests on their reviews, links to them, and says so."""
+    plans = Question.objects.create(owner=alice, text=PLAN_QUESTION)
+    links = []
+    for reviewer in ("Sam", "Ana"):
+        request = FeedbackRequest.objects.create(
+            owner=alice, attempt=answered(alice, plans, "I would sort it out and fix it."),
+            reviewer_label=reviewer, token_digest=reviewer * 32,
+            expires_at=FeedbackRequest.expiry(),
+        )  # fmt: skip
+        Review.objects.create(request=request, reviewer_name=reviewer, browser_key="k",
+                              scores={"steps": 2, "reasons": 0, "check": 2}, overall=3)  # fmt: skip
+        links.append(request.owner_url())
+    page = html.unescape(alice_client.get(URL).text)
+    assert "from 2 answers, 2 reviews and 0 debriefs" in page
+    assert "<h2>Say why you would do it</h2>" in page
+    assert "Say how you would know it worked" not in page  # both scored the check 2
+    assert "2 reviews scored the reasons your plans give 0 of 2, of the 2 that scored them." in page
+    for link, reviewer in zip(links, ("Sam", "Ana"), strict=True):
+        assert f'<a href="{link}">{reviewer}</a>' in page
+    assert page.count("scored reasons 0 of 2") == 2
+    assert "prepcoach does not read whether a plan gives reasons for its steps: reviewers" in page
+    deadline = timezone.localdate() + dt.timedelta(days=14)
+    goal = (
+        f"Get 2 reviews that score the reasons your plans give 1 or 2 of 2 by {deadline:%-d %B %Y}"
+    )
+    assert f"“{goal}”: it will move by itself as your reviews meet it." in page
+    link = reverse("goals:new") + "?" + urlencode({"text": goal, "area": "plan_reasons"})
+    assert link in page
+    area = page[page.index('id="area-plan_reasons"') :]
+    assert "Trend:" not in area[: area.index("</li>")]  # no share of answers for reviews

@@ -15,7 +15,6 @@ from prepcoach.coach import relevance as question_rules
 from prepcoach.coach.content import ContentAnalysis, analyse_content
 from prepcoach.coach.delivery import Delivery, DeliverySettings, measure
 from prepcoach.coach.keywords import Coverage, coverage, key_terms
-from prepcoach.coach.plan_parts import PlanParts, read_plan
 from prepcoach.coach.relevance import Relevance, question_relevance, stored_kind
 from prepcoach.coach.speech.coverage import SpeechCoverage
 from prepcoach.coach.speech.engine import Transcript, Word
@@ -52,9 +51,6 @@ class AnswerAnalysis:
     # How the recording was transcribed: "streamed" (while it was recorded) or "whole file";
     # None for a typed answer.
     transcription: str | None = None
-    # A plan's reasons and check (`plan_parts`), read for a question asking what the user would
-    # do (`relevance.asks_for_plan`); None for any other, or an answer that could not be read.
-    plan: PlanParts | None = None
 
     def _verdict(self, found: bool) -> bool | None:
         """A part found is always reported; a part not found is "can't tell" (None) when the
@@ -189,13 +185,6 @@ class AnswerAnalysis:
             else None,
             "withheld": sorted(self.withheld),
             "transcription": self.transcription,
-            # Not found in speech partly lost is "can't tell" (None), as a STAR part is.
-            "plan": {
-                part: {"present": self._verdict(found.present), "evidence": list(found.evidence)}
-                for part, found in (("reasons", self.plan.reasons), ("check", self.plan.check))
-            }
-            if self.plan is not None
-            else None,
             "tips": [
                 {"rule": t.rule, "text": t.text, "evidence": [asdict(e) for e in t.evidence]}
                 for t in self.tips
@@ -256,12 +245,10 @@ def analyse_answer(
     tips = choose_tips(facts, withhold=frozenset(withheld))
     if words:
         tips = [_timed(tip, _sentence_starts(words)) for tip in tips]
-    planned = relevance is not None and question_rules.asks_for_plan(relevance.kind)
     return AnswerAnalysis(
         said, words, delivery, content, keywords, relevance, tuple(tips), engine, settings,
         cover, transcript.reread if transcript else (), audio, frozenset(withheld),
         ("streamed" if transcript.streamed else "whole file") if transcript else None,
-        read_plan(content.sentences) if planned and not content.cannot_tell else None,
     )  # fmt: skip
 
 

@@ -38,13 +38,16 @@ from prepcoach.coach.debrief import COMPETENCIES
 from prepcoach.coach.feedback import clock
 from prepcoach.coach.improvement_sources import (
     CALIBRATION_GAP,
+    MIN_AFFECTED,
+    PLAN_LINE_AREAS,
+    REVIEW_LOW,
     calibrated,
     calibration_area,
     debrief_areas,
     debrief_cues,
     lapse_area,
+    plan_line_areas,
 )
-from prepcoach.coach.plan_parts import CHECK_WORDS, REASON_WORDS
 from prepcoach.coach.relevance import (
     NOT_IN_A_PLAN,
     asks_for_neither,
@@ -66,11 +69,11 @@ __all__ = [
 ]
 
 RECENT = 10  # the answers an area is judged over, newest first
-MIN_AFFECTED = 2  # a rule must hold in at least this many of them
+# A rule must hold in at least MIN_AFFECTED (2) of them; a reviewer's rubric score (0, 1 or 2) of
+# REVIEW_LOW (0) counts against a criterion: both in `improvement_sources`, which reads them too.
 GOAL_ANSWERS = 5  # "in 5 answers": a goal made from an area counts answers that meet it
 GOAL_DAYS = 14  # the goal's deadline, from today
 JOB_TERMS = 3  # key terms of the job an answer should use (fewer when the job has fewer)
-REVIEW_LOW = 0  # a reviewer's rubric score (0, 1 or 2) that counts against a criterion
 STAR_PARTS = ("situation", "task", "action", "result")
 
 
@@ -163,24 +166,6 @@ def _unquantified(analysis: Mapping[str, Any]) -> tuple[str, float | None] | Non
     return (f"result without a number: “{said}”" if said else "result without a number"), None
 
 
-# What a plan's reasons and check rules say of a plan they did not find (`plan_parts`).
-PLAN_MISSING = {
-    "reasons": "no reason given for its steps",
-    "check": "never says how you would know it worked",
-}
-
-
-def _plan_part(part: str) -> Rule:
-    def rule(analysis: Mapping[str, Any]) -> tuple[str, float | None] | None:
-        plan = analysis.get("plan")
-        found = plan.get(part) if isinstance(plan, Mapping) else None
-        if not isinstance(found, Mapping) or found.get("present") is None:
-            return None  # not a plan, read before plans were, or speech lost
-        return ("", None) if found["present"] else (PLAN_MISSING[part], None)
-
-    return rule
-
-
 def _talks_past(analysis: Mapping[str, Any]) -> tuple[str, float | None] | None:
     relevance = analysis.get("relevance")
     if not isinstance(relevance, Mapping):
@@ -219,9 +204,9 @@ class AreaRule:
     read: Rule
     goal: str  # {n} answers, {deadline}
     # Which answers it judges: STAR parts only answers to questions that ask for a story or a
-    # plan ("Tell me about a time…", "What would you do if…"), a plan's reasons and check only
-    # plans (by the report's rule). The relevance area judges every answer the verdict speaks on.
-    judges: str = "any"  # "story", "no story", "plan" or "any"
+    # plan ("Tell me about a time…", "What would you do if…"). The relevance area judges every
+    # answer the verdict speaks on.
+    judges: str = "any"  # "story", "no story" or "any"
     how: str = ""  # how it decides, in full (`Area.how`), where the rule is kept short
     # Whether it judges an answer to a question asking what the user would do (a plan, by the
     # report's rule: `relevance.asks_for_plan` of the kind the analysis keeps). A plan has no
@@ -242,9 +227,7 @@ class AreaRule:
         # A question the report reads as a plan (by its kind) asks for one whatever its words
         # ("What steps would you take?"): its steps are judged as the report judges them.
         told = not asks_for_neither(question, plan)
-        if self.judges == "plan" and not plan:
-            return "no plan"
-        if self.judges in ("story", "no story") and told != (self.judges == "story"):
+        if self.judges != "any" and told != (self.judges == "story"):
             return "no story" if self.judges == "story" else "story"
         if not self.in_a_plan and plan:
             return "plan"
@@ -264,8 +247,6 @@ NOT_JUDGED = {
                  "answers to questions that ask for no story"),
     "story": ("answer to a question that asks for a story", "answers to questions that ask for "
               "a story"),
-    "no plan": ("answer to a question that asks for no plan", "answers to questions that ask "
-                "for no plan"),
     "plan": ("plan for a question asking what you would do (no situation, task or result to "
              "find)", "plans for questions asking what you would do (no situation, task or "
              "result to find)"),
@@ -304,24 +285,6 @@ RULES = (
              "Put a number on the result in {n} practice answers by {deadline}", "story",
              in_a_plan=False, polishes=True,
              unread="with no result to put a number on, or not read in full"),
-    *(
-        AreaRule(f"plan_{part}", title, f"a plan that {rule}", _plan_part(part), goal, "plan",
-                 how=f"In an answer to a question asking what you would do, prepcoach looks for "
-                 f"{words}. It looks for words, not what you meant: a plan that gives them in "
-                 "other words is counted as giving none. A reviewer who scores the plan's "
-                 f"“{part}” line 0 of 2 counts here too.", polishes=True,
-                 unread="not read in full (speech lost), or analysed before prepcoach read "
-                 "a plan's reasons and check")
-        for part, title, rule, goal, words in (
-            ("reasons", "Say why you would do it", "gives no reason for its steps",
-             "Give a reason for your steps in {n} answers to questions asking what you would "
-             "do by {deadline}", REASON_WORDS),
-            ("check", "Say how you would know it worked",
-             "never says how you would know it worked",
-             "Say how you would know your plan worked in {n} answers to questions asking what "
-             "you would do by {deadline}", CHECK_WORDS),
-        )
-    ),
     AreaRule("relevance", "Answer the question that was asked",
              "an answer that does not address its question", _talks_past,
              "In your next {n} answers, answer the question that was asked (prepcoach's check "
@@ -341,13 +304,14 @@ RULES = (
 # Rubric criteria (coach.feedback) a reviewer can score low, and the area each points to: the
 # story's, a plan's (`feedback.PLAN_REVIEW_RUBRIC`): its steps are what the reader finds as a
 # plan's action (the follow-ups ask "What would you actually do?" of a plan without one), its
-# reasons and check have areas of their own; and a point's (`feedback.DIRECT_REVIEW_RUBRIC`):
-# an answer that does not answer what was asked, or ties nothing to the role (its terms).
-# Clarity and a point's support have none: no rule reads them.
+# reasons and check have areas of their own, made from reviews alone (`PLAN_LINE_AREAS`,
+# `plan_line_areas`: prepcoach does not read them, so no rule here does); and a point's
+# (`feedback.DIRECT_REVIEW_RUBRIC`): an answer that does not answer what was asked, or ties
+# nothing to the role (its terms). Clarity and a point's support have none: no rule reads them.
 REVIEW_AREAS = {
     "situation": "star_situation", "task": "star_task", "action": "star_action",
     "result": "star_result", "evidence": "quantified", "delivery": "fillers",
-    "steps": "star_action", "reasons": "plan_reasons", "check": "plan_check",
+    "steps": "star_action", **PLAN_LINE_AREAS,
     "point": "relevance", "fit": "job_terms",
 }  # fmt: skip
 
@@ -376,8 +340,10 @@ ANSWER_KEYS = frozenset(rule.key for rule in RULES) | {"calibration"}
 # Areas measured from debriefs (`competency_met`) and from answers to the questions that
 # went badly (`reworked`).
 DEBRIEF_KEYS = frozenset(f"competency_{key}" for key, _ in COMPETENCIES)
+# Areas made from, and measured by, people's reviews alone (`plan_line_met`).
+REVIEW_KEYS = frozenset(PLAN_LINE_AREAS.values())
 # Areas whose goal moves by itself: all of them.
-AREA_KEYS = ANSWER_KEYS | DEBRIEF_KEYS | {"drill_lapses", "asked_badly"}
+AREA_KEYS = ANSWER_KEYS | DEBRIEF_KEYS | REVIEW_KEYS | {"drill_lapses", "asked_badly"}
 
 
 def meets(
@@ -411,7 +377,8 @@ def improvement_areas(
     maps an area to the day a goal made from it was reached: only later answers and reviews
     count for it, so it comes back only if the pattern does. `debriefs` of real interviews
     and drill `lapses` are read by `coach.improvement_sources`: a debrief naming a rule's
-    pattern counts like a reviewer who agrees."""
+    pattern counts like a reviewer who agrees; reviews scoring a plan's reasons or check low
+    make areas of their own there (`plan_line_areas`)."""
     closed = closed or {}
     # A debrief written ahead of its interview says nothing about how it went.
     debriefs = [d for d in debriefs if d.when <= today]
@@ -470,6 +437,7 @@ def improvement_areas(
             )
         )  # fmt: skip
     areas += debrief_areas(debriefs, closed, goal_words)
+    areas += plan_line_areas(reviews, closed, goal_words)
     if (lapsed := lapse_area(lapses, closed, goal_words)) is not None:
         areas.append(lapsed)
     if (calibration := calibration_area(answers, reviews, goal_words, closed)) is not None:

@@ -11,7 +11,11 @@ Each rule says what it read, in the user's own words where it read words:
   one area lists every such card;
 - calibration: the user's own 1-5 ratings against prepcoach's measured figure for the same
   answers (`coach.answer.measured_rating`) and against reviewers' overall scores, an area when
-  either gap averages `CALIBRATION_GAP` points or more over at least `MIN_PAIRS` pairs.
+  either gap averages `CALIBRATION_GAP` points or more over at least `MIN_PAIRS` pairs;
+- a plan's reasons and its check (`feedback.PLAN_REVIEW_RUBRIC`'s "reasons" and "check"
+  lines), from people alone: prepcoach does not read them in an answer, so an area needs
+  `MIN_AFFECTED` reviews that scored the line `REVIEW_LOW` (0 of 2), and a goal made from it
+  counts later reviews that score it 1 or 2 (`plan_line_areas`, `plan_line_met`).
 """
 
 from __future__ import annotations
@@ -20,6 +24,7 @@ import datetime as dt
 import re
 from collections import defaultdict
 from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
 
 from prepcoach.coach.answer import measured_rating
 from prepcoach.coach.area_types import (
@@ -31,7 +36,10 @@ from prepcoach.coach.area_types import (
     ReviewFacts,
 )
 from prepcoach.coach.debrief import COMPETENCIES
+from prepcoach.coach.feedback import PLAN_REVIEW_RUBRIC
 
+MIN_AFFECTED = 2  # an area holds for at least this many answers (or, of a plan's line, reviews)
+REVIEW_LOW = 0  # a reviewer's rubric score (0, 1 or 2) that counts against a criterion
 LOW_SELF_RATING = 2  # of 5: a competency rated this or lower in a debrief is an area
 RECENT_DEBRIEFS = 10  # the debriefs read, newest first
 LAPSES = 2  # "Again" this many times ...
@@ -307,3 +315,85 @@ def calibration_area(
         f"{goal_words['n']} rated answers by {goal_words['deadline']}",
         moves_with="your rated answers",
     )  # fmt: skip
+
+
+# A plan's lines that people score and prepcoach does not read (`feedback.PLAN_REVIEW_RUBRIC`):
+# no reading of an answer's reasons or check has been measured on labelled plans, and a reading
+# that is not measured may not judge, so these areas and their goals rest on reviews alone.
+@dataclass(frozen=True, slots=True)
+class PlanLine:
+    key: str  # its area
+    title: str
+    said: str  # what the line scores, in the user's words
+    them: str  # "them" or "it", of `said`
+    unread: str  # what prepcoach does not read, for `Area.how`
+
+
+PLAN_LINES = {
+    "reasons": PlanLine("plan_reasons", "Say why you would do it", "the reasons your plans give",
+                        "them", "whether a plan gives reasons for its steps"),
+    "check": PlanLine("plan_check", "Say how you would know it worked",
+                      "how your plans say you would know they worked", "it",
+                      "whether a plan says how you would know it worked"),
+}  # fmt: skip
+PLAN_LINE_AREAS = {name: line.key for name, line in PLAN_LINES.items()}
+RECENT_REVIEWS = 10  # the newest reviews scoring a plan's line that its area is judged over
+REVIEW_GOAL = 2  # reviews a plan line's goal asks for: reviews, like real interviews, are few
+
+
+def plan_line_goal(key: str, count: int, deadline: str) -> str:
+    """The goal of a plan line's area (`PLAN_LINES`): its count is the goal's target
+    (`goals.forms`)."""
+    (line,) = [line for line in PLAN_LINES.values() if line.key == key]
+    reviews = "1 review that scores" if count == 1 else f"{count} reviews that score"
+    return f"Get {reviews} {line.said} 1 or 2 of 2 by {deadline}"
+
+
+def plan_line_met(scores: Mapping[str, object] | None, key: str) -> bool | None:
+    """Whether one review scores the plan line of area `key` 1 or 2 of 2 (above `REVIEW_LOW`);
+    None when it does not score that line (a story's review, or a line left blank). A goal
+    made from the area counts the reviews where it does. Raises KeyError for another key."""
+    names = [name for name, area in PLAN_LINE_AREAS.items() if area == key]
+    if not names:
+        raise KeyError(key)
+    score = (scores or {}).get(names[0])
+    if not isinstance(score, int) or isinstance(score, bool):
+        return None
+    return score > REVIEW_LOW
+
+
+def plan_line_areas(
+    reviews: Sequence[ReviewFacts], closed: Mapping[str, dt.date], goal_words: Mapping[str, str]
+) -> list[Area]:
+    """A plan's reasons and its check, each an area when at least `MIN_AFFECTED` of the newest
+    `RECENT_REVIEWS` reviews that scored its line since a goal made from it was reached scored
+    it `REVIEW_LOW` (0 of 2). No answer's words count for or against it: reviewers judge it."""
+    newest = sorted(reviews, key=lambda r: r.when, reverse=True)
+    labels = dict(PLAN_REVIEW_RUBRIC)
+    areas = []
+    for name, line in PLAN_LINES.items():
+        since = closed.get(line.key, dt.date.min)
+        scored = [
+            (r, score) for r in newest
+            if r.when > since and isinstance(score := r.scores.get(name), int)
+        ][:RECENT_REVIEWS]  # fmt: skip
+        low = [r for r, score in scored if score <= REVIEW_LOW]
+        if len(low) < MIN_AFFECTED:
+            continue
+        areas.append(Area(
+            line.key, line.title,
+            f"{len(low)} reviews scored {line.said} 0 of 2, of the {len(scored)} that scored "
+            f"{line.them}",
+            len(low), len(scored), len(low),
+            tuple(Evidence("review", r.ref, r.when, r.reviewer, f"scored {name} 0 of 2")
+                  for r in low),
+            (),  # no trend: every face words a trend as a share of answers, and these are reviews
+            plan_line_goal(line.key, REVIEW_GOAL, goal_words["deadline"]),
+            how=f"prepcoach does not read {line.unread}: reviewers judge it, on the line "
+            f"“{labels[name]}” of a plan's rubric (a plan is an answer to a question asking what "
+            f"you would do). This area shows when {MIN_AFFECTED} or more reviews score that line "
+            f"0 of 2, whatever your answers' words, and a goal made from it counts the reviews "
+            f"given after it began that score the line 1 or 2 of 2.",
+            moves_with="your reviews",
+        ))  # fmt: skip
+    return areas

@@ -8,7 +8,7 @@ from typing import Any
 from django import forms
 from django.utils import timezone
 
-from prepcoach.coach.improvement import AREA_KEYS, DEBRIEF_KEYS, GOAL_ANSWERS
+from prepcoach.coach.improvement import AREA_KEYS, DEBRIEF_KEYS, GOAL_ANSWERS, REVIEW_KEYS
 from prepcoach.coach.smart import MAX_GOAL_CHARS, SmartCheck, target_quantity
 from prepcoach.form_words import PlainNumberInput
 from prepcoach.goals.models import (
@@ -36,12 +36,13 @@ AREA_UNITS = {
     "drill_lapses": "forgotten cards recalled",
     "asked_badly": "questions reworked",
     **dict.fromkeys(DEBRIEF_KEYS, "debriefs that meet it"),
+    **dict.fromkeys(REVIEW_KEYS, "reviews that meet it"),
 }
 # The count in an area goal's words: "in 3 practice answers", "in 2 interview debriefs",
-# "Recall 2 cards", "Record 1 practice answer".
+# "Recall 2 cards", "Record 1 practice answer", "Get 2 reviews".
 AREA_COUNT_RE = re.compile(
     r"\b(?:in (\d{1,3}) (?:\w+ ){0,2}(?:answers|debriefs)|recall (\d{1,3}) cards?"
-    r"|record (\d{1,3}) (?:\w+ ){0,2}answers?)\b",
+    r"|record (\d{1,3}) (?:\w+ ){0,2}answers?|get (\d{1,3}) reviews?)\b",
     re.IGNORECASE,
 )
 

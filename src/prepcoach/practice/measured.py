@@ -1,8 +1,9 @@
 """Goals made from an improvement area move by themselves: each analysed answer since the goal
-began that meets the area's target counts (`coach.improvement.meets`), and for the drill lapse
+began that meets the area's target counts (`coach.improvement.meets`), for the drill lapse
 area each card forgotten when it began and recalled since (`coach.improvement_sources.
-recalled_cards`); the count is written as the goals app's own check-in, and the goal is done
-when it reaches its target."""
+recalled_cards`), and for a plan's reasons or check each review given since it began that
+scores that line 1 or 2 of 2 (`coach.improvement_sources.plan_line_met`); the count is written
+as the goals app's own check-in, and the goal is done when it reaches its target."""
 
 from __future__ import annotations
 
@@ -16,14 +17,22 @@ from django.utils.text import Truncator
 
 from prepcoach.accounts.access import owned_by
 from prepcoach.accounts.models import User
+from prepcoach.accounts.timing import user_zone
 from prepcoach.coach.improvement import (
     ANSWER_KEYS,
     DEBRIEF_KEYS,
+    REVIEW_KEYS,
     AnswerFacts,
     LapseFacts,
     meets,
 )
-from prepcoach.coach.improvement_sources import competency_met, recalled_cards, reworked
+from prepcoach.coach.improvement_sources import (
+    competency_met,
+    plan_line_met,
+    recalled_cards,
+    reworked,
+)
+from prepcoach.feedback.models import Review
 from prepcoach.goals.models import CheckIn, Goal
 from prepcoach.interviews.models import AskedQuestion, Debrief
 from prepcoach.practice.evidence import answer_facts
@@ -32,6 +41,7 @@ from prepcoach.practice.models import Attempt, DrillCard, DrillReview
 AUTO_NOTE = "Measured from your answers: "
 DRILL_NOTE = "Measured from your drills: "
 DEBRIEF_NOTE = "Measured from your debriefs: "
+REVIEW_NOTE = "Measured from your reviews: "
 NAMED = 5  # answers or cards a check-in names; more are counted, not named
 
 
@@ -60,7 +70,7 @@ def _log(goal: Goal, met: int, note: str, today: dt.date) -> bool:
     theirs, and does not stop the measure from moving."""
     measured = [
         c.value for c in sorted(goal.check_ins.all(), key=lambda c: (c.day, c.created_at))
-        if c.note.startswith((AUTO_NOTE, DRILL_NOTE, DEBRIEF_NOTE))
+        if c.note.startswith((AUTO_NOTE, DRILL_NOTE, DEBRIEF_NOTE, REVIEW_NOTE))
     ]  # fmt: skip
     if (measured and measured[-1] == met) or (not measured and met == 0):
         return False
@@ -167,6 +177,35 @@ def update_debrief_goals(user: User, today: dt.date) -> list[Goal]:
                 f"began rate it 3 of 5 or better"
                 + _named([str(d.interview) for d, v in verdicts if v is True])
             )
+        if _log(goal, met, note, today):
+            moved.append(goal)
+    return moved
+
+
+def update_review_goals(user: User, today: dt.date) -> list[Goal]:
+    """Goals made from a plan's reasons or check (areas of reviews alone): each counts the
+    reviews of the user's things given since the goal began (a review written before it and
+    sent again since is not a new one) that score its line 1 or 2 of 2. Logged and closed as
+    `update_measured_goals` does."""
+    moved = []
+    zone = user_zone(user)  # a review's day on the owner's clock
+    reviews = owned_by(Review.objects.all(), user, "request__owner").only(
+        "reviewer_name", "scores", "created_at"
+    )
+    for goal in _active(user, REVIEW_KEYS):
+        rows = reviews.filter(created_at__gte=goal.created_at).order_by("created_at", "pk")
+        verdicts = [(r, plan_line_met(r.scores, goal.area)) for r in rows]
+        met = sum(v is True for _, v in verdicts)
+        judged = sum(v is not None for _, v in verdicts)
+        names = [
+            f"{Truncator(r.reviewer_name).chars(60)} ({r.created_at.astimezone(zone):%-d %b})"
+            for r, v in verdicts
+            if v is True
+        ]
+        note = (
+            f"{REVIEW_NOTE}{met} of {judged} review{'s' * (judged != 1)} since the goal began "
+            f"score it 1 or 2 of 2{_named(names)}"
+        )
         if _log(goal, met, note, today):
             moved.append(goal)
     return moved
