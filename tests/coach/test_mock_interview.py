@@ -16,6 +16,7 @@ from prepcoach.coach.mock_interview import (
     short_report,
     summarise_mock,
 )
+from prepcoach.coach.relevance import asked_for
 from tests.relevance_samples import FINANCE, HOCKEY, HOCKEY_FOR_FINANCE, PLAN, PLAN_QUESTION
 
 TODAY = dt.date(2026, 11, 30)
@@ -79,10 +80,12 @@ def test_the_summary_lists_each_answer_once_and_each_unanswered_question() -> No
     answers = [
         MockAnswer(1, 1, PROCESS, False, "analysed", weak, TODAY),
         MockAnswer(2, 1, "What was the outcome?", True, "analysed", weak, TODAY),
-        MockAnswer(3, 3, "Why us?", False, "analysed", good, TODAY),
+        # A story question: "Why us?" asks for no story, so its answer is counted on no STAR
+        # part or number and cannot go best on them (`relevance.asked_for`).
+        MockAnswer(3, 3, STORY, False, "analysed", good, TODAY),
         MockAnswer(2, 1, "What was the outcome?", True, "analysed", weak, TODAY),  # twice in
     ]
-    summary = summarise_mock([PROCESS, "Tell me about a conflict.", "Why us?"], answers, TODAY)
+    summary = summarise_mock([PROCESS, "Tell me about a conflict.", STORY], answers, TODAY)
     assert [(r.number, r.ref, r.follow_up) for r in summary.rows] == [
         (1, 1, False), (1, 2, True), (2, None, False), (3, 3, False)
     ]  # fmt: skip
@@ -114,7 +117,8 @@ STRENGTHS = (
 @pytest.mark.usefixtures("sentence_model")
 def test_the_verdict_is_in_the_short_report_and_leads_the_next_steps() -> None:
     off = analyse_answer(text=STRENGTHS, question=WEAKNESS).as_dict()
-    report = short_report(off)
+    # As the mock's page reads it: by what its question asks for (neither a story nor a plan).
+    report = short_report(off, asked_for(WEAKNESS, off))
     assert report is not None
     assert report.relevance == "does not address"
     assert report.relevance_quote
@@ -216,3 +220,46 @@ def test_a_plans_parts_are_counted_of_those_a_plan_is_judged_on() -> None:
     assert not story.plan
     assert (story.star_words, story.number) == ("4 of 4 STAR parts", True)
     assert story.measured_from == "STAR parts, a number in the result, fillers and pace"
+
+
+FIVE_YEARS = "Where do you see yourself in five years?"
+AMBITION = (
+    "In five years I would like to be leading a small product team. I want to get better at "
+    "research with customers and at turning it into a roadmap people believe in. I also hope to "
+    "mentor newer colleagues, because I learned most from the people who took time with me."
+)
+
+
+@pytest.mark.usefixtures("sentence_model")
+def test_an_answer_to_a_question_asking_for_no_story_is_not_counted_on_star() -> None:
+    """A trial: "Where do you see yourself in five years?" got "1 of 5 · 0 of 4 STAR parts · no
+    number", and "Next things to practise" said "Finish with the result…" and "Say what you did
+    yourself…" from it. What a question asks for is `relevance.asked_for`'s to say: a question
+    asking for neither a story nor a plan is counted on no STAR part or number, and no tip
+    asking for a story's parts comes from it."""
+    analysis = analyse_answer(text=AMBITION, question=FIVE_YEARS).as_dict()
+    assert {"STAR: the answer never says how it ended", "Ownership: 0 “we” actions against 0 “I”"} \
+        <= {str(t["rule"]) for t in analysis["tips"]}  # fmt: skip
+    summary = summarise_mock(
+        [FIVE_YEARS, PROCESS],
+        [MockAnswer(1, 1, FIVE_YEARS, False, "analysed", analysis, TODAY),
+         MockAnswer(2, 2, PROCESS, False, "analysed", analyse_answer(text=WEAK, question=PROCESS).as_dict(), TODAY)],
+        TODAY,
+    )  # fmt: skip
+    row = summary.rows[0].figures
+    assert row is not None
+    assert (row.asks, row.measured, row.star_parts, row.number) == ("neither", None, None, None)
+    assert row.tip == ""
+    assert row.row_words == (
+        "no STAR parts or number counted: the question asks for neither a story nor a plan",
+    )
+    assert not [s for s in row.row_words if "of 5" in s or "of 4" in s or s == "no number"]
+    assert row == short_report(analysis, "neither")
+    assert summary.best is not None
+    assert summary.best.ref == 2  # the story, never the point on a STAR figure
+    assert "Finish with the result: what changed because of what you did." not in summary.next_steps
+    assert not [s for s in summary.next_steps if s.startswith("Say what you did yourself")]
+    # The story keeps its STAR parts and number, and its tips.
+    story = summary.rows[1].figures
+    assert story is not None
+    assert (story.asks, story.star_parts, story.number) == ("story", 3, False)

@@ -489,3 +489,42 @@ def test_the_summary_does_not_promise_a_reviewer_something_to_listen_to(
     summary = alice_client.get(reverse("practice:mock_summary", args=[session.pk])).text
     assert "can go through the whole interview, typed or recorded, and score it" in summary
     assert "listen" not in summary
+
+
+FIVE_YEARS = "Where do you see yourself in five years?"
+AMBITION = (
+    "In five years I would like to be leading a small product team. I want to get better at "
+    "research with customers and at turning it into a roadmap people believe in. I also hope to "
+    "mentor newer colleagues, because I learned most from the people who took time with me."
+)
+
+
+@pytest.mark.usefixtures("sentence_model")
+def test_an_answer_to_a_question_asking_for_no_story_is_not_scored_on_star_in_the_mock(
+    alice_client: Client, alice: User
+) -> None:
+    """A trial: "Where do you see yourself in five years?" got "1 of 5 · 0 of 4 STAR parts · no
+    number" and "Finish with the result" as a next thing to practise."""
+    session = pinned(new_mock(alice_client), alice, FIVE_YEARS)
+    here = reverse("practice:mock_question", args=[session.pk, 1])
+    alice_client.post(
+        reverse("practice:typed_create", args=[session.question_ids[0]]),
+        {"text": AMBITION, "mode": "mock", "session": session.pk, "next": here},
+    )
+    attempt = read(Attempt.objects.get(session=session))
+    shown = html.unescape(alice_client.get(reverse("practice:mock_answer", args=[attempt.pk])).text)
+    assert (
+        "No STAR parts or number counted: the question asks for neither a story nor a plan" in shown
+    )
+    assert "STAR parts</li>" not in shown
+    assert "no number in the result" not in shown
+    assert "as prepcoach measured it" not in shown
+    assert "Finish with the result" not in shown
+    alice_client.post(reverse("practice:mock_finish", args=[session.pk]))
+    summary = html.unescape(
+        alice_client.get(reverse("practice:mock_summary", args=[session.pk])).text
+    )
+    assert "0 of 4 STAR parts" not in summary
+    assert "no number" not in summary
+    assert "Finish with the result" not in summary
+    assert "Say what you did yourself" not in summary

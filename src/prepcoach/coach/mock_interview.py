@@ -5,7 +5,12 @@ report shown after each answer, and the summary at its end.
   profile's target role and industry; each says where it came from.
 - `short_report`: the few figures and the first tip of one answer's stored analysis (the full
   report is the answer's own page). A plan's STAR parts are counted of those a plan is judged
-  on (`PLAN_PARTS`, its action) and no number in its result is asked, as its report says.
+  on (`PLAN_PARTS`, its action) and no number in its result is asked, as its report says. An
+  answer to a question asking for neither a story nor a plan (`relevance.asked_for`: "Where do
+  you see yourself in five years?") is counted on no STAR part and no number, has no measured
+  figure (`answer.measured_rating` weighs STAR parts and a number: a trial's good answer
+  measured "1 of 5 · 0 of 4 STAR parts · no number") and no tip asking for a story's parts
+  (`tips.asks_for_story_parts`), here or in the next steps.
 - `summarise_mock`: each answer once, in the order given (follow-ups under their question),
   with its figures; every question not answered listed as such; the answer that went best and
   why (never one the relevance verdict says missed its question); and the next things to
@@ -28,7 +33,8 @@ from prepcoach.coach.answer import asks_for_plan, measured_rating
 from prepcoach.coach.area_types import AnswerFacts
 from prepcoach.coach.improvement import improvement_areas
 from prepcoach.coach.questions import field_for_role
-from prepcoach.coach.relevance import NOT_IN_A_PLAN
+from prepcoach.coach.relevance import NOT_IN_A_PLAN, Asks, asked_for
+from prepcoach.coach.tips import asks_for_story_parts
 
 # Words of a job title that say its level, checked in this order ("Senior lead" is lead).
 # A seniority word beats a role noun: "Senior Product Manager" is senior, "Junior account
@@ -83,9 +89,12 @@ def mock_setup(
 class Figures:
     """What one answer's analysis measured, for a row of the summary or the short report."""
 
-    measured: int | None  # 1-5 (`answer.measured_rating`: at most 2 off the question)
-    star_parts: int | None  # of the parts judged (`star_judged`); None when not read
-    number: bool | None  # a result with a number; None when not read, or for a plan
+    # 1-5 (`answer.measured_rating`: at most 2 off the question); None for an answer to a
+    # question asking for neither a story nor a plan, which that figure would weigh on STAR
+    measured: int | None
+    # of the parts judged (`star_judged`); None when not read, or when no story or plan is asked
+    star_parts: int | None
+    number: bool | None  # a result with a number; None when not read, for a plan, or neither
     fillers_per_min: float | None
     wpm: float | None
     words: int
@@ -95,13 +104,22 @@ class Figures:
     # answer talks about instead).
     relevance: str = ""
     relevance_quote: str = ""
-    # The STAR parts the answer is judged on: all four, or a plan's (`PLAN_PARTS`) when its
-    # question asks what the user would do (`answer.asks_for_plan`, the report's rule).
+    # The STAR parts the answer is judged on: all four, a plan's (`PLAN_PARTS`) when its
+    # question asks what the user would do (`answer.asks_for_plan`, the report's rule), none
+    # when it asks for neither a story nor a plan.
     star_judged: tuple[str, ...] = STAR_PARTS
+    asks: Asks = "story"  # what its question asks for (`relevance.asked_for`)
 
     @property
     def plan(self) -> bool:
-        return self.star_judged != STAR_PARTS
+        return self.asks == "plan"
+
+    @property
+    def not_counted(self) -> str:
+        """Why no STAR parts or number are counted, "" when they are."""
+        if self.asks != "neither":
+            return ""
+        return "no STAR parts or number counted: the question asks for neither a story nor a plan"
 
     @property
     def star_words(self) -> str:
@@ -118,6 +136,8 @@ class Figures:
     def row_words(self) -> tuple[str, ...]:
         """The figures of a row of the summary, each in words, those not read left out."""
         said = [f"{self.measured} of 5"] if self.measured else []
+        if self.not_counted:
+            said.append(self.not_counted)
         if self.star_parts is not None:
             said.append(self.star_words)
         if self.number is not None:
@@ -148,35 +168,45 @@ def verdict_of(analysis: Mapping[str, Any]) -> tuple[str, str]:
     return "can't tell", str(found.get("evidence") or "")
 
 
-def figures_of(analysis: Mapping[str, Any] | None) -> Figures | None:
-    """None for an answer not analysed (yet, or failed)."""
+def figures_of(analysis: Mapping[str, Any] | None, asks: Asks | None = None) -> Figures | None:
+    """None for an answer not analysed (yet, or failed). `asks`: what its question asks for
+    (`relevance.asked_for`; a follow-up's, its question's); None: as the analysis alone reads
+    it (a plan by the kind it keeps, else a story)."""
     if not analysis or not isinstance(analysis.get("star"), Mapping):
         return None
     star = analysis["star"]
-    plan = asks_for_plan(analysis)
-    judged = PLAN_PARTS if plan else STAR_PARTS
+    if asks is None:
+        asks = "plan" if asks_for_plan(analysis) else "story"
+    judged = {"plan": PLAN_PARTS, "neither": ()}.get(asks, STAR_PARTS)
     present = [star.get(p, {}).get("present") for p in judged]
-    parts = None if any(p is None for p in present) else sum(bool(p) for p in present)
+    parts = None if not judged or None in present else sum(bool(p) for p in present)
     fillers = analysis.get("fillers")
     per_min = fillers.get("per_min") if isinstance(fillers, Mapping) else None
     wpm = analysis.get("wpm")
-    tips = analysis.get("tips") or []
+    # A question asking for neither a story nor a plan asks for no story's parts: no tip either.
+    tips = [
+        tip
+        for tip in analysis.get("tips") or []
+        if isinstance(tip, Mapping)
+        and not (asks == "neither" and asks_for_story_parts(str(tip.get("rule", ""))))
+    ]
     transcript = analysis.get("transcript")
     relevance, quote = verdict_of(analysis)
     return Figures(
-        measured_rating(dict(analysis)), parts,
-        None if plan else star.get("quantified_result", {}).get("present"),
+        None if asks == "neither" else measured_rating(dict(analysis)), parts,
+        star.get("quantified_result", {}).get("present") if asks == "story" else None,
         float(per_min) if isinstance(per_min, (int, float)) else None,
         float(wpm) if isinstance(wpm, (int, float)) else None,
         len(transcript.split()) if isinstance(transcript, str) else 0,
-        str(tips[0].get("text", "")) if tips and isinstance(tips[0], Mapping) else "",
-        relevance, quote, judged,
+        str(tips[0].get("text", "")) if tips else "",
+        relevance, quote, judged, asks,
     )  # fmt: skip
 
 
-def short_report(analysis: Mapping[str, Any] | None) -> Figures | None:
-    """The short report shown inside the mock after an answer: its figures and first tip."""
-    return figures_of(analysis)
+def short_report(analysis: Mapping[str, Any] | None, asks: Asks | None = None) -> Figures | None:
+    """The short report shown inside the mock after an answer: its figures and first tip
+    (`figures_of`, by what its question asks for)."""
+    return figures_of(analysis, asks)
 
 
 @dataclass(frozen=True, slots=True)
@@ -191,6 +221,17 @@ class MockAnswer:
     status: str
     analysis: Mapping[str, Any] | None = None
     when: dt.date | None = None
+    # What its question asks for (`relevance.asked_for`; a follow-up's, its question's, as
+    # `feedback.subjects.answer_asks` says); None: by `asked_for` of its own question and
+    # analysis, or for a follow-up as its analysis alone reads it (`figures_of`).
+    asks: Asks | None = None
+
+
+def asks_of(answer: MockAnswer) -> Asks | None:
+    """What `answer`'s question asks for, as `MockAnswer.asks` says."""
+    if answer.asks is not None or answer.follow_up:
+        return answer.asks
+    return asked_for(answer.question, answer.analysis)
 
 
 @dataclass(frozen=True, slots=True)
@@ -248,9 +289,9 @@ def summarise_mock(
         if not mine:
             rows.append(SummaryRow(number, text, None, False, "not answered", None))
         rows += [SummaryRow(number, a.question, a.ref, a.follow_up, a.status,
-                            figures_of(a.analysis)) for a in mine]  # fmt: skip
+                            figures_of(a.analysis, asks_of(a))) for a in mine]  # fmt: skip
     rows += [SummaryRow(a.number, a.question, a.ref, a.follow_up, a.status,
-                        figures_of(a.analysis))
+                        figures_of(a.analysis, asks_of(a)))
              for a in answers if not 1 <= a.number <= len(questions)]  # fmt: skip
     answered = [r for r in rows if r.ref is not None]
     # An answer the verdict says missed its question did not go best, whatever its figure (at
@@ -298,6 +339,9 @@ def _next_steps(
             continue
         steps.append(f"{area.title}: {area.rule}")
         covered.add(SAME_ADVICE.get(area.key, area.key))
+    # An answer to a question asking for neither a story nor a plan gives no tip asking for a
+    # story's parts (`figures_of`): "Finish with the result" was a step from "Where do you see
+    # yourself in five years?".
     tips = Counter(
         str(tip.get("text", ""))
         for a in answers
@@ -305,6 +349,7 @@ def _next_steps(
         if isinstance(tip, Mapping)
         and tip.get("text")
         and not str(tip.get("rule", "")).startswith(tuple(covered))
+        and not (asks_of(a) == "neither" and asks_for_story_parts(str(tip.get("rule", ""))))
     )
     steps += [tip for tip, _ in tips.most_common() if tip not in steps]
     steps += [f"Answer “{row.question}”: you left it unanswered" for row in unanswered]

@@ -328,6 +328,19 @@ def _keywords(f: Facts) -> Tip | None:
     )
 
 
+# The tips that ask for a story's parts (a STAR part, a number on its result, what the speaker
+# did themselves), by the start of their rule as stored (`Tip.rule`): an answer to a question
+# asking for neither a story nor a plan (`relevance.asked_for`) has no such parts to give, so a
+# page that judges it by what its question asks (the mock's figures and next steps) leaves them
+# out.
+STORY_RULES = ("STAR:", "Ownership:")
+
+
+def asks_for_story_parts(rule: str) -> bool:
+    """Whether a tip, by its stored `rule`, asks for a story's parts (`STORY_RULES`)."""
+    return rule.startswith(STORY_RULES)
+
+
 # Each rule by name: a report can hold back the rules its recording makes unreliable
 # (speech that produced no words, clipped or very quiet audio); see coach.speech.quality.
 RULES: dict[str, Rule] = {

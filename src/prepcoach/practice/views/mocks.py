@@ -24,6 +24,7 @@ from prepcoach.coach.mock_interview import (
 )
 from prepcoach.coach.questions import QuestionInfo, pick_questions
 from prepcoach.coach.relevance import plan_asked
+from prepcoach.feedback.subjects import answer_asks
 from prepcoach.jobs.models import Opportunity
 from prepcoach.practice.forms import MIXES, MockForm, TypedAnswerForm
 from prepcoach.practice.models import Attempt, MockSession, Question
@@ -156,7 +157,9 @@ def mock_finish(request: HttpRequest, session_id: int) -> HttpResponse:
 @login_required
 def mock_summary(request: HttpRequest, session_id: int) -> HttpResponse:
     session = _session(request, session_id)
-    answers = list(Attempt.objects.filter(session=session, user=session.user))
+    answers = list(
+        Attempt.objects.filter(session=session, user=session.user).select_related("follow_up_to")
+    )
     rows = session_rows(session, answers)
     number_of = {a.pk: row.number for row in rows for a in row.answers}
     summary = summarise_mock(
@@ -165,7 +168,7 @@ def mock_summary(request: HttpRequest, session_id: int) -> HttpResponse:
             MockAnswer(a.pk, number_of[a.pk], a.question_text, a.follow_up_to_id is not None,
                        a.get_status_display().lower(),
                        a.analysis if a.status == Attempt.Status.ANALYSED else None,
-                       timezone.localtime(a.created_at).date())
+                       timezone.localtime(a.created_at).date(), answer_asks(a))
             for a in answers_in_order(rows)
         ],
         timezone.localdate(),
@@ -178,7 +181,10 @@ def mock_summary(request: HttpRequest, session_id: int) -> HttpResponse:
 
 
 def _short(attempt: Attempt) -> object:
-    return short_report(attempt.analysis if attempt.status == Attempt.Status.ANALYSED else None)
+    """Its figures by what its question asks for (a follow-up's, its question's)."""
+    if attempt.status != Attempt.Status.ANALYSED:
+        return None
+    return short_report(attempt.analysis, answer_asks(attempt))
 
 
 @login_required
