@@ -74,3 +74,29 @@ def test_an_analysed_plan_and_story_are_counted_as_their_reports_count_them() ->
     story = figures(analyse_answer(text=STORY, question=STORY_QUESTION).as_dict())
     assert story["star_parts"] == 4.0
     assert "plan_parts" not in story
+
+
+def test_an_answer_to_a_question_asking_for_no_story_is_on_no_star_line() -> None:
+    """A trial's progress page counted "Where do you see yourself in five years?" into the STAR
+    line as 0 of 4. By what its question asks (`relevance.asked_for`), it is on neither parts
+    line, and the STAR line says how many it left out."""
+    whole = {"situation": True, "task": True, "action": True, "result": True}
+    none = dict.fromkeys(whole, False)
+    point = figures(stored(none, "yourself"), "neither")
+    assert "star_parts" not in point
+    assert "plan_parts" not in point
+    answers = [
+        (MONDAY, stored(whole, "story"), "story"),
+        (MONDAY, stored(none, "yourself"), "neither"),
+        (MONDAY + dt.timedelta(days=1), stored(none, None), "neither"),
+        (MONDAY + dt.timedelta(days=2), stored(ACTION_ONLY, "would_do"), "plan"),
+    ]
+    trends = {t.metric: t for t in weekly(answers)}
+    assert trends["star_parts"].points == ((MONDAY, 4.0),)  # was 1.33: two answers read 0
+    assert trends["star_parts"].left_out == 2
+    assert trends["star_parts"].left_out_words == (
+        "2 answers to questions asking for neither a story nor a plan"
+    )
+    assert trends["plan_parts"].left_out == 0
+    # An answer whose question is not known is read as before: a plan by its kind, else a story.
+    assert figures(stored(none, "yourself"))["star_parts"] == 0.0

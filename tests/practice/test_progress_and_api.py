@@ -97,6 +97,35 @@ def test_a_plan_is_charted_of_its_action_not_as_one_star_part_of_four(
     assert re.findall(r">[01]</text>", chart)[:2] == [">0</text>", ">1</text>"]  # 0 to 1
 
 
+FIVE_YEARS = "Where do you see yourself in five years?"
+AMBITION = (
+    "In five years I would like to be leading a small product team. I want to get better at "
+    "research with customers and at turning it into a roadmap people believe in. I also hope to "
+    "mentor newer colleagues, because I learned most from the people who took time with me."
+)
+
+
+@pytest.mark.usefixtures("sentence_model")
+def test_an_answer_to_a_question_asking_for_no_story_is_left_off_the_star_line_and_said(
+    alice_client: Client, alice: User, question: Question
+) -> None:
+    """A trial's progress page counted "Where do you see yourself in five years?" into "STAR
+    parts present (of 4)" as 0: it asks for neither a story nor a plan (`relevance.asked_for`),
+    so it is left off that line, and the line says so beside the page's count."""
+    analysed(alice, question, STRONG, 0)
+    asked = Question.objects.create(owner=alice, text=FIVE_YEARS)
+    Attempt.objects.create(
+        user=alice, question=asked, question_text=FIVE_YEARS, text=AMBITION, status="analysed",
+        analysis=analyse_answer(text=AMBITION, question=FIVE_YEARS).as_dict(),
+    )  # fmt: skip
+    page = alice_client.get(reverse("practice:progress")).text
+    assert "2 analysed answers" in page
+    star = page[page.index("<strong>STAR parts present (of 4)</strong>") :]
+    star = star[: star.index("</figure>")]
+    assert "</strong>: 4 in the week of" in star  # was 2: the point read 0 of 4
+    assert "Not counted: 1 answer to a question asking for neither a story nor a plan." in star
+
+
 def test_the_api_lists_answers_and_analyses_text(
     client: Client, alice: User, bob: User, question: Question
 ) -> None:

@@ -3,7 +3,10 @@
 A plan (an answer to a question asking what the user would do, `answer.asks_for_plan`: the
 report's rule) is counted of the parts a plan is judged on (`mock_interview.PLAN_PARTS`, its
 action), as its report and the mock count it, on a line of its own: counted of 4, a good plan
-was a story missing three parts, and pulled the STAR line down."""
+was a story missing three parts, and pulled the STAR line down. An answer to a question asking
+for neither a story nor a plan (`relevance.asked_for`: "Where do you see yourself in five
+years?") is on neither line, and the STAR line says how many it left out (`Trend.left_out`):
+it had counted such answers 0 of 4."""
 
 from __future__ import annotations
 
@@ -15,6 +18,7 @@ from statistics import mean
 
 from prepcoach.coach.answer import asks_for_plan
 from prepcoach.coach.mock_interview import PLAN_PARTS, STAR_PARTS
+from prepcoach.coach.relevance import Asks
 
 METRICS = {
     "wpm": "Pace (words a minute)",
@@ -33,6 +37,18 @@ class Trend:
     metric: str
     label: str
     points: tuple[tuple[dt.date, float], ...]  # (Monday of the week, mean that week)
+    # Answers this line leaves out by what their question asks (the STAR line: those asking for
+    # neither a story nor a plan), said beside it as the areas page says its own.
+    left_out: int = 0
+
+    @property
+    def left_out_words(self) -> str:
+        """ "1 answer to a question asking for neither a story nor a plan", "" for none."""
+        if not self.left_out:
+            return ""
+        if self.left_out == 1:
+            return "1 answer to a question asking for neither a story nor a plan"
+        return f"{self.left_out} answers to questions asking for neither a story nor a plan"
 
     @property
     def change(self) -> float | None:
@@ -42,9 +58,11 @@ class Trend:
         return round(self.points[-1][1] - self.points[0][1], 2)
 
 
-def figures(analysis: Mapping[str, object]) -> dict[str, float]:
+def figures(analysis: Mapping[str, object], asks: Asks | None = None) -> dict[str, float]:
     """The trend figures of one stored analysis (version 2 or 3); those it lacks or could not
-    measure are left out."""
+    measure are left out. `asks`: what its question asks for (`relevance.asked_for`; a
+    follow-up's, its question's): one asking for neither a story nor a plan has no STAR or plan
+    parts counted; None: as the analysis alone reads it (a plan by its kind, else a story)."""
     out: dict[str, float] = {}
     withheld = analysis.get("withheld") or ()
     if isinstance(analysis.get("wpm"), (int, float)) and "pace" not in withheld:  # type: ignore[operator]
@@ -61,13 +79,13 @@ def figures(analysis: Mapping[str, object]) -> dict[str, float]:
         out["long_pauses"] = float(pauses.get("long_count", 0))
     star = analysis.get("star")
     # A plan's parts are those a plan is judged on, counted on their own line.
-    metric, parts = (
-        ("plan_parts", PLAN_PARTS) if asks_for_plan(analysis) else ("star_parts", STAR_PARTS)
-    )
+    plan = asks == "plan" if asks is not None else asks_for_plan(analysis)
+    metric, parts = ("plan_parts", PLAN_PARTS) if plan else ("star_parts", STAR_PARTS)
     # A part that was not heard (None: speech lost or garbled) is unknown, not missing, so an
     # answer with one says nothing about the STAR trend.
     if (
-        isinstance(star, Mapping)
+        asks != "neither"
+        and isinstance(star, Mapping)
         and "situation" in star
         and all(star[p]["present"] is not None for p in parts)
     ):
@@ -77,11 +95,22 @@ def figures(analysis: Mapping[str, object]) -> dict[str, float]:
     return out
 
 
-def weekly(answers: Sequence[tuple[dt.date, Mapping[str, object]]]) -> list[Trend]:
+Dated = tuple[dt.date, Mapping[str, object]]
+
+
+def weekly(
+    answers: Sequence[Dated | tuple[dt.date, Mapping[str, object], Asks | None]],
+) -> list[Trend]:
+    """One mean a week of each figure (`figures`) over `answers`: (day, stored analysis) and
+    what its question asks for (`figures`' `asks`) where known."""
     by_week: dict[str, dict[dt.date, list[float]]] = defaultdict(lambda: defaultdict(list))
-    for day, analysis in answers:
+    left_out = 0
+    for day, analysis, *rest in answers:
+        asks = rest[0] if rest else None
+        if asks == "neither" and isinstance(analysis.get("star"), Mapping):
+            left_out += 1  # read, and not counted on the STAR line
         monday = day - dt.timedelta(days=day.weekday())
-        for metric, value in figures(analysis).items():
+        for metric, value in figures(analysis, asks).items():
             by_week[metric][monday].append(value)
     return [
         Trend(
@@ -90,6 +119,7 @@ def weekly(answers: Sequence[tuple[dt.date, Mapping[str, object]]]) -> list[Tren
             tuple(
                 (week, round(mean(values), 2)) for week, values in sorted(by_week[metric].items())
             ),
+            left_out if metric == "star_parts" else 0,
         )
         for metric, label in METRICS.items()
         if by_week.get(metric)

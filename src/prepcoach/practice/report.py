@@ -170,6 +170,7 @@ class TrendChart:
     values: list[tuple[float, float, str]]  # x, y, value written beside its dot
     latest: str  # "41 in the week of 30 Nov"
     weeks: int
+    left_out: str = ""  # the answers the line leaves out (`coach.trends.Trend.left_out_words`)
     width: int = 340
     height: int = 140
     left: int = 44  # room for the value axis's labels
@@ -232,6 +233,7 @@ def trend_charts(trends: list[Any]) -> list[TrendChart]:
                 values=[(coords[i][0], coords[i][1] - 8, _figure(values[i])) for i in labelled],
                 latest=f"{_figure(value)} in the week of {week:%-d %b}",
                 weeks=len(values),
+                left_out=trend.left_out_words,
             )
         )
     return charts

@@ -7,6 +7,7 @@ from django.shortcuts import redirect, render
 from django.utils import timezone
 
 from prepcoach.coach.trends import weekly
+from prepcoach.feedback.subjects import answer_asks
 from prepcoach.practice.forms import BodyLanguageSettingsForm, FeedbackSettingsForm
 from prepcoach.practice.models import Attempt, MockSession
 from prepcoach.practice.report import trend_charts
@@ -34,10 +35,17 @@ def index(request: HttpRequest) -> HttpResponse:
 def progress(request: HttpRequest) -> HttpResponse:
     """Trends of every measured figure over the weeks, across all analysed answers."""
     user = user_of(request)
-    analysed = Attempt.objects.filter(user=user, status=Attempt.Status.ANALYSED).order_by(
-        "created_at"
+    analysed = (
+        Attempt.objects.filter(user=user, status=Attempt.Status.ANALYSED)
+        .select_related("follow_up_to")
+        .order_by("created_at")
     )
-    answers = [(timezone.localtime(a.created_at).date(), a.analysis or {}) for a in analysed]
+    # Each by what its question asks for (a follow-up's, its question's): one asking for neither
+    # a story nor a plan is on no STAR line.
+    answers = [
+        (timezone.localtime(a.created_at).date(), a.analysis or {}, answer_asks(a))
+        for a in analysed
+    ]
     return render(
         request,
         "practice/progress.html",
