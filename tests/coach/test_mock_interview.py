@@ -219,7 +219,11 @@ def test_a_plans_parts_are_counted_of_those_a_plan_is_judged_on() -> None:
     assert story is not None
     assert not story.plan
     assert (story.star_words, story.number) == ("4 of 4 STAR parts", True)
-    assert story.measured_from == "STAR parts, a number in the result, fillers and pace"
+    # Typed: no pace or fillers were measured (it said "fillers and pace").
+    assert story.measured_from == (
+        "STAR parts and a number in the result alone: a typed answer has no pace or fillers to "
+        "measure"
+    )
 
 
 FIVE_YEARS = "Where do you see yourself in five years?"
@@ -263,3 +267,31 @@ def test_an_answer_to_a_question_asking_for_no_story_is_not_counted_on_star() ->
     story = summary.rows[1].figures
     assert story is not None
     assert (story.asks, story.star_parts, story.number) == ("story", 3, False)
+
+
+@pytest.mark.usefixtures("sentence_model")
+def test_the_measured_figure_says_what_was_measured_typed_or_recorded() -> None:
+    """A trial's typed answer read "5 of 5 as prepcoach measured it (the steps of the plan,
+    fillers and pace)": a typed answer has no pace or fillers measured, and
+    `answer.measured_rating` weighs its content alone. A recording's figure names the delivery
+    it weighed."""
+    from prepcoach.coach.speech.engine import Transcript, Word
+
+    typed_plan = short_report(analyse_answer(text=PLAN, question=PLAN_QUESTION).as_dict())
+    assert typed_plan is not None
+    assert typed_plan.measured_from == (
+        "the steps of the plan alone: a typed answer has no pace or fillers to measure"
+    )
+    typed_story = short_report(analyse_answer(text=GOOD, question=STORY).as_dict())
+    assert typed_story is not None
+    assert "pace" not in typed_story.measured_from.split(":")[0]
+    words = tuple(Word(f" {w}", i * 0.4, i * 0.4 + 0.3) for i, w in enumerate(GOOD.split()))
+    recorded = analyse_answer(
+        transcript=Transcript(words, "en", 0.99), duration_s=words[-1].end + 0.5, spans=[],
+        question=STORY,
+    ).as_dict()  # fmt: skip
+    spoken = short_report(recorded)
+    assert spoken is not None
+    assert spoken.measured_from == (
+        "STAR parts and a number in the result, and its pace, fillers, pauses and length"
+    )

@@ -399,7 +399,11 @@ def test_a_plans_figures_in_the_mock_count_its_action_and_ask_no_number(
     attempt = read(Attempt.objects.get(session=session))
     shown = html.unescape(alice_client.get(reverse("practice:mock_answer", args=[attempt.pk])).text)
     assert "<li>the action (the one STAR part a plan is judged on)</li>" in shown
-    assert "as prepcoach measured it (the steps of the plan, fillers and pace)" in shown
+    # Typed: its figure weighs its steps alone (it said "…, fillers and pace").
+    assert (
+        "as prepcoach measured it (the steps of the plan alone: a typed answer has no pace or "
+        "fillers to measure)" in shown
+    )
     assert "of 4 STAR parts" not in shown
     assert "number" not in shown
     alice_client.post(reverse("practice:mock_finish", args=[session.pk]))

@@ -109,6 +109,10 @@ class Figures:
     # when it asks for neither a story nor a plan.
     star_judged: tuple[str, ...] = STAR_PARTS
     asks: Asks = "story"  # what its question asks for (`relevance.asked_for`)
+    # The delivery figures `measured` weighs (`delivery_weighed`): none for a typed answer,
+    # whose figure is its content alone.
+    weighed: tuple[str, ...] = ()
+    spoken: bool = False  # recorded, not typed
 
     @property
     def plan(self) -> bool:
@@ -150,10 +154,18 @@ class Figures:
 
     @property
     def measured_from(self) -> str:
-        """What `measured` weighs, in words: a plan's steps, never a number in its result."""
-        if self.plan:
-            return "the steps of the plan, fillers and pace"
-        return "STAR parts, a number in the result, fillers and pace"
+        """What `measured` weighs, in words: a plan's steps, never a number in its result; the
+        delivery figures it weighed, or that it weighed none (a typed answer has no pace or
+        fillers: its figure is its content alone; a trial's typed answer said "fillers and
+        pace")."""
+        content = "the steps of the plan" if self.plan else "STAR parts and a number in the result"
+        if self.weighed:
+            listed = ", ".join(self.weighed[:-1])
+            last = f"{listed} and {self.weighed[-1]}" if listed else self.weighed[-1]
+            return f"{content}, and its {last}"
+        if not self.spoken:
+            return f"{content} alone: a typed answer has no pace or fillers to measure"
+        return f"{content} alone: too little of the recording was heard to measure its delivery"
 
 
 def verdict_of(analysis: Mapping[str, Any]) -> tuple[str, str]:
@@ -166,6 +178,23 @@ def verdict_of(analysis: Mapping[str, Any]) -> tuple[str, str]:
     if found.get("probability") is not None and found.get("addresses") is False:
         return "does not address", str(found.get("gist") or "")
     return "can't tell", str(found.get("evidence") or "")
+
+
+def delivery_weighed(analysis: Mapping[str, Any]) -> tuple[str, ...]:
+    """The delivery figures `answer.measured_rating` weighs in a stored `analysis`, by the same
+    tests, in words: a typed answer has none (no pace, fillers, pauses or length measured)."""
+    pace, fillers = analysis.get("pace"), analysis.get("fillers")
+    pauses, length = analysis.get("pauses"), analysis.get("length")
+    withheld = analysis.get("withheld") or ()
+    found = {
+        "pace": isinstance(pace, dict) and bool(pace.get("verdict")),
+        "fillers": isinstance(fillers, dict)
+        and fillers.get("per_min") is not None
+        and "fillers" not in withheld,
+        "pauses": isinstance(pauses, dict),
+        "length": isinstance(length, dict) and bool(length.get("verdict")),
+    }
+    return tuple(name for name, weighed in found.items() if weighed)
 
 
 def figures_of(analysis: Mapping[str, Any] | None, asks: Asks | None = None) -> Figures | None:
@@ -199,7 +228,8 @@ def figures_of(analysis: Mapping[str, Any] | None, asks: Asks | None = None) -> 
         float(wpm) if isinstance(wpm, (int, float)) else None,
         len(transcript.split()) if isinstance(transcript, str) else 0,
         str(tips[0].get("text", "")) if tips else "",
-        relevance, quote, judged, asks,
+        relevance, quote, judged, asks, delivery_weighed(analysis),
+        isinstance(analysis.get("duration_s"), (int, float)),
     )  # fmt: skip
 
 
