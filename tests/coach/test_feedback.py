@@ -308,3 +308,36 @@ def test_a_mock_interview_of_every_kind_scores_each_on_its_own_lines() -> None:
     two = dict(mock_rubric(["story", "neither"]))
     assert two["action"] == "Describes what they did themselves (answer 1)"
     assert "story or plan" not in two["clarity"]
+
+
+def test_a_typed_answer_is_read_so_it_has_no_delivery_and_is_worded_as_read() -> None:
+    """A trial's typed answer was reviewed on "Delivery: pace, pauses and fillers" and its
+    owner's table showed the line "not scored": a typed answer is read, as a story is, on any
+    question (`heard` false), and so is a mock interview whose answers were all typed; a mock
+    interview of typed and recorded answers scores delivery on the recorded ones, named."""
+    for asks in ("story", "plan", "neither"):
+        typed = rubric_for("answer", asks, heard=False)  # type: ignore[arg-type]
+        assert "delivery" not in dict(typed), asks
+        assert dict(typed)["clarity"].endswith("without losing the reader"), asks
+        assert [n for n, _ in typed] == [
+            n
+            for n, _ in rubric_for("answer", asks)
+            if n != "delivery"  # type: ignore[arg-type]
+        ]
+    assert "delivery" not in dict(mock_rubric(["story", "plan"], [False, False]))
+    assert dict(mock_rubric(["story", "plan"], [True, True])) == dict(
+        mock_rubric(["story", "plan"])
+    )
+    mixed = dict(mock_rubric(["story", "story", "plan"], [False, True, True]))
+    assert (
+        mixed["delivery"]
+        == "Pace, pauses and fillers help rather than get in the way (answers 2 and 3)"
+    )
+    theirs = [ReviewScores("Kim", 5, {"action": 2})]
+    ours = [Judgement("action", 0, "no action is described")]
+    rows = compare(theirs, ours, rubric_for("answer", heard=False), "answer", heard=False)
+    assert "delivery" not in [r.criterion for r in rows]
+    assert all("heard" not in (r.difference or "") for r in rows)
+    assert calibrate(5, [ReviewScores("Kim", 3, {})], None, "answer", heard=False).text.endswith(
+        "they read less in it than you did."
+    )

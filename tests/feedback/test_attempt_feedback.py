@@ -8,7 +8,7 @@ from django.utils import timezone
 
 from prepcoach.accounts.access import link_digest
 from prepcoach.accounts.models import User
-from prepcoach.feedback.models import FeedbackRequest
+from prepcoach.feedback.models import FeedbackRequest, Review
 from prepcoach.practice.models import Attempt
 from tests.feedback.conftest import make_link, review_data
 
@@ -153,3 +153,42 @@ def test_a_recorded_answer_is_listened_to(alice_client: Client, recorded: Attemp
     assert "can listen to this answer and score it on the same rubric" in page
     feedback = alice_client.get(reverse("feedback:attempt", args=[recorded.pk])).text
     assert "Your answer, as typed" not in feedback
+
+
+TYPED_STORY = (
+    "Our weekly reports were late. My task was to fix that. I built a checklist and trained "
+    "the team. Reports went out two days earlier."
+)
+
+
+def test_a_typed_answer_is_reviewed_for_reading_with_no_delivery(
+    alice_client: Client, alice: User
+) -> None:
+    """A trial: a typed answer's review form asked for "Delivery" and its help said "The button
+    under the player adds the current time"; the ask form said "What you would like them to
+    listen for"; the owner's table showed a "Delivery … not scored" row. A typed answer is read:
+    its rubric has no delivery, shown or saved, and every help speaks of reading it."""
+    typed = Attempt.objects.create(
+        user=alice, question_text="Tell me about a time you fixed a process.", text=TYPED_STORY,
+        status=Attempt.Status.ANALYSED, analysis={"version": 3, "transcript": TYPED_STORY},
+    )  # fmt: skip
+    owner = alice_client.get(reverse("feedback:attempt", args=[typed.pk])).text
+    assert "What you would like them to look at as they read." in owner
+    assert "listen for" not in owner
+    assert 'name="show_measures"' not in owner  # a typed answer has no pace or fillers to show
+    token = make_link(alice_client, typed)
+    form = Client().get(reverse("feedback:review", args=[token])).text
+    assert 'name="score_delivery"' not in form
+    assert "Delivery" not in form
+    assert "without losing the reader" in form
+    assert "button under the player" not in form
+    assert "Quote the words you mean." in form
+    assert TYPED_STORY in form  # its words, whatever the link says of a transcript
+    Client().post(
+        reverse("feedback:review", args=[token]), review_data(score_delivery="2", comments="Clear.")
+    )
+    review = Review.objects.get()
+    assert "delivery" not in review.scores  # posted, never saved: it was not asked
+    owner = alice_client.get(reverse("feedback:attempt", args=[typed.pk])).text
+    assert "Delivery" not in owner
+    assert "not scored" not in owner

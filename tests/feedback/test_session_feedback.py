@@ -164,7 +164,9 @@ def test_a_mock_interview_prepcoach_heard_nothing_of_says_so_once(
     session = MockSession.objects.create(user=alice, question_texts=asked,
                                          status=MockSession.Status.FINISHED)  # fmt: skip
     for question in asked:
+        # Recorded (a typed answer has no delivery line: `feedback.rubric_for`).
         Attempt.objects.create(user=alice, session=session, question_text=question, rating=3,
+                               recording=f"recordings/{alice.pk}/{question[-8:-1]}.webm",
                                analysis={"version": 3, "transcript": "", "withheld": True})  # fmt: skip
     token = make_link_at(alice_client, ask_url(session))
     Client().post(reverse("feedback:review", args=[token]), {

@@ -199,3 +199,20 @@ PLAN_ANSWER = (
     "would agree with them on smaller deadlines we can both check each week. If the deadlines "
     "still slipped, I would raise it with our manager and suggest moving the work that blocks me."
 )
+
+
+def test_a_typed_peer_answer_is_reviewed_with_no_delivery(
+    alice_client: Client, bob_client: Client, peer_mock: PeerMock
+) -> None:
+    """A typed answer is read: the interviewer's sheet and review score no "Delivery" on it,
+    and the review's help speaks of reading, not of a player's times."""
+    typed_answer(alice_client, peer_mock, STAR_ANSWER)
+    sheet = bob_client.get(reverse("groups:mock", args=[peer_mock.pk])).text
+    rubric = sheet.split('<dl class="rubric">')[1].split("</dl>")[0]
+    assert "<dt>Delivery</dt>" not in rubric
+    assert "<dt>Clarity</dt>" in rubric
+    page = bob_client.get(reverse("groups:answer_review", args=[PeerAnswer.objects.get().pk])).text
+    assert 'name="score_delivery"' not in page
+    assert 'name="score_clarity"' in page
+    assert "button under the player" not in page
+    assert "Quote the words you mean." in page

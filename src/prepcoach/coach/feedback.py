@@ -85,31 +85,40 @@ class Pin:
         return clock(self.at_s)
 
 
-READ_CLARITY = "Easy to follow: one story, in order, without losing the reader"
 # Said of a rubric line prepcoach gives no score of its own (clarity, delivery) though it had
 # the words; when it had none, `unread_note` says so once instead.
 UNSCORED = "prepcoach does not score this"
 
 
-def rubric_for(thing: Thing, asks: Asks = "story") -> tuple[tuple[str, str], ...]:
-    """The rubric a reviewer scores `thing` on: a story is read, not heard, so the criteria
-    that need a recording (`NEEDS_AUDIO`) are left out and clarity speaks of a reader. `asks`:
-    what the answer's question asks for (`relevance.asked_for`, the one rule every face scores
-    by): a plan's answer is scored as a plan (`PLAN_REVIEW_RUBRIC`), one to a question asking
-    for neither a story nor a plan on its point (`DIRECT_REVIEW_RUBRIC`); a mock interview's
-    questions are of every kind, so its rubric is the story's here and `mock_rubric` of its
-    answers on its pages."""
-    if thing == "answer" and asks == "plan":
-        return PLAN_REVIEW_RUBRIC
-    if thing == "answer" and asks == "neither":
-        return DIRECT_REVIEW_RUBRIC
+def read_only(rubric: Sequence[tuple[str, str]]) -> tuple[tuple[str, str], ...]:
+    """`rubric` for a thing that is read, not heard: the criteria that need a recording
+    (`NEEDS_AUDIO`) left out, and clarity speaking of a reader."""
+    return tuple(
+        (name, label.replace("the listener", "the reader") if name == "clarity" else label)
+        for name, label in rubric
+        if name not in NEEDS_AUDIO
+    )
+
+
+def rubric_for(
+    thing: Thing, asks: Asks = "story", heard: bool = True
+) -> tuple[tuple[str, str], ...]:
+    """The rubric a reviewer scores `thing` on: a story is read, not heard, and so is a typed
+    answer (`heard` false), so the criteria that need a recording (`NEEDS_AUDIO`) are left out
+    and clarity speaks of a reader (`read_only`; a typed answer was scored on "Delivery: pace,
+    pauses and fillers"). `asks`: what the answer's question asks for (`relevance.asked_for`,
+    the one rule every face scores by): a plan's answer is scored as a plan
+    (`PLAN_REVIEW_RUBRIC`), one to a question asking for neither a story nor a plan on its
+    point (`DIRECT_REVIEW_RUBRIC`); a mock interview's questions are of every kind, so its
+    rubric is the story's here and `mock_rubric` of its answers on its pages."""
     if thing == "story":
-        return tuple(
-            (name, READ_CLARITY if name == "clarity" else label)
-            for name, label in REVIEW_RUBRIC
-            if name not in NEEDS_AUDIO
-        )
-    return tuple(REVIEW_RUBRIC)
+        return read_only(REVIEW_RUBRIC)
+    rubric: tuple[tuple[str, str], ...] = REVIEW_RUBRIC
+    if thing == "answer" and asks == "plan":
+        rubric = PLAN_REVIEW_RUBRIC
+    if thing == "answer" and asks == "neither":
+        rubric = DIRECT_REVIEW_RUBRIC
+    return tuple(rubric) if heard else read_only(rubric)
 
 
 # The lines of an answer's review rubric that judge how it was said rather than what it says:
@@ -139,7 +148,9 @@ MIXED_CLARITY = "Easy to follow: one answer at a time, in order, without losing 
 KINDS: tuple[Asks, ...] = ("story", "plan", "neither")
 
 
-def mock_rubric(asks: Sequence[Asks]) -> tuple[tuple[str, str], ...]:
+def mock_rubric(
+    asks: Sequence[Asks], heard: Sequence[bool] | None = None
+) -> tuple[tuple[str, str], ...]:
     """The rubric a whole mock interview is scored on, by its answers in the order a reviewer
     meets them (`asks[i]`: what answer i + 1's question asks for, `relevance.asked_for`): the
     story's (`rubric_for("mock interview")`) when every answer is a story, one kind's own
@@ -148,7 +159,23 @@ def mock_rubric(asks: Sequence[Asks]) -> tuple[tuple[str, str], ...]:
     delivery, a line of one kind alone naming the answers it is for ("Sets the scene: …
     (answers 1 and 3)") and the lines kinds share worded for them (`FOR_BOTH`, `MIXED_CLARITY`).
     A page look found a mock's plan question scored on "Sets the scene" and "Says how it ended"
-    alone."""
+    alone. `heard[i]`: whether answer i + 1 was recorded (None: all were); delivery is scored
+    over the recorded answers alone, naming them when some were typed, and left out with
+    clarity spoken of a reader when none was (`read_only`)."""
+    rubric = _mock_content(asks)
+    recorded = [n for n, spoken in enumerate(heard or (), start=1) if spoken]
+    if heard is None or len(recorded) == len(heard):
+        return rubric
+    if not recorded:
+        return read_only(rubric)
+    return tuple(
+        (name, f"{label} ({_answers(recorded)})" if name in NEEDS_AUDIO else label)
+        for name, label in rubric
+    )
+
+
+def _mock_content(asks: Sequence[Asks]) -> tuple[tuple[str, str], ...]:
+    """`mock_rubric` as if every answer was recorded."""
     present = [kind for kind in KINDS if kind in asks]
     if not present or present == ["story"]:
         return rubric_for("mock interview")
@@ -234,9 +261,10 @@ def with_lines(
     return (*rubric, *extra)
 
 
-def taken_in(thing: Thing) -> str:
-    """How a reviewer takes the thing in: an answer or a mock interview is heard, a story read."""
-    return "read" if thing == "story" else "heard"
+def taken_in(thing: Thing, heard: bool = True) -> str:
+    """How a reviewer takes the thing in: an answer or a mock interview is heard, a story read,
+    and so is a typed answer, or a mock interview of typed answers (`heard` false)."""
+    return "read" if thing == "story" or not heard else "heard"
 
 
 def unread_note(thing: Thing) -> str:
@@ -356,7 +384,7 @@ RATE_HINT: dict[str, str] = {
 
 def calibrate(
     own: int | None, reviews: Sequence[ReviewScores], measured: int | None,
-    thing: Thing = "answer",
+    thing: Thing = "answer", heard: bool = True,
 ) -> Calibration:  # fmt: skip
     overall = [r.overall for r in reviews if r.overall is not None]
     avg = round(mean(overall), 1) if overall else None
@@ -374,7 +402,7 @@ def calibrate(
     if gap <= -OVERALL_GAP:
         verdict, text = "harsh", f"{said}: you judge yourself more harshly than they do."
     elif gap >= OVERALL_GAP:
-        verdict, text = "kind", f"{said}: they {taken_in(thing)} less in it than you did."
+        verdict, text = "kind", f"{said}: they {taken_in(thing, heard)} less in it than you did."
     else:
         verdict, text = "close", f"{said}: you judge it as they do."
     if measured is not None:
@@ -407,7 +435,7 @@ def combined_reading(readings: Sequence[Sequence[Judgement]]) -> list[Judgement]
 def compare(
     reviews: Sequence[ReviewScores], judgements: Sequence[Judgement] = (),
     rubric: Sequence[tuple[str, str]] = REVIEW_RUBRIC, thing: Thing = "answer",
-    read: bool | None = None,
+    read: bool | None = None, heard: bool = True,
 ) -> list[CriterionComparison]:  # fmt: skip
     """Per rubric criterion (of `rubric`: `rubric_for` the thing reviewed), the reviewers'
     scores beside prepcoach's reading of it (`coach.rubric.read_answer`), with the difference
@@ -417,7 +445,7 @@ def compare(
     point is read but scored on none of its lines (`DIRECT_REVIEW_RUBRIC`): `read` says so."""
     ours = {j.criterion: j for j in judgements}
     read = bool(judgements) if read is None else read
-    verb = taken_in(thing)
+    verb = taken_in(thing, heard)
     out = []
     for name, label in rubric:
         scores = tuple(r.criteria[name] for r in reviews if name in r.criteria)

@@ -84,15 +84,17 @@ class InterviewerSheet:
 
 
 def interviewer_sheet(
-    number: int, question: str, answer: ContentAnalysis | None, asks: Asks = "story"
-) -> InterviewerSheet:
+    number: int, question: str, answer: ContentAnalysis | None, asks: Asks = "story",
+    heard: bool = True,
+) -> InterviewerSheet:  # fmt: skip
     """What the interviewer sees for one question: the follow-up the answer calls for (by rule
     once it has been read), then others from the fixed list, never the same one twice. `asks`:
     what the question asks for (`relevance.asked_for`), the rubric's choice
     (`feedback.rubric_for`): a plan's every follow-up asks about the plan
     (`followups.PLAN_FIXED`) and its rubric scores its steps (`feedback.PLAN_REVIEW_RUBRIC`);
     a question asking for neither a story nor a plan is scored on its point
-    (`feedback.DIRECT_REVIEW_RUBRIC`)."""
+    (`feedback.DIRECT_REVIEW_RUBRIC`). `heard` false: the answer was typed, so its rubric has no
+    delivery (`feedback.rubric_for`)."""
     plan = asks == "plan"
     first = follow_up(answer, number - 1, plan=plan)
     suggestions = [first]
@@ -103,4 +105,4 @@ def interviewer_sheet(
         if all(s.text != text for s in suggestions):
             suggestions.append(FollowUp(text, rule))
         turn += 1
-    return InterviewerSheet(number, question, tuple(suggestions), rubric_for("answer", asks))
+    return InterviewerSheet(number, question, tuple(suggestions), rubric_for("answer", asks, heard))

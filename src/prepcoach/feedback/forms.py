@@ -1,7 +1,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from typing import Any
 
 from django import forms
@@ -44,7 +44,9 @@ class FeedbackRequestForm(forms.ModelForm):  # type: ignore[type-arg]
 
     def __init__(self, *args: Any, spoken: bool = True, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        if not spoken:  # a written story is read: no transcript or measures to show
+        # A written story, a typed answer or a mock interview of typed answers is read
+        # (`Subject.heard`): nothing to listen for, and no transcript or measures to show.
+        if not spoken:
             self.fields["note"].help_text = "What you would like them to look at as they read."
             del self.fields["show_transcript"]
             del self.fields["show_measures"]
@@ -63,6 +65,9 @@ PIN_HELP = (
     "Start a line with a time to pin it to that moment: “0:42 — this is where you lost me”. "
     "The button under the player adds the current time for you."
 )
+# A typed answer is read: no player to pin a moment of (a trial's typed answer was told "The
+# button under the player adds the current time").
+READ_HELP = "What works, what is missing, what you would ask next. Quote the words you mean."
 COMMENTS_HELP = {
     "answer": PIN_HELP,
     "mock interview": "About the interview as a whole. Comments on one answer go under it.",
@@ -127,17 +132,20 @@ class ReviewForm(forms.Form):
 
     def __init__(
         self, *args: Any, thing: Thing = "answer", answers: Sequence[tuple[int, int]] = (),
-        rubric: Sequence[tuple[str, str]] | None = None, **kwargs: Any,
+        rubric: Sequence[tuple[str, str]] | None = None, heard: bool = True,
+        typed: Collection[int] = (), **kwargs: Any,
     ) -> None:  # fmt: skip
+        """`heard`: an answer is recorded, not typed; `typed`: the ids of a mock interview's
+        `answers` that are typed. A typed answer's box speaks of reading it (`READ_HELP`)."""
         super().__init__(*args, **kwargs)
         self.thing = thing
         # The thing's own (`Subject.rubric`: a plan's for an answer that is one), else its kind's.
-        self.rubric = tuple(rubric) if rubric is not None else rubric_for(thing)
+        self.rubric = tuple(rubric) if rubric is not None else rubric_for(thing, heard=heard)
         self.fields["overall"].label = OVERALL_LABEL[thing]
         self.fields["overall"].error_messages["required"] = (
             f"Give the {thing} an overall score from 1 to 5."
         )
-        self.fields["comments"].help_text = COMMENTS_HELP[thing]
+        self.fields["comments"].help_text = COMMENTS_HELP[thing] if heard else READ_HELP
         if thing != "answer":
             self.fields["comments"] = _comments_field("General comments", COMMENTS_HELP[thing])
         for name, label in self.rubric:
@@ -148,7 +156,9 @@ class ReviewForm(forms.Form):
         self.answer_ids = [attempt_id for attempt_id, _ in answers]
         for attempt_id, number in answers:
             self.fields[f"answer_{attempt_id}"] = _comments_field(
-                f"Comments on answer {number}", PIN_HELP, pins=True
+                f"Comments on answer {number}",
+                READ_HELP if attempt_id in typed else PIN_HELP,
+                pins=True,
             )
         self.removed_ids: list[int] = []
         if thing == "mock interview" and self.is_bound:

@@ -72,12 +72,21 @@ class Subject:
                        args=[obj.pk])  # fmt: skip
 
     @property
-    def spoken(self) -> bool:
-        """Whether there are answers to hear or read a transcript of (a story has none)."""
-        return self.thing != "story"
+    def heard(self) -> bool:
+        """Whether a reviewer hears it: a story is read, and so is a typed answer or a mock
+        interview of typed answers (`is_heard`); a mock interview with no answers yet may be
+        recorded. What it is read or heard for follows (`rubric_for`, `taken_in`)."""
+        if self.thing == "story":
+            return False
+        return not self.answers or any(is_heard(a.attempt) for a in self.answers)
 
     def number_of(self, attempt_id: int | None) -> int | None:
         return next((a.number for a in self.answers if a.attempt.pk == attempt_id), None)
+
+
+def is_heard(attempt: Attempt) -> bool:
+    """Whether a reviewer hears the answer (its recording) rather than reads it (typed)."""
+    return bool(attempt.recording)
 
 
 def of_attempt(attempt: Attempt) -> Subject:
@@ -85,7 +94,7 @@ def of_attempt(attempt: Attempt) -> Subject:
     return Subject(
         "answer", attempt.user, attempt.question_text, {"attempt": attempt},
         (Answer(1, attempt.question_text, attempt, asks=asks),),
-        rubric=rubric_for("answer", asks),
+        rubric=rubric_for("answer", asks, is_heard(attempt)),
     )  # fmt: skip
 
 
@@ -101,8 +110,9 @@ def answer_asks(attempt: Attempt) -> Asks:
 
 def answer_rubric(attempt: Attempt) -> tuple[tuple[str, str], ...]:
     """The rubric one answer is reviewed on: a plan's when its question asks what the user
-    would do, a point's when it asks for neither a story nor a plan (`answer_asks`)."""
-    return rubric_for("answer", answer_asks(attempt))
+    would do, a point's when it asks for neither a story nor a plan (`answer_asks`); without
+    delivery when it is typed (`is_heard`)."""
+    return rubric_for("answer", answer_asks(attempt), is_heard(attempt))
 
 
 def of_session(session: MockSession, answers: Sequence[Attempt]) -> Subject:
@@ -119,7 +129,8 @@ def of_session(session: MockSession, answers: Sequence[Attempt]) -> Subject:
     # Scored on the plan's lines for the answers that are plans, as each answer alone is.
     return Subject(
         "mock interview", session.user, session_name(session), {"session": session},
-        tuple(laid_out), rubric=mock_rubric([a.asks for a in laid_out]),
+        tuple(laid_out),
+        rubric=mock_rubric([a.asks for a in laid_out], [is_heard(a.attempt) for a in laid_out]),
     )  # fmt: skip
 
 
@@ -246,8 +257,10 @@ def owner_context(subject: Subject) -> dict[str, Any]:
         "subject": subject,
         "asks": asks,
         "reviews": [(r, remarks_of(r, subject)) for r in reviews],
-        "calibration": calibrate(own, scores, measured, subject.thing),
-        "rows": compare(scores, ours, rubric, subject.thing, read) if reviews else [],
+        "calibration": calibrate(own, scores, measured, subject.thing, subject.heard),
+        "rows": compare(scores, ours, rubric, subject.thing, read, subject.heard)
+        if reviews
+        else [],
         "unread": unread_note(subject.thing) if reviews and not read else "",
         "review_mail": MailPreference.wants_review_mail(subject.owner),
     }

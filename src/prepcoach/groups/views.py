@@ -42,7 +42,7 @@ from prepcoach.coach.relevance import asked_for
 from prepcoach.feedback.forms import ReviewForm
 from prepcoach.feedback.models import MAX_LINK_DAYS, FeedbackRequest, Review
 from prepcoach.feedback.reviews import comments_initial, review_rubric, save_review
-from prepcoach.feedback.subjects import answer_rubric
+from prepcoach.feedback.subjects import answer_rubric, is_heard
 from prepcoach.groups.forms import GroupForm, PeerMockForm, ShareForm
 from prepcoach.groups.models import (
     Group,
@@ -319,6 +319,7 @@ def _mock_page(
         sheet = interviewer_sheet(
             number, text, _read(attempt) if interviewing else None,
             asks=asked_for(text, attempt.analysis if attempt is not None else None),
+            heard=attempt is None or is_heard(attempt),
         )  # fmt: skip
         rows.append({"sheet": sheet, "answer": answer, "attempt": attempt})
     asked = request.GET.get("q", "")
@@ -465,7 +466,7 @@ def answer_review(request: HttpRequest, answer_id: int) -> HttpResponse:
     # story nor a plan (`answer_rubric`); and the lines `mine` was scored on.
     rubric = review_rubric(answer_rubric(attempt), mine)
     if request.method == "POST":
-        form = ReviewForm(request.POST, rubric=rubric)
+        form = ReviewForm(request.POST, rubric=rubric, heard=is_heard(attempt))
         if form.is_valid() and not save_review(ask, mine, browser_key, form):
             form.add_error(None, "This answer has had as many reviews as it takes.")
         elif form.is_valid():
@@ -478,7 +479,7 @@ def answer_review(request: HttpRequest, answer_id: int) -> HttpResponse:
             initial = {"reviewer_name": mine.reviewer_name, "overall": mine.overall}
             initial |= comments_initial(mine)
             initial |= {f"score_{k}": str(v) for k, v in mine.scores.items()}
-        form = ReviewForm(initial=initial, rubric=rubric)
+        form = ReviewForm(initial=initial, rubric=rubric, heard=is_heard(attempt))
     data = attempt.analysis or {}
     return render(request, "groups/review.html", {
         "answer": answer, "attempt": attempt, "form": form, "mine": mine,

@@ -43,14 +43,14 @@ def _story(request: HttpRequest, story_id: int) -> Subject:
 def _page(request: HttpRequest, subject: Subject) -> HttpResponse:
     # "Ask for feedback" from a contact in the user's network names who it is for.
     form = FeedbackRequestForm(
-        initial={"reviewer_label": request.GET.get("for", "")[:80]}, spoken=subject.spoken
+        initial={"reviewer_label": request.GET.get("for", "")[:80]}, spoken=subject.heard
     )
     context = subjects.owner_context(subject) | {"form": form}
     return render(request, "feedback/owner.html", context)
 
 
 def _ask(request: HttpRequest, subject: Subject) -> HttpResponse:
-    form = FeedbackRequestForm(request.POST, spoken=subject.spoken)
+    form = FeedbackRequestForm(request.POST, spoken=subject.heard)
     if not form.is_valid():
         context = subjects.owner_context(subject) | {"form": form}
         return render(request, "feedback/owner.html", context, status=400)

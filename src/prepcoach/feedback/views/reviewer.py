@@ -60,6 +60,9 @@ def review(request: HttpRequest, token: str) -> HttpResponse:
         "rubric": review_rubric(subject.rubric, mine),  # and the lines `mine` was scored on
         "answers": [(a.attempt.pk, a.number) for a in subject.answers]
         if subject.thing == "mock interview" else [],
+        # A typed answer is read: its box speaks of reading, not of a player's times.
+        "heard": subject.heard,
+        "typed": {a.attempt.pk for a in subject.answers if not subjects.is_heard(a.attempt)},
     }  # fmt: skip
     if request.method == "POST":
         form = ReviewForm(request.POST, **shape)
@@ -98,7 +101,9 @@ def _context(
         answers.append({
             "answer": answer,
             "attempt": answer.attempt,
-            "transcript": subjects.said(answer.attempt) if ask.show_transcript else "",
+            # A typed answer is its words: shown whatever the link says of a transcript.
+            "transcript": subjects.said(answer.attempt)
+            if ask.show_transcript or not subjects.is_heard(answer.attempt) else "",
             "report": data if ask.show_measures and data.get("transcript") else None,
             "comments": boxes.get(answer.attempt.pk),
         })  # fmt: skip
