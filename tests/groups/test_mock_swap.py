@@ -47,3 +47,20 @@ def test_the_swapped_peer_mock_links_back_rather_than_swapping_again(
         assert f'Sides already swapped: in <a href="{first}">the first peer mock</a> {side}.' in (
             page
         )
+
+
+def test_posting_swap_to_the_swapped_peer_mock_makes_none_and_goes_back(
+    alice_client: Client, bob_client: Client, peer_mock: PeerMock
+) -> None:
+    """The swapped page no longer offers "Swap sides", but `mock_swap` posted to directly for it
+    still made a third peer mock, the first pairing again: it makes none, and goes back to the
+    first peer mock, saying so."""
+    bob_client.post(reverse("groups:mock_swap", args=[peer_mock.pk]))
+    swapped = PeerMock.objects.get(swapped_from=peer_mock)
+    for client in (alice_client, bob_client):
+        response = client.post(reverse("groups:mock_swap", args=[swapped.pk]))
+        assert response.status_code == 302
+        assert response["Location"] == reverse("groups:mock", args=[peer_mock.pk])
+        page = client.get(response["Location"]).text
+        assert "Sides already swapped: this is the first peer mock." in page
+    assert PeerMock.objects.count() == 2

@@ -418,14 +418,22 @@ def mock_answer(request: HttpRequest, mock_id: int, number: int) -> HttpResponse
 @login_required
 @require_POST
 def mock_swap(request: HttpRequest, mock_id: int) -> HttpResponse:
-    """The same questions, sides swapped: the answerer interviews now."""
+    """The same questions, sides swapped: the answerer interviews now. A peer mock that is
+    itself the swap goes back to the first (posted to directly, it made a third peer mock, the
+    first pairing again); one already swapped goes to its swap, made once even when both post
+    at once (the first one's row is locked while it is looked for)."""
     mock = get_peer_mock_or_404(signed_in_user(request), mock_id)
+    if mock.swapped_from_id is not None:
+        messages.info(request, "Sides already swapped: this is the first peer mock.")
+        return redirect("groups:mock", mock_id=mock.swapped_from_id)
     sides = Sides(mock.interviewer_id, mock.answerer_id).swapped()
-    swapped = PeerMock.objects.filter(swapped_from=mock).first() or PeerMock.objects.create(
-        group=mock.group, interviewer_id=sides.interviewer, answerer_id=sides.answerer,
-        question_texts=[t for t in peer_mock_questions(mock) if t is not None],
-        swapped_from=mock,
-    )  # fmt: skip
+    with transaction.atomic():
+        PeerMock.objects.select_for_update().filter(pk=mock.pk).first()
+        swapped = PeerMock.objects.filter(swapped_from=mock).first() or PeerMock.objects.create(
+            group=mock.group, interviewer_id=sides.interviewer, answerer_id=sides.answerer,
+            question_texts=[t for t in peer_mock_questions(mock) if t is not None],
+            swapped_from=mock,
+        )  # fmt: skip
     messages.success(request, f"Sides swapped: {name_of(swapped.interviewer.user)} interviews "
                      f"and {name_of(swapped.answerer.user)} answers.")  # fmt: skip
     return redirect("groups:mock", mock_id=swapped.pk)
