@@ -126,3 +126,13 @@ def test_the_sheet_scores_a_question_asking_for_neither_on_its_point() -> None:
     assert sheet.rubric == rubric_for("answer", "neither")
     assert "point" in dict(sheet.rubric)
     assert "situation" not in dict(sheet.rubric)
+
+
+def test_a_peer_mock_counts_as_practice_once_held() -> None:
+    """Only planned, a peer mock is no practice together (a trial's board counted three planned,
+    two of them duplicates, as "practised together least (3 times)")."""
+    from prepcoach.coach.peers import held
+
+    assert not held(False, 0)
+    assert held(True, 0)  # marked finished
+    assert held(False, 1)  # answered

@@ -59,3 +59,39 @@ def test_a_former_member_a_stranger_and_anonymous_get_nothing(
         assert response.status_code == 404
         assert SHARED_TEXT not in response.text
     assert client.get(url).status_code == 302
+
+
+def test_practised_together_counts_only_the_peer_mocks_held(
+    bob_client: Client, alice: User, bob: User, group: Group
+) -> None:
+    """A trial's board said "practised together least (3 times)" of a pair with three peer mocks
+    planned and none held, two of them duplicates: a peer mock counts once it was held (marked
+    finished, or answered), never while it is only planned."""
+    import datetime as dt
+
+    from django.utils import timezone
+
+    from prepcoach.feedback.models import FeedbackRequest
+    from prepcoach.groups.models import PeerAnswer
+
+    def planned() -> PeerMock:
+        return PeerMock.objects.create(
+            group=group, interviewer=Membership.objects.get(user=bob),
+            answerer=Membership.objects.get(user=alice), question_texts=["Q1"],
+        )  # fmt: skip
+
+    for _ in range(3):
+        planned()
+    url = reverse("groups:board", args=[group.pk])
+    page = bob_client.get(url).text
+    assert "Next, practise with Alice Doe: you have not practised together yet." in page
+    PeerMock.objects.filter(pk=planned().pk).update(finished_at=timezone.now())  # held
+    answered = planned()  # held: Alice answered its question
+    attempt = Attempt.objects.create(user=alice, question_text="Q1", text="My answer.")
+    grant = FeedbackRequest.objects.create(
+        owner=alice, attempt=attempt, reviewer_label="Bob", token_digest="x" * 64,
+        expires_at=timezone.now() + dt.timedelta(days=7),
+    )  # fmt: skip
+    PeerAnswer.objects.create(mock=answered, number=1, attempt=attempt, request=grant)
+    page = bob_client.get(url).text
+    assert "you have practised together least (2 times)" in page

@@ -38,11 +38,19 @@ class PartnerChoice:
     reason: str
 
 
+def held(finished: bool, answers: int) -> bool:
+    """Whether a peer mock was held, so the two practised together: marked finished, or with
+    an answer given. One only planned was not (a trial's board said "practised together least
+    (3 times)" of three planned, two of them duplicates)."""
+    return finished or answers > 0
+
+
 def suggest_partner(
     me: int, members: Sequence[int], past: Iterable[tuple[int, int]]
 ) -> PartnerChoice | None:
     """The member to pair with next: the one `me` has done fewest peer mocks with (either
-    side), the longest-standing member first on a tie (`members` is in joining order)."""
+    side), the longest-standing member first on a tie (`members` is in joining order).
+    `past`: the (interviewer, answerer) of each peer mock held (`held`)."""
     together: Counter[int] = Counter()
     for a, b in past:
         if me in (a, b) and a != b:

@@ -12,6 +12,7 @@ from typing import Any
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.db import IntegrityError, transaction
+from django.db.models import Count
 from django.http import FileResponse, HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
@@ -37,7 +38,7 @@ from prepcoach.accounts.access import (
 )
 from prepcoach.accounts.models import User
 from prepcoach.coach.content import analyse_content
-from prepcoach.coach.peers import Sides, interviewer_sheet, suggest_partner
+from prepcoach.coach.peers import Sides, held, interviewer_sheet, suggest_partner
 from prepcoach.coach.relevance import asked_for
 from prepcoach.feedback.forms import ReviewForm
 from prepcoach.feedback.models import MAX_LINK_DAYS, FeedbackRequest, Review
@@ -85,9 +86,16 @@ def board(request: HttpRequest, group_id: int) -> HttpResponse:
     group = get_group_or_404(user, group_id)
     members = list(group.memberships.select_related("user__profile"))
     mocks = list(
-        group.peer_mocks.select_related("interviewer__user__profile", "answerer__user__profile")
+        group.peer_mocks.select_related(
+            "interviewer__user__profile", "answerer__user__profile"
+        ).annotate(answer_count=Count("answers"))
     )
-    past = [(m.interviewer.user_id, m.answerer.user_id) for m in mocks]
+    # Practised together: the peer mocks held, never those only planned (`peers.held`).
+    past = [
+        (m.interviewer.user_id, m.answerer.user_id)
+        for m in mocks
+        if held(m.is_finished, m.answer_count)
+    ]
     rows = [
         (m, name_of(m.interviewer.user), name_of(m.answerer.user),
          user.pk in (m.interviewer.user_id, m.answerer.user_id))
