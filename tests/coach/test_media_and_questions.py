@@ -77,3 +77,31 @@ def test_a_role_maps_to_a_field_of_the_bank(role: str, field: str) -> None:
     from prepcoach.coach.questions import field_for_role
 
     assert field_for_role(role) == field
+
+
+TEACHING = QuestionInfo(
+    "assessment", "role-specific", "technical", "teaching", "any", 2
+)  # "How do you use assessment data to shape your teaching?"
+PRODUCT = QuestionInfo("roadmap", "role-specific", "technical", "product", "any", 2)
+
+
+@pytest.mark.parametrize("seed", range(20))
+def test_a_question_of_another_field_is_never_picked(seed: int) -> None:
+    """A trial's mock for "Product manager" in the field "General" asked "How do you use
+    assessment data to shape your teaching?": a question tied to another field is never
+    picked, even to fill the mix; general questions are, and those of the field the role's
+    words name."""
+    bank = [*BANK, TEACHING, PRODUCT]
+    mix = {"behavioral": 1, "motivation": 1, "role-specific": 1}
+    for count in (3, 12, 20):
+        picked = pick_questions(
+            bank, count, mix, field="general", role="Product manager", seed=seed
+        )
+        assert {q.field for q in picked} <= {"general", "product"}
+        assert PRODUCT in picked
+        bare = pick_questions(bank, count, mix, field="general", seed=seed)
+        assert {q.field for q in bare} == {"general"}
+        data = pick_questions(bank, count, mix, field="data", seed=seed)
+        assert {q.field for q in data} <= {"general", "data"}
+    # No field asked: any question may come.
+    assert TEACHING in pick_questions(bank, 20, mix, seed=seed)

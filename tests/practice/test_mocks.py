@@ -532,3 +532,19 @@ def test_an_answer_to_a_question_asking_for_no_story_is_not_scored_on_star_in_th
     assert "no number" not in summary
     assert "Finish with the result" not in summary
     assert "Say what you did yourself" not in summary
+
+
+def test_a_general_mock_for_a_role_asks_no_other_fields_questions(
+    alice_client: Client, alice: User
+) -> None:
+    """A trial's mock for "Product manager" in the field "General" asked "How do you use
+    assessment data to shape your teaching?": it asks general questions and those of the
+    field its role names, never another field's, however many it is asked for."""
+    for _ in range(3):
+        MockSession.objects.all().delete()
+        session = new_mock(alice_client, role="Product manager", field="general", count="12",
+                           mix="role")  # fmt: skip
+        fields = set(
+            Question.objects.filter(pk__in=session.question_ids).values_list("field", flat=True)
+        )
+        assert fields <= {"general", "product"}, fields

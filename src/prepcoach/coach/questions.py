@@ -25,10 +25,18 @@ def pick_questions(
     seniority: str = "",
     seed: int = 0,
     avoid: frozenset[Hashable] = frozenset(),
+    role: str = "",
 ) -> list[QuestionInfo]:
     """count questions with categories in the proportions of mix, preferring the target field
-    and seniority, spreading competencies, and avoiding recently asked ones when it can."""
+    and seniority, spreading competencies, and avoiding recently asked ones when it can. With
+    a `field`, only its questions, the general ones and those of the field the `role`'s words
+    name (`allowed_fields`) are picked, never one tied to another field, even to fill the mix:
+    a trial's "Product manager" mock in the field "General" asked "How do you use assessment
+    data to shape your teaching?"."""
     rng = random.Random(seed)  # noqa: S311 (shuffling questions, not secrets)
+    allowed = allowed_fields(field, role)
+    if allowed is not None:
+        bank = [q for q in bank if q.field in allowed]
     total = sum(mix.values()) or 1
     wanted = _apportion(count, {k: v / total for k, v in mix.items() if v > 0})
     chosen: list[QuestionInfo] = []
@@ -43,6 +51,15 @@ def pick_questions(
         chosen += rest[: count - len(chosen)]
     # Warm up first: an easier question opens, the hardest comes late.
     return sorted(chosen, key=lambda q: (q.category != "motivation", q.difficulty))
+
+
+def allowed_fields(field: str, role: str = "") -> frozenset[str] | None:
+    """The bank fields a mock for `field` and `role` may ask from: the field, the general
+    questions and the field the role's words name (`field_for_role`); None (any) without a
+    field."""
+    if not field:
+        return None
+    return frozenset({field, "general", field_for_role(role)} - {""})
 
 
 def _fits(question: QuestionInfo, field: str, seniority: str) -> bool:

@@ -68,7 +68,7 @@ def mock_new(request: HttpRequest) -> HttpResponse:
         picked = pick_questions(
             bank, form.cleaned_data["count"], MIXES[form.cleaned_data["mix"]], field=session.field,
             seniority=session.seniority, seed=random.SystemRandom().randrange(1 << 30),
-            avoid=frozenset(recent),
+            avoid=frozenset(recent), role=session.role,
         )  # fmt: skip
         if picked:
             ids: list[Any] = [q.id for q in picked]
