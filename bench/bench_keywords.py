@@ -114,10 +114,26 @@ SETS = {
         "trained on it)",
         "dev6.json",
     ),
+    "dev7": (
+        "development (2026-12-03, twenty-second session; written for training; the extractor is "
+        "trained on it)",
+        "dev7.json",
+    ),
+    "dev8": (
+        "development (2026-12-03, twenty-second session; written for training; the extractor is "
+        "trained on it)",
+        "dev8.json",
+    ),
     "heldout14": (
         "held-out (2026-12-03, twenty-first session; written by the guide by a writer who read "
-        "nothing else, never opened while tuning; aggregates only)",
+        "nothing else, never opened while tuning; aggregates only, read once before this run)",
         "heldout14.json",
+    ),
+    "heldout15": (
+        "held-out (2026-12-03, twenty-second session; written blind by the guide in fields new to "
+        "every set, before the extractor's next change; never opened while tuning; aggregates "
+        "only)",
+        "heldout15.json",
     ),
 }  # fmt: skip
 
@@ -210,7 +226,10 @@ def run(
         "heldout13",
         "dev5",
         "dev6",
+        "dev7",
+        "dev8",
         "heldout14",
+        "heldout15",
     ),
 ) -> None:
     old = old_extractor()

@@ -6,8 +6,8 @@ weights (Newton's method on an L2-regularised logistic loss, no random start).
     .venv/bin/python scripts/train_key_terms.py --check   # cross-validation figures only
 
 Only the development adverts are read (`DEVELOPMENT`, `key_term_data.py`: `dev.json` to
-`dev6.json` and the former held-out `heldout.json` to `heldout13.json`; the held-out split,
-`heldout14.json`, never).
+`dev8.json` and the former held-out `heldout.json` to `heldout13.json`; the held-out splits,
+`heldout14.json` and `heldout15.json`, never).
 Candidate methods are compared by 5-fold cross-validation grouped by advert, and the best by F1
 is kept:
   A. structural features alone (one logistic model),

@@ -172,17 +172,19 @@ def test_training_reads_development_adverts_only() -> None:
     assert {"heldout7.json", "heldout8.json"} <= names
     # heldout9-13 since the twenty-first (read, then replaced by heldout14).
     assert {f"heldout{k}.json" for k in range(9, 14)} <= names
-    assert not names & {"heldout14.json", "heldout6_second.json"}
+    assert {"dev7.json", "dev8.json"} <= names  # written for training, twenty-second session
+    assert not names & {"heldout14.json", "heldout15.json", "heldout6_second.json"}
     former = tuple(f"heldout{k}." for k in ("", *range(2, 14)))
     assert all(name.startswith(("dev", *former)) for name in names)
-    # The trainer's docstring names the held-out split it never reads: the one held out now
+    # The trainer's docstring names the held-out splits it never reads: those held out now
     # (it named heldout9.json after heldout9-13 became training data).
     doc = str(trainer.__doc__)
     (held_out,) = re.findall(
-        r"the held-out split, `(heldout\d+\.json)`, never", doc.replace("\n", " ")
+        r"the held-out splits, `(heldout\d+\.json)` and `(heldout\d+\.json)`, never",
+        doc.replace("\n", " "),
     )
-    assert held_out == "heldout14.json"
-    assert held_out not in names
+    assert held_out == ("heldout14.json", "heldout15.json")
+    assert not set(held_out) & names
 
 
 def test_a_name_at_the_start_of_a_line_slashes_and_ampersands_give_their_own_candidates() -> None:
@@ -233,7 +235,9 @@ def test_the_meaning_prior_reads_phrases_never_seen_in_training_by_their_meaning
     assert trees.meaning is not None
     skills = ["Helm charts", "Kubernetes operators", "gas chromatography", "kanban boards",
               "Figma prototypes", "Pulumi"]  # fmt: skip
-    others = ["hard-working attitude", "cycle to work scheme", "our Leeds hub",
+    # "cycle to work scheme" stood here until dev7.json and dev8.json, which train the trees
+    # since the twenty-second session, wrote it: another perk no training advert writes.
+    others = ["hard-working attitude", "discounted dental cover", "our Leeds hub",
               "every other weekend", "a free gym pass", "a can-do spirit"]  # fmt: skip
     for phrase in skills + others:
         assert scoring_form(phrase) not in trees.phrases, phrase  # unseen: the test means it
