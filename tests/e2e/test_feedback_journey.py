@@ -206,11 +206,16 @@ def test_a_reviewer_pins_comments_to_answers_of_a_mock_interview(
 
 
 def test_the_ask_form_lines_up_like_the_other_forms(
-    page: Page, live_server: object, alice: User
+    page: Page, live_server: object, alice: User, settings: object, tmp_path: object
 ) -> None:
     """Fields one under the other, each checkbox at the start of its line before its label
     (not centred under it), and the button under the last field, not beside it in a grid."""
-    attempt = Attempt.objects.create(user=alice, question_text="Why this role?", text="Because.")
+    # Recorded: a typed answer is read, with no transcript or measures to offer (its ask form
+    # has neither checkbox).
+    settings.MEDIA_ROOT = tmp_path  # type: ignore[attr-defined]
+    attempt = Attempt.objects.create(user=alice, question_text="Why this role?",
+                                     media_type="audio/wav")  # fmt: skip
+    attempt.recording.save("answer.wav", ContentFile(tone_wav(1.0)))
     log_in(page, alice)
     page.set_viewport_size({"width": 1200, "height": 900})
     page.goto(f"/improve/attempts/{attempt.pk}/feedback/")

@@ -27,8 +27,11 @@ def _answer(user: User, days_ago: int, found: tuple[str, ...], plan: bool) -> No
         "star": {p: {"present": p in found, "evidence": []} for p in PARTS},
         "relevance": {"kind": "would_do"} if plan else {},
     }
+    # A story's question asks for one: an answer to one asking for neither a story nor a plan
+    # is on no parts line (`relevance.asked_for`).
+    asked = "What would you do first?" if plan else "Tell me about a time you fixed a backlog."
     attempt = Attempt.objects.create(
-        user=user, question_text="Q", text="An answer.", status="analysed", analysis=analysis
+        user=user, question_text=asked, text="An answer.", status="analysed", analysis=analysis
     )
     Attempt.objects.filter(pk=attempt.pk).update(
         created_at=timezone.now() - dt.timedelta(days=days_ago)
