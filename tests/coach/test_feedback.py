@@ -105,7 +105,7 @@ def test_compare_puts_prepcoach_beside_reviewers_and_names_big_differences() -> 
     assert tuple(rows) == CRITERIA
     assert rows["action"].reviewers == (2, 2)
     assert rows["action"].difference is not None
-    assert "heard more action" in rows["action"].difference
+    assert "heard more of your own part" in rows["action"].difference
     assert rows["result"].mean == 0.5
     assert rows["result"].difference is not None
     assert "ask them what was missing" in rows["result"].difference
@@ -142,7 +142,7 @@ def test_a_story_is_scored_without_what_only_a_recording_shows() -> None:
 def test_calibration_speaks_of_the_thing_reviewed() -> None:
     assert calibrate(None, [], None, "story").text == "No reviewer has scored this story yet."
     story = calibrate(None, reviews(4), None, "story")
-    assert story.text == "Your 1 reviewer gave it 4 of 5."  # a story has no rating to ask for
+    assert story.text == "Your reviewer gave it 4 of 5."  # a story has no rating to ask for
     mock = calibrate(None, reviews(4), 3, "mock interview")
     assert "Rate its answers yourself" in mock.text
     assert "prepcoach's measures give 3 of 5" in mock.text
@@ -185,7 +185,8 @@ def test_a_story_is_worded_as_read_and_an_answer_as_heard() -> None:
         assert "listen" not in text, text
     rows = {r.criterion: r for r in story}
     assert rows["action"].difference == (
-        "Your reviewers read more action in it than prepcoach did: ask them which words showed it."
+        "Your reviewer found more of your own part in it than prepcoach did: ask them which "
+        "words showed it."
     )
     assert rows["clarity"].label.endswith("without losing the reader")
     assert calibrate(5, [ReviewScores("Kim", 3, {})], None, "story").text.endswith(
@@ -193,7 +194,7 @@ def test_a_story_is_worded_as_read_and_an_answer_as_heard() -> None:
     )
     answer = {r.criterion: r for r in compare(theirs, ours, rubric_for("answer"), "answer")}
     assert answer["action"].difference is not None
-    assert answer["action"].difference.startswith("Your reviewers heard more action")
+    assert answer["action"].difference.startswith("Your reviewer heard more of your own part")
     assert answer["clarity"].label.endswith("without losing the listener")
 
 
@@ -340,4 +341,26 @@ def test_a_typed_answer_is_read_so_it_has_no_delivery_and_is_worded_as_read() ->
     assert all("heard" not in (r.difference or "") for r in rows)
     assert calibrate(5, [ReviewScores("Kim", 3, {})], None, "answer", heard=False).text.endswith(
         "they read less in it than you did."
+    )
+
+
+def test_one_reviewer_is_your_reviewer_and_a_difference_is_said_as_a_person_would() -> None:
+    """A trial's page said "Your 1 reviewer gave it 4 of 5" and, of one reviewer's score of a
+    typed answer, "Your reviewers heard less result"."""
+    sam = [ReviewScores("Sam", 4, {"result": 0, "action": 2})]
+    assert calibrate(None, sam, None, "answer", heard=False).text.startswith(
+        "Your reviewer gave it 4 of 5."
+    )
+    assert calibrate(2, sam, None).text.startswith("You gave it 2 of 5; your reviewer gave it 4:")
+    ours = [Judgement("result", 2, "it says how things ended"),
+            Judgement("action", 0, "no action is described")]  # fmt: skip
+    typed = {r.criterion: r for r in compare(sam, ours, heard=False)}
+    assert typed["result"].difference == (
+        "Your reviewer found less of a result in it than prepcoach did: ask them what was missing."
+    )
+    two = [*sam, ReviewScores("Kim", 4, {"result": 0, "action": 2})]
+    heard = {r.criterion: r for r in compare(two, ours)}
+    assert heard["action"].difference == (
+        "Your reviewers heard more of your own part than prepcoach read: ask them which words "
+        "showed it."
     )

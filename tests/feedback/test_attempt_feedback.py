@@ -53,7 +53,7 @@ def test_reviews_sit_beside_the_owners_rating_and_the_measures(
     reviewer.post(reverse("feedback:review", args=[token]), review_data())
     page = alice_client.get(reverse("feedback:attempt", args=[recorded.pk])).text
     # alice rated it 2, Sam 4: she judges herself more harshly than her reviewer.
-    assert "You gave it 2 of 5; your 1 reviewer gave it 4:" in page
+    assert "You gave it 2 of 5; your reviewer gave it 4:" in page
     assert "more harshly" in page
     assert "this is where you lost me" in page
     assert 'data-seek="12.0"' in page

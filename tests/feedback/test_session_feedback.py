@@ -101,13 +101,13 @@ def test_reviews_sit_beside_her_ratings_and_prepcoachs_reading(
     })  # fmt: skip
     page = alice_client.get(page_url(mock_session)).text
     # She rated her answers 2 and 3 (3 of 5, half up); Sam gave the interview 4.
-    assert "You gave it 3 of 5; your 1 reviewer gave it 4:" in page
+    assert "You gave it 3 of 5; your reviewer gave it 4:" in page
     assert "more harshly" in page
     # prepcoach read every answer it heard whole (the typed follow-up too) and combined them,
     # on the lines each is scored on: the story and its follow-up on the story's, and "Why do
     # you want this role?", which asks for neither a story nor a plan, on its point's.
     assert "over 2 answers" in page
-    assert "Your reviewers heard less action than prepcoach read" in page
+    assert "Your reviewer heard less of your own part than prepcoach read" in page
     assert "Answers what was asked, plainly and early (answer 3)" in page
     unscored = ("point", "support", "fit", "clarity", "delivery")
     assert page.count("prepcoach does not score this") == len(unscored)

@@ -391,7 +391,8 @@ def calibrate(
     if avg is None:
         text = f"No reviewer has scored this {thing} yet."
         return Calibration(own, None, measured, None, text)
-    who = f"{len(overall)} reviewer{'s' if len(overall) != 1 else ''}"
+    # "your reviewer", never "your 1 reviewer" (a trial's page).
+    who = "reviewer" if len(overall) == 1 else f"{len(overall)} reviewers"
     if own is None:
         text = f"Your {who} gave it {avg} of 5.{RATE_HINT[thing]}"
         if measured is not None:
@@ -432,6 +433,18 @@ def combined_reading(readings: Sequence[Sequence[Judgement]]) -> list[Judgement]
     return out
 
 
+# What reviewers found more or less of than prepcoach, by rubric line, as a person says it
+# ("Your reviewer found less of a result in it", never "heard less result").
+FOUND_OF = {
+    "situation": "of the scene",
+    "task": "of your task",
+    "action": "of your own part",
+    "result": "of a result",
+    "evidence": "backing for the result",
+    "steps": "of the steps",
+}
+
+
 def compare(
     reviews: Sequence[ReviewScores], judgements: Sequence[Judgement] = (),
     rubric: Sequence[tuple[str, str]] = REVIEW_RUBRIC, thing: Thing = "answer",
@@ -454,13 +467,15 @@ def compare(
         difference = None
         if avg is not None and judged is not None and abs(avg - judged.score) >= CRITERION_GAP:
             more = "more" if avg > judged.score else "less"
+            what = f"{more} {FOUND_OF.get(name, f'of {name}')}"
             found = (
-                f"read {more} {name} in it than prepcoach did"
+                f"found {what} in it than prepcoach did"
                 if verb == "read"
-                else f"heard {more} {name} than prepcoach read"
+                else f"heard {what} than prepcoach read"
             )
             ask = "which words showed it" if more == "more" else "what was missing"
-            difference = f"Your reviewers {found}: ask them {ask}."
+            who = "Your reviewer" if len(scores) == 1 else "Your reviewers"
+            difference = f"{who} {found}: ask them {ask}."
         why = judged.why if judged is not None else (UNSCORED if read else "")
         out.append(
             CriterionComparison(
