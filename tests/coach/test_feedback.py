@@ -364,3 +364,18 @@ def test_one_reviewer_is_your_reviewer_and_a_difference_is_said_as_a_person_woul
         "Your reviewers heard more of your own part than prepcoach read: ask them which words "
         "showed it."
     )
+
+
+def test_prepcoachs_action_reason_counts_its_actions_as_a_person_would() -> None:
+    """The reading said "9 action(s) in the first person": one action, or 9 actions."""
+    from prepcoach.coach.content import analyse_content
+    from prepcoach.coach.rubric import read_answer
+
+    one = {j.criterion: j for j in read_answer(analyse_content("I rewrote the triage rules."))}
+    assert one["action"].why == "1 action in the first person (“I …”)"
+    many = read_answer(
+        analyse_content("I rewrote the triage rules. I trained two new starters. I told them.")
+    )
+    why = {j.criterion: j.why for j in many}["action"]
+    assert why.endswith(" actions in the first person (“I …”)")
+    assert "(s)" not in why

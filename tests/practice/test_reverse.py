@@ -74,7 +74,7 @@ def test_a_plan_question_is_scored_on_the_plans_rubric(alice_client: Client, ali
     # steps, reasons, check; the name is written "prepcoach" wherever it stands
     assert table.count("<td>prepcoach does not score this.</td>") == 3
     assert "Prepcoach" not in result
-    assert "action(s) in the first person" in table  # prepcoach reads its action
+    assert "actions in the first person" in table  # prepcoach reads its action
     assert "You and prepcoach read this answer the same way on the line prepcoach scores." in result
     # A story question keeps the story's rubric.
     story = with_samples()

@@ -46,7 +46,8 @@ def read_answer(analysis: ContentAnalysis) -> list[Judgement]:
                       else f"no sentence sets out the {part}", found.evidence)
         )  # fmt: skip
     if own.i_actions and own.personal:
-        action = Judgement("action", 2, f"{own.i_actions} action(s) in the first person (“I …”)",
+        actions = f"{own.i_actions} action{'s' if own.i_actions != 1 else ''}"  # never "(s)"
+        action = Judgement("action", 2, f"{actions} in the first person (“I …”)",
                            star["action"].evidence)  # fmt: skip
     elif star["action"].present:
         action = Judgement("action", 1, f"actions are mostly the team's: {own.we_actions} “we” "
