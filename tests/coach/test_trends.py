@@ -37,7 +37,8 @@ def test_a_plan_is_counted_of_its_action_not_of_four() -> None:
     assert "star_parts" not in plan
     assert plan["plan_parts"] == 1.0
     assert PARTS_OUT_OF["plan_parts"] == 1
-    assert METRICS["plan_parts"] == "A plan's action present (of 1)"
+    # Said as a person would (it said "A plan's action present (of 1)").
+    assert METRICS["plan_parts"] == "Plans that say what you would do (share of the week's plans)"
     no_steps = figures(stored(ACTION_ONLY | {"action": False}, "would_do"))
     assert no_steps["plan_parts"] == 0.0
     # The same parts told to a question asking for a story are one part of four.
@@ -100,3 +101,26 @@ def test_an_answer_to_a_question_asking_for_no_story_is_on_no_star_line() -> Non
     assert trends["plan_parts"].left_out == 0
     # An answer whose question is not known is read as before: a plan by its kind, else a story.
     assert figures(stored(none, "yourself"))["star_parts"] == 0.0
+
+
+def test_the_lines_are_named_as_a_person_would_with_the_users_pause_threshold() -> None:
+    """A trial's page said "A plan's action present (of 1)", and "Pauses of 3 s or more" to a
+    user whose long pause starts at 2.5 s (the feedback settings change it: each analysis keeps
+    the one it was counted by)."""
+    assert METRICS["plan_parts"] == "Plans that say what you would do (share of the week's plans)"
+
+    def paused(long_pause_s: float | None) -> dict[str, Any]:
+        found: dict[str, Any] = {"pauses": {"long_count": 1}}
+        if long_pause_s is not None:
+            found["thresholds"] = {"long_pause_s": long_pause_s}
+        return found
+
+    def label(*answers: dict[str, Any]) -> str:
+        trends = {t.metric: t for t in weekly([(MONDAY, a) for a in answers])}
+        return trends["long_pauses"].label
+
+    assert label(paused(2.5), paused(2.5)) == "Pauses of 2.5 s or more"
+    assert label(paused(None)) == "Pauses of 3 s or more"  # stored before thresholds were
+    assert label(paused(3.0), paused(2.5)) == (
+        "Long pauses (of 2.5 s or more; of 3 s or more before you changed it)"
+    )

@@ -91,7 +91,8 @@ def test_a_plan_is_charted_of_its_action_not_as_one_star_part_of_four(
     )  # fmt: skip
     page = alice_client.get(reverse("practice:progress")).text
     assert "STAR parts present (of 4)" not in page
-    chart = page[page.index("<strong>A plan&#x27;s action present (of 1)</strong>") :]
+    plans = "Plans that say what you would do (share of the week&#x27;s plans)"
+    chart = page[page.index(f"<strong>{plans}</strong>") :]
     chart = chart[: chart.index("</figure>")]
     assert "</strong>: 1 in the week of" in chart
     assert re.findall(r">[01]</text>", chart)[:2] == [">0</text>", ">1</text>"]  # 0 to 1

@@ -16,16 +16,24 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from statistics import mean
 
-from prepcoach.coach.answer import asks_for_plan
+from prepcoach.coach.answer import asks_for_plan, thresholds
 from prepcoach.coach.mock_interview import PLAN_PARTS, STAR_PARTS
 from prepcoach.coach.relevance import Asks
 
+# A plan's one part, its action, said as a person says it: its line is the share of the week's
+# plans that give it (a trial's page said "A plan's action present (of 1)").
+PLAN_LINE = (
+    "Plans that say what you would do (share of the week's plans)"
+    if PLAN_PARTS == ("action",)
+    else f"Parts of a plan present (of {len(PLAN_PARTS)})"
+)
 METRICS = {
     "wpm": "Pace (words a minute)",
     "fillers_per_min": "Fillers a minute",
-    "long_pauses": "Pauses of 3 s or more",
+    # Named by the answers' own long-pause threshold (`pauses_label`), which the user sets.
+    "long_pauses": "Long pauses",
     "star_parts": f"STAR parts present (of {len(STAR_PARTS)})",
-    "plan_parts": f"A plan's {' and '.join(PLAN_PARTS)} present (of {len(PLAN_PARTS)})",
+    "plan_parts": PLAN_LINE,
     "duration_s": "Answer length (seconds)",
 }
 # The most each count of parts can be, for the chart's fixed scale.
@@ -98,6 +106,20 @@ def figures(analysis: Mapping[str, object], asks: Asks | None = None) -> dict[st
 Dated = tuple[dt.date, Mapping[str, object]]
 
 
+def pauses_label(limits: Sequence[float]) -> str:
+    """The long pauses' line named by the thresholds its answers were counted at (each
+    analysis keeps the user's own, `answer.thresholds`), oldest first: "Pauses of 2.5 s or
+    more", or, when the user changed it, the latest first and the others after (a trial's page
+    said "3 s" whatever the user had set)."""
+    seen = list(dict.fromkeys(reversed(limits)))  # the latest first
+    if not seen:
+        return METRICS["long_pauses"]
+    if len(seen) == 1:
+        return f"Pauses of {seen[0]:g} s or more"
+    before = " or ".join(f"{limit:g} s" for limit in seen[1:])
+    return f"Long pauses (of {seen[0]:g} s or more; of {before} or more before you changed it)"
+
+
 def weekly(
     answers: Sequence[Dated | tuple[dt.date, Mapping[str, object], Asks | None]],
 ) -> list[Trend]:
@@ -105,6 +127,7 @@ def weekly(
     what its question asks for (`figures`' `asks`) where known."""
     by_week: dict[str, dict[dt.date, list[float]]] = defaultdict(lambda: defaultdict(list))
     left_out = 0
+    limits: list[float] = []  # each counted long-pause figure's threshold, oldest first
     for day, analysis, *rest in answers:
         asks = rest[0] if rest else None
         if asks == "neither" and isinstance(analysis.get("star"), Mapping):
@@ -112,10 +135,12 @@ def weekly(
         monday = day - dt.timedelta(days=day.weekday())
         for metric, value in figures(analysis, asks).items():
             by_week[metric][monday].append(value)
+            if metric == "long_pauses":
+                limits.append(float(thresholds(dict(analysis))["long_pause_s"]))
     return [
         Trend(
             metric,
-            label,
+            pauses_label(limits) if metric == "long_pauses" else label,
             tuple(
                 (week, round(mean(values), 2)) for week, values in sorted(by_week[metric].items())
             ),
