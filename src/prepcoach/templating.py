@@ -155,6 +155,15 @@ def amount(value: Any, unit: Any) -> str:
 
 
 @register.filter
+def before_comma(quoted: Any) -> str:
+    """“{{ q|before_comma }}”, …: a quotation that a comma follows, without its own full stop
+    (`coach.text.before_comma`): never "“…team.”,"."""
+    from prepcoach.coach.text import before_comma as trimmed
+
+    return trimmed("" if quoted is None else str(quoted))
+
+
+@register.filter
 def closing_stop(quoted: Any) -> str:
     """“{{ q }}”{{ q|closing_stop }}: the full stop after a quotation that ends a sentence,
     none when the quoted words end with their own (`coach.text.closing_stop`)."""

@@ -35,3 +35,22 @@ def test_phrase_pattern_finds_a_whole_phrase_case_aside() -> None:
     assert not hyphen.search("a lean-to shed")
     assert hyphen.search("Leans toward")  # the tail's plural
     assert phrase_pattern("SQL") is phrase_pattern("SQL")  # compiled once
+
+
+@pytest.mark.parametrize(
+    ("quoted", "kept"),
+    [
+        ("Describe a time you led a team.", "Describe a time you led a team"),
+        ("Describe a time you led a team. ", "Describe a time you led a team"),
+        ("Why this role?", "Why this role?"),
+        ("It worked!", "It worked!"),
+        ("Tell me about a time you…", "Tell me about a time you…"),  # cut by the page
+        ("Tell me about a time you led a team", "Tell me about a time you led a team"),
+    ],
+)
+def test_a_quotation_before_a_comma_loses_its_own_full_stop(quoted: str, kept: str) -> None:
+    """The mock's "Went best: “Tell me about a time you improved a process.”, 4 of 5 …": a
+    full stop ends a sentence, so before a comma the quotation drops it."""
+    from prepcoach.coach.text import before_comma
+
+    assert before_comma(quoted) == kept

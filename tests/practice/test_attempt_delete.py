@@ -93,3 +93,15 @@ def test_bob_can_neither_see_nor_send_the_question(
     assert client.get(url).status_code == 404
     assert client.post(url).status_code == 404
     assert Attempt.objects.filter(pk=attempt.pk).exists()
+
+
+def test_the_question_quoted_before_a_comma_loses_its_full_stop(
+    alice_client: Client, alice: User
+) -> None:
+    """ "Your typed answer to “Tell me about a time you led a team.”, 3 December…": a full stop
+    before the comma, as the mock's "Went best" quote had."""
+    asked = Question.objects.create(owner=alice, text="Tell me about a time you led a team.")
+    attempt = typed(alice, asked)
+    page = alice_client.get(reverse("practice:attempt_delete", args=[attempt.pk])).text
+    assert "answer to “Tell me about a time you led a team”, " in page
+    assert ".”," not in page

@@ -305,6 +305,9 @@ def test_the_summary_lists_each_answer_once_with_figures_the_best_and_what_next(
     assert summary.count("Not answered.") == 2
     assert "2 answers; 2 questions not answered." in summary
     assert "Went best:" in summary
+    # The question's own full stop goes before the comma (it read "…a process.”, 3 of 5").
+    assert f"<strong>Went best:</strong> “{PROCESS[:-1]}”, " in summary
+    assert ".”," not in summary
     assert "of 4 STAR parts" in summary
     assert "Next things to practise" in summary
     assert "Put a number on the result" in summary

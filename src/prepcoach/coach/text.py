@@ -96,6 +96,15 @@ def words(text: str) -> list[str]:
     return WORD_RE.findall(text)
 
 
+# A word as an answer's length counts it (`ContentAnalysis.words`): "9", "triage", "it's" as 2.
+COUNTED_WORD_RE = re.compile(r"\b\w+\b")
+
+
+def word_count(text: str) -> int:
+    """How many words an answer's content is read from (`ContentAnalysis.words`)."""
+    return len(COUNTED_WORD_RE.findall(text))
+
+
 def stem(word: str) -> str:
     """A crude plural folding, enough to match "interviews" with "interview"."""
     word = word.lower()
@@ -125,6 +134,15 @@ def closing_stop(quoted: str) -> str:
     never "“We agreed.”."), else "."."""
     bare = quoted.rstrip().rstrip(CLOSING_MARKS).rstrip()
     return "" if bare.endswith(SENTENCE_ENDS) else "."
+
+
+def before_comma(quoted: str) -> str:
+    """`quoted` as it stands in a sentence that goes on after the closing quote with a comma:
+    without its own full stop ("“Describe a time you led a team”, 4 of 5"), never "“…team.”,";
+    a question or exclamation mark, or a page's "…", kept (`closing_stop` is its pair for a
+    sentence that ends on the quotation)."""
+    bare = quoted.rstrip()
+    return bare[:-1].rstrip() if bare.endswith(".") and not bare.endswith("..") else bare
 
 
 def quote_all(fragments: Iterable[str], limit: int = 3) -> str:
