@@ -14,7 +14,13 @@ from typing import Any
 import pytest
 
 from prepcoach.coach.answer import analyse_answer, measured_rating
-from prepcoach.coach.answer_evidence import EVIDENCE_VERSION, VERSION_KEY, answer_evidence, current
+from prepcoach.coach.answer_evidence import (
+    EVIDENCE_VERSION,
+    VERSION_KEY,
+    answer_evidence,
+    answer_words,
+    current,
+)
 from prepcoach.coach.delivery import DeliverySettings
 from prepcoach.coach.improvement import (
     ANSWER_KEYS,
@@ -180,3 +186,22 @@ def test_a_plans_reasons_and_check_are_not_kept() -> None:
     evidence = answer_evidence({"wpm": 140.0, "plan": plan})
     assert evidence == {VERSION_KEY: EVIDENCE_VERSION, "wpm": 140.0}
     assert not current({**evidence, VERSION_KEY: 3})
+
+
+def test_the_evidence_keeps_whose_actions_they_are_and_how_long_the_answer_is() -> None:
+    """ "Say what you did yourself" reads the reader's count of "I" and "we" actions and how many
+    words the answer has (`tips.personal_action_missing`): the evidence keeps both (the count,
+    not the transcript), and evidence kept before it (version 2) is not current, so an answer
+    analysed then is read from its analysis."""
+    analysis = {
+        "transcript": "We rewrote the triage rules, and we trained two new starters.",
+        "ownership": {"i": 0, "we": 2, "i_actions": 0, "we_actions": 2},
+    }
+    evidence = answer_evidence(analysis)
+    assert evidence == {
+        VERSION_KEY: EVIDENCE_VERSION, "word_count": 11,
+        "ownership": {"i": 0, "we": 2, "i_actions": 0, "we_actions": 2},
+    }  # fmt: skip
+    assert answer_words(evidence) == answer_words(analysis) == 11
+    assert not current({**evidence, VERSION_KEY: 2})
+    assert EVIDENCE_VERSION == 4  # 3 was a withdrawn development build's: never reused

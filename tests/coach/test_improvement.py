@@ -353,23 +353,23 @@ def planned(ref: int, action: bool = True) -> AnswerFacts:
     return AnswerFacts(ref, TODAY - dt.timedelta(days=ref), PLAN_Q, analysis)
 
 
-def test_a_reviewers_low_scores_on_a_plans_steps_count_once_toward_the_action() -> None:
+def test_a_reviewers_low_scores_on_a_plans_steps_count_toward_the_action() -> None:
     """Sam scored Alice's plans on the plan's rubric (steps, action, reasons, check): his low
-    steps fed no area, where a story's low lines each feed one. Steps and action both point to
-    the action, and he counts once there. His low reasons and check make no area by themselves:
-    those areas need two reviews (`tests/coach/test_plan_line_areas.py`), and no answer's words
-    count toward them."""
+    steps fed no area, where a story's low lines each feed one. Steps point to the action; the
+    plan's action line ("Says what they would do themselves") to "Say what you did yourself",
+    which these stored plans, keeping no reading of whose steps they are, do not make. His low
+    reasons and check make no area by themselves: those areas need two reviews
+    (`tests/coach/test_plan_line_areas.py`), and no answer's words count toward them."""
     plans = [planned(1, action=False), planned(2, action=False), planned(3)]
     sam = ReviewFacts("r1", TODAY, "Sam", {"steps": 0, "action": 0, "reasons": 0, "check": 0})
     alone = {a.key: a for a in improvement_areas(plans, [], TODAY)}
     areas = {a.key: a for a in improvement_areas(plans, [sam], TODAY)}
     action = areas["star_action"]
-    assert action.reviewers == 1  # once, though two of his lines point here
+    assert action.reviewers == 1
     assert action.weight > alone["star_action"].weight
     assert "1 reviewer agrees" in action.rule
-    assert [e.detail for e in action.evidence if e.source == "review"] == [
-        "scored steps and action 0 of 2"
-    ]
+    assert [e.detail for e in action.evidence if e.source == "review"] == ["scored steps 0 of 2"]
+    assert "personal_action" not in areas  # one reviewer alone makes no area
     assert not {"plan_reasons", "plan_check"} & (set(alone) | set(areas))
 
 
@@ -390,3 +390,151 @@ def test_a_reviewers_low_score_on_a_points_lines_counts_toward_areas() -> None:
             for key in ("relevance", "job_terms")}  # fmt: skip
     assert said == {"relevance": ["scored point 0 of 2"], "job_terms": ["scored fit 0 of 2"]}
     assert areas["relevance"].reviewers == areas["job_terms"].reviewers == 1
+
+
+# --- "Say what you did yourself": the report's personal-action rule ------------------------------
+PROCESS_Q = "Tell me about a time you improved a process."
+SCHEDULE_Q = "How would you handle a project that is falling behind schedule?"
+# Priya's stories, told with "we" throughout: the report's tip is "Say what you did yourself".
+PRIYA_QUEUE = (
+    "Last spring our support queue doubled after a product launch. We were asked to bring the "
+    "waiting times back down. We rewrote the triage rules and we trained two new starters. "
+    "Within a month the average wait fell from 9 hours to 2 hours."
+)
+PRIYA_WARD = (
+    "Our ward kept losing track of discharge letters last winter. We needed to get them out on "
+    "time. We set up a shared checklist and we ran a short huddle every morning. After six weeks "
+    "every letter went out the same day."
+)
+# The same queue told by Omar, who says what he did himself.
+OMAR_QUEUE = (
+    "Last spring our support queue doubled after a product launch. I was asked to bring the "
+    "waiting times back down. I rewrote the triage rules and trained two new starters. Within a "
+    "month the average wait fell from 9 hours to 2 hours."
+)
+# Priya's plan, told with "we would…": the report's tip is "Say what you would do yourself".
+PRIYA_PLAN = (
+    "We would meet the team and go through the plan together. We would cut the scope back to "
+    "what matters most and we would move people onto the late tasks. We would then agree new "
+    "dates with the client."
+)
+OWN_GOAL = (
+    "Say what you did or would do yourself, with “I”, in 5 practice answers by 14 December 2026"
+)
+
+
+def told(ref: int, text: str, question: str = PROCESS_Q, day: int = 0) -> AnswerFacts:
+    analysis = analyse_answer(text=text, question=question).as_dict()
+    return AnswerFacts(ref, TODAY - dt.timedelta(days=day), question, analysis)
+
+
+def own_area(answers: list[AnswerFacts], reviews: list[ReviewFacts] | None = None) -> Any:
+    areas = improvement_areas(answers, reviews or [], TODAY)
+    return next((a for a in areas if a.key == "personal_action"), None)
+
+
+@pytest.mark.usefixtures("sentence_model")
+def test_two_we_only_stories_make_the_area_with_each_answers_evidence() -> None:
+    """Priya told two stories with "we" throughout and one with her own actions: her reports
+    said "Say what you did yourself", and the areas page had no area for it to become a goal."""
+    answers = [told(1, PRIYA_QUEUE, day=2), told(2, PRIYA_WARD, day=1), told(3, OMAR_QUEUE)]
+    area = own_area(answers)
+    assert area is not None
+    assert area.title == "Say what you did yourself"
+    assert (area.affected, area.considered) == (2, 3)
+    assert area.rule == (
+        "no action of your own (“I…”, or “I would…” in a plan), or fewer than half the team's "
+        "(“we…”): in 2 of your last 3 answers"
+    )
+    assert [(e.ref, e.detail) for e in area.evidence] == [
+        (2, "2 “we” actions against 0 “I”: “We set up a shared checklist and we ran a short "
+            "huddle every morning.”"),
+        (1, "2 “we” actions against 0 “I”: “We rewrote the triage rules and we trained two new "
+            "starters.”"),
+    ]  # fmt: skip
+    assert area.goal == OWN_GOAL
+    # How it decides, with the rule's thresholds: the reader's owner of each sentence.
+    assert "yours (“I”), the team's (“we”) or someone else's" in area.how
+    assert "25 words or more" in area.how
+    assert "fewer than half as many as the team's" in area.how
+    assert "Say what you did yourself" in area.how
+    assert meets("personal_action", answers[0].analysis, PROCESS_Q) is False
+
+
+@pytest.mark.usefixtures("sentence_model")
+def test_answers_that_say_what_the_speaker_did_make_no_such_area() -> None:
+    answers = [told(1, OMAR_QUEUE, day=2), told(2, OMAR_QUEUE, day=1), told(3, PRIYA_QUEUE)]
+    assert own_area(answers) is None
+    assert meets("personal_action", answers[0].analysis, PROCESS_Q) is True
+
+
+@pytest.mark.usefixtures("sentence_model")
+def test_a_plan_told_with_we_would_counts_and_is_worded_for_a_plan() -> None:
+    plans = [told(1, PRIYA_PLAN, SCHEDULE_Q, 1), told(2, PRIYA_PLAN, SCHEDULE_Q)]
+    (tip,) = [t for t in plans[0].analysis["tips"] if t["rule"].startswith("Ownership:")]
+    assert tip["text"].startswith("Say what you would do yourself")
+    area = own_area(plans)
+    assert area is not None
+    assert (area.affected, area.considered) == (2, 2)
+    assert area.not_judged == ()  # a plan is judged for its own steps, as its report is
+    assert all(
+        e.detail.startswith("4 “we would” against 0 “I would”: “We would") for e in area.evidence
+    )
+    assert "“I would…” in a plan" in area.rule
+    assert "what you did or would do yourself" in area.goal
+    assert "for a plan, “Say what you would do yourself”" in area.how
+
+
+@pytest.mark.usefixtures("sentence_model")
+def test_the_area_is_the_reports_own_tip_rule() -> None:
+    """One rule, never two copies: the area holds exactly where the report's personal-action
+    tip rule fires (`tips.RULES["action"]`), and judges nothing where that rule cannot speak."""
+    from prepcoach.coach.tips import RULES as TIP_RULES
+    from prepcoach.coach.tips import Facts
+
+    for text, question in [
+        (PRIYA_QUEUE, PROCESS_Q), (PRIYA_WARD, PROCESS_Q), (OMAR_QUEUE, PROCESS_Q),
+        (PRIYA_PLAN, SCHEDULE_Q), (QUANTIFIED, PROCESS_Q), ("We fixed it together.", PROCESS_Q),
+    ]:  # fmt: skip
+        found = analyse_answer(text=text, question=question)
+        facts = Facts(found.content, found.delivery, found.keywords, found.settings,
+                      found.relevance)  # fmt: skip
+        fires = TIP_RULES["action"](facts) is not None
+        verdict = meets("personal_action", found.as_dict(), question)
+        if found.content.words < 25:
+            assert verdict is None, text  # too short: the report asks for the whole story
+        else:
+            assert verdict is (not fires), text
+
+
+@pytest.mark.usefixtures("sentence_model")
+def test_an_answer_whose_speech_was_lost_is_listed_as_not_judged() -> None:
+    """Priya's third story lost a stretch of speech: its actions were not read in full (the
+    report withholds its content tips), so "we" alone there is not evidence."""
+    from prepcoach.coach.speech.quality import CONTENT_TIPS
+
+    lost = told(3, PRIYA_QUEUE)
+    lost.analysis["withheld"] = sorted(CONTENT_TIPS)
+    assert meets("personal_action", lost.analysis, PROCESS_Q) is None
+    area = own_area([lost, told(1, PRIYA_QUEUE, day=2), told(2, PRIYA_WARD, day=1)])
+    assert area is not None
+    assert [e.ref for e in area.evidence] == [2, 1]
+    assert area.not_judged == (
+        "1 answer under 25 words, or not read in full (speech lost, or words prepcoach cannot "
+        "read)",
+    )
+
+
+@pytest.mark.usefixtures("sentence_model")
+def test_a_reviewers_low_own_part_line_agrees_with_the_area() -> None:
+    """The rubric's action line asks whether the answer says what the speaker did (or would do)
+    themselves ("Describes what they did themselves", a plan's "Says what they would do
+    themselves"): Sam scoring it 0 agrees with "Say what you did yourself", not with "Say the
+    action", which a plan's steps line still points to."""
+    answers = [told(1, PRIYA_QUEUE, day=2), told(2, PRIYA_WARD, day=1)]
+    sam = ReviewFacts("r1", TODAY, "Sam", {"action": 0})
+    area = own_area(answers, [sam])
+    assert area is not None
+    assert area.reviewers == 1
+    assert "1 reviewer agrees" in area.rule
+    assert [e.detail for e in area.evidence if e.source == "review"] == ["scored action 0 of 2"]

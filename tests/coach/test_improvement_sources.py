@@ -257,6 +257,8 @@ def test_calibration_names_both_gaps_when_both_are_large() -> None:
         plan_line_goal("plan_reasons", 2, "14 December 2026"),
         plan_line_goal("plan_check", 2, "14 December 2026"),
         plan_line_goal("plan_check", 1, "14 December 2026"),
+        "Say what you did or would do yourself, with “I”, in 5 practice answers by "
+        "14 December 2026",
     ],
 )
 def test_every_new_areas_goal_passes_the_smart_check(area_goal: str) -> None:

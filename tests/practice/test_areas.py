@@ -265,3 +265,82 @@ def test_a_plans_reasons_scored_low_by_two_reviewers_is_an_area_of_their_reviews
     assert link in page
     area = page[page.index('id="area-plan_reasons"') :]
     assert "Trend:" not in area[: area.index("</li>")]  # no share of answers for reviews
+
+
+PROCESS_QUESTION = "Tell me about a time you improved a process."
+# Priya's stories, told with "we" throughout: each report's tip was "Say what you did yourself".
+WE_QUEUE = (
+    "Last spring our support queue doubled after a product launch. We were asked to bring the "
+    "waiting times back down. We rewrote the triage rules and we trained two new starters. "
+    "Within a month the average wait fell from 9 hours to 2 hours."
+)
+WE_WARD = (
+    "Our ward kept losing track of discharge letters last winter. We needed to get them out on "
+    "time. We set up a shared checklist and we ran a short huddle every morning. After six weeks "
+    "every letter went out the same day."
+)
+
+
+@pytest.mark.usefixtures("sentence_model")
+def test_we_only_stories_make_an_area_to_say_what_you_did_yourself(
+    alice_client: Client, alice: User
+) -> None:
+    """A new user's trial: "Say what you did yourself" was the tip on three of her answers and
+    in her mock's next steps, but the areas page had no area for it, so it never became a
+    goal."""
+    process = Question.objects.create(owner=alice, text=PROCESS_QUESTION)
+    first, second = answered(alice, process, WE_QUEUE), answered(alice, process, WE_WARD)
+    for attempt in (first, second):
+        tips = [t["text"] for t in (attempt.analysis or {})["tips"]]
+        assert any(t.startswith("Say what you did yourself") for t in tips)
+    page = html.unescape(alice_client.get(URL).text)
+    assert "<h2>Say what you did yourself</h2>" in page
+    assert "fewer than half the team's (“we…”): in 2 of your last 2 answers" in page
+    for attempt in (first, second):
+        assert reverse("practice:attempt", args=[attempt.pk]) in page
+    assert "2 “we” actions against 0 “I”: “We rewrote the triage rules" in page
+    assert "<summary>How prepcoach decides</summary>prepcoach's answer reader" in page
+    deadline = timezone.localdate() + dt.timedelta(days=14)
+    goal = (
+        f"Say what you did or would do yourself, with “I”, in 5 practice answers by "
+        f"{deadline:%-d %B %Y}"
+    )
+    link = reverse("goals:new") + "?" + urlencode({"text": goal, "area": "personal_action"})
+    assert link in page
+
+
+@pytest.mark.usefixtures("sentence_model")
+def test_an_answer_whose_speech_was_lost_is_not_judged_for_it(
+    alice_client: Client, alice: User
+) -> None:
+    process = Question.objects.create(owner=alice, text=PROCESS_QUESTION)
+    answered(alice, process, WE_QUEUE)
+    answered(alice, process, WE_WARD)
+    lost = answered(alice, process, WE_QUEUE)
+    analysis = dict(lost.analysis or {})
+    analysis["withheld"] = ["action", "keywords", "quantified", "result", "situation", "task"]
+    lost.analysis = analysis
+    lost.save()  # writes its evidence from the analysis
+    page = html.unescape(alice_client.get(URL).text)
+    assert "fewer than half the team's (“we…”): in 2 of your last 2 answers." in page
+    assert (
+        "Not judged: 1 answer under 25 words, or not read in full (speech lost, or words "
+        "prepcoach cannot read)." in page
+    )
+
+
+@pytest.mark.usefixtures("sentence_model")
+def test_answers_whose_evidence_was_kept_before_the_area_are_read_whole(
+    alice_client: Client, alice: User
+) -> None:
+    """Evidence written before the area (version 2) keeps no reading of whose actions they
+    are: the answer is read from its analysis, and counts."""
+    process = Question.objects.create(owner=alice, text=PROCESS_QUESTION)
+    made = [answered(alice, process, WE_QUEUE), answered(alice, process, WE_WARD)]
+    for attempt in made:
+        old = {k: v for k, v in (attempt.evidence or {}).items()
+               if k not in ("ownership", "word_count")} | {"evidence_version": 2}  # fmt: skip
+        Attempt.objects.filter(pk=attempt.pk).update(evidence=old)
+    page = html.unescape(alice_client.get(URL).text)
+    assert "<h2>Say what you did yourself</h2>" in page
+    assert "in 2 of your last 2 answers" in page

@@ -297,3 +297,33 @@ def test_debrief_goals_move_from_later_debriefs_and_reworked_answers(
     )
     keys = {a.key for a in areas_of(alice, timezone.localdate()).areas}
     assert not keys & {"competency_teamwork", "asked_badly"}
+
+
+WE_STORY = (
+    "Last spring our support queue doubled after a product launch. We were asked to bring the "
+    "waiting times back down. We rewrote the triage rules and we trained two new starters. "
+    "Within a month the average wait fell from 9 hours to 2 hours."
+)
+OWN_GOAL = (
+    "Say what you did or would do yourself, with “I”, in 5 practice answers by 14 December 2026"
+)
+
+
+@pytest.mark.usefixtures("sentence_model")
+def test_a_goal_to_say_what_you_did_yourself_counts_later_answers_with_i_actions(
+    alice_client: Client, alice: User, story_question: Question
+) -> None:
+    """Priya made a goal of "Say what you did yourself": her next story told with "I" counts,
+    the one told with "we" throughout does not."""
+    alice_client.post(reverse("goals:new"), {"text": OWN_GOAL, "kind": "auto",
+                                             "area": "personal_action"})  # fmt: skip
+    goal = Goal.objects.get(user=alice)
+    assert (goal.area, goal.unit) == ("personal_action", "answers that meet it")
+    answer(alice, story_question, WE_STORY)
+    assert not goal.check_ins.exists()
+    answer(alice, story_question, WITH_NUMBER)  # "I was asked…", "I rewrote…"
+    (check_in,) = goal.check_ins.all()
+    assert check_in.value == 1
+    assert check_in.note.startswith(
+        "Measured from your answers: 1 of 2 answers since the goal began meet it."
+    )

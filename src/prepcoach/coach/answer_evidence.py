@@ -6,8 +6,10 @@ a few figures of it: `answer_evidence` keeps those, so a page showing areas read
 bytes an answer instead of the whole analysis. Whatever the rules read is kept exactly as
 stored, and lists are cut only where the rules read no further: the first three timed fillers
 (`_fillers` quotes three and points at the first), the first pause as long as the answer's own
-long-pause threshold (`_long_pauses` points at it), the result's first quoted sentence.
-`tests/coach/test_answer_evidence.py` holds that every rule, `measured_rating` and the areas
+long-pause threshold (`_long_pauses` points at it), the result's first quoted sentence; and
+where the rules read the transcript only for its length ("Say what you did yourself",
+`tips.personal_action_missing`), its word count (`WORDS_KEY`, by `answer_words`) stands in
+for it. `tests/coach/test_answer_evidence.py` holds that every rule, `measured_rating` and the areas
 themselves come out the same from either.
 
 `EVIDENCE_VERSION` is stored with it: evidence of another version is not trusted (the reader
@@ -19,11 +21,17 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any, TypeGuard
 
+from prepcoach.coach.text import word_count
+
 # 2: the relevance's question kind and the actions' sentences (a plan). A 3 (a plan's reasons and
 # check, read by a cue list) was never released and was withdrawn: evidence stored as 3 in a
-# development database is not current, so its answer is read from its analysis.
-EVIDENCE_VERSION = 2
+# development database is not current, so its answer is read from its analysis. 4: whose
+# actions they are (`ownership`) and the answer's word count, for "Say what you did yourself";
+# evidence of 2 keeps neither, so its answer is read from its analysis.
+EVIDENCE_VERSION = 4
 VERSION_KEY = "evidence_version"
+# The answer's length in words, kept instead of its transcript (`answer_words`).
+WORDS_KEY = "word_count"
 
 # Top-level figures read as they are (small): the pace, what speech loss withheld, the bands.
 _AS_STORED = ("wpm", "withheld", "thresholds")
@@ -33,6 +41,7 @@ _KEYS = {
     "length": ("verdict",),
     "relevance": ("addresses", "probability", "gist", "kind"),  # kind: a plan's rating
     "keywords": ("used", "missed"),
+    "ownership": ("i", "we", "i_actions", "we_actions"),  # whose actions: "Say what you did…"
 }
 _FILLERS_QUOTED = 3
 
@@ -50,11 +59,25 @@ def _long_limit(analysis: Mapping[str, Any]) -> float:
     return float((found if isinstance(found, Mapping) else {}).get("long_pause_s", 3.0))
 
 
+def answer_words(analysis: Mapping[str, Any]) -> int | None:
+    """How many words an answer's content was read from (`ContentAnalysis.words`), from its
+    stored analysis or its evidence: the count the evidence keeps (`WORDS_KEY`), else its
+    transcript's (`text.word_count`: the words the content was read from, counted as the
+    reader counted them); None where it holds neither."""
+    kept = analysis.get(WORDS_KEY)
+    if isinstance(kept, int) and not isinstance(kept, bool):
+        return kept
+    said = analysis.get("transcript")
+    return word_count(said) if isinstance(said, str) else None
+
+
 def answer_evidence(analysis: Mapping[str, Any]) -> dict[str, Any]:
     """What `coach.improvement` and `coach.answer.measured_rating` read of `analysis`, with
     `VERSION_KEY`: the same verdicts, figures and quotes come from it as from the whole."""
     kept: dict[str, Any] = {VERSION_KEY: EVIDENCE_VERSION}
     kept |= {k: analysis[k] for k in _AS_STORED if k in analysis}
+    if (words := answer_words(analysis)) is not None:
+        kept[WORDS_KEY] = words
     for key, keys in _KEYS.items():
         if key in analysis:
             value = analysis[key]

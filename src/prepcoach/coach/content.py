@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 from prepcoach.coach.cues import HEDGE_RE, I_RE, NUMBER_RE, WE_RE
 from prepcoach.coach.reader import Reading, SentenceReading, read_text
 from prepcoach.coach.reader import sentences_of as reader_sentences
+from prepcoach.coach.text import word_count
 
 __all__ = [
     "NUMBER_RE",
@@ -103,7 +104,7 @@ def content_from_reading(text: str, reading: Reading) -> ContentAnalysis:
         we_actions=sum(max(1, len(WE_CLAUSE_RE.findall(s))) for s in team),
     )
     return ContentAnalysis(
-        words=len(re.findall(r"\b\w+\b", text)),
+        words=word_count(text),
         star={part: Part(bool(quoted), quoted) for part, quoted in by_part.items()},
         quantified_result=Part(bool(quantified), quantified),
         ownership=ownership,

@@ -25,6 +25,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from prepcoach.coach.answer import misses_its_question
+from prepcoach.coach.answer_evidence import answer_words
 from prepcoach.coach.area_types import (
     AnswerFacts,
     Area,
@@ -34,6 +35,7 @@ from prepcoach.coach.area_types import (
     LapseFacts,
     ReviewFacts,
 )
+from prepcoach.coach.content import Ownership
 from prepcoach.coach.debrief import COMPETENCIES
 from prepcoach.coach.feedback import clock
 from prepcoach.coach.improvement_sources import (
@@ -54,6 +56,7 @@ from prepcoach.coach.relevance import (
     asks_for_plan,
     stored_kind,
 )
+from prepcoach.coach.tips import STORY_WORDS, personal_action_missing
 
 __all__ = [
     "CALIBRATION_GAP",
@@ -196,6 +199,45 @@ def _job_terms(analysis: Mapping[str, Any]) -> tuple[str, float | None] | None:
     return f"{said}; not said: {', '.join(missed[:4])}", None
 
 
+def _ownership(analysis: Mapping[str, Any]) -> Ownership | None:
+    """The reader's count of the answer's "I" and "we" actions, as its analysis stores it."""
+    found = analysis.get("ownership")
+    if not isinstance(found, Mapping):
+        return None
+    counts = [found.get(k) for k in ("i", "we", "i_actions", "we_actions")]
+    ints = [c for c in counts if isinstance(c, int) and not isinstance(c, bool)]
+    return Ownership(*ints) if len(ints) == len(counts) else None
+
+
+def _personal_action(analysis: Mapping[str, Any]) -> tuple[str, float | None] | None:
+    """The report's personal-action tip rule (`tips.personal_action_missing`, "Say what you
+    did yourself") on a stored analysis or its evidence. Not judged where the report gives no
+    such tip whatever the counts: the actions not read in full (speech lost, or words the
+    reader cannot read: the tip is withheld, `withheld` names "action"), or an answer too
+    short for it."""
+    star = analysis.get("star")
+    action = star.get("action") if isinstance(star, Mapping) else None
+    if not isinstance(action, Mapping) or action.get("present") is None:
+        return None
+    if _withheld(analysis, "action"):
+        return None
+    own, words = _ownership(analysis), answer_words(analysis)
+    if own is None or words is None:
+        return None
+    missing = personal_action_missing(own, words)
+    if missing is None:
+        return None
+    if not missing:
+        return "", None
+    if asks_for_plan(stored_kind(analysis)):  # as the tip words it: what you would do
+        said = f"{own.we_actions} “we would” against {own.i_actions} “I would”"
+    else:
+        plural = "s" * (own.we_actions != 1)
+        said = f"{own.we_actions} “we” action{plural} against {own.i_actions} “I”"
+    quoted = (action.get("evidence") or [""])[0]
+    return (f"{said}: “{quoted}”" if quoted else said), None
+
+
 @dataclass(frozen=True, slots=True)
 class AreaRule:
     key: str
@@ -295,6 +337,23 @@ RULES = (
              "or off it, or with speech lost) is not counted either way.",
              unread="where prepcoach couldn't tell whether {it} answered the question (too "
              "short or too long to judge, not clearly on or off it, or with speech lost)"),
+    AreaRule("personal_action", "Say what you did yourself",
+             "no action of your own (“I…”, or “I would…” in a plan), or fewer than half the "
+             "team's (“we…”)", _personal_action,
+             "Say what you did or would do yourself, with “I”, in {n} practice answers by "
+             "{deadline}", "story", polishes=True,
+             how="prepcoach's answer reader reads each sentence for its STAR part and for whose "
+             "it is: yours (“I”), the team's (“we”) or someone else's. It counts your actions "
+             "(each clause with “I” as its subject, “I would…” in a plan, in a sentence it reads "
+             "as your own action) and the team's (each “we” clause in a sentence it reads as the "
+             f"team's). An answer of {STORY_WORDS} words or more counts here when it has no "
+             "action of yours, or fewer than half as many as the team's (2 “we” actions need "
+             "1 “I”, 4 need 2): the rule behind your report's tip “Say what you did yourself” "
+             "(for a plan, “Say what you would do yourself”). A shorter answer is not judged "
+             "(its report asks for the whole story instead), nor one whose actions were not "
+             "read in full (speech lost, or words prepcoach cannot read).",
+             unread=f"under {STORY_WORDS} words, or not read in full (speech lost, or words "
+             "prepcoach cannot read)"),
     AreaRule("job_terms", "Use the job's key terms",
              f"fewer than {JOB_TERMS} of the job's key terms used",
              _job_terms,
@@ -307,9 +366,12 @@ RULES = (
 # reasons and check have areas of their own, made from reviews alone (`PLAN_LINE_AREAS`,
 # `plan_line_areas`: prepcoach does not read them, so no rule here does); and a point's
 # (`feedback.DIRECT_REVIEW_RUBRIC`): an answer that does not answer what was asked, or ties
-# nothing to the role (its terms). Clarity and a point's support have none: no rule reads them.
+# nothing to the role (its terms). The action line, a story's and a plan's, asks whose the
+# actions are ("Describes what they did themselves", "Says what they would do themselves",
+# a mock's "Says what they did, or would do, themselves"): "Say what you did yourself".
+# Clarity and a point's support have none: no rule reads them.
 REVIEW_AREAS = {
-    "situation": "star_situation", "task": "star_task", "action": "star_action",
+    "situation": "star_situation", "task": "star_task", "action": "personal_action",
     "result": "star_result", "evidence": "quantified", "delivery": "fillers",
     "steps": "star_action", **PLAN_LINE_AREAS,
     "point": "relevance", "fit": "job_terms",

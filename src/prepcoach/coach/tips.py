@@ -8,7 +8,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from prepcoach.coach import relevance as question_rules
-from prepcoach.coach.content import ContentAnalysis
+from prepcoach.coach.content import ContentAnalysis, Ownership
 from prepcoach.coach.delivery import Delivery, DeliverySettings
 from prepcoach.coach.keywords import Coverage
 from prepcoach.coach.relevance import NOT_IN_A_PLAN, Relevance
@@ -170,9 +170,23 @@ def _situation(f: Facts) -> Tip | None:
     )
 
 
+def personal_action_missing(own: Ownership, words: int) -> bool | None:
+    """The personal-action rule, the one rule behind the report's "Ownership: …" tip ("Say what
+    you did yourself", for a plan "Say what you would do yourself") and the improvement area of
+    that name (`improvement`): whether an answer of `words` words, whose actions the reader
+    counted as `own` (each "I" clause in a sentence it reads as the speaker's own action, each
+    "we" clause in one it reads as the team's), says too little of what the speaker did, or
+    would do, themselves: no action of their own, or fewer than half as many as the team's
+    (`Ownership.personal`). None for an answer under `STORY_WORDS`: too short to be told this
+    (`_short` asks for the whole story instead)."""
+    if words < STORY_WORDS:
+        return None
+    return not own.personal
+
+
 def _action(f: Facts) -> Tip | None:
     own = f.content.ownership
-    if own.personal or f.content.words < STORY_WORDS:
+    if not personal_action_missing(own, f.content.words):
         return None
     quotes = tuple(Evidence(s) for s in f.content.star["action"].evidence[:2])
     return Tip(
