@@ -209,10 +209,6 @@ def _report(attempt: Attempt) -> dict[str, object]:
         "measured_cap": OFF_QUESTION_MOST if misses_its_question(data) else None,
         "previous": earlier.first(),
         "outdated": data.get("version") != ANALYSIS_VERSION,
-        # Judged by an older reading of what its question asks (a plan or not): said at the top.
-        "read_as_plan_now": None
-        if attempt.follow_up_to_id or not reads_differently_now(attempt.question_text, data)
-        else not plan_asked(attempt.question_text, data),
         **_stories_beside(attempt, data),
     }
 
@@ -221,16 +217,30 @@ def _stories_beside(attempt: Attempt, data: dict[str, object]) -> dict[str, obje
     """The user's story that fits the question best and the one the answer retells; only when
     the report is drawn (not on every poll while the analysis runs)."""
     if attempt.status not in (Attempt.Status.SAVED, Attempt.Status.ANALYSED):
-        return {"story_choice": None, "retelling": None}
+        return {"story_choice": None, "retelling": None, "read_as_plan_now": None}
     bank = _bank(attempt)
-    # One memory for both readings: they embed the same stories' sentences (the review: each
-    # embedding them apart took about 1.1 s for 40 stories). Kept for this request only.
+    # One memory for every reading: they embed the same stories' sentences (the review: each
+    # embedding them apart took about 1.1 s for 40 stories) and the question. Kept for this
+    # request only.
     model = reader.embedder()
     memo = PhraseMemory(model) if model is not None else None
     return {
         "story_choice": _story_choice(attempt, bank, memo),
         "retelling": _retelling(data, bank, memo),
+        "read_as_plan_now": _read_as_plan_now(attempt, data, memo),
     }
+
+
+def _read_as_plan_now(
+    attempt: Attempt, data: dict[str, object], model: Embedder | None
+) -> bool | None:
+    """Whether prepcoach now reads the question as asking for a plan, where the stored
+    analysis read it otherwise (`relevance.reads_differently_now`): said at the report's top.
+    None when the readings agree, or for a follow-up (its kind is its parent's)."""
+    question = attempt.question_text
+    if attempt.follow_up_to_id or not reads_differently_now(question, data, model):
+        return None
+    return not plan_asked(question, data)
 
 
 @login_required
