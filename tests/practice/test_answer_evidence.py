@@ -152,3 +152,32 @@ def test_the_migration_fills_the_evidence_and_can_be_undone() -> None:
 
     migrate_to_latest()
     assert Attempt.objects.get(pk=made[0].pk).evidence == answer_evidence(analyses[0])
+
+
+@pytest.mark.django_db(transaction=True)
+@pytest.mark.usefixtures("sentence_model")
+def test_the_refresh_migration_remakes_stale_evidence_and_leaves_current_evidence() -> None:
+    """Evidence made by an older `answer_evidence` (another version) is made again from its
+    analysis, so the areas read no answer whole for it; current evidence and an answer not
+    analysed yet are left as they are."""
+    old = migrate([("practice", "0017_attempt_newest_index")])
+    user = old.get_model("accounts", "User").objects.create(email="stale@example.com")
+    attempts = old.get_model("practice", "Attempt").objects
+    analyses = [dict(a.analysis) for a in seeded_world(WORLD)[:3]]
+    stale = [attempts.create(user=user, question_text="Q?", status="analysed", analysis=a,
+                             evidence={VERSION_KEY: 2, "wpm": 1}) for a in analyses[:2]]  # fmt: skip
+    fresh = answer_evidence(analyses[2])
+    kept = attempts.create(user=user, question_text="Q?", status="analysed",
+                           analysis=analyses[2], evidence=fresh)  # fmt: skip
+    waiting = attempts.create(user=user, question_text="Q?", status="saved")
+
+    new = (
+        migrate([("practice", "0018_refresh_attempt_evidence")])
+        .get_model("practice", "Attempt")
+        .objects
+    )
+    for attempt, analysis in zip(stale, analyses[:2], strict=True):
+        assert new.get(pk=attempt.pk).evidence == answer_evidence(analysis)
+    assert new.get(pk=kept.pk).evidence == fresh
+    assert new.get(pk=waiting.pk).evidence is None
+    migrate_to_latest()
