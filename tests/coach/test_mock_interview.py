@@ -175,6 +175,24 @@ def test_the_summary_gives_each_piece_of_advice_once() -> None:
     assert "Use the job's own words where they are true for you." not in steps
 
 
+# Told with "we" throughout: the report's tip is "Say what you did yourself".
+WE_STORY = (
+    "Last spring our support queue doubled after a product launch. We were asked to bring the "
+    "waiting times back down. We rewrote the triage rules and we trained two new starters. "
+    "Within a month the average wait fell from 9 hours to 2 hours."
+)
+
+
+def test_the_area_and_the_tip_to_say_what_you_did_yourself_are_one_next_step() -> None:
+    told = analyse_answer(text=WE_STORY, question=PROCESS).as_dict()
+    tips = told["tips"]
+    assert isinstance(tips, list)
+    assert any(str(t["rule"]).startswith("Ownership:") for t in tips)  # the premise
+    answers = [MockAnswer(i, 1, PROCESS, False, "analysed", told, TODAY) for i in (1, 2)]
+    steps = summarise_mock([PROCESS], answers, TODAY).next_steps
+    assert len([s for s in steps if s.startswith("Say what you did")]) == 1, steps
+
+
 @settings(max_examples=60, deadline=None)
 @given(st.lists(st.tuples(st.integers(0, 5), st.booleans()), max_size=12), st.integers(0, 5))
 def test_every_answer_is_in_one_row_and_every_question_has_one(
