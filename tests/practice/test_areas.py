@@ -241,7 +241,7 @@ def test_a_plans_reasons_scored_low_by_two_reviewers_is_an_area_of_their_reviews
     for reviewer in ("Sam", "Ana"):
         request = FeedbackRequest.objects.create(
             owner=alice, attempt=answered(alice, plans, "I would sort it out and fix it."),
-            reviewer_label=reviewer, token_digest=reviewer * 32,
+            reviewer_label=reviewer, token_digest=reviewer[0] * 64,
             expires_at=FeedbackRequest.expiry(),
         )  # fmt: skip
         Review.objects.create(request=request, reviewer_name=reviewer, browser_key="k",
