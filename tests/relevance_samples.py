@@ -63,3 +63,24 @@ BACKLOG_STORY = (
     "waiting times back down. I rewrote the triage rules and trained two new starters. "
     "Within a month the average wait fell from 9 hours to 2 hours."
 )
+
+# A question asking for neither a story nor a plan, and a fitting answer with no story in it.
+FIVE_YEARS = "Where do you see yourself in five years?"
+AMBITION = (
+    "In five years I would like to be leading a small product team. I want to get better at "
+    "research with customers and at turning it into a roadmap people believe in. I also hope to "
+    "mentor newer colleagues, because I learned most from the people who took time with me."
+)
+
+# BACKLOG_STORY told with "we" throughout: the report's tip is "Say what you did yourself".
+WE_BACKLOG_STORY = (
+    "Last spring our support queue doubled after a product launch. We were asked to bring the "
+    "waiting times back down. We rewrote the triage rules and we trained two new starters. "
+    "Within a month the average wait fell from 9 hours to 2 hours."
+)
+# Another story told with "we" throughout.
+WE_WARD_STORY = (
+    "Our ward kept losing track of discharge letters last winter. We needed to get them out on "
+    "time. We set up a shared checklist and we ran a short huddle every morning. After six weeks "
+    "every letter went out the same day."
+)

@@ -19,6 +19,7 @@ from prepcoach.coach.improvement import (
     meets,
 )
 from prepcoach.coach.smart import Verdict, check_goal
+from tests.relevance_samples import WE_BACKLOG_STORY, WE_WARD_STORY
 
 TODAY = dt.date(2026, 11, 30)
 UNQUANTIFIED = (
@@ -395,17 +396,6 @@ def test_a_reviewers_low_score_on_a_points_lines_counts_toward_areas() -> None:
 # --- "Say what you did yourself": the report's personal-action rule ------------------------------
 PROCESS_Q = "Tell me about a time you improved a process."
 SCHEDULE_Q = "How would you handle a project that is falling behind schedule?"
-# Priya's stories, told with "we" throughout: the report's tip is "Say what you did yourself".
-PRIYA_QUEUE = (
-    "Last spring our support queue doubled after a product launch. We were asked to bring the "
-    "waiting times back down. We rewrote the triage rules and we trained two new starters. "
-    "Within a month the average wait fell from 9 hours to 2 hours."
-)
-PRIYA_WARD = (
-    "Our ward kept losing track of discharge letters last winter. We needed to get them out on "
-    "time. We set up a shared checklist and we ran a short huddle every morning. After six weeks "
-    "every letter went out the same day."
-)
 # The same queue told by Omar, who says what he did himself.
 OMAR_QUEUE = (
     "Last spring our support queue doubled after a product launch. I was asked to bring the "
@@ -437,7 +427,7 @@ def own_area(answers: list[AnswerFacts], reviews: list[ReviewFacts] | None = Non
 def test_two_we_only_stories_make_the_area_with_each_answers_evidence() -> None:
     """Priya told two stories with "we" throughout and one with her own actions: her reports
     said "Say what you did yourself", and the areas page had no area for it to become a goal."""
-    answers = [told(1, PRIYA_QUEUE, day=2), told(2, PRIYA_WARD, day=1), told(3, OMAR_QUEUE)]
+    answers = [told(1, WE_BACKLOG_STORY, day=2), told(2, WE_WARD_STORY, day=1), told(3, OMAR_QUEUE)]
     area = own_area(answers)
     assert area is not None
     assert area.title == "Say what you did yourself"
@@ -463,7 +453,7 @@ def test_two_we_only_stories_make_the_area_with_each_answers_evidence() -> None:
 
 @pytest.mark.usefixtures("sentence_model")
 def test_answers_that_say_what_the_speaker_did_make_no_such_area() -> None:
-    answers = [told(1, OMAR_QUEUE, day=2), told(2, OMAR_QUEUE, day=1), told(3, PRIYA_QUEUE)]
+    answers = [told(1, OMAR_QUEUE, day=2), told(2, OMAR_QUEUE, day=1), told(3, WE_BACKLOG_STORY)]
     assert own_area(answers) is None
     assert meets("personal_action", answers[0].analysis, PROCESS_Q) is True
 
@@ -493,7 +483,7 @@ def test_the_area_is_the_reports_own_tip_rule() -> None:
     from prepcoach.coach.tips import Facts
 
     for text, question in [
-        (PRIYA_QUEUE, PROCESS_Q), (PRIYA_WARD, PROCESS_Q), (OMAR_QUEUE, PROCESS_Q),
+        (WE_BACKLOG_STORY, PROCESS_Q), (WE_WARD_STORY, PROCESS_Q), (OMAR_QUEUE, PROCESS_Q),
         (PRIYA_PLAN, SCHEDULE_Q), (QUANTIFIED, PROCESS_Q), ("We fixed it together.", PROCESS_Q),
     ]:  # fmt: skip
         found = analyse_answer(text=text, question=question)
@@ -513,10 +503,10 @@ def test_an_answer_whose_speech_was_lost_is_listed_as_not_judged() -> None:
     report withholds its content tips), so "we" alone there is not evidence."""
     from prepcoach.coach.speech.quality import CONTENT_TIPS
 
-    lost = told(3, PRIYA_QUEUE)
+    lost = told(3, WE_BACKLOG_STORY)
     lost.analysis["withheld"] = sorted(CONTENT_TIPS)
     assert meets("personal_action", lost.analysis, PROCESS_Q) is None
-    area = own_area([lost, told(1, PRIYA_QUEUE, day=2), told(2, PRIYA_WARD, day=1)])
+    area = own_area([lost, told(1, WE_BACKLOG_STORY, day=2), told(2, WE_WARD_STORY, day=1)])
     assert area is not None
     assert [e.ref for e in area.evidence] == [2, 1]
     assert area.not_judged == (
@@ -531,7 +521,7 @@ def test_a_reviewers_low_own_part_line_agrees_with_the_area() -> None:
     themselves ("Describes what they did themselves", a plan's "Says what they would do
     themselves"): Sam scoring it 0 agrees with "Say what you did yourself", not with "Say the
     action", which a plan's steps line still points to."""
-    answers = [told(1, PRIYA_QUEUE, day=2), told(2, PRIYA_WARD, day=1)]
+    answers = [told(1, WE_BACKLOG_STORY, day=2), told(2, WE_WARD_STORY, day=1)]
     sam = ReviewFacts("r1", TODAY, "Sam", {"action": 0})
     area = own_area(answers, [sam])
     assert area is not None

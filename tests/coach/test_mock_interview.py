@@ -17,7 +17,16 @@ from prepcoach.coach.mock_interview import (
     summarise_mock,
 )
 from prepcoach.coach.relevance import asked_for
-from tests.relevance_samples import FINANCE, HOCKEY, HOCKEY_FOR_FINANCE, PLAN, PLAN_QUESTION
+from tests.relevance_samples import (
+    AMBITION,
+    FINANCE,
+    FIVE_YEARS,
+    HOCKEY,
+    HOCKEY_FOR_FINANCE,
+    PLAN,
+    PLAN_QUESTION,
+    WE_BACKLOG_STORY,
+)
 
 TODAY = dt.date(2026, 11, 30)
 STORY = "Tell me about a time you fixed a backlog."
@@ -175,16 +184,8 @@ def test_the_summary_gives_each_piece_of_advice_once() -> None:
     assert "Use the job's own words where they are true for you." not in steps
 
 
-# Told with "we" throughout: the report's tip is "Say what you did yourself".
-WE_STORY = (
-    "Last spring our support queue doubled after a product launch. We were asked to bring the "
-    "waiting times back down. We rewrote the triage rules and we trained two new starters. "
-    "Within a month the average wait fell from 9 hours to 2 hours."
-)
-
-
 def test_the_area_and_the_tip_to_say_what_you_did_yourself_are_one_next_step() -> None:
-    told = analyse_answer(text=WE_STORY, question=PROCESS).as_dict()
+    told = analyse_answer(text=WE_BACKLOG_STORY, question=PROCESS).as_dict()
     tips = told["tips"]
     assert isinstance(tips, list)
     assert any(str(t["rule"]).startswith("Ownership:") for t in tips)  # the premise
@@ -242,14 +243,6 @@ def test_a_plans_parts_are_counted_of_those_a_plan_is_judged_on() -> None:
         "STAR parts and a number in the result alone: a typed answer has no pace or fillers to "
         "measure"
     )
-
-
-FIVE_YEARS = "Where do you see yourself in five years?"
-AMBITION = (
-    "In five years I would like to be leading a small product team. I want to get better at "
-    "research with customers and at turning it into a roadmap people believe in. I also hope to "
-    "mentor newer colleagues, because I learned most from the people who took time with me."
-)
 
 
 @pytest.mark.usefixtures("sentence_model")

@@ -18,6 +18,7 @@ from prepcoach.feedback.models import FeedbackRequest, Review
 from prepcoach.interviews.models import AskedQuestion, Debrief
 from prepcoach.jobs.models import Interview, Opportunity
 from prepcoach.practice.models import Attempt, DrillCard, DrillReview, Question
+from tests.relevance_samples import WE_BACKLOG_STORY, WE_WARD_STORY
 
 UNQUANTIFIED = (
     "Last spring our support queue doubled after a product launch. I was asked to bring the "
@@ -268,17 +269,6 @@ def test_a_plans_reasons_scored_low_by_two_reviewers_is_an_area_of_their_reviews
 
 
 PROCESS_QUESTION = "Tell me about a time you improved a process."
-# Priya's stories, told with "we" throughout: each report's tip was "Say what you did yourself".
-WE_QUEUE = (
-    "Last spring our support queue doubled after a product launch. We were asked to bring the "
-    "waiting times back down. We rewrote the triage rules and we trained two new starters. "
-    "Within a month the average wait fell from 9 hours to 2 hours."
-)
-WE_WARD = (
-    "Our ward kept losing track of discharge letters last winter. We needed to get them out on "
-    "time. We set up a shared checklist and we ran a short huddle every morning. After six weeks "
-    "every letter went out the same day."
-)
 
 
 @pytest.mark.usefixtures("sentence_model")
@@ -289,7 +279,10 @@ def test_we_only_stories_make_an_area_to_say_what_you_did_yourself(
     in her mock's next steps, but the areas page had no area for it, so it never became a
     goal."""
     process = Question.objects.create(owner=alice, text=PROCESS_QUESTION)
-    first, second = answered(alice, process, WE_QUEUE), answered(alice, process, WE_WARD)
+    first, second = (
+        answered(alice, process, WE_BACKLOG_STORY),
+        answered(alice, process, WE_WARD_STORY),
+    )
     for attempt in (first, second):
         tips = [t["text"] for t in (attempt.analysis or {})["tips"]]
         assert any(t.startswith("Say what you did yourself") for t in tips)
@@ -314,9 +307,9 @@ def test_an_answer_whose_speech_was_lost_is_not_judged_for_it(
     alice_client: Client, alice: User
 ) -> None:
     process = Question.objects.create(owner=alice, text=PROCESS_QUESTION)
-    answered(alice, process, WE_QUEUE)
-    answered(alice, process, WE_WARD)
-    lost = answered(alice, process, WE_QUEUE)
+    answered(alice, process, WE_BACKLOG_STORY)
+    answered(alice, process, WE_WARD_STORY)
+    lost = answered(alice, process, WE_BACKLOG_STORY)
     analysis = dict(lost.analysis or {})
     analysis["withheld"] = ["action", "keywords", "quantified", "result", "situation", "task"]
     lost.analysis = analysis
@@ -336,7 +329,7 @@ def test_answers_whose_evidence_was_kept_before_the_area_are_read_whole(
     """Evidence written before the area (version 2) keeps no reading of whose actions they
     are: the answer is read from its analysis, and counts."""
     process = Question.objects.create(owner=alice, text=PROCESS_QUESTION)
-    made = [answered(alice, process, WE_QUEUE), answered(alice, process, WE_WARD)]
+    made = [answered(alice, process, WE_BACKLOG_STORY), answered(alice, process, WE_WARD_STORY)]
     for attempt in made:
         old = {k: v for k, v in (attempt.evidence or {}).items()
                if k not in ("ownership", "word_count")} | {"evidence_version": 2}  # fmt: skip

@@ -15,6 +15,7 @@ from prepcoach.accounts.models import User
 from prepcoach.goals.models import Goal
 from prepcoach.practice.models import Attempt, Question
 from prepcoach.practice.tasks import analyse_attempt
+from tests.relevance_samples import WE_BACKLOG_STORY
 
 STORY = (
     "Last spring our support queue doubled after a product launch. I was asked to bring the "
@@ -299,11 +300,6 @@ def test_debrief_goals_move_from_later_debriefs_and_reworked_answers(
     assert not keys & {"competency_teamwork", "asked_badly"}
 
 
-WE_STORY = (
-    "Last spring our support queue doubled after a product launch. We were asked to bring the "
-    "waiting times back down. We rewrote the triage rules and we trained two new starters. "
-    "Within a month the average wait fell from 9 hours to 2 hours."
-)
 OWN_GOAL = (
     "Say what you did or would do yourself, with “I”, in 5 practice answers by 14 December 2026"
 )
@@ -319,7 +315,7 @@ def test_a_goal_to_say_what_you_did_yourself_counts_later_answers_with_i_actions
                                              "area": "personal_action"})  # fmt: skip
     goal = Goal.objects.get(user=alice)
     assert (goal.area, goal.unit) == ("personal_action", "answers that meet it")
-    answer(alice, story_question, WE_STORY)
+    answer(alice, story_question, WE_BACKLOG_STORY)
     assert not goal.check_ins.exists()
     answer(alice, story_question, WITH_NUMBER)  # "I was asked…", "I rewrote…"
     (check_in,) = goal.check_ins.all()

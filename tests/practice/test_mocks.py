@@ -9,7 +9,7 @@ from prepcoach.accounts.models import User
 from prepcoach.coach.answer import analyse_answer
 from prepcoach.jobs.models import Opportunity
 from prepcoach.practice.models import Attempt, MockSession, Question
-from tests.relevance_samples import PLAN, PLAN_QUESTION
+from tests.relevance_samples import AMBITION, FIVE_YEARS, PLAN, PLAN_QUESTION
 
 WEAK = "We had a project and we worked on it together. It was kind of messy but fine."
 
@@ -496,14 +496,6 @@ def test_the_summary_does_not_promise_a_reviewer_something_to_listen_to(
     summary = alice_client.get(reverse("practice:mock_summary", args=[session.pk])).text
     assert "can go through the whole interview, typed or recorded, and score it" in summary
     assert "listen" not in summary
-
-
-FIVE_YEARS = "Where do you see yourself in five years?"
-AMBITION = (
-    "In five years I would like to be leading a small product team. I want to get better at "
-    "research with customers and at turning it into a roadmap people believe in. I also hope to "
-    "mentor newer colleagues, because I learned most from the people who took time with me."
-)
 
 
 @pytest.mark.usefixtures("sentence_model")

@@ -12,7 +12,7 @@ from prepcoach.coach.answer import ANALYSIS_VERSION, analyse_answer
 from prepcoach.coach.trends import weekly
 from prepcoach.practice.models import Attempt, Question
 from prepcoach.practice.tasks import requeue_stuck
-from tests.relevance_samples import PLAN, PLAN_QUESTION
+from tests.relevance_samples import AMBITION, FIVE_YEARS, PLAN, PLAN_QUESTION
 
 STRONG = ("In my last role our releases slipped. My task was to fix it. I set up a checklist and I "
           "trained the team. As a result, late releases fell from 8 to 1 a quarter.")  # fmt: skip
@@ -96,14 +96,6 @@ def test_a_plan_is_charted_of_its_action_not_as_one_star_part_of_four(
     chart = chart[: chart.index("</figure>")]
     assert "</strong>: 1 in the week of" in chart
     assert re.findall(r">[01]</text>", chart)[:2] == [">0</text>", ">1</text>"]  # 0 to 1
-
-
-FIVE_YEARS = "Where do you see yourself in five years?"
-AMBITION = (
-    "In five years I would like to be leading a small product team. I want to get better at "
-    "research with customers and at turning it into a roadmap people believe in. I also hope to "
-    "mentor newer colleagues, because I learned most from the people who took time with me."
-)
 
 
 @pytest.mark.usefixtures("sentence_model")
