@@ -28,7 +28,11 @@ labels were given), beside baselines measured in the same run.
   and always "no plan". `questions/dev.json`, `heldout.json` (read once) and `dev2.json` are
   DEVELOPMENT (the model was trained and chosen on them: the trainer's mean over the three,
   each read by a model trained on the other two, is printed beside each fit);
-  `questions/heldout2.json` is HELD-OUT (written blind; aggregates only).
+  `questions/heldout2.json` and `heldout3.json` are HELD-OUT (written blind; aggregates only).
+  Then what each question asks for, three ways (plan, story or neither), as `relevance.asked_for`
+  reads it (the plan model, then the story-question model), beside the plan model then the
+  words (the rule before the story model) and always the commonest label: accuracy, "neither"'s
+  precision and recall, and the story questions read as asking for neither.
 
 Sets: `dev.json`, `dev2.json`, `stories_dev.json` and `retold_dev.json` are DEVELOPMENT (the
 verdict was trained and its cuts chosen on the first two, the story-fit scoring on the third,
@@ -51,6 +55,8 @@ from prepcoach.coach import plan_questions, reader, relevance_model
 from prepcoach.coach.relevance import (
     STORY_PARTS,
     StoryChoice,
+    asks_for_neither,
+    asks_for_neither_by_words,
     best_story,
     cut,
     question_relevance,
@@ -76,6 +82,7 @@ PLAN_SETS = (
     ("heldout.json", "DEVELOPMENT since its one read (2026-12-03; the model is trained on it)"),
     ("dev2.json", "DEVELOPMENT (written for training; the model was trained and chosen on it)"),
     ("heldout2.json", "HELD-OUT (written blind; aggregates only)"),
+    ("heldout3.json", "HELD-OUT (written blind, fresh for the story model; aggregates only)"),
 )
 
 Story = tuple[str, str, dict[str, str]]
@@ -140,7 +147,58 @@ def plan_questions_read(
         ),
         plan_scores("always 'no plan'", [False] * len(labels), labels),
     ]
-    return "\n".join(lines)
+    return "\n".join(lines + asks_read(items, questions, vectors, model, development, trainer))
+
+
+def asks_read(
+    items: Sequence[dict[str, Any]],
+    questions: Sequence[str],
+    vectors: Any,
+    planned: Sequence[bool],
+    development: bool,
+    trainer: bool,
+) -> list[str]:
+    """What each question asks for, as `relevance.asked_for` reads it (a plan by the plan
+    model, else a story or neither by the story model), beside the rule before the story model
+    (the plan model, then the words: `asks_for_neither_by_words`) and always the commonest
+    label: three-way accuracy, and the precision and recall of "neither" (a story question read
+    as neither loses its STAR rubric; a motivation question read as a story is told to set the
+    scene)."""
+    labels = [str(item["label"]) for item in items]
+    model = [
+        "plan" if plan else ("other" if asks_for_neither(q, False, v) else "story")
+        for q, v, plan in zip(questions, vectors, planned, strict=True)
+    ]
+    words = [
+        "plan" if plan else ("other" if asks_for_neither_by_words(q) else "story")
+        for q, plan in zip(questions, planned, strict=True)
+    ]
+    commonest = max(set(labels), key=labels.count)
+
+    def line(name: str, said: Sequence[str]) -> str:
+        right = sum(s == t for s, t in zip(said, labels, strict=True)) / len(labels)
+        tp = sum(s == t == "other" for s, t in zip(said, labels, strict=True))
+        read_neither, truly = said.count("other"), labels.count("other")
+        p = f"{tp / read_neither:.3f}" if read_neither else "n/a"
+        lost = sum(s == "other" and t == "story" for s, t in zip(said, labels, strict=True))
+        return (
+            f"      {name:<34} accuracy {right:.3f}  neither P {p} R {tp / truly:.3f}"
+            f"  stories read as neither {lost}"
+        )
+
+    lines = ["    asked for (plan, story or neither):"]
+    if trainer:
+        cv = json.loads(plan_questions.STORY_WEIGHTS.read_text())["cv"]
+        lines.append(
+            f"      {'models, each set left out (mean)':<34} accuracy {cv['accuracy']:.3f}  "
+            f"neither P {cv['neither_precision']:.3f} R {cv['neither_recall']:.3f}"
+        )
+    return [
+        *lines,
+        line("models" + (" (fit: trained on it)" if development else ""), model),
+        line("plan model, then words (before)", words),
+        line(f"always '{commonest}'", [commonest] * len(labels)),
+    ]
 
 
 def relevance(items: Sequence[dict[str, Any]]) -> str:

@@ -1,5 +1,7 @@
-"""Train the plan-question model (`coach.plan_questions`) on the labelled development questions
-and write `src/prepcoach/coach/plan_question_weights.json`. Deterministic: Newton's method on an
+"""Train the question models (`coach.plan_questions`) on the labelled development questions and
+write `src/prepcoach/coach/plan_question_weights.json` (a plan against anything else) and
+`story_question_weights.json` (of the questions that are no plan, a story against neither).
+Deterministic: Newton's method on an
 L2-regularised logistic loss from zero weights (`goal_models.fit_logistic`), each set left
 out in turn (no random folds), weights rounded to 7 significant digits; `--check` retrains
 and compares with the shipped file to float rounding (`coach.retraining`: another onnxruntime
@@ -17,7 +19,12 @@ another writer's questions. (5-fold cross-validation on `dev.json` alone chose t
 the grammar at F1 .973; `heldout.json`, by a writer asked to vary the wording, then read .548:
 the model had learned the first labeller's words.) The simplest (the vector before the layers,
 without the grammar before with it, stronger L2 before weaker) within `SIMPLER` of the best
-mean F1 is kept. The cut is 0.5: the model's own odds."""
+mean F1 is kept. The cut is 0.5: the model's own odds.
+
+The story model is trained on the same sets' story and "other" questions, with the same
+candidates, compared by the three-way reading (plan, story, neither) of each left-out set by
+both models trained on the other two, as `relevance.asked_for` reads a question; kept the same
+way, by mean three-way accuracy. The held-out question sets are never read here."""
 
 from __future__ import annotations
 
@@ -37,7 +44,7 @@ from prepcoach.coach.retraining import differences  # noqa: E402
 
 QUESTIONS = ROOT / "tests" / "data" / "questions"
 DEVELOPMENT = (QUESTIONS / "dev.json", QUESTIONS / "heldout.json", QUESTIONS / "dev2.json")
-OUT = plan_questions.WEIGHTS
+OUT = (plan_questions.WEIGHTS, plan_questions.STORY_WEIGHTS)
 L2 = (0.01, 0.1, 0.3, 1.0)
 SIMPLER = 0.005
 CUT = 0.5
@@ -48,7 +55,7 @@ Sets = list[tuple[list[str], np.ndarray, np.ndarray]]
 
 def load() -> Sets:
     """Per development set: its questions, their inputs (n × 1152: the unit vector, then the
-    middle layers' states, `reader_inputs.inputs`) and labels (1: plan)."""
+    middle layers' states, `reader_inputs.inputs`) and labels ("plan", "story", "other")."""
     sets = []
     for path in DEVELOPMENT:
         items = json.loads(path.read_text(encoding="utf-8"))
@@ -56,7 +63,7 @@ def load() -> Sets:
         inputs = reader_inputs.inputs(questions, reader.embed(questions))
         if inputs is None:
             raise SystemExit("the MiniLM packages are not installed")
-        labels = np.array([item["label"] == "plan" for item in items], dtype=np.int64)
+        labels = np.array([str(item["label"]) for item in items])
         sets.append((questions, np.asarray(inputs, dtype=np.float64), labels))
     return sets
 
@@ -82,49 +89,129 @@ def scores(predicted: np.ndarray, labels: np.ndarray) -> dict[str, float]:
             "false_plans": fp}  # fmt: skip
 
 
+def fit(x: np.ndarray, y: np.ndarray, l2: float) -> np.ndarray:
+    """Logistic weights for `x`'s columns, then the bias."""
+    return fit_logistic(x, y, 2, l2)[0]
+
+
+def read(w: np.ndarray, x: np.ndarray) -> np.ndarray:
+    """Whether each row of `x` reads at `CUT` or more by weights `w` (`fit`'s)."""
+    logit = x @ w[:-1] + w[-1]
+    return np.asarray(1 / (1 + np.exp(-np.clip(logit, -30, 30))) >= CUT)
+
+
+def is_plan(labels: np.ndarray) -> np.ndarray:
+    return np.asarray(labels == "plan")
+
+
 def leave_one_set_out(sets: Sets, layers: bool, with_grammar: bool, l2: float) -> dict[str, float]:
-    """Each set read by the model trained on the others; the mean of each figure."""
+    """The plan model: each set read by the model trained on the others; the mean of each
+    figure."""
     found = []
     for k, (questions, inputs, labels) in enumerate(sets):
         rest = [s for j, s in enumerate(sets) if j != k]
         x = np.vstack([design(q, i, layers, with_grammar) for q, i, _ in rest])
-        w = fit_logistic(x, np.concatenate([y for _, _, y in rest]), 2, l2)[0]
-        logit = design(questions, inputs, layers, with_grammar) @ w[:-1] + w[-1]
-        probability = 1 / (1 + np.exp(-np.clip(logit, -30, 30)))
-        found.append(scores(probability >= CUT, labels))
+        w = fit(x, np.concatenate([is_plan(y) for _, _, y in rest]).astype(np.int64), l2)
+        said = read(w, design(questions, inputs, layers, with_grammar))
+        found.append(scores(said, is_plan(labels).astype(np.int64)))
     return {key: float(np.mean([f[key] for f in found])) for key in found[0]}
 
 
-def train(report: bool) -> dict[str, object]:
-    sets = load()
-    sizes = ", ".join(
-        f"{path.name} {len(y)} ({y.sum()} plans)"
-        for path, (_, _, y) in zip(DEVELOPMENT, sets, strict=True)
-    )
-    notes = [f"each set left out in turn, trained on the others: {sizes}"]
-    tried: list[tuple[bool, bool, float, dict[str, float]]] = []
-    for layers in (False, True):  # simpler first
-        for with_grammar in (False, True):
-            for l2 in sorted(L2, reverse=True):  # stronger L2 (simpler) first
-                found = leave_one_set_out(sets, layers, with_grammar, l2)
-                notes.append(
-                    f"vector{' + middle layers' * layers}{' + grammar' * with_grammar}, L2 {l2}: "
-                    f"mean P {found['precision']:.3f} R {found['recall']:.3f} F1 "
-                    f"{found['f1']:.3f} accuracy {found['accuracy']:.3f}"
-                )
-                if report:
-                    print(notes[-1], flush=True)
-                tried.append((layers, with_grammar, l2, found))
-    top = max(found["f1"] for *_, found in tried)
-    # The simplest (`tried` runs simplest first) within SIMPLER of the best.
-    layers, with_grammar, l2, found = next(t for t in tried if t[3]["f1"] >= top - SIMPLER)
-    notes.append(f"kept: vector{' + middle layers' * layers}{' + grammar' * with_grammar}, L2 {l2}")
-    x = np.vstack([design(q, i, layers, with_grammar) for q, i, _ in sets])
-    w = fit_logistic(x, np.concatenate([y for _, _, y in sets]), 2, l2)[0]
+def story_design(sets: Sets, layers: bool, with_grammar: bool) -> tuple[np.ndarray, np.ndarray]:
+    """The story model's training rows: `sets`' questions labelled story or other (no plans),
+    and their labels (1: story)."""
+    rows, labels = [], []
+    for questions, inputs, y in sets:
+        keep = ~is_plan(y)
+        kept = [q for q, k in zip(questions, keep, strict=True) if k]
+        rows.append(design(kept, inputs[keep], layers, with_grammar))
+        labels.append((y[keep] == "story").astype(np.int64))
+    return np.vstack(rows), np.concatenate(labels)
+
+
+def three_way(
+    sets: Sets, plan: tuple[bool, bool, float], layers: bool, with_grammar: bool, l2: float
+) -> dict[str, float]:
+    """The two models together, as `relevance.asked_for` reads a question (a plan by the plan
+    model, else a story or neither by the story model): each set read by both trained on the
+    others (the plan model with its chosen settings `plan`); the mean of the three-way
+    accuracy and of "neither"'s precision and recall, the figures a rubric rests on."""
+    found = []
+    for k, (questions, inputs, labels) in enumerate(sets):
+        rest = [s for j, s in enumerate(sets) if j != k]
+        x = np.vstack([design(q, i, plan[0], plan[1]) for q, i, _ in rest])
+        planned = read(
+            fit(x, np.concatenate([is_plan(y) for _, _, y in rest]).astype(np.int64), plan[2]),
+            design(questions, inputs, plan[0], plan[1]),
+        )
+        story = read(fit(*story_design(rest, layers, with_grammar), l2),
+                     design(questions, inputs, layers, with_grammar))  # fmt: skip
+        said = np.where(planned, "plan", np.where(story, "story", "other"))
+        neither, truly = said == "other", labels == "other"
+        found.append({
+            "accuracy": float((said == labels).mean()),
+            "neither_precision": float((neither & truly).sum() / max(neither.sum(), 1)),
+            "neither_recall": float((neither & truly).sum() / max(truly.sum(), 1)),
+        })  # fmt: skip
+    return {key: float(np.mean([f[key] for f in found])) for key in found[0]}
+
+
+def candidates() -> list[tuple[bool, bool, float]]:
+    """Every candidate, simplest first: the vector before the layers, without the grammar
+    before with it, stronger L2 (simpler) before weaker."""
+    return [
+        (layers, with_grammar, l2)
+        for layers in (False, True)
+        for with_grammar in (False, True)
+        for l2 in sorted(L2, reverse=True)
+    ]
+
+
+def named(layers: bool, with_grammar: bool, l2: float) -> str:
+    return f"vector{' + middle layers' * layers}{' + grammar' * with_grammar}, L2 {l2}"
+
+
+def simplest_near_best(
+    tried: list[tuple[bool, bool, float, dict[str, float]]], key: str
+) -> tuple[bool, bool, float, dict[str, float]]:
+    """The simplest (`tried` runs simplest first) within SIMPLER of the best `key`."""
+    top = max(found[key] for *_, found in tried)
+    return next(t for t in tried if t[3][key] >= top - SIMPLER)
+
+
+def weights_of(w: np.ndarray, layers: bool) -> dict[str, object]:
     width = reader_inputs.INPUT_WIDTH if layers else WIDTH
-    weights = [float(f"{v:.7g}") for v in w[:width]]
     grammar = [float(f"{v:.7g}") for v in w[width:-1]] or [0.0] * len(plan_questions.GRAMMAR)
     return {
+        "bias": float(f"{w[-1]:.7g}"),
+        "weights": [float(f"{v:.7g}") for v in w[:width]],
+        "grammar_weights": grammar,
+    }
+
+
+def train(report: bool) -> tuple[dict[str, object], dict[str, object]]:
+    """The plan model's file and the story model's."""
+    sets = load()
+    counts = ", ".join(
+        f"{path.name} {len(y)} ({is_plan(y).sum()} plans, {(y == 'story').sum()} stories)"
+        for path, (_, _, y) in zip(DEVELOPMENT, sets, strict=True)
+    )
+    notes = [f"each set left out in turn, trained on the others: {counts}"]
+    tried = []
+    for layers, with_grammar, l2 in candidates():
+        found = leave_one_set_out(sets, layers, with_grammar, l2)
+        notes.append(
+            f"{named(layers, with_grammar, l2)}: mean P {found['precision']:.3f} R "
+            f"{found['recall']:.3f} F1 {found['f1']:.3f} accuracy {found['accuracy']:.3f}"
+        )
+        if report:
+            print(notes[-1], flush=True)
+        tried.append((layers, with_grammar, l2, found))
+    layers, with_grammar, l2, found = simplest_near_best(tried, "f1")
+    notes.append(f"kept: {named(layers, with_grammar, l2)}")
+    x = np.vstack([design(q, i, layers, with_grammar) for q, i, _ in sets])
+    w = fit(x, np.concatenate([is_plan(y) for _, _, y in sets]).astype(np.int64), l2)
+    plan = {
         "notes": notes,
         "trained_on": [path.name for path in DEVELOPMENT],
         "grammar": list(plan_questions.GRAMMAR),
@@ -132,23 +219,54 @@ def train(report: bool) -> dict[str, object]:
         "l2": l2,
         "cut": CUT,
         "cv": {key: round(value, 4) for key, value in found.items()},
-        "bias": float(f"{w[-1]:.7g}"),
-        "weights": weights,
-        "grammar_weights": grammar,
+        **weights_of(w, layers),
     }
+    chosen = (layers, with_grammar, l2)
+    story_notes = [
+        "of the questions that are no plan, a story against neither; candidates compared by "
+        f"the three-way reading with the plan model ({named(*chosen)}), each set left out in "
+        "turn"
+    ]
+    story_tried = []
+    for layers, with_grammar, l2 in candidates():
+        found = three_way(sets, chosen, layers, with_grammar, l2)
+        story_notes.append(
+            f"{named(layers, with_grammar, l2)}: mean accuracy {found['accuracy']:.3f}, "
+            f"neither P {found['neither_precision']:.3f} R {found['neither_recall']:.3f}"
+        )
+        if report:
+            print(story_notes[-1], flush=True)
+        story_tried.append((layers, with_grammar, l2, found))
+    layers, with_grammar, l2, found = simplest_near_best(story_tried, "accuracy")
+    story_notes.append(f"kept: {named(layers, with_grammar, l2)}")
+    story = {
+        "notes": story_notes,
+        "trained_on": [path.name for path in DEVELOPMENT],
+        "grammar": list(plan_questions.GRAMMAR),
+        "layers": layers,
+        "l2": l2,
+        "cut": CUT,
+        "cv": {key: round(value, 4) for key, value in found.items()},
+        **weights_of(fit(*story_design(sets, layers, with_grammar), l2), layers),
+    }
+    return plan, story
 
 
 def main() -> int:
     check = "--check" in sys.argv
-    content = train(report=not check)
+    trained = dict(zip(OUT, train(report=not check), strict=True))
     if check:
-        shipped = json.loads(OUT.read_text()) if OUT.exists() else None
-        moved = differences(shipped, content) if shipped is not None else ["no shipped file"]
+        moved = []
+        for path, content in trained.items():
+            shipped = json.loads(path.read_text()) if path.exists() else None
+            found = differences(shipped, content) if shipped is not None else ["no shipped file"]
+            moved += [f"{path.name}: {line}" for line in found]
         print("shipped weights reproduced" if not moved else "shipped weights differ")
         print("\n".join(moved))
         return 0 if not moved else 1
-    OUT.write_text(json.dumps(content, indent=1) + "\n")
-    print(f"wrote {OUT.relative_to(ROOT)}")
+    for path, content in trained.items():
+        path.write_text(json.dumps(content, indent=1) + "\n")
+        print(f"wrote {path.relative_to(ROOT)}")
     return 0
 
 

@@ -181,3 +181,23 @@ def test_the_refresh_migration_remakes_stale_evidence_and_leaves_current_evidenc
     assert new.get(pk=kept.pk).evidence == fresh
     assert new.get(pk=waiting.pk).evidence is None
     migrate_to_latest()
+
+
+@pytest.mark.django_db(transaction=True)
+@pytest.mark.usefixtures("sentence_model")
+def test_the_second_refresh_remakes_evidence_of_the_version_before() -> None:
+    """0019 remakes evidence made at version 4, which keeps no reading of what the question
+    asks for (`relevance.question_asks`), so the areas read no answer whole for it."""
+    old = migrate([("practice", "0018_refresh_attempt_evidence")])
+    user = old.get_model("accounts", "User").objects.create(email="four@example.com")
+    attempts = old.get_model("practice", "Attempt").objects
+    analysis = dict(seeded_world(WORLD)[0].analysis)
+    four = attempts.create(user=user, question_text="Q?", status="analysed", analysis=analysis,
+                           evidence={**answer_evidence(analysis), VERSION_KEY: 4})  # fmt: skip
+    new = (
+        migrate([("practice", "0019_refresh_attempt_evidence_asks")])
+        .get_model("practice", "Attempt")
+        .objects
+    )
+    assert new.get(pk=four.pk).evidence == answer_evidence(analysis)
+    migrate_to_latest()

@@ -24,7 +24,10 @@ from prepcoach.coach.tips import STORY_WORDS, Evidence, Facts, Tip, choose_tips
 
 # 3: coverage of the speech by words (lost stretches re-read, the rest stated), audio quality,
 # and the verdicts held back when either makes them unreliable.
-ANALYSIS_VERSION = 3
+# 4: what the question asks for (story, plan or neither: `relevance.question_asks`, by the
+# story-question model) is kept, and an answer to a question asking for neither gets no tip
+# asking for a story's parts and no measured figure.
+ANALYSIS_VERSION = 4
 # Below this share of speech with words, rates over the words (pace, fillers a minute) get no
 # verdict: the report says what it could not hear instead.
 MIN_COVERAGE = 0.95
@@ -153,6 +156,9 @@ class AnswerAnalysis:
                 # The question's kind (`Relevance.kind`): a "would_do" question asks for a
                 # plan, not a story (`relevance.PLAN_KIND`, `asks_for_plan`, `measured_rating`).
                 "kind": self.relevance.kind,
+                # What the question asks for (story, plan or neither), as this report judged
+                # it: every page scores the answer by it (`relevance.asked_for`).
+                "question_asks": self.relevance.question_asks,
             }
             if self.relevance is not None
             else None,
@@ -320,9 +326,16 @@ def measured_rating(data: dict[str, object]) -> int | None:
     """A 1–5 figure from a stored analysis, to set beside the user's own rating: STAR parts and
     a numbered result (60 %), and delivery within its bands (40 %), at most `OFF_QUESTION_MOST`
     when the relevance verdict says the answer does not address its question. None for old
-    analyses."""
+    analyses, and for an answer to a question the report read as asking for neither a story
+    nor a plan (`relevance.question_asks`)."""
     star = data.get("star")
     if not isinstance(star, dict) or "situation" not in star:
+        return None
+    found = data.get("relevance")
+    if isinstance(found, Mapping) and found.get("question_asks") == "neither":
+        # Its content is a point, its support and its fit (`feedback.DIRECT_REVIEW_RUBRIC`),
+        # which nothing here measures: STAR parts held every good answer to "What motivates
+        # you?" at 1 of 5. No figure rather than a wrong one.
         return None
     parts_and_number = ("situation", "task", "action", "result", "quantified_result")
     if any(star[p]["present"] is None for p in parts_and_number):

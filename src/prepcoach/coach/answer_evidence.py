@@ -27,8 +27,10 @@ from prepcoach.coach.text import word_count
 # check, read by a cue list) was never released and was withdrawn: evidence stored as 3 in a
 # development database is not current, so its answer is read from its analysis. 4: whose
 # actions they are (`ownership`) and the answer's word count, for "Say what you did yourself";
-# evidence of 2 keeps neither, so its answer is read from its analysis.
-EVIDENCE_VERSION = 4
+# evidence of 2 keeps neither, so its answer is read from its analysis. 5: what the question
+# asks for as the report read it (`relevance.question_asks`: no figure for an answer to a
+# question asking for neither a story nor a plan, and none of the story's areas).
+EVIDENCE_VERSION = 5
 VERSION_KEY = "evidence_version"
 # The answer's length in words, kept instead of its transcript (`answer_words`).
 WORDS_KEY = "word_count"
@@ -39,7 +41,8 @@ _AS_STORED = ("wpm", "withheld", "thresholds")
 _KEYS = {
     "pace": ("verdict",),
     "length": ("verdict",),
-    "relevance": ("addresses", "probability", "gist", "kind"),  # kind: a plan's rating
+    # kind: a plan's rating; question_asks: what is judged at all (`relevance.asked_for`)
+    "relevance": ("addresses", "probability", "gist", "kind", "question_asks"),
     "keywords": ("used", "missed"),
     "ownership": ("i", "we", "i_actions", "we_actions"),  # whose actions: "Say what you did…"
 }

@@ -52,7 +52,7 @@ from prepcoach.coach.improvement_sources import (
 )
 from prepcoach.coach.relevance import (
     NOT_IN_A_PLAN,
-    asks_for_neither,
+    asked_for,
     asks_for_plan,
     stored_kind,
 )
@@ -266,9 +266,10 @@ class AreaRule:
         """Why this rule does not judge an answer to `question` whose stored analysis (or its
         evidence) is `analysis` (a key of `NOT_JUDGED`), or None when it judges it."""
         plan = asks_for_plan(stored_kind(analysis))
-        # A question the report reads as a plan (by its kind) asks for one whatever its words
-        # ("What steps would you take?"): its steps are judged as the report judges them.
-        told = not asks_for_neither(question, plan)
+        # What the question asks for as the report read it (`relevance.asked_for`): a question
+        # read as a plan (by its kind) asks for one whatever its words ("What steps would you
+        # take?"), and its steps are judged as the report judges them.
+        told = asked_for(question, analysis) != "neither"
         if self.judges != "any" and told != (self.judges == "story"):
             return "no story" if self.judges == "story" else "story"
         if not self.in_a_plan and plan:

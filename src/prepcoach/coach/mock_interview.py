@@ -342,6 +342,8 @@ SAME_ADVICE = {
     "job_terms": "Job terms", "relevance": "Relevance", "fillers": "Fillers",
     "star_result": "STAR: the answer never says how it ended",
     "quantified": "STAR: the result has no number",
+    "star_situation": "STAR: the answer never sets the scene",
+    "star_task": "STAR: the answer never says what you had to do",
     "personal_action": "Ownership:",  # the area and the tip say the same: said once
 }  # fmt: skip
 

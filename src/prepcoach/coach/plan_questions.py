@@ -1,4 +1,5 @@
-"""Does an interview question ask for a plan (what the user WOULD do) rather than a story?
+"""Does an interview question ask for a plan (what the user WOULD do), a story (what they DID),
+or neither (why they want the job, what they know)?
 
 prepcoach judges the two differently (`relevance.NOT_IN_A_PLAN`): a story should set its scene,
 say its task and how it ended; a plan's scene is the question's and its result has not happened.
@@ -18,6 +19,16 @@ plan, "Three patients need you at once. How do you decide who to see first?" has
 Trained by `scripts/train_plan_questions.py` on three sets labelled by three people, chosen by
 how well a model trained on two read the third; weights in `plan_question_weights.json`;
 figures by `make bench` (`bench/bench_relevance.py`).
+
+A question that is no plan then asks for a story or for neither, read by a second logistic
+regression of the same shape over the same inputs (`story_probability`, weights in
+`story_question_weights.json`), trained by the same script on the same sets' story and "other"
+questions. The rule before it read "neither" from the question's words ("tell me about",
+"describe", "a time you"): right on prepcoach's own bank, whose words it was written from, it
+read 32 of the 100 story questions of a set worded by another writer (`questions/heldout2.json`:
+"What was the hardest call you had to make?") as asking for neither, so their answers were
+scored on point, support and fit instead of STAR, and the reverse gave a motivation question's
+answer "sets the scene".
 """
 
 from __future__ import annotations
@@ -39,6 +50,7 @@ if TYPE_CHECKING:
     from prepcoach.coach.patterns import Embedder
 
 WEIGHTS = Path(__file__).with_name("plan_question_weights.json")
+STORY_WEIGHTS = Path(__file__).with_name("story_question_weights.json")
 
 # A modal or a condition addressed to the user: the grammar of a hypothetical question.
 HYPOTHETICAL_RE = re.compile(
@@ -64,24 +76,34 @@ def grammar(question: str) -> tuple[float, float]:
 
 
 @dataclass(frozen=True, slots=True)
-class PlanModel:
+class QuestionModel:
     layers: bool  # whether it reads the middle layers' states after the vector
     weights: tuple[float, ...]  # the vector's 384 (then the layers' 768, with `layers`)
     grammar_weights: tuple[float, ...]  # `GRAMMAR`'s
     bias: float
-    cut: float  # a question is a plan at this probability or more
+    cut: float  # a question is of the model's kind at this probability or more
 
 
 @functools.cache
-def model() -> PlanModel:
-    raw = json.loads(WEIGHTS.read_text())
-    return PlanModel(
+def _load(path: Path) -> QuestionModel:
+    raw = json.loads(path.read_text())
+    return QuestionModel(
         bool(raw["layers"]),
         tuple(raw["weights"]),
         tuple(raw["grammar_weights"]),
         float(raw["bias"]),
         float(raw["cut"]),
     )
+
+
+def model() -> QuestionModel:
+    """The plan model: a plan against anything else."""
+    return _load(WEIGHTS)
+
+
+def story_model() -> QuestionModel:
+    """The story model: of the questions that are no plan, a story against neither."""
+    return _load(STORY_WEIGHTS)
 
 
 def plan_probability(
@@ -92,9 +114,27 @@ def plan_probability(
     embedded now by `embedder`, the one that gave `vector`; None: the reader's) and its words.
     Without a model that gives the middle layers (a test's stand-in embedder), the vector and
     words alone are read, the layers as zeros."""
+    return probability(model(), question, vector, embedder)
+
+
+def story_probability(
+    question: str, vector: NDArray[np.float64], embedder: Embedder | None = None
+) -> float:
+    """The probability that `question`, read as no plan (`asks_for_a_plan`), asks for a story
+    rather than for neither; its inputs as `plan_probability`'s. Of a plan question it means
+    nothing: ask `asks_for_a_plan` first."""
+    return probability(story_model(), question, vector, embedder)
+
+
+def probability(
+    m: QuestionModel,
+    question: str,
+    vector: NDArray[np.float64],
+    embedder: Embedder | None = None,
+) -> float:
+    """`m`'s probability for `question` (`plan_probability`'s inputs)."""
     import numpy as np
 
-    m = model()
     x = np.asarray(vector, dtype=np.float64).reshape(1, -1)
     if m.layers:
         layered = inputs([question], x, embedder)
@@ -109,3 +149,11 @@ def asks_for_a_plan(
 ) -> bool:
     """Whether `question` asks what the user would do (`plan_probability` at the model's cut)."""
     return plan_probability(question, vector, embedder) >= model().cut
+
+
+def asks_for_a_story(
+    question: str, vector: NDArray[np.float64], embedder: Embedder | None = None
+) -> bool:
+    """Whether `question`, read as no plan, asks for a past story (`story_probability` at the
+    story model's cut) rather than for neither a story nor a plan."""
+    return story_probability(question, vector, embedder) >= story_model().cut

@@ -303,15 +303,16 @@ def relevance_scores(corpus: Corpus, vectors: list[Matrix], model: Any = None) -
 
 
 def talked_past(corpus: Corpus) -> list[bool]:
-    """Answers that `coach.relevance.talks_past` flags, from the labelled parts (at run time
-    the reader's parts stand in for them)."""
-    from prepcoach.coach.relevance import STORY_PARTS, talks_past
+    """Answers a question asking for neither a story nor a plan by its words answered mostly
+    with a story, from the labelled parts: the rule the old similarity cut (`threshold`) was
+    calibrated with (`coach.relevance.asks_for_neither_by_words`), kept so the cut, shown by
+    the bench as the verdict prepcoach used to give, stays what it was."""
+    from prepcoach.coach.relevance import NARRATIVE_SHARE, STORY_PARTS, asks_for_neither_by_words
 
     return [
-        talks_past(
-            a["question"],
-            sum(s["part"] in STORY_PARTS for s in a["sentences"]) / max(len(a["sentences"]), 1),
-        )
+        asks_for_neither_by_words(a["question"])
+        and sum(s["part"] in STORY_PARTS for s in a["sentences"]) / max(len(a["sentences"]), 1)
+        >= NARRATIVE_SHARE
         for a in corpus.answers
     ]
 

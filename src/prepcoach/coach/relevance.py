@@ -23,7 +23,7 @@ from __future__ import annotations
 import re
 from collections.abc import Hashable, Mapping, Sequence
 from dataclasses import dataclass, replace
-from typing import TYPE_CHECKING, Literal
+from typing import TYPE_CHECKING, Literal, cast
 
 from prepcoach.coach import plan_questions, reader, relevance_model
 
@@ -61,17 +61,50 @@ def asks_for_story_or_plan(question: str) -> bool:
     return asks_for_story(question) or bool(PLAN_QUESTION_RE.search(question))
 
 
-def asks_for_neither(question: str, plan: bool = False) -> bool:
-    """Whether `question` asks for neither a story nor a plan ("Why do you want this job?",
-    "What is your greatest strength?", "Explain a p-value"): its words ask for neither
-    (`asks_for_story_or_plan`) and the plan rule did not read it as a plan (`plan`)."""
+def asks_for_neither_by_words(question: str, plan: bool = False) -> bool:
+    """The rule before the story-question model (`asks_for_neither`): the words ask for neither
+    (`asks_for_story_or_plan`) and the question is no plan (`plan`). Kept for the reader's old
+    similarity cut, calibrated with it (`reader_training.talked_past`), and where no sentence
+    model is installed."""
     return not (plan or asks_for_story_or_plan(question))
 
 
-def talks_past(question: str, narrative_share: float, plan: bool = False) -> bool:
-    """A question that asks for neither a story nor a plan (`plan`: the plan rule read it as
-    one), answered mostly with a story."""
-    return asks_for_neither(question, plan) and narrative_share >= NARRATIVE_SHARE
+def asks_for_neither(
+    question: str,
+    plan: bool | None = None,
+    vector: NDArray[np.float64] | None = None,
+    model: Embedder | None = None,
+) -> bool:
+    """Whether `question` asks for neither a story nor a plan ("Why do you want this job?",
+    "What is your greatest strength?", "Explain a p-value"): it is no plan (`plan`: whether the
+    plan rule read it as one, as a stored analysis keeps it; None: read now by the plan model)
+    and the story-question model reads it as asking for no story
+    (`plan_questions.asks_for_a_story`), both from its unit vector `vector` (None: embedded now
+    by `model`, None: the reader's). Without a sentence model, by its words
+    (`asks_for_neither_by_words`)."""
+    if plan:
+        return False
+    if vector is None:
+        vectors = reader.embed([question], model) if question.strip() else None
+        if vectors is None:
+            return asks_for_neither_by_words(question)
+        vector = vectors[0]
+    if plan is None and plan_questions.asks_for_a_plan(question, vector, model):
+        return False
+    return not plan_questions.asks_for_a_story(question, vector, model)
+
+
+def talks_past(
+    question: str,
+    narrative_share: float,
+    plan: bool | None = None,
+    vector: NDArray[np.float64] | None = None,
+    model: Embedder | None = None,
+) -> bool:
+    """A question that asks for neither a story nor a plan (`asks_for_neither`, whose arguments
+    `plan`, `vector` and `model` are), answered mostly with a story (`narrative_share`: the
+    share of its sentences read as STAR parts, 0 to 1)."""
+    return asks_for_neither(question, plan, vector, model) and narrative_share >= NARRATIVE_SHARE
 
 
 # The one rule for a plan question, which the report's tips (`tips.choose_tips`), the measured
@@ -174,11 +207,21 @@ Asks = Literal["story", "plan", "neither"]
 
 
 def asked_for(question: str, analysis: Mapping[str, object] | None = None) -> Asks:
-    """What `question` asks for, as the answer's report read it (`plan_asked`, by the kind the
-    stored `analysis` keeps), else by its words: a story, or neither a story nor a plan."""
+    """What `question` asks for, as the answer's report read it (`relevance.question_asks`, kept
+    by the stored `analysis`); for an analysis from before that was kept, a plan by the kind it
+    keeps (`plan_asked`), else read now (`asks_for_neither`): a story, or neither a story nor a
+    plan."""
+    found = (analysis or {}).get("relevance")
+    kept = found.get("question_asks") if isinstance(found, Mapping) else None
+    if kept in ("story", "plan", "neither"):
+        return cast(Asks, kept)
     if plan_asked(question, analysis):
         return "plan"
-    return "neither" if asks_for_neither(question) else "story"
+    return "neither" if asks_for_neither(question, plan=False) else "story"
+
+
+def _asks(plan: bool, neither: bool) -> Asks:
+    return "plan" if plan else ("neither" if neither else "story")
 
 
 def follow_up_kind(question: str, analysis: Mapping[str, object] | None = None) -> str | None:
@@ -205,7 +248,10 @@ class Relevance:
     verdict (a question's kind does not depend on the answer), else None. `check` is True when
     the answer tells a story to a question that asks for none, False when the question asks for
     none and the answer tells none, and None when the check does not apply (the question asks
-    for a story or a plan) or the answer could not be read."""
+    for a story or a plan) or the answer could not be read. `question_asks` is what the
+    question asks for (`asked_for`'s reading: a plan by `kind`, else a story or neither by
+    `asks_for_neither`), whatever the verdict, so every page judges its answer as the report
+    did; None only when there is no question."""
 
     addresses: bool | None
     score: float | None
@@ -216,6 +262,7 @@ class Relevance:
     gist: str | None = None
     asks: str | None = None
     kind: str | None = None
+    question_asks: Asks | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -276,11 +323,14 @@ def question_relevance(
         # plan rule (`plan_asked`) takes a stored kind as the report's reading of the question
         # (an answer too short to read kept none, and the mock asked a plan for its outcome).
         kind = kind or question_kind(question, model)
-        return Relevance(None, None, None, f"{CANT_TELL}: {why}", kind=kind)
+        plan = asks_for_plan(kind)
+        wants = _asks(plan, asks_for_neither(question, plan, model=model))
+        return Relevance(None, None, None, f"{CANT_TELL}: {why}", kind=kind, question_asks=wants)
     vectors = reader.embed([*sentences, question, answer], model)
     if vectors is None:
         why = "no sentence model installed"
-        return Relevance(None, None, None, f"{CANT_TELL}: {why}", kind=kind)
+        wants = _asks(asks_for_plan(kind), asks_for_neither_by_words(question, asks_for_plan(kind)))
+        return Relevance(None, None, None, f"{CANT_TELL}: {why}", kind=kind, question_asks=wants)
     n = len(sentences)
     similarity = vectors[:n] @ vectors[n]
     best = int(similarity.argmax())
@@ -293,8 +343,9 @@ def question_relevance(
         else sure_kind(question, found.kind, found.kind_probability, vectors[n], model)
     )  # fmt: skip
     plan = asks_for_plan(kind)
-    past = talks_past(question, story / len(labels), plan)
-    check = True if past else (False if asks_for_neither(question, plan) else None)
+    neither = asks_for_neither(question, plan, vectors[n], model)
+    past = neither and story / len(labels) >= NARRATIVE_SHARE
+    check = True if past else (False if neither else None)
     told = f"the question asks for no story, and {story} of {len(labels)} sentences tell one"
     words = len(reader.words_of(answer))
     if found is None or not relevance_model.MIN_WORDS <= words <= relevance_model.MAX_WORDS:
@@ -305,7 +356,10 @@ def question_relevance(
         )  # fmt: skip
         if past:
             why += f"; check that it answers what was asked: {told}"
-        return Relevance(None, score, sentences[best], f"{CANT_TELL}: {why}", check, kind=kind)
+        return Relevance(
+            None, score, sentences[best], f"{CANT_TELL}: {why}", check, kind=kind,
+            question_asks=_asks(plan, neither),
+        )  # fmt: skip
     asks = relevance_model.asks_for(kind) if kind else None
     if found.addresses:
         reason = "it addresses the question: this sentence ties it to what was asked"
@@ -326,8 +380,9 @@ def question_relevance(
         if past:
             reason += f"; check that it answers what was asked: {told}"
     return Relevance(
-        found.addresses, score, found.tie, reason, check, found.probability, found.gist, asks, kind
-    )
+        found.addresses, score, found.tie, reason, check, found.probability, found.gist, asks,
+        kind, _asks(plan, neither),
+    )  # fmt: skip
 
 
 def story_sentences(title: str, parts: Mapping[str, str]) -> list[str]:

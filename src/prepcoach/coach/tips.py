@@ -375,15 +375,29 @@ RULES: dict[str, Rule] = {
 }
 
 
+# The rules whose tips ask for a story's parts (`STORY_RULES`), by name: an answer to a question
+# asking for neither a story nor a plan gets none of them ("Finish with the result: what changed
+# because of what you did" was the first tip on a good answer to "What motivates you?").
+STORY_PART_RULES = frozenset({"short", "result", "action", "task", "situation", "quantified"})
+
+
+def asks_for_neither(relevance: Relevance | None) -> bool:
+    """The question asks for neither a story nor a plan, as the report read it."""
+    return relevance is not None and relevance.question_asks == "neither"
+
+
 def choose_tips(facts: Facts, count: int = 3, withhold: frozenset[str] = frozenset()) -> list[Tip]:
     """The `count` weightiest tips, from every rule not named in withhold. An answer the
     verdict says misses its question gets that tip first and none that polish its content; one
     to a question asking what the user would do gets none asking for a situation, task or
-    result (`relevance.PLAN_KIND`)."""
+    result (`relevance.PLAN_KIND`); one to a question asking for neither a story nor a plan
+    none asking for a story's parts (`STORY_PART_RULES`)."""
     if off_topic(facts.relevance):
         withhold = withhold | POLISH
     if asks_for_plan(facts.relevance):
         withhold = withhold | NOT_IN_A_PLAN | {"quantified"}  # nor a number on a result to come
+    if asks_for_neither(facts.relevance):
+        withhold = withhold | STORY_PART_RULES
     tips = [
         tip
         for name, rule in RULES.items()
