@@ -11,7 +11,7 @@ import pytest
 
 from prepcoach.coach.answer import analyse_answer, measured_rating
 from prepcoach.coach.answer_evidence import answer_evidence
-from prepcoach.coach.relevance import asked_for
+from prepcoach.coach.relevance import ReadingChange, asked_for, reading_changed
 from prepcoach.coach.tips import asks_for_story_parts
 from tests.relevance_samples import AMBITION, BACKLOG, BACKLOG_STORY, FIVE_YEARS
 
@@ -51,3 +51,17 @@ def test_every_face_reads_what_the_report_read() -> None:
     # an answer as its report did until it is analysed again.
     assert asked_for(MOTIVATES, {"relevance": {"question_asks": "story"}}) == "story"
     assert asked_for(BACKLOG, {"relevance": {"question_asks": "neither"}}) == "neither"
+
+
+@pytest.mark.usefixtures("sentence_model")
+def test_a_report_judged_by_the_reading_before_is_told_apart() -> None:
+    # Kept before `question_asks` was: everything but a plan was judged as a story.
+    assert reading_changed(FIVE_YEARS, {"relevance": {"kind": None}}) == ReadingChange(
+        "story", "neither"
+    )
+    assert (
+        reading_changed(FIVE_YEARS, {"relevance": {"kind": None, "question_asks": "neither"}})
+        is None
+    )
+    assert reading_changed(BACKLOG, {"relevance": {"kind": "story"}}) is None
+    assert reading_changed(FIVE_YEARS, {"relevance": None}) is None  # no reading kept

@@ -17,7 +17,9 @@ from prepcoach.coach.answer import analyse_answer
 from prepcoach.coach.speech.quality import CONTENT_TIPS
 from prepcoach.practice.models import Attempt, Question
 from tests.relevance_samples import (
+    AMBITION,
     FINANCE,
+    FIVE_YEARS,
     HOCKEY,
     HOCKEY_FOR_FINANCE,
     HOPES,
@@ -308,10 +310,13 @@ def test_a_report_made_with_the_old_reading_of_its_plan_question_says_so(
     assert isinstance(relevance, dict)
     assert relevance["kind"] == "would_do"
     assert OLD_READING not in page_for(alice_client, alice, question, fresh)
-    old = {**fresh, "relevance": {**relevance, "kind": "approach"}}
+    # Stored before the question's reading was kept whole (`question_asks`): a plan by its kind.
+    before = {k: v for k, v in relevance.items() if k != "question_asks"}
+    old = {**fresh, "relevance": {**before, "kind": "approach"}}
     page = html.unescape(page_for(alice_client, alice, question, old))
     assert OLD_READING in page
     assert "now reads “" + PLAN_QUESTION + "” as asking what you would do" in page
+    assert "this report judged the answer as a story (its situation, task and result)" in page
     assert "/reanalyse/" in page
     # A follow-up takes its kind from what it was asked of, not its words: never flagged.
     parent = Attempt.objects.filter(user=alice).first()
@@ -319,3 +324,24 @@ def test_a_report_made_with_the_old_reading_of_its_plan_question_says_so(
                                     status="analysed", analysis=old, follow_up_to=parent)  # fmt: skip
     text = alice_client.get(reverse("practice:attempt", args=[follow.pk])).text
     assert OLD_READING not in html.unescape(text)
+
+
+@pytest.mark.usefixtures("sentence_model")
+def test_a_report_that_judged_a_motivation_answer_as_a_story_says_so(
+    alice_client: Client, alice: User
+) -> None:
+    """Before the story-question model every question that was no plan was judged as asking
+    for a story: a good answer to "Where do you see yourself in five years?" was told to finish
+    with the result. Such a report says so at its top and offers to analyse again; a report
+    made now does not."""
+    question = asked(alice, FIVE_YEARS)
+    fresh = analyse_answer(text=AMBITION, question=question.text).as_dict()
+    relevance = fresh["relevance"]
+    assert isinstance(relevance, dict)
+    assert relevance["question_asks"] == "neither"
+    assert OLD_READING not in html.unescape(page_for(alice_client, alice, question, fresh))
+    before = {k: v for k, v in relevance.items() if k != "question_asks"}
+    page = html.unescape(page_for(alice_client, alice, question, {**fresh, "relevance": before}))
+    assert OLD_READING in page
+    assert "as asking for neither a story nor a plan, so no situation, task or result" in page
+    assert "this report judged the answer as a story" in page

@@ -181,26 +181,6 @@ def plan_asked(question: str, analysis: Mapping[str, object] | None = None) -> b
     return asks_for_plan(question_kind(question))
 
 
-def reads_differently_now(
-    question: str, analysis: Mapping[str, object], model: Embedder | None = None
-) -> bool:
-    """Whether `question`, read now (`question_kind`), asks for a plan where its stored
-    `analysis` read it as not asking for one, or the reverse: a report is judged by the kind
-    its analysis keeps (`plan_asked`), so one made before the plan-question model (a "How would
-    you design an API…?" read as no plan, its good plan told to "set the scene") keeps that
-    reading until it is analysed again, and the page must say so. False where the analysis
-    keeps no reading (`plan_asked` reads the question now anyway) or without the sentence
-    model. Not for a follow-up, whose kind comes from what it was asked of (`follow_up_kind`),
-    not its words alone: the caller leaves those out."""
-    found = analysis.get("relevance")
-    if not isinstance(found, Mapping) or "kind" not in found:
-        return False
-    now = question_kind(question, model)
-    if now is None and relevance_model.prototype_centroids(model) is None:
-        return False
-    return asks_for_plan(stored_kind(analysis)) != asks_for_plan(now)
-
-
 # What a question asks for, as its answer is scored (`feedback.rubric_for`) on every face: a
 # plan (`plan_asked`), neither a story nor a plan (`asks_for_neither`), else a story.
 Asks = Literal["story", "plan", "neither"]
@@ -222,6 +202,45 @@ def asked_for(question: str, analysis: Mapping[str, object] | None = None) -> As
 
 def _asks(plan: bool, neither: bool) -> Asks:
     return "plan" if plan else ("neither" if neither else "story")
+
+
+@dataclass(frozen=True, slots=True)
+class ReadingChange:
+    """What a question was judged as asking for when its answer's report was made (`then`), and
+    what prepcoach reads it as asking for now (`now`): "story", "plan" or "neither"."""
+
+    then: Asks
+    now: Asks
+
+
+def reading_changed(
+    question: str, analysis: Mapping[str, object], model: Embedder | None = None
+) -> ReadingChange | None:
+    """How `question`, read now, asks for something other than its stored `analysis` judged
+    its answer as, else None. A report is judged by what its analysis keeps
+    (`relevance.question_asks`; an analysis from before that was kept judged a plan by its
+    `kind` and everything else as a story), so one made before the plan-question model (a "How
+    would you design an API…?" read as no plan, its good plan told to "set the scene") or the
+    story-question model (a good answer to "What motivates you?" told to "finish with the
+    result") keeps that reading until it is analysed again, and the page must say so. None
+    where the analysis keeps no reading of the question, or without the sentence model. Not for
+    a follow-up, whose kind comes from what it was asked of (`follow_up_kind`), not its words
+    alone: the caller leaves those out."""
+    found = analysis.get("relevance")
+    if not isinstance(found, Mapping) or "kind" not in found:
+        return None
+    kept = found.get("question_asks")
+    then: Asks = (
+        cast(Asks, kept)
+        if kept in ("story", "plan", "neither")
+        else ("plan" if asks_for_plan(stored_kind(analysis)) else "story")
+    )
+    kind = question_kind(question, model)
+    if kind is None and relevance_model.prototype_centroids(model) is None:
+        return None
+    plan = asks_for_plan(kind)
+    now = _asks(plan, asks_for_neither(question, plan, model=model))
+    return None if now == then else ReadingChange(then, now)
 
 
 def follow_up_kind(question: str, analysis: Mapping[str, object] | None = None) -> str | None:

@@ -22,7 +22,7 @@ from prepcoach.coach.answer import (
 )
 from prepcoach.coach.keywords import PhraseMemory
 from prepcoach.coach.patterns import Embedder
-from prepcoach.coach.relevance import StoryChoice, best_story, plan_asked, reads_differently_now
+from prepcoach.coach.relevance import ReadingChange, StoryChoice, best_story, reading_changed
 from prepcoach.coach.retelling import Retelling, retold_story
 from prepcoach.ops.rate import spend, with_retry_after
 from prepcoach.ops.store import StoreUnavailableError
@@ -217,7 +217,7 @@ def _stories_beside(attempt: Attempt, data: dict[str, object]) -> dict[str, obje
     """The user's story that fits the question best and the one the answer retells; only when
     the report is drawn (not on every poll while the analysis runs)."""
     if attempt.status not in (Attempt.Status.SAVED, Attempt.Status.ANALYSED):
-        return {"story_choice": None, "retelling": None, "read_as_plan_now": None}
+        return {"story_choice": None, "retelling": None, "reading_changed": None}
     bank = _bank(attempt)
     # One memory for every reading: they embed the same stories' sentences (the review: each
     # embedding them apart took about 1.1 s for 40 stories) and the question. Kept for this
@@ -227,20 +227,19 @@ def _stories_beside(attempt: Attempt, data: dict[str, object]) -> dict[str, obje
     return {
         "story_choice": _story_choice(attempt, bank, memo),
         "retelling": _retelling(data, bank, memo),
-        "read_as_plan_now": _read_as_plan_now(attempt, data, memo),
+        "reading_changed": _reading_changed(attempt, data, memo),
     }
 
 
-def _read_as_plan_now(
+def _reading_changed(
     attempt: Attempt, data: dict[str, object], model: Embedder | None
-) -> bool | None:
-    """Whether prepcoach now reads the question as asking for a plan, where the stored
-    analysis read it otherwise (`relevance.reads_differently_now`): said at the report's top.
-    None when the readings agree, or for a follow-up (its kind is its parent's)."""
-    question = attempt.question_text
-    if attempt.follow_up_to_id or not reads_differently_now(question, data, model):
+) -> ReadingChange | None:
+    """What the question was judged as asking for and what prepcoach reads it as asking for
+    now, where they differ (`relevance.reading_changed`): said at the report's top. None when
+    they agree, or for a follow-up (its kind is its parent's)."""
+    if attempt.follow_up_to_id:
         return None
-    return not plan_asked(question, data)
+    return reading_changed(attempt.question_text, data, model)
 
 
 @login_required
