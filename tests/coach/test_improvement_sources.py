@@ -203,11 +203,11 @@ def test_a_calibration_goal_counts_answers_rated_within_a_point_of_the_measure()
     assert figure is not None
     near = figure - 1 if figure > 1 else figure + 1
     far = figure - 2 if figure > 2 else figure + 2
-    assert calibrated(analysis, figure) is True
-    assert calibrated(analysis, near) is True
-    assert calibrated(analysis, far) is False
-    assert calibrated(analysis, None) is None  # not rated: not judged
-    assert calibrated({}, 3) is None  # nothing measured: not judged
+    assert calibrated(analysis, figure, STORY) is True
+    assert calibrated(analysis, near, STORY) is True
+    assert calibrated(analysis, far, STORY) is False
+    assert calibrated(analysis, None, STORY) is None  # not rated: not judged
+    assert calibrated({}, 3, STORY) is None  # nothing measured: not judged
     assert meets("calibration", analysis, STORY, near) is True
     assert meets("calibration", analysis, STORY, far) is False
     assert meets("calibration", analysis, STORY) is None

@@ -7,10 +7,15 @@ because of what you did" and "Say what you did yourself", and measured 1 of 5.""
 
 from __future__ import annotations
 
+import datetime as dt
+from typing import Any
+
 import pytest
 
 from prepcoach.coach.answer import analyse_answer, measured_rating
 from prepcoach.coach.answer_evidence import answer_evidence
+from prepcoach.coach.area_types import AnswerFacts
+from prepcoach.coach.improvement_sources import calibrated, reworked
 from prepcoach.coach.relevance import ReadingChange, asked_for, reading_changed
 from prepcoach.coach.tips import asks_for_story_parts
 from tests.relevance_samples import AMBITION, BACKLOG, BACKLOG_STORY, FIVE_YEARS
@@ -65,3 +70,37 @@ def test_a_report_judged_by_the_reading_before_is_told_apart() -> None:
     )
     assert reading_changed(BACKLOG, {"relevance": {"kind": "story"}}) is None
     assert reading_changed(FIVE_YEARS, {"relevance": None}) is None  # no reading kept
+
+
+def before_asks_were_kept(analysis: dict[str, Any]) -> dict[str, Any]:
+    """`analysis` as stored before `relevance.question_asks` was kept (version 3)."""
+    relevance = {k: v for k, v in analysis["relevance"].items() if k != "question_asks"}
+    return analysis | {"version": 3, "relevance": relevance}
+
+
+@pytest.mark.usefixtures("sentence_model")
+def test_a_page_that_knows_the_question_measures_an_old_analysis_as_every_face_reads_it() -> None:
+    """A review: an answer analysed before `question_asks` was kept was left out of the STAR
+    areas (`asked_for` reads its question again) but measured on STAR for calibration, so the
+    calibration area said "you gave 4, the measures 1" of a good answer to "What motivates
+    you?". The report itself keeps its own reading (it says at its top that it is old)."""
+    old = before_asks_were_kept(analyse_answer(text=MOTIVATION, question=MOTIVATES).as_dict())
+    assert measured_rating(old) is not None  # as its report judged it, on STAR
+    assert asked_for(MOTIVATES, old) == "neither"
+    assert measured_rating(old, asked_for(MOTIVATES, old)) is None
+    assert calibrated(old, 4, MOTIVATES) is None
+    assert calibrated(answer_evidence(old), 4, MOTIVATES) is None
+
+
+def test_a_question_asking_for_neither_is_reworked_when_the_answer_addresses_it() -> None:
+    """A debrief's "went badly" question asking for neither a story nor a plan has no measured
+    figure to reach 3 of 5: its goal counts an answer the relevance verdict says addresses it."""
+    day = dt.date(2026, 12, 3)
+
+    def answer(addresses: bool | None) -> AnswerFacts:
+        kept = {"question_asks": "neither", "kind": "motivation", "addresses": addresses}
+        return AnswerFacts(1, day, MOTIVATES, {"star": {}, "relevance": kept})
+
+    assert reworked([MOTIVATES], [answer(True)]) == (MOTIVATES,)
+    assert reworked([MOTIVATES], [answer(None)]) == ()  # can't tell is no evidence
+    assert reworked([MOTIVATES], [answer(False)]) == ()

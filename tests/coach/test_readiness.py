@@ -73,20 +73,37 @@ def test_stories_against_values_and_terms_with_the_gaps() -> None:
 
 
 def test_practice_on_the_jobs_questions_and_its_trend() -> None:
+    # Story questions: their answers are measured on STAR (`answer.measured_rating`); an answer
+    # to one asking for neither ("Why us?") has no figure to trend.
     monday = TODAY - dt.timedelta(days=TODAY.weekday())
     answers = [
-        AnswerFacts(1, monday - dt.timedelta(days=7), "Why us?", analysis(0, False)),
-        AnswerFacts(2, monday - dt.timedelta(days=6), "why us", analysis(2, False)),
-        AnswerFacts(3, monday + dt.timedelta(days=1), "Tell me about SQL.", analysis(4, True)),
+        AnswerFacts(
+            1,
+            monday - dt.timedelta(days=7),
+            "Tell me about a client you won back.",
+            analysis(0, False),
+        ),
+        AnswerFacts(
+            2,
+            monday - dt.timedelta(days=6),
+            "tell me about a client you won back",
+            analysis(2, False),
+        ),
+        AnswerFacts(
+            3, monday + dt.timedelta(days=1), "Describe a time you used SQL.", analysis(4, True)
+        ),
         AnswerFacts(4, monday + dt.timedelta(days=1), "Unread", {}),
     ]
     found = readiness(
-        facts(job_questions=["Why us?", "Tell me about SQL.", "What is your weakness?"],
+        facts(job_questions=["Tell me about a client you won back.", "Describe a time you used SQL.",
+                             "What is your weakness?"],
               answers=answers),
         embedder=None,
     )  # fmt: skip
     practice = found.practice
-    assert practice.practised == ("Why us?", "Tell me about SQL.")
+    assert practice.practised == (
+        "Tell me about a client you won back.", "Describe a time you used SQL."
+    )  # fmt: skip
     assert practice.unpractised == ("What is your weakness?",)
     assert practice.points == ((monday - dt.timedelta(days=7), 2.0), (monday, 5.0))
     assert practice.change == 3.0

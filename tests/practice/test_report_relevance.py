@@ -13,6 +13,7 @@ from django.test import Client
 from django.urls import reverse
 
 from prepcoach.accounts.models import AccessToken, User
+from prepcoach.coach import reader_inputs
 from prepcoach.coach.answer import analyse_answer
 from prepcoach.coach.speech.quality import CONTENT_TIPS
 from prepcoach.practice.models import Attempt, Question
@@ -345,3 +346,26 @@ def test_a_report_that_judged_a_motivation_answer_as_a_story_says_so(
     assert OLD_READING in page
     assert "as asking for neither a story nor a plan, so no situation, task or result" in page
     assert "this report judged the answer as a story" in page
+
+
+@pytest.mark.usefixtures("sentence_model")
+@pytest.mark.parametrize(
+    ("question", "answer"),
+    [
+        ("What's the worst shift you've ever worked, and what did you do about it?", OFF_QUESTION),
+        ("A patient's relative is shouting at the nurses' station. What do you do?", PLAN),
+        (FIVE_YEARS, AMBITION),
+    ],
+)
+def test_a_fresh_report_is_never_said_to_read_its_question_the_old_way(
+    alice_client: Client, alice: User, question: str, answer: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A trial: every fresh report of a story or plan question said "This report reads its
+    question as prepcoach used to", and "Analyse again" brought it back: the page read the
+    question through a memory of vectors without MiniLM's middle layers, which the question
+    models read."""
+    asked_here = asked(alice, question)
+    fresh = analyse_answer(text=answer, question=question).as_dict()
+    # The web process did not analyse it (the worker did): it keeps no states of the question.
+    monkeypatch.setattr(reader_inputs, "MIDDLE", reader_inputs._MiddleStates(16))
+    assert OLD_READING not in html.unescape(page_for(alice_client, alice, asked_here, fresh))

@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping
 from dataclasses import asdict, dataclass, field, replace
-from typing import Any
+from typing import Any, cast
 
 import numpy as np
 from numpy.typing import NDArray
@@ -15,7 +15,7 @@ from prepcoach.coach import relevance as question_rules
 from prepcoach.coach.content import ContentAnalysis, analyse_content
 from prepcoach.coach.delivery import Delivery, DeliverySettings, measure
 from prepcoach.coach.keywords import Coverage, coverage, key_terms
-from prepcoach.coach.relevance import Relevance, question_relevance, stored_kind
+from prepcoach.coach.relevance import Asks, Relevance, question_relevance, stored_kind
 from prepcoach.coach.speech.coverage import SpeechCoverage
 from prepcoach.coach.speech.engine import Transcript, Word
 from prepcoach.coach.speech.quality import CONTENT_TIPS, RATE_TIPS, AudioQuality
@@ -212,10 +212,13 @@ def analyse_answer(
     engine: str = "text",
     audio: AudioQuality | None = None,
     kind: str | None = None,
+    asks: Asks | None = None,
 ) -> AnswerAnalysis:
     """Read an answer from its transcript (with timings) or from typed text (without).
     `kind`: the question's kind when the caller knows it (`relevance.follow_up_kind`: a
-    follow-up asked of a plan asks for a plan); None: read from `question`.
+    follow-up asked of a plan asks for a plan); None: read from `question`. `asks`: what the
+    question asks for when the caller knows it (a follow-up asks for what the question it
+    follows up asked for, `relevance.asked_for` of it); None: read from `question`.
 
     When the transcript's coverage is under MIN_COVERAGE, or the audio is clipped, the verdicts
     that rest on words are held back (named in `withheld`) and figures use the heard speech."""
@@ -244,7 +247,9 @@ def analyse_answer(
         lost=cover.uncovered if cover else (),
     )
     keywords = coverage(said, key_terms(job_description)) if job_description.strip() else None
-    relevance = question_relevance(question, said, kind=kind) if question.strip() else None
+    relevance = (
+        question_relevance(question, said, kind=kind, asks=asks) if question.strip() else None
+    )
     # Lost speech withholds the verdict (as `as_dict` does), so its tip too.
     heard = None if withheld & CONTENT_TIPS else relevance
     facts = Facts(content, delivery, keywords, settings, heard)
@@ -322,17 +327,21 @@ def asks_for_plan(data: Mapping[str, object]) -> bool:
     return question_rules.asks_for_plan(stored_kind(data))
 
 
-def measured_rating(data: dict[str, object]) -> int | None:
+def measured_rating(data: Mapping[str, object], asks: Asks | None = None) -> int | None:
     """A 1–5 figure from a stored analysis, to set beside the user's own rating: STAR parts and
     a numbered result (60 %), and delivery within its bands (40 %), at most `OFF_QUESTION_MOST`
     when the relevance verdict says the answer does not address its question. None for old
-    analyses, and for an answer to a question the report read as asking for neither a story
-    nor a plan (`relevance.question_asks`)."""
+    analyses, and for an answer to a question asking for neither a story nor a plan: `asks`
+    (`relevance.asked_for`, which a page that knows the question passes: an analysis from
+    before `relevance.question_asks` was kept is read again there) or, None, as the report
+    read it (`relevance.question_asks`)."""
     star = data.get("star")
     if not isinstance(star, dict) or "situation" not in star:
         return None
     found = data.get("relevance")
-    if isinstance(found, Mapping) and found.get("question_asks") == "neither":
+    if asks is None and isinstance(found, Mapping):
+        asks = cast("Asks | None", found.get("question_asks"))
+    if asks == "neither":
         # Its content is a point, its support and its fit (`feedback.DIRECT_REVIEW_RUBRIC`),
         # which nothing here measures: STAR parts held every good answer to "What motivates
         # you?" at 1 of 5. No figure rather than a wrong one.
@@ -379,7 +388,7 @@ def measured_rating(data: dict[str, object]) -> int | None:
     return min(figure, OFF_QUESTION_MOST) if misses_its_question(data) else figure
 
 
-def thresholds(data: dict[str, Any]) -> dict[str, Any]:
+def thresholds(data: Mapping[str, Any]) -> dict[str, Any]:
     """The bands a stored analysis was judged by; the defaults for analyses saved before
     they were recorded."""
     default = DeliverySettings()

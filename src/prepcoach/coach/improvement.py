@@ -269,9 +269,10 @@ class AreaRule:
         # What the question asks for as the report read it (`relevance.asked_for`): a question
         # read as a plan (by its kind) asks for one whatever its words ("What steps would you
         # take?"), and its steps are judged as the report judges them.
-        told = asked_for(question, analysis) != "neither"
-        if self.judges != "any" and told != (self.judges == "story"):
-            return "no story" if self.judges == "story" else "story"
+        if self.judges != "any":
+            told = asked_for(question, analysis) != "neither"
+            if told != (self.judges == "story"):
+                return "no story" if self.judges == "story" else "story"
         if not self.in_a_plan and plan:
             return "plan"
         if self.polishes and misses_its_question(analysis):
@@ -418,7 +419,7 @@ def meets(
     not rated, or a question of the other sort). A goal made from the area counts the answers
     that meet it. Raises KeyError for an unknown key."""
     if key == "calibration":
-        return calibrated(analysis, rating)
+        return calibrated(analysis, rating, question)
     rule = next((r for r in RULES if r.key == key), None)
     if rule is None:
         raise KeyError(key)

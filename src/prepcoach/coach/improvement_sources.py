@@ -37,6 +37,7 @@ from prepcoach.coach.area_types import (
 )
 from prepcoach.coach.debrief import COMPETENCIES
 from prepcoach.coach.feedback import PLAN_REVIEW_RUBRIC
+from prepcoach.coach.relevance import asked_for
 
 MIN_AFFECTED = 2  # an area holds for at least this many answers (or, of a plan's line, reviews)
 REVIEW_LOW = 0  # a reviewer's rubric score (0, 1 or 2) that counts against a criterion
@@ -112,15 +113,24 @@ def competency_met(ratings: Mapping[str, object] | None, key: str) -> bool | Non
     return rating >= GOOD_ENOUGH
 
 
+def answered_well(question: str, analysis: Mapping[str, object]) -> bool:
+    """Whether a practice answer to `question` (its stored analysis or evidence) went well
+    enough to count as reworked: measured `GOOD_ENOUGH` of 5 or better; for a question asking
+    for neither a story nor a plan, which nothing measures (`measured_rating` gives no figure),
+    the relevance verdict says it addresses the question (where the verdict speaks)."""
+    asks = asked_for(question, analysis)
+    if asks == "neither":
+        found = analysis.get("relevance")
+        return isinstance(found, Mapping) and found.get("addresses") is True
+    figure = measured_rating(analysis, asks)
+    return figure is not None and figure >= GOOD_ENOUGH
+
+
 def reworked(went_badly: Sequence[str], answers: Sequence[AnswerFacts]) -> tuple[str, ...]:
     """What a goal made from the "went badly" area counts: each question that went badly
-    (`went_badly`, their words) with a practice answer to it that prepcoach measures
-    `GOOD_ENOUGH` of 5 or better, once per question, in the order asked."""
-    good = {
-        same_question(a.question)
-        for a in answers
-        if (figure := measured_rating(dict(a.analysis))) is not None and figure >= GOOD_ENOUGH
-    }
+    (`went_badly`, their words) with a practice answer to it that went well enough
+    (`answered_well`), once per question, in the order asked."""
+    good = {same_question(a.question) for a in answers if answered_well(a.question, a.analysis)}
     found: dict[str, str] = {}
     for text in went_badly:
         if (key := same_question(text)) in good:
@@ -251,11 +261,14 @@ def _how(gap: float) -> str:
     return "more kindly" if gap > 0 else "more harshly"
 
 
-def calibrated(analysis: Mapping[str, object], rating: int | None) -> bool | None:
-    """Whether the user's own rating of one analysed answer is within `CALIBRATED_WITHIN`
-    points of prepcoach's measured figure of it; None when there is no rating or no figure.
-    A goal made from the calibration area counts the answers where it is."""
-    figure = measured_rating(dict(analysis)) if rating is not None else None
+def calibrated(analysis: Mapping[str, object], rating: int | None, question: str) -> bool | None:
+    """Whether the user's own rating of one analysed answer to `question` is within
+    `CALIBRATED_WITHIN` points of prepcoach's measured figure of it (by what the question asks
+    for, `relevance.asked_for`); None when there is no rating or no figure. A goal made from the
+    calibration area counts the answers where it is."""
+    figure = (
+        measured_rating(analysis, asked_for(question, analysis)) if rating is not None else None
+    )
     if figure is None or rating is None:
         return None
     return abs(rating - figure) <= CALIBRATED_WITHIN
@@ -275,7 +288,11 @@ def calibration_area(
     reviews = [r for r in reviews if r.when > since]
     measured = []
     for answer in sorted(answers, key=lambda a: a.when, reverse=True):
-        figure = measured_rating(dict(answer.analysis)) if answer.rating is not None else None
+        figure = (
+            measured_rating(answer.analysis, asked_for(answer.question, answer.analysis))
+            if answer.rating is not None
+            else None
+        )
         if figure is not None and answer.rating is not None:
             measured.append((answer, answer.rating, figure))
     measured = measured[:RECENT_PAIRS]

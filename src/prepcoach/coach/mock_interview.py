@@ -222,7 +222,7 @@ def figures_of(analysis: Mapping[str, Any] | None, asks: Asks | None = None) -> 
     transcript = analysis.get("transcript")
     relevance, quote = verdict_of(analysis)
     return Figures(
-        None if asks == "neither" else measured_rating(dict(analysis)), parts,
+        measured_rating(analysis, asks), parts,
         star.get("quantified_result", {}).get("present") if asks == "story" else None,
         float(per_min) if isinstance(per_min, (int, float)) else None,
         float(wpm) if isinstance(wpm, (int, float)) else None,

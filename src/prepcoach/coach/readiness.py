@@ -16,6 +16,7 @@ from statistics import mean
 from typing import TYPE_CHECKING, Any, Literal
 
 from prepcoach.coach.answer import measured_rating
+from prepcoach.coach.relevance import asked_for
 from prepcoach.coach.stories import CoverageRow, StoryInfo, coverage
 from prepcoach.coach.text import clip
 
@@ -207,7 +208,7 @@ def practice_of(questions: Sequence[str], answers: Sequence[AnswerFacts]) -> Pra
     answered = {_key(a.question) for a in answers}
     weeks: dict[dt.date, list[float]] = defaultdict(list)
     for answer in answers:
-        rating = measured_rating(dict(answer.analysis))
+        rating = measured_rating(answer.analysis, asked_for(answer.question, answer.analysis))
         if rating is not None:
             weeks[answer.day - dt.timedelta(days=answer.day.weekday())].append(float(rating))
     return Practice(

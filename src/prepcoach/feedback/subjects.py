@@ -206,7 +206,9 @@ def own_and_measured(subject: Subject) -> tuple[int | None, int | None]:
     attempts = [a.attempt for a in subject.answers]
     if not attempts:
         return None, None
-    measured = [measured_rating(a.analysis) if a.analysis else None for a in attempts]
+    measured = [
+        measured_rating(a.analysis, answer_asks(a)) if a.analysis else None for a in attempts
+    ]
     return overall_of([a.rating for a in attempts]), overall_of(measured)
 
 

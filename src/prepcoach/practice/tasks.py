@@ -23,7 +23,7 @@ from prepcoach.coach.answer_evidence import answer_evidence
 from prepcoach.coach.body_language.pipeline import SPEECH_KEPT, Unavailable, analyse_video
 from prepcoach.coach.limits import RECORDING_GRACE_S
 from prepcoach.coach.queueing import Admission, AnalysisState, admit_analysis, analysis_state
-from prepcoach.coach.relevance import follow_up_kind
+from prepcoach.coach.relevance import asked_for, follow_up_kind
 from prepcoach.coach.speech.audio import AudioError
 from prepcoach.coach.speech.engine import SpeechEngine
 from prepcoach.coach.speech.model import ModelError
@@ -143,9 +143,12 @@ def _read(attempt: Attempt, engine: SpeechEngine | None) -> AnswerAnalysis:
     job = attempt.session.opportunity if attempt.session else None
     job_description = job.job_description if job else ""
     # A follow-up asked of a plan ("Who would you involve, and when?") asks about the plan, so
-    # its answer is read as one, as its question was asked (`relevance.follow_up_kind`).
+    # its answer is read as one, as its question was asked (`relevance.follow_up_kind`); any
+    # follow-up asks for what its question asked for ("What was the outcome?" of a story is
+    # more of the story), as every other page judges it (`feedback.subjects.answer_asks`).
     parent = attempt.follow_up_to
     kind = follow_up_kind(parent.question_text, parent.analysis) if parent else None
+    asks = asked_for(parent.question_text, parent.analysis) if parent else None
     if engine is not None:
         # The recording comes from the store: on a shared server a copy downloaded to this
         # worker for the analysis and deleted after it.
@@ -160,7 +163,7 @@ def _read(attempt: Attempt, engine: SpeechEngine | None) -> AnswerAnalysis:
                     # The decoder counts samples, which a file cannot fake the way it can fake
                     # the timestamps too_long_to_analyse reads: the same limit, on the sound.
                     max_seconds=settings.RECORDING_MAX_SECONDS + RECORDING_GRACE_S,
-                    streamed=streamed_state(attempt), kind=kind,
+                    streamed=streamed_state(attempt), kind=kind, asks=asks,
                 )  # fmt: skip
         except FileNotFoundError:
             raise AudioError(
@@ -175,6 +178,7 @@ def _read(attempt: Attempt, engine: SpeechEngine | None) -> AnswerAnalysis:
         settings=thresholds,
         job_description=job_description,
         kind=kind,
+        asks=asks,
     )
 
 

@@ -6,6 +6,7 @@ from pathlib import Path
 
 from prepcoach.coach.answer import AnswerAnalysis, analyse_answer
 from prepcoach.coach.delivery import DeliverySettings
+from prepcoach.coach.relevance import Asks
 from prepcoach.coach.speech.audio import MAX_SECONDS, SILENT_PEAK, AudioError, decode
 from prepcoach.coach.speech.engine import SpeechEngine
 from prepcoach.coach.speech.quality import audio_quality
@@ -28,6 +29,7 @@ def analyse_recording(
     max_seconds: float = MAX_SECONDS,
     streamed: StreamState | None = None,
     kind: str | None = None,
+    asks: Asks | None = None,
 ) -> AnswerAnalysis:
     """Raises AudioError with a reason the user can act on when there is nothing to analyse,
     or when the recording decodes to more than `max_seconds` of sound (the decoded samples are
@@ -36,7 +38,8 @@ def analyse_recording(
     `streamed`: what was transcribed while the answer was recorded (`coach.speech.streaming`);
     used when it was made from this recording's audio, so only the rest is transcribed here.
     Otherwise (and without it) the whole file is transcribed. The analysis says which.
-    `kind`: the question's kind when the caller knows it (`analyse_answer`)."""
+    `kind`, `asks`: the question's kind and what it asks for, when the caller knows them
+    (`analyse_answer`)."""
     audio = decode(path, max_seconds)
     if streamed is not None and not matches(streamed, audio.samples):
         streamed = None
@@ -86,4 +89,5 @@ def analyse_recording(
         transcript=transcript, duration_s=audio.duration_s, spans=spans, samples=audio.samples,
         question=question, category=category, job_description=job_description,
         settings=settings, engine=engine.name, audio=audio_quality(audio, spans), kind=kind,
+        asks=asks,
     )  # fmt: skip

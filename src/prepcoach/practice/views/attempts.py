@@ -227,7 +227,10 @@ def _stories_beside(attempt: Attempt, data: dict[str, object]) -> dict[str, obje
     return {
         "story_choice": _story_choice(attempt, bank, memo),
         "retelling": _retelling(data, bank, memo),
-        "reading_changed": _reading_changed(attempt, data, memo),
+        # The reader's own model, not the memory: the question models read MiniLM's middle
+        # layers, which only it gives (a trial's fresh reports all said they were read the old
+        # way: through the memory, the layers read as zeros).
+        "reading_changed": _reading_changed(attempt, data, model),
     }
 
 

@@ -1,0 +1,67 @@
+"""A follow-up's answer is judged as asking for what the question it follows up asked for, by
+the worker that analyses it as by every page after it (`feedback.subjects.answer_asks`): a
+review found the report judging "What was the outcome?" asked after "Where do you see yourself
+in five years?" on STAR by its own words while the mock's row counted no STAR part, and "What
+did you learn from that?" asked of a story with STAR "Not asked" while the row counted 0 of 4."""
+
+import html
+
+import pytest
+from django.test import Client
+from django.urls import reverse
+
+from prepcoach.accounts.models import User
+from prepcoach.feedback.subjects import answer_asks
+from prepcoach.practice.models import Attempt
+from tests.practice.test_mocks import new_mock, pinned
+from tests.relevance_samples import AMBITION, BACKLOG, BACKLOG_STORY, FIVE_YEARS
+
+
+def follow_up(client: Client, user: User, question: str, answer: str, asked: str, said: str) -> Attempt:  # fmt: skip
+    session = pinned(new_mock(client, count="1"), user, question)
+    here = reverse("practice:mock_question", args=[session.pk, 1])
+    client.post(
+        reverse("practice:typed_create", args=[session.question_ids[0]]),
+        {"text": answer, "mode": "mock", "session": session.pk, "next": here},
+    )
+    main = Attempt.objects.get(session=session, follow_up_to=None)
+    client.post(
+        reverse("practice:typed_create", args=[session.question_ids[0]]),
+        {"text": said, "mode": "mock", "session": session.pk, "follow_up_to": main.pk,
+         "question_text": asked, "next": here},
+    )  # fmt: skip
+    follow = Attempt.objects.get(follow_up_to=main)
+    assert follow.status == Attempt.Status.ANALYSED
+    assert follow.analysis is not None
+    return follow
+
+
+@pytest.mark.usefixtures("sentence_model")
+def test_a_follow_up_to_a_question_asking_for_neither_is_not_judged_on_star(
+    alice_client: Client, alice: User
+) -> None:
+    said = (
+        "I hope I will have led a product launch from the first research to the release, and "
+        "that the team I work with trusts my judgement on what to build next."
+    )
+    follow = follow_up(alice_client, alice, FIVE_YEARS, AMBITION, "What was the outcome?", said)
+    assert follow.analysis is not None
+    assert follow.analysis["relevance"]["question_asks"] == "neither" == answer_asks(follow)
+    page = html.unescape(alice_client.get(reverse("practice:attempt", args=[follow.pk])).text)
+    assert "Not asked" in page
+    assert "Finish with the result" not in page
+
+
+@pytest.mark.usefixtures("sentence_model")
+def test_a_follow_up_to_a_story_is_judged_as_more_of_the_story(
+    alice_client: Client, alice: User
+) -> None:
+    said = (
+        "I learned to look at the queue every morning myself instead of waiting for the weekly "
+        "report, and I still do that in my current team."
+    )
+    follow = follow_up(alice_client, alice, BACKLOG, BACKLOG_STORY, "What did you learn from that?", said)  # fmt: skip
+    assert follow.analysis is not None
+    assert follow.analysis["relevance"]["question_asks"] == "story" == answer_asks(follow)
+    page = html.unescape(alice_client.get(reverse("practice:attempt", args=[follow.pk])).text)
+    assert "Not asked" not in page
