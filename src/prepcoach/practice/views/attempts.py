@@ -24,6 +24,7 @@ from prepcoach.coach.keywords import PhraseMemory
 from prepcoach.coach.patterns import Embedder
 from prepcoach.coach.relevance import ReadingChange, StoryChoice, best_story, reading_changed
 from prepcoach.coach.retelling import Retelling, retold_story
+from prepcoach.feedback.subjects import answer_asks
 from prepcoach.ops.rate import spend, with_retry_after
 from prepcoach.ops.store import StoreUnavailableError
 from prepcoach.practice.body_language import body_view
@@ -169,11 +170,15 @@ def _bank(attempt: Attempt) -> Bank:
     ]  # fmt: skip
 
 
-def _story_choice(attempt: Attempt, bank: Bank, model: Embedder | None) -> StoryChoice | None:
+def _story_choice(
+    attempt: Attempt, bank: Bank, model: Embedder | None, data: dict[str, object]
+) -> StoryChoice | None:
     """Which of the user's own stories fits the attempt's question best (`coach.relevance`
-    decides), or None when there is no question or the user has no stories."""
+    decides), or None when there is no question, the user has no stories, or the question asks
+    for no story (`relevance.asked_for`: a trial's "What motivates you?" was told "None of your
+    stories ties closely to this question")."""
     question = attempt.question_text.strip()
-    if attempt.question_id is None or not question:
+    if attempt.question_id is None or not question or answer_asks(attempt) == "neither":
         return None
     return best_story(question, bank, model) if bank else None
 
@@ -225,7 +230,7 @@ def _stories_beside(attempt: Attempt, data: dict[str, object]) -> dict[str, obje
     model = reader.embedder()
     memo = PhraseMemory(model) if model is not None else None
     return {
-        "story_choice": _story_choice(attempt, bank, memo),
+        "story_choice": _story_choice(attempt, bank, memo, data),
         "retelling": _retelling(data, bank, memo),
         # The reader's own model, not the memory: the question models read MiniLM's middle
         # layers, which only it gives (a trial's fresh reports all said they were read the old
@@ -275,7 +280,13 @@ def attempt_rate(request: HttpRequest, attempt_id: int) -> HttpResponse:
         form.save()
         # A rating given after the analysis can move a calibration goal (`measured.py`).
         update_measured_goals(attempt.user, local_now(attempt.user).date())
-        messages.success(request, "Thanks: your own rating sits beside the measured figures.")
+        measured = attempt.analysis and measured_rating(attempt.analysis, answer_asks(attempt))
+        messages.success(
+            request,
+            "Thanks: your own rating sits beside the measured figures."
+            if measured
+            else "Thanks: your own rating is saved.",
+        )
     return redirect(attempt)
 
 
