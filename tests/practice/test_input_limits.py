@@ -32,6 +32,14 @@ def test_an_over_long_typed_answer_is_refused_on_the_page(
     assert not Attempt.objects.exists()
 
 
+def test_the_answer_box_never_cuts_a_paste_short(alice_client: Client, question: Question) -> None:
+    """A trial pasted 10,000 words: the box's `maxlength` cut them to 20,000 characters without
+    a word, mid-word, and the server's message never showed."""
+    page = alice_client.get(reverse("practice:question", args=[question.pk])).text
+    assert 'name="text"' in page
+    assert "maxlength" not in page
+
+
 def test_an_answer_at_the_limit_is_accepted_on_the_page(
     alice_client: Client, question: Question
 ) -> None:

@@ -1,6 +1,8 @@
 """The caps of `coach.limits` on the story and retrospective forms: a part over its limit is
 refused with the field and the limit named, what was typed stays in the form, nothing is saved."""
 
+import re
+
 import pytest
 from django.test import Client
 from django.urls import reverse
@@ -27,6 +29,15 @@ def test_a_story_part_over_its_limit_is_refused(alice_client: Client, part: str)
             f"{MAX_STORY_PART_CHARS:,}") in response.text  # fmt: skip
     assert SENTENCE.strip() in response.text
     assert not Story.objects.exists()
+
+
+def test_the_story_form_never_cuts_a_paste_short(alice_client: Client) -> None:
+    """A box's `maxlength` cuts a long paste short without a word; the form refuses it with
+    its count instead (as the answer box and the interview forms do)."""
+    page = alice_client.get(reverse("reflection:story_new")).text
+    boxes = re.findall(r"<textarea[^>]*>", page)
+    assert len(boxes) >= 4  # situation, task, action, result
+    assert not [box for box in boxes if "maxlength" in box]
 
 
 def test_a_retrospective_answer_over_its_limit_is_refused(alice_client: Client) -> None:

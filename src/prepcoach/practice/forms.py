@@ -70,7 +70,10 @@ class TypedAnswerForm(forms.ModelForm):  # type: ignore[type-arg]
         model = Attempt
         fields = ("text", "rating")
         widgets = {
-            "text": forms.Textarea(attrs={"rows": 8, "maxlength": MAX_ANSWER_CHARS}),
+            # No `maxlength`: a browser would cut a long paste short without a word (a trial's
+            # 10,000 words were saved cut mid-word). Over the limit, `clean_text` refuses it
+            # with its count, and the text comes back in the form.
+            "text": forms.Textarea(attrs={"rows": 8}),
             "rating": forms.RadioSelect(choices=[(i, str(i)) for i in range(1, 6)]),
         }
         labels = {"text": "Your answer"}

@@ -29,20 +29,14 @@ class StoryForm(forms.ModelForm):  # type: ignore[type-arg]
             "tags",
             "opportunities",
         )
-        # spoken-length.js shows each part's length told aloud as it is typed.
+        # spoken-length.js shows each part's length told aloud as it is typed. No `maxlength`:
+        # a browser would cut a pasted part short without a word; `clean` refuses one over the
+        # limit with its count, and the text comes back in the form.
         widgets = {
-            "situation": forms.Textarea(
-                attrs={"rows": 3, "data-spoken-length": "", "maxlength": MAX_STORY_PART_CHARS}
-            ),
-            "task": forms.Textarea(
-                attrs={"rows": 2, "data-spoken-length": "", "maxlength": MAX_STORY_PART_CHARS}
-            ),
-            "action": forms.Textarea(
-                attrs={"rows": 4, "data-spoken-length": "", "maxlength": MAX_STORY_PART_CHARS}
-            ),
-            "result": forms.Textarea(
-                attrs={"rows": 3, "data-spoken-length": "", "maxlength": MAX_STORY_PART_CHARS}
-            ),
+            "situation": forms.Textarea(attrs={"rows": 3, "data-spoken-length": ""}),
+            "task": forms.Textarea(attrs={"rows": 2, "data-spoken-length": ""}),
+            "action": forms.Textarea(attrs={"rows": 4, "data-spoken-length": ""}),
+            "result": forms.Textarea(attrs={"rows": 3, "data-spoken-length": ""}),
             "opportunities": forms.CheckboxSelectMultiple,
         }
         labels = {"opportunities": "Bring it to these interviews"}
