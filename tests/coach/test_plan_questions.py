@@ -17,6 +17,7 @@ from prepcoach.coach.improvement import AnswerFacts, improvement_areas, meets
 from prepcoach.coach.peers import interviewer_sheet
 from prepcoach.coach.relevance import (
     PLAN_KIND,
+    asked_for,
     asks_for_story,
     asks_for_story_or_plan,
     follow_up_kind,
@@ -85,14 +86,14 @@ def test_the_mocks_follow_up_to_a_plan_asks_about_the_plan(plan: dict[str, Any])
     assert not plan_asked(BACKLOG)
     # "Tell me about a time… What did you do?" reads as "would do" by meaning: its words say no.
     assert not plan_asked("Tell me about a time you handled an angry customer. What did you do?")
-    asked = follow_up(analyse_content(PLAN), turn=1, plan=True)
+    asked = follow_up(analyse_content(PLAN), turn=1, asks="plan")
     assert asked.text == PLAN_FIXED[1]
     assert asked.text not in FIXED
     assert "outcome" not in asked.text
     assert "scene" not in asked.text
     assert asked.reason == "interviewers often ask it to test a plan"
     # A plan that gives no steps is asked for them.
-    vague = follow_up(analyse_content("It depends on the situation really."), plan=True)
+    vague = follow_up(analyse_content("It depends on the situation really."), asks="plan")
     assert vague.rule == "no steps"
     assert vague.reason == "your answer did not say what you would do"
     # A story question keeps its rules: a story with no result is asked how it ended.
@@ -119,7 +120,7 @@ def test_a_plan_question_stays_a_plan_when_its_answer_cannot_be_read(said: str) 
     assert analysis["relevance"]["kind"] == question_kind(PLAN_QUESTION) == "would_do"
     assert asks_for_plan(analysis)
     assert plan_asked(PLAN_QUESTION, analysis)
-    asked = follow_up(analyse_content(said), turn=1, plan=plan_asked(PLAN_QUESTION, analysis))
+    asked = follow_up(analyse_content(said), turn=1, asks=asked_for(PLAN_QUESTION, analysis))
     assert asked.text in PLAN_FIXED
     # A story question's unreadable answer keeps no plan.
     assert not plan_asked(BACKLOG, analyse_answer(text=said, question=BACKLOG).as_dict())

@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 from typing import Any
 
@@ -10,7 +11,10 @@ import pytest
 
 from prepcoach.coach.answer import analyse_answer, measured_rating
 from prepcoach.coach.speech.quality import CONTENT_TIPS
+from prepcoach.coach.speech.vad import Span
 from prepcoach.coach.tips import Facts, choose_tips
+from tests.coach.test_questions_asking_for_neither import MOTIVATES, MOTIVATION
+from tests.relevance_samples import AMBITION, FIVE_YEARS
 
 QUESTION = "Tell me about a time you fixed a backlog."
 WITH_TASK = (
@@ -224,3 +228,50 @@ def test_a_plan_told_in_we_is_asked_what_you_would_do_yourself() -> None:
     story = report_of(TEAM_STORY, QUESTION)
     texts = [str(t["text"]) for t in story["tips"] if str(t["rule"]).startswith("Ownership")]
     assert texts == ["Say what you did yourself: “I decided…”, “I built…”."]
+
+
+# Words a tip says only of a story: an answer to a question asking for neither a story nor a
+# plan has no scene, situation or result to give.
+STORY_TALK = re.compile(r"\b(?:story|scene|situation|result|outcome|ended)\b", re.IGNORECASE)
+
+
+@needs_model
+@pytest.mark.parametrize(("question", "answer"), [(MOTIVATES, MOTIVATION), (FIVE_YEARS, AMBITION)])
+def test_the_delivery_tips_to_a_point_speak_of_the_point_not_a_story(
+    question: str, answer: str
+) -> None:
+    """A good answer to "What motivates you?" was told "Say more: set the scene, walk through
+    what you did, and end with the result", "Know your story's outline" and "lift your voice at
+    the result". The same rules fire on the same evidence; only their words differ."""
+    analysis = analyse_answer(text=answer, question=question)
+    assert analysis.relevance is not None
+    assert analysis.relevance.question_asks == "neither"
+    spoken = replace(
+        analysis.delivery, duration_s=20.0, answer_s=20.0, length_band=(60, 120),
+        length_verdict="short", long_pauses=(Span(4.0, 7.5),), monotone=True,
+        pitch_semitones=1.2,
+    )  # fmt: skip
+    deliveries = {
+        "short": spoken,
+        "long": replace(spoken, duration_s=200.0, answer_s=200.0, length_verdict="long"),
+        "typed, long": replace(spoken, duration_s=None, answer_s=None, words=900),
+    }
+    for how, delivery in deliveries.items():
+        point = Facts(analysis.content, delivery, None, analysis.settings, analysis.relevance)
+        story = replace(point, relevance=replace(analysis.relevance, question_asks="story"))
+        given = choose_tips(point, count=20)
+        assert {"Length", "Pauses", "Voice"} <= {t.rule.split(":")[0] for t in given}, how
+        assert not [t.text for t in given if STORY_TALK.search(t.text)], how
+        told = {t.rule: t for t in choose_tips(story, count=20)}
+        for tip in given:  # the same rule, evidence and weight as a story's
+            assert tip.rule in told, how
+            assert (tip.evidence, tip.weight) == (told[tip.rule].evidence, told[tip.rule].weight)
+        # A story keeps its words.
+        texts = " ".join(t.text for t in told.values())
+        assert "Know your story's outline" in texts
+        assert "lift your voice at the result" in texts
+    point = Facts(analysis.content, spoken, None, analysis.settings, analysis.relevance)
+    short = {t.rule.split(":")[0]: t.text for t in choose_tips(point, count=20)}
+    assert short["Length"].startswith("Say more: make your point")
+    assert short["Pauses"].startswith("Know your outline")
+    assert "on the point that matters most" in short["Voice"]

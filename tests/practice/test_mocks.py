@@ -7,11 +7,14 @@ from django.urls import reverse
 
 from prepcoach.accounts.models import User
 from prepcoach.coach.answer import analyse_answer
+from prepcoach.coach.followups import POINT_FIXED
 from prepcoach.jobs.models import Opportunity
 from prepcoach.practice.models import Attempt, MockSession, Question
+from tests.coach.test_questions_asking_for_neither import MOTIVATES, MOTIVATION
 from tests.relevance_samples import AMBITION, FIVE_YEARS, PLAN, PLAN_QUESTION
 
 WEAK = "We had a project and we worked on it together. It was kind of messy but fine."
+TEAM_PROJECT = "Tell me about a time you had to deliver a project with a team."
 
 
 def new_mock(client: Client, **extra: str) -> MockSession:
@@ -37,7 +40,9 @@ def test_a_mock_picks_questions_for_the_target(alice_client: Client, alice: User
 def test_an_answer_that_lacks_a_result_gets_that_follow_up(
     alice_client: Client, alice: User
 ) -> None:
-    session = new_mock(alice_client)
+    # A story question: a mock opens with a motivation question (`pick_questions` warms up),
+    # which asks for no story, so no result (`test_a_point_is_followed_up_about_its_point`).
+    session = pinned(new_mock(alice_client), alice, TEAM_PROJECT)
     first = Question.objects.get(pk=session.question_ids[0])
     here = reverse("practice:mock_question", args=[session.pk, 1])
     alice_client.post(
@@ -385,6 +390,37 @@ def test_a_plan_is_followed_up_about_the_plan_not_its_outcome(
         assert "What was the outcome?" not in page
         assert "How would you know your plan was working?" in page  # the plan's list, turn 1
         assert "Why this question: interviewers often ask it to test a plan." in page
+
+
+@pytest.mark.usefixtures("sentence_model")
+@pytest.mark.parametrize(("question", "answer"), [(MOTIVATES, MOTIVATION), (FIVE_YEARS, AMBITION)])
+def test_a_point_is_followed_up_about_its_point(
+    alice_client: Client, alice: User, question: str, answer: str
+) -> None:
+    """After "What motivates you?" every turn asked "What was the outcome?", "Why this
+    question: your answer did not say how it ended": a question asking for neither a story nor
+    a plan is followed up about the answer's point, as its report reads the question."""
+    session = pinned(new_mock(alice_client), alice, question)
+    here = reverse("practice:mock_question", args=[session.pk, 1])
+    alice_client.post(
+        reverse("practice:typed_create", args=[session.question_ids[0]]),
+        {"text": answer, "mode": "mock", "session": session.pk, "next": here},
+    )
+    main = Attempt.objects.get(session=session)
+    assert main.analysis is not None
+    assert main.analysis["relevance"]["question_asks"] == "neither"
+    read_then = (main.analysis, Attempt.Status.ANALYSED)
+    for stored, status in (read_then, (None, Attempt.Status.QUEUED)):  # read, and not yet
+        Attempt.objects.filter(pk=main.pk).update(analysis=stored, status=status)
+        page = html.unescape(alice_client.get(here).text)
+        assert 'id="follow-title"' in page
+        assert "What was the outcome?" not in page
+        assert "how it ended" not in page
+        assert POINT_FIXED[1] in page  # the point's list, turn 1
+        assert (
+            "Why this question: interviewers often ask it to test the point an answer makes."
+            in page
+        )
 
 
 @pytest.mark.usefixtures("sentence_model")

@@ -1,11 +1,16 @@
-"""The interviewer's follow-up question: asked about what an answer left out, or about the plan
-it gives to a question asking what the user would do."""
+"""The interviewer's follow-up question: asked about what an answer left out, about the plan
+it gives to a question asking what the user would do, or about the point it makes to a question
+asking for neither a story nor a plan."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from prepcoach.coach.content import ContentAnalysis
+
+if TYPE_CHECKING:
+    from prepcoach.coach.relevance import Asks
 
 # (rule, question): the first rule an answer breaks decides the follow-up.
 RULES = (
@@ -39,6 +44,20 @@ PLAN_FIXED = (
 )
 
 
+# For a question asking for neither a story nor a plan (`relevance.asked_for`: "What motivates
+# you?", "Where do you see yourself in five years?") the answer makes a point: it has no story's
+# parts to lack, so nothing asks how it ended or what the speaker did (after "What motivates
+# you?" every turn asked "What was the outcome?", "your answer did not say how it ended"). Its
+# follow-ups probe the point: why it holds, how it fits the role, what it would look like here;
+# never "Can you give an example?", which asks for the story the question did not. In turn.
+POINT_FIXED = (
+    "Why does that matter to you?",
+    "How does that fit this role?",
+    "What would that look like in your first months here?",
+    "How does that show in your work?",
+)
+
+
 # Why the follow-up was asked, in the user's words (the rule's name stays for the records). The
 # two ownership rules hold for an answer with no step of its own, whoever else acted (or nobody:
 # "the backlog was cleared"), and for one whose own steps are few beside the team's
@@ -54,6 +73,7 @@ REASONS = {
     "no steps": "your answer did not say what you would do",
     "no personal step": "your answer said little of what you would do yourself",
     "plan list": "interviewers often ask it to test a plan",
+    "point list": "interviewers often ask it to test the point an answer makes",
 }
 
 
@@ -75,7 +95,21 @@ TAGS = {
 
 # The lists asked in turn, not called for by anything the answer lacks, and what interviewers
 # ask them for (the interviewer's sheet says it once for all of them).
-GENERAL = {"fixed list": "to go deeper into a story", "plan list": "to test a plan"}
+GENERAL = {
+    "fixed list": "to go deeper into a story",
+    "plan list": "to test a plan",
+    "point list": "to test the point an answer makes",
+}
+
+
+def asked_in_turn(asks: Asks) -> tuple[tuple[str, ...], str]:
+    """The list asked in turn for an answer to a question asking for `asks`, and its rule: a
+    story's (`FIXED`), a plan's (`PLAN_FIXED`) or a point's (`POINT_FIXED`)."""
+    if asks == "plan":
+        return PLAN_FIXED, "plan list"
+    if asks == "neither":
+        return POINT_FIXED, "point list"
+    return FIXED, "fixed list"
 
 
 @dataclass(frozen=True, slots=True)
@@ -111,12 +145,16 @@ def asked_again(question: str, asks: str | None) -> FollowUp:
     return FollowUp(f"Let me come back to the question: {question}", "off topic")
 
 
-def follow_up(analysis: ContentAnalysis | None, turn: int = 0, plan: bool = False) -> FollowUp:
-    """The follow-up for an answer; turn picks from the fixed list so it does not repeat.
-    `plan`: the question asks what the user would do (`relevance.plan_asked`), so the
-    follow-up asks about the plan, never for a result or a scene a plan cannot have."""
-    if plan:
+def follow_up(analysis: ContentAnalysis | None, turn: int = 0, asks: Asks = "story") -> FollowUp:
+    """The follow-up for an answer; turn picks from the list asked in turn so it does not
+    repeat. `asks`: what the question asks for (`relevance.asked_for`, the one rule every face
+    judges the answer by). A plan is asked about the plan, never for a result or a scene a plan
+    cannot have; an answer to a question asking for neither a story nor a plan is asked about
+    its point (`POINT_FIXED`), never for a story's parts it was not asked for."""
+    if asks == "plan":
         return _plan_follow_up(analysis, turn)
+    if asks == "neither":
+        return FollowUp(POINT_FIXED[turn % len(POINT_FIXED)], "point list")
     if analysis is not None and analysis.words > 0:
         broken = {
             "no result": not analysis.star["result"].present,

@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING
 
 from prepcoach.coach.content import ContentAnalysis
 from prepcoach.coach.feedback import rubric_for
-from prepcoach.coach.followups import FIXED, GENERAL, PLAN_FIXED, FollowUp, follow_up
+from prepcoach.coach.followups import GENERAL, FollowUp, asked_in_turn, follow_up
 
 if TYPE_CHECKING:
     from prepcoach.coach.relevance import Asks
@@ -96,18 +96,18 @@ def interviewer_sheet(
     heard: bool = True,
 ) -> InterviewerSheet:  # fmt: skip
     """What the interviewer sees for one question: the follow-up the answer calls for (by rule
-    once it has been read), then others from the fixed list, never the same one twice. `asks`:
-    what the question asks for (`relevance.asked_for`), the rubric's choice
-    (`feedback.rubric_for`): a plan's every follow-up asks about the plan
+    once it has been read), then others from the list asked in turn, never the same one twice.
+    `asks`: what the question asks for (`relevance.asked_for`), the follow-ups' and the rubric's
+    choice (`feedback.rubric_for`): a plan's every follow-up asks about the plan
     (`followups.PLAN_FIXED`) and its rubric scores its steps (`feedback.PLAN_REVIEW_RUBRIC`);
-    a question asking for neither a story nor a plan is scored on its point
-    (`feedback.DIRECT_REVIEW_RUBRIC`). `heard` false: the answer was typed, so its rubric has no
-    delivery (`feedback.rubric_for`)."""
-    plan = asks == "plan"
-    first = follow_up(answer, number - 1, plan=plan)
+    a question asking for neither a story nor a plan has its point probed
+    (`followups.POINT_FIXED`: "What motivates you?" was tagged "the answer has no result") and
+    is scored on it (`feedback.DIRECT_REVIEW_RUBRIC`). `heard` false: the answer was typed, so
+    its rubric has no delivery (`feedback.rubric_for`)."""
+    first = follow_up(answer, number - 1, asks=asks)
     suggestions = [first]
     turn = number
-    fixed, rule = (PLAN_FIXED, "plan list") if plan else (FIXED, "fixed list")
+    fixed, rule = asked_in_turn(asks)
     while len(suggestions) < SUGGESTED_FOLLOW_UPS and turn < number + len(fixed):
         text = fixed[turn % len(fixed)]
         if all(s.text != text for s in suggestions):

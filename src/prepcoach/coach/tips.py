@@ -258,10 +258,29 @@ def _long_pauses(f: Facts) -> Tip | None:
     evidence = tuple(Evidence(f"{p.length:.1f} s of silence", p.start) for p in pauses[:3])
     return Tip(
         f"Pauses: {len(pauses)} of {f.settings.long_pause_s:g} s or more",
-        "Know your story's outline so you never search for the next step.",
+        "Know your outline (your point, your reason, an example) so you never search for "
+        "what comes next."
+        if asks_for_neither(f.relevance)
+        else "Know your story's outline so you never search for the next step.",
         evidence,
         2.5,
     )
+
+
+# How to say more, or less, in the length tips: a story by its parts; an answer to a question
+# asking for neither a story nor a plan (`asks_for_neither`: "What motivates you?") by its point,
+# what backs it and its fit (`feedback.DIRECT_REVIEW_RUBRIC`), not a scene and a result it was
+# not asked for.
+SAY_MORE = "Say more: set the scene, walk through what you did, and end with the result."
+TIGHTEN = "Tighten it: one situation, your three key actions, the result."
+SAY_MORE_POINT = (
+    "Say more: make your point, back it with something you did, and tie it to the role."
+)
+TIGHTEN_POINT = "Tighten it: your point, one thing you did that backs it, and why it fits the role."
+
+
+def _tighten(f: Facts) -> str:
+    return TIGHTEN_POINT if asks_for_neither(f.relevance) else TIGHTEN
 
 
 def _length(f: Facts) -> Tip | None:
@@ -271,11 +290,10 @@ def _length(f: Facts) -> Tip | None:
     if d.length_verdict in (None, "in band") or d.length_band is None:
         return None
     low, high = d.length_band
-    advice = (
-        "Say more: set the scene, walk through what you did, and end with the result."
-        if d.length_verdict == "short"
-        else "Tighten it: one situation, your three key actions, the result."
-    )
+    if d.length_verdict == "short":
+        advice = SAY_MORE_POINT if asks_for_neither(f.relevance) else SAY_MORE
+    else:
+        advice = _tighten(f)
     seconds = d.answer_s if d.answer_s is not None else d.duration_s
     return Tip(f"Length: {seconds:.0f} s, outside {low}–{high} s", advice, (), 2)
 
@@ -293,7 +311,7 @@ def _typed_length(f: Facts) -> Tip | None:
         f"Length: {d.words:,} words, about {fastest_s / 60:.0f} min to say, outside "
         f"{band[0]}–{band[1]} s",
         f"Even at {f.settings.pace_high} words a minute this takes {fastest_s / 60:.1f} minutes."
-        " Tighten it: one situation, your three key actions, the result.",
+        f" {_tighten(f)}",
         (),
         2,
     )
@@ -321,7 +339,9 @@ def _monotone(f: Facts) -> Tip | None:
     return Tip(
         f"Voice: pitch varies by {f.delivery.pitch_semitones:g} semitones, "
         f"under {f.settings.monotone_semitones:g}",
-        "Stress the words that matter, and lift your voice at the result.",
+        "Stress the words that matter, and lift your voice on the point that matters most."
+        if asks_for_neither(f.relevance)
+        else "Stress the words that matter, and lift your voice at the result.",
         (),
         1.5,
     )

@@ -23,7 +23,7 @@ from prepcoach.coach.mock_interview import (
     verdict_of,
 )
 from prepcoach.coach.questions import QuestionInfo, pick_questions
-from prepcoach.coach.relevance import plan_asked
+from prepcoach.coach.relevance import asked_for
 from prepcoach.feedback.subjects import answer_asks
 from prepcoach.jobs.models import Opportunity
 from prepcoach.practice.forms import MIXES, MockForm, TypedAnswerForm
@@ -110,8 +110,9 @@ def mock_question(request: HttpRequest, session_id: int, number: int) -> HttpRes
             follow = asked_again(main.question_text, stored["relevance"].get("asks"))
         else:
             analysis = analyse_content(main.text) if main.text.strip() else None
-            plan = plan_asked(main.question_text, stored)
-            follow = follow_up(analysis, turn=number, plan=plan)
+            # What its question asks for, as its report reads it (`relevance.asked_for`): a
+            # plan is asked about the plan, a point (neither a story nor a plan) about the point.
+            follow = follow_up(analysis, turn=number, asks=asked_for(main.question_text, stored))
     return render(
         request,
         "practice/mock_question.html",
