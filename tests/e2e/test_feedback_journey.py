@@ -83,8 +83,14 @@ def test_a_reviewer_without_an_account_scores_a_recorded_answer(
             f"{live_server}/account/login/?next=/improve/attempts/{attempt.pk}/"
         )
 
-    # alice reads it beside her own rating and prepcoach's measures.
-    page.goto(f"/improve/attempts/{attempt.pk}/feedback/")
+    # alice's answer says it has arrived, and from whom (it said only "1 link made for this
+    # answer"); she reads it beside her own rating and prepcoach's measures.
+    page.goto(attempt.get_absolute_url())
+    expect(page.get_by_text("Feedback has arrived: 1 review.")).to_contain_text(
+        "Sam scored it 4 of 5 overall."
+    )
+    page.get_by_role("link", name="Read the feedback").click()
+    expect(page).to_have_url(f"{live_server}/improve/attempts/{attempt.pk}/feedback/")
     expect(page.get_by_text("You gave it 2 of 5; your reviewer gave it 4")).to_be_visible()
     review = page.get_by_role("article").filter(has_text="Sam")
     expect(review).to_contain_text("this is where you lost me")

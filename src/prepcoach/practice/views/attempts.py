@@ -24,6 +24,7 @@ from prepcoach.coach.keywords import PhraseMemory
 from prepcoach.coach.patterns import Embedder
 from prepcoach.coach.relevance import ReadingChange, StoryChoice, best_story, reading_changed
 from prepcoach.coach.retelling import Retelling, retold_story
+from prepcoach.feedback.models import Review
 from prepcoach.feedback.subjects import answer_asks
 from prepcoach.ops.rate import spend, with_retry_after
 from prepcoach.ops.store import StoreUnavailableError
@@ -250,10 +251,23 @@ def _reading_changed(
     return reading_changed(attempt.question_text, data, model)
 
 
+def _reviews_arrived(request: HttpRequest, attempt: Attempt) -> list[Review]:
+    """The reviews people sent on this answer, oldest first: those given through the links
+    its viewer made for it (`accounts.access.owned_by`, as its feedback page reads them), so
+    the answer's report says that feedback arrived, from whom and their overall score (a trial's
+    report said only "1 link made for this answer" after a 4 of 5 arrived)."""
+    mine = owned_by(Review.objects.all(), user_of(request), "request__owner")
+    return list(mine.filter(request__attempt=attempt).select_related("request"))
+
+
 @login_required
 def attempt_detail(request: HttpRequest, attempt_id: int) -> HttpResponse:
     attempt = attempt_or_404(request, attempt_id)
-    context = {**_report(attempt), "rating_form": RatingForm(instance=attempt)}
+    context = {
+        **_report(attempt),
+        "rating_form": RatingForm(instance=attempt),
+        "reviews": _reviews_arrived(request, attempt),
+    }
     return render(request, "practice/attempt.html", context)
 
 
