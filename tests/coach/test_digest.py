@@ -8,6 +8,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from prepcoach.coach.area_types import TrendWeek
 from prepcoach.coach.digest import (
     AreaFacts,
     DigestFacts,
@@ -52,15 +53,17 @@ def test_an_interview_next_week_is_not_for_today() -> None:
 
 
 def test_one_week_of_trend_reads_as_its_number() -> None:
-    assert (
-        trend_words([(TODAY, 0.5)], TODAY + dt.timedelta(days=2)) == "50 % of this week's answers"
+    """Counts, never a bare share: a trial's areas page said "Trend: 60 % of this week's
+    answers" of 3 of the 5 answers its rule judged, of 11 answered that week."""
+    assert trend_words([TrendWeek(TODAY, 3, 5)], TODAY + dt.timedelta(days=2)) == (
+        "3 of the 5 answers it judged this week"
     )
-    assert trend_words([(TODAY - dt.timedelta(days=7), 1.0)], TODAY) == (
-        "100 % of the answers last week"
+    assert trend_words([TrendWeek(TODAY - dt.timedelta(days=7), 1, 1)], TODAY) == (
+        "1 of the 1 answer it judged last week"
     )
-    three = [(TODAY - dt.timedelta(days=14), 1.0), (TODAY - dt.timedelta(days=7), 0.8),
-             (TODAY, 0.25)]  # fmt: skip
-    assert trend_words(three, TODAY) == "100 % of the answers 2 weeks ago, 25 % this week"
+    three = [TrendWeek(TODAY - dt.timedelta(days=14), 2, 2),
+             TrendWeek(TODAY - dt.timedelta(days=7), 4, 5), TrendWeek(TODAY, 1, 4)]  # fmt: skip
+    assert trend_words(three, TODAY) == "2 of the 2 answers it judged 2 weeks ago, 1 of 4 this week"
     assert trend_words([], TODAY) == ""
 
 
@@ -86,15 +89,15 @@ def test_the_digest_holds_goals_areas_and_reading_in_words() -> None:
         "weekly", TODAY, TODAY - dt.timedelta(days=7),
         goals=[GoalFacts("Later goal", "/g/2/", 10, None),
                GoalFacts("Sooner goal", "/g/1/", 40, TODAY + dt.timedelta(days=4))],
-        areas=[AreaFacts("Slow down", "faster than 160 words a minute: in 2 of your last 3 "
-                         "answers", "/areas/#area-pace_fast", [(TODAY, 0.5)])],
+        areas=[AreaFacts("Slow down", "faster than 160 words a minute: in 2 of the 3 answers it "
+                         "could judge", "/areas/#area-pace_fast", [TrendWeek(TODAY, 1, 2)])],
         saved=[Line("Causal inference course", "", "to read")],
         new=[Line("Dashboard standard", "https://example.org/1", "Health")], more_new=3,
     ))  # fmt: skip
     assert [(g.text, g.note) for g in digest.goals] == [
         ("Sooner goal", "40 % · by Fri 4 Dec"), ("Later goal", "10 %")
     ]  # fmt: skip
-    assert digest.areas[0].note.endswith("; 50 % of this week's answers")
+    assert digest.areas[0].note.endswith("; 1 of the 2 answers it judged this week")
     assert digest.subject == (
         "prepcoach: your week: 0 steps due, 1 area to work on, 4 new items to read"
     )

@@ -15,6 +15,7 @@ from prepcoach.coach.improvement import (
     RULES,
     AnswerFacts,
     ReviewFacts,
+    TrendWeek,
     improvement_areas,
     meets,
 )
@@ -58,7 +59,7 @@ def test_two_results_without_a_number_make_an_area_that_quotes_them() -> None:
     )
     area = next(a for a in areas if a.key == "quantified")
     assert (area.affected, area.considered) == (2, 3)
-    assert "in 2 of your last 3 answers" in area.rule
+    assert "in 2 of the 3 answers it could judge" in area.rule
     assert {e.ref for e in area.evidence} == {1, 2}
     assert all("customers were happier" in e.detail for e in area.evidence)
 
@@ -72,7 +73,9 @@ def test_one_slip_is_not_an_area() -> None:
 def test_fillers_use_the_users_threshold_and_quote_the_moments() -> None:
     areas = improvement_areas([timed(1, 2.5, 2), timed(2, 3.1, 1), timed(3, 1.0)], [], TODAY)
     (area,) = [a for a in areas if a.key == "fillers"]
-    assert area.rule.startswith("more than 2 fillers a minute: in 2 of your last 3 answers")
+    assert area.rule.startswith(
+        "more than 2 fillers a minute: in 2 of the 3 answers it could judge"
+    )
     assert area.evidence[0].detail == "3.1 fillers a minute: “um” at 0:12, “like” at 0:40"
     assert area.evidence[0].at_s == 12.0
     assert area.goal.startswith(f"Keep fillers under 2 a minute in {GOAL_ANSWERS} recorded answers")
@@ -113,12 +116,31 @@ def test_rating_yourself_far_above_reviewers_is_an_area() -> None:
     assert improvement_areas([], close, TODAY) == ()
 
 
-def test_the_trend_is_the_weekly_share_of_answers_the_rule_held_for() -> None:
-    answers = [timed(1, 5.0, 8), timed(2, 1.0, 7), timed(3, 5.0, 1), timed(4, 5.0, 0)]
+def test_the_trend_counts_the_answers_the_rule_judged_each_week_and_held_for() -> None:
+    """Counts, not a share: a page said "60 % of this week's answers" of 3 of the 5 answers
+    the rule judged, of 11 answered that week."""
+    answers = [timed(1, 5.0, 8), timed(2, 1.0, 7), timed(3, 5.0, 1), timed(4, 5.0, 0),
+               timed(5, 5.0, 0, withheld=("fillers",))]  # not judged: speech was lost  # fmt: skip
     (area,) = [a for a in improvement_areas(answers, [], TODAY) if a.key == "fillers"]
     # 22 November is a Sunday (the week of the 16th); the 23rd and 29th share a week.
-    assert area.trend == ((dt.date(2026, 11, 16), 1.0), (dt.date(2026, 11, 23), 0.5),
-                          (dt.date(2026, 11, 30), 1.0))  # fmt: skip
+    assert area.trend == (
+        TrendWeek(dt.date(2026, 11, 16), 1, 1),
+        TrendWeek(dt.date(2026, 11, 23), 1, 2),
+        TrendWeek(dt.date(2026, 11, 30), 1, 1),
+    )
+    assert [week.share for week in area.trend] == [1.0, 0.5, 1.0]
+
+
+def test_an_area_counts_of_the_answers_it_could_judge() -> None:
+    """A mock's summary read "in 2 of your last 2 answers" beside "in 2 of your last 3
+    answers": each rule counts the answers it judges, so the words say so."""
+    answers = [timed(1, 5.0, 1), timed(2, 5.0, 2), timed(3, 1.0, 3),
+               timed(4, 5.0, 0, withheld=("fillers",))]  # fmt: skip
+    (area,) = [a for a in improvement_areas(answers, [], TODAY) if a.key == "fillers"]
+    assert area.rule == "more than 2 fillers a minute: in 2 of the 3 answers it could judge"
+    many = [timed(ref, 5.0 if ref % 2 else 1.0, ref) for ref in range(1, 13)]
+    (area,) = [a for a in improvement_areas(many, [], TODAY) if a.key == "fillers"]
+    assert area.rule == "more than 2 fillers a minute: in 5 of the last 10 answers it could judge"
 
 
 @pytest.mark.usefixtures("sentence_model")
@@ -288,7 +310,7 @@ def test_an_area_says_which_answers_it_did_not_judge_and_why() -> None:
     ]
     area = next(a for a in improvement_areas(answers, [], TODAY) if a.key == "star_result")
     assert (area.affected, area.considered) == (2, 2)
-    assert "in 2 of your last 2 answers" in area.rule
+    assert "in 2 of the 2 answers it could judge" in area.rule
     assert area.not_judged == (
         "1 answer to a question that asks for no story",
         "1 answer that does not address its question (see “Answer the question that was asked”)",
@@ -434,7 +456,7 @@ def test_two_we_only_stories_make_the_area_with_each_answers_evidence() -> None:
     assert (area.affected, area.considered) == (2, 3)
     assert area.rule == (
         "no action of your own (“I…”, or “I would…” in a plan), or fewer than half the team's "
-        "(“we…”): in 2 of your last 3 answers"
+        "(“we…”): in 2 of the 3 answers it could judge"
     )
     assert [(e.ref, e.detail) for e in area.evidence] == [
         (2, "2 “we” actions against 0 “I”: “We set up a shared checklist and we ran a short "

@@ -61,7 +61,7 @@ def test_a_debrief_that_names_a_pattern_counts_like_a_reviewer_and_is_quoted() -
     (area,) = [a for a in improvement_areas(answers, [], TODAY, debriefs=[said])
                if a.key == "fillers"]  # fmt: skip
     assert area.debriefs == 1
-    assert "in 1 of your last 3 answers; your debrief says so too" in area.rule
+    assert "in 1 of the 3 answers it could judge; your debrief says so too" in area.rule
     (quoted,) = [e for e in area.evidence if e.source == "debrief"]
     assert quoted.ref == "/interviews/7/debrief/"
     assert quoted.detail == "your debrief: “I said um far too often.”"

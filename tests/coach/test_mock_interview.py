@@ -110,8 +110,9 @@ def test_the_summary_lists_each_answer_once_and_each_unanswered_question() -> No
     # reads it as a story question (the words alone read it as asking for neither, and left
     # its answer out of the areas).
     assert summary.next_steps == (
-        "Put a number on the result: a result without a number: in 2 of your last 3 answers",
-        "Say the task: no task found by the STAR reader: in 2 of your last 3 answers",
+        "Put a number on the result: a result without a number: in 2 of the 3 answers it could "
+        "judge",
+        "Say the task: no task found by the STAR reader: in 2 of the 3 answers it could judge",
         "Answer “Tell me about a conflict.”: you left it unanswered",
     )
 
@@ -317,3 +318,42 @@ def test_the_measured_figure_says_what_was_measured_typed_or_recorded() -> None:
     assert spoken.measured_from == (
         "STAR parts and a number in the result, and its pace, fillers, pauses and length"
     )
+
+
+NURSE_QUESTIONS = [
+    "Tell me about a career decision you made and why you made it.",
+    "How do you care for a patient who is frightened about an upcoming procedure?",
+    "What would you do if your manager gave you feedback you strongly disagreed with?",
+    "Tell me about a time you had to hold a team member accountable for poor performance.",
+]
+
+
+def _read(*found: str, kind: str = "") -> dict[str, object]:
+    """An analysis whose STAR reader found the parts `found`; `kind` "would_do": read as a
+    plan."""
+    star: dict[str, object] = {
+        part: {"present": part in found, "evidence": []}
+        for part in ("situation", "task", "action", "result")
+    }
+    star["quantified_result"] = {"present": False}
+    return {"star": star, "relevance": {"kind": kind} if kind else {}}
+
+
+def test_each_next_step_counts_of_the_answers_its_rule_could_judge() -> None:
+    """A trial's summary listed "in 2 of your last 2 answers" beside "in 2 of your last 3
+    answers" for one mock of 4 answers: the result and the task are judged on its two stories
+    alone, the action on the plan too, and the question asking for neither on none."""
+    answers = [
+        MockAnswer(1, 1, NURSE_QUESTIONS[0], False, "analysed", _read("situation"), TODAY),
+        MockAnswer(2, 2, NURSE_QUESTIONS[1], False, "analysed", _read("action"), TODAY),
+        MockAnswer(3, 3, NURSE_QUESTIONS[2], False, "analysed", _read(kind="would_do"), TODAY),
+        MockAnswer(4, 4, NURSE_QUESTIONS[3], False, "analysed", _read("situation", "action"),
+                   TODAY),
+    ]  # fmt: skip
+    steps = summarise_mock(NURSE_QUESTIONS, answers, TODAY).next_steps
+    assert steps[:3] == (
+        "Say the result: no result found by the STAR reader: in 2 of the 2 answers it could judge",
+        "Say the task: no task found by the STAR reader: in 2 of the 2 answers it could judge",
+        "Say the action: no action found by the STAR reader: in 2 of the 3 answers it could judge",
+    )
+    assert not any("of your last" in step for step in steps)

@@ -113,7 +113,7 @@ def test_the_improve_card_names_what_to_work_on_next(alice_client: Client, alice
     assert f"{reverse('practice:areas')}#area-quantified" in page
     assert "Put a number on the result" in page
     # Its trend reads as a number even with one week of answers, never a lone dot.
-    assert "trend: 100 % of this week&#x27;s answers" in page
+    assert "trend: 2 of the 2 answers it judged this week" in page
 
 
 def test_today_lists_the_debrief_owed_the_interview_steps_and_drills(

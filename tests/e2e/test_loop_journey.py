@@ -133,7 +133,7 @@ def test_an_interview_its_debrief_and_two_answers_make_a_goal_that_moves_by_itse
     page.goto("/improve/areas/")
     area = page.locator("#area-quantified")
     expect(area).to_contain_text("Put a number on the result")
-    expect(area).to_contain_text("in 2 of your last 2 answers; your debrief says so too")
+    expect(area).to_contain_text("in 2 of the 2 answers it could judge; your debrief says so too")
     area.get_by_text("The evidence").click()
     expect(area).to_contain_text("your debrief: “I gave no numbers for my results.”")
     answers = list(Attempt.objects.filter(user=alice).order_by("pk"))

@@ -47,12 +47,12 @@ def test_an_area_links_to_the_answers_it_rests_on(
     first, second = answered(alice, story_question), answered(alice, story_question)
     page = alice_client.get(URL).text
     assert "Put a number on the result" in page
-    assert "A result without a number: in 2 of your last 2 answers" in page
+    assert "A result without a number: in 2 of the 2 answers it could judge" in page
     for attempt in (first, second):
         assert reverse("practice:attempt", args=[attempt.pk]) in page
     assert "customers were happier" in page
-    # One week of answers: its share as a number, not a lone point.
-    assert "Trend: 100 % of this week&#x27;s answers." in page
+    # One week of answers: its count as a number, not a lone point.
+    assert "Trend: 2 of the 2 answers it judged this week." in page
 
 
 WEAKNESS = "What is your greatest weakness?"
@@ -75,7 +75,10 @@ def test_answers_that_miss_their_question_make_a_plainly_titled_area(
     gist = (first.analysis or {})["relevance"]["gist"]
     page = html.unescape(alice_client.get(URL).text)
     assert "<h2>Answer the question that was asked</h2>" in page
-    assert "An answer that does not address its question: in 2 of your last 2 answers." in page
+    assert (
+        "An answer that does not address its question: in 2 of the 2 answers it could judge."
+        in page
+    )
     assert f"does not address the question: “{gist}”" in page
     assert "<summary>How prepcoach decides</summary>prepcoach's relevance check" in page
     goal = "In your next 5 answers, answer the question that was asked (prepcoach's check finds"
@@ -160,7 +163,7 @@ def test_debriefs_and_drill_lapses_make_areas_that_link_to_them(
     assert "from 1 answer, 0 reviews and 1 debrief" in page
     debrief_url = reverse("interviews:debrief", args=[mine.interview_id])
     # One answer without a number and the debrief that says so: the area holds.
-    assert "A result without a number: in 1 of your last 1 answers; your debrief says so too" \
+    assert "A result without a number: in the 1 answer it could judge; your debrief says so too" \
         in html.unescape(page)  # fmt: skip
     assert "your debrief: “I gave no numbers for my results.”" in html.unescape(page)
     assert "Build up teamwork" in page
@@ -215,13 +218,13 @@ def test_the_page_says_which_answers_an_area_did_not_judge_and_why(
     answered(alice, Question.objects.create(owner=alice, text=WEAKNESS), STRENGTHS)
     page = html.unescape(alice_client.get(URL).text)
     assert "from 4 answers" in page
-    assert "A result without a number: in 2 of your last 2 answers." in page
+    assert "A result without a number: in 2 of the 2 answers it could judge." in page
     assert (
         "Not judged: 1 answer to a question that asks for no story; 1 answer that does not "
         "address its question (see “Answer the question that was asked”)." in page
     )
     assert (
-        "An answer that does not address its question: in 2 of your last 2 answers. "
+        "An answer that does not address its question: in 2 of the 2 answers it could judge. "
         '<span class="meta">Not judged: 2 answers where prepcoach couldn\'t tell whether they '
         "answered the question (too short or too long to judge," in page
     )
@@ -288,7 +291,7 @@ def test_we_only_stories_make_an_area_to_say_what_you_did_yourself(
         assert any(t.startswith("Say what you did yourself") for t in tips)
     page = html.unescape(alice_client.get(URL).text)
     assert "<h2>Say what you did yourself</h2>" in page
-    assert "fewer than half the team's (“we…”): in 2 of your last 2 answers" in page
+    assert "fewer than half the team's (“we…”): in 2 of the 2 answers it could judge" in page
     for attempt in (first, second):
         assert reverse("practice:attempt", args=[attempt.pk]) in page
     assert "2 “we” actions against 0 “I”: “We rewrote the triage rules" in page
@@ -315,7 +318,7 @@ def test_an_answer_whose_speech_was_lost_is_not_judged_for_it(
     lost.analysis = analysis
     lost.save()  # writes its evidence from the analysis
     page = html.unescape(alice_client.get(URL).text)
-    assert "fewer than half the team's (“we…”): in 2 of your last 2 answers." in page
+    assert "fewer than half the team's (“we…”): in 2 of the 2 answers it could judge." in page
     assert (
         "Not judged: 1 answer under 25 words, or not read in full (speech lost, or words "
         "prepcoach cannot read)." in page
@@ -336,4 +339,38 @@ def test_answers_whose_evidence_was_kept_before_the_area_are_read_whole(
         Attempt.objects.filter(pk=attempt.pk).update(evidence=old)
     page = html.unescape(alice_client.get(URL).text)
     assert "<h2>Say what you did yourself</h2>" in page
-    assert "in 2 of your last 2 answers" in page
+    assert "in 2 of the 2 answers it could judge" in page
+
+
+QUANTIFIED = (
+    "Last spring our support queue doubled after a product launch. I was asked to bring the "
+    "waiting times back down. I rewrote the triage rules and trained two new starters. "
+    "Within a month the average wait fell from 9 hours to 2 hours."
+)
+
+
+@pytest.mark.usefixtures("sentence_model")
+def test_the_trend_counts_the_answers_its_rule_judged_each_week(
+    alice_client: Client, alice: User, story_question: Question
+) -> None:
+    """A trial's page said "Trend: 60 % of this week's answers" of 3 of the 5 answers its rule
+    judged, of 11 answered that week: each week is counted of the answers the rule judged."""
+    weeks_ago = {2: [UNQUANTIFIED, UNQUANTIFIED], 1: [UNQUANTIFIED, QUANTIFIED], 0: [UNQUANTIFIED]}
+    for ago, texts in weeks_ago.items():
+        for text in texts:
+            attempt = answered(alice, story_question, text)
+            Attempt.objects.filter(pk=attempt.pk).update(
+                created_at=timezone.now() - dt.timedelta(days=7 * ago)
+            )
+    # This week's answer to a question asking for no story: the rule does not judge it.
+    answered(alice, Question.objects.create(owner=alice, text=WEAKNESS), STRENGTHS)
+    page = html.unescape(alice_client.get(URL).text)
+    area = page[page.index('id="area-quantified"') :]
+    area = area[: area.index("</li>")]
+    today = timezone.localdate()
+    mondays = [today - dt.timedelta(days=today.weekday() + 7 * ago) for ago in (2, 1, 0)]
+    assert (
+        "Trend: 2 of the 2 answers it judged 2 weeks ago, 1 of 1 this week (week by week: "
+        f"{mondays[0]:%-d %b}: 2 of 2 · {mondays[1]:%-d %b}: 1 of 2 · {mondays[2]:%-d %b}: 1 of 1)."
+    ) in area
+    assert "%" not in area[area.index("Trend:") :]

@@ -7,7 +7,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Hashable, Mapping, Sequence
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, NamedTuple
 
 
 @dataclass(frozen=True, slots=True)
@@ -47,6 +47,21 @@ class Evidence:
     at_s: float | None = None  # a moment in the recording
 
 
+class TrendWeek(NamedTuple):
+    """One week of an area's trend: its Monday, and how many of the answers its rule judged
+    that week it held for. Every face says the counts ("3 of the 5 answers it judged this
+    week", `digest.trend_words`): a bare share of an unstated base read as a share of all the
+    week's answers."""
+
+    monday: dt.date
+    held: int
+    judged: int
+
+    @property
+    def share(self) -> float:
+        return self.held / self.judged if self.judged else 0.0
+
+
 @dataclass(frozen=True, slots=True)
 class Area:
     key: str
@@ -56,7 +71,7 @@ class Area:
     considered: int
     reviewers: int  # reviews that point the same way
     evidence: tuple[Evidence, ...]
-    trend: tuple[tuple[dt.date, float], ...]  # (Monday, share of that week's answers)
+    trend: tuple[TrendWeek, ...]  # each week's answers it judged, and held for
     goal: str  # a SMART goal that closes it
     measured: bool = True  # a goal made from it moves by itself (`meets`); False: check-ins
     debriefs: int = 0  # the user's own debriefs that point the same way

@@ -9,8 +9,10 @@ two weeks), from plain rows the dashboard gathers. Both choose and order; neithe
 - `build_digest`: goal progress (nearest deadline first), the steps due in the digest's period
   (overdue first), the improvement areas with their trend in words, saved reading and new items
   from the user's feeds, and a subject line that says what is inside.
-- `trend_words`: an area's weekly share in words with its figures ("50 % of this week's
-  answers", "100 % three weeks ago, 50 % this week"), so one week reads as a number, not a dot.
+- `trend_words`: an area's weekly trend in words with its counts ("3 of the 5 answers it
+  judged this week", "2 of the 2 answers it judged 2 weeks ago, 1 of 4 this week"), so one week
+  reads as a number, not a dot, and never as a bare share: "60 % of this week's answers" was 3
+  of the 5 answers the rule judged, of 11 answered that week.
 """
 
 from __future__ import annotations
@@ -19,6 +21,7 @@ import datetime as dt
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from prepcoach.coach.area_types import TrendWeek
 from prepcoach.coach.planning import pinned_day
 
 PERIOD_DAYS = {"daily": 1, "weekly": 7, "fortnight": 14}
@@ -117,21 +120,26 @@ def _ago(weeks: int) -> str:
     return f"{weeks} weeks ago"
 
 
-def trend_words(trend: Sequence[tuple[dt.date, float]], today: dt.date) -> str:
-    """An area's weekly trend in words with its figures: the first and the latest week
-    (one week: its share alone); "" when there is no trend."""
+def _of(week: TrendWeek) -> str:
+    return f"{week.held} of {week.judged}"
+
+
+def trend_words(trend: Sequence[TrendWeek], today: dt.date) -> str:
+    """An area's weekly trend in words with its counts: the first and the latest week (one
+    week: its count alone), each of the answers its rule judged that week; "" when there is no
+    trend."""
     if not trend:
         return ""
     monday = today - dt.timedelta(days=today.weekday())
-    weeks = [((monday - week).days // 7, share) for week, share in sorted(trend)]
+    weeks = [((monday - week.monday).days // 7, week) for week in sorted(trend)]
     (first_ago, first), (last_ago, last) = weeks[0], weeks[-1]
     if len(weeks) == 1:
-        if last_ago == 0:
-            return f"{round(last * 100)} % of this week's answers"
-        return f"{round(last * 100)} % of the answers {_ago(last_ago)}"
+        answers = "answer" if last.judged == 1 else "answers"
+        return f"{last.held} of the {last.judged} {answers} it judged {_ago(last_ago)}"
+    answers = "answer" if first.judged == 1 else "answers"
     return (
-        f"{round(first * 100)} % of the answers {_ago(first_ago)}, "
-        f"{round(last * 100)} % {_ago(last_ago)}"
+        f"{first.held} of the {first.judged} {answers} it judged {_ago(first_ago)}, "
+        f"{_of(last)} {_ago(last_ago)}"
     )
 
 
@@ -148,7 +156,7 @@ class AreaFacts:
     title: str
     rule: str
     url: str
-    trend: Sequence[tuple[dt.date, float]] = ()
+    trend: Sequence[TrendWeek] = ()
 
 
 @dataclass(frozen=True, slots=True)

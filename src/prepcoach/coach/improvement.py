@@ -8,7 +8,7 @@ judge (one slip is not a pattern), and it carries:
   one review, with the figure or words it rests on;
 - the rule in words, with the user's own thresholds (`thresholds` in each analysis, which come
   from their practice settings);
-- its trend: for each week, the share of that week's answers the rule held for;
+- its trend: for each week, how many of the answers it judged that week the rule held for;
 - a SMART goal that would close it (a count, a measure and a deadline).
 
 Areas are ranked by the share of recent answers affected, with reviewers' agreement counted on
@@ -34,6 +34,7 @@ from prepcoach.coach.area_types import (
     Evidence,
     LapseFacts,
     ReviewFacts,
+    TrendWeek,
 )
 from prepcoach.coach.content import Ownership
 from prepcoach.coach.debrief import COMPETENCIES
@@ -67,6 +68,7 @@ __all__ = [
     "Evidence",
     "LapseFacts",
     "ReviewFacts",
+    "TrendWeek",
     "improvement_areas",
     "meets",
 ]
@@ -392,11 +394,23 @@ def _words(analyses: Sequence[Mapping[str, Any]]) -> dict[str, str]:
     }
 
 
-def _trend(hits: Sequence[tuple[dt.date, bool]]) -> tuple[tuple[dt.date, float], ...]:
+def _trend(hits: Sequence[tuple[dt.date, bool]]) -> tuple[TrendWeek, ...]:
     weeks: dict[dt.date, list[bool]] = defaultdict(list)
     for day, held in hits:
         weeks[day - dt.timedelta(days=day.weekday())].append(held)
-    return tuple((week, round(sum(v) / len(v), 2)) for week, v in sorted(weeks.items()))
+    return tuple(TrendWeek(week, sum(v), len(v)) for week, v in sorted(weeks.items()))
+
+
+def _judged_of(held: int, judged: int) -> str:
+    """How often a rule held, of the answers it could judge: "in 2 of the 3 answers it could
+    judge", "in 4 of the last 10 answers it could judge". Each rule judges its own answers (one
+    asking for no story has no result to miss, a typed one no pace), so two areas beside each
+    other may count of different bases: a mock's summary read "in 2 of your last 2 answers"
+    beside "in 2 of your last 3 answers", as if the interview had two lengths."""
+    if judged == 1:
+        return "in the 1 answer it could judge"
+    last = "last " if judged == RECENT else ""
+    return f"in {held} of the {last}{judged} answers it could judge"
 
 
 # Areas whose goal counts analysed answers (`meets`): every rule's, and calibration's.
@@ -491,7 +505,7 @@ def improvement_areas(
         areas.append(
             Area(
                 rule.key, rule.title,
-                f"{text}: in {len(held)} of your last {len(recent)} answers"
+                f"{text}: {_judged_of(len(held), len(recent))}"
                 + (f"; {_reviewers_agree(len(people))}" if people else "")
                 + (f"; {_debriefs_agree(len(said))}" if said else ""),
                 len(held), len(recent), len(people), tuple(evidence),
@@ -517,8 +531,8 @@ def _not_judged(
 ) -> tuple[str, ...]:
     """The answers among the ones `recent` spans (all of them when it holds fewer than
     `RECENT`) that the rule did not judge, counted by why, in words: "1 answer that does not
-    address its question (…)". A page beside "in 2 of your last 3 answers" says them, so an
-    answer left out is never left out unsaid."""
+    address its question (…)". A page beside "in 2 of the 3 answers it could judge" says them,
+    so an answer left out is never left out unsaid."""
     last = newest.index(recent[-1][0]) if len(recent) == RECENT else len(newest) - 1
     counts: dict[str, int] = defaultdict(int)
     for why in why_not[: last + 1]:

@@ -44,7 +44,8 @@ def shown(area: Area, goal: Goal | None) -> dict[str, object]:
         "goal_url": reverse("goals:new")
         + "?"
         + urlencode({"text": area.goal, "area": area.key if area.measured else ""}),
-        "trend": [(f"{week:%-d %b}", round(share * 100)) for week, share in area.trend],
-        # In words with its figures, so one week reads as a number, not a lone point.
+        # Each week's count of the answers the rule judged then, never a bare share.
+        "trend": [(f"{w.monday:%-d %b}", f"{w.held} of {w.judged}") for w in area.trend],
+        # In words with its counts, so one week reads as a number, not a lone point.
         "trend_words": trend_words(area.trend, timezone.localdate()),
     }
