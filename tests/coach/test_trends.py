@@ -10,7 +10,7 @@ from typing import Any
 import pytest
 
 from prepcoach.coach.answer import analyse_answer
-from prepcoach.coach.trends import METRICS, PARTS_OUT_OF, figures, weekly
+from prepcoach.coach.trends import METRICS, PARTS_OUT_OF, figures, percent, weekly
 from tests.relevance_samples import BACKLOG as STORY_QUESTION
 from tests.relevance_samples import BACKLOG_STORY as STORY
 from tests.relevance_samples import PLAN, PLAN_QUESTION
@@ -65,6 +65,12 @@ def test_a_week_of_plans_and_stories_draws_each_on_its_own_line() -> None:
     # The plans no longer pull the stories' line down (the week's mean was 2.5 of 4).
     assert trends["star_parts"].points == ((MONDAY, 4.0), (MONDAY + dt.timedelta(days=7), 2.0))
     assert trends["plan_parts"].points == ((MONDAY, 1.0), (MONDAY + dt.timedelta(days=7), 0.0))
+    # The plans' line is a share of the week's plans, said in percent (it read a bare "1");
+    # the STAR line counts parts of 4.
+    assert trends["plan_parts"].share
+    assert not trends["star_parts"].share
+    assert [percent(v) for _, v in trends["plan_parts"].points] == ["100 %", "0 %"]
+    assert percent(2 / 3) == "67 %"
 
 
 @pytest.mark.usefixtures("sentence_model")

@@ -1,7 +1,8 @@
 """The progress page's charts in Chromium, at a phone's width and a laptop's: a look at 390 px
 found a plan's line (always at its top, 1 of 1) with its values written above the chart's edge,
 a sliver of each "1" showing, and every label about 20 px tall there (the phone sizes of the
-goal chart, whose drawing is wider, made the trend chart's 21 units nearly its own size)."""
+goal chart, whose drawing is wider, made the trend chart's 21 units nearly its own size). Said
+in percent, its axis's "100 %" was cut to ".00 %" at its left edge."""
 
 from __future__ import annotations
 
@@ -42,10 +43,11 @@ MEASURE = """() => [...document.querySelectorAll('figure.trend')].map(figure => 
   const svg = figure.querySelector('svg').getBoundingClientRect();
   return {
     caption: figure.querySelector('figcaption').getBoundingClientRect().bottom,
-    top: svg.top, bottom: svg.bottom,
+    top: svg.top, bottom: svg.bottom, left: svg.left, right: svg.right,
     labels: [...figure.querySelectorAll('svg text')].map(t => {
       const r = t.getBoundingClientRect();
-      return {text: t.textContent, top: r.top, bottom: r.bottom, height: r.height};
+      return {text: t.textContent, top: r.top, bottom: r.bottom, height: r.height,
+              left: r.left, right: r.right};
     }),
   };
 })"""
@@ -66,11 +68,16 @@ def test_every_value_is_written_inside_its_chart_at_a_readable_size(
     assert page.evaluate("document.documentElement.scrollWidth") <= width
     for chart in charts:
         assert chart["top"] >= chart["caption"], chart  # the drawing starts under its caption
-        values = [label for label in chart["labels"] if label["text"] in ("1", "4")]
+        # The stories' top, 4 of 4 parts, or the plans' share, 100 % (it read a bare "1").
+        top = ("4", "100 %")
+        values = [label for label in chart["labels"] if label["text"] in top]
         assert len(values) >= 3, chart["labels"]  # the axis's top and two values by their dots
         for label in chart["labels"]:
             # Inside the drawing (a label past its top edge was cut to a sliver), and read at
             # about the page's small text: neither 6 px nor 20.
             assert label["top"] >= chart["top"] - 0.5, (label, chart["top"])
             assert label["bottom"] <= chart["bottom"] + 0.5, (label, chart["bottom"])
+            # Nor past its sides: the plans' axis read ".00 %" at 390 px.
+            assert label["left"] >= chart["left"] - 0.5, (label, chart["left"])
+            assert label["right"] <= chart["right"] + 0.5, (label, chart["right"])
             assert 11 <= label["height"] <= 19, label

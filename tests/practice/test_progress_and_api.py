@@ -94,8 +94,54 @@ def test_a_plan_is_charted_of_its_action_not_as_one_star_part_of_four(
     plans = "Plans that say what you would do (share of the week&#x27;s plans)"
     chart = page[page.index(f"<strong>{plans}</strong>") :]
     chart = chart[: chart.index("</figure>")]
-    assert "</strong>: 1 in the week of" in chart
-    assert re.findall(r">[01]</text>", chart)[:2] == [">0</text>", ">1</text>"]  # 0 to 1
+    # A share of the week's plans, in percent as every share is shown: it read a bare "1".
+    assert "</strong>: 100 % in the week of" in chart
+    ticks = re.findall(r'class="axis"[^>]*>([^<]+)</text>', chart)
+    assert ticks[:2] == ["0 %", "100 %"]  # drawn 0 % to 100 %
+    assert '<text class="value" x="180.0" y="8.0" text-anchor="middle">100 %</text>' in chart
+
+
+PARTS = ("situation", "task", "action", "result")
+
+
+def plan_answer(user: User, days_ago: int, action: bool) -> None:
+    """An analysed typed plan (its question asks what the user would do: the kind its
+    analysis keeps) that says what the user would do, or not."""
+    analysis = {
+        "star": {p: {"present": action and p == "action", "evidence": []} for p in PARTS},
+        "relevance": {"kind": "would_do"},
+    }
+    attempt = Attempt.objects.create(
+        user=user, question_text="What would you do first?", text="An answer.",
+        status="analysed", analysis=analysis,
+    )  # fmt: skip
+    Attempt.objects.filter(pk=attempt.pk).update(
+        created_at=timezone.now() - dt.timedelta(days=days_ago)
+    )
+
+
+@pytest.mark.usefixtures("sentence_model")
+def test_the_share_of_plans_reads_in_percent_with_its_change_in_points(
+    alice_client: Client, alice: User
+) -> None:
+    """The trial's "Plans that say what you would do (share of the week's plans): 1": every
+    figure of that line is a percentage, its change since the first week in points."""
+    plan_answer(alice, 7, action=True)
+    plan_answer(alice, 7, action=False)
+    plan_answer(alice, 0, action=True)
+    page = alice_client.get(reverse("practice:progress")).text
+    plans = "Plans that say what you would do (share of the week&#x27;s plans)"
+    chart = page[page.index(f"<strong>{plans}</strong>") :]
+    chart = chart[: chart.index("</figure>")]
+    week = timezone.localdate()
+    last = week - dt.timedelta(days=week.weekday())
+    first = last - dt.timedelta(days=7)
+    assert f"</strong>: 100 % in the week of {last:%-d %b} " in chart
+    assert f"(+50 points since the week of {first:%-d %b})" in chart
+    assert re.findall(r'class="value"[^>]*>([^<]+)</text>', chart) == ["50 %", "100 %"]
+    assert f"<title>50 % in the week of {first:%-d %b}</title>" in chart
+    assert f"<title>100 % in the week of {last:%-d %b}</title>" in chart
+    assert ">1</text>" not in chart  # never a bare share
 
 
 @pytest.mark.usefixtures("sentence_model")

@@ -38,6 +38,15 @@ METRICS = {
 }
 # The most each count of parts can be, for the chart's fixed scale.
 PARTS_OUT_OF = {"star_parts": len(STAR_PARTS), "plan_parts": len(PLAN_PARTS)}
+# Lines that count one part of each answer: a week's mean is the share of the week's answers
+# that give it, said in percent (`percent`), as every other share is: the progress page said
+# "Plans that say what you would do (share of the week's plans): 1".
+SHARES = frozenset({"plan_parts"}) if PLAN_PARTS == ("action",) else frozenset()
+
+
+def percent(share: float) -> str:
+    """A share (0 to 1) in percent: "100 %", "67 %"."""
+    return f"{round(share * 100)} %"
 
 
 @dataclass(frozen=True, slots=True)
@@ -57,6 +66,11 @@ class Trend:
         if self.left_out == 1:
             return "1 answer to a question asking for neither a story nor a plan"
         return f"{self.left_out} answers to questions asking for neither a story nor a plan"
+
+    @property
+    def share(self) -> bool:
+        """Whether its points are shares of the week's answers (`SHARES`), said in percent."""
+        return self.metric in SHARES
 
     @property
     def change(self) -> float | None:

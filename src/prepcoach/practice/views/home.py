@@ -1,16 +1,18 @@
 from __future__ import annotations
 
+from dataclasses import replace
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
 
-from prepcoach.coach.trends import weekly
+from prepcoach.coach.trends import Trend, percent, weekly
 from prepcoach.feedback.subjects import answer_asks
 from prepcoach.practice.forms import BodyLanguageSettingsForm, FeedbackSettingsForm
 from prepcoach.practice.models import Attempt, MockSession
-from prepcoach.practice.report import trend_charts
+from prepcoach.practice.report import TrendChart, trend_charts
 from prepcoach.practice.views.common import settings_of, user_of, visible_questions
 from prepcoach.practice.views.drills import _queue
 
@@ -46,10 +48,34 @@ def progress(request: HttpRequest) -> HttpResponse:
         (timezone.localtime(a.created_at).date(), a.analysis or {}, answer_asks(a))
         for a in analysed
     ]
-    return render(
-        request,
-        "practice/progress.html",
-        {"charts": trend_charts(weekly(answers)), "count": len(answers)},
+    trends = weekly(answers)
+    charts = [
+        (_in_percent(trend, chart), " points") if trend.share else (chart, "")
+        for trend, chart in zip(trends, trend_charts(trends), strict=True)
+    ]
+    return render(request, "practice/progress.html", {"charts": charts, "count": len(answers)})
+
+
+def _in_percent(trend: Trend, chart: TrendChart) -> TrendChart:
+    """A line of shares (`Trend.share`: the week's plans that say what the user would do)
+    with every figure in percent, as the other shares are shown: its axis 0 % to 100 %, its
+    values "100 %" and its change in percentage points. It read "1" by a dot at the top."""
+    points = trend.points
+    labelled = sorted({0, len(points) - 1})  # the first and last weeks, as `trend_charts` writes
+    week, latest = points[-1]
+    return replace(
+        chart,
+        dots=[
+            (x, y, f"{percent(value)} in the week of {day:%-d %b}")
+            for (x, y, _), (day, value) in zip(chart.dots, points, strict=True)
+        ],
+        y_ticks=[(y, percent(float(value))) for y, value in chart.y_ticks],
+        values=[
+            (x, y, percent(points[i][1]))
+            for (x, y, _), i in zip(chart.values, labelled, strict=True)
+        ],
+        latest=f"{percent(latest)} in the week of {week:%-d %b}",
+        change=None if chart.change is None else round(chart.change * 100),
     )
 
 
