@@ -30,6 +30,7 @@ from __future__ import annotations
 
 import json
 import sys
+from collections.abc import Callable
 from pathlib import Path
 
 import numpy as np
@@ -189,29 +190,31 @@ def weights_of(w: np.ndarray, layers: bool) -> dict[str, object]:
     }
 
 
-def train(report: bool) -> tuple[dict[str, object], dict[str, object]]:
-    """The plan model's file and the story model's."""
-    sets = load()
-    counts = ", ".join(
-        f"{path.name} {len(y)} ({is_plan(y).sum()} plans, {(y == 'story').sum()} stories)"
-        for path, (_, _, y) in zip(DEVELOPMENT, sets, strict=True)
-    )
-    notes = [f"each set left out in turn, trained on the others: {counts}"]
-    tried = []
+Tried = list[tuple[bool, bool, float, dict[str, float]]]
+
+
+def compare(
+    notes: list[str], figures: Callable[[bool, bool, float], dict[str, float]],
+    line: Callable[[dict[str, float]], str], report: bool,
+) -> Tried:  # fmt: skip
+    """Every candidate's figures (`figures` of its settings), each noted (`line`) in `notes`."""
+    tried: Tried = []
     for layers, with_grammar, l2 in candidates():
-        found = leave_one_set_out(sets, layers, with_grammar, l2)
-        notes.append(
-            f"{named(layers, with_grammar, l2)}: mean P {found['precision']:.3f} R "
-            f"{found['recall']:.3f} F1 {found['f1']:.3f} accuracy {found['accuracy']:.3f}"
-        )
+        found = figures(layers, with_grammar, l2)
+        notes.append(f"{named(layers, with_grammar, l2)}: {line(found)}")
         if report:
             print(notes[-1], flush=True)
         tried.append((layers, with_grammar, l2, found))
-    layers, with_grammar, l2, found = simplest_near_best(tried, "f1")
+    return tried
+
+
+def model_file(
+    notes: list[str], kept: tuple[bool, bool, float, dict[str, float]], w: np.ndarray
+) -> dict[str, object]:
+    """A model's weights file: its notes, the kept settings and figures, the weights `w`."""
+    layers, with_grammar, l2, found = kept
     notes.append(f"kept: {named(layers, with_grammar, l2)}")
-    x = np.vstack([design(q, i, layers, with_grammar) for q, i, _ in sets])
-    w = fit(x, np.concatenate([is_plan(y) for _, _, y in sets]).astype(np.int64), l2)
-    plan = {
+    return {
         "notes": notes,
         "trained_on": [path.name for path in DEVELOPMENT],
         "grammar": list(plan_questions.GRAMMAR),
@@ -221,34 +224,48 @@ def train(report: bool) -> tuple[dict[str, object], dict[str, object]]:
         "cv": {key: round(value, 4) for key, value in found.items()},
         **weights_of(w, layers),
     }
+
+
+def train(report: bool) -> tuple[dict[str, object], dict[str, object]]:
+    """The plan model's file and the story model's."""
+    sets = load()
+    counts = ", ".join(
+        f"{path.name} {len(y)} ({is_plan(y).sum()} plans, {(y == 'story').sum()} stories)"
+        for path, (_, _, y) in zip(DEVELOPMENT, sets, strict=True)
+    )
+    notes = [f"each set left out in turn, trained on the others: {counts}"]
+    tried = compare(
+        notes,
+        lambda layers, with_grammar, l2: leave_one_set_out(sets, layers, with_grammar, l2),
+        lambda f: (
+            f"mean P {f['precision']:.3f} R {f['recall']:.3f} F1 {f['f1']:.3f} "
+            f"accuracy {f['accuracy']:.3f}"
+        ),
+        report,
+    )
+    kept = simplest_near_best(tried, "f1")
+    layers, with_grammar, l2, _ = kept
+    x = np.vstack([design(q, i, layers, with_grammar) for q, i, _ in sets])
+    w = fit(x, np.concatenate([is_plan(y) for _, _, y in sets]).astype(np.int64), l2)
+    plan = model_file(notes, kept, w)
     chosen = (layers, with_grammar, l2)
     story_notes = [
         "of the questions that are no plan, a story against neither; candidates compared by "
         f"the three-way reading with the plan model ({named(*chosen)}), each set left out in "
         "turn"
     ]
-    story_tried = []
-    for layers, with_grammar, l2 in candidates():
-        found = three_way(sets, chosen, layers, with_grammar, l2)
-        story_notes.append(
-            f"{named(layers, with_grammar, l2)}: mean accuracy {found['accuracy']:.3f}, "
-            f"neither P {found['neither_precision']:.3f} R {found['neither_recall']:.3f}"
-        )
-        if report:
-            print(story_notes[-1], flush=True)
-        story_tried.append((layers, with_grammar, l2, found))
-    layers, with_grammar, l2, found = simplest_near_best(story_tried, "accuracy")
-    story_notes.append(f"kept: {named(layers, with_grammar, l2)}")
-    story = {
-        "notes": story_notes,
-        "trained_on": [path.name for path in DEVELOPMENT],
-        "grammar": list(plan_questions.GRAMMAR),
-        "layers": layers,
-        "l2": l2,
-        "cut": CUT,
-        "cv": {key: round(value, 4) for key, value in found.items()},
-        **weights_of(fit(*story_design(sets, layers, with_grammar), l2), layers),
-    }
+    story_tried = compare(
+        story_notes,
+        lambda layers, with_grammar, l2: three_way(sets, chosen, layers, with_grammar, l2),
+        lambda f: (
+            f"mean accuracy {f['accuracy']:.3f}, neither P {f['neither_precision']:.3f} "
+            f"R {f['neither_recall']:.3f}"
+        ),
+        report,
+    )
+    kept = simplest_near_best(story_tried, "accuracy")
+    layers, with_grammar, l2, _ = kept
+    story = model_file(story_notes, kept, fit(*story_design(sets, layers, with_grammar), l2))
     return plan, story
 
 

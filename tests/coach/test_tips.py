@@ -10,9 +10,9 @@ from typing import Any
 import pytest
 
 from prepcoach.coach.answer import analyse_answer, measured_rating
-from prepcoach.coach.speech.quality import CONTENT_TIPS
+from prepcoach.coach.speech.quality import CONTENT_TIPS, AudioQuality
 from prepcoach.coach.speech.vad import Span
-from prepcoach.coach.tips import Facts, choose_tips
+from prepcoach.coach.tips import TIGHTEN_PLAN, Facts, choose_tips
 from tests.coach.test_questions_asking_for_neither import MOTIVATES, MOTIVATION
 from tests.relevance_samples import AMBITION, FIVE_YEARS
 
@@ -275,3 +275,42 @@ def test_the_delivery_tips_to_a_point_speak_of_the_point_not_a_story(
     assert short["Length"].startswith("Say more: make your point")
     assert short["Pauses"].startswith("Know your outline")
     assert "on the point that matters most" in short["Voice"]
+
+
+@pytest.mark.usefixtures("sentence_model")
+def test_the_delivery_tips_to_a_plan_speak_of_its_steps() -> None:
+    """A plan was told "Say more: set the scene… end with the result", "Know your story's
+    outline" and "lift your voice at the result": a plan has no scene or result of its own."""
+    analysis = analyse_answer(text=PLAN, question=WOULD_DO)
+    assert analysis.relevance is not None
+    assert analysis.relevance.question_asks == "plan"
+    spoken = replace(
+        analysis.delivery, duration_s=20.0, answer_s=20.0, length_band=(60, 120),
+        length_verdict="short", long_pauses=(Span(4.0, 7.5),), monotone=True,
+        pitch_semitones=1.2,
+    )  # fmt: skip
+    for delivery in (
+        spoken,
+        replace(spoken, duration_s=200.0, answer_s=200.0, length_verdict="long"),
+    ):
+        facts = Facts(analysis.content, delivery, None, analysis.settings, analysis.relevance)
+        given = choose_tips(facts, count=20)
+        assert not [t.text for t in given if STORY_TALK.search(t.text)]
+    facts = Facts(analysis.content, spoken, None, analysis.settings, analysis.relevance)
+    said = {t.rule.split(":")[0]: t.text for t in choose_tips(facts, count=20)}
+    assert said["Length"].startswith("Say more: give the steps you would take")
+    assert said["Pauses"].startswith("Know your plan's outline")
+    assert "on the step that matters most" in said["Voice"]
+
+
+@pytest.mark.usefixtures("sentence_model")
+def test_unreliable_words_keep_what_the_question_asks_for_in_the_tips_words() -> None:
+    """Clipped audio (or lost speech) withholds the verdict and the content tips, not what the
+    question asks for: a plan's length tip then spoke of "one situation… the result"."""
+    clipped = AudioQuality("mono", 0.5, -20.0, 0.0)
+    analysis = analyse_answer(text=" ".join([PLAN] * 12), question=WOULD_DO, audio=clipped)
+    assert analysis.withheld >= CONTENT_TIPS
+    assert analysis.relevance is not None
+    assert analysis.relevance.question_asks == "plan"
+    (length,) = [t.text for t in analysis.tips if t.rule.startswith("Length")]
+    assert length.endswith(TIGHTEN_PLAN)

@@ -250,8 +250,13 @@ def analyse_answer(
     relevance = (
         question_relevance(question, said, kind=kind, asks=asks) if question.strip() else None
     )
-    # Lost speech withholds the verdict (as `as_dict` does), so its tip too.
-    heard = None if withheld & CONTENT_TIPS else relevance
+    # Lost speech withholds the verdict (as `as_dict` does), so its tip too; what the question
+    # asks for does not depend on the answer, and words the delivery tips by it.
+    heard = (
+        replace(relevance, addresses=None, probability=None, check=None)
+        if withheld & CONTENT_TIPS and relevance is not None
+        else relevance
+    )
     facts = Facts(content, delivery, keywords, settings, heard)
     tips = choose_tips(facts, withhold=frozenset(withheld))
     if words:

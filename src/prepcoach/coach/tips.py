@@ -258,21 +258,34 @@ def _long_pauses(f: Facts) -> Tip | None:
     evidence = tuple(Evidence(f"{p.length:.1f} s of silence", p.start) for p in pauses[:3])
     return Tip(
         f"Pauses: {len(pauses)} of {f.settings.long_pause_s:g} s or more",
-        "Know your outline (your point, your reason, an example) so you never search for "
-        "what comes next."
-        if asks_for_neither(f.relevance)
-        else "Know your story's outline so you never search for the next step.",
+        _by_asks(
+            f,
+            story="Know your story's outline so you never search for the next step.",
+            plan="Know your plan's outline (its steps, in order) so you never search for the "
+            "next one.",
+            point="Know your outline (your point, your reason, an example) so you never search "
+            "for what comes next.",
+        ),
         evidence,
         2.5,
     )
 
 
-# How to say more, or less, in the length tips: a story by its parts; an answer to a question
-# asking for neither a story nor a plan (`asks_for_neither`: "What motivates you?") by its point,
-# what backs it and its fit (`feedback.DIRECT_REVIEW_RUBRIC`), not a scene and a result it was
-# not asked for.
+def _by_asks(f: Facts, story: str, plan: str, point: str) -> str:
+    """A tip's words for what the question asks for: a story by its parts, a plan by its steps
+    (`asks_for_plan`: a plan was told to "set the scene… end with the result"), and an answer to
+    a question asking for neither (`asks_for_neither`: "What motivates you?") by its point,
+    what backs it and its fit (`feedback.DIRECT_REVIEW_RUBRIC`)."""
+    if asks_for_plan(f.relevance):
+        return plan
+    return point if asks_for_neither(f.relevance) else story
+
+
+# How to say more, or less, in the length tips (`_by_asks`).
 SAY_MORE = "Say more: set the scene, walk through what you did, and end with the result."
 TIGHTEN = "Tighten it: one situation, your three key actions, the result."
+SAY_MORE_PLAN = "Say more: give the steps you would take, in order, and why each one."
+TIGHTEN_PLAN = "Tighten it: your three key steps, and how you would know it worked."
 SAY_MORE_POINT = (
     "Say more: make your point, back it with something you did, and tie it to the role."
 )
@@ -280,7 +293,7 @@ TIGHTEN_POINT = "Tighten it: your point, one thing you did that backs it, and wh
 
 
 def _tighten(f: Facts) -> str:
-    return TIGHTEN_POINT if asks_for_neither(f.relevance) else TIGHTEN
+    return _by_asks(f, TIGHTEN, TIGHTEN_PLAN, TIGHTEN_POINT)
 
 
 def _length(f: Facts) -> Tip | None:
@@ -291,7 +304,7 @@ def _length(f: Facts) -> Tip | None:
         return None
     low, high = d.length_band
     if d.length_verdict == "short":
-        advice = SAY_MORE_POINT if asks_for_neither(f.relevance) else SAY_MORE
+        advice = _by_asks(f, SAY_MORE, SAY_MORE_PLAN, SAY_MORE_POINT)
     else:
         advice = _tighten(f)
     seconds = d.answer_s if d.answer_s is not None else d.duration_s
@@ -339,9 +352,13 @@ def _monotone(f: Facts) -> Tip | None:
     return Tip(
         f"Voice: pitch varies by {f.delivery.pitch_semitones:g} semitones, "
         f"under {f.settings.monotone_semitones:g}",
-        "Stress the words that matter, and lift your voice on the point that matters most."
-        if asks_for_neither(f.relevance)
-        else "Stress the words that matter, and lift your voice at the result.",
+        _by_asks(
+            f,
+            story="Stress the words that matter, and lift your voice at the result.",
+            plan="Stress the words that matter, and lift your voice on the step that matters most.",
+            point="Stress the words that matter, and lift your voice on the point that matters "
+            "most.",
+        ),
         (),
         1.5,
     )
