@@ -404,7 +404,7 @@ def plan_line_areas(
             len(low), len(scored), len(low),
             tuple(Evidence("review", r.ref, r.when, r.reviewer, f"scored {name} 0 of 2")
                   for r in low),
-            (),  # no trend: every face words a trend as a share of answers, and these are reviews
+            (),  # no trend: every face words a trend as counts of answers judged; these are reviews
             plan_line_goal(line.key, REVIEW_GOAL, goal_words["deadline"]),
             how=f"prepcoach does not read {line.unread}: reviewers judge it, on the line "
             f"“{labels[name]}” of a plan's rubric (a plan is an answer to a question asking what "
