@@ -189,3 +189,13 @@ def worker(
             process.send_signal(signal.SIGTERM)
             process.wait(timeout=20)
     print(log_path.read_text())
+
+
+@pytest.fixture(autouse=True)
+def _questions_read_afresh() -> Iterator[None]:
+    """`relevance.asked_for` reads each question once a process: a test that swaps the sentence
+    model must not leave its readings to the tests after it."""
+    yield
+    from prepcoach.coach.relevance import forget_readings
+
+    forget_readings()

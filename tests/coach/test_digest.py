@@ -59,7 +59,7 @@ def test_one_week_of_trend_reads_as_its_number() -> None:
         "3 of the 5 answers it judged this week"
     )
     assert trend_words([TrendWeek(TODAY - dt.timedelta(days=7), 1, 1)], TODAY) == (
-        "1 of the 1 answer it judged last week"
+        "1 of 1 answer it judged last week"
     )
     three = [TrendWeek(TODAY - dt.timedelta(days=14), 2, 2),
              TrendWeek(TODAY - dt.timedelta(days=7), 4, 5), TrendWeek(TODAY, 1, 4)]  # fmt: skip

@@ -16,7 +16,7 @@ from prepcoach.coach.answer import analyse_answer, measured_rating
 from prepcoach.coach.answer_evidence import answer_evidence
 from prepcoach.coach.area_types import AnswerFacts
 from prepcoach.coach.improvement_sources import calibrated, reworked
-from prepcoach.coach.relevance import ReadingChange, asked_for, reading_changed
+from prepcoach.coach.relevance import ReadingChange, asked_for, question_relevance, reading_changed
 from prepcoach.coach.tips import asks_for_story_parts
 from tests.relevance_samples import AMBITION, BACKLOG, BACKLOG_STORY, FIVE_YEARS
 
@@ -104,3 +104,30 @@ def test_a_question_asking_for_neither_is_reworked_when_the_answer_addresses_it(
     assert reworked([MOTIVATES], [answer(True)]) == (MOTIVATES,)
     assert reworked([MOTIVATES], [answer(None)]) == ()  # can't tell is no evidence
     assert reworked([MOTIVATES], [answer(False)]) == ()
+
+
+@pytest.mark.usefixtures("sentence_model")
+def test_an_old_report_that_read_a_plan_question_as_no_plan_is_judged_as_the_story_it_was() -> None:
+    """A review: an analysis from before the plan-question model kept "How would you design…"
+    as no plan; every face then read it as asking for neither (the story model means nothing of
+    a plan question), neither as its report judged it (a story) nor as it reads now (a plan)."""
+    design = "How would you design an API so that it can evolve without breaking existing clients?"
+    assert asked_for(design) == "plan"
+    assert asked_for(design, {"relevance": {"kind": "approach"}}) == "story"
+
+
+@pytest.mark.usefixtures("sentence_model")
+def test_what_the_caller_says_a_question_asks_for_and_its_kind_agree() -> None:
+    # A follow-up asked of a story whose own words read as a plan: it is judged as more of the
+    # story everywhere, never as a plan by its kind on the report and a story elsewhere.
+    plan_words = "What would you do first if you had to roll this out to every ward?"
+    said = (
+        "I would start with the ward that had the most late handovers and train its leads. "
+        "Then I would check the handover times each week for a month."
+    )
+    assert question_relevance(plan_words, said).kind == "would_do"
+    story = question_relevance(plan_words, said, asks="story")
+    assert (story.kind, story.question_asks) != ("would_do", "story")
+    assert story.question_asks == "story"
+    plan = question_relevance("What happened next?", said, asks="plan")
+    assert (plan.kind, plan.question_asks) == ("would_do", "plan")

@@ -134,13 +134,16 @@ def trend_words(trend: Sequence[TrendWeek], today: dt.date) -> str:
     weeks = [((monday - week.monday).days // 7, week) for week in sorted(trend)]
     (first_ago, first), (last_ago, last) = weeks[0], weeks[-1]
     if len(weeks) == 1:
-        answers = "answer" if last.judged == 1 else "answers"
-        return f"{last.held} of the {last.judged} {answers} it judged {_ago(last_ago)}"
-    answers = "answer" if first.judged == 1 else "answers"
-    return (
-        f"{first.held} of the {first.judged} {answers} it judged {_ago(first_ago)}, "
-        f"{_of(last)} {_ago(last_ago)}"
-    )
+        return f"{_judged(last)} {_ago(last_ago)}"
+    return f"{_judged(first)} {_ago(first_ago)}, {_of(last)} {_ago(last_ago)}"
+
+
+def _judged(week: TrendWeek) -> str:
+    """ "3 of the 5 answers it judged"; of one answer "1 of 1 answer it judged" ("1 of the 1
+    answer" read oddly)."""
+    if week.judged == 1:
+        return f"{week.held} of 1 answer it judged"
+    return f"{week.held} of the {week.judged} answers it judged"
 
 
 @dataclass(frozen=True, slots=True)

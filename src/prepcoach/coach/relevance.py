@@ -20,9 +20,8 @@ than the labelled ones, it says it cannot tell.
 
 from __future__ import annotations
 
-import functools
 import re
-from collections.abc import Hashable, Mapping, Sequence
+from collections.abc import Callable, Hashable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, Literal, cast
 
@@ -197,23 +196,60 @@ def asked_for(question: str, analysis: Mapping[str, object] | None = None) -> As
     if kept in ("story", "plan", "neither"):
         return cast(Asks, kept)
     if isinstance(found, Mapping) and "kind" in found:
-        plan = asks_for_plan(stored_kind(analysis or {}))
-        return "plan" if plan else ("neither" if _neither_now(question) else "story")
+        if asks_for_plan(stored_kind(analysis or {})):
+            return "plan"
+        # Its report read no plan: a story, or neither as read now. A question read as a plan
+        # now was judged as a story there (the story model means nothing of a plan question).
+        now = _read_now(question)
+        return "story" if now == "plan" else now
     return _read_now(question)
 
 
 # A page lists many answers analysed before `question_asks` was kept, each read again here:
-# each question is read once a process (the reader's model is the process's), not once per
-# answer and rule (a review measured 0.64 s for the areas of 50 such answers, 0.008 s before).
-@functools.lru_cache(maxsize=4096)
+# each question is read once a process by the reader's model, not once per answer and rule (a
+# review measured 0.64 s for the areas of 50 such answers, 0.008 s before). Only readings by the
+# model are kept: one made without it (by the words) is made again each time.
+_READINGS: dict[tuple[str, str], bool | Asks] = {}
+_KEPT = 4096
+
+
+def _kept(key: tuple[str, str], read: Callable[[], bool | Asks]) -> bool | Asks:
+    if (found := _READINGS.get(key)) is not None:
+        return found
+    value = read()
+    if reader.embedder() is not None:
+        if len(_READINGS) >= _KEPT:
+            _READINGS.clear()
+        _READINGS[key] = value
+    return value
+
+
 def _neither_now(question: str) -> bool:
-    return asks_for_neither(question, plan=False)
+    return bool(_kept(("neither", question), lambda: asks_for_neither(question, plan=False)))
 
 
-@functools.lru_cache(maxsize=4096)
 def _read_now(question: str) -> Asks:
-    plan = asks_for_plan(question_kind(question))
-    return _asks(plan, not plan and _neither_now(question))
+    def read() -> Asks:
+        plan = asks_for_plan(question_kind(question))
+        return _asks(plan, not plan and _neither_now(question))
+
+    return cast(Asks, _kept(("asks", question), read))
+
+
+def forget_readings() -> None:
+    """Forget the questions read once a process (`asked_for`): for tests that swap the model."""
+    _READINGS.clear()
+
+
+def _agreed(kind: str | None, asks: Asks | None) -> str | None:
+    """The question's kind as kept beside what the caller says it asks for (`asks`): a plan
+    kind exactly when it asks for a plan, so the report (by kind) and the other faces (by
+    `question_asks`) never judge one answer two ways."""
+    if asks is None:
+        return kind
+    if asks == "plan":
+        return PLAN_KIND
+    return None if asks_for_plan(kind) else kind
 
 
 def _asks(plan: bool, neither: bool) -> Asks:
@@ -365,13 +401,14 @@ def question_relevance(
         # The question's kind is read all the same: it does not depend on the answer, and the
         # plan rule (`plan_asked`) takes a stored kind as the report's reading of the question
         # (an answer too short to read kept none, and the mock asked a plan for its outcome).
-        kind = kind or question_kind(question, model)
+        kind = _agreed(kind or question_kind(question, model), asks)
         plan = asks_for_plan(kind)
         wants = asks or _asks(plan, asks_for_neither(question, plan, model=model))
         return Relevance(None, None, None, f"{CANT_TELL}: {why}", kind=kind, question_asks=wants)
     vectors = reader.embed([*sentences, question, answer], model)
     if vectors is None:
         why = "no sentence model installed"
+        kind = _agreed(kind, asks)
         plan = asks_for_plan(kind)
         wants = asks or _asks(plan, asks_for_neither_by_words(question, plan))
         return Relevance(None, None, None, f"{CANT_TELL}: {why}", kind=kind, question_asks=wants)
@@ -382,10 +419,10 @@ def question_relevance(
     labels = reader.label_sentences(sentences, vectors[:n], reader.weights())
     story = sum(label[0] in STORY_PARTS for label in labels)
     found = relevance_model.predict(sentences, vectors, model)
-    kind = kind or (
+    kind = _agreed(kind or (
         None if found is None
         else sure_kind(question, found.kind, found.kind_probability, vectors[n], model)
-    )  # fmt: skip
+    ), asks)  # fmt: skip
     plan = asks_for_plan(kind)
     neither = asks == "neither" if asks else asks_for_neither(question, plan, vectors[n], model)
     past = neither and story / len(labels) >= NARRATIVE_SHARE

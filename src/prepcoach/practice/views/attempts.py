@@ -25,7 +25,6 @@ from prepcoach.coach.patterns import Embedder
 from prepcoach.coach.relevance import ReadingChange, StoryChoice, best_story, reading_changed
 from prepcoach.coach.retelling import Retelling, retold_story
 from prepcoach.feedback.models import Review
-from prepcoach.feedback.subjects import answer_asks
 from prepcoach.ops.rate import spend, with_retry_after
 from prepcoach.ops.store import StoreUnavailableError
 from prepcoach.practice.body_language import body_view
@@ -179,7 +178,10 @@ def _story_choice(
     for no story (`relevance.asked_for`: a trial's "What motivates you?" was told "None of your
     stories ties closely to this question")."""
     question = attempt.question_text.strip()
-    if attempt.question_id is None or not question or answer_asks(attempt) == "neither":
+    found = data.get("relevance")
+    # As the report read it (the page judges by its analysis; an old one says so at its top).
+    neither = isinstance(found, dict) and found.get("question_asks") == "neither"
+    if attempt.question_id is None or not question or neither:
         return None
     return best_story(question, bank, model) if bank else None
 
@@ -294,7 +296,8 @@ def attempt_rate(request: HttpRequest, attempt_id: int) -> HttpResponse:
         form.save()
         # A rating given after the analysis can move a calibration goal (`measured.py`).
         update_measured_goals(attempt.user, local_now(attempt.user).date())
-        measured = attempt.analysis and measured_rating(attempt.analysis, answer_asks(attempt))
+        # The figure the report's card shows (`_report`): its analysis's own reading.
+        measured = attempt.analysis and measured_rating(attempt.analysis)
         messages.success(
             request,
             "Thanks: your own rating sits beside the measured figures."
