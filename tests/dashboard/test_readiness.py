@@ -41,21 +41,26 @@ def test_each_empty_section_says_what_to_do_next(alice_client: Client, alice: Us
     assert f'href="/ready/{interview.pk}/card/"' in page
 
 
+ASKED = "Tell me about a time you rescued an audit."
+
+
 def test_filled_from_research_stories_practice_and_earlier_rounds(
     alice_client: Client, alice: User
 ) -> None:
     job = add_job(alice, "Acme")
+    # A story question: its answer is measured on STAR (one asking for neither, "Why Acme?",
+    # has no measured figure to trend: `answer.measured_rating`).
     job.values = "Patient first"
     job.job_description = "We need a data analyst with strong SQL and Tableau skills."
     job.save()
     Fact.objects.create(opportunity=job, text="Acme serves 40 clinics", source="site")
     Story.objects.create(user=alice, title="Audit rescue", action="I rebuilt the reports in SQL.")
     screen = add_interview(alice, job, hours=-200, round_name="Phone screen")
-    add_debrief(screen, "Why Acme?", went_badly="Froze on the salary question",
+    add_debrief(screen, ASKED, went_badly="Froze on the salary question",
                 outcome="next")  # fmt: skip
-    question = Question.objects.create(owner=alice, text="Why Acme?", company="Acme")
+    question = Question.objects.create(owner=alice, text=ASKED, company="Acme")
     Attempt.objects.create(
-        user=alice, question=question, question_text="Why Acme?", text="Because.",
+        user=alice, question=question, question_text=ASKED, text="Because.",
         status=Attempt.Status.ANALYSED, analysis={"star": {p: {"present": True, "evidence": []}
         for p in ("situation", "task", "action", "result", "quantified_result")}},
     )  # fmt: skip
@@ -71,7 +76,7 @@ def test_filled_from_research_stories_practice_and_earlier_rounds(
     assert "Froze on the salary question" in page
     assert "Next round" in page
     assert (
-        'Why Acme? <span class="meta">Asked in the phone screen; your answer went well.</span>'
+        f'{ASKED} <span class="meta">Asked in the phone screen; your answer went well.</span>'
         in page
     )
 

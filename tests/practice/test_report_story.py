@@ -281,6 +281,10 @@ def test_a_report_embeds_each_story_sentence_once(
             seen.extend(texts)
             return real.embed(texts)
 
+        def embed_layers(self, texts: list[str]) -> list[list[float]]:  # as the real one has
+            seen.extend(texts)
+            return real.embed_layers(texts)  # type: ignore[attr-defined,no-any-return]
+
     analysis = analyse_answer(text=ANSWER, question=QUESTION).as_dict()
     attempt = Attempt.objects.create(user=alice, question=conflict_question, question_text=QUESTION,
                                      status="analysed", analysis=analysis)  # fmt: skip
@@ -288,7 +292,12 @@ def test_a_report_embeds_each_story_sentence_once(
     page = alice_client.get(reverse("practice:attempt", args=[attempt.pk])).text
     assert RETOLD_RE.search(page) is not None  # both readings ran
     assert SUGGESTION_RE.search(page) is not None
-    assert len(seen) == len(set(seen))
+    # Each story sentence once. The question is read twice: for the fit, by the memory, and for
+    # what it asks (`relevance.reading_changed`), by the reader's model, whose middle layers the
+    # memory does not keep (read through the memory they were zeros: a trial's false "old" note).
+    twice = {text for text in seen if seen.count(text) > 1}
+    assert twice <= {QUESTION}, twice
+    assert seen.count(QUESTION) <= 2
 
 
 @needs_model
