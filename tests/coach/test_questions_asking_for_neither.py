@@ -131,3 +131,20 @@ def test_what_the_caller_says_a_question_asks_for_and_its_kind_agree() -> None:
     assert story.question_asks == "story"
     plan = question_relevance("What happened next?", said, asks="plan")
     assert (plan.kind, plan.question_asks) == ("would_do", "plan")
+
+
+@pytest.mark.usefixtures("sentence_model")
+def test_a_plan_is_measured_by_its_steps_when_the_page_says_it_asks_for_one() -> None:
+    """A review: an analysis keeping no reading of its question was counted of a plan's parts
+    by the mock (it asks for a plan, read now) but measured on all five STAR parts."""
+    design = "How would you design an API so that it can evolve without breaking existing clients?"
+    plan = (
+        "I would start by versioning the API from day one, with the version in the URL, so old "
+        "clients keep calling the version they were built against. I would only ever add "
+        "optional fields to a version and never rename or remove one."
+    )
+    analysis = analyse_answer(text=plan, question=design).as_dict()
+    kept = measured_rating(analysis)
+    unread = analysis | {"relevance": None}  # stored before any reading of the question
+    assert measured_rating(unread) != kept  # five STAR parts, a plan has one
+    assert measured_rating(unread, asked_for(design, unread)) == kept

@@ -125,12 +125,14 @@ def test_a_would_do_question_not_read_sure_keeps_the_story_tips() -> None:
     """ "Can't tell" stays honest: where the kind is not sure, the tips are today's."""
     analysis = analyse_answer(text=PLAN, question=WOULD_DO)
     assert analysis.relevance is not None
-    unsure = replace(analysis.relevance, kind=None)
+    # Not sure of a plan, the report reads it as a story (`relevance.question_asks`).
+    unsure = replace(analysis.relevance, kind=None, question_asks="story")
     facts = Facts(analysis.content, analysis.delivery, None, analysis.settings, unsure)
     texts = [t.text for t in choose_tips(facts)]
     assert [t for t in texts if t.startswith(STORY_TIPS)]
     report: dict[str, Any] = analysis.as_dict()
     report["relevance"]["kind"] = None
+    report["relevance"]["question_asks"] = "story"
     assert measured_rating(report) == 2
 
 

@@ -336,10 +336,11 @@ def measured_rating(data: Mapping[str, object], asks: Asks | None = None) -> int
     """A 1–5 figure from a stored analysis, to set beside the user's own rating: STAR parts and
     a numbered result (60 %), and delivery within its bands (40 %), at most `OFF_QUESTION_MOST`
     when the relevance verdict says the answer does not address its question. None for old
-    analyses, and for an answer to a question asking for neither a story nor a plan: `asks`
-    (`relevance.asked_for`, which a page that knows the question passes: an analysis from
-    before `relevance.question_asks` was kept is read again there) or, None, as the report
-    read it (`relevance.question_asks`)."""
+    analyses, and for an answer to a question asking for neither a story nor a plan. `asks`:
+    what the question asks for (`relevance.asked_for`, which a page that knows the question
+    passes: an analysis from before `relevance.question_asks` was kept is read again there) or,
+    None, as the report read it (`relevance.question_asks`, else a plan by the kind it keeps):
+    a plan is measured by its steps, a story by its STAR parts."""
     star = data.get("star")
     if not isinstance(star, dict) or "situation" not in star:
         return None
@@ -355,7 +356,9 @@ def measured_rating(data: Mapping[str, object], asks: Asks | None = None) -> int
     if any(star[p]["present"] is None for p in parts_and_number):
         return None  # part of the answer was not heard: no figure rather than a wrong one
     withheld = set(data.get("withheld") or ())  # type: ignore[call-overload]
-    if asks_for_plan(data):
+    # What it asks for decides how it is measured, as it decides how every face scores it; an
+    # analysis that keeps no reading is measured by the kind it keeps.
+    if asks == "plan" if asks is not None else asks_for_plan(data):
         # A question read sure as asking what the user WOULD do asks for a plan: its situation
         # is the question's, its task is what the question asks, and its result has not
         # happened, so a good plan has no situation, task or (numbered) result to find. Its
