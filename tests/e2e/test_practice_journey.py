@@ -200,12 +200,20 @@ def test_a_two_question_mock_interview_with_recorded_answers(
     page.goto(f"/improve/attempts/{attempts[0].pk}/")
     expect(page.get_by_role("heading", name="Your report")).to_be_visible()
     # Every sentence was heard once, whole: each STAR part spoken is marked, both fillers too.
-    for part in SENTENCES:
-        expect(page.locator(f".transcript .star-{part}").first).to_be_visible()
+    # A mock picks its questions at random and may open with one asking for neither a story nor
+    # a plan ("Why this role?"): its report marks no STAR part and says they are not asked.
+    first = Attempt.objects.get(pk=attempts[0].pk)
+    assert first.analysis is not None
+    if first.analysis["relevance"]["question_asks"] == "neither":
+        expect(page.get_by_text("Not asked", exact=True)).to_be_visible()
+        expect(page.locator(".transcript [class*='star-']")).to_have_count(0)
+    else:
+        for part in SENTENCES:
+            expect(page.locator(f".transcript .star-{part}").first).to_be_visible()
+        expect(page.get_by_role("heading", name="Three things to work on")).to_be_visible()
     fillers = page.locator(".transcript mark.filler")
     for filler in ("um", "uh"):
         expect(fillers.filter(has_text=re.compile(rf"^\W*{filler}\W*$", re.I))).to_have_count(1)
-    expect(page.get_by_role("heading", name="Three things to work on")).to_be_visible()
     analysed = Attempt.objects.get(pk=attempts[0].pk)
     assert analysed.status == "analysed"
     assert {"um", "uh"} <= {f["text"] for f in analysed.analysis["fillers"]["items"]}
