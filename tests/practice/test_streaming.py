@@ -144,6 +144,34 @@ def test_alices_answer_is_transcribed_while_she_speaks_and_the_report_says_so(
     assert again["coverage"]["ratio"] >= 0.95
 
 
+def test_a_stretch_read_ahead_before_any_is_settled_is_kept_and_used_at_the_end(
+    alice_client: Client,
+    alice: User,
+    question: Question,
+    pieces: list[bytes],
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Talk whose pauses never leave a stretch to settle (MIN_STRETCH_S longer than the
+    answer) is read ahead once AHEAD_AFTER_S are left unread: the worker keeps that state,
+    though nothing is settled, and the end reads on from it."""
+    monkeypatch.setattr(speech_streaming, "MIN_STRETCH_S", 60.0)
+    attempt = _record(alice_client, question, pieces)
+    stored: dict[str, Any] = attempt.stream  # type: ignore[assignment]
+    state = from_json(stored["state"])
+    assert state.settled_s == 0
+    assert state.ahead is not None
+    assert state.ahead.settled_s > 5
+    assert state.ahead.words
+    attempt = _finalise(alice_client, attempt)
+    assert attempt.status == "analysed", attempt.failure
+    analysis: dict[str, Any] = attempt.analysis  # type: ignore[assignment]
+    assert analysis["transcription"] == "streamed"
+    said = analysis["transcript"].lower()
+    for word in ("checklist", "nurses", "inspection", "shifts", "slowed"):
+        assert word in said
+    assert analysis["coverage"]["ratio"] >= 0.95
+
+
 @pytest.mark.usefixtures("short_stretches", "early_language")
 def test_a_late_step_decodes_only_the_seconds_it_needs(
     alice_client: Client,

@@ -162,7 +162,7 @@ def _step(attempt: Attempt) -> str:
                 return "not readable yet"  # too short so far, say; the next pieces may do
     with borrowed_engine() as engine:
         after = advance(engine, tail, state, offset)
-    if after == state or not after.settled_s:
+    if after == state or not (after.settled_s or after.ahead):
         return "nothing finished"
     with transaction.atomic():
         # Only onto a state this step is newer than, and only while the answer is recorded:

@@ -4,6 +4,7 @@ complete and as accurate as the whole-file one."""
 
 from __future__ import annotations
 
+import dataclasses
 import hashlib
 import itertools
 import re
@@ -20,13 +21,17 @@ from prepcoach.coach.speech import streaming
 from prepcoach.coach.speech.audio import RATE, decode
 from prepcoach.coach.speech.engine import LanguageGuess, SpeechEngine, WhisperEngine, Word
 from prepcoach.coach.speech.streaming import (
+    AHEAD_AFTER_S,
+    AHEAD_MIN_S,
     CUT_PAUSE_S,
     EDGE_S,
     LONG_STRETCH_S,
     MIN_STRETCH_S,
     StreamState,
     advance,
+    ahead_point,
     all_spans,
+    at_stop,
     cut_point,
     finish,
     from_json,
@@ -157,6 +162,35 @@ def test_talk_with_no_long_pause_is_cut_at_its_longest_short_pause_once_long() -
     assert cut_point(early, 0.0, LONG_STRETCH_S + 3) == round(late + 0.2, 2)
 
 
+@given(
+    st.lists(st.tuples(st.floats(0.3, 4), st.floats(0.2, 6)), min_size=0, max_size=10),
+    st.floats(0, 30),
+    st.floats(0, 5),
+)
+def test_a_part_read_ahead_ends_in_a_pause_wholly_received_after_the_least_stretch(
+    pairs: list[tuple[float, float]], start: float, trailing: float
+) -> None:
+    spans = _spans(pairs, start)
+    end = (spans[-1].end if spans else start) + trailing
+    point = ahead_point(spans, start, end)
+    inner = [
+        (a.end, b.start)
+        for a, b in itertools.pairwise(spans)
+        if b.start <= end - EDGE_S and (a.end + b.start) / 2 - start >= AHEAD_MIN_S
+    ]
+    if point is None:
+        assert not inner  # no pause it could take
+        return
+    assert start + AHEAD_MIN_S - 0.01 <= point <= end - EDGE_S
+    assert not any(s.start <= point <= s.end for s in spans)  # in silence
+    pause = next((a, b) for a, b in inner if a <= point <= b)
+    longs = [b for a, b in inner if b - a >= CUT_PAUSE_S]
+    if longs:  # the latest long pause
+        assert pause[1] == max(longs)
+    else:  # else the longest shorter one
+        assert pause[1] - pause[0] == pytest.approx(max(b - a for a, b in inner), abs=0.011)
+
+
 # Advancing with a fake engine over real speech.
 
 
@@ -276,12 +310,94 @@ def test_finish_covers_the_whole_answer_and_says_it_was_streamed(
     assert len(transcript.words) > len(state.words)  # the rest was read
 
 
+@pytest.fixture
+def long_stretches(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Stretches of 30 s: talk whose pauses that leave MIN_STRETCH_S come far apart (the
+    ninth session's answers had one every 26 s, and up to 34 s were left at stop)."""
+    monkeypatch.setattr(streaming, "MIN_STRETCH_S", 30.0)
+
+
+def _left_at_stop(samples: NDArray[np.float32], engine: SpeechEngine) -> list[float]:
+    """What the end would have to read (seconds) if the answer stopped after each 2 s piece,
+    with the state of the step before it."""
+    left, state = [], None
+    for end in range(2 * RATE, samples.size + 2 * RATE, 2 * RATE):
+        if state is not None:
+            kept = at_stop(state, samples[:end])
+            assert kept is not None
+            left.append(end / RATE - kept.settled_s)
+        state = advance(engine, samples[:end], state)
+    return left
+
+
+@pytest.mark.usefixtures("long_stretches")
+def test_a_stretch_long_unsettled_is_read_ahead_so_the_end_reads_little(
+    samples: NDArray[np.float32], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # What is left at stop stays within AHEAD_AFTER_S and the piece that came since the step.
+    with_ahead = _left_at_stop(samples, Clerk())
+    assert max(with_ahead) <= AHEAD_AFTER_S + 2 + 0.01, with_ahead
+    monkeypatch.setattr(streaming, "AHEAD_AFTER_S", float("inf"))
+    without = _left_at_stop(samples, Clerk())
+    assert max(without) > AHEAD_AFTER_S + 10  # the fault: the whole 30 s stretch was left
+
+
+@pytest.mark.usefixtures("long_stretches")
+def test_reading_ahead_never_changes_what_is_settled_and_reads_each_part_once(
+    samples: NDArray[np.float32], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    clerk = Clerk()
+    states = _recorded(samples, clerk)
+    assert any(s.ahead is not None for s in states)
+    for state in states:
+        if state.ahead is not None:
+            assert state.ahead.ahead is None
+            assert state.settled_s < state.ahead.settled_s
+            assert state.ahead.words[: len(state.words)] == state.words  # it extends the state
+    # Each part read ahead was heard once: the calls' audio adds up to the stretches read.
+    passes = states[-1].passes
+    assert passes == len(clerk.calls) > 1
+    monkeypatch.setattr(streaming, "AHEAD_AFTER_S", float("inf"))
+    plain = _recorded(samples, Clerk())
+    # Settled stretches are read whole, as without reading ahead: the same cuts and word times
+    # (the fake engine names its words by its call, so only their times can be compared).
+    assert [s.settled_s for s in states] == [s.settled_s for s in plain]
+    timed = [[(w.start, w.end) for w in s.words] for s in states]
+    assert timed == [[(w.start, w.end) for w in s.words] for s in plain]
+    assert passes > plain[-1].passes
+
+
+def test_at_stop_keeps_the_part_read_ahead_only_when_much_is_left(
+    samples: NDArray[np.float32],
+) -> None:
+    ahead = StreamState(settled_s=12.0, levels=streaming.levels_of(samples, 12), passes=1)
+    state = StreamState(levels=(), ahead=ahead, passes=1)
+    long = samples[: int((AHEAD_AFTER_S + 3) * RATE)]
+    assert at_stop(state, long) == ahead
+    short = samples[: int((AHEAD_AFTER_S - 1) * RATE)]
+    assert at_stop(state, short) == StreamState(levels=(), passes=1)  # read whole at the end
+    other = replace_levels(ahead, 0.5)
+    assert at_stop(StreamState(ahead=other), long) == StreamState()  # it must match the audio
+    assert at_stop(replace_levels(StreamState(settled_s=3.0, levels=(9.0,) * 3), 9.0), long) is None
+
+
+def replace_levels(state: StreamState, level: float) -> StreamState:
+    return dataclasses.replace(state, levels=(level,) * len(state.levels))
+
+
 def test_the_state_survives_json_and_other_audio_is_not_taken_for_it(
     samples: NDArray[np.float32],
 ) -> None:
     state = _recorded(samples, Clerk())[-1]
     again = from_json(to_json(state))
     assert again == state
+    ahead = StreamState(state.words, 9.0, levels=state.levels[:9], passes=2)
+    assert from_json(to_json(dataclasses.replace(state, ahead=ahead))).ahead == ahead
+    stored_before = {k: v for k, v in to_json(state).items() if k != "ahead"}
+    # A state kept before reading ahead existed has none.
+    assert from_json(stored_before) == dataclasses.replace(state, ahead=None)
+    with pytest.raises((KeyError, TypeError, ValueError)):
+        from_json({**to_json(state), "ahead": "nonsense"})
     assert matches(again, samples)
     louder = (samples * 1.5).astype(np.float32)  # a quiet recording amplified by another gain
     assert not matches(state, louder)
@@ -348,3 +464,27 @@ def test_the_streamed_transcript_is_as_complete_and_accurate_as_the_whole_files(
     # scaled by the loudest of its whole window, the stream's by the first 30 s only (Whisper's
     # log-mel floor), so they differ a little: measured 0.009 here.
     assert streamed.language_probability == pytest.approx(whole.language_probability, abs=0.05)
+
+
+@pytest.mark.usefixtures("long_stretches")
+def test_a_transcript_finished_from_a_part_read_ahead_is_complete_and_accurate(
+    samples: NDArray[np.float32], engine: WhisperEngine, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The end reads on from what was read ahead: no word lost or said twice where the parts
+    join, on the real engine (stretches of 30 s, read ahead once 10 s are left unread, so the
+    50 s answer ends with parts read ahead in it)."""
+    monkeypatch.setattr(streaming, "AHEAD_AFTER_S", 10.0)
+    reference = words_of(" ".join(text for text, _ in SCRIPT))
+    whole = transcribe(engine, samples, speech_spans(samples))
+    final = _recorded(samples[: -2 * RATE], engine)[-1]  # the last piece came with "stop"
+    assert final.ahead is not None
+    state = at_stop(final, samples)
+    assert state == final.ahead  # the end reads on from the part read ahead
+    assert samples.size / RATE - state.settled_s < 10.0 + 4  # and reads little
+    streamed = finish(engine, samples, state, all_spans(samples, state))
+    assert streamed.coverage is not None
+    assert whole.coverage is not None
+    assert streamed.coverage.ratio >= min(0.95, whole.coverage.ratio)
+    whole_wer = wer(reference, words_of(whole.text))
+    streamed_wer = wer(reference, words_of(streamed.text))
+    assert streamed_wer <= max(0.10, whole_wer + 0.02), (streamed_wer, whole_wer, streamed.text)

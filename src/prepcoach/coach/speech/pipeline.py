@@ -10,7 +10,7 @@ from prepcoach.coach.relevance import Asks
 from prepcoach.coach.speech.audio import MAX_SECONDS, SILENT_PEAK, AudioError, decode
 from prepcoach.coach.speech.engine import SpeechEngine
 from prepcoach.coach.speech.quality import audio_quality
-from prepcoach.coach.speech.streaming import StreamState, all_spans, finish, matches
+from prepcoach.coach.speech.streaming import StreamState, all_spans, at_stop, finish
 from prepcoach.coach.speech.transcribe import transcribe
 from prepcoach.coach.speech.vad import speech_spans
 
@@ -36,13 +36,14 @@ def analyse_recording(
     counted, so timestamps written into the file cannot hide its length).
 
     `streamed`: what was transcribed while the answer was recorded (`coach.speech.streaming`);
-    used when it was made from this recording's audio, so only the rest is transcribed here.
+    used when it was made from this recording's audio, so only the rest is transcribed here
+    (from the part read ahead when the rest is long: `streaming.at_stop`).
     Otherwise (and without it) the whole file is transcribed. The analysis says which.
     `kind`, `asks`: the question's kind and what it asks for, when the caller knows them
     (`analyse_answer`)."""
     audio = decode(path, max_seconds)
-    if streamed is not None and not matches(streamed, audio.samples):
-        streamed = None
+    if streamed is not None:  # None unless made from this audio; its part read ahead or not
+        streamed = at_stop(streamed, audio.samples)
     if streamed is not None:
         spans = all_spans(audio.samples, streamed)  # voice activity over the rest only
     else:

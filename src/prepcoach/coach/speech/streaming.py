@@ -15,6 +15,14 @@ hears, so it is asked as soon as those are settled, the speech the whole file's 
 also carries each settled second's level, so a state made from other audio (a recording that
 decoded differently, a quiet one amplified by another gain) is never used: `matches`.
 
+Where the talk holds no pause that leaves a stretch of MIN_STRETCH_S (a 1 s pause every 13 s,
+say), a stretch waits for the next one, and up to 34 s were left to read at stop (ninth
+session). So once AHEAD_AFTER_S of it are not settled, the stretch up to its latest pause is
+read ahead (`StreamState.ahead`: the state as if it were settled there) without settling it: a
+stretch is still read whole when the answer goes on, and the part read ahead is kept only when
+the answer ends with more than AHEAD_AFTER_S left (`at_stop`), so what is read at the end is
+bounded by the speech after that pause.
+
 A step needs the recording only from `resume_from(state)` on (a second before the settled
 time), so it may be given just that part (`offset`, in whole seconds; `audio.decode_from`
 decodes only it): a late step of a long answer then costs what an early one does. The seconds
@@ -25,7 +33,7 @@ every settled second against the whole recording.
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
 import numpy as np
@@ -61,6 +69,15 @@ CONTEXT_S = 1.0
 # 1.29 s median from stop to report against 1.00 s (worst 1.78 against 1.66; at 20 s the worst
 # was 2.73 s, 36 s left at stop).
 MIN_STRETCH_S = 15.0
+# Left unsettled this long (seconds), a stretch is read ahead up to its latest pause: it has had
+# time to reach a pause leaving MIN_STRETCH_S (and a second of EDGE_S) and did not, so the next
+# may be far. At stop, more than this left is read from the part read ahead. The figure is the
+# time, not a tuned reading: a tail of about 20 s took 1.7-1.9 s from stop to report on a quiet
+# machine (eighth and ninth sessions), 32 s 3.1 s, against the aim of 2 s.
+AHEAD_AFTER_S = 16.0
+# A part read ahead is at least this long (each is a pass of the model): the stretches of 5 s
+# the eighth session started with.
+AHEAD_MIN_S = 5.0
 # Whisper judges the language on 30 s of audio; the first pass of the whole file judges it on
 # the first 30 s of the speech it hears (`SpeechEngine.first_pass`), and so does a stream.
 LANGUAGE_WINDOW_S = 30.0
@@ -80,6 +97,9 @@ class StreamState:
     language: LanguageGuess | None = None
     levels: tuple[float, ...] = ()
     passes: int = 0  # passes of the model made while recording
+    # The state as if the stretch were settled at its latest pause, read while waiting for a
+    # pause that leaves MIN_STRETCH_S (see AHEAD_AFTER_S); kept at stop only by `at_stop`.
+    ahead: StreamState | None = None
 
 
 def levels_of(samples: NDArray[np.float32], seconds: int) -> tuple[float, ...]:
@@ -180,7 +200,9 @@ def advance(
 ) -> StreamState:
     """The state after the recording has grown to `samples` (16 kHz mono, from its start, or
     from `offset` seconds into it, at most `resume_from(state)`): the finished stretch since
-    the last one transcribed, if there is one long enough. A state that does not match the
+    the last one transcribed, if there is one long enough; else, once AHEAD_AFTER_S are
+    neither settled nor read ahead, the stretch to its latest pause read ahead (after what was
+    read ahead before). A state that does not match the
     samples (`matches`) is started afresh; from an offset, that raises ValueError (the caller
     gives the whole recording instead)."""
     if offset and (
@@ -191,8 +213,49 @@ def advance(
     end = offset + samples.size / RATE
     fresh = spans_after(samples, state.settled_s, offset)
     cut = cut_point(fresh, state.settled_s, end)
-    if cut is None or cut - state.settled_s < MIN_STRETCH_S:
+    if cut is not None and cut - state.settled_s >= MIN_STRETCH_S:
+        return _settled(engine, samples, replace(state, ahead=None), fresh, cut, offset)
+    # A part read ahead before is kept and the next read from its end: each is read once.
+    base = state.ahead if state.ahead is not None else state
+    if end - base.settled_s < AHEAD_AFTER_S:
         return state
+    unread = [s for s in fresh if s.start >= base.settled_s]
+    point = ahead_point(unread, base.settled_s, end)
+    if point is None:
+        return state
+    ahead = _settled(engine, samples, base, unread, point, offset)
+    # The language, once asked, is the answer's (the first 30 s of speech it heard).
+    return replace(state, ahead=ahead, language=ahead.language, passes=ahead.passes)
+
+
+def ahead_point(spans: Sequence[Span], start: float, end: float) -> float | None:
+    """Where a stretch not settled yet may be read ahead to: the middle of the latest pause of
+    at least CUT_PAUSE_S, else of the longest shorter one (any the detector marks), that lies
+    wholly inside the audio received, EDGE_S before `end`, and AHEAD_MIN_S after `start`."""
+    long, shorter = None, []
+    previous = start
+    for span in spans:
+        if span.start > previous > start and span.start <= end - EDGE_S:
+            middle = (previous + span.start) / 2
+            if middle - start >= AHEAD_MIN_S:
+                if span.start - previous >= CUT_PAUSE_S:
+                    long = middle
+                else:
+                    shorter.append((span.start - previous, middle))
+        previous = max(previous, span.end)
+    point = long if long is not None else max(shorter)[1] if shorter else None
+    return None if point is None else round(point, 2)
+
+
+def _settled(
+    engine: SpeechEngine,
+    samples: NDArray[np.float32],
+    state: StreamState,
+    fresh: Sequence[Span],
+    cut: float,
+    offset: int,
+) -> StreamState:
+    """The state with the stretch from its `settled_s` to `cut` transcribed and settled."""
     settled = [s for s in fresh if s.end <= cut]
     words, passes = state.words, state.passes
     if settled:
@@ -206,6 +269,20 @@ def advance(
     known = len(state.levels)  # each settled second's level, measured once
     levels = (*state.levels, *levels_of(samples[(known - offset) * RATE :], int(cut) - known))
     return StreamState(words, cut, (*state.spans, *settled), language, levels, passes)
+
+
+def at_stop(state: StreamState, samples: NDArray[np.float32]) -> StreamState | None:
+    """The state the end starts from for the whole recording `samples`: None when it was made
+    from other audio (`matches`); the part read ahead when more than AHEAD_AFTER_S would be
+    left after the settled time and it matches too; else the state without it (what is left is
+    read whole, as the answer's other stretches were)."""
+    if not matches(state, samples):
+        return None
+    ahead = state.ahead
+    left = samples.size / RATE - state.settled_s
+    if ahead is not None and left > AHEAD_AFTER_S and matches(ahead, samples):
+        return ahead
+    return replace(state, ahead=None)
 
 
 def all_spans(samples: NDArray[np.float32], state: StreamState) -> list[Span]:
@@ -230,6 +307,7 @@ def finish(
 def to_json(state: StreamState) -> dict[str, Any]:
     guess = state.language
     return {
+        "ahead": None if state.ahead is None else to_json(state.ahead),
         "words": [[w.w, w.start, w.end] for w in state.words],
         "settled_s": state.settled_s,
         "spans": [[s.start, s.end] for s in state.spans],
@@ -256,4 +334,6 @@ def from_json(data: Mapping[str, Any]) -> StreamState:
         language,
         tuple(float(x) for x in data["levels"]),
         int(data["passes"]),
+        # States stored before the read-ahead have no "ahead".
+        None if data.get("ahead") is None else from_json(data["ahead"]),
     )
