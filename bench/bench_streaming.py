@@ -165,6 +165,11 @@ def timed(work: Callable[[], object]) -> tuple[float, object]:
     return time.perf_counter() - begun, result
 
 
+def clip_wer(clip: ss.Clip, data: object) -> float:
+    assert isinstance(data, dict)
+    return float(ba.wer(ba.words_of(clip.text), ba.words_of(str(data["transcript"]))))
+
+
 def quality(clip: ss.Clip, data: object) -> str:
     assert isinstance(data, dict)
     reference, said = ba.words_of(clip.text), ba.words_of(str(data["transcript"]))
@@ -200,7 +205,7 @@ def two_minute_rows(
         f"model; {heading}"
     )
     ends: dict[bool, list[float]] = {True: [], False: []}
-    wholes, raws = [], []
+    wholes, raws, differences = [], [], []
     for voice in voices:
         clip = (
             two_minutes(folder, voice)
@@ -229,6 +234,8 @@ def two_minute_rows(
             )
             assert isinstance(streamed, dict)
             ends[ahead].append(end_s / raw_s)
+            if ahead:
+                differences.append(clip_wer(clip, streamed) - clip_wer(clip, whole))
             took = [step.seconds for step in steps]
             kept = at_stop(state, samples)
             left = clip.duration_s - (kept.settled_s if kept else 0.0)
@@ -249,6 +256,7 @@ def two_minute_rows(
         f"  whole file median {np.median(wholes):.2f}x, worst {max(wholes):.2f}x the raw engine "
         f"(aim <= 1.1x); raw engine median {np.median(raws):.2f} s"
     )
+    print("  " + ba.paired_difference(differences, "WER, read ahead - whole file"))
 
 
 def ten_minute_row(folder: Path, engine: WhisperEngine) -> None:

@@ -153,8 +153,9 @@ def test_a_stretch_read_ahead_before_any_is_settled_is_kept_and_used_at_the_end(
 ) -> None:
     """Talk whose pauses never leave a stretch to settle (MIN_STRETCH_S longer than the
     answer) is read ahead once AHEAD_AFTER_S are left unread: the worker keeps that state,
-    though nothing is settled, and the end reads on from it."""
+    though nothing is settled, and the end reads on from it (past STOP_TAIL_S, here 10 s)."""
     monkeypatch.setattr(speech_streaming, "MIN_STRETCH_S", 60.0)
+    monkeypatch.setattr(speech_streaming, "STOP_TAIL_S", 10.0)
     attempt = _record(alice_client, question, pieces)
     stored: dict[str, Any] = attempt.stream  # type: ignore[assignment]
     state = from_json(stored["state"])

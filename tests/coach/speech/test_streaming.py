@@ -21,12 +21,12 @@ from prepcoach.coach.speech import streaming
 from prepcoach.coach.speech.audio import RATE, decode
 from prepcoach.coach.speech.engine import LanguageGuess, SpeechEngine, WhisperEngine, Word
 from prepcoach.coach.speech.streaming import (
-    AHEAD_AFTER_S,
     AHEAD_MIN_S,
     CUT_PAUSE_S,
     EDGE_S,
     LONG_STRETCH_S,
     MIN_STRETCH_S,
+    STOP_TAIL_S,
     StreamState,
     advance,
     ahead_point,
@@ -334,12 +334,12 @@ def _left_at_stop(samples: NDArray[np.float32], engine: SpeechEngine) -> list[fl
 def test_a_stretch_long_unsettled_is_read_ahead_so_the_end_reads_little(
     samples: NDArray[np.float32], monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    # What is left at stop stays within AHEAD_AFTER_S and the piece that came since the step.
+    # What is left at stop stays within STOP_TAIL_S.
     with_ahead = _left_at_stop(samples, Clerk())
-    assert max(with_ahead) <= AHEAD_AFTER_S + 2 + 0.01, with_ahead
+    assert max(with_ahead) <= STOP_TAIL_S + 0.01, with_ahead
     monkeypatch.setattr(streaming, "AHEAD_AFTER_S", float("inf"))
     without = _left_at_stop(samples, Clerk())
-    assert max(without) > AHEAD_AFTER_S + 10  # the fault: the whole 30 s stretch was left
+    assert max(without) > STOP_TAIL_S + 5  # the fault: the whole 30 s stretch was left
 
 
 @pytest.mark.usefixtures("long_stretches")
@@ -372,9 +372,9 @@ def test_at_stop_keeps_the_part_read_ahead_only_when_much_is_left(
 ) -> None:
     ahead = StreamState(settled_s=12.0, levels=streaming.levels_of(samples, 12), passes=1)
     state = StreamState(levels=(), ahead=ahead, passes=1)
-    long = samples[: int((AHEAD_AFTER_S + 3) * RATE)]
+    long = samples[: int((STOP_TAIL_S + 3) * RATE)]
     assert at_stop(state, long) == ahead
-    short = samples[: int((AHEAD_AFTER_S - 1) * RATE)]
+    short = samples[: int((STOP_TAIL_S - 1) * RATE)]
     assert at_stop(state, short) == StreamState(levels=(), passes=1)  # read whole at the end
     other = replace_levels(ahead, 0.5)
     assert at_stop(StreamState(ahead=other), long) == StreamState()  # it must match the audio
@@ -471,9 +471,10 @@ def test_a_transcript_finished_from_a_part_read_ahead_is_complete_and_accurate(
     samples: NDArray[np.float32], engine: WhisperEngine, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """The end reads on from what was read ahead: no word lost or said twice where the parts
-    join, on the real engine (stretches of 30 s, read ahead once 10 s are left unread, so the
-    50 s answer ends with parts read ahead in it)."""
+    join, on the real engine (stretches of 30 s, read ahead once 10 s are left unread and kept
+    at stop past 12 s, so the 50 s answer ends with parts read ahead in it)."""
     monkeypatch.setattr(streaming, "AHEAD_AFTER_S", 10.0)
+    monkeypatch.setattr(streaming, "STOP_TAIL_S", 12.0)
     reference = words_of(" ".join(text for text, _ in SCRIPT))
     whole = transcribe(engine, samples, speech_spans(samples))
     final = _recorded(samples[: -2 * RATE], engine)[-1]  # the last piece came with "stop"

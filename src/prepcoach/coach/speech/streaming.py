@@ -20,7 +20,7 @@ say), a stretch waits for the next one, and up to 34 s were left to read at stop
 session). So once AHEAD_AFTER_S of it are not settled, the stretch up to its latest pause is
 read ahead (`StreamState.ahead`: the state as if it were settled there) without settling it: a
 stretch is still read whole when the answer goes on, and the part read ahead is kept only when
-the answer ends with more than AHEAD_AFTER_S left (`at_stop`), so what is read at the end is
+the answer ends with more than STOP_TAIL_S left (`at_stop`), so what is read at the end is
 bounded by the speech after that pause.
 
 A step needs the recording only from `resume_from(state)` on (a second before the settled
@@ -69,12 +69,16 @@ CONTEXT_S = 1.0
 # 1.29 s median from stop to report against 1.00 s (worst 1.78 against 1.66; at 20 s the worst
 # was 2.73 s, 36 s left at stop).
 MIN_STRETCH_S = 15.0
-# Left unsettled this long (seconds), a stretch is read ahead up to its latest pause: it has had
+# At most this much (seconds) is left to read at stop when the talk allows it: a tail of about
+# 21 s took 1.7-1.9 s from stop to report on a quiet machine (eighth and ninth sessions), 32 s
+# (two of Whisper's 30 s windows) 3.1 s, against the aim of 2 s. A tail up to this long is read
+# whole at the end, as every stretch is; only a longer one is read on from a part read ahead.
+STOP_TAIL_S = 24.0
+# Left unread this long (seconds), a stretch is read ahead up to its latest pause: it has had
 # time to reach a pause leaving MIN_STRETCH_S (and a second of EDGE_S) and did not, so the next
-# may be far. At stop, more than this left is read from the part read ahead. The figure is the
-# time, not a tuned reading: a tail of about 20 s took 1.7-1.9 s from stop to report on a quiet
-# machine (eighth and ninth sessions), 32 s 3.1 s, against the aim of 2 s.
-AHEAD_AFTER_S = 16.0
+# may be far. A step comes every 6 s and the last piece with stop, so what is left at stop past
+# the part read ahead stays within STOP_TAIL_S.
+AHEAD_AFTER_S = STOP_TAIL_S - 8.0
 # A part read ahead is at least this long (each is a pass of the model): the stretches of 5 s
 # the eighth session started with.
 AHEAD_MIN_S = 5.0
@@ -273,14 +277,14 @@ def _settled(
 
 def at_stop(state: StreamState, samples: NDArray[np.float32]) -> StreamState | None:
     """The state the end starts from for the whole recording `samples`: None when it was made
-    from other audio (`matches`); the part read ahead when more than AHEAD_AFTER_S would be
-    left after the settled time and it matches too; else the state without it (what is left is
-    read whole, as the answer's other stretches were)."""
+    from other audio (`matches`); the part read ahead when more than STOP_TAIL_S would be left
+    after the settled time and it matches too; else the state without it (what is left is read
+    whole, as the answer's other stretches were)."""
     if not matches(state, samples):
         return None
     ahead = state.ahead
     left = samples.size / RATE - state.settled_s
-    if ahead is not None and left > AHEAD_AFTER_S and matches(ahead, samples):
+    if ahead is not None and left > STOP_TAIL_S and matches(ahead, samples):
         return ahead
     return replace(state, ahead=None)
 
