@@ -5,14 +5,17 @@ from __future__ import annotations
 
 import re
 from dataclasses import replace
-from typing import Any
+from typing import Any, cast
 
 import pytest
 
+from prepcoach.coach import relevance_model
 from prepcoach.coach.answer import analyse_answer, measured_rating
+from prepcoach.coach.delivery import DeliverySettings
+from prepcoach.coach.relevance import Relevance
 from prepcoach.coach.speech.quality import CONTENT_TIPS, AudioQuality
 from prepcoach.coach.speech.vad import Span
-from prepcoach.coach.tips import TIGHTEN_PLAN, Facts, choose_tips
+from prepcoach.coach.tips import RULES, TIGHTEN_PLAN, Facts, choose_tips
 from tests.coach.test_questions_asking_for_neither import MOTIVATES, MOTIVATION
 from tests.relevance_samples import AMBITION, FIVE_YEARS
 
@@ -316,3 +319,28 @@ def test_unreliable_words_keep_what_the_question_asks_for_in_the_tips_words() ->
     assert analysis.relevance.question_asks == "plan"
     (length,) = [t.text for t in analysis.tips if t.rule.startswith("Length")]
     assert length.endswith(TIGHTEN_PLAN)
+
+
+def _sentences_start_with_capitals(text: str) -> bool:
+    return all(s[:1].isupper() for s in re.split(r"(?<=[.!?])\s+", text) if s)
+
+
+@pytest.mark.parametrize(
+    "asks",
+    [None, "", *(relevance_model.asks_for(kind) for kind in relevance_model.TYPE_NAMES)],
+)
+def test_every_wording_of_the_off_topic_tip_starts_its_sentences_with_capitals(
+    asks: str | None,
+) -> None:
+    """A trial saw "Answer the question that was asked. say that first, then back it up." when
+    the question's aim was unknown: every variant, with and without what it asks, reads right."""
+    off = Relevance(False, 0.1, None, "it does not address the question", probability=0.1,
+                    gist="I like hiking at weekends.", asks=asks)  # fmt: skip
+    facts = Facts(cast(Any, None), cast(Any, None), None, DeliverySettings(), off)
+    tip = RULES["relevance"](facts)
+    assert tip is not None
+    assert tip.text.startswith("Answer the question that was asked. ")
+    assert _sentences_start_with_capitals(tip.text), tip.text
+    assert tip.text.endswith("then back it up.")
+    if asks:
+        assert f"The question asks for {asks}; say that first" in tip.text

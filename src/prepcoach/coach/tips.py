@@ -68,13 +68,24 @@ def off_topic(relevance: Relevance | None) -> bool:
     )
 
 
+def relevance_advice(asks: str | None) -> str:
+    """The off-topic tip's words, each sentence starting with a capital: with what the question
+    asks for when its kind is clear, else without it (a trial saw "Answer the question that was
+    asked. say that first, then back it up.": the "say" had followed the dropped clause)."""
+    if asks:
+        return (
+            f"Answer the question that was asked. The question asks for {asks}; say that "
+            "first, then back it up."
+        )
+    return "Answer the question that was asked. Say your answer to it first, then back it up."
+
+
 def _relevance(f: Facts) -> Tip | None:
     if not off_topic(f.relevance) or f.relevance is None:
         return None
-    asks = f"The question asks for {f.relevance.asks}; " if f.relevance.asks else ""
     return Tip(
         "Relevance: prepcoach's check finds the answer does not address the question",
-        f"Answer the question that was asked. {asks}say that first, then back it up.",
+        relevance_advice(f.relevance.asks),
         # The sentence alone: the report puts each piece of evidence in quotes (a trial saw
         # “The answer talks about this instead: “…”” quoted twice and cut mid-word).
         (Evidence(f.relevance.gist),) if f.relevance.gist else (),
