@@ -7,6 +7,7 @@ from typing import Any
 
 from prepcoach.coach.answer import analyse_answer
 from prepcoach.coach.delivery import DeliverySettings
+from prepcoach.coach.speech.engine import Transcript, Word
 from prepcoach.practice.report import transcript_pieces
 
 TYPED = (
@@ -44,3 +45,22 @@ def test_the_hedge_tip_names_the_hedges_said() -> None:
     analysis: dict[str, Any] = analyse_answer(text=text, settings=DeliverySettings()).as_dict()
     hedge = next(t for t in analysis["tips"] if t["rule"].startswith("Hedges"))
     assert hedge["text"] == "Say it plainly: drop “basically” and “kind of”."
+
+
+def test_a_recorded_answer_marks_every_word_of_a_filler_of_two_words() -> None:
+    """A recorded answer's fillers are matched to its timed words: a trial's "you know" was
+    marked only on "you", found by its start time alone."""
+    said = "The rota was, you know, late every week. Um, I kind of rebuilt it with the team."
+    words = tuple(Word(w, 0.5 + i * 0.4, 0.8 + i * 0.4) for i, w in enumerate(said.split()))
+    analysis: dict[str, Any] = analyse_answer(
+        transcript=Transcript(words, "en", 1.0), duration_s=10.0, settings=DeliverySettings()
+    ).as_dict()
+    counted = [f["text"] for f in analysis["fillers"]["items"]]
+    marked = [
+        piece.text.strip(",.").lower()
+        for sentence in transcript_pieces(analysis)
+        for piece in sentence.pieces
+        if piece.filler
+    ]
+    assert counted == ["you know", "um", "kind of"]
+    assert marked == ["you", "know", "um", "kind", "of"]

@@ -42,11 +42,6 @@ def transcript_pieces(data: dict[str, Any]) -> list[Sentence]:
         part: {s.strip() for s in star.get(part, {}).get("evidence", [])}
         for part in ("situation", "task", "action", "result")
     }
-    filler_starts = {
-        f["start"]
-        for f in (data.get("fillers") or {}).get("items", [])
-        if f.get("start") is not None
-    }
     long_pause = thresholds(data)["long_pause_s"]
     sentences = sentences_of(data.get("transcript", ""))
     result = [Sentence([p for p, found in evidence.items() if _carries(s, found)])
@@ -54,8 +49,9 @@ def transcript_pieces(data: dict[str, Any]) -> list[Sentence]:
     words = data.get("words")
     if words:
         markers = _markers(data, words, long_pause)
+        marked = _timed_fillers(data, words)
         index = 0
-        for word in words:
+        for n, word in enumerate(words):
             target = result[min(index, len(result) - 1)] if result else None
             while markers and markers[0].start is not None and markers[0].start <= word["start"]:
                 if target is not None:
@@ -63,9 +59,7 @@ def transcript_pieces(data: dict[str, Any]) -> list[Sentence]:
                 else:
                     markers.pop(0)
             if target is not None:
-                target.pieces.append(
-                    Piece(word["w"], filler=word["start"] in filler_starts, start=word["start"])
-                )
+                target.pieces.append(Piece(word["w"], filler=n in marked, start=word["start"]))
             if re.search(r"[.!?]$", word["w"]) and index < len(result) - 1:
                 index += 1
         if result:
@@ -86,6 +80,30 @@ def transcript_pieces(data: dict[str, Any]) -> list[Sentence]:
         for j, word in enumerate(text.split()):
             sentence.pieces.append(Piece(word, filler=(k, j) in marked))
     return result
+
+
+def _timed_fillers(data: dict[str, Any], words: list[dict[str, Any]]) -> set[int]:
+    """The indexes of the timed words that make the fillers the analysis counted: each counted
+    filler from the word it starts at through as many words as it has tokens ("you know" marks
+    "you" and "know,"; a trial's report marked only "you", matched by its start time alone)."""
+    marked: set[int] = set()
+    for item in (data.get("fillers") or {}).get("items", []):
+        start, said = item.get("start"), tokens_of(None, str(item.get("text", "")))
+        at = [i for i, w in enumerate(words) if w["start"] == start and i not in marked]
+        if start is None or not at or not said:
+            continue
+        # Of words sharing the start time, the one the filler's first token is.
+        first = next((i for i in at if _tokens(words[i])[:1] == [said[0].text]), at[0])
+        left, i = len(said), first
+        while left > 0 and i < len(words):
+            marked.add(i)
+            left -= max(len(_tokens(words[i])), 1)
+            i += 1
+    return marked
+
+
+def _tokens(word: dict[str, Any]) -> list[str]:
+    return [t.text for t in tokens_of(None, str(word["w"]))]
 
 
 def _carries(sentence: str, evidence: set[str]) -> bool:
