@@ -137,6 +137,17 @@ def hours(value: Any) -> str:
 
 
 @register.filter
+def seconds(value: Any) -> str:
+    """{{ report.pauses.longest_s|seconds }} s: a length in seconds as every face writes it,
+    one decimal rounded half up (`coach.text.seconds`)."""
+    from prepcoach.coach.text import seconds as written
+
+    if value is None or value == "":
+        return ""
+    return written(float(value))
+
+
+@register.filter
 def kind_name(code: Any) -> str:
     """A goal kind's name for people ("Knowledge"), never its code ("knowledge")."""
     from prepcoach.goals.models import Goal

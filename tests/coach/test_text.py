@@ -54,3 +54,14 @@ def test_a_quotation_before_a_comma_loses_its_own_full_stop(quoted: str, kept: s
     from prepcoach.coach.text import before_comma
 
     assert before_comma(quoted) == kept
+
+
+def test_a_length_in_seconds_is_written_to_one_decimal_rounded_half_up() -> None:
+    """One pause, one figure on every face (a trial saw 3.55 s, 3.6 s and 3.5 s): from the
+    hundredths the analysis keeps, rounded half up."""
+    from prepcoach.coach.text import seconds
+
+    assert seconds(3.55) == seconds(9.55 - 6.0) == seconds(3.5499999999) == "3.6"
+    assert seconds(3.0) == "3.0"
+    assert seconds(12.25) == "12.3"
+    assert seconds(2.44) == "2.4"

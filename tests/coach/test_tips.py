@@ -344,3 +344,12 @@ def test_every_wording_of_the_off_topic_tip_starts_its_sentences_with_capitals(
     assert tip.text.endswith("then back it up.")
     if asks:
         assert f"The question asks for {asks}; say that first" in tip.text
+
+
+def test_the_pause_tip_writes_a_pause_as_every_face_does() -> None:
+    from tests.practice.test_report_pauses import paused_analysis_of
+
+    said = paused_analysis_of()
+    tip = RULES["long_pauses"](Facts(said.content, said.delivery, None, said.settings))
+    assert tip is not None
+    assert tip.evidence[0].text == "3.6 s of silence"

@@ -374,3 +374,17 @@ def test_the_trend_counts_the_answers_its_rule_judged_each_week(
         f"{mondays[0]:%-d %b}: 2 of 2 · {mondays[1]:%-d %b}: 1 of 2 · {mondays[2]:%-d %b}: 1 of 1)."
     ) in area
     assert "%" not in area[area.index("Trend:") :]
+
+
+def test_a_long_pause_is_written_as_the_report_writes_it(
+    alice_client: Client, alice: User, question: Question
+) -> None:
+    """A trial's report said 3.55 s (card) and 3.6 s (transcript) of the pause this page
+    called 3.5 s: every face writes it to one decimal, rounded half up (`coach.text.seconds`)."""
+    from tests.practice.test_report_pauses import paused_analysis
+
+    for _ in range(2):
+        Attempt.objects.create(user=alice, question=question, question_text=question.text,
+                               status=Attempt.Status.ANALYSED, analysis=paused_analysis())  # fmt: skip
+    page = alice_client.get(URL).text
+    assert "1 pause of 3 s or more (longest 3.6 s)" in page

@@ -57,6 +57,7 @@ from prepcoach.coach.relevance import (
     asks_for_plan,
     stored_kind,
 )
+from prepcoach.coach.text import seconds as written_seconds
 from prepcoach.coach.tips import STORY_WORDS, personal_action_missing
 
 __all__ = [
@@ -130,7 +131,7 @@ def _long_pauses(analysis: Mapping[str, Any]) -> tuple[str, float | None] | None
     count = int(pauses.get("long_count", 0))
     if not count:
         return "", None
-    longest = float(pauses.get("longest_s", 0.0))
+    longest = written_seconds(float(pauses.get("longest_s", 0.0)))
     limit = float(_thresholds(analysis).get("long_pause_s", 3.0))
     starts = [
         p["start"] for p in pauses.get("items", [])
@@ -140,7 +141,7 @@ def _long_pauses(analysis: Mapping[str, Any]) -> tuple[str, float | None] | None
     where = f", the first at {clock(at)}" if at is not None else ""
     plural = "s" * (count != 1)
     return (
-        f"{count} pause{plural} of {limit:g} s or more (longest {longest:.1f} s){where}",
+        f"{count} pause{plural} of {limit:g} s or more (longest {longest} s){where}",
         at,
     )
 

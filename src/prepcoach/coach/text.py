@@ -256,3 +256,15 @@ def markdown_html(text: str) -> str:
         url_schemes={"http", "https", "mailto"},
         link_rel="noopener noreferrer nofollow",
     )
+
+
+def seconds(value: float) -> str:
+    """A length of time in seconds as every face writes it (a pause on the report's Pauses
+    card, in its transcript, in a tip, on the improvement areas page): one decimal, rounded
+    half up from the hundredths the analysis keeps (`pauses.longest_s`), so the stored 3.55 and
+    the measured 3.5499999… (the same pause, as floats hold it) both read "3.6". A trial saw
+    one pause as 3.55 s, 3.6 s and 3.5 s on three pages."""
+    from decimal import ROUND_HALF_UP, Decimal
+
+    tenths = Decimal(repr(round(float(value), 2))).quantize(Decimal("0.1"), ROUND_HALF_UP)
+    return str(tenths)

@@ -12,6 +12,7 @@ from prepcoach.coach.content import ContentAnalysis, Ownership
 from prepcoach.coach.delivery import Delivery, DeliverySettings
 from prepcoach.coach.keywords import Coverage
 from prepcoach.coach.relevance import NOT_IN_A_PLAN, Relevance
+from prepcoach.coach.text import seconds as written_seconds
 
 
 @dataclass(frozen=True, slots=True)
@@ -266,7 +267,9 @@ def _long_pauses(f: Facts) -> Tip | None:
     pauses = f.delivery.long_pauses
     if not pauses:
         return None
-    evidence = tuple(Evidence(f"{p.length:.1f} s of silence", p.start) for p in pauses[:3])
+    evidence = tuple(
+        Evidence(f"{written_seconds(p.length)} s of silence", p.start) for p in pauses[:3]
+    )
     return Tip(
         f"Pauses: {len(pauses)} of {f.settings.long_pause_s:g} s or more",
         _by_asks(

@@ -18,7 +18,7 @@ from prepcoach.coach.trends import PARTS_OUT_OF
 class Piece:
     text: str
     filler: bool = False
-    pause_s: float | None = None  # a pause marker, not a word
+    pause_s: float | None = None  # a pause marker, not a word: its length (`text.seconds`)
     start: float | None = None
     lost: tuple[float, float] | None = None  # speech that produced no words: (start, end) s
 
@@ -49,7 +49,7 @@ def transcript_pieces(data: dict[str, Any]) -> list[Sentence]:
     words = data.get("words")
     if words:
         markers = _markers(data, words, long_pause)
-        marked = _timed_fillers(data, words)
+        filler_words = _timed_fillers(data, words)
         index = 0
         for n, word in enumerate(words):
             target = result[min(index, len(result) - 1)] if result else None
@@ -59,7 +59,9 @@ def transcript_pieces(data: dict[str, Any]) -> list[Sentence]:
                 else:
                     markers.pop(0)
             if target is not None:
-                target.pieces.append(Piece(word["w"], filler=n in marked, start=word["start"]))
+                target.pieces.append(
+                    Piece(word["w"], filler=n in filler_words, start=word["start"])
+                )
             if re.search(r"[.!?]$", word["w"]) and index < len(result) - 1:
                 index += 1
         if result:
@@ -127,7 +129,7 @@ def _markers(data: dict[str, Any], words: list[dict[str, Any]], long_pause: floa
             if b["start"] - a["end"] >= long_pause
         ]
     found = [
-        Piece("", pause_s=round(p["end"] - p["start"], 1), start=p["start"])
+        Piece("", pause_s=p["end"] - p["start"], start=p["start"])
         for p in pauses
         if p["end"] - p["start"] >= long_pause
     ]
