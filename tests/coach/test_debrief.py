@@ -151,3 +151,29 @@ def test_the_note_names_each_question_as_a_short_topic(question: str, topic: str
         NoteFacts("Acme", "Analyst", asked=[Asked(question, "well"), Asked("Why Acme?", "well")])
     )
     assert f"I enjoyed our conversation about {topic} and why Acme." in note.text
+
+
+@pytest.mark.parametrize(
+    ("interview_format", "keys"),
+    [
+        ("video", ["eye_contact", "posture", "pace", "hands", "warmth"]),
+        ("on-site", ["eye_contact", "posture", "pace", "hands", "warmth"]),
+        ("assessment", ["eye_contact", "posture", "pace", "hands", "warmth"]),
+        ("other", ["eye_contact", "posture", "pace", "hands", "warmth"]),
+        ("phone", ["pace"]),
+        ("take-home", []),
+    ],
+)
+def test_the_body_language_check_asks_only_what_the_interviewer_took_in(
+    interview_format: str, keys: list[str]
+) -> None:
+    """A trial's phone debrief asked about eye contact and posture: seen formats are asked
+    everything, a phone call only the voice items, a take-home task nothing."""
+    from prepcoach.coach.debrief import self_check
+
+    check = self_check(interview_format)
+    assert [key for key, _ in check.items] == keys
+    if interview_format == "phone":
+        assert check.title == "Your voice: did you…"
+    elif keys:
+        assert check.title == "Body language: did you…"

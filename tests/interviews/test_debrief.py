@@ -126,3 +126,31 @@ def test_a_debrief_posted_from_an_older_page_is_still_saved(
     response = alice_client.post(url(interview.pk), debrief_post(went_well="Kept"))
     assert response.status_code == 302
     assert Debrief.objects.get().went_well == "Kept"
+
+
+def test_a_phone_interview_is_asked_about_the_voice_not_eye_contact_or_posture(
+    alice_client: Client, alice: User
+) -> None:
+    """A trial's phone debrief asked about eye contact and posture, which the interviewer
+    never saw: it asks the voice item alone, and keeps an answer given before to the rest."""
+    interview = add_interview(alice, hours=-3, format="phone")
+    add_debrief(interview, body_language={"eye_contact": "no"})
+    page = alice_client.get(url(interview.pk)).content.decode()
+    assert "Your voice: did you…" in page
+    assert "I spoke at a calm pace and paused before answering" in page
+    for seen in ("Body language", "eye contact", "upright", "hands", "smiled"):
+        assert seen not in page, seen
+    response = alice_client.post(url(interview.pk), debrief_post(body_pace="partly"))
+    assert response.status_code == 302
+    assert Debrief.objects.get().body_language == {"eye_contact": "no", "pace": "partly"}
+    post = alice_client.post(url(interview.pk), debrief_post(body_eye_contact="yes"))
+    assert post.status_code == 302  # a field it does not ask is ignored
+    assert Debrief.objects.get().body_language == {"eye_contact": "no"}
+
+
+def test_a_take_home_task_has_no_body_language_check(alice_client: Client, alice: User) -> None:
+    interview = add_interview(alice, hours=-3, format="take-home")
+    page = alice_client.get(url(interview.pk)).content.decode()
+    assert "How did it go?" in page
+    assert "did you…" not in page
+    assert "eye contact" not in page

@@ -66,3 +66,15 @@ def test_a_debrief_written_ahead_drafts_no_thank_you_note(
     assert "SQL" in page  # what she wrote is kept and shown
     assert "A thank-you note to send" not in page
     assert "Thank you for taking the time" not in page
+
+
+def test_a_phone_interviews_debrief_shows_only_the_voice_check(
+    alice_client: Client, alice: User
+) -> None:
+    interview = add_interview(alice, hours=-3, format="phone")
+    add_debrief(interview, body_language={"eye_contact": "no", "pace": "yes"})
+    page = alice_client.get(url(interview.pk)).content.decode()
+    assert "I spoke at a calm pace and paused before answering: <strong>yes</strong>" in page
+    assert "Your voice" in page
+    assert "eye contact" not in page
+    assert "Body language" not in page

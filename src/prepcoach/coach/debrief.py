@@ -23,6 +23,43 @@ BODY_LANGUAGE = (
     ("warmth", "I smiled and greeted them warmly"),
 )
 BODY_ANSWERS = (("yes", "Yes"), ("partly", "Partly"), ("no", "No"))
+# The items the interviewer could judge by voice alone (the rest they judge by sight).
+VOICE_ITEMS = frozenset({"pace"})
+# Interview formats (`jobs.Interview.Format`) by what the interviewer took in of the candidate:
+# seen (and heard), heard only, or neither (a take-home task has no interviewer present). A
+# format not named here ("other") may have been seen, so it is asked everything.
+HEARD_ONLY = frozenset({"phone"})
+NOT_PRESENT = frozenset({"take-home"})
+
+
+@dataclass(frozen=True, slots=True)
+class SelfCheck:
+    """The body-language self-check a debrief asks: what it is about ("Body language", "Your
+    voice") and its items (key, label); no items when the interviewer neither saw nor heard
+    the candidate."""
+
+    name: str
+    items: tuple[tuple[str, str], ...]
+
+    @property
+    def title(self) -> str:
+        """The debrief form's heading: "Body language: did you…"."""
+        return f"{self.name}: did you…"
+
+
+def self_check(interview_format: str) -> SelfCheck:
+    """What the debrief of an interview of `interview_format` asks of the candidate's body
+    language: everything where the interviewer saw them (video, on site, an assessment centre,
+    any other format), only the voice items on the phone (a trial's phone debrief asked about
+    eye contact and posture), nothing for a take-home task."""
+    if interview_format in NOT_PRESENT:
+        return SelfCheck("", ())
+    if interview_format in HEARD_ONLY:
+        voice = tuple(item for item in BODY_LANGUAGE if item[0] in VOICE_ITEMS)
+        return SelfCheck("Your voice", voice)
+    return SelfCheck("Body language", BODY_LANGUAGE)
+
+
 # A self-rating from 1 to 5 per competency.
 COMPETENCIES = (
     ("communication", "Communication"),

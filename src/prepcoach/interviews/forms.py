@@ -10,7 +10,7 @@ from typing import Any
 from django import forms
 from django.core.exceptions import ValidationError
 
-from prepcoach.coach.debrief import BODY_ANSWERS, BODY_LANGUAGE, COMPETENCIES
+from prepcoach.coach.debrief import BODY_ANSWERS, COMPETENCIES, SelfCheck, self_check
 from prepcoach.coach.interview_transcript import TranscriptError, parse_transcript
 from prepcoach.interviews.models import MAX_QUESTION, MAX_TEXT, AskedQuestion, Debrief
 from prepcoach.interviews.transcripts import MAX_UPLOAD_BYTES, decode
@@ -107,9 +107,12 @@ class DebriefForm(forms.Form):
     )  # fmt: skip
     feedback = text_box("Feedback received", 3, help_text="What they told you, in their words.")
 
-    def __init__(self, *args: Any, **kwargs: Any) -> None:
+    def __init__(self, *args: Any, check: SelfCheck | None = None, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        for key, label in BODY_LANGUAGE:
+        # The body-language items the interview's format lets the candidate judge
+        # (`coach.debrief.self_check`): none on a phone call's form asks about eye contact.
+        self.check = check or self_check("")
+        for key, label in self.check.items:
             self.fields[f"body_{key}"] = forms.ChoiceField(
                 label=label, choices=BODY_ANSWERS, required=False, widget=forms.RadioSelect
             )
@@ -130,7 +133,7 @@ class DebriefForm(forms.Form):
         return initial
 
     def body_fields(self) -> list[forms.BoundField]:
-        return [self[f"body_{key}"] for key, _ in BODY_LANGUAGE]
+        return [self[f"body_{key}"] for key, _ in self.check.items]
 
     def rating_fields(self) -> list[forms.BoundField]:
         return [self[f"rating_{key}"] for key, _ in COMPETENCIES]
@@ -142,9 +145,12 @@ class DebriefForm(forms.Form):
         data = self.cleaned_data
         for name in ("went_well", "went_badly", "outcome", "feedback"):
             setattr(debrief, name, data[name])
+        # Answers to items this form does not ask (given when the interview had another
+        # format) are kept, so changing the format back shows them again.
+        asked = {key for key, _ in self.check.items}
         debrief.body_language = {
-            key: data[f"body_{key}"] for key, _ in BODY_LANGUAGE if data[f"body_{key}"]
-        }
+            key: answer for key, answer in debrief.body_language.items() if key not in asked
+        } | {key: data[f"body_{key}"] for key, _ in self.check.items if data[f"body_{key}"]}
         debrief.ratings = {
             key: data[f"rating_{key}"]
             for key, _ in COMPETENCIES

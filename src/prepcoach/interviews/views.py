@@ -135,9 +135,9 @@ def detail(request: HttpRequest, interview_id: int) -> HttpResponse:
         asked = list(found.questions.all())
         banked = plans.in_bank(user, found)
         context["asked"] = [(a, banked.get(a.pk)) for a in asked]
-        context["body"] = [
-            (label, found.body_language.get(k, "")) for k, label in core.BODY_LANGUAGE
-        ]
+        check = core.self_check(interview.format)
+        context["body_name"] = check.name
+        context["body"] = [(label, found.body_language.get(k, "")) for k, label in check.items]
         context["ratings"] = [(label, found.ratings.get(k)) for k, label in core.COMPETENCIES]
     if found is not None and context["started"]:  # no thanks for a meeting still ahead
         context["note"] = core.draft_thank_you(
@@ -196,10 +196,12 @@ def debrief(request: HttpRequest, interview_id: int) -> HttpResponse:
     if interview is None:
         return gone(request, typed(request))
     found = Debrief.objects.filter(interview=interview).first()
+    # The body-language items the interview's format lets the candidate judge.
+    check = core.self_check(interview.format)
     rows = [{"text": a.text, "went": a.went, "notes": a.notes}
             for a in (found.questions.all() if found else [])]  # fmt: skip
     if request.method == "POST":
-        form = DebriefForm(request.POST)
+        form = DebriefForm(request.POST, check=check)
         asked = AskedFormSet(request.POST, prefix="asked")
         if form.is_valid() and asked.is_valid():
             with transaction.atomic():
@@ -217,7 +219,7 @@ def debrief(request: HttpRequest, interview_id: int) -> HttpResponse:
             return redirect(reverse("interviews:detail", args=[interview.pk]) + "#debrief")
         status = 422
     else:
-        form = DebriefForm(initial=DebriefForm.initial_for(found) if found else None)
+        form = DebriefForm(initial=DebriefForm.initial_for(found) if found else None, check=check)
         asked = AskedFormSet(initial=rows, prefix="asked")
         status = 200
     context = {
