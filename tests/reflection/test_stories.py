@@ -2,6 +2,7 @@ from django.test import Client
 from django.urls import reverse
 
 from prepcoach.accounts.models import User
+from prepcoach.coach.stories import StoryInfo, coverage
 from prepcoach.jobs.models import Opportunity
 from prepcoach.reflection.models import Reflection, Story
 
@@ -44,6 +45,17 @@ def test_a_story_is_checked_and_fills_the_matrix(alice_client: Client, alice: Us
         "A complete STAR story"
         in alice_client.get(reverse("reflection:story", args=[story.pk])).text
     )
+
+
+def test_a_story_read_for_evidence_keeps_each_part_apart(alice: User) -> None:
+    # A trial's brief quoted a part run into the tags: "...40 examples documented data quality,
+    # SQL"; the readiness page ran the title into the situation. Evidence reads `Story.lines`.
+    story = Story(user=alice, **{k: v for k, v in story_data(
+        result="We cut the backlog and had 40 examples documented", tags="SQL, data quality",
+    ).items() if k != "competencies"})  # fmt: skip
+    assert story.lines.splitlines()[:2] == ["The late reports", story.situation]
+    row = coverage([StoryInfo(1, story.title, story.lines, ())], terms=["SQL"], embedder=None)[-1]
+    assert row.evidence == ("“SQL, data quality”",)
 
 
 def test_a_group_of_checkboxes_is_a_labelled_fieldset(alice_client: Client) -> None:

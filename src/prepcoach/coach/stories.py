@@ -59,7 +59,7 @@ HINTS = {
 class StoryInfo:
     id: Hashable
     title: str
-    text: str  # all its parts together
+    text: str  # all its parts together, one a line (`Story.lines`): each read as its own
     competencies: tuple[str, ...]
 
 

@@ -87,7 +87,7 @@ def gather(user: User, interview: Interview, today: dt.date) -> ReadinessFacts:
         today=today,
         facts=[f.text for f in job.facts.order_by("-created_at", "-pk")],
         fact_target=job.fact_target,
-        stories=[StoryInfo(s.pk, s.title, s.text, tuple(s.competencies)) for s in stories],
+        stories=[StoryInfo(s.pk, s.title, s.lines, tuple(s.competencies)) for s in stories],
         values=job.value_list,
         terms=job.key_terms,
         job_questions=questions,

@@ -54,6 +54,14 @@ class Story(models.Model):
         return reverse("reflection:story", args=[self.pk])
 
     @property
+    def lines(self) -> str:
+        """Its title, parts, metrics and tags, one a line: where a text is read sentence by
+        sentence (a value or job term it covers, quoted), a title or a part without a full stop
+        is never run into the next (a trial quoted "…40 examples documented data quality, SQL")."""
+        parts = (self.title, self.situation, self.task, self.action, self.result)
+        return "\n".join(p.strip() for p in (*parts, self.metrics, self.tags) if p.strip())
+
+    @property
     def text(self) -> str:
         return " ".join(
             [

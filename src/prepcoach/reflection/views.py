@@ -46,7 +46,7 @@ def stories(request: HttpRequest) -> HttpResponse:
             job, chosen_for_you = jobs.get(pk=next_one.opportunity_id), True
     elif (job_id := request.GET["for"]).isdigit():
         job = jobs.filter(pk=int(job_id)).first()
-    infos = [StoryInfo(s.pk, s.title, s.text, tuple(s.competencies)) for s in bank]
+    infos = [StoryInfo(s.pk, s.title, s.lines, tuple(s.competencies)) for s in bank]
     rows = coverage(infos, values=job.value_list if job else (), terms=job.key_terms if job else ())
     return render(request, "reflection/stories.html", {
         "stories": bank, "rows": rows, "jobs": jobs, "job": job, "chosen_for_you": chosen_for_you,

@@ -201,7 +201,7 @@ def _brief(request: HttpRequest, opportunity_id: int) -> dict[str, object]:
     user = signed_in_user(request)
     opportunity = get_owned_or_404(Opportunity.objects.all(), user, pk=opportunity_id)
     stories = list(owned_by(Story.objects.all(), user))
-    infos = [StoryInfo(s.pk, s.title, s.text, tuple(s.competencies)) for s in stories]
+    infos = [StoryInfo(s.pk, s.title, s.lines, tuple(s.competencies)) for s in stories]
     titles: dict[object, str] = {s.pk: s.title for s in stories}
     values = [
         (row.target, [titles[i] for i in row.stories])
