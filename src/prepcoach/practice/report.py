@@ -4,13 +4,14 @@ pieces and the pace chart's geometry. It judges nothing: the analysis already di
 from __future__ import annotations
 
 import itertools
+import math
 import re
 from dataclasses import dataclass, field
 from typing import Any
 
 from prepcoach.coach.answer import thresholds
 from prepcoach.coach.content import sentences_of
-from prepcoach.coach.delivery import filler_spans, tokens_of
+from prepcoach.coach.delivery import DeliverySettings, filler_spans, tokens_of
 from prepcoach.coach.trends import PARTS_OUT_OF
 
 
@@ -139,18 +140,82 @@ def _markers(data: dict[str, Any], words: list[dict[str, Any]], long_pause: floa
 
 @dataclass(frozen=True)
 class PaceChart:
+    """The pace chart: words a minute (the y axis, labelled in wpm from 0) in each stretch the
+    analysis measured, drawn as a flat step across the stretch it covers, over a time axis
+    from 0:00 to the answer's length (the Length card's figure: to the last word). A trial's
+    chart had no value labels, began at "0:01" and ended at 0:45 for a 69 s answer: it put
+    each stretch's figure at its start and ended the axis at the last stretch's start."""
+
     width: int
     height: int
-    line: str
+    line: str  # an SVG path: one flat step per stretch
     band_low_y: float
     band_high_y: float
-    labels: list[tuple[float, str]]
+    labels: list[tuple[float, str]]  # the time axis: x, "m:ss"
     low: int = 130
     high: int = 160
+    y_ticks: list[tuple[float, str]] = field(default_factory=list)  # the wpm axis: y, value
+    left: int = 44
+    right: int = 464
+    top: int = 30
+    bottom: int = 162
 
     @property
     def band_height(self) -> float:
         return round(self.band_low_y - self.band_high_y, 1)
+
+    @property
+    def plot_width(self) -> int:
+        return self.right - self.left
+
+
+# The drawing and its margins: room on the left for the wpm labels, above for "wpm", below
+# for the times (tests/e2e/test_pace_chart.py looks at it at a phone's width and a laptop's).
+PACE_WIDTH, PACE_HEIGHT, PACE_LEFT, PACE_RIGHT, PACE_TOP, PACE_BOTTOM = 480, 190, 44, 16, 30, 28
+# Time-axis steps in seconds: the smallest that leaves at most six steps over the answer.
+TIME_STEPS = (15, 30, 60, 120, 300, 600)
+
+
+def answer_length(data: dict[str, Any]) -> float | None:
+    """The answer's length as its Length card shows it: to the last word (`length.seconds`),
+    else the recording's length."""
+    seconds = (data.get("length") or {}).get("seconds")
+    return float(seconds) if seconds is not None else data.get("duration_s")
+
+
+def whole_seconds(seconds: float) -> int:
+    """Seconds to the nearest whole one, a half rounded up, as the Length card writes them
+    (Django's `floatformat:0`)."""
+    from decimal import ROUND_HALF_UP, Decimal
+
+    return int(Decimal(repr(float(seconds))).quantize(Decimal(1), ROUND_HALF_UP))
+
+
+@dataclass(frozen=True)
+class LengthCard:
+    """The Length card: the figure the answer's length is judged by, in whole seconds, and
+    what it measures. A recorded answer's length runs from the start of the recording to its
+    last word (`delivery.Delivery.answer_s`: the silence before the stop button is not the
+    answer; the pace and the "short" verdict use the same words), so it can read 57 s where
+    the player shows the file's 1:01: `recording` is the file's length, as the player writes
+    it, when it runs a whole second or more past it (a trial read "57 s · short" beside 1:01
+    and took it for a fault)."""
+
+    seconds: int
+    to_last_word: bool
+    recording: str | None = None
+
+
+def length_card(data: dict[str, Any]) -> LengthCard | None:
+    duration = data.get("duration_s")
+    if duration is None:
+        return None
+    to_last_word = (data.get("length") or {}).get("seconds")
+    if to_last_word is None:  # analysed before the length was measured to the last word
+        return LengthCard(whole_seconds(float(duration)), to_last_word=False)
+    seconds = whole_seconds(float(to_last_word))
+    longer = int(float(duration)) > seconds
+    return LengthCard(seconds, True, clock(float(duration)) if longer else None)
 
 
 def pace_chart(data: dict[str, Any]) -> PaceChart | None:
@@ -158,19 +223,37 @@ def pace_chart(data: dict[str, Any]) -> PaceChart | None:
     windows = (data.get("pace") or {}).get("over_time") or []
     if len(windows) < 2:
         return None
-    width, height, pad = 480, 140, 24
-    top = max(220, max(w[1] for w in windows) + 10)
-    last = windows[-1][0] or 1
+    words = data.get("words") or []
+    spoken_to = float(words[-1]["end"]) if words else float(windows[-1][0])
+    starts = [float(t) for t, _ in windows]
+    gaps = [b - a for a, b in itertools.pairwise(starts) if b > a]
+    step = min(gaps, default=DeliverySettings().window_s)
+    end = answer_length(data) or spoken_to
+    end = max(end, starts[-1] + 1.0)  # the stretches measured lie inside it
+    left, right = PACE_LEFT, PACE_WIDTH - PACE_RIGHT
+    top, bottom = PACE_TOP, PACE_HEIGHT - PACE_BOTTOM
+    most = max(220.0, max(float(v) for _, v in windows) + 10)
+    most = float(math.ceil(most / 50) * 50)
 
     def x(t: float) -> float:
-        return round(pad + (width - 2 * pad) * t / last, 1)
+        return round(left + (right - left) * min(max(t, 0.0), end) / end, 1)
 
     def y(v: float) -> float:
-        return round(float(height - pad - (height - 2 * pad) * min(v, top) / top), 1)
+        return round(bottom - (bottom - top) * min(v, most) / most, 1)
 
+    path, drawn_to = [], None
+    for start, value in windows:
+        stop = min(float(start) + step, spoken_to) if spoken_to > start else float(start) + step
+        move = "L" if drawn_to is not None and abs(drawn_to - float(start)) < 0.05 else "M"
+        path.append(f"{move}{x(float(start))},{y(value)} L{x(stop)},{y(value)}")
+        drawn_to = stop
+    tick = next((s for s in TIME_STEPS if end / s <= 6), TIME_STEPS[-1])
+    ticks = [t for t in range(0, int(end), tick) if end - t >= tick * 0.4]
+    labels = [(x(t), clock(t)) for t in ticks] + [(x(end), clock(whole_seconds(end)))]
+    values = range(0, int(most) + 1, 100 if most > 300 else 50)
     return PaceChart(
-        width, height, " ".join(f"{x(t)},{y(v)}" for t, v in windows), y(low), y(high),
-        [(x(t), clock(t)) for t, _ in windows[:: max(len(windows) // 4, 1)]], low, high,
+        PACE_WIDTH, PACE_HEIGHT, " ".join(path), y(low), y(high), labels, low, high,
+        [(y(v), str(v)) for v in values], left, right, top, bottom,
     )  # fmt: skip
 
 

@@ -39,7 +39,7 @@ from prepcoach.practice.recordings import (
     mark_interrupted,
     store_chunk,
 )
-from prepcoach.practice.report import pace_chart, transcript_pieces
+from prepcoach.practice.report import length_card, pace_chart, transcript_pieces
 from prepcoach.practice.tasks import analyse_again, state_of
 from prepcoach.practice.views.common import (
     attempt_or_404,
@@ -211,6 +211,7 @@ def _report(attempt: Attempt) -> dict[str, object]:
         "report": data,
         "sentences": transcript_pieces(data),
         "pace_chart": pace_chart(data),
+        "length": length_card(data),
         "thresholds": thresholds(data),
         "measured": measured_rating(data),
         # Why the figure is low beside a well-told story (`answer.OFF_QUESTION_MOST`).
