@@ -137,9 +137,11 @@ class AnswerAnalysis:
             "keywords": {
                 "used": list(self.keywords.used),
                 "missed": [] if "keywords" in self.withheld else list(self.keywords.missed),
+                # The terms that bear on the question (`keywords.bearing_on`): the tip's.
+                "bearing": list(self.keywords.bearing),
             }
             if self.keywords
-            else {"used": [], "missed": []},
+            else {"used": [], "missed": [], "bearing": []},
             "relevance": {
                 # A verdict could be overturned by speech that was lost, as the check can.
                 "addresses": None if self.withheld & CONTENT_TIPS else self.relevance.addresses,
@@ -246,7 +248,9 @@ def analyse_answer(
         settings=settings,
         lost=cover.uncovered if cover else (),
     )
-    keywords = coverage(said, key_terms(job_description)) if job_description.strip() else None
+    keywords = (
+        coverage(said, key_terms(job_description), question) if job_description.strip() else None
+    )
     relevance = (
         question_relevance(question, said, kind=kind, asks=asks) if question.strip() else None
     )

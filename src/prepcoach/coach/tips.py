@@ -379,16 +379,21 @@ def _monotone(f: Facts) -> Tip | None:
 
 
 def _keywords(f: Facts) -> Tip | None:
-    if (
-        f.keywords is None
-        or not f.keywords.missed
-        or len(f.keywords.used) >= len(f.keywords.missed)
-    ):
+    """The job's key terms that bear on the question asked (`keywords.bearing_on`: by meaning,
+    at most four) and that the answer does not use; nothing when none bears on it. A trial's
+    answer on reproducibility was told to use "Power BI", "R", "Tableau" and "GDPR", and a
+    teammate conflict the same, each measured against all 18 of the job's terms."""
+    if f.keywords is None:
         return None
+    unused = [t for t in f.keywords.bearing if t in f.keywords.missed]
+    if not unused:
+        return None
+    bearing = len(f.keywords.bearing)
     return Tip(
-        f"Job terms: {len(f.keywords.missed)} of the description's key terms unused",
-        "Use the job's own words where they are true for you.",
-        tuple(Evidence(t) for t in f.keywords.missed[:4]),
+        f"Job terms: {len(unused)} of the job's {bearing} key "
+        f"{'term that bears' if bearing == 1 else 'terms that bear'} on this question unused",
+        "Use the job's own words for what this question asks about, where they are true for you.",
+        tuple(Evidence(t) for t in unused),
         1.5,
     )
 
