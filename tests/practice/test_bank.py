@@ -182,3 +182,28 @@ def test_a_huge_upload_is_refused_without_reading_it_all(alice_client: Client, a
     )
     assert "split it in parts" in response.text
     assert not Question.objects.filter(owner=alice).exists()
+
+
+INTRODUCTIONS = (
+    "Tell me about yourself.",
+    "Walk me through your CV.",
+    "How would you approach your first 90 days in this role?",
+)
+
+
+@pytest.mark.django_db
+def test_the_starter_bank_opens_with_the_questions_most_interviews_ask() -> None:
+    """A new user's trial found neither "Tell me about yourself" nor a first-90-days question
+    among the 325."""
+    bank = Question.objects.filter(owner__isnull=True)
+    for text in INTRODUCTIONS:
+        assert bank.filter(text=text).count() == 1, text
+    assert bank.get(text=INTRODUCTIONS[2]).category == "situational"
+
+
+def test_loading_the_bank_adds_no_question_a_user_already_has(alice: User) -> None:
+    Question.objects.filter(owner__isnull=True, text=INTRODUCTIONS[0]).delete()
+    Question.objects.create(owner=alice, text="tell me about YOURSELF.")
+    load_bank(Question)
+    assert not Question.objects.filter(owner__isnull=True, text__iexact=INTRODUCTIONS[0]).exists()
+    assert Question.objects.filter(text__iexact=INTRODUCTIONS[0]).count() == 1

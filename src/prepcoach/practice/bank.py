@@ -56,7 +56,8 @@ def starter_rows() -> list[dict[str, Any]]:
 
 
 def load_bank(question_model: Any) -> int:
-    """Create or update the starter bank (owner None); returns how many rows it holds."""
+    """Create or update the starter bank (owner None), never adding a question a user already
+    has as their own; returns how many rows it holds."""
     for row in starter_rows():
         defaults = {
             "category": row["category"],
@@ -74,7 +75,9 @@ def load_bank(question_model: Any) -> int:
             for key, value in defaults.items():
                 setattr(existing, key, value)
             existing.save()
-        else:
+        elif not question_model.objects.filter(text__iexact=row["text"]).exists():
+            # A text a user already has as their own is not added to the bank beside it: their
+            # bank would list it twice (practice/migrations/0020_starter_introductions.py).
             question_model.objects.create(owner=None, text=row["text"], **defaults)
     return int(question_model.objects.filter(owner__isnull=True).count())
 
