@@ -222,3 +222,17 @@ def test_an_answer_to_a_question_asking_for_neither_is_reviewed_on_its_point(
     assert "Sets the scene" not in page
     assert page.count("prepcoach does not score this") == 5
     assert "prepcoach could not read this answer" not in page
+
+
+def test_the_measures_write_the_longest_pause_as_the_report_does(
+    alice_client: Client, recorded: Attempt
+) -> None:
+    """The answer's own report writes a pause stored as 3.55 s "3.6 s" (`coach.text.seconds`);
+    the reviewer's measures said "3.55 s"."""
+    recorded.analysis = (recorded.analysis or {}) | {
+        "pauses": {"count": 1, "longest_s": 3.55, "long_count": 1, "items": []}
+    }
+    recorded.save(update_fields=["analysis"])
+    token = make_link(alice_client, recorded, show_measures="on", show_transcript="")
+    page = Client().get(reverse("feedback:review", args=[token])).text
+    assert "longest pause 3.6 s" in page
