@@ -180,15 +180,16 @@ def main() -> None:
         ended, saved, shown = figures[1]
         if saved is not None:
             print(f"  end of answer -> report saved: {saved - ended:.1f} s   (transcribed: {how})")
-            if latest is not None and latest.finalised_at and latest.analysis_started_at:
+            if latest is not None and latest.queued_at and latest.analysis_started_at:
                 # The database's times on the monotonic clock (both read now, side by side).
                 shift = time.time() - time.monotonic()
-                finalised = latest.finalised_at.timestamp() - shift
+                queued = latest.queued_at.timestamp() - shift
                 started = latest.analysis_started_at.timestamp() - shift
                 print(
-                    f"    of which: the last piece sent and the recording joined (finalise) "
-                    f"{finalised - ended:.2f} s, queued -> a worker's lane takes it "
-                    f"{started - finalised:.2f} s, the analysis {saved - started:.2f} s"
+                    f"    of which: the last piece sent, the recording joined and the analysis "
+                    f"queued {queued - ended:.2f} s, queued -> a worker's lane takes it (and "
+                    f"holds an engine) {started - queued:.2f} s, the analysis "
+                    f"{saved - started:.2f} s"
                 )
             print(
                 f"  report saved -> on screen (the push): {shown - saved:.2f} s   "

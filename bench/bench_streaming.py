@@ -306,6 +306,12 @@ def run() -> None:
         two_minute_rows(folder, engine)
         two_minute_rows(
             folder, engine, sh.VOICES, sh.SENTENCES,
-            "HELD-OUT voices and sentences (bench/streaming_heldout.py; development once read)",
+            "the first held-out voices and sentences (bench/streaming_heldout.py; read once "
+            "2026-12-03, development since)",
+        )  # fmt: skip
+        two_minute_rows(
+            folder, engine, sh.VOICES_2, sh.SENTENCES_2,
+            "the second held-out voices and sentences (bench/streaming_heldout.py; first read "
+            "for MIN_STRETCH_S 24 s, 2026-12-03)",
         )  # fmt: skip
         ten_minute_row(folder, engine)

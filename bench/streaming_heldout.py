@@ -1,7 +1,7 @@
 """Held-out answers for the streaming tail (issue 15, item 1): sentences and voices no rule of
 `coach.speech.streaming` was chosen on. Written on 2026-12-03 before the read-ahead
-(`streaming.AHEAD_AFTER_S`) was written, and read by `bench_streaming.heldout_rows` only once
-it was committed; a figure read from them is reported as their first read in the closing note
+(`streaming.AHEAD_AFTER_S`) was written, and read by `bench_streaming.two_minute_rows` only
+once it was committed; a figure read from them is reported as their first read in the closing note
 of that session, and from then on they are development. First read 2026-12-03 11:38 UTC
 (the read-ahead, 592f8fb): development since.
 
@@ -52,8 +52,8 @@ VOICES = (
 
 
 # A second held-out set, written on 2026-12-03 after the first was read (for the read-ahead) and
-# before `streaming.MIN_STRETCH_S` was measured again with the read-ahead in place; read only by
-# `bench_streaming.heldout_rows` once that change is committed.
+# before `streaming.MIN_STRETCH_S` was measured again with the read-ahead in place; read by
+# `bench_streaming.two_minute_rows` once that change was committed.
 SENTENCES_2: tuple[str, ...] = (
     "I used to run the night shift at a bakery that supplied forty cafes across the city.",
     "Every morning a few cafes rang to say their order was short or had the wrong bread.",

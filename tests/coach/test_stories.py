@@ -42,23 +42,3 @@ def test_a_shift_names_what_came_and_went() -> None:
     )
     assert "healthcare" in change.new
     assert "bank" in change.dropped
-
-
-def test_a_value_resting_on_one_word_is_covered_by_its_meaning_not_that_word() -> None:
-    # A trial matched the value "Everyone counts" to a story for its "manual counts".
-    stories = [
-        StoryInfo(1, "Stock", "We did manual counts of the stock every Friday.", ()),
-        StoryInfo(2, "Ward", "I made sure every patient and visitor was treated with respect.", ()),
-    ]
-    rows = {r.target: r for r in coverage(stories, values=["Everyone counts", "Be kind"])}
-    assert 1 not in rows["Everyone counts"].stories
-    assert rows["Be kind"].gap or 1 not in rows["Be kind"].stories
-    # A term of one word, or with only an article beside it, is still matched by its form.
-    terms = {r.target: r for r in coverage(stories, terms=["stock", "the stock"], embedder=None)}
-    assert terms["stock"].stories == terms["the stock"].stories == (1,)
-
-
-def test_a_story_part_without_a_full_stop_is_quoted_on_its_own() -> None:
-    text = "Launching the triage dashboard\nIt cut waits by a third\nSQL, data quality"
-    row = coverage([StoryInfo(1, "Launch", text, ())], terms=["SQL"], embedder=None)[-1]
-    assert row.evidence == ("“SQL, data quality”",)

@@ -24,6 +24,7 @@ from django_tasks_db.management.commands.db_worker import Worker
 from django_tasks_db.models import DBTaskResult
 
 from prepcoach.accounts.models import User
+from prepcoach.coach.speech import pipeline
 from prepcoach.coach.speech import streaming as speech_streaming
 from prepcoach.coach.speech.audio import decode
 from prepcoach.coach.speech.streaming import from_json, matches
@@ -122,8 +123,10 @@ def test_alices_answer_is_transcribed_while_she_speaks_and_the_report_says_so(
     attempt = _record(alice_client, question, pieces)
     stored: dict[str, Any] = attempt.stream  # type: ignore[assignment]
     assert stored["pieces"] >= len(pieces) - 5  # kept up while she spoke
-    assert stored["state"]["settled_s"] > 10
-    assert stored["state"]["words"]  # words before the end
+    state = from_json(stored["state"])
+    read = state.ahead or state  # the 25 s answer leaves no 24 s stretch to settle
+    assert read.settled_s > 10
+    assert read.words  # words before the end
     assert attempt.stream_queued_at is None  # no step left waiting
     attempt = _finalise(alice_client, attempt)
     assert attempt.status == "analysed", attempt.failure
@@ -156,6 +159,13 @@ def test_a_stretch_read_ahead_before_any_is_settled_is_kept_and_used_at_the_end(
     though nothing is settled, and the end reads on from it (past STOP_TAIL_S, here 10 s)."""
     monkeypatch.setattr(speech_streaming, "MIN_STRETCH_S", 60.0)
     monkeypatch.setattr(speech_streaming, "STOP_TAIL_S", 10.0)
+    used: list[Any] = []
+
+    def spying(state: Any, samples: Any) -> Any:
+        used.append(speech_streaming.at_stop(state, samples))
+        return used[-1]
+
+    monkeypatch.setattr(pipeline, "at_stop", spying)
     attempt = _record(alice_client, question, pieces)
     stored: dict[str, Any] = attempt.stream  # type: ignore[assignment]
     state = from_json(stored["state"])
@@ -167,6 +177,7 @@ def test_a_stretch_read_ahead_before_any_is_settled_is_kept_and_used_at_the_end(
     assert attempt.status == "analysed", attempt.failure
     analysis: dict[str, Any] = attempt.analysis  # type: ignore[assignment]
     assert analysis["transcription"] == "streamed"
+    assert used == [state.ahead]  # the end read on from the part read ahead
     said = analysis["transcript"].lower()
     for word in ("checklist", "nurses", "inspection", "shifts", "slowed"):
         assert word in said

@@ -48,14 +48,21 @@ def test_a_story_is_checked_and_fills_the_matrix(alice_client: Client, alice: Us
 
 
 def test_a_story_read_for_evidence_keeps_each_part_apart(alice: User) -> None:
-    # A trial's brief quoted a part run into the tags: "...40 examples documented data quality,
-    # SQL"; the readiness page ran the title into the situation. Evidence reads `Story.lines`.
+    # A trial's value "Everyone counts" was matched to a story whose title ("...manual counts")
+    # ran into its situation ("Everyone on the ward..."), one sentence with both words; a
+    # brief quoted a part run into the tags. Evidence reads `Story.lines`, a part a line.
     story = Story(user=alice, **{k: v for k, v in story_data(
+        title="Replacing the manual counts", situation="Everyone on the ward had to help.",
         result="We cut the backlog and had 40 examples documented", tags="SQL, data quality",
     ).items() if k != "competencies"})  # fmt: skip
-    assert story.lines.splitlines()[:2] == ["The late reports", story.situation]
-    row = coverage([StoryInfo(1, story.title, story.lines, ())], terms=["SQL"], embedder=None)[-1]
-    assert row.evidence == ("“SQL, data quality”",)
+    assert story.lines.splitlines()[:2] == ["Replacing the manual counts", story.situation]
+    run_in = coverage([StoryInfo(1, story.title, story.text, ())], values=["Everyone counts"],
+                      terms=["SQL"], embedder=None)  # fmt: skip
+    assert run_in[-2].stories == (1,)  # the fault, had the parts run together
+    rows = coverage([StoryInfo(1, story.title, story.lines, ())], values=["Everyone counts"],
+                    terms=["SQL"], embedder=None)  # fmt: skip
+    assert rows[-2].gap
+    assert rows[-1].evidence == ("“SQL, data quality”",)
 
 
 def test_a_group_of_checkboxes_is_a_labelled_fieldset(alice_client: Client) -> None:

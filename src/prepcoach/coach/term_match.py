@@ -1,7 +1,6 @@
 """Whether a text covers a term (a job's key term, a company value, a competency), and the
 sentence that shows it: by word form (every content word of the term, in any of its forms, in
-one sentence: "managing stakeholders" covers "stakeholder management"; not for a phrase resting
-on one content word, "Everyone counts", whose one word proves nothing) or by meaning (the
+one sentence: "managing stakeholders" covers "stakeholder management") or by meaning (the
 sentence's MiniLM embedding close enough to the term's: "I help customers" covers "customer
 focus"). The meaning threshold is calibrated on the development adverts by
 `scripts/train_key_terms.py`."""
@@ -47,18 +46,6 @@ def sentences(text: str) -> list[str]:
 def term_roots(term: str) -> frozenset[str]:
     words = [w for w in tokens(term) if w.lower() not in FUNCTION_WORDS | JOINERS]
     return frozenset(root(w) for w in words) or frozenset(root(w) for w in tokens(term))
-
-
-ARTICLES = frozenset({"a", "an", "the"})
-
-
-def by_meaning_only(term: str) -> bool:
-    """Whether a term is a phrase resting on one content word with words of meaning around it
-    that the word-form match drops ("Everyone counts", "Own it", "Be kind"): that one word in
-    a sentence ("manual counts", "a kind of report") is no evidence, so only its meaning may
-    cover it. A term of one word, or one with only an article beside it, is matched by form."""
-    words = [w.lower() for w in tokens(term) if w.lower() not in ARTICLES]
-    return len(words) > 1 and len(term_roots(term)) == 1
 
 
 def phrases(sentence: str) -> list[str]:
@@ -111,7 +98,7 @@ class Matcher:
         if not needed:
             return None
         for sentence, roots in zip(self.sentences, self.roots, strict=True):
-            if needed <= roots and not by_meaning_only(term):
+            if needed <= roots:
                 return Covered(term, sentence, "word form", 1.0)
         if self.embedder is None or not self.sentences:
             return None

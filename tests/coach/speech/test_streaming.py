@@ -134,12 +134,11 @@ def test_the_latest_pause_is_taken_and_none_in_the_edge() -> None:
 
 
 def test_talk_with_no_long_pause_is_cut_at_its_longest_short_pause_once_long() -> None:
-    # Talk from 0.2 s with 0.4 s breaths every 3 s, one of 0.6 s at 17.0-17.6, and no pause of
+    # Talk from 0.2 s with 0.4 s breaths every 3 s, one of 0.6 s at 27.0-27.6, and no pause of
     # CUT_PAUSE_S: someone talking on, for LONG_STRETCH_S and more.
-    edges = [0.2, *(b for k in range(1, 12) for b in (3.0 * k, 3.0 * k + 0.4)), 36.0]
-    edges[edges.index(18.0)] = 17.0  # the 0.6 s pause: 17.0-17.6 (not 18.0-18.4)
-    edges[edges.index(18.4)] = 17.6
-    assert 17.3 - MIN_STRETCH_S >= 0  # it leaves a stretch long enough before it
+    edges = [0.2, *(b for k in range(1, 14) for b in (3.0 * k, 3.0 * k + 0.4)), 42.0]
+    edges[edges.index(27.4)] = 27.6  # the 0.6 s pause: 27.0-27.6
+    assert 27.3 - MIN_STRETCH_S >= 0  # it leaves a stretch long enough before it
     spans = [Span(a, b) for a, b in zip(edges[::2], edges[1::2], strict=True)]
     talk_end = spans[-1].end
     assert talk_end > LONG_STRETCH_S + 2
@@ -148,8 +147,8 @@ def test_talk_with_no_long_pause_is_cut_at_its_longest_short_pause_once_long() -
         return [Span(x.start, min(x.end, end)) for x in spans if x.start < end]
 
     assert cut_point(heard_by(LONG_STRETCH_S - 1), 0.0, LONG_STRETCH_S - 1) is None  # wait
-    # The longest, not the latest.
-    assert cut_point(heard_by(LONG_STRETCH_S + 2), 0.0, LONG_STRETCH_S + 2) == 17.3
+    # The longest, not the latest (30.0-30.4 is received too).
+    assert cut_point(heard_by(32.0), 0.0, 32.0) == 27.3
     # The long pause is still preferred where there is one.
     later = [*spans, Span(talk_end + 1.0, talk_end + 2.0)]
     assert cut_point(later, 0.0, talk_end + 3.5) == round(talk_end + 0.5, 2)
@@ -318,15 +317,17 @@ def long_stretches(monkeypatch: pytest.MonkeyPatch) -> None:
 
 
 def _left_at_stop(samples: NDArray[np.float32], engine: SpeechEngine) -> list[float]:
-    """What the end would have to read (seconds) if the answer stopped after each 2 s piece,
-    with the state of the step before it."""
+    """What the end would have to read (seconds) if the answer stopped after any 2 s piece,
+    with the state of the latest step: a step comes every third piece (6 s), as the worker
+    queues them (`practice.streaming.STEP_PIECES`)."""
     left, state = [], None
-    for end in range(2 * RATE, samples.size + 2 * RATE, 2 * RATE):
+    for piece, end in enumerate(range(2 * RATE, samples.size + 2 * RATE, 2 * RATE), start=1):
         if state is not None:
             kept = at_stop(state, samples[:end])
             assert kept is not None
             left.append(end / RATE - kept.settled_s)
-        state = advance(engine, samples[:end], state)
+        if piece % 3 == 0:
+            state = advance(engine, samples[:end], state)
     return left
 
 
@@ -346,6 +347,15 @@ def test_a_stretch_long_unsettled_is_read_ahead_so_the_end_reads_little(
 def test_reading_ahead_never_changes_what_is_settled_and_reads_each_part_once(
     samples: NDArray[np.float32], monkeypatch: pytest.MonkeyPatch
 ) -> None:
+    reads: list[tuple[float, float]] = []  # (from, to) of each stretch read, in seconds
+    read = streaming._read
+
+    def spying(engine: SpeechEngine, samples: NDArray[np.float32], state: StreamState,
+               spans: Sequence[Span], end: float, offset: int = 0) -> tuple[Word, ...]:  # fmt: skip
+        reads.append((state.settled_s, end))
+        return read(engine, samples, state, spans, end, offset)
+
+    monkeypatch.setattr(streaming, "_read", spying)
     clerk = Clerk()
     states = _recorded(samples, clerk)
     assert any(s.ahead is not None for s in states)
@@ -354,9 +364,16 @@ def test_reading_ahead_never_changes_what_is_settled_and_reads_each_part_once(
             assert state.ahead.ahead is None
             assert state.settled_s < state.ahead.settled_s
             assert state.ahead.words[: len(state.words)] == state.words  # it extends the state
-    # Each part read ahead was heard once: the calls' audio adds up to the stretches read.
+    # Each part read ahead was heard once: a read starts where the state's last read ended
+    # (the settled time, or the part read ahead before), never again from the settled time.
+    for previous, state in itertools.pairwise(states):
+        if state.ahead is not None and state.ahead != previous.ahead:
+            start = previous.ahead.settled_s if previous.ahead else previous.settled_s
+            assert (start, state.ahead.settled_s) in reads
+    assert len(reads) == len(set(reads))
     passes = states[-1].passes
-    assert passes == len(clerk.calls) > 1
+    assert passes == len(clerk.calls) == len(reads) > 1
+    monkeypatch.setattr(streaming, "_read", read)
     monkeypatch.setattr(streaming, "AHEAD_AFTER_S", float("inf"))
     plain = _recorded(samples, Clerk())
     # Settled stretches are read whole, as without reading ahead: the same cuts and word times
@@ -378,6 +395,12 @@ def test_at_stop_keeps_the_part_read_ahead_only_when_much_is_left(
     assert at_stop(state, short) == StreamState(levels=(), passes=1)  # read whole at the end
     other = replace_levels(ahead, 0.5)
     assert at_stop(StreamState(ahead=other), long) == StreamState()  # it must match the audio
+    # A language taken from a part read ahead of other audio is not kept (the settled speech
+    # holds less than the 30 s it is asked on).
+    guess = LanguageGuess("fr", 0.9, 0.1)
+    kept = at_stop(StreamState(language=guess, ahead=replace_levels(ahead, 0.5)), long)
+    assert kept == StreamState()
+    assert advance(Clerk(), long, StreamState(language=guess, ahead=other)).language is None
     assert at_stop(replace_levels(StreamState(settled_s=3.0, levels=(9.0,) * 3), 9.0), long) is None
 
 
