@@ -5,9 +5,14 @@ from __future__ import annotations
 
 from typing import Any
 
+from django.test import Client
+from django.urls import reverse
+
+from prepcoach.accounts.models import User
 from prepcoach.coach.answer import analyse_answer
 from prepcoach.coach.delivery import DeliverySettings
 from prepcoach.coach.speech.engine import Transcript, Word
+from prepcoach.practice.models import Attempt, Question
 from prepcoach.practice.report import transcript_pieces
 
 TYPED = (
@@ -64,3 +69,23 @@ def test_a_recorded_answer_marks_every_word_of_a_filler_of_two_words() -> None:
     ]
     assert counted == ["you know", "um", "kind of"]
     assert marked == ["you", "know", "um", "kind", "of"]
+
+
+def test_the_filler_rate_is_written_with_one_decimal_on_the_card_and_in_the_tip(
+    alice_client: Client, alice: User, question: Question
+) -> None:
+    """A trial read "11.07 a minute" on one report and "0.0 a minute" on another."""
+    said = "Um, so, um, the rota was, um, late. Um, I, um, rebuilt it, um, with the team."
+    words = tuple(Word(" " + w, 0.5 + i * 0.5, 0.9 + i * 0.5) for i, w in enumerate(said.split()))
+    analysis: dict[str, Any] = analyse_answer(
+        transcript=Transcript(words, "en", 1.0), duration_s=31.0, settings=DeliverySettings()
+    ).as_dict()
+    rate = analysis["fillers"]["per_min"]
+    assert round(rate, 1) != rate  # more than one decimal stored
+    tip = next(t for t in analysis["tips"] if t["rule"].startswith("Fillers"))
+    assert tip["rule"].startswith(f"Fillers: {rate:.1f} a minute")
+    attempt = Attempt.objects.create(user=alice, question=question, question_text=question.text,
+                                     status="analysed", analysis=analysis)  # fmt: skip
+    page = alice_client.get(reverse("practice:attempt", args=[attempt.pk])).text
+    assert f"{rate:.1f} a minute" in page
+    assert f"{rate:g} a minute" not in page

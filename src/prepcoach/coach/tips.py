@@ -230,7 +230,7 @@ def _fillers(f: Facts) -> Tip | None:
         return None
     quotes = tuple(Evidence(x.text, x.start) for x in f.delivery.fillers[:4])
     return Tip(
-        f"Fillers: {rate:g} a minute, above {limit:g}",
+        f"Fillers: {rate:.1f} a minute, above {limit:g}",
         "Pause silently instead of filling: a short silence sounds confident.",
         quotes,
         3 + min(rate - limit, 4) / 2,
