@@ -13,6 +13,7 @@ import numpy as np
 import pytest
 
 from prepcoach.coach import reader, relevance_model
+from prepcoach.coach.embeddings import READER_LAYERS
 from prepcoach.coach.relevance import question_relevance
 from tests.relevance_samples import HOPES, SKILLS, STRENGTHS, WEAKNESS
 from tests.retraining_check import assert_retraining_reproduces
@@ -143,6 +144,67 @@ def test_a_question_kind_is_found_by_meaning_in_any_wording() -> None:
 @pytest.mark.usefixtures("sentence_model")
 def test_retraining_reproduces_the_shipped_weights_to_float_rounding() -> None:
     assert_retraining_reproduces(SCRIPT)
+
+
+def test_the_middle_layers_are_read_only_against_the_question() -> None:
+    # The answer's own middle states on principal axes read its style, not its fit (the
+    # tests' short stories told to story questions got "does not address"): only the cosines
+    # of the question's states with the answer's are inputs.
+    middle = [name for name in relevance_model.FEATURE_NAMES if name.startswith("middle_")]
+    assert middle == [
+        f"middle_{what}_{layer}" for what in ("whole", "nearest") for layer in READER_LAYERS
+    ]
+    assert len(relevance_model.weights()["coef"]) == len(relevance_model.FEATURE_NAMES)
+
+
+class _Counting:
+    """The reader's MiniLM, recording every text it is asked to embed."""
+
+    def __init__(self) -> None:
+        self.seen: list[str] = []
+        real = reader.embedder()
+        assert real is not None
+        self.real = real
+
+    def embed(self, texts: list[str]) -> list[list[float]]:
+        self.seen.extend(texts)
+        return self.real.embed(texts)
+
+    def embed_layers(self, texts: list[str]) -> list[list[float]]:
+        self.seen.extend(texts)
+        return self.real.embed_layers(texts)  # type: ignore[attr-defined,no-any-return]
+
+
+@pytest.mark.usefixtures("sentence_model")
+def test_the_verdict_embeds_each_text_once(monkeypatch: pytest.MonkeyPatch) -> None:
+    # The question's and the whole answer's middle layers come from the run that gave their
+    # vectors (`reader_inputs.MIDDLE`), not from a second run of the model.
+    from prepcoach.coach import reader_inputs
+
+    monkeypatch.setattr(reader_inputs, "MIDDLE", reader_inputs._MiddleStates(256))
+    model = _Counting()
+    found = question_relevance(SKILLS, HOPES, model)  # type: ignore[arg-type]
+    assert found.addresses is True
+    assert SKILLS in model.seen
+    assert HOPES in model.seen
+    assert [t for t in model.seen if model.seen.count(t) > 1] == []
+
+
+@pytest.mark.usefixtures("sentence_model")
+def test_without_the_middle_layers_no_verdict_is_guessed(monkeypatch: pytest.MonkeyPatch) -> None:
+    from prepcoach.coach import reader_inputs
+
+    real = reader.embedder()
+    assert real is not None
+
+    class StandIn:  # MiniLM's vectors, no `embed_layers`
+        def embed(self, texts: list[str]) -> list[list[float]]:
+            return real.embed(texts)
+
+    monkeypatch.setattr(reader_inputs, "MIDDLE", reader_inputs._MiddleStates(256))
+    found = question_relevance(WEAKNESS, STRENGTHS, StandIn())  # type: ignore[arg-type]
+    assert found.addresses is None
+    assert found.reason.startswith("prepcoach can't tell")
 
 
 def test_cant_tell_says_when_no_sentence_comes_near_the_question(sentence_model: None) -> None:

@@ -418,7 +418,7 @@ def question_relevance(
     score = round(float(similarity[best]), 3)
     labels = reader.label_sentences(sentences, vectors[:n], reader.weights())
     story = sum(label[0] in STORY_PARTS for label in labels)
-    found = relevance_model.predict(sentences, vectors, model)
+    found = relevance_model.predict(sentences, vectors, question, answer, model)
     kind = _agreed(kind or (
         None if found is None
         else sure_kind(question, found.kind, found.kind_probability, vectors[n], model)
