@@ -37,7 +37,7 @@ labels were given), beside baselines measured in the same run.
 Sets: `dev.json`, `dev2.json`, `stories_dev.json` and `retold_dev.json` are DEVELOPMENT (the
 verdict was trained and its cuts chosen on the first two, the story-fit scoring on the third,
 the retold story's cut on the fourth); `heldout.json`, `heldout2.json`, `heldout3.json` (written
-blind for issue 9, first read after the middle-layer verdict was committed),
+blind for issue 9, first read for a middle-layer verdict that was then not kept),
 `stories_heldout.json` and `retold_heldout.json` are HELD-OUT (written by the guide; only these
 aggregate figures are read). `python bench/bench_relevance.py --development` runs the
 development sets alone, so whoever tunes never prints a held-out figure.

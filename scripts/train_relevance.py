@@ -19,22 +19,7 @@ model's out-of-fold probabilities: the widest bands whose verdicts are right at 
 target share of the time with at least `MIN_SPOKEN` verdicts, each target the lowest that gives
 `GOAL` in nested cross-validation. The figures printed beside them, "nested", choose the cuts on
 four folds' out-of-fold probabilities and apply them to the fifth, so they are not read on the
-data the cuts were chosen on.
-
-The middle layers (issue 9): the features end with the cosines of the question's unit mean
-states in MiniLM's layers 3 and 4 with the whole answer's and with its nearest sentence's
-(`relevance_model.MIDDLE_NAMES`). Feature sets were compared by this script's own procedure
-(nested coverage with each verdict right at least 0.90, AUC), on the 600 development answers:
-the features before, coverage .344, AUC .872; with the four cosines .543, .875 (kept); the
-answer's own middle states on 4 or 8 principal axes fitted on the training folds .751 / .788
-(AUC .914 / .923), with the cosines .852 (.929); the answer's and the question's on shared axes
-with their products (4, 8, 16 axes) .740 / .751 / .769, with their distances (8) .815; each
-sentence's states' mean on 8 axes .659. Every set that read the answer's own states alone on the
-axes was left: they read an answer's style, not its fit to the question (the best, refitted,
-said "does not address" to short stories told to story questions in twelve tests: a backlog story
-to "Tell me about a time you fixed a backlog." at 0.07), and trained on one development set and
-read on the other the gain did not hold both ways (dev2 to dev AUC .784 before, .788 with shared
-axes and distances)."""
+data the cuts were chosen on."""
 
 from __future__ import annotations
 
@@ -53,7 +38,7 @@ from numpy.typing import NDArray
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "src"))
 
-from prepcoach.coach import reader, reader_inputs, relevance_model  # noqa: E402
+from prepcoach.coach import reader, relevance_model  # noqa: E402
 from prepcoach.coach.relevance_model import AnswerParts  # noqa: E402
 from prepcoach.coach.retraining import differences  # noqa: E402
 
@@ -87,7 +72,6 @@ class Pair:
     label: bool
     question: Array
     kinds: Array
-    middle: Array  # the question's middle layers' states
     answer: AnswerParts
 
 
@@ -113,11 +97,8 @@ def load() -> tuple[list[Pair], list[str], int]:
                 skipped += 1
                 continue
             vectors = reader.embed([*sentences, question, answer])
-            middle = reader_inputs.MIDDLE.get([*sentences, question, answer], None)
             assert vectors is not None
-            assert middle is not None
             n = len(sentences)
-            own = middle[[*range(n), n + 1]]  # its sentences', then the whole answer's
             key = " ".join(re.findall(r"\w+", question.lower()))
             pairs.append(
                 Pair(
@@ -125,10 +106,7 @@ def load() -> tuple[list[Pair], list[str], int]:
                     bool(item["addresses"]),
                     vectors[n],
                     relevance_model.question_kinds(vectors[n], centroids),
-                    middle[n],
-                    relevance_model.read_answer(
-                        sentences, vectors[:n], vectors[n + 1], centroids, own
-                    ),
+                    relevance_model.read_answer(sentences, vectors[:n], vectors[n + 1], centroids),
                 )
             )
     return pairs, names, skipped
@@ -154,13 +132,6 @@ def fit(x: Array, y: Array, sample: Array, l2: float) -> tuple[Array, Array, Arr
     return mean, scale, w[:-1], float(w[-1])
 
 
-def pair_row(question: Pair, answer: Pair) -> Array:
-    """The model's inputs for `question`'s question with `answer`'s answer."""
-    return relevance_model.pair_features(
-        question.question, question.kinds, question.middle, answer.answer
-    )
-
-
 def kind_of(pair: Pair) -> int:
     return int(pair.kinds.argmax())
 
@@ -168,20 +139,22 @@ def kind_of(pair: Pair) -> int:
 def training_rows(pairs: list[Pair], rows: list[int], extra: int, seed: int) -> tuple[Array, Array]:
     """The real training pairs, and `extra` negatives per answer: the answer with another
     training question of a different kind."""
-    x = [pair_row(pairs[i], pairs[i]) for i in rows]
+    x = [relevance_model.pair_features(pairs[i].question, pairs[i].kinds, pairs[i].answer)
+         for i in rows]  # fmt: skip
     y = [float(pairs[i].label) for i in rows]
     rng = np.random.default_rng(seed)
     kinds = np.array([kind_of(pairs[i]) for i in rows])
     for i in rows if extra else ():
         others = np.array(rows)[kinds != kind_of(pairs[i])]
         for j in rng.choice(others, size=extra, replace=False):
-            x.append(pair_row(pairs[int(j)], pairs[i]))
+            other = pairs[int(j)]
+            x.append(relevance_model.pair_features(other.question, other.kinds, pairs[i].answer))
             y.append(0.0)
     return np.array(x), np.array(y)
 
 
 def features(pairs: list[Pair]) -> Array:
-    return np.array([pair_row(p, p) for p in pairs])
+    return np.array([relevance_model.pair_features(p.question, p.kinds, p.answer) for p in pairs])
 
 
 def folds(pairs: list[Pair], seed: int) -> NDArray[np.int64]:

@@ -5,6 +5,7 @@ otherwise. The shipped weights are what scripts/train_relevance.py makes from th
 answers, to float rounding (coach.retraining), and the script never names a held-out split."""
 
 import importlib.util
+import re
 import sys
 from pathlib import Path
 from types import ModuleType
@@ -12,8 +13,7 @@ from types import ModuleType
 import numpy as np
 import pytest
 
-from prepcoach.coach import reader, relevance_model
-from prepcoach.coach.embeddings import READER_LAYERS
+from prepcoach.coach import reader, relevance, relevance_model
 from prepcoach.coach.relevance import question_relevance
 from tests.relevance_samples import HOPES, SKILLS, STRENGTHS, WEAKNESS
 from tests.retraining_check import assert_retraining_reproduces
@@ -146,67 +146,6 @@ def test_retraining_reproduces_the_shipped_weights_to_float_rounding() -> None:
     assert_retraining_reproduces(SCRIPT)
 
 
-def test_the_middle_layers_are_read_only_against_the_question() -> None:
-    # The answer's own middle states on principal axes read its style, not its fit (the
-    # tests' short stories told to story questions got "does not address"): only the cosines
-    # of the question's states with the answer's are inputs.
-    middle = [name for name in relevance_model.FEATURE_NAMES if name.startswith("middle_")]
-    assert middle == [
-        f"middle_{what}_{layer}" for what in ("whole", "nearest") for layer in READER_LAYERS
-    ]
-    assert len(relevance_model.weights()["coef"]) == len(relevance_model.FEATURE_NAMES)
-
-
-class _Counting:
-    """The reader's MiniLM, recording every text it is asked to embed."""
-
-    def __init__(self) -> None:
-        self.seen: list[str] = []
-        real = reader.embedder()
-        assert real is not None
-        self.real = real
-
-    def embed(self, texts: list[str]) -> list[list[float]]:
-        self.seen.extend(texts)
-        return self.real.embed(texts)
-
-    def embed_layers(self, texts: list[str]) -> list[list[float]]:
-        self.seen.extend(texts)
-        return self.real.embed_layers(texts)  # type: ignore[attr-defined,no-any-return]
-
-
-@pytest.mark.usefixtures("sentence_model")
-def test_the_verdict_embeds_each_text_once(monkeypatch: pytest.MonkeyPatch) -> None:
-    # The question's and the whole answer's middle layers come from the run that gave their
-    # vectors (`reader_inputs.MIDDLE`), not from a second run of the model.
-    from prepcoach.coach import reader_inputs
-
-    monkeypatch.setattr(reader_inputs, "MIDDLE", reader_inputs._MiddleStates(256))
-    model = _Counting()
-    found = question_relevance(SKILLS, HOPES, model)  # type: ignore[arg-type]
-    assert found.addresses is True
-    assert SKILLS in model.seen
-    assert HOPES in model.seen
-    assert [t for t in model.seen if model.seen.count(t) > 1] == []
-
-
-@pytest.mark.usefixtures("sentence_model")
-def test_without_the_middle_layers_no_verdict_is_guessed(monkeypatch: pytest.MonkeyPatch) -> None:
-    from prepcoach.coach import reader_inputs
-
-    real = reader.embedder()
-    assert real is not None
-
-    class StandIn:  # MiniLM's vectors, no `embed_layers`
-        def embed(self, texts: list[str]) -> list[list[float]]:
-            return real.embed(texts)
-
-    monkeypatch.setattr(reader_inputs, "MIDDLE", reader_inputs._MiddleStates(256))
-    found = question_relevance(WEAKNESS, STRENGTHS, StandIn())  # type: ignore[arg-type]
-    assert found.addresses is None
-    assert found.reason.startswith("prepcoach can't tell")
-
-
 def test_cant_tell_says_when_no_sentence_comes_near_the_question(sentence_model: None) -> None:
     # A trial read "read the sentence nearest it against the question" beside a sentence from
     # the middle of a story, barely related to what was asked: the reason now says that none
@@ -263,3 +202,30 @@ def test_what_a_question_asks_for_is_one_rule_for_every_face() -> None:
     assert not asks_for_neither("Why do you want this job?", plan=True)
     assert talks_past("Why do you want this job?", 0.8)
     assert not talks_past("Tell me about a time you fixed a backlog.", 0.8)
+
+
+@pytest.mark.usefixtures("sentence_model")
+def test_habits_told_in_the_present_raise_no_story_check_and_a_check_quotes_its_story(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    # A trial's habits answer to a question asking for neither read "5 of 5 sentences tell
+    # one", with nothing quoted.
+    habits = (
+        "When a new request comes in, I first check where the data comes from. My job is to "
+        "make sure every figure can be traced back to its source. I rerun the whole pipeline "
+        "from a clean copy before I share anything. I ask a colleague to rerun it on their "
+        "machine too. As a result, anyone on the team can reproduce my numbers months later."
+    )
+    question = "What steps do you take to make your analysis reproducible?"
+    found = question_relevance(question, habits)
+    assert found.question_asks == "neither"
+    assert found.check is not True
+    assert "tell one" not in found.reason
+    monkeypatch.setattr(relevance, "PAST_RE", re.compile("."))  # any sentence a story's
+    assert question_relevance(question, habits).check is True  # the trial's false alarm
+    monkeypatch.undo()
+    # The issue's example still raises it, and now quotes a sentence of the story told.
+    story = question_relevance(SKILLS, STORY)
+    assert story.check is True
+    if story.addresses is None:
+        assert "tell one in the past, such as “" in story.reason

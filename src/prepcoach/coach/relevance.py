@@ -48,6 +48,17 @@ PLAN_QUESTION_RE = re.compile(r"\b(?:what would you do|how would you)\b", re.IGN
 # (at least `NARRATIVE_SHARE` of its sentences read as STAR parts) talks past the question
 # however many words it shares with it: that is the usual way an answer misses (GUIDE.md).
 NARRATIVE_SHARE = 0.5
+# A story is told in the past: a sentence the reader places in S/T/A/R counts towards the story
+# check only with a verb in the past ("was", "had fallen", "rebuilt", "-ed"). A trial's
+# present-tense habits ("I keep every notebook under version control") and plans ("I'd meet the
+# team") were read as "5 of 5 sentences tell one" to a question asking for none.
+PAST_RE = re.compile(
+    r"\b(?:was|were|had|did|\w{3,}(?<!need)(?<!seed)(?<!feed)(?<!speed)(?<!deed)ed|"
+    r"became|began|brought|built|came|caught|chose|dealt|drove|fell|felt|found|gave|got|"
+    r"grew|heard|held|kept|knew|led|left|lost|made|meant|met|paid|ran|rang|rose|said|sat|saw|"
+    r"sent|set up|sold|spent|spoke|stood|taught|thought|told|took|understood|went|won|wrote)\b",
+    re.IGNORECASE,
+)
 
 
 def asks_for_story(question: str) -> bool:
@@ -417,17 +428,28 @@ def question_relevance(
     best = int(similarity.argmax())
     score = round(float(similarity[best]), 3)
     labels = reader.label_sentences(sentences, vectors[:n], reader.weights())
-    story = sum(label[0] in STORY_PARTS for label in labels)
-    found = relevance_model.predict(sentences, vectors, question, answer, model)
+    told_in_past = [
+        sentence
+        for sentence, label in zip(sentences, labels, strict=True)
+        if label[0] in STORY_PARTS and PAST_RE.search(sentence)
+    ]
+    story = len(told_in_past)
+    found = relevance_model.predict(sentences, vectors, model)
     kind = _agreed(kind or (
         None if found is None
         else sure_kind(question, found.kind, found.kind_probability, vectors[n], model)
     ), asks)  # fmt: skip
     plan = asks_for_plan(kind)
     neither = asks == "neither" if asks else asks_for_neither(question, plan, vectors[n], model)
-    past = neither and story / len(labels) >= NARRATIVE_SHARE
+    # An answer the verdict reads as addressing its question is not asked to check it does.
+    past = neither and story / len(labels) >= NARRATIVE_SHARE and not (found and found.addresses)
     check = True if past else (False if neither else None)
-    told = f"the question asks for no story, and {story} of {len(labels)} sentences tell one"
+    told = (
+        f"the question asks for no story, and {story} of {len(labels)} sentences tell one "
+        f"in the past, such as “{told_in_past[0]}”"
+        if told_in_past
+        else ""
+    )
     words = len(reader.words_of(answer))
     if found is None or not relevance_model.MIN_WORDS <= words <= relevance_model.MAX_WORDS:
         size = "short" if words < relevance_model.MIN_WORDS else "long"

@@ -14,16 +14,7 @@ no disagreement for a conflict question). This model reads what generalises abou
   and owner shares per sentence (`coach.reader`), and the rates of a few kinds of words
   (success, failure, strength, wanting to learn, disagreement, reasons, "you/your",
   would/will, past tense, habits). The words are features weighed by the model, never
-  deciders;
-- how close the answer comes to the question in MiniLM's middle layers
-  (`embeddings.READER_LAYERS`, 3 and 4 of 6: the last layer's mean carries the topic, these
-  more of the stance: a reason given, a weakness named, a failure told): at each layer, the
-  cosine of the question's unit mean state with the whole answer's and with its nearest
-  sentence's (`reader_inputs.MIDDLE`, kept by `reader.embed`'s one run of the model, so nothing
-  is embedded again). Only closeness to the question is read there, never the answer's own
-  states alone: projected on principal axes, those lifted cross-validated coverage most but
-  read the answer's style, not its fit (short stories told to story questions got "does not
-  address" in twelve tests; `scripts/train_relevance.py`).
+  deciders.
 
 A logistic regression over them (numpy; fitted by `scripts/train_relevance.py` on the
 development answers only, `tests/data/relevance/dev.json` and `dev2.json`) gives the probability
@@ -42,8 +33,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from prepcoach.coach import reader, reader_inputs
-from prepcoach.coach.embeddings import READER_LAYERS, WIDTH
+from prepcoach.coach import reader
 
 if TYPE_CHECKING:
     import numpy as np
@@ -54,10 +44,7 @@ if TYPE_CHECKING:
     Matrix = npt.NDArray[np.float64]
 
 WEIGHTS = Path(__file__).with_name("relevance_weights.npz")
-MODEL_NAME = (
-    "prepcoach-relevance-2 (all-MiniLM-L6-v2 int8, its sentence vector and layers 3-4,"
-    " + reader parts, logistic regression)"
-)
+MODEL_NAME = "prepcoach-relevance-1 (all-MiniLM-L6-v2 int8 + reader parts, logistic regression)"
 # The labelled answers are 40 to 250 words (relevance/GUIDE.md): a shorter answer is outside
 # what the model was trained on, so it gets no verdict.
 MIN_WORDS = 25
@@ -167,11 +154,6 @@ FEATURE_NAMES = (
     *(f"reads_as_{name}" for name in TYPE_NAMES),
     "kinds_agree",
 )
-MIDDLE_NAMES = (
-    *(f"middle_whole_{layer}" for layer in READER_LAYERS),
-    *(f"middle_nearest_{layer}" for layer in READER_LAYERS),
-)
-FEATURE_NAMES = (*FEATURE_NAMES, *MIDDLE_NAMES)
 NEAR = 0.3  # a sentence this close to the question in meaning counts as coming near it
 
 
@@ -188,8 +170,6 @@ class AnswerParts:
     owners: tuple[float, ...]
     words: tuple[float, ...]
     kinds: Matrix  # which kind of question the whole answer reads as answering
-    middle: Matrix  # the whole answer's middle layers' unit mean states (768)
-    sentence_middle: Matrix  # its sentences' (n × 768)
 
 
 @dataclass(frozen=True, slots=True)
@@ -214,18 +194,11 @@ def word_rates(text: str) -> tuple[float, ...]:
 
 
 def read_answer(
-    sentences: Sequence[str], vectors: Matrix, whole: Matrix, centroids: Matrix, middle: Matrix
+    sentences: Sequence[str], vectors: Matrix, whole: Matrix, centroids: Matrix
 ) -> AnswerParts:
     """The answer's own features from its sentences, their unit vectors, the whole answer's
-    unit vector (`reader.embed`), the kinds' centroids (`prototype_centroids`) and the middle
-    layers' states (`reader_inputs.MIDDLE`) of its sentences, then of the whole answer
-    ((n + 1) × 768)."""
-    import numpy as np
-
-    n = len(sentences)
-    part_p, owner_p = reader.probabilities(
-        sentences, np.hstack([vectors, middle[:n]]), reader.weights()
-    )
+    unit vector (`reader.embed`) and the kinds' centroids (`prototype_centroids`)."""
+    part_p, owner_p = reader.probabilities(sentences, vectors, reader.weights())
     text = " ".join(sentences)
     return AnswerParts(
         tuple(sentences),
@@ -235,8 +208,6 @@ def read_answer(
         tuple(float(v) for v in owner_p.mean(axis=0)),
         word_rates(text),
         question_kinds(whole, centroids),
-        middle[n],
-        middle[:n],
     )
 
 
@@ -273,17 +244,9 @@ def question_kinds(question_vector: Matrix, centroids: Matrix) -> Matrix:
     return out
 
 
-def pair_features(
-    question_vector: Matrix, kinds: Matrix, question_middle: Matrix, answer: AnswerParts
-) -> Matrix:
-    """The model's inputs for one (question, answer) pair, in the order of `FEATURE_NAMES`,
-    from the question's unit vector, its kinds (`question_kinds`) and its middle layers'
-    states (768), and the answer's features."""
+def pair_features(question_vector: Matrix, kinds: Matrix, answer: AnswerParts) -> Matrix:
+    """The model's inputs for one (question, answer) pair, in the order of `FEATURE_NAMES`."""
     import numpy as np
-
-    layers = [slice(k * WIDTH, (k + 1) * WIDTH) for k in range(len(READER_LAYERS))]
-    whole = [float(answer.middle[s] @ question_middle[s]) for s in layers]
-    nearest = [float((answer.sentence_middle[:, s] @ question_middle[s]).max()) for s in layers]
 
     similarity = answer.vectors @ question_vector
     ordered = np.sort(similarity)
@@ -300,8 +263,6 @@ def pair_features(
         *answer.words,
         *(float(v) for v in answer.kinds),
         float(kinds @ answer.kinds),
-        *whole,
-        *nearest,
     ]
     return np.array(values, dtype=np.float64)
 
@@ -335,29 +296,19 @@ def verdict(probability: float, w: dict[str, Any]) -> bool | None:
 
 
 def predict(
-    sentences: Sequence[str],
-    vectors: Matrix,
-    question: str,
-    answer: str,
-    model: Embedder | None = None,
+    sentences: Sequence[str], vectors: Matrix, model: Embedder | None = None
 ) -> Prediction | None:
     """Read a (question, answer) pair whose `vectors` hold the answer's sentences, then the
-    question, then the whole answer (`reader.embed`, which keeps their middle layers' states:
-    read here from its memory, not embedded again). None without prototype vectors, or
-    without the middle layers (a model that gives none, as a test's stand-in)."""
+    question, then the whole answer (`reader.embed`). None without prototype vectors."""
     centroids = prototype_centroids(model)
     if centroids is None:
         return None
     n = len(sentences)
-    middle = reader_inputs.MIDDLE.get([*sentences, question, answer], model)
-    if middle is None:
-        return None
     question_vector, whole = vectors[n], vectors[n + 1]
-    parts = read_answer(sentences, vectors[:n], whole, centroids, middle[[*range(n), n + 1]])
+    answer = read_answer(sentences, vectors[:n], whole, centroids)
     kinds = question_kinds(question_vector, centroids)
     w = weights()
-    x = pair_features(question_vector, kinds, middle[n], parts)
-    p = float(probability_of(x[None, :], w)[0])
+    p = float(probability_of(pair_features(question_vector, kinds, answer)[None, :], w)[0])
     near = vectors[:n] @ question_vector
     typical = vectors[:n] @ whole
     kind = int(kinds.argmax())
