@@ -215,12 +215,15 @@ def analyse_answer(
     audio: AudioQuality | None = None,
     kind: str | None = None,
     asks: Asks | None = None,
+    follow_up: bool = False,
 ) -> AnswerAnalysis:
     """Read an answer from its transcript (with timings) or from typed text (without).
     `kind`: the question's kind when the caller knows it (`relevance.follow_up_kind`: a
     follow-up asked of a plan asks for a plan); None: read from `question`. `asks`: what the
     question asks for when the caller knows it (a follow-up asks for what the question it
     follows up asked for, `relevance.asked_for` of it); None: read from `question`.
+    `follow_up`: the question follows up the answer before it (no relevance verdict:
+    `relevance.question_relevance`).
 
     When the transcript's coverage is under MIN_COVERAGE, or the audio is clipped, the verdicts
     that rest on words are held back (named in `withheld`) and figures use the heard speech."""
@@ -252,7 +255,9 @@ def analyse_answer(
         coverage(said, key_terms(job_description), question) if job_description.strip() else None
     )
     relevance = (
-        question_relevance(question, said, kind=kind, asks=asks) if question.strip() else None
+        question_relevance(question, said, kind=kind, asks=asks, follow_up=follow_up)
+        if question.strip()
+        else None
     )
     # Lost speech withholds the verdict (as `as_dict` does), so its tip too; what the question
     # asks for does not depend on the answer, and words the delivery tips by it.

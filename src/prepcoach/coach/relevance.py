@@ -394,9 +394,14 @@ def question_relevance(
     model: Embedder | None = None,
     kind: str | None = None,
     asks: Asks | None = None,
+    follow_up: bool = False,
 ) -> Relevance:
     """Whether `answer` addresses `question` (True, False, or None: can't tell) with its
     evidence, and a check when the answer tells a story to a question that asks for none.
+    `follow_up`: the question follows up the answer before it ("How does that fit this
+    role?"): its words lean on that answer, and the verdict, trained on questions asked alone,
+    says it can't tell (a trial's good answer to that question got "does not address", 99 %
+    sure).
     `kind`: the question's kind when the caller knows it (`follow_up_kind`: a follow-up asked
     of a plan asks for a plan), kept as `Relevance.kind` and judged by; None: read from the
     question (`sure_kind`). `asks`: what the question asks for when the caller knows it (a
@@ -451,10 +456,16 @@ def question_relevance(
         else ""
     )
     words = len(reader.words_of(answer))
-    if found is None or not relevance_model.MIN_WORDS <= words <= relevance_model.MAX_WORDS:
+    if (
+        found is None
+        or follow_up
+        or not relevance_model.MIN_WORDS <= words <= relevance_model.MAX_WORDS
+    ):
         size = "short" if words < relevance_model.MIN_WORDS else "long"
         why = "no sentence model installed" if found is None else (
-            f"{words} words is too {size} to judge (the verdict was trained on answers of "
+            "a follow-up question leans on the answer before it, and the verdict was trained "
+            "on questions asked on their own" if follow_up
+            else f"{words} words is too {size} to judge (the verdict was trained on answers of "
             f"{relevance_model.MIN_WORDS} to {relevance_model.MAX_WORDS} words)"
         )  # fmt: skip
         if past:

@@ -164,6 +164,7 @@ def _read(attempt: Attempt, engine: SpeechEngine | None) -> AnswerAnalysis:
                     # the timestamps too_long_to_analyse reads: the same limit, on the sound.
                     max_seconds=settings.RECORDING_MAX_SECONDS + RECORDING_GRACE_S,
                     streamed=streamed_state(attempt), kind=kind, asks=asks,
+                    follow_up=parent is not None,
                 )  # fmt: skip
         except FileNotFoundError:
             raise AudioError(
@@ -179,6 +180,7 @@ def _read(attempt: Attempt, engine: SpeechEngine | None) -> AnswerAnalysis:
         job_description=job_description,
         kind=kind,
         asks=asks,
+        follow_up=parent is not None,
     )
 
 

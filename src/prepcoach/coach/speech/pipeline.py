@@ -30,6 +30,7 @@ def analyse_recording(
     streamed: StreamState | None = None,
     kind: str | None = None,
     asks: Asks | None = None,
+    follow_up: bool = False,
 ) -> AnswerAnalysis:
     """Raises AudioError with a reason the user can act on when there is nothing to analyse,
     or when the recording decodes to more than `max_seconds` of sound (the decoded samples are
@@ -39,8 +40,8 @@ def analyse_recording(
     used when it was made from this recording's audio, so only the rest is transcribed here
     (from the part read ahead when the rest is long: `streaming.at_stop`).
     Otherwise (and without it) the whole file is transcribed. The analysis says which.
-    `kind`, `asks`: the question's kind and what it asks for, when the caller knows them
-    (`analyse_answer`)."""
+    `kind`, `asks`, `follow_up`: the question's kind and what it asks for, when the caller
+    knows them, and whether it follows up the answer before it (`analyse_answer`)."""
     audio = decode(path, max_seconds)
     if streamed is not None:  # None unless made from this audio; its part read ahead or not
         streamed = at_stop(streamed, audio.samples)
@@ -90,5 +91,5 @@ def analyse_recording(
         transcript=transcript, duration_s=audio.duration_s, spans=spans, samples=audio.samples,
         question=question, category=category, job_description=job_description,
         settings=settings, engine=engine.name, audio=audio_quality(audio, spans), kind=kind,
-        asks=asks,
+        asks=asks, follow_up=follow_up,
     )  # fmt: skip
