@@ -10,9 +10,14 @@ from prepcoach.ops.management.commands import run_worker
 from prepcoach.ops.management.commands.run_worker import QUICK_FOR_S, QUICK_POLL_S, Lane
 
 
-def _lane(quick: bool) -> Lane:
-    made = dict(run_worker.made_lanes(1, 1.0, "default", "test-1"))
-    lane = made["analysis-1" if quick else "mail"]
+@pytest.fixture(autouse=True)
+def no_recent_task(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(Lane, "last_task", float("-inf"))
+
+
+def _lane(quick: bool, name: str = "") -> Lane:
+    made = dict(run_worker.made_lanes(2, 1.0, "default", "test-1"))
+    lane = made[name or ("analysis-1" if quick else "mail")]
     assert lane.quick is quick
     return lane
 
@@ -31,6 +36,8 @@ def test_an_analysis_lane_polls_quickly_for_a_while_after_a_task(
     clock[0] += QUICK_FOR_S - 1
     assert lane.interval == QUICK_POLL_S  # its analysis may follow any moment
     assert other.interval == 1.0  # mail, feeds and the rest poll as before
+    # The other analysis lane too: the one that ran the step may still be running the last.
+    assert _lane(True, "analysis-2").interval == QUICK_POLL_S
     clock[0] += 2
     assert lane.interval == 1.0  # idle again
 
