@@ -104,3 +104,32 @@ def test_an_answer_waiting_for_an_engine_is_still_queued(
     assert outcome == ["analysed"], attempt.failure
     assert attempt.status == "analysed"
     assert attempt.analysis_started_at is not None
+
+
+def test_a_spare_engine_is_loaded_while_one_is_held(
+    fresh_pool: None, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A streaming step holds an engine when the answer's analysis is queued at Stop: the
+    analysis's lane found no engine loaded for it and waited about a second for one."""
+    made: list[object] = []
+
+    def load() -> SpeechEngine:
+        made.append(object())
+        return made[-1]  # type: ignore[return-value]
+
+    monkeypatch.setattr(engines, "_load", load)
+    engines.use_lanes(2)
+    with engines.borrowed_engine() as held:  # the step's
+        spare = engines.load_spare()
+        assert spare is not None
+        spare.join(timeout=WAIT_S)
+        assert engines.load_spare() is None  # one idle already: nothing more to load
+        with engines.borrowed_engine() as other:  # the analysis's, without loading
+            assert other is not held
+            assert len(made) == 2
+            assert engines.load_spare() is None  # the pool is full: two lanes, two engines
+    assert len(made) == 2
+
+
+def test_a_process_that_is_no_worker_loads_no_spare(fresh_pool: None) -> None:
+    assert engines.load_spare() is None

@@ -42,7 +42,7 @@ from prepcoach.coach.speech.streaming import (
     to_json,
 )
 from prepcoach.ops import store
-from prepcoach.practice.engines import borrowed_engine
+from prepcoach.practice.engines import borrowed_engine, load_spare
 from prepcoach.practice.models import Attempt
 from prepcoach.practice.recordings import joinable, stored_pieces
 
@@ -161,6 +161,7 @@ def _step(attempt: Attempt) -> str:
             except AudioError:
                 return "not readable yet"  # too short so far, say; the next pieces may do
     with borrowed_engine() as engine:
+        load_spare()  # so the answer's analysis never waits for an engine to load
         after = advance(engine, tail, state, offset)
     if after == state or not (after.settled_s or after.ahead):
         return "nothing finished"
