@@ -400,6 +400,8 @@ def test_at_stop_keeps_the_part_read_ahead_only_when_much_is_left(
     guess = LanguageGuess("fr", 0.9, 0.1)
     kept = at_stop(StreamState(language=guess, ahead=replace_levels(ahead, 0.5)), long)
     assert kept == StreamState()
+    # A state with no part read ahead keeps the language it asked itself (none asked again).
+    assert at_stop(StreamState(language=guess), long) == StreamState(language=guess)
     assert advance(Clerk(), long, StreamState(language=guess, ahead=other)).language is None
     assert at_stop(replace_levels(StreamState(settled_s=3.0, levels=(9.0,) * 3), 9.0), long) is None
 

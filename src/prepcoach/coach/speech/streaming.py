@@ -290,7 +290,9 @@ def at_stop(state: StreamState, samples: NDArray[np.float32]) -> StreamState | N
     if not matches(state, samples):
         return None
     ahead = state.ahead
-    if ahead is None or not matches(ahead, samples):
+    if ahead is None:
+        return state
+    if not matches(ahead, samples):
         return _without_ahead(state)
     if samples.size / RATE - state.settled_s > STOP_TAIL_S:
         return ahead
