@@ -33,9 +33,11 @@ the set's date) and a baseline measured in the same run. Today:
   (development figures), fillers matched by position.
 - `bench_smart.py`: the SMART check on every labelled goal set, and its speed.
 - `bench_streaming.py`: end of answer to report when it is transcribed while recorded (2 s
-  WebM pieces, each step timed): median and worst of three 2-minute answers, and a 10-minute
-  one with each step's cost as the recording grows, each beside the whole-file analysis and the
-  raw engine on the same file; WER and coverage of both. Slow (about 10 minutes).
+  WebM pieces, each step timed), with the read-ahead and without it on the same pieces: four
+  development 2-minute answers and two held-out sets of four (`streaming_heldout.py`), and a
+  10-minute one with each step's cost as the recording grows, each beside the whole-file
+  analysis and the raw engine on the same file; WER and coverage of both, and the paired WER
+  difference with its interval. Slow (about 20 minutes).
 - `bench_faults.py`: recovery times after each fault of issue 15 (a worker killed, the web
   process restarted mid-upload, PostgreSQL restarted, the store full, the store unreachable),
   with real programs on loopback in a temporary home, bounded (15 minutes at most).
