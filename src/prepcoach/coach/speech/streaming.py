@@ -153,25 +153,32 @@ def spans_after(samples: NDArray[np.float32], seconds: float, offset: int = 0) -
     return _shifted(speech_spans(samples[int(seconds * RATE) - offset * RATE :]), seconds)
 
 
+def pauses(spans: Sequence[Span], start: float, end: float) -> list[tuple[float, float]]:
+    """(length, middle) of each pause between `spans` after `start` that lies wholly inside the
+    audio received, the speech after it starting at least EDGE_S before `end` (seconds)."""
+    found = []
+    previous = start
+    for span in spans:
+        if span.start > previous > start and span.start <= end - EDGE_S:
+            found.append((span.start - previous, (previous + span.start) / 2))
+        previous = max(previous, span.end)
+    return found
+
+
 def cut_point(spans: Sequence[Span], start: float, end: float) -> float | None:
     """Where the finished speech ends: the middle of the latest pause of at least CUT_PAUSE_S
     between `start` and `end` (seconds) that ends at least EDGE_S before `end`, or that lasts
     from the last speech to `end` with EDGE_S to spare. Failing that, once LONG_STRETCH_S have
     gone by since the first speech after `start`, the middle of the longest (then latest)
     shorter pause at least MIN_STRETCH_S after `start`. None when there is no such pause."""
-    cut = None
-    previous = start
-    shorter: list[tuple[float, float]] = []  # (length, middle) of each pause wholly inside
-    for span in spans:
-        if span.start > previous > start and span.start <= end - EDGE_S:
-            middle = (previous + span.start) / 2
-            if span.start - previous >= CUT_PAUSE_S:
-                cut = middle
-            elif middle - start >= MIN_STRETCH_S:  # one too early would be refused every time
-                shorter.append((span.start - previous, middle))
-        previous = max(previous, span.end)
-    if spans and end - previous >= CUT_PAUSE_S + EDGE_S:
-        cut = previous + CUT_PAUSE_S / 2
+    inside = pauses(spans, start, end)
+    longs = [middle for length, middle in inside if length >= CUT_PAUSE_S]
+    cut = longs[-1] if longs else None
+    # A shorter one too early would be refused every time.
+    shorter = [p for p in inside if p[0] < CUT_PAUSE_S and p[1] - start >= MIN_STRETCH_S]
+    last = max([start, *(span.end for span in spans)])
+    if spans and end - last >= CUT_PAUSE_S + EDGE_S:
+        cut = last + CUT_PAUSE_S / 2
     # LONG_STRETCH_S of talk, from its first word: a silence before it is not talk.
     if cut is None and shorter and end - spans[0].start >= LONG_STRETCH_S:
         cut = max(shorter)[1]
@@ -243,18 +250,9 @@ def ahead_point(spans: Sequence[Span], start: float, end: float) -> float | None
     """Where a stretch not settled yet may be read ahead to: the middle of the latest pause of
     at least CUT_PAUSE_S, else of the longest shorter one (any the detector marks), that lies
     wholly inside the audio received, EDGE_S before `end`, and AHEAD_MIN_S after `start`."""
-    long, shorter = None, []
-    previous = start
-    for span in spans:
-        if span.start > previous > start and span.start <= end - EDGE_S:
-            middle = (previous + span.start) / 2
-            if middle - start >= AHEAD_MIN_S:
-                if span.start - previous >= CUT_PAUSE_S:
-                    long = middle
-                else:
-                    shorter.append((span.start - previous, middle))
-        previous = max(previous, span.end)
-    point = long if long is not None else max(shorter)[1] if shorter else None
+    inside = [p for p in pauses(spans, start, end) if p[1] - start >= AHEAD_MIN_S]
+    longs = [middle for length, middle in inside if length >= CUT_PAUSE_S]
+    point = longs[-1] if longs else max(inside)[1] if inside else None
     return None if point is None else round(point, 2)
 
 
