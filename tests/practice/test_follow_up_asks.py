@@ -13,7 +13,7 @@ from django.urls import reverse
 from prepcoach.accounts.models import User
 from prepcoach.feedback.subjects import answer_asks
 from prepcoach.practice.models import Attempt
-from tests.practice.test_mocks import new_mock, pinned
+from tests.practice.test_mocks import PLAN, PLAN_QUESTION, new_mock, pinned
 from tests.relevance_samples import AMBITION, BACKLOG, BACKLOG_STORY, FIVE_YEARS
 
 
@@ -65,3 +65,27 @@ def test_a_follow_up_to_a_story_is_judged_as_more_of_the_story(
     assert follow.analysis["relevance"]["question_asks"] == "story" == answer_asks(follow)
     page = html.unescape(alice_client.get(reverse("practice:attempt", args=[follow.pk])).text)
     assert "Not asked" not in page
+
+
+@pytest.mark.usefixtures("sentence_model")
+def test_an_answer_to_a_follow_up_gets_no_relevance_verdict(
+    alice_client: Client, alice: User
+) -> None:
+    """A trial's good answer to "How does that fit this role?" was told "Answers the question:
+    no", 99 % sure, and the mock's summary and the areas led with it: the follow-up's words lean
+    on the answer before it, which the verdict never sees."""
+    said = (
+        "In this role the weekly flow report goes to the executive team, so being able to "
+        "rerun it quickly and explain every figure matters even more than it did for me "
+        "before. The plan I described is exactly how I would make sure that happens from "
+        "the first month, with the team agreeing the checks with me."
+    )
+    follow = follow_up(
+        alice_client, alice, PLAN_QUESTION, PLAN, "How does that fit this role?", said
+    )
+    assert follow.analysis is not None
+    relevance = follow.analysis["relevance"]
+    assert relevance["addresses"] is None
+    assert "a follow-up question leans on the answer before it" in relevance["reason"]
+    shown = html.unescape(alice_client.get(reverse("practice:attempt", args=[follow.pk])).text)
+    assert "Answers the question: no" not in shown

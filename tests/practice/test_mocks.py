@@ -579,38 +579,3 @@ def test_a_general_mock_for_a_role_asks_no_other_fields_questions(
             Question.objects.filter(pk__in=session.question_ids).values_list("field", flat=True)
         )
         assert fields <= {"general", "product"}, fields
-
-
-@pytest.mark.usefixtures("sentence_model")
-def test_an_answer_to_a_follow_up_gets_no_relevance_verdict(
-    alice_client: Client, alice: User
-) -> None:
-    """A trial's good answer to "How does that fit this role?" was told "Answers the question:
-    no", 99 % sure, and the mock's summary and the areas led with it: the follow-up's words lean
-    on the answer before it, which the verdict never sees."""
-    session = pinned(new_mock(alice_client, count="1"), alice, PLAN_QUESTION)
-    here = reverse("practice:mock_question", args=[session.pk, 1])
-    alice_client.post(
-        reverse("practice:typed_create", args=[session.question_ids[0]]),
-        {"text": PLAN, "mode": "mock", "session": session.pk, "next": here},
-    )
-    main = Attempt.objects.get(session=session)
-    asked = "How does that fit this role?"
-    said = (
-        "In this role the weekly flow report goes to the executive team, so being able to "
-        "rerun it quickly and explain every figure matters even more than it did for me "
-        "before. The plan I described is exactly how I would make sure that happens from "
-        "the first month, with the team agreeing the checks with me."
-    )
-    alice_client.post(
-        reverse("practice:typed_create", args=[session.question_ids[0]]),
-        {"text": said, "mode": "mock", "session": session.pk, "follow_up_to": main.pk,
-         "question_text": asked, "next": here},
-    )  # fmt: skip
-    follow = Attempt.objects.get(follow_up_to=main)
-    assert follow.analysis is not None
-    relevance = follow.analysis["relevance"]
-    assert relevance["addresses"] is None
-    assert "a follow-up question leans on the answer before it" in relevance["reason"]
-    shown = html.unescape(alice_client.get(reverse("practice:attempt", args=[follow.pk])).text)
-    assert "Answers the question: no" not in shown
