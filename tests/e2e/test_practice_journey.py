@@ -201,12 +201,19 @@ def test_a_two_question_mock_interview_with_recorded_answers(
     expect(page.get_by_role("heading", name="Your report")).to_be_visible()
     # Every sentence was heard once, whole: each STAR part spoken is marked, both fillers too.
     # A mock picks its questions at random and may open with one asking for neither a story nor
-    # a plan ("Why this role?"): its report marks no STAR part and says they are not asked.
+    # a plan ("Why this role?"): its report marks no STAR part and says they are not asked. One
+    # asking what you would do marks only the actions: situation, task and result are not asked.
     first = Attempt.objects.get(pk=attempts[0].pk)
     assert first.analysis is not None
     if first.analysis["relevance"]["question_asks"] == "neither":
         expect(page.get_by_text("Not asked", exact=True)).to_be_visible()
         expect(page.locator(".transcript [class*='star-']")).to_have_count(0)
+    elif first.analysis["relevance"]["kind"] == "would_do":
+        expect(page.locator(".transcript .star-action").first).to_be_visible()
+        expect(page.locator(".transcript .star-situation")).to_have_count(0)
+        expect(
+            page.get_by_text("Situation, task and result are not asked", exact=False)
+        ).to_be_visible()
     else:
         for part in SENTENCES:
             expect(page.locator(f".transcript .star-{part}").first).to_be_visible()
