@@ -104,6 +104,7 @@ def vary(rng: random.Random, found: dict[str, Any]) -> dict[str, Any]:
     if rng.random() < 0.5:
         used = rng.sample(TERMS, rng.randint(0, 3))
         found["keywords"] = {"used": used, "missed": [t for t in TERMS if t not in used],
+                             "bearing": rng.sample(TERMS, rng.randint(0, 3)),
                              "sentences": dict.fromkeys(used, "said here")}  # fmt: skip
     if rng.random() < 0.15:
         found["withheld"] = rng.sample(["fillers", "pace", "keywords", "star"], 2)
@@ -204,4 +205,4 @@ def test_the_evidence_keeps_whose_actions_they_are_and_how_long_the_answer_is() 
     }  # fmt: skip
     assert answer_words(evidence) == answer_words(analysis) == 11
     assert not current({**evidence, VERSION_KEY: 2})
-    assert EVIDENCE_VERSION == 5  # 3 was a withdrawn development build's: never reused
+    assert EVIDENCE_VERSION == 6  # 3 was a withdrawn development build's: never reused

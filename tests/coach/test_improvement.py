@@ -240,16 +240,40 @@ def test_relevance_evidence_is_what_the_verdict_says_missed_the_question() -> No
     assert area.goal.startswith("In your next 5 answers, answer the question that was asked")
 
 
-def test_job_terms_need_three_used_and_skip_what_was_lost() -> None:
-    def said(used: list[str], missed: list[str], withheld: tuple[str, ...] = ()) -> dict[str, Any]:
-        return {"keywords": {"used": used, "missed": missed}, "withheld": list(withheld)}
+def test_job_terms_are_counted_among_those_bearing_on_the_question() -> None:
+    def said(
+        used: list[str], missed: list[str], bearing: list[str], withheld: tuple[str, ...] = ()
+    ) -> dict[str, Any]:
+        keywords = {"used": used, "missed": missed, "bearing": bearing}
+        return {"keywords": keywords, "withheld": list(withheld)}
 
     many = [f"term {i}" for i in range(8)]
-    assert meets("job_terms", said(["SQL", "Python", "Tableau"], many), "Why us?") is True
-    assert meets("job_terms", said(["SQL"], many), "Why us?") is False
-    assert meets("job_terms", said(["SQL"], ["Excel"]), "Why us?") is False
-    assert meets("job_terms", said(["SQL", "Excel"], []), "Why us?") is True  # all of 2
-    assert meets("job_terms", said([], many, ("keywords",)), "Why us?") is None
+    four = ["SQL", "Python", "Tableau", "A/B testing"]
+    assert meets("job_terms", said(["SQL", "Python", "Tableau"], many, four), "Why us?") is True
+    assert meets("job_terms", said(["SQL", "term 1", "term 2"], many, four), "Why us?") is False
+    assert meets("job_terms", said(["SQL"], ["Excel"], ["SQL", "Excel"]), "Why us?") is False
+    assert meets("job_terms", said(["SQL"], many, ["SQL"]), "Why us?") is True  # all of 1
+    assert meets("job_terms", said([], many, four, ("keywords",)), "Why us?") is None
+    # A trial's teammate conflict was counted against all 18 of the job's terms and told to
+    # say "Power BI": no term bears on it, so it is not judged, used or not.
+    assert meets("job_terms", said([], many, []), "Tell me about a conflict.") is None
+    # An analysis from before the bearing terms were kept cannot say which should be used.
+    assert meets("job_terms", {"keywords": {"used": [], "missed": many}}, "Why us?") is None
+
+
+def test_a_job_terms_area_names_only_the_terms_bearing_on_the_question() -> None:
+    question = "How do you make an analysis reproducible?"
+    keywords = {
+        "used": ["documentation"],
+        "missed": ["Power BI", "statistical testing", "GDPR"],
+        "bearing": ["statistical testing", "documentation"],
+    }
+    facts = [AnswerFacts(i, TODAY, question, {"keywords": keywords}) for i in (1, 2, 3)]
+    (area,) = improvement_areas(facts, [], TODAY)
+    assert area.key == "job_terms"
+    assert {e.detail for e in area.evidence} == {
+        "1 of the 2 key terms bearing on it used; not said: statistical testing"
+    }
 
 
 def test_a_reached_goal_closes_its_area_until_the_pattern_comes_back() -> None:
@@ -404,7 +428,8 @@ def test_a_reviewers_low_score_on_a_points_lines_counts_toward_areas() -> None:
     holiday = "We rented a small house near the beach and swam every day."
     off = {"relevance": {"addresses": False, "probability": 0.1, "gist": holiday}}
     plain = {"relevance": {"addresses": True, "probability": 0.9, "gist": "I like data."},
-             "keywords": {"used": [], "missed": ["SQL", "Tableau", "forecasting"]}}  # fmt: skip
+             "keywords": {"used": [], "missed": ["SQL", "Tableau", "forecasting"],
+                          "bearing": ["SQL", "forecasting"]}}  # fmt: skip
     answers = [AnswerFacts(i, TODAY - dt.timedelta(days=i), hire, off) for i in (1, 2)]
     answers += [AnswerFacts(i, TODAY - dt.timedelta(days=i), hire, plain) for i in (3, 4)]
     sam = ReviewFacts("r1", TODAY, "Sam", {"point": 0, "support": 0, "fit": 0})

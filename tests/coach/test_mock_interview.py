@@ -176,8 +176,10 @@ def test_an_answer_that_missed_its_question_is_measured_low_and_never_went_best(
 @pytest.mark.usefixtures("sentence_model")
 def test_the_summary_gives_each_piece_of_advice_once() -> None:
     weak = analyse_answer(text=WEAK, question=PROCESS).as_dict()
-    terms = {"used": [], "missed": ["SQL", "Tableau", "stakeholders", "forecasting"]}
-    tip = {"rule": "Job terms: 4 of the description's key terms unused", "evidence": [],
+    missed = ["SQL", "Tableau", "stakeholders", "forecasting"]
+    terms = {"used": [], "missed": missed, "bearing": ["stakeholders", "forecasting"]}
+    tip = {"rule": "Job terms: 2 of the job's 2 key terms that bear on this question unused",
+           "evidence": [],
            "text": "Use the job's own words where they are true for you."}  # fmt: skip
     tips = weak["tips"]
     assert isinstance(tips, list)

@@ -29,8 +29,10 @@ from prepcoach.coach.text import word_count
 # actions they are (`ownership`) and the answer's word count, for "Say what you did yourself";
 # evidence of 2 keeps neither, so its answer is read from its analysis. 5: what the question
 # asks for as the report read it (`relevance.question_asks`: no figure for an answer to a
-# question asking for neither a story nor a plan, and none of the story's areas).
-EVIDENCE_VERSION = 5
+# question asking for neither a story nor a plan, and none of the story's areas). 6: the job's
+# key terms bearing on the question (`keywords.bearing`), which "Use the job's key terms" counts
+# among; evidence of 5 has none, so its answer is read from its analysis.
+EVIDENCE_VERSION = 6
 VERSION_KEY = "evidence_version"
 # The answer's length in words, kept instead of its transcript (`answer_words`).
 WORDS_KEY = "word_count"
@@ -43,7 +45,7 @@ _KEYS = {
     "length": ("verdict",),
     # kind: a plan's rating; question_asks: what is judged at all (`relevance.asked_for`)
     "relevance": ("addresses", "probability", "gist", "kind", "question_asks"),
-    "keywords": ("used", "missed"),
+    "keywords": ("used", "missed", "bearing"),
     "ownership": ("i", "we", "i_actions", "we_actions"),  # whose actions: "Say what you did…"
 }
 _FILLERS_QUOTED = 3

@@ -79,7 +79,7 @@ RECENT = 10  # the answers an area is judged over, newest first
 # REVIEW_LOW (0) counts against a criterion: both in `improvement_sources`, which reads them too.
 GOAL_ANSWERS = 5  # "in 5 answers": a goal made from an area counts answers that meet it
 GOAL_DAYS = 14  # the goal's deadline, from today
-JOB_TERMS = 3  # key terms of the job an answer should use (fewer when the job has fewer)
+JOB_TERMS = 3  # key terms bearing on its question an answer should use (all, when fewer bear)
 STAR_PARTS = ("situation", "task", "action", "result")
 
 
@@ -189,17 +189,26 @@ def _talks_past(analysis: Mapping[str, Any]) -> tuple[str, float | None] | None:
 
 
 def _job_terms(analysis: Mapping[str, Any]) -> tuple[str, float | None] | None:
+    """An answer is measured on the job's key terms that bear on its question (`keywords.
+    bearing_on`, stored as `keywords.bearing`), as its report's tip is: a trial's answer on
+    reproducibility, and a teammate conflict, were each counted against all 18 of a data
+    analyst's terms and told "not said: Power BI, R, Tableau, GDPR". No term bearing on the
+    question (or an analysis from before `bearing` was kept): the answer is not judged, since
+    nothing says which of the job's words it should have used."""
     keywords = analysis.get("keywords")
     if not isinstance(keywords, Mapping) or not (keywords.get("used") or keywords.get("missed")):
         return None  # answered without a job
     if _withheld(analysis, "keywords"):
         return None  # a term "not said" may have been said in speech that was lost
-    used, missed = list(keywords.get("used") or []), list(keywords.get("missed") or [])
-    enough = min(JOB_TERMS, len(used) + len(missed))
-    if len(used) >= enough:
+    bearing = [str(t) for t in keywords.get("bearing") or []]
+    if not bearing:
+        return None
+    used = set(keywords.get("used") or [])
+    missed = [t for t in bearing if t not in used]
+    if len(bearing) - len(missed) >= min(JOB_TERMS, len(bearing)):
         return "", None
-    said = f"{len(used)} of the job's {len(used) + len(missed)} key terms used"
-    return f"{said}; not said: {', '.join(missed[:4])}", None
+    said = f"{len(bearing) - len(missed)} of the {len(bearing)} key terms bearing on it used"
+    return f"{said}; not said: {', '.join(missed)}", None
 
 
 def _ownership(analysis: Mapping[str, Any]) -> Ownership | None:
@@ -360,10 +369,13 @@ RULES = (
              unread=f"under {STORY_WORDS} words, or not read in full (speech lost, or words "
              "prepcoach cannot read)"),
     AreaRule("job_terms", "Use the job's key terms",
-             f"fewer than {JOB_TERMS} of the job's key terms used",
+             f"fewer than {JOB_TERMS} of the job's key terms that bear on the question used "
+             "(all of them when fewer bear on it)",
              _job_terms,
              f"Use {JOB_TERMS} of the job's key terms in {{n}} practice answers by {{deadline}}",
-             polishes=True, unread="given without a job, or with speech lost"),
+             polishes=True,
+             unread="given without a job, with speech lost, or to a question none of the job's "
+             "key terms bears on"),
 )  # fmt: skip
 # Rubric criteria (coach.feedback) a reviewer can score low, and the area each points to: the
 # story's, a plan's (`feedback.PLAN_REVIEW_RUBRIC`): its steps are what the reader finds as a

@@ -1,5 +1,5 @@
 """Remaking stale answer evidence from each answer's analysis, for the migrations that follow a
-move of `coach.answer_evidence.EVIDENCE_VERSION` (0018, 0019). Stale evidence is still right to
+move of `coach.answer_evidence.EVIDENCE_VERSION` (0018, 0019, 0021). Stale evidence is still right to
 read (the app then reads the whole analysis), but every view of the areas and the dashboard
 would read every such answer whole until it was saved again. In batches of BATCH, each its own
 transaction (the migrations are not atomic): safe to stop and run again, and nothing waits on a
