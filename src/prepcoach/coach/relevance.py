@@ -1,5 +1,6 @@
 """Does an answer address its question, and which of the user's stories fits a question best?
-Both by meaning: MiniLM sentence embeddings (`coach.reader.embed`).
+Both by meaning: MiniLM sentence embeddings (`coach.reader.embed`); a story also by the
+competencies the user ticked on it (`best_story`).
 
 Closeness in meaning alone could not tell whether an answer addresses its question: on answers
 written by others to hard cases (a strength given for a weakness, a story with no conflict for a
@@ -353,24 +354,29 @@ class Relevance:
 class StoryFit:
     """One story's fit to a question: `score` is the mean of its closest sentence's (title and
     each part's sentences) and its whole text's cosine similarity to the question, `tie` that
-    closest sentence. `fits` at or above `STORY_FIT_CUT`; `close` at or above `STORY_CLOSE`
+    closest sentence. `tagged` is the competency the user ticked on the story that is the one
+    the question asks about (`competency_key`), as the user ticked it, else "". `fits` when
+    tagged so or at or above `STORY_FIT_CUT`; `close` at or above `STORY_CLOSE`
     (`STORY_CLOSE_ALONE` for a bank of one story), where a story fitted its question at least
-    half the time in prepcoach's tests (below it, a story that fits ties only loosely, and the
-    page says so)."""
+    half the time in prepcoach's tests (below it, a story that fits ties only loosely by
+    meaning, and the page says so)."""
 
     key: Hashable
     title: str
     score: float
     tie: str
-    fits: bool  # score at or above the fit cut
+    fits: bool  # tagged with the question's competency, or score at or above the fit cut
     close: bool = False  # score at or above `STORY_CLOSE` (`STORY_CLOSE_ALONE` alone)
+    tagged: str = ""  # the user's tick that names the question's competency
 
 
 @dataclass(frozen=True, slots=True)
 class StoryChoice:
-    """Stories ranked by fit, best first; `best` is the first when it fits, else None, and
-    `reason` says which it is (or that there are no stories, or no embedder), and how closely
-    it ties. `only`: the bank holds one story, so it was compared with no other."""
+    """Stories ranked by fit, best first (those tagged with the question's competency before
+    the rest, each by meaning); `best` is the first when it fits, else None, and `reason` says
+    which it is (or that there are no stories, or no embedder) and why: the user's tag, quoted,
+    or how closely it ties by meaning. `only`: the bank holds one story, so it was compared with
+    no other."""
 
     best: StoryFit | None
     ranked: tuple[StoryFit, ...]
@@ -536,22 +542,66 @@ STORY_CLOSE = 0.33
 STORY_CLOSE_ALONE = 0.44
 
 
+def competency_key(competency: str) -> str:
+    """The one key a question's competency and a story's ticked one are compared by: the bank
+    files its questions under slugs ("problem-solving", `practice/data/questions.csv`), a story
+    is ticked with the story bank's names ("problem solving", `stories.COMPETENCIES`), and a
+    user's own question may carry either, in any case: lower case, its words joined by one
+    space. "" for no competency."""
+    return " ".join(re.findall(r"[^\s_-]+", competency.casefold()))
+
+
+@dataclass(frozen=True, slots=True)
+class QuestionAbout:
+    """A question with the competency it asks about (`practice.models.Question.competency`;
+    "" for none), for `best_story`: a story the user tagged with that competency fits it."""
+
+    text: str
+    competency: str = ""
+
+
+# A story for `best_story`: (key, title, {part: text}), and optionally the competencies the
+# user ticked on it (`reflection.models.Story.competencies`).
+_Parts = Mapping[str, str]
+BankStory = tuple[Hashable, str, _Parts] | tuple[Hashable, str, _Parts, Sequence[str]]
+
+
+def _tag_for(story: BankStory, wanted: str) -> str:
+    """The story's tick whose key is `wanted` (`competency_key`), as ticked; "" for none."""
+    if not wanted or len(story) < 4:
+        return ""
+    return next((c for c in story[3] if competency_key(c) == wanted), "")
+
+
 def best_story(
-    question: str,
-    stories: Sequence[tuple[Hashable, str, Mapping[str, str]]],
+    question: str | QuestionAbout,
+    stories: Sequence[BankStory],
     model: Embedder | None = None,
 ) -> StoryChoice:
-    """Rank `stories` (key, title, {part: text}) by meaning against `question`: each story's
-    score is the mean of its closest sentence's similarity and its whole text's (one sentence
-    can match by a shared word; the whole says what the story is about)."""
+    """Rank `stories` (key, title, {part: text}, and optionally the competencies ticked on it)
+    against `question` (its text, or a `QuestionAbout` that names the competency it asks
+    about). By meaning, each story's score is the mean of its closest sentence's similarity and
+    its whole text's (one sentence can match by a shared word; the whole says what the story is
+    about). A story the user tagged with the question's competency (`competency_key`) fits
+    whatever its score, and is ranked above those that match by meaning only: what the user
+    said about their own story is better evidence than a cosine near the cut (a trial: a story
+    ticked "conflict" was not offered for a conflict question, the bank scoring 0.16-0.28 by
+    meaning); among equals, meaning decides. Without a competency, or with no story tagged
+    with it, by meaning alone."""
+    text, competency = (
+        (question.text, question.competency)
+        if isinstance(question, QuestionAbout)
+        else (question, "")
+    )
+    wanted = competency_key(competency)
     if not stories:
         return StoryChoice(None, (), "there are no stories in the bank yet")
-    texts = [story_sentences(title, parts) for _, title, parts in stories]
+    texts = [story_sentences(story[1], story[2]) for story in stories]
     flat = [s for sentences in texts for s in sentences]
-    if not question.strip() or not flat:
+    if not text.strip() or not flat:
         return StoryChoice(None, (), "there is nothing to compare")
     told = [" ".join(sentences) for sentences in texts if sentences]
-    vectors = reader.embed([*flat, question, *told], model)
+    vectors = reader.embed([*flat, text, *told], model)
     if vectors is None:
         return StoryChoice(None, (), "cannot tell: no sentence model installed")
     question_vector = vectors[len(flat)]
@@ -559,18 +609,33 @@ def best_story(
     whole = vectors[len(flat) + 1 :] @ question_vector
     fits: list[StoryFit] = []
     start = 0
-    for (key, title, _), sentences in zip(stories, texts, strict=True):
+    for story, sentences in zip(stories, texts, strict=True):
         if not sentences:
             continue
         own = similarity[start : start + len(sentences)]
         best = int(own.argmax())
         score = round((float(own[best]) + float(whole[len(fits)])) / 2, 3)
-        fits.append(StoryFit(key, title, score, sentences[best], score >= STORY_FIT_CUT))
+        tagged = _tag_for(story, wanted)
+        fits.append(
+            StoryFit(
+                story[0], story[1], score, sentences[best],
+                fits=bool(tagged) or score >= STORY_FIT_CUT, tagged=tagged,
+            )
+        )  # fmt: skip
         start += len(sentences)
     close = STORY_CLOSE_ALONE if len(fits) == 1 else STORY_CLOSE
     ranked = tuple(
-        sorted((replace(f, close=f.score >= close) for f in fits), key=lambda f: -f.score)
+        sorted(
+            (replace(f, close=f.score >= close) for f in fits),
+            key=lambda f: (not f.tagged, -f.score),
+        )
     )
+    if ranked and ranked[0].tagged:
+        return StoryChoice(
+            ranked[0], ranked,
+            f"you tagged it “{ranked[0].tagged}”, the competency this question asks about; "
+            "its sentence nearest the question",
+        )  # fmt: skip
     if ranked and ranked[0].fits:
         how = "closely" if ranked[0].close else "loosely"
         return StoryChoice(

@@ -22,7 +22,13 @@ from prepcoach.coach.answer import (
 )
 from prepcoach.coach.keywords import PhraseMemory
 from prepcoach.coach.patterns import Embedder
-from prepcoach.coach.relevance import ReadingChange, StoryChoice, best_story, reading_changed
+from prepcoach.coach.relevance import (
+    QuestionAbout,
+    ReadingChange,
+    StoryChoice,
+    best_story,
+    reading_changed,
+)
 from prepcoach.coach.retelling import Retelling, retold_story
 from prepcoach.feedback.models import Review
 from prepcoach.ops.rate import spend, with_retry_after
@@ -154,36 +160,47 @@ def recording_finalise(request: HttpRequest, attempt_id: int) -> JsonResponse:
     )
 
 
-Bank = list[tuple[int, str, dict[str, str]]]
+# A story as the report weighs it: key, title, parts, and the competencies the user ticked.
+Bank = list[tuple[int, str, dict[str, str], tuple[str, ...]]]
 
 
 def _bank(attempt: Attempt) -> Bank:
-    """The attempt owner's stories (key, title, parts), most recently updated first, at most
-    MAX_STORIES."""
+    """The attempt owner's stories (key, title, parts, ticked competencies), most recently
+    updated first, at most MAX_STORIES."""
     stories = owned_by(Story.objects.all(), attempt.user).order_by("-updated_at", "-pk")
-    stories = stories.only("pk", "title", "situation", "task", "action", "result")
+    stories = stories.only("pk", "title", "situation", "task", "action", "result", "competencies")
     return [
         (story.pk, story.title,
          {"situation": story.situation, "task": story.task, "action": story.action,
-          "result": story.result})
+          "result": story.result},
+         _ticked(story.competencies))
         for story in stories[:MAX_STORIES]
     ]  # fmt: skip
+
+
+def _ticked(competencies: object) -> tuple[str, ...]:
+    """A story's ticked competencies as stored (a JSON list of names), leaving out anything
+    that is no name."""
+    if not isinstance(competencies, list):
+        return ()
+    return tuple(c for c in competencies if isinstance(c, str))
 
 
 def _story_choice(
     attempt: Attempt, bank: Bank, model: Embedder | None, data: dict[str, object]
 ) -> StoryChoice | None:
     """Which of the user's own stories fits the attempt's question best (`coach.relevance`
-    decides), or None when there is no question, the user has no stories, or the question asks
-    for no story (`relevance.asked_for`: a trial's "What motivates you?" was told "None of your
-    stories ties closely to this question")."""
+    decides, by meaning and by the competencies the user ticked on each story against the one
+    the question asks about), or None when there is no question, the user has no stories, or
+    the question asks for no story (`relevance.asked_for`: a trial's "What motivates you?" was
+    told "None of your stories ties closely to this question")."""
     question = attempt.question_text.strip()
     found = data.get("relevance")
     # As the report read it (the page judges by its analysis; an old one says so at its top).
     neither = isinstance(found, dict) and found.get("question_asks") == "neither"
-    if attempt.question_id is None or not question or neither:
+    if attempt.question is None or not question or neither or not bank:
         return None
-    return best_story(question, bank, model) if bank else None
+    return best_story(QuestionAbout(question, attempt.question.competency), bank, model)
 
 
 def _retelling(data: dict[str, object], bank: Bank, model: Embedder | None) -> Retelling | None:
@@ -192,7 +209,7 @@ def _retelling(data: dict[str, object], bank: Bank, model: Embedder | None) -> R
     transcript = data.get("transcript")
     if not bank or not isinstance(transcript, str) or data.get("cannot_tell"):
         return None
-    return retold_story(transcript, bank, model)
+    return retold_story(transcript, [(key, title, parts) for key, title, parts, _ in bank], model)
 
 
 def _report(attempt: Attempt) -> dict[str, object]:
