@@ -126,3 +126,21 @@ def test_an_answer_without_a_question_is_told_no_job_terms() -> None:
         RULES["keywords"](Facts(cast(Any, None), cast(Any, None), covered, DeliverySettings()))
         is None
     )
+
+
+def test_the_tip_and_the_area_ask_the_same_of_the_terms_bearing_on_a_question() -> None:
+    """Up to four terms bear on a question and the area asks for three of them (all, when
+    fewer bear): a review found the tip still naming the fourth where the area was met."""
+    from prepcoach.coach.improvement import meets
+    from prepcoach.coach.keywords import Coverage
+
+    bearing = ("SQL", "Tableau", "A/B testing", "forecasting")
+    for used, bear in [(bearing[:3], bearing), (bearing[:2], bearing), (("SQL",), ("SQL",)),
+                       ((), ("SQL",)), (("SQL",), bearing[:2])]:  # fmt: skip
+        missed = tuple(t for t in bearing if t not in used)
+        covered = Coverage(used, missed, (), bear)
+        tip = RULES["keywords"](
+            Facts(cast(Any, None), cast(Any, None), covered, DeliverySettings())
+        )
+        analysis = {"keywords": {"used": list(used), "missed": list(missed), "bearing": list(bear)}}
+        assert meets("job_terms", analysis, "Why this role?") is (tip is None), (used, bear)

@@ -14,12 +14,13 @@ from django.test import Client
 from django.urls import reverse
 
 from prepcoach.accounts.models import User
+from prepcoach.coach.answer import analyse_answer
 from prepcoach.coach.relevance import QuestionAbout, best_story, story_sentences
-from prepcoach.practice.models import Question
+from prepcoach.practice.models import Attempt, Question
 from prepcoach.reflection.models import Story
 from tests.coach.test_story_fit_competency import HANDOVER as HANDOVER_STORY
 from tests.coach.test_story_fit_competency import RECURRING
-from tests.practice.test_report_story import CONFLICT, MIGRATION, report_page, story
+from tests.practice.test_report_story import ANSWER, CONFLICT, MIGRATION, report_page, story
 
 pytestmark = pytest.mark.usefixtures("sentence_model")
 
@@ -115,3 +116,23 @@ def test_bobs_tagged_closer_story_is_never_offered_to_alice(
     assert BOBS["title"] not in page
     for sentence in story_sentences(BOBS["title"], BOBS):
         assert sentence not in page
+
+
+def test_a_follow_up_filed_under_the_question_is_not_offered_its_tagged_story(
+    alice_client: Client, alice: User, recurring_question: Question
+) -> None:
+    """A mock's follow-up ("What was the outcome?") is filed under its main question, whose
+    competency is not its own: the story tagged with that competency is not offered for it."""
+    story(alice, CONFLICT)
+    ticked_in_the_form(alice_client, HANDOVER, "problem solving")
+    main = Attempt.objects.create(user=alice, question=recurring_question,
+                                  question_text=RECURRING, status="analysed")  # fmt: skip
+    follow = "What was the outcome?"
+    analysis = analyse_answer(text=ANSWER, question=follow).as_dict()
+    attempt = Attempt.objects.create(user=alice, question=recurring_question, follow_up_to=main,
+                                     question_text=follow, status="analysed",
+                                     analysis=analysis)  # fmt: skip
+    page = alice_client.get(reverse("practice:attempt", args=[attempt.pk])).text
+    assert 'id="transcript-title"' in page
+    assert TAGGED_RE.search(page) is None
+    assert "you tagged it" not in page

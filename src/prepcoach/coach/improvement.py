@@ -51,6 +51,7 @@ from prepcoach.coach.improvement_sources import (
     lapse_area,
     plan_line_areas,
 )
+from prepcoach.coach.keywords import TERMS_TO_USE
 from prepcoach.coach.relevance import (
     NOT_IN_A_PLAN,
     asked_for,
@@ -79,7 +80,7 @@ RECENT = 10  # the answers an area is judged over, newest first
 # REVIEW_LOW (0) counts against a criterion: both in `improvement_sources`, which reads them too.
 GOAL_ANSWERS = 5  # "in 5 answers": a goal made from an area counts answers that meet it
 GOAL_DAYS = 14  # the goal's deadline, from today
-JOB_TERMS = 3  # key terms bearing on its question an answer should use (all, when fewer bear)
+JOB_TERMS = TERMS_TO_USE  # of the key terms bearing on its question (all, when fewer bear)
 STAR_PARTS = ("situation", "task", "action", "result")
 
 
@@ -207,7 +208,8 @@ def _job_terms(analysis: Mapping[str, Any]) -> tuple[str, float | None] | None:
     missed = [t for t in bearing if t not in used]
     if len(bearing) - len(missed) >= min(JOB_TERMS, len(bearing)):
         return "", None
-    said = f"{len(bearing) - len(missed)} of the {len(bearing)} key terms bearing on it used"
+    terms = "key term bearing" if len(bearing) == 1 else "key terms bearing"
+    said = f"{len(bearing) - len(missed)} of the {len(bearing)} {terms} on it used"
     return f"{said}; not said: {', '.join(missed)}", None
 
 
@@ -372,10 +374,12 @@ RULES = (
              f"fewer than {JOB_TERMS} of the job's key terms that bear on the question used "
              "(all of them when fewer bear on it)",
              _job_terms,
-             f"Use {JOB_TERMS} of the job's key terms in {{n}} practice answers by {{deadline}}",
+             f"Use {JOB_TERMS} of the job's key terms that bear on each question (all of them "
+             f"when fewer bear) in {{n}} practice answers by {{deadline}}",
              polishes=True,
-             unread="given without a job, with speech lost, or to a question none of the job's "
-             "key terms bears on"),
+             unread="given without a job, with speech lost, to a question none of the job's "
+             "key terms bears on, or analysed before prepcoach read which terms bear on a "
+             "question (analyse {it} again)"),
 )  # fmt: skip
 # Rubric criteria (coach.feedback) a reviewer can score low, and the area each points to: the
 # story's, a plan's (`feedback.PLAN_REVIEW_RUBRIC`): its steps are what the reader finds as a

@@ -462,6 +462,9 @@ def key_terms(
 # term is read alone, not with the advert's words around it), and a teammate conflict's none.
 QUESTION_TERM_CUT = 0.33
 MOST_BEARING = 4
+# Of the terms bearing on its question, an answer should use this many (all, when fewer bear):
+# the report's tip and the improvement area "Use the job's key terms" ask the same.
+TERMS_TO_USE = 3
 
 
 def bearing_on(
@@ -489,4 +492,4 @@ def coverage(answer: str, terms: Sequence[str], question: str = "") -> Coverage:
     )
 
 
-__all__ = ["Coverage", "Covered", "bearing_on", "coverage", "key_terms", "root"]
+__all__ = ["TERMS_TO_USE", "Coverage", "Covered", "bearing_on", "coverage", "key_terms", "root"]

@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from prepcoach.coach import relevance as question_rules
 from prepcoach.coach.content import ContentAnalysis, Ownership
 from prepcoach.coach.delivery import Delivery, DeliverySettings
-from prepcoach.coach.keywords import Coverage
+from prepcoach.coach.keywords import TERMS_TO_USE, Coverage
 from prepcoach.coach.relevance import NOT_IN_A_PLAN, Relevance
 from prepcoach.coach.text import seconds as written_seconds
 
@@ -386,9 +386,9 @@ def _keywords(f: Facts) -> Tip | None:
     if f.keywords is None:
         return None
     unused = [t for t in f.keywords.bearing if t in f.keywords.missed]
-    if not unused:
-        return None
     bearing = len(f.keywords.bearing)
+    if bearing - len(unused) >= min(TERMS_TO_USE, bearing):
+        return None  # as the improvement area asks: 3 of them, or all when fewer bear
     return Tip(
         f"Job terms: {len(unused)} of the job's {bearing} key "
         f"{'term that bears' if bearing == 1 else 'terms that bear'} on this question unused",

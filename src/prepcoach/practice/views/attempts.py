@@ -200,7 +200,10 @@ def _story_choice(
     neither = isinstance(found, dict) and found.get("question_asks") == "neither"
     if attempt.question is None or not question or neither or not bank:
         return None
-    return best_story(QuestionAbout(question, attempt.question.competency), bank, model)
+    # A follow-up is filed under its main question, whose competency is not its own: "What was
+    # the outcome?" would be offered the story tagged with the main question's (a review).
+    competency = "" if attempt.follow_up_to_id else attempt.question.competency
+    return best_story(QuestionAbout(question, competency), bank, model)
 
 
 def _retelling(data: dict[str, object], bank: Bank, model: Embedder | None) -> Retelling | None:
