@@ -16,6 +16,9 @@ with the state: decode, the rest transcribed, the completeness pass, the reading
 - Four 2-minute answers (four voices, development), then four held-out ones
   (`streaming_heldout.py`): end of answer to report with the read-ahead and without it (the
   same pieces streamed twice), as fractions of the raw engine; median and worst.
+- Four short answers (24-27 s, one of Whisper's windows): end of answer to report with such
+  an answer read whole at stop (`streaming.ONE_WINDOW_S`) and cut as before, interleaved, with
+  each one's WER against the whole file (`short_rows`).
 - One 10-minute answer: each step's cost by how long the recording was, beside decoding the
   whole recording so far (what every step did before `decode_from`), then end of answer to
   report beside the whole file.
@@ -259,6 +262,43 @@ def two_minute_rows(
     print("  " + ba.paired_difference(differences, "WER, read ahead - whole file"))
 
 
+def short_rows(folder: Path, engine: WhisperEngine, rounds: int = 3) -> None:
+    """Answers of one of Whisper's windows or a little more (24-34 s: the completeness clips'
+    lengths), each streamed while recorded, then end of answer to report with an answer of
+    `streaming.ONE_WINDOW_S` or less read whole at stop and with it cut as before (ONE_WINDOW_S
+    set to 0), interleaved `rounds` times; WER of each against the whole file."""
+    print(
+        f"\nshort answers (espeak, the completeness set's sentences), end of answer to report "
+        f"with an answer of {streaming.ONE_WINDOW_S:.0f} s or less read whole at stop and cut "
+        f"as before, interleaved {rounds} times (medians); WER streamed less whole file:"
+    )
+    kept = streaming.ONE_WINDOW_S
+    for voice in VOICES:
+        clip = answer(folder, voice, 5)
+        pieces, path = recorded(clip.samples, folder, "short")
+        whole = analyse_recording(path, engine).as_dict()
+        state, _ = record(engine, pieces, folder)
+        times: dict[float, list[float]] = {kept: [], 0.0: []}
+        found: dict[float, dict[str, object]] = {}
+        try:
+            for _ in range(rounds):
+                for window in (kept, 0.0):
+                    streaming.ONE_WINDOW_S = window
+                    seconds, data = timed(
+                        lambda: analyse_recording(path, engine, streamed=state).as_dict()  # noqa: B023
+                    )
+                    assert isinstance(data, dict)
+                    times[window].append(seconds)
+                    found[window] = data
+        finally:
+            streaming.ONE_WINDOW_S = kept
+        print(
+            f"  {voice.name}, {clip.duration_s:.0f} s: read whole {np.median(times[kept]):.2f} s, "
+            f"WER {clip_wer(clip, found[kept]) - clip_wer(clip, whole):+.3f}; cut as before "
+            f"{np.median(times[0.0]):.2f} s, WER {clip_wer(clip, found[0.0]) - clip_wer(clip, whole):+.3f}"
+        )
+
+
 def ten_minute_row(folder: Path, engine: WhisperEngine) -> None:
     """A 10-minute answer streamed: each step's cost as the recording grows (beside decoding
     the whole recording so far, as every step did before), then end of answer to report
@@ -314,4 +354,5 @@ def run() -> None:
             "the second held-out voices and sentences (bench/streaming_heldout.py; first read "
             "for MIN_STRETCH_S 24 s, 2026-12-03)",
         )  # fmt: skip
+        short_rows(folder, engine)
         ten_minute_row(folder, engine)

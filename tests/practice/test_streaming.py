@@ -156,9 +156,11 @@ def test_a_stretch_read_ahead_before_any_is_settled_is_kept_and_used_at_the_end(
 ) -> None:
     """Talk whose pauses never leave a stretch to settle (MIN_STRETCH_S longer than the
     answer) is read ahead once AHEAD_AFTER_S are left unread: the worker keeps that state,
-    though nothing is settled, and the end reads on from it (past STOP_TAIL_S, here 10 s)."""
+    though nothing is settled, and the end reads on from it (past STOP_TAIL_S, here 10 s, in
+    an answer longer than ONE_WINDOW_S, here 10 s: a shorter one is read whole)."""
     monkeypatch.setattr(speech_streaming, "MIN_STRETCH_S", 60.0)
     monkeypatch.setattr(speech_streaming, "STOP_TAIL_S", 10.0)
+    monkeypatch.setattr(speech_streaming, "ONE_WINDOW_S", 10.0)
     used: list[Any] = []
 
     def spying(state: Any, samples: Any) -> Any:

@@ -26,6 +26,7 @@ from prepcoach.coach.speech.streaming import (
     EDGE_S,
     LONG_STRETCH_S,
     MIN_STRETCH_S,
+    ONE_WINDOW_S,
     STOP_TAIL_S,
     StreamState,
     advance,
@@ -317,12 +318,13 @@ def long_stretches(monkeypatch: pytest.MonkeyPatch) -> None:
 
 
 def _left_at_stop(samples: NDArray[np.float32], engine: SpeechEngine) -> list[float]:
-    """What the end would have to read (seconds) if the answer stopped after any 2 s piece,
-    with the state of the latest step: a step comes every third piece (6 s), as the worker
-    queues them (`practice.streaming.STEP_PIECES`)."""
+    """What the end would have to read (seconds) if the answer stopped after any 2 s piece
+    once it is longer than one of Whisper's windows (ONE_WINDOW_S: a shorter one is read
+    whole), with the state of the latest step: a step comes every third piece (6 s), as the
+    worker queues them (`practice.streaming.STEP_PIECES`)."""
     left, state = [], None
     for piece, end in enumerate(range(2 * RATE, samples.size + 2 * RATE, 2 * RATE), start=1):
-        if state is not None:
+        if state is not None and end / RATE > ONE_WINDOW_S:
             kept = at_stop(state, samples[:end])
             assert kept is not None
             left.append(end / RATE - kept.settled_s)
@@ -337,10 +339,26 @@ def test_a_stretch_long_unsettled_is_read_ahead_so_the_end_reads_little(
 ) -> None:
     # What is left at stop stays within STOP_TAIL_S.
     with_ahead = _left_at_stop(samples, Clerk())
+    assert with_ahead
     assert max(with_ahead) <= STOP_TAIL_S + 0.01, with_ahead
     monkeypatch.setattr(streaming, "AHEAD_AFTER_S", float("inf"))
     without = _left_at_stop(samples, Clerk())
     assert max(without) > STOP_TAIL_S + 5  # the fault: the whole 30 s stretch was left
+
+
+def test_an_answer_of_one_window_is_read_whole_at_stop(samples: NDArray[np.float32]) -> None:
+    """A stretch settled or read ahead in an answer that fits one of Whisper's 30 s windows
+    only cut it in two (the 47 completeness clips, 25-35 s, read worse streamed than whole):
+    at stop nothing of it is kept but the count of passes made."""
+    clerk = Clerk()
+    short = samples[: int(ONE_WINDOW_S * RATE)]
+    state = _recorded(short, clerk)[-1]
+    assert state.settled_s > 0 or state.ahead is not None  # the premise: it was cut
+    assert at_stop(state, short) == StreamState(passes=state.passes)
+    longer = samples[: int((ONE_WINDOW_S + 4) * RATE)]
+    kept = at_stop(_recorded(longer, clerk)[-1], longer)
+    assert kept is not None
+    assert kept.settled_s > 0 or kept.ahead is not None
 
 
 @pytest.mark.usefixtures("long_stretches")
@@ -387,12 +405,16 @@ def test_reading_ahead_never_changes_what_is_settled_and_reads_each_part_once(
 def test_at_stop_keeps_the_part_read_ahead_only_when_much_is_left(
     samples: NDArray[np.float32],
 ) -> None:
-    ahead = StreamState(settled_s=12.0, levels=streaming.levels_of(samples, 12), passes=1)
-    state = StreamState(levels=(), ahead=ahead, passes=1)
-    long = samples[: int((STOP_TAIL_S + 3) * RATE)]
+    # Settled to 10 s, read ahead to 20 s; every answer here is longer than one window.
+    base = StreamState(settled_s=10.0, levels=streaming.levels_of(samples, 10), passes=1)
+    ahead = StreamState(settled_s=20.0, levels=streaming.levels_of(samples, 20), passes=2)
+    state = dataclasses.replace(base, ahead=ahead)
+    long = samples[: int((10 + STOP_TAIL_S + 3) * RATE)]
+    assert long.size / RATE > ONE_WINDOW_S
     assert at_stop(state, long) == ahead
-    short = samples[: int((STOP_TAIL_S - 1) * RATE)]
-    assert at_stop(state, short) == StreamState(levels=(), passes=1)  # read whole at the end
+    short = samples[: int((10 + STOP_TAIL_S - 1) * RATE)]
+    assert short.size / RATE > ONE_WINDOW_S
+    assert at_stop(state, short) == base  # the rest read whole at the end
     other = replace_levels(ahead, 0.5)
     assert at_stop(StreamState(ahead=other), long) == StreamState()  # it must match the audio
     # A language taken from a part read ahead of other audio is not kept (the settled speech

@@ -90,6 +90,17 @@ AHEAD_MIN_S = 5.0
 # Whisper judges the language on 30 s of audio; the first pass of the whole file judges it on
 # the first 30 s of the speech it hears (`SpeechEngine.first_pass`), and so does a stream.
 LANGUAGE_WINDOW_S = 30.0
+# An answer no longer than this is read whole at stop, as the whole-file path reads it: it is
+# one of Whisper's 30 s windows, whose encoder pass costs the same for a tail of a few seconds,
+# and a stretch settled or read ahead only cut it in two, the second part heard without the
+# first. Measured on the 47 completeness clips (25-35 s, bench_analysis.py, development), with
+# every clip cut: streamed less joined WER +0.0108 [-0.0020, +0.0236], 20 clips worse and 12
+# better, not shown as accurate; read whole up to 30 s: +0.0036 [-0.0011, +0.0088], 8 worse
+# (the clips over 30 s, still cut) and 4 better, within the margin of 0.02 set before the run
+# (twenty-fifth session; these clips are development: the rule is by construction, the whole
+# file's reading, not tuned on them). Stop to report on four 24-27 s answers, interleaved:
+# 2.64-3.09 s read whole against 2.65-2.89 s cut (bench_streaming.short_rows, load 2-3).
+ONE_WINDOW_S = 30.0
 # Two decodes of the same audio agree to the sample; this only absorbs float printing.
 LEVEL_TOLERANCE = 1e-5
 
@@ -282,11 +293,14 @@ def _settled(
 
 def at_stop(state: StreamState, samples: NDArray[np.float32]) -> StreamState | None:
     """The state the end starts from for the whole recording `samples`: None when it was made
-    from other audio (`matches`); the part read ahead when more than STOP_TAIL_S would be left
-    after the settled time and it matches too; else the state without it (what is left is read
-    whole, as the answer's other stretches were)."""
+    from other audio (`matches`); nothing settled when the answer is ONE_WINDOW_S or shorter
+    (it is read whole, as the whole-file path reads it); the part read ahead when more than
+    STOP_TAIL_S would be left after the settled time and it matches too; else the state
+    without it (what is left is read whole, as the answer's other stretches were)."""
     if not matches(state, samples):
         return None
+    if samples.size / RATE <= ONE_WINDOW_S:
+        return StreamState(passes=state.passes)
     ahead = state.ahead
     if ahead is None:
         return state
@@ -315,7 +329,12 @@ def finish(
 ) -> Transcript:
     """The whole answer's transcript from a state that `matches` the samples: the rest after
     `settled_s` transcribed, the language asked if it was not yet, then the whole-file path's
-    completeness pass over every span (`all_spans`)."""
+    completeness pass over every span (`all_spans`). With nothing settled and no language
+    asked (an answer of one window, `at_stop`), the whole answer is read as the whole-file
+    path reads it: the language from the same pass (`SpeechEngine.first_pass`), not another."""
+    if state.settled_s == 0 and not state.words and state.language is None:
+        words, guess = engine.first_pass(samples, spans)
+        return complete(engine, samples, spans, words, guess, streamed=True)
     words = state.words
     rest = [s for s in spans if s.start >= state.settled_s]
     if rest:
