@@ -156,7 +156,7 @@ def test_cant_tell_says_when_no_sentence_comes_near_the_question(sentence_model:
     assert far.addresses is None
     assert far.score is not None
     assert far.score <= 0.3
-    assert "no sentence of it comes near what was asked" in far.reason
+    assert "the quoted sentence is its closest and still far from what was asked" in far.reason
     assert "nearest" not in far.reason  # the page's label says it (the report had it twice)
     near = question_relevance("Tell me about a time you led a team.", HOCKEY)
     assert near.addresses is None  # on point, but not sure enough for "addresses"
@@ -222,6 +222,10 @@ def test_habits_told_in_the_present_raise_no_story_check_and_a_check_quotes_its_
     assert found.check is not True
     assert "tell one" not in found.reason
     monkeypatch.setattr(relevance, "PAST_RE", re.compile("."))  # any sentence a story's
+    # The verdict retrained on the twenty-third session's reader reads this answer as
+    # addressing its question (right: it lists the steps asked for), which alone keeps the check
+    # away; without a verdict, as the trial had none, only the tense rule does.
+    monkeypatch.setattr(relevance_model, "predict", lambda *args, **kwargs: None)
     assert question_relevance(question, habits).check is True  # the trial's false alarm
     monkeypatch.undo()
     # The example still raises it, and now quotes a sentence of the story told.

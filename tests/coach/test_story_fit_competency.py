@@ -160,3 +160,20 @@ def test_a_slug_and_a_name_are_one_competency(question: str, story: str) -> None
 @pytest.mark.parametrize(("one", "other"), [("conflict", "conflicts"), ("teamwork", "team")])
 def test_different_competencies_stay_apart(one: str, other: str) -> None:
     assert competency_key(one) != competency_key(other)
+
+
+def test_a_tagged_story_tied_by_its_title_says_its_title() -> None:
+    """A trial's line called the story's title "its sentence nearest the question"."""
+    dispute = (
+        6,
+        "Settling a recurring problem for good",
+        {"situation": "Sales and finance reported different revenue every month.",
+         "action": "I walked both leads through each figure's definition.",
+         "result": "Both leads signed off one definition within a week."},
+    )  # fmt: skip
+    choice = best_story(
+        QuestionAbout(RECURRING, "problem-solving"), [ticked(dispute, "problem solving")]
+    )
+    assert choice.best is not None
+    assert choice.best.tie == dispute[1]  # the premise: the title ties it
+    assert choice.reason.endswith("; its title")

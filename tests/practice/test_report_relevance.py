@@ -253,7 +253,7 @@ def test_a_plan_for_a_would_do_question_is_not_marked_missing_a_story(
         ("Tell me about a time you led a team.", "read the quoted sentence against the question."),
         (
             "Tell me about a time you had to manage a budget.",
-            "no sentence of it comes near what was asked.",
+            "the quoted sentence is its closest and still far from what was asked.",
         ),
     ],
 )

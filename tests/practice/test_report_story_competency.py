@@ -40,7 +40,8 @@ NO_STORY_TIES = "one of your stories ties closely to this question"
 TAGGED_RE = re.compile(
     r"(?:Your story|It is also your story) that fits this question best: "
     r"<a href=\"(?P<url>[^\"]+)\">(?P<title>[^<]+)</a> — you tagged it “(?P<tag>[^”]+)”, the "
-    r"competency this question asks about; its sentence nearest the question: “(?P<tie>[^”]+)”"
+    r"competency this question asks about; its (?:sentence nearest the question|title): "
+    r"“(?P<tie>[^”]+)”"
 )
 
 

@@ -379,7 +379,7 @@ RULES = (
              polishes=True,
              unread="given without a job, with speech lost, to a question none of the job's "
              "key terms bears on, or analysed before prepcoach read which terms bear on a "
-             "question (analyse {it} again)"),
+             "question (“Analyse again” on an answer’s page lets it be judged)"),
 )  # fmt: skip
 # Rubric criteria (coach.feedback) a reviewer can score low, and the area each points to: the
 # story's, a plan's (`feedback.PLAN_REVIEW_RUBRIC`): its steps are what the reader finds as a

@@ -496,7 +496,7 @@ def question_relevance(
         what_to_do = (
             "read the quoted sentence against the question"
             if score > relevance_model.NEAR
-            else "no sentence of it comes near what was asked"
+            else "the quoted sentence is its closest and still far from what was asked"
         )
         reason = f"{CANT_TELL} whether it addresses the question: {what_to_do}"
         if past:
@@ -631,10 +631,15 @@ def best_story(
         )
     )
     if ranked and ranked[0].tagged:
+        # The title is read as the story's first sentence, and may be what ties it: a trial's
+        # line called "Settling the dashboard dispute…" its sentence.
+        nearest = "its title" if ranked[0].tie == ranked[0].title.strip() else (
+            "its sentence nearest the question"
+        )  # fmt: skip
         return StoryChoice(
             ranked[0], ranked,
             f"you tagged it “{ranked[0].tagged}”, the competency this question asks about; "
-            "its sentence nearest the question",
+            f"{nearest}",
         )  # fmt: skip
     if ranked and ranked[0].fits:
         how = "closely" if ranked[0].close else "loosely"
