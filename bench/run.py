@@ -17,6 +17,9 @@ the set's date) and a baseline measured in the same run. Today:
   (`year_of_data.py`), beside the same page with a tenth of it and a trivial view, in a child
   process on a temporary SQLite database; the SQL queries each page makes and its median CPU
   time (steadier than the wall time on a shared machine).
+- `bench_lanes.py`: how many cores each analysis lane's speech engine should get: the end of a
+  2-minute answer and the whole answer on an engine of one thread (as shipped) and of every
+  core, alone and two at once, interleaved.
 - `bench_keywords.py`: job-advert key terms against the labelled adverts, beside the old extractor.
 - `bench_push.py`: end of a 2-minute answer -> report saved -> report on screen in real
   Chromium (fake microphone) against `prepcoach serve` on loopback; the push's share beside the
