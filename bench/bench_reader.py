@@ -13,12 +13,12 @@ changed.
 Sets, each printed with its size, date and status:
 - The development answer sets, together (`reader_training.DEVELOPMENT`): `answers/dev.json`,
   `dev2.json` to `dev6.json` and the former held-out sets `heldout.json` to `heldout6.json`
-  (741 answers; `dev4.json` to `dev6.json` since the twenty-third session). The reader and its cuts were trained and chosen on all of them, so its figures
+  (741 answers; `dev4.json` to `dev6.json` since the twenty-fifth session). The reader and its cuts were trained and chosen on all of them, so its figures
   are cross-validated (5 folds grouped by answer; the cuts nested inside); the old rules' and the
   baseline's are in sample. How each former held-out set came to be development is in
   tests/data/README.md.
 - `answer_transcripts.json`: DEVELOPMENT (older set; the old rules were grown on it).
-- `answers/dev7.json`: DEVELOPMENT, written in the twenty-third session from a browser trial's
+- `answers/dev7.json`: DEVELOPMENT, written in the twenty-fifth session from a browser trial's
   two faults (a task said as "it had to be ready before the board meeting", read as no task; a
   career-decision story read with no task, action or result) and not trained on
   (`NOT_TRAINED_ON`), so the shipped reader has never seen it.
@@ -33,7 +33,7 @@ Sets, each printed with its size, date and status:
   before the reader's next change (MiniLM's middle layers, nineteenth session). Nobody tuning
   opens it.
 - `answers/heldout11.json`: HELD-OUT, written 2026-12-02 (nineteenth session) the same way,
-  kept unread; first read 2026-12-03 15:51 UTC, by the twenty-third session's retrain on
+  kept unread; first read 2026-12-03 15:51 UTC, by the twenty-fifth session's retrain on
   the 741 development answers. Nobody tuning opens it.
 
 Answers are given to the reader as their sentences joined by a space, so the reader splits the
@@ -538,7 +538,7 @@ HELD_OUT = (
         "heldout11.json",
         "written 2026-12-02, HELD-OUT (nineteenth session, by the guide, by a writer who "
         "opened nothing but the guide and dev.json's first answer; never opened while tuning; "
-        "first read 2026-12-03 15:51 UTC, by the twenty-third session's retrain on the 741 "
+        "first read 2026-12-03 15:51 UTC, by the twenty-fifth session's retrain on the 741 "
         "development answers)",
     ),
 )

@@ -78,7 +78,7 @@ def test_a_drafts_title_ends_at_a_phrase_boundary_and_its_numbers_fill_its_metri
     # user interviews" was what was done, neither what came of it.
     assert checkout.metrics == ("12 percent",)
     # "I underestimated the data cleaning, and we launched two weeks late." holds a step and its
-    # outcome: the reader retrained in the twenty-third session reads it by its first clause as
+    # outcome: the reader retrained in the twenty-fifth session reads it by its first clause as
     # the action (as dev4.json's writer labels such a sentence) and "Since then I run a dry
     # run…" as the result, which states no amount; the reader before made it the result. Either
     # way the metrics are the numbers of the sentences read as the result, and only those.

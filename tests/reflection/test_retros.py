@@ -142,7 +142,7 @@ def test_a_saved_draft_has_a_whole_title_and_the_numbers_it_states(
         billing.title == "Product manager: A year later I led the migration of our billing system"
     )
     # The metrics are the numbers of the sentences read as the result: the reader retrained in
-    # the twenty-third session reads "…, and we launched two weeks late." by its first clause as
+    # the twenty-fifth session reads "…, and we launched two weeks late." by its first clause as
     # the action (`tests/coach/test_retro_stories.py`).
     assert billing.metrics == ("two weeks late" if "two weeks late" in billing.result else "")
 
