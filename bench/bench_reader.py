@@ -12,16 +12,14 @@ changed.
 
 Sets, each printed with its size, date and status:
 - The development answer sets, together (`reader_training.DEVELOPMENT`): `answers/dev.json`,
-  `dev2.json` to `dev6.json` and the former held-out sets `heldout.json` to `heldout6.json`
-  (741 answers; `dev4.json` to `dev6.json` since the twenty-fifth session). The reader and its cuts were trained and chosen on all of them, so its figures
+  `dev2.json`, `dev3.json` and the former held-out sets `heldout.json` to `heldout6.json`
+  (561 answers). The reader and its cuts were trained and chosen on all of them, so its figures
   are cross-validated (5 folds grouped by answer; the cuts nested inside); the old rules' and the
   baseline's are in sample. How each former held-out set came to be development is in
   tests/data/README.md.
 - `answer_transcripts.json`: DEVELOPMENT (older set; the old rules were grown on it).
-- `answers/dev7.json`: DEVELOPMENT, written in the twenty-fifth session from a browser trial's
-  two faults (a task said as "it had to be ready before the board meeting", read as no task; a
-  career-decision story read with no task, action or result) and not trained on
-  (`NOT_TRAINED_ON`), so the shipped reader has never seen it.
+- `answers/dev4.json`, `answers/dev5.json`, `answers/dev6.json`: DEVELOPMENT, written for
+  training and not trained on yet (`NOT_TRAINED_ON`), so the shipped reader has never seen them.
 - `answers/heldout7.json`: HELD-OUT, written 2026-12-01 (twelfth session) by a writer who
   opened nothing but the guide; first read after the restart fix. Nobody tuning opens it.
 - `answers/heldout8.json`: HELD-OUT, written 2026-12-02 (fourteenth session) by a writer who
@@ -32,9 +30,6 @@ Sets, each printed with its size, date and status:
 - `answers/heldout10.json`: HELD-OUT, written 2026-12-02 (eighteenth session) the same way,
   before the reader's next change (MiniLM's middle layers, nineteenth session). Nobody tuning
   opens it.
-- `answers/heldout11.json`: HELD-OUT, written 2026-12-02 (nineteenth session) the same way,
-  kept unread; first read 2026-12-03 15:51 UTC, by the twenty-fifth session's retrain on
-  the 741 development answers. Nobody tuning opens it.
 
 Answers are given to the reader as their sentences joined by a space, so the reader splits the
 text itself (as it must for a user's text), never the labelled sentences; only the "sentence
@@ -534,13 +529,6 @@ HELD_OUT = (
         "opened nothing but the guide and dev.json's first answer; never opened while tuning; "
         "first read after the reader of the middle layers was committed)",
     ),
-    (
-        "heldout11.json",
-        "written 2026-12-02, HELD-OUT (nineteenth session, by the guide, by a writer who "
-        "opened nothing but the guide and dev.json's first answer; never opened while tuning; "
-        "first read 2026-12-03 15:51 UTC, by the twenty-fifth session's retrain on the 741 "
-        "development answers)",
-    ),
 )
 
 
@@ -548,11 +536,9 @@ HELD_OUT = (
 # `reader_training.DEVELOPMENT`): printed so the shipped reader's figures on answers it never
 # saw, which tests/data/README.md quotes, come from the bench.
 NOT_TRAINED_ON = (
-    (
-        "dev7.json",
-        "written 2026-12-03, DEVELOPMENT (not trained on; a browser trial's two faults: a "
-        "task said as a deadline on the work, a career-decision story, some told as one run-on)",
-    ),
+    ("dev4.json", "written 2026-12-02, DEVELOPMENT (not trained on yet; spoken run-ons)"),
+    ("dev5.json", "written 2026-12-02, DEVELOPMENT (not trained on yet; a task's neighbours)"),
+    ("dev6.json", "written 2026-12-02, DEVELOPMENT (not trained on yet; tasks in everyday words)"),
 )
 
 

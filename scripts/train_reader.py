@@ -1,7 +1,7 @@
 """Rebuild the reader's shipped weights (src/prepcoach/coach/reader_weights.npz) from
-the development answer sets (`reader_training.DEVELOPMENT`: tests/data/answers/dev.json to
-dev6.json and heldout.json to heldout6.json, 741 answers): cross-validates the candidates,
-keeps the best, writes the file (about an hour on one busy core, twenty-fifth session).
+the development answer sets (`reader_training.DEVELOPMENT`: tests/data/answers/dev.json,
+dev2.json, dev3.json and heldout.json to heldout6.json, 561 answers): cross-validates the
+candidates, keeps the best, writes the file (about 7 minutes on one core).
 
     .venv/bin/python scripts/train_reader.py
 

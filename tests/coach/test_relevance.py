@@ -222,9 +222,9 @@ def test_habits_told_in_the_present_raise_no_story_check_and_a_check_quotes_its_
     assert found.check is not True
     assert "tell one" not in found.reason
     monkeypatch.setattr(relevance, "PAST_RE", re.compile("."))  # any sentence a story's
-    # The verdict retrained on the twenty-fifth session's reader reads this answer as
-    # addressing its question (right: it lists the steps asked for), which alone keeps the check
-    # away; without a verdict, as the trial had none, only the tense rule does.
+    # A verdict that this answer addresses its question (right: it lists the steps asked for)
+    # alone keeps the check away; without a verdict, as the trial had none, only the tense
+    # rule does.
     monkeypatch.setattr(relevance_model, "predict", lambda *args, **kwargs: None)
     assert question_relevance(question, habits).check is True  # the trial's false alarm
     monkeypatch.undo()

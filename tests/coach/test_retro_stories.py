@@ -77,16 +77,7 @@ def test_a_drafts_title_ends_at_a_phrase_boundary_and_its_numbers_fill_its_metri
     # The numbers with their units its result states: "three months" set the scene and "five
     # user interviews" was what was done, neither what came of it.
     assert checkout.metrics == ("12 percent",)
-    # "I underestimated the data cleaning, and we launched two weeks late." holds a step and its
-    # outcome: the reader retrained in the twenty-fifth session reads it by its first clause as
-    # the action (as dev4.json's writer labels such a sentence) and "Since then I run a dry
-    # run…" as the result, which states no amount; the reader before made it the result. Either
-    # way the metrics are the numbers of the sentences read as the result, and only those.
-    if "two weeks late" in billing.parts["result"]:
-        assert billing.metrics == ("two weeks late",)
-    else:
-        assert "two weeks late" in billing.parts["action"]
-        assert billing.metrics == ()
+    assert billing.metrics == ("two weeks late",)
     long = {
         "energised": "Our admin dashboard was built on jQuery and had become very hard to change "
         "without breaking something else. I moved it to React one page at a time and we "

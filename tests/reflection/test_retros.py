@@ -141,10 +141,7 @@ def test_a_saved_draft_has_a_whole_title_and_the_numbers_it_states(
     assert (
         billing.title == "Product manager: A year later I led the migration of our billing system"
     )
-    # The metrics are the numbers of the sentences read as the result: the reader retrained in
-    # the twenty-fifth session reads "…, and we launched two weeks late." by its first clause as
-    # the action (`tests/coach/test_retro_stories.py`).
-    assert billing.metrics == ("two weeks late" if "two weeks late" in billing.result else "")
+    assert billing.metrics == "two weeks late"
 
 
 def test_a_story_saved_under_the_former_title_is_still_found(

@@ -1,17 +1,16 @@
 """Training the reader (`coach.reader`) on the development sets, deterministically.
 
 `python -m prepcoach.coach.reader_training` (or `scripts/train_reader.py`) reads the
-development sets (`DEVELOPMENT`: `tests/data/answers/dev.json` to `dev6.json` and the former
-held-out sets `heldout.json` to `heldout6.json`, 741 answers in all), compares candidate
+development sets (`DEVELOPMENT`: `tests/data/answers/dev.json`, `dev2.json`, `dev3.json` and the
+former held-out sets `heldout.json` to `heldout6.json`, 561 answers in all), compares candidate
 models by 5-fold cross-validation grouped by answer (fold = answer index mod 5, so no answer is
 split across folds), keeps the measured best and writes `reader_weights.npz`. Nothing is
 random: weights start at zero and are fitted by a fixed number of full-batch gradient steps in
 float64, so retraining on the same data and embeddings gives the same weights
 (`tests/coach/test_reader_training.py` checks that).
 
-The held-out sets (`heldout7.json` to `heldout11.json`, see `tests/data/README.md`) are never
-read here: only the sets named in `DEVELOPMENT` are. Nor is `dev7.json` (development, kept out
-of training to check the browser trial's faults on a reader that never saw them).
+The held-out sets (`heldout7.json`, `heldout8.json`, see `tests/data/README.md`) are never read
+here: only the sets named in `DEVELOPMENT` are.
 """
 
 from __future__ import annotations
@@ -50,29 +49,10 @@ DEV = ANSWERS / "dev.json"
 # writers at .74-.84; adding heldout4-6 and dev2/dev3 (written for this, with tasks phrased as a
 # responsibility, a deadline, a need or an assignment) raised the task read on each set left
 # out of training from a mean of .812 to .886 (fifteenth session, tests/data/README.md).
-#
-# Twenty-fifth session (2026-12-03): dev4.json, dev5.json and dev6.json (written for training,
-# 180 answers) join. The rule for keeping that retrain was written down before any run:
-#   Two arms are measured by nested 5-fold cross-validation grouped by answer over the same
-#   741 development answers (the former 561 and dev4-6; fold = answer index mod 5 over the
-#   concatenation below; the cuts chosen inside each outer fold, as `presence_cv` does), with
-#   the same test answers in each fold. OLD: the shipped configuration (embedding, neighbours'
-#   structure, Viterbi, l2 0.003, owner l2 0.03) trained only on the training folds' answers
-#   from the former 561. NEW: the configuration `select` picks by cross-validation on all 741,
-#   trained on all the training folds' answers. Ship NEW if its answer-level task figure is
-#   higher than OLD's and no other criterion (situation, personal action, result, quantified
-#   result, sentence part) is lower by more than 0.01, and the weak sample answer of
-#   tests/coach/test_content.py still reads with no task; else keep the shipped weights. No
-#   held-out figure takes part; dev7.json (the browser trial's two faults written as answers)
-#   is not trained on and is checked as cases.
 DEVELOPMENT = (
     DEV, *(ANSWERS / f"heldout{k}.json" for k in ("", "2", "3", "4", "5", "6")),
     ANSWERS / "dev2.json", ANSWERS / "dev3.json",
-    ANSWERS / "dev4.json", ANSWERS / "dev5.json", ANSWERS / "dev6.json",
 )  # fmt: skip
-# The development sets the reader was trained on before the twenty-fifth session (561 answers):
-# the old arm of that session's comparison.
-DEVELOPMENT_BEFORE = DEVELOPMENT[:9]
 FOLDS = 5
 STEPS = 600
 # The grid compared by cross-validation; `select` keeps the best by `score`.
