@@ -39,7 +39,10 @@ verdict was trained and its cuts chosen on the first two, the story-fit scoring 
 the retold story's cut on the fourth); `heldout.json`, `heldout2.json`, `heldout3.json` (written
 blind for issue 9, first read for a middle-layer verdict that was then not kept),
 `stories_heldout.json` and `retold_heldout.json` are HELD-OUT (written by the guide; only these
-aggregate figures are read). `python bench/bench_relevance.py --development` runs the
+aggregate figures are read). The three answer sets chose between two verdicts on 2026-12-03
+(twenty-fifth session: a retrained verdict was withdrawn on them, tests/data/README.md), so for
+the verdict they are development since; `relevance/heldout4.json` (unread, not printed here) is
+the verdict's held-out set now. `python bench/bench_relevance.py --development` runs the
 development sets alone, so whoever tunes never prints a held-out figure.
 """
 
