@@ -270,16 +270,26 @@ def test_retraining_reproduces_the_shipped_weights() -> None:
     assert model.pre_bias == pytest.approx(shipped["pre_bias"], abs=1e-3)
     assert bool(model.forest) == bool(shipped["forest"])
     # The trees are compared by what they do: the same probabilities for the same adverts.
+    # Not every one to the last digit: the MiniLM model runs in int8, whose kernels round
+    # differently on CPUs with and without VNNI, so a retraining on another CPU sees phrase
+    # embeddings a few units apart in the last bits, and a tree's split between two nearly
+    # equal phrases can fall the other way. Over the 83,409 scores of the development adverts
+    # such a retraining moved 131 (0.16 %) by more than 0.001, none by more than 0.022. A change
+    # to the data or the settings moves far more: trained without the last development advert,
+    # 64 % of the first three adverts' 360 scores moved by more than 0.001, one by 0.148
+    # (twenty-sixth session).
     embedder = shared_embedder()
     assert embedder is not None
     shipped_model = trained_model()
+    moved = []
     for text in (ADVERT, *(str(a["text"]) for a in _dev()[:3])):
         advert = read_advert(advert_text(text))
         retrained = {t.term: t.probability for t in score(advert, model, embedder)}
         ours = {t.term: t.probability for t in score(advert, shipped_model, embedder)}
         assert retrained.keys() == ours.keys()
-        for term, probability in ours.items():
-            assert retrained[term] == pytest.approx(probability, abs=1e-3), term
+        moved += [abs(retrained[term] - p) for term, p in ours.items()]
+    assert max(moved) <= 0.03
+    assert sum(m > 1e-3 for m in moved) <= 0.02 * len(moved), sorted(moved)[-10:]
 
 
 def test_without_the_embedding_model_the_first_stage_still_gives_terms(
