@@ -184,6 +184,10 @@ def test_pace_over_time_starts_at_the_first_word_as_the_answers_pace_does() -> N
     tip = next(t for t in result.tips if t.rule.startswith("Pace:"))
     quoted = float(tip.evidence[0].text.split()[0])
     assert quoted > DeliverySettings().pace_high  # evidence on the side the tip speaks of
+    # Its own times, not "from here" (a new user read that, in quotation marks, as words they
+    # were supposed to have said): the 15 s window from the first word.
+    assert tip.evidence[0].text.endswith(" words a minute from 0:03 to 0:18")
+    assert not tip.evidence[0].said
 
 
 def test_a_pace_tip_never_quotes_a_window_inside_the_band() -> None:

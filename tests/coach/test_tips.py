@@ -12,6 +12,7 @@ import pytest
 from prepcoach.coach import relevance_model
 from prepcoach.coach.answer import analyse_answer, measured_rating
 from prepcoach.coach.delivery import DeliverySettings
+from prepcoach.coach.feedback import clock
 from prepcoach.coach.relevance import Relevance
 from prepcoach.coach.speech.quality import CONTENT_TIPS, AudioQuality
 from prepcoach.coach.speech.vad import Span
@@ -53,7 +54,11 @@ def test_a_story_with_no_task_gets_a_tip_quoting_its_first_action() -> None:
     evidence = found[0]["evidence"]
     # The sentence alone: the report puts each piece of evidence in quotes once.
     assert evidence == [
-        {"text": "I rewrote the triage rules and trained two new starters.", "start": None}
+        {
+            "text": "I rewrote the triage rules and trained two new starters.",
+            "start": None,
+            "said": True,
+        }
     ]
 
 
@@ -89,7 +94,7 @@ def test_a_one_sentence_answer_marked_missing_parts_gets_a_tip_to_add_them() -> 
         assert part in str(tip["rule"])
     assert "how it ended" in str(tip["text"])
     assert "the steps you took" in str(tip["text"])
-    assert tip["evidence"] == [{"text": ONE_SENTENCE, "start": None}]
+    assert tip["evidence"] == [{"text": ONE_SENTENCE, "start": None, "said": True}]
 
 
 @needs_model
@@ -352,4 +357,7 @@ def test_the_pause_tip_writes_a_pause_as_every_face_does() -> None:
     said = paused_analysis_of()
     tip = RULES["long_pauses"](Facts(said.content, said.delivery, None, said.settings))
     assert tip is not None
-    assert tip.evidence[0].text == "3.6 s of silence"
+    first = tip.evidence[0]
+    assert first.start is not None
+    assert first.text == f"3.6 s of silence at {clock(first.start)}"
+    assert not first.said  # a figure measured, not words said: no quotation marks

@@ -52,3 +52,28 @@ def test_the_pauses_card_and_the_transcript_write_the_pause_alike(
     assert '<span class="pause">pause 3.6 s</span>' in page
     assert "3.55" not in page
     assert "3.5 s" not in page
+
+
+def test_the_pause_tip_shows_its_figure_as_measured_not_as_words_said(
+    alice_client: Client, alice: User, question: Question
+) -> None:
+    # A trial read a measured figure in quotation marks as something they had said.
+    analysis = paused_analysis()
+    attempt = Attempt.objects.create(user=alice, question=question, question_text=question.text,
+                                     status="analysed", analysis=analysis)  # fmt: skip
+    page = alice_client.get(reverse("practice:attempt", args=[attempt.pk])).text
+    assert "<li>3.6 s of silence at 0:04</li>" in page
+    assert "“3.6 s of silence" not in page
+
+
+def test_an_old_reports_tip_evidence_is_still_quoted(
+    alice_client: Client, alice: User, question: Question
+) -> None:
+    # Stored before evidence said whether it was said: words, as every tip's were then.
+    analysis = paused_analysis()
+    for tip in analysis["tips"]:
+        tip["evidence"] = [{"text": BEFORE, "start": 0.5}]
+    attempt = Attempt.objects.create(user=alice, question=question, question_text=question.text,
+                                     status="analysed", analysis=analysis)  # fmt: skip
+    page = alice_client.get(reverse("practice:attempt", args=[attempt.pk])).text
+    assert f'<span class="time">0.5 s</span> “{BEFORE}”' in page

@@ -299,7 +299,7 @@ def _sentence_starts(words: tuple[Word, ...]) -> dict[str, float]:
 def _timed(tip: Tip, starts: dict[str, float]) -> Tip:
     evidence = tuple(
         e
-        if e.start is not None
+        if e.start is not None or not e.said  # a figure's time is its own, never a sentence's
         else Evidence(
             e.text, starts.get(_key(e.text.removeprefix("It ends: ")))
         )  # the prefix: older tips

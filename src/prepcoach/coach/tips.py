@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from prepcoach.coach import relevance as question_rules
 from prepcoach.coach.content import ContentAnalysis, Ownership
 from prepcoach.coach.delivery import Delivery, DeliverySettings
+from prepcoach.coach.feedback import clock
 from prepcoach.coach.keywords import TERMS_TO_USE, Coverage
 from prepcoach.coach.relevance import NOT_IN_A_PLAN, Relevance
 from prepcoach.coach.text import seconds as written_seconds
@@ -17,8 +18,14 @@ from prepcoach.coach.text import seconds as written_seconds
 
 @dataclass(frozen=True, slots=True)
 class Evidence:
+    """What a tip rests on: words quoted (`said`: the answer's, or the job's own terms), shown
+    in quotation marks, or a figure prepcoach measured, shown as it is (a new user read "216
+    words a minute from here" in quotation marks as something they were supposed to have
+    said). `start`: seconds into the recording, when known."""
+
     text: str
     start: float | None = None
+    said: bool = True
 
 
 @dataclass(frozen=True, slots=True)
@@ -237,6 +244,14 @@ def _fillers(f: Facts) -> Tip | None:
     )
 
 
+def _pace_window(window: tuple[float, float], window_s: float, duration_s: float | None) -> str:
+    """ "190 words a minute from 1:05 to 1:20": the window's own times (the last window of an
+    answer ends with it)."""
+    start, wpm = window
+    end = start + window_s if duration_s is None else min(start + window_s, duration_s)
+    return f"{wpm:g} words a minute from {clock(start)} to {clock(end)}"
+
+
 def _pace(f: Facts) -> Tip | None:
     d, s = f.delivery, f.settings
     if d.wpm is None or d.pace == "in band":
@@ -249,9 +264,9 @@ def _pace(f: Facts) -> Tip | None:
     if window and (window[1] <= s.pace_high if d.pace == "fast" else window[1] >= s.pace_low):
         window = None
     evidence = (
-        (Evidence(f"{window[1]:g} words a minute from here", window[0]),)
+        (Evidence(_pace_window(window, s.window_s, d.duration_s), window[0], said=False),)
         if window
-        else (Evidence(f"{d.wpm:g} words a minute over the whole answer"),)
+        else (Evidence(f"{d.wpm:g} words a minute over the whole answer", said=False),)
     )
     advice = (
         "Slow down: breathe between points."
@@ -268,7 +283,8 @@ def _long_pauses(f: Facts) -> Tip | None:
     if not pauses:
         return None
     evidence = tuple(
-        Evidence(f"{written_seconds(p.length)} s of silence", p.start) for p in pauses[:3]
+        Evidence(f"{written_seconds(p.length)} s of silence at {clock(p.start)}", p.start, False)
+        for p in pauses[:3]
     )
     return Tip(
         f"Pauses: {len(pauses)} of {f.settings.long_pause_s:g} s or more",
