@@ -58,15 +58,13 @@ from typing import Any
 from prepcoach.coach import plan_questions, reader, relevance_model
 from prepcoach.coach.relevance import (
     STORY_PARTS,
-    StoryChoice,
     asks_for_neither,
     asks_for_neither_by_words,
-    best_story,
     cut,
     question_relevance,
-    story_sentences,
 )
 from prepcoach.coach.retelling import retold_story
+from prepcoach.coach.story_fit import StoryChoice, best_story, story_sentences
 
 DATA = Path(__file__).resolve().parent.parent / "tests" / "data" / "relevance"
 SETS = (

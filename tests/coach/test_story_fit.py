@@ -1,4 +1,4 @@
-"""Which of the user's stories fits a question, and how closely (`relevance.best_story`). A new
+"""Which of the user's stories fits a question, and how closely (`story_fit.best_story`). A new
 user's bank of one story had it offered for every question as the story "that fits this
 question best": the fit now says whether it ties closely or loosely, and whether it was the
 only story there was."""
@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import pytest
 
-from prepcoach.coach.relevance import STORY_CLOSE, STORY_CLOSE_ALONE, STORY_FIT_CUT, best_story
+from prepcoach.coach.story_fit import STORY_CLOSE, STORY_CLOSE_ALONE, STORY_FIT_CUT, best_story
 
 CONFLICT = (
     1,

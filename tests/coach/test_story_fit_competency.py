@@ -1,5 +1,5 @@
 """The competencies a user ticks on a story count in which story fits a question
-(`relevance.best_story`). A new user's trial: Alice ticked "conflict" on a story and was not
+(`story_fit.best_story`). A new user's trial: Alice ticked "conflict" on a story and was not
 offered it for a conflict question (the bank scored 0.16-0.28 by meaning, near the cut);
 another story was offered, or none. What she said about her own story is better evidence than a
 cosine near the cut, so a story tagged with the question's competency fits, ranked above those
@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import pytest
 
-from prepcoach.coach.relevance import (
+from prepcoach.coach.story_fit import (
     STORY_FIT_CUT,
     BankStory,
     QuestionAbout,

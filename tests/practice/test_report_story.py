@@ -14,7 +14,7 @@ from django.urls import reverse
 from prepcoach.accounts.models import User
 from prepcoach.coach import reader
 from prepcoach.coach.answer import analyse_answer
-from prepcoach.coach.relevance import StoryChoice, StoryFit, best_story, story_sentences
+from prepcoach.coach.story_fit import StoryChoice, StoryFit, best_story, story_sentences
 from prepcoach.practice.models import Attempt, Question
 from prepcoach.reflection.models import Story
 

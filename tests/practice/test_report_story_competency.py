@@ -1,5 +1,5 @@
 """The report offers the story the user tagged with the question's competency, saying so and
-quoting the tag (`relevance.best_story`, given the question's competency and each story's ticks
+quoting the tag (`story_fit.best_story`, given the question's competency and each story's ticks
 by `practice.views.attempts`). A new user's trial: a story ticked "conflict" was not offered for
 a conflict question, by meaning alone. Another user's story, however tagged, is never offered:
 the stories come only through `accounts.access.owned_by`."""
@@ -15,7 +15,7 @@ from django.urls import reverse
 
 from prepcoach.accounts.models import User
 from prepcoach.coach.answer import analyse_answer
-from prepcoach.coach.relevance import QuestionAbout, best_story, story_sentences
+from prepcoach.coach.story_fit import QuestionAbout, best_story, story_sentences
 from prepcoach.practice.models import Attempt, Question
 from prepcoach.reflection.models import Story
 from tests.coach.test_story_fit_competency import HANDOVER as HANDOVER_STORY

@@ -22,14 +22,9 @@ from prepcoach.coach.answer import (
 )
 from prepcoach.coach.keywords import PhraseMemory
 from prepcoach.coach.patterns import Embedder
-from prepcoach.coach.relevance import (
-    QuestionAbout,
-    ReadingChange,
-    StoryChoice,
-    best_story,
-    reading_changed,
-)
+from prepcoach.coach.relevance import ReadingChange, reading_changed
 from prepcoach.coach.retelling import Retelling, retold_story
+from prepcoach.coach.story_fit import QuestionAbout, StoryChoice, best_story
 from prepcoach.feedback.models import Review
 from prepcoach.ops.rate import spend, with_retry_after
 from prepcoach.ops.store import StoreUnavailableError
