@@ -579,3 +579,82 @@ def test_a_general_mock_for_a_role_asks_no_other_fields_questions(
             Question.objects.filter(pk__in=session.question_ids).values_list("field", flat=True)
         )
         assert fields <= {"general", "product"}, fields
+
+
+def shown_lines(page: str) -> list[str]:
+    """The page's main text as a reader meets it, one line per block (paragraph, heading, list
+    item), with the markup gone."""
+    main = page.split("<main", 1)[-1].split(">", 1)[-1].split("</main>", 1)[0]
+    main = re.sub(r"<(script|style)\b.*?</\1>", "", main, flags=re.S)
+    blocks = re.sub(r"</?(p|h[1-6]|li|div|section|ol|ul|dt|dd|form)\b[^>]*>", "\n", main)
+    text = html.unescape(re.sub(r"<[^>]+>", " ", blocks))
+    return [" ".join(line.split()) for line in text.splitlines() if line.strip()]
+
+
+def under_heading(lines: list[str]) -> str:
+    """The line under a mock summary's heading."""
+    return lines[next(i for i, line in enumerate(lines) if line.startswith("Mock interview")) + 1]
+
+
+def test_a_finished_mock_for_no_job_has_no_orphan_line(alice_client: Client, alice: User) -> None:
+    """A new user's finished mock with no job, no role and no company: its summary's line under
+    the heading read "· Finished", a connective with nothing before it (and a mock naming its
+    company alone "at Globex · In progress"). Typical answers with it: one read, one still
+    being read, one question not answered."""
+    session = MockSession.objects.create(user=alice, question_ids=[], question_texts=[])
+    session = pinned(session, alice, PROCESS)
+    others = list(Question.objects.filter(owner__isnull=True).order_by("pk")[:2])
+    session.question_ids += [q.pk for q in others]
+    session.question_texts = [Question.objects.get(pk=session.question_ids[0]).text,
+                              *(q.text for q in others)]  # fmt: skip
+    session.save()
+    alice_client.post(reverse("practice:typed_create", args=[session.question_ids[0]]),
+                      {"text": UNQUANTIFIED, "mode": "mock", "session": session.pk})  # fmt: skip
+    read(Attempt.objects.get(session=session))
+    Attempt.objects.create(user=alice, question=others[0], question_text=others[0].text,
+                           mode="mock", session=session, text=WEAK,
+                           status=Attempt.Status.QUEUED)  # fmt: skip
+    alice_client.post(reverse("practice:mock_finish", args=[session.pk]))
+    summary = reverse("practice:mock_summary", args=[session.pk])
+    lines = shown_lines(alice_client.get(summary).text)
+    assert under_heading(lines) == "Finished"
+    for line in lines:
+        assert not line.startswith(("·", "at ", ",", ";", ":")), line
+        assert not line.endswith(("·", " at", ",", ":", " of")), line
+    assert "being read" in lines
+
+    MockSession.objects.filter(pk=session.pk).update(company="Globex")
+    assert under_heading(shown_lines(alice_client.get(summary).text)) == "Globex · Finished"
+    MockSession.objects.filter(pk=session.pk).update(role="Data analyst", status="active")
+    shown = under_heading(shown_lines(alice_client.get(summary).text))
+    assert shown == "Data analyst at Globex · In progress"
+    MockSession.objects.filter(pk=session.pk).update(role="")
+    asked = shown_lines(
+        alice_client.get(reverse("practice:mock_question", args=[session.pk, 1])).text
+    )
+    assert "Mock interview · Globex · question 1 of 3" in asked
+
+
+@pytest.mark.usefixtures("sentence_model")
+def test_went_best_quotes_the_whole_question(alice_client: Client, alice: User) -> None:
+    """The starter bank's longest question (124 characters) went best: "Went best" cut it at 120
+    characters, mid-word ("How did you reach agree…"), though the list below shows it whole."""
+    long_one = (
+        "Describe a situation where team members had very different ideas about how to tackle "
+        "a problem. How did you reach agreement?"
+    )
+    agreed = (
+        "Last year two analysts on my team disagreed about whether to rebuild our reporting "
+        "pipeline or patch it. I was asked to get us to one plan within a week. I set up a "
+        "meeting where each laid out the costs and risks, and I proposed a two-week trial of "
+        "the patch. In the end we agreed on the trial, and it cut report errors by 30%."
+    )
+    session = pinned(new_mock(alice_client), alice, long_one)
+    alice_client.post(reverse("practice:typed_create", args=[session.question_ids[0]]),
+                      {"text": agreed, "mode": "mock", "session": session.pk})  # fmt: skip
+    read(Attempt.objects.get(session=session))
+    alice_client.post(reverse("practice:mock_finish", args=[session.pk]))
+    summary = html.unescape(
+        alice_client.get(reverse("practice:mock_summary", args=[session.pk])).text
+    )
+    assert f"<strong>Went best:</strong> “{long_one}”, " in summary
