@@ -172,3 +172,54 @@ def test_without_an_interview_ahead_the_matrix_shows_the_competencies(
     page = alice_client.get(reverse("reflection:stories")).text
     assert "Patients first" not in page
     assert "the job of your next interview" not in page
+
+
+def test_with_no_job_the_story_form_says_how_to_add_one_and_still_saves(
+    alice_client: Client, alice: User
+) -> None:
+    """A new user's story form showed "Bring it to these interviews" over an empty box: with no
+    job to pick there is no box, a line saying there are no interviews yet and where to add
+    the job, and the story saves without the field."""
+    new = reverse("reflection:story_new")
+    page = alice_client.get(new).text
+    assert 'name="opportunities"' not in page
+    assert "<legend>Bring it to these interviews</legend>" not in page
+    add_job = reverse("research:opportunity_new")
+    assert (
+        f'No interviews yet: <a href="{add_job}">add the job you are interviewing for</a>' in page
+    )
+    response = alice_client.post(new, story_data())
+    story = Story.objects.get(user=alice)
+    assert response["Location"] == story.get_absolute_url()
+    assert not story.opportunities.exists()
+    edit = reverse("reflection:story_edit", args=[story.pk])
+    assert "No interviews yet" in alice_client.get(edit).text
+    alice_client.post(edit, story_data(title="The late weekly reports"))
+    story.refresh_from_db()
+    assert story.title == "The late weekly reports"
+
+    job = Opportunity.objects.create(user=alice, company="Acme", role="Analyst")
+    page = alice_client.get(edit).text
+    assert "<legend>Bring it to these interviews</legend>" in page
+    assert f'value="{job.pk}"' in page
+    assert "No interviews yet" not in page
+    alice_client.post(edit, story_data(opportunities=[job.pk]))
+    assert list(story.opportunities.all()) == [job]
+
+
+def test_with_no_job_the_coverage_offers_no_job_to_choose(
+    alice_client: Client, alice: User
+) -> None:
+    """A new user's coverage offered "Against the job" with one choice, "Competencies only",
+    and a Show button that changed nothing: it says what the table is read against and where to
+    add a job instead; with a job the choice is back."""
+    page = alice_client.get(reverse("reflection:stories")).text
+    assert 'name="for"' not in page
+    assert (
+        f'<a href="{reverse("research:opportunity_new")}">Add the job you are interviewing for</a>'
+        in page
+    )
+    job = Opportunity.objects.create(user=alice, company="Acme", role="Analyst")
+    page = alice_client.get(reverse("reflection:stories")).text
+    assert f'<option value="{job.pk}">Analyst at Acme</option>' in page
+    assert 'id="matrix-no-job"' not in page

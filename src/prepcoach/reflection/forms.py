@@ -49,6 +49,11 @@ class StoryForm(forms.ModelForm):  # type: ignore[type-arg]
         field = self.fields["opportunities"]
         assert isinstance(field, forms.ModelMultipleChoiceField)
         field.queryset = user.opportunities.all()
+        # A user with no job saw the field as an empty box: it is left out (the page says how
+        # to add a job instead), and saving then leaves the story's jobs as they are.
+        self.no_jobs = not field.queryset.exists()
+        if self.no_jobs:
+            del self.fields["opportunities"]
 
     def clean(self) -> dict[str, Any]:
         data = super().clean() or {}
