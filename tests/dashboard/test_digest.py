@@ -66,3 +66,15 @@ def test_it_asks_to_sign_in(client: Client) -> None:
     response = client.get(URL)
     assert response.status_code == 302
     assert reverse("accounts:login") in response["Location"]
+
+
+def test_a_steps_goal_ending_in_a_full_stop_is_named_without_it(
+    alice_client: Client, alice: User
+) -> None:
+    """A step's note named its goal as written, full stop and all: "…by the end of next
+    month. · 2 days overdue"."""
+    goal = Goal.objects.create(user=alice, text="Do 4 mock interviews by the end of next month.")
+    Step.objects.create(goal=goal, title="First mock", due_date=timezone.localdate())
+    page = alice_client.get(URL).text
+    assert "Do 4 mock interviews by the end of next month · due today" in page
+    assert ". ·" not in page

@@ -178,3 +178,17 @@ def test_news_from_a_moment_ago_says_just_now() -> None:
     assert ago(now) == "just now"
     assert ago(now - dt.timedelta(hours=3)) == "3\xa0hours ago"
     assert ago(None) == ""
+
+
+def test_the_grow_card_says_none_yet_rather_than_zero(alice_client: Client, alice: User) -> None:
+    """The card read "1 job you are preparing for · 0 STAR stories.", a count of nothing."""
+    from prepcoach.jobs.models import Opportunity
+    from prepcoach.reflection.models import Story
+
+    job = Opportunity.objects.create(user=alice, company="Initech", role="Analyst")
+    page = alice_client.get(reverse("dashboard:home")).text
+    assert "1 job you are preparing for · no STAR stories yet." in page
+    job.delete()
+    Story.objects.create(user=alice, title="Clearing the backlog")
+    page = alice_client.get(reverse("dashboard:home")).text
+    assert "No job added yet · 1 STAR story." in page

@@ -16,6 +16,7 @@ from prepcoach.accounts.models import User
 from prepcoach.coach import digest as core
 from prepcoach.coach import planning
 from prepcoach.coach.improvement import Area
+from prepcoach.dashboard.shorten import as_label, shorten
 from prepcoach.goals import plans
 from prepcoach.goals.models import Goal, Step
 from prepcoach.interviews.plans import Owed, debriefs_owed
@@ -28,17 +29,35 @@ from prepcoach.reading.models import DigestSettings
 
 
 def _steps(
-    user: User, steps: Sequence[Step] | None = None, plan: planning.Plan | None = None
+    user: User,
+    steps: Sequence[Step] | None = None,
+    plan: planning.Plan | None = None,
+    goal_chars: int | None = None,
 ) -> list[core.StepFacts]:
-    """The steps, with their hours on today in `plan` (the week's today column), if given."""
+    """The steps, with their hours on today in `plan` (the week's today column), if given.
+    Each names its goal as a label ("Goal · due today", never "Goal. · due today"), shortened
+    to `goal_chars` at a clause if given (`shorten`): the goal's page, where the step links,
+    holds it whole."""
     today: dict[Hashable, float] = defaultdict(float)
     for placed in plan.on(plan.start) if plan is not None else ():
         today[placed.step_id] += placed.hours
     return [
         core.StepFacts(s.title, reverse("goals:detail", args=[s.goal_id]) + "#steps",
-                       s.due_date, s.goal.text, s.planned_on, today[s.pk])
+                       s.due_date, _goal_label(s.goal.text, goal_chars), s.planned_on,
+                       today[s.pk])
         for s in (plans.active_steps(user) if steps is None else steps)
     ]  # fmt: skip
+
+
+def _goal_label(text: str, chars: int | None) -> str:
+    return as_label(shorten(text, chars) if chars is not None else text)
+
+
+# The today list's notes, shortened at a clause (`shorten`) where the page cut the whole note at
+# 110 characters: a step's goal (its "· due today" after it is kept whole) and the first area's
+# rule. Where each line links holds the whole text.
+TODAY_GOAL_CHARS = 80
+TODAY_AREA_CHARS = 110
 
 
 def _area_url(key: str) -> str:
@@ -97,13 +116,15 @@ def today_for(
         day = found.starts_at.astimezone(now.tzinfo).date()
     if areas is None:
         areas = areas_of(user, now.date()).areas
-    first = (
-        core.Line(f"Practise: {areas[0].title}", _area_url(areas[0].key), areas[0].rule)
-        if areas
-        else None
-    )
+    first = None
+    if areas:
+        area = areas[0]
+        first = core.Line(
+            f"Practise: {area.title}", _area_url(area.key), shorten(area.rule, TODAY_AREA_CHARS)
+        )
+    steps = _steps(user, rows.steps, plan, goal_chars=TODAY_GOAL_CHARS)
     return core.today_list(
-        core.TodayFacts(now.date(), owed, interview, day, _steps(user, rows.steps, plan), rows.due,
+        core.TodayFacts(now.date(), owed, interview, day, steps, rows.due,
                         reverse("practice:drills"), first)
     )  # fmt: skip
 

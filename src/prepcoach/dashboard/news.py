@@ -12,6 +12,7 @@ from django.urls import reverse
 
 from prepcoach.accounts.access import owned_by
 from prepcoach.accounts.models import User
+from prepcoach.dashboard.shorten import shorten
 from prepcoach.feedback.models import Review
 from prepcoach.partners.models import Cheer, Comment, Nudge, Partnership
 from prepcoach.practice.models import BULKY_FIELDS
@@ -20,11 +21,26 @@ DAYS = 14
 SHOWN = 6
 
 
+# What a line quotes (a question, a goal, a milestone, a nudge's note) is shortened to this at a
+# clause (`shorten`), inside its quotation marks: the page cut the whole line at 120 characters,
+# mid-word and with the quotation left open.
+QUOTED_CHARS = 80
+
+
 @dataclass(frozen=True, slots=True)
 class News:
     when: dt.datetime
     text: str
     url: str
+    whole: str = ""  # the text with nothing shortened, when `text` is shortened
+
+
+def _news(when: dt.datetime, said: str, quoted: str, url: str, after: str = "") -> News:
+    """`said` “`quoted`” `after`, what it quotes shortened to `QUOTED_CHARS`."""
+    short = shorten(quoted, QUOTED_CHARS)
+    whole = f"{said}“{quoted}”{after}"
+    text = f"{said}“{short}”{after}"
+    return News(when, text, url, whole if text != whole else "")
 
 
 def recent(user: User, now: dt.datetime, shares: bool | None = None) -> list[News]:
@@ -41,12 +57,13 @@ def recent(user: User, now: dt.datetime, shares: bool | None = None) -> list[New
     for review in reviews.filter(updated_at__gte=since).order_by("-updated_at")[:SHOWN]:
         ask = review.request
         # An answer by its question, as it always was; a mock interview or a story by name.
-        what = f"“{ask.attempt.question_text}”" if ask.attempt is not None else ask.subject_phrase
-        items.append(News(
-            review.updated_at,
-            f"{review.reviewer_name} sent feedback on {what} ({review.overall} of 5)",
-            ask.owner_url(),
-        ))  # fmt: skip
+        said, score = f"{review.reviewer_name} sent feedback on ", f" ({review.overall} of 5)"
+        if ask.attempt is not None:
+            items.append(_news(review.updated_at, said, ask.attempt.question_text,
+                               ask.owner_url(), score))  # fmt: skip
+        else:
+            what = ask.subject_phrase
+            items.append(News(review.updated_at, f"{said}{what}{score}", ask.owner_url()))
     if shares is None:
         shares = owned_by(Partnership.objects.all(), user, "owner").exists()
     if shares:
@@ -63,9 +80,10 @@ def _from_partners(user: User, since: dt.datetime) -> list[News]:
         Comment.objects.select_related("author", "goal", "partnership"), user, "partnership__owner"
     ).exclude(author=user)
     for comment in comments.filter(created_at__gte=since).order_by("-created_at")[:SHOWN]:
-        items.append(News(
+        items.append(_news(
             comment.created_at,
-            f"{comment.author.display_name} commented on “{comment.goal.text}”",
+            f"{comment.author.display_name} commented on ",
+            comment.goal.text,
             # The comments are on the partnership's page, under the goal they are about.
             reverse("partners:detail", args=[comment.partnership_id])
             + f"#comments-{comment.goal_id}",
@@ -73,18 +91,20 @@ def _from_partners(user: User, since: dt.datetime) -> list[News]:
     cheers = owned_by(Cheer.objects.select_related("milestone", "partnership__partner"), user,
                       "partnership__owner")  # fmt: skip
     for cheer in cheers.filter(created_at__gte=since).order_by("-created_at")[:SHOWN]:
-        items.append(News(
+        items.append(_news(
             cheer.created_at,
-            f"{cheer.partnership.partner.display_name} cheered “{cheer.milestone.title}”",
+            f"{cheer.partnership.partner.display_name} cheered ",
+            cheer.milestone.title,
             reverse("goals:detail", args=[cheer.milestone.goal_id]),
         ))  # fmt: skip
     nudges = owned_by(Nudge.objects.select_related("partnership__partner"), user,
                       "partnership__owner")  # fmt: skip
     for nudge in nudges.filter(created_at__gte=since).order_by("-created_at")[:SHOWN]:
-        said = f": “{nudge.note}”" if nudge.note else ""
-        items.append(News(
-            nudge.created_at,
-            f"{nudge.partnership.partner.display_name} sent you a nudge{said}",
-            reverse("partners:detail", args=[nudge.partnership_id]),
-        ))  # fmt: skip
+        said = f"{nudge.partnership.partner.display_name} sent you a nudge"
+        url = reverse("partners:detail", args=[nudge.partnership_id])
+        items.append(
+            _news(nudge.created_at, f"{said}: ", nudge.note, url)
+            if nudge.note
+            else News(nudge.created_at, said, url)
+        )
     return items
