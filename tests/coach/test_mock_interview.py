@@ -111,9 +111,9 @@ def test_the_summary_lists_each_answer_once_and_each_unanswered_question() -> No
     # its answer out of the areas).
     assert summary.next_steps == (
         "Put a number on the result: a result without a number: in 2 of the 3 answers it could "
-        "judge",
-        "Say the task: no task found by the STAR reader: in 2 of the 3 answers it could judge",
-        "Answer “Tell me about a conflict.”: you left it unanswered",
+        "judge.",
+        "Say the task: no task found by the STAR reader: in 2 of the 3 answers it could judge.",
+        "Answer the question you left unanswered: “Tell me about a conflict.”",
     )
 
 
@@ -148,7 +148,7 @@ def test_the_verdict_is_in_the_short_report_and_leads_the_next_steps() -> None:
     assert summary.rows[1].figures == report
     assert summary.next_steps[0] == (
         "Answer the question that was asked: prepcoach's check finds your answer to "
-        f"“{WEAKNESS}” does not address it"
+        f"“{WEAKNESS}” does not address it."
     )
     assert not [s for s in summary.next_steps if s.startswith("Answer the question")][1:]
 
@@ -354,8 +354,8 @@ def test_each_next_step_counts_of_the_answers_its_rule_could_judge() -> None:
     ]  # fmt: skip
     steps = summarise_mock(NURSE_QUESTIONS, answers, TODAY).next_steps
     assert steps[:3] == (
-        "Say the result: no result found by the STAR reader: in 2 of the 2 answers it could judge",
-        "Say the task: no task found by the STAR reader: in 2 of the 2 answers it could judge",
-        "Say the action: no action found by the STAR reader: in 2 of the 3 answers it could judge",
+        "Say the result: no result found by the STAR reader: in 2 of the 2 answers it could judge.",
+        "Say the task: no task found by the STAR reader: in 2 of the 2 answers it could judge.",
+        "Say the action: no action found by the STAR reader: in 2 of the 3 answers it could judge.",
     )
     assert not any("of your last" in step for step in steps)

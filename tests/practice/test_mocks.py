@@ -278,7 +278,7 @@ def test_an_answer_to_another_question_is_named_in_the_mock_and_leads_what_next(
     steps = summary.split('<ol class="next-steps">')[1].split("</ol>")[0]
     assert steps.startswith(
         "<li>Answer the question that was asked: prepcoach's check finds your answer to "
-        f"“{WEAKNESS}” does not address it</li>"
+        f"“{WEAKNESS}” does not address it.</li>"
     )
     assert "Answers the question: no." in summary
 

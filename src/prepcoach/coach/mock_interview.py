@@ -385,5 +385,14 @@ def _next_steps(
         and not (asks_of(a) == "neither" and asks_for_story_parts(str(tip.get("rule", ""))))
     )
     steps += [tip for tip, _ in tips.most_common() if tip not in steps]
-    steps += [f"Answer “{row.question}”: you left it unanswered" for row in unanswered]
-    return tuple(steps[:NEXT_STEPS])
+    # The question last, whole, in its quotation marks: "…you led.”: you left it" read as
+    # stray punctuation to a new user.
+    steps += [f"Answer the question you left unanswered: “{row.question}”" for row in unanswered]
+    return tuple(_as_sentence(step) for step in steps[:NEXT_STEPS])
+
+
+def _as_sentence(step: str) -> str:
+    """A step ends as a sentence does (a trial saw some with a full stop and some without):
+    with its own closing punctuation, or a full stop."""
+    step = step.strip()
+    return step if step.endswith((".", "!", "?", "”", ")")) else f"{step}."
