@@ -19,6 +19,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from prepcoach.coach.keywords import key_terms
+from prepcoach.jobs import terms as corrections
 
 MAX_TEXT = 5000  # each free-text box of an interview or a debrief
 
@@ -60,6 +61,10 @@ class Opportunity(models.Model):
     )
     logistics = models.TextField(blank=True, help_text="Where, when, who, format, what to bring.")
     fact_target = models.PositiveSmallIntegerField("key facts to collect", default=5)
+    # The owner's corrections of the key terms the advert gives (`jobs/terms.py`), not a copy
+    # of them: an advert edited later gives its own terms, corrected the same way.
+    terms_removed = models.JSONField(default=list, blank=True)  # as the page showed them
+    terms_added = models.JSONField(default=list, blank=True)  # as the owner typed them
     # A knowledge goal whose progress is the number of facts collected.
     facts_goal = models.ForeignKey(
         "goals.Goal", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
@@ -102,10 +107,51 @@ class Opportunity(models.Model):
         return [line.strip() for line in self.values.splitlines() if line.strip()]
 
     @property
-    def key_terms(self) -> list[str]:
-        """The skills, tools and domains the advert asks for; never the company's own name or
-        the job's title."""
+    def extracted_terms(self) -> list[str]:
+        """The skills, tools and domains the advert asks for, as the extractor reads them;
+        never the company's own name or the job's title."""
         return key_terms(self.job_description, company=self.company, title=self.role)
+
+    @property
+    def corrected_terms(self) -> corrections.Corrected:
+        """The extractor's terms with the owner's corrections: each term marked when the
+        owner added it, and the removed ones the advert still gives."""
+        return corrections.corrected(
+            self.extracted_terms, _texts(self.terms_removed), _texts(self.terms_added)
+        )
+
+    @property
+    def key_terms(self) -> list[str]:
+        """The job's key terms as its owner corrected them: the advert's (`extracted_terms`)
+        but those removed, then those added, each once whatever its case. What every step
+        measures answers and plans against."""
+        return self.corrected_terms.texts
+
+    def remove_term(self, term: str) -> str | None:
+        """Take `term` out of the key terms; the term as it was shown, or None when it was
+        not one. Not saved."""
+        shown = self.corrected_terms.find(term)
+        if shown is not None:
+            self.terms_removed = corrections.with_term(_texts(self.terms_removed), shown)
+        return shown
+
+    def restore_term(self, term: str) -> str | None:
+        """Bring a removed term back; the term as it is shown again, or None when it was not
+        removed. Not saved."""
+        self.terms_removed = corrections.without(_texts(self.terms_removed), term)
+        return self.corrected_terms.find(term)
+
+    def add_term(self, term: str) -> str:
+        """Add a term (checked by the form: not empty, not too long, not a key term already);
+        a term removed before is brought back instead. The term as shown. Not saved."""
+        if self.corrected_terms.find_removed(term) is None:
+            self.terms_added = corrections.with_term(_texts(self.terms_added), term)
+        return self.restore_term(term) or corrections.tidy(term)
+
+
+def _texts(value: object) -> list[str]:
+    """A JSON list of terms as stored; anything else in it (a hand-edited row) is left out."""
+    return [t for t in value if isinstance(t, str)] if isinstance(value, list) else []
 
 
 class Fact(models.Model):

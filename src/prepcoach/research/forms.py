@@ -12,6 +12,7 @@ from prepcoach.coach.text import plain_text
 from prepcoach.coach.written_dates import example, read_dates, write_dates
 from prepcoach.jobs import schedule
 from prepcoach.jobs.models import Fact, Interview, Opportunity
+from prepcoach.jobs.terms import MAX_ADDED_TERMS, MAX_TERM_CHARS, tidy
 
 MAX_DESCRIPTION = MAX_JOB_ADVERT_CHARS  # the same cap as the API and the CLI
 
@@ -179,3 +180,39 @@ class FactForm(forms.ModelForm):  # type: ignore[type-arg]
         }
 
     prefix = "fact"
+
+
+class KeyTermForm(forms.Form):
+    """A key term the extractor missed, added by the job's owner. No `maxlength` on the box: a
+    longer term pasted is kept in it and explained, not cut short by the browser."""
+
+    term = forms.CharField(
+        label="Add a term the advert asks for",
+        error_messages={
+            "required": "Type the term to add: a skill, tool or subject the advert asks for, "
+            "e.g. “stakeholder management”."
+        },
+    )
+
+    def __init__(self, *args: Any, opportunity: Opportunity, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.opportunity = opportunity
+
+    def clean_term(self) -> str:
+        term = tidy(self.cleaned_data.get("term", ""))
+        if len(term) > MAX_TERM_CHARS:
+            raise forms.ValidationError(
+                f"A term is at most {MAX_TERM_CHARS} characters (this one is {len(term)}): "
+                "a skill or a tool, not a sentence."
+            )
+        corrected = self.opportunity.corrected_terms
+        shown = corrected.find(term)
+        if shown is not None:
+            same = "" if shown == term else f" (as “{shown}”)"
+            raise forms.ValidationError(f"“{term}” is already a key term{same}.")
+        added = sum(t.added for t in corrected.terms)
+        if added >= MAX_ADDED_TERMS and corrected.find_removed(term) is None:
+            raise forms.ValidationError(
+                f"You have added {added} terms, the most a job takes: remove one first."
+            )
+        return term

@@ -1,7 +1,7 @@
 from django.urls import path
 from django.views.generic import RedirectView
 
-from prepcoach.research import fact_views, views
+from prepcoach.research import fact_views, term_views, views
 
 app_name = "research"
 urlpatterns = [
@@ -17,6 +17,7 @@ urlpatterns = [
     path("jobs/<int:opportunity_id>/", views.opportunity_detail, name="opportunity"),
     path("jobs/<int:opportunity_id>/edit/", views.opportunity_edit, name="opportunity_edit"),
     path("jobs/<int:opportunity_id>/delete/", views.opportunity_delete, name="opportunity_delete"),
+    path("jobs/<int:opportunity_id>/terms/", term_views.key_terms, name="key_terms"),
     path("jobs/<int:opportunity_id>/research/", views.research, name="research"),
     path("jobs/<int:opportunity_id>/facts/", views.fact_add, name="fact_add"),
     path("facts/<int:fact_id>/edit/", fact_views.fact_edit, name="fact_edit"),

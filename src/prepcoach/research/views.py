@@ -22,10 +22,12 @@ from prepcoach.coach.written_dates import write_dates
 from prepcoach.jobs import schedule
 from prepcoach.jobs.models import Interview, Opportunity
 from prepcoach.jobs.signals import facts_changed
+from prepcoach.jobs.terms import leading
 from prepcoach.ops.rate import spend, with_retry_after
 from prepcoach.reflection.models import Story
 from prepcoach.research.forms import FactForm, OpportunityForm, ResearchForm
 from prepcoach.research.models import RESEARCH_SECTIONS
+from prepcoach.research.term_views import EDIT, terms_card
 from prepcoach.templating import day
 
 
@@ -118,11 +120,10 @@ def opportunity_detail(request: HttpRequest, opportunity_id: int) -> HttpRespons
     opportunity = get_owned_or_404(
         Opportunity.objects.all(), signed_in_user(request), pk=opportunity_id
     )
-    return render(
-        request,
-        "research/opportunity.html",
-        {"opportunity": opportunity, "terms": opportunity.key_terms},
-    )
+    # Its key terms, as the owner corrected them; `?terms=edit` shows them ready to correct.
+    editing = request.GET.get("terms") == EDIT
+    card = terms_card(opportunity, editing=editing, focus="start" if editing else "")
+    return render(request, "research/opportunity.html", card)
 
 
 @login_required
@@ -231,7 +232,8 @@ def _brief(request: HttpRequest, opportunity_id: int) -> dict[str, object]:
         "values": values,
         "chosen": list(opportunity.stories.filter(user=user)),
         "questions": [q.strip() for q in opportunity.my_questions.splitlines() if q.strip()],
-        "terms": opportunity.key_terms[:10],
+        # Ten, the owner's own among them (`jobs.terms.leading`).
+        "terms": leading(opportunity.corrected_terms.terms, 10),
         "company": company,
         "upcoming": upcoming,  # the next interview, whose page takes its interviewers
     }
