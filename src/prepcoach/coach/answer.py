@@ -4,7 +4,7 @@ it produces is the contract shared by `prepcoach analyze`, the API and the store
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import asdict, dataclass, field, replace
 from typing import Any, cast
 
@@ -210,6 +210,7 @@ def analyse_answer(
     question: str = "",
     category: str = "behavioral",
     job_description: str = "",
+    job_terms: Sequence[str] | None = None,
     settings: DeliverySettings | None = None,
     engine: str = "text",
     audio: AudioQuality | None = None,
@@ -223,7 +224,8 @@ def analyse_answer(
     question asks for when the caller knows it (a follow-up asks for what the question it
     follows up asked for, `relevance.asked_for` of it); None: read from `question`.
     `follow_up`: the question follows up the answer before it (no relevance verdict:
-    `relevance.question_relevance`).
+    `relevance.question_relevance`). `job_terms`: the job's key terms as its owner corrected
+    them (`jobs.Opportunity.key_terms`), used instead of those read from `job_description`.
 
     When the transcript's coverage is under MIN_COVERAGE, or the audio is clipped, the verdicts
     that rest on words are held back (named in `withheld`) and figures use the heard speech."""
@@ -251,9 +253,9 @@ def analyse_answer(
         settings=settings,
         lost=cover.uncovered if cover else (),
     )
-    keywords = (
-        coverage(said, key_terms(job_description), question) if job_description.strip() else None
-    )
+    if job_terms is None and job_description.strip():
+        job_terms = key_terms(job_description)
+    keywords = coverage(said, job_terms, question) if job_terms is not None else None
     relevance = (
         question_relevance(question, said, kind=kind, asks=asks, follow_up=follow_up)
         if question.strip()

@@ -42,6 +42,7 @@ def read_answer(interview: Interview, pair: Pair) -> dict[str, Any]:
         category=twin.category if twin else "behavioral",
         settings=preferences.delivery_settings() if preferences else None,
         job_description=interview.opportunity.job_description,
+        job_terms=interview.opportunity.key_terms,  # as its owner corrected them
     )
     data = result.as_dict()
     return {

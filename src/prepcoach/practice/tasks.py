@@ -142,6 +142,8 @@ def _read(attempt: Attempt, engine: SpeechEngine | None) -> AnswerAnalysis:
     thresholds = preferences.delivery_settings() if preferences else None
     job = attempt.session.opportunity if attempt.session else None
     job_description = job.job_description if job else ""
+    # The job's key terms as its owner corrected them (junk removed, missed skills added).
+    job_terms = job.key_terms if job else None
     # A follow-up asked of a plan ("Who would you involve, and when?") asks about the plan, so
     # its answer is read as one, as its question was asked (`relevance.follow_up_kind`); any
     # follow-up asks for what its question asked for ("What was the outcome?" of a story is
@@ -159,7 +161,7 @@ def _read(attempt: Attempt, engine: SpeechEngine | None) -> AnswerAnalysis:
                 return analyse_recording(
                     path, engine,
                     question=attempt.question_text, category=category, settings=thresholds,
-                    job_description=job_description,
+                    job_description=job_description, job_terms=job_terms,
                     # The decoder counts samples, which a file cannot fake the way it can fake
                     # the timestamps too_long_to_analyse reads: the same limit, on the sound.
                     max_seconds=settings.RECORDING_MAX_SECONDS + RECORDING_GRACE_S,
@@ -178,6 +180,7 @@ def _read(attempt: Attempt, engine: SpeechEngine | None) -> AnswerAnalysis:
         category=category,
         settings=thresholds,
         job_description=job_description,
+        job_terms=job_terms,
         kind=kind,
         asks=asks,
         follow_up=parent is not None,

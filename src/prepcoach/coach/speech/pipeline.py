@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from pathlib import Path
 
 from prepcoach.coach.answer import AnswerAnalysis, analyse_answer
@@ -25,6 +26,7 @@ def analyse_recording(
     question: str = "",
     category: str = "behavioral",
     job_description: str = "",
+    job_terms: Sequence[str] | None = None,
     settings: DeliverySettings | None = None,
     max_seconds: float = MAX_SECONDS,
     streamed: StreamState | None = None,
@@ -40,8 +42,9 @@ def analyse_recording(
     used when it was made from this recording's audio, so only the rest is transcribed here
     (from the part read ahead when the rest is long: `streaming.at_stop`).
     Otherwise (and without it) the whole file is transcribed. The analysis says which.
-    `kind`, `asks`, `follow_up`: the question's kind and what it asks for, when the caller
-    knows them, and whether it follows up the answer before it (`analyse_answer`)."""
+    `kind`, `asks`, `follow_up`, `job_terms`: the question's kind and what it asks for, when
+    the caller knows them, whether it follows up the answer before it, and the job's corrected
+    key terms (`analyse_answer`)."""
     audio = decode(path, max_seconds)
     if streamed is not None:  # None unless made from this audio; its part read ahead or not
         streamed = at_stop(streamed, audio.samples)
@@ -90,6 +93,6 @@ def analyse_recording(
     return analyse_answer(
         transcript=transcript, duration_s=audio.duration_s, spans=spans, samples=audio.samples,
         question=question, category=category, job_description=job_description,
-        settings=settings, engine=engine.name, audio=audio_quality(audio, spans), kind=kind,
-        asks=asks, follow_up=follow_up,
+        job_terms=job_terms, settings=settings, engine=engine.name,
+        audio=audio_quality(audio, spans), kind=kind, asks=asks, follow_up=follow_up,
     )  # fmt: skip
