@@ -203,3 +203,13 @@ def test_a_pace_tip_never_quotes_a_window_inside_the_band() -> None:
     assert [rate for _, rate in result.delivery.pace_over_time] == [160.0]
     (evidence,) = next(t for t in result.tips if t.rule.startswith("Pace:")).evidence
     assert evidence.text == f"{result.delivery.wpm:g} words a minute over the whole answer"
+
+
+def test_a_pace_tips_last_window_ends_with_the_last_words_not_the_recording() -> None:
+    # A review: an answer ending in a fast rush, then silence to the end of a 60 s recording,
+    # was quoted to 0:45 while its rate was measured to its last word.
+    words = _spoken(40, 15 / 40, 0.0) + _spoken(41, 0.25, 15.0)  # the rush: 15 s to 25.2 s
+    result = analyse_answer(transcript=Transcript(words, "en", 0.99), duration_s=60.0, spans=[])
+    assert result.delivery.pace == "fast"
+    tip = next(t for t in result.tips if t.rule.startswith("Pace:"))
+    assert tip.evidence[0].text.endswith(" words a minute from 0:15 to 0:25"), tip.evidence

@@ -359,3 +359,11 @@ def test_each_next_step_counts_of_the_answers_its_rule_could_judge() -> None:
         "Say the action: no action found by the STAR reader: in 2 of the 3 answers it could judge.",
     )
     assert not any("of your last" in step for step in steps)
+
+
+def test_a_question_of_the_users_own_with_no_stop_still_ends_its_step_as_a_sentence() -> None:
+    # A review: "Walk me through your CV" left unanswered gave a step with no full stop.
+    summary = summarise_mock(["Walk me through your CV"], [], TODAY)
+    assert summary.next_steps == (
+        "Answer the question you left unanswered: “Walk me through your CV”.",
+    )

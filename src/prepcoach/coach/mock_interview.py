@@ -34,6 +34,7 @@ from prepcoach.coach.area_types import AnswerFacts
 from prepcoach.coach.improvement import improvement_areas
 from prepcoach.coach.questions import field_for_role
 from prepcoach.coach.relevance import NOT_IN_A_PLAN, Asks, asked_for
+from prepcoach.coach.text import closing_stop
 from prepcoach.coach.tips import asks_for_story_parts
 
 # Words of a job title that say its level, checked in this order ("Senior lead" is lead).
@@ -387,7 +388,10 @@ def _next_steps(
     steps += [tip for tip, _ in tips.most_common() if tip not in steps]
     # The question last, whole, in its quotation marks: "…you led.”: you left it" read as
     # stray punctuation to a new user.
-    steps += [f"Answer the question you left unanswered: “{row.question}”" for row in unanswered]
+    steps += [
+        f"Answer the question you left unanswered: “{row.question}”{closing_stop(row.question)}"
+        for row in unanswered
+    ]
     return tuple(_as_sentence(step) for step in steps[:NEXT_STEPS])
 
 
@@ -395,4 +399,4 @@ def _as_sentence(step: str) -> str:
     """A step ends as a sentence does (a trial saw some with a full stop and some without):
     with its own closing punctuation, or a full stop."""
     step = step.strip()
-    return step if step.endswith((".", "!", "?", "”", ")")) else f"{step}."
+    return step if step.endswith((".", "!", "?", ".”", "?”", "!”")) else f"{step}."

@@ -244,11 +244,12 @@ def _fillers(f: Facts) -> Tip | None:
     )
 
 
-def _pace_window(window: tuple[float, float], window_s: float, duration_s: float | None) -> str:
-    """ "190 words a minute from 1:05 to 1:20": the window's own times (the last window of an
-    answer ends with it)."""
+def _pace_window(window: tuple[float, float], window_s: float, answer_s: float | None) -> str:
+    """The window's own times, "190 words a minute from 1:05 to 1:20": the last window of an
+    answer ends with its last words (`Delivery.answer_s`), as `delivery._pace_windows` measures
+    it, not with the recording's silence after them."""
     start, wpm = window
-    end = start + window_s if duration_s is None else min(start + window_s, duration_s)
+    end = start + window_s if answer_s is None else min(start + window_s, answer_s)
     return f"{wpm:g} words a minute from {clock(start)} to {clock(end)}"
 
 
@@ -264,7 +265,11 @@ def _pace(f: Facts) -> Tip | None:
     if window and (window[1] <= s.pace_high if d.pace == "fast" else window[1] >= s.pace_low):
         window = None
     evidence = (
-        (Evidence(_pace_window(window, s.window_s, d.duration_s), window[0], said=False),)
+        (
+            Evidence(
+                _pace_window(window, s.window_s, d.answer_s or d.duration_s), window[0], said=False
+            ),
+        )
         if window
         else (Evidence(f"{d.wpm:g} words a minute over the whole answer", said=False),)
     )
