@@ -136,3 +136,23 @@ def test_the_improve_card_drops_a_rules_asides_before_cutting_it(
         "judge; trend:"
     ) in areas
     assert 'title="no action of your own (“I…”, or “I would…” in a plan), or fewer' in areas
+
+
+def test_feedback_on_a_long_story_title_is_shortened_inside_its_quotation(
+    alice_client: Client, alice: User
+) -> None:
+    # A review: a story's title (up to 150 characters) was shown whole, an answer's question cut.
+    from prepcoach.accounts.access import new_link_token
+    from prepcoach.feedback.models import FeedbackRequest, Review
+    from prepcoach.reflection.models import Story
+
+    story = Story.objects.create(user=alice, title=QUESTION[:150])
+    ask = FeedbackRequest.objects.create(owner=alice, story=story, reviewer_label="Sam",
+                                         token_digest=new_link_token()[1],
+                                         expires_at=FeedbackRequest.expiry())  # fmt: skip
+    Review.objects.create(request=ask, reviewer_name="Sam", browser_key="k", overall=3)
+    page = main_of(alice_client.get(reverse("dashboard:home")).text)
+    news = page.split('<ul class="news">')[1].split("</ul>")[0]
+    assert "Sam sent feedback on your story “Tell me about a time you had to explain" in news
+    assert "…” (3 of 5)</a>" in news
+    assert f'title="Sam sent feedback on your story “{QUESTION[:150]}” (3 of 5)"' in news

@@ -61,6 +61,9 @@ def recent(user: User, now: dt.datetime, shares: bool | None = None) -> list[New
         if ask.attempt is not None:
             items.append(_news(review.updated_at, said, ask.attempt.question_text,
                                ask.owner_url(), score))  # fmt: skip
+        elif ask.story is not None:  # a title of up to 150 characters: shortened as a question
+            items.append(_news(review.updated_at, f"{said}your story ", ask.story.title,
+                               ask.owner_url(), score))  # fmt: skip
         else:
             what = ask.subject_phrase
             items.append(News(review.updated_at, f"{said}{what}{score}", ask.owner_url()))
