@@ -658,3 +658,16 @@ def test_went_best_quotes_the_whole_question(alice_client: Client, alice: User) 
         alice_client.get(reverse("practice:mock_summary", args=[session.pk])).text
     )
     assert f"<strong>Went best:</strong> “{long_one}”, " in summary
+
+
+def test_the_list_of_mocks_names_each_as_its_summary_does(
+    alice_client: Client, alice: User
+) -> None:
+    # A review: the list wrote a mock for a company alone "… at Globex", its own line built apart.
+    MockSession.objects.create(user=alice, company="Globex", question_ids=[], question_texts=[])
+    MockSession.objects.create(user=alice, role="Data analyst", company="Acme",
+                               question_ids=[], question_texts=[])  # fmt: skip
+    page = html.unescape(alice_client.get(reverse("practice:index")).text)
+    assert re.search(r"\d{2}:\d{2} · Globex</a>", page)
+    assert re.search(r"\d{2}:\d{2} · Data analyst at Acme</a>", page)
+    assert " at Globex" not in page

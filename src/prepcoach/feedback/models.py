@@ -142,8 +142,7 @@ class Review(models.Model):
 def session_name(session: MockSession) -> str:
     """“mock interview of 3 May 2026 (Data analyst at Acme)”."""
     when = formats.date_format(timezone.localtime(session.started_at), "j F Y")
-    what = " at ".join(part for part in (session.role, session.company) if part)
-    return f"mock interview of {when}" + (f" ({what})" if what else "")
+    return f"mock interview of {when}" + (f" ({session.about})" if session.about else "")
 
 
 class Pin(models.Model):

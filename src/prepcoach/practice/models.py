@@ -191,6 +191,13 @@ class MockSession(models.Model):
     def __str__(self) -> str:
         return f"Mock interview {self.pk} of {self.user}"
 
+    @property
+    def about(self) -> str:
+        """What the mock was for, as every page names it: "Data analyst at Acme", the role or
+        the company alone, or "" for a mock with neither (no job, no target role): a summary's
+        line read "· Finished" then, and one with a company alone "at Globex · In progress"."""
+        return " at ".join(part for part in (self.role, self.company) if part)
+
 
 # An answer's JSON columns that grow with it (a spoken answer's analysis is tens of KB): a page
 # listing answers by their question defers them.

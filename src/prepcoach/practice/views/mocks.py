@@ -127,7 +127,7 @@ def mock_question(request: HttpRequest, session_id: int, number: int) -> HttpRes
             "reports": [(a, _short(a)) for a in answers],
             "form": TypedAnswerForm(),
             "here": request.path,
-            "about": _about(session),
+            "about": session.about,
         },
     )
 
@@ -180,14 +180,7 @@ def mock_summary(request: HttpRequest, session_id: int) -> HttpResponse:
              for row in summary.rows]  # fmt: skip
     return render(request, "practice/mock_summary.html",
                   {"session": session, "summary": summary, "rows": shown,
-                   "about": _about(session)})  # fmt: skip
-
-
-def _about(session: MockSession) -> str:
-    """What the mock was for, as its pages name it: "Data analyst at Acme", the role or the
-    company alone, or "" for a mock with neither (no job, no target role): its summary's line
-    read "· Finished" then, and one with a company alone "at Globex · In progress"."""
-    return " at ".join(part for part in (session.role, session.company) if part)
+                   "about": session.about})  # fmt: skip
 
 
 def _short(attempt: Attempt) -> object:
