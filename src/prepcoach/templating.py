@@ -137,6 +137,18 @@ def hours(value: Any) -> str:
 
 
 @register.filter
+def clock(value: Any) -> str:
+    """{{ e.start|clock }}: a moment in a recording as m:ss (h:mm:ss past an hour), as the
+    measured evidence beside it writes it (`coach.feedback.clock`): a tip's "65.3 s" beside
+    "3.6 s of silence at 1:05" read as two lengths."""
+    from prepcoach.coach.feedback import clock as written
+
+    if value is None or value == "":
+        return ""
+    return written(float(value))
+
+
+@register.filter
 def seconds(value: Any) -> str:
     """{{ report.pauses.longest_s|seconds }} s: a length in seconds as every face writes it,
     one decimal rounded half up (`coach.text.seconds`)."""

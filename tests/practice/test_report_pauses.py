@@ -76,4 +76,5 @@ def test_an_old_reports_tip_evidence_is_still_quoted(
     attempt = Attempt.objects.create(user=alice, question=question, question_text=question.text,
                                      status="analysed", analysis=analysis)  # fmt: skip
     page = alice_client.get(reverse("practice:attempt", args=[attempt.pk])).text
-    assert f'<span class="time">0.5 s</span> “{BEFORE}”' in page
+    # At its moment as m:ss, as the measured evidence beside it writes one ("at 0:04").
+    assert f'<span class="time">0:00</span> “{BEFORE}”' in page
