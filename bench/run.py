@@ -7,6 +7,8 @@ the set's date) and a baseline measured in the same run. Today:
   old pipeline, and through the streaming path beside the whole file on the same browser
   pieces), the decoding settings, accuracy with fillers and pauses matched by time, and
   speed against plain faster-whisper. Slow: it runs the speech model (about 20 minutes).
+- `bench_bearing.py`: which of a job's key terms bear on a question (the key-terms tip's and
+  area's), precision and recall on the development and held-out questions, beside every term.
 - `bench_body_language.py`: body language from video (issue 10) on clips made from a packaged
   face with known moves, turns and exits: face-in-frame agreement, head-angle error, look-away
   episodes (precision, recall), time per frame and the added latency on a 2-minute answer.
