@@ -457,11 +457,12 @@ def key_terms(
 # term bears on (0.30: 55 %, 30 %, 7 of 10; 0.38: 77 %, 22 %, 9 of 10). Held-out
 # (`question_terms_heldout.json`, 6 other jobs, 39 questions, written after the cut; first read
 # 2026-12-03): 63 % named labelled as bearing, 30 % of the labelled named, nothing named for 5 of
-# 6 (every term: 22 %, 100 %, 0 of 6; `bench/bench_bearing.py`). A trial's answer to "What steps do you take to make your
-# analysis reproducible?" was told to use "Power BI", "R", "Tableau", "GDPR" (all 18 of the
-# job's terms were its measure); at this cut, among the examples' data-analyst terms, that
-# question's are "statistical testing" and "documentation" (0.38, 0.36; "Git" reads 0.19: a
-# term is read alone, not with the advert's words around it), and a teammate conflict's none.
+# 6 (every term: 22 %, 100 %, 0 of 6; `bench/bench_bearing.py`). A trial's answer to "What
+# steps do you take to make your analysis reproducible?" was told to use "Power BI", "R",
+# "Tableau", "GDPR" (all 18 of the job's terms were its measure); at this cut, among the
+# examples' data-analyst terms, that question's are "statistical testing" and "documentation"
+# (0.38, 0.36; "Git" reads 0.19: a term is read alone, not with the advert's words around it),
+# and a teammate conflict's none.
 QUESTION_TERM_CUT = 0.33
 MOST_BEARING = 4
 # Of the terms bearing on its question, an answer should use this many (all, when fewer bear):
