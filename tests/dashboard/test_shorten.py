@@ -59,6 +59,12 @@ def test_a_quotation_cut_short_is_closed() -> None:
     said = "Say “I rewrote the whole triage process and the rules behind it” in every answer"
     assert shorten(said, 60) == "Say “I rewrote the whole triage process and the rules…”"
     assert shorten("(" + "word " * 30 + ")", 40).endswith("…)")
+    # Straight quotation marks open and close alike (a review found one left open).
+    typed = 'He said "we must finish the quarterly report before anyone leaves" and left'
+    assert shorten(typed, 50) == 'He said "we must finish the quarterly report…"'
+    assert shorten('"Done" is what he said, and then he left the room for good', 30) == (
+        '"Done" is what he said…'
+    )
 
 
 def test_one_long_word_is_cut_within_the_limit() -> None:

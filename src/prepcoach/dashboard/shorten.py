@@ -80,11 +80,14 @@ def _trimmed(kept: str) -> str:
 
 
 def _closing(kept: str) -> str:
-    """The marks that close what `kept` opened and did not close, innermost first."""
+    """The marks that close what `kept` opened and did not close, innermost first. A straight
+    quotation mark opens and closes alike (a review: 'He said "we must finish…' stayed open)."""
     opened: list[str] = []
     for char in kept:
-        if char in PAIRS:
-            opened.append(char)
-        elif opened and char == PAIRS[opened[-1]]:
+        if char == '"' and opened and opened[-1] == '"':
             opened.pop()
-    return "".join(PAIRS[char] for char in reversed(opened))
+        elif char == '"' or char in PAIRS:
+            opened.append(char)
+        elif opened and char == PAIRS.get(opened[-1]):
+            opened.pop()
+    return "".join(PAIRS.get(char, char) for char in reversed(opened))
