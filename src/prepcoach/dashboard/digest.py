@@ -16,7 +16,7 @@ from prepcoach.accounts.models import User
 from prepcoach.coach import digest as core
 from prepcoach.coach import planning
 from prepcoach.coach.improvement import Area
-from prepcoach.dashboard.shorten import as_label, shorten
+from prepcoach.coach.shorten import as_label, shorten
 from prepcoach.goals import plans
 from prepcoach.goals.models import Goal, Step
 from prepcoach.interviews.plans import Owed, debriefs_owed

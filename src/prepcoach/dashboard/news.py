@@ -12,7 +12,7 @@ from django.urls import reverse
 
 from prepcoach.accounts.access import owned_by
 from prepcoach.accounts.models import User
-from prepcoach.dashboard.shorten import shorten
+from prepcoach.coach.shorten import shorten
 from prepcoach.feedback.models import Review
 from prepcoach.partners.models import Cheer, Comment, Nudge, Partnership
 from prepcoach.practice.models import BULKY_FIELDS

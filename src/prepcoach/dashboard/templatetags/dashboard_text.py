@@ -1,4 +1,4 @@
-"""`shorten`: text shortened to fit a dashboard line at a sentence or clause (`dashboard.shorten`),
+"""`shorten`: text shortened to fit a dashboard line at a sentence or clause (`coach.shorten`),
 where `truncatechars` cut mid-word."""
 
 from __future__ import annotations
@@ -7,7 +7,7 @@ from typing import Any
 
 from django import template
 
-from prepcoach.dashboard.shorten import shorten as shortened
+from prepcoach.coach.shorten import shorten as shortened
 
 register = template.Library()
 

@@ -1,10 +1,8 @@
-"""`dashboard.shorten`: a line shortened at a sentence or clause, never mid-word."""
+"""`coach.shorten`: a line shortened at a sentence or clause, never mid-word."""
 
 import pytest
 
-from prepcoach.dashboard.shorten import as_label, shorten
-from prepcoach.dashboard.templatetags.dashboard_text import is_shortened
-from prepcoach.dashboard.templatetags.dashboard_text import shorten as shorten_filter
+from prepcoach.coach.shorten import as_label, shorten
 
 GOAL = (
     "Complete three full mock interviews for data analyst roles in healthcare, each followed "
@@ -75,10 +73,3 @@ def test_a_label_drops_its_full_stop_only() -> None:
     assert as_label("Do 4 mock interviews by Friday.") == "Do 4 mock interviews by Friday"
     assert as_label("Why Acme?") == "Why Acme?"
     assert as_label("Wait for it...") == "Wait for it..."
-
-
-def test_the_template_filters() -> None:
-    assert shorten_filter(GOAL, "60") == shorten(GOAL, 60)
-    assert shorten_filter(None, 60) == ""
-    assert is_shortened(GOAL, 60)
-    assert not is_shortened("Write  3 STAR stories", 60)

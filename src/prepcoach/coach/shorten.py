@@ -1,4 +1,4 @@
-"""Text shortened to fit a line of the dashboard the way a person would shorten it.
+"""Text shortened to fit a line the way a person would shorten it (the dashboard's lines first).
 
 `truncatechars` cut at a count of characters: a goal in the middle of a word ("each followed by
 a written review o…"), a quotation with no closing mark, and on the today list a step's note
