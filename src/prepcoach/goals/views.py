@@ -115,7 +115,13 @@ def smart_check(request: HttpRequest) -> HttpResponse:
     """The live SMART panel, re-rendered as the user types (HTMX) or on demand."""
     text = request.POST.get("text", request.GET.get("text", ""))
     if problem := too_long(text, MAX_GOAL_CHARS, "goal"):  # the box holds no more (coach.limits)
-        return render(request, "goals/partials/smart_panel.html", {"too_long": problem}, status=422)
+        # HTMX swaps in only a 2xx answer: a 422 left the panel saying "Type your goal…" under
+        # a pasted advert of 600 characters. The page's own request is answered 200, so the
+        # panel says why it checks nothing; any other caller still gets the 422.
+        status = 200 if request.headers.get("HX-Request") else 422
+        return render(
+            request, "goals/partials/smart_panel.html", {"too_long": problem}, status=status
+        )
     goal = None
     if (goal_id := request.POST.get("goal_id", "")).isdigit():
         goal = owned_by(Goal.objects.all(), signed_in_user(request)).filter(pk=int(goal_id)).first()
