@@ -383,6 +383,16 @@ def test_the_rewrite_reads_as_one_sentence(text: str, rewrite: str) -> None:
         "um uh um",
         "Je veux apprendre le SQL avant vendredi",
         "Quiero aprender SQL antes del viernes",
+        # Issue 9's inputs: fillers with "you know", and paragraphs that share a few words
+        # with English ("in", "am", "a"): each was read as a goal, quoting "40 Prozent reduziert"
+        # or "20 por ciento m" as its measure, or filed as behavioral "from “um”".
+        "um uh like you know so um",
+        "Ich habe in meinem letzten Projekt ein Team von fünf Entwicklern geleitet. Wir mussten "
+        "die Datenbank innerhalb von drei Monaten migrieren. Am Ende haben wir die Ladezeit um "
+        "40 Prozent reduziert.",
+        "En mi último trabajo dirigí un equipo de cinco personas. Teníamos que lanzar una nueva "
+        "aplicación en tres meses y al final lanzamos a tiempo con un 20 por ciento más de "
+        "usuarios.",
     ],
 )
 def test_a_goal_of_fillers_or_in_another_language_gets_can_t_tell(text: str) -> None:
@@ -413,6 +423,9 @@ def test_a_french_name_in_an_english_goal_is_still_read() -> None:
         "Do 3 mock interviews for the role at Le Monde by Friday", dt.date(2026, 11, 30)
     )
     assert check.specific.verdict is Verdict.MET
+    two_names = check_goal("Read 3 articles in Die Zeit and Le Monde by Friday", TODAY)
+    assert two_names.kind_reason == "" or "English" not in two_names.kind_reason
+    assert two_names.measurable.verdict is Verdict.MET
 
 
 @pytest.mark.parametrize(
