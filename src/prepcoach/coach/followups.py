@@ -155,7 +155,10 @@ def follow_up(analysis: ContentAnalysis | None, turn: int = 0, asks: Asks = "sto
         return _plan_follow_up(analysis, turn)
     if asks == "neither":
         return FollowUp(POINT_FIXED[turn % len(POINT_FIXED)], "point list")
-    if analysis is not None and analysis.words > 0:
+    # An answer the reader could not read (one word, fillers, another language) lacks nothing
+    # it can name: "leadership" was asked "What was the outcome?" because "your answer did not
+    # say how it ended". It gets the list asked in turn, as a plan's does.
+    if analysis is not None and analysis.words > 0 and not analysis.cannot_tell:
         broken = {
             "no result": not analysis.star["result"].present,
             "no personal action": not analysis.ownership.personal,
