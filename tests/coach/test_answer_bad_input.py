@@ -23,11 +23,29 @@ STORY = (
 )
 
 
+# Issue 9's bad input: a job advert pasted as HTML (read as an answer whose "<div class=…><h1>"
+# set the scene, told "Answers the question: no" and measured 2 of 5), and two short sentences
+# of German that share enough words with English to pass its counts ("in", "Team", "am").
+ADVERT_HTML = """<div class="job"><h1>Senior Python Developer &amp; Team Lead</h1>
+<script>window.dataLayer=[];gtag('config','UA-12345');</script>
+<p>We are looking for a Senior Python Developer to join our Platform &amp; Data team.</p>
+<ul><li>5+ years of Python &amp; Django experience</li><li>PostgreSQL and AWS</li></ul></div>"""
+SHORT_GERMAN = (
+    "Ich habe in meinem letzten Projekt ein Team von fünf Entwicklern geleitet. Am Ende haben "
+    "wir die Ladezeit um 40 Prozent reduziert."
+)
+
+
 @pytest.mark.usefixtures("sentence_model")
 @pytest.mark.parametrize(
     ("text", "why"),
-    [("Teamwork.", "1 word is too little"), (GERMAN, "read as English")],
-    ids=["one word", "German"],
+    [
+        ("Teamwork.", "1 word is too little"),
+        (GERMAN, "read as English"),
+        (SHORT_GERMAN, "read as English"),
+        (ADVERT_HTML, "web page's HTML markup (<div>, <h1>, <script>, <p>, <ul>, <li>)"),
+    ],
+    ids=["one word", "German", "short German", "HTML advert"],
 )
 def test_an_unreadable_answer_is_cant_tell_not_missing(text: str, why: str) -> None:
     analysis = analyse_answer(text=text, question=QUESTION)
@@ -41,6 +59,9 @@ def test_an_unreadable_answer_is_cant_tell_not_missing(text: str, why: str) -> N
     )
     assert analysis.tips == ()
     assert measured_rating(shown) is None  # no "1 of 5" from verdicts nobody could give
+    relevance = shown["relevance"]
+    assert isinstance(relevance, dict)
+    assert relevance["addresses"] is None  # "prepcoach can't tell", not "Answers the question: no"
 
 
 @pytest.mark.usefixtures("sentence_model")

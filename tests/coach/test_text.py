@@ -65,3 +65,25 @@ def test_a_length_in_seconds_is_written_to_one_decimal_rounded_half_up() -> None
     assert seconds(3.0) == "3.0"
     assert seconds(12.25) == "12.3"
     assert seconds(2.44) == "2.4"
+
+
+def test_markup_is_a_web_pages_tags_not_words_in_brackets() -> None:
+    from prepcoach.coach.text import markup_tags
+
+    advert = '<div class="job"><h1>Data analyst</h1><p>SQL &amp; Tableau</p></div>'
+    assert markup_tags(advert) == ["div", "h1", "h1", "p", "p", "div"]
+    for words in (
+        "Press <Enter> to send it, then <Tab> to move on, and <Esc> to close the dialog.",
+        "I replaced <b> with <strong> and <i> with <em> across 40 templates.",
+        "Optional<User> and List<Order> are the types; a < b and b > c.",
+    ):
+        assert markup_tags(words) == []
+
+
+def test_another_language_needs_more_of_its_function_words_than_englishs() -> None:
+    from prepcoach.coach.text import other_language
+
+    assert other_language("quiero aprender sql antes del viernes".split())
+    assert other_language("ich habe in meinem projekt ein team geleitet am ende".split())
+    assert not other_language("read die zeit and le monde by friday".split())
+    assert not other_language("do 3 mock interviews for the role at le monde".split())

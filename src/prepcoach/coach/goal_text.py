@@ -9,23 +9,12 @@ import re
 from prepcoach.coach.deadlines import Deadline
 from prepcoach.coach.embeddings import known_words
 from prepcoach.coach.smart_words import ROLE_FAMILIES
-from prepcoach.coach.text import STOPWORDS, clip, quote, words
+from prepcoach.coach.text import clip, other_language, quote, words
 
 FILLER_WORDS = frozenset({"um", "uh", "er", "erm", "hmm", "like", "so", "yeah", "ok", "okay"})
 # Fillers of two words: "um uh like you know so um" is only fillers too (it was read as a
 # behavioral goal "from “um”", with a sharper version that kept every filler).
 FILLER_PHRASE_RE = re.compile(r"\b(?:you know|i mean|kind of|sort of)\b")
-# The commonest function words of the other languages people write goals in. A goal is short
-# and often has no English function word at all ("Learn SQL by Friday"), so it is taken as
-# another language when it has two of these and more of them than English function words: a
-# paragraph in German has a few words English shares ("in", "am"), and one was read as a
-# specific, measurable goal, quoting "40 Prozent reduziert".
-OTHER_LANGUAGE_WORDS = frozenset(
-    """le la les des du une je veux pour avec avant dans sur est être el los las una para
-    quiero antes con der die das und ich bis mit ein eine nicht het een voor met il di che
-    per prima voglio uma com até wir von den dem zu habe haben mein meinem meine auf im mi
-    del al que por""".split()
-)
 
 
 def unreadable(text: str) -> str | None:
@@ -40,9 +29,7 @@ def unreadable(text: str) -> str | None:
             f"{quote(clip(text, 30))} has no word prepcoach knows: describe the goal in words, "
             "e.g. “Do 3 mock interviews by Friday”."
         )
-    foreign = sum(w in OTHER_LANGUAGE_WORDS for w in said)
-    english = sum(w in STOPWORDS and w not in OTHER_LANGUAGE_WORDS for w in said)
-    if foreign >= 2 and foreign > english:
+    if other_language(said):
         return (
             f"{quote(clip(text, 30))} does not read as English, and prepcoach checks goals "
             "written in English only for now."

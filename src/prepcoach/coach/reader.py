@@ -52,7 +52,7 @@ from prepcoach.coach.reader_inputs import INPUT_WIDTH as INPUT_WIDTH
 from prepcoach.coach.reader_inputs import MIDDLE as MIDDLE
 from prepcoach.coach.reader_inputs import inputs as inputs
 from prepcoach.coach.splices import SPLICE_RULE, SpliceRule, uncut_splices
-from prepcoach.coach.text import NUMBER_WORDS, STOPWORDS
+from prepcoach.coach.text import NUMBER_WORDS, STOPWORDS, markup_tags, other_language
 
 if TYPE_CHECKING:
     import numpy as np
@@ -293,6 +293,12 @@ def states_amount(text: str) -> bool:
 
 def cannot_tell(text: str, sentences: Sequence[str]) -> str | None:
     """Why a text cannot be read for STAR parts, or None when it can."""
+    if tags := markup_tags(text):
+        shown = ", ".join(f"<{tag}>" for tag in dict.fromkeys(tags[:12]))
+        return (
+            f"it is a web page's HTML markup ({shown}), not the words of an answer: paste the "
+            "answer's words alone"
+        )
     words = words_of(text)
     if not words:
         return "there are no words to read"
@@ -306,7 +312,13 @@ def cannot_tell(text: str, sentences: Sequence[str]) -> str | None:
     letters = [w for w in words if not w.isdigit()]
     english = sum(w in STOPWORDS or w in SUBJECTS for w in letters)
     latin = sum(bool(LATIN_RE.search(w)) for w in letters)
-    if letters and (latin < len(letters) / 2 or english < max(1, len(letters) // 10)):
+    if letters and (
+        latin < len(letters) / 2
+        or english < max(1, len(letters) // 10)
+        # Two short sentences of German share enough words with English ("in", "team", "am")
+        # to pass the counts above, and were read as an answer that set the scene.
+        or other_language(letters)
+    ):
         return "it does not read as English, the only language prepcoach reads"
     return None
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import functools
 import re
 import threading
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
@@ -68,6 +68,26 @@ STOPWORDS = frozenset(
     work working improve improving better want need try trying become keep new start
     """.split()
 )
+
+# The commonest function words of the other languages people write in. A goal is short and
+# often has no English function word at all ("Learn SQL by Friday"), so a text is taken as
+# another language when it has two of these and more of them than English function words: a
+# paragraph in German has a few words English shares ("in", "am"), and one was read as a
+# specific, measurable goal quoting "40 Prozent reduziert", and as an answer that set the scene.
+OTHER_LANGUAGE_WORDS = frozenset(
+    """le la les des du une je veux pour avec avant dans sur est être el los las una para
+    quiero antes con der die das und ich bis mit ein eine nicht het een voor met il di che
+    per prima voglio uma com até wir von den dem zu habe haben mein meinem meine auf im mi
+    del al que por""".split()
+)
+
+
+def other_language(said: Sequence[str]) -> bool:
+    """Whether lower-case words read as another language than English (`OTHER_LANGUAGE_WORDS`):
+    "Quiero aprender SQL antes del viernes" does, "Read Die Zeit and Le Monde by Friday" not."""
+    foreign = sum(w in OTHER_LANGUAGE_WORDS for w in said)
+    english = sum(w in STOPWORDS and w not in OTHER_LANGUAGE_WORDS for w in said)
+    return foreign >= 2 and foreign > english
 
 
 @functools.lru_cache(maxsize=16384)
@@ -173,6 +193,22 @@ HTML_ELEMENTS = frozenset(
     tbody td template textarea tfoot th thead time title tr track tt u ul var video wbr xmp
     math""".split()
 )
+
+TAG_RE = re.compile(r"<\s*/?\s*([a-zA-Z][a-zA-Z0-9-]*)\b[^<>]*>")
+
+
+def markup_tags(text: str) -> list[str]:
+    """The HTML elements a text is marked up with, in order, when it is a web page's markup
+    rather than words (three tags or more, one of them closing an element, and a sixth of its
+    characters or more): a job advert pasted as an answer was read as one, its
+    "<div class=…><h1>" setting the scene. Words in brackets ("press <Enter>", "I replaced <b>
+    with <strong> and <i> with <em>") are no markup."""
+    found = [m for m in TAG_RE.finditer(text) if m.group(1).lower() in HTML_ELEMENTS]
+    marked = sum(m.end() - m.start() for m in found)
+    closing = any(re.match(r"<\s*/", m.group(0)) for m in found)
+    if len(found) < 3 or not closing or marked < len(text) / 6:
+        return []
+    return [m.group(1).lower() for m in found]
 
 
 def _escape_words_in_brackets(text: str) -> str:
