@@ -319,3 +319,37 @@ def test_without_javascript_alice_corrects_with_plain_forms(
     assert re.search(
         r'<input[^>]*autofocus[^>]*name="term"|<input[^>]*name="term"[^>]*autofocus', refused.text
     )
+
+
+@pytest.mark.parametrize(
+    ("advert", "said"),
+    [
+        ("leadership", "prepcoach found no key terms in the description"),
+        ("🚀🔥💯 😀😀 🎯✅", "No key terms: the description has no words to find terms in."),
+        ("um uh like you know so um", "No key terms: the description is only filler words."),
+        (
+            "Wir suchen einen Entwickler für unser Team in Berlin. Du hast Erfahrung mit Python "
+            "und arbeitest gern mit der Datenbank; am Ende jeder Woche prüfst du den Fortschritt.",
+            "No key terms: the description does not read as English",
+        ),
+        (
+            "Buscamos una persona para el equipo de datos. Tienes experiencia con SQL y te gusta "
+            "hablar con los clientes cada semana; trabajas a tiempo completo en Madrid.",
+            "No key terms: the description does not read as English",
+        ),
+    ],
+    ids=["one word", "emoji", "fillers", "German", "Spanish"],
+)
+def test_an_advert_with_no_terms_to_read_says_why_and_never_that_alice_removed_them(
+    alice_client: Client, alice: User, advert: str, said: str
+) -> None:
+    """Issue 9's bad input: each said "No key terms: you removed them all" (she removed none),
+    or gave junk as terms: "um", "ich habe", "und jede", "ciento m"."""
+    job = Opportunity.objects.create(
+        user=alice, company="Acme", role="Developer", job_description=advert
+    )
+    assert job.key_terms == []
+    words = card(page(alice_client, job))
+    assert said in words
+    assert "you removed them all" not in words
+    assert "Correct these terms" in words  # she may add the terms herself

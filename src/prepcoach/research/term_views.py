@@ -17,6 +17,7 @@ from django.urls import reverse
 from django.views.decorators.http import require_POST
 
 from prepcoach.accounts.access import get_owned_or_404, signed_in_user
+from prepcoach.coach.keywords import unreadable_advert
 from prepcoach.jobs.models import Opportunity
 from prepcoach.research.forms import KeyTermForm
 
@@ -49,6 +50,9 @@ def terms_card(
     return {
         "opportunity": opportunity,
         "corrected": opportunity.corrected_terms,
+        # Why the advert gives no terms (emoji, fillers, another language), said instead of
+        # "you removed them all" to someone who removed none.
+        "terms_unread": unreadable_advert(opportunity.job_description),
         "editing": editing,
         "term_form": form,
         "note": note,
