@@ -89,3 +89,30 @@ def test_the_filler_rate_is_written_with_one_decimal_on_the_card_and_in_the_tip(
     page = alice_client.get(reverse("practice:attempt", args=[attempt.pk])).text
     assert f"{rate:.1f} a minute" in page
     assert f"{rate:g} a minute" not in page
+
+
+def test_the_previous_answers_filler_count_is_in_words(
+    alice_client: Client, alice: User, question: Question
+) -> None:
+    """A tester's report read "Your previous answer to this question: 3 Dec · 1 fillers."."""
+    import datetime as dt
+
+    from django.utils import timezone
+
+    for said, line in (("I, um, rebuilt the rota with the team.", " · 1 filler."),
+                       ("I rebuilt the rota, um, with the team, um.", " · 2 fillers.")):  # fmt: skip
+        earlier = Attempt.objects.create(
+            user=alice, question=question, question_text=question.text, status="analysed",
+            text=said, analysis=analyse_answer(text=said).as_dict(),
+        )  # fmt: skip
+        Attempt.objects.filter(pk=earlier.pk).update(
+            created_at=timezone.now() - dt.timedelta(days=1)
+        )
+        later = Attempt.objects.create(
+            user=alice, question=question, question_text=question.text, status="analysed",
+            text=said, analysis=analyse_answer(text=said).as_dict(),
+        )  # fmt: skip
+        page = alice_client.get(reverse("practice:attempt", args=[later.pk])).text
+        assert f"</a>{line}</p>" in page
+        earlier.delete()
+        later.delete()
