@@ -233,3 +233,51 @@ def test_habits_told_in_the_present_raise_no_story_check_and_a_check_quotes_its_
     assert story.check is True
     if story.addresses is None:
         assert "tell one in the past, such as “" in story.reason
+
+
+# Short answers (32-43 words) that give what a process question asks for, written for issue 9
+# ("Trust"). The shipped verdict says "does not address" to each, at 0.002 to 0.165: the
+# development answers' lengths give their labels away (in dev.json every answer that addresses
+# its question has 87 words or more and every other 93 or fewer; in dev2.json 51 or more and
+# 70 or fewer), and the model reads what a short answer looks like (two sentences, each near
+# the question; habit words at a rate no development answer reaches) as an answer that misses
+# (docs/architecture.md, the relevance row: measured, nothing kept yet).
+SHORT_ANSWERS_THAT_ADDRESS = (
+    (
+        "What steps do you take to make your analysis reproducible?",
+        "Reports are often late, and when they are, nobody can say which version of the data "
+        "was used. I keep every query in Git, with documentation of each step, so a colleague "
+        "could rerun it and get the same answer.",
+    ),
+    (
+        "What steps do you take to make your analysis reproducible?",
+        "In my experience reports are often late. I keep every query in Git with documentation "
+        "of each step so a colleague could rerun it. I also record where each dataset comes "
+        "from.",
+    ),
+    (
+        "How do you organise your week?",
+        "Weeks in my job are often unpredictable, so I plan every Monday morning. I usually "
+        "block two mornings for deep work, always keep Friday afternoon free for catching up, "
+        "and review the list every evening.",
+    ),
+    (
+        "What do you do to keep your skills current?",
+        "Tools in data analysis change often, and every year there is something new to learn. "
+        "I usually spend an hour every Friday on a course or an article, and I always try the "
+        "new thing on a small real task the following week.",
+    ),
+)
+
+
+@pytest.mark.usefixtures("sentence_model")
+@pytest.mark.xfail(
+    strict=True,
+    reason="known fault (issue 9): the verdict reads a short answer as one that misses; when "
+    "it is fixed this passes: remove the mark",
+)
+@pytest.mark.parametrize(("question", "answer"), SHORT_ANSWERS_THAT_ADDRESS)
+def test_a_short_answer_that_gives_the_steps_asked_for_is_not_called_off_question(
+    question: str, answer: str
+) -> None:
+    assert question_relevance(question, answer).addresses is not False
