@@ -1,3 +1,6 @@
+import html
+
+import pytest
 from django.test import Client
 from django.urls import reverse
 
@@ -223,3 +226,44 @@ def test_with_no_job_the_coverage_offers_no_job_to_choose(
     page = alice_client.get(reverse("reflection:stories")).text
     assert f'<option value="{job.pk}">Analyst at Acme</option>' in page
     assert 'id="matrix-no-job"' not in page
+
+
+GERMAN_RESULT = "Am Ende haben wir die Ladezeit um 40 Prozent reduziert."
+
+
+@pytest.mark.usefixtures("sentence_model")
+@pytest.mark.parametrize(
+    ("part", "why"),
+    [
+        ("um uh like you know so um", "it is only filler words"),
+        ("🚀🔥💯 😀😀 🎯✅", "there are no words to read"),
+        (
+            "Ich habe in meinem letzten Projekt ein Team von fünf Entwicklern geleitet. Wir "
+            "mussten die Datenbank innerhalb von drei Monaten migrieren. " + GERMAN_RESULT,
+            "read as English",  # by its words the vocabulary knows, or its function words
+        ),
+        (
+            '<div class="job"><h1>Senior Python Developer</h1><p>Python &amp; Django</p></div>',
+            "it is a web page's HTML markup (<div>, <h1>, <p>)",
+        ),
+    ],
+    ids=["fillers", "emoji", "German", "HTML"],
+)
+def test_a_story_prepcoach_cannot_read_says_so_instead_of_what_it_lacks(
+    alice_client: Client, alice: User, part: str, why: str
+) -> None:
+    """Issue 9's bad input in every part: a story of fillers, in German or of HTML was told only
+    "Put a number on the result" (the German result has "40 Prozent"), one of emoji to add each
+    part it had filled in, and the bank's badge said "result without a number"."""
+    parts = dict.fromkeys(("situation", "task", "action", "result"), part)
+    alice_client.post(reverse("reflection:story_new"), story_data(**parts))
+    story = Story.objects.get(user=alice)
+    page = alice_client.get(reverse("reflection:story", args=[story.pk])).text
+    said = html.unescape(page)
+    assert "prepcoach could not read this story: " in said
+    assert why in said.split("could not read this story: ")[1].split("</p>")[0]
+    assert "Put a number on the result" not in page
+    assert "Add the situation" not in page
+    bank = alice_client.get(reverse("reflection:stories")).text
+    assert "not read: can't tell its parts" in html.unescape(bank)
+    assert "result without a number" not in bank

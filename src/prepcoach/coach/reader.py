@@ -296,8 +296,8 @@ def cannot_tell(text: str, sentences: Sequence[str]) -> str | None:
     if tags := markup_tags(text):
         shown = ", ".join(f"<{tag}>" for tag in dict.fromkeys(tags[:12]))
         return (
-            f"it is a web page's HTML markup ({shown}), not the words of an answer: paste the "
-            "answer's words alone"
+            f"it is a web page's HTML markup ({shown}), not words someone wrote or said: paste "
+            "the words alone"
         )
     words = words_of(text)
     if not words:

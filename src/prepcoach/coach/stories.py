@@ -7,7 +7,8 @@ from collections.abc import Hashable, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Literal
 
-from prepcoach.coach.content import NUMBER_RE
+from prepcoach.coach.content import NUMBER_RE, sentences_of
+from prepcoach.coach.reader import cannot_tell
 from prepcoach.coach.term_match import Matcher, shared_embedder
 from prepcoach.coach.text import content_words, quote, words
 
@@ -26,13 +27,21 @@ class StoryCheck:
     missing: tuple[str, ...]  # STAR parts left empty or too thin to count
     result_has_number: bool
     flags: tuple[str, ...]  # what to fix, in words
+    # Why its words cannot be read (emoji, fillers, another language, a web page's HTML), as
+    # the answer reader says it (`reader.cannot_tell`); then no part is said to be missing.
+    cannot_tell: str | None = None
 
     @property
     def complete(self) -> bool:
-        return not self.missing and self.result_has_number
+        return not self.cannot_tell and not self.missing and self.result_has_number
 
 
 def check_story(parts: dict[str, str], metrics: str = "") -> StoryCheck:
+    told = "\n".join(parts.get(p, "").strip() for p in PARTS if parts.get(p, "").strip())
+    if told and (why := cannot_tell(told, sentences_of(told))) is not None:
+        # A story of fillers, or in German, was told only "Put a number on the result"; one of
+        # emoji to add every part it had filled in.
+        return StoryCheck((), False, (f"prepcoach could not read this story: {why}.",), why)
     missing = tuple(p for p in PARTS if len(words(parts.get(p, ""))) < 3)
     has_number = bool(
         NUMBER_RE.search(parts.get("result", ""))
