@@ -1,5 +1,7 @@
 """The retrospective page: its stories, one per project, each saved as a draft in one click."""
 
+import html
+
 import pytest
 from django.test import Client
 from django.urls import reverse
@@ -188,3 +190,48 @@ def test_a_story_saved_under_any_former_title_is_still_found(
     again = alice_client.post(reverse("reflection:retro_story", args=[retro.pk]), {"draft": "1"})
     assert again.url == reverse("reflection:story_edit", args=[saved.pk])
     assert Story.objects.filter(user=alice).count() == 1
+
+
+GERMAN = (
+    "Ich habe in meinem letzten Projekt ein Team von fünf Entwicklern geleitet. Wir mussten die "
+    "Datenbank innerhalb von drei Monaten migrieren, und ich habe den Plan erstellt. Am Ende "
+    "haben wir die Ladezeit um 40 Prozent reduziert."
+)
+
+
+@pytest.mark.parametrize(
+    ("answer", "why"),
+    [
+        (GERMAN, "read as English"),
+        ("um uh like you know so um", "it is only filler words"),
+        (
+            '<div class="job"><h1>Senior Python Developer</h1><p>Python &amp; Django</p></div>',
+            "it is a web page's HTML markup",
+        ),
+    ],
+    ids=["German", "fillers", "HTML"],
+)
+def test_a_retrospective_prepcoach_cannot_read_drafts_nothing_and_says_why(
+    alice_client: Client, alice: User, answer: str, why: str
+) -> None:
+    """Issue 9's bad input in every prompt: German answers were drafted into a story whose
+    situation and task were one German sentence, HTML into one whose situation was "<div…>",
+    answers of emoji were told to "answer at least one prompt", and fillers were offered a draft
+    of everything."""
+    answers = dict.fromkeys(("energised", "stumbled", "best_team"), answer)
+    retro = retro_of(alice_client, alice, role="Engineer", organisation="Acme", **answers)
+    page = html.unescape(alice_client.get(reverse("reflection:retro", args=[retro.pk])).text)
+    assert "prepcoach could not read this retrospective: " in page
+    assert why in page.split("could not read this retrospective: ")[1].split("</p>")[0]
+    assert "Save as a draft story" not in page
+    assert "Draft one story from all of it" not in page
+    assert "answer at least one prompt" not in page
+
+
+def test_answers_of_emoji_are_told_they_have_no_words(alice_client: Client, alice: User) -> None:
+    """They were told "There is nothing to read yet: answer at least one prompt"."""
+    answers = dict.fromkeys(("energised", "stumbled", "best_team"), "🚀🔥💯 😀😀 🎯✅")
+    retro = retro_of(alice_client, alice, role="Engineer", organisation="Acme", **answers)
+    page = alice_client.get(reverse("reflection:retro", args=[retro.pk])).text
+    assert "There is nothing to read: the answers have no words. Write one in words." in page
+    assert "answer at least one prompt" not in page

@@ -411,8 +411,19 @@ def draft_stories(
         pairs = pairs[:MAX_SENTENCES]
     grouped = [(p, [s for q, s in pairs if q == p]) for p in PROMPTS]
     grouped = [(p, s) for p, s in grouped if s]
+    written = "\n".join(t.strip() for t in answers.values() if t and t.strip())
     if not grouped:
+        if written:  # answers of emoji were told to "answer at least one prompt"
+            return RetroDrafts(
+                (), (), "There is nothing to read: the answers have no words. Write one in words."
+            )
         return RetroDrafts((), (), "There is nothing to read yet: answer at least one prompt.")
+    if (why := reader.cannot_tell(written, [s for _, s in pairs])) is not None:
+        # Three answers in German were drafted into a story whose situation and task were the
+        # same German sentence, three of fillers offered a draft of everything.
+        return RetroDrafts(
+            (), (), f"prepcoach could not read this retrospective: {why}. It drafts no story."
+        )
     chosen = model if model is not None else reader.embedder()
     if chosen is None:
         return RetroDrafts(
