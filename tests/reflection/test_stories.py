@@ -267,3 +267,13 @@ def test_a_story_prepcoach_cannot_read_says_so_instead_of_what_it_lacks(
     bank = alice_client.get(reverse("reflection:stories")).text
     assert "not read: can't tell its parts" in html.unescape(bank)
     assert "result without a number" not in bank
+
+
+def test_a_story_of_a_word_a_part_is_told_what_to_add(alice_client: Client, alice: User) -> None:
+    """Thin, not unreadable: "leadership" in each part is not "another language"."""
+    parts = dict.fromkeys(("situation", "task", "action", "result"), "leadership")
+    alice_client.post(reverse("reflection:story_new"), story_data(**parts))
+    story = Story.objects.get(user=alice)
+    page = alice_client.get(reverse("reflection:story", args=[story.pk])).text
+    assert "Add the situation" in page
+    assert "could not read this story" not in page

@@ -37,12 +37,16 @@ class StoryCheck:
 
 
 def check_story(parts: dict[str, str], metrics: str = "") -> StoryCheck:
-    told = "\n".join(parts.get(p, "").strip() for p in PARTS if parts.get(p, "").strip())
-    if told and (why := cannot_tell(told, sentences_of(told))) is not None:
-        # A story of fillers, or in German, was told only "Put a number on the result"; one of
-        # emoji to add every part it had filled in.
-        return StoryCheck((), False, (f"prepcoach could not read this story: {why}.",), why)
     missing = tuple(p for p in PARTS if len(words(parts.get(p, ""))) < 3)
+    told = "\n".join(parts.get(p, "").strip() for p in PARTS if parts.get(p, "").strip())
+    # Read when a part is long enough to count, or when what was typed has no words at all (a
+    # word a part is thin, not unreadable: "Add the situation" says what to do).
+    if told and (len(missing) < len(PARTS) or not words(told)):
+        why = cannot_tell(told, sentences_of(told))
+        if why is not None:
+            # A story of fillers, or in German, was told only "Put a number on the result"; one
+            # of emoji to add every part it had filled in.
+            return StoryCheck((), False, (f"prepcoach could not read this story: {why}.",), why)
     has_number = bool(
         NUMBER_RE.search(parts.get("result", ""))
         or NUMBER_RE.search(metrics)
