@@ -402,6 +402,28 @@ def test_a_goal_of_fillers_or_in_another_language_gets_can_t_tell(text: str) -> 
     assert "filler" in check.kind_reason or "English" in check.kind_reason
 
 
+def test_a_web_pages_html_pasted_as_the_goal_gets_can_t_tell() -> None:
+    """Issue 9: a job advert's HTML met Specific ("join", "Python") and Measurable ("It is done
+    or not done: “<div class="job"><h1>…”") on `prepcoach smart`, and its sharper version was
+    the markup with a date at its end."""
+    advert = (
+        '<div class="job"><h1>Senior Python Developer &amp; Team Lead</h1>'
+        "<p>Join our Platform team.</p><ul><li>5+ years of Python</li></ul></div>"
+    )
+    check = check_goal(advert, NOW)
+    assert {c.verdict for c in check.criteria.values()} == {Verdict.UNSURE}
+    assert "is a web page's HTML markup, not a goal" in check.specific.reason
+    assert check.kind is None
+    assert check.specific.fix.startswith("Say what you will do and by when")
+
+
+def test_only_another_language_is_told_to_write_in_english() -> None:
+    fillers = check_goal("um uh like you know so um", NOW).specific.fix
+    assert "English" not in fillers
+    french = check_goal("Je veux apprendre le SQL avant vendredi", NOW).specific.fix
+    assert french.startswith("Write the goal in English")
+
+
 @pytest.mark.usefixtures("sentence_model")
 @pytest.mark.parametrize("text", ["asdf qwerty zxcv", "jjjj kkkk llll!!"])
 def test_keyboard_mashing_gets_can_t_tell_and_no_kind(text: str) -> None:

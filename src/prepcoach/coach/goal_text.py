@@ -9,7 +9,7 @@ import re
 from prepcoach.coach.deadlines import Deadline
 from prepcoach.coach.embeddings import known_words
 from prepcoach.coach.smart_words import ROLE_FAMILIES
-from prepcoach.coach.text import clip, other_language, quote, words
+from prepcoach.coach.text import clip, markup_tags, other_language, quote, words
 
 FILLER_WORDS = frozenset({"um", "uh", "er", "erm", "hmm", "like", "so", "yeah", "ok", "okay"})
 # Fillers of two words: "um uh like you know so um" is only fillers too (it was read as a
@@ -18,7 +18,13 @@ FILLER_PHRASE_RE = re.compile(r"\b(?:you know|i mean|kind of|sort of)\b")
 
 
 def unreadable(text: str) -> str | None:
-    """Why a goal cannot be judged, or None: only filler words, or another language."""
+    """Why a goal cannot be judged, or None: a web page's HTML, only filler words, words
+    prepcoach does not know, or another language."""
+    if markup_tags(text):  # a job advert pasted as the goal: "Measurable: met" on "<div…>"
+        return (
+            f"{quote(clip(text, 30))} is a web page's HTML markup, not a goal: describe the "
+            "goal in words."
+        )
     said = [w.lower() for w in words(text)]
     unphrased = words(FILLER_PHRASE_RE.sub(" ", " ".join(said)))
     if all(w in FILLER_WORDS for w in unphrased):

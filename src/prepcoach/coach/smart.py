@@ -273,9 +273,14 @@ def _empty(text: str, today: dt.date, context: SmartContext, notes: list[str]) -
 def _cannot_tell(
     text: str, why: str, today: dt.date, context: SmartContext, notes: list[str]
 ) -> SmartCheck:
-    unsure = Criterion(
-        Verdict.UNSURE, why, "Write the goal in English, e.g. “Do 3 mock interviews by Friday”."
+    # Only another language is fixed by writing in English: fillers or a web page's HTML are
+    # fixed by saying the goal ("Write the goal in English" was the fix for "um uh um").
+    fix = (
+        "Write the goal in English, e.g. “Do 3 mock interviews by Friday”."
+        if "English" in why
+        else "Say what you will do and by when, e.g. “Do 3 mock interviews by Friday”."
     )
+    unsure = Criterion(Verdict.UNSURE, why, fix)
     return SmartCheck(unsure, unsure, unsure, unsure, unsure, None, (), None, None, (),
                       " ".join(text.split()), tuple(notes), why)  # fmt: skip
 
