@@ -286,3 +286,34 @@ def test_analyze_refuses_an_over_long_answer_or_advert(tmp_path: Path) -> None:
         prepcoach("analyze", str(answer), "--jd", str(jd), env=child_env(tmp_path))
     )
     assert f"over the limit of {MAX_JOB_ADVERT_CHARS:,}" in message
+
+
+def test_analyze_says_what_it_read_of_the_job_description(tmp_path: Path) -> None:
+    """`--jd` is "for key terms", and the summary said nothing of them: not the terms used,
+    nor why an advert in German, of emoji or of fillers gave none (issue 9's bad input)."""
+    answer = tmp_path / "answer.txt"
+    answer.write_text(
+        "In my last job our weekly reports were always late. I was asked to fix it. I built a "
+        "checklist in Python and trained the team. Reports went out 2 days earlier."
+    )
+    jd = tmp_path / "advert.txt"
+    shown = {}
+    for name, advert in {
+        "English": "Reporting Analyst at Acme Health. You will own weekly SQL reports and "
+        "Tableau dashboards for clinical teams. Experience with Python and Excel is a plus.",
+        "German": "Wir suchen einen Entwickler für unser Team. Du hast Erfahrung mit der "
+        "Datenbank und arbeitest gern mit den Kunden; am Ende jeder Woche prüfst du den Plan.",
+        "emoji": "🚀🔥💯 😀😀 🎯✅",
+        "empty": "",
+    }.items():
+        jd.write_text(advert)
+        result = prepcoach("analyze", str(answer), "--jd", str(jd), env=child_env(tmp_path))
+        assert result.returncode == 0, result.stderr
+        shown[name] = next(line for line in result.stdout.splitlines() if "Key terms" in line)
+    assert shown["English"].startswith("Key terms: used Python; not used ")
+    assert "Tableau" in shown["English"]
+    assert shown["German"].startswith(
+        "Key terms: none: the job description does not read as English"
+    )
+    assert shown["emoji"] == "Key terms: none: the job description has no words to find terms in."
+    assert shown["empty"] == "Key terms: none: the job description is empty."

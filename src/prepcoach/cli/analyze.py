@@ -92,11 +92,33 @@ def run(args: argparse.Namespace) -> int:
     audio = data.get("audio")
     for warning in audio["warnings"] if isinstance(audio, dict) else ():
         print(f"Warning: {warning}")
+    if args.jd:
+        print(_key_terms_line(jd, data))
     tips = data["tips"]
     assert isinstance(tips, list)
     for number, tip in enumerate(tips, start=1):
         print(f"{number}. {tip['text']}  [{tip['rule']}]")
     return 0
+
+
+def _key_terms_line(jd: str, data: dict[str, object]) -> str:
+    """What the summary says of the job's key terms: `--jd` is "for key terms", and the summary
+    said nothing of them, nor why an advert in German or of emoji gave none."""
+    from prepcoach.coach.keywords import unreadable_advert
+
+    if not jd.strip():
+        return "Key terms: none: the job description is empty."
+    if why := unreadable_advert(jd):
+        return f"Key terms: none: the job description {why}."
+    keywords = data.get("keywords")
+    withheld = data.get("withheld")
+    if isinstance(withheld, list) and "keywords" in withheld:
+        return "Key terms: not judged (see Content above)."
+    if not isinstance(keywords, dict) or not (keywords["used"] or keywords["missed"]):
+        return "Key terms: prepcoach found none in the job description."
+    used = ", ".join(keywords["used"]) or "none"
+    missed = ", ".join(keywords["missed"]) or "none"
+    return f"Key terms: used {used}; not used {missed}."
 
 
 def _read(path: Path) -> str:

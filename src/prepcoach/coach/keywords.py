@@ -431,7 +431,7 @@ def unreadable_advert(description: str) -> str | None:
     if other_language(said):
         return (
             "does not read as English, and prepcoach finds the key terms of adverts written "
-            "in English only for now: add the ones the job asks for yourself"
+            "in English only for now"
         )
     return None
 
