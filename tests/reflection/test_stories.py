@@ -1,4 +1,5 @@
 import html
+import re
 
 import pytest
 from django.test import Client
@@ -277,3 +278,27 @@ def test_a_story_of_a_word_a_part_is_told_what_to_add(alice_client: Client, alic
     page = alice_client.get(reverse("reflection:story", args=[story.pk])).text
     assert "Add the situation" in page
     assert "could not read this story" not in page
+
+
+@pytest.mark.usefixtures("sentence_model")
+def test_a_story_prepcoach_cannot_read_covers_no_job_term_by_its_words(
+    alice_client: Client, alice: User
+) -> None:
+    """A job advert's HTML pasted into a story "showed" every key term of its own job in the
+    coverage matrix (issue 9's bad input), though the story's page says it cannot be read."""
+    advert = (
+        '<div class="job"><h1>Reporting analyst</h1><p>You will own weekly SQL reports and '
+        "Tableau dashboards for clinical teams.</p><ul><li>Python</li><li>Excel</li></ul></div>"
+    )
+    job = Opportunity.objects.create(user=alice, company="Acme", role="Analyst",
+                                     job_description=advert)  # fmt: skip
+    assert "Tableau" in job.key_terms
+    parts = dict.fromkeys(("situation", "task", "action", "result"), advert)
+    alice_client.post(reverse("reflection:story_new"),
+                      story_data(title="Pasted", competencies=["teamwork"], **parts))  # fmt: skip
+    matrix = alice_client.get(reverse("reflection:stories"), {"for": job.pk}).text
+    rows = dict(re.findall(r'<th scope="row">([^<]+?) <span.*?<td>(.*?)</td>', matrix, re.S))
+    assert "Pasted" not in rows["Tableau"]
+    assert "Pasted" in rows["teamwork"]  # her own tag still counts
+    assert 'id="matrix-unread"' in matrix
+    assert ">Pasted</a>. The competencies you tagged on it still count." in matrix
