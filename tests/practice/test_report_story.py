@@ -318,3 +318,21 @@ def test_a_loose_tie_quoted_without_its_own_stop_ends_before_the_note(
     assert not found["tie"].endswith((".", "!", "?", "…"))  # the case the look found
     assert found["after"] == "."  # the line's own full stop, then the note
     assert '” <span class="meta">A loose tie' not in line
+
+
+@needs_model
+def test_a_story_prepcoach_cannot_read_is_never_suggested(
+    alice_client: Client, alice: User, conflict_question: Question
+) -> None:
+    """A web page pasted into a story (issue 9's bad input) is "not read" on its own page, and
+    so is no story to bring: its words about a conflict made it the best fit."""
+    pasted = {
+        part: f'<div class="post"><h2>Conflict</h2><p>{text}</p></div>'
+        for part, text in BOBS.items()
+        if part != "title"
+    }
+    web_page = story(alice, {"title": "From a web page", **pasted})
+    assert web_page.star_check.cannot_tell is not None
+    assert best_story(QUESTION, bank(web_page)).best is not None  # it would fit, read
+    page = report_page(alice_client, alice, conflict_question)
+    assert "From a web page" not in page

@@ -24,6 +24,7 @@ from prepcoach.coach.keywords import PhraseMemory
 from prepcoach.coach.patterns import Embedder
 from prepcoach.coach.relevance import ReadingChange, reading_changed
 from prepcoach.coach.retelling import Retelling, retold_story
+from prepcoach.coach.stories import check_story
 from prepcoach.coach.story_fit import QuestionAbout, StoryChoice, best_story
 from prepcoach.feedback.models import Review
 from prepcoach.ops.rate import spend, with_retry_after
@@ -164,13 +165,18 @@ def _bank(attempt: Attempt) -> Bank:
     updated first, at most MAX_STORIES."""
     stories = owned_by(Story.objects.all(), attempt.user).order_by("-updated_at", "-pk")
     stories = stories.only("pk", "title", "situation", "task", "action", "result", "competencies")
-    return [
-        (story.pk, story.title,
-         {"situation": story.situation, "task": story.task, "action": story.action,
-          "result": story.result},
-         _ticked(story.competencies))
+    found = (
+        (story, {"situation": story.situation, "task": story.task, "action": story.action,
+                 "result": story.result})
         for story in stories[:MAX_STORIES]
-    ]  # fmt: skip
+    )  # fmt: skip
+    # A story prepcoach cannot read (a web page pasted in, fillers, another language) is no
+    # story to bring: its page says so, and a pasted page's words made it the best fit.
+    return [
+        (story.pk, story.title, parts, _ticked(story.competencies))
+        for story, parts in found
+        if check_story(parts).cannot_tell is None
+    ]
 
 
 def _ticked(competencies: object) -> tuple[str, ...]:
