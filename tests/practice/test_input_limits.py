@@ -76,3 +76,20 @@ def test_the_api_reads_a_text_at_its_limit(alice_client: Client) -> None:
     response = alice_client.post("/api/analyze", json.dumps(body), content_type="application/json")
     assert response.status_code == 200
     assert response.json()["star"]["action"]["present"]
+
+
+@pytest.mark.parametrize(
+    "text", ["", "🚀🔥💯 😀😀 🎯✅", over(MAX_ANSWER_CHARS)], ids=["empty", "emoji", "too long"]
+)
+def test_a_refused_typed_answer_says_so_where_the_page_lands(
+    alice_client: Client, question: Question, text: str
+) -> None:
+    """The typed form sits below the recorder: a tester's refused answer came back at the top
+    of the 390-px page, showing the recorder and no word that nothing was saved (issue 9)."""
+    response = alice_client.post(reverse("practice:typed_create", args=[question.pk]),
+                                 {"text": text})  # fmt: skip
+    assert response.status_code == 422
+    summary = response.text.split('id="not-saved"')[1].split("</div>")[0]
+    assert "autofocus" in summary  # land.js brings it into view and focuses it
+    assert "Your answer was not saved. What you typed is still in its box." in summary
+    assert '<a href="#id_text">Your answer</a>: ' in summary

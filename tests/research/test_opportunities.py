@@ -89,6 +89,12 @@ def test_bad_input_is_explained(alice_client: Client) -> None:
     assert "That is not a web address" in response.text
     assert "is not a date" in response.text
     assert not Opportunity.objects.exists()
+    # Said where the page lands, each box a link away: a tester's too-long advert came back
+    # on a 390-px page with its error below the fold (issue 9).
+    summary = response.text.split('id="not-saved"')[1].split("</div>")[0]
+    assert "autofocus" in summary
+    assert "The job was not saved. What you typed is still in its box." in summary
+    assert '<a href="#id_company">Company</a>: Which company is it?' in summary
 
 
 def edit_page(client: Client, job: Opportunity) -> str:
