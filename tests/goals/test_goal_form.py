@@ -1,3 +1,5 @@
+import html
+
 import pytest
 from django.test import Client
 from django.urls import reverse
@@ -198,6 +200,26 @@ def test_a_goal_of_no_kind_keeps_a_kind_the_model_can_store(
     alice_client.post(NEW, {"text": "run 5k without stopping within two weeks", "kind": "auto"})
     goal = Goal.objects.get(user=alice)
     assert goal.kind in Goal.Kind.values  # the model's default: prepcoach did not guess one
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "um uh like you know so um",
+        "Ich habe in meinem letzten Projekt ein Team von fünf Entwicklern geleitet. Am Ende "
+        "haben wir die Ladezeit um 40 Prozent reduziert.",
+    ],
+    ids=["fillers", "German"],
+)
+def test_a_goal_whose_kind_prepcoach_cannot_tell_is_not_said_to_be_filed_from_its_words(
+    alice_client: Client, alice: User, text: str
+) -> None:
+    """Issue 9's bad input was saved "filed under Other from its words"."""
+    response = alice_client.post(NEW, {"text": text, "kind": "auto"}, follow=True)
+    assert Goal.objects.filter(user=alice).count() == 1  # saved: nothing is lost
+    said = html.unescape(response.text)
+    assert "filed under Other: prepcoach can't tell its kind from its words (Edit" in said
+    assert "filed under Other from its words" not in said
 
 
 def test_a_new_goal_lets_prepcoach_suggest_its_kind_and_says_what_it_chose(

@@ -165,7 +165,7 @@ def _goal_form(request: HttpRequest, goal: Goal) -> HttpResponse:
         goal = form.apply(check)
         goal.user = user
         goal.save()
-        filed = _filed_as(goal) if form.kind_auto else ""
+        filed = _filed_as(goal, told=check.kind is not None) if form.kind_auto else ""
         if is_new:
             messages.success(request, f"Goal created{filed}. Next: break it into steps.")
         else:
@@ -178,9 +178,15 @@ def _goal_form(request: HttpRequest, goal: Goal) -> HttpResponse:
     )
 
 
-def _filed_as(goal: Goal) -> str:
-    """Where a suggested kind put the goal, said on saving so it is never a silent choice."""
+def _filed_as(goal: Goal, *, told: bool = True) -> str:
+    """Where a suggested kind put the goal, said on saving so it is never a silent choice.
+    `told`: whether the SMART check read a kind from the goal's words; a goal of fillers or in
+    German was "filed under Other from its words", which prepcoach could not read."""
     kind = goal.get_kind_display().split(":")[0]
+    if not told:
+        return (
+            f", filed under {kind}: prepcoach can't tell its kind from its words (Edit changes it)"
+        )
     return f", filed under {kind} from its words (Edit changes it)"
 
 
