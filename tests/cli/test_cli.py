@@ -264,6 +264,18 @@ def test_analyze_says_why_it_cannot_judge_a_one_word_answer(tmp_path: Path) -> N
     assert "not heard" not in shown
 
 
+def test_analyze_counts_no_fillers_in_an_answer_in_another_language(tmp_path: Path) -> None:
+    """German "um 40 Prozent" (by 40 per cent) was "Fillers: 1" (issue 9's bad input)."""
+    text = tmp_path / "answer.txt"
+    text.write_text(
+        "Ich habe in meinem letzten Projekt ein Team von fünf Entwicklern geleitet. Am Ende "
+        "haben wir die Ladezeit um 40 Prozent reduziert."
+    )
+    shown = prepcoach("analyze", str(text), env=child_env(tmp_path)).stdout
+    assert "Fillers: not counted: the answer does not read as English" in shown
+    assert "Fillers: 1" not in shown
+
+
 def test_analyze_explains_a_file_it_cannot_read(tmp_path: Path) -> None:
     bad = tmp_path / "photo.webm"
     bad.write_bytes(b"\x89PNG\r\n\x1a\n not a recording")

@@ -95,3 +95,23 @@ def test_a_typed_answer_that_fits_at_the_top_of_the_pace_band_gets_no_length_tip
     slow = DeliverySettings(pace_low=40, pace_high=60)
     slowed = analyse_answer(text=STORY * 5, question=QUESTION, settings=slow)
     assert [tip for tip in slowed.tips if tip.rule.startswith("Length:")]
+
+
+@pytest.mark.usefixtures("sentence_model")
+@pytest.mark.parametrize("text", [GERMAN, SHORT_GERMAN], ids=["German", "short German"])
+def test_a_typed_answer_in_another_language_has_no_fillers_counted(text: str) -> None:
+    """German "um 40 Prozent" (by 40 per cent) was "Fillers: 1", and marked as a filler in the
+    typed answer, on the report, in `prepcoach analyze` and the API (issue 9's bad input)."""
+    shown = analyse_answer(text=text, question=QUESTION).as_dict()
+    assert shown["fillers"] == {"count": None, "per_min": None, "items": []}
+    withheld = shown["withheld"]
+    assert isinstance(withheld, list)
+    assert "fillers" in withheld
+
+
+@pytest.mark.usefixtures("sentence_model")
+def test_fillers_of_an_english_answer_prepcoach_cannot_read_are_still_counted() -> None:
+    shown = analyse_answer(text="um uh like you know so um", question=QUESTION).as_dict()
+    fillers = shown["fillers"]
+    assert isinstance(fillers, dict)
+    assert fillers["count"] == 3

@@ -59,3 +59,18 @@ def test_the_tips_heading_counts_the_tips(alice_client: Client, alice: User) -> 
         page = alice_client.get(reverse("practice:attempt", args=[attempt.pk])).text
         assert heading in page
         assert "Three things to work on" not in page
+
+
+@pytest.mark.usefixtures("sentence_model")
+def test_an_answer_in_another_language_has_its_fillers_not_counted(
+    alice_client: Client, alice: User
+) -> None:
+    german = (
+        "Ich habe in meinem letzten Projekt ein Team von fünf Entwicklern geleitet. Am Ende "
+        "haben wir die Ladezeit um 40 Prozent reduziert."
+    )
+    page = report_of(alice_client, alice, german)
+    card = page.split('<h3 class="h-small">Fillers</h3>')[1].split("</div>")[0]
+    assert '<p class="big">—</p>' in card
+    assert "not counted: the answer does not read as English" in card
+    assert '<mark class="filler">um</mark>' not in page  # not marked in the answer as typed

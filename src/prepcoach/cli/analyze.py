@@ -64,10 +64,13 @@ def run(args: argparse.Namespace) -> int:
         print(f"Pace: {data['wpm']:g} words a minute · {data['duration_s']:g} s")
     fillers = data["fillers"]
     assert isinstance(fillers, dict)
-    print(
-        f"Fillers: {fillers['count']}"
-        + (f" ({fillers['per_min']:g} a minute)" if fillers["per_min"] is not None else "")
-    )
+    if fillers["count"] is None:
+        print("Fillers: not counted: the answer does not read as English")
+    else:
+        print(
+            f"Fillers: {fillers['count']}"
+            + (f" ({fillers['per_min']:g} a minute)" if fillers["per_min"] is not None else "")
+        )
     star = data["star"]
     assert isinstance(star, dict)
     if data.get("cannot_tell"):

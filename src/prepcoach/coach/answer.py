@@ -55,6 +55,14 @@ class AnswerAnalysis:
     # None for a typed answer.
     transcription: str | None = None
 
+    @property
+    def fillers_uncounted(self) -> bool:
+        """A typed answer that does not read as English has no fillers counted: an English
+        filler there is a word of its language (German "um 40 Prozent", by 40 per cent, was
+        "Fillers: 1"). A recording's fillers are withheld only as a rate (lost speech), and
+        still counted."""
+        return self.words is None and "fillers" in self.withheld
+
     def _verdict(self, found: bool) -> bool | None:
         """A part found is always reported; a part not found is "can't tell" (None) when the
         speech it could be in was not heard or was garbled, or the answer could not be read at
@@ -82,7 +90,8 @@ class AnswerAnalysis:
             if timed
             else None,
             "fillers": {
-                "count": len(d.fillers),
+                # None: not counted (`fillers_uncounted`), never "0" or "1" of another language.
+                "count": None if self.fillers_uncounted else len(d.fillers),
                 "per_min": d.fillers_per_min,
                 "items": [{"text": f.text, "start": f.start} for f in d.fillers],
             },
@@ -253,6 +262,10 @@ def analyse_answer(
         settings=settings,
         lost=cover.uncovered if cover else (),
     )
+    if transcript is None and content.cannot_tell and "English" in content.cannot_tell:
+        # Typed in another language: its "um" is no filler (`AnswerAnalysis.fillers_uncounted`).
+        delivery = replace(delivery, fillers=(), fillers_per_min=None)
+        withheld.add("fillers")
     if job_terms is None and job_description.strip():
         job_terms = key_terms(job_description)
     keywords = coverage(said, job_terms, question) if job_terms is not None else None

@@ -79,6 +79,8 @@ def transcript_pieces(data: dict[str, Any]) -> list[Sentence]:
                 tokens.append(token)
                 placed.append((k, j))
     marked = {placed[i + n] for i, count in filler_spans(tokens) for n in range(count)}
+    if (data.get("fillers") or {}).get("count", 0) is None:
+        marked = set()  # not counted: another language's "um" is one of its words
     for k, (sentence, text) in enumerate(zip(result, sentences, strict=False)):
         for j, word in enumerate(text.split()):
             sentence.pieces.append(Piece(word, filler=(k, j) in marked))
