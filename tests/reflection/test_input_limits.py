@@ -55,3 +55,17 @@ def test_a_reflection_over_its_limit_is_refused(alice_client: Client, alice: Use
     )
     assert f"over the limit of {MAX_REFLECTION_CHARS:,}" in response.text
     assert not Reflection.objects.filter(user=alice).exists()
+
+
+def test_the_retrospective_and_compass_boxes_never_cut_a_paste_short(
+    alice_client: Client,
+) -> None:
+    """Issue 9's 10,000 words pasted into a retrospective were cut to 10,000 characters by the
+    boxes' `maxlength`, mid-word, and saved without a word."""
+    for page in (
+        alice_client.get(reverse("reflection:retros")).text,
+        alice_client.get(reverse("reflection:compass")).text,
+    ):
+        boxes = re.findall(r"<textarea[^>]*>", page)
+        assert boxes
+        assert not [box for box in boxes if "maxlength" in box]

@@ -67,9 +67,10 @@ class RetrospectiveForm(forms.ModelForm):  # type: ignore[type-arg]
     class Meta:
         model = Retrospective
         fields = ("role", "organisation", "period", "energised", "stumbled", "best_team")
+        # No `maxlength`, as on the story form: a tester's 10,000 pasted words were cut to
+        # 10,000 characters mid-word and saved without a word; `clean` refuses them instead.
         widgets = {
-            f: forms.Textarea(attrs={"rows": 3, "maxlength": MAX_REFLECTION_CHARS})
-            for f in ("energised", "stumbled", "best_team")
+            f: forms.Textarea(attrs={"rows": 3}) for f in ("energised", "stumbled", "best_team")
         }
         error_messages = {"role": {"required": "Which role or project are you looking back on?"}}
 
@@ -87,7 +88,7 @@ class ReflectionForm(forms.ModelForm):  # type: ignore[type-arg]
     class Meta:
         model = Reflection
         fields = ("prompt", "answer")
-        widgets = {"answer": forms.Textarea(attrs={"rows": 4, "maxlength": MAX_REFLECTION_CHARS})}
+        widgets = {"answer": forms.Textarea(attrs={"rows": 4})}  # no `maxlength`: see above
         error_messages = {"answer": {"required": "Write a few sentences first."}}
 
     def clean_answer(self) -> str:
