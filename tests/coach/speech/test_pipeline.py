@@ -2,6 +2,7 @@ import itertools
 import json
 from collections.abc import Sequence
 from pathlib import Path
+from typing import Any
 
 import numpy as np
 import pytest
@@ -202,3 +203,25 @@ def test_a_spoken_answer_to_a_follow_up_asked_of_a_plan_is_read_as_a_plan(
     data = analyse_recording(answer_wav, engine, question=asked, kind="would_do").as_dict()
     assert data["relevance"]["kind"] == "would_do"
     assert data["relevance"]["check"] is None
+
+
+def test_the_transcription_s_freed_memory_is_given_back_before_the_reading(
+    answer_wav: Path, engine: WhisperEngine, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from prepcoach.coach import heap
+    from prepcoach.coach.answer import AnswerAnalysis, analyse_answer
+
+    steps: list[str] = []
+
+    def giving_back() -> bool:
+        steps.append("give back")
+        return True
+
+    def reading(**kwargs: Any) -> AnswerAnalysis:
+        steps.append("read")
+        return analyse_answer(**kwargs)
+
+    monkeypatch.setattr(heap, "give_back", giving_back)
+    monkeypatch.setattr("prepcoach.coach.speech.pipeline.analyse_answer", reading)
+    analyse_recording(answer_wav, engine)
+    assert steps == ["give back", "read"]

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from pathlib import Path
 
+from prepcoach.coach import heap
 from prepcoach.coach.answer import AnswerAnalysis, analyse_answer
 from prepcoach.coach.delivery import DeliverySettings
 from prepcoach.coach.relevance import Asks
@@ -65,6 +66,9 @@ def analyse_recording(
         transcript = finish(engine, audio.samples, streamed, spans)
     else:
         transcript = transcribe(engine, audio.samples, spans)
+    # The engine's freed features and decoder state would stay resident beside the sentence
+    # model the reading loads on other threads (`coach.heap`).
+    heap.give_back()
     # Only when English is clearly not what was spoken: accents lower its score, not this much.
     foreign = transcript.language != "en" and transcript.english_probability < 0.15
     # Words first: music and noise also sound like "another language" to the language detector,
