@@ -93,3 +93,14 @@ def test_a_refused_typed_answer_says_so_where_the_page_lands(
     assert "autofocus" in summary  # land.js brings it into view and focuses it
     assert "Your answer was not saved. What you typed is still in its box." in summary
     assert '<a href="#id_text">Your answer</a>: ' in summary
+
+
+@pytest.mark.parametrize("text", ["", "  \n\t "], ids=["empty", "blank"])
+def test_the_api_refuses_an_empty_answer_as_the_form_does(alice_client: Client, text: str) -> None:
+    response = alice_client.post(
+        "/api/analyze", json.dumps({"text": text}), content_type="application/json"
+    )
+    assert response.status_code == 422
+    (error,) = response.json()["detail"]
+    assert error["loc"][-1] == "text"
+    assert "the text is empty" in error["msg"]

@@ -9,7 +9,7 @@ from django.http import HttpRequest
 from ninja import Router, Schema, Status
 from ninja.errors import HttpError
 from ninja.pagination import paginate
-from pydantic import Field
+from pydantic import Field, field_validator
 
 from prepcoach.accounts.access import get_owned_or_404, owned_by, signed_in_user
 from prepcoach.api_contract import Id, Pages, errors
@@ -41,11 +41,20 @@ class AttemptOut(Schema):
 
 
 class AnalyzeIn(TextInput):
-    """Over a limit (`coach.limits`) the answer is 422 naming the field and the limit."""
+    """Over a limit (`coach.limits`) the answer is 422 naming the field and the limit; an
+    empty answer is 422 too, as the typed form and `prepcoach analyze` refuse it (a tester's
+    empty text came back 200 with a report that could tell nothing)."""
 
     text: str = Field(max_length=MAX_ANSWER_CHARS)
     question: str = Field("", max_length=MAX_QUESTION_CHARS)
     job_description: str = Field("", max_length=MAX_JOB_ADVERT_CHARS)
+
+    @field_validator("text")
+    @classmethod
+    def not_empty(cls, value: str) -> str:
+        if not value.strip():
+            raise ValueError("Type the answer first: the text is empty.")
+        return value
 
 
 def _out(attempt: Attempt) -> dict[str, object]:
