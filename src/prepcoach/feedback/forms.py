@@ -33,17 +33,21 @@ class FeedbackRequestForm(forms.ModelForm):  # type: ignore[type-arg]
     class Meta:
         model = FeedbackRequest
         fields = ("reviewer_label", "relation", "note", "show_transcript", "show_measures")
-        widgets = {"note": forms.Textarea(attrs={"rows": 2, "maxlength": 1000})}
+        # No `maxlength` in the page (see `unlimited_in_page`): the model's limit refuses it.
+        widgets = {"note": forms.Textarea(attrs={"rows": 2})}
         help_texts = {
             "reviewer_label": "Only you see this, e.g. “Sam, my mentor”.",
             "note": "What you would like them to listen for.",
         }
         error_messages = {
-            "reviewer_label": {"required": "Say who the link is for, so you can tell links apart."}
-        }
+            "reviewer_label": {"required": "Say who the link is for, so you can tell links apart."},
+            "note": {"max_length": "Keep the note under %(limit_value)d characters (this has "
+                     "%(show_value)d): everything you typed is still here."},
+        }  # fmt: skip
 
     def __init__(self, *args: Any, spoken: bool = True, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
+        unlimited_in_page(self)
         # A written story, a typed answer or a mock interview of typed answers is read
         # (`Subject.heard`): nothing to listen for, and no transcript or measures to show.
         if not spoken:
@@ -98,18 +102,30 @@ def _within_limit(value: str) -> None:
         )
 
 
+def _under_limit(value: str) -> None:
+    """A box without pins: what the reviewer wrote, within the limit."""
+    if len(value) > MAX_COMMENT_CHARS:
+        raise forms.ValidationError(_too_long(len(value)))
+
+
 def _comments_field(label: str, help_text: str, *, pins: bool = False) -> forms.CharField:
-    """A comment box; `pins`: lines that start with a time pin to a recording."""
+    """A comment box; `pins`: lines that start with a time pin to a recording. No `maxlength`
+    in the page: a browser cuts a longer paste short without a word, so the limit is checked
+    here and the text comes back with the count."""
     return forms.CharField(
         label=label, required=False, help_text=help_text,
-        max_length=None if pins else MAX_COMMENT_CHARS,
-        validators=[_within_limit] if pins else [],
-        widget=forms.Textarea(
-            attrs={"rows": 4, "maxlength": MAX_BOX_CHARS if pins else MAX_COMMENT_CHARS}
-        ),
-        error_messages={"max_length": f"Keep the comments under {MAX_COMMENT_CHARS} characters "
-                        "(this has %(show_value)d)."},
+        validators=[_within_limit if pins else _under_limit],
+        widget=forms.Textarea(attrs={"rows": 4}),
     )  # fmt: skip
+
+
+def unlimited_in_page(form: forms.BaseForm) -> None:
+    """Take `maxlength` off the form's text boxes, which Django sets from a field's
+    `max_length`: a browser cuts a paste to it silently (a tester's 10,000 words were saved
+    cut mid-word), where the field's own check refuses it with its count and keeps the text."""
+    for field in form.fields.values():
+        if isinstance(field.widget, forms.Textarea):
+            field.widget.attrs.pop("maxlength", None)
 
 
 class ReviewForm(forms.Form):
