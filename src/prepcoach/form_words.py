@@ -1,4 +1,5 @@
-"""Every form's errors in plain words (issue 12, class 4).
+"""Every form's errors in plain words (issue 12, class 4), and its text boxes never cutting a
+paste short (`PlainWordsBoundField.as_widget`).
 
 Django answers a field left empty with "This field is required.", which does not say which
 field or what to put in it. `FORM_RENDERER` in the settings is `PlainWordsRenderer`, whose bound
@@ -9,12 +10,14 @@ its own "required" message keeps it.
 
 from __future__ import annotations
 
+import copy
 from decimal import Decimal
 from typing import Any
 
 from django import forms
 from django.forms.renderers import DjangoTemplates
 from django.forms.utils import ErrorList
+from django.utils.safestring import SafeString
 
 BARE_REQUIRED = str(forms.Field.default_error_messages["required"])
 
@@ -77,6 +80,20 @@ class PlainWordsBoundField(forms.BoundField):
             plain if str(e) == BARE_REQUIRED else str(e) for e in errors
         ]
         return self.form.error_class(words, renderer=self.form.renderer)
+
+    def as_widget(
+        self, widget: forms.Widget | None = None, attrs: dict[str, Any] | None = None,
+        only_initial: bool = False,
+    ) -> SafeString:  # fmt: skip
+        """A text box is drawn without `maxlength`, which Django sets from a field's
+        `max_length`: a browser cuts a longer paste to it without a word (a tester's 10,000
+        pasted words were saved cut mid-word), where the field's own check refuses it with its
+        count and shows everything typed back."""
+        widget = widget or self.field.widget
+        if isinstance(widget, forms.Textarea) and "maxlength" in widget.attrs:
+            widget = copy.copy(widget)
+            widget.attrs = {k: v for k, v in widget.attrs.items() if k != "maxlength"}
+        return super().as_widget(widget, attrs, only_initial)
 
 
 class PlainWordsRenderer(DjangoTemplates):

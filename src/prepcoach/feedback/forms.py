@@ -33,7 +33,7 @@ class FeedbackRequestForm(forms.ModelForm):  # type: ignore[type-arg]
     class Meta:
         model = FeedbackRequest
         fields = ("reviewer_label", "relation", "note", "show_transcript", "show_measures")
-        # No `maxlength` in the page (see `unlimited_in_page`): the model's limit refuses it.
+        # No `maxlength` in the page (`form_words.PlainWordsBoundField`): the limit refuses it.
         widgets = {"note": forms.Textarea(attrs={"rows": 2})}
         help_texts = {
             "reviewer_label": "Only you see this, e.g. “Sam, my mentor”.",
@@ -47,7 +47,6 @@ class FeedbackRequestForm(forms.ModelForm):  # type: ignore[type-arg]
 
     def __init__(self, *args: Any, spoken: bool = True, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        unlimited_in_page(self)
         # A written story, a typed answer or a mock interview of typed answers is read
         # (`Subject.heard`): nothing to listen for, and no transcript or measures to show.
         if not spoken:
@@ -117,15 +116,6 @@ def _comments_field(label: str, help_text: str, *, pins: bool = False) -> forms.
         validators=[_within_limit if pins else _under_limit],
         widget=forms.Textarea(attrs={"rows": 4}),
     )  # fmt: skip
-
-
-def unlimited_in_page(form: forms.BaseForm) -> None:
-    """Take `maxlength` off the form's text boxes, which Django sets from a field's
-    `max_length`: a browser cuts a paste to it silently (a tester's 10,000 words were saved
-    cut mid-word), where the field's own check refuses it with its count and keeps the text."""
-    for field in form.fields.values():
-        if isinstance(field.widget, forms.Textarea):
-            field.widget.attrs.pop("maxlength", None)
 
 
 class ReviewForm(forms.Form):

@@ -5,7 +5,6 @@ what came back."""
 from __future__ import annotations
 
 import datetime as dt
-from typing import Any
 from urllib.parse import quote
 
 from django import forms
@@ -18,7 +17,6 @@ from django.views.decorators.http import require_POST
 
 from prepcoach.accounts.access import get_owned_or_404, owned_by, signed_in_user
 from prepcoach.coach.feedback import interviewer_ask
-from prepcoach.feedback.forms import unlimited_in_page
 from prepcoach.feedback.models import MAX_REPLY_CHARS, InterviewerReply
 from prepcoach.jobs.models import Opportunity
 
@@ -38,7 +36,7 @@ class ReplyForm(forms.ModelForm):  # type: ignore[type-arg]
         model = InterviewerReply
         fields = ("interviewer", "received_on", "text")
         widgets = {
-            "text": forms.Textarea(attrs={"rows": 6}),  # the limit: see `unlimited_in_page`
+            "text": forms.Textarea(attrs={"rows": 6}),  # no `maxlength`: `form_words`
             "received_on": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
         }
         error_messages = {
@@ -48,10 +46,6 @@ class ReplyForm(forms.ModelForm):  # type: ignore[type-arg]
                 "%(show_value)d): paste the part about your interview.",
             }
         }
-
-    def __init__(self, *args: Any, **kwargs: Any) -> None:
-        super().__init__(*args, **kwargs)
-        unlimited_in_page(self)
 
 
 def _job(request: HttpRequest, opportunity_id: int) -> Opportunity:

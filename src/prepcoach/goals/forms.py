@@ -61,7 +61,7 @@ class GoalForm(forms.ModelForm):  # type: ignore[type-arg]
         )  # fmt: skip
         widgets = {
             "area": forms.HiddenInput(),
-            "text": forms.Textarea(attrs={"rows": 3, "maxlength": MAX_GOAL_CHARS}),
+            "text": forms.Textarea(attrs={"rows": 3}),  # no `maxlength`: `form_words`
             "why": forms.Textarea(attrs={"rows": 2}),
             "success_note": forms.Textarea(attrs={"rows": 2}),
             "target_date": DateInput(),
