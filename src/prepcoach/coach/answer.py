@@ -15,6 +15,7 @@ from prepcoach.coach import relevance as question_rules
 from prepcoach.coach.content import ContentAnalysis, analyse_content
 from prepcoach.coach.delivery import Delivery, DeliverySettings, measure
 from prepcoach.coach.keywords import Coverage, coverage, key_terms
+from prepcoach.coach.reader import NOT_ENGLISH
 from prepcoach.coach.relevance import Asks, Relevance, question_relevance, stored_kind
 from prepcoach.coach.speech.coverage import SpeechCoverage
 from prepcoach.coach.speech.engine import Transcript, Word
@@ -262,7 +263,7 @@ def analyse_answer(
         settings=settings,
         lost=cover.uncovered if cover else (),
     )
-    if transcript is None and content.cannot_tell and "English" in content.cannot_tell:
+    if transcript is None and content.cannot_tell == NOT_ENGLISH:
         # Typed in another language: its "um" is no filler (`AnswerAnalysis.fillers_uncounted`).
         delivery = replace(delivery, fillers=(), fillers_per_min=None)
         withheld.add("fillers")

@@ -17,6 +17,11 @@ FILLER_WORDS = frozenset({"um", "uh", "er", "erm", "hmm", "like", "so", "yeah", 
 FILLER_PHRASE_RE = re.compile(r"\b(?:you know|i mean|kind of|sort of)\b")
 
 
+NOT_ENGLISH = (
+    "does not read as English, and prepcoach checks goals written in English only for now."
+)
+
+
 def unreadable(text: str) -> str | None:
     """Why a goal cannot be judged, or None: a web page's HTML, only filler words, words
     prepcoach does not know, or another language."""
@@ -36,10 +41,7 @@ def unreadable(text: str) -> str | None:
             "e.g. “Do 3 mock interviews by Friday”."
         )
     if other_language(said):
-        return (
-            f"{quote(clip(text, 30))} does not read as English, and prepcoach checks goals "
-            "written in English only for now."
-        )
+        return f"{quote(clip(text, 30))} {NOT_ENGLISH}"
     return None
 
 

@@ -291,8 +291,15 @@ def states_amount(text: str) -> bool:
     )  # fmt: skip
 
 
-def cannot_tell(text: str, sentences: Sequence[str]) -> str | None:
-    """Why a text cannot be read for STAR parts, or None when it can."""
+NOT_ENGLISH = "it does not read as English, the only language prepcoach reads"
+
+
+def cannot_tell(text: str, sentences: Sequence[str], *, notes: bool = False) -> str | None:
+    """Why a text cannot be read for STAR parts, or None when it can. `notes`: the text is a
+    story's or a retrospective's notes, which are often terse ("Legacy billing system, monthly
+    invoice errors"): too few words and too few English function words are no reason then (a
+    review found such stories called "not English" and left out of the report and the
+    matrix); markup, no words, only fillers, unknown words and another language still are."""
     if tags := markup_tags(text):
         shown = ", ".join(f"<{tag}>" for tag in dict.fromkeys(tags[:12]))
         return (
@@ -302,24 +309,27 @@ def cannot_tell(text: str, sentences: Sequence[str]) -> str | None:
     words = words_of(text)
     if not words:
         return "there are no words to read"
-    if len(words) < MIN_WORDS:
+    if len(words) < MIN_WORDS and not notes:
         return f"{len(words)} word{'s' if len(words) != 1 else ''} is too little to read parts from"
     if all(w in FILLERS for w in words):
         return "it is only filler words"
+    letters = [w for w in words if not w.isdigit()]
+    # Two short sentences of German share enough words with English ("in", "team", "am") to
+    # pass the counts below, and were read as an answer that set the scene. Another language
+    # is named as such before the words English does not know are counted: only it means "um"
+    # is a word of that language, not a filler (`answer.analyse_answer`), where an English
+    # answer of jargon keeps its fillers counted.
+    if other_language(letters):
+        return NOT_ENGLISH
     counted = known_words(text)
     if counted is not None and counted[0] < 0.3 * counted[1]:
         return f"only {counted[0]} of its {counted[1]} different words read as English words"
-    letters = [w for w in words if not w.isdigit()]
     english = sum(w in STOPWORDS or w in SUBJECTS for w in letters)
     latin = sum(bool(LATIN_RE.search(w)) for w in letters)
     if letters and (
-        latin < len(letters) / 2
-        or english < max(1, len(letters) // 10)
-        # Two short sentences of German share enough words with English ("in", "team", "am")
-        # to pass the counts above, and were read as an answer that set the scene.
-        or other_language(letters)
+        latin < len(letters) / 2 or (english < max(1, len(letters) // 10) and not notes)
     ):
-        return "it does not read as English, the only language prepcoach reads"
+        return NOT_ENGLISH
     return None
 
 

@@ -418,7 +418,7 @@ def draft_stories(
                 (), (), "There is nothing to read: the answers have no words. Write one in words."
             )
         return RetroDrafts((), (), "There is nothing to read yet: answer at least one prompt.")
-    if (why := reader.cannot_tell(written, [s for _, s in pairs])) is not None:
+    if (why := reader.cannot_tell(written, [s for _, s in pairs], notes=True)) is not None:
         # Three answers in German were drafted into a story whose situation and task were the
         # same German sentence, three of fillers offered a draft of everything.
         return RetroDrafts(

@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from prepcoach.coach.deadlines import DateOrder, Deadline, find_deadline
 from prepcoach.coach.goal_kind import GoalKind, KindGuess, classify_goal
 from prepcoach.coach.goal_models import Prediction, predict, structure
+from prepcoach.coach.goal_text import NOT_ENGLISH as GOAL_NOT_ENGLISH
 from prepcoach.coach.goal_text import blank, date_words, span_of, unreadable
 from prepcoach.coach.quantities import Quantity, find_quantities
 from prepcoach.coach.smart_fit import attainable, relevant
@@ -277,7 +278,7 @@ def _cannot_tell(
     # fixed by saying the goal ("Write the goal in English" was the fix for "um uh um").
     fix = (
         "Write the goal in English, e.g. “Do 3 mock interviews by Friday”."
-        if "English" in why
+        if why.endswith(GOAL_NOT_ENGLISH)
         else "Say what you will do and by when, e.g. “Do 3 mock interviews by Friday”."
     )
     unsure = Criterion(Verdict.UNSURE, why, fix)

@@ -42,7 +42,7 @@ def check_story(parts: dict[str, str], metrics: str = "") -> StoryCheck:
     # Read when a part is long enough to count, or when what was typed has no words at all (a
     # word a part is thin, not unreadable: "Add the situation" says what to do).
     if told and (len(missing) < len(PARTS) or not words(told)):
-        why = cannot_tell(told, sentences_of(told))
+        why = cannot_tell(told, sentences_of(told), notes=True)
         if why is not None:
             # A story of fillers, or in German, was told only "Put a number on the result"; one
             # of emoji to add every part it had filled in.
