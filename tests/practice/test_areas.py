@@ -198,10 +198,14 @@ def test_a_debrief_counts_only_once_its_interview_has_started(
     assert "and 1 debrief" in page
 
 
-HOLIDAY = (
-    "We rented a small house near the beach and swam every day. The weather was lovely and the "
-    "children learned to surf. In the evenings we cooked fish on the barbecue and watched the "
-    "sun go down."
+# Off the question, and over 60 words: under 60 the verdict never says "does not address"
+# (`relevance.SHORT_WORDS`: it had learned length from its training answers).
+COOKING = (
+    "I have always loved cooking. My grandmother taught me to make bread when I was small, and "
+    "I still bake every weekend. I like trying recipes from different countries, and last "
+    "month I made dumplings for the first time. My friends say my lasagne is the best they "
+    "have had. Cooking helps me relax after a long week, and I find it very satisfying to "
+    "share a meal with people I care about."
 )
 
 
@@ -213,7 +217,7 @@ def test_the_page_says_which_answers_an_area_did_not_judge_and_why(
     unsaid an answer the relevance verdict says missed its question."""
     answered(alice, story_question)
     answered(alice, story_question)
-    off = answered(alice, story_question, HOLIDAY)
+    off = answered(alice, story_question, COOKING)
     assert (off.analysis or {})["relevance"]["addresses"] is False
     answered(alice, Question.objects.create(owner=alice, text=WEAKNESS), STRENGTHS)
     page = html.unescape(alice_client.get(URL).text)
