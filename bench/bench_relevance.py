@@ -42,7 +42,10 @@ blind for issue 9, first read for a middle-layer verdict that was then not kept)
 aggregate figures are read). The three answer sets chose between two verdicts on 2026-12-03
 (twenty-fifth session: a retrained verdict was withdrawn on them, tests/data/README.md), so for
 the verdict they are development since; `relevance/heldout4.json` (unread, not printed here) is
-the verdict's held-out set now. `python bench/bench_relevance.py --development` runs the
+a held-out set of the old kind. `dev3.json` and `heldout5.json` (twenty-seventh session) are
+written in pairs of one length (relevance/GUIDE.md, "Length"), so length tells nothing of
+their labels: `dev3.json` is DEVELOPMENT (the rule that a short answer is never said not to
+address its question, `relevance.SHORT_WORDS`, was chosen on it), `heldout5.json` HELD-OUT. `python bench/bench_relevance.py --development` runs the
 development sets alone, so whoever tunes never prints a held-out figure.
 """
 
@@ -73,6 +76,18 @@ SETS = (
     ("heldout.json", "stories_heldout.json", "HELD-OUT (written first; aggregates only)"),
     ("heldout2.json", None, "HELD-OUT (written before dev2.json; aggregates only)"),
     ("heldout3.json", None, "HELD-OUT (written blind for issue 9; aggregates only)"),
+    (
+        "dev3.json",
+        None,
+        "DEVELOPMENT (pairs of one length; the short-answer rule was chosen on "
+        "it; never trained on)",
+    ),
+    (
+        "heldout5.json",
+        None,
+        "HELD-OUT (pairs of one length, written blind; first read "
+        "2026-12-04 00:16 UTC; aggregates only)",
+    ),
 )
 RETOLD = (
     ("retold_dev.json", "stories_dev.json", "DEVELOPMENT (the cut was chosen on it)"),
