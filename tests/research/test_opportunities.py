@@ -93,7 +93,7 @@ def test_bad_input_is_explained(alice_client: Client) -> None:
     # on a 390-px page with its error below the fold (issue 9).
     summary = response.text.split('id="not-saved"')[1].split("</div>")[0]
     assert "autofocus" in summary
-    assert "The job was not saved. What you typed is still in its box." in summary
+    assert "The job was not saved. What you typed is still in the form." in summary  # 3 boxes
     assert '<a href="#id_company">Company</a>: Which company is it?' in summary
 
 
