@@ -49,9 +49,10 @@ def test_a_story_review_box_takes_a_long_paste_and_refuses_it_with_its_count(
     words = "The result needs a number. " * 200  # 5,399 characters as sent, less its end
     data = {"reviewer_name": "Sam", "overall": "3", "comments": words}
     page = sam.post(url, data).text
-    assert f"Keep the comments under {MAX_COMMENT_CHARS} characters (this has {len(words.strip())})" in (
-        page
+    shown = (
+        f"Keep the comments under {MAX_COMMENT_CHARS} characters (this has {len(words.strip())})"
     )
+    assert shown in page
     assert words.strip() in page
     assert not Review.objects.exists()
 
