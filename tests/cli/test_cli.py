@@ -1,6 +1,7 @@
 """The `prepcoach` command, run as a user runs it: a real process with a real environment."""
 
 import json
+import re
 import signal
 import socket
 import subprocess
@@ -329,3 +330,109 @@ def test_analyze_says_what_it_read_of_the_job_description(tmp_path: Path) -> Non
     )
     assert shown["emoji"] == "Key terms: none: the job description has no words to find terms in."
     assert shown["empty"] == "Key terms: none: the job description is empty."
+
+
+def _analyze_summary(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str],
+    analysis: object,
+) -> list[str]:  # fmt: skip
+    """`prepcoach analyze RECORDING --jd ADVERT`'s summary, run in this process with the
+    recording's reading given (the speech engine's own tests hear real recordings)."""
+    import prepcoach.coach.speech.engine
+    import prepcoach.coach.speech.model
+    import prepcoach.coach.speech.pipeline
+    from prepcoach.cli import main
+
+    monkeypatch.setenv("PREPCOACH_HOME", str(tmp_path / "home"))
+    monkeypatch.setattr(prepcoach.coach.speech.model, "resolve_model", lambda *a: tmp_path)
+    monkeypatch.setattr(prepcoach.coach.speech.engine, "whisper_engine", lambda *a: None)
+    monkeypatch.setattr(
+        prepcoach.coach.speech.pipeline, "analyse_recording", lambda *a, **k: analysis
+    )
+    recording = tmp_path / "answer.wav"
+    recording.write_bytes(b"RIFF")
+    advert = tmp_path / "advert.txt"
+    advert.write_text(LOST_ADVERT)
+    assert main(["analyze", str(recording), "--jd", str(advert)]) == 0
+    return capsys.readouterr().out.splitlines()
+
+
+LOST_ADVERT = (
+    "Reporting Analyst at Acme Health. You will own weekly SQL reports and Tableau dashboards "
+    "for clinical teams. Experience with Python and Excel is a plus."
+)
+LOST_HEARD = (
+    "In my last job our weekly reports were always late and nobody trusted the numbers. My "
+    "manager asked me to fix the reporting before the audit. So I wrote a checklist in Python "
+    "and trained the team on it."
+)
+
+
+def _pointers_are_printed(lines: list[str]) -> None:
+    """Every "(see X above)" of the summary names a line printed above it."""
+    for number, line in enumerate(lines):
+        for named in re.findall(r"\(see (.+?) above\)", line):
+            assert any(earlier.startswith(f"{named}:") for earlier in lines[:number]), (
+                f"{line!r} points to a {named!r} line the summary does not print:\n"
+                + "\n".join(lines)
+            )
+
+
+def test_analyze_with_speech_lost_points_to_the_line_that_says_so(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A recording with speech the engine could not transcribe: its key terms line said
+    "not judged (see Content above)", and no Content line is printed for it (a review)."""
+    from prepcoach.coach.answer import analyse_answer
+    from prepcoach.coach.speech.coverage import SpeechCoverage
+    from prepcoach.coach.speech.engine import Transcript, Word
+    from prepcoach.coach.speech.vad import Span
+
+    said = LOST_HEARD.split()
+    words = tuple(Word(f" {w}", i * 0.4, i * 0.4 + 0.3) for i, w in enumerate(said))
+    lost = Span(len(said) * 0.4 + 1.0, len(said) * 0.4 + 6.0)
+    spans = [Span(0.0, len(said) * 0.4), lost]
+    speech = sum(s.length for s in spans)
+    transcript = Transcript(words, "en", 0.99, coverage=SpeechCoverage(speech, speech - 5, (lost,)))
+    analysis = analyse_answer(
+        transcript=transcript, duration_s=lost.end + 1, spans=spans, job_description=LOST_ADVERT
+    )
+    assert "keywords" in analysis.withheld
+    assert analysis.content.cannot_tell is None
+    lines = _analyze_summary(tmp_path, monkeypatch, capsys, analysis)
+    _pointers_are_printed(lines)
+    key_terms = next(line for line in lines if line.startswith("Key terms"))
+    assert key_terms.startswith("Key terms: used Python;"), key_terms  # heard, so said
+    assert "not transcribed (see Not transcribed above)" in key_terms
+    assert "Tableau" not in key_terms  # it may be in the lost speech
+
+
+def test_analyze_with_distorted_sound_points_to_its_warning(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from prepcoach.coach.answer import analyse_answer
+    from prepcoach.coach.speech.engine import Transcript, Word
+    from prepcoach.coach.speech.quality import AudioQuality
+
+    said = LOST_HEARD.split()
+    words = tuple(Word(f" {w}", i * 0.4, i * 0.4 + 0.3) for i, w in enumerate(said))
+    analysis = analyse_answer(
+        transcript=Transcript(words, "en", 0.99), duration_s=len(said) * 0.4,
+        audio=AudioQuality("mono", 0.05, -12.0, 0.0), job_description=LOST_ADVERT,
+    )  # fmt: skip
+    assert "keywords" in analysis.withheld
+    lines = _analyze_summary(tmp_path, monkeypatch, capsys, analysis)
+    _pointers_are_printed(lines)
+    key_terms = next(line for line in lines if line.startswith("Key terms"))
+    assert "misheard (see Warning above)" in key_terms
+
+
+def test_analyze_of_an_answer_it_cannot_read_points_to_its_content_line(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from prepcoach.coach.answer import analyse_answer
+
+    analysis = analyse_answer(text="Teamwork.", job_description=LOST_ADVERT)
+    lines = _analyze_summary(tmp_path, monkeypatch, capsys, analysis)
+    _pointers_are_printed(lines)
+    assert "Key terms: not judged (see Content above)." in lines

@@ -115,13 +115,32 @@ def _key_terms_line(jd: str, data: dict[str, object]) -> str:
         return f"Key terms: none: the job description {why}."
     keywords = data.get("keywords")
     withheld = data.get("withheld")
-    if isinstance(withheld, list) and "keywords" in withheld:
+    if data.get("cannot_tell"):
         return "Key terms: not judged (see Content above)."
-    if not isinstance(keywords, dict) or not (keywords["used"] or keywords["missed"]):
+    if not isinstance(keywords, dict):
         return "Key terms: prepcoach found none in the job description."
     used = ", ".join(keywords["used"]) or "none"
+    if isinstance(withheld, list) and "keywords" in withheld:
+        # A term not found may be in speech that was lost or misheard: named, as the report
+        # does, with the line above that says why (a review: this line pointed to a "Content"
+        # line that only an answer prepcoach cannot read at all has).
+        return f"Key terms: used {used}; those not used are not listed: {_why_unheard(data)}."
+    if not (keywords["used"] or keywords["missed"]):
+        return "Key terms: prepcoach found none in the job description."
     missed = ", ".join(keywords["missed"]) or "none"
     return f"Key terms: used {used}; not used {missed}."
+
+
+def _why_unheard(data: dict[str, object]) -> str:
+    """Why terms not found may have been said, pointing to the summary's line that says so:
+    speech that was not transcribed ("Not transcribed"), or distorted sound ("Warning")."""
+    coverage = data.get("coverage")
+    if isinstance(coverage, dict) and coverage["uncovered"]:
+        return "part of the speech was not transcribed (see Not transcribed above)"
+    audio = data.get("audio")
+    if isinstance(audio, dict) and audio["warnings"]:
+        return "some words may be misheard (see Warning above)"
+    return "some of the speech may be missing from the transcript"
 
 
 def _read(path: Path) -> str:
