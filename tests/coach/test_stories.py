@@ -1,4 +1,15 @@
-from prepcoach.coach.stories import StoryInfo, check_story, coverage, shift
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from prepcoach.coach.stories import (
+    COMPETENCIES,
+    SavedStory,
+    StoryInfo,
+    check_story,
+    coverage,
+    read_bank,
+    shift,
+)
 
 
 def test_a_story_missing_parts_or_a_number_is_flagged() -> None:
@@ -42,3 +53,76 @@ def test_a_shift_names_what_came_and_went() -> None:
     )
     assert "healthcare" in change.new
     assert "bank" in change.dropped
+
+
+# Which stories of a bank prepcoach can read: every face that weighs the bank asks `read_bank`.
+
+READABLE = {
+    "situation": "At a clinic our no-show rate was high and the waiting list grew.",
+    "task": "My job was to cut the missed appointments before the winter.",
+    "action": "I set up text reminders and rang every patient who missed one.",
+    "result": "No-shows fell from 18% to 7% in three months.",
+}
+ADVERT = (
+    '<div class="job"><h1>Reporting analyst</h1><p>You will own weekly SQL reports and '
+    "Tableau dashboards for clinical teams.</p></div>"
+)
+UNREADABLE = {
+    "html": dict.fromkeys(READABLE, ADVERT),
+    "fillers": dict.fromkeys(READABLE, "um uh like you know so um"),
+    "German": dict.fromkeys(
+        READABLE,
+        "Ich habe in meinem letzten Projekt ein Team von fünf Entwicklern geleitet und am Ende "
+        "die Ladezeit um 40 Prozent reduziert.",
+    ),
+}
+
+
+def _saved(key: int, parts: dict[str, str], ticked: tuple[str, ...] = ()) -> SavedStory[int]:
+    return SavedStory(key, f"Story {key}", parts, "\n".join(parts.values()), ticked)
+
+
+@settings(max_examples=40, deadline=None)
+@given(
+    st.lists(
+        st.tuples(st.sampled_from([None, *UNREADABLE]), st.sampled_from(COMPETENCIES)),
+        max_size=6,
+    )
+)
+def test_a_bank_is_read_story_by_story_in_its_order(
+    bank: list[tuple[str | None, str]],
+) -> None:
+    stories = [
+        _saved(key, READABLE if why is None else UNREADABLE[why], (ticked,))
+        for key, (why, ticked) in enumerate(bank)
+    ]
+    reading = read_bank(stories)
+    assert reading.unread == {key for key, (why, _) in enumerate(bank) if why is not None}
+    assert [s.id for s in reading.readable] == [
+        key for key, (why, _) in enumerate(bank) if why is None
+    ]
+    infos = reading.for_coverage
+    assert [(i.id, i.title, i.competencies) for i in infos] == [
+        (s.id, s.title, s.competencies) for s in stories
+    ]  # every story, its ticks kept
+    assert [i.text for i in infos] == [
+        "" if s.id in reading.unread else s.text for s in stories
+    ]  # an unread story's words count for nothing
+
+
+def test_a_pasted_advert_covers_no_term_by_its_words_but_its_ticks_still_count() -> None:
+    reading = read_bank([_saved(1, UNREADABLE["html"], ("teamwork",)), _saved(2, READABLE)])
+    rows = {
+        r.target: r
+        for r in coverage(reading.for_coverage, terms=["Tableau", "reminders"], embedder=None)
+    }
+    assert rows["Tableau"].gap  # the advert's own term, in the pasted story's words
+    assert rows["reminders"].stories == (2,)
+    assert rows["teamwork"].stories == (1,)
+    assert [s.id for s in reading.readable] == [2]
+
+
+def test_a_story_of_terse_notes_is_still_read() -> None:
+    """A story's notes are often terse ("Legacy billing, monthly invoice errors"): read."""
+    notes = dict.fromkeys(READABLE, "Legacy billing system, monthly invoice errors")
+    assert read_bank([_saved(1, notes)]).unread == frozenset()

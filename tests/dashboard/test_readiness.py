@@ -5,8 +5,10 @@ debriefs; reached from the interview's page and the dashboard countdown; owner o
 from __future__ import annotations
 
 from django.test import Client
+from django.utils import timezone
 
 from prepcoach.accounts.models import User
+from prepcoach.dashboard.readiness import gather
 from prepcoach.jobs.models import Fact
 from prepcoach.practice.models import Attempt, Question
 from prepcoach.reflection.models import Story
@@ -150,3 +152,19 @@ def test_bob_gets_404_and_a_deleted_job_takes_it(client: Client, alice: User, bo
     response = client.get(url(interview.pk))
     assert response.status_code == 404
     assert "This interview is not here" in response.content.decode()
+
+
+def test_a_story_prepcoach_cannot_read_covers_nothing_by_its_words(alice: User) -> None:
+    """A job advert pasted into a story "showed" every key term of its own job (issue 9's bad
+    input): readiness reads the bank as the coverage matrix does (`coach.stories.read_bank`),
+    the competencies its owner ticked kept."""
+    job = add_job(alice, "Acme")
+    pasted = "<div class='job'><p>We need a data analyst with strong SQL and Tableau.</p></div>"
+    story = Story.objects.create(user=alice, title="Pasted", situation=pasted, task=pasted,
+                                 action=pasted, result=pasted, competencies=["teamwork"])  # fmt: skip
+    read = Story.objects.create(user=alice, title="Audit rescue", action="I rebuilt the SQL.")
+    interview = add_interview(alice, job, round_name="Final round")
+    stories = {s.id: s for s in gather(alice, interview, timezone.localdate()).stories}
+    assert stories[story.pk].text == ""
+    assert stories[story.pk].competencies == ("teamwork",)
+    assert stories[read.pk].text == read.lines

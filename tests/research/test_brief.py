@@ -214,3 +214,18 @@ def test_someone_elses_brief_is_not_found(client: Client, alice: User, bob: User
     client.force_login(bob)
     for name in ("research:brief", "research:brief_md", "research:brief_pdf"):
         assert client.get(reverse(name, args=[job.pk])).status_code == 404
+
+
+def test_a_story_prepcoach_cannot_read_matches_no_value_by_its_words(
+    alice_client: Client, alice: User
+) -> None:
+    """A company's page pasted into a story "showed" its values (issue 9's bad input), as a
+    pasted advert did every key term in the coverage matrix: the brief reads the bank as the
+    matrix does (`coach.stories.read_bank`)."""
+    job = job_with_research(alice)
+    pasted = "<div class='about'><h2>Our values</h2><p>Patients first, always.</p></div>"
+    Story.objects.create(user=alice, title="Pasted page", situation=pasted, task=pasted,
+                         action=pasted, result=pasted)  # fmt: skip
+    page = alice_client.get(reverse("research:brief", args=[job.pk])).text
+    line = next(li for li in page.split("<li>") if li.startswith("<strong>Patients first"))
+    assert "Pasted page" not in line

@@ -3,8 +3,8 @@ covers, and what changed between two answers to the same reflection prompt."""
 
 from __future__ import annotations
 
-from collections.abc import Hashable, Sequence
-from dataclasses import dataclass
+from collections.abc import Hashable, Iterable, Mapping, Sequence
+from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, Literal
 
 from prepcoach.coach.content import NUMBER_RE, sentences_of
@@ -74,6 +74,53 @@ class StoryInfo:
     title: str
     text: str  # all its parts together, one a line (`Story.lines`): each read as its own
     competencies: tuple[str, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class SavedStory[K: Hashable]:
+    """A story of the bank as its owner saved it, for `read_bank`."""
+
+    id: K
+    title: str
+    parts: Mapping[str, str]  # situation, task, action, result
+    text: str  # all its words, one part a line (`reflection.models.Story.lines`)
+    competencies: tuple[str, ...] = ()  # those its owner ticked
+
+
+@dataclass(frozen=True, slots=True)
+class BankReading[K: Hashable]:
+    """Which stories of a bank prepcoach can read by their words (`check_story`), in the
+    bank's order. A story it cannot read (a web page pasted in, fillers, another language) is
+    no story to bring or to suggest: its own page says it cannot be read, and a pasted page's
+    words about a conflict made it the best fit. Nor do its words count in the coverage
+    matrix: a job advert's HTML pasted into a story "showed" every key term of its own job.
+    The competencies its owner ticked on it still count, as theirs."""
+
+    stories: tuple[SavedStory[K], ...]
+    unread: frozenset[K]  # the ids of the stories it cannot read
+
+    @property
+    def readable(self) -> tuple[SavedStory[K], ...]:
+        """The stories to bring, suggest or find retold, in the bank's order."""
+        return tuple(s for s in self.stories if s.id not in self.unread)
+
+    @property
+    def for_coverage(self) -> tuple[StoryInfo, ...]:
+        """Every story as `coverage` weighs it, in the bank's order: one it cannot read
+        without its words, with its ticked competencies."""
+        return tuple(
+            replace(info, text="") if story.id in self.unread else info
+            for story in self.stories
+            for info in (StoryInfo(story.id, story.title, story.text, story.competencies),)
+        )
+
+
+def read_bank[K: Hashable](stories: Iterable[SavedStory[K]]) -> BankReading[K]:
+    """Which of `stories` prepcoach can read (`BankReading`): every face that weighs the bank
+    (the answer's report, the coverage matrix, the brief, readiness) reads it here."""
+    kept = tuple(stories)
+    unread = frozenset(s.id for s in kept if check_story(dict(s.parts)).cannot_tell is not None)
+    return BankReading(kept, unread)
 
 
 @dataclass(frozen=True, slots=True)

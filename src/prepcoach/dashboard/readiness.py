@@ -22,7 +22,7 @@ from prepcoach.coach.readiness import (
     RoundFacts,
     readiness,
 )
-from prepcoach.coach.stories import StoryInfo
+from prepcoach.coach.stories import read_bank
 from prepcoach.interviews.models import Debrief
 from prepcoach.interviews.transcripts import reading_of
 from prepcoach.jobs.models import Interview
@@ -87,7 +87,8 @@ def gather(user: User, interview: Interview, today: dt.date) -> ReadinessFacts:
         today=today,
         facts=[f.text for f in job.facts.order_by("-created_at", "-pk")],
         fact_target=job.fact_target,
-        stories=[StoryInfo(s.pk, s.title, s.lines, tuple(s.competencies)) for s in stories],
+        # A story prepcoach cannot read covers nothing by its words (`coach.stories.BankReading`).
+        stories=list(read_bank(s.saved for s in stories).for_coverage),
         values=job.value_list,
         terms=job.key_terms,
         job_questions=questions,

@@ -9,7 +9,7 @@ from django.contrib.contenttypes.fields import GenericRelation
 from django.db import models
 from django.urls import reverse
 
-from prepcoach.coach.stories import StoryCheck, check_story
+from prepcoach.coach.stories import SavedStory, StoryCheck, check_story
 
 PROMPTS = {
     "five-years": "Where do you see yourself in five years?",
@@ -76,16 +76,27 @@ class Story(models.Model):
         )
 
     @property
+    def parts(self) -> dict[str, str]:
+        return {
+            "situation": self.situation,
+            "task": self.task,
+            "action": self.action,
+            "result": self.result,
+        }
+
+    @property
+    def saved(self) -> SavedStory[int]:
+        """The story as the coach reads a bank (`coach.stories.read_bank`); the competencies
+        as ticked, leaving out anything stored that is no name."""
+        ticked = self.competencies if isinstance(self.competencies, list) else []
+        return SavedStory(
+            self.pk, self.title, self.parts, self.lines,
+            tuple(c for c in ticked if isinstance(c, str)),
+        )  # fmt: skip
+
+    @property
     def star_check(self) -> StoryCheck:
-        return check_story(
-            {
-                "situation": self.situation,
-                "task": self.task,
-                "action": self.action,
-                "result": self.result,
-            },
-            self.metrics,
-        )
+        return check_story(self.parts, self.metrics)
 
 
 class Retrospective(models.Model):

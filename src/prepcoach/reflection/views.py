@@ -26,7 +26,7 @@ from prepcoach.coach.retro_stories import (
     whole_story,
 )
 from prepcoach.coach.spoken import ANSWER_SECONDS, SPEAKING_WPM, story_remark
-from prepcoach.coach.stories import PARTS, StoryInfo, coverage, shift
+from prepcoach.coach.stories import PARTS, coverage, read_bank, shift
 from prepcoach.jobs.models import Interview, Opportunity
 from prepcoach.reflection.forms import ReflectionForm, RetrospectiveForm, StoryForm
 from prepcoach.reflection.models import PROMPTS, Reflection, Retrospective, Story
@@ -46,15 +46,14 @@ def stories(request: HttpRequest) -> HttpResponse:
             job, chosen_for_you = jobs.get(pk=next_one.opportunity_id), True
     elif (job_id := request.GET["for"]).isdigit():
         job = jobs.filter(pk=int(job_id)).first()
-    # A story prepcoach cannot read (a job advert's HTML pasted in, fillers, another language)
-    # shows nothing by its words: the pasted advert "showed" every key term of its own job. The
-    # competencies its owner tagged still count, as theirs.
-    unread = [s for s in bank if s.star_check.cannot_tell]
-    infos = [
-        StoryInfo(s.pk, s.title, "" if s in unread else s.lines, tuple(s.competencies))
-        for s in bank
-    ]
-    rows = coverage(infos, values=job.value_list if job else (), terms=job.key_terms if job else ())
+    # A story prepcoach cannot read shows nothing by its words (`coach.stories.BankReading`).
+    reading = read_bank(s.saved for s in bank)
+    unread = [s for s in bank if s.pk in reading.unread]
+    rows = coverage(
+        reading.for_coverage,
+        values=job.value_list if job else (),
+        terms=job.key_terms if job else (),
+    )
     return render(request, "reflection/stories.html", {
         "stories": bank, "rows": rows, "jobs": jobs, "job": job, "chosen_for_you": chosen_for_you,
         "titles": {s.pk: s.title for s in bank}, "gaps": sum(r.gap for r in rows),

@@ -17,7 +17,7 @@ from prepcoach.accounts.models import Profile
 from prepcoach.coach.brief import NextInterview, brief_company
 from prepcoach.coach.deadlines import DateOrder
 from prepcoach.coach.debrief import when_words
-from prepcoach.coach.stories import StoryInfo, coverage
+from prepcoach.coach.stories import coverage, read_bank
 from prepcoach.coach.written_dates import write_dates
 from prepcoach.jobs import schedule
 from prepcoach.jobs.models import Interview, Opportunity
@@ -202,7 +202,8 @@ def _brief(request: HttpRequest, opportunity_id: int) -> dict[str, object]:
     user = signed_in_user(request)
     opportunity = get_owned_or_404(Opportunity.objects.all(), user, pk=opportunity_id)
     stories = list(owned_by(Story.objects.all(), user))
-    infos = [StoryInfo(s.pk, s.title, s.lines, tuple(s.competencies)) for s in stories]
+    # A story prepcoach cannot read matches no value by its words (`coach.stories.BankReading`).
+    infos = read_bank(s.saved for s in stories).for_coverage
     titles: dict[object, str] = {s.pk: s.title for s in stories}
     values = [
         (row.target, [titles[i] for i in row.stories])

@@ -24,7 +24,7 @@ from prepcoach.coach.keywords import PhraseMemory
 from prepcoach.coach.patterns import Embedder
 from prepcoach.coach.relevance import ReadingChange, reading_changed
 from prepcoach.coach.retelling import Retelling, retold_story
-from prepcoach.coach.stories import check_story
+from prepcoach.coach.stories import read_bank
 from prepcoach.coach.story_fit import QuestionAbout, StoryChoice, best_story
 from prepcoach.feedback.models import Review
 from prepcoach.ops.rate import spend, with_retry_after
@@ -161,30 +161,14 @@ Bank = list[tuple[int, str, dict[str, str], tuple[str, ...]]]
 
 
 def _bank(attempt: Attempt) -> Bank:
-    """The attempt owner's stories (key, title, parts, ticked competencies), most recently
-    updated first, at most MAX_STORIES."""
+    """The attempt owner's stories (key, title, parts, ticked competencies) that prepcoach can
+    read (`coach.stories.read_bank`), most recently updated first, of the MAX_STORIES latest."""
     stories = owned_by(Story.objects.all(), attempt.user).order_by("-updated_at", "-pk")
-    stories = stories.only("pk", "title", "situation", "task", "action", "result", "competencies")
-    found = (
-        (story, {"situation": story.situation, "task": story.task, "action": story.action,
-                 "result": story.result})
-        for story in stories[:MAX_STORIES]
-    )  # fmt: skip
-    # A story prepcoach cannot read (a web page pasted in, fillers, another language) is no
-    # story to bring: its page says so, and a pasted page's words made it the best fit.
-    return [
-        (story.pk, story.title, parts, _ticked(story.competencies))
-        for story, parts in found
-        if check_story(parts).cannot_tell is None
-    ]
-
-
-def _ticked(competencies: object) -> tuple[str, ...]:
-    """A story's ticked competencies as stored (a JSON list of names), leaving out anything
-    that is no name."""
-    if not isinstance(competencies, list):
-        return ()
-    return tuple(c for c in competencies if isinstance(c, str))
+    stories = stories.only(
+        "pk", "title", "situation", "task", "action", "result", "metrics", "tags", "competencies"
+    )
+    reading = read_bank(story.saved for story in stories[:MAX_STORIES])
+    return [(s.id, s.title, dict(s.parts), s.competencies) for s in reading.readable]
 
 
 def _story_choice(
