@@ -3,7 +3,7 @@
 from collections.abc import Mapping
 from typing import Any
 
-from django import template
+from django import forms, template
 
 from prepcoach.coach import amounts
 
@@ -50,6 +50,24 @@ def csrf_token(context: template.Context) -> str:
         return csrf
     key = secrets.token_hex(16)
     return mark_safe(f'{csrf}<input type="hidden" name="{FIELD}" value="{key}">')  # noqa: S308
+
+
+@register.simple_tag(takes_context=True)
+def unsaid_errors(context: template.Context, form: Any) -> list[str]:
+    """`{% unsaid_errors form as errors %}`: the form's errors of no one box (its
+    `non_field_errors`) when the page being drawn has not said them yet, and marks them said.
+    A refused form's summary (`partials/not_saved.html`) says them, and so does the top of
+    each part of a form drawn in parts (`partials/form_fields.html`): a page says them once
+    (a review found them said twice under the summary, and three times on a debrief)."""
+    if not isinstance(form, forms.BaseForm):
+        return []
+    # The render's own state, under every include's (each include starts a state of its own).
+    state: dict[Any, Any] = context.render_context.dicts[0]
+    said: set[int] = state.setdefault("said_errors", set())
+    if id(form) in said:
+        return []
+    said.add(id(form))
+    return [str(error) for error in form.non_field_errors()]
 
 
 @register.filter
