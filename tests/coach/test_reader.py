@@ -12,7 +12,8 @@ from hypothesis import strategies as st
 
 from prepcoach.coach.clauses import RUN_ON_WORDS, cut_at, joints, split_clause
 from prepcoach.coach.content import read_content as analyse_content
-from prepcoach.coach.reader import MAX_SENTENCES, read_text, states_amount
+from prepcoach.coach.content import sentences_of
+from prepcoach.coach.reader import MAX_SENTENCES, cannot_tell, read_text, states_amount
 from prepcoach.coach.relevance import question_relevance
 from prepcoach.coach.story_fit import best_story
 
@@ -114,6 +115,7 @@ def test_an_unrelated_story_to_a_skills_question_gets_the_story_check() -> None:
         ("", "no words"),
         ("Hello", "too little"),
         ("um uh like you know um", "filler"),
+        ("Well, you know, basically, I mean, right, okay.", "filler"),
         (
             "Hier ist meine Antwort: wir haben das Projekt rechtzeitig abgeschlossen und der "
             "Kunde war zufrieden.",
@@ -549,3 +551,12 @@ def test_a_text_is_embedded_once_however_long_and_however_often_it_is_read(
     assert first is not None
     assert np.array_equal(first, np.array(fresh, dtype=np.float32)[:, :384].astype(np.float64))
     assert counter.asked.count(long) == counter.asked.count(short) == 1
+
+
+def test_words_of_a_filler_phrase_said_apart_are_no_fillers() -> None:
+    """The words "I", "you", "know" and "mean" were fillers one by one to the reader: "I know
+    you" was "only filler words" (the goal check read them as phrases only:
+    `text.only_fillers`)."""
+    for notes in (False, True):
+        text = "I know you, I know you."
+        assert cannot_tell(text, sentences_of(text), notes=notes) is None

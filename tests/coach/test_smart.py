@@ -387,6 +387,9 @@ def test_the_rewrite_reads_as_one_sentence(text: str, rewrite: str) -> None:
         # with English ("in", "am", "a"): each was read as a goal, quoting "40 Prozent reduziert"
         # or "20 por ciento m" as its measure, or filed as behavioral "from “um”".
         "um uh like you know so um",
+        # Fillers the answer reader always knew as fillers (`text.FILLER_WORDS`): read as a goal.
+        "Well, okay, right, yes.",
+        "You know, I mean, kind of, sort of, basically.",
         "Ich habe in meinem letzten Projekt ein Team von fünf Entwicklern geleitet. Wir mussten "
         "die Datenbank innerhalb von drei Monaten migrieren. Am Ende haben wir die Ladezeit um "
         "40 Prozent reduziert.",

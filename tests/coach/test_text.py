@@ -1,8 +1,16 @@
 """Small text helpers shared by the judgements (`coach.text`)."""
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
-from prepcoach.coach.text import closing_stop
+from prepcoach.coach.text import (
+    FILLER_PHRASES,
+    FILLER_WORDS,
+    STOPWORDS,
+    closing_stop,
+    only_fillers,
+)
 
 
 @pytest.mark.parametrize(
@@ -87,3 +95,35 @@ def test_another_language_needs_more_of_its_function_words_than_englishs() -> No
     assert other_language("ich habe in meinem projekt ein team geleitet am ende".split())
     assert not other_language("read die zeit and le monde by friday".split())
     assert not other_language("do 3 mock interviews for the role at le monde".split())
+
+
+# Fillers: one list for every reading that says a text is "only filler words".
+
+FILLERS_SAID = st.lists(
+    st.one_of(st.sampled_from(sorted(FILLER_WORDS)).map(lambda w: [w]),
+              st.sampled_from(FILLER_PHRASES).map(list)),
+    min_size=1, max_size=8,
+).map(lambda pieces: [w for piece in pieces for w in piece])  # fmt: skip
+
+
+@given(FILLERS_SAID)
+def test_fillers_and_filler_phrases_alone_are_only_fillers(said: list[str]) -> None:
+    assert only_fillers(said)
+
+
+@given(FILLERS_SAID, st.sampled_from(["team", "reports", "the", "led", "Python"]), st.data())
+def test_one_word_more_than_fillers_is_more_than_fillers(
+    said: list[str], word: str, data: st.DataObject
+) -> None:
+    at = data.draw(st.integers(0, len(said)))
+    assert not only_fillers([*said[:at], word.lower(), *said[at:]])
+
+
+def test_a_word_of_a_filler_phrase_is_no_filler_alone() -> None:
+    """Answers and adverts counted "I", "you", "know" and "mean" as fillers one by one: "I
+    know you, I know you." was "only filler words"; a goal read them as phrases only."""
+    assert not only_fillers(["i", "know", "you"])
+    assert not only_fillers(["kind", "people"])
+    assert only_fillers(["well", "basically", "you", "know", "right"])
+    assert not (FILLER_WORDS & {"i", "you", "know", "mean", "kind", "sort", "of"})
+    assert {"the", "and"} <= STOPWORDS - FILLER_WORDS

@@ -327,6 +327,8 @@ def test_without_javascript_alice_corrects_with_plain_forms(
         ("leadership", "prepcoach found no key terms in the description"),
         ("🚀🔥💯 😀😀 🎯✅", "No key terms: the description has no words to find terms in."),
         ("um uh like you know so um", "No key terms: the description is only filler words."),
+        # Fillers the answer reader always knew as such (`text.FILLER_WORDS`).
+        ("Well, basically, right, anyway.", "No key terms: the description is only filler words."),
         (
             "Wir suchen einen Entwickler für unser Team in Berlin. Du hast Erfahrung mit Python "
             "und arbeitest gern mit der Datenbank; am Ende jeder Woche prüfst du den Fortschritt.",
@@ -338,7 +340,7 @@ def test_without_javascript_alice_corrects_with_plain_forms(
             "No key terms: the description does not read as English",
         ),
     ],
-    ids=["one word", "emoji", "fillers", "German", "Spanish"],
+    ids=["one word", "emoji", "fillers", "more fillers", "German", "Spanish"],
 )
 def test_an_advert_with_no_terms_to_read_says_why_and_never_that_alice_removed_them(
     alice_client: Client, alice: User, advert: str, said: str

@@ -15,6 +15,7 @@ from numpy.typing import NDArray
 
 from prepcoach.coach.speech.engine import Word
 from prepcoach.coach.speech.vad import Span
+from prepcoach.coach.text import FILLER_PHRASES, HESITATIONS
 
 
 @dataclass(frozen=True, slots=True)
@@ -44,8 +45,10 @@ class DeliverySettings:
     )
 
 
-SINGLE_FILLERS = frozenset({"um", "uh", "er", "erm", "hmm", "umm", "uhm", "uhh", "mm", "hm"})
-PHRASE_FILLERS = (("you", "know"), ("i", "mean"), ("kind", "of"), ("sort", "of"))
+# Counted as fillers wherever they stand: the sounds of hesitation and the filler phrases
+# (`text.HESITATIONS`, `text.FILLER_PHRASES`); "like" by where it stands (`_like_is_filler`).
+SINGLE_FILLERS = HESITATIONS
+PHRASE_FILLERS = FILLER_PHRASES
 # "like" is a verb or a comparison after these words: "I like data", "looks like rain".
 LIKE_NOT_FILLER_BEFORE = frozenset(
     """i you we they he she it would 'd do don't didn't does doesn't really also to not

@@ -9,13 +9,7 @@ import re
 from prepcoach.coach.deadlines import Deadline
 from prepcoach.coach.embeddings import known_words
 from prepcoach.coach.smart_words import ROLE_FAMILIES
-from prepcoach.coach.text import clip, markup_tags, other_language, quote, words
-
-FILLER_WORDS = frozenset({"um", "uh", "er", "erm", "hmm", "like", "so", "yeah", "ok", "okay"})
-# Fillers of two words: "um uh like you know so um" is only fillers too (it was read as a
-# behavioral goal "from “um”", with a sharper version that kept every filler).
-FILLER_PHRASE_RE = re.compile(r"\b(?:you know|i mean|kind of|sort of)\b")
-
+from prepcoach.coach.text import clip, markup_tags, only_fillers, other_language, quote, words
 
 NOT_ENGLISH = (
     "does not read as English, and prepcoach checks goals written in English only for now."
@@ -31,8 +25,9 @@ def unreadable(text: str) -> str | None:
             "goal in words."
         )
     said = [w.lower() for w in words(text)]
-    unphrased = words(FILLER_PHRASE_RE.sub(" ", " ".join(said)))
-    if all(w in FILLER_WORDS for w in unphrased):
+    # Fillers of two words too: "um uh like you know so um" was read as a behavioral goal
+    # "from “um”", with a sharper version that kept every filler.
+    if only_fillers(said):
         return f"{quote(clip(text, 20))} is only filler words: describe the goal in words."
     counted = known_words(text)
     if counted is not None and counted[1] >= 2 and counted[0] == 0:

@@ -47,7 +47,7 @@ from prepcoach.coach.key_term_candidates import (
 from prepcoach.coach.key_term_context import ContextModel, phrase_contexts
 from prepcoach.coach.term_forms import root
 from prepcoach.coach.term_match import Covered, find_terms, shared_embedder, term_roots
-from prepcoach.coach.text import other_language, phrase_pattern, plain_text, words
+from prepcoach.coach.text import only_fillers, other_language, phrase_pattern, plain_text, words
 
 if TYPE_CHECKING:
     from prepcoach.coach.patterns import Embedder
@@ -414,11 +414,6 @@ def _same_as_title(term: str, title: str) -> bool:
     return bool(title.strip()) and title_form(term) == title_form(title.strip())
 
 
-# What an advert of fillers alone is made of (a filler-only "advert" gave the key term "um").
-ADVERT_FILLERS = frozenset({"um", "uh", "er", "erm", "hmm", "like", "so", "yeah", "ok", "okay",
-                            "you", "know", "i", "mean"})  # fmt: skip
-
-
 def unreadable_advert(description: str) -> str | None:
     """Why no key terms are read from an advert, as the end of "The description …", or None:
     no words (emoji alone), only fillers, or another language than English. A German advert
@@ -426,7 +421,7 @@ def unreadable_advert(description: str) -> str | None:
     said = [w.lower() for w in words(advert_text(description))]
     if not said:
         return "has no words to find terms in" if description.strip() else None
-    if all(w in ADVERT_FILLERS for w in said):
+    if only_fillers(said):  # a filler-only "advert" gave the key term "um"
         return "is only filler words"
     if other_language(said):
         return (

@@ -52,7 +52,15 @@ from prepcoach.coach.reader_inputs import INPUT_WIDTH as INPUT_WIDTH
 from prepcoach.coach.reader_inputs import MIDDLE as MIDDLE
 from prepcoach.coach.reader_inputs import inputs as inputs
 from prepcoach.coach.splices import SPLICE_RULE, SpliceRule, uncut_splices
-from prepcoach.coach.text import NUMBER_WORDS, STOPWORDS, markup_tags, other_language
+from prepcoach.coach.text import (
+    FILLER_PHRASES,
+    FILLER_WORDS,
+    NUMBER_WORDS,
+    STOPWORDS,
+    markup_tags,
+    only_fillers,
+    other_language,
+)
 
 if TYPE_CHECKING:
     import numpy as np
@@ -87,11 +95,10 @@ SENTENCE_RE = re.compile(
     re.IGNORECASE,
 )
 WORD_RE = re.compile(r"[^\W_]+(?:['’][^\W_]+)?")
-FILLERS = frozenset(
-    {"um", "uh", "er", "erm", "hmm", "umm", "uhm", "uhh", "mm", "hm", "like", "so", "yeah",
-     "well", "okay", "ok", "right", "anyway", "basically", "actually", "you", "know", "i",
-     "mean", "kind", "of", "sort", "yes", "no", "oh", "ah"}
-)  # fmt: skip
+# The words of fillers (`text.FILLER_WORDS`) and of filler phrases, each counted alone: the
+# share of a sentence's words that are fillers is one of the reader's inputs, and its weights
+# were trained on these words.
+FILLERS = FILLER_WORDS | frozenset(word for phrase in FILLER_PHRASES for word in phrase)
 # Words skipped before a sentence's subject: "so, um, and then I rang…" has "I" as subject.
 LEAD_IN = frozenset(
     {"so", "and", "then", "but", "um", "uh", "er", "erm", "like", "well", "okay", "ok", "right",
@@ -311,7 +318,7 @@ def cannot_tell(text: str, sentences: Sequence[str], *, notes: bool = False) -> 
         return "there are no words to read"
     if len(words) < MIN_WORDS and not notes:
         return f"{len(words)} word{'s' if len(words) != 1 else ''} is too little to read parts from"
-    if all(w in FILLERS for w in words):
+    if only_fillers(words):
         return "it is only filler words"
     letters = [w for w in words if not w.isdigit()]
     # Two short sentences of German share enough words with English ("in", "team", "am") to

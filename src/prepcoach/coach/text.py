@@ -94,6 +94,35 @@ def other_language(said: Sequence[str]) -> bool:
     return foreign >= 2 and foreign > english
 
 
+# Fillers: what a text of fillers alone is made of ("um uh like you know so um"), the one list
+# for every reading that says a text is "only filler words": an answer's or a story's
+# (`reader.cannot_tell`), a goal's (`goal_text.unreadable`), an advert's
+# (`keywords.unreadable_advert`). The sounds of hesitation are what the delivery counts as
+# fillers wherever they stand (`delivery.SINGLE_FILLERS`); the other words are fillers only
+# when nothing else is said.
+HESITATIONS = frozenset({"um", "uh", "er", "erm", "hmm", "umm", "uhm", "uhh", "mm", "hm"})
+FILLER_WORDS = HESITATIONS | frozenset(
+    {"like", "so", "yeah", "well", "okay", "ok", "right", "anyway", "basically", "actually",
+     "yes", "no", "oh", "ah"}
+)  # fmt: skip
+# Fillers of two words, neither of which is one alone: "you know" is, "I know you" is not.
+FILLER_PHRASES = (("you", "know"), ("i", "mean"), ("kind", "of"), ("sort", "of"))
+
+
+def only_fillers(said: Sequence[str]) -> bool:
+    """Whether lower-case words are filler words and phrases alone (`FILLER_WORDS`,
+    `FILLER_PHRASES`); True for no words, which every caller says apart first."""
+    at = 0
+    while at < len(said):
+        if tuple(said[at : at + 2]) in FILLER_PHRASES:
+            at += 2
+        elif said[at] in FILLER_WORDS:
+            at += 1
+        else:
+            return False
+    return True
+
+
 @functools.lru_cache(maxsize=16384)
 def phrase_pattern(phrase: str, edge: str = r"\w", tail: str = "") -> re.Pattern[str]:
     """`phrase` as a whole phrase, case aside: not inside a longer word (no `edge` character
