@@ -116,3 +116,12 @@ def test_the_decimal_fields_are_documented_and_taken_as_numbers(alice_client: Cl
     assert text.status_code == 422
     zero = post(alice_client, "/api/goals", {"text": "Do mocks", "target_value": 0})
     assert "must be more than 0" in zero.json()["detail"][0]["msg"]
+
+
+def test_a_goal_made_through_the_api_records_whose_kind_it_is(
+    alice_client: Client, alice: User
+) -> None:
+    read = post(alice_client, "/api/goals", {"text": "Write 2 STAR stories within two weeks"})
+    chosen = post(alice_client, "/api/goals", {"text": "Read 2 papers", "kind": "networking"})
+    assert Goal.objects.get(pk=read.json()["id"]).kind_suggested is True
+    assert Goal.objects.get(pk=chosen.json()["id"]).kind_suggested is False

@@ -298,3 +298,51 @@ def test_use_this_version_on_a_goals_page_opens_its_form_with_it(
     # Without the sharper version the form shows the goal as saved.
     plain = alice_client.get(reverse("goals:edit", args=[goal.pk]))
     assert plain.context["form"]["text"].value() == "get better at interviews"
+
+
+def test_whose_kind_it_is_is_kept_and_an_edit_leaving_the_kind_changes_nothing(
+    alice_client: Client, alice: User, mock_goal: Goal
+) -> None:
+    """A saved goal's kind was prepcoach's reading or the user's choice, and the two could not
+    be told apart (a review: old goals keep a kind read by the model before it changed). Now
+    it is recorded: only a kind read from the words may be read again, never the user's."""
+    text = "Research 5 facts about Acme's products by Friday"
+    alice_client.post(NEW, {"text": text, "kind": "auto"})
+    read = Goal.objects.get(user=alice, text=text)
+    assert (read.kind, read.kind_suggested) == ("knowledge", True)
+    alice_client.post(NEW, {"text": "Read 3 papers on churn", "kind": "networking"})
+    chosen = Goal.objects.get(user=alice, text="Read 3 papers on churn")
+    assert (chosen.kind, chosen.kind_suggested) == ("networking", False)
+
+    def edit(goal: Goal, kind: str) -> Goal:
+        data = {"text": goal.text, "kind": kind, "goal_id": goal.pk}
+        if goal.target_date is not None:
+            data["target_date"] = goal.target_date.isoformat()
+        alice_client.post(reverse("goals:edit", args=[goal.pk]), data)
+        goal.refresh_from_db()
+        return goal
+
+    assert edit(read, "knowledge").kind_suggested is True  # left as it was shown
+    assert edit(read, "skills").kind_suggested is False  # changed: the user's now
+    assert edit(read, "auto").kind_suggested is True  # asked for again
+    # A goal saved before it was recorded: its kind could be either, and stays unknown.
+    assert mock_goal.kind_suggested is None
+    assert edit(mock_goal, "behavioral").kind_suggested is None
+    assert edit(mock_goal, "networking").kind_suggested is False
+
+
+def test_a_split_keeps_the_users_kind_theirs_and_a_read_one_unknown(
+    alice_client: Client, mock_goal: Goal
+) -> None:
+    from prepcoach.goals.models import Step
+
+    for kind_suggested in (False, True):
+        Goal.objects.filter(pk=mock_goal.pk).update(kind_suggested=kind_suggested)
+        step = Step.objects.create(goal=mock_goal, title="Book a mock", due_date=days(5))
+        alice_client.post(
+            reverse("goals:split", args=[mock_goal.pk]),
+            {"text": f"Book mocks {kind_suggested}", "steps": [str(step.pk)]},
+        )
+        part = Goal.objects.get(text=f"Book mocks {kind_suggested}")
+        assert part.kind == mock_goal.kind
+        assert part.kind_suggested is (False if kind_suggested is False else None)

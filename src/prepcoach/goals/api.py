@@ -153,7 +153,8 @@ def create_goal(request: HttpRequest, body: GoalIn) -> Status[dict[str, object]]
     check = plans.check(user, text, today)
     target = target_quantity(check) if body.target_value is None else None
     goal = Goal(
-        user=user, text=text, kind=body.kind or _kind_of(check), why=body.why,
+        user=user, text=text, kind=body.kind or _kind_of(check), kind_suggested=not body.kind,
+        why=body.why,
         success_note=body.success_note, target_date=body.target_date or check.deadline,
         target_value=body.target_value if target is None else Decimal(str(target.value)),
         unit=body.unit or (target.unit[:60] if target else ""),

@@ -124,6 +124,11 @@ class GoalForm(forms.ModelForm):  # type: ignore[type-arg]
         if self.kind_auto:
             # None of the four fits, or prepcoach cannot tell: "other", never a kind it is not.
             goal.kind = check.kind.value if check.kind is not None else Goal.Kind.OTHER
+            goal.kind_suggested = True
+        elif not self.instance.pk or "kind" in self.changed_data:
+            # Picked on a new goal, or changed on an old one: the user's. Left as it was on an
+            # edit, it stays whose it was.
+            goal.kind_suggested = False
         if goal.target_date is None and check.deadline:
             goal.target_date = check.deadline
         if goal.area:

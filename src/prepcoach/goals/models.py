@@ -50,6 +50,12 @@ class Goal(models.Model):
     )
     text = models.CharField("goal", max_length=MAX_GOAL_CHARS)
     kind = models.CharField(max_length=12, choices=Kind.choices, default=Kind.OTHER)
+    # Whose `kind` it is: True, prepcoach's reading of the goal's words (the user asked it to
+    # suggest one, or gave none through the API); False, the user's own choice, never to be
+    # overwritten; None, not recorded (saved before 2026-12-04, when either could hold the same
+    # kind, or set by prepcoach itself, as the job's facts goal). Only a kind read from the words
+    # may be read again when the reading changes.
+    kind_suggested = models.BooleanField(null=True, default=None, editable=False)
     why = models.TextField("why it matters", blank=True)
     success_note = models.TextField("what success looks like", blank=True)
     target_date = models.DateField(

@@ -577,6 +577,8 @@ def goal_split(request: HttpRequest, goal_id: int) -> HttpResponse:
         with transaction.atomic():
             part = Goal.objects.create(
                 user=goal.user, text=form.cleaned_data["text"], kind=goal.kind, why=goal.why,
+                # The user's kind stays theirs; one read from the goal's words is not this one's.
+                kind_suggested=False if goal.kind_suggested is False else None,
                 target_date=max(s.due_date for s in chosen), start_date=timezone.localdate(),
             )  # fmt: skip
             Step.objects.filter(pk__in=[s.pk for s in chosen]).update(goal=part)
