@@ -44,7 +44,7 @@ def test_training_reads_development_answers_only() -> None:
     assert "heldout" not in SCRIPT.read_text()
     trainer = _trainer()
     names = {path.name for path in trainer.DEVELOPMENT}
-    assert names == {"dev.json", "dev2.json"}
+    assert names == {"dev.json", "dev2.json", "dev3.json"}
     shipped = relevance_model.weights()
     assert {str(name) for name in shipped["trained_on"]} <= names
     assert tuple(str(name) for name in shipped["features"]) == relevance_model.FEATURE_NAMES
@@ -58,6 +58,26 @@ def test_each_spoken_verdict_was_right_nine_times_in_ten_in_cross_validation() -
     assert float(w["cv_no_right"]) >= 0.9
     assert float(w["cv_coverage"]) > 0.2  # it speaks on a fair share of answers
     assert float(w["cv_accuracy"]) > float(w["baseline"])  # better than always "it does"
+    # Those figures are read on answers written in pairs of one length, where length says
+    # nothing of the label (issue 9): the cuts were chosen there.
+    assert str(w["cut_set"]) == "dev3.json"
+    assert float(w["unrelated_share"]) <= 0.02  # an answer to another kind of question
+
+
+def test_the_verdict_does_not_read_answer_length() -> None:
+    """In dev.json and dev2.json word count alone gives the label away (AUC .998, .993), and
+    the verdict trained on them read a short answer as a miss. The model is fitted with the
+    log word count as an input that is then left out, so it has no length input, and within
+    each label of dev3.json (out of fold) a longer answer scores higher than a shorter one
+    about as often as not (the bar declared before the candidates were compared:
+    tests/data/README.md, the relevance retrain)."""
+    w = relevance_model.weights()
+    assert len(w["coef"]) == len(relevance_model.FEATURE_NAMES)
+    assert "log_words" not in {str(name) for name in w["features"]}
+    assert float(w["length_coef"]) != 0.0  # length was accounted for in the fit
+    addresses, misses = (float(v) for v in w["length_concordance"])
+    assert 0.4 <= addresses <= 0.6
+    assert 0.4 <= misses <= 0.6
 
 
 def test_the_cuts_make_three_outcomes() -> None:
@@ -96,8 +116,8 @@ def test_an_answer_that_gives_what_was_asked_addresses_it_quoting_the_tie() -> N
 
 @pytest.mark.usefixtures("sentence_model")
 def test_an_unrelated_story_to_a_skills_question_is_never_called_an_answer() -> None:
-    # The issue's example: prepcoach is not sure enough for "does not address" here, so it
-    # says it can't tell and raises the story check, never "it addresses the question".
+    # The issue's example: never "it addresses the question", and the story check is raised
+    # (a verdict that it misses is pinned below; the check alone says prepcoach can't tell).
     found = question_relevance(SKILLS, STORY)
     assert found.addresses is not True
     assert found.check is True
@@ -236,12 +256,12 @@ def test_habits_told_in_the_present_raise_no_story_check_and_a_check_quotes_its_
 
 
 # Short answers (32-43 words) that give what a process question asks for, written for issue 9
-# ("Trust"). The shipped verdict says "does not address" to each, at 0.002 to 0.165: the
-# development answers' lengths give their labels away (in dev.json every answer that addresses
-# its question has 87 words or more and every other 93 or fewer; in dev2.json 51 or more and
-# 70 or fewer), and the model reads what a short answer looks like (two sentences, each near
-# the question; habit words at a rate no development answer reaches) as an answer that misses
-# (docs/architecture.md, the relevance row: measured, nothing kept yet).
+# ("Trust"). The verdict trained on dev.json and dev2.json alone said "does not address" to
+# each, at 0.002 to 0.165: those sets' lengths give their labels away (in dev.json every answer
+# that addresses its question has 87 words or more and every other 93 or fewer; in dev2.json 51
+# or more and 70 or fewer), and the model read what a short answer looks like as one that
+# misses. The verdict trained with length out of its reach gives none of them "does not
+# address", with no rule on length.
 SHORT_ANSWERS_THAT_ADDRESS = (
     (
         "What steps do you take to make your analysis reproducible?",
@@ -279,14 +299,15 @@ def test_a_short_answer_that_gives_the_steps_asked_for_is_not_called_off_questio
 
 
 @pytest.mark.usefixtures("sentence_model")
-def test_a_short_answer_the_model_reads_as_missing_is_said_to_be_too_short_to_tell() -> None:
-    """The verdict learned length from its training answers (relevance/dev3.json, written in
-    pairs of one length: "does not address" right 17 of 26 times under 60 words), so under
-    `SHORT_WORDS` it says it can't tell, and why, where it said "does not address"."""
-    question, answer = SHORT_ANSWERS_THAT_ADDRESS[2]
-    found = question_relevance(question, answer)
-    assert found.probability is not None
-    assert found.probability < 0.1  # the model's own reading: a miss
-    assert found.addresses is None
-    assert "too alike to tell apart" in found.reason
-    assert f"at {len(answer.split())} words" in found.reason
+def test_a_short_answer_that_misses_is_said_to_miss_with_its_evidence() -> None:
+    """No rule on length: the stop-gap that never said "does not address" under 60 words
+    (`SHORT_WORDS`) is gone with the verdict that needed it. The issue's unrelated story (under
+    60 words) told to a skills question is said to miss it, quoting what it talks about, and
+    the short process answers above still are not."""
+    assert len(reader.words_of(STORY)) < 60
+    found = question_relevance(SKILLS, STORY)
+    assert found.addresses is False
+    assert found.gist is not None
+    assert found.gist in STORY
+    assert found.reason.startswith("it does not address the question: the question asks for")
+    assert not hasattr(relevance, "SHORT_WORDS")

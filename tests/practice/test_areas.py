@@ -198,8 +198,8 @@ def test_a_debrief_counts_only_once_its_interview_has_started(
     assert "and 1 debrief" in page
 
 
-# Off the question, and over 60 words: under 60 the verdict never says "does not address"
-# (`relevance.SHORT_WORDS`: it had learned length from its training answers).
+# Off the question. Written over 60 words when the verdict never said "does not address" under
+# 60 (`relevance.SHORT_WORDS`, dropped since the verdict was trained with length out of reach).
 COOKING = (
     "I have always loved cooking. My grandmother taught me to make bread when I was small, and "
     "I still bake every weekend. I like trying recipes from different countries, and last "

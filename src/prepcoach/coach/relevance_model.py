@@ -17,11 +17,17 @@ no disagreement for a conflict question). This model reads what generalises abou
   deciders.
 
 A logistic regression over them (numpy; fitted by `scripts/train_relevance.py` on the
-development answers only, `tests/data/relevance/dev.json` and `dev2.json`) gives the probability
-that the answer addresses the question. Two cuts chosen by cross-validation grouped by question
-make three outcomes: at or above `high`, it addresses the question; at or below `low`, it does
-not; between them prepcoach can't tell. The cuts were chosen so that each spoken verdict was right
-at least 90 % of the time in cross-validation; the weights file records the figures.
+development answers only, `tests/data/relevance/dev.json`, `dev2.json` and `dev3.json`) gives
+the probability that the answer addresses the question. Answer length is kept out of its reach:
+in dev.json and dev2.json word count alone gives the label away, so each answer is weighted for
+both labels to weigh the same within its set and length band, and the log word count is fitted
+beside the other inputs and then left out, so the model never reads it (the weights file keeps
+`length_concordance`: how much its score still rises with length within a label on dev3.json,
+.5 being none). Two cuts make three outcomes: at or above `high`, it addresses the question; at
+or below `low`, it does not; between them prepcoach can't tell. The cuts were chosen on
+dev3.json's out-of-fold probabilities alone (answers written in pairs of one length, where
+length says nothing of the label) so that each spoken verdict was right at least 90 % of the
+time in nested cross-validation; the weights file records the figures.
 """
 
 from __future__ import annotations
@@ -44,7 +50,10 @@ if TYPE_CHECKING:
     Matrix = npt.NDArray[np.float64]
 
 WEIGHTS = Path(__file__).with_name("relevance_weights.npz")
-MODEL_NAME = "prepcoach-relevance-1 (all-MiniLM-L6-v2 int8 + reader parts, logistic regression)"
+MODEL_NAME = (
+    "prepcoach-relevance-2 (all-MiniLM-L6-v2 int8 + reader parts, logistic regression, "
+    "length-balanced)"
+)
 # The labelled answers are 40 to 250 words (relevance/GUIDE.md): a shorter answer is outside
 # what the model was trained on, so it gets no verdict.
 MIN_WORDS = 25
