@@ -34,23 +34,24 @@ labels were given), beside baselines measured in the same run.
   words (the rule before the story model) and always the commonest label: accuracy, "neither"'s
   precision and recall, and the story questions read as asking for neither.
 
-Sets: `dev.json`, `dev2.json`, `dev3.json`, `stories_dev.json` and `retold_dev.json` are
-DEVELOPMENT (the verdict is trained on the first three and its cuts chosen on `dev3.json`, the
-story-fit scoring on `stories_dev.json`, the retold story's cut on `retold_dev.json`); `heldout.json`, `heldout2.json`, `heldout3.json` (written
-blind for issue 9, first read for a middle-layer verdict that was then not kept),
-`stories_heldout.json` and `retold_heldout.json` are HELD-OUT (written by the guide; only these
-aggregate figures are read). The three answer sets chose between two verdicts on 2026-12-03
-(twenty-fifth session: a retrained verdict was withdrawn on them, tests/data/README.md), so for
-the verdict they are development since; `relevance/heldout4.json` (unread, not printed here) is
-a held-out set of the old kind. `dev3.json` and `heldout5.json` (twenty-seventh session) are
-written in pairs of one length (relevance/GUIDE.md, "Length"), so length tells nothing of
-their labels: `dev3.json` is DEVELOPMENT (the short-answer rule of the twenty-seventh session
-was chosen on it; since the twenty-eighth the verdict is trained on it, with length out of its
-reach, its cuts chosen on it, and that rule dropped on it), `heldout5.json` HELD-OUT. On the
-development sets the figures below are fits (the verdict was trained on them); the trainer's
-out-of-fold figures are in the weights file (`scripts/train_relevance.py`).
-`python bench/bench_relevance.py --development` runs the development sets alone, so whoever
-tunes never prints a held-out figure.
+Sets: `dev.json`, `dev2.json`, `dev3.json`, `stories_dev.json` and `retold_dev.json` are DEVELOPMENT
+(the verdict is trained on the first three and its cuts chosen on `dev3.json`, the story-fit scoring
+on `stories_dev.json`, the retold story's cut on `retold_dev.json`); `heldout.json`,
+`heldout2.json`, `heldout3.json` (written blind for issue 9, first read for a middle-layer verdict
+that was then not kept), `stories_heldout.json` and `retold_heldout.json` are HELD-OUT (written by
+the guide; only these aggregate figures are read). The three answer sets chose between two verdicts
+on 2026-12-03 (twenty-fifth session: a retrained verdict was withdrawn on them,
+tests/data/README.md), so for the verdict they are development since; `relevance/heldout4.json` is a
+held-out set of the old kind (written blind after `heldout3.json`, 786fd6a), first read after the
+verdict trained with length out of its reach was committed (68c1162), beside the verdict before.
+`dev3.json` and `heldout5.json` (twenty-seventh session) are written in pairs of one length
+(relevance/GUIDE.md, "Length"), so length tells nothing of their labels: `dev3.json` is DEVELOPMENT
+(the short-answer rule of the twenty-seventh session was chosen on it; since the twenty-eighth the
+verdict is trained on it, with length out of its reach, its cuts chosen on it, and that rule dropped
+on it), `heldout5.json` HELD-OUT. On the development sets the figures below are fits (the verdict
+was trained on them); the trainer's out-of-fold figures are in the weights file
+(`scripts/train_relevance.py`). `python bench/bench_relevance.py --development` runs the development
+sets alone, so whoever tunes never prints a held-out figure.
 """
 
 from __future__ import annotations
@@ -87,10 +88,18 @@ SETS = (
         "it: a fit)",
     ),
     (
+        "heldout4.json",
+        None,
+        "HELD-OUT (written blind for issue 9; first read 2026-12-04 03:27 UTC after 68c1162: "
+        "coverage .247, right .838, 'addresses' .750 of 12, 'does not' .880 of 25; the verdict "
+        "before .180, .704, .714 of 14, .692 of 13; aggregates only)",
+    ),
+    (
         "heldout5.json",
         None,
-        "HELD-OUT (pairs of one length, written blind; first read "
-        "2026-12-04 00:16 UTC; aggregates only)",
+        "HELD-OUT (pairs of one length, written blind; first read 2026-12-04 00:16 UTC, second "
+        "03:27 UTC after 68c1162: coverage .292, right .886, 'addresses' .917 of 12, 'does not' "
+        ".870 of 23; the verdict before .208, .880, 1.000 of 11, .786 of 14; aggregates only)",
     ),
 )
 RETOLD = (
