@@ -408,3 +408,26 @@ def test_pieces_that_arrive_while_a_step_runs_get_a_step_of_their_own(
     assert attempt.stream["read"] == 6
     assert attempt.stream_queued_at is None
     assert _steps_waiting() == 0
+
+
+def test_a_step_that_finds_the_answer_saved_makes_no_pass_of_the_model(
+    alice: User, pieces: list[bytes], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The piece that came with Stop queues a step that may start before the answer is saved
+    and reach the model after: it stops there, as its state would not be kept."""
+    attempt = _recording(alice)
+    for index, piece in enumerate(pieces[:2]):  # two pieces: no step yet
+        store_chunk(attempt, index, piece)
+    read = store.read
+
+    def saved_meanwhile(name: str) -> bytes:
+        Attempt.objects.filter(pk=attempt.pk).update(status=Attempt.Status.SAVED)
+        return read(name)
+
+    def no_engine() -> Any:
+        raise AssertionError("a pass of the model for an answer already saved")
+
+    monkeypatch.setattr(store, "read", saved_meanwhile)
+    monkeypatch.setattr(streaming, "borrowed_engine", no_engine)
+    attempt.refresh_from_db()
+    assert streaming._step(attempt) == "saved"

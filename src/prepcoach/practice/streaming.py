@@ -160,6 +160,10 @@ def _step(attempt: Attempt) -> str:
                 tail = decode(path, limit).samples
             except AudioError:
                 return "not readable yet"  # too short so far, say; the next pieces may do
+    # Saved meanwhile (the piece that came with Stop queued this step): its analysis reads the
+    # rest, and a pass of the model here would only take a core from it.
+    if not Attempt.objects.filter(pk=attempt_id, status=Attempt.Status.RECORDING).exists():
+        return "saved"
     with borrowed_engine() as engine:
         load_spare()  # so the answer's analysis never waits for an engine to load
         after = advance(engine, tail, state, offset)
