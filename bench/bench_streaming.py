@@ -19,6 +19,10 @@ with the state: decode, the rest transcribed, the completeness pass, the reading
 - Four short answers (24-27 s, one of Whisper's windows): end of answer to report with such
   an answer read whole at stop (`streaming.ONE_WINDOW_S`) and cut as before, interleaved, with
   each one's WER against the whole file (`short_rows`).
+- End of answer to report with the settled text read ahead while recording, as a step does
+  (`pipeline.read_settled`), and without, interleaved, each report checked identical
+  (`stop_rows`; `run_stop` runs it alone, with an engine of one thread as a worker of two
+  lanes has on two cores).
 - One 10-minute answer: each step's cost by how long the recording was, beside decoding the
   whole recording so far (what every step did before `decode_from`), then end of answer to
   report beside the whole file.
@@ -36,6 +40,7 @@ import time
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 import av
 import bench_analysis as ba  # type: ignore[import-not-found]
@@ -44,12 +49,13 @@ import speech_set as ss  # type: ignore[import-not-found]
 import streaming_heldout as sh  # type: ignore[import-not-found]
 from numpy.typing import NDArray
 
+from prepcoach.coach.answer import analyse_answer
 from prepcoach.coach.media import remux_with_duration
 from prepcoach.coach.speech import streaming
 from prepcoach.coach.speech.audio import RATE, decode, decode_from
 from prepcoach.coach.speech.engine import WhisperEngine
 from prepcoach.coach.speech.model import packaged_model
-from prepcoach.coach.speech.pipeline import analyse_recording
+from prepcoach.coach.speech.pipeline import analyse_recording, read_settled
 from prepcoach.coach.speech.streaming import StreamState, advance, at_stop, matches, resume_from
 
 PIECE_S = 2.0
@@ -104,15 +110,22 @@ class Step:
     seconds: float  # the step's work: join, decode what it needs, advance
     decoded_s: float  # seconds of audio it decoded
     whole_decode_s: float | None  # decoding the whole recording so far (as steps did before)
+    reading_cpu_s: float = 0.0  # CPU seconds reading the settled text ahead (read_settled)
 
 
 def record(
-    engine: WhisperEngine, pieces: list[bytes], folder: Path, baseline_every: int = 0
+    engine: WhisperEngine,
+    pieces: list[bytes],
+    folder: Path,
+    baseline_every: int = 0,
+    read_ahead: bool = True,
 ) -> tuple[StreamState, list[Step]]:
     """The state as the worker keeps it while the pieces arrive (the last with "stop"), and
     each step's cost. A step decodes from `resume_from(state)` (`decode_from`) when the state
-    matches those seconds, as the worker does, else the whole recording so far. Every
-    `baseline_every`-th step, decoding the whole recording so far is timed apart (not used)."""
+    matches those seconds, as the worker does, else the whole recording so far; a step whose
+    words changed then reads the settled text ahead (`pipeline.read_settled`, unless not
+    `read_ahead`), timed apart in CPU seconds. Every `baseline_every`-th step, decoding the
+    whole recording so far is timed apart (not used)."""
     state: StreamState | None = None
     steps: list[Step] = []
     for count in range(STEP_PIECES, len(pieces), STEP_PIECES):  # as queue_stream_step queues
@@ -127,14 +140,22 @@ def record(
                 samples = decode(so_far).samples
             except ValueError:
                 continue  # too short to read yet
+        before = state
         state = advance(engine, samples, state, offset)
         seconds = time.perf_counter() - started
+        reading = 0.0
+        if read_ahead and (state.ahead or state).words != (
+            (before.ahead or before).words if before else ()
+        ):
+            cpu = time.process_time()
+            read_settled(state)
+            reading = time.process_time() - cpu
         whole = None
         if baseline_every and len(steps) % baseline_every == 0:
             begun = time.perf_counter()
             decode(so_far)
             whole = time.perf_counter() - begun
-        steps.append(Step(count * PIECE_S, seconds, samples.size / RATE, whole))
+        steps.append(Step(count * PIECE_S, seconds, samples.size / RATE, whole, reading))
     assert state is not None
     return state, steps
 
@@ -335,6 +356,102 @@ def ten_minute_row(folder: Path, engine: WhisperEngine) -> None:
         f"{whole_s:.2f} s = {whole_s / raw_s:.2f}x the raw engine ({raw_s:.2f} s)"
     )
     print(f"    whole file {quality(clip, whole)}   streamed {quality(clip, streamed)}")
+
+
+ARMS = ("as before", "read ahead")
+
+
+def stop_rows(
+    folder: Path, engine: WhisperEngine, voices: tuple[ss.Voice, ...] = VOICES, rounds: int = 3
+) -> None:
+    """End of answer to report for 2-minute answers streamed while recorded, as before and
+    with the settled text read while recording, as a step does (`pipeline.read_settled`: the
+    sentence model's memory then holds its sentences at stop), interleaved `rounds` times.
+    Each run starts with that memory emptied (a new answer's sentences were never read) and,
+    reading ahead, filled by the settled text (not timed: a step does it while recording).
+    Wall and CPU seconds, as fractions of the raw engine on the same file in the same run, and
+    whether all the reports are the same (they must be). With the reading's share of the CPU
+    seconds (`analyse_answer`, timed on its own)."""
+    from prepcoach.coach import reader_inputs
+    from prepcoach.coach.speech import pipeline
+
+    print(
+        f"\nstop to report as before and with the settled text read ahead, interleaved {rounds} times, medians; engine threads "
+        f"{engine.threads or 'default'}; CPU as a fraction of the raw engine's"
+    )
+    question = "Tell me about a project you led."
+    # The reading's models loaded, as a worker that has read an answer has them.
+    analyse_answer(text="I led a team of four. We shipped it a month early.", question=question)
+    ratios: dict[str, list[float]] = {arm: [] for arm in ARMS}
+    reading = pipeline.analyse_answer
+    for voice in voices:
+        clip = two_minutes(folder, voice)
+        pieces, path = recorded(clip.samples, folder, "answer")
+        samples = decode(path).samples
+        begun, cpu = time.perf_counter(), time.process_time()
+        ba.raw_engine(engine, samples)
+        raw_s, raw_cpu = time.perf_counter() - begun, time.process_time() - cpu
+        state, steps = record(engine, pieces, folder)
+        ahead_cpu = sum(step.reading_cpu_s for step in steps)
+        chosen = at_stop(state, samples)
+        left = clip.duration_s - (chosen.settled_s if chosen else 0.0)
+        times: dict[str, list[tuple[float, float]]] = {arm: [] for arm in ARMS}
+        reads: dict[str, list[float]] = {arm: [] for arm in ARMS}
+        reports: list[dict[str, object]] = []
+        for _ in range(rounds):
+            for arm in ARMS:
+                reader_inputs.MIDDLE.states.clear()
+                if arm == "read ahead":
+                    pipeline.read_settled(state, question)
+
+                def timed_reading(**given: Any) -> Any:
+                    cpu = time.process_time()
+                    try:
+                        return reading(**given)
+                    finally:
+                        reads[arm].append(time.process_time() - cpu)  # noqa: B023
+
+                pipeline.analyse_answer = timed_reading  # type: ignore[assignment]
+                try:
+                    begun, cpu = time.perf_counter(), time.process_time()
+                    data = analyse_recording(
+                        path, engine, streamed=state, question=question
+                    ).as_dict()
+                    times[arm].append((time.perf_counter() - begun, time.process_time() - cpu))
+                finally:
+                    pipeline.analyse_answer = reading
+                reports.append(data)
+        same = all(r == reports[0] for r in reports)
+        cells = []
+        for arm in ARMS:
+            wall = float(np.median([t[0] for t in times[arm]]))
+            cpu = float(np.median([t[1] for t in times[arm]]))
+            ratios[arm].append(cpu / raw_cpu)
+            cells.append(
+                f"{arm} {wall:.2f} s wall, {cpu:.2f} s CPU ({cpu / raw_cpu:.3f}x; the reading "
+                f"{np.median(reads[arm]):.2f} s)"
+            )
+        print(
+            f"  {voice.name}, {clip.duration_s:.0f} s, {left:.1f} s left at stop, raw engine "
+            f"{raw_s:.2f} s wall {raw_cpu:.2f} s CPU: {'; '.join(cells)}; reports "
+            f"{'all identical' if same else 'DIFFER'} ({reports[0]['transcription']}); read "
+            f"ahead while recording: {ahead_cpu:.2f} CPU s in "
+            f"{sum(1 for step in steps if step.reading_cpu_s)} of {len(steps)} steps"
+        )
+    for arm in ARMS:
+        print(
+            f"  {arm}: stop to report CPU median {np.median(ratios[arm]):.3f}x, worst "
+            f"{max(ratios[arm]):.3f}x the raw engine's"
+        )
+
+
+def run_stop(threads: int = 1, rounds: int = 5) -> None:
+    """`stop_rows` alone, with an engine of `threads` (a worker of two lanes on two cores gives
+    each engine one: `practice.engines`)."""
+    with tempfile.TemporaryDirectory() as scratch:
+        folder = Path(scratch)
+        engine = WhisperEngine(packaged_model(folder / "model"), threads=threads)
+        stop_rows(folder, engine, rounds=rounds)
 
 
 def run() -> None:

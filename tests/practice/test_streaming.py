@@ -410,6 +410,25 @@ def test_pieces_that_arrive_while_a_step_runs_get_a_step_of_their_own(
     assert _steps_waiting() == 0
 
 
+@pytest.mark.usefixtures("short_stretches", "sentence_model")
+def test_a_step_reads_the_settled_text_ahead_so_the_report_reads_only_the_rest(
+    alice_client: Client, question: Question, pieces: list[bytes]
+) -> None:
+    from prepcoach.coach import reader, reader_inputs
+
+    reader_inputs.MIDDLE.states.clear()
+    attempt = _record(alice_client, question, pieces)
+    stored: dict[str, Any] = attempt.stream  # type: ignore[assignment]
+    state = from_json(stored["state"])
+    read = state.ahead or state
+    settled = "".join(w.w for w in read.words).strip()
+    sentences = reader.sentences_of(settled)
+    assert len(sentences) >= 2
+    kept = reader_inputs.MIDDLE.states
+    assert all(sentence in kept for sentence in sentences)  # read, and kept by their text
+    assert question.text in kept
+
+
 def test_a_step_that_finds_the_answer_saved_makes_no_pass_of_the_model(
     alice: User, pieces: list[bytes], monkeypatch: pytest.MonkeyPatch
 ) -> None:

@@ -10,7 +10,9 @@ so they use only lanes no analysis is waiting for. A step reads the
 pieces so far (a browser's WebM pieces joined are a valid recording, cut short), decodes them
 (only from `streaming.resume_from(state)` on, `audio.decode_from`, when the pieces the state
 was made from are those bytes still: their SHA-256), and advances the stored state
-(`coach.speech.streaming`) over the finished stretches of speech.
+(`coach.speech.streaming`) over the finished stretches of speech; a step whose words changed
+then reads the settled text as the report will (`pipeline.read_settled`), so the report's
+reading at stop finds those sentences read.
 `Attempt.stream` keeps it with how many pieces it read and their SHA-256, so it survives a
 worker's restart; finalise keeps it only when the joined pieces begin with those, and
 `analyse_attempt` uses it only when it matches the joined recording's audio. Nothing is lost
@@ -33,6 +35,7 @@ from django.utils import timezone
 
 from prepcoach.coach.limits import RECORDING_GRACE_S
 from prepcoach.coach.speech.audio import AudioError, decode, decode_from
+from prepcoach.coach.speech.pipeline import read_settled
 from prepcoach.coach.speech.streaming import (
     StreamState,
     advance,
@@ -184,4 +187,9 @@ def _step(attempt: Attempt) -> str:
                 "from": offset,  # the second it decoded from (0: the whole recording so far)
             }
         )  # fmt: skip
+    if (after.ahead or after).words != ((state.ahead or state).words if state else ()):
+        try:  # only a head start for the report's reading at stop
+            read_settled(after, attempt.question_text)
+        except Exception:
+            logger.exception("attempt %s: the settled text was not read ahead", attempt_id)
     return "advanced"

@@ -17,9 +17,11 @@ from hypothesis import given
 from hypothesis import strategies as st
 from numpy.typing import NDArray
 
+from prepcoach.coach import reader, reader_inputs
 from prepcoach.coach.speech import streaming
 from prepcoach.coach.speech.audio import RATE, decode
 from prepcoach.coach.speech.engine import LanguageGuess, SpeechEngine, WhisperEngine, Word
+from prepcoach.coach.speech.pipeline import analyse_recording, read_settled
 from prepcoach.coach.speech.streaming import (
     AHEAD_MIN_S,
     CUT_PAUSE_S,
@@ -536,3 +538,36 @@ def test_a_transcript_finished_from_a_part_read_ahead_is_complete_and_accurate(
     whole_wer = wer(reference, words_of(whole.text))
     streamed_wer = wer(reference, words_of(streamed.text))
     assert streamed_wer <= max(0.10, whole_wer + 0.02), (streamed_wer, whole_wer, streamed.text)
+
+
+def _stepped(samples: NDArray[np.float32], engine: SpeechEngine) -> StreamState:
+    """The state a worker keeps once `samples` arrived in 2 s pieces, a step every third."""
+    state = None
+    for piece, end in enumerate(range(2 * RATE, samples.size + 1, 2 * RATE), start=1):
+        if piece % 3 == 0:
+            state = advance(engine, samples[:end], state)
+    assert state is not None
+    return state
+
+
+@pytest.mark.usefixtures("sentence_model")
+def test_the_report_at_stop_is_the_same_whether_the_settled_text_was_read_ahead(
+    answer: Path, samples: NDArray[np.float32], engine: WhisperEngine
+) -> None:
+    """A step reads the settled text as the report will (`pipeline.read_settled`), so that at
+    stop the report's reading finds its sentences read: the report is the same to the last
+    figure as one read with nothing kept, and the reading ahead did read those sentences."""
+    question = "Tell me about a time you fixed a process that was failing."
+    state = _stepped(samples[: -2 * RATE], engine)  # the last piece came with "stop"
+    assert (state.ahead or state).words
+    reader_inputs.MIDDLE.states.clear()
+    cold = analyse_recording(answer, engine, streamed=state, question=question)
+    reader_inputs.MIDDLE.states.clear()
+    read_settled(state, question)
+    settled = "".join(w.w for w in (state.ahead or state).words).strip()
+    sentences = reader.sentences_of(settled)
+    assert sentences
+    assert all(sentence in reader_inputs.MIDDLE.states for sentence in sentences)
+    warm = analyse_recording(answer, engine, streamed=state, question=question)
+    assert warm.transcription == cold.transcription == "streamed"
+    assert warm.as_dict() == cold.as_dict()
