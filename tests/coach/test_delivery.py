@@ -52,13 +52,44 @@ def test_job_description_terms_used_and_missed() -> None:
 
 
 def test_the_measured_rating_rewards_a_complete_answer() -> None:
-    weak = analyse_answer(text="We kind of did stuff and it was fine I guess.").as_dict()
+    weak = analyse_answer(text="I am a hard worker and I like teams.").as_dict()
     strong = analyse_answer(
         text="In my last role our releases slipped. My task was to fix it. I set up a checklist and I "
         "trained the team. As a result, late releases fell from 8 to 1 a quarter."
     ).as_dict()
-    assert measured_rating(strong) > measured_rating(weak)  # type: ignore[operator]
+    assert measured_rating(strong) == 5
+    assert measured_rating(weak) == 1
     assert measured_rating({"version": 1, "content": {}}) is None
+
+
+def test_a_part_the_reader_cannot_tell_about_gives_a_figure_only_if_either_reading_agrees() -> None:
+    # Its situation is "can't tell" (reader.UNSURE_FROM): read as there the figure is 2, as
+    # missing 1, so no figure rather than a guess.
+    vague = analyse_answer(text="We kind of did stuff and it was fine I guess.").as_dict()
+    assert vague["star"]["situation"] == {  # type: ignore[index]
+        "present": None,
+        "evidence": [],
+        "unsure": "We kind of did stuff and it was fine I guess.",
+    }
+    assert measured_rating(vague) is None
+    # Where the part cannot move the figure (a plan is measured by its steps alone), it stands.
+    as_plan = {
+        **vague,
+        "star": {
+            **vague["star"],
+            "action": {
+                "present": True,
+                "evidence": [
+                    "I would map the steps, ask the team which ones hurt, and fix the worst one first."
+                ],
+            },
+        },
+    }  # type: ignore[dict-item]
+    assert measured_rating(as_plan, "plan") == measured_rating(
+        {**as_plan, "star": {**as_plan["star"], "situation": {"present": True, "evidence": []}}},
+        "plan",
+    )
+    assert measured_rating(as_plan, "plan") is not None
 
 
 def test_an_answer_that_does_not_address_its_question_never_measures_high() -> None:

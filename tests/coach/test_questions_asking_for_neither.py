@@ -72,6 +72,16 @@ def test_a_report_judged_by_the_reading_before_is_told_apart() -> None:
     assert reading_changed(FIVE_YEARS, {"relevance": None}) is None  # no reading kept
 
 
+def without_cannot_tell(analysis: dict[str, Any]) -> dict[str, Any]:
+    """`analysis` as stored before the reader could say it can't tell whether a STAR part is
+    there (`reader.UNSURE_FROM`): such a part read as missing, which measures it on STAR."""
+    star = {
+        part: {"present": False, "evidence": []} if "unsure" in found else found
+        for part, found in analysis["star"].items()
+    }
+    return analysis | {"star": star}
+
+
 def before_asks_were_kept(analysis: dict[str, Any]) -> dict[str, Any]:
     """`analysis` as stored before `relevance.question_asks` was kept (version 3)."""
     relevance = {k: v for k, v in analysis["relevance"].items() if k != "question_asks"}
@@ -84,7 +94,9 @@ def test_a_page_that_knows_the_question_measures_an_old_analysis_as_every_face_r
     areas (`asked_for` reads its question again) but measured on STAR for calibration, so the
     calibration area said "you gave 4, the measures 1" of a good answer to "What motivates
     you?". The report itself keeps its own reading (it says at its top that it is old)."""
-    old = before_asks_were_kept(analyse_answer(text=MOTIVATION, question=MOTIVATES).as_dict())
+    old = before_asks_were_kept(
+        without_cannot_tell(analyse_answer(text=MOTIVATION, question=MOTIVATES).as_dict())
+    )
     assert measured_rating(old) is not None  # as its report judged it, on STAR
     assert asked_for(MOTIVATES, old) == "neither"
     assert measured_rating(old, asked_for(MOTIVATES, old)) is None

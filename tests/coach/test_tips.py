@@ -84,9 +84,16 @@ def test_a_one_sentence_answer_marked_missing_parts_gets_a_tip_to_add_them() -> 
     this answer" (every part tip waited for 25 words)."""
     report = report_of(ONE_SENTENCE, MISSED)
     missing = [
-        p for p in ("situation", "task", "action", "result") if not report["star"][p]["present"]
+        p
+        for p in ("situation", "task", "action", "result")
+        if report["star"][p]["present"] is False
     ]
     assert {"task", "action", "result"} <= set(missing)
+    # A part the reader can't tell about (reader.UNSURE_FROM) is not asked for as missing.
+    untold = [p for p in ("situation", "task", "action", "result") if "unsure" in report["star"][p]]
+    for part in untold:
+        assert report["star"][part] == {"present": None, "evidence": [], "unsure": ONE_SENTENCE}
+        assert part not in str(report["tips"][0]["rule"])
     assert report["tips"], "a report marking parts missing must not say nothing stands out"
     tip = report["tips"][0]
     assert str(tip["text"]).startswith("Tell the whole story: add ")

@@ -79,12 +79,16 @@ def run(args: argparse.Namespace) -> int:
         print(f"Note: {data['note']}")
     unknown = "? (can't tell)" if data.get("cannot_tell") else "? (not heard)"
     marks = {True: "✓", False: "✗", None: unknown}
-    print(
-        "STAR: "
-        + ", ".join(
-            f"{p} {marks[star[p]['present']]}" for p in ("situation", "task", "action", "result")
-        )
-    )
+
+    def mark(part: str) -> str:
+        # A part the reader can't tell about (`reader.UNSURE_FROM`) is neither found nor
+        # missing, though the rest was heard.
+        return "? (can't tell)" if "unsure" in star[part] else marks[star[part]["present"]]
+
+    print("STAR: " + ", ".join(f"{p} {mark(p)}" for p in ("situation", "task", "action", "result")))
+    for p in ("situation", "task", "action", "result"):
+        if star[p].get("unsure"):
+            print(f"  {p}: can't tell; nearest: “{star[p]['unsure']}”")
     coverage = data.get("coverage")
     if isinstance(coverage, dict) and coverage["uncovered"]:
         lost = ", ".join(f"{a:.1f}–{b:.1f} s" for a, b in coverage["uncovered"])

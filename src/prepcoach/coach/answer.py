@@ -12,7 +12,7 @@ import numpy as np
 from numpy.typing import NDArray
 
 from prepcoach.coach import relevance as question_rules
-from prepcoach.coach.content import ContentAnalysis, analyse_content
+from prepcoach.coach.content import ContentAnalysis, Part, analyse_content
 from prepcoach.coach.delivery import Delivery, DeliverySettings, measure
 from prepcoach.coach.keywords import Coverage, coverage, key_terms
 from prepcoach.coach.reader import NOT_ENGLISH
@@ -64,11 +64,28 @@ class AnswerAnalysis:
         still counted."""
         return self.words is None and "fillers" in self.withheld
 
-    def _verdict(self, found: bool) -> bool | None:
+    def _verdict(self, found: Part) -> bool | None:
         """A part found is always reported; a part not found is "can't tell" (None) when the
         speech it could be in was not heard or was garbled, or the answer could not be read at
-        all (`content.cannot_tell`)."""
-        return True if found else (None if self.withheld & CONTENT_TIPS else False)
+        all (`content.cannot_tell`), or the reader can't tell it is missing (`Part.unsure`)."""
+        if found.present:
+            return True
+        return None if found.unsure or self.withheld & CONTENT_TIPS else False
+
+    @staticmethod
+    def _part(found: Part) -> dict[str, object]:
+        out: dict[str, object] = {"evidence": list(found.evidence)}
+        if found.unsure:  # the sentence nearest to it, quoted where the report can't tell
+            out["unsure"] = found.nearest
+        return out
+
+    def _quantified(self, c: ContentAnalysis) -> dict[str, object]:
+        result, number = c.star["result"], c.quantified_result
+        if result.unsure and not number.present:
+            # No number found where it can't tell there is a result: can't tell either, quoting
+            # the sentence nearest to a result.
+            return {"present": None, "evidence": [], "unsure": result.nearest}
+        return {"present": self._verdict(number), **self._part(number)}
 
     def as_dict(self) -> dict[str, object]:
         d, c = self.delivery, self.content
@@ -125,16 +142,10 @@ class AnswerAnalysis:
             "note": c.note,
             "star": {
                 **{
-                    part: {
-                        "present": self._verdict(p.present),
-                        "evidence": list(p.evidence),
-                    }
+                    part: {"present": self._verdict(p), **self._part(p)}
                     for part, p in c.star.items()
                 },
-                "quantified_result": {
-                    "present": self._verdict(c.quantified_result.present),
-                    "evidence": list(c.quantified_result.evidence),
-                },
+                "quantified_result": self._quantified(c),
             },
             "ownership": {
                 "i": c.ownership.i,
@@ -378,26 +389,35 @@ def measured_rating(data: Mapping[str, object], asks: Asks | None = None) -> int
         # you?" at 1 of 5. No figure rather than a wrong one.
         return None
     parts_and_number = ("situation", "task", "action", "result", "quantified_result")
-    if any(star[p]["present"] is None for p in parts_and_number):
+    if any(star[p]["present"] is None and "unsure" not in star[p] for p in parts_and_number):
         return None  # part of the answer was not heard: no figure rather than a wrong one
     withheld = set(data.get("withheld") or ())  # type: ignore[call-overload]
-    # What it asks for decides how it is measured, as it decides how every face scores it; an
-    # analysis that keeps no reading is measured by the kind it keeps.
-    if asks == "plan" if asks is not None else asks_for_plan(data):
-        # A question read sure as asking what the user WOULD do asks for a plan: its situation
-        # is the question's, its task is what the question asks, and its result has not
-        # happened, so a good plan has no situation, task or (numbered) result to find. Its
-        # content is its actions alone; counting the other four as missing held every good
-        # plan to at most 2 parts of 5 (a new user's three-step plan measured low). An answer
-        # that tells a past story instead is read by its actions too.
-        # A plan of a line is not a full plan ("I would ask my manager." measured 5): its
-        # content grows with its actions' words up to a story's (`tips.STORY_WORDS`).
-        steps = star["action"].get("evidence") or []
-        said = sum(len(str(sentence).split()) for sentence in steps)
-        content = float(bool(star["action"]["present"])) * min(1.0, said / STORY_WORDS)
-    else:
-        parts = sum(bool(star[p]["present"]) for p in ("situation", "task", "action", "result"))
-        content = (parts + bool(star["quantified_result"]["present"])) / 5
+
+    def content_with(unsure_as: bool) -> float:
+        """The content share, a part the reader can't tell about (`Part.unsure`) counted as
+        `unsure_as`."""
+
+        def present(part: str) -> bool:
+            found = star[part]["present"]
+            return unsure_as if found is None else bool(found)
+
+        # What it asks for decides how it is measured, as it decides how every face scores it;
+        # an analysis that keeps no reading is measured by the kind it keeps.
+        if asks == "plan" if asks is not None else asks_for_plan(data):
+            # A question read sure as asking what the user WOULD do asks for a plan: its
+            # situation is the question's, its task is what the question asks, and its result
+            # has not happened, so a good plan has no situation, task or (numbered) result to
+            # find. Its content is its actions alone; counting the other four as missing held
+            # every good plan to at most 2 parts of 5 (a new user's three-step plan measured
+            # low). An answer that tells a past story instead is read by its actions too.
+            # A plan of a line is not a full plan ("I would ask my manager." measured 5): its
+            # content grows with its actions' words up to a story's (`tips.STORY_WORDS`).
+            steps = star["action"].get("evidence") or [star["action"].get("unsure") or ""]
+            said = sum(len(str(sentence).split()) for sentence in steps)
+            return float(present("action")) * min(1.0, said / STORY_WORDS)
+        parts = sum(present(p) for p in ("situation", "task", "action", "result"))
+        return (parts + present("quantified_result")) / 5
+
     checks: list[bool] = []
     pace = data.get("pace")
     if isinstance(pace, dict) and pace.get("verdict"):
@@ -416,9 +436,15 @@ def measured_rating(data: Mapping[str, object], asks: Asks | None = None) -> int
     length = data.get("length")
     if isinstance(length, dict) and length.get("verdict"):
         checks.append(length["verdict"] == "in band")
-    delivery = sum(checks) / len(checks) if checks else content
-    figure = 1 + round(4 * (0.6 * content + 0.4 * delivery))
-    return min(figure, OFF_QUESTION_MOST) if misses_its_question(data) else figure
+    figures = set()
+    for unsure_as in (False, True):
+        content = content_with(unsure_as)
+        delivery = sum(checks) / len(checks) if checks else content
+        figure = 1 + round(4 * (0.6 * content + 0.4 * delivery))
+        figures.add(min(figure, OFF_QUESTION_MOST) if misses_its_question(data) else figure)
+    # Where the reader can't tell whether a part is there, the figure stands only if it is the
+    # same either way; else none, rather than a guess.
+    return figures.pop() if len(figures) == 1 else None
 
 
 def thresholds(data: Mapping[str, Any]) -> dict[str, Any]:

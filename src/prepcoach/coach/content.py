@@ -44,6 +44,10 @@ WE_CLAUSE_RE = re.compile(
 class Part:
     present: bool
     evidence: tuple[str, ...] = ()  # the sentences that carry it
+    # The reader can't tell either way (`reader.UNSURE_FROM`): not present, and not missing;
+    # `nearest` is the sentence that comes closest to carrying it.
+    unsure: bool = False
+    nearest: str = ""
 
 
 @dataclass(frozen=True, slots=True)
@@ -90,11 +94,11 @@ def content_from_reading(text: str, reading: Reading) -> ContentAnalysis:
     reach the cut as evidence; actions are counted in sentences that reach the personal or
     team action cut."""
     found = reading.presence
-    by_part = {
-        p: found[p].evidence if p in found else ()
-        for p in ("situation", "task", "action", "result")
-    }
-    quantified = found["quantified_result"].evidence if found else ()
+
+    def part(name: str) -> Part:
+        p = found.get(name)
+        return Part(p.present, p.evidence, p.unsure, p.nearest) if p is not None else Part(False)
+
     personal = found["personal_action"].evidence if found else ()
     team = found["team_action"].evidence if found else ()
     ownership = Ownership(
@@ -105,8 +109,8 @@ def content_from_reading(text: str, reading: Reading) -> ContentAnalysis:
     )
     return ContentAnalysis(
         words=word_count(text),
-        star={part: Part(bool(quoted), quoted) for part, quoted in by_part.items()},
-        quantified_result=Part(bool(quantified), quantified),
+        star={name: part(name) for name in ("situation", "task", "action", "result")},
+        quantified_result=part("quantified_result"),
         ownership=ownership,
         hedges=tuple(m.group(0) for m in HEDGE_RE.finditer(text)),
         sentences=tuple(reader_sentences(text)),

@@ -228,7 +228,7 @@ class ScoredLine:
 
     @property
     def differs(self) -> bool:
-        return self.ours is not None and self.ours.score != self.yours
+        return self.ours is not None and self.ours.score not in (None, self.yours)
 
 
 def scored_lines(
@@ -423,7 +423,12 @@ def combined_reading(readings: Sequence[Sequence[Judgement]]) -> list[Judgement]
     its answers' scores rounded half up, with how many answers scored what as the reason."""
     out = []
     for name, _ in REVIEW_RUBRIC:
-        scores = [j.score for reading in readings for j in reading if j.criterion == name]
+        scores = [
+            j.score
+            for reading in readings
+            for j in reading
+            if j.criterion == name and j.score is not None  # an answer it can't tell about
+        ]
         if not scores:
             continue
         counts = [(scores.count(k), word) for k, word in ((2, "yes"), (1, "partly"), (0, "no"))]
@@ -465,7 +470,12 @@ def compare(
         avg = round(mean(scores), 1) if scores else None
         judged = ours.get(name)
         difference = None
-        if avg is not None and judged is not None and abs(avg - judged.score) >= CRITERION_GAP:
+        if (
+            avg is not None
+            and judged is not None
+            and judged.score is not None
+            and abs(avg - judged.score) >= CRITERION_GAP
+        ):
             more = "more" if avg > judged.score else "less"
             what = f"{more} {FOUND_OF.get(name, f'of {name}')}"
             found = (

@@ -159,10 +159,11 @@ def follow_up(analysis: ContentAnalysis | None, turn: int = 0, asks: Asks = "sto
     # it can name: "leadership" was asked "What was the outcome?" because "your answer did not
     # say how it ended". It gets the list asked in turn, as a plan's does.
     if analysis is not None and analysis.words > 0 and not analysis.cannot_tell:
+        star = analysis.star  # a part the reader can't tell is missing is not asked for
         broken = {
-            "no result": not analysis.star["result"].present,
+            "no result": not star["result"].present and not star["result"].unsure,
             "no personal action": not analysis.ownership.personal,
-            "no situation": not analysis.star["situation"].present,
+            "no situation": not star["situation"].present and not star["situation"].unsure,
             "result without a number": not analysis.quantified_result.present,
         }
         for rule, question in RULES:
@@ -174,7 +175,7 @@ def follow_up(analysis: ContentAnalysis | None, turn: int = 0, asks: Asks = "sto
 def _plan_follow_up(analysis: ContentAnalysis | None, turn: int) -> FollowUp:
     if analysis is not None and analysis.words > 0 and not analysis.cannot_tell:
         broken = {
-            "no steps": not analysis.star["action"].present,
+            "no steps": not analysis.star["action"].present and not analysis.star["action"].unsure,
             "no personal step": not analysis.ownership.personal,
         }
         for rule, question in PLAN_RULES:

@@ -335,14 +335,16 @@ RULES = (
                  _star_part(part),
                  f"Give the {part} in {{n}} practice answers by {{deadline}}", "story",
                  in_a_plan=part not in NOT_IN_A_PLAN, polishes=True,
-                 unread="not read in full (speech lost, or words prepcoach cannot read)")
+                 unread="not read in full (speech lost, or words prepcoach cannot read), or "
+                 f"where prepcoach couldn't tell whether {{it}} gave the {part}")
         for part in STAR_PARTS
     ),
     AreaRule("quantified", "Put a number on the result", "a result without a number",
              _unquantified,
              "Put a number on the result in {n} practice answers by {deadline}", "story",
              in_a_plan=False, polishes=True,
-             unread="with no result to put a number on, or not read in full"),
+             unread="with no result to put a number on, not read in full, or where "
+             "prepcoach couldn't tell whether {it} gave a result"),
     AreaRule("relevance", "Answer the question that was asked",
              "an answer that does not address its question", _talks_past,
              "In your next {n} answers, answer the question that was asked (prepcoach's check "

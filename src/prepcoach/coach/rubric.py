@@ -20,9 +20,15 @@ SCORES = {0: "no", 1: "partly", 2: "yes"}
 @dataclass(frozen=True, slots=True)
 class Judgement:
     criterion: str
-    score: int
+    score: int | None  # of `SCORES`; None where the reader can't tell (`why` says so)
     why: str
     evidence: tuple[str, ...] = ()
+
+
+def _cannot_tell(criterion: str, what: str, nearest: str) -> Judgement:
+    return Judgement(
+        criterion, None, f"can't tell whether it {what}", (nearest,) if nearest else ()
+    )
 
 
 @dataclass(frozen=True, slots=True)
@@ -40,6 +46,9 @@ def read_answer(analysis: ContentAnalysis) -> list[Judgement]:
     judgements = []
     for part in ("situation", "task"):
         found = star[part]
+        if found.unsure:
+            judgements.append(_cannot_tell(part, f"sets out the {part}", found.nearest))
+            continue
         judgements.append(
             Judgement(part, 2 if found.present else 0,
                       f"{_sentences(len(found.evidence))} out the {part}" if found.present
@@ -52,20 +61,25 @@ def read_answer(analysis: ContentAnalysis) -> list[Judgement]:
     elif star["action"].present:
         action = Judgement("action", 1, f"actions are mostly the team's: {own.we_actions} “we” "
                            f"against {own.i_actions} “I”", star["action"].evidence)  # fmt: skip
+    elif star["action"].unsure:
+        action = _cannot_tell("action", "describes an action", star["action"].nearest)
     else:
         action = Judgement("action", 0, "no action is described")
     judgements.append(action)
     result = star["result"]
     judgements.append(
-        Judgement("result", 2 if result.present else 0,
-                  "it says how things ended" if result.present else "it never says how it ended",
-                  result.evidence)
+        _cannot_tell("result", "says how things ended", result.nearest) if result.unsure
+        else Judgement("result", 2 if result.present else 0,
+                       "it says how things ended" if result.present
+                       else "it never says how it ended", result.evidence)
     )  # fmt: skip
     quantified = analysis.quantified_result
     if quantified.present:
         evidence = Judgement("evidence", 2, "the result has a number", quantified.evidence)
     elif result.present:
         evidence = Judgement("evidence", 1, "the result has no number", result.evidence)
+    elif result.unsure:
+        evidence = _cannot_tell("evidence", "has a result to back", result.nearest)
     else:
         evidence = Judgement("evidence", 0, "there is no result to back")
     judgements.append(evidence)
@@ -81,6 +95,6 @@ def compare(yours: dict[str, int], ours: list[Judgement]) -> list[Difference]:
     differences = [
         Difference(j.criterion, yours[j.criterion], j.score, j.why, j.evidence)
         for j in ours
-        if j.criterion in yours and yours[j.criterion] != j.score
+        if j.score is not None and j.criterion in yours and yours[j.criterion] != j.score
     ]
     return sorted(differences, key=lambda d: -abs(d.yours - d.ours))

@@ -8,7 +8,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from prepcoach.coach import relevance as question_rules
-from prepcoach.coach.content import ContentAnalysis, Ownership
+from prepcoach.coach.content import ContentAnalysis, Ownership, Part
 from prepcoach.coach.delivery import Delivery, DeliverySettings
 from prepcoach.coach.feedback import clock
 from prepcoach.coach.keywords import TERMS_TO_USE, Coverage
@@ -104,9 +104,25 @@ def _relevance(f: Facts) -> Tip | None:
 Rule = Callable[[Facts], Tip | None]
 
 
+def _unsure(part: Part, what: str, advice: str, weight: float) -> Tip:
+    """The tip for a part the reader can't tell is there or not (`Part.unsure`): it says so,
+    quotes the sentence nearest to it and asks for the part in plain words, weighed below the
+    tip for a part surely missing."""
+    return Tip(
+        f"STAR: prepcoach can't tell whether the answer {what}", advice,
+        (Evidence(part.nearest),) if part.nearest else (), weight,
+    )  # fmt: skip
+
+
 def _result(f: Facts) -> Tip | None:
-    if f.content.star["result"].present or f.content.words < STORY_WORDS:
+    result = f.content.star["result"]
+    if result.present or f.content.words < STORY_WORDS:
         return None
+    if result.unsure:
+        return _unsure(
+            result, "says how it ended",
+            "If this is how it ended, say it plainly: what changed because of what you did.", 3,
+        )  # fmt: skip
     last = f.content.sentences[-1] if f.content.sentences else ""
     return Tip(
         "STAR: the answer never says how it ended",
@@ -135,7 +151,9 @@ def _short(f: Facts) -> Tip | None:
     missing = [
         part
         for part, found in f.content.star.items()
-        if not found.present and not (asks_for_plan(f.relevance) and part in NOT_IN_A_PLAN)
+        if not found.present
+        and not found.unsure  # not known to be missing
+        and not (asks_for_plan(f.relevance) and part in NOT_IN_A_PLAN)
     ]
     if not missing and asks_for_plan(f.relevance):
         return Tip(
@@ -178,9 +196,15 @@ def _task(f: Facts) -> Tip | None:
 
 
 def _situation(f: Facts) -> Tip | None:
-    actions = f.content.star["action"]
-    if f.content.star["situation"].present or not actions.present or f.content.words < STORY_WORDS:
+    actions, situation = f.content.star["action"], f.content.star["situation"]
+    if situation.present or not actions.present or f.content.words < STORY_WORDS:
         return None
+    if situation.unsure:
+        return _unsure(
+            situation, "sets the scene",
+            "If this sets the scene, make it plain: where you were, and what the problem was.",
+            1.5,
+        )  # fmt: skip
     return Tip(
         "STAR: the answer never sets the scene",
         "Start with a sentence of context: where you were, and what the problem was.",
