@@ -403,6 +403,44 @@ def labelled_set(path: Path, status: str, old: types.ModuleType) -> None:
         "(aggregate only)",
         rows, HEADS,
     )  # fmt: skip
+    show(f"{path.relative_to(DATA)}: the can't-tell band (reader.UNSURE_FROM)",
+         band_rows(answers), BAND_HEADS)  # fmt: skip
+
+
+def band_rows(answers: list[dict[str, Any]]) -> dict[str, tuple[float, ...]]:
+    """The can't-tell band (`reader.UNSURE_FROM`) against no band, per banded part, on the
+    answer level as the report says it (action: any owner's). Per part: the share of answers
+    read right without the band; with it, the share given a verdict and the share of those
+    right; how often "absent" was right (its precision: the band exists to make it
+    trustworthy) without and with the band, and how many "absent" verdicts the band leaves."""
+    cases: dict[str, list[tuple[bool, bool, bool]]] = {part: [] for part in reader.UNSURE_FROM}
+    for answer in answers:
+        sentences = answer["sentences"]
+        found = reader.read_text(" ".join(x["text"] for x in sentences)).presence
+        for part, seen in cases.items():
+            p = found.get(part)
+            truth = any(x["part"] == part for x in sentences)
+            seen.append((bool(p and p.present), truth, bool(p and p.unsure)))
+
+    def share(flags: list[bool]) -> float:
+        return sum(flags) / len(flags) if flags else float("nan")
+
+    return {
+        part: (
+            share([said == truth for said, truth, _ in seen]),
+            share([not unsure for _, _, unsure in seen]),
+            share([said == truth for said, truth, unsure in seen if not unsure]),
+            share([not truth for said, truth, _ in seen if not said]),
+            share([not truth for said, truth, unsure in seen if not said and not unsure]),
+            float(sum(not said and not unsure for said, _, unsure in seen)),
+        )
+        for part, seen in cases.items()
+    }
+
+
+# Columns: right without the band; told, and right of those told, with it; "absent" right
+# without and with it; "absent" verdicts with it.
+BAND_HEADS = ("right", "told", "told ok", "abs ok", "abs ok b", "abs n")
 
 
 def run(development_only: bool = False) -> None:
@@ -528,6 +566,12 @@ HELD_OUT = (
         "written 2026-12-02, HELD-OUT (eighteenth session, by the guide, by a writer who "
         "opened nothing but the guide and dev.json's first answer; never opened while tuning; "
         "first read after the reader of the middle layers was committed)",
+    ),
+    (
+        "heldout11.json",
+        "written 2026-12-02, HELD-OUT (nineteenth session, by the guide, by a writer who "
+        "opened nothing but the guide and dev.json's first answer; never opened while tuning; "
+        "first read after the reader's can't-tell band was committed)",
     ),
 )
 
