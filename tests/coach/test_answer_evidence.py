@@ -205,4 +205,4 @@ def test_the_evidence_keeps_whose_actions_they_are_and_how_long_the_answer_is() 
     }  # fmt: skip
     assert answer_words(evidence) == answer_words(analysis) == 11
     assert not current({**evidence, VERSION_KEY: 2})
-    assert EVIDENCE_VERSION == 6  # 3 was a withdrawn development build's: never reused
+    assert EVIDENCE_VERSION == 7  # 3 was a withdrawn development build's: never reused

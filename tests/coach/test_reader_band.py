@@ -120,3 +120,18 @@ def test_an_area_leaves_it_out_and_says_why() -> None:
     assert (area.affected, area.considered) == (2, 2)
     assert {e.ref for e in area.evidence} == {1, 2}
     assert any("couldn't tell whether it gave the result" in why for why in area.not_judged)
+
+
+@pytest.mark.usefixtures("sentence_model")
+def test_the_kept_evidence_measures_and_judges_it_as_the_analysis_does() -> None:
+    """A review: the evidence kept for the areas dropped `unsure`, so a part the reader can't
+    tell about read as not heard there, and its answer lost its measured figure."""
+    from prepcoach.coach.answer import measured_rating
+    from prepcoach.coach.answer_evidence import answer_evidence
+
+    analysis = analyse_answer(text=VAGUE, question=QUESTION).as_dict()
+    evidence = answer_evidence(analysis)
+    assert evidence["star"]["result"]["unsure"] == VAGUE_END
+    for asks in (None, "plan", "story"):
+        assert measured_rating(evidence, asks) == measured_rating(analysis, asks)  # type: ignore[arg-type]
+    assert measured_rating(evidence, "plan") is not None

@@ -416,7 +416,9 @@ def measured_rating(data: Mapping[str, object], asks: Asks | None = None) -> int
             said = sum(len(str(sentence).split()) for sentence in steps)
             return float(present("action")) * min(1.0, said / STORY_WORDS)
         parts = sum(present(p) for p in ("situation", "task", "action", "result"))
-        return (parts + present("quantified_result")) / 5
+        # A number is never in doubt: found or not (it is "can't tell" only because the result
+        # is), so it counts as found only where it was.
+        return (parts + bool(star["quantified_result"]["present"])) / 5
 
     checks: list[bool] = []
     pace = data.get("pace")

@@ -31,8 +31,10 @@ from prepcoach.coach.text import word_count
 # asks for as the report read it (`relevance.question_asks`: no figure for an answer to a
 # question asking for neither a story nor a plan, and none of the story's areas). 6: the job's
 # key terms bearing on the question (`keywords.bearing`), which "Use the job's key terms" counts
-# among; evidence of 5 has none, so its answer is read from its analysis.
-EVIDENCE_VERSION = 6
+# among; evidence of 5 has none, so its answer is read from its analysis. 7: a STAR part the
+# reader can't tell about keeps its `unsure` sentence (`reader.UNSURE_FROM`): without it, its
+# `present: None` read as "not heard", and `measured_rating` gave no figure.
+EVIDENCE_VERSION = 7
 VERSION_KEY = "evidence_version"
 # The answer's length in words, kept instead of its transcript (`answer_words`).
 WORDS_KEY = "word_count"
@@ -120,7 +122,7 @@ def answer_evidence(analysis: Mapping[str, Any]) -> dict[str, Any]:
 
 
 def _star_part(part: str, found: Mapping[str, Any]) -> dict[str, Any]:
-    kept = _some(found, ("present",))
+    kept = _some(found, ("present", "unsure"))
     if part == "action" and "evidence" in found:  # a plan is measured by its actions' words
         kept["evidence"] = found["evidence"]
     if part == "result" and "evidence" in found:

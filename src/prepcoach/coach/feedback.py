@@ -423,18 +423,17 @@ def combined_reading(readings: Sequence[Sequence[Judgement]]) -> list[Judgement]
     its answers' scores rounded half up, with how many answers scored what as the reason."""
     out = []
     for name, _ in REVIEW_RUBRIC:
-        scores = [
-            j.score
-            for reading in readings
-            for j in reading
-            if j.criterion == name and j.score is not None  # an answer it can't tell about
-        ]
-        if not scores:
+        read = [j.score for reading in readings for j in reading if j.criterion == name]
+        if not read:
             continue
+        # An answer it can't tell about (`reader.UNSURE_FROM`) is counted and said, not scored.
+        scores = [score for score in read if score is not None]
         counts = [(scores.count(k), word) for k, word in ((2, "yes"), (1, "partly"), (0, "no"))]
+        counts.append((len(read) - len(scores), "can't tell"))
         why = ", ".join(f"{n} {word}" for n, word in counts if n)
-        answers = f"{len(scores)} answer{'s' if len(scores) != 1 else ''}"
-        out.append(Judgement(name, int(mean(scores) + 0.5), f"over {answers}: {why}"))
+        answers = f"{len(read)} answer{'s' if len(read) != 1 else ''}"
+        score = int(mean(scores) + 0.5) if scores else None
+        out.append(Judgement(name, score, f"over {answers}: {why}"))
     return out
 
 

@@ -231,7 +231,11 @@ def _personal_action(analysis: Mapping[str, Any]) -> tuple[str, float | None] | 
     short for it."""
     star = analysis.get("star")
     action = star.get("action") if isinstance(star, Mapping) else None
-    if not isinstance(action, Mapping) or action.get("present") is None:
+    # Not heard is not judged; an action the reader can't tell about (`unsure`) still gets the
+    # report's ownership tip, so it is judged as that tip is.
+    if not isinstance(action, Mapping) or (
+        action.get("present") is None and "unsure" not in action
+    ):
         return None
     if _withheld(analysis, "action"):
         return None

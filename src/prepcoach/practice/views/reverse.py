@@ -57,6 +57,7 @@ def reverse_question(request: HttpRequest, question_id: int) -> HttpResponse:
             ours=ours,
             rows=scored_lines(rubric, form.cleaned_data, ours),
             differences=compare(form.cleaned_data, ours),
+            untold=sum(j.score is None for j in ours),  # lines it can't tell about
             unscored=UNSCORED,
             analysis=analysis,
         )
