@@ -31,6 +31,13 @@ Sets, each printed with its size, date and status:
   before the reader's next change (MiniLM's middle layers, nineteenth session). Nobody tuning
   opens it.
 
+- `answers/heldout11.json`: HELD-OUT, written 2026-12-02 (nineteenth session) the same way;
+  first read after the STAR can't-tell band was committed (twenty-eighth session).
+
+Each labelled set also prints the can't-tell band (`reader.UNSURE_FROM`) beside no band
+(`band_rows`): the share of answers told, right of those told, and how often "absent" is
+right with and without it.
+
 Answers are given to the reader as their sentences joined by a space, so the reader splits the
 text itself (as it must for a user's text), never the labelled sentences; only the "sentence
 part" row reads the labelled sentences.
