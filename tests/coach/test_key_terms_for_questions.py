@@ -17,7 +17,10 @@ from prepcoach.coach.tips import RULES, Facts
 
 pytestmark = pytest.mark.usefixtures("sentence_model")
 
-EXAMPLES = Path(__file__).resolve().parents[1] / "data" / "key_terms" / "question_terms_dev.json"
+EXAMPLES = tuple(
+    Path(__file__).resolve().parents[1] / "data" / "key_terms" / name
+    for name in ("question_terms_dev.json", "question_terms_dev2.json")
+)
 
 ADVERT = """Data Analyst, Northwind Health (London, hybrid)
 We are looking for a Data Analyst to join our insights team.
@@ -34,6 +37,14 @@ What you bring:
 - Experience with Excel, data visualisation and storytelling with data
 - Strong communication and teamwork
 """
+PERSONAL_DATA = "How do you make sure personal data is handled safely?"
+PERSONAL_DATA_ANSWER = (
+    "On my last team every new extract went through the same three checks before anyone used "
+    "it: who may see it, how long we keep it, and where it is stored. I asked for the ward "
+    "names to be replaced with codes before the data left the hospital, and I deleted the raw "
+    "files after thirty days. When a colleague emailed a spreadsheet with patient names by "
+    "mistake, I reported it the same morning and we recalled it within an hour."
+)
 REPRODUCIBLE = "What steps do you take to make your analysis reproducible?"
 CONFLICT = "Tell me about a time you disagreed with a teammate."
 REPRODUCIBLE_ANSWER = (
@@ -72,51 +83,55 @@ def test_a_teammate_conflict_is_told_no_job_terms() -> None:
 
 
 def test_a_reproducibility_answer_is_told_only_terms_that_bear_on_reproducibility() -> None:
-    """Of this advert's 17 terms the one close enough in meaning to the question is
-    "statistical testing" ("Git" reads 0.19 beside it and "documentation" is no term of it);
-    the four the trial was told are far from it."""
+    """The four terms the trial was told are far from the question. Of this advert's terms the
+    closest is "statistical testing" at 0.379, just under the cut (0.38 since the twenty-ninth
+    session; it was named at 0.33): "Git" reads 0.19, a term being read alone, so the tip
+    names nothing here rather than a term that does not bear."""
     bearing, suggested = tip_for(REPRODUCIBLE, REPRODUCIBLE_ANSWER)
-    assert bearing == ("statistical testing",)
     assert not {"Power BI", "R", "Tableau", "GDPR"} & set(bearing)
-    assert suggested == ["statistical testing"]
+    assert bearing == ()
+    assert suggested is None
 
 
 def test_the_terms_a_question_bears_on_are_closest_first_and_at_most_four() -> None:
     terms = key_terms(ADVERT)
-    found = bearing_on("How do you make sure personal data is handled safely?", terms)
-    assert found[0] == "data protection"
-    assert "GDPR" in found
-    assert len(found) <= 4
+    found = bearing_on(PERSONAL_DATA, terms)
+    assert found == ("data protection", "data quality", "data governance")
+    # "GDPR" bears on it and reads 0.357: a miss the cut of 0.38 brings (it was named at 0.33),
+    # the price of a third fewer wrong terms named (QUESTION_TERM_CUT's comment).
+    assert "GDPR" not in found
     assert bearing_on("What motivates you?", terms) == ()
     assert bearing_on("", terms) == ()
 
 
 def test_the_cut_keeps_the_figures_it_was_chosen_by() -> None:
-    """On the examples written for it (development: the cut was chosen on them), the terms
-    named are mostly labelled as bearing, and nothing is named for nearly every question no
+    """On the examples written for it (development: the cut was chosen on them), two thirds of
+    the terms named are labelled as bearing, and nothing is named for nearly every question no
     term bears on (`keywords.QUESTION_TERM_CUT`'s comment gives the figures)."""
-    assert QUESTION_TERM_CUT == 0.33
+    assert QUESTION_TERM_CUT == 0.38
     named = right = labelled = silent = empty = 0
-    for job in json.loads(EXAMPLES.read_text(encoding="utf-8"))["jobs"]:
-        for item in job["questions"]:
-            found, wanted = set(bearing_on(item["question"], job["terms"])), set(item["bears"])
-            named, right, labelled = (
-                named + len(found),
-                right + len(found & wanted),
-                labelled + len(wanted),
-            )
-            if not wanted:
-                empty, silent = empty + 1, silent + (not found)
-    assert right / named >= 0.68  # 0.70 when chosen
-    assert right / labelled >= 0.27  # 0.29
-    assert (silent, empty) == (9, 10)
+    for examples in EXAMPLES:
+        for job in json.loads(examples.read_text(encoding="utf-8"))["jobs"]:
+            for item in job["questions"]:
+                found = set(bearing_on(item["question"], job["terms"]))
+                wanted = set(item["bears"])
+                named, right, labelled = (
+                    named + len(found),
+                    right + len(found & wanted),
+                    labelled + len(wanted),
+                )
+                if not wanted:
+                    empty, silent = empty + 1, silent + (not found)
+    assert right / named >= 0.65  # 0.667 when chosen
+    assert right / labelled >= 0.24  # 0.260
+    assert (silent, empty) == (43, 46)
 
 
 def test_the_tips_rule_counts_the_terms_that_bear_on_the_question() -> None:
-    covered = coverage(REPRODUCIBLE_ANSWER, key_terms(ADVERT), REPRODUCIBLE)
+    covered = coverage(PERSONAL_DATA_ANSWER, key_terms(ADVERT), PERSONAL_DATA)
     tip = RULES["keywords"](Facts(cast(Any, None), cast(Any, None), covered, DeliverySettings()))
     assert tip is not None
-    assert tip.rule == "Job terms: 1 of the job's 1 key term that bears on this question unused"
+    assert tip.rule == "Job terms: 3 of the job's 3 key terms that bear on this question unused"
 
 
 def test_an_answer_without_a_question_is_told_no_job_terms() -> None:
