@@ -130,3 +130,23 @@ def test_the_lines_are_named_as_a_person_would_with_the_users_pause_threshold() 
     assert label(paused(3.0), paused(2.5)) == (
         "Long pauses (of 2.5 s or more; of 3 s or more before you changed it)"
     )
+
+
+@pytest.mark.usefixtures("sentence_model")
+def test_a_part_it_cannot_tell_about_is_counted_neither_found_nor_missing() -> None:
+    """A part the reader can't tell about (`present` None with `unsure`) is unknown as a part
+    not heard is: the answer is on no STAR line (counted 3 or 4 of 4 it would rest on a guess,
+    as `answer.measured_rating` will not), and a plan's other parts do not take it off its own."""
+    from tests.coach.test_reader_band import NO_END, QUESTION, VAGUE
+
+    vague = analyse_answer(text=VAGUE, question=QUESTION).as_dict()
+    assert vague["star"]["result"]["present"] is None  # type: ignore[index]
+    assert "star_parts" not in figures(vague)
+    assert figures(analyse_answer(text=NO_END, question=QUESTION).as_dict())["star_parts"] == 3.0
+    # Counted as a plan, its action is found: the result it can't tell about is not asked.
+    assert figures(vague, "plan")["plan_parts"] == 1.0
+    unsure_action = dict(vague)
+    unsure_action["star"] = vague["star"] | {  # type: ignore[operator]
+        "action": {"present": None, "evidence": [], "unsure": "I would do it again."}
+    }
+    assert "plan_parts" not in figures(unsure_action, "plan")

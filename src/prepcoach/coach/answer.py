@@ -380,16 +380,13 @@ def measured_rating(data: Mapping[str, object], asks: Asks | None = None) -> int
     star = data.get("star")
     if not isinstance(star, dict) or "situation" not in star:
         return None
-    found = data.get("relevance")
-    if asks is None and isinstance(found, Mapping):
-        asks = cast("Asks | None", found.get("question_asks"))
+    asks = _measured_as(data, asks)
     if asks == "neither":
         # Its content is a point, its support and its fit (`feedback.DIRECT_REVIEW_RUBRIC`),
         # which nothing here measures: STAR parts held every good answer to "What motivates
         # you?" at 1 of 5. No figure rather than a wrong one.
         return None
-    parts_and_number = ("situation", "task", "action", "result", "quantified_result")
-    if any(star[p]["present"] is None and "unsure" not in star[p] for p in parts_and_number):
+    if _not_heard(star):
         return None  # part of the answer was not heard: no figure rather than a wrong one
     withheld = set(data.get("withheld") or ())  # type: ignore[call-overload]
 
@@ -403,7 +400,7 @@ def measured_rating(data: Mapping[str, object], asks: Asks | None = None) -> int
 
         # What it asks for decides how it is measured, as it decides how every face scores it;
         # an analysis that keeps no reading is measured by the kind it keeps.
-        if asks == "plan" if asks is not None else asks_for_plan(data):
+        if _as_plan(data, asks):
             # A question read sure as asking what the user WOULD do asks for a plan: its
             # situation is the question's, its task is what the question asks, and its result
             # has not happened, so a good plan has no situation, task or (numbered) result to
@@ -447,6 +444,50 @@ def measured_rating(data: Mapping[str, object], asks: Asks | None = None) -> int
     # Where the reader can't tell whether a part is there, the figure stands only if it is the
     # same either way; else none, rather than a guess.
     return figures.pop() if len(figures) == 1 else None
+
+
+def _measured_as(data: Mapping[str, object], asks: Asks | None) -> Asks | None:
+    """What `measured_rating` measures a stored analysis as: `asks` where a page passes it,
+    else as the report read it (`relevance.question_asks`); None: by the kind it keeps."""
+    found = data.get("relevance")
+    if asks is None and isinstance(found, Mapping):
+        return cast("Asks | None", found.get("question_asks"))
+    return asks
+
+
+def _as_plan(data: Mapping[str, object], asks: Asks | None) -> bool:
+    """Whether `measured_rating` measures it as a plan (by its actions alone)."""
+    return asks == "plan" if asks is not None else asks_for_plan(data)
+
+
+# What `measured_rating` weighs of the STAR card: the four parts and a number in the result.
+MEASURED_PARTS = ("situation", "task", "action", "result", "quantified_result")
+
+
+def _not_heard(star: Mapping[str, Any]) -> bool:
+    """Whether a part `measured_rating` weighs was lost with the speech (or the answer could
+    not be read at all: `content.cannot_tell`): `present` None with no sentence the reader can't
+    tell about (`unsure`), which marks "can't tell" instead."""
+    return any(star[p]["present"] is None and "unsure" not in star[p] for p in MEASURED_PARTS)
+
+
+def unmeasured_for(data: Mapping[str, object], asks: Asks | None = None) -> tuple[str, ...]:
+    """The STAR parts the reader can't tell about (`Part.unsure`) for which `measured_rating`
+    gives no figure (read found, the answer would measure other than read missing), in STAR
+    order, so a page says that rather than "nothing measured". () when it gives a figure, or
+    gives none for another reason (an analysis from before STAR was kept, a question asking for
+    neither a story nor a plan, part of the answer not heard). `asks` as `measured_rating`'s;
+    a plan is measured by its action alone, so only its action can be the reason."""
+    star = data.get("star")
+    if not isinstance(star, dict) or "situation" not in star:
+        return ()
+    if measured_rating(data, asks) is not None:
+        return ()
+    asks = _measured_as(data, asks)
+    if asks == "neither" or _not_heard(star):
+        return ()
+    parts = ("action",) if _as_plan(data, asks) else ("situation", "task", "action", "result")
+    return tuple(p for p in parts if star[p]["present"] is None and "unsure" in star[p])
 
 
 def thresholds(data: Mapping[str, Any]) -> dict[str, Any]:

@@ -10,7 +10,11 @@ report shown after each answer, and the summary at its end.
   you see yourself in five years?") is counted on no STAR part and no number, has no measured
   figure (`answer.measured_rating` weighs STAR parts and a number: a trial's good answer
   measured "1 of 5 · 0 of 4 STAR parts · no number") and no tip asking for a story's parts
-  (`tips.asks_for_story_parts`), here or in the next steps.
+  (`tips.asks_for_story_parts`), here or in the next steps. A part the reader can't tell
+  about (`present` None with its nearest sentence, `unsure`) is named as such beside the parts
+  found ("3 of 4 STAR parts (prepcoach can't tell about the result)"), never counted found or
+  missing; a part not heard (`present` None without it) leaves the parts uncounted, and the
+  row says why.
 - `summarise_mock`: each answer once, in the order given (follow-ups under their question),
   with its figures; every question not answered listed as such; the answer that went best and
   why (never one the relevance verdict says missed its question); and the next things to
@@ -93,7 +97,9 @@ class Figures:
     # 1-5 (`answer.measured_rating`: at most 2 off the question); None for an answer to a
     # question asking for neither a story nor a plan, which that figure would weigh on STAR
     measured: int | None
-    # of the parts judged (`star_judged`); None when not read, or when no story or plan is asked
+    # found, of the parts judged (`star_judged`); None when not read, when part of the answer
+    # was not heard (`unread`), or when no story or plan is asked. A part the reader can't tell
+    # about (`star_unsure`) is counted neither found nor missing.
     star_parts: int | None
     number: bool | None  # a result with a number; None when not read, for a plan, or neither
     fillers_per_min: float | None
@@ -114,6 +120,13 @@ class Figures:
     # whose figure is its content alone.
     weighed: tuple[str, ...] = ()
     spoken: bool = False  # recorded, not typed
+    # The judged parts the reader can't tell about (`present` None with the sentence nearest
+    # to it, `unsure`): said as "can't tell", never counted found or missing.
+    star_unsure: tuple[str, ...] = ()
+    # Why no STAR parts are counted though a story or plan is asked, "" when they are: a part
+    # lost with the speech (`present` None with no `unsure`: the report's "not heard"), or an
+    # answer the reader could not read at all (`cannot_tell`: the report's "can't tell").
+    unread: str = ""
 
     @property
     def plan(self) -> bool:
@@ -121,21 +134,42 @@ class Figures:
 
     @property
     def not_counted(self) -> str:
-        """Why no STAR parts or number are counted, "" when they are."""
-        if self.asks != "neither":
+        """Why no STAR parts (or number) are counted, "" when they are."""
+        if self.asks == "neither":
+            return (
+                "no STAR parts or number counted: the question asks for neither a story nor a plan"
+            )
+        return f"no STAR parts counted: {self.unread}" if self.unread else ""
+
+    @property
+    def unsure_words(self) -> str:
+        """The parts the reader can't tell about, in words ("prepcoach can't tell about the
+        result"), "" for none."""
+        if not self.star_unsure:
             return ""
-        return "no STAR parts or number counted: the question asks for neither a story nor a plan"
+        named = [f"the {part}" for part in self.star_unsure]
+        listed = f"{', '.join(named[:-1])} and {named[-1]}" if len(named) > 1 else named[0]
+        return f"prepcoach can't tell about {listed}"
 
     @property
     def star_words(self) -> str:
         """The STAR parts found, counted of those judged: "3 of 4 STAR parts", or of a plan
-        "the action (the one STAR part a plan is judged on)" (never "1 of 4 STAR parts")."""
+        "the action (the one STAR part a plan is judged on)" (never "1 of 4 STAR parts"); the
+        parts the reader can't tell about named after them, "3 of 4 STAR parts (prepcoach
+        can't tell about the result)": neither found nor missing (the row had said nothing of
+        STAR at all)."""
+        unsure = f" ({self.unsure_words})" if self.unsure_words else ""
         if not self.plan:
-            return f"{self.star_parts} of {len(STAR_PARTS)} STAR parts"
+            return f"{self.star_parts} of {len(STAR_PARTS)} STAR parts{unsure}"
         if len(self.star_judged) == 1:
+            if self.star_unsure:
+                return f"{self.unsure_words} (the one STAR part a plan is judged on)"
             said = "the" if self.star_parts else "no"
             return f"{said} {self.star_judged[0]} (the one STAR part a plan is judged on)"
-        return f"{self.star_parts} of the {len(self.star_judged)} STAR parts a plan is judged on"
+        return (
+            f"{self.star_parts} of the {len(self.star_judged)} STAR parts a plan is judged on"
+            f"{unsure}"
+        )
 
     @property
     def row_words(self) -> tuple[str, ...]:
@@ -208,8 +242,20 @@ def figures_of(analysis: Mapping[str, Any] | None, asks: Asks | None = None) -> 
     if asks is None:
         asks = "plan" if asks_for_plan(analysis) else "story"
     judged = {"plan": PLAN_PARTS, "neither": ()}.get(asks, STAR_PARTS)
-    present = [star.get(p, {}).get("present") for p in judged]
-    parts = None if not judged or None in present else sum(bool(p) for p in present)
+    found = {p: star.get(p) if isinstance(star.get(p), Mapping) else {} for p in judged}
+    # `present` None is "can't tell" where the reader quotes its nearest sentence (`unsure`),
+    # else the part was not heard (or the whole answer could not be read): as the report's
+    # STAR card tells them apart.
+    unsure = tuple(p for p in judged if found[p].get("present") is None and "unsure" in found[p])
+    lost = any(found[p].get("present") is None and "unsure" not in found[p] for p in judged)
+    unread, why = "", analysis.get("cannot_tell")
+    if lost:
+        unread = (
+            f"prepcoach could not read what the answer says ({why})"
+            if why
+            else "part of the answer was not heard"
+        )
+    parts = None if not judged or lost else sum(bool(f.get("present")) for f in found.values())
     fillers = analysis.get("fillers")
     per_min = fillers.get("per_min") if isinstance(fillers, Mapping) else None
     wpm = analysis.get("wpm")
@@ -230,7 +276,7 @@ def figures_of(analysis: Mapping[str, Any] | None, asks: Asks | None = None) -> 
         len(transcript.split()) if isinstance(transcript, str) else 0,
         str(tips[0].get("text", "")) if tips else "",
         relevance, quote, judged, asks, delivery_weighed(analysis),
-        isinstance(analysis.get("duration_s"), (int, float)),
+        isinstance(analysis.get("duration_s"), (int, float)), unsure, unread,
     )  # fmt: skip
 
 
@@ -293,7 +339,9 @@ def _why_best(figures: Figures) -> str:
     elif figures.star_parts == len(STAR_PARTS):
         said.append("all four STAR parts")
     elif figures.star_parts:
-        said.append(f"{figures.star_parts} of the 4 STAR parts")
+        # A part it can't tell about is said as such, never left to read as missing.
+        unsure = f" ({figures.unsure_words})" if figures.unsure_words else ""
+        said.append(f"{figures.star_parts} of the 4 STAR parts{unsure}")
     if figures.number:
         said.append("a result with a number")
     if not figures.tip:

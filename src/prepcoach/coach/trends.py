@@ -103,8 +103,11 @@ def figures(analysis: Mapping[str, object], asks: Asks | None = None) -> dict[st
     # A plan's parts are those a plan is judged on, counted on their own line.
     plan = asks == "plan" if asks is not None else asks_for_plan(analysis)
     metric, parts = ("plan_parts", PLAN_PARTS) if plan else ("star_parts", STAR_PARTS)
-    # A part that was not heard (None: speech lost or garbled) is unknown, not missing, so an
-    # answer with one says nothing about the STAR trend.
+    # A part whose `present` is None is unknown, neither found nor missing: not heard (speech
+    # lost or garbled, or an answer that could not be read at all) or one the reader can't tell
+    # about (`unsure`, quoting its nearest sentence). A count of parts would differ with it read
+    # either way, so an answer with one says nothing about the STAR trend, as
+    # `answer.measured_rating` gives no figure that would differ and the areas leave it unjudged.
     if (
         asks != "neither"
         and isinstance(star, Mapping)

@@ -19,6 +19,7 @@ from prepcoach.coach.answer import (
     measured_rating,
     misses_its_question,
     thresholds,
+    unmeasured_for,
 )
 from prepcoach.coach.keywords import PhraseMemory
 from prepcoach.coach.patterns import Embedder
@@ -221,6 +222,8 @@ def _report(attempt: Attempt) -> dict[str, object]:
         "measured": measured_rating(data),
         # Why the figure is low beside a well-told story (`answer.OFF_QUESTION_MOST`).
         "measured_cap": OFF_QUESTION_MOST if misses_its_question(data) else None,
+        # Why there is no figure where a STAR part is "can't tell" (`answer.unmeasured_for`).
+        "measured_unsure": unmeasured_for(data),
         "previous": earlier.first(),
         "outdated": data.get("version") != ANALYSIS_VERSION,
         **_stories_beside(attempt, data),
