@@ -53,6 +53,37 @@ def test_a_truncated_recording_keeps_what_decodes(
     assert 1.0 < kept.duration_s < decode(whole).duration_s
 
 
+def _piece_by_piece(path: Path) -> np.ndarray:
+    """The samples as `decode` made them before it asked the resampler for whole seconds: each
+    decoded piece resampled and kept as it came (stopping quietly where the file is damaged)."""
+    import av
+
+    with av.open(str(path)) as container:
+        resampler = av.AudioResampler(format="fltp", layout="mono", rate=RATE)
+        chunks = []
+        try:
+            for frame in container.decode(container.streams.audio[0]):
+                chunks += [out.to_ndarray()[0] for out in resampler.resample(frame)]
+        except av.error.FFmpegError:
+            pass
+        chunks += [out.to_ndarray()[0] for out in resampler.resample(None)]
+    return np.concatenate(chunks)
+
+
+def test_whole_seconds_from_the_resampler_keep_every_sample(
+    answer_wav: Path, audio_dir: Path, tmp_path: Path
+) -> None:
+    """Bit for bit the piece-by-piece samples, to the last one: the part of a second the
+    resampler still holds at the end, or where a file breaks off, is kept."""
+    whole = reencode(answer_wav, audio_dir / "whole.webm", "libopus")
+    cut = tmp_path / "cut.webm"
+    cut.write_bytes(whole.read_bytes()[: whole.stat().st_size * 2 // 5])
+    for path in (whole, cut):
+        reference = _piece_by_piece(path)
+        assert reference.size % RATE  # a part of a second is left at the end
+        assert np.array_equal(decode(path).samples, reference)
+
+
 def test_an_answer_too_long_is_refused(answer_wav: Path) -> None:
     with pytest.raises(AudioError, match="longer than"):
         decode(answer_wav, max_seconds=2)
