@@ -163,7 +163,7 @@ def coverage(
         for story, matcher in zip(stories, matchers, strict=True):
             if kind == "competency" and target in story.competencies:
                 found.append((story.id, "tagged"))
-            elif (covered := matcher.find(target, vector)) is not None:
+            elif (covered := matcher.find(target, vector, kind == "job term")) is not None:
                 found.append((story.id, quote(covered.sentence)))
         rows.append(
             CoverageRow(target, kind, tuple(i for i, _ in found), tuple(e for _, e in found))

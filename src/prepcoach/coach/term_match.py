@@ -3,7 +3,14 @@ sentence that shows it: by word form (every content word of the term, in any of 
 one sentence: "managing stakeholders" covers "stakeholder management") or by meaning (the
 sentence's MiniLM embedding close enough to the term's: "I help customers" covers "customer
 focus"). The meaning threshold is calibrated on the development adverts by
-`scripts/train_key_terms.py`."""
+`scripts/train_key_terms.py`.
+
+A job's term that names a thing (`names=True`: a tool, a product, a qualification) is said
+only by its name: a word of it that is a name (`is_name`) is matched in its own form, never by
+its root, and a term made only of names is never matched by meaning. A trial's answers were
+credited with "Looker" for "I've looked after…" and "looking back" (both "look"), as "Docker"
+would be for "docking" and "React" for "reacted"; and a tool is not used because a sentence
+means something near it ("our BI dashboards" is not "Looker")."""
 
 from __future__ import annotations
 
@@ -13,6 +20,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from prepcoach.coach.embeddings import vocabulary
 from prepcoach.coach.key_term_candidates import FUNCTION_WORDS, JOINERS, _chunks
 from prepcoach.coach.key_term_model import MEANING_THRESHOLD
 from prepcoach.coach.term_forms import root, tokens
@@ -48,6 +56,34 @@ def term_roots(term: str) -> frozenset[str]:
     return frozenset(root(w) for w in words) or frozenset(root(w) for w in tokens(term))
 
 
+def is_name(word: str, alone: bool) -> bool:
+    """Whether a word of a job's term is a name, matched only in its own form: written with a
+    capital, and either the term's only word ("Excel", "Teams", "React") or no word of the
+    model's English vocabulary ("Looker Studio"; "Employee Relations" stays two words that may
+    be said in any form)."""
+    return any(c.isupper() for c in word) and (alone or word.lower() not in vocabulary())
+
+
+def own_form(word: str) -> str:
+    """A name's form for matching: lower case, a possessive dropped, and an acronym's plural
+    ("KPIs", "SLAs") read as the acronym; marked so it never equals a root."""
+    plain = word.replace("’", "'").removesuffix("'s").rstrip("'")
+    if len(plain) > 2 and plain.endswith("s") and plain[:-1].isupper():
+        plain = plain[:-1]
+    return "=" + plain.lower()
+
+
+def term_keys(term: str, names: bool) -> tuple[frozenset[str], bool]:
+    """What a sentence must hold to cover `term` by word form (roots, and names' own forms
+    when `names`), and whether the term is only names (then never covered by meaning)."""
+    if not names:
+        return term_roots(term), False
+    words = [w for w in tokens(term) if w.lower() not in FUNCTION_WORDS | JOINERS] or tokens(term)
+    named = [is_name(w, len(words) == 1) for w in words]
+    keys = frozenset(own_form(w) if n else root(w) for w, n in zip(words, named, strict=True))
+    return keys, bool(words) and all(named)
+
+
 def phrases(sentence: str) -> list[str]:
     """The sentence's short phrases (2-3 words inside a run without function words) that a term
     is compared with beside the whole sentence: "help customers" in a long sentence."""
@@ -66,7 +102,10 @@ class Matcher:
         self, text: str, embedder: Embedder | None = None, threshold: float = MEANING_THRESHOLD
     ) -> None:
         self.sentences = sentences(text)
-        self.roots = [frozenset(root(w) for w in tokens(s)) for s in self.sentences]
+        self.roots = [
+            frozenset(root(w) for w in tokens(s)) | {own_form(w) for w in tokens(s)}
+            for s in self.sentences
+        ]
         self.embedder = embedder
         self.threshold = threshold
         self._units: list[tuple[int, list[float]]] | None = None
@@ -93,14 +132,18 @@ class Matcher:
             best[owner] = max(best[owner], similarity)
         return best
 
-    def find(self, term: str, term_vector: Sequence[float] | None = None) -> Covered | None:
-        needed = term_roots(term)
+    def find(
+        self, term: str, term_vector: Sequence[float] | None = None, names: bool = False
+    ) -> Covered | None:
+        """The first sentence that covers `term`, or None; `names`: the term is a job's, whose
+        names are said only by name (the module's docstring)."""
+        needed, only_names = term_keys(term, names)
         if not needed:
             return None
         for sentence, roots in zip(self.sentences, self.roots, strict=True):
             if needed <= roots:
                 return Covered(term, sentence, "word form", 1.0)
-        if self.embedder is None or not self.sentences:
+        if self.embedder is None or not self.sentences or only_names:
             return None
         if term_vector is None:
             term_vector = self.embedder.embed([term])[0]
@@ -112,11 +155,12 @@ class Matcher:
 
 
 def find_terms(
-    text: str, terms: Sequence[str], embedder: Embedder | None = None
+    text: str, terms: Sequence[str], embedder: Embedder | None = None, names: bool = True
 ) -> list[Covered | None]:
-    """For each term, the sentence of `text` that covers it, or None."""
+    """For each term (a job's, whose names are said only by name unless `names` is False), the
+    sentence of `text` that covers it, or None."""
     matcher = Matcher(text, embedder)
     vectors: list[list[float]] | list[None] = [None] * len(terms)
     if embedder is not None and terms and matcher.sentences:
         vectors = embedder.embed(list(terms))
-    return [matcher.find(t, v) for t, v in zip(terms, vectors, strict=True)]
+    return [matcher.find(t, v, names) for t, v in zip(terms, vectors, strict=True)]

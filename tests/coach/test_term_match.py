@@ -1,0 +1,74 @@
+"""A job's term that names a thing is said only by its name. A trial's answers were credited
+with "Looker" for "I've looked after about forty customers" and for "looking back" (both read
+as "look"); the same root reading would give "Docker" for "docking" and "React" for
+"reacted"."""
+
+from __future__ import annotations
+
+import pytest
+
+from prepcoach.coach.stories import StoryInfo, coverage
+from prepcoach.coach.term_match import find_terms, is_name, own_form
+
+pytestmark = pytest.mark.usefixtures("sentence_model")
+
+
+def used(text: str, terms: list[str]) -> list[str]:
+    from prepcoach.coach.term_match import shared_embedder
+
+    return [c.term for c in find_terms(text, terms, shared_embedder()) if c is not None]
+
+
+def test_a_name_is_not_said_by_a_word_of_its_root() -> None:
+    text = (
+        "For three years I've looked after forty customers. Looking back, the docking schedule "
+        "was the hard part, and I reacted fast when it slipped. My team met every week."
+    )
+    assert used(text, ["Looker", "Docker", "React", "Teams"]) == []
+
+
+def test_a_name_said_by_name_is_used() -> None:
+    text = (
+        "I built the renewal dashboards in Looker and we tracked our KPI each week; the team "
+        "met in Microsoft Teams and I kept the forecast in Excel."
+    )
+    assert used(text, ["Looker", "KPIs", "Microsoft Teams", "Excel"]) == [
+        "Looker", "KPIs", "Microsoft Teams", "Excel"
+    ]  # fmt: skip
+
+
+def test_a_tool_is_not_used_because_a_sentence_means_something_near_it() -> None:
+    """By meaning a sentence may cover a skill ("I help customers" for "customer focus"), never
+    a tool nobody named."""
+    assert used("We shared every report through our own BI dashboards.", ["Looker"]) == []
+
+
+def test_words_of_a_skill_are_still_said_in_any_form() -> None:
+    assert used(
+        "I spent a year managing stakeholders across three hospitals.",
+        ["stakeholder management", "Employee Relations"],
+    ) == ["stakeholder management"]
+    assert used(
+        "I handled the relations with employees' representatives.", ["Employee Relations"]
+    ) == ["Employee Relations"]
+
+
+def test_what_is_a_name() -> None:
+    assert is_name("Looker", alone=False)  # no English word
+    assert is_name("Teams", alone=True)  # a term's only word, capitalised
+    assert not is_name("Teams", alone=False)  # "Microsoft Teams": said with "team"
+    assert not is_name("stakeholder", alone=True)
+    assert own_form("KPIs") == own_form("KPI") == "=kpi"
+    assert own_form("Looker’s") == "=looker"
+
+
+def test_a_story_covers_a_job_tool_only_by_name_and_a_value_in_any_form() -> None:
+    story = StoryInfo(
+        1, "Renewals", "Looking back, I delivered results: we kept every account.", ()
+    )
+    rows = {
+        row.target: row
+        for row in coverage([story], values=["Deliver Results"], terms=["Looker"], competencies=())
+    }
+    assert rows["Looker"].gap
+    assert not rows["Deliver Results"].gap
