@@ -53,11 +53,13 @@ def test_a_truncated_recording_keeps_what_decodes(
     assert 1.0 < kept.duration_s < decode(whole).duration_s
 
 
-def _piece_by_piece(path: Path) -> np.ndarray:
-    """The samples as `decode` made them before it asked the resampler for whole seconds: each
-    decoded piece resampled and kept as it came (stopping quietly where the file is damaged)."""
+def _piece_by_piece(path: Path) -> tuple[np.ndarray, bool]:
+    """The samples resampled one decoded piece at a time (as `decode` did before it asked the
+    resampler for whole seconds), stopping where the file is damaged, and what the resampler
+    still holds taken at the end; and whether the decoder broke off on damage."""
     import av
 
+    broke = False
     with av.open(str(path)) as container:
         resampler = av.AudioResampler(format="fltp", layout="mono", rate=RATE)
         chunks = []
@@ -65,23 +67,41 @@ def _piece_by_piece(path: Path) -> np.ndarray:
             for frame in container.decode(container.streams.audio[0]):
                 chunks += [out.to_ndarray()[0] for out in resampler.resample(frame)]
         except av.error.FFmpegError:
-            pass
+            broke = True
         chunks += [out.to_ndarray()[0] for out in resampler.resample(None)]
-    return np.concatenate(chunks)
+    return np.concatenate(chunks), broke
 
 
 def test_whole_seconds_from_the_resampler_keep_every_sample(
     answer_wav: Path, audio_dir: Path, tmp_path: Path
 ) -> None:
     """Bit for bit the piece-by-piece samples, to the last one: the part of a second the
-    resampler still holds at the end, or where a file breaks off, is kept."""
+    resampler still holds at the end, where a file is cut short, or where the decoder breaks
+    off on damage, is kept."""
     whole = reencode(answer_wav, audio_dir / "whole.webm", "libopus")
     cut = tmp_path / "cut.webm"
     cut.write_bytes(whole.read_bytes()[: whole.stat().st_size * 2 // 5])
-    for path in (whole, cut):
-        reference = _piece_by_piece(path)
+    damaged = tmp_path / "damaged.m4a"
+    data = bytearray(reencode(answer_wav, audio_dir / "whole.m4a", "aac").read_bytes())
+    middle = len(data) // 2
+    data[middle : middle + 2000] = np.random.default_rng(7).bytes(2000)
+    damaged.write_bytes(bytes(data))
+    broken_off = []
+    for path in (whole, cut, damaged):
+        reference, broke = _piece_by_piece(path)
+        broken_off.append(broke)
         assert reference.size % RATE  # a part of a second is left at the end
         assert np.array_equal(decode(path).samples, reference)
+    assert broken_off == [False, False, True]  # the damaged file really takes the error path
+
+
+def test_the_last_part_of_a_second_counts_for_the_length(answer_wav: Path) -> None:
+    """The most an answer may last is checked on every sample, the resampler's rest too."""
+    seconds = decode(answer_wav).duration_s
+    assert seconds % 1  # a part of a second at the end
+    with pytest.raises(AudioError, match="longer than"):
+        decode(answer_wav, max_seconds=seconds - 0.01)
+    assert decode(answer_wav, max_seconds=seconds + 0.01).duration_s == seconds
 
 
 def test_an_answer_too_long_is_refused(answer_wav: Path) -> None:

@@ -82,6 +82,14 @@ def _to_mono(channels: NDArray[np.float32]) -> tuple[NDArray[np.float32], str]:
     return mixed.astype(np.float32), "mixed"
 
 
+def _refuse_too_long(samples: int, max_seconds: float) -> None:
+    if samples > max_seconds * RATE:
+        raise AudioError(
+            f"The recording is longer than {int(max_seconds // 60)} minutes: an answer "
+            "that long cannot be analysed. Record a shorter one."
+        )
+
+
 def decode(path: Path | str, max_seconds: float = MAX_SECONDS) -> Audio:
     """The recording as 16 kHz mono float samples, with what was done to make it readable.
 
@@ -118,14 +126,9 @@ def decode(path: Path | str, max_seconds: float = MAX_SECONDS) -> Audio:
                 assert isinstance(frame, av.AudioFrame)
                 fed += 1
                 for out in resampler.resample(frame):
-                    data = out.to_ndarray().astype(np.float32)
-                    chunks.append(data)
-                    total += data.shape[1]
-                if total > max_seconds * RATE:
-                    raise AudioError(
-                        f"The recording is longer than {int(max_seconds // 60)} minutes: an answer "
-                        "that long cannot be analysed. Record a shorter one."
-                    )
+                    chunks.append(out.to_ndarray().astype(np.float32))
+                    total += chunks[-1].shape[1]
+                _refuse_too_long(total, max_seconds)
         except av.error.FFmpegError as error:
             if not fed:
                 raise AudioError(
@@ -135,9 +138,14 @@ def decode(path: Path | str, max_seconds: float = MAX_SECONDS) -> Audio:
             # A truncated file: keep what decoded, as a player would.
         # The resampler hands out whole seconds (`frame_size`: a 2-minute WebM's 6,000 pieces of
         # 20 ms each made an array of their own, a third of decoding's time); the rest of the
-        # last second comes out here, after the end or the damage.
-        for out in resampler.resample(None):
-            chunks.append(out.to_ndarray().astype(np.float32))
+        # last second comes out here, after the end or the damage, and counts for the length.
+        try:
+            for out in resampler.resample(None):
+                chunks.append(out.to_ndarray().astype(np.float32))
+                total += chunks[-1].shape[1]
+        except av.error.FFmpegError:
+            pass  # what the resampler held is lost; what it handed out is kept
+        _refuse_too_long(total, max_seconds)
     channels = np.concatenate(chunks, axis=1) if chunks else np.zeros((1, 0), dtype=np.float32)
     if channels.shape[1] < RATE // 4:
         raise AudioError(
