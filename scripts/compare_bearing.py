@@ -52,7 +52,6 @@ FEATURES = (
     "best_token",
 )
 
-Matrix = NDArray[np.float64]
 
 
 class TokenModel(Protocol):
@@ -250,6 +249,7 @@ def evaluate(qs: list[Question]) -> dict[str, list[np.ndarray]]:
         train = [q for q, g in zip(qs, outer, strict=True) if g != f]
         test = [i for i, g in enumerate(outer) if g == f]
         cut = best_cut(train, cosine_probs(train), COSINE_CUTS)
+        print(f"  fold {f}: cosine cut {cut}")
         trained = {}
         for name, product in (("features", False), ("product", True)):
             l2, p_cut = choose(train, product)

@@ -82,23 +82,25 @@ def test_a_teammate_conflict_is_told_no_job_terms() -> None:
     assert suggested is None
 
 
-def test_a_reproducibility_answer_is_told_only_terms_that_bear_on_reproducibility() -> None:
-    """The four terms the trial was told are far from the question. Of this advert's terms the
-    closest is "statistical testing" at 0.379, just under the cut (0.38 since the twenty-ninth
-    session; it was named at 0.33): "Git" reads 0.19, a term being read alone, so the tip
-    names nothing here rather than a term that does not bear."""
+def test_a_reproducibility_answer_is_not_told_the_terms_the_trial_was_told() -> None:
+    """The trial's fault: "Power BI", "Tableau" and "GDPR" were suggested for reproducibility
+    (the development labels count "R" as bearing, a term read alone reads far from it). Of this
+    advert's terms the closest is "statistical testing", at 0.3795 against the cut of 0.38: a
+    hair either way, so the test asks only that nothing else is named."""
     bearing, suggested = tip_for(REPRODUCIBLE, REPRODUCIBLE_ANSWER)
-    assert not {"Power BI", "R", "Tableau", "GDPR"} & set(bearing)
-    assert bearing == ()
-    assert suggested is None
+    assert not {"Power BI", "Tableau", "GDPR"} & set(bearing)
+    assert set(bearing) <= {"statistical testing"}
+    assert set(suggested or []) <= {"statistical testing"}
 
 
 def test_the_terms_a_question_bears_on_are_closest_first_and_at_most_four() -> None:
     terms = key_terms(ADVERT)
     found = bearing_on(PERSONAL_DATA, terms)
+    # What the cut names, right and wrong: the development labels for this question are "GDPR",
+    # "data protection" and "data governance". "data quality" (0.42) is a false alarm named,
+    # and "GDPR" (0.357) a miss the cut of 0.38 brings (it was named at 0.33), the price of a
+    # third fewer wrong terms named over the examples (QUESTION_TERM_CUT's comment).
     assert found == ("data protection", "data quality", "data governance")
-    # "GDPR" bears on it and reads 0.357: a miss the cut of 0.38 brings (it was named at 0.33),
-    # the price of a third fewer wrong terms named (QUESTION_TERM_CUT's comment).
     assert "GDPR" not in found
     assert bearing_on("What motivates you?", terms) == ()
     assert bearing_on("", terms) == ()
