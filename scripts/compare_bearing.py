@@ -53,7 +53,6 @@ FEATURES = (
 )
 
 
-
 class TokenModel(Protocol):
     """`embeddings.MiniLMEmbedder`: sentence vectors and one layer's token states."""
 
