@@ -21,9 +21,20 @@ def test_search_and_filter(alice_client: Client, alices_question: Question) -> N
     mine = alice_client.get(reverse("practice:questions"), {"mine": "on"}).text
     assert alices_question.text in mine
     assert "1 question" in mine
-    # The seniority filter lists "Any level" once: it is a question's level, not "no filter".
-    assert page.count(">Any level</option>") == 1
+    # The seniority filter's "any" is a question's level, not "no filter": a trial read "All
+    # levels" and "Any level" side by side as the same choice, so it says what it is.
+    assert page.count(">Asked at any level</option>") == 1
+    assert ">Any level</option>" not in page
     assert ">All levels</option>" in page
+
+
+def test_difficulty_is_chosen_from_the_scale_of_three(alice_client: Client) -> None:
+    """A number box offered 0 and anything over 3, which saving then refused."""
+    page = alice_client.get(reverse("practice:question_new")).text
+    assert 'type="number" name="difficulty"' not in page
+    for value, label in (("1", "Easy"), ("2", "Medium"), ("3", "Hard")):
+        assert f'<option value="{value}"' in page
+        assert f">{label}</option>" in page
 
 
 def test_add_edit_and_delete_your_own(alice_client: Client, alice: User) -> None:

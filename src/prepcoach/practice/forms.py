@@ -30,13 +30,21 @@ MIXES = {
 }
 
 
+DIFFICULTIES = [(1, "Easy"), (2, "Medium"), (3, "Hard")]
+
+
 class QuestionForm(forms.ModelForm):  # type: ignore[type-arg]
     field = forms.ChoiceField(choices=FIELDS, initial="general")
 
     class Meta:
         model = Question
         fields = ("text", "category", "competency", "field", "seniority", "difficulty", "source")
-        widgets = {"text": forms.Textarea(attrs={"rows": 2})}
+        # Difficulty is a scale of three, said in words: a number box offered 0 and anything
+        # above 3, which the model then refused (a new user's trial).
+        widgets = {
+            "text": forms.Textarea(attrs={"rows": 2}),
+            "difficulty": forms.Select(choices=DIFFICULTIES),
+        }
         error_messages = {"text": {"required": "Write the question."}}
 
 
@@ -47,12 +55,19 @@ class QuestionFilter(forms.Form):
     )
     field = forms.ChoiceField(choices=[("", "Any field"), *FIELDS], required=False)
     seniority = forms.ChoiceField(
-        # "All levels" filters nothing; "Any level" is a question's own level (for anyone).
-        choices=[("", "All levels"), *Question.Seniority.choices],
+        # The empty choice filters nothing; "any" is a question's own level (asked of anyone),
+        # which a trial read as a second "All levels" when both said "level".
+        choices=[
+            ("", "All levels"),
+            *[
+                (value, "Asked at any level" if value == Question.Seniority.ANY else label)
+                for value, label in Question.Seniority.choices
+            ],
+        ],
         required=False,
     )
     difficulty = forms.ChoiceField(
-        choices=[("", "Any difficulty"), ("1", "Easy"), ("2", "Medium"), ("3", "Hard")],
+        choices=[("", "Any difficulty"), *[(str(v), label) for v, label in DIFFICULTIES]],
         required=False,
     )
     mine = forms.BooleanField(label="Only my questions", required=False)
