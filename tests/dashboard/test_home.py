@@ -192,3 +192,12 @@ def test_the_grow_card_says_none_yet_rather_than_zero(alice_client: Client, alic
     Story.objects.create(user=alice, title="Clearing the backlog")
     page = alice_client.get(reverse("dashboard:home")).text
     assert "No job added yet · 1 STAR story." in page
+
+
+def test_the_cards_follow_the_loop_plan_grow_improve_then_people(alice_client: Client) -> None:
+    """Plan, Grow and Improve in the loop's order, then what came from people: a trial found
+    Improve left alone under the other three."""
+    page = alice_client.get(reverse("dashboard:home")).text
+    order = [page.index(f'id="{card}-title"') for card in ("plan", "grow", "improve", "people")]
+    assert order == sorted(order)
+    assert 'class="cards home-cards"' in page
