@@ -96,3 +96,36 @@ def test_went_best_names_the_part_it_cannot_tell_about() -> None:
     assert "Finish with the result: what changed because of what you did." not in (
         summary.next_steps
     )
+
+
+@pytest.mark.usefixtures("sentence_model")
+def test_a_figure_withheld_for_a_part_it_cannot_tell_about_says_why() -> None:
+    """A typed answer whose 1-5 figure turns on the result the reader can't tell about
+    (`answer.unmeasured_for`) showed no "of 5" and no reason: the row says why."""
+    analysis = _vague()
+    report = short_report(analysis)
+    assert report is not None
+    assert (report.measured, report.unmeasured) == (None, ("result",))  # the premise
+    said = "no measured figure: prepcoach can't tell whether it has its result"
+    assert report.unmeasured_words == said
+    assert report.row_words[0] == said
+    # A figure that stands either way (delivery a third in band) is given, with no reason.
+    steady = short_report(
+        analysis | {"pace": {"verdict": "too fast"}, "pauses": {"long_count": 0},
+                    "length": {"verdict": "too long"}}
+    )  # fmt: skip
+    assert steady is not None
+    assert (steady.measured, steady.unmeasured_words) == (3, "")
+    # A plan is measured by its action alone: only its action can be the reason.
+    star = analysis["star"] | {"action": {"present": None, "evidence": [], "unsure": VAGUE_END}}
+    plan = short_report(analysis | {"star": star}, "plan")
+    assert plan is not None
+    assert plan.unmeasured_words == (
+        "no measured figure: prepcoach can't tell whether it has its action"
+    )
+    # A part not heard is said by `not_counted`, not as "can't tell".
+    lost = short_report(
+        analysis | {"star": analysis["star"] | {"result": {"present": None, "evidence": []}}}
+    )
+    assert lost is not None
+    assert lost.unmeasured_words == ""

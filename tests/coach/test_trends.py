@@ -150,3 +150,58 @@ def test_a_part_it_cannot_tell_about_is_counted_neither_found_nor_missing() -> N
         "action": {"present": None, "evidence": [], "unsure": "I would do it again."}
     }
     assert "plan_parts" not in figures(unsure_action, "plan")
+
+
+def test_answers_left_off_for_a_part_unknown_are_said_with_why() -> None:
+    """The STAR line dropped an answer with a part the reader can't tell about (`unsure`) or a
+    part not heard without a word, while it said how many answers to questions asking for
+    neither it left out: its line now says how many it left off, and why."""
+    whole = {"situation": True, "task": True, "action": True, "result": True}
+    cannot_tell = stored(whole | {"result": None}, "story")
+    cannot_tell["star"]["result"]["unsure"] = "Looking back it was the right call."
+    not_heard = stored(whole | {"task": None}, "story")
+    unreadable = stored(dict.fromkeys(whole), "story") | {"cannot_tell": "3 words is too little"}
+    answers = [
+        (MONDAY, stored(whole, "story"), "story"),
+        (MONDAY, cannot_tell, "story"),
+        (MONDAY + dt.timedelta(days=1), cannot_tell, None),
+        (MONDAY + dt.timedelta(days=1), not_heard, "story"),
+        (MONDAY + dt.timedelta(days=2), unreadable, "story"),
+        (MONDAY + dt.timedelta(days=2), stored(whole, None), "neither"),
+    ]
+    star = {t.metric: t for t in weekly(answers)}["star_parts"]
+    assert star.points == ((MONDAY, 4.0),)
+    assert (star.left_out, star.unsure, star.not_heard, star.unread) == (1, 2, 1, 1)
+    assert star.left_out_words == (
+        "1 answer to a question asking for neither a story nor a plan; "
+        "2 answers, as prepcoach can't tell whether they have every part; "
+        "1 answer, as part of its speech was not heard; "
+        "1 answer prepcoach could not read"
+    )
+    # One alone, in the singular; a part not heard outweighs one it can't tell about.
+    both = stored(whole | {"task": None, "result": None}, "story")
+    both["star"]["result"]["unsure"] = "Looking back it was the right call."
+    alone = weekly([(MONDAY, stored(whole, None)), (MONDAY, cannot_tell), (MONDAY, both)])
+    assert {t.metric: t for t in alone}["star_parts"].left_out_words == (
+        "1 answer, as prepcoach can't tell whether it has every part; "
+        "1 answer, as part of its speech was not heard"
+    )
+
+
+def test_a_plan_left_off_its_line_is_said_on_that_line() -> None:
+    """A plan whose action the reader can't tell about is left off the plans' line, which says
+    so; the parts a plan is not judged on leave it on, and the STAR line says nothing of it."""
+    unsure_action = stored(ACTION_ONLY | {"action": None}, "would_do")
+    unsure_action["star"]["action"]["unsure"] = "I would see how it goes."
+    answers = [
+        (MONDAY, stored(ACTION_ONLY, "would_do"), "plan"),
+        (MONDAY, unsure_action, "plan"),
+        (MONDAY, stored(ACTION_ONLY | {"result": None}, "would_do"), "plan"),
+        (MONDAY, stored(ACTION_ONLY | {"task": True}, "story"), "story"),
+    ]
+    trends = {t.metric: t for t in weekly(answers)}
+    assert trends["plan_parts"].points == ((MONDAY, 1.0),)  # the result is no plan's part
+    assert trends["plan_parts"].left_out_words == (
+        "1 answer, as prepcoach can't tell whether it says what you would do"
+    )
+    assert trends["star_parts"].left_out_words == ""

@@ -33,7 +33,7 @@ from collections.abc import Hashable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from prepcoach.coach.answer import asks_for_plan, measured_rating
+from prepcoach.coach.answer import asks_for_plan, measured_rating, unmeasured_for
 from prepcoach.coach.area_types import AnswerFacts
 from prepcoach.coach.improvement import improvement_areas
 from prepcoach.coach.questions import field_for_role
@@ -127,6 +127,9 @@ class Figures:
     # lost with the speech (`present` None with no `unsure`: the report's "not heard"), or an
     # answer the reader could not read at all (`cannot_tell`: the report's "can't tell").
     unread: str = ""
+    # The parts the reader can't tell about on which `measured` turns, so it gives no figure
+    # (`answer.unmeasured_for`): said rather than leaving the row without one and without why.
+    unmeasured: tuple[str, ...] = ()
 
     @property
     def plan(self) -> bool:
@@ -152,6 +155,17 @@ class Figures:
         return f"prepcoach can't tell about {listed}"
 
     @property
+    def unmeasured_words(self) -> str:
+        """Why there is no measured figure where a part it can't tell about decides it: "no
+        measured figure: prepcoach can't tell whether it has its result"; "" when there is one,
+        or none for another reason (said by `not_counted`)."""
+        if self.measured is not None or not self.unmeasured:
+            return ""
+        named = [f"its {part}" for part in self.unmeasured]
+        listed = f"{', '.join(named[:-1])} or {named[-1]}" if len(named) > 1 else named[0]
+        return f"no measured figure: prepcoach can't tell whether it has {listed}"
+
+    @property
     def star_words(self) -> str:
         """The STAR parts found, counted of those judged: "3 of 4 STAR parts", or of a plan
         "the action (the one STAR part a plan is judged on)" (never "1 of 4 STAR parts"); the
@@ -175,6 +189,8 @@ class Figures:
     def row_words(self) -> tuple[str, ...]:
         """The figures of a row of the summary, each in words, those not read left out."""
         said = [f"{self.measured} of 5"] if self.measured else []
+        if self.unmeasured_words:
+            said.append(self.unmeasured_words)
         if self.not_counted:
             said.append(self.not_counted)
         if self.star_parts is not None:
@@ -277,6 +293,7 @@ def figures_of(analysis: Mapping[str, Any] | None, asks: Asks | None = None) -> 
         str(tips[0].get("text", "")) if tips else "",
         relevance, quote, judged, asks, delivery_weighed(analysis),
         isinstance(analysis.get("duration_s"), (int, float)), unsure, unread,
+        unmeasured_for(analysis, asks),
     )  # fmt: skip
 
 

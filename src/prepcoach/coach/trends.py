@@ -6,12 +6,16 @@ action), as its report and the mock count it, on a line of its own: counted of 4
 was a story missing three parts, and pulled the STAR line down. An answer to a question asking
 for neither a story nor a plan (`relevance.asked_for`: "Where do you see yourself in five
 years?") is on neither line, and the STAR line says how many it left out (`Trend.left_out`):
-it had counted such answers 0 of 4."""
+it had counted such answers 0 of 4. An answer with a part of its line unknown (`present` None)
+is on neither line either, and its line says how many it left out and why (`Trend.unsure`,
+`Trend.not_heard`, `Trend.unread`: prepcoach can't tell whether it has the part, part of its
+speech was not heard, or it could not be read at all), as `answer.measured_rating` gives it no
+figure; they had been dropped without a word."""
 
 from __future__ import annotations
 
 import datetime as dt
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from statistics import mean
@@ -57,15 +61,39 @@ class Trend:
     # Answers this line leaves out by what their question asks (the STAR line: those asking for
     # neither a story nor a plan), said beside it as the areas page says its own.
     left_out: int = 0
+    # Answers this line leaves out as a part it counts is unknown (`unknown_part`): one the
+    # reader can't tell about, one not heard, or an answer that could not be read at all.
+    unsure: int = 0
+    not_heard: int = 0
+    unread: int = 0
 
     @property
     def left_out_words(self) -> str:
-        """ "1 answer to a question asking for neither a story nor a plan", "" for none."""
-        if not self.left_out:
-            return ""
+        """The answers the line leaves out and why, "" for none: "1 answer to a question asking
+        for neither a story nor a plan; 2 answers, as prepcoach can't tell whether they have
+        every part; 1 answer, as part of its speech was not heard"."""
+        said = []
         if self.left_out == 1:
-            return "1 answer to a question asking for neither a story nor a plan"
-        return f"{self.left_out} answers to questions asking for neither a story nor a plan"
+            said.append("1 answer to a question asking for neither a story nor a plan")
+        elif self.left_out:
+            said.append(
+                f"{self.left_out} answers to questions asking for neither a story nor a plan"
+            )
+        if self.unsure:
+            one = self.unsure == 1
+            # A plan's line counts its action alone: whether it says what the user would do.
+            whole = (
+                f"{'it says' if one else 'they say'} what you would do"
+                if self.metric == "plan_parts"
+                else f"{'it has' if one else 'they have'} every part"
+            )
+            said.append(f"{_answers(self.unsure)}, as prepcoach can't tell whether {whole}")
+        if self.not_heard:
+            its = "its" if self.not_heard == 1 else "their"
+            said.append(f"{_answers(self.not_heard)}, as part of {its} speech was not heard")
+        if self.unread:
+            said.append(f"{_answers(self.unread)} prepcoach could not read")
+        return "; ".join(said)
 
     @property
     def share(self) -> bool:
@@ -78,6 +106,33 @@ class Trend:
         if len(self.points) < 2:
             return None
         return round(self.points[-1][1] - self.points[0][1], 2)
+
+
+def _answers(count: int) -> str:
+    return "1 answer" if count == 1 else f"{count} answers"
+
+
+def _line(analysis: Mapping[str, object], asks: Asks | None) -> tuple[str, tuple[str, ...]]:
+    """The parts line an answer is counted on and the parts it counts there: a plan's parts on
+    their own line (`plan_parts`), else a story's (`star_parts`)."""
+    plan = asks == "plan" if asks is not None else asks_for_plan(analysis)
+    return ("plan_parts", PLAN_PARTS) if plan else ("star_parts", STAR_PARTS)
+
+
+def unknown_part(analysis: Mapping[str, object], asks: Asks | None = None) -> str:
+    """Why a stored analysis is left off its parts line, "" when it is counted there or is on
+    none for another reason (no STAR parts kept, a question asking for neither a story nor a
+    plan): a part its line counts has `present` None. "not_heard" where one was lost with the
+    speech, "unread" where the answer could not be read at all (`content.cannot_tell`), both
+    `present` None without `unsure`, as `answer.measured_rating` tells them from "unsure", a
+    part the reader can't tell about (quoting its nearest sentence), which they outweigh."""
+    star = analysis.get("star")
+    if asks == "neither" or not isinstance(star, Mapping) or "situation" not in star:
+        return ""
+    unknown = [star[p] for p in _line(analysis, asks)[1] if star[p]["present"] is None]
+    if any("unsure" not in part for part in unknown):
+        return "unread" if analysis.get("cannot_tell") else "not_heard"
+    return "unsure" if unknown else ""
 
 
 def figures(analysis: Mapping[str, object], asks: Asks | None = None) -> dict[str, float]:
@@ -101,18 +156,18 @@ def figures(analysis: Mapping[str, object], asks: Asks | None = None) -> dict[st
         out["long_pauses"] = float(pauses.get("long_count", 0))
     star = analysis.get("star")
     # A plan's parts are those a plan is judged on, counted on their own line.
-    plan = asks == "plan" if asks is not None else asks_for_plan(analysis)
-    metric, parts = ("plan_parts", PLAN_PARTS) if plan else ("star_parts", STAR_PARTS)
+    metric, parts = _line(analysis, asks)
     # A part whose `present` is None is unknown, neither found nor missing: not heard (speech
     # lost or garbled, or an answer that could not be read at all) or one the reader can't tell
     # about (`unsure`, quoting its nearest sentence). A count of parts would differ with it read
     # either way, so an answer with one says nothing about the STAR trend, as
-    # `answer.measured_rating` gives no figure that would differ and the areas leave it unjudged.
+    # `answer.measured_rating` gives no figure that would differ and the areas leave it unjudged;
+    # its line says it left it out (`unknown_part`).
     if (
         asks != "neither"
         and isinstance(star, Mapping)
         and "situation" in star
-        and all(star[p]["present"] is not None for p in parts)
+        and not unknown_part(analysis, asks)
     ):
         out[metric] = float(sum(bool(star[p]["present"]) for p in parts))
     if isinstance(analysis.get("duration_s"), (int, float)):
@@ -144,11 +199,16 @@ def weekly(
     what its question asks for (`figures`' `asks`) where known."""
     by_week: dict[str, dict[dt.date, list[float]]] = defaultdict(lambda: defaultdict(list))
     left_out = 0
+    # Answers left off a parts line as a part is unknown, by line and why (`unknown_part`).
+    unknown: dict[str, Counter[str]] = defaultdict(Counter)
     limits: list[float] = []  # each counted long-pause figure's threshold, oldest first
     for day, analysis, *rest in answers:
         asks = rest[0] if rest else None
         if asks == "neither" and isinstance(analysis.get("star"), Mapping):
             left_out += 1  # read, and not counted on the STAR line
+        why = unknown_part(analysis, asks)
+        if why:
+            unknown[_line(analysis, asks)[0]][why] += 1
         monday = day - dt.timedelta(days=day.weekday())
         for metric, value in figures(analysis, asks).items():
             by_week[metric][monday].append(value)
@@ -162,6 +222,9 @@ def weekly(
                 (week, round(mean(values), 2)) for week, values in sorted(by_week[metric].items())
             ),
             left_out if metric == "star_parts" else 0,
+            unsure=unknown[metric]["unsure"],
+            not_heard=unknown[metric]["not_heard"],
+            unread=unknown[metric]["unread"],
         )
         for metric, label in METRICS.items()
         if by_week.get(metric)
