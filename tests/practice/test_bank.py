@@ -207,3 +207,16 @@ def test_loading_the_bank_adds_no_question_a_user_already_has(alice: User) -> No
     load_bank(Question)
     assert not Question.objects.filter(owner__isnull=True, text__iexact=INTRODUCTIONS[0]).exists()
     assert Question.objects.filter(text__iexact=INTRODUCTIONS[0]).count() == 1
+
+
+def test_the_readme_counts_the_starter_bank() -> None:
+    """The README said 325 questions where the Improve page counted 328 (a trial)."""
+    import re
+    from pathlib import Path
+
+    from prepcoach.practice.bank import starter_rows
+
+    readme = (Path(__file__).resolve().parents[2] / "README.md").read_text(encoding="utf-8")
+    said = re.search(r"a bank of (\d+) interview questions", readme)
+    assert said is not None
+    assert int(said.group(1)) == len(starter_rows())
