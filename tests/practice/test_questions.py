@@ -28,6 +28,19 @@ def test_search_and_filter(alice_client: Client, alices_question: Question) -> N
     assert ">All levels</option>" in page
 
 
+def test_search_finds_a_question_by_its_words_in_any_form(alice_client: Client) -> None:
+    """A trial's search for "leave" found nothing beside "Why are you leaving your current
+    role?"; each word is looked for by its root, all of them, in any order."""
+    found = alice_client.get(reverse("practice:questions"), {"q": "leave"}).context["page"]
+    assert any("leaving" in q.text.lower() for q in found.object_list)
+    both = alice_client.get(reverse("practice:questions"), {"q": "customers handled"})
+    shown = both.context["page"].object_list
+    assert shown
+    assert all("custom" in q.text.lower() and "handl" in q.text.lower() for q in shown)
+    nothing = alice_client.get(reverse("practice:questions"), {"q": "zebra leaving"})
+    assert not nothing.context["page"].object_list
+
+
 def test_difficulty_is_chosen_from_the_scale_of_three(alice_client: Client) -> None:
     """A number box offered 0 and anything over 3, which saving then refused."""
     page = alice_client.get(reverse("practice:question_new")).text

@@ -13,6 +13,8 @@ from django.shortcuts import redirect, render
 from django.views.decorators.http import require_POST, require_safe
 
 from prepcoach.accounts.models import User
+from prepcoach.coach.key_term_candidates import FUNCTION_WORDS
+from prepcoach.coach.term_forms import root, tokens
 from prepcoach.practice import bank
 from prepcoach.practice.forms import ImportForm, QuestionFilter, QuestionForm, TypedAnswerForm
 from prepcoach.practice.models import Attempt, DrillCard, Question
@@ -26,15 +28,29 @@ from prepcoach.practice.views.common import (
 PAGE_SIZE = 25
 
 
+def search(query: str) -> Q:
+    """Questions holding the query as typed, or every word of it in some form: "leave" finds
+    "Why are you leaving your current role?" (a trial's search for it found nothing). Each
+    content word is looked for by its root (`term_forms.root`: "leaving" and "leave" share
+    "leav"), in the question or its competency."""
+    exact = Q(text__icontains=query) | Q(competency__icontains=query)
+    words = [w for w in tokens(query) if w.lower() not in FUNCTION_WORDS]
+    if not words:
+        return exact
+    every = Q()
+    for word in words:
+        stem = root(word)
+        every &= Q(text__icontains=stem) | Q(competency__icontains=stem)
+    return exact | every
+
+
 def _filtered(request: HttpRequest) -> tuple[QuestionFilter, QuerySet[Question]]:
     form = QuestionFilter(request.GET or None)
     questions = visible_questions(request)
     if form.is_valid():
         data = form.cleaned_data
         if data["q"]:
-            questions = questions.filter(
-                Q(text__icontains=data["q"]) | Q(competency__icontains=data["q"])
-            )
+            questions = questions.filter(search(data["q"]))
         for name in ("category", "field", "seniority", "difficulty"):
             if data[name]:
                 questions = questions.filter(**{name: data[name]})
