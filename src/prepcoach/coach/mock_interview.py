@@ -43,13 +43,15 @@ from prepcoach.coach.tips import asks_for_story_parts
 
 # Words of a job title that say its level, checked in this order ("Senior lead" is lead).
 # A seniority word beats a role noun: "Senior Product Manager" is senior, "Junior account
-# manager" junior; "manager" alone says lead only when no seniority word is there.
+# manager" junior. "Manager" alone says no level: a product, account or customer success
+# manager often manages no one (a trial's "Customer Success Manager (Mid-Market)" was set up
+# as "Lead or manager"), so the title leaves it open ("any") for the user to set.
 LEVEL_WORDS = (
     ("lead", r"lead|head of|principal|director|chief"),
-    ("senior", r"senior|sr\.?|staff"),
+    # "Staff" is a level in tech ("Staff engineer"), not in a "Staff nurse" (a ward's nurse).
+    ("senior", r"senior|sr\.?|staff (?:engineer|software|data|scientist|designer|developer)"),
     ("junior", r"junior|jr\.?|graduate|entry[- ]level|intern|trainee|apprentice|assistant"),
     ("mid", r"mid[- ]level|intermediate"),
-    ("lead", r"manager"),
 )  # fmt: skip
 LEVEL_RES = tuple(
     (level, re.compile(rf"\b(?:{words})\b", re.IGNORECASE)) for level, words in LEVEL_WORDS

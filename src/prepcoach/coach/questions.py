@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import random
+import re
 from collections.abc import Hashable, Mapping, Sequence
 from dataclasses import dataclass
 
@@ -101,18 +102,22 @@ def _apportion(count: int, shares: Mapping[str, float]) -> dict[str, int]:
     return whole
 
 
-# Words in a job title and the bank field whose questions suit it, most telling first.
+# The start of a word in a job title and the bank field whose questions suit it, most telling
+# first. From a word's start, so "Mid-Market" is no "market…" word and "Customer Success
+# Manager (Mid-Market)" was no marketing job (a trial's mock asked it to measure a campaign);
+# an account manager or executive sells, an accountant is in finance.
 ROLE_WORDS = (
     ("nurs", "nursing"), ("teach", "teaching"), ("tutor", "teaching"), ("data", "data"),
-    ("analyst", "data"), ("scientist", "data"), ("product", "product"), ("design", "design"),
-    ("ux", "design"), ("market", "marketing"), ("sales", "sales"), ("account exec", "sales"),
-    ("financ", "finance"), ("account", "finance"), ("project", "project-management"),
+    ("financ", "finance"), ("analyst", "data"), ("scientist", "data"), ("product", "product"),
+    ("design", "design"), ("ux", "design"), ("marketing", "marketing"),
+    ("marketer", "marketing"), ("sales", "sales"), ("account (?:exec|manag|direct)", "sales"),
+    ("accountan", "finance"), ("accounting", "finance"), ("project", "project-management"),
     ("programme", "project-management"), ("engineer", "software-engineering"),
     ("developer", "software-engineering"), ("programmer", "software-engineering"),
 )  # fmt: skip
+ROLE_RES = tuple((re.compile(rf"\b{word}", re.IGNORECASE), field) for word, field in ROLE_WORDS)
 
 
 def field_for_role(role: str) -> str:
     """The bank's field for a target role ("Senior data analyst" → "data"), or "" if unknown."""
-    lowered = role.lower()
-    return next((field for word, field in ROLE_WORDS if word in lowered), "")
+    return next((field for pattern, field in ROLE_RES if pattern.search(role)), "")
