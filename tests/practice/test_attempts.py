@@ -293,6 +293,10 @@ def test_bob_cannot_reach_alices_answers(
 def test_rate_an_answer(alice_client: Client, alice: User, question: Question) -> None:
     alice_client.post(reverse("practice:typed_create", args=[question.pk]), {"text": GOOD})
     attempt = Attempt.objects.get()
+    page = alice_client.get(reverse("practice:attempt", args=[attempt.pk])).text
+    # Each point says what it means (a trial asked what 1 and 5 stood for).
+    for label in ("1 · poor", "3 · fair", "5 · strong"):
+        assert label in page
     alice_client.post(reverse("practice:attempt_rate", args=[attempt.pk]), {"rating": "2"})
     attempt.refresh_from_db()
     assert attempt.rating == 2

@@ -31,6 +31,8 @@ MIXES = {
 
 
 DIFFICULTIES = [(1, "Easy"), (2, "Medium"), (3, "Hard")]
+# What each point of the 1-5 self-rating means (a trial asked what 1 and 5 stood for).
+RATINGS = [(1, "1 · poor"), (2, "2 · weak"), (3, "3 · fair"), (4, "4 · good"), (5, "5 · strong")]
 
 
 class QuestionForm(forms.ModelForm):  # type: ignore[type-arg]
@@ -89,7 +91,7 @@ class TypedAnswerForm(forms.ModelForm):  # type: ignore[type-arg]
             # 10,000 words were saved cut mid-word). Over the limit, `clean_text` refuses it
             # with its count, and the text comes back in the form.
             "text": forms.Textarea(attrs={"rows": 8}),
-            "rating": forms.RadioSelect(choices=[(i, str(i)) for i in range(1, 6)]),
+            "rating": forms.RadioSelect(choices=RATINGS),
         }
         labels = {"text": "Your answer"}
         error_messages = {"text": {"required": "Type your answer first, or record it."}}
@@ -111,7 +113,7 @@ class RatingForm(forms.ModelForm):  # type: ignore[type-arg]
     class Meta:
         model = Attempt
         fields = ("rating",)
-        widgets = {"rating": forms.RadioSelect(choices=[(i, str(i)) for i in range(1, 6)])}
+        widgets = {"rating": forms.RadioSelect(choices=RATINGS)}
 
 
 class MockForm(forms.ModelForm):  # type: ignore[type-arg]
