@@ -84,3 +84,20 @@ WE_WARD_STORY = (
     "time. We set up a shared checklist and we ran a short huddle every morning. After six weeks "
     "every letter went out the same day."
 )
+
+# A good STAR story with a number, as a new user's trial told one: its report read "Nearest the
+# question: “The practice manager also became one of our reference customers.” — prepcoach can't
+# tell whether it addresses the question: the quoted sentence is its closest and still far from
+# what was asked" beside "the measures 5", and, told to "Walk me through your CV", a warning box
+# "Check that this answers the question". Far from both questions by closeness in meaning; the
+# verdict says "can't tell" to both.
+CV = "Walk me through your CV."
+INITIATIVE = "Tell me about a time you took the initiative."
+CLINIC = (
+    "Last year a small dental practice was about to cancel our booking software because "
+    "appointments kept getting double-booked. My task was to keep them as a customer. I visited "
+    "the practice, watched how the receptionists used the calendar and found that two screens "
+    "were showing different time zones. I fixed the setting, trained the staff and called the "
+    "manager every week for a month. They renewed for two more years and double bookings "
+    "stopped completely. The practice manager also became one of our reference customers."
+)

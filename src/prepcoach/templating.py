@@ -211,3 +211,13 @@ def closing_stop(quoted: Any) -> str:
     from prepcoach.coach.text import closing_stop as stop
 
     return stop("" if quoted is None else str(quoted))
+
+
+@register.filter
+def comes_near(score: Any) -> bool:
+    """{% if relevance.score|comes_near %}: a sentence at this cosine to its question comes
+    near it in meaning (`coach.relevance.comes_near`), so "can't tell" may quote it as the
+    sentence closest to the question; a far one ties nothing and is not offered."""
+    from prepcoach.coach.relevance import comes_near as near
+
+    return near(score)
