@@ -235,6 +235,24 @@ def test_the_page_says_which_answers_an_area_did_not_judge_and_why(
     assert "cuts" not in page  # the model's word, not the user's
 
 
+@pytest.mark.usefixtures("sentence_model")
+def test_an_area_points_to_answer_the_question_only_when_the_page_shows_it(
+    alice_client: Client, alice: User, story_question: Question
+) -> None:
+    """A trial's page said "(see “Answer the question that was asked”)" while no such area
+    was on it: one answer that missed its question is one slip, not a pattern, so the area
+    was not raised. The answer left out is said without the pointer."""
+    answered(alice, story_question)
+    answered(alice, story_question)
+    off = answered(alice, story_question, COOKING)
+    assert (off.analysis or {})["relevance"]["addresses"] is False
+    page = html.unescape(alice_client.get(URL).text)
+    assert "A result without a number: in 2 of the 2 answers it could judge." in page
+    assert "<h2>Answer the question that was asked</h2>" not in page
+    assert "Not judged: 1 answer that does not address its question.</span>" in page
+    assert "(see “Answer the question that was asked”)" not in page
+
+
 PLAN_QUESTION = "What would you do if a teammate kept missing deadlines your work depended on?"
 
 

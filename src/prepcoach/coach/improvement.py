@@ -21,7 +21,7 @@ from __future__ import annotations
 import datetime as dt
 from collections import defaultdict
 from collections.abc import Callable, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
 from prepcoach.coach.answer import misses_its_question
@@ -312,10 +312,13 @@ NOT_JUDGED = {
     "plan": ("plan for a question asking what you would do (no situation, task or result to "
              "find)", "plans for questions asking what you would do (no situation, task or "
              "result to find)"),
-    "off question": ("answer that does not address its question (see “Answer the question "
-                     "that was asked”)", "answers that do not address their question (see "
-                     "“Answer the question that was asked”)"),
+    "off question": ("answer that does not address its question",
+                     "answers that do not address their question"),
 }  # fmt: skip
+# Where the answers left out for missing their question are judged: said after them only when
+# that area is on the page (`improvement_areas`). A trial's page pointed to it while one such
+# answer (one slip is not a pattern) had raised no area to point to.
+OFF_QUESTION_AREA = "relevance"
 
 
 SPOKEN = "typed, or with speech lost"  # why a delivery rule reads no figure
@@ -499,6 +502,9 @@ def improvement_areas(
             low_reviews[key].append((review, " and ".join(criteria)))
     cues = debrief_cues(debriefs)
     areas = []
+    left_out: list[
+        tuple[AreaRule, list[str | None], list[tuple[AnswerFacts, tuple[str, float | None]]]]
+    ] = []
     for rule in RULES:
         since = closed.get(rule.key, dt.date.min)
         # Each answer's reading, or why it is not judged (None: before a reached goal).
@@ -534,9 +540,16 @@ def improvement_areas(
                 len(held), len(recent), len(people), tuple(evidence),
                 _trend([(a.when, bool(found[0])) for a, found in judged]),
                 rule.goal.format(**goal_words), debriefs=len(said), how=rule.how,
-                not_judged=_not_judged(rule, newest, why_not, recent),
             )
         )  # fmt: skip
+        left_out.append((rule, why_not, recent))
+    # What each area did not judge, pointing to the area that judges an answer missing its
+    # question only when that area is raised too.
+    pointed = next((a.title for a in areas if a.key == OFF_QUESTION_AREA), None)
+    areas = [
+        replace(area, not_judged=_not_judged(rule, newest, why_not, recent, pointed))
+        for area, (rule, why_not, recent) in zip(areas, left_out, strict=True)
+    ]
     areas += debrief_areas(debriefs, closed, goal_words)
     areas += plan_line_areas(reviews, closed, goal_words)
     if (lapsed := lapse_area(lapses, closed, goal_words)) is not None:
@@ -551,11 +564,14 @@ def _not_judged(
     newest: Sequence[AnswerFacts],
     why_not: Sequence[str | None],
     recent: Sequence[tuple[AnswerFacts, tuple[str, float | None]]],
+    pointed: str | None = None,
 ) -> tuple[str, ...]:
     """The answers among the ones `recent` spans (all of them when it holds fewer than
     `RECENT`) that the rule did not judge, counted by why, in words: "1 answer that does not
-    address its question (…)". A page beside "in 2 of the 3 answers it could judge" says them,
-    so an answer left out is never left out unsaid."""
+    address its question". A page beside "in 2 of the 3 answers it could judge" says them,
+    so an answer left out is never left out unsaid. `pointed`: the title of the area that
+    judges the answers missing their question, when it is raised ("(see “Answer the question
+    that was asked”)" follows them); None: no pointer, there being no such area to see."""
     last = newest.index(recent[-1][0]) if len(recent) == RECENT else len(newest) - 1
     counts: dict[str, int] = defaultdict(int)
     for why in why_not[: last + 1]:
@@ -569,7 +585,8 @@ def _not_judged(
             said.append(f"{count} {'answer' if count == 1 else 'answers'} {unread}")
         else:
             one, many = NOT_JUDGED[why]
-            said.append(f"{count} {one if count == 1 else many}")
+            see = f" (see “{pointed}”)" if why == "off question" and pointed else ""
+            said.append(f"{count} {one if count == 1 else many}{see}")
     return tuple(said)
 
 
