@@ -107,17 +107,19 @@ def test_the_summary_lists_each_answer_once_and_each_unanswered_question() -> No
     assert summary.best is not None
     assert summary.best.ref == 3
     assert "a result with a number" in summary.best_why
-    # What both weak answers miss (a number, and the task WEAK leaves out), as areas, each
-    # said once (the task's report tip says the same as its area), then the question left
-    # unanswered. "What was the outcome?" asks for the story's result: the story-question model
-    # reads it as a story question (the words alone read it as asking for neither, and left
-    # its answer out of the areas).
+    # What the weak answer misses (a number, and the task WEAK leaves out), as its tips, then
+    # the question left unanswered. "What was the outcome?" asks for the story's result alone
+    # (`follow_up_answer`): its answer is judged on that, never counted as a story missing its
+    # task or number, so the areas (2 of the 3 answers, before) have one answer each to go on.
     assert summary.next_steps == (
-        "Put a number on the result: a result without a number: in 2 of the 3 answers it could "
-        "judge.",
-        "Say the task: no task found by the STAR reader: in 2 of the 3 answers it could judge.",
+        "Put a number on the result: how much, how many, how much faster.",
+        "Before the actions, say in one sentence what was asked of you or what you set out to "
+        "achieve.",
         "Answer the question you left unanswered: “Tell me about a conflict.”",
     )
+    follow_up = summary.rows[1].figures
+    assert follow_up is not None
+    assert follow_up.asked_words.startswith("Asked for: how it ended — given: “In the end")
 
 
 WEAKNESS = "What is your greatest weakness?"

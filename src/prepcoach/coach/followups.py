@@ -134,15 +134,36 @@ class FollowUp:
         return self.rule in GENERAL
 
 
+# How `asked_again` opens, in either form: how `rule_of` knows it again.
+PUT_ANOTHER_WAY = "Let me put that another way: could you tell me about "
+COME_BACK = "Let me come back to the question: "
+
+
 def asked_again(question: str, asks: str | None) -> FollowUp:
     """For an answer the relevance verdict says does not address `question`: the question
     again in other words (what it asks for, by its kind, when that is known), never a
     follow-up that takes the answer as given."""
     if asks:
-        return FollowUp(
-            f"Let me put that another way: could you tell me about {asks}?", "off topic"
-        )
-    return FollowUp(f"Let me come back to the question: {question}", "off topic")
+        return FollowUp(f"{PUT_ANOTHER_WAY}{asks}?", "off topic")
+    return FollowUp(f"{COME_BACK}{question}", "off topic")
+
+
+def rule_of(text: str) -> str | None:
+    """The rule a follow-up was asked by, from its words as the answer keeps them
+    (`question_text`): each text comes from one rule's question (`RULES`, `PLAN_RULES`), one
+    list asked in turn (`FIXED`, `PLAN_FIXED`, `POINT_FIXED`) or `asked_again` ("off topic").
+    None for a text none of them gives (a follow-up asked before the lists changed): it is
+    then judged as any answer is. The rule is read back rather than stored: the words are
+    what was asked, and every follow-up already keeps them."""
+    said = " ".join(text.split())
+    for rule, question in (*RULES, *PLAN_RULES):
+        if said == question:
+            return rule
+    for texts, rule in ((FIXED, "fixed list"), (PLAN_FIXED, "plan list"),
+                        (POINT_FIXED, "point list")):  # fmt: skip
+        if said in texts:
+            return rule
+    return "off topic" if said.startswith((PUT_ANOTHER_WAY, COME_BACK)) else None
 
 
 def follow_up(analysis: ContentAnalysis | None, turn: int = 0, asks: Asks = "story") -> FollowUp:

@@ -35,6 +35,7 @@ from typing import Any
 
 from prepcoach.coach.answer import asks_for_plan, measured_rating, unmeasured_for
 from prepcoach.coach.area_types import AnswerFacts
+from prepcoach.coach.follow_up_answer import FollowUpAnswer, judge_follow_up
 from prepcoach.coach.improvement import improvement_areas
 from prepcoach.coach.questions import field_for_role
 from prepcoach.coach.relevance import NOT_IN_A_PLAN, Asks, asked_for
@@ -132,6 +133,21 @@ class Figures:
     # The parts the reader can't tell about on which `measured` turns, so it gives no figure
     # (`answer.unmeasured_for`): said rather than leaving the row without one and without why.
     unmeasured: tuple[str, ...] = ()
+    # For the answer to a follow-up, how it is judged (`follow_up_answer.judge_follow_up`): one
+    # asking for a part is judged on that part, its STAR parts counted over the first answer
+    # and this one together, with no measured figure; None for a first answer.
+    follow_up: FollowUpAnswer | None = None
+
+    @property
+    def asked_words(self) -> str:
+        """What the follow-up asked for and whether it was given ("Asked for: a result with a
+        number — given: “…”"), "" for an answer to no follow-up asking for a part."""
+        return self.follow_up.words if self.follow_up else ""
+
+    @property
+    def over_both(self) -> bool:
+        """Its STAR parts are counted over the first answer and this one together."""
+        return self.follow_up is not None and self.follow_up.story is not None
 
     @property
     def plan(self) -> bool:
@@ -161,6 +177,8 @@ class Figures:
         """Why there is no measured figure where a part it can't tell about decides it: "no
         measured figure: prepcoach can't tell whether it has its result"; "" when there is one,
         or none for another reason (said by `not_counted`)."""
+        if self.measured is None and self.follow_up and self.follow_up.asks_part:
+            return self.follow_up.unmeasured
         if self.measured is not None or not self.unmeasured:
             return ""
         named = [f"its {part}" for part in self.unmeasured]
@@ -175,22 +193,25 @@ class Figures:
         can't tell about the result)": neither found nor missing (the row had said nothing of
         STAR at all)."""
         unsure = f" ({self.unsure_words})" if self.unsure_words else ""
+        both = " over the first answer and this one together" if self.over_both else ""
         if not self.plan:
-            return f"{self.star_parts} of {len(STAR_PARTS)} STAR parts{unsure}"
+            return f"{self.star_parts} of {len(STAR_PARTS)} STAR parts{both}{unsure}"
         if len(self.star_judged) == 1:
             if self.star_unsure:
-                return f"{self.unsure_words} (the one STAR part a plan is judged on)"
+                return f"{self.unsure_words} (the one STAR part a plan is judged on){both}"
             said = "the" if self.star_parts else "no"
-            return f"{said} {self.star_judged[0]} (the one STAR part a plan is judged on)"
+            return f"{said} {self.star_judged[0]} (the one STAR part a plan is judged on){both}"
         return (
             f"{self.star_parts} of the {len(self.star_judged)} STAR parts a plan is judged on"
-            f"{unsure}"
+            f"{both}{unsure}"
         )
 
     @property
     def row_words(self) -> tuple[str, ...]:
         """The figures of a row of the summary, each in words, those not read left out."""
         said = [f"{self.measured} of 5"] if self.measured else []
+        if self.asked_words:
+            said.append(self.asked_words)
         if self.unmeasured_words:
             said.append(self.unmeasured_words)
         if self.not_counted:
@@ -250,17 +271,28 @@ def delivery_weighed(analysis: Mapping[str, Any]) -> tuple[str, ...]:
     return tuple(name for name, weighed in found.items() if weighed)
 
 
-def figures_of(analysis: Mapping[str, Any] | None, asks: Asks | None = None) -> Figures | None:
+def figures_of(
+    analysis: Mapping[str, Any] | None,
+    asks: Asks | None = None,
+    follow_up: str | None = None,
+    first: Mapping[str, Any] | None = None,
+) -> Figures | None:
     """None for an answer not analysed (yet, or failed). `asks`: what its question asks for
     (`relevance.asked_for`; a follow-up's, its question's); None: as the analysis alone reads
-    it (a plan by the kind it keeps, else a story)."""
+    it (a plan by the kind it keeps, else a story). `follow_up`: the follow-up it answers
+    (its words), with `first` the stored analysis of the answer it follows up (None when not
+    read): judged on what it asked for (`follow_up_answer.judge_follow_up`)."""
     if not analysis or not isinstance(analysis.get("star"), Mapping):
         return None
-    star = analysis["star"]
+    follow = judge_follow_up(follow_up, analysis, first) if follow_up is not None else None
+    # A follow-up asking for a part: the story's parts are read over both answers together.
+    star: Mapping[str, Any] = follow.story if follow and follow.story else analysis["star"]
     if asks is None:
         asks = "plan" if asks_for_plan(analysis) else "story"
     judged = {"plan": PLAN_PARTS, "neither": ()}.get(asks, STAR_PARTS)
-    found = {p: star.get(p) if isinstance(star.get(p), Mapping) else {} for p in judged}
+    found: dict[str, Mapping[str, Any]] = {
+        p: star[p] if isinstance(star.get(p), Mapping) else {} for p in judged
+    }
     # `present` None is "can't tell" where the reader quotes its nearest sentence (`unsure`),
     # else the part was not heard (or the whole answer could not be read): as the report's
     # STAR card tells them apart.
@@ -273,36 +305,62 @@ def figures_of(analysis: Mapping[str, Any] | None, asks: Asks | None = None) -> 
             if why
             else "part of the answer was not heard"
         )
+    untold = bool(follow and follow.asks_part and follow.story is None)
+    told = asks == "story" and not untold  # a number is judged of the story told
+    if untold:
+        # Its own parts alone would score it as a whole story (a trial's "2 of 4 STAR parts").
+        unread, lost = "the answer it follows up has not been read", True
     parts = None if not judged or lost else sum(bool(f.get("present")) for f in found.values())
     fillers = analysis.get("fillers")
     per_min = fillers.get("per_min") if isinstance(fillers, Mapping) else None
     wpm = analysis.get("wpm")
-    # A question asking for neither a story nor a plan asks for no story's parts: no tip either.
-    tips = [
-        tip
-        for tip in analysis.get("tips") or []
-        if isinstance(tip, Mapping)
-        and not (asks == "neither" and asks_for_story_parts(str(tip.get("rule", ""))))
-    ]
+    tips = tips_of(analysis, asks, follow)
     transcript = analysis.get("transcript")
     relevance, quote = verdict_of(analysis)
+    # A follow-up asking for a part has no 1-5 figure: it weighs parts it was not asked for.
+    measured = None if follow and follow.asks_part else measured_rating(analysis, asks)
     return Figures(
-        measured_rating(analysis, asks), parts,
-        star.get("quantified_result", {}).get("present") if asks == "story" else None,
+        measured, parts,
+        star.get("quantified_result", {}).get("present") if told else None,
         float(per_min) if isinstance(per_min, (int, float)) else None,
         float(wpm) if isinstance(wpm, (int, float)) else None,
         len(transcript.split()) if isinstance(transcript, str) else 0,
         str(tips[0].get("text", "")) if tips else "",
         relevance, quote, judged, asks, delivery_weighed(analysis),
         isinstance(analysis.get("duration_s"), (int, float)), unsure, unread,
-        unmeasured_for(analysis, asks),
+        () if measured is None and follow and follow.asks_part else unmeasured_for(analysis, asks),
+        follow,
     )  # fmt: skip
 
 
-def short_report(analysis: Mapping[str, Any] | None, asks: Asks | None = None) -> Figures | None:
+def tips_of(
+    analysis: Mapping[str, Any], asks: Asks | None, judged: FollowUpAnswer | None = None
+) -> list[Mapping[str, Any]]:
+    """The stored tips an answer keeps, by what its question asks for: none asking for a
+    story's parts of an answer to a question asking for neither a story nor a plan; of a
+    follow-up's, those its judgement keeps (`FollowUpAnswer.tips`: never "Tell the whole
+    story", and for one asking for a part only tips on that part, "Answer what was asked"
+    first when it is not given)."""
+    tips = [
+        tip
+        for tip in analysis.get("tips") or []
+        if isinstance(tip, Mapping)
+        and not (asks == "neither" and asks_for_story_parts(str(tip.get("rule", ""))))
+    ]
+    if judged is None:
+        return tips
+    return judged.tips(tips, str(analysis.get("transcript") or ""))
+
+
+def short_report(
+    analysis: Mapping[str, Any] | None,
+    asks: Asks | None = None,
+    follow_up: str | None = None,
+    first: Mapping[str, Any] | None = None,
+) -> Figures | None:
     """The short report shown inside the mock after an answer: its figures and first tip
-    (`figures_of`, by what its question asks for)."""
-    return figures_of(analysis, asks)
+    (`figures_of`, by what its question asks for, and a follow-up's by what it asked for)."""
+    return figures_of(analysis, asks, follow_up, first)
 
 
 @dataclass(frozen=True, slots=True)
@@ -321,6 +379,15 @@ class MockAnswer:
     # `feedback.subjects.answer_asks` says); None: by `asked_for` of its own question and
     # analysis, or for a follow-up as its analysis alone reads it (`figures_of`).
     asks: Asks | None = None
+    # A follow-up's: the stored analysis of the answer it follows up (None when not read), over
+    # which with its own the story's parts are read (`follow_up_answer.judge_follow_up`).
+    first: Mapping[str, Any] | None = None
+
+
+def figures_of_answer(answer: MockAnswer) -> Figures | None:
+    """An answer's figures (`figures_of`): a follow-up's judged on what it asked for."""
+    follow_up = answer.question if answer.follow_up else None
+    return figures_of(answer.analysis, asks_of(answer), follow_up, answer.first)
 
 
 def asks_of(answer: MockAnswer) -> Asks | None:
@@ -387,9 +454,9 @@ def summarise_mock(
         if not mine:
             rows.append(SummaryRow(number, text, None, False, "not answered", None))
         rows += [SummaryRow(number, a.question, a.ref, a.follow_up, a.status,
-                            figures_of(a.analysis, asks_of(a))) for a in mine]  # fmt: skip
+                            figures_of_answer(a)) for a in mine]  # fmt: skip
     rows += [SummaryRow(a.number, a.question, a.ref, a.follow_up, a.status,
-                        figures_of(a.analysis, asks_of(a)))
+                        figures_of_answer(a))
              for a in answers if not 1 <= a.number <= len(questions)]  # fmt: skip
     answered = [r for r in rows if r.ref is not None]
     # An answer the verdict says missed its question did not go best, whatever its figure (at
@@ -419,10 +486,15 @@ SAME_ADVICE = {
 def _next_steps(
     answers: Sequence[MockAnswer], unanswered: Sequence[SummaryRow], today: dt.date
 ) -> tuple[str, ...]:
+    # The answer to a follow-up asking for a part is judged on that part alone: its story's
+    # other parts are the first answer's, so it adds nothing to the areas' STAR counts.
+    judged = {a.ref: _judged(a) for a in answers}
     facts = [
         AnswerFacts(a.ref, a.when or today, a.question, a.analysis)
         for a in answers
-        if a.analysis and isinstance(a.analysis.get("star"), Mapping)
+        if a.analysis
+        and isinstance(a.analysis.get("star"), Mapping)
+        and not ((f := judged[a.ref]) and f.asks_part)
     ]
     missed = [a for a in answers if a.analysis and verdict_of(a.analysis)[0] == "does not address"]
     steps, covered = [], set()
@@ -443,14 +515,12 @@ def _next_steps(
     # An answer to a question asking for neither a story nor a plan gives no tip asking for a
     # story's parts (`figures_of`): "Finish with the result" was a step from "Where do you see
     # yourself in five years?".
+    # A follow-up's are those its judgement keeps (`tips_of`): never "Tell the whole story".
     tips = Counter(
         str(tip.get("text", ""))
         for a in answers
-        for tip in (a.analysis or {}).get("tips") or []
-        if isinstance(tip, Mapping)
-        and tip.get("text")
-        and not str(tip.get("rule", "")).startswith(tuple(covered))
-        and not (asks_of(a) == "neither" and asks_for_story_parts(str(tip.get("rule", ""))))
+        for tip in (tips_of(a.analysis, asks_of(a), judged[a.ref]) if a.analysis else ())
+        if tip.get("text") and not str(tip.get("rule", "")).startswith(tuple(covered))
     )
     steps += [tip for tip, _ in tips.most_common() if tip not in steps]
     # The question last, whole, in its quotation marks: "…you led.”: you left it" read as
@@ -460,6 +530,12 @@ def _next_steps(
         for row in unanswered
     ]
     return tuple(_as_sentence(step) for step in steps[:NEXT_STEPS])
+
+
+def _judged(answer: MockAnswer) -> FollowUpAnswer | None:
+    if not answer.follow_up or not answer.analysis:
+        return None
+    return judge_follow_up(answer.question, answer.analysis, answer.first)
 
 
 def _as_sentence(step: str) -> str:

@@ -456,6 +456,33 @@ def asks_for_story_parts(rule: str) -> bool:
     return rule.startswith(STORY_RULES)
 
 
+# The short answer's tip (`_short`: "Tell the whole story: add …"), by its stored rule ("STAR:
+# 17 words, with no task or action"): never given to the answer of a follow-up, which answers
+# one question about a story already told (a trial's "How did you know it worked? What
+# changed, in numbers?", answered with two sentences of numbers, was told to tell the whole
+# story).
+WHOLE_STORY_RULE = re.compile(r"STAR: \d+ words, with no ")
+
+
+def asks_for_whole_story(rule: str) -> bool:
+    """Whether a tip, by its stored `rule`, is the short answer's "Tell the whole story"."""
+    return WHOLE_STORY_RULE.match(rule) is not None
+
+
+# The tips that ask for one part (or a number on the result, or what the speaker did
+# themselves), by the start of their stored rule: the answer to a follow-up asking for that
+# part keeps them, and no other tip asking for a story's parts (`coach.follow_up_answer`).
+PART_TIPS = {
+    "situation": ("STAR: the answer never sets the scene",
+                  "STAR: prepcoach can't tell whether the answer sets the scene"),
+    "result": ("STAR: the answer never says how it ended",
+               "STAR: prepcoach can't tell whether the answer says how it ended"),
+    "quantified_result": ("STAR: the result has no number",),
+    "ownership": ("Ownership:",),
+    "action": (),
+}  # fmt: skip
+
+
 # Each rule by name: a report can hold back the rules its recording makes unreliable
 # (speech that produced no words, clipped or very quiet audio); see coach.speech.quality.
 RULES: dict[str, Rule] = {

@@ -21,6 +21,8 @@ from prepcoach.coach.answer import (
     thresholds,
     unmeasured_for,
 )
+from prepcoach.coach.answer_story import tells_a_story
+from prepcoach.coach.follow_up_answer import FollowUpAnswer, judge_follow_up
 from prepcoach.coach.keywords import PhraseMemory
 from prepcoach.coach.patterns import Embedder
 from prepcoach.coach.relevance import ReadingChange, reading_changed
@@ -46,6 +48,7 @@ from prepcoach.practice.report import length_card, pace_chart, transcript_pieces
 from prepcoach.practice.tasks import analyse_again, state_of
 from prepcoach.practice.views.common import (
     attempt_or_404,
+    first_answer,
     question_or_404,
     queue_or_say,
     recording_started,
@@ -210,24 +213,41 @@ def _report(attempt: Attempt) -> dict[str, object]:
         user=attempt.user, question=attempt.question, status=Attempt.Status.ANALYSED,
         created_at__lt=attempt.created_at,
     ).exclude(question=None)  # fmt: skip
+    # A follow-up's answer is judged on what the follow-up asked for: its tips, its STAR card
+    # and no measured figure for one asking for a part (`coach.follow_up_answer`).
+    follow = _follow_up(attempt, data)
+    asks_part = follow is not None and follow.asks_part
     return {
         "attempt": attempt,
         "analysis_state": state_of(attempt),
         "body": body_view(attempt),
-        "report": data,
+        "report": data
+        if follow is None
+        else {**data, "tips": follow.tips(data.get("tips") or [], str(data["transcript"]))},
+        "follow_up": follow,
         "sentences": transcript_pieces(data),
         "pace_chart": pace_chart(data),
         "length": length_card(data),
         "thresholds": thresholds(data),
-        "measured": measured_rating(data),
+        "measured": None if asks_part else measured_rating(data),
         # Why the figure is low beside a well-told story (`answer.OFF_QUESTION_MOST`).
         "measured_cap": OFF_QUESTION_MOST if misses_its_question(data) else None,
         # Why there is no figure where a STAR part is "can't tell" (`answer.unmeasured_for`).
-        "measured_unsure": unmeasured_for(data),
+        "measured_unsure": () if asks_part else unmeasured_for(data),
         "previous": earlier.first(),
         "outdated": data.get("version") != ANALYSIS_VERSION,
+        # "Keep as a STAR story" (`reflection:story_new`, `coach.answer_story`).
+        "keeps_as_story": attempt.status == Attempt.Status.ANALYSED
+        and tells_a_story(attempt.question_text, data, follow_up=bool(attempt.follow_up_to_id)),
         **_stories_beside(attempt, data),
     }
+
+
+def _follow_up(attempt: Attempt, data: dict[str, object]) -> FollowUpAnswer | None:
+    """How a follow-up's answer is judged (`coach.follow_up_answer`), None for a first answer."""
+    if not attempt.follow_up_to_id:
+        return None
+    return judge_follow_up(attempt.question_text, data, first_answer(attempt))
 
 
 def _stories_beside(attempt: Attempt, data: dict[str, object]) -> dict[str, object]:
@@ -306,7 +326,9 @@ def attempt_rate(request: HttpRequest, attempt_id: int) -> HttpResponse:
         # A rating given after the analysis can move a calibration goal (`measured.py`).
         update_measured_goals(attempt.user, local_now(attempt.user).date())
         # The figure the report's card shows (`_report`): its analysis's own reading.
-        measured = attempt.analysis and measured_rating(attempt.analysis)
+        data = attempt.analysis or {}
+        follow = _follow_up(attempt, data) if data else None
+        measured = data and not (follow and follow.asks_part) and measured_rating(data)
         messages.success(
             request,
             "Thanks: your own rating sits beside the measured figures."

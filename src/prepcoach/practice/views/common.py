@@ -1,5 +1,7 @@
 from __future__ import annotations
 
+from typing import Any
+
 from django.conf import settings
 from django.contrib import messages
 from django.db.models import QuerySet
@@ -12,6 +14,15 @@ from prepcoach.practice.models import Attempt, PracticeSettings, Question
 from prepcoach.practice.tasks import AnalysisQueueFullError, queue_analysis
 
 user_of = signed_in_user  # the practice views' short name for it
+
+
+def first_answer(attempt: Attempt) -> dict[str, Any] | None:
+    """The stored analysis of the answer a follow-up's answer follows up (its story's other
+    parts, `coach.follow_up_answer`), None when it is no follow-up's or that one is not read."""
+    first = attempt.follow_up_to
+    if first is None or first.status != Attempt.Status.ANALYSED or not first.analysis:
+        return None
+    return dict(first.analysis)
 
 
 def visible_questions(request: HttpRequest) -> QuerySet[Question]:

@@ -30,7 +30,12 @@ from prepcoach.practice.forms import MIXES, MockForm, TypedAnswerForm
 from prepcoach.practice.models import Attempt, MockSession, Question
 from prepcoach.practice.push import answered, wait_for_change, watch_of
 from prepcoach.practice.sessions import answers_in_order, question_text, session_rows
-from prepcoach.practice.views.common import settings_of, user_of, visible_questions
+from prepcoach.practice.views.common import (
+    first_answer,
+    settings_of,
+    user_of,
+    visible_questions,
+)
 
 RECENT = 50  # questions asked in the last mocks wait their turn
 
@@ -170,7 +175,7 @@ def mock_summary(request: HttpRequest, session_id: int) -> HttpResponse:
             MockAnswer(a.pk, number_of[a.pk], a.question_text, a.follow_up_to_id is not None,
                        a.get_status_display().lower(),
                        a.analysis if a.status == Attempt.Status.ANALYSED else None,
-                       timezone.localtime(a.created_at).date(), answer_asks(a))
+                       timezone.localtime(a.created_at).date(), answer_asks(a), first_answer(a))
             for a in answers_in_order(rows)
         ],
         timezone.localdate(),
@@ -184,10 +189,12 @@ def mock_summary(request: HttpRequest, session_id: int) -> HttpResponse:
 
 
 def _short(attempt: Attempt) -> object:
-    """Its figures by what its question asks for (a follow-up's, its question's)."""
+    """Its figures by what its question asks for (a follow-up's, its question's), a
+    follow-up's answer judged on what the follow-up asked for (`coach.follow_up_answer`)."""
     if attempt.status != Attempt.Status.ANALYSED:
         return None
-    return short_report(attempt.analysis, answer_asks(attempt))
+    follow_up = attempt.question_text if attempt.follow_up_to_id else None
+    return short_report(attempt.analysis, answer_asks(attempt), follow_up, first_answer(attempt))
 
 
 @login_required

@@ -1,0 +1,180 @@
+"""The answer to an interviewer's follow-up, judged on what the follow-up asked for.
+
+A follow-up asked because the first answer lacked a part (`followups.RULES`, `PLAN_RULES`:
+no result, a result without a number, little of what the speaker did, no situation; a plan's
+steps or the speaker's own step) asks for that one thing: its answer is judged on whether it
+gives it ("Asked for: a result with a number — given: “…”"), and the whole story's parts are
+read over the first answer and the follow-up together. It gets no tip asking for the story's
+other parts, and no 1-5 measured figure (`answer.measured_rating` weighs all of a story's
+parts and a number, which one asked-for part does not tell: a trial's two sentences of
+numbers, answering "How did you know it worked? What changed, in numbers?", read "3 of 5 ·
+2 of 4 STAR parts" and "Tell the whole story: add what you had to do and how it ended").
+
+A follow-up from a list asked in turn, asked again after an answer that missed its question,
+or whose words no list gives (`followups.rule_of` None) asks for no part: it is judged as any
+answer is, but never told to tell the whole story (`tips.asks_for_whole_story`).
+
+Pure: it reads stored analyses (`answer.AnswerAnalysis.as_dict`), never Django.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from prepcoach.coach.content import sentences_of
+from prepcoach.coach.followups import rule_of
+from prepcoach.coach.tips import PART_TIPS, asks_for_story_parts, asks_for_whole_story
+
+# What each rule asks for: the part its answer is judged on (a stored STAR key, or
+# "ownership"), in words, and what to do when the answer does not give it.
+ASKED = {
+    "no result": ("result", "how it ended",
+                  "Answer what was asked: how it ended, what changed because of what you did."),
+    "result without a number": (
+        "quantified_result", "a result with a number",
+        "Answer what was asked: how you knew it worked, with a number: how much, how many, "
+        "how much faster."),
+    "no personal action": ("ownership", "what you did yourself",
+                           "Answer what was asked: what you did yourself: “I decided…”, "
+                           "“I built…”."),
+    "no situation": ("situation", "the situation",
+                     "Answer what was asked: where you were, and what the problem was."),
+    "no steps": ("action", "the steps you would take",
+                 "Answer what was asked: the steps you would take, in order."),
+    "no personal step": ("ownership", "what you would do yourself",
+                         "Answer what was asked: what you would do yourself: “I would…”."),
+}  # fmt: skip
+STORY_KEYS = ("situation", "task", "action", "result", "quantified_result")
+
+
+@dataclass(frozen=True, slots=True)
+class FollowUpAnswer:
+    """How the answer to a follow-up is judged. `rule`: the follow-up's (`followups.rule_of`),
+    None for words no list gives. `part`: the stored part it asks for ("quantified_result",
+    "ownership", …), "" when it asks for none; `asked` the same in words. `given`: whether
+    the answer gives it, None where prepcoach can't tell (or it asks for none); `quote` the
+    words that give it (or, can't tell, the sentence nearest it). `story`: the whole story's
+    STAR parts, in the stored analysis's shape, read over the first answer and this one
+    together; None when it asks for no part or the first answer has not been read."""
+
+    rule: str | None
+    part: str = ""
+    asked: str = ""
+    given: bool | None = None
+    quote: str = ""
+    story: Mapping[str, Mapping[str, Any]] | None = None
+    advice: str = ""
+
+    @property
+    def asks_part(self) -> bool:
+        """It asks for one part: judged on that alone."""
+        return bool(self.part)
+
+    @property
+    def words(self) -> str:
+        """What the row and the card say: "Asked for: a result with a number — given: “…”"
+        ("not given", or prepcoach can't tell); "" when it asks for no part."""
+        if not self.part:
+            return ""
+        if self.given:
+            return f"Asked for: {self.asked} — given: “{self.quote}”"
+        if self.given is None:
+            return f"Asked for: {self.asked} — prepcoach can't tell whether it is given"
+        return f"Asked for: {self.asked} — not given"
+
+    @property
+    def unmeasured(self) -> str:
+        """Why there is no 1-5 figure, "" when it asks for no part (it is measured as any
+        answer is)."""
+        if not self.part:
+            return ""
+        return f"no measured figure: a follow-up is judged on what it asked for, {self.asked}"
+
+    def tips(self, tips: Sequence[Any], transcript: str = "") -> list[Mapping[str, Any]]:
+        """The stored `tips` this answer keeps: never "Tell the whole story"; for a follow-up
+        asking for a part, no tip asking for another of the story's parts, and first, when
+        the answer does not give it, what was asked ("Answer what was asked: …", quoting how
+        the answer starts)."""
+        kept = [
+            tip
+            for tip in tips
+            if isinstance(tip, Mapping)
+            and not asks_for_whole_story(str(tip.get("rule", "")))
+            and not (self.part and _asks_another_part(str(tip.get("rule", "")), self.part))
+        ]
+        if self.part and self.given is False:
+            said = [{"text": s} for s in sentences_of(transcript)[:2]]
+            kept.insert(0, {"rule": self.words, "text": self.advice, "evidence": said})
+        return kept
+
+
+def _asks_another_part(rule: str, part: str) -> bool:
+    keeps = PART_TIPS.get(part, ())
+    if part == "quantified_result":  # a number on the result needs the result
+        keeps = keeps + PART_TIPS["result"]
+    return asks_for_story_parts(rule) and not rule.startswith(keeps)
+
+
+def judge_follow_up(
+    question: str, analysis: Mapping[str, Any], first: Mapping[str, Any] | None = None
+) -> FollowUpAnswer:
+    """The answer (`analysis`, stored) to the follow-up `question`, judged on what it asked
+    for; `first`: the stored analysis of the answer it follows up, None when not read."""
+    rule = rule_of(question)
+    if rule not in ASKED:
+        return FollowUpAnswer(rule)
+    part, asked, advice = ASKED[rule]
+    given, quote = _given(analysis, part)
+    story = together(first, analysis) if first else None
+    return FollowUpAnswer(rule, part, asked, given, quote, story, advice)
+
+
+def _given(analysis: Mapping[str, Any], part: str) -> tuple[bool | None, str]:
+    star = analysis.get("star")
+    star = star if isinstance(star, Mapping) else {}
+    if part == "ownership":
+        own, action = analysis.get("ownership"), star.get("action") or {}
+        if analysis.get("cannot_tell") or not isinstance(own, Mapping):
+            return None, ""
+        mine, team = int(own.get("i_actions") or 0), int(own.get("we_actions") or 0)
+        given = mine > 0 and mine >= team / 2  # `content.Ownership.personal`
+        evidence = action.get("evidence") or []
+        return given, str(evidence[0]) if given and evidence else ""
+    found = star.get(part)
+    if not isinstance(found, Mapping):
+        return None, ""
+    evidence = found.get("evidence") or []
+    if found.get("present"):
+        return True, str(evidence[0]) if evidence else ""
+    if found.get("present") is None:
+        return None, str(found.get("unsure") or "")
+    return False, ""
+
+
+def together(first: Mapping[str, Any], then: Mapping[str, Any]) -> dict[str, dict[str, Any]]:
+    """The STAR parts of a story told over two answers (the first and its follow-up's), in
+    the stored shape: a part found in either is found; one neither has is missing, or "can't
+    tell" / not heard (`present` None) where either can't tell."""
+    parts: dict[str, dict[str, Any]] = {}
+    for key in STORY_KEYS:
+        both = [
+            found
+            for analysis in (first, then)
+            if isinstance(star := analysis.get("star"), Mapping)
+            and isinstance(found := star.get(key), Mapping)
+        ]
+        evidence = [str(s) for found in both for s in found.get("evidence") or []]
+        if any(found.get("present") for found in both):
+            parts[key] = {"present": True, "evidence": evidence}
+        elif unknown := [found for found in both if found.get("present") is None]:
+            unsure = next((f["unsure"] for f in unknown if "unsure" in f), None)
+            # "Not heard" (no `unsure`) in either leaves the part unread, as each page reads it.
+            lost = any("unsure" not in f for f in unknown)
+            parts[key] = {"present": None, "evidence": evidence}
+            if unsure is not None and not lost:
+                parts[key]["unsure"] = unsure
+        else:
+            parts[key] = {"present": False, "evidence": evidence}
+    return parts
