@@ -225,6 +225,9 @@ def _report(attempt: Attempt) -> dict[str, object]:
         if follow is None
         else {**data, "tips": follow.tips(data.get("tips") or [], str(data["transcript"]))},
         "follow_up": follow,
+        # The STAR card's parts: a follow-up's are read over both answers (`together`); an
+        # analysis stored without them has none (the card then says what it can).
+        "star": (follow.story if follow is not None and follow.story else data.get("star")) or {},
         "sentences": transcript_pieces(data),
         "pace_chart": pace_chart(data),
         "length": length_card(data),
