@@ -119,3 +119,11 @@ def test_only_the_cli_imports_its_command_modules(edges: dict[str, set[str]]) ->
         if app_of(target) == "cli"
     )
     assert reached == []
+
+
+def test_grow_does_not_import_improve(edges: dict[str, set[str]]) -> None:
+    """Improve reads Grow's stories (the report's best story, keeping an answer as a story);
+    Grow never reads answers: "Keep as a STAR story" briefly made reflection import practice,
+    a cycle, before the view moved to practice (`practice.views.stories`)."""
+    assert offences(edges, "reflection", {"practice"}) == []
+    assert offences(edges, "research", {"practice"}) == []

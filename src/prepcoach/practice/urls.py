@@ -1,6 +1,15 @@
 from django.urls import path
 
-from prepcoach.practice.views import areas, attempts, drills, home, mocks, questions, reverse
+from prepcoach.practice.views import (
+    areas,
+    attempts,
+    drills,
+    home,
+    mocks,
+    questions,
+    reverse,
+    stories,
+)
 
 app_name = "practice"
 urlpatterns = [
@@ -21,6 +30,7 @@ urlpatterns = [
     path("attempts/<int:attempt_id>/", attempts.attempt_detail, name="attempt"),
     path("attempts/<int:attempt_id>/status/", attempts.attempt_status, name="attempt_status"),
     path("attempts/<int:attempt_id>/rate/", attempts.attempt_rate, name="attempt_rate"),
+    path("attempts/<int:attempt_id>/story/", stories.keep_as_story, name="attempt_story"),
     path(
         "attempts/<int:attempt_id>/reanalyse/", attempts.attempt_reanalyse, name="attempt_reanalyse"
     ),

@@ -9,13 +9,12 @@ from collections.abc import Sequence
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.db.models import Count
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_POST
 
 from prepcoach.accounts.access import get_owned_or_404, owned_by, signed_in_user
-from prepcoach.coach.answer_story import AnswerStory, answer_key, answer_story, tells_a_story
 from prepcoach.coach.retro_stories import PROMPTS as RETRO_PROMPTS
 from prepcoach.coach.retro_stories import (
     DraftStory,
@@ -29,7 +28,6 @@ from prepcoach.coach.retro_stories import (
 from prepcoach.coach.spoken import ANSWER_SECONDS, SPEAKING_WPM, story_remark
 from prepcoach.coach.stories import PARTS, coverage, read_bank, shift
 from prepcoach.jobs.models import Interview, Opportunity
-from prepcoach.practice.models import Attempt
 from prepcoach.reflection.forms import ReflectionForm, RetrospectiveForm, StoryForm
 from prepcoach.reflection.models import PROMPTS, Reflection, Retrospective, Story
 
@@ -65,75 +63,25 @@ def stories(request: HttpRequest) -> HttpResponse:
 
 @login_required
 def story_new(request: HttpRequest) -> HttpResponse:
-    """An empty story form, or, with `?from_answer=<id>`, one filled from the user's own
-    analysed answer to a question asking for a story (`coach.answer_story`): nothing is saved
-    until the user saves the form, which then remembers the answer (`Story.drafted_from`)."""
-    user = signed_in_user(request)
-    story = Story(user=user)
-    raw = request.GET.get("from_answer")
-    if raw is None:
-        return _story_form(request, story)
-    if not raw.isdigit():
-        raise Http404
-    if request.method == "POST":
-        # The answer may have gone since the form was opened: the story typed is saved anyway.
-        attempt = owned_by(Attempt.objects.all(), user).filter(pk=int(raw)).first()
-        if attempt is None or (found := _answer_story(attempt)) is None:
-            return _story_form(request, story)
-        story.drafted_from = answer_key(attempt.question_text, found[1])
-        return _story_form(request, story, None, {"attempt": attempt, "story": found[0]})
-    attempt = get_owned_or_404(Attempt.objects.all(), user, pk=int(raw))
-    if (found := _answer_story(attempt)) is None:
-        messages.info(
-            request,
-            "That answer is not a story prepcoach can fill the form from (it is not analysed, "
-            "or its question asks for no story): write the story here.",
-        )
-        return redirect("reflection:story_new")
-    drafted, transcript = found
-    # A second click opens the story already kept from this answer, not a copy.
-    key = answer_key(attempt.question_text, transcript)
-    kept = owned_by(Story.objects.filter(drafted_from=key), user).order_by("pk").first()
-    if kept is not None:
-        messages.info(request, "You already kept this answer as a story: here it is.")
-        return redirect("reflection:story_edit", story_id=kept.pk)
-    initial: dict[str, object] = {
-        "title": drafted.title, **drafted.parts, "metrics": drafted.metrics,
-        "competencies": list(drafted.competencies),
-    }  # fmt: skip
-    return _story_form(request, story, initial, {"attempt": attempt, "story": drafted})
-
-
-def _answer_story(attempt: Attempt) -> tuple[AnswerStory, str] | None:
-    """The story an answer tells, drafted for the form, with the answer's words; None when it
-    tells none to keep (`answer_story.tells_a_story`) or is not analysed."""
-    data = attempt.analysis or {}
-    follow_up = attempt.follow_up_to_id is not None
-    if attempt.status != Attempt.Status.ANALYSED:
-        return None
-    if not tells_a_story(attempt.question_text, data, follow_up=follow_up):
-        return None
-    transcript = str(data["transcript"])
-    star = data["star"]
-    competency = attempt.question.competency if attempt.question is not None else ""
-    limit = Story._meta.get_field("metrics").max_length or 200
-    drafted = answer_story(attempt.question_text, transcript, star, competency, limit)
-    return drafted, transcript
+    return story_form_page(request, Story(user=signed_in_user(request)))
 
 
 @login_required
 def story_edit(request: HttpRequest, story_id: int) -> HttpResponse:
-    return _story_form(
+    return story_form_page(
         request, get_owned_or_404(Story.objects.all(), signed_in_user(request), pk=story_id)
     )
 
 
-def _story_form(
+def story_form_page(
     request: HttpRequest,
     story: Story,
     initial: dict[str, object] | None = None,
     from_answer: dict[str, object] | None = None,
 ) -> HttpResponse:
+    """The story form for `story` (new or the user's own), saved on a valid POST. `initial`
+    fills a new one; `from_answer` (`{"attempt": …, "story": coach.answer_story.AnswerStory}`)
+    says it was filled from an answer (`practice.views.stories.keep_as_story`, downstream)."""
     form = StoryForm(
         request.POST or None, instance=story, initial=initial, user=signed_in_user(request)
     )

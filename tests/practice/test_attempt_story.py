@@ -1,5 +1,5 @@
 """“Keep as a STAR story” on an analysed answer's page: the story form filled from the answer's
-own sentences in the parts the reader placed them (`reflection.views.story_new`,
+own sentences in the parts the reader placed them (`practice.views.stories.keep_as_story`,
 `coach.answer_story`). A trial's strong stories typed as answers never reached the bank."""
 
 from __future__ import annotations
@@ -51,7 +51,7 @@ def answer(user: User, **fields: Any) -> Attempt:
 
 
 def from_answer(attempt: Attempt) -> str:
-    return f"{reverse('reflection:story_new')}?from_answer={attempt.pk}"
+    return reverse("practice:attempt_story", args=[attempt.pk])
 
 
 def test_alices_answer_fills_the_story_form(alice_client: Client, alice: User) -> None:
@@ -106,9 +106,8 @@ def test_bob_gets_404_for_alices_answer_as_for_a_missing_one(
     attempt = answer(alice)
     client.force_login(bob)
     assert client.get(from_answer(attempt)).status_code == 404
-    missing = f"{reverse('reflection:story_new')}?from_answer={attempt.pk + 1000}"
+    missing = reverse("practice:attempt_story", args=[attempt.pk + 1000])
     assert client.get(missing).status_code == 404
-    assert client.get(f"{reverse('reflection:story_new')}?from_answer=x").status_code == 404
     # Posting to it saves no story of alice's answer's for bob: it is saved as his own, unlinked.
     client.post(from_answer(attempt), {"title": "Mine", "tags": ""})
     assert Story.objects.get(user=bob).drafted_from == ""
