@@ -129,3 +129,14 @@ def test_a_figure_withheld_for_a_part_it_cannot_tell_about_says_why() -> None:
     )
     assert lost is not None
     assert lost.unmeasured_words == ""
+
+
+def test_the_mock_quotes_a_sentence_beside_cant_tell_only_when_it_comes_near() -> None:
+    """As the report does (`relevance.comes_near`): a sentence far from the question ties
+    nothing, so the mock's panel does not offer it to be read against it."""
+    from prepcoach.coach.mock_interview import verdict_of
+
+    between = {"probability": 0.5, "addresses": None, "evidence": "We kept every account."}
+    assert verdict_of({"relevance": {**between, "score": 0.18}}) == ("can't tell", "")
+    near = verdict_of({"relevance": {**between, "score": 0.45}})
+    assert near == ("can't tell", "We kept every account.")

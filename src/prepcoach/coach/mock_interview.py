@@ -38,7 +38,7 @@ from prepcoach.coach.area_types import AnswerFacts
 from prepcoach.coach.follow_up_answer import FollowUpAnswer, judge_follow_up
 from prepcoach.coach.improvement import improvement_areas
 from prepcoach.coach.questions import field_for_role
-from prepcoach.coach.relevance import NOT_IN_A_PLAN, Asks, asked_for
+from prepcoach.coach.relevance import NOT_IN_A_PLAN, Asks, asked_for, comes_near
 from prepcoach.coach.text import closing_stop
 from prepcoach.coach.tips import asks_for_story_parts
 
@@ -251,7 +251,10 @@ def verdict_of(analysis: Mapping[str, Any]) -> tuple[str, str]:
         return "addresses", str(found.get("evidence") or "")
     if found.get("probability") is not None and found.get("addresses") is False:
         return "does not address", str(found.get("gist") or "")
-    return "can't tell", str(found.get("evidence") or "")
+    # Between the cuts a sentence is quoted only when it comes near the question, as the
+    # report quotes it (`relevance.comes_near`): one far from it ties nothing.
+    near = comes_near(found.get("score"))
+    return "can't tell", str(found.get("evidence") or "") if near else ""
 
 
 def delivery_weighed(analysis: Mapping[str, Any]) -> tuple[str, ...]:
