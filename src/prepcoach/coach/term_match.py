@@ -10,7 +10,9 @@ only by its name: a word of it that is a name (`is_name`) is matched in its own 
 its root, and a term made only of names is never matched by meaning. A trial's answers were
 credited with "Looker" for "I've looked after…" and "looking back" (both "look"), as "Docker"
 would be for "docking" and "React" for "reacted"; and a tool is not used because a sentence
-means something near it ("our BI dashboards" is not "Looker")."""
+means something near it ("our BI dashboards" is not "Looker"). Known miss: a name that is an
+English word too is matched in any case, so "react fast" still covers "React" and "excel at"
+"Excel" (their capitals kept, "I studied chemistry" would miss "Chemistry")."""
 
 from __future__ import annotations
 
@@ -56,21 +58,37 @@ def term_roots(term: str) -> frozenset[str]:
     return frozenset(root(w) for w in words) or frozenset(root(w) for w in tokens(term))
 
 
-def is_name(word: str, alone: bool) -> bool:
-    """Whether a word of a job's term is a name, matched only in its own form: written with a
-    capital, and either the term's only word ("Excel", "Teams", "React") or no word of the
-    model's English vocabulary ("Looker Studio"; "Employee Relations" stays two words that may
-    be said in any form)."""
-    return any(c.isupper() for c in word) and (alone or word.lower() not in vocabulary())
+# Endings of an English word's forms: a capitalised "Onboarding", "Renewals" or "Forecasting"
+# in an advert's list is a skill written with a capital, said in any form ("I onboarded…").
+INFLECTED = ("ing", "ings", "s", "ed", "ment", "ments", "tion", "tions")
+
+
+def is_name(word: str, alone: bool = True) -> bool:
+    """Whether a word of a job's term is a name, matched only in its own form (`own_form`):
+    written with a capital, not in one of an English word's inflected forms (`INFLECTED`), and
+    the term's only word or no word of the model's English vocabulary: "Looker", "Docker",
+    "Excel", "React", "Looker Studio"'s "Looker"; not "Onboarding", "Renewals", "KPIs", nor
+    "Customer Onboarding"'s "Customer" (a reviewer found "I onboarded forty customers" missing
+    an advert's capitalised "Onboarding")."""
+    plain = word.lower()
+    return (
+        any(c.isupper() for c in word)
+        and not plain.endswith(INFLECTED)
+        and (alone or plain not in vocabulary())
+    )
+
+
+def word_root(word: str) -> str:
+    """`root`, with an acronym's plural read as the acronym ("KPIs", "SLAs": "kpi", "sla")."""
+    if len(word) > 2 and word.endswith("s") and word[:-1].isupper():
+        return root(word[:-1])
+    return root(word)
 
 
 def own_form(word: str) -> str:
-    """A name's form for matching: lower case, a possessive dropped, and an acronym's plural
-    ("KPIs", "SLAs") read as the acronym; marked so it never equals a root."""
-    plain = word.replace("’", "'").removesuffix("'s").rstrip("'")
-    if len(plain) > 2 and plain.endswith("s") and plain[:-1].isupper():
-        plain = plain[:-1]
-    return "=" + plain.lower()
+    """A word's form for matching as a name: lower case, a possessive dropped; marked so it
+    never equals a root."""
+    return "=" + word.replace("’", "'").removesuffix("'s").rstrip("'").lower()
 
 
 def term_keys(term: str, names: bool) -> tuple[frozenset[str], bool]:
@@ -79,8 +97,8 @@ def term_keys(term: str, names: bool) -> tuple[frozenset[str], bool]:
     if not names:
         return term_roots(term), False
     words = [w for w in tokens(term) if w.lower() not in FUNCTION_WORDS | JOINERS] or tokens(term)
-    named = [is_name(w, len(words) == 1) for w in words]
-    keys = frozenset(own_form(w) if n else root(w) for w, n in zip(words, named, strict=True))
+    named = [is_name(w, alone=len(words) == 1) for w in words]
+    keys = frozenset(own_form(w) if n else word_root(w) for w, n in zip(words, named, strict=True))
     return keys, bool(words) and all(named)
 
 
@@ -103,7 +121,7 @@ class Matcher:
     ) -> None:
         self.sentences = sentences(text)
         self.roots = [
-            frozenset(root(w) for w in tokens(s)) | {own_form(w) for w in tokens(s)}
+            frozenset(word_root(w) for w in tokens(s)) | {own_form(w) for w in tokens(s)}
             for s in self.sentences
         ]
         self.embedder = embedder
