@@ -143,3 +143,16 @@ def test_a_part_is_found_in_either_answer_and_cant_tell_stays_so() -> None:
     assert parts["result"] == {"present": None, "evidence": [], "unsure": "B."}
     assert parts["task"] == {"present": None, "evidence": []}  # not heard in the follow-up
     assert parts["action"] == {"present": False, "evidence": []}
+
+
+def test_what_you_did_yourself_quotes_an_action_said_with_i() -> None:
+    """A reviewer saw "We agreed a new rota as a team…" quoted as what the speaker did."""
+    question = dict(RULES)["no personal action"]
+    answer = (
+        "We agreed a new rota as a team, and we split the calls between us. "
+        "I decided who took the angriest clients."
+    )
+    judged = judge_follow_up(question, analyse_answer(text=answer, question=question).as_dict())
+    assert judged.words == (
+        "Asked for: what you did yourself — given: “I decided who took the angriest clients.”"
+    )

@@ -19,6 +19,7 @@ Pure: it reads stored analyses (`answer.AnswerAnalysis.as_dict`), never Django.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
@@ -131,6 +132,9 @@ def judge_follow_up(
     return FollowUpAnswer(rule, part, asked, given, quote, story, advice)
 
 
+FIRST_PERSON = re.compile(r"\b(?:I|I'm|I've|I'd|I'll|me|my|myself)\b")
+
+
 def _given(analysis: Mapping[str, Any], part: str) -> tuple[bool | None, str]:
     star = analysis.get("star")
     star = star if isinstance(star, Mapping) else {}
@@ -140,8 +144,10 @@ def _given(analysis: Mapping[str, Any], part: str) -> tuple[bool | None, str]:
             return None, ""
         mine, team = int(own.get("i_actions") or 0), int(own.get("we_actions") or 0)
         given = mine > 0 and mine >= team / 2  # `content.Ownership.personal`
-        evidence = action.get("evidence") or []
-        return given, str(evidence[0]) if given and evidence else ""
+        # The quote is an action said with "I": a "we" sentence is no evidence of what the
+        # speaker did themselves (a reviewer saw "We agreed a new rota as a team…" quoted).
+        mine_said = [str(e) for e in action.get("evidence") or [] if FIRST_PERSON.search(str(e))]
+        return given, mine_said[0] if given and mine_said else ""
     found = star.get(part)
     if not isinstance(found, Mapping):
         return None, ""
