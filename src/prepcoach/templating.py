@@ -221,3 +221,14 @@ def comes_near(score: Any) -> bool:
     from prepcoach.coach.relevance import comes_near as near
 
     return near(score)
+
+
+@register.filter
+def cant_tell_said(report: Any) -> str:
+    """{{ report|cant_tell_said }}: how a stored analysis's "can't tell" is said after
+    "Answers the question: " (`coach.relevance.cant_tell_said`, which the mock says too)."""
+    from prepcoach.coach.relevance import cant_tell_said as said
+
+    found = report.get("relevance") if isinstance(report, dict) else None
+    withheld = report.get("withheld") if isinstance(report, dict) else None
+    return said(found if isinstance(found, dict) else {}, withheld or ())

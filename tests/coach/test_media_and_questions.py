@@ -76,7 +76,8 @@ def test_asking_for_more_than_the_bank_has_fills_from_the_rest() -> None:
      # success manager to measure a campaign); an account manager sells, an accountant counts.
      ("Customer Success Manager (Mid-Market)", ""), ("Marketing manager", "marketing"),
      ("Account manager", "sales"), ("Management accountant", "finance"),
-     ("Financial analyst", "finance")],
+     ("Financial analyst", "finance"), ("Accounts Payable Clerk", "finance"),
+     ("Accounts Assistant", "finance")],
 )  # fmt: skip
 def test_a_role_maps_to_a_field_of_the_bank(role: str, field: str) -> None:
     from prepcoach.coach.questions import field_for_role

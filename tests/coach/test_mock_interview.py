@@ -55,7 +55,8 @@ WEAK = (
      # "Manager" alone is no level (a trial's customer success manager was set up as a lead),
      # and a staff nurse is no staff engineer.
      ("Product Manager", "any"), ("Customer Success Manager (Mid-Market)", "any"),
-     ("Staff nurse", "any"), ("Staff engineer", "senior"), ("Senior lead engineer", "lead")],
+     ("Staff nurse", "any"), ("Staff engineer", "senior"), ("Staff Product Manager", "senior"),
+     ("Staff Machine Learning Engineer", "senior"), ("Senior lead engineer", "lead")],
 )  # fmt: skip
 def test_the_level_is_read_from_the_title(role: str, level: str) -> None:
     assert level_for_role(role) == level

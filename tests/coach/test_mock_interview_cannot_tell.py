@@ -140,3 +140,19 @@ def test_the_mock_quotes_a_sentence_beside_cant_tell_only_when_it_comes_near() -
     assert verdict_of({"relevance": {**between, "score": 0.18}}) == ("can't tell", "")
     near = verdict_of({"relevance": {**between, "score": 0.45}})
     assert near == ("can't tell", "We kept every account.")
+
+
+def test_the_mock_says_why_it_cant_tell_as_the_report_does() -> None:
+    """A reviewer saw a follow-up's panel say "it says yes or no only when its reading is sure"
+    where its report said why: a follow-up leans on the answer before it
+    (`relevance.cant_tell_said`, one rule for both)."""
+    from prepcoach.coach.relevance import cant_tell_said
+
+    follow_up = {
+        "reason": "prepcoach can't tell: a follow-up question leans on the answer before it"
+    }
+    assert cant_tell_said(follow_up) == follow_up["reason"]
+    between = {"reason": "prepcoach can't tell from the words whether it addresses the question"}
+    said = "prepcoach can't tell from the words (it says yes or no only when its reading is sure)"
+    assert cant_tell_said(between) == said
+    assert cant_tell_said(between, ["keywords"]).endswith("not heard, or may be misheard")

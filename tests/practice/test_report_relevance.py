@@ -53,9 +53,11 @@ CANT_TELL = (
 
 
 def page_for(client: Client, user: User, question: Question, analysis: dict[str, object]) -> str:
+    """The report page as its reader reads it: an apostrophe said by a stored reason (which may
+    quote the answer, so is escaped) reads as one, as in the template's own words."""
     attempt = Attempt.objects.create(user=user, question=question, question_text=question.text,
                                      status="analysed", analysis=analysis)  # fmt: skip
-    return client.get(reverse("practice:attempt", args=[attempt.pk])).text
+    return html.unescape(client.get(reverse("practice:attempt", args=[attempt.pk])).text)
 
 
 def asked(user: User, text: str) -> Question:

@@ -38,7 +38,7 @@ from prepcoach.coach.area_types import AnswerFacts
 from prepcoach.coach.follow_up_answer import FollowUpAnswer, judge_follow_up
 from prepcoach.coach.improvement import improvement_areas
 from prepcoach.coach.questions import field_for_role
-from prepcoach.coach.relevance import NOT_IN_A_PLAN, Asks, asked_for, comes_near
+from prepcoach.coach.relevance import NOT_IN_A_PLAN, Asks, asked_for, cant_tell_said, comes_near
 from prepcoach.coach.text import closing_stop
 from prepcoach.coach.tips import asks_for_story_parts
 
@@ -50,7 +50,8 @@ from prepcoach.coach.tips import asks_for_story_parts
 LEVEL_WORDS = (
     ("lead", r"lead|head of|principal|director|chief"),
     # "Staff" is a level in tech ("Staff engineer"), not in a "Staff nurse" (a ward's nurse).
-    ("senior", r"senior|sr\.?|staff (?:engineer|software|data|scientist|designer|developer)"),
+    ("senior", r"senior|sr\.?|staff (?:[\w-]+ ){0,2}(?:engineer|scientist|designer|developer|"
+               r"architect|manager)"),
     ("junior", r"junior|jr\.?|graduate|entry[- ]level|intern|trainee|apprentice|assistant"),
     ("mid", r"mid[- ]level|intermediate"),
 )  # fmt: skip
@@ -137,6 +138,9 @@ class Figures:
     # asking for a part is judged on that part, its STAR parts counted over the first answer
     # and this one together, with no measured figure; None for a first answer.
     follow_up: FollowUpAnswer | None = None
+    # How "can't tell" is said after "Answers the question: " (`relevance.cant_tell_said`, as
+    # the report says it: a follow-up's or a short answer's named why), "" for a verdict.
+    relevance_said: str = ""
 
     @property
     def asked_words(self) -> str:
@@ -257,6 +261,15 @@ def verdict_of(analysis: Mapping[str, Any]) -> tuple[str, str]:
     return "can't tell", str(found.get("evidence") or "") if near else ""
 
 
+def _cant_tell_said(analysis: Mapping[str, Any]) -> str:
+    found = analysis.get("relevance")
+    withheld = analysis.get("withheld")
+    return cant_tell_said(
+        found if isinstance(found, Mapping) else {},
+        [str(w) for w in withheld] if isinstance(withheld, list | tuple) else (),
+    )
+
+
 def delivery_weighed(analysis: Mapping[str, Any]) -> tuple[str, ...]:
     """The delivery figures `answer.measured_rating` weighs in a stored `analysis`, by the same
     tests, in words: a typed answer has none (no pace, fillers, pauses or length measured)."""
@@ -332,7 +345,7 @@ def figures_of(
         relevance, quote, judged, asks, delivery_weighed(analysis),
         isinstance(analysis.get("duration_s"), (int, float)), unsure, unread,
         () if measured is None and follow and follow.asks_part else unmeasured_for(analysis, asks),
-        follow,
+        follow, _cant_tell_said(analysis) if relevance == "can't tell" else "",
     )  # fmt: skip
 
 

@@ -111,7 +111,9 @@ ROLE_WORDS = (
     ("financ", "finance"), ("analyst", "data"), ("scientist", "data"), ("product", "product"),
     ("design", "design"), ("ux", "design"), ("marketing", "marketing"),
     ("marketer", "marketing"), ("sales", "sales"), ("account (?:exec|manag|direct)", "sales"),
-    ("accountan", "finance"), ("accounting", "finance"), ("project", "project-management"),
+    ("accountan", "finance"), ("accounting", "finance"),
+    ("accounts (?:payable|receivable|assistant|clerk|officer|technician)", "finance"),
+    ("project", "project-management"),
     ("programme", "project-management"), ("engineer", "software-engineering"),
     ("developer", "software-engineering"), ("programmer", "software-engineering"),
 )  # fmt: skip

@@ -25,9 +25,9 @@ reader cannot read, or for an answer shorter than the labelled ones, it says it 
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Literal, cast
+from typing import TYPE_CHECKING, Any, Literal, cast
 
 from prepcoach.coach import plan_questions, reader, relevance_model
 
@@ -371,6 +371,20 @@ UNSURE_WHY = "it says yes or no only when its reading is sure"
 # prompt beside "can't tell", never a warning: a trial's report showed it as one for "Walk me
 # through your CV" where the mock, for the same answer, said only "prepcoach can't tell".
 STORY_PROMPT = "make sure its point comes through"
+
+
+def cant_tell_said(found: Mapping[str, Any], withheld: Sequence[str] = ()) -> str:
+    """How every face says a stored "can't tell" after "Answers the question: ", one rule for
+    the report and the mock: the stored reason where it names why ("prepcoach can't tell: 15
+    words is too short…", a follow-up's), that speech was lost where it was, else that the
+    reading was not sure enough to say (between the cuts; analyses stored before said "still
+    far from what was asked", read as a verdict that the answer missed)."""
+    why = str(found.get("reason") or "")
+    if f"{CANT_TELL}: " in why:
+        return why
+    if "keywords" in withheld:
+        return f"{CANT_TELL}: part of the speech was not heard, or may be misheard"
+    return f"{CANT_TELL} from the words ({UNSURE_WHY})"
 
 
 def comes_near(score: object) -> bool:
