@@ -98,6 +98,9 @@ def test_saving_keeps_the_story_and_a_second_click_opens_it(
     again = alice_client.get(from_answer(attempt))
     assert again.status_code == 302
     assert again["Location"] == reverse("reflection:story_edit", args=[story.pk])
+    # The form sent twice saves one story (a reviewer's double submit made two).
+    alice_client.post(from_answer(attempt), data | {"result": "Sent again."})
+    assert Story.objects.get(user=alice).result == "Sent again."
 
 
 def test_bob_gets_404_for_alices_answer_as_for_a_missing_one(

@@ -29,10 +29,11 @@ PAGE_SIZE = 25
 
 
 def search(query: str) -> Q:
-    """Questions holding the query as typed, or every word of it in some form: "leave" finds
+    """Questions holding the query as typed, or every word of it by its root: "leave" finds
     "Why are you leaving your current role?" (a trial's search for it found nothing). Each
     content word is looked for by its root (`term_forms.root`: "leaving" and "leave" share
-    "leav"), in the question or its competency."""
+    "leav"), in the question or its competency; a root that is no part of a word's other forms
+    misses them ("priority" does not find "priorities", "difficulty" not "difficult")."""
     exact = Q(text__icontains=query) | Q(competency__icontains=query)
     words = [w for w in tokens(query) if w.lower() not in FUNCTION_WORDS]
     if not words:

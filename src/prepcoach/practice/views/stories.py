@@ -27,7 +27,9 @@ def keep_as_story(request: HttpRequest, attempt_id: int) -> HttpResponse:
         if attempt is None or found is None:
             return story_form_page(request, Story(user=user))
         key = answer_key(attempt.question_text, found[1])
-        story = Story(user=user, drafted_from=key)
+        # The form sent twice (a double click, a second tab) saves one story, not two.
+        kept = owned_by(Story.objects.filter(drafted_from=key), user).order_by("pk").first()
+        story = kept or Story(user=user, drafted_from=key)
         return story_form_page(request, story, None, {"attempt": attempt, "story": found[0]})
     attempt = get_owned_or_404(Attempt.objects.all(), user, pk=attempt_id)
     if (found := _answer_story(attempt)) is None:
