@@ -7,12 +7,12 @@ focus"). The meaning threshold is calibrated on the development adverts by
 
 A job's term that names a thing (`names=True`: a tool, a product, a qualification) is said
 only by its name: a word of it that is a name (`is_name`) is matched in its own form, never by
-its root, and a term made only of names is never matched by meaning. A trial's answers were
-credited with "Looker" for "I've looked after…" and "looking back" (both "look"), as "Docker"
-would be for "docking" and "React" for "reacted"; and a tool is not used because a sentence
-means something near it ("our BI dashboards" is not "Looker"). Known miss: a name that is an
-English word too is matched in any case, so "react fast" still covers "React" and "excel at"
-"Excel" (their capitals kept, "I studied chemistry" would miss "Chemistry")."""
+its root, and a term made only of names, one of them no English word, is never matched by
+meaning. A trial's answers were credited with "Looker" for "I've looked after…" and "looking
+back" (both "look"), as "Docker" would be for "docking" and "React" for "reacted"; and a tool
+is not used because a sentence means something near it ("our BI dashboards" is not "Looker").
+Known misses: a name that is an English word too is matched in any case ("react fast" covers
+"React", "excel at" "Excel"), and a plural name reads as the word ("Teams" as "team")."""
 
 from __future__ import annotations
 
@@ -93,13 +93,16 @@ def own_form(word: str) -> str:
 
 def term_keys(term: str, names: bool) -> tuple[frozenset[str], bool]:
     """What a sentence must hold to cover `term` by word form (roots, and names' own forms
-    when `names`), and whether the term is only names (then never covered by meaning)."""
+    when `names`), and whether it is never covered by meaning: a term made only of names, one
+    of them no English word ("Looker", "Gainsight"); a capitalised English word alone, such as
+    an advert's "Leadership", may still be said in other words ("I led…")."""
     if not names:
         return term_roots(term), False
     words = [w for w in tokens(term) if w.lower() not in FUNCTION_WORDS | JOINERS] or tokens(term)
     named = [is_name(w, alone=len(words) == 1) for w in words]
     keys = frozenset(own_form(w) if n else word_root(w) for w, n in zip(words, named, strict=True))
-    return keys, bool(words) and all(named)
+    foreign = any(n and w.lower() not in vocabulary() for w, n in zip(words, named, strict=True))
+    return keys, bool(words) and all(named) and foreign
 
 
 def phrases(sentence: str) -> list[str]:
