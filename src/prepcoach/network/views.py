@@ -17,7 +17,7 @@ from django.views.decorators.http import require_POST
 
 from prepcoach.accounts.access import get_owned_or_404, owned_by, signed_in_user
 from prepcoach.coach import contact_import
-from prepcoach.goals.views import _celebrate_milestones as celebrate_milestones
+from prepcoach.goals.views.common import celebrate_milestones
 from prepcoach.network import plans
 from prepcoach.network.forms import ContactForm, EventForm, FollowedUpForm, ImportForm
 from prepcoach.network.models import Contact, Event
