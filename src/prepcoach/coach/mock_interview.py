@@ -94,6 +94,13 @@ def mock_setup(
     return MockSetup(company, role, field, level_for_role(role), source)
 
 
+def _parts_listed(parts: Sequence[str], article: str, last: str) -> str:
+    """STAR parts in words, each after `article` and the last after `last`: "the task and the
+    result", "its situation or its result"; the one part alone."""
+    named = [f"{article} {part}" for part in parts]
+    return f"{', '.join(named[:-1])} {last} {named[-1]}" if len(named) > 1 else named[0]
+
+
 @dataclass(frozen=True, slots=True)
 class Figures:
     """What one answer's analysis measured, for a row of the summary or the short report."""
@@ -172,8 +179,7 @@ class Figures:
         result"), "" for none."""
         if not self.star_unsure:
             return ""
-        named = [f"the {part}" for part in self.star_unsure]
-        listed = f"{', '.join(named[:-1])} and {named[-1]}" if len(named) > 1 else named[0]
+        listed = _parts_listed(self.star_unsure, "the", "and")
         return f"prepcoach can't tell about {listed}"
 
     @property
@@ -185,8 +191,7 @@ class Figures:
             return self.follow_up.unmeasured
         if self.measured is not None or not self.unmeasured:
             return ""
-        named = [f"its {part}" for part in self.unmeasured]
-        listed = f"{', '.join(named[:-1])} or {named[-1]}" if len(named) > 1 else named[0]
+        listed = _parts_listed(self.unmeasured, "its", "or")
         return f"no measured figure: prepcoach can't tell whether it has {listed}"
 
     @property
