@@ -13,7 +13,8 @@ from django.urls import reverse
 from prepcoach.accounts.models import User
 from prepcoach.feedback.subjects import answer_asks
 from prepcoach.practice.models import Attempt
-from tests.practice.test_mocks import PLAN, PLAN_QUESTION, new_mock, pinned
+from tests.practice.mock_sessions import new_mock, pinned
+from tests.practice.test_mocks import PLAN, PLAN_QUESTION
 from tests.relevance_samples import AMBITION, BACKLOG, BACKLOG_STORY, FIVE_YEARS
 
 

@@ -11,7 +11,8 @@ from django.urls import reverse
 
 from prepcoach.accounts.models import User
 from prepcoach.practice.models import Attempt, MockSession
-from tests.practice.test_mocks import PROCESS, UNQUANTIFIED, new_mock, pinned
+from tests.practice.mock_sessions import answered, post_follow_up
+from tests.practice.test_mocks import PROCESS, UNQUANTIFIED
 
 IN_NUMBERS = "How did you know it worked? What changed, in numbers?"
 NUMBERS = (
@@ -24,24 +25,13 @@ HARDEST_ANSWER = "The hardest part was getting the team to trust the new rules."
 
 def first_answer(client: Client, user: User) -> tuple[MockSession, Attempt]:
     """A one-question mock answered with a story whose result has no number."""
-    session = pinned(new_mock(client, count="1"), user, PROCESS)
-    here = reverse("practice:mock_question", args=[session.pk, 1])
-    client.post(
-        reverse("practice:typed_create", args=[session.question_ids[0]]),
-        {"text": UNQUANTIFIED, "mode": "mock", "session": session.pk, "next": here},
-    )
-    return session, Attempt.objects.get(session=session)
+    session, _, main = answered(client, user, PROCESS, UNQUANTIFIED, count="1")
+    return session, main
 
 
 def answer_follow_up(client: Client, main: Attempt, follow_up: str, said: str) -> Attempt:
     """`said` to `follow_up`, asked of `main`, as the mock's page posts it."""
-    here = reverse("practice:mock_question", args=[main.session_id, 1])
-    client.post(
-        reverse("practice:typed_create", args=[main.question_id]),
-        {"text": said, "mode": "mock", "session": main.session_id, "follow_up_to": main.pk,
-         "question_text": follow_up, "next": here},
-    )  # fmt: skip
-    answer = Attempt.objects.get(follow_up_to=main)
+    answer = post_follow_up(client, main, follow_up, said)
     assert answer.status == Attempt.Status.ANALYSED
     return answer
 

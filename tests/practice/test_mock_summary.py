@@ -13,14 +13,8 @@ from django.urls import reverse
 
 from prepcoach.accounts.models import User
 from prepcoach.practice.models import Attempt, MockSession, Question
-from tests.practice.test_mocks import (
-    PROCESS,
-    UNQUANTIFIED,
-    WEAK,
-    new_mock,
-    pinned,
-    read,
-)
+from tests.practice.mock_sessions import new_mock, pinned, read
+from tests.practice.test_mocks import PROCESS, UNQUANTIFIED, WEAK
 
 
 def test_the_summary_lists_every_answer(alice_client: Client, alice: User) -> None:

@@ -5,24 +5,23 @@ from django.test import Client
 from django.urls import reverse
 
 from prepcoach.accounts.models import User
-from prepcoach.coach.answer import analyse_answer
 from prepcoach.coach.followups import POINT_FIXED
 from prepcoach.jobs.models import Opportunity
 from prepcoach.practice.models import Attempt, MockSession, Question
 from tests.coach.test_questions_asking_for_neither import MOTIVATES, MOTIVATION
+from tests.practice.mock_sessions import (
+    answered,
+    finished_summary,
+    new_mock,
+    post_follow_up,
+    read,
+    short_report,
+    summary_rows,
+)
 from tests.relevance_samples import AMBITION, FIVE_YEARS, PLAN, PLAN_QUESTION
 
 WEAK = "We had a project and we worked on it together. It was kind of messy but fine."
 TEAM_PROJECT = "Tell me about a time you had to deliver a project with a team."
-
-
-def new_mock(client: Client, **extra: str) -> MockSession:
-    data = {"company": "Acme", "role": "Data analyst", "field": "data", "seniority": "any", "count": "3",
-            "mix": "balanced", "seconds_per_answer": "90", "speak": "on"} | extra  # fmt: skip
-    response = client.post(reverse("practice:mock_new"), data)
-    session = MockSession.objects.get()
-    assert response["Location"] == reverse("practice:mock_question", args=[session.pk, 1])
-    return session
 
 
 def test_a_mock_picks_questions_for_the_target(alice_client: Client, alice: User) -> None:
@@ -41,24 +40,14 @@ def test_an_answer_that_lacks_a_result_gets_that_follow_up(
 ) -> None:
     # A story question: a mock opens with a motivation question (`pick_questions` warms up),
     # which asks for no story, so no result (`test_a_point_is_followed_up_about_its_point`).
-    session = pinned(new_mock(alice_client), alice, TEAM_PROJECT)
+    session, here, main = answered(alice_client, alice, TEAM_PROJECT, WEAK)
     first = Question.objects.get(pk=session.question_ids[0])
-    here = reverse("practice:mock_question", args=[session.pk, 1])
-    alice_client.post(
-        reverse("practice:typed_create", args=[first.pk]),
-        {"text": WEAK, "mode": "mock", "session": session.pk, "next": here},
-    )
     page = alice_client.get(here).text
     assert "What was the outcome?" in page
     assert "Why this question: your answer did not say how it ended." in page
     assert "Asked because" not in page
-    main = Attempt.objects.get(session=session)
-    alice_client.post(
-        reverse("practice:typed_create", args=[first.pk]),
-        {"text": "In the end we shipped it two weeks late.", "mode": "mock", "session": session.pk,
-         "follow_up_to": main.pk, "question_text": "What was the outcome?", "next": here},
-    )  # fmt: skip
-    follow = Attempt.objects.get(follow_up_to=main)
+    said = "In the end we shipped it two weeks late."
+    follow = post_follow_up(alice_client, main, "What was the outcome?", said)
     assert follow.question_text == "What was the outcome?"
     assert follow.question_id == first.pk  # posted to its question's URL
     summary = alice_client.get(reverse("practice:mock_summary", args=[session.pk])).text
@@ -157,23 +146,6 @@ STRENGTHS = (
 )
 
 
-def pinned(session: MockSession, user: User, text: str) -> MockSession:
-    """The mock's first question made `text`, so what its answers are judged against is known
-    (a mock picks its questions at random)."""
-    question = Question.objects.create(owner=user, text=text)
-    session.question_ids = [question.pk, *session.question_ids[1:]]
-    session.save()
-    return session
-
-
-def read(attempt: Attempt) -> Attempt:
-    """What the worker does with a typed answer: analyse it and store the analysis."""
-    attempt.analysis = analyse_answer(text=attempt.text, question=attempt.question_text).as_dict()
-    attempt.status = Attempt.Status.ANALYSED
-    attempt.save()
-    return attempt
-
-
 def test_a_mock_for_a_job_takes_field_level_company_and_role_from_it(
     alice_client: Client, alice: User
 ) -> None:
@@ -201,13 +173,7 @@ def test_bobs_job_is_not_used_for_alices_mock(alice_client: Client, bob: User) -
 def test_each_answer_shows_its_short_report_inside_the_mock(
     alice_client: Client, alice: User, bob: User
 ) -> None:
-    session = pinned(new_mock(alice_client), alice, PROCESS)
-    here = reverse("practice:mock_question", args=[session.pk, 1])
-    alice_client.post(
-        reverse("practice:typed_create", args=[session.question_ids[0]]),
-        {"text": UNQUANTIFIED, "mode": "mock", "session": session.pk, "next": here},
-    )
-    attempt = Attempt.objects.get(session=session)
+    _, here, attempt = answered(alice_client, alice, PROCESS, UNQUANTIFIED)
     partial = reverse("practice:mock_answer", args=[attempt.pk])
     # While the worker has it: the page polls its short report.
     Attempt.objects.filter(pk=attempt.pk).update(status=Attempt.Status.QUEUED, analysis=None)
@@ -230,16 +196,11 @@ def test_each_answer_shows_its_short_report_inside_the_mock(
 def test_an_answer_to_another_question_is_named_in_the_mock_and_leads_what_next(
     alice_client: Client, alice: User
 ) -> None:
-    session = pinned(new_mock(alice_client), alice, WEAKNESS)
-    here = reverse("practice:mock_question", args=[session.pk, 1])
-    alice_client.post(
-        reverse("practice:typed_create", args=[session.question_ids[0]]),
-        {"text": STRENGTHS, "mode": "mock", "session": session.pk, "next": here},
-    )
-    attempt = read(Attempt.objects.get(session=session))
+    session, here, attempt = answered(alice_client, alice, WEAKNESS, STRENGTHS)
+    attempt = read(attempt)
     relevance = (attempt.analysis or {})["relevance"]
     assert relevance["addresses"] is False
-    shown = html.unescape(alice_client.get(reverse("practice:mock_answer", args=[attempt.pk])).text)
+    shown = short_report(alice_client, attempt)
     assert (
         f"Answers the question: no. The answer talks about this instead: “{relevance['gist']}”"
         in shown
@@ -252,10 +213,7 @@ def test_an_answer_to_another_question_is_named_in_the_mock_and_leads_what_next(
     again = "Let me put that another way: could you tell me about a weakness or an area to improve?"
     assert again in page
     assert "prepcoach's check finds your answer did not address the question" in page
-    alice_client.post(reverse("practice:mock_finish", args=[session.pk]))
-    summary = html.unescape(
-        alice_client.get(reverse("practice:mock_summary", args=[session.pk])).text
-    )
+    summary = finished_summary(alice_client, session)
     steps = summary.split('<ol class="next-steps">')[1].split("</ol>")[0]
     assert steps.startswith(
         "<li>Answer the question that was asked: prepcoach's check finds your answer to "
@@ -316,12 +274,7 @@ def test_a_plan_is_followed_up_about_the_plan_not_its_outcome(
     alice_client: Client, alice: User
 ) -> None:
     """A trial's good plan to "What would you do if…" was asked "What was the outcome?"."""
-    session = pinned(new_mock(alice_client), alice, PLAN_QUESTION)
-    here = reverse("practice:mock_question", args=[session.pk, 1])
-    alice_client.post(
-        reverse("practice:typed_create", args=[session.question_ids[0]]),
-        {"text": PLAN, "mode": "mock", "session": session.pk, "next": here},
-    )
+    session, here, _ = answered(alice_client, alice, PLAN_QUESTION, PLAN)
     for analysed in (False, True):  # before the worker reads it, and after
         if analysed:
             read(Attempt.objects.get(session=session))
@@ -340,13 +293,7 @@ def test_a_point_is_followed_up_about_its_point(
     """After "What motivates you?" every turn asked "What was the outcome?", "Why this
     question: your answer did not say how it ended": a question asking for neither a story nor
     a plan is followed up about the answer's point, as its report reads the question."""
-    session = pinned(new_mock(alice_client), alice, question)
-    here = reverse("practice:mock_question", args=[session.pk, 1])
-    alice_client.post(
-        reverse("practice:typed_create", args=[session.question_ids[0]]),
-        {"text": answer, "mode": "mock", "session": session.pk, "next": here},
-    )
-    main = Attempt.objects.get(session=session)
+    _, here, main = answered(alice_client, alice, question, answer)
     assert main.analysis is not None
     assert main.analysis["relevance"]["question_asks"] == "neither"
     read_then = (main.analysis, Attempt.Status.ANALYSED)
@@ -369,14 +316,9 @@ def test_a_plans_figures_in_the_mock_count_its_action_and_ask_no_number(
 ) -> None:
     """A page look found Alice's plan shown as "1 of 4 STAR parts", "no number in the result"
     and, at the end, "Went best: … 1 of the 4 STAR parts"."""
-    session = pinned(new_mock(alice_client, count="1"), alice, PLAN_QUESTION)
-    here = reverse("practice:mock_question", args=[session.pk, 1])
-    alice_client.post(
-        reverse("practice:typed_create", args=[session.question_ids[0]]),
-        {"text": PLAN, "mode": "mock", "session": session.pk, "next": here},
-    )
-    attempt = read(Attempt.objects.get(session=session))
-    shown = html.unescape(alice_client.get(reverse("practice:mock_answer", args=[attempt.pk])).text)
+    session, _, attempt = answered(alice_client, alice, PLAN_QUESTION, PLAN, count="1")
+    attempt = read(attempt)
+    shown = short_report(alice_client, attempt)
     assert "<li>the action (the one STAR part a plan is judged on)</li>" in shown
     # Typed: its figure weighs its steps alone (it said "…, fillers and pace").
     assert (
@@ -385,14 +327,11 @@ def test_a_plans_figures_in_the_mock_count_its_action_and_ask_no_number(
     )
     assert "of 4 STAR parts" not in shown
     assert "number" not in shown
-    alice_client.post(reverse("practice:mock_finish", args=[session.pk]))
-    summary = html.unescape(
-        alice_client.get(reverse("practice:mock_summary", args=[session.pk])).text
-    )
+    summary = finished_summary(alice_client, session)
     went_best = summary.split("<strong>Went best:</strong>")[1].split("</p>")[0]
     assert "the action (the one STAR part a plan is judged on)" in went_best
     assert "STAR parts" not in went_best
-    listed = summary.split('<ol class="summary">')[1].split("</ol>")[0]
+    listed = summary_rows(summary)
     assert "the action (the one STAR part a plan is judged on)" in listed
     assert "of 4 STAR parts" not in listed
     assert "number" not in listed
@@ -406,25 +345,14 @@ def test_an_answer_to_a_plans_follow_up_is_judged_as_a_plan(
     step of it and got "Tell the whole story…": the plan model reads the follow-up alone as no
     plan. Her answer is read as the plan it was asked for (its parent's reading), by the
     worker as by every page after it."""
-    session = pinned(new_mock(alice_client, count="1"), alice, PLAN_QUESTION)
-    here = reverse("practice:mock_question", args=[session.pk, 1])
-    alice_client.post(
-        reverse("practice:typed_create", args=[session.question_ids[0]]),
-        {"text": PLAN, "mode": "mock", "session": session.pk, "next": here},
-    )
-    main = Attempt.objects.get(session=session)
+    _, here, main = answered(alice_client, alice, PLAN_QUESTION, PLAN, count="1")
     asked = "How would you know your plan was working?"
     assert asked in html.unescape(alice_client.get(here).text)
     said = (
         "I would check each week whether the deadlines we agreed were met, and I would ask my "
         "teammate how the check-ins feel."
     )
-    alice_client.post(
-        reverse("practice:typed_create", args=[session.question_ids[0]]),
-        {"text": said, "mode": "mock", "session": session.pk, "follow_up_to": main.pk,
-         "question_text": asked, "next": here},
-    )  # fmt: skip
-    follow = Attempt.objects.get(follow_up_to=main)
+    follow = post_follow_up(alice_client, main, asked, said)
     assert follow.status == Attempt.Status.ANALYSED
     assert follow.analysis is not None
     assert follow.analysis["relevance"]["kind"] == "would_do"
@@ -444,14 +372,9 @@ def test_an_answer_to_a_question_asking_for_no_story_is_not_scored_on_star_in_th
 ) -> None:
     """A trial: "Where do you see yourself in five years?" got "1 of 5 · 0 of 4 STAR parts · no
     number" and "Finish with the result" as a next thing to practise."""
-    session = pinned(new_mock(alice_client), alice, FIVE_YEARS)
-    here = reverse("practice:mock_question", args=[session.pk, 1])
-    alice_client.post(
-        reverse("practice:typed_create", args=[session.question_ids[0]]),
-        {"text": AMBITION, "mode": "mock", "session": session.pk, "next": here},
-    )
-    attempt = read(Attempt.objects.get(session=session))
-    shown = html.unescape(alice_client.get(reverse("practice:mock_answer", args=[attempt.pk])).text)
+    session, _, attempt = answered(alice_client, alice, FIVE_YEARS, AMBITION)
+    attempt = read(attempt)
+    shown = short_report(alice_client, attempt)
     assert (
         "No STAR parts or number counted: the question asks for neither a story nor a plan" in shown
     )
@@ -459,10 +382,7 @@ def test_an_answer_to_a_question_asking_for_no_story_is_not_scored_on_star_in_th
     assert "no number in the result" not in shown
     assert "as prepcoach measured it" not in shown
     assert "Finish with the result" not in shown
-    alice_client.post(reverse("practice:mock_finish", args=[session.pk]))
-    summary = html.unescape(
-        alice_client.get(reverse("practice:mock_summary", args=[session.pk])).text
-    )
+    summary = finished_summary(alice_client, session)
     assert "0 of 4 STAR parts" not in summary
     assert "no number" not in summary
     assert "Finish with the result" not in summary
