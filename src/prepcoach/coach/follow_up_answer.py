@@ -14,6 +14,11 @@ A follow-up from a list asked in turn, asked again after an answer that missed i
 or whose words no list gives (`followups.rule_of` None) asks for no part: it is judged as any
 answer is, but never told to tell the whole story (`tips.asks_for_whole_story`).
 
+An answer's 1-5 figure comes through `measured_of` (the report, its rating, the feedback page)
+or `measured_answer` (calibration, the "went badly" answers reworked and readiness, whose facts
+keep an answer's question words): one rule, so none of them gives a follow-up asking for a part
+the whole story's figure its report withholds.
+
 Pure: it reads stored analyses (`answer.AnswerAnalysis.as_dict`), never Django.
 """
 
@@ -24,8 +29,10 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
+from prepcoach.coach.answer import measured_rating
 from prepcoach.coach.content import sentences_of
 from prepcoach.coach.followups import rule_of
+from prepcoach.coach.relevance import Asks
 from prepcoach.coach.tips import PART_TIPS, asks_for_story_parts, asks_for_whole_story
 
 # What each rule asks for: the part its answer is judged on (a stored STAR key, or
@@ -48,6 +55,9 @@ ASKED = {
                          "Answer what was asked: what you would do yourself: “I would…”."),
 }  # fmt: skip
 STORY_KEYS = ("situation", "task", "action", "result", "quantified_result")
+# Why a part of the whole story is "can't tell" where one answer's analysis was stored without
+# its STAR parts (an old analysis, or one never read): never "missing".
+UNKEPT = "prepcoach can't tell the first answer's STAR parts: its analysis was stored without them"
 
 
 @dataclass(frozen=True, slots=True)
@@ -58,7 +68,10 @@ class FollowUpAnswer:
     the answer gives it, None where prepcoach can't tell (or it asks for none); `quote` the
     words that give it (or, can't tell, the sentence nearest it). `story`: the whole story's
     STAR parts, in the stored analysis's shape, read over the first answer and this one
-    together; None when it asks for no part or the first answer has not been read."""
+    together; None when it asks for no part or the first answer has not been read.
+    `first_unkept`: the first answer was read but its analysis keeps no STAR parts (an old
+    one): the story's parts it might hold are "can't tell" (`together`), and `story_note`
+    says why."""
 
     rule: str | None
     part: str = ""
@@ -67,6 +80,14 @@ class FollowUpAnswer:
     quote: str = ""
     story: Mapping[str, Mapping[str, Any]] | None = None
     advice: str = ""
+    first_unkept: bool = False
+
+    @property
+    def story_note(self) -> str:
+        """Why some of the whole story's parts are "can't tell", "" when none is for that."""
+        if self.story is None or not self.first_unkept:
+            return ""
+        return f"{UNKEPT} (analyse it again to read them)"
 
     @property
     def asks_part(self) -> bool:
@@ -92,6 +113,20 @@ class FollowUpAnswer:
         if not self.part:
             return ""
         return f"no measured figure: a follow-up is judged on what it asked for, {self.asked}"
+
+    def as_dict(self) -> dict[str, Any]:
+        """The judgement as the JSON API gives it (`practice.api.FollowUpOut`)."""
+        return {
+            "rule": self.rule,
+            "asks_part": self.asks_part,
+            "asked": self.asked,
+            "given": self.given,
+            "quote": self.quote,
+            "words": self.words,
+            "unmeasured": self.unmeasured,
+            "story": None if self.story is None else {k: dict(v) for k, v in self.story.items()},
+            "story_note": self.story_note,
+        }
 
     def tips(self, tips: Sequence[Any], transcript: str = "") -> list[Mapping[str, Any]]:
         """The stored `tips` this answer keeps: never "Tell the whole story"; for a follow-up
@@ -128,8 +163,39 @@ def judge_follow_up(
         return FollowUpAnswer(rule)
     part, asked, advice = ASKED[rule]
     given, quote = _given(analysis, part)
-    story = together(first, analysis) if first else None
-    return FollowUpAnswer(rule, part, asked, given, quote, story, advice)
+    if not first:
+        return FollowUpAnswer(rule, part, asked, given, quote, None, advice)
+    story = together(first, analysis)
+    return FollowUpAnswer(rule, part, asked, given, quote, story, advice, not _has_star(first))
+
+
+def measured_of(
+    analysis: Mapping[str, Any], asks: Asks | None = None, follow: FollowUpAnswer | None = None
+) -> int | None:
+    """The answer's 1-5 measured figure (`answer.measured_rating`, `asks` as its), None for
+    the answer to a follow-up asking for a part (`follow`, its `judge_follow_up`, None for a
+    first answer): the figure weighs every part of a story and a number, which one part asked
+    for does not tell. The one rule the report and the feedback page give it by, and the
+    mock's `figures_of` holds."""
+    if follow is not None and follow.asks_part:
+        return None
+    return measured_rating(analysis, asks)
+
+
+def measured_answer(
+    question: str, analysis: Mapping[str, Any], asks: Asks | None = None
+) -> int | None:
+    """`measured_of` an answer known by its question's words and its stored analysis (or
+    evidence, `answer_evidence`) alone, as calibration, the "went badly" goal and readiness
+    know it: a follow-up keeps its own words (`Attempt.question_text`), and words asking for a
+    part (`followups.rule_of`: "How did you know it worked? What changed, in numbers?") are
+    judged as the report judges them (`judge_follow_up`), so they give no figure. Words of no
+    follow-up's, or of one asking for no part, are measured as any answer is."""
+    return measured_of(analysis, asks, judge_follow_up(question, analysis))
+
+
+def _has_star(analysis: Mapping[str, Any]) -> bool:
+    return isinstance(analysis.get("star"), Mapping)
 
 
 FIRST_PERSON = re.compile(r"\b(?:I|I'm|I've|I'd|I'll|me|my|myself)\b")
@@ -162,7 +228,11 @@ def _given(analysis: Mapping[str, Any], part: str) -> tuple[bool | None, str]:
 def together(first: Mapping[str, Any], then: Mapping[str, Any]) -> dict[str, dict[str, Any]]:
     """The STAR parts of a story told over two answers (the first and its follow-up's), in
     the stored shape: a part found in either is found; one neither has is missing, or "can't
-    tell" / not heard (`present` None) where either can't tell."""
+    tell" / not heard (`present` None) where either can't tell. An analysis stored without
+    STAR parts (`star` missing: an old one) tells nothing of any part: one the other answer
+    does not hold is "can't tell" (`present` None, `unsure` "": no sentence comes near it),
+    never missing."""
+    unkept = not (_has_star(first) and _has_star(then))
     parts: dict[str, dict[str, Any]] = {}
     for key in STORY_KEYS:
         both = [
@@ -181,6 +251,8 @@ def together(first: Mapping[str, Any], then: Mapping[str, Any]) -> dict[str, dic
             parts[key] = {"present": None, "evidence": evidence}
             if unsure is not None and not lost:
                 parts[key]["unsure"] = unsure
+        elif unkept:
+            parts[key] = {"present": None, "evidence": evidence, "unsure": ""}
         else:
             parts[key] = {"present": False, "evidence": evidence}
     return parts

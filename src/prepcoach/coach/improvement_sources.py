@@ -10,8 +10,9 @@ Each rule says what it read, in the user's own words where it read words:
 - a drill card marked Again `LAPSES` times in its last `LAPSE_WINDOW` reviews is forgotten:
   one area lists every such card;
 - calibration: the user's own 1-5 ratings against prepcoach's measured figure for the same
-  answers (`coach.answer.measured_rating`) and against reviewers' overall scores, an area when
-  either gap averages `CALIBRATION_GAP` points or more over at least `MIN_PAIRS` pairs;
+  answers (`follow_up_answer.measured_answer`: the report's, none for the answer to a
+  follow-up asking for a part) and against reviewers' overall scores, an area when either gap
+  averages `CALIBRATION_GAP` points or more over at least `MIN_PAIRS` pairs;
 - a plan's reasons and its check (`feedback.PLAN_REVIEW_RUBRIC`'s "reasons" and "check"
   lines), from people alone: prepcoach does not read them in an answer, so an area needs
   `MIN_AFFECTED` reviews that scored the line `REVIEW_LOW` (0 of 2), and a goal made from it
@@ -26,7 +27,6 @@ from collections import defaultdict
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
-from prepcoach.coach.answer import measured_rating
 from prepcoach.coach.area_types import (
     AnswerFacts,
     Area,
@@ -37,6 +37,7 @@ from prepcoach.coach.area_types import (
 )
 from prepcoach.coach.debrief import COMPETENCIES
 from prepcoach.coach.feedback import PLAN_REVIEW_RUBRIC
+from prepcoach.coach.follow_up_answer import measured_answer
 from prepcoach.coach.relevance import asked_for
 
 MIN_AFFECTED = 2  # an area holds for at least this many answers (or, of a plan's line, reviews)
@@ -115,14 +116,15 @@ def competency_met(ratings: Mapping[str, object] | None, key: str) -> bool | Non
 
 def answered_well(question: str, analysis: Mapping[str, object]) -> bool:
     """Whether a practice answer to `question` (its stored analysis or evidence) went well
-    enough to count as reworked: measured `GOOD_ENOUGH` of 5 or better; for a question asking
+    enough to count as reworked: measured `GOOD_ENOUGH` of 5 or better (`measured_answer`,
+    which gives the answer to a follow-up asking for a part no figure); for a question asking
     for neither a story nor a plan, which nothing measures (`measured_rating` gives no figure),
     the relevance verdict says it addresses the question (where the verdict speaks)."""
     asks = asked_for(question, analysis)
     if asks == "neither":
         found = analysis.get("relevance")
         return isinstance(found, Mapping) and found.get("addresses") is True
-    figure = measured_rating(analysis, asks)
+    figure = measured_answer(question, analysis, asks)
     return figure is not None and figure >= GOOD_ENOUGH
 
 
@@ -264,10 +266,13 @@ def _how(gap: float) -> str:
 def calibrated(analysis: Mapping[str, object], rating: int | None, question: str) -> bool | None:
     """Whether the user's own rating of one analysed answer to `question` is within
     `CALIBRATED_WITHIN` points of prepcoach's measured figure of it (by what the question asks
-    for, `relevance.asked_for`); None when there is no rating or no figure. A goal made from the
-    calibration area counts the answers where it is."""
+    for, `relevance.asked_for`; `measured_answer`: none for the answer to a follow-up asking
+    for a part); None when there is no rating or no figure. A goal made from the calibration
+    area counts the answers where it is."""
     figure = (
-        measured_rating(analysis, asked_for(question, analysis)) if rating is not None else None
+        measured_answer(question, analysis, asked_for(question, analysis))
+        if rating is not None
+        else None
     )
     if figure is None or rating is None:
         return None
@@ -289,7 +294,9 @@ def calibration_area(
     measured = []
     for answer in sorted(answers, key=lambda a: a.when, reverse=True):
         figure = (
-            measured_rating(answer.analysis, asked_for(answer.question, answer.analysis))
+            measured_answer(
+                answer.question, answer.analysis, asked_for(answer.question, answer.analysis)
+            )
             if answer.rating is not None
             else None
         )

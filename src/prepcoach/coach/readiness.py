@@ -1,10 +1,11 @@
 """How ready the user is for one upcoming interview, from plain data gathered for it: research
 facts against their target, stories covering the company's values and the job's key terms
-(`stories.coverage`), practice on the job's questions and its trend (`answer.measured_rating`
-week by week), open improvement areas, the earlier rounds' debriefs, and the questions likely
-next (those asked in earlier rounds, then the job's terms and values no story covers yet). The
-pre-interview card is the few things worth reading in the last 15 minutes. Every line says
-what it rests on; nothing here guesses at the outcome."""
+(`stories.coverage`), practice on the job's questions and its trend (each answer's measured
+figure as its report gives it, `follow_up_answer.measured_answer`, week by week: none for the
+answer to a follow-up asking for a part), open improvement areas, the earlier rounds'
+debriefs, and the questions likely next (those asked in earlier rounds, then the job's terms
+and values no story covers yet). The pre-interview card is the few things worth reading in the
+last 15 minutes. Every line says what it rests on; nothing here guesses at the outcome."""
 
 from __future__ import annotations
 
@@ -15,7 +16,7 @@ from dataclasses import dataclass, field
 from statistics import mean
 from typing import TYPE_CHECKING, Any, Literal
 
-from prepcoach.coach.answer import measured_rating
+from prepcoach.coach.follow_up_answer import measured_answer
 from prepcoach.coach.relevance import asked_for
 from prepcoach.coach.stories import CoverageRow, StoryInfo, coverage
 from prepcoach.coach.text import clip
@@ -33,6 +34,10 @@ WENT_ORDER = {"badly": 0, "partly": 1, "": 2, "well": 3}
 
 @dataclass(frozen=True)
 class AnswerFacts:
+    """One analysed answer: `question` is its own question's words (a follow-up's answer
+    keeps the follow-up's, by which `follow_up_answer.measured_answer` knows it), `analysis`
+    its stored analysis or evidence."""
+
     id: Hashable
     day: dt.date
     question: str
@@ -208,7 +213,9 @@ def practice_of(questions: Sequence[str], answers: Sequence[AnswerFacts]) -> Pra
     answered = {_key(a.question) for a in answers}
     weeks: dict[dt.date, list[float]] = defaultdict(list)
     for answer in answers:
-        rating = measured_rating(answer.analysis, asked_for(answer.question, answer.analysis))
+        rating = measured_answer(
+            answer.question, answer.analysis, asked_for(answer.question, answer.analysis)
+        )
         if rating is not None:
             weeks[answer.day - dt.timedelta(days=answer.day.weekday())].append(float(rating))
     return Practice(

@@ -93,7 +93,9 @@ def gather(user: User, interview: Interview, today: dt.date) -> ReadinessFacts:
         terms=job.key_terms,
         job_questions=questions,
         answers=[
-            AnswerFacts(a.ref, a.when, a.question, a.analysis)  # their evidence (measured_rating)
+            # Each answer's evidence and its own question's words (a follow-up's are the
+            # follow-up's): what `follow_up_answer.measured_answer` measures it by.
+            AnswerFacts(a.ref, a.when, a.question, a.analysis)
             for a in answer_facts(answered.order_by("created_at"))
         ],
         areas=[OpenArea(a.key, a.title, a.rule, a.key in found.working_on) for a in found.areas],
