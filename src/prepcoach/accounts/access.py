@@ -125,6 +125,20 @@ def feedback_attempt_for_link(token: str, attempt_id: int) -> Attempt | None:
     return feedback_attempts(ask).filter(pk=attempt_id).first()
 
 
+def followed_up_answer(attempt: Attempt) -> Attempt | None:
+    """The answer `attempt` (the answer to a follow-up) follows up, only when it is the same
+    owner's: a follow-up is asked of its owner's own answer, and nothing of anyone else's is
+    read through one (a row naming another's answer, by a bug or an import, shows none of
+    it). None for a first answer. Reads the relation as loaded (`select_related`): no query
+    of its own beyond it."""
+    if attempt.follow_up_to_id is None:
+        return None
+    first = attempt.follow_up_to
+    if first is None or first.user_id != attempt.user_id:
+        return None
+    return first
+
+
 def calendar_feed_owner(token: str) -> User | None:
     """Whose plan a calendar address opens: the active owner of the feed whose stored digest
     is this token's, else None (revoked, replaced, mistyped or never made look the same)."""

@@ -13,9 +13,8 @@ from typing import Any
 from django.db.models import Model
 from django.urls import reverse
 
-from prepcoach.accounts.access import feedback_attempts, owned_by
+from prepcoach.accounts.access import feedback_attempts, followed_up_answer, owned_by
 from prepcoach.accounts.models import User
-from prepcoach.coach.answer import measured_rating
 from prepcoach.coach.content import analyse_content
 from prepcoach.coach.feedback import (
     ReviewScores,
@@ -31,6 +30,7 @@ from prepcoach.coach.feedback import (
     unread_note,
     with_scored,
 )
+from prepcoach.coach.follow_up_answer import judge_follow_up, measured_of
 from prepcoach.coach.relevance import Asks, asked_for
 from prepcoach.coach.rubric import Judgement, read_answer
 from prepcoach.feedback.models import FeedbackRequest, MailPreference, Review, session_name
@@ -103,8 +103,8 @@ def answer_asks(attempt: Attempt) -> Asks:
     (`relevance.asked_for`): a plan, a story, or neither. A follow-up asks for what the
     question it follows up asked for ("What was the outcome?" of a story is more of the story,
     as a plan's follow-up asks about the plan: `relevance.follow_up_kind`)."""
-    if attempt.follow_up_to is not None:
-        return answer_asks(attempt.follow_up_to)
+    if (first := followed_up_answer(attempt)) is not None:
+        return answer_asks(first)
     return asked_for(attempt.question_text, attempt.analysis)
 
 
@@ -202,14 +202,24 @@ def was_read(subject: Subject) -> bool:
 
 def own_and_measured(subject: Subject) -> tuple[int | None, int | None]:
     """The owner's own 1–5 rating (a mock interview's: of its answers) and the measured one;
-    a story has neither."""
+    a story has neither. An answer's figure is its report's (`follow_up_answer.measured_of`):
+    none for the answer to a follow-up asking for a part ("What changed, in numbers?")."""
     attempts = [a.attempt for a in subject.answers]
     if not attempts:
         return None, None
-    measured = [
-        measured_rating(a.analysis, answer_asks(a)) if a.analysis else None for a in attempts
-    ]
+    measured = [_measured(a) for a in attempts]
     return overall_of([a.rating for a in attempts]), overall_of(measured)
+
+
+def _measured(attempt: Attempt) -> int | None:
+    if not attempt.analysis:
+        return None
+    follow = (
+        judge_follow_up(attempt.question_text, attempt.analysis)
+        if attempt.follow_up_to_id
+        else None
+    )
+    return measured_of(attempt.analysis, answer_asks(attempt), follow)
 
 
 @dataclass(frozen=True, slots=True)

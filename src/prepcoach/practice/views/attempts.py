@@ -16,13 +16,12 @@ from prepcoach.coach import reader
 from prepcoach.coach.answer import (
     ANALYSIS_VERSION,
     OFF_QUESTION_MOST,
-    measured_rating,
     misses_its_question,
     thresholds,
     unmeasured_for,
 )
 from prepcoach.coach.answer_story import tells_a_story
-from prepcoach.coach.follow_up_answer import FollowUpAnswer, judge_follow_up
+from prepcoach.coach.follow_up_answer import measured_of
 from prepcoach.coach.keywords import PhraseMemory
 from prepcoach.coach.patterns import Embedder
 from prepcoach.coach.relevance import ReadingChange, reading_changed
@@ -48,7 +47,7 @@ from prepcoach.practice.report import length_card, pace_chart, transcript_pieces
 from prepcoach.practice.tasks import analyse_again, state_of
 from prepcoach.practice.views.common import (
     attempt_or_404,
-    first_answer,
+    follow_up_of,
     question_or_404,
     queue_or_say,
     recording_started,
@@ -214,8 +213,9 @@ def _report(attempt: Attempt) -> dict[str, object]:
         created_at__lt=attempt.created_at,
     ).exclude(question=None)  # fmt: skip
     # A follow-up's answer is judged on what the follow-up asked for: its tips, its STAR card
-    # and no measured figure for one asking for a part (`coach.follow_up_answer`).
-    follow = _follow_up(attempt, data)
+    # and no measured figure for one asking for a part (`coach.follow_up_answer`); the rating
+    # card says why there is none (`FollowUpAnswer.unmeasured`).
+    follow = follow_up_of(attempt)
     asks_part = follow is not None and follow.asks_part
     return {
         "attempt": attempt,
@@ -232,7 +232,7 @@ def _report(attempt: Attempt) -> dict[str, object]:
         "pace_chart": pace_chart(data),
         "length": length_card(data),
         "thresholds": thresholds(data),
-        "measured": None if asks_part else measured_rating(data),
+        "measured": measured_of(data, None, follow),
         # Why the figure is low beside a well-told story (`answer.OFF_QUESTION_MOST`).
         "measured_cap": OFF_QUESTION_MOST if misses_its_question(data) else None,
         # Why there is no figure where a STAR part is "can't tell" (`answer.unmeasured_for`).
@@ -244,13 +244,6 @@ def _report(attempt: Attempt) -> dict[str, object]:
         and tells_a_story(attempt.question_text, data, follow_up=bool(attempt.follow_up_to_id)),
         **_stories_beside(attempt, data),
     }
-
-
-def _follow_up(attempt: Attempt, data: dict[str, object]) -> FollowUpAnswer | None:
-    """How a follow-up's answer is judged (`coach.follow_up_answer`), None for a first answer."""
-    if not attempt.follow_up_to_id:
-        return None
-    return judge_follow_up(attempt.question_text, data, first_answer(attempt))
 
 
 def _stories_beside(attempt: Attempt, data: dict[str, object]) -> dict[str, object]:
@@ -330,8 +323,7 @@ def attempt_rate(request: HttpRequest, attempt_id: int) -> HttpResponse:
         update_measured_goals(attempt.user, local_now(attempt.user).date())
         # The figure the report's card shows (`_report`): its analysis's own reading.
         data = attempt.analysis or {}
-        follow = _follow_up(attempt, data) if data else None
-        measured = data and not (follow and follow.asks_part) and measured_rating(data)
+        measured = data and measured_of(data, None, follow_up_of(attempt))
         messages.success(
             request,
             "Thanks: your own rating sits beside the measured figures."
