@@ -18,9 +18,45 @@ from prepcoach.coach.limits import MAX_ANSWER_CHARS, MAX_JOB_ADVERT_CHARS, MAX_Q
 from prepcoach.ops.rate import spend_or_raise
 from prepcoach.practice.models import Attempt
 from prepcoach.practice.tasks import analyse_again, state_of
+from prepcoach.practice.views.common import follow_up_of
 from prepcoach.text_input import TextInput
 
 router = Router(tags=["improve"])
+
+
+class FollowUpOut(Schema):
+    """How the answer to a follow-up question is judged (`coach.follow_up_answer`), as its
+    report judges it: on what the follow-up asked for."""
+
+    rule: str | None = Field(
+        description="The rule the follow-up was asked by (`coach.followups.rule_of`: 'no "
+        "result', 'result without a number', 'fixed list', …); null for words no list gives"
+    )
+    asks_part: bool = Field(
+        description="It asks for one part of the story or plan, and is judged on that alone"
+    )
+    asked: str = Field(description="The part asked for, in words; empty when it asks for none")
+    given: bool | None = Field(
+        description="Whether the answer gives it; null where prepcoach can't tell, or it asks "
+        "for no part"
+    )
+    quote: str = Field(description="The answer's words that give it (or, can't tell, nearest it)")
+    words: str = Field(
+        description="What the report says: 'Asked for: a result with a number — given: “…”'"
+    )
+    unmeasured: str = Field(
+        description="Why the answer has no 1-5 measured figure; empty when it is measured as "
+        "any answer is"
+    )
+    story: dict[str, dict[str, Any]] | None = Field(
+        description="The whole story's STAR parts read over the first answer and this one "
+        "together, in the analysis's `star` shape (`present` null: can't tell or not heard); "
+        "null when it asks for no part or the first answer has not been read"
+    )
+    story_note: str = Field(
+        description="Why some of those parts are can't tell (the first answer's analysis was "
+        "stored without them); empty otherwise"
+    )
 
 
 class AttemptOut(Schema):
@@ -38,6 +74,11 @@ class AttemptOut(Schema):
     body_language: dict[str, Any] | None
     # "queued", "restarting" (its worker died; it waits to be read again), "analysing", ...
     analysis_state: str
+    follow_up: FollowUpOut | None = Field(
+        description="For the answer to a follow-up question, once analysed: what the "
+        "follow-up asked for and whether the answer gives it; null for a first answer or "
+        "while `analysis` is null"
+    )
 
 
 class AnalyzeIn(TextInput):
@@ -63,6 +104,7 @@ def _out(attempt: Attempt) -> dict[str, object]:
         "status": attempt.status, "recorded": bool(attempt.recording), "rating": attempt.rating,
         "created_at": attempt.created_at, "failure": attempt.failure, "analysis": attempt.analysis,
         "body_language": attempt.body_language, "analysis_state": state_of(attempt).key,
+        "follow_up": follow.as_dict() if (follow := follow_up_of(attempt)) else None,
     }  # fmt: skip
 
 
@@ -77,7 +119,9 @@ class AttemptPages(Pages):
 )  # fmt: skip
 @paginate(AttemptPages)
 def list_attempts(request: HttpRequest) -> Any:
-    return owned_by(Attempt.objects.all(), signed_in_user(request)).order_by("-created_at", "-pk")
+    # The first answer a follow-up's judgement reads (`follow_up`), in the same query.
+    mine = owned_by(Attempt.objects.select_related("follow_up_to"), signed_in_user(request))
+    return mine.order_by("-created_at", "-pk")
 
 
 @router.get(
