@@ -21,6 +21,9 @@ The middle layers' states beside each sentence's vector, and the memory that kee
 `embed`'s run of the model, are `coach.reader_inputs`'s (`inputs`, `MIDDLE`, `INPUT_WIDTH`,
 still importable from here).
 
+Where a part is neither found nor missing (the "can't tell" band, `Presence.unsure`) is
+`coach.reader_unsure_band`'s (`UNSURE_FROM`, `UNSURE_WEIGHTS`, still importable from here).
+
 When there is nothing a reading could rest on (no words, one word, only fillers, not English),
 `read_text` says so in `Reading.cannot_tell` and reads no parts, rather than guessing. Very long
 text is read up to `MAX_SENTENCES` sentences and says how many it left out.
@@ -51,6 +54,9 @@ from prepcoach.coach.embeddings import WIDTH, known_words
 from prepcoach.coach.reader_inputs import INPUT_WIDTH as INPUT_WIDTH
 from prepcoach.coach.reader_inputs import MIDDLE as MIDDLE
 from prepcoach.coach.reader_inputs import inputs as inputs
+from prepcoach.coach.reader_unsure_band import UNSURE_FROM as UNSURE_FROM
+from prepcoach.coach.reader_unsure_band import UNSURE_WEIGHTS as UNSURE_WEIGHTS
+from prepcoach.coach.reader_unsure_band import band_for, unsure
 from prepcoach.coach.splices import SPLICE_RULE, SpliceRule, uncut_splices
 from prepcoach.coach.text import (
     FILLER_PHRASES,
@@ -86,21 +92,6 @@ CRITERIA = (
     "situation", "task", "action", "result", "personal_action", "team_action",
     "quantified_result",
 )  # fmt: skip
-
-# Where the shipped reader can't tell that a part is missing: an answer whose strongest
-# sentence for it scores from this up to the part's cut is neither found nor missing (the
-# report says it can't tell, and no tip, area or figure counts the part as missing). Chosen
-# 2026-12-04 by a rule written before any score was looked at (tests/data/README.md, "Can't
-# tell"), on answers/dev4-6.json (180 answers the shipped reader was never trained on): the
-# lowest such score below which "absent" is right at least 0.90 of the time. Below the cut,
-# "absent" was right .70 of the time for the situation (10 answers), .60 for the action (5)
-# and .85 for the result (20); with the band .94-1.00, and 11 answers of 180 (6.1 %) can't be
-# told. The task (absent right .78, 72 answers) and the quantified result (.89, 55) would
-# need bands leaving 57 % and 33 % of answers untold, past the rule's 30 %: not set. The
-# band belongs to these weights (`UNSURE_WEIGHTS`, sha256); retrained weights need it chosen
-# again (a test fails until then).
-UNSURE_FROM = {"situation": 0.004, "action": 0.095, "result": 0.559}
-UNSURE_WEIGHTS = "b3d8d4f469724a9efa825c3deffb746816d97a1011923ea4eb3a258ee51528d5"
 
 # A sentence ends at . ! or ? followed by a space or the end, or at a line break: "2.5" and
 # "99.9%" stay inside their sentence. "9 a.m. board round" and "e.g. the ward" do not end there.
@@ -201,7 +192,7 @@ class Presence:
     probability for it, `cut` the threshold chosen by cross-validation on the development sets,
     `present` whether the first reaches the second, and `evidence` the sentences that reach it
     (in order; empty when it is absent). `unsure` marks a criterion the reader can't tell
-    either way (`UNSURE_FROM`): not present, no evidence, and its strongest sentence in
+    either way (`reader_unsure_band`): not present, no evidence, and its strongest sentence in
     `nearest`."""
 
     present: bool
@@ -209,7 +200,7 @@ class Presence:
     cut: float
     evidence: tuple[str, ...]
     # Neither found nor missing: the strongest sentence scores below the cut but not so low
-    # that "absent" is right often enough to say (`UNSURE_FROM`); `nearest` quotes it.
+    # that "absent" is right often enough to say (`reader_unsure_band`); `nearest` quotes it.
     unsure: bool = False
     nearest: str = ""
 
@@ -571,14 +562,15 @@ def presence(
 ) -> dict[str, Presence]:
     """Answer-level findings: a criterion is present when its highest sentence score reaches
     its cut. One sentence that merely leans towards a part does not flip the answer. With
-    `unsure_from` (criterion → score), a criterion whose highest score lies from that score up
-    to its cut is `unsure`, quoting that sentence; below it, absent."""
+    `unsure_from` (criterion → score: `reader_unsure_band.UNSURE_FROM`), a criterion whose
+    highest score lies from that score up to its cut is `unsure` (`reader_unsure_band.unsure`),
+    quoting that sentence; below it, absent."""
     out = {}
     for k, name in enumerate(CRITERIA):
         column = [float(v) for v in scores[:, k]] if len(sentences) else []
         top = max(column, default=0.0)
         cut = float(cuts[k])
-        if column and cut > top >= (unsure_from or {}).get(name, cut):
+        if column and unsure(name, top, cut, unsure_from):
             strongest = sentences[column.index(top)]
             out[name] = Presence(False, round(top, 3), round(cut, 3), (), True, strongest)
             continue
@@ -640,8 +632,6 @@ def read_text(
         read,
         criterion_scores(read, part_p, owner_p),
         cuts_of(w, "full" if vectors is not None else "structure"),
-        # The band was chosen for the shipped weights read with the embedder, and holds for
-        # nothing else (other weights, the structure-only reading).
-        UNSURE_FROM if shipped else None,
+        band_for(shipped),
     )
     return Reading(readings, total, None, note, name, found)
