@@ -50,3 +50,19 @@ def test_the_star_line_says_the_answers_it_left_off_and_why(
         "Not counted: 2 answers, as prepcoach can't tell whether they have every part; "
         "1 answer, as part of its speech was not heard."
     ) in star
+
+
+@pytest.mark.usefixtures("sentence_model")
+def test_a_line_whose_every_answer_was_left_off_says_so(alice_client: Client, alice: User) -> None:
+    # The line used to be left off the page without a word when no answer could be counted.
+    asked = Question.objects.create(owner=alice, text=QUESTION)
+    vague = analyse_answer(text=VAGUE, question=QUESTION).as_dict()
+    assert vague["star"]["result"]["present"] is None
+    answered(alice, asked, VAGUE, vague)
+    page = html.unescape(alice_client.get(reverse("practice:progress")).text)
+    star = page[page.index("<strong>STAR parts present (of 4)</strong>") :]
+    star = star[: star.index("</figure>")]
+    assert "no answer counted yet" in star
+    assert "Not counted: 1 answer, as prepcoach can't tell whether it has every part." in star
+    assert "<svg" not in star
+    assert "No line to draw yet." in star

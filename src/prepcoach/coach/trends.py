@@ -196,7 +196,9 @@ def weekly(
     answers: Sequence[Dated | tuple[dt.date, Mapping[str, object], Asks | None]],
 ) -> list[Trend]:
     """One mean a week of each figure (`figures`) over `answers`: (day, stored analysis) and
-    what its question asks for (`figures`' `asks`) where known."""
+    what its question asks for (`figures`' `asks`) where known. A figure no answer gives is left
+    out, unless answers were left off its line (`Trend.left_out_words`): then its trend has no
+    points."""
     by_week: dict[str, dict[dt.date, list[float]]] = defaultdict(lambda: defaultdict(list))
     left_out = 0
     # Answers left off a parts line as a part is unknown, by line and why (`unknown_part`).
@@ -227,5 +229,7 @@ def weekly(
             unread=unknown[metric]["unread"],
         )
         for metric, label in METRICS.items()
-        if by_week.get(metric)
+        # A line whose every answer was left out is kept, with no points, so the page says
+        # why it has none rather than leaving it off unsaid.
+        if by_week.get(metric) or unknown[metric] or (left_out and metric == "star_parts")
     ]

@@ -318,6 +318,12 @@ FIXED_SCALES = {metric: (0.0, float(most)) for metric, most in PARTS_OUT_OF.item
 def trend_charts(trends: list[Any]) -> list[TrendChart]:
     charts = []
     for trend in trends:
+        if not trend.points:  # every answer was left off the line: nothing to draw
+            charts.append(
+                TrendChart(trend.label, "", [], "", "", None, [], [], "no answer counted yet", 0,
+                           trend.left_out_words)
+            )  # fmt: skip
+            continue
         values = [v for _, v in trend.points]
         low, high = FIXED_SCALES.get(trend.metric) or _value_range(values)
         coords = _trend_coords(values, low, high)

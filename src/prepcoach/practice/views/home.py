@@ -61,6 +61,8 @@ def _in_percent(trend: Trend, chart: TrendChart) -> TrendChart:
     with every figure in percent, as the other shares are shown: its axis 0 % to 100 %, its
     values "100 %" and its change in percentage points. It read "1" by a dot at the top."""
     points = trend.points
+    if not points:  # nothing drawn (`trend_charts`)
+        return chart
     labelled = sorted({0, len(points) - 1})  # the first and last weeks, as `trend_charts` writes
     week, latest = points[-1]
     return replace(
