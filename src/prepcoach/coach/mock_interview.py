@@ -33,9 +33,9 @@ from collections.abc import Hashable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from prepcoach.coach.answer import asks_for_plan, measured_rating, unmeasured_for
+from prepcoach.coach.answer import asks_for_plan, unmeasured_for
 from prepcoach.coach.area_types import AnswerFacts
-from prepcoach.coach.follow_up_answer import FollowUpAnswer, judge_follow_up
+from prepcoach.coach.follow_up_answer import FollowUpAnswer, judge_follow_up, measured_of
 from prepcoach.coach.improvement import improvement_areas
 from prepcoach.coach.questions import field_for_role
 from prepcoach.coach.relevance import NOT_IN_A_PLAN, Asks, asked_for, cant_tell_said, comes_near
@@ -338,8 +338,9 @@ def figures_of(
     tips = tips_of(analysis, asks, follow)
     transcript = analysis.get("transcript")
     relevance, quote = verdict_of(analysis)
-    # A follow-up asking for a part has no 1-5 figure: it weighs parts it was not asked for.
-    measured = None if follow and follow.asks_part else measured_rating(analysis, asks)
+    # A follow-up asking for a part has no 1-5 figure: it weighs parts it was not asked for
+    # (`measured_of`, the one rule every face gives the figure by).
+    measured = measured_of(analysis, asks, follow)
     return Figures(
         measured, parts,
         star.get("quantified_result", {}).get("present") if told else None,
