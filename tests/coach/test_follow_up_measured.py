@@ -62,23 +62,24 @@ def test_a_follow_up_asking_for_a_part_has_no_figure_by_the_reports_rule() -> No
     judged = judge_follow_up(IN_NUMBERS, NUMBERS, WHOLE)
     assert judged.asks_part
     assert measured_of(NUMBERS, "story", judged) is None
-    assert measured_answer(IN_NUMBERS, NUMBERS, "story") is None
-    assert measured_answer(OUTCOME, NUMBERS, "story") is None
-    assert measured_answer(FIRST_STEPS, stored("action", asks="plan"), "plan") is None
+    assert measured_answer(IN_NUMBERS, NUMBERS, "story", follow_up=True) is None
+    assert measured_answer(OUTCOME, NUMBERS, "story", follow_up=True) is None
+    plan = stored("action", asks="plan")
+    assert measured_answer(FIRST_STEPS, plan, "plan", follow_up=True) is None
     # A first answer, and a follow-up asking for no part, are measured as any answer is.
     figure = measured_rating(NUMBERS, "story")
     assert measured_of(NUMBERS, "story", None) == figure
     assert measured_answer(PROCESS, NUMBERS, "story") == figure
-    assert measured_answer(HARDEST, NUMBERS, "story") == figure
+    assert measured_answer(HARDEST, NUMBERS, "story", follow_up=True) == figure
     assert measured_of(NUMBERS, "story", judge_follow_up(HARDEST, NUMBERS, WHOLE)) == figure
 
 
 def test_calibration_and_its_goal_leave_a_follow_up_unjudged() -> None:
     """Rated 5 against a whole-story figure of 1 or 2 it read as rating too kindly."""
     assert calibrated(NUMBERS, 5, PROCESS) is False  # as a first answer: judged
-    assert calibrated(NUMBERS, 5, IN_NUMBERS) is None
-    assert meets("calibration", NUMBERS, IN_NUMBERS, 5) is None
-    kind = [AnswerFacts(i, TODAY, IN_NUMBERS, NUMBERS, rating=5) for i in (1, 2, 3)]
+    assert calibrated(NUMBERS, 5, IN_NUMBERS, follow_up=True) is None
+    assert meets("calibration", NUMBERS, IN_NUMBERS, 5, follow_up=True) is None
+    kind = [AnswerFacts(i, TODAY, IN_NUMBERS, NUMBERS, rating=5, follow_up=True) for i in (1, 2, 3)]
     assert "calibration" not in {a.key for a in improvement_areas(kind, [], TODAY)}
     first = [AnswerFacts(i, TODAY, PROCESS, NUMBERS, rating=5) for i in (1, 2, 3)]
     assert "calibration" in {a.key for a in improvement_areas(first, [], TODAY)}
@@ -86,15 +87,15 @@ def test_calibration_and_its_goal_leave_a_follow_up_unjudged() -> None:
 
 def test_a_follow_up_does_not_count_as_an_answer_reworked_well() -> None:
     assert answered_well(PROCESS, WHOLE)
-    assert not answered_well(IN_NUMBERS, WHOLE)
-    answers = [AnswerFacts(1, TODAY, IN_NUMBERS, WHOLE)]
+    assert not answered_well(IN_NUMBERS, WHOLE, follow_up=True)
+    answers = [AnswerFacts(1, TODAY, IN_NUMBERS, WHOLE, follow_up=True)]
     assert reworked([IN_NUMBERS], answers) == ()
 
 
 def test_readiness_trends_the_figures_the_reports_give() -> None:
     answers = [
         ReadyAnswer(1, TODAY, PROCESS, WHOLE),
-        ReadyAnswer(2, TODAY, IN_NUMBERS, NUMBERS),  # its follow-up: no figure to trend
+        ReadyAnswer(2, TODAY, IN_NUMBERS, NUMBERS, follow_up=True),  # no figure to trend
     ]
     practice = practice_of([PROCESS], answers)
     assert practice.points == ((MONDAY, float(measured_rating(WHOLE, "story") or 0)),)

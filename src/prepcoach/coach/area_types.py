@@ -13,13 +13,17 @@ from typing import Any, NamedTuple
 @dataclass(frozen=True, slots=True)
 class AnswerFacts:
     """One analysed answer: `ref` names it for links (the attempt's id), `analysis` is the
-    stored analysis dict, `rating` the user's own rating (1-5) if they gave one."""
+    stored analysis dict, `rating` the user's own rating (1-5) if they gave one, `follow_up`
+    whether it answers a follow-up (the attempt's `follow_up_to` link; `question` is then the
+    follow-up's words, by which `follow_up_answer.judge_follow_up` reads what it asked for). A
+    first answer is never judged as a follow-up, whatever its question's words."""
 
     ref: Hashable
     when: dt.date
     question: str
     analysis: Mapping[str, Any]
     rating: int | None = None
+    follow_up: bool = False
 
 
 @dataclass(frozen=True, slots=True)

@@ -16,8 +16,8 @@ answer is, but never told to tell the whole story (`tips.asks_for_whole_story`).
 
 An answer's 1-5 figure comes through `measured_of` (the report, its rating, the feedback page)
 or `measured_answer` (calibration, the "went badly" answers reworked and readiness, whose facts
-keep an answer's question words): one rule, so none of them gives a follow-up asking for a part
-the whole story's figure its report withholds.
+keep an answer's question words and whether it answers a follow-up): one rule, so none of them
+gives a follow-up asking for a part the whole story's figure its report withholds.
 
 Pure: it reads stored analyses (`answer.AnswerAnalysis.as_dict`), never Django.
 """
@@ -183,15 +183,21 @@ def measured_of(
 
 
 def measured_answer(
-    question: str, analysis: Mapping[str, Any], asks: Asks | None = None
+    question: str,
+    analysis: Mapping[str, Any],
+    asks: Asks | None = None,
+    *,
+    follow_up: bool = False,
 ) -> int | None:
-    """`measured_of` an answer known by its question's words and its stored analysis (or
-    evidence, `answer_evidence`) alone, as calibration, the "went badly" goal and readiness
-    know it: a follow-up keeps its own words (`Attempt.question_text`), and words asking for a
-    part (`followups.rule_of`: "How did you know it worked? What changed, in numbers?") are
-    judged as the report judges them (`judge_follow_up`), so they give no figure. Words of no
-    follow-up's, or of one asking for no part, are measured as any answer is."""
-    return measured_of(analysis, asks, judge_follow_up(question, analysis))
+    """`measured_of` an answer known by its question's words, its stored analysis (or
+    evidence, `answer_evidence`) and whether it answers a follow-up (`follow_up`: the
+    attempt's `follow_up_to` link), as calibration, the "went badly" goal and readiness know
+    it: a follow-up keeps its own words (`Attempt.question_text`), and words asking for a part
+    (`followups.rule_of`: "How did you know it worked? What changed, in numbers?") are judged
+    as the report judges them (`judge_follow_up`), so they give no figure. A first answer is
+    measured as any answer is whatever its words: "What was the outcome?" asked first is no
+    follow-up (its words alone had left it unmeasured)."""
+    return measured_of(analysis, asks, judge_follow_up(question, analysis) if follow_up else None)
 
 
 def _has_star(analysis: Mapping[str, Any]) -> bool:

@@ -451,15 +451,21 @@ AREA_KEYS = ANSWER_KEYS | DEBRIEF_KEYS | REVIEW_KEYS | {"drill_lapses", "asked_b
 
 
 def meets(
-    key: str, analysis: Mapping[str, Any], question: str, rating: int | None = None
+    key: str,
+    analysis: Mapping[str, Any],
+    question: str,
+    rating: int | None = None,
+    follow_up: bool = False,
 ) -> bool | None:
     """Whether one analysed answer to `question` (rated `rating` by the user, if they did)
     meets what area `key` asks (its rule does not hold; for calibration, the rating is within
     a point of the measure), or None when the area does not judge it (not measured, withheld,
-    not rated, or a question of the other sort). A goal made from the area counts the answers
-    that meet it. Raises KeyError for an unknown key."""
+    not rated, or a question of the other sort). `follow_up`: it answers a follow-up (the
+    attempt's `follow_up_to` link), whose figure calibration judges as its report gives it. A
+    goal made from the area counts the answers that meet it. Raises KeyError for an unknown
+    key."""
     if key == "calibration":
-        return calibrated(analysis, rating, question)
+        return calibrated(analysis, rating, question, follow_up)
     rule = next((r for r in RULES if r.key == key), None)
     if rule is None:
         raise KeyError(key)

@@ -10,9 +10,10 @@ Each rule says what it read, in the user's own words where it read words:
 - a drill card marked Again `LAPSES` times in its last `LAPSE_WINDOW` reviews is forgotten:
   one area lists every such card;
 - calibration: the user's own 1-5 ratings against prepcoach's measured figure for the same
-  answers (`follow_up_answer.measured_answer`: the report's, none for the answer to a
-  follow-up asking for a part) and against reviewers' overall scores, an area when either gap
-  averages `CALIBRATION_GAP` points or more over at least `MIN_PAIRS` pairs;
+  answers (`follow_up_answer.measured_answer`: the report's, none for the answer to a real
+  follow-up, `AnswerFacts.follow_up`, asking for a part) and against reviewers' overall
+  scores, an area when either gap averages `CALIBRATION_GAP` points or more over at least
+  `MIN_PAIRS` pairs;
 - a plan's reasons and its check (`feedback.PLAN_REVIEW_RUBRIC`'s "reasons" and "check"
   lines), from people alone: prepcoach does not read them in an answer, so an area needs
   `MIN_AFFECTED` reviews that scored the line `REVIEW_LOW` (0 of 2), and a goal made from it
@@ -114,17 +115,18 @@ def competency_met(ratings: Mapping[str, object] | None, key: str) -> bool | Non
     return rating >= GOOD_ENOUGH
 
 
-def answered_well(question: str, analysis: Mapping[str, object]) -> bool:
-    """Whether a practice answer to `question` (its stored analysis or evidence) went well
-    enough to count as reworked: measured `GOOD_ENOUGH` of 5 or better (`measured_answer`,
-    which gives the answer to a follow-up asking for a part no figure); for a question asking
+def answered_well(question: str, analysis: Mapping[str, object], follow_up: bool = False) -> bool:
+    """Whether a practice answer to `question` (its stored analysis or evidence; `follow_up`:
+    it answers a follow-up, the attempt's link) went well enough to count as reworked:
+    measured `GOOD_ENOUGH` of 5 or better (`measured_answer`, which gives the answer to a
+    follow-up asking for a part no figure); for a question asking
     for neither a story nor a plan, which nothing measures (`measured_rating` gives no figure),
     the relevance verdict says it addresses the question (where the verdict speaks)."""
     asks = asked_for(question, analysis)
     if asks == "neither":
         found = analysis.get("relevance")
         return isinstance(found, Mapping) and found.get("addresses") is True
-    figure = measured_answer(question, analysis, asks)
+    figure = measured_answer(question, analysis, asks, follow_up=follow_up)
     return figure is not None and figure >= GOOD_ENOUGH
 
 
@@ -132,7 +134,11 @@ def reworked(went_badly: Sequence[str], answers: Sequence[AnswerFacts]) -> tuple
     """What a goal made from the "went badly" area counts: each question that went badly
     (`went_badly`, their words) with a practice answer to it that went well enough
     (`answered_well`), once per question, in the order asked."""
-    good = {same_question(a.question) for a in answers if answered_well(a.question, a.analysis)}
+    good = {
+        same_question(a.question)
+        for a in answers
+        if answered_well(a.question, a.analysis, a.follow_up)
+    }
     found: dict[str, str] = {}
     for text in went_badly:
         if (key := same_question(text)) in good:
@@ -263,14 +269,16 @@ def _how(gap: float) -> str:
     return "more kindly" if gap > 0 else "more harshly"
 
 
-def calibrated(analysis: Mapping[str, object], rating: int | None, question: str) -> bool | None:
+def calibrated(
+    analysis: Mapping[str, object], rating: int | None, question: str, follow_up: bool = False
+) -> bool | None:
     """Whether the user's own rating of one analysed answer to `question` is within
     `CALIBRATED_WITHIN` points of prepcoach's measured figure of it (by what the question asks
     for, `relevance.asked_for`; `measured_answer`: none for the answer to a follow-up asking
-    for a part); None when there is no rating or no figure. A goal made from the calibration
-    area counts the answers where it is."""
+    for a part, `follow_up` saying it answers one); None when there is no rating or no figure.
+    A goal made from the calibration area counts the answers where it is."""
     figure = (
-        measured_answer(question, analysis, asked_for(question, analysis))
+        measured_answer(question, analysis, asked_for(question, analysis), follow_up=follow_up)
         if rating is not None
         else None
     )
@@ -295,7 +303,10 @@ def calibration_area(
     for answer in sorted(answers, key=lambda a: a.when, reverse=True):
         figure = (
             measured_answer(
-                answer.question, answer.analysis, asked_for(answer.question, answer.analysis)
+                answer.question,
+                answer.analysis,
+                asked_for(answer.question, answer.analysis),
+                follow_up=answer.follow_up,
             )
             if answer.rating is not None
             else None

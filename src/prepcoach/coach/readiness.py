@@ -2,7 +2,7 @@
 facts against their target, stories covering the company's values and the job's key terms
 (`stories.coverage`), practice on the job's questions and its trend (each answer's measured
 figure as its report gives it, `follow_up_answer.measured_answer`, week by week: none for the
-answer to a follow-up asking for a part), open improvement areas, the earlier rounds'
+answer to a real follow-up asking for a part), open improvement areas, the earlier rounds'
 debriefs, and the questions likely next (those asked in earlier rounds, then the job's terms
 and values no story covers yet). The pre-interview card is the few things worth reading in the
 last 15 minutes. Every line says what it rests on; nothing here guesses at the outcome."""
@@ -35,13 +35,15 @@ WENT_ORDER = {"badly": 0, "partly": 1, "": 2, "well": 3}
 @dataclass(frozen=True)
 class AnswerFacts:
     """One analysed answer: `question` is its own question's words (a follow-up's answer
-    keeps the follow-up's, by which `follow_up_answer.measured_answer` knows it), `analysis`
-    its stored analysis or evidence."""
+    keeps the follow-up's, by which `follow_up_answer.measured_answer` knows what it asked
+    for), `analysis` its stored analysis or evidence, `follow_up` whether it answers a
+    follow-up (the attempt's `follow_up_to` link): only then is it judged as one."""
 
     id: Hashable
     day: dt.date
     question: str
     analysis: Mapping[str, Any]
+    follow_up: bool = False
 
 
 @dataclass(frozen=True)
@@ -214,7 +216,10 @@ def practice_of(questions: Sequence[str], answers: Sequence[AnswerFacts]) -> Pra
     weeks: dict[dt.date, list[float]] = defaultdict(list)
     for answer in answers:
         rating = measured_answer(
-            answer.question, answer.analysis, asked_for(answer.question, answer.analysis)
+            answer.question,
+            answer.analysis,
+            asked_for(answer.question, answer.analysis),
+            follow_up=answer.follow_up,
         )
         if rating is not None:
             weeks[answer.day - dt.timedelta(days=answer.day.weekday())].append(float(rating))

@@ -93,9 +93,10 @@ def gather(user: User, interview: Interview, today: dt.date) -> ReadinessFacts:
         terms=job.key_terms,
         job_questions=questions,
         answers=[
-            # Each answer's evidence and its own question's words (a follow-up's are the
-            # follow-up's): what `follow_up_answer.measured_answer` measures it by.
-            AnswerFacts(a.ref, a.when, a.question, a.analysis)
+            # Each answer's evidence, its own question's words (a follow-up's are the
+            # follow-up's) and whether it answers a follow-up: what
+            # `follow_up_answer.measured_answer` measures it by.
+            AnswerFacts(a.ref, a.when, a.question, a.analysis, a.follow_up)
             for a in answer_facts(answered.order_by("created_at"))
         ],
         areas=[OpenArea(a.key, a.title, a.rule, a.key in found.working_on) for a in found.areas],

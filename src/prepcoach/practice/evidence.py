@@ -47,16 +47,23 @@ def answer_facts(attempts: QuerySet[Attempt]) -> list[AnswerFacts]:
     """The answers in `attempts` (in its order) as the areas read them: each one's evidence
     (`Attempt.evidence`, a few hundred bytes), never its whole analysis, but for an answer
     whose evidence is missing or of another version (analysed by code before it), whose
-    analysis is read instead, in one more query."""
-    rows = list(attempts.values_list("pk", "created_at", "question_text", "evidence", "rating"))
-    stale = [pk for pk, _, _, evidence, _ in rows if not current(evidence)]
+    analysis is read instead, in one more query. An answer to a follow-up says so
+    (`AnswerFacts.follow_up`, from its `follow_up_to` link): only it is judged on what the
+    follow-up asked for, never a first answer whose question is worded as one."""
+    rows = list(
+        attempts.values_list(
+            "pk", "created_at", "question_text", "evidence", "rating", "follow_up_to_id"
+        )
+    )
+    stale = [pk for pk, _, _, evidence, _, _ in rows if not current(evidence)]
     whole = {}
     if stale:
         whole = dict(Attempt.objects.filter(pk__in=stale).values_list("pk", "analysis"))
     return [
         AnswerFacts(pk, timezone.localtime(at).date(), question,
-                    evidence if current(evidence) else whole.get(pk) or {}, rating)
-        for pk, at, question, evidence, rating in rows
+                    evidence if current(evidence) else whole.get(pk) or {}, rating,
+                    first is not None)
+        for pk, at, question, evidence, rating, first in rows
     ]  # fmt: skip
 
 

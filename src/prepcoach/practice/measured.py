@@ -94,7 +94,7 @@ def update_measured_goals(user: User, today: dt.date) -> list[Goal]:
         )
         # Each answer's evidence (what `meets` reads), not its whole analysis.
         verdicts = [
-            (a, meets(goal.area, a.analysis, a.question, a.rating))
+            (a, meets(goal.area, a.analysis, a.question, a.rating, a.follow_up))
             for a in answer_facts(answers.order_by("created_at"))
         ]
         met, judged = sum(v is True for _, v in verdicts), sum(v is not None for _, v in verdicts)
@@ -154,10 +154,7 @@ def update_debrief_goals(user: User, today: dt.date) -> list[Goal]:
             answers = owned_by(Attempt.objects.all(), user).filter(
                 status=Attempt.Status.ANALYSED, created_at__gte=goal.created_at
             )
-            found = reworked(
-                [q.text for q in asked],
-                [AnswerFacts(a.ref, today, a.question, a.analysis) for a in answer_facts(answers)],
-            )
+            found = reworked([q.text for q in asked], answer_facts(answers))
             met = len(found)
             note = (
                 f"{DEBRIEF_NOTE}{met} question{'s' * (met != 1)} that went badly answered "
