@@ -39,6 +39,7 @@ from prepcoach.coach.area_types import (
 from prepcoach.coach.content import Ownership
 from prepcoach.coach.debrief import COMPETENCIES
 from prepcoach.coach.feedback import clock
+from prepcoach.coach.follow_up_answer import FollowUpAnswer, judge_follow_up
 from prepcoach.coach.improvement_sources import (
     CALIBRATION_GAP,
     MIN_AFFECTED,
@@ -302,6 +303,70 @@ class AreaRule:
         evidence) is `analysis`."""
         return self.skips(question, analysis) is None
 
+    def reading(
+        self, question: str, analysis: Mapping[str, Any], follow: FollowUpAnswer | None = None
+    ) -> tuple[str, float | None] | str:
+        """The rule's reading of one answer (the detail that shows it held, "" when it did
+        not, and a moment), or why it does not judge it: a key of `NOT_JUDGED`, or "unread"
+        (`read` gives None). `follow`: the answer's follow-up judgement (`follow_up_answer.
+        judge_follow_up`), None for a first answer: one asking for a part is judged on that
+        part alone (`asked_reading`), and by no other rule reading what it says."""
+        if follow is not None and follow.asks_part:
+            if self.key == ASKED_AREAS.get(follow.part):
+                if self.polishes and misses_its_question(analysis):
+                    return "off question"  # as any answer: the relevance area counts it
+                return asked_reading(follow, analysis) or "unread"
+            if self.polishes:
+                return "follow-up"
+        return self.skips(question, analysis) or self.read(analysis) or "unread"
+
+
+# The answer to a follow-up asking for one part (`follow_up_answer.ASKED`: "What changed, in
+# numbers?") counts for the area of that part alone, judged as its report judges it (`given`):
+# a trial's answer to "What changed, in numbers?" (two sentences of numbers) counted as a story
+# with no situation, task or action, for "Say the situation" and the rest. The whole story read
+# over both answers (`judge_follow_up`'s `story`) counts for no area: its first answer already
+# counts, as the story told before anyone asked, and reading it again with the follow-up would
+# count one story twice, and count a part given only when the interviewer asked for it as if
+# told unasked, which is what these areas' goals ask for. Rules on the delivery (fillers, pace,
+# pauses) and on whether the answer addresses its question judge it as any answer, as its
+# report does.
+ASKED_AREAS = {
+    "situation": "star_situation",
+    "result": "star_result",
+    "quantified_result": "quantified",
+    "ownership": "personal_action",  # a story's "What did you do yourself?", a plan's too
+    "action": "star_action",  # a plan's steps
+}
+
+
+def follow_up_of(answer: AnswerFacts) -> FollowUpAnswer | None:
+    """How an answer to a follow-up is judged (`judge_follow_up`), None for a first answer:
+    only a real follow-up (`AnswerFacts.follow_up`, the attempt's link) is judged as one, so a
+    first question worded as a follow-up ("What was the outcome?") is judged as any answer."""
+    return judge_follow_up(answer.question, answer.analysis) if answer.follow_up else None
+
+
+def asked_reading(
+    follow: FollowUpAnswer, analysis: Mapping[str, Any]
+) -> tuple[str, float | None] | None:
+    """The area reading of the part a follow-up asked for, by its judgement (`given`): None
+    where prepcoach can't tell; and for what the speaker did themselves, where the actions
+    were not read in full (not heard, the answer could not be read, or withheld), as
+    `_personal_action` leaves them: the evidence keeps no `cannot_tell`, its action does."""
+    if follow.given is None:
+        return None
+    if follow.part == "ownership":
+        star = analysis.get("star")
+        action = star.get("action") if isinstance(star, Mapping) else None
+        if not isinstance(action, Mapping) or _withheld(analysis, "action"):
+            return None
+        if action.get("present") is None and "unsure" not in action:
+            return None
+    if follow.given:
+        return "", None
+    return f"asked for {follow.asked}: not given", None
+
 
 # Why an area's rule did not judge an answer, in words after a count ("2 answers to …").
 NOT_JUDGED = {
@@ -314,6 +379,8 @@ NOT_JUDGED = {
              "result to find)"),
     "off question": ("answer that does not address its question",
                      "answers that do not address their question"),
+    "follow-up": ("answer to a follow-up that asked for another part",
+                  "answers to follow-ups that asked for another part"),
 }  # fmt: skip
 # Where the answers left out for missing their question are judged: said after them only when
 # that area is on the page (`improvement_areas`). A trial's page pointed to it while one such
@@ -460,19 +527,18 @@ def meets(
     """Whether one analysed answer to `question` (rated `rating` by the user, if they did)
     meets what area `key` asks (its rule does not hold; for calibration, the rating is within
     a point of the measure), or None when the area does not judge it (not measured, withheld,
-    not rated, or a question of the other sort). `follow_up`: it answers a follow-up (the
-    attempt's `follow_up_to` link), whose figure calibration judges as its report gives it. A
-    goal made from the area counts the answers that meet it. Raises KeyError for an unknown
-    key."""
+    not rated, a question of the other sort, or a follow-up that asked for another part).
+    `follow_up`: it answers a follow-up (the attempt's `follow_up_to` link), judged on what
+    that asked for (`AreaRule.reading`). A goal made from the area counts the answers that
+    meet it. Raises KeyError for an unknown key."""
     if key == "calibration":
         return calibrated(analysis, rating, question, follow_up)
     rule = next((r for r in RULES if r.key == key), None)
     if rule is None:
         raise KeyError(key)
-    if not rule.judges_answer(question, analysis):
-        return None
-    found = rule.read(analysis)
-    return None if found is None else not found[0]
+    answer = AnswerFacts(None, dt.date.min, question, analysis, rating, follow_up)
+    found = rule.reading(question, analysis, follow_up_of(answer))
+    return None if isinstance(found, str) else not found[0]
 
 
 def improvement_areas(
@@ -511,15 +577,14 @@ def improvement_areas(
     left_out: list[
         tuple[AreaRule, list[str | None], list[tuple[AnswerFacts, tuple[str, float | None]]]]
     ] = []
+    follows = [follow_up_of(a) for a in newest]  # each judged once, for every rule
     for rule in RULES:
         since = closed.get(rule.key, dt.date.min)
         # Each answer's reading, or why it is not judged (None: before a reached goal).
         read: list[tuple[str, float | None] | str | None] = [
-            None if a.when <= since else (
-                rule.skips(a.question, a.analysis) or rule.read(a.analysis) or "unread"
-            )
-            for a in newest
-        ]  # fmt: skip
+            None if a.when <= since else rule.reading(a.question, a.analysis, follow)
+            for a, follow in zip(newest, follows, strict=True)
+        ]
         judged = [
             (a, found) for a, found in zip(newest, read, strict=True) if isinstance(found, tuple)
         ]
