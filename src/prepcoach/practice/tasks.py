@@ -16,6 +16,7 @@ from django.dispatch import receiver
 from django.tasks import task
 from django.utils import timezone
 
+from prepcoach.accounts.access import followed_up_answer
 from prepcoach.accounts.models import User
 from prepcoach.accounts.timing import local_now
 from prepcoach.coach.answer import AnswerAnalysis, analyse_answer
@@ -148,9 +149,11 @@ def _read(attempt: Attempt, engine: SpeechEngine | None) -> AnswerAnalysis:
     # its answer is read as one, as its question was asked (`relevance.follow_up_kind`); any
     # follow-up asks for what its question asked for ("What was the outcome?" of a story is
     # more of the story), as every other page judges it (`feedback.subjects.answer_asks`).
-    parent = attempt.follow_up_to
+    parent = followed_up_answer(attempt)  # only the same owner's answer is read
     kind = follow_up_kind(parent.question_text, parent.analysis) if parent else None
     asks = asked_for(parent.question_text, parent.analysis) if parent else None
+    # Its question leans on the answer before it, whoever's that is (no verdict is given).
+    is_follow_up = attempt.follow_up_to_id is not None
     if engine is not None:
         # The recording comes from the store: on a shared server a copy downloaded to this
         # worker for the analysis and deleted after it.
@@ -166,7 +169,7 @@ def _read(attempt: Attempt, engine: SpeechEngine | None) -> AnswerAnalysis:
                     # the timestamps too_long_to_analyse reads: the same limit, on the sound.
                     max_seconds=settings.RECORDING_MAX_SECONDS + RECORDING_GRACE_S,
                     streamed=streamed_state(attempt), kind=kind, asks=asks,
-                    follow_up=parent is not None,
+                    follow_up=is_follow_up,
                 )  # fmt: skip
         except FileNotFoundError:
             raise AudioError(
@@ -183,7 +186,7 @@ def _read(attempt: Attempt, engine: SpeechEngine | None) -> AnswerAnalysis:
         job_terms=job_terms,
         kind=kind,
         asks=asks,
-        follow_up=parent is not None,
+        follow_up=is_follow_up,
     )
 
 
@@ -233,7 +236,7 @@ def analyse_attempt(attempt_id: int) -> str:
     this machine. A recording that cannot be analysed keeps its file and says why."""
     attempt = (
         Attempt.objects.filter(pk=attempt_id)
-        .select_related("question", "session__opportunity")
+        .select_related("question", "session__opportunity", "follow_up_to")
         .first()
     )
     if attempt is None:
