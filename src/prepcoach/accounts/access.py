@@ -19,6 +19,7 @@ from prepcoach.accounts.models import User
 
 if TYPE_CHECKING:
     from prepcoach.feedback.models import FeedbackRequest
+    from prepcoach.jobs.models import Opportunity
     from prepcoach.practice.models import Attempt
 
 
@@ -137,6 +138,28 @@ def followed_up_answer(attempt: Attempt) -> Attempt | None:
     if first is None or first.user_id != attempt.user_id:
         return None
     return first
+
+
+def answer_job(attempt: Attempt) -> Opportunity | None:
+    """The job an answer is read against (its key terms and advert) and its report names: its
+    mock interview's job, else the job it was practised for (`Attempt.job`, chosen on a
+    question's page), only when it is the answer's owner's: nothing of anyone else's job is
+    read through an answer (a row naming another's job, by a bug or an import, reads none).
+    None when neither is set, or the job was deleted. Reads the relations as loaded
+    (`select_related("session__opportunity", "job")`)."""
+    session = attempt.session if attempt.session_id is not None else None
+    mock_job = session.opportunity if session and session.user_id == attempt.user_id else None
+    job = mock_job or (attempt.job if attempt.job_id is not None else None)
+    if job is None or job.user_id != attempt.user_id:
+        return None
+    return job
+
+
+def practice_jobs(user: User) -> QuerySet[Opportunity]:
+    """The jobs a user may practise an answer for: their own, as the jobs list orders them."""
+    from prepcoach.jobs.models import Opportunity
+
+    return owned_by(Opportunity.objects.all(), user)
 
 
 def calendar_feed_owner(token: str) -> User | None:

@@ -8,6 +8,8 @@ from django import forms
 from django.db import models
 from django.utils.html import escape
 
+from prepcoach.accounts.access import practice_jobs
+from prepcoach.accounts.models import User
 from prepcoach.coach.body_language import BodyLanguageSettings
 from prepcoach.coach.body_language.thresholds import (
     THRESHOLDS,
@@ -107,6 +109,38 @@ class TypedAnswerForm(forms.ModelForm):  # type: ignore[type-arg]
         if message := too_long(text, MAX_ANSWER_CHARS, "answer"):
             raise forms.ValidationError(message)
         return text
+
+
+class PractisingForForm(forms.Form):
+    """The "Practising for" select of a question's page: the job a free-practice answer (typed,
+    or the recorder's start) is read against, one of the user's own jobs
+    (`access.practice_jobs`). Another's job id, or one deleted since the page was drawn, is no
+    choice: the form is then invalid and the answer is saved for no job (`job_of`), never
+    refused."""
+
+    job = forms.ModelChoiceField(
+        queryset=Opportunity.objects.none(),
+        required=False,
+        label="Practising for",
+        empty_label="No particular job",
+        help_text="The answer's report reads it against this job's key terms, as a mock does.",
+    )
+
+    def __init__(self, *args: Any, user: User, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        field = self.fields["job"]
+        assert isinstance(field, forms.ModelChoiceField)
+        field.queryset = practice_jobs(user)
+        # Outside the typed answer's form on the page, it is sent with it (`form=`), and the
+        # recorder reads it by its id (`data-job-select`, static/prepcoach/js/recorder.js).
+        field.widget.attrs.update({"id": "practising-for", "form": "typed-answer"})
+
+    def job_of(self) -> Opportunity | None:
+        """The chosen job, or None (none chosen, or not one of the user's own)."""
+        if not self.is_valid():
+            return None
+        job: Opportunity | None = self.cleaned_data["job"]
+        return job
 
 
 class RatingForm(forms.ModelForm):  # type: ignore[type-arg]

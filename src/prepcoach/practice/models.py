@@ -239,6 +239,16 @@ class Attempt(models.Model):
     follow_up_to = models.ForeignKey(
         "self", null=True, blank=True, on_delete=models.SET_NULL, related_name="follow_ups"
     )
+    # The job a free-practice answer was practised for ("Practising for" on the question page):
+    # its key terms and advert are read as a mock's job's are. A mock's answer is read against
+    # its mock's job instead (`accounts.access.answer_job`). Deleting the job keeps the answer.
+    job = models.ForeignKey(
+        "jobs.Opportunity",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="practice_answers",
+    )
     text = models.TextField("typed answer", blank=True)
     rating = models.PositiveSmallIntegerField(
         "how it went (1–5)",

@@ -16,7 +16,7 @@ from django.dispatch import receiver
 from django.tasks import task
 from django.utils import timezone
 
-from prepcoach.accounts.access import followed_up_answer
+from prepcoach.accounts.access import answer_job, followed_up_answer
 from prepcoach.accounts.models import User
 from prepcoach.accounts.timing import local_now
 from prepcoach.coach.answer import AnswerAnalysis, analyse_answer
@@ -141,7 +141,8 @@ def _read(attempt: Attempt, engine: SpeechEngine | None) -> AnswerAnalysis:
     category = attempt.question.category if attempt.question else "behavioral"
     preferences = PracticeSettings.objects.filter(user=attempt.user).first()
     thresholds = preferences.delivery_settings() if preferences else None
-    job = attempt.session.opportunity if attempt.session else None
+    # The mock's job, else the job the answer was practised for (the owner's own only).
+    job = answer_job(attempt)
     job_description = job.job_description if job else ""
     # The job's key terms as its owner corrected them (junk removed, missed skills added).
     job_terms = job.key_terms if job else None
@@ -236,7 +237,7 @@ def analyse_attempt(attempt_id: int) -> str:
     this machine. A recording that cannot be analysed keeps its file and says why."""
     attempt = (
         Attempt.objects.filter(pk=attempt_id)
-        .select_related("question", "session__opportunity", "follow_up_to")
+        .select_related("question", "session__opportunity", "job", "follow_up_to")
         .first()
     )
     if attempt is None:

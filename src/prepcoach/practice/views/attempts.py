@@ -10,7 +10,7 @@ from django.shortcuts import redirect, render
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.http import require_POST, require_safe
 
-from prepcoach.accounts.access import owned_by
+from prepcoach.accounts.access import answer_job, owned_by
 from prepcoach.accounts.timing import local_now
 from prepcoach.coach import reader
 from prepcoach.coach.answer import (
@@ -32,7 +32,7 @@ from prepcoach.feedback.models import Review
 from prepcoach.ops.rate import spend, with_retry_after
 from prepcoach.ops.store import StoreUnavailableError
 from prepcoach.practice.body_language import body_view
-from prepcoach.practice.forms import RatingForm, TypedAnswerForm
+from prepcoach.practice.forms import PractisingForForm, RatingForm, TypedAnswerForm
 from prepcoach.practice.measured import update_measured_goals
 from prepcoach.practice.media import recording_response
 from prepcoach.practice.models import Attempt, MockSession
@@ -73,7 +73,10 @@ def _context(request: HttpRequest) -> dict[str, object]:
     follow_up_to = None
     if (parent := request.POST.get("follow_up_to", "")).isdigit():
         follow_up_to = Attempt.objects.filter(user=user_of(request), pk=int(parent)).first()
-    return {"mode": mode, "session": session, "follow_up_to": follow_up_to}
+    # The job a free-practice answer is practised for: one of the user's own only (another's
+    # id is ignored, the answer saved for no job); a mock's answer is read against its mock's.
+    job = None if session else PractisingForForm(request.POST, user=user_of(request)).job_of()
+    return {"mode": mode, "session": session, "follow_up_to": follow_up_to, "job": job}
 
 
 @login_required
@@ -86,9 +89,10 @@ def typed_create(request: HttpRequest, question_id: int) -> HttpResponse:
     if decision is not None and not decision.allowed:
         form.add_error(None, decision.message)  # the answer stays in the form
     if not form.is_valid():
+        chosen = PractisingForForm(request.POST, user=user_of(request))
         page = render(
             request, "practice/question.html",
-            question_page(user_of(request), question, form), status=422,
+            question_page(user_of(request), question, form, chosen), status=422,
         )  # fmt: skip
         return with_retry_after(page, decision) if decision is not None else page
     attempt = form.save(commit=False)
@@ -221,6 +225,8 @@ def _report(attempt: Attempt) -> dict[str, object]:
         "attempt": attempt,
         "analysis_state": state_of(attempt),
         "body": body_view(attempt),
+        # The job the key-terms card names: the mock's, else the one it was practised for.
+        "job": answer_job(attempt),
         "report": data
         if follow is None
         else {**data, "tips": follow.tips(data.get("tips") or [], str(data["transcript"]))},

@@ -12,11 +12,18 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_POST, require_safe
 
+from prepcoach.accounts.access import practice_jobs
 from prepcoach.accounts.models import User
 from prepcoach.coach.key_term_candidates import FUNCTION_WORDS
 from prepcoach.coach.term_forms import root, tokens
 from prepcoach.practice import bank
-from prepcoach.practice.forms import ImportForm, QuestionFilter, QuestionForm, TypedAnswerForm
+from prepcoach.practice.forms import (
+    ImportForm,
+    PractisingForForm,
+    QuestionFilter,
+    QuestionForm,
+    TypedAnswerForm,
+)
 from prepcoach.practice.models import Attempt, DrillCard, Question
 from prepcoach.practice.views.common import (
     own_question_or_404,
@@ -78,14 +85,38 @@ def question_detail(request: HttpRequest, question_id: int) -> HttpResponse:
     return render(request, "practice/question.html", question_page(user_of(request), question))
 
 
+def last_practised_for(user: User) -> int | None:
+    """The job the user chose for their latest free-practice answer (None when they chose
+    none then): "Practising for" starts on it, since a job seeker practises a run of questions
+    for one job, and a choice to make again on every question is one forgotten (the answer
+    then reads against no job, the fault this select is for). Choosing "No particular job"
+    once makes that the start again."""
+    latest = (
+        Attempt.objects.filter(user=user, mode=Attempt.Mode.PRACTICE, session=None)
+        .order_by("-created_at", "-pk")
+        .values_list("job_id", flat=True)
+        .first()
+    )
+    return latest
+
+
 def question_page(
-    user: User, question: Question, form: TypedAnswerForm | None = None
+    user: User,
+    question: Question,
+    form: TypedAnswerForm | None = None,
+    practising_for: PractisingForForm | None = None,
 ) -> dict[str, object]:
     """A question's page: the answer forms and the user's answers so far (also shown when a
-    typed answer comes back with an error, so the list never reads as empty)."""
+    typed answer comes back with an error, so the list never reads as empty), and "Practising
+    for" with the user's own jobs (`PractisingForForm`), or a link to add one when they have
+    none."""
+    if practising_for is None:
+        practising_for = PractisingForForm(user=user, initial={"job": last_practised_for(user)})
     return {
         "question": question,
         "form": form or TypedAnswerForm(),
+        "practising_for": practising_for,
+        "has_jobs": practice_jobs(user).exists(),
         "attempts": Attempt.objects.filter(user=user, question=question)[:20],
         "drilled": DrillCard.objects.filter(
             user=user, content_type=ContentType.objects.get_for_model(Question),

@@ -158,6 +158,8 @@ class Recorder {
         mode: this.root.dataset.mode || "practice",
         session: this.root.dataset.session || "",
         follow_up_to: this.root.dataset.followUpTo || "",
+        // "Practising for" on a question's page: the job the answer is read against.
+        job: document.getElementById(this.root.dataset.jobSelect || "")?.value || "",
         question_text: this.root.dataset.questionText || "",
         video: this.el("video").checked ? "1" : "0",
         submit_key: submitKey(),
