@@ -101,6 +101,13 @@ SETS = (
         "03:27 UTC after 68c1162: coverage .292, right .886, 'addresses' .917 of 12, 'does not' "
         ".870 of 23; the verdict before .208, .880, 1.000 of 11, .786 of 14; aggregates only)",
     ),
+    (
+        "dev4.json",
+        None,
+        "DEVELOPMENT (pairs of one length, neighbouring kinds; the verdict is trained on it and "
+        "its cuts chosen on it with dev3.json: a fit)",
+    ),
+    ("heldout6.json", None, "HELD-OUT (pairs of one length, written blind; aggregates only)"),
 )
 RETOLD = (
     ("retold_dev.json", "stories_dev.json", "DEVELOPMENT (the cut was chosen on it)"),
@@ -230,6 +237,61 @@ def asks_read(
         line("plan model, then words (before)", words),
         line(f"always '{commonest}'", [commonest] * len(labels)),
     ]
+
+
+KIND_SETS = (
+    ("kinds_dev.json", "DEVELOPMENT (the success kind was chosen reading it)"),
+    ("kinds_heldout.json", "HELD-OUT (written blind; aggregates only)"),
+)
+
+
+def kinds_read(items: Sequence[dict[str, Any]]) -> str:
+    """How often the kind of question prepcoach reads (the likeliest of its prototypes', and
+    the kind it keeps: `relevance.question_kind`, None when unsure) is the labelled one
+    (`questions/KINDS.md`), beside always "story"; and how often a success question is read
+    as a failure one and the other way round, the confusion that made a story of an achievement
+    "does not address" (thirtieth session)."""
+    from prepcoach.coach.relevance import question_kind
+
+    model = reader.embedder()
+    centroids = relevance_model.prototype_centroids(model)
+    every = relevance_model.prototype_centroids(model, relevance_model.ALL_TYPES)
+    vectors = reader.embed([str(item["question"]) for item in items], model)
+    assert centroids is not None
+    assert every is not None
+    assert vectors is not None
+    # The kinds the verdict reads (no "success": the baseline before the thirtieth session),
+    # and every kind prepcoach names.
+    trained = [
+        relevance_model.TYPE_NAMES[int(relevance_model.question_kinds(v, centroids).argmax())]
+        for v in vectors
+    ]
+    likeliest = [
+        relevance_model.ALL_TYPE_NAMES[int(relevance_model.question_kinds(v, every).argmax())]
+        for v in vectors
+    ]
+    kept = [question_kind(str(item["question"]), model) for item in items]
+    labels = [str(item["kind"]) for item in items]
+    n = len(items)
+
+    def right(said: Sequence[str | None]) -> float:
+        return sum(s == label for s, label in zip(said, labels, strict=True)) / n
+
+    def read_as(label: str, said: str) -> str:
+        whole = sum(lab == label for lab in labels)
+        hits = sum(lab == label and s == said for s, lab in zip(likeliest, labels, strict=True))
+        return f"{hits} of {whole}"
+
+    named = sum(k is not None for k in kept)
+    return (
+        f"    question kinds ({n} questions): likeliest kind right {right(likeliest):.3f} (of "
+        f"the verdict's kinds alone {right(trained):.3f}); kind "
+        f"kept (named on {named}) right {right(kept):.3f}, right when named "
+        f"{sum(k == lab for k, lab in zip(kept, labels, strict=True) if k) / max(named, 1):.3f}; "
+        f"always 'story' {labels.count('story') / n:.3f}\n"
+        f"      success read as failure {read_as('success', 'failure')}, failure read as success "
+        f"{read_as('failure', 'success')}"
+    )
 
 
 def relevance(items: Sequence[dict[str, Any]]) -> str:
@@ -394,6 +456,14 @@ def run(development_only: bool = False) -> None:
         print(f"  questions/{name} (does a question ask for a plan?): {status}")
         items = json.loads((QUESTIONS / name).read_text(encoding="utf-8"))
         print(plan_questions_read(items, status.startswith("DEVELOPMENT"), name == "dev.json"))
+    for name, status in KIND_SETS:
+        if development_only and not status.startswith("DEVELOPMENT"):
+            continue
+        if not (QUESTIONS / name).exists():
+            print(f"  questions/{name}: not written yet")
+            continue
+        print(f"  questions/{name} (what kind of question is it?): {status}")
+        print(kinds_read(json.loads((QUESTIONS / name).read_text(encoding="utf-8"))))
     for answers, stories, status in RETOLD:
         if development_only and not status.startswith("DEVELOPMENT"):
             continue

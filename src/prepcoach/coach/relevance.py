@@ -171,7 +171,10 @@ def question_kind(question: str, model: Embedder | None = None) -> str | None:
     kinds = relevance_model.question_kinds(vectors[0], centroids)
     best = int(kinds.argmax())
     name = relevance_model.TYPE_NAMES[best]
-    return sure_kind(question, name, float(kinds[best]), vectors[0], model)
+    kept = sure_kind(question, name, float(kinds[best]), vectors[0], model)
+    if kept == PLAN_KIND:
+        return kept
+    return relevance_model.untrained_kind(vectors[0], model) or kept
 
 
 def asks_for_plan(kind: str | None) -> bool:
@@ -456,10 +459,16 @@ def question_relevance(
     ]
     story = len(told_in_past)
     found = relevance_model.predict(sentences, vectors, model)
-    kind = _agreed(kind or (
-        None if found is None
-        else sure_kind(question, found.kind, found.kind_probability, vectors[n], model)
-    ), asks)  # fmt: skip
+    read = None if found is None else sure_kind(
+        question, found.kind, found.kind_probability, vectors[n], model
+    )  # fmt: skip
+    # A kind the verdict was not trained to tell apart (a success, read as a failure by the
+    # kinds it was trained on) is named, and the verdict on it withheld (`UNTRAINED_TYPES`).
+    untrained = (
+        None if found is None or read == PLAN_KIND
+        else relevance_model.untrained_kind(vectors[n], model)
+    )  # fmt: skip
+    kind = _agreed(kind or untrained or read, asks)
     plan = asks_for_plan(kind)
     neither = asks == "neither" if asks else asks_for_neither(question, plan, vectors[n], model)
     # An answer the verdict reads as addressing its question is not asked to check it does.
@@ -475,12 +484,15 @@ def question_relevance(
     if (
         found is None
         or follow_up
+        or untrained
         or not relevance_model.MIN_WORDS <= words <= relevance_model.MAX_WORDS
     ):
         size = "short" if words < relevance_model.MIN_WORDS else "long"
         why = "no sentence model installed" if found is None else (
             "a follow-up question leans on the answer before it, and the verdict was trained "
             "on questions asked on their own" if follow_up
+            else "it does not yet judge answers to questions asking for "
+            f"{relevance_model.asks_for(untrained)}" if untrained
             else f"{words} words is too {size} to judge (the verdict was trained on answers of "
             f"{relevance_model.MIN_WORDS} to {relevance_model.MAX_WORDS} words)"
         )  # fmt: skip
