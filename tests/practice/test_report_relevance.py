@@ -485,3 +485,22 @@ def test_a_fresh_report_is_never_said_to_read_its_question_the_old_way(
     # The web process did not analyse it (the worker did): it keeps no states of the question.
     monkeypatch.setattr(reader_inputs, "MIDDLE", reader_inputs._MiddleStates(16))
     assert OLD_READING not in html.unescape(page_for(alice_client, alice, asked_here, fresh))
+
+
+def test_the_star_card_of_an_answer_to_another_question_says_whose_parts_they_are(
+    alice_client: Client, alice: User
+) -> None:
+    # A trial's off-topic answer showed four ticks beside "Answers the question: no", which
+    # read as praise of the answer: the parts are the story's, which answers something else.
+    finance = asked(alice, FINANCE)
+    analysis = analyse_answer(text=HOCKEY).as_dict() | {"relevance": HOCKEY_FOR_FINANCE}
+    page = page_for(alice_client, alice, finance, analysis)
+    star = page[page.index('<h3 class="h-small">STAR</h3>') :]
+    star = star[: star.index("</div>")]
+    assert (
+        "These are the parts of the story you told, which does not answer the question asked."
+    ) in star
+    on_point = analysis | {"relevance": HOCKEY_FOR_FINANCE | {"addresses": None}}
+    assert "which does not answer the question asked" not in page_for(
+        alice_client, alice, finance, on_point
+    )
