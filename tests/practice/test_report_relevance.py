@@ -87,7 +87,7 @@ def test_an_answer_to_another_question_is_named_on_the_report(
     assert tips[0]["text"].startswith("Answer the question that was asked.")
     assert tips[0]["evidence"][0]["text"] == relevance["gist"]  # the report adds the quotes
     assert not [t for t in tips if t["rule"].startswith(("STAR", "Ownership", "Job terms"))]
-    assert page.index("Answer the question that was asked.") < page.index("What was measured")
+    assert page.index("Answer the question that was asked.") < page.index("What prepcoach found")
 
 
 def test_an_answer_that_does_not_address_its_question_is_not_measured_5_of_5(

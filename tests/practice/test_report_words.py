@@ -80,4 +80,4 @@ def test_each_tip_keeps_its_measure_behind_a_click(alice_client: Client, alice: 
     assert rule.startswith("Length: ")
     page = page_for(alice_client, alice, question, analysis)
     assert "Rule: " not in page
-    assert f"<summary>What was measured</summary>{rule}</details>" in page
+    assert f"<summary>What prepcoach found</summary>{rule}</details>" in page
