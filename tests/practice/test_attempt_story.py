@@ -128,3 +128,12 @@ def test_a_plan_or_neither_answer_shows_no_link(alice_client: Client, alice: Use
     assert response.redirect_chain[-1][0] == reverse("reflection:story_new")
     assert "its question asks for no story" in response.text
     assert "Filled from" not in response.text
+
+
+def test_the_link_comes_with_the_report_the_push_brings(alice_client: Client, alice: User) -> None:
+    # The panel the page swaps in when the analysis ends carries the link: on the page around
+    # it, the link appeared only after a reload.
+    attempt = answer(alice)
+    panel = alice_client.get(reverse("practice:attempt_status", args=[attempt.pk])).text
+    assert "Keep as a STAR story" in panel
+    assert html.escape(from_answer(attempt)) in panel
