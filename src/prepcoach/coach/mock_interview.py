@@ -508,15 +508,15 @@ SAME_ADVICE = {
 def _next_steps(
     answers: Sequence[MockAnswer], unanswered: Sequence[SummaryRow], today: dt.date
 ) -> tuple[str, ...]:
-    # The answer to a follow-up asking for a part is judged on that part alone: its story's
-    # other parts are the first answer's, so it adds nothing to the areas' STAR counts.
+    # The answer to a follow-up is judged as the areas page judges it (`improvement`,
+    # `AnswerFacts.follow_up`): one asking for a part counts for that part and for its delivery
+    # (fillers, pace), never for the story's other parts, which are the first answer's. It had
+    # been left out altogether, its fillers and pace with it.
     judged = {a.ref: _judged(a) for a in answers}
     facts = [
-        AnswerFacts(a.ref, a.when or today, a.question, a.analysis)
+        AnswerFacts(a.ref, a.when or today, a.question, a.analysis, follow_up=a.follow_up)
         for a in answers
-        if a.analysis
-        and isinstance(a.analysis.get("star"), Mapping)
-        and not ((f := judged[a.ref]) and f.asks_part)
+        if a.analysis and isinstance(a.analysis.get("star"), Mapping)
     ]
     missed = [a for a in answers if a.analysis and verdict_of(a.analysis)[0] == "does not address"]
     steps, covered = [], set()
