@@ -13,8 +13,8 @@ from django.test import Client
 from django.urls import reverse
 
 from prepcoach.accounts.models import User
+from prepcoach.practice.follow_ups import first_answer
 from prepcoach.practice.models import Attempt, Question
-from prepcoach.practice.views.common import first_answer
 from tests.coach.test_follow_up_measured import IN_NUMBERS, NUMBERS, WHOLE, stored
 
 FIRST_STEPS = "What would you actually do? Take me through your first steps."

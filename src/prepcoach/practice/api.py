@@ -16,9 +16,9 @@ from prepcoach.api_contract import Id, Pages, errors
 from prepcoach.coach.answer import analyse_answer
 from prepcoach.coach.limits import MAX_ANSWER_CHARS, MAX_JOB_ADVERT_CHARS, MAX_QUESTION_CHARS
 from prepcoach.ops.rate import spend_or_raise
+from prepcoach.practice.follow_ups import follow_up_of
 from prepcoach.practice.models import Attempt
 from prepcoach.practice.tasks import analyse_again, state_of
-from prepcoach.practice.views.common import follow_up_of
 from prepcoach.text_input import TextInput
 
 router = Router(tags=["improve"])

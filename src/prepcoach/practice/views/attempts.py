@@ -32,6 +32,7 @@ from prepcoach.feedback.models import Review
 from prepcoach.ops.rate import spend, with_retry_after
 from prepcoach.ops.store import StoreUnavailableError
 from prepcoach.practice.body_language import body_view
+from prepcoach.practice.follow_ups import follow_up_of
 from prepcoach.practice.forms import PractisingForForm, RatingForm, TypedAnswerForm
 from prepcoach.practice.measured import update_measured_goals
 from prepcoach.practice.media import recording_response
@@ -47,7 +48,6 @@ from prepcoach.practice.report import length_card, pace_chart, transcript_pieces
 from prepcoach.practice.tasks import analyse_again, state_of
 from prepcoach.practice.views.common import (
     attempt_or_404,
-    follow_up_of,
     question_or_404,
     queue_or_say,
     recording_started,

@@ -1,7 +1,5 @@
 from __future__ import annotations
 
-from typing import Any
-
 from django.conf import settings
 from django.contrib import messages
 from django.db.models import QuerySet
@@ -9,36 +7,15 @@ from django.http import HttpRequest, JsonResponse
 from django.urls import reverse
 
 from prepcoach.accounts.access import (
-    followed_up_answer,
     get_owned_or_404,
     shared_or_owned,
     signed_in_user,
 )
 from prepcoach.accounts.models import User
-from prepcoach.coach.follow_up_answer import FollowUpAnswer, judge_follow_up
 from prepcoach.practice.models import Attempt, PracticeSettings, Question
 from prepcoach.practice.tasks import AnalysisQueueFullError, queue_analysis
 
 user_of = signed_in_user  # the practice views' short name for it
-
-
-def first_answer(attempt: Attempt) -> dict[str, Any] | None:
-    """The stored analysis of the answer a follow-up's answer follows up (its story's other
-    parts, `coach.follow_up_answer`), None when it is no follow-up's, that one is not read, or
-    it is not the same owner's (`accounts.access.followed_up_answer`: never another's)."""
-    first = followed_up_answer(attempt)
-    if first is None or first.status != Attempt.Status.ANALYSED or not first.analysis:
-        return None
-    return dict(first.analysis)
-
-
-def follow_up_of(attempt: Attempt) -> FollowUpAnswer | None:
-    """How the answer to a follow-up is judged (`coach.follow_up_answer.judge_follow_up`,
-    on its stored analysis and its first answer's), None for a first answer or one not
-    analysed: the report, its rating and the API's `follow_up` read this one judgement."""
-    if not attempt.follow_up_to_id or not attempt.analysis:
-        return None
-    return judge_follow_up(attempt.question_text, attempt.analysis, first_answer(attempt))
 
 
 def visible_questions(request: HttpRequest) -> QuerySet[Question]:

@@ -26,12 +26,12 @@ from prepcoach.coach.questions import QuestionInfo, pick_questions
 from prepcoach.coach.relevance import asked_for
 from prepcoach.feedback.subjects import answer_asks
 from prepcoach.jobs.models import Opportunity
+from prepcoach.practice.follow_ups import first_answer
 from prepcoach.practice.forms import MIXES, MockForm, TypedAnswerForm
 from prepcoach.practice.models import Attempt, MockSession, Question
 from prepcoach.practice.push import answered, wait_for_change, watch_of
 from prepcoach.practice.sessions import answers_in_order, question_text, session_rows
 from prepcoach.practice.views.common import (
-    first_answer,
     settings_of,
     user_of,
     visible_questions,
