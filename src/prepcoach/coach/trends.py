@@ -19,6 +19,7 @@ from collections import Counter, defaultdict
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from statistics import mean
+from typing import cast
 
 from prepcoach.coach.answer import asks_for_plan, thresholds
 from prepcoach.coach.mock_interview import PLAN_PARTS, STAR_PARTS
@@ -66,6 +67,9 @@ class Trend:
     unsure: int = 0
     not_heard: int = 0
     unread: int = 0
+    # Answers to follow-ups that asked for one part ("What changed, in numbers?"): judged on
+    # that part (`follow_up_answer`), so on no parts line, as the areas and the mock count them.
+    part_asked: int = 0
 
     @property
     def left_out_words(self) -> str:
@@ -93,6 +97,9 @@ class Trend:
             said.append(f"{_answers(self.not_heard)}, as part of {its} speech was not heard")
         if self.unread:
             said.append(f"{_answers(self.unread)} prepcoach could not read")
+        if self.part_asked:
+            to = "a follow-up" if self.part_asked == 1 else "follow-ups"
+            said.append(f"{_answers(self.part_asked)} to {to} that asked for one part")
         return "; ".join(said)
 
     @property
@@ -193,26 +200,36 @@ def pauses_label(limits: Sequence[float]) -> str:
 
 
 def weekly(
-    answers: Sequence[Dated | tuple[dt.date, Mapping[str, object], Asks | None]],
+    answers: Sequence[
+        Dated
+        | tuple[dt.date, Mapping[str, object], Asks | None]
+        | tuple[dt.date, Mapping[str, object], Asks | None, bool]
+    ],
 ) -> list[Trend]:
-    """One mean a week of each figure (`figures`) over `answers`: (day, stored analysis) and
-    what its question asks for (`figures`' `asks`) where known. A figure no answer gives is left
-    out, unless answers were left off its line (`Trend.left_out_words`): then its trend has no
-    points."""
+    """One mean a week of each figure (`figures`) over `answers`: (day, stored analysis), what
+    its question asks for (`figures`' `asks`) where known, and whether it answers a follow-up
+    that asked for one part (`follow_up_answer.FollowUpAnswer.asks_part`: on no parts line,
+    its delivery counted as any answer's). A figure no answer gives is left out, unless answers
+    were left off its line (`Trend.left_out_words`): then its trend has no points."""
     by_week: dict[str, dict[dt.date, list[float]]] = defaultdict(lambda: defaultdict(list))
     left_out = 0
     # Answers left off a parts line as a part is unknown, by line and why (`unknown_part`).
     unknown: dict[str, Counter[str]] = defaultdict(Counter)
     limits: list[float] = []  # each counted long-pause figure's threshold, oldest first
     for day, analysis, *rest in answers:
-        asks = rest[0] if rest else None
-        if asks == "neither" and isinstance(analysis.get("star"), Mapping):
+        asks = cast("Asks | None", rest[0]) if rest else None
+        part_asked = bool(rest[1]) if len(rest) > 1 else False
+        line = _line(analysis, asks)[0]
+        if part_asked:
+            unknown[line]["part_asked"] += 1
+        elif asks == "neither" and isinstance(analysis.get("star"), Mapping):
             left_out += 1  # read, and not counted on the STAR line
-        why = unknown_part(analysis, asks)
-        if why:
-            unknown[_line(analysis, asks)[0]][why] += 1
+        elif why := unknown_part(analysis, asks):
+            unknown[line][why] += 1
         monday = day - dt.timedelta(days=day.weekday())
         for metric, value in figures(analysis, asks).items():
+            if part_asked and metric in PARTS_OUT_OF:
+                continue
             by_week[metric][monday].append(value)
             if metric == "long_pauses":
                 limits.append(float(thresholds(dict(analysis))["long_pause_s"]))
@@ -227,6 +244,7 @@ def weekly(
             unsure=unknown[metric]["unsure"],
             not_heard=unknown[metric]["not_heard"],
             unread=unknown[metric]["unread"],
+            part_asked=unknown[metric]["part_asked"],
         )
         for metric, label in METRICS.items()
         # A line whose every answer was left out is kept, with no points, so the page says

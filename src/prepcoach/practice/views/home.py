@@ -10,6 +10,7 @@ from django.utils import timezone
 
 from prepcoach.coach.trends import Trend, percent, weekly
 from prepcoach.feedback.subjects import answer_asks
+from prepcoach.practice.follow_ups import follow_up_of
 from prepcoach.practice.forms import BodyLanguageSettingsForm, FeedbackSettingsForm
 from prepcoach.practice.models import Attempt, MockSession
 from prepcoach.practice.report import TrendChart, trend_charts
@@ -43,9 +44,15 @@ def progress(request: HttpRequest) -> HttpResponse:
         .order_by("created_at")
     )
     # Each by what its question asks for (a follow-up's, its question's): one asking for neither
-    # a story nor a plan is on no STAR line.
+    # a story nor a plan is on no STAR line, nor is a follow-up's that asked for one part (it
+    # is judged on that part, `practice.follow_ups`).
     answers = [
-        (timezone.localtime(a.created_at).date(), a.analysis or {}, answer_asks(a))
+        (
+            timezone.localtime(a.created_at).date(),
+            a.analysis or {},
+            answer_asks(a),
+            bool((follow := follow_up_of(a)) and follow.asks_part),
+        )
         for a in analysed
     ]
     trends = weekly(answers)
