@@ -79,7 +79,11 @@ def gather(user: User, interview: Interview, today: dt.date) -> ReadinessFacts:
     questions += [q for r in earlier for q, _ in r.asked]
     questions = list(dict.fromkeys(" ".join(q.split()) for q in questions if q.strip()))
     answered = owned_by(Attempt.objects.all(), user).filter(
-        Q(session__opportunity=job) | Q(question__in=tagged) | Q(question_text__in=questions),
+        # An answer practised for the job in free practice (`Attempt.job`) is practice for it.
+        Q(session__opportunity=job)
+        | Q(job=job)
+        | Q(question__in=tagged)
+        | Q(question_text__in=questions),
         status=Attempt.Status.ANALYSED,
     )
     found = areas_of(user, today)
