@@ -31,7 +31,7 @@ def test_an_answer_to_a_follow_up_carries_its_judgement(alice_client: Client, al
         "result without a number", True, "a result with a number", True,
     )  # fmt: skip
     assert judged["unmeasured"] == (
-        "no measured figure: a follow-up is judged on what it asked for, a result with a number"
+        "no 1–5 figure: a follow-up is judged only on what it asked for (a result with a number)"
     )
     assert judged["story"]["situation"]["present"] is True  # from the first answer
     assert judged["story_note"] == ""

@@ -85,7 +85,7 @@ def test_an_answer_giving_the_number_asked_for_is_judged_on_it_alone() -> None:
     assert figures is not None
     assert figures.measured is None
     assert figures.unmeasured_words == (
-        "no measured figure: a follow-up is judged on what it asked for, a result with a number"
+        "no 1–5 figure: a follow-up is judged only on what it asked for (a result with a number)"
     )
     assert figures.asked_words == judged.words
     assert figures.star_words.endswith("over the first answer and this one together")

@@ -134,7 +134,7 @@ def test_the_api_gives_the_judgement_whole() -> None:
     out = judged.as_dict()
     assert out["words"] == "Asked for: a result with a number — given: “By 40 %.”"
     assert out["unmeasured"] == (
-        "no measured figure: a follow-up is judged on what it asked for, a result with a number"
+        "no 1–5 figure: a follow-up is judged only on what it asked for (a result with a number)"
     )
     assert (out["rule"], out["asks_part"], out["given"]) == ("result without a number", True,
                                                              True)  # fmt: skip

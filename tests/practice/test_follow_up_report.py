@@ -48,8 +48,8 @@ def test_the_rating_card_says_why_a_follow_up_has_no_figure(
     rating = card(report(alice_client, then), "Your rating and the measures")
     assert "2 of 5" in rating
     assert (
-        "your rating; no measured figure: a follow-up is judged on what it asked for, a result "
-        "with a number" in rating
+        "your rating; no 1–5 figure: a follow-up is judged only on what it asked for (a result "
+        "with a number)" in rating
     )
     assert "nothing measured to compare" not in rating
 

@@ -69,15 +69,15 @@ def test_alices_numbers_answer_the_follow_up_that_asked_for_them(
     for shown in (short, row):
         assert "STAR parts over the first answer and this one together" in shown
         assert "2 of 4 STAR parts" not in shown
-        assert "no measured figure: a follow-up is judged on what it asked for" in shown.lower()
-    assert "stands out to fix in this answer." in short  # no tip
+        assert "no 1–5 figure: a follow-up is judged only on what it asked for" in shown.lower()
+    assert "stands out to fix in this answer" in short  # no tip
     # The report's STAR card: the whole story, over both answers; the result has its number.
     card = report.split('<h3 class="h-small">STAR</h3>')[1].split("</div>")[0]
     assert "The whole story, over your first answer and this one together:" in card
     assert "✓ action" in card
     assert "✓ result with a number" in card
     assert "✗ action" not in report
-    assert "stands out to fix in this answer." in report
+    assert "stands out to fix in this answer" in report
 
 
 @pytest.mark.usefixtures("sentence_model")

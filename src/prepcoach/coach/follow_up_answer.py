@@ -112,7 +112,9 @@ class FollowUpAnswer:
         answer is)."""
         if not self.part:
             return ""
-        return f"no measured figure: a follow-up is judged on what it asked for, {self.asked}"
+        # "No measured figure: …, a result with a number" right after the number given read as
+        # "you gave no figure" (a trial): the figure meant is the 1-5 one.
+        return f"no 1–5 figure: a follow-up is judged only on what it asked for ({self.asked})"
 
     def as_dict(self) -> dict[str, Any]:
         """The judgement as the JSON API gives it (`practice.api.FollowUpOut`)."""
