@@ -132,7 +132,7 @@ def test_the_improve_card_drops_a_rules_asides_before_cutting_it(
     areas = page.split('<ul class="areas-short">')[1].split("</ul>")[0]
     assert "#area-personal_action" in areas
     assert (
-        ">no action of your own, or fewer than half the team's: in 2 of the 2 answers it could "
+        ">— no action of your own, or fewer than half the team's: in 2 of the 2 answers it could "
         "judge; trend:"
     ) in areas
     assert 'title="no action of your own (“I…”, or “I would…” in a plan), or fewer' in areas

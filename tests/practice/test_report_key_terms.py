@@ -51,7 +51,9 @@ def test_alices_card_marks_the_terms_bearing_on_her_question(
 
 def test_a_question_no_term_bears_on_says_none_is_asked(alice_client: Client, alice: User) -> None:
     text = card(alice_client, alice, {"used": [], "missed": ["Power BI"], "bearing": []})
-    assert "Bearing on this question: none, so no term is asked of this answer" in text
+    assert (
+        "Bearing on this question: none of the job's terms, so none is expected in this answer"
+    ) in text
 
 
 def test_an_old_report_without_bearing_terms_shows_the_card_as_before(
@@ -59,4 +61,4 @@ def test_an_old_report_without_bearing_terms_shows_the_card_as_before(
 ) -> None:
     text = card(alice_client, alice, {"used": ["SQL"], "missed": ["Power BI"]})
     assert "Bearing on this question" not in text
-    assert "Used: SQL" in text
+    assert "Used: ✓ SQL" in text  # marked by more than colour, beside "Not used"
