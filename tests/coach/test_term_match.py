@@ -86,3 +86,20 @@ def test_a_story_covers_a_job_tool_only_by_name_and_a_value_in_any_form() -> Non
     }
     assert rows["Looker"].gap
     assert not rows["Deliver Results"].gap
+
+
+def test_a_terms_words_far_apart_in_a_sentence_do_not_say_it() -> None:
+    """A trial's answers were credited with "account management" for "our largest accounts"
+    and, later in the sentence, "the sales manager", and with "success plans" for "success"
+    early in a sentence and "a clear plan" late in it: a term's words said by word form are
+    said together (`term_match.SLACK`)."""
+    far = (
+        "I looked after our forty largest accounts through the merger and reported every week "
+        "to the regional sales manager."
+    )
+    close = "In my last role I managed accounts worth two million pounds."
+    reordered = "I was managing our key stakeholders in three hospitals."
+    by_form = [c for c in find_terms(far, ["account management"]) if c is not None]
+    assert by_form == []  # no embedder: word form alone
+    assert [c.by for c in find_terms(close, ["account management"]) if c] == ["word form"]
+    assert [c.by for c in find_terms(reordered, ["stakeholder management"]) if c] == ["word form"]

@@ -1,9 +1,9 @@
-"""Whether a text covers a term (a job's key term, a company value, a competency), and the
-sentence that shows it: by word form (every content word of the term, in any of its forms, in
-one sentence: "managing stakeholders" covers "stakeholder management") or by meaning (the
-sentence's MiniLM embedding close enough to the term's: "I help customers" covers "customer
-focus"). The meaning threshold is calibrated on the development adverts by
-`scripts/train_key_terms.py`.
+"""Whether a text covers a term (a job's key term, a company value, a competency), and the sentence
+that shows it: by word form (every content word of the term, in any of its forms, in one sentence,
+within a few words of each other, `SLACK`: "managing stakeholders" covers "stakeholder management",
+"accounts … the sales manager" no "account management") or by meaning (the sentence's MiniLM
+embedding close enough to the term's: "I help customers" covers "customer focus"). The meaning
+threshold is calibrated on the development adverts by `scripts/train_key_terms.py`.
 
 A job's term that names a thing (`names=True`: a tool, a product, a qualification) is said
 only by its name: a word of it that is a name (`is_name`) is matched in its own form, never by
@@ -105,6 +105,25 @@ def term_keys(term: str, names: bool) -> tuple[frozenset[str], bool]:
     return keys, bool(words) and all(named) and foreign
 
 
+# A term's words must fall within this many words beyond their own number: "managing our key
+# stakeholders" is "stakeholder management", while "our largest accounts … the sales manager"
+# is no "account management" (a trial's answers were credited with it, and "success plans" for
+# "success" early in a sentence and "a clear plan" late in it).
+SLACK = 3
+
+
+def _close_together(needed: frozenset[str], words: Sequence[set[str]]) -> bool:
+    """Whether every key of `needed` is among the keys of one run of `len(needed) + SLACK`
+    consecutive words (`words`: each word's keys)."""
+    span = len(needed) + SLACK
+    if len(needed) < 2 or len(words) <= span:
+        return True
+    return any(
+        needed <= set().union(*words[start : start + span])
+        for start in range(len(words) - span + 1)
+    )
+
+
 def phrases(sentence: str) -> list[str]:
     """The sentence's short phrases (2-3 words inside a run without function words) that a term
     is compared with beside the whole sentence: "help customers" in a long sentence."""
@@ -123,10 +142,9 @@ class Matcher:
         self, text: str, embedder: Embedder | None = None, threshold: float = MEANING_THRESHOLD
     ) -> None:
         self.sentences = sentences(text)
-        self.roots = [
-            frozenset(word_root(w) for w in tokens(s)) | {own_form(w) for w in tokens(s)}
-            for s in self.sentences
-        ]
+        # Each word's keys (its root and its own form), per sentence, and their union.
+        self.words = [[{word_root(w), own_form(w)} for w in tokens(s)] for s in self.sentences]
+        self.roots = [frozenset().union(*words) for words in self.words]
         self.embedder = embedder
         self.threshold = threshold
         self._units: list[tuple[int, list[float]]] | None = None
@@ -161,8 +179,8 @@ class Matcher:
         needed, only_names = term_keys(term, names)
         if not needed:
             return None
-        for sentence, roots in zip(self.sentences, self.roots, strict=True):
-            if needed <= roots:
+        for sentence, roots, words in zip(self.sentences, self.roots, self.words, strict=True):
+            if needed <= roots and _close_together(needed, words):
                 return Covered(term, sentence, "word form", 1.0)
         if self.embedder is None or not self.sentences or only_names:
             return None
