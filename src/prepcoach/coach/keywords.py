@@ -34,6 +34,7 @@ import numpy as np
 from numpy.typing import NDArray
 
 from prepcoach.coach import key_term_model
+from prepcoach.coach.abbreviations import abbreviates
 from prepcoach.coach.boosted_trees import Forest, from_bytes
 from prepcoach.coach.embeddings import WIDTH
 from prepcoach.coach.key_term_candidates import (
@@ -351,27 +352,6 @@ def select(
         if not any(_same_concept(term, other, dedup_similarity) for other in chosen):
             chosen.append(term)
     return chosen
-
-
-ACRONYM_RE = re.compile(r"([A-Z][A-Z0-9]{1,6})s?")
-# Words an abbreviation skips: "Health and Safety Executive" is "HSE".
-UNLETTERED = frozenset({"of", "and", "the", "for", "in", "to", "&"})
-
-
-def abbreviates(short: str, long: str) -> bool:
-    """`short` is `long`'s initials: "AML" and "anti-money laundering", "SARs" and
-    "suspicious activity reports", "QTS" and "Qualified Teacher Status"."""
-    match = ACRONYM_RE.fullmatch(short)
-    words = [w for w in re.split(r"[\s/-]+", long.lower()) if w]
-    if match is None or len([w for w in words if w not in UNLETTERED]) < 2:
-        return False
-    # A small word may give its letter or not: "COSHH" is "Control of Substances Hazardous
-    # to Health", "OOS" is "out-of-specification".
-    spellings = {""}
-    for word in words:
-        options = ("", word[0]) if word in UNLETTERED else (word[0],)
-        spellings = {s + o for s in spellings for o in options}
-    return match.group(1).lower() in spellings
 
 
 def _same_concept(a: ScoredTerm, b: ScoredTerm, similarity: float) -> bool:

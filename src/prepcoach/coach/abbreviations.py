@@ -1,0 +1,27 @@
+"""Initials: whether a short form is a phrase's initials ("AML" and "anti-money laundering"),
+for the key terms' duplicates (`keywords`) and for an answer that says a term in its other form
+(`term_match`: "quarterly business reviews" for an advert's "QBRs")."""
+
+from __future__ import annotations
+
+import re
+
+ACRONYM_RE = re.compile(r"([A-Z][A-Z0-9]{1,6})s?")
+# Words an abbreviation skips: "Health and Safety Executive" is "HSE".
+UNLETTERED = frozenset({"of", "and", "the", "for", "in", "to", "&"})
+
+
+def abbreviates(short: str, long: str) -> bool:
+    """`short` is `long`'s initials: "AML" and "anti-money laundering", "SARs" and
+    "suspicious activity reports", "QTS" and "Qualified Teacher Status"."""
+    match = ACRONYM_RE.fullmatch(short)
+    words = [w for w in re.split(r"[\s/-]+", long.lower()) if w]
+    if match is None or len([w for w in words if w not in UNLETTERED]) < 2:
+        return False
+    # A small word may give its letter or not: "COSHH" is "Control of Substances Hazardous
+    # to Health", "OOS" is "out-of-specification".
+    spellings = {""}
+    for word in words:
+        options = ("", word[0]) if word in UNLETTERED else (word[0],)
+        spellings = {s + o for s in spellings for o in options}
+    return match.group(1).lower() in spellings
