@@ -105,6 +105,11 @@ def test_delivery_and_relevance_judge_a_follow_up_as_any_answer() -> None:
     answers = [follow_up(i, IN_NUMBERS, fast) for i in (1, 2)]
     assert "fillers" in keys(answers)
     assert meets("fillers", fast, IN_NUMBERS, follow_up=True) is False
+    # A verdict that it missed its question counts against it as any answer's would (follow-ups
+    # get none from the analysis today, which says it can't tell: `relevance`).
+    relevance = dict(NUMBERS.get("relevance") or {})
+    off = NUMBERS | {"relevance": relevance | {"addresses": False, "probability": 0.01}}
+    assert meets("relevance", off, IN_NUMBERS, follow_up=True) is False
 
 
 def test_every_asked_part_has_its_area() -> None:

@@ -243,36 +243,37 @@ def prototype_centroids(
     kinds: dict[str, tuple[str, tuple[str, ...]]] | None = None,
 ) -> Matrix | None:
     """One unit vector per kind of question in `kinds` (None: `TYPES`, the verdict's inputs):
-    the mean of its prototypes' vectors."""
+    the mean of its prototypes' vectors. With the process's own embedder (None, or the one
+    `reader.embedder` gives) they are made once per set of prototypes: a report passed that
+    embedder in and made them afresh on every view (a review)."""
+    found = TYPES if kinds is None else kinds
+    key = tuple((name, questions) for name, (_, questions) in found.items())
+    if model is None or model is reader.embedder():
+        return _default_centroids(key)
+    return _centroids_of(key, model)
+
+
+Prototypes = tuple[tuple[str, tuple[str, ...]], ...]
+
+
+@functools.cache
+def _default_centroids(key: Prototypes) -> Matrix | None:
+    model = reader.embedder()
+    return None if model is None else _centroids_of(key, model)
+
+
+def _centroids_of(key: Prototypes, model: Embedder) -> Matrix | None:
     import numpy as np
 
-    kinds = TYPES if kinds is None else kinds
-    if model is None and kinds is TYPES:
-        return _centroids()
-    if model is None and kinds is ALL_TYPES:
-        return _all_centroids()
-    model = model or reader.embedder()
-    vectors = reader.embed([q for _, questions in kinds.values() for q in questions], model)
+    vectors = reader.embed([q for _, questions in key for q in questions], model)
     if vectors is None:
         return None
     rows, start = [], 0
-    for _, questions in kinds.values():
+    for _, questions in key:
         mean = vectors[start : start + len(questions)].mean(axis=0)
         rows.append(mean / np.linalg.norm(mean))
         start += len(questions)
     return np.array(rows)
-
-
-@functools.cache
-def _centroids() -> Matrix | None:
-    model = reader.embedder()
-    return None if model is None else prototype_centroids(model)
-
-
-@functools.cache
-def _all_centroids() -> Matrix | None:
-    model = reader.embedder()
-    return None if model is None else prototype_centroids(model, ALL_TYPES)
 
 
 def untrained_kind(question_vector: Matrix, model: Embedder | None = None) -> str | None:
