@@ -121,7 +121,7 @@ def of_session(session: MockSession, answers: Sequence[Attempt]) -> Subject:
     laid_out: list[Answer] = []
     for attempt in answers_in_order(rows):
         row = next(r for r in rows if attempt in r.answers)
-        follow_up = attempt.follow_up_to_id is not None
+        follow_up = attempt.is_follow_up
         question = attempt.question_text if follow_up or row.number == 0 else row.question
         laid_out.append(
             Answer(len(laid_out) + 1, question, attempt, follow_up, answer_asks(attempt))
@@ -216,7 +216,7 @@ def _measured(attempt: Attempt) -> int | None:
         return None
     follow = (
         judge_follow_up(attempt.question_text, attempt.analysis)
-        if attempt.follow_up_to_id
+        if attempt.is_follow_up
         else None
     )
     return measured_of(attempt.analysis, answer_asks(attempt), follow)

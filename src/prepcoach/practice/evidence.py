@@ -48,11 +48,12 @@ def answer_facts(attempts: QuerySet[Attempt]) -> list[AnswerFacts]:
     (`Attempt.evidence`, a few hundred bytes), never its whole analysis, but for an answer
     whose evidence is missing or of another version (analysed by code before it), whose
     analysis is read instead, in one more query. An answer to a follow-up says so
-    (`AnswerFacts.follow_up`, from its `follow_up_to` link): only it is judged on what the
-    follow-up asked for, never a first answer whose question is worded as one."""
+    (`AnswerFacts.follow_up`, from `Attempt.is_follow_up`, kept when the answer it follows up
+    is deleted): only it is judged on what the follow-up asked for, never a first answer whose
+    question is worded as one."""
     rows = list(
         attempts.values_list(
-            "pk", "created_at", "question_text", "evidence", "rating", "follow_up_to_id"
+            "pk", "created_at", "question_text", "evidence", "rating", "is_follow_up"
         )
     )
     stale = [pk for pk, _, _, evidence, _, _ in rows if not current(evidence)]
@@ -62,8 +63,8 @@ def answer_facts(attempts: QuerySet[Attempt]) -> list[AnswerFacts]:
     return [
         AnswerFacts(pk, timezone.localtime(at).date(), question,
                     evidence if current(evidence) else whole.get(pk) or {}, rating,
-                    first is not None)
-        for pk, at, question, evidence, rating, first in rows
+                    follow_up)
+        for pk, at, question, evidence, rating, follow_up in rows
     ]  # fmt: skip
 
 

@@ -26,6 +26,6 @@ def follow_up_of(attempt: Attempt) -> FollowUpAnswer | None:
     on its stored analysis and its first answer's), None for a first answer or one not
     analysed: the report, its rating, the API's `follow_up` and the progress page read this
     one judgement."""
-    if not attempt.follow_up_to_id or not attempt.analysis:
+    if not attempt.is_follow_up or not attempt.analysis:
         return None
     return judge_follow_up(attempt.question_text, attempt.analysis, first_answer(attempt))

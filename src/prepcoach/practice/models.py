@@ -239,6 +239,12 @@ class Attempt(models.Model):
     follow_up_to = models.ForeignKey(
         "self", null=True, blank=True, on_delete=models.SET_NULL, related_name="follow_ups"
     )
+    # It answers a follow-up: kept when the answer it follows up is deleted (the link is then
+    # null), so it is still judged on what the follow-up asked for, never as a first answer (a
+    # review found "What changed, in numbers?" judged as a whole story after its first answer
+    # went). Set on save whenever the link is; a database default too, so rows written by
+    # code that predates it (a migration's historical model) still save.
+    is_follow_up = models.BooleanField(default=False, db_default=False)
     # The job a free-practice answer was practised for ("Practising for" on the question page):
     # its key terms and advert are read as a mock's job's are. A mock's answer is read against
     # its mock's job instead (`accounts.access.answer_job`). Deleting the job keeps the answer.
@@ -309,6 +315,8 @@ class Attempt(models.Model):
     def save(self, *args: Any, **kwargs: Any) -> None:
         """The evidence follows the analysis on every save; an update of the analysis by
         queryset must set it too (`practice.tasks`)."""
+        if self.follow_up_to_id is not None:
+            self.is_follow_up = True
         if "analysis" not in self.get_deferred_fields():  # else reading it is a query
             self.evidence = None if self.analysis is None else answer_evidence(self.analysis)
         fields = kwargs.get("update_fields")

@@ -55,7 +55,7 @@ def session_rows(session: MockSession, answers: Sequence[Attempt]) -> list[Sessi
             if a.pk in placed or a.follow_up_to_id in visible:
                 continue
             if a.question_id == question_id or (
-                a.question_id is None and a.follow_up_to_id is None and a.question_text == text
+                a.question_id is None and not a.is_follow_up and a.question_text == text
             ):
                 mine += with_follow_ups(a)
         rows.append(SessionRow(n, text, tuple(mine)))

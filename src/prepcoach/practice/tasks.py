@@ -154,7 +154,7 @@ def _read(attempt: Attempt, engine: SpeechEngine | None) -> AnswerAnalysis:
     kind = follow_up_kind(parent.question_text, parent.analysis) if parent else None
     asks = asked_for(parent.question_text, parent.analysis) if parent else None
     # Its question leans on the answer before it, whoever's that is (no verdict is given).
-    is_follow_up = attempt.follow_up_to_id is not None
+    is_follow_up = attempt.is_follow_up
     if engine is not None:
         # The recording comes from the store: on a shared server a copy downloaded to this
         # worker for the analysis and deleted after it.

@@ -194,7 +194,7 @@ def _story_choice(
         return None
     # A follow-up is filed under its main question, whose competency is not its own: "What was
     # the outcome?" would be offered the story tagged with the main question's (a review).
-    competency = "" if attempt.follow_up_to_id else attempt.question.competency
+    competency = "" if attempt.is_follow_up else attempt.question.competency
     return best_story(QuestionAbout(question, competency), bank, model)
 
 
@@ -247,7 +247,7 @@ def _report(attempt: Attempt) -> dict[str, object]:
         "outdated": data.get("version") != ANALYSIS_VERSION,
         # "Keep as a STAR story" (`reflection:story_new`, `coach.answer_story`).
         "keeps_as_story": attempt.status == Attempt.Status.ANALYSED
-        and tells_a_story(attempt.question_text, data, follow_up=bool(attempt.follow_up_to_id)),
+        and tells_a_story(attempt.question_text, data, follow_up=attempt.is_follow_up),
         **_stories_beside(attempt, data),
     }
 
@@ -279,7 +279,7 @@ def _reading_changed(
     """What the question was judged as asking for and what prepcoach reads it as asking for
     now, where they differ (`relevance.reading_changed`): said at the report's top. None when
     they agree, or for a follow-up (its kind is its parent's)."""
-    if attempt.follow_up_to_id:
+    if attempt.is_follow_up:
         return None
     return reading_changed(attempt.question_text, data, model)
 

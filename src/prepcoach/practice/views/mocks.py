@@ -107,7 +107,7 @@ def mock_question(request: HttpRequest, session_id: int, number: int) -> HttpRes
     answers = list(
         Attempt.objects.filter(session=session, question=question).order_by("created_at")
     )
-    main = next((a for a in answers if a.follow_up_to_id is None), None)
+    main = next((a for a in answers if not a.is_follow_up), None)
     follow = None
     if main is not None and not any(a.follow_up_to_id == main.pk for a in answers):
         stored = main.analysis or {}
@@ -172,7 +172,7 @@ def mock_summary(request: HttpRequest, session_id: int) -> HttpResponse:
     summary = summarise_mock(
         [question_text(session, n) for n in range(1, len(session.question_ids) + 1)],
         [
-            MockAnswer(a.pk, number_of[a.pk], a.question_text, a.follow_up_to_id is not None,
+            MockAnswer(a.pk, number_of[a.pk], a.question_text, a.is_follow_up,
                        a.get_status_display().lower(),
                        a.analysis if a.status == Attempt.Status.ANALYSED else None,
                        timezone.localtime(a.created_at).date(), answer_asks(a), first_answer(a))
@@ -193,7 +193,7 @@ def _short(attempt: Attempt) -> object:
     follow-up's answer judged on what the follow-up asked for (`coach.follow_up_answer`)."""
     if attempt.status != Attempt.Status.ANALYSED:
         return None
-    follow_up = attempt.question_text if attempt.follow_up_to_id else None
+    follow_up = attempt.question_text if attempt.is_follow_up else None
     return short_report(attempt.analysis, answer_asks(attempt), follow_up, first_answer(attempt))
 
 

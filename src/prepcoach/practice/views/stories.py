@@ -60,9 +60,7 @@ def _answer_story(attempt: Attempt) -> tuple[AnswerStory, str] | None:
     data = attempt.analysis or {}
     if attempt.status != Attempt.Status.ANALYSED:
         return None
-    if not tells_a_story(
-        attempt.question_text, data, follow_up=attempt.follow_up_to_id is not None
-    ):
+    if not tells_a_story(attempt.question_text, data, follow_up=attempt.is_follow_up):
         return None
     transcript = str(data["transcript"])
     competency = attempt.question.competency if attempt.question is not None else ""
