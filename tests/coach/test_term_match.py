@@ -103,18 +103,17 @@ def test_a_terms_words_far_apart_in_a_sentence_do_not_say_it() -> None:
     assert by_form == []  # no embedder: word form alone
     assert [c.by for c in find_terms(close, ["account management"]) if c] == ["word form"]
     assert [c.by for c in find_terms(reordered, ["stakeholder management"]) if c] == ["word form"]
+    # Known miss by word form (meaning may still find it): too many words between.
+    spread = "I managed the expectations of key stakeholders."
+    assert find_terms(spread, ["stakeholder management"]) == [None]
 
 
-def test_a_term_said_in_its_other_form_is_used() -> None:
-    """A trial's "quarterly business reviews" did not count as the advert's "QBRs"."""
-    assert [c.by for c in find_terms("We ran quarterly business reviews.", ["QBRs"]) if c] == [
-        "initials"
-    ]
-    said = "I filed the AML checks and the SAR reports."
-    assert used(said, ["anti-money laundering", "suspicious activity reports"]) == [
-        "anti-money laundering", "suspicious activity reports"
-    ]  # fmt: skip
-    # Not from words that merely start with its letters across a small word, nor a two-letter
-    # one, which ordinary runs of words spell by chance.
-    assert find_terms("We ran the quarterly plan for business.", ["QBRs"]) == [None]
-    assert find_terms("She was quite able to cope.", ["QA"]) == [None]
+def test_a_term_is_not_found_in_words_that_only_share_its_initials() -> None:
+    """A match by initials was tried and withdrawn (a review): ordinary runs of words spell an
+    acronym by chance, and a short acronym in an answer names many phrases."""
+    assert find_terms("The product really mattered to customers.", ["CRM", "API"]) == [None, None]
+    assert find_terms("We met at 8 AM every day with the US team.", [
+        "account management", "user stories"
+    ]) == [None, None]  # fmt: skip
+    # Known miss: a term said in its other form by initials.
+    assert find_terms("We ran quarterly business reviews.", ["QBRs"]) == [None]

@@ -41,9 +41,10 @@ def test_the_core_counts_its_delivery_as_any_answers() -> None:
     import datetime as dt
 
     day = dt.date(2026, 12, 4)
-    numbers = {"wpm": 150.0, "star": {p: {"present": p == "result"} for p in
+    numbers = {"wpm": 150.0, "duration_s": 12.0, "star": {p: {"present": p == "result"} for p in
                ("situation", "task", "action", "result")}}  # fmt: skip
     trends = {t.metric: t for t in weekly([(day, numbers, "story", True)])}
     assert trends["wpm"].points == ((day - dt.timedelta(days=day.weekday()), 150.0),)
     assert trends["star_parts"].points == ()
+    assert "duration_s" not in trends  # a one-sentence answer would pull the length line down
     assert trends["star_parts"].left_out_words == "1 answer to a follow-up that asked for one part"

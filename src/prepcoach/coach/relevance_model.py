@@ -256,10 +256,19 @@ def prototype_centroids(
 Prototypes = tuple[tuple[str, tuple[str, ...]], ...]
 
 
-@functools.cache
+_DEFAULT_CENTROIDS: dict[Prototypes, Matrix] = {}
+
+
 def _default_centroids(key: Prototypes) -> Matrix | None:
-    model = reader.embedder()
-    return None if model is None else _centroids_of(key, model)
+    """The centroids with the process's embedder, kept once made; never a None kept (a test
+    that takes the embedder away would leave every later reader without kinds)."""
+    if key not in _DEFAULT_CENTROIDS:
+        model = reader.embedder()
+        made = None if model is None else _centroids_of(key, model)
+        if made is None:
+            return None
+        _DEFAULT_CENTROIDS[key] = made
+    return _DEFAULT_CENTROIDS[key]
 
 
 def _centroids_of(key: Prototypes, model: Embedder) -> Matrix | None:

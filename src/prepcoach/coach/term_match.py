@@ -12,7 +12,10 @@ meaning. A trial's answers were credited with "Looker" for "I've looked after…
 back" (both "look"), as "Docker" would be for "docking" and "React" for "reacted"; and a tool
 is not used because a sentence means something near it ("our BI dashboards" is not "Looker").
 Known misses: a name that is an English word too is matched in any case ("react fast" covers
-"React", "excel at" "Excel"), and a plural name reads as the word ("Teams" as "team")."""
+"React", "excel at" "Excel"), a plural name reads as the word ("Teams" as "team"), and a term
+said in its other form by initials is not found ("quarterly business reviews" for "QBRs"): a
+match by initials was tried and withdrawn, as ordinary runs of words spell an acronym by chance
+("Customers really mattered" is "CRM", "8 AM" "account management")."""
 
 from __future__ import annotations
 
@@ -22,7 +25,6 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from prepcoach.coach.abbreviations import ACRONYM_RE, UNLETTERED, abbreviates
 from prepcoach.coach.embeddings import vocabulary
 from prepcoach.coach.key_term_candidates import FUNCTION_WORDS, JOINERS, _chunks
 from prepcoach.coach.key_term_model import MEANING_THRESHOLD
@@ -38,7 +40,7 @@ SENTENCE_RE = re.compile(r"(?<=[.!?;])\s+|\n+")
 class Covered:
     term: str
     sentence: str  # the text's own sentence that covers the term
-    by: str  # "word form", "initials" or "meaning"
+    by: str  # "word form" or "meaning"
     similarity: float  # cosine similarity when by meaning; 1.0 by word form
 
 
@@ -125,33 +127,6 @@ def _close_together(needed: frozenset[str], words: Sequence[set[str]]) -> bool:
     )
 
 
-MIN_SPELLED = 3  # the fewest letters of an acronym looked for spelled out
-
-
-def _initials_said(term: str, words: Sequence[str]) -> bool:
-    """Whether `words` (a sentence's) say `term` in its other form: an acronym's words spelled
-    out ("quarterly business reviews" for "QBRs", a trial's miss) or a phrase's initials ("AML"
-    for "anti-money laundering"), by `abbreviations.abbreviates`; a run of words never starts
-    or ends with a word an abbreviation skips."""
-    if acronym := ACRONYM_RE.fullmatch(term):
-        letters = len(acronym[1])
-        # Two letters are spelled by too many runs of ordinary words ("quite able" for "QA"):
-        # an answer of 150 words holds about one by chance.
-        if letters < MIN_SPELLED:
-            return False
-        for size in range(2, letters + 3):
-            for start in range(len(words) - size + 1):
-                run = words[start : start + size]
-                if run[0].lower() in UNLETTERED or run[-1].lower() in UNLETTERED:
-                    continue
-                if abbreviates(term, " ".join(run)):
-                    return True
-        return False
-    return len(term.split()) > 1 and any(
-        ACRONYM_RE.fullmatch(word) and abbreviates(word, term) for word in words
-    )
-
-
 def phrases(sentence: str) -> list[str]:
     """The sentence's short phrases (2-3 words inside a run without function words) that a term
     is compared with beside the whole sentence: "help customers" in a long sentence."""
@@ -210,9 +185,6 @@ class Matcher:
         for sentence, roots, words in zip(self.sentences, self.roots, self.words, strict=True):
             if needed <= roots and _close_together(needed, words):
                 return Covered(term, sentence, "word form", 1.0)
-        for sentence in self.sentences:
-            if _initials_said(term, tokens(sentence)):
-                return Covered(term, sentence, "initials", 1.0)
         if self.embedder is None or not self.sentences or only_names:
             return None
         if term_vector is None:

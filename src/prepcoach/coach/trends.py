@@ -209,8 +209,9 @@ def weekly(
     """One mean a week of each figure (`figures`) over `answers`: (day, stored analysis), what
     its question asks for (`figures`' `asks`) where known, and whether it answers a follow-up
     that asked for one part (`follow_up_answer.FollowUpAnswer.asks_part`: on no parts line,
-    its delivery counted as any answer's). A figure no answer gives is left out, unless answers
-    were left off its line (`Trend.left_out_words`): then its trend has no points."""
+    its pace, fillers and pauses counted as any answer's, not its length). A figure no answer
+    gives is left out, unless answers were left off its line (`Trend.left_out_words`): then its
+    trend has no points."""
     by_week: dict[str, dict[dt.date, list[float]]] = defaultdict(lambda: defaultdict(list))
     left_out = 0
     # Answers left off a parts line as a part is unknown, by line and why (`unknown_part`).
@@ -228,7 +229,9 @@ def weekly(
             unknown[line][why] += 1
         monday = day - dt.timedelta(days=day.weekday())
         for metric, value in figures(analysis, asks).items():
-            if part_asked and metric in PARTS_OUT_OF:
+            # Nor on the length line: a one-sentence answer to "What changed, in numbers?" would
+            # pull the answers' length down (a review).
+            if part_asked and (metric in PARTS_OUT_OF or metric == "duration_s"):
                 continue
             by_week[metric][monday].append(value)
             if metric == "long_pauses":

@@ -215,9 +215,7 @@ def _measured(attempt: Attempt) -> int | None:
     if not attempt.analysis:
         return None
     follow = (
-        judge_follow_up(attempt.question_text, attempt.analysis)
-        if attempt.is_follow_up
-        else None
+        judge_follow_up(attempt.question_text, attempt.analysis) if attempt.is_follow_up else None
     )
     return measured_of(attempt.analysis, answer_asks(attempt), follow)
 
