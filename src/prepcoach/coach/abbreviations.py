@@ -1,6 +1,6 @@
 """Initials: whether a short form is a phrase's initials ("AML" and "anti-money laundering"),
-for the key terms' duplicates (`keywords`) and for an answer that says a term in its other form
-(`term_match`: "quarterly business reviews" for an advert's "QBRs")."""
+for the key terms' duplicates (`keywords`). Not for an answer's words (`term_match`): there
+ordinary runs of words spell an acronym by chance ("Customers really mattered", CRM)."""
 
 from __future__ import annotations
 
