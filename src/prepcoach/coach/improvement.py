@@ -20,12 +20,12 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import defaultdict
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, replace
 from typing import Any
 
+from prepcoach.coach import area_readings as readings
 from prepcoach.coach.answer import misses_its_question
-from prepcoach.coach.answer_evidence import answer_words
 from prepcoach.coach.area_types import (
     AnswerFacts,
     Area,
@@ -36,9 +36,7 @@ from prepcoach.coach.area_types import (
     ReviewFacts,
     TrendWeek,
 )
-from prepcoach.coach.content import Ownership
 from prepcoach.coach.debrief import COMPETENCIES
-from prepcoach.coach.feedback import clock
 from prepcoach.coach.follow_up_answer import FollowUpAnswer, judge_follow_up
 from prepcoach.coach.improvement_sources import (
     CALIBRATION_GAP,
@@ -52,15 +50,13 @@ from prepcoach.coach.improvement_sources import (
     lapse_area,
     plan_line_areas,
 )
-from prepcoach.coach.keywords import TERMS_TO_USE
 from prepcoach.coach.relevance import (
     NOT_IN_A_PLAN,
     asked_for,
     asks_for_plan,
     stored_kind,
 )
-from prepcoach.coach.text import seconds as written_seconds
-from prepcoach.coach.tips import STORY_WORDS, personal_action_missing
+from prepcoach.coach.tips import STORY_WORDS
 
 __all__ = [
     "CALIBRATION_GAP",
@@ -81,180 +77,8 @@ RECENT = 10  # the answers an area is judged over, newest first
 # REVIEW_LOW (0) counts against a criterion: both in `improvement_sources`, which reads them too.
 GOAL_ANSWERS = 5  # "in 5 answers": a goal made from an area counts answers that meet it
 GOAL_DAYS = 14  # the goal's deadline, from today
-JOB_TERMS = TERMS_TO_USE  # of the key terms bearing on its question (all, when fewer bear)
+JOB_TERMS = readings.JOB_TERMS  # of the key terms bearing on its question (all, when fewer bear)
 STAR_PARTS = ("situation", "task", "action", "result")
-
-
-# A rule reads one analysis: None when it cannot judge it (not measured, or withheld because
-# speech was lost), else the detail that shows it held ("" when it did not).
-Rule = Callable[[Mapping[str, Any]], tuple[str, float | None] | None]
-
-
-def _withheld(analysis: Mapping[str, Any], name: str) -> bool:
-    return name in (analysis.get("withheld") or ())
-
-
-def _thresholds(analysis: Mapping[str, Any]) -> Mapping[str, Any]:
-    found = analysis.get("thresholds")
-    return found if isinstance(found, Mapping) else {}
-
-
-def _fillers(analysis: Mapping[str, Any]) -> tuple[str, float | None] | None:
-    fillers = analysis.get("fillers")
-    if not isinstance(fillers, Mapping) or not isinstance(fillers.get("per_min"), (int, float)):
-        return None
-    if _withheld(analysis, "fillers"):
-        return None
-    high = float(_thresholds(analysis).get("fillers_per_min_high", 3.0))
-    if fillers["per_min"] <= high:
-        return "", None
-    timed = [i for i in fillers.get("items", []) if isinstance(i.get("start"), (int, float))]
-    said = ", ".join(f"“{i['text']}” at {clock(i['start'])}" for i in timed[:3])
-    first = timed[0]["start"] if timed else None
-    return f"{fillers['per_min']:.1f} fillers a minute" + (f": {said}" if said else ""), first
-
-
-def _pace(fast: bool) -> Rule:
-    def rule(analysis: Mapping[str, Any]) -> tuple[str, float | None] | None:
-        wpm = analysis.get("wpm")
-        if not isinstance(wpm, (int, float)) or _withheld(analysis, "pace"):
-            return None
-        low, high = _thresholds(analysis).get("pace", (130, 160))
-        held = wpm > high if fast else wpm < low
-        return (f"{wpm:.0f} words a minute", None) if held else ("", None)
-
-    return rule
-
-
-def _long_pauses(analysis: Mapping[str, Any]) -> tuple[str, float | None] | None:
-    pauses = analysis.get("pauses")
-    if not isinstance(pauses, Mapping):
-        return None
-    count = int(pauses.get("long_count", 0))
-    if not count:
-        return "", None
-    longest = written_seconds(float(pauses.get("longest_s", 0.0)))
-    limit = float(_thresholds(analysis).get("long_pause_s", 3.0))
-    starts = [
-        p["start"] for p in pauses.get("items", [])
-        if isinstance(p.get("start"), (int, float)) and p["end"] - p["start"] >= limit
-    ]  # fmt: skip
-    at = starts[0] if starts else None
-    where = f", the first at {clock(at)}" if at is not None else ""
-    plural = "s" * (count != 1)
-    return (
-        f"{count} pause{plural} of {limit:g} s or more (longest {longest} s){where}",
-        at,
-    )
-
-
-def _star_part(part: str) -> Rule:
-    def rule(analysis: Mapping[str, Any]) -> tuple[str, float | None] | None:
-        star = analysis.get("star")
-        if not isinstance(star, Mapping) or part not in star:
-            return None
-        present = star[part].get("present")
-        if present is None:  # not heard: unknown, not missing
-            return None
-        return ("", None) if present else (f"no {part} found", None)
-
-    return rule
-
-
-def _unquantified(analysis: Mapping[str, Any]) -> tuple[str, float | None] | None:
-    star = analysis.get("star")
-    if not isinstance(star, Mapping) or "quantified_result" not in star:
-        return None
-    result, number = star["result"].get("present"), star["quantified_result"].get("present")
-    if not result or number is None:
-        return None  # no result at all is its own area
-    if number:
-        return "", None
-    said = (star["result"].get("evidence") or [""])[0]
-    return (f"result without a number: “{said}”" if said else "result without a number"), None
-
-
-def _talks_past(analysis: Mapping[str, Any]) -> tuple[str, float | None] | None:
-    relevance = analysis.get("relevance")
-    if not isinstance(relevance, Mapping):
-        return None
-    if relevance.get("addresses") is True:
-        return "", None  # an answer the verdict says addresses its question is never evidence
-    if relevance.get("probability") is not None and relevance.get("addresses") is False:
-        # The trained verdict (`coach.relevance_model`) decides where it speaks.
-        return f"does not address the question: “{relevance.get('gist') or ''}”", None
-    # The verdict can't tell (or the analysis predates it): the answer is not judged. An area
-    # becomes a goal, and a goal resting on a guess would send the user after a fault that may
-    # not be there: an on-point "Why should we hire you?" backed by a story would count. The
-    # report still shows the story check beside "can't tell".
-    return None
-
-
-def _job_terms(analysis: Mapping[str, Any]) -> tuple[str, float | None] | None:
-    """An answer is measured on the job's key terms that bear on its question (`keywords.
-    bearing_on`, stored as `keywords.bearing`), as its report's tip is: a trial's answer on
-    reproducibility, and a teammate conflict, were each counted against all 18 of a data
-    analyst's terms and told "not said: Power BI, R, Tableau, GDPR". No term bearing on the
-    question (or an analysis from before `bearing` was kept): the answer is not judged, since
-    nothing says which of the job's words it should have used."""
-    keywords = analysis.get("keywords")
-    if not isinstance(keywords, Mapping) or not (keywords.get("used") or keywords.get("missed")):
-        return None  # answered without a job
-    if _withheld(analysis, "keywords"):
-        return None  # a term "not said" may have been said in speech that was lost
-    bearing = [str(t) for t in keywords.get("bearing") or []]
-    if not bearing:
-        return None
-    used = set(keywords.get("used") or [])
-    missed = [t for t in bearing if t not in used]
-    if len(bearing) - len(missed) >= min(JOB_TERMS, len(bearing)):
-        return "", None
-    terms = "key term bearing" if len(bearing) == 1 else "key terms bearing"
-    said = f"{len(bearing) - len(missed)} of the {len(bearing)} {terms} on it used"
-    return f"{said}; not said: {', '.join(missed)}", None
-
-
-def _ownership(analysis: Mapping[str, Any]) -> Ownership | None:
-    """The reader's count of the answer's "I" and "we" actions, as its analysis stores it."""
-    found = analysis.get("ownership")
-    if not isinstance(found, Mapping):
-        return None
-    counts = [found.get(k) for k in ("i", "we", "i_actions", "we_actions")]
-    ints = [c for c in counts if isinstance(c, int) and not isinstance(c, bool)]
-    return Ownership(*ints) if len(ints) == len(counts) else None
-
-
-def _personal_action(analysis: Mapping[str, Any]) -> tuple[str, float | None] | None:
-    """The report's personal-action tip rule (`tips.personal_action_missing`, "Say what you
-    did yourself") on a stored analysis or its evidence. Not judged where the report gives no
-    such tip whatever the counts: the actions not read in full (speech lost, or words the
-    reader cannot read: the tip is withheld, `withheld` names "action"), or an answer too
-    short for it."""
-    star = analysis.get("star")
-    action = star.get("action") if isinstance(star, Mapping) else None
-    # Not heard is not judged; an action the reader can't tell about (`unsure`) still gets the
-    # report's ownership tip, so it is judged as that tip is.
-    if not isinstance(action, Mapping) or (
-        action.get("present") is None and "unsure" not in action
-    ):
-        return None
-    if _withheld(analysis, "action"):
-        return None
-    own, words = _ownership(analysis), answer_words(analysis)
-    if own is None or words is None:
-        return None
-    missing = personal_action_missing(own, words)
-    if missing is None:
-        return None
-    if not missing:
-        return "", None
-    if asks_for_plan(stored_kind(analysis)):  # as the tip words it: what you would do
-        said = f"{own.we_actions} “we would” against {own.i_actions} “I would”"
-    else:
-        plural = "s" * (own.we_actions != 1)
-        said = f"{own.we_actions} “we” action{plural} against {own.i_actions} “I”"
-    quoted = (action.get("evidence") or [""])[0]
-    return (f"{said}: “{quoted}”" if quoted else said), None
 
 
 @dataclass(frozen=True, slots=True)
@@ -262,7 +86,7 @@ class AreaRule:
     key: str
     title: str
     rule: str  # what it checks, with {placeholders} from the thresholds
-    read: Rule
+    read: readings.Rule
     goal: str  # {n} answers, {deadline}
     # Which answers it judges: STAR parts only answers to questions that ask for a story or a
     # plan ("Tell me about a time…", "What would you do if…"). The relevance area judges every
@@ -353,13 +177,14 @@ def asked_reading(
     """The area reading of the part a follow-up asked for, by its judgement (`given`): None
     where prepcoach can't tell; and for what the speaker did themselves, where the actions
     were not read in full (not heard, the answer could not be read, or withheld), as
-    `_personal_action` leaves them: the evidence keeps no `cannot_tell`, its action does."""
+    `area_readings.personal_action` leaves them: the evidence keeps no `cannot_tell`, its action
+    does."""
     if follow.given is None:
         return None
     if follow.part == "ownership":
         star = analysis.get("star")
         action = star.get("action") if isinstance(star, Mapping) else None
-        if not isinstance(action, Mapping) or _withheld(analysis, "action"):
+        if not isinstance(action, Mapping) or readings.withheld(analysis, "action"):
             return None
         if action.get("present") is None and "unsure" not in action:
             return None
@@ -390,23 +215,25 @@ OFF_QUESTION_AREA = "relevance"
 
 SPOKEN = "typed, or with speech lost"  # why a delivery rule reads no figure
 RULES = (
-    AreaRule("fillers", "Fewer filler words", "more than {fillers} fillers a minute", _fillers,
+    AreaRule("fillers", "Fewer filler words", "more than {fillers} fillers a minute",
+             readings.fillers,
              "Keep fillers under {fillers} a minute in {n} recorded answers by {deadline}",
              unread=SPOKEN),
-    AreaRule("pace_fast", "Slow down", "faster than {pace_high} words a minute", _pace(True),
+    AreaRule("pace_fast", "Slow down", "faster than {pace_high} words a minute",
+             readings.pace(True),
              "Speak at {pace_low} to {pace_high} words a minute in {n} recorded answers by "
              "{deadline}", unread=SPOKEN),
     AreaRule("pace_slow", "Pick up the pace", "slower than {pace_low} words a minute",
-             _pace(False),
+             readings.pace(False),
              "Speak at {pace_low} to {pace_high} words a minute in {n} recorded answers by "
              "{deadline}", unread=SPOKEN),
     AreaRule("long_pauses", "Fewer long pauses", "a pause of {long_pause} s or more",
-             _long_pauses,
+             readings.long_pauses,
              "Record {n} answers with no pause over {long_pause} seconds by {deadline}",
              unread="typed"),
     *(
         AreaRule(f"star_{part}", f"Say the {part}", f"no {part} found by the STAR reader",
-                 _star_part(part),
+                 readings.star_part(part),
                  f"Give the {part} in {{n}} practice answers by {{deadline}}", "story",
                  in_a_plan=part not in NOT_IN_A_PLAN, polishes=True,
                  unread="not read in full (speech lost, or words prepcoach cannot read), or "
@@ -414,13 +241,13 @@ RULES = (
         for part in STAR_PARTS
     ),
     AreaRule("quantified", "Put a number on the result", "a result without a number",
-             _unquantified,
+             readings.unquantified,
              "Put a number on the result in {n} practice answers by {deadline}", "story",
              in_a_plan=False, polishes=True,
              unread="with no result to put a number on, not read in full, or where "
              "prepcoach couldn't tell whether {it} gave a result"),
     AreaRule("relevance", "Answer the question that was asked",
-             "an answer that does not address its question", _talks_past,
+             "an answer that does not address its question", readings.talks_past,
              "In your next {n} answers, answer the question that was asked (prepcoach's check "
              "finds each addresses its question) by {deadline}",
              how="prepcoach's relevance check reads each answer against its question and quotes "
@@ -431,7 +258,7 @@ RULES = (
              "short or too long to judge, not clearly on or off it, or with speech lost)"),
     AreaRule("personal_action", "Say what you did yourself",
              "no action of your own (“I…”, or “I would…” in a plan), or fewer than half the "
-             "team's (“we…”)", _personal_action,
+             "team's (“we…”)", readings.personal_action,
              "Say what you did or would do yourself, with “I”, in {n} practice answers by "
              "{deadline}", "story", polishes=True,
              how="prepcoach's answer reader reads each sentence for its STAR part and for whose "
@@ -449,7 +276,7 @@ RULES = (
     AreaRule("job_terms", "Use the job's key terms",
              f"fewer than {JOB_TERMS} of the job's key terms that bear on the question used "
              "(all of them when fewer bear on it)",
-             _job_terms,
+             readings.job_terms,
              f"Use {JOB_TERMS} of the job's key terms that bear on each question (all of them "
              f"when fewer bear) in {{n}} practice answers by {{deadline}}",
              polishes=True,
@@ -477,7 +304,7 @@ REVIEW_AREAS = {
 
 def _words(analyses: Sequence[Mapping[str, Any]]) -> dict[str, str]:
     """The thresholds of the newest analysis, for the rule and goal texts."""
-    found = _thresholds(analyses[0]) if analyses else {}
+    found = readings.thresholds(analyses[0]) if analyses else {}
     low, high = found.get("pace", (130, 160))
     return {
         "fillers": f"{float(found.get('fillers_per_min_high', 3.0)):g}",
