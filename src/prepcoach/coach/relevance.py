@@ -464,8 +464,9 @@ def question_relevance(
     )  # fmt: skip
     # A kind the verdict was not trained to tell apart (a success, read as a failure by the
     # kinds it was trained on) is named, and the verdict on it withheld (`UNTRAINED_TYPES`).
+    # A kind the caller knows (a follow-up's) stands: it is judged as that kind.
     untrained = (
-        None if found is None or read == PLAN_KIND
+        None if kind or found is None or read == PLAN_KIND
         else relevance_model.untrained_kind(vectors[n], model)
     )  # fmt: skip
     kind = _agreed(kind or untrained or read, asks)
