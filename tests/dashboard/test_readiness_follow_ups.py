@@ -1,6 +1,7 @@
 """Readiness trends each answer to a job's questions by the figure its report gives: the
 answer to a follow-up asking for a part has none (`follow_up_answer.measured_answer`), where
-its whole-story figure had pulled the week's mean down."""
+its whole-story figure had pulled the week's mean down. Nor is it one of the job's questions
+answered: it had been counted among them (`coach.readiness.practice_of`)."""
 
 from __future__ import annotations
 
@@ -33,7 +34,11 @@ def test_a_follow_ups_answer_adds_no_figure_to_the_trend(alice: User) -> None:
     interview = add_interview(alice, job, round_name="Final round")
     today = timezone.localdate()
     practice = readiness(gather(alice, interview, today), embedder=None).practice
-    assert practice.answers == 2
+    # The follow-up's answer is not an answer to one of the job's questions: counted apart.
+    assert (practice.answers, practice.follow_ups) == (1, 1)
+    assert practice.words.startswith(
+        "1 answer to this job's questions, not counting 1 answer to a follow-up;"
+    )
     monday = today - dt.timedelta(days=today.weekday())
     assert practice.points == ((monday, float(measured_rating(WHOLE, "story") or 0)),)
     assert measured_rating(NUMBERS, "story") != measured_rating(WHOLE, "story")

@@ -1,11 +1,12 @@
 """How ready the user is for one upcoming interview, from plain data gathered for it: research
 facts against their target, stories covering the company's values and the job's key terms
 (`stories.coverage`), practice on the job's questions and its trend (each answer's measured
-figure as its report gives it, `follow_up_answer.measured_answer`, week by week: none for the
-answer to a real follow-up asking for a part), open improvement areas, the earlier rounds'
-debriefs, and the questions likely next (those asked in earlier rounds, then the job's terms
-and values no story covers yet). The pre-interview card is the few things worth reading in the
-last 15 minutes. Every line says what it rests on; nothing here guesses at the outcome."""
+figure as its report gives it, `follow_up_answer.measured_answer`, week by week; the answers
+to follow-ups counted apart, never as answers to the job's questions: `practice_of`), open
+improvement areas, the earlier rounds' debriefs, and the questions likely next (those asked
+in earlier rounds, then the job's terms and values no story covers yet). The pre-interview
+card is the few things worth reading in the last 15 minutes. Every line says what it rests
+on; nothing here guesses at the outcome."""
 
 from __future__ import annotations
 
@@ -35,9 +36,10 @@ WENT_ORDER = {"badly": 0, "partly": 1, "": 2, "well": 3}
 @dataclass(frozen=True)
 class AnswerFacts:
     """One analysed answer: `question` is its own question's words (a follow-up's answer
-    keeps the follow-up's, by which `follow_up_answer.measured_answer` knows what it asked
-    for), `analysis` its stored analysis or evidence, `follow_up` whether it answers a
-    follow-up (the attempt's `follow_up_to` link): only then is it judged as one."""
+    keeps the follow-up's), `analysis` its stored analysis or evidence, `follow_up` whether it
+    answers a follow-up (the attempt's `follow_up_to` link): only then is it counted apart
+    from the answers to the job's questions (`practice_of`), never a first answer whose
+    question is worded as a follow-up."""
 
     id: Hashable
     day: dt.date
@@ -134,11 +136,15 @@ class Stories:
 
 @dataclass(frozen=True)
 class Practice:
+    """Practice on the job's questions (`practice_of`). `answers`, `practised` and `points`
+    are of first answers only; `follow_ups` counts the answers to follow-ups, said apart."""
+
     questions: int  # the job's questions
     practised: tuple[str, ...]  # of them, answered at least once
     unpractised: tuple[str, ...]
-    answers: int  # answers counted (to its questions or in its mocks)
+    answers: int  # first answers counted (to its questions or in its mocks)
     points: tuple[tuple[dt.date, float], ...]  # (Monday, mean measured rating 1-5 that week)
+    follow_ups: int = 0  # answers to follow-ups, in none of the figures above
 
     @property
     def change(self) -> float | None:
@@ -149,10 +155,23 @@ class Practice:
         return self.answers > 0 and not self.unpractised
 
     @property
+    def apart(self) -> str:
+        """The answers to follow-ups, said as not counted: "1 answer to a follow-up"."""
+        if not self.follow_ups:
+            return ""
+        if self.follow_ups == 1:
+            return "1 answer to a follow-up"
+        return f"{self.follow_ups} answers to follow-ups"
+
+    @property
     def words(self) -> str:
         if not self.answers:
-            return "No answer to this job's questions yet."
+            return "No answer to this job's questions yet" + (
+                f", not counting {self.apart}." if self.apart else "."
+            )
         said = f"{self.answers} answer{'s' if self.answers != 1 else ''} to this job's questions"
+        if self.apart:
+            said += f", not counting {self.apart}"
         if not self.points:
             return said + "; none could be rated yet."
         last_week, last = self.points[-1]
@@ -211,7 +230,24 @@ def _key(text: str) -> str:
 
 
 def practice_of(questions: Sequence[str], answers: Sequence[AnswerFacts]) -> Practice:
+    """Practice on the job's `questions` from `answers` (to them, or in the job's mocks).
+
+    An answer to a follow-up (`AnswerFacts.follow_up`, the attempt's link) is not an answer to
+    one of the job's questions: its question is the interviewer's follow-up, asked of the
+    answer before it, and its report judges it only on what it asked for
+    (`follow_up_answer`). So it enters none of the figures about the job's questions: not
+    the answers counted ("2 answers to this job's questions"), not a question practised (even
+    where its words match one of the job's, "What changed, in numbers?"), not "practice"
+    being in place, and not the week's rating, which is of the answers counted (a follow-up
+    asking for no part has a figure of its own, for another question). It is counted apart
+    (`Practice.follow_ups`) and said so ("…, not counting 1 answer to a follow-up"). It still
+    counts where it is practice of how the user answers, whatever the question: the open
+    improvement areas this page lists (delivery such as fillers and pace, and the part it
+    asked for) are read from all of the user's answers, follow-ups among them
+    (`improvement.improvement_areas`)."""
     asked = {_key(q): q for q in questions}
+    follow_ups = [a for a in answers if a.follow_up]
+    answers = [a for a in answers if not a.follow_up]
     answered = {_key(a.question) for a in answers}
     weeks: dict[dt.date, list[float]] = defaultdict(list)
     for answer in answers:
@@ -229,6 +265,7 @@ def practice_of(questions: Sequence[str], answers: Sequence[AnswerFacts]) -> Pra
         unpractised=tuple(q for k, q in asked.items() if k not in answered),
         answers=len(answers),
         points=tuple((week, round(mean(v), 2)) for week, v in sorted(weeks.items())),
+        follow_ups=len(follow_ups),
     )
 
 
