@@ -21,7 +21,11 @@ report shown after each answer, and the summary at its end.
   practise: the improvement rules (`coach.improvement`) over this mock's answers, led by
   "answer the question that was asked" when the relevance verdict says an answer missed it,
   then the tips its answers share (less those an area already says), then the questions left
-  unanswered. Each answer's figures carry the verdict with its quote.
+  unanswered. Each answer's figures carry the verdict with its quote. A part a follow-up of
+  the same mock asked for and got (`follow_up_answer.FollowUpAnswer.given`: "What changed, in
+  numbers?" answered with one) is credited where a step asks for it of the answer it followed
+  up (`given_when_asked`, `_credited`): the step says it came only when asked and quotes the
+  follow-up's words, never "Put a number on the result" as if no number was ever given.
 """
 
 from __future__ import annotations
@@ -36,10 +40,10 @@ from typing import Any
 from prepcoach.coach.answer import asks_for_plan, unmeasured_for
 from prepcoach.coach.area_types import AnswerFacts
 from prepcoach.coach.follow_up_answer import FollowUpAnswer, judge_follow_up, measured_of
-from prepcoach.coach.improvement import improvement_areas
+from prepcoach.coach.improvement import ASKED_AREAS, RULES, improvement_areas
 from prepcoach.coach.questions import field_for_role
 from prepcoach.coach.relevance import NOT_IN_A_PLAN, Asks, asked_for, cant_tell_said, comes_near
-from prepcoach.coach.text import closing_stop
+from prepcoach.coach.text import clip, closing_stop
 from prepcoach.coach.tips import asks_for_story_parts
 
 # Words of a job title that say its level, checked in this order ("Senior lead" is lead).
@@ -404,6 +408,9 @@ class MockAnswer:
     # A follow-up's: the stored analysis of the answer it follows up (None when not read), over
     # which with its own the story's parts are read (`follow_up_answer.judge_follow_up`).
     first: Mapping[str, Any] | None = None
+    # A follow-up's: the ref of the answer it follows up (the attempt's `follow_up_to`); None:
+    # not known (or deleted), then taken to follow up the first answers to the same question.
+    follows: Hashable | None = None
 
 
 def figures_of_answer(answer: MockAnswer) -> Figures | None:
@@ -505,6 +512,79 @@ SAME_ADVICE = {
 }  # fmt: skip
 
 
+QUOTE_CHARS = 140  # of a follow-up's words quoted in a next step
+
+
+@dataclass(frozen=True, slots=True)
+class GivenWhenAsked:
+    """A part the answers to follow-ups of one mock asked for and got: `area` the improvement
+    area of that part (`improvement.ASKED_AREAS`: "quantified" for a result with a number),
+    `asked` it in words ("a result with a number"), `quote` the words of the first follow-up
+    that gave it, `answers` the refs of the first answers those follow-ups followed up."""
+
+    area: str
+    asked: str
+    quote: str
+    answers: frozenset[Hashable]
+
+    def said(self) -> str:
+        """It came only when asked, with the follow-up's words: the evidence a step quotes."""
+        quote = f" (“{clip(self.quote, QUOTE_CHARS)}”)" if self.quote else ""
+        return f"{self.asked} came only when a follow-up asked for it{quote}"
+
+
+def _first_answers(answer: MockAnswer, answers: Sequence[MockAnswer]) -> frozenset[Hashable]:
+    """The first answer a follow-up follows up, through a follow-up of a follow-up: by its
+    `follows` link, else the first answers to its question (`number`)."""
+    by_ref = {a.ref: a for a in answers}
+    seen: set[Hashable] = set()
+    at: MockAnswer | None = answer
+    while at is not None and at.follow_up and at.follows is not None and at.ref not in seen:
+        seen.add(at.ref)
+        at = by_ref.get(at.follows)
+    if at is not None and not at.follow_up:
+        return frozenset({at.ref})
+    return frozenset(a.ref for a in answers if not a.follow_up and a.number == answer.number >= 1)
+
+
+def given_when_asked(
+    answers: Sequence[MockAnswer], judged: Mapping[Hashable, FollowUpAnswer | None]
+) -> dict[str, GivenWhenAsked]:
+    """Each area whose part a follow-up of the mock asked for and got (`judged`: each answer's
+    follow-up judgement, None for a first answer), by the area's key (see `GivenWhenAsked`)."""
+    out: dict[str, GivenWhenAsked] = {}
+    for answer in answers:
+        follow = judged.get(answer.ref)
+        if follow is None or not follow.asks_part or not follow.given:
+            continue
+        area = ASKED_AREAS.get(follow.part)
+        if area is None:
+            continue
+        firsts = _first_answers(answer, answers)
+        if area in out:
+            found = out[area]
+            out[area] = GivenWhenAsked(area, found.asked, found.quote, found.answers | firsts)
+        else:
+            out[area] = GivenWhenAsked(area, follow.asked, follow.quote, firsts)
+    return out
+
+
+TITLES = {rule.key: rule.title for rule in RULES}
+# A tip's rule (by its start, `SAME_ADVICE`) to the area of the same part.
+TIP_AREAS = {start: key for key, start in SAME_ADVICE.items()}
+
+
+def _tip_area(rule: str) -> str | None:
+    return next((key for start, key in TIP_AREAS.items() if rule.startswith(start)), None)
+
+
+def _credited(area: str, given: GivenWhenAsked) -> str:
+    """The step for a part every answer lacking it gave when a follow-up asked: "Put a number on
+    the result before you are asked: a result with a number came only when a follow-up asked
+    for it (“…”)"."""
+    return f"{TITLES.get(area, given.asked)} before you are asked: {given.said()}"
+
+
 def _next_steps(
     answers: Sequence[MockAnswer], unanswered: Sequence[SummaryRow], today: dt.date
 ) -> tuple[str, ...]:
@@ -529,22 +609,49 @@ def _next_steps(
             f"{'do not address them' if len(missed) > 1 else 'does not address it'}"
         )
         covered.add("Relevance")
+    # A part a follow-up asked for and got: the answers it followed up gave it when asked. The
+    # step on that part says so with the follow-up's words (all of its answers were followed
+    # up so), or adds it (some were not); a trial's mock ended on "Put a number on the result"
+    # after "What changed, in numbers?" was answered with one.
+    given = given_when_asked(answers, judged)
     for area in improvement_areas(facts, [], today):
         if area.key == "relevance" and missed:
             continue
-        steps.append(f"{area.title}: {area.rule}")
+        step = f"{area.title}: {area.rule}"
+        if (credit := given.get(area.key)) is not None:
+            held = {e.ref for e in area.evidence if e.source == "answer"}
+            if held and held <= credit.answers:
+                step = _credited(area.key, credit)
+            elif asked_of := held & credit.answers:
+                step += f"; for {len(asked_of)} of them, {credit.said()}"
+        steps.append(step)
         covered.add(SAME_ADVICE.get(area.key, area.key))
     # An answer to a question asking for neither a story nor a plan gives no tip asking for a
     # story's parts (`figures_of`): "Finish with the result" was a step from "Where do you see
     # yourself in five years?".
     # A follow-up's are those its judgement keeps (`tips_of`): never "Tell the whole story".
-    tips = Counter(
-        str(tip.get("text", ""))
-        for a in answers
-        for tip in (tips_of(a.analysis, asks_of(a), judged[a.ref]) if a.analysis else ())
-        if tip.get("text") and not str(tip.get("rule", "")).startswith(tuple(covered))
-    )
-    steps += [tip for tip, _ in tips.most_common() if tip not in steps]
+    tips: Counter[str] = Counter()  # each tip, by the answers it is for
+    rescued: Counter[str] = Counter()  # of them, those that gave its part when a follow-up asked
+    part_of: dict[str, str] = {}  # such a tip's area
+    for a in answers:
+        for found in tips_of(a.analysis, asks_of(a), judged[a.ref]) if a.analysis else ():
+            text, rule = str(found.get("text", "")), str(found.get("rule", ""))
+            if not text or rule.startswith(tuple(covered)):
+                continue
+            tips[text] += 1
+            key = _tip_area(rule)
+            if key in given and a.ref in given[key].answers:
+                rescued[text] += 1
+                part_of[text] = key
+    for text, count in tips.most_common():
+        step = text
+        if rescued[text] == count:  # every answer it is for gave its part when asked
+            step = _credited(part_of[text], given[part_of[text]])
+        elif rescued[text]:
+            others = f"{rescued[text]} other answer{'s' * (rescued[text] > 1)}"
+            step = f"{text.rstrip('.')}; for {others}, {given[part_of[text]].said()}"
+        if step not in steps:
+            steps.append(step)
     # The question last, whole, in its quotation marks: "…you led.”: you left it" read as
     # stray punctuation to a new user.
     steps += [

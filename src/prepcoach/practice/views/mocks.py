@@ -175,7 +175,8 @@ def mock_summary(request: HttpRequest, session_id: int) -> HttpResponse:
             MockAnswer(a.pk, number_of[a.pk], a.question_text, a.is_follow_up,
                        a.get_status_display().lower(),
                        a.analysis if a.status == Attempt.Status.ANALYSED else None,
-                       timezone.localtime(a.created_at).date(), answer_asks(a), first_answer(a))
+                       timezone.localtime(a.created_at).date(), answer_asks(a), first_answer(a),
+                       follows=a.follow_up_to_id)
             for a in answers_in_order(rows)
         ],
         timezone.localdate(),

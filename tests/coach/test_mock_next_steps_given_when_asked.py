@@ -1,0 +1,97 @@
+"""A mock's next steps credit a part a follow-up asked for and got: after "What changed, in
+numbers?" was answered with a number, the summary still said "Put a number on the result" as if
+none was ever given, because the first answer lacked one. The step now says the number came only
+when asked, quoting the follow-up's words; it still asks for it unasked (the areas' goals count
+a part given only when asked as missing from the story told, `improvement.ASKED_AREAS`)."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from prepcoach.coach.answer import analyse_answer
+from prepcoach.coach.mock_interview import MockAnswer, summarise_mock
+
+TODAY = dt.date(2026, 12, 4)
+PROCESS = "Tell me about a time you improved a process."
+CUSTOMER = "Tell me about a time you handled a difficult customer."
+IN_NUMBERS = "How did you know it worked? What changed, in numbers?"
+VAGUE_PROCESS = (
+    "Last spring our support queue doubled after a product launch. I was asked to bring the "
+    "waiting times back down. I rewrote the triage rules and trained two new starters. "
+    "In the end the waits were much shorter and customers were happier."
+)
+VAGUE_CUSTOMER = (
+    "Last year a client was furious about a late delivery. I had to keep the account. "
+    "I called him every day and rebuilt the delivery plan with him. "
+    "In the end he stayed with us and was happier."
+)
+NUMBER = "The average wait fell from 9 hours to 2 hours within a month."
+CREDIT = (
+    "Put a number on the result before you are asked: a result with a number came only when a "
+    f"follow-up asked for it (“{NUMBER}”)."
+)
+
+
+def read(text: str, question: str) -> dict[str, object]:
+    return analyse_answer(text=text, question=question).as_dict()
+
+
+def asks_for_a_number(steps: tuple[str, ...]) -> list[str]:
+    """The steps asking for a number as if none was given."""
+    return [s for s in steps if s.startswith("Put a number on the result:")]
+
+
+@pytest.mark.usefixtures("sentence_model")
+def test_the_number_given_when_asked_is_credited_with_its_words() -> None:
+    vague = read(VAGUE_PROCESS, PROCESS)
+    number = read(NUMBER, IN_NUMBERS)
+    answers = [
+        MockAnswer(1, 1, PROCESS, False, "analysed", vague, TODAY),
+        MockAnswer(2, 1, IN_NUMBERS, True, "analysed", number, TODAY, first=vague, follows=1),
+    ]
+    # The premise: alone, the first answer's step asks for the number.
+    alone = summarise_mock([PROCESS], answers[:1], TODAY).next_steps
+    assert asks_for_a_number(alone), alone
+    steps = summarise_mock([PROCESS], answers, TODAY).next_steps
+    assert not asks_for_a_number(steps), steps
+    assert CREDIT in steps
+
+
+@pytest.mark.usefixtures("sentence_model")
+def test_the_area_credits_each_answer_followed_up_and_only_those() -> None:
+    """Two first answers without a number raise the area; its step is the credit when a
+    follow-up got the number for both, and keeps asking when one was never given."""
+    process, customer = read(VAGUE_PROCESS, PROCESS), read(VAGUE_CUSTOMER, CUSTOMER)
+    number = read(NUMBER, IN_NUMBERS)
+    both = [
+        MockAnswer(1, 1, PROCESS, False, "analysed", process, TODAY),
+        MockAnswer(2, 1, IN_NUMBERS, True, "analysed", number, TODAY, first=process, follows=1),
+        MockAnswer(3, 2, CUSTOMER, False, "analysed", customer, TODAY),
+        MockAnswer(4, 2, IN_NUMBERS, True, "analysed", number, TODAY, first=customer, follows=3),
+    ]
+    steps = summarise_mock([PROCESS, CUSTOMER], both, TODAY).next_steps
+    assert not asks_for_a_number(steps), steps
+    assert CREDIT in steps
+    # Only the first question's follow-up asked: the step asks still, crediting that one.
+    one = [a for a in both if a.ref != 4]
+    steps = summarise_mock([PROCESS, CUSTOMER], one, TODAY).next_steps
+    assert (
+        "Put a number on the result: a result without a number: in 2 of the 3 answers it could "
+        "judge; for 1 of them, a result with a number came only when a follow-up asked for it "
+        f"(“{NUMBER}”)."
+    ) in steps
+
+
+@pytest.mark.usefixtures("sentence_model")
+def test_a_follow_up_that_gave_no_number_credits_nothing() -> None:
+    vague = read(VAGUE_PROCESS, PROCESS)
+    still = read("Customers complained less and the team felt calmer.", IN_NUMBERS)
+    answers = [
+        MockAnswer(1, 1, PROCESS, False, "analysed", vague, TODAY),
+        MockAnswer(2, 1, IN_NUMBERS, True, "analysed", still, TODAY, first=vague, follows=1),
+    ]
+    steps = summarise_mock([PROCESS], answers, TODAY).next_steps
+    assert not any("came only when a follow-up asked" in s for s in steps), steps
+    assert any(s.startswith("Put a number on the result") for s in steps), steps

@@ -1,0 +1,38 @@
+"""A finished mock's next steps (`practice:mock_summary`) credit the number a follow-up asked for
+and got: alice's story had no number, "What changed, in numbers?" got one, and the summary
+still said "Put a number on the result" as if she never gave one.
+
+- alice: a one-question mock, her story's result without a number, then the follow-up."""
+
+import html
+import re
+
+import pytest
+from django.test import Client
+
+from prepcoach.accounts.models import User
+from tests.practice.mock_sessions import answered, finished_summary, post_follow_up
+from tests.practice.test_mock_follow_ups import IN_NUMBERS, NUMBERS
+from tests.practice.test_mocks import PROCESS, UNQUANTIFIED
+
+
+def next_steps(summary: str) -> list[str]:
+    found = re.search(r'<ol class="next-steps">(.*?)</ol>', summary, re.S)
+    assert found is not None, "no next steps"
+    return [html.unescape(s) for s in re.findall(r"<li>(.*?)</li>", found[1], re.S)]
+
+
+@pytest.mark.usefixtures("sentence_model")
+def test_alices_number_given_when_asked_is_credited_in_her_words(
+    alice_client: Client, alice: User
+) -> None:
+    session, _, main = answered(alice_client, alice, PROCESS, UNQUANTIFIED, count="1")
+    post_follow_up(alice_client, main, IN_NUMBERS, NUMBERS)
+    steps = next_steps(finished_summary(alice_client, session))
+    assert not [s for s in steps if s.startswith("Put a number on the result:")], steps
+    credit = [s for s in steps if s.startswith("Put a number on the result before you are asked")]
+    assert len(credit) == 1, steps
+    # Her follow-up's words that gave the number, quoted.
+    said = credit[0].split(": a result with a number came only when a follow-up asked for it (“")[1]
+    assert said.endswith("”).")
+    assert said.removesuffix("”).") in NUMBERS
