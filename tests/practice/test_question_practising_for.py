@@ -1,6 +1,7 @@
 """A question's page asks which job the answer is practised for ("Practising for"): the user's
 own jobs only, none chosen until they choose one, then the job they chose last for free
-practice; with no job, a link to add one instead of an empty select.
+practice, said beside the record and save buttons so a job carried over is noticed; with no
+job, a link to add one instead of an empty select.
 
 - alice: two jobs of her own (Data analyst at Acme, Analyst at Initech).
 - bob: a job of his own (Sales lead at Globex), which alice's page must never list.
@@ -97,3 +98,65 @@ def test_the_job_chosen_last_for_free_practice_is_chosen_again(
     html = select(alice_client, question)
     assert html is not None
     assert ("", "No particular job", True) in options(html)
+
+
+KEPT = (
+    '<p class="message kept-job" data-kept-job>Still practising for <strong>{}</strong>, as for '
+    'your last answer. <a href="#practising-for">Change</a></p>'
+)
+
+
+def page(client: Client, question: Question) -> str:
+    response = client.get(reverse("practice:question", args=[question.pk]))
+    assert response.status_code == 200
+    return response.text
+
+
+def test_a_job_carried_over_is_said_beside_both_buttons(
+    alice_client: Client, alice: User, bob: User, question: Question
+) -> None:
+    """A tester answered later questions for the job chosen last without noticing the select
+    had started on it: the page says so where the answer is recorded and where it is saved."""
+    _, initech, _ = jobs(alice, bob)
+    Attempt.objects.create(user=alice, question_text="Latest", job=initech, text="An answer.")
+    html = page(alice_client, question)
+    line = KEPT.format("Analyst at Initech")
+    assert html.count(line) == 2
+    recorder = html.split("data-recorder")[1].split("</section>")[0]
+    assert recorder.index(line) < recorder.index('data-action="record"')
+    typed = html.split('id="typed-answer"')[1].split("</form>")[0]
+    assert typed.index(line) < typed.index("Save answer</button>")
+    # "Change" goes to the select, and a script (the only one for it) hides the lines once the
+    # select is changed.
+    assert 'id="practising-for"' in html
+    assert html.count("prepcoach/js/practising-for.js") == 1
+
+
+def test_no_line_when_the_page_starts_on_no_job(
+    alice_client: Client, alice: User, bob: User, question: Question
+) -> None:
+    acme, _, globex = jobs(alice, bob)
+    html = page(alice_client, question)  # nothing practised yet
+    assert "Still practising for" not in html
+    assert "practising-for.js" not in html
+    # "No particular job" chosen last: nothing carried over.
+    Attempt.objects.create(user=alice, question_text="Earlier", job=acme, text="An answer.")
+    Attempt.objects.create(user=alice, question_text="Latest", text="An answer.")
+    assert "Still practising for" not in page(alice_client, question)
+    # A job not hers (however it came to be on her answer) is never named, nor chosen.
+    Attempt.objects.create(user=alice, question_text="Odd", job=globex, text="An answer.")
+    html = page(alice_client, question)
+    assert "Still practising for" not in html
+    assert "Globex" not in html
+
+
+def test_a_mocks_question_never_says_it(
+    alice_client: Client, alice: User, bob: User, question: Question
+) -> None:
+    """A mock's answer takes its mock's job: its page has no "Practising for" to carry over."""
+    _, initech, _ = jobs(alice, bob)
+    Attempt.objects.create(user=alice, question_text="Latest", job=initech, text="An answer.")
+    mock = MockSession.objects.create(user=alice, question_ids=[question.pk])
+    response = alice_client.get(reverse("practice:mock_question", args=[mock.pk, 1]))
+    assert response.status_code == 200
+    assert "Still practising for" not in response.text

@@ -109,13 +109,23 @@ def question_page(
     """A question's page: the answer forms and the user's answers so far (also shown when a
     typed answer comes back with an error, so the list never reads as empty), and "Practising
     for" with the user's own jobs (`PractisingForForm`), or a link to add one when they have
-    none."""
+    none. `kept_job`: the job the select starts on, carried over from the user's last
+    free-practice answer (`last_practised_for`), None when it starts on none or the page comes
+    back with the user's own choice (`practising_for`)."""
+    kept_job = None
     if practising_for is None:
-        practising_for = PractisingForForm(user=user, initial={"job": last_practised_for(user)})
+        last = last_practised_for(user)
+        practising_for = PractisingForForm(user=user, initial={"job": last})
+        # The job carried over from the last answer, said beside the record and save buttons
+        # ("Still practising for …, as for your last answer"): a tester answered a run of
+        # questions for a job chosen days before without seeing the select start on it.
+        if last is not None:
+            kept_job = practice_jobs(user).filter(pk=last).first()
     return {
         "question": question,
         "form": form or TypedAnswerForm(),
         "practising_for": practising_for,
+        "kept_job": kept_job,
         "has_jobs": practice_jobs(user).exists(),
         "attempts": Attempt.objects.filter(user=user, question=question)[:20],
         "drilled": DrillCard.objects.filter(
