@@ -390,6 +390,13 @@ def cant_tell_said(found: Mapping[str, Any], withheld: Sequence[str] = ()) -> st
     return f"{CANT_TELL} from the words ({UNSURE_WHY})"
 
 
+def untrained_why(kind: str) -> str:
+    """Why the verdict is withheld on a question of a kind it was not trained to tell apart
+    (`relevance_model.UNTRAINED_TYPES`), after "prepcoach can't tell: ", as a fresh reading
+    (`question_relevance`) and a stored verdict withheld since (`coach.stored_relevance`) say it."""
+    return f"it does not yet judge answers to questions asking for {relevance_model.asks_for(kind)}"
+
+
 def comes_near(score: object) -> bool:
     """Whether a sentence at cosine `score` to its question comes near it in meaning
     (`relevance_model.NEAR`): only such a sentence is quoted beside "can't tell", as the one
@@ -492,8 +499,7 @@ def question_relevance(
         why = "no sentence model installed" if found is None else (
             "a follow-up question leans on the answer before it, and the verdict was trained "
             "on questions asked on their own" if follow_up
-            else "it does not yet judge answers to questions asking for "
-            f"{relevance_model.asks_for(untrained)}" if untrained
+            else untrained_why(untrained) if untrained
             else f"{words} words is too {size} to judge (the verdict was trained on answers of "
             f"{relevance_model.MIN_WORDS} to {relevance_model.MAX_WORDS} words)"
         )  # fmt: skip
