@@ -95,3 +95,57 @@ def test_a_follow_up_that_gave_no_number_credits_nothing() -> None:
     steps = summarise_mock([PROCESS], answers, TODAY).next_steps
     assert not any("came only when a follow-up asked" in s for s in steps), steps
     assert any(s.startswith("Put a number on the result") for s in steps), steps
+
+
+HARDEST = "What was the hardest part for you?"  # asks for no part of the story
+HARDEST_ANSWER = "The hardest part was getting the team to trust the new rules."
+
+
+@pytest.mark.usefixtures("sentence_model")
+def test_a_follow_up_of_a_follow_up_credits_the_answer_its_links_lead_to() -> None:
+    """Through the follow-up between them, the number credits the story first answered; with
+    that story deleted (the first follow-up's link gone, `follows` None) or out of the mock,
+    it credits none, not the answer given to the question again after the deletion (a review
+    found that one's "Put a number on the result" turned into the deleted story's credit)."""
+    vague, hardest = read(VAGUE_PROCESS, PROCESS), read(HARDEST_ANSWER, HARDEST)
+    number = read(NUMBER, IN_NUMBERS)
+    chain = [
+        MockAnswer(1, 1, PROCESS, False, "analysed", vague, TODAY),
+        MockAnswer(2, 1, HARDEST, True, "analysed", hardest, TODAY, first=vague, follows=1),
+        MockAnswer(3, 1, IN_NUMBERS, True, "analysed", number, TODAY, first=vague, follows=2),
+    ]
+    assert CREDIT in summarise_mock([PROCESS], chain, TODAY).next_steps
+    retold = MockAnswer(4, 1, PROCESS, False, "analysed", vague, TODAY)
+    for gone in (None, 99):  # deleted, or an answer of no answer in the mock
+        orphan = MockAnswer(2, 1, HARDEST, True, "analysed", hardest, TODAY, follows=gone)
+        steps = summarise_mock([PROCESS], [orphan, chain[2], retold], TODAY).next_steps
+        assert not any("came only when a follow-up asked" in s for s in steps), (gone, steps)
+        assert asks_for_a_number(steps), (gone, steps)
+
+
+@pytest.mark.usefixtures("sentence_model")
+def test_a_follow_up_whose_story_was_deleted_credits_the_story_told_again_nothing() -> None:
+    """Its link gone (`follows` None), a follow-up had been taken to follow up the first
+    answers to its question: the story told again after the deletion, never followed up. The
+    mock's steps are those of that story alone."""
+    vague, number = read(VAGUE_PROCESS, PROCESS), read(NUMBER, IN_NUMBERS)
+    retold = MockAnswer(3, 1, PROCESS, False, "analysed", vague, TODAY)
+    orphan = MockAnswer(2, 1, IN_NUMBERS, True, "analysed", number, TODAY)
+    alone = summarise_mock([PROCESS], [retold], TODAY).next_steps
+    assert asks_for_a_number(alone), alone
+    assert summarise_mock([PROCESS], [orphan, retold], TODAY).next_steps == alone
+
+
+@pytest.mark.usefixtures("sentence_model")
+def test_a_mock_without_follow_ups_keeps_its_steps() -> None:
+    """No follow-up, no credit: the steps ask for the number as they always did."""
+    process, customer = read(VAGUE_PROCESS, PROCESS), read(VAGUE_CUSTOMER, CUSTOMER)
+    answers = [
+        MockAnswer(1, 1, PROCESS, False, "analysed", process, TODAY),
+        MockAnswer(2, 2, CUSTOMER, False, "analysed", customer, TODAY),
+    ]
+    steps = summarise_mock([PROCESS, CUSTOMER], answers, TODAY).next_steps
+    assert steps == (
+        "Put a number on the result: a result without a number: in 2 of the 2 answers it could "
+        "judge.",
+    )

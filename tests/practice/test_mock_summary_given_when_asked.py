@@ -2,15 +2,18 @@
 and got: alice's story had no number, "What changed, in numbers?" got one, and the summary
 still said "Put a number on the result" as if she never gave one.
 
-- alice: a one-question mock, her story's result without a number, then the follow-up."""
+- alice: a one-question mock, her story's result without a number, then the follow-up; in
+  another, she then deletes her story and answers the question again, still without a number."""
 
 import html
 import re
 
 import pytest
 from django.test import Client
+from django.urls import reverse
 
 from prepcoach.accounts.models import User
+from prepcoach.practice.models import Attempt
 from tests.practice.mock_sessions import answered, finished_summary, post_follow_up
 from tests.practice.test_mock_follow_ups import IN_NUMBERS, NUMBERS
 from tests.practice.test_mocks import PROCESS, UNQUANTIFIED
@@ -36,3 +39,30 @@ def test_alices_number_given_when_asked_is_credited_in_her_words(
     said = credit[0].split(": a result with a number came only when a follow-up asked for it (“")[1]
     assert said.endswith("”).")
     assert said.removesuffix("”).") in NUMBERS
+
+
+# Her story told again, in other words, still without a number.
+RETAKE = UNQUANTIFIED.replace("Last spring", "Last year").replace("much shorter", "shorter")
+
+
+@pytest.mark.usefixtures("sentence_model")
+def test_a_follow_up_whose_story_was_deleted_credits_no_answer_given_after(
+    alice_client: Client, alice: User
+) -> None:
+    """Her story deleted, its follow-up is left following up nothing (`follow_up_to` null);
+    the question answered again, that new answer was never followed up: its missing number
+    is asked for, where it had been credited with the deleted story's follow-up."""
+    session, here, main = answered(alice_client, alice, PROCESS, UNQUANTIFIED, count="1")
+    follow = post_follow_up(alice_client, main, IN_NUMBERS, NUMBERS)
+    alice_client.post(reverse("practice:attempt_delete", args=[main.pk]))
+    alice_client.post(
+        reverse("practice:typed_create", args=[session.question_ids[0]]),
+        {"text": RETAKE, "mode": "mock", "session": session.pk, "next": here},
+    )
+    follow.refresh_from_db()
+    assert (follow.follow_up_to_id, follow.is_follow_up) == (None, True)
+    retake = Attempt.objects.get(session=session, is_follow_up=False)
+    assert retake.status == Attempt.Status.ANALYSED
+    steps = next_steps(finished_summary(alice_client, session))
+    assert not [s for s in steps if "came only when a follow-up asked" in s], steps
+    assert [s for s in steps if s.startswith("Put a number on the result:")], steps

@@ -409,7 +409,7 @@ class MockAnswer:
     # which with its own the story's parts are read (`follow_up_answer.judge_follow_up`).
     first: Mapping[str, Any] | None = None
     # A follow-up's: the ref of the answer it follows up (the attempt's `follow_up_to`); None:
-    # not known (or deleted), then taken to follow up the first answers to the same question.
+    # deleted, when it follows up no answer of the mock (`_first_answers`).
     follows: Hashable | None = None
 
 
@@ -534,8 +534,11 @@ class GivenWhenAsked:
 
 
 def _first_answers(answer: MockAnswer, answers: Sequence[MockAnswer]) -> frozenset[Hashable]:
-    """The first answer a follow-up follows up, through a follow-up of a follow-up: by its
-    `follows` link, else the first answers to its question (`number`)."""
+    """The first answer a follow-up follows up, through a follow-up of a follow-up, by its
+    `follows` links; none when a link is gone (its first answer deleted) or leads out of
+    `answers`. Never the first answers to its question by number: after a deletion the user
+    may answer the question again, and that new answer was never followed up (a review found
+    its "Put a number on the result" credited with the deleted answer's follow-up)."""
     by_ref = {a.ref: a for a in answers}
     seen: set[Hashable] = set()
     at: MockAnswer | None = answer
@@ -544,14 +547,15 @@ def _first_answers(answer: MockAnswer, answers: Sequence[MockAnswer]) -> frozens
         at = by_ref.get(at.follows)
     if at is not None and not at.follow_up:
         return frozenset({at.ref})
-    return frozenset(a.ref for a in answers if not a.follow_up and a.number == answer.number >= 1)
+    return frozenset()
 
 
 def given_when_asked(
     answers: Sequence[MockAnswer], judged: Mapping[Hashable, FollowUpAnswer | None]
 ) -> dict[str, GivenWhenAsked]:
     """Each area whose part a follow-up of the mock asked for and got (`judged`: each answer's
-    follow-up judgement, None for a first answer), by the area's key (see `GivenWhenAsked`)."""
+    follow-up judgement, None for a first answer), by the area's key (see `GivenWhenAsked`);
+    a follow-up that follows up no answer of the mock (`_first_answers`) credits none."""
     out: dict[str, GivenWhenAsked] = {}
     for answer in answers:
         follow = judged.get(answer.ref)
@@ -561,6 +565,8 @@ def given_when_asked(
         if area is None:
             continue
         firsts = _first_answers(answer, answers)
+        if not firsts:  # it follows up no answer of the mock: it credits none, nor lends words
+            continue
         if area in out:
             found = out[area]
             out[area] = GivenWhenAsked(area, found.asked, found.quote, found.answers | firsts)
