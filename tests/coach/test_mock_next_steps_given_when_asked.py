@@ -149,3 +149,28 @@ def test_a_mock_without_follow_ups_keeps_its_steps() -> None:
         "Put a number on the result: a result without a number: in 2 of the 2 answers it could "
         "judge.",
     )
+
+
+def stored_before_star_parts(analysis: dict[str, object]) -> dict[str, object]:
+    """An analysis kept from before STAR parts were stored: its tips, no `star` (the areas do
+    not read it, so a tip it shares with another answer is a step of its own)."""
+    return {k: v for k, v in analysis.items() if k != "star"}
+
+
+@pytest.mark.usefixtures("sentence_model")
+def test_a_tip_credited_for_some_of_its_answers_says_how_many_of_them() -> None:
+    """A tip's step credited for some of the answers it is for says "for 1 of them", as an
+    area's does: it had said "for 1 other answer", though that answer is one of them."""
+    process = stored_before_star_parts(read(VAGUE_PROCESS, PROCESS))
+    customer = stored_before_star_parts(read(VAGUE_CUSTOMER, CUSTOMER))
+    number = read(NUMBER, IN_NUMBERS)
+    answers = [
+        MockAnswer(1, 1, PROCESS, False, "analysed", process, TODAY),
+        MockAnswer(2, 1, IN_NUMBERS, True, "analysed", number, TODAY, first=process, follows=1),
+        MockAnswer(3, 2, CUSTOMER, False, "analysed", customer, TODAY),
+    ]
+    steps = summarise_mock([PROCESS, CUSTOMER], answers, TODAY).next_steps
+    assert (
+        "Put a number on the result: how much, how many, how much faster; for 1 of them, a "
+        f"result with a number came only when a follow-up asked for it (“{NUMBER}”)."
+    ) in steps, steps

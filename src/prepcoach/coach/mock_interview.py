@@ -653,9 +653,8 @@ def _next_steps(
         step = text
         if rescued[text] == count:  # every answer it is for gave its part when asked
             step = _credited(part_of[text], given[part_of[text]])
-        elif rescued[text]:
-            others = f"{rescued[text]} other answer{'s' * (rescued[text] > 1)}"
-            step = f"{text.rstrip('.')}; for {others}, {given[part_of[text]].said()}"
+        elif rescued[text]:  # some of the answers it is for, as an area's step says it
+            step = f"{text.rstrip('.')}; for {rescued[text]} of them, {given[part_of[text]].said()}"
         if step not in steps:
             steps.append(step)
     # The question last, whole, in its quotation marks: "…you led.”: you left it" read as
