@@ -7,15 +7,16 @@ from __future__ import annotations
 
 import datetime as dt
 
+from django.test import Client
 from django.utils import timezone
 
 from prepcoach.accounts.models import User
 from prepcoach.coach.answer import measured_rating
 from prepcoach.coach.readiness import readiness
 from prepcoach.dashboard.readiness import gather
-from prepcoach.practice.models import Attempt, Question
-from tests.coach.test_follow_up_measured import IN_NUMBERS, NUMBERS, WHOLE
-from tests.interviews.conftest import add_interview, add_job
+from prepcoach.practice.models import Attempt, MockSession, Question
+from tests.coach.test_follow_up_measured import IN_NUMBERS, NUMBERS, PROCESS, WHOLE
+from tests.interviews.conftest import add_debrief, add_interview, add_job
 
 ASKED = "Tell me about a time you rescued an audit."
 
@@ -42,3 +43,36 @@ def test_a_follow_ups_answer_adds_no_figure_to_the_trend(alice: User) -> None:
     monday = today - dt.timedelta(days=today.weekday())
     assert practice.points == ((monday, float(measured_rating(WHOLE, "story") or 0)),)
     assert measured_rating(NUMBERS, "story") != measured_rating(WHOLE, "story")
+
+
+def practice_section(client: Client, interview_id: int) -> str:
+    page = client.get(f"/ready/{interview_id}/")
+    assert page.status_code == 200
+    return page.text.split('id="practice"')[1].split("</section>")[0]
+
+
+def test_another_jobs_follow_up_in_the_same_words_is_not_this_jobs(
+    alice_client: Client, alice: User
+) -> None:
+    """Follow-ups' words are generic ("What changed, in numbers?"): one asked in a mock for
+    Initech matched Acme's question of the same words and was said on Acme's page as "not
+    counting 1 answer to a follow-up". By its words, only a first answer is the job's."""
+    acme, initech = add_job(alice, "Acme"), add_job(alice, "Initech")
+    mock = MockSession.objects.create(user=alice, opportunity=initech)
+    first = Attempt.objects.create(
+        user=alice, session=mock, mode="mock", question_text=PROCESS,
+        status=Attempt.Status.ANALYSED, analysis=WHOLE,
+    )  # fmt: skip
+    Attempt.objects.create(
+        user=alice, session=mock, mode="mock", question_text=IN_NUMBERS, follow_up_to=first,
+        status=Attempt.Status.ANALYSED, analysis=NUMBERS,
+    )  # fmt: skip
+    screen = add_interview(alice, acme, hours=-200, round_name="Phone screen")
+    add_debrief(screen, IN_NUMBERS)  # Acme asked it first, in the same words
+    interview = add_interview(alice, acme, round_name="Final round")
+    section = practice_section(alice_client, interview.pk)
+    assert "No answer to this job&#x27;s questions yet." in section
+    assert "follow-up" not in section
+    # Initech's own mock still brings it to Initech's page, counted apart.
+    theirs = practice_section(alice_client, add_interview(alice, initech).pk)
+    assert "1 answer to this job&#x27;s questions, not counting 1 answer to a follow-up" in theirs

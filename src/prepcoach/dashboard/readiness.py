@@ -83,7 +83,9 @@ def gather(user: User, interview: Interview, today: dt.date) -> ReadinessFacts:
         Q(session__opportunity=job)
         | Q(job=job)
         | Q(question__in=tagged)
-        | Q(question_text__in=questions),
+        # By its words only a first answer: a follow-up's are generic ("What changed, in
+        # numbers?") and matched the job's questions, bringing another job's follow-ups in.
+        | Q(question_text__in=questions, is_follow_up=False),
         status=Attempt.Status.ANALYSED,
     )
     found = areas_of(user, today)
