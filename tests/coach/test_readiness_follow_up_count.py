@@ -54,7 +54,9 @@ def test_follow_ups_are_not_answers_to_the_jobs_questions() -> None:
 
 
 def test_a_follow_up_alone_practises_none_of_the_jobs_questions() -> None:
-    """Its first answer deleted (`Attempt.is_follow_up` is kept), a follow-up is still one."""
+    """A follow-up alone, in the words of the job's question, practises none of them. (An
+    attempt whose first answer was deleted, `is_follow_up` kept and `follow_up_to` null, read
+    through the page's own path: `tests/dashboard/test_readiness_follow_ups.py`.)"""
     practice = practice_of([IN_NUMBERS], [AnswerFacts(2, TODAY, IN_NUMBERS, NUMBERS, True)])
     assert (practice.answers, practice.follow_ups, practice.practised) == (0, 1, ())
     assert not practice.done

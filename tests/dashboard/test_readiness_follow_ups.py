@@ -76,3 +76,25 @@ def test_another_jobs_follow_up_in_the_same_words_is_not_this_jobs(
     # Initech's own mock still brings it to Initech's page, counted apart.
     theirs = practice_section(alice_client, add_interview(alice, initech).pk)
     assert "1 answer to this job&#x27;s questions, not counting 1 answer to a follow-up" in theirs
+
+
+def test_a_follow_up_whose_first_answer_was_deleted_practises_none_of_the_jobs_questions(
+    alice_client: Client, alice: User
+) -> None:
+    """Saved as one whose first answer was deleted (`is_follow_up`, no `follow_up_to`), as
+    `practice.evidence.answer_facts` reads it: in the words of one of the job's questions, it
+    still answers none of them, and is counted apart."""
+    job = add_job(alice, "Acme")
+    asked = Question.objects.create(owner=alice, text=IN_NUMBERS, company="Acme")
+    orphan = Attempt.objects.create(
+        user=alice, question=asked, question_text=IN_NUMBERS, is_follow_up=True,
+        status=Attempt.Status.ANALYSED, analysis=NUMBERS,
+    )  # fmt: skip
+    assert (orphan.follow_up_to_id, orphan.is_follow_up) == (None, True)
+    interview = add_interview(alice, job, round_name="Final round")
+    section = practice_section(alice_client, interview.pk)
+    assert (
+        "No answer to this job&#x27;s questions yet, not counting 1 answer to a follow-up."
+        in section
+    )
+    assert f"Not practised yet:</p><ul><li>{IN_NUMBERS}</li>" in section
