@@ -98,3 +98,20 @@ def test_a_follow_up_whose_first_answer_was_deleted_practises_none_of_the_jobs_q
         in section
     )
     assert f"Not practised yet:</p><ul><li>{IN_NUMBERS}</li>" in section
+
+
+def test_a_job_without_questions_still_says_its_follow_ups(
+    alice_client: Client, alice: User
+) -> None:
+    """A job with no questions yet, its one answer a follow-up practised for it (its first
+    answer deleted): "No questions for this job yet" had hidden it."""
+    job = add_job(alice, "Acme")
+    Attempt.objects.create(
+        user=alice, job=job, question_text=IN_NUMBERS, is_follow_up=True,
+        status=Attempt.Status.ANALYSED, analysis=NUMBERS,
+    )  # fmt: skip
+    interview = add_interview(alice, job, round_name="Final round")
+    section = practice_section(alice_client, interview.pk)
+    assert (
+        "No questions for this job yet (not counting 1 answer to a follow-up). <a href=" in section
+    )
