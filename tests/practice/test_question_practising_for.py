@@ -101,8 +101,8 @@ def test_the_job_chosen_last_for_free_practice_is_chosen_again(
 
 
 KEPT = (
-    '<p class="message kept-job" data-kept-job>Still practising for <strong>{}</strong>, as for '
-    'your last answer. <a href="#practising-for">Change</a></p>'
+    '<p class="message kept-job" data-kept-job="{}">Still practising for <strong>{}</strong>, as '
+    'for your last answer. <a href="#practising-for">Change</a></p>'
 )
 
 
@@ -120,7 +120,7 @@ def test_a_job_carried_over_is_said_beside_both_buttons(
     _, initech, _ = jobs(alice, bob)
     Attempt.objects.create(user=alice, question_text="Latest", job=initech, text="An answer.")
     html = page(alice_client, question)
-    line = KEPT.format("Analyst at Initech")
+    line = KEPT.format(initech.pk, "Analyst at Initech")
     assert html.count(line) == 2
     recorder = html.split("data-recorder")[1].split("</section>")[0]
     assert recorder.index(line) < recorder.index('data-action="record"')
