@@ -38,6 +38,7 @@ from prepcoach.coach.abbreviations import abbreviates
 from prepcoach.coach.boosted_trees import Forest, from_bytes
 from prepcoach.coach.embeddings import WIDTH
 from prepcoach.coach.key_term_candidates import (
+    NOMINAL_RE,
     Advert,
     Candidate,
     display,
@@ -138,6 +139,8 @@ class ScoredTerm:
     probability: float
     roots: frozenset[str]
     vector: tuple[float, ...]
+    # Read only from a verb, never written so ("handle complaints": "complaint handling").
+    derived: bool = False
 
 
 # What a key term is not, said once in words: the phrase's similarity to each is a feature the
@@ -277,7 +280,7 @@ def score(advert: Advert, model: TermModel, embedder: Embedder | None = None) ->
     first.sort(key=lambda t: (-t[0], t[1].key))
     if embedder is None or model.pre_keep == 0:
         return [
-            ScoredTerm(display(c, advert), p, term_roots(display(c, advert)), ())
+            ScoredTerm(display(c, advert), p, term_roots(display(c, advert)), (), _derived(c))
             for p, c, _ in first
         ]
     kept = first[: model.pre_keep]
@@ -313,11 +316,17 @@ def score(advert: Advert, model: TermModel, embedder: Embedder | None = None) ->
         logits = np.hstack([structure, vectors]) @ np.array(model.weights) + model.bias
         probabilities = 1 / (1 + np.exp(-np.clip(logits, -40, 40)))
     out = [
-        ScoredTerm(term, float(p), word_roots, tuple(vector.tolist()))
-        for term, p, word_roots, vector in zip(shown, probabilities, roots, vectors, strict=True)
+        ScoredTerm(term, float(p), word_roots, tuple(vector.tolist()), _derived(c))
+        for term, p, word_roots, vector, (_, c, _) in zip(
+            shown, probabilities, roots, vectors, kept, strict=True
+        )
     ]
     out.sort(key=lambda t: (-t.probability, t.term))
     return out
+
+
+def _derived(candidate: Candidate) -> bool:
+    return 0 < candidate.count <= candidate.derived
 
 
 def _contexts(advert: Advert, kept: Sequence[Candidate], embedder: Embedder) -> NDArray[np.float64]:
@@ -349,9 +358,32 @@ def select(
         # "RN" for "RN license", and the trees read those boundaries better: out of fold on the
         # 617 development adverts, F1 .706 without that rule against .702 with it (twenty-second
         # session; a trained chooser among a concept's phrases did no better, .706).
-        if not any(_same_concept(term, other, dedup_similarity) for other in chosen):
+        same = [i for i, other in enumerate(chosen) if _same_concept(term, other, dedup_similarity)]
+        if not same:
             chosen.append(term)
+        elif _misread(chosen[same[0]], term, dedup_similarity):
+            chosen[same[0]] = term
     return chosen
+
+
+def _misread(derived: ScoredTerm, written: ScoredTerm, similarity: float) -> bool:
+    """Whether `derived` is the advert's own noun phrase `written` misread as a verb and its
+    object: the same words ("Account management" read as "account for management", shown as
+    "management accounting", a tester's find), `written` a noun phrase as the advert writes
+    it (its last word names an activity, `NOMINAL_RE`), and the two not the same in meaning
+    (`dedup_similarity`: "management accounting" is 0.70 from "account management", where a
+    verb's true noun is near its phrase: "manage procurement", "procurement management" 0.96).
+    The advert's own phrase is then shown in its place; without the sentence model, whose
+    vectors tell the two apart, the trees' choice stands."""
+    last = written.term.split()[-1].lower() if written.term.split() else ""
+    return (
+        derived.derived
+        and not written.derived
+        and derived.roots == written.roots
+        and NOMINAL_RE.search(last) is not None
+        and bool(derived.vector and written.vector)
+        and math.sumprod(derived.vector, written.vector) < similarity
+    )
 
 
 def _same_concept(a: ScoredTerm, b: ScoredTerm, similarity: float) -> bool:
