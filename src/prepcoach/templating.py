@@ -224,6 +224,16 @@ def comes_near(score: Any) -> bool:
 
 
 @register.filter
+def tips_unread(analysis: Any) -> str:
+    """{% with unread=attempt.analysis|tips_unread %}: why an answer's report and its short
+    report in the mock say "Analyse again" for tips a migration could not make again, in place
+    of "Nothing stands out" (`coach.stored_relevance.tips_unread`); "" for any other answer."""
+    from prepcoach.coach.stored_relevance import tips_unread as unread
+
+    return unread(analysis)
+
+
+@register.filter
 def cant_tell_said(report: Any) -> str:
     """{{ report|cant_tell_said }}: how a stored analysis's "can't tell" is said after
     "Answers the question: " (`coach.relevance.cant_tell_said`, which the mock says too)."""
