@@ -7,14 +7,26 @@ threshold is calibrated on the development adverts by `scripts/train_key_terms.p
 
 A job's term that names a thing (`names=True`: a tool, a product, a qualification) is said
 only by its name: a word of it that is a name (`is_name`) is matched in its own form, never by
-its root, and a term made only of names, one of them no English word, is never matched by
-meaning. A trial's answers were credited with "Looker" for "I've looked after…" and "looking
-back" (both "look"), as "Docker" would be for "docking" and "React" for "reacted"; and a tool
-is not used because a sentence means something near it ("our BI dashboards" is not "Looker").
-Known misses: a name that is an English word too is matched in any case ("react fast" covers
-"React", "excel at" "Excel"), a plural name reads as the word ("Teams" as "team"), and a term
-said in its other form by initials is not found ("quarterly business reviews" for "QBRs"): a
-match by initials was tried and withdrawn, as ordinary runs of words spell an acronym by chance
+its root, and a term made only of names is never matched by meaning. A trial's answers were
+credited with "Looker" for "I've looked after…" and "looking back" (both "look"), as "Docker"
+would be for "docking" and "React" for "reacted"; and a tool is not used because a sentence
+means something near it ("our BI dashboards" is not "Looker", "the spreadsheet" not "Excel").
+A name that is an English word too ("React", "Excel", "Go", "SEND") is said where the text
+writes it with its capitals (`name_keys`), since a text that writes any name with a capital
+(a speech engine's, most typed ones) writes the tool so and "we had to react fast" is the
+verb; a text typed all in lower case ("i built it in react") has no capitals to tell by, and
+the word says the name unless it sits where a verb does (after a subject, a modal or "to").
+Likewise a term whose words are all capitalised (`proper`: "Microsoft Teams", "Care
+Certificate") is not covered by meaning through its words written as ordinary words ("data
+teams", "care records").
+Known misses: a sentence sharing one of a term's words is near it by that word alone, so
+"our churn model" covers "churn risk" (0.75; "churn risk" is 0.79 from "churn") and "three
+customers churned last year" "customer churn risk" (0.72), as "customer focus" covers "Help
+customers" and "checklist" "building checklists", which tests pin; a plural name reads as the
+word ("Teams" as "team"; a capitalised plural is as often a skill, "Renewals"); a lower-case
+text's verb after a noun ("how did the team react") reads as the name; and a term said in its
+other form by initials is not found ("quarterly business reviews" for "QBRs"): a match by
+initials was tried and withdrawn, as ordinary runs of words spell an acronym by chance
 ("Customers really mattered" is "CRM", "8 AM" "account management")."""
 
 from __future__ import annotations
@@ -26,7 +38,13 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from prepcoach.coach.embeddings import vocabulary
-from prepcoach.coach.key_term_candidates import FUNCTION_WORDS, JOINERS, _chunks
+from prepcoach.coach.key_term_candidates import (
+    FUNCTION_WORDS,
+    JOINERS,
+    NOMINAL_RE,
+    SUBJECTS,
+    _chunks,
+)
 from prepcoach.coach.key_term_model import MEANING_THRESHOLD
 from prepcoach.coach.term_forms import root, tokens
 
@@ -68,16 +86,60 @@ INFLECTED = ("ing", "ings", "s", "ed", "ment", "ments", "tion", "tions")
 
 def is_name(word: str, alone: bool = True) -> bool:
     """Whether a word of a job's term is a name, matched only in its own form (`own_form`):
-    written with a capital, not in one of an English word's inflected forms (`INFLECTED`), and
-    the term's only word or no word of the model's English vocabulary: "Looker", "Docker",
-    "Excel", "React", "Looker Studio"'s "Looker"; not "Onboarding", "Renewals", "KPIs", nor
-    "Customer Onboarding"'s "Customer" (a reviewer found "I onboarded forty customers" missing
-    an advert's capitalised "Onboarding")."""
+    written with a capital, not in one of an English word's inflected forms (`INFLECTED`) nor
+    ending as a noun for an activity or a field does (`NOMINAL_RE`: "Leadership",
+    "Compliance"), and the term's only word or no word of the model's English vocabulary:
+    "Looker", "Docker", "Excel", "React", "Looker Studio"'s "Looker"; not "Onboarding",
+    "Renewals", "KPIs", nor "Customer Onboarding"'s "Customer" (a reviewer found "I onboarded
+    forty customers" missing an advert's capitalised "Onboarding")."""
     plain = word.lower()
     return (
         any(c.isupper() for c in word)
         and not plain.endswith(INFLECTED)
+        and NOMINAL_RE.search(plain) is None
         and (alone or plain not in vocabulary())
+    )
+
+
+def is_word_name(word: str) -> bool:
+    """Whether a name (`is_name`) is spelled as an English word too ("React", "Excel", "Slack",
+    "SEND"): said as the name only where the answer writes it as one (`name_keys`)."""
+    return word.lower() in vocabulary()
+
+
+def name_key(word: str) -> str:
+    """A name's key when it is an English word too: its own form marked with the capitals it
+    is written with, "^react" for "React", "^^send" for "SEND" (`name_keys`)."""
+    caps = "^^" if len(word) > 1 and word.isupper() else "^"
+    return caps + own_form(word)[1:]
+
+
+def name_keys(word: str, before: str, caseless: bool) -> set[str]:
+    """The name keys (`name_key`) an answer's word gives: a word written with its capitals
+    says the name ("we met on Zoom", "in SQL"); in a text that writes no name with a capital
+    (`writes_capitals`: "i built it in react", typed), a word not in a verb's place (after
+    a subject, a modal or "to", the advert reader's own rule) says it too, so "we had to react
+    fast" and "i excel at planning" say neither "React" nor "Excel"."""
+    form = own_form(word)[1:]
+    if word[:1].isupper():
+        return {"^" + form, "^^" + form} if len(word) > 1 and word.isupper() else {"^" + form}
+    if caseless and not _verb_place(before):
+        return {"^" + form, "^^" + form}
+    return set()
+
+
+def _verb_place(before: str) -> bool:
+    plain = before.lower().replace("’", "'")
+    return plain in SUBJECTS or plain == "to" or plain.endswith(("'ll", "'d"))
+
+
+def writes_capitals(sentences: Sequence[Sequence[str]]) -> bool:
+    """Whether a text writes a word with a capital where no sentence starts (a name: "in
+    Excel", "Microsoft", "KPIs"; "I" and its contractions are no evidence): such a text writes
+    its names so, and a name's word in lower case there is the ordinary word ("react fast"),
+    as a speech engine capitalises the names it hears."""
+    return any(
+        w[:1].isupper() and re.split(r"['’]", w)[0] != "I" for words in sentences for w in words[1:]
     )
 
 
@@ -96,16 +158,25 @@ def own_form(word: str) -> str:
 
 def term_keys(term: str, names: bool) -> tuple[frozenset[str], bool]:
     """What a sentence must hold to cover `term` by word form (roots, and names' own forms
-    when `names`), and whether it is never covered by meaning: a term made only of names, one
-    of them no English word ("Looker", "Gainsight"); a capitalised English word alone, such as
-    an advert's "Leadership", may still be said in other words ("I led…")."""
+    when `names`, with their capitals when they are English words too: `name_key`), and
+    whether it is never covered by meaning: a term made only of names ("Looker", "Gainsight",
+    "React": MiniLM reads "React" as the verb, and "we had to react fast" was 0.73 from it); a
+    capitalised skill, such as an advert's "Leadership", is no name and may still be said in
+    other words ("I led…")."""
     if not names:
         return term_roots(term), False
+    keyed = term_words(term)
+    return frozenset(k for _, k in keyed), bool(keyed) and all(k[0] in "=^" for _, k in keyed)
+
+
+def term_words(term: str) -> list[tuple[str, str]]:
+    """Each content word of a job's `term` with its key (`term_keys`)."""
     words = [w for w in tokens(term) if w.lower() not in FUNCTION_WORDS | JOINERS] or tokens(term)
     named = [is_name(w, alone=len(words) == 1) for w in words]
-    keys = frozenset(own_form(w) if n else word_root(w) for w, n in zip(words, named, strict=True))
-    foreign = any(n and w.lower() not in vocabulary() for w, n in zip(words, named, strict=True))
-    return keys, bool(words) and all(named) and foreign
+    return [
+        (w, (name_key(w) if is_word_name(w) else own_form(w)) if n else word_root(w))
+        for w, n in zip(words, named, strict=True)
+    ]
 
 
 # A term's words must fall within this many words beyond their own number: "managing our key
@@ -137,6 +208,18 @@ def phrases(sentence: str) -> list[str]:
     return list(dict.fromkeys(out))
 
 
+def proper(words: Sequence[tuple[str, str]]) -> bool:
+    """Whether a term of several words (`term_words`) is a name: each written with a capital
+    ("Microsoft Teams", "Care Certificate", "Human Interface Guidelines"; of the development
+    adverts' labelled terms written so, nearly all name a product, a qualification, a law or
+    a scheme)."""
+    return len(words) > 1 and all(w[:1].isupper() for w, _ in words)
+
+
+def _keys(words: Sequence[str]) -> frozenset[str]:
+    return frozenset(k for w in words for k in (word_root(w), root(w), own_form(w)))
+
+
 class Matcher:
     """One text read once (its sentences, their roots and, lazily, the vectors of each sentence
     and its short phrases), asked about many terms."""
@@ -145,12 +228,23 @@ class Matcher:
         self, text: str, embedder: Embedder | None = None, threshold: float = MEANING_THRESHOLD
     ) -> None:
         self.sentences = sentences(text)
-        # Each word's keys (its root and its own form), per sentence, and their union.
-        self.words = [[{word_root(w), own_form(w)} for w in tokens(s)] for s in self.sentences]
+        said = [tokens(s) for s in self.sentences]
+        self.caseless = caseless = not writes_capitals(said)
+        # Each word's keys (its root, its own form and the name keys it gives), per sentence,
+        # and their union.
+        self.words = [
+            [
+                {word_root(w), own_form(w), *name_keys(w, words[i - 1] if i else "", caseless)}
+                for i, w in enumerate(words)
+            ]
+            for words in said
+        ]
         self.roots = [frozenset().union(*words) for words in self.words]
         self.embedder = embedder
         self.threshold = threshold
         self._units: list[tuple[int, list[float]]] | None = None
+        self._unit_keys: list[frozenset[str]] = []
+        self._unit_plain: list[frozenset[str]] = []  # the keys of its words in lower case
 
     def units(self) -> list[tuple[int, list[float]]]:
         """(sentence index, vector) of each sentence and each of its phrases."""
@@ -164,12 +258,23 @@ class Matcher:
                     texts.append(unit)
             vectors = self.embedder.embed(texts) if texts else []
             self._units = list(zip(owners, vectors, strict=True))
+            self._unit_keys = [_keys(tokens(t)) for t in texts]
+            self._unit_plain = [_keys([w for w in tokens(t) if w[:1].islower()]) for t in texts]
         return self._units
 
-    def similarities(self, term_vector: Sequence[float]) -> list[float]:
-        """Per sentence, the highest similarity of the term to it or one of its phrases."""
+    def similarities(
+        self, term_vector: Sequence[float], words: Sequence[tuple[str, str]] = ()
+    ) -> list[float]:
+        """Per sentence, the highest similarity of the term to it or one of its phrases. With
+        the words of a job's term that is a name (`term_words`, `proper`), a unit that says
+        some of them but not all counts only where it writes them as the name does, with
+        capitals, or in a text with no capitals to tell by (`writes_capitals`)."""
         best = [-1.0] * len(self.sentences)
-        for owner, vector in self.units():
+        needed = frozenset(k for _, k in words) if proper(words) and not self.caseless else None
+        units = zip(self.units(), self._unit_keys, self._unit_plain, strict=True)
+        for (owner, vector), keys, plain in units:
+            if needed is not None and needed & plain and not needed <= keys:
+                continue
             similarity = sum(a * b for a, b in zip(term_vector, vector, strict=True))
             best[owner] = max(best[owner], similarity)
         return best
@@ -189,7 +294,7 @@ class Matcher:
             return None
         if term_vector is None:
             term_vector = self.embedder.embed([term])[0]
-        scores = self.similarities(term_vector)
+        scores = self.similarities(term_vector, term_words(term) if names else ())
         best = max(range(len(scores)), key=lambda i: scores[i])
         if scores[best] >= self.threshold:
             return Covered(term, self.sentences[best], "meaning", round(scores[best], 3))
