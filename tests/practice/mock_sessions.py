@@ -46,10 +46,7 @@ def answered(
     first question's page and the answer."""
     session = pinned(new_mock(client, **mock), user, question)
     here = reverse("practice:mock_question", args=[session.pk, 1])
-    client.post(
-        reverse("practice:typed_create", args=[session.question_ids[0]]),
-        {"text": text, "mode": "mock", "session": session.pk, "next": here},
-    )
+    client.post(here, {"text": text, "mode": "mock", "session": session.pk})
     return session, here, Attempt.objects.get(session=session)
 
 
@@ -57,11 +54,8 @@ def post_follow_up(client: Client, main: Attempt, follow_up: str, said: str) -> 
     """`said` to `follow_up`, asked of `main` (an answer to a mock's first question), as the
     mock's page posts it."""
     here = reverse("practice:mock_question", args=[main.session_id, 1])
-    client.post(
-        reverse("practice:typed_create", args=[main.question_id]),
-        {"text": said, "mode": "mock", "session": main.session_id, "follow_up_to": main.pk,
-         "question_text": follow_up, "next": here},
-    )  # fmt: skip
+    client.post(here, {"text": said, "mode": "mock", "session": main.session_id,
+                       "follow_up_to": main.pk, "question_text": follow_up})  # fmt: skip
     return Attempt.objects.get(follow_up_to=main)
 
 

@@ -49,7 +49,7 @@ def test_an_answer_that_lacks_a_result_gets_that_follow_up(
     said = "In the end we shipped it two weeks late."
     follow = post_follow_up(alice_client, main, "What was the outcome?", said)
     assert follow.question_text == "What was the outcome?"
-    assert follow.question_id == first.pk  # posted to its question's URL
+    assert follow.question_id == first.pk  # filed under the question it follows up
     summary = alice_client.get(reverse("practice:mock_summary", args=[session.pk])).text
     assert summary.count("Follow-up: What was the outcome?") == 1
     assert summary.count("typed answer") == 2

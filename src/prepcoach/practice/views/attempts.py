@@ -24,6 +24,7 @@ from prepcoach.coach.answer_story import tells_a_story
 from prepcoach.coach.follow_up_answer import measured_of
 from prepcoach.coach.keywords import PhraseMemory
 from prepcoach.coach.patterns import Embedder
+from prepcoach.coach.rate_limits import RateDecision
 from prepcoach.coach.relevance import ReadingChange, reading_changed
 from prepcoach.coach.retelling import Retelling, retold_story
 from prepcoach.coach.stories import read_bank
@@ -36,7 +37,7 @@ from prepcoach.practice.follow_ups import follow_up_of
 from prepcoach.practice.forms import PractisingForForm, RatingForm, TypedAnswerForm
 from prepcoach.practice.measured import update_measured_goals
 from prepcoach.practice.media import recording_response
-from prepcoach.practice.models import Attempt, MockSession
+from prepcoach.practice.models import Attempt, MockSession, Question
 from prepcoach.practice.push import answered, wait_for_change, watch_of
 from prepcoach.practice.recordings import (
     RecordingError,
@@ -79,30 +80,45 @@ def _context(request: HttpRequest) -> dict[str, object]:
     return {"mode": mode, "session": session, "follow_up_to": follow_up_to, "job": job}
 
 
+def save_typed(
+    request: HttpRequest, question: Question, form: TypedAnswerForm, mock: MockSession | None = None
+) -> tuple[Attempt | None, RateDecision | None]:
+    """The typed answer of `form` to `question` saved where it belongs (`_context`; in `mock`
+    when given, the mock whose page it was typed on) and its reading queued. None when the form
+    refuses it or the user's rate is spent: why is then in the form, to be shown back with what
+    was typed on the page it came from. The rate's decision, when it was asked."""
+    decision = spend(user_of(request), "typed_answer") if form.is_valid() else None
+    if decision is not None and not decision.allowed:
+        form.add_error(None, decision.message)  # the answer stays in the form
+    if not form.is_valid():
+        return None, decision
+    attempt = form.save(commit=False)
+    attempt.user = user_of(request)
+    attempt.question = question
+    attempt.question_text = request.POST.get("question_text", "")[:300] or question.text
+    where = _context(request)
+    if mock is not None:
+        where |= {"mode": Attempt.Mode.MOCK, "session": mock, "job": None}
+    for key, value in where.items():
+        setattr(attempt, key, value)
+    attempt.save()  # the answer is safe before anything else happens
+    queue_or_say(request, attempt)
+    return attempt, decision
+
+
 @login_required
 @require_POST
 def typed_create(request: HttpRequest, question_id: int) -> HttpResponse:
     question = question_or_404(request, question_id)
     form = TypedAnswerForm(request.POST)
-    question_text = request.POST.get("question_text", "")[:300] or question.text
-    decision = spend(user_of(request), "typed_answer") if form.is_valid() else None
-    if decision is not None and not decision.allowed:
-        form.add_error(None, decision.message)  # the answer stays in the form
-    if not form.is_valid():
+    attempt, decision = save_typed(request, question, form)
+    if attempt is None:
         chosen = PractisingForForm(request.POST, user=user_of(request))
         page = render(
             request, "practice/question.html",
             question_page(user_of(request), question, form, chosen), status=422,
         )  # fmt: skip
         return with_retry_after(page, decision) if decision is not None else page
-    attempt = form.save(commit=False)
-    attempt.user = user_of(request)
-    attempt.question = question
-    attempt.question_text = question_text
-    for key, value in _context(request).items():
-        setattr(attempt, key, value)
-    attempt.save()  # the answer is safe before anything else happens
-    queue_or_say(request, attempt)
     if attempt.session_id is not None:  # said once, on the page it comes back to
         messages.success(request, "Answer saved.")
     nxt = request.POST.get("next", "")

@@ -5,6 +5,7 @@ from __future__ import annotations
 import random
 from typing import Any
 
+from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
@@ -26,11 +27,13 @@ from prepcoach.coach.questions import QuestionInfo, pick_questions
 from prepcoach.coach.relevance import asked_for
 from prepcoach.feedback.subjects import answer_asks
 from prepcoach.jobs.models import Opportunity
+from prepcoach.ops.rate import with_retry_after
 from prepcoach.practice.follow_ups import first_answer
 from prepcoach.practice.forms import MIXES, MockForm, TypedAnswerForm
 from prepcoach.practice.models import Attempt, MockSession, Question
 from prepcoach.practice.push import answered, wait_for_change, watch_of
 from prepcoach.practice.sessions import answers_in_order, question_text, session_rows
+from prepcoach.practice.views.attempts import save_typed
 from prepcoach.practice.views.common import (
     settings_of,
     user_of,
@@ -96,6 +99,9 @@ def _session(request: HttpRequest, session_id: int) -> MockSession:
 
 @login_required
 def mock_question(request: HttpRequest, session_id: int, number: int) -> HttpResponse:
+    """The mock's question `number`; its typed answer is posted here, so one refused (no words)
+    comes back on this page with what was typed, inside the mock (it went to the question
+    bank's page, where the next answer was saved as free practice)."""
     session = _session(request, session_id)
     if not 1 <= number <= len(session.question_ids):
         raise Http404("No such question in this mock interview.")
@@ -104,6 +110,23 @@ def mock_question(request: HttpRequest, session_id: int, number: int) -> HttpRes
         gone = {"session": session, "number": number, "total": len(session.question_ids),
                 "text": _text_of(session, number)}  # fmt: skip
         return render(request, "practice/mock_question_gone.html", gone)
+    if request.method != "POST":
+        return _question_page(request, session, number, question, TypedAnswerForm())
+    form = TypedAnswerForm(request.POST)
+    attempt, decision = save_typed(request, question, form, session)
+    if attempt is not None:
+        messages.success(request, "Answer saved.")  # said once, on the page it comes back to
+        return redirect("practice:mock_question", session_id=session.pk, number=number)
+    page = _question_page(request, session, number, question, form, status=422)
+    return with_retry_after(page, decision) if decision is not None else page
+
+
+def _question_page(
+    request: HttpRequest, session: MockSession, number: int, question: Question,
+    form: TypedAnswerForm, status: int = 200,
+) -> HttpResponse:  # fmt: skip
+    """The mock's page for its question `number`: the answer forms (`form` in the one shown,
+    the answer's or its follow-up's), or the answers given and the follow-up to ask."""
     answers = list(
         Attempt.objects.filter(session=session, question=question).order_by("created_at")
     )
@@ -130,10 +153,11 @@ def mock_question(request: HttpRequest, session_id: int, number: int) -> HttpRes
             "answers": answers,
             "follow": follow,
             "reports": [(a, _short(a)) for a in answers],
-            "form": TypedAnswerForm(),
+            "form": form,
             "here": request.path,
             "about": session.about,
         },
+        status=status,
     )
 
 
