@@ -33,7 +33,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections import Counter
-from collections.abc import Hashable, Mapping, Sequence
+from collections.abc import Hashable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -424,6 +424,16 @@ def asks_of(answer: MockAnswer) -> Asks | None:
     if answer.asks is not None or answer.follow_up:
         return answer.asks
     return asked_for(answer.question, answer.analysis)
+
+
+def questions_answered(answers: Iterable[tuple[int, bool]]) -> int:
+    """How many of a mock's questions are answered, for its progress bar: the questions with
+    an answer that is not a follow-up's. `answers`: each answer's question number (1-based; 0
+    when it matches no question of the mock, never counted) and whether it answers a
+    follow-up, which is more said to its question, not another answered. A skipped question
+    has no answer; one answered twice counts once. (The bar showed the question's number less
+    one: "0 of 3" after question 1 was answered, "2 of 3" after all three and a follow-up.)"""
+    return len({number for number, follow_up in answers if number > 0 and not follow_up})
 
 
 @dataclass(frozen=True, slots=True)

@@ -19,6 +19,7 @@ from prepcoach.coach.followups import asked_again, follow_up
 from prepcoach.coach.mock_interview import (
     MockAnswer,
     mock_setup,
+    questions_answered,
     short_report,
     summarise_mock,
     verdict_of,
@@ -149,6 +150,7 @@ def _question_page(
             "question": question,
             "number": number,
             "total": len(session.question_ids),
+            "answered": _answered(session),
             "main": main,
             "answers": answers,
             "follow": follow,
@@ -211,6 +213,13 @@ def mock_summary(request: HttpRequest, session_id: int) -> HttpResponse:
     return render(request, "practice/mock_summary.html",
                   {"session": session, "summary": summary, "rows": shown,
                    "about": session.about})  # fmt: skip
+
+
+def _answered(session: MockSession) -> int:
+    """How many of the mock's questions are answered (`questions_answered`), its answers
+    placed under their questions as its summary places them (`session_rows`)."""
+    rows = session_rows(session, list(Attempt.objects.filter(session=session, user=session.user)))
+    return questions_answered((row.number, a.is_follow_up) for row in rows for a in row.answers)
 
 
 def _short(attempt: Attempt) -> object:
