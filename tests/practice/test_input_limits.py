@@ -91,7 +91,11 @@ def test_a_refused_typed_answer_says_so_where_the_page_lands(
     assert response.status_code == 422
     summary = response.text.split('id="not-saved"')[1].split("</div>")[0]
     assert "autofocus" in summary  # land.js brings it into view and focuses it
-    assert "Your answer was not saved. What you typed is still in its box." in summary
+    assert "Your answer was not saved." in summary
+    # What was typed is said to be kept only when something was (it was said of an empty one).
+    assert ("Your answer was not saved. What you typed is still in its box." in summary) == (
+        text != ""
+    )
     assert '<a href="#id_text">Your answer</a>: ' in summary
 
 

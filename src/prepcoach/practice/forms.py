@@ -102,6 +102,12 @@ class TypedAnswerForm(forms.ModelForm):  # type: ignore[type-arg]
         super().__init__(*args, **kwargs)
         self.fields["text"].required = True  # blank on the model: recorded answers have none
 
+    @property
+    def typed(self) -> bool:
+        """Whether the box was sent holding more than spaces: a refused answer's page says what
+        was typed is still in its box only then (it said so of an empty answer)."""
+        return bool(str(self.data.get(self.add_prefix("text"), "")).strip())
+
     def clean_text(self) -> str:
         text: str = self.cleaned_data["text"]
         if not any(ch.isalnum() for ch in text):
