@@ -117,3 +117,44 @@ def test_a_term_is_not_found_in_words_that_only_share_its_initials() -> None:
     ]) == [None, None]  # fmt: skip
     # Known miss: a term said in its other form by initials.
     assert find_terms("We ran quarterly business reviews.", ["QBRs"]) == [None]
+
+
+def test_an_account_managers_story_without_the_words_is_no_account_management() -> None:
+    """A tester's answer said "we had eight accounts" and "renewals", never "management" nor
+    "manager", and was credited with "account management" by meaning: through the phrase
+    "accounts and", a piece of a phrase (a joiner at its end) that the sentence model read at
+    0.75 from the term, where "eight accounts" is 0.61."""
+    told = (
+        "In my last job I looked after eight accounts at a software company. We had eight "
+        "accounts and the renewals were coming up, so I ran QBRs with each of them."
+    )
+    assert used(told, ["account management", "Account management"]) == []
+    from prepcoach.coach.term_match import dangling
+
+    assert dangling("accounts and")
+    assert dangling("of nursing")
+    assert not dangling("research and development")  # a joiner inside a phrase
+    # The true matches stay: by word form, and a term of one word by a word of one.
+    assert used("I was an account manager for eight accounts.", ["account management"]) == [
+        "account management"
+    ]
+    assert used("We had eight accounts and renewals.", ["renewals"]) == ["renewals"]
+    supported = "I supported a young man who is autistic and non-verbal at his GP review."
+    assert used(supported, ["autism"]) == ["autism"]
+
+
+def test_a_used_term_quotes_the_words_that_cover_it() -> None:
+    from prepcoach.coach.term_match import shared_embedder
+
+    text = "Renewals were my target. I was an account manager at a software firm for three years."
+    found = find_terms(text, ["account management", "Renewals"], shared_embedder())
+    assert [(c.by, c.words) for c in found if c is not None] == [
+        ("word form", "account manager"),
+        ("word form", "Renewals"),
+    ]
+    assert found[0] is not None
+    assert found[0].sentence.startswith("I was an account manager")
+    meant = find_terms("I rebuilt our churn model in the spring.", ["churn risk"],
+                       shared_embedder())[0]  # fmt: skip
+    assert meant is not None
+    assert (meant.by, meant.words) == ("meaning", "churn model")

@@ -62,3 +62,34 @@ def test_an_old_report_without_bearing_terms_shows_the_card_as_before(
     text = card(alice_client, alice, {"used": ["SQL"], "missed": ["Power BI"]})
     assert "Bearing on this question" not in text
     assert "Used: ✓ SQL" in text  # marked by more than colour, beside "Not used"
+
+
+def test_each_used_term_quotes_what_in_the_answer_covers_it(
+    alice_client: Client, alice: User
+) -> None:
+    """A tester's "✓ account management" had nothing to check it by: each used term now quotes
+    the answer's words and says whether by word form or by meaning, in the page."""
+    answer = (
+        "I was an account manager at a software firm. I rebuilt our churn model in the spring "
+        "and renewals rose by a tenth."
+    )
+    analysis = analyse_answer(
+        text=answer, question=QUESTION, job_terms=["account management", "churn risk"]
+    ).as_dict()
+    attempt = Attempt.objects.create(user=alice, question_text=QUESTION, status="analysed",
+                                     analysis=analysis)  # fmt: skip
+    page = alice_client.get(reverse("practice:attempt", args=[attempt.pk])).text
+    found = re.search(
+        r'<section class="card" aria-labelledby="terms-title">(.*?)</section>', page, re.S
+    )
+    assert found is not None
+    text = re.sub(r"\s+", " ", re.sub(r"<[^>]+>", " ", found[1]))
+    assert (
+        "✓ account management by its words: “account manager” in “I was an account manager at "
+        "a software firm.”"
+    ) in text
+    assert (
+        "✓ churn risk by meaning, in other words: “I rebuilt our churn model in the spring and "
+        "renewals rose by a tenth.” (closest: “churn model”)"
+    ) in text
+

@@ -157,6 +157,14 @@ class AnswerAnalysis:
             # A term "not used" may have been said in speech that was lost: not listed then.
             "keywords": {
                 "used": list(self.keywords.used),
+                # For each used term, what in the answer covers it (`term_match.Covered`: the
+                # words, their sentence, by word form or by meaning); an analysis stored before
+                # has none, and its report shows the terms alone.
+                "evidence": [
+                    {"term": c.term, "words": c.words, "sentence": c.sentence, "by": c.by}
+                    | ({"similarity": c.similarity} if c.by == "meaning" else {})
+                    for c in self.keywords.evidence
+                ],
                 "missed": [] if "keywords" in self.withheld else list(self.keywords.missed),
                 # The terms that bear on the question (`keywords.bearing_on`): the tip's.
                 "bearing": list(self.keywords.bearing),

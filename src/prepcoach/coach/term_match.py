@@ -22,7 +22,10 @@ teams", "care records").
 Known misses: a sentence sharing one of a term's words is near it by that word alone, so
 "our churn model" covers "churn risk" (0.75; "churn risk" is 0.79 from "churn") and "three
 customers churned last year" "customer churn risk" (0.72), as "customer focus" covers "Help
-customers" and "checklist" "building checklists", which tests pin; a plural name reads as the
+customers" and "checklist" "building checklists", which tests pin; a term of several words
+is not covered through a phrase that is one of its words in effect ("accounts and": `dangling`),
+so an answer that tells the work without its words is missed where only that word came near
+("a fleet of 220 vehicles" for "fleet management"); a plural name reads as the
 word ("Teams" as "team"; a capitalised plural is as often a skill, "Renewals"); a lower-case
 text's verb after a noun ("how did the team react") reads as the name; and a term said in its
 other form by initials is not found ("quarterly business reviews" for "QBRs"): a match by
@@ -46,7 +49,7 @@ from prepcoach.coach.key_term_candidates import (
     _chunks,
 )
 from prepcoach.coach.key_term_model import MEANING_THRESHOLD
-from prepcoach.coach.term_forms import root, tokens
+from prepcoach.coach.term_forms import TOKEN_RE, root, tokens
 
 if TYPE_CHECKING:
     from prepcoach.coach.patterns import Embedder
@@ -60,6 +63,9 @@ class Covered:
     sentence: str  # the text's own sentence that covers the term
     by: str  # "word form" or "meaning"
     similarity: float  # cosine similarity when by meaning; 1.0 by word form
+    # The words of `sentence` that cover it, as written: by word form the shortest run holding
+    # the term's words ("account manager"), by meaning the phrase or sentence closest to it.
+    words: str = ""
 
 
 @functools.cache
@@ -208,6 +214,18 @@ def phrases(sentence: str) -> list[str]:
     return list(dict.fromkeys(out))
 
 
+def dangling(phrase: str) -> bool:
+    """Whether a phrase (`phrases`) starts or ends with a joiner ("accounts and", "of
+    nursing"): one word in effect, which the sentence model reads as that word ("accounts and"
+    is 0.75 from "account management", "accounts" 0.77, "eight accounts" 0.61; "of nursing"
+    0.74 from "adult nursing"). It may cover a term of one word ("autistic and", "autism"),
+    never a term of several: one of its words alone does not say the term (`Matcher.find`; a
+    tester's "we had eight accounts and the renewals…" was credited with "account
+    management")."""
+    words = tokens(phrase)
+    return bool(words) and (words[0].lower() in JOINERS or words[-1].lower() in JOINERS)
+
+
 def proper(words: Sequence[tuple[str, str]]) -> bool:
     """Whether a term of several words (`term_words`) is a name: each written with a capital
     ("Microsoft Teams", "Care Certificate", "Human Interface Guidelines"; of the development
@@ -243,6 +261,8 @@ class Matcher:
         self.embedder = embedder
         self.threshold = threshold
         self._units: list[tuple[int, list[float]]] | None = None
+        self._unit_texts: list[str] = []
+        self._unit_dangling: list[bool] = []  # `dangling`: a phrase that is one word in effect
         self._unit_keys: list[frozenset[str]] = []
         self._unit_plain: list[frozenset[str]] = []  # the keys of its words in lower case
 
@@ -256,8 +276,10 @@ class Matcher:
                 for unit in [sentence, *phrases(sentence)]:
                     owners.append(i)
                     texts.append(unit)
+                    self._unit_dangling.append(unit is not sentence and dangling(unit))
             vectors = self.embedder.embed(texts) if texts else []
             self._units = list(zip(owners, vectors, strict=True))
+            self._unit_texts = texts
             self._unit_keys = [_keys(tokens(t)) for t in texts]
             self._unit_plain = [_keys([w for w in tokens(t) if w[:1].islower()]) for t in texts]
         return self._units
@@ -269,14 +291,34 @@ class Matcher:
         the words of a job's term that is a name (`term_words`, `proper`), a unit that says
         some of them but not all counts only where it writes them as the name does, with
         capitals, or in a text with no capitals to tell by (`writes_capitals`)."""
-        best = [-1.0] * len(self.sentences)
+        return [score for score, _ in self._closest(term_vector, words)]
+
+    def _closest(
+        self,
+        term_vector: Sequence[float],
+        words: Sequence[tuple[str, str]] = (),
+        several: bool = False,
+    ) -> list[tuple[float, str]]:
+        """Per sentence, the highest similarity (`similarities`) and the unit that has it; for
+        a term of `several` words, never through a phrase that is one word (`dangling`)."""
+        best = [(-1.0, s) for s in self.sentences]
         needed = frozenset(k for _, k in words) if proper(words) and not self.caseless else None
-        units = zip(self.units(), self._unit_keys, self._unit_plain, strict=True)
-        for (owner, vector), keys, plain in units:
-            if needed is not None and needed & plain and not needed <= keys:
+        units = zip(
+            self.units(),
+            self._unit_texts,
+            self._unit_keys,
+            self._unit_plain,
+            self._unit_dangling,
+            strict=True,
+        )
+        for (owner, vector), text, keys, plain, alone in units:
+            if (needed is not None and needed & plain and not needed <= keys) or (
+                several and alone
+            ):
                 continue
             similarity = sum(a * b for a, b in zip(term_vector, vector, strict=True))
-            best[owner] = max(best[owner], similarity)
+            if similarity > best[owner][0]:
+                best[owner] = (similarity, text)
         return best
 
     def find(
@@ -289,16 +331,36 @@ class Matcher:
             return None
         for sentence, roots, words in zip(self.sentences, self.roots, self.words, strict=True):
             if needed <= roots and _close_together(needed, words):
-                return Covered(term, sentence, "word form", 1.0)
+                return Covered(term, sentence, "word form", 1.0, _run(sentence, needed, words))
         if self.embedder is None or not self.sentences or only_names:
             return None
         if term_vector is None:
             term_vector = self.embedder.embed([term])[0]
-        scores = self.similarities(term_vector, term_words(term) if names else ())
-        best = max(range(len(scores)), key=lambda i: scores[i])
-        if scores[best] >= self.threshold:
-            return Covered(term, self.sentences[best], "meaning", round(scores[best], 3))
+        several = len(term_roots(term)) > 1
+        scores = self._closest(term_vector, term_words(term) if names else (), several)
+        best = max(range(len(scores)), key=lambda i: scores[i][0])
+        score, unit = scores[best]
+        if score >= self.threshold:
+            return Covered(term, self.sentences[best], "meaning", round(score, 3), unit)
         return None
+
+
+def _run(sentence: str, needed: frozenset[str], words: Sequence[set[str]]) -> str:
+    """The shortest run of `sentence`'s words (`words`: each word's keys) holding every key of
+    `needed`, as the sentence writes it ("account manager" for "account management")."""
+    spans = [m.span() for m in TOKEN_RE.finditer(sentence)]
+    best: tuple[int, int] | None = None
+    for start in range(len(words)):
+        held: set[str] = set()
+        for end in range(start, len(words)):
+            held |= words[end] & needed
+            if held == needed:
+                if best is None or end - start < best[1] - best[0]:
+                    best = (start, end)
+                break
+    if best is None or len(spans) != len(words):
+        return sentence
+    return sentence[spans[best[0]][0] : spans[best[1]][1]]
 
 
 def find_terms(
