@@ -368,3 +368,28 @@ def test_the_pause_tip_writes_a_pause_as_every_face_does() -> None:
     assert first.start is not None
     assert first.text == f"3.6 s of silence at {clock(first.start)}"
     assert not first.said  # a figure measured, not words said: no quotation marks
+
+
+def test_the_key_terms_tips_evidence_says_the_term_is_the_jobs_and_not_said() -> None:
+    """A tester read "What prepcoach found: “Customer Success”" as a phrase of the answer,
+    where it was the job's term the answer does not say."""
+    from prepcoach.coach.keywords import Coverage
+
+    def evidence(missed: tuple[str, ...], bearing: tuple[str, ...]) -> list[tuple[str, bool]]:
+        found = Coverage((), missed, (), bearing)
+        tip = RULES["keywords"](Facts(cast(Any, None), cast(Any, None), found, DeliverySettings()))
+        assert tip is not None
+        return [(e.text, e.said) for e in tip.evidence]
+
+    assert evidence(("Customer Success",), ("Customer Success",)) == [
+        ("Not said: “Customer Success”, the job's one term that bears on this question", False)
+    ]
+    assert evidence(("Customer Success",), ("Customer Success", "CRM")) == [
+        ("Not said: “Customer Success”, one of the job's terms that bear on this question", False)
+    ]
+    assert evidence(("A", "B"), ("A", "B", "C")) == [
+        ("Not said: “A” and “B”, 2 of the job's terms that bear on this question", False)
+    ]
+    assert evidence(("A", "B", "C"), ("A", "B", "C")) == [
+        ("Not said: “A”, “B” and “C”, all of the job's terms that bear on this question", False)
+    ]

@@ -93,3 +93,23 @@ def test_each_used_term_quotes_what_in_the_answer_covers_it(
         "renewals rose by a tenth.” (closest: “churn model”)"
     ) in text
 
+
+def test_the_key_terms_tip_says_its_term_is_not_said_in_an_old_report_too(
+    alice_client: Client, alice: User
+) -> None:
+    """A tester read "What prepcoach found: “Customer Success”" as words of the answer; a tip
+    stored before its evidence said so itself reads the same."""
+    analysis = analyse_answer(text=ANSWER, question=QUESTION).as_dict()
+    analysis["tips"] = [{
+        "rule": "Job terms: 1 of the job's 1 key term that bears on this question unused",
+        "text": "Use the job's own words for what this question asks about, where they are true "
+                "for you.",
+        "evidence": [{"text": "Customer Success", "start": None, "said": True}],
+    }]  # fmt: skip
+    attempt = Attempt.objects.create(user=alice, question_text=QUESTION, status="analysed",
+                                     analysis=analysis)  # fmt: skip
+    page = alice_client.get(reverse("practice:attempt", args=[attempt.pk])).text
+    text = re.sub(r"\s+", " ", re.sub(r"<[^>]+>", " ", page))
+    assert (
+        "Not said: “Customer Success”, one of the job's terms that bear on this question"
+    ) in text

@@ -4,7 +4,7 @@ times when it was spoken) and names the rule behind it; no labels about the pers
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from prepcoach.coach import relevance as question_rules
@@ -427,7 +427,10 @@ def _keywords(f: Facts) -> Tip | None:
     """The job's key terms that bear on the question asked (`keywords.bearing_on`: by meaning,
     at most four) and that the answer does not use; nothing when none bears on it. A trial's
     answer on reproducibility was told to use "Power BI", "R", "Tableau" and "GDPR", and a
-    teammate conflict the same, each measured against all 18 of the job's terms."""
+    teammate conflict the same, each measured against all 18 of the job's terms. Its weight is
+    the lowest of the tips': it leads only where no other tip is given, as on a tester's answer
+    measured 5 of 5, where it is kept as the one thing left (the area "Use the job's key terms"
+    asks the same of the answers, and the heading counts one thing, not a fault ranked first)."""
     if f.keywords is None:
         return None
     unused = [t for t in f.keywords.bearing if t in f.keywords.missed]
@@ -438,9 +441,25 @@ def _keywords(f: Facts) -> Tip | None:
         f"Job terms: {len(unused)} of the job's {bearing} key "
         f"{'term that bears' if bearing == 1 else 'terms that bear'} on this question unused",
         "Use the job's own words for what this question asks about, where they are true for you.",
-        tuple(Evidence(t) for t in unused),
+        (Evidence(not_said(unused, bearing), said=False),),
         1.5,
     )
+
+
+def not_said(unused: Sequence[str], bearing: int) -> str:
+    """The key-terms tip's evidence: the terms the answer does not say, said to be the job's
+    and not said (a tester read "What prepcoach found: “Customer Success”" as a phrase of the
+    answer), as a line of its own, not a quotation of the answer (`Evidence.said` False)."""
+    quoted = [f"“{t}”" for t in unused]
+    terms = quoted[0] if len(quoted) == 1 else f"{', '.join(quoted[:-1])} and {quoted[-1]}"
+    if bearing == 1:
+        what = "the job's one term that bears on this question"
+    elif len(unused) == 1:
+        what = "one of the job's terms that bear on this question"
+    else:
+        what = "job's terms that bear on this question"
+        what = f"{'all' if len(unused) == bearing else len(unused)} of the {what}"
+    return f"Not said: {terms}, {what}"
 
 
 # The tips that ask for a story's parts (a STAR part, a number on its result, what the speaker
