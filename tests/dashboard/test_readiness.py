@@ -168,3 +168,50 @@ def test_a_story_prepcoach_cannot_read_covers_nothing_by_its_words(alice: User) 
     assert stories[story.pk].text == ""
     assert stories[story.pk].competencies == ("teamwork",)
     assert stories[read.pk].text == read.lines
+
+
+def test_answers_prepcoach_could_not_read_are_no_practice_and_no_areas_is_said_as_the_areas_page(
+    alice_client: Client, alice: User
+) -> None:
+    """A tester's one-word and French answers, both refused ("too little to read", "does not
+    read as English"), were counted among "8 answers to this job's questions"; and after 11
+    answers "What to work on" said "answer a few questions to see what to work on"."""
+    job = add_job(alice, "Acme")
+    question = Question.objects.create(owner=alice, text=ASKED, company="Acme")
+    star = {
+        "star": {
+            p: {"present": True, "evidence": []}
+            for p in ("situation", "task", "action", "result", "quantified_result")
+        }
+    }
+    for text, analysis in (
+        ("I rebuilt the audit.", star),
+        ("Yes.", {"cannot_tell": "too little to read"}),
+        ("J'ai refait l'audit.", {"cannot_tell": "the answer does not read as English"}),
+    ):
+        Attempt.objects.create(user=alice, question=question, question_text=ASKED, text=text,
+                               status=Attempt.Status.ANALYSED, analysis=analysis)  # fmt: skip
+    interview = add_interview(alice, job, round_name="Final round")
+    page = alice_client.get(url(interview.pk)).content.decode()
+    assert (
+        "1 answer to this job&#x27;s questions, not counting 2 answers prepcoach could not read;"
+    ) in page
+    assert "no pattern holds in two of them" in page
+    assert "answer a few questions" not in page
+    facts = gather(alice, interview, timezone.localdate())
+    assert sorted(a.unread for a in facts.answers) == [
+        "", "the answer does not read as English", "too little to read"
+    ]  # fmt: skip
+
+
+def test_only_unread_answers_practise_no_question() -> None:
+    import datetime as dt
+
+    from prepcoach.coach.readiness import AnswerFacts, practice_of
+
+    day = dt.date(2026, 12, 1)
+    practice = practice_of([ASKED], [AnswerFacts(1, day, ASKED, {}, unread="too little to read")])
+    assert (practice.answers, practice.practised, practice.unread) == (0, (), 1)
+    assert practice.words == (
+        "No answer to this job's questions yet, not counting 1 answer prepcoach could not read."
+    )

@@ -39,13 +39,16 @@ class AnswerFacts:
     keeps the follow-up's), `analysis` its stored analysis or evidence, `follow_up` whether it
     answers a follow-up (the attempt's `follow_up_to` link): only then is it counted apart
     from the answers to the job's questions (`practice_of`), never a first answer whose
-    question is worded as a follow-up."""
+    question is worded as a follow-up. `unread`: why prepcoach could not read the answer at
+    all (its analysis's `cannot_tell`: "too little to read", "does not read as English"), or
+    "": such an answer is no practice of its question (`practice_of`)."""
 
     id: Hashable
     day: dt.date
     question: str
     analysis: Mapping[str, Any]
     follow_up: bool = False
+    unread: str = ""
 
 
 @dataclass(frozen=True)
@@ -85,6 +88,9 @@ class ReadinessFacts:
     areas: Sequence[OpenArea]
     earlier: Sequence[RoundFacts]  # earlier rounds of the same job, oldest first
     my_questions: Sequence[str] = ()  # the user's questions for them
+    # The answers and debriefs the open areas were read from (`improvement_areas`): with none
+    # open, the page says no pattern holds in them, as the areas page does, not "answer a few".
+    areas_read: int = 0
 
 
 @dataclass(frozen=True)
@@ -137,7 +143,8 @@ class Stories:
 @dataclass(frozen=True)
 class Practice:
     """Practice on the job's questions (`practice_of`). `answers`, `practised` and `points`
-    are of first answers only; `follow_ups` counts the answers to follow-ups, said apart."""
+    are of first answers only; `follow_ups` counts the answers to follow-ups, said apart, and
+    `unread` the answers prepcoach could not read (`AnswerFacts.unread`), in none of them."""
 
     questions: int  # the job's questions
     practised: tuple[str, ...]  # of them, answered at least once
@@ -145,6 +152,7 @@ class Practice:
     answers: int  # first answers counted (to its questions or in its mocks)
     points: tuple[tuple[dt.date, float], ...]  # (Monday, mean measured rating 1-5 that week)
     follow_ups: int = 0  # answers to follow-ups, in none of the figures above
+    unread: int = 0  # answers that could not be read (of either kind), in none of them either
 
     @property
     def change(self) -> float | None:
@@ -156,12 +164,19 @@ class Practice:
 
     @property
     def apart(self) -> str:
-        """The answers to follow-ups, said as not counted: "1 answer to a follow-up"."""
-        if not self.follow_ups:
-            return ""
-        if self.follow_ups == 1:
-            return "1 answer to a follow-up"
-        return f"{self.follow_ups} answers to follow-ups"
+        """The answers to follow-ups and those prepcoach could not read, said as not counted:
+        "1 answer to a follow-up and 2 answers prepcoach could not read"."""
+        said = []
+        if self.follow_ups:
+            said.append(
+                "1 answer to a follow-up"
+                if self.follow_ups == 1
+                else f"{self.follow_ups} answers to follow-ups"
+            )
+        if self.unread:
+            said.append(f"{self.unread} answer{'s' if self.unread != 1 else ''} prepcoach could "
+                        "not read")  # fmt: skip
+        return " and ".join(said)
 
     @property
     def words(self) -> str:
@@ -216,6 +231,7 @@ class Readiness:
     likely: tuple[Likely, ...]
     card: Card
     in_place: tuple[str, ...] = field(default=())  # the sections in good shape
+    areas_read: int = 0  # `ReadinessFacts.areas_read`
 
     @property
     def summary(self) -> str:
@@ -244,8 +260,15 @@ def practice_of(questions: Sequence[str], answers: Sequence[AnswerFacts]) -> Pra
     counts where it is practice of how the user answers, whatever the question: the open
     improvement areas this page lists (delivery such as fillers and pace, and the part it
     asked for) are read from all of the user's answers, follow-ups among them
-    (`improvement.improvement_areas`)."""
+    (`improvement.improvement_areas`).
+
+    An answer prepcoach could not read at all (`AnswerFacts.unread`: one word, another
+    language) is no practice of its question either: a tester's one-word and French answers,
+    both refused ("too little to read", "does not read as English"), were counted among "8
+    answers to this job's questions". It is counted apart (`Practice.unread`) and said so."""
     asked = {_key(q): q for q in questions}
+    unread = [a for a in answers if a.unread]
+    answers = [a for a in answers if not a.unread]
     follow_ups = [a for a in answers if a.follow_up]
     answers = [a for a in answers if not a.follow_up]
     answered = {_key(a.question) for a in answers}
@@ -266,6 +289,7 @@ def practice_of(questions: Sequence[str], answers: Sequence[AnswerFacts]) -> Pra
         answers=len(answers),
         points=tuple((week, round(mean(v), 2)) for week, v in sorted(weeks.items())),
         follow_ups=len(follow_ups),
+        unread=len(unread),
     )
 
 
@@ -362,5 +386,5 @@ def readiness(
     )  # fmt: skip
     return Readiness(
         research, stories, practice, tuple(facts.areas), tuple(facts.earlier), likely, card,
-        in_place,
+        in_place, facts.areas_read,
     )  # fmt: skip

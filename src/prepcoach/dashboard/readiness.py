@@ -89,6 +89,11 @@ def gather(user: User, interview: Interview, today: dt.date) -> ReadinessFacts:
         status=Attempt.Status.ANALYSED,
     )
     found = areas_of(user, today)
+    # Why each answer could not be read, if it could not (its analysis's `cannot_tell`): no
+    # practice of its question (`coach.readiness.practice_of`); the kept evidence has no such key.
+    unread: dict[object, str] = {
+        pk: str(why or "") for pk, why in answered.values_list("pk", "analysis__cannot_tell")
+    }
     return ReadinessFacts(
         today=today,
         facts=[f.text for f in job.facts.order_by("-created_at", "-pk")],
@@ -102,10 +107,11 @@ def gather(user: User, interview: Interview, today: dt.date) -> ReadinessFacts:
             # Each answer's evidence, its own question's words (a follow-up's are the
             # follow-up's) and whether it answers a follow-up: what
             # `follow_up_answer.measured_answer` measures it by.
-            AnswerFacts(a.ref, a.when, a.question, a.analysis, a.follow_up)
+            AnswerFacts(a.ref, a.when, a.question, a.analysis, a.follow_up, unread.get(a.ref, ""))
             for a in answer_facts(answered.order_by("created_at"))
         ],
         areas=[OpenArea(a.key, a.title, a.rule, a.key in found.working_on) for a in found.areas],
+        areas_read=found.answers + found.debriefs,
         earlier=earlier,
         my_questions=[q.strip() for q in job.my_questions.splitlines() if q.strip()],
     )
