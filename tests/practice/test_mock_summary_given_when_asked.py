@@ -66,3 +66,17 @@ def test_a_follow_up_whose_story_was_deleted_credits_no_answer_given_after(
     steps = next_steps(finished_summary(alice_client, session))
     assert not [s for s in steps if "came only when a follow-up asked" in s], steps
     assert [s for s in steps if s.startswith("Put a number on the result:")], steps
+
+
+@pytest.mark.usefixtures("sentence_model")
+def test_alices_summary_says_how_many_answers_were_to_follow_ups(
+    alice_client: Client, alice: User
+) -> None:
+    """A trial's 3-question mock read "6 answers." with nothing saying 3 were follow-ups."""
+    session, _, main = answered(alice_client, alice, PROCESS, UNQUANTIFIED, count="1")
+    alone = html.unescape(finished_summary(alice_client, session))
+    assert "1 answer." in alone
+    assert "to follow-up" not in alone
+    post_follow_up(alice_client, main, IN_NUMBERS, NUMBERS)
+    summary = html.unescape(finished_summary(alice_client, session))
+    assert "2 answers (1 to follow-up)." in summary

@@ -455,6 +455,12 @@ class MockSummary:
     best_why: str
     next_steps: tuple[str, ...]
 
+    @property
+    def follow_ups(self) -> int:
+        """How many of the answers are to follow-ups: the summary says so beside its count (a
+        trial's 3-question mock read "6 answers." with nothing saying 3 were follow-ups)."""
+        return sum(row.ref is not None and row.follow_up for row in self.rows)
+
 
 def _why_best(figures: Figures) -> str:
     said = []
