@@ -60,7 +60,7 @@ def test_the_summary_lists_each_answer_once_with_figures_the_best_and_what_next(
     assert summary.count("Follow-up: What was the outcome?") == 1
     assert summary.count("typed answer") == 2
     assert summary.count("Not answered.") == 2
-    assert "2 answers; 2 questions not answered." in summary
+    assert "2 answers (1 to follow-up); 2 questions not answered." in summary
     assert "Went best:" in summary
     # The question's own full stop goes before the comma (it read "…a process.”, 3 of 5").
     assert f"<strong>Went best:</strong> “{PROCESS[:-1]}”, " in summary
