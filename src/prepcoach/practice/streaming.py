@@ -40,6 +40,7 @@ from prepcoach.coach.speech.streaming import (
     StreamState,
     advance,
     from_json,
+    latest_words,
     matches,
     resume_from,
     to_json,
@@ -170,7 +171,7 @@ def _step(attempt: Attempt) -> str:
     with borrowed_engine() as engine:
         load_spare()  # so the answer's analysis never waits for an engine to load
         after = advance(engine, tail, state, offset)
-    if after == state or not (after.settled_s or after.ahead):
+    if after == state or not (after.settled_s or after.ahead or after.closing):
         return "nothing finished"
     with transaction.atomic():
         # Only onto a state this step is newer than, and only while the answer is recorded:
@@ -187,7 +188,7 @@ def _step(attempt: Attempt) -> str:
                 "from": offset,  # the second it decoded from (0: the whole recording so far)
             }
         )  # fmt: skip
-    if (after.ahead or after).words != ((state.ahead or state).words if state else ()):
+    if latest_words(after) != (latest_words(state) if state else ()):
         try:  # only a head start for the report's reading at stop
             read_settled(after, attempt.question_text)
         except Exception:

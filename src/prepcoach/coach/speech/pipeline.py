@@ -12,7 +12,7 @@ from prepcoach.coach.relevance import Asks
 from prepcoach.coach.speech.audio import MAX_SECONDS, SILENT_PEAK, AudioError, decode
 from prepcoach.coach.speech.engine import SpeechEngine, Transcript
 from prepcoach.coach.speech.quality import audio_quality
-from prepcoach.coach.speech.streaming import StreamState, all_spans, at_stop, finish
+from prepcoach.coach.speech.streaming import StreamState, all_spans, at_stop, finish, latest_words
 from prepcoach.coach.speech.transcribe import transcribe
 from prepcoach.coach.speech.vad import speech_spans
 
@@ -108,9 +108,10 @@ def read_settled(state: StreamState, question: str = "") -> None:
     reading finds the settled sentences read and reads only the rest's: the sentence model
     keeps each text's reading by that text (`coach.reader_inputs.MIDDLE`), and a reading is
     the same whether a sentence was kept or not (`tests/coach/test_reader.py`). Of a state read
-    ahead (`StreamState.ahead`), the text read ahead too. A streaming step calls it after a
+    ahead (`StreamState.ahead`) or closed (`StreamState.closing`), the text read furthest
+    (`streaming.latest_words`). A streaming step calls it after a
     pass (`practice.streaming`); at stop the reading then took 0.15-0.20 s of CPU instead of
     0.32-0.42 s on a 2-minute answer (bench_streaming.stop_rows)."""
-    words = (state.ahead or state).words
+    words = latest_words(state)
     if words:
         analyse_answer(text=Transcript(words, "en", 1.0).text, question=question)

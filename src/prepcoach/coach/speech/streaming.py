@@ -23,6 +23,14 @@ stretch is still read whole when the answer goes on, and the part read ahead is 
 the answer ends with more than STOP_TAIL_S left (`at_stop`), so what is read at the end is
 bounded by the speech after that pause.
 
+The answer's last words are what a step cannot settle: the speech after the last stretch is
+read at stop, a pass of the model (its 30 s window costs about 1.4 s of CPU whatever is in
+it). So when the audio received ends in QUIET_S of silence (the browser sends a piece as soon
+as its level meter hears the speaker stop), a step reads that rest as the end would
+(`Closing`: from the same settled time, the same speech spans, heard alike), and the end,
+finding no other speech since, takes its words instead of reading them again (`finish`). If
+the speaker goes on, the next step's spans differ and the closing is not used.
+
 A step needs the recording only from `resume_from(state)` on (a second before the settled
 time), so it may be given just that part (`offset`, in whole seconds; `audio.decode_from`
 decodes only it): a late step of a long answer then costs what an early one does. The seconds
@@ -87,6 +95,11 @@ AHEAD_AFTER_S = STOP_TAIL_S - 8.0
 # A part read ahead is at least this long (each is a pass of the model): the stretches of 5 s
 # the eighth session started with.
 AHEAD_MIN_S = 5.0
+# The audio received ends in this much silence (seconds) after speech: the speaker has
+# stopped, perhaps for good, so a step reads the rest as the end would (`Closing`). The
+# browser sends a piece once its level meter has heard this long a quiet; a pause between
+# sentences is shorter (CUT_PAUSE_S is where a stretch may be cut).
+QUIET_S = 1.0
 # Whisper judges the language on 30 s of audio; the first pass of the whole file judges it on
 # the first 30 s of the speech it hears (`SpeechEngine.first_pass`), and so does a stream.
 LANGUAGE_WINDOW_S = 30.0
@@ -106,6 +119,19 @@ LEVEL_TOLERANCE = 1e-5
 
 
 @dataclass(frozen=True, slots=True)
+class Closing:
+    """The rest of an answer read while its speaker was quiet (`QUIET_S`), as `finish` would
+    read it: from the settled time `start_s` of the state it continues, hearing the speech
+    `spans` after it (seconds from the recording's start). `words`: that state's words and the
+    rest's; `language`: the answer's, when that state had none yet."""
+
+    start_s: float
+    spans: tuple[Span, ...]
+    words: tuple[Word, ...]
+    language: LanguageGuess | None = None
+
+
+@dataclass(frozen=True, slots=True)
 class StreamState:
     """What is settled of an answer being recorded: its words, the time up to which its audio
     is transcribed (`settled_s`, in a pause), the speech spans before it, the language guess
@@ -120,6 +146,16 @@ class StreamState:
     # The state as if the stretch were settled at its latest pause, read while waiting for a
     # pause that leaves MIN_STRETCH_S (see AHEAD_AFTER_S); kept at stop only by `at_stop`.
     ahead: StreamState | None = None
+    # The rest read while the speaker was quiet, used at stop if nothing was said since.
+    closing: Closing | None = None
+
+
+def latest_words(state: StreamState) -> tuple[Word, ...]:
+    """The most of the answer read so far: the closing's words, else those read ahead, else
+    the settled ones (what the report at stop will most likely read)."""
+    if state.closing is not None:
+        return state.closing.words
+    return (state.ahead or state).words
 
 
 def levels_of(samples: NDArray[np.float32], seconds: int) -> tuple[float, ...]:
@@ -231,7 +267,20 @@ def advance(
     neither settled nor read ahead, the stretch to its latest pause read ahead (after what was
     read ahead before). A state that does not match the
     samples (`matches`) is started afresh; from an offset, that raises ValueError (the caller
-    gives the whole recording instead)."""
+    gives the whole recording instead). When the audio ends in QUIET_S of silence, the rest
+    after the settled time the end would continue from is read too (`Closing`), once for the
+    same speech."""
+    after = _advanced(engine, samples, state, offset)
+    return _closed(engine, samples, after, offset)
+
+
+def _advanced(
+    engine: SpeechEngine,
+    samples: NDArray[np.float32],
+    state: StreamState | None,
+    offset: int,
+) -> StreamState:
+    """`advance` without the closing."""
     if offset and (
         state is None or offset > resume_from(state) or not matches(state, samples, offset)
     ):
@@ -255,6 +304,54 @@ def advance(
     ahead = _settled(engine, samples, base, unread, point, offset)
     # The language, once asked, is the answer's (the first 30 s of speech it heard).
     return replace(state, ahead=ahead, language=ahead.language, passes=ahead.passes)
+
+
+def continued(state: StreamState, end: float) -> StreamState:
+    """The state the end continues from when the answer stops at `end` (seconds): the part
+    read ahead when more than STOP_TAIL_S would be left after the settled time, else the
+    state without it; either way the one a closing was read from, if it was (nothing said
+    since, the rest it read is the rest: taking the other would only read it again). The
+    part read ahead is not checked against the audio here (`at_stop` does)."""
+    ahead, closing = state.ahead, state.closing
+    if ahead is None:
+        return state
+    if closing is not None and closing.start_s in (ahead.settled_s, state.settled_s):
+        use_ahead = closing.start_s == ahead.settled_s
+    else:
+        use_ahead = end - state.settled_s > STOP_TAIL_S
+    return replace(ahead, closing=closing) if use_ahead else replace(state, ahead=None)
+
+
+def _closed(
+    engine: SpeechEngine, samples: NDArray[np.float32], state: StreamState, offset: int
+) -> StreamState:
+    """`state` with the rest read (`Closing`) when the audio ends in QUIET_S of silence after
+    speech, unless a closing of the same speech is kept; without any once speech goes on."""
+    end = offset + samples.size / RATE
+    if end <= ONE_WINDOW_S:
+        return state  # read whole at stop (`at_stop`)
+    base = _base_for(state, end)
+    rest = tuple(spans_after(samples, base.settled_s, offset))
+    if not rest or end - rest[-1].end < QUIET_S:
+        return replace(state, closing=None) if rest else state
+    kept = state.closing
+    if kept is not None and kept.start_s == base.settled_s and kept.spans == rest:
+        return state
+    language: LanguageGuess | None = None
+    if _fresh(base):  # as `finish` reads it; offset is 0 until the language is asked
+        words, language = engine.first_pass(samples, rest)
+    else:
+        words = _read(engine, samples, base, rest, end, offset)
+        if base.language is None:  # offset is 0 then too (resume_from)
+            language = language_of(engine, samples, (*base.spans, *rest))
+    closing = Closing(base.settled_s, rest, words, language)
+    return replace(state, closing=closing, passes=state.passes + 1)
+
+
+def _base_for(state: StreamState, end: float) -> StreamState:
+    """The state a closing read now continues: the one the end would continue from if the
+    answer stopped now (`continued`, as if no closing were kept)."""
+    return continued(replace(state, closing=None), end)
 
 
 def ahead_point(spans: Sequence[Span], start: float, end: float) -> float | None:
@@ -295,20 +392,16 @@ def at_stop(state: StreamState, samples: NDArray[np.float32]) -> StreamState | N
     """The state the end starts from for the whole recording `samples`: None when it was made
     from other audio (`matches`); nothing settled when the answer is ONE_WINDOW_S or shorter
     (it is read whole, as the whole-file path reads it); the part read ahead when more than
-    STOP_TAIL_S would be left after the settled time and it matches too; else the state
-    without it (what is left is read whole, as the answer's other stretches were)."""
+    STOP_TAIL_S would be left after the settled time, or when the closing continues it, and it
+    matches too (`continued`); else the state without it (what is left is read whole, as the
+    answer's other stretches were)."""
     if not matches(state, samples):
         return None
     if samples.size / RATE <= ONE_WINDOW_S:
         return StreamState(passes=state.passes)
-    ahead = state.ahead
-    if ahead is None:
-        return state
-    if not matches(ahead, samples):
+    if state.ahead is not None and not matches(state.ahead, samples):
         return _without_ahead(state)
-    if samples.size / RATE - state.settled_s > STOP_TAIL_S:
-        return ahead
-    return replace(state, ahead=None)
+    return continued(state, samples.size / RATE)
 
 
 def _without_ahead(state: StreamState) -> StreamState:
@@ -328,51 +421,85 @@ def finish(
     engine: SpeechEngine, samples: NDArray[np.float32], state: StreamState, spans: Sequence[Span]
 ) -> Transcript:
     """The whole answer's transcript from a state that `matches` the samples: the rest after
-    `settled_s` transcribed, the language asked if it was not yet, then the whole-file path's
+    `settled_s` transcribed (or the closing's words, when its spans are the rest's: nothing was
+    said after it), the language asked if it was not yet, then the whole-file path's
     completeness pass over every span (`all_spans`). With nothing settled and no language
     asked (an answer of one window, `at_stop`), the whole answer is read as the whole-file
     path reads it: the language from the same pass (`SpeechEngine.first_pass`), not another."""
-    if state.settled_s == 0 and not state.words and state.language is None:
-        words, guess = engine.first_pass(samples, spans)
-        return complete(engine, samples, spans, words, guess, streamed=True)
-    words = state.words
+    words, guess = state.words, state.language
     rest = [s for s in spans if s.start >= state.settled_s]
-    if rest:
+    closing = state.closing
+    if closing is not None and closing.start_s == state.settled_s and closing.spans == tuple(rest):
+        # Read while the speaker was quiet from the same audio, heard alike: nothing since.
+        words, guess = closing.words, guess or closing.language
+    elif _fresh(state):
+        words, guess = engine.first_pass(samples, spans)
+    elif rest:
         words = _read(engine, samples, state, rest, samples.size / RATE)
-    guess = state.language or language_of(engine, samples, spans)
-    return complete(engine, samples, spans, words, guess, streamed=True)
+    return complete(
+        engine, samples, spans, words, guess or language_of(engine, samples, spans), streamed=True
+    )
+
+
+def _fresh(state: StreamState) -> bool:
+    """Nothing settled and no language asked: the answer is read as the whole-file path reads
+    it, words and language from one pass (`SpeechEngine.first_pass`)."""
+    return state.settled_s == 0 and not state.words and state.language is None
 
 
 def to_json(state: StreamState) -> dict[str, Any]:
-    guess = state.language
     return {
         "ahead": None if state.ahead is None else to_json(state.ahead),
         "words": [[w.w, w.start, w.end] for w in state.words],
         "settled_s": state.settled_s,
         "spans": [[s.start, s.end] for s in state.spans],
-        "language": [guess.language, guess.probability, guess.english_probability]
-        if guess
-        else None,
+        "language": _language_json(state.language),
         "levels": list(state.levels),
         "passes": state.passes,
+        "closing": None if state.closing is None else _closing_json(state.closing),
     }
+
+
+def _language_json(guess: LanguageGuess | None) -> list[Any] | None:
+    return None if guess is None else [guess.language, guess.probability, guess.english_probability]
+
+
+def _language_from(raw: Any) -> LanguageGuess | None:
+    if raw is None:
+        return None
+    name, probability, english = raw
+    return LanguageGuess(str(name), float(probability), float(english))
+
+
+def _closing_json(closing: Closing) -> dict[str, Any]:
+    return {
+        "start_s": closing.start_s,
+        "spans": [[s.start, s.end] for s in closing.spans],
+        "words": [[w.w, w.start, w.end] for w in closing.words],
+        "language": _language_json(closing.language),
+    }
+
+
+def _closing_from(data: Mapping[str, Any]) -> Closing:
+    return Closing(
+        float(data["start_s"]),
+        tuple(Span(float(s), float(e)) for s, e in data["spans"]),
+        tuple(Word(str(w), float(s), float(e)) for w, s, e in data["words"]),
+        _language_from(data["language"]),
+    )
 
 
 def from_json(data: Mapping[str, Any]) -> StreamState:
     """The state stored by `to_json`. Raises ValueError, TypeError or KeyError for anything
     else (the caller then takes the whole-file path)."""
-    raw = data["language"]
-    language = None
-    if raw is not None:
-        name, probability, english = raw
-        language = LanguageGuess(str(name), float(probability), float(english))
     return StreamState(
         tuple(Word(str(w), float(s), float(e)) for w, s, e in data["words"]),
         float(data["settled_s"]),
         tuple(Span(float(s), float(e)) for s, e in data["spans"]),
-        language,
+        _language_from(data["language"]),
         tuple(float(x) for x in data["levels"]),
         int(data["passes"]),
-        # States stored before the read-ahead have no "ahead".
+        # States stored before the read-ahead have no "ahead", nor a "closing" before it.
         None if data.get("ahead") is None else from_json(data["ahead"]),
+        None if data.get("closing") is None else _closing_from(data["closing"]),
     )

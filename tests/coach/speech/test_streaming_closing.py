@@ -1,0 +1,223 @@
+"""The rest of an answer read while its speaker is quiet (`streaming.Closing`, issue 15 item 1):
+once the audio received ends in QUIET_S of silence, a step reads what the end would read, and
+the end, finding nothing said since, reads nothing again; speech after the quiet is read at the
+end as before, and the transcript is the same word for word either way (real engine)."""
+
+from __future__ import annotations
+
+import dataclasses
+from collections.abc import Sequence
+from pathlib import Path
+
+import numpy as np
+import pytest
+from numpy.typing import NDArray
+
+from prepcoach.coach.speech import streaming
+from prepcoach.coach.speech.audio import RATE, decode
+from prepcoach.coach.speech.engine import LanguageGuess, SpeechEngine, WhisperEngine, Word
+from prepcoach.coach.speech.streaming import (
+    ONE_WINDOW_S,
+    QUIET_S,
+    STOP_TAIL_S,
+    Closing,
+    StreamState,
+    advance,
+    all_spans,
+    at_stop,
+    continued,
+    finish,
+    from_json,
+    to_json,
+)
+from prepcoach.coach.speech.vad import Span
+from tests.coach.speech.conftest import read_wav, reencode, speak, write_wav
+from tests.coach.speech.test_streaming import Clerk
+
+# About 45 s of talk: a 2.5 s pause after the seventh sentence (past one 30 s window), and the
+# speaker quiet for 1.3 s before pressing Stop (past QUIET_S; 1.8 s would settle the last stretch:
+# `cut_point`).
+SCRIPT = [
+    ("In my last role I looked after the monthly stock count for three shops.", 0.6),
+    ("The counts took two days and were often wrong by a few hundred pounds.", 1.0),
+    ("My manager asked me to find a faster way before the busy season.", 0.5),
+    ("I timed each step and found that most of the time went on paper sheets.", 1.1),
+    ("So I built a simple scanner form that staff could fill in on their phones.", 0.6),
+    ("I trained the team in two short sessions and wrote a one page guide.", 0.9),
+    ("We ran the new count in one shop first and fixed two problems.", 2.5),
+    ("Then we rolled it out to the other two shops in October.", 0.7),
+    ("The count now takes half a day and the errors fell by about eighty percent.", 0.8),
+    ("Next time I would ask the staff for ideas even earlier.", 1.3),
+]
+
+
+@pytest.fixture(scope="module")
+def answer(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    folder = tmp_path_factory.mktemp("closing")
+    pieces, rate = [np.zeros(int(0.5 * 22_050), np.int16)], 22_050
+    for index, (text, pause) in enumerate(SCRIPT):
+        data, rate = read_wav(speak(text, folder / f"{index}.wav", rate=170))
+        pieces += [data, np.zeros(int(pause * rate), np.int16)]
+    wav = write_wav(folder / "answer.wav", np.concatenate(pieces), rate)
+    return reencode(wav, folder / "answer.webm", "libopus")
+
+
+@pytest.fixture(scope="module")
+def samples(answer: Path) -> NDArray[np.float32]:
+    return decode(answer).samples
+
+
+def _steps(samples: NDArray[np.float32], engine: SpeechEngine, every: int = 1) -> StreamState:
+    """The state once `samples` arrived in 2 s pieces, a step after every `every`th piece and
+    one after the last (the piece the browser sends when its meter hears the speaker stop)."""
+    state = None
+    ends = list(range(2 * RATE, samples.size, 2 * RATE))
+    for piece, end in enumerate(ends, start=1):
+        if piece % every == 0:
+            state = advance(engine, samples[:end], state)
+    state = advance(engine, samples, state)
+    return state
+
+
+def _pause_end(samples: NDArray[np.float32]) -> int:
+    """The sample 1.5 s into the 2.5 s pause (QUIET_S of it heard, the speaker not back)."""
+    spans = streaming.speech_spans(samples)
+    gaps = [(b.start - a.end, a.end) for a, b in zip(spans, spans[1:], strict=False)]
+    length, start = max(gaps)
+    assert length >= 2.0, gaps
+    assert start > ONE_WINDOW_S
+    return int((start + QUIET_S + 0.5) * RATE)
+
+
+class Counting:
+    """A real engine whose passes are counted."""
+
+    def __init__(self, engine: SpeechEngine) -> None:
+        self.engine = engine
+        self.name = engine.name
+        self.passes = 0
+
+    def words(
+        self, samples: NDArray[np.float32], speech: Sequence[Span] | None = None
+    ) -> tuple[Word, ...]:
+        self.passes += 1
+        return self.engine.words(samples, speech)
+
+    def first_pass(
+        self, samples: NDArray[np.float32], speech: Sequence[Span]
+    ) -> tuple[tuple[Word, ...], LanguageGuess]:
+        self.passes += 1
+        return self.engine.first_pass(samples, speech)
+
+    def detect_language(self, samples: NDArray[np.float32]) -> LanguageGuess:
+        self.passes += 1
+        return self.engine.detect_language(samples)
+
+
+def test_a_quiet_end_is_read_while_recorded_and_the_end_reads_nothing_again(
+    samples: NDArray[np.float32],
+) -> None:
+    clerk = Clerk()
+    state = _steps(samples, clerk)
+    closing = state.closing
+    assert closing is not None
+    kept = at_stop(state, samples)
+    assert kept is not None
+    spans = all_spans(samples, kept)
+    rest = tuple(s for s in spans if s.start >= kept.settled_s)
+    assert closing.start_s == kept.settled_s
+    assert closing.spans == rest  # the same speech, found alike
+    calls = len(clerk.calls)
+    transcript = finish(clerk, samples, kept, spans)
+    assert len(clerk.calls) == calls  # no pass of the model at the end
+    assert transcript.words[: len(closing.words)] == closing.words
+    # Without the closing, the end reads the rest itself: one pass, the same times.
+    alone = finish(clerk, samples, dataclasses.replace(kept, closing=None), spans)
+    assert len(clerk.calls) == calls + 1
+    assert [(w.start, w.end) for w in alone.words] == [(w.start, w.end) for w in transcript.words]
+
+
+def test_a_closing_is_read_once_for_the_same_speech(samples: NDArray[np.float32]) -> None:
+    clerk = Clerk()
+    state = _steps(samples, clerk)
+    calls = len(clerk.calls)
+    again = advance(clerk, samples, state)
+    assert again == state
+    assert len(clerk.calls) == calls
+
+
+def test_speech_after_a_quiet_is_read_at_the_end(samples: NDArray[np.float32]) -> None:
+    clerk = Clerk()
+    paused = _pause_end(samples)
+    state = _steps(samples[:paused], clerk)
+    assert state.closing is not None  # read in the pause: the speaker might have finished
+    # The speaker went on, and stopped before a step saw the rest.
+    kept = at_stop(state, samples)
+    assert kept is not None
+    spans = all_spans(samples, kept)
+    calls = len(clerk.calls)
+    transcript = finish(clerk, samples, kept, spans)
+    assert len(clerk.calls) > calls  # what was said after the pause was read at the end
+    assert max(w.end for w in transcript.words) > paused / RATE + 2
+    # A step that hears the speech go on drops the closing.
+    going_on = advance(clerk, samples[: paused + 3 * RATE], state)
+    assert going_on.closing is None or going_on.closing.spans != state.closing.spans
+
+
+def test_no_closing_in_an_answer_of_one_window(samples: NDArray[np.float32]) -> None:
+    """Such an answer is read whole at stop (`at_stop`), so reading it early would be waste."""
+    clerk = Clerk()
+    short = np.concatenate([samples[: int(20 * RATE)], np.zeros(3 * RATE, np.float32)])
+    assert _steps(short, clerk).closing is None
+
+
+def test_the_end_continues_from_the_state_the_closing_was_read_from() -> None:
+    ahead = StreamState(settled_s=40.0)
+    state = StreamState(settled_s=10.0, ahead=ahead)
+    # No closing: the part read ahead only when more than STOP_TAIL_S would be left.
+    assert continued(state, 10.0 + STOP_TAIL_S + 1) == ahead
+    assert continued(state, 10.0 + STOP_TAIL_S - 1) == StreamState(settled_s=10.0)
+    # A closing read from the settled state keeps it, however long the quiet after it.
+    from_state = Closing(10.0, (Span(12.0, 30.0),), ())
+    late = continued(dataclasses.replace(state, closing=from_state), 10.0 + STOP_TAIL_S + 5)
+    assert late == StreamState(settled_s=10.0, closing=from_state)
+    # And one read from the part read ahead keeps that.
+    from_ahead = Closing(40.0, (Span(41.0, 50.0),), ())
+    early = continued(dataclasses.replace(state, closing=from_ahead), 10.0 + STOP_TAIL_S - 1)
+    assert early == dataclasses.replace(ahead, closing=from_ahead)
+
+
+def test_a_closing_survives_json_and_older_states_have_none() -> None:
+    closing = Closing(
+        12.5,
+        (Span(13.0, 20.25),),
+        (Word(" done", 13.1, 13.4),),
+        LanguageGuess("en", 0.98, 0.98),
+    )
+    state = StreamState(settled_s=12.5, closing=closing)
+    assert from_json(to_json(state)) == state
+    older = to_json(StreamState(settled_s=12.5))
+    del older["closing"]
+    assert from_json(older).closing is None
+
+
+def test_a_closed_answer_reads_word_for_word_as_the_end_would(
+    samples: NDArray[np.float32], engine: WhisperEngine
+) -> None:
+    """On the real engine: the transcript finished from the closing is the one the end makes
+    reading the rest itself, word for word and time for time, and the end made no pass."""
+    counting = Counting(engine)
+    state = _steps(samples, counting, every=3)
+    assert state.closing is not None
+    kept = at_stop(state, samples)
+    assert kept is not None
+    spans = all_spans(samples, kept)
+    before = counting.passes
+    closed = finish(counting, samples, kept, spans)
+    assert counting.passes == before
+    read_at_end = finish(counting, samples, dataclasses.replace(kept, closing=None), spans)
+    assert counting.passes > before
+    assert closed.words == read_at_end.words
+    assert closed.language == read_at_end.language == "en"
+    assert closed.coverage == read_at_end.coverage
+    assert "eighty percent" in closed.text.lower() or "80%" in closed.text
