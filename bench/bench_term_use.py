@@ -1,0 +1,139 @@
+"""Which of a job's key terms an answer uses (`coach.keywords.coverage`, `coach.term_match`: the
+coverage matrix, the report's key-terms card and tip), against the hand-labelled answers of
+`tests/data/term_use/` (`GUIDE.md`): each answer with its job's terms, each term labelled used
+or not, with the words that show it.
+- `dev.json`: development (2026-12-04, 55 answers, 482 terms; its writer read the one-line
+  commit log, which names some of the matcher's rules, before writing);
+- `heldout.json`: held-out (2026-12-04, 55 answers); nobody tuning has opened it. Only its
+  aggregate figures are printed.
+
+Printed for each set, over every (answer, term) pair: precision (of the terms said to be used,
+the share labelled used: a false alarm tells a user they said a term they did not), recall (of
+the labelled terms, the share found), F1, and accuracy beside the commonest label's; the same
+for terms that name a thing (tools, products, qualifications) and for the rest, and for spoken
+and typed answers; of the terms found and labelled used, the share whose quoted sentence holds
+the labelled words (the evidence the card shows). Beside, in the same run: every term's words
+in the answer, in any case (the plain baseline), and the matcher by word form only (no
+sentence model), so the share the meaning match adds is seen; and the time a matcher takes an
+answer."""
+
+from __future__ import annotations
+
+import json
+import re
+import time
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+DATA = Path(__file__).resolve().parent.parent / "tests" / "data" / "term_use"
+SETS = (
+    ("dev.json", "development (2026-12-04)"),
+    ("heldout.json", "held-out (2026-12-04), nobody tuning has opened it"),
+)
+WORD = re.compile(r"[a-z0-9]+(?:[+#.][a-z0-9+#]+)*")
+
+
+@dataclass
+class Tally:
+    tp: int = 0
+    fp: int = 0
+    fn: int = 0
+    tn: int = 0
+
+    def add(self, said: bool, used: bool) -> None:
+        if said and used:
+            self.tp += 1
+        elif said:
+            self.fp += 1
+        elif used:
+            self.fn += 1
+        else:
+            self.tn += 1
+
+    def line(self) -> str:
+        n = self.tp + self.fp + self.fn + self.tn
+        p = self.tp / (self.tp + self.fp) if self.tp + self.fp else float("nan")
+        r = self.tp / (self.tp + self.fn) if self.tp + self.fn else float("nan")
+        f1 = 2 * p * r / (p + r) if p + r else float("nan")
+        accuracy = (self.tp + self.tn) / n if n else float("nan")
+        used = self.tp + self.fn
+        commonest = max(used, n - used) / n if n else float("nan")
+        return (
+            f"P {p:.3f} R {r:.3f} F1 {f1:.3f} accuracy {accuracy:.3f} "
+            f"(commonest label {commonest:.3f}; {n} pairs, {self.fp} false alarms)"
+        )
+
+
+def plain(answer: str, terms: Sequence[str]) -> list[bool]:
+    """The baseline: every word of the term among the answer's words, in any case."""
+    said = set(WORD.findall(answer.lower()))
+    return [
+        bool(words) and set(words) <= said for words in (WORD.findall(t.lower()) for t in terms)
+    ]
+
+
+def _load(name: str) -> list[dict[str, Any]]:
+    data: dict[str, Any] = json.loads((DATA / name).read_text(encoding="utf-8"))
+    answers: list[dict[str, Any]] = data["answers"]
+    return answers
+
+
+def run() -> None:
+    from prepcoach.coach.term_match import find_terms, shared_embedder
+
+    embedder = shared_embedder()
+    if embedder is None:
+        raise SystemExit("bench_term_use needs the MiniLM sentence model (a default dependency)")
+    matchers: dict[str, Callable[[str, Sequence[str]], list[Any]]] = {
+        "prepcoach (word form and meaning)": lambda a, t: find_terms(a, t, embedder),
+        "word form only (no sentence model)": lambda a, t: find_terms(a, t, None),
+    }
+    for name, status in SETS:
+        if not (DATA / name).exists():
+            print(f"term use, {name}: missing")
+            continue
+        answers = _load(name)
+        print(f"term use, {name}: {status}; {len(answers)} answers")
+        baseline = Tally()
+        for item in answers:
+            terms = [t["term"] for t in item["terms"]]
+            for said, label in zip(plain(item["answer"], terms), item["terms"], strict=True):
+                baseline.add(said, bool(label["used"]))
+        for label_name, matcher in matchers.items():
+            total, named, skills, spoken, typed = Tally(), Tally(), Tally(), Tally(), Tally()
+            quoted = found_used = 0
+            seconds: list[float] = []
+            for item in answers:
+                terms = [t["term"] for t in item["terms"]]
+                start = time.perf_counter()
+                found = matcher(item["answer"], terms)
+                seconds.append(time.perf_counter() - start)
+                style = spoken if item.get("style") == "spoken" else typed
+                for covered, label in zip(found, item["terms"], strict=True):
+                    said, used = covered is not None, bool(label["used"])
+                    for tally in (total, named if label.get("names") else skills, style):
+                        tally.add(said, used)
+                    if said and used:
+                        found_used += 1
+                        evidence = str(label.get("evidence") or "")
+                        if evidence and (evidence in covered.sentence or covered.words in evidence):
+                            quoted += 1
+            seconds.sort()
+            print(f"  {label_name}: {total.line()}")
+            print(f"    terms that name a thing: {named.line()}")
+            print(f"    skills, methods, domains: {skills.line()}")
+            print(f"    spoken answers: {spoken.line()}")
+            print(f"    typed answers: {typed.line()}")
+            share = quoted / found_used if found_used else float("nan")
+            print(
+                f"    evidence: {quoted} of {found_used} found and used quote the labelled words "
+                f"({share:.3f}); {1000 * seconds[len(seconds) // 2]:.0f} ms median an answer "
+                f"(max {1000 * seconds[-1]:.0f})"
+            )
+        print(f"  baseline, every word of the term in the answer: {baseline.line()}")
+
+
+if __name__ == "__main__":
+    run()
