@@ -244,13 +244,23 @@ def test_a_two_question_mock_interview_with_recorded_answers(
 def test_a_pause_mid_answer_keeps_every_sentence(
     paused_mic_page: Page, alice: User, paused_answer: Path
 ) -> None:
-    """Issue 14: a 3 s silence between two sentences must not lose the second one."""
+    """Issue 14: a 3 s silence between two sentences must not lose the second one. Issue 15:
+    the recorder sends a piece as soon as its meter hears the speaker go quiet, marked so
+    (`?quiet=1`), in the pause as at the end, and none before the first word."""
     page = paused_mic_page
+    quiet: list[int] = []
+    page.on(
+        "request",
+        lambda r: quiet.append(int(r.url.split("/")[-2])) if r.url.endswith("?quiet=1") else None,
+    )
     log_in(page, alice)
     question = Question.objects.filter(owner__isnull=True).order_by("pk").first()
     assert question is not None
     page.goto(f"/improve/questions/{question.pk}/")
     record(page, alice, chunks=chunks_to_hear_all_of(paused_answer))
+    # The pause (3 s) came about 3 s after the recorder started, the end about 5 s later.
+    assert len(quiet) >= 2, quiet
+    assert Attempt.objects.get(user=alice).stream_quiet == quiet[-1] + 1
     # Saved, the page goes on to the answer's report.
     expect(page.get_by_role("heading", name="Your report")).to_be_visible(timeout=ANALYSIS_WAIT_MS)
     attempt = Attempt.objects.get(user=alice)

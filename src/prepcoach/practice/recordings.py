@@ -69,9 +69,10 @@ def max_chunks() -> int:
     return 2 * settings.RECORDING_MAX_SECONDS // settings.RECORDING_CHUNK_SECONDS + 10
 
 
-def store_chunk(attempt: Attempt, index: int, data: bytes) -> bool:
+def store_chunk(attempt: Attempt, index: int, data: bytes, quiet: bool = False) -> bool:
     """Write one chunk; returns False when it was already there (a retry). Raises
-    RecordingError with what to do otherwise.
+    RecordingError with what to do otherwise. `quiet`: the browser sent it as soon as its
+    level meter heard the speaker go quiet (`Attempt.stream_quiet`).
 
     The piece is written before the answer's row is locked, under a name its bytes decide, so
     two requests never overwrite each other's piece; the lock (the one finalise takes) is held
@@ -105,11 +106,13 @@ def store_chunk(attempt: Attempt, index: int, data: bytes) -> bool:
             locked = Attempt.objects.select_for_update().get(pk=attempt.pk)
             if _counted(locked, index, digest, len(data)):
                 return False  # a twin request counted the same piece (the same name)
+            quieted = {"stream_quiet": index + 1} if quiet else {}
             Attempt.objects.filter(pk=attempt.pk).update(
                 pieces={**locked.pieces, str(index): digest},
                 bytes_received=F("bytes_received") + len(data),
                 chunks_received=F("chunks_received") + 1,
                 last_chunk_at=timezone.now(),
+                **quieted,
             )
     except RecordingError:
         # Refused under the lock (saved meanwhile, another piece took the index, over the

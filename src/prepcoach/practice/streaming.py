@@ -2,7 +2,9 @@
 its last seconds are left for the analysis.
 
 Each piece stored queues a streaming step (`queue_stream_step`) once STEP_PIECES pieces came
-since the last step saw (`Attempt.stream["read"]`), at most one per answer waiting or running
+since the last step saw (`Attempt.stream["read"]`), or at once when the browser sent it as the
+speaker went quiet (`Attempt.stream_quiet`: the step then reads the answer's last words before
+Stop, `coach.speech.streaming.Closing`), at most one per answer waiting or running
 (`Attempt.stream_queued_at`, taken by a conditional UPDATE, given back when the step ends, or
 taken again once STREAM_STALE old: a worker that died); a step that ends queues the next itself
 when enough pieces came while it ran. Steps are queued at STEP_PRIORITY, below every analysis,
@@ -62,9 +64,18 @@ STEP_PRIORITY = -100
 
 def queue_stream_step(attempt_id: int) -> None:
     """Queue a streaming step for a recording answer once STEP_PIECES pieces arrived since the
-    last step read, unless one is waiting or running."""
-    attempt = Attempt.objects.filter(pk=attempt_id).only("chunks_received", "stream").first()
-    if attempt is None or attempt.chunks_received < _last_read(attempt) + STEP_PIECES:
+    last step read, or a piece the browser sent as the speaker went quiet, unless one is
+    waiting or running (its end asks again)."""
+    attempt = (
+        Attempt.objects.filter(pk=attempt_id)
+        .only("chunks_received", "stream", "stream_quiet")
+        .first()
+    )
+    if attempt is None:
+        return
+    read = _last_read(attempt)
+    quiet = attempt.stream_quiet is not None and attempt.stream_quiet > read
+    if attempt.chunks_received < read + STEP_PIECES and not quiet:
         return
     now = timezone.now()
     free = Q(stream_queued_at__isnull=True) | Q(stream_queued_at__lt=now - STREAM_STALE)

@@ -4,6 +4,13 @@
 // Echo cancellation, noise suppression and automatic gain are off: they change the pace,
 // pauses and loudness the analysis measures.
 
+// The speaker counts as quiet after this long below a tenth of their loudest level so far (or
+// below QUIET_FLOOR, silence whatever the voice): longer than the server's QUIET_S (1 s,
+// coach/speech/streaming.py) and than a pause between sentences.
+const QUIET_MS = 1300;
+const QUIET_SHARE = 0.1;
+const QUIET_FLOOR = 0.01;
+
 const csrf = () => document.querySelector('meta[name="csrf-token"]').content;
 
 const MESSAGES = {
@@ -129,9 +136,28 @@ class Recorder {
       analyser.getFloatTimeDomainData(samples);
       const rms = Math.sqrt(samples.reduce((sum, x) => sum + x * x, 0) / samples.length);
       level.value = Math.min(1, rms * 4);
+      this.listen(rms);
       requestAnimationFrame(tick);
     };
     tick();
+  }
+
+  listen(rms) {
+    // When the speaker has been quiet for QUIET_MS after speaking, send what is recorded at
+    // once, marked quiet: the server reads the answer's last words then, so that if this was
+    // the end, little is left to read after Stop (practice/streaming.py). The quiet is judged
+    // against the loudest speech so far, so a noisy room or a soft voice works alike.
+    if (this.state !== "recording" || this.recorder?.state !== "recording") return;
+    const now = performance.now();
+    this.loudest = Math.max(this.loudest || 0, rms);
+    if (rms > Math.max(QUIET_FLOOR, this.loudest * QUIET_SHARE)) {
+      this.lastLoud = now;
+      this.spoke = true;
+    } else if (this.spoke && now - this.lastLoud >= QUIET_MS) {
+      this.spoke = false;
+      this.quietNext = true;
+      this.recorder.requestData();
+    }
   }
 
   closeDevices() {
@@ -177,8 +203,12 @@ class Recorder {
     this.index = 0;
     this.recorder = new MediaRecorder(this.stream, { mimeType: pickMimeType(this.el("video").checked) });
     this.recorder.addEventListener("dataavailable", (event) => {
-      if (event.data.size > 0) this.enqueue(event.data);
+      const quiet = this.quietNext;
+      this.quietNext = false;
+      if (event.data.size > 0) this.enqueue(event.data, quiet);
     });
+    this.spoke = false;
+    this.loudest = 0;
     this.recorder.addEventListener("stop", () => this.finish());
     this.recorder.start(this.attempt.chunk_seconds * 1000);
     this.state = "recording";
@@ -204,8 +234,8 @@ class Recorder {
     timer.classList.toggle("over", elapsed > this.guide);
   }
 
-  enqueue(blob) {
-    this.queue.push({ index: this.index++, blob });
+  enqueue(blob, quiet = false) {
+    this.queue.push({ index: this.index++, blob, quiet });
     this.upload();
   }
 
@@ -217,9 +247,9 @@ class Recorder {
     this.uploading = true;
     let wait = 500;
     while (this.queue.length) {
-      const { index, blob } = this.queue[0];
+      const { index, blob, quiet } = this.queue[0];
       try {
-        const response = await fetch(`${this.attempt.chunk_url}/${index}/`, {
+        const response = await fetch(`${this.attempt.chunk_url}/${index}/${quiet ? "?quiet=1" : ""}`, {
           method: "POST",
           body: blob,
           headers: { "X-CSRFToken": csrf() },
