@@ -1,0 +1,226 @@
+"""End of answer to report when the speaker goes quiet before pressing Stop (issue 15, item 1):
+the browser sends a piece as soon as its level meter hears a quiet (`recorder.js`, QUIET_MS
+after the last word), a streaming step runs for it at once and reads the answer's last words
+(`coach.speech.streaming.Closing`), and the analysis at Stop takes them instead of reading
+them again. Beside the same answer with no such piece (the path before), in the same run.
+
+Each answer is a 2-minute espeak-ng recording (`bench_streaming.two_minutes`, development
+voices, or `streaming_heldout3.py` once) ending with its last word, then `gap` seconds of quiet
+before Stop (a person finishing an answer and reaching for the button). Recording is replayed
+on one timeline of one analysis lane, as the worker runs a recording's steps (one at a time,
+each reading every piece that arrived before it began; a step is due once 3 pieces came since
+the last step read, or a quiet piece): each step's cost is measured (CPU seconds of its decode
+and `advance`, on an engine of one thread, as a worker of two lanes has on two cores, so the
+figure does not move with other work on the machine) and the timeline advanced by it; a step
+not finished at Stop is lost (the worker's step finds the answer saved). At Stop the analysis
+runs with the state of the last finished step, timed (wall and CPU); the raw engine on the same
+file is the baseline. Each answer's transcript with the quiet piece is compared with the one
+without: the closing is the same reading by construction, so they must be equal.
+"""
+
+from __future__ import annotations
+
+import io
+import shutil
+import tempfile
+import time
+from dataclasses import dataclass
+from pathlib import Path
+
+import av
+import bench_analysis as ba  # type: ignore[import-not-found]
+import bench_streaming as bsm  # type: ignore[import-not-found]
+import numpy as np
+import speech_set as ss  # type: ignore[import-not-found]
+from numpy.typing import NDArray
+
+from prepcoach.coach.media import remux_with_duration
+from prepcoach.coach.speech.audio import decode, decode_from
+from prepcoach.coach.speech.engine import WhisperEngine
+from prepcoach.coach.speech.model import packaged_model
+from prepcoach.coach.speech.pipeline import analyse_recording
+from prepcoach.coach.speech.streaming import (
+    StreamState,
+    advance,
+    all_spans,
+    at_stop,
+    matches,
+    resume_from,
+)
+
+PIECE_S = 2.0
+STEP_PIECES = 3  # practice.streaming.STEP_PIECES
+QUIET_MS = 1300  # recorder.js: the quiet piece is sent this long after the last word
+GAPS = (1.5, 3.0)  # seconds from the last word to Stop
+
+
+def webm(samples: NDArray[np.float32]) -> bytes:
+    """`samples` (ss.RATE, mono) as a live WebM/Opus stream, as MediaRecorder writes it: the
+    recording so far is the start of the whole recording's stream (the encoder is the same
+    from the first sample, so its packets are, up to the last few)."""
+    buffer = io.BytesIO()
+    with av.open(buffer, "w", format="webm", options={"live": "1"}) as out:
+        stream = out.add_stream("libopus", rate=ss.RATE, layout="mono")
+        stream.bit_rate = 48_000
+        for at in range(0, samples.size, 960):
+            block = np.pad(samples[at : at + 960], (0, max(0, at + 960 - samples.size)))
+            frame = av.AudioFrame.from_ndarray(block.reshape(1, -1), format="flt", layout="mono")
+            frame.sample_rate, frame.pts = ss.RATE, at
+            for packet in stream.encode(frame):
+                out.mux(packet)
+        for packet in stream.encode(None):
+            out.mux(packet)
+    return buffer.getvalue()
+
+
+@dataclass(frozen=True)
+class Replay:
+    state: StreamState | None  # of the last step finished before Stop
+    steps: int
+    step_cpu_s: float  # every step's CPU seconds, those lost at Stop too
+    running_at_stop: bool
+
+
+def replay(
+    engine: WhisperEngine,
+    samples: NDArray[np.float32],
+    stop_s: float,
+    quiet_s: float | None,
+    folder: Path,
+) -> Replay:
+    """The worker's steps while `samples` (ss.RATE) arrive until `stop_s`, with a quiet piece
+    at `quiet_s` (None: none), on one lane's timeline (the module's docstring)."""
+    bounds = [float(t) for t in np.arange(PIECE_S, stop_s, PIECE_S)]
+    if quiet_s is not None and quiet_s < stop_s:
+        bounds = sorted({*bounds, quiet_s})
+    state: StreamState | None = None
+    read, now, steps, cpu_total = 0, 0.0, 0, 0.0
+    while True:
+        due = next(
+            (
+                t
+                for count, t in enumerate(bounds, start=1)
+                if count > read and (count >= read + STEP_PIECES or t == quiet_s)
+            ),
+            None,
+        )
+        if due is None:
+            return Replay(state, steps, cpu_total, False)
+        start = max(now, due)
+        if start >= stop_s:
+            return Replay(state, steps, cpu_total, False)
+        count = sum(1 for t in bounds if t <= start)
+        upto = bounds[count - 1]
+        so_far = folder / "so-far.webm"
+        so_far.write_bytes(webm(samples[: int(upto * ss.RATE)]))
+        began = time.process_time()
+        offset = resume_from(state)
+        part = decode_from(so_far, offset) if offset else None
+        if part is None or state is None or not matches(state, part, offset):
+            offset, part = 0, decode(so_far).samples
+        after = advance(engine, part, state, offset)
+        cpu = time.process_time() - began
+        steps += 1
+        cpu_total += cpu
+        if start + cpu > stop_s:
+            return Replay(state, steps, cpu_total, True)
+        state, read, now = after, count, start + cpu
+
+
+def closing_used(state: StreamState | None, samples: NDArray[np.float32]) -> bool:
+    kept = at_stop(state, samples) if state is not None else None
+    if kept is None or kept.closing is None:
+        return False
+    rest = tuple(s for s in all_spans(samples, kept) if s.start >= kept.settled_s)
+    return kept.closing.start_s == kept.settled_s and kept.closing.spans == rest
+
+
+def rows(engine: WhisperEngine, folder: Path, clips: list[ss.Clip], heading: str) -> None:
+    print(
+        f"stop -> report when the speaker goes quiet before Stop ({heading}): 2 s pieces, a "
+        f"step every {STEP_PIECES} and one for the quiet piece {QUIET_MS} ms after the last "
+        "word; an engine of one thread; steps timed in CPU seconds on one lane's timeline"
+    )
+    ends: dict[tuple[float, bool], list[float]] = {}
+    seconds: dict[tuple[float, bool], list[float]] = {}
+    same = total = 0
+    for clip in clips:
+        last = clip.sentence_times[-1][1]
+        for gap in GAPS:
+            stop = last + gap
+            spoken = clip.samples[: int(min(last + 0.05, clip.duration_s) * ss.RATE)]
+            samples = np.concatenate([spoken, np.zeros(int((stop - last) * ss.RATE), np.float32)])
+            path = folder / "answer.webm"
+            raw = folder / "answer.live.webm"
+            raw.write_bytes(webm(samples))
+            remux_with_duration(raw, path)
+            decoded = decode(path).samples
+            raw_s = bsm.timed(lambda: ba.raw_engine(engine, decoded))[0]  # noqa: B023
+            texts = []
+            for quiet in (False, True):
+                run = replay(
+                    engine, samples, stop, last + QUIET_MS / 1000 if quiet else None, folder
+                )
+                cpu = time.process_time()
+                end_s, data = bsm.timed(
+                    lambda: analyse_recording(path, engine, streamed=run.state).as_dict()  # noqa: B023
+                )
+                cpu = time.process_time() - cpu
+                assert isinstance(data, dict)
+                texts.append(str(data["transcript"]))
+                ends.setdefault((gap, quiet), []).append(end_s / raw_s)
+                seconds.setdefault((gap, quiet), []).append(end_s)
+                print(
+                    f"  {clip.name}, {clip.duration_s:.0f} s, Stop {gap:.1f} s after the last word, "
+                    f"{'quiet piece' if quiet else 'as before  '}: {run.steps} steps "
+                    f"({run.step_cpu_s:.1f} s CPU{', one running at Stop' if run.running_at_stop else ''}); "
+                    f"closing used {closing_used(run.state, decoded)}; stop -> report {end_s:.2f} s "
+                    f"({cpu:.2f} s CPU) = {end_s / raw_s:.2f}x the raw engine ({raw_s:.2f} s); "
+                    f"{data['transcription']}; {bsm.quality(clip, data)}"
+                )
+            total += 1
+            same += texts[0] == texts[1]
+    for gap in GAPS:
+        for quiet in (False, True):
+            fractions, walls = ends[(gap, quiet)], seconds[(gap, quiet)]
+            print(
+                f"  Stop {gap:.1f} s after the last word, {'quiet piece' if quiet else 'as before'}: "
+                f"median {np.median(fractions):.2f}x, worst {max(fractions):.2f}x the raw engine "
+                f"(median {np.median(walls):.2f} s, worst {max(walls):.2f} s; aim 2 s)"
+            )
+    print(f"  transcripts the same with and without the quiet piece: {same} of {total}")
+
+
+def _built(folder: Path, voices: tuple[ss.Voice, ...], sentences: tuple[str, ...]) -> list[ss.Clip]:
+    gaps = tuple(1.0 if i % 3 == 2 else 0.5 for i in range(len(sentences)))
+    return [ss.build(v.name, sentences, v, folder, gaps=gaps, split_fillers=False) for v in voices]
+
+
+def run(which: str = "development") -> None:
+    """`which`: "development" (the 12 development 2-minute answers of bench_streaming: its
+    four voices and streaming_heldout.py's two sets), "quick" (the first four), or "heldout"
+    (streaming_heldout3.py)."""
+    if shutil.which("espeak-ng") is None:
+        raise SystemExit("bench_stop needs espeak-ng (apt-get install espeak-ng)")
+    import streaming_heldout as sh  # type: ignore[import-not-found]
+
+    with tempfile.TemporaryDirectory(prefix="bench-stop-") as scratch:
+        folder = Path(scratch)
+        engine = WhisperEngine(packaged_model(folder / "model"), threads=1)
+        if which == "heldout":
+            import streaming_heldout3 as sh3  # type: ignore[import-not-found]
+
+            clips = _built(folder, sh3.VOICES, sh3.SENTENCES)
+            rows(engine, folder, clips, "held-out: streaming_heldout3.py")
+            return
+        clips = [bsm.two_minutes(folder, voice) for voice in bsm.VOICES]
+        if which != "quick":
+            clips += _built(folder, sh.VOICES, sh.SENTENCES)
+            clips += _built(folder, sh.VOICES_2, sh.SENTENCES_2)
+        rows(engine, folder, clips, f"{len(clips)} development answers")
+
+
+if __name__ == "__main__":
+    import sys
+
+    run(sys.argv[1] if len(sys.argv) > 1 else "development")
