@@ -250,10 +250,11 @@ def test_a_plans_parts_are_counted_of_those_a_plan_is_judged_on() -> None:
     assert story is not None
     assert not story.plan
     assert (story.star_words, story.number) == ("4 of 4 STAR parts", True)
-    # Typed: no pace or fillers were measured (it said "fillers and pace").
+    # Typed: no pace was measured and no fillers weighed (it said "fillers and pace"); its
+    # fillers are counted in the text, as its report says (it said it had none to measure).
     assert story.measured_from == (
-        "STAR parts and a number in the result alone: a typed answer has no pace or fillers to "
-        "measure"
+        "STAR parts and a number in the result alone: a typed answer has no pace to measure, and "
+        "its fillers are counted in the text, not weighed"
     )
 
 
@@ -287,6 +288,7 @@ def test_an_answer_to_a_question_asking_for_no_story_is_not_counted_on_star() ->
     assert row.tip == ""
     assert row.row_words == (
         "no STAR parts or number counted: the question asks for neither a story nor a plan",
+        "0 fillers in the text",  # typed: counted in its text, as its report counts them
     )
     assert not [s for s in row.row_words if "of 5" in s or "of 4" in s or s == "no number"]
     assert row == short_report(analysis, "neither")
@@ -311,7 +313,8 @@ def test_the_measured_figure_says_what_was_measured_typed_or_recorded() -> None:
     typed_plan = short_report(analyse_answer(text=PLAN, question=PLAN_QUESTION).as_dict())
     assert typed_plan is not None
     assert typed_plan.measured_from == (
-        "the steps of the plan alone: a typed answer has no pace or fillers to measure"
+        "the steps of the plan alone: a typed answer has no pace to measure, and its fillers "
+        "are counted in the text, not weighed"
     )
     typed_story = short_report(analyse_answer(text=GOOD, question=STORY).as_dict())
     assert typed_story is not None

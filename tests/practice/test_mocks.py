@@ -320,10 +320,12 @@ def test_a_plans_figures_in_the_mock_count_its_action_and_ask_no_number(
     attempt = read(attempt)
     shown = short_report(alice_client, attempt)
     assert "<li>the action (the one STAR part a plan is judged on)</li>" in shown
-    # Typed: its figure weighs its steps alone (it said "…, fillers and pace").
+    # Typed: its figure weighs its steps alone (it said "…, fillers and pace"); its fillers are
+    # counted in the text, as its report counts them, not weighed (it said it had none to
+    # measure: `test_mock_typed_fillers.py`).
     assert (
-        "as prepcoach measured it (the steps of the plan alone: a typed answer has no pace or "
-        "fillers to measure)" in shown
+        "as prepcoach measured it (the steps of the plan alone: a typed answer has no pace to "
+        "measure, and its fillers are counted in the text, not weighed)" in shown
     )
     assert "of 4 STAR parts" not in shown
     assert "number" not in shown

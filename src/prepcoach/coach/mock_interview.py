@@ -39,6 +39,12 @@ from typing import Any
 
 from prepcoach.coach.answer import asks_for_plan, unmeasured_for
 from prepcoach.coach.area_types import AnswerFacts
+from prepcoach.coach.fillers_said import (
+    NOT_COUNTED,
+    TYPED_NOT_WEIGHED,
+    FillersSaid,
+    fillers_said,
+)
 from prepcoach.coach.follow_up_answer import FollowUpAnswer, judge_follow_up, measured_of
 from prepcoach.coach.improvement import ASKED_AREAS, RULES, improvement_areas
 from prepcoach.coach.questions import field_for_role
@@ -152,6 +158,18 @@ class Figures:
     # How "can't tell" is said after "Answers the question: " (`relevance.cant_tell_said`, as
     # the report says it: a follow-up's or a short answer's named why), "" for a verdict.
     relevance_said: str = ""
+    # Its fillers as the answer's report says them (`fillers_said`): a recording's a minute, a
+    # typed answer's counted in the text; None when the analysis keeps none.
+    fillers: FillersSaid | None = None
+
+    @property
+    def fillers_words(self) -> str:
+        """Its fillers in words, as its report's Fillers card says them ("0 fillers in the
+        text" for a typed answer, "2.1 fillers a minute" for a recording), "" when they were
+        not counted (the row says why the answer was not read) or not stored."""
+        if self.fillers is None or self.fillers.unit == NOT_COUNTED:
+            return ""
+        return self.fillers.words
 
     @property
     def asked_words(self) -> str:
@@ -233,8 +251,8 @@ class Figures:
             said.append(self.star_words)
         if self.number is not None:
             said.append("a number" if self.number else "no number")
-        if self.fillers_per_min is not None:
-            said.append(f"{self.fillers_per_min:.1f} fillers a minute")
+        if self.fillers_words:
+            said.append(self.fillers_words)
         if self.wpm is not None:
             said.append(f"{self.wpm:.0f} words a minute")
         return tuple(said)
@@ -242,16 +260,17 @@ class Figures:
     @property
     def measured_from(self) -> str:
         """What `measured` weighs, in words: a plan's steps, never a number in its result; the
-        delivery figures it weighed, or that it weighed none (a typed answer has no pace or
-        fillers: its figure is its content alone; a trial's typed answer said "fillers and
-        pace")."""
+        delivery figures it weighed, or that it weighed none (a trial's typed answer said
+        "fillers and pace"). A typed answer has no pace, and its fillers are counted in its
+        text, as its report's Fillers card says ("0 in the text"), but not weighed
+        (`fillers_said.TYPED_NOT_WEIGHED`; the mock had said it had no fillers to measure)."""
         content = "the steps of the plan" if self.plan else "STAR parts and a number in the result"
         if self.weighed:
             listed = ", ".join(self.weighed[:-1])
             last = f"{listed} and {self.weighed[-1]}" if listed else self.weighed[-1]
             return f"{content}, and its {last}"
         if not self.spoken:
-            return f"{content} alone: a typed answer has no pace or fillers to measure"
+            return f"{content} alone: {TYPED_NOT_WEIGHED}"
         return f"{content} alone: too little of the recording was heard to measure its delivery"
 
 
@@ -356,6 +375,7 @@ def figures_of(
         isinstance(analysis.get("duration_s"), (int, float)), unsure, unread,
         () if measured is None and follow and follow.asks_part else unmeasured_for(analysis, asks),
         follow, _cant_tell_said(analysis) if relevance == "can't tell" else "",
+        fillers_said(analysis),
     )  # fmt: skip
 
 
