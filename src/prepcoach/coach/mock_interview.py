@@ -15,6 +15,8 @@ report shown after each answer, and the summary at its end.
   found ("3 of 4 STAR parts (prepcoach can't tell about the result)"), never counted found or
   missing; a part not heard (`present` None without it) leaves the parts uncounted, and the
   row says why.
+- `answer_label`: what an answer is, for the link to it ("typed answer, 84 words", "recorded
+  answer, 1:42"), so the summary's links can be told apart.
 - `summarise_mock`: each answer once, in the order given (follow-ups under their question),
   with its figures; every question not answered listed as such; the answer that went best and
   why (never one the relevance verdict says missed its question); and the next things to
@@ -39,6 +41,7 @@ from typing import Any
 
 from prepcoach.coach.answer import asks_for_plan, unmeasured_for
 from prepcoach.coach.area_types import AnswerFacts
+from prepcoach.coach.feedback import clock
 from prepcoach.coach.fillers_said import (
     NOT_COUNTED,
     TYPED_NOT_WEIGHED,
@@ -431,6 +434,23 @@ class MockAnswer:
     # A follow-up's: the ref of the answer it follows up (the attempt's `follow_up_to`); None:
     # deleted, when it follows up no answer of the mock (`_first_answers`).
     follows: Hashable | None = None
+    # The words of a typed answer; 0 for a recording, which has no typed text (one that failed
+    # before any of it arrived has no file either: it is still a recording).
+    typed_words: int = 0
+
+
+def answer_label(answer: MockAnswer) -> str:
+    """What an answer is, for the link to it, so two links never read alike for want of
+    saying: "typed answer, 84 words", "recorded answer, 1:42" (the recording's length, as its
+    player shows it, once read), "recorded answer" (not read yet, or failed). The summary's
+    links read "typed answer" or "recording" whatever they were, a tester could not tell them
+    apart."""
+    if answer.typed_words:
+        return f"typed answer, {answer.typed_words} word{'s' * (answer.typed_words != 1)}"
+    seconds = (answer.analysis or {}).get("duration_s")
+    if isinstance(seconds, int | float) and not isinstance(seconds, bool):
+        return f"recorded answer, {clock(float(seconds))}"
+    return "recorded answer"
 
 
 def figures_of_answer(answer: MockAnswer) -> Figures | None:
@@ -464,6 +484,7 @@ class SummaryRow:
     follow_up: bool
     status: str  # the answer's state, or "not answered"
     figures: Figures | None
+    label: str = ""  # what the answer is, for the link to it (`answer_label`); "" for none
 
 
 @dataclass(frozen=True, slots=True)
@@ -519,9 +540,9 @@ def summarise_mock(
         if not mine:
             rows.append(SummaryRow(number, text, None, False, "not answered", None))
         rows += [SummaryRow(number, a.question, a.ref, a.follow_up, a.status,
-                            figures_of_answer(a)) for a in mine]  # fmt: skip
+                            figures_of_answer(a), answer_label(a)) for a in mine]  # fmt: skip
     rows += [SummaryRow(a.number, a.question, a.ref, a.follow_up, a.status,
-                        figures_of_answer(a))
+                        figures_of_answer(a), answer_label(a))
              for a in answers if not 1 <= a.number <= len(questions)]  # fmt: skip
     answered = [r for r in rows if r.ref is not None]
     # An answer the verdict says missed its question did not go best, whatever its figure (at

@@ -202,7 +202,7 @@ def mock_summary(request: HttpRequest, session_id: int) -> HttpResponse:
                        a.get_status_display().lower(),
                        a.analysis if a.status == Attempt.Status.ANALYSED else None,
                        timezone.localtime(a.created_at).date(), answer_asks(a), first_answer(a),
-                       follows=a.follow_up_to_id)
+                       follows=a.follow_up_to_id, typed_words=len(a.text.split()))
             for a in answers_in_order(rows)
         ],
         timezone.localdate(),
