@@ -43,6 +43,13 @@ the set's date) and a baseline measured in the same run. Today:
   10-minute one with each step's cost as the recording grows, each beside the whole-file
   analysis and the raw engine on the same file; WER and coverage of both, and the paired WER
   difference with its interval. Slow (about 20 minutes).
+- `bench_stop.py`: end of answer to report when the speaker goes quiet before pressing Stop
+  (1.5 and 3 s after the last word), with the browser's quiet piece and without it, on the 12
+  development 2-minute answers, the steps replayed on one lane's timeline; each transcript
+  checked the same either way. Slow (about 25 minutes).
+- `bench_term_use.py`: which of a job's key terms an answer uses, against the hand-labelled
+  `tests/data/term_use/` answers (development and held-out), beside every term's words and the
+  matcher without the sentence model.
 - `bench_faults.py`: recovery times after each fault of issue 15 (a worker killed, the web
   process restarted mid-upload, PostgreSQL restarted, the store full, the store unreachable),
   with real programs on loopback in a temporary home, bounded (15 minutes at most).
