@@ -54,12 +54,15 @@ QUIET_MS = 1300  # recorder.js: the quiet piece is sent this long after the last
 GAPS = (1.5, 3.0)  # seconds from the last word to Stop
 
 
-def webm(samples: NDArray[np.float32]) -> bytes:
-    """`samples` (ss.RATE, mono) as a live WebM/Opus stream, as MediaRecorder writes it: the
-    recording so far is the start of the whole recording's stream (the encoder is the same
-    from the first sample, so its packets are, up to the last few)."""
+def webm(samples: NDArray[np.float32]) -> tuple[bytes, list[tuple[float, int]]]:
+    """`samples` (ss.RATE, mono) as a live WebM/Opus stream, as MediaRecorder writes it, and
+    where it may be cut: (seconds of audio, bytes) at each cluster's end (a cluster every
+    0.1 s), so the recording so far is a prefix of the whole recording's bytes, as the
+    browser's pieces are."""
     buffer = io.BytesIO()
-    with av.open(buffer, "w", format="webm", options={"live": "1"}) as out:
+    cuts: list[tuple[float, int]] = []
+    options = {"live": "1", "cluster_time_limit": "100"}
+    with av.open(buffer, "w", format="webm", options=options) as out:
         stream = out.add_stream("libopus", rate=ss.RATE, layout="mono")
         stream.bit_rate = 48_000
         for at in range(0, samples.size, 960):
@@ -67,10 +70,19 @@ def webm(samples: NDArray[np.float32]) -> bytes:
             frame = av.AudioFrame.from_ndarray(block.reshape(1, -1), format="flt", layout="mono")
             frame.sample_rate, frame.pts = ss.RATE, at
             for packet in stream.encode(frame):
+                written = buffer.tell()
                 out.mux(packet)
+                if buffer.tell() != written and packet.pts is not None:
+                    # A cluster was written out: the audio before this packet is in the file.
+                    cuts.append((float(packet.pts * packet.time_base), buffer.tell()))
         for packet in stream.encode(None):
             out.mux(packet)
-    return buffer.getvalue()
+    return buffer.getvalue(), cuts
+
+
+def prefix(data: bytes, cuts: list[tuple[float, int]], seconds: float) -> bytes:
+    """The stream's bytes holding its audio up to `seconds` (to the last cluster before)."""
+    return data[: max((size for at, size in cuts if at <= seconds), default=0)]
 
 
 @dataclass(frozen=True)
@@ -83,13 +95,13 @@ class Replay:
 
 def replay(
     engine: WhisperEngine,
-    samples: NDArray[np.float32],
+    stream: tuple[bytes, list[tuple[float, int]]],
     stop_s: float,
     quiet_s: float | None,
     folder: Path,
 ) -> Replay:
-    """The worker's steps while `samples` (ss.RATE) arrive until `stop_s`, with a quiet piece
-    at `quiet_s` (None: none), on one lane's timeline (the module's docstring)."""
+    """The worker's steps while the recording (`webm`) arrives until `stop_s`, with a quiet
+    piece at `quiet_s` (None: none), on one lane's timeline (the module's docstring)."""
     bounds = [float(t) for t in np.arange(PIECE_S, stop_s, PIECE_S)]
     if quiet_s is not None and quiet_s < stop_s:
         bounds = sorted({*bounds, quiet_s})
@@ -112,7 +124,7 @@ def replay(
         count = sum(1 for t in bounds if t <= start)
         upto = bounds[count - 1]
         so_far = folder / "so-far.webm"
-        so_far.write_bytes(webm(samples[: int(upto * ss.RATE)]))
+        so_far.write_bytes(prefix(*stream, upto))
         began = time.process_time()
         offset = resume_from(state)
         part = decode_from(so_far, offset) if offset else None
@@ -152,15 +164,16 @@ def rows(engine: WhisperEngine, folder: Path, clips: list[ss.Clip], heading: str
             samples = np.concatenate([spoken, np.zeros(int((stop - last) * ss.RATE), np.float32)])
             path = folder / "answer.webm"
             raw = folder / "answer.live.webm"
-            raw.write_bytes(webm(samples))
+            stream = webm(samples)
+            raw.write_bytes(stream[0])
             remux_with_duration(raw, path)
             decoded = decode(path).samples
-            raw_s = bsm.timed(lambda: ba.raw_engine(engine, decoded))[0]  # noqa: B023
+            if gap == GAPS[0]:  # the raw engine once an answer: a second of quiet is nothing to it
+                raw_s = bsm.timed(lambda: ba.raw_engine(engine, decoded))[0]  # noqa: B023
             texts = []
             for quiet in (False, True):
-                run = replay(
-                    engine, samples, stop, last + QUIET_MS / 1000 if quiet else None, folder
-                )
+                quiet_s = last + QUIET_MS / 1000 if quiet else None
+                run = replay(engine, stream, stop, quiet_s, folder)
                 cpu = time.process_time()
                 end_s, data = bsm.timed(
                     lambda: analyse_recording(path, engine, streamed=run.state).as_dict()  # noqa: B023

@@ -333,7 +333,7 @@ def _closed(
     base = _base_for(state, end)
     rest = tuple(spans_after(samples, base.settled_s, offset))
     if not rest or end - rest[-1].end < QUIET_S:
-        return replace(state, closing=None) if rest else state
+        return replace(state, closing=None)  # all settled, or the speaker is not quiet
     kept = state.closing
     if kept is not None and kept.start_s == base.settled_s and kept.spans == rest:
         return state
