@@ -15,6 +15,10 @@ report shown after each answer, and the summary at its end.
   found ("3 of 4 STAR parts (prepcoach can't tell about the result)"), never counted found or
   missing; a part not heard (`present` None without it) leaves the parts uncounted, and the
   row says why.
+- `question_state`: where a question of the mock stands from the answers given to it: its
+  answer is the first that did not fail, so a failed one (an empty recording, a failed
+  analysis) leaves the question, or its follow-up, to answer again, the failed answer kept;
+  `questions_answered` counts for the progress bar the questions so answered.
 - `answer_label`: what an answer is, for the link to it ("typed answer, 84 words", "recorded
   answer, 1:42"), so the summary's links can be told apart.
 - `summarise_mock`: each answer once, in the order given (follow-ups under their question),
@@ -466,14 +470,68 @@ def asks_of(answer: MockAnswer) -> Asks | None:
     return asked_for(answer.question, answer.analysis)
 
 
-def questions_answered(answers: Iterable[tuple[int, bool]]) -> int:
+def questions_answered(answers: Iterable[tuple[int, bool] | tuple[int, bool, bool]]) -> int:
     """How many of a mock's questions are answered, for its progress bar: the questions with
-    an answer that is not a follow-up's. `answers`: each answer's question number (1-based; 0
-    when it matches no question of the mock, never counted) and whether it answers a
-    follow-up, which is more said to its question, not another answered. A skipped question
-    has no answer; one answered twice counts once. (The bar showed the question's number less
-    one: "0 of 3" after question 1 was answered, "2 of 3" after all three and a follow-up.)"""
-    return len({number for number, follow_up in answers if number > 0 and not follow_up})
+    an answer that is not a follow-up's and did not fail. `answers`: each answer's question
+    number (1-based; 0 when it matches no question of the mock, never counted), whether it
+    answers a follow-up, which is more said to its question, not another answered, and
+    (optional, False) whether it failed, which leaves its question to answer again
+    (`question_state`). A skipped question has no answer; one answered twice counts once.
+    (The bar showed the question's number less one: "0 of 3" after question 1 was answered,
+    "2 of 3" after all three and a follow-up.)"""
+    counted = set()
+    for number, follow_up, *failed in answers:
+        if number > 0 and not follow_up and not any(failed):
+            counted.add(number)
+    return len(counted)
+
+
+@dataclass(frozen=True, slots=True)
+class Given:
+    """One answer given to a question of a mock, as its page weighs it: `follows` the ref of
+    the answer it follows up (None for a first answer, or one whose first answer is gone),
+    `failed` that it could not be saved or read (nothing of the recording arrived, it ran too
+    long, the analysis failed). The answer is kept either way."""
+
+    ref: Hashable
+    follow_up: bool = False
+    follows: Hashable | None = None
+    failed: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class QuestionState:
+    """Where one question of a mock stands (`question_state`): `answer` its answer, the first
+    of its first answers that did not fail (None: the question is open, to answer, or to
+    answer again); `follow_up_answered` whether that answer's follow-up has an answer that did
+    not fail; `again` the failed answer to answer again, where one is: the last failed first
+    answer of an open question, else the last failed answer to the open follow-up."""
+
+    answer: Hashable | None
+    follow_up_answered: bool
+    again: Hashable | None
+
+    @property
+    def open(self) -> bool:
+        return self.answer is None
+
+
+def question_state(given: Sequence[Given]) -> QuestionState:
+    """Where a question stands from the answers given to it, oldest first (see
+    `QuestionState`). A failed answer never closes its question nor its follow-up: a tester's
+    empty recording, once the page was reloaded, stood as the question's answer, with no way
+    to answer it again (only the recorder's Retake, gone with the page) and a follow-up asked
+    of an answer nothing of which was heard."""
+    firsts = [g for g in given if not g.follow_up]
+    answer = next((g.ref for g in firsts if not g.failed), None)
+    if answer is None:
+        failed = [g.ref for g in firsts if g.failed]
+        return QuestionState(None, False, failed[-1] if failed else None)
+    to_it = [g for g in given if g.follow_up and g.follows == answer]
+    if any(not g.failed for g in to_it):
+        return QuestionState(answer, True, None)
+    failed = [g.ref for g in to_it if g.failed]
+    return QuestionState(answer, False, failed[-1] if failed else None)
 
 
 @dataclass(frozen=True, slots=True)

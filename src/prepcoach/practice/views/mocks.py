@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import random
+from collections.abc import Hashable, Sequence
 from typing import Any
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.http import require_POST, require_safe
 
@@ -17,8 +19,11 @@ from prepcoach.accounts.models import Profile
 from prepcoach.coach.content import analyse_content
 from prepcoach.coach.followups import asked_again, follow_up
 from prepcoach.coach.mock_interview import (
+    Given,
     MockAnswer,
+    QuestionState,
     mock_setup,
+    question_state,
     questions_answered,
     short_report,
     summarise_mock,
@@ -126,14 +131,15 @@ def _question_page(
     request: HttpRequest, session: MockSession, number: int, question: Question,
     form: TypedAnswerForm, status: int = 200,
 ) -> HttpResponse:  # fmt: skip
-    """The mock's page for its question `number`: the answer forms (`form` in the one shown,
-    the answer's or its follow-up's), or the answers given and the follow-up to ask."""
-    answers = list(
-        Attempt.objects.filter(session=session, question=question).order_by("created_at")
-    )
-    main = next((a for a in answers if not a.is_follow_up), None)
+    """The mock's page for its question `number`: the answers given to it, then the answer
+    forms (`form` in the one shown, the answer's or its follow-up's) while the question is
+    open, or the follow-up to ask. A failed answer leaves its question (or its follow-up)
+    open (`question_state`): its card says "Answer again" and the forms are shown again."""
+    answers = _answers_to(session, question.pk)
+    state = _state_of(answers)
+    main = next((a for a in answers if a.pk == state.answer), None)
     follow = None
-    if main is not None and not any(a.follow_up_to_id == main.pk for a in answers):
+    if main is not None and not state.follow_up_answered:
         stored = main.analysis or {}
         if verdict_of(stored)[0] == "does not address":
             follow = asked_again(main.question_text, stored["relevance"].get("asks"))
@@ -154,7 +160,9 @@ def _question_page(
             "main": main,
             "answers": answers,
             "follow": follow,
-            "reports": [(a, _short(a)) for a in answers],
+            # The failed answer to answer again links to the forms below it, on this page.
+            "reports": [(a, _short(a), _again_here(a, state, follow is not None)) for a in answers],
+            "answer_again": main is None and state.again is not None,
             "form": form,
             "here": request.path,
             "about": session.about,
@@ -208,18 +216,86 @@ def mock_summary(request: HttpRequest, session_id: int) -> HttpResponse:
         timezone.localdate(),
     )  # fmt: skip
     by_id = {a.pk: a for a in answers}
-    shown = [(row, by_id.get(row.ref) if isinstance(row.ref, int) else None)
-             for row in summary.rows]  # fmt: skip
+    # A failed answer whose question (or follow-up) is open again links to where it is
+    # answered again, while the mock is going on.
+    again: dict[Hashable, str] = {}
+    for row in rows:
+        state = _state_of(row.answers) if row.number else None
+        for a in row.answers:
+            if state is not None and a.pk == state.again:
+                again[a.pk] = _question_url(session, row.number, a.is_follow_up)
+    shown = [(row, by_id.get(row.ref) if isinstance(row.ref, int) else None,
+              again.get(row.ref, "")) for row in summary.rows]  # fmt: skip
     return render(request, "practice/mock_summary.html",
                   {"session": session, "summary": summary, "rows": shown,
                    "about": session.about})  # fmt: skip
 
 
+def _question_url(session: MockSession, number: int, follow_up: bool) -> str:
+    """The mock's page for its question `number`, at its answer's forms or its follow-up's."""
+    page = reverse("practice:mock_question", args=[session.pk, number])
+    return page + (FOLLOW_UP_AGAIN if follow_up else ANSWER_AGAIN)
+
+
 def _answered(session: MockSession) -> int:
     """How many of the mock's questions are answered (`questions_answered`), its answers
-    placed under their questions as its summary places them (`session_rows`)."""
+    placed under their questions as its summary places them (`session_rows`); one that failed
+    answers none."""
     rows = session_rows(session, list(Attempt.objects.filter(session=session, user=session.user)))
-    return questions_answered((row.number, a.is_follow_up) for row in rows for a in row.answers)
+    return questions_answered(
+        (row.number, a.is_follow_up, a.status == Attempt.Status.FAILED)
+        for row in rows
+        for a in row.answers
+    )
+
+
+def _answers_to(session: MockSession, question_id: int) -> list[Attempt]:
+    """The answers given in `session` to its question `question_id`, oldest first (a
+    follow-up's carry its question's id)."""
+    return list(
+        Attempt.objects.filter(session=session, question_id=question_id).order_by(
+            "created_at", "pk"
+        )
+    )
+
+
+def _state_of(answers: Sequence[Attempt]) -> QuestionState:
+    """Where the question of `answers` (oldest first) stands (`question_state`)."""
+    return question_state(
+        [
+            Given(a.pk, a.is_follow_up, a.follow_up_to_id, a.status == Attempt.Status.FAILED)
+            for a in answers
+        ]
+    )
+
+
+# Where on the question's page its forms are: the answer's, and the follow-up's.
+ANSWER_AGAIN, FOLLOW_UP_AGAIN = "#answer-again", "#follow-up"
+
+
+def _again_here(attempt: Attempt, state: QuestionState, follow_asked: bool) -> str:
+    """Where the failed answer to answer again is answered again on the page that shows it:
+    the forms below it; "" for any other answer."""
+    if attempt.pk != state.again:
+        return ""
+    if not attempt.is_follow_up:
+        return ANSWER_AGAIN
+    return FOLLOW_UP_AGAIN if follow_asked else ""
+
+
+def _again_page(attempt: Attempt) -> str:
+    """Where the failed answer to answer again is answered again from its card drawn alone
+    (watched while it was read, on a page drawn before it failed, with no forms): its
+    question's page, opened afresh, which shows them; "" for any other answer."""
+    session = attempt.session
+    if attempt.status != Attempt.Status.FAILED or session is None:
+        return ""
+    if attempt.question_id is None or attempt.question_id not in session.question_ids:
+        return ""
+    if _state_of(_answers_to(session, attempt.question_id)).again != attempt.pk:
+        return ""
+    number = session.question_ids.index(attempt.question_id) + 1
+    return reverse("practice:mock_question", args=[session.pk, number])
 
 
 def _short(attempt: Attempt) -> object:
@@ -243,7 +319,8 @@ def mock_answer(request: HttpRequest, attempt_id: int) -> HttpResponse:
     attempt = get_owned_or_404(mine, user_of(request), pk=attempt_id)
     watch = watch_of(attempt, "practice:mock_answer", since, plan)
     page = render(request, "practice/partials/mock_answer.html",
-                  {"attempt": attempt, "figures": _short(attempt), "watch": watch})  # fmt: skip
+                  {"attempt": attempt, "figures": _short(attempt), "watch": watch,
+                   "again": _again_page(attempt)})  # fmt: skip
     return answered(page, ended)
 
 
