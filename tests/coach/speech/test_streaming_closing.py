@@ -6,6 +6,7 @@ end as before, and the transcript is the same word for word either way (real eng
 from __future__ import annotations
 
 import dataclasses
+import itertools
 from collections.abc import Sequence
 from pathlib import Path
 
@@ -82,7 +83,7 @@ def _steps(samples: NDArray[np.float32], engine: SpeechEngine, every: int = 1) -
 def _pause_end(samples: NDArray[np.float32]) -> int:
     """The sample 1.5 s into the 2.5 s pause (QUIET_S of it heard, the speaker not back)."""
     spans = streaming.speech_spans(samples)
-    gaps = [(b.start - a.end, a.end) for a, b in zip(spans, spans[1:], strict=False)]
+    gaps = [(b.start - a.end, a.end) for a, b in itertools.pairwise(spans)]
     length, start = max(gaps)
     assert length >= 2.0, gaps
     assert start > ONE_WINDOW_S
