@@ -301,6 +301,9 @@ class Attempt(models.Model):
     # How many pieces there were (the pieces 0 to it, less one) when the browser last said the
     # speaker had gone quiet: a step reads up to there without waiting for STEP_PIECES more.
     stream_quiet = models.PositiveIntegerField(null=True, blank=True)
+    # A streaming step has been in its pass of the model since then: the analysis at Stop
+    # waits a little for it rather than read the same seconds again (`streaming.handed_over`).
+    stream_started_at = models.DateTimeField(null=True, blank=True)
     # Each piece stored, by index: its SHA-256, recorded once the piece is in the store.
     # db_default too: a process still on the code before this field (a rolling upgrade of a
     # shared server, or a migration's historical models) inserts answers without it.

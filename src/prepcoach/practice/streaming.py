@@ -15,6 +15,10 @@ was made from are those bytes still: their SHA-256), and advances the stored sta
 (`coach.speech.streaming`) over the finished stretches of speech; a step whose words changed
 then reads the settled text as the report will (`pipeline.read_settled`), so the report's
 reading at stop finds those sentences read.
+A step in its pass when the answer is saved (Stop pressed) hands its state over: it stores it
+while the answer waits for or is in its analysis (`Attempt.stream_started_at` marks the pass),
+and the analysis, having decoded the recording, waits up to HANDOVER_WAIT_S for it
+(`handed_over`) rather than read the same last seconds again.
 `Attempt.stream` keeps it with how many pieces it read and their SHA-256, so it survives a
 worker's restart; finalise keeps it only when the joined pieces begin with those, and
 `analyse_attempt` uses it only when it matches the joined recording's audio. Nothing is lost
@@ -27,6 +31,7 @@ import datetime as dt
 import hashlib
 import logging
 import tempfile
+import time
 from pathlib import Path
 
 from django.conf import settings
@@ -60,6 +65,12 @@ STREAM_STALE = dt.timedelta(seconds=60)
 STEP_PIECES = 3
 # Below every analysis (coach.queueing gives them 0, -1, -2...): steps use only idle lanes.
 STEP_PRIORITY = -100
+# How long the analysis at Stop waits for a step in its pass (seconds): a pass of the model is
+# 1.4-2 s of a quiet machine's CPU, so a step that began before Stop is done sooner than the
+# analysis could read the same seconds itself; past this the analysis reads them.
+HANDOVER_WAIT_S = 3.0
+# The analyses that may take a state handed over: saved and waiting, or being read.
+HANDED_TO = (Attempt.Status.SAVED, Attempt.Status.QUEUED, Attempt.Status.ANALYSING)
 
 
 def queue_stream_step(attempt_id: int) -> None:
@@ -102,7 +113,7 @@ def stream_attempt(attempt_id: int) -> str:
         failed = True
         return "failed"
     finally:
-        Attempt.objects.filter(pk=attempt_id).update(stream_queued_at=None)
+        Attempt.objects.filter(pk=attempt_id).update(stream_queued_at=None, stream_started_at=None)
         if not failed:  # pieces that arrived while this step ran (they queued nothing)
             queue_stream_step(attempt_id)
 
@@ -176,8 +187,11 @@ def _step(attempt: Attempt) -> str:
             except AudioError:
                 return "not readable yet"  # too short so far, say; the next pieces may do
     # Saved meanwhile (the piece that came with Stop queued this step): its analysis reads the
-    # rest, and a pass of the model here would only take a core from it.
-    if not Attempt.objects.filter(pk=attempt_id, status=Attempt.Status.RECORDING).exists():
+    # rest, and a pass of the model here would only take a core from it. Else the pass is
+    # marked, so that if Stop comes during it the analysis waits for it (`handed_over`).
+    began = timezone.now()
+    recording = Attempt.objects.filter(pk=attempt_id, status=Attempt.Status.RECORDING)
+    if not recording.update(stream_started_at=began):
         return "saved"
     with borrowed_engine() as engine:
         load_spare()  # so the answer's analysis never waits for an engine to load
@@ -188,7 +202,10 @@ def _step(attempt: Attempt) -> str:
         # Only onto a state this step is newer than, and only while the answer is recorded:
         # finalise decides under this lock which state the joined recording keeps.
         now = Attempt.objects.select_for_update().filter(pk=attempt_id).first()
-        if now is None or now.status != Attempt.Status.RECORDING:
+        if now is None:
+            return "saved"
+        handed = now.status in HANDED_TO and now.stream_started_at == began
+        if now.status != Attempt.Status.RECORDING and not handed:
             return "saved"
         if _kept_state(now) is not None and (now.stream or {}).get("pieces", 0) >= len(names):
             return "overtaken"
@@ -199,9 +216,33 @@ def _step(attempt: Attempt) -> str:
                 "from": offset,  # the second it decoded from (0: the whole recording so far)
             }
         )  # fmt: skip
+    if handed:
+        return "handed over"  # the analysis reads now: no core for a head start
     if latest_words(after) != (latest_words(state) if state else ()):
         try:  # only a head start for the report's reading at stop
             read_settled(after, attempt.question_text)
         except Exception:
             logger.exception("attempt %s: the settled text was not read ahead", attempt_id)
     return "advanced"
+
+
+def handed_over(attempt_id: int) -> StreamState | None:
+    """The latest state a streaming step stored for this answer, once no step is in its pass
+    (waiting for one up to HANDOVER_WAIT_S: a pass that began before Stop ends sooner than
+    the analysis could read its seconds again); None when none is stored or it cannot be
+    read. Called by the analysis after decoding (`pipeline.analyse_recording`'s `newer`)."""
+    deadline = time.monotonic() + HANDOVER_WAIT_S
+    while True:
+        row = Attempt.objects.filter(pk=attempt_id).values("stream", "stream_started_at").first()
+        if row is None:
+            return None
+        began = row["stream_started_at"]
+        running = began is not None and began > timezone.now() - STREAM_STALE
+        if not running or time.monotonic() >= deadline:
+            break
+        time.sleep(0.05)
+    kept = row["stream"] or {}
+    try:
+        return from_json(kept["state"]) if "state" in kept else None
+    except (KeyError, TypeError, ValueError):
+        return None

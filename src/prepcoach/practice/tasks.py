@@ -22,6 +22,7 @@ from prepcoach.accounts.timing import local_now
 from prepcoach.coach.answer import AnswerAnalysis, analyse_answer
 from prepcoach.coach.answer_evidence import answer_evidence
 from prepcoach.coach.body_language.pipeline import SPEECH_KEPT, Unavailable, analyse_video
+from prepcoach.coach.followups import asks_of_follow_up
 from prepcoach.coach.limits import RECORDING_GRACE_S
 from prepcoach.coach.queueing import Admission, AnalysisState, admit_analysis, analysis_state
 from prepcoach.coach.relevance import asked_for, follow_up_kind
@@ -38,6 +39,7 @@ from prepcoach.practice.engines import borrowed_engine
 from prepcoach.practice.measured import update_debrief_goals, update_measured_goals
 from prepcoach.practice.models import Attempt, PracticeSettings
 from prepcoach.practice.recordings import too_long_to_analyse
+from prepcoach.practice.streaming import handed_over
 
 logger = logging.getLogger(__name__)
 # An analysis still running after this long lost its worker: a 10-minute answer is read in
@@ -148,11 +150,16 @@ def _read(attempt: Attempt, engine: SpeechEngine | None) -> AnswerAnalysis:
     job_terms = job.key_terms if job else None
     # A follow-up asked of a plan ("Who would you involve, and when?") asks about the plan, so
     # its answer is read as one, as its question was asked (`relevance.follow_up_kind`); any
-    # follow-up asks for what its question asked for ("What was the outcome?" of a story is
-    # more of the story), as every other page judges it (`feedback.subjects.answer_asks`).
+    # other follow-up asks for what its question asked for ("What was the outcome?" of a story
+    # is more of the story) unless its words ask for a plan (`followups.asks_of_follow_up`), as
+    # every other page judges it (`feedback.subjects.answer_asks`).
     parent = followed_up_answer(attempt)  # only the same owner's answer is read
     kind = follow_up_kind(parent.question_text, parent.analysis) if parent else None
-    asks = asked_for(parent.question_text, parent.analysis) if parent else None
+    asks = (
+        asks_of_follow_up(asked_for(parent.question_text, parent.analysis), attempt.question_text)
+        if parent
+        else None
+    )
     # Its question leans on the answer before it, whoever's that is (no verdict is given).
     is_follow_up = attempt.is_follow_up
     if engine is not None:
@@ -170,7 +177,7 @@ def _read(attempt: Attempt, engine: SpeechEngine | None) -> AnswerAnalysis:
                     # the timestamps too_long_to_analyse reads: the same limit, on the sound.
                     max_seconds=settings.RECORDING_MAX_SECONDS + RECORDING_GRACE_S,
                     streamed=streamed_state(attempt), kind=kind, asks=asks,
-                    follow_up=is_follow_up,
+                    follow_up=is_follow_up, newer=lambda: handed_over(attempt.pk),
                 )  # fmt: skip
         except FileNotFoundError:
             raise AudioError(

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from prepcoach.coach import heap
@@ -34,6 +34,7 @@ def analyse_recording(
     kind: str | None = None,
     asks: Asks | None = None,
     follow_up: bool = False,
+    newer: Callable[[], StreamState | None] | None = None,
 ) -> AnswerAnalysis:
     """Raises AudioError with a reason the user can act on when there is nothing to analyse,
     or when the recording decodes to more than `max_seconds` of sound (the decoded samples are
@@ -45,8 +46,12 @@ def analyse_recording(
     Otherwise (and without it) the whole file is transcribed. The analysis says which.
     `kind`, `asks`, `follow_up`, `job_terms`: the question's kind and what it asks for, when
     the caller knows them, whether it follows up the answer before it, and the job's corrected
-    key terms (`analyse_answer`)."""
+    key terms (`analyse_answer`). `newer`: asked once the recording is decoded, for a state
+    made since `streamed` was read (a step that was in its pass at Stop: the caller may wait
+    for it, `practice.streaming.handed_over`); None keeps `streamed`."""
     audio = decode(path, max_seconds)
+    if newer is not None:
+        streamed = newer() or streamed
     if streamed is not None:  # None unless made from this audio; its part read ahead or not
         streamed = at_stop(streamed, audio.samples)
     if streamed is not None:

@@ -1,0 +1,172 @@
+"""A streaming step in its pass when Alice presses Stop hands its state over to the analysis
+(issue 15, item 1): the step stores what it read though the answer is saved, and the analysis,
+once it has decoded the recording, waits a little for it (`streaming.handed_over`) instead of
+reading the same last seconds again; a step that never finishes costs at most HANDOVER_WAIT_S."""
+
+from __future__ import annotations
+
+import datetime as dt
+import threading
+import time
+from typing import Any
+
+import numpy as np
+import pytest
+from django.test import Client
+from django.urls import reverse
+from django.utils import timezone
+
+from prepcoach.accounts.models import User
+from prepcoach.coach.speech import streaming as speech_streaming
+from prepcoach.coach.speech.streaming import StreamState, from_json, to_json
+from prepcoach.practice import streaming
+from prepcoach.practice.models import Attempt, Question
+from prepcoach.practice.recordings import store_chunk
+from prepcoach.practice.streaming import handed_over
+from tests.practice.test_streaming import (
+    _recording,
+    _run_analysis_lane,
+    _spoken,
+    _steps_waiting,
+    browser_pieces,
+    database_tasks,  # noqa: F401 (a fixture)
+)
+
+
+@pytest.fixture(scope="module")
+def quiet_ending(tmp_path_factory: pytest.TempPathFactory) -> list[bytes]:
+    """About 51 s: the script said twice, ending in 1.3 s of quiet (`test_streaming_quiet`)."""
+    spoken = _spoken(tmp_path_factory.mktemp("twice"))
+    quiet = np.zeros(int(0.5 * 48_000), np.float32)
+    return browser_pieces(np.concatenate([spoken, spoken, quiet]))
+
+
+@pytest.mark.usefixtures("database_tasks")
+def test_a_step_in_its_pass_at_stop_hands_its_state_to_the_analysis(
+    alice_client: Client,
+    alice: User,
+    question: Question,
+    quiet_ending: list[bytes],
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    started = alice_client.post(reverse("practice:recording_start", args=[question.pk])).json()
+    attempt = Attempt.objects.get(pk=started["id"])
+    last = len(quiet_ending) - 1
+    for index, piece in enumerate(quiet_ending[:last]):  # a worker keeps up as she speaks
+        store_chunk(attempt, index, piece)
+        while _steps_waiting():
+            _run_analysis_lane(tasks=1)
+    store_chunk(attempt, last, quiet_ending[last], quiet=True)
+    assert _steps_waiting() == 1  # the quiet piece's step, which reads her last words
+    real_advance = speech_streaming.advance
+    stopped: list[int] = []
+
+    def stop_during_the_pass(*args: Any) -> Any:
+        # She presses Stop while the step reads: the answer is saved, its analysis queued.
+        saved = alice_client.post(reverse("practice:finalise", args=[attempt.pk]))
+        stopped.append(saved.status_code)
+        return real_advance(*args)
+
+    monkeypatch.setattr(streaming, "advance", stop_during_the_pass)
+    _run_analysis_lane(tasks=1)  # the step: it finishes after Stop
+    assert stopped == [200]
+    attempt.refresh_from_db()
+    assert attempt.status == Attempt.Status.QUEUED
+    stored: dict[str, Any] = attempt.stream  # type: ignore[assignment]
+    assert stored["pieces"] == len(quiet_ending)  # handed over, though the answer was saved
+    assert from_json(stored["state"]).closing is not None
+    assert attempt.stream_started_at is None
+    assert attempt.stream_queued_at is None
+
+    def read_at_stop(*args: Any) -> Any:
+        raise AssertionError("the end read the rest again")
+
+    monkeypatch.setattr(speech_streaming, "_read", read_at_stop)
+    _run_analysis_lane(tasks=1)  # the analysis
+    attempt.refresh_from_db()
+    assert attempt.status == Attempt.Status.ANALYSED, attempt.failure
+    analysis: dict[str, Any] = attempt.analysis  # type: ignore[assignment]
+    assert analysis["transcription"] == "streamed"
+    assert analysis["transcript"].lower().count("slowed") == 2
+    assert attempt.stream is None  # used, and gone
+
+
+def _stored(settled_s: float) -> dict[str, Any]:
+    return {"state": to_json(StreamState(settled_s=settled_s)), "pieces": 3, "read": 3}
+
+
+def test_the_analysis_waits_for_a_step_in_its_pass_and_takes_its_state(
+    transactional_db: None, alice: User
+) -> None:
+    attempt = _recording(alice)
+    Attempt.objects.filter(pk=attempt.pk).update(
+        stream=_stored(10.0), stream_started_at=timezone.now()
+    )
+
+    def the_step_ends() -> None:
+        time.sleep(0.4)
+        Attempt.objects.filter(pk=attempt.pk).update(stream=_stored(20.0), stream_started_at=None)
+
+    ending = threading.Thread(target=the_step_ends)
+    began = time.monotonic()
+    ending.start()
+    state = handed_over(attempt.pk)
+    waited = time.monotonic() - began
+    ending.join()
+    assert state is not None
+    assert state.settled_s == 20.0  # the step's, not the one stored before it
+    assert waited >= 0.4
+
+
+@pytest.mark.django_db
+def test_a_step_that_does_not_end_in_time_is_not_waited_for_longer(
+    alice: User, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(streaming, "HANDOVER_WAIT_S", 0.3)
+    attempt = _recording(alice)
+    Attempt.objects.filter(pk=attempt.pk).update(
+        stream=_stored(10.0), stream_started_at=timezone.now()
+    )
+    began = time.monotonic()
+    state = handed_over(attempt.pk)
+    assert 0.3 <= time.monotonic() - began < 2.0
+    assert state is not None
+    assert state.settled_s == 10.0  # what was stored: the analysis reads the rest itself
+    # A mark left by a worker that died long ago is not waited for at all.
+    long_ago = timezone.now() - dt.timedelta(minutes=5)
+    Attempt.objects.filter(pk=attempt.pk).update(stream_started_at=long_ago)
+    began = time.monotonic()
+    assert handed_over(attempt.pk) is not None
+    assert time.monotonic() - began < 0.3
+
+
+def test_a_step_that_ends_after_the_analysis_is_done_stores_nothing(
+    alice_client: Client,
+    question: Question,
+    quiet_ending: list[bytes],
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """The analysis stopped waiting (HANDOVER_WAIT_S), read the rest itself and saved the
+    report before the step's pass ended: what the step read is not stored on the answer."""
+    monkeypatch.setattr(streaming, "HANDOVER_WAIT_S", 0.2)
+    started = alice_client.post(reverse("practice:recording_start", args=[question.pk])).json()
+    attempt = Attempt.objects.get(pk=started["id"])
+    last = len(quiet_ending) - 1
+    for index, piece in enumerate(quiet_ending[:last]):  # tasks run as they are queued here
+        store_chunk(attempt, index, piece)
+    real_advance = speech_streaming.advance
+    stopped: list[str] = []
+
+    def stop_and_analyse_during_the_pass(*args: Any) -> Any:
+        alice_client.post(reverse("practice:finalise", args=[attempt.pk]))  # analysed at once
+        stopped.append(Attempt.objects.get(pk=attempt.pk).status)
+        return real_advance(*args)
+
+    monkeypatch.setattr(streaming, "advance", stop_and_analyse_during_the_pass)
+    store_chunk(attempt, last, quiet_ending[last], quiet=True)
+    assert stopped == [Attempt.Status.ANALYSED]
+    attempt.refresh_from_db()
+    assert attempt.status == Attempt.Status.ANALYSED
+    assert attempt.stream is None  # the step's late state was not stored
+    analysis: dict[str, Any] = attempt.analysis  # type: ignore[assignment]
+    assert analysis["transcript"].lower().count("slowed") == 2
