@@ -38,9 +38,13 @@ class Upcoming:
     countdown: str
 
 
-def next_interview(user: User, now: dt.datetime) -> Upcoming | None:
-    """The next interview still to come, with its countdown on `now`'s clock."""
-    found = interviews_of(user).filter(starts_at__gt=now).first()
+def next_interview(user: User, now: dt.datetime, job: Opportunity | None = None) -> Upcoming | None:
+    """The next interview still to come (of `job`, when given), with its countdown on `now`'s
+    clock."""
+    ahead = interviews_of(user).filter(starts_at__gt=now)
+    if job is not None:
+        ahead = ahead.filter(opportunity=job)
+    found = ahead.first()
     return Upcoming(found, core.countdown(found.starts_at, now)) if found else None
 
 
