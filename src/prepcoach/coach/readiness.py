@@ -4,7 +4,8 @@ facts against their target, stories covering the company's values and the job's 
 figure as its report gives it, `follow_up_answer.measured_answer`, week by week; the answers
 to follow-ups counted apart, never as answers to the job's questions: `practice_of`), open
 improvement areas, the earlier rounds' debriefs, and the questions likely next (those asked
-in earlier rounds, then the job's terms and values no story covers yet). The pre-interview
+in earlier rounds, then the job's terms and values no story covers yet, then the terms the
+advert only welcomes, said to be optional: `optional_terms`). The pre-interview
 card is the few things worth reading in the last 15 minutes. Every line says what it rests
 on; nothing here guesses at the outcome."""
 
@@ -23,6 +24,7 @@ from prepcoach.coach.stories import CoverageRow, StoryInfo, coverage
 from prepcoach.coach.text import clip
 
 if TYPE_CHECKING:
+    from prepcoach.coach.optional_terms import OptionalTerm
     from prepcoach.coach.patterns import Embedder
 
 LIKELY = 8  # likely questions listed on the page
@@ -91,6 +93,8 @@ class ReadinessFacts:
     # The answers and debriefs the open areas were read from (`improvement_areas`): with none
     # open, the page says no pattern holds in them, as the areas page does, not "answer a few".
     areas_read: int = 0
+    # Of `terms`, those the advert asks for only as a plus (`optional_terms.optional_terms`).
+    optional_terms: Sequence[OptionalTerm] = ()
 
 
 @dataclass(frozen=True)
@@ -203,6 +207,7 @@ class Likely:
     text: str
     why: str
     source: Literal["asked", "term", "value"]
+    optional: bool = False  # a term the advert only welcomes ("React experience is a plus")
 
 
 @dataclass(frozen=True)
@@ -294,10 +299,18 @@ def practice_of(questions: Sequence[str], answers: Sequence[AnswerFacts]) -> Pra
 
 
 def likely_questions(
-    earlier: Sequence[RoundFacts], rows: Sequence[CoverageRow], limit: int = LIKELY
+    earlier: Sequence[RoundFacts],
+    rows: Sequence[CoverageRow],
+    limit: int = LIKELY,
+    optional: Sequence[OptionalTerm] = (),
 ) -> tuple[Likely, ...]:
     """Questions from the earlier rounds (the ones that went worst first), then a question on
-    each job term and value no story covers yet, then on the terms that are covered."""
+    each job term and value no story covers yet, then on the terms that are covered, then on
+    the terms the advert asks for only as a plus (`optional`), each said to be optional with
+    the advert's words. An interviewer asks about what the job requires: a tester's likely
+    questions asked about React, "The advert asks for it", where the advert said "React
+    experience is a plus"; ranked last, such a question is listed only when there is room."""
+    welcome = {o.term: o.said.rstrip(" .!") for o in optional}
     out: list[Likely] = []
     asked: dict[str, tuple[str, list[str], list[str]]] = {}  # key → (text, rounds, wents)
     for held in earlier:
@@ -316,10 +329,19 @@ def likely_questions(
         how = f"; your answer went {worst(wents)}" if wents else ""
         out.append(Likely(text, f"Asked in the {' and the '.join(rounds)}{how}.", "asked"))
     seen = set(asked)  # a question made from a term is not listed again when it was asked
-    by_gap = sorted(rows, key=lambda r: (not r.gap, r.kind != "job term"))
+    by_gap = sorted(
+        rows,
+        key=lambda r: (r.kind == "job term" and r.target in welcome, not r.gap,
+                       r.kind != "job term"),
+    )  # fmt: skip
     for row in by_gap:
         gap = "; no story of yours covers it yet." if row.gap else "."
-        if row.kind == "job term":
+        if row.kind == "job term" and row.target in welcome:
+            made = Likely(
+                f"What is your experience with {row.target}?",
+                f"Optional in the advert (“{welcome[row.target]}”){gap}", "term", optional=True,
+            )  # fmt: skip
+        elif row.kind == "job term":
             made = Likely(
                 f"What is your experience with {row.target}?", "The advert asks for it" + gap,
                 "term",
@@ -371,7 +393,7 @@ def readiness(
     research = Research(len(facts.facts), facts.fact_target)
     stories = Stories(len(facts.stories), tuple(rows), {s.id: s.title for s in facts.stories})
     practice = practice_of(facts.job_questions, facts.answers)
-    likely = likely_questions(facts.earlier, rows)
+    likely = likely_questions(facts.earlier, rows, optional=facts.optional_terms)
     card = Card(
         facts=tuple(facts.facts[:CARD_FACTS]),
         stories=card_stories(facts.stories, rows),

@@ -102,6 +102,7 @@ def gather(user: User, interview: Interview, today: dt.date) -> ReadinessFacts:
         stories=list(read_bank(s.saved for s in stories).for_coverage),
         values=job.value_list,
         terms=job.key_terms,
+        optional_terms=job.optional_terms,
         job_questions=questions,
         answers=[
             # Each answer's evidence, its own question's words (a follow-up's are the

@@ -19,6 +19,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from prepcoach.coach.keywords import key_terms
+from prepcoach.coach.optional_terms import OptionalTerm, optional_terms
 from prepcoach.jobs import terms as corrections
 
 MAX_TEXT = 5000  # each free-text box of an interview or a debrief
@@ -126,6 +127,14 @@ class Opportunity(models.Model):
         but those removed, then those added, each once whatever its case. What every step
         measures answers and plans against."""
         return self.corrected_terms.texts
+
+    @property
+    def optional_terms(self) -> tuple[OptionalTerm, ...]:
+        """Of the key terms, those the advert asks for only as a plus ("React experience is a
+        plus"), with its words that say so: what prepcoach prepares the user for leads with
+        what the job requires (`coach.readiness.likely_questions`). A term the owner added is
+        required unless the advert itself says otherwise."""
+        return optional_terms(self.job_description, self.key_terms)
 
     def remove_term(self, term: str) -> str | None:
         """Take `term` out of the key terms; the term as it was shown, or None when it was
