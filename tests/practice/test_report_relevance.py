@@ -1,7 +1,10 @@
 """The report says whether an answer addresses its question where prepcoach's verdict speaks
 (quoting what ties it, or what the question asks for and what the answer talks about instead),
 says "prepcoach can't tell" where it does not, and still renders analyses stored before (a
-float, null, or an old yes/no verdict by similarity, which is not shown)."""
+float, null, or an old yes/no verdict by similarity, which is not shown). The verdict is the
+first card among the report's figures, "Yes", "No" or "Can't tell" as large as theirs, its
+reason and quotation in plain words beneath (a tester found it the report's least prominent
+line, muted above the tips)."""
 
 import html
 import json
@@ -45,11 +48,29 @@ REMARK = (
     '<p class="relevance-check meta">The question asks for no story and at least half of this '
     "answer tells one: make sure its point comes through.</p>"
 )
-# "Can't tell" between the verdict's cuts, as it is: no lean either way.
-CANT_TELL = (
-    '<p class="relevance meta">Answers the question: prepcoach can\'t tell from the words (it '
-    "says yes or no only when its reading is sure)."
+REMARK_SAID = (
+    "The question asks for no story and at least half of this answer tells one: make sure its "
+    "point comes through."
 )
+# "Can't tell" between the verdict's cuts, as it is: no lean either way.
+CANT_TELL = [
+    "Answers the question",
+    "Can't tell",
+    "prepcoach can't tell from the words (it says yes or no only when its reading is sure).",
+]
+CARD_RE = re.compile(r'<div class="card relevance[^"]*" id="answers-question">(.*?)</div>', re.S)
+
+
+def verdict(page: str) -> list[str]:
+    """The report's "Answers the question" card as it reads, heading, verdict, then each line
+    under it (its reason, the quotation, the story check); [] where the report has none."""
+    cards = CARD_RE.findall(page)
+    assert len(cards) <= 1, cards
+    return [
+        html.unescape(re.sub(r"<[^>]+>", "", line)).strip()
+        for card in cards
+        for line in re.findall(r"<(?:h3|p)\b[^>]*>(.*?)</(?:h3|p)>", card, re.S)
+    ]
 
 
 def page_for(client: Client, user: User, question: Question, analysis: dict[str, object]) -> str:
@@ -76,11 +97,12 @@ def test_an_answer_to_another_question_is_named_on_the_report(
     assert relevance["addresses"] is False
     assert relevance["gist"] in STRENGTHS
     page = page_for(alice_client, alice, weakness, analysis)
-    assert (
-        "Answers the question: no. The question asks for a weakness or an area to improve; the "
-        f"answer talks about this instead: “{relevance['gist']}”"
-    ) in page
-    assert "Answers the question: yes" not in page
+    assert verdict(page) == [
+        "Answers the question",
+        "No",
+        "The question asks for a weakness or an area to improve; the answer talks about this "
+        f"instead: “{relevance['gist']}”",
+    ]
     # The tips lead with it, and none polishes the off-topic content.
     tips = analysis["tips"]
     assert isinstance(tips, list)
@@ -98,7 +120,7 @@ def test_an_answer_that_does_not_address_its_question_is_not_measured_5_of_5(
     finance = asked(alice, FINANCE)
     analysis = analyse_answer(text=HOCKEY).as_dict() | {"relevance": HOCKEY_FOR_FINANCE}
     page = page_for(alice_client, alice, finance, analysis)
-    assert "Answers the question: no." in page
+    assert verdict(page)[:2] == ["Answers the question", "No"]
     assert "5 of 5" not in page
     assert "2 of 5" in page
     assert "the measures give at most 2 to an answer that does not address its question" in page
@@ -119,7 +141,7 @@ def test_when_relevance_cannot_be_told_nothing_else_stands_out(
     assert isinstance(relevance, dict)
     assert relevance["addresses"] is None
     page = page_for(alice_client, alice, skills, {**analysis, "tips": []})
-    assert CANT_TELL in page
+    assert verdict(page)[:3] == CANT_TELL
     # Not "Nothing else…" with no tip before it (a trial), nor a clean bill.
     assert (
         "Nothing stands out to fix in this answer, besides checking that it answers the question."
@@ -139,7 +161,11 @@ def test_an_answer_to_its_question_quotes_what_ties_it(alice_client: Client, ali
     assert relevance["addresses"] is True
     assert relevance["evidence"] in HOPES
     page = page_for(alice_client, alice, skills, analysis)
-    assert f"Answers the question: yes. What ties it: “{relevance['evidence']}”" in page
+    assert verdict(page) == [
+        "Answers the question",
+        "Yes",
+        f"What ties it: “{relevance['evidence']}”",
+    ]
     assert REMARK not in page
 
 
@@ -154,11 +180,10 @@ def test_a_story_to_a_motivation_question_gets_cant_tell_and_the_check(
     assert relevance["check"] is True
     assert relevance["evidence"] in OFF_QUESTION
     page = page_for(alice_client, alice, alices_question, analysis)
-    # "Can't tell", then the check as a prompt, never a warning (nor a yes or a no).
-    assert page.index(CANT_TELL) < page.index(REMARK)
+    # "Can't tell", then the check as a muted prompt, never a warning (nor a yes or a no).
+    assert verdict(page) == [*CANT_TELL, REMARK_SAID]
+    assert REMARK in page
     assert "message-warning" not in page
-    assert "Answers the question: yes" not in page
-    assert "Answers the question: no" not in page
 
 
 @pytest.mark.usefixtures("sentence_model")
@@ -175,13 +200,13 @@ def test_a_short_answer_gets_cant_tell_and_the_nearest_sentence(
     page = html.unescape(page_for(alice_client, alice, alices_question, analysis))
     # The page says why it can't tell (a trial's one-sentence answer was told only that it
     # couldn't), in the verdict's own words.
-    assert (
-        "Answers the question: prepcoach can't tell: 15 words is too short to judge (the verdict "
-        "was trained on answers of 25 to 600 words). The sentence closest to the question: "
-        f"“{said}”</p>"
-    ) in page
-    assert "Answers the question: yes" not in page
-    assert "Answers the question: no" not in page
+    assert verdict(page) == [
+        "Answers the question",
+        "Can't tell",
+        "prepcoach can't tell: 15 words is too short to judge (the verdict was trained on "
+        "answers of 25 to 600 words).",
+        f"The sentence closest to the question: “{said}”",
+    ]
 
 
 @pytest.mark.usefixtures("sentence_model")
@@ -216,11 +241,9 @@ def test_an_old_yes_or_no_verdict_is_no_longer_shown(
     evidence = "The next report went out a day early."
     analysis["relevance"] = {"addresses": verdict, "score": 0.5, "evidence": evidence}
     page = page_for(alice_client, alice, alices_question, analysis)
-    assert "Answers the question: yes" not in page
-    assert "Answers the question: no" not in page
     assert "may not address" not in page
     # Said as "can't tell", its sentence (0.5: near) as the one closest to the question.
-    assert f"{CANT_TELL} The sentence closest to the question: “{evidence}”</p>" in page
+    assert verdict(page) == [*CANT_TELL, f"The sentence closest to the question: “{evidence}”"]
 
 
 @pytest.mark.usefixtures("sentence_model")
@@ -295,13 +318,8 @@ def test_the_cant_tell_line_quotes_a_sentence_only_when_it_comes_near_the_questi
     assert (relevance["score"] > 0.3) is near
     assert not relevance["check"]  # the can't-tell line alone, no story check after it
     page = page_for(alice_client, alice, asked(alice, question), analysis)
-    (line,) = re.findall(r'<p class="relevance meta">.*?</p>', page)
-    said = html.unescape(re.sub(r"<[^>]+>", "", line))
-    quoted = f" The sentence closest to the question: “{relevance['evidence']}”" if near else ""
-    assert said == (
-        "Answers the question: prepcoach can't tell from the words (it says yes or no only when "
-        f"its reading is sure).{quoted}"
-    )
+    quoted = [f"The sentence closest to the question: “{relevance['evidence']}”"] if near else []
+    assert verdict(page) == [*CANT_TELL, *quoted]
     assert "far from" not in page
     assert "Nearest" not in page
 
@@ -348,8 +366,7 @@ def test_a_good_story_the_verdict_cannot_tell_about_is_not_doubted(
     assert relevance["score"] <= 0.3  # no sentence comes near the question
     assert not relevance["check"]
     page = page_for(alice_client, alice, question, analysis)
-    (line,) = re.findall(r'<p class="relevance meta">.*?</p>', page)
-    assert line == f"{CANT_TELL}</p>"  # its far "nearest" sentence is not quoted
+    assert verdict(page) == CANT_TELL  # its far "nearest" sentence is not quoted
     assert "far from" not in page
     assert "Nearest the question" not in page
     assert "5 of 5" in page  # the measures stand, as before
@@ -376,7 +393,8 @@ def test_the_story_check_is_a_prompt_after_cant_tell_as_the_mock_says_it(
     assert relevance["check"] is True
     assert verdict_of(analysis)[0] == "can't tell"  # the mock's panel for the same answer
     page = page_for(alice_client, alice, question, analysis)
-    assert f"{CANT_TELL}</p>{REMARK}" in page
+    assert verdict(page) == [*CANT_TELL, REMARK_SAID]
+    assert REMARK in page
     assert "Check that this answers the question" not in page
     assert "message-warning" not in page
     assert "Nearest the question" not in page
@@ -409,7 +427,7 @@ def test_an_analysis_stored_with_the_old_cant_tell_wording_reads_the_new_way(
         )
     }
     page = page_for(alice_client, alice, question, analysis | {"relevance": old})
-    assert f"{CANT_TELL}</p>{REMARK}" in page
+    assert verdict(page) == [*CANT_TELL, REMARK_SAID]
     assert "far from" not in page
     assert "check that it answers" not in page.lower()
 
