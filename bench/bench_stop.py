@@ -10,8 +10,9 @@ before Stop (a person finishing an answer and reaching for the button). Recordin
 on one timeline of one analysis lane, as the worker runs a recording's steps (one at a time,
 each reading every piece that arrived before it began; a step is due once 3 pieces came since
 the last step read, or a quiet piece): each step's cost is measured (CPU seconds of its decode
-and `advance`, on an engine of one thread, as a worker of two lanes has on two cores, so the
-figure does not move with other work on the machine) and the timeline advanced by it; a step
+and `advance`, on an engine of one thread, as a worker of two lanes has on two cores: steadier
+than wall time beside other work, though it rises too under heavy load, a pass taking 3-7 s of
+CPU at load 9 against about 1.5 s on a quiet machine) and the timeline advanced by it; a step
 not finished at Stop is handed over or lost (below). At Stop the analysis
 runs with the state of the last finished step, or of the step in its pass at Stop when it ends
 within HANDOVER_WAIT_S (handed over: its remaining seconds are added, none credited to the
