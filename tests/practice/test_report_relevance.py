@@ -61,7 +61,7 @@ CANT_TELL = [
 CARD_RE = re.compile(r'<div class="card relevance[^"]*" id="answers-question">(.*?)</div>', re.S)
 
 
-def verdict(page: str) -> list[str]:
+def answers_card(page: str) -> list[str]:
     """The report's "Answers the question" card as it reads, heading, verdict, then each line
     under it (its reason, the quotation, the story check); [] where the report has none."""
     cards = CARD_RE.findall(page)
@@ -97,7 +97,7 @@ def test_an_answer_to_another_question_is_named_on_the_report(
     assert relevance["addresses"] is False
     assert relevance["gist"] in STRENGTHS
     page = page_for(alice_client, alice, weakness, analysis)
-    assert verdict(page) == [
+    assert answers_card(page) == [
         "Answers the question",
         "No",
         "The question asks for a weakness or an area to improve; the answer talks about this "
@@ -120,7 +120,7 @@ def test_an_answer_that_does_not_address_its_question_is_not_measured_5_of_5(
     finance = asked(alice, FINANCE)
     analysis = analyse_answer(text=HOCKEY).as_dict() | {"relevance": HOCKEY_FOR_FINANCE}
     page = page_for(alice_client, alice, finance, analysis)
-    assert verdict(page)[:2] == ["Answers the question", "No"]
+    assert answers_card(page)[:2] == ["Answers the question", "No"]
     assert "5 of 5" not in page
     assert "2 of 5" in page
     assert "the measures give at most 2 to an answer that does not address its question" in page
@@ -141,7 +141,7 @@ def test_when_relevance_cannot_be_told_nothing_else_stands_out(
     assert isinstance(relevance, dict)
     assert relevance["addresses"] is None
     page = page_for(alice_client, alice, skills, {**analysis, "tips": []})
-    assert verdict(page)[:3] == CANT_TELL
+    assert answers_card(page)[:3] == CANT_TELL
     # Not "Nothing else…" with no tip before it (a trial), nor a clean bill.
     assert (
         "Nothing stands out to fix in this answer, besides checking that it answers the question."
@@ -161,7 +161,7 @@ def test_an_answer_to_its_question_quotes_what_ties_it(alice_client: Client, ali
     assert relevance["addresses"] is True
     assert relevance["evidence"] in HOPES
     page = page_for(alice_client, alice, skills, analysis)
-    assert verdict(page) == [
+    assert answers_card(page) == [
         "Answers the question",
         "Yes",
         f"What ties it: “{relevance['evidence']}”",
@@ -181,7 +181,7 @@ def test_a_story_to_a_motivation_question_gets_cant_tell_and_the_check(
     assert relevance["evidence"] in OFF_QUESTION
     page = page_for(alice_client, alice, alices_question, analysis)
     # "Can't tell", then the check as a muted prompt, never a warning (nor a yes or a no).
-    assert verdict(page) == [*CANT_TELL, REMARK_SAID]
+    assert answers_card(page) == [*CANT_TELL, REMARK_SAID]
     assert REMARK in page
     assert "message-warning" not in page
 
@@ -200,7 +200,7 @@ def test_a_short_answer_gets_cant_tell_and_the_nearest_sentence(
     page = html.unescape(page_for(alice_client, alice, alices_question, analysis))
     # The page says why it can't tell (a trial's one-sentence answer was told only that it
     # couldn't), in the verdict's own words.
-    assert verdict(page) == [
+    assert answers_card(page) == [
         "Answers the question",
         "Can't tell",
         "prepcoach can't tell: 15 words is too short to judge (the verdict was trained on "
@@ -243,7 +243,7 @@ def test_an_old_yes_or_no_verdict_is_no_longer_shown(
     page = page_for(alice_client, alice, alices_question, analysis)
     assert "may not address" not in page
     # Said as "can't tell", its sentence (0.5: near) as the one closest to the question.
-    assert verdict(page) == [*CANT_TELL, f"The sentence closest to the question: “{evidence}”"]
+    assert answers_card(page) == [*CANT_TELL, f"The sentence closest to the question: “{evidence}”"]
 
 
 @pytest.mark.usefixtures("sentence_model")
@@ -319,7 +319,7 @@ def test_the_cant_tell_line_quotes_a_sentence_only_when_it_comes_near_the_questi
     assert not relevance["check"]  # the can't-tell line alone, no story check after it
     page = page_for(alice_client, alice, asked(alice, question), analysis)
     quoted = [f"The sentence closest to the question: “{relevance['evidence']}”"] if near else []
-    assert verdict(page) == [*CANT_TELL, *quoted]
+    assert answers_card(page) == [*CANT_TELL, *quoted]
     assert "far from" not in page
     assert "Nearest" not in page
 
@@ -366,7 +366,7 @@ def test_a_good_story_the_verdict_cannot_tell_about_is_not_doubted(
     assert relevance["score"] <= 0.3  # no sentence comes near the question
     assert not relevance["check"]
     page = page_for(alice_client, alice, question, analysis)
-    assert verdict(page) == CANT_TELL  # its far "nearest" sentence is not quoted
+    assert answers_card(page) == CANT_TELL  # its far "nearest" sentence is not quoted
     assert "far from" not in page
     assert "Nearest the question" not in page
     assert "5 of 5" in page  # the measures stand, as before
@@ -393,7 +393,7 @@ def test_the_story_check_is_a_prompt_after_cant_tell_as_the_mock_says_it(
     assert relevance["check"] is True
     assert verdict_of(analysis)[0] == "can't tell"  # the mock's panel for the same answer
     page = page_for(alice_client, alice, question, analysis)
-    assert verdict(page) == [*CANT_TELL, REMARK_SAID]
+    assert answers_card(page) == [*CANT_TELL, REMARK_SAID]
     assert REMARK in page
     assert "Check that this answers the question" not in page
     assert "message-warning" not in page
@@ -427,7 +427,7 @@ def test_an_analysis_stored_with_the_old_cant_tell_wording_reads_the_new_way(
         )
     }
     page = page_for(alice_client, alice, question, analysis | {"relevance": old})
-    assert verdict(page) == [*CANT_TELL, REMARK_SAID]
+    assert answers_card(page) == [*CANT_TELL, REMARK_SAID]
     assert "far from" not in page
     assert "check that it answers" not in page.lower()
 
