@@ -25,9 +25,11 @@ labels were given), beside baselines measured in the same run.
   false plans (a question read as a plan that asks for none: its story tips would be dropped),
   for the plan-question model (`coach.plan_questions`), beside the rule before it (the kinds'
   prototypes sure it is "would do", and "would" or a condition in its words), the words alone
-  and always "no plan". `questions/dev.json`, `heldout.json` (read once) and `dev2.json` are
-  DEVELOPMENT (the model was trained and chosen on them: the trainer's mean over the three,
-  each read by a model trained on the other two, is printed beside each fit);
+  and always "no plan". `questions/dev.json`, `heldout.json` (read once), `dev2.json` and
+  `dev3.json` (an interviewer's follow-ups and short questions, trained on in every fold) are
+  DEVELOPMENT (the model was trained and chosen on them: the trainer's mean over the first
+  three, each read by a model trained on the other two and `dev3.json`, is printed beside each
+  fit);
   `questions/heldout2.json` and `heldout3.json` are HELD-OUT (written blind; aggregates only).
   Then what each question asks for, three ways (plan, story or neither), as `relevance.asked_for`
   reads it (the plan model, then the story-question model), beside the plan model then the
@@ -125,6 +127,7 @@ PLAN_SETS = (
     ("dev.json", "DEVELOPMENT (the model was trained and chosen on it)"),
     ("heldout.json", "DEVELOPMENT since its one read (2026-12-03; the model is trained on it)"),
     ("dev2.json", "DEVELOPMENT (written for training; the model was trained and chosen on it)"),
+    ("dev3.json", "DEVELOPMENT (follow-ups and short questions; always trained on)"),
     ("heldout2.json", "HELD-OUT (written blind; aggregates only)"),
     ("heldout3.json", "HELD-OUT (written blind, fresh for the story model; aggregates only)"),
 )

@@ -91,3 +91,25 @@ def test_an_answer_to_a_follow_up_gets_no_relevance_verdict(
     assert "a follow-up question leans on the answer before it" in relevance["reason"]
     shown = html.unescape(alice_client.get(reverse("practice:attempt", args=[follow.pk])).text)
     assert answers_card(shown)[:2] == ["Answers the question", "Can't tell"]
+
+
+@pytest.mark.usefixtures("sentence_model")
+def test_a_follow_up_asking_what_it_would_look_like_here_asks_for_a_plan(
+    alice_client: Client, alice: User
+) -> None:
+    """A tester's answer to "What would that look like in your first months here?", asked of
+    a point ("Where do you see yourself in five years?"), was judged as answering a question
+    asking "for neither a story nor a plan", the point's: the follow-up asks what they would
+    do, and its answer is a plan, judged on its steps by the worker and every page after."""
+    said = (
+        "In my first month I would sit with each product manager and learn how they decide what "
+        "to build. Then I would pick one small feature and take it from research to release "
+        "myself, so that by the third month I could run a whole launch."
+    )
+    asked = "What would that look like in your first months here?"
+    follow = follow_up(alice_client, alice, FIVE_YEARS, AMBITION, asked, said)
+    assert follow.analysis is not None
+    assert follow.analysis["relevance"]["question_asks"] == "plan" == answer_asks(follow)
+    page = html.unescape(alice_client.get(reverse("practice:attempt", args=[follow.pk])).text)
+    assert "neither a story nor a plan" not in page
+    assert "Situation, task and result are not asked: the question asks what you would do." in page

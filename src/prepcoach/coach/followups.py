@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from prepcoach.coach.content import ContentAnalysis
+from prepcoach.coach.relevance import asked_for
 
 if TYPE_CHECKING:
     from prepcoach.coach.relevance import Asks
@@ -164,6 +165,21 @@ def rule_of(text: str) -> str | None:
         if said in texts:
             return rule
     return "off topic" if said.startswith((PUT_ANOTHER_WAY, COME_BACK)) else None
+
+
+def asks_of_follow_up(asked_first: Asks, question: str) -> Asks:
+    """What a follow-up `question` asks for, asked of an answer to a question asking for
+    `asked_first` (`relevance.asked_for`): more of the same ("What was the outcome?" of a story
+    is more of the story, and anything asked of a plan asks about the plan:
+    `relevance.follow_up_kind`), but a plan wherever its own words ask what the user would do
+    (`relevance.asked_for`'s plan model: "What would that look like in your first months
+    here?", `POINT_FIXED`'s, asked of a point). A tester's answer to that follow-up, a plan for
+    the first months, was judged as an answer asking "for neither a story nor a plan", its
+    first question's. The one rule for the worker that analyses the answer
+    (`practice.tasks`) and the pages that judge it after (`feedback.subjects.answer_asks`)."""
+    if asked_first == "plan" or asked_for(question) == "plan":
+        return "plan"
+    return asked_first
 
 
 def follow_up(analysis: ContentAnalysis | None, turn: int = 0, asks: Asks = "story") -> FollowUp:

@@ -18,7 +18,13 @@ decides alone: "How would you describe your leadership style?" has "would you" a
 plan, "Three patients need you at once. How do you decide who to see first?" has none and does.
 Trained by `scripts/train_plan_questions.py` on three sets labelled by three people, chosen by
 how well a model trained on two read the third; weights in `plan_question_weights.json`;
-figures by `make bench` (`bench/bench_relevance.py`).
+figures by `make bench` (`bench/bench_relevance.py`). A fourth set, of an interviewer's
+follow-ups and short questions (`questions/dev3.json`), is trained on in every fold: the three
+held 7 plans among their 261 questions of eight words or fewer, so a short plan read as asking
+for neither ("What would that look like in your first months here?", prepcoach's own follow-up
+to a point, at 0.009; "What would your first 90 days look like?", "Who would you involve, and
+when?"). The shipped models of before read its plans at recall .500; the same three sets read
+out of fold went from mean F1 .895 to .922 with it.
 
 A question that is no plan then asks for a story or for neither, read by a second logistic
 regression of the same shape over the same inputs (`story_probability`, weights in

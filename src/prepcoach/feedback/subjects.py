@@ -31,6 +31,7 @@ from prepcoach.coach.feedback import (
     with_scored,
 )
 from prepcoach.coach.follow_up_answer import judge_follow_up, measured_of
+from prepcoach.coach.followups import asks_of_follow_up
 from prepcoach.coach.relevance import Asks, asked_for
 from prepcoach.coach.rubric import Judgement, read_answer
 from prepcoach.feedback.models import FeedbackRequest, MailPreference, Review, session_name
@@ -102,9 +103,10 @@ def answer_asks(attempt: Attempt) -> Asks:
     """What the answer's question asks for, as its report read the question
     (`relevance.asked_for`): a plan, a story, or neither. A follow-up asks for what the
     question it follows up asked for ("What was the outcome?" of a story is more of the story,
-    as a plan's follow-up asks about the plan: `relevance.follow_up_kind`)."""
+    as a plan's follow-up asks about the plan: `relevance.follow_up_kind`), or for a plan where
+    its own words ask for one (`followups.asks_of_follow_up`)."""
     if (first := followed_up_answer(attempt)) is not None:
-        return answer_asks(first)
+        return asks_of_follow_up(answer_asks(first), attempt.question_text)
     return asked_for(attempt.question_text, attempt.analysis)
 
 
