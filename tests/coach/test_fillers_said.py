@@ -48,3 +48,24 @@ def test_the_mock_says_a_typed_answers_fillers_as_its_report_does() -> None:
         "alone: a typed answer has no pace to measure, and its fillers are counted in the text, "
         "not weighed"
     )
+
+
+@pytest.mark.usefixtures("sentence_model")
+def test_a_recordings_fillers_are_never_said_in_the_text_for_want_of_a_rate() -> None:
+    """Whether the answer was spoken is passed, not guessed from `per_min`: a recording's
+    analysis without a rate said its fillers were "in the text" (review)."""
+    stored = {"fillers": {"count": 3}}  # a recording's, its rate not stored
+    said = fillers_said(stored, spoken=True)
+    assert said is not None
+    assert (said.unit, said.words) == ("in the recording", "3 fillers in the recording")
+    assert fillers_said(stored) == FillersSaid(3, None)  # typed: "in the text"
+    analysis = analyse_answer(text=UMS, question=STORY).as_dict()
+    analysis["fillers"].pop("per_min", None)
+    count = analysis["fillers"]["count"]
+    spoken = short_report(analysis, spoken=True)
+    assert spoken is not None
+    assert f"{count} fillers in the recording" in spoken.row_words
+    assert "in the text" not in " ".join(spoken.row_words) + spoken.measured_from
+    typed = short_report(analysis, spoken=False)
+    assert typed is not None
+    assert f"{count} fillers in the text" in typed.row_words

@@ -40,3 +40,17 @@ def test_the_summary_rows_carry_the_labels_so_the_answers_can_be_told_apart() ->
         (4, "typed answer, 40 words"),
         (None, ""),  # not answered: no link
     ]
+
+
+def test_a_recording_nothing_of_which_arrived_says_so_not_analysis_failed() -> None:
+    """An empty recording read "recorded answer" beside "analysis failed", though nothing
+    arrived to analyse (review)."""
+    empty = MockAnswer(1, 1, QUESTION, False, "analysis failed", failed=True, arrived=False)
+    assert answer_label(empty) == "recording (nothing arrived)"
+    stopped = MockAnswer(2, 1, QUESTION, False, "analysis failed", failed=True)
+    assert answer_label(stopped) == "recorded answer"  # it arrived; its analysis failed
+    summary = summarise_mock([QUESTION], [empty, stopped], TODAY)
+    assert [(row.label, row.status) for row in summary.rows] == [
+        ("recording (nothing arrived)", ""),  # the label says it: no "analysis failed"
+        ("recorded answer", "analysis failed"),
+    ]

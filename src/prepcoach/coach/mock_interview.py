@@ -16,7 +16,8 @@ report shown after each answer, and the summary at its end.
   missing; a part not heard (`present` None without it) leaves the parts uncounted, and the
   row says why.
 - `question_state`: where a question of the mock stands from the answers given to it: its
-  answer is the first that did not fail, so a failed one (an empty recording, a failed
+  answer is the latest first answer that did not fail (one given again after a failure stands,
+  even once the failed one is analysed again), so a failed one (an empty recording, a failed
   analysis) leaves the question, or its follow-up, to answer again, the failed answer kept;
   `questions_answered` counts for the progress bar the questions so answered.
 - `answer_label`: what an answer is, for the link to it ("typed answer, 84 words", "recorded
@@ -327,12 +328,15 @@ def figures_of(
     asks: Asks | None = None,
     follow_up: str | None = None,
     first: Mapping[str, Any] | None = None,
+    spoken: bool | None = None,
 ) -> Figures | None:
     """None for an answer not analysed (yet, or failed). `asks`: what its question asks for
     (`relevance.asked_for`; a follow-up's, its question's); None: as the analysis alone reads
     it (a plan by the kind it keeps, else a story). `follow_up`: the follow-up it answers
     (its words), with `first` the stored analysis of the answer it follows up (None when not
-    read): judged on what it asked for (`follow_up_answer.judge_follow_up`)."""
+    read): judged on what it asked for (`follow_up_answer.judge_follow_up`). `spoken`: it was
+    recorded, not typed (None: a recording's analysis keeps its length), which says how its
+    fillers are said (`fillers_said`)."""
     if not analysis or not isinstance(analysis.get("star"), Mapping):
         return None
     follow = judge_follow_up(follow_up, analysis, first) if follow_up is not None else None
@@ -371,6 +375,8 @@ def figures_of(
     # A follow-up asking for a part has no 1-5 figure: it weighs parts it was not asked for
     # (`measured_of`, the one rule every face gives the figure by).
     measured = measured_of(analysis, asks, follow)
+    if spoken is None:
+        spoken = isinstance(analysis.get("duration_s"), (int, float))
     return Figures(
         measured, parts,
         star.get("quantified_result", {}).get("present") if told else None,
@@ -379,10 +385,10 @@ def figures_of(
         len(transcript.split()) if isinstance(transcript, str) else 0,
         str(tips[0].get("text", "")) if tips else "",
         relevance, quote, judged, asks, delivery_weighed(analysis),
-        isinstance(analysis.get("duration_s"), (int, float)), unsure, unread,
+        spoken, unsure, unread,
         () if measured is None and follow and follow.asks_part else unmeasured_for(analysis, asks),
         follow, _cant_tell_said(analysis) if relevance == "can't tell" else "",
-        fillers_said(analysis),
+        fillers_said(analysis, spoken),
     )  # fmt: skip
 
 
@@ -410,10 +416,12 @@ def short_report(
     asks: Asks | None = None,
     follow_up: str | None = None,
     first: Mapping[str, Any] | None = None,
+    spoken: bool | None = None,
 ) -> Figures | None:
     """The short report shown inside the mock after an answer: its figures and first tip
-    (`figures_of`, by what its question asks for, and a follow-up's by what it asked for)."""
-    return figures_of(analysis, asks, follow_up, first)
+    (`figures_of`, by what its question asks for, and a follow-up's by what it asked for;
+    `spoken`: recorded, not typed)."""
+    return figures_of(analysis, asks, follow_up, first, spoken)
 
 
 @dataclass(frozen=True, slots=True)
@@ -441,6 +449,18 @@ class MockAnswer:
     # The words of a typed answer; 0 for a recording, which has no typed text (one that failed
     # before any of it arrived has no file either: it is still a recording).
     typed_words: int = 0
+    # It could not be saved or read (nothing of the recording arrived, it ran too long, the
+    # analysis failed): kept, but it answers nothing (`question_state`).
+    failed: bool = False
+    # Anything of it arrived (a recording's file, a typed answer's words); False for a
+    # recording nothing of which arrived, which is said so, never "analysis failed".
+    arrived: bool = True
+    # Recorded, not typed; None: as its analysis reads it (a recording keeps its length). Its
+    # fillers are said by it (`fillers_said`), never by whether a rate was stored.
+    spoken: bool | None = None
+
+
+NOTHING_ARRIVED = "recording (nothing arrived)"
 
 
 def answer_label(answer: MockAnswer) -> str:
@@ -448,7 +468,10 @@ def answer_label(answer: MockAnswer) -> str:
     saying: "typed answer, 84 words", "recorded answer, 1:42" (the recording's length, as its
     player shows it, once read), "recorded answer" (not read yet, or failed). The summary's
     links read "typed answer" or "recording" whatever they were, a tester could not tell them
-    apart."""
+    apart. A recording nothing of which arrived says so: "recording (nothing arrived)" (it was
+    "recorded answer" beside "analysis failed", though there was nothing to analyse)."""
+    if answer.failed and not answer.arrived and not answer.typed_words:
+        return NOTHING_ARRIVED
     if answer.typed_words:
         return f"typed answer, {answer.typed_words} word{'s' * (answer.typed_words != 1)}"
     seconds = (answer.analysis or {}).get("duration_s")
@@ -460,7 +483,13 @@ def answer_label(answer: MockAnswer) -> str:
 def figures_of_answer(answer: MockAnswer) -> Figures | None:
     """An answer's figures (`figures_of`): a follow-up's judged on what it asked for."""
     follow_up = answer.question if answer.follow_up else None
-    return figures_of(answer.analysis, asks_of(answer), follow_up, answer.first)
+    return figures_of(answer.analysis, asks_of(answer), follow_up, answer.first, answer.spoken)
+
+
+def row_status(answer: MockAnswer) -> str:
+    """An answer's state on its row of the summary: its `status`, "" for a recording nothing of
+    which arrived, whose label says so (`answer_label`), never "analysis failed"."""
+    return "" if answer_label(answer) == NOTHING_ARRIVED else answer.status
 
 
 def asks_of(answer: MockAnswer) -> Asks | None:
@@ -501,7 +530,7 @@ class Given:
 
 @dataclass(frozen=True, slots=True)
 class QuestionState:
-    """Where one question of a mock stands (`question_state`): `answer` its answer, the first
+    """Where one question of a mock stands (`question_state`): `answer` its answer, the latest
     of its first answers that did not fail (None: the question is open, to answer, or to
     answer again); `follow_up_answered` whether that answer's follow-up has an answer that did
     not fail; `again` the failed answer to answer again, where one is: the last failed first
@@ -523,7 +552,13 @@ def question_state(given: Sequence[Given]) -> QuestionState:
     to answer it again (only the recorder's Retake, gone with the page) and a follow-up asked
     of an answer nothing of which was heard."""
     firsts = [g for g in given if not g.follow_up]
-    answer = next((g.ref for g in firsts if not g.failed), None)
+    # The LATEST first answer that did not fail stands, not the first: the forms to answer
+    # again are offered only once the question's answer failed, so an answer given after a
+    # failure is the one the user chose to stand. A failed answer analysed again later ("Analyse
+    # again" on its report) is kept, and read, but does not take over from the answer given
+    # after it (a review found it did, its follow-up asked again of the old answer, the follow-up
+    # already answered of the new one left aside).
+    answer = next((g.ref for g in reversed(firsts) if not g.failed), None)
     if answer is None:
         failed = [g.ref for g in firsts if g.failed]
         return QuestionState(None, False, failed[-1] if failed else None)
@@ -548,17 +583,35 @@ class SummaryRow:
 @dataclass(frozen=True, slots=True)
 class MockSummary:
     rows: tuple[SummaryRow, ...]
-    answered: int
+    answered: int  # answers that did not fail (a follow-up's among them)
+    # Questions with no answer standing (`question_state`): none given, or all failed; of them,
+    # `again` those whose answers all failed, to answer again. The summary counted a failed
+    # answer as an answer and its question never "not answered", though the progress bar did
+    # not count it and its row offered "Answer it again".
     unanswered: int
     best: SummaryRow | None
     best_why: str
     next_steps: tuple[str, ...]
+    failed: int = 0  # answers that could not be saved or read, kept with the mock
+    again: int = 0
+    follow_ups: int = 0  # of `answered`, those to follow-ups
 
     @property
-    def follow_ups(self) -> int:
-        """How many of the answers are to follow-ups: the summary says so beside its count (a
-        trial's 3-question mock read "6 answers." with nothing saying 3 were follow-ups)."""
-        return sum(row.ref is not None and row.follow_up for row in self.rows)
+    def overview(self) -> str:
+        """The count in words: "2 answers (1 to a follow-up) and 1 that could not be read; 1
+        question not answered and 1 to answer again." (a trial's 3-question mock read "6
+        answers." with nothing saying 3 were follow-ups)."""
+        said = f"{self.answered} answer{'s' * (self.answered != 1)}"
+        if self.follow_ups:
+            said += f" ({self.follow_ups} to follow-up{'s' * (self.follow_ups != 1)})"
+        if self.failed:
+            said += f" and {self.failed} that could not be read"
+        fresh = self.unanswered - self.again
+        left = [f"{fresh} question{'s' * (fresh != 1)} not answered"] if fresh else []
+        if self.again:
+            noun = "" if fresh else f" question{'s' * (self.again != 1)}"
+            left.append(f"{self.again}{noun} to answer again")
+        return f"{said}; {' and '.join(left)}." if left else f"{said}."
 
 
 def _why_best(figures: Figures) -> str:
@@ -593,16 +646,23 @@ def summarise_mock(
         once.setdefault(a.ref, a)  # an answer given twice is listed once, where first met
     answers = list(once.values())
     rows: list[SummaryRow] = []
+    # Each question answered, not answered, or to answer again as its page says it
+    # (`question_state`): an answer that failed answers nothing.
+    unanswered: list[tuple[int, str, bool]] = []  # (number, question, to answer again)
     for number, text in enumerate(questions, start=1):
         mine = [a for a in answers if a.number == number]
         if not mine:
             rows.append(SummaryRow(number, text, None, False, "not answered", None))
-        rows += [SummaryRow(number, a.question, a.ref, a.follow_up, a.status,
+        rows += [SummaryRow(number, a.question, a.ref, a.follow_up, row_status(a),
                             figures_of_answer(a), answer_label(a)) for a in mine]  # fmt: skip
-    rows += [SummaryRow(a.number, a.question, a.ref, a.follow_up, a.status,
+        state = question_state([Given(a.ref, a.follow_up, a.follows, a.failed) for a in mine])
+        if state.open:
+            unanswered.append((number, text, any(not a.follow_up for a in mine)))
+    rows += [SummaryRow(a.number, a.question, a.ref, a.follow_up, row_status(a),
                         figures_of_answer(a), answer_label(a))
              for a in answers if not 1 <= a.number <= len(questions)]  # fmt: skip
-    answered = [r for r in rows if r.ref is not None]
+    failed = {a.ref for a in answers if a.failed}
+    answered = [r for r in rows if r.ref is not None and r.ref not in failed]
     # An answer the verdict says missed its question did not go best, whatever its figure (at
     # most `answer.OFF_QUESTION_MOST`): its "all four STAR parts" would praise the wrong story.
     scored = [r for r in answered if r.figures is not None and r.figures.measured is not None
@@ -610,8 +670,10 @@ def summarise_mock(
     best = max(scored, key=lambda r: (_measured(r), -rows.index(r)), default=None)
     best_why = _why_best(best.figures) if best is not None and best.figures else ""
     return MockSummary(
-        tuple(rows), len(answered), sum(r.ref is None for r in rows), best, best_why,
-        _next_steps(answers, [r for r in rows if r.ref is None], today),
+        tuple(rows), len(answered), len(unanswered), best, best_why,
+        _next_steps([a for a in answers if not a.failed], unanswered, today),
+        len(failed), sum(again for _, _, again in unanswered),
+        sum(r.follow_up for r in answered),
     )  # fmt: skip
 
 
@@ -707,7 +769,7 @@ def _credited(area: str, given: GivenWhenAsked) -> str:
 
 
 def _next_steps(
-    answers: Sequence[MockAnswer], unanswered: Sequence[SummaryRow], today: dt.date
+    answers: Sequence[MockAnswer], unanswered: Sequence[tuple[int, str, bool]], today: dt.date
 ) -> tuple[str, ...]:
     # The answer to a follow-up is judged as the areas page judges it (`improvement`,
     # `AnswerFacts.follow_up`): one asking for a part counts for that part and for its delivery
@@ -774,9 +836,13 @@ def _next_steps(
             steps.append(step)
     # The question last, whole, in its quotation marks: "…you led.”: you left it" read as
     # stray punctuation to a new user.
+    # A question whose answers all failed is to answer again, said so: it was never named.
     steps += [
-        f"Answer the question you left unanswered: “{row.question}”{closing_stop(row.question)}"
-        for row in unanswered
+        f"Answer again the question whose answer could not be read: “{question}”"
+        f"{closing_stop(question)}"
+        if again
+        else f"Answer the question you left unanswered: “{question}”{closing_stop(question)}"
+        for _, question, again in unanswered
     ]
     return tuple(_as_sentence(step) for step in steps[:NEXT_STEPS])
 
