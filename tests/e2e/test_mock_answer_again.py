@@ -87,10 +87,18 @@ def test_alice_answers_again_after_a_reload_and_after_a_failure_pushed_to_the_pa
     )  # fmt: skip
     page.goto(f"/improve/mock/{session.pk}/2/")
     expect(page.get_by_text("Reading your answer")).to_be_visible()
+    expect(page.get_by_role("heading", name="Follow-up")).to_be_visible()  # asked meanwhile
     held_by_the_browser()
     reason = "The speech engine stopped: analyse it again later, or answer again."
     Attempt.objects.filter(pk=waiting.pk).update(status=Attempt.Status.FAILED, failure=reason)
     expect(page.get_by_text(reason)).to_be_visible()
+    # The follow-up asked of it while it was read is withdrawn with its forms: no follow-up is
+    # answered of an answer nothing of which was read (they stayed, a review found).
+    expect(page.get_by_text("The follow-up is withdrawn")).to_be_visible()
+    expect(page.get_by_role("heading", name="Follow-up")).to_have_count(0)
+    expect(page.locator("input[name=follow_up_to]")).to_have_count(0)
+    expect(page.locator("[data-recorder]")).to_have_count(0)
+    shot(page, "follow-up-withdrawn")
     # The page was drawn while the answer was read: the question's own forms are not on it.
     expect(page.get_by_role("heading", name="Answer it again")).to_have_count(0)
     page.get_by_role("link", name="Answer again").click()
@@ -102,7 +110,9 @@ def test_alice_answers_again_after_a_reload_and_after_a_failure_pushed_to_the_pa
     # The summary: every answer kept, each link saying what it is.
     page.goto(f"/improve/mock/{session.pk}/")
     expect(page.get_by_role("link", name="Answer it again")).to_have_count(1)  # question 2's
-    expect(page.get_by_role("link", name="recorded answer")).to_have_count(2)
+    # Question 1's recording, nothing of which arrived, says so; question 2's arrived.
+    expect(page.get_by_role("link", name="recording (nothing arrived)")).to_have_count(1)
+    expect(page.get_by_role("link", name="recorded answer")).to_have_count(1)
     expect(
         page.get_by_role("link", name=f"typed answer, {len(ANSWER.split())} words")
     ).to_be_visible()

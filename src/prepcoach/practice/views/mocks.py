@@ -119,12 +119,36 @@ def mock_question(request: HttpRequest, session_id: int, number: int) -> HttpRes
     if request.method != "POST":
         return _question_page(request, session, number, question, TypedAnswerForm())
     form = TypedAnswerForm(request.POST)
+    if _follows_a_failed_answer(request, session):
+        # Typed on a page drawn before the answer it follows up failed: refused, what was typed
+        # coming back in the question's own form, to save as the answer given again.
+        form.is_valid()
+        form.add_error(None, FOLLOWS_A_FAILED_ANSWER)
+        return _question_page(request, session, number, question, form, status=422)
     attempt, decision = save_typed(request, question, form, session)
     if attempt is not None:
         messages.success(request, "Answer saved.")  # said once, on the page it comes back to
         return redirect("practice:mock_question", session_id=session.pk, number=number)
     page = _question_page(request, session, number, question, form, status=422)
     return with_retry_after(page, decision) if decision is not None else page
+
+
+FOLLOWS_A_FAILED_ANSWER = (
+    "the follow-up was withdrawn, as the answer it followed up could not be read. Answer the "
+    "question again: your words are in its form below"
+)
+
+
+def _follows_a_failed_answer(request: HttpRequest, session: MockSession) -> bool:
+    """The answer posted follows up an answer of `session` that failed: a follow-up of an
+    answer nothing of which was read is never asked (`question_state`)."""
+    parent = request.POST.get("follow_up_to", "")
+    return (
+        parent.isdigit()
+        and Attempt.objects.filter(
+            session=session, user=session.user, pk=int(parent), status=Attempt.Status.FAILED
+        ).exists()
+    )
 
 
 def _question_page(
@@ -138,8 +162,12 @@ def _question_page(
     answers = _answers_to(session, question.pk)
     state = _state_of(answers)
     main = next((a for a in answers if a.pk == state.answer), None)
+    # A finished mock takes no more answers, as its summary says (no "Answer it", no "Answer it
+    # again"): no forms, no follow-up, no "Answer again"; a refused answer's words still come
+    # back in a form.
+    going = session.status == MockSession.Status.ACTIVE
     follow = None
-    if main is not None and not state.follow_up_answered:
+    if going and main is not None and not state.follow_up_answered:
         stored = main.analysis or {}
         if verdict_of(stored)[0] == "does not address":
             follow = asked_again(main.question_text, stored["relevance"].get("asks"))
@@ -161,8 +189,13 @@ def _question_page(
             "answers": answers,
             "follow": follow,
             # The failed answer to answer again links to the forms below it, on this page.
-            "reports": [(a, _short(a), _again_here(a, state, follow is not None)) for a in answers],
-            "answer_again": main is None and state.again is not None,
+            "reports": [
+                (a, _short(a), _again_here(a, state, follow is not None) if going else "")
+                for a in answers
+            ],
+            "answer_again": going and main is None and state.again is not None,
+            "going": going,
+            "forms": going or bool(form.errors),
             "form": form,
             "here": request.path,
             "about": session.about,
@@ -210,7 +243,11 @@ def mock_summary(request: HttpRequest, session_id: int) -> HttpResponse:
                        a.get_status_display().lower(),
                        a.analysis if a.status == Attempt.Status.ANALYSED else None,
                        timezone.localtime(a.created_at).date(), answer_asks(a), first_answer(a),
-                       follows=a.follow_up_to_id, typed_words=len(a.text.split()))
+                       follows=a.follow_up_to_id, typed_words=len(a.text.split()),
+                       failed=a.status == Attempt.Status.FAILED,
+                       # a recording's file and its kind are kept once its pieces are joined
+                       arrived=bool(a.recording or a.media_type or a.text.strip()),
+                       spoken=a.is_recorded)
             for a in answers_in_order(rows)
         ],
         timezone.localdate(),
@@ -290,6 +327,8 @@ def _again_page(attempt: Attempt) -> str:
     session = attempt.session
     if attempt.status != Attempt.Status.FAILED or session is None:
         return ""
+    if session.status != MockSession.Status.ACTIVE:  # it takes no more answers
+        return ""
     if attempt.question_id is None or attempt.question_id not in session.question_ids:
         return ""
     if _state_of(_answers_to(session, attempt.question_id)).again != attempt.pk:
@@ -298,13 +337,37 @@ def _again_page(attempt: Attempt) -> str:
     return reverse("practice:mock_question", args=[session.pk, number])
 
 
+def _asked_of_while_read(attempt: Attempt) -> bool:
+    """`attempt` failed, and its follow-up was asked on the page drawn while it was read (it
+    stood then as its question's answer, its follow-up unanswered): that page's follow-up,
+    with its forms, is withdrawn as its card is pushed (`mock_answer.html`, out of band), so
+    no follow-up is answered of an answer nothing of which was read."""
+    session = attempt.session
+    if attempt.status != Attempt.Status.FAILED or attempt.is_follow_up or session is None:
+        return False
+    if session.status != MockSession.Status.ACTIVE or attempt.question_id is None:
+        return False
+    answers = _answers_to(session, attempt.question_id)
+    while_read = question_state(
+        [
+            Given(a.pk, a.is_follow_up, a.follow_up_to_id,
+                  a.status == Attempt.Status.FAILED and a.pk != attempt.pk)
+            for a in answers
+        ]
+    )  # fmt: skip
+    return while_read.answer == attempt.pk and not while_read.follow_up_answered
+
+
 def _short(attempt: Attempt) -> object:
     """Its figures by what its question asks for (a follow-up's, its question's), a
     follow-up's answer judged on what the follow-up asked for (`coach.follow_up_answer`)."""
     if attempt.status != Attempt.Status.ANALYSED:
         return None
     follow_up = attempt.question_text if attempt.is_follow_up else None
-    return short_report(attempt.analysis, answer_asks(attempt), follow_up, first_answer(attempt))
+    return short_report(
+        attempt.analysis, answer_asks(attempt), follow_up, first_answer(attempt),
+        spoken=attempt.is_recorded,
+    )  # fmt: skip
 
 
 @login_required
@@ -320,7 +383,8 @@ def mock_answer(request: HttpRequest, attempt_id: int) -> HttpResponse:
     watch = watch_of(attempt, "practice:mock_answer", since, plan)
     page = render(request, "practice/partials/mock_answer.html",
                   {"attempt": attempt, "figures": _short(attempt), "watch": watch,
-                   "again": _again_page(attempt)})  # fmt: skip
+                   "again": _again_page(attempt),
+                   "withdraw": attempt.pk if _asked_of_while_read(attempt) else None})  # fmt: skip
     return answered(page, ended)
 
 
