@@ -33,6 +33,14 @@ from tests.practice.test_streaming import (
 )
 
 
+@pytest.fixture
+def story_question(alice: User) -> Question:
+    """Alice's own (the starter bank is gone after a transactional test empties the tables)."""
+    return Question.objects.create(
+        owner=alice, text="Tell me about a process you fixed.", category="behavioral"
+    )
+
+
 @pytest.fixture(scope="module")
 def quiet_ending(tmp_path_factory: pytest.TempPathFactory) -> list[bytes]:
     """About 51 s: the script said twice, ending in 1.3 s of quiet (`test_streaming_quiet`)."""
@@ -45,11 +53,13 @@ def quiet_ending(tmp_path_factory: pytest.TempPathFactory) -> list[bytes]:
 def test_a_step_in_its_pass_at_stop_hands_its_state_to_the_analysis(
     alice_client: Client,
     alice: User,
-    question: Question,
+    story_question: Question,
     quiet_ending: list[bytes],
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    started = alice_client.post(reverse("practice:recording_start", args=[question.pk])).json()
+    started = alice_client.post(
+        reverse("practice:recording_start", args=[story_question.pk])
+    ).json()
     attempt = Attempt.objects.get(pk=started["id"])
     last = len(quiet_ending) - 1
     for index, piece in enumerate(quiet_ending[:last]):  # a worker keeps up as she speaks
@@ -142,14 +152,16 @@ def test_a_step_that_does_not_end_in_time_is_not_waited_for_longer(
 
 def test_a_step_that_ends_after_the_analysis_is_done_stores_nothing(
     alice_client: Client,
-    question: Question,
+    story_question: Question,
     quiet_ending: list[bytes],
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     """The analysis stopped waiting (HANDOVER_WAIT_S), read the rest itself and saved the
     report before the step's pass ended: what the step read is not stored on the answer."""
     monkeypatch.setattr(streaming, "HANDOVER_WAIT_S", 0.2)
-    started = alice_client.post(reverse("practice:recording_start", args=[question.pk])).json()
+    started = alice_client.post(
+        reverse("practice:recording_start", args=[story_question.pk])
+    ).json()
     attempt = Attempt.objects.get(pk=started["id"])
     last = len(quiet_ending) - 1
     for index, piece in enumerate(quiet_ending[:last]):  # tasks run as they are queued here

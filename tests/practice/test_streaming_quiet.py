@@ -28,6 +28,14 @@ from tests.practice.test_streaming import (
 )
 
 
+@pytest.fixture
+def story_question(alice: User) -> Question:
+    """Alice's own (the starter bank is gone after a transactional test empties the tables)."""
+    return Question.objects.create(
+        owner=alice, text="Tell me about a process you fixed.", category="behavioral"
+    )
+
+
 @pytest.fixture(scope="module")
 def pieces(tmp_path_factory: pytest.TempPathFactory) -> list[bytes]:
     return browser_pieces(_spoken(tmp_path_factory.mktemp("spoken")))
@@ -90,9 +98,11 @@ def test_a_quiet_piece_that_arrives_while_a_step_runs_gets_a_step_after_it(
 
 
 def test_the_piece_a_browser_sends_as_alice_goes_quiet_is_marked(
-    alice_client: Client, alice: User, question: Question, pieces: list[bytes]
+    alice_client: Client, alice: User, story_question: Question, pieces: list[bytes]
 ) -> None:
-    started = alice_client.post(reverse("practice:recording_start", args=[question.pk])).json()
+    started = alice_client.post(
+        reverse("practice:recording_start", args=[story_question.pk])
+    ).json()
     url = f"{started['chunk_url']}/0/"
     sent = alice_client.post(f"{url}?quiet=1", pieces[0], content_type="application/octet-stream")
     assert sent.status_code == 201
@@ -101,11 +111,13 @@ def test_the_piece_a_browser_sends_as_alice_goes_quiet_is_marked(
 
 def test_her_last_words_read_as_she_went_quiet_are_not_read_again_at_stop(
     alice_client: Client,
-    question: Question,
+    story_question: Question,
     quiet_ending: list[bytes],
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    started = alice_client.post(reverse("practice:recording_start", args=[question.pk])).json()
+    started = alice_client.post(
+        reverse("practice:recording_start", args=[story_question.pk])
+    ).json()
     last = len(quiet_ending) - 1
     for index, piece in enumerate(quiet_ending):
         marked = "?quiet=1" if index == last else ""
