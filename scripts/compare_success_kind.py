@@ -31,7 +31,7 @@ sys.path.insert(0, str(ROOT / "scripts"))
 
 import train_relevance as trainer  # noqa: E402
 
-from prepcoach.coach import reader, relevance, relevance_model  # noqa: E402
+from prepcoach.coach import reader, reader_features, relevance, relevance_model  # noqa: E402
 
 KINDS_DEV = ROOT / "tests" / "data" / "questions" / "kinds_dev.json"
 # dev4.json's success and achievement pairs: the first 12 of the first writer's half and the
@@ -131,7 +131,7 @@ def verdict_reading(name: str) -> None:
             str(i["answer"]), reader.sentences_of(str(i["answer"]))[: reader.MAX_SENTENCES]
         )
         is None
-        and len(reader.words_of(str(i["answer"]))) >= relevance_model.MIN_WORDS
+        and len(reader_features.words_of(str(i["answer"]))) >= relevance_model.MIN_WORDS
     ]
     assert len(readable) == len(dev4)
     on_success = [

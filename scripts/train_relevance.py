@@ -52,7 +52,7 @@ from numpy.typing import NDArray
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "src"))
 
-from prepcoach.coach import reader, relevance_model  # noqa: E402
+from prepcoach.coach import reader, reader_features, relevance_model  # noqa: E402
 from prepcoach.coach.relevance_model import AnswerParts  # noqa: E402
 from prepcoach.coach.retraining import differences  # noqa: E402
 
@@ -102,7 +102,7 @@ class Pair:
     question: Array
     kinds: Array
     answer: AnswerParts
-    words: int  # the answer's word count (`reader.words_of`)
+    words: int  # the answer's word count (`reader_features.words_of`)
     source: str  # the file it comes from
 
 
@@ -121,7 +121,7 @@ def load() -> tuple[list[Pair], list[str], int]:
         for item in json.loads(path.read_text(encoding="utf-8")):
             question, answer = str(item["question"]), str(item["answer"])
             sentences = reader.sentences_of(answer)[: reader.MAX_SENTENCES]
-            words = len(reader.words_of(answer))
+            words = len(reader_features.words_of(answer))
             if (
                 reader.cannot_tell(answer, sentences) is not None
                 or words < relevance_model.MIN_WORDS

@@ -13,7 +13,8 @@ from hypothesis import strategies as st
 from prepcoach.coach.clauses import RUN_ON_WORDS, cut_at, joints, split_clause
 from prepcoach.coach.content import read_content as analyse_content
 from prepcoach.coach.content import sentences_of
-from prepcoach.coach.reader import MAX_SENTENCES, cannot_tell, read_text, states_amount
+from prepcoach.coach.reader import MAX_SENTENCES, cannot_tell, read_text
+from prepcoach.coach.reader_features import states_amount
 from prepcoach.coach.relevance import question_relevance
 from prepcoach.coach.story_fit import best_story
 

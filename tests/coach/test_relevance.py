@@ -13,7 +13,7 @@ from types import ModuleType
 import numpy as np
 import pytest
 
-from prepcoach.coach import reader, relevance, relevance_model
+from prepcoach.coach import reader, reader_features, relevance, relevance_model
 from prepcoach.coach.relevance import question_relevance
 from tests.relevance_samples import HOPES, SKILLS, STRENGTHS, WEAKNESS
 from tests.retraining_check import assert_retraining_reproduces
@@ -334,7 +334,7 @@ def test_a_short_answer_that_misses_is_said_to_miss_with_its_evidence() -> None:
     (`SHORT_WORDS`) is gone with the verdict that needed it. The issue's unrelated story (under
     60 words) told to a skills question is said to miss it, quoting what it talks about, and
     the short process answers above still are not."""
-    assert len(reader.words_of(STORY)) < 60
+    assert len(reader_features.words_of(STORY)) < 60
     found = question_relevance(SKILLS, STORY)
     assert found.addresses is False
     assert found.gist is not None

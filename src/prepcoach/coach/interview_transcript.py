@@ -18,7 +18,8 @@ import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
-from prepcoach.coach.reader import LATIN_RE, SUBJECTS
+from prepcoach.coach.reader import LATIN_RE
+from prepcoach.coach.reader_features import SUBJECTS
 from prepcoach.coach.text import STOPWORDS, clip
 
 MAX_CHARS = 400_000  # refused before reading: no interview's words come near it

@@ -25,7 +25,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from prepcoach.coach import reader
+from prepcoach.coach import reader, reader_features
 from prepcoach.coach.embeddings import WIDTH
 
 # One BLAS thread: many threads on a shared machine make these small fits 20 times slower, and
@@ -139,7 +139,7 @@ def transitions(parts: Sequence[Sequence[int]]) -> tuple[Matrix, Matrix]:
 def answer_inputs(
     corpus: Corpus, vectors: list[Matrix] | None
 ) -> tuple[list[Matrix], list[Matrix | None]]:
-    structural = [reader.structure(s) for s in corpus.sentences]
+    structural = [reader_features.structure(s) for s in corpus.sentences]
     return structural, list(vectors) if vectors is not None else [None] * len(structural)
 
 
@@ -170,8 +170,8 @@ def train_heads(
     use_embedding, context, sequence = shape
     part_x = np.vstack(
         [
-            reader.features(
-                reader.structure(corpus.sentences[a]),
+            reader_features.features(
+                reader_features.structure(corpus.sentences[a]),
                 vectors[a] if use_embedding else None,
                 context,
             )
@@ -182,8 +182,8 @@ def train_heads(
     owner_embedding, owner_penalty = owner_shape
     owner_x = np.vstack(
         [
-            reader.features(
-                reader.structure(corpus.sentences[a]),
+            reader_features.features(
+                reader_features.structure(corpus.sentences[a]),
                 vectors[a] if owner_embedding else None,
                 False,
             )

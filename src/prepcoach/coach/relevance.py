@@ -29,7 +29,7 @@ from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, Literal, cast
 
-from prepcoach.coach import plan_questions, reader, relevance_model
+from prepcoach.coach import plan_questions, reader, reader_features, relevance_model
 
 if TYPE_CHECKING:
     import numpy as np
@@ -488,7 +488,7 @@ def question_relevance(
         if told_in_past
         else ""
     )
-    words = len(reader.words_of(answer))
+    words = len(reader_features.words_of(answer))
     if (
         found is None
         or follow_up

@@ -39,7 +39,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from prepcoach.coach import reader
+from prepcoach.coach import reader, reader_features
 
 if TYPE_CHECKING:
     import numpy as np
@@ -216,7 +216,7 @@ class Prediction:
 
 def word_rates(text: str) -> tuple[float, ...]:
     """Each cue kind's matches per ten words of `text`."""
-    words = max(len(reader.words_of(text)), 1)
+    words = max(len(reader_features.words_of(text)), 1)
     return tuple(len(pattern.findall(text)) / words * 10 for pattern in CUES.values())
 
 

@@ -33,7 +33,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from prepcoach.coach import reader
+from prepcoach.coach import reader, reader_features
 from prepcoach.coach.clauses import clauses_of
 from prepcoach.coach.quantities import find_quantities
 
@@ -135,7 +135,7 @@ def sentence_features(sentences: Sequence[str], prompt: str, vectors: Matrix) ->
     import numpy as np
 
     part_p, _ = reader.probabilities(sentences, vectors, reader.weights())
-    structural = reader.structure(sentences)
+    structural = reader_features.structure(sentences)
     prompt_hot = np.tile([float(prompt == p) for p in PROMPTS], (len(sentences), 1))
     return np.hstack([part_p, structural, prompt_hot])
 
