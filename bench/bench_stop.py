@@ -53,7 +53,8 @@ from prepcoach.coach.speech.streaming import (
 
 PIECE_S = 2.0
 STEP_PIECES = 3  # practice.streaming.STEP_PIECES
-QUIET_MS = 1300  # recorder.js: the quiet piece is sent this long after the last word
+QUIET_MS = 1300  # recorder.js: the quiet piece is sent this long after the last word (1.1 s of
+# its smoothed level below the quiet, which takes about 0.2 s to fall there)
 GAPS = (1.5, 3.0)  # seconds from the last word to Stop
 HANDOVER_WAIT_S = 3.0  # practice.streaming.HANDOVER_WAIT_S (a Django module: not imported here)
 
@@ -143,6 +144,10 @@ def replay(
         steps += 1
         cpu_total += cpu
         if start + cpu > stop_s:
+            # Only a step for the quiet piece marks its pass and is waited for (`_step`).
+            quiet = quiet_s is not None and read < bounds.index(quiet_s) + 1 <= count
+            if not quiet:
+                return Replay(state, steps, cpu_total, True)
             return Replay(state, steps, cpu_total, True, after, start + cpu - stop_s)
         state, read, now = after, count, start + cpu
 
@@ -186,8 +191,10 @@ def rows(engine: WhisperEngine, folder: Path, clips: list[ss.Clip], heading: str
                 # is credited to the analysis's decoding, which the worker does meanwhile).
                 waited = 0.0
                 given = run.state
-                if run.handed is not None and run.handed_after_s <= HANDOVER_WAIT_S:
-                    waited, given = run.handed_after_s, run.handed
+                if run.handed is not None:  # waited for, up to HANDOVER_WAIT_S
+                    waited = min(run.handed_after_s, HANDOVER_WAIT_S)
+                    if run.handed_after_s <= HANDOVER_WAIT_S:
+                        given = run.handed
                 cpu = time.process_time()
                 end_s, data = bsm.timed(
                     lambda: analyse_recording(path, engine, streamed=given).as_dict()  # noqa: B023

@@ -23,6 +23,7 @@ from prepcoach.practice import streaming
 from prepcoach.practice.models import Attempt, Question
 from prepcoach.practice.recordings import store_chunk
 from prepcoach.practice.streaming import handed_over
+from prepcoach.practice.tasks import analyse_again
 from tests.practice.test_streaming import (
     _recording,
     _run_analysis_lane,
@@ -71,8 +72,11 @@ def test_a_step_in_its_pass_at_stop_hands_its_state_to_the_analysis(
     real_advance = speech_streaming.advance
     stopped: list[int] = []
 
+    marks: list[object] = []
+
     def stop_during_the_pass(*args: Any) -> Any:
         # She presses Stop while the step reads: the answer is saved, its analysis queued.
+        marks.append(Attempt.objects.get(pk=attempt.pk).stream_started_at)
         saved = alice_client.post(reverse("practice:finalise", args=[attempt.pk]))
         stopped.append(saved.status_code)
         return real_advance(*args)
@@ -80,6 +84,7 @@ def test_a_step_in_its_pass_at_stop_hands_its_state_to_the_analysis(
     monkeypatch.setattr(streaming, "advance", stop_during_the_pass)
     _run_analysis_lane(tasks=1)  # the step: it finishes after Stop
     assert stopped == [200]
+    assert marks[0] is not None  # the quiet piece's step marked its pass
     attempt.refresh_from_db()
     assert attempt.status == Attempt.Status.QUEUED
     stored: dict[str, Any] = attempt.stream  # type: ignore[assignment]
@@ -99,6 +104,52 @@ def test_a_step_in_its_pass_at_stop_hands_its_state_to_the_analysis(
     assert analysis["transcription"] == "streamed"
     assert analysis["transcript"].lower().count("slowed") == 2
     assert attempt.stream is None  # used, and gone
+
+
+@pytest.mark.usefixtures("database_tasks")
+def test_any_other_step_in_its_pass_at_stop_is_not_waited_for_nor_kept(
+    alice_client: Client,
+    alice: User,
+    story_question: Question,
+    quiet_ending: list[bytes],
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """A step for three pieces reads no closing: the analysis reads the rest at Stop anyway, so
+    waiting for it would only add to the wait (review)."""
+    started = alice_client.post(
+        reverse("practice:recording_start", args=[story_question.pk])
+    ).json()
+    attempt = Attempt.objects.get(pk=started["id"])
+    for index, piece in enumerate(quiet_ending[:3]):
+        store_chunk(attempt, index, piece)
+    assert _steps_waiting() == 1
+    real_advance = speech_streaming.advance
+    marks: list[object] = []
+
+    def stop_during_the_pass(*args: Any) -> Any:
+        marks.append(Attempt.objects.get(pk=attempt.pk).stream_started_at)
+        alice_client.post(reverse("practice:finalise", args=[attempt.pk]))
+        return real_advance(*args)
+
+    monkeypatch.setattr(streaming, "advance", stop_during_the_pass)
+    _run_analysis_lane(tasks=1)
+    assert marks == [None]
+    attempt.refresh_from_db()
+    assert attempt.status == Attempt.Status.QUEUED
+    assert attempt.stream is None  # its state was not kept
+
+
+@pytest.mark.django_db
+def test_analysing_again_takes_no_state_from_a_step_still_in_its_pass(alice: User) -> None:
+    """ "Analyse again" reads the whole file: a step's mark left from before is cleared, so a
+    late step cannot hand it a state (review)."""
+    attempt = Attempt.objects.create(
+        user=alice, question_text="Tell me", text="I fixed the rota and cut overtime by a third.",
+        status=Attempt.Status.ANALYSED, stream_started_at=timezone.now(),
+    )  # fmt: skip
+    assert analyse_again(attempt).queued
+    attempt.refresh_from_db()
+    assert attempt.stream_started_at is None
 
 
 def _stored(settled_s: float) -> dict[str, Any]:

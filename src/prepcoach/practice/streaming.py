@@ -113,7 +113,7 @@ def stream_attempt(attempt_id: int) -> str:
         failed = True
         return "failed"
     finally:
-        Attempt.objects.filter(pk=attempt_id).update(stream_queued_at=None, stream_started_at=None)
+        Attempt.objects.filter(pk=attempt_id).update(stream_queued_at=None)
         if not failed:  # pieces that arrived while this step ran (they queued nothing)
             queue_stream_step(attempt_id)
 
@@ -187,15 +187,39 @@ def _step(attempt: Attempt) -> str:
             except AudioError:
                 return "not readable yet"  # too short so far, say; the next pieces may do
     # Saved meanwhile (the piece that came with Stop queued this step): its analysis reads the
-    # rest, and a pass of the model here would only take a core from it. Else the pass is
-    # marked, so that if Stop comes during it the analysis waits for it (`handed_over`).
-    began = timezone.now()
+    # rest, and a pass of the model here would only take a core from it. A step for a quiet
+    # piece marks its pass, so that if Stop comes during it the analysis waits for it
+    # (`handed_over`): it reads the last words the analysis would read. Any other step in its
+    # pass at Stop saves the analysis nothing (the rest is read at Stop anyway): none waits.
     recording = Attempt.objects.filter(pk=attempt_id, status=Attempt.Status.RECORDING)
+    quiet = (attempt.stream_quiet or 0) > _last_read(attempt)
+    began = timezone.now() if quiet else None
     if not recording.update(stream_started_at=began):
         return "saved"
-    with borrowed_engine() as engine:
-        load_spare()  # so the answer's analysis never waits for an engine to load
-        after = advance(engine, tail, state, offset)
+    try:
+        with borrowed_engine() as engine:
+            load_spare()  # so the answer's analysis never waits for an engine to load
+            after = advance(engine, tail, state, offset)
+        return _store(attempt, state, after, names, digest.hexdigest(), offset, began)
+    finally:
+        if began is not None:  # its own mark only (a step replacing a lost one has its own)
+            Attempt.objects.filter(pk=attempt_id, stream_started_at=began).update(
+                stream_started_at=None
+            )
+
+
+def _store(
+    attempt: Attempt,
+    state: StreamState | None,
+    after: StreamState,
+    names: list[str],
+    digest: str,
+    offset: int,
+    began: dt.datetime | None,
+) -> str:
+    """Keep the state a step made, onto a state it is newer than: while the answer is
+    recorded, or once saved when the step's pass was marked at `began` (handed over)."""
+    attempt_id = attempt.pk
     if after == state or not (after.settled_s or after.ahead or after.closing):
         return "nothing finished"
     with transaction.atomic():
@@ -204,14 +228,14 @@ def _step(attempt: Attempt) -> str:
         now = Attempt.objects.select_for_update().filter(pk=attempt_id).first()
         if now is None:
             return "saved"
-        handed = now.status in HANDED_TO and now.stream_started_at == began
+        handed = began is not None and now.status in HANDED_TO and now.stream_started_at == began
         if now.status != Attempt.Status.RECORDING and not handed:
             return "saved"
         if _kept_state(now) is not None and (now.stream or {}).get("pieces", 0) >= len(names):
             return "overtaken"
         Attempt.objects.filter(pk=attempt_id).update(
             stream={
-                "state": to_json(after), "pieces": len(names), "digest": digest.hexdigest(),
+                "state": to_json(after), "pieces": len(names), "digest": digest,
                 "read": max(_last_read(now), attempt.chunks_received),
                 "from": offset,  # the second it decoded from (0: the whole recording so far)
             }

@@ -130,7 +130,8 @@ def analyse_again(attempt: Attempt) -> Requeued:
         if problem:
             return Requeued(False, problem, 422)
     # "Analyse again" reads the whole file, whatever was transcribed while it was recorded.
-    Attempt.objects.filter(pk=attempt.pk).update(stream=None)
+    # A step still in its pass may not hand its state over to it either (its mark is gone).
+    Attempt.objects.filter(pk=attempt.pk).update(stream=None, stream_started_at=None)
     try:
         queue_analysis(attempt)
     except AnalysisQueueFullError as error:
@@ -273,7 +274,10 @@ def analyse_attempt(attempt_id: int) -> str:
             result = _read(attempt, engine)
         except (AudioError, ModelError) as error:
             Attempt.objects.filter(pk=attempt_id).update(
-                status=Attempt.Status.FAILED, failure=str(error), stream=None
+                status=Attempt.Status.FAILED,
+                failure=str(error),
+                stream=None,
+                stream_started_at=None,
             )
             return "failed"
         except Exception as error:  # a bug must not lose the answer: say so and keep it
@@ -283,6 +287,7 @@ def analyse_attempt(attempt_id: int) -> str:
                 failure=f"The analysis stopped with an error ({type(error).__name__}); the "
                 "answer is kept and can be analysed again.",
                 stream=None,
+                stream_started_at=None,
             )
             return "failed"
     reads_picture = bool(attempt.recording and attempt.with_video)
@@ -293,6 +298,7 @@ def analyse_attempt(attempt_id: int) -> str:
         evidence=answer_evidence(stored),
         failure="",
         stream=None,  # used; an "Analyse again" reads the whole file
+        stream_started_at=None,  # nor may a step still in its pass hand a state to it
         body_language=None,
         body_language_started_at=timezone.now() if reads_picture else None,
     )

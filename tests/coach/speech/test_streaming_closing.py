@@ -155,6 +155,8 @@ def test_speech_after_a_quiet_is_read_at_the_end(samples: NDArray[np.float32]) -
     # The speaker went on, and stopped before a step saw the rest.
     kept = at_stop(state, samples)
     assert kept is not None
+    assert kept.closing is None  # not the rest: the end continues as it would without it
+    assert kept == at_stop(dataclasses.replace(state, closing=None), samples)
     spans = all_spans(samples, kept)
     calls = len(clerk.calls)
     transcript = finish(clerk, samples, kept, spans)

@@ -392,13 +392,18 @@ def at_stop(state: StreamState, samples: NDArray[np.float32]) -> StreamState | N
     """The state the end starts from for the whole recording `samples`: None when it was made
     from other audio (`matches`); nothing settled when the answer is ONE_WINDOW_S or shorter
     (it is read whole, as the whole-file path reads it); the part read ahead when more than
-    STOP_TAIL_S would be left after the settled time, or when the closing continues it, and it
-    matches too (`continued`); else the state without it (what is left is read whole, as the
-    answer's other stretches were)."""
+    STOP_TAIL_S would be left after the settled time, or when the closing continues it and
+    nothing was said since it, and it matches too (`continued`); else the state without it
+    (what is left is read whole, as the answer's other stretches were)."""
     if not matches(state, samples):
         return None
     if samples.size / RATE <= ONE_WINDOW_S:
         return StreamState(passes=state.passes)
+    closing = state.closing
+    if closing is not None and tuple(spans_after(samples, closing.start_s)) != closing.spans:
+        # Said since: the closing is not the rest, and the end continues as it would without
+        # it (else a stale one could keep a base with more than STOP_TAIL_S left: review).
+        state = replace(state, closing=None)
     if state.ahead is not None and not matches(state.ahead, samples):
         return _without_ahead(state)
     return continued(state, samples.size / RATE)

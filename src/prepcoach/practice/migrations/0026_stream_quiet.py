@@ -1,6 +1,5 @@
 """`Attempt.stream_quiet`: the browser says when the speaker went quiet, so a streaming step
-reads the answer's last words before Stop; `Attempt.stream_started_at`: a step in its pass at
-Stop hands its state over to the analysis (`practice.streaming`)."""
+reads the answer's last words before Stop (`practice.streaming`)."""
 
 from django.db import migrations, models
 
@@ -16,10 +15,5 @@ class Migration(migrations.Migration):
             model_name='attempt',
             name='stream_quiet',
             field=models.PositiveIntegerField(blank=True, null=True),
-        ),
-        migrations.AddField(
-            model_name='attempt',
-            name='stream_started_at',
-            field=models.DateTimeField(blank=True, null=True),
         ),
     ]

@@ -4,12 +4,16 @@
 // Echo cancellation, noise suppression and automatic gain are off: they change the pace,
 // pauses and loudness the analysis measures.
 
-// The speaker counts as quiet after this long below a tenth of their loudest level so far (or
+// The speaker counts as quiet after this long below a tenth of their recent loudest level (or
 // below QUIET_FLOOR, silence whatever the voice): longer than the server's QUIET_S (1 s,
-// coach/speech/streaming.py) and than a pause between sentences.
-const QUIET_MS = 1300;
+// coach/speech/streaming.py) and than a pause between sentences. The level is smoothed over
+// about 100 ms, so a click or a knock is not the voice's loudest, and the loudest fades by
+// half in about 10 s, so one loud moment does not make later speech "quiet".
+const QUIET_MS = 1100; // and the smoothed level's own fall (about 0.2 s): 1.3 s after the word
 const QUIET_SHARE = 0.1;
 const QUIET_FLOOR = 0.01;
+const LEVEL_SMOOTHING = 0.15; // of each new frame's level (about 60 a second)
+const PEAK_FADE = 0.9988; // a frame's fade of the loudest: 0.9988 ** 600 is about 0.5
 
 const csrf = () => document.querySelector('meta[name="csrf-token"]').content;
 
@@ -149,8 +153,9 @@ class Recorder {
     // against the loudest speech so far, so a noisy room or a soft voice works alike.
     if (this.state !== "recording" || this.recorder?.state !== "recording") return;
     const now = performance.now();
-    this.loudest = Math.max(this.loudest || 0, rms);
-    if (rms > Math.max(QUIET_FLOOR, this.loudest * QUIET_SHARE)) {
+    this.level = (this.level || 0) * (1 - LEVEL_SMOOTHING) + rms * LEVEL_SMOOTHING;
+    this.loudest = Math.max(this.level, (this.loudest || 0) * PEAK_FADE);
+    if (this.level > Math.max(QUIET_FLOOR, this.loudest * QUIET_SHARE)) {
       this.lastLoud = now;
       this.spoke = true;
     } else if (this.spoke && now - this.lastLoud >= QUIET_MS) {
@@ -203,11 +208,12 @@ class Recorder {
     this.index = 0;
     this.recorder = new MediaRecorder(this.stream, { mimeType: pickMimeType(this.el("video").checked) });
     this.recorder.addEventListener("dataavailable", (event) => {
-      const quiet = this.quietNext;
+      if (event.data.size === 0) return; // the quiet mark waits for a piece with data
+      this.enqueue(event.data, this.quietNext);
       this.quietNext = false;
-      if (event.data.size > 0) this.enqueue(event.data, quiet);
     });
     this.spoke = false;
+    this.level = 0;
     this.loudest = 0;
     this.recorder.addEventListener("stop", () => this.finish());
     this.recorder.start(this.attempt.chunk_seconds * 1000);
