@@ -73,8 +73,14 @@ def test_a_story_and_a_plan_keep_their_follow_ups() -> None:
 @pytest.mark.usefixtures("sentence_model")
 def test_a_point_follow_up_reads_as_asking_for_neither_a_story_nor_a_plan() -> None:
     """Its answer is judged by what the follow-up asks for: were one read as asking for a story
-    or a plan by its words, the answer to it would be told to set the scene, or give steps."""
-    assert [asked_for(text) for text in POINT_FIXED] == ["neither"] * len(POINT_FIXED)
+    or a plan by its words, the answer to it would be told to set the scene, or give steps. All
+    but one: "What would that look like in your first months here?" asks what the user would
+    do, a plan, whose answer gives steps (a tester's plan answering it was judged as answering a
+    question asking "for neither a story nor a plan": `followups.asks_of_follow_up`)."""
+    assert [asked_for(text) for text in POINT_FIXED] == [
+        "plan" if text == "What would that look like in your first months here?" else "neither"
+        for text in POINT_FIXED
+    ]
 
 
 @pytest.mark.usefixtures("sentence_model")
