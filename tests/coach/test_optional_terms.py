@@ -4,7 +4,9 @@ words that say so; a term required anywhere in the advert is required."""
 
 from __future__ import annotations
 
-from prepcoach.coach.optional_terms import OptionalTerm, optional_terms
+import pytest
+
+from prepcoach.coach.optional_terms import OptionalTerm, optional_spans, optional_terms
 
 ADVERT = """Backend Engineer
 What you need
@@ -69,3 +71,37 @@ def test_a_term_required_in_one_place_is_required() -> None:
     assert said(["React", "React Native"], advert) == {
         "React Native": "Nice to have: React Native, or React"
     }
+
+
+@pytest.mark.parametrize(
+    ("line", "optional"),
+    [
+        ("Python required, Go preferred", "Go preferred"),
+        ("- 5+ years of Java, Kotlin a plus", "Kotlin a plus"),
+        ("Must have Excel and PowerPoint, Salesforce desirable", "Salesforce desirable"),
+        (
+            "We need someone with Java and Kafka experience, a degree is a plus.",
+            "a degree is a plus.",
+        ),
+        ("Python is required and Docker a plus", "Docker a plus"),
+        (
+            "Ideally you will have Python experience and you must know SQL.",
+            "Ideally you will have Python experience",
+        ),
+    ],
+)
+def test_a_line_that_requires_one_thing_and_welcomes_another_is_cut_between_them(
+    line: str, optional: str
+) -> None:
+    """A review found every term of such lines read as optional ("Python required, Go
+    preferred" gave Python "Optional in the advert")."""
+    assert [line[a:b] for a, b in optional_spans(line)] == [optional]
+
+
+def test_would_be_is_a_cue_only_as_a_judgement() -> None:
+    assert (
+        optional_spans("The successful candidate would be responsible for Kubernetes upgrades.")
+        == []
+    )
+    assert optional_spans("The post holder would be expected to use SAP.") == []
+    assert optional_spans("Experience of Jira would be a plus.") != []

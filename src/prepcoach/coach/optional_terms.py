@@ -57,6 +57,12 @@ LEADING = frozenset({"ideally"})
 SAID_LIMIT = 120  # characters of the advert quoted as the reason
 
 
+JUDGEMENTS = (
+    r"(?:plus|advantage|advantageous|bonus|nice|desirable|beneficial|welcome|preferred|"
+    r"great|helpful|useful)\b"
+)
+
+
 def _words(cue: str) -> str:
     return r"[\s-]+".join(map(re.escape, cue.split()))
 
@@ -71,8 +77,10 @@ def _cue_pattern() -> re.Pattern[str]:
         elif cue in LEADING:
             lead.append(rf"\b{words}\b")
         elif cue == "would be":
+            # Only as a judgement ("would be a plus", "would be an advantage"): "The post holder
+            # would be responsible for SAP" is a duty, whoever its subject (review).
             subjects = "".join(rf"(?<!\b{s} )" for s in sorted(SUBJECTS))
-            judge.append(rf"{subjects}\b{words}\b")
+            judge.append(rf"{subjects}\b{words}\s+(?:an?\s+)?(?:\w+\s+)?{JUDGEMENTS}")
         else:
             judge.append(rf"\b{words}\b")
     # A need denied ("not essential", "isn't required": `SECTION_WORDS["need"]`'s words), and
@@ -87,6 +95,17 @@ def _cue_pattern() -> re.Pattern[str]:
 
 
 CUE_RE = _cue_pattern()
+# What a need says ("Python required", "Must have Excel", "5+ years of Java", "you must know
+# SQL"): a cue's clause runs across commas and "and", so a line that requires one thing and
+# welcomes another ("Python required, Go preferred") is cut between them (review: every term
+# of such lines read as optional).
+NEED_RE = re.compile(
+    r"(?<!not )(?<!n't )\b(?:required|requirement|must|essential|mandatory|need(?:ed|s)?)\b"
+    r"|\b\d+\s*\+?\s*(?:years?|yrs)\b",
+    re.IGNORECASE,
+)
+# Where a clause with a need in it is cut: a comma, or "and" between two words.
+PART_RE = re.compile(r",\s*|\s+and\s+", re.IGNORECASE)
 BREAK_RE = re.compile(r";|:|\s[–—-]\s|,?\s+but\s+|,\s+(?:and|while|whereas)\s+", re.IGNORECASE)
 BRACKETS_RE = re.compile(r"\([^()]*\)|\[[^\[\]]*\]")
 # A sentence ends at a stop followed by a space: "Node.js" and "B.Com" are inside one.
@@ -124,8 +143,32 @@ def optional_spans(sentence: str) -> list[tuple[int, int]]:
             end = high
         elif cue.lastgroup == "lead":
             start = cue.start()
-        spans.append((min(start, cue.start()), max(end, cue.end())))
+        span = _without_needs(sentence, min(start, cue.start()), max(end, cue.end()), cue)
+        if span is not None:
+            spans.append(span)
     return spans
+
+
+def _without_needs(
+    sentence: str, start: int, end: int, cue: re.Match[str]
+) -> tuple[int, int] | None:
+    """The span cut at the comma or "and" nearest its cue beyond any need it holds (NEED_RE);
+    None when nothing parts the need from the cue (the words are then read as required)."""
+    parts = list(PART_RE.finditer(sentence, start, end))
+    for need in NEED_RE.finditer(sentence, start, end):
+        if cue.start() <= need.start() < cue.end():
+            continue  # the cue's own words ("not essential")
+        if need.end() <= cue.start():
+            between = [p for p in parts if need.end() <= p.start() and p.end() <= cue.start()]
+            if not between:
+                return None
+            start = max(start, between[-1].end())
+        else:
+            between = [p for p in parts if cue.end() <= p.start() and p.end() <= need.start()]
+            if not between:
+                return None
+            end = min(end, between[0].start())
+    return start, end
 
 
 def _nice_heading(line: str, plain: str) -> bool:
