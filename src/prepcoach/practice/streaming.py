@@ -17,8 +17,9 @@ then reads the settled text as the report will (`pipeline.read_settled`), so the
 reading at stop finds those sentences read.
 A step in its pass when the answer is saved (Stop pressed) hands its state over: it stores it
 while the answer waits for or is in its analysis (`Attempt.stream_started_at` marks the pass),
-and the analysis, having decoded the recording, waits up to HANDOVER_WAIT_S for it
-(`handed_over`) rather than read the same last seconds again.
+and the analysis, having decoded the recording, takes it if it is stored by then (it may wait
+up to HANDOVER_WAIT_S, none as shipped: measured, waiting slowed the end; `handed_over`)
+rather than read the same last seconds again.
 `Attempt.stream` keeps it with how many pieces it read and their SHA-256, so it survives a
 worker's restart; finalise keeps it only when the joined pieces begin with those, and
 `analyse_attempt` uses it only when it matches the joined recording's audio. Nothing is lost
@@ -65,10 +66,12 @@ STREAM_STALE = dt.timedelta(seconds=60)
 STEP_PIECES = 3
 # Below every analysis (coach.queueing gives them 0, -1, -2...): steps use only idle lanes.
 STEP_PRIORITY = -100
-# How long the analysis at Stop waits for a step in its pass (seconds): a pass of the model is
-# 1.4-2 s of a quiet machine's CPU, so a step that began before Stop is done sooner than the
-# analysis could read the same seconds itself; past this the analysis reads them.
-HANDOVER_WAIT_S = 3.0
+# How long the analysis at Stop waits for a step in its pass (seconds). None: measured with a
+# wait of 3 s (bench/bench_stop.py, 2026-12-05 01:14 UTC, 4 development answers, load about
+# 5), the quiet piece's step was mostly still in its pass 3 s after Stop, and the wait made the
+# end slower (Stop 3 s after the last word: median 3.66 -> 5.16 s, worst 5.35 -> 6.66 s). The
+# analysis takes a step's state only if it is stored by the time the recording is decoded.
+HANDOVER_WAIT_S = 0.0
 # The analyses that may take a state handed over: saved and waiting, or being read.
 HANDED_TO = (Attempt.Status.SAVED, Attempt.Status.QUEUED, Attempt.Status.ANALYSING)
 
@@ -252,9 +255,8 @@ def _store(
 
 def handed_over(attempt_id: int) -> StreamState | None:
     """The latest state a streaming step stored for this answer, once no step is in its pass
-    (waiting for one up to HANDOVER_WAIT_S: a pass that began before Stop ends sooner than
-    the analysis could read its seconds again); None when none is stored or it cannot be
-    read. Called by the analysis after decoding (`pipeline.analyse_recording`'s `newer`)."""
+    (waiting for one up to HANDOVER_WAIT_S, 0 as shipped); None when none is stored or it
+    cannot be read. Called by the analysis after decoding (`analyse_recording`'s `newer`)."""
     deadline = time.monotonic() + HANDOVER_WAIT_S
     while True:
         row = Attempt.objects.filter(pk=attempt_id).values("stream", "stream_started_at").first()
