@@ -22,6 +22,8 @@ from prepcoach.coach.speech.quality import CONTENT_TIPS
 from prepcoach.practice.models import Attempt, Question
 from tests.relevance_samples import (
     AMBITION,
+    BACKLOG,
+    BACKLOG_STORY,
     CLINIC,
     CV,
     FINANCE,
@@ -58,27 +60,58 @@ CANT_TELL = [
     "Can't tell",
     "prepcoach can't tell from the words (it says yes or no only when its reading is sure).",
 ]
-CARD_RE = re.compile(r'<div class="card relevance[^"]*" id="answers-question">(.*?)</div>', re.S)
+CARD_RE = re.compile(
+    r'<div class="card relevance[^"]*" id="answers-question"[^>]*>(.*?)</div>', re.S
+)
+# A follow-up's "can't tell": a muted line, not the card (a review found the big card on every
+# follow-up's report, since a follow-up is never judged).
+LINE_RE = re.compile(r'<p class="relevance meta" id="answers-question">(.*?)</p>', re.S)
+FOLLOW_UP_WHY = (
+    "prepcoach can't tell: a follow-up question leans on the answer before it, and the verdict "
+    "was trained on questions asked on their own."
+)
+
+
+def text_of(markup: str) -> str:
+    return html.unescape(re.sub(r"<[^>]+>", "", markup)).strip()
+
+
+def answers_line(page: str) -> str | None:
+    """The report's muted "Answers the question: …" line (a follow-up's), None where it has
+    none."""
+    lines = LINE_RE.findall(page)
+    assert len(lines) <= 1, lines
+    return text_of(lines[0]) if lines else None
 
 
 def answers_card(page: str) -> list[str]:
     """The report's "Answers the question" card as it reads, heading, verdict, then each line
-    under it (its reason, the quotation, the story check); [] where the report has none."""
+    under it (its reason, the quotation, the story check); [] where the report has none. A
+    follow-up's report says "can't tell" in a muted line instead (`answers_line`), read here
+    as heading, "Can't tell", then its reason, so a caller checking only that no verdict is
+    given reads either; a first answer's report never has that line (`page_for` checks)."""
     cards = CARD_RE.findall(page)
     assert len(cards) <= 1, cards
+    line = answers_line(page)
+    assert not (cards and line), (cards, line)
+    if line is not None and line.startswith("Answers the question: prepcoach can't tell"):
+        return ["Answers the question", "Can't tell", line.removeprefix("Answers the question: ")]
     return [
-        html.unescape(re.sub(r"<[^>]+>", "", line)).strip()
+        text_of(row)
         for card in cards
-        for line in re.findall(r"<(?:h3|p)\b[^>]*>(.*?)</(?:h3|p)>", card, re.S)
+        for row in re.findall(r"<(?:h3|p)\b[^>]*>(.*?)</(?:h3|p)>", card, re.S)
     ]
 
 
 def page_for(client: Client, user: User, question: Question, analysis: dict[str, object]) -> str:
     """The report page as its reader reads it: an apostrophe said by a stored reason (which may
-    quote the answer, so is escaped) reads as one, as in the template's own words."""
+    quote the answer, so is escaped) reads as one, as in the template's own words. The answer
+    is a first answer, whose verdict is always the card, never a follow-up's muted line."""
     attempt = Attempt.objects.create(user=user, question=question, question_text=question.text,
                                      status="analysed", analysis=analysis)  # fmt: skip
-    return html.unescape(client.get(reverse("practice:attempt", args=[attempt.pk])).text)
+    page = html.unescape(client.get(reverse("practice:attempt", args=[attempt.pk])).text)
+    assert answers_line(page) is None
+    return page
 
 
 def asked(user: User, text: str) -> Question:
@@ -525,3 +558,83 @@ def test_the_star_card_of_an_answer_to_another_question_says_whose_parts_they_ar
     assert "which does not answer the question asked" not in page_for(
         alice_client, alice, finance, on_point
     )
+
+
+def test_an_answer_that_misses_its_question_with_no_tip_is_not_told_nothing_stands_out(
+    alice_client: Client, alice: User
+) -> None:
+    """A review: with no tip, "Nothing else stands out to fix in this answer" stood above the
+    card saying "No", and read as a clean bill contradicting it. It points to the card."""
+    finance = asked(alice, FINANCE)
+    analysis = analyse_answer(text=HOCKEY).as_dict() | {"relevance": HOCKEY_FOR_FINANCE}
+    page = page_for(alice_client, alice, finance, {**analysis, "tips": []})
+    assert answers_card(page)[:2] == ["Answers the question", "No"]
+    assert "stands out" not in page
+    told = "First, answer the question that was asked: see “Answers the question” below."
+    assert page.index(told) < page.index('id="answers-question"')
+    # An old yes or no by similarity (no probability) is shown as "can't tell", and said so.
+    old = {"addresses": False, "score": 0.5, "evidence": "The next report went out a day early."}
+    page = page_for(alice_client, alice, finance, {**analysis, "tips": [], "relevance": old})
+    assert answers_card(page)[:2] == ["Answers the question", "Can't tell"]
+    assert told not in page
+    assert (
+        "Nothing stands out to fix in this answer, besides checking that it answers the question."
+    ) in page
+
+
+def follow_up_page(client: Client, user: User, asked_then: str, said_then: str, asked_now: str, said_now: str) -> str:  # fmt: skip
+    """The report of an answer to a follow-up, analysed as the worker analyses one."""
+    question = asked(user, asked_then)
+    main = Attempt.objects.create(user=user, question=question, question_text=asked_then,
+                                  status="analysed",
+                                  analysis=analyse_answer(text=said_then, question=asked_then).as_dict())  # fmt: skip
+    analysis = analyse_answer(text=said_now, question=asked_now, follow_up=True).as_dict()
+    follow = Attempt.objects.create(user=user, question=question, question_text=asked_now,
+                                    status="analysed", follow_up_to=main, analysis=analysis)  # fmt: skip
+    assert follow.is_follow_up
+    return html.unescape(client.get(reverse("practice:attempt", args=[follow.pk])).text)
+
+
+@pytest.mark.usefixtures("sentence_model")
+def test_a_follow_ups_cant_tell_is_a_muted_line_not_the_card(
+    alice_client: Client, alice: User
+) -> None:
+    """A review found the big "Can't tell" card on every follow-up's report: a follow-up is
+    never judged (its words lean on the answer before it). Said quietly, with its reason."""
+    said_now = (
+        "In this role the weekly flow report goes to the executive team, so being able to rerun "
+        "it quickly and explain every figure matters even more than it did for me before."
+    )
+    page = follow_up_page(alice_client, alice, BACKLOG, BACKLOG_STORY,
+                          "How does that fit this role?", said_now)  # fmt: skip
+    assert not CARD_RE.search(page)
+    assert '<p class="big">Can\'t tell</p>' not in page
+    assert answers_line(page) == f"Answers the question: {FOLLOW_UP_WHY}"
+    # Muted, above the figures, not among them.
+    assert page.index('id="answers-question"') < page.index('<div class="cards figures">')
+
+
+@pytest.mark.parametrize(
+    ("relevance", "word"),
+    [
+        (HOCKEY_FOR_FINANCE, "No"),
+        (HOCKEY_FOR_FINANCE | {"addresses": True, "evidence": "I love finance."}, "Yes"),
+        (HOCKEY_FOR_FINANCE | {"addresses": None}, "Can't tell"),
+    ],
+)
+def test_the_answers_card_is_a_status_region_named_by_its_heading(
+    alice_client: Client, alice: User, relevance: dict[str, object], word: str
+) -> None:
+    """Before it was a card, the "No" line had role="status"; the card lost it. The report is
+    pushed into the page when its analysis ends: the verdict is a status region, named by its
+    heading, whatever it says."""
+    finance = asked(alice, FINANCE)
+    analysis = analyse_answer(text=HOCKEY).as_dict() | {"relevance": relevance}
+    page = page_for(alice_client, alice, finance, analysis)
+    assert answers_card(page)[:2] == ["Answers the question", word]
+    (opening,) = re.findall(r'<div class="card relevance[^"]*" id="answers-question"[^>]*>', page)
+    assert 'role="status"' in opening
+    (named,) = re.findall(r'aria-labelledby="([^"]+)"', opening)
+    heading = re.search(rf'<h3 id="{re.escape(named)}"[^>]*>(.*?)</h3>', page)
+    assert heading is not None
+    assert text_of(heading.group(1)) == "Answers the question"
