@@ -208,9 +208,15 @@ def test_a_step_that_ends_after_the_analysis_is_done_stores_nothing(
     story_question: Question,
     quiet_ending: list[bytes],
     monkeypatch: pytest.MonkeyPatch,
+    settings: Any,
 ) -> None:
     """The analysis stopped waiting (HANDOVER_WAIT_S), read the rest itself and saved the
-    report before the step's pass ended: what the step read is not stored on the answer."""
+    report before the step's pass ended: what the step read is not stored on the answer.
+
+    The immediate backend runs the analysis inside the step, which holds its engine: two
+    lanes, as a worker on two cores has, so the analysis borrows a second engine. With one
+    (CI pins each run to one core) it waited for the step's engine forever."""
+    settings.WORKER_ANALYSES = 2
     monkeypatch.setattr(streaming, "HANDOVER_WAIT_S", 0.2)
     started = alice_client.post(
         reverse("practice:recording_start", args=[story_question.pk])
