@@ -6,6 +6,8 @@ or not, with the words that show it.
   commit log, which names some of the matcher's rules, before writing);
 - `heldout.json`: held-out (2026-12-04, 55 answers); nobody tuning has opened it. Only its
   aggregate figures are printed.
+- `heldout2.json`: held-out (2026-12-05, 40 answers in 15 fields, by a writer who read only the
+  guide); nobody tuning has opened it.
 
 Printed for each set, over every (answer, term) pair: precision (of the terms said to be used,
 the share labelled used: a false alarm tells a user they said a term they did not), recall (of
@@ -31,6 +33,7 @@ DATA = Path(__file__).resolve().parent.parent / "tests" / "data" / "term_use"
 SETS = (
     ("dev.json", "development (2026-12-04)"),
     ("heldout.json", "held-out (2026-12-04), nobody tuning has opened it"),
+    ("heldout2.json", "held-out (2026-12-05, written blind), nobody tuning has opened it"),
 )
 WORD = re.compile(r"[a-z0-9]+(?:[+#.][a-z0-9+#]+)*")
 

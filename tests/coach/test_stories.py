@@ -47,6 +47,25 @@ def test_coverage_shows_gaps_for_competencies_values_and_terms() -> None:
     assert rows["Patients first"].gap
 
 
+def test_a_competency_is_read_by_its_bare_words_a_job_term_by_its_phrasings() -> None:
+    """A job's term is compared with a story by the mean of its phrasings at the cut chosen on
+    hand-labelled answers (0.42); a competency or a value has no such phrasing ("I did
+    failure"), and its bare vector at that cut read a story's "errors fell by 40%" as a story
+    of failure. It keeps the cut calibrated for bare terms (`BARE_THRESHOLD`)."""
+    story = StoryInfo(
+        1,
+        "The late reports",
+        "In my last job our weekly reports were always late.\nI built a checklist and trained "
+        "the team.\nReports went out 2 days earlier; errors fell by 40%.\nI help customers "
+        "find what they need.",
+        (),
+    )
+    rows = {r.target: r for r in coverage([story], terms=["customer service"])}
+    assert rows["failure"].gap  # 0.63 from "errors fell" by its bare vector
+    assert rows["customer focus"].evidence == ("“I help customers find what they need.”",)
+    assert rows["customer service"].evidence == ("“I help customers find what they need.”",)
+
+
 def test_a_shift_names_what_came_and_went() -> None:
     change = shift(
         "I want to lead a data team in a bank.", "I want to lead a data team in healthcare."

@@ -119,16 +119,27 @@ def test_a_term_is_not_found_in_words_that_only_share_its_initials() -> None:
     assert find_terms("We ran quarterly business reviews.", ["QBRs"]) == [None]
 
 
-def test_an_account_managers_story_without_the_words_is_no_account_management() -> None:
+def test_an_account_managers_story_says_it_by_a_sentence_never_accounts_and() -> None:
     """A tester's answer said "we had eight accounts" and "renewals", never "management" nor
-    "manager", and was credited with "account management" by meaning: through the phrase
+    "manager", and was credited with "account management" by meaning through the phrase
     "accounts and", a piece of a phrase (a joiner at its end) that the sentence model read at
-    0.75 from the term, where "eight accounts" is 0.61."""
+    0.75 from the term, where "eight accounts" is 0.61: that phrase never covers a term of
+    several words. This test pinned the answer as no account management; the hand-labelled
+    answers of tests/data/term_use/ (GUIDE.md) tick it for a field sales executive's "I've got
+    about ninety accounts" (dev-24: "looks after ninety accounts"), and since the term is read
+    in its phrasings (`term_vectors`), "I looked after eight accounts at a software company"
+    says it (0.65) by its whole sentence."""
+    from prepcoach.coach.term_match import shared_embedder
+
     told = (
         "In my last job I looked after eight accounts at a software company. We had eight "
         "accounts and the renewals were coming up, so I ran QBRs with each of them."
     )
-    assert used(told, ["account management", "Account management"]) == []
+    found = find_terms(told, ["account management", "Account management"], shared_embedder())
+    assert [(c.by, c.sentence) for c in found if c is not None] == [
+        ("meaning", "In my last job I looked after eight accounts at a software company.")
+    ] * 2
+    assert all(c is not None and c.words != "accounts and" for c in found)
     from prepcoach.coach.term_match import dangling
 
     assert dangling("accounts and")

@@ -9,13 +9,10 @@ and compares).
 - C features, then trees over features + embedding on 64 axes, keep 120, the meaning prior
   reading phrases in their lines: threshold 0.3, dedup 0.9, floor 0.2: P 0.711 R 0.705 F1 0.708
   core recall 0.712
-- coverage: meaning threshold 0.68: F0.5 0.705, precision 0.841, recall 0.428 over 2283 variant
-  sentences and 270911 unrelated
 Kept: C (64 axes, keep 120, threshold 0.3, dedup 0.9, floor 0.2).
 """
 
 # fmt: off
-MEANING_THRESHOLD = 0.68
 TRAINING_L2 = 1.0
 FOREST_DIMS = 64
 MODEL: dict[str, object] = {

@@ -9,10 +9,19 @@ from typing import TYPE_CHECKING, Literal
 
 from prepcoach.coach.content import NUMBER_RE, sentences_of
 from prepcoach.coach.reader import cannot_tell
-from prepcoach.coach.term_match import Matcher, shared_embedder
+from prepcoach.coach.term_match import (
+    BARE_THRESHOLD,
+    GENERIC_MARGIN,
+    Matcher,
+    shared_embedder,
+    term_vectors,
+)
 from prepcoach.coach.text import content_words, quote, words
 
 if TYPE_CHECKING:
+    import numpy as np
+    from numpy.typing import NDArray
+
     from prepcoach.coach.patterns import Embedder
 
 COMPETENCIES = (
@@ -147,26 +156,30 @@ def coverage(
     """Which stories speak to each competency (tagged, or covered in the story), value and job
     term, each with its evidence. A story covers a target when one of its sentences has every
     word of it in some form ("managing stakeholders" for "stakeholder management") or means
-    nearly the same (MiniLM similarity above the threshold calibrated on the development
-    adverts: "I help customers" for "customer focus")."""
+    nearly the same by MiniLM: a job term as an answer's (`term_match`, its phrasings at the cut
+    chosen on hand-labelled answers), a competency or value by its bare words' vector at
+    `BARE_THRESHOLD` ("I help customers" for "customer focus")."""
     model = shared_embedder() if embedder == "shared" else embedder
     targets = [(c, "competency") for c in competencies]
     targets += [(v, "value") for v in values if v.strip()]
+    bare = len(targets)
     targets += [(t, "job term") for t in terms]
     matchers = [Matcher(s.text, model) for s in stories]
-    vectors: list[list[float]] | list[None] = [None] * len(targets)
+    vectors: list[Sequence[float] | NDArray[np.float64]] = []
     if model is not None and targets and stories:
-        vectors = model.embed([t for t, _ in targets])
+        vectors = [*model.embed([t for t, _ in targets[:bare]]), *term_vectors(terms, model)]
     rows = []
-    for (target, kind), vector in zip(targets, vectors, strict=True):
+    for i, (target, kind) in enumerate(targets):
+        vector = vectors[i] if vectors else None
+        cut, margin = (BARE_THRESHOLD, -2.0) if i < bare else (None, GENERIC_MARGIN)
         found: list[tuple[Hashable, str]] = []
         for story, matcher in zip(stories, matchers, strict=True):
             if kind == "competency" and target in story.competencies:
                 found.append((story.id, "tagged"))
-            elif (covered := matcher.find(target, vector, kind == "job term")) is not None:
+            elif (covered := matcher.find(target, vector, i >= bare, cut, margin)) is not None:
                 found.append((story.id, quote(covered.sentence)))
         rows.append(
-            CoverageRow(target, kind, tuple(i for i, _ in found), tuple(e for _, e in found))
+            CoverageRow(target, kind, tuple(s for s, _ in found), tuple(e for _, e in found))
         )
     return rows
 
