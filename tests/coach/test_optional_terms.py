@@ -66,6 +66,20 @@ def test_a_duty_pay_and_a_term_the_advert_does_not_write_are_required() -> None:
     assert said(["Kubernetes", "bank holidays", "complaint handling"]) == {}
 
 
+def test_prose_after_a_blank_line_ends_the_list_of_pluses() -> None:
+    """The "nice" section ran on to the next heading, so "SQL" in a sentence after the list
+    read as optional (a review)."""
+    advert = "Nice to have\n- Kubernetes\n\nYou will write SQL every day.\nBenefits\n- Pension"
+    assert said(["Kubernetes", "SQL"], advert) == {"Kubernetes": "Nice to have: Kubernetes"}
+    label = "Nice to have: Terraform.\n\nYou will write SQL every day."
+    assert said(["Terraform", "SQL"], label) == {"Terraform": "Nice to have: Terraform."}
+    # A blank line right under the heading, or between its bullets, is not the end of it.
+    spaced = "Nice to have:\n\nKubernetes\nTerraform\n\n- Helm"
+    assert set(said(["Kubernetes", "Terraform", "Helm"], spaced)) == {
+        "Kubernetes", "Terraform", "Helm",
+    }  # fmt: skip
+
+
 def test_a_term_required_in_one_place_is_required() -> None:
     advert = "What you need\n- Strong React skills\n\nNice to have\n- React Native, or React"
     assert said(["React", "React Native"], advert) == {

@@ -196,14 +196,28 @@ def _places(text: str) -> list[list[_Place]]:
     """Each line of the advert (as the extractor splits it), cut into the places a term can
     sit: the whole line under a "nice" heading, else its sentences' optional stretches and the
     rest."""
-    lines = [_split_line(line.strip()) for line in text.splitlines() if line.strip()]
     out: list[list[_Place]] = []
     section, heading = "none", ""
-    for line in lines:
+    # Whether the "nice" section has said something (a line under its heading, or the
+    # heading's own words after its colon), and whether a blank line came since: prose after
+    # such a gap ("We offer SQL training.") is no longer the list of pluses (a review: the
+    # section ran on to the next heading, and "SQL" read as optional).
+    said_under, gap = False, False
+    for raw in text.splitlines():
+        if not raw.strip():
+            gap = section == "nice" and said_under
+            continue
+        line = _split_line(raw.strip())
         plain = BULLET_RE.sub("", line).strip()
+        if gap and BULLET_RE.match(line) is None:
+            section = "none"
+        gap = False
         read = _section(line, section)
         if read != section and (read != "nice" or _nice_heading(line, plain)):
             section, heading = read, plain.split(":")[0].strip()
+            said_under = bool(plain[len(heading) :].strip(" :"))
+        elif section == "nice":
+            said_under = True
         if section == "nice":
             said = plain if plain.startswith(heading) else f"{heading}: {plain}"
             out.append([_Place(plain, 0, len(plain), True, said)])
