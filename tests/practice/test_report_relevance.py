@@ -86,16 +86,12 @@ def answers_line(page: str) -> str | None:
 
 def answers_card(page: str) -> list[str]:
     """The report's "Answers the question" card as it reads, heading, verdict, then each line
-    under it (its reason, the quotation, the story check); [] where the report has none. A
-    follow-up's report says "can't tell" in a muted line instead (`answers_line`), read here
-    as heading, "Can't tell", then its reason, so a caller checking only that no verdict is
-    given reads either; a first answer's report never has that line (`page_for` checks)."""
+    under it (its reason, the quotation, the story check); [] where the report has none (a
+    follow-up's says "can't tell" in a muted line instead: `answers_line`). A report never
+    has both (`page_for` checks that a first answer's has no line)."""
     cards = CARD_RE.findall(page)
     assert len(cards) <= 1, cards
-    line = answers_line(page)
-    assert not (cards and line), (cards, line)
-    if line is not None and line.startswith("Answers the question: prepcoach can't tell"):
-        return ["Answers the question", "Can't tell", line.removeprefix("Answers the question: ")]
+    assert not (cards and answers_line(page)), cards
     return [
         text_of(row)
         for card in cards
