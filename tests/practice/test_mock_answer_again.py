@@ -256,6 +256,30 @@ def test_a_follow_up_asked_while_the_answer_was_read_is_withdrawn_when_it_fails(
     assert "hx-swap-oob" not in card
 
 
+def test_a_recording_of_a_withdrawn_follow_up_is_refused_before_anything_is_recorded(
+    alice_client: Client, mock: MockSession
+) -> None:
+    """The typed answer to a follow-up of a failed answer was refused, a recording of it was
+    not (review): started on a page that missed the pushed card, it became a follow-up's
+    answer of an answer nothing of which was read. Its start is refused with why, and the
+    recorder says it (`recorder.js`); a recording of the question itself still starts."""
+    waiting = typed(alice_client, mock, WEAK)
+    fail(waiting)
+    start = reverse("practice:recording_start", args=[mock.question_ids[0]])
+    fields = {"mode": "mock", "session": mock.pk, "question_text": "What changed, in numbers?"}
+    refused = alice_client.post(start, {**fields, "follow_up_to": waiting.pk})
+    assert refused.status_code == 422
+    assert refused.json()["message"] == (
+        "The follow-up was withdrawn, as the answer it followed up could not be read. Reload "
+        "the page to answer the question again."
+    )
+    assert Attempt.objects.filter(session=mock).count() == 1
+    assert alice_client.post(start, {"mode": "mock", "session": mock.pk}).status_code == 201
+    # A follow-up of an answer that was read is recorded as before.
+    first = read(typed(alice_client, mock, MORE))
+    assert alice_client.post(start, {**fields, "follow_up_to": first.pk}).status_code == 201
+
+
 def test_answering_again_is_said_of_the_questions_answer_not_the_card_above(
     alice_client: Client, mock: MockSession
 ) -> None:

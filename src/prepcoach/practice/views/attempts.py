@@ -48,7 +48,9 @@ from prepcoach.practice.recordings import (
 from prepcoach.practice.report import length_card, pace_chart, transcript_pieces
 from prepcoach.practice.tasks import analyse_again, state_of
 from prepcoach.practice.views.common import (
+    FOLLOWED_UP_ANSWER_FAILED,
     attempt_or_404,
+    follows_a_failed_answer,
     question_or_404,
     queue_or_say,
     recording_started,
@@ -131,11 +133,20 @@ def typed_create(request: HttpRequest, question_id: int) -> HttpResponse:
 @require_POST
 def recording_start(request: HttpRequest, question_id: int) -> JsonResponse:
     question = question_or_404(request, question_id)
+    where = _context(request)
+    mock = where["session"]
+    if isinstance(mock, MockSession) and follows_a_failed_answer(request, mock):
+        # Started on a mock's page drawn before the answer it follows up failed (its pushed
+        # card withdraws the follow-up; this page missed it): refused before anything is
+        # recorded, as a typed answer to it is (`views.mocks.mock_question`).
+        why = FOLLOWED_UP_ANSWER_FAILED[:1].upper() + FOLLOWED_UP_ANSWER_FAILED[1:]
+        message = f"{why}. Reload the page to answer the question again."
+        return JsonResponse({"message": message}, status=422)
     attempt = Attempt.objects.create(
         user=user_of(request), question=question,
         question_text=request.POST.get("question_text", "")[:300] or question.text,
         status=Attempt.Status.RECORDING, with_video=request.POST.get("video") == "1",
-        **_context(request),
+        **where,
     )  # fmt: skip
     return recording_started(attempt)
 

@@ -12,7 +12,7 @@ from prepcoach.accounts.access import (
     signed_in_user,
 )
 from prepcoach.accounts.models import User
-from prepcoach.practice.models import Attempt, PracticeSettings, Question
+from prepcoach.practice.models import Attempt, MockSession, PracticeSettings, Question
 from prepcoach.practice.tasks import AnalysisQueueFullError, queue_analysis
 
 user_of = signed_in_user  # the practice views' short name for it
@@ -67,3 +67,22 @@ def queue_or_say(request: HttpRequest, attempt: Attempt) -> tuple[Attempt, str]:
     except AnalysisQueueFullError as error:
         messages.error(request, str(error))
         return attempt, str(error)
+
+
+FOLLOWED_UP_ANSWER_FAILED = (
+    "the follow-up was withdrawn, as the answer it followed up could not be read"
+)
+
+
+def follows_a_failed_answer(request: HttpRequest, session: MockSession | None) -> bool:
+    """The answer posted (typed, or a recording started) follows up an answer of `session`
+    that failed: a follow-up of an answer nothing of which was read is never asked
+    (`coach.mock_interview.question_state`); a page drawn before it failed still shows it."""
+    parent = request.POST.get("follow_up_to", "")
+    return (
+        session is not None
+        and parent.isdigit()
+        and Attempt.objects.filter(
+            session=session, user=session.user, pk=int(parent), status=Attempt.Status.FAILED
+        ).exists()
+    )

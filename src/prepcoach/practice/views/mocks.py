@@ -41,6 +41,8 @@ from prepcoach.practice.push import answered, wait_for_change, watch_of
 from prepcoach.practice.sessions import answers_in_order, question_text, session_rows
 from prepcoach.practice.views.attempts import save_typed
 from prepcoach.practice.views.common import (
+    FOLLOWED_UP_ANSWER_FAILED,
+    follows_a_failed_answer,
     settings_of,
     user_of,
     visible_questions,
@@ -119,11 +121,15 @@ def mock_question(request: HttpRequest, session_id: int, number: int) -> HttpRes
     if request.method != "POST":
         return _question_page(request, session, number, question, TypedAnswerForm())
     form = TypedAnswerForm(request.POST)
-    if _follows_a_failed_answer(request, session):
+    if follows_a_failed_answer(request, session):
         # Typed on a page drawn before the answer it follows up failed: refused, what was typed
         # coming back in the question's own form, to save as the answer given again.
         form.is_valid()
-        form.add_error(None, FOLLOWS_A_FAILED_ANSWER)
+        form.add_error(
+            None,
+            f"{FOLLOWED_UP_ANSWER_FAILED}. Answer the question again: your words are in its "
+            "form below",
+        )
         return _question_page(request, session, number, question, form, status=422)
     attempt, decision = save_typed(request, question, form, session)
     if attempt is not None:
@@ -131,24 +137,6 @@ def mock_question(request: HttpRequest, session_id: int, number: int) -> HttpRes
         return redirect("practice:mock_question", session_id=session.pk, number=number)
     page = _question_page(request, session, number, question, form, status=422)
     return with_retry_after(page, decision) if decision is not None else page
-
-
-FOLLOWS_A_FAILED_ANSWER = (
-    "the follow-up was withdrawn, as the answer it followed up could not be read. Answer the "
-    "question again: your words are in its form below"
-)
-
-
-def _follows_a_failed_answer(request: HttpRequest, session: MockSession) -> bool:
-    """The answer posted follows up an answer of `session` that failed: a follow-up of an
-    answer nothing of which was read is never asked (`question_state`)."""
-    parent = request.POST.get("follow_up_to", "")
-    return (
-        parent.isdigit()
-        and Attempt.objects.filter(
-            session=session, user=session.user, pk=int(parent), status=Attempt.Status.FAILED
-        ).exists()
-    )
 
 
 def _question_page(

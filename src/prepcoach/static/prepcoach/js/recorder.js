@@ -200,7 +200,10 @@ class Recorder {
     }
     if (!response?.ok) {
       this.closeDevices();
-      this.say("prepcoach could not be reached to start the answer. Check that it is running, then press Record again.", true);
+      // A refusal says why (a mock's follow-up withdrawn since the page was drawn); anything
+      // else is prepcoach out of reach.
+      const refused = response?.status === 422 ? (await response.json().catch(() => ({}))).message : "";
+      this.say(refused || "prepcoach could not be reached to start the answer. Check that it is running, then press Record again.", true);
       this.button("record").disabled = false;
       return;
     }
