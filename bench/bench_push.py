@@ -17,7 +17,9 @@ model into the fresh home) before the measured one. Printed:
   tasks on the worker's clock (from the task table), and the CPU seconds serve, its worker,
   Chromium and this bench used from Stop to saved, beside the raw engine's on the same
   recording (measured after the run: the machine is shared, so CPU seconds, not wall).
-Runs in a child process (its own Django settings and home). About 5 minutes.
+Then the same answer again, Stop pressed `PAUSE_S` after the speech ends (its quiet piece sent
+before Stop), end of answer -> saved -> on screen. Runs in a child process (its own Django
+settings and home). About 7 minutes.
 """
 
 from __future__ import annotations
@@ -42,6 +44,10 @@ import numpy as np
 
 LEAD_S = 5.0  # silence before the speech: the recorder's 3-2-1 countdown starts after the mic
 TAIL_S = 1.5
+# A pause before Stop: a person who has finished reaches for the button. The browser sends a
+# quiet piece about 1.3 s after the last word (`recorder.js`), whose step reads the answer's
+# last words before Stop (`coach.speech.streaming.Closing`); with no pause there is none.
+PAUSE_S = 3.0
 
 
 def _free_port() -> int:
@@ -75,6 +81,7 @@ def _record(
     speech_s: float,
     url: str,
     saved_at: Callable[[], float | None],
+    pause_s: float = 0.0,
 ) -> tuple[float, float | None, float]:
     """Record one answer in Chromium with `path` as its microphone; when it ended (Stop), was
     saved (as `saved_at` finds) and was on screen, by the monotonic clock."""
@@ -99,7 +106,7 @@ def _record(
             "() => document.querySelector('[data-recorder]').dataset.state === 'recording'"
         )
         started = time.monotonic()
-        while time.monotonic() - started < LEAD_S + speech_s:  # until the speech has played
+        while time.monotonic() - started < LEAD_S + speech_s + pause_s:  # the speech, a pause
             time.sleep(0.2)
         saved: list[float] = []
 
@@ -333,9 +340,11 @@ def main() -> None:
         with sync_playwright() as playwright:
             for path, seconds in ((short, short_s), (long, long_s)):
                 figures.append(_record(playwright, base, session, path, seconds, url, saved_at))
+            measured = Attempt.objects.filter(user=user).order_by("-pk").first()
+            paused = _record(playwright, base, session, long, long_s, url, saved_at, PAUSE_S)
         watching.done.set()
         watching.join(timeout=10)
-        latest = Attempt.objects.filter(user=user).order_by("-pk").first()
+        latest = measured
         how = ((latest.analysis if latest else None) or {}).get("transcription", "whole file")
         print(
             f"end of answer -> report on screen, real Chromium, a {long_s:.0f} s spoken answer "
@@ -366,6 +375,15 @@ def main() -> None:
                 print(watching.story(latest, ended, saved))
                 print(raw_engine_cpu(latest, home))
         print(f"  end of answer -> report on screen: {shown - ended:.1f} s   (aim <= 2 s)")
+        ended, saved, shown = paused
+        last = Attempt.objects.filter(user=user).order_by("-pk").first()
+        how = ((last.analysis if last else None) or {}).get("transcription", "whole file")
+        part = f"saved {saved - ended:.1f} s, " if saved is not None else ""
+        print(
+            f"  the same answer, Stop {PAUSE_S:.0f} s after the speech (its quiet piece sent "
+            f"before Stop): end of answer -> {part}on screen {shown - ended:.1f} s   "
+            f"(transcribed: {how})"
+        )
     finally:
         serve.terminate()
         serve.wait(timeout=30)

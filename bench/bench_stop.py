@@ -56,7 +56,10 @@ STEP_PIECES = 3  # practice.streaming.STEP_PIECES
 QUIET_MS = 1300  # recorder.js: the quiet piece is sent this long after the last word (1.1 s of
 # its smoothed level below the quiet, which takes about 0.2 s to fall there)
 GAPS = (1.5, 3.0)  # seconds from the last word to Stop
-HANDOVER_WAIT_S = 3.0  # practice.streaming.HANDOVER_WAIT_S (a Django module: not imported here)
+# practice.streaming.HANDOVER_WAIT_S as shipped (a Django module: not imported here): 0 since
+# 2685554, when waiting 3 s for the quiet step was measured to slow the end; the quiet step's
+# state is taken only when it ended before the analysis decoded the recording.
+HANDOVER_WAIT_S = 0.0
 
 
 def webm(samples: NDArray[np.float32]) -> tuple[bytes, list[tuple[float, int]]]:
