@@ -14,7 +14,7 @@ from prepcoach.coach.feedback import clock
 from prepcoach.coach.keywords import TERMS_TO_USE
 from prepcoach.coach.relevance import asks_for_plan, stored_kind
 from prepcoach.coach.text import seconds as written_seconds
-from prepcoach.coach.tips import personal_action_missing
+from prepcoach.coach.tips import no_action_found, personal_action_missing
 
 JOB_TERMS = TERMS_TO_USE  # of the key terms bearing on its question (all, when fewer bear)
 
@@ -182,10 +182,13 @@ def personal_action(analysis: Mapping[str, Any]) -> tuple[str, float | None] | N
         return None
     if not missing:
         return "", None
-    if asks_for_plan(stored_kind(analysis)):  # as the tip words it: what you would do
-        said = f"{own.we_actions} “we would” against {own.i_actions} “I would”"
+    plan = asks_for_plan(stored_kind(analysis))
+    if plan:  # as the tip words it: what you would do
+        counted = f"{own.we_actions} “we would” against {own.i_actions} “I would”"
     else:
         plural = "s" * (own.we_actions != 1)
-        said = f"{own.we_actions} “we” action{plural} against {own.i_actions} “I”"
+        counted = f"{own.we_actions} “we” action{plural} against {own.i_actions} “I”"
+    # No action at all is said so, as the tip says it (`tips.no_action_found`).
+    said = no_action_found(own, plan) or counted
     quoted = (action.get("evidence") or [""])[0]
     return (f"{said}: “{quoted}”" if quoted else said), None

@@ -227,13 +227,25 @@ def personal_action_missing(own: Ownership, words: int) -> bool | None:
     return not own.personal
 
 
+def no_action_found(own: Ownership, plan: bool = False) -> str:
+    """How the ownership tip and its area say an answer in which the reader found no action
+    at all, neither the speaker's nor the team's; "" when it found one. A new user read
+    "Ownership: 0 “we” actions against 0 “I”" as a riddle."""
+    if own.i_actions or own.we_actions:
+        return ""
+    if plan:
+        return "no step told as yours (no “I would” found)"
+    return "no action told as yours (no “I” action found)"
+
+
 def _action(f: Facts) -> Tip | None:
     own = f.content.ownership
     if not personal_action_missing(own, f.content.words):
         return None
     quotes = tuple(Evidence(s) for s in f.content.star["action"].evidence[:2])
+    counted = f"{own.we_actions} “we” actions against {own.i_actions} “I”"
     return Tip(
-        f"Ownership: {own.we_actions} “we” actions against {own.i_actions} “I”",
+        f"Ownership: {no_action_found(own, asks_for_plan(f.relevance)) or counted}",
         # A plan has not happened (`asks_for_plan`, the plan rule): what you would do yourself.
         "Say what you would do yourself: “I would…”, “I would start by…”."
         if asks_for_plan(f.relevance)
