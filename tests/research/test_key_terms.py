@@ -355,3 +355,21 @@ def test_an_advert_with_no_terms_to_read_says_why_and_never_that_alice_removed_t
     assert said in words
     assert "you removed them all" not in words
     assert "Correct these terms" in words  # she may add the terms herself
+
+
+def test_a_term_the_advert_asks_for_only_as_a_plus_is_marked_so(
+    alice_client: Client, job: Opportunity
+) -> None:
+    """A new user's trial saw every term alike, where readiness and the likely questions treat
+    "a plus" terms as optional: the card marks them, with the advert's words."""
+    page = alice_client.get(job.get_absolute_url()).text
+    optional = {o.term for o in job.optional_terms}
+    assert optional, "the advert's 'is a plus' makes some terms optional"
+    body = re.search(r'<div id="key-terms-body">.*?<ul class="terms">(.*?)</ul>', page, re.S)
+    assert body is not None
+    for badge in re.findall(r'<li class="badge">(.*?)</li>', body[1], re.S):
+        term = badge.split(" · ")[0].split("<")[0].strip()
+        marked = "a plus</em>" in badge
+        assert marked == (term in optional), badge
+        if marked:
+            assert "(the advert: “Experience with Python and Excel is a plus.”)" in badge

@@ -50,6 +50,9 @@ def terms_card(
     return {
         "opportunity": opportunity,
         "corrected": opportunity.corrected_terms,
+        # Those the advert asks for only as a plus, with its words: marked so, as readiness
+        # and the likely questions treat them (a new user's trial saw all alike).
+        "optional": {o.term: o.said for o in opportunity.optional_terms},
         # Why the advert gives no terms (emoji, fillers, another language), said instead of
         # "you removed them all" to someone who removed none.
         "terms_unread": unreadable_advert(opportunity.job_description),
