@@ -1,3 +1,4 @@
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -64,6 +65,65 @@ def test_a_competency_is_read_by_its_bare_words_a_job_term_by_its_phrasings() ->
     assert rows["failure"].gap  # 0.63 from "errors fell" by its bare vector
     assert rows["customer focus"].evidence == ("“I help customers find what they need.”",)
     assert rows["customer service"].evidence == ("“I help customers find what they need.”",)
+
+
+# A trial's story: its tags "renewal, retention" were credited with "renewal forecasting" and
+# "expansion opportunities" by meaning, and readiness quoted the tags as the evidence.
+CARE_HOMES = "Winning back a care-home group"
+CARE_HOMES_TOLD = (
+    "A group of six care homes had given notice to leave us for a cheaper supplier.",
+    "I was asked to keep the account.",
+    "I visited each home, listened to the managers and fixed the delivery problems they raised.",
+    "They signed a new three-year contract worth £180k a year.",
+)
+
+
+@pytest.mark.usefixtures("sentence_model")
+def test_a_storys_tags_say_a_term_by_their_words_never_by_meaning() -> None:
+    text = StoryInfo.lines(CARE_HOMES, CARE_HOMES_TOLD, "renewal, retention")
+    story = StoryInfo(1, CARE_HOMES, text, ())
+    terms = ["renewal forecasting", "expansion opportunities", "retention", "account management"]
+    rows = {r.target: r for r in coverage([story], terms=terms, competencies=())}
+    assert rows["renewal forecasting"].gap  # 0.63 from the tags by meaning
+    assert rows["expansion opportunities"].gap  # 0.41
+    assert rows["retention"].evidence == ("“renewal, retention”",)  # a tag's own word
+    assert rows["account management"].evidence == ("“I was asked to keep the account.”",)
+
+
+@pytest.mark.usefixtures("sentence_model")
+def test_a_storys_title_says_a_term_by_its_words_never_by_meaning() -> None:
+    """A title is the owner's name for a story, as its tags are: "Keeping our biggest customer"
+    covered "customer retention" by meaning (0.62), quoting the title, in a story that tells of
+    reports; its own words it says ("customer")."""
+    title = "Keeping our biggest customer"
+    told = ("Our weekly reports were always late.", "I rebuilt them and they went out on Mondays.")
+    story = StoryInfo(1, title, StoryInfo.lines(title, told), ())
+    rows = {r.target: r for r in coverage([story], terms=["customer retention", "customer"])}
+    assert rows["customer retention"].gap
+    assert rows["customer"].evidence == ("“Keeping our biggest customer”",)
+
+
+def test_a_sentence_of_what_a_story_tells_is_its_evidence_before_its_labels() -> None:
+    """Said by its words in the title, the tags and a part, a term is shown by the part: the
+    sentence that tells what was done, not the title the matrix already names it by."""
+    title = "SQL audit rescue"
+    told = ("The audit was in a week.", "I rebuilt the reports in SQL.")
+    story = StoryInfo(1, title, StoryInfo.lines(title, told, "SQL"), ())
+    rows = coverage([story], terms=["SQL"], competencies=(), embedder=None)
+    assert rows[0].evidence == ("“I rebuilt the reports in SQL.”",)
+
+
+def test_a_storys_text_keeps_its_title_and_tags_apart_from_what_it_tells() -> None:
+    text = StoryInfo.lines(
+        " Audit rescue ", ["I rebuilt the SQL.", "", "Saved 2 days."], " SQL,\ndata "
+    )
+    story = StoryInfo(1, "Audit rescue", text, ())
+    assert story.told_and_labels == ("I rebuilt the SQL.\nSaved 2 days.", "Audit rescue\nSQL, data")
+    # A text of parts alone (no title line, no tags) is all told.
+    assert StoryInfo(2, "Audit rescue", "I rebuilt the SQL.", ()).told_and_labels == (
+        "I rebuilt the SQL.",
+        "",
+    )
 
 
 def test_a_shift_names_what_came_and_went() -> None:

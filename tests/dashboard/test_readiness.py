@@ -4,6 +4,9 @@ debriefs; reached from the interview's page and the dashboard countdown; owner o
 
 from __future__ import annotations
 
+import re
+
+import pytest
 from django.test import Client
 from django.utils import timezone
 
@@ -152,6 +155,28 @@ def test_bob_gets_404_and_a_deleted_job_takes_it(client: Client, alice: User, bo
     response = client.get(url(interview.pk))
     assert response.status_code == 404
     assert "This interview is not here" in response.content.decode()
+
+
+@pytest.mark.usefixtures("sentence_model")
+def test_a_storys_tags_cover_a_job_term_by_their_words_alone(
+    alice_client: Client, alice: User
+) -> None:
+    """A trial's readiness page said "renewal forecasting job term: Winning back a care-home
+    group “renewal, retention”": the story's tags, by meaning, though nothing in it showed
+    forecasting. Tags, the owner's labels, say a term only by its words."""
+    job = add_job(alice, "Acme")
+    job.terms_added = ["renewal forecasting", "retention"]
+    job.save()
+    Story.objects.create(
+        user=alice, title="Winning back a care-home group", tags="renewal, retention",
+        situation="A group of six care homes had given notice to leave us for a cheaper supplier.",
+        action="I visited each home, listened to the managers and fixed the delivery problems.",
+    )  # fmt: skip
+    interview = add_interview(alice, job, round_name="Final round")
+    page = alice_client.get(url(interview.pk)).content.decode()
+    rows = dict(re.findall(r"<li><strong>([^<]+)</strong> .*?</span>:\s*(.*?)</li>", page, re.S))
+    assert rows["renewal forecasting"].strip() == '<span class="warn-text">no story yet</span>'
+    assert 'care-home group</a> <span class="meta">“renewal, retention”</span>' in rows["retention"]
 
 
 def test_a_story_prepcoach_cannot_read_covers_nothing_by_its_words(alice: User) -> None:

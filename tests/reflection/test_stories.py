@@ -302,3 +302,58 @@ def test_a_story_prepcoach_cannot_read_covers_no_job_term_by_its_words(
     assert "Pasted" in rows["teamwork"]  # her own tag still counts
     assert 'id="matrix-unread"' in matrix
     assert ">Pasted</a>. The competencies you tagged on it still count." in matrix
+
+
+CELL_RE = r'<th scope="row">([^<]+?) <span.*?<td>(.*?)</td>'
+
+
+@pytest.mark.usefixtures("sentence_model")
+def test_the_matrix_shows_what_covers_each_term_and_reads_tags_by_their_words(
+    alice_client: Client, alice: User
+) -> None:
+    """A trial's user saw a term covered by a story, but not why; and the story's tags,
+    "renewal, retention", covered "renewal forecasting" by meaning, though nothing in it showed
+    forecasting. Each story in a cell is followed by what shows it; tags say only their words."""
+    job = Opportunity.objects.create(
+        user=alice, company="Acme", role="Account manager",
+        terms_added=["renewal forecasting", "expansion opportunities", "retention", "account management"],
+    )  # fmt: skip
+    alice_client.post(reverse("reflection:story_new"), story_data(
+        title="Winning back a care-home group",
+        situation="A group of six care homes had given notice to leave us for a cheaper supplier.",
+        task="I was asked to keep the account.",
+        action="I visited each home, listened to the managers and fixed the delivery problems.",
+        result="They signed a new three-year contract worth £180k a year.",
+        tags="renewal, retention", competencies=["ownership"],
+    ))  # fmt: skip
+    story = Story.objects.get(user=alice)
+    matrix = alice_client.get(reverse("reflection:stories"), {"for": job.pk}).text
+    rows = dict(re.findall(CELL_RE, matrix, re.S))
+    link = f'<a href="{story.get_absolute_url()}">Winning back a care-home group</a>'
+    assert rows["renewal forecasting"] == '<strong class="warn-text">no story yet</strong>'
+    assert rows["expansion opportunities"] == '<strong class="warn-text">no story yet</strong>'
+    assert rows["retention"] == f'{link} <span class="meta">“renewal, retention”</span>'
+    assert rows["account management"] == (
+        f'{link} <span class="meta">“I was asked to keep the account.”</span>'
+    )
+    assert rows["ownership"] == f'{link} <span class="meta">you ticked it</span>'
+
+
+def test_each_story_in_a_matrix_cell_has_its_own_evidence(
+    alice_client: Client, alice: User
+) -> None:
+    job = Opportunity.objects.create(
+        user=alice, company="Acme", role="Analyst", terms_added=["SQL"]
+    )
+    alice_client.post(reverse("reflection:story_new"), story_data(
+        title="Audit rescue", action="I rebuilt the reports in SQL.", tags="",
+    ))  # fmt: skip
+    alice_client.post(reverse("reflection:story_new"), story_data(tags="SQL, process"))
+    matrix = alice_client.get(reverse("reflection:stories"), {"for": job.pk}).text
+    cell = html.unescape(dict(re.findall(CELL_RE, matrix, re.S))["SQL"])
+    shown = re.findall(r'<a href="[^"]+">([^<]+)</a> <span class="meta">([^<]+)</span>', cell)
+    assert sorted(shown) == [
+        ("Audit rescue", "“I rebuilt the reports in SQL.”"),
+        ("The late reports", "“SQL, process”"),
+    ]
+    assert "</span>; <a" in cell

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Hashable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
-from typing import TYPE_CHECKING, Literal
+from typing import TYPE_CHECKING, ClassVar, Literal
 
 from prepcoach.coach.content import NUMBER_RE, sentences_of
 from prepcoach.coach.reader import cannot_tell
@@ -79,10 +79,45 @@ HINTS = {
 
 @dataclass(frozen=True, slots=True)
 class StoryInfo:
+    """A story as `coverage` weighs it. Its title and its tags are labels, the owner's short
+    names for it, not a telling of what was done: they say a target only by its words (a tag
+    "SQL" says SQL), never by meaning. A trial's story tagged "renewal, retention" was credited
+    with "renewal forecasting" and "expansion opportunities", the tags quoted as the evidence,
+    though nothing in the story showed either. Its parts and metrics say a target either way."""
+
     id: Hashable
     title: str
-    text: str  # all its parts together, one a line (`Story.lines`): each read as its own
+    # Its title, parts, metrics and tags, one a line (`lines`; `Story.lines`): each read as its
+    # own. The title is its first line when it is the title; the tags line is marked (`TAGS`).
+    text: str
     competencies: tuple[str, ...]
+
+    # What marks the tags line of `text`: a control character, which no typed text holds
+    # (`characters.text_problem` refuses it), so no line a user writes is read as their tags.
+    TAGS: ClassVar[str] = "\x1f"
+
+    @classmethod
+    def lines(cls, title: str, told: Iterable[str], tags: str = "") -> str:
+        """A story's `text`: its title, what it tells (its parts and metrics) and its tags
+        (`TAGS`), each that has words a line of its own."""
+        tags = " ".join(tags.split())
+        said = (title.strip(), *(t.strip() for t in told), cls.TAGS + tags if tags else "")
+        return "\n".join(line for line in said if line)
+
+    @property
+    def told_and_labels(self) -> tuple[str, str]:
+        """Its `text` as two: what it tells, read by words and by meaning, and its labels (its
+        title and tags, one a line), read by words alone."""
+        told: list[str] = []
+        labels: list[str] = []
+        for i, line in enumerate(self.text.split("\n")):
+            if line.startswith(self.TAGS):
+                labels.append(line.removeprefix(self.TAGS))
+            elif i == 0 and line.strip() and line.strip() == self.title.strip():
+                labels.append(line)
+            else:
+                told.append(line)
+        return "\n".join(told), "\n".join(labels)
 
 
 @dataclass(frozen=True, slots=True)
@@ -158,13 +193,19 @@ def coverage(
     word of it in some form ("managing stakeholders" for "stakeholder management") or means
     nearly the same by MiniLM: a job term as an answer's (`term_match`, its phrasings at the cut
     chosen on hand-labelled answers), a competency or value by its bare words' vector at
-    `BARE_THRESHOLD` ("I help customers" for "customer focus")."""
+    `BARE_THRESHOLD` ("I help customers" for "customer focus"). Its title and tags cover a target
+    only by its words (`StoryInfo`); a sentence of what it tells is quoted before them."""
     model = shared_embedder() if embedder == "shared" else embedder
     targets = [(c, "competency") for c in competencies]
     targets += [(v, "value") for v in values if v.strip()]
     bare = len(targets)
     targets += [(t, "job term") for t in terms]
-    matchers = [Matcher(s.text, model) for s in stories]
+    # What a story tells is read by its words and by meaning, its labels (its title and tags:
+    # `StoryInfo`) by their words alone.
+    matchers = [
+        (Matcher(told, model), Matcher(labels))
+        for told, labels in (s.told_and_labels for s in stories)
+    ]
     vectors: list[Sequence[float] | NDArray[np.float64]] = []
     if model is not None and targets and stories:
         vectors = [*model.embed([t for t, _ in targets[:bare]]), *term_vectors(terms, model)]
@@ -173,10 +214,15 @@ def coverage(
         vector = vectors[i] if vectors else None
         cut, margin = (BARE_THRESHOLD, -2.0) if i < bare else (None, GENERIC_MARGIN)
         found: list[tuple[Hashable, str]] = []
-        for story, matcher in zip(stories, matchers, strict=True):
+        names = i >= bare
+        for story, (told, labels) in zip(stories, matchers, strict=True):
             if kind == "competency" and target in story.competencies:
                 found.append((story.id, "tagged"))
-            elif (covered := matcher.find(target, vector, i >= bare, cut, margin)) is not None:
+            elif (
+                covered := told.by_form(target, names)
+                or labels.by_form(target, names)
+                or told.find(target, vector, names, cut, margin)
+            ) is not None:
                 found.append((story.id, quote(covered.sentence)))
         rows.append(
             CoverageRow(target, kind, tuple(s for s, _ in found), tuple(e for _, e in found))

@@ -9,7 +9,7 @@ from django.contrib.contenttypes.fields import GenericRelation
 from django.db import models
 from django.urls import reverse
 
-from prepcoach.coach.stories import SavedStory, StoryCheck, check_story
+from prepcoach.coach.stories import SavedStory, StoryCheck, StoryInfo, check_story
 
 PROMPTS = {
     "five-years": "Where do you see yourself in five years?",
@@ -55,11 +55,13 @@ class Story(models.Model):
 
     @property
     def lines(self) -> str:
-        """Its title, parts, metrics and tags, one a line: where a text is read sentence by
-        sentence (a value or job term it covers, quoted), a title or a part without a full stop
-        is never run into the next (a trial quoted "…40 examples documented data quality, SQL")."""
-        parts = (self.title, self.situation, self.task, self.action, self.result)
-        return "\n".join(p.strip() for p in (*parts, self.metrics, self.tags) if p.strip())
+        """Its title, parts, metrics and tags, one a line (`coach.stories.StoryInfo.lines`):
+        where a text is read sentence by sentence (a value or job term it covers, quoted), a
+        title or a part without a full stop is never run into the next (a trial quoted "…40
+        examples documented data quality, SQL"), and the title and the tags, the owner's labels,
+        are told from what the story tells, to be read by their words alone."""
+        told = (self.situation, self.task, self.action, self.result, self.metrics)
+        return StoryInfo.lines(self.title, told, self.tags)
 
     @property
     def text(self) -> str:

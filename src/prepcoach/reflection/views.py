@@ -54,8 +54,11 @@ def stories(request: HttpRequest) -> HttpResponse:
         values=job.value_list if job else (),
         terms=job.key_terms if job else (),
     )
+    # Each row with, per story that covers it, what shows it (`CoverageRow.evidence`): a trial's
+    # user saw which stories covered a term but not why.
+    shown = [(row, list(zip(row.stories, row.evidence, strict=True))) for row in rows]
     return render(request, "reflection/stories.html", {
-        "stories": bank, "rows": rows, "jobs": jobs, "job": job, "chosen_for_you": chosen_for_you,
+        "stories": bank, "rows": shown, "jobs": jobs, "job": job, "chosen_for_you": chosen_for_you,
         "titles": {s.pk: s.title for s in bank}, "gaps": sum(r.gap for r in rows),
         "unread": unread,
     })  # fmt: skip
