@@ -67,12 +67,22 @@ class CachedEmbedder:
     def __init__(self, model: Any) -> None:
         self.model = model
         self.seen: dict[str, Any] = {}
+        self.layered: dict[str, Any] = {}
 
     def embed(self, texts: list[str]) -> list[Any]:
         missing = [t for t in dict.fromkeys(texts) if t not in self.seen]
         if missing:
             self.seen.update(zip(missing, self.model.embed(missing), strict=True))
         return [self.seen[t] for t in texts]
+
+    def embed_layers(self, texts: list[str]) -> list[Any]:
+        """The middle layers' states beside the vector (`embeddings.embed_layers`), which the
+        reader reads since it was trained on them: without it this section stopped with "the
+        MiniLM embedder is not installed" on a machine that has it."""
+        missing = [t for t in dict.fromkeys(texts) if t not in self.layered]
+        if missing:
+            self.layered.update(zip(missing, self.model.embed_layers(missing), strict=True))
+        return [self.layered[t] for t in texts]
 
 
 def presence_row(reading: Reading) -> dict[str, bool]:
