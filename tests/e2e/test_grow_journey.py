@@ -188,8 +188,11 @@ def test_from_a_pasted_advert_to_a_brief_in_hand(page: Page, alice: User) -> Non
     value_cell = matrix_cell(page, "Data quality value")
     competency_cell = matrix_cell(page, "ownership competency")
     value_after, competency_after = value_cell.inner_text(), competency_cell.inner_text()
-    assert (value_before, value_after) == ("no story yet", STORY_TITLE)
-    assert (competency_before, competency_after) == ("no story yet", STORY_TITLE)
+    assert value_before == competency_before == "no story yet"
+    # Each story with what covers the row beside it (990d826): a sentence it tells, quoted, or
+    # the competency its owner ticked.
+    assert value_after.startswith(f"{STORY_TITLE} “"), value_after
+    assert competency_after == f"{STORY_TITLE} you ticked it", competency_after
     expect(value_cell.get_by_role("link", name=STORY_TITLE)).to_have_attribute(
         "href", story.get_absolute_url()
     )
