@@ -86,7 +86,7 @@ def test_a_storys_tags_say_a_term_by_their_words_never_by_meaning() -> None:
     rows = {r.target: r for r in coverage([story], terms=terms, competencies=())}
     assert rows["renewal forecasting"].gap  # 0.63 from the tags by meaning
     assert rows["expansion opportunities"].gap  # 0.41
-    assert rows["retention"].evidence == ("“renewal, retention”",)  # a tag's own word
+    assert rows["retention"].evidence == ("its tags: “renewal, retention”",)  # its own word
     assert rows["account management"].evidence == ("“I was asked to keep the account.”",)
 
 
@@ -100,7 +100,7 @@ def test_a_storys_title_says_a_term_by_its_words_never_by_meaning() -> None:
     story = StoryInfo(1, title, StoryInfo.lines(title, told), ())
     rows = {r.target: r for r in coverage([story], terms=["customer retention", "customer"])}
     assert rows["customer retention"].gap
-    assert rows["customer"].evidence == ("“Keeping our biggest customer”",)
+    assert rows["customer"].evidence == ("by its title",)
 
 
 def test_a_sentence_of_what_a_story_tells_is_its_evidence_before_its_labels() -> None:
@@ -111,6 +111,27 @@ def test_a_sentence_of_what_a_story_tells_is_its_evidence_before_its_labels() ->
     story = StoryInfo(1, title, StoryInfo.lines(title, told, "SQL"), ())
     rows = coverage([story], terms=["SQL"], competencies=(), embedder=None)
     assert rows[0].evidence == ("“I rebuilt the reports in SQL.”",)
+
+
+def test_a_sentence_said_by_meaning_is_quoted_before_a_tag_said_by_its_words() -> None:
+    """Adding the tag "client retention" made the tags the evidence of a story that tells it
+    (a review): what the story tells comes first, by its words or by meaning; a label shows
+    only where nothing it tells covers the term, and says what it is."""
+    title = "Winning back the rival's clients"
+    told = (
+        "Three of our biggest clients were about to leave for a rival.",
+        "I visited each one, fixed their delivery problems and they all renewed.",
+    )
+    tagged = StoryInfo(1, title, StoryInfo.lines(title, told, "client retention"), ())
+    [row] = coverage([tagged], terms=["client retention"], competencies=())
+    assert row.evidence[0].startswith("“Three of our biggest clients") or row.evidence[
+        0
+    ].startswith("“I visited each one"), row.evidence
+    plain = StoryInfo(
+        2, "SQL rescue", StoryInfo.lines("SQL rescue", ["I fixed it."], "Tableau"), ()
+    )
+    rows = coverage([plain], terms=["SQL", "Tableau"], competencies=(), embedder=None)
+    assert [r.evidence for r in rows] == [("by its title",), ("its tags: “Tableau”",)]
 
 
 def test_a_storys_text_keeps_its_title_and_tags_apart_from_what_it_tells() -> None:

@@ -176,7 +176,10 @@ def test_a_storys_tags_cover_a_job_term_by_their_words_alone(
     page = alice_client.get(url(interview.pk)).content.decode()
     rows = dict(re.findall(r"<li><strong>([^<]+)</strong> .*?</span>:\s*(.*?)</li>", page, re.S))
     assert rows["renewal forecasting"].strip() == '<span class="warn-text">no story yet</span>'
-    assert 'care-home group</a> <span class="meta">“renewal, retention”</span>' in rows["retention"]
+    assert (
+        'care-home group</a> <span class="meta">its tags: “renewal, retention”</span>'
+        in rows["retention"]
+    )
 
 
 def test_a_story_prepcoach_cannot_read_covers_nothing_by_its_words(alice: User) -> None:

@@ -66,7 +66,7 @@ def test_a_story_read_for_evidence_keeps_each_part_apart(alice: User) -> None:
     rows = coverage([StoryInfo(1, story.title, story.lines, ())], values=["Everyone counts"],
                     terms=["SQL"], embedder=None)  # fmt: skip
     assert rows[-2].gap
-    assert rows[-1].evidence == ("“SQL, data quality”",)
+    assert rows[-1].evidence == ("its tags: “SQL, data quality”",)
 
 
 def test_a_group_of_checkboxes_is_a_labelled_fieldset(alice_client: Client) -> None:
@@ -332,7 +332,7 @@ def test_the_matrix_shows_what_covers_each_term_and_reads_tags_by_their_words(
     link = f'<a href="{story.get_absolute_url()}">Winning back a care-home group</a>'
     assert rows["renewal forecasting"] == '<strong class="warn-text">no story yet</strong>'
     assert rows["expansion opportunities"] == '<strong class="warn-text">no story yet</strong>'
-    assert rows["retention"] == f'{link} <span class="meta">“renewal, retention”</span>'
+    assert rows["retention"] == f'{link} <span class="meta">its tags: “renewal, retention”</span>'
     assert rows["account management"] == (
         f'{link} <span class="meta">“I was asked to keep the account.”</span>'
     )
@@ -354,6 +354,6 @@ def test_each_story_in_a_matrix_cell_has_its_own_evidence(
     shown = re.findall(r'<a href="[^"]+">([^<]+)</a> <span class="meta">([^<]+)</span>', cell)
     assert sorted(shown) == [
         ("Audit rescue", "“I rebuilt the reports in SQL.”"),
-        ("The late reports", "“SQL, process”"),
+        ("The late reports", "its tags: “SQL, process”"),
     ]
     assert "</span>; <a" in cell

@@ -127,7 +127,7 @@ class SavedStory[K: Hashable]:
     id: K
     title: str
     parts: Mapping[str, str]  # situation, task, action, result
-    text: str  # all its words, one part a line (`reflection.models.Story.lines`)
+    text: str  # its title, parts and tags, one a line (`StoryInfo.lines`, `Story.lines`)
     competencies: tuple[str, ...] = ()  # those its owner ticked
 
 
@@ -172,8 +172,9 @@ class CoverageRow:
     target: str  # a competency, value or job term
     kind: str  # "competency", "value" or "job term"
     stories: tuple[Hashable, ...]
-    # For each story, what shows it: the story's sentence that covers the target (by word form or
-    # by meaning), or "tagged" for a competency the user tagged.
+    # For each story, what shows it: the sentence of what it tells that covers the target (by
+    # word form or by meaning), quoted; else "by its title" or "its tags: “…”" (by their words
+    # alone); or "tagged" for a competency the user tagged.
     evidence: tuple[str, ...] = ()
 
     @property
@@ -218,16 +219,22 @@ def coverage(
         for story, (told, labels) in zip(stories, matchers, strict=True):
             if kind == "competency" and target in story.competencies:
                 found.append((story.id, "tagged"))
-            elif (
-                covered := told.by_form(target, names)
-                or labels.by_form(target, names)
-                or told.find(target, vector, names, cut, margin)
-            ) is not None:
+            elif (covered := told.find(target, vector, names, cut, margin)) is not None:
                 found.append((story.id, quote(covered.sentence)))
+            elif (covered := labels.by_form(target, names)) is not None:
+                found.append((story.id, _label_evidence(story, covered.sentence)))
         rows.append(
             CoverageRow(target, kind, tuple(s for s, _ in found), tuple(e for _, e in found))
         )
     return rows
+
+
+def _label_evidence(story: StoryInfo, line: str) -> str:
+    """What a label that covers a target shows: "by its title", not the title quoted beside
+    itself (the matrix and readiness name the story by it), or its tags, quoted as tags."""
+    if line == story.title.strip():
+        return "by its title"
+    return f"its tags: {quote(line)}"
 
 
 @dataclass(frozen=True, slots=True)
