@@ -12,6 +12,7 @@ from typing import Any
 
 import numpy as np
 import pytest
+from django.db import connection
 from django.test import Client
 from django.urls import reverse
 from django.utils import timezone
@@ -167,8 +168,15 @@ def test_the_analysis_waits_for_a_step_in_its_pass_and_takes_its_state(
     )
 
     def the_step_ends() -> None:
-        time.sleep(0.4)
-        Attempt.objects.filter(pk=attempt.pk).update(stream=_stored(20.0), stream_started_at=None)
+        try:
+            time.sleep(0.4)
+            Attempt.objects.filter(pk=attempt.pk).update(
+                stream=_stored(20.0), stream_started_at=None
+            )
+        finally:
+            # The thread's own connection: left open, PostgreSQL's was collected during the
+            # next test, whose ResourceWarning failed it (CI of 08ab389).
+            connection.close()
 
     ending = threading.Thread(target=the_step_ends)
     began = time.monotonic()
