@@ -19,14 +19,22 @@ within HANDOVER_WAIT_S (handed over: its remaining seconds are added, none credi
 analysis's decoding meanwhile), timed (wall and CPU); the raw engine on the same
 file is the baseline. Each answer's transcript with the quiet piece is compared with the one
 without: the closing is the same reading by construction, so they must be equal.
+
+Each analysis runs twice from the same replayed state, in turn (which goes first alternates),
+after an untimed one that leaves the reader's kept readings as a recording's steps would: as
+shipped, the answer's rest read on a thread of its own while the whole file is decoded
+(`pipeline._rest_read`, thirty-fourth session), and the path before, the rest read after
+decoding (the thread given nothing to do); both transcripts must be equal too.
 """
 
 from __future__ import annotations
 
+import contextlib
 import io
 import shutil
 import tempfile
 import time
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -38,6 +46,7 @@ import speech_set as ss  # type: ignore[import-not-found]
 from numpy.typing import NDArray
 
 from prepcoach.coach.media import remux_with_duration
+from prepcoach.coach.speech import pipeline
 from prepcoach.coach.speech.audio import decode, decode_from
 from prepcoach.coach.speech.engine import WhisperEngine
 from prepcoach.coach.speech.model import packaged_model
@@ -55,7 +64,7 @@ PIECE_S = 2.0
 STEP_PIECES = 3  # practice.streaming.STEP_PIECES
 QUIET_MS = 1300  # recorder.js: the quiet piece is sent this long after the last word (1.1 s of
 # its smoothed level below the quiet, which takes about 0.2 s to fall there)
-GAPS = (1.5, 3.0)  # seconds from the last word to Stop
+GAPS = (0.3, 1.5, 3.0)  # seconds from the last word to Stop (0.3: no quiet piece before it)
 # practice.streaming.HANDOVER_WAIT_S as shipped (a Django module: not imported here): 0 since
 # 2685554, when waiting 3 s for the quiet step was measured to slow the end; the quiet step's
 # state is taken only when it ended before the analysis decoded the recording.
@@ -163,6 +172,17 @@ def closing_used(state: StreamState | None, samples: NDArray[np.float32]) -> boo
     return kept.closing.start_s == kept.settled_s and kept.closing.spans == rest
 
 
+@contextlib.contextmanager
+def rest_after_decoding() -> Iterator[None]:
+    """The path before the thirty-fourth session: the rest read only after decoding."""
+    shipped = pipeline._rest_read
+    pipeline._rest_read = lambda *_: None
+    try:
+        yield
+    finally:
+        pipeline._rest_read = shipped
+
+
 def rows(engine: WhisperEngine, folder: Path, clips: list[ss.Clip], heading: str) -> None:
     print(
         f"stop -> report when the speaker goes quiet before Stop ({heading}): 2 s pieces, a "
@@ -171,7 +191,8 @@ def rows(engine: WhisperEngine, folder: Path, clips: list[ss.Clip], heading: str
     )
     ends: dict[tuple[float, bool], list[float]] = {}
     seconds: dict[tuple[float, bool], list[float]] = {}
-    same = total = 0
+    before: dict[tuple[float, bool], list[float]] = {}  # the rest read after decoding
+    same = total = alike = turn = 0
     for clip in clips:
         last = clip.sentence_times[-1][1]
         for gap in GAPS:
@@ -198,22 +219,38 @@ def rows(engine: WhisperEngine, folder: Path, clips: list[ss.Clip], heading: str
                     waited = min(run.handed_after_s, HANDOVER_WAIT_S)
                     if run.handed_after_s <= HANDOVER_WAIT_S:
                         given = run.handed
-                cpu = time.process_time()
-                end_s, data = bsm.timed(
-                    lambda: analyse_recording(path, engine, streamed=given).as_dict()  # noqa: B023
-                )
-                cpu = time.process_time() - cpu
+
+                def analysed() -> dict[str, object]:
+                    return analyse_recording(path, engine, streamed=given).as_dict()  # noqa: B023
+
+                # Once untimed: the reader's kept readings as the recording's steps leave them
+                # (`pipeline.read_settled` reads the settled text while recording), so neither
+                # timed run reads sentences the other has read; then the two in turn.
+                analysed()
+                turn += 1
+                for shipped in (False, True) if turn % 2 else (True, False):
+                    if shipped:
+                        cpu = time.process_time()
+                        end_s, data = bsm.timed(analysed)
+                        cpu = time.process_time() - cpu
+                    else:
+                        with rest_after_decoding():
+                            old_s, old_data = bsm.timed(analysed)
                 end_s += waited
                 assert isinstance(data, dict)
+                assert isinstance(old_data, dict)
                 texts.append(str(data["transcript"]))
+                alike += data["transcript"] == old_data["transcript"]
                 ends.setdefault((gap, quiet), []).append(end_s / raw_s)
                 seconds.setdefault((gap, quiet), []).append(end_s)
+                before.setdefault((gap, quiet), []).append(old_s + waited)
                 print(
                     f"  {clip.name}, {clip.duration_s:.0f} s, Stop {gap:.1f} s after the last word, "
                     f"{'quiet piece' if quiet else 'as before  '}: {run.steps} steps "
                     f"({run.step_cpu_s:.1f} s CPU{', one running at Stop' if run.running_at_stop else ''}); "
                     f"{f'handed over after {waited:.2f} s; ' if waited else ''}"
                     f"closing used {closing_used(given, decoded)}; stop -> report {end_s:.2f} s "
+                    f"(rest read after decoding: {old_s + waited:.2f} s) "
                     f"({cpu:.2f} s CPU) = {end_s / raw_s:.2f}x the raw engine ({raw_s:.2f} s); "
                     f"{data['transcription']}; {bsm.quality(clip, data)}"
                 )
@@ -222,12 +259,17 @@ def rows(engine: WhisperEngine, folder: Path, clips: list[ss.Clip], heading: str
     for gap in GAPS:
         for quiet in (False, True):
             fractions, walls = ends[(gap, quiet)], seconds[(gap, quiet)]
+            then = before[(gap, quiet)]
+            ratio = np.median([a / b for a, b in zip(walls, then, strict=True)])
             print(
                 f"  Stop {gap:.1f} s after the last word, {'quiet piece' if quiet else 'as before'}: "
                 f"median {np.median(fractions):.2f}x, worst {max(fractions):.2f}x the raw engine "
-                f"(median {np.median(walls):.2f} s, worst {max(walls):.2f} s; aim 2 s)"
+                f"(median {np.median(walls):.2f} s, worst {max(walls):.2f} s; aim 2 s); the rest "
+                f"read after decoding: median {np.median(then):.2f} s, worst {max(then):.2f} s "
+                f"(median ratio {ratio:.2f})"
             )
     print(f"  transcripts the same with and without the quiet piece: {same} of {total}")
+    print(f"  transcripts the same with the rest read meanwhile and after: {alike} of {2 * total}")
 
 
 def _built(folder: Path, voices: tuple[ss.Voice, ...], sentences: tuple[str, ...]) -> list[ss.Clip]:

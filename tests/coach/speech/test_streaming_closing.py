@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import dataclasses
 import itertools
+import threading
 from collections.abc import Sequence
 from pathlib import Path
 
@@ -17,6 +18,7 @@ from numpy.typing import NDArray
 from prepcoach.coach.speech import streaming
 from prepcoach.coach.speech.audio import RATE, decode
 from prepcoach.coach.speech.engine import LanguageGuess, SpeechEngine, WhisperEngine, Word
+from prepcoach.coach.speech.pipeline import analyse_recording
 from prepcoach.coach.speech.streaming import (
     ONE_WINDOW_S,
     QUIET_S,
@@ -29,6 +31,8 @@ from prepcoach.coach.speech.streaming import (
     continued,
     finish,
     from_json,
+    read_rest,
+    resume_from,
     to_json,
 )
 from prepcoach.coach.speech.vad import Span
@@ -91,27 +95,32 @@ def _pause_end(samples: NDArray[np.float32]) -> int:
 
 
 class Counting:
-    """A real engine whose passes are counted."""
+    """A real engine whose passes are counted, with the thread each ran on."""
 
     def __init__(self, engine: SpeechEngine) -> None:
         self.engine = engine
         self.name = engine.name
         self.passes = 0
+        self.threads: list[str] = []
+
+    def _count(self) -> None:
+        self.passes += 1
+        self.threads.append(threading.current_thread().name)
 
     def words(
         self, samples: NDArray[np.float32], speech: Sequence[Span] | None = None
     ) -> tuple[Word, ...]:
-        self.passes += 1
+        self._count()
         return self.engine.words(samples, speech)
 
     def first_pass(
         self, samples: NDArray[np.float32], speech: Sequence[Span]
     ) -> tuple[tuple[Word, ...], LanguageGuess]:
-        self.passes += 1
+        self._count()
         return self.engine.first_pass(samples, speech)
 
     def detect_language(self, samples: NDArray[np.float32]) -> LanguageGuess:
-        self.passes += 1
+        self._count()
         return self.engine.detect_language(samples)
 
 
@@ -224,3 +233,73 @@ def test_a_closed_answer_reads_word_for_word_as_the_end_would(
     assert closed.language == read_at_end.language == "en"
     assert closed.coverage == read_at_end.coverage
     assert "eighty percent" in closed.text.lower() or "80%" in closed.text
+
+
+def _talking_to_the_end(samples: NDArray[np.float32], engine: SpeechEngine) -> StreamState:
+    """The state of the last step before Stop of an answer whose speaker talks until Stop
+    (the 2 s pieces up to its last, no quiet piece): the last seconds are not read yet."""
+    state = None
+    for end in range(2 * RATE, samples.size, 2 * RATE):
+        state = advance(engine, samples[:end], state)
+    assert state is not None
+    return state
+
+
+def _to_the_last_word(samples: NDArray[np.float32]) -> NDArray[np.float32]:
+    """The answer with Stop pressed 0.3 s after its last word (no quiet before Stop)."""
+    last = streaming.speech_spans(samples)[-1].end
+    return samples[: int((last + 0.3) * RATE)]
+
+
+def test_the_rest_is_read_at_stop_from_the_part_after_the_settled_time(
+    samples: NDArray[np.float32], engine: WhisperEngine
+) -> None:
+    """`read_rest`: with no quiet before Stop (no closing read while recording), the rest is
+    read from the part of the recording after the settled time alone, as the end would read it:
+    the end then makes no pass, and its transcript is word for word and time for time the one
+    it makes reading the rest itself."""
+    recording = _to_the_last_word(samples)
+    counting = Counting(engine)
+    state = _talking_to_the_end(recording, counting)
+    assert advance(counting, recording, state).closing is None  # not quiet: no closing
+    offset = resume_from(state)
+    assert offset > 0  # the language is asked: the part alone is enough
+    read = read_rest(counting, recording[offset * RATE :], state, offset)
+    assert read.closing is not None
+    kept = at_stop(read, recording)
+    assert kept is not None
+    assert kept.closing is not None
+    spans = all_spans(recording, kept)
+    before = counting.passes
+    closed = finish(counting, recording, kept, spans)
+    assert counting.passes == before  # the end read nothing again
+    itself = finish(counting, recording, dataclasses.replace(kept, closing=None), spans)
+    assert counting.passes > before
+    assert closed.words == itself.words
+    assert closed.coverage == itself.coverage
+    # Made from other audio (a second of it louder), it reads nothing and keeps the state.
+    other = recording[offset * RATE :].copy()
+    other[RATE : 2 * RATE] *= 2
+    passes = counting.passes
+    assert read_rest(counting, other, state, offset) == state
+    assert counting.passes == passes
+
+
+def test_the_end_reads_the_rest_while_the_recording_is_decoded(
+    answer: Path, samples: NDArray[np.float32], engine: WhisperEngine
+) -> None:
+    """`analyse_recording` with a state made while recording reads the answer's last seconds
+    on a thread of its own while the whole file is decoded, and the report's transcript is the
+    one the end makes reading them itself after decoding."""
+    counting = Counting(engine)
+    state = _talking_to_the_end(samples, counting)
+    counting.threads.clear()
+    analysis = analyse_recording(answer, counting, streamed=state)  # type: ignore[arg-type]
+    assert counting.threads  # the rest was read...
+    assert all(name.startswith("rest") for name in counting.threads)  # ...beside the decoding
+    kept = at_stop(state, samples)
+    assert kept is not None
+    assert kept.closing is None
+    itself = finish(engine, samples, kept, all_spans(samples, kept))
+    assert analysis.words == itself.words
+    assert analysis.transcription == "streamed"

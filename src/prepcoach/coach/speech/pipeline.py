@@ -2,22 +2,40 @@
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Callable, Sequence
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 from prepcoach.coach import heap
 from prepcoach.coach.answer import AnswerAnalysis, analyse_answer
 from prepcoach.coach.delivery import DeliverySettings
 from prepcoach.coach.relevance import Asks
-from prepcoach.coach.speech.audio import MAX_SECONDS, SILENT_PEAK, AudioError, decode
+from prepcoach.coach.speech.audio import (
+    MAX_SECONDS,
+    SILENT_PEAK,
+    AudioError,
+    decode,
+    decode_from,
+)
 from prepcoach.coach.speech.engine import SpeechEngine, Transcript
 from prepcoach.coach.speech.quality import audio_quality
-from prepcoach.coach.speech.streaming import StreamState, all_spans, at_stop, finish, latest_words
+from prepcoach.coach.speech.streaming import (
+    StreamState,
+    all_spans,
+    at_stop,
+    finish,
+    latest_words,
+    read_rest,
+    resume_from,
+)
 from prepcoach.coach.speech.transcribe import transcribe
 from prepcoach.coach.speech.vad import speech_spans
 
 MIN_WORDS = 3
 MIN_SPEECH_S = 0.5
+
+logger = logging.getLogger(__name__)
 
 
 def analyse_recording(
@@ -48,10 +66,22 @@ def analyse_recording(
     the caller knows them, whether it follows up the answer before it, and the job's corrected
     key terms (`analyse_answer`). `newer`: asked once the recording is decoded, for a state
     made since `streamed` was read (a step that was in its pass at Stop: the caller may wait
-    for it, `practice.streaming.handed_over`); None keeps `streamed`."""
-    audio = decode(path, max_seconds)
-    if newer is not None:
-        streamed = newer() or streamed
+    for it, `practice.streaming.handed_over`), taken unless the rest was read meanwhile
+    (below); None keeps `streamed`.
+
+    With `streamed`, the rest of the answer is read (`streaming.read_rest`, from the part of
+    the file after the settled time) on a thread of its own while the whole file is decoded:
+    the engine's pass releases the interpreter, so the two share the machine's cores, and the
+    end waits for the longer of them rather than both (Stop to report, issue 15)."""
+    with ThreadPoolExecutor(max_workers=1, thread_name_prefix="rest") as meanwhile:
+        # Leaving the block waits for the thread, so the engine is never handed back (a
+        # recording too long, say) while it still reads.
+        rest = meanwhile.submit(_rest_read, engine, path, streamed) if streamed else None
+        audio = decode(path, max_seconds)
+        handed = newer() if newer is not None else None
+        read = rest.result() if rest is not None else None
+    # Once the rest is read, a state handed over since would only have it read again.
+    streamed = read if read is not None and read.closing is not None else handed or streamed
     if streamed is not None:  # None unless made from this audio; its part read ahead or not
         streamed = at_stop(streamed, audio.samples)
     if streamed is not None:
@@ -105,6 +135,20 @@ def analyse_recording(
         job_terms=job_terms, settings=settings, engine=engine.name,
         audio=audio_quality(audio, spans), kind=kind, asks=asks, follow_up=follow_up,
     )  # fmt: skip
+
+
+def _rest_read(engine: SpeechEngine, path: Path, state: StreamState) -> StreamState | None:
+    """`state` with the rest read from the part of `path` after its settled time, or None when
+    that part cannot be decoded alone (`decode_from`: the end then reads the rest itself)."""
+    offset = resume_from(state)
+    if not offset:
+        return None  # the language is not asked yet: the end reads from the start
+    try:
+        part = decode_from(path, offset)
+        return None if part is None else read_rest(engine, part, state, offset)
+    except Exception:  # the end reads the rest itself: what it finds is the same
+        logger.exception("the rest of %s could not be read ahead", path.name)
+        return None
 
 
 def read_settled(state: StreamState, question: str = "") -> None:

@@ -322,17 +322,43 @@ def continued(state: StreamState, end: float) -> StreamState:
     return replace(ahead, closing=closing) if use_ahead else replace(state, ahead=None)
 
 
-def _closed(
-    engine: SpeechEngine, samples: NDArray[np.float32], state: StreamState, offset: int
+def read_rest(
+    engine: SpeechEngine, samples: NDArray[np.float32], state: StreamState, offset: int = 0
 ) -> StreamState:
-    """`state` with the rest read (`Closing`) when the audio ends in QUIET_S of silence after
-    speech, unless a closing of the same speech is kept; without any once speech goes on."""
+    """`state` with the rest of a finished recording read (`Closing`) as `finish` will read
+    it, from `samples`: the recording from `offset` seconds on (at most `resume_from(state)`;
+    `audio.decode_from`), so the end can read its last seconds while the whole recording is
+    still being decoded (`pipeline.analyse_recording`). `finish` takes these words only when
+    the rest's speech spans, found in the whole recording, are the ones read here: a closing
+    is checked by them, whoever read it. The state unchanged when it does not match the
+    samples, when its part read ahead gave the language (the samples from `offset` may not
+    hold the 30 s it is asked on), or when the answer is read whole at stop (`ONE_WINDOW_S`)."""
+    if offset > resume_from(state) or not matches(state, samples, offset):
+        return state
+    if state.ahead is not None and not matches(state.ahead, samples, offset):
+        trimmed = _without_ahead(state)
+        if offset > resume_from(trimmed):
+            return state
+        state = trimmed
+    return _closed(engine, samples, state, offset, quiet_s=0.0)
+
+
+def _closed(
+    engine: SpeechEngine,
+    samples: NDArray[np.float32],
+    state: StreamState,
+    offset: int,
+    quiet_s: float = QUIET_S,
+) -> StreamState:
+    """`state` with the rest read (`Closing`) when the audio ends in `quiet_s` of silence
+    after speech, unless a closing of the same speech is kept; without any once speech goes
+    on. `quiet_s` 0: the recording has ended, and the rest is read whatever its end."""
     end = offset + samples.size / RATE
     if end <= ONE_WINDOW_S:
         return state  # read whole at stop (`at_stop`)
     base = _base_for(state, end)
     rest = tuple(spans_after(samples, base.settled_s, offset))
-    if not rest or end - rest[-1].end < QUIET_S:
+    if not rest or end - rest[-1].end < quiet_s:
         return replace(state, closing=None)  # all settled, or the speaker is not quiet
     kept = state.closing
     if kept is not None and kept.start_s == base.settled_s and kept.spans == rest:
