@@ -133,3 +133,60 @@ def test_a_spare_engine_is_loaded_while_one_is_held(
 
 def test_a_process_that_is_no_worker_loads_no_spare(fresh_pool: None) -> None:
     assert engines.load_spare() is None
+
+
+def _counted_loads(monkeypatch: pytest.MonkeyPatch) -> list[object]:
+    made: list[object] = []
+
+    def load() -> SpeechEngine:
+        made.append(object())
+        return made[-1]  # type: ignore[return-value]
+
+    monkeypatch.setattr(engines, "_load", load)
+    return made
+
+
+def test_a_thread_that_holds_every_engine_is_told_at_once_rather_than_waiting_for_itself(
+    fresh_pool: None, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """An analysis run inline inside a step that holds the only engine (the immediate backend
+    on one core) waited for ever (76d4c50); it is refused with what to do, and the engine it
+    held is free afterwards."""
+    _counted_loads(monkeypatch)
+    engines.use_lanes(1)
+    with engines.borrowed_engine() as held:
+        with (
+            pytest.raises(engines.EngineBusyError, match="Analyse again"),
+            engines.borrowed_engine(),
+        ):
+            pass  # pragma: no cover - never reached
+        assert engines.held_here() == 1
+    assert engines.held_here() == 0
+    with engines.borrowed_engine() as again:
+        assert again is held
+
+
+def test_a_lane_waits_for_an_engine_another_holds_but_not_for_ever(
+    fresh_pool: None, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    _counted_loads(monkeypatch)
+    monkeypatch.setattr(engines, "WAIT_S", 0.2)
+    engines.use_lanes(1)
+    taken, release = threading.Event(), threading.Event()
+
+    def other_lane() -> None:
+        with engines.borrowed_engine():
+            taken.set()
+            release.wait(WAIT_S)
+
+    holder = threading.Thread(target=other_lane)
+    holder.start()
+    try:
+        assert taken.wait(WAIT_S)
+        with pytest.raises(engines.EngineBusyError, match="stayed busy"), engines.borrowed_engine():
+            pass  # pragma: no cover - never reached
+    finally:
+        release.set()
+        holder.join()
+    with engines.borrowed_engine():  # given back by the other lane: taken at once
+        assert engines.held_here() == 1

@@ -20,13 +20,23 @@ from django.conf import settings
 
 from prepcoach import conf
 from prepcoach.coach.speech.engine import SpeechEngine, WhisperEngine, whisper_engine
-from prepcoach.coach.speech.model import resolve_model
+from prepcoach.coach.speech.model import ModelError, resolve_model
 
 logger = logging.getLogger(__name__)
 _idle: queue.LifoQueue[SpeechEngine] = queue.LifoQueue()
 _loaded = 0
 _lanes: int | None = None  # set by the worker; WORKER_ANALYSES in any other process
 _lock = threading.Lock()
+_held = threading.local()  # how many engines this thread holds (`held_here`)
+# The longest a lane waits for an engine another lane holds. A worker never waits (an engine
+# for each lane); a process that runs more analyses than it has engines (the web process under
+# the immediate backend) waits for the one before, which for a 10-minute answer read whole
+# takes about 3 minutes on this machine's 2 cores.
+WAIT_S = 15 * 60.0
+
+
+class EngineBusyError(ModelError):
+    """No speech engine became free: the message says what the user can do."""
 
 
 def use_lanes(requested: int | None = None) -> int:
@@ -97,9 +107,34 @@ def borrowed_engine() -> Iterator[SpeechEngine]:
                     _loaded -= 1
                 raise
         else:  # as many at once as engines: wait for one to be free
-            logger.info("all %s speech engines are busy: waiting for one", lanes())
-            engine = _idle.get()
+            engine = _wait_for_one()
+    _held.count = held_here() + 1
     try:
         yield engine
     finally:
+        _held.count -= 1
         _idle.put(engine)
+
+
+def held_here() -> int:
+    """The engines the calling thread holds."""
+    return int(getattr(_held, "count", 0))
+
+
+def _wait_for_one() -> SpeechEngine:
+    """An engine another lane gives back, within WAIT_S. A thread that holds every engine
+    itself (an analysis run inline inside a step that holds the only one) would wait for
+    itself for ever: it is told so at once (the tests on one core hung there, 76d4c50)."""
+    if held_here() >= lanes():
+        raise EngineBusyError(
+            "The speech engine is busy with this same piece of work, so the answer cannot be "
+            "read now. It is kept: choose Analyse again."
+        )
+    logger.info("all %s speech engines are busy: waiting for one", lanes())
+    try:
+        return _idle.get(timeout=WAIT_S)
+    except queue.Empty:
+        raise EngineBusyError(
+            f"Every speech engine stayed busy for {WAIT_S / 60:.0f} minutes, so the answer was "
+            "not read. It is kept: choose Analyse again in a few minutes."
+        ) from None
