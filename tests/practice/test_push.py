@@ -147,6 +147,37 @@ def test_a_wait_without_a_change_ends_at_its_bound_and_the_panel_asks_again_at_o
 
 
 @pytest.mark.parametrize("name", PANELS)
+def test_a_wait_looks_more_often_while_the_answer_is_being_analysed(
+    alice_client: Client,
+    alice: User,
+    question: Question,
+    name: str,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Its report is due within seconds then, and is on screen up to a look after it is saved;
+    a queued answer is looked at as before."""
+    monkeypatch.setattr(
+        push, "SETTINGS", PushSettings(hold_s=0.3, tick_s=0.1, analysing_tick_s=0.02)
+    )
+    asked: list[float] = []
+    real_sleep = time.sleep
+
+    def sleep(seconds: float) -> None:
+        asked.append(seconds)
+        real_sleep(seconds)
+
+    monkeypatch.setattr(push.time, "sleep", sleep)
+    attempt = queued(alice, question)
+    assert alice_client.get(watched_url(alice_client, name, attempt))["X-Wait"] == "bound"
+    assert max(asked) == pytest.approx(0.1)
+    Attempt.objects.filter(pk=attempt.pk).update(status=Attempt.Status.ANALYSING)
+    attempt.refresh_from_db()
+    asked.clear()
+    assert alice_client.get(watched_url(alice_client, name, attempt))["X-Wait"] == "bound"
+    assert max(asked) == pytest.approx(0.02)
+
+
+@pytest.mark.parametrize("name", PANELS)
 def test_another_person_is_refused_and_holds_no_wait(
     long_waits: None, alice_client: Client, alice: User, bob: User, question: Question, name: str
 ) -> None:

@@ -20,7 +20,13 @@ class PushSettings:
     hold_s: float = 20.0  # one wait: well under proxies' usual 60 s idle timeout
     give_up_s: float = 30 * 60.0  # a 10-minute answer is read in about 3 minutes; 30 leaves a queue
     busy_s: float = 2.0  # when every wait is taken: the old poll's period
-    tick_s: float = 0.25  # how often a wait looks at the answer (one indexed query)
+    tick_s: float = 0.25  # how often a wait looks at the answer (one query by primary key)
+    # ... while the answer is being analysed, when its report is due within seconds: the report
+    # is on screen up to a tick after it is saved, and 0.25 s was up to an eighth of the 2 s aim
+    # from the end of an answer (bench_push: saved -> on screen 0.03-0.38 s). Not always: a
+    # query costs about 1-2 ms of the web process's CPU through the ORM (measured on this
+    # machine under load), which at this tick is 1-2 % of a core for each wait held.
+    analysing_tick_s: float = 0.1
     per_person: int = 3  # a mock page watches an answer and its follow-up; one more tab
 
 

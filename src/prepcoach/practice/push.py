@@ -133,8 +133,10 @@ def wait_for_change(request: HttpRequest, attempt: Attempt) -> tuple[int, WaitPl
         if plan.wait_s <= 0:
             return since, plan, plan.reason
         until = time.monotonic() + plan.wait_s
+        analysing = attempt.status == Attempt.Status.ANALYSING
+        tick = SETTINGS.analysing_tick_s if analysing else SETTINGS.tick_s
         while time.monotonic() < until:
-            time.sleep(min(SETTINGS.tick_s, max(until - time.monotonic(), 0.0)))
+            time.sleep(min(tick, max(until - time.monotonic(), 0.0)))
             if _current(attempt.pk) != seen:
                 return since, plan, "changed"
         return since, plan, "bound"
