@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import logging
 from collections.abc import Callable, Sequence
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
@@ -34,8 +33,6 @@ from prepcoach.coach.speech.vad import speech_spans
 
 MIN_WORDS = 3
 MIN_SPEECH_S = 0.5
-
-logger = logging.getLogger(__name__)
 
 
 def analyse_recording(
@@ -76,7 +73,9 @@ def analyse_recording(
     with ThreadPoolExecutor(max_workers=1, thread_name_prefix="rest") as meanwhile:
         # Leaving the block waits for the thread, so the engine is never handed back (a
         # recording too long, say) while it still reads.
-        rest = meanwhile.submit(_rest_read, engine, path, streamed) if streamed else None
+        rest = (
+            meanwhile.submit(_rest_read, engine, path, streamed, max_seconds) if streamed else None
+        )
         audio = decode(path, max_seconds)
         handed = newer() if newer is not None else None
         read = rest.result() if rest is not None else None
@@ -137,18 +136,19 @@ def analyse_recording(
     )  # fmt: skip
 
 
-def _rest_read(engine: SpeechEngine, path: Path, state: StreamState) -> StreamState | None:
+def _rest_read(
+    engine: SpeechEngine, path: Path, state: StreamState, max_seconds: float
+) -> StreamState | None:
     """`state` with the rest read from the part of `path` after its settled time, or None when
-    that part cannot be decoded alone (`decode_from`: the end then reads the rest itself)."""
+    that part cannot be decoded alone, or the recording is longer than `max_seconds`
+    (`decode_from`: the end then reads the rest itself, or refuses the recording)."""
     offset = resume_from(state)
     if not offset:
         return None  # the language is not asked yet: the end reads from the start
-    try:
-        part = decode_from(path, offset)
-        return None if part is None else read_rest(engine, part, state, offset)
-    except Exception:  # the end reads the rest itself: what it finds is the same
-        logger.exception("the rest of %s could not be read ahead", path.name)
-        return None
+    # What the engine raises here it would raise reading the rest after decoding: it is raised
+    # to the caller alike (`rest.result()`), never swallowed.
+    part = decode_from(path, offset, max_seconds)
+    return None if part is None else read_rest(engine, part, state, offset)
 
 
 def read_settled(state: StreamState, question: str = "") -> None:
