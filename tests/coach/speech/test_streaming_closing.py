@@ -277,9 +277,11 @@ def test_the_rest_is_read_at_stop_from_the_part_after_the_settled_time(
     assert counting.passes > before
     assert closed.words == itself.words
     assert closed.coverage == itself.coverage
-    # Made from other audio (a second of it louder), it reads nothing and keeps the state.
+    # Made from other audio (a settled second of it louder), it reads nothing and keeps the
+    # state.
     other = recording[offset * RATE :].copy()
-    other[RATE : 2 * RATE] *= 2
+    other[:RATE] *= 2
+    assert not streaming.matches(state, other, offset)
     passes = counting.passes
     assert read_rest(counting, other, state, offset) == state
     assert counting.passes == passes
@@ -303,3 +305,70 @@ def test_the_end_reads_the_rest_while_the_recording_is_decoded(
     itself = finish(engine, samples, kept, all_spans(samples, kept))
     assert analysis.words == itself.words
     assert analysis.transcription == "streamed"
+
+
+def _blocks(samples: NDArray[np.float32]) -> list[Span]:
+    """Speech where the samples are loud, to the hundredth of a second (no detector)."""
+    frame = RATE // 100
+    loud = np.abs(samples[: samples.size // frame * frame]).reshape(-1, frame).max(axis=1) > 0.1
+    spans, start = [], None
+    for index, on in enumerate([*loud.tolist(), False]):
+        if on and start is None:
+            start = index
+        elif not on and start is not None:
+            spans.append(Span(round(start / 100, 2), round(index / 100, 2)))
+            start = None
+    return spans
+
+
+def test_a_closing_the_end_takes_is_not_read_again_from_another_base(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Review: settled at 100 s with a part read ahead to 110 s, the quiet piece's step at
+    123.5 s reads its closing from 100 s (23.5 s left, within STOP_TAIL_S); Stop at 125 s
+    leaves more than STOP_TAIL_S after 100 s, yet the end keeps the closing (`continued`). The
+    rest read at Stop took the part read ahead's base and read it all again."""
+    monkeypatch.setattr(streaming, "speech_spans", _blocks)
+    rng = np.random.default_rng(0)
+    recording = np.zeros(125 * RATE, np.float32)
+    for second in range(122):  # 0.8 s of sound a second, but for the pauses at 100 and 110 s
+        if second not in (100, 110):
+            start = second * RATE
+            recording[start : start + int(0.8 * RATE)] = 0.3 * rng.standard_normal(
+                int(0.8 * RATE)
+            )
+    english = LanguageGuess("en", 1.0, 1.0)
+
+    def settled(at: float, ahead: StreamState | None = None) -> StreamState:
+        spans = tuple(s for s in _blocks(recording) if s.end <= at)
+        levels = streaming.levels_of(recording, int(at))
+        return StreamState((Word(" s", 0.0, 1.0),), at, spans, english, levels, 3, ahead)
+
+    state = settled(100.0, ahead=settled(110.0))
+    clerk = Clerk()
+    state = streaming._closed(clerk, recording[: int(123.5 * RATE)], state, 0)
+    assert state.closing is not None
+    assert state.closing.start_s == 100.0
+    kept = at_stop(state, recording)
+    assert kept is not None
+    assert kept.closing == state.closing  # the end takes it: no pass at Stop
+    offset = resume_from(state)
+    calls = len(clerk.calls)
+    assert read_rest(clerk, recording[offset * RATE :], state, offset) is state
+    assert len(clerk.calls) == calls
+
+
+def test_a_state_handed_over_is_taken_when_the_one_given_was_made_from_other_audio(
+    answer: Path, samples: NDArray[np.float32], engine: WhisperEngine
+) -> None:
+    """The rest read beside decoding adds nothing to a state made from other audio, so it must
+    not stand in the way of the state a step handed over (`newer`): the answer is read from
+    that one, not from the whole file (review)."""
+    good = _steps(samples, engine, every=3)
+    assert good.closing is not None
+    other = dataclasses.replace(good, levels=tuple(level * 2 for level in good.levels))
+    assert not streaming.matches(other, samples)
+    alone = analyse_recording(answer, engine, streamed=other)
+    assert alone.transcription == "whole file"
+    handed = analyse_recording(answer, engine, streamed=other, newer=lambda: good)
+    assert handed.transcription == "streamed"

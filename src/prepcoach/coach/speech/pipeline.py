@@ -80,7 +80,7 @@ def analyse_recording(
         handed = newer() if newer is not None else None
         read = rest.result() if rest is not None else None
     # Once the rest is read, a state handed over since would only have it read again.
-    streamed = read if read is not None and read.closing is not None else handed or streamed
+    streamed = read or handed or streamed
     if streamed is not None:  # None unless made from this audio; its part read ahead or not
         streamed = at_stop(streamed, audio.samples)
     if streamed is not None:
@@ -140,15 +140,19 @@ def _rest_read(
     engine: SpeechEngine, path: Path, state: StreamState, max_seconds: float
 ) -> StreamState | None:
     """`state` with the rest read from the part of `path` after its settled time, or None when
-    that part cannot be decoded alone, or the recording is longer than `max_seconds`
-    (`decode_from`: the end then reads the rest itself, or refuses the recording)."""
+    nothing was read: that part cannot be decoded alone or the recording is longer than
+    `max_seconds` (`decode_from`: the end then reads the rest itself, or refuses the
+    recording), or `read_rest` had nothing to add."""
     offset = resume_from(state)
     if not offset:
         return None  # the language is not asked yet: the end reads from the start
     # What the engine raises here it would raise reading the rest after decoding: it is raised
     # to the caller alike (`rest.result()`), never swallowed.
     part = decode_from(path, offset, max_seconds)
-    return None if part is None else read_rest(engine, part, state, offset)
+    read = None if part is None else read_rest(engine, part, state, offset)
+    # Unchanged (other audio, a closing the end takes, nothing to read), it adds nothing: a
+    # state handed over since is taken before it.
+    return None if read is None or read is state or read.closing is None else read
 
 
 def read_settled(state: StreamState, question: str = "") -> None:

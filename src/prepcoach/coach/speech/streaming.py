@@ -332,7 +332,9 @@ def read_rest(
     the rest's speech spans, found in the whole recording, are the ones read here: a closing
     is checked by them, whoever read it. The state unchanged when it does not match the
     samples, when its part read ahead gave the language (the samples from `offset` may not
-    hold the 30 s it is asked on), or when the answer is read whole at stop (`ONE_WINDOW_S`)."""
+    hold the 30 s it is asked on), when the answer is read whole at stop (`ONE_WINDOW_S`), or
+    when it holds a closing the end will take (`_kept_closing`: read again from another base,
+    the rest would cost a pass and be cut elsewhere: review)."""
     if offset > resume_from(state) or not matches(state, samples, offset):
         return state
     if state.ahead is not None and not matches(state.ahead, samples, offset):
@@ -340,7 +342,22 @@ def read_rest(
         if offset > resume_from(trimmed):
             return state
         state = trimmed
+    if _kept_closing(state, samples, offset):
+        return state
     return _closed(engine, samples, state, offset, quiet_s=0.0)
+
+
+def _kept_closing(state: StreamState, samples: NDArray[np.float32], offset: int) -> bool:
+    """Whether the end will take `state`'s closing for a recording that ends with `samples`
+    (from `offset` s): read from the settled time or the part read ahead's (`continued`), and
+    nothing said since (`at_stop`)."""
+    closing = state.closing
+    if closing is None:
+        return False
+    starts = (state.settled_s, *((state.ahead.settled_s,) if state.ahead else ()))
+    return closing.start_s in starts and (
+        tuple(spans_after(samples, closing.start_s, offset)) == closing.spans
+    )
 
 
 def _closed(
