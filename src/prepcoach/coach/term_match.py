@@ -51,7 +51,7 @@ import functools
 import json
 import re
 import weakref
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -403,14 +403,24 @@ def term_vectors(terms: Sequence[str], embedder: Embedder) -> list[NDArray[np.fl
     """Each term's vector: the unit mean of its phrasings' vectors (`PHRASINGS`), those of the
     terms not seen before made in one batch. Safe across a server's threads: what it returns
     is read from its own copy, never from the shared store another thread may clear."""
+    return _term_vectors(
+        terms, embedder, lambda texts: np.asarray(embedder.embed(texts), dtype=np.float64)
+    )
+
+
+def _term_vectors(
+    terms: Sequence[str],
+    embedder: Embedder,
+    embed: Callable[[list[str]], NDArray[np.float64]],
+) -> list[NDArray[np.float64]]:
+    """`term_vectors`, the phrasings of the terms not kept embedded by `embed` (`find_terms`
+    sends an answer's units to the model in the same call: `Matcher._embed`)."""
     known = _kept(embedder)
     have = {t: v for t in dict.fromkeys(terms) if (v := known.get(t)) is not None}
     missing = [t for t in dict.fromkeys(terms) if t not in have]
     if missing:
         n = len(PHRASINGS)
-        vectors = np.asarray(
-            embedder.embed([p.format(t) for t in missing for p in PHRASINGS]), dtype=np.float64
-        )
+        vectors = embed([p.format(t) for t in missing for p in PHRASINGS])
         if len(known) + len(missing) > PHRASED_KEPT:
             known.clear()
         for i, term in enumerate(missing):
@@ -452,6 +462,9 @@ def templates(embedder: Embedder) -> NDArray[np.float64]:
     return vector
 
 
+WORD_CHAR_RE = re.compile(r"\w")  # what `\w` is in a pattern of `str`, for `_span`
+
+
 def _token_spans(sentence: str) -> list[tuple[int, int]]:
     return [m.span() for m in TOKEN_RE.finditer(sentence)]
 
@@ -459,11 +472,20 @@ def _token_spans(sentence: str) -> list[tuple[int, int]]:
 def _span(sentence: str, spans: Sequence[tuple[int, int]], unit: str) -> tuple[int, int] | None:
     """Where a clause or a phrase of `sentence` sits in it (`spans`: its tokens' offsets), or
     None."""
-    # Not `str.find`: "data quality" would be placed in "our metadata quality" before the
-    # words themselves, and read as denied or not there (a review).
-    found = re.search(rf"(?<!\w){re.escape(unit)}(?!\w)", sentence)
-    if found is not None:
-        return found.span()
+    # Not the first `str.find`: "data quality" would be placed in "our metadata quality"
+    # before the words themselves, and read as denied or not there (a review). The first
+    # occurrence with no word character either side, as `(?<!\w)unit(?!\w)` finds it; not that
+    # pattern itself, compiled anew for each unit (about 3,400 patterns for the 55 labelled
+    # answers, past `re`'s cache of 512): 4 ms an answer, half the matcher's time outside the
+    # model.
+    at = sentence.find(unit)
+    while at != -1:
+        end = at + len(unit)
+        if not (at and WORD_CHAR_RE.match(sentence, at - 1)) and not (
+            end < len(sentence) and WORD_CHAR_RE.match(sentence, end)
+        ):
+            return at, end
+        at = sentence.find(unit, at + 1)
     words = tokens(unit)
     said = [sentence[a:b] for a, b in spans]
     for i in range(len(said) - len(words) + 1):
@@ -519,14 +541,16 @@ class Matcher:
         self.embedder = embedder
         self.threshold = threshold
         self._units: list[Unit] | None = None
+        # Each unit's vector, a row of zeros until it is embedded (`_embed`), and whether it is.
         self._vectors: NDArray[np.float64] = np.zeros((0, 0))
+        self._embedded: NDArray[np.bool_] = np.zeros(0, dtype=np.bool_)
         self._generic: NDArray[np.float64] = np.zeros(0)  # each unit's nearness to `templates`
 
     def units(self) -> list[Unit]:
         """Each sentence, each of its clauses (`clauses`) and each of its short phrases
-        (`phrases`), once each, with their vectors (`_vectors`, in the same order)."""
+        (`phrases`), once each; their vectors (`_vectors`, in the same order) are made when a
+        term asks for them (`_embed`)."""
         if self._units is None:
-            assert self.embedder is not None
             units: list[Unit] = []
             for i, sentence in enumerate(self.sentences):
                 spans = _token_spans(sentence)
@@ -548,17 +572,44 @@ class Matcher:
                             where is not None and denied(sentence, *where),
                         )
                     )
-            texts = list(dict.fromkeys(u.text for u in units))
-            vectors = (
-                np.asarray(self.embedder.embed(texts), dtype=np.float64)
-                if texts
-                else np.zeros((0, 0))
-            )
-            row = {t: r for r, t in enumerate(texts)}
-            self._vectors = vectors[[row[u.text] for u in units]] if units else vectors
-            self._generic = self._vectors @ templates(self.embedder) if units else np.zeros(0)
+            self._embedded = np.zeros(len(units), dtype=np.bool_)
             self._units = units
         return self._units
+
+    def _embed(self, dangling: bool, extra: Sequence[str] = ()) -> NDArray[np.float64]:
+        """Embed the units a term compares with (`_closest`) that are not yet, with `extra` (a
+        term's phrasings: `find_terms`), and return `extra`'s vectors: those the reader's memory
+        does not keep in one call of the model. Not a unit said as not done (`denied`), nor a
+        phrase that is one word in effect unless `dangling` (for a term of one word):
+        `_closest` passes over them whatever their vector, and they were a fifth of the words
+        of the labelled answers' units."""
+        units = self.units()
+        wanted = [
+            i
+            for i, unit in enumerate(units)
+            if not (self._embedded[i] or unit.denied or (unit.dangling and not dangling))
+        ]
+        texts = list(dict.fromkeys([*extra, *(units[i].text for i in wanted)]))
+        if not texts:
+            return np.zeros((0, 0))
+        assert self.embedder is not None
+        from prepcoach.coach import reader
+
+        # Through the reader's memory (`reader_inputs.MIDDLE`): at the end of a recorded answer
+        # the reader has just embedded its sentences and clauses, many of them this matcher's
+        # units too (on the labelled answers, 182 of 1,643 texts, the longest: about a third of
+        # the units' tokens), and a text's vector is the same whoever embedded it (bit for bit
+        # there, from the reader's model of one thread).
+        vectors = reader.embed(texts, self.embedder)
+        assert vectors is not None
+        row = {t: r for r, t in enumerate(texts)}
+        if wanted:
+            if len(self._vectors) != len(units):
+                self._vectors = np.zeros((len(units), vectors.shape[1]))
+            self._vectors[wanted] = vectors[[row[units[i].text] for i in wanted]]
+            self._embedded[wanted] = True
+            self._generic = self._vectors @ templates(self.embedder)
+        return vectors[[row[t] for t in extra]]
 
     def similarities(
         self,
@@ -587,7 +638,8 @@ class Matcher:
         best = [(-1.0, s) for s in self.sentences]
         name = frozenset(k for _, k in words) if proper(words) else None
         units = self.units()
-        if not units:
+        self._embed(dangling=not several)
+        if len(self._vectors) != len(units):  # none embedded: each is passed over below
             return best
         scores = (self._vectors @ np.asarray(term_vector, dtype=np.float64)).tolist()
         generic = self._generic.tolist()
@@ -616,6 +668,18 @@ class Matcher:
         said = self.by_form(term, names)
         if said is not None:
             return said
+        return self.by_meaning(term, term_vector, names, threshold, margin)
+
+    def by_meaning(
+        self,
+        term: str,
+        term_vector: Sequence[float] | NDArray[np.float64] | None = None,
+        names: bool = False,
+        threshold: float | None = None,
+        margin: float | None = None,
+    ) -> Covered | None:
+        """The sentence that covers `term` by meaning (`closest`, at `threshold`: `find`), or
+        None."""
         closest = self.closest(term, term_vector, names, margin)
         cut = self.threshold if threshold is None else threshold
         if closest is not None and closest[0] >= cut:
@@ -636,6 +700,14 @@ class Matcher:
                     return Covered(term, sentence, "word form", 1.0, run)
         return None
 
+    def reads_meaning(self, term: str, names: bool = False) -> bool:
+        """Whether `term` is compared with the text by meaning (`closest`): not without the
+        model or a sentence, nor a term said only by name (`term_keys`)."""
+        needed, only_names = term_keys(term, names)
+        return (
+            bool(needed) and self.embedder is not None and bool(self.sentences) and not only_names
+        )
+
     def closest(
         self,
         term: str,
@@ -646,12 +718,15 @@ class Matcher:
         """The unit nearest `term` by meaning, whatever the threshold: its similarity, its
         sentence's index and its words; None without the model, a sentence, or for a term
         said only by name (`term_keys`). What `find` cuts, and the trainer calibrates."""
-        needed, only_names = term_keys(term, names)
-        if not needed or self.embedder is None or not self.sentences or only_names:
+        if not self.reads_meaning(term, names):
             return None
-        if term_vector is None:
-            term_vector = term_vectors([term], self.embedder)[0]
         several = len(term_roots(term)) > 1
+        if term_vector is None:
+            assert self.embedder is not None
+            # Its phrasings go to the model with the units it is compared with.
+            term_vector = _term_vectors(
+                [term], self.embedder, lambda texts: self._embed(not several, texts)
+            )[0]
         scores = self._closest(term_vector, term_words(term) if names else (), several, margin)
         best = max(range(len(scores)), key=lambda i: scores[i][0])
         return scores[best][0], best, scores[best][1]
@@ -692,7 +767,25 @@ def find_terms(
     """For each term (a job's, whose names are said only by name unless `names` is False), the
     sentence of `text` that covers it, or None."""
     matcher = Matcher(text, embedder)
-    vectors: list[NDArray[np.float64]] | list[None] = [None] * len(terms)
-    if embedder is not None and terms and matcher.sentences:
-        vectors = term_vectors(terms, embedder)
-    return [matcher.find(t, v, names) for t, v in zip(terms, vectors, strict=True)]
+    found = [matcher.by_form(t, names) for t in terms]
+    # Only the terms not said by their words are read by meaning (`Matcher.reads_meaning`), and
+    # their phrasings not kept (`term_vectors`) go to the model in one call with the answer's
+    # units they are compared with (`Matcher._embed`): the model was nearly all of the time
+    # (bench/bench_term_use.py), and a term said by its words or only by name, a third of the
+    # labelled answers' terms, needs no vector.
+    asked = [
+        t
+        for t, c in zip(terms, found, strict=True)
+        if c is None and matcher.reads_meaning(t, names)
+    ]
+    vectors: dict[str, NDArray[np.float64]] = {}
+    if asked:
+        assert embedder is not None
+        one_word = any(len(term_roots(t)) <= 1 for t in asked)
+        embed = functools.partial(matcher._embed, one_word)
+        vectors = dict(zip(asked, _term_vectors(asked, embedder, embed), strict=True))
+        embed()  # the units, when every phrasing was kept (nothing when they went with them)
+    return [
+        c if c is not None or t not in vectors else matcher.by_meaning(t, vectors[t], names)
+        for t, c in zip(terms, found, strict=True)
+    ]
