@@ -334,9 +334,7 @@ def test_a_closing_the_end_takes_is_not_read_again_from_another_base(
     for second in range(122):  # 0.8 s of sound a second, but for the pauses at 100 and 110 s
         if second not in (100, 110):
             start = second * RATE
-            recording[start : start + int(0.8 * RATE)] = 0.3 * rng.standard_normal(
-                int(0.8 * RATE)
-            )
+            recording[start : start + int(0.8 * RATE)] = 0.3 * rng.standard_normal(int(0.8 * RATE))
     english = LanguageGuess("en", 1.0, 1.0)
 
     def settled(at: float, ahead: StreamState | None = None) -> StreamState:
