@@ -41,6 +41,7 @@ from django.db.models import Q
 from django.tasks import task
 from django.utils import timezone
 
+from prepcoach.accounts.access import answer_job
 from prepcoach.coach.limits import RECORDING_GRACE_S
 from prepcoach.coach.speech.audio import AudioError, decode, decode_from
 from prepcoach.coach.speech.pipeline import read_settled
@@ -151,7 +152,11 @@ def _note_read(attempt_id: int, read: int) -> None:
 
 
 def _advance(attempt_id: int) -> str:
-    attempt = Attempt.objects.filter(pk=attempt_id, status=Attempt.Status.RECORDING).first()
+    attempt = (
+        Attempt.objects.filter(pk=attempt_id, status=Attempt.Status.RECORDING)
+        .select_related("session__opportunity", "job")  # the job its settled text is read for
+        .first()
+    )
     if attempt is None:
         return "saved"  # finalised meanwhile: the analysis does the rest
     done = _step(attempt)
@@ -247,7 +252,13 @@ def _store(
         return "handed over"  # the analysis reads now: no core for a head start
     if latest_words(after) != (latest_words(state) if state else ()):
         try:  # only a head start for the report's reading at stop
-            read_settled(after, attempt.question_text)
+            job = answer_job(attempt)  # the owner's own only, as the analysis reads it
+            read_settled(
+                after,
+                attempt.question_text,
+                job.job_description if job else "",
+                job.key_terms if job else None,
+            )
         except Exception:
             logger.exception("attempt %s: the settled text was not read ahead", attempt_id)
     return "advanced"

@@ -44,6 +44,7 @@ from prepcoach.coach.speech.streaming import (
 )
 from prepcoach.coach.speech.transcribe import transcribe
 from prepcoach.coach.speech.vad import Span, speech_spans
+from prepcoach.coach.term_match import Matcher, shared_embedder
 from tests.coach.speech.conftest import read_wav, reencode, speak, write_wav
 
 # Sentences with the silence after each: pauses long enough to cut at, and some too short.
@@ -570,4 +571,26 @@ def test_the_report_at_stop_is_the_same_whether_the_settled_text_was_read_ahead(
     assert all(sentence in reader_inputs.MIDDLE.states for sentence in sentences)
     warm = analyse_recording(answer, engine, streamed=state, question=question)
     assert warm.transcription == cold.transcription == "streamed"
+    assert warm.as_dict() == cold.as_dict()
+
+
+@pytest.mark.usefixtures("sentence_model")
+def test_with_a_job_the_settled_text_is_read_for_its_terms_too(
+    answer: Path, samples: NDArray[np.float32], engine: WhisperEngine
+) -> None:
+    """The job's terms are matched against the settled text while recording, so the clauses
+    and phrases they are compared with are kept embedded for the report at stop; the report is
+    the same to the last figure as one read with nothing kept."""
+    question = "Tell me about a time you fixed a process that was failing."
+    terms = ["process improvement", "stakeholder management", "root cause analysis", "Excel"]
+    state = _stepped(samples[: -2 * RATE], engine)
+    reader_inputs.MIDDLE.states.clear()
+    cold = analyse_recording(answer, engine, streamed=state, question=question, job_terms=terms)
+    reader_inputs.MIDDLE.states.clear()
+    read_settled(state, question, job_terms=terms)
+    settled = "".join(w.w for w in (state.ahead or state).words).strip()
+    units = [u for u in Matcher(settled, shared_embedder()).units() if not u.denied]
+    assert any(u.text not in reader.sentences_of(settled) for u in units)  # clauses, phrases
+    assert all(u.text in reader_inputs.MIDDLE.states for u in units if not u.dangling)
+    warm = analyse_recording(answer, engine, streamed=state, question=question, job_terms=terms)
     assert warm.as_dict() == cold.as_dict()

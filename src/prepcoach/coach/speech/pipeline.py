@@ -155,7 +155,12 @@ def _rest_read(
     return None if read is None or read is state or read.closing is None else read
 
 
-def read_settled(state: StreamState, question: str = "") -> None:
+def read_settled(
+    state: StreamState,
+    question: str = "",
+    job_description: str = "",
+    job_terms: Sequence[str] | None = None,
+) -> None:
     """Read, while the answer is recorded, the text settled so far as the report will read it
     (`analyse_answer` of it as typed text, its result dropped), so that at stop the report's
     reading finds the settled sentences read and reads only the rest's: the sentence model
@@ -164,7 +169,15 @@ def read_settled(state: StreamState, question: str = "") -> None:
     ahead (`StreamState.ahead`) or closed (`StreamState.closing`), the text read furthest
     (`streaming.latest_words`). A streaming step calls it after a
     pass (`practice.streaming`); at stop the reading then took 0.15-0.20 s of CPU instead of
-    0.32-0.42 s on a 2-minute answer (bench_streaming.stop_rows)."""
+    0.32-0.42 s on a 2-minute answer (bench_streaming.stop_rows). With the answer's job
+    (`job_description`, `job_terms`, as the report reads them), the job's terms are matched too,
+    so the sentences, clauses and phrases they are compared with are kept embedded as well
+    (`term_match` asks the reader's memory: thirty-fourth session)."""
     words = latest_words(state)
     if words:
-        analyse_answer(text=Transcript(words, "en", 1.0).text, question=question)
+        analyse_answer(
+            text=Transcript(words, "en", 1.0).text,
+            question=question,
+            job_description=job_description,
+            job_terms=job_terms,
+        )
