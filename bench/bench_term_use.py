@@ -8,6 +8,9 @@ or not, with the words that show it.
   aggregate figures are printed.
 - `heldout2.json`: held-out (2026-12-05, 40 answers in 15 fields, by a writer who read only the
   guide); nobody tuning has opened it.
+- `heldout3.json`: held-out (2026-12-05, thirty-fourth session, 40 answers in 14 fields, by a
+  writer who read only the guide, negated lists, "no experience with", "without" and "not
+  just" asked for); nobody tuning has opened it.
 
 Printed for each set, over every (answer, term) pair: precision (of the terms said to be used,
 the share labelled used: a false alarm tells a user they said a term they did not), recall (of
@@ -34,6 +37,7 @@ SETS = (
     ("dev.json", "development (2026-12-04)"),
     ("heldout.json", "held-out (2026-12-04), nobody tuning has opened it"),
     ("heldout2.json", "held-out (2026-12-05, written blind), nobody tuning has opened it"),
+    ("heldout3.json", "held-out (2026-12-05, written blind, negations asked for), unopened"),
 )
 WORD = re.compile(r"[a-z0-9]+(?:[+#.][a-z0-9+#]+)*")
 
