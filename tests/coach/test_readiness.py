@@ -3,6 +3,7 @@ from plain data (stories matched by word form here: no sentence model needed).""
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 from typing import Any
 
@@ -38,7 +39,7 @@ def facts(**changes: Any) -> ReadinessFacts:
 
 def test_nothing_yet_is_nothing_in_place() -> None:
     found = readiness(facts(), embedder=None)
-    assert found.summary == "0 of 3 in place."
+    assert found.summary == "Not ready yet: research, stories and practice are all still to do."
     assert found.research.words == "0 of the 5 key facts you set out to collect."
     assert found.stories.words == "The job has no values or key terms to cover yet."
     assert found.practice.words == "No answer to this job's questions yet."
@@ -52,7 +53,7 @@ def test_research_against_its_target() -> None:
     assert found.research.done
     assert found.research.words == "6 key facts collected, your target was 5."
     assert found.card.facts == ("a", "b", "c", "d", "e")
-    assert found.summary == "1 of 3 in place: research."
+    assert found.summary == "1 of 3 ready (research); still to do: stories and practice."
 
 
 def test_stories_against_values_and_terms_with_the_gaps() -> None:
@@ -163,3 +164,11 @@ def test_a_question_made_from_a_term_is_not_listed_again_when_it_was_asked() -> 
         ("What is your experience with Python?", "asked"),
         ("What is your experience with SQL?", "term"),
     ]
+
+
+def test_the_summary_names_what_is_ready_and_what_is_still_to_do() -> None:
+    base = readiness(facts(), embedder=None)
+    some = dataclasses.replace(base, in_place=("research", "practice"))
+    assert some.summary == "2 of 3 ready (research, practice); still to do: stories."
+    every = dataclasses.replace(base, in_place=("research", "stories", "practice"))
+    assert every.summary == "Ready: research, stories and practice are all in good shape."

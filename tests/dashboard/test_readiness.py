@@ -27,7 +27,7 @@ def test_each_empty_section_says_what_to_do_next(alice_client: Client, alice: Us
     interview = add_interview(alice, job, round_name="Final round")
     page = alice_client.get(url(interview.pk)).content.decode()
     assert "Ready for the final round?" in page
-    assert "0 of 3 in place." in page
+    assert "Not ready yet: research, stories and practice are all still to do." in page
     assert (
         f'No key facts about Acme yet (your target is 5). <a href="/grow/jobs/{job.pk}/research/">'
         in page

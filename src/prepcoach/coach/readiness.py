@@ -240,9 +240,17 @@ class Readiness:
 
     @property
     def summary(self) -> str:
+        """Which of the three sections are in good shape, and which are still to do, by name (a
+        trial's "0 of 3 in place." did not say what the three were)."""
         names = ("research", "stories", "practice")
-        return f"{len(self.in_place)} of {len(names)} in place" + (
-            f": {', '.join(self.in_place)}." if self.in_place else "."
+        todo = [name for name in names if name not in self.in_place]
+        if not self.in_place:
+            return "Not ready yet: research, stories and practice are all still to do."
+        if not todo:
+            return "Ready: research, stories and practice are all in good shape."
+        return (
+            f"{len(self.in_place)} of {len(names)} ready ({', '.join(self.in_place)}); "
+            f"still to do: {' and '.join(todo)}."
         )
 
 
