@@ -267,3 +267,16 @@ def test_the_progress_label_keeps_the_units_capitals(alice_client: Client, alice
                                unit="timed SQL practice exercises")  # fmt: skip
     page = alice_client.get(reverse("goals:detail", args=[goal.pk])).text
     assert "Timed SQL practice exercises so far" in page
+
+
+def test_a_plan_without_saved_hours_says_they_are_not_saved_and_where_to_save_them(
+    bob: User, alice_client: Client
+) -> None:
+    """A trial read "your weekly hours are not set" beside the profile's suggested hours: the
+    suggestions count only once saved, and the message says so."""
+    bobs = Client()
+    bobs.force_login(bob)  # a new user: the profile only suggests hours
+    for page in (bobs.get(reverse("goals:index")).text, bobs.get(reverse("goals:week")).text):
+        assert "hours saved yet" in page or "hours are not saved yet" in page
+        assert "once saved" in page or "once you save them" in page
+    assert "not saved yet" not in alice_client.get(reverse("goals:index")).text
