@@ -11,6 +11,9 @@ or not, with the words that show it.
 - `heldout3.json`: held-out (2026-12-05, thirty-fourth session, 40 answers in 14 fields, by a
   writer who read only the guide, negated lists, "no experience with", "without" and "not
   just" asked for); nobody tuning has opened it.
+- `heldout4.json`: held-out (2026-12-05, thirty-fifth session, 50 answers in 20 fields, by a
+  writer who read only the guide; meaning-only uses and near misses, word forms, negation and
+  others' work, everyday senses of tool names asked for); nobody tuning has opened it.
 
 Printed for each set, over every (answer, term) pair: precision (of the terms said to be used,
 the share labelled used: a false alarm tells a user they said a term they did not), recall (of
@@ -38,6 +41,7 @@ SETS = (
     ("heldout.json", "held-out (2026-12-04), nobody tuning has opened it"),
     ("heldout2.json", "held-out (2026-12-05, written blind), nobody tuning has opened it"),
     ("heldout3.json", "held-out (2026-12-05, written blind, negations asked for), unopened"),
+    ("heldout4.json", "held-out (2026-12-05, written blind, thirty-fifth session), unopened"),
 )
 WORD = re.compile(r"[a-z0-9]+(?:[+#.][a-z0-9+#]+)*")
 

@@ -33,7 +33,7 @@ from typing import Any
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "src"))
 
-from prepcoach.coach import term_match  # noqa: E402
+from prepcoach.coach import term_match, term_vectors  # noqa: E402
 from prepcoach.coach.embeddings import load_embedder  # noqa: E402
 from prepcoach.coach.patterns import Embedder  # noqa: E402
 
@@ -41,9 +41,16 @@ DATA = ROOT / "tests" / "data" / "term_use" / "dev.json"
 OUT = ROOT / "src" / "prepcoach" / "coach" / "term_use_model.json"
 FOLDS = 5
 CUTS = tuple(round(0.30 + 0.01 * i, 2) for i in range(51))  # 0.30 to 0.80
-# The matcher's precision on dev.json before this calibration (P .815 R .440 F1 .571 at the
-# threshold 0.68 calibrated on adverts; `bench/bench_term_use.py`, acc15e3).
-PRECISION_FLOOR = 0.815
+# The matcher's precision on dev.json before this calibration, so that recall is bought at no
+# loss of it: at first .815 (P .815 R .440 F1 .571 at the threshold 0.68 calibrated on adverts;
+# `bench/bench_term_use.py`, acc15e3); since negation reached prospects and double negatives
+# and a named term's sentence must name it (helper-258), .860 (185 of 215 found used, R .740,
+# at the threshold 0.40 then shipped). At the former floor the rule chose 0.32 (out of fold P
+# .831 R .788 F1 .809, 40 false alarms): the precision those changes gained, spent on recall,
+# on held-out answers whose precision (.72-.81) was already the weaker figure; and "the data
+# left the hospital" then credited "data protection" and "data governance" too, beside the
+# "data quality" a test pins as a known miss (tests/coach/test_key_terms_for_questions.py).
+PRECISION_FLOOR = 0.86
 BEFORE = 0.68  # that threshold
 
 
@@ -127,7 +134,7 @@ def answers() -> list[dict[str, Any]]:
 
 def read_pairs(items: Sequence[dict[str, Any]], embedder: Embedder) -> list[Pair]:
     """Every (answer, term) read by the matcher as it is now (or as a variant patches it)."""
-    term_match._PHRASED.pop(embedder, None)  # a variant may have changed the phrasings
+    term_vectors._PHRASED.pop(embedder, None)  # a variant may have changed the phrasings
     pairs = []
     for i, item in enumerate(items):
         matcher = term_match.Matcher(item["answer"], embedder)
@@ -187,9 +194,8 @@ def cross_validate(pairs: Sequence[Pair], fixed: float | None = None) -> dict[st
 @contextmanager
 def variant(name: str) -> Iterator[None]:
     """The matcher without one of its parts, for the figures only."""
-    saved = {
-        k: getattr(term_match, k) for k in ("denied", "clauses", "PHRASINGS", "GENERIC_MARGIN")
-    }
+    saved = {k: getattr(term_match, k) for k in ("denied", "clauses", "GENERIC_MARGIN")}
+    phrasings = term_vectors.PHRASINGS
     if name.startswith("margin "):
         term_match.GENERIC_MARGIN = float(name.split()[1])  # type: ignore[misc]
     if name in ("no margin", "the bare term", "before"):
@@ -199,12 +205,13 @@ def variant(name: str) -> Iterator[None]:
     if name in ("no clauses", "before"):
         term_match.clauses = lambda sentence: []  # type: ignore[assignment]
     if name in ("the bare term", "before"):
-        term_match.PHRASINGS = ("{}",)  # type: ignore[misc]
+        term_vectors.PHRASINGS = ("{}",)  # type: ignore[misc]
     try:
         yield
     finally:
         for key, value in saved.items():
             setattr(term_match, key, value)
+        term_vectors.PHRASINGS = phrasings  # type: ignore[misc]
 
 
 VARIANTS = (

@@ -18,6 +18,7 @@ from pathlib import Path
 import pytest
 
 from prepcoach.coach import term_match
+from prepcoach.coach import term_vectors as term_vectors_module
 from prepcoach.coach.term_match import clauses, denied, find_terms, term_vectors
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -145,7 +146,7 @@ class Slow(Counting):
 def test_term_vectors_are_safe_across_threads(monkeypatch: pytest.MonkeyPatch) -> None:
     """A server's threads share the kept vectors; one clearing them (past PHRASED_KEPT) while
     another read its terms from them raised KeyError (a review: 23 of them in 4 threads)."""
-    monkeypatch.setattr(term_match, "PHRASED_KEPT", 6)
+    monkeypatch.setattr(term_vectors_module, "PHRASED_KEPT", 6)
     embedder = Slow()
     failures: list[BaseException] = []
 
