@@ -22,9 +22,11 @@ without: the closing is the same reading by construction, so they must be equal.
 
 Each analysis runs twice from the same replayed state, in turn (which goes first alternates),
 after an untimed one that leaves the reader's kept readings as a recording's steps would: as
-shipped, the answer's rest read on a thread of its own while the whole file is decoded
-(`pipeline._rest_read`, thirty-fourth session), and the path before, the rest read after
-decoding (the thread given nothing to do); both transcripts must be equal too.
+shipped, the encoder reading the frames that hold audio (`speech.window`, thirty-fifth session),
+and the same loaded model reading Whisper's whole 30 s window, as before (`full_window`); how
+many transcripts are the same both ways is printed (the window's accuracy is
+`bench_window.py`'s). The thirty-fourth session's baseline here was the rest read after
+decoding instead of beside it (`pipeline._rest_read`): its figures are in docs/architecture.md.
 """
 
 from __future__ import annotations
@@ -46,7 +48,7 @@ import speech_set as ss  # type: ignore[import-not-found]
 from numpy.typing import NDArray
 
 from prepcoach.coach.media import remux_with_duration
-from prepcoach.coach.speech import pipeline
+from prepcoach.coach.speech import engine as speech_engine
 from prepcoach.coach.speech.audio import decode, decode_from
 from prepcoach.coach.speech.engine import WhisperEngine
 from prepcoach.coach.speech.model import packaged_model
@@ -173,14 +175,15 @@ def closing_used(state: StreamState | None, samples: NDArray[np.float32]) -> boo
 
 
 @contextlib.contextmanager
-def rest_after_decoding() -> Iterator[None]:
-    """The path before the thirty-fourth session: the rest read only after decoding."""
-    shipped = pipeline._rest_read
-    pipeline._rest_read = lambda *_: None
+def full_window() -> Iterator[None]:
+    """The engine as before the thirty-fifth session: the encoder reads Whisper's whole 30 s
+    window, padded with zeros (`speech.window`), on the same loaded model."""
+    shipped = speech_engine.fitted_window
+    speech_engine.fitted_window = lambda features: features
     try:
         yield
     finally:
-        pipeline._rest_read = shipped
+        speech_engine.fitted_window = shipped
 
 
 def rows(engine: WhisperEngine, folder: Path, clips: list[ss.Clip], heading: str) -> None:
@@ -191,7 +194,7 @@ def rows(engine: WhisperEngine, folder: Path, clips: list[ss.Clip], heading: str
     )
     ends: dict[tuple[float, bool], list[float]] = {}
     seconds: dict[tuple[float, bool], list[float]] = {}
-    before: dict[tuple[float, bool], list[float]] = {}  # the rest read after decoding
+    before: dict[tuple[float, bool], list[float]] = {}  # with the full 30 s window
     same = total = alike = turn = 0
     for clip in clips:
         last = clip.sentence_times[-1][1]
@@ -235,7 +238,7 @@ def rows(engine: WhisperEngine, folder: Path, clips: list[ss.Clip], heading: str
                         end_s, data = bsm.timed(analysed)
                         cpu = time.process_time() - cpu
                     else:
-                        with rest_after_decoding():
+                        with full_window():
                             old_s, old_data = bsm.timed(analysed)
                 end_s += waited
                 assert isinstance(data, dict)
@@ -251,7 +254,7 @@ def rows(engine: WhisperEngine, folder: Path, clips: list[ss.Clip], heading: str
                     f"({run.step_cpu_s:.1f} s CPU{', one running at Stop' if run.running_at_stop else ''}); "
                     f"{f'handed over after {waited:.2f} s; ' if waited else ''}"
                     f"closing used {closing_used(given, decoded)}; stop -> report {end_s:.2f} s "
-                    f"(rest read after decoding: {old_s + waited:.2f} s) "
+                    f"(30 s window: {old_s + waited:.2f} s) "
                     f"({cpu:.2f} s CPU) = {end_s / raw_s:.2f}x the raw engine ({raw_s:.2f} s); "
                     f"{data['transcription']}; {bsm.quality(clip, data)}"
                 )
@@ -268,12 +271,12 @@ def rows(engine: WhisperEngine, folder: Path, clips: list[ss.Clip], heading: str
             print(
                 f"  Stop {gap:.1f} s after the last word, {'quiet piece' if quiet else 'as before'}: "
                 f"median {np.median(fractions):.2f}x, worst {max(fractions):.2f}x the raw engine "
-                f"(median {np.median(walls):.2f} s, worst {max(walls):.2f} s; aim 2 s); the rest "
-                f"read after decoding: median {np.median(then):.2f} s, worst {max(then):.2f} s "
+                f"(median {np.median(walls):.2f} s, worst {max(walls):.2f} s; aim 2 s); the 30 s "
+                f"window: median {np.median(then):.2f} s, worst {max(then):.2f} s "
                 f"(median ratio {ratio:.2f})"
             )
     print(f"  transcripts the same with and without the quiet piece: {same} of {total}")
-    print(f"  transcripts the same with the rest read meanwhile and after: {alike} of {turn}")
+    print(f"  transcripts the same with the fitted and the 30 s window: {alike} of {turn}")
 
 
 def _built(folder: Path, voices: tuple[ss.Voice, ...], sentences: tuple[str, ...]) -> list[ss.Clip]:

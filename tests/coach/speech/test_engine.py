@@ -110,3 +110,33 @@ def test_the_language_costs_no_encoder_pass_of_its_own(
     engine.detect_language(samples)
     assert len(passes) == 1  # what the language cost before
     assert "encode" not in vars(engine.model)  # the kept-output hook is gone after the pass
+
+
+def test_the_encoder_reads_the_answer_not_thirty_seconds_of_padding(
+    engine: WhisperEngine, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # A 12 s answer was read in Whisper's 30 s window, padded with zeros; the encoder's cost is
+    # the window's, so it now reads 20 s, the floor (`window.fitted_window`), and the same words.
+    samples = decode(speak(ANSWER, tmp_path / "answer.wav")).samples
+    spans = speech_spans(samples)
+    widths: list[int] = []
+    encode = faster_whisper.WhisperModel.encode
+
+    def measured(self: faster_whisper.WhisperModel, features: np.ndarray) -> object:
+        widths.append(features.shape[-1])
+        return encode(self, features)
+
+    monkeypatch.setattr(faster_whisper.WhisperModel, "encode", measured)
+    fitted = engine.words(samples, spans)
+    assert widths
+    assert all(width == 2000 for width in widths), widths
+    widths.clear()
+    monkeypatch.setattr("prepcoach.coach.speech.engine.fitted_window", lambda features: features)
+    full = engine.words(samples, spans)
+    assert widths
+    assert widths == [3000] * len(widths)  # the baseline read the whole window
+    assert [w.w for w in fitted] == [w.w for w in full]
+    assert (
+        max(abs(a.start - b.start) + abs(a.end - b.end) for a, b in zip(fitted, full, strict=True))
+        < 0.2
+    )
