@@ -46,8 +46,8 @@ the set's date) and a baseline measured in the same run. Today:
 - `bench_stop.py`: end of answer to report when the speaker goes quiet before pressing Stop
   (1.5 and 3 s after the last word), with the browser's quiet piece and without it, on the 12
   development 2-minute answers, the steps replayed on one lane's timeline; each transcript
-  checked the same either way, beside the same analysis with Whisper's whole 30 s window. Slow
-  (about 25 minutes).
+  checked the same either way, beside the same reading at Stop with Whisper's whole 30 s
+  window. Slow (about 25 minutes).
 - `bench_window.py`: the speech engine's encoder reading the frames that hold audio against
   Whisper's whole 30 s window on the same model: paired WER with its interval, words lost, word
   times and time, on development clips and the held-out `window_heldout.py` (about 25 minutes).

@@ -1,5 +1,5 @@
 """The encoder reads the frames that hold audio: never less than they are with a margin, never
-under the 10 s floor, and never a frame of speech cut."""
+under the 20 s floor, and never a frame of speech cut, in any window of a batch."""
 
 from __future__ import annotations
 
@@ -61,3 +61,9 @@ def test_every_frame_of_audio_is_read_with_its_margin(content: int, batch: bool)
     assert window.flags.c_contiguous  # CTranslate2 reads the buffer as laid out
     np.testing.assert_array_equal(window[..., :content], features[..., :content])
     assert not features[..., frames:].any()  # only padding is left out
+
+
+def test_a_batch_is_read_to_its_longest_window() -> None:
+    batch = np.stack([padded(500), padded(2_900)])
+    assert fitted_frames(batch) == FULL_FRAMES
+    assert fitted_window(batch).shape == batch.shape

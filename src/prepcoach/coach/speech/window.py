@@ -33,11 +33,12 @@ STEP_FRAMES = 100  # windows in whole seconds, so a few lengths recur
 
 def fitted_frames(features: NDArray[np.float32]) -> int:
     """The frames of `features` (…, mel bins, frames) the encoder should read: the last frame
-    holding audio (faster-whisper's padding is exact zeros in every bin), plus `MARGIN_FRAMES`,
+    holding audio in any window of the batch (faster-whisper's padding is exact zeros in every
+    bin; a frame of audio is never all zeros: silence is the log-mel floor), plus `MARGIN_FRAMES`,
     rounded up to whole seconds, at least `MIN_FRAMES` and at most the frames given."""
     frames = int(features.shape[-1])
-    columns = features.reshape(-1, features.shape[-2], frames)[0]
-    held = np.flatnonzero(np.any(columns != 0, axis=0))
+    # Every window of a batch: faster-whisper's batched path stacks windows of many lengths.
+    held = np.flatnonzero(np.any(features.reshape(-1, frames) != 0, axis=0))
     content = int(held[-1]) + 1 if held.size else 0
     wanted = max(MIN_FRAMES, content + MARGIN_FRAMES)
     wanted = -(-wanted // STEP_FRAMES) * STEP_FRAMES
