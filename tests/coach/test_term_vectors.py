@@ -4,28 +4,16 @@ variant of the phrasings set where they are read changes what the matcher compar
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-
 import pytest
 
 from prepcoach.coach import term_match, term_vectors
+from tests.coach.test_term_use_model import Counting
 
 
 def test_the_matcher_names_the_same_phrasings_and_vectors() -> None:
     assert term_match.term_vectors is term_vectors.term_vectors
     assert term_match.templates is term_vectors.templates
     assert term_match.PHRASINGS is term_vectors.PHRASINGS
-
-
-class Counting:
-    """An embedder that keeps the texts it is asked for (a vector per text, by its length)."""
-
-    def __init__(self) -> None:
-        self.asked: list[str] = []
-
-    def embed(self, texts: Sequence[str]) -> list[list[float]]:
-        self.asked += texts
-        return [[1.0, float(len(t)), 0.0] for t in texts]
 
 
 def test_the_phrasings_are_read_where_they_live(monkeypatch: pytest.MonkeyPatch) -> None:

@@ -114,8 +114,12 @@ def test_the_language_costs_no_encoder_pass_of_its_own(
     assert "encode" not in vars(engine.model)  # the kept-output hook is gone after the pass
 
 
-def widths_seen(monkeypatch: pytest.MonkeyPatch) -> list[int]:
-    """The width, in frames, of every window the model's encoder is given from now on."""
+def answer_with_encoder_widths(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> tuple[np.ndarray, list[Span], list[int]]:
+    """The spoken answer, its speech spans, and the width, in frames, of every window the
+    model's encoder is given from now on."""
+    samples = decode(speak(ANSWER, tmp_path / "answer.wav")).samples
     widths: list[int] = []
     encode = faster_whisper.WhisperModel.encode
 
@@ -124,7 +128,7 @@ def widths_seen(monkeypatch: pytest.MonkeyPatch) -> list[int]:
         return encode(self, features)
 
     monkeypatch.setattr(faster_whisper.WhisperModel, "encode", measured)
-    return widths
+    return samples, speech_spans(samples), widths
 
 
 def test_the_encoder_reads_the_answer_not_thirty_seconds_of_padding(
@@ -132,9 +136,7 @@ def test_the_encoder_reads_the_answer_not_thirty_seconds_of_padding(
 ) -> None:
     # A 12 s answer was read in Whisper's 30 s window, padded with zeros; the encoder's cost is
     # the window's, so it now reads the floor (`window.fitted_window`), and the same words.
-    samples = decode(speak(ANSWER, tmp_path / "answer.wav")).samples
-    spans = speech_spans(samples)
-    widths = widths_seen(monkeypatch)
+    samples, spans, widths = answer_with_encoder_widths(tmp_path, monkeypatch)
     fitted = engine.words(samples, spans)
     assert widths
     assert all(MIN_FRAMES <= width < FULL_FRAMES for width in widths), widths
@@ -159,9 +161,7 @@ def test_the_language_is_judged_on_the_whole_window(
 ) -> None:
     # A fitted window made a held-out sentence of English sound less English (0.21 -> 0.16;
     # under 0.15 is "another language"): the window the language is judged on stays whole.
-    samples = decode(speak(ANSWER, tmp_path / "answer.wav")).samples
-    spans = speech_spans(samples)
-    widths = widths_seen(monkeypatch)
+    samples, spans, widths = answer_with_encoder_widths(tmp_path, monkeypatch)
     _, guess = engine.first_pass(samples, spans)
     assert widths == [FULL_FRAMES]  # one window: read whole, for its words and the language
     assert guess.language == "en"
