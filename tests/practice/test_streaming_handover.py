@@ -18,9 +18,10 @@ from django.urls import reverse
 from django.utils import timezone
 
 from prepcoach.accounts.models import User
+from prepcoach.coach.speech import pipeline
 from prepcoach.coach.speech import streaming as speech_streaming
 from prepcoach.coach.speech.streaming import StreamState, from_json, to_json
-from prepcoach.practice import streaming
+from prepcoach.practice import streaming, tasks
 from prepcoach.practice.models import Attempt, Question
 from prepcoach.practice.recordings import store_chunk
 from prepcoach.practice.streaming import handed_over
@@ -101,6 +102,111 @@ def test_a_step_in_its_pass_at_stop_hands_its_state_to_the_analysis(
     _run_analysis_lane(tasks=1)  # the analysis
     attempt.refresh_from_db()
     assert attempt.status == Attempt.Status.ANALYSED, attempt.failure
+    analysis: dict[str, Any] = attempt.analysis  # type: ignore[assignment]
+    assert analysis["transcription"] == "streamed"
+    assert analysis["transcript"].lower().count("slowed") == 2
+    assert attempt.stream is None  # used, and gone
+
+
+@pytest.mark.usefixtures("database_tasks")
+def test_a_step_that_stores_its_state_after_the_analysis_began_hands_it_over(
+    alice_client: Client,
+    alice: User,
+    story_question: Question,
+    quiet_ending: list[bytes],
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """What `handed_over` alone guards (the test above passes without it: its step stores
+    before the analysis starts, which then finds the state at its start). Here the quiet
+    piece's step, in its pass at Stop, stores its state only once the analysis has begun and
+    loaded the answer with the state before it: while the analysis decodes the recording,
+    before it asks for a newer one (`analyse_recording`'s `newer`). The analysis must take the
+    step's state then, not read her last words again.
+
+    The language is asked only after 60 s of speech here, so no state holds it: the analysis
+    then reads no rest of its own while decoding (`pipeline._rest_read`), whose reading would
+    be taken before any state handed over, and the step's state is the only way not to read
+    the rest again. The step's storing is held back and done with its own arguments by the real
+    `streaming._store` (its pass marked again meanwhile), from the analysis's decoding."""
+    monkeypatch.setattr(speech_streaming, "LANGUAGE_WINDOW_S", 60.0)
+    started = alice_client.post(
+        reverse("practice:recording_start", args=[story_question.pk])
+    ).json()
+    attempt = Attempt.objects.get(pk=started["id"])
+    last = len(quiet_ending) - 1
+    for index, piece in enumerate(quiet_ending[:last]):  # a worker keeps up as she speaks
+        store_chunk(attempt, index, piece)
+        while _steps_waiting():
+            _run_analysis_lane(tasks=1)
+    store_chunk(attempt, last, quiet_ending[last], quiet=True)
+    assert _steps_waiting() == 1  # the quiet piece's step, which reads her last words
+    real_advance = speech_streaming.advance
+    real_store = streaming._store
+    stopped: list[int] = []
+    to_store: list[tuple[Any, ...]] = []
+
+    def stop_during_the_pass(*args: Any) -> Any:
+        saved = alice_client.post(reverse("practice:finalise", args=[attempt.pk]))
+        stopped.append(saved.status_code)
+        return real_advance(*args)
+
+    def store_later(*args: Any) -> str:
+        to_store.append(args)  # stored below, once the analysis has begun
+        return "handed over"
+
+    monkeypatch.setattr(streaming, "advance", stop_during_the_pass)
+    monkeypatch.setattr(streaming, "_store", store_later)
+    _run_analysis_lane(tasks=1)  # the step, up to storing what it read
+    assert stopped == [200]
+    assert len(to_store) == 1
+    began = to_store[0][-1]
+    assert began is not None  # the quiet piece's step marked its pass
+    attempt.refresh_from_db()
+    assert attempt.status == Attempt.Status.QUEUED
+    kept: dict[str, Any] = attempt.stream  # type: ignore[assignment]
+    before = kept["pieces"]
+    assert before < len(quiet_ending)  # the state before the step's, kept at Stop
+    # Its pass lasts until it has stored: the mark its `finally` took away is put back.
+    Attempt.objects.filter(pk=attempt.pk).update(stream_started_at=began)
+
+    real_streamed_state = tasks.streamed_state
+    loaded: list[Any] = []
+
+    def loading(answer: Attempt) -> Any:
+        loaded.append(real_streamed_state(answer))
+        return loaded[-1]
+
+    real_decode = pipeline.decode
+    at_decode: list[tuple[str, int]] = []
+    stored: list[str] = []
+
+    def the_step_stores_while_decoding(*args: Any, **kwargs: Any) -> Any:
+        if not stored:  # the step ends its pass as `streaming._step` does: store, unmark
+            now = Attempt.objects.get(pk=attempt.pk)
+            at_decode.append((now.status, (now.stream or {}).get("pieces", 0)))
+            stored.append(real_store(*to_store[0]))
+            Attempt.objects.filter(pk=attempt.pk, stream_started_at=began).update(
+                stream_started_at=None
+            )
+        return real_decode(*args, **kwargs)
+
+    def read_at_stop(*args: Any) -> Any:
+        raise AssertionError("the end read the rest again")
+
+    monkeypatch.setattr(tasks, "streamed_state", loading)
+    monkeypatch.setattr(pipeline, "decode", the_step_stores_while_decoding)
+    monkeypatch.setattr(speech_streaming, "_read", read_at_stop)
+    _run_analysis_lane(tasks=1)  # the analysis
+    attempt.refresh_from_db()
+    assert attempt.status == Attempt.Status.ANALYSED, attempt.failure
+    # It loaded the state before the step's (no last words, no language), and the step
+    # stored its own while the analysis decoded, not before.
+    assert len(loaded) == 1
+    assert loaded[0] is not None
+    assert loaded[0].closing is None
+    assert loaded[0].language is None
+    assert at_decode == [(Attempt.Status.ANALYSING, before)]
+    assert stored == ["handed over"]
     analysis: dict[str, Any] = attempt.analysis  # type: ignore[assignment]
     assert analysis["transcription"] == "streamed"
     assert analysis["transcript"].lower().count("slowed") == 2
