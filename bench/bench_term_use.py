@@ -11,9 +11,15 @@ or not, with the words that show it.
 - `heldout3.json`: held-out (2026-12-05, thirty-fourth session, 40 answers in 14 fields, by a
   writer who read only the guide, negated lists, "no experience with", "without" and "not
   just" asked for); nobody tuning has opened it.
+- The three sets above were opened on 2026-12-05 (thirty-fifth session) to train and choose a
+  classifier of meaning-only uses, read leave-one-set-out; it was not shipped (its precision
+  fell short of the rule written for it), but the sets are development data from then on.
 - `heldout4.json`: held-out (2026-12-05, thirty-fifth session, 50 answers in 20 fields, by a
   writer who read only the guide; meaning-only uses and near misses, word forms, negation and
   others' work, everyday senses of tool names asked for); nobody tuning has opened it.
+- `heldout5.json`: held-out (2026-12-05, thirty-fifth session, 50 answers in 16 fields, by a
+  writer who read only the guide; ordinary answers, skills mostly shown in the candidate's own
+  words, a few negations and near misses); nobody tuning has opened it.
 
 Printed for each set, over every (answer, term) pair: precision (of the terms said to be used,
 the share labelled used: a false alarm tells a user they said a term they did not), recall (of
@@ -38,10 +44,11 @@ from typing import Any
 DATA = Path(__file__).resolve().parent.parent / "tests" / "data" / "term_use"
 SETS = (
     ("dev.json", "development (2026-12-04)"),
-    ("heldout.json", "held-out (2026-12-04), nobody tuning has opened it"),
-    ("heldout2.json", "held-out (2026-12-05, written blind), nobody tuning has opened it"),
-    ("heldout3.json", "held-out (2026-12-05, written blind, negations asked for), unopened"),
+    ("heldout.json", "development since 2026-12-05 (a classifier trained on it, not shipped)"),
+    ("heldout2.json", "development since 2026-12-05 (a classifier trained on it, not shipped)"),
+    ("heldout3.json", "development since 2026-12-05 (a classifier trained on it, not shipped)"),
     ("heldout4.json", "held-out (2026-12-05, written blind, thirty-fifth session), unopened"),
+    ("heldout5.json", "held-out (2026-12-05, written blind, ordinary answers), unopened"),
 )
 WORD = re.compile(r"[a-z0-9]+(?:[+#.][a-z0-9+#]+)*")
 
