@@ -65,15 +65,32 @@ from typing import TYPE_CHECKING
 import numpy as np
 from numpy.typing import NDArray
 
-from prepcoach.coach.embeddings import vocabulary
 from prepcoach.coach.key_term_candidates import (
     FUNCTION_WORDS,
     JOINERS,
     NOMINAL_RE,
-    SUBJECTS,
     _chunks,
 )
 from prepcoach.coach.term_forms import TOKEN_RE, root, tokens
+
+# What counts as a name and where a named term may be said (`term_names`), named here too
+# for its callers.
+from prepcoach.coach.term_names import CAMEL_RE as CAMEL_RE
+from prepcoach.coach.term_names import INFINITIVE_CUES as INFINITIVE_CUES
+from prepcoach.coach.term_names import INFLECTED as INFLECTED
+from prepcoach.coach.term_names import MOVE_CUES as MOVE_CUES
+from prepcoach.coach.term_names import NAME_PLACE as NAME_PLACE
+from prepcoach.coach.term_names import SKILL_HEADS as SKILL_HEADS
+from prepcoach.coach.term_names import WORD_ACRONYMS as WORD_ACRONYMS
+from prepcoach.coach.term_names import WORD_TOOLS as WORD_TOOLS
+from prepcoach.coach.term_names import _name_runs
+from prepcoach.coach.term_names import is_name as is_name
+from prepcoach.coach.term_names import is_word_name as is_word_name
+from prepcoach.coach.term_names import name_key as name_key
+from prepcoach.coach.term_names import name_keys as name_keys
+from prepcoach.coach.term_names import own_form as own_form
+from prepcoach.coach.term_names import proper as proper
+from prepcoach.coach.term_names import writes_capitals as writes_capitals
 
 # Clauses and denials (`term_negation`), named here: the trainer's variants replace them in
 # this module (`scripts/train_term_use.py`).
@@ -133,146 +150,6 @@ def term_roots(term: str) -> frozenset[str]:
     return frozenset(root(w) for w in words) or frozenset(root(w) for w in tokens(term))
 
 
-# Endings of an English word's forms: a capitalised "Onboarding", "Renewals" or "Forecasting"
-# in an advert's list is a skill written with a capital, said in any form ("I onboarded…").
-INFLECTED = ("ing", "ings", "s", "ed", "ment", "ments", "tion", "tions")
-
-
-def is_name(word: str, alone: bool = True) -> bool:
-    """Whether a word of a job's term is a name, matched only in its own form (`own_form`):
-    written with a capital, not in one of an English word's inflected forms (`INFLECTED`) nor
-    ending as a noun for an activity or a field does (`NOMINAL_RE`: "Leadership",
-    "Compliance"), and the term's only word or no word of the model's English vocabulary:
-    "Looker", "Docker", "Excel", "React", "Looker Studio"'s "Looker"; not "Onboarding",
-    "Renewals", "KPIs", nor "Customer Onboarding"'s "Customer" (a reviewer found "I onboarded
-    forty customers" missing an advert's capitalised "Onboarding"). A word with a capital
-    inside it (`CAMEL_RE`: "QuickBooks") is a name whatever its ending."""
-    plain = word.lower()
-    if CAMEL_RE.search(word) is not None:
-        return True
-    return (
-        any(c.isupper() for c in word)
-        and not plain.endswith(INFLECTED)
-        and NOMINAL_RE.search(plain) is None
-        and (alone or plain not in vocabulary())
-    )
-
-
-# A capital after a small letter inside a word: "QuickBooks", "HubSpot", "iPhone", "DevTools".
-# English writes its words so never; a brand does, whatever its ending ("QuickBooks" read as a
-# plural, and so as a skill, was said by meaning through "doing bookkeeping").
-CAMEL_RE = re.compile(r"[a-z][A-Z]")
-
-
-# Tools named by a common English word whose ordinary sense is frequent in answers: "we had to
-# react fast", "I excel at", "we go back", "I send", "a word", "slack time", "our teams", "zoom
-# in", "access to". Only these need the answer to write them as the name (`name_keys`). A list,
-# not the model's vocabulary: that holds nearly every tool and skill ("python", "java", "sql",
-# "linux", "azure", "oracle", "empathy", "integrity"), which are said as themselves in any case,
-# so a reviewer found "I write python scripts … at Tesco" missing "Python".
-WORD_TOOLS = frozenset(
-    """react excel go send word slack teams zoom swift rust outlook access notion spark express
-    flask sketch numbers pages keynote canvas unity sage box chef puppet salt ansible jest mocha
-    ember backbone meteor monday basecamp bamboo""".split()
-)
-# Of them, acronyms an advert writes in capitals ("SEND": special educational needs and
-# disabilities; "NICE" guidance; a "STAR" answer): said only in capitals, as the word in capitals
-# is the acronym. Any other term in capitals ("EXCEL", "REACT", "SQL") is the advert's styling and
-# is said in the answer's own capitals ("Excel", "Sql").
-WORD_ACRONYMS = frozenset({"send", "nice", "star", "pace", "aim"})
-
-
-def is_word_name(word: str) -> bool:
-    """Whether a name (`is_name`) is spelled as a common English word too (`WORD_TOOLS`,
-    `WORD_ACRONYMS`: "React", "Excel", "Slack", "SEND"): said as the name only where the answer
-    writes it as one (`name_keys`)."""
-    plain = word.lower()
-    return plain in WORD_TOOLS or plain in WORD_ACRONYMS
-
-
-def name_key(word: str) -> str:
-    """A name's key when it is an English word too: its own form marked with the capitals it
-    is written with, "^react" for "React" and "REACT", "^^send" for "SEND" (an acronym:
-    `WORD_ACRONYMS`; `name_keys`)."""
-    acronym = len(word) > 1 and word.isupper() and word.lower() in WORD_ACRONYMS
-    return ("^^" if acronym else "^") + own_form(word)[1:]
-
-
-# Words after which a lower-case tool's word sits as a name, not a verb, in a text that writes
-# names with capitals: "built in react", "dashboards in excel", "we use slack".
-NAME_PLACE = frozenset(
-    "in into with using use used via on onto from through across over like".split()
-)
-# Before "to", words that make it an infinitive's ("had to react", "time to react"): there the
-# word after it is the verb.
-INFINITIVE_CUES = frozenset(
-    """had have has having need needs needed want wants wanted able unable going got used try
-    tries tried trying how learn learned learnt learning decided managed started began begin
-    continue continued helped help asked told expected ready quick fast order ought seem seemed
-    tend tended chose choose refused agreed hoped planned plan failed forgot remember
-    remembered like love hate prefer allowed time chance ability way opportunity effort
-    needing wanting meant supposed easy hard difficult""".split()
-)
-# Earlier words that make a later "to" a direction's ("from angular to react", "moved all our
-# reporting to excel").
-MOVE_CUES = frozenset(
-    """from moved move moving migrated migrate migrating switched switch switching changed
-    converted convert ported port exported export upgraded upgrade transferred transfer
-    rewrote rewritten added add""".split()
-)
-
-
-def name_keys(words: Sequence[str], i: int, capitals: bool) -> set[str]:
-    """The name keys (`name_key`) the `i`th of a sentence's words gives: a word written with
-    its capitals says the name ("we met on Zoom", "in SQL"); one in lower case says it where
-    it sits as a name, decided for each occurrence: never in a verb's place (`_verb_place`:
-    after a subject, a modal or an infinitive's "to", the advert reader's own rule, so "we had
-    to react fast" and "i excel at planning" say neither "React" nor "Excel"); in a text typed
-    without capitals (`writes_capitals`: "i built it in react") anywhere else, since it has no
-    capitals to tell by; in a text that writes names with capitals, only after a word a name
-    follows (`NAME_PLACE`: "in excel", "with react"), since one stray capital ("the CFO", "on
-    Monday") says little of how the text writes tools, and "how did the team react" is the
-    verb."""
-    word = words[i]
-    form = own_form(word)[1:]
-    if word[:1].isupper():
-        return {"^" + form, "^^" + form} if len(word) > 1 and word.isupper() else {"^" + form}
-    if _verb_place(words, i):
-        return set()
-    before = words[i - 1].lower() if i else ""
-    if not capitals or before in NAME_PLACE or (before == "to" and _direction(words, i - 1)):
-        return {"^" + form, "^^" + form}
-    return set()
-
-
-def _verb_place(words: Sequence[str], i: int) -> bool:
-    """Whether the `i`th word sits where a verb does: after a subject, a modal or a "to" that
-    is an infinitive's (not a direction's, `_direction`: "from angular to react")."""
-    plain = words[i - 1].lower().replace("’", "'") if i else ""
-    if plain == "to":
-        return not _direction(words, i - 1)
-    return plain in SUBJECTS or plain.endswith(("'ll", "'d"))
-
-
-def _direction(words: Sequence[str], to: int) -> bool:
-    """Whether the "to" at `to` is a direction's: no infinitive's cue right before it
-    (`INFINITIVE_CUES`: "had to", "time to") and a move before it in the sentence
-    (`MOVE_CUES`: "from angular to", "moved all our reporting to")."""
-    if to == 0 or words[to - 1].lower().replace("’", "'") in INFINITIVE_CUES:
-        return False
-    return any(w.lower() in MOVE_CUES for w in words[:to])
-
-
-def writes_capitals(sentences: Sequence[Sequence[str]]) -> bool:
-    """Whether a text writes a word with a capital where no sentence starts (a name: "in
-    Excel", "Microsoft", "KPIs"; "I" and its contractions are no evidence): such a text writes
-    its names so, and a tool's word in lower case there says the name only in a name's place
-    (`name_keys`), as a speech engine capitalises the names it hears."""
-    return any(
-        w[:1].isupper() and re.split(r"['’]", w)[0] != "I" for words in sentences for w in words[1:]
-    )
-
-
 # The irregular past forms of verbs a story tells its actions with, read as their verb: a
 # suffix never finds "build" in "built", and "I built a checklist" said "building checklists"
 # only through the phrase "checklist and", which reads as one word of the term and so no longer
@@ -295,12 +172,6 @@ def word_root(word: str) -> str:
     if len(word) > 2 and word.endswith("s") and word[:-1].isupper():
         return root(word[:-1])
     return root(IRREGULAR_PAST.get(word.lower(), word))
-
-
-def own_form(word: str) -> str:
-    """A word's form for matching as a name: lower case, a possessive dropped; marked so it
-    never equals a root."""
-    return "=" + word.replace("’", "'").removesuffix("'s").rstrip("'").lower()
 
 
 def term_keys(term: str, names: bool) -> tuple[frozenset[str], bool]:
@@ -365,30 +236,6 @@ def dangling(phrase: str) -> bool:
     management")."""
     words = tokens(phrase)
     return bool(words) and (words[0].lower() in JOINERS or words[-1].lower() in JOINERS)
-
-
-# Heads of a Title-Case term that make it a skill or a field, not a name ("Customer Service",
-# "Health and Social Care"), beside the activity nouns `NOMINAL_RE` finds ("Project
-# Management", "Stakeholder Engagement", "Data Analysis").
-SKILL_HEADS = frozenset(
-    """service services support care success focus skills relations experience safety
-    awareness design research sales delivery""".split()
-)
-
-
-def proper(words: Sequence[tuple[str, str]]) -> bool:
-    """Whether a term of several words (`term_words`) is a name: each written with a capital
-    ("Microsoft Teams", "Care Certificate", "Human Interface Guidelines"; of the development
-    adverts' labelled terms written so, nearly all name a product, a qualification, a law or
-    a scheme), and either a word of it a name (`is_name`: "Looker Studio") or its last word no
-    skill's or field's (`SKILL_HEADS`, `NOMINAL_RE`): adverts Title-Case skills too, and a
-    reviewer found "I handled customer complaints and queries" no longer covering "Customer
-    Service" nor "I ran the project plan, milestones and risks" "Project Management"."""
-    if len(words) < 2 or not all(w[:1].isupper() for w, _ in words):
-        return False
-    head = words[-1][0].lower()
-    skill = head in SKILL_HEADS or NOMINAL_RE.search(head) is not None
-    return any(k[0] in "=^" for _, k in words) or not skill
 
 
 def _keys(words: Sequence[str]) -> frozenset[str]:
@@ -501,25 +348,6 @@ def _anchor(words: Sequence[tuple[str, str]]) -> list[frozenset[str]]:
             if len(parts) > 1:
                 anchors.append(frozenset(word_root(p) for p in parts))
     return anchors
-
-
-def _name_runs(words: Sequence[str]) -> list[range]:
-    """The runs of a sentence's words written as a name's, each two words or more: words with
-    a capital or a digit ("Google Forms", "NVQ Level 2", "Microsoft Dynamics 365"), not "I"
-    and its contractions."""
-    runs: list[range] = []
-    start = None
-    for i, word in enumerate([*words, ""]):
-        named = bool(word) and (word[:1].isupper() or any(c.isdigit() for c in word))
-        if named and re.split(r"['’]", word)[0] == "I":
-            named = False
-        if named and start is None:
-            start = i
-        elif not named and start is not None:
-            if i - start > 1:
-                runs.append(range(start, i))
-            start = None
-    return runs
 
 
 # A camel-case name's parts: "DevTools" is "Dev" "Tools", "QuickBooks" "Quick" "Books".
