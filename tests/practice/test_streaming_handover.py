@@ -52,6 +52,21 @@ def quiet_ending(tmp_path_factory: pytest.TempPathFactory) -> list[bytes]:
     return browser_pieces(np.concatenate([spoken, spoken, quiet]))
 
 
+def recorded_to_the_quiet_piece(client: Client, question: Question, pieces: list[bytes]) -> Attempt:
+    """Alice records `pieces` with a worker keeping up as she speaks, the last one sent as the
+    quiet piece; its step, which reads her last words, is left queued."""
+    started = client.post(reverse("practice:recording_start", args=[question.pk])).json()
+    attempt = Attempt.objects.get(pk=started["id"])
+    last = len(pieces) - 1
+    for index, piece in enumerate(pieces[:last]):
+        store_chunk(attempt, index, piece)
+        while _steps_waiting():
+            _run_analysis_lane(tasks=1)
+    store_chunk(attempt, last, pieces[last], quiet=True)
+    assert _steps_waiting() == 1
+    return attempt
+
+
 @pytest.mark.usefixtures("database_tasks")
 def test_a_step_in_its_pass_at_stop_hands_its_state_to_the_analysis(
     alice_client: Client,
@@ -60,17 +75,7 @@ def test_a_step_in_its_pass_at_stop_hands_its_state_to_the_analysis(
     quiet_ending: list[bytes],
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    started = alice_client.post(
-        reverse("practice:recording_start", args=[story_question.pk])
-    ).json()
-    attempt = Attempt.objects.get(pk=started["id"])
-    last = len(quiet_ending) - 1
-    for index, piece in enumerate(quiet_ending[:last]):  # a worker keeps up as she speaks
-        store_chunk(attempt, index, piece)
-        while _steps_waiting():
-            _run_analysis_lane(tasks=1)
-    store_chunk(attempt, last, quiet_ending[last], quiet=True)
-    assert _steps_waiting() == 1  # the quiet piece's step, which reads her last words
+    attempt = recorded_to_the_quiet_piece(alice_client, story_question, quiet_ending)
     real_advance = speech_streaming.advance
     stopped: list[int] = []
 
@@ -129,17 +134,7 @@ def test_a_step_that_stores_its_state_after_the_analysis_began_hands_it_over(
     the rest again. The step's storing is held back and done with its own arguments by the real
     `streaming._store` (its pass marked again meanwhile), from the analysis's decoding."""
     monkeypatch.setattr(speech_streaming, "LANGUAGE_WINDOW_S", 60.0)
-    started = alice_client.post(
-        reverse("practice:recording_start", args=[story_question.pk])
-    ).json()
-    attempt = Attempt.objects.get(pk=started["id"])
-    last = len(quiet_ending) - 1
-    for index, piece in enumerate(quiet_ending[:last]):  # a worker keeps up as she speaks
-        store_chunk(attempt, index, piece)
-        while _steps_waiting():
-            _run_analysis_lane(tasks=1)
-    store_chunk(attempt, last, quiet_ending[last], quiet=True)
-    assert _steps_waiting() == 1  # the quiet piece's step, which reads her last words
+    attempt = recorded_to_the_quiet_piece(alice_client, story_question, quiet_ending)
     real_advance = speech_streaming.advance
     real_store = streaming._store
     stopped: list[int] = []
