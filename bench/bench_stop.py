@@ -213,8 +213,7 @@ def rows(engine: WhisperEngine, folder: Path, clips: list[ss.Clip], heading: str
             remux_with_duration(raw, path)
             decoded = decode(path).samples
             if gap == GAPS[0]:  # the raw engine once an answer: a second of quiet is nothing to it
-                with full_window():  # plain faster-whisper, as in every session before
-                    raw_s = bsm.timed(lambda: ba.raw_engine(engine, decoded))[0]  # noqa: B023
+                raw_s = bsm.timed(lambda: ba.raw_engine(engine, decoded))[0]  # noqa: B023
             texts = []
             # Stop before the quiet piece would be sent: there is none, only the path as before.
             for quiet in (False, True) if gap > QUIET_MS / 1000 else (False,):
