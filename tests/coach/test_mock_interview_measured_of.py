@@ -8,7 +8,7 @@ from typing import Any
 
 import pytest
 
-from prepcoach.coach import mock_interview
+from prepcoach.coach import mock_figures
 from prepcoach.coach.follow_up_answer import FollowUpAnswer, measured_of
 from prepcoach.coach.mock_interview import figures_of
 from tests.coach.test_follow_up_measured import HARDEST, IN_NUMBERS, NUMBERS, WHOLE
@@ -23,7 +23,9 @@ def test_figures_of_asks_measured_of(monkeypatch: pytest.MonkeyPatch) -> None:
         asked.append((asks, follow))
         return measured_of(analysis, asks, follow)
 
-    monkeypatch.setattr(mock_interview, "measured_of", spy)
+    # `figures_of` lives in `mock_figures` (re-exported by `mock_interview`) and reads
+    # `measured_of` there: patching `mock_interview` would leave the spy unasked.
+    monkeypatch.setattr(mock_figures, "measured_of", spy)
     numbers = figures_of(NUMBERS, "story", IN_NUMBERS, WHOLE)
     hardest = figures_of(NUMBERS, "story", HARDEST, WHOLE)
     first = figures_of(NUMBERS, "story")

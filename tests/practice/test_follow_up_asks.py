@@ -14,8 +14,8 @@ from prepcoach.accounts.models import User
 from prepcoach.feedback.subjects import answer_asks
 from prepcoach.practice.models import Attempt
 from tests.practice.mock_sessions import new_mock, pinned
+from tests.practice.relevance_pages import answers_card, answers_line
 from tests.practice.test_mocks import PLAN, PLAN_QUESTION
-from tests.practice.test_report_relevance import answers_card, answers_line
 from tests.relevance_samples import AMBITION, BACKLOG, BACKLOG_STORY, FIVE_YEARS
 
 

@@ -1,0 +1,128 @@
+"""The summary at the end of a mock (`summarise_mock`): each answer once, in the order given
+(follow-ups under their question), with its figures; every question not answered listed as such;
+the answer that went best and why (never one the relevance verdict says missed its question);
+and the next things to practise (`mock_next_steps`)."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Hashable, Sequence
+from dataclasses import dataclass
+
+from prepcoach.coach.mock_answers import (
+    MockAnswer,
+    answer_label,
+    figures_of_answer,
+    row_status,
+)
+from prepcoach.coach.mock_figures import STAR_PARTS, Figures
+from prepcoach.coach.mock_next_steps import next_steps
+from prepcoach.coach.mock_question_state import Given, question_state
+
+
+@dataclass(frozen=True, slots=True)
+class SummaryRow:
+    number: int
+    question: str
+    ref: Hashable | None  # None: not answered
+    follow_up: bool
+    status: str  # the answer's state, or "not answered"
+    figures: Figures | None
+    label: str = ""  # what the answer is, for the link to it (`answer_label`); "" for none
+
+
+@dataclass(frozen=True, slots=True)
+class MockSummary:
+    rows: tuple[SummaryRow, ...]
+    answered: int  # answers that did not fail (a follow-up's among them)
+    # Questions with no answer standing (`question_state`): none given, or all failed; of them,
+    # `again` those whose answers all failed, to answer again. The summary counted a failed
+    # answer as an answer and its question never "not answered", though the progress bar did
+    # not count it and its row offered "Answer it again".
+    unanswered: int
+    best: SummaryRow | None
+    best_why: str
+    next_steps: tuple[str, ...]
+    failed: int = 0  # answers that could not be saved or read, kept with the mock
+    again: int = 0
+    follow_ups: int = 0  # of `answered`, those to follow-ups
+
+    @property
+    def overview(self) -> str:
+        """The count in words: "2 answers (1 to a follow-up) and 1 that could not be read; 1
+        question not answered and 1 to answer again." (a trial's 3-question mock read "6
+        answers." with nothing saying 3 were follow-ups)."""
+        said = f"{self.answered} answer{'s' * (self.answered != 1)}"
+        if self.follow_ups:
+            said += f" ({self.follow_ups} to follow-up{'s' * (self.follow_ups != 1)})"
+        if self.failed:
+            said += f" and {self.failed} that could not be read"
+        fresh = self.unanswered - self.again
+        left = [f"{fresh} question{'s' * (fresh != 1)} not answered"] if fresh else []
+        if self.again:
+            noun = "" if fresh else f" question{'s' * (self.again != 1)}"
+            left.append(f"{self.again}{noun} to answer again")
+        return f"{said}; {' and '.join(left)}." if left else f"{said}."
+
+
+def _why_best(figures: Figures) -> str:
+    said = []
+    if figures.plan:  # counted of the parts a plan is judged on, as the row says
+        if figures.star_parts:
+            said.append(figures.star_words)
+    elif figures.star_parts == len(STAR_PARTS):
+        said.append("all four STAR parts")
+    elif figures.star_parts:
+        # A part it can't tell about is said as such, never left to read as missing.
+        unsure = f" ({figures.unsure_words})" if figures.unsure_words else ""
+        said.append(f"{figures.star_parts} of the 4 STAR parts{unsure}")
+    if figures.number:
+        said.append("a result with a number")
+    if not figures.tip:
+        said.append("nothing that stood out to fix")
+    return ", ".join(said) or "the best measured figure of this mock"
+
+
+def _measured(row: SummaryRow) -> int:
+    return row.figures.measured or 0 if row.figures else 0
+
+
+def summarise_mock(
+    questions: Sequence[str], answers: Sequence[MockAnswer], today: dt.date
+) -> MockSummary:
+    """The end of a mock (see the module). `questions` are the session's, in order;
+    `answers` each appear once, already in the order a reader meets them."""
+    once: dict[Hashable, MockAnswer] = {}
+    for a in answers:
+        once.setdefault(a.ref, a)  # an answer given twice is listed once, where first met
+    answers = list(once.values())
+    rows: list[SummaryRow] = []
+    # Each question answered, not answered, or to answer again as its page says it
+    # (`question_state`): an answer that failed answers nothing.
+    unanswered: list[tuple[int, str, bool]] = []  # (number, question, to answer again)
+    for number, text in enumerate(questions, start=1):
+        mine = [a for a in answers if a.number == number]
+        if not mine:
+            rows.append(SummaryRow(number, text, None, False, "not answered", None))
+        rows += [SummaryRow(number, a.question, a.ref, a.follow_up, row_status(a),
+                            figures_of_answer(a), answer_label(a)) for a in mine]  # fmt: skip
+        state = question_state([Given(a.ref, a.follow_up, a.follows, a.failed) for a in mine])
+        if state.open:
+            unanswered.append((number, text, any(not a.follow_up for a in mine)))
+    rows += [SummaryRow(a.number, a.question, a.ref, a.follow_up, row_status(a),
+                        figures_of_answer(a), answer_label(a))
+             for a in answers if not 1 <= a.number <= len(questions)]  # fmt: skip
+    failed = {a.ref for a in answers if a.failed}
+    answered = [r for r in rows if r.ref is not None and r.ref not in failed]
+    # An answer the verdict says missed its question did not go best, whatever its figure (at
+    # most `answer.OFF_QUESTION_MOST`): its "all four STAR parts" would praise the wrong story.
+    scored = [r for r in answered if r.figures is not None and r.figures.measured is not None
+              and r.figures.relevance != "does not address"]  # fmt: skip
+    best = max(scored, key=lambda r: (_measured(r), -rows.index(r)), default=None)
+    best_why = _why_best(best.figures) if best is not None and best.figures else ""
+    return MockSummary(
+        tuple(rows), len(answered), len(unanswered), best, best_why,
+        next_steps([a for a in answers if not a.failed], unanswered, today),
+        len(failed), sum(again for _, _, again in unanswered),
+        sum(r.follow_up for r in answered),
+    )  # fmt: skip
