@@ -19,7 +19,11 @@ model into the fresh home) before the measured one. Printed:
   recording (measured after the run: the machine is shared, so CPU seconds, not wall).
 Then the same answer again, Stop pressed `PAUSE_S` after the speech ends (its quiet piece sent
 before Stop), end of answer -> saved -> on screen. Runs in a child process (its own Django
-settings and home). About 7 minutes.
+settings and home), about 7 minutes.
+Twice: as shipped, the analysis at Stop waiting for a quiet piece's step in its pass (reading
+nothing of the rest beside it: `practice.streaming.step_in_pass`), and with that wait at 0
+(`STREAM_HANDOVER_WAIT_MS=0`: the rest read beside the step, the thirty-fifth session's path),
+each in a server of its own; `run(rounds)` takes turns, the order alternating.
 """
 
 from __future__ import annotations
@@ -391,10 +395,26 @@ def main() -> None:
         shutil.rmtree(home, ignore_errors=True)
 
 
-def run() -> None:
+# The analysis at Stop waiting for a quiet piece's step in its pass (as shipped, the settings'
+# default) against reading the same rest beside it (0, the thirty-fifth session's path), each
+# in a server of its own, in turns: ROUNDS of each, the order alternating.
+WAITS_MS = (None, 0)
+ROUNDS = 1
+
+
+def run(rounds: int = ROUNDS) -> None:
     if shutil.which("espeak-ng") is None:
         raise SystemExit("bench_push needs espeak-ng (apt-get install espeak-ng)")
-    subprocess.run([sys.executable, __file__], check=True)
+    for turn in range(rounds):
+        for wait_ms in WAITS_MS if turn % 2 == 0 else WAITS_MS[::-1]:
+            env = dict(os.environ)
+            env.pop("STREAM_HANDOVER_WAIT_MS", None)
+            label = "as shipped (settings.STREAM_HANDOVER_WAIT_MS)"
+            if wait_ms is not None:
+                env["STREAM_HANDOVER_WAIT_MS"] = str(wait_ms)
+                label = f"STREAM_HANDOVER_WAIT_MS={wait_ms} (the rest read beside the step)"
+            print(f"round {turn + 1} of {rounds}, {label}:", flush=True)
+            subprocess.run([sys.executable, __file__], check=True, env=env)
 
 
 if __name__ == "__main__":

@@ -206,6 +206,12 @@ TASKS = {
 }
 # Analyses one worker runs at once: by default one per core it may use.
 WORKER_ANALYSES = conf.env_int("WORKER_ANALYSES", conf.cpu_count(), minimum=1, maximum=64)
+# How long the analysis at Stop waits for the streaming step of a quiet piece that is in its
+# pass (milliseconds). That step reads the answer's last words from the state the analysis
+# starts from, and began before Stop: while it is waited for, the analysis reads nothing of the
+# rest itself (practice/streaming.py). 0: never wait, read the rest beside decoding and take
+# the step's state only when it is stored by then.
+STREAM_HANDOVER_WAIT_MS = conf.env_int("STREAM_HANDOVER_WAIT_MS", 5000, minimum=0, maximum=60_000)
 # Requests that pages watching an answer hold open until it changes (a long poll,
 # practice/push.py), at most this many at once per web process; past it a page asks every 2 s.
 # Never all of a process's threads (coach/push.py:wait_capacity): `prepcoach serve` sets it to

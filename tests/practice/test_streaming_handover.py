@@ -1,7 +1,8 @@
 """A streaming step in its pass when Alice presses Stop hands its state over to the analysis
 (issue 15, item 1): the step stores what it read though the answer is saved, and the analysis,
 once it has decoded the recording, waits a little for it (`streaming.handed_over`) instead of
-reading the same last seconds again; a step that never finishes costs at most HANDOVER_WAIT_S."""
+reading the same last seconds again; a step that never finishes costs at most
+settings.STREAM_HANDOVER_WAIT_MS."""
 
 from __future__ import annotations
 
@@ -114,12 +115,14 @@ def test_a_step_in_its_pass_at_stop_hands_its_state_to_the_analysis(
 
 
 @pytest.mark.usefixtures("database_tasks")
+@pytest.mark.parametrize("language_window_s", [None, 60.0], ids=["as-shipped", "no-language"])
 def test_a_step_that_stores_its_state_after_the_analysis_began_hands_it_over(
     alice_client: Client,
     alice: User,
     story_question: Question,
     quiet_ending: list[bytes],
     monkeypatch: pytest.MonkeyPatch,
+    language_window_s: float | None,
 ) -> None:
     """What `handed_over` alone guards (the test above passes without it: its step stores
     before the analysis starts, which then finds the state at its start). Here the quiet
@@ -128,12 +131,16 @@ def test_a_step_that_stores_its_state_after_the_analysis_began_hands_it_over(
     before it asks for a newer one (`analyse_recording`'s `newer`). The analysis must take the
     step's state then, not read her last words again.
 
-    The language is asked only after 60 s of speech here, so no state holds it: the analysis
-    then reads no rest of its own while decoding (`pipeline._rest_read`), whose reading would
-    be taken before any state handed over, and the step's state is the only way not to read
-    the rest again. The step's storing is held back and done with its own arguments by the real
-    `streaming._store` (its pass marked again meanwhile), from the analysis's decoding."""
-    monkeypatch.setattr(speech_streaming, "LANGUAGE_WINDOW_S", 60.0)
+    As shipped, the state before the step's holds the language (any answer over 30 s of
+    speech), and the analysis, finding the step's pass marked as it begins
+    (`streaming.step_in_pass`), must read none of the rest beside decoding
+    (`pipeline._rest_read`, whose reading would be taken before any state handed over) but
+    wait for the step's. With the language asked only after 60 s of speech no state holds it,
+    and the analysis reads no rest of its own anyway. The step's storing is held back and done
+    with its own arguments by the real `streaming._store` (its pass marked again meanwhile),
+    from the analysis's decoding."""
+    if language_window_s is not None:
+        monkeypatch.setattr(speech_streaming, "LANGUAGE_WINDOW_S", language_window_s)
     attempt = recorded_to_the_quiet_piece(alice_client, story_question, quiet_ending)
     real_advance = speech_streaming.advance
     real_store = streaming._store
@@ -199,7 +206,7 @@ def test_a_step_that_stores_its_state_after_the_analysis_began_hands_it_over(
     assert len(loaded) == 1
     assert loaded[0] is not None
     assert loaded[0].closing is None
-    assert loaded[0].language is None
+    assert (loaded[0].language is None) == (language_window_s is not None)
     assert at_decode == [(Attempt.Status.ANALYSING, before)]
     assert stored == ["handed over"]
     analysis: dict[str, Any] = attempt.analysis  # type: ignore[assignment]
@@ -261,8 +268,7 @@ def _stored(settled_s: float) -> dict[str, Any]:
 def test_the_analysis_waits_for_a_step_in_its_pass_and_takes_its_state(
     transactional_db: None, alice: User, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    """The wait's mechanism (HANDOVER_WAIT_S is 0 as shipped: measured, it slowed the end)."""
-    monkeypatch.setattr(streaming, "HANDOVER_WAIT_S", 3.0)
+    """The wait's mechanism: the analysis asks with settings.STREAM_HANDOVER_WAIT_MS."""
     attempt = _recording(alice)
     Attempt.objects.filter(pk=attempt.pk).update(
         stream=_stored(10.0), stream_started_at=timezone.now()
@@ -282,7 +288,7 @@ def test_the_analysis_waits_for_a_step_in_its_pass_and_takes_its_state(
     ending = threading.Thread(target=the_step_ends)
     began = time.monotonic()
     ending.start()
-    state = handed_over(attempt.pk)
+    state = handed_over(attempt.pk, 3.0)
     waited = time.monotonic() - began
     ending.join()
     assert state is not None
@@ -294,13 +300,12 @@ def test_the_analysis_waits_for_a_step_in_its_pass_and_takes_its_state(
 def test_a_step_that_does_not_end_in_time_is_not_waited_for_longer(
     alice: User, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setattr(streaming, "HANDOVER_WAIT_S", 0.3)
     attempt = _recording(alice)
     Attempt.objects.filter(pk=attempt.pk).update(
         stream=_stored(10.0), stream_started_at=timezone.now()
     )
     began = time.monotonic()
-    state = handed_over(attempt.pk)
+    state = handed_over(attempt.pk, 0.3)
     assert 0.3 <= time.monotonic() - began < 2.0
     assert state is not None
     assert state.settled_s == 10.0  # what was stored: the analysis reads the rest itself
@@ -308,7 +313,7 @@ def test_a_step_that_does_not_end_in_time_is_not_waited_for_longer(
     long_ago = timezone.now() - dt.timedelta(minutes=5)
     Attempt.objects.filter(pk=attempt.pk).update(stream_started_at=long_ago)
     began = time.monotonic()
-    assert handed_over(attempt.pk) is not None
+    assert handed_over(attempt.pk, 0.3) is not None
     assert time.monotonic() - began < 0.3
 
 
@@ -319,14 +324,14 @@ def test_a_step_that_ends_after_the_analysis_is_done_stores_nothing(
     monkeypatch: pytest.MonkeyPatch,
     settings: Any,
 ) -> None:
-    """The analysis stopped waiting (HANDOVER_WAIT_S), read the rest itself and saved the
+    """The analysis stopped waiting (settings.STREAM_HANDOVER_WAIT_MS), read the rest itself and saved the
     report before the step's pass ended: what the step read is not stored on the answer.
 
     The immediate backend runs the analysis inside the step, which holds its engine: two
     lanes, as a worker on two cores has, so the analysis borrows a second engine. With one
     (CI pins each run to one core) it waited for the step's engine forever."""
     settings.WORKER_ANALYSES = 2
-    monkeypatch.setattr(streaming, "HANDOVER_WAIT_S", 0.2)
+    settings.STREAM_HANDOVER_WAIT_MS = 200
     started = alice_client.post(
         reverse("practice:recording_start", args=[story_question.pk])
     ).json()

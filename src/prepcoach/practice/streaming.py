@@ -15,11 +15,12 @@ was made from are those bytes still: their SHA-256), and advances the stored sta
 (`coach.speech.streaming`) over the finished stretches of speech; a step whose words changed
 then reads the settled text as the report will (`pipeline.read_settled`), so the report's
 reading at stop finds those sentences read.
-A step in its pass when the answer is saved (Stop pressed) hands its state over: it stores it
-while the answer waits for or is in its analysis (`Attempt.stream_started_at` marks the pass),
-and the analysis, having decoded the recording, takes it if it is stored by then (it may wait
-up to HANDOVER_WAIT_S, none as shipped: measured, waiting slowed the end; `handed_over`)
-rather than read the same last seconds again.
+A quiet piece's step in its pass when the answer is saved (Stop pressed) hands its state over:
+it stores it while the answer waits for or is in its analysis (`Attempt.stream_started_at`
+marks the pass), and the analysis, finding the pass marked as it begins (`step_in_pass`),
+reads nothing of the rest itself but decodes the recording and waits for the state, up to
+settings.STREAM_HANDOVER_WAIT_MS (`handed_over`), rather than read the same last seconds
+again beside the step.
 `Attempt.stream` keeps it with how many pieces it read and their SHA-256, so it survives a
 worker's restart; finalise keeps it only when the joined pieces begin with those, and
 `analyse_attempt` uses it only when it matches the joined recording's audio. Nothing is lost
@@ -67,12 +68,6 @@ STREAM_STALE = dt.timedelta(seconds=60)
 STEP_PIECES = 3
 # Below every analysis (coach.queueing gives them 0, -1, -2...): steps use only idle lanes.
 STEP_PRIORITY = -100
-# How long the analysis at Stop waits for a step in its pass (seconds). None: measured with a
-# wait of 3 s (bench/bench_stop.py, 2026-12-05 01:14 UTC, 4 development answers, load about
-# 5), the quiet piece's step was mostly still in its pass 3 s after Stop, and the wait made the
-# end slower (Stop 3 s after the last word: median 3.66 -> 5.16 s, worst 5.35 -> 6.66 s). The
-# analysis takes a step's state only if it is stored by the time the recording is decoded.
-HANDOVER_WAIT_S = 0.0
 # The analyses that may take a state handed over: saved and waiting, or being read.
 HANDED_TO = (Attempt.Status.SAVED, Attempt.Status.QUEUED, Attempt.Status.ANALYSING)
 
@@ -264,11 +259,26 @@ def _store(
     return "advanced"
 
 
-def handed_over(attempt_id: int) -> StreamState | None:
+def step_in_pass(attempt_id: int) -> bool:
+    """Whether a quiet piece's step is in its pass for this answer now (its mark is set and
+    not STREAM_STALE old: a worker that died leaves one)."""
+    began = (
+        Attempt.objects.filter(pk=attempt_id).values_list("stream_started_at", flat=True).first()
+    )
+    return began is not None and began > timezone.now() - STREAM_STALE
+
+
+def handover_wait_s() -> float:
+    """How long the analysis at Stop waits for a quiet piece's step in its pass, in seconds
+    (settings.STREAM_HANDOVER_WAIT_MS)."""
+    return float(settings.STREAM_HANDOVER_WAIT_MS) / 1000
+
+
+def handed_over(attempt_id: int, wait_s: float = 0.0) -> StreamState | None:
     """The latest state a streaming step stored for this answer, once no step is in its pass
-    (waiting for one up to HANDOVER_WAIT_S, 0 as shipped); None when none is stored or it
-    cannot be read. Called by the analysis after decoding (`analyse_recording`'s `newer`)."""
-    deadline = time.monotonic() + HANDOVER_WAIT_S
+    (waiting for one up to `wait_s` seconds); None when none is stored or it cannot be read.
+    Called by the analysis after decoding (`analyse_recording`'s `newer`)."""
+    deadline = time.monotonic() + wait_s
     while True:
         row = Attempt.objects.filter(pk=attempt_id).values("stream", "stream_started_at").first()
         if row is None:

@@ -39,7 +39,7 @@ from prepcoach.practice.engines import borrowed_engine
 from prepcoach.practice.measured import update_debrief_goals, update_measured_goals
 from prepcoach.practice.models import Attempt, PracticeSettings
 from prepcoach.practice.recordings import too_long_to_analyse
-from prepcoach.practice.streaming import handed_over
+from prepcoach.practice.streaming import handed_over, handover_wait_s, step_in_pass
 
 logger = logging.getLogger(__name__)
 # An analysis still running after this long lost its worker: a 10-minute answer is read in
@@ -164,6 +164,8 @@ def _read(attempt: Attempt, engine: SpeechEngine | None) -> AnswerAnalysis:
     # Its question leans on the answer before it, whoever's that is (no verdict is given).
     is_follow_up = attempt.is_follow_up
     if engine is not None:
+        # A quiet piece's step still reading the answer's last words is waited for, not raced.
+        wait_s = handover_wait_s() if step_in_pass(attempt.pk) else 0.0
         # The recording comes from the store: on a shared server a copy downloaded to this
         # worker for the analysis and deleted after it.
         try:
@@ -178,7 +180,8 @@ def _read(attempt: Attempt, engine: SpeechEngine | None) -> AnswerAnalysis:
                     # the timestamps too_long_to_analyse reads: the same limit, on the sound.
                     max_seconds=settings.RECORDING_MAX_SECONDS + RECORDING_GRACE_S,
                     streamed=streamed_state(attempt), kind=kind, asks=asks,
-                    follow_up=is_follow_up, newer=lambda: handed_over(attempt.pk),
+                    follow_up=is_follow_up, newer=lambda: handed_over(attempt.pk, wait_s),
+                    awaiting=wait_s > 0,
                 )  # fmt: skip
         except FileNotFoundError:
             raise AudioError(

@@ -307,6 +307,38 @@ def test_the_end_reads_the_rest_while_the_recording_is_decoded(
     assert analysis.transcription == "streamed"
 
 
+def test_awaiting_a_step_the_end_reads_nothing_beside_decoding(
+    answer: Path, samples: NDArray[np.float32], engine: WhisperEngine
+) -> None:
+    """`awaiting`: a quiet piece's step in its pass reads the same rest, so the end reads none
+    of it beside decoding but asks `newer` for the step's state; when none comes (the wait ran
+    out), the end reads the rest itself after decoding, and the transcript is the one it makes
+    reading them itself."""
+    counting = Counting(engine)
+    state = _talking_to_the_end(samples, counting)
+    counting.threads.clear()
+    asked: list[bool] = []
+
+    def nothing_came() -> None:
+        asked.append(True)
+
+    analysis = analyse_recording(
+        answer,
+        counting,
+        streamed=state,
+        newer=nothing_came,
+        awaiting=True,  # type: ignore[arg-type]
+    )
+    assert asked == [True]
+    assert counting.threads  # the rest was read...
+    assert not any(name.startswith("rest") for name in counting.threads)  # ...after decoding
+    kept = at_stop(state, samples)
+    assert kept is not None
+    itself = finish(engine, samples, kept, all_spans(samples, kept))
+    assert analysis.words == itself.words
+    assert analysis.transcription == "streamed"
+
+
 def _blocks(samples: NDArray[np.float32]) -> list[Span]:
     """Speech where the samples are loud, to the hundredth of a second (no detector)."""
     frame = RATE // 100

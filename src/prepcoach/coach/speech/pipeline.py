@@ -50,6 +50,7 @@ def analyse_recording(
     asks: Asks | None = None,
     follow_up: bool = False,
     newer: Callable[[], StreamState | None] | None = None,
+    awaiting: bool = False,
 ) -> AnswerAnalysis:
     """Raises AudioError with a reason the user can act on when there is nothing to analyse,
     or when the recording decodes to more than `max_seconds` of sound (the decoded samples are
@@ -69,12 +70,19 @@ def analyse_recording(
     With `streamed`, the rest of the answer is read (`streaming.read_rest`, from the part of
     the file after the settled time) on a thread of its own while the whole file is decoded:
     the engine's pass releases the interpreter, so the two share the machine's cores, and the
-    end waits for the longer of them rather than both (Stop to report, issue 15)."""
+    end waits for the longer of them rather than both (Stop to report, issue 15).
+    `awaiting`: a streaming step began reading that same rest before Stop and is still in its
+    pass (`practice.streaming.step_in_pass`), and `newer` waits for its state: the rest is not
+    read beside decoding then, since a second pass over the same seconds, begun later, ends
+    later and takes a core from the first. What the step leaves unread, or all of the rest if
+    no state comes, is read after decoding (`finish`)."""
     with ThreadPoolExecutor(max_workers=1, thread_name_prefix="rest") as meanwhile:
         # Leaving the block waits for the thread, so the engine is never handed back (a
         # recording too long, say) while it still reads.
         rest = (
-            meanwhile.submit(_rest_read, engine, path, streamed, max_seconds) if streamed else None
+            meanwhile.submit(_rest_read, engine, path, streamed, max_seconds)
+            if streamed and not awaiting
+            else None
         )
         audio = decode(path, max_seconds)
         handed = newer() if newer is not None else None
