@@ -20,6 +20,14 @@ or not, with the words that show it.
 - `heldout5.json`: held-out (2026-12-05, thirty-fifth session, 50 answers in 16 fields, by a
   writer who read only the guide; ordinary answers, skills mostly shown in the candidate's own
   words, a few negations and near misses); nobody tuning has opened it.
+- `heldout6.json`: held-out (2026-12-05, thirty-sixth session, 52 answers, by a writer who read
+  only the guide; others' actions, short tool names, plans, skills in the candidate's own words
+  asked for); nobody tuning has opened it.
+- Thirty-sixth session: two candidates were scored leave-one-set-out on the four development
+  sets and neither shipped (each failed a clause of the rule written for it): a rule that
+  another person's action is not the candidate's use, and that rule with the classifier above.
+  The held-out sets were then read with the shipped matcher only: heldout4 for the third time,
+  heldout5 for the second, heldout6 for the first; nothing was tuned after.
 
 Printed for each set, over every (answer, term) pair: precision (of the terms said to be used,
 the share labelled used: a false alarm tells a user they said a term they did not), recall (of
@@ -47,8 +55,9 @@ SETS = (
     ("heldout.json", "development since 2026-12-05 (a classifier trained on it, not shipped)"),
     ("heldout2.json", "development since 2026-12-05 (a classifier trained on it, not shipped)"),
     ("heldout3.json", "development since 2026-12-05 (a classifier trained on it, not shipped)"),
-    ("heldout4.json", "held-out (2026-12-05, written blind, thirty-fifth session), unopened"),
-    ("heldout5.json", "held-out (2026-12-05, written blind, ordinary answers), unopened"),
+    ("heldout4.json", "held-out (2026-12-05, written blind, thirty-fifth session; read 3 times)"),
+    ("heldout5.json", "held-out (2026-12-05, written blind, ordinary answers; read twice)"),
+    ("heldout6.json", "held-out (2026-12-05, written blind, thirty-sixth session; read once)"),
 )
 WORD = re.compile(r"[a-z0-9]+(?:[+#.][a-z0-9+#]+)*")
 
