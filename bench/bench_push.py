@@ -388,6 +388,8 @@ def main() -> None:
             f"before Stop): end of answer -> {part}on screen {shown - ended:.1f} s   "
             f"(transcribed: {how})"
         )
+        if saved is not None and last is not None:
+            print(watching.story(last, ended, saved))
     finally:
         serve.terminate()
         serve.wait(timeout=30)

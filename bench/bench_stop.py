@@ -71,10 +71,14 @@ STEP_PIECES = 3  # practice.streaming.STEP_PIECES
 QUIET_MS = 1300  # recorder.js: the quiet piece is sent this long after the last word (1.1 s of
 # its smoothed level below the quiet, which takes about 0.2 s to fall there)
 GAPS = (0.3, 1.5, 3.0)  # seconds from the last word to Stop (0.3: no quiet piece before it)
-# practice.streaming.HANDOVER_WAIT_S as shipped (a Django module: not imported here): 0 since
-# 2685554, when waiting 3 s for the quiet step was measured to slow the end; the quiet step's
-# state is taken only when it ended before the analysis decoded the recording.
-HANDOVER_WAIT_S = 0.0
+# settings.STREAM_HANDOVER_WAIT_MS as shipped, in seconds (a Django setting: not imported here).
+# It was 0 from 2685554, when waiting 3 s for the quiet step (with the analysis reading the rest
+# beside it all the same) was measured to slow the end; since the thirty-sixth session the
+# analysis waits up to 5 s for a quiet piece's step in its pass and reads none of the rest
+# beside it (`practice.streaming.step_in_pass`). This replay puts each step on one lane's
+# timeline, so the analysis it times runs alone either way: the rest read beside the step, on
+# the worker's other lane, is timed by `bench_push.py`, not here.
+HANDOVER_WAIT_S = 5.0
 
 
 def webm(samples: NDArray[np.float32]) -> tuple[bytes, list[tuple[float, int]]]:

@@ -1,8 +1,8 @@
 """A streaming step in its pass when Alice presses Stop hands its state over to the analysis
 (issue 15, item 1): the step stores what it read though the answer is saved, and the analysis,
 once it has decoded the recording, waits a little for it (`streaming.handed_over`) instead of
-reading the same last seconds again; a step that never finishes costs at most
-settings.STREAM_HANDOVER_WAIT_MS."""
+reading the same last seconds again; a step that never finishes is waited for at most
+settings.STREAM_HANDOVER_WAIT_MS, and the analysis then reads the rest itself."""
 
 from __future__ import annotations
 
@@ -115,7 +115,11 @@ def test_a_step_in_its_pass_at_stop_hands_its_state_to_the_analysis(
 
 
 @pytest.mark.usefixtures("database_tasks")
-@pytest.mark.parametrize("language_window_s", [None, 60.0], ids=["as-shipped", "no-language"])
+@pytest.mark.parametrize(
+    ("language_window_s", "after_decoding"),
+    [(None, False), (None, True), (60.0, False)],
+    ids=["as-shipped", "as-shipped-waited-for", "no-language"],
+)
 def test_a_step_that_stores_its_state_after_the_analysis_began_hands_it_over(
     alice_client: Client,
     alice: User,
@@ -123,6 +127,7 @@ def test_a_step_that_stores_its_state_after_the_analysis_began_hands_it_over(
     quiet_ending: list[bytes],
     monkeypatch: pytest.MonkeyPatch,
     language_window_s: float | None,
+    after_decoding: bool,
 ) -> None:
     """What `handed_over` alone guards (the test above passes without it: its step stores
     before the analysis starts, which then finds the state at its start). Here the quiet
@@ -135,8 +140,10 @@ def test_a_step_that_stores_its_state_after_the_analysis_began_hands_it_over(
     speech), and the analysis, finding the step's pass marked as it begins
     (`streaming.step_in_pass`), must read none of the rest beside decoding
     (`pipeline._rest_read`, whose reading would be taken before any state handed over) but
-    wait for the step's. With the language asked only after 60 s of speech no state holds it,
-    and the analysis reads no rest of its own anyway. The step's storing is held back and done
+    wait for the step's; `after_decoding`: the step stores its state only once the recording
+    is decoded, 0.5 s into the wait (`handed_over`). With the language asked only after 60 s
+    of speech no state holds it, the analysis reads no rest of its own anyway, and does not
+    wait (no state can spare it a reading then). The step's storing is held back and done
     with its own arguments by the real `streaming._store` (its pass marked again meanwhile),
     from the analysis's decoding."""
     if language_window_s is not None:
@@ -182,14 +189,29 @@ def test_a_step_that_stores_its_state_after_the_analysis_began_hands_it_over(
     at_decode: list[tuple[str, int]] = []
     stored: list[str] = []
 
+    def the_step_ends() -> None:  # its pass ends as `streaming._step` does: store, unmark
+        now = Attempt.objects.get(pk=attempt.pk)
+        at_decode.append((now.status, (now.stream or {}).get("pieces", 0)))
+        stored.append(real_store(*to_store[0]))
+        Attempt.objects.filter(pk=attempt.pk, stream_started_at=began).update(
+            stream_started_at=None
+        )
+
+    def later() -> None:
+        try:
+            time.sleep(0.5)
+            the_step_ends()
+        finally:
+            connection.close()  # the thread's own
+
+    ending = threading.Thread(target=later)
+
     def the_step_stores_while_decoding(*args: Any, **kwargs: Any) -> Any:
-        if not stored:  # the step ends its pass as `streaming._step` does: store, unmark
-            now = Attempt.objects.get(pk=attempt.pk)
-            at_decode.append((now.status, (now.stream or {}).get("pieces", 0)))
-            stored.append(real_store(*to_store[0]))
-            Attempt.objects.filter(pk=attempt.pk, stream_started_at=began).update(
-                stream_started_at=None
-            )
+        if not at_decode and not ending.is_alive():
+            if after_decoding:
+                ending.start()
+            else:
+                the_step_ends()
         return real_decode(*args, **kwargs)
 
     def read_at_stop(*args: Any) -> Any:
@@ -199,6 +221,8 @@ def test_a_step_that_stores_its_state_after_the_analysis_began_hands_it_over(
     monkeypatch.setattr(pipeline, "decode", the_step_stores_while_decoding)
     monkeypatch.setattr(speech_streaming, "_read", read_at_stop)
     _run_analysis_lane(tasks=1)  # the analysis
+    if after_decoding:
+        ending.join()
     attempt.refresh_from_db()
     assert attempt.status == Attempt.Status.ANALYSED, attempt.failure
     # It loaded the state before the step's (no last words, no language), and the step
@@ -266,9 +290,10 @@ def _stored(settled_s: float) -> dict[str, Any]:
 
 
 def test_the_analysis_waits_for_a_step_in_its_pass_and_takes_its_state(
-    transactional_db: None, alice: User, monkeypatch: pytest.MonkeyPatch
+    transactional_db: None, alice: User
 ) -> None:
-    """The wait's mechanism: the analysis asks with settings.STREAM_HANDOVER_WAIT_MS."""
+    """The wait's mechanism (the analysis waits `streaming.handover_wait_s()`, from
+    settings.STREAM_HANDOVER_WAIT_MS)."""
     attempt = _recording(alice)
     Attempt.objects.filter(pk=attempt.pk).update(
         stream=_stored(10.0), stream_started_at=timezone.now()
@@ -297,9 +322,7 @@ def test_the_analysis_waits_for_a_step_in_its_pass_and_takes_its_state(
 
 
 @pytest.mark.django_db
-def test_a_step_that_does_not_end_in_time_is_not_waited_for_longer(
-    alice: User, monkeypatch: pytest.MonkeyPatch
-) -> None:
+def test_a_step_that_does_not_end_in_time_is_not_waited_for_longer(alice: User) -> None:
     attempt = _recording(alice)
     Attempt.objects.filter(pk=attempt.pk).update(
         stream=_stored(10.0), stream_started_at=timezone.now()

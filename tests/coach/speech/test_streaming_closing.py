@@ -402,3 +402,7 @@ def test_a_state_handed_over_is_taken_when_the_one_given_was_made_from_other_aud
     assert alone.transcription == "whole file"
     handed = analyse_recording(answer, engine, streamed=other, newer=lambda: good)
     assert handed.transcription == "streamed"
+    # The other way round: a state handed over that does not fit the recording leaves the one
+    # given, which does, rather than the whole file (review of the thirty-sixth session).
+    kept = analyse_recording(answer, engine, streamed=good, newer=lambda: other, awaiting=True)
+    assert kept.transcription == "streamed"

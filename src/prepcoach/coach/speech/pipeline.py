@@ -87,10 +87,13 @@ def analyse_recording(
         audio = decode(path, max_seconds)
         handed = newer() if newer is not None else None
         read = rest.result() if rest is not None else None
-    # Once the rest is read, a state handed over since would only have it read again.
-    streamed = read or handed or streamed
+    # Once the rest is read, a state handed over since would only have it read again. A state
+    # handed over that does not fit the recording (`at_stop`) leaves the one given, which may.
+    given, streamed = streamed, read or handed or streamed
     if streamed is not None:  # None unless made from this audio; its part read ahead or not
         streamed = at_stop(streamed, audio.samples)
+        if streamed is None and given is not None and handed is not None and read is None:
+            streamed = at_stop(given, audio.samples)
     if streamed is not None:
         spans = all_spans(audio.samples, streamed)  # voice activity over the rest only
     else:
