@@ -109,7 +109,10 @@ def test_an_answer_whose_worker_died_shows_restarting_and_may_be_analysed_again(
     DBTaskResult.objects.filter(pk=attempt.task_id).update(
         status="RUNNING", started_at=long_ago, worker_ids=["gone-123"]
     )
-    Attempt.objects.filter(pk=attempt.pk).update(status="analysing", analysis_started_at=long_ago)
+    # A quiet piece's step on the same worker was in its pass, and died with it.
+    Attempt.objects.filter(pk=attempt.pk).update(
+        status="analysing", analysis_started_at=long_ago, stream_started_at=timezone.now()
+    )
     # Before any live worker's beat has queued it again, the page already says so.
     panel = alice_client.get(reverse("practice:attempt_status", args=[attempt.pk])).text
     assert "Restarting: the worker reading this answer stopped" in panel
@@ -117,6 +120,7 @@ def test_an_answer_whose_worker_died_shows_restarting_and_may_be_analysed_again(
     assert recover_orphans() == [attempt.task_id]
     attempt.refresh_from_db()
     assert attempt.status == "queued"
+    assert attempt.stream_started_at is None  # the analysis again waits for no dead step
     panel = alice_client.get(reverse("practice:attempt_status", args=[attempt.pk])).text
     assert "Restarting: the worker reading this answer stopped" in panel
     assert 'hx-trigger="load, push-retry"' in panel  # still watching for the report
