@@ -10,11 +10,12 @@ import time
 import wave
 from collections.abc import Iterator
 from pathlib import Path
+from urllib.parse import parse_qs, urlsplit
 
 import pytest
 from django.contrib.contenttypes.models import ContentType
 from django.utils import timezone
-from playwright.sync_api import Browser, Dialog, Page, Playwright, expect
+from playwright.sync_api import Browser, Dialog, Page, Playwright, Request, expect
 
 from prepcoach.accounts.models import User
 from prepcoach.coach.drills import new_card
@@ -246,13 +247,23 @@ def test_a_pause_mid_answer_keeps_every_sentence(
 ) -> None:
     """Issue 14: a 3 s silence between two sentences must not lose the second one. Issue 15:
     the recorder sends a piece as soon as its meter hears the speaker go quiet, marked so
-    (`?quiet=1`), in the pause as at the end, and none before the first word."""
+    (`?quiet=1`), in the pause as at the end, and none before the first word; the piece sent
+    as Stop is pressed is marked last (`last=1`: the server queues no streaming step for it)."""
     page = paused_mic_page
     quiet: list[int] = []
-    page.on(
-        "request",
-        lambda r: quiet.append(int(r.url.split("/")[-2])) if r.url.endswith("?quiet=1") else None,
-    )
+    last: list[int] = []
+
+    def marked(request: Request) -> None:
+        url = urlsplit(request.url)
+        if "/chunks/" not in url.path:
+            return
+        index, query = int(url.path.rstrip("/").split("/")[-1]), parse_qs(url.query)
+        if query.get("quiet") == ["1"]:
+            quiet.append(index)
+        if query.get("last") == ["1"]:
+            last.append(index)
+
+    page.on("request", marked)
     log_in(page, alice)
     question = Question.objects.filter(owner__isnull=True).order_by("pk").first()
     assert question is not None
@@ -266,6 +277,8 @@ def test_a_pause_mid_answer_keeps_every_sentence(
     attempt = Attempt.objects.get(user=alice)
     assert page.url.endswith(f"/improve/attempts/{attempt.pk}/")
     assert attempt.status == "analysed", attempt.status
+    assert last, "no piece was marked last"
+    assert last[-1] == attempt.chunks_received - 1, (last, attempt.chunks_received)
     transcript = page.locator(".transcript").inner_text().lower()
     for sentence, words in PAUSED:
         missing = [word for word in words if word not in transcript]

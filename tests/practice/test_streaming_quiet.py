@@ -109,6 +109,37 @@ def test_the_piece_a_browser_sends_as_alice_goes_quiet_is_marked(
     assert Attempt.objects.get(pk=started["id"]).stream_quiet == 1
 
 
+@pytest.mark.usefixtures("database_tasks")
+@pytest.mark.parametrize("marks", ["?last=1", "?last=1&quiet=1"])
+def test_the_piece_sent_as_alice_presses_stop_queues_no_step(
+    alice_client: Client, story_question: Question, pieces: list[bytes], marks: str
+) -> None:
+    """`?last=1`: recorder.js's last piece, sent as Stop is pressed, before finalise. A step for
+    it would decode the whole recording so far only to find the answer saved, on a core the
+    analysis needs; the analysis reads what the piece holds. The same three pieces sent
+    without the mark queue a step (pieces 0-2: STEP_PIECES)."""
+    for last in (False, True):
+        started = alice_client.post(
+            reverse("practice:recording_start", args=[story_question.pk])
+        ).json()
+        for index, piece in enumerate(pieces[:3]):
+            marked = marks if last and index == 2 else ""
+            sent = alice_client.post(
+                f"{started['chunk_url']}/{index}/{marked}",
+                piece,
+                content_type="application/octet-stream",
+            )
+            assert sent.status_code == 201, sent.content
+        assert _steps_waiting() == (0 if last else 1)
+        Attempt.objects.filter(pk=started["id"]).update(status=Attempt.Status.SAVED)
+        if not last:  # its step ends (the answer saved meanwhile, it reads nothing)
+            _run_analysis_lane(tasks=1)
+            assert _steps_waiting() == 0
+    attempt = Attempt.objects.get(pk=started["id"])
+    assert attempt.chunks_received == 3  # stored and counted all the same
+    assert attempt.stream_quiet == (3 if "quiet" in marks else None)
+
+
 def test_her_last_words_read_as_she_went_quiet_are_not_read_again_at_stop(
     alice_client: Client,
     story_question: Question,

@@ -156,7 +156,10 @@ def recording_start(request: HttpRequest, question_id: int) -> JsonResponse:
 def chunk(request: HttpRequest, attempt_id: int, index: int) -> JsonResponse:
     attempt = attempt_or_404(request, attempt_id)
     try:
-        stored = store_chunk(attempt, index, request.body, request.GET.get("quiet") == "1")
+        stored = store_chunk(
+            attempt, index, request.body,
+            quiet=request.GET.get("quiet") == "1", last=request.GET.get("last") == "1",
+        )  # fmt: skip
     except RecordingError as error:
         return JsonResponse({"error": str(error)}, status=error.status)
     return JsonResponse({"index": index, "stored": stored}, status=201 if stored else 200)

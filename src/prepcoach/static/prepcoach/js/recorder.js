@@ -212,7 +212,9 @@ class Recorder {
     this.recorder = new MediaRecorder(this.stream, { mimeType: pickMimeType(this.el("video").checked) });
     this.recorder.addEventListener("dataavailable", (event) => {
       if (event.data.size === 0) return; // the quiet mark waits for a piece with data
-      this.enqueue(event.data, this.quietNext);
+      // The piece that comes as Stop is pressed is marked last: finalise follows it, so the
+      // server queues no streaming step for it (practice/recordings.py, store_chunk).
+      this.enqueue(event.data, this.quietNext, this.state === "stopping");
       this.quietNext = false;
     });
     this.spoke = false;
@@ -243,8 +245,8 @@ class Recorder {
     timer.classList.toggle("over", elapsed > this.guide);
   }
 
-  enqueue(blob, quiet = false) {
-    this.queue.push({ index: this.index++, blob, quiet });
+  enqueue(blob, quiet = false, last = false) {
+    this.queue.push({ index: this.index++, blob, quiet, last });
     this.upload();
   }
 
@@ -256,9 +258,13 @@ class Recorder {
     this.uploading = true;
     let wait = 500;
     while (this.queue.length) {
-      const { index, blob, quiet } = this.queue[0];
+      const { index, blob, quiet, last } = this.queue[0];
+      const marks = new URLSearchParams();
+      if (last) marks.set("last", "1");
+      if (quiet) marks.set("quiet", "1");
+      const query = marks.toString();
       try {
-        const response = await fetch(`${this.attempt.chunk_url}/${index}/${quiet ? "?quiet=1" : ""}`, {
+        const response = await fetch(`${this.attempt.chunk_url}/${index}/${query ? `?${query}` : ""}`, {
           method: "POST",
           body: blob,
           headers: { "X-CSRFToken": csrf() },
