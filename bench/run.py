@@ -25,7 +25,9 @@ the set's date) and a baseline measured in the same run. Today:
 - `bench_keywords.py`: job-advert key terms against the labelled adverts, beside the old extractor.
 - `bench_push.py`: end of a 2-minute answer -> report saved -> report on screen in real
   Chromium (fake microphone) against `prepcoach serve` on loopback; the push's share beside the
-  2 s poll it replaced, and the same answer with Stop 3 s after the speech. About 7 minutes.
+  2 s poll it replaced, and the same answer with Stop 3 s after the speech; the shipped server
+  (the analysis waits for a quiet step in its pass) and one that reads the rest beside it
+  (`STREAM_HANDOVER_WAIT_MS=0`), in turns. About 14 minutes.
 - `bench_reader.py`: the trained answer reader (STAR parts, quantified result) on
   every labelled answer set, beside the old rules and the commonest label.
 - `bench_relevance.py`: answer relevance (coverage of the verdict, accuracy of the spoken
