@@ -76,8 +76,7 @@ def store_chunk(
     RecordingError with what to do otherwise. `quiet`: the browser sent it as soon as its
     level meter heard the speaker go quiet (`Attempt.stream_quiet`). `last`: the browser sent
     it as Stop was pressed, and finalise follows: it queues no streaming step, which would
-    decode the whole recording so far only to find the answer saved, on a core the analysis
-    needs (`bench/bench_push.py`: such a step took 0.5 s from 0.15 s after Stop).
+    read the recording so far only to find the answer saved, on a core the analysis needs.
 
     The piece is written before the answer's row is locked, under a name its bytes decide, so
     two requests never overwrite each other's piece; the lock (the one finalise takes) is held
