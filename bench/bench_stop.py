@@ -79,6 +79,7 @@ GAPS = (0.3, 1.5, 3.0)  # seconds from the last word to Stop (0.3: no quiet piec
 # timeline, so the analysis it times runs alone either way: the rest read beside the step, on
 # the worker's other lane, is timed by `bench_push.py`, not here.
 HANDOVER_WAIT_S = 5.0
+HEAD_START_S = 1.0  # practice.streaming.HEAD_START_S: waited for only this far into its pass
 
 
 def webm(samples: NDArray[np.float32]) -> tuple[bytes, list[tuple[float, int]]]:
@@ -122,6 +123,7 @@ class Replay:
     # to the analysis when that is within HANDOVER_WAIT_S: `practice.streaming.handed_over`).
     handed: StreamState | None = None
     handed_after_s: float = 0.0
+    in_pass_s: float = 0.0  # how long the step had been in its pass at Stop
 
 
 def replay(
@@ -170,7 +172,9 @@ def replay(
             quiet = quiet_s is not None and read < bounds.index(quiet_s) + 1 <= count
             if not quiet:
                 return Replay(state, steps, cpu_total, True)
-            return Replay(state, steps, cpu_total, True, after, start + cpu - stop_s)
+            return Replay(
+                state, steps, cpu_total, True, after, start + cpu - stop_s, stop_s - start
+            )
         state, read, now = after, count, start + cpu
 
 
@@ -227,7 +231,9 @@ def rows(engine: WhisperEngine, folder: Path, clips: list[ss.Clip], heading: str
                 # is credited to the analysis's decoding, which the worker does meanwhile).
                 waited = 0.0
                 given = run.state
-                if run.handed is not None:  # waited for, up to HANDOVER_WAIT_S
+                # Waited for, up to HANDOVER_WAIT_S, once HEAD_START_S into its pass (at Stop:
+                # the analysis begins a few tenths of a second later in a worker).
+                if run.handed is not None and run.in_pass_s >= HEAD_START_S:
                     waited = min(run.handed_after_s, HANDOVER_WAIT_S)
                     if run.handed_after_s <= HANDOVER_WAIT_S:
                         given = run.handed
@@ -263,6 +269,7 @@ def rows(engine: WhisperEngine, folder: Path, clips: list[ss.Clip], heading: str
                     f"{'quiet piece' if quiet else 'as before  '}: {run.steps} steps "
                     f"({run.step_cpu_s:.1f} s CPU{', one running at Stop' if run.running_at_stop else ''}); "
                     f"{f'handed over after {waited:.2f} s; ' if waited else ''}"
+                    f"{f'in its pass {run.in_pass_s:.2f} s at Stop (not waited for); ' if run.handed is not None and not waited else ''}"
                     f"closing used {closing_used(given, decoded)}; stop -> report {end_s:.2f} s "
                     f"(30 s window: {old_s + waited:.2f} s) "
                     f"({cpu:.2f} s CPU) = {end_s / raw_s:.2f}x the raw engine ({raw_s:.2f} s); "

@@ -148,6 +148,8 @@ def test_a_step_that_stores_its_state_after_the_analysis_began_hands_it_over(
     from the analysis's decoding."""
     if language_window_s is not None:
         monkeypatch.setattr(speech_streaming, "LANGUAGE_WINDOW_S", language_window_s)
+    # However long its pass has lasted when the analysis begins (HEAD_START_S: below).
+    monkeypatch.setattr(streaming, "HEAD_START_S", 0.0)
     attempt = recorded_to_the_quiet_piece(alice_client, story_question, quiet_ending)
     real_advance = speech_streaming.advance
     real_store = streaming._store
@@ -283,6 +285,26 @@ def test_analysing_again_takes_no_state_from_a_step_still_in_its_pass(alice: Use
     assert analyse_again(attempt).queued
     attempt.refresh_from_db()
     assert attempt.stream_started_at is None
+
+
+@pytest.mark.django_db
+def test_a_step_is_waited_for_only_once_its_pass_has_a_head_start(alice: User) -> None:
+    """A quiet step that has only begun its pass has all of it left, as much as the analysis's
+    own reading of the same rest: it is not waited for (`streaming.HEAD_START_S`); one that
+    began HEAD_START_S ago or more is, until its mark is STREAM_STALE old (its worker died)."""
+    attempt = _recording(alice)
+    now = timezone.now()
+    for began, waited in (
+        (None, False),
+        (now, False),
+        (now - dt.timedelta(seconds=streaming.HEAD_START_S / 2), False),
+        (now - dt.timedelta(seconds=streaming.HEAD_START_S + 0.5), True),
+        (now - streaming.STREAM_STALE - dt.timedelta(seconds=1), False),
+    ):
+        Attempt.objects.filter(pk=attempt.pk).update(stream_started_at=began)
+        assert streaming.step_in_pass(attempt.pk) is waited, began
+    Attempt.objects.filter(pk=attempt.pk).update(stream_started_at=now)
+    assert streaming.step_in_pass(attempt.pk, head_start_s=0.0)
 
 
 def _stored(settled_s: float) -> dict[str, Any]:

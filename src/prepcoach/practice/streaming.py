@@ -17,8 +17,9 @@ then reads the settled text as the report will (`pipeline.read_settled`), so the
 reading at stop finds those sentences read.
 A quiet piece's step in its pass when the answer is saved (Stop pressed) hands its state over:
 it stores it while the answer waits for or is in its analysis (`Attempt.stream_started_at`
-marks the pass), and the analysis, finding the pass marked as it begins (`step_in_pass`),
-reads nothing of the rest itself but decodes the recording and waits for the state, up to
+marks the pass), and the analysis, finding the pass marked as it begins and at least
+HEAD_START_S old (`step_in_pass`), reads nothing of the rest itself but decodes the recording
+and waits for the state, up to
 settings.STREAM_HANDOVER_WAIT_MS (`handed_over`), rather than read the same last seconds
 again beside the step.
 `Attempt.stream` keeps it with how many pieces it read and their SHA-256, so it survives a
@@ -68,6 +69,14 @@ STREAM_STALE = dt.timedelta(seconds=60)
 STEP_PIECES = 3
 # Below every analysis (coach.queueing gives them 0, -1, -2...): steps use only idle lanes.
 STEP_PRIORITY = -100
+# The analysis at Stop waits for a quiet step only once it has been in its pass this long
+# (seconds). A pass over the answer's last 20-odd seconds takes 2-3 s on one core here
+# (bench_push: 2.7 s), so a step that began a second or more ago has less left than a fresh
+# reading of the same rest would take, while one that has only begun has all of it: in
+# `bench/bench_stop.py`, quiet steps queued behind the step before them were handed over 2.9-3.3
+# s after Stop, and waiting for them made the end slower than reading the rest beside them
+# (thirty-sixth session; chosen by that reasoning, not fitted: no held-out runs).
+HEAD_START_S = 1.0
 # The analyses that may take a state handed over: saved and waiting, or being read.
 HANDED_TO = (Attempt.Status.SAVED, Attempt.Status.QUEUED, Attempt.Status.ANALYSING)
 
@@ -259,13 +268,18 @@ def _store(
     return "advanced"
 
 
-def step_in_pass(attempt_id: int) -> bool:
-    """Whether a quiet piece's step is in its pass for this answer now (its mark is set and
+def step_in_pass(attempt_id: int, head_start_s: float | None = None) -> bool:
+    """Whether a quiet piece's step has been in its pass for this answer at least
+    `head_start_s` seconds (HEAD_START_S when None) and is in it still (its mark is set and
     not STREAM_STALE old: a worker that died leaves one)."""
     began = (
         Attempt.objects.filter(pk=attempt_id).values_list("stream_started_at", flat=True).first()
     )
-    return began is not None and began > timezone.now() - STREAM_STALE
+    if began is None:
+        return False
+    now = timezone.now()
+    ahead = dt.timedelta(seconds=HEAD_START_S if head_start_s is None else head_start_s)
+    return now - STREAM_STALE < began <= now - ahead
 
 
 def handover_wait_s() -> float:

@@ -165,11 +165,12 @@ def _read(attempt: Attempt, engine: SpeechEngine | None) -> AnswerAnalysis:
     is_follow_up = attempt.is_follow_up
     if engine is not None:
         streamed = streamed_state(attempt)
-        # A quiet piece's step still reading the answer's last words is waited for, not raced
-        # (`streaming.step_in_pass`): only when its state can spare the end a reading (one
-        # that holds the language: before it, the end reads from the start whatever it is
-        # given), and never from inside that step (the test suite's immediate backend runs an
-        # analysis there, holding the step's engine and its own: it would wait for itself).
+        # A quiet piece's step still reading the answer's last words is waited for, not raced,
+        # once it is well into its pass (`streaming.step_in_pass`, HEAD_START_S); only when
+        # its state can spare the end a reading (one that holds the language: before it, the
+        # end reads from the start whatever it is given); and never from inside that step
+        # (the test suite's immediate backend runs an analysis there, holding the step's
+        # engine and its own: it would wait for itself).
         waits = streamed is not None and resume_from(streamed) > 0 and held_here() < 2
         wait_s = handover_wait_s() if waits and step_in_pass(attempt.pk) else 0.0
         # The recording comes from the store: on a shared server a copy downloaded to this
