@@ -293,17 +293,21 @@ def test_a_step_is_waited_for_only_once_its_pass_has_a_head_start(alice: User) -
     own reading of the same rest: it is not waited for (`streaming.HEAD_START_S`); one that
     began HEAD_START_S ago or more is, until its mark is STREAM_STALE old (its worker died)."""
     attempt = _recording(alice)
-    now = timezone.now()
-    for began, waited in (
-        (None, False),
-        (now, False),
-        (now - dt.timedelta(seconds=streaming.HEAD_START_S / 2), False),
-        (now - dt.timedelta(seconds=streaming.HEAD_START_S + 0.5), True),
-        (now - streaming.STREAM_STALE - dt.timedelta(seconds=1), False),
+    Attempt.objects.filter(pk=attempt.pk).update(stream_started_at=None)
+    assert not streaming.step_in_pass(attempt.pk)
+    head_start = dt.timedelta(seconds=streaming.HEAD_START_S)
+    # How long ago each pass began, and whether it is waited for; the mark is set just before
+    # asking, so the time between (milliseconds) cannot move a case across the line (the
+    # nearest is half a head start away).
+    for ago, waited in (
+        (dt.timedelta(0), False),
+        (head_start / 2, False),
+        (head_start * 2, True),
+        (streaming.STREAM_STALE + dt.timedelta(seconds=1), False),
     ):
-        Attempt.objects.filter(pk=attempt.pk).update(stream_started_at=began)
-        assert streaming.step_in_pass(attempt.pk) is waited, began
-    Attempt.objects.filter(pk=attempt.pk).update(stream_started_at=now)
+        Attempt.objects.filter(pk=attempt.pk).update(stream_started_at=timezone.now() - ago)
+        assert streaming.step_in_pass(attempt.pk) is waited, ago
+    Attempt.objects.filter(pk=attempt.pk).update(stream_started_at=timezone.now())
     assert streaming.step_in_pass(attempt.pk, head_start_s=0.0)
 
 

@@ -19,9 +19,8 @@ A quiet piece's step in its pass when the answer is saved (Stop pressed) hands i
 it stores it while the answer waits for or is in its analysis (`Attempt.stream_started_at`
 marks the pass), and the analysis, finding the pass marked as it begins and at least
 HEAD_START_S old (`step_in_pass`), reads nothing of the rest itself but decodes the recording
-and waits for the state, up to
-settings.STREAM_HANDOVER_WAIT_MS (`handed_over`), rather than read the same last seconds
-again beside the step.
+and waits for the state, up to settings.STREAM_HANDOVER_WAIT_MS (`handed_over`), rather than
+read the same last seconds again beside the step.
 `Attempt.stream` keeps it with how many pieces it read and their SHA-256, so it survives a
 worker's restart; finalise keeps it only when the joined pieces begin with those, and
 `analyse_attempt` uses it only when it matches the joined recording's audio. Nothing is lost
