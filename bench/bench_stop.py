@@ -306,8 +306,10 @@ def _built(folder: Path, voices: tuple[ss.Voice, ...], sentences: tuple[str, ...
 
 def run(which: str = "development") -> None:
     """`which`: "development" (the 12 development 2-minute answers of bench_streaming: its
-    four voices and streaming_heldout.py's two sets), "quick" (the first four), or "heldout"
-    (streaming_heldout3.py)."""
+    four voices and streaming_heldout.py's two sets), "quick" (the first four), "dev3"
+    (streaming_heldout3.py, development since it chose the window's floor), or "heldout"
+    (stop_heldout.py: 8 answers written blind on 2026-12-05, read first after the hand-over's
+    head start was committed)."""
     if shutil.which("espeak-ng") is None:
         raise SystemExit("bench_stop needs espeak-ng (apt-get install espeak-ng)")
     import streaming_heldout as sh  # type: ignore[import-not-found]
@@ -315,11 +317,18 @@ def run(which: str = "development") -> None:
     with tempfile.TemporaryDirectory(prefix="bench-stop-") as scratch:
         folder = Path(scratch)
         engine = WhisperEngine(packaged_model(folder / "model"), threads=1)
-        if which == "heldout":
+        if which == "dev3":
             import streaming_heldout3 as sh3  # type: ignore[import-not-found]
 
             clips = _built(folder, sh3.VOICES, sh3.SENTENCES)
-            rows(engine, folder, clips, "held-out: streaming_heldout3.py")
+            rows(engine, folder, clips, "development: streaming_heldout3.py")
+            return
+        if which == "heldout":
+            import stop_heldout as held  # type: ignore[import-not-found]
+
+            clips = _built(folder, held.VOICES, held.SENTENCES)
+            clips += _built(folder, held.VOICES_2, held.SENTENCES_2)
+            rows(engine, folder, clips, "held-out: stop_heldout.py (2026-12-05)")
             return
         clips = [bsm.two_minutes(folder, voice) for voice in bsm.VOICES]
         if which != "quick":
