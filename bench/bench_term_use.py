@@ -23,6 +23,10 @@ or not, with the words that show it.
 - `heldout6.json`: held-out (2026-12-05, thirty-sixth session, 52 answers, by a writer who read
   only the guide; others' actions, short tool names, plans, skills in the candidate's own words
   asked for); nobody tuning has opened it.
+- `heldout7.json`: held-out (2026-12-05, thirty-seventh session, 52 answers in 13 fields, by a
+  writer who read only the guide; skills in the candidate's own words, others' work, short and
+  everyday tool names, plans, lists of things not done asked for); kept out of `SETS`, so that
+  no run reads it before the next candidate is measured: its first read is that candidate's.
 - Thirty-sixth session: two candidates were scored leave-one-set-out on the four development
   sets and neither shipped (each failed a clause of the rule written for it): a rule that
   another person's action is not the candidate's use, and that rule with the classifier above.
