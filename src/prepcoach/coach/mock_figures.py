@@ -335,14 +335,7 @@ def tips_of(
     return judged.tips(tips, str(analysis.get("transcript") or ""))
 
 
-def short_report(
-    analysis: Mapping[str, Any] | None,
-    asks: Asks | None = None,
-    follow_up: str | None = None,
-    first: Mapping[str, Any] | None = None,
-    spoken: bool | None = None,
-) -> Figures | None:
-    """The short report shown inside the mock after an answer: its figures and first tip
-    (`figures_of`, by what its question asks for, and a follow-up's by what it asked for;
-    `spoken`: recorded, not typed)."""
-    return figures_of(analysis, asks, follow_up, first, spoken)
+# The short report shown inside the mock after an answer is its figures and first tip, by what
+# its question asks for (and a follow-up's by what it asked for): `figures_of` under the name
+# the views use.
+short_report = figures_of

@@ -105,19 +105,49 @@ def looks_looped(words: Sequence[Word], window_s: float = 30.0) -> bool:
     whose text compresses far better than speech does. Judged per window, as Whisper does per
     30 s segment: an answer that tells the same story twice is repetitive over its whole
     length, not a loop."""
-    tokens = [w.w.strip().lower().strip(".,!?;:") for w in words]
+    tokens = _tokens(words)
     run = 1
     for previous, token in itertools.pairwise(tokens):
         run = run + 1 if token and token == previous else 1
         if run >= LOOP_RUN:
             return True
-    start = 0
+    return any(_compresses_like_a_loop(tokens[a:b]) for a, b in _windows(words, window_s))
+
+
+def looping_stretches(words: Sequence[Word], window_s: float = 30.0) -> list[Span]:
+    """Where `looks_looped` finds the loop: each window of `window_s` seconds (the same windows)
+    holding a run of LOOP_RUN of one word or compressing like a loop, from its first word's
+    start to its last word's end, in time order. Empty when there is no loop, and also when the
+    only run lies across two windows: the caller then cannot tell where the loop is."""
+    tokens = _tokens(words)
+    stretches = []
+    for a, b in _windows(words, window_s):
+        run, looped = 1, _compresses_like_a_loop(tokens[a:b])
+        for previous, token in itertools.pairwise(tokens[a:b]):
+            run = run + 1 if token and token == previous else 1
+            looped = looped or run >= LOOP_RUN
+        if looped:
+            stretches.append(Span(words[a].start, words[b - 1].end))
+    return stretches
+
+
+def _tokens(words: Sequence[Word]) -> list[str]:
+    return [w.w.strip().lower().strip(".,!?;:") for w in words]
+
+
+def _windows(words: Sequence[Word], window_s: float) -> list[tuple[int, int]]:
+    """The words cut into windows of under `window_s` seconds by their starts, as index ranges."""
+    ranges, start = [], 0
     for end in range(len(words) + 1):
         if end < len(words) and words[end].start - words[start].start < window_s:
             continue
-        text = " ".join(tokens[start:end]).encode()
-        # Short texts compress badly whatever they say, so the ratio only speaks for longer ones.
-        if len(text) >= 120 and len(text) / len(zlib.compress(text)) > LOOP_COMPRESSION:
-            return True
+        if end > start:
+            ranges.append((start, end))
         start = end
-    return False
+    return ranges
+
+
+def _compresses_like_a_loop(tokens: Sequence[str]) -> bool:
+    text = " ".join(tokens).encode()
+    # Short texts compress badly whatever they say, so the ratio only speaks for longer ones.
+    return len(text) >= 120 and len(text) / len(zlib.compress(text)) > LOOP_COMPRESSION

@@ -19,6 +19,7 @@ from prepcoach.coach.speech.audio import RATE
 from prepcoach.coach.speech.coverage import (
     WORD_REACH_S,
     looks_looped,
+    looping_stretches,
     measure_coverage,
     merge_words,
 )
@@ -62,10 +63,19 @@ def complete(
 ) -> Transcript:
     """The transcript of the whole answer from a first pass's words (of the whole file, or
     gathered while it was recorded: `coach.speech.streaming`): a looping pass redone in
-    windows, then every lost stretch read again with context, and the coverage stated."""
+    windows, then every lost stretch read again with context, and the coverage stated.
+
+    Words gathered while recording (`streamed`) come from passes over separate stretches, so a
+    loop in one of them says nothing of the others: only the windows that loop are read again
+    (a held-out answer's last 15 s looped when read at Stop, and reading the whole answer again
+    for it took 9 s against about 1.5 s). A whole-file pass is one decode, redone whole."""
     windowed = False
     if looks_looped(words):
-        words = by_windows(engine, samples, spans)
+        looping = looping_stretches(words) if streamed else []
+        if looping:
+            words = redone(engine, samples, spans, words, looping)
+        else:
+            words = by_windows(engine, samples, spans)
         windowed = True
     reread: list[Span] = []
     lost = measure_coverage(spans, words).uncovered
@@ -130,6 +140,24 @@ def windows(spans: Sequence[Span], limit: float = WINDOW_S) -> list[Span]:
         else:
             groups.append([span])
     return [Span(group[0].start, group[-1].end) for group in groups]
+
+
+def redone(
+    engine: SpeechEngine,
+    samples: NDArray[np.float32],
+    spans: Sequence[Span],
+    words: Sequence[Word],
+    looping: Sequence[Span],
+) -> tuple[Word, ...]:
+    """`words` with the speech spans that reach into each `looping` stretch read again
+    (`by_windows` over those spans alone) in place of the words over them; the rest kept."""
+    again = [s for s in spans if any(s.end > lo.start and s.start < lo.end for lo in looping)]
+    if not again:
+        return tuple(words)
+    reach = [Span(s.start - WORD_REACH_S, s.end + WORD_REACH_S) for s in again]
+    kept = [w for w in words if not any(r.start <= (w.start + w.end) / 2 <= r.end for r in reach)]
+    found = by_windows(engine, samples, again)
+    return tuple(sorted([*kept, *found], key=lambda w: (w.start, w.end)))
 
 
 def by_windows(
