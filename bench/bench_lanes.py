@@ -1,7 +1,7 @@
 """How many cores each speech engine of a worker's analysis lanes should get (issue 15, item 1).
 
-A worker runs `WORKER_ANALYSES` analyses at once (default: one per two cores, at least 2 on
-this machine), each with its own engine, and each engine was given `cores // lanes` threads:
+A worker runs `WORKER_ANALYSES` analyses at once (default: one per core it may use, 2 on this
+machine), each with its own engine, and each engine was given `cores // lanes` threads:
 one of this machine's two. The end of an answer (its last seconds, read at Stop) then runs on
 one core while the other idles, unless a second analysis runs beside it. This bench measures,
 in one run and interleaved (A, B, A, B, …, so a change of load hits both):

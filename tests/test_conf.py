@@ -1,5 +1,6 @@
 """Settings read from the environment fail loudly, in one sentence, on values they cannot use."""
 
+import runpy
 import stat
 from pathlib import Path
 
@@ -141,3 +142,44 @@ def test_storage_url_names_an_s3_bucket_folder_and_endpoint() -> None:
 def test_a_bad_storage_url_says_what_to_write(url: str, words: str) -> None:
     with pytest.raises(conf.EnvError, match=words):
         conf.file_storage({"PREPCOACH_STORAGE_URL": url})
+
+
+SHIPPED_SETTINGS = Path(conf.__file__).with_name("settings.py")
+
+
+def shipped_settings(
+    monkeypatch: pytest.MonkeyPatch, home: Path, cores: int, **environ: str
+) -> dict[str, object]:
+    """prepcoach's own settings module run afresh (not the suite's settings) in `home`, with
+    `environ` as the only settings of its own it is given and `cores` usable cores."""
+    monkeypatch.setattr(conf, "cpu_count", lambda: cores)
+    monkeypatch.delenv("WORKER_ANALYSES", raising=False)
+    monkeypatch.setenv("PREPCOACH_HOME", str(home))
+    for name, value in environ.items():
+        monkeypatch.setenv(name, value)
+    return runpy.run_path(str(SHIPPED_SETTINGS))
+
+
+@pytest.mark.parametrize("cores", [1, 3, 12])
+def test_a_worker_runs_one_analysis_per_usable_core_unless_told(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path, cores: int
+) -> None:
+    assert shipped_settings(monkeypatch, tmp_path, cores)["WORKER_ANALYSES"] == cores
+    told = shipped_settings(monkeypatch, tmp_path, cores, WORKER_ANALYSES="5")
+    assert told["WORKER_ANALYSES"] == 5
+
+
+@pytest.mark.parametrize(
+    ("raw", "words"),
+    [
+        ("two", r"^WORKER_ANALYSES='two' is not a whole number\.$"),
+        ("0", r"^WORKER_ANALYSES=0 is out of range: use a number from 1 to 64\.$"),
+        ("65", r"^WORKER_ANALYSES=65 is out of range: use a number from 1 to 64\.$"),
+    ],
+    ids=["words", "none", "past-64"],
+)
+def test_a_bad_worker_analyses_says_what_to_write(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path, raw: str, words: str
+) -> None:
+    with pytest.raises(conf.EnvError, match=words):
+        shipped_settings(monkeypatch, tmp_path, 2, WORKER_ANALYSES=raw)

@@ -35,7 +35,15 @@ FULL = (
     "is kept and sent again once there is room."
 )
 MISSING_CODES = {"404", "NoSuchKey", "NotFound"}
-FULL_CODES = {"XMinioStorageFull", "StorageFull", "QuotaExceeded", "EntityTooLarge"}
+# How S3-compatible stores say they are full: MinIO's drives full (507) and a bucket over its
+# hard quota (400), Ceph's quota (403), and the generic codes.
+FULL_CODES = {
+    "XMinioStorageFull",
+    "XMinioAdminBucketQuotaExceeded",
+    "StorageFull",
+    "QuotaExceeded",
+    "EntityTooLarge",
+}
 
 
 class StoreUnavailableError(Exception):
