@@ -41,6 +41,9 @@ def test_the_worker_stops_when_serve_is_killed(tmp_path: Path) -> None:
         pid = int(started.group(1))
         assert pid != serve.pid
         assert not gone(pid)
+        # Started with two malloc arenas (ops/malloc.py: its peak memory on a long answer).
+        environ = Path(f"/proc/{pid}/environ").read_bytes().split(b"\0")
+        assert b"MALLOC_ARENA_MAX=2" in environ
         serve.kill()  # SIGKILL: serve cannot stop its worker
         serve.wait(timeout=20)
         wait_for(lambda: gone(pid), timeout=60, what="the worker to stop after serve died")

@@ -19,6 +19,7 @@ from typing import Any
 
 from prepcoach.cli import UserError, django_setup
 from prepcoach.coach.push import wait_capacity
+from prepcoach.ops.malloc import worker_environment
 from prepcoach.ops.supervision import EXIT_WITH_PARENT
 
 logger = logging.getLogger("prepcoach.serve")
@@ -85,7 +86,7 @@ class WorkerSupervisor(threading.Thread):
             # once, cleanly, instead of both receiving it at the same time.
             self.process = subprocess.Popen(
                 [sys.executable, "-m", "prepcoach", "worker"],
-                env={**os.environ, EXIT_WITH_PARENT: "1"},
+                env={**worker_environment(os.environ), EXIT_WITH_PARENT: "1"},
                 process_group=0,
             )
             code = self.process.wait()

@@ -30,6 +30,7 @@ from django_tasks_db.compat import TASKS_LOGGER
 from django_tasks_db.management.commands import db_worker
 
 from prepcoach.ops.heartbeat import HeartbeatThread, forget
+from prepcoach.ops.malloc import limit_arenas
 from prepcoach.ops.recovery import hand_back
 from prepcoach.ops.supervision import EXIT_WITH_PARENT
 from prepcoach.practice import engines
@@ -143,6 +144,7 @@ class Command(db_worker.Command):
             logging.getLogger("django_tasks_db").setLevel(logging.WARNING)
 
     def handle(self, *args: Any, **options: Any) -> None:
+        limit_arenas()  # before any lane starts: each thread would take an arena of its own
         self.configure_logging(options["verbosity"])
         # hostname-pid is unique across a pool of worker machines and readable in /healthz.
         worker_id = f"{socket.gethostname()[:40]}-{os.getpid()}"
