@@ -59,6 +59,11 @@ the set's date) and a baseline measured in the same run. Today:
 - `bench_faults.py`: recovery times after each fault of issue 15 (a worker killed, the web
   process restarted mid-upload, PostgreSQL restarted, the store full, the store unreachable),
   with real programs on loopback in a temporary home, bounded (15 minutes at most).
+- `bench_throughput.py`: the task queues of issue 15, item 2: four spoken answers sent together,
+  the time to each report and to the last on the shipped analysis lanes (one per core) beside
+  one lane; a password-reset mail behind 200 queued analyses beside the same mail on an empty
+  queue, and how much of the backlog still waited when it reached the SMTP server; the
+  per-person limit's message; real programs on loopback in a temporary home (10 minutes at most).
 The cohort load test (`bench/load/`, about 5 minutes, servers on loopback) runs apart: `make load`.
 """
 
