@@ -23,7 +23,6 @@ from __future__ import annotations
 
 import os
 import signal
-import subprocess
 import sys
 import tempfile
 import threading
@@ -31,6 +30,8 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
+
+from bounded import run_bounded  # type: ignore[import-not-found]
 
 ROOT = Path(__file__).resolve().parent.parent
 BOUND_S = 900
@@ -47,15 +48,12 @@ def run() -> None:
         env = {k: v for k, v in os.environ.items() if not k.startswith(("DJANGO_", "EMAIL_"))}
         env.pop("DATABASE_URL", None)
         env["PREPCOACH_HOME"] = home
-        try:
-            done = subprocess.run(
-                [sys.executable, __file__, "--child"], env=env, cwd=ROOT, timeout=BOUND_S
-            )
-        except subprocess.TimeoutExpired:
+        code = run_bounded([sys.executable, __file__, "--child"], env, ROOT, BOUND_S)
+        if code is None:
             print(f"faults: stopped after {BOUND_S} s")
             return
-        if done.returncode:
-            print(f"faults: the bench stopped (exit {done.returncode})")
+        if code:
+            print(f"faults: the bench stopped (exit {code})")
 
 
 class World:

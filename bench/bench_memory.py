@@ -13,11 +13,12 @@ speech engine on the same file, each measured in a child process of its own in t
 - the worker process: a real `prepcoach worker` (Django, its lanes as the settings give them,
   the speech-engine pool) in a temporary home on SQLite, started with the environment `prepcoach
   serve` and the systemd unit give it (`ops.malloc.worker_environment`: two malloc arenas),
+  beside the same worker with glibc's default arenas (as before the thirty-seventh session),
   taking the answer from its queue as an answer recorded in the browser, its peak resident
   memory (`VmHWM`) read from /proc while it runs, until the answer is analysed.
 
 The answer is the two-minute answer of `bench_analysis.py`'s speed figure (espeak-ng, WebM/Opus)
-told five times over. Slow: four analyses of 10 minutes of speech (about 13 minutes here).
+told five times over. Slow: five analyses of 10 minutes of speech (about 6 minutes here).
 """
 
 from __future__ import annotations
@@ -142,13 +143,17 @@ def _peak_mb(pid: int) -> float:
     raise RuntimeError(f"no VmHWM for {pid}")
 
 
-def measure_worker(path: Path) -> tuple[float, int, float]:
-    """A real `prepcoach worker` analysing the answer from its queue: (peak MB, words, seconds)."""
+def measure_worker(path: Path, arenas: bool = True) -> tuple[float, int, float]:
+    """A real `prepcoach worker` analysing the answer from its queue: (peak MB, words, seconds).
+    `arenas`: started as shipped (two malloc arenas); False: glibc's default, as before."""
     with tempfile.TemporaryDirectory(prefix="bench-memory-home-") as home:
         env = {k: v for k, v in os.environ.items() if not k.startswith(("DJANGO_", "EMAIL_"))}
         env.pop("DATABASE_URL", None)
         env.pop("MALLOC_ARENA_MAX", None)
-        env = worker_environment(env)  # as `prepcoach serve` and the systemd unit start it
+        if arenas:
+            env = worker_environment(env)  # as `prepcoach serve` and the systemd unit start it
+        else:
+            env["MALLOC_ARENA_MAX"] = "64"  # over glibc's own limit (8 a core): uncapped, as before
         env["PREPCOACH_HOME"] = home
         name = "recordings/ten-minutes.webm"
         (Path(home) / "media" / "recordings").mkdir(parents=True)
@@ -189,7 +194,11 @@ def measure_worker(path: Path) -> tuple[float, int, float]:
             seconds = time.perf_counter() - started
         finally:
             worker.terminate()
-            worker.wait(timeout=60)
+            try:
+                worker.wait(timeout=60)
+            except subprocess.TimeoutExpired:
+                worker.kill()
+                worker.wait()
         if status != "analysed":
             raise SystemExit(f"bench_memory: the worker's answer ended {status or 'unfinished'}")
         words = len(json.loads(row[1]).get("words") or ())
@@ -206,12 +215,14 @@ def run() -> None:
         length = decode(path).duration_s
         print(f"peak memory on a {length / 60:.0f}-minute answer (WebM/Opus, child processes)")
         figures = {which: measure(which, path, model) for which in ("raw", "one piece", "worker")}
+        figures["process before"] = measure_worker(path, arenas=False)
         figures["process"] = measure_worker(path)
         for which, label in (
             ("raw", "raw faster-whisper, whole file (baseline)"),
             ("one piece", "worker, the answer read in one piece (before)"),
             ("worker", "worker, read in windows of 2 minutes (now)"),
-            ("process", "a real `prepcoach worker` taking it from its queue (now)"),
+            ("process before", "a real `prepcoach worker`, glibc's default malloc arenas (before)"),
+            ("process", "a real `prepcoach worker` taking it from its queue, 2 arenas (now)"),
         ):
             peak, words, seconds = figures[which]
             print(f"  {label}: {peak:.0f} MB   ({words} words, {seconds:.0f} s)")

@@ -49,6 +49,8 @@ if TYPE_CHECKING:
 
     from prepcoach.accounts.models import User
 
+from bounded import run_bounded  # type: ignore[import-not-found]
+
 ROOT = Path(__file__).resolve().parent.parent
 BOUND_S = 600
 DOMAIN = "throughput.example.org"
@@ -91,15 +93,12 @@ def run() -> None:
         }
         env["PREPCOACH_HOME"] = home
         began = time.monotonic()
-        try:
-            done = subprocess.run(
-                [sys.executable, __file__, "--child"], env=env, cwd=ROOT, timeout=BOUND_S
-            )
-        except subprocess.TimeoutExpired:
+        code = run_bounded([sys.executable, __file__, "--child"], env, ROOT, BOUND_S)
+        if code is None:
             print(f"throughput: stopped after {BOUND_S} s")
             return
-        if done.returncode:
-            print(f"throughput: the bench stopped (exit {done.returncode})")
+        if code:
+            print(f"throughput: the bench stopped (exit {code})")
         print(f"throughput: {time.monotonic() - began:.0f} s in all (bound {BOUND_S} s)")
 
 

@@ -4,6 +4,7 @@ pass (one decode) is redone whole, as before."""
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Sequence
 
 import numpy as np
@@ -81,6 +82,59 @@ def test_a_streamed_loop_is_read_again_only_where_it_loops() -> None:
     assert not looks_looped(transcript.words)
     assert not any(w.w.strip() in {"i'm", "you're"} for w in transcript.words if w.start > 90)
     assert transcript.windowed
+
+
+def _spans_every(seconds: float, gap: float, end: float) -> list[Span]:
+    spans, start = [], 0.5
+    while start + seconds <= end:
+        spans.append(Span(start, start + seconds))
+        start += seconds + gap
+    return spans
+
+
+def _heard(spans: list[Span], loop: Span | None = None) -> list[Word]:
+    """A word every 0.5 s over each span, as the engine hears it; looping inside `loop`."""
+    words: list[Word] = []
+    for span in spans:
+        for word in _spoken(span.start, span.end, len(words)):
+            inside = loop is not None and loop.start <= word.start < loop.end
+            looped = LOOP[len(words) % len(LOOP)]
+            words.append(Word(f" {looped}", word.start, word.end) if inside else word)
+    return words
+
+
+def test_a_loop_in_the_middle_across_a_window_edge_is_read_again_whole() -> None:
+    # Spans of 5 s 0.35 s apart (the detector leaves gaps of 0.3 s); the loop runs from 70 s to
+    # 100 s, across the edge of the words' 30 s windows.
+    spans = _spans_every(5.0, 0.35, 140.0)
+    words = _heard(spans, Span(70.0, 100.0))
+    assert looks_looped(words)
+    engine = ReadAgain()
+    transcript = complete(engine, np.zeros(int(141 * RATE), np.float32), spans, tuple(words),
+                          ENGLISH, streamed=True)  # fmt: skip
+    assert not any(w.w.strip() in {"i'm", "you're", "going"} for w in transcript.words)
+    assert sum(engine.asked) < 60, f"read {engine.asked} s: more than the loop and its spans"
+    # The looping windows, widened over the loop's own words on either side, are read again;
+    # every word outside their spans is kept as it was, the words of the spans just beside
+    # them (0.35 s away) included, and the words read again fill the spans.
+    (looping,) = looping_stretches(words)
+    assert looping.start <= 70.0
+    assert looping.end >= 99.5
+    again = [s for s in spans if s.end > looping.start and s.start < looping.end]
+    outside = [w for w in words if w.end < again[0].start or w.start > again[-1].end]
+    assert all(w in transcript.words for w in outside)
+    inside = [w for w in transcript.words if again[0].start <= w.start <= again[-1].end]
+    assert len(inside) >= 9 * len(again)  # a word every 0.5 s of each 5 s span, read again
+    starts = [w.start for w in transcript.words]
+    assert starts == sorted(starts)
+    assert all(a.end <= b.start for a, b in itertools.pairwise(transcript.words))
+
+
+def test_a_fresh_whole_pass_at_stop_is_redone_whole() -> None:
+    words = _streamed_with_a_looping_end()
+    engine = ReadAgain()
+    complete(engine, SAMPLES, SPANS, tuple(words), ENGLISH, streamed=True, passes_apart=False)
+    assert sum(engine.asked) > 100, f"read {engine.asked} s: not the whole answer"
 
 
 def test_a_whole_file_loop_is_still_redone_whole() -> None:

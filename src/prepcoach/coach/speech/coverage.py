@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import itertools
 import zlib
+from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
@@ -25,6 +26,9 @@ MIN_LOST_S = 0.6
 LOOP_COMPRESSION = 2.4
 # The same word this many times in a row ("worst worst worst…") is a decoding loop.
 LOOP_RUN = 4
+# A word said this often in a looping window belongs to the loop: the words either side of the
+# window that are all such words carry the loop on (`looping_stretches`).
+LOOP_WORD_COUNT = 3
 
 
 @dataclass(frozen=True, slots=True)
@@ -116,17 +120,30 @@ def looks_looped(words: Sequence[Word], window_s: float = 30.0) -> bool:
 
 def looping_stretches(words: Sequence[Word], window_s: float = 30.0) -> list[Span]:
     """Where `looks_looped` finds the loop: each window of `window_s` seconds (the same windows)
-    holding a run of LOOP_RUN of one word or compressing like a loop, from its first word's
-    start to its last word's end, in time order. Empty when there is no loop, and also when the
-    only run lies across two windows: the caller then cannot tell where the loop is."""
+    holding a run of LOOP_RUN of one word or compressing like a loop, widened over the words
+    either side that carry on its loop (a loop does not stop at a window's edge: while the
+    neighbouring words are all words the window says again and again, LOOP_WORD_COUNT times
+    or more), from the first word's start to the last one's end, in time order. Empty when
+    there is no loop, and also when the only run lies across two windows: the caller then
+    cannot tell where the loop is."""
     tokens = _tokens(words)
-    stretches = []
+    stretches: list[Span] = []
     for a, b in _windows(words, window_s):
         run, looped = 1, _compresses_like_a_loop(tokens[a:b])
         for previous, token in itertools.pairwise(tokens[a:b]):
             run = run + 1 if token and token == previous else 1
             looped = looped or run >= LOOP_RUN
-        if looped:
+        if not looped:
+            continue
+        counts = Counter(tokens[a:b])
+        said_again = {t for t, n in counts.items() if n >= LOOP_WORD_COUNT}
+        while a > 0 and tokens[a - 1] in said_again:
+            a -= 1
+        while b < len(words) and tokens[b] in said_again:
+            b += 1
+        if stretches and words[a].start <= stretches[-1].end:
+            stretches[-1] = Span(stretches[-1].start, max(stretches[-1].end, words[b - 1].end))
+        else:
             stretches.append(Span(words[a].start, words[b - 1].end))
     return stretches
 

@@ -482,6 +482,7 @@ def finish(
         words, guess = closing.words, guess or closing.language
     elif _fresh(state):
         words, guess = engine.first_pass(samples, spans)
+        return complete(engine, samples, spans, words, guess, streamed=True, passes_apart=False)
     elif rest:
         words = _read(engine, samples, state, rest, samples.size / RATE)
     return complete(

@@ -60,18 +60,21 @@ def complete(
     guess: LanguageGuess,
     *,
     streamed: bool = False,
+    passes_apart: bool | None = None,
 ) -> Transcript:
     """The transcript of the whole answer from a first pass's words (of the whole file, or
     gathered while it was recorded: `coach.speech.streaming`): a looping pass redone in
     windows, then every lost stretch read again with context, and the coverage stated.
 
-    Words gathered while recording (`streamed`) come from passes over separate stretches, so a
-    loop in one of them says nothing of the others: only the windows that loop are read again
-    (a held-out answer's last 15 s looped when read at Stop, and reading the whole answer again
-    for it took 9 s against about 1.5 s). A whole-file pass is one decode, redone whole."""
+    Words gathered while recording come from passes over separate stretches (`passes_apart`,
+    by default `streamed`), so a loop in one of them says nothing of the others: only where it
+    loops is read again (a held-out answer's last 15 s looped when read at Stop, and reading
+    the whole answer again for it took 9 s against about 1.5 s). A whole-file pass is one
+    decode, redone whole."""
     windowed = False
     if looks_looped(words):
-        looping = looping_stretches(words) if streamed else []
+        apart = streamed if passes_apart is None else passes_apart
+        looping = looping_stretches(words) if apart else []
         if looping:
             words = redone(engine, samples, spans, words, looping)
         else:
@@ -150,14 +153,31 @@ def redone(
     looping: Sequence[Span],
 ) -> tuple[Word, ...]:
     """`words` with the speech spans that reach into each `looping` stretch read again
-    (`by_windows` over those spans alone) in place of the words over them; the rest kept."""
-    again = [s for s in spans if any(s.end > lo.start and s.start < lo.end for lo in looping)]
+    (`by_windows` over those spans alone) in place of their words: a word is a span's when that
+    span is the nearest to its middle, so the words of a span just beside one read again (the
+    voice detector leaves gaps of 0.3 s) are kept; a word found that overlaps one kept is not
+    added."""
+    if not spans:
+        return tuple(words)
+    again = {
+        i
+        for i, s in enumerate(spans)
+        if any(s.end > lo.start and s.start < lo.end for lo in looping)
+    }
     if not again:
         return tuple(words)
-    reach = [Span(s.start - WORD_REACH_S, s.end + WORD_REACH_S) for s in again]
-    kept = [w for w in words if not any(r.start <= (w.start + w.end) / 2 <= r.end for r in reach)]
-    found = by_windows(engine, samples, again)
-    return tuple(sorted([*kept, *found], key=lambda w: (w.start, w.end)))
+
+    def nearest(word: Word) -> int:
+        middle = (word.start + word.end) / 2
+        return min(
+            range(len(spans)),
+            key=lambda i: max(spans[i].start - middle, middle - spans[i].end, 0.0),
+        )
+
+    kept = [w for w in words if nearest(w) not in again]
+    found = by_windows(engine, samples, [s for i, s in enumerate(spans) if i in again])
+    added = [w for w in found if not any(k.start < w.end and w.start < k.end for k in kept)]
+    return tuple(sorted([*kept, *added], key=lambda w: (w.start, w.end)))
 
 
 def by_windows(
