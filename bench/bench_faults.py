@@ -22,7 +22,6 @@ tests/practice/test_store_faults.py) check the behaviour; this prints the times.
 from __future__ import annotations
 
 import os
-import signal
 import sys
 import tempfile
 import threading
@@ -31,7 +30,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from bounded import run_bounded  # type: ignore[import-not-found]
+from bounded import main, run_bounded, run_parts  # type: ignore[import-not-found]
 
 ROOT = Path(__file__).resolve().parent.parent
 BOUND_S = 900
@@ -300,18 +299,8 @@ def child() -> int:
     world = World()
     print("faults: loopback only; recovery times from the fault's end (see each line)")
     faults = [worker_killed, web_restarted, postgres_restarted, store_full, store_unreachable]
-    for fault in faults:
-        try:
-            print(f"  {fault(world)}", flush=True)
-        except Exception as error:  # one fault that could not be made does not stop the rest
-            print(f"  {fault.__name__}: not measured ({type(error).__name__}: {error})")
-        finally:
-            world.programs.stop_all(show=False)
-    return 0
+    return run_parts(world, faults)
 
 
 if __name__ == "__main__":
-    if "--child" in sys.argv:
-        signal.signal(signal.SIGTERM, lambda *_: sys.exit(1))
-        sys.exit(child())
-    run()
+    main(child, run)

@@ -49,7 +49,7 @@ if TYPE_CHECKING:
 
     from prepcoach.accounts.models import User
 
-from bounded import run_bounded  # type: ignore[import-not-found]
+from bounded import main, run_bounded, run_parts  # type: ignore[import-not-found]
 
 ROOT = Path(__file__).resolve().parent.parent
 BOUND_S = 600
@@ -455,18 +455,8 @@ def child() -> int:
     django.setup()
     world = World()
     print(f"throughput: loopback only, a temporary home on SQLite ({load()} at the start)")
-    for part in (answers_together, mail_behind_backlog):
-        try:
-            part(world)
-        except Exception as error:  # one part that could not be measured does not stop the rest
-            print(f"  {part.__name__}: not measured ({type(error).__name__}: {error})")
-        finally:
-            world.programs.stop_all(show=False)
-    return 0
+    return run_parts(world, (answers_together, mail_behind_backlog))
 
 
 if __name__ == "__main__":
-    if "--child" in sys.argv:
-        signal.signal(signal.SIGTERM, lambda *_: sys.exit(1))
-        sys.exit(child())
-    run()
+    main(child, run)

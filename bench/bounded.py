@@ -10,8 +10,10 @@ import contextlib
 import os
 import signal
 import subprocess
-from collections.abc import Mapping, Sequence
+import sys
+from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
+from typing import Any, Protocol
 
 GRACE_S = 30
 
@@ -34,3 +36,34 @@ def run_bounded(
             os.killpg(process.pid, signal.SIGKILL)
         process.wait()
         return None
+
+
+class World(Protocol):
+    """What a bench's child keeps: the programs it started (tests/faults.Programs)."""
+
+    programs: Any
+
+
+def run_parts(world: World, parts: Sequence[Callable[[Any], object]]) -> int:
+    """Each part in turn, the programs it started stopped after it; one part that could not be
+    measured is said so and does not stop the rest. A part's result, when it has one, is its
+    line."""
+    for part in parts:
+        try:
+            line = part(world)
+            if line is not None:
+                print(f"  {line}", flush=True)
+        except Exception as error:
+            print(f"  {part.__name__}: not measured ({type(error).__name__}: {error})")
+        finally:
+            world.programs.stop_all(show=False)
+    return 0
+
+
+def main(child: Callable[[], int], run: Callable[[], None]) -> None:
+    """A bench module's entry: `--child` runs `child` (SIGTERM from `run_bounded` exits through
+    its `finally` blocks, so its programs are stopped), anything else `run`."""
+    if "--child" in sys.argv:
+        signal.signal(signal.SIGTERM, lambda *_: sys.exit(1))
+        sys.exit(child())
+    run()
