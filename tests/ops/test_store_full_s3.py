@@ -4,7 +4,7 @@ changed, saving waits, and once the store takes writes again the piece sent agai
 once and the answer saved whole.
 
 Why this is a full bucket: moto, the S3 server of the other store tests (a real one, on
-loopback), enforces no quota. So a `FullBucket` (tests/faults.py), an HTTP forwarder on
+loopback), enforces no quota. So a `FullBucket` (tests/full_bucket.py), an HTTP forwarder on
 loopback between prepcoach and moto, answers every write of an object while "full" with the
 HTTP status and S3 error a full store sends (MinIO's drives past their free-space threshold:
 507 XMinioStorageFull; Ceph RGW's bucket or user over its quota: 403 QuotaExceeded) and passes
@@ -29,7 +29,7 @@ from django.urls import reverse
 from prepcoach.accounts.models import User
 from prepcoach.practice.models import Attempt, Question
 from prepcoach.practice.recordings import chunk_name
-from tests.faults import FullBucket
+from tests.full_bucket import FullBucket
 from tests.object_store import BUCKET, ObjectStore
 from tests.practice.conftest import tone_wav
 from tests.practice.test_store_faults import send
@@ -38,7 +38,7 @@ from tests.practice.test_store_faults import send
 @pytest.fixture
 def full_bucket(request: pytest.FixtureRequest, object_store: ObjectStore) -> Iterator[FullBucket]:
     """The object store behind a forwarder that refuses writes, as the store named by the
-    parameter (an S3 error code, tests/faults.FULL_ANSWERS) does when it is full."""
+    parameter (an S3 error code, tests/full_bucket.FULL_ANSWERS) does when it is full."""
     forwarder = FullBucket(object_store.port, code=request.param)
     try:
         yield forwarder
