@@ -36,6 +36,7 @@ decoding instead of beside it (`pipeline._rest_read`): its figures are in docs/a
 from __future__ import annotations
 
 import contextlib
+import importlib
 import io
 import shutil
 import tempfile
@@ -299,6 +300,13 @@ def rows(engine: WhisperEngine, folder: Path, clips: list[ss.Clip], heading: str
     )
 
 
+# The held-out sets by `run`'s name for them: their module and the heading printed.
+HELD_OUT = {
+    "heldout": ("stop_heldout", "development since its first read: stop_heldout.py (2026-12-05)"),
+    "heldout2": ("stop_heldout2", "held-out: stop_heldout2.py (2026-12-05, thirty-eighth session)"),
+}
+
+
 def _built(folder: Path, voices: tuple[ss.Voice, ...], sentences: tuple[str, ...]) -> list[ss.Clip]:
     gaps = tuple(1.0 if i % 3 == 2 else 0.5 for i in range(len(sentences)))
     return [ss.build(v.name, sentences, v, folder, gaps=gaps, split_fillers=False) for v in voices]
@@ -307,9 +315,10 @@ def _built(folder: Path, voices: tuple[ss.Voice, ...], sentences: tuple[str, ...
 def run(which: str = "development") -> None:
     """`which`: "development" (the 12 development 2-minute answers of bench_streaming: its
     four voices and streaming_heldout.py's two sets), "quick" (the first four), "dev3"
-    (streaming_heldout3.py, development since it chose the window's floor), or "heldout"
+    (streaming_heldout3.py, development since it chose the window's floor), "heldout"
     (stop_heldout.py: 8 answers written blind on 2026-12-05, read first after the hand-over's
-    head start was committed)."""
+    head start was committed; development since its read found the looping answer) or
+    "heldout2" (stop_heldout2.py: 8 answers written blind in the thirty-eighth session)."""
     if shutil.which("espeak-ng") is None:
         raise SystemExit("bench_stop needs espeak-ng (apt-get install espeak-ng)")
     import streaming_heldout as sh  # type: ignore[import-not-found]
@@ -323,12 +332,11 @@ def run(which: str = "development") -> None:
             clips = _built(folder, sh3.VOICES, sh3.SENTENCES)
             rows(engine, folder, clips, "development: streaming_heldout3.py")
             return
-        if which == "heldout":
-            import stop_heldout as held  # type: ignore[import-not-found]
-
+        if which in ("heldout", "heldout2"):
+            held = importlib.import_module(HELD_OUT[which][0])
             clips = _built(folder, held.VOICES, held.SENTENCES)
             clips += _built(folder, held.VOICES_2, held.SENTENCES_2)
-            rows(engine, folder, clips, "held-out: stop_heldout.py (2026-12-05)")
+            rows(engine, folder, clips, HELD_OUT[which][1])
             return
         clips = [bsm.two_minutes(folder, voice) for voice in bsm.VOICES]
         if which != "quick":
