@@ -169,3 +169,30 @@ def test_a_used_term_quotes_the_words_that_cover_it() -> None:
                        shared_embedder())[0]  # fmt: skip
     assert meant is not None
     assert (meant.by, meant.words) == ("meaning", "churn model")
+
+
+def test_a_named_term_no_sentence_names_goes_not_to_the_model() -> None:
+    """A term that names a thing is said by meaning only in a sentence that names it
+    (`Matcher._names_it`): in an answer that names no part of "Spring Boot", the term can find
+    nothing by meaning whatever the vectors, so `find_terms` sends neither its phrasings nor
+    the answer to the model."""
+    from collections.abc import Sequence
+
+    from prepcoach.coach.term_match import Matcher
+
+    calls: list[list[str]] = []
+
+    class Counting:
+        def embed(self, texts: Sequence[str]) -> list[list[float]]:
+            calls.append(list(texts))
+            return [[1.0, float(len(t))] for t in texts]
+
+    text = "After that I did a twelve-week bootcamp and built a booking app."
+    matcher = Matcher(text, Counting())
+    assert matcher.reads_meaning("Spring Boot", names=True)
+    assert not matcher.may_cover("Spring Boot", names=True)
+    assert find_terms(text, ["Spring Boot"], Counting()) == [None]
+    assert calls == []
+    assert find_terms(text, ["Spring Boot", "web development"], Counting())[0] is None
+    assert calls
+    assert not any("Spring Boot" in t for call in calls for t in call)
