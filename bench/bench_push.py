@@ -91,7 +91,7 @@ def _record(
     url: str,
     saved_at: Callable[[], float | None],
     pause_s: float = 0.0,
-    requests: list[tuple[str, float]] | None = None,
+    requests: list[tuple[str, float | None]] | None = None,
 ) -> tuple[float, float | None, float]:
     """Record one answer in Chromium with `path` as its microphone; when it ended (Stop), was
     saved (as `saved_at` finds) and was on screen, by the monotonic clock. `requests`, when
@@ -142,13 +142,17 @@ def _record(
         browser.close()
 
 
-def _finished(request: Any) -> tuple[str, float]:
+def _finished(request: Any) -> tuple[str, float | None]:
     """A finished request's path and when its answer had all come, by the monotonic clock
-    (Playwright's timing: a start in epoch milliseconds, the rest relative to it)."""
+    (Playwright's timing: a start in epoch milliseconds, the rest relative to it, -1 where not
+    known); None when the browser did not say (no answer, or no time for its end)."""
     timing = request.timing
-    epoch_s = (timing["startTime"] + max(timing["responseEnd"], 0.0)) / 1000
     path = request.url.split("//", 1)[-1].split("/", 1)[-1]
-    return "/" + path.split("?", 1)[0], epoch_s - (time.time() - time.monotonic())
+    path = "/" + path.split("?", 1)[0]
+    if timing["startTime"] <= 0 or timing["responseEnd"] < 0:
+        return path, None
+    epoch_s = (timing["startTime"] + timing["responseEnd"]) / 1000
+    return path, epoch_s - (time.time() - time.monotonic())
 
 
 @dataclass(frozen=True)
@@ -368,6 +372,8 @@ def main() -> None:
                 _held_out_rows(
                     playwright, held_out, home, (base, session, url), (saved_at, watching), figures
                 )
+            watching.done.set()
+            watching.join(timeout=10)
             return
         with sync_playwright() as playwright:
             for path, seconds in ((short, short_s), (long, long_s)):
@@ -454,7 +460,7 @@ def _held_out_rows(
         for index, voice in enumerate(voices):
             name = f"held-{len(shown)}-{index}"
             path, seconds = _answer(home, name, sentences, voice, gaps=gaps, split_fillers=False)
-            requests: list[tuple[str, float]] = []
+            requests: list[tuple[str, float | None]] = []
             ended, saved, on_screen = _record(
                 playwright, base, session, path, seconds, url, saved_at, requests=requests
             )
@@ -469,7 +475,11 @@ def _held_out_rows(
             )
             if saved is not None and attempt is not None:
                 print(watching.story(attempt, ended, saved), flush=True)
-            asked = ", ".join(f"{p} +{t - ended:.2f} s" for p, t in requests if t <= on_screen)
+            asked = ", ".join(
+                f"{p} +{t - ended:.2f} s" if t is not None else f"{p} (time unknown)"
+                for p, t in requests
+                if t is None or t <= on_screen
+            )
             print(f"    the page's requests after Stop, answered: {asked}", flush=True)
             shown.append(on_screen - ended)
     print(
@@ -507,6 +517,7 @@ def run(rounds: int = ROUNDS) -> None:
         for wait_ms in WAITS_MS if turn % 2 == 0 else WAITS_MS[::-1]:
             env = dict(os.environ)
             env.pop("STREAM_HANDOVER_WAIT_MS", None)
+            env.pop(HELD_OUT_ENV, None)
             label = "as shipped (settings.STREAM_HANDOVER_WAIT_MS)"
             if wait_ms is not None:
                 env["STREAM_HANDOVER_WAIT_MS"] = str(wait_ms)
