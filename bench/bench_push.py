@@ -24,6 +24,13 @@ Twice: as shipped, the analysis at Stop waiting for a quiet piece's step in its 
 nothing of the rest beside it: `practice.streaming.step_in_pass`), and with that wait at 0
 (`STREAM_HANDOVER_WAIT_MS=0`: the rest read beside the step, the thirty-fifth session's path),
 each in a server of its own; `run(rounds)` takes turns, the order alternating.
+`heldout(module)` records instead each answer of a held-out speech set (`stop_heldout2.py`,
+`stop_heldout3.py`: 8 answers by 8 voices, written blind) in turn, as shipped, and prints each
+one's end of answer -> saved -> on screen with the seconds told apart, the page's requests
+after Stop, and their median and worst: the figure for the aim on answers no one tuned on.
+"On screen" is the frame the page first draws the report's heading (`_on_screen`, the page's
+own check at each frame); before the thirty-eighth session a locator's wait said it up to 0.5 s
+late.
 """
 
 from __future__ import annotations
