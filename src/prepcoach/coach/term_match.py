@@ -66,7 +66,6 @@ import numpy as np
 from numpy.typing import NDArray
 
 from prepcoach.coach.key_term_candidates import (
-    FUNCTION_WORDS,
     JOINERS,
     NOMINAL_RE,
     _chunks,
@@ -75,6 +74,13 @@ from prepcoach.coach.term_forms import TOKEN_RE, root, tokens
 
 # What counts as a name and where a named term may be said (`term_names`), named here too
 # for its callers.
+from prepcoach.coach.term_keys import IRREGULAR_PAST as IRREGULAR_PAST
+from prepcoach.coach.term_keys import TERMS_KEPT as TERMS_KEPT
+from prepcoach.coach.term_keys import keyed_words
+from prepcoach.coach.term_keys import term_keys as term_keys
+from prepcoach.coach.term_keys import term_roots as term_roots
+from prepcoach.coach.term_keys import term_words as term_words
+from prepcoach.coach.term_keys import word_root as word_root
 from prepcoach.coach.term_names import CAMEL_RE as CAMEL_RE
 from prepcoach.coach.term_names import INFINITIVE_CUES as INFINITIVE_CUES
 from prepcoach.coach.term_names import INFLECTED as INFLECTED
@@ -143,71 +149,6 @@ def shared_embedder() -> Embedder | None:
 
 def sentences(text: str) -> list[str]:
     return [s.strip() for s in SENTENCE_RE.split(text) if len(tokens(s)) >= 1]
-
-
-# The terms whose keys (`term_roots`, `term_keys`, `term_words`) are kept: a job's terms are
-# asked about in each of its answers, by word form, then whether and how by meaning, and were
-# read anew each time (about a tenth of the matcher's time outside the model).
-TERMS_KEPT = 4096
-
-
-@functools.lru_cache(maxsize=TERMS_KEPT)
-def term_roots(term: str) -> frozenset[str]:
-    words = [w for w in tokens(term) if w.lower() not in FUNCTION_WORDS | JOINERS]
-    return frozenset(root(w) for w in words) or frozenset(root(w) for w in tokens(term))
-
-
-# The irregular past forms of verbs a story tells its actions with, read as their verb: a
-# suffix never finds "build" in "built", and "I built a checklist" said "building checklists"
-# only through the phrase "checklist and", which reads as one word of the term and so no longer
-# covers it (8caba01). English's irregular verbs are a closed set; these are those of work.
-IRREGULAR_PAST = {
-    "built": "build", "led": "lead", "ran": "run", "wrote": "write", "written": "write",
-    "made": "make", "took": "take", "taken": "take", "brought": "bring", "taught": "teach",
-    "sold": "sell", "bought": "buy", "drove": "drive", "driven": "drive", "began": "begin",
-    "begun": "begin", "chose": "choose", "chosen": "choose", "gave": "give", "given": "give",
-    "kept": "keep", "paid": "pay", "spent": "spend", "won": "win", "grew": "grow",
-    "grown": "grow", "held": "hold", "spoke": "speak", "spoken": "speak", "drew": "draw",
-    "drawn": "draw", "thought": "think", "understood": "understand", "oversaw": "oversee",
-    "overseen": "oversee", "undertook": "undertake", "undertaken": "undertake",
-}  # fmt: skip
-
-
-def word_root(word: str) -> str:
-    """`root`, with an acronym's plural read as the acronym ("KPIs", "SLAs": "kpi", "sla") and
-    an irregular past read as its verb ("built": "build", `IRREGULAR_PAST`)."""
-    if len(word) > 2 and word.endswith("s") and word[:-1].isupper():
-        return root(word[:-1])
-    return root(IRREGULAR_PAST.get(word.lower(), word))
-
-
-@functools.lru_cache(maxsize=TERMS_KEPT)
-def term_keys(term: str, names: bool) -> tuple[frozenset[str], bool]:
-    """What a sentence must hold to cover `term` by word form (roots, and names' own forms
-    when `names`, with their capitals when they are English words too: `name_key`), and
-    whether it is never covered by meaning: a term made only of names ("Looker", "Gainsight",
-    "React": MiniLM reads "React" as the verb, and "we had to react fast" was 0.73 from it); a
-    capitalised skill, such as an advert's "Leadership", is no name and may still be said in
-    other words ("I led…")."""
-    if not names:
-        return term_roots(term), False
-    keyed = _term_words(term)
-    return frozenset(k for _, k in keyed), bool(keyed) and all(k[0] in "=^" for _, k in keyed)
-
-
-def term_words(term: str) -> list[tuple[str, str]]:
-    """Each content word of a job's `term` with its key (`term_keys`)."""
-    return list(_term_words(term))
-
-
-@functools.lru_cache(maxsize=TERMS_KEPT)
-def _term_words(term: str) -> tuple[tuple[str, str], ...]:
-    words = [w for w in tokens(term) if w.lower() not in FUNCTION_WORDS | JOINERS] or tokens(term)
-    named = [is_name(w, alone=len(words) == 1) for w in words]
-    return tuple(
-        (w, (name_key(w) if is_word_name(w) else own_form(w)) if n else word_root(w))
-        for w, n in zip(words, named, strict=True)
-    )
 
 
 # A term's words must fall within this many words beyond their own number: "managing our key
@@ -523,7 +464,7 @@ class Matcher:
         if not self.reads_meaning(term, names):
             return False
         several = len(term_roots(term)) > 1
-        return any(self._countable(_term_words(term) if names else (), several))
+        return any(self._countable(keyed_words(term) if names else (), several))
 
     def _names_it(
         self, sentence: int, anchor: Sequence[frozenset[str]], words: Sequence[tuple[str, str]]
@@ -627,7 +568,7 @@ class Matcher:
             term_vector = _term_vectors(
                 [term], self.embedder, lambda texts: self._embed(not several, texts)
             )[0]
-        scores = self._closest(term_vector, _term_words(term) if names else (), several, margin)
+        scores = self._closest(term_vector, keyed_words(term) if names else (), several, margin)
         best = max(range(len(scores)), key=lambda i: scores[i][0])
         return scores[best][0], best, scores[best][1]
 
