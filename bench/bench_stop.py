@@ -300,10 +300,18 @@ def rows(engine: WhisperEngine, folder: Path, clips: list[ss.Clip], heading: str
     )
 
 
-# The held-out sets by `run`'s name for them: their module and the heading printed.
+# The sets written blind for this bench, by `run`'s name for them: their module and the heading
+# printed (each development data since it was first read).
 HELD_OUT = {
     "heldout": ("stop_heldout", "development since its first read: stop_heldout.py (2026-12-05)"),
-    "heldout2": ("stop_heldout2", "held-out: stop_heldout2.py (2026-12-05, thirty-eighth session)"),
+    "heldout2": (
+        "stop_heldout2",
+        "development since its first reads: stop_heldout2.py (2026-12-05)",
+    ),
+    "heldout3": (
+        "stop_heldout3",
+        "development since its first read: stop_heldout3.py (2026-12-05)",
+    ),
 }
 
 
@@ -318,7 +326,8 @@ def run(which: str = "development") -> None:
     (streaming_heldout3.py, development since it chose the window's floor), "heldout"
     (stop_heldout.py: 8 answers written blind on 2026-12-05, read first after the hand-over's
     head start was committed; development since its read found the looping answer) or
-    "heldout2" (stop_heldout2.py: 8 answers written blind in the thirty-eighth session)."""
+    "heldout2" or "heldout3" (stop_heldout2.py, stop_heldout3.py: 8 answers each, written blind
+    in the thirty-eighth session and read then, end to end)."""
     if shutil.which("espeak-ng") is None:
         raise SystemExit("bench_stop needs espeak-ng (apt-get install espeak-ng)")
     import streaming_heldout as sh  # type: ignore[import-not-found]
@@ -332,7 +341,7 @@ def run(which: str = "development") -> None:
             clips = _built(folder, sh3.VOICES, sh3.SENTENCES)
             rows(engine, folder, clips, "development: streaming_heldout3.py")
             return
-        if which in ("heldout", "heldout2"):
+        if which in HELD_OUT:
             held = importlib.import_module(HELD_OUT[which][0])
             clips = _built(folder, held.VOICES, held.SENTENCES)
             clips += _built(folder, held.VOICES_2, held.SENTENCES_2)

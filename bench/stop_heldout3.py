@@ -1,8 +1,9 @@
 """Held-out speech for bench_stop (issue 15, item 1): the end of a 2-minute answer to its report.
 
 Written on 2026-12-05 (thirty-eighth session) by a writer who had read no streaming code, no
-benchmark and no other set's sentences. Kept unread for the next change to the end of an
-answer; from its first read on it counts as development data.
+benchmark and no other set's sentences. Read first end to end by `bench_push.heldout(
+"stop_heldout3")` once its "on screen" was found at the frame drawn (thirty-eighth session,
+docs/architecture.md); development data since.
 """
 
 from __future__ import annotations
