@@ -4,7 +4,8 @@
 A fresh temporary home, `prepcoach serve` (waitress and the worker it starts) on loopback, and
 Debian's Chromium (as the browser tests start it) whose fake microphone plays a 2-minute spoken
 answer (espeak-ng, the answer of `bench_analysis.py`'s speed figure). The page records it as a
-person would (Record, the 2 s pieces, Stop once the speech is over) and goes on to the answer's
+person would (Record, the 2 s pieces, Stop `AT_ONCE_S` after the last word, timed from when the
+page opened the microphone: `MIC_OPENED`; each run prints the gap as recorded) and goes on to the answer's
 page, whose status panel waits for the report by the long poll (`practice/push.py`). A short
 answer is recorded first, so the worker has loaded its speech engine (and joined the packaged
 model into the fresh home) before the measured one. Printed:
@@ -54,12 +55,35 @@ from typing import Any
 
 import numpy as np
 
-LEAD_S = 5.0  # silence before the speech: the recorder's 3-2-1 countdown starts after the mic
+# Silence before the speech in the microphone's file. The fake microphone plays its file from
+# when the page opens it, and the recorder's 3-2-1 countdown (2.1 s) and the answer's start
+# request come before recording starts: the file's first seconds are never recorded.
+LEAD_S = 5.0
 TAIL_S = 1.5
 # A pause before Stop: a person who has finished reaches for the button. The browser sends a
 # quiet piece about 1.3 s after the last word (`recorder.js`), whose step reads the answer's
 # last words before Stop (`coach.speech.streaming.Closing`); with no pause there is none.
 PAUSE_S = 3.0
+# Stop as the last word ends (as bench_stop's first case): the speaker who presses Stop while
+# finishing the sentence, no quiet piece before it. The figure for the aim's hardest case.
+AT_ONCE_S = 0.3
+
+# When the page's microphone opened, on the browser's clock (epoch milliseconds): the fake
+# microphone's file plays from about then, so its speech ends LEAD_S + the speech's length
+# later. Before the thirty-ninth session Stop was timed from the recording's start instead,
+# which comes 2.1-2.3 s after the microphone opens (the countdown), so Stop came about 3 s
+# after the last word in every run: each figure was that of a speaker who pauses before Stop.
+# The file starts playing before the promise resolves (1.0 s before, in the first run timed
+# so: Stop came 1.30 s after the last word, not 0.3), so the warm-up answer measures by how
+# much (`after_speech`) and the others' Stop is timed with it (`early_s`).
+MIC_OPENED = """(() => {
+  const open = navigator.mediaDevices.getUserMedia.bind(navigator.mediaDevices);
+  navigator.mediaDevices.getUserMedia = async (constraints) => {
+    const stream = await open(constraints);
+    window.__micOpenedAt = Date.now();
+    return stream;
+  };
+})();"""
 
 
 def _free_port() -> int:
@@ -98,10 +122,13 @@ def _record(
     speech_s: float,
     url: str,
     saved_at: Callable[[], float | None],
-    pause_s: float = 0.0,
+    pause_s: float = AT_ONCE_S,
     requests: list[tuple[str, float | None]] | None = None,
+    early_s: float = 0.0,
 ) -> tuple[float, float | None, float]:
-    """Record one answer in Chromium with `path` as its microphone; when it ended (Stop), was
+    """Record one answer in Chromium with `path` as its microphone, pressing Stop `pause_s`
+    after its speech ends (by the microphone's clock, `MIC_OPENED`, whose file plays `early_s`
+    before the page learns the microphone is open); when it ended (Stop), was
     saved (as `saved_at` finds) and was on screen, by the monotonic clock. `requests`, when
     given, gets each request the page finished after Stop: its path and when the browser had
     its whole answer (the browser's own timing, on the monotonic clock)."""
@@ -119,15 +146,16 @@ def _record(
         context.set_default_timeout(900_000)
         context.add_cookies([{"name": "sessionid", "value": session, "url": base}])
         page = context.new_page()
+        page.add_init_script(MIC_OPENED)
         page.goto(url)
         recorder = page.locator("[data-recorder]").first
         recorder.get_by_role("button", name="Record").click()
         page.wait_for_function(
             "() => document.querySelector('[data-recorder]').dataset.state === 'recording'"
         )
-        started = time.monotonic()
-        while time.monotonic() - started < LEAD_S + speech_s + pause_s:  # the speech, a pause
-            time.sleep(0.2)
+        opened = float(page.evaluate("window.__micOpenedAt")) / 1000 - _epoch_less_monotonic()
+        while time.monotonic() - opened < LEAD_S + speech_s + pause_s - early_s:
+            time.sleep(0.02)
         saved: list[float] = []
 
         def watch() -> None:
@@ -166,7 +194,28 @@ def _on_screen(page: Any) -> float:
     (the push's share, 0.04-0.54 s in the runs before this was measured so)."""
     page.wait_for_url(re.compile(r"/attempts/\d+/"), wait_until="commit")
     epoch_ms = page.wait_for_function(REPORT_SHOWN, polling="raf").json_value()
-    return float(epoch_ms) / 1000 - (time.time() - time.monotonic())
+    return float(epoch_ms) / 1000 - _epoch_less_monotonic()
+
+
+def _epoch_less_monotonic() -> float:
+    """The epoch clock less the monotonic one, now: a browser's epoch time on this clock."""
+    return time.time() - time.monotonic()
+
+
+def after_speech(recording: Path) -> float:
+    """Seconds from the recording's last speech to its end, as recorded: how long after the
+    last word Stop really came. Speech is any 20 ms frame louder than a tenth of the loudest
+    frame's RMS (the microphone's file is synthetic speech and digital silence)."""
+    from prepcoach.coach.speech.audio import RATE, decode
+
+    samples = decode(recording).samples
+    frame = RATE // 50
+    frames = samples[: samples.size // frame * frame].reshape(-1, frame)
+    rms = np.sqrt((frames.astype(np.float64) ** 2).mean(axis=1))
+    loud = np.flatnonzero(rms > 0.1 * rms.max()) if rms.size and rms.max() > 0 else []
+    if not len(loud):
+        return float("nan")
+    return samples.size / RATE - (int(loud[-1]) + 1) * frame / RATE
 
 
 def _finished(request: Any) -> tuple[str, float | None]:
@@ -179,7 +228,7 @@ def _finished(request: Any) -> tuple[str, float | None]:
     if timing["startTime"] <= 0 or timing["responseEnd"] < 0:
         return path, None
     epoch_s = (timing["startTime"] + timing["responseEnd"]) / 1000
-    return path, epoch_s - (time.time() - time.monotonic())
+    return path, epoch_s - _epoch_less_monotonic()
 
 
 @dataclass(frozen=True)
@@ -392,21 +441,44 @@ def main() -> None:
         url = f"/improve/questions/{question.pk}/"
         watching = Watching(serve.pid, user.pk)
         watching.start()
+
+        def early_s() -> float:
+            """How much before the page learns of it the microphone's file began, from the
+            warm-up answer just saved (Stop timed for AT_ONCE_S after its last word)."""
+            warm_up = Attempt.objects.filter(user=user).order_by("-pk").first()
+            assert warm_up is not None
+            assert warm_up.recording
+            early = after_speech(Path(warm_up.recording.path)) - AT_ONCE_S
+            print(f"  the microphone's file began {early:.2f} s before the page learnt it opened")
+            return early
+
         if held_out:
             with sync_playwright() as playwright:
                 _record(playwright, base, session, short, short_s, url, saved_at)
                 figures.append((0.0, 0.0, 0.0))
+                early = early_s()
                 _held_out_rows(
-                    playwright, held_out, home, (base, session, url), (saved_at, watching), figures
+                    playwright,
+                    held_out,
+                    home,
+                    (base, session, url),
+                    (saved_at, watching),
+                    figures,
+                    (float(os.environ.get(PAUSE_ENV, AT_ONCE_S)), early),
                 )
             watching.done.set()
             watching.join(timeout=10)
             return
         with sync_playwright() as playwright:
-            for path, seconds in ((short, short_s), (long, long_s)):
-                figures.append(_record(playwright, base, session, path, seconds, url, saved_at))
+            figures.append(_record(playwright, base, session, short, short_s, url, saved_at))
+            early = early_s()
+            figures.append(
+                _record(playwright, base, session, long, long_s, url, saved_at, early_s=early)
+            )
             measured = Attempt.objects.filter(user=user).order_by("-pk").first()
-            paused = _record(playwright, base, session, long, long_s, url, saved_at, PAUSE_S)
+            paused = _record(
+                playwright, base, session, long, long_s, url, saved_at, PAUSE_S, early_s=early
+            )
         watching.done.set()
         watching.join(timeout=10)
         latest = measured
@@ -418,6 +490,9 @@ def main() -> None:
         for label, (ended, saved, shown) in (("warm-up", figures[0]), ("measured", figures[1])):
             part = f"saved {saved - ended:.1f} s, " if saved is not None else ""
             print(f"  {label}: end of answer -> {part}on screen {shown - ended:.1f} s")
+        if latest is not None and latest.recording:
+            gap = after_speech(Path(latest.recording.path))
+            print(f"  measured: Stop {gap:.2f} s after the last word (as recorded)")
         ended, saved, shown = figures[1]
         if saved is not None:
             print(f"  end of answer -> report saved: {saved - ended:.1f} s   (transcribed: {how})")
@@ -444,10 +519,11 @@ def main() -> None:
         last = Attempt.objects.filter(user=user).order_by("-pk").first()
         how = ((last.analysis if last else None) or {}).get("transcription", "whole file")
         part = f"saved {saved - ended:.1f} s, " if saved is not None else ""
+        gap = after_speech(Path(last.recording.path)) if last and last.recording else float("nan")
         print(
-            f"  the same answer, Stop {PAUSE_S:.0f} s after the speech (its quiet piece sent "
-            f"before Stop): end of answer -> {part}on screen {shown - ended:.1f} s   "
-            f"(transcribed: {how})"
+            f"  the same answer, Stop {PAUSE_S:.0f} s after the speech ({gap:.2f} s as "
+            f"recorded; its quiet piece sent before Stop): end of answer -> {part}on screen "
+            f"{shown - ended:.1f} s   (transcribed: {how})"
         )
         if saved is not None and last is not None:
             print(watching.story(last, ended, saved))
@@ -465,9 +541,11 @@ def _held_out_rows(
     where: tuple[str, str, str],
     watch: tuple[Callable[[], float | None], Watching],
     figures: list[tuple[float, float | None, float]],
+    pause: tuple[float, float],
 ) -> None:
     """Each answer of a held-out speech set (`module`: `SENTENCES` by `VOICES`, `SENTENCES_2`
-    by `VOICES_2`, built as `bench_stop` builds them, Stop about 1-1.5 s after the last word)
+    by `VOICES_2`, built as `bench_stop` builds them, Stop `pause`'s first after the last word,
+    timed with its second as `_record`'s `early_s`)
     recorded in turn in Chromium, as shipped: end of answer -> saved -> on screen, each and
     their median and worst, and each one's seconds from Stop to saved told apart (`Watching`).
     `figures` counts the answers saved so far (`watch`'s `saved_at`)."""
@@ -477,6 +555,7 @@ def _held_out_rows(
 
     held = importlib.import_module(module)
     base, session, url = where
+    pause_s, early = pause
     saved_at, watching = watch
     sets = ((held.VOICES, held.SENTENCES), (held.VOICES_2, held.SENTENCES_2))
     shown: list[float] = []
@@ -489,15 +568,17 @@ def _held_out_rows(
             path, seconds = _answer(home, name, sentences, voice, gaps=gaps, split_fillers=False)
             requests: list[tuple[str, float | None]] = []
             ended, saved, on_screen = _record(
-                playwright, base, session, path, seconds, url, saved_at, requests=requests
+                playwright, base, session, path, seconds, url, saved_at, pause_s, requests, early
             )
             figures.append((ended, saved, on_screen))
             attempt = Attempt.objects.order_by("-pk").first()
             how = ((attempt.analysis if attempt else None) or {}).get("transcription", "?")
             part = f"saved {saved - ended:.2f} s, " if saved is not None else ""
+            gap = after_speech(Path(attempt.recording.path)) if attempt else float("nan")
             print(
-                f"  {voice.name}, {seconds:.0f} s: end of answer -> {part}on screen "
-                f"{on_screen - ended:.2f} s (transcribed: {how})",
+                f"  {voice.name}, {seconds:.0f} s, Stop {gap:.2f} s after the last word (as "
+                f"recorded): end of answer -> {part}on screen {on_screen - ended:.2f} s "
+                f"(transcribed: {how})",
                 flush=True,
             )
             if saved is not None and attempt is not None:
@@ -515,18 +596,22 @@ def _held_out_rows(
     )
 
 
-# The environment variable naming the held-out speech set the child records (`heldout`).
+# The environment variables naming the held-out speech set the child records and the pause
+# before Stop (`heldout`).
 HELD_OUT_ENV = "BENCH_PUSH_HELD_OUT"
+PAUSE_ENV = "BENCH_PUSH_PAUSE_S"
 
 
-def heldout(module: str = "stop_heldout2") -> None:
+def heldout(module: str = "stop_heldout4", pause_s: float = AT_ONCE_S) -> None:
     """The held-out answers of `module` (a speech set beside this file) end to end, as shipped,
-    in a child process: the fresh figure for the aim (about 25 minutes for 8 answers)."""
+    Stop pressed `pause_s` after each one's last word, in a child process: the fresh figure for
+    the aim (about 20 minutes for 8 answers)."""
     if shutil.which("espeak-ng") is None:
         raise SystemExit("bench_push needs espeak-ng (apt-get install espeak-ng)")
     env = dict(os.environ)
     env.pop("STREAM_HANDOVER_WAIT_MS", None)
     env[HELD_OUT_ENV] = module
+    env[PAUSE_ENV] = str(pause_s)
     subprocess.run([sys.executable, __file__], check=True, env=env)
 
 

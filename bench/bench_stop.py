@@ -133,9 +133,12 @@ def replay(
     stop_s: float,
     quiet_s: float | None,
     folder: Path,
+    any_step: bool = False,
 ) -> Replay:
     """The worker's steps while the recording (`webm`) arrives until `stop_s`, with a quiet
-    piece at `quiet_s` (None: none), on one lane's timeline (the module's docstring)."""
+    piece at `quiet_s` (None: none), on one lane's timeline (the module's docstring). A step in
+    its pass at Stop is handed over when it is a quiet piece's, or any step's with `any_step`
+    (`bench_tail.py`)."""
     bounds = [float(t) for t in np.arange(PIECE_S, stop_s, PIECE_S)]
     if quiet_s is not None and quiet_s < stop_s:
         bounds = sorted({*bounds, quiet_s})
@@ -171,7 +174,7 @@ def replay(
         if start + cpu > stop_s:
             # Only a step for the quiet piece marks its pass and is waited for (`_step`).
             quiet = quiet_s is not None and read < bounds.index(quiet_s) + 1 <= count
-            if not quiet:
+            if not quiet and not any_step:
                 return Replay(state, steps, cpu_total, True)
             return Replay(
                 state, steps, cpu_total, True, after, start + cpu - stop_s, stop_s - start
@@ -312,6 +315,10 @@ HELD_OUT = {
         "stop_heldout3",
         "development since its first read: stop_heldout3.py (2026-12-05)",
     ),
+    "heldout4": (
+        "stop_heldout4",
+        "development since its first read: stop_heldout4.py (2026-12-05)",
+    ),
 }
 
 
@@ -326,8 +333,9 @@ def run(which: str = "development") -> None:
     (streaming_heldout3.py, development since it chose the window's floor), "heldout"
     (stop_heldout.py: 8 answers written blind on 2026-12-05, read first after the hand-over's
     head start was committed; development since its read found the looping answer) or
-    "heldout2" or "heldout3" (stop_heldout2.py, stop_heldout3.py: 8 answers each, written blind
-    in the thirty-eighth session and read then, end to end)."""
+    "heldout2", "heldout3" or "heldout4" (stop_heldout2.py, stop_heldout3.py, stop_heldout4.py: 8
+    answers each, written blind in the thirty-eighth and thirty-ninth sessions and read then, end
+    to end)."""
     if shutil.which("espeak-ng") is None:
         raise SystemExit("bench_stop needs espeak-ng (apt-get install espeak-ng)")
     import streaming_heldout as sh  # type: ignore[import-not-found]

@@ -24,8 +24,9 @@ the set's date) and a baseline measured in the same run. Today:
   core, alone and two at once, interleaved.
 - `bench_keywords.py`: job-advert key terms against the labelled adverts, beside the old extractor.
 - `bench_push.py`: end of a 2-minute answer -> report saved -> report on screen in real
-  Chromium (fake microphone) against `prepcoach serve` on loopback; the push's share beside the
-  2 s poll it replaced, and the same answer with Stop 3 s after the speech; the shipped server
+  Chromium (fake microphone) against `prepcoach serve` on loopback, Stop 0.3 s after the last
+  word (timed by the microphone's clock, the gap as recorded printed); the push's share beside
+  the 2 s poll it replaced, and the same answer with Stop 3 s after the speech; the shipped server
   (the analysis waits for a quiet step in its pass) and one that reads the rest beside it
   (`STREAM_HANDOVER_WAIT_MS=0`), in turns. About 14 minutes.
 - `bench_reader.py`: the trained answer reader (STAR parts, quantified result) on
@@ -50,6 +51,10 @@ the set's date) and a baseline measured in the same run. Today:
   development 2-minute answers, the steps replayed on one lane's timeline; each transcript
   checked the same either way, beside the same reading at Stop with Whisper's whole 30 s
   window. Slow (about 25 minutes).
+- `bench_tail.py`: Stop as the last word ends, the shipped read-ahead and hand-over beside
+  another setting on 20 development 2-minute answers replayed as `bench_stop` replays them:
+  seconds left to read at Stop, Stop -> report, the steps' CPU and the paired WER (about 15
+  minutes).
 - `bench_window.py`: the speech engine's encoder reading the frames that hold audio against
   Whisper's whole 30 s window on the same model: paired WER with its interval, words lost, word
   times and time, on development clips and the held-out `window_heldout.py` (about 25 minutes).
