@@ -25,10 +25,12 @@ Twice: as shipped, the analysis at Stop waiting for a quiet piece's step in its 
 nothing of the rest beside it: `practice.streaming.step_in_pass`), and with that wait at 0
 (`STREAM_HANDOVER_WAIT_MS=0`: the rest read beside the step, the thirty-fifth session's path),
 each in a server of its own; `run(rounds)` takes turns, the order alternating.
-`heldout(module)` records instead each answer of a held-out speech set (`stop_heldout2.py`,
-`stop_heldout3.py`: 8 answers by 8 voices, written blind) in turn, as shipped, and prints each
+`heldout(module)` records instead each answer of a speech set written blind
+(`stop_heldout2.py` to `stop_heldout4.py`: 8 answers by 8 voices each, all development since
+their first reads) in turn, as shipped, Stop `AT_ONCE_S` after each last word, and prints each
 one's end of answer -> saved -> on screen with the seconds told apart, the page's requests
-after Stop, and their median and worst: the figure for the aim on answers no one tuned on.
+after Stop, and their median and worst: the figure for the aim on answers no one tuned on
+when the set is read first.
 "On screen" is the frame the page first draws the report's heading (`_on_screen`, the page's
 own check at each frame); before the thirty-eighth session a locator's wait said it up to 0.5 s
 late.
@@ -73,9 +75,10 @@ AT_ONCE_S = 0.3
 # later. Before the thirty-ninth session Stop was timed from the recording's start instead,
 # which comes 2.1-2.3 s after the microphone opens (the countdown), so Stop came about 3 s
 # after the last word in every run: each figure was that of a speaker who pauses before Stop.
-# The file starts playing before the promise resolves (1.0 s before, in the first run timed
-# so: Stop came 1.30 s after the last word, not 0.3), so the warm-up answer measures by how
-# much (`after_speech`) and the others' Stop is timed with it (`early_s`).
+# How much earlier than that the file starts, the warm-up answer measures (`after_speech`:
+# 0.0 s, once the speech's end was counted from its last loud frame, `_answer`; the first runs
+# counted the clip's trailing silence as speech and Stop came 0.9-1.3 s after the last word)
+# and the others' Stop is timed with it (`early_s`).
 MIC_OPENED = """(() => {
   const open = navigator.mediaDevices.getUserMedia.bind(navigator.mediaDevices);
   navigator.mediaDevices.getUserMedia = async (constraints) => {
@@ -96,8 +99,9 @@ def _answer(
     folder: Path, name: str, sentences: tuple[str, ...], voice: Any = None, **build: Any
 ) -> tuple[Path, float]:
     """A spoken answer as a WAV the fake microphone plays once (`voice` a `speech_set.Voice`,
-    espeak's en-us at 150 wpm when None; `build`, `speech_set.build`'s other settings); its
-    speech's length."""
+    espeak's en-us at 150 wpm when None; `build`, `speech_set.build`'s other settings); when
+    its last word ends, in seconds from the clip's start (its last loud frame, as
+    `after_speech` finds it in the recording, so the two measures' errors cancel)."""
     import speech_set as ss  # type: ignore[import-not-found]
 
     voice = voice or ss.Voice("espeak 150", "espeak", "en-us", 150)
@@ -111,7 +115,7 @@ def _answer(
         out.setsampwidth(2)
         out.setframerate(rate)
         out.writeframes((np.clip(samples, -1, 1) * 32767).astype(np.int16).tobytes())
-    return path, clip.duration_s
+    return path, _last_sound_s(clip.samples, rate)
 
 
 def _record(
@@ -153,7 +157,9 @@ def _record(
         page.wait_for_function(
             "() => document.querySelector('[data-recorder]').dataset.state === 'recording'"
         )
-        opened = float(page.evaluate("window.__micOpenedAt")) / 1000 - _epoch_less_monotonic()
+        stamp = page.evaluate("window.__micOpenedAt")
+        assert stamp is not None, "MIC_OPENED did not run: no time for the microphone's opening"
+        opened = float(stamp) / 1000 - _epoch_less_monotonic()
         while time.monotonic() - opened < LEAD_S + speech_s + pause_s - early_s:
             time.sleep(0.02)
         saved: list[float] = []
@@ -209,13 +215,17 @@ def after_speech(recording: Path) -> float:
     from prepcoach.coach.speech.audio import RATE, decode
 
     samples = decode(recording).samples
-    frame = RATE // 50
+    return samples.size / RATE - _last_sound_s(samples, RATE)
+
+
+def _last_sound_s(samples: np.ndarray, rate: int) -> float:  # type: ignore[type-arg]
+    """When the last 20 ms frame louder than a tenth of the loudest frame's RMS ends (seconds
+    from the start; NaN when there is none)."""
+    frame = rate // 50
     frames = samples[: samples.size // frame * frame].reshape(-1, frame)
     rms = np.sqrt((frames.astype(np.float64) ** 2).mean(axis=1))
     loud = np.flatnonzero(rms > 0.1 * rms.max()) if rms.size and rms.max() > 0 else []
-    if not len(loud):
-        return float("nan")
-    return samples.size / RATE - (int(loud[-1]) + 1) * frame / RATE
+    return (int(loud[-1]) + 1) * frame / rate if len(loud) else float("nan")
 
 
 def _finished(request: Any) -> tuple[str, float | None]:
@@ -449,6 +459,7 @@ def main() -> None:
             assert warm_up is not None
             assert warm_up.recording
             early = after_speech(Path(warm_up.recording.path)) - AT_ONCE_S
+            assert np.isfinite(early), "the warm-up answer's recording holds no speech"
             print(f"  the microphone's file began {early:.2f} s before the page learnt it opened")
             return early
 
@@ -574,7 +585,11 @@ def _held_out_rows(
             attempt = Attempt.objects.order_by("-pk").first()
             how = ((attempt.analysis if attempt else None) or {}).get("transcription", "?")
             part = f"saved {saved - ended:.2f} s, " if saved is not None else ""
-            gap = after_speech(Path(attempt.recording.path)) if attempt else float("nan")
+            gap = (
+                after_speech(Path(attempt.recording.path))
+                if attempt is not None and attempt.recording
+                else float("nan")
+            )
             print(
                 f"  {voice.name}, {seconds:.0f} s, Stop {gap:.2f} s after the last word (as "
                 f"recorded): end of answer -> {part}on screen {on_screen - ended:.2f} s "

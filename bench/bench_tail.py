@@ -18,16 +18,17 @@ by a rule written before its run (docs/architecture.md), neither shipped:
   rule asked for the worst 0.3 s lower).
 
 Each answer is replayed as `bench_stop` replays it (2 s pieces, a step every 3 pieces on one
-lane's timeline, an engine of one thread, a step in its pass at Stop not waited for), Stop
+lane's timeline, an engine of one thread, a step in its pass at Stop waited for only when the
+setting hands it over, as `bench_stop` waits for a quiet piece's), Stop
 `GAP_S` after the last word, once per setting, the settings in turns (the order rotating per
 answer). Printed per answer and setting: seconds left to read at Stop, Stop -> report (wall),
 the steps' CPU seconds while recording, and the transcript's WER; then per setting the median
 and worst Stop -> report, the mean WER and the mean of the per-answer WER differences from the
 shipped setting with a 95 % bootstrap interval, and how many answers read worse or better.
 
-`python bench/bench_tail.py [development|heldout4 ...]`: "development" is bench_stop's quick
-set (4 development voices) with stop_heldout2.py and stop_heldout3.py (development since the
-thirty-eighth session); any other name is a speech set module beside this file.
+`python bench/bench_tail.py [development|heldout4]`: "development" is bench_stop's quick set
+(4 development voices) with stop_heldout2.py and stop_heldout3.py (development since the
+thirty-eighth session); another is a name of `bench_stop.HELD_OUT` (its speech set's module).
 """
 
 from __future__ import annotations
@@ -64,7 +65,7 @@ def _clips(folder: Path, which: str) -> list[ss.Clip]:
         clips = [bsm.two_minutes(folder, voice) for voice in bsm.VOICES]
         modules = ("stop_heldout2", "stop_heldout3")
     else:
-        clips, modules = [], (which,)
+        clips, modules = [], (bs.HELD_OUT[which][0],)
     for name in modules:
         held = importlib.import_module(name)
         clips += bs._built(folder, held.VOICES, held.SENTENCES)

@@ -4,7 +4,8 @@ report.
 Written on 2026-12-05 (thirty-ninth session) by a writer who had read no streaming code and no
 benchmark (of other sets' sentences, only the first lines of `speech_set.py` passed before it).
 Committed unread (5fdf7e6), then read once end to end by `bench_push.heldout("stop_heldout4")`,
-Stop about 0.9 s after each last word (20:00-20:16 UTC, docs/architecture.md): development data
+Stop 0.88-1.04 s after each last word (the bench then counted the clip's 1.5 s trailing
+silence as speech) (20:00-20:16 UTC, docs/architecture.md): development data
 since.
 """
 
