@@ -172,7 +172,8 @@ def replay(
         steps += 1
         cpu_total += cpu
         if start + cpu > stop_s:
-            # Only a step for the quiet piece marks its pass and is waited for (`_step`).
+            # As shipped only a step for the quiet piece marks its pass and is waited for
+            # (`_step`); `any_step` is the candidate where every step marks it.
             quiet = quiet_s is not None and read < bounds.index(quiet_s) + 1 <= count
             if not quiet and not any_step:
                 return Replay(state, steps, cpu_total, True)

@@ -10,7 +10,8 @@ by a rule written before its run (docs/architecture.md), neither shipped:
 - a shorter STOP_TAIL_S and AHEAD_AFTER_S (14 and 8 s, 10 and 6 s), so the part read ahead is
   read and kept more often: median Stop -> report 1.64 and 1.62 s against 1.66 s, worst 2.55
   and 2.41 against 2.50 s, steps' CPU while recording +14 %, WER +0.002 (the rule asked for the
-  median 0.3 s lower). What is left is bounded by where the talk pauses, not by these settings;
+  median 0.3 s lower). What is left is bounded mostly by where the talk pauses (a whole
+  sentence of espeak's holds none), little by these settings;
 - any step in its pass at Stop handed over (as a quiet piece's is), `SETTINGS` now: where a
   step settling a stretch was in its pass at Stop it left 7.5 s to read instead of 23-24 s
   (2.39 -> 1.95 s, 2.43 -> 1.16 s), but a long wait cost another (1.52 -> 1.97 s) and the worst
