@@ -3,10 +3,10 @@ report.
 
 Written on 2026-12-05 (thirty-ninth session) by a writer who had read no streaming code and no
 benchmark (of other sets' sentences, only the first lines of `speech_set.py` passed before it).
-Committed unread (5fdf7e6), then read once end to end by `bench_push.heldout("stop_heldout4")`,
-Stop 0.88-1.04 s after each last word (the bench then counted the clip's 1.5 s trailing
-silence as speech) (20:00-20:16 UTC, docs/architecture.md): development data
-since.
+Committed unread (5fdf7e6), then read end to end by `bench_push.heldout("stop_heldout4")`,
+first with Stop 0.88-1.04 s after each last word (the bench then counted the clip's 1.5 s
+trailing silence as speech; 20:00-20:16 UTC), then with the fixed timing, 0.26-0.32 s after
+(20:36-20:52 UTC; docs/architecture.md): development data since its first read.
 """
 
 from __future__ import annotations
