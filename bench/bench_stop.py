@@ -183,6 +183,18 @@ def replay(
         state, read, now = after, count, start + cpu
 
 
+def handed_at_stop(run: Replay) -> tuple[StreamState | None, float]:
+    """The state the analysis at Stop starts from and the seconds it waited for it: a step in
+    its pass at Stop and handed over (`Replay.handed`) is waited for once HEAD_START_S into its
+    pass (at Stop: the analysis begins a few tenths of a second later in a worker), up to
+    HANDOVER_WAIT_S, pessimistically (none of the wait is credited to the analysis's decoding,
+    which the worker does meanwhile); else the last finished step's state, no wait."""
+    if run.handed is None or run.in_pass_s < HEAD_START_S:
+        return run.state, 0.0
+    waited = min(run.handed_after_s, HANDOVER_WAIT_S)
+    return (run.handed if run.handed_after_s <= HANDOVER_WAIT_S else run.state), waited
+
+
 def closing_used(state: StreamState | None, samples: NDArray[np.float32]) -> bool:
     kept = at_stop(state, samples) if state is not None else None
     if kept is None or kept.closing is None:
@@ -232,16 +244,7 @@ def rows(engine: WhisperEngine, folder: Path, clips: list[ss.Clip], heading: str
             for quiet in (False, True) if gap > QUIET_MS / 1000 else (False,):
                 quiet_s = last + QUIET_MS / 1000 if quiet else None
                 run = replay(engine, stream, stop, quiet_s, folder)
-                # A step in its pass at Stop is waited for (pessimistically: none of the wait
-                # is credited to the analysis's decoding, which the worker does meanwhile).
-                waited = 0.0
-                given = run.state
-                # Waited for, up to HANDOVER_WAIT_S, once HEAD_START_S into its pass (at Stop:
-                # the analysis begins a few tenths of a second later in a worker).
-                if run.handed is not None and run.in_pass_s >= HEAD_START_S:
-                    waited = min(run.handed_after_s, HANDOVER_WAIT_S)
-                    if run.handed_after_s <= HANDOVER_WAIT_S:
-                        given = run.handed
+                given, waited = handed_at_stop(run)
 
                 def analysed() -> dict[str, object]:
                     return analyse_recording(path, engine, streamed=given).as_dict()  # noqa: B023

@@ -118,13 +118,7 @@ def run(which: str = "development") -> None:
                 streaming.STOP_TAIL_S, streaming.AHEAD_AFTER_S = tail_s, ahead_s
                 try:
                     run_ = bs.replay(engine, stream, stop, None, folder, any_step)
-                    given, waited = run_.state, 0.0
-                    # As bench_stop: waited for once HEAD_START_S into its pass, up to
-                    # HANDOVER_WAIT_S, none of the wait credited to the analysis's decoding.
-                    if run_.handed is not None and run_.in_pass_s >= bs.HEAD_START_S:
-                        waited = min(run_.handed_after_s, bs.HANDOVER_WAIT_S)
-                        if run_.handed_after_s <= bs.HANDOVER_WAIT_S:
-                            given = run_.handed
+                    given, waited = bs.handed_at_stop(run_)  # as bench_stop waits
                     analyse_recording(path, engine, streamed=given)  # untimed: as bench_stop
                     wall, data = bsm.timed(
                         lambda: analyse_recording(path, engine, streamed=given).as_dict()  # noqa: B023
