@@ -222,6 +222,12 @@ HELD_OUT = (
         "opened nothing but the guide and dev.json's first answer; never opened while tuning; "
         "first read after the reader's can't-tell band was committed)",
     ),
+    (
+        "heldout12.json",
+        "written 2026-12-05, HELD-OUT (fortieth session, by the guide, by a writer who opened "
+        "nothing but the guide; tasks phrased many ways and a third of answers with none; "
+        "committed before any reader read it)",
+    ),
 )
 
 
