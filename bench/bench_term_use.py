@@ -150,8 +150,9 @@ def run() -> None:
                 found = matcher(item["answer"], terms)
                 seconds.append(time.perf_counter() - start)
                 # The same job's next answer: its terms' vectors are kept (`term_vectors`), the
-                # answer's own texts and words are not (each set gives every answer its own job,
-                # so the first figure is always a job seen for the first time).
+                # answer's own texts and words are not. Each set gives every answer its own job,
+                # so the first figure is a job whose term list is new; the terms it shares with
+                # jobs read before are kept, as in a worker that has read other jobs.
                 MIDDLE.states.clear()
                 reach.cache_clear()
                 _word_keys.cache_clear()
