@@ -120,28 +120,15 @@ class Corpus:
 
 
 def logistic(x_train: Any, y: Any, x_test: Any) -> Any:
-    """`reader_training.fit` and `reader.log_probabilities`, as probabilities."""
-    mean, scale = x_train.mean(0), x_train.std(0)
-    scale[scale < 1e-9] = 1.0
-    z = ((x_train - mean) / scale).astype(np.float64)
-    n, d = z.shape
-    onehot = np.zeros((n, PARTS))
-    onehot[np.arange(n), y] = 1.0
-    w, b = np.zeros((d, PARTS)), np.zeros(PARTS)
-    vw, vb = w.copy(), b.copy()
-    step = 1.0 / (0.5 * (np.linalg.norm(z, 2) ** 2 / n) + PENALTY)
-    for t in range(600):
-        logits = z @ vw + vb
-        p = np.exp(logits - logits.max(1, keepdims=True))
-        p /= p.sum(1, keepdims=True)
-        gw, gb = z.T @ (p - onehot) / n + PENALTY * vw, (p - onehot).mean(0)
-        new_w, new_b = vw - step * gw, vb - step * gb
-        momentum = t / (t + 3)
-        vw, vb = new_w + momentum * (new_w - w), new_b + momentum * (new_b - b)
-        w, b = new_w, new_b
-    logits = ((x_test - mean) / scale) @ w + b
-    p = np.exp(logits - logits.max(1, keepdims=True))
-    return p / p.sum(1, keepdims=True)
+    """The shipped reader's regression (`reader_training.fit`, read by `reader.log_probabilities`),
+    as probabilities. The torch environment has no prepcoach installed: it reads the source."""
+    if str(ROOT / "src") not in sys.path:
+        sys.path.insert(0, str(ROOT / "src"))
+    from prepcoach.coach import reader, reader_training
+
+    fitted = reader_training.fit(np.asarray(x_train, dtype=np.float64), y, PARTS, PENALTY)
+    weights = {f"part_{key}": value for key, value in fitted.items()}
+    return np.exp(reader.log_probabilities(np.asarray(x_test, dtype=np.float64), weights, "part"))
 
 
 def _torch_model(structure: int) -> Any:
