@@ -33,6 +33,9 @@ Sets, each printed with its size, date and status:
 
 - `answers/heldout11.json`: HELD-OUT, written 2026-12-02 (nineteenth session) the same way;
   first read after the STAR can't-tell band was committed (twenty-eighth session).
+- `answers/second/heldout7.json`, `answers/second/heldout10.json`: a second labeller's labels of
+  those two sets (forty-first session), printed against the writer's: how far two people agree
+  by the guide (`two_labellers`; labels only, no reader).
 
 Each labelled set also prints the can't-tell band (`reader.UNSURE_FROM`) beside no band
 (`band_rows`): the share of answers told, right of those told, and how often "absent" is
@@ -101,7 +104,14 @@ from reader_splices import (  # type: ignore[import-not-found]
     splice_heldout,
     splice_rows,
 )
-from reader_tables import CRITERIA, DATA, show, written  # type: ignore[import-not-found]
+from reader_tables import (  # type: ignore[import-not-found]
+    CRITERIA,
+    DATA,
+    KEYS,
+    gold,
+    show,
+    written,
+)
 
 from prepcoach.coach import reader, reader_training, splices
 from prepcoach.coach.content import read_content as analyse_content
@@ -173,6 +183,7 @@ def run(development_only: bool = False) -> None:
     )  # fmt: skip
 
     not_trained_on(old)
+    two_labellers()
     if not development_only:
         held_out(old)
 
@@ -237,6 +248,47 @@ NOT_TRAINED_ON = (
     ("dev5.json", "written 2026-12-02, DEVELOPMENT (not trained on yet; a task's neighbours)"),
     ("dev6.json", "written 2026-12-02, DEVELOPMENT (not trained on yet; tasks in everyday words)"),
 )
+
+
+# Second labellings of held-out sets (`answers/second/`, each by a labeller who read only the
+# guide and the set's sentences without their labels): how far two people agree by the same
+# rules, the ceiling that says how reachable the 0.90 aim is on those answers. Labels only: no
+# reader runs on them, so printing them reads nothing of the set the reader is measured on.
+SECOND = DATA / "answers" / "second"
+
+
+def two_labellers() -> None:
+    for path in sorted(SECOND.glob("*.json")):
+        first = {a["id"]: a for a in json.loads((DATA / "answers" / path.name).read_text())}
+        second = {a["id"]: a for a in json.loads(path.read_text(encoding="utf-8"))}
+        if first.keys() != second.keys():
+            raise SystemExit(f"answers/second/{path.name}: not the same answers as its set")
+        same_part = total = 0
+        for i, answer in first.items():
+            texts = [s["text"] for s in answer["sentences"]]
+            if texts != [s["text"] for s in second[i]["sentences"]]:
+                raise SystemExit(f"answers/second/{path.name}: {i}'s sentences differ")
+            for mine, theirs in zip(answer["sentences"], second[i]["sentences"], strict=True):
+                same_part += mine["part"] == theirs["part"]
+                total += 1
+        rows: dict[str, tuple[float, ...]] = {}
+        for key in KEYS:
+            said = [gold(first[i])[key] for i in first]
+            rows[key] = (
+                sum(gold(first[i])[key] == gold(second[i])[key] for i in first) / len(first),
+                max(sum(said), len(said) - sum(said)) / len(said),
+            )
+        rows["sentence part"] = (same_part / total, float("nan"))
+        rows["addresses_question"] = (
+            sum(first[i]["addresses_question"] == second[i]["addresses_question"] for i in first)
+            / len(first),
+            float("nan"),
+        )
+        show(
+            f"answers/{path.name} against a second labeller's (answers/second/{path.name}, "
+            f"{len(first)} answers; labels only, no reader)",
+            rows, ("agree", "baseline"),
+        )  # fmt: skip
 
 
 def not_trained_on(old: types.ModuleType) -> None:

@@ -13,6 +13,8 @@ import pytest
 
 ANSWERS = Path(__file__).resolve().parents[1] / "data" / "answers"
 SETS = sorted(ANSWERS.glob("*.json"))
+# A second labeller's labels of a set (`bench_reader.two_labellers`): the same answers.
+SECOND = sorted((ANSWERS / "second").glob("*.json"))
 PARTS = {"situation", "task", "action", "result", "other"}
 OWNERS = {"i", "we", "other", "none"}
 LEVELS = {"entry", "mid", "senior"}
@@ -91,3 +93,24 @@ def test_no_answer_id_is_in_two_sets() -> None:
                 f"{answer['id']}: {seen.get(answer['id'])}, {path.name}"
             )
             seen[answer["id"]] = path.name
+
+
+def test_the_second_labellings_are_found() -> None:
+    assert {"heldout7.json", "heldout10.json"} <= {path.name for path in SECOND}
+
+
+@pytest.mark.parametrize("path", SECOND, ids=lambda path: f"second/{path.name}")
+def test_a_second_labelling_labels_the_same_sentences_by_the_guide(path: Path) -> None:
+    first = {answer["id"]: answer for answer in _answers(ANSWERS / path.name)}
+    second = {answer["id"]: answer for answer in _answers(path)}
+    assert second.keys() == first.keys(), path.name
+    differ = [
+        i
+        for i, answer in second.items()
+        if [s.get("text") for s in answer["sentences"]]
+        != [s["text"] for s in first[i]["sentences"]]
+        or any(key not in answer for key in ("field", "level", "style", "question"))
+    ]
+    assert differ == [], path.name
+    found = {i: problems for i, answer in second.items() if (problems := _problems(answer))}
+    assert found == {}, path.name
