@@ -8,8 +8,9 @@ against the hand-labelled questions of `tests/data/key_terms/`:
   guide, six other jobs; first read that day with the cut at 0.33, read again once after the cut
   moved to 0.38; development from then on;
 - `question_terms_heldout2.json`: held-out, written on 2026-12-04 by a writer who read no other
-  bearing data or code, ten jobs of held-out adverts; first read after the cut moved to 0.38.
-  The reads are recorded in tests/data/README.md.
+  bearing data or code, ten jobs of held-out adverts; first read after the cut moved to 0.38;
+  development from then on (no held-out bearing set is left: the next change needs a fresh
+  one). The reads are recorded in tests/data/README.md.
 
 Printed for each set, counted over every (question, term) pair: precision (of the terms named,
 the share labelled as bearing: a term named that does not bear is a false alarm the tip would
@@ -30,8 +31,16 @@ DATA = Path(__file__).resolve().parent.parent / "tests" / "data" / "key_terms"
 SETS = (
     ("question_terms_dev.json", "development (the cut was chosen on it)"),
     ("question_terms_dev2.json", "development (the cut was chosen on it)"),
-    ("question_terms_heldout.json", "held-out (2026-12-03), read twice"),
-    ("question_terms_heldout2.json", "held-out (2026-12-04), fresh"),
+    (
+        "question_terms_heldout.json",
+        "development since 2026-12-04 (written as held-out on 2026-12-03; read twice, then "
+        "development, tests/data/README.md)",
+    ),
+    (
+        "question_terms_heldout2.json",
+        "development since 2026-12-04 (written blind as held-out; read once after the cut moved "
+        "to 0.38, then development, tests/data/README.md)",
+    ),
 )
 BEFORE = 0.33
 

@@ -126,7 +126,8 @@ SETS = {
     ),
     "heldout14": (
         "held-out (2026-12-03, twenty-first session; written by the guide by a writer who read "
-        "nothing else, never opened while tuning; aggregates only, read once before this run)",
+        "nothing else, never opened while tuning; aggregates only, its aggregates read at least "
+        "twice before this run: tests/data/README.md)",
         "heldout14.json",
     ),
     "heldout15": (

@@ -363,7 +363,8 @@ def main() -> None:
                 )
             print(
                 f"  report saved -> on screen (the push): {shown - saved:.2f} s   "
-                "(the 2 s poll it replaced: 1 s on average, up to 2 s)"
+                "(the 2 s poll it replaced, not measured here: its wait alone would add half a "
+                "period, 1 s, on average and up to 2 s)"
             )
             if latest is not None:
                 print(watching.story(latest, ended, saved))

@@ -149,7 +149,10 @@ def run(development_only: bool = False) -> None:
     dates = ", ".join(written(p) for p in reader_training.DEVELOPMENT)
     show(
         f"answers/{{{names}}} ({len(corpus.answers)} answers), written {dates}, DEVELOPMENT "
-        "(reader cross-validated, 5 folds by answer; old rules in sample)",
+        "(reader: the five answer-level rows are the nested cross-validation recorded when the "
+        "weights were trained, scripts/train_reader.py; its sentence part and the 'any sent.' "
+        "column cross-validated in this run, 5 folds by answer; old rules in sample; "
+        "addresses_question's two figures recorded at training too)",
         rows, HEADS,
     )  # fmt: skip
 

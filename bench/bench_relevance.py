@@ -78,44 +78,56 @@ from prepcoach.coach.story_fit import StoryChoice, best_story, story_sentences
 
 DATA = Path(__file__).resolve().parent.parent / "tests" / "data" / "relevance"
 SETS = (
-    ("dev.json", "stories_dev.json", "DEVELOPMENT (the verdict and story fit were tuned on it)"),
-    ("dev2.json", None, "DEVELOPMENT (the verdict was trained on it)"),
-    ("heldout.json", "stories_heldout.json", "HELD-OUT (written first; aggregates only)"),
-    ("heldout2.json", None, "HELD-OUT (written before dev2.json; aggregates only)"),
-    ("heldout3.json", None, "HELD-OUT (written blind for issue 9; aggregates only)"),
+    ("dev.json", "DEVELOPMENT (the verdict was tuned on it)"),
+    ("dev2.json", "DEVELOPMENT (the verdict was trained on it)"),
+    # These three chose between two verdicts on 2026-12-03 (twenty-fifth session), so for the
+    # verdict they are development since, whatever they were written as.
+    (
+        "heldout.json",
+        "DEVELOPMENT for the verdict since 2026-12-03 (written first as held-out; a retrained "
+        "verdict was withdrawn on it)",
+    ),
+    (
+        "heldout2.json",
+        "DEVELOPMENT for the verdict since 2026-12-03 (written before dev2.json as held-out)",
+    ),
+    (
+        "heldout3.json",
+        "DEVELOPMENT for the verdict since 2026-12-03 (written blind for issue 9 as held-out)",
+    ),
     (
         "dev3.json",
-        None,
         "DEVELOPMENT (pairs of one length; the verdict is trained on it and its cuts chosen on "
         "it: a fit)",
     ),
     (
         "heldout4.json",
-        None,
         "HELD-OUT (written blind for issue 9; first read 2026-12-04 03:27 UTC after 68c1162: "
         "coverage .247, right .838, 'addresses' .750 of 12, 'does not' .880 of 25; the verdict "
         "before .180, .704, .714 of 14, .692 of 13; aggregates only)",
     ),
     (
         "heldout5.json",
-        None,
         "HELD-OUT (pairs of one length, written blind; first read 2026-12-04 00:16 UTC, second "
         "03:27 UTC after 68c1162: coverage .292, right .886, 'addresses' .917 of 12, 'does not' "
         ".870 of 23; the verdict before .208, .880, 1.000 of 11, .786 of 14; aggregates only)",
     ),
     (
         "dev4.json",
-        None,
         "DEVELOPMENT (pairs of one length, neighbouring kinds; the verdict is trained on it and "
         "its cuts chosen on it with dev3.json: a fit)",
     ),
     (
         "heldout6.json",
-        None,
         "DEVELOPMENT since its one read (pairs of one length, written blind; read 2026-12-04 "
         "17:29 UTC after 3a558c3: coverage .225, right .852, 'addresses' .778 of 9, 'does not' "
         ".889 of 18; the commit before .242, .793, .778 of 9, .800 of 20)",
     ),
+)
+# The story that fits a question (`story_fit`), on the banks' questions alone.
+STORY_SETS = (
+    ("stories_dev.json", "DEVELOPMENT (the story-fit scoring was chosen on it)"),
+    ("stories_heldout.json", "HELD-OUT (written first; aggregates only)"),
 )
 RETOLD = (
     ("retold_dev.json", "stories_dev.json", "DEVELOPMENT (the cut was chosen on it)"),
@@ -178,7 +190,8 @@ def plan_questions_read(
         lines.append(
             f"      {'model, each set left out (mean)':<34} P {cv['precision']:.3f} R "
             f"{cv['recall']:.3f} F1 {cv['f1']:.3f} accuracy {cv['accuracy']:.3f} false plans "
-            f"{cv['false_plans']:.1f}"
+            f"{cv['false_plans']:.1f} (recorded by scripts/train_plan_questions.py when the "
+            "weights were trained, not measured in this run)"
         )
     lines += [
         plan_scores("model" + (" (fit: trained on it)" if development else ""), model, labels),
@@ -238,7 +251,8 @@ def asks_read(
         cv = json.loads(plan_questions.STORY_WEIGHTS.read_text())["cv"]
         lines.append(
             f"      {'models, each set left out (mean)':<34} accuracy {cv['accuracy']:.3f}  "
-            f"neither P {cv['neither_precision']:.3f} R {cv['neither_recall']:.3f}"
+            f"neither P {cv['neither_precision']:.3f} R {cv['neither_recall']:.3f} (recorded "
+            "by scripts/train_plan_questions.py at training, not measured in this run)"
         )
     return [
         *lines,
@@ -328,6 +342,10 @@ def relevance(items: Sequence[dict[str, Any]]) -> str:
         return f"{part / whole:.3f}" if whole else "n/a"
 
     right = sum(verdict == label for verdict, label in spoken)
+    # The verdict speaks on the answers it chooses: beside it, the commonest label on those same
+    # answers (always "it does" over every answer read is another set of items).
+    spoken_yes = sum(label for _, label in spoken)
+    commonest = max(spoken_yes, len(spoken) - spoken_yes)
     no_right = sum(not label for label in said_no)
     old = sum((not check and score >= cut()) == label for score, check, _, label in read) / n
     best_any = max(
@@ -339,7 +357,8 @@ def relevance(items: Sequence[dict[str, Any]]) -> str:
         f"    relevance ({n} answers read, {misses} do not address their question"
         f"{f'; {unread} not read' if unread else ''}):\n"
         f"      verdict given on {share(len(spoken), n)} of answers ({len(spoken)}); spoken "
-        f"verdicts right {share(right, len(spoken))}; always 'it does' {baseline:.3f}\n"
+        f"verdicts right {share(right, len(spoken))}, the commonest label on those answers "
+        f"{share(commonest, len(spoken))}; always 'it does' on every answer read {baseline:.3f}\n"
         f"      'addresses' said {len(said_yes)} times, right {share(sum(said_yes), len(said_yes))}; "
         f"'does not address' said {len(said_no)} times, precision {share(no_right, len(said_no))}, "
         f"recall {share(no_right, misses)}\n"
@@ -453,16 +472,19 @@ def run(development_only: bool = False) -> None:
     if reader.embedder() is None:
         print("  the MiniLM sentence model is not installed: no relevance figures")
         return
-    for answers, stories, status in SETS:
+    for answers, status in SETS:
         if development_only and not status.startswith("DEVELOPMENT"):
             continue
         if not (DATA / answers).exists():
             print(f"  relevance/{answers}: not written yet")
             continue
-        print(f"  relevance/{answers}{f' + {stories}' if stories else ''}: {status}")
+        print(f"  relevance/{answers}: {status}")
         print(relevance(json.loads((DATA / answers).read_text(encoding="utf-8"))))
-        if stories:
-            print(story_fit(json.loads((DATA / stories).read_text(encoding="utf-8"))))
+    for stories, status in STORY_SETS:
+        if development_only and not status.startswith("DEVELOPMENT"):
+            continue
+        print(f"  relevance/{stories} (which story fits a question): {status}")
+        print(story_fit(json.loads((DATA / stories).read_text(encoding="utf-8"))))
     for name, status in PLAN_SETS:
         if development_only and not status.startswith("DEVELOPMENT"):
             continue

@@ -237,8 +237,9 @@ def rows(engine: WhisperEngine, folder: Path, clips: list[ss.Clip], heading: str
             raw.write_bytes(stream[0])
             remux_with_duration(raw, path)
             decoded = decode(path).samples
-            if gap == GAPS[0]:  # the raw engine once an answer: a second of quiet is nothing to it
-                raw_s = bsm.timed(lambda: ba.raw_engine(engine, decoded))[0]  # noqa: B023
+            # The raw engine on each gap's own file (a few seconds of quiet more), timed just
+            # before that gap's analyses, so every ratio's baseline is its own file's.
+            raw_s = bsm.timed(lambda: ba.raw_engine(engine, decoded))[0]  # noqa: B023
             texts = []
             # Stop before the quiet piece would be sent: there is none, only the path as before.
             for quiet in (False, True) if gap > QUIET_MS / 1000 else (False,):

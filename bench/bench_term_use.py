@@ -52,6 +52,7 @@ from __future__ import annotations
 
 import json
 import re
+import statistics
 import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
@@ -179,9 +180,10 @@ def run() -> None:
             share = quoted / found_used if found_used else float("nan")
             print(
                 f"    evidence: {quoted} of {found_used} found and used quote the labelled words "
-                f"({share:.3f}); {1000 * seconds[len(seconds) // 2]:.0f} ms median an answer "
-                f"to a job seen for the first time (max {1000 * seconds[-1]:.0f}), "
-                f"{1000 * again[len(again) // 2]:.0f} ms to its next one (max {1000 * again[-1]:.0f})"
+                f"({share:.3f}); {1000 * statistics.median(seconds):.0f} ms median an answer "
+                f"to a job seen for the first time (max {1000 * max(seconds):.0f}), "
+                f"{1000 * statistics.median(again):.0f} ms to its next one "
+                f"(max {1000 * max(again):.0f})"
             )
         print(f"  baseline, every word of the term in the answer: {baseline.line()}")
 
