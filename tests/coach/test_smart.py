@@ -70,6 +70,19 @@ def test_attainable_compares_planned_with_available_hours() -> None:
     )
 
 
+def test_steps_late_against_their_own_dates_are_said_beside_an_attainable_goal() -> None:
+    late = SmartContext(planned_hours=4.5, available_hours=50, late_step_hours=1.5)
+    found = check_goal("Write 5 STAR stories by Friday", TODAY, context=late).attainable
+    assert found.verdict is Verdict.MET
+    assert found.reason.startswith("Your plan's steps need 4.5 h; you have 50 h before ")
+    assert found.reason.endswith(
+        ", but 1.5 h of its steps fall after their own due dates (1.5 h short of them)."
+    )
+    assert found.fix == "Move those steps' due dates, or the steps, on the week."
+    on_time = SmartContext(planned_hours=4.5, available_hours=50)
+    assert check_goal("Write 5 STAR stories by Friday", TODAY, context=on_time).attainable.fix == ""
+
+
 def test_attainable_proposes_a_date_that_fits_the_week() -> None:
     result = check_goal("Solve 50 LeetCode problems by tomorrow", TODAY, context=ALICE)
     assert result.attainable.verdict is Verdict.MISSING

@@ -284,3 +284,20 @@ def test_a_plan_without_saved_hours_says_they_are_not_saved_and_where_to_save_th
         assert "hours saved yet" in page or "hours are not saved yet" in page
         assert "once saved" in page or "once you save them" in page
     assert "not saved yet" not in alice_client.get(reverse("goals:index")).text
+
+
+def test_a_goal_with_an_overdue_step_fits_before_its_own_deadline(
+    alice_client: Client, mock_goal: Goal
+) -> None:
+    """A trial's month-long goal with one overdue step read "you have 3 h before 31 December:
+    1.5 h short": the plan's hours less its shortfall, not the hours before the deadline."""
+    add_step(mock_goal, "Overdue mock", -1, hours=1.5)
+    add_step(mock_goal, "Mock today", 0, hours=1)
+    add_step(mock_goal, "Mock next week", 7, hours=2)
+    detail = alice_client.get(reverse("goals:detail", args=[mock_goal.pk])).text
+    attainable = re.search(r"Attainable.*?</li>", detail, re.S)
+    assert attainable is not None
+    said = attainable.group(0)
+    assert "Your plan&#x27;s steps need 4.5 h; you have" in said
+    assert "fall after their own due dates" in said
+    assert "but you have" not in said  # the over-commitment's words are for the deadline's

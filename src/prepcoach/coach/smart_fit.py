@@ -70,11 +70,18 @@ def attainable(
             )
         )
     if needed <= available:
+        late = context.late_step_hours
         return _no_date(
             Criterion(
                 Verdict.MET,
-                f"{source.capitalize()} {needed:g} h; you have {available:g} h before {due}.",
-                "",
+                f"{source.capitalize()} {needed:g} h; you have {available:g} h before {due}"
+                + (
+                    f", but {late:g} h of its steps fall after their own due dates ({late:g} h "
+                    "short of them)."
+                    if late > 0
+                    else "."
+                ),
+                "Move those steps' due dates, or the steps, on the week." if late > 0 else "",
             )
         )
     short = needed - available

@@ -46,3 +46,7 @@ class SmartContext:
     # The day the week plan finishes the goal's steps, other goals' work included (None: not
     # planned, or beyond the plan's horizon): the date to propose when they do not fit.
     planned_finish: dt.date | None = None
+    # Hours of the goal's steps the plan can only place after the steps' own due dates (an
+    # overdue step, a large step due tomorrow): late against those dates, which is not the
+    # goal's deadline, so it is said beside the verdict, never counted against the goal.
+    late_step_hours: float = 0.0

@@ -106,6 +106,7 @@ def smart_context(
     that has already made today's plan passes it, so the plan is made once per request."""
     profile = profile_read(user)
     planned = available = finish = None
+    late = 0.0
     if goal is not None and goal.pk:
         pending = [s for s in goal.steps.all() if s.done_on is None]
         hours = [float(s.estimated_hours) for s in pending]
@@ -114,11 +115,16 @@ def smart_context(
             planned = sum(hours)
             finish = _finish_of([plan.outcomes.get(s.pk) for s in pending])
             short = plan.shortfall_of(goal.pk)
-            if short or goal.target_date is None:
+            if goal.target_date is None:
                 available = planned - short
             else:
+                # The hours free for it before its own deadline. A shortfall is its steps late
+                # against their own due dates (an overdue step, say): told beside the verdict,
+                # not as hours before the goal's deadline (a trial's month-long goal with one
+                # overdue step read "you have 3 h before 31 December": planned less short).
                 week = availability_of(user)
                 available = planning.hours_free_for(plan, goal.pk, week, goal.target_date)
+                late = short
     # The jobs still in play: their companies and key terms make a goal relevant too.
     jobs = Opportunity.objects.filter(user=user).exclude(stage=Opportunity.Stage.CLOSED)[:10]
     return SmartContext(
@@ -131,6 +137,7 @@ def smart_context(
         availability=profile.availability if profile else None,
         deadline=goal.target_date if goal is not None and saved_date else None,
         planned_finish=finish,
+        late_step_hours=late,
         # How the user writes 04/12: given with the request, or their profile's setting.
         date_order=date_order or _date_order(profile.date_order if profile else ""),
     )
