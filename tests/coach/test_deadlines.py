@@ -20,7 +20,10 @@ TODAY = dt.date(2026, 11, 21)  # a Saturday
         ("by the end of the month", dt.date(2026, 11, 30)),
         ("in the next 6 weeks", dt.date(2027, 1, 2)),
         ("in the coming month", dt.date(2026, 12, 21)),
-        ("end of next week", dt.date(2026, 12, 4)),
+        # Next Monday-to-Sunday week's Friday (23-29 November): the week "next week" names
+        # (it read 4 December, the Friday after, until 2026-12-06).
+        ("end of next week", dt.date(2026, 11, 27)),
+        ("by end of week", dt.date(2026, 11, 22)),  # this Friday gone by: this week's Sunday
         ("by mid-January", dt.date(2027, 1, 15)),
         ("3 weeks from now", dt.date(2026, 12, 12)),
         ("by dec 12th", dt.date(2026, 12, 12)),
@@ -203,3 +206,29 @@ def test_a_date_just_gone_is_past_not_next_year(text: str) -> None:
     found = find_deadline(text, NOW, "DMY")
     assert found.problem is not None
     assert "in the past" in found.problem
+
+
+SUNDAY = dt.date(2026, 12, 6)  # the week's last day, where a trial found these
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Do 3 mock interviews by this Sunday", SUNDAY),  # not a week later
+        ("Do 3 mock interviews by Sunday", dt.date(2026, 12, 13)),  # a weekday said on it
+        ("Do 3 mock interviews this week", SUNDAY),
+        ("Do 3 mock interviews by end of week", SUNDAY),  # not Friday 11 December
+        ("Do 3 mock interviews by the end of the week", SUNDAY),
+        ("Do 3 mock interviews by end of next week", dt.date(2026, 12, 11)),
+        ("Do 3 mock interviews next week", dt.date(2026, 12, 13)),
+    ],
+)
+def test_a_week_said_on_its_sunday_is_that_week(text: str, expected: dt.date) -> None:
+    found = find_deadline(text, SUNDAY, "DMY")
+    assert (found.date, found.problem) == (expected, None)
+
+
+def test_yesterday_is_a_deadline_gone_by() -> None:
+    found = find_deadline("Practise 10 behavioural questions by yesterday", SUNDAY)
+    assert found.date == dt.date(2026, 12, 5)
+    assert found.problem == "“yesterday” is in the past (5 December 2026)."

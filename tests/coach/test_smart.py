@@ -480,3 +480,13 @@ def test_sessions_of_a_set_length_are_estimated_as_count_times_length(
     # hour each, and the 45 minutes on top).
     result = check_goal(goal, TODAY, context=ALICE)
     assert re.match(rf"A rough estimate is {hours}[ ;]", result.attainable.reason)
+
+
+def test_a_deadline_gone_by_is_replaced_not_added_to() -> None:
+    """A trial's "by yesterday" read as no deadline, and the rewrite said "... by yesterday by
+    3 January 2027"."""
+    found = check_goal("Practise 10 behavioural questions by yesterday", dt.date(2026, 12, 6))
+    assert found.time_bound.verdict is Verdict.MISSING
+    assert "“yesterday” is in the past" in found.time_bound.reason
+    assert "yesterday" not in found.rewrite
+    assert found.rewrite.startswith("Practise 10 behavioural questions by ")

@@ -330,8 +330,15 @@ def _ends_of_periods(text: str, today: dt.date) -> list[Deadline]:
             month = MONTHS[period]
             found.append(Deadline(_month_end(_next_month_day(today, month, 1)), phrase))
         elif period in {"week", "eow", "week's end", "weeks end"}:
-            friday = today + dt.timedelta(days=(4 - today.weekday()) % 7)
-            found.append(Deadline(friday + dt.timedelta(days=7 if nxt else 0), phrase))
+            # The working week's end, Friday, of this Monday-to-Sunday week (the week the
+            # plan shows, and "this week"'s), or of the next; once this Friday has gone by, this
+            # week ends on its Sunday: on a Sunday a trial's "by end of week" read as the Friday
+            # five days on, while "this week" ended that day.
+            monday = today - dt.timedelta(days=today.weekday())
+            end = monday + dt.timedelta(days=4 + (7 if nxt else 0))
+            if end < today:
+                end = monday + dt.timedelta(days=6)
+            found.append(Deadline(end, phrase))
         elif period in {"month", "eom", "month-end", "month end"}:
             found.append(Deadline(_month_end(_add_months(today, 1 if nxt else 0)), phrase))
         elif period == "quarter":
@@ -398,8 +405,13 @@ STARTS_RE = re.compile(r"\b(?:start(?:s|ing)?|from|after|begin(?:s|ning)?|once)\
 
 def _bare_dates(text: str, today: dt.date) -> list[Deadline]:
     found = []
-    for match in re.finditer(r"\b(today|tonight|tomorrow|tmrw|tmr)\b", text, re.IGNORECASE):
-        later = 0 if match.group(1).lower() in {"today", "tonight"} else 1
+    # "by yesterday" is a deadline gone by: read, so it is said to be past (a trial's "by
+    # yesterday" read as no deadline, and the rewrite added a second one after it).
+    days_from_today = {"today": 0, "tonight": 0, "yesterday": -1}
+    for match in re.finditer(
+        r"\b(today|tonight|tomorrow|tmrw|tmr|yesterday)\b", text, re.IGNORECASE
+    ):
+        later = days_from_today.get(match.group(1).lower(), 1)
         found.append(Deadline(today + dt.timedelta(days=later), match.group(0)))
     for match in DAY_MONTH_RE.finditer(text):
         fragment = match.group(0)
@@ -465,8 +477,14 @@ def _parse(fragment: str, today: dt.date) -> dt.date | None:
             this_year = date.replace(year=today.year)
             if 0 <= (today - this_year).days <= RECENT_DAYS and DAY_MONTH_RE.search(fragment):
                 date = this_year
-    # A weekday said on that very weekday ("by Friday" on a Friday) means next week's.
-    if date == today and re.search(WEEKDAY_RE, fragment, re.IGNORECASE) and "today" not in fragment:
+    # A weekday said on that very weekday ("by Friday" on a Friday) means next week's, unless
+    # it says "this": "by this Sunday" said on a Sunday is today (a trial's read a week later,
+    # while "this week" and "this weekend" read as that day).
+    if (
+        date == today
+        and re.search(WEEKDAY_RE, fragment, re.IGNORECASE)
+        and not re.search(r"\b(?:today|this)\b", fragment, re.IGNORECASE)
+    ):
         date += dt.timedelta(days=7)
     return date
 
