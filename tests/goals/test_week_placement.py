@@ -124,3 +124,26 @@ def test_a_split_step_says_each_piece_is_part_of_its_hours(
     piece = page.split(block(step, today()))[1].split("</li>")[0]
     assert "1 h of 30 h · due" in piece
     assert '<strong class="warn-text">late</strong>' in piece
+
+
+def test_a_step_due_this_week_that_fits_only_after_it_is_named_on_this_week(
+    alice_client: Client, alice: User, due_today: Step
+) -> None:
+    """A Sunday trial: today a day off at the week's end, the step due today was planned next
+    Tuesday as late, and this week's view showed nothing of it."""
+    left = today().weekday()  # today and the days after it this week give no hours
+    alice.profile.weekly_hours = [1 if day < left else 0 for day in range(7)]
+    alice.profile.save(update_fields=["weekly_hours"])
+    page = week_of(alice_client, today())
+    section = re.search(r'aria-labelledby="after-week-title">.*?</section>', page, re.S)
+    assert section is not None
+    said = section.group(0)
+    assert "Due this week, planned after it" in said
+    assert f"Draft the conflict story</a>: due {today():%A} {today().day} {today():%b}" in said
+    if left:  # a day with hours next week: named, with its week's link
+        assert re.search(r'planned <a href="\?start=[\d-]+">\w+ \d+ \w+</a>, late', said)
+    else:  # a Monday: no hours in any day, so nothing is placed
+        assert "not placed in the plan&#x27;s reach" in said
+    alice.profile.weekly_hours = [1] * 7
+    alice.profile.save(update_fields=["weekly_hours"])
+    assert "after-week-title" not in week_of(alice_client, today())  # fits today: no section

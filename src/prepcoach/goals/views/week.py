@@ -65,6 +65,26 @@ def week(request: HttpRequest) -> HttpResponse:
     goals = {g.pk: g for g in owned_by(Goal.objects.all(), user).filter(pk__in=short_ids)}
     this_week = start <= today < start + dt.timedelta(days=7)
     replan = plans.changes_since_last_look(user, today, plan) if this_week else None
+    # Steps due by this week's end that the plan can only place after it (today a day off, at
+    # the week's end): shown here, or this week would show nothing of them (a Sunday trial's
+    # steps due that day were only in next week's view).
+    first_day: dict[Any, dt.date] = {}
+    for a in plan.allocations:
+        first_day[a.step_id] = min(a.day, first_day.get(a.step_id, a.day))
+    after_this_week = (
+        sorted(
+            (
+                (step, first_day.get(step.pk))
+                for step in active
+                if step.estimated_hours > 0
+                and step.due_date < end
+                and first_day.get(step.pk, end) >= end
+            ),
+            key=lambda row: (row[0].due_date, str(row[0].title)),
+        )
+        if this_week
+        else []
+    )
     return render(
         request,
         "goals/week.html",
@@ -77,6 +97,7 @@ def week(request: HttpRequest) -> HttpResponse:
             "no_hours": availability.is_empty,
             "late": {sid: o for sid, o in plan.outcomes.items() if not o.on_time},
             "replan": describe(replan),
+            "after_this_week": after_this_week,
             "overdue_follow_ups": (
                 follow_ups_due(every_follow_up, today, 1).overdue if this_week else ()
             ),
