@@ -23,7 +23,7 @@ def profile_data(**overrides: object) -> dict[str, object]:
 def test_profile_shows_what_alice_entered(alice_client: Client) -> None:
     page = alice_client.get(URL).text
     assert 'value="Data analyst"' in page
-    assert "Hours you can give to preparation each weekday" in page
+    assert "Hours you can give to preparation each day of the week" in page
 
 
 def test_profile_saves_role_industry_zone_and_hours(alice_client: Client, alice: User) -> None:

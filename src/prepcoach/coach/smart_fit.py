@@ -66,7 +66,7 @@ def attainable(
                 Verdict.UNSURE,
                 f"{source.capitalize()} {needed:g} h before {due}, "
                 "but your weekly hours are not set.",
-                "Set the hours you can give each weekday on your profile.",
+                "Set the hours you can give each day of the week on your profile.",
             )
         )
     if needed <= available:
