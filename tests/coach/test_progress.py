@@ -1,5 +1,8 @@
 import datetime as dt
 
+from hypothesis import given
+from hypothesis import strategies as st
+
 from prepcoach.coach.progress import (
     CheckIn,
     MilestoneState,
@@ -64,6 +67,35 @@ def test_streak_counts_consecutive_days_up_to_today_or_yesterday() -> None:
     assert streak(active, day(5)) == 1
     assert streak(active, day(4)) == 3
     assert streak(active, day(7)) == 0
+
+
+def test_a_day_off_neither_breaks_nor_counts_in_a_streak() -> None:
+    """A trial: progress every day from Monday 23 November to Sunday 6 December but Sunday 29
+    November, the profile's day off, read a 7-day streak."""
+    sunday = 6
+    active = [dt.date(2026, 11, 23) + dt.timedelta(days=n) for n in range(14) if n != 6]
+    assert streak(active, dt.date(2026, 12, 6)) == 7
+    assert streak(active, dt.date(2026, 12, 6), [sunday]) == 13
+    # Progress on a day off counts; a working day without progress still breaks the run.
+    assert streak([*active, dt.date(2026, 11, 29)], dt.date(2026, 12, 6), [sunday]) == 14
+    gap = [d for d in active if d != dt.date(2026, 11, 26)]
+    assert streak(gap, dt.date(2026, 12, 6), [sunday]) == 9
+    # Today young on a Monday after a Sunday off: the run before the weekend holds.
+    saturday_run = [dt.date(2026, 11, 26) + dt.timedelta(days=n) for n in range(3)]
+    assert streak(saturday_run, dt.date(2026, 11, 30), [sunday]) == 3
+    assert streak(saturday_run, dt.date(2026, 11, 30), range(7)) == 0  # all days off: none
+
+
+@given(
+    st.sets(st.integers(min_value=0, max_value=60)),
+    st.sets(st.integers(min_value=0, max_value=6)),
+    st.integers(min_value=0, max_value=60),
+)
+def test_days_off_only_lengthen_a_streak(active: set[int], off: set[int], today: int) -> None:
+    days = [day(n) for n in active]
+    without = streak(days, day(today))
+    assert streak(days, day(today), ()) == without
+    assert streak(days, day(today), off) >= without
 
 
 def test_milestones_reached_once() -> None:

@@ -1,11 +1,12 @@
 import datetime as dt
 import re
+from decimal import Decimal
 
 from django.test import Client
 from django.urls import reverse
 
 from prepcoach.accounts.models import User
-from prepcoach.goals.models import Goal, Milestone
+from prepcoach.goals.models import CheckIn, Goal, Milestone
 from tests.goals.conftest import add_step, days
 
 
@@ -301,3 +302,18 @@ def test_a_goal_with_an_overdue_step_fits_before_its_own_deadline(
     assert "Your plan&#x27;s steps need 4.5 h; you have" in said
     assert "fall after their own due dates" in said
     assert "but you have" not in said  # the over-commitment's words are for the deadline's
+
+
+def test_a_day_off_does_not_break_the_streak(
+    alice_client: Client, alice: User, mock_goal: Goal
+) -> None:
+    """Alice gives Sunday no hours: a check-in every other day of the last three weeks is one
+    streak on the plan, the review and the dashboard (a trial's Sunday off cut it to 7 days)."""
+    logged = [days(-n) for n in range(21) if days(-n).weekday() != 6]
+    CheckIn.objects.bulk_create(
+        CheckIn(goal=mock_goal, day=d, value=Decimal(i)) for i, d in enumerate(logged)
+    )
+    said = f"{len(logged)}-day streak"
+    assert said in alice_client.get(reverse("goals:index")).text
+    assert said in alice_client.get(reverse("goals:review")).text
+    assert said in alice_client.get(reverse("dashboard:home")).text

@@ -111,13 +111,18 @@ def _steps_done(steps: Sequence[StepState], today: dt.date) -> tuple[float, str,
     return percent, basis, tuple(_last_per_day(points))
 
 
-def streak(active_days: Iterable[dt.date], today: dt.date) -> int:
-    """Consecutive days with some progress, ending today (or yesterday, if today is young)."""
+def streak(active_days: Iterable[dt.date], today: dt.date, days_off: Iterable[int] = ()) -> int:
+    """Consecutive days with some progress, ending today (or yesterday, if today is young).
+    `days_off`: weekdays (Monday 0 to Sunday 6) the person gives no hours to; one with no
+    progress is passed over, neither breaking the run nor counting in it (a trial's Sundays
+    off held anyone to 7 days at most), and one with progress counts. A week all days off
+    says nothing, so it is read as none off."""
     days = set(active_days)
+    off = set(days_off) if len(set(days_off)) < 7 else set()
     day = today if today in days else today - dt.timedelta(days=1)
     count = 0
-    while day in days:
-        count += 1
+    while day in days or day.weekday() in off:
+        count += day in days
         day -= dt.timedelta(days=1)
     return count
 

@@ -27,6 +27,14 @@ def availability_of(user: User) -> WeeklyAvailability:
     return profile.availability if profile else WeeklyAvailability()
 
 
+def streak_of(user: User, today: dt.date) -> int:
+    """The user's streak of days with progress, their days off (no hours on their profile)
+    passed over (`progress.streak`)."""
+    week = availability_of(user)
+    off = () if week.is_empty else [i for i, hours in enumerate(week.hours) if hours <= 0]
+    return progress.streak(active_days(user), today, off)
+
+
 def active_steps(user: User) -> QuerySet[Step]:
     steps = owned_by(Step.objects.select_related("goal"), user, "goal__user")
     return steps.filter(goal__status=Goal.Status.ACTIVE, done_on__isnull=True)
@@ -358,5 +366,5 @@ def summary(
         else owned_by(Goal.objects.all(), user).filter(status=Goal.Status.ACTIVE).count(),
         due_soon=soon,
         short_hours=round(sum(s.hours for s in plan.shortfalls), 2),
-        streak=progress.streak(active_days(user), today),
+        streak=streak_of(user, today),
     )

@@ -10,7 +10,6 @@ from django.shortcuts import render
 from django.utils import timezone
 
 from prepcoach.accounts.access import owned_by, signed_in_user
-from prepcoach.coach.progress import streak
 from prepcoach.goals import plans
 from prepcoach.goals.models import Goal
 from prepcoach.goals.views.common import describe, got_it
@@ -54,7 +53,7 @@ def index(request: HttpRequest) -> HttpResponse:
             "finished_page": finished,
             "plan": plan,
             "short_goals": {v.goal.pk: v.goal for v in views if plan.shortfall_of(v.goal.pk)},
-            "streak": streak(plans.active_days(user), today),
+            "streak": plans.streak_of(user, today),
             "no_hours": week.is_empty,
             "replan": describe(replan),
         },

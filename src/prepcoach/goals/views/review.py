@@ -11,7 +11,7 @@ from django.utils import timezone
 
 from prepcoach.accounts.access import owned_by, signed_in_user
 from prepcoach.accounts.models import User
-from prepcoach.coach.progress import streak, weekly_review
+from prepcoach.coach.progress import weekly_review
 from prepcoach.goals import plans
 from prepcoach.goals.models import Goal, Milestone, Step
 
@@ -30,7 +30,7 @@ def review(request: HttpRequest) -> HttpResponse:
             "review": weekly_review([plans.step_state(s) for s in steps], today, short),
             "goals": active,
             "wins": _wins(user),
-            "streak": streak(plans.active_days(user), today),
+            "streak": plans.streak_of(user, today),
         },
     )
 
