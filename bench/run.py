@@ -2,13 +2,16 @@
 
 Each benchmark is a module `bench/bench_*.py` with a `run() -> None` function that prints
 its own results, each quality figure with the set it comes from (development or held-out, and
-the set's date) and a baseline measured in the same run. Today:
+the set's date) and a baseline measured in the same run; a figure recorded earlier (a model's
+cross-validation kept with its weights, a poll not measured here) says so where it is printed.
+Today:
 - `bench_analysis.py`: speech to report: completeness (every clip's WER and coverage beside the
   old pipeline, and through the streaming path beside the whole file on the same browser
   pieces), the decoding settings, accuracy with fillers and pauses matched by time, and
   speed against plain faster-whisper. Slow: it runs the speech model (about 20 minutes).
 - `bench_bearing.py`: which of a job's key terms bear on a question (the key-terms tip's and
-  area's), precision and recall on the development and held-out questions, beside every term.
+  area's), precision and recall on the labelled questions (all development by now: the next
+  change needs a fresh held-out set), beside every term.
 - `bench_body_language.py`: body language from video (issue 10) on clips made from a packaged
   face with known moves, turns and exits: face-in-frame agreement, head-angle error, look-away
   episodes (precision, recall), time per frame and the added latency on a 2-minute answer.
@@ -25,14 +28,17 @@ the set's date) and a baseline measured in the same run. Today:
 - `bench_keywords.py`: job-advert key terms against the labelled adverts, beside the old extractor.
 - `bench_push.py`: end of a 2-minute answer -> report saved -> report on screen in real
   Chromium (fake microphone) against `prepcoach serve` on loopback, Stop 0.3 s after the last
-  word (timed by the microphone's clock, the gap as recorded printed); the push's share beside
-  the 2 s poll it replaced, and the same answer with Stop 3 s after the speech; the shipped server
+  word (timed by the microphone's clock, the gap as recorded printed); the push's share (the
+  2 s poll it replaced is not measured: its wait alone is said beside it), and the same answer with Stop 3 s after the speech; the shipped server
   (the analysis waits for a quiet step in its pass) and one that reads the rest beside it
   (`STREAM_HANDOVER_WAIT_MS=0`), in turns. About 14 minutes.
 - `bench_reader.py`: the trained answer reader (STAR parts, quantified result) on
-  every labelled answer set, beside the old rules and the commonest label.
+  every labelled answer set but the unread `heldout12.json` (kept for the reader's next
+  change), beside the old rules and the commonest label; and two labellers' agreement on two
+  held-out sets (`answers/second/`).
 - `bench_relevance.py`: answer relevance (coverage of the verdict, accuracy of the spoken
-  verdicts, precision and recall of "does not address", beside always "it does") and the story
+  verdicts beside the commonest label on the answers it speaks on, precision and recall of "does
+  not address", beside always "it does") and the story
   that fits a question, against `tests/data/relevance/`.
 - `bench_retro.py`: retrospectives split into one draft story per project, against the labelled
   retrospectives (cross-validated development figures, held-out aggregates), beside the old
@@ -42,12 +48,13 @@ the set's date) and a baseline measured in the same run. Today:
 - `bench_smart.py`: the SMART check on every labelled goal set, and its speed.
 - `bench_streaming.py`: end of answer to report when it is transcribed while recorded (2 s
   WebM pieces, each step timed), with the read-ahead and without it on the same pieces: four
-  development 2-minute answers and two held-out sets of four (`streaming_heldout.py`), and a
+  development 2-minute answers and `streaming_heldout.py`'s two sets of four (written as
+  held-out, development since their first reads), and a
   10-minute one with each step's cost as the recording grows, each beside the whole-file
   analysis and the raw engine on the same file; WER and coverage of both, and the paired WER
   difference with its interval. Slow (about 20 minutes).
-- `bench_stop.py`: end of answer to report when the speaker goes quiet before pressing Stop
-  (1.5 and 3 s after the last word), with the browser's quiet piece and without it, on the 12
+- `bench_stop.py`: end of answer to report when the speaker presses Stop 0.3, 1.5 and 3 s after
+  the last word, with the browser's quiet piece and without it (none before 0.3 s), on the 12
   development 2-minute answers, the steps replayed on one lane's timeline; each transcript
   checked the same either way, beside the same reading at Stop with Whisper's whole 30 s
   window. Slow (about 25 minutes).
@@ -57,7 +64,8 @@ the set's date) and a baseline measured in the same run. Today:
   minutes).
 - `bench_window.py`: the speech engine's encoder reading the frames that hold audio against
   Whisper's whole 30 s window on the same model: paired WER with its interval, words lost, word
-  times and time, on development clips and the held-out `window_heldout.py` (about 25 minutes).
+  times and time, on development clips and `window_heldout.py` (written blind, development
+  since its first read) (about 25 minutes).
 - `bench_term_use.py`: which of a job's key terms an answer uses, against the hand-labelled
   `tests/data/term_use/` answers (development and held-out), beside every term's words and the
   matcher without the sentence model.
