@@ -35,7 +35,11 @@ def progress_chart(
         return None
     first = min([start, *(p.day for p in points)])
     last = max([end or today, today, *(p.day for p in points)])
-    span = max((last - first).days, 1)
+    if last == first:
+        # A goal set and due on one day: the day before gives the axis two dates to show (a
+        # trial's read "6 Dec6 Dec", one label drawn on the other).
+        first -= dt.timedelta(days=1)
+    span = (last - first).days
 
     def x(day: dt.date) -> float:
         return round(LEFT + (WIDTH - LEFT - PAD) * (day - first).days / span, 1)
