@@ -302,6 +302,8 @@ def test_a_goal_with_an_overdue_step_fits_before_its_own_deadline(
     assert "Your plan&#x27;s steps need 4.5 h; you have" in said
     assert "fall after their own due dates" in said
     assert "but you have" not in said  # the over-commitment's words are for the deadline's
+    # Listed first by priority, it is placed after the steps still on time: the page says why.
+    assert "places a step that can no longer be on time after the steps that still can" in detail
 
 
 def test_a_day_off_does_not_break_the_streak(
