@@ -65,9 +65,21 @@ SETS = (
     ("heldout.json", "development since 2026-12-05 (a classifier trained on it, not shipped)"),
     ("heldout2.json", "development since 2026-12-05 (a classifier trained on it, not shipped)"),
     ("heldout3.json", "development since 2026-12-05 (a classifier trained on it, not shipped)"),
-    ("heldout4.json", "held-out (2026-12-05, written blind, thirty-fifth session; read 6 times)"),
-    ("heldout5.json", "held-out (2026-12-05, written blind, ordinary answers; read 5 times)"),
-    ("heldout6.json", "held-out (2026-12-05, written blind, thirty-sixth session; read twice)"),
+    (
+        "heldout4.json",
+        "held-out (2026-12-05, written blind, thirty-fifth session; aggregates read 6 times before "
+        "2026-12-06; every run since is another read)",
+    ),
+    (
+        "heldout5.json",
+        "held-out (2026-12-05, written blind, ordinary answers; aggregates read 5 times before "
+        "2026-12-06; every run since is another read)",
+    ),
+    (
+        "heldout6.json",
+        "held-out (2026-12-05, written blind, thirty-sixth session; aggregates read twice before "
+        "2026-12-06; every run since is another read)",
+    ),
 )
 WORD = re.compile(r"[a-z0-9]+(?:[+#.][a-z0-9+#]+)*")
 
