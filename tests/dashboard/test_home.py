@@ -22,6 +22,23 @@ def test_the_plan_card_shows_what_is_due(alice_client: Client, alice: User) -> N
     page = alice_client.get(reverse("dashboard:home")).text
     assert "1 active goal" in page
     assert "Conflict story" in page
+    assert "Due in the next 7 days:" in page
+    assert "overdue</strong>" not in page.split('id="plan-title"')[1].split("Go to Plan")[0]
+
+
+def test_the_plan_card_marks_a_step_gone_past_its_due_date(
+    alice_client: Client, alice: User
+) -> None:
+    """A trial's step due yesterday sat first in the card's list, unmarked, while the Today card
+    and the review called it overdue."""
+    goal = Goal.objects.create(user=alice, text="Write 3 STAR stories")
+    Step.objects.create(goal=goal, title="Late story", due_date=today() - dt.timedelta(days=1))
+    Step.objects.create(goal=goal, title="Next story", due_date=today() + dt.timedelta(days=1))
+    card = alice_client.get(reverse("dashboard:home")).text.split('id="plan-title"')[1]
+    card = card.split("Go to Plan")[0]
+    late, soon = card.split("Late story")[1], card.split("Next story")[1]
+    assert late.split("</li>")[0].endswith('<strong class="warn-text">overdue</strong>')
+    assert "overdue" not in soon.split("</li>")[0]
 
 
 def test_news_from_people_shows_only_what_came_to_this_user(

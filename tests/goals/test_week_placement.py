@@ -141,7 +141,7 @@ def test_a_step_due_this_week_that_fits_only_after_it_is_named_on_this_week(
     assert "Due this week, planned after it" in said
     assert f"Draft the conflict story</a>: due {today():%A} {today().day} {today():%b}" in said
     if left:  # a day with hours next week: named, with its week's link
-        assert re.search(r'planned <a href="\?start=[\d-]+">\w+ \d+ \w+</a>, late', said)
+        assert re.search(r'planned from <a href="\?start=[\d-]+">\w+ \d+ \w+</a>, late', said)
     else:  # a Monday: no hours in any day, so nothing is placed
         assert "not placed in the plan&#x27;s reach" in said
     alice.profile.weekly_hours = [1] * 7

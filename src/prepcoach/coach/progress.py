@@ -185,7 +185,8 @@ def weekly_review(
         )
     if overcommitted_hours > 0:
         prompts.append(
-            f"Your plan is {overcommitted_hours:g} h over what your week holds: move a deadline, "
+            f"Your steps need {overcommitted_hours:g} h more than your week holds before their "
+            "due dates: move a deadline, "
             "drop a step, or split a goal in two."
         )
     if not done and not slipped:

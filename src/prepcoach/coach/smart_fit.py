@@ -74,14 +74,16 @@ def attainable(
         return _no_date(
             Criterion(
                 Verdict.MET,
-                f"{source.capitalize()} {needed:g} h; you have {available:g} h before {due}"
+                f"{source.capitalize()} {needed:g} h; you have {available:g} h by {due}"
                 + (
-                    f", but {late:g} h of its steps fall after their own due dates ({late:g} h "
-                    "short of them)."
+                    f". {late:g} h of its steps are planned after their own due dates."
                     if late > 0
                     else "."
                 ),
-                "Move those steps' due dates, or the steps, on the week." if late > 0 else "",
+                "Give those steps later due dates, or do them sooner: they are marked late "
+                "in the steps below and on the week."
+                if late > 0
+                else "",
             )
         )
     short = needed - available
@@ -106,7 +108,7 @@ def attainable(
     )
     return Criterion(
         Verdict.MISSING,
-        f"{source.capitalize()} {needed:g} h but you have {available:g} h before {due}: "
+        f"{source.capitalize()} {needed:g} h but you have {available:g} h by {due}: "
         f"{short:g} h short.",
         fix,
     ), feasible_by

@@ -342,6 +342,7 @@ class Summary:
     due_soon: list[Step]
     short_hours: float
     streak: int
+    today: dt.date | None = None  # the day it was made for: a step due before it is overdue
 
 
 def summary(
@@ -367,4 +368,5 @@ def summary(
         due_soon=soon,
         short_hours=round(sum(s.hours for s in plan.shortfalls), 2),
         streak=streak_of(user, today),
+        today=today,
     )
