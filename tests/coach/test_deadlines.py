@@ -232,3 +232,15 @@ def test_yesterday_is_a_deadline_gone_by() -> None:
     found = find_deadline("Practise 10 behavioural questions by yesterday", SUNDAY)
     assert found.date == dt.date(2026, 12, 5)
     assert found.problem == "“yesterday” is in the past (5 December 2026)."
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Review yesterday's mock interview notes",
+        "Follow up with the recruiter I met yesterday",
+        "The task was due yesterday",  # a fact about a task, as a training goal says it
+    ],
+)
+def test_yesterday_names_a_deadline_only_after_by_before_or_until(text: str) -> None:
+    assert find_deadline(text, SUNDAY).date is None

@@ -84,6 +84,7 @@ def test_a_day_off_neither_breaks_nor_counts_in_a_streak() -> None:
     saturday_run = [dt.date(2026, 11, 26) + dt.timedelta(days=n) for n in range(3)]
     assert streak(saturday_run, dt.date(2026, 11, 30), [sunday]) == 3
     assert streak(saturday_run, dt.date(2026, 11, 30), range(7)) == 0  # all days off: none
+    assert streak(active, dt.date(2026, 12, 6), (d for d in [sunday])) == 13  # read once
 
 
 @given(

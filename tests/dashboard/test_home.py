@@ -22,7 +22,7 @@ def test_the_plan_card_shows_what_is_due(alice_client: Client, alice: User) -> N
     page = alice_client.get(reverse("dashboard:home")).text
     assert "1 active goal" in page
     assert "Conflict story" in page
-    assert "Due in the next 7 days:" in page
+    assert "Overdue or due in the next 7 days:" in page
     assert "overdue</strong>" not in page.split('id="plan-title"')[1].split("Go to Plan")[0]
 
 

@@ -6,6 +6,9 @@ from django.test import Client
 from django.urls import reverse
 
 from prepcoach.accounts.models import User
+from prepcoach.coach.smart import Verdict
+from prepcoach.coach.smart_rewrite import format_date
+from prepcoach.goals import plans
 from prepcoach.goals.models import CheckIn, Goal, Milestone
 from tests.goals.conftest import add_step, days
 
@@ -321,3 +324,36 @@ def test_a_day_off_does_not_break_the_streak(
     assert said in alice_client.get(reverse("goals:index")).text
     assert said in alice_client.get(reverse("goals:review")).text
     assert said in alice_client.get(reverse("dashboard:home")).text
+
+
+def test_a_goal_the_plan_finishes_after_its_deadline_is_not_attainable(
+    alice: User, mock_goal: Goal
+) -> None:
+    """A review: with today's hours used by a step ticked on another goal, the goal's 5 h step
+    due on its deadline finishes the day after it, yet the check said "you have 6 h"."""
+    alice.profile.weekly_hours = [2] * 7
+    alice.profile.save(update_fields=["weekly_hours"])
+    mock_goal.target_date = days(2)
+    mock_goal.save(update_fields=["target_date"])
+    other = Goal.objects.create(user=alice, text="Write 5 STAR stories", target_date=days(20))
+    add_step(other, "Ticked today", 5, hours=2, done_on=days(0))
+    add_step(mock_goal, "Five hours of mocks", 2, hours=5)
+    found = plans.check(alice, mock_goal.text, days(0), mock_goal).attainable
+    assert found.verdict is Verdict.MISSING
+    assert found.reason.endswith("but you have 4 h by " + format_date(days(2)) + ": 1 h short.")
+    assert format_date(days(3)) in found.fix  # the day the plan finishes it
+
+
+def test_the_plan_finishing_after_the_deadline_is_said_even_when_the_hours_are_there(
+    alice: User, mock_goal: Goal
+) -> None:
+    """The hours before the deadline suffice, but the user put the step on a later day."""
+    alice.profile.weekly_hours = [2] * 7
+    alice.profile.save(update_fields=["weekly_hours"])
+    mock_goal.target_date = days(3)
+    mock_goal.save(update_fields=["target_date"])
+    add_step(mock_goal, "Mock on Friday", 3, hours=1, planned_on=days(5))
+    found = plans.check(alice, mock_goal.text, days(0), mock_goal).attainable
+    assert found.verdict is Verdict.MISSING
+    assert f"the week plan finishes them on {format_date(days(5))}" in found.reason
+    assert found.fix.startswith(f"Move the deadline to {format_date(days(5))}")

@@ -138,12 +138,16 @@ def test_a_step_due_this_week_that_fits_only_after_it_is_named_on_this_week(
     section = re.search(r'aria-labelledby="after-week-title">.*?</section>', page, re.S)
     assert section is not None
     said = section.group(0)
-    assert "Due this week, planned after it" in said
+    assert "Due by the end of this week, planned after it" in said
     assert f"Draft the conflict story</a>: due {today():%A} {today().day} {today():%b}" in said
     if left:  # a day with hours next week: named, with its week's link
         assert re.search(r'planned from <a href="\?start=[\d-]+">\w+ \d+ \w+</a>, late', said)
     else:  # a Monday: no hours in any day, so nothing is placed
-        assert "not placed in the plan&#x27;s reach" in said
+        assert "not placed in the plan's reach" in said
     alice.profile.weekly_hours = [1] * 7
     alice.profile.save(update_fields=["weekly_hours"])
     assert "after-week-title" not in week_of(alice_client, today())  # fits today: no section
+    # One the user put on a day after the week is where they want it: not listed.
+    due_today.planned_on = monday(today()) + dt.timedelta(days=8)
+    due_today.save(update_fields=["planned_on"])
+    assert "after-week-title" not in week_of(alice_client, today())

@@ -405,14 +405,14 @@ STARTS_RE = re.compile(r"\b(?:start(?:s|ing)?|from|after|begin(?:s|ning)?|once)\
 
 def _bare_dates(text: str, today: dt.date) -> list[Deadline]:
     found = []
-    # "by yesterday" is a deadline gone by: read, so it is said to be past (a trial's "by
-    # yesterday" read as no deadline, and the rewrite added a second one after it).
-    days_from_today = {"today": 0, "tonight": 0, "yesterday": -1}
-    for match in re.finditer(
-        r"\b(today|tonight|tomorrow|tmrw|tmr|yesterday)\b", text, re.IGNORECASE
-    ):
-        later = days_from_today.get(match.group(1).lower(), 1)
+    for match in re.finditer(r"\b(today|tonight|tomorrow|tmrw|tmr)\b", text, re.IGNORECASE):
+        later = 0 if match.group(1).lower() in {"today", "tonight"} else 1
         found.append(Deadline(today + dt.timedelta(days=later), match.group(0)))
+    # "by yesterday" is a deadline gone by: read, so it is said to be past (a trial's read as no
+    # deadline, and the rewrite added a second one after it). Only after "by", "before",
+    # "until": "review yesterday's notes" and "the recruiter I met yesterday" name no deadline.
+    for match in re.finditer(r"\b(?:by|before|until|till)\s+(yesterday)\b", text, re.I):
+        found.append(Deadline(today - dt.timedelta(days=1), match.group(1)))
     for match in DAY_MONTH_RE.finditer(text):
         fragment = match.group(0)
         if problem := _impossible(fragment):

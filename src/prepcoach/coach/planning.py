@@ -369,14 +369,16 @@ def hours_free_for(
     plan: Plan, goal_id: Hashable, availability: WeeklyAvailability, until: dt.date
 ) -> float:
     """Hours one goal can have from the plan's start to a day: the week's hours, less what the
-    other goals' steps take before then. When the goal is short, it is short by the plan's
-    own measure: its shortfall, not this figure, is the over-commitment."""
+    other goals' steps take before then and what steps already done used of those days (a step
+    ticked today used today's hours, whoever's it was). When the goal is short, it is short by
+    the plan's own measure: its shortfall, not this figure, is the over-commitment."""
     others = sum(
         a.hours
         for a in plan.allocations
         if a.day <= until and plan.outcomes[a.step_id].goal_id != goal_id
     )
-    return max(availability.between(plan.start, until) - others, 0.0)
+    used = sum(max(a.hours, 0.0) for a in plan.done if plan.start <= a.day <= until)
+    return max(availability.between(plan.start, until) - others - used, 0.0)
 
 
 def moves(

@@ -118,7 +118,9 @@ def streak(active_days: Iterable[dt.date], today: dt.date, days_off: Iterable[in
     off held anyone to 7 days at most), and one with progress counts. A week all days off
     says nothing, so it is read as none off."""
     days = set(active_days)
-    off = set(days_off) if len(set(days_off)) < 7 else set()
+    off = set(days_off)  # read once: it may be a generator
+    if len(off) >= 7:
+        off = set()
     day = today if today in days else today - dt.timedelta(days=1)
     count = 0
     while day in days or day.weekday() in off:

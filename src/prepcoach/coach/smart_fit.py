@@ -69,6 +69,19 @@ def attainable(
                 "Set the hours you can give each day of the week on your profile.",
             )
         )
+    planned = context.planned_hours is not None and context.available_hours is not None
+    if needed <= available and planned and _finishes_after(context, deadline.date):
+        # The hours are there, but the week plan, which gives them to other goals' earlier
+        # steps first, finishes these after the deadline: that is the date it can keep.
+        finish = context.planned_finish
+        assert finish is not None  # _finishes_after
+        return Criterion(
+            Verdict.MISSING,
+            f"{source.capitalize()} {needed:g} h, and you have {available:g} h by {due}, but "
+            f"the week plan finishes them on {format_date(finish)}: other goals' steps due "
+            "sooner, or a day you chose, come first.",
+            f"Move the deadline to {format_date(finish)}, or move other goals' steps later.",
+        ), finish
     if needed <= available:
         late = context.late_step_hours
         return _no_date(
@@ -112,6 +125,11 @@ def attainable(
         f"{short:g} h short.",
         fix,
     ), feasible_by
+
+
+def _finishes_after(context: SmartContext, deadline: dt.date) -> bool:
+    """Whether the week plan finishes the goal's steps after `deadline` (not known: no)."""
+    return context.planned_finish is not None and context.planned_finish > deadline
 
 
 def _no_date(criterion: Criterion) -> tuple[Criterion, dt.date | None]:

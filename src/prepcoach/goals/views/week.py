@@ -11,6 +11,7 @@ from django.shortcuts import render
 from django.utils import timezone
 
 from prepcoach.accounts.access import owned_by, signed_in_user
+from prepcoach.coach import planning
 from prepcoach.coach.network import follow_ups_due
 from prepcoach.goals import plans
 from prepcoach.goals.models import Goal
@@ -79,6 +80,8 @@ def week(request: HttpRequest) -> HttpResponse:
                 if step.estimated_hours > 0
                 and step.due_date < end
                 and first_day.get(step.pk, end) >= end
+                # one the user put on a later day is where they want it
+                and planning.pinned_day(step.planned_on, today) is None
             ),
             key=lambda row: (row[0].due_date, str(row[0].title)),
         )
