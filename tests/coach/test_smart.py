@@ -488,3 +488,18 @@ def test_a_deadline_gone_by_is_replaced_not_added_to() -> None:
     assert "“yesterday” is in the past" in found.time_bound.reason
     assert "yesterday" not in found.rewrite
     assert found.rewrite.startswith("Practise 10 behavioural questions by ")
+
+
+def test_hours_booked_by_the_plan_are_not_free_for_a_new_goal() -> None:
+    week = WeeklyAvailability((2,) * 7)
+    friday = dt.date(2026, 11, 27)  # TODAY is Saturday 21 November: 7 days of 2 h by Friday
+    free = SmartContext(availability=week)
+    found = check_goal("Do 3 recorded mock interviews by Friday", TODAY, context=free).attainable
+    assert "you have 14 h by" in found.reason
+    # 3 h booked on Monday (only its 2 h count) and 1 h on Saturday 28th, after the deadline.
+    booked = SmartContext(
+        availability=week,
+        booked=((dt.date(2026, 11, 23), 3.0), (friday + dt.timedelta(days=1), 1.0)),
+    )
+    found = check_goal("Do 3 recorded mock interviews by Friday", TODAY, context=booked).attainable
+    assert "you have 12 h by" in found.reason

@@ -7,7 +7,7 @@ from django.urls import reverse
 from prepcoach.accounts.models import User
 from prepcoach.coach.limits import MAX_GOAL_CHARS
 from prepcoach.goals.models import Goal
-from tests.goals.conftest import days
+from tests.goals.conftest import add_step, days
 
 NEW = reverse("goals:new")
 CHECK = reverse("goals:smart_check")
@@ -346,3 +346,18 @@ def test_a_split_keeps_the_users_kind_theirs_and_a_read_one_unknown(
         part = Goal.objects.get(text=f"Book mocks {kind_suggested}")
         assert part.kind == mock_goal.kind
         assert part.kind_suggested is (False if kind_suggested is False else None)
+
+
+def test_the_live_check_counts_only_the_hours_other_goals_leave(
+    alice_client: Client, alice: User, mock_goal: Goal
+) -> None:
+    """A browser check: a new goal was told "you have 7.5 h before 11 December" while another
+    goal's steps took 5.5 h of those days."""
+    alice.profile.weekly_hours = [2] * 7
+    alice.profile.save(update_fields=["weekly_hours"])
+    text = f"Write 3 STAR stories by {days(4):%-d %B %Y}"
+    free = alice_client.post(CHECK, {"text": text}).text
+    assert "you have 10 h by" in free  # five days of 2 h
+    add_step(mock_goal, "Six hours of mocks", 3, hours=6)
+    booked = alice_client.post(CHECK, {"text": text}).text
+    assert "you have 4 h by" in booked

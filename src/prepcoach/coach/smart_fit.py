@@ -36,7 +36,7 @@ def attainable(
     days = (deadline.date - today).days + 1
     available = context.available_hours
     if available is None and context.availability and not context.availability.is_empty:
-        available = context.availability.between(today, deadline.date)
+        available = _free_between(context, today, deadline.date)
     needed, source = context.planned_hours, "your plan's steps need"
     if needed is None:
         needed, source = _estimate_hours(quantities), "a rough estimate is"
@@ -145,9 +145,20 @@ def _feasible_by(needed: float, today: dt.date, context: SmartContext) -> dt.dat
     if full_weeks * 7 > HORIZON_DAYS:
         return None  # years away: proposing such a date would not help anyone
     day = today + dt.timedelta(weeks=max(full_weeks - 1, 0))
-    while week.between(today, day) < needed:
+    while _free_between(context, today, day) < needed:
         day += dt.timedelta(days=1)
+        if (day - today).days > HORIZON_DAYS:
+            return None
     return day
+
+
+def _free_between(context: SmartContext, start: dt.date, end: dt.date) -> float:
+    """The weekly hours from `start` to `end` (both included) less what the plan has already
+    booked on those days (`SmartContext.booked`; at most each day's hours)."""
+    week = context.availability
+    assert week is not None
+    booked = sum(min(hours, week.on(day)) for day, hours in context.booked if start <= day <= end)
+    return max(week.between(start, end) - booked, 0.0)
 
 
 def _estimate_hours(quantities: tuple[Quantity, ...]) -> float | None:

@@ -50,3 +50,8 @@ class SmartContext:
     # overdue step, a large step due tomorrow): late against those dates, which is not the
     # goal's deadline, so it is said beside the verdict, never counted against the goal.
     late_step_hours: float = 0.0
+    # Hours of the week the plan already gives to other goals' steps, and steps done today
+    # used, by day: not free for a goal whose hours are counted from `availability` (a new
+    # goal, or one without steps yet). A browser check: "you have 7.5 h before 11 December",
+    # with 5.5 h of another goal's steps booked on those days.
+    booked: tuple[tuple[dt.date, float], ...] = ()

@@ -115,6 +115,7 @@ def smart_context(
     profile = profile_read(user)
     planned = available = finish = None
     late = 0.0
+    booked: tuple[tuple[dt.date, float], ...] = ()
     if goal is not None and goal.pk:
         pending = [s for s in goal.steps.all() if s.done_on is None]
         hours = [float(s.estimated_hours) for s in pending]
@@ -133,6 +134,14 @@ def smart_context(
                 week = availability_of(user)
                 available = planning.hours_free_for(plan, goal.pk, week, goal.target_date)
                 late = short
+    if available is None and profile is not None and not profile.availability.is_empty:
+        # Hours counted from the week (a new goal, or one without steps): less what the plan
+        # gives other goals' steps, and steps done today used.
+        plan = plan or plan_for(user, today)
+        by_day: dict[dt.date, float] = {}
+        for a in (*plan.allocations, *plan.done):
+            by_day[a.day] = by_day.get(a.day, 0.0) + max(a.hours, 0.0)
+        booked = tuple(sorted(by_day.items()))
     # The jobs still in play: their companies and key terms make a goal relevant too.
     jobs = Opportunity.objects.filter(user=user).exclude(stage=Opportunity.Stage.CLOSED)[:10]
     return SmartContext(
@@ -146,6 +155,7 @@ def smart_context(
         deadline=goal.target_date if goal is not None and saved_date else None,
         planned_finish=finish,
         late_step_hours=late,
+        booked=booked,
         # How the user writes 04/12: given with the request, or their profile's setting.
         date_order=date_order or _date_order(profile.date_order if profile else ""),
     )
