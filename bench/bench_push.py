@@ -27,7 +27,8 @@ nothing of the rest beside it: `practice.streaming.step_in_pass`), and with that
 each in a server of its own; `run(rounds)` takes turns, the order alternating.
 `heldout(module)` records instead each answer of a speech set written blind
 (`stop_heldout2.py` to `stop_heldout4.py`: 8 answers by 8 voices each, all development since
-their first reads) in turn, as shipped, Stop `AT_ONCE_S` after each last word, and prints each
+their first reads; `stop_heldout5.py`, written blind on 2026-12-06 and unread, is kept for the
+next change to the end of an answer: `heldout("stop_heldout5")` is its first read) in turn, as shipped, Stop `AT_ONCE_S` after each last word, and prints each
 one's end of answer -> saved -> on screen with the seconds told apart, the page's requests
 after Stop, and their median and worst: the figure for the aim on answers no one tuned on
 when the set is read first.
