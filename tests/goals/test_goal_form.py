@@ -6,6 +6,7 @@ from django.urls import reverse
 
 from prepcoach.accounts.models import User
 from prepcoach.coach.limits import MAX_GOAL_CHARS
+from prepcoach.goals import plans
 from prepcoach.goals.models import Goal
 from tests.goals.conftest import add_step, days
 
@@ -361,3 +362,16 @@ def test_the_live_check_counts_only_the_hours_other_goals_leave(
     add_step(mock_goal, "Six hours of mocks", 3, hours=6)
     booked = alice_client.post(CHECK, {"text": text}).text
     assert "you have 4 h by" in booked
+
+
+def test_the_live_check_books_the_hours_the_week_plan_books(alice: User, mock_goal: Goal) -> None:
+    """The live check makes the plan from the same rows as `plan_for`, kept while the steps do
+    not change: what it books is what the plan's pages show."""
+    add_step(mock_goal, "Two hours of mocks", 2, hours=2)
+    done = add_step(mock_goal, "Done today", 5, hours=1)
+    done.done_on = days(0)
+    done.save(update_fields=["done_on"])
+    for _ in range(2):  # made, then kept
+        context = plans.smart_context(alice, None, days(0))
+        assert context.booked == plans._booked(plans.plan_for(alice, days(0)))
+        assert context.booked  # both steps' hours are on the week
