@@ -1,5 +1,6 @@
 import datetime as dt
 from collections import defaultdict
+from dataclasses import replace
 
 import pytest
 from hypothesis import given, settings
@@ -249,3 +250,18 @@ def test_the_hours_short_are_what_would_put_every_step_on_time() -> None:
     assert plan.outcomes["other"].on_time
     assert plan.outcomes["large"].late_hours == 4
     assert plan.shortfall_of("write") == 2
+
+
+def test_steps_due_this_week_but_planned_after_it_are_named() -> None:
+    """On the week's Sunday, which has no hours (EVENINGS), a step due that day and one overdue
+    are planned from Monday: this week names them; one due next week, one of no hours and one
+    the user put on Tuesday are not named."""
+    sunday, monday = MONDAY + dt.timedelta(days=6), MONDAY + dt.timedelta(days=7)
+    put = replace(step("put on Tuesday", 6, 1), planned=MONDAY + dt.timedelta(days=8))
+    steps = [step("today", 6, 1), step("overdue", 3, 1), step("next week", 9, 1),
+             step("no hours", 6, 0), put]  # fmt: skip
+    plan = schedule(steps, EVENINGS, sunday)
+    assert planning.planned_after(plan, steps, monday) == [
+        ("overdue", monday),
+        ("today", monday),
+    ]

@@ -381,6 +381,28 @@ def hours_free_for(
     return max(availability.between(plan.start, until) - others - used, 0.0)
 
 
+def planned_after(
+    plan: Plan, steps: Sequence[PlanStep], end: dt.date
+) -> list[tuple[Hashable, dt.date | None]]:
+    """The steps due before `end` (a week's end, exclusive; earlier weeks' included) that the
+    plan places only from `end` on, or not at all: each one's id and the first day it is
+    worked on (None: beyond the plan's reach), by due date. Steps of no hours have no day to
+    show, and a step the user put on a later day (`pinned_day`) is where they want it. A
+    Sunday trial's steps due that day off were only in next week's view."""
+    first: dict[Hashable, dt.date] = {}
+    for a in plan.allocations:
+        first[a.step_id] = min(a.day, first.get(a.step_id, a.day))
+    late = [
+        s
+        for s in steps
+        if s.hours > EPSILON
+        and s.due < end
+        and first.get(s.id, end) >= end
+        and pinned_day(s.planned, plan.start) is None
+    ]
+    return [(s.id, first.get(s.id)) for s in sorted(late, key=lambda s: (s.due, str(s.title)))]
+
+
 def moves(
     before: Mapping[Hashable, dt.date | None], after: Mapping[Hashable, dt.date | None]
 ) -> list[Move]:

@@ -382,7 +382,7 @@ class Summary:
     due_soon: list[Step]
     short_hours: float
     streak: int
-    today: dt.date | None = None  # the day it was made for: a step due before it is overdue
+    overdue: frozenset[int] = frozenset()  # the ids of `due_soon`'s steps past their due date
 
 
 def summary(
@@ -408,5 +408,5 @@ def summary(
         due_soon=soon,
         short_hours=round(sum(s.hours for s in plan.shortfalls), 2),
         streak=streak_of(user, today),
-        today=today,
+        overdue=frozenset(s.pk for s in soon if s.due_date < today),
     )

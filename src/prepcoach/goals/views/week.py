@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Hashable
 from typing import Any
 
 from django.contrib.auth.decorators import login_required
@@ -14,7 +15,7 @@ from prepcoach.accounts.access import owned_by, signed_in_user
 from prepcoach.coach import planning
 from prepcoach.coach.network import follow_ups_due
 from prepcoach.goals import plans
-from prepcoach.goals.models import Goal
+from prepcoach.goals.models import Goal, Step
 from prepcoach.goals.views.common import describe, got_it
 from prepcoach.jobs import schedule
 from prepcoach.network import plans as network_plans
@@ -66,25 +67,15 @@ def week(request: HttpRequest) -> HttpResponse:
     goals = {g.pk: g for g in owned_by(Goal.objects.all(), user).filter(pk__in=short_ids)}
     this_week = start <= today < start + dt.timedelta(days=7)
     replan = plans.changes_since_last_look(user, today, plan) if this_week else None
-    # Steps due by this week's end that the plan can only place after it (today a day off, at
-    # the week's end): shown here, or this week would show nothing of them (a Sunday trial's
-    # steps due that day were only in next week's view).
-    first_day: dict[Any, dt.date] = {}
-    for a in plan.allocations:
-        first_day[a.step_id] = min(a.day, first_day.get(a.step_id, a.day))
+    # This week names what is due in it but planned only after it (`planning.planned_after`).
+    by_id: dict[Hashable, Step] = {s.pk: s for s in active}
     after_this_week = (
-        sorted(
-            (
-                (step, first_day.get(step.pk))
-                for step in active
-                if step.estimated_hours > 0
-                and step.due_date < end
-                and first_day.get(step.pk, end) >= end
-                # one the user put on a later day is where they want it
-                and planning.pinned_day(step.planned_on, today) is None
-            ),
-            key=lambda row: (row[0].due_date, str(row[0].title)),
-        )
+        [
+            (by_id[step_id], day)
+            for step_id, day in planning.planned_after(
+                plan, [plans.plan_step(s) for s in active], end
+            )
+        ]
         if this_week
         else []
     )
