@@ -16,6 +16,7 @@ a step that can be on time late (`_deferred_dues`).
 from __future__ import annotations
 
 import datetime as dt
+from bisect import bisect_right
 from collections import defaultdict
 from collections.abc import Hashable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
@@ -320,16 +321,34 @@ def _earliest_finish(
 ) -> dt.date | None:
     """The earliest day within the horizon `step` can finish by while every step in `dues`
     finishes by its day there: every day's due hours fit the hours free up to it (what
-    earliest-deadline-first needs), searched by halves. None when no day will do."""
+    earliest-deadline-first needs), searched by halves. None when no day will do.
+
+    A day fits when the step's hours fit the slack (hours free up to a due date less the hours
+    due by it) of every due date after that day, and the hours free up to the day itself; the
+    due dates' slack is worked out once, so each day tried costs a lookup, not a pass over
+    every step (a plan of 192 steps, most given up on, took 65 ms a page)."""
+    ordered = sorted(dues.items(), key=lambda pair: pair[1])  # stable: ties keep their order
+    days = [due for _, due in ordered]
+    due_by: list[float] = []  # hours due up to and including each of `days`
+    total = 0.0
+    for key, _ in ordered:
+        total += hours_of[key]
+        due_by.append(total)
+    slack = [free.by(due) - wanted for due, wanted in zip(days, due_by, strict=True)]
+    if any(spare < -EPSILON for spare in slack):
+        return None  # a step kept is late whatever this one does
+    least_after = [float("inf")] * (len(slack) + 1)  # the least slack from each index on
+    for index in range(len(slack) - 1, -1, -1):
+        least_after[index] = min(slack[index], least_after[index + 1])
+    hours = hours_of[step.id]
 
     def fits(finish: dt.date) -> bool:
-        wanted = sorted([*dues.items(), (step.id, finish)], key=lambda pair: pair[1])
-        total = 0.0
-        for key, due in wanted:
-            total += hours_of[key]
-            if total > free.by(due) + EPSILON:
-                return False
-        return True
+        # The step goes after the steps due the same day (a stable sort puts it there).
+        after = bisect_right(days, finish)
+        before = due_by[after - 1] if after else 0.0
+        if before + hours > free.by(finish) + EPSILON:
+            return False
+        return hours <= least_after[after] + EPSILON
 
     last = today + dt.timedelta(days=HORIZON_DAYS)
     low = max(step.due, today)
