@@ -10,7 +10,7 @@ from django.urls import reverse
 from prepcoach.accounts.models import User
 from prepcoach.coach.smart import check_goal
 from prepcoach.goals.models import CheckIn, Goal
-from tests.goals.conftest import days, today
+from tests.goals.conftest import add_step, days, today
 
 
 def test_the_kind_badge_shows_the_kinds_name(alice_client: Client, mock_goal: Goal) -> None:
@@ -52,3 +52,20 @@ def test_the_smart_panel_says_where_the_date_came_from_and_its_heading_once(
     assert "from “by Friday” in your goal" in page
     assert "the target date you set" not in page
     assert page.count(" of 5 met") == 1  # in the summary, not again in the panel
+
+
+def test_the_goal_page_points_to_the_edit_form_only_for_a_wording_fix(
+    alice_client: Client, mock_goal: Goal
+) -> None:
+    """A goal meeting all five criteria may still carry a fix about its plan (Attainable's
+    steps and hours): "Edit the goal to apply a fix" pointed a trial to the wrong place."""
+    add_step(mock_goal, "Book the first mock", 3, hours=1)
+    page = alice_client.get(reverse("goals:detail", args=[mock_goal.pk])).text
+    assert "SMART check: 5 of 5 met" in page
+    assert "to apply a fix" not in page
+    vague = Goal.objects.create(
+        user=mock_goal.user, text="Get better at interviews", kind=Goal.Kind.BEHAVIORAL
+    )
+    page = alice_client.get(reverse("goals:detail", args=[vague.pk])).text
+    assert "5 of 5 met" not in page
+    assert "to apply a fix" in page

@@ -162,6 +162,9 @@ def test_overcommitment_is_reported_with_hours(alice_client: Client, mock_goal: 
     add_step(mock_goal, "Ten hours tomorrow", 1, hours=10)
     page = alice_client.get(reverse("goals:week")).text
     assert re.search(r"its steps need \d+ h more than your week holds before their due dates", page)
+    # Named for what is short (the time before the steps' due dates), not the person: a trial
+    # read "Over-committed" beside a goal that fits its own date.
+    assert "Not enough time before these due dates" in page
     plan_page = alice_client.get(reverse("goals:index")).text
     assert "Your plan does not fit before its deadlines" in plan_page
     detail = alice_client.get(reverse("goals:detail", args=[mock_goal.pk])).text
