@@ -26,12 +26,14 @@ nothing of the rest beside it: `practice.streaming.step_in_pass`), and with that
 (`STREAM_HANDOVER_WAIT_MS=0`: the rest read beside the step, the thirty-fifth session's path),
 each in a server of its own; `run(rounds)` takes turns, the order alternating.
 `heldout(module)` records instead each answer of a speech set written blind
-(`stop_heldout2.py` to `stop_heldout4.py`: 8 answers by 8 voices each, all development since
-their first reads; `stop_heldout5.py`, written blind on 2026-12-06 and unread, is kept for the
-next change to the end of an answer: `heldout("stop_heldout5")` is its first read) in turn, as shipped, Stop `AT_ONCE_S` after each last word, and prints each
-one's end of answer -> saved -> on screen with the seconds told apart, the page's requests
-after Stop, and their median and worst: the figure for the aim on answers no one tuned on
-when the set is read first.
+(`stop_heldout2.py` to `stop_heldout5.py`: 8 answers by 8 voices each, all development since
+their first reads; `stop_heldout6.py`, written blind on 2026-12-06 and unread, is kept for the
+next change to the end of an answer: `heldout("stop_heldout6")` is its first read) in turn, as
+shipped, Stop `AT_ONCE_S` after each last word, and prints each one's end of answer -> saved ->
+on screen with the seconds told apart, the page's requests after Stop, their median and worst,
+and the raw engine's wall time on the same recordings after the run (the baseline: how fast
+the machine is in this run): the figure for the aim on answers no one tuned on when the set is
+read first.
 "On screen" is the frame the page first draws the report's heading (`_on_screen`, the page's
 own check at each frame); before the thirty-eighth session a locator's wait said it up to 0.5 s
 late.
@@ -55,7 +57,11 @@ from pathlib import Path
 from typing import Any
 
 import numpy as np
-from push_watching import Watching, raw_engine_cpu  # type: ignore[import-not-found]
+from push_watching import (  # type: ignore[import-not-found]
+    Watching,
+    raw_engine_cpu,
+    raw_engine_walls,
+)
 
 # Silence before the speech in the microphone's file. The fake microphone plays its file from
 # when the page opens it, and the recorder's 3-2-1 countdown (2.1 s) and the answer's start
@@ -415,6 +421,7 @@ def _held_out_rows(
     saved_at, watching = watch
     sets = ((held.VOICES, held.SENTENCES), (held.VOICES_2, held.SENTENCES_2))
     shown: list[float] = []
+    recordings: list[Path] = []
     print(f"end of answer -> report on screen, real Chromium, as shipped: {module}.py")
     for voices, sentences in sets:
         # The gaps between sentences of bench_stop._built: a pause of 1 s after every third.
@@ -443,6 +450,8 @@ def _held_out_rows(
             )
             if saved is not None and attempt is not None:
                 print(watching.story(attempt, ended, saved), flush=True)
+            if attempt is not None and attempt.recording:
+                recordings.append(Path(attempt.recording.path))
             asked = ", ".join(
                 f"{p} +{t - ended:.2f} s" if t is not None else f"{p} (time unknown)"
                 for p, t in requests
@@ -450,10 +459,20 @@ def _held_out_rows(
             )
             print(f"    the page's requests after Stop, answered: {asked}", flush=True)
             shown.append(on_screen - ended)
+    median = float(np.median(shown))
     print(
-        f"  median {float(np.median(shown)):.2f} s, worst {max(shown):.2f} s, "
+        f"  median {median:.2f} s, worst {max(shown):.2f} s, "
         f"{sum(s <= 2.0 for s in shown)} of {len(shown)} within the aim of 2 s"
     )
+    # The baseline, in this run: the machine's speed moves between sessions (stop_heldout4.py
+    # read 2.02 s on 2026-12-05 and 1.39 s on 2026-12-06 with the same code), its ratio less.
+    raw = raw_engine_walls(recordings, home)
+    if raw:
+        print(
+            f"  the raw engine (plain faster-whisper) on the same {len(raw)} recordings, after "
+            f"the run: median {float(np.median(raw)):.2f} s wall (worst {max(raw):.2f} s); "
+            f"on screen median {median / float(np.median(raw)):.2f}x it"
+        )
 
 
 # The environment variables naming the held-out speech set the child records and the pause

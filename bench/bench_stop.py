@@ -324,6 +324,11 @@ HELD_OUT = {
         "stop_heldout4",
         "development since its first read: stop_heldout4.py (2026-12-05)",
     ),
+    "heldout5": (
+        "stop_heldout5",
+        "development since its first read: stop_heldout5.py (2026-12-06)",
+    ),
+    "heldout6": ("stop_heldout6", "held-out, written blind: stop_heldout6.py (2026-12-06)"),
 }
 
 

@@ -167,3 +167,23 @@ def raw_engine_cpu(attempt: Any, home: Path) -> str:
     ba.raw_engine(engine, samples)
     wall, cpu = time.perf_counter() - wall, time.process_time() - cpu
     return f"    the raw engine on the same recording, after the run: {wall:.2f} s wall, {cpu:.2f} s CPU"
+
+
+def raw_engine_walls(recordings: list[Path], home: Path) -> list[float]:
+    """The raw engine (plain faster-whisper, `bench_analysis.raw_engine`) on each recording,
+    in this process, after the run, one engine for all: the wall seconds a report made from the
+    whole file after Stop could not beat, the baseline of the held-out figures."""
+    import bench_analysis as ba  # type: ignore[import-not-found]
+
+    from prepcoach.coach.speech.audio import decode
+    from prepcoach.coach.speech.engine import WhisperEngine
+    from prepcoach.coach.speech.model import packaged_model
+
+    engine = WhisperEngine(packaged_model(home / "bench-model"))
+    walls = []
+    for path in recordings:
+        samples = decode(path).samples
+        began = time.perf_counter()
+        ba.raw_engine(engine, samples)
+        walls.append(time.perf_counter() - began)
+    return walls
