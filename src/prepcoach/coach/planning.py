@@ -20,6 +20,7 @@ from bisect import bisect_right
 from collections import defaultdict
 from collections.abc import Hashable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
+from itertools import accumulate
 
 from prepcoach.coach.availability import WeeklyAvailability
 
@@ -256,8 +257,12 @@ class _FreeHours:
         # A copy: the hours placed after this are not "already used".
         self.availability, self.used, self.today = availability, dict(used), today
         self.held: list[float] = []
+        self.by_day: dict[dt.date, float] = {}  # each day asked (a step given up on asks many)
 
     def by(self, day: dt.date) -> float:
+        known = self.by_day.get(day)
+        if known is not None:
+            return known
         offset = min((day - self.today).days, HORIZON_DAYS)
         if offset < 0:
             return 0.0
@@ -265,6 +270,7 @@ class _FreeHours:
             next_day = self.today + dt.timedelta(days=len(self.held))
             free = max(self.availability.on(next_day) - self.used.get(next_day, 0.0), 0.0)
             self.held.append((self.held[-1] if self.held else 0.0) + free)
+        self.by_day[day] = self.held[offset]
         return self.held[offset]
 
     def shortage(self, steps: Sequence[PlanStep]) -> float:
@@ -337,9 +343,9 @@ def _earliest_finish(
     slack = [free.by(due) - wanted for due, wanted in zip(days, due_by, strict=True)]
     if any(spare < -EPSILON for spare in slack):
         return None  # a step kept is late whatever this one does
-    least_after = [float("inf")] * (len(slack) + 1)  # the least slack from each index on
-    for index in range(len(slack) - 1, -1, -1):
-        least_after[index] = min(slack[index], least_after[index + 1])
+    # The least slack from each index on (the last: none after, so no bound).
+    least_after = [*accumulate(reversed(slack), min)][::-1]
+    least_after.append(float("inf"))
     hours = hours_of[step.id]
 
     def fits(finish: dt.date) -> bool:
