@@ -65,7 +65,7 @@ $(VENV)/.bench-deps: pyproject.toml $(VENV)/.dev-deps
 
 bench: $(VENV)/.bench-deps
 	@scripts/system-deps espeak-ng sox
-	$(PY) bench/run.py
+	$(PY) bench/run.py $(BENCH)
 
 # The cohort load test on loopback (bench/load/runner.py, about 5 minutes): PostgreSQL when
 # DATABASE_URL is set, else SQLite in a temporary home.

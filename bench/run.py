@@ -1,4 +1,6 @@
 """Run every benchmark in bench/ and print its ratio against a baseline measured in the same run.
+`python bench/run.py push stop` (`make bench BENCH="push stop"`) runs only those; each
+benchmark's wall time is printed after it, and all of them at the end.
 
 Each benchmark is a module `bench/bench_*.py` with a `run() -> None` function that prints
 its own results, each quality figure with the set it comes from (development or held-out, and
@@ -83,14 +85,25 @@ The cohort load test (`bench/load/`, about 5 minutes, servers on loopback) runs 
 import importlib.util
 import pathlib
 import sys
+import time
 
 
-def main() -> int:
+def main(names: list[str]) -> int:
+    """Every `bench_*.py`, or only those named (`bench_push` or `push`), in name order, each
+    one's wall time printed after it and all of them at the end: the whole run takes hours, so
+    a session can run a part and say how long each part took."""
     here = pathlib.Path(__file__).parent
+    wanted = {name.removeprefix("bench_").removesuffix(".py") for name in names}
     modules = sorted(here.glob("bench_*.py"))
+    unknown = wanted - {path.stem.removeprefix("bench_") for path in modules}
+    if unknown:
+        print(f"no such benchmark: {', '.join(sorted(unknown))}", file=sys.stderr)
+        return 2
+    modules = [p for p in modules if not wanted or p.stem.removeprefix("bench_") in wanted]
     if not modules:
         print("no benchmarks yet")
         return 0
+    took: list[tuple[str, float]] = []
     for path in modules:
         spec = importlib.util.spec_from_file_location(path.stem, path)
         assert spec is not None
@@ -98,11 +111,19 @@ def main() -> int:
         module = importlib.util.module_from_spec(spec)
         sys.modules[path.stem] = module  # dataclasses look their module up while it loads
         spec.loader.exec_module(module)
-        print(f"== {path.stem}")
+        print(f"== {path.stem}", flush=True)
+        began = time.monotonic()
         module.run()
-    print("== load: run `make load` (bench/load/runner.py) for the cohort load test on loopback")
+        took.append((path.stem, time.monotonic() - began))
+        print(f"== {path.stem} took {took[-1][1] / 60:.1f} min", flush=True)
+    print("== wall time: " + ", ".join(f"{name} {seconds / 60:.1f} min" for name, seconds in took))
+    print(f"== all: {sum(seconds for _, seconds in took) / 60:.1f} min")
+    if not wanted:
+        print(
+            "== load: run `make load` (bench/load/runner.py) for the cohort load test on loopback"
+        )
     return 0
 
 
 if __name__ == "__main__":
-    sys.exit(main())
+    sys.exit(main(sys.argv[1:]))
