@@ -81,3 +81,25 @@ def test_each_tip_keeps_its_measure_behind_a_click(alice_client: Client, alice: 
     page = page_for(alice_client, alice, question, analysis)
     assert "Rule: " not in page
     assert f"<summary>What prepcoach found</summary>{rule}</details>" in page
+
+
+def test_the_transcript_writes_a_number_as_it_was_said(
+    alice_client: Client, alice: User, question: Question
+) -> None:
+    """The engine gives "35" and "%" (and "$40" and ",000") as words of their own, written on to
+    the one before; a trial's report showed "35 %" and "$40 ,000" where the text is "35%"."""
+    tokens = [" Late", " delivery", " dropped", " by", " 35", "%", " and", " we", " saved",
+              " about", " $40", ",000", " in", " overtime."]  # fmt: skip
+    words = tuple(Word(w, 0.5 + i * 0.4, 0.8 + i * 0.4) for i, w in enumerate(tokens))
+    analysis = analyse_answer(
+        transcript=Transcript(words, "en", 0.99), duration_s=7.0, settings=DeliverySettings()
+    ).as_dict()
+    attempt = Attempt.objects.create(user=alice, question=question, question_text=question.text,
+                                     status="analysed", analysis=analysis)  # fmt: skip
+    page = alice_client.get(reverse("practice:attempt", args=[attempt.pk])).text
+    transcript = page[page.index('<div class="transcript">') :]
+    transcript = transcript[: transcript.index("</div>")]
+    assert "by 35% and" in transcript
+    assert "about $40,000 in" in transcript
+    assert "35 %" not in transcript
+    assert "$40 ,000" not in transcript

@@ -22,6 +22,7 @@ class Piece:
     pause_s: float | None = None  # a pause marker, not a word: its length (`text.seconds`)
     start: float | None = None
     lost: tuple[float, float] | None = None  # speech that produced no words: (start, end) s
+    space_after: bool = True  # False when the next word is written on to it ("35" "%")
 
 
 @dataclass
@@ -51,7 +52,9 @@ def transcript_pieces(data: dict[str, Any]) -> list[Sentence]:
     if words:
         markers = _markers(data, words, long_pause)
         filler_words = _timed_fillers(data, words)
+        joined = _written_on(data.get("transcript", ""), words)
         index = 0
+        last: Piece | None = None
         for n, word in enumerate(words):
             target = result[min(index, len(result) - 1)] if result else None
             while markers and markers[0].start is not None and markers[0].start <= word["start"]:
@@ -60,9 +63,10 @@ def transcript_pieces(data: dict[str, Any]) -> list[Sentence]:
                 else:
                     markers.pop(0)
             if target is not None:
-                target.pieces.append(
-                    Piece(word["w"], filler=n in filler_words, start=word["start"])
-                )
+                if n in joined and last is not None and target.pieces[-1:] == [last]:
+                    last.space_after = False
+                last = Piece(word["w"], filler=n in filler_words, start=word["start"])
+                target.pieces.append(last)
             if re.search(r"[.!?]$", word["w"]) and index < len(result) - 1:
                 index += 1
         if result:
@@ -85,6 +89,23 @@ def transcript_pieces(data: dict[str, Any]) -> list[Sentence]:
         for j, word in enumerate(text.split()):
             sentence.pieces.append(Piece(word, filler=(k, j) in marked))
     return result
+
+
+def _written_on(transcript: str, words: list[dict[str, Any]]) -> set[int]:
+    """The indexes of the timed words the transcript writes with no space before them: the
+    engine's "%" after "35" and ",000" after "$40" (the words are kept without their spaces, and
+    a trial's report showed "35 %" and "$40 ,000" where the text says "35%" and "$40,000")."""
+    joined: set[int] = set()
+    cursor = 0
+    for n, word in enumerate(words):
+        text = str(word["w"])
+        at = transcript.find(text, cursor) if text else -1
+        if at < 0:
+            continue  # not written as read (should not happen): spaced as before
+        if n and at == cursor and cursor > 0:
+            joined.add(n)
+        cursor = at + len(text)
+    return joined
 
 
 def _timed_fillers(data: dict[str, Any], words: list[dict[str, Any]]) -> set[int]:
