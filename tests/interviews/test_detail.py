@@ -55,6 +55,10 @@ def test_bob_sees_nothing_of_alices(client: Client, alice: User, bob: User) -> N
     assert response.status_code == 404
     assert "ALICE question" not in response.content.decode()
     assert "Northwind" not in response.content.decode()
+    # Nothing was typed, so nothing is said to be lost; and no claim that it was deleted alone
+    # (a trial's second user read "It was deleted … Nothing was saved" of Alice's interview).
+    assert "Nothing was saved" not in response.content.decode()
+    assert "or it is not one of yours" in response.content.decode()
 
 
 def test_a_debrief_written_ahead_drafts_no_thank_you_note(
