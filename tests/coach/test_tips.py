@@ -393,3 +393,24 @@ def test_the_key_terms_tips_evidence_says_the_term_is_the_jobs_and_not_said() ->
     assert evidence(("A", "B", "C"), ("A", "B", "C")) == [
         ("Not said: “A”, “B” and “C”, all of the job's terms that bear on this question", False)
     ]
+
+
+@needs_model
+def test_a_short_story_with_every_part_is_asked_for_more_of_them_not_for_the_parts() -> None:
+    """A trial's 56 s answer had all four STAR parts ticked and was told to "set the scene, walk
+    through what you did, and end with the result"; with a part missing the advice stands."""
+    whole = analyse_answer(text=WITH_TASK, question=QUESTION)
+    assert all(whole.content.star[p].present for p in ("situation", "task", "action", "result"))
+    spoken = replace(
+        whole.delivery, duration_s=40.0, answer_s=40.0, length_band=(60, 180),
+        length_verdict="short",
+    )  # fmt: skip
+    facts = Facts(whole.content, spoken, None, whole.settings, whole.relevance)
+    tip = next(t for t in choose_tips(facts, count=20) if t.rule.startswith("Length"))
+    assert tip.text.startswith("Say more: every part of the story is there")
+    assert "set the scene" not in tip.text
+    partial = analyse_answer(text=NO_TASK, question=QUESTION)
+    assert not partial.content.star["task"].present
+    facts = Facts(partial.content, spoken, None, partial.settings, partial.relevance)
+    tip = next(t for t in choose_tips(facts, count=20) if t.rule.startswith("Length"))
+    assert "set the scene" in tip.text
