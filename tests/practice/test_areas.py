@@ -13,6 +13,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from prepcoach.accounts.models import User
+from prepcoach.accounts.timing import local_now
 from prepcoach.coach.answer import analyse_answer
 from prepcoach.feedback.models import FeedbackRequest, Review
 from prepcoach.interviews.models import AskedQuestion, Debrief
@@ -100,6 +101,28 @@ def test_make_it_a_goal_opens_the_goal_form_with_its_words(
     form = alice_client.get(link).text
     assert f">{goal}</textarea>" in form
     assert 'name="area" value="quantified"' in form
+
+
+@pytest.mark.usefixtures("sentence_model")
+def test_an_areas_goal_is_due_before_the_next_interview(
+    alice_client: Client, alice: User, bob: User, story_question: Question
+) -> None:
+    """A trial's goal was due two days after the interview it was for. Bob's sooner interview
+    moves nothing of Alice's."""
+    answered(alice, story_question)
+    answered(alice, story_question)
+    today = local_now(alice).date()
+    for user, days in ((alice, 9), (bob, 4)):
+        job = Opportunity.objects.create(user=user, company="Northwind", role="Analyst")
+        Interview.objects.create(
+            user=user, opportunity=job, round_name="Final round",
+            starts_at=timezone.now() + dt.timedelta(days=days),
+        )  # fmt: skip
+    page = alice_client.get(URL).text
+    now = local_now(alice)  # the areas read the interview's day on her clock
+    before = (now + dt.timedelta(days=8)).date()
+    assert f"Put a number on the result in 5 practice answers by {before:%-d %B %Y}" in page
+    assert f"by {today + dt.timedelta(days=14):%-d %B %Y}" not in page
 
 
 @pytest.mark.usefixtures("sentence_model")

@@ -77,6 +77,20 @@ RECENT = 10  # the answers an area is judged over, newest first
 # REVIEW_LOW (0) counts against a criterion: both in `improvement_sources`, which reads them too.
 GOAL_ANSWERS = 5  # "in 5 answers": a goal made from an area counts answers that meet it
 GOAL_DAYS = 14  # the goal's deadline, from today
+GOAL_DAYS_LEAST = 2  # an interview sooner than this after today does not bring it forward
+
+
+def goal_deadline(today: dt.date, interview: dt.date | None = None) -> dt.date:
+    """An area's goal's deadline: GOAL_DAYS from `today`, or the day before `interview` when
+    that is sooner and at least GOAL_DAYS_LEAST away (a goal due after it would not help it)."""
+    deadline = today + dt.timedelta(days=GOAL_DAYS)
+    if interview is not None:
+        before = interview - dt.timedelta(days=1)
+        if today + dt.timedelta(days=GOAL_DAYS_LEAST) <= before < deadline:
+            return before
+    return deadline
+
+
 JOB_TERMS = readings.JOB_TERMS  # of the key terms bearing on its question (all, when fewer bear)
 STAR_PARTS = ("situation", "task", "action", "result")
 
@@ -375,9 +389,12 @@ def improvement_areas(
     closed: Mapping[str, dt.date] | None = None,
     debriefs: Sequence[DebriefFacts] = (),
     lapses: Sequence[LapseFacts] = (),
+    interview: dt.date | None = None,
 ) -> tuple[Area, ...]:
-    """The areas to work on, best first (see the module). `answers` in any order. `closed`
-    maps an area to the day a goal made from it was reached: only later answers and reviews
+    """The areas to work on, best first (see the module). Each goal is due `goal_deadline`:
+    GOAL_DAYS from `today`, or the day before the user's next `interview` when that comes first
+    (a trial's goal was due two days after the interview it was for). `answers` in any order.
+    `closed` maps an area to the day a goal made from it was reached: only later answers and reviews
     count for it, so it comes back only if the pattern does. `debriefs` of real interviews
     and drill `lapses` are read by `coach.improvement_sources`: a debrief naming a rule's
     pattern counts like a reviewer who agrees; reviews scoring a plan's reasons or check low
@@ -387,7 +404,7 @@ def improvement_areas(
     debriefs = [d for d in debriefs if d.when <= today]
     newest = sorted(answers, key=lambda a: a.when, reverse=True)
     words = _words([a.analysis for a in newest])
-    deadline = today + dt.timedelta(days=GOAL_DAYS)
+    deadline = goal_deadline(today, interview)
     goal_words = {**words, "n": str(GOAL_ANSWERS), "deadline": f"{deadline:%-d %B %Y}"}
     # A reviewer counts once for an area, naming every line of theirs that points to it (a
     # plan's steps and action both point to the action).

@@ -29,8 +29,8 @@ def home(request: HttpRequest) -> HttpResponse:
     profile = getattr(user, "profile", None)  # read once per request (the time zone's)
     now = local_now(user)
     today = timezone.localdate()
-    found = areas_of(user, today).areas
     rows = today_rows(user, now)  # what to do today, the countdown and the steps: read once
+    found = areas_of(user, today, rows.upcoming).areas  # goals due before that interview
     counted = counts_of(
         user,
         goals=owned_by(Goal.objects.all(), user).filter(status=Goal.Status.ACTIVE),

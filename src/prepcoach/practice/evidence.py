@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
+from typing import Literal
 
 from django.db.models import QuerySet
 from django.urls import reverse
@@ -15,6 +16,7 @@ from django.utils import timezone
 
 from prepcoach.accounts.access import owned_by
 from prepcoach.accounts.models import User
+from prepcoach.accounts.timing import local_now
 from prepcoach.coach.answer_evidence import current
 from prepcoach.coach.improvement import (
     AnswerFacts,
@@ -29,6 +31,7 @@ from prepcoach.coach.improvement_sources import LAPSE_WINDOW, RECENT_DEBRIEFS
 from prepcoach.feedback.models import Review
 from prepcoach.goals.models import Goal
 from prepcoach.interviews.models import Debrief
+from prepcoach.jobs.schedule import Upcoming, next_interview
 from prepcoach.practice.models import Attempt, DrillCard, DrillReview
 
 ANSWERS = 50  # the newest analysed answers read; areas judge the last ten each can judge
@@ -68,7 +71,11 @@ def answer_facts(attempts: QuerySet[Attempt]) -> list[AnswerFacts]:
     ]  # fmt: skip
 
 
-def areas_of(user: User, today: dt.date) -> Areas:
+def areas_of(
+    user: User, today: dt.date, upcoming: Upcoming | Literal["read"] | None = "read"
+) -> Areas:
+    """The user's improvement areas, each goal due before their next interview: `upcoming`,
+    when the caller has read it (the dashboard reads it once for its countdown), else read here."""
     attempts = owned_by(Attempt.objects.all(), user).filter(status=Attempt.Status.ANALYSED)
     answers = answer_facts(attempts.order_by("-created_at")[:ANSWERS])
     reviews = [
@@ -94,7 +101,13 @@ def areas_of(user: User, today: dt.date) -> Areas:
         # The latest of several goals made from one area is the one that closed it.
         closed[goal.area] = max(goal.completed_on, closed.get(goal.area, goal.completed_on))
     debriefs = debriefs_of(user)
-    found = improvement_areas(answers, reviews, today, closed, debriefs, lapses_of(user))
+    # An area's goal is due before the next interview (on the user's clock), not after it.
+    now = local_now(user)
+    coming = next_interview(user, now) if upcoming == "read" else upcoming
+    interview = coming.interview.starts_at.astimezone(now.tzinfo).date() if coming else None
+    found = improvement_areas(
+        answers, reviews, today, closed, debriefs, lapses_of(user), interview=interview
+    )
     return Areas(found, working_on, len(answers), len(reviews), len(debriefs))
 
 
