@@ -62,7 +62,7 @@ def test_the_transcript_marks_no_star_part_and_no_story_is_offered(
     page = html.unescape(alice_client.get(reverse("practice:attempt", args=[attempt.pk])).text)
     assert "star-result" not in page
     assert "star-situation" not in page
-    assert "actions said with" not in page  # whose actions: a point has none to count
+    assert "read as your actions" not in page  # whose actions: a point has none to count
     assert 'class="story-fit' not in page
     story = Question.objects.create(owner=alice, text=BACKLOG)
     told = analyse_answer(text=BACKLOG_STORY, question=BACKLOG).as_dict()
@@ -71,7 +71,7 @@ def test_the_transcript_marks_no_star_part_and_no_story_is_offered(
     shown = html.unescape(alice_client.get(reverse("practice:attempt", args=[other.pk])).text)
     assert "star-situation" in shown
     assert 'class="story-fit' in shown
-    assert "actions said with" in shown
+    assert "read as your actions" in shown
 
 
 @pytest.mark.usefixtures("sentence_model")

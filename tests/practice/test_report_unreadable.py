@@ -35,7 +35,7 @@ def test_a_one_word_answer_is_not_judged(alice_client: Client, alice: User) -> N
     assert page.count("(can't tell)") == 4
     assert "✗" not in page
     assert "stands out to fix" not in page
-    # No "0 / 0 actions said with “I” / with “we”" from a reading that never happened.
+    # No "0 / 0" clauses "I …" / "we …" from a reading that never happened.
     card = page.split('<h3 class="h-small">“I” and “we”</h3>')[1].split("</div>")[0]
     assert (
         card == '<p class="big">—</p><p class="meta">not counted: the answer could not be read</p>'
