@@ -1,7 +1,16 @@
 """A practice answer kept as a STAR story (`coach.answer_story`): its own sentences, in order,
 in the parts the reader placed them, nothing said lost."""
 
-from prepcoach.coach.answer_story import answer_key, answer_story, story_title, tells_a_story
+from hypothesis import given
+from hypothesis import strategies as st
+
+from prepcoach.coach.answer_story import (
+    answer_key,
+    answer_story,
+    story_title,
+    tells_a_story,
+    without_fillers,
+)
 
 ANSWER = (
     "In my last job our weekly reports were always late. My task was to get them out on time. "
@@ -120,3 +129,31 @@ def test_the_answers_key_is_its_words_not_its_id() -> None:
     assert key.startswith("answer ")
     assert len(key) <= 64
     assert key == answer_key("Q?", ANSWER) != answer_key("Q?", ANSWER + " More.")
+
+
+def test_a_kept_story_leaves_the_fillers_it_was_said_with() -> None:
+    """A trial's story kept from a recorded answer read "I found that, um, the night shift was
+    waiting on paperwork": the bank keeps what was said, not how."""
+    said = "Um, so our rota kept failing. I found that, um, the night shift was, like, short."
+    star = {"situation": {"evidence": ["Um, so our rota kept failing."]},
+            "action": {"evidence": ["I found that, um, the night shift was, like, short."]}}  # fmt: skip
+    story = answer_story("Tell me about a time you fixed a rota.", said, star)
+    assert story.parts["situation"] == "So our rota kept failing."
+    assert story.parts["action"] == "I found that the night shift was short."
+    assert without_fillers("We cut pick-up times by, uh, 35%.") == "We cut pick-up times by 35%."
+    assert without_fillers("I like data, you know, so I track it.") == "I like data so I track it."
+    assert without_fillers("Um.") == ""
+
+
+SAID = ["I", "like", "data,", "um,", "so", "you", "know", "We", "cut", "pick-up", "times", "by"]
+
+
+@given(st.lists(st.sampled_from([*SAID, "uh", "35%.", "It", "was,"]), max_size=14))
+def test_taking_fillers_out_only_takes_words_out(words: list[str]) -> None:
+    text = " ".join(words)
+    out = without_fillers(text).split()
+    bare = [w.rstrip(",").lower() for w in words]
+    left = iter(bare)
+    assert all(any(w.rstrip(",").lower() == b for b in left) for w in out)  # in order, a subset
+    if not {"um,", "uh", "like", "know"} & set(words):
+        assert without_fillers(text) == text

@@ -9,7 +9,8 @@ there (the stored analysis keeps, per part, the sentences or pieces of sentences
 reader placed in no part (or in a part it can't tell about, which keeps no evidence) goes with
 the sentence before it, or to the situation at the start. A sentence the reader read in pieces
 carrying different parts ("I rebuilt the job, and the reports went out two days earlier.") is
-cut between its pieces; words of it no piece holds go with the piece beside them.
+cut between its pieces; words of it no piece holds go with the piece beside them. The fillers
+the report counts are left out of the parts (`without_fillers`): the bank keeps what was said.
 """
 
 from __future__ import annotations
@@ -20,6 +21,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 from prepcoach.coach.content import sentences_of
+from prepcoach.coach.delivery import filler_spans, tokens_of
 from prepcoach.coach.relevance import asked_for
 from prepcoach.coach.retro_stories import PlacedSentence, metrics_line, story_metrics
 from prepcoach.coach.shorten import shorten
@@ -129,7 +131,10 @@ def answer_story(
             end = cuts[k + 1][0] if k + 1 < len(cuts) else len(sentence)
             if text := sentence[start:end].strip():
                 pieces.append(StoryPiece(text, part, True))
-    parts = {p: " ".join(piece.text for piece in pieces if piece.part == p) for p in PARTS}
+    parts = {
+        p: " ".join(t for piece in pieces if piece.part == p if (t := without_fillers(piece.text)))
+        for p in PARTS
+    }
     said = [PlacedSentence(piece.text, "", piece.part, 1.0) for piece in pieces]
     ticked = tuple(
         c for c in COMPETENCIES if competency and competency_key(c) == competency_key(competency)
@@ -138,6 +143,34 @@ def answer_story(
         story_title(question), parts, metrics_line(story_metrics(said), metrics_limit),
         tuple(pieces), ticked,
     )  # fmt: skip
+
+
+def without_fillers(text: str) -> str:
+    """`text` without the fillers the report counts (`delivery.filler_spans`: "um", "you know",
+    a filler "like"), for a story kept in the bank rather than heard: a trial's kept story read
+    "I found that, um, the night shift was waiting". A filler set off by commas takes the comma
+    before it too ("that, um, the" is "that the"); a sentence a filler began starts with a
+    capital again; every other word and mark is kept as written."""
+    words = text.split()
+    owner: list[int] = []  # each token's word
+    for index, word in enumerate(words):
+        owner += [index] * len(tokens_of(None, word))
+    tokens = tokens_of(None, text)
+    if len(tokens) != len(owner):
+        return text
+    marked = {i + n for i, count in filler_spans(tokens) for n in range(count)}
+    gone = {w for w in set(owner) if all(i in marked for i, o in enumerate(owner) if o == w)}
+    kept: list[str] = []
+    for index, word in enumerate(words):
+        if index not in gone:
+            kept.append(word)
+        elif word.endswith(",") and kept and kept[-1].endswith(","):
+            kept[-1] = kept[-1][:-1]
+    if not kept:
+        return ""
+    if 0 in gone and words[0][:1].isupper():
+        kept[0] = kept[0][:1].upper() + kept[0][1:]
+    return " ".join(kept)
 
 
 def answer_key(question: str, transcript: str) -> str:
