@@ -226,3 +226,22 @@ def test_a_story_of_terse_notes_is_still_read() -> None:
     """A story's notes are often terse ("Legacy billing, monthly invoice errors"): read."""
     notes = dict.fromkeys(READABLE, "Legacy billing system, monthly invoice errors")
     assert read_bank([_saved(1, notes)]).unread == frozenset()
+
+
+@pytest.mark.usefixtures("sentence_model")
+def test_a_value_that_is_also_a_job_term_reads_as_the_term() -> None:
+    """A trial's readiness page said "Continuous improvement value: no story yet" beside
+    "continuous improvement job term: [story]": the same words read at two cuts."""
+    told = "I kept making small improvements to our workflow week after week."
+    rows = coverage(
+        [StoryInfo(1, "Small steps", told, ())],
+        values=["Continuous improvement"],
+        terms=["continuous improvement"],
+        competencies=(),
+    )
+    value, term = rows
+    assert (value.kind, term.kind) == ("value", "job term")
+    assert value.target == "Continuous improvement"
+    assert term.stories == (1,)  # by its phrasings (read at its bare words' cut, no story)
+    assert value.stories == term.stories
+    assert value.evidence == term.evidence

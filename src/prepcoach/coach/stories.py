@@ -210,12 +210,17 @@ def coverage(
     vectors: list[Sequence[float] | NDArray[np.float64]] = []
     if model is not None and targets and stories:
         vectors = [*model.embed([t for t, _ in targets[:bare]]), *term_vectors(terms, model)]
+    # A value that is also one of the job's terms ("continuous improvement") is read as that
+    # term, so its two rows agree (a trial's readiness page said "value: no story yet" beside
+    # "job term: [story]" for the same words, read at two cuts).
+    as_term = {" ".join(t.casefold().split()): bare + k for k, t in enumerate(terms)}
     rows = []
     for i, (target, kind) in enumerate(targets):
-        vector = vectors[i] if vectors else None
-        cut, margin = (BARE_THRESHOLD, -2.0) if i < bare else (None, GENERIC_MARGIN)
+        read_as = as_term.get(" ".join(target.casefold().split()), i) if kind == "value" else i
+        vector = vectors[read_as] if vectors else None
+        cut, margin = (BARE_THRESHOLD, -2.0) if read_as < bare else (None, GENERIC_MARGIN)
         found: list[tuple[Hashable, str]] = []
-        names = i >= bare
+        names = read_as >= bare
         for story, (told, labels) in zip(stories, matchers, strict=True):
             if kind == "competency" and target in story.competencies:
                 found.append((story.id, "tagged"))
