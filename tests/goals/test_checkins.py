@@ -6,6 +6,7 @@ from decimal import Decimal
 from django.test import Client
 from django.urls import reverse
 
+from prepcoach.accounts.models import User
 from prepcoach.goals.models import CheckIn, Goal
 from tests.goals.conftest import days
 
@@ -90,3 +91,26 @@ def test_bob_can_neither_correct_nor_delete_alices_check_ins(
     assert client.post(reverse("goals:checkin_delete", args=[check_in.pk])).status_code == 404
     assert client.post(reverse("goals:checkin_undo", args=[mock_goal.pk])).status_code == 404
     assert mock_goal.check_ins.get().value == 2
+
+
+def test_a_goal_that_counts_itself_offers_no_log_form(alice_client: Client, alice: User) -> None:
+    """A goal made from an improvement area is logged by prepcoach as answers come in: a trial
+    was offered "Answers that meet it so far" to type beside "it will move by itself"."""
+    measured = Goal.objects.create(
+        user=alice, text="Keep fillers under 3 a minute in 5 recorded answers by 20 December 2026",
+        kind=Goal.Kind.SKILLS, target_date=days(14), target_value=Decimal(5), unit="answers",
+        area="fillers",
+    )  # fmt: skip
+    CheckIn.objects.create(goal=measured, day=days(0), value=Decimal(1),
+                           note="Measured from your answers: 1 of 2 answers since the goal began meet it")  # fmt: skip
+    page = alice_client.get(reverse("goals:detail", args=[measured.pk])).text
+    assert "This goal counts itself from your practice answers" in page
+    assert reverse("goals:checkin_add", args=[measured.pk]) not in page
+    assert "Correct the check-in" not in page
+    by_hand = Goal.objects.create(
+        user=alice, text="Do 3 mock interviews by 20 December 2026", kind=Goal.Kind.SKILLS,
+        target_date=days(14), target_value=Decimal(3), unit="mock interviews",
+    )  # fmt: skip
+    page = alice_client.get(reverse("goals:detail", args=[by_hand.pk])).text
+    assert "counts itself" not in page
+    assert reverse("goals:checkin_add", args=[by_hand.pk]) in page
