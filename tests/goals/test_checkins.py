@@ -105,6 +105,7 @@ def test_a_goal_that_counts_itself_offers_no_log_form(alice_client: Client, alic
                            note="Measured from your answers: 1 of 2 answers since the goal began meet it")  # fmt: skip
     page = alice_client.get(reverse("goals:detail", args=[measured.pk])).text
     assert "This goal counts itself from your practice answers" in page
+    assert ">Progress logged</h2>" in page  # not "Log progress" over nothing to log
     assert reverse("goals:checkin_add", args=[measured.pk]) not in page
     assert "Correct the check-in" not in page
     by_hand = Goal.objects.create(

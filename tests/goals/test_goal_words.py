@@ -69,3 +69,11 @@ def test_the_goal_page_points_to_the_edit_form_only_for_a_wording_fix(
     page = alice_client.get(reverse("goals:detail", args=[vague.pk])).text
     assert "5 of 5 met" not in page
     assert "to apply a fix" in page
+    # No hours in the week: only Attainable misses, and its fix is the profile's, not the words.
+    mock_goal.user.profile.weekly_hours = [0, 0, 0, 0, 0, 0, 0]
+    mock_goal.user.profile.save()
+    page = alice_client.get(reverse("goals:detail", args=[mock_goal.pk])).text
+    assert "SMART check: 4 of 5 met" in page
+    assert 'data-criterion="attainable"' in page
+    assert 'verdict-met" data-criterion="attainable"' not in page
+    assert "to apply a fix" not in page
