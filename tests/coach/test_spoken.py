@@ -4,7 +4,9 @@ from prepcoach.coach.spoken import SPEAKING_WPM, spoken, story_remark
 def test_words_are_said_at_about_150_a_minute() -> None:
     assert SPEAKING_WPM == 150
     assert spoken("").said == ""
-    assert spoken("one two three").said == "about 5 seconds spoken"
+    assert spoken("one two three").said == "about 1 second spoken"
+    assert spoken("word " * 18).said == "about 7 seconds spoken"  # not 5, beside 37 words' 15
+    assert spoken("word " * 37).said == "about 15 seconds spoken"
     assert spoken("word " * 100).said == "about 40 seconds spoken"
     action = spoken("word " * 1100)
     assert (action.words, action.seconds) == (1100, 440)

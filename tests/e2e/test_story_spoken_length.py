@@ -15,9 +15,9 @@ def test_the_spoken_length_shows_as_the_user_types(page: Page, alice: User) -> N
     page.goto("/grow/stories/new/")
     situation = page.get_by_label("Situation")
     situation.press_sequentially("Our weekly reports were late.", delay=5)
-    expect(page.locator("#id_situation_spoken")).to_have_text("5 words, about 5 seconds spoken")
+    expect(page.locator("#id_situation_spoken")).to_have_text("5 words, about 2 seconds spoken")
     total = page.locator("[data-spoken-total]")
-    expect(total).to_have_text("The whole story, told aloud: about 5 seconds.")
+    expect(total).to_have_text("The whole story, told aloud: about 2 seconds.")
     page.get_by_label("Action").fill("I checked each report myself. " * 220)
     page.get_by_label("Action").press("End")  # typing on fires input as a person would
     page.get_by_label("Action").press_sequentially(" Done.", delay=5)

@@ -11,6 +11,9 @@ from prepcoach.coach.delivery import DeliverySettings
 # the average for clear conversational English).
 SPEAKING_WPM = 150
 ANSWER_SECONDS = DeliverySettings().length_bands["behavioral"]  # a STAR story told aloud
+# Under this many seconds a part's length is said to the second, not to 5: a trial's story form
+# read "18 words, about 5 seconds" beside "37 words, about 15 seconds" (`spoken-length.js` too).
+SECONDS_EXACT = 20
 
 
 @dataclass(frozen=True, slots=True)
@@ -23,8 +26,11 @@ class Spoken:
         """In words, e.g. "about 40 seconds spoken" or "about 7 minutes spoken"."""
         if self.words == 0:
             return ""
+        if self.seconds < SECONDS_EXACT:
+            seconds = max(1, self.seconds)
+            return f"about {seconds} second{'s' * (seconds != 1)} spoken"
         if self.seconds < 60:
-            return f"about {max(5, round(self.seconds / 5) * 5)} seconds spoken"
+            return f"about {round(self.seconds / 5) * 5} seconds spoken"
         minutes = round(self.seconds / 60)
         return f"about {minutes} minute{'s' * (minutes != 1)} spoken"
 

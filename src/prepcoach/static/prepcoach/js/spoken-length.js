@@ -13,7 +13,12 @@
   function said(count, perMinute) {
     if (!count) return "";
     var seconds = Math.round((count * 60) / perMinute);
-    if (seconds < 60) return "about " + Math.max(5, Math.round(seconds / 5) * 5) + " seconds";
+    // To the second under 20 s (coach/spoken.py's SECONDS_EXACT), else to 5 s.
+    if (seconds < 20) {
+      var exact = Math.max(1, seconds);
+      return "about " + exact + " second" + (exact === 1 ? "" : "s");
+    }
+    if (seconds < 60) return "about " + Math.round(seconds / 5) * 5 + " seconds";
     var minutes = Math.round(seconds / 60);
     return "about " + minutes + " minute" + (minutes === 1 ? "" : "s");
   }
