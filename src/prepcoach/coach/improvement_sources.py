@@ -341,8 +341,11 @@ def calibration_area(
         return None
     pairs = len(evidence)
     people = sum(e.source == "review" for e in evidence)
+    # Named for whom the ratings are set beside: a trial read "as others do" with no reviews.
+    by = {"answer": "prepcoach's measures", "review": "your reviewers"}
+    sources = " and ".join(dict.fromkeys(by[e.source] for e in evidence))
     return Area(
-        "calibration", "Rate yourself as others do", "; and ".join(parts),
+        "calibration", f"Rate yourself as {sources} do", "; and ".join(parts),
         pairs, pairs, people, tuple(evidence), (),
         # Measured from analysed answers (`calibrated`), whichever gap raised it: prepcoach's
         # figure is the one every rated answer has.
