@@ -143,6 +143,13 @@ def test_a_kept_story_leaves_the_fillers_it_was_said_with() -> None:
     assert without_fillers("We cut pick-up times by, uh, 35%.") == "We cut pick-up times by 35%."
     assert without_fillers("I like data, you know, so I track it.") == "I like data so I track it."
     assert without_fillers("Um.") == ""
+    # A filler that ends a sentence hands on its full stop; quoted or bracketed ones stay.
+    said = "Our rota kept failing, you know. I rebuilt it, um. It failed. Um, we fixed it."
+    assert without_fillers(said) == "Our rota kept failing. I rebuilt it. It failed. We fixed it."
+    assert without_fillers("Um, iPhone sales fell.") == "iPhone sales fell."
+    assert without_fillers("We were — um — stuck.") == "We were — stuck."
+    assert without_fillers('I said "um, no".') == 'I said "um, no".'
+    assert without_fillers("(um) we left.") == "(um) we left."
 
 
 SAID = ["I", "like", "data,", "um,", "so", "you", "know", "We", "cut", "pick-up", "times", "by"]
@@ -157,3 +164,8 @@ def test_taking_fillers_out_only_takes_words_out(words: list[str]) -> None:
     assert all(any(w.rstrip(",").lower() == b for b in left) for w in out)  # in order, a subset
     if not {"um,", "uh", "like", "know"} & set(words):
         assert without_fillers(text) == text
+    # Every word that is no filler's is kept, whatever marks move onto it.
+    fillers = {"um", "uh", "like", "you", "know"}
+    assert [w for w in bare if w.strip(".") not in fillers] == [
+        w for w in (x.rstrip(",").lower() for x in out) if w.strip(".") not in fillers
+    ]

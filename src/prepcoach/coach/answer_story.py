@@ -149,8 +149,10 @@ def without_fillers(text: str) -> str:
     """`text` without the fillers the report counts (`delivery.filler_spans`: "um", "you know",
     a filler "like"), for a story kept in the bank rather than heard: a trial's kept story read
     "I found that, um, the night shift was waiting". A filler set off by commas takes the comma
-    before it too ("that, um, the" is "that the"); a sentence a filler began starts with a
-    capital again; every other word and mark is kept as written."""
+    before it too ("that, um, the" is "that the"); one that ends a sentence hands its full stop
+    to the word before ("I rebuilt it, um." is "I rebuilt it."); a word a filler began a
+    sentence with starts with a capital again. A filler written with quotes, brackets or other
+    marks around it is kept whole, and every other word is kept as written."""
     words = text.split()
     owner: list[int] = []  # each token's word
     for index, word in enumerate(words):
@@ -159,18 +161,35 @@ def without_fillers(text: str) -> str:
     if len(tokens) != len(owner):
         return text
     marked = {i + n for i, count in filler_spans(tokens) for n in range(count)}
-    gone = {w for w in set(owner) if all(i in marked for i, o in enumerate(owner) if o == w)}
+    gone = {
+        w
+        for w in set(owner)
+        if all(i in marked for i, o in enumerate(owner) if o == w)
+        and not FILLER_KEPT_RE.search(words[w])  # "um, no" in quotes is what was said
+    }
     kept: list[str] = []
+    opens = True  # the next kept word begins a sentence
+    capital = False  # and a removed filler began it
     for index, word in enumerate(words):
-        if index not in gone:
-            kept.append(word)
-        elif word.endswith(",") and kept and kept[-1].endswith(","):
-            kept[-1] = kept[-1][:-1]
-    if not kept:
-        return ""
-    if 0 in gone and words[0][:1].isupper():
-        kept[0] = kept[0][:1].upper() + kept[0][1:]
+        if index in gone:
+            ending = re.search(r"[.!?;:]+$", word)
+            if ending and kept:
+                kept[-1] = kept[-1].rstrip(",") + ending.group(0)
+            elif word.endswith(",") and kept and kept[-1].endswith(","):
+                kept[-1] = kept[-1][:-1]
+            capital = capital or opens
+            continue
+        if kept and not re.search(r"\w", word) and kept[-1] == word:
+            continue  # "— um —" leaves one dash
+        if capital and word[:1].islower() and not word[1:2].isupper():
+            word = word[:1].upper() + word[1:]  # not "iPhone"
+        kept.append(word)
+        opens, capital = bool(re.search(r"[.!?][\"”’')\]]*$", word)), False
     return " ".join(kept)
+
+
+# Marks around a filler that say it was quoted or set apart: such a word is kept whole.
+FILLER_KEPT_RE = re.compile(r"[\"“”‘’()\[\]—–-]")
 
 
 def answer_key(question: str, transcript: str) -> str:
