@@ -107,7 +107,11 @@ def test_a_goal_that_counts_itself_offers_no_log_form(alice_client: Client, alic
     assert "This goal counts itself from your practice answers" in page
     assert ">Progress logged</h2>" in page  # not "Log progress" over nothing to log
     assert reverse("goals:checkin_add", args=[measured.pk]) not in page
-    assert "Correct the check-in" not in page
+    assert "Correct the check-in" not in page  # prepcoach's own: the next count replaces it
+    # One typed by hand before the form went stays correctable (progress reads the newest).
+    CheckIn.objects.create(goal=measured, day=days(-1), value=Decimal(4))
+    page = alice_client.get(reverse("goals:detail", args=[measured.pk])).text
+    assert page.count("Correct the check-in") == 1
     by_hand = Goal.objects.create(
         user=alice, text="Do 3 mock interviews by 20 December 2026", kind=Goal.Kind.SKILLS,
         target_date=days(14), target_value=Decimal(3), unit="mock interviews",

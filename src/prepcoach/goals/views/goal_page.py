@@ -20,6 +20,9 @@ from prepcoach.goals.charts import progress_chart
 from prepcoach.goals.forms import CheckInForm, MilestoneForm, SplitForm, StepForm
 from prepcoach.goals.models import Goal, Milestone, Step
 from prepcoach.goals.views.common import celebrate_milestones, goal_of
+from prepcoach.practice.measured import AUTO_NOTE, DEBRIEF_NOTE, DRILL_NOTE, REVIEW_NOTE
+
+MEASURED_NOTES = (AUTO_NOTE, DRILL_NOTE, DEBRIEF_NOTE, REVIEW_NOTE)
 
 
 @login_required
@@ -64,9 +67,11 @@ def detail_context(request: HttpRequest, goal: Goal, **extra: object) -> dict[st
         or StepForm(initial={"due_date": goal.target_date}),
         "checkin_form": extra.pop("checkin_form", None) or CheckInForm(goal=goal),
         "milestone_form": extra.pop("milestone_form", None) or MilestoneForm(),
-        "check_ins": goal.check_ins.all()[:10],
+        "check_ins": (check_ins := goal.check_ins.all()[:10]),
         "counted": counted,
         "measured_from": measured_from(goal),
+        # prepcoach's own check-ins: the next count replaces a correction, so none is offered.
+        "logged_by_prepcoach": {c.pk for c in check_ins if c.note.startswith(MEASURED_NOTES)},
         "milestones": goal.milestones.all(),
         **extra,
     }
