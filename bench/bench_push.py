@@ -450,8 +450,8 @@ def _held_out_rows(
             )
             if saved is not None and attempt is not None:
                 print(watching.story(attempt, ended, saved), flush=True)
-            if attempt is not None and attempt.recording:
-                recordings.append(Path(attempt.recording.path))
+            if saved is not None and attempt is not None and attempt.recording:
+                recordings.append(Path(attempt.recording.path))  # not the one before, twice
             asked = ", ".join(
                 f"{p} +{t - ended:.2f} s" if t is not None else f"{p} (time unknown)"
                 for p, t in requests
