@@ -12,12 +12,10 @@ from hypothesis import strategies as st
 from prepcoach.coach.answer import analyse_answer
 from prepcoach.coach.improvement import (
     GOAL_ANSWERS,
-    GOAL_DAYS,
     RULES,
     AnswerFacts,
     ReviewFacts,
     TrendWeek,
-    goal_deadline,
     improvement_areas,
     meets,
 )
@@ -585,21 +583,3 @@ def test_a_reviewers_low_own_part_line_agrees_with_the_area() -> None:
     assert area.reviewers == 1
     assert "1 reviewer agrees" in area.rule
     assert [e.detail for e in area.evidence if e.source == "review"] == ["scored action 0 of 2"]
-
-
-def test_an_areas_goal_is_due_before_the_next_interview() -> None:
-    """A trial's goal was due 20 December for an interview on the 18th: a goal is due the day
-    before an interview that comes sooner than GOAL_DAYS, unless it is too near to work for."""
-    fillers = [timed(ref, 5.0, ref) for ref in range(1, 4)]
-
-    def due(interview: dt.date | None) -> str:
-        (area,) = [a for a in improvement_areas(fillers, [], TODAY, interview=interview)
-                   if a.key == "fillers"]  # fmt: skip
-        return area.goal.rsplit(" by ", 1)[1]
-
-    assert due(None) == f"{TODAY + dt.timedelta(days=GOAL_DAYS):%-d %B %Y}"
-    assert due(TODAY + dt.timedelta(days=9)) == f"{TODAY + dt.timedelta(days=8):%-d %B %Y}"
-    # Too near to work for (the day before it is tomorrow), or after the usual deadline.
-    assert due(TODAY + dt.timedelta(days=2)) == due(None)
-    assert due(TODAY + dt.timedelta(days=40)) == due(None)
-    assert goal_deadline(TODAY, TODAY + dt.timedelta(days=3)) == TODAY + dt.timedelta(days=2)
