@@ -277,8 +277,12 @@ def test_a_pause_mid_answer_keeps_every_sentence(
     attempt = Attempt.objects.get(user=alice)
     assert page.url.endswith(f"/improve/attempts/{attempt.pk}/")
     assert attempt.status == "analysed", attempt.status
-    assert last, "no piece was marked last"
-    assert last[-1] == attempt.chunks_received - 1, (last, attempt.chunks_received)
+    if last:
+        assert last[-1] == attempt.chunks_received - 1, (last, attempt.chunks_received)
+    else:
+        # Stop came as the quiet piece was flushed, leaving no data for a piece of its own
+        # (the recorder sends none empty): then the quiet piece is the answer's last (a CI run).
+        assert quiet[-1] == attempt.chunks_received - 1, (quiet, attempt.chunks_received)
     transcript = page.locator(".transcript").inner_text().lower()
     for sentence, words in PAUSED:
         missing = [word for word in words if word not in transcript]
