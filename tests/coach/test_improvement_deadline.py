@@ -24,3 +24,13 @@ def test_an_areas_goal_is_due_before_the_next_interview() -> None:
     assert due(TODAY + dt.timedelta(days=2)) == due(None)
     assert due(TODAY + dt.timedelta(days=40)) == due(None)
     assert goal_deadline(TODAY, TODAY + dt.timedelta(days=3)) == TODAY + dt.timedelta(days=2)
+
+
+def test_each_area_names_what_its_goal_counts_itself_from() -> None:
+    """The goal page says it and offers no log form; a key of no area's is logged by hand."""
+    from prepcoach.coach.improvement import AREA_KEYS, measured_from
+
+    assert all(measured_from(key) for key in AREA_KEYS)
+    assert measured_from("fillers") == "your practice answers"
+    assert measured_from("drill_lapses") == "your drills"
+    assert measured_from("") == ""

@@ -358,6 +358,22 @@ REVIEW_KEYS = frozenset(PLAN_LINE_AREAS.values())
 AREA_KEYS = ANSWER_KEYS | DEBRIEF_KEYS | REVIEW_KEYS | {"drill_lapses", "asked_badly"}
 
 
+def measured_from(area: str) -> str:
+    """What a goal made from `area` counts itself from (`practice.measured` logs its check-ins
+    as they come in), in words, or "" for no area's: its goal page offers no log form then (a
+    trial was offered one beside "it will move by itself", and a count typed there is
+    overwritten)."""
+    if area not in AREA_KEYS:
+        return ""
+    if area in REVIEW_KEYS:
+        return "people's reviews of your answers"
+    if area == "drill_lapses":
+        return "your drills"
+    if area in DEBRIEF_KEYS:
+        return "your debriefs of real interviews"
+    return "your practice answers"
+
+
 def meets(
     key: str,
     analysis: Mapping[str, Any],

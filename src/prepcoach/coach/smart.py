@@ -78,6 +78,13 @@ class SmartCheck:
     def is_smart(self) -> bool:
         return self.met_count == 5
 
+    @property
+    def wording_misses(self) -> bool:
+        """A criterion the goal's words decide is not met: editing the goal can fix it.
+        Attainable is left out: its fixes are the week's hours and the plan's steps."""
+        words = (self.specific, self.measurable, self.relevant, self.time_bound)
+        return any(c.verdict is not Verdict.MET for c in words)
+
     def as_dict(self) -> dict[str, object]:
         """The JSON contract shared by `prepcoach smart --json` and the API."""
         return {

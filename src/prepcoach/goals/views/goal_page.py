@@ -14,7 +14,7 @@ from django.views.decorators.http import require_POST
 
 from prepcoach.accounts.access import get_owned_or_404, signed_in_user
 from prepcoach.coach import planning
-from prepcoach.coach.improvement import AREA_KEYS, DEBRIEF_KEYS, REVIEW_KEYS
+from prepcoach.coach.improvement import measured_from
 from prepcoach.goals import checkin_views, checkins, plans, sources
 from prepcoach.goals.charts import progress_chart
 from prepcoach.goals.forms import CheckInForm, MilestoneForm, SplitForm, StepForm
@@ -69,27 +69,12 @@ def detail_context(request: HttpRequest, goal: Goal, **extra: object) -> dict[st
         "milestone_form": extra.pop("milestone_form", None) or MilestoneForm(),
         "check_ins": (check_ins := goal.check_ins.all()[:10]),
         "counted": counted,
-        "measured_from": measured_from(goal),
+        "measured_from": measured_from(goal.area) if goal.target_value is not None else "",
         # prepcoach's own check-ins: the next count replaces a correction, so none is offered.
         "logged_by_prepcoach": {c.pk for c in check_ins if c.note.startswith(MEASURED_NOTES)},
         "milestones": goal.milestones.all(),
         **extra,
     }
-
-
-def measured_from(goal: Goal) -> str:
-    """What a goal made from an improvement area counts itself from (`practice.measured` logs
-    its check-ins as they come in), or "" for a goal logged by hand: a trial was offered the
-    log form beside "it will move by itself", and a count typed there is overwritten."""
-    if goal.target_value is None or goal.area not in AREA_KEYS:
-        return ""
-    if goal.area in REVIEW_KEYS:
-        return "people's reviews of your answers"
-    if goal.area == "drill_lapses":
-        return "your drills"
-    if goal.area in DEBRIEF_KEYS:
-        return "your debriefs of real interviews"
-    return "your practice answers"
 
 
 @login_required
