@@ -18,6 +18,7 @@ from pathlib import Path
 import pytest
 
 from prepcoach.coach import term_match
+from prepcoach.coach import term_units
 from prepcoach.coach import term_vectors as term_vectors_module
 from prepcoach.coach.term_match import clauses, denied, find_terms, term_vectors
 
@@ -189,8 +190,8 @@ def test_a_phrase_is_placed_by_its_own_words_not_inside_a_longer_one() -> None:
     sentence says "metadata quality", not denied, and quoted at 0.89 (a review). The phrase
     "metadata quality" itself still comes near the term by meaning (a known miss)."""
     said = "Our metadata quality was fine, but I haven't done any data quality work."
-    spans = [m.span() for m in term_match.TOKEN_RE.finditer(said)]
-    assert term_match._span(said, spans, "data quality") == (54, 66)  # not (8, 20)
+    spans = [m.span() for m in term_units.TOKEN_RE.finditer(said)]
+    assert term_units._span(said, spans, "data quality") == (54, 66)  # not (8, 20)
     assert used(said, ["data quality"]) == {"data quality": ("meaning", "metadata quality")}
     said = "The subcontract management was theirs, but I never did contract management myself."
     assert used(said, ["contract management"]) != {
