@@ -58,3 +58,20 @@ def test_a_name_of_several_words_is_not_used_by_meaning_through_its_ordinary_wor
     assert used(named, ["Microsoft Teams", "Care Certificate"]) == [
         "Microsoft Teams", "Care Certificate"
     ]  # fmt: skip
+
+
+def test_an_acronym_ending_in_s_is_a_name_not_a_plural() -> None:
+    """A trial's story "Second, the e-obs rollout." was credited with the job's "ECDS" (the
+    Emergency Care Data Set) by meaning (0.45): its S was read as a plural's, so the acronym was
+    no name and any sentence near it by meaning said it. Said by its letters, it still counts."""
+    from prepcoach.coach.term_names import is_name
+
+    assert [is_name(w) for w in ("ECDS", "AWS", "ICS", "Onboarding", "KPIs")] == [
+        True, True, True, False, False,
+    ]  # fmt: skip
+    story = "Second, the e-obs rollout. I trained forty nurses to chart on tablets."
+    assert used(story, ["ECDS"]) == []
+    assert used("I checked our ECDS returns every week.", ["ECDS"]) == ["ECDS"]
+    # In a term of several words an acronym that is an English word too stays a word, so a
+    # description of the thing still says it: "handheld scanners" for "RF scanners".
+    assert used("We use handheld scanners in the warehouse.", ["RF scanners"]) == ["RF scanners"]

@@ -39,6 +39,7 @@ from prepcoach.coach.key_term_candidates import NOMINAL_RE, SUBJECTS
 # Endings of an English word's forms: a capitalised "Onboarding", "Renewals" or "Forecasting"
 # in an advert's list is a skill written with a capital, said in any form ("I onboarded…").
 INFLECTED = ("ing", "ings", "s", "ed", "ment", "ments", "tion", "tions")
+ACRONYM_LETTERS = 5
 
 
 def is_name(word: str, alone: bool = True) -> bool:
@@ -53,10 +54,17 @@ def is_name(word: str, alone: bool = True) -> bool:
     plain = word.lower()
     if CAMEL_RE.search(word) is not None:
         return True
+    # An acronym in capitals ends as it is spelled: the S of "ECDS", "AWS" or "HRIS" is a letter
+    # of it, not a plural's (that is written "KPIs"), nor "ICS" a field's "-ics". Read as an
+    # inflected word, a trial's "ECDS" (the Emergency Care Data Set) was said by meaning
+    # through "the e-obs rollout" (0.45). Up to five letters: a longer word in capitals is an
+    # advert's styling ("REPORTS"). The last condition still holds for it: in a term of several
+    # words, an acronym that is an English word too ("RF scanners", "Cezanne HR") stays a word.
+    acronym = word.isupper() and len(word) <= ACRONYM_LETTERS
     return (
         any(c.isupper() for c in word)
-        and not plain.endswith(INFLECTED)
-        and NOMINAL_RE.search(plain) is None
+        and (acronym or not plain.endswith(INFLECTED))
+        and (acronym or NOMINAL_RE.search(plain) is None)
         and (alone or plain not in vocabulary())
     )
 
