@@ -52,6 +52,11 @@ def _problems(answer: dict[str, Any]) -> list[str]:
         # The guide: true only for a result sentence that states an amount.
         elif sentence["quantified"] and sentence.get("part") != "result":
             problems.append(f"sentence {index}: quantified but not a result")
+        # The short sets (`short_dev.json`, `short_heldout.json`) name the other parts a
+        # sentence carries in a subordinate or second clause: parts, none of them its own.
+        also = sentence.get("also", [])
+        if not isinstance(also, list) or not set(also) <= PARTS - {sentence.get("part")}:
+            problems.append(f"sentence {index}: also is not a list of other parts")
     return problems
 
 
@@ -76,11 +81,16 @@ def test_the_shape_check_finds_what_is_wrong() -> None:
     answer = {
         "question": "Tell me about a time…", "addresses_question": True, "field": "nursing",
         "level": "mid", "style": "typed",
-        "sentences": [good, {**good, "quantified": True}, {**good, "owner": "me"}],
+        "sentences": [
+            good, {**good, "quantified": True}, {**good, "owner": "me"},
+            {**good, "also": ["result"]}, {**good, "also": ["action"]}, {**good, "also": "task"},
+        ],
     }  # fmt: skip
     assert _problems(answer) == [
         "sentence 1: quantified but not a result",
         "sentence 2: part or owner not the guide's",
+        "sentence 4: also is not a list of other parts",
+        "sentence 5: also is not a list of other parts",
     ]
     assert _problems({**answer, "sentences": [good]}) == []
 
