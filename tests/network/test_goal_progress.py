@@ -103,3 +103,22 @@ def test_a_milestone_is_reached_as_contacts_are_logged(alice_client: Client, ali
     halfway.refresh_from_db()
     assert halfway.reached_on == timezone.localdate()
     assert "Milestone reached: Halfway there!" in response.content.decode()
+
+
+def test_one_contact_is_said_in_the_singular_and_the_target_as_typed(
+    alice_client: Client, alice: User
+) -> None:
+    """A trial read "now stands at 1 of 5.00" and "Counted 1 contacts": a target stored with
+    two decimal places is said as typed, and one person in the singular."""
+    goal = Goal.objects.create(
+        user=alice, text="Contact 5 alumni by Friday", kind=Goal.Kind.NETWORKING,
+        target_value=Decimal("5.00"), unit="alumni", start_date=timezone.localdate(),
+    )  # fmt: skip
+    response = alice_client.post(
+        "/plan/network/contacts/new/", {"name": "Ana Lee", "tags": "alumni"}, follow=True
+    )
+    page = response.content.decode()
+    assert "“Contact 5 alumni by Friday” now stands at 1 of 5." in page
+    latest = goal.check_ins.order_by("-created_at").first()
+    assert latest is not None
+    assert "Counted 1 contact whose details say “alumni”" in latest.note

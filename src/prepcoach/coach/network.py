@@ -217,14 +217,18 @@ def count_for_goal(
         ]
         names = [c.name for c in sorted(chosen, key=lambda c: (c.added, c.id))]
     since = f"since {start.day} {start:%B}"
+    # Said in the singular for one ("Counted 1 contact whose…", not "1 contacts": a trial).
+    one = len(names) == 1
     if counts == "events":
-        what = "events you attended"
+        what = "event you attended" if one else "events you attended"
     elif counts == "touches":
-        what = "people you were in touch with (their last contact)"
+        who = "person" if one else "people"
+        what = f"{who} you were in touch with (their last contact)"
     elif kind:
-        what = f"contacts whose details say “{kind}” (in company, role, where met, tags or notes)"
+        who = "contact" if one else "contacts"
+        what = f"{who} whose details say “{kind}” (in company, role, where met, tags or notes)"
     else:
-        what = "people you added or were in touch with"
+        what = f"{'person' if one else 'people'} you added or were in touch with"
     explanation = f"Counted {len(names)} {what} {since}" + (
         f": {', '.join(names[:5])}{' and more' if len(names) > 5 else ''}." if names else "."
     )

@@ -17,6 +17,7 @@ from django.views.decorators.http import require_POST
 
 from prepcoach.accounts.access import get_owned_or_404, owned_by, signed_in_user
 from prepcoach.coach import contact_import
+from prepcoach.coach.amounts import number_text
 from prepcoach.goals.views.common import celebrate_milestones
 from prepcoach.network import plans
 from prepcoach.network.forms import ContactForm, EventForm, FollowedUpForm, ImportForm
@@ -40,10 +41,12 @@ def _moved_goals(request: HttpRequest) -> None:
     """Networking goals with a count follow what was just logged: say which moved."""
     today = timezone.localdate()
     for goal, update in plans.sync_goals(signed_in_user(request), today):
-        target = f" of {goal.target_value:g}" if goal.target_value is not None else ""
+        # As typed: "1 of 5", never the stored "5.00" (a trial).
+        target = f" of {number_text(goal.target_value)}" if goal.target_value is not None else ""
         messages.info(
             request,
-            f"“{goal.text}” now stands at {update.after:g}{target}. {update.count.explanation}",
+            f"“{goal.text}” now stands at {number_text(update.after)}{target}. "
+            f"{update.count.explanation}",
         )
         celebrate_milestones(request, goal, today)  # as a check-in logged by hand does
 
