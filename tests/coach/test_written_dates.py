@@ -79,3 +79,13 @@ def test_each_example_reads_as_one_date_in_its_order_and_not_in_the_other(
         for other in ("DMY", "MDY"):
             if other != order and "/" in piece:
                 assert read_dates(piece, TODAY, other).problem is not None  # unambiguous
+
+
+def test_a_date_written_as_a_deadline_is_read_as_the_goal_form_reads_it() -> None:
+    """A trial typed "by EOD Friday" for an interview: the goal form read it, the job form
+    refused it. A piece no date part reads is read as a goal's deadline; one that reader
+    questions, or no date at all, is still refused."""
+    friday = TODAY + dt.timedelta(days=(4 - TODAY.weekday()) % 7 or 7)
+    assert read_dates("by EOD Friday", TODAY).dates == (friday,)
+    assert read_dates("by EOD Friday, 2027-01-07", TODAY).dates == (friday, dt.date(2027, 1, 7))
+    assert read_dates("whenever they call", TODAY).problem is not None

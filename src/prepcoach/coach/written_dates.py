@@ -29,6 +29,7 @@ from prepcoach.coach.deadlines import (
     _impossible,
     _parse,
     _read_numeric,
+    find_deadline,
 )
 
 ORDER_WORDS = {"DMY": "day/month", "MDY": "month/day"}
@@ -114,12 +115,24 @@ def read_date(
         date = _parse(bare, today)
     elif DATEISH_RE.search(text):  # "next Tuesday", "tomorrow": the weekday is the date
         date = _parse(text, today)
-        return date, None if date else _unreadable(piece, date_order)
+        return (date, None) if date else _as_deadline(text, piece, today, date_order)
     else:
         date = None
     if date is None:
-        return None, _unreadable(piece, date_order)
+        return _as_deadline(text, piece, today, date_order)
     return date, _weekday_problem(text, piece, date) if bare != text else None
+
+
+def _as_deadline(
+    text: str, piece: str, today: dt.date, date_order: DateOrder | None
+) -> tuple[dt.date | None, str | None]:
+    """A piece no date part reads, read as a goal's deadline is ("by EOD Friday", "end of
+    next week"): a trial typed "by EOD Friday" for an interview that the goal form read and
+    the job form refused. Only a date the deadline reader raises no question about."""
+    found = find_deadline(text, today, date_order)
+    if found.date is None or found.problem is not None:
+        return None, _unreadable(piece, date_order)
+    return found.date, None
 
 
 def write_dates(dates: Iterable[dt.date], date_order: DateOrder | None = None) -> str:
