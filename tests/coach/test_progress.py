@@ -8,6 +8,7 @@ from prepcoach.coach.progress import (
     MilestoneState,
     StepState,
     goal_progress,
+    milestone_changes,
     newly_reached,
     streak,
     weekly_review,
@@ -106,6 +107,21 @@ def test_milestones_reached_once() -> None:
         MilestoneState(3, "Started", 10, day(1)),
     ]
     assert [m.title for m in newly_reached(milestones, 66.7)] == ["Halfway"]
+
+
+def test_a_milestone_the_progress_no_longer_holds_is_no_longer_reached() -> None:
+    """The check-in that reached "Halfway" deleted: 25 % does not hold 50 %."""
+    milestones = [
+        MilestoneState(1, "Started", 10, day(1)),
+        MilestoneState(2, "Halfway", 50, day(5)),
+        MilestoneState(3, "Done", 100, None),
+    ]
+    changes = milestone_changes(milestones, 25.0)
+    assert [m.title for m in changes.no_longer] == ["Halfway"]
+    assert changes.reached == ()
+    back = milestone_changes([MilestoneState(2, "Halfway", 50, None)], 50.0)
+    assert [m.title for m in back.reached] == ["Halfway"]
+    assert back.no_longer == ()
 
 
 def test_weekly_review_lists_done_slipped_next_and_prompts() -> None:

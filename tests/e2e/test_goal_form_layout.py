@@ -1,6 +1,8 @@
 """The new-goal form: on a 390 px phone the SMART panel sits right under the goal box, so it
 changes in view while typing; on a wide screen it stays beside the form."""
 
+import re
+
 import pytest
 from playwright.sync_api import FloatRect, Page, expect
 
@@ -45,3 +47,28 @@ def test_on_a_wide_screen_the_panel_is_beside_the_form(page: Page, alice: User) 
     assert checked["x"] >= goal["x"] + goal["width"]
     assert checked["y"] < goal["y"] + goal["height"]
     assert button["x"] < checked["x"]
+
+
+def test_the_users_own_words_come_back_after_prepcoachs_version(page: Page, alice: User) -> None:
+    """A trial pressed "Use this version" and could not get its own words back: setting the
+    box from script empties the browser's undo. The Undo button, and Ctrl+Z while the box still
+    holds the rewrite, put them back; the box has the focus when the page opens, and Ctrl+Enter
+    sends the form."""
+    log_in(page, alice)
+    page.goto("/plan/goals/new/")
+    box = page.get_by_label("Your goal")
+    expect(box).to_be_focused()
+    own = "get better at SQL"
+    box.press_sequentially(own, delay=10)
+    use = page.get_by_role("button", name="Use this version")
+    use.click()
+    expect(box).not_to_have_value(own)
+    page.get_by_role("button", name="Undo").click()
+    expect(box).to_have_value(own)
+    expect(box).to_be_focused()
+    use.click()
+    expect(box).not_to_have_value(own)
+    box.press("Control+z")
+    expect(box).to_have_value(own)
+    box.press("Control+Enter")
+    expect(page).to_have_url(re.compile(r"/plan/goals/\d+/$"))

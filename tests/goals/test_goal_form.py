@@ -88,7 +88,8 @@ def test_a_chosen_kind_and_date_win(alice_client: Client, alice: User) -> None:
     [
         ({"text": ""}, "Type the goal first"),
         ({"text": "🎯🎯🎯"}, "Describe the goal in words"),
-        ({"text": "x" * 10_000}, "Keep the goal under 500 characters (this one has 10000)"),
+        # The number as the live check says it ("10,000 characters"), not "10000".
+        ({"text": "x" * 10_000}, "Keep the goal under 500 characters (this one has 10,000)"),
         (
             {"text": "Read 3 papers", "target_date": days(-2).isoformat()},
             "The target date is in the past",
@@ -375,3 +376,55 @@ def test_the_live_check_books_the_hours_the_week_plan_books(alice: User, mock_go
         context = plans.smart_context(alice, None, days(0))
         assert context.booked == plans._booked(plans.plan_for(alice, days(0)))
         assert context.booked  # both steps' hours are on the week
+
+
+HTML_GOAL = "<b>Learn R</b><script>alert(1)</script><i>by June</i>"
+
+
+def test_html_is_refused_on_create_and_edit_and_what_was_typed_is_kept(
+    alice_client: Client, alice: User, mock_goal: Goal
+) -> None:
+    created = alice_client.post(NEW, {"kind": "auto", "text": HTML_GOAL})
+    assert created.status_code == 200
+    assert "is a web page&#x27;s HTML markup, not a goal" in created.text
+    assert html.escape(HTML_GOAL) in created.text  # kept in the box, escaped
+    assert not Goal.objects.filter(text__contains="<b>").exists()
+    url = reverse("goals:edit", args=[mock_goal.pk])
+    edited = alice_client.post(url, {"kind": "auto", "text": HTML_GOAL, "goal_id": mock_goal.pk})
+    assert "HTML markup, not a goal" in edited.text
+    mock_goal.refresh_from_db()
+    assert mock_goal.text == "Do 3 recorded mock interviews before my onsite"
+
+
+def test_the_api_refuses_html_as_a_goal(alice_client: Client, alice: User) -> None:
+    response = alice_client.post("/api/goals", {"text": HTML_GOAL}, content_type="application/json")
+    assert response.status_code == 422
+    assert "HTML markup, not a goal" in response.json()["detail"]
+    assert not Goal.objects.exists()
+
+
+def test_tags_written_about_in_a_goal_are_words(alice_client: Client, alice: User) -> None:
+    alice_client.post(NEW, {"kind": "auto", "text": "Master <table> and </div> layouts by June"})
+    assert Goal.objects.get(user=alice).text == "Master <table> and </div> layouts by June"
+
+
+def test_the_form_counts_a_long_goal_as_the_live_check_does(alice_client: Client) -> None:
+    text = "Do 3 mock interviews by Friday.\r\n" * 20 + " "  # what the box sends
+    live = alice_client.post(CHECK, {"text": text}, HTTP_HX_REQUEST="true").text
+    saved = alice_client.post(NEW, {"kind": "auto", "text": text}).text
+    assert "641 characters" in live
+    assert "(this one has 641)" in saved
+
+
+def test_the_new_goal_box_is_focused_and_offers_undo_and_ctrl_enter(
+    alice_client: Client, mock_goal: Goal
+) -> None:
+    page = alice_client.get(NEW).text
+    box = page[page.index("<textarea") : page.index("</textarea>")]
+    assert " autofocus" in box
+    assert 'id="goal-undo"' in page
+    assert 'role="status"' in page
+    assert "Ctrl+Enter saves it" in page
+    # Editing an old goal lands on the page, not in the box.
+    edit = alice_client.get(reverse("goals:edit", args=[mock_goal.pk])).text
+    assert " autofocus" not in edit[edit.index("<textarea") : edit.index("</textarea>")]

@@ -57,3 +57,33 @@ def test_bob_can_neither_edit_nor_delete_alices_milestones(
     assert client.post(reverse("goals:milestone_delete", args=[milestone.pk])).status_code == 404
     milestone.refresh_from_db()
     assert milestone.title == "Halfway"
+
+
+def test_a_milestone_is_no_longer_reached_when_the_check_in_that_reached_it_goes(
+    alice_client: Client, mock_goal: Goal
+) -> None:
+    CheckIn.objects.create(goal=mock_goal, day=days(-3), value=Decimal(1))  # 33 %
+    alice_client.post(
+        reverse("goals:checkin_add", args=[mock_goal.pk]),
+        {"checkin-day": days(0).isoformat(), "checkin-value": "2"},  # 67 %
+    )
+    Milestone.objects.create(goal=mock_goal, title="Halfway", threshold=50)
+    alice_client.post(
+        reverse("goals:milestone_add", args=[mock_goal.pk]),
+        {"milestone-title": "Started", "milestone-threshold": "10"},
+    )
+    halfway = Milestone.objects.get(title="Halfway")
+    assert halfway.reached_on == days(0)
+    assert "Milestone “Halfway”" in alice_client.get(reverse("goals:review")).text
+    latest = mock_goal.check_ins.get(day=days(0))
+    page = alice_client.post(reverse("goals:checkin_delete", args=[latest.pk]), follow=True).text
+    halfway.refresh_from_db()
+    assert halfway.reached_on is None
+    assert Milestone.objects.get(title="Started").reached_on == days(0)  # 33 % still holds it
+    assert "“Halfway” is no longer reached: the goal is at 33.3% after the correction" in page
+    assert "reached" not in page[page.index("Halfway <span") :].split("</li>")[0]
+    assert "Milestone “Halfway”" not in alice_client.get(reverse("goals:review")).text  # wins log
+    # Undo the delete: the progress holds it again, and it is reached again.
+    alice_client.post(reverse("goals:checkin_undo", args=[mock_goal.pk]))
+    halfway.refresh_from_db()
+    assert halfway.reached_on == days(0)

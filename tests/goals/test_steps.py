@@ -126,3 +126,36 @@ def test_split_a_goal_moves_the_chosen_steps(
     assert list(part.steps.all()) == [move]
     assert part.target_date == move.due_date
     assert list(mock_goal.steps.all()) == [keep]
+
+
+def test_a_past_due_date_is_asked_about_once_then_saved(
+    alice_client: Client, mock_goal: Goal
+) -> None:
+    url = reverse("goals:step_add", args=[mock_goal.pk])
+    asked = alice_client.post(url, step_data(due_in=-35))
+    assert asked.status_code == 422
+    assert "35 days ago. If the step really was due then, save again" in asked.text
+    assert f'name="step-confirm_due" value="{days(-35).isoformat()}"' in asked.text
+    assert not Step.objects.exists()
+    # The same date sent again with the page's confirmation: saved.
+    confirmed = step_data(due_in=-35) | {"step-confirm_due": days(-35).isoformat()}
+    alice_client.post(url, confirmed)
+    assert Step.objects.get().due_date == days(-35)
+    # Confirmed for another day, the new past day is asked about again.
+    other = step_data(due_in=-3) | {"step-confirm_due": days(-35).isoformat()}
+    assert "3 days ago" in alice_client.post(url, other).text
+    assert Step.objects.count() == 1
+
+
+def test_an_edited_step_is_asked_about_a_past_date_but_not_an_old_one_kept(
+    alice_client: Client, mock_goal: Goal
+) -> None:
+    step = add_step(mock_goal, "Slipped step", -4)
+    url = reverse("goals:step_edit", args=[step.pk])
+    kept = alice_client.post(url, step_data("Renamed slipped step", due_in=-4))
+    assert kept.status_code == 302  # its old date, not changed: nothing to ask
+    moved = alice_client.post(url, step_data("Renamed slipped step", due_in=-10))
+    assert "10 days ago" in moved.text
+    assert 'name="step-confirm_due"' in moved.text
+    step.refresh_from_db()
+    assert step.due_date == days(-4)

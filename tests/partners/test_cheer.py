@@ -44,3 +44,19 @@ def test_no_cheer_for_an_unshared_goal_or_a_stranger(
     assert carol_client.post(f"/partners/milestones/{shared.pk}/cheer/").status_code == 404
     assert alice_client.post(f"/partners/milestones/{shared.pk}/cheer/").status_code == 404
     assert Cheer.objects.count() == 0
+
+
+def test_a_cheer_for_progress_since_corrected_says_so(
+    bob_client: Client, alice_client: Client, partnership: Partnership, shared_goal: Goal
+) -> None:
+    reached = Milestone.objects.get(title="First mock done")  # 30 %, reached by 1 of 3
+    bob_client.post(f"/partners/milestones/{reached.pk}/cheer/")
+    check_in = shared_goal.check_ins.get()
+    alice_client.post(f"/plan/check-ins/{check_in.pk}/delete/")
+    reached.refresh_from_db()
+    assert reached.reached_on is None
+    for client in (alice_client, bob_client):
+        page = client.get(f"/partners/{partnership.pk}/").content.decode()
+        row = page[page.index("First mock done") :].split("</li>")[0]
+        assert "not reached yet" in row
+        assert 'cheered</span> <span class="meta">for progress since corrected' in row

@@ -85,3 +85,25 @@ def test_no_comment_on_an_unshared_goal_or_by_a_stranger(
     assert bob_client.post(url(partnership, secret_goal), {"text": "hi"}).status_code == 404
     assert carol_client.post(url(partnership, shared_goal), {"text": "hi"}).status_code == 404
     assert Comment.objects.count() == 0
+
+
+def test_alice_reads_bobs_comment_on_her_goal_page(
+    bob_client: Client, alice_client: Client, carol_client: Client,
+    partnership: Partnership, shared_goal: Goal,
+) -> None:  # fmt: skip
+    bob_client.post(url(partnership, shared_goal), {"text": "Two to go, you've got this"})
+    page = alice_client.get(f"/plan/goals/{shared_goal.pk}/").content.decode()
+    assert "Comments from your partners" in page
+    assert "Two to go, you&#x27;ve got this" in page
+    assert "Bob Roe" in page
+    assert f"/partners/{partnership.pk}/#comments-{shared_goal.pk}" in page  # where to reply
+    # The goal page stays Alice's: Bob (the partner) and Carol (a stranger) get nothing.
+    for client in (bob_client, carol_client):
+        assert client.get(f"/plan/goals/{shared_goal.pk}/").status_code == 404
+
+
+def test_a_goal_with_no_comments_shows_no_comment_section(
+    alice_client: Client, partnership: Partnership, shared_goal: Goal
+) -> None:
+    page = alice_client.get(f"/plan/goals/{shared_goal.pk}/").content.decode()
+    assert "Comments from your partners" not in page

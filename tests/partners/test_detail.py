@@ -62,6 +62,11 @@ def test_alice_sees_what_bob_sees(alice_client: Client, partnership: Partnership
     page = alice_client.get(f"/partners/{partnership.pk}/").content.decode()
 
     assert "What Bob Roe sees" in page
+    # The title on its own line under the breadcrumb, as on other pages, not beside it.
+    assert (
+        '<header>\n  <p class="meta"><a href="/partners/">Partners</a> › Bob Roe</p>\n  <h1>'
+        in page
+    )
     assert SHARED_TEXT in page
     assert "Nudge Bob" not in page  # the partner nudges, not the owner
     assert_no_secret(page)

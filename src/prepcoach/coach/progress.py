@@ -143,6 +143,38 @@ def newly_reached(milestones: Sequence[MilestoneState], percent: float) -> list[
 
 
 @dataclass(frozen=True, slots=True)
+class MilestoneChanges:
+    """What a change to the goal's progress does to its milestones."""
+
+    reached: tuple[MilestoneState, ...]  # passed now, not marked before: celebrate
+    # Marked reached, but the progress no longer holds them: the check-in that reached one was
+    # deleted or corrected down, a step was unticked or added. They are unmarked.
+    no_longer: tuple[MilestoneState, ...]
+    percent: float
+
+
+def milestone_changes(milestones: Sequence[MilestoneState], percent: float) -> MilestoneChanges:
+    """A milestone is reached while the goal's progress holds its share. A trial deleted the
+    check-in that reached "Halfway": progress fell to 25 %, yet "reached 6 Dec" stayed, in the
+    wins log too. Reached is what the progress says now, not that it once passed the share;
+    reached again later, it is celebrated again."""
+    reached = tuple(newly_reached(milestones, percent))
+    no_longer = tuple(
+        m for m in milestones if m.reached_on is not None and percent + 1e-9 < m.threshold
+    )
+    return MilestoneChanges(reached, no_longer, percent)
+
+
+def no_longer_said(milestone: MilestoneState, percent: float) -> str:
+    """What the page says of a milestone the progress no longer holds."""
+    return (
+        f"“{milestone.title}” is no longer reached: the goal is at {percent:g}% after the "
+        f"correction, under its {milestone.threshold:g}%. It is off your wins log until the "
+        "goal gets there again."
+    )
+
+
+@dataclass(frozen=True, slots=True)
 class ReviewItem:
     step_id: Hashable
     title: str

@@ -16,6 +16,7 @@ from prepcoach.accounts.access import get_owned_or_404, owned_by, signed_in_user
 from prepcoach.api_contract import Id, errors, number
 from prepcoach.coach.smart import MAX_GOAL_CHARS, MAX_TARGET, SmartCheck, target_quantity
 from prepcoach.goals import plans
+from prepcoach.goals.forms import markup_problem
 from prepcoach.goals.models import Goal, Step
 from prepcoach.text_input import TextInput
 
@@ -146,6 +147,8 @@ def create_goal(request: HttpRequest, body: GoalIn) -> Status[dict[str, object]]
         raise HttpError(422, "Describe the goal in words, e.g. “Do 3 mock interviews by Friday”.")
     if len(text) > MAX_GOAL_CHARS:
         raise HttpError(422, f"Keep the goal under {MAX_GOAL_CHARS} characters.")
+    if problem := markup_problem(text):  # the page refuses it too (goals.forms)
+        raise HttpError(422, problem)
     if body.kind and body.kind not in Goal.Kind.values:
         raise HttpError(422, f"kind must be one of {', '.join(Goal.Kind.values)}.")
     if body.target_date and body.target_date < today:

@@ -9,6 +9,7 @@ from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
+from django.utils import timezone
 from django.views.decorators.http import require_POST
 
 from prepcoach.accounts.access import get_owned_or_404, signed_in_user
@@ -17,6 +18,7 @@ from prepcoach.coach.smart import format_date
 from prepcoach.goals import checkins, sources
 from prepcoach.goals.forms import CheckInForm
 from prepcoach.goals.models import CheckIn, Goal
+from prepcoach.goals.views.common import celebrate_milestones
 
 
 def _check_in(request: HttpRequest, checkin_id: int) -> CheckIn:
@@ -76,6 +78,7 @@ def checkin_edit(request: HttpRequest, checkin_id: int) -> HttpResponse:
         else:
             form.save()
             messages.success(request, f"Check-in of {format_date(check_in.day)} corrected.")
+            celebrate_milestones(request, goal, timezone.localdate())
             return redirect(_progress_url(goal))
     return render(
         request, "goals/checkin_form.html", {"form": form, "check_in": check_in, "goal": goal}
@@ -93,6 +96,7 @@ def checkin_delete(request: HttpRequest, checkin_id: int) -> HttpResponse:
     checkins.keep_for_undo(request.session, check_in, said, deleted=True)
     check_in.delete()
     messages.info(request, said)
+    celebrate_milestones(request, goal, timezone.localdate())
     return redirect(_progress_url(goal))
 
 
@@ -102,6 +106,7 @@ def checkin_undo(request: HttpRequest, goal_id: int) -> HttpResponse:
     goal = get_owned_or_404(Goal.objects.all(), signed_in_user(request), pk=goal_id)
     if checkins.undo(request.session, goal):
         messages.success(request, "Undone: the check-in is as it was.")
+        celebrate_milestones(request, goal, timezone.localdate())
     else:
         messages.info(request, "There was nothing left to undo.")
     return redirect(_progress_url(goal))

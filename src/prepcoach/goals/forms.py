@@ -9,7 +9,8 @@ from django import forms
 from django.utils import timezone
 
 from prepcoach.coach.improvement import AREA_KEYS, DEBRIEF_KEYS, GOAL_ANSWERS, REVIEW_KEYS
-from prepcoach.coach.smart import MAX_GOAL_CHARS, SmartCheck, target_quantity
+from prepcoach.coach.smart import MAX_GOAL_CHARS, SmartCheck, format_date, target_quantity
+from prepcoach.coach.text import clip, markup_tags, quote
 from prepcoach.form_words import PlainNumberInput
 from prepcoach.goals.models import (
     CheckIn,
@@ -29,6 +30,31 @@ class DateInput(forms.DateInput):
 
     def __init__(self) -> None:
         super().__init__(format="%Y-%m-%d")
+
+
+def markup_problem(text: str) -> str | None:
+    """Why a goal's words cannot be saved as a goal because they are a web page's HTML, or None.
+    The live check said so while "Create goal" saved `<b>Learn R</b><script>…` as the title;
+    the form and the API refuse it with the same words (`coach.text.markup_tags` decides)."""
+    if not markup_tags(text):
+        return None
+    return (
+        f"{quote(clip(text, 30))} is a web page's HTML markup, not a goal: describe the goal in "
+        "words, e.g. “Do 3 mock interviews by Friday”."
+    )
+
+
+def goal_length_problem(raw: str) -> str | None:
+    """The goal over MAX_GOAL_CHARS, counted as the live check counts it (`limits.too_long`):
+    every character the box holds, a line break as one. Counted after trimming, as Django's
+    own check did, the page said 31583 under a live panel's "31,584"."""
+    length = len(raw.replace("\r\n", "\n"))
+    if length <= MAX_GOAL_CHARS:
+        return None
+    return (
+        f"Keep the goal under {MAX_GOAL_CHARS:,} characters (this one has {length:,}): put the "
+        "details in “why it matters” and the steps."
+    )
 
 
 AREA_UNIT = "answers that meet it"
@@ -74,17 +100,18 @@ class GoalForm(forms.ModelForm):  # type: ignore[type-arg]
             "target_value": "For a measurable goal: the number to reach, e.g. 3.",
         }
         error_messages = {
-            "text": {
-                "required": "Type the goal first: what will you do, and by when?",
-                "max_length": f"Keep the goal under {MAX_GOAL_CHARS} characters "
-                "(this one has %(show_value)d): put the details in “why it matters” and the steps.",
-            },
+            "text": {"required": "Type the goal first: what will you do, and by when?"},
             "target_date": {"invalid": DATE_ERROR},
         }
 
     def __init__(self, *args: Any, today: dt.date, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.today = today
+        # The length is checked in clean_text, on what was typed (see goal_length_problem).
+        text_field = self.fields["text"]
+        assert isinstance(text_field, forms.CharField)
+        text_field.max_length = None
+        text_field.validators = []
         if self.instance.pk:
             self.fields["kind"].initial = self.instance.kind
         elif "kind" not in (kwargs.get("initial") or {}):
@@ -99,11 +126,15 @@ class GoalForm(forms.ModelForm):  # type: ignore[type-arg]
         return self.instance.kind if self.kind_auto else kind
 
     def clean_text(self) -> str:
+        if problem := goal_length_problem(str(self.data.get(self.add_prefix("text"), ""))):
+            raise forms.ValidationError(problem)
         text = " ".join(self.cleaned_data["text"].split())
         if not any(ch.isalpha() for ch in text):
             raise forms.ValidationError(
                 "Describe the goal in words, e.g. “Do 3 mock interviews by Friday”."
             )
+        if problem := markup_problem(text):
+            raise forms.ValidationError(problem)
         return text
 
     def clean_area(self) -> str:
@@ -167,6 +198,30 @@ class StepForm(forms.ModelForm):  # type: ignore[type-arg]
         labels = {"title": "Step", "due_date": "Due", "estimated_hours": "Hours"}
 
     prefix = "step"
+    # The past due date the form asked about, sent back by the page ("confirm_due") so that a
+    # second save with the same date keeps it: a mistyped year is caught, a real late step is not
+    # refused.
+    CONFIRM = "confirm_due"
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.past_due_asked: dt.date | None = None
+
+    def clean_due_date(self) -> dt.date:
+        due: dt.date = self.cleaned_data["due_date"]
+        today = timezone.localdate()
+        if due >= today or "due_date" not in self.changed_data:
+            return due  # an old step that slipped is not asked about again on every edit
+        if self.data.get(self.add_prefix(self.CONFIRM)) == due.isoformat():
+            return due
+        self.past_due_asked = due
+        ago = (today - due).days
+        raise forms.ValidationError(
+            f"That reads as {format_date(due)}, {ago} day{'s' * (ago != 1)} ago. If the step "
+            "really was due then, save again with the same date; otherwise correct the date "
+            "(is the year right?).",
+            code="past_due",
+        )
 
 
 class PlaceForm(forms.Form):

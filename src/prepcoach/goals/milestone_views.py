@@ -11,6 +11,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from prepcoach.accounts.access import get_owned_or_404, signed_in_user
+from prepcoach.coach.progress import MilestoneState, milestone_changes
 from prepcoach.goals import plans
 from prepcoach.goals.forms import MilestoneForm
 from prepcoach.goals.models import Milestone
@@ -36,9 +37,11 @@ def milestone_edit(request: HttpRequest, milestone_id: int) -> HttpResponse:
         # Reached or not follows the new share: the goal's progress is what it is.
         today = timezone.localdate()
         percent = plans.progress_of(milestone.goal, today).percent
-        if percent < edited.threshold:
+        state = MilestoneState(edited.pk, edited.title, edited.threshold, edited.reached_on)
+        changes = milestone_changes([state], percent)
+        if changes.no_longer:
             edited.reached_on = None
-        elif edited.reached_on is None:
+        elif changes.reached:
             edited.reached_on = today
         edited.save()
         messages.success(request, f"Milestone “{edited.title}” saved.")

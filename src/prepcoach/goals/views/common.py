@@ -13,7 +13,7 @@ from django.utils import timezone
 
 from prepcoach.accounts.access import get_owned_or_404, signed_in_user
 from prepcoach.coach import planning
-from prepcoach.coach.progress import MilestoneState, newly_reached
+from prepcoach.coach.progress import MilestoneState, milestone_changes, no_longer_said
 from prepcoach.goals import plans
 from prepcoach.goals.models import Goal, Milestone, Step
 
@@ -38,17 +38,24 @@ def got_it(request: HttpRequest) -> HttpResponse | None:
 
 
 def celebrate_milestones(request: HttpRequest, goal: Goal, today: dt.date) -> None:
+    """After any change to the goal's progress: celebrate the milestones it now reaches, and
+    unmark those it no longer holds (`coach.progress.milestone_changes`)."""
     percent = plans.progress_of(goal, today).percent
     states = [
-        MilestoneState(m.pk, m.title, m.threshold, m.reached_on) for m in goal.milestones.all()
+        MilestoneState(m.pk, m.title, m.threshold, m.reached_on)
+        for m in Milestone.objects.filter(goal=goal)  # not a prefetch from before the change
     ]
-    reached = newly_reached(states, percent)
-    if reached:
-        Milestone.objects.filter(pk__in=[m.id for m in reached]).update(reached_on=today)
-        for milestone in reached:
+    changes = milestone_changes(states, percent)
+    if changes.reached:
+        Milestone.objects.filter(pk__in=[m.id for m in changes.reached]).update(reached_on=today)
+        for milestone in changes.reached:
             messages.success(
                 request, f"Milestone reached: {milestone.title}!", extra_tags="celebrate"
             )
+    if changes.no_longer:
+        Milestone.objects.filter(pk__in=[m.id for m in changes.no_longer]).update(reached_on=None)
+        for milestone in changes.no_longer:
+            messages.info(request, no_longer_said(milestone, percent))
 
 
 def report_moves(request: HttpRequest, before: planning.Plan, exclude: object = None) -> None:

@@ -12,7 +12,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.http import require_POST
 
-from prepcoach.accounts.access import get_owned_or_404, signed_in_user
+from prepcoach.accounts.access import get_owned_or_404, owned_by, signed_in_user
 from prepcoach.coach import planning
 from prepcoach.coach.improvement import measured_from
 from prepcoach.goals import checkin_views, checkins, plans, sources
@@ -73,6 +73,13 @@ def detail_context(request: HttpRequest, goal: Goal, **extra: object) -> dict[st
         # prepcoach's own check-ins: the next count replaces a correction, so none is offered.
         "logged_by_prepcoach": {c.pk for c in check_ins if c.note.startswith(MEASURED_NOTES)},
         "milestones": goal.milestones.all(),
+        # What partners said about it, which the owner saw only on each partner's page: the
+        # comments of the partnerships the owner made (their own goal, so theirs to read).
+        "partner_comments": owned_by(
+            goal.partner_comments.select_related("author", "partnership"),
+            user,
+            "partnership__owner",
+        ).order_by("created_at", "pk"),
         **extra,
     }
 

@@ -34,6 +34,8 @@ def step_add(request: HttpRequest, goal_id: int) -> HttpResponse:
     form.save()
     report_moves(request, before, exclude=form.instance.pk)
     messages.success(request, f"Step “{form.instance.title}” added and scheduled.")
+    # Goals measured by their steps' hours: more hours, a smaller share done.
+    celebrate_milestones(request, goal, timezone.localdate())
     return redirect(reverse("goals:detail", args=[goal.pk]) + "#steps")
 
 
@@ -46,6 +48,7 @@ def step_edit(request: HttpRequest, step_id: int) -> HttpResponse:
         form.save()
         report_moves(request, before)
         messages.success(request, f"Step “{step.title}” saved.")
+        celebrate_milestones(request, step.goal, timezone.localdate())
         return redirect(reverse("goals:detail", args=[step.goal_id]) + "#steps")
     return render(request, "goals/step_form.html", {"form": form, "step": step, "goal": step.goal})
 
@@ -59,8 +62,8 @@ def step_toggle(request: HttpRequest, step_id: int) -> HttpResponse:
     shown = _days_shown(request, step, today) if on_week else {}
     step.done_on = None if step.done_on else today
     step.save(update_fields=["done_on"])
-    if step.done_on:
-        celebrate_milestones(request, step.goal, today)
+    # Unticked, the progress may no longer hold a milestone it reached.
+    celebrate_milestones(request, step.goal, today)
     if on_week:  # the blocks on the page: where the step was, or is again after an undo
         return _week_step(request, step, shown, _days_shown(request, step, today))
     if request.headers.get("HX-Request"):
@@ -138,8 +141,9 @@ def step_place(request: HttpRequest, step_id: int) -> HttpResponse:
 def step_delete(request: HttpRequest, step_id: int) -> HttpResponse:
     step = step_of(request, step_id)
     before = plans.plan_for(signed_in_user(request), timezone.localdate())
-    goal_id, title = step.goal_id, step.title
+    goal, title = step.goal, step.title
     step.delete()
     report_moves(request, before)
     messages.info(request, f"Step “{title}” deleted.")
-    return redirect(reverse("goals:detail", args=[goal_id]) + "#steps")
+    celebrate_milestones(request, goal, timezone.localdate())
+    return redirect(reverse("goals:detail", args=[goal.pk]) + "#steps")
