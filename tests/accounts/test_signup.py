@@ -133,3 +133,26 @@ def test_the_password_rules_are_a_list_inside_the_fields_help(client: Client, db
     page = client.get(reverse("accounts:signup")).text
     assert '<div class="help" id="id_password1_helptext"><ul><li>' in page
     assert '<p class="help"' not in page
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    "wanted",
+    ["https://evil.example/improve/", "//evil.example/x", "/\\evil.example", "javascript:alert(1)"],
+)
+def test_sign_up_goes_on_only_to_a_page_of_this_site(client: Client, wanted: str) -> None:
+    """`next` carries an invitation through sign-up; anything but a local path is ignored."""
+    page = client.get(URL, {"next": wanted}).text
+    assert "evil.example" not in page
+    assert "javascript:" not in page
+    response = client.post(URL, {"email": "erin@example.com", "password1": PASSWORD,
+                                 "password2": PASSWORD, "next": wanted})  # fmt: skip
+    assert response["Location"] == reverse("accounts:profile")
+
+
+@pytest.mark.django_db
+def test_sign_up_goes_on_to_the_local_page_it_was_sent_from(client: Client) -> None:
+    wanted = "/improve/groups/join/abc/"
+    response = client.post(URL, {"email": "erin@example.com", "password1": PASSWORD,
+                                 "password2": PASSWORD, "next": wanted})  # fmt: skip
+    assert response["Location"] == wanted

@@ -93,3 +93,28 @@ def test_a_link_that_does_not_work_says_so_the_same_way(
         assert "Thursday analysts" not in response.text
         assert "Alice" not in response.text
     assert not Membership.objects.filter(user=carol).exists()
+
+
+def test_a_visitor_who_signs_up_from_the_invitation_lands_on_it_ready_to_join(
+    alice_client: Client, group: Group
+) -> None:
+    """A trial's new member (Priya) followed "Create an account" from a group's invitation,
+    landed on her profile, and the join page told her to open the link again."""
+    token = make_invite(alice_client, group)
+    client = Client()  # no session
+    url = reverse("groups:join", args=[token])
+    invitation = client.get(url).text.replace("%2F", "/")
+    signup = f"{reverse('accounts:signup')}?next={url}"
+    assert f'href="{signup}"' in invitation
+    form = client.get(signup).text
+    assert f'name="next" value="{url}"' in form
+    response = client.post(signup, {"email": "priya@example.com", "password1": "a long pass "
+                                    "phrase 7", "password2": "a long pass phrase 7", "next": url})  # fmt: skip
+    assert response.status_code == 302
+    assert response["Location"] == url
+    ready = client.get(url).text
+    assert "Join the group" in ready
+    assert "Log in to join" not in ready
+    client.post(url)
+    priya = User.objects.get(email="priya@example.com")
+    assert Membership.objects.filter(group=group, user=priya).exists()

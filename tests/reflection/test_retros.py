@@ -235,3 +235,27 @@ def test_answers_of_emoji_are_told_they_have_no_words(alice_client: Client, alic
     page = alice_client.get(reverse("reflection:retro", args=[retro.pk])).text
     assert "There is nothing to read: the answers have no words. Write one in words." in page
     assert "answer at least one prompt" not in page
+
+
+def test_a_role_in_brackets_sets_the_scene_without_two_brackets_in_a_row(
+    alice_client: Client, alice: User
+) -> None:
+    """A trial's draft began "As staff nurse, acute medicine (Ward 7) (Northbridge Teaching
+    Hospitals, 2022–2025): Two things stand out…": the role's brackets, the place's, and the
+    sentence announcing the projects glued on. The place follows a comma; the announcement is
+    set aside."""
+    retro = retro_of(
+        alice_client, alice, role="Staff nurse, acute medicine (Ward 7)",
+        organisation="Northbridge Teaching Hospitals", period="2022–2025",
+        energised="Two things stand out from my years on Ward 7. First, the falls audit. Our "
+        "ward had the highest falls rate in the division and the matron asked me to find out "
+        "why. I built pivot tables of the Datix reports by hour and bay. We moved the HCA break "
+        "and added a 5am comfort round. Over the next six months falls dropped from 11 to 4.",
+    )  # fmt: skip
+    alice_client.post(reverse("reflection:retro_story", args=[retro.pk]), {"draft": "0"})
+    story = Story.objects.get(user=alice)
+    assert story.situation.startswith(
+        "As staff nurse, acute medicine (Ward 7), Northbridge Teaching Hospitals, 2022–2025:"
+    )
+    assert "Two things" not in story.text
+    assert story.metrics == "falls dropped from 11 to 4"

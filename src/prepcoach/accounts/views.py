@@ -10,6 +10,7 @@ from django.db import transaction
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse_lazy
+from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.http import require_POST
 
 from prepcoach.accounts.access import get_owned_or_404
@@ -28,9 +29,24 @@ from prepcoach.ops.rate import with_retry_after
 logger = logging.getLogger(__name__)
 
 
+def local_next(request: HttpRequest) -> str:
+    """The page to go on to after signing up (`next`, from the form or the link), only when it
+    is a path on this site: "/improve/groups/join/…/", never "//evil.example" or
+    "https://evil.example/". "" when there is none or it is not local."""
+    wanted = str(request.POST.get("next") or request.GET.get("next") or "")
+    local = wanted.startswith("/") and not wanted.startswith(("//", "/\\"))
+    safe = url_has_allowed_host_and_scheme(
+        wanted, allowed_hosts={request.get_host()}, require_https=request.is_secure()
+    )
+    return wanted if local and safe else ""
+
+
 def signup(request: HttpRequest) -> HttpResponse:
+    # A practice-group invitation sends a visitor here with `next` (its join page): a trial's
+    # new member signed up, landed on the profile, and the invitation was lost.
+    after = local_next(request)
     if request.user.is_authenticated:
-        return redirect("dashboard:home")
+        return redirect(after or "dashboard:home")
     first_account = not User.objects.exists()
     form = SignUpForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
@@ -42,9 +58,13 @@ def signup(request: HttpRequest) -> HttpResponse:
                 time_zone=form.cleaned_data.get("time_zone") or "UTC",
             )
         login(request, user, backend="django.contrib.auth.backends.ModelBackend")
+        if after:
+            messages.success(request, "Welcome to prepcoach! Your account is ready.")
+            return login_throttle.remember_sign_in(request, redirect(after), user.email)
         messages.success(request, "Welcome to prepcoach! Tell it about the job you want.")
         return login_throttle.remember_sign_in(request, redirect("accounts:profile"), user.email)
-    return render(request, "accounts/signup.html", {"form": form, "first_account": first_account})
+    context = {"form": form, "first_account": first_account, "next": after}
+    return render(request, "accounts/signup.html", context)
 
 
 def profile_of(user: User) -> Profile:

@@ -14,6 +14,8 @@ from meaning and structure rather than a list of cue words:
    answer): cosine similarity of MiniLM embeddings to the story's sentences, how much the
    sentence reads as a new situation, and whether it opens by referring back ("that", "it",
    "the same"). A second logistic model turns these into the chance it continues that story.
+   An answer that counts its projects ("First, … Second, …", "The other project…") starts a
+   new story at each one it counts (`retro_items`): structure the model has no feature for.
 3. **Parts.** Each story's sentences, in order, are read by `coach.reader.label_sentences`.
 
 Both models were trained on `tests/data/retrospectives/dev.json` by
@@ -36,6 +38,8 @@ from typing import TYPE_CHECKING, Any
 from prepcoach.coach import reader, reader_features
 from prepcoach.coach.clauses import clauses_of
 from prepcoach.coach.quantities import find_quantities
+from prepcoach.coach.retro_items import announces_items, new_items, without_ordinal
+from prepcoach.coach.text import NUMBER_PATTERN
 
 if TYPE_CHECKING:
     import numpy as np
@@ -212,7 +216,9 @@ def story_probabilities(
             continue
         z = standardised(sentence_features(sentences, prompt, v), model)
         logits = z @ np.array(model["coef"]) + float(model["bias"])
-        out.append([float(p) for p in 1.0 / (1.0 + np.exp(-logits))])
+        probs = [float(p) for p in 1.0 / (1.0 + np.exp(-logits))]
+        # An announcement of the items to come is about them, in no story (`ANNOUNCE_RE`).
+        out.append([0.0 if announces_items(sentences, i) else p for i, p in enumerate(probs)])
     return out
 
 
@@ -235,10 +241,13 @@ def group_stories(
         situation = [float(p) for p in part_p[:, reader.PARTS.index("situation")]]
         current: int | None = None  # the story this answer is telling
         previous: int | None = None  # the last story sentence of this answer
+        items = new_items(sentences, in_story[a])
         for i, text in enumerate(sentences):
             if not in_story[a][i]:
                 continue
-            if current is None:
+            if i in items:
+                join = None  # the next item of an enumeration: a story of its own
+            elif current is None:
                 scored = [
                     (
                         logistic(
@@ -370,19 +379,78 @@ def story_metrics(sentences: Sequence[PlacedSentence]) -> tuple[str, ...]:
     week" is no figure). Only the result's: a team's size, a date or the weeks a problem lasted
     set the scene, and the steps' counts say what was done, not what came of it (a look at a
     draft found "three months" and "five user interviews" beside "12 percent"). A currency sign
-    written before a number stays with it."""
+    written before a number stays with it. A change ("falls dropped from 11 to 4") is one
+    metric, told whole with what changed (`changes_in`): a trial's metrics read "six months
+    falls dropped; 54%; 93%", the before and after of both results lost."""
     found: list[str] = []
+
+    def keep(text: str) -> None:
+        if text.lower() not in (f.lower() for f in found):
+            found.append(text)
+
     for sentence in (s for s in sentences if s.part == "result"):
+        changes = changes_in(sentence.text)
+        for text in changes.values():
+            keep(text)
         for quantity in find_quantities(sentence.text):
             if quantity.frequency:
                 continue
             text = quantity.text
             at = sentence.text.find(text)
+            if any(at < end and at + len(text) > start for start, end in changes):
+                continue  # a number of a change, told with it
             if at > 0 and sentence.text[at - 1] in CURRENCY:
                 text = sentence.text[at - 1] + text
-            if text.lower() not in (f.lower() for f in found):
-                found.append(text)
+            keep(text)
     return tuple(found)
+
+
+_AMOUNT = rf"[£$€¥]?{NUMBER_PATTERN}(?:\s?%|\s+percent\b|k\b)?"
+# "from 11 to 4", "from 54% to 93%", "from 40 minutes to 20", "from £10k to £40k".
+CHANGE_RE = re.compile(
+    rf"\bfrom\s+(?P<before>{_AMOUNT})(?:\s+[a-z]+){{0,2}}?\s+to\s+(?P<after>{_AMOUNT})",
+    re.IGNORECASE,
+)
+YEAR_RE = re.compile(r"(?:19|20)\d\d")
+# What changed is named by the words just before "from", back to one of these: a period
+# ("over six months"), a determiner or a joining word names no measure.
+NOT_THE_MEASURE = frozenset(
+    "the a an our my their his her its this that these those next last first over by of in on "
+    "at and but so which who when then after within during for to with about around some "
+    "seconds minutes hours days weeks months years quarter quarters".split()
+)
+CHANGE_NAME_WORDS = 3
+
+
+def changes_in(sentence: str) -> dict[tuple[int, int], str]:
+    """Each change `sentence` states (`CHANGE_RE`; a span of years, "from 2019 to 2021", is a
+    period), by its span: the words naming what changed (up to `CHANGE_NAME_WORDS` before
+    "from"), the before and the after with the after's unit ("from 4.2 to 2.4 seconds")."""
+    out: dict[tuple[int, int], str] = {}
+    for match in CHANGE_RE.finditer(sentence):
+        if YEAR_RE.fullmatch(match.group("before")) and YEAR_RE.fullmatch(match.group("after")):
+            continue
+        end = match.end()
+        for quantity in find_quantities(sentence[match.start("after") :]):
+            if sentence.find(quantity.text, match.start("after")) == match.start("after"):
+                end = max(end, match.start("after") + len(quantity.text))
+                break
+        start = match.start()
+        words = sentence[:start].split()
+        named = 0
+        while named < CHANGE_NAME_WORDS and len(words) > named:
+            word = words[-1 - named]
+            if (
+                word[-1:] in ",;:.!?()"
+                or _bare(word) in NOT_THE_MEASURE
+                or any(c.isdigit() for c in word)
+            ):
+                break
+            named += 1
+        if named:
+            start = sentence.rindex(words[-named], 0, start)
+        out[(start, end)] = sentence[start:end].strip()
+    return out
 
 
 CURRENCY = "£$€¥"
@@ -483,13 +551,15 @@ def _placed(
         texts, _stack([vectors[a][i] for a, i in group]), reader.weights(), in_order=False
     )
     placed = tuple(
-        PlacedSentence(text, grouped[a][0], _star_part(part, k, labels), confidence)
+        PlacedSentence(
+            without_ordinal(text), grouped[a][0], _star_part(part, k, labels), confidence
+        )
         for k, ((a, _), text, (part, _, _, confidence)) in enumerate(
             zip(group, texts, labels, strict=True)
         )
     )
     parts = {p: " ".join(s.text for s in placed if s.part == p) for p in STAR}
-    return DraftStory(_title(role, texts[0]), parts, placed)
+    return DraftStory(_title(role, placed[0].text), parts, placed)
 
 
 def _vectors(grouped: Sequence[tuple[str, Sequence[str]]], model: Embedder) -> list[Matrix]:

@@ -3,11 +3,13 @@ covers, and what changed between two answers to the same reflection prompt."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Hashable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, ClassVar, Literal
 
 from prepcoach.coach.content import NUMBER_RE, sentences_of
+from prepcoach.coach.patterns import CLAUSE_RE, REFLECTION_WORDS, lemma
 from prepcoach.coach.reader import cannot_tell
 from prepcoach.coach.term_match import (
     BARE_THRESHOLD,
@@ -16,7 +18,7 @@ from prepcoach.coach.term_match import (
     shared_embedder,
     term_vectors,
 )
-from prepcoach.coach.text import content_words, quote, words
+from prepcoach.coach.text import STOPWORDS, WORD_RE, quote, words
 
 if TYPE_CHECKING:
     import numpy as np
@@ -244,10 +246,141 @@ def _label_evidence(story: StoryInfo, line: str) -> str:
 
 @dataclass(frozen=True, slots=True)
 class Shift:
-    new: tuple[str, ...]  # words the later answer brings in
-    dropped: tuple[str, ...]  # words the earlier answer had and the later one lost
+    """What changed between two answers to one compass prompt, as themes (`themes_of`), each
+    in the words the person wrote, in the order written."""
+
+    new: tuple[str, ...]  # themes the later answer brings in
+    dropped: tuple[str, ...]  # themes the earlier answer held and the later one does not name
+    # Themes the later answer says matter less, or sets against another ("rather than pure
+    # analysis", "team leadership matters less"): never counted as new.
+    less: tuple[str, ...] = ()
+
+    @property
+    def clear(self) -> bool:
+        """Whether any theme shifted: else the page says nothing clear did."""
+        return bool(self.new or self.dropped or self.less)
 
 
 def shift(earlier: str, later: str, limit: int = 8) -> Shift:
-    before, after = content_words(earlier), content_words(later)
-    return Shift(tuple(sorted(after - before))[:limit], tuple(sorted(before - after))[:limit])
+    """The themes that came, went, or were said to matter less from `earlier` to `later`.
+
+    A trial's compass listed word noise ("honestly, maybe, matter, pure, informatic" new;
+    "ask, back, full, go" no longer) and called "leadership" new though the answer said it
+    "matters less". Themes are short noun phrases (`themes_of`), compared by the lemmas of
+    their words (`patterns.lemma`), shown as written. A theme is new when its head word is
+    nowhere in the earlier answer, dropped when the earlier answer held it and the later one
+    names it nowhere."""
+    held_before, away_before = themes_of(earlier)
+    held_after, away_after = themes_of(later)
+    before = _lemmas(held_before + away_before)
+    after = _lemmas(held_after + away_after)
+    new = [t for t in held_after if _head(t) not in before]
+    less = [t for t in away_after if all(_head(t) != _head(h) for h in held_after)]
+    dropped = [t for t in held_before if _head(t) not in after]
+    return Shift(_once(new)[:limit], _once(dropped)[:limit], _once(less)[:limit])
+
+
+# Words that name no theme however often they come: hedges, evaluations and light verbs
+# ("honestly", "maybe", "pure", "full", "matters"), beside `STOPWORDS` and the words people
+# write about any work (`patterns.REFLECTION_WORDS`). They also end a phrase: "bedside nursing
+# full time" is "bedside nursing".
+NOT_THEMES = frozenset(
+    """
+    honestly unsure maybe perhaps possibly probably ideally oddly hopefully certainly mostly
+    pure full small big large little clear real whole different right wrong true main fine nice
+    matter matters mattered mattering seem seems seemed hope hoped hoping know knew known see saw
+    seen look looks looked looking find found sit sits sat help helps want wants wanted needs
+    needed keeps tries tried gets makes making goes went rather anymore thing something nothing
+    everything anything somewhere ones else enough least mean means meant rest us inside
+    outside beside besides towards toward across along among amongst behind beyond near
+    alongside upon onto like unlike
+    """.split()
+)
+# Words people write about any work that still end a phrase naming something: "analytics team".
+PHRASE_TAILS = frozenset("team teams project projects people".split())
+# A word after one of these is a verb ("one that sits", "something that uses", "I lead"),
+# not a theme.
+SUBJECTS = frozenset(
+    "i we you they he she it that which who will would can could should may might must do does "
+    "did don't doesn't didn't won't can't i'd i'll we'd we'll".split()
+)
+# A clause that says its themes matter less ("team leadership matters less", "no longer", "I
+# do not want to go back to…"), or the words after a contrast ("rather than pure analysis",
+# "instead of people management"): what follows is set against, not held.
+AWAY_RE = re.compile(
+    r"\b(?:matters?|mattered|counts?|appeals?)\s+(?:much\s+|a\s+lot\s+|far\s+)?less\b|"
+    r"\bless\s+(?:important|interested|keen|appealing|central|of\s+a\s+priority)\b|"
+    r"\bno\s+longer\b|\bany\s?more\b|\b(?:not|never|don't|didn't|won't)\s+(?:\w+\s+)?"
+    r"(?:want|wanted|interested|keen|care|enjoy|like|miss)\b|\bnot\s+for\s+me\b",
+    re.IGNORECASE,
+)
+CONTRAST_RE = re.compile(r"\b(?:rather\s+than|instead\s+of|not|away\s+from)\b", re.I)
+PHRASE_WORDS = 3
+
+
+def themes_of(text: str) -> tuple[list[str], list[str]]:
+    """The themes `text` holds and those it sets against (`AWAY_RE`, `CONTRAST_RE`): runs of
+    up to `PHRASE_WORDS` words that name something, within a clause, as written (a name or an
+    acronym kept in capitals, "SQL"; other words lower-cased)."""
+    held: list[str] = []
+    away: list[str] = []
+    for clause in CLAUSE_RE.split(text):
+        contrast = CONTRAST_RE.search(clause)
+        diminished = bool(AWAY_RE.search(clause))
+        for at, phrase in _phrases(clause):
+            set_against = diminished or (contrast is not None and at >= contrast.end())
+            (away if set_against else held).append(phrase)
+    return held, away
+
+
+def _phrases(clause: str) -> list[tuple[int, str]]:
+    """(where it starts, the phrase) for each run of theme words in `clause`."""
+    out: list[tuple[int, str]] = []
+    run: list[tuple[int, str]] = []
+    previous = ""
+
+    def close() -> None:
+        if run:
+            kept = run[-PHRASE_WORDS:]
+            out.append((kept[0][0], " ".join(_shown(w) for _, w in kept)))
+            run.clear()
+
+    for match in WORD_RE.finditer(clause):
+        word = match.group()
+        low = word.lower()
+        adverb = len(low) > 4 and low.endswith("ly") and not word.isupper()
+        if (
+            len(low) < 2
+            or low in STOPWORDS
+            or (low in REFLECTION_WORDS and not (run and low in PHRASE_TAILS))
+            or low in NOT_THEMES
+            or adverb
+            or previous in SUBJECTS
+        ):
+            close()
+        else:
+            run.append((match.start(), word))
+        previous = low
+    close()
+    return out
+
+
+def _shown(word: str) -> str:
+    """A word as a theme shows it: a name or an acronym as written, else lower-cased."""
+    return word if word.isupper() and len(word) > 1 else word.lower()
+
+
+def _head(phrase: str) -> str:
+    return lemma(phrase.split()[-1])
+
+
+def _lemmas(phrases: Iterable[str]) -> set[str]:
+    return {lemma(w) for p in phrases for w in p.split()}
+
+
+def _once(phrases: Iterable[str]) -> tuple[str, ...]:
+    """Each theme once, by its words' lemmas, first as written."""
+    seen: dict[tuple[str, ...], str] = {}
+    for phrase in phrases:
+        seen.setdefault(tuple(lemma(w) for w in phrase.split()), phrase)
+    return tuple(seen.values())

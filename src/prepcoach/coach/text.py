@@ -314,6 +314,32 @@ def _markdown_renderer() -> markdown.Markdown:
     return md
 
 
+# A list item: "- ", "* " or "+ " (a space after), or "1. " to "99. ", at most three spaces in.
+# "-5 degrees", "e-obs" and "-- said" are no item.
+LIST_ITEM_RE = re.compile(r" {0,3}(?:[-*+]|\d{1,2}\.)[ \t]+\S")
+
+
+def _lists_after_lines(text: str) -> str:
+    """`text` with a blank line before a list that starts straight after a paragraph's line.
+    Markdown wants one there, and without it reads "- RTT backlog" as more of the paragraph: a
+    trial's research note showed its list inline, under a help that says lists work. Lines
+    inside a list (an item, its continuation) and indented code are left as written."""
+    out: list[str] = []
+    in_list = False
+    paragraph = False  # the line before is a paragraph's (not blank, not in a list)
+    for line in text.splitlines():
+        if not line.strip():
+            in_list = paragraph = False
+        elif LIST_ITEM_RE.match(line):
+            if paragraph:
+                out.append("")
+            in_list, paragraph = True, False
+        elif not in_list and not line.startswith(("    ", "\t")):
+            paragraph = not line.lstrip().startswith(("#", "|", ">"))
+        out.append(line)
+    return "\n".join(out)
+
+
 def markdown_html(text: str) -> str:
     """Markdown a user wrote, as HTML that cannot run code: rendered, then sanitised, links
     kept only for http(s) and opened without handing over the page. Raw HTML outside the
@@ -323,7 +349,7 @@ def markdown_html(text: str) -> str:
     md = _markdown_renderer()
     md.reset()
     return nh3.clean(
-        md.convert(text),
+        md.convert(_lists_after_lines(text)),
         tags=ALLOWED_TAGS,
         attributes={"a": {"href", "title"}},
         url_schemes={"http", "https", "mailto"},

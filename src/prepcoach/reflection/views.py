@@ -214,9 +214,7 @@ def retro_to_story(request: HttpRequest, retro_id: int) -> HttpResponse:
     if found is None:
         messages.error(request, "That draft is no longer there: pick one below.")
         return redirect(retro)
-    where = ", ".join(p for p in (retro.organisation, retro.period) if p)
-    role = retro.role if retro.role[:2].isupper() else retro.role[:1].lower() + retro.role[1:]
-    context = f"As {role}{f' ({where})' if where else ''}:"
+    context = _role_context(retro)
     parts = {
         "situation": f"{context} {found.parts['situation']}".strip(),
         "task": found.parts["task"],
@@ -249,6 +247,20 @@ def retro_to_story(request: HttpRequest, retro_id: int) -> HttpResponse:
     todo = f"fill in the {' and the '.join(missing)}" if missing else "check each part"
     messages.info(request, f"A draft story is ready: {todo}.")
     return redirect("reflection:story_edit", story_id=story.pk)
+
+
+def _role_context(retro: Retrospective) -> str:
+    """The clause that sets a drafted story in the retrospective's role: "As product manager
+    (Acme, 2021–2023):". A role that ends in its own brackets ("Staff nurse, acute medicine
+    (Ward 7)") takes the place and years after a comma: a trial's story read "(Ward 7)
+    (Northbridge Teaching Hospitals, 2022–2025):", two brackets in a row."""
+    where = ", ".join(p for p in (retro.organisation, retro.period) if p)
+    role = retro.role if retro.role[:2].isupper() else retro.role[:1].lower() + retro.role[1:]
+    if not where:
+        return f"As {role}:"
+    if role.rstrip().endswith(")"):
+        return f"As {role.rstrip()}, {where}:"
+    return f"As {role} ({where}):"
 
 
 @login_required

@@ -1,0 +1,42 @@
+"""What shifted between two answers to one compass prompt: themes, not word noise."""
+
+from prepcoach.coach.stories import shift, themes_of
+
+# A trial's two answers to "Where do you see yourself in five years?", earlier then later.
+EARLIER = (
+    "Leading a small analytics team inside a hospital, ideally one that sits next to the wards, "
+    "so clinicians ask us questions directly. I do not want to go back to bedside nursing full "
+    "time, but I want to keep my registration."
+)
+LATER = (
+    "Honestly unsure. Maybe a clinical informatics role rather than pure analysis - something "
+    "that uses my nursing and my SQL. Team leadership matters less than I thought."
+)
+NOISE = {"honestly", "maybe", "matter", "matters", "pure", "informatic", "ask", "back", "full",
+         "go", "unsure", "directly", "ideally", "uses", "sits", "us"}  # fmt: skip
+
+
+def test_a_shift_lists_themes_not_hedges_adverbs_or_light_verbs() -> None:
+    change = shift(EARLIER, LATER)
+    shown = {*change.new, *change.dropped, *change.less}
+    assert not shown & NOISE
+    assert "clinical informatics role" in change.new  # whole, never "informatic"
+    assert "SQL" in change.new
+    assert {"analytics team", "hospital", "registration"} <= set(change.dropped)
+    assert "nursing" not in shown  # named in both answers
+
+
+def test_a_theme_said_to_matter_less_is_never_new() -> None:
+    change = shift(EARLIER, LATER)
+    assert not any("leadership" in t for t in change.new)
+    assert "leadership" in change.less
+    assert "analysis" in change.less  # "rather than pure analysis"
+    assert not any("analysis" in t for t in change.new)
+    # What the earlier answer did not want is not held: "bedside nursing" was set against.
+    assert themes_of(EARLIER)[1] == ["bedside nursing"]
+
+
+def test_when_no_theme_shifted_the_shift_says_so() -> None:
+    same = shift("I want to lead a data team.", "Honestly, I still want to lead a data team!")
+    assert not same.clear
+    assert same.new == same.dropped == same.less == ()
