@@ -116,10 +116,13 @@ def test_a_milestone_the_progress_no_longer_holds_is_no_longer_reached() -> None
         MilestoneState(2, "Halfway", 50, day(5)),
         MilestoneState(3, "Done", 100, None),
     ]
-    changes = milestone_changes(milestones, 25.0)
+    changes = milestone_changes(milestones, 25.0, corrected=True)
     assert [m.title for m in changes.no_longer] == ["Halfway"]
     assert changes.reached == ()
-    back = milestone_changes([MilestoneState(2, "Halfway", 50, None)], 50.0)
+    # Progress that falls for what it measures (a lower score logged, a step added) takes
+    # nothing back: only a correction of what was logged does (a review).
+    assert milestone_changes(milestones, 25.0).no_longer == ()
+    back = milestone_changes([MilestoneState(2, "Halfway", 50, None)], 50.0, corrected=True)
     assert [m.title for m in back.reached] == ["Halfway"]
     assert back.no_longer == ()
 

@@ -87,3 +87,20 @@ def test_a_milestone_is_no_longer_reached_when_the_check_in_that_reached_it_goes
     alice_client.post(reverse("goals:checkin_undo", args=[mock_goal.pk]))
     halfway.refresh_from_db()
     assert halfway.reached_on == days(0)
+
+
+def test_a_lower_score_logged_or_a_step_added_keeps_a_milestone_reached(
+    alice_client: Client, mock_goal: Goal
+) -> None:
+    """A review: with "reached" read as what the progress says now, logging a lower figure the
+    next day, or adding a step, unmarked "Halfway" and said "after the correction". Only a
+    correction of what was logged takes a milestone back."""
+    CheckIn.objects.create(goal=mock_goal, day=days(-3), value=Decimal(2))  # 67 %
+    Milestone.objects.create(goal=mock_goal, title="Halfway", threshold=50, reached_on=days(-3))
+    page = alice_client.post(
+        reverse("goals:checkin_add", args=[mock_goal.pk]),
+        {"checkin-day": days(0).isoformat(), "checkin-value": "1"},  # 33 %
+        follow=True,
+    ).text
+    assert Milestone.objects.get(title="Halfway").reached_on == days(-3)
+    assert "no longer reached" not in page

@@ -93,7 +93,7 @@ def test_alice_reads_bobs_comment_on_her_goal_page(
 ) -> None:  # fmt: skip
     bob_client.post(url(partnership, shared_goal), {"text": "Two to go, you've got this"})
     page = alice_client.get(f"/plan/goals/{shared_goal.pk}/").content.decode()
-    assert "Comments from your partners" in page
+    assert "Comments with your partners" in page
     assert "Two to go, you&#x27;ve got this" in page
     assert "Bob Roe" in page
     assert f"/partners/{partnership.pk}/#comments-{shared_goal.pk}" in page  # where to reply
@@ -106,4 +106,29 @@ def test_a_goal_with_no_comments_shows_no_comment_section(
     alice_client: Client, partnership: Partnership, shared_goal: Goal
 ) -> None:
     page = alice_client.get(f"/plan/goals/{shared_goal.pk}/").content.decode()
-    assert "Comments from your partners" not in page
+    assert "Comments with your partners" not in page
+
+
+def test_alices_own_reply_is_hers_and_more_comments_cost_no_more_queries(
+    bob_client: Client, alice_client: Client, partnership: Partnership, shared_goal: Goal
+) -> None:  # fmt: skip
+    """A review: Alice's own reply was listed as a partner's, and each comment's author name
+    cost a query of its own (12 queries with one comment, 18 with seven)."""
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    def queries() -> int:
+        alice_client.get(f"/plan/goals/{shared_goal.pk}/")  # the messages of the posts, shown
+        with CaptureQueriesContext(connection) as captured:
+            alice_client.get(f"/plan/goals/{shared_goal.pk}/")
+        return len(captured)
+
+    bob_client.post(url(partnership, shared_goal), {"text": "Keep going"})
+    one = queries()
+    for n in range(5):
+        bob_client.post(url(partnership, shared_goal), {"text": f"Keep going {n}"})
+    alice_client.post(url(partnership, shared_goal), {"text": "Thanks, on it"})
+    assert queries() == one
+    page = alice_client.get(f"/plan/goals/{shared_goal.pk}/").content.decode()
+    mine = page[page.index("Thanks, on it") - 400 : page.index("Thanks, on it")]
+    assert "<strong>You</strong>" in mine

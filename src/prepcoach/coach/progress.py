@@ -153,14 +153,21 @@ class MilestoneChanges:
     percent: float
 
 
-def milestone_changes(milestones: Sequence[MilestoneState], percent: float) -> MilestoneChanges:
-    """A milestone is reached while the goal's progress holds its share. A trial deleted the
-    check-in that reached "Halfway": progress fell to 25 %, yet "reached 6 Dec" stayed, in the
-    wins log too. Reached is what the progress says now, not that it once passed the share;
-    reached again later, it is celebrated again."""
+def milestone_changes(
+    milestones: Sequence[MilestoneState], percent: float, corrected: bool = False
+) -> MilestoneChanges:
+    """The milestones a change to the goal's progress reaches, and, when the change corrects
+    what was logged (`corrected`: a check-in corrected, deleted or its deletion undone, a step
+    unticked or deleted), those the progress no longer holds. A trial deleted the check-in that
+    reached "Halfway": progress fell to 25 %, yet "reached 6 Dec" stayed, in the wins log too.
+    Progress that falls for what it measures (a lower score logged, a step added to the goal)
+    takes nothing back: a milestone reached was reached (a review found a score-tracked goal
+    flickering). Reached again after a correction, it is celebrated again."""
     reached = tuple(newly_reached(milestones, percent))
     no_longer = tuple(
-        m for m in milestones if m.reached_on is not None and percent + 1e-9 < m.threshold
+        m
+        for m in milestones
+        if corrected and m.reached_on is not None and percent + 1e-9 < m.threshold
     )
     return MilestoneChanges(reached, no_longer, percent)
 

@@ -78,7 +78,7 @@ def checkin_edit(request: HttpRequest, checkin_id: int) -> HttpResponse:
         else:
             form.save()
             messages.success(request, f"Check-in of {format_date(check_in.day)} corrected.")
-            celebrate_milestones(request, goal, timezone.localdate())
+            celebrate_milestones(request, goal, timezone.localdate(), corrected=True)
             return redirect(_progress_url(goal))
     return render(
         request, "goals/checkin_form.html", {"form": form, "check_in": check_in, "goal": goal}
@@ -96,7 +96,7 @@ def checkin_delete(request: HttpRequest, checkin_id: int) -> HttpResponse:
     checkins.keep_for_undo(request.session, check_in, said, deleted=True)
     check_in.delete()
     messages.info(request, said)
-    celebrate_milestones(request, goal, timezone.localdate())
+    celebrate_milestones(request, goal, timezone.localdate(), corrected=True)
     return redirect(_progress_url(goal))
 
 
@@ -106,7 +106,7 @@ def checkin_undo(request: HttpRequest, goal_id: int) -> HttpResponse:
     goal = get_owned_or_404(Goal.objects.all(), signed_in_user(request), pk=goal_id)
     if checkins.undo(request.session, goal):
         messages.success(request, "Undone: the check-in is as it was.")
-        celebrate_milestones(request, goal, timezone.localdate())
+        celebrate_milestones(request, goal, timezone.localdate(), corrected=True)
     else:
         messages.info(request, "There was nothing left to undo.")
     return redirect(_progress_url(goal))

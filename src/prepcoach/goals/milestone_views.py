@@ -38,7 +38,7 @@ def milestone_edit(request: HttpRequest, milestone_id: int) -> HttpResponse:
         today = timezone.localdate()
         percent = plans.progress_of(milestone.goal, today).percent
         state = MilestoneState(edited.pk, edited.title, edited.threshold, edited.reached_on)
-        changes = milestone_changes([state], percent)
+        changes = milestone_changes([state], percent, corrected=True)  # its share changed
         if changes.no_longer:
             edited.reached_on = None
         elif changes.reached:

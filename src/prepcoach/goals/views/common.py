@@ -37,15 +37,18 @@ def got_it(request: HttpRequest) -> HttpResponse | None:
     return redirect(request.get_full_path())
 
 
-def celebrate_milestones(request: HttpRequest, goal: Goal, today: dt.date) -> None:
-    """After any change to the goal's progress: celebrate the milestones it now reaches, and
-    unmark those it no longer holds (`coach.progress.milestone_changes`)."""
+def celebrate_milestones(
+    request: HttpRequest, goal: Goal, today: dt.date, corrected: bool = False
+) -> None:
+    """After any change to the goal's progress: celebrate the milestones it now reaches, and,
+    after a correction (`corrected`), unmark those it no longer holds
+    (`coach.progress.milestone_changes`)."""
     percent = plans.progress_of(goal, today).percent
     states = [
         MilestoneState(m.pk, m.title, m.threshold, m.reached_on)
         for m in Milestone.objects.filter(goal=goal)  # not a prefetch from before the change
     ]
-    changes = milestone_changes(states, percent)
+    changes = milestone_changes(states, percent, corrected)
     if changes.reached:
         Milestone.objects.filter(pk__in=[m.id for m in changes.reached]).update(reached_on=today)
         for milestone in changes.reached:

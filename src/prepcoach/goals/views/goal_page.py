@@ -76,7 +76,8 @@ def detail_context(request: HttpRequest, goal: Goal, **extra: object) -> dict[st
         # What partners said about it, which the owner saw only on each partner's page: the
         # comments of the partnerships the owner made (their own goal, so theirs to read).
         "partner_comments": owned_by(
-            goal.partner_comments.select_related("author", "partnership"),
+            # the author's profile names them (one query, not one a comment: a review)
+            goal.partner_comments.select_related("author__profile", "partnership"),
             user,
             "partnership__owner",
         ).order_by("created_at", "pk"),

@@ -62,8 +62,8 @@ def step_toggle(request: HttpRequest, step_id: int) -> HttpResponse:
     shown = _days_shown(request, step, today) if on_week else {}
     step.done_on = None if step.done_on else today
     step.save(update_fields=["done_on"])
-    # Unticked, the progress may no longer hold a milestone it reached.
-    celebrate_milestones(request, step.goal, today)
+    # Unticked, the progress may no longer hold a milestone it reached: a correction.
+    celebrate_milestones(request, step.goal, today, corrected=step.done_on is None)
     if on_week:  # the blocks on the page: where the step was, or is again after an undo
         return _week_step(request, step, shown, _days_shown(request, step, today))
     if request.headers.get("HX-Request"):
@@ -145,5 +145,5 @@ def step_delete(request: HttpRequest, step_id: int) -> HttpResponse:
     step.delete()
     report_moves(request, before)
     messages.info(request, f"Step “{title}” deleted.")
-    celebrate_milestones(request, goal, timezone.localdate())
+    celebrate_milestones(request, goal, timezone.localdate(), corrected=True)
     return redirect(reverse("goals:detail", args=[goal.pk]) + "#steps")
