@@ -83,9 +83,11 @@ def test_each_example_reads_as_one_date_in_its_order_and_not_in_the_other(
 
 def test_a_date_written_as_a_deadline_is_read_as_the_goal_form_reads_it() -> None:
     """A trial typed "by EOD Friday" for an interview: the goal form read it, the job form
-    refused it. A piece no date part reads is read as a goal's deadline; one that reader
-    questions, or no date at all, is still refused."""
-    friday = TODAY + dt.timedelta(days=(4 - TODAY.weekday()) % 7 or 7)
+    refused it. A deadline's words around a day are read past; a period, which a deadline
+    reader reads as its last day, is no interview's day and is still refused (a review)."""
+    friday = dt.date(2026, 12, 4)  # TODAY is a Monday
     assert read_dates("by EOD Friday", TODAY).dates == (friday,)
     assert read_dates("by EOD Friday, 2027-01-07", TODAY).dates == (friday, dt.date(2027, 1, 7))
-    assert read_dates("whenever they call", TODAY).problem is not None
+    assert read_dates("before 10 Dec", TODAY).dates == (dt.date(2026, 12, 10),)
+    for vague in ("whenever they call", "after Christmas", "Q1", "early next week", "by then"):
+        assert read_dates(vague, TODAY).problem is not None, vague

@@ -29,7 +29,6 @@ from prepcoach.coach.deadlines import (
     _impossible,
     _parse,
     _read_numeric,
-    find_deadline,
 )
 
 ORDER_WORDS = {"DMY": "day/month", "MDY": "month/day"}
@@ -123,16 +122,26 @@ def read_date(
     return date, _weekday_problem(text, piece, date) if bare != text else None
 
 
+# The words of a deadline around a day: "by EOD Friday", "before 10 Dec", "on Thursday, COB".
+DEADLINE_WORDS_RE = re.compile(
+    r"^\s*(?:by|before|on|no later than)\s+"
+    r"|\b(?:EOD|COB|end of (?:the )?day|close of (?:business|play))\b\.?",
+    re.IGNORECASE,
+)
+
+
 def _as_deadline(
     text: str, piece: str, today: dt.date, date_order: DateOrder | None
 ) -> tuple[dt.date | None, str | None]:
-    """A piece no date part reads, read as a goal's deadline is ("by EOD Friday", "end of
-    next week"): a trial typed "by EOD Friday" for an interview that the goal form read and
-    the job form refused. Only a date the deadline reader raises no question about."""
-    found = find_deadline(text, today, date_order)
-    if found.date is None or found.problem is not None:
+    """A piece no date part reads, read again without a deadline's words around its day: a
+    trial typed "by EOD Friday" for an interview, which the goal form read and the job form
+    refused. Only those words: the deadline reader's own reading of a period ("after
+    Christmas", "Q1", "early next week": the last day it allows) is no interview's day (a
+    review), and is still refused."""
+    bare = " ".join(DEADLINE_WORDS_RE.sub(" ", text).split()).strip(" ,")
+    if not bare or bare == text:
         return None, _unreadable(piece, date_order)
-    return found.date, None
+    return read_date(bare, today, date_order)
 
 
 def write_dates(dates: Iterable[dt.date], date_order: DateOrder | None = None) -> str:
