@@ -107,3 +107,26 @@ def test_a_list_of_steps_is_one_story_and_another_project_is_a_new_one() -> None
     # "The second half of the year" counts no project.
     half = [*told[:3], "The second half of the year was quieter.", "We kept the round."]
     assert new_items(half, [True] * 5) == frozenset()
+
+
+def test_compounds_steps_and_other_clients_are_no_new_items() -> None:
+    """A review: "Second-hand…" was read as the list's second item (and its heading cut to
+    "Hand laptops…"), "Several patients fell…" before a step set aside as an announcement, and
+    "The next job was…" and "Another client…" each began a story."""
+    from prepcoach.coach.retro_items import announces_items, new_items, without_ordinal
+
+    assert without_ordinal("Second-hand laptops arrived late.") == (
+        "Second-hand laptops arrived late."
+    )
+    assert without_ordinal("Third-party audits were booked.") == "Third-party audits were booked."
+    assert without_ordinal("Second, the e-obs rollout.") == "The e-obs rollout."
+    told = [
+        "Several patients fell in one week on our night shift.",
+        "First, I pulled the Datix reports for the month.",
+        "Second-hand bed alarms arrived, but falls dropped from 11 to 4.",
+        "The next job was to clean the data.",
+        "Another client complained about the wait.",
+    ]
+    assert not announces_items(told, 0)
+    assert new_items(told, [True] * len(told)) == frozenset()
+    assert announces_items(["Two things stand out.", "First, the falls audit."], 0)

@@ -14,8 +14,12 @@ from collections.abc import Sequence
 # one opened by "first", or a sentence naming another project, starts a new story: structure
 # the model has no feature for. (An opener may come after a filler: "so the first one was…".)
 _OPENER = r"^\W*(?:(?:and|so|then|well|but|um|uh|oh)\W+)*"
-ORDINAL = r"(?:second|third|fourth|fifth)"
-FIRST_ITEM_RE = re.compile(_OPENER + r"(?:first(?:ly)?\b|(?:the|my|our)\s+first\b)", re.I)
+# Never the first word of a compound: "Second-hand laptops", "Third-party", "Second-line" (a
+# review found "Second-hand…" read as an item and its heading cut to "Hand laptops…").
+ORDINAL = r"(?:second|third|fourth|fifth)(?![-‐])"
+FIRST_ITEM_RE = re.compile(
+    _OPENER + r"(?:first(?:ly)?\b(?![-‐])|(?:the|my|our)\s+first\b(?![-‐]))", re.I
+)
 NEXT_ITEM_RE = re.compile(
     _OPENER + rf"(?:{ORDINAL}(?:ly)?\b|(?:the|my|our)\s+{ORDINAL}\b(?!\s+(?:half|time|round|"
     r"phase|stage|week|month|year|day|quarter|attempt|version|draft)\b))",
@@ -23,18 +27,20 @@ NEXT_ITEM_RE = re.compile(
 )
 # "The other project…", "Another project…": a new one whether or not a first was counted.
 PROJECT_WORDS = (
-    r"(?:project|programme|program|rollout|roll-out|engagement|piece of work|job|role|client|"
+    # Not "job", "client" or "role": "The next job was to clean the data", "Another client
+    # complained" go on with the story they are in (a review).
+    r"(?:project|programme|program|rollout|roll-out|engagement|piece of work|"
     r"assignment|launch|initiative|contract|placement|posting)"
 )
 OTHER_PROJECT_RE = re.compile(
-    _OPENER + rf"(?:(?:the|my|our)\s+(?:other|next|last|{ORDINAL})|another)\s+"
+    _OPENER + rf"(?:(?:the|my|our)\s+(?:other|last|{ORDINAL})|another)\s+"
     rf"(?:\w+\s+){{0,2}}?{PROJECT_WORDS}\b",
     re.IGNORECASE,
 )
 # An item's heading: an ordinal, then a short name and no one doing anything ("First, the falls
 # audit."). Its ordinal is the list's, not the story's: a story's title and text drop it.
 HEADING_RE = re.compile(
-    _OPENER + rf"(?:first|{ORDINAL})(?:ly)?\s*[,:;–—-]\s*(?P<rest>.+)$", re.IGNORECASE
+    _OPENER + rf"(?:first|{ORDINAL})(?:ly)?(?:\s*[,:;]|\s+[–—-])\s*(?P<rest>.+)$", re.IGNORECASE
 )
 SUBJECT_RE = re.compile(r"\b(?:i|we|they|he|she|you|it)\b", re.IGNORECASE)
 HEADING_WORDS = 6
@@ -89,11 +95,13 @@ def new_items(sentences: Sequence[str], in_story: Sequence[bool]) -> frozenset[i
 
 def announces_items(sentences: Sequence[str], i: int) -> bool:
     """Whether sentence `i` announces the items the next one begins to count ("Two things
-    stand out…" before "First, …"): a short sentence with a count in it."""
+    stand out." before "First, the falls audit."): a short sentence with a count in it, before
+    an item's heading. Not before a step ("Several patients fell in one week. First, I pulled
+    the reports…": that is the story's situation, a review found it set aside)."""
     text = sentences[i]
     return (
         i + 1 < len(sentences)
-        and bool(FIRST_ITEM_RE.match(sentences[i + 1]))
+        and heading_name(sentences[i + 1]) is not None
         and bool(ANNOUNCE_RE.search(text))
         and len(text.split()) <= ANNOUNCE_WORDS
     )
