@@ -20,3 +20,12 @@ def test_only_a_dash_and_a_space_at_a_lines_start_opens_a_list() -> None:
     tight = markdown_html("- one\n  more of one\n- two")
     assert tight.count("<li>") == 2
     assert "<p>" not in tight
+
+
+def test_hard_wrapped_prose_stays_prose() -> None:
+    """A review: "Total was\n10. Then we left." became a list and lost its 10, and a wrapped
+    "- she said" line would have become one too."""
+    assert "<li>" not in markdown_html("Total was\n10. Then we left.")
+    assert "10. Then we left." in markdown_html("Total was\n10. Then we left.")
+    assert "<li>" not in markdown_html("I asked what went wrong\n- she said the rota.")
+    assert "<li>RTT backlog</li>" in markdown_html("Notes\n- RTT backlog\n- HES data")

@@ -322,22 +322,41 @@ LIST_ITEM_RE = re.compile(r" {0,3}(?:[-*+]|\d{1,2}\.)[ \t]+\S")
 def _lists_after_lines(text: str) -> str:
     """`text` with a blank line before a list that starts straight after a paragraph's line.
     Markdown wants one there, and without it reads "- RTT backlog" as more of the paragraph: a
-    trial's research note showed its list inline, under a help that says lists work. Lines
-    inside a list (an item, its continuation) and indented code are left as written."""
+    trial's research note showed its list inline, under a help that says lists work. Only
+    what reads as a list: after a line that ends with a colon, or two items or more; a numbered
+    one from 1. Hard-wrapped prose stays prose: "Total was\n10. Then we left." lost its 10 to
+    a list (a review). Lines inside a list (an item, its continuation) and indented code are
+    left as written."""
+    lines = text.splitlines()
     out: list[str] = []
     in_list = False
-    paragraph = False  # the line before is a paragraph's (not blank, not in a list)
-    for line in text.splitlines():
+    paragraph = ""  # the paragraph's line before, when the line before is one
+    for i, line in enumerate(lines):
         if not line.strip():
-            in_list = paragraph = False
+            in_list, paragraph = False, ""
         elif LIST_ITEM_RE.match(line):
-            if paragraph:
+            if paragraph and _opens_a_list(paragraph, lines[i:]):
                 out.append("")
-            in_list, paragraph = True, False
+            in_list, paragraph = True, ""
         elif not in_list and not line.startswith(("    ", "\t")):
-            paragraph = not line.lstrip().startswith(("#", "|", ">"))
+            paragraph = "" if line.lstrip().startswith(("#", "|", ">")) else line
         out.append(line)
     return "\n".join(out)
+
+
+def _opens_a_list(before: str, rest: list[str]) -> bool:
+    """Whether the item at `rest[0]`, straight after the paragraph line `before`, begins a list
+    (`_lists_after_lines`)."""
+    first = rest[0].lstrip()
+    if first[:1].isdigit() and not re.match(r"1\.", first):
+        return False  # "10. Then we left." goes on a sentence, not a list
+    items = 0
+    for line in rest:
+        if LIST_ITEM_RE.match(line):
+            items += 1
+        elif not line.strip() or not line.startswith((" ", "\t")):
+            break
+    return before.rstrip().endswith(":") or items >= 2
 
 
 def markdown_html(text: str) -> str:
