@@ -40,3 +40,17 @@ def test_when_no_theme_shifted_the_shift_says_so() -> None:
     same = shift("I want to lead a data team.", "Honestly, I still want to lead a data team!")
     assert not same.clear
     assert same.new == same.dropped == same.less == ()
+
+
+def test_not_only_and_never_wanting_to_stop_hold_their_themes() -> None:
+    """A review: "Not only data engineering but also product strategy" set both against, and
+    "I never want to stop learning SQL" set SQL against."""
+    from prepcoach.coach.stories import themes_of
+
+    held, away = themes_of("Not only data engineering but also product strategy.")
+    assert away == []
+    assert "data engineering" in held
+    held, away = themes_of("I never want to stop learning SQL.")
+    assert away == []
+    held, away = themes_of("I want data work, not sales targets.")
+    assert away == ["sales targets"]

@@ -311,10 +311,18 @@ AWAY_RE = re.compile(
     r"\b(?:matters?|mattered|counts?|appeals?)\s+(?:much\s+|a\s+lot\s+|far\s+)?less\b|"
     r"\bless\s+(?:important|interested|keen|appealing|central|of\s+a\s+priority)\b|"
     r"\bno\s+longer\b|\bany\s?more\b|\b(?:not|never|don't|didn't|won't)\s+(?:\w+\s+)?"
-    r"(?:want|wanted|interested|keen|care|enjoy|like|miss)\b|\bnot\s+for\s+me\b",
+    r"(?:want|wanted|interested|keen|care|enjoy|like|miss)\b"
+    # "I never want to stop learning SQL" holds it (a review).
+    r"(?!\s+to\s+(?:stop|lose|give\s+up|quit|drop))|\bnot\s+for\s+me\b",
     re.IGNORECASE,
 )
-CONTRAST_RE = re.compile(r"\b(?:rather\s+than|instead\s+of|not|away\s+from)\b", re.I)
+# A bare "not" sets against only what follows it where it opens a clause (the clauses are cut
+# at commas: "data, not people management") or follows "but": "Not only data engineering but
+# also product strategy" holds both (a review).
+CONTRAST_RE = re.compile(
+    r"\b(?:rather\s+than|instead\s+of|away\s+from)\b|(?:^\W*|\bbut\s+)not\b(?!\s+only)",
+    re.I,
+)
 PHRASE_WORDS = 3
 
 
