@@ -89,7 +89,7 @@ def test_a_chosen_kind_and_date_win(alice_client: Client, alice: User) -> None:
         ({"text": ""}, "Type the goal first"),
         ({"text": "🎯🎯🎯"}, "Describe the goal in words"),
         # The number as the live check says it ("10,000 characters"), not "10000".
-        ({"text": "x" * 10_000}, "Keep the goal under 500 characters (this one has 10,000)"),
+        ({"text": "x" * 10_000}, "The goal is 10,000 characters, over the limit of 500"),
         (
             {"text": "Read 3 papers", "target_date": days(-2).isoformat()},
             "The target date is in the past",
@@ -413,7 +413,7 @@ def test_the_form_counts_a_long_goal_as_the_live_check_does(alice_client: Client
     live = alice_client.post(CHECK, {"text": text}, HTTP_HX_REQUEST="true").text
     saved = alice_client.post(NEW, {"kind": "auto", "text": text}).text
     assert "641 characters" in live
-    assert "(this one has 641)" in saved
+    assert "The goal is 641 characters, over the limit of 500" in saved  # as the panel says
 
 
 def test_the_new_goal_box_is_focused_and_offers_undo_and_ctrl_enter(

@@ -16,7 +16,7 @@ from prepcoach.accounts.access import get_owned_or_404, owned_by, signed_in_user
 from prepcoach.api_contract import Id, errors, number
 from prepcoach.coach.smart import MAX_GOAL_CHARS, MAX_TARGET, SmartCheck, target_quantity
 from prepcoach.goals import plans
-from prepcoach.goals.forms import markup_problem
+from prepcoach.goals.forms import goal_length_problem, markup_problem
 from prepcoach.goals.models import Goal, Step
 from prepcoach.text_input import TextInput
 
@@ -142,11 +142,11 @@ def list_goals(request: HttpRequest) -> list[dict[str, object]]:
 @router.post("/goals", response={201: GoalOut, **errors(400, 403, 422)}, summary="Create a goal")
 def create_goal(request: HttpRequest, body: GoalIn) -> Status[dict[str, object]]:
     user, today = signed_in_user(request), timezone.localdate()
+    if problem := goal_length_problem(body.text):  # counted as the page counts it
+        raise HttpError(422, problem)
     text = " ".join(body.text.split())
     if not any(ch.isalpha() for ch in text):
         raise HttpError(422, "Describe the goal in words, e.g. “Do 3 mock interviews by Friday”.")
-    if len(text) > MAX_GOAL_CHARS:
-        raise HttpError(422, f"Keep the goal under {MAX_GOAL_CHARS} characters.")
     if problem := markup_problem(text):  # the page refuses it too (goals.forms)
         raise HttpError(422, problem)
     if body.kind and body.kind not in Goal.Kind.values:

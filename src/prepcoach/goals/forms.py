@@ -9,6 +9,7 @@ from django import forms
 from django.utils import timezone
 
 from prepcoach.coach.improvement import AREA_KEYS, DEBRIEF_KEYS, GOAL_ANSWERS, REVIEW_KEYS
+from prepcoach.coach.limits import too_long
 from prepcoach.coach.smart import MAX_GOAL_CHARS, SmartCheck, format_date, target_quantity
 from prepcoach.coach.text import clip, markup_tags, quote
 from prepcoach.form_words import PlainNumberInput
@@ -45,16 +46,14 @@ def markup_problem(text: str) -> str | None:
 
 
 def goal_length_problem(raw: str) -> str | None:
-    """The goal over MAX_GOAL_CHARS, counted as the live check counts it (`limits.too_long`):
-    every character the box holds, a line break as one. Counted after trimming, as Django's
-    own check did, the page said 31583 under a live panel's "31,584"."""
-    length = len(raw.replace("\r\n", "\n"))
-    if length <= MAX_GOAL_CHARS:
+    """The goal over MAX_GOAL_CHARS, counted and said as the live check says it
+    (`coach.limits.too_long`): every character the box holds, a line break as one. Counted
+    after trimming, as Django's own check did, the page said 31583 under a live panel's
+    "31,584"; the API counted a third way (a review)."""
+    problem = too_long(raw, MAX_GOAL_CHARS, "goal")
+    if problem is None:
         return None
-    return (
-        f"Keep the goal under {MAX_GOAL_CHARS:,} characters (this one has {length:,}): put the "
-        "details in “why it matters” and the steps."
-    )
+    return f"{problem} Put the details in “why it matters” and the steps."
 
 
 AREA_UNIT = "answers that meet it"
