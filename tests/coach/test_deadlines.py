@@ -244,3 +244,13 @@ def test_yesterday_is_a_deadline_gone_by() -> None:
 )
 def test_yesterday_names_a_deadline_only_after_by_before_or_until(text: str) -> None:
     assert find_deadline(text, SUNDAY).date is None
+
+
+def test_a_date_in_the_other_order_names_the_date_it_asks_about() -> None:
+    # Trial 297: "Did you mean 31 December 2026?" while the rewrite proposed 3 January 2027.
+    found = find_deadline("understand HES data by 12/31", dt.date(2026, 12, 6), "DMY")
+    assert found.date is None
+    assert found.problem is not None
+    assert "Did you mean 31 December 2026" in found.problem
+    assert found.meant == dt.date(2026, 12, 31)
+    assert find_deadline("by 45/13", dt.date(2026, 12, 6), "DMY").meant is None

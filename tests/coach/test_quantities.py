@@ -2,7 +2,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from prepcoach.coach.quantities import find_quantities
+from prepcoach.coach.quantities import find_quantities, without_codes
 
 
 @pytest.mark.parametrize(
@@ -139,3 +139,37 @@ def test_two_counts_side_by_side_stay_two_counts() -> None:
 @pytest.mark.parametrize("text", ["Finish 80% of 50 problems", "Save £500 of £2,000"])
 def test_a_share_or_a_sum_of_money_is_no_size_of_each(text: str) -> None:
     assert [q.each for q in find_quantities(text)] == [False, False]
+
+
+# Trial 297: a number that is part of a code or a name counts nothing.
+@pytest.mark.parametrize(
+    "text",
+    [
+        "pass the PL-300 Power BI exam",
+        "pass the AZ-900 exam",
+        "get ISO 27001 certified",
+        "get iso 27001 certified",
+        "implement ISO-9001 at work",
+        "learn Angular 17",
+        "learn Python 3.12",
+        "set up Windows 11",
+        "reach Level 3",
+        "reach B2 in German",
+        "pass CompTIA A+",
+    ],
+)
+def test_a_code_or_a_names_number_counts_nothing(text: str) -> None:
+    assert without_codes(text, find_quantities(text)) == []
+
+
+def test_a_count_beside_a_code_still_counts() -> None:
+    text = "do 3 ISO-9001 audits and a sub-25 5k"
+    kept = [q.text for q in without_codes(text, find_quantities(text))]
+    assert kept == ["3 ISO-9001 audits", "5k"]  # "sub-25" is a time to beat, not a code
+
+
+def test_a_unit_of_five_words_keeps_its_noun() -> None:
+    # Trial 297: quoted as "3 SQL window function practice", its unit without "sets".
+    (found,) = find_quantities("finish 3 SQL window function practice sets")
+    assert (found.value, found.unit) == (3, "SQL window function practice sets")
+    assert found.text == "3 SQL window function practice sets"

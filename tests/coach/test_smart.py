@@ -134,7 +134,7 @@ def test_the_json_contract() -> None:
     data = check_goal("Do 3 mock interviews by Friday", TODAY).as_dict()
     assert set(data) == {*CRITERIA, "type", "deadline", "quantities", "rewrite"}
     for name in CRITERIA:
-        assert set(data[name]) == {"verdict", "reason", "fix"}  # type: ignore[arg-type]
+        assert set(data[name]) == {"verdict", "reason", "fix"}  # type: ignore[call-overload]
     assert data["type"] == "behavioral"
     assert data["deadline"] == "2026-11-27"
     assert data["quantities"] == [
@@ -503,3 +503,29 @@ def test_hours_booked_by_the_plan_are_not_free_for_a_new_goal() -> None:
     )
     found = check_goal("Do 3 recorded mock interviews by Friday", TODAY, context=booked).attainable
     assert "you have 12 h by" in found.reason
+
+
+@pytest.mark.parametrize(
+    "text", ["pass the PL-300 Power BI exam by 15/02", "pass the AZ-900 exam by 15/02"]
+)
+def test_an_exams_code_is_no_count(text: str) -> None:
+    """Trial 297: "target 300 Power BI exam", "You can count it: “300 Power BI exam”". Passing
+    the exam is still measurable, as done or not done."""
+    found = check_goal(text, NOW, context=SmartContext(date_order="DMY"))
+    assert found.quantities == ()
+    assert target_quantity(found) is None
+    assert found.measurable.verdict is Verdict.MET
+    assert "done or not done" in found.measurable.reason
+    assert "300" not in found.specific.reason.replace("PL-300", "")
+
+
+def test_a_goal_no_criterion_can_be_read_on_says_why_once() -> None:
+    """One reason for all five criteria (another language, fillers) is said once, and no
+    sharper version is offered; a goal read in part gives no such reason."""
+    french = check_goal("Améliorer mon SQL d'ici fin janvier, 3 heures par semaine", TODAY)
+    assert french.unreadable is not None
+    assert "does not read as English" in french.unreadable
+    assert not french.offers_rewrite
+    vague = check_goal("get better at SQL", TODAY, context=ALICE)
+    assert vague.unreadable is None
+    assert vague.offers_rewrite

@@ -26,7 +26,10 @@ def test_the_live_check_explains_each_criterion(alice_client: Client) -> None:
     assert "“get better” says what to improve" in panel.text
     assert "A sharper version" in panel.text
     # The rewrite keeps the user's goal and adds what it lacks; it never swaps in another goal.
-    assert 'data-rewrite="Get better at interviews for the Data analyst role' in panel.text
+    assert (
+        'data-rewrite="Do 3 recorded practice sessions to get better at interviews for the Data '
+        "analyst role"
+    ) in panel.text
     sharper = alice_client.post(CHECK, {"text": "Do 3 recorded mock interviews by Friday"})
     assert 'data-criterion="time_bound"' in sharper.text
     assert "verdict-met" in sharper.text
@@ -428,3 +431,16 @@ def test_the_new_goal_box_is_focused_and_offers_undo_and_ctrl_enter(
     # Editing an old goal lands on the page, not in the box.
     edit = alice_client.get(reverse("goals:edit", args=[mock_goal.pk])).text
     assert " autofocus" not in edit[edit.index("<textarea") : edit.index("</textarea>")]
+
+
+def test_a_goal_in_another_language_is_said_once_with_no_score_or_rewrite(
+    alice_client: Client,
+) -> None:
+    """A trial's French goal read "0 of 5 met", the same sentence five times, and an English
+    rewrite appended "by 3 January 2027" to "d'ici fin janvier"."""
+    text = "Améliorer mon SQL d'ici fin janvier, 3 heures par semaine"
+    panel = alice_client.post(CHECK, {"text": text}, HTTP_HX_REQUEST="true").text
+    assert "of 5 met" not in panel
+    assert panel.count("does not read as English") == 1
+    assert "A sharper version" not in panel
+    assert "can’t tell" in panel

@@ -65,7 +65,7 @@ def run(args: argparse.Namespace) -> int:
         print(f"deadline: {result.deadline.isoformat()}")
     for note in result.notes:
         print(f"note: {note}")
-    if not result.is_smart:
+    if result.offers_rewrite:
         print("\nA sharper version:")
         print(textwrap.fill(result.rewrite, width, initial_indent="  ", subsequent_indent="  "))
     return 0

@@ -123,6 +123,10 @@ class Deadline:
     phrase: str | None  # the words the date came from, as the user wrote them
     problem: str | None = None  # why a date that was written cannot be used
     vague: str | None = None  # "soon", "someday": a time word that names no date
+    # With a problem: the date its "Did you mean …?" names, when the written numbers read in
+    # the other day/month order are one ("12/31" for a day/month writer). The rewrite proposes
+    # that date, not another one beside the question.
+    meant: dt.date | None = None
 
 
 def find_deadline(text: str, today: dt.date, date_order: DateOrder | None = None) -> Deadline:
@@ -182,7 +186,7 @@ def _numeric_dates(text: str, today: dt.date, order: DateOrder | None) -> list[D
                     else ""
                 )
                 problem = f"“{written}” is not a date in {_ORDER_WORDS[order]} order.{hint}"
-                return [Deadline(None, written, problem=problem)]
+                return [Deadline(None, written, problem=problem, meant=guess if hint else None)]
             found.append(Deadline(date, written))
             continue
         dates = set(valid.values())

@@ -9,7 +9,16 @@ import re
 from prepcoach.coach.deadlines import Deadline
 from prepcoach.coach.embeddings import known_words
 from prepcoach.coach.smart_words import ROLE_FAMILIES
-from prepcoach.coach.text import clip, markup_tags, only_fillers, other_language, quote, words
+from prepcoach.coach.text import (
+    OTHER_LANGUAGE_WORDS,
+    STOPWORDS,
+    clip,
+    markup_tags,
+    only_fillers,
+    other_language,
+    quote,
+    words,
+)
 
 NOT_ENGLISH = (
     "does not read as English, and prepcoach checks goals written in English only for now."
@@ -35,9 +44,45 @@ def unreadable(text: str) -> str | None:
             f"{quote(clip(text, 30))} has no word prepcoach knows: describe the goal in words, "
             "e.g. “Do 3 mock interviews by Friday”."
         )
-    if other_language(said):
+    if other_language(said) or _goal_in_another_language(text):
         return f"{quote(clip(text, 30))} {NOT_ENGLISH}"
     return None
+
+
+# What a goal in another language says besides function words (`text.OTHER_LANGUAGE_WORDS`):
+# its months and weekdays, its hours and weeks, its verbs of getting better. "Améliorer mon SQL
+# d'ici fin janvier, 3 heures par semaine" has none of the function words, and was read as an
+# English goal with no deadline, "0 of 3 heures par semaine" and "… by 3 January 2027".
+# Left out as English words or names: mayo, julio, domingo, mai, mi, ore, april, august, pro.
+GOAL_WORDS_ABROAD = frozenset(
+    """mon ma mes ton votre notre d'ici chaque fois heure heures semaine semaines jours mois
+    janvier février fevrier avril juillet août aout septembre octobre novembre décembre
+    decembre lundi mardi mercredi jeudi vendredi samedi dimanche améliorer ameliorer apprendre
+    réussir reussir entretien entretiens pratiquer préparer preparer
+    mejorar aprender practicar preparar entrevista entrevistas horas semana semanas días dias
+    cada veces enero febrero marzo abril junio agosto septiembre octubre noviembre diciembre
+    lunes martes miércoles miercoles jueves viernes sábado sabado mis
+    verbessern lernen üben ueben vorbereiten stunden stunde woche wochen tage monat januar
+    februar märz juni juli oktober dezember montag dienstag mittwoch donnerstag freitag samstag
+    sonntag jeden jede jeder
+    migliorare imparare settimana settimane giorni ogni gennaio febbraio aprile maggio giugno
+    luglio settembre ottobre dicembre lunedì martedì mercoledì giovedì venerdì
+    melhorar vezes janeiro fevereiro março junho julho setembro outubro dezembro""".split()
+)
+# Words of letters in any script, with an elision kept whole ("d'ici"): `text.words` reads
+# only ASCII letters, and split "Améliorer" into "am" (English) and "liorer".
+LETTERS_RE = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?")
+
+
+def _goal_in_another_language(text: str) -> bool:
+    """Two or more words of another language (`GOAL_WORDS_ABROAD`, `text.OTHER_LANGUAGE_WORDS`)
+    and more of them than English function words: the rule of `text.other_language`, with a
+    goal's own words."""
+    said = [w.lower().replace("’", "'") for w in LETTERS_RE.findall(text)]
+    abroad = GOAL_WORDS_ABROAD | OTHER_LANGUAGE_WORDS
+    foreign = sum(w in abroad and w not in STOPWORDS for w in said)
+    english = sum(w in STOPWORDS and w not in abroad for w in said)
+    return foreign >= 2 and foreign > english
 
 
 def role_family_words(text: str, target_text: str) -> list[str]:

@@ -16,12 +16,13 @@ from prepcoach.coach.goal_kind import GoalKind, KindGuess, classify_goal
 from prepcoach.coach.goal_models import Prediction, predict, structure
 from prepcoach.coach.goal_text import NOT_ENGLISH as GOAL_NOT_ENGLISH
 from prepcoach.coach.goal_text import blank, date_words, span_of, unreadable
-from prepcoach.coach.quantities import Quantity, find_quantities
+from prepcoach.coach.quantities import Quantity, find_quantities, without_codes
 from prepcoach.coach.smart_fit import attainable, relevant
 from prepcoach.coach.smart_rewrite import (
     DEFAULT_HORIZON,
     SET_DATE,
     format_date,
+    proposed_date,
     remove_deadline_words,
     rewrite_goal,
 )
@@ -59,6 +60,7 @@ class SmartCheck:
     # The date the rewrite ends with when it gives the goal a new one (a later date that fits,
     # or one where there was none or it passed): what "Use this version" sets the goal's to.
     rewrite_deadline: dt.date | None = None
+    original: str = ""  # the goal's text as given, for `offers_rewrite`
 
     @property
     def criteria(self) -> dict[str, Criterion]:
@@ -77,6 +79,25 @@ class SmartCheck:
     @property
     def is_smart(self) -> bool:
         return self.met_count == 5
+
+    @property
+    def offers_rewrite(self) -> bool:
+        """Whether there is a sharper version to offer: not for a SMART goal, one that cannot be
+        read (another language, fillers), or one the rewrite only changes in capitals."""
+        if self.is_smart or not self.rewrite.strip():
+            return False
+        if all(c.verdict is Verdict.UNSURE for c in self.criteria.values()):
+            return False
+        return not _same_words(self.rewrite, self.original)
+
+    @property
+    def unreadable(self) -> str | None:
+        """Why no criterion could be read, when the one reason holds for all five (a goal in
+        another language, only fillers, a web page's markup): said once, not five times under
+        "0 of 5 met" (a trial's French goal), or None."""
+        reasons = {c.reason for c in self.criteria.values()}
+        unsure = all(c.verdict is Verdict.UNSURE for c in self.criteria.values())
+        return reasons.pop() if unsure and len(reasons) == 1 else None
 
     @property
     def wording_misses(self) -> bool:
@@ -138,12 +159,31 @@ def check_goal(
         deadline=found.deadline.date if found.time_bound.verdict is Verdict.MET else None,
         deadline_phrase=found.deadline.phrase,
         quantities=found.quantities,
-        rewrite=rewrite,
+        rewrite=_offered(rewrite, original),
         rewrite_deadline=found.feasible_by
-        or (None if found.time_bound.verdict is Verdict.MET else today + DEFAULT_HORIZON),
+        or (
+            None
+            if found.time_bound.verdict is Verdict.MET
+            else proposed_date(found.deadline, None, today, timely=False)
+        ),
         notes=tuple(notes),
         kind_reason=found.guess.reason,
+        original=original,
     )
+
+
+def _offered(rewrite: str, original: str) -> str:
+    """The rewrite, or the user's own text exactly when the rewrite differs from it only in
+    capitals, spaces or a closing full stop: that is no sharper version to offer, and the
+    panel offers one only when the two differ (`SmartCheck.offers_rewrite`)."""
+    return original if _same_words(rewrite, original) else rewrite
+
+
+def _same_words(one: str, other: str) -> bool:
+    def plain(text: str) -> str:
+        return " ".join(text.split()).strip(" .!?").casefold()
+
+    return plain(one) == plain(other)
 
 
 @dataclass(frozen=True, slots=True)
@@ -192,8 +232,11 @@ def _assess(text: str, today: dt.date, context: SmartContext) -> Assessment:
             problem = f"The target date you set, {format_date(context.deadline)}, is in the past."
         deadline = Deadline(context.deadline, SET_DATE, problem)
     skip = span_of(text, words_deadline.phrase)
-    quantities = tuple(find_quantities(text, skip=[skip] if skip else []))
-    struct = structure(core, quantities)
+    read = find_quantities(text, skip=[skip] if skip else [])
+    # The models read what they were trained on; the verdicts' words, the target and the
+    # estimate leave out a code's number ("PL-300" counts no "300 Power BI exam").
+    struct = structure(core, read)
+    quantities = tuple(without_codes(text, read))
     fits, feasible_by = attainable(deadline, quantities, today, context)
     return Assessment(
         guess=guess,
@@ -275,7 +318,8 @@ def _empty(text: str, today: dt.date, context: SmartContext, notes: list[str]) -
     )
     rewrite = f"Do one thing you can count by {format_date(today + DEFAULT_HORIZON)}"
     return SmartCheck(missing, missing, missing, missing, missing, None, (), None, None, (),
-                      rewrite, tuple(notes), "There is no goal to read a kind from.")  # fmt: skip
+                      rewrite, tuple(notes), "There is no goal to read a kind from.",
+                      original=text)  # fmt: skip
 
 
 def _cannot_tell(
@@ -289,8 +333,10 @@ def _cannot_tell(
         else "Say what you will do and by when, e.g. “Do 3 mock interviews by Friday”."
     )
     unsure = Criterion(Verdict.UNSURE, why, fix)
+    # No rewrite: the user's own text, unchanged, so that no "sharper version" is offered
+    # (an English one appended "by 3 January 2027" to a goal in French).
     return SmartCheck(unsure, unsure, unsure, unsure, unsure, None, (), None, None, (),
-                      " ".join(text.split()), tuple(notes), why)  # fmt: skip
+                      text, tuple(notes), why, original=text)  # fmt: skip
 
 
 # --- the five criteria ---------------------------------------------------------------------
@@ -388,7 +434,8 @@ MEASURABLE_FIXES = {
 
 
 def _time_bound(deadline: Deadline, today: dt.date, in_words: Deadline | None = None) -> Criterion:
-    example = f"e.g. “by {format_date(today + DEFAULT_HORIZON)}”"
+    # The date the rewrite proposes: the one a "Did you mean …?" names, if the problem asks.
+    example = f"e.g. “by {format_date(proposed_date(deadline, None, today, timely=False))}”"
     if deadline.problem:
         return Criterion(
             Verdict.MISSING, deadline.problem, f"Pick a date from today on, {example}."

@@ -56,7 +56,7 @@ def attainable(
             return _no_date(
                 Criterion(
                     Verdict.MISSING,
-                    f"{source.capitalize()} {needed:g} h in {days} day{'s' * (days != 1)}: "
+                    f"{source.capitalize()} {_said(needed)} in {days} day{'s' * (days != 1)}: "
                     f"{per_day:.1f} h a day.",
                     "Move the deadline or do less: aim for a few hours a day at most.",
                 )
@@ -64,7 +64,7 @@ def attainable(
         return _no_date(
             Criterion(
                 Verdict.UNSURE,
-                f"{source.capitalize()} {needed:g} h before {due}, "
+                f"{source.capitalize()} {_said(needed)} before {due}, "
                 "but your weekly hours are not set.",
                 "Set the hours you can give each day of the week on your profile.",
             )
@@ -77,7 +77,7 @@ def attainable(
         assert finish is not None  # _finishes_after
         return Criterion(
             Verdict.MISSING,
-            f"{source.capitalize()} {needed:g} h, and you have {available:g} h by {due}, but "
+            f"{source.capitalize()} {_said(needed)}, and you have {_said(available)} by {due}, but "
             f"the week plan finishes them on {format_date(finish)}: other goals' steps due "
             "sooner, or a day you chose, come first.",
             f"Move the deadline to {format_date(finish)}, or move other goals' steps later.",
@@ -87,9 +87,9 @@ def attainable(
         return _no_date(
             Criterion(
                 Verdict.MET,
-                f"{source.capitalize()} {needed:g} h; you have {available:g} h by {due}"
+                f"{source.capitalize()} {_said(needed)}; you have {_said(available)} by {due}"
                 + (
-                    f". {late:g} h of its steps are planned after their own due dates."
+                    f". {_said(late)} of its steps are planned after their own due dates."
                     if late > 0
                     else "."
                 ),
@@ -113,18 +113,26 @@ def attainable(
         (
             f"Move the deadline to {format_date(feasible_by)}"
             + (" and the steps' due dates with it" if context.planned_finish else "")
-            + f", or cut {short:g} h of work."
+            + f", or cut {_said(short)} of work."
         )
         if feasible_by
-        else f"Cut {short:g} h of work, move other goals' steps later, or find more hours "
+        else f"Cut {_said(short)} of work, move other goals' steps later, or find more hours "
         "each week."
     )
     return Criterion(
         Verdict.MISSING,
-        f"{source.capitalize()} {needed:g} h but you have {available:g} h by {due}: "
-        f"{short:g} h short.",
+        f"{source.capitalize()} {_said(needed)} but you have {_said(available)} by {due}: "
+        f"{_said(short)} short.",
         fix,
     ), feasible_by
+
+
+def _said(hours: float) -> str:
+    """Hours as people say them: under an hour in minutes ("10 min", not "0.17 h"), else in
+    hours as before ("1.5 h", "40.5 h")."""
+    if 0 < hours < 1:
+        return f"{max(round(hours * 60), 1)} min"
+    return f"{hours:g} h"
 
 
 def _finishes_after(context: SmartContext, deadline: dt.date) -> bool:
@@ -165,12 +173,15 @@ def _estimate_hours(quantities: tuple[Quantity, ...]) -> float | None:
     """Hours the counted work takes, by a typical time per unit; a count whose units have a
     set length ("4 practice sessions of 45 minutes") takes the count times that length."""
     sized = {q.each_of: q for q in quantities if q.each and _unit_hours(q) is not None}
+    repeats, length = _repeated_length(quantities)
     total, known = 0.0, False
     for quantity in quantities:
         if quantity.frequency or quantity.comparator in {"<", "<="} or "per" in quantity.unit:
             continue
         if quantity.each and quantity.each_of in sized:
             continue  # counted with the count it sizes
+        if length is not None and repeats is not None and quantity in (length, repeats):
+            continue  # counted below, as one length done that many times
         each = _unit_hours(quantity)
         if quantity.text in sized:
             size = sized[quantity.text]
@@ -178,7 +189,31 @@ def _estimate_hours(quantities: tuple[Quantity, ...]) -> float | None:
         if each is not None:
             total += quantity.value * each
             known = True
+    if length is not None and repeats is not None:
+        total += repeats.value * length.value * (_unit_hours(length) or 0.0)
+        known = True
     return round(total, 2) if known else None
+
+
+def _repeated_length(
+    quantities: tuple[Quantity, ...],
+) -> tuple[Quantity | None, Quantity | None]:
+    """A count of times and the one length each time takes: "explain it in 2 minutes, 5
+    times" is 5 × 2 minutes, not 2 minutes and 5 times of nothing (a trial read 0.03 h)."""
+    times = [q for q in quantities if _plain(q) and q.unit.lower() == "times"]
+    lengths = [
+        q for q in quantities
+        if _plain(q) and not q.each and q.unit.lower().split()[:1] in (["minutes"], ["minute"],
+        ["mins"], ["min"], ["hours"], ["hour"], ["hrs"], ["hr"], ["h"])
+    ]  # fmt: skip
+    if len(times) == 1 and len(lengths) == 1:
+        return times[0], lengths[0]
+    return None, None
+
+
+def _plain(quantity: Quantity) -> bool:
+    """A count to reach: not a rhythm, a ceiling or a rate."""
+    return not (quantity.frequency or quantity.comparator in {"<", "<="} or "per" in quantity.unit)
 
 
 def _unit_hours(quantity: Quantity) -> float | None:
