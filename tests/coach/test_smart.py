@@ -174,6 +174,11 @@ def test_the_rewrite_keeps_the_goal_and_adds_a_deadline(text: str) -> None:
     result = check_goal(text, TODAY, context=ALICE)
     if {c.verdict for c in result.criteria.values()} == {Verdict.UNSURE}:
         return  # only fillers or another language: test_a_goal_of_fillers_or_in_another_language…
+    if not result.offers_rewrite and not result.is_smart:
+        # Withheld where it would still miss a criterion of its words (`_fails_its_own_check`):
+        # each criterion it misses says what to add instead.
+        assert all(c.fix for c in result.criteria.values() if c.verdict is Verdict.MISSING)
+        return
     again = check_goal(result.rewrite, TODAY, context=ALICE)
     assert again.time_bound.verdict is Verdict.MET, (text, result.rewrite, again.time_bound)
     # Not asserted: that the added count makes the goal measurable. The trained measurable

@@ -20,3 +20,15 @@ def test_an_estimate_of_an_hour_or_more_is_still_said_in_hours() -> None:
     assert "A rough estimate is 4.5 h before 20 December" in found.attainable.reason
     sessions = check_goal("Do 2 sessions of 30 minutes by 20 December", TODAY)
     assert "A rough estimate is 1 h before" in sessions.attainable.reason
+
+
+def test_with_only_the_jobs_terms_no_placeholder_is_quoted_as_a_role() -> None:
+    """A browser check, with jobs saved and no target role: "Nothing in it connects to “your
+    target role”", a placeholder quoted as if the user had typed it."""
+    from prepcoach.coach.smart import SmartContext
+
+    context = SmartContext(job_terms=("Power BI", "stakeholder management"))
+    found = check_goal("Bake bread every Sunday by 12 December", TODAY, context=context)
+    assert "your target role”" not in found.relevant.reason
+    assert "“”" not in found.relevant.reason
+    assert "“”" not in check_goal("get better at SQL", TODAY, context=context).relevant.reason

@@ -134,3 +134,19 @@ def test_a_rewrite_never_repeats_a_phrase_the_goal_did_not(
     assert not new_repeats(text, first.rewrite, replaced(first)), (text, first.rewrite)
     again = check_goal(first.rewrite, TODAY, context=context)
     assert not new_repeats(first.rewrite, again.rewrite, replaced(again)), again.rewrite
+
+
+def test_a_version_that_leads_with_a_count_is_offered_only_if_it_reads_specific() -> None:
+    """A browser check: "network more" (no target role set) was offered "Reach out to 3
+    people to network more by 3 January 2027", which the panel then read as not specific
+    ("“network more” says what to improve"). Either the version offered reads specific on its
+    own check, or none is offered and the fix says what to pin down."""
+    for goal in ("network more", "get better at SQL", "be more confident in interviews"):
+        for context in (SmartContext(), AMARA):
+            found = check_goal(goal, TODAY, context=context)
+            if found.offers_rewrite:
+                again = check_goal(found.rewrite, TODAY, context=context)
+                assert again.specific.verdict is not Verdict.MISSING, (goal, found.rewrite)
+            else:
+                assert found.specific.fix, goal
+    assert not check_goal("network more", TODAY).offers_rewrite

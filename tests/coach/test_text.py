@@ -84,8 +84,11 @@ def test_markup_is_a_web_pages_tags_not_words_in_brackets() -> None:
         "Press <Enter> to send it, then <Tab> to move on, and <Esc> to close the dialog.",
         "I replaced <b> with <strong> and <i> with <em> across 40 templates.",
         "Optional<User> and List<Order> are the types; a < b and b > c.",
+        "Master <table> and </div> layouts by June",
     ):
         assert markup_tags(words) == []
+    # Two tags around words are markup too: a browser check saved "<b>Learn R</b>" as a goal.
+    assert markup_tags("<b>Learn R</b>") == ["b", "b"]
 
 
 def test_another_language_needs_more_of_its_function_words_than_englishs() -> None:

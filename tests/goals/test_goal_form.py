@@ -444,3 +444,11 @@ def test_a_goal_in_another_language_is_said_once_with_no_score_or_rewrite(
     assert panel.count("does not read as English") == 1
     assert "A sharper version" not in panel
     assert "can’t tell" in panel
+
+
+def test_a_goal_in_two_tags_is_refused(alice_client: Client, alice: User) -> None:
+    """A browser check: "<b>Learn R</b>" (two tags, where the markup check wanted three) was
+    saved as a goal, and the sharper version kept its tags."""
+    page = alice_client.post(NEW, {"kind": "auto", "text": "<b>Learn R</b>"}).text
+    assert "web page&#x27;s HTML markup" in page or "web page's HTML markup" in page
+    assert not Goal.objects.filter(user=alice).exists()

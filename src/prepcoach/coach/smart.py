@@ -148,6 +148,8 @@ def check_goal(
         measurable=found.measurable.verdict is Verdict.MET,
         kind=found.guess.kind, target_role=context.target_role,
     )  # fmt: skip
+    if _fails_its_own_check(rewrite, text, found, today, context):
+        rewrite = original  # none offered: the criteria's fixes say what to add
     return SmartCheck(
         specific=found.specific,
         measurable=found.measurable,
@@ -170,6 +172,22 @@ def check_goal(
         kind_reason=found.guess.reason,
         original=original,
     )
+
+
+def _fails_its_own_check(
+    rewrite: str, text: str, found: Assessment, today: dt.date, context: SmartContext
+) -> bool:
+    """Whether a sharper version that leads with what to do ("Reach out to 3 people to network
+    more…", `smart_rewrite`'s lead) still reads as not specific: a browser check used it and
+    the panel said "“network more” says what to improve". Such a version is not offered; the
+    specific criterion's fix says what to pin down. A version that keeps the goal's own words
+    in front claims no more than they say, and is offered as before."""
+    if found.specific.verdict is Verdict.MET or _same_words(rewrite, text):
+        return False
+    first = [w.casefold() for w in (rewrite.split()[:1] + text.split()[:1])]
+    if len(first) < 2 or first[0] == first[1]:
+        return False
+    return _assess(rewrite, today, context).specific.verdict is Verdict.MISSING
 
 
 def _offered(rewrite: str, original: str) -> str:

@@ -265,14 +265,20 @@ def relevant(text: str, context: SmartContext) -> Criterion:
         )
     if family := role_family_words(text, " ".join([target_text, *context.job_terms])):
         role = clip(context.target_role or context.industry, 40)
-        return Criterion(
-            Verdict.MET, f"{quote_all(family)} is asked about in {quote(role)} interviews.", ""
-        )
+        where = f"{quote(role)} interviews" if role else "interviews for the jobs you applied to"
+        return Criterion(Verdict.MET, f"{quote_all(family)} is asked about in {where}.", "")
     if interview_words:
         return Criterion(
             Verdict.MET, f"It prepares you for interviews: {quote_all(interview_words)}.", ""
         )
-    role = context.target_role or context.industry or "your target role"
+    role = context.target_role or context.industry
+    if not role:  # only the jobs' terms to go by: no role to quote (a browser check saw
+        # "connects to “your target role”", a placeholder quoted as if the user had typed it)
+        return Criterion(
+            Verdict.MISSING,
+            "Nothing in it connects to the key terms of the jobs you are applying for.",
+            "Say which skill of those jobs it builds, or add your target role on your profile.",
+        )
     return Criterion(
         Verdict.MISSING,
         f"Nothing in it connects to {quote(clip(role, 40))}.",
