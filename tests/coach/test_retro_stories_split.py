@@ -130,3 +130,24 @@ def test_compounds_steps_and_other_clients_are_no_new_items() -> None:
     assert not announces_items(told, 0)
     assert new_items(told, [True] * len(told)) == frozenset()
     assert announces_items(["Two things stand out.", "First, the falls audit."], 0)
+
+
+def test_items_of_one_long_sentence_each_with_its_own_outcome_are_two_stories() -> None:
+    """A browser check: each project told in one long sentence ending on its result read as
+    one story; a list of steps whose result comes after them stays one."""
+    from prepcoach.coach.retro_items import new_items
+    from prepcoach.coach.retro_stories import changes_in
+
+    told = [
+        "First, I rebuilt our reporting in dbt: I wrote the models, set up tests and trained "
+        "two analysts, and report build time fell from 6 hours to 40 minutes.",
+        "Second, I ran the churn analysis for the subscriptions team: I joined the billing and "
+        "support data, built a survival model, and monthly churn dropped from 4.2% to 3.1%.",
+    ]
+    assert new_items(told, [True, True], lambda s: bool(changes_in(s))) == frozenset({1})
+    steps = [
+        "First, I pulled the tickets for the month.",
+        "Second, I grouped them by cause.",
+        "Then the first response time went from 9 hours to 2 hours.",
+    ]
+    assert new_items(steps, [True] * 3, lambda s: bool(changes_in(s))) == frozenset()

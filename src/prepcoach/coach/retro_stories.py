@@ -241,7 +241,7 @@ def group_stories(
         situation = [float(p) for p in part_p[:, reader.PARTS.index("situation")]]
         current: int | None = None  # the story this answer is telling
         previous: int | None = None  # the last story sentence of this answer
-        items = new_items(sentences, in_story[a])
+        items = new_items(sentences, in_story[a], lambda s: bool(changes_in(s)))
         for i, text in enumerate(sentences):
             if not in_story[a][i]:
                 continue
