@@ -95,3 +95,22 @@ def test_practised_together_counts_only_the_peer_mocks_held(
     PeerAnswer.objects.create(mock=answered, number=1, attempt=attempt, request=grant)
     page = bob_client.get(url).text
     assert "you have practised together least (2 times)" in page
+
+
+def test_members_with_no_name_are_numbered_in_the_order_they_joined(
+    alice_client: Client, group: Group
+) -> None:
+    """A browser check: with no profile names the board read "A member (owner)", "A member
+    (you)" and "Next, practise with A member". Numbered, they can be told apart; never by
+    e-mail."""
+    from tests.conftest import make_user
+
+    for email in ("erin@example.com", "finn@example.com"):
+        Membership.objects.create(group=group, user=make_user(email))
+    page = alice_client.get(reverse("groups:board", args=[group.pk])).text
+    members = sorted(group.memberships.all(), key=lambda m: m.pk)
+    first_unnamed = 1 + [m.user.email for m in members].index("erin@example.com")
+    assert f"Member {first_unnamed}" in page
+    assert f"Member {first_unnamed + 1}" in page
+    assert "A member" not in page
+    assert "erin@example.com" not in page

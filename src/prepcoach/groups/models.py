@@ -148,7 +148,8 @@ class PeerAnswer(models.Model):
         return f"Answer {self.number} of {self.mock}"
 
 
-def name_of(user: object) -> str:
-    """How a member is named to the group: their profile name, never their e-mail."""
+def name_of(user: object, unnamed: str = "A member") -> str:
+    """How a member is named to the group: their profile name, never their e-mail; `unnamed`
+    for one who set none (the board numbers them, "Member 2", `views.board`)."""
     profile = getattr(user, "profile", None)
-    return (profile.name if profile is not None and profile.name else "") or "A member"
+    return (profile.name if profile is not None and profile.name else "") or unnamed

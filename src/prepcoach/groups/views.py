@@ -36,7 +36,6 @@ from prepcoach.accounts.access import (
     removable_membership,
     signed_in_user,
 )
-from prepcoach.accounts.models import User
 from prepcoach.coach.content import analyse_content
 from prepcoach.coach.peers import Sides, held, interviewer_sheet, suggest_partner
 from prepcoach.coach.relevance import asked_for
@@ -96,8 +95,16 @@ def board(request: HttpRequest, group_id: int) -> HttpResponse:
         for m in mocks
         if held(m.is_finished, m.answer_count)
     ]
+    # Members with no profile name, numbered in the order they joined: the board read "A member
+    # (owner)", "A member (you)" and "Next, practise with A member" (a browser check).
+    names = {m.user_id: name_of(m.user, f"Member {i}") for i, m in enumerate(members, 1)}
+
+    def named(user_id: int, who: object) -> str:
+        return names.get(user_id) or name_of(who)
+
     rows = [
-        (m, name_of(m.interviewer.user), name_of(m.answerer.user),
+        (m, named(m.interviewer.user_id, m.interviewer.user),
+         named(m.answerer.user_id, m.answerer.user),
          user.pk in (m.interviewer.user_id, m.answerer.user_id))
         for m in mocks
     ]  # fmt: skip
@@ -105,19 +112,18 @@ def board(request: HttpRequest, group_id: int) -> HttpResponse:
     is_owner = group.owner_id == user.pk
     context: dict[str, Any] = {
         "group": group,
-        "members": [(m, name_of(m.user)) for m in members],
-        "shared": [(s, name_of(s.membership.user)) for s in group_shared_questions(user, group)],
+        "members": [(m, names[m.user_id]) for m in members],
+        "shared": [
+            (s, named(s.membership.user_id, s.membership.user))
+            for s in group_shared_questions(user, group)
+        ],
         "mocks": [row for row in rows if not row[0].is_finished],
         "done": sorted(
             (row for row in rows if row[0].is_finished),
             key=lambda row: row[0].finished_at or row[0].created_at,
             reverse=True,
         ),
-        "suggestion": (
-            (name_of(User.objects.get(pk=suggestion.member)), suggestion.reason)
-            if suggestion
-            else None
-        ),
+        "suggestion": ((names[suggestion.member], suggestion.reason) if suggestion else None),
         "is_owner": is_owner,
         "invites": (
             group.invites.filter(revoked_at__isnull=True, expires_at__gt=timezone.now())
