@@ -49,3 +49,20 @@ def test_a_goal_in_french_gets_can_t_tell_and_no_english_rewrite() -> None:
     assert found.rewrite == text  # the panel offers a rewrite only when it differs
     assert not found.offers_rewrite
     assert "January" not in found.rewrite
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Mock interview Mon 10am EST",
+        "Finish MA dissertation chapter 3 Mon",
+        "Pass MIS 301 final, revise Mon",
+        "Ton of SQL: 50 problems Mon",
+        "Tax preparer certification: 3 mock exams Mon",
+        "Boston MA jobs: 10 applications, Worcester MA too",
+    ],
+)
+def test_abbreviations_and_words_english_shares_are_english(text: str) -> None:
+    """A review: a weekday's "Mon", a degree's "MA", a time zone's "EST" and "preparer" made
+    ordinary English goals read as another language."""
+    assert unreadable(text) is None

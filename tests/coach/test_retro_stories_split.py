@@ -151,3 +151,16 @@ def test_items_of_one_long_sentence_each_with_its_own_outcome_are_two_stories() 
         "Then the first response time went from 9 hours to 2 hours.",
     ]
     assert new_items(steps, [True] * 3, lambda s: bool(changes_in(s))) == frozenset()
+
+
+def test_a_short_step_with_a_figure_is_still_a_step() -> None:
+    """A review: "First, I rewrote the main query and build time fell from 6 hours to 40
+    minutes. Second, I moved the refresh to overnight." became two stories."""
+    from prepcoach.coach.retro_items import new_items
+    from prepcoach.coach.retro_stories import changes_in
+
+    steps = [
+        "First, I rewrote the main query and build time fell from 6 hours to 40 minutes.",
+        "Second, I moved the refresh to overnight.",
+    ]
+    assert new_items(steps, [True, True], lambda s: bool(changes_in(s))) == frozenset()

@@ -13,6 +13,9 @@ def test_a_length_done_several_times_is_counted_that_many_times_and_said_in_minu
     found = check_goal(text, TODAY)
     assert "A rough estimate is 10 min before 20 December" in found.attainable.reason
     assert "0.03 h" not in found.attainable.reason
+    # Written "5 x 2 minutes" too (a review read "2 min" for it).
+    times = check_goal("Pitch my story 5 x 2 minutes by 20/12", TODAY)
+    assert "A rough estimate is 10 min before 20 December" in times.attainable.reason
 
 
 def test_an_estimate_of_an_hour_or_more_is_still_said_in_hours() -> None:

@@ -54,3 +54,14 @@ def test_not_only_and_never_wanting_to_stop_hold_their_themes() -> None:
     assert away == []
     held, away = themes_of("I want data work, not sales targets.")
     assert away == ["sales targets"]
+
+
+def test_a_not_inside_a_clause_still_sets_against() -> None:
+    """A review: with only a clause-opening "not" read, "I want analytics and not sales
+    targets" held sales targets; "not just" held both."""
+    from prepcoach.coach.stories import themes_of
+
+    assert themes_of("I want analytics and not sales targets.")[1] == ["sales targets"]
+    held, away = themes_of("Not just data engineering but also product strategy.")
+    assert away == []
+    assert "data engineering" in held

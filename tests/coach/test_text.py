@@ -85,6 +85,8 @@ def test_markup_is_a_web_pages_tags_not_words_in_brackets() -> None:
         "I replaced <b> with <strong> and <i> with <em> across 40 templates.",
         "Optional<User> and List<Order> are the types; a < b and b > c.",
         "Master <table> and </div> layouts by June",
+        "In React I wrote <Button onClick={save}>Save</Button> and the bug went away.",
+        "<table> and </table> by Friday",
     ):
         assert markup_tags(words) == []
     # Two tags around words are markup too: a browser check saved "<b>Learn R</b>" as a goal.

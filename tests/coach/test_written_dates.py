@@ -91,3 +91,10 @@ def test_a_date_written_as_a_deadline_is_read_as_the_goal_form_reads_it() -> Non
     assert read_dates("before 10 Dec", TODAY).dates == (dt.date(2026, 12, 10),)
     for vague in ("whenever they call", "after Christmas", "Q1", "early next week", "by then"):
         assert read_dates(vague, TODAY).problem is not None, vague
+
+
+def test_many_deadline_words_are_read_past_at_once() -> None:
+    """A review: each leading "by" was read past by one more call, so 2,000 of them raised
+    RecursionError (a 500 on the job form)."""
+    assert read_dates("by " * 2000 + "Q1", TODAY).problem is not None
+    assert read_dates("by by EOD Friday", TODAY).dates == (dt.date(2026, 12, 4),)

@@ -104,3 +104,18 @@ def test_a_lower_score_logged_or_a_step_added_keeps_a_milestone_reached(
     ).text
     assert Milestone.objects.get(title="Halfway").reached_on == days(-3)
     assert "no longer reached" not in page
+
+
+def test_correcting_an_old_check_in_upward_keeps_a_milestone_reached(
+    alice_client: Client, mock_goal: Goal
+) -> None:
+    """A review: 2 of 3 reached "Halfway", 1 was logged since (kept reached), and correcting
+    the old 2 to 3 took "Halfway" back, the latest figure being under it."""
+    old = CheckIn.objects.create(goal=mock_goal, day=days(-3), value=Decimal(2))
+    CheckIn.objects.create(goal=mock_goal, day=days(0), value=Decimal(1))
+    Milestone.objects.create(goal=mock_goal, title="Halfway", threshold=50, reached_on=days(-3))
+    alice_client.post(
+        reverse("goals:checkin_edit", args=[old.pk]),
+        {"checkin-day": days(-3).isoformat(), "checkin-value": "3"},
+    )
+    assert Milestone.objects.get(title="Halfway").reached_on == days(-3)

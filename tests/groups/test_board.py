@@ -1,6 +1,8 @@
 """The board: members, shared questions with who shared them, upcoming practice; nothing else
 of a member's."""
 
+import re
+
 from django.test import Client
 from django.urls import reverse
 
@@ -114,3 +116,19 @@ def test_members_with_no_name_are_numbered_in_the_order_they_joined(
     assert f"Member {first_unnamed + 1}" in page
     assert "A member" not in page
     assert "erin@example.com" not in page
+
+
+def test_the_partner_list_and_the_mock_page_number_unnamed_members_as_the_board(
+    alice_client: Client, group: Group, shared_question: Question
+) -> None:
+    """A review: the board said "Next, practise with Member 3" while the plan-a-mock list and
+    the mock page still said "A member" for everyone."""
+    from tests.conftest import make_user
+
+    Membership.objects.create(group=group, user=make_user("erin@example.com"))
+    board = alice_client.get(reverse("groups:board", args=[group.pk])).text
+    numbered = re.findall(r"Member \d+", board)
+    assert numbered
+    new_mock = alice_client.get(reverse("groups:mock_new", args=[group.pk])).text
+    assert numbered[0] in new_mock
+    assert "A member" not in new_mock

@@ -55,13 +55,13 @@ def unreadable(text: str) -> str | None:
 # English goal with no deadline, "0 of 3 heures par semaine" and "… by 3 January 2027".
 # Left out as English words or names: mayo, julio, domingo, mai, mi, ore, april, august, pro.
 GOAL_WORDS_ABROAD = frozenset(
-    """mon ma mes ton votre notre d'ici chaque fois heure heures semaine semaines jours mois
+    """votre notre d'ici chaque fois heure heures semaine semaines jours mois
     janvier février fevrier avril juillet août aout septembre octobre novembre décembre
     decembre lundi mardi mercredi jeudi vendredi samedi dimanche améliorer ameliorer apprendre
-    réussir reussir entretien entretiens pratiquer préparer preparer
+    réussir reussir entretien entretiens pratiquer préparer
     mejorar aprender practicar preparar entrevista entrevistas horas semana semanas días dias
     cada veces enero febrero marzo abril junio agosto septiembre octubre noviembre diciembre
-    lunes martes miércoles miercoles jueves viernes sábado sabado mis
+    lunes martes miércoles miercoles jueves viernes sábado sabado
     verbessern lernen üben ueben vorbereiten stunden stunde woche wochen tage monat januar
     februar märz juni juli oktober dezember montag dienstag mittwoch donnerstag freitag samstag
     sonntag jeden jede jeder
@@ -69,6 +69,7 @@ GOAL_WORDS_ABROAD = frozenset(
     luglio settembre ottobre dicembre lunedì martedì mercoledì giovedì venerdì
     melhorar vezes janeiro fevereiro março junho julho setembro outubro dezembro""".split()
 )
+ENGLISH_TOO = frozenset("mon ma mes mis ton preparer est".split())
 # Words of letters in any script, with an elision kept whole ("d'ici"): `text.words` reads
 # only ASCII letters, and split "Améliorer" into "am" (English) and "liorer".
 LETTERS_RE = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?")
@@ -78,7 +79,14 @@ def _goal_in_another_language(text: str) -> bool:
     """Two or more words of another language (`GOAL_WORDS_ABROAD`, `text.OTHER_LANGUAGE_WORDS`)
     and more of them than English function words: the rule of `text.other_language`, with a
     goal's own words."""
-    said = [w.lower().replace("’", "'") for w in LETTERS_RE.findall(text)]
+    # A word in capitals is an abbreviation ("MA", "MIS", "EST"), and a few words are English
+    # too ("Mon", "ton", "preparer", "mis-"): a review found "Mock interview Mon 10am EST" and
+    # "Finish MA dissertation chapter 3 Mon" called another language; they are left out.
+    said = [
+        w.lower().replace("’", "'")
+        for w in LETTERS_RE.findall(text)
+        if not (w.isupper() and len(w) > 1) and w.lower() not in ENGLISH_TOO
+    ]
     abroad = GOAL_WORDS_ABROAD | OTHER_LANGUAGE_WORDS
     foreign = sum(w in abroad and w not in STOPWORDS for w in said)
     english = sum(w in STOPWORDS and w not in abroad for w in said)

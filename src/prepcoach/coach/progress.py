@@ -154,7 +154,10 @@ class MilestoneChanges:
 
 
 def milestone_changes(
-    milestones: Sequence[MilestoneState], percent: float, corrected: bool = False
+    milestones: Sequence[MilestoneState],
+    percent: float,
+    corrected: bool = False,
+    peak: float | None = None,
 ) -> MilestoneChanges:
     """The milestones a change to the goal's progress reaches, and, when the change corrects
     what was logged (`corrected`: a check-in corrected, deleted or its deletion undone, a step
@@ -162,14 +165,23 @@ def milestone_changes(
     reached "Halfway": progress fell to 25 %, yet "reached 6 Dec" stayed, in the wins log too.
     Progress that falls for what it measures (a lower score logged, a step added to the goal)
     takes nothing back: a milestone reached was reached (a review found a score-tracked goal
-    flickering). Reached again after a correction, it is celebrated again."""
+    flickering). Reached again after a correction, it is celebrated again. `peak`: the highest
+    the progress has been by what is logged now (`peak_of`); a correction takes back only a
+    milestone that no longer reached, not one a lower figure logged since sits under (a review:
+    correcting an old check-in upward took back what it had reached)."""
     reached = tuple(newly_reached(milestones, percent))
+    highest = max(percent, peak if peak is not None else percent)
     no_longer = tuple(
         m
         for m in milestones
-        if corrected and m.reached_on is not None and percent + 1e-9 < m.threshold
+        if corrected and m.reached_on is not None and highest + 1e-9 < m.threshold
     )
     return MilestoneChanges(reached, no_longer, percent)
+
+
+def peak_of(progress: Progress) -> float:
+    """The highest the progress has been, by what is logged now: its measured points and now."""
+    return max([progress.percent, *(p.percent for p in progress.actual)])
 
 
 def no_longer_said(milestone: MilestoneState, percent: float) -> str:

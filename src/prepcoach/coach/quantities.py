@@ -288,8 +288,13 @@ def without_codes(text: str, quantities: list[Quantity]) -> list[Quantity]:
     Not done inside `find_quantities`: the SMART models were trained on its readings (its
     structural features, `goal_models.structure`), which must stay as they were trained."""
     kept = []
-    for quantity in quantities:
-        at = text.find(quantity.text)
+    cursor = 0  # the quantities come in the text's order: each is found after the one before
+    for quantity in quantities:  # ("Do 900 exam questions for the AZ-900 exam": a review)
+        at = text.find(quantity.text, cursor)
+        if at < 0:
+            at = text.find(quantity.text)
+        else:
+            cursor = at + len(quantity.text)
         before = text[max(0, at - 12) : at] if at >= 0 else ""
         code = CODE_BEFORE_RE.search(before)
         # Joined by a hyphen, the code has a capital ("PL-300"): "a sub-25 5k" is a time to beat.

@@ -45,6 +45,7 @@ HEADING_RE = re.compile(
 SUBJECT_RE = re.compile(r"\b(?:i|we|they|he|she|you|it)\b", re.IGNORECASE)
 HEADING_WORDS = 6
 ITEM_SENTENCES = 3  # an item this long tells a story; shorter, it may be one step of a list
+ITEM_WORDS = 25  # an item with an outcome of its own this long tells a story (`new_items`)
 # "Two things stand out", "There are two I'd mention", "there's a couple": the sentence that
 # announces the items is about them, no story's own (the development set labels it a remark).
 ANNOUNCE_RE = re.compile(r"\b(?:two|three|four|couple|few|several)\b", re.IGNORECASE)
@@ -92,7 +93,13 @@ def new_items(
             opened = i
         elif NEXT_ITEM_RE.match(text) and opened is not None:
             told = sum(bool(s) for s in in_story[opened:i])
-            outcome = any(closes(s) for s in sentences[opened:i])
+            item = sentences[opened:i]
+            # An outcome of its own in an item long enough to tell what was done before it:
+            # "First, I rewrote the query and build time fell from 6 hours to 40 minutes." is
+            # one step of a list whose result it gives (a review).
+            outcome = any(closes(s) for s in item) and sum(len(s.split()) for s in item) >= (
+                ITEM_WORDS
+            )
             if (
                 told >= ITEM_SENTENCES
                 or outcome

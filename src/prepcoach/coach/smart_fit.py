@@ -199,8 +199,10 @@ def _repeated_length(
     quantities: tuple[Quantity, ...],
 ) -> tuple[Quantity | None, Quantity | None]:
     """A count of times and the one length each time takes: "explain it in 2 minutes, 5
-    times" is 5 × 2 minutes, not 2 minutes and 5 times of nothing (a trial read 0.03 h)."""
-    times = [q for q in quantities if _plain(q) and q.unit.lower() == "times"]
+    times" and "5 x 2 minutes" are 5 × 2 minutes, not 2 minutes and 5 times of nothing (a trial
+    read 0.03 h; a review, "5 x 2 minutes" as 2 min). Several counts or lengths ("10 times for
+    30 minutes and 5 times for 1 hour") are not paired: no estimate is better than a wrong one."""
+    times = [q for q in quantities if _plain(q) and q.unit.lower() in ("times", "x", "×")]
     lengths = [
         q for q in quantities
         if _plain(q) and not q.each and q.unit.lower().split()[:1] in (["minutes"], ["minute"],

@@ -316,11 +316,11 @@ AWAY_RE = re.compile(
     r"(?!\s+to\s+(?:stop|lose|give\s+up|quit|drop))|\bnot\s+for\s+me\b",
     re.IGNORECASE,
 )
-# A bare "not" sets against only what follows it where it opens a clause (the clauses are cut
-# at commas: "data, not people management") or follows "but": "Not only data engineering but
-# also product strategy" holds both (a review).
+# A bare "not" sets against what follows it ("data, not people management", "analytics and
+# not sales targets"), never "not only", "not just" or "not merely", which hold what follows:
+# "Not only data engineering but also product strategy" (a review, twice).
 CONTRAST_RE = re.compile(
-    r"\b(?:rather\s+than|instead\s+of|away\s+from)\b|(?:^\W*|\bbut\s+)not\b(?!\s+only)",
+    r"\b(?:rather\s+than|instead\s+of|away\s+from)\b|\bnot\b(?!\s+(?:only|just|merely)\b)",
     re.I,
 )
 PHRASE_WORDS = 3

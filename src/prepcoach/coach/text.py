@@ -233,9 +233,9 @@ ATTRIBUTE_RE = re.compile(r"\s[a-zA-Z][\w:-]*\s*=")
 
 def markup_tags(text: str) -> list[str]:
     """The HTML elements a text is marked up with, in order, when it is a web page's markup
-    rather than words (two tags or more, one of them closing an element, and a sixth of its
-    characters or more: "<b>Learn R</b>" was saved as a goal, a browser check found, with three
-    needed) and reads as a page: it opens with a tag, or its tags carry attributes
+    rather than words (three tags or more, or two that wrap the whole text, "<b>Learn R</b>",
+    which a browser check found saved as a goal; one of them closing an element, and a sixth of
+    its characters or more) and reads as a page: it opens with a tag, or its tags carry attributes
     (`class=…`, `href=…`): a job advert pasted as an answer was read as one, its
     "<div class=…><h1>" setting the scene. Tags written about in a sentence ("I replaced <b>
     with <strong> and <i> with <em>, then the </div> soup went away", "Master <table> and
@@ -243,7 +243,8 @@ def markup_tags(text: str) -> list[str]:
     found = [m for m in TAG_RE.finditer(text) if m.group(1).lower() in HTML_ELEMENTS]
     marked = sum(m.end() - m.start() for m in found)
     closing = any(re.match(r"<\s*/", m.group(0)) for m in found)
-    if len(found) < 2 or not closing or marked < len(text) / 6:
+    wrapped = text.strip().startswith("<") and text.strip().endswith(">")
+    if len(found) < (2 if wrapped else 3) or not closing or marked < len(text) / 6:
         return []
     page = text.lstrip().startswith("<") or any(ATTRIBUTE_RE.search(m.group(0)) for m in found)
     return [m.group(1).lower() for m in found] if page else []

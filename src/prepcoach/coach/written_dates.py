@@ -86,9 +86,10 @@ def pieces(text: str) -> list[str]:
 
 
 def read_date(
-    piece: str, today: dt.date, date_order: DateOrder | None
+    piece: str, today: dt.date, date_order: DateOrder | None, *, again: bool = True
 ) -> tuple[dt.date | None, str | None]:
-    """One written date, or why it cannot be read."""
+    """One written date, or why it cannot be read. `again`: a piece no date part reads is
+    read once more without a deadline's words (`_as_deadline`)."""
     text = " ".join(piece.split())
     bare = " ".join(_WEEKDAY_WORD.sub(" ", text).split())  # "Thu 10 Dec" → "10 Dec"
     date: dt.date | None
@@ -114,15 +115,19 @@ def read_date(
         date = _parse(bare, today)
     elif DATEISH_RE.search(text):  # "next Tuesday", "tomorrow": the weekday is the date
         date = _parse(text, today)
-        return (date, None) if date else _as_deadline(text, piece, today, date_order)
+        if date or not again:
+            return date, None if date else _unreadable(piece, date_order)
+        return _as_deadline(text, piece, today, date_order)
     else:
         date = None
     if date is None:
+        if not again:
+            return None, _unreadable(piece, date_order)
         return _as_deadline(text, piece, today, date_order)
     return date, _weekday_problem(text, piece, date) if bare != text else None
 
 
-# The words of a deadline around a day: "by EOD Friday", "before 10 Dec", "on Thursday, COB".
+# The words of a deadline around a day: "by EOD Friday", "before 10 Dec", "Thursday COB".
 DEADLINE_WORDS_RE = re.compile(
     r"^\s*(?:by|before|on|no later than)\s+"
     r"|\b(?:EOD|COB|end of (?:the )?day|close of (?:business|play))\b\.?",
@@ -138,10 +143,13 @@ def _as_deadline(
     refused. Only those words: the deadline reader's own reading of a period ("after
     Christmas", "Q1", "early next week": the last day it allows) is no interview's day (a
     review), and is still refused."""
-    bare = " ".join(DEADLINE_WORDS_RE.sub(" ", text).split()).strip(" ,")
+    bare = text
+    while (fewer := " ".join(DEADLINE_WORDS_RE.sub(" ", bare).split()).strip(" ,")) != bare:
+        bare = fewer  # every leading "by", at once: "by by by … Q1" read itself once a "by"
     if not bare or bare == text:
         return None, _unreadable(piece, date_order)
-    return read_date(bare, today, date_order)
+    date, _ = read_date(bare, today, date_order, again=False)
+    return (date, None) if date else (None, _unreadable(piece, date_order))
 
 
 def write_dates(dates: Iterable[dt.date], date_order: DateOrder | None = None) -> str:

@@ -10,6 +10,7 @@ from prepcoach.groups.models import (
     MAX_NAME_CHARS,
     Membership,
     SharedQuestion,
+    member_names,
     name_of,
 )
 from prepcoach.practice.models import Question
@@ -92,7 +93,13 @@ class PeerMockForm(forms.Form):
         partner = self.fields["partner"]
         assert isinstance(partner, forms.ModelChoiceField)
         partner.queryset = others
-        partner.label_from_instance = _member_label  # type: ignore[method-assign]
+        first = others.first()
+        names = member_names(first.group) if first is not None else {}
+
+        def label(obj: Membership) -> str:
+            return names.get(obj.user_id) or _member_label(obj)
+
+        partner.label_from_instance = label  # type: ignore[method-assign]
         questions = self.fields["questions"]
         assert isinstance(questions, forms.ModelMultipleChoiceField)
         questions.queryset = shared

@@ -153,3 +153,12 @@ def name_of(user: object, unnamed: str = "A member") -> str:
     for one who set none (the board numbers them, "Member 2", `views.board`)."""
     profile = getattr(user, "profile", None)
     return (profile.name if profile is not None and profile.name else "") or unnamed
+
+
+def member_names(group: Group) -> dict[int, str]:
+    """Each member's name to the group by user id (`name_of`), a member with no profile name
+    numbered in the order they joined ("Member 2"): the board, the plan-a-mock list and the
+    mock page name them alike (a review found "A member" for everyone where a partner is
+    picked)."""
+    memberships = group.memberships.select_related("user__profile")
+    return {m.user_id: name_of(m.user, f"Member {i}") for i, m in enumerate(memberships, 1)}

@@ -51,6 +51,7 @@ from prepcoach.groups.models import (
     PeerAnswer,
     PeerMock,
     SharedQuestion,
+    member_names,
     name_of,
 )
 from prepcoach.groups.signals import settle
@@ -97,7 +98,7 @@ def board(request: HttpRequest, group_id: int) -> HttpResponse:
     ]
     # Members with no profile name, numbered in the order they joined: the board read "A member
     # (owner)", "A member (you)" and "Next, practise with A member" (a browser check).
-    names = {m.user_id: name_of(m.user, f"Member {i}") for i, m in enumerate(members, 1)}
+    names = member_names(group)
 
     def named(user_id: int, who: object) -> str:
         return names.get(user_id) or name_of(who)
@@ -342,12 +343,14 @@ def _mock_page(
     chosen = int(asked) if re.fullmatch(r"[0-9]{1,3}", asked) else typed_for
     current = chosen if chosen in numbers else (unanswered[0] if unanswered else None)
     current_text = texts[current - 1] or "" if current else ""
+    names = member_names(mock.group)  # one who left keeps their name, or "A member"
     return render(request, "groups/mock.html", {
         "mock": mock, "rows": rows, "interviewing": interviewing, "current": current,
         "current_text": current_text,
         "question": {"text": current_text},
         "swapped": PeerMock.objects.filter(swapped_from=mock).first(),
-        "interviewer": name_of(mock.interviewer.user), "answerer": name_of(mock.answerer.user),
+        "interviewer": names.get(mock.interviewer.user_id, name_of(mock.interviewer.user)),
+        "answerer": names.get(mock.answerer.user_id, name_of(mock.answerer.user)),
         "typed_form": typed or TypedAnswerForm(), "kept": typed is not None,
     }, status=status)  # fmt: skip
 

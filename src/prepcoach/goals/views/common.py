@@ -13,7 +13,12 @@ from django.utils import timezone
 
 from prepcoach.accounts.access import get_owned_or_404, signed_in_user
 from prepcoach.coach import planning
-from prepcoach.coach.progress import MilestoneState, milestone_changes, no_longer_said
+from prepcoach.coach.progress import (
+    MilestoneState,
+    milestone_changes,
+    no_longer_said,
+    peak_of,
+)
 from prepcoach.goals import plans
 from prepcoach.goals.models import Goal, Milestone, Step
 
@@ -43,12 +48,13 @@ def celebrate_milestones(
     """After any change to the goal's progress: celebrate the milestones it now reaches, and,
     after a correction (`corrected`), unmark those it no longer holds
     (`coach.progress.milestone_changes`)."""
-    percent = plans.progress_of(goal, today).percent
+    progress = plans.progress_of(goal, today)
+    percent = progress.percent
     states = [
         MilestoneState(m.pk, m.title, m.threshold, m.reached_on)
         for m in Milestone.objects.filter(goal=goal)  # not a prefetch from before the change
     ]
-    changes = milestone_changes(states, percent, corrected)
+    changes = milestone_changes(states, percent, corrected, peak_of(progress))
     if changes.reached:
         Milestone.objects.filter(pk__in=[m.id for m in changes.reached]).update(reached_on=today)
         for milestone in changes.reached:
