@@ -17,8 +17,7 @@ from pathlib import Path
 
 import pytest
 
-from prepcoach.coach import term_match
-from prepcoach.coach import term_units
+from prepcoach.coach import term_match, term_units
 from prepcoach.coach import term_vectors as term_vectors_module
 from prepcoach.coach.term_match import clauses, denied, find_terms, term_vectors
 
