@@ -63,7 +63,7 @@ def short_copies(
         first = sorted(chosen.values())
         dropped = rng.choice(sorted(chosen)) if chosen else None
         second = sorted(i for p, i in chosen.items() if p != dropped)
-        for keep in (first, second):
+        for keep in (first, second) if not ONE_COPY else (first,):
             if len(keep) < 2:
                 continue
             answers.append(corpus.answers[a])
@@ -74,6 +74,8 @@ def short_copies(
             added.append(len(answers) - 1)
     return Corpus(answers, sentences, parts, owners), rows, [*members, *added]
 
+
+ONE_COPY = False  # candidate F: only the first copy (one sentence per part)
 
 Copies = Callable[[Corpus, list[Matrix], Sequence[int]], tuple[Corpus, list[Matrix], list[int]]]
 
@@ -193,15 +195,17 @@ def show(title: str, b: dict[str, float], a: dict[str, float]) -> None:
 def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser()
     parser.add_argument("--held-out", action="store_true")
-    parser.add_argument("--candidate", choices=("A", "C"), default="A")
+    parser.add_argument("--candidate", choices=("A", "C", "F"), default="A")
     args = parser.parse_args(argv)
+    global ONE_COPY
+    ONE_COPY = args.candidate == "F"
     chosen = json.loads(str(reader.weights()["chosen"]))
     corpus = reader_training.load()
     vectors = reader_training.embed_corpus(corpus)
     n = len(corpus.answers)
     b, b_cv, _ = weights_for(chosen, corpus, vectors, no_copies, n)
     short_read: dict[str, Any] | list[dict[str, Any]]
-    if args.candidate == "A":
+    if args.candidate in ("A", "F"):
         a, a_cv, _ = weights_for(chosen, corpus, vectors, short_copies, n)
         short_read = a
     else:  # C: short_dev's real short answers trained on, short_dev read out of fold
