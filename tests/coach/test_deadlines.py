@@ -254,3 +254,16 @@ def test_a_date_in_the_other_order_names_the_date_it_asks_about() -> None:
     assert "Did you mean 31 December 2026" in found.problem
     assert found.meant == dt.date(2026, 12, 31)
     assert find_deadline("by 45/13", dt.date(2026, 12, 6), "DMY").meant is None
+
+
+def test_a_written_date_beats_a_duration() -> None:
+    """ "for 6 weeks" says how long the work lasts; a trial's "2 hours a week for 6 weeks by 31
+    March" was due six weeks from the day it was typed."""
+    today = dt.date(2026, 12, 6)
+    both = find_deadline("Practise 2 hours a week for 6 weeks by 31 March", today)
+    assert (both.date, both.phrase) == (dt.date(2027, 3, 31), "by 31 March")
+    alone = find_deadline("Practise 2 hours a week for 6 weeks", today)
+    assert (alone.date, alone.phrase) == (dt.date(2027, 1, 17), "for 6 weeks")
+    # "for the next" and "within" name the deadline's own span, as before.
+    nxt = find_deadline("Apply to 3 jobs for the next 2 weeks", today)
+    assert nxt.date == dt.date(2026, 12, 20)

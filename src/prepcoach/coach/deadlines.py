@@ -92,6 +92,7 @@ RELATIVE_RE = re.compile(
     r"|\b(?:in|within|over|during)\s+the\s+(?:next|coming)\s+(?P<unit3>day|week|fortnight|month|year)\b",
     re.IGNORECASE,
 )
+DURATION_RE = re.compile(r"for\s+(?!the\b)", re.IGNORECASE)  # "for 6 weeks", not "for the next"
 END_OF_RE = re.compile(
     rf"\b(?:the\s+)?end\s+of\s+(?:the\s+|this\s+|(?P<next>next)\s+)?(?P<period>week|month|year|quarter|{MONTH_RE})\b"
     r"|\b(?P<abbr>eow|eom|eoy|month[- ]end|week'?s end|year[- ]end)\b"
@@ -132,12 +133,18 @@ class Deadline:
 def find_deadline(text: str, today: dt.date, date_order: DateOrder | None = None) -> Deadline:
     """The goal's deadline. `date_order` is how the writer puts a slash date's day and month
     ("DMY": 04/12 is 4 December; "MDY": 12/31 is 31 December); None when not known."""
+    relative = _relative(text, today)
+    # "for 6 weeks" says how long the work lasts; it is the deadline only when no date is
+    # written ("2 hours a week for 6 weeks by 31 March" is due on 31 March; a trial read 17
+    # January, six weeks from the day it was typed).
+    spans = [d for d in relative if DURATION_RE.match(d.phrase or "")]
     candidates = [
         *_numeric_dates(text, today, date_order),
-        *_relative(text, today),
+        *(d for d in relative if d not in spans),
         *_ends_of_periods(text, today),
         *_anchored(text, today),
         *_bare_dates(text, today),
+        *spans,
     ]
     for found in candidates:  # an impossible date beats a parse that guessed around it
         if found.problem:

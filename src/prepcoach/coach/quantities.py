@@ -256,6 +256,9 @@ def stray_numbers(text: str) -> list[str]:
     return found
 
 
+TIME_AFTER_RE = re.compile(r"\s*(?:hours?|hrs?|minutes?|mins?)\b", re.IGNORECASE)
+
+
 def _is_identifier(text: str, match: re.Match[str]) -> bool:
     """A number that names rather than counts: it follows a product or document name
     ("Angular 17", "Python 3.12", "Windows 11", "Form 1040", "Stats 101") or is a version
@@ -263,8 +266,8 @@ def _is_identifier(text: str, match: re.Match[str]) -> bool:
     verb, not a name."""
     before = text[: match.start()]
     previous = re.search(r"([A-Za-z][\w+#.]*)\s+$", before)
-    if not previous:
-        return False
+    if not previous or TIME_AFTER_RE.match(text, match.end()):
+        return False  # "SQL 1 hour a day": a time after a name is no version of it
     word = previous.group(1)
     if word.lower().rstrip(".") in NAMED_BY_NUMBER or word.lower() in NAMED_BY_NUMBER:
         return True

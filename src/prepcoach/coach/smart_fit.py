@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from dataclasses import dataclass, replace
 
 from prepcoach.coach.deadlines import Deadline
 from prepcoach.coach.goal_text import role_family_words
@@ -39,7 +40,7 @@ def attainable(
         available = _free_between(context, today, deadline.date)
     needed, source = context.planned_hours, "your plan's steps need"
     if needed is None:
-        needed, source = _estimate_hours(quantities), "a rough estimate is"
+        needed, source = _estimate_hours(quantities, days - 1), "a rough estimate is"
     due = format_date(deadline.date)
     if needed is None:
         return _no_date(
@@ -169,15 +170,20 @@ def _free_between(context: SmartContext, start: dt.date, end: dt.date) -> float:
     return max(week.between(start, end) - booked, 0.0)
 
 
-def _estimate_hours(quantities: tuple[Quantity, ...]) -> float | None:
+def _estimate_hours(quantities: tuple[Quantity, ...], days: int) -> float | None:
     """Hours the counted work takes, by a typical time per unit; a count whose units have a
-    set length ("4 practice sessions of 45 minutes") takes the count times that length."""
+    set length ("4 practice sessions of 45 minutes") takes the count times that length, and a
+    pace ("2 hours a week") its hours kept up for its span or the `days` to the deadline
+    (the deadline's day not counted: "for 6 weeks" is 42 days)."""
     sized = {q.each_of: q for q in quantities if q.each and _unit_hours(q) is not None}
-    repeats, length = _repeated_length(quantities)
+    rate = _rate(quantities)
+    repeats, length = (None, None) if rate else _repeated_length(quantities)
     total, known = 0.0, False
     for quantity in quantities:
         if quantity.frequency or quantity.comparator in {"<", "<="} or "per" in quantity.unit:
             continue
+        if rate and (quantity is rate.span or quantity in rate.counted):
+            continue  # counted below, as the pace kept up
         if quantity.each and quantity.each_of in sized:
             continue  # counted with the count it sizes
         if length is not None and repeats is not None and quantity in (length, repeats):
@@ -192,7 +198,67 @@ def _estimate_hours(quantities: tuple[Quantity, ...]) -> float | None:
     if length is not None and repeats is not None:
         total += repeats.value * length.value * (_unit_hours(length) or 0.0)
         known = True
+    if rate is not None:
+        total += round(_rate_hours(rate, days) * 2) / 2  # a pace's hours are rough: to ½ h
+        known = True
     return round(total, 2) if known else None
+
+
+# Days in each period a rate or a span is counted in ("a month" as a year's twelfth).
+PERIOD_DAYS = {"day": 1.0, "week": 7.0, "fortnight": 14.0, "month": 365.25 / 12}
+PERIOD_RE = re.compile(r"^(?P<what>.+?)\s+per\s+(?P<period>day|week|fortnight|month)$")
+SPAN_RE = re.compile(r"^(?P<period>day|week|fortnight|month)s?$")
+TIMES_RE = re.compile(r"^(?:times|days|sessions)$")
+
+
+@dataclass(frozen=True, slots=True)
+class Rate:
+    """Work kept up at a pace: `hours` every `period` ("day", "week", …), from `counted` (the
+    quantities it was read from, not counted again on their own), for `span` (a "6 weeks"
+    written beside it, or None: then until the deadline)."""
+
+    hours: float
+    period: str
+    counted: tuple[Quantity, ...]
+    span: Quantity | None
+
+
+def _rate(quantities: tuple[Quantity, ...]) -> Rate | None:
+    """The one pace a goal keeps up: "2 hours a week" or "3 mock interviews a week" (a unit
+    with a typical length), or "3 times a week for 30 minutes" and "30 minutes daily" (a
+    number of times a period and one length). A trial's "2 hours a week for 6 weeks" had no
+    estimate: the pace is no count and "6 weeks" no work. Several paces, or a pace of times
+    with no single length, are not read: no estimate is better than a wrong one."""
+    paced = [
+        (q, match) for q in quantities
+        if q.comparator not in {"<", "<="} and (match := PERIOD_RE.match(q.unit.lower()))
+    ]  # fmt: skip
+    if len(paced) != 1:
+        return None
+    quantity, match = paced[0]
+    spans = [q for q in quantities if _plain(q) and not q.each and SPAN_RE.match(q.unit.lower())]
+    span = spans[0] if len(spans) == 1 else None
+    if TIMES_RE.match(match["what"]):
+        as_times = replace(quantity, unit="times", frequency=False)
+        _, length = _repeated_length((*quantities, as_times))
+        if length is None:
+            return None
+        hours = quantity.value * length.value * (_unit_hours(length) or 0.0)
+        return Rate(hours, match["period"], (quantity, length), span)
+    each = _unit_hours(quantity)
+    if each is None:
+        return None
+    return Rate(quantity.value * each, match["period"], (quantity,), span)
+
+
+def _rate_hours(rate: Rate, days: int) -> float:
+    """Hours of `rate` kept up for its span, or for `days` (to the deadline) without one."""
+    span_days = float(days)
+    if rate.span is not None:
+        span_match = SPAN_RE.match(rate.span.unit.lower())
+        assert span_match is not None  # `_rate`
+        span_days = rate.span.value * PERIOD_DAYS[span_match["period"]]
+    return rate.hours * span_days / PERIOD_DAYS[rate.period]
 
 
 def _repeated_length(
@@ -218,9 +284,14 @@ def _plain(quantity: Quantity) -> bool:
     return not (quantity.frequency or quantity.comparator in {"<", "<="} or "per" in quantity.unit)
 
 
+ABBREVIATED_UNITS = {"min": "minute", "mins": "minutes", "hr": "hour", "hrs": "hours", "h": "hour"}
+
+
 def _unit_hours(quantity: Quantity) -> float | None:
-    """The typical hours of one of the quantity's units (`HOURS_PER_UNIT`), or None."""
-    unit = quantity.unit.lower()
+    """The typical hours of one of the quantity's units (`HOURS_PER_UNIT`), or None; "min" and
+    "hrs" are minutes and hours ("20 min of yoga every morning" read 0 h)."""
+    first, *rest = quantity.unit.lower().split() or [""]
+    unit = " ".join([ABBREVIATED_UNITS.get(first, first), *rest])
     return next((hours for stem_text, hours in HOURS_PER_UNIT if stem_text in unit), None)
 
 
