@@ -25,8 +25,13 @@ or not, with the words that show it.
   asked for); nobody tuning has opened it.
 - `heldout7.json`: held-out (2026-12-05, thirty-seventh session, 52 answers in 13 fields, by a
   writer who read only the guide; skills in the candidate's own words, others' work, short and
-  everyday tool names, plans, lists of things not done asked for); kept out of `SETS`, so that
-  no run reads it before the next candidate is measured: its first read is that candidate's.
+  everyday tool names, plans, lists of things not done asked for); kept out of `SETS` until the
+  forty-fourth session's candidate (a match by meaning below `term_match.SURE_BY_MEANING` is a
+  "can't tell") was committed: its first read is that candidate's.
+- Forty-fourth session: beside the matcher's figures (every match counted as used, as before),
+  the same pairs as the report says them: a match by meaning below `SURE_BY_MEANING` is neither
+  used nor missed, so the "told" figures leave those pairs out, and the line says on how many
+  pairs it can't tell and how often they were labelled used.
 - Thirty-sixth session: two candidates were scored leave-one-set-out on the four development
   sets and neither shipped (each failed a clause of the rule written for it): a rule that
   another person's action is not the candidate's use, and that rule with the classifier above.
@@ -80,6 +85,11 @@ SETS = (
         "held-out (2026-12-05, written blind, thirty-sixth session; aggregates read twice before "
         "2026-12-06; every run since is another read)",
     ),
+    (
+        "heldout7.json",
+        "held-out (2026-12-05, written blind, thirty-seventh session; first read 2026-12-06 after "
+        "the can't-tell band for matches by meaning, forty-fourth session)",
+    ),
 )
 WORD = re.compile(r"[a-z0-9]+(?:[+#.][a-z0-9+#]+)*")
 
@@ -131,7 +141,7 @@ def _load(name: str) -> list[dict[str, Any]]:
 
 def run() -> None:
     from prepcoach.coach.reader_inputs import MIDDLE
-    from prepcoach.coach.term_match import _word_keys, find_terms, shared_embedder
+    from prepcoach.coach.term_match import SURE_BY_MEANING, _word_keys, find_terms, shared_embedder
     from prepcoach.coach.term_negation import reach
 
     embedder = shared_embedder()
@@ -154,6 +164,7 @@ def run() -> None:
                 baseline.add(said, bool(label["used"]))
         for label_name, matcher in matchers.items():
             total, named, skills, spoken, typed = Tally(), Tally(), Tally(), Tally(), Tally()
+            told, unsure, unsure_used = Tally(), 0, 0  # as the report says it (`Covered.unsure`)
             quoted = found_used = 0
             seconds: list[float] = []
             again: list[float] = []
@@ -177,6 +188,10 @@ def run() -> None:
                     said, used = covered is not None, bool(label["used"])
                     for tally in (total, named if label.get("names") else skills, style):
                         tally.add(said, used)
+                    if covered is not None and covered.unsure:
+                        unsure, unsure_used = unsure + 1, unsure_used + used
+                    else:
+                        told.add(said, used)
                     if said and used:
                         found_used += 1
                         evidence = str(label.get("evidence") or "")
@@ -185,6 +200,13 @@ def run() -> None:
             seconds.sort()
             again.sort()
             print(f"  {label_name}: {total.line()}")
+            if unsure:
+                pairs = told.tp + told.fp + told.fn + told.tn + unsure
+                print(
+                    f"    as the report says it, a match by meaning below {SURE_BY_MEANING} "
+                    f"can't tell: told {told.line()}; can't tell on {unsure} pairs "
+                    f"({unsure / pairs:.3f} of them), labelled used {unsure_used / unsure:.3f}"
+                )
             print(f"    terms that name a thing: {named.line()}")
             print(f"    skills, methods, domains: {skills.line()}")
             print(f"    spoken answers: {spoken.line()}")

@@ -129,10 +129,14 @@ def _key_terms_line(jd: str, data: dict[str, object]) -> str:
         # does, with the line above that says why (a review: this line pointed to a "Content"
         # line that only an answer prepcoach cannot read at all has).
         return f"Key terms: used {used}; those not used are not listed: {_why_unheard(data)}."
-    if not (keywords["used"] or keywords["missed"]):
+    unsure = [u for u in keywords.get("unsure") or [] if isinstance(u, dict)]
+    if not (keywords["used"] or keywords["missed"] or unsure):
         return "Key terms: prepcoach found none in the job description."
     missed = ", ".join(keywords["missed"]) or "none"
-    return f"Key terms: used {used}; not used {missed}."
+    # Perhaps said in other words: neither used nor missed, with the nearest words.
+    perhaps = "; ".join(f"{u['term']} (nearest: “{u['words']}”)" for u in unsure)
+    can_t_tell = f"; can't tell, perhaps in other words: {perhaps}" if perhaps else ""
+    return f"Key terms: used {used}; not used {missed}{can_t_tell}."
 
 
 def _why_unheard(data: dict[str, object]) -> str:

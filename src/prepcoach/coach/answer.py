@@ -168,6 +168,17 @@ class AnswerAnalysis:
                 "missed": [] if "keywords" in self.withheld else list(self.keywords.missed),
                 # The terms that bear on the question (`keywords.bearing_on`): the tip's.
                 "bearing": list(self.keywords.bearing),
+                # Perhaps said in other words (`Covered.unsure`): neither used nor missed, each
+                # with the nearest words; an analysis stored before has none.
+                "unsure": [
+                    {
+                        "term": c.term,
+                        "words": c.words,
+                        "sentence": c.sentence,
+                        "similarity": c.similarity,
+                    }
+                    for c in self.keywords.unsure
+                ],
             }
             if self.keywords
             else {"used": [], "missed": [], "bearing": []},

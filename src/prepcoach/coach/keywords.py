@@ -67,6 +67,9 @@ class Coverage:
     # The terms that bear on the question asked (`bearing_on`), closest first: the only ones
     # the key-terms tip may suggest.
     bearing: tuple[str, ...] = ()
+    # The terms perhaps said in other words (`Covered.unsure`: found by meaning below
+    # `term_match.SURE_BY_MEANING`), with the nearest words: neither used nor missed.
+    unsure: tuple[Covered, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -517,13 +520,19 @@ def bearing_on(
 
 
 def coverage(answer: str, terms: Sequence[str], question: str = "") -> Coverage:
-    """Which terms the answer covers, by word form or by meaning, each with the sentence, and
-    which of them bear on `question` (`bearing_on`)."""
+    """Which terms the answer covers, by word form or by meaning, each with the sentence;
+    which it perhaps says in other words, prepcoach can't tell (`Covered.unsure`); and which
+    of them bear on `question` (`bearing_on`)."""
     found = find_terms(answer, terms, shared_embedder())
-    used = tuple(t for t, c in zip(terms, found, strict=True) if c is not None)
+    sure = [c if c is None or not c.unsure else None for c in found]
+    used = tuple(t for t, c in zip(terms, sure, strict=True) if c is not None)
     missed = tuple(t for t, c in zip(terms, found, strict=True) if c is None)
     return Coverage(
-        used, missed, tuple(c for c in found if c is not None), bearing_on(question, terms)
+        used,
+        missed,
+        tuple(c for c in sure if c is not None),
+        bearing_on(question, terms),
+        tuple(c for c in found if c is not None and c.unsure),
     )
 
 
