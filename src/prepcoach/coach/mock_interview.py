@@ -3,7 +3,10 @@ report shown after each answer, and the summary at its end. Each idea has its ow
 one names them all, so `prepcoach.coach.mock_interview` stays the one place to import from.
 
 - `mock_setup` (`mock_setup.py`): field, level, company and role, from the job when there is
-  one, else from the profile's target role and industry; each says where it came from.
+  one, else from the profile's target role and industry; each says where it came from. The
+  questions about the role of a mock for a job are written from its key terms
+  (`role_questions`, `term_questions`: "Tell me about a time your work involved aseptic
+  technique. What did you do?"), the bank giving the rest; `term_of` reads the term back.
 - `short_report`, `figures_of`, `Figures`, `verdict_of` (`mock_figures.py`): the few figures
   and the first tip of one answer's stored analysis (the full report is the answer's own
   page). A plan's STAR parts are counted of those a plan is judged on (`PLAN_PARTS`, its
@@ -28,13 +31,16 @@ one names them all, so `prepcoach.coach.mock_interview` stays the one place to i
   can be told apart.
 - `summarise_mock` (`mock_summary.py`): each answer once, in the order given (follow-ups under
   their question), with its figures; every question not answered listed as such; the answer
-  that went best and why (never one the relevance verdict says missed its question); and the
-  next things to practise (`mock_next_steps.py`): the improvement rules (`coach.improvement`)
-  over this mock's answers, led by "answer the question that was asked" when the relevance
-  verdict says an answer missed it, then the tips its answers share (less those an area
-  already says), then the questions left unanswered. Each answer's figures carry the verdict
-  with its quote. A part a follow-up of the same mock asked for and got
-  (`follow_up_answer.FollowUpAnswer.given`: "What changed, in numbers?" answered with one) is
+  that went best and why (never one the relevance verdict says missed its question); the
+  job's key terms across the answers (`mock_terms`: of the terms bearing on each question, as
+  each answer's stored `keywords.coverage` reading found them, those used, quoting where, and
+  those not; the terms said where none bore); and the next things to practise
+  (`mock_next_steps.py`): the improvement rules (`coach.improvement`) over this mock's
+  answers, led by "answer the question that was asked" when the relevance verdict says an
+  answer missed it, then the tips its answers share (less those an area already says), then
+  the questions left unanswered. Each answer's figures carry the verdict with its quote. A
+  part a follow-up of the same mock asked for and got (`follow_up_answer.FollowUpAnswer.given`:
+  "What changed, in numbers?" answered with one) is
   credited where a step asks for it of the answer it followed up (`given_when_asked` in
   `mock_given_when_asked.py`, `_credited` in `mock_next_steps.py`): the step says it came only
   when asked and quotes the follow-up's words, never "Put a number on the result" as if no
@@ -69,8 +75,31 @@ from prepcoach.coach.mock_question_state import (
     question_state,
     questions_answered,
 )
-from prepcoach.coach.mock_setup import LEVEL_RES, LEVEL_WORDS, MockSetup, level_for_role, mock_setup
-from prepcoach.coach.mock_summary import MockSummary, SummaryRow, summarise_mock
+from prepcoach.coach.mock_setup import (
+    LEVEL_RES,
+    LEVEL_WORDS,
+    TERM_SOURCE,
+    MockSetup,
+    RoleQuestions,
+    TermQuestion,
+    level_for_role,
+    mock_setup,
+    role_questions,
+    role_share,
+    term_of,
+    term_questions,
+    term_shape,
+    terms_note,
+    terms_plan_note,
+)
+from prepcoach.coach.mock_summary import (
+    MockSummary,
+    MockTerms,
+    SummaryRow,
+    TermUse,
+    mock_terms,
+    summarise_mock,
+)
 
 __all__ = [
     "LEVEL_RES",
@@ -81,6 +110,7 @@ __all__ = [
     "QUOTE_CHARS",
     "SAME_ADVICE",
     "STAR_PARTS",
+    "TERM_SOURCE",
     "TIP_AREAS",
     "TITLES",
     "Figures",
@@ -89,8 +119,12 @@ __all__ = [
     "MockAnswer",
     "MockSetup",
     "MockSummary",
+    "MockTerms",
     "QuestionState",
+    "RoleQuestions",
     "SummaryRow",
+    "TermQuestion",
+    "TermUse",
     "answer_label",
     "asks_of",
     "delivery_weighed",
@@ -99,11 +133,19 @@ __all__ = [
     "given_when_asked",
     "level_for_role",
     "mock_setup",
+    "mock_terms",
     "question_state",
     "questions_answered",
+    "role_questions",
+    "role_share",
     "row_status",
     "short_report",
     "summarise_mock",
+    "term_of",
+    "term_questions",
+    "term_shape",
+    "terms_note",
+    "terms_plan_note",
     "tips_of",
     "verdict_of",
 ]

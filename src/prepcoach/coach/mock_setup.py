@@ -5,6 +5,7 @@ from. The level is read from the title's words (`level_for_role`)."""
 from __future__ import annotations
 
 import re
+from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass
 
 from prepcoach.coach.questions import field_for_role
@@ -54,3 +55,170 @@ def mock_setup(
         role, company, source = "", "", ""
     field = field_for_role(role) or field_for_role(profile_industry) or "general"
     return MockSetup(company, role, field, level_for_role(role), source)
+
+
+# Questions about the role written from the job's key terms (`term_questions`). The bank holds
+# role questions for a few fields only; a trial's aseptic pharmacy technician job (field
+# "General") set to "Mostly about the role" was asked four generic behavioural questions, none
+# about pharmacy. A term is asked about in the words its shape allows: a name (a tool, system,
+# standard or qualification, written with a capital: "Datix", "NVQ Level 3"), a duty the
+# advert writes as a verb with its object ("counsel patients"), or a skill, method or domain
+# ("aseptic technique", "controlled drugs"). Each shape's templates are taken in turn, so a
+# mock's questions do not all read alike.
+NAME_TEMPLATES = (
+    "What is your experience with {term}?",
+    "Tell me about a time your work involved {term}. What did you do?",
+)
+DUTY_TEMPLATES = (
+    "Tell me about a time you had to {term}. What did you do, and how did it go?",
+    "How do you {term} well? Walk me through a recent example.",
+)
+SKILL_TEMPLATES = (
+    "Tell me about a time your work involved {term}. What did you do?",
+    "Tell me about a time something went wrong with {term}. What did you do?",
+    "How would you explain {term} to someone new to the team?",
+)
+TEMPLATES = {"name": NAME_TEMPLATES, "duty": DUTY_TEMPLATES, "skill": SKILL_TEMPLATES}
+# A question written from a term is the user's own question, marked with this source, so the
+# question page can say where it came from and a later mock does not pick it from the bank
+# for another job (`views.mocks`).
+TERM_SOURCE = "prepcoach, from a job's key terms"
+LONGEST_TERM = 60  # characters: a longer "term" is a sentence the extractor kept
+# A verb's place before a duty in an advert ("… and counsel patients at discharge", "- Handle
+# complaints"), and endings no bare verb has ("controlled drugs", "quality improvement").
+VERB_PLACE = r"(?:^|\n)\s*(?:[-*•·▪✓]\s*)?|\b(?:and|or|to|will|also|you'll)\s+"
+NOT_A_VERB_RE = re.compile(
+    r"(?:ed|ing|al|ic|ics|ive|ous|ary|ful|less|ent|ant|ion|ity|ment|ness|er|or|s|y)$"
+)
+
+
+@dataclass(frozen=True, slots=True)
+class TermQuestion:
+    """A question about the role written from one of the job's key terms."""
+
+    text: str
+    term: str
+    optional: bool = False  # the advert asks for the term only as a plus
+
+
+def term_shape(term: str, advert: str = "") -> str:
+    """How a term is asked about: "name" (a word of it written with a capital), "duty" (two
+    or more words the advert writes in a verb's place, the first no noun's or adjective's
+    ending: "counsel patients"), else "skill"."""
+    words = term.split()
+    if any(w[:1].isupper() for w in words):
+        return "name"
+    if len(words) >= 2 and NOT_A_VERB_RE.search(words[0].lower()) is None:
+        found = re.search(rf"(?:{VERB_PLACE}){re.escape(term)}\b", advert, re.IGNORECASE)
+        if found is not None:
+            return "duty"
+    return "skill"
+
+
+def term_questions(
+    terms: Sequence[str], count: int, advert: str = "", optional: Collection[str] = (),
+    avoid: Collection[str] = (),
+) -> tuple[TermQuestion, ...]:  # fmt: skip
+    """Up to `count` questions about the role, one a term: the terms the advert requires
+    first, in the job's order (most likely first), then those it asks for only as a plus
+    (`optional`); a term whose question is in `avoid` (asked in the last mocks) waits until
+    the others are used."""
+    wanted = [t.strip() for t in terms if t.strip() and len(t.strip()) <= LONGEST_TERM]
+    plus = {t.lower() for t in optional}
+    order = sorted(range(len(wanted)), key=lambda i: wanted[i].lower() in plus)
+    asked = {a.strip().lower() for a in avoid}
+    made: list[TermQuestion] = []
+    turns = dict.fromkeys(TEMPLATES, 0)
+    for term in (wanted[i] for i in order):
+        shape = term_shape(term, advert)
+        forms = [t.format(term=term) for t in TEMPLATES[shape]]
+        text = forms[turns[shape] % len(forms)]
+        turns[shape] += 1
+        made.append(TermQuestion(text, term, term.lower() in plus))
+    made.sort(key=lambda q: q.text.lower() in asked)
+    return tuple(made[: max(count, 0)])
+
+
+def term_of(question: str) -> str | None:
+    """The key term a question written by `term_questions` asks about, or None."""
+    for templates in TEMPLATES.values():
+        for template in templates:
+            before, after = template.split("{term}")
+            if question.startswith(before) and question.endswith(after):
+                term = question[len(before) : len(question) - len(after)]
+                if term.strip():
+                    return term
+    return None
+
+
+def role_share(count: int, mix: Mapping[str, float]) -> int:
+    """How many of a mock's `count` questions its `mix` asks about the role (its
+    "role-specific" share, rounded half up)."""
+    total = sum(mix.values())
+    if total <= 0 or count <= 0:
+        return 0
+    return min(count, int(count * mix.get("role-specific", 0) / total + 0.5))
+
+
+@dataclass(frozen=True, slots=True)
+class RoleQuestions:
+    """What a mock set up from a job asks about the role: the questions written from its key
+    terms, the mix the bank's questions are then picked by, and what the pages say of it."""
+
+    questions: tuple[TermQuestion, ...]
+    bank_count: int  # how many the bank gives
+    bank_mix: Mapping[str, float]
+    said: str  # why no question was written from the job's terms ("" when some were)
+
+
+def role_questions(
+    count: int, mix: Mapping[str, float], terms: Sequence[str], *, job: bool, advert: str = "",
+    optional: Collection[str] = (), avoid: Collection[str] = (), bank_has_role: bool = False,
+) -> RoleQuestions:  # fmt: skip
+    """The questions about the role a mock's `mix` asks (`role_share`), written from the job's
+    key terms (`term_questions`); the bank gives the rest. Where the bank has role questions
+    of the mock's field (`bank_has_role`), the terms take half the share (rounded up) and the
+    bank keeps its mix; where it has none, the terms take it all and the bank is asked for
+    its other kinds only. Without a job, an advert or terms, the bank gives every question as
+    before, and `said` says why."""
+    share = role_share(count, mix)
+    said = terms_note(job=job, advert=advert, terms=terms) if share else ""
+    if not share or said:
+        return RoleQuestions((), count, mix, said)
+    wanted = (share + 1) // 2 if bank_has_role else share
+    made = term_questions(terms, wanted, advert, optional, avoid)
+    bank_mix = dict(mix)
+    if not bank_has_role and len(made) == share:
+        bank_mix = {k: v for k, v in mix.items() if k != "role-specific"}
+    if not any(v > 0 for v in bank_mix.values()):
+        bank_mix = dict(mix)
+    return RoleQuestions(made, count - len(made), bank_mix, "")
+
+
+def terms_note(*, job: bool, advert: str, terms: Sequence[str]) -> str:
+    """Why a mock for a job writes no question from its key terms ("" when it can)."""
+    if not job:
+        return ""
+    if not advert.strip():
+        return (
+            "This job has no advert, so no question about the role is written from its key "
+            "terms: they come from the bank for the field chosen, as for a mock without a job"
+        )
+    if not terms:
+        return (
+            "prepcoach found no key terms in this job's advert, so no question about the role "
+            "is written from them: they come from the bank for the field chosen"
+        )
+    return ""
+
+
+def terms_plan_note(terms: Sequence[str], optional: Collection[str] = ()) -> str:
+    """What the setup page says a mock for a job with key terms will ask about the role."""
+    plus = {t.lower() for t in optional}
+    named = [t for t in terms if t.lower() not in plus][:6] or list(terms[:6])
+    return (
+        "Questions about the role (“Balanced” asks a third of them, “Mostly about the role” "
+        "two thirds) are written from this job's key terms, such as "
+        + ", ".join(f"“{t}”" for t in named)
+        + "; the question's page says which term it comes from. The others come from the bank"
+    )

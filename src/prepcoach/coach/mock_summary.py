@@ -1,13 +1,16 @@
 """The summary at the end of a mock (`summarise_mock`): each answer once, in the order given
 (follow-ups under their question), with its figures; every question not answered listed as such;
 the answer that went best and why (never one the relevance verdict says missed its question);
-and the next things to practise (`mock_next_steps`)."""
+the job's key terms across the answers (`mock_terms`: the terms bearing on each question, as
+each answer's stored reading of `keywords.coverage` found them, used with where, or not); and
+the next things to practise (`mock_next_steps`)."""
 
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Hashable, Sequence
+from collections.abc import Hashable, Mapping, Sequence
 from dataclasses import dataclass
+from typing import Any
 
 from prepcoach.coach.mock_answers import (
     MockAnswer,
@@ -32,6 +35,114 @@ class SummaryRow:
 
 
 @dataclass(frozen=True, slots=True)
+class TermUse:
+    """A job's key term said in an answer of the mock: where, quoting the answer's words."""
+
+    term: str
+    number: int  # the question it answers
+    question: str
+    sentence: str
+    words: str  # what in the sentence says it ("" when the sentence as a whole does)
+    by: str  # "words" or "meaning", as the answer's reading found it
+
+
+@dataclass(frozen=True, slots=True)
+class MockTerms:
+    """The job's key terms across a mock's answers, from each answer's stored reading
+    (`keywords.coverage`, kept as the analysis's `keywords`): of the terms bearing on a
+    question (`keywords.bearing_on`), those its answers used and where (`used`), and those
+    they did not (`missed`, with the questions each bore on); the terms said where none of
+    them bore on the question (`elsewhere`). `read`: answers read against the job's terms;
+    `unheard`: of them, those whose terms not said are not listed (speech lost). A bearing
+    term the reading found perhaps said in other words (`Covered.unsure`) is neither used nor
+    missed: `unsure`, with the nearest words."""
+
+    used: tuple[TermUse, ...]
+    missed: tuple[tuple[str, tuple[int, ...]], ...]
+    elsewhere: tuple[TermUse, ...]
+    terms: int  # the job's terms the answers were read against
+    said: int  # of them, those said in any answer
+    read: int
+    unheard: int = 0
+    unsure: tuple[TermUse, ...] = ()
+
+    @property
+    def bearing(self) -> int:
+        return len({u.term for u in (*self.used, *self.unsure)} | {t for t, _ in self.missed})
+
+
+def _uses(answer: MockAnswer, keywords: Mapping[str, Any]) -> dict[str, TermUse]:
+    """The terms an answer's stored reading says it used, each with its evidence."""
+    out: dict[str, TermUse] = {}
+    for found in keywords.get("evidence") or ():
+        if isinstance(found, Mapping) and str(found.get("term", "")) not in out:
+            term = str(found.get("term", ""))
+            sentence, words = str(found.get("sentence") or ""), str(found.get("words") or "")
+            by = str(found.get("by") or "")
+            out[term] = TermUse(term, answer.number, answer.question, sentence, words, by)
+    for term in keywords.get("used") or ():  # an analysis stored before evidence was kept
+        out.setdefault(str(term), TermUse(str(term), answer.number, answer.question, "", "", ""))
+    return out
+
+
+def mock_terms(answers: Sequence[MockAnswer]) -> MockTerms | None:
+    """The job's key terms across the answers (`MockTerms`); None when no answer was read
+    against a job's terms (a mock without a job, or a job with none)."""
+    used: dict[str, TermUse] = {}
+    bore: dict[str, list[int]] = {}
+    said: dict[str, TermUse] = {}
+    maybe: dict[tuple[int, str], TermUse] = {}
+    unsure: dict[str, TermUse] = {}
+    every: set[str] = set()
+    read = unheard = 0
+    by_question: dict[int, list[MockAnswer]] = {}
+    for a in answers:
+        by_question.setdefault(a.number, []).append(a)
+    for number, mine in by_question.items():
+        bearing: list[str] = []
+        found: dict[str, TermUse] = {}
+        lost = False
+        for a in mine:
+            keywords = (a.analysis or {}).get("keywords") if not a.failed else None
+            if not isinstance(keywords, Mapping):
+                continue
+            perhaps = [u for u in keywords.get("unsure") or () if isinstance(u, Mapping)]
+            named = (*(keywords.get("used") or ()), *(keywords.get("missed") or ()))
+            terms = [str(t) for t in (*named, *(u.get("term", "") for u in perhaps))]
+            withheld = "keywords" in ((a.analysis or {}).get("withheld") or ())
+            if not terms and not withheld:
+                continue  # read without a job
+            read += 1
+            every.update(terms)
+            lost = lost or withheld
+            unheard += withheld
+            bearing += [str(t) for t in keywords.get("bearing") or () if str(t) not in bearing]
+            for term, use in _uses(a, keywords).items():
+                found.setdefault(term, use)
+            for u in perhaps:
+                maybe.setdefault((number, str(u.get("term", ""))), TermUse(
+                    str(u.get("term", "")), number, a.question, str(u.get("sentence") or ""),
+                    str(u.get("words") or ""), "unsure"))  # fmt: skip
+        for term, use in found.items():
+            said.setdefault(term, use)
+        for term in bearing:
+            if term in found:
+                used.setdefault(term, found[term])
+            elif (number, term) in maybe:
+                unsure.setdefault(term, maybe[number, term])
+            elif not lost:
+                bore.setdefault(term, []).append(number)
+    if not read:
+        return None
+    missed = tuple((t, tuple(n)) for t, n in bore.items() if t not in used)
+    perhaps_said = tuple(u for t, u in unsure.items() if t not in used and t not in bore)
+    listed = set(used) | {t for t, _ in missed} | set(unsure)
+    elsewhere = tuple(u for t, u in said.items() if t not in listed)
+    return MockTerms(tuple(used.values()), missed, elsewhere, len(every - {""}), len(said),
+                     read, unheard, perhaps_said)  # fmt: skip
+
+
+@dataclass(frozen=True, slots=True)
 class MockSummary:
     rows: tuple[SummaryRow, ...]
     answered: int  # answers that did not fail (a follow-up's among them)
@@ -46,6 +157,7 @@ class MockSummary:
     failed: int = 0  # answers that could not be saved or read, kept with the mock
     again: int = 0
     follow_ups: int = 0  # of `answered`, those to follow-ups
+    terms: MockTerms | None = None  # the job's key terms across the answers (`mock_terms`)
 
     @property
     def overview(self) -> str:
@@ -124,5 +236,5 @@ def summarise_mock(
         tuple(rows), len(answered), len(unanswered), best, best_why,
         next_steps([a for a in answers if not a.failed], unanswered, today),
         len(failed), sum(again for _, _, again in unanswered),
-        sum(r.follow_up for r in answered),
+        sum(r.follow_up for r in answered), mock_terms(answers),
     )  # fmt: skip

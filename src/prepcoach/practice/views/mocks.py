@@ -19,14 +19,21 @@ from prepcoach.accounts.models import Profile
 from prepcoach.coach.content import analyse_content
 from prepcoach.coach.followups import asked_again, follow_up
 from prepcoach.coach.mock_interview import (
+    TERM_SOURCE,
     Given,
     MockAnswer,
     QuestionState,
+    RoleQuestions,
+    TermQuestion,
     mock_setup,
     question_state,
     questions_answered,
+    role_questions,
     short_report,
     summarise_mock,
+    term_of,
+    terms_note,
+    terms_plan_note,
     verdict_of,
 )
 from prepcoach.coach.questions import QuestionInfo, pick_questions
@@ -70,9 +77,11 @@ def mock_new(request: HttpRequest) -> HttpResponse:
         session = form.save(commit=False)
         session.user = user
         session.company, session.role = form.cleaned_data["company"], form.cleaned_data["role"]
+        # A question written from a job's terms is asked when a job's terms call for it, never
+        # picked from the bank for another job.
         bank = [
             QuestionInfo(q.pk, q.category, q.competency, q.field, q.seniority, q.difficulty)
-            for q in visible_questions(request)
+            for q in visible_questions(request).exclude(owner=user, source=TERM_SOURCE)
         ]
         recent = [
             q
@@ -81,24 +90,94 @@ def mock_new(request: HttpRequest) -> HttpResponse:
             ]
             for q in ids
         ][:RECENT]
+        role = _role_questions(session, form.cleaned_data, bank, recent)
         picked = pick_questions(
-            bank, form.cleaned_data["count"], MIXES[form.cleaned_data["mix"]], field=session.field,
+            bank, role.bank_count, role.bank_mix, field=session.field,
             seniority=session.seniority, seed=random.SystemRandom().randrange(1 << 30),
             avoid=frozenset(recent), role=session.role,
-        )  # fmt: skip
-        if picked:
+        ) if role.bank_count else []  # fmt: skip
+        written = [_written(user, session.field, q) for q in role.questions]
+        if picked or written:
             ids: list[Any] = [q.id for q in picked]
             texts: dict[Any, str] = dict(
                 Question.objects.filter(pk__in=ids).values_list("pk", "text")
             )
-            session.question_ids = [q.id for q in picked]
-            session.question_texts = [texts[q.id] for q in picked]
+            # The easiest question of the bank opens (`pick_questions` warms up), then those
+            # about the role written from the job's terms, then the rest.
+            asked = [(i, texts[i]) for i in ids[:1]] + [(q.pk, q.text) for q in written]
+            asked += [(i, texts[i]) for i in ids[1:]]
+            session.question_ids = [i for i, _ in asked]
+            session.question_texts = [t for _, t in asked]
             session.save()
+            if role.questions:
+                terms = ", ".join(f"“{q.term}”" for q in role.questions)
+                n = len(role.questions)
+                messages.info(
+                    request,
+                    f"{n} of the {len(asked)} questions {'is' if n == 1 else 'are'} written from "
+                    f"the job's key terms: {terms}; each one's page says so.",
+                )
+            elif role.said:
+                messages.info(request, f"{role.said}.")
             return redirect("practice:mock_question", session_id=session.pk, number=1)
         form.add_error(
             None, "No questions match these settings: choose another field or add questions."
         )
-    return render(request, "practice/mock_new.html", {"form": form, "setup": setup})
+    return render(
+        request, "practice/mock_new.html",
+        {"form": form, "setup": setup, "terms_note": _terms_note(job)},
+    )  # fmt: skip
+
+
+def _job_terms(job: Opportunity | None) -> tuple[list[str], list[str]]:
+    """The job's key terms as its owner corrected them, and those its advert asks for only
+    as a plus; none without an advert (terms the owner added alone are no advert)."""
+    if job is None or not job.job_description.strip():
+        return [], []
+    return job.key_terms, [o.term for o in job.optional_terms]
+
+
+def _terms_note(job: Opportunity | None) -> str:
+    """What the setup page says of the questions about the role of a mock for `job`."""
+    if job is None:
+        return ""
+    terms, optional = _job_terms(job)
+    return terms_note(job=True, advert=job.job_description, terms=terms) or terms_plan_note(
+        terms, optional
+    )
+
+
+def _role_questions(
+    session: MockSession, data: dict[str, Any], bank: Sequence[QuestionInfo],
+    recent: Sequence[Any],
+) -> RoleQuestions:  # fmt: skip
+    """The mock's questions about the role written from its job's key terms
+    (`coach.mock_interview.role_questions`), and what the bank is asked for beside them."""
+    job = data.get("opportunity")
+    terms, optional = _job_terms(job)
+    field = session.field
+    bank_has_role = field != "general" and any(
+        q.category == "role-specific" and q.field == field for q in bank
+    )
+    avoid = Question.objects.filter(pk__in=recent).values_list("text", flat=True)
+    return role_questions(
+        data["count"], MIXES[data["mix"]], terms, job=job is not None,
+        advert=job.job_description if job else "", optional=optional, avoid=list(avoid),
+        bank_has_role=bank_has_role,
+    )  # fmt: skip
+
+
+def _written(user: Any, field: str, made: TermQuestion) -> Question:
+    """The user's own question for a question written from a job's term: the one they have
+    with its words, else a new one marked as written from a job's terms (`TERM_SOURCE`)."""
+    mine = Question.objects.filter(owner=user, text__iexact=made.text).first()
+    if mine is not None:
+        return mine
+    return Question.objects.create(
+        owner=user, text=made.text, category=Question.Category.ROLE_SPECIFIC,
+        competency="domain", field=field, seniority=Question.Seniority.ANY, difficulty=2,
+        source=TERM_SOURCE,
+    )  # fmt: skip
 
 
 def _session(request: HttpRequest, session_id: int) -> MockSession:
@@ -187,6 +266,8 @@ def _question_page(
             "form": form,
             "here": request.path,
             "about": session.about,
+            # Written by prepcoach from the job's key terms (`role_questions`): said so.
+            "from_term": term_of(question.text) if question.source == TERM_SOURCE else None,
         },
         status=status,
     )
