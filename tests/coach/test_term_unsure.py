@@ -50,3 +50,4 @@ def test_the_stored_analysis_keeps_the_unsure_terms_apart() -> None:
     assert [u["term"] for u in stored["unsure"]] == ["controlled drugs"]
     assert stored["unsure"][0]["words"].startswith("A patient came in upset")
     assert stored["unsure"][0]["similarity"] < SURE_BY_MEANING
+    assert stored["terms"] == TERMS  # every term it read with, for `practice.report.terms_since`

@@ -179,6 +179,9 @@ class AnswerAnalysis:
                     }
                     for c in self.keywords.unsure
                 ],
+                # Every term it was read against: a report names those the job dropped or
+                # added since (`practice.report.terms_since`), speech lost or not.
+                "terms": list(self.keywords.terms),
             }
             if self.keywords
             else {"used": [], "missed": [], "bearing": []},

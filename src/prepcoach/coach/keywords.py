@@ -70,6 +70,8 @@ class Coverage:
     # The terms perhaps said in other words (`Covered.unsure`: found by meaning below
     # `term_match.SURE_BY_MEANING`), with the nearest words: neither used nor missed.
     unsure: tuple[Covered, ...] = ()
+    # Every term the answer was read against, in the job's order.
+    terms: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -533,6 +535,7 @@ def coverage(answer: str, terms: Sequence[str], question: str = "") -> Coverage:
         tuple(c for c in sure if c is not None),
         bearing_on(question, terms),
         tuple(c for c in found if c is not None and c.unsure),
+        tuple(terms),
     )
 
 

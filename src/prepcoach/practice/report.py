@@ -162,6 +162,43 @@ def _markers(data: dict[str, Any], words: list[dict[str, Any]], long_pause: floa
 
 
 @dataclass(frozen=True)
+class TermsSince:
+    """How the job's key terms now differ from those a report read its answer with, for the
+    key-terms card to say so (a trial removed a term from the job and an older answer's report
+    still showed it used, with nothing saying the report was out of date). The report keeps
+    the terms it read with as its `keywords.terms` (since 2026-12-06); an analysis stored before
+    keeps them as used, missed and unsure together, and where speech was lost no missed ones
+    (`answer.AnswerAnalysis.as_dict`), so there a term added since cannot be told from one not
+    listed, and only the ones it kept that are gone are named."""
+
+    removed: tuple[str, ...]  # as the report wrote them
+    added: tuple[str, ...]  # as the job writes them now
+
+
+def terms_since(data: dict[str, Any], now: list[str]) -> TermsSince | None:
+    """What changed in the job's key terms (`now`, `jobs.Opportunity.key_terms`) since the
+    analysis `data` read its answer, or None when nothing did (or it read no job's terms).
+    Terms are one term whatever their case, as the job keeps them."""
+    keywords = data.get("keywords")
+    if not isinstance(keywords, dict):
+        return None
+    unsure = [u.get("term") for u in keywords.get("unsure") or [] if isinstance(u, dict)]
+    listed = keywords.get("terms")  # every term it read with, kept since 2026-12-06
+    named = listed if isinstance(listed, list) and listed else None
+    kept = [
+        t
+        for t in named or [*(keywords.get("used") or []), *(keywords.get("missed") or []), *unsure]
+        if isinstance(t, str)
+    ]
+    complete = named is not None or "keywords" not in (data.get("withheld") or [])
+    current = {t.casefold() for t in now}
+    then = {t.casefold() for t in kept}
+    removed = tuple(dict.fromkeys(t for t in kept if t.casefold() not in current))
+    added = tuple(t for t in now if t.casefold() not in then) if complete else ()
+    return TermsSince(removed, added) if removed or added else None
+
+
+@dataclass(frozen=True)
 class PaceChart:
     """The pace chart: words a minute (the y axis, labelled in wpm from 0) in each stretch the
     analysis measured, drawn as a flat step across the stretch it covers, over a time axis

@@ -45,7 +45,7 @@ from prepcoach.practice.recordings import (
     mark_interrupted,
     store_chunk,
 )
-from prepcoach.practice.report import length_card, pace_chart, transcript_pieces
+from prepcoach.practice.report import length_card, pace_chart, terms_since, transcript_pieces
 from prepcoach.practice.tasks import analyse_again, state_of
 from prepcoach.practice.views.common import (
     FOLLOWED_UP_ANSWER_FAILED,
@@ -251,12 +251,16 @@ def _report(attempt: Attempt) -> dict[str, object]:
     # card says why there is none (`FollowUpAnswer.unmeasured`).
     follow = follow_up_of(attempt)
     asks_part = follow is not None and follow.asks_part
+    job = answer_job(attempt)
     return {
         "attempt": attempt,
         "analysis_state": state_of(attempt),
         "body": body_view(attempt),
         # The job the key-terms card names: the mock's, else the one it was practised for.
-        "job": answer_job(attempt),
+        "job": job,
+        # Its key terms as they are now, where they differ from those the answer was read
+        # with (the owner removed or added one since): the card says so, with "Analyse again".
+        "terms_since": terms_since(data, job.key_terms) if job is not None else None,
         "report": data
         if follow is None
         else {**data, "tips": follow.tips(data.get("tips") or [], str(data["transcript"]))},
