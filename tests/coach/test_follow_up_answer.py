@@ -112,15 +112,21 @@ def test_an_answer_not_giving_what_was_asked_is_told_so_first() -> None:
 
 
 @pytest.mark.usefixtures("sentence_model")
-def test_a_follow_up_from_the_list_asked_in_turn_is_judged_as_today_less_the_whole_story() -> None:
+def test_a_follow_up_from_the_list_asked_in_turn_is_a_reflection_on_the_story() -> None:
+    """A story's list asked in turn asks for a reflection, not a story (a trial's lesson read
+    3 of 5 with three STAR tips): judged on no STAR part, its story read over both answers."""
     first, then = read(UNQUANTIFIED, PROCESS, follow_up=False), read(HARDEST_ANSWER, HARDEST)
     judged = judge_follow_up(HARDEST, then, first)
-    assert (judged.rule, judged.part, judged.words, judged.story) == ("fixed list", "", "", None)
+    assert (judged.rule, judged.part, judged.given) == ("fixed list", "reflection", None)
+    assert judged.words == (
+        "Asked for: the hardest part for you — a reflection on the story, not judged as a story"
+    )
+    assert judged.story is not None
     figures = figures_of(then, "story", HARDEST, first)
     assert figures is not None
-    assert figures.asked_words == ""
-    assert figures.star_words.startswith("1 of 4 STAR parts")  # its own parts, as today
-    assert "first answer" not in figures.star_words
+    assert figures.asked_words == judged.words
+    assert figures.measured is None
+    assert figures.star_words.endswith("over the first answer and this one together")
     assert "Tell the whole story" not in figures.tip
     # An answer read before follow-ups lost the tip keeps it stored: the page leaves it out.
     old = {**then, "tips": [{"rule": "STAR: 12 words, with no action or result",

@@ -5,6 +5,10 @@ real follow-up (`AnswerFacts.follow_up`, the attempt's `follow_up_to` link) is j
 first question worded as a follow-up ("What was the outcome?") is measured and judged as any
 answer, in the areas, their goals (`meets`), calibration, the "went badly" goal and readiness.
 
+Here the answers carry no link to the answer they follow up (`AnswerFacts.follows`), as where
+that answer is gone: with it, the story is read over both as one
+(`tests/coach/test_follow_up_story_areas.py`).
+
 Analyses here are stored dicts, as the pages read them: no model is needed."""
 
 from __future__ import annotations

@@ -31,7 +31,8 @@ PROCESS = "Tell me about a time you improved a process."
 IN_NUMBERS = dict(RULES)["result without a number"]
 OUTCOME = dict(RULES)["no result"]
 FIRST_STEPS = dict(PLAN_RULES)["no steps"]
-HARDEST = FIXED[3]  # "What was the hardest part for you?": asks for no part
+HARDEST = FIXED[3]  # "What was the hardest part for you?": asks for a reflection
+OTHER = "What would your manager say about it?"  # no list asks it: asks for no part
 TODAY = dt.date(2026, 12, 9)  # a Wednesday
 MONDAY = dt.date(2026, 12, 7)
 STAR = ("situation", "task", "action", "result")
@@ -70,8 +71,11 @@ def test_a_follow_up_asking_for_a_part_has_no_figure_by_the_reports_rule() -> No
     figure = measured_rating(NUMBERS, "story")
     assert measured_of(NUMBERS, "story", None) == figure
     assert measured_answer(PROCESS, NUMBERS, "story") == figure
-    assert measured_answer(HARDEST, NUMBERS, "story", follow_up=True) == figure
-    assert measured_of(NUMBERS, "story", judge_follow_up(HARDEST, NUMBERS, WHOLE)) == figure
+    assert measured_answer(OTHER, NUMBERS, "story", follow_up=True) == figure
+    assert measured_of(NUMBERS, "story", judge_follow_up(OTHER, NUMBERS, WHOLE)) == figure
+    # A story's list asked in turn asks for a reflection on it: no figure either.
+    assert measured_answer(HARDEST, NUMBERS, "story", follow_up=True) is None
+    assert measured_of(NUMBERS, "story", judge_follow_up(HARDEST, NUMBERS, WHOLE)) is None
 
 
 def test_calibration_and_its_goal_leave_a_follow_up_unjudged() -> None:
@@ -140,4 +144,7 @@ def test_the_api_gives_the_judgement_whole() -> None:
     assert (out["rule"], out["asks_part"], out["given"]) == ("result without a number", True,
                                                              True)  # fmt: skip
     assert out["story"]["action"]["present"] is True
-    assert judge_follow_up(HARDEST, NUMBERS, WHOLE).as_dict()["asks_part"] is False
+    assert judge_follow_up(OTHER, NUMBERS, WHOLE).as_dict()["asks_part"] is False
+    reflection = judge_follow_up(HARDEST, NUMBERS, WHOLE).as_dict()
+    assert (reflection["asks_part"], reflection["given"]) == (True, None)
+    assert reflection["asked"] == "the hardest part for you"

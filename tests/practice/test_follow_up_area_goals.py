@@ -34,7 +34,10 @@ def test_a_follow_ups_answer_adds_nothing_to_the_story_areas(alice: User) -> Non
     assert {e.ref for e in area.evidence} == set(
         Attempt.objects.filter(follow_up_to=None).values_list("pk", flat=True)
     )
-    assert area.not_judged == ("2 answers to follow-ups that asked for another part",)
+    # Each story read once, over its first answer and its follow-up together.
+    assert area.not_judged == (
+        "2 answers to follow-ups, read as one story with the answers they follow up",
+    )
 
 
 def test_a_goal_counts_a_follow_up_only_for_what_it_asked(alice: User) -> None:

@@ -99,16 +99,21 @@ def test_a_follow_up_answer_without_the_number_is_told_what_was_asked(
 
 
 @pytest.mark.usefixtures("sentence_model")
-def test_an_answer_to_a_general_follow_up_is_scored_as_before_but_not_told_the_whole_story(
+def test_an_answer_to_a_general_follow_up_is_a_reflection_on_the_story(
     alice_client: Client, alice: User
 ) -> None:
+    """A story's list asked in turn asks for a reflection, not a story (a trial's lesson read
+    3 of 5 with three STAR tips): judged on no STAR part, no figure, the story's parts read
+    over both answers, and never told to tell the whole story."""
     session, main = first_answer(alice_client, alice)
     answer = answer_follow_up(alice_client, main, HARDEST, HARDEST_ANSWER)
     short, report, row = pages(alice_client, session, answer)
+    asked = "Asked for: the hardest part for you — a reflection on the story"
     for shown in (short, report, row):
-        assert "Asked for:" not in shown
+        assert asked in shown
         assert "Tell the whole story" not in shown
+        assert "of 5" not in shown
     for shown in (short, row):
-        assert "1 of 4 STAR parts" in shown  # its own parts, as before
-        assert "over the first answer" not in shown
-    assert "The whole story, over your first answer" not in report
+        assert "STAR parts over the first answer and this one together" in shown
+        assert "1 of 4 STAR parts" not in shown
+    assert "The whole story, over your first answer and this one together:" in report

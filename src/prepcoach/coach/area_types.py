@@ -16,7 +16,10 @@ class AnswerFacts:
     stored analysis dict, `rating` the user's own rating (1-5) if they gave one, `follow_up`
     whether it answers a follow-up (the attempt's `follow_up_to` link; `question` is then the
     follow-up's words, by which `follow_up_answer.judge_follow_up` reads what it asked for). A
-    first answer is never judged as a follow-up, whatever its question's words."""
+    first answer is never judged as a follow-up, whatever its question's words. `follows`: the
+    `ref` of the answer it follows up (the attempt's `follow_up_to`), None when it follows up
+    none or that one is gone: the areas read a story told over a first answer and its
+    follow-ups as one (`improvement.Stories`)."""
 
     ref: Hashable
     when: dt.date
@@ -24,6 +27,23 @@ class AnswerFacts:
     analysis: Mapping[str, Any]
     rating: int | None = None
     follow_up: bool = False
+    follows: Hashable | None = None
+
+
+def first_of(
+    answer: AnswerFacts, answers: Sequence[AnswerFacts], at: Mapping[Hashable, int]
+) -> int | None:
+    """The index in `answers` (`at`: each one's index by its `ref`) of the first answer that
+    `answer`'s follow-up links (`follows`) lead to; None when a link is gone, leads out of
+    `answers` or round in a circle (a first answer's is its own)."""
+    seen: set[Hashable] = set()
+    while answer.follow_up and answer.follows is not None and answer.ref not in seen:
+        seen.add(answer.ref)
+        i = at.get(answer.follows)
+        if i is None:
+            return None
+        answer = answers[i]
+    return None if answer.follow_up else at.get(answer.ref)
 
 
 @dataclass(frozen=True, slots=True)
@@ -84,6 +104,19 @@ class Area:
     # The answers in the span it was judged over that its rule did not judge, by why, in
     # words ("2 answers to questions that ask for no story"): a page says them beside the count.
     not_judged: tuple[str, ...] = ()
+
+    @property
+    def trend_judged(self) -> int:
+        """How many answers its trend counts, over every week: every answer of those read that
+        its rule judged, where `considered` is the last `improvement.RECENT` of them alone. A
+        trial's page read "6 of the last 10 answers it could judge" beside a trend of "6 of the
+        11 answers it judged this week": the pages say which each counts when they differ."""
+        return sum(week.judged for week in self.trend)
+
+    @property
+    def trend_wider(self) -> bool:
+        """Its trend counts more answers than its headline's `considered` (the last ones)."""
+        return self.trend_judged > self.considered
 
     @property
     def weight(self) -> float:

@@ -10,9 +10,17 @@ parts and a number, which one asked-for part does not tell: a trial's two senten
 numbers, answering "How did you know it worked? What changed, in numbers?", read "3 of 5 ·
 2 of 4 STAR parts" and "Tell the whole story: add what you had to do and how it ended").
 
-A follow-up from a list asked in turn, asked again after an answer that missed its question,
-or whose words no list gives (`followups.rule_of` None) asks for no part: it is judged as any
-answer is, but never told to tell the whole story (`tips.asks_for_whole_story`).
+A follow-up from a story's list asked in turn (`followups.FIXED`: "What did you learn from
+that?", "What would you do differently…?", "Who else was involved…?", "What was the hardest
+part for you?") asks for a reflection on the story told (`REFLECTION`), not for a story: its
+answer is judged on no STAR part (no tip asking for one, no 1-5 figure weighing them, and no
+evidence for the story's areas), and the story's parts are read over the first answer and the
+follow-up together, as for a follow-up asking for a part. A trial's two-sentence lesson,
+answering "What did you learn from that?", got 3 of 5, "Put a number on the result", "Start
+with a sentence of context" and "say … what was asked of you", and counted for "Say the task".
+A follow-up asked again after an answer that missed its question, from a plan's or a point's
+list, or whose words no list gives (`followups.rule_of` None) asks for no part: it is judged
+as any answer is, but never told to tell the whole story (`tips.asks_for_whole_story`).
 
 An answer's 1-5 figure comes through `measured_of` (the report, its rating, the feedback page)
 or `measured_answer` (calibration, the "went badly" answers reworked and readiness, whose facts
@@ -31,7 +39,7 @@ from typing import Any
 
 from prepcoach.coach.answer import measured_rating
 from prepcoach.coach.content import sentences_of
-from prepcoach.coach.followups import rule_of
+from prepcoach.coach.followups import FIXED, rule_of
 from prepcoach.coach.relevance import Asks
 from prepcoach.coach.tips import PART_TIPS, asks_for_story_parts, asks_for_whole_story
 
@@ -54,6 +62,21 @@ ASKED = {
     "no personal step": ("ownership", "what you would do yourself",
                          "Answer what was asked: what you would do yourself: “I would…”."),
 }  # fmt: skip
+# A story's list asked in turn (`followups.FIXED`) asks for a reflection on the story, not a
+# story: the part it asks for (`FollowUpAnswer.part`) and, by its words, what it asks, in words.
+REFLECTION = "reflection"
+REFLECTS = dict(
+    zip(
+        FIXED,
+        (
+            "what you would do differently",
+            "what you learned",
+            "who else was involved and how you worked with them",
+            "the hardest part for you",
+        ),
+        strict=True,
+    )
+)
 STORY_KEYS = ("situation", "task", "action", "result", "quantified_result")
 # Why a part of the whole story is "can't tell" where one answer's analysis was stored without
 # its STAR parts (an old analysis, or one never read): never "missing".
@@ -71,7 +94,8 @@ class FollowUpAnswer:
     together; None when it asks for no part or the first answer has not been read.
     `first_unkept`: the first answer was read but its analysis keeps no STAR parts (an old
     one): the story's parts it might hold are "can't tell" (`together`), and `story_note`
-    says why."""
+    says why. A story's list asked in turn asks for a reflection (`part` `REFLECTION`): it is
+    judged on no STAR part, so `given` stays None and no tip asks for what it did not give."""
 
     rule: str | None
     part: str = ""
@@ -91,8 +115,14 @@ class FollowUpAnswer:
 
     @property
     def asks_part(self) -> bool:
-        """It asks for one part: judged on that alone."""
+        """It asks for one part (or, from a story's list, a reflection on the story): judged
+        on that alone, never as a story of its own."""
         return bool(self.part)
+
+    @property
+    def reflects(self) -> bool:
+        """It asks for a reflection on the story (a story's list asked in turn), not a part."""
+        return self.part == REFLECTION
 
     @property
     def words(self) -> str:
@@ -100,6 +130,8 @@ class FollowUpAnswer:
         ("not given", or prepcoach can't tell); "" when it asks for no part."""
         if not self.part:
             return ""
+        if self.reflects:
+            return f"Asked for: {self.asked} — a reflection on the story, not judged as a story"
         if self.given:
             return f"Asked for: {self.asked} — given: “{self.quote}”"
         if self.given is None:
@@ -161,6 +193,11 @@ def judge_follow_up(
     """The answer (`analysis`, stored) to the follow-up `question`, judged on what it asked
     for; `first`: the stored analysis of the answer it follows up, None when not read."""
     rule = rule_of(question)
+    if rule == "fixed list":  # a story's list: a reflection on the story, judged on no part
+        asked = REFLECTS.get(" ".join(question.split()), "a reflection on the story")
+        story = together(first, analysis) if first else None
+        unkept = bool(first) and not _has_star(first or {})
+        return FollowUpAnswer(rule, REFLECTION, asked, None, "", story, "", unkept)
     if rule not in ASKED:
         return FollowUpAnswer(rule)
     part, asked, advice = ASKED[rule]
@@ -175,10 +212,10 @@ def measured_of(
     analysis: Mapping[str, Any], asks: Asks | None = None, follow: FollowUpAnswer | None = None
 ) -> int | None:
     """The answer's 1-5 measured figure (`answer.measured_rating`, `asks` as its), None for
-    the answer to a follow-up asking for a part (`follow`, its `judge_follow_up`, None for a
-    first answer): the figure weighs every part of a story and a number, which one part asked
-    for does not tell. The one rule the report and the feedback page give it by, and the
-    mock's `figures_of` holds."""
+    the answer to a follow-up asking for a part or a reflection on the story (`follow`, its
+    `judge_follow_up`, None for a first answer): the figure weighs every part of a story and a
+    number, which one part asked for, or a lesson drawn from the story, does not tell. The
+    one rule the report and the feedback page give it by, and the mock's `figures_of` holds."""
     if follow is not None and follow.asks_part:
         return None
     return measured_rating(analysis, asks)
@@ -195,7 +232,8 @@ def measured_answer(
     evidence, `answer_evidence`) and whether it answers a follow-up (`follow_up`: the
     attempt's `follow_up_to` link), as calibration, the "went badly" goal and readiness know
     it: a follow-up keeps its own words (`Attempt.question_text`), and words asking for a part
-    (`followups.rule_of`: "How did you know it worked? What changed, in numbers?") are judged
+    or a reflection (`followups.rule_of`: "How did you know it worked? What changed, in
+    numbers?", "What did you learn from that?") are judged
     as the report judges them (`judge_follow_up`), so they give no figure. A first answer is
     measured as any answer is whatever its words: "What was the outcome?" asked first is no
     follow-up (its words alone had left it unmeasured)."""
@@ -264,3 +302,16 @@ def together(first: Mapping[str, Any], then: Mapping[str, Any]) -> dict[str, dic
         else:
             parts[key] = {"present": False, "evidence": evidence}
     return parts
+
+
+def told_over(first: Mapping[str, Any], then: Sequence[Mapping[str, Any]]) -> dict[str, Any]:
+    """A first answer's stored analysis (or evidence) with its story read over it and the
+    answers to its follow-ups `then` (oldest first) together (`together`, folded): its own
+    figures, relevance, words and whose actions they are kept, its STAR parts the whole
+    story's (a part not heard in a follow-up stays as the first answer tells it, or "not
+    heard"). How the improvement areas read a story told over a first answer and its
+    follow-ups, as the follow-up's report reads it (`FollowUpAnswer.story`)."""
+    told = dict(first)
+    for analysis in then:
+        told["star"] = together(told, analysis)
+    return told

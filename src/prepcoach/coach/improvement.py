@@ -35,9 +35,10 @@ from prepcoach.coach.area_types import (
     LapseFacts,
     ReviewFacts,
     TrendWeek,
+    first_of,
 )
 from prepcoach.coach.debrief import COMPETENCIES
-from prepcoach.coach.follow_up_answer import FollowUpAnswer, judge_follow_up
+from prepcoach.coach.follow_up_answer import FollowUpAnswer, judge_follow_up, told_over
 from prepcoach.coach.improvement_sources import (
     CALIBRATION_GAP,
     MIN_AFFECTED,
@@ -148,27 +149,29 @@ class AreaRule:
         not, and a moment), or why it does not judge it: a key of `NOT_JUDGED`, or "unread"
         (`read` gives None). `follow`: the answer's follow-up judgement (`follow_up_answer.
         judge_follow_up`), None for a first answer: one asking for a part is judged on that
-        part alone (`asked_reading`), and by no other rule reading what it says."""
+        part alone (`asked_reading`), and by no other rule reading what it says; one asking for
+        a reflection on the story (`FollowUpAnswer.reflects`) by none that polishes a story.
+        Read so where the answer it follows up is not among those judged (`improvement_areas`
+        reads the story over both as one where it is)."""
         if follow is not None and follow.asks_part:
             if self.key == ASKED_AREAS.get(follow.part):
                 if self.polishes and misses_its_question(analysis):
                     return "off question"  # as any answer: the relevance area counts it
                 return asked_reading(follow, analysis) or "unread"
             if self.polishes:
-                return "follow-up"
+                return "reflection" if follow.reflects else "follow-up"
         return self.skips(question, analysis) or self.read(analysis) or "unread"
 
 
-# The answer to a follow-up asking for one part (`follow_up_answer.ASKED`: "What changed, in
-# numbers?") counts for the area of that part alone, judged as its report judges it (`given`):
-# a trial's answer to "What changed, in numbers?" (two sentences of numbers) counted as a story
-# with no situation, task or action, for "Say the situation" and the rest. The whole story read
-# over both answers (`judge_follow_up`'s `story`) counts for no area: its first answer already
-# counts, as the story told before anyone asked, and reading it again with the follow-up would
-# count one story twice, and count a part given only when the interviewer asked for it as if
-# told unasked, which is what these areas' goals ask for. Rules on the delivery (fillers, pace,
-# pauses) and on whether the answer addresses its question judge it as any answer, as its
-# report does.
+# A story told over a first answer and the answers to its follow-ups asking for a part or a
+# reflection (`FollowUpAnswer.asks_part`) is one story: the rules reading a story's parts
+# (`TOLD_OVER`) judge it once, at its first answer, over all of them (`Stories`), as the
+# follow-up's report reads it (a trial's answer with no result stayed evidence for "Say the
+# result" though its follow-up's report counted "✓ result"). Where the first answer is not
+# among those read, one asking for a part (`follow_up_answer.ASKED`) counts for the area of that
+# part alone, judged as its report judges it (`given`: a trial's two sentences of numbers had
+# counted as a story with no situation, task or action), and a reflection for none. Rules on the
+# delivery and on whether an answer addresses its question judge every answer as any answer.
 ASKED_AREAS = {
     "situation": "star_situation",
     "result": "star_result",
@@ -220,6 +223,10 @@ NOT_JUDGED = {
                      "answers that do not address their question"),
     "follow-up": ("answer to a follow-up that asked for another part",
                   "answers to follow-ups that asked for another part"),
+    "reflection": ("answer to a follow-up asking for a reflection on the story, not a story",
+                   "answers to follow-ups asking for a reflection on the story, not a story"),
+    "told with": ("answer to a follow-up, read as one story with the answer it follows up",
+                  "answers to follow-ups, read as one story with the answers they follow up"),
 }  # fmt: skip
 # Where the answers left out for missing their question are judged: said after them only when
 # that area is on the page (`improvement_areas`). A trial's page pointed to it while one such
@@ -308,6 +315,9 @@ RULES = (
 # actions are ("Describes what they did themselves", "Says what they would do themselves",
 # a mock's "Says what they did, or would do, themselves"): "Say what you did yourself".
 # Clarity and a point's support have none: no rule reads them.
+# The rules reading a story's parts: a story told over a first answer and its follow-ups is
+# judged once by them, over all its answers (`improvement_areas`, `told_over`).
+TOLD_OVER = frozenset({*(f"star_{part}" for part in STAR_PARTS), "quantified", "personal_action"})
 REVIEW_AREAS = {
     "situation": "star_situation", "task": "star_task", "action": "personal_action",
     "result": "star_result", "evidence": "quantified", "delivery": "fillers",
@@ -438,12 +448,12 @@ def improvement_areas(
         tuple[AreaRule, list[str | None], list[tuple[AnswerFacts, tuple[str, float | None]]]]
     ] = []
     follows = [follow_up_of(a) for a in newest]  # each judged once, for every rule
+    stories = Stories(newest, follows)
     for rule in RULES:
         since = closed.get(rule.key, dt.date.min)
         # Each answer's reading, or why it is not judged (None: before a reached goal).
         read: list[tuple[str, float | None] | str | None] = [
-            None if a.when <= since else rule.reading(a.question, a.analysis, follow)
-            for a, follow in zip(newest, follows, strict=True)
+            None if a.when <= since else stories.reading(rule, i) for i, a in enumerate(newest)
         ]
         judged = [
             (a, found) for a, found in zip(newest, read, strict=True) if isinstance(found, tuple)
@@ -488,6 +498,62 @@ def improvement_areas(
     if (calibration := calibration_area(answers, reviews, goal_words, closed)) is not None:
         areas.append(calibration)
     return tuple(sorted(areas, key=lambda a: (-a.weight, a.key)))
+
+
+class Stories:
+    """The stories told over a first answer and the answers to its follow-ups asking for a part
+    or a reflection, among `answers` (newest first), with `follows` each answer's follow-up
+    judgement (`follow_up_of`): each follow-up's answer is read with the first answer its
+    `AnswerFacts.follows` link leads to, when that is among them."""
+
+    def __init__(
+        self, answers: Sequence[AnswerFacts], follows: Sequence[FollowUpAnswer | None]
+    ) -> None:
+        self.answers, self.follows = answers, follows
+        at = {a.ref: i for i, a in enumerate(answers)}
+        self.first: dict[int, int] = {}  # a follow-up's answer's index → its first answer's
+        for i, (answer, follow) in enumerate(zip(answers, follows, strict=True)):
+            if follow is not None and follow.asks_part:
+                found = first_of(answer, answers, at)
+                if found is not None:
+                    self.first[i] = found
+        self.told: dict[int, list[int]] = defaultdict(list)  # a first answer's follow-ups
+        for i in sorted(self.first, reverse=True):  # oldest first
+            self.told[self.first[i]].append(i)
+        self.analyses = {
+            first: told_over(answers[first].analysis, [answers[i].analysis for i in then])
+            for first, then in self.told.items()
+        }
+
+    def reading(self, rule: AreaRule, i: int) -> tuple[str, float | None] | str:
+        """`rule`'s reading of the `i`th answer (`AreaRule.reading`): a first answer's story
+        over it and its follow-ups, for a rule reading a story's parts (`TOLD_OVER`)."""
+        answer, follow = self.answers[i], self.follows[i]
+        if rule.key not in TOLD_OVER:
+            return rule.reading(answer.question, answer.analysis, follow)
+        if i in self.first:
+            return "told with"
+        if i not in self.told:
+            return rule.reading(answer.question, answer.analysis, follow)
+        found = rule.reading(answer.question, self.analyses[i], None)
+        if rule.key == "personal_action" and found not in NOT_JUDGED and self._gave_own(i):
+            return "", None  # a follow-up asked what they did themselves, and got it
+        if isinstance(found, tuple) and found[0]:
+            then = len(self.told[i])
+            return f"{found[0]} (over this answer and its {_follow_ups(then)})", found[1]
+        return found
+
+    def _gave_own(self, first: int) -> bool:
+        """A follow-up of the story asked what the speaker did themselves, and got it."""
+        asked = [(self.follows[i], self.answers[i].analysis) for i in self.told[first]]
+        return any(
+            f is not None and f.part == "ownership" and asked_reading(f, a) == ("", None)
+            for f, a in asked
+        )
+
+
+def _follow_ups(count: int) -> str:
+    return "follow-up" if count == 1 else f"{count} follow-ups"
 
 
 def _not_judged(

@@ -11,9 +11,9 @@ Each rule says what it read, in the user's own words where it read words:
   one area lists every such card;
 - calibration: the user's own 1-5 ratings against prepcoach's measured figure for the same
   answers (`follow_up_answer.measured_answer`: the report's, none for the answer to a real
-  follow-up, `AnswerFacts.follow_up`, asking for a part) and against reviewers' overall
-  scores, an area when either gap averages `CALIBRATION_GAP` points or more over at least
-  `MIN_PAIRS` pairs;
+  follow-up, `AnswerFacts.follow_up`, asking for a part or a reflection) and against
+  reviewers' overall scores, an area when either gap averages `CALIBRATION_GAP` points or
+  more over at least `MIN_PAIRS` pairs;
 - a plan's reasons and its check (`feedback.PLAN_REVIEW_RUBRIC`'s "reasons" and "check"
   lines), from people alone: prepcoach does not read them in an answer, so an area needs
   `MIN_AFFECTED` reviews that scored the line `REVIEW_LOW` (0 of 2), and a goal made from it
@@ -119,7 +119,7 @@ def answered_well(question: str, analysis: Mapping[str, object], follow_up: bool
     """Whether a practice answer to `question` (its stored analysis or evidence; `follow_up`:
     it answers a follow-up, the attempt's link) went well enough to count as reworked:
     measured `GOOD_ENOUGH` of 5 or better (`measured_answer`, which gives the answer to a
-    follow-up asking for a part no figure); for a question asking
+    follow-up asking for a part or a reflection no figure); for a question asking
     for neither a story nor a plan, which nothing measures (`measured_rating` gives no figure),
     the relevance verdict says it addresses the question (where the verdict speaks)."""
     asks = asked_for(question, analysis)

@@ -53,21 +53,23 @@ def answer_facts(attempts: QuerySet[Attempt]) -> list[AnswerFacts]:
     analysis is read instead, in one more query. An answer to a follow-up says so
     (`AnswerFacts.follow_up`, from `Attempt.is_follow_up`, kept when the answer it follows up
     is deleted): only it is judged on what the follow-up asked for, never a first answer whose
-    question is worded as one."""
+    question is worded as one; and the answer it follows up (`AnswerFacts.follows`, by its
+    `follow_up_to` link), with which the areas read its story as one."""
     rows = list(
         attempts.values_list(
-            "pk", "created_at", "question_text", "evidence", "rating", "is_follow_up"
+            "pk", "created_at", "question_text", "evidence", "rating", "is_follow_up",
+            "follow_up_to",
         )
-    )
-    stale = [pk for pk, _, _, evidence, _, _ in rows if not current(evidence)]
+    )  # fmt: skip
+    stale = [pk for pk, _, _, evidence, _, _, _ in rows if not current(evidence)]
     whole = {}
     if stale:
         whole = dict(Attempt.objects.filter(pk__in=stale).values_list("pk", "analysis"))
     return [
         AnswerFacts(pk, timezone.localtime(at).date(), question,
                     evidence if current(evidence) else whole.get(pk) or {}, rating,
-                    follow_up)
-        for pk, at, question, evidence, rating, follow_up in rows
+                    follow_up, follows)
+        for pk, at, question, evidence, rating, follow_up, follows in rows
     ]  # fmt: skip
 
 
