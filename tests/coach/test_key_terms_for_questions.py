@@ -174,3 +174,39 @@ def test_the_tip_and_the_area_ask_the_same_of_the_terms_bearing_on_a_question() 
         )
         analysis = {"keywords": {"used": list(used), "missed": list(missed), "bearing": list(bear)}}
         assert meets("job_terms", analysis, "Why this role?") is (tip is None), (used, bear)
+
+
+def test_a_term_it_cannot_tell_was_said_counts_neither_way_in_the_tip_and_the_area() -> None:
+    """A term found by meaning below `term_match.SURE_BY_MEANING` is "can't tell": the tip
+    and the area "Use the job's key terms" give it the benefit of the doubt alike, and the area
+    says it apart from the terms used."""
+    from prepcoach.coach.area_readings import job_terms
+    from prepcoach.coach.improvement import meets
+    from prepcoach.coach.keywords import Coverage
+    from prepcoach.coach.term_match import Covered
+
+    bearing = ("SQL", "Tableau", "A/B testing", "forecasting")
+    for used, unsure in [(bearing[:2], bearing[2:3]), (bearing[:1], bearing[1:2])]:
+        missed = tuple(t for t in bearing if t not in used and t not in unsure)
+        said = tuple(Covered(t, "…", "meaning", 0.45, "…") for t in unsure)
+        covered = Coverage(used, missed, (), bearing, said)
+        tip = RULES["keywords"](
+            Facts(cast(Any, None), cast(Any, None), covered, DeliverySettings())
+        )
+        analysis = {
+            "keywords": {
+                "used": list(used),
+                "missed": list(missed),
+                "bearing": list(bearing),
+                "unsure": [{"term": t, "words": "…", "similarity": 0.45} for t in unsure],
+            }
+        }
+        assert meets("job_terms", analysis, "Why this role?") is (tip is None), used
+    assert tip is not None
+    assert tip.rule == "Job terms: 2 of the job's 4 key terms that bear on this question unused"
+    reading = job_terms(analysis)
+    assert reading is not None
+    assert reading[0] == (
+        "1 of the 4 key terms bearing on it used, 1 perhaps in other words (prepcoach can't "
+        "tell); not said: A/B testing, forecasting"
+    )

@@ -47,7 +47,10 @@ _KEYS = {
     "length": ("verdict",),
     # kind: a plan's rating; question_asks: what is judged at all (`relevance.asked_for`)
     "relevance": ("addresses", "probability", "gist", "kind", "question_asks"),
-    "keywords": ("used", "missed", "bearing"),
+    # unsure: the terms it can't tell were said (`Covered.unsure`), counted neither way. No
+    # analysis stored before them has any, so evidence kept without them reads the same: no
+    # new version.
+    "keywords": ("used", "missed", "bearing", "unsure"),
     "ownership": ("i", "we", "i_actions", "we_actions"),  # whose actions: "Say what you did…"
 }
 _FILLERS_QUOTED = 3

@@ -132,7 +132,9 @@ def job_terms(analysis: Mapping[str, Any]) -> tuple[str, float | None] | None:
     question (or an analysis from before `bearing` was kept): the answer is not judged, since
     nothing says which of the job's words it should have used."""
     keywords = analysis.get("keywords")
-    if not isinstance(keywords, Mapping) or not (keywords.get("used") or keywords.get("missed")):
+    if not isinstance(keywords, Mapping) or not any(
+        keywords.get(k) for k in ("used", "missed", "unsure")
+    ):
         return None  # answered without a job
     if withheld(analysis, "keywords"):
         return None  # a term "not said" may have been said in speech that was lost
@@ -140,11 +142,17 @@ def job_terms(analysis: Mapping[str, Any]) -> tuple[str, float | None] | None:
     if not bearing:
         return None
     used = set(keywords.get("used") or [])
-    missed = [t for t in bearing if t not in used]
+    # A term prepcoach can't tell was said (`Covered.unsure`) is no more missed than used: the
+    # report's tip counts it neither way, and so does the area.
+    unsure = {str(u.get("term")) for u in keywords.get("unsure") or [] if isinstance(u, Mapping)}
+    missed = [t for t in bearing if t not in used and t not in unsure]
     if len(bearing) - len(missed) >= min(JOB_TERMS, len(bearing)):
         return "", None
     terms = "key term bearing" if len(bearing) == 1 else "key terms bearing"
-    said = f"{len(bearing) - len(missed)} of the {len(bearing)} {terms} on it used"
+    said = f"{sum(t in used for t in bearing)} of the {len(bearing)} {terms} on it used"
+    perhaps = sum(t in unsure for t in bearing)
+    if perhaps:
+        said += f", {perhaps} perhaps in other words (prepcoach can't tell)"
     return f"{said}; not said: {', '.join(missed)}", None
 
 
