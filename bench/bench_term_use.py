@@ -87,8 +87,8 @@ SETS = (
     ),
     (
         "heldout7.json",
-        "held-out (2026-12-05, written blind, thirty-seventh session; first read 2026-12-06 after "
-        "the can't-tell band for matches by meaning, forty-fourth session)",
+        "development since its first read (2026-12-05, written blind, thirty-seventh session; "
+        "read first on 2026-12-06 after the can't-tell band for matches by meaning)",
     ),
 )
 WORD = re.compile(r"[a-z0-9]+(?:[+#.][a-z0-9+#]+)*")
