@@ -267,3 +267,19 @@ def test_a_written_date_beats_a_duration() -> None:
     # "for the next" and "within" name the deadline's own span, as before.
     nxt = find_deadline("Apply to 3 jobs for the next 2 weeks", today)
     assert nxt.date == dt.date(2026, 12, 20)
+
+
+def test_a_repeated_day_an_ordinal_count_and_a_start_are_no_deadline() -> None:
+    """A review of the duration rule: "on Mondays" (a repeat), "the 2nd interview" (a count)
+    and "starting in 3 weeks" (a start) beat "for 6 weeks" as the deadline."""
+    today = dt.date(2026, 12, 6)
+    mondays = find_deadline("Practise 1 hour on Mondays for 6 weeks", today)
+    assert (mondays.date, mondays.phrase) == (dt.date(2027, 1, 17), "for 6 weeks")
+    second = find_deadline("Do mocks for 3 weeks before the 2nd interview", today)
+    assert (second.date, second.phrase) == (dt.date(2026, 12, 27), "for 3 weeks")
+    start = find_deadline("Study 2 hours a week for 6 weeks starting in 3 weeks", today)
+    assert (start.date, start.phrase) == (dt.date(2027, 1, 17), "for 6 weeks")
+    # Still dates: one Monday, the 20th, the 2nd of a month.
+    assert find_deadline("Call recruiters on Monday", today).date == dt.date(2026, 12, 7)
+    assert find_deadline("Apply to 5 jobs by the 20th", today).date == dt.date(2026, 12, 20)
+    assert find_deadline("Finish by the 2nd of January", today).date == dt.date(2027, 1, 2)

@@ -78,3 +78,29 @@ def test_with_only_the_jobs_terms_no_placeholder_is_quoted_as_a_role() -> None:
     assert "your target role”" not in found.relevant.reason
     assert "“”" not in found.relevant.reason
     assert "“”" not in check_goal("get better at SQL", TODAY, context=context).relevant.reason
+
+
+def test_a_pace_of_time_is_the_time_its_counts_take_not_more_work() -> None:
+    """A review: "2 hours a week on 3 mock interviews" read 37.5 h, the mocks' 4.5 h added."""
+    found = check_goal("Spend 2 hours a week on 3 mock interviews by 31 March", TODAY)
+    assert "A rough estimate is 33 h before 31 March 2027" in found.attainable.reason
+    blocks = check_goal("Study 1 hour a day for 2 weeks, in 10 minute blocks", TODAY)
+    assert "A rough estimate is 14 h before" in blocks.attainable.reason
+
+
+def test_paces_worded_otherwise_are_read_alike() -> None:
+    weekly = check_goal("Study 2 hours weekly for 6 weeks", TODAY)
+    assert "A rough estimate is 12 h before" in weekly.attainable.reason
+    mondays = check_goal("Do 2 mock interviews every Monday for 6 weeks", TODAY)
+    assert "A rough estimate is 18 h before" in mondays.attainable.reason
+    weekdays = check_goal("Practise 30 minutes every weekday for 6 weeks", TODAY)
+    assert "A rough estimate is 15 h before" in weekdays.attainable.reason
+    short = check_goal("Study SQL 2 h a day for 10 days", TODAY)
+    assert "A rough estimate is 20 h before" in short.attainable.reason
+
+
+def test_a_deadline_today_still_counts_a_day_and_a_huge_number_gives_no_estimate() -> None:
+    today = check_goal("Study 2 hours a day today", TODAY)
+    assert "A rough estimate is 2 h before 6 December 2026" in today.attainable.reason
+    huge = check_goal("Study 1" + "0" * 400 + " hours a week for 6 weeks", TODAY)
+    assert "A rough estimate" not in huge.attainable.reason

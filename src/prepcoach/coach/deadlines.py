@@ -143,8 +143,8 @@ def find_deadline(text: str, today: dt.date, date_order: DateOrder | None = None
         *(d for d in relative if d not in spans),
         *_ends_of_periods(text, today),
         *_anchored(text, today),
-        *_bare_dates(text, today),
         *spans,
+        *_bare_dates(text, today),
     ]
     for found in candidates:  # an impossible date beats a parse that guessed around it
         if found.problem:
@@ -275,6 +275,8 @@ def _format(day: dt.date | None) -> str:
 def _relative(text: str, today: dt.date) -> list[Deadline]:
     found = []
     for match in RELATIVE_RE.finditer(text):
+        if STARTS_RE.search(text[: match.start()]):
+            continue  # "starting in 3 weeks" says when the work begins, not when it is due
         raw_n = match.group("n") or match.group("n2") or "a"
         unit = (match.group("unit") or match.group("unit2") or match.group("unit3")).lower()
         n = 1.0 if raw_n.lower() in {"a", "an"} else parse_number(raw_n)
@@ -365,6 +367,12 @@ def _ends_of_periods(text: str, today: dt.date) -> list[Deadline]:
 WEAK_ANCHORS = {"on", "for", "in"}  # "practise on Monday": a date, but maybe not the deadline
 
 
+# A weekday in the plural ("on Mondays", "Sundays") or "weekends": when the work repeats.
+REPEATED_DAY_RE = re.compile(
+    r"(?:(?:mon|tues|wednes|thurs|fri|satur|sun)days|weekends|weekdays)\b", re.IGNORECASE
+)
+
+
 def _anchored(text: str, today: dt.date) -> list[Deadline]:
     strong: list[Deadline] = []
     weak: list[Deadline] = []
@@ -377,8 +385,13 @@ def _anchored(text: str, today: dt.date) -> list[Deadline]:
             if not fragment:
                 continue
             phrase = f"{anchor.group(0)}{written}".strip()
+            if REPEATED_DAY_RE.match(written):
+                break  # "on Mondays": a day the work repeats on, not a deadline (a review)
             if ordinal := re.fullmatch(r"(?:the\s+)?(\d{1,2})(?:st|nd|rd|th)", fragment, re.I):
-                if date := _next_day_of_month(today, int(ordinal.group(1))):
+                after = following[size] if size < len(following) else ""
+                # "before the 2nd interview" counts an interview, not a day of the month.
+                counts = re.fullmatch(r"[a-z][a-z-]*", after) and after.lower() not in MONTHS
+                if not counts and (date := _next_day_of_month(today, int(ordinal.group(1)))):
                     strong.append(Deadline(date, phrase))
                 break
             if not DATEISH_RE.search(fragment):

@@ -256,7 +256,7 @@ def stray_numbers(text: str) -> list[str]:
     return found
 
 
-TIME_AFTER_RE = re.compile(r"\s*(?:hours?|hrs?|minutes?|mins?)\b", re.IGNORECASE)
+TIME_AFTER_RE = re.compile(r"\s*(?:hours?|hrs?|h|minutes?|mins?)\b", re.IGNORECASE)
 
 
 def _is_identifier(text: str, match: re.Match[str]) -> bool:

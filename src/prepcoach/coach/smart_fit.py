@@ -5,6 +5,7 @@ plan) and relevant (the goal against the target role, the industry and the jobs'
 from __future__ import annotations
 
 import datetime as dt
+import math
 import re
 from dataclasses import dataclass, replace
 
@@ -40,7 +41,7 @@ def attainable(
         available = _free_between(context, today, deadline.date)
     needed, source = context.planned_hours, "your plan's steps need"
     if needed is None:
-        needed, source = _estimate_hours(quantities, days - 1), "a rough estimate is"
+        needed, source = _estimate_hours(quantities, max(days - 1, 1)), "a rough estimate is"
     due = format_date(deadline.date)
     if needed is None:
         return _no_date(
@@ -199,14 +200,26 @@ def _estimate_hours(quantities: tuple[Quantity, ...], days: int) -> float | None
         total += repeats.value * length.value * (_unit_hours(length) or 0.0)
         known = True
     if rate is not None:
-        total += round(_rate_hours(rate, days) * 2) / 2  # a pace's hours are rough: to ½ h
+        paced = _rate_hours(rate, days)
+        if not math.isfinite(paced):
+            return None
+        paced = round(paced * 2) / 2  # a pace's hours are rough: to ½ h
+        # A pace of time is the time the goal's other counts take, not more work beside them:
+        # "2 hours a week on 3 mock interviews" read 37.5 h, the 4.5 h of the mocks added.
+        time_pace = "hour" in rate.counted[0].unit or "min" in rate.counted[0].unit
+        total = max(total, paced) if time_pace else total + paced
         known = True
-    return round(total, 2) if known else None
+    return round(total, 2) if known and math.isfinite(total) else None
 
 
 # Days in each period a rate or a span is counted in ("a month" as a year's twelfth).
-PERIOD_DAYS = {"day": 1.0, "week": 7.0, "fortnight": 14.0, "month": 365.25 / 12}
-PERIOD_RE = re.compile(r"^(?P<what>.+?)\s+per\s+(?P<period>day|week|fortnight|month)$")
+# A weekday is a fifth of a working week: "30 minutes every weekday" is 2.5 h a week.
+PERIOD_DAYS = {
+    "day": 1.0, "weekday": 7.0 / 5, "week": 7.0, "fortnight": 14.0, "month": 365.25 / 12
+}  # fmt: skip
+PERIOD_RE = re.compile(
+    r"^(?:(?P<what>.+?)\s+)?per\s+(?P<period>day|weekday|week|fortnight|month)$"
+)  # "per week" alone is "weekly": once a week
 SPAN_RE = re.compile(r"^(?P<period>day|week|fortnight|month)s?$")
 TIMES_RE = re.compile(r"^(?:times|days|sessions)$")
 
@@ -238,13 +251,22 @@ def _rate(quantities: tuple[Quantity, ...]) -> Rate | None:
     quantity, match = paced[0]
     spans = [q for q in quantities if _plain(q) and not q.each and SPAN_RE.match(q.unit.lower())]
     span = spans[0] if len(spans) == 1 else None
-    if TIMES_RE.match(match["what"]):
+    if match["what"] is None or TIMES_RE.match(match["what"]):
+        # Times a period of one length ("30 minutes daily"), or of one count whose unit has
+        # a typical length ("2 mock interviews every Monday").
         as_times = replace(quantity, unit="times", frequency=False)
         _, length = _repeated_length((*quantities, as_times))
-        if length is None:
+        if length is not None:
+            hours = quantity.value * length.value * (_unit_hours(length) or 0.0)
+            return Rate(hours, match["period"], (quantity, length), span)
+        counts = [
+            q for q in quantities
+            if _plain(q) and not q.each and q is not span and _unit_hours(q) is not None
+        ]  # fmt: skip
+        if len(counts) != 1:
             return None
-        hours = quantity.value * length.value * (_unit_hours(length) or 0.0)
-        return Rate(hours, match["period"], (quantity, length), span)
+        hours = quantity.value * counts[0].value * (_unit_hours(counts[0]) or 0.0)
+        return Rate(hours, match["period"], (quantity, counts[0]), span)
     each = _unit_hours(quantity)
     if each is None:
         return None
