@@ -72,3 +72,16 @@ def test_the_users_own_words_come_back_after_prepcoachs_version(page: Page, alic
     expect(box).to_have_value(own)
     box.press("Control+Enter")
     expect(page).to_have_url(re.compile(r"/plan/goals/\d+/$"))
+
+
+def test_create_and_cancel_stand_apart(page: Page, alice: User) -> None:
+    """A browser check found "Create goal" and "Cancel" touching."""
+    for width in (390, 1280):
+        page.set_viewport_size({"width": width, "height": 900})
+        log_in(page, alice)
+        page.goto("/plan/goals/new/")
+        create = page.get_by_role("button", name="Create goal").bounding_box()
+        cancel = page.get_by_role("link", name="Cancel").bounding_box()
+        assert create is not None
+        assert cancel is not None
+        assert cancel["x"] - (create["x"] + create["width"]) >= 6, width

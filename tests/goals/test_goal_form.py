@@ -452,3 +452,11 @@ def test_a_goal_in_two_tags_is_refused(alice_client: Client, alice: User) -> Non
     page = alice_client.post(NEW, {"kind": "auto", "text": "<b>Learn R</b>"}).text
     assert "web page&#x27;s HTML markup" in page or "web page's HTML markup" in page
     assert not Goal.objects.filter(user=alice).exists()
+
+
+def test_a_kind_it_cannot_tell_is_said_as_a_sentence(alice_client: Client) -> None:
+    """A browser check read "Kind: can't tell None of the four kinds … fits it." as one run."""
+    panel = alice_client.post(
+        CHECK, {"text": "do 20 min of yoga every morning for the next 30 days"}
+    ).text
+    assert '<strong data-kind="">can’t tell</strong>. <span class="kind-reason">None of' in panel
