@@ -160,3 +160,24 @@ def test_a_mocks_question_never_says_it(
     response = alice_client.get(reverse("practice:mock_question", args=[mock.pk, 1]))
     assert response.status_code == 200
     assert "Still practising for" not in response.text
+
+
+def test_with_one_job_and_no_answer_yet_it_starts_on_that_job_and_says_so(
+    alice_client: Client, alice: User, question: Question
+) -> None:
+    """A browser check answered for "No particular job" without noticing, so no key terms were
+    read: before any free-practice answer, alice's one job is where it starts."""
+    acme = Opportunity.objects.create(user=alice, company="Acme", role="Data analyst")
+    html = select(alice_client, question)
+    assert html is not None
+    assert (str(acme.pk), "Data analyst at Acme", True) in options(html)
+    page = alice_client.get(reverse("practice:question", args=[question.pk])).text
+    said = " ".join(re.sub(r"<[^>]+>", " ", page).split())
+    assert "Practising for Data analyst at Acme , your one job" in said
+    # Once she has answered for no job, none is where it starts again.
+    Attempt.objects.create(
+        user=alice, question=question, question_text=question.text, status="analysed"
+    )
+    html = select(alice_client, question)
+    assert html is not None
+    assert ("", "No particular job", True) in options(html)

@@ -100,6 +100,11 @@ def last_practised_for(user: User) -> int | None:
     return latest
 
 
+def _practised_freely(user: User) -> bool:
+    """Whether the user has saved any free-practice answer (for a job or for none)."""
+    return Attempt.objects.filter(user=user, mode=Attempt.Mode.PRACTICE, session=None).exists()
+
+
 def question_page(
     user: User,
     question: Question,
@@ -113,8 +118,15 @@ def question_page(
     free-practice answer (`last_practised_for`), None when it starts on none or the page comes
     back with the user's own choice (`practising_for`)."""
     kept_job = None
+    only_job = False
     if practising_for is None:
         last = last_practised_for(user)
+        if last is None and not _practised_freely(user):
+            # Before any free-practice answer, a user with one job starts on it: a browser
+            # check answered for "No particular job" without noticing, so no key terms were read.
+            jobs = list(practice_jobs(user)[:2])
+            if len(jobs) == 1:
+                last, only_job = jobs[0].pk, True
         practising_for = PractisingForForm(user=user, initial={"job": last})
         # The job carried over from the last answer, said beside the record and save buttons
         # ("Still practising for …, as for your last answer"): a tester answered a run of
@@ -126,6 +138,7 @@ def question_page(
         "form": form or TypedAnswerForm(),
         "practising_for": practising_for,
         "kept_job": kept_job,
+        "only_job": only_job,
         "has_jobs": practice_jobs(user).exists(),
         "attempts": Attempt.objects.filter(user=user, question=question)[:20],
         "drilled": DrillCard.objects.filter(
