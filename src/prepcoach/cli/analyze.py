@@ -123,20 +123,43 @@ def _key_terms_line(jd: str, data: dict[str, object]) -> str:
         return "Key terms: not judged (see Content above)."
     if not isinstance(keywords, dict):
         return "Key terms: prepcoach found none in the job description."
-    used = ", ".join(keywords["used"]) or "none"
-    if isinstance(withheld, list) and "keywords" in withheld:
+    # Read as stored, odd values ignored ("unsure": 5, a term None): lists of strings, and of
+    # finds naming a term.
+    said, not_said = _strings(keywords.get("used")), _strings(keywords.get("missed"))
+    used = ", ".join(said) or "none"
+    if "keywords" in _strings(withheld):
         # A term not found may be in speech that was lost or misheard: named, as the report
         # does, with the line above that says why (a review: this line pointed to a "Content"
         # line that only an answer prepcoach cannot read at all has).
         return f"Key terms: used {used}; those not used are not listed: {_why_unheard(data)}."
-    unsure = [u for u in keywords.get("unsure") or [] if isinstance(u, dict)]
-    if not (keywords["used"] or keywords["missed"] or unsure):
+    unsure = [u for u in _list(keywords.get("unsure")) if isinstance(u, dict)]
+    unsure = [u for u in unsure if isinstance(u.get("term"), str) and u["term"]]
+    if not (said or not_said or unsure):
         return "Key terms: prepcoach found none in the job description."
-    missed = ", ".join(keywords["missed"]) or "none"
+    missed = ", ".join(not_said) or "none"
     # Perhaps said in other words: neither used nor missed, with the nearest words.
-    perhaps = "; ".join(f"{u['term']} (nearest: “{u['words']}”)" for u in unsure)
+    perhaps = "; ".join(_perhaps(u) for u in unsure)
     can_t_tell = f"; can't tell, perhaps in other words: {perhaps}" if perhaps else ""
     return f"Key terms: used {used}; not used {missed}{can_t_tell}."
+
+
+def _list(value: object) -> list[object]:
+    return list(value) if isinstance(value, list | tuple) else []
+
+
+def _strings(value: object) -> list[str]:
+    """The strings of a stored list; anything else (a number, None, a string) names none."""
+    return [t for t in _list(value) if isinstance(t, str) and t]
+
+
+def _perhaps(unsure: dict[object, object]) -> str:
+    """A term perhaps said in other words, with the nearest words where it keeps them."""
+    words = unsure.get("words")
+    return (
+        f"{unsure['term']} (nearest: “{words}”)"
+        if isinstance(words, str) and words
+        else str(unsure["term"])
+    )
 
 
 def _why_unheard(data: dict[str, object]) -> str:

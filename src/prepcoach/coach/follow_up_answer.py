@@ -308,10 +308,31 @@ def told_over(first: Mapping[str, Any], then: Sequence[Mapping[str, Any]]) -> di
     """A first answer's stored analysis (or evidence) with its story read over it and the
     answers to its follow-ups `then` (oldest first) together (`together`, folded): its own
     figures, relevance, words and whose actions they are kept, its STAR parts the whole
-    story's (a part not heard in a follow-up stays as the first answer tells it, or "not
-    heard"). How the improvement areas read a story told over a first answer and its
-    follow-ups, as the follow-up's report reads it (`FollowUpAnswer.story`)."""
+    story's. A follow-up adds only what it tells: one that cannot be read (`cannot_tell`: too
+    short, not English) adds nothing, and a part it did not hear (`present` None without
+    `unsure`) stays as the first answer tells it, missing or not. How the improvement areas
+    read a story told over a first answer and its follow-ups; the follow-up's report reads
+    its own answer's "not heard" as "can't tell" (`FollowUpAnswer.story`). Four stories with
+    no result, each followed by "What was the outcome?" answered "Not sure.", had given no
+    "Say the result": each reply's parts, not heard, had made the first answer's "missing"
+    "can't tell"."""
     told = dict(first)
     for analysis in then:
-        told["star"] = together(told, analysis)
+        if not analysis.get("cannot_tell"):
+            told["star"] = together(told, _heard(analysis))
     return told
+
+
+def _heard(analysis: Mapping[str, Any]) -> Mapping[str, Any]:
+    """`analysis` without the STAR parts it did not hear (`present` None without `unsure`)."""
+    star = analysis.get("star")
+    if not isinstance(star, Mapping):
+        return analysis
+    heard = {
+        key: found
+        for key, found in star.items()
+        if not (
+            isinstance(found, Mapping) and found.get("present") is None and "unsure" not in found
+        )
+    }
+    return {**analysis, "star": heard}

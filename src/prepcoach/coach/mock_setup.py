@@ -90,6 +90,18 @@ VERB_PLACE = r"(?:^|\n)\s*(?:[-*•·▪✓]\s*)?|\b(?:and|or|to|will|also|you'l
 NOT_A_VERB_RE = re.compile(
     r"(?:ed|ing|al|ic|ics|ive|ous|ary|ful|less|ent|ant|ion|ity|ment|ness|er|or|s|y)$"
 )
+# An owner's term may end as a list item does ("controlled drugs."): asked without it, as
+# "…your work involved controlled drugs.. What did you do?" had read.
+TRAILING = " \t\n.,;:"
+# A "term" that reads as a sentence or a clause is asked about not at all: one starting with a
+# pronoun ("You will be responsible for stock", under `LONGEST_TERM` and with a capital, was
+# asked "What is your experience with You will be responsible for stock?"), of more than
+# `MOST_WORDS` words, or ending as a question or exclamation does. A pronoun is matched as
+# written in a sentence, never in capitals ("US GAAP", "HIS" are names), and before a word.
+CLAUSE_START_RE = re.compile(
+    r"^(?:I|[Yy]ou|[Ww]e|[Oo]ur|[Yy]our|[Tt]hey|[Tt]heir|[Mm]y|[Ss]he|[Hh]e)(?:['’]\w+)?\s+\S"
+)
+MOST_WORDS = 6
 
 
 @dataclass(frozen=True, slots=True)
@@ -101,10 +113,28 @@ class TermQuestion:
     optional: bool = False  # the advert asks for the term only as a plus
 
 
+def asked_term(term: str) -> str:
+    """`term` as a question asks about it: without the punctuation a list item ends with
+    ("controlled drugs." → "controlled drugs"); "" when it is no term to ask about: a sentence
+    or a clause (`CLAUSE_START_RE`, more than `MOST_WORDS` words, ending "?" or "!"), or
+    longer than `LONGEST_TERM`."""
+    term = term.rstrip(TRAILING).strip()
+    if (
+        len(term) > LONGEST_TERM
+        or len(term.split()) > MOST_WORDS
+        or term.endswith(("?", "!"))
+        or CLAUSE_START_RE.match(term)
+    ):
+        return ""
+    return term
+
+
 def term_shape(term: str, advert: str = "") -> str:
     """How a term is asked about: "name" (a word of it written with a capital), "duty" (two
     or more words the advert writes in a verb's place, the first no noun's or adjective's
-    ending: "counsel patients"), else "skill"."""
+    ending: "counsel patients"), else "skill". A list item's end ("counsel patients.") is
+    left out first."""
+    term = term.rstrip(TRAILING).strip()
     words = term.split()
     if any(w[:1].isupper() for w in words):
         return "name"
@@ -122,9 +152,10 @@ def term_questions(
     """Up to `count` questions about the role, one a term: the terms the advert requires
     first, in the job's order (most likely first), then those it asks for only as a plus
     (`optional`); a term whose question is in `avoid` (asked in the last mocks) waits until
-    the others are used."""
-    wanted = [t.strip() for t in terms if t.strip() and len(t.strip()) <= LONGEST_TERM]
-    plus = {t.lower() for t in optional}
+    the others are used. A term is asked as `asked_term` gives it, and a sentence or clause
+    not at all."""
+    wanted = [t for t in map(asked_term, terms) if t]
+    plus = {asked_term(t).lower() for t in optional}
     order = sorted(range(len(wanted)), key=lambda i: wanted[i].lower() in plus)
     asked = {a.strip().lower() for a in avoid}
     made: list[TermQuestion] = []

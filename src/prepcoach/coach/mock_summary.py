@@ -71,17 +71,37 @@ class MockTerms:
         return len({u.term for u in (*self.used, *self.unsure)} | {t for t, _ in self.missed})
 
 
+def _names(value: object) -> list[str]:
+    """The terms a stored list names: its strings; anything else (a number, None, a string in
+    place of a list) names none. Stored JSON is read as it is, not as it should be."""
+    if not isinstance(value, list | tuple):
+        return []
+    return [t for t in value if isinstance(t, str) and t]
+
+
+def _finds(value: object) -> list[Mapping[str, Any]]:
+    """The finds a stored list keeps: its mappings naming a term (a string); anything else is
+    none (a `{"term": None}` had counted as a term named "None")."""
+    if not isinstance(value, list | tuple):
+        return []
+    return [f for f in value if isinstance(f, Mapping) and _text(f.get("term"))]
+
+
+def _text(value: object) -> str:
+    return value if isinstance(value, str) else ""
+
+
 def _uses(answer: MockAnswer, keywords: Mapping[str, Any]) -> dict[str, TermUse]:
     """The terms an answer's stored reading says it used, each with its evidence."""
     out: dict[str, TermUse] = {}
-    for found in keywords.get("evidence") or ():
-        if isinstance(found, Mapping) and str(found.get("term", "")) not in out:
-            term = str(found.get("term", ""))
-            sentence, words = str(found.get("sentence") or ""), str(found.get("words") or "")
-            by = str(found.get("by") or "")
+    for found in _finds(keywords.get("evidence")):
+        term = found["term"]
+        if term not in out:
+            sentence, words = _text(found.get("sentence")), _text(found.get("words"))
+            by = _text(found.get("by"))
             out[term] = TermUse(term, answer.number, answer.question, sentence, words, by)
-    for term in keywords.get("used") or ():  # an analysis stored before evidence was kept
-        out.setdefault(str(term), TermUse(str(term), answer.number, answer.question, "", "", ""))
+    for term in _names(keywords.get("used")):  # an analysis stored before evidence was kept
+        out.setdefault(term, TermUse(term, answer.number, answer.question, "", "", ""))
     return out
 
 
@@ -106,23 +126,27 @@ def mock_terms(answers: Sequence[MockAnswer]) -> MockTerms | None:
             keywords = (a.analysis or {}).get("keywords") if not a.failed else None
             if not isinstance(keywords, Mapping):
                 continue
-            perhaps = [u for u in keywords.get("unsure") or () if isinstance(u, Mapping)]
-            named = (*(keywords.get("used") or ()), *(keywords.get("missed") or ()))
-            terms = [str(t) for t in (*named, *(u.get("term", "") for u in perhaps))]
-            withheld = "keywords" in ((a.analysis or {}).get("withheld") or ())
+            perhaps = _finds(keywords.get("unsure"))
+            # Every term it was read against (`keywords["terms"]`, kept since 2026-12-06);
+            # before, those used, missed and unsure together, where speech was lost no missed.
+            terms = _names(keywords.get("terms")) or [
+                *_names(keywords.get("used")), *_names(keywords.get("missed")),
+                *(u["term"] for u in perhaps),
+            ]  # fmt: skip
+            withheld = "keywords" in _names((a.analysis or {}).get("withheld"))
             if not terms and not withheld:
                 continue  # read without a job
             read += 1
             every.update(terms)
             lost = lost or withheld
             unheard += withheld
-            bearing += [str(t) for t in keywords.get("bearing") or () if str(t) not in bearing]
+            bearing += [t for t in _names(keywords.get("bearing")) if t not in bearing]
             for term, use in _uses(a, keywords).items():
                 found.setdefault(term, use)
             for u in perhaps:
-                maybe.setdefault((number, str(u.get("term", ""))), TermUse(
-                    str(u.get("term", "")), number, a.question, str(u.get("sentence") or ""),
-                    str(u.get("words") or ""), "unsure"))  # fmt: skip
+                maybe.setdefault((number, u["term"]), TermUse(
+                    u["term"], number, a.question, _text(u.get("sentence")),
+                    _text(u.get("words")), "unsure"))  # fmt: skip
         for term, use in found.items():
             said.setdefault(term, use)
         for term in bearing:

@@ -182,20 +182,27 @@ def terms_since(data: dict[str, Any], now: list[str]) -> TermsSince | None:
     keywords = data.get("keywords")
     if not isinstance(keywords, dict):
         return None
-    unsure = [u.get("term") for u in keywords.get("unsure") or [] if isinstance(u, dict)]
-    listed = keywords.get("terms")  # every term it read with, kept since 2026-12-06
-    named = listed if isinstance(listed, list) and listed else None
-    kept = [
-        t
-        for t in named or [*(keywords.get("used") or []), *(keywords.get("missed") or []), *unsure]
-        if isinstance(t, str)
-    ]
-    complete = named is not None or "keywords" not in (data.get("withheld") or [])
+    unsure = _strings([u.get("term") for u in _list(keywords.get("unsure")) if isinstance(u, dict)])
+    named = _strings(keywords.get("terms"))  # every term it read with, kept since 2026-12-06
+    old = [*_strings(keywords.get("used")), *_strings(keywords.get("missed")), *unsure]
+    kept = named or old
+    complete = bool(named) or "keywords" not in _strings(data.get("withheld"))
     current = {t.casefold() for t in now}
     then = {t.casefold() for t in kept}
     removed = tuple(dict.fromkeys(t for t in kept if t.casefold() not in current))
     added = tuple(t for t in now if t.casefold() not in then) if complete else ()
     return TermsSince(removed, added) if removed or added else None
+
+
+def _list(value: object) -> list[Any]:
+    """A stored list as it is; anything else (a number, None, a string) as an empty one."""
+    return list(value) if isinstance(value, list | tuple) else []
+
+
+def _strings(value: object) -> list[str]:
+    """The strings of a stored list, anything else ignored: odd JSON ("unsure": 5, a term
+    None) had raised TypeError, or named a term "None"."""
+    return [t for t in _list(value) if isinstance(t, str) and t]
 
 
 @dataclass(frozen=True)
