@@ -74,14 +74,16 @@ def test_the_area_credits_each_answer_followed_up_and_only_those() -> None:
     steps = summarise_mock([PROCESS, CUSTOMER], both, TODAY).next_steps
     assert not asks_for_a_number(steps), steps
     assert CREDIT in steps
-    # Only the first question's follow-up asked: the step asks still, crediting that one.
+    # Only the first question's follow-up asked: the step asks still, crediting that one. The
+    # follow-up is read as one story with its first answer (`MockAnswer.follows`), as the areas
+    # page reads it: one story of two lacks a number, no area, and the tip's step says it (it
+    # had counted the follow-up as an answer of its own, "in 2 of the 3 answers").
     one = [a for a in both if a.ref != 4]
     steps = summarise_mock([PROCESS, CUSTOMER], one, TODAY).next_steps
     assert (
-        "Put a number on the result: a result without a number: in 2 of the 3 answers it could "
-        "judge; for 1 of them, a result with a number came only when a follow-up asked for it "
-        f"(“{NUMBER}”)."
-    ) in steps
+        "Put a number on the result: how much, how many, how much faster; for 1 of them, a "
+        f"result with a number came only when a follow-up asked for it (“{NUMBER}”)."
+    ) in steps, steps
 
 
 @pytest.mark.usefixtures("sentence_model")

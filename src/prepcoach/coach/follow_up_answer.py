@@ -18,9 +18,15 @@ evidence for the story's areas), and the story's parts are read over the first a
 follow-up together, as for a follow-up asking for a part. A trial's two-sentence lesson,
 answering "What did you learn from that?", got 3 of 5, "Put a number on the result", "Start
 with a sentence of context" and "say … what was asked of you", and counted for "Say the task".
-A follow-up asked again after an answer that missed its question, from a plan's or a point's
-list, or whose words no list gives (`followups.rule_of` None) asks for no part: it is judged
-as any answer is, but never told to tell the whole story (`tips.asks_for_whole_story`).
+A follow-up from a plan's or a point's list asked in turn (`followups.PLAN_FIXED`: "Who would
+you involve, and when?"; `POINT_FIXED`: "How does that fit this role?") asks about one side of
+the plan or the point (`ASPECT`), not for the whole of it, and is judged as a reflection is: on
+no part, no 1-5 figure, no evidence for the plan's or ownership areas, the plan's steps read
+over both answers (a browser check's lesson answering "Who would you involve, and when?" counted
+for "Say what you did yourself": "no step told as yours (no “I would” found)").
+A follow-up asked again after an answer that missed its question, or whose words no list gives
+(`followups.rule_of` None) asks for no part: it is judged as any answer is, but never told to
+tell the whole story (`tips.asks_for_whole_story`).
 
 An answer's 1-5 figure comes through `measured_of` (the report, its rating, the feedback page)
 or `measured_answer` (calibration, the "went badly" answers reworked and readiness, whose facts
@@ -39,7 +45,7 @@ from typing import Any
 
 from prepcoach.coach.answer import measured_rating
 from prepcoach.coach.content import sentences_of
-from prepcoach.coach.followups import FIXED, rule_of
+from prepcoach.coach.followups import FIXED, PLAN_FIXED, POINT_FIXED, rule_of
 from prepcoach.coach.relevance import Asks
 from prepcoach.coach.tips import PART_TIPS, asks_for_story_parts, asks_for_whole_story
 
@@ -77,6 +83,45 @@ REFLECTS = dict(
         strict=True,
     )
 )
+# A plan's or a point's list asked in turn (`followups.PLAN_FIXED`, `POINT_FIXED`) asks about
+# one side of the plan or the point ("Who would you involve, and when?"), not for the whole of
+# it: judged as a reflection is, on no part (`ASPECT`), never as a plan of its own (a browser
+# check's lesson answering "Who would you involve, and when?" was evidence for "Say what you did
+# yourself": "no step told as yours (no “I would” found)").
+ASPECT = "aspect"
+ASPECTS = dict(
+    zip(
+        PLAN_FIXED,
+        (
+            "what you would do first, and why",
+            "how you would know your plan was working",
+            "what you would do if it did not work",
+            "who you would involve, and when",
+        ),
+        strict=True,
+    )
+) | dict(
+    zip(
+        POINT_FIXED,
+        (
+            "why that matters to you",
+            "how that fits this role",
+            "what that would look like in your first months here",
+            "how that shows in your work",
+        ),
+        strict=True,
+    )
+)
+# What a list asked in turn asks for, by its rule: the part its answer is judged on, what it
+# asks in words by the follow-up's words, and what its answer is not judged as.
+IN_TURN = {
+    "fixed list": (REFLECTION, REFLECTS, "a reflection on the story",
+                   "a reflection on the story, not judged as a story"),
+    "plan list": (ASPECT, ASPECTS, "one side of the plan",
+                  "one side of the plan, not judged as a whole plan"),
+    "point list": (ASPECT, ASPECTS, "more on the point you made",
+                   "more on the point you made, not judged as a whole answer"),
+}  # fmt: skip
 STORY_KEYS = ("situation", "task", "action", "result", "quantified_result")
 # Why a part of the whole story is "can't tell" where one answer's analysis was stored without
 # its STAR parts (an old analysis, or one never read): never "missing".
@@ -94,8 +139,9 @@ class FollowUpAnswer:
     together; None when it asks for no part or the first answer has not been read.
     `first_unkept`: the first answer was read but its analysis keeps no STAR parts (an old
     one): the story's parts it might hold are "can't tell" (`together`), and `story_note`
-    says why. A story's list asked in turn asks for a reflection (`part` `REFLECTION`): it is
-    judged on no STAR part, so `given` stays None and no tip asks for what it did not give."""
+    says why. A story's list asked in turn asks for a reflection (`part` `REFLECTION`), a
+    plan's or a point's for one side of it (`ASPECT`): judged on no STAR part, so `given`
+    stays None and no tip asks for what it did not give."""
 
     rule: str | None
     part: str = ""
@@ -125,13 +171,19 @@ class FollowUpAnswer:
         return self.part == REFLECTION
 
     @property
+    def in_turn(self) -> bool:
+        """From a list asked in turn (a story's, a plan's or a point's): it asks about what
+        was told, judged on no part (`given` None), never as a story or a plan of its own."""
+        return self.part in (REFLECTION, ASPECT)
+
+    @property
     def words(self) -> str:
         """What the row and the card say: "Asked for: a result with a number — given: “…”"
         ("not given", or prepcoach can't tell); "" when it asks for no part."""
         if not self.part:
             return ""
-        if self.reflects:
-            return f"Asked for: {self.asked} — a reflection on the story, not judged as a story"
+        if self.in_turn:
+            return f"Asked for: {self.asked} — {IN_TURN[self.rule or 'fixed list'][3]}"
         if self.given:
             return f"Asked for: {self.asked} — given: “{self.quote}”"
         if self.given is None:
@@ -193,11 +245,12 @@ def judge_follow_up(
     """The answer (`analysis`, stored) to the follow-up `question`, judged on what it asked
     for; `first`: the stored analysis of the answer it follows up, None when not read."""
     rule = rule_of(question)
-    if rule == "fixed list":  # a story's list: a reflection on the story, judged on no part
-        asked = REFLECTS.get(" ".join(question.split()), "a reflection on the story")
+    if rule in IN_TURN:  # a list asked in turn: about what was told, judged on no part
+        part, asks, whole, _ = IN_TURN[rule]
+        asked = asks.get(" ".join(question.split()), whole)
         story = together(first, analysis) if first else None
         unkept = bool(first) and not _has_star(first or {})
-        return FollowUpAnswer(rule, REFLECTION, asked, None, "", story, "", unkept)
+        return FollowUpAnswer(rule, part, asked, None, "", story, "", unkept)
     if rule not in ASKED:
         return FollowUpAnswer(rule)
     part, asked, advice = ASKED[rule]
@@ -212,9 +265,10 @@ def measured_of(
     analysis: Mapping[str, Any], asks: Asks | None = None, follow: FollowUpAnswer | None = None
 ) -> int | None:
     """The answer's 1-5 measured figure (`answer.measured_rating`, `asks` as its), None for
-    the answer to a follow-up asking for a part or a reflection on the story (`follow`, its
-    `judge_follow_up`, None for a first answer): the figure weighs every part of a story and a
-    number, which one part asked for, or a lesson drawn from the story, does not tell. The
+    the answer to a follow-up asking for a part, a reflection on the story or one side of a
+    plan or a point (`follow`, its `judge_follow_up`, None for a first answer): the figure
+    weighs every part of a story and a number (a plan's steps), which one part asked for, a
+    lesson drawn from the story or who the plan would involve does not tell. The
     one rule the report and the feedback page give it by, and the mock's `figures_of` holds."""
     if follow is not None and follow.asks_part:
         return None

@@ -56,10 +56,20 @@ def next_steps(
     # The answer to a follow-up is judged as the areas page judges it (`improvement`,
     # `AnswerFacts.follow_up`): one asking for a part counts for that part and for its delivery
     # (fillers, pace), never for the story's other parts, which are the first answer's. It had
-    # been left out altogether, its fillers and pace with it.
+    # been left out altogether, its fillers and pace with it. Its link to the answer it follows
+    # up (`follows`) makes the two one story, read once at the first answer, as the areas page
+    # reads them (`improvement.Stories`): a mock had said "Say the result … in 4 of the 4
+    # answers" of two stories, each followed by "What was the outcome?".
     judged = {a.ref: _judged(a) for a in answers}
     facts = [
-        AnswerFacts(a.ref, a.when or today, a.question, a.analysis, follow_up=a.follow_up)
+        AnswerFacts(
+            a.ref,
+            a.when or today,
+            a.question,
+            a.analysis,
+            follow_up=a.follow_up,
+            follows=a.follows if a.follow_up else None,
+        )
         for a in answers
         if a.analysis and isinstance(a.analysis.get("star"), Mapping)
     ]

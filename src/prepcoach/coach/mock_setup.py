@@ -84,9 +84,30 @@ TEMPLATES = {"name": NAME_TEMPLATES, "duty": DUTY_TEMPLATES, "skill": SKILL_TEMP
 # for another job (`views.mocks`).
 TERM_SOURCE = "prepcoach, from a job's key terms"
 LONGEST_TERM = 60  # characters: a longer "term" is a sentence the extractor kept
-# A verb's place before a duty in an advert ("… and counsel patients at discharge", "- Handle
-# complaints"), and endings no bare verb has ("controlled drugs", "quality improvement").
-VERB_PLACE = r"(?:^|\n)\s*(?:[-*•·▪✓]\s*)?|\b(?:and|or|to|will|also|you'll)\s+"
+# A verb's place before a duty in an advert ("… and counsel patients at discharge", "to handle
+# complaints"), and endings no bare verb has ("controlled drugs", "quality improvement"). A
+# bullet's start is none: bullets usually start with a noun phrase ("- Reach truck licence", in
+# a browser check "Tell me about a time you had to reach truck licence"), unless the bullet is
+# one of a list of what the job does, under a heading that says so (`DUTIES_HEADING`: "What you
+# will do", "Key responsibilities"), or the advert uses the term's first word as a verb elsewhere.
+VERB_PLACE = r"\b(?:and|or|to|will|also|you['’]ll|can|must|should)\s+"
+# Where a word is surely a verb, for its use elsewhere in the advert: "and" or "or" join nouns
+# as often ("cycle counts and stock rotation").
+SURE_VERB_PLACE = r"\b(?:to|will|you['’]ll|can|must|should)\s+"
+BULLET = r"[-*•·▪✓]"
+DUTIES_HEADING = re.compile(
+    r"\b(?:what\s+you(?:['’]ll|\s+will)\s+(?:do|be\s+doing)|you(?:['’]ll|\s+will)\s*:|"
+    r"responsibilit(?:y|ies)|duties|day[- ]to[- ]day|key\s+tasks|the\s+role\s+involves)\b",
+    re.IGNORECASE,
+)
+# A term whose last word names a thing held ("reach truck licence", "NEBOSH certificate") is
+# never a duty, wherever the advert writes it ("or reach truck licence").
+HELD = frozenset(
+    "licence licences license licenses certificate certificates certification "
+    "certifications qualification qualifications registration card cards degree degrees "
+    "diploma diplomas nvq ticket tickets accreditation permit permits clearance "
+    "membership".split()
+)
 NOT_A_VERB_RE = re.compile(
     r"(?:ed|ing|al|ic|ics|ive|ous|ary|ful|less|ent|ant|ion|ity|ment|ness|er|or|s|y)$"
 )
@@ -132,17 +153,40 @@ def asked_term(term: str) -> str:
 def term_shape(term: str, advert: str = "") -> str:
     """How a term is asked about: "name" (a word of it written with a capital), "duty" (two
     or more words the advert writes in a verb's place, the first no noun's or adjective's
-    ending: "counsel patients"), else "skill". A list item's end ("counsel patients.") is
-    left out first."""
+    ending: "counsel patients"; `is_duty`), else "skill". A list item's end ("counsel
+    patients.") is left out first."""
     term = term.rstrip(TRAILING).strip()
     words = term.split()
     if any(w[:1].isupper() for w in words):
         return "name"
-    if len(words) >= 2 and NOT_A_VERB_RE.search(words[0].lower()) is None:
-        found = re.search(rf"(?:{VERB_PLACE}){re.escape(term)}\b", advert, re.IGNORECASE)
-        if found is not None:
-            return "duty"
-    return "skill"
+    return "duty" if is_duty(words, advert) else "skill"
+
+
+def is_duty(words: Sequence[str], advert: str) -> bool:
+    """Whether the term of `words` is a duty in `advert`: two or more words, the first no
+    noun's or adjective's ending and no compound ("return-to-work"), the last naming no thing
+    held (`HELD`), written after a verb's place (`VERB_PLACE`: "to", "will", "and"…), or at a
+    bullet's start under a heading of what the job does (`DUTIES_HEADING`), or with its first
+    word used as a verb elsewhere in the advert (`SURE_VERB_PLACE`: "You will handle the rota"
+    and "- Handle complaints")."""
+    if len(words) < 2 or words[-1].lower() in HELD or words[0].count("-") >= 2:
+        return False
+    if NOT_A_VERB_RE.search(words[0].lower()) is not None:
+        return False
+    term = re.escape(" ".join(words)).replace(r"\ ", r"\s+")
+    if re.search(rf"{VERB_PLACE}{term}\b", advert, re.IGNORECASE):
+        return True
+    if re.search(rf"{SURE_VERB_PLACE}{re.escape(words[0])}\s+\w", advert, re.IGNORECASE):
+        return True
+    lines = advert.splitlines()
+    for at, line in enumerate(lines):
+        if re.match(rf"\s*{BULLET}?\s*{term}\b", line, re.IGNORECASE) is None:
+            continue
+        heading = next((h for h in reversed(lines[:at]) if h.strip()
+                        and not re.match(rf"\s*{BULLET}", h)), "")  # fmt: skip
+        if re.match(rf"\s*{BULLET}", line) and DUTIES_HEADING.search(heading):
+            return True
+    return False
 
 
 def term_questions(

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Hashable, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
 from prepcoach.coach.mock_answers import (
@@ -34,9 +34,15 @@ class SummaryRow:
     label: str = ""  # what the answer is, for the link to it (`answer_label`); "" for none
 
 
+QUOTE = 160  # characters of a sentence the card quotes, "…" included
+
+
 @dataclass(frozen=True, slots=True)
 class TermUse:
-    """A job's key term said in an answer of the mock: where, quoting the answer's words."""
+    """A job's key term said in an answer of the mock: where, quoting the answer's words.
+    `bore`: the questions it bore on whose answers did not use it, when it was said in another
+    answer (a browser check's card listed such a term only as unused); of them, `unsure_at`
+    those whose answers prepcoach can't tell said it."""
 
     term: str
     number: int  # the question it answers
@@ -44,6 +50,45 @@ class TermUse:
     sentence: str
     words: str  # what in the sentence says it ("" when the sentence as a whole does)
     by: str  # "words" or "meaning", as the answer's reading found it
+    bore: tuple[int, ...] = ()
+    unsure_at: tuple[int, ...] = ()
+
+    @property
+    def where(self) -> str:
+        """Where it was said: "in the answer to question 5", or, said away from the questions
+        it bore on, "used in the answer to question 5, not where it bore on question 4"."""
+        said = f"in the answer to question {self.number}"
+        if not self.bore:
+            return said
+        unsure = ""
+        if self.unsure_at:
+            there = "there" if len(self.bore) == 1 else f"at {_questions(self.unsure_at)}"
+            unsure = f" ({there} prepcoach can't tell whether it was said)"
+        return f"used {said}, not where it bore on {_questions(self.bore)}{unsure}"
+
+    @property
+    def quote(self) -> str:
+        """The sentence as the card quotes it: cut at `QUOTE` characters with "…"."""
+        if len(self.sentence) <= QUOTE:
+            return self.sentence
+        return self.sentence[: QUOTE - 1].rstrip() + "…"
+
+    @property
+    def closest(self) -> str:
+        """The words that say the term where the quote does not show them (cut before them),
+        as the answer's report shows them ("closest: “forklift course”"); "" otherwise."""
+        shown = self.quote.removesuffix("…").casefold()
+        if not self.words or self.words.casefold() in shown:
+            return ""
+        return self.words
+
+
+def _questions(numbers: Sequence[int]) -> str:
+    """ "question 4", "questions 4 and 6", "questions 2, 4 and 6"."""
+    if len(numbers) == 1:
+        return f"question {numbers[0]}"
+    listed = ", ".join(str(n) for n in numbers[:-1])
+    return f"questions {listed} and {numbers[-1]}"
 
 
 @dataclass(frozen=True, slots=True)
@@ -55,7 +100,10 @@ class MockTerms:
     them bore on the question (`elsewhere`). `read`: answers read against the job's terms;
     `unheard`: of them, those whose terms not said are not listed (speech lost). A bearing
     term the reading found perhaps said in other words (`Covered.unsure`) is neither used nor
-    missed: `unsure`, with the nearest words."""
+    missed: `unsure`, with the nearest words. A term bearing on a question whose answers did
+    not use it, said in another answer of the mock, is `astray` (`TermUse.bore`), neither
+    missed nor said where none bore: the terms `said` are those `used`, `astray` and
+    `elsewhere`, one set (a browser check's card counted 7 said over 6 ticked)."""
 
     used: tuple[TermUse, ...]
     missed: tuple[tuple[str, tuple[int, ...]], ...]
@@ -65,10 +113,13 @@ class MockTerms:
     read: int
     unheard: int = 0
     unsure: tuple[TermUse, ...] = ()
+    astray: tuple[TermUse, ...] = ()
 
     @property
     def bearing(self) -> int:
-        return len({u.term for u in (*self.used, *self.unsure)} | {t for t, _ in self.missed})
+        return len(
+            {u.term for u in (*self.used, *self.unsure, *self.astray)} | {t for t, _ in self.missed}
+        )
 
 
 def _names(value: object) -> list[str]:
@@ -113,6 +164,7 @@ def mock_terms(answers: Sequence[MockAnswer]) -> MockTerms | None:
     said: dict[str, TermUse] = {}
     maybe: dict[tuple[int, str], TermUse] = {}
     unsure: dict[str, TermUse] = {}
+    unsure_at: dict[str, list[int]] = {}
     every: set[str] = set()
     read = unheard = 0
     by_question: dict[int, list[MockAnswer]] = {}
@@ -154,16 +206,25 @@ def mock_terms(answers: Sequence[MockAnswer]) -> MockTerms | None:
                 used.setdefault(term, found[term])
             elif (number, term) in maybe:
                 unsure.setdefault(term, maybe[number, term])
+                unsure_at.setdefault(term, []).append(number)
             elif not lost:
                 bore.setdefault(term, []).append(number)
     if not read:
         return None
-    missed = tuple((t, tuple(n)) for t, n in bore.items() if t not in used)
-    perhaps_said = tuple(u for t, u in unsure.items() if t not in used and t not in bore)
-    listed = set(used) | {t for t, _ in missed} | set(unsure)
-    elsewhere = tuple(u for t, u in said.items() if t not in listed)
+    # Said in another answer than those of the questions it bore on: ticked, and said so.
+    astray = tuple(
+        replace(use, bore=tuple(sorted({*bore.get(t, ()), *unsure_at.get(t, ())})),
+                unsure_at=tuple(unsure_at.get(t, ())))
+        for t, use in said.items() if t not in used and (t in bore or t in unsure_at)
+    )  # fmt: skip
+    away = {u.term for u in astray}
+    missed = tuple((t, tuple(n)) for t, n in bore.items() if t not in used and t not in away)
+    perhaps_said = tuple(
+        u for t, u in unsure.items() if t not in used and t not in bore and t not in away
+    )
+    elsewhere = tuple(u for t, u in said.items() if t not in used and t not in away)
     return MockTerms(tuple(used.values()), missed, elsewhere, len(every - {""}), len(said),
-                     read, unheard, perhaps_said)  # fmt: skip
+                     read, unheard, perhaps_said, astray)  # fmt: skip
 
 
 @dataclass(frozen=True, slots=True)

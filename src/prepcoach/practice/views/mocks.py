@@ -45,6 +45,7 @@ from prepcoach.practice.follow_ups import first_answer
 from prepcoach.practice.forms import MIXES, MockForm, TypedAnswerForm
 from prepcoach.practice.models import Attempt, MockSession, Question
 from prepcoach.practice.push import answered, wait_for_change, watch_of
+from prepcoach.practice.report import TermsSince, terms_since
 from prepcoach.practice.sessions import answers_in_order, question_text, session_rows
 from prepcoach.practice.views.attempts import save_typed
 from prepcoach.practice.views.common import (
@@ -332,9 +333,29 @@ def mock_summary(request: HttpRequest, session_id: int) -> HttpResponse:
                 again[a.pk] = _question_url(session, row.number, a.is_follow_up)
     shown = [(row, by_id.get(row.ref) if isinstance(row.ref, int) else None,
               again.get(row.ref, "")) for row in summary.rows]  # fmt: skip
+    job = session.opportunity
     return render(request, "practice/mock_summary.html",
                   {"session": session, "summary": summary, "rows": shown,
-                   "about": session.about})  # fmt: skip
+                   "about": session.about, "terms_since": _terms_since(job, answers),
+                   "job_terms": len(job.key_terms) if job is not None else 0})  # fmt: skip
+
+
+def _terms_since(job: Opportunity | None, answers: Sequence[Attempt]) -> TermsSince | None:
+    """How the job's key terms now differ from those the mock's answers were read with
+    (`report.terms_since` of each read answer, gathered), for the key-terms card to say so as
+    each answer's report does; None when none changed (or the mock has no job)."""
+    if job is None:
+        return None
+    now = job.key_terms
+    removed: dict[str, None] = {}
+    added: dict[str, None] = {}
+    for attempt in answers:
+        if attempt.status != Attempt.Status.ANALYSED or not isinstance(attempt.analysis, dict):
+            continue
+        if (since := terms_since(attempt.analysis, now)) is not None:
+            removed |= dict.fromkeys(since.removed)
+            added |= dict.fromkeys(since.added)
+    return TermsSince(tuple(removed), tuple(added)) if removed or added else None
 
 
 def _question_url(session: MockSession, number: int, follow_up: bool) -> str:
