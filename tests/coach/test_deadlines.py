@@ -256,30 +256,27 @@ def test_a_date_in_the_other_order_names_the_date_it_asks_about() -> None:
     assert find_deadline("by 45/13", dt.date(2026, 12, 6), "DMY").meant is None
 
 
-def test_a_written_date_beats_a_duration() -> None:
-    """ "for 6 weeks" says how long the work lasts; a trial's "2 hours a week for 6 weeks by 31
-    March" was due six weeks from the day it was typed."""
-    today = dt.date(2026, 12, 6)
-    both = find_deadline("Practise 2 hours a week for 6 weeks by 31 March", today)
-    assert (both.date, both.phrase) == (dt.date(2027, 3, 31), "by 31 March")
-    alone = find_deadline("Practise 2 hours a week for 6 weeks", today)
-    assert (alone.date, alone.phrase) == (dt.date(2027, 1, 17), "for 6 weeks")
-    # "for the next" and "within" name the deadline's own span, as before.
-    nxt = find_deadline("Apply to 3 jobs for the next 2 weeks", today)
-    assert nxt.date == dt.date(2026, 12, 20)
+# A duration ("for 6 weeks") says how long the work lasts: a trial's "2 hours a week for 6 weeks
+# by 31 March" was due six weeks from the day it was typed. A review then found "on Mondays" (a
+# repeat), "the 2nd interview" (a count) and "starting in 3 weeks" (a start) beating it.
+DURATIONS = [
+    ("Practise 2 hours a week for 6 weeks by 31 March", dt.date(2027, 3, 31), "by 31 March"),
+    ("Practise 2 hours a week for 6 weeks", dt.date(2027, 1, 17), "for 6 weeks"),
+    # "for the next" names the deadline's own span, as before
+    ("Apply to 3 jobs for the next 2 weeks", dt.date(2026, 12, 20), "for the next 2 weeks"),
+    ("Practise 1 hour on Mondays for 6 weeks", dt.date(2027, 1, 17), "for 6 weeks"),
+    ("Do mocks for 3 weeks before the 2nd interview", dt.date(2026, 12, 27), "for 3 weeks"),
+    ("Study 2 hours a week for 6 weeks starting in 3 weeks", dt.date(2027, 1, 17), "for 6 weeks"),
+    # still dates: one Monday, the 20th, the 2nd of a month
+    ("Call recruiters on Monday", dt.date(2026, 12, 7), "on Monday"),
+    ("Apply to 5 jobs by the 20th", dt.date(2026, 12, 20), "by the 20th"),
+    ("Finish by the 2nd of January", dt.date(2027, 1, 2), "by the 2nd of January"),
+]
 
 
-def test_a_repeated_day_an_ordinal_count_and_a_start_are_no_deadline() -> None:
-    """A review of the duration rule: "on Mondays" (a repeat), "the 2nd interview" (a count)
-    and "starting in 3 weeks" (a start) beat "for 6 weeks" as the deadline."""
-    today = dt.date(2026, 12, 6)
-    mondays = find_deadline("Practise 1 hour on Mondays for 6 weeks", today)
-    assert (mondays.date, mondays.phrase) == (dt.date(2027, 1, 17), "for 6 weeks")
-    second = find_deadline("Do mocks for 3 weeks before the 2nd interview", today)
-    assert (second.date, second.phrase) == (dt.date(2026, 12, 27), "for 3 weeks")
-    start = find_deadline("Study 2 hours a week for 6 weeks starting in 3 weeks", today)
-    assert (start.date, start.phrase) == (dt.date(2027, 1, 17), "for 6 weeks")
-    # Still dates: one Monday, the 20th, the 2nd of a month.
-    assert find_deadline("Call recruiters on Monday", today).date == dt.date(2026, 12, 7)
-    assert find_deadline("Apply to 5 jobs by the 20th", today).date == dt.date(2026, 12, 20)
-    assert find_deadline("Finish by the 2nd of January", today).date == dt.date(2027, 1, 2)
+@pytest.mark.parametrize(("text", "due", "phrase"), DURATIONS)
+def test_a_written_date_beats_a_duration_and_a_repeat_count_or_start_is_none(
+    text: str, due: dt.date, phrase: str
+) -> None:
+    found = find_deadline(text, dt.date(2026, 12, 6))
+    assert (found.date, found.phrase) == (due, phrase)

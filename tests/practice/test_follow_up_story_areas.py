@@ -10,28 +10,19 @@ coach test: `tests/coach/test_follow_up_reflection.py`, `test_follow_up_story_ar
 from __future__ import annotations
 
 import html
-from typing import Any
 
 from django.test import Client
 from django.urls import reverse
 
 from prepcoach.accounts.models import User
-from prepcoach.practice.models import Attempt, Question
+from prepcoach.practice.models import Question
 from tests.coach.test_follow_up_measured import OUTCOME, WHOLE, stored
 from tests.coach.test_follow_up_reflection import LEARN, lesson
+from tests.practice.test_follow_up_report import answered
 
 URL = reverse("practice:areas")
 NO_RESULT = stored("situation", "action")
 RESULT = stored("result", number=True)
-
-
-def answered(user: User, question: Question, analysis: dict[str, Any], **more: Any) -> Attempt:
-    """An analysed answer, stored as the worker stores it (its evidence made on save)."""
-    return Attempt.objects.create(
-        user=user, question=question, question_text=more.pop("question_text", question.text),
-        text=str(analysis.get("transcript") or "Typed."), status=Attempt.Status.ANALYSED,
-        analysis=analysis, **more,
-    )  # fmt: skip
 
 
 def page(client: Client, url: str) -> str:
