@@ -129,3 +129,25 @@ def test_a_point_list_follow_up_read_as_a_plan_is_no_plan_evidence() -> None:
     keys = {a.key for a in improvement_areas(answers, [], TODAY)}
     assert not keys & {"personal_action", "star_action"}
     assert LEAST  # the browser check's point question, answered before "How does that fit…"
+
+
+def test_an_answer_to_a_point_list_follow_up_is_judged_on_the_jobs_terms() -> None:
+    """A review: "How does that fit this role?" is where the job's terms matter most, and its
+    answers had dropped out of "Use the job's key terms" with the story's areas."""
+    import datetime as dt
+
+    from prepcoach.coach.area_types import AnswerFacts
+    from prepcoach.coach.improvement import improvement_areas
+    from tests.coach.test_follow_up_measured import stored
+
+    today = dt.date(2026, 12, 6)
+    terms = ["stock control", "forklift"]
+    keywords = {"used": [], "missed": terms, "bearing": terms, "terms": terms}
+    analysis = stored(asks="neither") | {"keywords": keywords}
+    answers = [
+        AnswerFacts(i, today - dt.timedelta(days=i), "How does that fit this role?", analysis,
+                    follow_up=True)
+        for i in (1, 2, 3)
+    ]  # fmt: skip
+    areas = {area.key: area for area in improvement_areas(answers, [], today)}
+    assert [e.ref for e in areas["job_terms"].evidence] == [1, 2, 3]

@@ -95,3 +95,31 @@ def test_the_trials_terms_keep_their_shapes() -> None:
 def test_and_before_a_word_elsewhere_does_not_make_it_a_verb() -> None:
     advert = "What you bring\n- Stock control\n\nYou will do cycle counts and stock rotation.\n"
     assert term_shape("stock control", advert) == "skill"
+
+
+def test_and_or_join_nouns_and_a_heading_bullet_naming_a_thing_is_no_duty() -> None:
+    """A review: "…cycle counts and stock rotation" asked "…you had to stock rotation", "pension,
+    and free parking" "How do you free parking well?", and "- Team leadership" under "Key
+    responsibilities" "How do you team leadership well?"."""
+    from prepcoach.coach.mock_setup import term_shape
+
+    advert = (
+        "Key responsibilities:\n- Team leadership\n- Health & safety\n- Lead shift handovers\n"
+        "You will be responsible for cycle counts and stock rotation.\n"
+        "We offer: 28 days holiday, pension, and free parking.\n"
+    )
+    assert term_shape("stock rotation", advert) == "skill"
+    assert term_shape("free parking", advert) == "skill"
+    assert term_shape("team leadership", advert) == "skill"
+    assert term_shape("health & safety", advert) == "skill"
+    assert term_shape("lead shift handovers", advert) == "duty"
+
+
+def test_a_term_is_asked_once_whatever_its_case_and_a_non_term_not_at_all() -> None:
+    from prepcoach.coach.mock_setup import term_questions
+
+    made = term_questions(
+        ["Reach truck licence", "reach truck licence", "communication skills.",
+         "communication skills", "etc.", "…", "--"], 10,
+    )  # fmt: skip
+    assert [q.term for q in made] == ["Reach truck licence", "communication skills"]

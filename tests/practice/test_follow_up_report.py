@@ -106,3 +106,21 @@ def test_a_follow_up_never_reads_another_users_answer_as_its_first(
     alices.follow_up_to = mine
     alices.save()
     assert first_answer(alices) == WHOLE
+
+
+def test_a_point_lists_follow_up_says_no_story_is_looked_for(
+    alice_client: Client, alice: User, question: Question
+) -> None:
+    """A review: a follow-up of a point ("How does that fit this role?") read "The whole story,
+    over your first answer and this one together: Not asked", and with its first answer unread,
+    "The whole story's parts are not shown"; a point has no story."""
+    read = answered(alice, question, stored("action", asks="neither"))
+    unread = Attempt.objects.create(
+        user=alice, question=question, question_text=question.text, status=Attempt.Status.SAVED
+    )
+    for follows in (read, unread):
+        then = answered(alice, question, stored("action", asks="neither"),
+                        question_text="How does that fit this role?", follow_up_to=follows)  # fmt: skip
+        star = card(report(alice_client, then), "STAR")
+        assert "The whole story" not in star
+        assert "Not asked" in star

@@ -7,7 +7,9 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
+from django.test import Client
 
+from prepcoach.accounts.models import User
 from prepcoach.practice.report import TermsSince, terms_since
 
 NOW = ["Datix", "stock control"]
@@ -37,3 +39,15 @@ def test_a_none_term_is_never_a_term_removed_named_none() -> None:
     assert terms_since({"keywords": keywords, "withheld": None}, NOW) == TermsSince(
         (), ("stock control",)
     )
+
+
+def test_the_report_page_reads_odd_stored_key_terms_without_failing(
+    alice_client: Client, alice: User
+) -> None:
+    """A review: a stored `"unsure": 5` raised TypeError in the card's loop, a 500."""
+    from tests.practice.test_report_terms_since import card_of, report
+
+    keywords = {"used": ["SQL"], "missed": 3, "bearing": None, "unsure": 5,
+                "evidence": [7, {"term": None}]}  # fmt: skip
+    card = card_of(report(alice_client, alice, keywords))
+    assert "SQL" in card

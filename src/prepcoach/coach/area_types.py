@@ -156,3 +156,25 @@ class LapseFacts:
     ref: Hashable
     label: str
     reviews: Sequence[tuple[dt.date, str]]
+
+
+# Why an area's rule did not judge an answer, in words after a count ("2 answers to …").
+NOT_JUDGED = {
+    "no story": ("answer to a question that asks for no story",
+                 "answers to questions that ask for no story"),
+    "story": ("answer to a question that asks for a story", "answers to questions that ask for "
+              "a story"),
+    "plan": ("plan for a question asking what you would do (no situation, task or result to "
+             "find)", "plans for questions asking what you would do (no situation, task or "
+             "result to find)"),
+    "off question": ("answer that does not address its question",
+                     "answers that do not address their question"),
+    "follow-up": ("answer to a follow-up that asked for another part",
+                  "answers to follow-ups that asked for another part"),
+    "reflection": ("answer to a follow-up asking for a reflection on the story, not a story",
+                   "answers to follow-ups asking for a reflection on the story, not a story"),
+    "aspect": ("answer to a follow-up asking about one side of the plan or point",
+               "answers to follow-ups asking about one side of the plan or point"),
+    "told with": ("answer to a follow-up, read as one story with the answer it follows up",
+                  "answers to follow-ups, read as one story with the answers they follow up"),
+}  # fmt: skip

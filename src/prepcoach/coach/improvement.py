@@ -27,6 +27,7 @@ from typing import Any
 from prepcoach.coach import area_readings as readings
 from prepcoach.coach.answer import misses_its_question
 from prepcoach.coach.area_types import (
+    NOT_JUDGED,
     AnswerFacts,
     Area,
     AskedFacts,
@@ -153,13 +154,21 @@ class AreaRule:
         a reflection on the story (`FollowUpAnswer.reflects`) by none that polishes a story.
         Read so where the answer it follows up is not among those judged (`improvement_areas`
         reads the story over both as one where it is)."""
-        if follow is not None and follow.asks_part:
+        # One from a list asked in turn is judged on the job's terms as any answer ("How does
+        # that fit this role?" is where they matter most: a review), on no part of a story.
+        if (
+            follow is not None
+            and follow.asks_part
+            and not (follow.in_turn and self.key == "job_terms")
+        ):
             if self.key == ASKED_AREAS.get(follow.part):
                 if self.polishes and misses_its_question(analysis):
                     return "off question"  # as any answer: the relevance area counts it
                 return asked_reading(follow, analysis) or "unread"
             if self.polishes:
-                return "reflection" if follow.reflects else "follow-up"
+                return (
+                    "reflection" if follow.reflects else "aspect" if follow.in_turn else "follow-up"
+                )
         return self.skips(question, analysis) or self.read(analysis) or "unread"
 
 
@@ -210,24 +219,6 @@ def asked_reading(
     return f"asked for {follow.asked}: not given", None
 
 
-# Why an area's rule did not judge an answer, in words after a count ("2 answers to …").
-NOT_JUDGED = {
-    "no story": ("answer to a question that asks for no story",
-                 "answers to questions that ask for no story"),
-    "story": ("answer to a question that asks for a story", "answers to questions that ask for "
-              "a story"),
-    "plan": ("plan for a question asking what you would do (no situation, task or result to "
-             "find)", "plans for questions asking what you would do (no situation, task or "
-             "result to find)"),
-    "off question": ("answer that does not address its question",
-                     "answers that do not address their question"),
-    "follow-up": ("answer to a follow-up that asked for another part",
-                  "answers to follow-ups that asked for another part"),
-    "reflection": ("answer to a follow-up asking for a reflection on the story, not a story",
-                   "answers to follow-ups asking for a reflection on the story, not a story"),
-    "told with": ("answer to a follow-up, read as one story with the answer it follows up",
-                  "answers to follow-ups, read as one story with the answers they follow up"),
-}  # fmt: skip
 # Where the answers left out for missing their question are judged: said after them only when
 # that area is on the page (`improvement_areas`). A trial's page pointed to it while one such
 # answer (one slip is not a pattern) had raised no area to point to.

@@ -90,7 +90,9 @@ LONGEST_TERM = 60  # characters: a longer "term" is a sentence the extractor kep
 # a browser check "Tell me about a time you had to reach truck licence"), unless the bullet is
 # one of a list of what the job does, under a heading that says so (`DUTIES_HEADING`: "What you
 # will do", "Key responsibilities"), or the advert uses the term's first word as a verb elsewhere.
-VERB_PLACE = r"\b(?:and|or|to|will|also|you['’]ll|can|must|should)\s+"
+# Not "and" nor "or": they join nouns as often ("cycle counts and stock rotation", "pension, and
+# free parking" read as duties: a review).
+VERB_PLACE = r"\b(?:to|will|also|you['’]ll|can|must|should)\s+"
 # Where a word is surely a verb, for its use elsewhere in the advert: "and" or "or" join nouns
 # as often ("cycle counts and stock rotation").
 SURE_VERB_PLACE = r"\b(?:to|will|you['’]ll|can|must|should)\s+"
@@ -141,7 +143,9 @@ def asked_term(term: str) -> str:
     longer than `LONGEST_TERM`."""
     term = term.rstrip(TRAILING).strip()
     if (
-        len(term) > LONGEST_TERM
+        not re.search(r"[^\W\d_]", term)  # "…", "--": no letter, no term
+        or term.lower().rstrip(".") in {"etc", "e.g", "i.e"}
+        or len(term) > LONGEST_TERM
         or len(term.split()) > MOST_WORDS
         or term.endswith(("?", "!"))
         or CLAUSE_START_RE.match(term)
@@ -162,6 +166,29 @@ def term_shape(term: str, advert: str = "") -> str:
     return "duty" if is_duty(words, advert) else "skill"
 
 
+# Endings of a noun naming a quality or an activity, for the last word of a bullet under a
+# heading of duties: "leadership", "safety", "management".
+NOUN_END_RE = re.compile(r"(?:ship|ty|ness|ment|tion|sion|ance|ence|ism|ure)$")
+
+
+# Words a line starts with that are no verb: it tells of someone or something, so an "and"
+# in it joins nouns ("You will be responsible for cycle counts and stock rotation").
+NOT_VERB_START = frozenset(
+    "you we our your the a an this it they he she i my their there what who experience "
+    "knowledge ability".split()
+)
+
+
+def _joins_verbs(line: str, term: str) -> bool:
+    """Whether `line` gives `term` after "and" or "or" in a line led by a verb ("- Reconcile
+    patients' medicines on admission and counsel patients at discharge")."""
+    if re.search(rf"\b(?:and|or)\s+{term}\b", line, re.IGNORECASE) is None:
+        return False
+    first = re.match(rf"\s*(?:{BULLET}\s*)?([A-Za-z]+)", line)
+    lead = first.group(1).lower() if first else ""
+    return bool(lead) and lead not in NOT_VERB_START and NOT_A_VERB_RE.search(lead) is None
+
+
 def is_duty(words: Sequence[str], advert: str) -> bool:
     """Whether the term of `words` is a duty in `advert`: two or more words, the first no
     noun's or adjective's ending and no compound ("return-to-work"), the last naming no thing
@@ -176,6 +203,8 @@ def is_duty(words: Sequence[str], advert: str) -> bool:
     term = re.escape(" ".join(words)).replace(r"\ ", r"\s+")
     if re.search(rf"{VERB_PLACE}{term}\b", advert, re.IGNORECASE):
         return True
+    if any(_joins_verbs(line, term) for line in advert.splitlines()):
+        return True
     if re.search(rf"{SURE_VERB_PLACE}{re.escape(words[0])}\s+\w", advert, re.IGNORECASE):
         return True
     lines = advert.splitlines()
@@ -185,7 +214,9 @@ def is_duty(words: Sequence[str], advert: str) -> bool:
         heading = next((h for h in reversed(lines[:at]) if h.strip()
                         and not re.match(rf"\s*{BULLET}", h)), "")  # fmt: skip
         if re.match(rf"\s*{BULLET}", line) and DUTIES_HEADING.search(heading):
-            return True
+            # Under a heading of duties a bullet may still name a thing ("Team leadership",
+            # "Health & safety": "How do you team leadership well?", a review).
+            return NOUN_END_RE.search(words[-1].lower()) is None
     return False
 
 
@@ -198,7 +229,11 @@ def term_questions(
     (`optional`); a term whose question is in `avoid` (asked in the last mocks) waits until
     the others are used. A term is asked as `asked_term` gives it, and a sentence or clause
     not at all."""
-    wanted = [t for t in map(asked_term, terms) if t]
+    # Each term once, whatever its case or list punctuation ("Reach truck licence", "reach
+    # truck licence"; a review found both asked in one mock).
+    wanted = list(
+        {t.casefold(): t for t in reversed([t for t in map(asked_term, terms) if t])}.values()
+    )[::-1]
     plus = {asked_term(t).lower() for t in optional}
     order = sorted(range(len(wanted)), key=lambda i: wanted[i].lower() in plus)
     asked = {a.strip().lower() for a in avoid}

@@ -194,6 +194,28 @@ def terms_since(data: dict[str, Any], now: list[str]) -> TermsSince | None:
     return TermsSince(removed, added) if removed or added else None
 
 
+def readable_keywords(data: dict[str, Any]) -> dict[str, Any]:
+    """`data` with its key-terms lists as the report's card loops over them: lists of terms,
+    and of dicts with a term, anything else left out (a stored `"unsure": 5` gave a 500)."""
+    keywords = data.get("keywords")
+    if not isinstance(keywords, dict):
+        return data
+    clean = {
+        **keywords,
+        **{k: _strings(keywords.get(k)) for k in ("used", "missed", "bearing") if k in keywords},
+        **{
+            k: [
+                d
+                for d in _list(keywords.get(k))
+                if isinstance(d, dict) and _strings([d.get("term")])
+            ]
+            for k in ("evidence", "unsure")
+            if k in keywords
+        },
+    }
+    return {**data, "keywords": clean}
+
+
 def _list(value: object) -> list[Any]:
     """A stored list as it is; anything else (a number, None, a string) as an empty one."""
     return list(value) if isinstance(value, list | tuple) else []

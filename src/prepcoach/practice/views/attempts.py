@@ -45,7 +45,13 @@ from prepcoach.practice.recordings import (
     mark_interrupted,
     store_chunk,
 )
-from prepcoach.practice.report import length_card, pace_chart, terms_since, transcript_pieces
+from prepcoach.practice.report import (
+    length_card,
+    pace_chart,
+    readable_keywords,
+    terms_since,
+    transcript_pieces,
+)
 from prepcoach.practice.tasks import analyse_again, state_of
 from prepcoach.practice.views.common import (
     FOLLOWED_UP_ANSWER_FAILED,
@@ -239,7 +245,7 @@ def _retelling(data: dict[str, object], bank: Bank, model: Embedder | None) -> R
 
 def _report(attempt: Attempt) -> dict[str, object]:
     """What the report shows: the stored analysis and its drawings (it judges nothing)."""
-    data = attempt.analysis or {}
+    data = readable_keywords(attempt.analysis or {})
     if not data.get("transcript"):
         return {"attempt": attempt, "analysis_state": state_of(attempt), "body": body_view(attempt)}
     earlier = Attempt.objects.filter(
