@@ -42,6 +42,11 @@ PACES = [
     ("Do 2 mock interviews every Monday for 6 weeks", "18 h before"),
     ("Practise 30 minutes every weekday for 6 weeks", "15 h before"),
     ("Study SQL 2 h a day for 10 days", "20 h before"),
+    # a pace of counts is work beside the goal's other counts ("admin" holds no "min")
+    (
+        "Hold 2 admin meetings a week for 4 weeks and write 3 stories by 31 January",
+        "10.25 h before",
+    ),
     # a deadline today still counts a day
     ("Study 2 hours a day today", "2 h before 6 December 2026"),
 ]

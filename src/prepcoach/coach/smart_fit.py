@@ -206,7 +206,9 @@ def _estimate_hours(quantities: tuple[Quantity, ...], days: int) -> float | None
         paced = round(paced * 2) / 2  # a pace's hours are rough: to ½ h
         # A pace of time is the time the goal's other counts take, not more work beside them:
         # "2 hours a week on 3 mock interviews" read 37.5 h, the 4.5 h of the mocks added.
-        time_pace = "hour" in rate.counted[0].unit or "min" in rate.counted[0].unit
+        time_pace = _unit_hours(rate.counted[0]) in (1.0, 1 / 60) and (
+            rate.counted[0].unit.lower().split()[0] in TIME_WORDS
+        )  # "hours per week", not "admin meetings per week"
         total = max(total, paced) if time_pace else total + paced
         known = True
     return round(total, 2) if known and math.isfinite(total) else None
@@ -306,6 +308,7 @@ def _plain(quantity: Quantity) -> bool:
     return not (quantity.frequency or quantity.comparator in {"<", "<="} or "per" in quantity.unit)
 
 
+TIME_WORDS = frozenset("hour hours hr hrs h minute minutes min mins".split())
 ABBREVIATED_UNITS = {"min": "minute", "mins": "minutes", "hr": "hour", "hrs": "hours", "h": "hour"}
 
 
