@@ -25,7 +25,20 @@ def test_quantities(text: str, value: float, unit: str, comparator: str) -> None
 
 
 @pytest.mark.parametrize(
-    ("text", "per_week"), [("every weekday", 5), ("daily", 7), ("every day", 7), ("weekly", 1)]
+    ("text", "per_week"),
+    [
+        ("every weekday", 5),
+        ("daily", 7),
+        ("every day", 7),
+        ("weekly", 1),
+        ("every Monday", 1),
+        ("on Mondays", 1),
+        ("on Mondays and Thursdays", 2),
+        ("every Monday, Wednesday & Friday", 3),
+        ("every weekend", 1),
+        ("each weekend", 1),
+        ("at weekends", 1),
+    ],
 )
 def test_frequencies(text: str, per_week: float) -> None:
     found = find_quantities(f"practise SQL {text}")
@@ -181,3 +194,8 @@ def test_a_code_is_looked_for_where_its_number_stands() -> None:
     text = "Do 900 exam questions for the AZ-900 exam"
     kept = [q.text for q in without_codes(text, find_quantities(text))]
     assert kept == ["900 exam questions"]
+
+
+@pytest.mark.parametrize("text", ["meet Sam on Monday", "finish it by Friday", "weekend plans"])
+def test_one_named_day_is_a_date_not_a_pace(text: str) -> None:
+    assert not any(found.frequency for found in find_quantities(text))

@@ -41,6 +41,13 @@ PACES = [
     ("Study 2 hours weekly for 6 weeks", "12 h before"),
     ("Do 2 mock interviews every Monday for 6 weeks", "18 h before"),
     ("Practise 30 minutes every weekday for 6 weeks", "15 h before"),
+    # days named in the plural or in a list, and weekends, are paces too (a trial's "1 hour on
+    # Mondays for 6 weeks" read 1 h, and "every weekend" no pace)
+    ("Practise SQL 1 hour on Mondays for 6 weeks", "6 h before"),
+    ("Practise SQL 1 hour on Mondays and Thursdays for 6 weeks", "12 h before"),
+    ("Practise 1 hour every Monday, Wednesday and Friday for 4 weeks", "12 h before"),
+    ("Practise SQL 2 hours every weekend for 6 weeks", "12 h before"),
+    ("Practise SQL 2 hours at weekends for 6 weeks", "12 h before"),
     ("Study SQL 2 h a day for 10 days", "20 h before"),
     # a pace of counts is work beside the goal's other counts ("admin" holds no "min")
     (

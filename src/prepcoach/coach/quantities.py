@@ -52,16 +52,22 @@ MONTH_NAMES = (
     r"sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?"
 )
 UNIT_WORD_RE = re.compile(r"\s+([A-Za-z][A-Za-z0-9'+#-]*)")  # "2 COVID-19 reports", "3 B2 lessons"
+DAY_NAME = r"(?:mon|tues|wednes|thurs|fri|satur|sun)day"
+# A list of days the work repeats on: "Monday and Thursday", "Mondays, Wednesdays & Fridays".
+DAYS_LIST = rf"{DAY_NAME}s?(?:\s*(?:,\s*(?:and\s+|&\s*)?|and\s+|&\s*){DAY_NAME}s?)*"
 FREQUENCY_RE = re.compile(
-    r"\b(?P<phrase>every\s+(?:single\s+)?(?P<every>weekday|day|morning|evening|night|week|month|"
-    r"monday|tuesday|wednesday|thursday|friday|saturday|sunday)|each\s+(?P<each>day|week|weekday)|"
+    rf"\b(?P<phrase>every\s+(?:single\s+)?(?:(?P<days>{DAYS_LIST})|(?P<every>weekday|day|morning|"
+    r"evening|night|week|month|weekend))|each\s+(?P<each>day|week|weekday|weekend)|"
+    rf"on\s+(?P<plural>{DAY_NAME}s(?:\s*(?:,\s*(?:and\s+|&\s*)?|and\s+|&\s*){DAY_NAME}s)*)|"
+    r"(?:at|on|over)\s+(?:the\s+)?(?P<weekends>weekends)|"
     r"(?P<daily>daily)|(?P<weekly>weekly)|(?P<weekdays>on weekdays))\b",
     re.IGNORECASE,
 )
+DAY_NAME_RE = re.compile(DAY_NAME, re.IGNORECASE)
+# A weekend is one time a week: "2 hours every weekend" is 2 hours a week, not 4.
 PER_WEEK = {
     "weekday": 5, "day": 7, "morning": 7, "evening": 7, "night": 7, "week": 1, "month": 0.25,
-    "monday": 1, "tuesday": 1, "wednesday": 1, "thursday": 1, "friday": 1, "saturday": 1,
-    "sunday": 1,
+    "weekend": 1,
 }  # fmt: skip
 
 
@@ -135,15 +141,19 @@ def find_quantities(text: str, skip: list[tuple[int, int]] | None = None) -> lis
     for match in FREQUENCY_RE.finditer(text):
         if _overlaps(match.span(), taken):
             continue
+        days = match.group("days") or match.group("plural")
         key = (
             match.group("every")
             or match.group("each")
+            or ("weekend" if match.group("weekends") else None)
             or ("day" if match.group("daily") else None)
             or ("week" if match.group("weekly") else None)
-            or "weekday"
+            or ("" if days else "weekday")
         ).lower()
+        # Named days count once each: "every Monday and Thursday" is twice a week.
+        per_week = len(set(DAY_NAME_RE.findall(days.lower()))) if days else PER_WEEK[key]
         found.append(
-            Quantity(PER_WEEK[key], "days per week" if key != "week" else "per week", "=",
+            Quantity(per_week, "days per week" if key != "week" else "per week", "=",
                      match.group("phrase"), frequency=True)
         )  # fmt: skip
     return found
