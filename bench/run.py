@@ -17,6 +17,8 @@ Today:
 - `bench_body_language.py`: body language from video (issue 10) on clips made from a packaged
   face with known moves, turns and exits: face-in-frame agreement, head-angle error, look-away
   episodes (precision, recall), time per frame and the added latency on a 2-minute answer.
+- `bench_fillers.py`: fillers counted in an answer against labelled sentences (precision and
+  recall, all fillers and "like" alone), beside every "like" a filler and none.
 - `bench_memory.py`: a worker's peak memory on a 10-minute answer (aim 600 MB), beside the raw
   speech engine on the same file and the worker reading it in one piece, each in a child
   process of this run. Slow (about 10 minutes).

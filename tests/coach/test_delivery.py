@@ -23,6 +23,20 @@ from tests.relevance_samples import HOCKEY, HOCKEY_FOR_FINANCE
         ("You know the answer. I mean it.", []),
         ("It was kind of messy and sort of late.", ["kind of", "sort of"]),
         ("What kind of tool was it? A sort of checklist.", []),
+        # "like" after a comma opens examples, unless a clause, a stress or a number follows
+        # (a trial's "high-risk drugs, like methotrexate" was counted a filler)
+        ("We handle high-risk drugs, like methotrexate and warfarin.", []),
+        ("I was nervous, like I knew nobody there.", ["like"]),
+        ("It was hard, like really hard.", ["like"]),
+        ("We were short-staffed, like twenty people off.", ["like"]),
+        # a comparison after a hedge, an approximation, a stress
+        ("It's kind of like a puzzle.", ["kind of"]),
+        ("You need like a lot of patience, not like a puzzle.", ["like"]),
+        ("I pick up new software like really quickly.", ["like"]),
+        ("There were like loads of complaints.", ["like"]),
+        # "as you know" says what the listener knows
+        ("As you know, the sector is under pressure.", []),
+        ("It was, you know, hard.", ["you know"]),
     ],
 )
 def test_fillers_and_not_fillers(text: str, fillers: list[str]) -> None:

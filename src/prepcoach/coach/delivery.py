@@ -59,8 +59,21 @@ NOUN_BEFORE_OF = frozenset(
     {"a", "the", "this", "that", "what", "some", "any", "which", "same", "one"}
 )
 NUMBER_RE = re.compile(
-    r"^(?:\d|one|two|three|four|five|six|seven|eight|nine|ten|twenty|thirty|forty|fifty|hundred|a\b)"
+    r"^(?:\d|one|two|three|four|five|six|seven|eight|nine|ten|twenty|thirty|forty|fifty|hundred|"
+    r"loads|lots|tons|hundreds|thousands|dozens|half)"
 )
+# "like a hundred people" is an approximation; "like a puzzle" a comparison.
+A_NUMBER_AFTER = frozenset({"hundred", "thousand", "million", "dozen", "couple", "few", "lot"})
+# After a comma, "like" opens examples ("high-risk drugs, like warfarin") unless a clause or a
+# stress follows it: "I was nervous, like I knew nobody", "it was hard, like really hard".
+CLAUSE_OR_STRESS = frozenset(
+    """i i'm i'd i've we we're we'd you you're they they're he she it it's there there's
+    that's this nobody everyone everybody someone somebody really so very totally super
+    literally just actually honestly basically completely kind sort""".split()
+)
+# "like" right before these stresses a filler wherever it stands: "I pick it up like really
+# quickly", "a system that like nobody knew".
+STRESSED_AFTER = frozenset({"really", "so", "very", "totally", "super", "literally", "nobody"})
 WORD_RE = re.compile(r"[a-z0-9']+")
 
 
@@ -146,7 +159,8 @@ def filler_spans(tokens: list[Token]) -> list[tuple[int, int]]:
             found.append((i, 2))
             skip = 1
             continue
-        if token.text == "like" and _like_is_filler(prev, token, nxt):
+        after = tokens[i + 2] if i + 2 < len(tokens) else None
+        if token.text == "like" and _like_is_filler(prev, token, nxt, after):
             found.append((i, 1))
     return found
 
@@ -157,6 +171,8 @@ def _phrase_is_filler(
     if pair in {("kind", "of"), ("sort", "of")}:
         # "a kind of tool", "what sort of person": a noun, not a hedge.
         return prev is None or prev.text not in NOUN_BEFORE_OF
+    if pair == ("you", "know") and prev is not None and prev.text == "as":
+        return False  # "as you know, …" says what the listener knows
     # "you know" and "I mean" are fillers when they stand apart: "it was, you know, hard".
     if second.comma_after or after is None:
         return True
@@ -180,13 +196,24 @@ def _phrase_is_filler(
     return prev is not None and prev.comma_after and not prev.raw.endswith((".", "!", "?"))
 
 
-def _like_is_filler(prev: Token | None, token: Token, nxt: Token | None) -> bool:
+def _like_is_filler(
+    prev: Token | None, token: Token, nxt: Token | None, after: Token | None = None
+) -> bool:
     if prev is not None and prev.text in LIKE_NOT_FILLER_BEFORE and not prev.comma_after:
         return False
-    if token.comma_after or (prev is not None and prev.comma_after):
+    if prev is not None and prev.text == "of" and not prev.comma_after:
+        return False  # "kind of like a puzzle": a comparison after the hedge
+    if token.comma_after:
         return True  # "it was, like, hard"
-    if nxt is not None and NUMBER_RE.match(nxt.text):
+    if nxt is not None and (
+        NUMBER_RE.match(nxt.text) or (nxt.text == "a" and after and after.text in A_NUMBER_AFTER)
+    ):
         return True  # "like twenty people": an approximation said as a filler
+    if prev is not None and prev.comma_after:
+        # "the messy stuff, like free text fields": examples, not a filler.
+        return nxt is None or nxt.text in CLAUSE_OR_STRESS or nxt.text in HESITATIONS
+    if nxt is not None and nxt.text in STRESSED_AFTER:
+        return True
     if prev is not None and prev.text in {
         "was",
         "were",
