@@ -6,7 +6,8 @@ starts `prepcoach serve` (with its worker) and one more `prepcoach worker` (two 
 drives them with locust's library API, headless, for fixed user counts and times:
 1. one student doing everything (the baseline),
 2. the cohort: typing students and recording students at the same time,
-3. recording students stepped 1, 2, 4, 8: how many keep p95 chunk upload <= 200 ms.
+3. recording students stepped 1, 2, 4, 8, 16, 32, stopping after the first step whose p95 chunk
+   upload is over 200 ms: how many recording students the machine holds within it.
 It prints p50/p95 per request kind, chunks lost (acknowledged vs stored in the joined
 recording), and end-of-answer -> report seconds, each beside the one-student figure.
 """
@@ -36,6 +37,9 @@ from locust.env import Environment  # noqa: E402
 CHUNK_SECONDS = 2
 P95_LIMIT_MS = 200.0
 DRAIN_S = 90.0  # the longest a phase waits for answers under way to end
+# Recording students at once, doubled until p95 chunk upload passes P95_LIMIT_MS: the thirty-
+# seventh session's 1-8 all held, which said "at least 8", not how many the machine holds.
+STEPS = [1, 2, 4, 8, 16, 32]
 
 
 def _free_port() -> int:
@@ -157,14 +161,14 @@ def _lost(results: cohort.Results) -> tuple[int, int]:
 def main(short: bool = False) -> int:
     cohort_size = 4 if short else 8
     base_s, cohort_s, step_s = (30.0, 30.0, 0.0) if short else (40.0, 60.0, 25.0)
-    steps = [] if short else [1, 2, 4, 8]
+    steps = [] if short else STEPS
     with tempfile.TemporaryDirectory(prefix="prepcoach-load-") as home:
         os.environ["PREPCOACH_HOME"] = home
         os.environ.setdefault("SECRET_KEY", "load-test-only-" + "x" * 40)
         database = "PostgreSQL (DATABASE_URL)" if os.environ.get("DATABASE_URL") else "SQLite"
         print(f"load: database {database}; home {home}; serve + 1 worker, 1 more worker")
         cohort.ANSWER_CHUNKS[:] = _answer_chunks(Path(home))
-        _prepare(max(cohort_size, 8) + 1)
+        _prepare(max([cohort_size, *steps]) + 1)
         port = _free_port()
         host = f"http://127.0.0.1:{port}"
         bin_dir = Path(sys.executable).parent
@@ -222,21 +226,27 @@ def _report(
         f"median {_median(many_results.report_seconds):.1f} p95 {_p95(many_results.report_seconds):.1f} "
         f"(n={len(many_results.report_seconds)}, not ready {many_results.reports_missing})"
     )
-    held = 0
+    held, step_lost = 0, 0
     for count in steps:
         stats, results = _phase(host, [cohort.RecordingStudent], count, step_s)
         p50, p95, n = _row(stats, "chunk upload")
         acked, lost = _lost(results)
+        step_lost += lost
         print(f"recording students {count}: chunk upload p50 {p50:.0f} ms p95 {p95:.0f} ms "
               f"(n={n}), chunks lost {lost} of {acked}")  # fmt: skip
-        if p95 <= P95_LIMIT_MS:
-            held = count
+        if p95 > P95_LIMIT_MS:
+            break  # more students would only be slower: the limit is found
+        held = count
     if steps:
-        most = " (the most tried: at least this many)" if held == steps[-1] else ""
+        tried = steps[steps.index(held) + 1] if held in steps[:-1] else None
+        most = (
+            f" ({tried} did not)" if tried else
+            " (the most tried: at least this many)" if held else " (not even one)"
+        )  # fmt: skip
         print(
             f"recording students held with p95 chunk upload <= {P95_LIMIT_MS:.0f} ms: {held}{most}"
         )
-    return 1 if one_lost or many_lost else 0
+    return 1 if one_lost or many_lost or step_lost else 0
 
 
 if __name__ == "__main__":
