@@ -332,7 +332,10 @@ HELD_OUT = {
         "stop_heldout6",
         "development since its first read: stop_heldout6.py (2026-12-06)",
     ),
-    "heldout7": ("stop_heldout7", "held-out, written blind: stop_heldout7.py (2026-12-06)"),
+    "heldout7": (
+        "stop_heldout7",
+        "development since its first read: stop_heldout7.py (2026-12-06)",
+    ),
 }
 
 
