@@ -28,6 +28,10 @@ or not, with the words that show it.
   everyday tool names, plans, lists of things not done asked for); kept out of `SETS` until the
   forty-fourth session's candidate (a match by meaning below `term_match.SURE_BY_MEANING` is a
   "can't tell") was committed: its first read is that candidate's.
+- `heldout8.json`: held-out (2026-12-06, forty-fifth session, 50 answers in 13 fields, by a
+  writer who read only the guide; others' work, plans or wishes, denials, lists of things not
+  done, everyday tool names asked for); its first read is `term_doer`'s (tests/data/README.md,
+  "Another person's work, or still to come").
 - Forty-fourth session: beside the matcher's figures (every match counted as used, as before),
   the same pairs as the report says them: a match by meaning below `SURE_BY_MEANING` is neither
   used nor missed, so the "told" figures leave those pairs out, and the line says on how many
@@ -89,6 +93,11 @@ SETS = (
         "heldout7.json",
         "development since its first read (2026-12-05, written blind, thirty-seventh session; "
         "read first on 2026-12-06 after the can't-tell band for matches by meaning)",
+    ),
+    (
+        "heldout8.json",
+        "held-out (2026-12-06, written blind, forty-fifth session: others' work, plans, denials, "
+        "everyday tool names asked for; first read after `term_doer`)",
     ),
 )
 WORD = re.compile(r"[a-z0-9]+(?:[+#.][a-z0-9+#]+)*")

@@ -67,6 +67,7 @@ import numpy as np
 from numpy.typing import NDArray
 
 from prepcoach.coach.key_term_candidates import NOMINAL_RE
+from prepcoach.coach.term_doer import not_the_speakers
 from prepcoach.coach.term_forms import tokens
 
 # What counts as a name and where a named term may be said (`term_names`), named here too
@@ -283,7 +284,7 @@ class Matcher:
                             _keys(words),
                             _keys([w for w in words if w[:1].islower()]),
                             short and dangling(text),
-                            where is not None and denied(sentence, *where),
+                            where is not None and not_done(sentence, *where),
                         )
                     )
             self._embedded = np.zeros(len(units), dtype=np.bool_)
@@ -495,6 +496,13 @@ class Matcher:
         return scores[best][0], best, scores[best][1]
 
 
+def not_done(sentence: str, start: int, end: int) -> bool:
+    """Whether the words of `sentence` from `start` to `end` are told as not done by the
+    speaker: denied (`term_negation.denied`) or told as another person's work or a prospect
+    (`term_doer.not_the_speakers`). A term said only so is not used."""
+    return denied(sentence, start, end) or not_the_speakers(sentence, start, end)
+
+
 def _said_run(sentence: str, needed: frozenset[str], words: Sequence[set[str]]) -> str | None:
     """The shortest run of `sentence`'s words (`words`: each word's keys) holding every key of
     `needed` close together (`SLACK`) that the sentence does not deny (`denied`), as the
@@ -502,10 +510,10 @@ def _said_run(sentence: str, needed: frozenset[str], words: Sequence[set[str]]) 
     is denied ("i haven't used java"). The whole sentence when its words cannot be placed."""
     spans = _token_spans(sentence)
     if len(spans) != len(words):
-        return None if denied(sentence, 0, len(sentence)) else sentence
+        return None if not_done(sentence, 0, len(sentence)) else sentence
     longest = len(words) if len(words) <= len(needed) + SLACK else len(needed) + SLACK
     for start, end in _runs(needed, words):
-        if end - start < longest and not denied(sentence, spans[start][0], spans[end][1]):
+        if end - start < longest and not not_done(sentence, spans[start][0], spans[end][1]):
             return sentence[spans[start][0] : spans[end][1]]
     return None
 
