@@ -21,7 +21,11 @@ from prepcoach.coach import delivery
 DATA = Path(__file__).resolve().parent.parent / "tests" / "data" / "fillers"
 SETS = (
     ("dev.json", 'development (2026-12-06, forty-fifth session; the "like" rule tuned on it)'),
-    ("heldout.json", "held-out (2026-12-06, written with dev.json; aggregates only)"),
+    (
+        "heldout.json",
+        "held-out (2026-12-06, written with dev.json; aggregates only, first read after the "
+        '"like" rule of 867d2a1; every run since is another read)',
+    ),
 )
 
 Finder = Callable[[str], list[str]]
