@@ -75,7 +75,8 @@ def agreement(rows: list[dict[str, object]], finder: Finder, only: str | None) -
         text = str(row["text"])
         fillers = row["fillers"]
         assert isinstance(fillers, list)
-        want = Counter(str(f).lower() for f in fillers if only is None or f == only)
+        labels = [str(f).lower() for f in fillers]
+        want = Counter(f for f in labels if only is None or f == only)
         got = Counter(f for f in finder(text) if only is None or f == only)
         found += sum(got.values())
         labelled += sum(want.values())

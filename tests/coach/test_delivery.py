@@ -37,6 +37,17 @@ from tests.relevance_samples import HOCKEY, HOCKEY_FOR_FINANCE
         # "as you know" says what the listener knows
         ("As you know, the sector is under pressure.", []),
         ("It was, you know, hard.", ["you know"]),
+        # a review: examples that begin like a number, a verb after "I'd", a curly apostrophe,
+        # a sentence opened with "like", a hedge's comparison against a stress, "as, you know,"
+        ("We use lean tools, like 5S and kaizen.", []),
+        ("I know several frameworks, like TensorFlow and PyTorch.", []),
+        ("Racket sports, like tennis and squash.", []),
+        ("I'd like very much to join your team.", []),
+        ("I was nervous, like I’m new here.", ["like"]),
+        ("It was a mess. Like the whole team was off sick.", ["like"]),
+        ("There were a lot of like twenty people.", ["like"]),
+        ("It was kind of like really stressful.", ["kind of", "like"]),
+        ("It was hard as, you know, the team was new.", ["you know"]),
     ],
 )
 def test_fillers_and_not_fillers(text: str, fillers: list[str]) -> None:

@@ -51,16 +51,19 @@ SINGLE_FILLERS = HESITATIONS
 PHRASE_FILLERS = FILLER_PHRASES
 # "like" is a verb or a comparison after these words: "I like data", "looks like rain".
 LIKE_NOT_FILLER_BEFORE = frozenset(
-    """i you we they he she it would 'd do don't didn't does doesn't really also to not
+    """i you we they he she it would 'd i'd we'd you'd they'd he'd she'd do don't didn't does
+    doesn't really also to not
     feel feels felt look looks looked sound sounds sounded seem seems seemed something
     things stuff people someone anyone everyone nothing much just more less""".split()
 )
 NOUN_BEFORE_OF = frozenset(
     {"a", "the", "this", "that", "what", "some", "any", "which", "same", "one"}
 )
+# A whole word of an amount: "like twenty", "like 40", "like loads" (not "like tennis", "like
+# TensorFlow", "like 5S": a review).
 NUMBER_RE = re.compile(
-    r"^(?:\d|one|two|three|four|five|six|seven|eight|nine|ten|twenty|thirty|forty|fifty|hundred|"
-    r"loads|lots|tons|hundreds|thousands|dozens|half)"
+    r"^(?:\d+(?:[.,]\d+)?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|"
+    r"twenty|thirty|forty|fifty|sixty|hundred|loads|lots|tons|hundreds|thousands|dozens|half)$"
 )
 # "like a hundred people" is an approximation; "like a puzzle" a comparison.
 A_NUMBER_AFTER = frozenset({"hundred", "thousand", "million", "dozen", "couple", "few", "lot"})
@@ -123,7 +126,8 @@ def tokens_of(words: tuple[Word, ...] | list[Word] | None, text: str = "") -> li
     tokens = []
     for raw, start in pieces:
         for part in re.split(r"(?<=[a-z0-9'])-(?=[a-z])", raw.strip(), flags=re.IGNORECASE):
-            clean = "".join(WORD_RE.findall(part.lower()))
+            # A curly apostrophe is an apostrophe: "I’m" is "i'm", as typed on a phone.
+            clean = "".join(WORD_RE.findall(part.lower().replace("’", "'")))
             if clean:
                 tokens.append(Token(clean, part, start, bool(re.search(r"[,;:.!?…]$", part))))
     return tokens
@@ -160,7 +164,8 @@ def filler_spans(tokens: list[Token]) -> list[tuple[int, int]]:
             skip = 1
             continue
         after = tokens[i + 2] if i + 2 < len(tokens) else None
-        if token.text == "like" and _like_is_filler(prev, token, nxt, after):
+        earlier = tokens[i - 2] if i > 1 else None
+        if token.text == "like" and _like_is_filler(prev, token, nxt, after, earlier):
             found.append((i, 1))
     return found
 
@@ -171,7 +176,7 @@ def _phrase_is_filler(
     if pair in {("kind", "of"), ("sort", "of")}:
         # "a kind of tool", "what sort of person": a noun, not a hedge.
         return prev is None or prev.text not in NOUN_BEFORE_OF
-    if pair == ("you", "know") and prev is not None and prev.text == "as":
+    if pair == ("you", "know") and prev is not None and prev.text == "as" and not prev.comma_after:
         return False  # "as you know, …" says what the listener knows
     # "you know" and "I mean" are fillers when they stand apart: "it was, you know, hard".
     if second.comma_after or after is None:
@@ -197,23 +202,32 @@ def _phrase_is_filler(
 
 
 def _like_is_filler(
-    prev: Token | None, token: Token, nxt: Token | None, after: Token | None = None
+    prev: Token | None,
+    token: Token,
+    nxt: Token | None,
+    after: Token | None = None,
+    earlier: Token | None = None,
 ) -> bool:
+    """Whether this "like" is a filler, by the words around it: `prev` and `earlier` before it,
+    `nxt` and `after` after it."""
     if prev is not None and prev.text in LIKE_NOT_FILLER_BEFORE and not prev.comma_after:
         return False
-    if prev is not None and prev.text == "of" and not prev.comma_after:
-        return False  # "kind of like a puzzle": a comparison after the hedge
     if token.comma_after:
         return True  # "it was, like, hard"
     if nxt is not None and (
         NUMBER_RE.match(nxt.text) or (nxt.text == "a" and after and after.text in A_NUMBER_AFTER)
     ):
         return True  # "like twenty people": an approximation said as a filler
-    if prev is not None and prev.comma_after:
-        # "the messy stuff, like free text fields": examples, not a filler.
-        return nxt is None or nxt.text in CLAUSE_OR_STRESS or nxt.text in HESITATIONS
     if nxt is not None and nxt.text in STRESSED_AFTER:
         return True
+    if prev is not None and prev.text == "of" and not prev.comma_after:
+        # "kind of like a puzzle": a comparison after the hedge
+        return earlier is None or earlier.text not in {"kind", "sort"}
+    if prev is not None and prev.raw.endswith((",", ";")):
+        # "the messy stuff, like free text fields": examples, not a filler.
+        return nxt is None or nxt.text in CLAUSE_OR_STRESS or nxt.text in HESITATIONS
+    if prev is not None and prev.comma_after:
+        return True  # a sentence opened with "like": "Like the whole team was off."
     if prev is not None and prev.text in {
         "was",
         "were",
