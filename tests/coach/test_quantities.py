@@ -32,18 +32,17 @@ def test_quantities(text: str, value: float, unit: str, comparator: str) -> None
         ("every day", 7),
         ("weekly", 1),
         ("every Monday", 1),
-        ("on Mondays", 1),
-        ("on Mondays and Thursdays", 2),
+        ("1 hour on Mondays", 1),
+        ("1 hour on Mondays and Thursdays", 2),
         ("every Monday, Wednesday & Friday", 3),
         ("every weekend", 1),
         ("each weekend", 1),
-        ("at weekends", 1),
+        ("2 sessions at weekends", 1),
     ],
 )
 def test_frequencies(text: str, per_week: float) -> None:
-    found = find_quantities(f"practise SQL {text}")
+    found = [q for q in find_quantities(f"practise SQL {text}") if q.frequency]
     assert len(found) == 1
-    assert found[0].frequency
     assert found[0].value == per_week
 
 
@@ -196,6 +195,16 @@ def test_a_code_is_looked_for_where_its_number_stands() -> None:
     assert kept == ["900 exam questions"]
 
 
-@pytest.mark.parametrize("text", ["meet Sam on Monday", "finish it by Friday", "weekend plans"])
-def test_one_named_day_is_a_date_not_a_pace(text: str) -> None:
+@pytest.mark.parametrize(
+    "text",
+    [
+        "meet Sam on Monday",
+        # days named away from the time they would pace are an exception or an aside (a review)
+        "Practise SQL for 20 hours by 10 January but not on Sundays",
+        "Do 40 LeetCode problems by 10 January, resting on Sundays",
+        "I'm free on Mondays so I'll practise SQL",
+        "Study SQL 10 hours over the weekends before 10 January",
+    ],
+)
+def test_a_named_day_away_from_a_time_is_not_a_pace(text: str) -> None:
     assert not any(found.frequency for found in find_quantities(text))

@@ -48,6 +48,10 @@ PACES = [
     ("Practise 1 hour every Monday, Wednesday and Friday for 4 weeks", "12 h before"),
     ("Practise SQL 2 hours every weekend for 6 weeks", "12 h before"),
     ("Practise SQL 2 hours at weekends for 6 weeks", "12 h before"),
+    # a day named as an exception or an aside is no pace (a review read 100 h and 540 h)
+    ("Practise SQL for 20 hours by 10 January but not on Sundays", "20 h before"),
+    ("Do 30 mock interviews in 6 weeks, I work on Saturdays and Sundays", "45 h before"),
+    ("I'm free on Mondays so I'll practise SQL 2 hours a day for 6 weeks", "84 h before"),
     ("Study SQL 2 h a day for 10 days", "20 h before"),
     # a pace of counts is work beside the goal's other counts ("admin" holds no "min")
     (

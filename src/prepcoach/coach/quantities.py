@@ -59,11 +59,19 @@ FREQUENCY_RE = re.compile(
     rf"\b(?P<phrase>every\s+(?:single\s+)?(?:(?P<days>{DAYS_LIST})|(?P<every>weekday|day|morning|"
     r"evening|night|week|month|weekend))|each\s+(?P<each>day|week|weekday|weekend)|"
     rf"on\s+(?P<plural>{DAY_NAME}s(?:\s*(?:,\s*(?:and\s+|&\s*)?|and\s+|&\s*){DAY_NAME}s)*)|"
-    r"(?:at|on|over)\s+(?:the\s+)?(?P<weekends>weekends)|"
+    r"(?:at|on)\s+(?:the\s+)?(?P<weekends>weekends)|"
     r"(?P<daily>daily)|(?P<weekly>weekly)|(?P<weekdays>on weekdays))\b",
     re.IGNORECASE,
 )
 DAY_NAME_RE = re.compile(DAY_NAME, re.IGNORECASE)
+# "on Mondays" and "at weekends" are a pace only right after the time or count they pace ("1 hour
+# on Mondays", "2 sessions at weekends"): elsewhere they are an exception or an aside ("but not on
+# Sundays", "I work on Saturdays", "I'm free on Mondays so …": a review).
+PACED_BEFORE_RE = re.compile(
+    r"(?:\d+(?:[.,]\d+)?|an?|one|two|three|four|five|six|seven|eight|nine|ten|half an?)\s+"
+    r"(?:hours?|hrs?|h|minutes?|mins?|sessions?|times?|lessons?|runs?)\s*$",
+    re.IGNORECASE,
+)
 # A weekend is one time a week: "2 hours every weekend" is 2 hours a week, not 4.
 PER_WEEK = {
     "weekday": 5, "day": 7, "morning": 7, "evening": 7, "night": 7, "week": 1, "month": 0.25,
@@ -140,6 +148,10 @@ def find_quantities(text: str, skip: list[tuple[int, int]] | None = None) -> lis
     found = _mark_sizes_of_each(text, found, spans)
     for match in FREQUENCY_RE.finditer(text):
         if _overlaps(match.span(), taken):
+            continue
+        if (match.group("plural") or match.group("weekends")) and not PACED_BEFORE_RE.search(
+            text[: match.start()]
+        ):
             continue
         days = match.group("days") or match.group("plural")
         key = (
