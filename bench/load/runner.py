@@ -234,8 +234,8 @@ def _report(
         step_lost += lost
         print(f"recording students {count}: chunk upload p50 {p50:.0f} ms p95 {p95:.0f} ms "
               f"(n={n}), chunks lost {lost} of {acked}")  # fmt: skip
-        if p95 > P95_LIMIT_MS:
-            break  # more students would only be slower: the limit is found
+        if n == 0 or not p95 <= P95_LIMIT_MS:
+            break  # no upload answered, or over the limit: more students would only be slower
         held = count
     if steps:
         tried = steps[steps.index(held) + 1] if held in steps[:-1] else None
