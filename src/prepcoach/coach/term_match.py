@@ -67,7 +67,7 @@ import numpy as np
 from numpy.typing import NDArray
 
 from prepcoach.coach.key_term_candidates import NOMINAL_RE
-from prepcoach.coach.term_doer import not_the_speakers
+from prepcoach.coach.term_doer import PersonTest, not_the_speakers, person_test
 from prepcoach.coach.term_forms import tokens
 
 # What counts as a name and where a named term may be said (`term_names`), named here too
@@ -170,6 +170,16 @@ def shared_embedder() -> Embedder | None:
     return load_embedder()
 
 
+_PERSON_TESTS: dict[int, PersonTest] = {}
+
+
+def _person_test(embedder: Embedder) -> PersonTest:
+    """One `term_doer.person_test` per embedder, so its phrases are read once a process."""
+    if id(embedder) not in _PERSON_TESTS:
+        _PERSON_TESTS[id(embedder)] = person_test(embedder)
+    return _PERSON_TESTS[id(embedder)]
+
+
 # How much nearer a unit must be to a term's phrasings than to the phrasings without a term
 # (`templates`: "experience in", "I did", …) to say the term by meaning: a unit that only
 # echoes them came near every term ("My job involved lots of different things" 0.59 from
@@ -254,6 +264,9 @@ class Matcher:
         # Per sentence, the runs of words written as a name's (`_name_runs`).
         self.name_runs = [_name_runs(words) for words in said]
         self.embedder = embedder
+        # Whether a subject after "my" or "our" is a person (`term_doer.person_test`), read
+        # only with the sentence model: without it such a subject is not read at all.
+        self.person = _person_test(embedder) if embedder is not None else None
         self.threshold = threshold
         self._units: list[Unit] | None = None
         # Each unit's vector, a row of zeros until it is embedded (`_embed`), and whether it is.
@@ -284,7 +297,7 @@ class Matcher:
                             _keys(words),
                             _keys([w for w in words if w[:1].islower()]),
                             short and dangling(text),
-                            where is not None and not_done(sentence, *where),
+                            where is not None and not_done(sentence, *where, self.person),
                         )
                     )
             self._embedded = np.zeros(len(units), dtype=np.bool_)
@@ -459,7 +472,7 @@ class Matcher:
                 continue
             for sentence, roots, words in zip(self.sentences, self.roots, self.words, strict=True):
                 if needed <= roots and _close_together(needed, words):
-                    run = _said_run(sentence, needed, words)
+                    run = _said_run(sentence, needed, words, self.person)
                     if run is not None:
                         return Covered(term, sentence, "word form", 1.0, run)
         return None
@@ -496,24 +509,30 @@ class Matcher:
         return scores[best][0], best, scores[best][1]
 
 
-def not_done(sentence: str, start: int, end: int) -> bool:
+def not_done(sentence: str, start: int, end: int, person: PersonTest | None = None) -> bool:
     """Whether the words of `sentence` from `start` to `end` are told as not done by the
     speaker: denied (`term_negation.denied`) or told as another person's work or a prospect
-    (`term_doer.not_the_speakers`). A term said only so is not used."""
-    return denied(sentence, start, end) or not_the_speakers(sentence, start, end)
+    (`term_doer.not_the_speakers`, with the `person` test of a matcher that has the sentence
+    model). A term said only so is not used."""
+    return denied(sentence, start, end) or not_the_speakers(sentence, start, end, person)
 
 
-def _said_run(sentence: str, needed: frozenset[str], words: Sequence[set[str]]) -> str | None:
+def _said_run(
+    sentence: str,
+    needed: frozenset[str],
+    words: Sequence[set[str]],
+    person: PersonTest | None = None,
+) -> str | None:
     """The shortest run of `sentence`'s words (`words`: each word's keys) holding every key of
     `needed` close together (`SLACK`) that the sentence does not deny (`denied`), as the
     sentence writes it ("account manager" for "account management"); None when each such run
     is denied ("i haven't used java"). The whole sentence when its words cannot be placed."""
     spans = _token_spans(sentence)
     if len(spans) != len(words):
-        return None if not_done(sentence, 0, len(sentence)) else sentence
+        return None if not_done(sentence, 0, len(sentence), person) else sentence
     longest = len(words) if len(words) <= len(needed) + SLACK else len(needed) + SLACK
     for start, end in _runs(needed, words):
-        if end - start < longest and not not_done(sentence, spans[start][0], spans[end][1]):
+        if end - start < longest and not not_done(sentence, spans[start][0], spans[end][1], person):
             return sentence[spans[start][0] : spans[end][1]]
     return None
 
