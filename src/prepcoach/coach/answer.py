@@ -179,6 +179,16 @@ class AnswerAnalysis:
                     }
                     for c in self.keywords.unsure
                 ],
+                # Of the missed terms, those whose words it says only as not done by the
+                # speaker (`term_not_done.said_not_done`), each with its words, sentence and
+                # why: the card quotes them under "Not used". Withheld with the missed ones; an
+                # analysis stored before has none, and its card lists the terms alone.
+                "not_done": []
+                if "keywords" in self.withheld
+                else [
+                    {"term": n.term, "sentence": n.sentence, "words": n.words, "why": n.why}
+                    for n in self.keywords.not_done
+                ],
                 # Every term it was read against: a report names those the job dropped or
                 # added since (`practice.report.terms_since`), speech lost or not.
                 "terms": list(self.keywords.terms),

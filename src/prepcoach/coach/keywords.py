@@ -49,6 +49,7 @@ from prepcoach.coach.key_term_candidates import (
 from prepcoach.coach.key_term_context import ContextModel, phrase_contexts
 from prepcoach.coach.term_forms import root
 from prepcoach.coach.term_match import Covered, find_terms, shared_embedder, term_roots
+from prepcoach.coach.term_not_done import NotDone, said_not_done
 from prepcoach.coach.text import only_fillers, other_language, phrase_pattern, plain_text, words
 
 if TYPE_CHECKING:
@@ -72,6 +73,10 @@ class Coverage:
     unsure: tuple[Covered, ...] = ()
     # Every term the answer was read against, in the job's order.
     terms: tuple[str, ...] = ()
+    # Of the missed terms, those whose words the answer says only where they are not done by
+    # the speaker (`term_not_done.said_not_done`: denied, another person's work, still to
+    # come), with the words and why: still missed, and quoted so that the user sees why.
+    not_done: tuple[NotDone, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -523,9 +528,11 @@ def bearing_on(
 
 def coverage(answer: str, terms: Sequence[str], question: str = "") -> Coverage:
     """Which terms the answer covers, by word form or by meaning, each with the sentence;
-    which it perhaps says in other words, prepcoach can't tell (`Covered.unsure`); and which
-    of them bear on `question` (`bearing_on`)."""
-    found = find_terms(answer, terms, shared_embedder())
+    which it perhaps says in other words, prepcoach can't tell (`Covered.unsure`); which of
+    them bear on `question` (`bearing_on`); and where it says a missed one's words only as not
+    done by the speaker (`term_not_done.said_not_done`)."""
+    embedder = shared_embedder()
+    found = find_terms(answer, terms, embedder)
     sure = [c if c is None or not c.unsure else None for c in found]
     used = tuple(t for t, c in zip(terms, sure, strict=True) if c is not None)
     missed = tuple(t for t, c in zip(terms, found, strict=True) if c is None)
@@ -536,6 +543,7 @@ def coverage(answer: str, terms: Sequence[str], question: str = "") -> Coverage:
         bearing_on(question, terms),
         tuple(c for c in found if c is not None and c.unsure),
         tuple(terms),
+        tuple(n for n in said_not_done(answer, terms, embedder, found=found) if n is not None),
     )
 
 

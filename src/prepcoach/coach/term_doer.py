@@ -31,7 +31,7 @@ import functools
 import itertools
 import re
 from collections.abc import Callable
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Literal
 
 import numpy as np
 
@@ -54,6 +54,11 @@ OWN_POSSESSIVES = frozenset({"my", "our"})
 PEOPLE = ("a person", "a colleague", "my manager", "a member of staff", "someone else", "the boss")
 THINGS = ("a thing", "my work", "my role", "a document", "a system", "a project", "a result")
 PersonTest = Callable[[str], bool]
+# The two kinds of words `not_the_speakers` reads as not the speaker's use
+# (`not_the_speakers_kind`), as the report's key-terms card names them.
+DoerKind = Literal["someone else's", "still to come"]
+SOMEONE_ELSES: DoerKind = "someone else's"
+STILL_TO_COME: DoerKind = "still to come"
 # Words a spoken clause opens with before its subject.
 OPENERS = frozenset(
     """so and but then um uh er erm well like yeah because cause cos while when where whereas
@@ -117,13 +122,18 @@ def _words(text: str) -> list[str]:
 
 def person_test(embedder: Embedder) -> PersonTest:
     """Whether a noun phrase ("my supervisor", "our sports scientist") names a person: nearer
-    by MiniLM cosine to `PEOPLE` than to `THINGS`, each phrase read once."""
-    vectors = np.asarray(embedder.embed([*PEOPLE, *THINGS]), dtype=np.float64)
+    by MiniLM cosine to `PEOPLE` than to `THINGS`, each phrase read once. `PEOPLE` and
+    `THINGS` are embedded at the first question, not before: a matcher that never asks sends
+    nothing to the model (`term_match.find_terms` sends an answer in one call)."""
+
+    @functools.cache
+    def anchors() -> np.ndarray:
+        return np.asarray(embedder.embed([*PEOPLE, *THINGS]), dtype=np.float64)
 
     @functools.lru_cache(maxsize=4096)
     def is_person(phrase: str) -> bool:
         vector = np.asarray(embedder.embed([phrase])[0], dtype=np.float64)
-        similarity = vectors @ vector
+        similarity = anchors() @ vector
         return bool(similarity[: len(PEOPLE)].max() > similarity[len(PEOPLE) :].max())
 
     return is_person
@@ -142,21 +152,43 @@ def not_the_speakers(sentence: str, start: int, end: int, person: PersonTest | N
     )
 
 
+def not_the_speakers_kind(
+    sentence: str, start: int, end: int, person: PersonTest | None = None
+) -> DoerKind | None:
+    """Which of the two kinds `not_the_speakers` reads in the words of `sentence` from `start`
+    to `end`, or None where it reads neither (where it returns False): `SOMEONE_ELSES` for
+    another person's work (a passive by another person, a subject in the third person),
+    `STILL_TO_COME` for a prospect; the first clause that tells one decides, another person's
+    work before a prospect within a clause, as `not_the_speakers` tries them."""
+    for a, b in _clauses(sentence):
+        if a < end and start < b:
+            kind = _kind_in_clause(sentence, a, b, max(start, a), min(end, b), person)
+            if kind is not None:
+                return kind
+    return None
+
+
 def _in_clause(
     sentence: str, a: int, b: int, start: int, end: int, person: PersonTest | None
 ) -> bool:
     """The span from `start` to `end` in the clause from `a` to `b`: read with the words up to
     its end (the subject, verb and cues before a term), or, for a span the clause opens with (a
     clause or a sentence matched by meaning, whose words are its evidence), with all of it."""
+    return _kind_in_clause(sentence, a, b, start, end, person) is not None
+
+
+def _kind_in_clause(
+    sentence: str, a: int, b: int, start: int, end: int, person: PersonTest | None
+) -> DoerKind | None:
+    """What `_in_clause` reads in the span, by kind (`not_the_speakers_kind`): each reading
+    tried in the same order, the later ones only when the earlier find nothing."""
     before = _words(sentence[a:start])
     after = _words(sentence[end:b])
     words = before + _words(sentence[start:end]) + after
     lead = words[: len(words) - len(after)] if before else words
-    return (
-        _passive_by_another(words)
-        or _third_person_subject(lead, words, person)
-        or _prospect(lead, words)
-    )
+    if _passive_by_another(words) or _third_person_subject(lead, words, person):
+        return SOMEONE_ELSES
+    return STILL_TO_COME if _prospect(lead, words) else None
 
 
 def _passive_by_another(words: list[str]) -> bool:
