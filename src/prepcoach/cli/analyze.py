@@ -140,7 +140,26 @@ def _key_terms_line(jd: str, data: dict[str, object]) -> str:
     # Perhaps said in other words: neither used nor missed, with the nearest words.
     perhaps = "; ".join(_perhaps(u) for u in unsure)
     can_t_tell = f"; can't tell, perhaps in other words: {perhaps}" if perhaps else ""
-    return f"Key terms: used {used}; not used {missed}{can_t_tell}."
+    # Not used, though its words are said: denied, someone else's work or still to come
+    # (`term_not_done`), quoted as the report's card quotes them.
+    not_done = "; ".join(
+        f"{d['term']} said as {_AS.get(str(d.get('why')), 'not done')}: “{d['sentence']}”"
+        for d in _list(keywords.get("not_done"))
+        if isinstance(d, dict)
+        and isinstance(d.get("term"), str)
+        and isinstance(d.get("sentence"), str)
+        and d["term"] in not_said
+    )
+    said_not_done = f"; {not_done}" if not_done else ""
+    return f"Key terms: used {used}; not used {missed}{said_not_done}{can_t_tell}."
+
+
+# How a term's words said as not done are named (`term_not_done.Why`), as the report names them.
+_AS = {
+    "denied": "not done",
+    "someone else's": "someone else's work",
+    "still to come": "still to come",
+}
 
 
 def _list(value: object) -> list[object]:
