@@ -176,6 +176,20 @@ class TermsSince:
     added: tuple[str, ...]  # as the job writes them now
 
 
+def filler_words(data: dict[str, Any]) -> list[tuple[str, int]]:
+    """The fillers counted, each said once with how often, the commonest first: the Fillers
+    card named only their number, and a browser check's user could not tell which of their
+    words were counted. Odd stored items are left out."""
+    fillers = data.get("fillers")
+    items = _list(fillers.get("items")) if isinstance(fillers, dict) else []
+    said = [i.get("text") for i in items if isinstance(i, dict)]
+    counts: dict[str, int] = {}
+    for text in said:
+        if isinstance(text, str) and text:
+            counts[text] = counts.get(text, 0) + 1
+    return sorted(counts.items(), key=lambda item: (-item[1], item[0]))
+
+
 def terms_since(data: dict[str, Any], now: list[str]) -> TermsSince | None:
     """What changed in the job's key terms (`now`, `jobs.Opportunity.key_terms`) since the
     analysis `data` read its answer, or None when nothing did (or it read no job's terms).

@@ -46,6 +46,7 @@ from prepcoach.practice.recordings import (
     store_chunk,
 )
 from prepcoach.practice.report import (
+    filler_words,
     length_card,
     pace_chart,
     readable_keywords,
@@ -277,6 +278,7 @@ def _report(attempt: Attempt) -> dict[str, object]:
         "sentences": transcript_pieces(data),
         "pace_chart": pace_chart(data),
         "length": length_card(data),
+        "filler_words": filler_words(data),
         "thresholds": thresholds(data),
         "measured": measured_of(data, None, follow),
         # Why the figure is low beside a well-told story (`answer.OFF_QUESTION_MOST`).
