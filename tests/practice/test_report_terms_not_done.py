@@ -31,15 +31,21 @@ def test_each_term_said_but_not_done_is_quoted_with_why(alice_client: Client, al
     text = html.unescape(_text(card_of(report(alice_client, alice, keywords))))
     # Still not used: every count stays as it was.
     assert "Not used: HMRC RTI submissions CIPP Diploma BrightPay SAP Xero" in text
+    # The term's own words, then the sentence they stand in (a browser check: two terms of one
+    # sentence quoted it whole twice, the second term's words far along it).
     assert (
-        "HMRC RTI submissions said as someone else's work: “RTI submissions to HMRC are done "
-        "by my supervisor.”"
+        "HMRC RTI submissions said as someone else's work: “RTI submissions to HMRC” in “RTI "
+        "submissions to HMRC are done by my supervisor.”"
     ) in text
-    assert "CIPP Diploma said as still to come: “I'm doing my CIPP diploma at the moment.”" in text
     assert (
-        "BrightPay said as still to come: “I'm booked on the BrightPay course next spring.”"
+        "CIPP Diploma said as still to come: “CIPP diploma” in “I'm doing my CIPP diploma at "
+        "the moment.”"
     ) in text
-    assert "SAP said as not done: “I haven't used SAP.”" in text
+    assert (
+        "BrightPay said as still to come: “BrightPay” in “I'm booked on the BrightPay course "
+        "next spring.”"
+    ) in text
+    assert "SAP said as not done: “SAP” in “I haven't used SAP.”" in text
     assert "Xero said" not in text
     assert "Sage said" not in text
     assert "prepcoach counts a term used only where you say you did it yourself" in text
@@ -60,7 +66,10 @@ def test_a_long_sentence_is_quoted_short(alice_client: Client, alice: User) -> N
         ],
     }
     text = _text(card_of(report(alice_client, alice, keywords)))
-    assert f"said as someone else's work: “{sentence[:159].strip()}…”" in text
+    assert (
+        f"said as someone else's work: “RTI submissions to HMRC” in “{sentence[:159].strip()}…”"
+        in text
+    )
 
 
 def test_a_report_stored_before_has_no_such_line(alice_client: Client, alice: User) -> None:
