@@ -272,7 +272,7 @@ def test_a_job_terms_area_names_only_the_terms_bearing_on_the_question() -> None
     (area,) = improvement_areas(facts, [], TODAY)
     assert area.key == "job_terms"
     assert {e.detail for e in area.evidence} == {
-        "1 of the 2 key terms bearing on it used; not said: statistical testing"
+        "1 of the 2 key terms bearing on it used; not used: statistical testing"
     }
 
 

@@ -208,5 +208,5 @@ def test_a_term_it_cannot_tell_was_said_counts_neither_way_in_the_tip_and_the_ar
     assert reading is not None
     assert reading[0] == (
         "1 of the 4 key terms bearing on it used, 1 perhaps in other words (prepcoach can't "
-        "tell); not said: A/B testing, forecasting"
+        "tell); not used: A/B testing, forecasting"
     )

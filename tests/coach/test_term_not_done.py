@@ -146,3 +146,40 @@ def test_the_doers_kind_agrees_with_not_the_speakers(
     end = start + len(words)
     assert not_the_speakers_kind(sentence, start, end) == kind
     assert not_the_speakers(sentence, start, end) is (kind is not None)
+
+
+@pytest.mark.parametrize(
+    ("text", "term", "why"),
+    [
+        # a prospect's words, which `term_negation` reads as denials, are still to come (a
+        # review: these read "said as not done")
+        ("I'm studying for my CIPP diploma.", "CIPP diploma", "still to come"),
+        ("I'd like to learn Xero.", "Xero", "still to come"),
+        ("I haven't used SAP.", "SAP", "denied"),
+        ("I'm still weak on Excel.", "Excel", "denied"),
+    ],
+)
+def test_a_prospect_is_still_to_come_and_a_negation_denied(text: str, term: str, why: str) -> None:
+    [found] = said_not_done(text, [term], shared_embedder())
+    assert found is not None
+    assert found.why == why
+
+
+def test_a_negated_lapse_gets_no_reason() -> None:
+    # "never missed" affirms the work; the matcher still misses it (a known miss), and the card
+    # must not say it was "said as not done" (a review).
+    text = "I never missed a payroll deadline in Sage."
+    assert said_not_done(text, ["Sage", "payroll"], shared_embedder()) == [None, None]
+
+
+def test_a_stored_find_is_quoted_only_as_the_card_can_say_it_truly() -> None:
+    from prepcoach.coach.term_not_done import stored_not_done
+
+    find = {"term": "SAP", "sentence": "I haven't used SAP.", "words": "SAP", "why": "denied"}
+    assert stored_not_done({"missed": ["SAP"], "not_done": [find, find]}) == [find]
+    # a term also listed as used, an unknown reason, words not in the sentence
+    assert stored_not_done({"used": ["SAP"], "missed": ["SAP"], "not_done": [find]}) == []
+    assert stored_not_done({"missed": ["SAP"], "not_done": [{**find, "why": "maybe"}]}) == []
+    odd = stored_not_done({"missed": ["SAP"], "not_done": [{**find, "words": {"a": 1}}]})
+    assert odd == [{**find, "words": ""}]
+    assert stored_not_done({"missed": "SAP", "not_done": 5}) == []

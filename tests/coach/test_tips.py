@@ -382,16 +382,16 @@ def test_the_key_terms_tips_evidence_says_the_term_is_the_jobs_and_not_said() ->
         return [(e.text, e.said) for e in tip.evidence]
 
     assert evidence(("Customer Success",), ("Customer Success",)) == [
-        ("Not said: “Customer Success”, the job's one term that bears on this question", False)
+        ("Not used: “Customer Success”, the job's one term that bears on this question", False)
     ]
     assert evidence(("Customer Success",), ("Customer Success", "CRM")) == [
-        ("Not said: “Customer Success”, one of the job's terms that bear on this question", False)
+        ("Not used: “Customer Success”, one of the job's terms that bear on this question", False)
     ]
     assert evidence(("A", "B"), ("A", "B", "C")) == [
-        ("Not said: “A” and “B”, 2 of the job's terms that bear on this question", False)
+        ("Not used: “A” and “B”, 2 of the job's terms that bear on this question", False)
     ]
     assert evidence(("A", "B", "C"), ("A", "B", "C")) == [
-        ("Not said: “A”, “B” and “C”, all of the job's terms that bear on this question", False)
+        ("Not used: “A”, “B” and “C”, all of the job's terms that bear on this question", False)
     ]
 
 

@@ -111,5 +111,5 @@ def test_the_key_terms_tip_says_its_term_is_not_said_in_an_old_report_too(
     page = alice_client.get(reverse("practice:attempt", args=[attempt.pk])).text
     text = re.sub(r"\s+", " ", re.sub(r"<[^>]+>", " ", page))
     assert (
-        "Not said: “Customer Success”, one of the job's terms that bear on this question"
+        "Not used: “Customer Success”, one of the job's terms that bear on this question"
     ) in text

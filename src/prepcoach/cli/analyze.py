@@ -142,13 +142,12 @@ def _key_terms_line(jd: str, data: dict[str, object]) -> str:
     can_t_tell = f"; can't tell, perhaps in other words: {perhaps}" if perhaps else ""
     # Not used, though its words are said: denied, someone else's work or still to come
     # (`term_not_done`), quoted as the report's card quotes them.
+    from prepcoach.coach.term_not_done import stored_not_done
+
     not_done = "; ".join(
-        f"{d['term']} said as {_AS.get(str(d.get('why')), 'not done')}: “{d['sentence']}”"
-        for d in _list(keywords.get("not_done"))
-        if isinstance(d, dict)
-        and isinstance(d.get("term"), str)
-        and isinstance(d.get("sentence"), str)
-        and d["term"] in not_said
+        f"{d['term']} said as {_AS[d['why']]}: "
+        + (f"“{d['words']}” in “{d['sentence']}”" if d["words"] else f"“{d['sentence']}”")
+        for d in stored_not_done(keywords)
     )
     said_not_done = f"; {not_done}" if not_done else ""
     return f"Key terms: used {used}; not used {missed}{said_not_done}{can_t_tell}."

@@ -153,7 +153,7 @@ def job_terms(analysis: Mapping[str, Any]) -> tuple[str, float | None] | None:
     perhaps = sum(t in unsure for t in bearing)
     if perhaps:
         said += f", {perhaps} perhaps in other words (prepcoach can't tell)"
-    return f"{said}; not said: {', '.join(missed)}", None
+    return f"{said}; not used: {', '.join(missed)}", None
 
 
 def ownership(analysis: Mapping[str, Any]) -> Ownership | None:

@@ -13,12 +13,17 @@ words, and is never quoted here."""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Literal
+from typing import TYPE_CHECKING, Any, Literal, get_args
 
 from prepcoach.coach import term_match
-from prepcoach.coach.term_doer import PersonTest, not_the_speakers_kind
+from prepcoach.coach.term_doer import (
+    STILL_TO_COME,
+    WORD_RE,
+    PersonTest,
+    not_the_speakers_kind,
+)
 from prepcoach.coach.term_match import (
     SLACK,
     Covered,
@@ -27,7 +32,7 @@ from prepcoach.coach.term_match import (
     term_keys,
     written_forms,
 )
-from prepcoach.coach.term_negation import denied
+from prepcoach.coach.term_negation import PHRASE_NEGATIONS, _negation, denied
 from prepcoach.coach.term_units import _close_together, _token_spans
 
 if TYPE_CHECKING:
@@ -110,15 +115,65 @@ def _not_done_run(
     return None
 
 
+# A word of a failure or a lapse: a negation before one affirms the work ("I never missed a
+# payroll deadline in Sage"), which the matcher still reads as denied (a known miss of
+# `term_match`); such a term gets no reason line, since "said as not done" would be wrong.
+LAPSES = frozenset(
+    """missed miss missing failed fail failing lost lose forgot forget broke broken dropped
+    late error errors mistake mistakes complaint complaints incident incidents""".split()
+)
+# A word of weakness: "I'm still weak on Excel" is not done yet, but no plan.
+WEAK = frozenset({"weak", "weaker", "weakest"})
+
+
 def _why(sentence: str, start: int, end: int, person: PersonTest | None) -> Why | None:
     """Why the words from `start` to `end` are not done by the speaker (`term_match.not_done`,
-    whose test decides), or None where they are: denied first, as it reads them."""
+    whose test decides), or None where they are or where a negation of a lapse may affirm them
+    (`LAPSES`). A denial by a negation ("I haven't used SAP") is "denied"; one by a prospect's
+    words, which `term_negation` reads as denials too ("I'm studying for my CIPP", "I'd like
+    to learn Xero"), is "still to come"."""
     if not term_match.not_done(sentence, start, end, person):
         return None
     if denied(sentence, start, end):
-        return DENIED
+        said = [w.lower().replace("’", "'") for w in WORD_RE.findall(sentence)]
+        if LAPSES & set(said):
+            return None
+        negated = any(_negation(w) or w in PHRASE_NEGATIONS for w in said)
+        return DENIED if negated or WEAK & set(said) else STILL_TO_COME
     # `not_done` holds and nothing denies the words: `not_the_speakers` read them.
     return not_the_speakers_kind(sentence, start, end, person) or "someone else's"
 
 
-__all__ = ["NotDone", "Why", "said_not_done"]
+# Why a missed term's words are no use of it, as the card says each: the core's own reasons.
+NOT_DONE_WHY = get_args(Why)
+
+
+def stored_not_done(keywords: Mapping[str, Any]) -> list[dict[str, str]]:
+    """The stored `not_done` finds the card and `prepcoach analyze` may quote: each of a term
+    listed as not used and not as used, once, with a known reason and a sentence; its words
+    kept only where they stand in the sentence (else the sentence alone is quoted)."""
+    missed = _strings(keywords.get("missed")) - _strings(keywords.get("used"))
+    out: list[dict[str, str]] = []
+    stored = keywords.get("not_done")
+    for d in stored if isinstance(stored, list | tuple) else []:
+        if not isinstance(d, dict):
+            continue
+        term, sentence, why = d.get("term"), d.get("sentence"), d.get("why")
+        if not (isinstance(term, str) and isinstance(sentence, str) and sentence):
+            continue
+        if term not in missed or why not in NOT_DONE_WHY or any(o["term"] == term for o in out):
+            continue
+        words = d.get("words")
+        kept = words if isinstance(words, str) and words and words in sentence else ""
+        out.append({"term": term, "sentence": sentence, "words": kept, "why": str(why)})
+    return out
+
+
+def _strings(value: object) -> set[str]:
+    """The strings of a stored list; anything else names none."""
+    return (
+        {t for t in value if isinstance(t, str) and t} if isinstance(value, list | tuple) else set()
+    )
+
+
+__all__ = ["NotDone", "Why", "said_not_done", "stored_not_done"]

@@ -480,7 +480,7 @@ def not_said(unused: Sequence[str], bearing: int) -> str:
     else:
         what = "job's terms that bear on this question"
         what = f"{'all' if len(unused) == bearing else len(unused)} of the {what}"
-    return f"Not said: {terms}, {what}"
+    return f"Not used: {terms}, {what}"
 
 
 # The tips that ask for a story's parts (a STAR part, a number on its result, what the speaker

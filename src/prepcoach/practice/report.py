@@ -7,12 +7,12 @@ import itertools
 import math
 import re
 from dataclasses import dataclass, field
-from typing import Any, get_args
+from typing import Any
 
 from prepcoach.coach.answer import thresholds
 from prepcoach.coach.content import sentences_of
 from prepcoach.coach.delivery import DeliverySettings, filler_spans, tokens_of
-from prepcoach.coach.term_not_done import Why
+from prepcoach.coach.term_not_done import stored_not_done
 from prepcoach.coach.trends import PARTS_OUT_OF
 
 
@@ -232,20 +232,8 @@ def readable_keywords(data: dict[str, Any]) -> dict[str, Any]:
         # Each quoted with its sentence and said by its why (`term_not_done.Why`), and only of a
         # term still listed as not used: one missing any is left out, as the card could say
         # nothing true of it.
-        missed = set(_strings(keywords.get("missed")))
-        clean["not_done"] = [
-            d
-            for d in _list(keywords.get("not_done"))
-            if isinstance(d, dict)
-            and len(_strings([d.get("term"), d.get("sentence")])) == 2
-            and d["term"] in missed
-            and d.get("why") in NOT_DONE_WHY
-        ]
+        clean["not_done"] = stored_not_done(keywords)
     return {**data, "keywords": clean}
-
-
-# Why a missed term's words are no use of it, as the card says each: the core's own reasons.
-NOT_DONE_WHY = get_args(Why)
 
 
 def _list(value: object) -> list[Any]:
