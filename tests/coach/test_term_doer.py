@@ -31,6 +31,10 @@ def read(sentence: str, words: str, person: bool = False) -> bool:
         # a pronoun or a noun phrase after his, her, their before an action verb
         ("and he did an emergency supply for one inhaler.", "emergency supply"),
         ("Her manager did the P11D returns.", "P11D returns"),
+        # a present after a one-word head, and an object added with "and the" (a review)
+        ("Her assistant handles the pension auto-enrolment in Xero.", "Xero"),
+        ("She runs the payroll in Sage.", "Sage"),
+        ("Her supervisor does the RTI returns and the P11D returns in BrightPay.", "BrightPay"),
         # still to come
         ("I'm booked on the UEFA C in the summer.", "UEFA C"),
         ("my am2 is booked for june.", "am2"),
@@ -77,6 +81,8 @@ def test_others_work_and_prospects_are_not_the_speakers(sentence: str, words: st
         ("I built the budget forecast in Excel for next year.", "Excel"),
         ("I put the dashboard next to the sales figures.", "dashboard"),
         ("i proposed moving to databricks on azure.", "databricks"),
+        ("I ran the payroll in Sage and the pensions in Xero.", "Xero"),
+        ("Her clients' accounts were all in Sage.", "Sage"),
     ],
 )
 def test_the_speakers_own_work_stands(sentence: str, words: str) -> None:
