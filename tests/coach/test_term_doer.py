@@ -81,6 +81,7 @@ def test_others_work_and_prospects_are_not_the_speakers(sentence: str, words: st
         ("I built the budget forecast in Excel for next year.", "Excel"),
         ("I put the dashboard next to the sales figures.", "dashboard"),
         ("i proposed moving to databricks on azure.", "databricks"),
+        ("We were moving to Xero when I left, so I mapped the ledgers.", "Xero"),
         ("I ran the payroll in Sage and the pensions in Xero.", "Xero"),
         ("Her clients' accounts were all in Sage.", "Sage"),
     ],

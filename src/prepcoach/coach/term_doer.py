@@ -291,7 +291,8 @@ def _prospect(lead: list[str], words: list[str]) -> bool:
             or (a == "is" and c in BOOKED_ON - {"in"})
         ):
             return True  # "I'm booked on", "my AM2 is booked for June", not "are booked in"
-        if a in SPEAKER_BE and (b, c) in {("moving", "to"), ("going", "for")}:
+        # Not after "were": "we were moving to Xero when I left" is past.
+        if a in SPEAKER_BE - {"were"} and (b, c) in {("moving", "to"), ("going", "for")}:
             return True  # "we're moving to Arbor", "the practice is going for the scheme"
     for a, b, c in zip(lead, lead[1:], [*lead[2:], ""], strict=False):
         if a in SPEAKER_BE - {"is", "are", "were"} and b in STUDY_VERBS and c == "my":
