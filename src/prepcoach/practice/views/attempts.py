@@ -247,8 +247,14 @@ def _retelling(data: dict[str, object], bank: Bank, model: Embedder | None) -> R
 def _report(attempt: Attempt) -> dict[str, object]:
     """What the report shows: the stored analysis and its drawings (it judges nothing)."""
     data = readable_keywords(attempt.analysis or {})
+    # The job the header and the key-terms card name: the mock's, else the one it was
+    # practised for; named before the answer is read too.
+    job = answer_job(attempt)
     if not data.get("transcript"):
-        return {"attempt": attempt, "analysis_state": state_of(attempt), "body": body_view(attempt)}
+        return {
+            "attempt": attempt, "analysis_state": state_of(attempt), "body": body_view(attempt),
+            "job": job,
+        }  # fmt: skip
     earlier = Attempt.objects.filter(
         user=attempt.user, question=attempt.question, status=Attempt.Status.ANALYSED,
         created_at__lt=attempt.created_at,
@@ -258,12 +264,10 @@ def _report(attempt: Attempt) -> dict[str, object]:
     # card says why there is none (`FollowUpAnswer.unmeasured`).
     follow = follow_up_of(attempt)
     asks_part = follow is not None and follow.asks_part
-    job = answer_job(attempt)
     return {
         "attempt": attempt,
         "analysis_state": state_of(attempt),
         "body": body_view(attempt),
-        # The job the key-terms card names: the mock's, else the one it was practised for.
         "job": job,
         # Its key terms as they are now, where they differ from those the answer was read
         # with (the owner removed or added one since): the card says so, with "Analyse again".
