@@ -263,21 +263,29 @@ def asks_read(
 
 
 KIND_SETS = (
-    ("kinds_dev.json", "DEVELOPMENT (the success kind was chosen reading it)"),
+    ("kinds_dev.json", "DEVELOPMENT (the kind model is trained on it: a fit)"),
     (
         "kinds_heldout.json",
         "DEVELOPMENT since its one read (written blind; read 2026-12-04 17:29 UTC after "
-        "3a558c3: likeliest .687, kept .613; the commit before .633, .567)",
+        "3a558c3: likeliest .687, kept .613; the commit before .633, .567; the kind model is "
+        "trained on it: a fit)",
+    ),
+    ("kinds_dev2.json", "DEVELOPMENT (written to train the kind model; a fit)"),
+    (
+        "kinds_heldout2.json",
+        "HELD-OUT (written blind for the kind model, forty-sixth session; aggregates only)",
     ),
 )
 
 
 def kinds_read(items: Sequence[dict[str, Any]]) -> str:
-    """How often the kind of question prepcoach reads (the likeliest of its prototypes', and
-    the kind it keeps: `relevance.question_kind`, None when unsure) is the labelled one
-    (`questions/KINDS.md`), beside always "story"; and how often a success question is read
-    as a failure one and the other way round, the confusion that made a story of an achievement
-    "does not address" (thirtieth session)."""
+    """How often the kind of question prepcoach reads (the likeliest by the kind model,
+    `question_kinds`, and the kind it keeps: `relevance.question_kind`, None when unsure) is
+    the labelled one (`questions/KINDS.md`), beside the reading before the model (the likeliest
+    of the kinds' prototypes, and of the verdict's kinds alone) and always "story"; and how
+    often a success question is read as a failure one and the other way round, the confusion
+    that made a story of an achievement "does not address" (thirtieth session)."""
+    from prepcoach.coach import question_kinds
     from prepcoach.coach.relevance import question_kind
 
     model = reader.embedder()
@@ -293,9 +301,13 @@ def kinds_read(items: Sequence[dict[str, Any]]) -> str:
         relevance_model.TYPE_NAMES[int(relevance_model.question_kinds(v, centroids).argmax())]
         for v in vectors
     ]
-    likeliest = [
+    prototypes = [
         relevance_model.ALL_TYPE_NAMES[int(relevance_model.question_kinds(v, every).argmax())]
         for v in vectors
+    ]
+    likeliest = [
+        question_kinds.likeliest_kind(str(item["question"]), v, model)[0]
+        for item, v in zip(items, vectors, strict=True)
     ]
     kept = [question_kind(str(item["question"]), model) for item in items]
     labels = [str(item["kind"]) for item in items]
@@ -304,20 +316,22 @@ def kinds_read(items: Sequence[dict[str, Any]]) -> str:
     def right(said: Sequence[str | None]) -> float:
         return sum(s == label for s, label in zip(said, labels, strict=True)) / n
 
-    def read_as(label: str, said: str) -> str:
+    def read_as(label: str, said: str, read: Sequence[str] = likeliest) -> str:
         whole = sum(lab == label for lab in labels)
-        hits = sum(lab == label and s == said for s, lab in zip(likeliest, labels, strict=True))
+        hits = sum(lab == label and s == said for s, lab in zip(read, labels, strict=True))
         return f"{hits} of {whole}"
 
     named = sum(k is not None for k in kept)
     return (
-        f"    question kinds ({n} questions): likeliest kind right {right(likeliest):.3f} (of "
-        f"the verdict's kinds alone {right(trained):.3f}); kind "
+        f"    question kinds ({n} questions): likeliest kind right {right(likeliest):.3f}; kind "
         f"kept (named on {named}) right {right(kept):.3f}, right when named "
-        f"{sum(k == lab for k, lab in zip(kept, labels, strict=True) if k) / max(named, 1):.3f}; "
-        f"always 'story' {labels.count('story') / n:.3f}\n"
-        f"      success read as failure {read_as('success', 'failure')}, failure read as success "
-        f"{read_as('failure', 'success')}"
+        f"{sum(k == lab for k, lab in zip(kept, labels, strict=True) if k) / max(named, 1):.3f}\n"
+        f"      before the kind model: the prototypes' likeliest kind right "
+        f"{right(prototypes):.3f} (of the verdict's kinds alone {right(trained):.3f}); always "
+        f"'story' {labels.count('story') / n:.3f}\n"
+        f"      success read as failure {read_as('success', 'failure')} (the prototypes "
+        f"{read_as('success', 'failure', prototypes)}), failure read as success "
+        f"{read_as('failure', 'success')} (the prototypes {read_as('failure', 'success', prototypes)})"
     )
 
 

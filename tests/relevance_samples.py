@@ -1,5 +1,13 @@
 """Answers written for the relevance tests: one on point and one to a neighbouring question."""
 
+from __future__ import annotations
+
+import numpy as np
+import pytest
+from numpy.typing import NDArray
+
+from prepcoach.coach import question_kinds, relevance_model
+
 SKILLS = "Which skills do you hope to develop?"
 HOPES = (
     "The main one is negotiation. So far I have only watched senior colleagues negotiate with "
@@ -101,3 +109,23 @@ CLINIC = (
     "manager every week for a month. They renewed for two more years and double bookings "
     "stopped completely. The practice manager also became one of our reference customers."
 )
+
+
+def name_kinds_as_before_successes(patch: pytest.MonkeyPatch) -> None:
+    """Make prepcoach name a question's kind as it did before it named successes (before the
+    thirtieth session), for tests of what was stored then: the likeliest of the verdict's own
+    kinds by their prototypes (`relevance_model.question_kinds`), named only when at least
+    `relevance_model.TYPE_SURE` sure. A success question was then read as a failure one."""
+
+    def likeliest(
+        question: str, vector: NDArray[np.float64], model: object = None
+    ) -> tuple[str, float]:
+        centroids = relevance_model.prototype_centroids()
+        assert centroids is not None
+        kinds = relevance_model.question_kinds(vector, centroids)
+        best = int(kinds.argmax())
+        sure = float(kinds[best]) >= relevance_model.TYPE_SURE
+        # Below the prototypes' own cut nothing was named: below any cut the model has.
+        return relevance_model.TYPE_NAMES[best], float(kinds[best]) if sure else -1.0
+
+    patch.setattr(question_kinds, "likeliest_kind", likeliest)

@@ -9,7 +9,7 @@ from typing import Any
 
 import pytest
 
-from prepcoach.coach import reader, relevance_model
+from prepcoach.coach import reader
 from prepcoach.coach.answer import (
     OFF_QUESTION_MOST,
     analyse_answer,
@@ -24,6 +24,7 @@ from prepcoach.coach.stored_relevance import (
     withheld_untrained,
 )
 from tests.coach.test_relevance_success import ACHIEVEMENT, MISTAKE, PROUDEST
+from tests.relevance_samples import name_kinds_as_before_successes
 
 pytestmark = pytest.mark.usefixtures("sentence_model")
 
@@ -37,9 +38,9 @@ BY = "practice.0025_withhold_untrained_relevance"
 
 def stored_before(question: str, answer: str, monkeypatch: pytest.MonkeyPatch) -> dict[str, Any]:
     """The analysis prepcoach stored before it read a kind it was not trained on: no question
-    read as one (`untrained_kind` None), so a success question was read as a failure one."""
+    read as one (`name_kinds_as_before_successes`), so a success question was read as a failure one."""
     with monkeypatch.context() as patch:
-        patch.setattr(relevance_model, "untrained_kind", lambda *_a, **_k: None)
+        name_kinds_as_before_successes(patch)
         return analyse_answer(text=answer, question=question).as_dict()
 
 

@@ -15,11 +15,12 @@ import pytest
 from django.test import Client
 
 from prepcoach.accounts.models import User
-from prepcoach.coach import reader, relevance_model
+from prepcoach.coach import reader
 from prepcoach.interviews.models import Transcript
 from prepcoach.interviews.transcripts import key_of, read_answer, reading_of
 from tests.coach.test_relevance_success import MISTAKE, PROUDEST
 from tests.interviews.conftest import add_interview, add_job, add_transcript
+from tests.relevance_samples import name_kinds_as_before_successes
 from tests.support import migrate, migrate_to_latest
 
 BEFORE = [("interviews", "0003_interview_moved_to_jobs")]
@@ -43,7 +44,7 @@ def read_before(transcript: Transcript, monkeypatch: pytest.MonkeyPatch) -> dict
     question's answer given the same tip, as a stored reading may hold it."""
     found = reading_of(transcript)
     with monkeypatch.context() as patch:
-        patch.setattr(relevance_model, "untrained_kind", lambda *_a, **_k: None)
+        name_kinds_as_before_successes(patch)
         readings = {key_of(p): read_answer(transcript.interview, p) for p in found.pairs}
     success, failure, _ = (key_of(p) for p in found.pairs)
     assert [tip for tip in readings[success]["tips"] if tip.startswith(OFF_TOPIC)]  # the fault

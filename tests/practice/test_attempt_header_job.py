@@ -29,7 +29,9 @@ def header(client: Client, attempt: Attempt) -> str:
 
 
 def test_an_answer_practised_for_a_job_names_the_job(alice_client: Client, alice: User) -> None:
-    job = Opportunity.objects.create(user=alice, company="Harbourside", role="Payroll administrator")
+    job = Opportunity.objects.create(
+        user=alice, company="Harbourside", role="Payroll administrator"
+    )
     attempt = Attempt.objects.create(user=alice, question_text=QUESTION, job=job)
     line = header(alice_client, attempt)
     assert "Practice for" in line

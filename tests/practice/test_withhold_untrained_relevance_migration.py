@@ -15,12 +15,13 @@ import pytest
 from django.test import Client
 from django.urls import reverse
 
-from prepcoach.coach import reader, relevance_model
+from prepcoach.coach import reader
 from prepcoach.coach.answer import analyse_answer, measured_rating, misses_its_question
 from prepcoach.coach.answer_evidence import answer_evidence
 from prepcoach.coach.area_readings import talks_past
 from prepcoach.coach.stored_relevance import REWRITTEN, withheld_in_analysis
 from tests.coach.test_relevance_success import MISTAKE, PROUDEST
+from tests.relevance_samples import name_kinds_as_before_successes
 from tests.support import migrate, migrate_to_latest
 
 BEFORE = [("practice", "0024_attempt_is_follow_up")]
@@ -39,7 +40,7 @@ WITHHELD = (
 def stored_before(question: str, answer: str, monkeypatch: pytest.MonkeyPatch) -> dict[str, Any]:
     """What prepcoach stored before it read a success question as one: a failure question."""
     with monkeypatch.context() as patch:
-        patch.setattr(relevance_model, "untrained_kind", lambda *_a, **_k: None)
+        name_kinds_as_before_successes(patch)
         return analyse_answer(text=answer, question=question).as_dict()
 
 

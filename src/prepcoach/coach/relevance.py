@@ -29,7 +29,13 @@ from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, Literal, cast
 
-from prepcoach.coach import plan_questions, reader, reader_features, relevance_model
+from prepcoach.coach import (
+    plan_questions,
+    question_kinds,
+    reader,
+    reader_features,
+    relevance_model,
+)
 
 if TYPE_CHECKING:
     import numpy as np
@@ -145,15 +151,15 @@ def sure_kind(
 ) -> str | None:
     """The question's kind as prepcoach keeps it (`Relevance.kind`): a plan (`PLAN_KIND`) when
     the plan-question model reads it as one from its unit vector `vector` (given by `model`,
-    None: the reader's) and its words (`plan_questions`), else the kind its prototypes give
-    (`kind`, read `probability` sure) when at least `relevance_model.TYPE_SURE` sure and not a
-    plan; else None."""
+    None: the reader's) and its words (`plan_questions`), else the kind the kind model gives
+    (`kind`, read `probability` sure: `question_kinds.likeliest_kind`) when at least its cut
+    sure and not a plan; else None."""
     if plan_questions.asks_for_a_plan(question, vector, model):
         return PLAN_KIND
     # The kinds' prototypes read "Tell me about a time you handled an angry customer. What did
     # you do?" as "would do" at 0.66, and 43 of the bank's 74 "How would you…" questions as
-    # something else: for a plan, the trained model alone decides.
-    if kind is None or kind == PLAN_KIND or probability < relevance_model.TYPE_SURE:
+    # something else: for a plan, the plan model alone decides.
+    if kind is None or kind == PLAN_KIND or probability < question_kinds.kind_model().sure:
         return None
     return kind
 
@@ -164,17 +170,11 @@ def question_kind(question: str, model: Embedder | None = None) -> str | None:
     to read it from yet. None without the sentence model."""
     if not question.strip():
         return None
-    centroids = relevance_model.prototype_centroids(model)
     vectors = reader.embed([question], model)
-    if centroids is None or vectors is None:
+    if vectors is None:
         return None
-    kinds = relevance_model.question_kinds(vectors[0], centroids)
-    best = int(kinds.argmax())
-    name = relevance_model.TYPE_NAMES[best]
-    kept = sure_kind(question, name, float(kinds[best]), vectors[0], model)
-    if kept == PLAN_KIND:
-        return kept
-    return relevance_model.untrained_kind(vectors[0], model) or kept
+    kind, probability = question_kinds.likeliest_kind(question, vectors[0], model)
+    return sure_kind(question, kind, probability, vectors[0], model)
 
 
 def asks_for_plan(kind: str | None) -> bool:
@@ -335,7 +335,7 @@ class Relevance:
     "does not address"), `asks` what the question asks for when its kind is clear,
     `probability` the model's probability that it addresses the question. `kind` is the
     question's kind (`relevance_model.TYPE_NAMES`) as `sure_kind` keeps it (a plan by the
-    plan-question model, another kind when read at least `relevance_model.TYPE_SURE` sure) or
+    plan-question model, another kind when the kind model is sure enough: `question_kinds`) or
     as the caller knew it (`follow_up_kind`), whatever the verdict (a question's kind does not
     depend on the answer), else None. `check` is True when
     the answer tells a story to a question that asks for none, False when the question asks for
@@ -467,15 +467,12 @@ def question_relevance(
     story = len(told_in_past)
     found = relevance_model.predict(sentences, vectors, model)
     read = None if found is None else sure_kind(
-        question, found.kind, found.kind_probability, vectors[n], model
+        question, *question_kinds.likeliest_kind(question, vectors[n], model), vectors[n], model
     )  # fmt: skip
     # A kind the verdict was not trained to tell apart (a success, read as a failure by the
     # kinds it was trained on) is named, and the verdict on it withheld (`UNTRAINED_TYPES`).
     # A kind the caller knows (a follow-up's) stands: it is judged as that kind.
-    untrained = (
-        None if kind or found is None or read == PLAN_KIND
-        else relevance_model.untrained_kind(vectors[n], model)
-    )  # fmt: skip
+    untrained = None if kind or read not in relevance_model.UNTRAINED_TYPES else read
     kind = _agreed(kind or untrained or read, asks)
     plan = asks_for_plan(kind)
     neither = asks == "neither" if asks else asks_for_neither(question, plan, vectors[n], model)

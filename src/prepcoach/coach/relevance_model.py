@@ -60,7 +60,8 @@ MIN_WORDS = 25
 # Nor does one far longer than them (a pasted document, a whole transcript): the whole-answer
 # embedding reads only its start.
 MAX_WORDS = 600
-# A question's kind is named in a verdict's reason only when this sure.
+# How sure the prototypes had to be to name a question's kind, before the kind model
+# (`question_kinds`) named it: kept as the baseline the tests and `bench_relevance` compare with.
 TYPE_SURE = 0.5
 # How sharply a question's similarities to the kinds' prototypes become probabilities.
 TYPE_TEMPERATURE = 0.05
@@ -283,18 +284,6 @@ def _centroids_of(key: Prototypes, model: Embedder) -> Matrix | None:
         rows.append(mean / np.linalg.norm(mean))
         start += len(questions)
     return np.array(rows)
-
-
-def untrained_kind(question_vector: Matrix, model: Embedder | None = None) -> str | None:
-    """The kind in `UNTRAINED_TYPES` a question's unit vector reads as, when it is the likeliest
-    of every kind (`ALL_TYPES`) and at least `TYPE_SURE` sure; else None."""
-    centroids = prototype_centroids(model, ALL_TYPES)
-    if centroids is None:
-        return None
-    kinds = question_kinds(question_vector, centroids)
-    best = int(kinds.argmax())
-    name = ALL_TYPE_NAMES[best]
-    return name if name in UNTRAINED_TYPES and kinds[best] >= TYPE_SURE else None
 
 
 def question_kinds(question_vector: Matrix, centroids: Matrix) -> Matrix:
