@@ -273,7 +273,9 @@ KIND_SETS = (
     ("kinds_dev2.json", "DEVELOPMENT (written to train the kind model; a fit)"),
     (
         "kinds_heldout2.json",
-        "HELD-OUT (written blind for the kind model, forty-sixth session; aggregates only)",
+        "HELD-OUT (written blind for the kind model, forty-sixth session; aggregates only; "
+        "read once 2026-12-06 15:31 UTC after a1b10dd: likeliest .878, kept .817 on 167, right "
+        "when named .880; the reading before .689, .578 on 132, .788)",
     ),
 )
 
