@@ -466,7 +466,7 @@ class Matcher:
     def by_form(self, term: str, names: bool = False) -> Covered | None:
         """The first sentence that says `term` by its words (`term_keys`) close together and
         does not deny them, or None."""
-        for form in written_forms(term):
+        for form in written_forms(term, names):
             needed, _ = term_keys(form, names)
             if not needed:
                 continue

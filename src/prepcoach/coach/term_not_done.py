@@ -80,7 +80,7 @@ def said_not_done(
 def _by_form(matcher: Matcher, term: str, names: bool) -> NotDone | None:
     """The first sentence that says `term` by its words close together (as `Matcher.by_form`
     reads them) in a run told as not done by the speaker (`term_match.not_done`), or None."""
-    for form in written_forms(term):
+    for form in written_forms(term, names):
         needed, _ = term_keys(form, names)
         if not needed:
             continue

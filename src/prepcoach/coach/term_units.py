@@ -13,8 +13,8 @@ from dataclasses import dataclass
 
 from prepcoach.coach.key_term_candidates import JOINERS, _chunks
 from prepcoach.coach.term_forms import TOKEN_RE, root, tokens
-from prepcoach.coach.term_keys import word_root
-from prepcoach.coach.term_names import own_form
+from prepcoach.coach.term_keys import keyed_words, term_keys, word_root
+from prepcoach.coach.term_names import WORD_TOOLS, own_form
 
 SENTENCE_RE = re.compile(r"(?<=[.!?;])\s+|\n+")
 
@@ -124,10 +124,51 @@ class Unit:
 BRACKETED_RE = re.compile(r"(.*?\S)\s*\(\s*([A-Z][A-Z0-9&/-]*[A-Z0-9])\s*\)\s*")
 
 
-def written_forms(term: str) -> list[str]:
+def written_forms(term: str, names: bool = False) -> list[str]:
     """The ways a term is written that each say it (`Matcher.by_form`): itself and, for a term
     that gives its initials in brackets (`BRACKETED_RE`), its words without them and the
     initials alone, as an answer says one or the other ("we file through CDS", "the DET"), never
-    both. Not a bracket of another kind ("Excel (advanced)"), whose words qualify the term."""
+    both. Not a bracket of another kind ("Excel (advanced)"), whose words qualify the term.
+    With `names` (a job's term, whose names are said only by name), a product's name without
+    its maker too (`without_maker`)."""
     bracketed = BRACKETED_RE.fullmatch(term)
-    return [term] if bracketed is None else [term, bracketed[1], bracketed[2]]
+    forms = [term] if bracketed is None else [term, bracketed[1], bracketed[2]]
+    short = without_maker(term) if names else None
+    return forms if short is None else [*forms, short]
+
+
+# An acronym alone: a kind of product, not one ("Salesforce CRM" is not said by "our CRM").
+CATEGORY_RE = re.compile(r"[A-Z]{2,5}")
+
+
+@functools.lru_cache(maxsize=4096)
+def without_maker(term: str) -> str | None:
+    """A product's name as people say it without its maker: "Microsoft Excel" as "Excel",
+    "Autodesk Revit" as "Revit", "Apache Airflow" as "Airflow", "MITRE ATT&CK" as "ATT&CK"
+    (answers name the tool, and were told they never said it). Only where the first word, alone,
+    is a name (`term_keys.keyed_words`: "Microsoft", not "Advanced") and the rest is made of
+    names in the term itself ("Revit"; not "Sage Payroll"'s "Payroll", "Burp Suite"'s "Suite")
+    or is one tool named by a common word that is a name alone (`WORD_TOOLS`: "Excel"; not
+    "Microsoft Teams"' "Teams", said as "our teams"), and is not one acronym of a kind of
+    product (`CATEGORY_RE`: "Salesforce CRM" is not said by "our CRM"). None otherwise."""
+    words = term.split()
+    if len(words) < 2 or CATEGORY_RE.fullmatch(" ".join(words[1:])):
+        return None
+    maker = keyed_words(words[0])
+    if len(maker) != 1 or not _named(maker[0][1]):
+        return None
+    rest = " ".join(words[1:])
+    in_term = keyed_words(term)[1:]
+    if in_term and all(_named(key) for _, key in in_term):
+        return rest  # "Revit", "ATT&CK", "NetSuite": names in the term itself
+    # A tool named by a common English word ("Excel", "Word") is a name only alone, and said
+    # only with its capitals or where a name sits (`term_names.name_keys`).
+    if rest.lower() in WORD_TOOLS and term_keys(rest, True)[1]:
+        return rest
+    return None
+
+
+def _named(key: str) -> bool:
+    """Whether a word's key (`term_keys.keyed_words`) is a name's: its own form or its capitals,
+    not a root."""
+    return key[:1] in "=^"
