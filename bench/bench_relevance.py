@@ -318,7 +318,7 @@ def kinds_read(items: Sequence[dict[str, Any]]) -> str:
     def right(said: Sequence[str | None]) -> float:
         return sum(s == label for s, label in zip(said, labels, strict=True)) / n
 
-    def read_as(label: str, said: str, read: Sequence[str] = likeliest) -> str:
+    def read_as(label: str, said: str, read: Sequence[str | None] = likeliest) -> str:
         whole = sum(lab == label for lab in labels)
         hits = sum(lab == label and s == said for s, lab in zip(read, labels, strict=True))
         return f"{hits} of {whole}"

@@ -68,6 +68,40 @@ def test_each_kind_is_read_in_its_plain_wording(question: str, kind: str) -> Non
 @pytest.mark.parametrize(
     "question",
     [
+        "Warum sollten wir Sie einstellen?",
+        "Erzählen Sie mir von einer Zeit, in der Sie gescheitert sind.",
+        "Parlez-moi d'une fois où vous avez échoué.",
+    ],
+)
+def test_a_question_in_another_language_is_given_no_kind(question: str) -> None:
+    # The model was trained on English questions and read these as asking for knowledge.
+    assert question_kind(question) is None
+
+
+@pytest.mark.usefixtures("sentence_model")
+def test_where_the_verdict_reads_the_question_as_another_kind_it_is_withheld() -> None:
+    # The verdict reads "Why should we hire you…" by the prototypes, as a motivation question;
+    # the kind model names it a strength one. A review's strengths answer got "does not
+    # address: the question asks for your strengths, and the answer talks about this: “My main
+    # strength is…”".
+    strengths = (
+        "My main strength is that I turn messy data into clear decisions. I am very good at "
+        "spotting the one figure that matters, and I explain it to people who are not analysts. "
+        "In my last role I rebuilt the weekly sales report so managers could act on it in five "
+        "minutes, and our forecast error fell from 12 to 4 percent."
+    )
+    found = question_relevance("Why should we hire you over other candidates?", strengths)
+    assert found.kind == "strength"
+    assert found.addresses is None
+    assert found.probability is None
+    assert "its check reads this question as asking for your reasons" in found.reason
+    assert "prepcoach reads it as asking for your strengths" in found.reason
+
+
+@pytest.mark.usefixtures("sentence_model")
+@pytest.mark.parametrize(
+    "question",
+    [
         "Tell me about a time you had to manage a budget.",
         "Tell me about the payroll work you have done.",
         "Tell me about a time you led a team.",
@@ -119,14 +153,15 @@ def test_the_probabilities_are_a_distribution_over_the_kinds(values: list[float]
     assert abs(float(probabilities.sum()) - 1.0) < 1e-9
 
 
-def test_without_the_middle_layers_the_vector_is_read_with_zeros_after_it() -> None:
-    # A test's stand-in embedder gives no middle layers: the model still reads, never fails.
+def test_without_the_middle_layers_no_kind_is_named() -> None:
+    # A test's stand-in embedder gives no middle layers; zeros in their place read most
+    # questions as "knowledge" (a review: 1,096 of 2,000 random vectors), so none is named.
     vector = np.zeros(384)
     vector[0] = 1.0
-    x = question_kinds.model_inputs("Why us?", vector, StandIn())
-    assert x.shape == (INPUT_WIDTH,)
-    assert np.array_equal(x[:384], vector)
-    assert not x[384:].any()
+    question = "Which stand-in question has no middle layers?"  # no other test embeds it
+    assert question_kinds.model_inputs(question, vector, StandIn()) is None
+    assert question_kinds.likeliest_kind(question, vector, StandIn()) == (None, 0.0)
+    assert question_kind(question, StandIn()) is None
 
 
 @pytest.mark.usefixtures("sentence_model")
@@ -137,6 +172,7 @@ def test_a_question_s_kind_is_read_from_its_reader_vector() -> None:
     kind, probability = question_kinds.likeliest_kind(question, vectors[0])
     assert kind == "strength"
     x = question_kinds.model_inputs(question, vectors[0])
+    assert x is not None
     assert x.shape == (INPUT_WIDTH,)
     assert x[384:].any()  # the reader's middle layers were read
     assert probability == pytest.approx(float(question_kinds.kind_probabilities(x).max()))

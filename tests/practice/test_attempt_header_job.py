@@ -16,7 +16,7 @@ from django.urls import reverse
 
 from prepcoach.accounts.models import User
 from prepcoach.jobs.models import Opportunity
-from prepcoach.practice.models import Attempt
+from prepcoach.practice.models import Attempt, Question
 
 QUESTION = "Tell me about the payroll work you have done."
 
@@ -54,3 +54,31 @@ def test_another_persons_job_is_never_named(alice_client: Client, alice: User, b
     line = header(alice_client, attempt)
     assert "Secret role" not in line
     assert "Free practice" in line
+
+
+def test_a_drill_for_a_job_keeps_its_mode(alice_client: Client, alice: User) -> None:
+    job = Opportunity.objects.create(
+        user=alice, company="Harbourside", role="Payroll administrator"
+    )
+    attempt = Attempt.objects.create(
+        user=alice, question_text=QUESTION, job=job, mode=Attempt.Mode.DRILL
+    )
+    line = header(alice_client, attempt)
+    assert line.startswith("Drill for <a href=")
+    assert str(job) in line
+
+
+def test_the_answer_lists_name_the_job_too(alice_client: Client, alice: User, bob: User) -> None:
+    # The trial's Improve page and question page listed its job answers as "Free practice".
+    job = Opportunity.objects.create(
+        user=alice, company="Harbourside", role="Payroll administrator"
+    )
+    question = Question.objects.create(owner=alice, text=QUESTION)
+    Attempt.objects.create(user=alice, question=question, question_text=QUESTION, job=job)
+    his = Opportunity.objects.create(user=bob, company="Bob's firm", role="Secret role")
+    Attempt.objects.create(user=alice, question=question, question_text=QUESTION, job=his)
+    for url in (reverse("practice:index"), reverse("practice:question", args=[question.pk])):
+        page = alice_client.get(url).text
+        assert f"Practice for {job}" in page
+        assert "Free practice" in page  # the row pointing at bob's job reads as no job
+        assert "Secret role" not in page

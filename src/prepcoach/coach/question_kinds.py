@@ -28,7 +28,7 @@ import numpy as np
 from numpy.typing import NDArray
 
 from prepcoach.coach.embeddings import WIDTH
-from prepcoach.coach.reader_inputs import INPUT_WIDTH, inputs
+from prepcoach.coach.reader_inputs import inputs
 
 if TYPE_CHECKING:
     from prepcoach.coach.patterns import Embedder
@@ -65,10 +65,11 @@ def model_inputs(
     vector: NDArray[np.float64],
     embedder: Embedder | None = None,
     model: KindModel | None = None,
-) -> NDArray[np.float64]:
+) -> NDArray[np.float64] | None:
     """What the model reads of `question`: its unit vector (384 floats, `reader.embed`), and
     with `KindModel.layers` its middle layers' states after it (`reader_inputs.inputs`, by
-    `embedder`, None: the reader's; zeros where no model gives them, a test's stand-in)."""
+    `embedder`, None: the reader's). None where the model reads the layers and no model gives
+    them (a test's stand-in): zeros in their place read most questions as "knowledge"."""
     found = model or kind_model()
     x = np.asarray(vector, dtype=np.float64).reshape(1, -1)[:, :WIDTH]
     if not found.layers:
@@ -76,7 +77,7 @@ def model_inputs(
         return alone
     layered = inputs([question], x, embedder)
     if layered is None:
-        return np.concatenate([x[0], np.zeros(INPUT_WIDTH - WIDTH)])
+        return None
     out: NDArray[np.float64] = np.asarray(layered[0], dtype=np.float64)
     return out
 
@@ -95,10 +96,14 @@ def kind_probabilities(
 
 def likeliest_kind(
     question: str, vector: NDArray[np.float64], embedder: Embedder | None = None
-) -> tuple[str, float]:
+) -> tuple[str | None, float]:
     """The likeliest kind of `question`, whose unit vector is `vector` (`reader.embed`, by
-    `embedder`, None: the reader's), and its probability (0-1)."""
+    `embedder`, None: the reader's), and its probability (0-1); (None, 0.0) where the model
+    cannot read it (`model_inputs`)."""
     found = kind_model()
-    probabilities = kind_probabilities(model_inputs(question, vector, embedder, found), found)
+    x = model_inputs(question, vector, embedder, found)
+    if x is None:
+        return None, 0.0
+    probabilities = kind_probabilities(x, found)
     best = int(probabilities.argmax())
     return found.kinds[best], float(probabilities[best])

@@ -36,6 +36,9 @@ from prepcoach.coach import (
     reader_features,
     relevance_model,
 )
+from prepcoach.coach.embeddings import known_words
+from prepcoach.coach.text import other_language
+from prepcoach.coach.text import words as text_words
 
 if TYPE_CHECKING:
     import numpy as np
@@ -160,6 +163,16 @@ def sure_kind(
     # you do?" as "would do" at 0.66, and 43 of the bank's 74 "How would you…" questions as
     # something else: for a plan, the plan model alone decides.
     if kind is None or kind == PLAN_KIND or probability < question_kinds.kind_model().sure:
+        return None
+    # The kind model was trained on English questions; it read "Warum sollten wir Sie
+    # einstellen?" as asking for knowledge (a review). Short questions have too few of the
+    # words `other_language` knows, so under 60 % of words the model's vocabulary knows reads
+    # as another language too (none of the 1,599 English questions of the development sets
+    # is under it).
+    known = known_words(question)
+    if other_language([w.lower() for w in text_words(question)]) or (
+        known is not None and known[1] and known[0] < 0.6 * known[1]
+    ):
         return None
     return kind
 
@@ -334,7 +347,7 @@ class Relevance:
     is the sentence most typical of the whole answer (what it talks about: the evidence for
     "does not address"), `asks` what the question asks for when its kind is clear,
     `probability` the model's probability that it addresses the question. `kind` is the
-    question's kind (`relevance_model.TYPE_NAMES`) as `sure_kind` keeps it (a plan by the
+    question's kind (`relevance_model.ALL_TYPE_NAMES`) as `sure_kind` keeps it (a plan by the
     plan-question model, another kind when the kind model is sure enough: `question_kinds`) or
     as the caller knew it (`follow_up_kind`), whatever the verdict (a question's kind does not
     depend on the answer), else None. `check` is True when
@@ -395,6 +408,16 @@ def untrained_why(kind: str) -> str:
     (`relevance_model.UNTRAINED_TYPES`), after "prepcoach can't tell: ", as a fresh reading
     (`question_relevance`) and a stored verdict withheld since (`coach.stored_relevance`) say it."""
     return f"it does not yet judge answers to questions asking for {relevance_model.asks_for(kind)}"
+
+
+def misread_why(verdicts: str, named: str) -> str:
+    """Why the verdict is withheld where it read the question as another kind (`verdicts`, by
+    the kinds' prototypes) than prepcoach names it (`named`, `question_kinds`), after
+    "prepcoach can't tell: "."""
+    return (
+        f"its check reads this question as asking for {relevance_model.asks_for(verdicts)}, and "
+        f"prepcoach reads it as asking for {relevance_model.asks_for(named)}"
+    )
 
 
 def comes_near(score: object) -> bool:
@@ -465,14 +488,28 @@ def question_relevance(
         if label[0] in STORY_PARTS and PAST_RE.search(sentence)
     ]
     story = len(told_in_past)
-    found = relevance_model.predict(sentences, vectors, model)
-    read = None if found is None else sure_kind(
+    named = sure_kind(
         question, *question_kinds.likeliest_kind(question, vectors[n], model), vectors[n], model
     )  # fmt: skip
+    found = relevance_model.predict(sentences, vectors, model, named)
+    read = None if found is None else named
     # A kind the verdict was not trained to tell apart (a success, read as a failure by the
     # kinds it was trained on) is named, and the verdict on it withheld (`UNTRAINED_TYPES`).
     # A kind the caller knows (a follow-up's) stands: it is judged as that kind.
     untrained = None if kind or read not in relevance_model.UNTRAINED_TYPES else read
+    # The verdict reads the question by the kinds' prototypes, the kind model names it
+    # (`question_kinds`). Where they differ, a "does not address" stands only if the verdict
+    # says it too with the question read as the kind prepcoach names (`as_named`); else it
+    # rests on the verdict's reading alone, and is withheld: a trial's strengths, told to "Why
+    # should we hire you over other candidates?" (a motivation question to the verdict), got
+    # "does not address: the question asks for your strengths, and the answer talks about
+    # this: “My main strengths…”". A cooking story told to a backlog question misses either way.
+    misread = (
+        found.kind
+        if not kind and not untrained and found is not None and found.addresses is False
+        and read not in (None, PLAN_KIND) and found.kind != read and found.as_named is not False
+        else None
+    )  # fmt: skip
     kind = _agreed(kind or untrained or read, asks)
     plan = asks_for_plan(kind)
     neither = asks == "neither" if asks else asks_for_neither(question, plan, vectors[n], model)
@@ -490,6 +527,7 @@ def question_relevance(
         found is None
         or follow_up
         or untrained
+        or misread
         or not relevance_model.MIN_WORDS <= words <= relevance_model.MAX_WORDS
     ):
         size = "short" if words < relevance_model.MIN_WORDS else "long"
@@ -497,6 +535,7 @@ def question_relevance(
             "a follow-up question leans on the answer before it, and the verdict was trained "
             "on questions asked on their own" if follow_up
             else untrained_why(untrained) if untrained
+            else misread_why(misread, kind) if misread and kind
             else f"{words} words is too {size} to judge (the verdict was trained on answers of "
             f"{relevance_model.MIN_WORDS} to {relevance_model.MAX_WORDS} words)"
         )  # fmt: skip

@@ -204,8 +204,9 @@ class AnswerParts:
 class Prediction:
     """The model's reading of one pair: `probability` that the answer addresses the question,
     the verdict at the cuts (None between them), the question's likeliest kind with its
-    probability, the sentence nearest the question (`tie`) and the sentence most typical of
-    the answer as a whole (`gist`: what it talks about)."""
+    probability, the sentence nearest the question (`tie`), the sentence most typical of
+    the answer as a whole (`gist`: what it talks about), by the kinds' prototypes; and the
+    verdict had the question been read as another kind (`as_named`)."""
 
     probability: float
     addresses: bool | None
@@ -213,6 +214,9 @@ class Prediction:
     kind_probability: float
     tie: str
     gist: str
+    # The verdict had the question been read as the kind prepcoach names (`predict`'s `named`,
+    # one of `TYPE_NAMES`), None when not asked, between the cuts, or another kind.
+    as_named: bool | None = None
 
 
 def word_rates(text: str) -> tuple[float, ...]:
@@ -348,10 +352,15 @@ def verdict(probability: float, w: dict[str, Any]) -> bool | None:
 
 
 def predict(
-    sentences: Sequence[str], vectors: Matrix, model: Embedder | None = None
+    sentences: Sequence[str],
+    vectors: Matrix,
+    model: Embedder | None = None,
+    named: str | None = None,
 ) -> Prediction | None:
     """Read a (question, answer) pair whose `vectors` hold the answer's sentences, then the
-    question, then the whole answer (`reader.embed`). None without prototype vectors."""
+    question, then the whole answer (`reader.embed`). None without prototype vectors.
+    `named`: a kind prepcoach names the question (`question_kinds`), for which the verdict is
+    also read with the question's kinds all on it (`Prediction.as_named`)."""
     centroids = prototype_centroids(model)
     if centroids is None:
         return None
@@ -364,6 +373,12 @@ def predict(
     near = vectors[:n] @ question_vector
     typical = vectors[:n] @ whole
     kind = int(kinds.argmax())
+    as_named = None
+    if named in TYPE_NAMES:
+        on_named = kinds * 0.0
+        on_named[TYPE_NAMES.index(named)] = 1.0
+        p_named = probability_of(pair_features(question_vector, on_named, answer)[None, :], w)
+        as_named = verdict(float(p_named[0]), w)
     return Prediction(
         round(p, 3),
         verdict(p, w),
@@ -371,6 +386,7 @@ def predict(
         round(float(kinds[kind]), 3),
         sentences[int(near.argmax())],
         sentences[int(typical.argmax())],
+        as_named,
     )
 
 

@@ -14,7 +14,9 @@ verdict had given, and marks it (`REWRITTEN`): the tips the old verdict held bac
 again, so the report and the mock say "Analyse again" for them (`tips_unread`) where they would
 say "Nothing stands out". Practice migration 0025 calls it with the kinds it pins (`kinds`), so
 what it rewrites does not drift as `UNTRAINED_TYPES` grows; `reads_as` tells the interviews
-migration 0004 which questions those are."""
+migration 0004 which questions those are, by the kind prepcoach reads now (the kind model,
+`question_kinds`, since the forty-sixth session: a database migrated after it is rewritten by
+that reading)."""
 
 from __future__ import annotations
 

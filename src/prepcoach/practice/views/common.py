@@ -7,6 +7,7 @@ from django.http import HttpRequest, JsonResponse
 from django.urls import reverse
 
 from prepcoach.accounts.access import (
+    answer_job,
     get_owned_or_404,
     shared_or_owned,
     signed_in_user,
@@ -86,3 +87,14 @@ def follows_a_failed_answer(request: HttpRequest, session: MockSession | None) -
             session=session, user=session.user, pk=int(parent), status=Attempt.Status.FAILED
         ).exists()
     )
+
+
+def with_jobs(attempts: QuerySet[Attempt]) -> list[Attempt]:
+    """The answers, each with the job it was read against (`accounts.access.answer_job`) as
+    `read_against`, for a list that says "Practice for <job>" as the answer's page does (a
+    trial's lists said "Free practice" beside answers practised for a job). Give `attempts`
+    with `select_related("job", "session__opportunity")`, before any slice."""
+    listed = list(attempts)
+    for attempt in listed:
+        attempt.read_against = answer_job(attempt)  # type: ignore[attr-defined]
+    return listed

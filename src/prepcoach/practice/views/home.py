@@ -14,7 +14,7 @@ from prepcoach.practice.follow_ups import follow_up_of
 from prepcoach.practice.forms import BodyLanguageSettingsForm, FeedbackSettingsForm
 from prepcoach.practice.models import Attempt, MockSession
 from prepcoach.practice.report import TrendChart, trend_charts
-from prepcoach.practice.views.common import settings_of, user_of, visible_questions
+from prepcoach.practice.views.common import settings_of, user_of, visible_questions, with_jobs
 from prepcoach.practice.views.drills import _queue
 
 
@@ -27,7 +27,11 @@ def index(request: HttpRequest) -> HttpResponse:
         "practice/index.html",
         {
             "due": len(queue),
-            "attempts": Attempt.objects.filter(user=user).select_related("question")[:8],
+            "attempts": with_jobs(
+                Attempt.objects.filter(user=user).select_related(
+                    "question", "job", "session__opportunity"
+                )[:8]
+            ),
             "mocks": MockSession.objects.filter(user=user)[:5],
             "bank_size": visible_questions(request).count(),
         },

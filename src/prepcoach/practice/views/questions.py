@@ -30,6 +30,7 @@ from prepcoach.practice.views.common import (
     question_or_404,
     user_of,
     visible_questions,
+    with_jobs,
 )
 
 PAGE_SIZE = 25
@@ -140,7 +141,11 @@ def question_page(
         "kept_job": kept_job,
         "only_job": only_job,
         "has_jobs": practice_jobs(user).exists(),
-        "attempts": Attempt.objects.filter(user=user, question=question)[:20],
+        "attempts": with_jobs(
+            Attempt.objects.filter(user=user, question=question).select_related(
+                "job", "session__opportunity"
+            )[:20]
+        ),
         "drilled": DrillCard.objects.filter(
             user=user, content_type=ContentType.objects.get_for_model(Question),
             object_id=question.pk,
