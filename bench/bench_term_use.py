@@ -28,6 +28,9 @@ or not, with the words that show it.
   everyday tool names, plans, lists of things not done asked for); kept out of `SETS` until the
   forty-fourth session's candidate (a match by meaning below `term_match.SURE_BY_MEANING` is a
   "can't tell") was committed: its first read is that candidate's.
+- `heldout9.json`: held-out (2026-12-06, forty-sixth session, 50 answers in 15 fields, by a
+  writer who read only the guide; other forms of a term's words, others' work, plans, denials,
+  everyday tool names asked for); its first read is `term_units.without_maker`'s.
 - `heldout8.json`: held-out (2026-12-06, forty-fifth session, 50 answers in 13 fields, by a
   writer who read only the guide; others' work, plans or wishes, denials, lists of things not
   done, everyday tool names asked for); its first read is `term_doer`'s (tests/data/README.md,
@@ -98,6 +101,12 @@ SETS = (
         "heldout8.json",
         "held-out (2026-12-06, written blind, forty-fifth session: others' work, plans, denials, "
         "everyday tool names asked for; first read after `term_doer`)",
+    ),
+    (
+        "heldout9.json",
+        "held-out (2026-12-06, written blind, forty-sixth session: other forms of a term's "
+        "words, others' work, plans, everyday tool names asked for; first read after "
+        "`term_units.without_maker`)",
     ),
 )
 WORD = re.compile(r"[a-z0-9]+(?:[+#.][a-z0-9+#]+)*")
