@@ -242,3 +242,35 @@ def cant_tell_said(report: Any) -> str:
     found = report.get("relevance") if isinstance(report, dict) else None
     withheld = report.get("withheld") if isinstance(report, dict) else None
     return said(found if isinstance(found, dict) else {}, withheld or ())
+
+
+@register.filter
+def both_ends(text: Any, length: int = 80) -> str:
+    """{{ covered.words|both_ends:80 }}: words quoted as evidence, cut in the middle where too long,
+    so that both ends stay, where a term's words sit (a run found by word form begins and ends
+    with them): cut at the end, a trial's quote of "pivot tables" stopped at "…control ac…"."""
+    said = str(text or "")
+    if len(said) <= length:
+        return said
+    half = max((length - 3) // 2, 1)
+    return f"{said[:half].rstrip()} … {said[-half:].lstrip()}"
+
+
+@register.filter
+def around(sentence: Any, words: Any, length: int = 160) -> str:
+    """{{ c.sentence|around:c.words }}: a sentence quoted as the place of some of its words, cut
+    to `length` (160) characters around them, with "…" where cut, so the words are always in
+    the quote (a trial's long sentence, cut at its end, hid the "BrightPay" it was quoted for).
+    Words not in the sentence: its start."""
+    said, part = str(sentence or ""), str(words or "")
+    if len(said) <= length:
+        return said
+    at = said.find(part) if part else -1
+    if at < 0:
+        return said[: length - 1].rstrip() + "…"
+    room = max(length - len(part) - 2, 0)
+    start = max(0, min(at - room // 2, len(said) - (length - 1)))
+    if start == 0:  # the words are near its start: cut at its end, as `truncatechars` does
+        return said[: length - 1].rstrip() + "…"
+    end = min(len(said), start + length - 2)
+    return "…" + said[start:end].strip() + ("…" if end < len(said) else "")
