@@ -63,3 +63,12 @@ def test_the_words_are_always_in_the_quote(sentence: str, data: st.DataObject) -
     assert len(quoted) <= 160
     if part and sentence.find(part) >= 0:
         assert part in quoted
+
+
+def test_a_sentence_is_cut_between_words_and_keeps_its_own_stop() -> None:
+    long = "We " + "checked the ledgers again and " * 6 + "moved everything into Excel."
+    quoted = around(long, "Excel")
+    assert quoted.endswith("into Excel.")  # its own stop, no "…" after it
+    assert quoted.startswith("…")
+    first = quoted[1:].split()[0]
+    assert first in long.split()  # a whole word, not the end of one

@@ -268,9 +268,19 @@ def around(sentence: Any, words: Any, length: int = 160) -> str:
     at = said.find(part) if part else -1
     if at < 0:
         return said[: length - 1].rstrip() + "…"
-    room = max(length - len(part) - 2, 0)
-    start = max(0, min(at - room // 2, len(said) - (length - 1)))
+    room = max(length - len(part) - 3, 0)
+    start = max(0, min(at - room // 2, len(said) - (length - 3)))
     if start == 0:  # the words are near its start: cut at its end, as `truncatechars` does
         return said[: length - 1].rstrip() + "…"
-    end = min(len(said), start + length - 2)
-    return "…" + said[start:end].strip() + ("…" if end < len(said) else "")
+    end = min(len(said), start + length - 3)  # room for a closing stop taken in below
+    # Cut between words, never inside one (a screenshot check: "…ay run", "bec…"), keeping
+    # the words quoted for; a sentence's own last stop is no cut.
+    space = said.find(" ", start, at)
+    start = space + 1 if space >= 0 else start
+    if end < len(said):
+        space = said.rfind(" ", at + len(part), end)
+        end = space if space >= 0 else end
+    if len(said) - end <= 2 and not said[end:].strip(".!?)\"'”’ "):
+        end = len(said)
+    tail = "…" if end < len(said) else ""
+    return "…" + said[start:end].strip() + tail

@@ -94,8 +94,11 @@ def test_where_the_verdict_reads_the_question_as_another_kind_it_is_withheld() -
     assert found.kind == "strength"
     assert found.addresses is None
     assert found.probability is None
-    assert "its check reads this question as asking for your reasons" in found.reason
-    assert "prepcoach reads it as asking for your strengths" in found.reason
+    assert found.reason == (
+        "prepcoach can't tell: this question reads as asking for your strengths, but the check "
+        "that judges answers was trained reading it as asking for your reasons for wanting "
+        "this role, employer or career"
+    )
 
 
 @pytest.mark.usefixtures("sentence_model")

@@ -414,9 +414,12 @@ def misread_why(verdicts: str, named: str) -> str:
     """Why the verdict is withheld where it read the question as another kind (`verdicts`, by
     the kinds' prototypes) than prepcoach names it (`named`, `question_kinds`), after
     "prepcoach can't tell: "."""
+    # Said as one reader, not two (a screenshot check: "its check reads… and prepcoach
+    # reads…" read as prepcoach disagreeing with itself).
     return (
-        f"its check reads this question as asking for {relevance_model.asks_for(verdicts)}, and "
-        f"prepcoach reads it as asking for {relevance_model.asks_for(named)}"
+        f"this question reads as asking for {relevance_model.asks_for(named)}, but the check "
+        f"that judges answers was trained reading it as asking for "
+        f"{relevance_model.asks_for(verdicts)}"
     )
 
 
