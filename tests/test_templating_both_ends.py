@@ -72,3 +72,23 @@ def test_a_sentence_is_cut_between_words_and_keeps_its_own_stop() -> None:
     assert quoted.startswith("…")
     first = quoted[1:].split()[0]
     assert first in long.split()  # a whole word, not the end of one
+
+
+@given(
+    st.text(alphabet="abc xyz.,", min_size=161, max_size=400),
+    st.sampled_from(["BrightPay", "Excel", "pivot tables", "HMRC RTI"]),
+    st.sampled_from(["", ".", " ", "!"]),
+)
+def test_words_at_the_very_end_of_a_long_sentence_stay_whole(
+    text: str, words: str, stop: str
+) -> None:
+    sentence = f"{text} {words}{stop}"
+    quoted = around(sentence, words)
+    assert words in quoted
+    assert len(quoted) <= 160
+
+
+def test_one_long_run_of_letters_is_cut_inside_it_rather_than_dropped() -> None:
+    quoted = around("x" * 200 + " BrightPay", "BrightPay")
+    assert quoted.endswith("BrightPay")
+    assert quoted.count("x") > 100

@@ -256,6 +256,10 @@ def both_ends(text: Any, length: int = 80) -> str:
     return f"{said[:half].rstrip()} … {said[-half:].lstrip()}"
 
 
+# How far `around` moves a cut to fall between words: a "word" longer than this is cut inside.
+SNAP = 20
+
+
 @register.filter
 def around(sentence: Any, words: Any, length: int = 160) -> str:
     """{{ c.sentence|around:c.words }}: a sentence quoted as the place of some of its words, cut
@@ -275,10 +279,10 @@ def around(sentence: Any, words: Any, length: int = 160) -> str:
     end = min(len(said), start + length - 3)  # room for a closing stop taken in below
     # Cut between words, never inside one (a screenshot check: "…ay run", "bec…"), keeping
     # the words quoted for; a sentence's own last stop is no cut.
-    space = said.find(" ", start, at)
+    space = said.find(" ", start, min(at, start + SNAP))
     start = space + 1 if space >= 0 else start
     if end < len(said):
-        space = said.rfind(" ", at + len(part), end)
+        space = said.rfind(" ", max(at + len(part), end - SNAP), end)
         end = space if space >= 0 else end
     if len(said) - end <= 2 and not said[end:].strip(".!?)\"'”’ "):
         end = len(said)

@@ -79,6 +79,20 @@ def test_a_question_in_another_language_is_given_no_kind(question: str) -> None:
 
 
 @pytest.mark.usefixtures("sentence_model")
+@pytest.mark.parametrize(
+    ("question", "kind"),
+    [
+        ("Why Deloitte?", "motivation"),
+        ("Explain GDPR.", "knowledge"),
+        ("Proudest OKR win?", "success"),
+    ],
+)
+def test_a_short_english_question_with_a_name_keeps_its_kind(question: str, kind: str) -> None:
+    # A review: counting capitalised names as unknown words took these for another language.
+    assert question_kind(question) == kind
+
+
+@pytest.mark.usefixtures("sentence_model")
 def test_where_the_verdict_reads_the_question_as_another_kind_it_is_withheld() -> None:
     # The verdict reads "Why should we hire you…" by the prototypes, as a motivation question;
     # the kind model names it a strength one. A review's strengths answer got "does not

@@ -36,7 +36,7 @@ from prepcoach.coach import (
     reader_features,
     relevance_model,
 )
-from prepcoach.coach.embeddings import known_words
+from prepcoach.coach.embeddings import vocabulary
 from prepcoach.coach.text import other_language
 from prepcoach.coach.text import words as text_words
 
@@ -166,13 +166,13 @@ def sure_kind(
         return None
     # The kind model was trained on English questions; it read "Warum sollten wir Sie
     # einstellen?" as asking for knowledge (a review). Short questions have too few of the
-    # words `other_language` knows, so under 60 % of words the model's vocabulary knows reads
-    # as another language too (none of the 1,599 English questions of the development sets
-    # is under it).
-    known = known_words(question)
-    if other_language([w.lower() for w in text_words(question)]) or (
-        known is not None and known[1] and known[0] < 0.6 * known[1]
-    ):
+    # words `other_language` knows, so one whose lower-case words the model's vocabulary
+    # largely does not know (at least 3, and 40 %) reads as another language too. Capitalised
+    # words are names ("Why Deloitte?", "Proudest OKR win?" keep their kinds; a review).
+    plain = [w for w in text_words(question) if w.islower()]
+    known = vocabulary()
+    unknown = sum(w not in known for w in plain) if known else 0
+    if other_language(plain) or (unknown >= 3 and unknown > 0.4 * len(plain)):
         return None
     return kind
 

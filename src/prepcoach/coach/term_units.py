@@ -13,8 +13,8 @@ from dataclasses import dataclass
 
 from prepcoach.coach.key_term_candidates import JOINERS, _chunks
 from prepcoach.coach.term_forms import TOKEN_RE, root, tokens
-from prepcoach.coach.term_keys import keyed_words, term_keys, word_root
-from prepcoach.coach.term_names import WORD_TOOLS, own_form
+from prepcoach.coach.term_keys import keyed_words, word_root
+from prepcoach.coach.term_names import own_form
 
 SENTENCE_RE = re.compile(r"(?<=[.!?;])\s+|\n+")
 
@@ -143,14 +143,14 @@ CATEGORY_RE = re.compile(r"[A-Z]{2,5}")
 
 @functools.lru_cache(maxsize=4096)
 def without_maker(term: str) -> str | None:
-    """A product's name as people say it without its maker: "Microsoft Excel" as "Excel",
-    "Autodesk Revit" as "Revit", "Apache Airflow" as "Airflow", "MITRE ATT&CK" as "ATT&CK"
+    """A product's name as people say it without its maker: "Autodesk Revit" as "Revit",
+    "Apache Airflow" as "Airflow", "MITRE ATT&CK" as "ATT&CK", "Oracle NetSuite" as "NetSuite"
     (answers name the tool, and were told they never said it). Only where the first word, alone,
     is a name (`term_keys.keyed_words`: "Microsoft", not "Advanced") and the rest is made of
-    names in the term itself ("Revit"; not "Sage Payroll"'s "Payroll", "Burp Suite"'s "Suite")
-    or is one tool named by a common word that is a name alone (`WORD_TOOLS`: "Excel"; not
-    "Microsoft Teams"' "Teams", said as "our teams"), and is not one acronym of a kind of
-    product (`CATEGORY_RE`: "Salesforce CRM" is not said by "our CRM"). None otherwise."""
+    names in the term itself (not "Sage Payroll"'s "Payroll", "Burp Suite"'s "Suite", nor a
+    tool named by a common English word, "Microsoft Excel"'s "Excel"), and is not one acronym
+    of a kind of product (`CATEGORY_RE`: "Salesforce CRM" is not said by "our CRM"). None
+    otherwise."""
     words = term.split()
     if len(words) < 2 or CATEGORY_RE.fullmatch(" ".join(words[1:])):
         return None
@@ -161,10 +161,9 @@ def without_maker(term: str) -> str | None:
     in_term = keyed_words(term)[1:]
     if in_term and all(_named(key) for _, key in in_term):
         return rest  # "Revit", "ATT&CK", "NetSuite": names in the term itself
-    # A tool named by a common English word ("Excel", "Word") is a name only alone, and said
-    # only with its capitals or where a name sits (`term_names.name_keys`).
-    if rest.lower() in WORD_TOOLS and term_keys(rest, True)[1]:
-        return rest
+    # Not a tool named by a common English word ("Microsoft Word", "Microsoft Outlook"): alone,
+    # a text that writes no capitals says it anywhere (`term_names.name_keys`), and a review
+    # found "I had a word with each of them" and "the outlook for the quarter" taken for them.
     return None
 
 
