@@ -509,7 +509,8 @@ def question_relevance(
     # this: “My main strengths…”". A cooking story told to a backlog question misses either way.
     misread = (
         found.kind
-        if not kind and not untrained and found is not None and found.addresses is False
+        if not kind and asks is None and not untrained and found is not None
+        and found.addresses is False
         and read not in (None, PLAN_KIND) and found.kind != read and found.as_named is not False
         else None
     )  # fmt: skip
@@ -538,7 +539,7 @@ def question_relevance(
             "a follow-up question leans on the answer before it, and the verdict was trained "
             "on questions asked on their own" if follow_up
             else untrained_why(untrained) if untrained
-            else misread_why(misread, kind) if misread and kind
+            else misread_why(misread, read) if misread and read
             else f"{words} words is too {size} to judge (the verdict was trained on answers of "
             f"{relevance_model.MIN_WORDS} to {relevance_model.MAX_WORDS} words)"
         )  # fmt: skip
