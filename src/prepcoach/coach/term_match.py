@@ -104,13 +104,7 @@ from prepcoach.coach.term_negation import clauses, denied
 from prepcoach.coach.term_units import SENTENCE_RE as SENTENCE_RE
 from prepcoach.coach.term_units import SLACK as SLACK
 from prepcoach.coach.term_units import Unit as Unit
-from prepcoach.coach.term_units import (
-    _close_together,
-    _keys,
-    _token_spans,
-    strict_form,
-    written_as_name,
-)
+from prepcoach.coach.term_units import _close_together, _keys, _token_spans
 from prepcoach.coach.term_units import _span as _span
 from prepcoach.coach.term_units import _word_keys as _word_keys
 from prepcoach.coach.term_units import dangling as dangling
@@ -476,10 +470,7 @@ class Matcher:
             needed, _ = term_keys(form, names)
             if not needed:
                 continue
-            strict = strict_form(term, form)
             for sentence, roots, words in zip(self.sentences, self.roots, self.words, strict=True):
-                if strict and not written_as_name(form, sentence):
-                    continue
                 if needed <= roots and _close_together(needed, words):
                     run = _said_run(sentence, needed, words, self.person)
                     if run is not None:

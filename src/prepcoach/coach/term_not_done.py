@@ -33,12 +33,7 @@ from prepcoach.coach.term_match import (
     written_forms,
 )
 from prepcoach.coach.term_negation import PHRASE_NEGATIONS, _negation, denied
-from prepcoach.coach.term_units import (
-    _close_together,
-    _token_spans,
-    strict_form,
-    written_as_name,
-)
+from prepcoach.coach.term_units import _close_together, _token_spans
 
 if TYPE_CHECKING:
     from prepcoach.coach.patterns import Embedder
@@ -89,12 +84,9 @@ def _by_form(matcher: Matcher, term: str, names: bool) -> NotDone | None:
         needed, _ = term_keys(form, names)
         if not needed:
             continue
-        strict = strict_form(term, form)
         for sentence, roots, words in zip(
             matcher.sentences, matcher.roots, matcher.words, strict=True
         ):
-            if strict and not written_as_name(form, sentence):
-                continue
             if needed <= roots and _close_together(needed, words):
                 found = _not_done_run(sentence, needed, words, matcher.person)
                 if found is not None:

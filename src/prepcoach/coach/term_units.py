@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from prepcoach.coach.key_term_candidates import JOINERS, _chunks
 from prepcoach.coach.term_forms import TOKEN_RE, root, tokens
 from prepcoach.coach.term_keys import keyed_words, word_root
-from prepcoach.coach.term_names import WORD_TOOLS, own_form
+from prepcoach.coach.term_names import own_form
 
 SENTENCE_RE = re.compile(r"(?<=[.!?;])\s+|\n+")
 
@@ -147,10 +147,10 @@ def without_maker(term: str) -> str | None:
     "Apache Airflow" as "Airflow", "MITRE ATT&CK" as "ATT&CK", "Oracle NetSuite" as "NetSuite"
     (answers name the tool, and were told they never said it). Only where the first word, alone,
     is a name (`term_keys.keyed_words`: "Microsoft", not "Advanced") and the rest is made of
-    names in the term itself (not "Sage Payroll"'s "Payroll", "Burp Suite"'s "Suite") or is
-    one tool named by a common English word ("Microsoft Excel"'s "Excel", said only where
-    written as a name: `strict_form`), and is not one acronym of a kind of product
-    (`CATEGORY_RE`: "Salesforce CRM" is not said by "our CRM"). None otherwise."""
+    names in the term itself (not "Sage Payroll"'s "Payroll", "Burp Suite"'s "Suite", nor a
+    tool named by a common English word, "Microsoft Excel"'s "Excel"), and is not one acronym
+    of a kind of product (`CATEGORY_RE`: "Salesforce CRM" is not said by "our CRM"). None
+    otherwise."""
     words = term.split()
     if len(words) < 2 or CATEGORY_RE.fullmatch(" ".join(words[1:])):
         return None
@@ -161,30 +161,10 @@ def without_maker(term: str) -> str | None:
     in_term = keyed_words(term)[1:]
     if in_term and all(_named(key) for _, key in in_term):
         return rest  # "Revit", "ATT&CK", "NetSuite": names in the term itself
-    # A tool named by a common English word ("Microsoft Excel"'s "Excel") is said alone only
-    # where the sentence writes it with its capital inside it (`written_as_name`): a review
-    # found "I had a word with each of them" and "the outlook for the quarter" taken for
-    # "Microsoft Word" and "Microsoft Outlook" when the word alone was enough.
-    if len(words) == 2 and rest.lower() in WORD_TOOLS:
-        return rest
+    # Not a tool named by a common English word ("Microsoft Word", "Microsoft Outlook"): alone,
+    # a text that writes no capitals says it anywhere (`term_names.name_keys`), and a review
+    # found "I had a word with each of them" and "the outlook for the quarter" taken for them.
     return None
-
-
-def strict_form(term: str, form: str) -> bool:
-    """Whether `form`, one of `term`'s `written_forms`, says it only where a sentence writes it
-    as a name (`written_as_name`): a tool named by a common English word without its maker."""
-    return form != term and form.lower() in WORD_TOOLS
-
-
-def written_as_name(form: str, sentence: str) -> bool:
-    """Whether `sentence` writes `form` in its own capitals after some word of the sentence
-    ("I built it in Excel"), not as its first word ("Word got round…"), nor in lower case ("I
-    had a word with them": a text typed all in lower case never says such a tool alone)."""
-    for found in re.finditer(rf"(?<![\w-]){re.escape(form)}(?![\w-])", sentence):
-        before = sentence[: found.start()]
-        if re.search(r"\w", before) and not re.search(r"[.!?:;]['\"”’)]*\s*$", before):
-            return True
-    return False
 
 
 def _named(key: str) -> bool:
