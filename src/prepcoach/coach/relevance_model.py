@@ -203,15 +203,14 @@ class AnswerParts:
 @dataclass(frozen=True, slots=True)
 class Prediction:
     """The model's reading of one pair: `probability` that the answer addresses the question,
-    the verdict at the cuts (None between them), the question's likeliest kind with its
-    probability, the sentence nearest the question (`tie`), the sentence most typical of
-    the answer as a whole (`gist`: what it talks about), by the kinds' prototypes; and the
-    verdict had the question been read as another kind (`as_named`)."""
+    the verdict at the cuts (None between them), the question's likeliest kind, the sentence
+    nearest the question (`tie`) and the sentence most typical of the answer as a whole
+    (`gist`: what it talks about), by the kinds' prototypes; and the verdict had the question
+    been read as another kind (`as_named`)."""
 
     probability: float
     addresses: bool | None
     kind: str
-    kind_probability: float
     tie: str
     gist: str
     # The verdict had the question been read as the kind prepcoach names (`predict`'s `named`,
@@ -383,7 +382,6 @@ def predict(
         round(p, 3),
         verdict(p, w),
         TYPE_NAMES[kind],
-        round(float(kinds[kind]), 3),
         sentences[int(near.argmax())],
         sentences[int(typical.argmax())],
         as_named,
