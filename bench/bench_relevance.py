@@ -114,8 +114,9 @@ SETS = (
     ),
     (
         "dev4.json",
-        "DEVELOPMENT (pairs of one length, neighbouring kinds; the verdict is trained on it and "
-        "its cuts chosen on it with dev3.json: a fit)",
+        "DEVELOPMENT (pairs of one length, neighbouring kinds; read to choose among the "
+        "thirtieth session's candidates, one of which was trained on it; the shipped verdict "
+        "never was)",
     ),
     (
         "heldout6.json",
