@@ -3,6 +3,7 @@ pieces and the pace chart's geometry. It judges nothing: the analysis already di
 
 from __future__ import annotations
 
+import bisect
 import itertools
 import math
 import re
@@ -10,8 +11,10 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from prepcoach.coach.answer import thresholds
+from prepcoach.coach.answer_story import evidence_spans
 from prepcoach.coach.content import sentences_of
 from prepcoach.coach.delivery import DeliverySettings, filler_spans, tokens_of
+from prepcoach.coach.stories import PARTS
 from prepcoach.coach.term_not_done import stored_not_done
 from prepcoach.coach.trends import PARTS_OUT_OF
 
@@ -28,6 +31,9 @@ class Piece:
 
 @dataclass
 class Sentence:
+    """A sentence of the transcript, or a piece of one the reader placed in other parts than
+    the rest (`split_by_part`), with the STAR parts it carries."""
+
     parts: list[str]  # STAR parts this sentence carries
     pieces: list[Piece] = field(default_factory=list)
 
@@ -39,12 +45,58 @@ def clock(seconds: float | None) -> str:
 
 
 def transcript_pieces(data: dict[str, Any]) -> list[Sentence]:
-    """Sentences with their STAR parts; words flagged as fillers; long pauses in place."""
+    """Sentences with their STAR parts, a sentence the reader read in pieces of different parts
+    cut between them (`split_by_part`); words flagged as fillers; long pauses in place."""
+    result, sentences = _pieces(data)
+    evidence = _evidence(data)
+    return [
+        cut
+        for sentence, text in zip(result, sentences, strict=False)
+        for cut in split_by_part(sentence, text, evidence)
+    ]
+
+
+def _evidence(data: dict[str, Any]) -> dict[str, tuple[str, ...]]:
     star = data.get("star") or {}
-    evidence = {
-        part: {s.strip() for s in star.get(part, {}).get("evidence", [])}
-        for part in ("situation", "task", "action", "result")
+    return {
+        part: tuple(dict.fromkeys(s.strip() for s in star.get(part, {}).get("evidence", [])))
+        for part in PARTS
     }
+
+
+def split_by_part(
+    sentence: Sentence, text: str, evidence: dict[str, tuple[str, ...]]
+) -> list[Sentence]:
+    """`sentence` (the words of `text`) cut where the reader's evidence (`evidence`: each part's
+    pieces) places a piece of it in other parts than the words before (`answer_story.
+    evidence_spans`, where the story kept from the answer cuts it too): the words before the
+    first piece go with it, and a pause stays with the words before it. Unchanged when its words
+    cannot be laid on `text` word for word (a transcript whose words were changed since)."""
+    spans: list[tuple[int, list[str]]] = []
+    for start, carried in evidence_spans(text, evidence):
+        parts = [p for p in PARTS if p in carried]
+        if not spans or spans[-1][1] != parts:
+            spans.append((start, parts))
+    if len(spans) < 2:
+        return [sentence]
+    offsets = [m.start() for m in re.finditer(r"\S+", text)]
+    words = [p for p in sentence.pieces if p.pause_s is None and p.lost is None]
+    if len(words) != len(offsets):
+        return [sentence]
+    starts = [0] + [start for start, _ in spans[1:]]
+    out = [Sentence(parts) for _, parts in spans]
+    at, index = 0, 0
+    for piece in sentence.pieces:
+        if piece.pause_s is None and piece.lost is None:
+            at = max(bisect.bisect_right(starts, offsets[index]) - 1, 0)
+            index += 1
+        out[at].pieces.append(piece)
+    return [cut for cut in out if cut.pieces]
+
+
+def _pieces(data: dict[str, Any]) -> tuple[list[Sentence], list[str]]:
+    """The transcript's sentences with every part they carry, and their texts."""
+    evidence = {part: set(found) for part, found in _evidence(data).items()}
     long_pause = thresholds(data)["long_pause_s"]
     sentences = sentences_of(data.get("transcript", ""))
     result = [Sentence([p for p, found in evidence.items() if _carries(s, found)])
@@ -72,7 +124,7 @@ def transcript_pieces(data: dict[str, Any]) -> list[Sentence]:
                 index += 1
         if result:
             result[-1].pieces.extend(markers)  # after the last word
-        return result
+        return result, sentences
     # A typed answer has no times: its fillers are found again in its words, by the rule that
     # counted them (`delivery.filler_spans`), so the words marked are the ones counted ("you
     # know" and "kind of" too, and never the "like" of "I like data").
@@ -89,7 +141,7 @@ def transcript_pieces(data: dict[str, Any]) -> list[Sentence]:
     for k, (sentence, text) in enumerate(zip(result, sentences, strict=False)):
         for j, word in enumerate(text.split()):
             sentence.pieces.append(Piece(word, filler=(k, j) in marked))
-    return result
+    return result, sentences
 
 
 def _written_on(transcript: str, words: list[dict[str, Any]]) -> set[int]:
