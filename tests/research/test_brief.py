@@ -8,6 +8,7 @@ from pypdf import PdfReader
 
 from prepcoach.accounts.models import User
 from prepcoach.jobs.models import Fact, Interview, Opportunity
+from prepcoach.jobs.terms import corrected, leading
 from prepcoach.reflection.models import Story
 from prepcoach.templating import day
 from tests.goals.conftest import days
@@ -229,3 +230,34 @@ def test_a_story_prepcoach_cannot_read_matches_no_value_by_its_words(
     page = alice_client.get(reverse("research:brief", args=[job.pk])).text
     line = next(li for li in page.split("<li>") if li.startswith("<strong>Patients first"))
     assert "Pasted page" not in line
+
+
+def test_the_brief_lists_required_terms_before_optional_ones() -> None:
+    """A trial's brief kept "stock control" (desirable) and "IOSH Managing Safely" (a plus)
+    among its ten and left out required terms."""
+    terms = corrected([f"skill {n}" for n in range(12)], removed=[], added=["my own"])
+    shown = leading(terms.terms, 10, optional=["skill 0", "SKILL 1"])
+    assert shown == [*(f"skill {n}" for n in range(2, 11)), "my own"]
+    assert leading(terms.terms, 10) == [*(f"skill {n}" for n in range(9)), "my own"]
+
+
+def test_the_brief_says_how_many_terms_it_leaves_out(alice_client: Client, alice: User) -> None:
+    job = job_with_research(alice)
+    job.terms_added = [f"added skill {n}" for n in range(12)]
+    job.save()
+    more = len(job.key_terms) - 10
+    assert more >= 2
+    page = alice_client.get(reverse("research:brief", args=[job.pk])).text
+    job_url = reverse("research:opportunity", args=[job.pk])
+    assert f'And {more} more on <a href="{job_url}#key-terms">the job\'s page</a>.' in page
+    text = alice_client.get(reverse("research:brief_md", args=[job.pk])).content.decode()
+    assert f"And {more} more on the job's page." in text
+
+
+def test_the_brief_says_nothing_more_when_it_lists_every_term(
+    alice_client: Client, alice: User
+) -> None:
+    job = job_with_research(alice)
+    assert 0 < len(job.key_terms) <= 10
+    page = alice_client.get(reverse("research:brief", args=[job.pk])).text
+    assert "more on" not in page

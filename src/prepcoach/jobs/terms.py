@@ -90,10 +90,14 @@ def with_term(terms: Sequence[str], term: str) -> list[str]:
     return _once([*terms, term])
 
 
-def leading(terms: Sequence[Term], limit: int) -> list[str]:
+def leading(terms: Sequence[Term], limit: int, optional: Iterable[str] = ()) -> list[str]:
     """At most `limit` terms for a short list (the brief's), in their order: every term the
-    owner added (they chose it: the extractor missed it), and the extractor's first ones in the
-    rest of the room."""
+    owner added (they chose it: the extractor missed it), and in the rest of the room the
+    extractor's first ones, those the job requires before those its advert asks for only as a
+    plus (`optional`, `jobs.models.Opportunity.optional_terms`' terms). A trial's brief kept
+    "stock control" (desirable) and "IOSH Managing Safely" (a plus) and left out the required
+    "risk assessments", "absence management" and "KPIs"."""
+    plus = {term_key(t) for t in optional}
     added = [t.text for t in terms if t.added][:limit]
-    found = [t.text for t in terms if not t.added][: limit - len(added)]
-    return [*found, *added]  # the extractor's come first in `terms` too
+    found = sorted((t.text for t in terms if not t.added), key=lambda t: term_key(t) in plus)
+    return [*found[: limit - len(added)], *added]  # the extractor's come first in `terms` too

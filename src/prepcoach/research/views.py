@@ -195,6 +195,10 @@ def log_facts(opportunity: Opportunity) -> None:
     facts_changed.send(sender=Opportunity, opportunity=opportunity)
 
 
+# The most key terms the brief lists (`_brief`): it is one page.
+BRIEF_TERMS = 10
+
+
 def _brief(request: HttpRequest, opportunity_id: int) -> dict[str, object]:
     """What the one-page brief holds: facts, values matched to stories, chosen stories, the
     user's questions, logistics, the company's strategy and competitors, the people the user
@@ -227,14 +231,18 @@ def _brief(request: HttpRequest, opportunity_id: int) -> dict[str, object]:
     company = brief_company(
         opportunity.strategy, opportunity.competitors, opportunity.people, next_interview
     )
+    terms = opportunity.corrected_terms.terms
     return {
         "opportunity": opportunity,
         "facts": list(opportunity.facts.all()),
         "values": values,
         "chosen": list(opportunity.stories.filter(user=user)),
         "questions": [q.strip() for q in opportunity.my_questions.splitlines() if q.strip()],
-        # Ten, the owner's own among them (`jobs.terms.leading`).
-        "terms": leading(opportunity.corrected_terms.terms, 10),
+        # Ten, the owner's own among them and the required before the optional
+        # (`jobs.terms.leading`), and how many more the job has: a trial's brief showed ten of
+        # twenty and said nothing of the rest.
+        "terms": leading(terms, BRIEF_TERMS, (t.term for t in opportunity.optional_terms)),
+        "terms_more": max(len(terms) - BRIEF_TERMS, 0),
         "company": company,
         "upcoming": upcoming,  # the next interview, whose page takes its interviewers
     }
