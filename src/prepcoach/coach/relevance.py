@@ -37,6 +37,7 @@ from prepcoach.coach import (
     relevance_model,
 )
 from prepcoach.coach.embeddings import vocabulary
+from prepcoach.coach.past_tense import in_the_past
 from prepcoach.coach.text import other_language
 from prepcoach.coach.text import words as text_words
 
@@ -61,19 +62,6 @@ PLAN_QUESTION_RE = re.compile(r"\b(?:what would you do|how would you)\b", re.IGN
 # (at least `NARRATIVE_SHARE` of its sentences read as STAR parts) talks past the question
 # however many words it shares with it: that is the usual way an answer misses (GUIDE.md).
 NARRATIVE_SHARE = 0.5
-# A story is told in the past: a sentence the reader places in S/T/A/R counts towards the story
-# check only with a verb in the past ("was", "had fallen", "rebuilt", "-ed"). A trial's
-# present-tense habits ("I keep every notebook under version control") and plans ("I'd meet the
-# team") were read as "5 of 5 sentences tell one" to a question asking for none.
-PAST_RE = re.compile(
-    # A regular past ends in "ed" after a letter other than "e" ("need", "speed", "proceed"
-    # are no past tense; "needed" is); "agreed" and "freed" are named.
-    r"\b(?:was|were|had|did|\w+[^\We]ed|agreed|freed|rebuilt|"
-    r"became|began|brought|built|came|caught|chose|dealt|drove|fell|felt|found|gave|got|"
-    r"grew|heard|held|kept|knew|led|left|lost|made|meant|met|paid|ran|rang|rose|said|sat|saw|"
-    r"sent|set up|sold|spent|spoke|stood|taught|thought|told|took|understood|went|won|wrote)\b",
-    re.IGNORECASE,
-)
 
 
 def asks_for_story(question: str) -> bool:
@@ -488,7 +476,7 @@ def question_relevance(
     told_in_past = [
         sentence
         for sentence, label in zip(sentences, labels, strict=True)
-        if label[0] in STORY_PARTS and PAST_RE.search(sentence)
+        if label[0] in STORY_PARTS and in_the_past(sentence)
     ]
     story = len(told_in_past)
     named = sure_kind(
