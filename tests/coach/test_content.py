@@ -129,3 +129,18 @@ def test_a_decimal_stays_inside_its_sentence_and_counts_as_a_number() -> None:
         "Uptime hit 99.9% after.",
     ]
     assert analyse_content("As a result, costs fell by 2.5 percent.").quantified_result.present
+
+
+def test_the_speakers_own_clauses_count_in_a_sentence_read_as_the_teams() -> None:
+    """A trial's answer told three steps of its own, two of them inside a sentence that opens
+    with "We agreed…" and is read as the team's; the report counted one "I" action."""
+    analysis = analyse_content(
+        "In my last job one of my forklift drivers kept coming back late from his breaks. "
+        "As his team leader I was responsible for getting him back on track. "
+        "I took him aside for a private coaching conversation and asked what was going on. "
+        "We agreed a simple plan with weekly check-ins, I moved his break to a time that suited "
+        "him better, and I pointed him to the employee assistance programme."
+    )
+    assert analysis.ownership.i_actions == 3
+    assert analysis.ownership.we_actions == 1
+    assert analysis.ownership.personal

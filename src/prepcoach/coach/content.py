@@ -54,7 +54,8 @@ class Part:
 class Ownership:
     i: int  # first-person singular words
     we: int  # first-person plural words
-    i_actions: int  # clauses with "I" as subject in sentences read as the speaker's actions
+    # clauses with "I" as subject in sentences read as the speaker's actions or the team's
+    i_actions: int
     we_actions: int  # the same for "we", in sentences read as the team's actions
 
     @property
@@ -101,10 +102,16 @@ def content_from_reading(text: str, reading: Reading) -> ContentAnalysis:
 
     personal = found["personal_action"].evidence if found else ()
     team = found["team_action"].evidence if found else ()
+    # The speaker's own clauses count in a sentence read as the team's too: a trial's "We
+    # agreed a simple plan, I moved his break to a time that suited him, and I pointed him to
+    # the employee assistance programme." was read as a team action, and the report counted
+    # one "I" action where it told three. A sentence read as the speaker's counts one at least
+    # ("Took him aside and asked what was going on."); "we" counts only in the team's.
+    acting = dict.fromkeys([*personal, *team])
     ownership = Ownership(
         i=len(I_RE.findall(text)),
         we=len(WE_RE.findall(text)),
-        i_actions=sum(max(1, len(I_CLAUSE_RE.findall(s))) for s in personal),
+        i_actions=sum(len(I_CLAUSE_RE.findall(s)) or int(s in personal) for s in acting),
         we_actions=sum(max(1, len(WE_CLAUSE_RE.findall(s))) for s in team),
     )
     return ContentAnalysis(
