@@ -50,6 +50,9 @@ Today:
 - `bench_reading.py`: the reading of typed answers against the labelled transcripts
   (development figures), fillers matched by position.
 - `bench_smart.py`: the SMART check on every labelled goal set, and its speed.
+- `bench_weakness.py`: whether an answer to a weakness question says what the speaker does
+  about it (the report's weakness tip), on the labelled weakness answers, beside the commonest
+  label and the answer reader's action.
 - `bench_streaming.py`: end of answer to report when it is transcribed while recorded (2 s
   WebM pieces, each step timed), with the read-ahead and without it on the same pieces: four
   development 2-minute answers and `streaming_heldout.py`'s two sets of four (written as

@@ -108,6 +108,12 @@ def vary(rng: random.Random, found: dict[str, Any]) -> dict[str, Any]:
                              "sentences": dict.fromkeys(used, "said here")}  # fmt: skip
     if rng.random() < 0.15:
         found["withheld"] = rng.sample(["fillers", "pace", "keywords", "star"], 2)
+    # An answer read as one to a weakness question: drawn apart (seeded by its words), so the
+    # world's other draws stay as they were.
+    side = random.Random(str(found.get("transcript")))
+    if side.random() < 0.3:
+        found["weakness_steps"] = {"said": side.choice((True, False, None)), "evidence": [],
+                                   "nearest": "I keep a list.", "probability": 0.4}  # fmt: skip
     return found
 
 
@@ -205,4 +211,22 @@ def test_the_evidence_keeps_whose_actions_they_are_and_how_long_the_answer_is() 
     }  # fmt: skip
     assert answer_words(evidence) == answer_words(analysis) == 11
     assert not current({**evidence, VERSION_KEY: 2})
-    assert EVIDENCE_VERSION == 7  # 3 was a withdrawn development build's: never reused
+    assert EVIDENCE_VERSION == 8  # 3 was a withdrawn development build's: never reused
+
+
+def test_the_evidence_keeps_whether_a_weakness_answer_says_a_step() -> None:
+    """ "Say what you do about your weakness" reads the stored steps reading; evidence kept
+    before it (version 7) has none, so is not current and its answer is read from its
+    analysis."""
+    analysis = {
+        "transcript": "I care too much about getting things right.",
+        "weakness_steps": {"said": False, "evidence": [], "probability": 0.1,
+                           "nearest": "I care too much about getting things right."},
+    }  # fmt: skip
+    evidence = answer_evidence(analysis)
+    assert evidence["weakness_steps"] == {
+        "said": False, "nearest": "I care too much about getting things right."
+    }  # fmt: skip
+    rule = next(rule for rule in RULES if rule.key == "weakness_steps")
+    assert rule.read(evidence) == rule.read(analysis) != ("", None)
+    assert not current({**evidence, VERSION_KEY: 7})

@@ -22,13 +22,16 @@ from prepcoach.coach.speech.engine import Transcript, Word
 from prepcoach.coach.speech.quality import CONTENT_TIPS, RATE_TIPS, AudioQuality
 from prepcoach.coach.speech.vad import Span
 from prepcoach.coach.tips import STORY_WORDS, Evidence, Facts, Tip, choose_tips
+from prepcoach.coach.weakness_steps import Steps, read_steps
 
 # 3: coverage of the speech by words (lost stretches re-read, the rest stated), audio quality,
 # and the verdicts held back when either makes them unreliable.
 # 4: what the question asks for (story, plan or neither: `relevance.question_asks`, by the
 # story-question model) is kept, and an answer to a question asking for neither gets no tip
 # asking for a story's parts and no measured figure.
-ANALYSIS_VERSION = 4
+# 5: an answer to a question read as a weakness question keeps whether it says a step the
+# speaker takes on the weakness (`weakness_steps`), and gets a tip when it says none.
+ANALYSIS_VERSION = 5
 # Below this share of speech with words, rates over the words (pace, fillers a minute) get no
 # verdict: the report says what it could not hear instead.
 MIN_COVERAGE = 0.95
@@ -55,6 +58,9 @@ class AnswerAnalysis:
     # How the recording was transcribed: "streamed" (while it was recorded) or "whole file";
     # None for a typed answer.
     transcription: str | None = None
+    # An answer to a question prepcoach names a weakness question: the steps it says it takes
+    # on the weakness (`weakness_steps.read_steps`); None for any other question, or unread.
+    steps: Steps | None = None
 
     @property
     def fillers_uncounted(self) -> bool:
@@ -246,6 +252,14 @@ class AnswerAnalysis:
             else None,
             "withheld": sorted(self.withheld),
             "transcription": self.transcription,
+            "weakness_steps": None
+            if self.steps is None or self.withheld & CONTENT_TIPS
+            else {
+                "said": self.steps.said,
+                "evidence": list(self.steps.evidence),
+                "nearest": self.steps.nearest,
+                "probability": self.steps.probability,
+            },
             "tips": [
                 {"rule": t.rule, "text": t.text, "evidence": [asdict(e) for e in t.evidence]}
                 for t in self.tips
@@ -325,7 +339,12 @@ def analyse_answer(
         if withheld & CONTENT_TIPS and relevance is not None
         else relevance
     )
-    facts = Facts(content, delivery, keywords, settings, heard)
+    steps = (
+        read_steps(content.sentences)
+        if relevance is not None and relevance.kind == "weakness" and not content.cannot_tell
+        else None
+    )
+    facts = Facts(content, delivery, keywords, settings, heard, steps)
     # A follow-up's answer answers one question about a story already told: never "Tell the
     # whole story" (`tips.asks_for_whole_story`; `coach.follow_up_answer` judges it on what
     # its follow-up asked for).
@@ -335,7 +354,7 @@ def analyse_answer(
     return AnswerAnalysis(
         said, words, delivery, content, keywords, relevance, tuple(tips), engine, settings,
         cover, transcript.reread if transcript else (), audio, frozenset(withheld),
-        ("streamed" if transcript.streamed else "whole file") if transcript else None,
+        ("streamed" if transcript.streamed else "whole file") if transcript else None, steps,
     )  # fmt: skip
 
 

@@ -33,8 +33,10 @@ from prepcoach.coach.text import word_count
 # key terms bearing on the question (`keywords.bearing`), which "Use the job's key terms" counts
 # among; evidence of 5 has none, so its answer is read from its analysis. 7: a STAR part the
 # reader can't tell about keeps its `unsure` sentence (`reader.UNSURE_FROM`): without it, its
-# `present: None` read as "not heard", and `measured_rating` gave no figure.
-EVIDENCE_VERSION = 7
+# `present: None` read as "not heard", and `measured_rating` gave no figure. 8: an answer to a
+# weakness question keeps whether it says a step taken on it (`weakness_steps`, for "Say what
+# you do about your weakness"); evidence of 7 has none, so its answer is read from its analysis.
+EVIDENCE_VERSION = 8
 VERSION_KEY = "evidence_version"
 # The answer's length in words, kept instead of its transcript (`answer_words`).
 WORDS_KEY = "word_count"
@@ -52,6 +54,7 @@ _KEYS = {
     # new version.
     "keywords": ("used", "missed", "bearing", "unsure"),
     "ownership": ("i", "we", "i_actions", "we_actions"),  # whose actions: "Say what you did…"
+    "weakness_steps": ("said", "nearest"),  # "Say what you do about your weakness"
 }
 _FILLERS_QUOTED = 3
 

@@ -124,6 +124,21 @@ def talks_past(analysis: Mapping[str, Any]) -> tuple[str, float | None] | None:
     return None
 
 
+def weakness_steps(analysis: Mapping[str, Any]) -> tuple[str, float | None] | None:
+    """An answer to a question its report named a weakness question that says no step the
+    speaker takes on the weakness (its stored `weakness_steps`, `coach.weakness_steps`): a
+    trial's strength in disguise was told "Nothing stands out in your last answers". Not
+    judged where it was not read (another kind of question, an analysis from before it was
+    read, speech lost) or where prepcoach can't tell."""
+    found = analysis.get("weakness_steps")
+    if not isinstance(found, Mapping) or found.get("said") is None:
+        return None
+    if found["said"]:
+        return "", None
+    nearest = found.get("nearest") or ""
+    return f"no step you take on the weakness (nearest to one: “{nearest}”)", None
+
+
 def job_terms(analysis: Mapping[str, Any]) -> tuple[str, float | None] | None:
     """An answer is measured on the job's key terms that bear on its question (`keywords.
     bearing_on`, stored as `keywords.bearing`), as its report's tip is: a trial's answer on

@@ -14,6 +14,7 @@ from prepcoach.coach.feedback import clock
 from prepcoach.coach.keywords import TERMS_TO_USE, Coverage
 from prepcoach.coach.relevance import NOT_IN_A_PLAN, Relevance
 from prepcoach.coach.text import seconds as written_seconds
+from prepcoach.coach.weakness_steps import Steps
 
 
 @dataclass(frozen=True, slots=True)
@@ -43,6 +44,7 @@ class Facts:
     keywords: Coverage | None
     settings: DeliverySettings
     relevance: Relevance | None = None
+    steps: Steps | None = None  # a weakness question's answer: the steps it says (`read_steps`)
 
 
 # Tips that polish what the answer says: not worth giving first to an answer that does not
@@ -112,6 +114,25 @@ def _unsure(part: Part, what: str, advice: str, weight: float) -> Tip:
         f"STAR: prepcoach can't tell whether the answer {what}", advice,
         (Evidence(part.nearest),) if part.nearest else (), weight,
     )  # fmt: skip
+
+
+WEAKNESS_ADVICE = (
+    "Name one real weakness, then the steps you take on it (a habit, a tool, feedback you ask "
+    "for) and what has changed since."
+)
+
+
+def _weakness_steps(f: Facts) -> Tip | None:
+    """A weakness question's answer (`relevance.kind`) with no step taken on it (`weakness_steps`):
+    a trial's strength in disguise was told "Nothing stands out to fix in this answer"."""
+    found = f.steps
+    if found is None or found.said or off_topic(f.relevance):
+        return None
+    unsure = found.said is None
+    rule = "prepcoach can't tell whether the answer says what you do about it" if unsure else (
+        "the answer says no step you take on it")  # fmt: skip
+    return Tip(f"Weakness: {rule} (the sentence nearest to one is quoted)", WEAKNESS_ADVICE,
+               (Evidence(found.nearest),), 3 if unsure else 6)  # fmt: skip
 
 
 def _result(f: Facts) -> Tip | None:
@@ -527,6 +548,7 @@ PART_TIPS = {
 # (speech that produced no words, clipped or very quiet audio); see coach.speech.quality.
 RULES: dict[str, Rule] = {
     "relevance": _relevance,
+    "weakness_steps": _weakness_steps,
     "short": _short,
     "result": _result,
     "action": _action,

@@ -20,7 +20,17 @@ CLIPPED_SHARE_WARN = 0.005
 # Tips resting on what the words say: a part, a number, a term "not found" could be in speech
 # that was lost or misheard.
 CONTENT_TIPS = frozenset(
-    {"situation", "task", "result", "action", "quantified", "hedges", "keywords", "short"}
+    {
+        "situation",
+        "task",
+        "result",
+        "action",
+        "quantified",
+        "hedges",
+        "keywords",
+        "short",
+        "weakness_steps",
+    }
 )
 # Tips resting on rates over the words (a minute of speech): lost speech skews them.
 RATE_TIPS = frozenset({"fillers", "pace"})

@@ -1,0 +1,81 @@
+"""Whether an answer to a weakness question says what the speaker does about it
+(`coach.weakness_steps`, the report's weakness tip) against the labelled answers of
+`tests/data/weakness/` (`GUIDE.md`), beside two baselines measured in the same run: always the
+commonest label, and the answer reader's action (the report's STAR "action" found: what said
+whether the answer told what the speaker did, before this reader).
+
+Sets:
+- `dev.json`: development (2026-12-06, forty-seventh session, written blind by the guide; the
+  reader is trained and its cuts chosen on it, so its figures here are a fit; the trainer's
+  cross-validated figures are printed from the weights file, recorded when it was trained).
+- `heldout.json`: held-out (2026-12-06, written blind beside it by another writer; nobody tuning
+  opened it). Only its aggregate figures are printed.
+
+Per set: the share of answers told (steps said or none said; the rest "can't tell"), right of
+those told, how often "steps said" and "none said" were right, and the baselines' accuracy on
+every answer.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+ROOT = Path(__file__).resolve().parent.parent
+DATA = ROOT / "tests" / "data" / "weakness"
+SETS = (
+    ("dev.json", "DEVELOPMENT (the reader is trained and its cuts chosen on it: a fit)"),
+    ("heldout.json", "HELD-OUT (written blind beside dev.json; aggregates only)"),
+)
+
+
+def share(n: float, d: float) -> str:
+    return f"{n / d:.3f}" if d else "n/a"
+
+
+def run() -> None:
+    from prepcoach.coach import reader, weakness_steps
+    from prepcoach.coach.content import analyse_content
+
+    if reader.embedder() is None:
+        raise SystemExit("bench_weakness needs the MiniLM sentence model (a default dependency)")
+    cv = json.loads(weakness_steps.WEIGHTS.read_text(encoding="utf-8"))["cv"]
+    for name, status in SETS:
+        path = DATA / name
+        if not path.exists():
+            print(f"weakness steps, {name}: missing")
+            continue
+        items: list[dict[str, Any]] = json.loads(path.read_text(encoding="utf-8"))
+        told = right = yes = yes_right = no = no_right = action_right = 0
+        labels = [bool(item["steps"]) for item in items]
+        for item, label in zip(items, labels, strict=True):
+            found = weakness_steps.read_steps(reader.sentences_of(str(item["answer"])))
+            said = None if found is None else found.said
+            if said is not None:
+                told += 1
+                right += said == label
+            if said is True:
+                yes, yes_right = yes + 1, yes_right + label
+            if said is False:
+                no, no_right = no + 1, no_right + (not label)
+            action_right += analyse_content(str(item["answer"])).star["action"].present == label
+        n = len(items)
+        commonest = max(sum(labels), n - sum(labels))
+        print(f"weakness steps, {name}: {status}; {n} answers, {sum(labels)} with steps")
+        print(
+            f"  steps reader: told {share(told, n)} ({told}), right of told {share(right, told)}; "
+            f"'steps said' {yes} times, right {share(yes_right, yes)}; 'none said' {no} times, "
+            f"right {share(no_right, no)}"
+        )
+        print(
+            f"  baselines on every answer: always the commonest {share(commonest, n)}; the "
+            f"answer reader's action found {share(action_right, n)}"
+        )
+        if name == "dev.json":
+            print(
+                f"  recorded when trained (scripts/train_weakness_steps.py, 5-fold by answer, "
+                f"cuts chosen without the fold): told {cv['told']:.3f}, right of told "
+                f"{cv['right_of_told']:.3f}, AUC {cv['auc']:.3f}, always the commonest "
+                f"{cv['commonest']:.3f}"
+            )

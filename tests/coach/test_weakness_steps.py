@@ -1,0 +1,117 @@
+"""Whether an answer to a weakness question says what the speaker does about it
+(`coach.weakness_steps`), and the tip that asks for it (`tips`).
+
+A trial's answer to "What is your greatest weakness?" named a strength in disguise and its
+report said "Nothing stands out to fix in this answer"."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Sequence
+from pathlib import Path
+
+import numpy as np
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from prepcoach.coach import reader, weakness_steps
+from prepcoach.coach.answer import analyse_answer
+from prepcoach.coach.reader_inputs import INPUT_WIDTH
+from tests.retraining_check import assert_retraining_reproduces
+
+ROOT = Path(__file__).resolve().parents[2]
+SCRIPT = ROOT / "scripts" / "train_weakness_steps.py"
+WEAKNESS = "What is your greatest weakness?"
+# The trial's answer: a strength in disguise, and nothing done about it.
+DISGUISED = (
+    "My greatest weakness is honestly that I care too much about getting things right. I am "
+    "extremely organised and reliable and I always hit my targets. My managers have always told "
+    "me I am the most dependable supervisor on the site, I never miss a deadline, and my team "
+    "knows they can count on me for anything."
+)
+WITH_STEPS = (
+    "I find it hard to delegate; I tend to take the tricky jobs myself because it feels "
+    "quicker. Last year that meant I was working late while two of my team were under-used. "
+    "Now I write the week's tasks on a board on Monday and hand each person one stretch task, "
+    "and I check in on Wednesday rather than taking the work back. My team's output has gone "
+    "up and I leave on time most days."
+)
+
+
+class StandIn:
+    """An embedder with no middle layers (as the suite's stand-ins)."""
+
+    def embed(self, texts: Sequence[str]) -> list[list[float]]:
+        return [[1.0] + [0.0] * 383 for _ in texts]
+
+
+@pytest.mark.usefixtures("sentence_model")
+def test_a_strength_in_disguise_with_nothing_done_says_no_step() -> None:
+    found = weakness_steps.read_steps(reader.sentences_of(DISGUISED))
+    assert found is not None
+    assert found.said is not True
+    assert found.evidence == ()
+    assert found.nearest in DISGUISED
+
+
+@pytest.mark.usefixtures("sentence_model")
+def test_steps_taken_on_a_weakness_are_found_and_quoted() -> None:
+    found = weakness_steps.read_steps(reader.sentences_of(WITH_STEPS))
+    assert found is not None
+    assert found.said is True
+    assert any("Now I write the week's tasks" in s for s in found.evidence)
+
+
+@pytest.mark.usefixtures("sentence_model")
+def test_the_report_asks_a_weakness_answer_with_no_step_for_one() -> None:
+    read = analyse_answer(text=DISGUISED, question=WEAKNESS)
+    assert read.relevance is not None
+    assert read.relevance.kind == "weakness"
+    tips = [tip for tip in read.tips if tip.rule.startswith("Weakness:")]
+    assert len(tips) == 1
+    assert (
+        tips[0].text == "Name one real weakness, then the steps you take on it (a habit, a "
+        "tool, feedback you ask for) and what has changed since."
+    )
+    assert tips[0].evidence[0].text in DISGUISED
+    assert read.tips[0] is tips[0] or read.tips[0].rule.startswith("Relevance:")
+
+
+@pytest.mark.usefixtures("sentence_model")
+def test_a_weakness_answer_with_steps_and_a_story_answer_get_no_weakness_tip() -> None:
+    for question, answer in (
+        (WEAKNESS, WITH_STEPS),
+        ("Tell me about a time you were very organised.", DISGUISED),
+    ):
+        read = analyse_answer(text=answer, question=question)
+        assert not [tip for tip in read.tips if tip.rule.startswith("Weakness:")]
+
+
+def test_without_the_middle_layers_there_is_no_reading() -> None:
+    assert weakness_steps.read_steps(["A stand-in sentence about weaknesses."], StandIn()) is None
+    assert weakness_steps.read_steps([]) is None
+
+
+def test_trained_on_development_answers_only() -> None:
+    assert "heldout" not in SCRIPT.read_text()
+    shipped = json.loads(weakness_steps.WEIGHTS.read_text())
+    assert shipped["trained_on"] == ["dev.json"]
+    assert len(shipped["weights"]) == INPUT_WIDTH + 1
+    assert 0.0 < shipped["low"] < shipped["high"] < 1.0
+    # Out of fold, cuts chosen without the fold: right at least .9 of the times it speaks.
+    assert shipped["cv"]["right_of_told"] >= 0.9
+    assert shipped["cv"]["auc"] > 0.5
+
+
+@pytest.mark.usefixtures("sentence_model")
+def test_retraining_reproduces_the_shipped_weights_to_float_rounding() -> None:
+    assert_retraining_reproduces(SCRIPT)
+
+
+@settings(max_examples=50, deadline=None)
+@given(st.lists(st.floats(-1, 1, allow_nan=False), min_size=INPUT_WIDTH, max_size=INPUT_WIDTH))
+def test_a_sentence_s_probability_is_a_probability(values: list[float]) -> None:
+    p = weakness_steps.step_probabilities(np.array([values]))
+    assert p.shape == (1,)
+    assert 0.0 <= float(p[0]) <= 1.0
