@@ -8,8 +8,9 @@ Sets:
 - `dev.json`: development (2026-12-06, forty-seventh session, written blind by the guide; the
   reader is trained and its cuts chosen on it, so its figures here are a fit; the trainer's
   cross-validated figures are printed from the weights file, recorded when it was trained).
-- `heldout.json`: held-out (2026-12-06, written blind beside it by another writer; nobody tuning
-  opened it). Only its aggregate figures are printed.
+- `heldout.json`: written blind beside it by another writer as held-out; nobody tuning opened
+  it; read once (2026-12-06 18:07 UTC, after 9921537: told .700, right of told 1.000), nothing
+  tuned after, so development since. Only its aggregate figures are printed.
 
 Per set: the share of answers told (steps said or none said; the rest "can't tell"), right of
 those told, how often "steps said" and "none said" were right, and the baselines' accuracy on
@@ -26,7 +27,7 @@ ROOT = Path(__file__).resolve().parent.parent
 DATA = ROOT / "tests" / "data" / "weakness"
 SETS = (
     ("dev.json", "DEVELOPMENT (the reader is trained and its cuts chosen on it: a fit)"),
-    ("heldout.json", "HELD-OUT (written blind beside dev.json; aggregates only)"),
+    ("heldout.json", "DEVELOPMENT since its one read (written blind as held-out; aggregates only)"),
 )
 
 
