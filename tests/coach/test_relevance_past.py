@@ -15,6 +15,9 @@ PAST = (
     "I was so tired.",
     "I got lost on the way.",
     "Our supplier delayed the delivery by a week.",
+    "This reduced errors by 30 percent.",
+    "Some left early.",
+    "Each answered in a day.",
 )
 NOT_PAST = (
     "Then I walk the day shift manager round the floor and point out anything unsafe, like a "

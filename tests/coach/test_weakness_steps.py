@@ -6,22 +6,25 @@ report said "Nothing stands out to fix in this answer"."""
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 from collections.abc import Sequence
 from pathlib import Path
 
-import numpy as np
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from prepcoach.coach import reader, weakness_steps
 from prepcoach.coach.answer import analyse_answer
+from prepcoach.coach.improvement import RULES
+from prepcoach.coach.mock_interview import MockAnswer, summarise_mock
 from prepcoach.coach.reader_inputs import INPUT_WIDTH
 from tests.retraining_check import assert_retraining_reproduces
 
 ROOT = Path(__file__).resolve().parents[2]
 SCRIPT = ROOT / "scripts" / "train_weakness_steps.py"
+TODAY = dt.date(2026, 12, 6)
 WEAKNESS = "What is your greatest weakness?"
 # The trial's answer: a strength in disguise, and nothing done about it.
 DISGUISED = (
@@ -50,7 +53,7 @@ class StandIn:
 def test_a_strength_in_disguise_with_nothing_done_says_no_step() -> None:
     found = weakness_steps.read_steps(reader.sentences_of(DISGUISED))
     assert found is not None
-    assert found.said is not True
+    assert found.said is False
     assert found.evidence == ()
     assert found.nearest in DISGUISED
 
@@ -70,10 +73,11 @@ def test_the_report_asks_a_weakness_answer_with_no_step_for_one() -> None:
     assert read.relevance.kind == "weakness"
     tips = [tip for tip in read.tips if tip.rule.startswith("Weakness:")]
     assert len(tips) == 1
-    assert (
-        tips[0].text == "Name one real weakness, then the steps you take on it (a habit, a "
-        "tool, feedback you ask for) and what has changed since."
+    assert tips[0].text == (
+        "Say the steps you take on your weakness (a habit, a tool, feedback you ask for) and "
+        "what has changed since."
     )
+    assert tips[0].rule.startswith("Weakness: the answer says no step you take on it (no ")
     assert tips[0].evidence[0].text in DISGUISED
     assert read.tips[0] is tips[0] or read.tips[0].rule.startswith("Relevance:")
 
@@ -109,9 +113,36 @@ def test_retraining_reproduces_the_shipped_weights_to_float_rounding() -> None:
     assert_retraining_reproduces(SCRIPT)
 
 
-@settings(max_examples=50, deadline=None)
-@given(st.lists(st.floats(-1, 1, allow_nan=False), min_size=INPUT_WIDTH, max_size=INPUT_WIDTH))
-def test_a_sentence_s_probability_is_a_probability(values: list[float]) -> None:
-    p = weakness_steps.step_probabilities(np.array([values]))
-    assert p.shape == (1,)
-    assert 0.0 <= float(p[0]) <= 1.0
+POOL = (*reader.sentences_of(DISGUISED), *reader.sentences_of(WITH_STEPS), "I try harder.")
+
+
+@pytest.mark.usefixtures("sentence_model")
+@settings(max_examples=40, deadline=None)
+@given(st.lists(st.sampled_from(POOL), min_size=1, max_size=6))
+def test_a_reading_quotes_only_the_answer_s_own_sentences(sentences: list[str]) -> None:
+    found = weakness_steps.read_steps(sentences)
+    assert found is not None
+    assert found.nearest in sentences
+    assert set(found.evidence) <= set(sentences)
+    assert (found.said is True) == bool(found.evidence)  # steps said are quoted, else none
+    if found.said is True:
+        assert found.nearest in found.evidence  # the likeliest sentence is one of them
+
+
+def test_the_area_counts_an_answer_with_no_step_and_not_one_it_can_t_tell_about() -> None:
+    rule = next(rule for rule in RULES if rule.key == "weakness_steps")
+    none = {"weakness_steps": {"said": False, "nearest": "I care too much."}}
+    assert rule.read(none) == ("no sentence reads as a step you take on the weakness", None)
+    assert rule.read({"weakness_steps": {"said": True, "nearest": "Now I plan."}}) == ("", None)
+    assert rule.read({"weakness_steps": {"said": None, "nearest": "I try."}}) is None
+    assert rule.read({"weakness_steps": None}) is None  # another kind of question
+    assert rule.read({}) is None  # analysed before the steps were read
+
+
+@pytest.mark.usefixtures("sentence_model")
+def test_a_mock_names_the_weakness_area_once_not_its_tip_beside_it() -> None:
+    told = analyse_answer(text=DISGUISED, question=WEAKNESS).as_dict()
+    answers = [MockAnswer(i, 1, WEAKNESS, False, "analysed", told, TODAY) for i in (1, 2)]
+    steps = summarise_mock([WEAKNESS], answers, TODAY).next_steps
+    assert len([s for s in steps if s.startswith("Say what you do about your weakness")]) == 1
+    assert not [s for s in steps if s.startswith("Say the steps you take on your weakness")]

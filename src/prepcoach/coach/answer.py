@@ -341,7 +341,10 @@ def analyse_answer(
     )
     steps = (
         read_steps(content.sentences)
-        if relevance is not None and relevance.kind == "weakness" and not content.cannot_tell
+        if relevance is not None
+        and relevance.kind == "weakness"
+        and not content.cannot_tell
+        and not follow_up  # a follow-up's answer tells one piece of the answer it follows
         else None
     )
     facts = Facts(content, delivery, keywords, settings, heard, steps)

@@ -135,8 +135,7 @@ def weakness_steps(analysis: Mapping[str, Any]) -> tuple[str, float | None] | No
         return None
     if found["said"]:
         return "", None
-    nearest = found.get("nearest") or ""
-    return f"no step you take on the weakness (nearest to one: “{nearest}”)", None
+    return "no sentence reads as a step you take on the weakness", None
 
 
 def job_terms(analysis: Mapping[str, Any]) -> tuple[str, float | None] | None:

@@ -289,14 +289,15 @@ RULES = (
     AreaRule("weakness_steps", "Say what you do about your weakness",
              "an answer to a weakness question that says no step you take on it",
              readings.weakness_steps,
-             "In {n} answers to weakness questions, name one real weakness and a step you take "
-             "on it by {deadline}", polishes=True,
+             "In {n} answers to weakness questions, say a step you take on the weakness by "
+             "{deadline}", polishes=True,
              how="prepcoach reads each sentence of an answer to a question it names a weakness "
              "question for a step you take on the weakness (a habit, a tool, a rule, a course, "
              "feedback you ask for), with a model trained on labelled answers. An answer counts "
              "here when it says none; one where prepcoach can't tell is not counted either way.",
-             unread="not to a weakness question, analysed before prepcoach read the steps, with "
-             "speech lost, or where prepcoach couldn't tell whether {it} said a step"),
+             unread="not to a weakness question, with speech lost, where prepcoach couldn't tell "
+             "whether {it} said a step, or analysed before prepcoach read the steps (“Analyse "
+             "again” on an answer’s page lets it be judged)"),
     AreaRule("job_terms", "Use the job's key terms",
              f"fewer than {JOB_TERMS} of the job's key terms that bear on the question used "
              "(all of them when fewer bear on it)",

@@ -23,9 +23,10 @@ PAST_RE = re.compile(
 # present passive ("nothing gets lost", "the rota is shared"): neither tells of the past. A
 # trial's present-tense handover routine was said to tell a story, quoting "Then I walk the day
 # shift manager round the floor and point out anything unsafe, like a damaged racking bay." as
-# "in the past". ("That" is left out: "the team that built it" is a past.)
+# "in the past". Words that may be a subject themselves are left out: "the team that built it",
+# "This reduced errors by 30 percent", "Some left early" are pasts (a review).
 NOT_PAST_AFTER_RE = re.compile(
-    r"\b(?:a|an|the|my|our|your|his|her|their|its|this|these|those|any|some|every|each|no|"
+    r"\b(?:a|an|the|my|our|your|his|her|their|its|every|no|"
     r"is|are|am|'s|'re|'m|be|been|being|get|gets|getting|very|so|too|more|most|less|quite|"
     r"highly|well)\s+$",
     re.IGNORECASE,

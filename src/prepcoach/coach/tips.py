@@ -117,8 +117,8 @@ def _unsure(part: Part, what: str, advice: str, weight: float) -> Tip:
 
 
 WEAKNESS_ADVICE = (
-    "Name one real weakness, then the steps you take on it (a habit, a tool, feedback you ask "
-    "for) and what has changed since."
+    "Say the steps you take on your weakness (a habit, a tool, feedback you ask for) and what "
+    "has changed since."
 )
 
 
@@ -128,11 +128,14 @@ def _weakness_steps(f: Facts) -> Tip | None:
     found = f.steps
     if found is None or found.said or off_topic(f.relevance):
         return None
-    unsure = found.said is None
-    rule = "prepcoach can't tell whether the answer says what you do about it" if unsure else (
-        "the answer says no step you take on it")  # fmt: skip
-    return Tip(f"Weakness: {rule} (the sentence nearest to one is quoted)", WEAKNESS_ADVICE,
-               (Evidence(found.nearest),), 3 if unsure else 6)  # fmt: skip
+    likely = f"{found.probability:.0%} likely a step"
+    if found.said is None:
+        rule = "prepcoach can't tell whether the answer says a step you take on it (the sentence"
+        return Tip(f"Weakness: {rule} most like one, {likely}, is quoted)", WEAKNESS_ADVICE,
+                   (Evidence(found.nearest),), 3)  # fmt: skip
+    rule = "the answer says no step you take on it (no sentence reads as one; the closest"
+    return Tip(f"Weakness: {rule}, {likely}, is quoted)", WEAKNESS_ADVICE,
+               (Evidence(found.nearest),), 6)  # fmt: skip
 
 
 def _result(f: Facts) -> Tip | None:

@@ -79,6 +79,7 @@ def read_steps(sentences: Sequence[str], embedder: Embedder | None = None) -> St
     """The steps in an answer given as its sentences (`reader.sentences_of`). None with no
     sentence, or where no model gives the sentences' vectors and middle layers (a test's
     stand-in embedder)."""
+    sentences = list(sentences)[: reader.MAX_SENTENCES]  # as the trainer reads them
     if not sentences:
         return None
     vectors = reader.embed(sentences, embedder)
