@@ -1,0 +1,43 @@
+"""The report of an answer to a weakness question says, in its STAR card's place, whether the
+answer says a step the speaker takes on the weakness (`coach.weakness_steps`), and asks for one
+when it says none (a trial's strength in disguise was told "Nothing stands out to fix")."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+from django.test import Client
+from django.urls import reverse
+
+from prepcoach.accounts.models import User
+from prepcoach.coach.answer import analyse_answer
+from prepcoach.practice.models import Attempt, Question
+from tests.coach.test_weakness_steps import DISGUISED, WEAKNESS, WITH_STEPS
+
+
+def page_for(client: Client, user: User, answer: str) -> str:
+    question = Question.objects.create(owner=user, text=WEAKNESS, category="motivation")
+    analysis: dict[str, Any] = analyse_answer(text=answer, question=WEAKNESS).as_dict()
+    attempt = Attempt.objects.create(
+        user=user, question=question, question_text=WEAKNESS, status="analysed",
+        analysis=analysis,
+    )  # fmt: skip
+    return client.get(reverse("practice:attempt", args=[attempt.pk])).text
+
+
+@pytest.mark.usefixtures("sentence_model")
+def test_a_weakness_answer_with_no_step_is_told_so_and_asked_for_one(
+    alice_client: Client, alice: User
+) -> None:
+    page = page_for(alice_client, alice, DISGUISED)
+    assert "✗ a step you take on your weakness" in page
+    assert "Say the steps you take on your weakness" in page
+    assert "Nothing stands out to fix" not in page
+
+
+@pytest.mark.usefixtures("sentence_model")
+def test_a_weakness_answer_with_steps_quotes_one(alice_client: Client, alice: User) -> None:
+    page = page_for(alice_client, alice, WITH_STEPS)
+    assert "✓ a step you take on your weakness: “Now I write the week&#x27;s tasks" in page
+    assert "Say the steps you take on your weakness" not in page
