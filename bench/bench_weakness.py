@@ -10,7 +10,11 @@ Sets:
   cross-validated figures are printed from the weights file, recorded when it was trained).
 - `heldout.json`: written blind beside it by another writer as held-out; nobody tuning opened
   it; read once (2026-12-06 18:07 UTC, after 9921537: told .700, right of told 1.000), nothing
-  tuned after, so development since. Only its aggregate figures are printed.
+  tuned after, so development since: the reader is trained on it with `dev2.json`.
+- `dev2.json`: development (written to train the reader: steps in the past tense, without "I",
+  in run-ons, and answers that come close to a step without one).
+- `heldout2.json`: held-out (written blind beside `dev2.json` by another writer; nobody tuning
+  opened it). Only its aggregate figures are printed.
 
 Per set: the share of answers told (steps said or none said; the rest "can't tell"), right of
 those told, how often "steps said" and "none said" were right, and the baselines' accuracy on
@@ -27,7 +31,9 @@ ROOT = Path(__file__).resolve().parent.parent
 DATA = ROOT / "tests" / "data" / "weakness"
 SETS = (
     ("dev.json", "DEVELOPMENT (the reader is trained and its cuts chosen on it: a fit)"),
-    ("heldout.json", "DEVELOPMENT since its one read (written blind as held-out; aggregates only)"),
+    ("heldout.json", "DEVELOPMENT since its one read (the reader is trained on it: a fit)"),
+    ("dev2.json", "DEVELOPMENT (written to train the reader; trained on: a fit)"),
+    ("heldout2.json", "HELD-OUT (written blind; aggregates only)"),
 )
 
 
@@ -73,7 +79,7 @@ def run() -> None:
             f"  baselines on every answer: always the commonest {share(commonest, n)}; the "
             f"answer reader's action found {share(action_right, n)}"
         )
-        if name == "dev.json":
+        if name == "dev.json":  # the trainer's figure is over every development set
             print(
                 f"  recorded when trained (scripts/train_weakness_steps.py, 5-fold by answer, "
                 f"cuts chosen without the fold): told {cv['told']:.3f}, right of told "

@@ -7,8 +7,9 @@ to float rounding (`coach.retraining`).
     .venv/bin/python scripts/train_weakness_steps.py           # cross-validate, train, write
     .venv/bin/python scripts/train_weakness_steps.py --check   # retrain; compare with the file
 
-Only the development answers are read (`DEVELOPMENT`: `weakness/dev.json`); the held-out split
-written beside it is never named here. Each answer is split as the report splits it
+Only the development answers are read (`DEVELOPMENT`: `weakness/dev.json`, `heldout.json`,
+read once as held-out and development since, and `dev2.json`); the held-out split written for
+the next check is never named here. Each answer is split as the report splits it
 (`reader.sentences_of`); a sentence is a step when it holds, or is held by, one of the answer's
 labelled `step_sentences`. The L2 strength is chosen by 5-fold cross-validation grouped by
 answer (answer i in fold i mod 5), by the answer-level AUC of the likeliest sentence's
@@ -16,7 +17,7 @@ probability. The cuts are chosen on the out-of-fold scores: the lowest `high` wh
 or above it say a step at least a target share of the time, and the highest `low` whose answers
 at or below it say none at least that share, each with at least `MIN_SAID` answers; the target
 is the lowest of `TARGETS` whose "nested" figures (the cuts chosen on four folds, read on the
-fifth) are right at least `RIGHT` of the time."""
+fifth) are right at least `RIGHT` of the time on each development set."""
 
 from __future__ import annotations
 
@@ -38,13 +39,17 @@ from prepcoach.coach.retraining import differences  # noqa: E402
 from prepcoach.coach.weakness_steps import WEIGHTS  # noqa: E402
 
 DATA = ROOT / "tests" / "data" / "weakness"
-DEVELOPMENT = (DATA / "dev.json",)
+# heldout.json was read once as held-out (forty-seventh session) and trains the reader since,
+# with dev2.json (written to train it: steps in the past tense, without "I", in run-ons, and
+# answers that come close to a step without one).
+DEVELOPMENT = (DATA / "dev.json", DATA / "heldout.json", DATA / "dev2.json")
 L2 = (0.01, 0.03, 0.1, 0.3, 1.0, 3.0, 10.0)
 FOLDS = 5
 RIGHT = 0.9  # each spoken reading right at least this share of the time (the issue's aim)
 # The share of right readings the cuts are chosen for on the out-of-fold scores: the lowest
-# whose nested figures (cuts chosen without the fold) are right at least RIGHT of the time (a
-# cut chosen at exactly RIGHT on these scores holds a little less on new answers).
+# whose nested figures (cuts chosen without the fold) are right at least RIGHT of the time on
+# each development set (a cut chosen at exactly RIGHT on these scores holds a little less on
+# new answers; pooled, an easy set hid a hard one: dev2.json read .862 right at a pooled .902).
 TARGETS = (0.9, 0.92, 0.94, 0.96, 0.98)
 MIN_SAID = 10
 DIGITS = 7
@@ -56,10 +61,11 @@ def is_step(sentence: str, steps: list[str]) -> bool:
     return any(s.strip() and (s.strip() in sentence or sentence in s) for s in steps)
 
 
-def load() -> tuple[list[Array], list[NDArray[np.int64]], NDArray[np.int64]]:
-    """Each answer's sentence inputs and sentence labels, and its answer-level label."""
-    xs, ys, answers = [], [], []
-    for path in DEVELOPMENT:
+def load() -> tuple[list[Array], list[NDArray[np.int64]], NDArray[np.int64], NDArray[np.int64]]:
+    """Each answer's sentence inputs and sentence labels, its answer-level label, and which
+    development set it comes from (its index in `DEVELOPMENT`)."""
+    xs, ys, answers, sets = [], [], [], []
+    for number, path in enumerate(DEVELOPMENT):
         for item in json.loads(path.read_text(encoding="utf-8")):
             sentences = reader.sentences_of(str(item["answer"]))[: reader.MAX_SENTENCES]
             x = inputs(sentences, reader.embed(sentences))
@@ -68,7 +74,8 @@ def load() -> tuple[list[Array], list[NDArray[np.int64]], NDArray[np.int64]]:
             xs.append(np.asarray(x, dtype=np.float64))
             ys.append(np.array([int(is_step(s, steps)) for s in sentences], dtype=np.int64))
             answers.append(int(bool(item["steps"])))
-    return xs, ys, np.array(answers, dtype=np.int64)
+            sets.append(number)
+    return xs, ys, np.array(answers, dtype=np.int64), np.array(sets, dtype=np.int64)
 
 
 def fit(xs: list[Array], ys: list[NDArray[np.int64]], rows: list[int], l2: float) -> Array:
@@ -141,13 +148,22 @@ def nested(p: Array, y: NDArray[np.int64], target: float) -> dict[str, float]:
     return figures(decided, y, 1.0, 0.0)
 
 
+def holds(p: Array, y: NDArray[np.int64], sets: NDArray[np.int64], target: float) -> bool:
+    """Whether cuts chosen for `target` are right at least `RIGHT` of the time, nested, on
+    each development set."""
+    return all(
+        nested(p[sets == k], y[sets == k], target)["right_of_told"] >= RIGHT
+        for k in range(len(DEVELOPMENT))
+    )
+
+
 def rounded(a: Array) -> list[float]:
     return [float(f"{v:.{DIGITS}g}") for v in np.ravel(a)]
 
 
 def train(report: bool) -> dict[str, Any]:
     say = print if report else (lambda *_: None)
-    xs, ys, y = load()
+    xs, ys, y, sets = load()
     say(f"{len(xs)} development answers, {int(y.sum())} with steps; "
         f"{sum(len(s) for s in ys)} sentences, {int(sum(s.sum() for s in ys))} steps")  # fmt: skip
     best: tuple[float, float, Array] | None = None
@@ -159,7 +175,7 @@ def train(report: bool) -> dict[str, Any]:
             best = (a, l2, p)
     assert best is not None
     a, l2, p = best
-    target = next((t for t in TARGETS if nested(p, y, t)["right_of_told"] >= RIGHT), 2.0)
+    target = next((t for t in TARGETS if holds(p, y, sets, t)), 2.0)
     high, low = choose_cuts(p, y, target)
     at_cuts, honest = figures(p, y, high, low), nested(p, y, target)
     commonest = max(y.mean(), 1 - y.mean())
