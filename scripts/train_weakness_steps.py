@@ -185,8 +185,9 @@ def train(report: bool) -> dict[str, Any]:
     say(f"  nested (cuts chosen without the fold): {honest}")
     w = fit(xs, ys, list(range(len(xs))), l2)
     return {
-        "about": "Written by scripts/train_weakness_steps.py from tests/data/weakness/dev.json; "
-        "do not edit by hand (tests/coach/test_weakness_steps.py retrains and compares).",
+        "about": "Written by scripts/train_weakness_steps.py from the development sets of "
+        "tests/data/weakness/ (trained_on); do not edit by hand "
+        "(tests/coach/test_weakness_steps.py retrains and compares).",
         "trained_on": [path.name for path in DEVELOPMENT],
         "l2": l2,
         "target": target,
