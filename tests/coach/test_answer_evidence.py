@@ -113,7 +113,8 @@ def vary(rng: random.Random, found: dict[str, Any]) -> dict[str, Any]:
     side = random.Random(str(found.get("transcript")))
     if side.random() < 0.3:
         found["weakness_steps"] = {"said": side.choice((True, False, None)), "evidence": [],
-                                   "nearest": "I keep a list.", "probability": 0.4}  # fmt: skip
+                                   "nearest": "I keep a list.", "probability": 0.4,
+                                   "opening": "I rush."}  # fmt: skip
     return found
 
 
@@ -220,12 +221,12 @@ def test_the_evidence_keeps_whether_a_weakness_answer_says_a_step() -> None:
     analysis."""
     analysis = {
         "transcript": "I care too much about getting things right.",
-        "weakness_steps": {"said": False, "evidence": [], "probability": 0.1,
-                           "nearest": "I care too much about getting things right."},
+        "weakness_steps": {"said": False, "evidence": [], "probability": 0.1, "nearest": "I do.",
+                           "opening": "I care too much about getting things right."},
     }  # fmt: skip
     evidence = answer_evidence(analysis)
     assert evidence["weakness_steps"] == {
-        "said": False, "nearest": "I care too much about getting things right."
+        "said": False, "opening": "I care too much about getting things right."
     }  # fmt: skip
     rule = next(rule for rule in RULES if rule.key == "weakness_steps")
     assert rule.read(evidence) == rule.read(analysis) != ("", None)

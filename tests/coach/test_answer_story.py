@@ -74,7 +74,9 @@ def test_a_sentence_read_in_pieces_is_cut_between_its_parts() -> None:
                  result=["and releases stopped breaking."])  # fmt: skip
     story = answer_story("Tell me about a time you improved quality.", said, found)
     assert story.parts["action"] == "I wrote them over a week,"
-    assert story.parts["result"] == "and releases stopped breaking."
+    # A part that starts inside a cut sentence starts with a capital (a page check).
+    assert story.parts["result"] == "And releases stopped breaking."
+    assert [p.text for p in story.pieces][-1] == "and releases stopped breaking."  # as said
     # One piece the reader put in two parts goes to the one nothing else fills.
     both = "I wrote them, and releases stopped breaking."
     found = star(situation=["We had no tests."], action=["I made a plan.", both], result=[both])

@@ -77,8 +77,11 @@ def test_the_report_asks_a_weakness_answer_with_no_step_for_one() -> None:
         "Say the steps you take on your weakness (a habit, a tool, feedback you ask for) and "
         "what has changed since."
     )
-    assert tips[0].rule.startswith("Weakness: the answer says no step you take on it (no ")
-    assert tips[0].evidence[0].text in DISGUISED
+    assert tips[0].rule == (
+        "Weakness: no sentence of the answer reads as a step you take on it (its opening is quoted)"
+    )
+    # The answer's opening, where it names the weakness, not a praise sentence read 7 % a step.
+    assert tips[0].evidence[0].text == reader.sentences_of(DISGUISED)[0]
     assert read.tips[0] is tips[0] or read.tips[0].rule.startswith("Relevance:")
 
 
@@ -132,8 +135,13 @@ def test_a_reading_quotes_only_the_answer_s_own_sentences(sentences: list[str]) 
 
 def test_the_area_counts_an_answer_with_no_step_and_not_one_it_can_t_tell_about() -> None:
     rule = next(rule for rule in RULES if rule.key == "weakness_steps")
-    none = {"weakness_steps": {"said": False, "nearest": "I care too much."}}
-    assert rule.read(none) == ("no sentence reads as a step you take on the weakness", None)
+    none = {"weakness_steps": {"said": False, "nearest": "I'm reliable.", "opening": "I rush."}}
+    assert rule.read(none) == ("no sentence reads as a step you take on the weakness: “I rush.”",
+                               None)  # fmt: skip
+    # Only an answer its report read as one to a weakness question is judged.
+    assert rule.skips(WEAKNESS, {"relevance": {"kind": "weakness"}} | none) is None
+    assert rule.skips("Tell me about a time you led a team.",
+                      {"relevance": {"kind": "story"}} | none) == "not weakness"  # fmt: skip
     assert rule.read({"weakness_steps": {"said": True, "nearest": "Now I plan."}}) == ("", None)
     assert rule.read({"weakness_steps": {"said": None, "nearest": "I try."}}) is None
     assert rule.read({"weakness_steps": None}) is None  # another kind of question

@@ -72,6 +72,9 @@ def test_alices_answer_fills_the_story_form(alice_client: Client, alice: User) -
     assert form.initial["competencies"] == ["customer focus"]
     text = response.text
     assert "Filled from" in text
+    # The question's own full stop ends the sentence: never "…customer.”." (a page check).
+    assert f"“{attempt.question_text}”</strong>" in text
+    assert attempt.question_text.endswith(".")
     assert "Check each part" in text
     assert "I had to keep the account. It was a tense week.</textarea>" in text
     assert not Story.objects.filter(user=alice).exists()  # nothing saved on opening

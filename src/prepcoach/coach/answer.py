@@ -259,6 +259,7 @@ class AnswerAnalysis:
                 "evidence": list(self.steps.evidence),
                 "nearest": self.steps.nearest,
                 "probability": self.steps.probability,
+                "opening": self.steps.opening,
             },
             "tips": [
                 {"rule": t.rule, "text": t.text, "evidence": [asdict(e) for e in t.evidence]}

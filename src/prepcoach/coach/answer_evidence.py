@@ -54,7 +54,7 @@ _KEYS = {
     # new version.
     "keywords": ("used", "missed", "bearing", "unsure"),
     "ownership": ("i", "we", "i_actions", "we_actions"),  # whose actions: "Say what you did…"
-    "weakness_steps": ("said", "nearest"),  # "Say what you do about your weakness"
+    "weakness_steps": ("said", "opening"),  # "Say what you do about your weakness"
 }
 _FILLERS_QUOTED = 3
 

@@ -132,7 +132,9 @@ def answer_story(
             if text := sentence[start:end].strip():
                 pieces.append(StoryPiece(text, part, True))
     parts = {
-        p: " ".join(t for piece in pieces if piece.part == p if (t := without_fillers(piece.text)))
+        p: _capital(
+            " ".join(t for piece in pieces if piece.part == p if (t := without_fillers(piece.text)))
+        )
         for p in PARTS
     }
     said = [PlacedSentence(piece.text, "", piece.part, 1.0) for piece in pieces]
@@ -143,6 +145,14 @@ def answer_story(
         story_title(question), parts, metrics_line(story_metrics(said), metrics_limit),
         tuple(pieces), ticked,
     )  # fmt: skip
+
+
+def _capital(text: str) -> str:
+    """A part that starts inside a sentence the reader cut ("…that Monday," | "pick accuracy
+    stayed…") starts with a capital, as a part of a story does (a page check); not "iPhone"."""
+    if text[:1].islower() and not text[1:2].isupper():
+        return text[:1].upper() + text[1:]
+    return text
 
 
 def without_fillers(text: str) -> str:

@@ -135,7 +135,9 @@ def weakness_steps(analysis: Mapping[str, Any]) -> tuple[str, float | None] | No
         return None
     if found["said"]:
         return "", None
-    return "no sentence reads as a step you take on the weakness", None
+    opening = str(found.get("opening") or "")
+    quoted = f": “{opening}”" if opening else ""
+    return f"no sentence reads as a step you take on the weakness{quoted}", None
 
 
 def job_terms(analysis: Mapping[str, Any]) -> tuple[str, float | None] | None:

@@ -160,6 +160,8 @@ class LapseFacts:
 
 # Why an area's rule did not judge an answer, in words after a count ("2 answers to …").
 NOT_JUDGED = {
+    "not weakness": ("answer to a question that asks for no weakness",
+                     "answers to questions that ask for no weakness"),
     "no story": ("answer to a question that asks for no story",
                  "answers to questions that ask for no story"),
     "story": ("answer to a question that asks for a story", "answers to questions that ask for "

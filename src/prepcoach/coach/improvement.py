@@ -105,9 +105,9 @@ class AreaRule:
     read: readings.Rule
     goal: str  # {n} answers, {deadline}
     # Which answers it judges: STAR parts only answers to questions that ask for a story or a
-    # plan ("Tell me about a time…", "What would you do if…"). The relevance area judges every
-    # answer the verdict speaks on.
-    judges: str = "any"  # "story", "no story" or "any"
+    # plan ("Tell me about a time…", "What would you do if…"); the relevance area every answer
+    # the verdict speaks on; the weakness area those read as to a weakness (`relevance.kind`).
+    judges: str = "any"  # "story", "no story", "weakness" or "any"
     how: str = ""  # how it decides, in full (`Area.how`), where the rule is kept short
     # Whether it judges an answer to a question asking what the user would do (a plan, by the
     # report's rule: `relevance.asks_for_plan` of the kind the analysis keeps). A plan has no
@@ -125,6 +125,8 @@ class AreaRule:
         """Why this rule does not judge an answer to `question` whose stored analysis (or its
         evidence) is `analysis` (a key of `NOT_JUDGED`), or None when it judges it."""
         plan = asks_for_plan(stored_kind(analysis))
+        if self.judges == "weakness":
+            return None if stored_kind(analysis) == "weakness" else "not weakness"
         # What the question asks for as the report read it (`relevance.asked_for`): a question
         # read as a plan (by its kind) asks for one whatever its words ("What steps would you
         # take?"), and its steps are judged as the report judges them.
@@ -288,16 +290,15 @@ RULES = (
              "prepcoach cannot read)"),
     AreaRule("weakness_steps", "Say what you do about your weakness",
              "an answer to a weakness question that says no step you take on it",
-             readings.weakness_steps,
-             "In {n} answers to weakness questions, say a step you take on the weakness by "
-             "{deadline}", polishes=True,
-             how="prepcoach reads each sentence of an answer to a question it names a weakness "
-             "question for a step you take on the weakness (a habit, a tool, a rule, a course, "
-             "feedback you ask for), with a model trained on labelled answers. An answer counts "
-             "here when it says none; one where prepcoach can't tell is not counted either way.",
-             unread="not to a weakness question, with speech lost, where prepcoach couldn't tell "
-             "whether {it} said a step, or analysed before prepcoach read the steps (“Analyse "
-             "again” on an answer’s page lets it be judged)"),
+             readings.weakness_steps, "In {n} answers to weakness questions, say a step you take "
+             "on the weakness by {deadline}", "weakness", polishes=True,
+             how="In an answer about your weakness, prepcoach looks in each sentence for a step "
+             "you take on it (a habit, a tool, a rule, a course, feedback you ask for), with a "
+             "model trained on labelled answers. An answer counts here when none reads as one; "
+             "one where prepcoach can't tell is not counted either way.",
+             unread="where prepcoach couldn't tell whether {it} said a step, with speech lost, "
+             "or analysed before prepcoach read the steps (“Analyse again” on an answer’s page "
+             "lets it be judged)"),
     AreaRule("job_terms", "Use the job's key terms",
              f"fewer than {JOB_TERMS} of the job's key terms that bear on the question used "
              "(all of them when fewer bear on it)",

@@ -31,7 +31,7 @@ SAME_ADVICE = {
     "star_situation": "STAR: the answer never sets the scene",
     "star_task": "STAR: the answer never says what you had to do",
     "personal_action": "Ownership:",  # the area and the tip say the same: said once
-    "weakness_steps": "Weakness: the answer says no step",
+    "weakness_steps": "Weakness: no sentence of the answer reads as a step",
 }  # fmt: skip
 
 

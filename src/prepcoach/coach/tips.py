@@ -128,14 +128,15 @@ def _weakness_steps(f: Facts) -> Tip | None:
     found = f.steps
     if found is None or found.said or off_topic(f.relevance):
         return None
-    likely = f"{found.probability:.0%} likely a step"
     if found.said is None:
         rule = "prepcoach can't tell whether the answer says a step you take on it (the sentence"
-        return Tip(f"Weakness: {rule} most like one, {likely}, is quoted)", WEAKNESS_ADVICE,
+        return Tip(f"Weakness: {rule} most like one is quoted)", WEAKNESS_ADVICE,
                    (Evidence(found.nearest),), 3)  # fmt: skip
-    rule = "the answer says no step you take on it (no sentence reads as one; the closest"
-    return Tip(f"Weakness: {rule}, {likely}, is quoted)", WEAKNESS_ADVICE,
-               (Evidence(found.nearest),), 6)  # fmt: skip
+    # No sentence reads as a step: the one nearest is no evidence (a page check read a 7 %
+    # "closest" praise sentence as nearly a step); the answer's opening, where its weakness is
+    # named, is.
+    rule = "Weakness: no sentence of the answer reads as a step you take on it (its opening is"
+    return Tip(f"{rule} quoted)", WEAKNESS_ADVICE, (Evidence(found.opening),), 6)
 
 
 def _result(f: Facts) -> Tip | None:

@@ -48,12 +48,14 @@ class Steps:
     """`said`: the answer says a step the speaker takes on the weakness (True), says none
     (False), or prepcoach can't tell (None). `evidence`: the sentences read as steps (when
     said); `nearest`: the sentence likeliest to be one, quoted beside "none" and "can't tell";
-    `probability`: that sentence's (0-1)."""
+    `probability`: that sentence's (0-1); `opening`: the first sentence, quoted beside "none
+    said" (the likeliest sentence of an answer with no step is no evidence of one)."""
 
     said: bool | None
     evidence: tuple[str, ...]
     nearest: str
     probability: float
+    opening: str = ""  # the answer's first sentence, where it names the weakness
 
 
 @functools.cache
@@ -92,4 +94,4 @@ def read_steps(sentences: Sequence[str], embedder: Embedder | None = None) -> St
     top = float(p[best])
     said = True if top >= model.high else False if top <= model.low else None
     evidence = tuple(s for s, q in zip(sentences, p, strict=True) if q >= model.high)
-    return Steps(said, evidence if said else (), sentences[best], round(top, 3))
+    return Steps(said, evidence if said else (), sentences[best], round(top, 3), sentences[0])
