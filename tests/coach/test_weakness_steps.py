@@ -142,6 +142,10 @@ def test_the_area_counts_an_answer_with_no_step_and_not_one_it_can_t_tell_about(
     assert rule.skips(WEAKNESS, {"relevance": {"kind": "weakness"}} | none) is None
     assert rule.skips("Tell me about a time you led a team.",
                       {"relevance": {"kind": "story"}} | none) == "not weakness"  # fmt: skip
+    # One the relevance verdict says misses its question is told that, not polished (a CI run:
+    # strengths told to a weakness question got both areas).
+    off = {"relevance": {"kind": "weakness", "addresses": False, "probability": 0.1}}
+    assert rule.skips(WEAKNESS, off | none) == "off question"
     assert rule.read({"weakness_steps": {"said": True, "nearest": "Now I plan."}}) == ("", None)
     assert rule.read({"weakness_steps": {"said": None, "nearest": "I try."}}) is None
     assert rule.read({"weakness_steps": None}) is None  # another kind of question

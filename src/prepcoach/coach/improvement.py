@@ -125,12 +125,12 @@ class AreaRule:
         """Why this rule does not judge an answer to `question` whose stored analysis (or its
         evidence) is `analysis` (a key of `NOT_JUDGED`), or None when it judges it."""
         plan = asks_for_plan(stored_kind(analysis))
-        if self.judges == "weakness":
-            return None if stored_kind(analysis) == "weakness" else "not weakness"
+        if self.judges == "weakness" and stored_kind(analysis) != "weakness":
+            return "not weakness"
         # What the question asks for as the report read it (`relevance.asked_for`): a question
         # read as a plan (by its kind) asks for one whatever its words ("What steps would you
         # take?"), and its steps are judged as the report judges them.
-        if self.judges != "any":
+        if self.judges not in ("any", "weakness"):
             told = asked_for(question, analysis) != "neither"
             if told != (self.judges == "story"):
                 return "no story" if self.judges == "story" else "story"
