@@ -168,6 +168,9 @@ goal_texts = st.one_of(
 @settings(max_examples=150, deadline=None)
 @given(goal_texts)
 @example("0 0 FEBRUARY FEBRUARY")  # found in CI: the words left read as "0 FEBRUARY" again
+# Found in CI: the work does not fit before "BY FRI", so the rewrite proposes the date it fits by
+# (`SmartCheck.rewrite_deadline`) in place of the user's, which is a deadline replaced too.
+@example("BY FRI 000:10 INTERVIEW")
 def test_the_rewrite_keeps_the_goal_and_adds_a_deadline(text: str) -> None:
     if not words(text):
         return  # no goal to keep: test_empty_input_says_what_to_do
@@ -187,10 +190,12 @@ def test_the_rewrite_keeps_the_goal_and_adds_a_deadline(text: str) -> None:
     # model is unsure of it on text that is not a goal (Hypothesis finds "IMPROVE:SQRHR …,
     # doing 3 recorded practice sessions" read as not measurable, 59 %): a known weakness,
     # named in the closing note of issue 9, not a behaviour this test can promise yet.
-    # Never another goal: what the user wrote (less a deadline that was replaced) stays.
+    # Never another goal: what the user wrote (less a deadline that was replaced: not met, or
+    # met but too soon for the work, `rewrite_deadline`) stays.
     kept = " ".join(text.split()).rstrip(" .!?")
+    replaced = result.time_bound.verdict is not Verdict.MET or result.rewrite_deadline is not None
     for phrase in (result.deadline_phrase, "soon"):
-        if phrase and result.time_bound.verdict is not Verdict.MET:
+        if phrase and replaced:
             kept = re.sub(re.escape(phrase), " ", kept, flags=re.IGNORECASE)
     # Words left that still read as a date that cannot be go too, so the rewrite's deadline is
     # its only one (`smart_rewrite.rewrite`: "0 0 FEBRUARY FEBRUARY" less "0 FEBRUARY" is
