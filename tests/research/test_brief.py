@@ -251,7 +251,7 @@ def test_the_brief_says_how_many_terms_it_leaves_out(alice_client: Client, alice
     job_url = reverse("research:opportunity", args=[job.pk])
     assert f'And {more} more on <a href="{job_url}#key-terms">the job\'s page</a>.' in page
     text = alice_client.get(reverse("research:brief_md", args=[job.pk])).content.decode()
-    assert f"And {more} more on the job's page." in text
+    assert f"And {more} more on the job's page: <http://testserver{job_url}#key-terms>." in text
 
 
 def test_the_brief_says_nothing_more_when_it_lists_every_term(

@@ -9,6 +9,7 @@ from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.template.loader import render_to_string
+from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.http import require_POST, require_safe
 
@@ -258,6 +259,11 @@ def brief(request: HttpRequest, opportunity_id: int) -> HttpResponse:
 @require_safe
 def brief_markdown(request: HttpRequest, opportunity_id: int) -> HttpResponse:
     context = _brief(request, opportunity_id)
+    # A downloaded file has no link to follow: "And 8 more on the job's page" says where (a
+    # page check).
+    context["job_address"] = request.build_absolute_uri(
+        reverse("research:opportunity", args=[opportunity_id]) + "#key-terms"
+    )
     body = render_to_string("research/brief.md", context)
     response = HttpResponse(body, content_type="text/markdown; charset=utf-8")
     response["Content-Disposition"] = f'attachment; filename="brief-{opportunity_id}.md"'
