@@ -20,11 +20,19 @@ Sets:
 Per set: the share of answers told (steps said or none said; the rest "can't tell"), right of
 those told, how often "steps said" and "none said" were right, and the baselines' accuracy on
 every answer.
+
+Then, per set, the strength-in-disguise reading (`coach.weakness_disguise`, the report's
+disguise tip): how often it says "a strength in disguise", how often it is right when it says
+so (false alarms count: calling a real weakness a humblebrag is the costly mistake), and the
+share of the answers labelled `named: "strength"` it catches, beside a cue list measured in the
+same run (`CUES`: the phrases such answers are known by). `heldout2.json`'s `named` labels were
+first read by this bench once, after the reader was committed (forty-eighth session).
 """
 
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 from typing import Any
 
@@ -38,12 +46,20 @@ SETS = (
 )
 
 
+# The baseline: the stock phrases of a strength in disguise (not the reader; the list a rule
+# would start from).
+CUES = re.compile(
+    r"perfectionist|cares? too much|work(?:s|ing)? too hard|too detail|workaholic|too thorough",
+    re.IGNORECASE,
+)
+
+
 def share(n: float, d: float) -> str:
     return f"{n / d:.3f}" if d else "n/a"
 
 
 def run() -> None:
-    from prepcoach.coach import reader, weakness_steps
+    from prepcoach.coach import reader, weakness_disguise, weakness_steps
     from prepcoach.coach.content import analyse_content
 
     if reader.embedder() is None:
@@ -80,6 +96,7 @@ def run() -> None:
             f"  baselines on every answer: always the commonest {share(commonest, n)}; the "
             f"answer reader's action found {share(action_right, n)}"
         )
+        disguise(items)
         if name == "dev.json":  # the trainer's figure is over every development set
             print(
                 f"  recorded when trained (scripts/train_weakness_steps.py, 5-fold by answer, "
@@ -87,3 +104,28 @@ def run() -> None:
                 f"{cv['right_of_told']:.3f}, AUC {cv['auc']:.3f}, always the commonest "
                 f"{cv['commonest']:.3f}"
             )
+            saved = json.loads(weakness_disguise.WEIGHTS.read_text(encoding="utf-8"))["cv"]
+            print(
+                f"  disguise reader recorded when trained (scripts/train_weakness_disguise.py, "
+                f"5-fold, cut chosen without the fold): said {saved['said']:.0f} times, right "
+                f"{saved['right_of_said']:.3f}, catches {saved['recall']:.3f}, AUC {saved['auc']:.3f}"
+            )
+
+
+def disguise(items: list[dict[str, Any]]) -> None:
+    """The strength-in-disguise reading's figures on one set, beside the cue list's."""
+    from prepcoach.coach import reader, weakness_disguise
+
+    labels = [item["named"] == "strength" for item in items]
+    said, cued = [], []
+    for item in items:
+        found = weakness_disguise.read_disguise(reader.sentences_of(str(item["answer"])))
+        said.append(found is not None and found.disguised)
+        cued.append(CUES.search(str(item["answer"])) is not None)
+    strengths = sum(labels)
+    for who, told in (("disguise reader", said), ("baseline cue list", cued)):
+        right = sum(t and label for t, label in zip(told, labels, strict=True))
+        print(
+            f"  {who}: 'a strength in disguise' {sum(told)} times, right {share(right, sum(told))}"
+            f", catches {share(right, strengths)} of the {strengths} labelled strengths"
+        )

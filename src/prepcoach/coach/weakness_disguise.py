@@ -1,0 +1,90 @@
+"""Whether an answer to a weakness question names only a strength in disguise as its weakness
+("I'm a perfectionist", "I care too much", "I work too hard", with no cost said), quoting the
+sentence that reads most like one.
+
+A trial's answer to "What is your greatest weakness?" was "I care too much about getting things
+right … I never miss a deadline", and its report said "Nothing stands out to fix in this
+answer". Interviewers hear such an answer as a dodge. The reader is a logistic regression over
+the mean of the answer's sentence inputs (`reader_inputs.inputs`: each sentence's MiniLM vector
+and middle layers' states), trained on answers labelled by `tests/data/weakness/GUIDE.md`
+(`scripts/train_weakness_disguise.py`, weights in `weakness_disguise_weights.json`). It speaks
+only at or above a cut chosen out of fold to be right at least .90 of the time: below it,
+prepcoach says nothing about whether the weakness is a real one, which is not a claim that it
+is."""
+
+from __future__ import annotations
+
+import functools
+import json
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+import numpy as np
+from numpy.typing import NDArray
+
+from prepcoach.coach import reader
+from prepcoach.coach.reader_inputs import inputs
+
+if TYPE_CHECKING:
+    from prepcoach.coach.patterns import Embedder
+
+WEIGHTS = Path(__file__).with_name("weakness_disguise_weights.json")
+
+
+@dataclass(frozen=True, slots=True)
+class DisguiseModel:
+    weights: NDArray[np.float64]  # over an answer's row (`answer_row`)
+    bias: float
+    cut: float  # the answer reads as a strength in disguise at or above this probability
+
+
+@dataclass(frozen=True, slots=True)
+class Disguise:
+    """`disguised`: the only weakness the answer names reads as a strength in disguise (True),
+    or prepcoach does not say so (False: not a verdict that the weakness is real).
+    `probability`: the answer's (0-1). `evidence`: the sentence whose own row scores highest,
+    quoted where the answer is read as disguised."""
+
+    disguised: bool
+    probability: float
+    evidence: str
+
+
+def answer_row(x: NDArray[np.float64]) -> NDArray[np.float64]:
+    """An answer's row for the model: the mean of its sentences' inputs (n × INPUT_WIDTH ->
+    INPUT_WIDTH)."""
+    out: NDArray[np.float64] = np.asarray(x, dtype=np.float64).mean(axis=0)
+    return out
+
+
+@functools.cache
+def disguise_model() -> DisguiseModel:
+    """The shipped model. Raises OSError if its file is missing from the install."""
+    saved = json.loads(WEIGHTS.read_text(encoding="utf-8"))
+    weights = np.array(saved["weights"], dtype=np.float64)
+    return DisguiseModel(weights[:-1], float(weights[-1]), float(saved["cut"]))
+
+
+def _probability(rows: NDArray[np.float64], model: DisguiseModel) -> NDArray[np.float64]:
+    logits = np.asarray(rows, dtype=np.float64) @ model.weights + model.bias
+    out: NDArray[np.float64] = 1 / (1 + np.exp(-np.clip(logits, -30, 30)))
+    return out
+
+
+def read_disguise(sentences: Sequence[str], embedder: Embedder | None = None) -> Disguise | None:
+    """Whether an answer, given as its sentences (`reader.sentences_of`), names only a strength
+    in disguise. None with no sentence, or where no model gives the sentences' vectors and
+    middle layers (a test's stand-in embedder)."""
+    sentences = list(sentences)[: reader.MAX_SENTENCES]  # as the trainer reads them
+    if not sentences:
+        return None
+    x = inputs(sentences, reader.embed(sentences, embedder), embedder)
+    if x is None:
+        return None
+    model = disguise_model()
+    p = float(_probability(answer_row(x)[None, :], model)[0])
+    # The sentence that pushes the answer most: the same weights on each sentence's own row.
+    own = _probability(np.asarray(x, dtype=np.float64), model)
+    return Disguise(p >= model.cut, round(p, 3), sentences[int(own.argmax())])
