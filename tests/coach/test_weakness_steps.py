@@ -20,6 +20,7 @@ from prepcoach.coach.answer import analyse_answer
 from prepcoach.coach.improvement import RULES
 from prepcoach.coach.mock_interview import MockAnswer, summarise_mock
 from prepcoach.coach.reader_inputs import INPUT_WIDTH
+from prepcoach.coach.weakness_tips import DISGUISE_RULE
 from tests.retraining_check import assert_retraining_reproduces
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -71,8 +72,11 @@ def test_the_report_asks_a_weakness_answer_with_no_step_for_one() -> None:
     read = analyse_answer(text=DISGUISED, question=WEAKNESS)
     assert read.relevance is not None
     assert read.relevance.kind == "weakness"
-    tips = [tip for tip in read.tips if tip.rule.startswith("Weakness:")]
-    assert len(tips) == 1
+    weakness = [tip for tip in read.tips if tip.rule.startswith("Weakness:")]
+    # The steps tip, and the strength-in-disguise tip (`test_weakness_disguise.py`) below it.
+    assert [tip.weight for tip in weakness] == [6, 5]
+    assert weakness[1].rule.startswith(DISGUISE_RULE)
+    tips = weakness[:1]
     assert tips[0].text == (
         "Say the steps you take on your weakness (a habit, a tool, feedback you ask for) and "
         "what has changed since."

@@ -1,6 +1,8 @@
 """The report of an answer to a weakness question says, in its STAR card's place, whether the
 answer says a step the speaker takes on the weakness (`coach.weakness_steps`), and asks for one
-when it says none (a trial's strength in disguise was told "Nothing stands out to fix")."""
+when it says none, and whether the weakness it names reads as a strength in disguise
+(`coach.weakness_disguise`; a trial's strength in disguise was told "Nothing stands out to
+fix")."""
 
 from __future__ import annotations
 
@@ -34,6 +36,10 @@ def test_a_weakness_answer_with_no_step_is_told_so_and_asked_for_one(
     assert "✗ a step you take on your weakness" in page
     assert "Say the steps you take on your weakness" in page
     assert "Nothing stands out to fix" not in page
+    # ... and that the weakness it names reads as a strength in disguise (`weakness_disguise`).
+    assert "✗ a real weakness" in page
+    assert "reads as a strength in disguise: “My greatest weakness is honestly that I care" in page
+    assert "Name a real weakness, one that has cost you something at work" in page
 
 
 @pytest.mark.usefixtures("sentence_model")
@@ -41,3 +47,4 @@ def test_a_weakness_answer_with_steps_quotes_one(alice_client: Client, alice: Us
     page = page_for(alice_client, alice, WITH_STEPS)
     assert "✓ a step you take on your weakness: “Now I write the week&#x27;s tasks" in page
     assert "Say the steps you take on your weakness" not in page
+    assert "a real weakness" not in page

@@ -22,6 +22,7 @@ from prepcoach.coach.speech.engine import Transcript, Word
 from prepcoach.coach.speech.quality import CONTENT_TIPS, RATE_TIPS, AudioQuality
 from prepcoach.coach.speech.vad import Span
 from prepcoach.coach.tips import STORY_WORDS, Evidence, Facts, Tip, choose_tips
+from prepcoach.coach.weakness_disguise import Disguise, read_disguise
 from prepcoach.coach.weakness_steps import Steps, read_steps
 
 # 3: coverage of the speech by words (lost stretches re-read, the rest stated), audio quality,
@@ -31,7 +32,9 @@ from prepcoach.coach.weakness_steps import Steps, read_steps
 # asking for a story's parts and no measured figure.
 # 5: an answer to a question read as a weakness question keeps whether it says a step the
 # speaker takes on the weakness (`weakness_steps`), and gets a tip when it says none.
-ANALYSIS_VERSION = 5
+# 6: such an answer also keeps whether the only weakness it names reads as a strength in disguise
+# (`weakness_disguise`), with a tip when it does.
+ANALYSIS_VERSION = 6
 # Below this share of speech with words, rates over the words (pace, fillers a minute) get no
 # verdict: the report says what it could not hear instead.
 MIN_COVERAGE = 0.95
@@ -61,6 +64,9 @@ class AnswerAnalysis:
     # An answer to a question prepcoach names a weakness question: the steps it says it takes
     # on the weakness (`weakness_steps.read_steps`); None for any other question, or unread.
     steps: Steps | None = None
+    # The same answers: whether the only weakness named reads as a strength in disguise
+    # (`weakness_disguise.read_disguise`); None where `steps` is.
+    disguise: Disguise | None = None
 
     @property
     def fillers_uncounted(self) -> bool:
@@ -261,6 +267,13 @@ class AnswerAnalysis:
                 "probability": self.steps.probability,
                 "opening": self.steps.opening,
             },
+            "weakness_disguise": None
+            if self.disguise is None or self.withheld & CONTENT_TIPS
+            else {
+                "disguised": self.disguise.disguised,
+                "probability": self.disguise.probability,
+                "evidence": self.disguise.evidence,
+            },
             "tips": [
                 {"rule": t.rule, "text": t.text, "evidence": [asdict(e) for e in t.evidence]}
                 for t in self.tips
@@ -340,15 +353,15 @@ def analyse_answer(
         if withheld & CONTENT_TIPS and relevance is not None
         else relevance
     )
-    steps = (
-        read_steps(content.sentences)
-        if relevance is not None
+    weakness = (
+        relevance is not None
         and relevance.kind == "weakness"
         and not content.cannot_tell
         and not follow_up  # a follow-up's answer tells one piece of the answer it follows
-        else None
     )
-    facts = Facts(content, delivery, keywords, settings, heard, steps)
+    steps = read_steps(content.sentences) if weakness else None
+    disguise = read_disguise(content.sentences) if weakness else None
+    facts = Facts(content, delivery, keywords, settings, heard, steps, disguise)
     # A follow-up's answer answers one question about a story already told: never "Tell the
     # whole story" (`tips.asks_for_whole_story`; `coach.follow_up_answer` judges it on what
     # its follow-up asked for).
@@ -359,6 +372,7 @@ def analyse_answer(
         said, words, delivery, content, keywords, relevance, tuple(tips), engine, settings,
         cover, transcript.reread if transcript else (), audio, frozenset(withheld),
         ("streamed" if transcript.streamed else "whole file") if transcript else None, steps,
+        disguise,
     )  # fmt: skip
 
 

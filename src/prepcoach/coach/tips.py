@@ -14,27 +14,11 @@ from prepcoach.coach.feedback import clock
 from prepcoach.coach.keywords import TERMS_TO_USE, Coverage
 from prepcoach.coach.relevance import NOT_IN_A_PLAN, Relevance
 from prepcoach.coach.text import seconds as written_seconds
+from prepcoach.coach.tip_types import Evidence as Evidence
+from prepcoach.coach.tip_types import Tip as Tip
+from prepcoach.coach.weakness_disguise import Disguise
 from prepcoach.coach.weakness_steps import Steps
-
-
-@dataclass(frozen=True, slots=True)
-class Evidence:
-    """What a tip rests on: words quoted (`said`: the answer's, or the job's own terms), shown
-    in quotation marks, or a figure prepcoach measured, shown as it is (a new user read "216
-    words a minute from here" in quotation marks as something they were supposed to have
-    said). `start`: seconds into the recording, when known."""
-
-    text: str
-    start: float | None = None
-    said: bool = True
-
-
-@dataclass(frozen=True, slots=True)
-class Tip:
-    rule: str  # the rule that fired, in words
-    text: str  # what to do
-    evidence: tuple[Evidence, ...]
-    weight: float  # how much it matters, to rank tips
+from prepcoach.coach.weakness_tips import disguise_tip, steps_tip
 
 
 @dataclass(frozen=True, slots=True)
@@ -45,6 +29,8 @@ class Facts:
     settings: DeliverySettings
     relevance: Relevance | None = None
     steps: Steps | None = None  # a weakness question's answer: the steps it says (`read_steps`)
+    # A weakness question's answer: whether it names only a strength in disguise (`read_disguise`)
+    disguise: Disguise | None = None
 
 
 # Tips that polish what the answer says: not worth giving first to an answer that does not
@@ -116,27 +102,12 @@ def _unsure(part: Part, what: str, advice: str, weight: float) -> Tip:
     )  # fmt: skip
 
 
-WEAKNESS_ADVICE = (
-    "Say the steps you take on your weakness (a habit, a tool, feedback you ask for) and what "
-    "has changed since."
-)
-
-
 def _weakness_steps(f: Facts) -> Tip | None:
-    """A weakness question's answer (`relevance.kind`) with no step taken on it (`weakness_steps`):
-    a trial's strength in disguise was told "Nothing stands out to fix in this answer"."""
-    found = f.steps
-    if found is None or found.said or off_topic(f.relevance):
-        return None
-    if found.said is None:
-        rule = "prepcoach can't tell whether the answer says a step you take on it (the sentence"
-        return Tip(f"Weakness: {rule} most like one is quoted)", WEAKNESS_ADVICE,
-                   (Evidence(found.nearest),), 3)  # fmt: skip
-    # No sentence reads as a step: the one nearest is no evidence (a page check read a 7 %
-    # "closest" praise sentence as nearly a step); the answer's opening, where its weakness is
-    # named, is.
-    rule = "Weakness: no sentence of the answer reads as a step you take on it (its opening is"
-    return Tip(f"{rule} quoted)", WEAKNESS_ADVICE, (Evidence(found.opening),), 6)
+    return steps_tip(f.steps, off_topic(f.relevance))
+
+
+def _weakness_disguise(f: Facts) -> Tip | None:
+    return disguise_tip(f.disguise, off_topic(f.relevance))
 
 
 def _result(f: Facts) -> Tip | None:
@@ -553,6 +524,7 @@ PART_TIPS = {
 RULES: dict[str, Rule] = {
     "relevance": _relevance,
     "weakness_steps": _weakness_steps,
+    "weakness_disguise": _weakness_disguise,
     "short": _short,
     "result": _result,
     "action": _action,

@@ -30,6 +30,7 @@ CONTENT_TIPS = frozenset(
         "keywords",
         "short",
         "weakness_steps",
+        "weakness_disguise",
     }
 )
 # Tips resting on rates over the words (a minute of speech): lost speech skews them.

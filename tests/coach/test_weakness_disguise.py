@@ -1,0 +1,126 @@
+"""The strength-in-disguise reading of an answer to a weakness question
+(`coach.weakness_disguise`) and its tip (`coach.weakness_tips.disguise_tip`).
+
+A trial's "I care too much about getting things right … I never miss a deadline" was told
+"Nothing stands out to fix in this answer"."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from prepcoach.coach import reader, weakness_disguise
+from prepcoach.coach.answer import analyse_answer
+from prepcoach.coach.reader_inputs import INPUT_WIDTH
+from prepcoach.coach.weakness_disguise import Disguise
+from prepcoach.coach.weakness_tips import DISGUISE_ADVICE, DISGUISE_RULE, disguise_tip
+from tests.coach.test_weakness_steps import DISGUISED, WEAKNESS, WITH_STEPS, StandIn
+from tests.retraining_check import assert_retraining_reproduces
+
+ROOT = Path(__file__).resolve().parents[2]
+SCRIPT = ROOT / "scripts" / "train_weakness_disguise.py"
+# A weakness that sounds like one in disguise but says what it cost: a real weakness.
+WITH_A_COST = "I work too many hours and it has hurt my sleep, so I now stop at six."
+
+
+def read(text: str) -> Disguise:
+    found = weakness_disguise.read_disguise(reader.sentences_of(text))
+    assert found is not None
+    return found
+
+
+@pytest.mark.usefixtures("sentence_model")
+def test_the_trial_s_answer_reads_as_a_strength_in_disguise_quoting_where_it_names_it() -> None:
+    found = read(DISGUISED)
+    assert found.disguised is True
+    assert found.probability >= weakness_disguise.disguise_model().cut
+    assert "I care too much about getting things right" in found.evidence
+
+
+@pytest.mark.usefixtures("sentence_model")
+@pytest.mark.parametrize(
+    "answer",
+    [
+        WITH_STEPS,
+        WITH_A_COST,
+        "Public speaking. I get nervous in front of big groups and I rush. I joined a "
+        "Toastmasters club in March and I speak there every two weeks.",
+    ],
+)
+def test_a_real_weakness_is_not_called_a_strength_in_disguise(answer: str) -> None:
+    assert read(answer).disguised is False
+
+
+@pytest.mark.usefixtures("sentence_model")
+def test_the_report_tells_a_disguised_weakness_and_keeps_the_reading() -> None:
+    analysis = analyse_answer(text=DISGUISED, question=WEAKNESS)
+    tips = [tip for tip in analysis.tips if tip.rule.startswith(DISGUISE_RULE)]
+    assert len(tips) == 1
+    assert tips[0].text == DISGUISE_ADVICE
+    assert "I care too much" in tips[0].evidence[0].text
+    stored = analysis.as_dict()["weakness_disguise"]
+    assert isinstance(stored, dict)
+    assert stored["disguised"] is True
+    assert stored["evidence"] == tips[0].evidence[0].text
+
+
+@pytest.mark.usefixtures("sentence_model")
+def test_no_disguise_tip_for_a_real_weakness_a_story_question_or_a_follow_up() -> None:
+    for question, answer, follow_up in (
+        (WEAKNESS, WITH_STEPS, False),
+        ("Tell me about a time you were very organised.", DISGUISED, False),
+        (WEAKNESS, DISGUISED, True),  # a follow-up's answer tells one piece of another answer
+    ):
+        analysis = analyse_answer(text=answer, question=question, follow_up=follow_up)
+        assert not [tip for tip in analysis.tips if tip.rule.startswith(DISGUISE_RULE)]
+        assert analysis.disguise is None or analysis.disguise.disguised is False
+
+
+def test_the_tip_is_not_given_off_the_question_nor_without_a_verdict() -> None:
+    disguised = Disguise(True, 0.99, "I'm a perfectionist.")
+    tip = disguise_tip(disguised, off=False)
+    assert tip is not None
+    assert tip.evidence[0].text == "I'm a perfectionist."
+    assert disguise_tip(disguised, off=True) is None  # the relevance tip leads
+    assert disguise_tip(Disguise(False, 0.4, "I rush."), off=False) is None
+    assert disguise_tip(None, off=False) is None
+
+
+def test_without_the_middle_layers_there_is_no_reading() -> None:
+    assert weakness_disguise.read_disguise(["I'm a perfectionist."], StandIn()) is None
+    assert weakness_disguise.read_disguise([]) is None
+
+
+def test_trained_on_development_answers_only() -> None:
+    assert "heldout2" not in SCRIPT.read_text()
+    shipped = json.loads(weakness_disguise.WEIGHTS.read_text())
+    assert shipped["trained_on"] == ["dev.json", "heldout.json", "dev2.json"]
+    assert len(shipped["weights"]) == INPUT_WIDTH + 1
+    assert 0.5 < shipped["cut"] < 1.0
+    # Out of fold, the cut chosen without the fold: right at least .9 of the times it speaks.
+    assert shipped["cv"]["right_of_said"] >= 0.9
+    assert shipped["cv"]["recall"] > 0.0
+
+
+@pytest.mark.usefixtures("sentence_model")
+def test_retraining_reproduces_the_shipped_weights_to_float_rounding() -> None:
+    assert_retraining_reproduces(SCRIPT)
+
+
+POOL = (*reader.sentences_of(DISGUISED), *reader.sentences_of(WITH_STEPS), WITH_A_COST)
+
+
+@pytest.mark.usefixtures("sentence_model")
+@settings(max_examples=40, deadline=None)
+@given(st.lists(st.sampled_from(POOL), min_size=1, max_size=6))
+def test_a_reading_quotes_one_of_the_answer_s_own_sentences(sentences: list[str]) -> None:
+    found = weakness_disguise.read_disguise(sentences)
+    assert found is not None
+    assert found.evidence in sentences
+    assert 0.0 <= found.probability <= 1.0
+    cut = weakness_disguise.disguise_model().cut  # the probability is rounded to 3 places
+    assert found.probability >= cut - 5e-4 if found.disguised else found.probability <= cut + 5e-4
