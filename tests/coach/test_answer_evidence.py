@@ -115,6 +115,8 @@ def vary(rng: random.Random, found: dict[str, Any]) -> dict[str, Any]:
         found["weakness_steps"] = {"said": side.choice((True, False, None)), "evidence": [],
                                    "nearest": "I keep a list.", "probability": 0.4,
                                    "opening": "I rush."}  # fmt: skip
+        found["weakness_disguise"] = {"disguised": side.random() < 0.5, "probability": 0.8,
+                                      "evidence": "I work too hard."}  # fmt: skip
     return found
 
 
@@ -212,7 +214,7 @@ def test_the_evidence_keeps_whose_actions_they_are_and_how_long_the_answer_is() 
     }  # fmt: skip
     assert answer_words(evidence) == answer_words(analysis) == 11
     assert not current({**evidence, VERSION_KEY: 2})
-    assert EVIDENCE_VERSION == 8  # 3 was a withdrawn development build's: never reused
+    assert EVIDENCE_VERSION == 9  # 3 was a withdrawn development build's: never reused
 
 
 def test_the_evidence_keeps_whether_a_weakness_answer_says_a_step() -> None:
@@ -231,3 +233,23 @@ def test_the_evidence_keeps_whether_a_weakness_answer_says_a_step() -> None:
     rule = next(rule for rule in RULES if rule.key == "weakness_steps")
     assert rule.read(evidence) == rule.read(analysis) != ("", None)
     assert not current({**evidence, VERSION_KEY: 7})
+
+
+def test_the_evidence_keeps_whether_a_weakness_reads_as_a_strength_in_disguise() -> None:
+    """ "Name a real weakness" reads the stored disguise reading; evidence kept before it
+    (version 8) has none, so is not current and its answer is read from its analysis."""
+    analysis = {
+        "transcript": "I care too much about getting things right.",
+        "weakness_disguise": {"disguised": True, "probability": 0.99,
+                              "evidence": "I care too much about getting things right."},
+    }  # fmt: skip
+    evidence = answer_evidence(analysis)
+    assert evidence["weakness_disguise"] == {
+        "disguised": True, "evidence": "I care too much about getting things right."
+    }  # fmt: skip
+    rule = next(rule for rule in RULES if rule.key == "weakness_disguise")
+    assert rule.read(evidence) == rule.read(analysis) == (
+        "the weakness named reads as a strength in disguise: “I care too much about getting "
+        "things right.”", None,
+    )  # fmt: skip
+    assert not current({**evidence, VERSION_KEY: 8})

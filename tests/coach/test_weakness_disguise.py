@@ -6,6 +6,7 @@ A trial's "I care too much about getting things right … I never miss a deadlin
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 from pathlib import Path
 
@@ -15,6 +16,8 @@ from hypothesis import strategies as st
 
 from prepcoach.coach import reader, weakness_disguise
 from prepcoach.coach.answer import analyse_answer
+from prepcoach.coach.area_types import AnswerFacts
+from prepcoach.coach.improvement import RULES, improvement_areas
 from prepcoach.coach.reader_inputs import INPUT_WIDTH
 from prepcoach.coach.weakness_disguise import Disguise
 from prepcoach.coach.weakness_tips import DISGUISE_ADVICE, DISGUISE_RULE, disguise_tip
@@ -124,3 +127,36 @@ def test_a_reading_quotes_one_of_the_answer_s_own_sentences(sentences: list[str]
     assert 0.0 <= found.probability <= 1.0
     cut = weakness_disguise.disguise_model().cut  # the probability is rounded to 3 places
     assert found.probability >= cut - 5e-4 if found.disguised else found.probability <= cut + 5e-4
+
+
+def test_the_area_counts_a_disguised_weakness_and_judges_only_weakness_answers() -> None:
+    rule = next(rule for rule in RULES if rule.key == "weakness_disguise")
+    told = {"weakness_disguise": {"disguised": True, "evidence": "I work too hard."}}
+    assert rule.read(told) == (
+        "the weakness named reads as a strength in disguise: “I work too hard.”",
+        None,
+    )
+    # Below the cut the reader says nothing of the weakness: the answer meets the goal.
+    assert rule.read({"weakness_disguise": {"disguised": False, "evidence": "I rush."}}) == (
+        "",
+        None,
+    )
+    assert rule.read({"weakness_disguise": None}) is None  # another kind of question
+    assert rule.read({}) is None  # analysed before it was read
+    assert rule.skips(WEAKNESS, {"relevance": {"kind": "weakness"}} | told) is None
+    assert rule.skips("Tell me about a time you led a team.",
+                      {"relevance": {"kind": "story"}} | told) == "not weakness"  # fmt: skip
+    off = {"relevance": {"kind": "weakness", "addresses": False, "probability": 0.1}}
+    assert rule.skips(WEAKNESS, off | told) == "off question"
+
+
+@pytest.mark.usefixtures("sentence_model")
+def test_two_disguised_weaknesses_make_an_area_quoting_them() -> None:
+    today = dt.date(2026, 12, 6)
+    told = analyse_answer(text=DISGUISED, question=WEAKNESS).as_dict()
+    answers = [AnswerFacts(i, today, WEAKNESS, told) for i in (1, 2)]
+    area = next(a for a in improvement_areas(answers, [], today) if a.key == "weakness_disguise")
+    assert area.title == "Name a real weakness"
+    assert area.affected == area.considered == 2
+    assert all("I care too much about getting things right" in e.detail for e in area.evidence)
+    assert "name a real weakness" in area.goal

@@ -36,7 +36,9 @@ from prepcoach.coach.text import word_count
 # `present: None` read as "not heard", and `measured_rating` gave no figure. 8: an answer to a
 # weakness question keeps whether it says a step taken on it (`weakness_steps`, for "Say what
 # you do about your weakness"); evidence of 7 has none, so its answer is read from its analysis.
-EVIDENCE_VERSION = 8
+# 9: such an answer keeps whether its only weakness reads as a strength in disguise
+# (`weakness_disguise`, for "Name a real weakness"); evidence of 8 has none.
+EVIDENCE_VERSION = 9
 VERSION_KEY = "evidence_version"
 # The answer's length in words, kept instead of its transcript (`answer_words`).
 WORDS_KEY = "word_count"
@@ -55,6 +57,7 @@ _KEYS = {
     "keywords": ("used", "missed", "bearing", "unsure"),
     "ownership": ("i", "we", "i_actions", "we_actions"),  # whose actions: "Say what you did…"
     "weakness_steps": ("said", "opening"),  # "Say what you do about your weakness"
+    "weakness_disguise": ("disguised", "evidence"),  # "Name a real weakness"
 }
 _FILLERS_QUOTED = 3
 

@@ -140,6 +140,22 @@ def weakness_steps(analysis: Mapping[str, Any]) -> tuple[str, float | None] | No
     return f"no sentence reads as a step you take on the weakness{quoted}", None
 
 
+def weakness_disguise(analysis: Mapping[str, Any]) -> tuple[str, float | None] | None:
+    """An answer to a weakness question whose only weakness reads as a strength in disguise
+    (its stored `weakness_disguise`, `coach.weakness_disguise`), quoting the sentence most like
+    one. Not judged where it was not read (another kind of question, an analysis from before
+    it was read, speech lost). Below the reader's cut it says nothing of the weakness, so the
+    answer counts as not disguised: on the development answers, out of fold, 236 of the 255
+    answers it was silent on named a real weakness or none."""
+    found = analysis.get("weakness_disguise")
+    if not isinstance(found, Mapping) or not isinstance(found.get("disguised"), bool):
+        return None
+    if not found["disguised"]:
+        return "", None
+    quoted = f": “{found['evidence']}”" if found.get("evidence") else ""
+    return f"the weakness named reads as a strength in disguise{quoted}", None
+
+
 def job_terms(analysis: Mapping[str, Any]) -> tuple[str, float | None] | None:
     """An answer is measured on the job's key terms that bear on its question (`keywords.
     bearing_on`, stored as `keywords.bearing`), as its report's tip is: a trial's answer on

@@ -32,6 +32,7 @@ SAME_ADVICE = {
     "star_task": "STAR: the answer never says what you had to do",
     "personal_action": "Ownership:",  # the area and the tip say the same: said once
     "weakness_steps": "Weakness: no sentence of the answer reads as a step",
+    "weakness_disguise": "Weakness: the weakness you name reads as a strength in disguise",
 }  # fmt: skip
 
 
