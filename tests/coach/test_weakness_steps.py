@@ -34,6 +34,12 @@ DISGUISED = (
     "me I am the most dependable supervisor on the site, I never miss a deadline, and my team "
     "knows they can count on me for anything."
 )
+# A real weakness with no step taken on it.
+NO_STEP = (
+    "I find it hard to delegate. I tend to take the tricky jobs myself because it feels "
+    "quicker, and last year that meant I was working late while two of my team were "
+    "under-used. It is something I am aware of."
+)
 WITH_STEPS = (
     "I find it hard to delegate; I tend to take the tricky jobs myself because it feels "
     "quicker. Last year that meant I was working late while two of my team were under-used. "
@@ -69,14 +75,11 @@ def test_steps_taken_on_a_weakness_are_found_and_quoted() -> None:
 
 @pytest.mark.usefixtures("sentence_model")
 def test_the_report_asks_a_weakness_answer_with_no_step_for_one() -> None:
-    read = analyse_answer(text=DISGUISED, question=WEAKNESS)
+    read = analyse_answer(text=NO_STEP, question=WEAKNESS)
     assert read.relevance is not None
     assert read.relevance.kind == "weakness"
-    weakness = [tip for tip in read.tips if tip.rule.startswith("Weakness:")]
-    # The steps tip, and the strength-in-disguise tip (`test_weakness_disguise.py`) below it.
-    assert [tip.weight for tip in weakness] == [6, 5]
-    assert weakness[1].rule.startswith(DISGUISE_RULE)
-    tips = weakness[:1]
+    tips = [tip for tip in read.tips if tip.rule.startswith("Weakness:")]
+    assert len(tips) == 1
     assert tips[0].text == (
         "Say the steps you take on your weakness (a habit, a tool, feedback you ask for) and "
         "what has changed since."
@@ -84,8 +87,8 @@ def test_the_report_asks_a_weakness_answer_with_no_step_for_one() -> None:
     assert tips[0].rule == (
         "Weakness: no sentence of the answer reads as a step you take on it (its opening is quoted)"
     )
-    # The answer's opening, where it names the weakness, not a praise sentence read 7 % a step.
-    assert tips[0].evidence[0].text == reader.sentences_of(DISGUISED)[0]
+    # The answer's opening, where it names the weakness, not a sentence read 0.5 % a step.
+    assert tips[0].evidence[0].text == "I find it hard to delegate."
     assert read.tips[0] is tips[0] or read.tips[0].rule.startswith("Relevance:")
 
 
@@ -158,8 +161,52 @@ def test_the_area_counts_an_answer_with_no_step_and_not_one_it_can_t_tell_about(
 
 @pytest.mark.usefixtures("sentence_model")
 def test_a_mock_names_the_weakness_area_once_not_its_tip_beside_it() -> None:
-    told = analyse_answer(text=DISGUISED, question=WEAKNESS).as_dict()
+    told = analyse_answer(text=NO_STEP, question=WEAKNESS).as_dict()
     answers = [MockAnswer(i, 1, WEAKNESS, False, "analysed", told, TODAY) for i in (1, 2)]
     steps = summarise_mock([WEAKNESS], answers, TODAY).next_steps
     assert len([s for s in steps if s.startswith("Say what you do about your weakness")]) == 1
     assert not [s for s in steps if s.startswith("Say the steps you take on your weakness")]
+
+
+@pytest.mark.usefixtures("sentence_model")
+def test_a_strength_in_disguise_gets_one_weakness_tip_not_two() -> None:
+    # Its tip asks for a real weakness and the step taken on it; a page check read the steps tip
+    # beside it, in either order, as one piece of advice said twice.
+    read = analyse_answer(text=DISGUISED, question=WEAKNESS)
+    tips = [tip for tip in read.tips if tip.rule.startswith("Weakness:")]
+    assert [tip.rule.split(";")[0] for tip in tips] == [DISGUISE_RULE]
+    assert read.steps is not None
+    assert read.steps.said is False  # still read, and shown on the report's card
+
+
+def test_the_steps_area_leaves_a_disguised_weakness_to_its_own_area() -> None:
+    rule = next(rule for rule in RULES if rule.key == "weakness_steps")
+    told = {"relevance": {"kind": "weakness"},
+            "weakness_steps": {"said": False, "nearest": "I care.", "opening": "I care."}}  # fmt: skip
+    assert rule.skips(WEAKNESS, told) is None
+    disguised = {"weakness_disguise": {"disguised": True, "evidence": "I care."}}
+    assert rule.skips(WEAKNESS, told | disguised) == "disguised"
+    not_said = {"weakness_disguise": {"disguised": False, "evidence": "I care."}}
+    assert rule.skips(WEAKNESS, told | not_said) is None
+
+
+@pytest.mark.usefixtures("sentence_model")
+def test_a_weakness_answer_telling_what_it_cost_and_the_steps_is_not_told_it_tells_a_story() -> (
+    None
+):
+    # What the weakness cost and the steps taken on it are what its tips ask for, told as a
+    # story; a page check's good answer was told "the question asks for no story … make sure
+    # its point comes through". The same answer to "What motivates you?" still is.
+    told = (
+        "A real weakness of mine was delegating. Last year I kept every report to myself and I "
+        "missed two deadlines in March. My manager pointed it out in my review. I then split "
+        "the monthly pack into parts and handed the weekly figures to a colleague. I checked "
+        "her first two drafts and after that I let her run it. We hit every deadline after that."
+    )
+    weakness = analyse_answer(text=told, question=WEAKNESS).relevance
+    assert weakness is not None
+    assert weakness.kind == "weakness"
+    assert weakness.check is not True
+    motivation = analyse_answer(text=told, question="What motivates you?").relevance
+    assert motivation is not None
+    assert motivation.check is True

@@ -164,7 +164,7 @@ def test_an_interview_its_debrief_and_two_answers_make_a_goal_that_moves_by_itse
     assert star["quantified_result"]["present"], ((recorded.analysis or {}).get("transcript"), star)
     page.goto(f"/plan/goals/{goal.pk}/")
     expect(page.locator("body")).to_contain_text(
-        "Measured from your answers: 1 of 1 answer since the goal began meet it"
+        "Measured from your answers: 1 of 1 answer since the goal began meets it"
     )
     (check_in,) = CheckIn.objects.filter(goal=goal)
     assert check_in.value == 1

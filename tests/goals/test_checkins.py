@@ -102,7 +102,7 @@ def test_a_goal_that_counts_itself_offers_no_log_form(alice_client: Client, alic
         area="fillers",
     )  # fmt: skip
     CheckIn.objects.create(goal=measured, day=days(0), value=Decimal(1),
-                           note="Measured from your answers: 1 of 2 answers since the goal began meet it")  # fmt: skip
+                           note="Measured from your answers: 1 of 2 answers since the goal began meets it")  # fmt: skip
     page = alice_client.get(reverse("goals:detail", args=[measured.pk])).text
     assert "This goal counts itself from your practice answers" in page
     assert ">Progress logged</h2>" in page  # not "Log progress" over nothing to log

@@ -54,7 +54,7 @@ def test_a_goal_counts_a_follow_up_only_for_what_it_asked(alice: User) -> None:
     update_measured_goals(alice, timezone.localdate())
     notes = {g.area: g.check_ins.get().note for g in (situation, number)}
     assert notes["star_situation"].startswith(
-        "Measured from your answers: 1 of 1 answer since the goal began meet it"
+        "Measured from your answers: 1 of 1 answer since the goal began meets it"
     )
     assert notes["quantified"].startswith(
         "Measured from your answers: 2 of 2 answers since the goal began meet it"

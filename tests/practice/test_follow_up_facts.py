@@ -53,7 +53,7 @@ def test_calibration_goal_counts_a_first_question_worded_as_a_follow_up(alice: U
     attempt(alice, IN_NUMBERS, NUMBERS, rating=figure, follow_up_to=first)  # no figure
     update_measured_goals(alice, timezone.localdate())
     assert goal.check_ins.get().note.startswith(
-        "Measured from your answers: 1 of 1 answer since the goal began meet it"
+        "Measured from your answers: 1 of 1 answer since the goal began meets it"
     )
 
 

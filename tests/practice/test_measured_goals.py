@@ -168,7 +168,7 @@ def test_a_calibration_goal_moves_as_rated_answers_match_the_measure_and_closes_
     rate(unrated, figure)  # rated again, now the measure's own figure: counts
     assert [c.value for c in goal.check_ins.all()] == [1]
     assert goal.check_ins.get().note.startswith(
-        "Measured from your answers: 1 of 1 answer since the goal began meet it"
+        "Measured from your answers: 1 of 1 answer since the goal began meets it"
     )
     for _ in range(4):
         rate(answer(alice, story_question, WITH_NUMBER), figure)
@@ -322,5 +322,5 @@ def test_a_goal_to_say_what_you_did_yourself_counts_later_answers_with_i_actions
     (check_in,) = goal.check_ins.all()
     assert check_in.value == 1
     assert check_in.note.startswith(
-        "Measured from your answers: 1 of 2 answers since the goal began meet it."
+        "Measured from your answers: 1 of 2 answers since the goal began meets it."
     )

@@ -90,7 +90,7 @@ def test_the_goal_counts_later_reviews_scoring_the_reasons_1_or_2_and_reaches(
     assert [c.value for c in goal.check_ins.all()] == [1]
     day = f"{local_now(alice):%-d %b}"
     assert goal.check_ins.get().note == (
-        f"Measured from your reviews: 1 of 1 review since the goal began score it 1 or 2 of 2. "
+        f"Measured from your reviews: 1 of 1 review since the goal began scores it 1 or 2 of 2. "
         f"Counted: Jo ({day})"
     )
     send(make_link(alice_client, third), "Kim", 0)  # judged, not counted: nothing new logged

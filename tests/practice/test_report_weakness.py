@@ -15,7 +15,7 @@ from django.urls import reverse
 from prepcoach.accounts.models import User
 from prepcoach.coach.answer import analyse_answer
 from prepcoach.practice.models import Attempt, Question
-from tests.coach.test_weakness_steps import DISGUISED, WEAKNESS, WITH_STEPS
+from tests.coach.test_weakness_steps import DISGUISED, NO_STEP, WEAKNESS, WITH_STEPS
 
 
 def page_for(client: Client, user: User, answer: str) -> str:
@@ -32,11 +32,21 @@ def page_for(client: Client, user: User, answer: str) -> str:
 def test_a_weakness_answer_with_no_step_is_told_so_and_asked_for_one(
     alice_client: Client, alice: User
 ) -> None:
-    page = page_for(alice_client, alice, DISGUISED)
+    page = page_for(alice_client, alice, NO_STEP)
     assert "✗ a step you take on your weakness" in page
     assert "Say the steps you take on your weakness" in page
     assert "Nothing stands out to fix" not in page
-    # ... and that the weakness it names reads as a strength in disguise (`weakness_disguise`).
+    assert "a real weakness" not in page
+
+
+@pytest.mark.usefixtures("sentence_model")
+def test_a_strength_in_disguise_is_told_so_with_one_tip(alice_client: Client, alice: User) -> None:
+    page = page_for(alice_client, alice, DISGUISED)
+    assert "✗ a step you take on your weakness" in page  # the card still says it
+    assert "Nothing stands out to fix" not in page
+    # The weakness it names reads as a strength in disguise (`weakness_disguise`), and its tip
+    # asks for a real one and its step: the steps tip is not said beside it.
+    assert "Say the steps you take on your weakness" not in page
     assert "✗ a real weakness" in page
     assert "reads as a strength in disguise: “My greatest weakness is honestly that I care" in page
     assert "Name a real weakness, one that has cost you something at work" in page

@@ -156,6 +156,14 @@ def weakness_disguise(analysis: Mapping[str, Any]) -> tuple[str, float | None] |
     return f"the weakness named reads as a strength in disguise{quoted}", None
 
 
+def disguised(analysis: Mapping[str, Any]) -> bool:
+    """Whether an answer's stored reading says its only weakness is a strength in disguise:
+    "Name a real weakness" counts it, and "Say what you do about your weakness" leaves it to
+    that area, as its report gives the one tip (`weakness_tips.steps_tip`)."""
+    found = analysis.get("weakness_disguise")
+    return isinstance(found, Mapping) and found.get("disguised") is True
+
+
 def job_terms(analysis: Mapping[str, Any]) -> tuple[str, float | None] | None:
     """An answer is measured on the job's key terms that bear on its question (`keywords.
     bearing_on`, stored as `keywords.bearing`), as its report's tip is: a trial's answer on

@@ -61,6 +61,8 @@ class AreaRule:
             return "plan"
         if self.polishes and misses_its_question(analysis):
             return "off question"
+        if self.key == "weakness_steps" and readings.disguised(analysis):
+            return "disguised"
         return None
 
     def judges_answer(self, question: str, analysis: Mapping[str, Any]) -> bool:
@@ -223,9 +225,9 @@ RULES = (
              "weakness and what it has cost you by {deadline}", "weakness", polishes=True,
              how="In an answer about your weakness, prepcoach reads whether the only weakness "
              "you name is a strength in disguise, with a model trained on labelled answers. "
-             "It says so only when it is nearly sure (it was right 25 of 27 times on answers "
-             "it had not seen, and caught about half of them); otherwise the answer counts as "
-             "naming a real one.",
+             "It says so only when it is nearly sure: on answers it had not seen, it was right "
+             "25 of the 27 times it said so, and spotted about half of the strengths in "
+             "disguise among them. Otherwise the answer counts as naming a real one.",
              unread="with speech lost, or analysed before prepcoach read whether the weakness "
              "is a strength in disguise (“Analyse again” on an answer’s page lets it be judged)"),
     AreaRule("job_terms", "Use the job's key terms",

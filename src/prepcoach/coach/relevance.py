@@ -505,8 +505,16 @@ def question_relevance(
     kind = _agreed(kind or untrained or read, asks)
     plan = asks_for_plan(kind)
     neither = asks == "neither" if asks else asks_for_neither(question, plan, vectors[n], model)
-    # An answer the verdict reads as addressing its question is not asked to check it does.
-    past = neither and story / len(labels) >= NARRATIVE_SHARE and not (found and found.addresses)
+    # An answer the verdict reads as addressing its question is not asked to check it does; nor
+    # one to a weakness question, whose tips ask for what the weakness cost and the steps taken
+    # on it, a story (a page check: a good answer, cost, steps and what changed, was told "the
+    # question asks for no story… make sure its point comes through").
+    past = (
+        neither
+        and kind != "weakness"
+        and story / len(labels) >= NARRATIVE_SHARE
+        and not (found and found.addresses)
+    )
     check = True if past else (False if neither else None)
     told = (
         f"the question asks for no story and at least half of this answer tells one ({story} of "

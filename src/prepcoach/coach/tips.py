@@ -103,7 +103,7 @@ def _unsure(part: Part, what: str, advice: str, weight: float) -> Tip:
 
 
 def _weakness_steps(f: Facts) -> Tip | None:
-    return steps_tip(f.steps, off_topic(f.relevance))
+    return steps_tip(f.steps, off_topic(f.relevance), f.disguise)
 
 
 def _weakness_disguise(f: Facts) -> Tip | None:

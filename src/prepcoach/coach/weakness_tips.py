@@ -15,15 +15,19 @@ WEAKNESS_ADVICE = (
     "has changed since."
 )
 DISGUISE_RULE = "Weakness: the weakness you name reads as a strength in disguise"
+DISGUISE_QUOTED = "the sentence that shows it most is quoted"
 DISGUISE_ADVICE = (
     "Name a real weakness, one that has cost you something at work, and the step you take on "
     "it: interviewers hear perfectionism or working too hard as a way round the question."
 )
 
 
-def steps_tip(found: Steps | None, off: bool) -> Tip | None:
-    """No step taken on the weakness (weight 6), or prepcoach can't tell (weight 3)."""
-    if found is None or found.said or off:
+def steps_tip(found: Steps | None, off: bool, disguise: Disguise | None = None) -> Tip | None:
+    """No step taken on the weakness (weight 6), or prepcoach can't tell (weight 3). None for
+    an answer whose weakness reads as a strength in disguise: its tip asks for a real weakness
+    and the step taken on it (a page check read the two tips, in either order, as one said
+    twice)."""
+    if found is None or found.said or off or (disguise is not None and disguise.disguised):
         return None
     if found.said is None:
         rule = "prepcoach can't tell whether the answer says a step you take on it (the sentence"
@@ -37,10 +41,10 @@ def steps_tip(found: Steps | None, off: bool) -> Tip | None:
 
 
 def disguise_tip(found: Disguise | None, off: bool) -> Tip | None:
-    """The only weakness named reads as a strength in disguise (weight 5), quoting the sentence
-    that reads most like one. Nothing when the reader does not say so: that is no verdict that
-    the weakness is real, so there is no "can't tell" tip to give."""
+    """The only weakness named reads as a strength in disguise (weight 6, in place of the steps
+    tip), quoting the sentence that shows it most. Nothing when the reader does not say so: that
+    is no verdict that the weakness is real, so there is no "can't tell" tip to give."""
     if found is None or not found.disguised or off:
         return None
-    return Tip(f"{DISGUISE_RULE} (the sentence most like one is quoted)", DISGUISE_ADVICE,
-               (Evidence(found.evidence),), 5)  # fmt: skip
+    return Tip(f"{DISGUISE_RULE}; {DISGUISE_QUOTED}", DISGUISE_ADVICE,
+               (Evidence(found.evidence),), 6)  # fmt: skip

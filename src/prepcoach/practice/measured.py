@@ -100,7 +100,7 @@ def update_measured_goals(user: User, today: dt.date) -> list[Goal]:
         met, judged = sum(v is True for _, v in verdicts), sum(v is not None for _, v in verdicts)
         note = (
             f"{AUTO_NOTE}{met} of {judged} answer{'s' * (judged != 1)} since the goal began "
-            f"meet it{_counted([a for a, v in verdicts if v is True])}"
+            f"meet{'s' * (met == 1)} it{_counted([a for a, v in verdicts if v is True])}"
         )
         if _log(goal, met, note, today):
             moved.append(goal)
@@ -201,7 +201,7 @@ def update_review_goals(user: User, today: dt.date) -> list[Goal]:
         ]
         note = (
             f"{REVIEW_NOTE}{met} of {judged} review{'s' * (judged != 1)} since the goal began "
-            f"score it 1 or 2 of 2{_named(names)}"
+            f"score{'s' * (met == 1)} it 1 or 2 of 2{_named(names)}"
         )
         if _log(goal, met, note, today):
             moved.append(goal)
