@@ -109,9 +109,10 @@ def test_practice_on_the_jobs_questions_and_its_trend() -> None:
     assert practice.points == ((monday - dt.timedelta(days=7), 2.0), (monday, 5.0))
     assert practice.change == 3.0
     assert practice.words == (
-        f"4 answers to this job's questions; the week of {monday:%-d %b} rates 5.0 of 5, up "
-        f"from 2.0 in the week of {monday - dt.timedelta(days=7):%-d %b}."
-    )
+        f"4 answers to this job's questions; the week of {monday:%-d %b} rates 5.0 of 5 over the "
+        "1 of its 2 answers that have a figure (a story's or a plan's), up from 2.0 in the week "
+        f"of {monday - dt.timedelta(days=7):%-d %b}."
+    )  # the unread answer has no figure: the week's is not all of its answers' (a trial)
     assert not practice.done
 
 

@@ -414,3 +414,33 @@ def test_a_short_story_with_every_part_is_asked_for_more_of_them_not_for_the_par
     facts = Facts(partial.content, spoken, None, partial.settings, partial.relevance)
     tip = next(t for t in choose_tips(facts, count=20) if t.rule.startswith("Length"))
     assert "set the scene" in tip.text
+
+
+@needs_model
+def test_a_typed_answer_too_short_to_make_a_point_is_asked_for_more() -> None:
+    # A trial's "Helping patients and learning new things." to "What motivates you?" was told
+    # "Nothing stands out to fix in this answer".
+    short = analyse_answer(text="Helping patients and learning new things.", question=MOTIVATES)
+    assert [(t.rule, t.text) for t in short.tips] == [(
+        "Length: 6 words, too few to make a point and back it",
+        "Say more: make your point, back it with something you did, and tie it to the role.",
+    )]  # fmt: skip
+    assert short.tips[0].evidence[0].text == "Helping patients and learning new things."
+    # Not for a full answer, nor for a follow-up's (it answers one question about another).
+    full = analyse_answer(text=MOTIVATION, question=MOTIVATES)
+    assert not [t for t in full.tips if t.rule.startswith("Length:")]
+    follow = analyse_answer(text="Helping patients and learning new things.",
+                            question=MOTIVATES, follow_up=True)  # fmt: skip
+    assert not [t for t in follow.tips if t.rule.startswith("Length:")]
+
+
+def test_the_short_point_tip_is_for_typed_answers_to_questions_asking_for_neither() -> None:
+    rule = RULES["short_point"]
+    read = analyse_answer(text="Helping patients and learning new things.")
+    neither = Relevance(None, None, None, "", kind="motivation", question_asks="neither")
+    facts = Facts(read.content, read.delivery, None, DeliverySettings(), neither)
+    assert rule(facts) is not None
+    story = replace(facts, relevance=replace(neither, question_asks="story"))
+    assert rule(story) is None  # a short story has `_short`
+    timed = replace(facts, delivery=replace(facts.delivery, duration_s=3.0))
+    assert rule(timed) is None  # a recording has `_length`

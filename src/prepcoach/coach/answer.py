@@ -365,7 +365,9 @@ def analyse_answer(
     # A follow-up's answer answers one question about a story already told: never "Tell the
     # whole story" (`tips.asks_for_whole_story`; `coach.follow_up_answer` judges it on what
     # its follow-up asked for).
-    tips = choose_tips(facts, withhold=frozenset(withheld | ({"short"} if follow_up else set())))
+    tips = choose_tips(
+        facts, withhold=frozenset(withheld | ({"short", "short_point"} if follow_up else set()))
+    )
     if words:
         tips = [_timed(tip, _sentence_starts(words)) for tip in tips]
     return AnswerAnalysis(

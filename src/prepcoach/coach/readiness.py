@@ -157,6 +157,11 @@ class Practice:
     points: tuple[tuple[dt.date, float], ...]  # (Monday, mean measured rating 1-5 that week)
     follow_ups: int = 0  # answers to follow-ups, in none of the figures above
     unread: int = 0  # answers that could not be read (of either kind), in none of them either
+    # The last week with a figure: its answers counted, and those with a figure (a story's or a
+    # plan's: `measured_answer` gives none to an answer to a question asking for neither). A
+    # trial read "rates 4.4 of 5" as all 8 answers' figure, its 6-word answer among them.
+    last_week_answers: int = 0
+    last_week_rated: int = 0
 
     @property
     def change(self) -> float | None:
@@ -195,6 +200,11 @@ class Practice:
             return said + "; none could be rated yet."
         last_week, last = self.points[-1]
         said += f"; the week of {last_week:%-d %b} rates {last:.1f} of 5"
+        if self.last_week_rated < self.last_week_answers:
+            said += (
+                f" over the {self.last_week_rated} of its {self.last_week_answers} answers that "
+                "have a figure (a story's or a plan's)"
+            )
         if self.change is None:
             return said + "."
         first_week, first = self.points[0]
@@ -286,7 +296,9 @@ def practice_of(questions: Sequence[str], answers: Sequence[AnswerFacts]) -> Pra
     answers = [a for a in answers if not a.follow_up]
     answered = {_key(a.question) for a in answers}
     weeks: dict[dt.date, list[float]] = defaultdict(list)
+    counted: dict[dt.date, int] = defaultdict(int)
     for answer in answers:
+        counted[answer.day - dt.timedelta(days=answer.day.weekday())] += 1
         rating = measured_answer(
             answer.question,
             answer.analysis,
@@ -303,6 +315,8 @@ def practice_of(questions: Sequence[str], answers: Sequence[AnswerFacts]) -> Pra
         points=tuple((week, round(mean(v), 2)) for week, v in sorted(weeks.items())),
         follow_ups=len(follow_ups),
         unread=len(unread),
+        last_week_answers=counted[max(weeks)] if weeks else 0,
+        last_week_rated=len(weeks[max(weeks)]) if weeks else 0,
     )
 
 

@@ -35,7 +35,9 @@ class Facts:
 
 # Tips that polish what the answer says: not worth giving first to an answer that does not
 # address its question (the verdict's tip leads; these would polish the off-topic content).
-POLISH = frozenset({"situation", "task", "result", "action", "quantified", "keywords", "short"})
+POLISH = frozenset(
+    {"situation", "task", "result", "action", "quantified", "keywords", "short", "short_point"}
+)
 
 # A question that asks what the user WOULD do (`relevance.PLAN_KIND`: the one rule, which the
 # areas, the measured figure and the follow-ups use too) gets no tip asking for a situation,
@@ -387,6 +389,20 @@ def _length(f: Facts) -> Tip | None:
     return Tip(f"Length: {seconds:.0f} s, outside {low}–{high} s", advice, (), 2)
 
 
+def _short_point(f: Facts) -> Tip | None:
+    """A typed answer under `STORY_WORDS` words to a question asking for neither a story nor a
+    plan (a story's or a plan's short answer has `_short`, a recording `_length`): a trial's
+    "Helping patients and learning new things." to "What motivates you?" was told "Nothing
+    stands out to fix in this answer"."""
+    if f.delivery.duration_s is not None or not asks_for_neither(f.relevance):
+        return None
+    if not 0 < f.content.words < STORY_WORDS:
+        return None
+    return Tip(f"Length: {f.content.words} words, too few to make a point and back it",
+               SAY_MORE_POINT, tuple(Evidence(s) for s in f.content.sentences[:2]),
+               6)  # fmt: skip
+
+
 def _typed_length(f: Facts) -> Tip | None:
     """A typed answer has no duration; one too long to say even at the top of the user's pace
     band is said to be (a short one is not judged: typing is terser than talk)."""
@@ -535,6 +551,7 @@ RULES: dict[str, Rule] = {
     "pace": _pace,
     "long_pauses": _long_pauses,
     "length": _length,
+    "short_point": _short_point,
     "hedges": _hedges,
     "monotone": _monotone,
     "keywords": _keywords,
