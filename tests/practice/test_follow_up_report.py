@@ -45,7 +45,7 @@ def test_the_rating_card_says_why_a_follow_up_has_no_figure(
     first = answered(alice, question, WHOLE)
     then = answered(alice, question, NUMBERS, question_text=IN_NUMBERS, follow_up_to=first,
                     rating=2)  # fmt: skip
-    rating = card(report(alice_client, then), "Your rating and the measures")
+    rating = card(report(alice_client, then), "Your rating")
     assert "2 of 5" in rating
     assert (
         "your rating; no 1–5 figure: a follow-up is judged only on what it asked for (a result "

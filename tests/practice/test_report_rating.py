@@ -18,7 +18,7 @@ from tests.coach.test_reader_band import QUESTION, VAGUE
 
 def _card(client: Client, attempt: Attempt) -> str:
     page = html.unescape(client.get(reverse("practice:attempt", args=[attempt.pk])).text)
-    card = page[page.index("Your rating and the measures") :]
+    card = page[page.index("Your rating") :]
     return card[: card.index("</div>")]
 
 

@@ -61,6 +61,10 @@ def test_an_unrated_answer_shows_the_measures_without_a_dash(alice_client: Clien
     assert "– /" not in page
     assert "you / measured" not in page
     assert " of 5</p><p class=\"meta\">from the measures; rate it yourself under “How did it go?” to compare" in page  # fmt: skip
+    # Headed as prepcoach's figure, not the user's (a trial read "Your rating and the measures"
+    # above a figure it had not given).
+    assert ">Rating from the measures</h3>" in page
+    assert "Your rating and the measures" not in page
 
 
 def test_a_rated_answer_shows_both_out_of_five(alice_client: Client, alice: User, question: Question) -> None:  # fmt: skip
