@@ -26,7 +26,11 @@ disguise tip): how often it says "a strength in disguise", how often it is right
 so (false alarms count: calling a real weakness a humblebrag is the costly mistake), and the
 share of the answers labelled `named: "strength"` it catches, beside a cue list measured in the
 same run (`CUES`: the phrases such answers are known by). `heldout2.json`'s `named` labels were
-first read by this bench once, after the reader was committed (forty-eighth session).
+first read by this bench once, after the reader was committed (forty-eighth session). And how
+often it says "a real weakness" (at or below its low cut, what the improvement area counts as
+meeting its goal), right when the answer's `named` label is "real".
+`heldout3.json` (80 answers, 26 strengths in disguise): written blind in the forty-eighth
+session before any change it could measure; aggregates only.
 """
 
 from __future__ import annotations
@@ -43,13 +47,14 @@ SETS = (
     ("heldout.json", "DEVELOPMENT since its one read (the reader is trained on it: a fit)"),
     ("dev2.json", "DEVELOPMENT (written to train the reader; trained on: a fit)"),
     ("heldout2.json", "HELD-OUT (written blind; aggregates only)"),
+    ("heldout3.json", "HELD-OUT (written blind, forty-eighth session; aggregates only)"),
 )
 
 
 # The baseline: the stock phrases of a strength in disguise (not the reader; the list a rule
 # would start from).
 CUES = re.compile(
-    r"perfectionist|cares? too much|work(?:s|ing)? too hard|too detail|workaholic|too thorough",
+    r"perfectionist|cares? too much|work(?:s|ed|ing)? too hard|too detail|workaholic|too thorough",
     re.IGNORECASE,
 )
 
@@ -117,10 +122,11 @@ def disguise(items: list[dict[str, Any]]) -> None:
     from prepcoach.coach import reader, weakness_disguise
 
     labels = [item["named"] == "strength" for item in items]
-    said, cued = [], []
+    said, cued, real = [], [], []
     for item in items:
         found = weakness_disguise.read_disguise(reader.sentences_of(str(item["answer"])))
         said.append(found is not None and found.disguised)
+        real.append(found is not None and found.real)
         cued.append(CUES.search(str(item["answer"])) is not None)
     strengths = sum(labels)
     for who, told in (("disguise reader", said), ("baseline cue list", cued)):
@@ -129,3 +135,10 @@ def disguise(items: list[dict[str, Any]]) -> None:
             f"  {who}: 'a strength in disguise' {sum(told)} times, right {share(right, sum(told))}"
             f", catches {share(right, strengths)} of the {strengths} labelled strengths"
         )
+    named_real = [item["named"] == "real" for item in items]
+    right = sum(r and n for r, n in zip(real, named_real, strict=True))
+    print(
+        f"  disguise reader: 'a real weakness' {sum(real)} times, right {share(right, sum(real))}"
+        f" ({sum(r and s for r, s in zip(real, labels, strict=True))} strengths among them), "
+        f"catches {share(right, sum(named_real))} of the {sum(named_real)} labelled real"
+    )

@@ -115,8 +115,9 @@ def vary(rng: random.Random, found: dict[str, Any]) -> dict[str, Any]:
         found["weakness_steps"] = {"said": side.choice((True, False, None)), "evidence": [],
                                    "nearest": "I keep a list.", "probability": 0.4,
                                    "opening": "I rush."}  # fmt: skip
-        found["weakness_disguise"] = {"disguised": side.random() < 0.5, "probability": 0.8,
-                                      "evidence": "I work too hard."}  # fmt: skip
+        flag = side.choice(("disguised", "real", "neither"))
+        found["weakness_disguise"] = {"disguised": flag == "disguised", "real": flag == "real",
+                                      "probability": 0.8, "evidence": "I work too hard."}  # fmt: skip
     return found
 
 

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -19,6 +20,7 @@ from prepcoach.coach.answer import analyse_answer
 from prepcoach.coach.area_types import AnswerFacts
 from prepcoach.coach.improvement import RULES, improvement_areas
 from prepcoach.coach.reader_inputs import INPUT_WIDTH
+from prepcoach.coach.speech.quality import CONTENT_TIPS
 from prepcoach.coach.weakness_disguise import Disguise
 from prepcoach.coach.weakness_tips import DISGUISE_ADVICE, DISGUISE_RULE, disguise_tip
 from tests.coach.test_weakness_steps import DISGUISED, WEAKNESS, WITH_STEPS, StandIn
@@ -40,6 +42,7 @@ def read(text: str) -> Disguise:
 def test_the_trial_s_answer_reads_as_a_strength_in_disguise_quoting_where_it_names_it() -> None:
     found = read(DISGUISED)
     assert found.disguised is True
+    assert found.real is False
     assert found.probability >= weakness_disguise.disguise_model().cut
     assert "I care too much about getting things right" in found.evidence
 
@@ -55,7 +58,9 @@ def test_the_trial_s_answer_reads_as_a_strength_in_disguise_quoting_where_it_nam
     ],
 )
 def test_a_real_weakness_is_not_called_a_strength_in_disguise(answer: str) -> None:
-    assert read(answer).disguised is False
+    found = read(answer)
+    assert found.disguised is False
+    assert found.real is True  # read clearly so: the area counts it as meeting its goal
 
 
 @pytest.mark.usefixtures("sentence_model")
@@ -80,7 +85,20 @@ def test_no_disguise_tip_for_a_real_weakness_a_story_question_or_a_follow_up() -
     ):
         analysis = analyse_answer(text=answer, question=question, follow_up=follow_up)
         assert not [tip for tip in analysis.tips if tip.rule.startswith(DISGUISE_RULE)]
-        assert analysis.disguise is None or analysis.disguise.disguised is False
+        if answer is WITH_STEPS:
+            assert analysis.disguise is not None
+            assert analysis.disguise.disguised is False
+        else:  # not read at all
+            assert analysis.disguise is None
+            assert analysis.as_dict()["weakness_disguise"] is None
+
+
+@pytest.mark.usefixtures("sentence_model")
+def test_speech_lost_withholds_the_reading_and_its_tip() -> None:
+    analysis = analyse_answer(text=DISGUISED, question=WEAKNESS)
+    lost = replace(analysis, withheld=frozenset(CONTENT_TIPS))
+    assert lost.as_dict()["weakness_disguise"] is None
+    assert "weakness_disguise" in CONTENT_TIPS  # so the report holds back its tip too
 
 
 def test_the_tip_is_not_given_off_the_question_nor_without_a_verdict() -> None:
@@ -136,11 +154,12 @@ def test_the_area_counts_a_disguised_weakness_and_judges_only_weakness_answers()
         "the weakness named reads as a strength in disguise: “I work too hard.”",
         None,
     )
-    # Below the cut the reader says nothing of the weakness: the answer meets the goal.
-    assert rule.read({"weakness_disguise": {"disguised": False, "evidence": "I rush."}}) == (
-        "",
-        None,
-    )
+    # Read clearly as a real weakness, the answer meets the goal; between the cuts the reader
+    # says nothing of the weakness, and the answer is not judged (a review: silence had met it).
+    real = {"disguised": False, "real": True, "evidence": "I rush."}
+    assert rule.read({"weakness_disguise": real}) == ("", None)
+    assert rule.read({"weakness_disguise": real | {"real": False}}) is None
+    assert rule.read({"weakness_disguise": {"disguised": False, "evidence": "I rush."}}) is None
     assert rule.read({"weakness_disguise": None}) is None  # another kind of question
     assert rule.read({}) is None  # analysed before it was read
     assert rule.skips(WEAKNESS, {"relevance": {"kind": "weakness"}} | told) is None

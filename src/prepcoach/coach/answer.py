@@ -273,6 +273,7 @@ class AnswerAnalysis:
                 "disguised": self.disguise.disguised,
                 "probability": self.disguise.probability,
                 "evidence": self.disguise.evidence,
+                "real": self.disguise.real,
             },
             "tips": [
                 {"rule": t.rule, "text": t.text, "evidence": [asdict(e) for e in t.evidence]}

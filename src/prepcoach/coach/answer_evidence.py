@@ -57,7 +57,7 @@ _KEYS = {
     "keywords": ("used", "missed", "bearing", "unsure"),
     "ownership": ("i", "we", "i_actions", "we_actions"),  # whose actions: "Say what you did…"
     "weakness_steps": ("said", "opening"),  # "Say what you do about your weakness"
-    "weakness_disguise": ("disguised", "evidence"),  # "Name a real weakness"
+    "weakness_disguise": ("disguised", "real", "evidence"),  # "Name a real weakness"
 }
 _FILLERS_QUOTED = 3
 

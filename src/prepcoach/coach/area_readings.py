@@ -142,16 +142,16 @@ def weakness_steps(analysis: Mapping[str, Any]) -> tuple[str, float | None] | No
 
 def weakness_disguise(analysis: Mapping[str, Any]) -> tuple[str, float | None] | None:
     """An answer to a weakness question whose only weakness reads as a strength in disguise
-    (its stored `weakness_disguise`, `coach.weakness_disguise`), quoting the sentence most like
-    one. Not judged where it was not read (another kind of question, an analysis from before
-    it was read, speech lost). Below the reader's cut it says nothing of the weakness, so the
-    answer counts as not disguised: on the development answers, out of fold, 236 of the 255
-    answers it was silent on named a real weakness or none."""
+    (its stored `weakness_disguise`, `coach.weakness_disguise`), quoting the sentence that shows
+    it most; one read as naming a real weakness (`real`) meets it. Not judged between the two
+    (a review: silence had counted as a real weakness in a goal, where the reader is silent on
+    about half the strengths in disguise and on answers naming none), nor where it was not read
+    (another kind of question, an analysis from before it was read, speech lost)."""
     found = analysis.get("weakness_disguise")
     if not isinstance(found, Mapping) or not isinstance(found.get("disguised"), bool):
         return None
     if not found["disguised"]:
-        return "", None
+        return ("", None) if found.get("real") is True else None
     quoted = f": “{found['evidence']}”" if found.get("evidence") else ""
     return f"the weakness named reads as a strength in disguise{quoted}", None
 

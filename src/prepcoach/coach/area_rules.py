@@ -222,14 +222,18 @@ RULES = (
              "an answer to a weakness question whose only weakness reads as a strength in "
              "disguise (perfectionism, caring or working too much, with no cost said)",
              readings.weakness_disguise, "In {n} answers to weakness questions, name a real "
-             "weakness and what it has cost you by {deadline}", "weakness", polishes=True,
+             "weakness by {deadline}", "weakness", polishes=True,
              how="In an answer about your weakness, prepcoach reads whether the only weakness "
              "you name is a strength in disguise, with a model trained on labelled answers. "
              "It says so only when it is nearly sure: on answers it had not seen, it was right "
              "25 of the 27 times it said so, and spotted about half of the strengths in "
-             "disguise among them. Otherwise the answer counts as naming a real one.",
-             unread="with speech lost, or analysed before prepcoach read whether the weakness "
-             "is a strength in disguise (“Analyse again” on an answer’s page lets it be judged)"),
+             "disguise among them. An answer counts as naming a real weakness only when the "
+             "model reads it clearly so (right 216 of 237 times); between the two, it is not "
+             "counted either way.",
+             unread="where prepcoach couldn't tell whether {it} named a real weakness, not read "
+             "in full (speech lost, or words prepcoach cannot read), an answer to a follow-up, "
+             "or analysed before prepcoach read the weakness (“Analyse again” on an answer’s "
+             "page lets it be judged)"),
     AreaRule("job_terms", "Use the job's key terms",
              f"fewer than {JOB_TERMS} of the job's key terms that bear on the question used "
              "(all of them when fewer bear on it)",

@@ -7,10 +7,11 @@ right … I never miss a deadline", and its report said "Nothing stands out to f
 answer". Interviewers hear such an answer as a dodge. The reader is a logistic regression over
 the mean of the answer's sentence inputs (`reader_inputs.inputs`: each sentence's MiniLM vector
 and middle layers' states), trained on answers labelled by `tests/data/weakness/GUIDE.md`
-(`scripts/train_weakness_disguise.py`, weights in `weakness_disguise_weights.json`). It speaks
-only at or above a cut chosen out of fold to be right at least .90 of the time: below it,
-prepcoach says nothing about whether the weakness is a real one, which is not a claim that it
-is."""
+(`scripts/train_weakness_disguise.py`, weights in `weakness_disguise_weights.json`). It says
+"a strength in disguise" only at or above a cut chosen on out-of-fold scores (nested, right .926
+of the 27 times it spoke, a little optimistic: the target was chosen by that figure), and "a
+real weakness" only at or below a second cut (nested, right .911 of 237); between the two,
+prepcoach says nothing about the weakness."""
 
 from __future__ import annotations
 
@@ -38,18 +39,21 @@ class DisguiseModel:
     weights: NDArray[np.float64]  # over an answer's row (`answer_row`)
     bias: float
     cut: float  # the answer reads as a strength in disguise at or above this probability
+    low: float  # ... and as naming a real weakness at or below this one
 
 
 @dataclass(frozen=True, slots=True)
 class Disguise:
     """`disguised`: the only weakness the answer names reads as a strength in disguise (True),
-    or prepcoach does not say so (False: not a verdict that the weakness is real).
-    `probability`: the answer's (0-1). `evidence`: the sentence whose own row scores highest,
-    quoted where the answer is read as disguised."""
+    or prepcoach does not say so (False: not by itself a verdict that the weakness is real).
+    `real`: the answer reads as naming a real weakness (at or below the model's `low`); neither
+    flag between the cuts. `probability`: the answer's (0-1). `evidence`: the sentence whose own
+    row scores highest, quoted where the answer is read as disguised."""
 
     disguised: bool
     probability: float
     evidence: str
+    real: bool = False
 
 
 def answer_row(x: NDArray[np.float64]) -> NDArray[np.float64]:
@@ -64,7 +68,7 @@ def disguise_model() -> DisguiseModel:
     """The shipped model. Raises OSError if its file is missing from the install."""
     saved = json.loads(WEIGHTS.read_text(encoding="utf-8"))
     weights = np.array(saved["weights"], dtype=np.float64)
-    return DisguiseModel(weights[:-1], float(weights[-1]), float(saved["cut"]))
+    return DisguiseModel(weights[:-1], float(weights[-1]), float(saved["cut"]), float(saved["low"]))
 
 
 def _probability(rows: NDArray[np.float64], model: DisguiseModel) -> NDArray[np.float64]:
@@ -87,4 +91,4 @@ def read_disguise(sentences: Sequence[str], embedder: Embedder | None = None) ->
     p = float(_probability(answer_row(x)[None, :], model)[0])
     # The sentence that pushes the answer most: the same weights on each sentence's own row.
     own = _probability(np.asarray(x, dtype=np.float64), model)
-    return Disguise(p >= model.cut, round(p, 3), sentences[int(own.argmax())])
+    return Disguise(p >= model.cut, round(p, 3), sentences[int(own.argmax())], p <= model.low)
