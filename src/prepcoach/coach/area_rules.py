@@ -226,9 +226,9 @@ RULES = (
              how="In an answer about your weakness, prepcoach reads whether the only weakness "
              "you name is a strength in disguise, with a model trained on labelled answers. "
              "It says so only when it is nearly sure: on answers it had not seen, it was right "
-             "25 of the 27 times it said so, and spotted about half of the strengths in "
+             "60 of the 66 times it said so, and spotted about three in four of the strengths in "
              "disguise among them. An answer counts as naming a real weakness only when the "
-             "model reads it clearly so (right 216 of 237 times); between the two, it is not "
+             "model reads it clearly so (right 304 of 331 times); between the two, it is not "
              "counted either way.",
              unread="where prepcoach couldn't tell whether {it} named a real weakness, not read "
              "in full (speech lost, or words prepcoach cannot read), an answer to a follow-up, "

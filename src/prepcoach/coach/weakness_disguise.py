@@ -5,13 +5,16 @@ sentence that reads most like one.
 A trial's answer to "What is your greatest weakness?" was "I care too much about getting things
 right … I never miss a deadline", and its report said "Nothing stands out to fix in this
 answer". Interviewers hear such an answer as a dodge. The reader is a logistic regression over
-the mean of the answer's sentence inputs (`reader_inputs.inputs`: each sentence's MiniLM vector
-and middle layers' states), trained on answers labelled by `tests/data/weakness/GUIDE.md`
+the answer's first sentence's inputs beside the mean of the rest's (`reader_inputs.inputs`: each
+sentence's MiniLM vector and middle layers' states; the weakness is usually named first),
+trained on answers labelled by `tests/data/weakness/GUIDE.md`
 (`scripts/train_weakness_disguise.py`, weights in `weakness_disguise_weights.json`). It says
-"a strength in disguise" only at or above a cut chosen on out-of-fold scores (nested, right .926
-of the 27 times it spoke, a little optimistic: the target was chosen by that figure), and "a
-real weakness" only at or below a second cut (nested, right .911 of 237); between the two,
-prepcoach says nothing about the weakness."""
+"a strength in disguise" only at or above a cut chosen on out-of-fold scores (nested, right .909
+of the 66 times it spoke, catching .732 of 82; a little optimistic: the target was chosen by that
+figure), and "a real weakness" only at or below a second cut (nested, right .918 of 331);
+between the two, prepcoach says nothing about the weakness. A set written to vary the disguises
+(`heldout3.json`) found the reader trained without it catching 7 of 26: it knew the stock
+phrases, so it was retrained with it."""
 
 from __future__ import annotations
 
@@ -36,7 +39,7 @@ WEIGHTS = Path(__file__).with_name("weakness_disguise_weights.json")
 
 @dataclass(frozen=True, slots=True)
 class DisguiseModel:
-    weights: NDArray[np.float64]  # over an answer's row (`answer_row`)
+    weights: NDArray[np.float64]  # over an answer's row (`answer_row`: 2 × INPUT_WIDTH)
     bias: float
     cut: float  # the answer reads as a strength in disguise at or above this probability
     low: float  # ... and as naming a real weakness at or below this one
@@ -57,9 +60,12 @@ class Disguise:
 
 
 def answer_row(x: NDArray[np.float64]) -> NDArray[np.float64]:
-    """An answer's row for the model: the mean of its sentences' inputs (n × INPUT_WIDTH ->
+    """An answer's row for the model: its first sentence's inputs, then the mean of the other
+    sentences' (the first's again for an answer of one sentence) (n × INPUT_WIDTH -> 2 ×
     INPUT_WIDTH)."""
-    out: NDArray[np.float64] = np.asarray(x, dtype=np.float64).mean(axis=0)
+    x = np.asarray(x, dtype=np.float64)
+    rest = x[1:].mean(axis=0) if len(x) > 1 else x[0]
+    out: NDArray[np.float64] = np.concatenate([x[0], rest])
     return out
 
 
@@ -89,6 +95,7 @@ def read_disguise(sentences: Sequence[str], embedder: Embedder | None = None) ->
         return None
     model = disguise_model()
     p = float(_probability(answer_row(x)[None, :], model)[0])
-    # The sentence that pushes the answer most: the same weights on each sentence's own row.
-    own = _probability(np.asarray(x, dtype=np.float64), model)
+    # The sentence that pushes the answer most: the same weights on each sentence read as an
+    # answer of its own (its row is the sentence twice).
+    own = _probability(np.hstack([x, x]).astype(np.float64), model)
     return Disguise(p >= model.cut, round(p, 3), sentences[int(own.argmax())], p <= model.low)
