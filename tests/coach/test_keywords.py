@@ -383,12 +383,17 @@ def test_an_abbreviation_and_its_expansion_are_one_term() -> None:
         # A small word may give its letter or not.
         scored("Control of Substances Hazardous to Health", 0.3), scored("COSHH", 0.28),
         scored("out-of-hours", 0.26), scored("OOH", 0.25),
+        # A leading short form qualifies the phrase (a trial's "ICH Good Clinical Practice
+        # (GCP)" gave two terms); a short form that is no phrase's initials stays.
+        scored("ICH Good Clinical Practice", 0.24), scored("GCP", 0.23),
+        scored("NHS Band 6", 0.22), scored("NB", 0.21),
     ]  # fmt: skip
     chosen = [t.term for t in select(terms, 0.1, 0.9, 18)]
     assert chosen == [
         "anti-money laundering", "Qualified Teacher Status", "suspicious activity reports",
         "Health and Safety Executive", "SQL", "KYC",
         "Control of Substances Hazardous to Health", "out-of-hours",
+        "ICH Good Clinical Practice", "NHS Band 6", "NB",
     ]  # fmt: skip
 
 

@@ -15,8 +15,20 @@ def abbreviates(short: str, long: str) -> bool:
     """`short` is `long`'s initials: "AML" and "anti-money laundering", "SARs" and
     "suspicious activity reports", "QTS" and "Qualified Teacher Status"."""
     match = ACRONYM_RE.fullmatch(short)
-    words = [w for w in re.split(r"[\s/-]+", long.lower()) if w]
-    if match is None or len([w for w in words if w not in UNLETTERED]) < 2:
+    written = [w for w in re.split(r"[\s/-]+", long) if w]
+    if match is None:
+        return False
+    # A leading short form of its own qualifies the phrase, and is not in its initials: "GCP"
+    # is "ICH Good Clinical Practice" (a trial's advert gave both as terms, and a likely
+    # question asked about the one its story covered under the other).
+    if len(written) > 2 and ACRONYM_RE.fullmatch(written[0]) and _spells(match, written[1:]):
+        return True
+    return _spells(match, written)
+
+
+def _spells(match: re.Match[str], written: list[str]) -> bool:
+    words = [w.lower() for w in written]
+    if len([w for w in words if w not in UNLETTERED]) < 2:
         return False
     # A small word may give its letter or not: "COSHH" is "Control of Substances Hazardous
     # to Health", "OOS" is "out-of-specification".
