@@ -48,7 +48,10 @@ SETS = (
     ("dev.json", "DEVELOPMENT (the reader is trained and its cuts chosen on it: a fit)"),
     ("heldout.json", "DEVELOPMENT since its one read (the reader is trained on it: a fit)"),
     ("dev2.json", "DEVELOPMENT (written to train the reader; trained on: a fit)"),
-    ("heldout2.json", "DEVELOPMENT for the disguise reader since its one read (held-out for steps)"),
+    (
+        "heldout2.json",
+        "DEVELOPMENT for the disguise reader since its one read (held-out for steps)",
+    ),
     ("heldout3.json", "DEVELOPMENT for the disguise reader since its one read (steps: read once)"),
     ("heldout4.json", "HELD-OUT (written blind, forty-eighth session; aggregates only)"),
 )
