@@ -110,8 +110,8 @@ def test_practice_on_the_jobs_questions_and_its_trend() -> None:
     assert practice.change == 3.0
     assert practice.words == (
         f"4 answers to this job's questions; the week of {monday:%-d %b} rates 5.0 of 5 over the "
-        "1 of its 2 answers that have a figure (a story's or a plan's), up from 2.0 in the week "
-        f"of {monday - dt.timedelta(days=7):%-d %b}."
+        "1 of its 2 answers that could be rated, up from 2.0 in the week of "
+        f"{monday - dt.timedelta(days=7):%-d %b}."
     )  # the unread answer has no figure: the week's is not all of its answers' (a trial)
     assert not practice.done
 

@@ -444,3 +444,15 @@ def test_the_short_point_tip_is_for_typed_answers_to_questions_asking_for_neithe
     assert rule(story) is None  # a short story has `_short`
     timed = replace(facts, delivery=replace(facts.delivery, duration_s=3.0))
     assert rule(timed) is None  # a recording has `_length`
+    # A weakness question's answer has its own tips (a review: "Say more… back it" beside "Name
+    # a real weakness" built up the disguise).
+    assert rule(replace(facts, relevance=replace(neither, kind="weakness"))) is None
+    # Words prepcoach cannot read get no tip on their content (a review: "Yes." was told
+    # "Length: 1 words", a Spanish answer quoted back); lost speech holds it back too.
+    unread = replace(facts, content=replace(read.content, cannot_tell="does not read as English"))
+    assert rule(unread) is None
+    assert "short_point" in CONTENT_TIPS
+    one = replace(facts, content=replace(read.content, words=1))
+    found = rule(one)
+    assert found is not None
+    assert found.rule == "Length: 1 word, too few to make a point and back it"

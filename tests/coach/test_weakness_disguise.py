@@ -18,9 +18,11 @@ from hypothesis import strategies as st
 from prepcoach.coach import reader, weakness_disguise
 from prepcoach.coach.answer import analyse_answer
 from prepcoach.coach.area_types import AnswerFacts
+from prepcoach.coach.delivery import DeliverySettings
 from prepcoach.coach.improvement import RULES, improvement_areas
 from prepcoach.coach.reader_inputs import INPUT_WIDTH
 from prepcoach.coach.speech.quality import CONTENT_TIPS
+from prepcoach.coach.tips import Facts, choose_tips
 from prepcoach.coach.weakness_disguise import Disguise
 from prepcoach.coach.weakness_tips import DISGUISE_ADVICE, DISGUISE_RULE, disguise_tip
 from tests.coach.test_weakness_steps import DISGUISED, WEAKNESS, WITH_STEPS, StandIn
@@ -98,7 +100,11 @@ def test_speech_lost_withholds_the_reading_and_its_tip() -> None:
     analysis = analyse_answer(text=DISGUISED, question=WEAKNESS)
     lost = replace(analysis, withheld=frozenset(CONTENT_TIPS))
     assert lost.as_dict()["weakness_disguise"] is None
-    assert "weakness_disguise" in CONTENT_TIPS  # so the report holds back its tip too
+    facts = Facts(analysis.content, analysis.delivery, None, DeliverySettings(),
+                  analysis.relevance, analysis.steps, analysis.disguise)  # fmt: skip
+    assert [t for t in choose_tips(facts) if t.rule.startswith(DISGUISE_RULE)]
+    held = choose_tips(facts, withhold=CONTENT_TIPS)
+    assert not [t for t in held if t.rule.startswith("Weakness:")]
 
 
 def test_the_tip_is_not_given_off_the_question_nor_without_a_verdict() -> None:

@@ -71,7 +71,7 @@ def test_an_analysis_from_before_coverage_renders_and_analyse_again_upgrades_it(
     assert "could not be transcribed" not in page.text  # it never measured coverage
     alice_client.post(reverse("practice:attempt_reanalyse", args=[attempt.pk]))
     attempt.refresh_from_db()
-    assert attempt.analysis["version"] == ANALYSIS_VERSION == 6
+    assert attempt.analysis["version"] == ANALYSIS_VERSION == 7
     assert "withheld" in attempt.analysis
 
 

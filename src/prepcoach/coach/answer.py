@@ -34,7 +34,10 @@ from prepcoach.coach.weakness_steps import Steps, read_steps
 # speaker takes on the weakness (`weakness_steps`), and gets a tip when it says none.
 # 6: such an answer also keeps whether the only weakness it names reads as a strength in disguise
 # (`weakness_disguise`), with a tip when it does.
-ANALYSIS_VERSION = 6
+# 7: ... and whether it reads as naming a real weakness (`weakness_disguise.real`, what "Name a
+# real weakness" counts as meeting its goal); one tip, not two, for a strength in disguise; no
+# story check on a weakness answer; a typed answer too short to make a point gets a tip.
+ANALYSIS_VERSION = 7
 # Below this share of speech with words, rates over the words (pace, fillers a minute) get no
 # verdict: the report says what it could not hear instead.
 MIN_COVERAGE = 0.95

@@ -214,7 +214,8 @@ RULES = (
              how="In an answer about your weakness, prepcoach looks in each sentence for a step "
              "you take on it (a habit, a tool, a rule, a course, feedback you ask for), with a "
              "model trained on labelled answers. An answer counts here when none reads as one; "
-             "one where prepcoach can't tell is not counted either way.",
+             "one where prepcoach can't tell is not counted either way, and one whose weakness "
+             "reads as a strength in disguise is left to “Name a real weakness”.",
              unread="where prepcoach couldn't tell whether {it} said a step, with speech lost, "
              "or analysed before prepcoach read the steps (“Analyse again” on an answer’s page "
              "lets it be judged)"),
@@ -231,7 +232,7 @@ RULES = (
              "model reads it clearly so (right 304 of 331 times); between the two, it is not "
              "counted either way.",
              unread="where prepcoach couldn't tell whether {it} named a real weakness, not read "
-             "in full (speech lost, or words prepcoach cannot read), an answer to a follow-up, "
+             "in full (speech lost, or words prepcoach cannot read), to a follow-up, "
              "or analysed before prepcoach read the weakness (“Analyse again” on an answer’s "
              "page lets it be judged)"),
     AreaRule("job_terms", "Use the job's key terms",

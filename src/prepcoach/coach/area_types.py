@@ -162,9 +162,8 @@ class LapseFacts:
 NOT_JUDGED = {
     "not weakness": ("answer to a question that asks for no weakness",
                      "answers to questions that ask for no weakness"),
-    "disguised": ("answer whose weakness reads as a strength in disguise (under “Name a real "
-                  "weakness”)", "answers whose weakness reads as a strength in disguise (under "
-                  "“Name a real weakness”)"),
+    "disguised": ("answer whose weakness reads as a strength in disguise",
+                  "answers whose weakness reads as a strength in disguise"),
     "no story": ("answer to a question that asks for no story",
                  "answers to questions that ask for no story"),
     "story": ("answer to a question that asks for a story", "answers to questions that ask for "

@@ -157,9 +157,10 @@ class Practice:
     points: tuple[tuple[dt.date, float], ...]  # (Monday, mean measured rating 1-5 that week)
     follow_ups: int = 0  # answers to follow-ups, in none of the figures above
     unread: int = 0  # answers that could not be read (of either kind), in none of them either
-    # The last week with a figure: its answers counted, and those with a figure (a story's or a
-    # plan's: `measured_answer` gives none to an answer to a question asking for neither). A
-    # trial read "rates 4.4 of 5" as all 8 answers' figure, its 6-word answer among them.
+    # The last week with a figure: its answers counted, and those with a figure
+    # (`measured_answer` gives none to an answer to a question asking for neither a story nor a
+    # plan, nor where a part it turns on can't be told). A trial read "rates 4.4 of 5" as all 8
+    # answers' figure, its 6-word answer among them.
     last_week_answers: int = 0
     last_week_rated: int = 0
 
@@ -203,7 +204,7 @@ class Practice:
         if self.last_week_rated < self.last_week_answers:
             said += (
                 f" over the {self.last_week_rated} of its {self.last_week_answers} answers that "
-                "have a figure (a story's or a plan's)"
+                "could be rated"
             )
         if self.change is None:
             return said + "."

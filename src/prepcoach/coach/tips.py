@@ -396,9 +396,14 @@ def _short_point(f: Facts) -> Tip | None:
     stands out to fix in this answer"."""
     if f.delivery.duration_s is not None or not asks_for_neither(f.relevance):
         return None
-    if not 0 < f.content.words < STORY_WORDS:
+    # Not for words prepcoach cannot read (one word, another language, only fillers: the report
+    # says so instead), nor for a weakness question's answer, whose own tips ask for what it
+    # lacks (a review: "Say more… back it" beside "Name a real weakness" built up the disguise).
+    weakness = f.relevance is not None and f.relevance.kind == "weakness"
+    if f.content.cannot_tell or weakness or not 0 < f.content.words < STORY_WORDS:
         return None
-    return Tip(f"Length: {f.content.words} words, too few to make a point and back it",
+    words = f"{f.content.words} word{'s' * (f.content.words != 1)}"
+    return Tip(f"Length: {words}, too few to make a point and back it",
                SAY_MORE_POINT, tuple(Evidence(s) for s in f.content.sentences[:2]),
                6)  # fmt: skip
 

@@ -31,6 +31,7 @@ CONTENT_TIPS = frozenset(
         "short",
         "weakness_steps",
         "weakness_disguise",
+        "short_point",
     }
 )
 # Tips resting on rates over the words (a minute of speech): lost speech skews them.
