@@ -31,8 +31,10 @@ often it says "a real weakness" (at or below its low cut, what the improvement a
 meeting its goal), right when the answer's `named` label is "real".
 `heldout3.json` (80 answers, 26 strengths in disguise): written blind in the forty-eighth
 session; read once (the disguise reader caught 7 of 26), and the disguise reader is trained on
-it and on `heldout2.json` since. `heldout4.json` (80 answers): written blind after that read,
-before the retrained reader; aggregates only.
+it and on `heldout2.json` since. `heldout4.json` (80 answers): written blind after that read;
+read once (the reader then shipped caught 8 of 25), and trained on since,
+with `dev3.json` (120 answers written to train the disguise reader). `heldout5.json` (80
+answers): written blind beside `dev3.json`, before any training on it; aggregates only.
 """
 
 from __future__ import annotations
@@ -53,7 +55,9 @@ SETS = (
         "DEVELOPMENT for the disguise reader since its one read (held-out for steps)",
     ),
     ("heldout3.json", "DEVELOPMENT for the disguise reader since its one read (steps: read once)"),
-    ("heldout4.json", "HELD-OUT (written blind, forty-eighth session; aggregates only)"),
+    ("heldout4.json", "DEVELOPMENT for the disguise reader since its one read (steps: read once)"),
+    ("dev3.json", "DEVELOPMENT (written to train the disguise reader; steps: never trained on)"),
+    ("heldout5.json", "HELD-OUT (written blind, forty-eighth session; aggregates only)"),
 )
 
 
