@@ -226,11 +226,11 @@ RULES = (
              "weakness by {deadline}", "weakness", polishes=True,
              how="In an answer about your weakness, prepcoach reads whether the only weakness "
              "you name is a strength in disguise, with a model trained on labelled answers. "
-             "It says so only when it is nearly sure: on answers it had not seen, it was right "
-             "60 of the 66 times it said so, and spotted about three in four of the strengths in "
-             "disguise among them. An answer counts as naming a real weakness only when the "
-             "model reads it clearly so (right 304 of 331 times); between the two, it is not "
-             "counted either way.",
+             "It says so only when it is nearly sure: on answers by a writer it had not seen, "
+             "it was right 9 of the 10 times it said so, and spotted about two in five of the "
+             "strengths in disguise there. An answer counts as naming a real weakness only when "
+             "the model reads it clearly so (right 45 of 50 times there); between the two, it "
+             "is not counted either way.",
              unread="where prepcoach couldn't tell whether {it} named a real weakness, not read "
              "in full (speech lost, or words prepcoach cannot read), to a follow-up, "
              "or analysed before prepcoach read the weakness (“Analyse again” on an answer’s "
