@@ -6,6 +6,7 @@ fix")."""
 
 from __future__ import annotations
 
+import html
 from typing import Any
 
 import pytest
@@ -18,12 +19,12 @@ from prepcoach.practice.models import Attempt, Question
 from tests.coach.test_weakness_steps import DISGUISED, NO_STEP, WEAKNESS, WITH_STEPS
 
 
-def page_for(client: Client, user: User, answer: str) -> str:
+def page_for(client: Client, user: User, answer: str, rating: int | None = None) -> str:
     question = Question.objects.create(owner=user, text=WEAKNESS, category="motivation")
     analysis: dict[str, Any] = analyse_answer(text=answer, question=WEAKNESS).as_dict()
     attempt = Attempt.objects.create(
         user=user, question=question, question_text=WEAKNESS, status="analysed",
-        analysis=analysis,
+        analysis=analysis, rating=rating,
     )  # fmt: skip
     return client.get(reverse("practice:attempt", args=[attempt.pk])).text
 
@@ -36,7 +37,7 @@ def test_a_weakness_answer_with_no_step_is_told_so_and_asked_for_one(
     assert "✗ a step you take on your weakness" in page
     assert "Say the steps you take on your weakness" in page
     assert "Nothing stands out to fix" not in page
-    assert "a real weakness" not in page
+    assert "✗ a real weakness" not in page
 
 
 @pytest.mark.usefixtures("sentence_model")
@@ -57,4 +58,21 @@ def test_a_weakness_answer_with_steps_quotes_one(alice_client: Client, alice: Us
     page = page_for(alice_client, alice, WITH_STEPS)
     assert "✓ a step you take on your weakness: “Now I write the week&#x27;s tasks" in page
     assert "Say the steps you take on your weakness" not in page
-    assert "a real weakness" not in page
+    # Read clearly as a real weakness: the card says so, as "Name a real weakness" counts it (a
+    # page check could not tell which answer the area had counted as real).
+    assert "✓ a real weakness" in page
+    assert "✗ a real weakness" not in page
+
+
+@pytest.mark.usefixtures("sentence_model")
+def test_a_rated_weakness_answer_says_why_it_has_no_figure(
+    alice_client: Client, alice: User
+) -> None:
+    # A page check read "the measures score a story's or a plan's parts, and this question asks
+    # for neither" right below the card's two readings of the answer.
+    page = html.unescape(page_for(alice_client, alice, DISGUISED, rating=2))
+    assert (
+        "a weakness answer is read for a step you take on it and whether the weakness is a "
+        "real one (above)" in page
+    )
+    assert "this question asks for neither" not in page

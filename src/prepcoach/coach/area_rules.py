@@ -226,11 +226,11 @@ RULES = (
              "weakness by {deadline}", "weakness", polishes=True,
              how="In an answer about your weakness, prepcoach reads whether the only weakness "
              "you name is a strength in disguise, with a model trained on labelled answers. "
-             "It says so only when it is nearly sure: on answers by a writer it had not seen, "
-             "it was right 9 of the 10 times it said so, and spotted about two in five of the "
+             "It says so only when it is nearly sure: tested on answers it was not trained on, "
+             "it was right 9 of the 10 times it said so, but it missed more than half of the "
              "strengths in disguise there. An answer counts as naming a real weakness only when "
-             "the model reads it clearly so (right 45 of 50 times there); between the two, it "
-             "is not counted either way.",
+             "the model is as sure of that (right 45 of 50 times in the same test); any other "
+             "answer is not counted either way.",
              unread="where prepcoach couldn't tell whether {it} named a real weakness, not read "
              "in full (speech lost, or words prepcoach cannot read), to a follow-up, "
              "or analysed before prepcoach read the weakness (“Analyse again” on an answer’s "

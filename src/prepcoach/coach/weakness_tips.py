@@ -18,7 +18,7 @@ DISGUISE_RULE = "Weakness: the weakness you name reads as a strength in disguise
 DISGUISE_QUOTED = "the sentence that shows it most is quoted"
 DISGUISE_ADVICE = (
     "Name a real weakness, one that has cost you something at work, and the step you take on "
-    "it: interviewers hear perfectionism or working too hard as a way round the question."
+    "it: interviewers hear a strength dressed up as a weakness as a way round the question."
 )
 
 
