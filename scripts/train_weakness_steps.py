@@ -35,7 +35,7 @@ sys.path.insert(0, str(ROOT / "src"))
 from prepcoach.coach import reader  # noqa: E402
 from prepcoach.coach.goal_models import fit_logistic  # noqa: E402
 from prepcoach.coach.reader_inputs import inputs  # noqa: E402
-from prepcoach.coach.retraining import differences  # noqa: E402
+from prepcoach.coach.retraining import check_or_write  # noqa: E402
 from prepcoach.coach.weakness_steps import WEIGHTS  # noqa: E402
 
 DATA = ROOT / "tests" / "data" / "weakness"
@@ -203,17 +203,7 @@ def train(report: bool) -> dict[str, Any]:
 
 
 def main() -> int:
-    check = "--check" in sys.argv
-    trained = train(report=not check)
-    if check:
-        shipped = json.loads(WEIGHTS.read_text(encoding="utf-8"))
-        moved = differences(shipped, trained)
-        print("shipped weights reproduced" if not moved else "shipped weights differ")
-        print("\n".join(moved))
-        return 0 if not moved else 1
-    WEIGHTS.write_text(json.dumps(trained, indent=1) + "\n", encoding="utf-8")
-    print(f"wrote {WEIGHTS.relative_to(ROOT)}")
-    return 0
+    return check_or_write(lambda report: train(report=report), WEIGHTS, sys.argv)
 
 
 if __name__ == "__main__":

@@ -3,13 +3,15 @@ that is not rounding passes."""
 
 from __future__ import annotations
 
+import json
+from pathlib import Path
 from typing import Any
 
 import numpy as np
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from prepcoach.coach.retraining import ATOL, RTOL, differences
+from prepcoach.coach.retraining import ATOL, RTOL, check_or_write, differences
 
 weights = st.lists(st.floats(-50, 50, allow_nan=False), min_size=1, max_size=20)
 
@@ -52,3 +54,19 @@ def test_a_coarser_tolerance_is_one_unit_of_the_stored_place() -> None:
     assert differences([0.12345], [0.12346]) != []
     assert differences([0.12345], [0.12346], atol=1.01e-5) == []
     assert differences([0.12345], [0.12347], atol=1.01e-5) != []
+
+
+def test_a_trainer_writes_its_weights_then_its_check_reproduces_them(tmp_path: Path) -> None:
+    weights = tmp_path / "weights.json"
+    reports: list[bool] = []
+
+    def train(report: bool) -> dict[str, Any]:
+        reports.append(report)
+        return {"cut": 0.5, "weights": [0.25, -1.0]}
+
+    assert check_or_write(train, weights, ["train.py"]) == 0
+    assert json.loads(weights.read_text()) == {"cut": 0.5, "weights": [0.25, -1.0]}
+    assert check_or_write(train, weights, ["train.py", "--check"]) == 0
+    assert reports == [True, False]  # a check trains quietly
+    weights.write_text(json.dumps({"cut": 0.6, "weights": [0.25, -1.0]}))
+    assert check_or_write(train, weights, ["train.py", "--check"]) == 1  # a moved cut fails

@@ -13,7 +13,9 @@ more than rounding can move it.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+import json
+from collections.abc import Callable, Mapping, Sequence
+from pathlib import Path
 from typing import Any
 
 import numpy as np
@@ -61,6 +63,24 @@ def differences(shipped: Any, retrained: Any, where: str = "", *, atol: float = 
     # Text, booleans, None: exactly. A float is never read as a choice's name or flag.
     same = a.dtype.kind == b.dtype.kind and np.array_equal(a, b)
     return [] if same else [f"{here}: {_show(a, b)}"]
+
+
+def check_or_write(
+    train: Callable[[bool], dict[str, Any]], weights: Path, argv: Sequence[str]
+) -> int:
+    """A JSON-weights training script's main: with "--check" in `argv`, retrain quietly and
+    compare with the shipped `weights` (exit 1 and the differences when they moved); else
+    train, reporting, and write them. `train(report)` returns the weights file's content."""
+    check = "--check" in argv
+    trained = train(not check)
+    if check:
+        moved = differences(json.loads(weights.read_text(encoding="utf-8")), trained)
+        print("shipped weights reproduced" if not moved else "shipped weights differ")
+        print("\n".join(moved))
+        return 0 if not moved else 1
+    weights.write_text(json.dumps(trained, indent=1) + "\n", encoding="utf-8")
+    print(f"wrote {weights.name}")
+    return 0
 
 
 def _kind(value: Any) -> str:
