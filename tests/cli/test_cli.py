@@ -260,7 +260,7 @@ def test_analyze_says_why_it_cannot_judge_a_one_word_answer(tmp_path: Path) -> N
     text = tmp_path / "answer.txt"
     text.write_text("Teamwork.")
     shown = prepcoach("analyze", str(text), env=child_env(tmp_path)).stdout
-    assert "Content: not judged: 1 word is too little to read parts from" in shown
+    assert "Content: not judged: 1 word is too few to judge" in shown
     assert "situation ? (can't tell)" in shown
     assert "not heard" not in shown
 

@@ -40,7 +40,7 @@ SHORT_GERMAN = (
 @pytest.mark.parametrize(
     ("text", "why"),
     [
-        ("Teamwork.", "1 word is too little"),
+        ("Teamwork.", "1 word is too few to judge"),
         (GERMAN, "read as English"),
         (SHORT_GERMAN, "read as English"),
         (ADVERT_HTML, "web page's HTML markup (<div>, <h1>, <script>, <p>, <ul>, <li>)"),

@@ -27,7 +27,7 @@ TODAY = dt.date(2026, 12, 9)
 NO_RESULT = stored("situation", "task", "action")
 PARTS = ("situation", "task", "action", "result", "quantified_result")
 # As `analyse_answer` stores "Not sure.": too short to read, every part not heard.
-UNREAD = {"transcript": "Not sure.", "cannot_tell": "2 words is too little to read parts from",
+UNREAD = {"transcript": "Not sure.", "cannot_tell": "2 words are too few to judge",
           "star": {p: {"present": None, "evidence": []} for p in PARTS},
           "relevance": {"question_asks": "story"}}  # fmt: skip
 

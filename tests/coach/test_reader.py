@@ -114,7 +114,7 @@ def test_an_unrelated_story_to_a_skills_question_gets_the_story_check() -> None:
     ("text", "why"),
     [
         ("", "no words"),
-        ("Hello", "too little"),
+        ("Hello", "too few to judge"),
         ("um uh like you know um", "filler"),
         ("Well, you know, basically, I mean, right, okay.", "filler"),
         (

@@ -19,11 +19,11 @@ STORY = (
 )
 
 
-def report_of(client: Client, user: User, text: str) -> str:
-    question = Question.objects.create(owner=user, text=QUESTION, category="behavioral",
+def report_of(client: Client, user: User, text: str, asked: str = QUESTION) -> str:
+    question = Question.objects.create(owner=user, text=asked, category="behavioral",
                                        competency="communication", field="any")  # fmt: skip
-    analysis = analyse_answer(text=text, question=QUESTION).as_dict()
-    attempt = Attempt.objects.create(user=user, question=question, question_text=QUESTION,
+    analysis = analyse_answer(text=text, question=asked).as_dict()
+    attempt = Attempt.objects.create(user=user, question=question, question_text=asked,
                                      status="analysed", text=text, analysis=analysis)  # fmt: skip
     return client.get(reverse("practice:attempt", args=[attempt.pk])).text
 
@@ -31,7 +31,11 @@ def report_of(client: Client, user: User, text: str) -> str:
 @pytest.mark.usefixtures("sentence_model")
 def test_a_one_word_answer_is_not_judged(alice_client: Client, alice: User) -> None:
     page = report_of(alice_client, alice, "Teamwork.")
-    assert "prepcoach could not read what this answer says:</strong> 1 word is too little" in page
+    assert (
+        "prepcoach could not judge what this answer says:</strong> 1 word is too few to "
+        "judge. Its STAR parts, whether it answers the question and the tips on its content "
+        "are not judged: answer again in a few full sentences to get them." in page
+    )
     assert page.count("(can't tell)") == 4
     assert "✗" not in page
     assert "stands out to fix" not in page
@@ -43,11 +47,24 @@ def test_a_one_word_answer_is_not_judged(alice_client: Client, alice: User) -> N
 
 
 @pytest.mark.usefixtures("sentence_model")
+def test_a_one_word_answer_to_a_question_asking_for_no_story_names_no_star_parts(
+    alice_client: Client, alice: User
+) -> None:
+    # A page check: "Its STAR parts … are not judged" stood above a card saying "Not asked".
+    page = report_of(alice_client, alice, "Money.", asked="What motivates you?")
+    assert (
+        "1 word is too few to judge. Whether it answers the question and the tips on its "
+        "content are not judged: answer again in a few full sentences to get them." in page
+    )
+    assert "Its STAR parts" not in page
+
+
+@pytest.mark.usefixtures("sentence_model")
 def test_a_long_answer_says_what_was_left_unread(alice_client: Client, alice: User) -> None:
     page = report_of(alice_client, alice, STORY * 40)
     assert "read the first 60 of 160 sentences; the rest was not read" in page
     assert "Even at 160 words a minute" in page
-    assert "could not read what this answer says" not in page
+    assert "could not judge what this answer says" not in page
 
 
 @pytest.mark.usefixtures("sentence_model")

@@ -165,7 +165,12 @@ def cannot_tell(text: str, sentences: Sequence[str], *, notes: bool = False) -> 
     if not words:
         return "there are no words to read"
     if len(words) < MIN_WORDS and not notes:
-        return f"{len(words)} word{'s' if len(words) != 1 else ''} is too little to read parts from"
+        # Said as a user reads it (a page check read "too little to read parts from" as jargon).
+        return (
+            "1 word is too few to judge"
+            if len(words) == 1
+            else (f"{len(words)} words are too few to judge")
+        )
     if only_fillers(words):
         return "it is only filler words"
     letters = [w for w in words if not w.isdigit()]
