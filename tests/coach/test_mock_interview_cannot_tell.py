@@ -70,8 +70,8 @@ def test_a_part_not_heard_is_said_as_not_heard_not_cant_tell() -> None:
     unreadable = short_report(analyse_answer(text="um uh like", question=QUESTION).as_dict())
     assert unreadable is not None
     assert unreadable.not_counted == (
-        "no STAR parts counted: prepcoach could not read what the answer says (3 words is too "
-        "little to read parts from)"
+        "no STAR parts counted: prepcoach could not read what the answer says (3 words are too "
+        "few to judge)"
     )
 
 
